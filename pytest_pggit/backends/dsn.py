@@ -1,0 +1,69 @@
+"""The dsn backend: use a PostgreSQL server that someone else runs."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..exceptions import BackendUnavailable
+from . import Server
+
+_CORE = ("host", "hostaddr", "port", "user", "dbname", "password")
+
+
+class DsnBackend:
+    """Attach to the server behind ``dsn``; needs CREATEDB (superuser for FORCE drops)."""
+
+    name = "dsn"
+
+    def __init__(self, dsn: Optional[str]) -> None:
+        if not dsn:
+            raise BackendUnavailable(
+                "--pggit-backend dsn needs a connection string",
+                hint="pass --pggit-dsn 'postgresql://user@host:port/dbname' or set PGGIT_DSN",
+            )
+        self.dsn = dsn
+        self.server: Optional[Server] = None
+
+    def start(self) -> Server:
+        if self.server is not None:
+            return self.server
+        import psycopg
+        from psycopg.conninfo import conninfo_to_dict
+
+        try:
+            params = conninfo_to_dict(self.dsn)
+        except psycopg.Error as exc:
+            raise BackendUnavailable(
+                f"invalid --pggit-dsn: {exc}", hint="use a libpq URI or key=value string"
+            ) from exc
+        try:
+            with psycopg.connect(self.dsn, autocommit=True, connect_timeout=10) as conn:
+                row = conn.execute(
+                    "SELECT current_setting('server_version'), "
+                    "current_setting('server_version_num')::int, current_user, current_database()"
+                ).fetchone()
+                host, port = conn.info.host, conn.info.port
+        except psycopg.Error as exc:
+            raise BackendUnavailable(
+                f"cannot connect to --pggit-dsn server: {str(exc).strip()}",
+                hint="check that the server runs and the DSN (host, port, user) is right",
+            ) from exc
+        assert row is not None
+        options = {k: str(v) for k, v in params.items() if k not in _CORE and v is not None}
+        password = params.get("password")
+        self.server = Server(
+            backend=self.name,
+            version=row[0],
+            server_version_num=row[1],
+            host=str(host),
+            port=int(port),
+            user=row[2],
+            dbname=row[3],
+            password=str(password) if password else None,
+            options=options,
+            socket_dir=str(host) if str(host).startswith("/") else None,
+            notes=[f"using the server at {host}:{port} as {row[2]!r} (databases pggit_* are dropped at the end)"],
+        )
+        return self.server
+
+    def stop(self) -> None:
+        """Nothing to stop: the databases we created are dropped by their janitors."""

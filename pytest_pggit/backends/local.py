@@ -1,0 +1,507 @@
+"""The local backend: a throwaway PostgreSQL server from the machine's binaries.
+
+What it does, in order:
+
+* finds ``initdb``/``postgres`` (``--pggit-pg-bin``, else ``pg_config --bindir``,
+  else ``PATH``, else ``/usr/lib/postgresql/*/bin``);
+* makes a private temporary directory, on tmpfs (``/dev/shm``) when possible;
+* as root, runs initdb and postgres as an unprivileged OS user (``postgres`` by
+  default, ``--pggit-os-user``), because PostgreSQL refuses to run as root;
+* runs initdb once per PostgreSQL version and keeps a pristine copy in a cache;
+  later runs copy it instead of running initdb;
+* starts postgres on a free loopback port with durability switched off
+  (fsync, synchronous_commit, full_page_writes) and waits for a real query;
+* stops it with a fast shutdown and removes the directory; a detached watchdog
+  does the same if pytest is killed.
+"""
+from __future__ import annotations
+
+import atexit
+import glob
+import hashlib
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+from ..exceptions import BinariesNotFound, ServerStartError
+from . import Server
+
+#: Settings that trade durability for speed; a test server never needs to survive a crash.
+NON_DURABLE_SETTINGS: Dict[str, str] = {
+    "fsync": "off",
+    "synchronous_commit": "off",
+    "full_page_writes": "off",
+}
+SERVER_SETTINGS: Dict[str, str] = {
+    **NON_DURABLE_SETTINGS,
+    "max_connections": "100",
+    "shared_buffers": "128MB",
+    "listen_addresses": "127.0.0.1",
+}
+SUPERUSER = "postgres"
+PORT_ATTEMPTS = 5
+MIN_TMPFS_FREE = 512 * 1024 * 1024
+
+
+# --------------------------------------------------------------------- binaries
+def find_binaries(pg_bin: Optional[str] = None) -> Path:
+    """The directory holding both ``initdb`` and ``postgres``."""
+    looked: List[str] = []
+
+    def ok(d: Path) -> bool:
+        return all(os.access(d / exe, os.X_OK) and (d / exe).is_file() for exe in ("initdb", "postgres"))
+
+    if pg_bin:
+        d = Path(pg_bin).expanduser()
+        if ok(d):
+            return d
+        raise BinariesNotFound(
+            f"PostgreSQL binaries not found: {d} has no executable initdb and postgres "
+            f"(from --pggit-pg-bin / pggit_pg_bin / PGGIT_PG_BIN)",
+            hint="point --pggit-pg-bin at the directory printed by `pg_config --bindir`",
+        )
+    pg_config = shutil.which("pg_config")
+    if pg_config:
+        try:
+            out = subprocess.run(
+                [pg_config, "--bindir"], capture_output=True, text=True, timeout=10, check=True
+            ).stdout.strip()
+            if out and ok(Path(out)):
+                return Path(out)
+            looked.append(f"`{pg_config} --bindir` ({out or 'no output'})")
+        except (OSError, subprocess.SubprocessError) as exc:
+            looked.append(f"`{pg_config} --bindir` (failed: {exc})")
+    else:
+        looked.append("pg_config on PATH (not found)")
+    postgres = shutil.which("postgres")
+    if postgres and ok(Path(postgres).parent):
+        return Path(postgres).parent
+    looked.append("postgres and initdb on PATH")
+    candidates = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin"),
+        key=lambda p: [int(x) for x in re.findall(r"\d+", p)] or [0],
+        reverse=True,
+    )
+    for cand in candidates:
+        if ok(Path(cand)):
+            return Path(cand)
+    looked.append("/usr/lib/postgresql/*/bin")
+    raise BinariesNotFound(
+        "PostgreSQL binaries (initdb, postgres) not found; looked at: " + "; ".join(looked),
+        hint="install the PostgreSQL server (e.g. apt-get install postgresql) or pass "
+        "--pggit-pg-bin DIR, or use --pggit-backend dsn --pggit-dsn ...",
+    )
+
+
+def server_version(bindir: Path) -> str:
+    """``postgres --version`` -> '15.18'."""
+    try:
+        out = subprocess.run(
+            [str(bindir / "postgres"), "--version"], capture_output=True, text=True, timeout=30
+        ).stdout
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise BinariesNotFound(
+            f"cannot run {bindir / 'postgres'} --version: {exc}",
+            hint="check the PostgreSQL installation",
+        ) from exc
+    match = re.search(r"\)\s*(\d+(?:\.\d+)?)", out) or re.search(r"(\d+(?:\.\d+)?)", out)
+    if not match:
+        raise BinariesNotFound(
+            f"cannot parse the version printed by {bindir / 'postgres'} --version: {out!r}",
+            hint="check the PostgreSQL installation",
+        )
+    return match.group(1)
+
+
+# ------------------------------------------------------------------- OS user
+@dataclass
+class RunAs:
+    name: str
+    uid: int
+    gid: int
+    switch: bool  # True when we are root and must drop privileges for initdb/postgres
+
+    def popen_kwargs(self) -> Dict[str, object]:
+        if not self.switch:
+            return {}
+        return {"user": self.uid, "group": self.gid, "extra_groups": []}
+
+
+def resolve_os_user(os_user: Optional[str] = None) -> RunAs:
+    import pwd
+
+    if os.geteuid() != 0:
+        me = pwd.getpwuid(os.geteuid())
+        if os_user and os_user not in (me.pw_name, str(me.pw_uid)):
+            raise ServerStartError(
+                f"--pggit-os-user {os_user!r} needs root; this process runs as {me.pw_name!r}",
+                hint="drop --pggit-os-user (the server then runs as you)",
+            )
+        return RunAs(me.pw_name, me.pw_uid, me.pw_gid, switch=False)
+    name = os_user or SUPERUSER
+    try:
+        entry = pwd.getpwuid(int(name)) if name.isdigit() else pwd.getpwnam(name)
+    except KeyError:
+        raise ServerStartError(
+            f"running as root, and the OS user {name!r} to run PostgreSQL as does not exist "
+            "(PostgreSQL refuses to run as root)",
+            hint="create it (useradd --system --no-create-home postgres) or pass "
+            "--pggit-os-user NAME of an existing unprivileged user",
+        ) from None
+    if entry.pw_uid == 0:
+        raise ServerStartError(
+            f"--pggit-os-user {name!r} is root; PostgreSQL refuses to run as root",
+            hint="name an unprivileged OS user, e.g. postgres",
+        )
+    return RunAs(entry.pw_name, entry.pw_uid, entry.pw_gid, switch=True)
+
+
+# ------------------------------------------------------------------- places
+def temp_root() -> Path:
+    """tmpfs ``/dev/shm`` when writable and roomy, else the system temp dir."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK):
+        try:
+            st = os.statvfs(shm)
+            if st.f_bavail * st.f_frsize >= MIN_TMPFS_FREE:
+                return shm
+        except OSError:
+            pass
+    return Path(tempfile.gettempdir())
+
+
+def default_cache_root(root: Path) -> Path:
+    env = os.environ.get("PGGIT_CACHE_DIR")
+    return Path(env) if env else root / "pytest-pggit-cache"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _child_env() -> Dict[str, str]:
+    """Our environment without libpq/server PG* variables that could change behaviour."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    env["LC_ALL"] = "C"
+    return env
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    try:
+        text = path.read_text(errors="replace")
+    except OSError:
+        return "(no log)"
+    return "\n".join(text.splitlines()[-lines:]) or "(empty log)"
+
+
+# ------------------------------------------------------------------- backend
+class LocalBackend:
+    """Start one private PostgreSQL server; :meth:`stop` removes every trace."""
+
+    name = "local"
+
+    def __init__(
+        self,
+        pg_bin: Optional[str] = None,
+        os_user: Optional[str] = None,
+        start_timeout: float = 30.0,
+        cache_dir: Optional[str] = None,
+        use_cache: bool = True,
+        watchdog: bool = True,
+        extra_settings: Optional[Dict[str, str]] = None,
+    ) -> None:
+        self.pg_bin = pg_bin
+        self.os_user = os_user
+        self.start_timeout = start_timeout
+        self.cache_dir = cache_dir
+        self.use_cache = use_cache
+        self.watchdog = watchdog
+        self.settings = {**SERVER_SETTINGS, **(extra_settings or {})}
+        self.server: Optional[Server] = None
+        self.timings: Dict[str, float] = {}
+        self._proc: Optional[subprocess.Popen] = None
+        self._watchdog: Optional[subprocess.Popen] = None
+        self._base: Optional[Path] = None
+        self._stopped = False
+
+    # -- helpers -----------------------------------------------------------
+    def _run(self, cmd: Sequence[str], runas: RunAs, what: str, log: Path) -> None:
+        with open(log, "ab") as fh:
+            proc = subprocess.run(
+                list(cmd),
+                stdout=fh,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                cwd=str(self._base),
+                env=_child_env(),
+                **runas.popen_kwargs(),  # type: ignore[arg-type]
+            )
+        if proc.returncode != 0:
+            raise ServerStartError(
+                f"{what} failed (exit {proc.returncode}) as OS user {runas.name!r}; "
+                f"last lines of {log}:\n{_tail(log)}",
+                hint="check that the OS user can write to the temporary directory",
+            )
+
+    def _initdb_cmd(self, bindir: Path, target: Path) -> List[str]:
+        cmd = [
+            str(bindir / "initdb"), "-D", str(target), "-U", SUPERUSER, "--auth=trust",
+            "-E", "UTF8", "--locale=C", "--no-sync",
+        ]
+        try:
+            help_text = subprocess.run(
+                [str(bindir / "initdb"), "--help"], capture_output=True, text=True, timeout=30
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            help_text = ""
+        if "--no-instructions" in help_text:
+            cmd.append("--no-instructions")
+        return cmd
+
+    def _make_data_dir(self, bindir: Path, version: str, runas: RunAs, notes: List[str]) -> None:
+        assert self._base is not None
+        data = self._base / "data"
+        log = self._base / "initdb.log"
+        if not self.use_cache:
+            t0 = time.monotonic()
+            self._run(self._initdb_cmd(bindir, data), runas, "initdb", log)
+            self.timings["initdb"] = time.monotonic() - t0
+            notes.append(f"ran initdb ({self.timings['initdb']:.2f} s; cache disabled)")
+            return
+        root = Path(self.cache_dir) if self.cache_dir else default_cache_root(self._base.parent)
+        key = f"{version}-{runas.uid}-{hashlib.sha1(str(bindir).encode()).hexdigest()[:8]}"
+        entry = root / key
+        t0 = time.monotonic()
+        if not self._cache_valid(entry, runas):
+            try:
+                if not root.exists():
+                    root.mkdir(parents=True, exist_ok=True)
+                    os.chmod(root, 0o1777)  # shared by users, like /tmp
+                build = Path(tempfile.mkdtemp(prefix=f".build-{key}-", dir=str(root)))
+            except OSError as exc:
+                notes.append(f"initdb cache unusable ({root}: {exc.strerror}); ran initdb")
+                self._run(self._initdb_cmd(bindir, data), runas, "initdb", log)
+                self.timings["initdb"] = time.monotonic() - t0
+                return
+            try:
+                os.chmod(build, 0o700)
+                if runas.switch:
+                    os.chown(build, runas.uid, runas.gid)
+                self._run(self._initdb_cmd(bindir, build / "data"), runas, "initdb", log)
+                try:
+                    os.rename(build, entry)  # atomic: concurrent runs never see a half-built entry
+                except OSError:
+                    pass  # another run won the race; use its entry
+            finally:
+                shutil.rmtree(build, ignore_errors=True)
+            self.timings["initdb"] = time.monotonic() - t0
+            notes.append(
+                f"initdb cache miss: ran initdb ({self.timings['initdb']:.2f} s), "
+                f"pristine copy kept in {entry}"
+            )
+            t0 = time.monotonic()
+        else:
+            notes.append(f"initdb cache hit: copied {entry}/data (initdb skipped)")
+        self._run(["cp", "-a", str(entry / "data"), str(data)], runas, "copying the cached data dir", log)
+        self.timings["copy"] = time.monotonic() - t0
+
+    @staticmethod
+    def _cache_valid(entry: Path, runas: RunAs) -> bool:
+        try:
+            st = os.stat(entry)
+        except OSError:
+            return False
+        # Only trust an entry owned by the server user and private to it.
+        return (
+            st.st_uid == runas.uid
+            and (st.st_mode & 0o077) == 0
+            and (entry / "data" / "PG_VERSION").is_file()
+        )
+
+    def _start_watchdog(self) -> None:
+        script = Path(__file__).with_name("_watchdog.py")
+        self._watchdog = subprocess.Popen(
+            [sys.executable, "-I", "-S", str(script), str(os.getpid()), str(self._base)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            close_fds=True,
+            start_new_session=True,
+        )
+
+    def _launch(self, bindir: Path, runas: RunAs, port: int) -> subprocess.Popen:
+        assert self._base is not None
+        cmd = [
+            str(bindir / "postgres"), "-D", str(self._base / "data"), "-k", str(self._base),
+            "-h", "127.0.0.1", "-p", str(port),
+        ]
+        for key, value in self.settings.items():
+            cmd += ["-c", f"{key}={value}"]
+        log = open(self._base / "postgres.log", "ab")
+        try:
+            return subprocess.Popen(
+                cmd,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                cwd=str(self._base),
+                env=_child_env(),
+                start_new_session=True,  # a terminal's Ctrl-C goes to pytest, which stops us cleanly
+                **runas.popen_kwargs(),  # type: ignore[arg-type]
+            )
+        finally:
+            log.close()
+
+    def _wait_ready(self, proc: subprocess.Popen, port: int) -> Optional[str]:
+        """None when ready; 'bind' when the port was taken; raises otherwise."""
+        import psycopg
+
+        assert self._base is not None
+        log = self._base / "postgres.log"
+        conninfo = f"host=127.0.0.1 port={port} user={SUPERUSER} dbname=postgres connect_timeout=2"
+        deadline = time.monotonic() + self.start_timeout
+        last_error = ""
+        while True:
+            if proc.poll() is not None:
+                tail = _tail(log)
+                if "could not bind" in tail or "Address already in use" in tail:
+                    return "bind"
+                raise ServerStartError(
+                    f"postgres exited with code {proc.returncode} during startup; "
+                    f"last lines of {log}:\n{tail}",
+                    hint="see the server log above",
+                )
+            try:
+                with psycopg.connect(conninfo, autocommit=True) as conn:
+                    conn.execute("SELECT 1")
+                return None
+            except psycopg.Error as exc:
+                last_error = str(exc).strip()
+            if time.monotonic() > deadline:
+                raise ServerStartError(
+                    f"postgres did not accept connections within {self.start_timeout:g} s "
+                    f"(last error: {last_error}); last lines of {log}:\n{_tail(log)}",
+                    hint="raise --pggit-start-timeout if the machine is slow",
+                )
+            time.sleep(0.02)
+
+    # -- protocol ------------------------------------------------------------
+    def start(self) -> Server:
+        if self.server is not None:
+            return self.server
+        if self._stopped:
+            raise ServerStartError("this LocalBackend was stopped", hint="make a new one")
+        t_start = time.monotonic()
+        bindir = find_binaries(self.pg_bin)
+        version = server_version(bindir)
+        runas = resolve_os_user(self.os_user)
+        root = temp_root()
+        self._base = Path(tempfile.mkdtemp(prefix="pytest-pggit-", dir=str(root)))
+        atexit.register(self.stop)
+        notes: List[str] = []
+        try:
+            os.chmod(self._base, 0o700)
+            if runas.switch:
+                os.chown(self._base, runas.uid, runas.gid)
+                notes.append(
+                    f"running as root: initdb/postgres run as OS user {runas.name!r} "
+                    f"(uid {runas.uid}) in {self._base}"
+                )
+            else:
+                notes.append(f"initdb/postgres run as {runas.name!r} (uid {runas.uid}) in {self._base}")
+            if str(root) != "/dev/shm":
+                notes.append(f"no roomy writable /dev/shm: data directory on {root}")
+            if self.watchdog:
+                self._start_watchdog()
+            self._make_data_dir(bindir, version, runas, notes)
+            t0 = time.monotonic()
+            for _attempt in range(PORT_ATTEMPTS):
+                port = free_port()
+                self._proc = self._launch(bindir, runas, port)
+                outcome = self._wait_ready(self._proc, port)
+                if outcome is None:
+                    break
+                self._proc.wait()
+            else:
+                raise ServerStartError(
+                    f"postgres could not bind a loopback port in {PORT_ATTEMPTS} attempts; "
+                    f"last lines of {self._base / 'postgres.log'}:\n{_tail(self._base / 'postgres.log')}",
+                    hint="something keeps grabbing free ports; retry",
+                )
+            self.timings["postgres"] = time.monotonic() - t0
+            self.timings["total"] = time.monotonic() - t_start
+            from . import query_server
+
+            info = query_server(
+                f"host=127.0.0.1 port={port} user={SUPERUSER} dbname=postgres"
+            )
+            notes.append(
+                "non-durable settings: "
+                + ", ".join(f"{k}={v}" for k, v in NON_DURABLE_SETTINGS.items())
+            )
+            notes.append(
+                f"postgres {info['version']} started in {self.timings['total']:.2f} s on "
+                f"127.0.0.1:{port} (pid {self._proc.pid}); log {self._base / 'postgres.log'}"
+            )
+            if self._watchdog is not None:
+                notes.append(
+                    f"watchdog pid {self._watchdog.pid} removes the server if pytest is killed"
+                )
+        except BaseException:
+            self.stop()
+            raise
+        self.server = Server(
+            backend=self.name,
+            version=info["version"],
+            server_version_num=info["server_version_num"],
+            host="127.0.0.1",
+            port=port,
+            user=SUPERUSER,
+            dbname="postgres",
+            socket_dir=str(self._base),
+            notes=notes,
+            base_dir=str(self._base),
+            pid=self._proc.pid,
+        )
+        return self.server
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Fast shutdown (SIGINT), SIGKILL after ``timeout``, remove the directory. Idempotent."""
+        if self._stopped:
+            return
+        self._stopped = True
+        proc, self._proc = self._proc, None
+        if proc is not None and proc.poll() is None:
+            try:
+                proc.send_signal(signal.SIGINT)
+                proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            except ProcessLookupError:  # pragma: no cover
+                pass
+        if self._base is not None:
+            shutil.rmtree(self._base, ignore_errors=True)
+        wd, self._watchdog = self._watchdog, None
+        if wd is not None:
+            if wd.poll() is None:
+                wd.terminate()
+            try:
+                wd.wait(timeout=5)
+            except subprocess.TimeoutExpired:  # pragma: no cover
+                wd.kill()
+        try:
+            atexit.unregister(self.stop)
+        except Exception:  # pragma: no cover
+            pass

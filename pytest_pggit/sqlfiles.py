@@ -1,0 +1,140 @@
+"""Locate the SQL layer and install it through psycopg (no psql needed).
+
+The layer's entry point is ``install.sql``.  It is written for psql
+(``psql -f sql/install.sql``), so it may pull in other files with ``\\ir FILE``
+(relative to the including file) or ``\\i FILE`` (relative to psql's working
+directory, which we take to be the parent of the sql directory, i.e. the repo
+root or the installed package).  :func:`install_script` expands those
+recursively into one text; any other line starting with a backslash
+(``\\set``, ``\\echo`` ...) is dropped.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, List, Optional, Union
+
+from .exceptions import PggitError, SchemaApplyError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import psycopg
+
+PathLike = Union[str, Path]
+
+_INCLUDE_RE = re.compile(r"^\s*\\(ir|i|include_relative|include)\s+(.+?)\s*$")
+
+
+def sql_dir(override: Optional[PathLike] = None) -> Path:
+    """The directory holding ``install.sql``.
+
+    ``override`` (argument, ``--pggit-sql-dir`` or ``PGGIT_SQL_DIR``) wins; then the
+    copy shipped inside the wheel (``pytest_pggit/sql``); then ``<repo root>/sql``
+    for an editable install.
+    """
+    if override is not None:
+        path = Path(override)
+        if not (path / "install.sql").is_file():
+            raise PggitError(
+                f"SQL layer not found: {path}/install.sql does not exist",
+                hint="point --pggit-sql-dir / PGGIT_SQL_DIR at the directory holding install.sql",
+            )
+        return path
+    candidates: List[Path] = []
+    try:
+        from importlib.resources import files
+
+        packaged = files("pytest_pggit") / "sql"
+        if (packaged / "install.sql").is_file():
+            return Path(str(packaged))
+        candidates.append(Path(str(packaged)))
+    except (ImportError, ModuleNotFoundError, TypeError):  # pragma: no cover
+        pass
+    repo = Path(__file__).resolve().parent.parent / "sql"
+    if (repo / "install.sql").is_file():
+        return repo
+    candidates.append(repo)
+    raise PggitError(
+        "SQL layer not found: no install.sql in " + ", ".join(str(c) for c in candidates),
+        hint="reinstall pytest-pggit, or set --pggit-sql-dir / PGGIT_SQL_DIR",
+    )
+
+
+def _unquote(name: str) -> str:
+    if len(name) >= 2 and name[0] == name[-1] and name[0] in "'\"":
+        return name[1:-1]
+    return name
+
+
+def _expand(path: Path, root: Path, stack: List[Path]) -> List[str]:
+    path = path.resolve()
+    if path in stack:
+        chain = " -> ".join(str(p) for p in stack + [path])
+        raise PggitError(f"SQL include cycle: {chain}", hint="remove the circular \\i/\\ir")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        where = f" (included from {stack[-1]})" if stack else ""
+        raise PggitError(
+            f"cannot read SQL file {path}{where}: {exc.strerror or exc}",
+            hint="check the \\i/\\ir line naming it",
+        ) from exc
+    out: List[str] = []
+    for line in text.splitlines():
+        match = _INCLUDE_RE.match(line)
+        if match:
+            kind, name = match.group(1), _unquote(match.group(2))
+            if kind in ("ir", "include_relative"):
+                target = path.parent / name
+            else:  # \i: relative to psql's cwd (= root); fall back to the including file
+                target = root / name
+                if not target.exists():
+                    target = path.parent / name
+            out.append(f"-- pytest-pggit: begin {name}")
+            out.extend(_expand(target, root, stack + [path]))
+            out.append(f"-- pytest-pggit: end {name}")
+        elif line.lstrip().startswith("\\"):
+            out.append(f"-- pytest-pggit: dropped psql command: {line.strip()}")
+        else:
+            out.append(line)
+    return out
+
+
+def expand_file(path: PathLike, root: Optional[PathLike] = None) -> str:
+    """Expand ``\\i``/``\\ir`` in any psql script into one text."""
+    path = Path(path)
+    base = Path(root) if root is not None else path.resolve().parent
+    return "\n".join(_expand(path, base, [])) + "\n"
+
+
+def install_script(directory: Optional[PathLike] = None) -> str:
+    """The whole SQL layer as one text, ready for ``conn.execute``."""
+    base = sql_dir(directory)
+    return expand_file(base / "install.sql", root=base.resolve().parent)
+
+
+def execute_script(conn: "psycopg.Connection", text: str, what: str) -> None:
+    """Run multi-statement ``text`` on an autocommit connection.
+
+    On failure the connection is returned to idle (ROLLBACK of a script's own
+    ``BEGIN``) and a :class:`SchemaApplyError` carrying the SQLSTATE is raised.
+    """
+    import psycopg
+    from psycopg import pq
+
+    if not conn.autocommit:
+        raise PggitError(
+            "execute_script needs an autocommit connection",
+            hint="psycopg.connect(dsn, autocommit=True)",
+        )
+    try:
+        conn.execute(text.encode("utf-8"))  # bytes: no client-side '%' processing
+    except psycopg.Error as exc:
+        if conn.info.transaction_status == pq.TransactionStatus.INERROR:
+            conn.execute("ROLLBACK")
+        raise SchemaApplyError.from_psycopg(exc, context=f"applying {what} failed") from exc
+
+
+def install(conn: "psycopg.Connection", directory: Optional[PathLike] = None) -> None:
+    """Install the SQL layer on ``conn`` (autocommit) in one ``execute``."""
+    base = sql_dir(directory)
+    execute_script(conn, install_script(base), f"{base / 'install.sql'}")
