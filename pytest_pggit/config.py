@@ -1,0 +1,178 @@
+"""All pytest-pggit settings, resolved in one place.
+
+Precedence for each setting: command line > ini file > environment > default.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, List, Optional
+
+from .exceptions import BackendUnavailable, PggitError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pytest
+
+BACKENDS = ("auto", "local", "dsn", "docker")
+
+
+@dataclass
+class Setting:
+    """One setting: its option, ini key and environment variable."""
+
+    name: str  # ini key, e.g. "pggit_dsn"
+    help: str
+    ini_type: Optional[str] = None  # None = string; "bool", "linelist"
+    env: Optional[str] = None
+    default: Any = None
+    convert: Callable[[Any], Any] = lambda v: v
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+SETTINGS: List[Setting] = [
+    Setting("pggit", "enable pytest-pggit (off by default: the plugin then touches nothing)", "bool",
+            default=False),
+    Setting("pggit_backend", "where the server comes from: auto|local|dsn|docker (default auto: "
+            "dsn if a DSN is set, else local)", env="PGGIT_BACKEND", default="auto"),
+    Setting("pggit_dsn", "connection string of an existing server (dsn backend)", env="PGGIT_DSN"),
+    Setting("pggit_pg_bin", "directory holding initdb and postgres (local backend)",
+            env="PGGIT_PG_BIN"),
+    Setting("pggit_os_user", "OS user that runs initdb/postgres when pytest runs as root "
+            "(default: postgres)", env="PGGIT_OS_USER"),
+    Setting("pggit_start_timeout", "seconds to wait for the server to accept connections "
+            "(default 30)", env="PGGIT_START_TIMEOUT", default=30.0, convert=float),
+    Setting("pggit_schema", "project schema file or folder applied to pggit_db after the SQL "
+            "layer (repeatable; folders in lexical order)", "linelist", env="PGGIT_SCHEMA",
+            default=()),
+    Setting("pggit_sql_dir", "directory holding the SQL layer's install.sql (default: the one "
+            "shipped with pytest-pggit)", env="PGGIT_SQL_DIR"),
+]
+
+
+@dataclass
+class PggitConfig:
+    enabled: bool = False
+    backend: str = "auto"
+    dsn: Optional[str] = None
+    pg_bin: Optional[str] = None
+    os_user: Optional[str] = None
+    start_timeout: float = 30.0
+    schema: List[Path] = field(default_factory=list)
+    sql_dir: Optional[Path] = None
+
+    @classmethod
+    def from_pytest(cls, config: "pytest.Config") -> "PggitConfig":
+        values = {}
+        sources = {}
+        for s in SETTINGS:
+            value, source = _resolve(config, s)
+            values[s.name] = value
+            sources[s.name] = source
+        backend = str(values["pggit_backend"]).strip().lower()
+        if backend not in BACKENDS:
+            raise PggitError(
+                f"unknown pytest-pggit backend {backend!r}",
+                hint="use one of: " + ", ".join(BACKENDS),
+            )
+        try:
+            timeout = float(values["pggit_start_timeout"])
+        except (TypeError, ValueError):
+            raise PggitError(
+                f"--pggit-start-timeout must be a number of seconds, got {values['pggit_start_timeout']!r}",
+                hint="e.g. --pggit-start-timeout 60",
+            ) from None
+        return cls(
+            enabled=bool(values["pggit"]),
+            backend=backend,
+            dsn=values["pggit_dsn"] or None,
+            pg_bin=values["pggit_pg_bin"] or None,
+            os_user=values["pggit_os_user"] or None,
+            start_timeout=timeout,
+            schema=_paths(config, values["pggit_schema"], sources["pggit_schema"]),
+            sql_dir=(
+                _paths(config, [values["pggit_sql_dir"]], sources["pggit_sql_dir"])[0]
+                if values["pggit_sql_dir"] else None
+            ),
+        )
+
+    def resolved_backend(self) -> str:
+        """``auto`` becomes ``dsn`` when a DSN is set, else ``local``."""
+        if self.backend == "auto":
+            return "dsn" if self.dsn else "local"
+        return self.backend
+
+    def make_backend(self):  # -> Backend
+        name = self.resolved_backend()
+        if name == "local":
+            from .backends.local import LocalBackend
+
+            return LocalBackend(
+                pg_bin=self.pg_bin, os_user=self.os_user, start_timeout=self.start_timeout
+            )
+        if name == "dsn":
+            from .backends.dsn import DsnBackend
+
+            return DsnBackend(self.dsn)
+        raise BackendUnavailable(
+            "the docker backend is not built yet",
+            hint="use --pggit-backend local (PostgreSQL binaries on this machine) or "
+            "--pggit-backend dsn --pggit-dsn ...",
+        )
+
+
+def _is_set(value: Any) -> bool:
+    return value is not None and value != "" and value != [] and value != ()
+
+
+def _resolve(config: "pytest.Config", s: Setting):
+    cli = config.getoption(s.name, default=None)
+    if _is_set(cli) and not (s.ini_type == "bool" and cli is False):
+        return s.convert(cli), "cli"
+    try:
+        ini = config.getini(s.name)
+    except ValueError:
+        ini = None
+    if _is_set(ini) and ini is not False:  # an unset bool ini reads as False: fall through
+        return s.convert(ini), "ini"
+    if s.env and _is_set(os.environ.get(s.env)):
+        raw = os.environ[s.env]
+        if s.ini_type == "linelist":
+            return [p for p in raw.split(os.pathsep) if p], "env"
+        return s.convert(raw), "env"
+    return s.default, "default"
+
+
+def _paths(config: "pytest.Config", raw: Any, source: str) -> List[Path]:
+    """Command-line and env paths are relative to the invocation dir, ini paths to the ini file."""
+    if not raw:
+        return []
+    if isinstance(raw, (str, Path)):
+        raw = [raw]
+    if source == "ini" and config.inipath is not None:
+        base = Path(config.inipath).parent
+    else:
+        base = Path(config.invocation_params.dir)
+    return [(base / Path(str(p)).expanduser()).resolve() for p in raw]
+
+
+def addoption(parser: "pytest.Parser") -> None:
+    group = parser.getgroup("pggit", "pytest-pggit: version-controlled PostgreSQL schemas")
+    for s in SETTINGS:
+        env = f" [env {s.env}]" if s.env else ""
+        if s.ini_type == "bool":
+            group.addoption(s.flag, action="store_true", default=None, dest=s.name, help=s.help)
+        elif s.ini_type == "linelist":
+            group.addoption(s.flag, action="append", default=None, dest=s.name,
+                            metavar="PATH", help=s.help + env)
+        else:
+            group.addoption(s.flag, action="store", default=None, dest=s.name, help=s.help + env)
+        if s.ini_type == "bool":
+            parser.addini(s.name, s.help, type="bool", default=False)
+        elif s.ini_type == "linelist":
+            parser.addini(s.name, s.help, type="linelist", default=[])
+        else:
+            parser.addini(s.name, s.help + env, default=None)

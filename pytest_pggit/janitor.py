@@ -1,0 +1,124 @@
+"""Create and drop one database (optionally cloned from a template)."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, List, Optional
+
+from .backends import Server
+from .exceptions import PggitError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import psycopg
+
+
+@dataclass
+class Database:
+    """A database on ``server`` that tests may use."""
+
+    name: str
+    dsn: str
+    server: Server
+
+    def connect(self, **kwargs: Any) -> "psycopg.Connection":
+        import psycopg
+
+        return psycopg.connect(self.dsn, **kwargs)
+
+
+def admin_connect(server: Server) -> "psycopg.Connection":
+    import psycopg
+
+    return psycopg.connect(server.dsn(), autocommit=True, connect_timeout=10)
+
+
+def terminate_connections(conn: "psycopg.Connection", dbname: str) -> int:
+    """Terminate every other session connected to ``dbname``; returns how many."""
+    rows = conn.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE datname = %s AND pid <> pg_backend_pid()",
+        (dbname,),
+    ).fetchall()
+    return len(rows)
+
+
+def drop_database(conn: "psycopg.Connection", name: str, server_version_num: int) -> None:
+    from psycopg import sql
+
+    if server_version_num >= 130000:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+    else:  # pragma: no cover - PostgreSQL < 13
+        terminate_connections(conn, name)
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+
+
+def drop_databases_like(server: Server, prefix: str) -> List[str]:
+    """Drop every database whose name starts with ``prefix`` (end-of-run sweep)."""
+    with admin_connect(server) as conn:
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT datname FROM pg_database WHERE left(datname, length(%s)) = %s",
+                (prefix, prefix),
+            ).fetchall()
+        ]
+        for name in names:
+            drop_database(conn, name, server.server_version_num)
+    return names
+
+
+class DatabaseJanitor:
+    """``with DatabaseJanitor(server, name, template=None) as db:`` creates, then drops, ``name``.
+
+    With ``template``, other sessions connected to the template are terminated
+    first (PostgreSQL cannot copy a database that is in use).
+    """
+
+    def __init__(self, server: Server, name: str, template: Optional[str] = None) -> None:
+        if len(name.encode()) > 63:
+            raise PggitError(f"database name too long (max 63 bytes): {name}", hint="shorten it")
+        self.server = server
+        self.name = name
+        self.template = template
+        self.database: Optional[Database] = None
+
+    def create(self) -> Database:
+        import psycopg
+        from psycopg import sql
+
+        stmt = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.name))
+        if self.template:
+            stmt = sql.SQL("{} TEMPLATE {}").format(stmt, sql.Identifier(self.template))
+        with admin_connect(self.server) as conn:
+            for attempt in range(50):
+                if self.template:
+                    terminate_connections(conn, self.template)
+                try:
+                    conn.execute(stmt)
+                    break
+                except psycopg.errors.ObjectInUse as exc:  # terminated sessions still exiting
+                    if attempt == 49:
+                        raise PggitError.from_psycopg(
+                            exc, context=f"cannot clone {self.template} into {self.name}"
+                        ) from exc
+                    time.sleep(0.02)
+                except psycopg.Error as exc:
+                    raise PggitError.from_psycopg(
+                        exc, context=f"cannot create database {self.name}"
+                    ) from exc
+        self.database = Database(self.name, self.server.dsn(self.name), self.server)
+        return self.database
+
+    def drop(self) -> None:
+        """Drop the database (``WITH (FORCE)``); safe to call twice."""
+        if self.database is None:
+            return
+        self.database = None
+        with admin_connect(self.server) as conn:
+            drop_database(conn, self.name, self.server.server_version_num)
+
+    def __enter__(self) -> Database:
+        return self.create()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.drop()
