@@ -1,0 +1,1 @@
+"""The project's tests run with the plugin on (see addopts in pyproject.toml)."""

@@ -1,0 +1,482 @@
+"""Behaviour of the Python foundation: local/dsn backends, lifecycle, fixtures, config.
+
+Fixture tests run in pytester sub-runs against a tiny fake SQL layer (so they do
+not depend on the real one, tested in tests/test_sql_*.py), pointed at a server
+through ``--pggit-backend dsn``.
+"""
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import List
+
+import psycopg
+import pytest
+
+from pytest_pggit import sqlfiles
+from pytest_pggit.backends import Server
+from pytest_pggit.backends.local import LocalBackend, find_binaries
+from pytest_pggit.exceptions import BackendUnavailable, BinariesNotFound, SchemaApplyError
+from pytest_pggit.janitor import DatabaseJanitor
+
+IS_ROOT = os.geteuid() == 0
+
+FAKE_INSTALL = r"""
+-- fake SQL layer for the foundation's tests
+\set ON_ERROR_STOP on
+BEGIN;
+\ir parts/schema.sql
+COMMIT;
+"""
+FAKE_SCHEMA = r"""
+CREATE SCHEMA IF NOT EXISTS pggit_v0;
+\ir functions.sql
+"""
+FAKE_FUNCTIONS = r"""
+CREATE TABLE IF NOT EXISTS pggit_v0.commits (id serial PRIMARY KEY, message text NOT NULL);
+CREATE OR REPLACE FUNCTION pggit_v0.create_basic_commit(msg text) RETURNS int
+LANGUAGE sql AS $$ INSERT INTO pggit_v0.commits (message) VALUES (msg) RETURNING id $$;
+"""
+
+
+def make_fake_sql(root: Path, with_commit: bool = True) -> Path:
+    sql = root / "fake_sql"
+    (sql / "parts").mkdir(parents=True, exist_ok=True)
+    (sql / "install.sql").write_text(FAKE_INSTALL)
+    (sql / "parts" / "schema.sql").write_text(FAKE_SCHEMA)
+    functions = FAKE_FUNCTIONS if with_commit else FAKE_FUNCTIONS.split("CREATE OR REPLACE")[0]
+    (sql / "parts" / "functions.sql").write_text(functions)
+    return sql
+
+
+def postmaster_running(data_dir: str) -> List[int]:
+    """Pids of processes whose command line names ``data_dir``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if data_dir.encode() in argv:
+            found.append(int(entry.name))
+    return found
+
+
+def wait_until(predicate, timeout: float = 20.0, interval: float = 0.05) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return predicate()
+
+
+@pytest.fixture
+def own_server():
+    """A private local server for tests that look at every database on it."""
+    backend = LocalBackend()
+    server = backend.start()
+    yield server
+    backend.stop()
+    assert not Path(server.base_dir).exists()
+
+
+def dsn_args(server: Server, sql_dir: Path) -> List[str]:
+    return ["--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(),
+            "--pggit-sql-dir", str(sql_dir)]
+
+
+# ----------------------------------------------------------------- binaries
+def test_bad_pg_bin_names_the_directory_and_a_hint(pytester: pytest.Pytester) -> None:
+    with pytest.raises(BinariesNotFound) as info:
+        find_binaries("/nonexistent/pg/bin")
+    assert "/nonexistent/pg/bin" in str(info.value)
+    assert info.value.hint and "pg_config --bindir" in info.value.hint
+
+    pytester.makepyfile("def test_x(pggit_server):\n    pass\n")
+    result = pytester.runpytest("--pggit", "--pggit-pg-bin", "/nonexistent/pg/bin")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*PostgreSQL binaries not found*/nonexistent/pg/bin*"])
+    result.stdout.fnmatch_lines(["*hint:*pg_config --bindir*"])
+
+
+def test_docker_backend_is_reported_as_not_built(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile("def test_x(pggit_server):\n    pass\n")
+    result = pytester.runpytest("--pggit", "--pggit-backend", "docker")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*docker backend is not built yet*"])
+    with pytest.raises(BackendUnavailable):
+        from pytest_pggit.config import PggitConfig
+
+        PggitConfig(backend="docker").make_backend()
+
+
+# ----------------------------------------------------------------- the server
+def test_server_answers_as_postgres_os_user(pggit_server: Server) -> None:
+    with psycopg.connect(pggit_server.dsn(), autocommit=True) as conn:
+        assert conn.execute("SELECT current_user, 1 + 1").fetchone() == ("postgres", 2)
+        assert conn.execute("SHOW server_version_num").fetchone()[0] == str(
+            pggit_server.server_version_num
+        )
+    assert pggit_server.backend == "local"
+    assert pggit_server.host == "127.0.0.1"
+    if IS_ROOT:
+        uid = pwd.getpwnam("postgres").pw_uid
+        status = Path(f"/proc/{pggit_server.pid}/status").read_text()
+        uid_line = next(line for line in status.splitlines() if line.startswith("Uid:"))
+        assert uid_line.split()[1:] == [str(uid)] * 4
+        assert os.stat(pggit_server.base_dir).st_uid == uid
+        assert any("running as root" in n and "'postgres'" in n for n in pggit_server.notes)
+
+
+def test_non_durable_settings_are_in_effect(pggit_server: Server) -> None:
+    with psycopg.connect(pggit_server.dsn(), autocommit=True) as conn:
+        for name in ("fsync", "synchronous_commit", "full_page_writes"):
+            assert conn.execute(f"SHOW {name}").fetchone()[0] == "off", name
+        assert conn.execute("SHOW listen_addresses").fetchone()[0] == "127.0.0.1"
+    if pggit_server.base_dir and pggit_server.base_dir.startswith("/dev/shm/"):
+        assert Path(pggit_server.base_dir, "data", "PG_VERSION").is_file()
+
+
+def test_initdb_cache_makes_the_second_start_skip_initdb() -> None:
+    cache = tempfile.mkdtemp(prefix="pytest-pggit-testcache-", dir="/dev/shm" if os.access("/dev/shm", os.W_OK) else None)
+    os.chmod(cache, 0o1777)
+    try:
+        first = LocalBackend(cache_dir=cache)
+        try:
+            notes = first.start().notes
+            assert any("initdb cache miss: ran initdb" in n for n in notes), notes
+            assert "initdb" in first.timings
+        finally:
+            first.stop()
+        second = LocalBackend(cache_dir=cache)
+        try:
+            server = second.start()
+            assert any("initdb cache hit" in n and "initdb skipped" in n for n in server.notes)
+            assert "initdb" not in second.timings
+            with psycopg.connect(server.dsn(), autocommit=True) as conn:
+                assert conn.execute("SELECT 1").fetchone() == (1,)
+        finally:
+            second.stop()
+        assert not Path(server.base_dir).exists()
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def test_stop_is_idempotent_and_removes_everything() -> None:
+    backend = LocalBackend()
+    server = backend.start()
+    assert postmaster_running(server.data_dir)
+    backend.stop()
+    backend.stop()
+    assert not Path(server.base_dir).exists()
+    assert not postmaster_running(server.data_dir)
+
+
+# ----------------------------------------------------------------- lifecycle
+RECORDING_TEST = """
+import pathlib, time
+def test_server(pggit_server):
+    pathlib.Path("server.txt").write_text(pggit_server.data_dir)
+    {body}
+"""
+
+
+@pytest.mark.parametrize("body,expect", [("pass", "passed"), ("assert False", "failed")])
+def test_server_is_gone_after_a_run(pytester: pytest.Pytester, body: str, expect: str) -> None:
+    pytester.makepyfile(RECORDING_TEST.format(body=body))
+    result = pytester.runpytest_subprocess("--pggit")
+    result.assert_outcomes(**{expect: 1})
+    result.stdout.fnmatch_lines(["*pggit: local backend, PostgreSQL*"])
+    data_dir = (pytester.path / "server.txt").read_text()
+    assert not Path(data_dir).parent.exists()
+    assert not postmaster_running(data_dir)
+
+
+def _spawn_sleeping_run(pytester: pytest.Pytester) -> subprocess.Popen:
+    pytester.makepyfile(RECORDING_TEST.format(body="time.sleep(120)"))
+    # Restore Python's default SIGINT handling even if our parent ignores SIGINT.
+    code = (
+        "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "import pytest; sys.exit(pytest.main(['--pggit', '-p', 'no:cacheprovider']))"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=str(pytester.path),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    if not wait_until(lambda: (pytester.path / "server.txt").exists(), timeout=60):
+        proc.kill()
+        pytest.fail("inner run never started its server:\n" + proc.communicate()[0])
+    return proc
+
+
+def test_sigint_still_stops_the_server(pytester: pytest.Pytester) -> None:
+    proc = _spawn_sleeping_run(pytester)
+    data_dir = (pytester.path / "server.txt").read_text()
+    assert postmaster_running(data_dir)
+    proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 2, out  # pytest's "interrupted"
+    assert "KeyboardInterrupt" in out
+    assert not Path(data_dir).parent.exists(), out
+    assert not postmaster_running(data_dir), out
+
+
+def test_watchdog_cleans_up_after_sigkill(pytester: pytest.Pytester) -> None:
+    proc = _spawn_sleeping_run(pytester)
+    data_dir = (pytester.path / "server.txt").read_text()
+    proc.kill()
+    proc.communicate(timeout=30)
+    assert wait_until(lambda: not postmaster_running(data_dir), timeout=20)
+    assert wait_until(lambda: not Path(data_dir).parent.exists(), timeout=20)
+
+
+# ----------------------------------------------------------------- dsn backend and fixtures
+def test_dsn_backend_creates_and_drops_its_databases(
+    pytester: pytest.Pytester, own_server: Server
+) -> None:
+    sql = make_fake_sql(pytester.path)
+    pytester.makepyfile(
+        """
+        import pathlib
+        def test_names(pggit_server, pggit_db, pggit_isolated_db):
+            assert pggit_server.backend == "dsn"
+            assert pggit_db.name.startswith("pggit_") and pggit_db.name.endswith("_tpl")
+            assert pggit_isolated_db.name.startswith("pggit_")
+            pathlib.Path("names.txt").write_text(pggit_db.name + " " + pggit_isolated_db.name)
+        """
+    )
+    result = pytester.runpytest(*dsn_args(own_server, sql))
+    result.assert_outcomes(passed=1)
+    names = (pytester.path / "names.txt").read_text().split()
+    with psycopg.connect(own_server.dsn(), autocommit=True) as conn:
+        left = conn.execute("SELECT datname FROM pg_database WHERE datname LIKE 'pggit%'").fetchall()
+    assert left == [], (names, left)
+
+
+def test_pggit_conn_rolls_back_between_tests(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    sql = make_fake_sql(pytester.path)
+    pytester.makepyfile(
+        """
+        def test_a_creates(pggit_conn):
+            pggit_conn.execute("CREATE TABLE t_rollback (x int)")
+            pggit_conn.execute("INSERT INTO pggit_v0.commits (message) VALUES ('from a')")
+            assert pggit_conn.execute("SELECT count(*) FROM t_rollback").fetchone() == (0,)
+
+        def test_b_sees_nothing(pggit_conn):
+            row = pggit_conn.execute("SELECT to_regclass('t_rollback')").fetchone()
+            assert row == (None,)
+            n = pggit_conn.execute(
+                "SELECT count(*) FROM pggit_v0.commits WHERE message = 'from a'").fetchone()
+            assert n == (0,)
+            assert pggit_conn.autocommit is False
+        """
+    )
+    result = pytester.runpytest(*dsn_args(pggit_server, sql), "-p", "no:randomly")
+    result.assert_outcomes(passed=2)
+
+
+def test_pggit_isolated_db_is_a_clone_and_is_dropped(
+    pytester: pytest.Pytester, pggit_server: Server
+) -> None:
+    sql = make_fake_sql(pytester.path)
+    pytester.makepyfile(
+        """
+        import pathlib, psycopg
+        def test_1_clone(pggit_db, pggit_isolated_db):
+            assert pggit_isolated_db.name != pggit_db.name
+            with psycopg.connect(pggit_isolated_db.dsn, autocommit=True) as c:
+                # the clone has the layer of the template ...
+                assert c.execute("SELECT to_regclass('pggit_v0.commits')").fetchone() != (None,)
+                c.execute("CREATE TABLE only_in_clone (x int)")
+            with psycopg.connect(pggit_db.dsn, autocommit=True) as c:
+                # ... and changes to the clone stay there
+                assert c.execute("SELECT to_regclass('only_in_clone')").fetchone() == (None,)
+            pathlib.Path("clone.txt").write_text(pggit_isolated_db.name)
+
+        def test_2_dropped(pggit_server):
+            name = pathlib.Path("clone.txt").read_text()
+            with psycopg.connect(pggit_server.dsn(), autocommit=True) as c:
+                assert c.execute("SELECT count(*) FROM pg_database WHERE datname = %s",
+                                 (name,)).fetchone() == (0,)
+        """
+    )
+    result = pytester.runpytest(*dsn_args(pggit_server, sql))
+    result.assert_outcomes(passed=2)
+
+
+def test_schema_files_are_applied_in_order_then_committed(
+    pytester: pytest.Pytester, pggit_server: Server
+) -> None:
+    sql = make_fake_sql(pytester.path)
+    schema = pytester.path / "schema"
+    (schema / "sub").mkdir(parents=True)
+    (schema / "b_orders.sql").write_text(
+        "CREATE TABLE orders (id int PRIMARY KEY, customer int REFERENCES customers(id));\n"
+    )
+    (schema / "a_customers.sql").write_text("CREATE TABLE customers (id int PRIMARY KEY);\n")
+    (schema / "sub" / "c_view.sql").write_text("CREATE VIEW v AS SELECT * FROM orders;\n")
+    (pytester.path / "extra.sql").write_text("CREATE TABLE extra (id int);\n")
+    pytester.makepyfile(
+        """
+        def test_schema(pggit_conn):
+            assert pggit_conn.execute("SELECT to_regclass('v')").fetchone() != (None,)
+            assert pggit_conn.execute("SELECT to_regclass('extra')").fetchone() != (None,)
+            rows = pggit_conn.execute("SELECT message FROM pggit_v0.commits").fetchall()
+            assert rows == [("pytest-pggit baseline: schema/a_customers.sql, "
+                             "schema/b_orders.sql, schema/sub/c_view.sql, extra.sql",)]
+        """
+    )
+    result = pytester.runpytest(
+        *dsn_args(pggit_server, sql), "--pggit-schema", "schema", "--pggit-schema", "extra.sql"
+    )
+    result.assert_outcomes(passed=1)
+
+
+def test_baseline_commit_is_skipped_without_the_function(
+    pytester: pytest.Pytester, pggit_server: Server
+) -> None:
+    sql = make_fake_sql(pytester.path, with_commit=False)
+    (pytester.path / "s.sql").write_text("CREATE TABLE s (id int);\n")
+    pytester.makepyfile(
+        """
+        def test_schema(pggit_conn):
+            assert pggit_conn.execute("SELECT to_regclass('s')").fetchone() != (None,)
+        """
+    )
+    result = pytester.runpytest(*dsn_args(pggit_server, sql), "--pggit-schema", "s.sql")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*create_basic_commit not found: baseline commit skipped*"])
+
+
+def test_broken_schema_file_fails_with_sqlstate(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    sql = make_fake_sql(pytester.path)
+    (pytester.path / "bad.sql").write_text("CREATE TABLE ok1 (id int);\nSELECT * FROM no_such_table;\n")
+    pytester.makepyfile("def test_x(pggit_db):\n    pass\n")
+    result = pytester.runpytest(*dsn_args(pggit_server, sql), "--pggit-schema", "bad.sql")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*[[]42P01[]]*bad.sql*no_such_table*"])
+
+
+def test_disabled_plugin_touches_nothing(pytester: pytest.Pytester) -> None:
+    pytester.makeconftest(
+        """
+        from pytest_pggit.plugin import pggit_run_key
+        def pytest_sessionfinish(session):
+            assert session.config.stash.get(pggit_run_key, None) is None
+        """
+    )
+    pytester.makepyfile(
+        """
+        def test_plain():
+            pass
+        def test_wants_db(pggit_server):
+            pass
+        """
+    )
+    # bogus settings must not matter while the plugin is off
+    result = pytester.runpytest("--pggit-pg-bin", "/nonexistent", "--pggit-backend", "dsn")
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(["*run pytest with --pggit*"])
+    result.stdout.no_fnmatch_line("pggit: *")
+
+
+def test_xdist_workers_share_one_server(pytester: pytest.Pytester) -> None:
+    sql = make_fake_sql(pytester.path)
+    pytester.makepyfile(
+        """
+        import os, pathlib, pytest
+
+        @pytest.mark.parametrize("i", range(4))
+        def test_clone(i, pggit_isolated_db):
+            pass
+
+        @pytest.mark.parametrize("i", range(4))
+        def test_conn(i, pggit_server, pggit_conn):
+            pathlib.Path(f"w_{os.environ['PYTEST_XDIST_WORKER']}_{i}.txt").write_text(
+                f"{pggit_server.port} {pggit_server.data_dir}")
+        """
+    )
+    result = pytester.runpytest_subprocess("--pggit", "-n", "2", "--pggit-sql-dir", str(sql))
+    result.assert_outcomes(passed=8)
+    seen = {p.read_text() for p in pytester.path.glob("w_*.txt")}
+    workers = {p.name.split("_")[1] for p in pytester.path.glob("w_*.txt")}
+    assert len(seen) == 1 and len(workers) == 2, (seen, workers)
+    data_dir = seen.pop().split()[1]
+    assert not Path(data_dir).parent.exists()
+    assert not postmaster_running(data_dir)
+
+
+# ----------------------------------------------------------------- config
+@pytest.mark.parametrize(
+    "cli,ini,env,expected",
+    [
+        ("cli-dsn", "ini-dsn", "env-dsn", "cli-dsn"),
+        (None, "ini-dsn", "env-dsn", "ini-dsn"),
+        (None, None, "env-dsn", "env-dsn"),
+        (None, None, None, None),
+    ],
+)
+def test_config_precedence(pytester: pytest.Pytester, monkeypatch, cli, ini, env, expected) -> None:
+    if ini:
+        pytester.makeini(f"[pytest]\npggit = true\npggit_dsn = {ini}\n")
+    else:
+        pytester.makeini("[pytest]\npggit = true\n")
+    if env:
+        monkeypatch.setenv("PGGIT_DSN", env)
+    else:
+        monkeypatch.delenv("PGGIT_DSN", raising=False)
+    pytester.makepyfile(
+        f"""
+        from pytest_pggit.plugin import pggit_run_key
+        def test_cfg(pytestconfig):
+            cfg = pytestconfig.stash[pggit_run_key].cfg
+            assert cfg.dsn == {expected!r}
+            assert cfg.resolved_backend() == {"dsn" if expected else "local"!r}
+            assert cfg.start_timeout == 30.0
+        """
+    )
+    args = ["--pggit-dsn", cli] if cli else []
+    pytester.runpytest(*args).assert_outcomes(passed=1)
+
+
+# ----------------------------------------------------------------- sqlfiles
+def test_install_script_expands_includes_and_drops_meta_commands(tmp_path: Path) -> None:
+    sql = make_fake_sql(tmp_path)
+    text = sqlfiles.install_script(sql)
+    assert "\\ir" not in text and "\\set ON_ERROR_STOP" not in text.replace("-- pytest-pggit: dropped psql command: \\set ON_ERROR_STOP", "")
+    assert text.index("CREATE SCHEMA") < text.index("CREATE TABLE IF NOT EXISTS pggit_v0.commits")
+    assert text.strip().startswith("-- fake SQL layer")
+
+
+def test_install_runs_in_one_execute_and_recovers_from_errors(
+    tmp_path: Path, pggit_server: Server
+) -> None:
+    sql = make_fake_sql(tmp_path)
+    with DatabaseJanitor(pggit_server, f"pggit_sqlfiles_{os.getpid()}") as db:
+        with psycopg.connect(db.dsn, autocommit=True) as conn:
+            sqlfiles.install(conn, sql)
+            assert conn.execute("SELECT pggit_v0.create_basic_commit('x')").fetchone() == (1,)
+            broken = tmp_path / "broken"
+            broken.mkdir()
+            (broken / "install.sql").write_text(
+                "BEGIN;\nCREATE TABLE half (x int);\nSELECT 1/0;\nCOMMIT;\n"
+            )
+            with pytest.raises(SchemaApplyError) as info:
+                sqlfiles.install(conn, broken)
+            assert info.value.sqlstate == "22012"
+            # the failed transaction was rolled back: nothing half-installed, connection usable
+            assert conn.execute("SELECT to_regclass('half')").fetchone() == (None,)
+    with psycopg.connect(pggit_server.dsn(), autocommit=True) as conn:
+        assert conn.execute(
+            "SELECT count(*) FROM pg_database WHERE datname = %s", (db.name,)
+        ).fetchone() == (0,)
