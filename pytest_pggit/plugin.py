@@ -140,12 +140,20 @@ def pggit_conn(pggit_db: Database) -> Generator["psycopg.Connection", None, None
 
 
 @pytest.fixture
-def pggit_isolated_db(_pggit_run: PggitRun, pggit_db: Database) -> Generator[Database, None, None]:
+def pggit_isolated_db(
+    request: pytest.FixtureRequest, _pggit_run: PggitRun, pggit_db: Database
+) -> Generator[Database, None, None]:
     """A private copy of ``pggit_db`` (CREATE DATABASE ... TEMPLATE), dropped after the test.
 
-    Do not combine with ``pggit_conn`` in one test: cloning terminates the
-    template's other connections.
+    Cloning needs the template to be idle, so other connections to it are
+    terminated first; that is why one test cannot use both this and ``pggit_conn``.
     """
+    if "pggit_conn" in request.fixturenames:
+        pytest.fail(
+            "pggit_isolated_db and pggit_conn cannot be combined in one test (cloning needs "
+            "pggit_db idle); connect to pggit_isolated_db.dsn instead",
+            pytrace=False,
+        )
     janitor = DatabaseJanitor(pggit_db.server, _pggit_run.next_database_name(), template=pggit_db.name)
     try:
         db = janitor.create()

@@ -367,6 +367,16 @@ def test_broken_schema_file_fails_with_sqlstate(pytester: pytest.Pytester, pggit
     result.stdout.fnmatch_lines(["*[[]42P01[]]*bad.sql*no_such_table*"])
 
 
+def test_isolated_db_refuses_to_combine_with_conn(
+    pytester: pytest.Pytester, pggit_server: Server
+) -> None:
+    sql = make_fake_sql(pytester.path)
+    pytester.makepyfile("def test_x(pggit_conn, pggit_isolated_db):\n    pass\n")
+    result = pytester.runpytest(*dsn_args(pggit_server, sql))
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*cannot be combined*"])
+
+
 def test_disabled_plugin_touches_nothing(pytester: pytest.Pytester) -> None:
     pytester.makeconftest(
         """
@@ -453,7 +463,8 @@ def test_config_precedence(pytester: pytest.Pytester, monkeypatch, cli, ini, env
 def test_install_script_expands_includes_and_drops_meta_commands(tmp_path: Path) -> None:
     sql = make_fake_sql(tmp_path)
     text = sqlfiles.install_script(sql)
-    assert "\\ir" not in text and "\\set ON_ERROR_STOP" not in text.replace("-- pytest-pggit: dropped psql command: \\set ON_ERROR_STOP", "")
+    assert not [line for line in text.splitlines() if line.lstrip().startswith("\\")]
+    assert "dropped psql command: \\set ON_ERROR_STOP on" in text
     assert text.index("CREATE SCHEMA") < text.index("CREATE TABLE IF NOT EXISTS pggit_v0.commits")
     assert text.strip().startswith("-- fake SQL layer")
 

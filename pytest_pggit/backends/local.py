@@ -299,22 +299,29 @@ class LocalBackend:
                 if runas.switch:
                     os.chown(build, runas.uid, runas.gid)
                 self._run(self._initdb_cmd(bindir, build / "data"), runas, "initdb", log)
+                self.timings["initdb"] = time.monotonic() - t0
                 try:
                     os.rename(build, entry)  # atomic: concurrent runs never see a half-built entry
                 except OSError:
-                    pass  # another run won the race; use its entry
+                    pass  # another run won the race (its entry is used if valid)
+                source = entry if self._cache_valid(entry, runas) else build
+                notes.append(
+                    f"initdb cache miss: ran initdb ({self.timings['initdb']:.2f} s), "
+                    + (f"pristine copy kept in {entry}" if source == entry
+                       else f"could not cache it in {entry}")
+                )
+                t0 = time.monotonic()
+                self._copy(source / "data", data, runas, log)
             finally:
                 shutil.rmtree(build, ignore_errors=True)
-            self.timings["initdb"] = time.monotonic() - t0
-            notes.append(
-                f"initdb cache miss: ran initdb ({self.timings['initdb']:.2f} s), "
-                f"pristine copy kept in {entry}"
-            )
-            t0 = time.monotonic()
         else:
             notes.append(f"initdb cache hit: copied {entry}/data (initdb skipped)")
-        self._run(["cp", "-a", str(entry / "data"), str(data)], runas, "copying the cached data dir", log)
+            self._copy(entry / "data", data, runas, log)
         self.timings["copy"] = time.monotonic() - t0
+
+    def _copy(self, source: Path, target: Path, runas: RunAs, log: Path) -> None:
+        # Run as the server user so every copied file is owned by it.
+        self._run(["cp", "-a", str(source), str(target)], runas, "copying the cached data dir", log)
 
     @staticmethod
     def _cache_valid(entry: Path, runas: RunAs) -> bool:
