@@ -1,0 +1,158 @@
+-- Storage, like git: content-addressed objects (blob, tree, commit), tree entries,
+-- the commit graph with ordered parents, refs (branches and tags) and HEAD, plus the
+-- DDL capture log.  Every statement is idempotent: running install.sql again upgrades
+-- in place and keeps every commit, branch and log row.
+
+CREATE TABLE IF NOT EXISTS pggit_v0.meta (
+    key        text PRIMARY KEY,
+    value      text NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE pggit_v0.meta IS 'Layer settings: layer_version, capture mode';
+
+-- sha = sha256 hex of (type || E'\n' || content), content in UTF-8.
+CREATE TABLE IF NOT EXISTS pggit_v0.objects (
+    sha        text PRIMARY KEY CHECK (sha ~ '^[0-9a-f]{64}$'),
+    type       text NOT NULL CHECK (type IN ('blob', 'tree', 'commit')),
+    size       integer NOT NULL,
+    content    text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE pggit_v0.objects IS
+    'Content-addressed store: sha256 over type and canonical content (blob, tree, commit)';
+
+-- The entries of each tree object (the tree''s content lists the same, canonically).
+CREATE TABLE IF NOT EXISTS pggit_v0.tree_entries (
+    tree_sha   text NOT NULL,
+    name       text NOT NULL,
+    entry_type text NOT NULL CHECK (entry_type IN ('blob', 'tree')),
+    entry_sha  text NOT NULL,
+    PRIMARY KEY (tree_sha, name)
+);
+COMMENT ON TABLE pggit_v0.tree_entries IS
+    'Tree entries: root -> schema -> two levels of fan-out buckets -> object -> sub-object blobs';
+
+CREATE TABLE IF NOT EXISTS pggit_v0.commit_graph (
+    commit_sha   text PRIMARY KEY,
+    tree_sha     text NOT NULL,
+    author       text NOT NULL,
+    message      text NOT NULL,
+    committed_at timestamptz NOT NULL,
+    branch       text,
+    changes      integer NOT NULL DEFAULT 0,
+    rows_written integer NOT NULL DEFAULT 0
+);
+COMMENT ON TABLE pggit_v0.commit_graph IS
+    'One row per commit: its tree, author, message, time, the branch it was made on, paths changed against the first parent and storage rows it wrote';
+
+CREATE TABLE IF NOT EXISTS pggit_v0.commit_parents (
+    commit_sha text NOT NULL,
+    position   smallint NOT NULL,
+    parent_sha text NOT NULL,
+    PRIMARY KEY (commit_sha, position)
+);
+CREATE INDEX IF NOT EXISTS commit_parents_parent_idx ON pggit_v0.commit_parents (parent_sha);
+COMMENT ON TABLE pggit_v0.commit_parents IS 'Ordered parents of each commit (position 1 = first parent)';
+
+CREATE TABLE IF NOT EXISTS pggit_v0.refs (
+    name        text PRIMARY KEY,
+    type        text NOT NULL CHECK (type IN ('branch', 'tag')),
+    target_sha  text NOT NULL,
+    description text,
+    created_by  text NOT NULL DEFAULT current_user,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    updated_at  timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE pggit_v0.refs IS 'Branches and tags: names pointing at commits';
+
+-- HEAD: exactly one row; either a current branch or a detached commit.
+CREATE TABLE IF NOT EXISTS pggit_v0.head (
+    singleton    boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    branch       text REFERENCES pggit_v0.refs (name) ON UPDATE CASCADE,
+    detached_sha text,
+    CHECK ((branch IS NULL) <> (detached_sha IS NULL))
+);
+COMMENT ON TABLE pggit_v0.head IS 'HEAD: the current branch, or a detached commit';
+
+-- Every DDL command seen by the event triggers.  Linked to the commit that includes
+-- it through ddl_log_commits, so the log itself is never updated.
+CREATE TABLE IF NOT EXISTS pggit_v0.ddl_log (
+    id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    logged_at       timestamptz NOT NULL DEFAULT clock_timestamp(),
+    event           text NOT NULL,
+    command_tag     text NOT NULL,
+    object_type     text,
+    object_identity text,
+    schema_name     text,
+    statement       text,
+    role_name       text NOT NULL,
+    txid            bigint NOT NULL,
+    branch          text
+);
+COMMENT ON TABLE pggit_v0.ddl_log IS 'Captured DDL: statement, tag, object, schema, role, transaction, time, branch';
+
+CREATE TABLE IF NOT EXISTS pggit_v0.ddl_log_commits (
+    log_id     bigint PRIMARY KEY,
+    commit_sha text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ddl_log_commits_commit_idx ON pggit_v0.ddl_log_commits (commit_sha);
+COMMENT ON TABLE pggit_v0.ddl_log_commits IS 'Which commit includes each captured DDL entry';
+
+-- Faults met by capture.  Capture never makes a user's DDL fail: it records here instead.
+CREATE TABLE IF NOT EXISTS pggit_v0.capture_faults (
+    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    occurred_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    event       text NOT NULL,
+    command_tag text,
+    sqlstate    text,
+    message     text,
+    statement   text
+);
+COMMENT ON TABLE pggit_v0.capture_faults IS 'Errors trapped by DDL capture (the DDL itself went through)';
+
+-- Timings of the layer's own operations, measured when they run.
+CREATE TABLE IF NOT EXISTS pggit_v0.op_timings (
+    id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    operation  text NOT NULL,
+    started_at timestamptz NOT NULL,
+    duration   interval NOT NULL,
+    detail     text
+);
+CREATE INDEX IF NOT EXISTS op_timings_operation_idx ON pggit_v0.op_timings (operation, started_at);
+COMMENT ON TABLE pggit_v0.op_timings IS 'Durations of commit, diff, migration, merge and capture operations';
+
+-- History is append-only.  The guard can be lifted for repairs (and tamper tests) with
+--   SET pggit.allow_history_rewrite = on
+CREATE OR REPLACE FUNCTION pggit_v0._guard_history() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pggit_v0
+AS $$
+BEGIN
+    IF coalesce(current_setting('pggit.allow_history_rewrite', true), '') = 'on' THEN
+        RETURN NULL;
+    END IF;
+    RAISE EXCEPTION 'pggit_v0.% is append-only history: % refused', TG_TABLE_NAME, TG_OP
+          USING ERRCODE = '55000',
+                HINT = 'Commits, objects and the DDL log are never rewritten. For a deliberate repair, SET pggit.allow_history_rewrite = on in that session.';
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._guard_history() IS
+    'Refuses UPDATE, DELETE and TRUNCATE on history tables unless pggit.allow_history_rewrite = on';
+
+DO $guards$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['objects', 'tree_entries', 'commit_graph', 'commit_parents',
+                             'ddl_log', 'ddl_log_commits']
+    LOOP
+        EXECUTE format('CREATE OR REPLACE TRIGGER pggit_append_only BEFORE UPDATE OR DELETE ON pggit_v0.%I
+                        FOR EACH STATEMENT EXECUTE FUNCTION pggit_v0._guard_history()', t);
+        EXECUTE format('CREATE OR REPLACE TRIGGER pggit_append_only_truncate BEFORE TRUNCATE ON pggit_v0.%I
+                        FOR EACH STATEMENT EXECUTE FUNCTION pggit_v0._guard_history()', t);
+    END LOOP;
+END
+$guards$;
+
+INSERT INTO pggit_v0.meta (key, value) VALUES ('layer_version', '0.1.0')
+ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now();

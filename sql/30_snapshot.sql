@@ -1,0 +1,440 @@
+-- Snapshot: the live schema as (schema, kind, name, sub_key, definition) rows, one per
+-- object and per sub-object, straight from the catalogs.  One set-based query per
+-- object kind; _snapshot() unions them.  Definitions are canonical DDL text with no
+-- OIDs, owners, tablespaces or other instance detail, deparsed with search_path pinned
+-- to pg_catalog so every user object is schema-qualified: the same schema built in two
+-- databases gives the same rows.
+--
+-- Kinds: schema, table, view, materialized_view, sequence, function, procedure,
+-- aggregate, type (enum, composite, range), domain, extension.
+-- Sub-keys of an object: definition, column <c>, columns (order), constraint <c>,
+-- index <i>, trigger <t>, policy <p>, rls, owned_by, comment, column_comment <c>,
+-- grants, column_grants <c>.
+-- Left out: system and temp schemas, pggit_v0, extension members, plpgsql.
+
+-- Schemas whose objects are versioned.
+CREATE OR REPLACE VIEW pggit_v0._tracked_schemas AS
+SELECT n.oid, n.nspname, n.nspowner, n.nspacl
+FROM pg_catalog.pg_namespace n
+WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'pggit_v0')
+  AND n.nspname NOT LIKE 'pg\_temp\_%'
+  AND n.nspname NOT LIKE 'pg\_toast\_temp\_%'
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                  WHERE d.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
+                    AND d.objid = n.oid AND d.deptype = 'e');
+COMMENT ON VIEW pggit_v0._tracked_schemas IS 'Schemas versioned by pgGit (not system, temp, pggit_v0 or extension-owned)';
+
+-- Relations whose definitions are versioned, with their pgGit kind.  Sequences owned
+-- by identity columns and extension members are left out.
+CREATE OR REPLACE VIEW pggit_v0._tracked_relations AS
+SELECT c.oid, s.nspname, c.relname, c.relkind, c.relowner, c.relacl,
+       CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view'
+                      WHEN 'm' THEN 'materialized_view' WHEN 'S' THEN 'sequence' END AS kind
+FROM pg_catalog.pg_class c
+JOIN pggit_v0._tracked_schemas s ON s.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                  WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                    AND d.objid = c.oid
+                    AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype = 'i')));
+COMMENT ON VIEW pggit_v0._tracked_relations IS 'Tables, views, materialized views and sequences versioned by pgGit';
+
+-- GRANT/REVOKE statements that take an object from its default privileges to p_acl.
+-- The owner's own privileges and grantors are instance detail and left out.
+CREATE OR REPLACE FUNCTION pggit_v0._acl_statements(p_acl aclitem[], p_default aclitem[], p_owner oid,
+                                                   p_on text, p_columns text DEFAULT NULL)
+RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH cur AS (SELECT grantee, privilege_type, is_grantable FROM aclexplode(coalesce(p_acl, p_default))),
+     def AS (SELECT grantee, privilege_type, is_grantable FROM aclexplode(p_default)),
+     changes AS (
+        SELECT 'GRANT' AS verb, * FROM (SELECT * FROM cur EXCEPT SELECT * FROM def) g
+        UNION ALL
+        SELECT 'REVOKE', * FROM (SELECT * FROM def EXCEPT SELECT * FROM cur) r),
+     grouped AS (
+        SELECT verb, grantee, is_grantable,
+               string_agg(privilege_type || coalesce(' (' || p_columns || ')', ''), ', '
+                          ORDER BY privilege_type) AS privs
+        FROM changes WHERE grantee <> p_owner
+        GROUP BY verb, grantee, is_grantable),
+     named AS (
+        SELECT verb, is_grantable, privs,
+               CASE WHEN grantee = 0 THEN 'PUBLIC'
+                    ELSE quote_ident(coalesce((SELECT rolname FROM pg_roles WHERE oid = grantee),
+                                              grantee::text)) END AS who
+        FROM grouped)
+SELECT string_agg(
+         CASE verb WHEN 'GRANT' THEN format('GRANT %s ON %s TO %s%s', privs, p_on, who,
+                                            CASE WHEN is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
+                   ELSE format('REVOKE %s ON %s FROM %s', privs, p_on, who) END,
+         E';\n' ORDER BY verb, who, privs) || ';'
+FROM named
+$$;
+COMMENT ON FUNCTION pggit_v0._acl_statements(aclitem[], aclitem[], oid, text, text) IS
+    'Canonical GRANT/REVOKE statements from default privileges to p_acl (owner entries left out); NULL when default';
+
+-- Schemas: definition, comment, grants.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_schemas(p_schema text, p_name text)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT s.nspname::text, 'schema', s.nspname::text, s.nspname::text, x.sub_key, x.def
+FROM _tracked_schemas s
+CROSS JOIN LATERAL (VALUES
+    ('definition', format('CREATE SCHEMA %I;', s.nspname)),
+    ('comment', 'COMMENT ON SCHEMA ' || quote_ident(s.nspname) || ' IS ' || quote_literal(obj_description(s.oid, 'pg_namespace')) || ';'),
+    ('grants', _acl_statements(s.nspacl, acldefault('n', s.nspowner), s.nspowner, format('SCHEMA %I', s.nspname)))
+) AS x(sub_key, def)
+WHERE x.def IS NOT NULL
+  AND (p_schema IS NULL OR s.nspname = p_schema)
+  AND (p_name IS NULL OR s.nspname = p_name)
+$$;
+
+-- Relations: the shell of tables (persistence, partitioning, inheritance, storage
+-- options), views and materialized views (query), sequences (parameters, owner
+-- column), plus RLS flags, comments and grants of each.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_relations(p_schema text, p_name text)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, x.sub_key, x.def
+FROM _tracked_relations r
+JOIN pg_class c ON c.oid = r.oid
+LEFT JOIN pg_sequence sq ON sq.seqrelid = r.oid
+CROSS JOIN LATERAL (SELECT format('%I.%I', r.nspname, r.relname) AS qname) q
+CROSS JOIN LATERAL (VALUES
+    ('definition',
+     CASE
+       WHEN r.relkind IN ('r', 'p') AND c.relispartition THEN
+         format('CREATE %sTABLE %s PARTITION OF %s %s%s;',
+                CASE WHEN c.relpersistence = 'u' THEN 'UNLOGGED ' ELSE '' END, q.qname,
+                (SELECT i.inhparent::regclass::text FROM pg_inherits i WHERE i.inhrelid = r.oid),
+                pg_get_expr(c.relpartbound, r.oid),
+                CASE WHEN r.relkind = 'p' THEN ' PARTITION BY ' || pg_get_partkeydef(r.oid) ELSE '' END)
+       WHEN r.relkind IN ('r', 'p') THEN
+         format('CREATE %sTABLE %s ()%s%s%s;',
+                CASE WHEN c.relpersistence = 'u' THEN 'UNLOGGED ' ELSE '' END, q.qname,
+                (SELECT ' INHERITS (' || string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno) || ')'
+                 FROM pg_inherits i WHERE i.inhrelid = r.oid),
+                CASE WHEN r.relkind = 'p' THEN ' PARTITION BY ' || pg_get_partkeydef(r.oid) ELSE '' END,
+                ' WITH (' || array_to_string(c.reloptions, ', ') || ')')
+       WHEN r.relkind = 'v' THEN
+         format(E'CREATE VIEW %s%s AS\n%s;', q.qname,
+                ' WITH (' || array_to_string(c.reloptions, ', ') || ')',
+                rtrim(pg_get_viewdef(r.oid, true), E'; \n'))
+       WHEN r.relkind = 'm' THEN
+         format(E'CREATE MATERIALIZED VIEW %s%s AS\n%s\nWITH NO DATA;', q.qname,
+                ' WITH (' || array_to_string(c.reloptions, ', ') || ')',
+                rtrim(pg_get_viewdef(r.oid, true), E'; \n'))
+       WHEN r.relkind = 'S' THEN
+         format('CREATE SEQUENCE %s AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s %sCYCLE;',
+                q.qname, format_type(sq.seqtypid, NULL), sq.seqincrement, sq.seqmin, sq.seqmax,
+                sq.seqstart, sq.seqcache, CASE WHEN sq.seqcycle THEN '' ELSE 'NO ' END)
+     END),
+    ('owned_by',
+     (SELECT format('ALTER SEQUENCE %s OWNED BY %s.%I;', q.qname, d.refobjid::regclass::text, a.attname)
+      FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+      WHERE r.relkind = 'S' AND d.classid = 'pg_class'::regclass AND d.objid = r.oid
+        AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a' AND d.refobjsubid > 0
+      LIMIT 1)),
+    ('rls',
+     CASE WHEN c.relrowsecurity OR c.relforcerowsecurity THEN
+       concat_ws(E'\n',
+                 CASE WHEN c.relrowsecurity THEN format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY;', q.qname) END,
+                 CASE WHEN c.relforcerowsecurity THEN format('ALTER TABLE %s FORCE ROW LEVEL SECURITY;', q.qname) END)
+     END),
+    ('comment',
+     CASE WHEN obj_description(r.oid, 'pg_class') IS NOT NULL THEN
+       format('COMMENT ON %s %s IS %L;',
+              CASE r.kind WHEN 'materialized_view' THEN 'MATERIALIZED VIEW' ELSE upper(r.kind) END,
+              q.qname, obj_description(r.oid, 'pg_class'))
+     END),
+    ('grants',
+     _acl_statements(r.relacl, acldefault(CASE WHEN r.relkind = 'S' THEN 's' ELSE 'r' END::"char", r.relowner),
+                     r.relowner, CASE WHEN r.relkind = 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || q.qname))
+) AS x(sub_key, def)
+WHERE x.def IS NOT NULL
+  AND (p_schema IS NULL OR r.nspname = p_schema)
+  AND (p_name IS NULL OR r.relname = p_name)
+$$;
+
+-- Columns of tables (one blob each, position left out), their order (one blob per
+-- table), column comments and column grants.  Columns only inherited from a parent
+-- are described by the parent.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_columns(p_schema text, p_name text)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH cols AS (
+    SELECT r.nspname, r.relname, r.kind, r.relkind, r.relowner, a.attname, a.attnum, a.attislocal,
+           a.attacl, c.relispartition,
+           format('%I %s%s%s%s%s', a.attname, format_type(a.atttypid, a.atttypmod),
+                  CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
+                       THEN ' COLLATE ' || a.attcollation::regcollation::text ELSE '' END,
+                  CASE a.attidentity WHEN 'a' THEN ' GENERATED ALWAYS AS IDENTITY'
+                                     WHEN 'd' THEN ' GENERATED BY DEFAULT AS IDENTITY' ELSE '' END,
+                  CASE WHEN a.attgenerated = 's' THEN ' GENERATED ALWAYS AS (' || pg_get_expr(ad.adbin, ad.adrelid) || ') STORED'
+                       WHEN ad.adbin IS NOT NULL THEN ' DEFAULT ' || pg_get_expr(ad.adbin, ad.adrelid)
+                       ELSE '' END,
+                  CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END) AS coldef,
+           col_description(r.oid, a.attnum) AS comment,
+           format('%I.%I', r.nspname, r.relname) AS qname
+    FROM _tracked_relations r
+    JOIN pg_class c ON c.oid = r.oid
+    JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+    JOIN pg_type t ON t.oid = a.atttypid
+    LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+    WHERE r.relkind IN ('r', 'p', 'v', 'm')
+      AND (p_schema IS NULL OR r.nspname = p_schema)
+      AND (p_name IS NULL OR r.relname = p_name)
+)
+SELECT nspname::text, kind, relname::text, relname::text, 'column ' || attname, coldef
+FROM cols WHERE relkind IN ('r', 'p') AND attislocal
+UNION ALL
+SELECT nspname::text, kind, relname::text, relname::text, 'columns',
+       string_agg(quote_ident(attname), E'\n' ORDER BY attnum)
+FROM cols WHERE relkind IN ('r', 'p') AND NOT relispartition
+GROUP BY nspname, kind, relname
+UNION ALL
+SELECT nspname::text, kind, relname::text, relname::text, 'column_comment ' || attname,
+       format('COMMENT ON COLUMN %s.%I IS %L;', qname, attname, comment)
+FROM cols WHERE comment IS NOT NULL
+UNION ALL
+SELECT nspname::text, kind, relname::text, relname::text, 'column_grants ' || attname,
+       _acl_statements(attacl, '{}'::aclitem[], relowner, 'TABLE ' || qname, quote_ident(attname))
+FROM cols WHERE attacl IS NOT NULL
+$$;
+
+-- Constraints (check, foreign key, primary key, unique, exclusion) declared on a table
+-- itself; constraints cloned onto partitions or only inherited are left to the parent.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_constraints(p_schema text, p_name text)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'constraint ' || co.conname,
+       format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s;', r.nspname, r.relname, co.conname,
+              pg_get_constraintdef(co.oid))
+FROM _tracked_relations r
+JOIN pg_constraint co ON co.conrelid = r.oid
+WHERE co.contype IN ('c', 'f', 'p', 'u', 'x')
+  AND co.conislocal AND co.conparentid = 0
+  AND (p_schema IS NULL OR r.nspname = p_schema)
+  AND (p_name IS NULL OR r.relname = p_name)
+UNION ALL
+SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'constraint_comment ' || co.conname,
+       format('COMMENT ON CONSTRAINT %I ON %I.%I IS %L;', co.conname, r.nspname, r.relname, d.description)
+FROM _tracked_relations r
+JOIN pg_constraint co ON co.conrelid = r.oid
+JOIN pg_description d ON d.objoid = co.oid AND d.classoid = 'pg_constraint'::regclass
+WHERE co.conislocal AND co.conparentid = 0
+  AND (p_schema IS NULL OR r.nspname = p_schema)
+  AND (p_name IS NULL OR r.relname = p_name)
+$$;
+
+-- Indexes not backing a constraint and not attached to a parent's index.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_indexes(p_schema text, p_name text)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, x.sub_key, x.def
+FROM _tracked_relations r
+JOIN pg_index ix ON ix.indrelid = r.oid
+JOIN pg_class ic ON ic.oid = ix.indexrelid
+CROSS JOIN LATERAL (VALUES
+    ('index ' || ic.relname, pg_get_indexdef(ix.indexrelid) || ';'),
+    ('index_comment ' || ic.relname,
+     'COMMENT ON INDEX ' || format('%I.%I', r.nspname, ic.relname) || ' IS ' || quote_literal(obj_description(ic.oid, 'pg_class')) || ';')
+) AS x(sub_key, def)
+WHERE x.def IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = ix.indexrelid AND co.conrelid = r.oid
+                  AND co.contype IN ('p', 'u', 'x'))
+  AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = ix.indexrelid)
+  AND (p_schema IS NULL OR r.nspname = p_schema)
+  AND (p_name IS NULL OR r.relname = p_name)
+$$;
+
+-- Triggers (user triggers only: no internal or partition-clone triggers) and policies.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_triggers_policies(p_schema text, p_name text)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'trigger ' || tg.tgname,
+       pg_get_triggerdef(tg.oid) || ';'
+FROM _tracked_relations r
+JOIN pg_trigger tg ON tg.tgrelid = r.oid
+WHERE NOT tg.tgisinternal AND tg.tgparentid = 0
+  AND (p_schema IS NULL OR r.nspname = p_schema)
+  AND (p_name IS NULL OR r.relname = p_name)
+UNION ALL
+SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'policy ' || po.polname,
+       format('CREATE POLICY %I ON %I.%I AS %s FOR %s TO %s%s%s;', po.polname, r.nspname, r.relname,
+              CASE WHEN po.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END,
+              CASE po.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE'
+                             WHEN 'd' THEN 'DELETE' ELSE 'ALL' END,
+              (SELECT string_agg(CASE WHEN ro = 0 THEN 'PUBLIC'
+                                      ELSE quote_ident((SELECT rolname FROM pg_roles WHERE oid = ro)) END,
+                                 ', ' ORDER BY 1)
+               FROM unnest(po.polroles) AS ro),
+              ' USING (' || pg_get_expr(po.polqual, po.polrelid) || ')',
+              ' WITH CHECK (' || pg_get_expr(po.polwithcheck, po.polrelid) || ')')
+FROM _tracked_relations r
+JOIN pg_policy po ON po.polrelid = r.oid
+WHERE (p_schema IS NULL OR r.nspname = p_schema)
+  AND (p_name IS NULL OR r.relname = p_name)
+$$;
+
+-- Functions, procedures and aggregates, keyed by name and identity arguments.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_routines(p_schema text, p_name text)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH routines AS (
+    SELECT p.oid, s.nspname, p.proname, p.prokind, p.proowner, p.proacl,
+           format('%I(%s)', p.proname, pg_get_function_identity_arguments(p.oid)) AS key,
+           format('%I.%I(%s)', s.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) AS qsig,
+           CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END AS kind
+    FROM pg_proc p
+    JOIN _tracked_schemas s ON s.oid = p.pronamespace
+    WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
+                      AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
+      AND (p_schema IS NULL OR s.nspname = p_schema)
+      AND (p_name IS NULL OR p.proname = p_name)
+)
+SELECT ro.nspname::text, ro.kind, ro.key, ro.proname::text, x.sub_key, x.def
+FROM routines ro
+LEFT JOIN pg_aggregate ag ON ag.aggfnoid = ro.oid
+CROSS JOIN LATERAL (VALUES
+    ('definition',
+     CASE WHEN ro.prokind = 'a' THEN
+       format('CREATE AGGREGATE %s (%s);', ro.qsig, concat_ws(', ',
+              'SFUNC = ' || ag.aggtransfn::regproc::text,
+              'STYPE = ' || format_type(ag.aggtranstype, NULL),
+              CASE WHEN ag.aggtransspace <> 0 THEN 'SSPACE = ' || ag.aggtransspace END,
+              CASE WHEN ag.aggfinalfn <> 0 THEN 'FINALFUNC = ' || ag.aggfinalfn::regproc::text END,
+              CASE WHEN ag.aggfinalextra THEN 'FINALFUNC_EXTRA' END,
+              CASE WHEN ag.aggcombinefn <> 0 THEN 'COMBINEFUNC = ' || ag.aggcombinefn::regproc::text END,
+              CASE WHEN ag.aggserialfn <> 0 THEN 'SERIALFUNC = ' || ag.aggserialfn::regproc::text END,
+              CASE WHEN ag.aggdeserialfn <> 0 THEN 'DESERIALFUNC = ' || ag.aggdeserialfn::regproc::text END,
+              CASE WHEN ag.agginitval IS NOT NULL THEN 'INITCOND = ' || quote_literal(ag.agginitval) END,
+              CASE WHEN ag.aggsortop <> 0 THEN 'SORTOP = ' || ag.aggsortop::regoperator::text END,
+              CASE WHEN ag.aggkind = 'h' THEN 'HYPOTHETICAL' END))
+     ELSE rtrim(pg_get_functiondef(ro.oid), E'\n') || ';' END),
+    ('comment',
+     'COMMENT ON ' || upper(ro.kind) || ' ' || ro.qsig || ' IS ' || quote_literal(obj_description(ro.oid, 'pg_proc')) || ';'),
+    ('grants',
+     _acl_statements(ro.proacl, acldefault('f', ro.proowner), ro.proowner,
+                     CASE ro.kind WHEN 'procedure' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || ro.qsig))
+) AS x(sub_key, def)
+WHERE x.def IS NOT NULL
+$$;
+
+-- Enum, composite, range and domain types.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_types(p_schema text, p_name text)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH types AS (
+    SELECT t.oid, s.nspname, t.typname, t.typtype, t.typowner, t.typacl, t.typrelid,
+           format('%I.%I', s.nspname, t.typname) AS qname,
+           CASE WHEN t.typtype = 'd' THEN 'domain' ELSE 'type' END AS kind, t.typbasetype, t.typtypmod,
+           t.typcollation, t.typnotnull, t.typdefault
+    FROM pg_type t
+    JOIN _tracked_schemas s ON s.oid = t.typnamespace
+    WHERE (t.typtype IN ('e', 'd', 'r')
+           OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                      AND d.objid = t.oid AND d.deptype = 'e')
+      AND (p_schema IS NULL OR s.nspname = p_schema)
+      AND (p_name IS NULL OR t.typname = p_name)
+)
+SELECT ty.nspname::text, ty.kind, ty.typname::text, ty.typname::text, x.sub_key, x.def
+FROM types ty
+CROSS JOIN LATERAL (VALUES
+    ('definition',
+     CASE ty.typtype
+       WHEN 'e' THEN format('CREATE TYPE %s AS ENUM (%s);', ty.qname,
+                            (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
+                             FROM pg_enum e WHERE e.enumtypid = ty.oid))
+       WHEN 'c' THEN format('CREATE TYPE %s AS (%s);', ty.qname,
+                            (SELECT string_agg(format('%I %s%s', a.attname, format_type(a.atttypid, a.atttypmod),
+                                               CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation
+                                                    THEN ' COLLATE ' || a.attcollation::regcollation::text ELSE '' END),
+                                               ', ' ORDER BY a.attnum)
+                             FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid
+                             WHERE a.attrelid = ty.typrelid AND a.attnum > 0 AND NOT a.attisdropped))
+       WHEN 'r' THEN (SELECT format('CREATE TYPE %s AS RANGE (%s);', ty.qname, concat_ws(', ',
+                             'SUBTYPE = ' || format_type(rg.rngsubtype, NULL),
+                             CASE WHEN NOT oc.opcdefault THEN 'SUBTYPE_OPCLASS = ' || quote_ident(oc.opcname) END,
+                             CASE WHEN rg.rngcollation <> 0 AND rg.rngcollation <> st.typcollation
+                                  THEN 'COLLATION = ' || rg.rngcollation::regcollation::text END,
+                             CASE WHEN rg.rngcanonical <> 0 THEN 'CANONICAL = ' || rg.rngcanonical::regproc::text END,
+                             CASE WHEN rg.rngsubdiff <> 0 THEN 'SUBTYPE_DIFF = ' || rg.rngsubdiff::regproc::text END,
+                             'MULTIRANGE_TYPE_NAME = ' || rg.rngmultitypid::regtype::text))
+                      FROM pg_range rg JOIN pg_opclass oc ON oc.oid = rg.rngsubopc
+                      JOIN pg_type st ON st.oid = rg.rngsubtype
+                      WHERE rg.rngtypid = ty.oid)
+       WHEN 'd' THEN format('CREATE DOMAIN %s AS %s%s%s%s%s;', ty.qname, format_type(ty.typbasetype, ty.typtypmod),
+                            CASE WHEN ty.typcollation <> 0
+                                      AND ty.typcollation <> (SELECT typcollation FROM pg_type WHERE oid = ty.typbasetype)
+                                 THEN ' COLLATE ' || ty.typcollation::regcollation::text ELSE '' END,
+                            CASE WHEN ty.typdefault IS NOT NULL THEN ' DEFAULT ' || ty.typdefault ELSE '' END,
+                            CASE WHEN ty.typnotnull THEN ' NOT NULL' ELSE '' END,
+                            (SELECT coalesce(string_agg(format(' CONSTRAINT %I %s', co.conname, pg_get_constraintdef(co.oid)),
+                                                        '' ORDER BY co.conname), '')
+                             FROM pg_constraint co WHERE co.contypid = ty.oid AND co.contype = 'c'))
+     END),
+    ('comment', 'COMMENT ON ' || upper(ty.kind) || ' ' || ty.qname || ' IS ' || quote_literal(obj_description(ty.oid, 'pg_type')) || ';'),
+    ('grants', _acl_statements(ty.typacl, acldefault('T', ty.typowner), ty.typowner,
+                               CASE ty.kind WHEN 'domain' THEN 'DOMAIN ' ELSE 'TYPE ' END || ty.qname))
+) AS x(sub_key, def)
+WHERE x.def IS NOT NULL
+$$;
+
+-- Extensions: name, version and schema (not their members).  plpgsql is always there.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_extensions(p_schema text, p_name text)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT n.nspname::text, 'extension', e.extname::text, e.extname::text, 'definition',
+       format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I VERSION %L;', e.extname, n.nspname, e.extversion)
+FROM pg_extension e
+JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE e.extname <> 'plpgsql'
+  AND (p_schema IS NULL OR n.nspname = p_schema)
+  AND (p_name IS NULL OR e.extname = p_name)
+$$;
+
+-- The whole live schema (or one schema / one object name when filtered).  Settings that
+-- change how constants deparse (time zone, date and interval styles, float digits) are pinned.
+CREATE OR REPLACE FUNCTION pggit_v0._snapshot(p_schema text DEFAULT NULL, p_name text DEFAULT NULL)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+SET TimeZone = 'UTC'
+SET DateStyle = 'ISO, YMD'
+SET IntervalStyle = 'postgres'
+SET extra_float_digits = 1
+AS $$
+SELECT * FROM _snap_schemas(p_schema, p_name)
+UNION ALL SELECT * FROM _snap_relations(p_schema, p_name)
+UNION ALL SELECT * FROM _snap_columns(p_schema, p_name)
+UNION ALL SELECT * FROM _snap_constraints(p_schema, p_name)
+UNION ALL SELECT * FROM _snap_indexes(p_schema, p_name)
+UNION ALL SELECT * FROM _snap_triggers_policies(p_schema, p_name)
+UNION ALL SELECT * FROM _snap_routines(p_schema, p_name)
+UNION ALL SELECT * FROM _snap_types(p_schema, p_name)
+UNION ALL SELECT * FROM _snap_extensions(p_schema, p_name)
+$$;
+COMMENT ON FUNCTION pggit_v0._snapshot(text, text) IS
+    'The live schema as (schema_name, kind, name, bare_name, sub_key, definition) rows, optionally filtered by schema and object name';

@@ -1,0 +1,225 @@
+-- Trees: the snapshot as a Merkle hierarchy, like git.
+--   root tree      -> one entry per schema
+--   schema tree    -> fan-out on the first hex digit of sha256(schema/bare name)
+--   bucket tree    -> fan-out on the second hex digit
+--   bucket tree    -> one entry per object, named "<kind> <name>"
+--   object tree    -> one blob per sub-object, named by its sub_key ("definition",
+--                     "column email", "constraint customers_pkey", ...)
+-- A tree's content is its entries sorted by name (C collation), one per line:
+--   "<blob|tree> <sha> <name>" with backslash and newline in names escaped.
+-- Changing one table rewrites its object tree, two bucket trees, its schema tree and
+-- the root, whatever the schema's size.
+
+-- Escape a tree entry name for the canonical tree text.
+CREATE OR REPLACE FUNCTION pggit_v0._esc(p_name text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0
+AS $$ SELECT replace(replace(p_name, E'\\', E'\\\\'), E'\n', E'\\n') $$;
+
+-- sha of the tree with no entries (an empty database).
+CREATE OR REPLACE FUNCTION pggit_v0._empty_tree() RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0
+AS $$ SELECT _sha('tree', '') $$;
+
+-- The live schema staged as tree entries, bottom-up, without writing anything.
+-- One row per entry: the tree it belongs to (depth 0 = root ... 4 = object tree), that
+-- tree's canonical content, the entry's name, type and sha, and for blobs the content.
+-- schema_name/obj_key say which schema and object the row belongs to (NULL above them).
+CREATE OR REPLACE FUNCTION pggit_v0._stage()
+RETURNS TABLE (depth int, tree_sha text, tree_content text, entry_name text, entry_type text,
+               entry_sha text, blob_content text, schema_name text, obj_key text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH s AS MATERIALIZED (
+    SELECT sn.schema_name, sn.kind || ' ' || sn.name AS obj_key, sn.sub_key, sn.definition,
+           _sha('blob', sn.definition) AS sha,
+           left(encode(sha256(convert_to(sn.schema_name || '/' || sn.bare_name, 'UTF8')), 'hex'), 2) AS bk
+    FROM _snapshot() sn
+),
+t4 AS MATERIALIZED (      -- object trees
+    SELECT schema_name, bk, obj_key,
+           string_agg('blob ' || sha || ' ' || _esc(sub_key), E'\n' ORDER BY sub_key COLLATE "C") AS content
+    FROM s GROUP BY schema_name, bk, obj_key
+),
+t4s AS MATERIALIZED (SELECT *, _sha('tree', content) AS sha FROM t4),
+t3 AS MATERIALIZED (      -- second-level buckets: objects
+    SELECT schema_name, bk,
+           string_agg('tree ' || sha || ' ' || _esc(obj_key), E'\n' ORDER BY obj_key COLLATE "C") AS content
+    FROM t4s GROUP BY schema_name, bk
+),
+t3s AS MATERIALIZED (SELECT *, _sha('tree', content) AS sha FROM t3),
+t2 AS MATERIALIZED (      -- first-level buckets: second hex digit
+    SELECT schema_name, left(bk, 1) AS b1,
+           string_agg('tree ' || sha || ' ' || right(bk, 1), E'\n' ORDER BY bk COLLATE "C") AS content
+    FROM t3s GROUP BY schema_name, left(bk, 1)
+),
+t2s AS MATERIALIZED (SELECT *, _sha('tree', content) AS sha FROM t2),
+t1 AS MATERIALIZED (      -- schema trees: first hex digit
+    SELECT schema_name,
+           string_agg('tree ' || sha || ' ' || b1, E'\n' ORDER BY b1 COLLATE "C") AS content
+    FROM t2s GROUP BY schema_name
+),
+t1s AS MATERIALIZED (SELECT *, _sha('tree', content) AS sha FROM t1),
+t0 AS MATERIALIZED (      -- root
+    SELECT string_agg('tree ' || sha || ' ' || _esc(schema_name), E'\n' ORDER BY schema_name COLLATE "C") AS content
+    FROM t1s
+),
+t0s AS MATERIALIZED (SELECT content, _sha('tree', content) AS sha FROM t0 WHERE content IS NOT NULL)
+SELECT 4, t4s.sha, t4s.content, s.sub_key, 'blob', s.sha, s.definition, s.schema_name, s.obj_key
+FROM s JOIN t4s USING (schema_name, bk, obj_key)
+UNION ALL
+SELECT 3, t3s.sha, t3s.content, t4s.obj_key, 'tree', t4s.sha, NULL, t4s.schema_name, t4s.obj_key
+FROM t4s JOIN t3s USING (schema_name, bk)
+UNION ALL
+SELECT 2, t2s.sha, t2s.content, right(t3s.bk, 1), 'tree', t3s.sha, NULL, t3s.schema_name, NULL
+FROM t3s JOIN t2s ON t2s.schema_name = t3s.schema_name AND t2s.b1 = left(t3s.bk, 1)
+UNION ALL
+SELECT 1, t1s.sha, t1s.content, t2s.b1, 'tree', t2s.sha, NULL, t2s.schema_name, NULL
+FROM t2s JOIN t1s USING (schema_name)
+UNION ALL
+SELECT 0, t0s.sha, t0s.content, t1s.schema_name, 'tree', t1s.sha, NULL, t1s.schema_name, NULL
+FROM t1s CROSS JOIN t0s
+$$;
+COMMENT ON FUNCTION pggit_v0._stage() IS
+    'The live schema as Merkle tree entries (depth 0 root .. 4 object trees), computed without writing';
+
+-- Write the live schema's trees and blobs into the store (only what is not there yet).
+-- Returns the root tree sha and how many rows were written (objects + tree entries).
+CREATE OR REPLACE FUNCTION pggit_v0._write_tree(OUT root_sha text, OUT rows_written int)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+BEGIN
+    INSERT INTO objects (sha, type, size, content)
+    VALUES (_empty_tree(), 'tree', 0, '') ON CONFLICT (sha) DO NOTHING;
+
+    WITH st AS MATERIALIZED (SELECT * FROM _stage()),
+    obj AS (
+        SELECT DISTINCT ON (sha) sha, type, content FROM (
+            SELECT st.tree_sha AS sha, 'tree' AS type, st.tree_content AS content FROM st
+            UNION ALL
+            SELECT st.entry_sha, 'blob', st.blob_content FROM st WHERE st.entry_type = 'blob') o
+        WHERE NOT EXISTS (SELECT 1 FROM objects x WHERE x.sha = o.sha)
+    ),
+    new_objects AS (
+        INSERT INTO objects (sha, type, size, content)
+        SELECT sha, type, octet_length(content), content FROM obj
+        ON CONFLICT (sha) DO NOTHING
+        RETURNING 1
+    ),
+    new_entries AS (
+        INSERT INTO tree_entries (tree_sha, name, entry_type, entry_sha)
+        SELECT DISTINCT st.tree_sha, st.entry_name, st.entry_type, st.entry_sha FROM st
+        WHERE NOT EXISTS (SELECT 1 FROM objects x WHERE x.sha = st.tree_sha)
+        ON CONFLICT (tree_sha, name) DO NOTHING
+        RETURNING 1
+    )
+    SELECT coalesce((SELECT st.tree_sha FROM st WHERE st.depth = 0 LIMIT 1), _empty_tree()),
+           (SELECT count(*) FROM new_objects) + (SELECT count(*) FROM new_entries)
+    INTO root_sha, rows_written;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._write_tree() IS
+    'Stores the live schema''s blobs and trees that are not stored yet; returns the root tree sha and rows written';
+
+-- Every object of a stored tree: schema, "<kind> <name>" key and the object tree's sha.
+CREATE OR REPLACE FUNCTION pggit_v0._tree_objects(p_root text)
+RETURNS TABLE (schema_name text, obj_key text, obj_tree text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT e0.name, e3.name, e3.entry_sha
+FROM tree_entries e0
+JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha
+JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha
+JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha
+WHERE e0.tree_sha = p_root
+$$;
+
+-- Every blob of a stored tree, with its schema, object key and sub_key.
+CREATE OR REPLACE FUNCTION pggit_v0._tree_blobs(p_root text)
+RETURNS TABLE (schema_name text, obj_key text, sub_key text, blob_sha text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT o.schema_name, o.obj_key, e.name, e.entry_sha
+FROM _tree_objects(p_root) o
+JOIN tree_entries e ON e.tree_sha = o.obj_tree
+$$;
+
+-- Kind and name of an object key "<kind> <name>".
+CREATE OR REPLACE FUNCTION pggit_v0._key_kind(p_obj_key text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0
+AS $$ SELECT split_part(p_obj_key, ' ', 1) $$;
+
+CREATE OR REPLACE FUNCTION pggit_v0._key_name(p_obj_key text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0
+AS $$ SELECT substr(p_obj_key, strpos(p_obj_key, ' ') + 1) $$;
+
+-- The blob-level differences between two stored trees, found by descending only into
+-- subtrees whose shas differ (Merkle descent).  One row per changed sub-object path;
+-- old_sha NULL = added, new_sha NULL = removed.
+CREATE OR REPLACE FUNCTION pggit_v0._diff_trees(p_a text, p_b text)
+RETURNS TABLE (schema_name text, obj_key text, sub_key text, old_sha text, new_sha text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH RECURSIVE d(depth, schema_name, obj_key, name, a_sha, b_sha) AS (
+    SELECT 0, NULL::text, NULL::text, NULL::text, p_a, p_b
+    WHERE p_a IS DISTINCT FROM p_b
+  UNION ALL
+    SELECT d.depth + 1,
+           CASE WHEN d.depth = 0 THEN x.name ELSE d.schema_name END,
+           CASE WHEN d.depth = 3 THEN x.name ELSE d.obj_key END,
+           x.name, x.a_sha, x.b_sha
+    FROM d
+    CROSS JOIN LATERAL (
+        SELECT coalesce(ea.name, eb.name) AS name, ea.entry_sha AS a_sha, eb.entry_sha AS b_sha
+        FROM (SELECT e.name, e.entry_sha FROM tree_entries e WHERE e.tree_sha = d.a_sha) ea
+        FULL JOIN (SELECT e.name, e.entry_sha FROM tree_entries e WHERE e.tree_sha = d.b_sha) eb
+               ON ea.name = eb.name
+        WHERE ea.entry_sha IS DISTINCT FROM eb.entry_sha
+    ) x
+    WHERE d.depth < 5
+)
+SELECT d.schema_name, d.obj_key, d.name, d.a_sha, d.b_sha FROM d WHERE d.depth = 5
+$$;
+COMMENT ON FUNCTION pggit_v0._diff_trees(text, text) IS
+    'Changed blob paths between two stored root trees, descending only where subtree shas differ';
+
+-- The blob-level differences between a stored tree and the live schema.  Objects are
+-- compared by object-tree sha first; only objects that differ are compared blob by blob.
+CREATE OR REPLACE FUNCTION pggit_v0._diff_live(p_a text)
+RETURNS TABLE (schema_name text, obj_key text, sub_key text, old_sha text, new_sha text, new_content text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH st AS MATERIALIZED (SELECT * FROM _stage() s WHERE s.depth = 4),
+live_obj AS (SELECT DISTINCT st.schema_name, st.obj_key, st.tree_sha FROM st),
+changed AS (
+    SELECT coalesce(l.schema_name, o.schema_name) AS schema_name, coalesce(l.obj_key, o.obj_key) AS obj_key,
+           o.obj_tree AS old_tree, l.tree_sha AS new_tree
+    FROM live_obj l
+    FULL JOIN _tree_objects(p_a) o ON o.schema_name = l.schema_name AND o.obj_key = l.obj_key
+    WHERE o.obj_tree IS DISTINCT FROM l.tree_sha
+),
+old_blobs AS (
+    SELECT c.schema_name, c.obj_key, e.name AS sub_key, e.entry_sha
+    FROM changed c JOIN tree_entries e ON e.tree_sha = c.old_tree
+),
+new_blobs AS (
+    SELECT c.schema_name, c.obj_key, st.entry_name AS sub_key, st.entry_sha, st.blob_content
+    FROM changed c JOIN st ON st.schema_name = c.schema_name AND st.obj_key = c.obj_key
+)
+SELECT coalesce(n.schema_name, o.schema_name), coalesce(n.obj_key, o.obj_key), coalesce(n.sub_key, o.sub_key),
+       o.entry_sha, n.entry_sha, n.blob_content
+FROM old_blobs o
+FULL JOIN new_blobs n ON n.schema_name = o.schema_name AND n.obj_key = o.obj_key AND n.sub_key = o.sub_key
+WHERE o.entry_sha IS DISTINCT FROM n.entry_sha
+$$;
+COMMENT ON FUNCTION pggit_v0._diff_live(text) IS
+    'Changed blob paths between a stored root tree and the live schema (uncommitted changes)';

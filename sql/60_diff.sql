@@ -1,0 +1,126 @@
+-- Diffs: between two commits or branches, and between HEAD and the live schema.
+-- Every diff is one row per changed path:
+--   path = schema/kind/name[/subkind[/subname]], e.g. training/table/customers/column/phone
+-- object_type is the kind of the changed thing (table, column, constraint, index, ...),
+-- object_name the object it belongs to, sub_name the sub-object's name.
+-- A change of column order is reported (one row, path .../columns) only when columns
+-- present on both sides changed their relative order: adding or dropping a column
+-- is not a reordering.
+
+-- True when the columns present in both lists are in a different relative order.
+CREATE OR REPLACE FUNCTION pggit_v0._order_changed(p_old text, p_new text) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH a AS (SELECT x, o FROM unnest(string_to_array(p_old, E'\n')) WITH ORDINALITY u(x, o)),
+     b AS (SELECT x, o FROM unnest(string_to_array(p_new, E'\n')) WITH ORDINALITY u(x, o))
+SELECT p_old IS NOT NULL AND p_new IS NOT NULL
+   AND ARRAY(SELECT a.x FROM a WHERE a.x IN (SELECT b.x FROM b) ORDER BY a.o)
+       IS DISTINCT FROM ARRAY(SELECT b.x FROM b WHERE b.x IN (SELECT a.x FROM a) ORDER BY b.o)
+$$;
+
+-- Changed paths between stored tree p_a and stored tree p_b, or the live schema when
+-- p_live, formatted for users.
+CREATE OR REPLACE FUNCTION pggit_v0._diff_rows(p_a text, p_b text, p_live boolean DEFAULT false)
+RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
+               change_type text, old_definition text, new_definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH raw AS (
+    SELECT d.schema_name, d.obj_key, d.sub_key, d.old_sha, d.new_sha, NULL::text AS new_content
+    FROM _diff_trees(p_a, p_b) d WHERE NOT p_live
+    UNION ALL
+    SELECT l.schema_name, l.obj_key, l.sub_key, l.old_sha, l.new_sha, l.new_content
+    FROM _diff_live(p_a) l WHERE p_live
+),
+rows AS (
+    SELECT r.*, _key_kind(r.obj_key) AS kind, _key_name(r.obj_key) AS oname,
+           (SELECT o.content FROM objects o WHERE o.sha = r.old_sha) AS old_def,
+           coalesce(r.new_content, (SELECT o.content FROM objects o WHERE o.sha = r.new_sha)) AS new_def
+    FROM raw r
+)
+SELECT CASE WHEN x.sub_key = 'definition' THEN x.kind ELSE split_part(x.sub_key, ' ', 1) END,
+       x.schema_name, x.oname,
+       CASE WHEN strpos(x.sub_key, ' ') > 0 THEN substr(x.sub_key, strpos(x.sub_key, ' ') + 1) END,
+       x.schema_name || '/' || x.kind || '/' || x.oname
+         || CASE WHEN x.sub_key = 'definition' THEN '' ELSE '/' || regexp_replace(x.sub_key, ' ', '/') END,
+       CASE WHEN x.old_sha IS NULL THEN 'ADDED' WHEN x.new_sha IS NULL THEN 'REMOVED' ELSE 'MODIFIED' END,
+       x.old_def, x.new_def
+FROM rows x
+WHERE NOT (x.sub_key = 'columns' AND x.old_sha IS NOT NULL AND x.new_sha IS NOT NULL
+           AND NOT _order_changed(x.old_def, x.new_def))
+ORDER BY x.schema_name COLLATE "C", x.kind, x.oname COLLATE "C", x.sub_key <> 'definition', x.sub_key COLLATE "C"
+$$;
+
+-- What changed from commit a to commit b.  Refs may be branches, tags, HEAD, shas or
+-- unique sha prefixes (with ~N / ^); unknown refs raise 42704 naming them.
+CREATE OR REPLACE FUNCTION pggit_v0.diff_commits(a text, b text)
+RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
+               change_type text, old_definition text, new_definition text)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_t0 timestamptz := clock_timestamp();
+    v_a  text := _commit_tree(_resolve_ref(diff_commits.a));
+    v_b  text := _commit_tree(_resolve_ref(diff_commits.b));
+BEGIN
+    RETURN QUERY SELECT * FROM _diff_rows(v_a, v_b);
+    PERFORM _record_timing('diff', v_t0, diff_commits.a || '..' || diff_commits.b);
+END
+$$;
+COMMENT ON FUNCTION pggit_v0.diff_commits(text, text) IS
+    'One row per path changed from ref a to ref b: kind, schema, object, path, ADDED/REMOVED/MODIFIED, old and new definition';
+
+-- What changed from branch a to branch b (any ref is accepted, like diff_commits).
+CREATE OR REPLACE FUNCTION pggit_v0.diff_branches(a text, b text)
+RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
+               change_type text, old_definition text, new_definition text)
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+AS $$ SELECT * FROM diff_commits($1, $2) $$;
+COMMENT ON FUNCTION pggit_v0.diff_branches(text, text) IS
+    'One row per path changed from branch a to branch b (same rows as diff_commits)';
+
+-- Uncommitted changes: HEAD's tree against the live schema, like git status.
+-- No rows when the live schema is what HEAD recorded.
+CREATE OR REPLACE FUNCTION pggit_v0.status()
+RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
+               change_type text, old_definition text, new_definition text)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_t0 timestamptz := clock_timestamp();
+BEGIN
+    RETURN QUERY SELECT * FROM _diff_rows(_commit_tree(_head_commit()), NULL, true);
+    PERFORM _record_timing('status', v_t0);
+END
+$$;
+COMMENT ON FUNCTION pggit_v0.status() IS
+    'Uncommitted changes: one row per path where the live schema differs from HEAD';
+
+-- One row per live object with its state against HEAD: committed, modified or untracked.
+CREATE OR REPLACE FUNCTION pggit_v0.get_current_schema()
+RETURNS TABLE (schema_name text, object_type text, object_name text, status text, sub_objects bigint,
+               tree_sha text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH live AS (
+    SELECT s.schema_name, s.obj_key, s.tree_sha, count(*) AS n
+    FROM _stage() s WHERE s.depth = 4
+    GROUP BY s.schema_name, s.obj_key, s.tree_sha
+),
+head AS (SELECT * FROM _tree_objects(_commit_tree(_head_commit())))
+SELECT l.schema_name, _key_kind(l.obj_key), _key_name(l.obj_key),
+       CASE WHEN h.obj_tree IS NULL THEN 'untracked' WHEN h.obj_tree = l.tree_sha THEN 'committed'
+            ELSE 'modified' END,
+       l.n, l.tree_sha
+FROM live l
+LEFT JOIN head h ON h.schema_name = l.schema_name AND h.obj_key = l.obj_key
+ORDER BY l.schema_name COLLATE "C", _key_kind(l.obj_key), _key_name(l.obj_key) COLLATE "C"
+$$;
+COMMENT ON FUNCTION pggit_v0.get_current_schema() IS
+    'Live objects with status committed / modified / untracked against HEAD';

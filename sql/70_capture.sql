@@ -1,0 +1,138 @@
+-- Capture: event triggers on ddl_command_end and sql_drop log every DDL command
+-- (statement, tag, object type and identity, schema, role, transaction, time, branch).
+-- The layer's own objects, temp objects and extension members are not logged.
+-- Capture never makes a user's DDL fail: any error is trapped and recorded in
+-- capture_faults (or, if even that fails, raised as a WARNING).
+-- Where event triggers may not be created (managed servers, non-superusers) the layer
+-- installs in snapshot-only mode: commits, diffs and history still work from snapshots.
+
+-- Longest statement text kept per log row (a whole script sent as one query string
+-- would otherwise be stored once per command it contains).
+CREATE OR REPLACE FUNCTION pggit_v0._statement_text() RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT CASE WHEN length(q) > 20000 THEN left(q, 20000) || E'\n-- [truncated by pgGit: ' || length(q) || ' characters]'
+            ELSE q END
+FROM (SELECT current_query() AS q) s
+$$;
+
+-- Records the commands of the running ddl_command_end or sql_drop event.  Runs with
+-- the layer owner's rights; p_role is the role that ran the DDL.
+CREATE OR REPLACE FUNCTION pggit_v0._log_event(p_event text, p_tag text, p_role text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_t0 timestamptz := clock_timestamp();
+BEGIN
+    BEGIN
+        IF p_event = 'sql_drop' THEN
+            INSERT INTO ddl_log (event, command_tag, object_type, object_identity, schema_name, statement,
+                                 role_name, txid, branch)
+            SELECT p_event, p_tag, d.object_type, d.object_identity, d.schema_name, _statement_text(),
+                   p_role, txid_current(), (SELECT h.branch FROM head h)
+            FROM pg_event_trigger_dropped_objects() d
+            WHERE d.original AND NOT d.is_temporary
+              AND coalesce(d.schema_name, '') <> 'pggit_v0'
+              AND NOT (d.object_type = 'schema' AND d.object_identity = 'pggit_v0');
+        ELSE
+            INSERT INTO ddl_log (event, command_tag, object_type, object_identity, schema_name, statement,
+                                 role_name, txid, branch)
+            SELECT p_event, c.command_tag, c.object_type, c.object_identity, c.schema_name, _statement_text(),
+                   p_role, txid_current(), (SELECT h.branch FROM head h)
+            FROM pg_event_trigger_ddl_commands() c
+            WHERE NOT c.in_extension
+              AND coalesce(c.schema_name, '') <> 'pggit_v0'
+              AND coalesce(c.schema_name, '') NOT LIKE 'pg\_temp%'
+              AND coalesce(c.schema_name, '') NOT LIKE 'pg\_toast\_temp%'
+              AND NOT (c.object_type = 'schema' AND c.object_identity = 'pggit_v0');
+        END IF;
+        INSERT INTO op_timings (operation, started_at, duration, detail)
+        VALUES ('capture', v_t0, clock_timestamp() - v_t0, p_tag);
+    EXCEPTION WHEN OTHERS THEN
+        BEGIN
+            INSERT INTO capture_faults (event, command_tag, sqlstate, message, statement)
+            VALUES (p_event, p_tag, SQLSTATE, SQLERRM, _statement_text());
+        EXCEPTION WHEN OTHERS THEN
+            RAISE WARNING 'pgGit could not capture "%" nor record why: %', p_tag, SQLERRM;
+        END;
+    END;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._log_event(text, text, text) IS
+    'Logs the commands of the running event trigger; traps every error into capture_faults';
+
+-- Event trigger functions: run as the role doing the DDL, so that role is what the
+-- log records; they never raise.
+CREATE OR REPLACE FUNCTION pggit_v0._capture_ddl() RETURNS event_trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pggit_v0
+AS $$
+BEGIN
+    PERFORM pggit_v0._log_event('ddl_command_end', tg_tag, current_user::text);
+EXCEPTION WHEN OTHERS THEN
+    RAISE WARNING 'pgGit could not capture "%": %', tg_tag, SQLERRM;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION pggit_v0._capture_drop() RETURNS event_trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pggit_v0
+AS $$
+BEGIN
+    PERFORM pggit_v0._log_event('sql_drop', tg_tag, current_user::text);
+EXCEPTION WHEN OTHERS THEN
+    RAISE WARNING 'pgGit could not capture "%": %', tg_tag, SQLERRM;
+END
+$$;
+
+-- Roles doing DDL reach the logging function through the schema.
+GRANT USAGE ON SCHEMA pggit_v0 TO PUBLIC;
+
+-- Install (or reinstall) the event triggers; without the privilege, snapshot-only mode.
+SET LOCAL client_min_messages = notice;
+DO $capture$
+BEGIN
+    BEGIN
+        IF EXISTS (SELECT 1 FROM pg_event_trigger WHERE evtname = 'pggit_v0_capture_ddl') THEN
+            DROP EVENT TRIGGER pggit_v0_capture_ddl;
+        END IF;
+        IF EXISTS (SELECT 1 FROM pg_event_trigger WHERE evtname = 'pggit_v0_capture_drop') THEN
+            DROP EVENT TRIGGER pggit_v0_capture_drop;
+        END IF;
+        CREATE EVENT TRIGGER pggit_v0_capture_ddl ON ddl_command_end
+            EXECUTE FUNCTION pggit_v0._capture_ddl();
+        CREATE EVENT TRIGGER pggit_v0_capture_drop ON sql_drop
+            EXECUTE FUNCTION pggit_v0._capture_drop();
+        INSERT INTO pggit_v0.meta (key, value) VALUES ('capture', 'event_triggers')
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now();
+    EXCEPTION WHEN insufficient_privilege THEN
+        INSERT INTO pggit_v0.meta (key, value) VALUES ('capture', 'snapshot-only')
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now();
+        RAISE NOTICE 'pgGit installed in snapshot-only mode: % (role %)', SQLERRM, current_user
+              USING HINT = 'Commits, diffs and history work from snapshots; DDL is not logged. Reinstall as a superuser to enable capture.';
+    END;
+END
+$capture$;
+SET LOCAL client_min_messages = warning;
+
+-- Whether DDL capture is on: mode, both event triggers present and enabled.
+CREATE OR REPLACE FUNCTION pggit_v0.capture_status()
+RETURNS TABLE (mode text, enabled boolean, detail text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH t AS (
+    SELECT count(*) FILTER (WHERE e.evtenabled <> 'D') AS on_count, count(*) AS present
+    FROM pg_event_trigger e WHERE e.evtname IN ('pggit_v0_capture_ddl', 'pggit_v0_capture_drop')
+)
+SELECT coalesce((SELECT m.value FROM meta m WHERE m.key = 'capture'), 'snapshot-only'),
+       t.on_count = 2,
+       CASE WHEN t.on_count = 2 THEN 'event triggers pggit_v0_capture_ddl and pggit_v0_capture_drop are enabled'
+            WHEN t.present = 0 THEN 'capture disabled: no event triggers (snapshot-only mode); DDL is not logged'
+            ELSE 'capture disabled: ' || (2 - t.on_count) || ' of 2 event triggers missing or disabled' END
+FROM t
+$$;
+COMMENT ON FUNCTION pggit_v0.capture_status() IS
+    'Capture mode (event_triggers or snapshot-only), whether it is enabled, and why not';

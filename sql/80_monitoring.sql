@@ -1,0 +1,1 @@
+-- Monitoring, analytics and integrity (course sections 2.4 and 3.3).

@@ -1,0 +1,20 @@
+-- pgGit versioning layer (schema pggit_v0): install or upgrade in place.
+--   psql -v ON_ERROR_STOP=1 -f sql/install.sql
+-- Everything runs in one transaction: a failed install leaves the database as it was.
+-- Files are numbered by concern and read top to bottom in dependency order.
+BEGIN;
+-- Reinstalls would print a NOTICE per existing table; only the capture mode NOTICE matters.
+SET LOCAL client_min_messages = warning;
+\ir 00_preflight.sql
+\ir 10_storage.sql
+\ir 20_util.sql
+\ir 30_snapshot.sql
+\ir 40_trees.sql
+\ir 50_commits.sql
+\ir 55_refs.sql
+\ir 60_diff.sql
+\ir 65_introspect.sql
+\ir 70_capture.sql
+\ir 80_monitoring.sql
+\ir 90_baseline.sql
+COMMIT;
