@@ -30,9 +30,9 @@ BEGIN
         WHERE src.sub_key = 'owned_by'
           AND src.definition LIKE '% OWNED BY ' || format('%I.%I', p_schema, _key_name(m.obj_key)) || '.%'
     )
-    SELECT src.obj_key, src.sub_key, src.definition, src.obj_key IN (SELECT obj_key FROM owned)
+    SELECT src.obj_key, src.sub_key, src.definition, src.obj_key IN (SELECT ow.obj_key FROM owned ow)
     FROM src
-    WHERE src.obj_key IN (SELECT obj_key FROM mine UNION SELECT obj_key FROM owned);
+    WHERE src.obj_key IN (SELECT m.obj_key FROM mine m UNION SELECT ow.obj_key FROM owned ow);
 END
 $$;
 
@@ -75,14 +75,12 @@ BEGIN
                     ELSE b.definition END AS ddl
         FROM b LEFT JOIN cols ON cols.obj_key = b.obj_key
         WHERE b.sub_key NOT LIKE 'column %' AND b.sub_key <> 'columns'
-           OR (b.sub_key LIKE 'column %' AND cols.body IS NULL)   -- partitions: no column list
     )
     SELECT format(E'CREATE SCHEMA IF NOT EXISTS %I;\n\n', get_object_definition.schema_name)
-           || string_agg(p.ddl, E'\n' ORDER BY p.owned DESC, p.obj_key COLLATE "C",
-                         CASE WHEN p.owned AND p.rank = 7 THEN 100 ELSE p.rank END, p.fk, p.sub_key COLLATE "C")
+           || string_agg(p.ddl, E'\n' ORDER BY CASE WHEN p.rank = 7 THEN 2 WHEN p.owned THEN 0 ELSE 1 END,
+                         p.obj_key COLLATE "C", p.rank, p.fk, p.sub_key COLLATE "C")
     INTO v_ddl
-    FROM parts p
-    WHERE NOT (p.rank = 9 AND p.sub_key LIKE 'column %');
+    FROM parts p;
 
     IF v_ddl IS NULL THEN
         RAISE EXCEPTION 'object %.% not found %', get_object_definition.schema_name, get_object_definition.object_name,
