@@ -4,7 +4,7 @@ Nothing happens unless the run is started with ``--pggit`` (or ini ``pggit = tru
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Generator, List, Optional
+from typing import TYPE_CHECKING, Any, Generator, List, Optional
 
 import pytest
 
