@@ -206,7 +206,7 @@ SELECT nspname::text, kind, relname::text, relname::text, 'column_comment ' || a
 FROM cols WHERE comment IS NOT NULL
 UNION ALL
 SELECT nspname::text, kind, relname::text, relname::text, 'column_grants ' || attname,
-       _acl_statements(attacl, '{}'::aclitem[], relowner, 'TABLE ' || qname, quote_ident(attname))
+       _acl_statements(attacl, NULL, relowner, 'TABLE ' || qname, quote_ident(attname))
 FROM cols WHERE attacl IS NOT NULL
 $$;
 

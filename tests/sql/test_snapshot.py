@@ -1,0 +1,184 @@
+"""What a snapshot records: every object kind, one path per sub-object, canonical text."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict, Set
+
+from conftest import SqlDb, install
+
+KINDS_SQL = (Path(__file__).parent / "kinds.sql").read_text()
+
+
+def paths(d: SqlDb, ref: str = "HEAD") -> Dict[str, str]:
+    """path -> definition of every blob in ref's tree (via a diff from the empty baseline)."""
+    rows = d.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)",
+                  [d.val("SELECT commit_sha FROM pggit_v0.get_commit_history(1000) ORDER BY committed_at LIMIT 1"),
+                   ref])
+    return {r["path"]: r["new_definition"] for r in rows if r["change_type"] == "ADDED"}
+
+
+def test_every_kind_is_versioned_at_its_own_path(db: SqlDb) -> None:
+    db.exec(KINDS_SQL)
+    db.exec("SELECT pggit_v0.create_basic_commit('kinds')")
+    p = paths(db)
+    expected = {
+        "app/schema/app": "CREATE SCHEMA app;",
+        "app/schema/app/comment": "COMMENT ON SCHEMA app IS 'application schema';",
+        "app/schema/app/grants": "GRANT USAGE ON SCHEMA app TO PUBLIC;",
+        "app/extension/hstore": "CREATE EXTENSION IF NOT EXISTS hstore WITH SCHEMA app VERSION '1.8';",
+        "app/type/mood": "CREATE TYPE app.mood AS ENUM ('sad', 'ok', 'happy');",
+        "app/type/pair": 'CREATE TYPE app.pair AS (a integer, b text COLLATE "C");',
+        "app/domain/posint": "CREATE DOMAIN app.posint AS integer DEFAULT 1 NOT NULL "
+                             "CONSTRAINT posint_positive CHECK ((VALUE > 0));",
+        "app/sequence/counter": "CREATE SEQUENCE app.counter AS bigint INCREMENT BY 5 MINVALUE 1 "
+                                "MAXVALUE 9223372036854775807 START WITH 100 CACHE 10 NO CYCLE;",
+        "app/table/accounts/column/id": "id bigint GENERATED ALWAYS AS IDENTITY NOT NULL",
+        "app/table/accounts/column/email": 'email text COLLATE "C" NOT NULL',
+        "app/table/accounts/column/score2": "score2 numeric GENERATED ALWAYS AS ((score * (2)::numeric)) STORED",
+        "app/table/accounts/column/mood": "mood app.mood DEFAULT 'ok'::app.mood",
+        "app/table/accounts/columns": "id\nemail\nmood\nscore\nscore2\ntags\ncreated",
+        "app/table/accounts/constraint/accounts_pkey":
+            "ALTER TABLE app.accounts ADD CONSTRAINT accounts_pkey PRIMARY KEY (id);",
+        "app/table/accounts/constraint/accounts_score_check":
+            "ALTER TABLE app.accounts ADD CONSTRAINT accounts_score_check CHECK ((score >= (0)::numeric));",
+        "app/table/accounts/index/accounts_lower_email_idx":
+            "CREATE INDEX accounts_lower_email_idx ON app.accounts USING btree (lower(email)) "
+            "WHERE (mood <> 'sad'::app.mood);",
+        "app/table/accounts/trigger/accounts_touch":
+            "CREATE TRIGGER accounts_touch BEFORE UPDATE ON app.accounts FOR EACH ROW EXECUTE FUNCTION app.touch();",
+        "app/table/accounts/policy/own_rows":
+            "CREATE POLICY own_rows ON app.accounts AS PERMISSIVE FOR SELECT TO PUBLIC "
+            "USING ((email = CURRENT_USER));",
+        "app/table/accounts/rls": "ALTER TABLE app.accounts ENABLE ROW LEVEL SECURITY;",
+        "app/table/accounts/comment": "COMMENT ON TABLE app.accounts IS 'customer accounts';",
+        "app/table/accounts/column_comment/email": "COMMENT ON COLUMN app.accounts.email IS 'login';",
+        "app/table/accounts/grants": "GRANT SELECT ON TABLE app.accounts TO PUBLIC;",
+        "app/table/accounts/column_grants/mood": "GRANT UPDATE (mood) ON TABLE app.accounts TO PUBLIC;",
+        "app/table/events": "CREATE TABLE app.events () PARTITION BY RANGE (at);",
+        "app/table/events/constraint/events_account_id_fkey":
+            "ALTER TABLE app.events ADD CONSTRAINT events_account_id_fkey FOREIGN KEY (account_id) "
+            "REFERENCES app.accounts(id) ON DELETE CASCADE;",
+        "app/table/events/index/events_at_idx": "CREATE INDEX events_at_idx ON ONLY app.events USING btree (at);",
+        "app/table/events_2024": "CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM "
+                                 "('2024-01-01 00:00:00+00') TO ('2025-01-01 00:00:00+00');",
+        "app/sequence/events_id_seq/owned_by": "ALTER SEQUENCE app.events_id_seq OWNED BY app.events.id;",
+        "app/table/child": "CREATE TABLE app.child () INHERITS (app.base);",
+        "app/table/child/column/extra": "extra integer",
+        "app/table/scratch": "CREATE UNLOGGED TABLE app.scratch () WITH (fillfactor=70);",
+        "app/view/happy_accounts": "CREATE VIEW app.happy_accounts AS\n SELECT accounts.id,\n    accounts.email\n"
+                                   "   FROM app.accounts\n  WHERE accounts.mood = 'happy'::app.mood;",
+        "app/function/add(a integer, b integer)/grants":
+            "REVOKE EXECUTE ON FUNCTION app.add(a integer, b integer) FROM PUBLIC;",
+        "app/aggregate/total(integer)":
+            "CREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer, INITCOND = '0');",
+    }
+    for path, definition in expected.items():
+        assert p.get(path) == definition, path
+    assert p["app/materialized_view/account_counts"].startswith("CREATE MATERIALIZED VIEW app.account_counts AS")
+    assert "app/materialized_view/account_counts/index/account_counts_mood_idx" in p
+    assert p["app/type/floatrange"].startswith("CREATE TYPE app.floatrange AS RANGE (SUBTYPE = double precision")
+    assert "CREATE OR REPLACE FUNCTION app.add(a integer, b integer DEFAULT 1)" in p["app/function/add(a integer, b integer)"]
+    assert "CREATE OR REPLACE PROCEDURE app.reset_scores()" in p["app/procedure/reset_scores()"]
+    assert "app/function/touch()" in p
+    # left out: extension members, identity sequences, internal triggers, pggit_v0 itself,
+    # constraints and indexes cloned onto partitions, inherited columns
+    assert not any("hstore_in" in k or "akeys" in k for k in p)
+    assert not any(k.startswith("app/sequence/accounts_id_seq") for k in p)
+    assert not any(k.startswith("pggit_v0") for k in p)
+    assert not any(k.startswith("app/table/events_2024/") for k in p)
+    assert "app/table/child/column/id" not in p
+
+
+def test_temp_objects_and_layer_objects_are_not_versioned(db: SqlDb) -> None:
+    db.exec("CREATE TEMP TABLE tmp_x (id int)")
+    db.exec("CREATE TABLE pggit_v0.scratch_inside_layer (id int)")
+    assert db.rows("SELECT * FROM pggit_v0.status()") == []
+    assert db.val("SELECT count(*) FROM pggit_v0.ddl_log") == 0
+
+
+def commit_tree(d: SqlDb, message: str) -> str:
+    sha = d.val("SELECT pggit_v0.create_basic_commit(%s)", [message])
+    return d.val("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s", [sha])
+
+
+def test_same_schema_in_two_databases_gives_the_same_tree(make_empty_db) -> None:
+    a, b = make_empty_db(), make_empty_db()
+    install(a)
+    install(b)
+    a.exec(KINDS_SQL)
+    # b: other OIDs (objects created and dropped first), and the commit is made under other
+    # session settings that change how constants print (the partition bound's timestamptz)
+    b.exec("CREATE TABLE junk (id int); DROP TABLE junk; CREATE TYPE junk AS ENUM ('x'); DROP TYPE junk")
+    b.exec(KINDS_SQL)
+    b.exec("SET TimeZone = 'America/New_York'; SET DateStyle = 'SQL, DMY'; SET extra_float_digits = 0")
+    ta, tb = commit_tree(a, "a"), commit_tree(b, "b")
+    assert ta == tb
+    # and a one-character difference gives another tree
+    b.exec("COMMENT ON TABLE app.accounts IS 'customer accountS'")
+    tb2 = commit_tree(b, "b2")
+    assert tb2 != ta
+
+
+def test_two_branches_adding_columns_touch_different_paths(db: SqlDb) -> None:
+    db.exec("CREATE TABLE public.c (id int)")
+    db.exec("SELECT pggit_v0.create_basic_commit('c')")
+    db.exec("SELECT pggit_v0.create_branch('one')")
+    db.exec("ALTER TABLE public.c ADD COLUMN status text")
+    db.exec("SELECT pggit_v0.create_basic_commit('status')")
+    db.exec("ALTER TABLE public.c DROP COLUMN status")
+    db.exec("SELECT pggit_v0.create_branch('two', from_ref => 'main')")
+    db.exec("ALTER TABLE public.c ADD COLUMN account_type text")
+    db.exec("SELECT pggit_v0.create_basic_commit('account_type')")
+    one = {r["path"] for r in db.rows("SELECT * FROM pggit_v0.diff_branches('main', 'one')")}
+    two = {r["path"] for r in db.rows("SELECT * FROM pggit_v0.diff_branches('main', 'two')")}
+    assert one == {"public/table/c/column/status"} and two == {"public/table/c/column/account_type"}
+
+
+def test_column_reorder_is_one_change(db: SqlDb) -> None:
+    db.exec("CREATE TABLE public.r (a int, b text, c date)")
+    db.exec("SELECT pggit_v0.create_basic_commit('r')")
+    db.exec("DROP TABLE public.r; CREATE TABLE public.r (c date, a int, b text)")
+    rows = db.rows("SELECT * FROM pggit_v0.status()")
+    assert [(r["path"], r["change_type"]) for r in rows] == [("public/table/r/columns", "MODIFIED")]
+    assert rows[0]["old_definition"] == "a\nb\nc" and rows[0]["new_definition"] == "c\na\nb"
+
+
+def _rows_written_for_one_table_change(d: SqlDb, tables: int) -> int:
+    d.exec("".join(f"CREATE TABLE public.t{i} (id int PRIMARY KEY, v text, w int);" for i in range(tables)))
+    d.exec("SELECT pggit_v0.create_basic_commit('many')")
+    d.exec("ALTER TABLE public.t7 ADD COLUMN extra int")
+    sha = d.val("SELECT pggit_v0.create_basic_commit('one more column')")
+    return d.val("SELECT rows_written FROM pggit_v0.commit_graph WHERE commit_sha = %s", [sha])
+
+
+def test_merkle_commit_cost_does_not_grow_with_schema_size(make_empty_db) -> None:
+    small, large = make_empty_db(), make_empty_db()
+    install(small)
+    install(large)
+    n_small = _rows_written_for_one_table_change(small, 20)
+    n_large = _rows_written_for_one_table_change(large, 400)
+    # object tree + 2 bucket trees + schema tree + root, their entries, the changed blobs, the commit
+    assert n_small <= 60 and n_large <= 80, (n_small, n_large)
+
+
+def test_diff_descends_only_into_changed_subtrees(make_empty_db) -> None:
+    d = make_empty_db()
+    install(d)
+    d.exec("".join(f"CREATE TABLE public.t{i} (id int);" for i in range(300)))
+    d.exec("SELECT pggit_v0.create_basic_commit('a')")
+    d.exec("ALTER TABLE public.t1 ADD COLUMN x int")
+    d.exec("SELECT pggit_v0.create_basic_commit('b')")
+    plan = "\n".join(r["QUERY PLAN"] for r in d.rows(
+        "EXPLAIN (ANALYZE, FORMAT TEXT) SELECT * FROM pggit_v0._diff_trees("
+        "pggit_v0._commit_tree(pggit_v0._resolve_ref('HEAD~1')), pggit_v0._commit_tree(pggit_v0._resolve_ref('HEAD')))"))
+    assert "rows=" in plan
+    visited = d.val(
+        "WITH RECURSIVE d(a, b) AS (SELECT pggit_v0._commit_tree(pggit_v0._resolve_ref('HEAD~1')),"
+        " pggit_v0._commit_tree(pggit_v0._resolve_ref('HEAD'))"
+        " UNION ALL SELECT ea.entry_sha, eb.entry_sha FROM d"
+        " JOIN pggit_v0.tree_entries ea ON ea.tree_sha = d.a"
+        " JOIN pggit_v0.tree_entries eb ON eb.tree_sha = d.b AND eb.name = ea.name"
+        " WHERE ea.entry_sha <> eb.entry_sha) SELECT count(*) FROM d")
+    assert visited <= 6  # root, schema, two buckets, the object, the column order blob
+    assert [r["path"] for r in d.rows("SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")] == [
+        "public/table/t1/column/x"]
