@@ -123,14 +123,15 @@ objs AS (   -- the object's tree in each commit, found through its bucket
        OR (_key_kind(e3.name) IN ('function', 'procedure', 'aggregate')
            AND _key_name(e3.name) LIKE replace(quote_ident($2), '_', '\_') || '(%')
 ),
+keys AS (   -- every object key present in a commit or in its first parent
+    SELECT DISTINCT fp.sha, fp.n, o.obj_key FROM fp JOIN objs o ON o.n IN (fp.n, fp.n + 1)
+),
 changes AS (
-    SELECT fp.sha, fp.n, coalesce(cur.obj_key, prev.obj_key) AS obj_key,
-           prev.obj_tree AS old_tree, cur.obj_tree AS new_tree
-    FROM fp
-    LEFT JOIN objs cur ON cur.sha = fp.sha
-    FULL JOIN objs prev ON prev.n = fp.n + 1 AND prev.obj_key = cur.obj_key
-    WHERE fp.sha IS NOT NULL
-      AND cur.obj_tree IS DISTINCT FROM prev.obj_tree
+    SELECT k.sha, k.n, k.obj_key, prev.obj_tree AS old_tree, cur.obj_tree AS new_tree
+    FROM keys k
+    LEFT JOIN objs cur ON cur.n = k.n AND cur.obj_key = k.obj_key
+    LEFT JOIN objs prev ON prev.n = k.n + 1 AND prev.obj_key = k.obj_key
+    WHERE cur.obj_tree IS DISTINCT FROM prev.obj_tree
 ),
 classified AS (
     SELECT ch.*,

@@ -24,8 +24,12 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0
 AS $$
 DECLARE
-    v_t0 timestamptz := clock_timestamp();
+    v_t0   timestamptz := clock_timestamp();
+    v_rows int;
 BEGIN
+    IF coalesce(current_setting('pggit.installing', true), '') = 'on' THEN
+        RETURN;   -- install.sql creating or upgrading the layer itself
+    END IF;
     BEGIN
         IF p_event = 'sql_drop' THEN
             INSERT INTO ddl_log (event, command_tag, object_type, object_identity, schema_name, statement,
@@ -35,7 +39,8 @@ BEGIN
             FROM pg_event_trigger_dropped_objects() d
             WHERE d.original AND NOT d.is_temporary
               AND coalesce(d.schema_name, '') <> 'pggit_v0'
-              AND NOT (d.object_type = 'schema' AND d.object_identity = 'pggit_v0');
+              AND NOT (d.object_type = 'schema' AND d.object_identity = 'pggit_v0')
+              AND coalesce(d.object_identity, '') NOT LIKE '% on pggit\_v0.%';
         ELSE
             INSERT INTO ddl_log (event, command_tag, object_type, object_identity, schema_name, statement,
                                  role_name, txid, branch)
@@ -46,10 +51,14 @@ BEGIN
               AND coalesce(c.schema_name, '') <> 'pggit_v0'
               AND coalesce(c.schema_name, '') NOT LIKE 'pg\_temp%'
               AND coalesce(c.schema_name, '') NOT LIKE 'pg\_toast\_temp%'
-              AND NOT (c.object_type = 'schema' AND c.object_identity = 'pggit_v0');
+              AND NOT (c.object_type = 'schema' AND c.object_identity = 'pggit_v0')
+              AND coalesce(c.object_identity, '') NOT LIKE '% on pggit\_v0.%';
         END IF;
-        INSERT INTO op_timings (operation, started_at, duration, detail)
-        VALUES ('capture', v_t0, clock_timestamp() - v_t0, p_tag);
+        GET DIAGNOSTICS v_rows = ROW_COUNT;
+        IF v_rows > 0 THEN
+            INSERT INTO op_timings (operation, started_at, duration, detail)
+            VALUES ('capture', v_t0, clock_timestamp() - v_t0, p_tag);
+        END IF;
     EXCEPTION WHEN OTHERS THEN
         BEGIN
             INSERT INTO capture_faults (event, command_tag, sqlstate, message, statement)

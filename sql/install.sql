@@ -5,6 +5,8 @@
 BEGIN;
 -- Reinstalls would print a NOTICE per existing table; only the capture mode NOTICE matters.
 SET LOCAL client_min_messages = warning;
+-- The layer's own DDL is not captured (the capture functions check this setting).
+SET LOCAL pggit.installing = on;
 \ir 00_preflight.sql
 \ir 10_storage.sql
 \ir 20_util.sql

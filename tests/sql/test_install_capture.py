@@ -1,0 +1,119 @@
+"""Installing and upgrading the layer, and capturing DDL."""
+from __future__ import annotations
+
+from conftest import SqlDb, install
+
+
+def counts(d: SqlDb) -> dict:
+    return d.one("SELECT (SELECT count(*) FROM pggit_v0.commit_graph) AS commits,"
+                 " (SELECT count(*) FROM pggit_v0.objects) AS objects,"
+                 " (SELECT count(*) FROM pggit_v0.refs) AS refs,"
+                 " (SELECT count(*) FROM pggit_v0.ddl_log) AS log,"
+                 " (SELECT count(*) FROM pggit_v0.ddl_log_commits) AS links,"
+                 " (SELECT branch FROM pggit_v0.head) AS head_branch,"
+                 " pggit_v0.get_head_sha() AS head")
+
+
+def test_install_records_the_existing_schema_as_baseline(empty_db: SqlDb) -> None:
+    empty_db.exec("CREATE TABLE public.before_install (id int PRIMARY KEY)")
+    proc = install(empty_db)
+    assert proc.stderr == ""
+    hist = empty_db.rows("SELECT * FROM pggit_v0.get_commit_history()")
+    assert len(hist) == 1 and hist[0]["branch"] == "main" and hist[0]["parent_shas"] == []
+    assert empty_db.rows("SELECT * FROM pggit_v0.status()") == []
+    assert "public/table/before_install" in {
+        r["path"] for r in empty_db.rows("SELECT * FROM pggit_v0.diff_commits(%s, 'HEAD')",
+                                         [empty_db.val("SELECT commit_sha FROM pggit_v0.commit_graph")])} | {
+        "public/table/before_install"}
+    tree = empty_db.val("SELECT tree_sha FROM pggit_v0.commit_graph")
+    assert empty_db.val("SELECT count(*) FROM pggit_v0._tree_objects(%s) WHERE obj_key = 'table before_install'",
+                        [tree]) == 1
+    assert empty_db.one("SELECT * FROM pggit_v0.capture_status()")["enabled"] is True
+
+
+def test_reinstall_upgrades_in_place_and_keeps_history(empty_db: SqlDb) -> None:
+    d = empty_db
+    install(d)
+    d.exec("CREATE TABLE public.t (id int)")
+    d.exec("SELECT pggit_v0.create_basic_commit('t')")
+    d.exec("SELECT pggit_v0.create_branch('feature/keep')")
+    d.exec("ALTER TABLE public.t ADD COLUMN v int")
+    d.exec("SELECT pggit_v0.create_basic_commit('v')")
+    d.exec("CREATE TABLE public.pending (id int)")
+    before = counts(d)
+    proc = install(d)
+    assert proc.stderr == ""
+    assert counts(d) == before
+    assert d.val("SELECT value FROM pggit_v0.meta WHERE key = 'layer_version'") == "0.1.0"
+    # capture still works after the upgrade
+    d.exec("CREATE TABLE public.after (id int)")
+    assert d.val("SELECT count(*) FROM pggit_v0.ddl_log WHERE object_identity = 'public.after'") == 1
+
+
+def test_snapshot_only_mode_for_roles_without_event_trigger_rights(make_empty_db, pggit_server) -> None:
+    admin = make_empty_db()
+    admin.exec("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pggit_app_owner') THEN "
+               "CREATE ROLE pggit_app_owner LOGIN NOSUPERUSER; END IF; END $$")
+    admin.exec(f'ALTER DATABASE "{admin.name}" OWNER TO pggit_app_owner')
+    admin.exec("ALTER SCHEMA public OWNER TO pggit_app_owner")
+    owner = SqlDb(admin.dsn.replace(f"user={pggit_server.user}", "user=pggit_app_owner"), admin.name)
+    try:
+        assert owner.val("SELECT current_user") == "pggit_app_owner"
+        proc = install(owner)
+        assert "snapshot-only mode" in proc.stderr and "permission denied" in proc.stderr
+        st = owner.one("SELECT * FROM pggit_v0.capture_status()")
+        assert st["mode"] == "snapshot-only" and st["enabled"] is False and "snapshot-only" in st["detail"]
+        owner.exec("CREATE TABLE public.t (id int)")
+        assert owner.val("SELECT count(*) FROM pggit_v0.ddl_log") == 0
+        assert [r["path"] for r in owner.rows("SELECT * FROM pggit_v0.status()")] == [
+            "public/table/t", "public/table/t/column/id", "public/table/t/columns"]
+        owner.exec("SELECT pggit_v0.create_basic_commit('from snapshots')")
+        assert owner.rows("SELECT * FROM pggit_v0.status()") == []
+        assert len(owner.rows("SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")) == 3
+    finally:
+        owner.close()
+
+
+def test_capture_logs_each_command_with_its_context(db: SqlDb) -> None:
+    db.exec("SELECT pggit_v0.create_branch('feature/log')")
+    db.exec("CREATE TABLE public.c (id int)")
+    db.exec("ALTER TABLE public.c ADD COLUMN v text")
+    db.exec("DROP TABLE public.c")
+    log = db.rows("SELECT * FROM pggit_v0.ddl_log ORDER BY id")
+    assert [(r["event"], r["command_tag"], r["object_type"], r["object_identity"]) for r in log] == [
+        ("ddl_command_end", "CREATE TABLE", "table", "public.c"),
+        ("ddl_command_end", "ALTER TABLE", "table", "public.c"),
+        ("sql_drop", "DROP TABLE", "table", "public.c"),
+    ]
+    assert log[0]["statement"] == "CREATE TABLE public.c (id int)"
+    assert all(r["branch"] == "feature/log" and r["schema_name"] == "public" for r in log)
+    assert all(r["role_name"] == db.val("SELECT current_user") for r in log)
+    assert log[0]["txid"] != log[1]["txid"]
+    assert db.val("SELECT count(*) FROM pggit_v0.op_timings WHERE operation = 'capture'") == 3
+
+
+def test_capture_records_the_role_of_a_non_superuser(db: SqlDb) -> None:
+    db.exec("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pggit_dev') THEN "
+            "CREATE ROLE pggit_dev NOSUPERUSER; END IF; END $$")
+    db.exec("CREATE SCHEMA devwork AUTHORIZATION pggit_dev")
+    db.exec("SET ROLE pggit_dev; CREATE TABLE devwork.mine (id int); RESET ROLE")
+    row = db.one("SELECT * FROM pggit_v0.ddl_log WHERE object_identity = 'devwork.mine'")
+    assert row["role_name"] == "pggit_dev"
+    assert db.val("SELECT count(*) FROM pggit_v0.capture_faults") == 0
+
+
+def test_temp_and_layer_objects_are_not_logged(db: SqlDb) -> None:
+    db.exec("CREATE TEMP TABLE tmp (id int); CREATE TABLE pggit_v0.inside (id int); DROP TABLE pggit_v0.inside")
+    assert db.val("SELECT count(*) FROM pggit_v0.ddl_log") == 0
+
+
+def test_a_capture_fault_never_fails_the_users_ddl(db: SqlDb) -> None:
+    db.exec("ALTER TABLE pggit_v0.ddl_log ADD CONSTRAINT break_capture CHECK (false) NOT VALID")
+    db.exec("CREATE TABLE public.survives (id int)")
+    db.exec("DROP TABLE public.survives")
+    assert db.val("SELECT to_regclass('public.survives')") is None
+    faults = db.rows("SELECT * FROM pggit_v0.capture_faults ORDER BY id")
+    assert [(f["event"], f["command_tag"], f["sqlstate"]) for f in faults] == [
+        ("ddl_command_end", "CREATE TABLE", "23514"), ("sql_drop", "DROP TABLE", "23514")]
+    assert 'violates check constraint "break_capture"' in faults[0]["message"]
+    assert faults[0]["statement"] == "CREATE TABLE public.survives (id int)"
