@@ -269,6 +269,10 @@ BEGIN
     GET DIAGNOSTICS v_failed = ROW_COUNT;
 
     BEGIN
+        IF _commit_tree(_head_commit()) IS NULL THEN   -- status() would call everything ADDED
+            RAISE EXCEPTION 'HEAD (%) does not resolve to a commit with a tree',
+                  coalesce(_head_commit(), 'no commit') USING ERRCODE = '55000';
+        END IF;
         SELECT count(*), array_agg(s.change_type || ' ' || s.path ORDER BY s.path COLLATE "C")
         INTO v_n, v_paths
         FROM status() s;
@@ -299,6 +303,9 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0
 AS $$
 BEGIN
+    IF coalesce(current_setting('pggit.installing', true), '') = 'on' THEN
+        RETURN;   -- install.sql upgrading the layer itself
+    END IF;
     BEGIN
         INSERT INTO dropped_table_stats (txid, object_identity, schema_name, table_name, live_tuples, original)
         SELECT txid_current(), d.object_identity, d.schema_name, d.object_name,
@@ -629,8 +636,8 @@ SET search_path = pg_catalog, pggit_v0
 AS $$
 WITH b AS (
     SELECT o.type, o.size,
-           CASE WHEN o.size < 256 THEN 0
-                ELSE (256 * power(4, floor(log(4, o.size / 256.0))))::bigint END AS lo
+           coalesce((SELECT max(256::bigint << (2 * k)) FROM generate_series(0, 11) k
+                     WHERE 256::bigint << (2 * k) <= o.size), 0) AS lo
     FROM objects o
 ),
 g AS (
@@ -640,7 +647,7 @@ g AS (
 SELECT * FROM (
     SELECT g.type,
            CASE WHEN g.lo = 0 THEN '0 - 255 bytes'
-                ELSE pg_size_pretty(g.lo) || ' - ' || pg_size_pretty(g.lo * 4 - 1) END,
+                ELSE format('%s - %s bytes', g.lo, g.lo * 4 - 1) END,
            g.lo, g.n, g.bytes, round(g.avg, 1), g.mx,
            round(100.0 * g.n / sum(g.n) OVER (PARTITION BY g.type), 1)
     FROM g
