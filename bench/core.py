@@ -40,10 +40,10 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import psycopg  # noqa: E402
-from tabulate import tabulate  # noqa: E402
+import psycopg
+from tabulate import tabulate
 
-from pytest_pggit.backends.local import LocalBackend, find_binaries  # noqa: E402
+from pytest_pggit.backends.local import LocalBackend, find_binaries
 
 SCHEMA = "app"
 INSTALL_SQL = ROOT / "sql" / "install.sql"  # replaced by --sql-ref
@@ -167,7 +167,7 @@ class Bench:
         """Run psql -f; returns wall seconds."""
         cmd = [self.psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", *self.conn_args(db), "-f", str(path)]
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, env=self.env, capture_output=True, text=True, cwd=str(ROOT))
+        proc = subprocess.run(cmd, env=self.env, capture_output=True, text=True, cwd=str(ROOT), check=False)
         dt = time.perf_counter() - t0
         if proc.returncode != 0:
             raise RuntimeError(f"psql -f {path} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -177,7 +177,7 @@ class Bench:
         cmd = [self.pg_dump, "--schema-only", *extra, "-h", self.server.host, "-p", str(self.server.port),
                "-U", self.server.user, db]
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, env=self.env, capture_output=True)
+        proc = subprocess.run(cmd, env=self.env, capture_output=True, check=False)
         dt = time.perf_counter() - t0
         if proc.returncode != 0:
             raise RuntimeError(f"pg_dump failed: {proc.stderr.decode(errors='replace')[-3000:]}")
@@ -365,7 +365,7 @@ def table_rows(summary: Dict[str, Dict[str, float]]) -> List[Dict[str, Any]]:
 def git_describe() -> Dict[str, Any]:
     def git(*args: str) -> str:
         try:
-            return subprocess.run(["git", *args], cwd=str(ROOT), capture_output=True, text=True).stdout.strip()
+            return subprocess.run(["git", *args], cwd=str(ROOT), capture_output=True, text=True, check=False).stdout.strip()
         except OSError:
             return ""
     return {"head": git("rev-parse", "HEAD"), "sql_dirty": bool(git("status", "--porcelain", "--", "sql"))}
