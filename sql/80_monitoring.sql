@@ -360,14 +360,13 @@ $monitor$;
 -- uncommitted_ddl, stale_branches, head, storage_growth.
 -- Promises: severity is 'OK', 'INFO', 'WARNING' or 'CRITICAL'; message states the
 -- measured facts; hint says what to do (NULL when nothing).
-CREATE OR REPLACE FUNCTION pggit_v0.check_for_alerts()
+CREATE OR REPLACE FUNCTION pggit_v0._alerts(p_paths bigint)
 RETURNS TABLE (check_name text, severity text, message text, hint text)
-LANGUAGE plpgsql VOLATILE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
 AS $$
 DECLARE
-    v_t0    timestamptz := clock_timestamp();
-    v_paths bigint;
+    v_paths bigint := p_paths;
 BEGIN
     -- integrity of stored history
     RETURN QUERY
@@ -413,8 +412,7 @@ BEGIN
            END
     FROM capture_faults f;
 
-    -- uncommitted DDL and paths
-    SELECT count(*) INTO v_paths FROM status();
+    -- uncommitted DDL and paths (p_paths = rows of status())
     RETURN QUERY
     WITH pend AS (
         SELECT count(*) AS n, min(l.logged_at) AS oldest FROM ddl_log l
@@ -499,7 +497,20 @@ BEGIN
                 THEN 'Storage grew over 3x faster than usual: SELECT * FROM pggit_v0.detect_anomalies(); SELECT * FROM pggit_v0.estimate_storage_growth();'
            END
     FROM x;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._alerts(bigint) IS
+    'The rows of check_for_alerts(), given how many paths status() reports';
 
+CREATE OR REPLACE FUNCTION pggit_v0.check_for_alerts()
+RETURNS TABLE (check_name text, severity text, message text, hint text)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_t0 timestamptz := clock_timestamp();
+BEGIN
+    RETURN QUERY SELECT * FROM _alerts((SELECT count(*) FROM status()));
     PERFORM _record_timing('check_for_alerts', v_t0);
 END
 $$;
@@ -569,7 +580,7 @@ BEGIN
                             string_agg(a.check_name || ' ' || a.severity, ', ' ORDER BY _mon_rank(a.severity) DESC, a.check_name)
                                 FILTER (WHERE a.severity <> 'OK')) END,
            (array_agg(a.severity ORDER BY _mon_rank(a.severity) DESC))[1]
-    FROM check_for_alerts() a;
+    FROM _alerts(v_paths) a;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0.get_dashboard_summary() IS
