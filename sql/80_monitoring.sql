@@ -336,6 +336,8 @@ EXCEPTION WHEN OTHERS THEN
     RAISE WARNING 'pgGit could not record dropped table statistics for "%": %', tg_tag, SQLERRM;
 END
 $$;
+COMMENT ON FUNCTION pggit_v0._monitor_drop() IS
+    'sql_drop event trigger function: records dropped tables'' row estimates; never raises';
 
 -- Install (or reinstall) the event trigger; without the privilege there is none and
 -- detect_anomalies says row counts of dropped tables are unknown.
@@ -528,6 +530,7 @@ LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
 AS $$
 DECLARE
+    v_t0      timestamptz := clock_timestamp();
     v_head    text := _head_commit();
     v_paths   bigint;
     v_pending bigint;
@@ -581,6 +584,7 @@ BEGIN
                                 FILTER (WHERE a.severity <> 'OK')) END,
            (array_agg(a.severity ORDER BY _mon_rank(a.severity) DESC))[1]
     FROM _alerts(v_paths) a;
+    PERFORM _record_timing('get_dashboard_summary', v_t0);
 END
 $$;
 COMMENT ON FUNCTION pggit_v0.get_dashboard_summary() IS
@@ -848,6 +852,7 @@ LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
 AS $$
 DECLARE
+    v_t0    timestamptz := clock_timestamp();
     v_paths bigint;
 BEGIN
     SELECT count(*) INTO v_paths FROM status();
@@ -950,6 +955,7 @@ BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM recs)
     ) x
     ORDER BY _mon_rank(x.priority) DESC, x.recommendation;
+    PERFORM _record_timing('get_recommendations', v_t0);
 END
 $$;
 COMMENT ON FUNCTION pggit_v0.get_recommendations() IS
