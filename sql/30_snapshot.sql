@@ -44,9 +44,17 @@ COMMENT ON VIEW pggit_v0._tracked_relations IS 'Tables, views, materialized view
 CREATE OR REPLACE FUNCTION pggit_v0._acl_statements(p_acl aclitem[], p_default aclitem[], p_owner oid,
                                                    p_on text, p_columns text DEFAULT NULL)
 RETURNS text
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
 AS $$
+-- plpgsql, not sql: a non-inlinable SQL function is planned again on every call,
+-- which dominated snapshot time; NULL (default privileges) returns at once.
+DECLARE
+    v_out text;
+BEGIN
+    IF p_acl IS NULL THEN
+        RETURN NULL;
+    END IF;
 WITH cur AS (SELECT grantee, privilege_type, is_grantable FROM aclexplode(coalesce(p_acl, p_default))),
      def AS (SELECT grantee, privilege_type, is_grantable FROM aclexplode(p_default)),
      changes AS (
@@ -70,7 +78,10 @@ SELECT string_agg(
                                             CASE WHEN is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
                    ELSE format('REVOKE %s ON %s FROM %s', privs, p_on, who) END,
          E';\n' ORDER BY verb, who, privs) || ';'
-FROM named
+INTO v_out
+FROM named;
+    RETURN v_out;
+END
 $$;
 COMMENT ON FUNCTION pggit_v0._acl_statements(aclitem[], aclitem[], oid, text, text) IS
     'Canonical GRANT/REVOKE statements from default privileges to p_acl (owner entries left out); NULL when default';
@@ -83,9 +94,10 @@ SET search_path = pg_catalog, pggit_v0
 AS $$
 SELECT s.nspname::text, 'schema', s.nspname::text, s.nspname::text, x.sub_key, x.def
 FROM _tracked_schemas s
+LEFT JOIN pg_description ds ON ds.objoid = s.oid AND ds.classoid = 'pg_namespace'::regclass AND ds.objsubid = 0
 CROSS JOIN LATERAL (VALUES
     ('definition', format('CREATE SCHEMA %I;', s.nspname)),
-    ('comment', 'COMMENT ON SCHEMA ' || quote_ident(s.nspname) || ' IS ' || quote_literal(obj_description(s.oid, 'pg_namespace')) || ';'),
+    ('comment', 'COMMENT ON SCHEMA ' || quote_ident(s.nspname) || ' IS ' || quote_literal(ds.description) || ';'),
     ('grants', _acl_statements(s.nspacl, acldefault('n', s.nspowner), s.nspowner, format('SCHEMA %I', s.nspname)))
 ) AS x(sub_key, def)
 WHERE x.def IS NOT NULL
@@ -105,6 +117,7 @@ SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, x.sub_key, x.d
 FROM _tracked_relations r
 JOIN pg_class c ON c.oid = r.oid
 LEFT JOIN pg_sequence sq ON sq.seqrelid = r.oid
+LEFT JOIN pg_description ds ON ds.objoid = r.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 CROSS JOIN LATERAL (SELECT format('%I.%I', r.nspname, r.relname) AS qname) q
 CROSS JOIN LATERAL (VALUES
     ('definition',
@@ -148,10 +161,10 @@ CROSS JOIN LATERAL (VALUES
                  CASE WHEN c.relforcerowsecurity THEN format('ALTER TABLE %s FORCE ROW LEVEL SECURITY;', q.qname) END)
      END),
     ('comment',
-     CASE WHEN obj_description(r.oid, 'pg_class') IS NOT NULL THEN
+     CASE WHEN ds.description IS NOT NULL THEN
        format('COMMENT ON %s %s IS %L;',
               CASE r.kind WHEN 'materialized_view' THEN 'MATERIALIZED VIEW' ELSE upper(r.kind) END,
-              q.qname, obj_description(r.oid, 'pg_class'))
+              q.qname, ds.description)
      END),
     ('grants',
      _acl_statements(r.relacl, acldefault(CASE WHEN r.relkind = 'S' THEN 's' ELSE 'r' END::"char", r.relowner),
@@ -247,10 +260,11 @@ SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, x.sub_key, x.d
 FROM _tracked_relations r
 JOIN pg_index ix ON ix.indrelid = r.oid
 JOIN pg_class ic ON ic.oid = ix.indexrelid
+LEFT JOIN pg_description ds ON ds.objoid = ic.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 CROSS JOIN LATERAL (VALUES
     ('index ' || ic.relname, pg_get_indexdef(ix.indexrelid) || ';'),
     ('index_comment ' || ic.relname,
-     'COMMENT ON INDEX ' || format('%I.%I', r.nspname, ic.relname) || ' IS ' || quote_literal(obj_description(ic.oid, 'pg_class')) || ';')
+     'COMMENT ON INDEX ' || format('%I.%I', r.nspname, ic.relname) || ' IS ' || quote_literal(ds.description) || ';')
 ) AS x(sub_key, def)
 WHERE x.def IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = ix.indexrelid AND co.conrelid = r.oid
@@ -312,6 +326,7 @@ WITH routines AS (
 SELECT ro.nspname::text, ro.kind, ro.key, ro.proname::text, x.sub_key, x.def
 FROM routines ro
 LEFT JOIN pg_aggregate ag ON ag.aggfnoid = ro.oid
+LEFT JOIN pg_description ds ON ds.objoid = ro.oid AND ds.classoid = 'pg_proc'::regclass AND ds.objsubid = 0
 CROSS JOIN LATERAL (VALUES
     ('definition',
      CASE WHEN ro.prokind = 'a' THEN
@@ -329,7 +344,7 @@ CROSS JOIN LATERAL (VALUES
               CASE WHEN ag.aggkind = 'h' THEN 'HYPOTHETICAL' END))
      ELSE rtrim(pg_get_functiondef(ro.oid), E'\n') || ';' END),
     ('comment',
-     'COMMENT ON ' || upper(ro.kind) || ' ' || ro.qsig || ' IS ' || quote_literal(obj_description(ro.oid, 'pg_proc')) || ';'),
+     'COMMENT ON ' || upper(ro.kind) || ' ' || ro.qsig || ' IS ' || quote_literal(ds.description) || ';'),
     ('grants',
      _acl_statements(ro.proacl, acldefault('f', ro.proowner), ro.proowner,
                      CASE ro.kind WHEN 'procedure' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || ro.qsig))
@@ -359,6 +374,7 @@ WITH types AS (
 )
 SELECT ty.nspname::text, ty.kind, ty.typname::text, ty.typname::text, x.sub_key, x.def
 FROM types ty
+LEFT JOIN pg_description ds ON ds.objoid = ty.oid AND ds.classoid = 'pg_type'::regclass AND ds.objsubid = 0
 CROSS JOIN LATERAL (VALUES
     ('definition',
      CASE ty.typtype
@@ -393,7 +409,7 @@ CROSS JOIN LATERAL (VALUES
                                                         '' ORDER BY co.conname), '')
                              FROM pg_constraint co WHERE co.contypid = ty.oid AND co.contype = 'c'))
      END),
-    ('comment', 'COMMENT ON ' || upper(ty.kind) || ' ' || ty.qname || ' IS ' || quote_literal(obj_description(ty.oid, 'pg_type')) || ';'),
+    ('comment', 'COMMENT ON ' || upper(ty.kind) || ' ' || ty.qname || ' IS ' || quote_literal(ds.description) || ';'),
     ('grants', _acl_statements(ty.typacl, acldefault('T', ty.typowner), ty.typowner,
                                CASE ty.kind WHEN 'domain' THEN 'DOMAIN ' ELSE 'TYPE ' END || ty.qname))
 ) AS x(sub_key, def)

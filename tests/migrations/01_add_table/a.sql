@@ -1,0 +1,2 @@
+-- add table: schema A
+CREATE SCHEMA app;

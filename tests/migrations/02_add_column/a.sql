@@ -1,0 +1,3 @@
+-- add column: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.t (id int PRIMARY KEY);

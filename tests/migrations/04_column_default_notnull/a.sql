@@ -1,0 +1,3 @@
+-- column default notnull: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.t (id int, status text);

@@ -1,0 +1,3 @@
+-- identity column: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.t (id int NOT NULL, v text);

@@ -1,0 +1,3 @@
+-- generated column: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.t (a int, b int);

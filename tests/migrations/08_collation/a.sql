@@ -1,0 +1,3 @@
+-- collation: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.t (k text);

@@ -1,0 +1,3 @@
+-- collation: schema B
+CREATE SCHEMA app;
+CREATE TABLE app.t (k text COLLATE "C");

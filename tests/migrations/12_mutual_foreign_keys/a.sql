@@ -1,0 +1,2 @@
+-- mutual foreign keys: schema A
+CREATE SCHEMA app;

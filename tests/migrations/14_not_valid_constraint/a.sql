@@ -1,0 +1,3 @@
+-- not valid constraint: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.t (v int);

@@ -1,0 +1,3 @@
+-- materialized view: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.t (a int);

@@ -1,0 +1,3 @@
+-- sequences: schema A
+CREATE SCHEMA app;
+CREATE SEQUENCE app.s;

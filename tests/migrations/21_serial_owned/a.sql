@@ -1,0 +1,3 @@
+-- serial owned: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.t (v text);

@@ -1,0 +1,2 @@
+-- procedure and aggregate: schema A
+CREATE SCHEMA app;

@@ -1,0 +1,2 @@
+-- range type: schema A
+CREATE SCHEMA app;

@@ -1,0 +1,3 @@
+-- rls and policies: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.t (owner text, v int);

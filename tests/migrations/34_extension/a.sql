@@ -1,0 +1,2 @@
+-- extension: schema A
+CREATE SCHEMA app;

@@ -1,0 +1,3 @@
+-- partition key change: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.e (id int, at date, region text) PARTITION BY RANGE (at);

@@ -1,0 +1,3 @@
+-- inheritance: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.base (id int);

@@ -1,0 +1,3 @@
+-- unlogged and options: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.t (a int);

@@ -1,0 +1,3 @@
+-- column order only: schema B
+CREATE SCHEMA app;
+CREATE TABLE app.t (b text, a int);

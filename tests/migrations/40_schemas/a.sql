@@ -1,0 +1,3 @@
+-- schemas: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.t (a int);

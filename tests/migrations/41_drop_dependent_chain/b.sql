@@ -1,0 +1,3 @@
+-- drop dependent chain: schema B
+CREATE SCHEMA app;
+CREATE TABLE app.p (id int PRIMARY KEY);

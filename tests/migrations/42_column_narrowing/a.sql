@@ -1,0 +1,3 @@
+-- column narrowing: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.t (name text, n bigint);

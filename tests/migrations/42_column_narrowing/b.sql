@@ -1,0 +1,3 @@
+-- column narrowing: schema B
+CREATE SCHEMA app;
+CREATE TABLE app.t (name varchar(50), n int);
