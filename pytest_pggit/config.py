@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pytest
 
 BACKENDS = ("auto", "local", "dsn", "docker")
+DEFAULT_IMAGE = "postgres:17-alpine"
 
 
 @dataclass
@@ -37,10 +38,15 @@ SETTINGS: List[Setting] = [
     Setting("pggit", "enable pytest-pggit (off by default: the plugin then touches nothing)", "bool",
             default=False),
     Setting("pggit_backend", "where the server comes from: auto|local|dsn|docker (default auto: "
-            "dsn if a DSN is set, else local)", env="PGGIT_BACKEND", default="auto"),
+            "dsn if a DSN is set, else local binaries if found, else docker)", env="PGGIT_BACKEND",
+            default="auto"),
     Setting("pggit_dsn", "connection string of an existing server (dsn backend)", env="PGGIT_DSN"),
     Setting("pggit_pg_bin", "directory holding initdb and postgres (local backend)",
             env="PGGIT_PG_BIN"),
+    Setting("pggit_port", "TCP port of the local server on 127.0.0.1 (default: a free one)",
+            env="PGGIT_PORT"),
+    Setting("pggit_image", f"Docker image of the docker backend (default {DEFAULT_IMAGE})",
+            env="PGGIT_IMAGE", default=None),
     Setting("pggit_os_user", "OS user that runs initdb/postgres when pytest runs as root "
             "(default: postgres)", env="PGGIT_OS_USER"),
     Setting("pggit_start_timeout", "seconds to wait for the server to accept connections "
@@ -60,9 +66,14 @@ class PggitConfig:
     dsn: Optional[str] = None
     pg_bin: Optional[str] = None
     os_user: Optional[str] = None
+    port: Optional[int] = None
+    image: str = DEFAULT_IMAGE
     start_timeout: float = 30.0
     schema: List[Path] = field(default_factory=list)
     sql_dir: Optional[Path] = None
+    _auto: Optional[str] = field(default=None, repr=False, compare=False)
+    #: Why ``auto`` did not pick local (it then tried docker).
+    auto_local_error: Optional[str] = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_pytest(cls, config: "pytest.Config") -> "PggitConfig":
@@ -85,8 +96,23 @@ class PggitConfig:
                 f"--pggit-start-timeout must be a number of seconds, got {values['pggit_start_timeout']!r}",
                 hint="e.g. --pggit-start-timeout 60",
             ) from None
+        port = values["pggit_port"]
+        if port not in (None, ""):
+            try:
+                port = int(port)
+                if not 0 < port < 65536:
+                    raise ValueError
+            except (TypeError, ValueError):
+                raise PggitError(
+                    f"--pggit-port must be a TCP port number, got {values['pggit_port']!r}",
+                    hint="e.g. --pggit-port 55432, or leave it out for a free port",
+                ) from None
+        else:
+            port = None
         return cls(
             enabled=bool(values["pggit"]),
+            port=port,
+            image=str(values["pggit_image"] or DEFAULT_IMAGE),
             backend=backend,
             dsn=values["pggit_dsn"] or None,
             pg_bin=values["pggit_pg_bin"] or None,
@@ -100,10 +126,34 @@ class PggitConfig:
         )
 
     def resolved_backend(self) -> str:
-        """``auto`` becomes ``dsn`` when a DSN is set, else ``local``."""
-        if self.backend == "auto":
-            return "dsn" if self.dsn else "local"
-        return self.backend
+        """``auto``: ``dsn`` when a DSN is set, else ``local`` when binaries are found, else ``docker``."""
+        if self.backend != "auto":
+            return self.backend
+        if self.dsn:
+            return "dsn"
+        if self._auto is None:
+            from .backends.local import find_binaries
+
+            if self.pg_bin:  # binaries named explicitly: local, and its error if they are not there
+                self._auto = "local"
+            else:
+                try:
+                    find_binaries(self.pg_bin)
+                    self._auto = "local"
+                except PggitError as exc:
+                    self._auto = "docker"
+                    self.auto_local_error = exc.message
+        return self._auto
+
+    def auto_reason(self) -> str:
+        """Why ``auto`` picked what it picked ('' when the backend was named)."""
+        if self.backend != "auto":
+            return ""
+        return {
+            "dsn": "auto: a DSN is set",
+            "local": "auto: PostgreSQL binaries " + ("named" if self.pg_bin else "found"),
+            "docker": "auto: no DSN, no PostgreSQL binaries",
+        }[self.resolved_backend()]
 
     def make_backend(self):  # -> Backend
         name = self.resolved_backend()
@@ -111,16 +161,19 @@ class PggitConfig:
             from .backends.local import LocalBackend
 
             return LocalBackend(
-                pg_bin=self.pg_bin, os_user=self.os_user, start_timeout=self.start_timeout
+                pg_bin=self.pg_bin, os_user=self.os_user, start_timeout=self.start_timeout,
+                port=self.port,
             )
         if name == "dsn":
             from .backends.dsn import DsnBackend
 
             return DsnBackend(self.dsn)
-        raise BackendUnavailable(
-            "the docker backend is not built yet",
-            hint="use --pggit-backend local (PostgreSQL binaries on this machine) or "
-            "--pggit-backend dsn --pggit-dsn ...",
+        if name == "docker":
+            from .backends.docker import DockerBackend
+
+            return DockerBackend(image=self.image, start_timeout=self.start_timeout)
+        raise BackendUnavailable(  # pragma: no cover - BACKENDS is checked in from_pytest
+            f"unknown backend {name!r}", hint="use one of: " + ", ".join(BACKENDS)
         )
 
 

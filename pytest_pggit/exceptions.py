@@ -18,6 +18,8 @@ class PggitError(Exception):
         self.message = message
         self.hint = hint
         self.sqlstate = sqlstate
+        #: ``file:line`` the error applies to (schema files, hooks), when known.
+        self.location: Optional[str] = None
 
     def __str__(self) -> str:
         text = self.message

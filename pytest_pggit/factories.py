@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import Any, Callable, List, Optional, Sequence
 
 from .backends import Server
 from .exceptions import SchemaApplyError
@@ -44,11 +44,15 @@ def build_template(
     sql_dir: Optional[Path] = None,
     schema: Sequence[Path] = (),
     rootdir: Optional[Path] = None,
+    setup_hook: Optional[Callable[..., Any]] = None,
+    setup_hook_names: Sequence[str] = (),
 ) -> "tuple[DatabaseJanitor, Database, List[str]]":
     """Create ``name`` with the SQL layer installed and the project's schema applied.
 
-    After the schema files, ``pggit_v0.create_basic_commit('pytest-pggit baseline: ...')``
-    records them as the first commit (skipped when the function does not exist yet).
+    Then ``setup_hook(connection=..., database=...)`` runs (the ``pytest_pggit_setup``
+    hook; ``setup_hook_names`` name its implementations).  After the schema files and
+    the hook, ``pggit_v0.create_basic_commit('pytest-pggit baseline: ...')`` records
+    them as a commit on main (skipped when the function does not exist).
     Returns the janitor (to drop it later), the database and notes.
     """
     import psycopg
@@ -61,9 +65,13 @@ def build_template(
         with psycopg.connect(db.dsn, autocommit=True) as conn:
             sqlfiles.install(conn, sql_dir)
             for f in files:
-                sqlfiles.execute_script(conn, sqlfiles.expand_file(f), f"schema file {f}")
-            if files:
-                shown = [_display(f, rootdir) for f in files]
+                sqlfiles.execute_script(conn, sqlfiles.expand_script(f), f"schema file {f}")
+            if setup_hook is not None and setup_hook_names:
+                _run_setup_hook(conn, db, setup_hook, setup_hook_names)
+            if files or setup_hook_names:
+                shown = [_display(f, rootdir) for f in files] + [
+                    f"hook {name}" for name in setup_hook_names
+                ]
                 if has_baseline_function(conn):
                     try:
                         conn.execute(
@@ -74,13 +82,54 @@ def build_template(
                         raise SchemaApplyError.from_psycopg(
                             exc, context="recording the baseline commit failed"
                         ) from exc
-                    notes.append(f"baseline commit of {len(files)} schema file(s)")
+                    notes.append(
+                        f"baseline commit on main of {len(files)} schema file(s)"
+                        + (f" and {len(setup_hook_names)} pytest_pggit_setup hook(s)"
+                           if setup_hook_names else "")
+                    )
                 else:
                     notes.append("pggit_v0.create_basic_commit not found: baseline commit skipped")
     except BaseException:
         janitor.drop()
         raise
     return janitor, db, notes
+
+
+def _run_setup_hook(conn, db: Database, hook: Callable[..., Any], names: Sequence[str]) -> None:
+    import psycopg
+    from psycopg import pq
+
+    try:
+        hook(connection=conn, database=db)
+    except Exception as exc:
+        if not conn.closed and conn.info.transaction_status != pq.TransactionStatus.IDLE:
+            conn.rollback()
+        where = _user_frame(exc)
+        if isinstance(exc, psycopg.Error):
+            err = SchemaApplyError.from_psycopg(
+                exc, context=f"the pytest_pggit_setup hook failed at {where}"
+            )
+        else:
+            err = SchemaApplyError(
+                f"the pytest_pggit_setup hook failed at {where}: {type(exc).__name__}: {exc}",
+                hint=f"fix the hook implementation ({', '.join(names)})",
+            )
+        err.location = where
+        raise err from exc
+
+
+def _user_frame(exc: BaseException) -> str:
+    """``file:line`` of the innermost traceback frame outside pytest-pggit, pluggy and psycopg."""
+    import traceback
+
+    here = str(Path(__file__).resolve().parent)
+    frames = traceback.extract_tb(exc.__traceback__)
+    for frame in reversed(frames):
+        name = frame.filename
+        if here in name or "/pluggy/" in name or "/psycopg/" in name or "/_pytest/" in name:
+            continue
+        return f"{name}:{frame.lineno}"
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "?"
 
 
 def _display(path: Path, rootdir: Optional[Path]) -> str:

@@ -4,15 +4,20 @@ Nothing happens unless the run is started with ``--pggit`` (or ini ``pggit = tru
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Generator, List, Optional
+import re
+from typing import TYPE_CHECKING, Any, Callable, Generator, List, Optional, TypeVar
 
 import pytest
 
 from . import config as _config
+from . import hooks as _hooks
 from .backends import Server
 from .exceptions import PggitError
-from .janitor import Database, DatabaseJanitor
+from .janitor import Database
+from .repo import Branch, Repo
 from .run import PggitRun
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:  # pragma: no cover
     import psycopg
@@ -24,11 +29,23 @@ DISABLED_MESSAGE = (
 )
 
 
+MARKERS = [
+    "pggit_branch(name=None, description=None, from_ref='HEAD'): the test runs on a fresh "
+    "branch of the pgGit repository, checked out (pggit_conn / pggit / pggit_isolated_db)",
+]
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     _config.addoption(parser)
 
 
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(_hooks)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    for marker in MARKERS:  # registered even when off, so --strict-markers runs stay green
+        config.addinivalue_line("markers", marker)
     enabled, _ = _config._resolve(config, _config.SETTINGS[0])
     if not enabled:
         return
@@ -37,7 +54,9 @@ def pytest_configure(config: pytest.Config) -> None:
     except PggitError as exc:
         raise pytest.UsageError(str(exc)) from exc
     workerinput = getattr(config, "workerinput", None)
-    config.stash[pggit_run_key] = PggitRun(cfg, rootdir=config.rootpath, workerinput=workerinput)
+    config.stash[pggit_run_key] = PggitRun(
+        cfg, rootdir=config.rootpath, workerinput=workerinput, pytest_config=config
+    )
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -63,19 +82,39 @@ def pytest_report_header(config: pytest.Config) -> Optional[List[str]]:
     run = config.stash.get(pggit_run_key, None)
     if run is None:
         return None
-    lines = [f"pggit: backend {run.cfg.resolved_backend()} (server starts on first use), "
-             f"run id {run.run_id}"]
-    if run.cfg.resolved_backend() == "local":
-        try:
+    cfg = run.cfg
+    backend = cfg.resolved_backend()
+    why = f" ({cfg.auto_reason()})" if cfg.auto_reason() else ""
+    head = f"pggit: backend {backend}{why}"
+    try:
+        if backend == "local":
             from .backends.local import find_binaries, resolve_os_user, server_version
 
-            bindir = find_binaries(run.cfg.pg_bin)
-            runas = resolve_os_user(run.cfg.os_user)
+            bindir = find_binaries(cfg.pg_bin)
+            runas = resolve_os_user(cfg.os_user)
             who = f"as OS user {runas.name!r}" + (" (pytest runs as root)" if runas.switch else "")
-            lines.append(f"pggit: PostgreSQL {server_version(bindir)} from {bindir}, {who}")
-        except PggitError as exc:
-            lines.append(f"pggit: local backend unavailable: {exc.message}")
-    return lines
+            where = f"127.0.0.1:{cfg.port}" if cfg.port else "a free port on 127.0.0.1"
+            detail = (f"PostgreSQL {server_version(bindir)} from {bindir}, {who}, on {where}, "
+                      "started on first use")
+        elif backend == "dsn":
+            from .backends import query_server
+
+            if not cfg.dsn:
+                detail = "no DSN given (--pggit-dsn / PGGIT_DSN)"
+            else:
+                import psycopg
+
+                try:
+                    info = query_server(cfg.dsn)
+                    detail = (f"PostgreSQL {info['version']} as {info['user']!r}, databases "
+                              f"{run.prefix}* created there and dropped at the end")
+                except psycopg.Error as exc:
+                    detail = f"cannot connect: {str(exc).strip().splitlines()[0]}"
+        else:
+            detail = f"image {cfg.image} (PostgreSQL version shown once the container runs)"
+    except PggitError as exc:
+        detail = f"unavailable: {exc.message}"
+    return [f"{head}: {detail}", f"pggit: run id {run.run_id}"]
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
@@ -100,43 +139,139 @@ def _pggit_run(pytestconfig: pytest.Config) -> PggitRun:
 
 
 def _fail(exc: PggitError) -> None:
-    pytest.fail(f"pytest-pggit: {exc}", pytrace=False)
+    """Fail the test with the error's text only (no chained tracebacks)."""
+    try:
+        pytest.fail(f"pytest-pggit: {exc}", pytrace=False)
+    except pytest.fail.Exception as failed:
+        failed.__suppress_context__ = True
+        failed.__cause__ = None
+        raise failed from None
+
+
+def _startup(request: pytest.FixtureRequest, run: PggitRun, step: Callable[[], T]) -> T:
+    """Run a startup step; its failure stops the whole run with one message."""
+    if run.startup_error is not None:
+        _stop(request, run.startup_error)
+    try:
+        return step()
+    except PggitError as exc:
+        run.startup_error = exc
+        _stop(request, exc)
+        raise  # pragma: no cover - _stop raises
+
+
+def _stop(request: pytest.FixtureRequest, exc: PggitError) -> None:
+    first = exc.message.splitlines()[0] if exc.message else type(exc).__name__
+    request.session.shouldfail = f"pytest-pggit could not start: {first}"
+    _fail(exc)
 
 
 @pytest.fixture(scope="session")
-def pggit_server(_pggit_run: PggitRun) -> Server:
-    """The PostgreSQL server of this run (``.dsn(dbname)``, ``.version``, ``.notes``)."""
-    try:
-        return _pggit_run.get_server()
-    except PggitError as exc:
-        _fail(exc)
-        raise
+def pggit_server(request: pytest.FixtureRequest, _pggit_run: PggitRun) -> Server:
+    """The PostgreSQL server of this run (``.backend``, ``.version``, ``.dsn(dbname)``, ``.notes``)."""
+    return _startup(request, _pggit_run, _pggit_run.get_server)
 
 
 @pytest.fixture(scope="session")
-def pggit_db(_pggit_run: PggitRun, pggit_server: Server) -> Database:
-    """Session template database: SQL layer installed, project schema applied (``.name``, ``.dsn``)."""
-    try:
-        return _pggit_run.template()
-    except PggitError as exc:
-        _fail(exc)
-        raise
+def pggit_db(request: pytest.FixtureRequest, _pggit_run: PggitRun, pggit_server: Server) -> Database:
+    """Session template database: SQL layer, project schema, hook, baseline (``.name``, ``.dsn``)."""
+    return _startup(request, _pggit_run, _pggit_run.template)
+
+
+def _branch_marker(request: pytest.FixtureRequest):
+    marker = request.node.get_closest_marker("pggit_branch")
+    if marker is None:
+        return None
+    name = marker.args[0] if marker.args else marker.kwargs.get("name")
+    return {
+        "name": name or _test_branch_name(request),
+        "description": marker.kwargs.get("description") or f"pytest: {request.node.nodeid}",
+        "from_ref": marker.kwargs.get("from_ref", "HEAD"),
+    }
+
+
+def _test_branch_name(request: pytest.FixtureRequest) -> str:
+    name = re.sub(r"[^A-Za-z0-9_/-]+", "-", request.node.name).strip("-/") or "test"
+    return "test/" + name[:100]
 
 
 @pytest.fixture
-def pggit_conn(pggit_db: Database) -> Generator["psycopg.Connection", None, None]:
-    """A connection to ``pggit_db`` inside a transaction that is rolled back after the test."""
-    import psycopg
+def pggit_conn(
+    request: pytest.FixtureRequest, _pggit_run: PggitRun, pggit_db: Database
+) -> Generator["psycopg.Connection", None, None]:
+    """A psycopg 3 connection to ``pggit_db`` in a transaction rolled back after the test.
 
-    conn = psycopg.connect(pggit_db.dsn)
+    DDL, commits and branches made through it never reach the next test.  The
+    transaction is a psycopg ``transaction()`` block, so ``conn.commit()`` raises;
+    nested ``with conn.transaction():`` blocks are savepoints.  A raw ``COMMIT``
+    statement is detected: the test errors and the template is rebuilt.
+    """
+    import psycopg
+    from psycopg import pq
+
+    run = _pggit_run
     try:
+        conn = run.acquire_connection()
+    except (PggitError, psycopg.Error) as exc:
+        _fail(exc if isinstance(exc, PggitError) else PggitError.from_psycopg(exc))
+        raise
+    tx = conn.transaction(force_rollback=True)
+    tx.__enter__()
+    committed = False
+    try:
+        spec = _branch_marker(request)
+        if spec is not None:
+            repo = Repo(conn)
+            try:
+                repo.branch(spec["name"], spec["description"], checkout=True, from_ref=spec["from_ref"])
+            except PggitError as exc:
+                _fail(exc)
+            finally:
+                repo.close()
         yield conn
     finally:
+        if not conn.closed:
+            committed = conn.info.transaction_status == pq.TransactionStatus.IDLE
         try:
-            if not conn.closed:
-                conn.rollback()
-        finally:
+            tx.__exit__(None, None, None)
+        except Exception:
+            pass
+        if committed:
             conn.close()
+            run.discard_template(f"{request.node.nodeid} committed pggit_conn's transaction")
+        else:
+            run.give_back_connection(conn)
+    if committed:
+        pytest.fail(
+            "pggit_conn: the test ended the fixture's transaction (a COMMIT statement), so its "
+            "changes reached pggit_db; the template was dropped and is rebuilt for the next test. "
+            "Use pggit_isolated_db for code that commits.",
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def pggit(pggit_conn: "psycopg.Connection") -> Generator[Repo, None, None]:
+    """A :class:`~pytest_pggit.repo.Repo` on ``pggit_conn`` (rolled back after the test)."""
+    repo = Repo(pggit_conn)
+    try:
+        yield repo
+    finally:
+        repo.close()
+
+
+@pytest.fixture
+def pggit_branch(request: pytest.FixtureRequest, pggit: Repo) -> Branch:
+    """A fresh branch, checked out: the marker's name, else ``test/<test name>``."""
+    if request.node.get_closest_marker("pggit_branch") is not None:
+        current = pggit.current_branch()
+        assert current is not None
+        return current
+    try:
+        return pggit.branch(_test_branch_name(request), f"pytest: {request.node.nodeid}")
+    except PggitError as exc:
+        _fail(exc)
+        raise
 
 
 @pytest.fixture
@@ -145,8 +280,9 @@ def pggit_isolated_db(
 ) -> Generator[Database, None, None]:
     """A private copy of ``pggit_db`` (CREATE DATABASE ... TEMPLATE), dropped after the test.
 
-    Cloning needs the template to be idle, so other connections to it are
-    terminated first; that is why one test cannot use both this and ``pggit_conn``.
+    For code that opens its own connections or commits.  Cloning needs the
+    template idle, so other connections to it are closed first; that is why one
+    test cannot use both this and ``pggit_conn``.
     """
     if "pggit_conn" in request.fixturenames:
         pytest.fail(
@@ -154,13 +290,21 @@ def pggit_isolated_db(
             "pggit_db idle); connect to pggit_isolated_db.dsn instead",
             pytrace=False,
         )
-    janitor = DatabaseJanitor(pggit_db.server, _pggit_run.next_database_name(), template=pggit_db.name)
     try:
-        db = janitor.create()
+        db = _pggit_run.clone()
     except PggitError as exc:
         _fail(exc)
         raise
     try:
+        spec = _branch_marker(request)
+        if spec is not None:
+            with db.connect(autocommit=True) as conn:
+                repo = Repo(conn)
+                try:
+                    repo.branch(spec["name"], spec["description"], checkout=True,
+                                from_ref=spec["from_ref"])
+                except PggitError as exc:
+                    _fail(exc)
         yield db
     finally:
-        janitor.drop()
+        _pggit_run.drop_clone(db)

@@ -23,8 +23,16 @@ class PggitRun:
     """
 
     def __init__(self, cfg: PggitConfig, rootdir: Optional[Path] = None,
-                 workerinput: Optional[Dict[str, Any]] = None) -> None:
+                 workerinput: Optional[Dict[str, Any]] = None,
+                 pytest_config: Any = None) -> None:
         self.cfg = cfg
+        self.pytest_config = pytest_config
+        #: The first startup failure; later fixtures report it without retrying.
+        self.startup_error: Optional[PggitError] = None
+        self._conn: Any = None  # pggit_conn's connection, reused between tests
+        self._admin: Any = None
+        self._clones: "Optional[_Dropper]" = None
+        self._builds = 0
         self.rootdir = rootdir
         workerinput = workerinput or {}
         self.run_id: str = workerinput.get("pggit_run_id") or secrets.token_hex(4)
@@ -64,7 +72,14 @@ class PggitRun:
             self.notes.append("shared server started by the pytest-xdist controller")
             return self.server
         self.backend = self.cfg.make_backend()
-        self.server = self.backend.start()
+        try:
+            self.server = self.backend.start()
+        except PggitError as exc:
+            if self.cfg.auto_local_error and self.cfg.resolved_backend() == "docker":
+                exc.message = (f"--pggit-backend auto found neither a DSN nor PostgreSQL binaries "
+                               f"({self.cfg.auto_local_error}), and {exc.message}")
+                exc.args = (exc.message,)
+            raise
         return self.server
 
     def template(self) -> Database:
@@ -72,14 +87,114 @@ class PggitRun:
         if self._template is None:
             from .factories import build_template
 
+            hook, names = self._setup_hook()
             janitor, db, notes = build_template(
-                self.get_server(), self.database_name("tpl"), self.cfg.sql_dir,
-                self.cfg.schema, self.rootdir,
+                self.get_server(), self.database_name("tpl" + (str(self._builds) if self._builds else "")),
+                self.cfg.sql_dir, self.cfg.schema, self.rootdir,
+                setup_hook=hook, setup_hook_names=names,
             )
             self._janitors.append(janitor)
             self.notes.extend(notes)
             self._template = db
+            self._template_janitor = janitor
+            self._builds += 1
         return self._template
+
+    def discard_template(self, reason: str) -> None:
+        """Drop the template (a test committed into it); the next use rebuilds it."""
+        self.release_connection()
+        janitor = getattr(self, "_template_janitor", None)
+        self._template = None
+        if janitor is not None:
+            self._janitors.remove(janitor)
+            janitor.drop()
+        self.notes.append(f"template rebuilt: {reason}")
+
+    def _setup_hook(self):
+        config = self.pytest_config
+        if config is None:
+            return None, []
+        caller = config.hook.pytest_pggit_setup
+        impls = caller.get_hookimpls()
+        names = []
+        for impl in impls:
+            mod = getattr(impl.plugin, "__file__", None) or impl.plugin_name
+            names.append(f"{_short_path(mod, self.rootdir)}")
+        if not impls:
+            return None, []
+        return (lambda connection, database: caller(connection=connection, database=database,
+                                                       config=config)), names
+
+    # -- pggit_conn: one connection reused between tests ----------------------
+    def acquire_connection(self) -> Any:
+        """A connection to the template, idle, with a clean session (DISCARD ALL)."""
+        import psycopg
+        from psycopg import pq
+
+        db = self.template()
+        conn = self._conn
+        self._conn = None
+        if conn is not None and (conn.closed or conn.info.transaction_status != pq.TransactionStatus.IDLE):
+            conn.close()
+            conn = None
+        if conn is None:
+            conn = psycopg.connect(db.dsn, **self._conninfo_extra(db))
+        return conn
+
+    def give_back_connection(self, conn: Any) -> None:
+        """Keep ``conn`` for the next test if it is healthy, else close it."""
+        import psycopg
+        from psycopg import pq
+        from psycopg.rows import tuple_row
+
+        if conn.closed or conn.broken:
+            return
+        try:
+            if conn.info.transaction_status != pq.TransactionStatus.IDLE:
+                conn.rollback()
+            conn.autocommit = True
+            conn.execute("DISCARD ALL")  # temp tables, GUCs, roles, prepared statements, listeners
+            conn.autocommit = False
+            conn.row_factory = tuple_row
+            conn.prepare_threshold = 5
+        except psycopg.Error:
+            conn.close()
+            return
+        if self._conn is not None or self.closed:
+            conn.close()
+        else:
+            self._conn = conn
+
+    def release_connection(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+
+    @staticmethod
+    def _conninfo_extra(db: Database) -> Dict[str, Any]:
+        return {}
+
+    # -- pggit_isolated_db: clones from the template ---------------------------
+    def admin(self) -> Any:
+        """A persistent autocommit connection to the admin database."""
+        from .janitor import admin_connect
+
+        if self._admin is None or self._admin.closed or self._admin.broken:
+            self._admin = admin_connect(self.get_server())
+        return self._admin
+
+    def clone(self) -> Database:
+        """A fresh copy of the template; :meth:`drop_clone` removes it (in the background)."""
+        template = self.template()
+        self.release_connection()  # cloning needs the template idle
+        janitor = DatabaseJanitor(template.server, self.next_database_name(), template=template.name)
+        janitor.create(conn=self.admin())
+        return janitor.database  # type: ignore[return-value]
+
+    def drop_clone(self, db: Database) -> None:
+        if self._clones is None:
+            self._clones = _Dropper(self.get_server())
+        self._clones.put(db.name)
 
     def close(self) -> None:
         """Drop our databases, stop the server we started. Idempotent."""
@@ -87,6 +202,17 @@ class PggitRun:
             return
         self.closed = True
         errors: List[BaseException] = []
+        try:
+            self.release_connection()
+        except Exception as exc:
+            errors.append(exc)
+        if self._clones is not None:
+            errors.extend(self._clones.close())
+        if self._admin is not None:
+            try:
+                self._admin.close()
+            except Exception as exc:
+                errors.append(exc)
         if self.server is not None:
             for janitor in reversed(self._janitors):
                 try:
@@ -99,6 +225,57 @@ class PggitRun:
                 except Exception as exc:
                     errors.append(exc)
         if self.backend is not None:
-            self.backend.stop()
+            try:
+                self.backend.stop()
+            except Exception as exc:
+                errors.append(exc)
         for exc in errors:  # never mask the test results; say what may have leaked
             sys.stderr.write(f"pytest-pggit: cleanup failed: {exc}\n")
+
+
+def _short_path(path: str, rootdir: Optional[Path]) -> str:
+    if rootdir is not None:
+        try:
+            return Path(path).resolve().relative_to(Path(rootdir).resolve()).as_posix()
+        except (ValueError, OSError):
+            pass
+    return str(path)
+
+
+class _Dropper:
+    """Drops finished clones on a background thread, off the tests' critical path."""
+
+    def __init__(self, server: Server) -> None:
+        import queue
+        import threading
+
+        self.server = server
+        self.queue: "queue.Queue[Optional[str]]" = queue.Queue()
+        self.errors: List[BaseException] = []
+        self.thread = threading.Thread(target=self._work, name="pggit-dropper", daemon=True)
+        self.thread.start()
+
+    def put(self, name: str) -> None:
+        self.queue.put(name)
+
+    def _work(self) -> None:
+        from .janitor import admin_connect, drop_database
+
+        conn = None
+        while True:
+            name = self.queue.get()
+            if name is None:
+                break
+            try:
+                if conn is None or conn.closed or conn.broken:
+                    conn = admin_connect(self.server)
+                drop_database(conn, name, self.server.server_version_num)
+            except Exception as exc:
+                self.errors.append(exc)
+        if conn is not None:
+            conn.close()
+
+    def close(self) -> List[BaseException]:
+        self.queue.put(None)
+        self.thread.join(timeout=60)
+        return self.errors

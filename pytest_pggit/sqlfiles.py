@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional, Union
+from typing import TYPE_CHECKING, List, Optional, Tuple, Union
 
 from .exceptions import PggitError, SchemaApplyError
 
@@ -65,7 +65,10 @@ def _unquote(name: str) -> str:
     return name
 
 
-def _expand(path: Path, root: Path, stack: List[Path]) -> List[str]:
+Origin = Tuple[Path, int]  # (file, 1-based line) an expanded line came from
+
+
+def _expand(path: Path, root: Path, stack: List[Path]) -> List[Tuple[str, Optional[Origin]]]:
     path = path.resolve()
     if path in stack:
         chain = " -> ".join(str(p) for p in stack + [path])
@@ -78,8 +81,8 @@ def _expand(path: Path, root: Path, stack: List[Path]) -> List[str]:
             f"cannot read SQL file {path}{where}: {exc.strerror or exc}",
             hint="check the \\i/\\ir line naming it",
         ) from exc
-    out: List[str] = []
-    for line in text.splitlines():
+    out: List[Tuple[str, Optional[Origin]]] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
         match = _INCLUDE_RE.match(line)
         if match:
             kind, name = match.group(1), _unquote(match.group(2))
@@ -89,21 +92,46 @@ def _expand(path: Path, root: Path, stack: List[Path]) -> List[str]:
                 target = root / name
                 if not target.exists():
                     target = path.parent / name
-            out.append(f"-- pytest-pggit: begin {name}")
+            out.append((f"-- pytest-pggit: begin {name}", (path, lineno)))
             out.extend(_expand(target, root, stack + [path]))
-            out.append(f"-- pytest-pggit: end {name}")
+            out.append((f"-- pytest-pggit: end {name}", (path, lineno)))
         elif line.lstrip().startswith("\\"):
-            out.append(f"-- pytest-pggit: dropped psql command: {line.strip()}")
+            out.append((f"-- pytest-pggit: dropped psql command: {line.strip()}", (path, lineno)))
         else:
-            out.append(line)
+            out.append((line, (path, lineno)))
     return out
+
+
+class Script:
+    """An expanded psql script and where each of its lines came from."""
+
+    def __init__(self, lines: List[Tuple[str, Optional[Origin]]]) -> None:
+        self.text = "\n".join(line for line, _ in lines) + "\n"
+        self.origins = [origin for _, origin in lines]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def locate(self, position: Optional[int]) -> Optional[Origin]:
+        """File and line of the 1-based character ``position`` (libpq's statement_position)."""
+        if not position or position < 1:
+            return None
+        lineno = self.text.count("\n", 0, position - 1)
+        if lineno < len(self.origins):
+            return self.origins[lineno]
+        return None
+
+
+def expand_script(path: PathLike, root: Optional[PathLike] = None) -> Script:
+    """Expand ``\\i``/``\\ir`` in a psql script, keeping each line's origin."""
+    path = Path(path)
+    base = Path(root) if root is not None else path.resolve().parent
+    return Script(_expand(path, base, []))
 
 
 def expand_file(path: PathLike, root: Optional[PathLike] = None) -> str:
     """Expand ``\\i``/``\\ir`` in any psql script into one text."""
-    path = Path(path)
-    base = Path(root) if root is not None else path.resolve().parent
-    return "\n".join(_expand(path, base, [])) + "\n"
+    return expand_script(path, root).text
 
 
 def install_script(directory: Optional[PathLike] = None) -> str:
@@ -112,7 +140,22 @@ def install_script(directory: Optional[PathLike] = None) -> str:
     return expand_file(base / "install.sql", root=base.resolve().parent)
 
 
-def execute_script(conn: "psycopg.Connection", text: str, what: str) -> None:
+def _where(exc: BaseException, script: "Optional[Script]") -> str:
+    """``file:line`` of a psycopg error's statement_position in ``script``, or ''."""
+    if script is None:
+        return ""
+    diag = getattr(exc, "diag", None)
+    raw = getattr(diag, "statement_position", None) if diag is not None else None
+    try:
+        origin = script.locate(int(raw)) if raw else None
+    except (TypeError, ValueError):
+        origin = None
+    if origin is None:
+        return ""
+    return f"{origin[0]}:{origin[1]}"
+
+
+def execute_script(conn: "psycopg.Connection", text: "Union[str, Script]", what: str) -> None:
     """Run multi-statement ``text`` on an autocommit connection.
 
     On failure the connection is returned to idle (ROLLBACK of a script's own
@@ -126,15 +169,23 @@ def execute_script(conn: "psycopg.Connection", text: str, what: str) -> None:
             "execute_script needs an autocommit connection",
             hint="psycopg.connect(dsn, autocommit=True)",
         )
+    script = text if isinstance(text, Script) else None
+    body = text.text if isinstance(text, Script) else text
     try:
-        conn.execute(text.encode("utf-8"))  # bytes: no client-side '%' processing
+        conn.execute(body.encode("utf-8"))  # bytes: no client-side '%' processing
     except psycopg.Error as exc:
         if conn.info.transaction_status == pq.TransactionStatus.INERROR:
             conn.execute("ROLLBACK")
-        raise SchemaApplyError.from_psycopg(exc, context=f"applying {what} failed") from exc
+        where = _where(exc, script)
+        err = SchemaApplyError.from_psycopg(
+            exc, context=f"applying {what} failed" + (f" at {where}" if where else "")
+        )
+        err.location = where or None
+        raise err from exc
 
 
 def install(conn: "psycopg.Connection", directory: Optional[PathLike] = None) -> None:
     """Install the SQL layer on ``conn`` (autocommit) in one ``execute``."""
     base = sql_dir(directory)
-    execute_script(conn, install_script(base), f"{base / 'install.sql'}")
+    script = expand_script(base / "install.sql", root=base.resolve().parent)
+    execute_script(conn, script, f"the SQL layer {base / 'install.sql'}")

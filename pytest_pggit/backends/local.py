@@ -220,8 +220,10 @@ class LocalBackend:
         use_cache: bool = True,
         watchdog: bool = True,
         extra_settings: Optional[Dict[str, str]] = None,
+        port: Optional[int] = None,
     ) -> None:
         self.pg_bin = pg_bin
+        self.port = port
         self.os_user = os_user
         self.start_timeout = start_timeout
         self.cache_dir = cache_dir
@@ -403,6 +405,20 @@ class LocalBackend:
                 )
             time.sleep(0.02)
 
+    @staticmethod
+    def _check_port_free(port: int) -> None:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as postgres does
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError as exc:
+                raise ServerStartError(
+                    f"port {port} on 127.0.0.1 is already in use ({exc.strerror}); it was asked "
+                    "for with --pggit-port / pggit_port / PGGIT_PORT",
+                    hint="stop what listens there, pick another port, or leave --pggit-port out "
+                    "so a free port is chosen",
+                ) from None
+
     # -- protocol ------------------------------------------------------------
     def start(self) -> Server:
         if self.server is not None:
@@ -433,14 +449,24 @@ class LocalBackend:
                 self._start_watchdog()
             self._make_data_dir(bindir, version, runas, notes)
             t0 = time.monotonic()
-            for _attempt in range(PORT_ATTEMPTS):
-                port = free_port()
+            if self.port is not None:
+                self._check_port_free(self.port)
+            for _attempt in range(PORT_ATTEMPTS if self.port is None else 1):
+                port = self.port if self.port is not None else free_port()
                 self._proc = self._launch(bindir, runas, port)
                 outcome = self._wait_ready(self._proc, port)
                 if outcome is None:
                     break
                 self._proc.wait()
             else:
+                if self.port is not None:
+                    raise ServerStartError(
+                        f"port {self.port} on 127.0.0.1 is already in use: postgres could not bind "
+                        f"it (--pggit-port / pggit_port / PGGIT_PORT); last lines of "
+                        f"{self._base / 'postgres.log'}:\n{_tail(self._base / 'postgres.log')}",
+                        hint="stop what listens there, pick another port, or leave --pggit-port "
+                        "out so a free port is chosen",
+                    )
                 raise ServerStartError(
                     f"postgres could not bind a loopback port in {PORT_ATTEMPTS} attempts; "
                     f"last lines of {self._base / 'postgres.log'}:\n{_tail(self._base / 'postgres.log')}",

@@ -1,0 +1,191 @@
+"""The docker backend: a throwaway PostgreSQL container (testcontainers' PostgresContainer).
+
+* ``--pggit-image`` picks the image (default ``postgres:17-alpine``), so a CI matrix
+  can run the suite against every supported PostgreSQL version.
+* The data directory is a tmpfs inside the container and the server runs with the
+  same non-durable settings as the local backend (fsync, synchronous_commit,
+  full_page_writes off).
+* testcontainers starts its reaper (Ryuk), which removes the container even if
+  pytest is killed; a normal end (also Ctrl-C) stops it at once.
+* When no Docker engine answers, the error says so and what to do instead.
+"""
+from __future__ import annotations
+
+import time
+from typing import Any, Callable, Dict, Optional
+
+from ..exceptions import BackendUnavailable, ServerStartError
+from . import Server
+from .local import NON_DURABLE_SETTINGS
+
+USER = "postgres"
+PASSWORD = "pggit"  # the container only listens on a mapped local port for the run
+DBNAME = "postgres"
+PGDATA_PARENT = "/var/lib/postgresql"  # PGDATA lives below it in every official image (<=17 and 18+)
+
+NO_ENGINE_HINT = (
+    "start a Docker engine (Docker Desktop, `systemctl start docker`, or point DOCKER_HOST "
+    "at one), or use another backend: --pggit-backend local (PostgreSQL binaries on this "
+    "machine, --pggit-pg-bin DIR) or --pggit-backend dsn --pggit-dsn URI"
+)
+
+
+def postgres_container_class() -> Callable[..., Any]:
+    """testcontainers' ``PostgresContainer`` (>= 4; newer releases moved it to ``community``)."""
+    try:
+        from testcontainers.community.postgres import PostgresContainer  # type: ignore
+    except ImportError:
+        try:
+            from testcontainers.postgres import PostgresContainer  # type: ignore
+        except ImportError as exc:
+            raise BackendUnavailable(
+                f"the docker backend needs testcontainers[postgres] >= 4 ({exc})",
+                hint="pip install 'testcontainers[postgres]>=4'",
+            ) from exc
+    return PostgresContainer
+
+
+def server_command() -> str:
+    return "postgres " + " ".join(f"-c {k}={v}" for k, v in NON_DURABLE_SETTINGS.items())
+
+
+def _engine_error(exc: BaseException) -> BackendUnavailable:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return BackendUnavailable(
+        f"the docker backend found no Docker engine: {text}", hint=NO_ENGINE_HINT
+    )
+
+
+class DockerBackend:
+    """Run PostgreSQL in a container for the duration of the run."""
+
+    name = "docker"
+
+    def __init__(
+        self,
+        image: str = "postgres:17-alpine",
+        start_timeout: float = 60.0,
+        container_factory: Optional[Callable[..., Any]] = None,
+    ) -> None:
+        self.image = image
+        self.start_timeout = start_timeout
+        #: Builds the container; testcontainers' PostgresContainer unless injected.
+        self.container_factory = container_factory
+        self.container: Any = None
+        self.server: Optional[Server] = None
+        self._stopped = False
+
+    def container_kwargs(self) -> Dict[str, Any]:
+        """The arguments given to PostgresContainer."""
+        return {
+            "image": self.image,
+            "username": USER,
+            "password": PASSWORD,
+            "dbname": DBNAME,
+            "driver": None,  # plain postgresql:// URLs, usable by psycopg 3
+        }
+
+    def _make_container(self) -> Any:
+        factory = self.container_factory or postgres_container_class()
+        try:
+            container = factory(**self.container_kwargs())
+        except BackendUnavailable:
+            raise
+        except Exception as exc:  # docker.from_env() fails inside the constructor
+            raise _engine_error(exc) from exc
+        container.with_command(server_command())
+        if hasattr(container, "with_tmpfs_mount"):  # testcontainers >= 4.10
+            container.with_tmpfs_mount(PGDATA_PARENT)
+        return container
+
+    def start(self) -> Server:
+        if self.server is not None:
+            return self.server
+        if self._stopped:
+            raise ServerStartError("this DockerBackend was stopped", hint="make a new one")
+        t0 = time.monotonic()
+        container = self._make_container()
+        self.container = container
+        try:
+            try:
+                container.start()
+            except Exception as exc:
+                if _looks_like_engine_error(exc):
+                    raise _engine_error(exc) from exc
+                raise ServerStartError(
+                    f"the {self.image} container did not start: {str(exc).strip()}",
+                    hint="check the image name (--pggit-image) and `docker logs` of the container",
+                ) from exc
+            host = container.get_container_host_ip()
+            port = int(container.get_exposed_port(5432))
+            url = container.get_connection_url(driver=None)
+            info = self._wait_ready(url)
+        except BaseException:
+            self.stop()
+            raise
+        self.server = Server(
+            backend=self.name,
+            version=info["version"],
+            server_version_num=info["server_version_num"],
+            host=str(host),
+            port=port,
+            user=USER,
+            dbname=DBNAME,
+            password=PASSWORD,
+            notes=[
+                f"container {self.image} ({_short_id(container)}) started in {time.monotonic() - t0:.2f} s on {host}:{port}, data on tmpfs, "
+                + ", ".join(f"{k}={v}" for k, v in NON_DURABLE_SETTINGS.items())
+            ],
+        )
+        return self.server
+
+    def _wait_ready(self, url: str) -> Dict[str, Any]:
+        """A real query through the mapped port, within the start timeout."""
+        import psycopg
+
+        from . import query_server
+
+        deadline = time.monotonic() + self.start_timeout
+        while True:
+            try:
+                return query_server(url)
+            except psycopg.Error as exc:
+                if time.monotonic() > deadline:
+                    logs = ""
+                    try:
+                        out, err = self.container.get_logs()
+                        logs = (out + err).decode(errors="replace")[-3000:]
+                    except Exception:  # pragma: no cover - best effort
+                        pass
+                    raise ServerStartError(
+                        f"the {self.image} container did not accept connections within "
+                        f"{self.start_timeout:g} s (last error: {str(exc).strip()}); container log:\n{logs}",
+                        hint="raise --pggit-start-timeout if the machine is slow",
+                    ) from exc
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        """Stop and remove the container. Idempotent."""
+        if self._stopped:
+            return
+        self._stopped = True
+        container, self.container = self.container, None
+        if container is not None:
+            try:
+                container.stop()
+            except Exception:  # pragma: no cover - Ryuk removes it anyway
+                pass
+
+
+def _short_id(container: Any) -> str:
+    inner = getattr(container, "_container", None)
+    return str(getattr(inner, "short_id", None) or "?")
+
+
+def _looks_like_engine_error(exc: BaseException) -> bool:
+    text = f"{type(exc).__module__}.{type(exc).__name__}: {exc}"
+    return any(
+        needle in text
+        for needle in ("DockerException", "Error while fetching server API version",
+                       "Connection refused", "FileNotFoundError", "docker.sock")
+    )

@@ -1,0 +1,35 @@
+"""Hook specifications of pytest-pggit (registered with ``pluginmanager.add_hookspecs``).
+
+Implement them in a ``conftest.py`` or a plugin::
+
+    def pytest_pggit_setup(connection, database):
+        # migrate with your own tool, e.g. Alembic:
+        #   alembic.command.upgrade(cfg_with(database.dsn), "head")
+        connection.execute("CREATE TABLE ...")
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:  # pragma: no cover
+    import psycopg
+
+    from .janitor import Database
+
+
+@pytest.hookspec
+def pytest_pggit_setup(connection: "psycopg.Connection", database: "Database", config: Any) -> None:
+    """Bring the template database ``pggit_db`` to the project's schema.
+
+    Called once per template (once per run, once per pytest-xdist worker), after
+    the SQL layer is installed and the ``--pggit-schema`` files are applied, and
+    before the plugin commits the baseline on ``main``.
+
+    :param connection: psycopg 3 connection to the template, in autocommit mode.
+    :param database: the template (``.name``, ``.dsn`` for tools that connect themselves).
+    :param config: the pytest config.
+
+    Every implementation is called; an exception stops the run, naming the hook.
+    """

@@ -1,0 +1,393 @@
+"""``Repo``: the SQL layer's version control as a Python API (the ``pggit`` fixture).
+
+Every call runs inside a savepoint (``conn.transaction()``) on the connection it is
+given, so a failing call raises :class:`~pytest_pggit.exceptions.PggitError`
+(with the SQLSTATE and HINT of the server's error) and leaves the test's
+transaction usable.  Results are plain dataclasses.
+
+    def test_add_column(pggit):
+        pggit.execute("ALTER TABLE customers ADD COLUMN phone text")
+        pggit.commit("Add phone")
+        diff = pggit.diff("HEAD~1", "HEAD")
+        assert diff.paths == ["public/table/customers/column/phone"]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+
+from .exceptions import PggitError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import psycopg
+
+SCHEMA = "pggit_v0"
+
+
+# ------------------------------------------------------------------ results
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    parents: Tuple[str, ...]
+    author: str
+    message: str
+    committed_at: datetime
+    branch: Optional[str]
+    changes: int
+
+    @property
+    def short(self) -> str:
+        return self.sha[:12]
+
+
+@dataclass(frozen=True)
+class Branch:
+    name: str
+    head: str
+    description: Optional[str] = None
+    current: bool = False
+    commit_count: int = 0
+    ahead: int = 0
+    behind: int = 0
+    last_commit: Optional[datetime] = None
+    last_message: Optional[str] = None
+    last_author: Optional[str] = None
+    created_at: Optional[datetime] = None
+
+
+@dataclass(frozen=True)
+class DiffEntry:
+    """One changed path, e.g. ``public/table/customers/column/phone``."""
+
+    object_type: str
+    schema: str
+    object_name: str
+    sub_name: Optional[str]
+    path: str
+    change: str  # ADDED, REMOVED or MODIFIED
+    old_definition: Optional[str]
+    new_definition: Optional[str]
+
+
+class SchemaDiff:
+    """The rows of a diff: iterable, sized, true when anything changed."""
+
+    def __init__(self, entries: Sequence[DiffEntry]) -> None:
+        self.entries: Tuple[DiffEntry, ...] = tuple(entries)
+
+    def __iter__(self) -> Iterator[DiffEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def __getitem__(self, index: int) -> DiffEntry:
+        return self.entries[index]
+
+    def __contains__(self, path: object) -> bool:
+        if isinstance(path, DiffEntry):
+            return path in self.entries
+        return any(e.path == path for e in self.entries)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SchemaDiff) and other.entries == self.entries
+
+    def _of(self, change: str) -> List[DiffEntry]:
+        return [e for e in self.entries if e.change == change]
+
+    @property
+    def added(self) -> List[DiffEntry]:
+        return self._of("ADDED")
+
+    @property
+    def removed(self) -> List[DiffEntry]:
+        return self._of("REMOVED")
+
+    @property
+    def modified(self) -> List[DiffEntry]:
+        return self._of("MODIFIED")
+
+    @property
+    def paths(self) -> List[str]:
+        return [e.path for e in self.entries]
+
+    def __repr__(self) -> str:
+        body = ", ".join(f"{e.change[0]} {e.path}" for e in self.entries[:10])
+        more = f", ... {len(self) - 10} more" if len(self) > 10 else ""
+        return f"SchemaDiff([{body}{more}])"
+
+
+@dataclass(frozen=True)
+class ObjectChange:
+    commit_sha: str
+    change_type: str  # CREATE, ALTER, COMMENT, GRANT, DROP
+    object_type: str
+    author: str
+    committed_at: datetime
+    message: str
+    ddl: Optional[str]
+
+
+@dataclass(frozen=True)
+class Alert:
+    check: str
+    severity: str
+    message: str
+    hint: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class IntegrityCheck:
+    name: str
+    status: str
+    details: Optional[str] = None
+
+    @property
+    def ok(self) -> bool:
+        return str(self.status).upper() in ("OK", "PASS", "PASSED")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    path: Optional[str]
+    kind: Optional[str]
+    detail: Optional[str]
+    raw: Dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    commit: Optional[str]
+    raw: Tuple[Dict[str, Any], ...] = field(default_factory=tuple, compare=False)
+
+
+# ------------------------------------------------------------------ the API
+class Repo:
+    """Version control of the schema behind ``conn`` (psycopg 3)."""
+
+    def __init__(self, conn: "psycopg.Connection") -> None:
+        self.conn = conn
+        #: NOTICE texts the layer sent while this Repo was in use.
+        self.notices: List[str] = []
+        self._handler = self._on_notice
+        conn.add_notice_handler(self._handler)
+
+    def _on_notice(self, diag: Any) -> None:
+        self.notices.append(diag.message_primary or "")
+
+    def close(self) -> None:
+        """Stop collecting notices (the connection stays open)."""
+        try:
+            self.conn.remove_notice_handler(self._handler)
+        except ValueError:
+            pass
+
+    # -- plumbing ----------------------------------------------------------
+    def _rows(self, sql: str, params: Sequence[Any] = (), function: Optional[str] = None,
+              dict_rows: bool = True) -> List[Any]:
+        import psycopg
+        from psycopg.rows import dict_row, tuple_row
+
+        try:
+            with self.conn.transaction():
+                with self.conn.cursor(row_factory=dict_row if dict_rows else tuple_row) as cur:
+                    cur.execute(sql, params)  # type: ignore[arg-type]
+                    return cur.fetchall() if cur.description is not None else []
+        except psycopg.errors.UndefinedFunction as exc:
+            if function is not None and not self._function_exists(function):
+                raise PggitError(
+                    f"{SCHEMA}.{function}() is not installed in this database",
+                    hint="the SQL layer in use predates it: update the layer (sql/install.sql, "
+                    "or --pggit-sql-dir) to one that provides it",
+                    sqlstate=exc.sqlstate,
+                ) from exc
+            raise PggitError.from_psycopg(exc, context=f"{SCHEMA}.{function or 'query'}") from exc
+        except psycopg.Error as exc:
+            raise PggitError.from_psycopg(exc) from exc
+
+    def _function_exists(self, name: str) -> bool:
+        with self.conn.transaction():
+            row = self.conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                "WHERE n.nspname = %s AND p.proname = %s)", (SCHEMA, name),
+            ).fetchone()
+        return bool(row and row[0])
+
+    def _call(self, function: str, *args: Any, rows: bool = False) -> Any:
+        placeholders = ", ".join(["%s"] * len(args))
+        if rows:
+            return self._rows(f"SELECT * FROM {SCHEMA}.{function}({placeholders})", args, function)
+        result = self._rows(f"SELECT {SCHEMA}.{function}({placeholders}) AS r", args, function)
+        return result[0]["r"] if result else None
+
+    # -- commits -------------------------------------------------------------
+    def commit(self, message: str, author: Optional[str] = None) -> Commit:
+        """Commit the live schema on the current branch."""
+        sha = (self._call("create_basic_commit", message, author) if author
+               else self._call("create_basic_commit", message))
+        return self.history(1, ref=sha)[0]
+
+    def head(self) -> str:
+        """The commit sha HEAD resolves to."""
+        return self._call("get_head_sha")
+
+    def history(self, limit: int = 20, ref: str = "HEAD", skip: int = 0) -> List[Commit]:
+        """First-parent history of ``ref``, newest first."""
+        return [
+            Commit(r["commit_sha"], tuple(r["parent_shas"] or ()), r["author"], r["message"],
+                   r["committed_at"], r["branch"], r["changes"])
+            for r in self._call("get_commit_history", limit, skip, ref, rows=True)
+        ]
+
+    def object_history(self, schema: str, name: str, limit: int = 10) -> List[ObjectChange]:
+        return [
+            ObjectChange(r["commit_sha"], r["change_type"], r["object_type"], r["author"],
+                         r["committed_at"], r["message"], r["ddl"])
+            for r in self._call("get_object_history", schema, name, limit, rows=True)
+        ]
+
+    def definition(self, schema: str, name: str, ref: Optional[str] = None) -> str:
+        """DDL that recreates ``schema.name`` (live, or as of ``ref``)."""
+        return self._call("get_object_definition", schema, name, ref)
+
+    # -- branches ------------------------------------------------------------
+    def branch(self, name: str, description: Optional[str] = None, checkout: bool = True,
+               from_ref: str = "HEAD") -> Branch:
+        """Create a branch at ``from_ref``; checked out unless ``checkout=False``."""
+        self._call("create_branch", name, description, from_ref, checkout)
+        return self.get_branch(name)
+
+    def checkout(self, name: str, apply: bool = False, force: bool = False) -> str:
+        """Make ``name`` current; with ``apply`` also change the live schema to it."""
+        if not apply and not force:
+            return self._call("checkout_branch", name)
+        return self._call("checkout_branch", name, apply, force)
+
+    def delete_branch(self, name: str) -> None:
+        self._call("delete_branch", name)
+
+    def branches(self) -> List[Branch]:
+        return [
+            Branch(name=r["name"], head=r["head_sha"], description=r["description"],
+                   current=bool(r["is_current"]), commit_count=int(r["commit_count"] or 0),
+                   ahead=int(r["ahead"] or 0), behind=int(r["behind"] or 0),
+                   last_commit=r["last_commit"], last_message=r["last_message"],
+                   last_author=r["last_author"], created_at=r["created_at"])
+            for r in self._call("list_branches", rows=True)
+        ]
+
+    def get_branch(self, name: str) -> Branch:
+        for b in self.branches():
+            if b.name == name:
+                return b
+        raise PggitError(f'branch "{name}" not found', sqlstate="42704",
+                         hint="Repo.branches() lists the branches")
+
+    def current_branch(self) -> Optional[Branch]:
+        """The checked-out branch (None with a detached HEAD)."""
+        return next((b for b in self.branches() if b.current), None)
+
+    def tag(self, name: str, ref: str = "HEAD", message: Optional[str] = None) -> str:
+        return self._call("create_tag", name, ref, message)
+
+    # -- diffs ----------------------------------------------------------------
+    @staticmethod
+    def _diff(rows: List[Dict[str, Any]]) -> SchemaDiff:
+        return SchemaDiff([
+            DiffEntry(r["object_type"], r["schema_name"], r["object_name"], r["sub_name"],
+                      r["path"], r["change_type"], r["old_definition"], r["new_definition"])
+            for r in rows
+        ])
+
+    def diff(self, a: str, b: str = "HEAD") -> SchemaDiff:
+        """What changed from ref ``a`` to ref ``b``."""
+        return self._diff(self._call("diff_commits", a, b, rows=True))
+
+    def status(self) -> SchemaDiff:
+        """Uncommitted changes: the live schema against HEAD."""
+        return self._diff(self._call("status", rows=True))
+
+    # -- migration and merge (functions of the layer that may not exist yet) -----
+    def migration(self, a: str, b: str) -> str:
+        """SQL that takes a database from ref ``a`` to ref ``b`` (``generate_migration``)."""
+        rows = self._call("generate_migration", a, b, rows=True)
+        if not rows:
+            return ""
+        if len(rows[0]) == 1:
+            values = [next(iter(r.values())) for r in rows]
+        else:
+            key = next((k for k in ("migration", "statement", "sql", "ddl", "script")
+                        if k in rows[0]), None)
+            key = key or next(k for k, v in rows[0].items() if isinstance(v, str))
+            values = [r[key] for r in rows]
+        return "\n".join(str(v) for v in values if v is not None)
+
+    def merge(self, source: str, into: Optional[str] = None, strategy: Optional[str] = None,
+              message: Optional[str] = None) -> MergeResult:
+        """Merge ``source`` into ``into`` (default: the current branch)."""
+        target = into
+        if target is None:
+            current = self.current_branch()
+            if current is None:
+                raise PggitError("HEAD is detached: say which branch to merge into",
+                                 hint="Repo.merge(source, into='main')")
+            target = current.name
+        message = message or f"Merge branch '{source}' into {target}"
+        args: List[Any] = [source, target, message]
+        if strategy is not None:
+            args.append(strategy)
+        rows = self._call("merge_branch", *args, rows=True)
+        commit = None
+        for r in rows:
+            for key in ("merge_commit", "commit_sha", "sha", "merge_branch", "commit"):
+                if isinstance(r.get(key), str):
+                    commit = r[key]
+                    break
+            if commit:
+                break
+        if commit is None and len(rows) == 1 and len(rows[0]) == 1:
+            value = next(iter(rows[0].values()))
+            commit = value if isinstance(value, str) else None
+        return MergeResult(commit, tuple(rows))
+
+    def conflicts(self, a: str, b: str) -> List[Conflict]:
+        """Conflicts a merge of ``a`` and ``b`` would meet (``detect_merge_conflicts``)."""
+        rows = self._call("detect_merge_conflicts", a, b, rows=True)
+
+        def pick(r: Dict[str, Any], *keys: str) -> Optional[str]:
+            return next((str(r[k]) for k in keys if r.get(k) is not None), None)
+
+        return [Conflict(pick(r, "path", "object_path", "object"),
+                         pick(r, "conflict_type", "kind", "type"),
+                         pick(r, "details", "detail", "description", "message"), dict(r))
+                for r in rows]
+
+    # -- monitoring ------------------------------------------------------------
+    def alerts(self) -> List[Alert]:
+        return [Alert(r["check"], r["severity"], r["message"], r.get("hint"))
+                for r in self._call("check_for_alerts", rows=True)]
+
+    def integrity(self) -> List[IntegrityCheck]:
+        return [IntegrityCheck(r["check_name"], r["status"], r.get("details"))
+                for r in self._call("validate_data_integrity", rows=True)]
+
+    # -- anything else ----------------------------------------------------------
+    def execute(self, sql: str, params: Optional[Union[Sequence[Any], Dict[str, Any]]] = None
+                ) -> Optional[List[Tuple[Any, ...]]]:
+        """Run SQL in a savepoint; returns the rows when it returns any, else None."""
+        import psycopg
+
+        try:
+            with self.conn.transaction():
+                with self.conn.cursor() as cur:
+                    cur.execute(sql if params is not None else sql.encode("utf-8"), params)  # type: ignore[arg-type]
+                    return cur.fetchall() if cur.description is not None else None
+        except psycopg.Error as exc:
+            raise PggitError.from_psycopg(exc) from exc
+
+    def __repr__(self) -> str:
+        return f"Repo({self.conn.info.dbname!r})"
