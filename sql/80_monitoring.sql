@@ -675,48 +675,62 @@ $$;
 COMMENT ON FUNCTION pggit_v0.get_object_size_distribution() IS
     'Objects per type and size bucket (0-255 B, then powers of 4): count, bytes, average, max, share of the type';
 
--- Growth projection: least-squares line (regr_slope/regr_intercept) through the
--- cumulative bytes of object content stored as of each commit, against commit time.
--- Promises: one row per horizon (now, 30, 90, 365 days); basis states how many
--- commits over how many days the fit used, or why no fit could be made.
+-- Growth projection: the least-squares slope (regr_slope) of the cumulative bytes of
+-- object content stored as of each commit, against commit time, added to today's
+-- bytes.  Promises: one row per horizon (now, 30, 90, 365 days); basis states how
+-- many commits over how long the fit used, or why there is no projection: fewer
+-- than 2 commits, or under one day of history (a fit over minutes extrapolated to a
+-- year says nothing; bytes_per_day still shows the measured slope).
 CREATE OR REPLACE FUNCTION pggit_v0.estimate_storage_growth()
 RETURNS TABLE (horizon text, days int, projected_bytes bigint, projected_size text,
                bytes_per_day numeric, basis text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
 AS $$
-WITH pts AS (
-    SELECT c.committed_at, extract(epoch FROM c.committed_at) AS x,
-           (SELECT coalesce(sum(o.size), 0) FROM objects o WHERE o.created_at <= c.committed_at)::numeric AS y
-    FROM commit_graph c
+WITH ev AS (   -- objects and commits on one time line; objects first at equal times
+    SELECT o.created_at AS t, o.size::numeric AS b, false AS is_commit FROM objects o
+    UNION ALL
+    SELECT c.committed_at, 0, true FROM commit_graph c
 ),
+cum AS (
+    SELECT ev.t, ev.is_commit, sum(ev.b) OVER (ORDER BY ev.t, ev.is_commit ROWS UNBOUNDED PRECEDING) AS y
+    FROM ev
+),
+pts AS (SELECT cum.t AS committed_at, extract(epoch FROM cum.t) AS x, cum.y FROM cum WHERE cum.is_commit),
 fit AS (
     SELECT count(*) AS n, (regr_slope(p.y, p.x) * 86400)::numeric AS per_day,
            regr_r2(p.y, p.x) AS r2, min(p.committed_at) AS first, max(p.committed_at) AS last
     FROM pts p
 ),
-cur AS (SELECT coalesce(sum(o.size), 0)::bigint AS bytes FROM objects o)
+cur AS (SELECT coalesce(sum(o.size), 0)::bigint AS bytes FROM objects o),
+f AS (
+    SELECT fit.*, cur.bytes, fit.n >= 2 AND fit.per_day IS NOT NULL AND fit.last - fit.first >= interval '1 day' AS usable,
+           format('%s commits spanning %s days (%s, %s .. %s)', fit.n,
+                  round(extract(epoch FROM fit.last - fit.first) / 86400.0, 2), _mon_age(fit.last - fit.first),
+                  to_char(fit.first, 'YYYY-MM-DD HH24:MI'), to_char(fit.last, 'YYYY-MM-DD HH24:MI')) AS span
+    FROM fit CROSS JOIN cur
+)
 SELECT h.horizon, h.days,
-       CASE WHEN h.days = 0 THEN cur.bytes
-            WHEN fit.per_day IS NOT NULL THEN (cur.bytes + fit.per_day * h.days)::bigint END,
-       CASE WHEN h.days = 0 THEN pg_size_pretty(cur.bytes)
-            WHEN fit.per_day IS NOT NULL THEN pg_size_pretty((cur.bytes + fit.per_day * h.days)::bigint) END,
-       round(fit.per_day, 1),
-       CASE WHEN h.days = 0 THEN format('bytes of object content stored now (%s commits)', fit.n)
-            WHEN fit.n < 2 THEN format('only %s commit: a trend needs at least 2', fit.n)
-            WHEN fit.per_day IS NULL THEN format('%s commits all at the same instant: no trend can be fitted', fit.n)
-            ELSE format('least-squares fit of cumulative object bytes against commit time over %s commits spanning %s days (%s, %s .. %s), r2 %s%s',
-                        fit.n, round(extract(epoch FROM fit.last - fit.first) / 86400.0, 2), _mon_age(fit.last - fit.first),
-                        to_char(fit.first, 'YYYY-MM-DD HH24:MI'), to_char(fit.last, 'YYYY-MM-DD HH24:MI'),
-                        coalesce(round(fit.r2::numeric, 3)::text, 'n/a'),
-                        CASE WHEN fit.last - fit.first < interval '7 days'
-                             THEN format('; under 7 days of history extrapolated to %s days: rough', h.days) ELSE '' END) END
-FROM fit CROSS JOIN cur
+       CASE WHEN h.days = 0 THEN f.bytes WHEN f.usable THEN (f.bytes + f.per_day * h.days)::bigint END,
+       CASE WHEN h.days = 0 THEN pg_size_pretty(f.bytes)
+            WHEN f.usable THEN pg_size_pretty((f.bytes + f.per_day * h.days)::bigint) END,
+       round(f.per_day, 1),
+       CASE WHEN h.days = 0 THEN format('bytes of object content stored now (%s commits)', f.n)
+            WHEN f.n < 2 THEN format('only %s commit: a trend needs at least 2', f.n)
+            WHEN f.per_day IS NULL THEN format('%s commits all at the same instant: no trend can be fitted', f.n)
+            WHEN NOT f.usable
+                THEN format('no projection: %s is under one day of history (least-squares slope shown)', f.span)
+            ELSE format('least-squares fit of cumulative object bytes against commit time over %s, r2 %s%s',
+                        f.span, coalesce(round(f.r2::numeric, 3)::text, 'n/a'),
+                        CASE WHEN f.last - f.first < interval '7 days'
+                             THEN format('; under 7 days of history extrapolated to %s days: rough', h.days)
+                             ELSE '' END) END
+FROM f
 CROSS JOIN (VALUES ('now', 0), ('30 days', 30), ('90 days', 90), ('365 days', 365)) h(horizon, days)
 ORDER BY h.days
 $$;
 COMMENT ON FUNCTION pggit_v0.estimate_storage_growth() IS
-    'Content bytes now and projected at 30/90/365 days from a least-squares trend over commit time; basis says how many commits/days were used';
+    'Content bytes now and projected at 30/90/365 days from the least-squares slope over commit time; basis says how many commits/days were used or why there is no projection';
 
 -- Anomalies -------------------------------------------------------------------------
 

@@ -403,6 +403,17 @@ def test_storage_growth_projection_is_a_least_squares_fit(db: SqlDb) -> None:
         db.exec(f"CREATE TABLE public.t{i} (id int, v{i} text)")
         commit(db, f"Add table t{i}")
     rows = db.rows("SELECT * FROM pggit_v0.estimate_storage_growth()")
+    assert all(r["projected_bytes"] is None for r in rows[1:]) and rows[1]["bytes_per_day"] is not None
+    assert rows[1]["basis"].startswith("no projection: 5 commits spanning 0.00 days")
+    # spread the five commits over four days (object times move with their commit)
+    rewrite(db, """
+        WITH c AS (SELECT commit_sha, committed_at, row_number() OVER (ORDER BY committed_at) - 1 AS i
+                   FROM pggit_v0.commit_graph),
+        o AS (UPDATE pggit_v0.objects o SET created_at = o.created_at + (5 - (
+                  SELECT coalesce(min(c.i), 5) FROM c WHERE c.committed_at >= o.created_at)) * interval '-1 day')
+        UPDATE pggit_v0.commit_graph g SET committed_at = g.committed_at + (5 - c.i) * interval '-1 day'
+        FROM c WHERE c.commit_sha = g.commit_sha""")
+    rows = db.rows("SELECT * FROM pggit_v0.estimate_storage_growth()")
     pts = db.rows("SELECT extract(epoch FROM c.committed_at)::float8 AS x, "
                   "(SELECT sum(o.size) FROM pggit_v0.objects o WHERE o.created_at <= c.committed_at)::float8 AS y "
                   "FROM pggit_v0.commit_graph c")
@@ -414,7 +425,8 @@ def test_storage_growth_projection_is_a_least_squares_fit(db: SqlDb) -> None:
     assert float(rows[1]["bytes_per_day"]) == pytest.approx(slope * 86400, rel=1e-6)
     for r in rows[1:]:
         assert r["projected_bytes"] == pytest.approx(now_bytes + slope * 86400 * r["days"], rel=1e-6)
-        assert r["basis"].startswith("least-squares fit of cumulative object bytes against commit time over 5 commits")
+        assert r["basis"].startswith("least-squares fit of cumulative object bytes against commit time over "
+                                     "5 commits spanning 4.00 days")
         assert "rough" in r["basis"]
 
 
