@@ -368,7 +368,8 @@ class Repo:
 
     # -- monitoring ------------------------------------------------------------
     def alerts(self) -> List[Alert]:
-        return [Alert(r["check"], r["severity"], r["message"], r.get("hint"))
+        return [Alert(r.get("check") or r.get("check_name") or "", r["severity"], r["message"],
+                      r.get("hint"))
                 for r in self._call("check_for_alerts", rows=True)]
 
     def integrity(self) -> List[IntegrityCheck]:
