@@ -1,0 +1,1 @@
+INSERT INTO app.p VALUES (1), (2); INSERT INTO app.c VALUES (10, 1), (20, 2);

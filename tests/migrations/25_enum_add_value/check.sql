@@ -1,0 +1,1 @@
+SELECT count(*) FILTER (WHERE m = 'happy') = 2 AND count(*) = 3 AS ok FROM app.t;

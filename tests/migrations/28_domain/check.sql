@@ -1,0 +1,1 @@
+SELECT sum(v) = 12 AS ok FROM app.t;

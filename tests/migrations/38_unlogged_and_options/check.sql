@@ -1,0 +1,1 @@
+SELECT count(*) = 10 AS ok FROM app.t;

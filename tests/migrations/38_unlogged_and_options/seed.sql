@@ -1,0 +1,1 @@
+INSERT INTO app.t SELECT g FROM generate_series(1, 10) g;
