@@ -155,6 +155,111 @@ def _where(exc: BaseException, script: "Optional[Script]") -> str:
     return f"{origin[0]}:{origin[1]}"
 
 
+_DOLLAR_RE = re.compile(r"\$([A-Za-z_][A-Za-z_0-9]*)?\$")
+
+
+def split_statements(text: str) -> List[Tuple[int, str]]:
+    """Top-level statements of ``text`` as (offset, statement); comments, strings,
+    quoted identifiers and dollar quotes are skipped over."""
+    out: List[Tuple[int, str]] = []
+    i, n, start = 0, len(text), 0
+    while i < n:
+        c = text[i]
+        if c == "-" and text.startswith("--", i):
+            j = text.find("\n", i)
+            i = n if j < 0 else j + 1
+        elif c == "/" and text.startswith("/*", i):
+            depth, i = 1, i + 2
+            while i < n and depth:
+                if text.startswith("/*", i):
+                    depth, i = depth + 1, i + 2
+                elif text.startswith("*/", i):
+                    depth, i = depth - 1, i + 2
+                else:
+                    i += 1
+        elif c in "'\"":
+            backslash = c == "'" and i > 0 and text[i - 1] in "eE"
+            i += 1
+            while i < n:
+                if backslash and text[i] == "\\":
+                    i += 2
+                    continue
+                if text[i] == c:
+                    if i + 1 < n and text[i + 1] == c:
+                        i += 2
+                        continue
+                    break
+                i += 1
+            i += 1
+        elif c == "$":
+            m = _DOLLAR_RE.match(text, i)
+            if m and not (i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")):
+                end = text.find(m.group(0), m.end())
+                i = n if end < 0 else end + len(m.group(0))
+            else:
+                i += 1
+        elif c == ";":
+            if text[start:i].strip():
+                out.append((start, text[start:i + 1]))
+            i += 1
+            start = i
+        else:
+            i += 1
+    if text[start:].strip():
+        out.append((start, text[start:]))
+    return out
+
+
+def _first_code(stmt: str) -> int:
+    """Offset of the first character that is neither blank nor in a leading ``--`` comment."""
+    i = 0
+    while i < len(stmt):
+        if stmt[i].isspace():
+            i += 1
+        elif stmt.startswith("--", i):
+            j = stmt.find("\n", i)
+            i = len(stmt) if j < 0 else j + 1
+        else:
+            break
+    return i
+
+
+def _replay(conn: "psycopg.Connection", script: "Script", original: BaseException) -> str:
+    """Find the failing statement of a script whose error had no position.
+
+    The failed script ran as one implicit transaction (or rolled back its own), so
+    re-running it statement by statement reaches the same error; its statement's
+    first line is reported.  Best effort: '' when the replay does not fail the same way.
+    """
+    import psycopg
+    from psycopg import pq
+
+    sqlstate = getattr(original, "sqlstate", None)
+    try:
+        for offset, stmt in split_statements(script.text):
+            body = stmt.strip()
+            if not body or all(line.strip().startswith("--") or not line.strip()
+                               for line in body.splitlines()):
+                continue
+            try:
+                conn.execute(stmt.encode("utf-8"))
+            except psycopg.Error as exc:
+                if conn.info.transaction_status == pq.TransactionStatus.INERROR:
+                    conn.execute("ROLLBACK")
+                if exc.sqlstate != sqlstate:
+                    return ""
+                pos = getattr(exc.diag, "statement_position", None)
+                at = offset + (int(pos) if pos else _first_code(stmt) + 1)
+                origin = script.locate(at)
+                return f"{origin[0]}:{origin[1]}" if origin else ""
+    except Exception:  # pragma: no cover - the original error is what matters
+        return ""
+    finally:
+        if not conn.closed and conn.info.transaction_status != pq.TransactionStatus.IDLE:
+            conn.execute("ROLLBACK")
+    return ""
+
+
 def execute_script(conn: "psycopg.Connection", text: "Union[str, Script]", what: str) -> None:
     """Run multi-statement ``text`` on an autocommit connection.
 
@@ -177,6 +282,8 @@ def execute_script(conn: "psycopg.Connection", text: "Union[str, Script]", what:
         if conn.info.transaction_status == pq.TransactionStatus.INERROR:
             conn.execute("ROLLBACK")
         where = _where(exc, script)
+        if not where and script is not None:
+            where = _replay(conn, script, exc)
         err = SchemaApplyError.from_psycopg(
             exc, context=f"applying {what} failed" + (f" at {where}" if where else "")
         )

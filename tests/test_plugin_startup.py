@@ -1,0 +1,226 @@
+"""Turning the plugin on and off, the report header, settings, and every startup failure.
+
+A startup failure errors the first test that needs the database, with one message
+naming the cause (and the file and line where one applies), and stops the run.
+"""
+from __future__ import annotations
+
+import re
+import socket
+from typing import List
+
+import psycopg
+import pytest
+
+from pytest_pggit.backends import Server
+
+TWO_TESTS = """
+def test_first(pggit_db):
+    pass
+
+def test_second(pggit_conn):
+    pass
+"""
+
+
+def dsn_args(server: Server) -> List[str]:
+    return ["--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(), "-p", "no:randomly"]
+
+
+def databases(server: Server) -> List[str]:
+    with psycopg.connect(server.dsn(), autocommit=True) as conn:
+        return [r[0] for r in conn.execute("SELECT datname FROM pg_database")]
+
+
+def assert_stopped_with(result: pytest.RunResult, *patterns: str) -> None:
+    """One error, the second test never ran, the reason printed once as the stop line."""
+    result.assert_outcomes(errors=1)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(list(patterns))
+    result.stdout.fnmatch_lines(["*! pytest-pggit could not start: *"])
+
+
+# ----------------------------------------------------------------- on / off
+def test_off_without_the_flag_touches_nothing(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    before = set(databases(pggit_server))
+    pytester.makeconftest(
+        """
+        def pytest_pggit_setup(connection):  # a known hook even while off
+            raise AssertionError("must not run")
+        """
+    )
+    pytester.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.pggit_branch("feature/x")
+        def test_plain():
+            pass
+
+        def test_wants_db(pggit):
+            pass
+        """
+    )
+    result = pytester.runpytest("--pggit-backend", "dsn", "--pggit-dsn", pggit_server.dsn(),
+                                "--strict-markers")
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(["*pytest-pggit is disabled: run pytest with --pggit*"])
+    result.stdout.no_fnmatch_line("pggit: *")
+    assert set(databases(pggit_server)) == before
+
+
+def test_on_through_the_ini_file(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    pytester.makeini(f"[pytest]\npggit = true\npggit_dsn = {pggit_server.dsn()}\n")
+    pytester.makepyfile("def test_x(pggit):\n    assert pggit.head()\n")
+    result = pytester.runpytest()
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["pggit: backend dsn (auto: a DSN is set): PostgreSQL *"])
+
+
+def test_options_live_in_a_pggit_group(pytester: pytest.Pytester) -> None:
+    result = pytester.runpytest("--help")
+    result.stdout.fnmatch_lines(["pytest-pggit*", "*--pggit *", "*--pggit-backend*", "*--pggit-port*",
+                                 "*--pggit-image*"])
+    result.stdout.fnmatch_lines(["*pggit_schema (linelist)*"])
+
+
+@pytest.mark.parametrize(
+    "cli,ini,env,expected",
+    [("5501", "5502", "5503", 5501), (None, "5502", "5503", 5502), (None, None, "5503", 5503),
+     (None, None, None, None)],
+)
+def test_precedence_cli_ini_env(pytester: pytest.Pytester, monkeypatch, cli, ini, env, expected) -> None:
+    pytester.makeini("[pytest]\npggit = true\n" + (f"pggit_port = {ini}\npggit_image = postgres:15\n" if ini else ""))
+    monkeypatch.delenv("PGGIT_PORT", raising=False)
+    if env:
+        monkeypatch.setenv("PGGIT_PORT", env)
+    monkeypatch.setenv("PGGIT_IMAGE", "postgres:16")
+    pytester.makepyfile(
+        f"""
+        from pytest_pggit.plugin import pggit_run_key
+        def test_cfg(pytestconfig):
+            cfg = pytestconfig.stash[pggit_run_key].cfg
+            assert cfg.port == {expected!r}
+            assert cfg.image == {"postgres:15" if ini else "postgres:16"!r}
+        """
+    )
+    pytester.runpytest(*(["--pggit-port", cli] if cli else [])).assert_outcomes(passed=1)
+
+
+def test_header_names_the_local_backend_and_version(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile("def test_x():\n    pass\n")
+    result = pytester.runpytest("--pggit")
+    result.stdout.fnmatch_lines([
+        "pggit: backend local (auto: PostgreSQL binaries found): PostgreSQL * from */bin, "
+        "as OS user *, on a free port on 127.0.0.1, started on first use",
+    ])
+    # no test used a database: no server was started
+    result.stdout.no_fnmatch_line("pggit: local backend, PostgreSQL*")
+
+
+# ----------------------------------------------------------------- startup failures
+def test_no_binaries(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(TWO_TESTS)
+    result = pytester.runpytest("--pggit", "--pggit-pg-bin", "/nonexistent/pg/bin")
+    assert_stopped_with(
+        result,
+        "*PostgreSQL binaries not found: /nonexistent/pg/bin has no executable initdb and postgres*",
+        "hint: point --pggit-pg-bin at the directory printed by `pg_config --bindir`",
+    )
+    result.stdout.fnmatch_lines(["pggit: backend local (auto: PostgreSQL binaries named): unavailable*"])
+
+
+def test_port_in_use_by_another_server(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    # the outer run's own server holds this port: a second server cannot have it
+    pytester.makepyfile(TWO_TESTS)
+    result = pytester.runpytest("--pggit", "--pggit-backend", "local",
+                                "--pggit-port", str(pggit_server.port))
+    assert_stopped_with(
+        result,
+        f"*port {pggit_server.port} on 127.0.0.1 is already in use*--pggit-port*",
+        "hint: stop what listens there, pick another port, or leave --pggit-port out*",
+    )
+
+
+def test_fixed_free_port_is_used(pytester: pytest.Pytester) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    pytester.makepyfile(
+        f"def test_x(pggit_server):\n    assert pggit_server.port == {port}\n")
+    pytester.runpytest_subprocess("--pggit", "--pggit-port", str(port)).assert_outcomes(passed=1)
+
+
+def test_dsn_pointing_at_a_closed_port(pytester: pytest.Pytester) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again when the block ends
+    pytester.makepyfile(TWO_TESTS)
+    result = pytester.runpytest("--pggit", "--pggit-dsn", f"postgresql://postgres@127.0.0.1:{port}/postgres")
+    assert_stopped_with(
+        result,
+        f"*cannot connect to --pggit-dsn server: *127.0.0.1*{port}*",
+        "hint: check that the server runs and the DSN (host, port, user) is right",
+    )
+    result.stdout.fnmatch_lines(["pggit: backend dsn (auto: a DSN is set): cannot connect*"])
+
+
+def test_malformed_dsn(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(TWO_TESTS)
+    result = pytester.runpytest("--pggit", "--pggit-dsn", "host=127.0.0.1 port")
+    assert_stopped_with(result, "*invalid --pggit-dsn*", "hint: use a libpq URI or key=value string")
+
+
+def test_schema_file_error_names_file_and_line(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    bad = pytester.path / "schema" / "02_orders.sql"
+    bad.parent.mkdir()
+    (pytester.path / "schema" / "01_ok.sql").write_text("CREATE TABLE ok1 (id int);\n")
+    bad.write_text(
+        "-- orders\n"
+        "CREATE TABLE orders (id int PRIMARY KEY);\n"
+        "\n"
+        "CREATE INDEX orders_customer ON orders (customer_id);\n"
+    )
+    pytester.makepyfile(TWO_TESTS)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "schema")
+    assert_stopped_with(
+        result,
+        f"pytest-pggit: [[]42703[]] applying schema file {bad} failed at {bad}:4: "
+        'column "customer_id" does not exist',
+    )
+
+
+def test_schema_error_in_an_included_file(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    (pytester.path / "parts").mkdir()
+    (pytester.path / "main.sql").write_text("CREATE TABLE a (id int);\n\\ir parts/b.sql\n")
+    (pytester.path / "parts" / "b.sql").write_text("\n\nSELECT no_such_function();\n")
+    pytester.makepyfile(TWO_TESTS)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "main.sql")
+    assert_stopped_with(result, f"*[[]42883[]]*failed at {pytester.path / 'parts' / 'b.sql'}:3: "
+                                "function no_such_function() does not exist*")
+
+
+def test_setup_hook_error_names_the_hook_line(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    pytester.makeconftest(
+        """
+        def pytest_pggit_setup(connection):
+            connection.execute("CREATE TABLE fine (id int)")
+            connection.execute("ALTER TABLE missing ADD COLUMN x int")
+        """
+    )
+    pytester.makepyfile(TWO_TESTS)
+    result = pytester.runpytest(*dsn_args(pggit_server))
+    assert_stopped_with(
+        result,
+        f"*[[]42P01[]] the pytest_pggit_setup hook failed at {pytester.path / 'conftest.py'}:3: "
+        'relation "missing" does not exist*',
+    )
+
+
+def test_failed_start_leaves_no_database(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    (pytester.path / "bad.sql").write_text("SELECT 1/0;\n")
+    pytester.makepyfile(TWO_TESTS)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "bad.sql")
+    assert_stopped_with(result, "*[[]22012[]] applying schema file*bad.sql failed at *bad.sql:1: division by zero*")
+    run_id = re.search(r"pggit: run id ([0-9a-f]+)", result.stdout.str()).group(1)
+    assert not [d for d in databases(pggit_server) if d.startswith(f"pggit_{run_id}_")]
