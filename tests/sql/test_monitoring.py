@@ -349,7 +349,9 @@ def test_query_performance_empty_then_measured(db: SqlDb) -> None:
     assert merge["calls"] == 20 and merge["avg_duration"] == timedelta(milliseconds=105)
     assert merge["p95_duration"] == timedelta(milliseconds=190.5) and merge["max_duration"] == timedelta(seconds=0.2)
     slow = db.rows("SELECT operation FROM pggit_v0.analyze_query_performance() WHERE avg_duration > INTERVAL '100 ms'")
-    assert [r["operation"] for r in slow] == ["merge"]
+    raw = db.rows("SELECT operation, avg(duration) AS a FROM pggit_v0.op_timings GROUP BY operation")
+    assert {r["operation"] for r in slow} == {r["operation"] for r in raw if r["a"] > timedelta(milliseconds=100)}
+    assert "merge" in {r["operation"] for r in slow}   # real operations are slow only on a loaded machine
 
 
 # -- storage analytics -----------------------------------------------------------------
