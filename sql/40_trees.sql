@@ -22,21 +22,21 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pggit_v0
 AS $$ SELECT _sha('tree', '') $$;
 
--- The live schema staged as tree entries, bottom-up, without writing anything.
--- One row per entry: the tree it belongs to (depth 0 = root ... 4 = object tree), that
--- tree's canonical content, the entry's name, type and sha, and for blobs the content.
--- schema_name/obj_key say which schema and object the row belongs to (NULL above them).
-CREATE OR REPLACE FUNCTION pggit_v0._stage()
+-- Blobs staged as tree entries, bottom-up, without writing anything.  Input: one
+-- array element per blob (schema, two-hex-digit bucket, "<kind> <name>" key, sub_key,
+-- content).  One row per entry: the tree it belongs to (depth 0 = root ... 4 = object
+-- tree), that tree's canonical content, the entry's name, type and sha, and for blobs
+-- the content.  schema_name/obj_key say which schema and object the row belongs to.
+CREATE OR REPLACE FUNCTION pggit_v0._tree_rows(p_schemas text[], p_buckets text[], p_keys text[],
+                                              p_subs text[], p_defs text[])
 RETURNS TABLE (depth int, tree_sha text, tree_content text, entry_name text, entry_type text,
                entry_sha text, blob_content text, schema_name text, obj_key text)
-LANGUAGE sql STABLE
+LANGUAGE sql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0
 AS $$
 WITH s AS MATERIALIZED (
-    SELECT sn.schema_name, sn.kind || ' ' || sn.name AS obj_key, sn.sub_key, sn.definition,
-           _sha('blob', sn.definition) AS sha,
-           left(encode(sha256(convert_to(sn.schema_name || '/' || sn.bare_name, 'UTF8')), 'hex'), 2) AS bk
-    FROM _snapshot() sn
+    SELECT u.schema_name, u.obj_key, u.sub_key, u.definition, _sha('blob', u.definition) AS sha, u.bk
+    FROM unnest(p_schemas, p_buckets, p_keys, p_subs, p_defs) AS u(schema_name, bk, obj_key, sub_key, definition)
 ),
 t4 AS MATERIALIZED (      -- object trees
     SELECT schema_name, bk, obj_key,
@@ -82,6 +82,28 @@ UNION ALL
 SELECT 0, t0s.sha, t0s.content, t1s.schema_name, 'tree', t1s.sha, NULL, t1s.schema_name, NULL
 FROM t1s CROSS JOIN t0s
 $$;
+COMMENT ON FUNCTION pggit_v0._tree_rows(text[], text[], text[], text[], text[]) IS
+    'Blobs as Merkle tree entries (depth 0 root .. 4 object trees), computed without writing';
+
+-- The fan-out bucket of an object: first two hex digits of sha256(schema/bare name).
+CREATE OR REPLACE FUNCTION pggit_v0._bucket(p_schema text, p_bare_name text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0
+AS $$ SELECT left(encode(sha256(convert_to(p_schema || '/' || p_bare_name, 'UTF8')), 'hex'), 2) $$;
+
+-- The live schema staged as tree entries (see _tree_rows).
+CREATE OR REPLACE FUNCTION pggit_v0._stage()
+RETURNS TABLE (depth int, tree_sha text, tree_content text, entry_name text, entry_type text,
+               entry_sha text, blob_content text, schema_name text, obj_key text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT t.*
+FROM (SELECT array_agg(sn.schema_name) AS ss, array_agg(_bucket(sn.schema_name, sn.bare_name)) AS bs,
+             array_agg(sn.kind || ' ' || sn.name) AS ks, array_agg(sn.sub_key) AS subs, array_agg(sn.definition) AS defs
+      FROM _snapshot() sn) a
+CROSS JOIN LATERAL _tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs) t
+$$;
 COMMENT ON FUNCTION pggit_v0._stage() IS
     'The live schema as Merkle tree entries (depth 0 root .. 4 object trees), computed without writing';
 
@@ -92,10 +114,29 @@ LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
 AS $$
 BEGIN
+    SELECT w.root_sha, w.rows_written INTO root_sha, rows_written
+    FROM (SELECT array_agg(sn.schema_name) AS ss, array_agg(_bucket(sn.schema_name, sn.bare_name)) AS bs,
+                 array_agg(sn.kind || ' ' || sn.name) AS ks, array_agg(sn.sub_key) AS subs,
+                 array_agg(sn.definition) AS defs
+          FROM _snapshot() sn) a
+    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs) w;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._write_tree() IS
+    'Stores the live schema''s blobs and trees that are not stored yet; returns the root tree sha and rows written';
+
+-- Store the trees and blobs of the given blobs (see _tree_rows) that are not stored yet.
+CREATE OR REPLACE FUNCTION pggit_v0._write_tree_rows(p_schemas text[], p_buckets text[], p_keys text[],
+                                                    p_subs text[], p_defs text[],
+                                                    OUT root_sha text, OUT rows_written int)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+BEGIN
     INSERT INTO objects (sha, type, size, content)
     VALUES (_empty_tree(), 'tree', 0, '') ON CONFLICT (sha) DO NOTHING;
 
-    WITH st AS MATERIALIZED (SELECT * FROM _stage()),
+    WITH st AS MATERIALIZED (SELECT * FROM _tree_rows(p_schemas, p_buckets, p_keys, p_subs, p_defs)),
     obj AS (
         SELECT DISTINCT ON (sha) sha, type, content FROM (
             SELECT st.tree_sha AS sha, 'tree' AS type, st.tree_content AS content FROM st
@@ -121,16 +162,14 @@ BEGIN
     INTO root_sha, rows_written;
 END
 $$;
-COMMENT ON FUNCTION pggit_v0._write_tree() IS
-    'Stores the live schema''s blobs and trees that are not stored yet; returns the root tree sha and rows written';
 
 -- Every object of a stored tree: schema, "<kind> <name>" key and the object tree's sha.
 CREATE OR REPLACE FUNCTION pggit_v0._tree_objects(p_root text)
-RETURNS TABLE (schema_name text, obj_key text, obj_tree text)
+RETURNS TABLE (schema_name text, obj_key text, obj_tree text, bucket text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
 AS $$
-SELECT e0.name, e3.name, e3.entry_sha
+SELECT e0.name, e3.name, e3.entry_sha, e1.name || e2.name
 FROM tree_entries e0
 JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha
 JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha

@@ -20,14 +20,24 @@ SELECT p_old IS NOT NULL AND p_new IS NOT NULL
 $$;
 
 -- Changed paths between stored tree p_a and stored tree p_b, or the live schema when
--- p_live, formatted for users.
+-- p_live, formatted for users.  Stored diffs also carry, per path, the migration
+-- statements that implement it (in script order) and their hazards.
 CREATE OR REPLACE FUNCTION pggit_v0._diff_rows(p_a text, p_b text, p_live boolean DEFAULT false)
 RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
-               change_type text, old_definition text, new_definition text)
+               change_type text, old_definition text, new_definition text,
+               migration_sql text, hazards text[])
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
 AS $$
-WITH raw AS (
+WITH steps0 AS MATERIALIZED (SELECT * FROM _migration_steps(p_a, p_b) m WHERE NOT p_live),
+steps AS (
+    SELECT m.path, string_agg(m.statement, E'\n' ORDER BY m.phase, m.ord) AS stmts,
+           coalesce((SELECT array_agg(DISTINCT h ORDER BY h) FROM steps0 m2 CROSS JOIN LATERAL unnest(m2.hazards) AS h
+                     WHERE m2.path = m.path), ARRAY[]::text[]) AS hz
+    FROM steps0 m
+    GROUP BY m.path
+),
+raw AS (
     SELECT d.schema_name, d.obj_key, d.sub_key, d.old_sha, d.new_sha, NULL::text AS new_content
     FROM _diff_trees(p_a, p_b) d WHERE NOT p_live
     UNION ALL
@@ -46,8 +56,11 @@ SELECT CASE WHEN x.sub_key = 'definition' THEN x.kind ELSE split_part(x.sub_key,
        x.schema_name || '/' || x.kind || '/' || x.oname
          || CASE WHEN x.sub_key = 'definition' THEN '' ELSE '/' || regexp_replace(x.sub_key, ' ', '/') END,
        CASE WHEN x.old_sha IS NULL THEN 'ADDED' WHEN x.new_sha IS NULL THEN 'REMOVED' ELSE 'MODIFIED' END,
-       x.old_def, x.new_def
+       x.old_def, x.new_def, st.stmts,
+       CASE WHEN NOT p_live THEN coalesce(st.hz, ARRAY[]::text[]) END
 FROM rows x
+LEFT JOIN steps st ON st.path = x.schema_name || '/' || x.kind || '/' || x.oname
+         || CASE WHEN x.sub_key = 'definition' THEN '' ELSE '/' || regexp_replace(x.sub_key, ' ', '/') END
 WHERE NOT (x.sub_key = 'columns' AND x.old_sha IS NOT NULL AND x.new_sha IS NOT NULL
            AND NOT _order_changed(x.old_def, x.new_def))
 ORDER BY x.schema_name COLLATE "C", x.kind, x.oname COLLATE "C", x.sub_key <> 'definition', x.sub_key COLLATE "C"
@@ -57,7 +70,8 @@ $$;
 -- unique sha prefixes (with ~N / ^); unknown refs raise 42704 naming them.
 CREATE OR REPLACE FUNCTION pggit_v0.diff_commits(a text, b text)
 RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
-               change_type text, old_definition text, new_definition text)
+               change_type text, old_definition text, new_definition text,
+               migration_sql text, hazards text[])
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
 AS $$
@@ -76,7 +90,8 @@ COMMENT ON FUNCTION pggit_v0.diff_commits(text, text) IS
 -- What changed from branch a to branch b (any ref is accepted, like diff_commits).
 CREATE OR REPLACE FUNCTION pggit_v0.diff_branches(a text, b text)
 RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
-               change_type text, old_definition text, new_definition text)
+               change_type text, old_definition text, new_definition text,
+               migration_sql text, hazards text[])
 LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, pggit_v0
 AS $$ SELECT * FROM diff_commits($1, $2) $$;
@@ -87,7 +102,8 @@ COMMENT ON FUNCTION pggit_v0.diff_branches(text, text) IS
 -- No rows when the live schema is what HEAD recorded.
 CREATE OR REPLACE FUNCTION pggit_v0.status()
 RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
-               change_type text, old_definition text, new_definition text)
+               change_type text, old_definition text, new_definition text,
+               migration_sql text, hazards text[])
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
 AS $$

@@ -109,7 +109,7 @@ WITH RECURSIVE fp(sha, n) AS (
     SELECT cp.parent_sha, fp.n + 1 FROM fp
     JOIN commit_parents cp ON cp.commit_sha = fp.sha AND cp.position = 1
 ),
-bk AS (SELECT left(encode(sha256(convert_to($1 || '/' || $2, 'UTF8')), 'hex'), 2) AS b),
+bk AS (SELECT _bucket($1, $2) AS b),
 objs AS (   -- the object's tree in each commit, found through its bucket
     SELECT fp.sha, fp.n, e3.name AS obj_key, e3.entry_sha AS obj_tree
     FROM fp
