@@ -146,8 +146,9 @@ def test_a_whole_run_on_the_docker_backend(pytester: pytest.Pytester, pggit_serv
             assert pggit.commit("on docker").branch == "main"
         """
     )
-    result = pytester.runpytest("--pggit", "--pggit-backend", "docker", "--pggit-image",
-                                "postgres:15-alpine", "-p", "no:randomly")
+    # a subprocess: the conftest replaces the container class for its own process only
+    result = pytester.runpytest_subprocess("--pggit", "--pggit-backend", "docker", "--pggit-image",
+                                           "postgres:15-alpine", "-p", "no:randomly")
     result.assert_outcomes(passed=1)
     result.stdout.fnmatch_lines(["pggit: docker backend, PostgreSQL *",
                                  "pggit: container postgres:15-alpine (?) started in *"])
