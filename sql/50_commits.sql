@@ -47,6 +47,22 @@ $$;
 COMMENT ON FUNCTION pggit_v0._write_commit(text, text[], text, text, text, int) IS
     'Stores a commit object and its graph rows for a tree and ordered parents; moves no ref';
 
+-- Link DDL log entries not yet in a commit (e.g. the statements a merge ran) to p_sha.
+CREATE OR REPLACE FUNCTION pggit_v0._link_pending(p_sha text) RETURNS int
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_n int;
+BEGIN
+    INSERT INTO ddl_log_commits (log_id, commit_sha)
+    SELECT l.id, p_sha FROM ddl_log l
+    WHERE NOT EXISTS (SELECT 1 FROM ddl_log_commits lc WHERE lc.log_id = l.id);
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RETURN v_n;
+END
+$$;
+
 -- Snapshot the live schema into a new commit on the current branch (or detached HEAD).
 -- Promises: the commit's parent is HEAD's commit; the current branch then points at
 -- it; DDL log entries not yet in a commit are linked to it.  A commit with no change
@@ -95,10 +111,7 @@ BEGIN
         UPDATE head SET detached_sha = v_sha;
     END IF;
 
-    INSERT INTO ddl_log_commits (log_id, commit_sha)
-    SELECT l.id, v_sha FROM ddl_log l
-    WHERE NOT EXISTS (SELECT 1 FROM ddl_log_commits lc WHERE lc.log_id = l.id);
-    GET DIAGNOSTICS v_links = ROW_COUNT;
+    v_links := _link_pending(v_sha);
 
     PERFORM _record_timing('commit', v_t0,
                            format('%s rows written, %s log entries linked', v_tree.rows_written + 3, v_links));

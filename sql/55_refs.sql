@@ -35,29 +35,7 @@ $$;
 COMMENT ON FUNCTION pggit_v0.create_branch(text, text, text, boolean) IS
     'Creates a branch at from_ref (default HEAD), checked out unless checkout => false; returns its head sha. 42602 bad name, 42710 duplicate.';
 
--- Make a branch current (HEAD follows it).  Metadata only: the live schema is not changed.
-CREATE OR REPLACE FUNCTION pggit_v0.checkout_branch(name text)
-RETURNS text
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
-AS $$
-DECLARE
-    v_sha  text;
-    v_type text;
-BEGIN
-    SELECT r.target_sha, r.type INTO v_sha, v_type FROM refs r WHERE r.name = checkout_branch.name;
-    IF v_type IS DISTINCT FROM 'branch' THEN
-        RAISE EXCEPTION 'branch "%" not found%', checkout_branch.name,
-                        CASE WHEN v_type = 'tag' THEN ' (it is a tag)' ELSE '' END
-              USING ERRCODE = '42704',
-                    HINT = 'SELECT name FROM pggit_v0.list_branches() lists the branches; create_branch() makes one.';
-    END IF;
-    UPDATE head SET branch = checkout_branch.name, detached_sha = NULL;
-    RETURN v_sha;
-END
-$$;
-COMMENT ON FUNCTION pggit_v0.checkout_branch(text) IS
-    'Makes a branch current (metadata only); returns its head sha. 42704 when the branch does not exist.';
+-- checkout_branch(name, apply, force) is in 58_merge.sql: with apply it migrates the schema.
 
 -- Delete a branch ref.  Commits are never destroyed.  Refuses main (55000) and unknown
 -- names (42704); deleting the current branch switches HEAD to main with a NOTICE.

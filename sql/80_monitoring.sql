@@ -52,7 +52,7 @@ COMMENT ON FUNCTION pggit_v0._mon_rank(text) IS
 
 -- An age rounded for people: "3 days 04:12:09" without the fraction of a second.
 CREATE OR REPLACE FUNCTION pggit_v0._mon_age(p_age interval) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE   -- interval output follows IntervalStyle
 SET search_path = pg_catalog, pggit_v0
 AS $$ SELECT date_trunc('second', justify_hours(p_age))::text $$;
 COMMENT ON FUNCTION pggit_v0._mon_age(interval) IS 'An interval truncated to whole seconds, for messages';
@@ -834,8 +834,8 @@ COMMENT ON FUNCTION pggit_v0.detect_anomalies() IS
 
 -- Recommendations -------------------------------------------------------------------
 
--- True when a commit message says nothing specific: under 4 words or 15 characters,
--- or made only of generic words ("Fixes", "Changes to database", "update stuff").
+-- True when a commit message says nothing specific: its first line has fewer than 3
+-- words or 15 characters, or only generic words ("Fixes", "Changes to database").
 CREATE OR REPLACE FUNCTION pggit_v0._vague_message(p_message text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pggit_v0
@@ -851,7 +851,7 @@ SELECT length(btrim(split_part(p_message, E'\n', 1))) < 15
            'modify', 'modified', 'modifications', 'misc', 'various', 'some', 'stuff', 'things', 'wip', 'tmp',
            'temp', 'test', 'tests', 'minor', 'small', 'tweak', 'tweaks', 'cleanup', 'more', 'work', 'done',
            'to', 'the', 'a', 'an', 'of', 'in', 'on', 'for', 'and', 'db', 'database', 'schema', 'sql', 'ddl',
-           'table', 'tables', 'commit', 'again', 'new', 'stuff', 'it', 'this', 'that']))
+           'table', 'tables', 'commit', 'again', 'new', 'it', 'this', 'that']))
 $$;
 COMMENT ON FUNCTION pggit_v0._vague_message(text) IS
     'True for commit messages too short or too generic to say what changed (e.g. ''Fixes'', ''Changes to database'')';

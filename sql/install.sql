@@ -15,6 +15,7 @@ SET LOCAL pggit.installing = on;
 \ir 50_commits.sql
 \ir 55_refs.sql
 \ir 57_migration.sql
+\ir 58_merge.sql
 \ir 60_diff.sql
 \ir 65_introspect.sql
 \ir 70_capture.sql

@@ -1,0 +1,425 @@
+-- Merge and branch switching: merge bases over the commit graph, three-way merges of
+-- trees with conflict detection, applying a tree to the live schema, proving a
+-- migration in a rolled-back subtransaction, and checkout with apply.
+
+-- The best common ancestors of two commits: common ancestors that are not ancestors of
+-- another common ancestor.  Criss-cross histories have more than one.
+CREATE OR REPLACE FUNCTION pggit_v0.merge_bases(a text, b text)
+RETURNS TABLE (commit_sha text, committed_at timestamptz)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH RECURSIVE
+aa(sha) AS (SELECT _resolve_ref($1) UNION SELECT cp.parent_sha FROM aa JOIN commit_parents cp ON cp.commit_sha = aa.sha),
+bb(sha) AS (SELECT _resolve_ref($2) UNION SELECT cp.parent_sha FROM bb JOIN commit_parents cp ON cp.commit_sha = bb.sha),
+common AS (SELECT sha FROM aa INTERSECT SELECT sha FROM bb),
+below(sha) AS (   -- proper ancestors of common ancestors
+    SELECT cp.parent_sha FROM common c JOIN commit_parents cp ON cp.commit_sha = c.sha
+  UNION
+    SELECT cp.parent_sha FROM below JOIN commit_parents cp ON cp.commit_sha = below.sha
+)
+SELECT c.sha, g.committed_at FROM common c JOIN commit_graph g ON g.commit_sha = c.sha
+WHERE c.sha NOT IN (SELECT sha FROM below)
+ORDER BY g.committed_at DESC, c.sha
+$$;
+COMMENT ON FUNCTION pggit_v0.merge_bases(text, text) IS
+    'All best common ancestors of two refs, newest first (more than one in criss-cross histories)';
+
+-- The merge base of two refs: their lowest common ancestor.  When a criss-cross history
+-- has several, the newest is used.  Raises 42704 for unknown refs, 55000 when unrelated.
+CREATE OR REPLACE FUNCTION pggit_v0.merge_base(a text, b text)
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_sha text;
+BEGIN
+    SELECT mb.commit_sha INTO v_sha FROM merge_bases(merge_base.a, merge_base.b) mb LIMIT 1;
+    IF v_sha IS NULL THEN
+        RAISE EXCEPTION '"%" and "%" have no common ancestor', merge_base.a, merge_base.b
+              USING ERRCODE = '55000', HINT = 'Both refs must descend from the baseline commit of this database.';
+    END IF;
+    RETURN v_sha;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0.merge_base(text, text) IS 'Lowest common ancestor of two refs (newest one in criss-cross histories)';
+
+-- Blob-level three-way comparison of base, source and target trees: every path changed
+-- on at least one side, with its three versions and whether it conflicts.
+--   both_modified      changed on both sides, differently
+--   modified_deleted   deleted on one side, changed on the other (also: an object
+--                      dropped on one side while the other changed any of its parts)
+--   added_differently  added on both sides with different definitions
+-- Column order never conflicts: it is merged (target's order, then source's new columns).
+CREATE OR REPLACE FUNCTION pggit_v0._three_way(p_base text, p_source text, p_target text)
+RETURNS TABLE (schema_name text, obj_key text, sub_key text, base_sha text, source_sha text, target_sha text,
+               source_changed boolean, target_changed boolean, conflict text, object_conflict boolean)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH ds AS (SELECT * FROM _diff_trees(p_base, p_source)),
+     dt AS (SELECT * FROM _diff_trees(p_base, p_target)),
+     paths AS (
+        SELECT coalesce(s.schema_name, t.schema_name) AS schema_name, coalesce(s.obj_key, t.obj_key) AS obj_key,
+               coalesce(s.sub_key, t.sub_key) AS sub_key, coalesce(s.old_sha, t.old_sha) AS base_sha,
+               s.schema_name IS NOT NULL AS source_changed, t.schema_name IS NOT NULL AS target_changed,
+               s.new_sha AS s_new, t.new_sha AS t_new
+        FROM ds s FULL JOIN dt t ON t.schema_name = s.schema_name AND t.obj_key = s.obj_key AND t.sub_key = s.sub_key
+     ),
+     -- objects whose definition one side deleted while the other side changed any part
+     dropped AS (
+        SELECT p.schema_name, p.obj_key FROM paths p
+        WHERE p.sub_key = 'definition' AND p.base_sha IS NOT NULL
+          AND ((p.source_changed AND p.s_new IS NULL
+                AND EXISTS (SELECT 1 FROM paths q WHERE q.schema_name = p.schema_name AND q.obj_key = p.obj_key
+                              AND q.target_changed AND q.t_new IS NOT NULL))
+            OR (p.target_changed AND p.t_new IS NULL
+                AND EXISTS (SELECT 1 FROM paths q WHERE q.schema_name = p.schema_name AND q.obj_key = p.obj_key
+                              AND q.source_changed AND q.s_new IS NOT NULL)))
+     )
+SELECT p.schema_name, p.obj_key, p.sub_key, p.base_sha,
+       CASE WHEN p.source_changed THEN p.s_new ELSE p.base_sha END,
+       CASE WHEN p.target_changed THEN p.t_new ELSE p.base_sha END,
+       p.source_changed, p.target_changed,
+       CASE
+         WHEN p.sub_key = 'columns' THEN NULL
+         WHEN EXISTS (SELECT 1 FROM dropped d WHERE d.schema_name = p.schema_name AND d.obj_key = p.obj_key)
+              AND (p.source_changed OR p.target_changed) THEN 'modified_deleted'
+         WHEN NOT (p.source_changed AND p.target_changed) OR p.s_new IS NOT DISTINCT FROM p.t_new THEN NULL
+         WHEN p.base_sha IS NULL THEN 'added_differently'
+         WHEN p.s_new IS NULL OR p.t_new IS NULL THEN 'modified_deleted'
+         ELSE 'both_modified' END,
+       EXISTS (SELECT 1 FROM dropped d WHERE d.schema_name = p.schema_name AND d.obj_key = p.obj_key)
+FROM paths p
+$$;
+
+-- Conflicts a merge of source into target (default: the current branch) would meet.
+CREATE OR REPLACE FUNCTION pggit_v0.detect_merge_conflicts(source text, target text DEFAULT NULL)
+RETURNS TABLE (path text, object_type text, schema_name text, object_name text, kind text,
+               base_definition text, source_definition text, target_definition text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_target text := coalesce(detect_merge_conflicts.target, _current_branch(), 'HEAD');
+    v_src    text := _resolve_ref(detect_merge_conflicts.source);
+    v_tgt    text := _resolve_ref(v_target);
+    v_base   text := merge_base(v_src, v_tgt);
+BEGIN
+    RETURN QUERY
+    SELECT w.schema_name || '/' || _key_kind(w.obj_key) || '/' || _key_name(w.obj_key)
+             || CASE WHEN w.sub_key = 'definition' THEN '' ELSE '/' || regexp_replace(w.sub_key, ' ', '/') END,
+           CASE WHEN w.sub_key = 'definition' THEN _key_kind(w.obj_key) ELSE split_part(w.sub_key, ' ', 1) END,
+           w.schema_name, _key_name(w.obj_key), w.conflict,
+           (SELECT o.content FROM objects o WHERE o.sha = w.base_sha),
+           (SELECT o.content FROM objects o WHERE o.sha = w.source_sha),
+           (SELECT o.content FROM objects o WHERE o.sha = w.target_sha)
+    FROM _three_way(_commit_tree(v_base), _commit_tree(v_src), _commit_tree(v_tgt)) w
+    WHERE w.conflict IS NOT NULL
+    ORDER BY 1;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0.detect_merge_conflicts(text, text) IS
+    'Paths a merge of source into target (default current branch) would conflict on: both_modified, modified_deleted, added_differently';
+
+-- The merged column order: target's order without columns the source removed, then the
+-- columns only the source added, in the source's order.
+CREATE OR REPLACE FUNCTION pggit_v0._merge_order(p_base text, p_source text, p_target text) RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+WITH b AS (SELECT unnest(string_to_array(p_base, E'\n')) AS c),
+     s AS (SELECT c, o FROM unnest(string_to_array(p_source, E'\n')) WITH ORDINALITY u(c, o)),
+     t AS (SELECT c, o FROM unnest(string_to_array(p_target, E'\n')) WITH ORDINALITY u(c, o)),
+     merged AS (
+        SELECT t.c, 0 AS grp, t.o FROM t
+        WHERE NOT (t.c IN (SELECT c FROM b) AND t.c NOT IN (SELECT c FROM s))
+        UNION ALL
+        SELECT s.c, 1, s.o FROM s WHERE s.c NOT IN (SELECT c FROM b) AND s.c NOT IN (SELECT c FROM t)
+     )
+SELECT string_agg(c, E'\n' ORDER BY grp, o) FROM merged
+$$;
+
+-- Migrate the live schema from tree p_from to tree p_to and check the result equals
+-- p_to (column order aside).  Returns the number of statements run.  Any failure
+-- raises, so the caller's transaction leaves everything as it was.
+CREATE OR REPLACE FUNCTION pggit_v0._apply_tree(p_from text, p_to text)
+RETURNS int
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_step  record;
+    v_n     int := 0;
+    v_diff  text[];
+BEGIN
+    SET LOCAL check_function_bodies = false;
+    FOR v_step IN SELECT * FROM _migration_steps(p_from, p_to) ORDER BY phase, ord, path COLLATE "C" LOOP
+        BEGIN
+            EXECUTE v_step.statement;
+        EXCEPTION WHEN OTHERS THEN
+            RAISE EXCEPTION 'migration step for % failed: %', v_step.path, SQLERRM
+                  USING ERRCODE = SQLSTATE, DETAIL = v_step.statement,
+                        HINT = 'Nothing was changed: the transaction is rolled back.';
+        END;
+        v_n := v_n + 1;
+    END LOOP;
+    SELECT array_agg(d.path ORDER BY d.path) INTO v_diff
+    FROM _diff_rows(p_to, NULL, true) d WHERE d.object_type <> 'columns';
+    IF v_diff IS NOT NULL THEN
+        RAISE EXCEPTION 'the migrated schema differs from the target tree at % path(s): %',
+                        cardinality(v_diff), array_to_string(v_diff[1:10], ', ')
+              USING ERRCODE = 'XX000',
+                    HINT = 'This is a pgGit migration bug; nothing was changed. Please report the paths.';
+    END IF;
+    RETURN v_n;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._apply_tree(text, text) IS
+    'Runs the migration between two trees on the live schema and checks the result; raises (changing nothing) on failure';
+
+-- Refuse (55000) when the live schema has changes HEAD does not record.
+CREATE OR REPLACE FUNCTION pggit_v0._require_clean(p_action text) RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_paths text[];
+BEGIN
+    SELECT array_agg(s.path ORDER BY s.path) INTO v_paths FROM status() s;
+    IF v_paths IS NOT NULL THEN
+        RAISE EXCEPTION '% refused: the live schema has % uncommitted change(s)', p_action, cardinality(v_paths)
+              USING ERRCODE = '55000', DETAIL = array_to_string(v_paths[1:20], E'\n'),
+                    HINT = 'Commit them first (create_basic_commit) or undo them; SELECT * FROM pggit_v0.status() lists them.';
+    END IF;
+END
+$$;
+
+-- Merge source into target (default: the current branch).  Fast-forwards when target is
+-- an ancestor of source; otherwise writes a merge commit with parents (target, source).
+-- Paths changed on one side are taken; conflicts abort listing them unless strategy
+-- 'ours' (keep target) or 'theirs' (take source) resolves them.  When target is the
+-- current branch the live schema is migrated to the merged tree in the same
+-- transaction: any failure leaves commits, refs and the schema unchanged.
+CREATE OR REPLACE FUNCTION pggit_v0.merge_branch(source text, target text DEFAULT NULL,
+                                                message text DEFAULT NULL, strategy text DEFAULT 'abort')
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_t0       timestamptz := clock_timestamp();
+    v_target   text := coalesce(merge_branch.target, _current_branch());
+    v_strategy text := lower(coalesce(merge_branch.strategy, 'abort'));
+    v_src      text;
+    v_tgt      text;
+    v_base     text;
+    v_current  boolean;
+    v_conf     text[];
+    v_tree     record;
+    v_sha      text;
+BEGIN
+    IF v_strategy NOT IN ('abort', 'ours', 'theirs') THEN
+        RAISE EXCEPTION 'unknown merge strategy "%"', merge_branch.strategy
+              USING ERRCODE = '22023', HINT = 'Use abort (default), ours or theirs.';
+    END IF;
+    IF v_target IS NULL OR NOT EXISTS (SELECT 1 FROM refs r WHERE r.name = v_target AND r.type = 'branch') THEN
+        RAISE EXCEPTION 'merge target branch "%" not found', coalesce(v_target, 'HEAD (detached)')
+              USING ERRCODE = '42704', HINT = 'Name the target branch, or check out a branch first.';
+    END IF;
+    PERFORM 1 FROM head FOR UPDATE;
+    v_src := _resolve_ref(merge_branch.source);
+    v_tgt := _resolve_ref(v_target);
+    v_base := merge_base(v_src, v_tgt);
+    v_current := (_current_branch() = v_target);
+    IF v_current THEN
+        PERFORM _require_clean(format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
+    END IF;
+
+    IF v_base = v_src THEN
+        RAISE NOTICE '"%" is already merged into "%": nothing to do', merge_branch.source, v_target;
+        RETURN v_tgt;
+    END IF;
+
+    IF v_base = v_tgt THEN   -- fast-forward
+        IF v_current THEN
+            PERFORM _apply_tree(_commit_tree(v_tgt), _commit_tree(v_src));
+            PERFORM _link_pending(v_src);
+        END IF;
+        UPDATE refs r SET target_sha = v_src, updated_at = now() WHERE r.name = v_target;
+        RAISE NOTICE 'fast-forward: "%" now points at %', v_target, left(v_src, 12);
+        PERFORM _record_timing('merge', v_t0, 'fast-forward ' || merge_branch.source || ' into ' || v_target);
+        RETURN v_src;
+    END IF;
+
+    SELECT array_agg(c.kind || ': ' || c.path ORDER BY c.path) INTO v_conf
+    FROM detect_merge_conflicts(v_src, v_tgt) c;
+    IF v_conf IS NOT NULL AND v_strategy = 'abort' THEN
+        RAISE EXCEPTION 'merge of "%" into "%" has % conflict(s): %', merge_branch.source, v_target,
+                        cardinality(v_conf), array_to_string(v_conf[1:10], '; ')
+              USING ERRCODE = '55000',
+                    DETAIL = array_to_string(v_conf, E'\n'),
+                    HINT = 'Inspect them with detect_merge_conflicts(); resolve by committing a fix on either branch, or merge with strategy => ''ours'' or ''theirs''.';
+    END IF;
+
+    -- the merged blobs: target's tree with the source's changes applied
+    WITH w AS MATERIALIZED (SELECT * FROM _three_way(_commit_tree(v_base), _commit_tree(v_src), _commit_tree(v_tgt))),
+    objs AS MATERIALIZED (
+        SELECT DISTINCT ON (x.schema_name, x.obj_key) x.schema_name, x.obj_key, x.bucket
+        FROM (SELECT * FROM _tree_objects(_commit_tree(v_tgt)) UNION ALL SELECT * FROM _tree_objects(_commit_tree(v_src))) x
+    ),
+    -- objects in an object-level conflict are taken whole from the winning side
+    obj_winner AS (
+        SELECT DISTINCT w.schema_name, w.obj_key FROM w WHERE w.object_conflict
+    ),
+    merged AS (
+        SELECT t.schema_name, t.obj_key, t.sub_key, t.blob_sha FROM _tree_blobs(_commit_tree(v_tgt)) t
+        WHERE NOT EXISTS (SELECT 1 FROM w WHERE w.schema_name = t.schema_name AND w.obj_key = t.obj_key AND w.sub_key = t.sub_key)
+          AND NOT (v_strategy = 'theirs' AND EXISTS (SELECT 1 FROM obj_winner ow
+                                                     WHERE ow.schema_name = t.schema_name AND ow.obj_key = t.obj_key))
+        UNION ALL
+        SELECT w.schema_name, w.obj_key, w.sub_key,
+               CASE WHEN w.object_conflict THEN CASE WHEN v_strategy = 'theirs' THEN w.source_sha ELSE w.target_sha END
+                    WHEN w.conflict IS NULL AND w.source_changed THEN w.source_sha
+                    WHEN w.conflict IS NULL THEN w.target_sha
+                    WHEN v_strategy = 'theirs' THEN w.source_sha
+                    ELSE w.target_sha END
+        FROM w
+        WHERE w.sub_key <> 'columns' OR NOT (w.source_changed AND w.target_changed)
+        UNION ALL   -- object-level conflicts won by the source: its untouched blobs too
+        SELECT s.schema_name, s.obj_key, s.sub_key, s.blob_sha FROM _tree_blobs(_commit_tree(v_src)) s
+        WHERE v_strategy = 'theirs'
+          AND EXISTS (SELECT 1 FROM obj_winner ow WHERE ow.schema_name = s.schema_name AND ow.obj_key = s.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM w WHERE w.schema_name = s.schema_name AND w.obj_key = s.obj_key AND w.sub_key = s.sub_key)
+    ),
+    contents AS (
+        SELECT m.schema_name, m.obj_key, m.sub_key, o.content FROM merged m JOIN objects o ON o.sha = m.blob_sha
+        WHERE m.blob_sha IS NOT NULL
+        UNION ALL   -- column orders changed on both sides: merged
+        SELECT w.schema_name, w.obj_key, w.sub_key,
+               _merge_order((SELECT o.content FROM objects o WHERE o.sha = w.base_sha),
+                            (SELECT o.content FROM objects o WHERE o.sha = w.source_sha),
+                            (SELECT o.content FROM objects o WHERE o.sha = w.target_sha))
+        FROM w WHERE w.sub_key = 'columns' AND w.source_changed AND w.target_changed
+          AND w.source_sha IS NOT NULL AND w.target_sha IS NOT NULL
+    ),
+    -- drop parts whose object lost its definition (a table dropped on the winning side)
+    complete AS (
+        SELECT c.* FROM contents c
+        WHERE EXISTS (SELECT 1 FROM contents d WHERE d.schema_name = c.schema_name AND d.obj_key = c.obj_key
+                        AND d.sub_key = 'definition')
+    )
+    SELECT wt.root_sha, wt.rows_written INTO v_tree
+    FROM (SELECT array_agg(c.schema_name) AS ss, array_agg(ob.bucket) AS bs, array_agg(c.obj_key) AS ks,
+                 array_agg(c.sub_key) AS subs, array_agg(c.content) AS defs
+          FROM complete c JOIN objs ob ON ob.schema_name = c.schema_name AND ob.obj_key = c.obj_key) a
+    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs) wt;
+
+    v_sha := _write_commit(v_tree.root_sha, ARRAY[v_tgt, v_src], current_user::text,
+                           coalesce(merge_branch.message, format('Merge branch ''%s'' into %s', merge_branch.source, v_target)),
+                           v_target, v_tree.rows_written);
+    IF v_current THEN
+        PERFORM _apply_tree(_commit_tree(v_tgt), v_tree.root_sha);
+        PERFORM _link_pending(v_sha);
+    END IF;
+    UPDATE refs r SET target_sha = v_sha, updated_at = now() WHERE r.name = v_target;
+    PERFORM _record_timing('merge', v_t0, merge_branch.source || ' into ' || v_target);
+    RETURN v_sha;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0.merge_branch(text, text, text, text) IS
+    'Merges source into target (default current branch): fast-forward or a two-parent merge commit; strategy abort|ours|theirs; migrates the live schema when target is current';
+
+-- Prove a migration before running it for real: apply generate_migration('HEAD', to_ref)
+-- to the live schema inside a subtransaction that is always rolled back, and report
+-- whether the result equals to_ref's tree (and which paths differ when it does not).
+-- Refuses (55000) when the live schema has uncommitted changes.
+CREATE OR REPLACE FUNCTION pggit_v0.verify_migration(to_ref text)
+RETURNS TABLE (ok boolean, statements int, differing_paths text[], error text, script text)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_to     text := _commit_tree(_resolve_ref(verify_migration.to_ref));
+    v_from   text := _commit_tree(_head_commit());
+    v_script text;
+    v_n      int;
+    v_diff   text[];
+    v_err    text;
+BEGIN
+    PERFORM _require_clean(format('verify_migration(%L)', verify_migration.to_ref));
+    v_script := generate_migration('HEAD', verify_migration.to_ref);
+    SELECT count(*) INTO v_n FROM _migration_steps(v_from, v_to);
+    BEGIN
+        EXECUTE v_script;
+        SELECT array_agg(d.path ORDER BY d.path) INTO v_diff
+        FROM _diff_rows(v_to, NULL, true) d WHERE d.object_type <> 'columns';
+        RAISE EXCEPTION 'pggit verify rollback' USING ERRCODE = 'P0001';
+    EXCEPTION WHEN OTHERS THEN
+        IF SQLERRM <> 'pggit verify rollback' THEN
+            v_err := SQLSTATE || ': ' || SQLERRM;
+        END IF;
+    END;
+    RETURN QUERY SELECT v_err IS NULL AND v_diff IS NULL, v_n, coalesce(v_diff, ARRAY[]::text[]), v_err, v_script;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0.verify_migration(text) IS
+    'Runs the migration HEAD -> to_ref in a rolled-back subtransaction: ok, statements, differing paths, error, script';
+
+-- Make a branch current.  With apply, migrate the live schema to the branch's tree
+-- first: refused (55000) with uncommitted changes, and refused listing them when
+-- statements would lose data (dropping a table or column that holds rows, narrowing a
+-- type of a table that holds rows) unless force.  Tables the migration does not touch
+-- keep their rows.  Returns the branch's head sha.
+DROP FUNCTION IF EXISTS pggit_v0.checkout_branch(text);
+CREATE OR REPLACE FUNCTION pggit_v0.checkout_branch(name text, apply boolean DEFAULT false, force boolean DEFAULT false)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_t0   timestamptz := clock_timestamp();
+    v_sha  text;
+    v_type text;
+    v_loss text[];
+    v_step record;
+    v_rel  regclass;
+    v_rows boolean;
+BEGIN
+    SELECT r.target_sha, r.type INTO v_sha, v_type FROM refs r WHERE r.name = checkout_branch.name;
+    IF v_type IS DISTINCT FROM 'branch' THEN
+        RAISE EXCEPTION 'branch "%" not found%', checkout_branch.name,
+                        CASE WHEN v_type = 'tag' THEN ' (it is a tag)' ELSE '' END
+              USING ERRCODE = '42704',
+                    HINT = 'SELECT name FROM pggit_v0.list_branches() lists the branches; create_branch() makes one.';
+    END IF;
+    PERFORM 1 FROM head FOR UPDATE;
+    IF coalesce(checkout_branch.apply, false) THEN
+        PERFORM _require_clean(format('checkout_branch(%L, apply => true)', checkout_branch.name));
+        FOR v_step IN SELECT * FROM _migration_steps(_commit_tree(_head_commit()), _commit_tree(v_sha))
+                      WHERE 'data_deletion' = ANY (hazards) LOOP
+            -- the relation the statement touches: schema/kind/name of its path
+            v_rel := to_regclass(format('%I.%I', split_part(v_step.path, '/', 1), split_part(v_step.path, '/', 3)));
+            IF v_rel IS NOT NULL THEN
+                EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s)', v_rel) INTO v_rows;
+                IF v_rows THEN
+                    v_loss := v_loss || format('%s (%s holds rows)', v_step.statement, v_rel);
+                END IF;
+            END IF;
+        END LOOP;
+        IF v_loss IS NOT NULL AND NOT coalesce(checkout_branch.force, false) THEN
+            RAISE EXCEPTION 'checkout of "%" would lose data in % statement(s)', checkout_branch.name, cardinality(v_loss)
+                  USING ERRCODE = '55000', DETAIL = array_to_string(v_loss, E'\n'),
+                        HINT = 'Back the rows up or move them first, or pass force => true to accept the loss.';
+        END IF;
+        PERFORM _apply_tree(_commit_tree(_head_commit()), _commit_tree(v_sha));
+        PERFORM _link_pending(v_sha);
+        PERFORM _record_timing('checkout', v_t0, checkout_branch.name);
+    END IF;
+    UPDATE head SET branch = checkout_branch.name, detached_sha = NULL;
+    RETURN v_sha;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0.checkout_branch(text, boolean, boolean) IS
+    'Makes a branch current; with apply, migrates the live schema to it (refusing uncommitted changes and, unless force, data loss). 42704 unknown branch.';
