@@ -7,6 +7,22 @@ LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
 AS $$ SELECT tree_sha FROM commit_graph WHERE commit_sha = p_commit $$;
 
+-- The canonical text of a commit object (what its sha is computed over).  The only
+-- place the format is written: _write_commit and the integrity check both use it.
+CREATE OR REPLACE FUNCTION pggit_v0._commit_text(p_tree text, p_parents text[], p_author text,
+                                                p_at timestamptz, p_message text)
+RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT 'tree ' || p_tree || E'\n'
+    || coalesce((SELECT string_agg('parent ' || p, E'\n' ORDER BY o) || E'\n'
+                 FROM unnest(p_parents) WITH ORDINALITY AS u(p, o)), '')
+    || 'author ' || replace(p_author, E'\n', ' ') || E'\n'
+    || 'committed_at ' || to_char(p_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || E'\n'
+    || E'\n' || p_message
+$$;
+
 -- Write a commit object for p_tree with the given parents; no ref is moved.
 CREATE OR REPLACE FUNCTION pggit_v0._write_commit(p_tree text, p_parents text[], p_author text,
                                                  p_message text, p_branch text, p_rows int DEFAULT 0)
@@ -20,12 +36,7 @@ DECLARE
     v_sha     text;
     v_changes int;
 BEGIN
-    v_content := 'tree ' || p_tree || E'\n'
-              || coalesce((SELECT string_agg('parent ' || p, E'\n' ORDER BY o) || E'\n'
-                           FROM unnest(p_parents) WITH ORDINALITY AS u(p, o)), '')
-              || 'author ' || replace(p_author, E'\n', ' ') || E'\n'
-              || 'committed_at ' || to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || E'\n'
-              || E'\n' || p_message;
+    v_content := _commit_text(p_tree, p_parents, p_author, v_at, p_message);
     v_sha := _sha('commit', v_content);
 
     IF coalesce(cardinality(p_parents), 0) = 0 THEN

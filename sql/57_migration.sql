@@ -181,7 +181,10 @@ LANGUAGE sql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0
 AS $$
 SELECT CASE
-    WHEN p_order IS NULL OR p_shell LIKE '% PARTITION OF %' THEN p_shell
+    WHEN p_shell LIKE '% PARTITION OF %' THEN p_shell
+    WHEN p_order IS NULL THEN   -- no recorded order: columns by name
+        regexp_replace(p_shell, ' \(\)', ' (' || replace(coalesce((
+            SELECT string_agg(E'\n    ' || d, ',' ORDER BY d) FROM unnest(p_defs) AS d), ''), '\', '\\') || E'\n)')
     ELSE regexp_replace(p_shell, ' \(\)', ' (' || replace(coalesce((
         SELECT string_agg(E'\n    ' || p_defs[array_position(p_columns, col)], ',' ORDER BY o)
         FROM unnest(string_to_array(p_order, E'\n')) WITH ORDINALITY AS u(col, o)

@@ -302,7 +302,14 @@ BEGIN
                             (SELECT o.content FROM objects o WHERE o.sha = w.source_sha),
                             (SELECT o.content FROM objects o WHERE o.sha = w.target_sha))
         FROM w WHERE w.sub_key = 'columns' AND w.source_changed AND w.target_changed
-          AND w.source_sha IS NOT NULL AND w.target_sha IS NOT NULL
+          AND w.source_sha IS NOT NULL AND w.target_sha IS NOT NULL AND NOT w.object_conflict
+        UNION ALL   -- ... or taken from the one side that still has the table
+        SELECT w.schema_name, w.obj_key, w.sub_key, o.content
+        FROM w JOIN objects o ON o.sha = CASE WHEN w.object_conflict
+                                              THEN CASE WHEN v_strategy = 'theirs' THEN w.source_sha ELSE w.target_sha END
+                                              ELSE coalesce(w.source_sha, w.target_sha) END
+        WHERE w.sub_key = 'columns' AND w.source_changed AND w.target_changed
+          AND (w.object_conflict OR w.source_sha IS NULL OR w.target_sha IS NULL)
     ),
     -- drop parts whose object lost its definition (a table dropped on the winning side)
     complete AS (
@@ -385,6 +392,7 @@ DECLARE
     v_loss text[];
     v_step record;
     v_rel  regclass;
+    v_col  text;
     v_rows boolean;
 BEGIN
     SELECT r.target_sha, r.type INTO v_sha, v_type FROM refs r WHERE r.name = checkout_branch.name;
@@ -399,12 +407,19 @@ BEGIN
         PERFORM _require_clean(format('checkout_branch(%L, apply => true)', checkout_branch.name));
         FOR v_step IN SELECT * FROM _migration_steps(_commit_tree(_head_commit()), _commit_tree(v_sha))
                       WHERE 'data_deletion' = ANY (hazards) LOOP
-            -- the relation the statement touches: schema/kind/name of its path
+            -- the relation the statement touches: schema/kind/name[/column/c] of its path;
+            -- a column loses data only when it holds a non-null value
             v_rel := to_regclass(format('%I.%I', split_part(v_step.path, '/', 1), split_part(v_step.path, '/', 3)));
-            IF v_rel IS NOT NULL THEN
-                EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s)', v_rel) INTO v_rows;
+            v_col := CASE WHEN split_part(v_step.path, '/', 4) = 'column' THEN split_part(v_step.path, '/', 5) END;
+            IF v_rel IS NOT NULL AND (v_col IS NULL OR EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = v_rel
+                                                               AND a.attname = v_col AND NOT a.attisdropped)) THEN
+                EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s%s)', v_rel,
+                               CASE WHEN v_col IS NOT NULL THEN format(' WHERE %I IS NOT NULL', v_col) ELSE '' END)
+                INTO v_rows;
                 IF v_rows THEN
-                    v_loss := v_loss || format('%s (%s holds rows)', v_step.statement, v_rel);
+                    v_loss := v_loss || format('%s (%s holds %s)', v_step.statement,
+                                               v_rel::text || coalesce('.' || quote_ident(v_col), ''),
+                                               CASE WHEN v_col IS NULL THEN 'rows' ELSE 'values' END);
                 END IF;
             END IF;
         END LOOP;

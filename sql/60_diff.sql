@@ -110,6 +110,7 @@ AS $$
 DECLARE
     v_t0 timestamptz := clock_timestamp();
 BEGIN
+    PERFORM get_head_sha();   -- raises when HEAD does not resolve, instead of calling everything ADDED
     RETURN QUERY SELECT * FROM _diff_rows(_commit_tree(_head_commit()), NULL, true);
     PERFORM _record_timing('status', v_t0);
 END

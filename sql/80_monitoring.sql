@@ -151,11 +151,7 @@ FROM (
            ARRAY(SELECT m[1] FROM regexp_matches(split_part(o.content, E'\n\n', 1), '^parent ([^\n]*)$', 'gn') AS m)
                AS content_parents,
            coalesce(pa.parents, ARRAY[]::text[]) AS graph_parents,
-           'tree ' || c.tree_sha || E'\n'
-           || coalesce(nullif(array_to_string(ARRAY(SELECT 'parent ' || x FROM unnest(pa.parents) x), E'\n'), '') || E'\n', '')
-           || 'author ' || replace(c.author, E'\n', ' ') || E'\n'
-           || 'committed_at ' || to_char(c.committed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || E'\n'
-           || E'\n' || c.message AS expected
+           _commit_text(c.tree_sha, coalesce(pa.parents, ARRAY[]::text[]), c.author, c.committed_at, c.message) AS expected
     FROM commit_graph c
     JOIN objects o ON o.sha = c.commit_sha AND o.type = 'commit'
     LEFT JOIN (SELECT p.commit_sha, array_agg(p.parent_sha ORDER BY p.position) AS parents

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from conftest import SqlDb, install
+from errors import raises_sql
 
 
 def counts(d: SqlDb) -> dict:
@@ -117,3 +118,22 @@ def test_a_capture_fault_never_fails_the_users_ddl(db: SqlDb) -> None:
         ("ddl_command_end", "CREATE TABLE", "23514"), ("sql_drop", "DROP TABLE", "23514")]
     assert 'violates check constraint "break_capture"' in faults[0]["message"]
     assert faults[0]["statement"] == "CREATE TABLE public.survives (id int)"
+
+
+def test_reinstall_replaces_functions_whose_result_changed_and_keeps_user_views(empty_db: SqlDb) -> None:
+    d = empty_db
+    install(d)
+    d.exec("CREATE VIEW public.health AS SELECT count(*) AS ok FROM pggit_v0.check_for_alerts() WHERE severity = 'OK'")
+    # an older layer version whose status() returned other columns
+    d.exec("DROP FUNCTION pggit_v0.status(); CREATE FUNCTION pggit_v0.status() RETURNS TABLE (x int) "
+           "LANGUAGE sql AS 'SELECT 1'")
+    d.exec("SELECT pggit_v0.create_basic_commit('health view')")
+    before = counts(d)
+    install(d)
+    assert counts(d) == before
+    assert d.rows("SELECT * FROM pggit_v0.status()") == []
+    assert "migration_sql" in [c.name for c in d.conn.execute("SELECT * FROM pggit_v0.status()").description]
+    assert d.val("SELECT ok FROM public.health") >= 1
+    assert d.one("SELECT * FROM pggit_v0.capture_status()")["enabled"] is True
+    with raises_sql("55000", "append-only"):
+        d.exec("DELETE FROM pggit_v0.objects")

@@ -1,0 +1,287 @@
+"""Merges (fast-forward, three-way, conflicts, strategies, criss-cross, atomicity),
+checkout with apply, verify_migration and the hazard vocabulary."""
+from __future__ import annotations
+
+from typing import Dict, List
+
+import pytest
+
+from conftest import SqlDb
+from errors import raises_sql
+
+
+def commit(d: SqlDb, message: str) -> str:
+    return d.val("SELECT pggit_v0.create_basic_commit(%s)", [message])
+
+
+def columns(d: SqlDb, table: str) -> List[str]:
+    return [r["attname"] for r in d.rows(
+        "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped "
+        "ORDER BY attnum", [table])]
+
+
+def ref(d: SqlDb, name: str) -> str:
+    return d.val("SELECT target_sha FROM pggit_v0.refs WHERE name = %s", [name])
+
+
+def state(d: SqlDb) -> Dict[str, object]:
+    return d.one("SELECT (SELECT count(*) FROM pggit_v0.commit_graph) AS commits,"
+                 " (SELECT count(*) FROM pggit_v0.objects) AS objects,"
+                 " (SELECT json_object_agg(name, target_sha) FROM pggit_v0.refs)::text AS refs,"
+                 " (SELECT branch FROM pggit_v0.head) AS head")
+
+
+@pytest.fixture
+def shop(db: SqlDb) -> SqlDb:
+    """main: shop.customers(id, name, nick) with two rows, committed."""
+    db.exec("CREATE SCHEMA shop; CREATE TABLE shop.customers (id int PRIMARY KEY, name text NOT NULL, nick text);"
+            "INSERT INTO shop.customers VALUES (1, 'ann'), (2, 'bob')")
+    commit(db, "customers")
+    return db
+
+
+def test_fast_forward_moves_main_and_migrates_the_live_schema(shop: SqlDb) -> None:
+    shop.exec("SELECT pggit_v0.create_branch('feature/orders')")
+    shop.exec("CREATE TABLE shop.orders (id int PRIMARY KEY, customer_id int REFERENCES shop.customers)")
+    c1 = commit(shop, "orders")
+    shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert shop.val("SELECT to_regclass('shop.orders')") is None
+    assert shop.val("SELECT pggit_v0.merge_branch('feature/orders')") == c1
+    assert any("fast-forward" in n for n in shop.notices)
+    assert ref(shop, "main") == c1 and shop.val("SELECT to_regclass('shop.orders')::text") == "shop.orders"
+    assert shop.rows("SELECT * FROM pggit_v0.status()") == []
+    assert shop.val("SELECT count(*) FROM shop.customers") == 2
+    assert shop.val("SELECT pggit_v0.merge_branch('feature/orders')") == c1
+    assert any("already merged" in n for n in shop.notices)
+
+
+def test_three_way_merge_of_disjoint_columns_on_one_table(shop: SqlDb) -> None:
+    """The course's Exercise 6: two branches add different columns to customers."""
+    base = ref(shop, "main")
+    shop.exec("SELECT pggit_v0.create_branch('branch1', checkout => false)")
+    shop.exec("SELECT pggit_v0.create_branch('branch2')")
+    shop.exec("ALTER TABLE shop.customers ADD COLUMN account_type varchar(20) DEFAULT 'standard'")
+    b2 = commit(shop, "account type")
+    shop.exec("SELECT pggit_v0.checkout_branch('branch1', apply => true, force => true)")
+    shop.exec("ALTER TABLE shop.customers ADD COLUMN status varchar(20) DEFAULT 'active'")
+    b1 = commit(shop, "status")
+    assert shop.val("SELECT pggit_v0.merge_base('branch1', 'branch2')") == base
+    assert shop.rows("SELECT * FROM pggit_v0.detect_merge_conflicts('branch2')") == []
+    merged = shop.val("SELECT pggit_v0.merge_branch('branch2')")
+    hist = shop.one("SELECT * FROM pggit_v0.get_commit_history(1)")
+    assert hist["commit_sha"] == merged and hist["parent_shas"] == [b1, b2]
+    assert hist["message"] == "Merge branch 'branch2' into branch1"
+    assert columns(shop, "shop.customers") == ["id", "name", "nick", "status", "account_type"]
+    assert shop.val("SELECT count(*) FROM shop.customers WHERE account_type = 'standard'") == 2
+    assert shop.rows("SELECT * FROM pggit_v0.status()") == []
+    paths = {r["path"] for r in shop.rows("SELECT * FROM pggit_v0.diff_commits('branch2', 'branch1')")}
+    assert paths == {"shop/table/customers/column/status"}
+
+
+def _diverge(d: SqlDb, on_source: str, on_target: str) -> None:
+    """Branch 'src' and 'tgt' from main; run one DDL on each and commit (live ends on tgt)."""
+    d.exec("SELECT pggit_v0.create_branch('src')")
+    d.exec(on_source)
+    commit(d, "src change")
+    d.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    d.exec("SELECT pggit_v0.create_branch('tgt')")
+    d.exec(on_target)
+    commit(d, "tgt change")
+
+
+@pytest.mark.parametrize("on_source,on_target,path,kind", [
+    ("ALTER TABLE shop.customers ALTER COLUMN name SET DEFAULT 'x'",
+     "ALTER TABLE shop.customers ALTER COLUMN name SET DEFAULT 'y'",
+     "shop/table/customers/column/name", "both_modified"),
+    ("ALTER TABLE shop.customers DROP COLUMN nick",
+     "ALTER TABLE shop.customers ALTER COLUMN nick TYPE varchar(50)",
+     "shop/table/customers/column/nick", "modified_deleted"),
+    ("ALTER TABLE shop.customers ADD COLUMN x int",
+     "ALTER TABLE shop.customers ADD COLUMN x text",
+     "shop/table/customers/column/x", "added_differently"),
+    ("DROP TABLE shop.customers",
+     "ALTER TABLE shop.customers ADD COLUMN email text",
+     "shop/table/customers/column/email", "modified_deleted"),
+])
+def test_each_conflict_kind_is_detected_and_aborts_the_merge(shop: SqlDb, on_source: str, on_target: str,
+                                                             path: str, kind: str) -> None:
+    _diverge(shop, on_source, on_target)
+    conflicts = shop.rows("SELECT * FROM pggit_v0.detect_merge_conflicts('src')")
+    found = {c["path"]: c for c in conflicts}
+    assert found[path]["kind"] == kind, conflicts
+    assert all(c["kind"] == kind for c in conflicts)
+    before = state(shop)
+    live = columns(shop, "shop.customers")
+    with raises_sql("55000", "merge of \"src\" into \"tgt\" has") as info:
+        shop.exec("SELECT pggit_v0.merge_branch('src')")
+    assert f"{kind}: {path}" in info.value.diag.message_detail
+    assert state(shop) == before and columns(shop, "shop.customers") == live
+
+
+def test_strategies_ours_and_theirs(shop: SqlDb) -> None:
+    _diverge(shop, "ALTER TABLE shop.customers ALTER COLUMN name SET DEFAULT 'src'",
+             "ALTER TABLE shop.customers ALTER COLUMN name SET DEFAULT 'tgt'")
+    shop.exec("SELECT pggit_v0.create_branch('tgt2', checkout => false)")
+    shop.exec("SELECT pggit_v0.merge_branch('src', 'tgt2', strategy => 'theirs')")
+    assert "DEFAULT 'src'" in shop.val("SELECT pggit_v0.get_object_definition('shop', 'customers', 'tgt2')")
+    shop.exec("SELECT pggit_v0.merge_branch('src', strategy => 'ours')")   # into the current branch tgt
+    assert "DEFAULT 'tgt'" in shop.val("SELECT pggit_v0.get_object_definition('shop', 'customers', 'tgt')")
+    assert shop.val("SELECT column_default FROM information_schema.columns WHERE table_name = 'customers' "
+                    "AND column_name = 'name'") == "'tgt'::text"
+    assert shop.rows("SELECT * FROM pggit_v0.status()") == []
+    with raises_sql("22023", 'unknown merge strategy "union"'):
+        shop.exec("SELECT pggit_v0.merge_branch('src', strategy => 'union')")
+    with raises_sql("42704", 'merge target branch "nope" not found'):
+        shop.exec("SELECT pggit_v0.merge_branch('src', 'nope')")
+
+
+def test_theirs_takes_a_whole_object_dropped_on_the_other_side(shop: SqlDb) -> None:
+    _diverge(shop, "ALTER TABLE shop.customers ADD COLUMN email text", "DROP TABLE shop.customers")
+    shop.exec("SELECT pggit_v0.merge_branch('src', strategy => 'theirs')")
+    assert columns(shop, "shop.customers") == ["id", "name", "nick", "email"]
+    assert shop.rows("SELECT * FROM pggit_v0.status()") == []
+
+
+def test_criss_cross_merge_base(shop: SqlDb) -> None:
+    shop.exec("SELECT pggit_v0.create_branch('x', checkout => false)")
+    shop.exec("SELECT pggit_v0.create_branch('y')")
+    shop.exec("CREATE TABLE shop.y1 (id int)")
+    y1 = commit(shop, "y1")
+    shop.exec("SELECT pggit_v0.checkout_branch('x', apply => true)")
+    shop.exec("CREATE TABLE shop.x1 (id int)")
+    x1 = commit(shop, "x1")
+    # cross: y1 into x, and x1 (not the merge) into y
+    shop.exec("SELECT pggit_v0.merge_branch(%s, 'x')", [y1])
+    shop.exec("SELECT pggit_v0.merge_branch(%s, 'y')", [x1])
+    bases = [r["commit_sha"] for r in shop.rows("SELECT * FROM pggit_v0.merge_bases('x', 'y')")]
+    assert sorted(bases) == sorted([x1, y1])
+    assert shop.val("SELECT pggit_v0.merge_base('x', 'y')") in (x1, y1)
+    # both sides now hold the same tree: merging is clean
+    assert shop.rows("SELECT * FROM pggit_v0.detect_merge_conflicts('y', 'x')") == []
+    shop.exec("SELECT pggit_v0.merge_branch('y')")
+    assert shop.rows("SELECT * FROM pggit_v0.status()") == []
+
+
+def test_a_merge_whose_migration_fails_leaves_everything_as_it_was(shop: SqlDb) -> None:
+    shop.exec("SELECT pggit_v0.create_branch('strict')")
+    shop.exec("ALTER TABLE shop.customers ADD COLUMN code int NOT NULL DEFAULT 0;"
+              "ALTER TABLE shop.customers ALTER COLUMN code DROP DEFAULT")
+    commit(shop, "code without default")
+    shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    shop.exec("CREATE TABLE shop.other (id int)")
+    commit(shop, "other")
+    before, live = state(shop), columns(shop, "shop.customers")
+    with raises_sql("23502", "migration step for shop/table/customers/column/code failed"):
+        shop.exec("SELECT pggit_v0.merge_branch('strict')")
+    assert state(shop) == before and columns(shop, "shop.customers") == live
+    assert shop.val("SELECT count(*) FROM shop.customers") == 2
+
+
+def test_checkout_apply_round_trip_keeps_rows_of_untouched_tables(shop: SqlDb) -> None:
+    shop.exec("SELECT pggit_v0.create_branch('feature')")
+    shop.exec("CREATE TABLE shop.audit (id int, at timestamptz DEFAULT now()); CREATE INDEX ON shop.audit (at)")
+    commit(shop, "audit")
+    shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert shop.val("SELECT to_regclass('shop.audit')") is None
+    assert shop.val("SELECT branch FROM pggit_v0.head") == "main"
+    shop.exec("SELECT pggit_v0.checkout_branch('feature', apply => true)")
+    assert shop.val("SELECT to_regclass('shop.audit')::text") == "shop.audit"
+    assert shop.rows("SELECT * FROM pggit_v0.status()") == []
+    assert shop.val("SELECT string_agg(name, ',' ORDER BY id) FROM shop.customers") == "ann,bob"
+
+
+def test_checkout_refusals_list_what_they_refuse(shop: SqlDb) -> None:
+    shop.exec("SELECT pggit_v0.create_branch('wide')")
+    shop.exec("ALTER TABLE shop.customers ADD COLUMN notes text; UPDATE shop.customers SET notes = 'n'")
+    shop.exec("CREATE TABLE shop.log (line text); INSERT INTO shop.log VALUES ('x')")
+    commit(shop, "notes and log")
+    shop.exec("CREATE TABLE shop.pending (id int)")
+    with raises_sql("55000", "has 3 uncommitted change(s)") as info:
+        shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert "shop/table/pending" in info.value.diag.message_detail
+    shop.exec("DROP TABLE shop.pending")
+    with raises_sql("55000", 'checkout of "main" would lose data in 2 statement(s)', hint="force => true") as info:
+        shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    detail = info.value.diag.message_detail
+    assert "DROP TABLE IF EXISTS shop.log; (shop.log holds rows)" in detail
+    assert "DROP COLUMN IF EXISTS notes; (shop.customers.notes holds values)" in detail
+    assert shop.val("SELECT branch FROM pggit_v0.head") == "wide"
+    shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    assert columns(shop, "shop.customers") == ["id", "name", "nick"] and shop.val("SELECT to_regclass('shop.log')") is None
+
+
+def test_checkout_refuses_narrowing_a_type_of_a_table_with_rows(shop: SqlDb) -> None:
+    shop.exec("SELECT pggit_v0.create_branch('narrow')")
+    shop.exec("ALTER TABLE shop.customers ALTER COLUMN name TYPE varchar(3)")
+    commit(shop, "narrow name")
+    shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")   # widening back: fine
+    with raises_sql("55000", "would lose data in 1 statement(s)") as info:
+        shop.exec("SELECT pggit_v0.checkout_branch('narrow', apply => true)")
+    assert "TYPE character varying(3)" in info.value.diag.message_detail
+    # a column holding only NULLs loses nothing: dropping it is not refused
+    shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    shop.exec("SELECT pggit_v0.create_branch('empty_col')")
+    shop.exec("ALTER TABLE shop.customers ADD COLUMN unused text")
+    commit(shop, "unused column")
+    shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert columns(shop, "shop.customers") == ["id", "name", "nick"]
+
+
+def test_verify_migration(shop: SqlDb) -> None:
+    shop.exec("SELECT pggit_v0.create_branch('next')")
+    shop.exec("ALTER TABLE shop.customers ADD COLUMN email text; CREATE INDEX ON shop.customers (email)")
+    commit(shop, "email")
+    shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    v = shop.one("SELECT * FROM pggit_v0.verify_migration('next')")
+    assert v["ok"] is True and v["statements"] == 2 and v["differing_paths"] == [] and v["error"] is None
+    assert "ADD COLUMN email text" in v["script"]
+    assert columns(shop, "shop.customers") == ["id", "name", "nick"]   # rolled back
+    # a migration that fails on live data is reported, not raised
+    shop.exec("SELECT pggit_v0.create_branch('strict')")
+    shop.exec("ALTER TABLE shop.customers ADD COLUMN code int NOT NULL DEFAULT 0;"
+              "ALTER TABLE shop.customers ALTER COLUMN code DROP DEFAULT")
+    commit(shop, "code")
+    shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    v = shop.one("SELECT * FROM pggit_v0.verify_migration('strict')")
+    assert v["ok"] is False and v["error"].startswith("23502")
+    shop.exec("CREATE TABLE shop.dirty (id int)")
+    with raises_sql("55000", "verify_migration('next') refused: the live schema has 3 uncommitted change(s)"):
+        shop.exec("SELECT * FROM pggit_v0.verify_migration('next')")
+
+
+HAZARD_A = """
+CREATE SCHEMA hz;
+CREATE EXTENSION hstore WITH SCHEMA hz VERSION '1.7';
+CREATE TABLE hz.t (a int, b text, c int, d varchar(100));
+CREATE INDEX t_c ON hz.t (c);
+"""
+HAZARD_B = """
+CREATE SCHEMA hz;
+CREATE EXTENSION hstore WITH SCHEMA hz VERSION '1.8';
+CREATE TABLE hz.t (a int NOT NULL, c bigint, d varchar(100), e int CHECK (e > 0));
+CREATE INDEX t_d ON hz.t (d);
+GRANT SELECT ON hz.t TO PUBLIC;
+"""
+
+
+def test_every_hazard_kind_is_reported(db: SqlDb) -> None:
+    db.exec(HAZARD_A)
+    a = commit(db, "A")
+    db.exec("DROP SCHEMA hz CASCADE")
+    db.exec(HAZARD_B)
+    b = commit(db, "B")
+    rows = {r["path"]: set(r["hazards"]) for r in db.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)", [a, b])}
+    assert "data_deletion" in rows["hz/table/t/column/b"]                      # DROP COLUMN
+    assert {"correctness_risk", "validation_scan"} <= rows["hz/table/t/column/a"]   # SET NOT NULL
+    assert {"table_rewrite", "access_exclusive_lock"} <= rows["hz/table/t/column/c"]  # int -> bigint
+    assert {"share_lock", "index_build"} <= rows["hz/table/t/index/t_d"]
+    assert "index_dropped" in rows["hz/table/t/index/t_c"]
+    assert rows["hz/table/t/grants"] == {"authorization_change"}
+    assert rows["hz/extension/hstore"] == {"extension_upgrade"}
+    assert {"validation_scan"} <= rows["hz/table/t/constraint/t_e_check"]
+    kinds = {r["hazard"] for r in db.rows("SELECT * FROM pggit_v0.hazard_kinds()")}
+    seen = set().union(*rows.values())
+    assert kinds - seen == set(), f"hazards never produced: {kinds - seen}"
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+    assert "ALTER EXTENSION hstore UPDATE TO '1.8';" in script
+    assert "ADD CONSTRAINT t_e_check CHECK ((e > 0)) NOT VALID;\nALTER TABLE hz.t VALIDATE CONSTRAINT t_e_check;" in script
