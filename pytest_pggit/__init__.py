@@ -1,12 +1,18 @@
 """pytest-pggit: Git-like version control for PostgreSQL schemas, as a pytest plugin."""
 
-from .exceptions import PggitError
-from .repo import (Alert, Branch, Commit, Conflict, DiffEntry, IntegrityCheck, MergeResult,
-                   ObjectChange, Repo, SchemaDiff)
+import pytest
+
+# Helper modules whose plain ``assert`` statements should explain themselves like
+# test code: registered before anything imports them.
+pytest.register_assert_rewrite("pytest_pggit.assertions")
+
+from .exceptions import PggitError  # noqa: E402
+from .repo import (Alert, Branch, Commit, Conflict, DiffEntry, IntegrityCheck,  # noqa: E402
+                   MergeResult, MigrationCheck, ObjectChange, Repo, SchemaDiff)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Alert", "Branch", "Commit", "Conflict", "DiffEntry", "IntegrityCheck", "MergeResult",
-    "ObjectChange", "PggitError", "Repo", "SchemaDiff",
+    "MigrationCheck", "ObjectChange", "PggitError", "Repo", "SchemaDiff",
 ]

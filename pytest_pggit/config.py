@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, List, Optional
 
 from .exceptions import BackendUnavailable, PggitError
+from .gate import ALERT_LEVELS, HAZARD_LEVELS, GateOptions, check_level
 
 if TYPE_CHECKING:  # pragma: no cover
     import pytest
@@ -56,6 +57,27 @@ SETTINGS: List[Setting] = [
             default=()),
     Setting("pggit_sql_dir", "directory holding the SQL layer's install.sql (default: the one "
             "shipped with pytest-pggit)", env="PGGIT_SQL_DIR"),
+    # -- the CI gate and its reports (pytest_pggit.gate, pytest_pggit.report)
+    Setting("pggit_gate", "after the tests, check pggit_db (integrity, alerts, migration hazards "
+            "base..head, snapshot drift) and fail the session when a check fails", "bool",
+            default=False),
+    Setting("pggit_fail_on", "alert severity that fails the gate: none|info|warning|critical "
+            "(default critical)", env="PGGIT_FAIL_ON", default="critical"),
+    Setting("pggit_fail_on_hazard", "migration hazard severity that fails the gate: "
+            "none|low|medium|high|data-loss (default data-loss)", env="PGGIT_FAIL_ON_HAZARD",
+            default="data-loss"),
+    Setting("pggit_snapshot", "the expected schema as a text file (one entry per path); the gate "
+            "fails when the schema differs", env="PGGIT_SNAPSHOT"),
+    Setting("pggit_snapshot_update", "rewrite the --pggit-snapshot file with this run's schema",
+            "bool", default=False),
+    Setting("pggit_base", "ref the gate's diff and migration start from (default: the root "
+            "commit, the database before the project's schema)", env="PGGIT_BASE"),
+    Setting("pggit_head", "ref the gate's diff and migration end at (default: HEAD of pggit_db, "
+            "the baseline commit of the schema after setup)", env="PGGIT_HEAD"),
+    Setting("pggit_junit", "write the gate's checks as JUnit XML to this file",
+            env="PGGIT_JUNIT"),
+    Setting("pggit_report", "write the gate's report as Markdown to this file (also appended to "
+            "$GITHUB_STEP_SUMMARY when that is set)", env="PGGIT_REPORT"),
 ]
 
 
@@ -71,6 +93,7 @@ class PggitConfig:
     start_timeout: float = 30.0
     schema: List[Path] = field(default_factory=list)
     sql_dir: Optional[Path] = None
+    gate: GateOptions = field(default_factory=GateOptions)
     _auto: Optional[str] = field(default=None, repr=False, compare=False)
     #: Why ``auto`` did not pick local (it then tried docker).
     auto_local_error: Optional[str] = field(default=None, repr=False, compare=False)
@@ -109,7 +132,28 @@ class PggitConfig:
                 ) from None
         else:
             port = None
+        def one_path(name: str) -> Optional[Path]:
+            if not values[name]:
+                return None
+            return _paths(config, [values[name]], sources[name])[0]
+
+        gate = GateOptions(
+            gate=bool(values["pggit_gate"]),
+            fail_on=check_level(values["pggit_fail_on"], ALERT_LEVELS, "--pggit-fail-on"),
+            fail_on_hazard=check_level(values["pggit_fail_on_hazard"], HAZARD_LEVELS,
+                                       "--pggit-fail-on-hazard"),
+            snapshot=one_path("pggit_snapshot"),
+            snapshot_update=bool(values["pggit_snapshot_update"]),
+            base=values["pggit_base"] or None,
+            head=values["pggit_head"] or None,
+            junit=one_path("pggit_junit"),
+            report=one_path("pggit_report"),
+        )
+        if gate.snapshot_update and gate.snapshot is None:
+            raise PggitError("--pggit-snapshot-update needs --pggit-snapshot PATH",
+                             hint="e.g. --pggit-snapshot schema.snapshot --pggit-snapshot-update")
         return cls(
+            gate=gate,
             enabled=bool(values["pggit"]),
             port=port,
             image=str(values["pggit_image"] or DEFAULT_IMAGE),

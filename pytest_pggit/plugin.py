@@ -22,7 +22,10 @@ T = TypeVar("T")
 if TYPE_CHECKING:  # pragma: no cover
     import psycopg
 
+    from .gate import GateResult
+
 pggit_run_key = pytest.StashKey[PggitRun]()
+pggit_gate_key = pytest.StashKey["GateResult"]()
 
 DISABLED_MESSAGE = (
     "pytest-pggit is disabled: run pytest with --pggit (or set `pggit = true` in the ini file)"
@@ -117,9 +120,61 @@ def pytest_report_header(config: pytest.Config) -> Optional[List[str]]:
     return [f"{head}: {detail}", f"pggit: run id {run.run_id}"]
 
 
+def pytest_assertrepr_compare(config: pytest.Config, op: str, left: Any, right: Any
+                              ) -> Optional[List[str]]:
+    """``assert diff == [...]`` / ``assert diff1 == diff2`` on SchemaDiffs: a review text."""
+    from .assertions import explain_comparison
+
+    return explain_comparison(op, left, right)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The gate: after the tests, in the controller (or the only process) alone."""
+    config = session.config
+    run = config.stash.get(pggit_run_key, None)
+    if run is None or not run.cfg.gate.wanted or hasattr(config, "workerinput"):
+        return
+    if exitstatus in (pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR,
+                      pytest.ExitCode.USAGE_ERROR) or config.option.collectonly:
+        return
+    from . import report
+    from .gate import run_gate
+
+    options = run.cfg.gate
+    result = run_gate(run, options)
+    config.stash[pggit_gate_key] = result
+    written = []
+    if options.junit is not None:
+        report.write_junit(result, options.junit)
+        written.append(f"JUnit XML written to {options.junit}")
+    if options.report is not None:
+        report.write_markdown(result, options.report)
+        written.append(f"Markdown report written to {options.report}")
+    summary = report.append_github_summary(result)
+    if summary:
+        written.append(f"Markdown summary appended to $GITHUB_STEP_SUMMARY ({summary})")
+    run.notes.extend(written)
+    if options.gate and not result.passed and session.exitstatus in (
+            pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     run = config.stash.get(pggit_run_key, None)
-    if run is None or run.server is None:
+    if run is None:
+        return
+    result = config.stash.get(pggit_gate_key, None)
+    if result is not None:
+        from .report import write_terminal
+
+        notes = list(run.server.notes if run.server else []) + run.notes
+        write_terminal(terminalreporter, result, notes)
+        if result.options.gate and not result.passed:
+            # shown in the closing "N passed, ..." line: the session failed because of the gate
+            terminalreporter.stats.setdefault("pggit gate failed", []).append(result)
+        return
+    if run.server is None:
         return
     server = run.server
     terminalreporter.write_line(

@@ -68,13 +68,27 @@ class DiffEntry:
     change: str  # ADDED, REMOVED or MODIFIED
     old_definition: Optional[str]
     new_definition: Optional[str]
+    #: The migration statements that implement this path's change (diffs between commits).
+    migration_sql: Optional[str] = field(default=None, compare=False)
+    #: Hazard names of those statements (``Repo.hazard_kinds()`` says how severe each is).
+    hazards: Tuple[str, ...] = field(default=(), compare=False)
 
 
 class SchemaDiff:
-    """The rows of a diff: iterable, sized, true when anything changed."""
+    """The rows of a diff: iterable, sized, true when anything changed.
 
-    def __init__(self, entries: Sequence[DiffEntry]) -> None:
+    Equal to another ``SchemaDiff`` with the same entries, and to a list (or tuple)
+    of paths in the same order, so ``assert diff == []`` and
+    ``assert diff == ["public/table/t"]`` work; a failing comparison prints the
+    table of changed paths and unified diffs of the definitions (see
+    :mod:`pytest_pggit.assertions`).  ``a``/``b`` name the compared refs in that text.
+    """
+
+    def __init__(self, entries: Sequence[DiffEntry], a: Optional[str] = None,
+                 b: Optional[str] = None) -> None:
         self.entries: Tuple[DiffEntry, ...] = tuple(entries)
+        self.a = a
+        self.b = b
 
     def __iter__(self) -> Iterator[DiffEntry]:
         return iter(self.entries)
@@ -94,7 +108,13 @@ class SchemaDiff:
         return any(e.path == path for e in self.entries)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, SchemaDiff) and other.entries == self.entries
+        if isinstance(other, SchemaDiff):
+            return other.entries == self.entries
+        if isinstance(other, (list, tuple)) and all(isinstance(p, str) for p in other):
+            return self.paths == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking value: compared, not hashed
 
     def _of(self, change: str) -> List[DiffEntry]:
         return [e for e in self.entries if e.change == change]
@@ -115,10 +135,28 @@ class SchemaDiff:
     def paths(self) -> List[str]:
         return [e.path for e in self.entries]
 
+    @property
+    def hazards(self) -> List[str]:
+        """Every hazard name of the diff's migration statements, sorted, once each."""
+        return sorted({h for e in self.entries for h in (e.hazards or ())})
+
+    def explain(self) -> str:
+        """A review of the diff: a table of changed paths, unified diffs of modified ones."""
+        from .formatting import explain_diff
+
+        return explain_diff(self.entries, self.a or "a", self.b or "b")
+
+    def __str__(self) -> str:
+        return self.explain()
+
     def __repr__(self) -> str:
-        body = ", ".join(f"{e.change[0]} {e.path}" for e in self.entries[:10])
+        # One line (pytest's assertion rewriting escapes newlines in reprs): the
+        # signed paths; ``explain()`` / ``str()`` give the full review text.
+        signs = {"ADDED": "+", "REMOVED": "-", "MODIFIED": "~"}
+        body = ", ".join(f"{signs.get(e.change, e.change[:1])}{e.path}" for e in self.entries[:10])
         more = f", ... {len(self) - 10} more" if len(self) > 10 else ""
-        return f"SchemaDiff([{body}{more}])"
+        refs = f" {self.a}..{self.b}" if self.a and self.b else ""
+        return f"SchemaDiff{refs}([{body}{more}])"
 
 
 @dataclass(frozen=True)
@@ -157,6 +195,19 @@ class Conflict:
     kind: Optional[str]
     detail: Optional[str]
     raw: Dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class MigrationCheck:
+    """What ``Repo.verify_migration(a, b)`` found."""
+
+    a: str
+    b: str
+    ok: bool
+    statements: int
+    differing_paths: Tuple[str, ...]
+    error: Optional[str]
+    script: str
 
 
 @dataclass(frozen=True)
@@ -296,20 +347,98 @@ class Repo:
 
     # -- diffs ----------------------------------------------------------------
     @staticmethod
-    def _diff(rows: List[Dict[str, Any]]) -> SchemaDiff:
+    def _diff(rows: List[Dict[str, Any]], a: Optional[str] = None,
+              b: Optional[str] = None) -> SchemaDiff:
         return SchemaDiff([
             DiffEntry(r["object_type"], r["schema_name"], r["object_name"], r["sub_name"],
-                      r["path"], r["change_type"], r["old_definition"], r["new_definition"])
+                      r["path"], r["change_type"], r["old_definition"], r["new_definition"],
+                      r.get("migration_sql"), tuple(r.get("hazards") or ()))
             for r in rows
-        ])
+        ], a, b)
 
     def diff(self, a: str, b: str = "HEAD") -> SchemaDiff:
-        """What changed from ref ``a`` to ref ``b``."""
-        return self._diff(self._call("diff_commits", a, b, rows=True))
+        """What changed from ref ``a`` to ref ``b`` (with migration statements and hazards)."""
+        return self._diff(self._call("diff_commits", a, b, rows=True), a, b)
 
     def status(self) -> SchemaDiff:
         """Uncommitted changes: the live schema against HEAD."""
-        return self._diff(self._call("status", rows=True))
+        return self._diff(self._call("status", rows=True), "HEAD", "live")
+
+    def hazard_kinds(self) -> Dict[str, Tuple[str, int, str]]:
+        """``{hazard: (severity, rank, description)}`` from ``hazard_kinds()``."""
+        return {r["hazard"]: (r["severity"], int(r["rank"]), r["description"])
+                for r in self._call("hazard_kinds", rows=True)}
+
+    def resolve(self, ref: str) -> str:
+        """The commit sha ``ref`` names (branch, tag, HEAD, sha prefix, ``~N``)."""
+        commits = self.history(1, ref=ref)
+        if not commits:  # pragma: no cover - get_commit_history raises on unknown refs
+            raise PggitError(f"ref {ref!r} does not resolve to a commit", sqlstate="42704")
+        return commits[0].sha
+
+    def verify_migration(self, a: str, b: str) -> "MigrationCheck":
+        """Apply ``generate_migration(a, b)`` to the schema of ``a`` and compare with ``b``.
+
+        Runs in a savepoint that is always rolled back: when ``a`` is not HEAD, a
+        temporary branch at ``a`` is checked out with ``apply`` (the live schema
+        becomes ``a``'s), then ``verify_migration(b)`` runs the script and lists the
+        paths where the result differs from ``b``.  Needs a clean working schema
+        (no uncommitted changes).  Nothing of it survives.
+        """
+        import secrets
+
+        import psycopg
+        from psycopg.rows import dict_row
+
+        pending = self.status()
+        if pending:
+            raise PggitError(
+                f"cannot verify the migration {a}..{b}: the live schema has "
+                f"{len(pending)} uncommitted change(s): {', '.join(pending.paths[:5])}",
+                hint="commit them first (Repo.commit), or compare committed refs only",
+                sqlstate="55000")
+        a_sha, b_sha, head = self.resolve(a), self.resolve(b), self.head()
+        try:
+            with self.conn.transaction(force_rollback=True):
+                with self.conn.cursor(row_factory=dict_row) as cur:
+                    if a_sha != head:
+                        tmp = f"pggit-verify/{secrets.token_hex(4)}"
+                        cur.execute(f"SELECT {SCHEMA}.create_branch(%s, %s, %s, false)",
+                                    (tmp, "verify_migration", a_sha))
+                        cur.execute(f"SELECT {SCHEMA}.checkout_branch(%s, true, true)", (tmp,))
+                    cur.execute(f"SELECT * FROM {SCHEMA}.verify_migration(%s)", (b_sha,))
+                    row = cur.fetchone()
+        except psycopg.Error as exc:
+            raise PggitError.from_psycopg(exc, context=f"verifying the migration {a}..{b}") from exc
+        assert row is not None
+        return MigrationCheck(a, b, bool(row["ok"]), int(row["statements"] or 0),
+                              tuple(row["differing_paths"] or ()), row["error"], row["script"] or "")
+
+    # -- assertions as methods (see pytest_pggit.assertions) --------------------
+    def assert_no_diff(self, a: str, b: str = "HEAD") -> None:
+        from .assertions import assert_no_diff
+
+        assert_no_diff(self, a, b)
+
+    def assert_diff(self, a: str, b: str = "HEAD", **expected: Any) -> SchemaDiff:
+        from .assertions import assert_diff
+
+        return assert_diff(self, a, b, **expected)
+
+    def assert_integrity(self) -> None:
+        from .assertions import assert_integrity
+
+        assert_integrity(self)
+
+    def assert_no_alerts(self, min_severity: str = "WARNING") -> None:
+        from .assertions import assert_no_alerts
+
+        assert_no_alerts(self, min_severity)
+
+    def assert_migration_applies(self, a: str, b: str = "HEAD") -> "MigrationCheck":
+        from .assertions import assert_migration_applies
+
+        return assert_migration_applies(self, a, b)
 
     # -- migration and merge (functions of the layer that may not exist yet) -----
     def migration(self, a: str, b: str) -> str:

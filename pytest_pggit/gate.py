@@ -1,0 +1,275 @@
+"""The CI gate (``--pggit-gate``): after the tests, is the schema safe to merge?
+
+It inspects the template database ``pggit_db`` (SQL layer, ``--pggit-schema`` files,
+``pytest_pggit_setup`` hook, baseline commit on main): the project's schema, not what
+single tests did (``pggit_conn`` rolls back, ``pggit_isolated_db`` clones are dropped).
+Everything runs in one transaction that is rolled back at the end.
+
+Checks, each a :class:`Check` (one JUnit test case each):
+
+* ``integrity``: every row of ``validate_data_integrity()`` (fails when not OK);
+* ``alerts``: every row of ``check_for_alerts()`` (fails at or above ``--pggit-fail-on``);
+* ``hazards``: every path of ``diff_commits(base, head)`` whose migration statements
+  carry hazards (fails at or above ``--pggit-fail-on-hazard``);
+* ``migration``: ``generate_migration(base, head)`` applied to base's schema yields head's;
+* ``snapshot``: the schema of head against the ``--pggit-snapshot`` file.
+
+``base`` defaults to the root commit of head's history (the database as the SQL layer
+found it, before the project's schema: so the report shows the migration that builds
+the whole schema); ``head`` defaults to HEAD, i.e. the baseline commit, after the plugin
+commits whatever the live schema has beyond it.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
+
+from .exceptions import PggitError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .repo import Alert, Branch, Commit, DiffEntry, IntegrityCheck, MigrationCheck
+    from .snapshot import Drift
+
+#: --pggit-fail-on-hazard levels, least severe first (hazard_kinds().severity values).
+HAZARD_LEVELS = ("none", "low", "medium", "high", "data-loss")
+#: --pggit-fail-on levels (check_for_alerts().severity values, lower case).
+ALERT_LEVELS = ("none", "info", "warning", "critical")
+
+
+def hazard_rank(severity: Optional[str]) -> int:
+    s = (severity or "none").lower()
+    return HAZARD_LEVELS.index(s) if s in HAZARD_LEVELS else 0
+
+
+def alert_level_rank(severity: Optional[str]) -> int:
+    s = (severity or "none").lower()
+    return ALERT_LEVELS.index(s) if s in ALERT_LEVELS else 0
+
+
+def check_level(value: str, levels: Tuple[str, ...], option: str) -> str:
+    v = str(value).strip().lower()
+    if v not in levels:
+        raise PggitError(f"{option} must be one of {', '.join(levels)}, got {value!r}",
+                         hint=f"e.g. {option} {levels[-1]}")
+    return v
+
+
+@dataclass
+class GateOptions:
+    gate: bool = False
+    fail_on: str = "critical"
+    fail_on_hazard: str = "data-loss"
+    snapshot: Optional[Path] = None
+    snapshot_update: bool = False
+    base: Optional[str] = None
+    head: Optional[str] = None
+    junit: Optional[Path] = None
+    report: Optional[Path] = None
+
+    @property
+    def wanted(self) -> bool:
+        """Whether the checks run at all (any gate or report option given)."""
+        return bool(self.gate or self.snapshot or self.junit or self.report)
+
+
+@dataclass
+class Check:
+    """One gate check: a JUnit test case, a row of the reports."""
+
+    group: str  # integrity, alerts, hazards, migration, snapshot, gate
+    name: str
+    failed: bool
+    status: str  # OK/FAILED, the alert's severity, the hazard severity, ...
+    message: str = ""
+    details: str = ""  # long text: tables, diffs, scripts
+    seconds: float = 0.0
+
+
+@dataclass
+class GateResult:
+    options: GateOptions
+    database: str = ""
+    server: str = ""
+    base: str = ""
+    head: str = ""
+    base_sha: str = ""
+    head_sha: str = ""
+    head_committed: bool = False  # the gate committed uncommitted live changes as head
+    commits: List["Commit"] = field(default_factory=list)
+    branches: List["Branch"] = field(default_factory=list)
+    diff: List["DiffEntry"] = field(default_factory=list)
+    hazard_kinds: Dict[str, Tuple[str, int, str]] = field(default_factory=dict)
+    alerts: List["Alert"] = field(default_factory=list)
+    integrity: List["IntegrityCheck"] = field(default_factory=list)
+    migration: Optional["MigrationCheck"] = None
+    drift: Optional["Drift"] = None
+    checks: List[Check] = field(default_factory=list)
+    error: Optional[str] = None
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> List[Check]:
+        return [c for c in self.checks if c.failed]
+
+    @property
+    def passed(self) -> bool:
+        return not self.failed
+
+    def path_severity(self, entry: "DiffEntry") -> str:
+        """The most severe hazard severity of a diff entry ('none' without hazards)."""
+        best = "none"
+        for h in entry.hazards or ():
+            sev = self.hazard_kinds.get(h, ("high", 0, ""))[0]
+            if hazard_rank(sev) > hazard_rank(best):
+                best = sev
+        return best
+
+    @property
+    def hazardous(self) -> List["DiffEntry"]:
+        return [e for e in self.diff if e.hazards]
+
+    def verdict(self) -> str:
+        if self.error and not self.checks:
+            return "ERROR"
+        return "PASSED" if self.passed else "FAILED"
+
+
+def run_gate(run: Any, options: GateOptions) -> GateResult:
+    """Run every check against the run's template database; never raises."""
+    t0 = time.perf_counter()
+    result = GateResult(options=options)
+    try:
+        _run(run, options, result)
+    except PggitError as exc:
+        result.error = str(exc)
+        result.checks.append(Check("gate", "gate", True, "ERROR", f"the gate could not run: {exc}"))
+    except Exception as exc:  # a bug or a server problem: the gate must say so, not pass
+        result.error = f"{type(exc).__name__}: {exc}"
+        result.checks.append(Check("gate", "gate", True, "ERROR",
+                                   f"the gate could not run: {result.error}"))
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _timed(fn: Any) -> Tuple[Any, float]:
+    t = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - t
+
+
+def _run(run: Any, options: GateOptions, result: GateResult) -> None:
+    import psycopg
+
+    from .repo import Repo
+
+    if run.startup_error is not None:
+        raise run.startup_error
+    server = run.get_server()
+    db = run.template()
+    result.database = db.name
+    result.server = f"{server.backend} backend, PostgreSQL {server.version} at {server.host}:{server.port}"
+    with psycopg.connect(db.dsn) as conn:
+        with conn.transaction(force_rollback=True):
+            repo = Repo(conn)
+            # -- integrity and alerts, as the template is (before the gate commits anything)
+            integrity, secs = _timed(repo.integrity)
+            result.integrity = integrity
+            for c in integrity:
+                result.checks.append(Check("integrity", c.name, not c.ok, str(c.status),
+                                           c.details or "", seconds=secs / max(len(integrity), 1)))
+            alerts, secs = _timed(repo.alerts)
+            result.alerts = alerts
+            threshold = alert_level_rank(options.fail_on)
+            for a in alerts:
+                fails = threshold > 0 and alert_level_rank(a.severity) >= threshold
+                result.checks.append(Check("alerts", a.check, fails, str(a.severity), a.message,
+                                           f"hint: {a.hint}" if a.hint else "",
+                                           seconds=secs / max(len(alerts), 1)))
+            # -- head: HEAD, after committing what the live schema has beyond it
+            if options.head is None:
+                pending = repo.status()
+                if pending:
+                    repo.commit(f"pytest-pggit gate: live schema at session end ({len(pending)} path(s))")
+                    result.head_committed = True
+                result.head = "HEAD"
+            else:
+                result.head = options.head
+            result.head_sha = repo.resolve(result.head)
+            if options.base is None:
+                root = repo.history(10_000, ref=result.head_sha)[-1]
+                result.base, result.base_sha = "root", root.sha
+            else:
+                result.base, result.base_sha = options.base, repo.resolve(options.base)
+            result.commits = repo.history(50, ref="HEAD")
+            result.branches = repo.branches()
+            # -- the migration base -> head and its hazards
+            result.hazard_kinds = repo.hazard_kinds()
+            diff, secs = _timed(lambda: repo.diff(result.base_sha, result.head_sha))
+            result.diff = list(diff)
+            threshold = hazard_rank(options.fail_on_hazard)
+            hazardous = result.hazardous
+            for e in hazardous:
+                sev = result.path_severity(e)
+                fails = threshold > 0 and hazard_rank(sev) >= threshold
+                names = ", ".join(f"{h} ({result.hazard_kinds.get(h, ('?',))[0]})" for h in e.hazards)
+                result.checks.append(Check(
+                    "hazards", e.path, fails, sev, f"{e.change} {e.path}: {names}",
+                    (e.migration_sql or "").strip(), seconds=secs / max(len(hazardous), 1)))
+            if not hazardous:
+                result.checks.append(Check("hazards", "no hazardous statements", False, "none",
+                                           f"no statement of the migration {result.base}..{result.head} "
+                                           "carries a hazard", seconds=secs))
+            # -- the snapshot of head
+            if options.snapshot is not None:
+                from . import snapshot as _snapshot
+
+                def snap() -> "Drift":
+                    full = repo.diff(_root_of(repo, result.head_sha), result.head_sha)
+                    entries = {e.path: e.new_definition for e in full if e.change != "REMOVED"}
+                    return _snapshot.compare(options.snapshot, entries, options.snapshot_update,
+                                             display=_display(options.snapshot, run.rootdir))
+
+                drift, secs = _timed(snap)
+                result.drift = drift
+                fails = drift.drifted and not drift.written
+                result.checks.append(Check("snapshot", str(drift.path), fails,
+                                           "WRITTEN" if drift.written else ("DRIFT" if fails else "OK"),
+                                           drift.summary(), drift.explain() if fails else "",
+                                           seconds=secs))
+            # -- the migration really reproduces head (last: it checks out base, rolled back)
+            if result.base_sha != result.head_sha:
+                try:
+                    check, secs = _timed(lambda: repo.verify_migration(result.base_sha, result.head_sha))
+                except PggitError as exc:
+                    result.checks.append(Check("migration", f"{result.base}..{result.head}", True,
+                                               "ERROR", str(exc)))
+                else:
+                    result.migration = check
+                    details = ""
+                    if not check.ok:
+                        details = "\n".join(
+                            ([f"error: {check.error}"] if check.error else [])
+                            + [f"differs: {p}" for p in check.differing_paths]
+                            + ["", check.script])
+                    result.checks.append(Check(
+                        "migration", f"{result.base}..{result.head}", not check.ok,
+                        "OK" if check.ok else "FAILED",
+                        f"{check.statements} statement(s) "
+                        + ("reproduce head" if check.ok else "do not reproduce head"),
+                        details, seconds=secs))
+            repo.close()
+
+
+def _root_of(repo: Any, sha: str) -> str:
+    return repo.history(10_000, ref=sha)[-1].sha
+
+
+def _display(path: Path, rootdir: Optional[Path]) -> str:
+    if rootdir is not None:
+        try:
+            return Path(path).resolve().relative_to(Path(rootdir).resolve()).as_posix()
+        except ValueError:
+            pass
+    return str(path)

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The main job: run the shop example's tests with the pgGit CI gate and show its report.
+#   bash scripts/demo.sh [extra pytest args...]
+# Creates .venv on first use (as scripts/test.sh does). Exits with pytest's status:
+# 0 when the tests pass and the gate passes (the example's schema is clean).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+fi
+stamp=.venv/.pytest-pggit-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+    touch "$stamp"
+fi
+out=$(mktemp -d "${TMPDIR:-/tmp}/pggit-demo.XXXXXX")
+trap 'rm -rf "$out"' EXIT
+echo "+ pytest --pggit --pggit-gate --pggit-junit $out/pggit-junit.xml --pggit-report $out/pggit-report.md examples/shop"
+status=0
+.venv/bin/python -m pytest -p no:randomly -q --pggit --pggit-gate \
+    --pggit-junit "$out/pggit-junit.xml" --pggit-report "$out/pggit-report.md" \
+    examples/shop "$@" || status=$?
+echo
+echo "--- JUnit XML ($out/pggit-junit.xml): one test case per gate check"
+.venv/bin/python - "$out/pggit-junit.xml" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+suite = ET.parse(sys.argv[1]).getroot().find("testsuite")
+print(f"testsuite {suite.get('name')}: {suite.get('tests')} tests, {suite.get('failures')} failures, "
+      f"{suite.get('errors')} errors")
+for case in suite.iter("testcase"):
+    bad = case.find("failure") if case.find("failure") is not None else case.find("error")
+    print(f"  {'FAIL' if bad is not None else 'ok  '} {case.get('classname')}: {case.get('name')}")
+PY
+echo
+echo "--- Markdown report ($out/pggit-report.md), first lines"
+head -n 12 "$out/pggit-report.md"
+echo
+if [ "$status" -eq 0 ]; then
+    echo "demo: tests and gate passed (exit 0)"
+else
+    echo "demo: pytest exited $status"
+fi
+exit "$status"
