@@ -126,6 +126,7 @@ COMMENT ON TABLE pggit_v0.op_timings IS 'Durations of commit, diff, migration, m
 CREATE OR REPLACE FUNCTION pggit_v0._guard_history() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 BEGIN
     IF coalesce(current_setting('pggit.allow_history_rewrite', true), '') = 'on' THEN

@@ -46,6 +46,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._acl_statements(p_acl aclitem[], p_default a
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 -- plpgsql, not sql: a non-inlinable SQL function is planned again on every call,
 -- which dominated snapshot time; NULL (default privileges) returns at once.
@@ -91,6 +92,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._snap_schemas(p_schema text, p_name text)
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 SELECT s.nspname::text, 'schema', s.nspname::text, s.nspname::text, x.sub_key, x.def
 FROM _tracked_schemas s
@@ -112,6 +114,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._snap_relations(p_schema text, p_name text)
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, x.sub_key, x.def
 FROM _tracked_relations r
@@ -182,6 +185,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._snap_columns(p_schema text, p_name text)
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH cols AS (
     SELECT r.nspname, r.relname, r.kind, r.relkind, r.relowner, a.attname, a.attnum, a.attislocal,
@@ -229,6 +233,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._snap_constraints(p_schema text, p_name text
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'constraint ' || co.conname,
        format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s;', r.nspname, r.relname, co.conname,
@@ -255,6 +260,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._snap_indexes(p_schema text, p_name text)
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, x.sub_key, x.def
 FROM _tracked_relations r
@@ -279,6 +285,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._snap_triggers_policies(p_schema text, p_nam
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'trigger ' || tg.tgname,
        pg_get_triggerdef(tg.oid) || ';'
@@ -310,6 +317,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._snap_routines(p_schema text, p_name text)
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH routines AS (
     SELECT p.oid, s.nspname, p.proname, p.prokind, p.proowner, p.proacl,
@@ -357,6 +365,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._snap_types(p_schema text, p_name text)
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH types AS (
     SELECT t.oid, s.nspname, t.typname, t.typtype, t.typowner, t.typacl, t.typrelid,
@@ -421,6 +430,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._snap_extensions(p_schema text, p_name text)
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 SELECT n.nspname::text, 'extension', e.extname::text, e.extname::text, 'definition',
        format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I VERSION %L;', e.extname, n.nspname, e.extversion)
@@ -437,6 +447,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._snapshot(p_schema text DEFAULT NULL, p_name
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 SET TimeZone = 'UTC'
 SET DateStyle = 'ISO, YMD'
 SET IntervalStyle = 'postgres'

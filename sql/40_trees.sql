@@ -13,14 +13,12 @@
 -- Escape a tree entry name for the canonical tree text.
 CREATE OR REPLACE FUNCTION pggit_v0._esc(p_name text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pggit_v0
-AS $$ SELECT replace(replace(p_name, E'\\', E'\\\\'), E'\n', E'\\n') $$;
+AS $$ SELECT pg_catalog.replace(pg_catalog.replace(p_name, E'\\', E'\\\\'), E'\n', E'\\n') $$;
 
 -- sha of the tree with no entries (an empty database).
 CREATE OR REPLACE FUNCTION pggit_v0._empty_tree() RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pggit_v0
-AS $$ SELECT _sha('tree', '') $$;
+AS $$ SELECT pggit_v0._sha('tree', '') $$;
 
 -- Blobs staged as tree entries, bottom-up, without writing anything.  Input: one
 -- array element per blob (schema, two-hex-digit bucket, "<kind> <name>" key, sub_key,
@@ -88,8 +86,7 @@ COMMENT ON FUNCTION pggit_v0._tree_rows(text[], text[], text[], text[], text[]) 
 -- The fan-out bucket of an object: first two hex digits of sha256(schema/bare name).
 CREATE OR REPLACE FUNCTION pggit_v0._bucket(p_schema text, p_bare_name text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pggit_v0
-AS $$ SELECT left(encode(sha256(convert_to(p_schema || '/' || p_bare_name, 'UTF8')), 'hex'), 2) $$;
+AS $$ SELECT pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(p_schema || '/' || p_bare_name, 'UTF8')), 'hex'), 2) $$;
 
 -- The live schema staged as tree entries (see _tree_rows).
 CREATE OR REPLACE FUNCTION pggit_v0._stage()
@@ -97,6 +94,7 @@ RETURNS TABLE (depth int, tree_sha text, tree_content text, entry_name text, ent
                entry_sha text, blob_content text, schema_name text, obj_key text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 SELECT t.*
 FROM (SELECT array_agg(sn.schema_name) AS ss, array_agg(_bucket(sn.schema_name, sn.bare_name)) AS bs,
@@ -112,6 +110,7 @@ COMMENT ON FUNCTION pggit_v0._stage() IS
 CREATE OR REPLACE FUNCTION pggit_v0._write_tree(OUT root_sha text, OUT rows_written int)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 BEGIN
     SELECT w.root_sha, w.rows_written INTO root_sha, rows_written
@@ -131,6 +130,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._write_tree_rows(p_schemas text[], p_buckets
                                                     OUT root_sha text, OUT rows_written int)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 BEGIN
     INSERT INTO objects (sha, type, size, content)
@@ -168,6 +168,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._tree_objects(p_root text)
 RETURNS TABLE (schema_name text, obj_key text, obj_tree text, bucket text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 SELECT e0.name, e3.name, e3.entry_sha, e1.name || e2.name
 FROM tree_entries e0
@@ -182,6 +183,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._tree_blobs(p_root text)
 RETURNS TABLE (schema_name text, obj_key text, sub_key text, blob_sha text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 SELECT o.schema_name, o.obj_key, e.name, e.entry_sha
 FROM _tree_objects(p_root) o
@@ -191,13 +193,11 @@ $$;
 -- Kind and name of an object key "<kind> <name>".
 CREATE OR REPLACE FUNCTION pggit_v0._key_kind(p_obj_key text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pggit_v0
-AS $$ SELECT split_part(p_obj_key, ' ', 1) $$;
+AS $$ SELECT pg_catalog.split_part(p_obj_key, ' ', 1) $$;
 
 CREATE OR REPLACE FUNCTION pggit_v0._key_name(p_obj_key text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pggit_v0
-AS $$ SELECT substr(p_obj_key, strpos(p_obj_key, ' ') + 1) $$;
+AS $$ SELECT pg_catalog.substr(p_obj_key, pg_catalog.strpos(p_obj_key, ' ') + 1) $$;
 
 -- The blob-level differences between two stored trees, found by descending only into
 -- subtrees whose shas differ (Merkle descent).  One row per changed sub-object path;
@@ -206,6 +206,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._diff_trees(p_a text, p_b text)
 RETURNS TABLE (schema_name text, obj_key text, sub_key text, old_sha text, new_sha text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH RECURSIVE d(depth, schema_name, obj_key, name, a_sha, b_sha) AS (
     SELECT 0, NULL::text, NULL::text, NULL::text, p_a, p_b
@@ -230,12 +231,44 @@ $$;
 COMMENT ON FUNCTION pggit_v0._diff_trees(text, text) IS
     'Changed blob paths between two stored root trees, descending only where subtree shas differ';
 
+-- The objects whose object trees differ between two stored trees (Merkle descent that
+-- stops at the object level): schema, key, bucket, old and new object tree.
+CREATE OR REPLACE FUNCTION pggit_v0._changed_objects(p_a text, p_b text)
+RETURNS TABLE (schema_name text, obj_key text, bucket text, old_tree text, new_tree text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+SET jit = off
+AS $$
+WITH RECURSIVE d(depth, schema_name, bucket, name, a_sha, b_sha) AS (
+    SELECT 0, NULL::text, ''::text, NULL::text, p_a, p_b
+    WHERE p_a IS DISTINCT FROM p_b
+  UNION ALL
+    SELECT d.depth + 1,
+           CASE WHEN d.depth = 0 THEN x.name ELSE d.schema_name END,
+           CASE WHEN d.depth IN (1, 2) THEN d.bucket || x.name ELSE d.bucket END,
+           x.name, x.a_sha, x.b_sha
+    FROM d
+    CROSS JOIN LATERAL (
+        SELECT coalesce(ea.name, eb.name) AS name, ea.entry_sha AS a_sha, eb.entry_sha AS b_sha
+        FROM (SELECT e.name, e.entry_sha FROM tree_entries e WHERE e.tree_sha = d.a_sha) ea
+        FULL JOIN (SELECT e.name, e.entry_sha FROM tree_entries e WHERE e.tree_sha = d.b_sha) eb
+               ON ea.name = eb.name
+        WHERE ea.entry_sha IS DISTINCT FROM eb.entry_sha
+    ) x
+    WHERE d.depth < 4
+)
+SELECT d.schema_name, d.name, d.bucket, d.a_sha, d.b_sha FROM d WHERE d.depth = 4
+$$;
+COMMENT ON FUNCTION pggit_v0._changed_objects(text, text) IS
+    'Objects whose trees differ between two stored root trees, with old and new object tree (Merkle descent)';
+
 -- The blob-level differences between a stored tree and the live schema.  Objects are
 -- compared by object-tree sha first; only objects that differ are compared blob by blob.
 CREATE OR REPLACE FUNCTION pggit_v0._diff_live(p_a text)
 RETURNS TABLE (schema_name text, obj_key text, sub_key text, old_sha text, new_sha text, new_content text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH st AS MATERIALIZED (SELECT * FROM _stage() s WHERE s.depth = 4),
 live_obj AS (SELECT DISTINCT st.schema_name, st.obj_key, st.tree_sha FROM st),

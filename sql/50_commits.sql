@@ -5,6 +5,7 @@
 CREATE OR REPLACE FUNCTION pggit_v0._commit_tree(p_commit text) RETURNS text
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$ SELECT tree_sha FROM commit_graph WHERE commit_sha = p_commit $$;
 
 -- The canonical text of a commit object (what its sha is computed over).  The only
@@ -29,6 +30,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._write_commit(p_tree text, p_parents text[],
 RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_at      timestamptz := clock_timestamp();
@@ -62,6 +64,7 @@ COMMENT ON FUNCTION pggit_v0._write_commit(text, text[], text, text, text, int) 
 CREATE OR REPLACE FUNCTION pggit_v0._link_pending(p_sha text) RETURNS int
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_n int;
@@ -82,6 +85,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.create_basic_commit(message text, author tex
 RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_t0     timestamptz := clock_timestamp();
@@ -136,6 +140,7 @@ COMMENT ON FUNCTION pggit_v0.create_basic_commit(text, text) IS
 CREATE OR REPLACE FUNCTION pggit_v0.get_head_sha() RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_sha text := _head_commit();
@@ -157,6 +162,7 @@ RETURNS TABLE (commit_sha text, parent_shas text[], author text, message text,
                committed_at timestamptz, branch text, changes int)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH RECURSIVE fp(sha, n) AS (
     SELECT _resolve_ref($3), 0

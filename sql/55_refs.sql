@@ -10,6 +10,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.create_branch(name text, description text DE
 RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_sha  text;
@@ -43,6 +44,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.delete_branch(name text)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 BEGIN
     IF delete_branch.name = 'main' THEN
@@ -70,6 +72,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.create_tag(name text, ref text DEFAULT 'HEAD
 RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_sha  text;
@@ -94,6 +97,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._branch_ancestry()
 RETURNS TABLE (branch text, commit_sha text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH RECURSIVE anc(branch, sha) AS (
     SELECT r.name, r.target_sha FROM refs r WHERE r.type = 'branch'
@@ -110,6 +114,7 @@ RETURNS TABLE (name text, branch_name text, description text, head_sha text, las
                ahead bigint, behind bigint, created_at timestamptz)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH anc AS MATERIALIZED (SELECT * FROM _branch_ancestry()),
      main AS (SELECT a.commit_sha FROM anc a WHERE a.branch = 'main')
@@ -134,6 +139,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.list_tags()
 RETURNS TABLE (name text, target_sha text, message text, created_by text, created_at timestamptz)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 SELECT r.name, r.target_sha, r.description, r.created_by, r.created_at FROM refs r
 WHERE r.type = 'tag' ORDER BY r.name

@@ -130,12 +130,11 @@ $$;
 -- their argument list).
 CREATE OR REPLACE FUNCTION pggit_v0._qname(p_schema text, p_obj_key text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
-SET search_path = pg_catalog, pggit_v0
 AS $$
-SELECT CASE WHEN _key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate')
-            THEN quote_ident(p_schema) || '.' || _key_name(p_obj_key)
-            WHEN _key_kind(p_obj_key) IN ('schema', 'extension') THEN quote_ident(_key_name(p_obj_key))
-            ELSE quote_ident(p_schema) || '.' || quote_ident(_key_name(p_obj_key)) END
+SELECT CASE WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate')
+            THEN pg_catalog.quote_ident(p_schema) || '.' || pggit_v0._key_name(p_obj_key)
+            WHEN pggit_v0._key_kind(p_obj_key) IN ('schema', 'extension') THEN pg_catalog.quote_ident(pggit_v0._key_name(p_obj_key))
+            ELSE pg_catalog.quote_ident(p_schema) || '.' || pg_catalog.quote_ident(pggit_v0._key_name(p_obj_key)) END
 $$;
 
 -- Longest chain of textual references among a set of definitions: item i depends on
@@ -168,6 +167,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._object_tree_blobs(p_obj_trees text[])
 RETURNS TABLE (obj_tree text, sub_key text, content text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 SELECT e.tree_sha, e.name, o.content
 FROM tree_entries e JOIN objects o ON o.sha = e.entry_sha
@@ -198,6 +198,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._migration_steps(p_from text, p_to text)
 RETURNS TABLE (phase int, ord int, path text, statement text, hazards text[])
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 BEGIN
     IF p_from IS NOT DISTINCT FROM p_to THEN
@@ -206,9 +207,10 @@ BEGIN
     RETURN QUERY
     WITH RECURSIVE
     d AS MATERIALIZED (SELECT * FROM _diff_trees(p_from, p_to)),
+    changed AS MATERIALIZED (SELECT * FROM _changed_objects(p_from, p_to)),
+    -- every object of both trees: only read when dependants must be looked for
     fo AS MATERIALIZED (SELECT * FROM _tree_objects(p_from)),
     t_o AS MATERIALIZED (SELECT * FROM _tree_objects(p_to)),
-    changed AS (SELECT DISTINCT d.schema_name, d.obj_key FROM d),
     -- all views and materialized views on both sides, for dependants
     views AS MATERIALIZED (
         SELECT x.schema_name, x.obj_key, x.side, o.content AS def
@@ -217,6 +219,7 @@ BEGIN
         JOIN tree_entries e ON e.tree_sha = x.obj_tree AND e.name = 'definition'
         JOIN objects o ON o.sha = e.entry_sha
         WHERE _key_kind(x.obj_key) IN ('view', 'materialized_view')
+          AND EXISTS (SELECT 1 FROM dep_roots)   -- one-time filter: no roots, no scan
     ),
     old_def AS (SELECT d.schema_name, d.obj_key, o.content FROM d JOIN objects o ON o.sha = d.old_sha
                 WHERE d.sub_key = 'definition'),
@@ -224,11 +227,10 @@ BEGIN
                 WHERE d.sub_key = 'definition'),
     -- how each changed object is handled
     status AS (
-        SELECT c.schema_name, c.obj_key, _key_kind(c.obj_key) AS kind,
-               f.obj_tree AS old_tree, t.obj_tree AS new_tree,
+        SELECT c.schema_name, c.obj_key, _key_kind(c.obj_key) AS kind, c.old_tree, c.new_tree,
                CASE
-                 WHEN f.obj_tree IS NULL THEN 'added'
-                 WHEN t.obj_tree IS NULL THEN 'removed'
+                 WHEN c.old_tree IS NULL THEN 'added'
+                 WHEN c.new_tree IS NULL THEN 'removed'
                  WHEN od.content IS NULL THEN 'altered'
                  WHEN _key_kind(c.obj_key) IN ('view', 'materialized_view', 'aggregate') THEN 'recreated'
                  WHEN _key_kind(c.obj_key) = 'type' AND od.content LIKE '% AS RANGE %' THEN 'recreated'
@@ -249,8 +251,6 @@ BEGIN
                       THEN 'recreated'
                  ELSE 'altered' END AS how
         FROM changed c
-        LEFT JOIN fo f ON f.schema_name = c.schema_name AND f.obj_key = c.obj_key
-        LEFT JOIN t_o t ON t.schema_name = c.schema_name AND t.obj_key = c.obj_key
         LEFT JOIN old_def od ON od.schema_name = c.schema_name AND od.obj_key = c.obj_key
         LEFT JOIN new_def nd ON nd.schema_name = c.schema_name AND nd.obj_key = c.obj_key
     ),
@@ -324,6 +324,7 @@ BEGIN
         LEFT JOIN objects tn ON tn.sha = te.entry_sha
         WHERE NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND (x.sub_key = e.name OR x.how IN ('removed', 'recreated')))
+          AND EXISTS (SELECT 1 FROM fk_roots)    -- one-time filter: no roots, no scan
     ),
     -- columns converted when their type is rebuilt
     rebuilt AS (SELECT p.schema_name, p.obj_key, _qname(p.schema_name, p.obj_key) AS q FROM plan p WHERE p.how = 'rebuilt'),
@@ -601,6 +602,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.generate_migration(from_ref text, to_ref tex
 RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_t0   timestamptz := clock_timestamp();

@@ -8,6 +8,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.merge_bases(a text, b text)
 RETURNS TABLE (commit_sha text, committed_at timestamptz)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH RECURSIVE
 aa(sha) AS (SELECT _resolve_ref($1) UNION SELECT cp.parent_sha FROM aa JOIN commit_parents cp ON cp.commit_sha = aa.sha),
@@ -31,6 +32,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.merge_base(a text, b text)
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_sha text;
@@ -57,6 +59,7 @@ RETURNS TABLE (schema_name text, obj_key text, sub_key text, base_sha text, sour
                source_changed boolean, target_changed boolean, conflict text, object_conflict boolean)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH ds AS (SELECT * FROM _diff_trees(p_base, p_source)),
      dt AS (SELECT * FROM _diff_trees(p_base, p_target)),
@@ -100,6 +103,7 @@ RETURNS TABLE (path text, object_type text, schema_name text, object_name text, 
                base_definition text, source_definition text, target_definition text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_target text := coalesce(detect_merge_conflicts.target, _current_branch(), 'HEAD');
@@ -148,6 +152,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._apply_tree(p_from text, p_to text)
 RETURNS int
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_step  record;
@@ -183,6 +188,7 @@ COMMENT ON FUNCTION pggit_v0._apply_tree(text, text) IS
 CREATE OR REPLACE FUNCTION pggit_v0._require_clean(p_action text) RETURNS void
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_paths text[];
@@ -207,6 +213,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.merge_branch(source text, target text DEFAUL
 RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_t0       timestamptz := clock_timestamp();
@@ -346,6 +353,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.verify_migration(to_ref text)
 RETURNS TABLE (ok boolean, statements int, differing_paths text[], error text, script text)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_to     text := _commit_tree(_resolve_ref(verify_migration.to_ref));
@@ -384,6 +392,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.checkout_branch(name text, apply boolean DEF
 RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_t0   timestamptz := clock_timestamp();

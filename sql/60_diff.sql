@@ -28,6 +28,7 @@ RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name te
                migration_sql text, hazards text[])
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH steps0 AS MATERIALIZED (SELECT * FROM _migration_steps(p_a, p_b) m WHERE NOT p_live),
 steps AS (
@@ -74,6 +75,7 @@ RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name te
                migration_sql text, hazards text[])
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_t0 timestamptz := clock_timestamp();
@@ -94,6 +96,7 @@ RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name te
                migration_sql text, hazards text[])
 LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$ SELECT * FROM diff_commits($1, $2) $$;
 COMMENT ON FUNCTION pggit_v0.diff_branches(text, text) IS
     'One row per path changed from branch a to branch b (same rows as diff_commits)';
@@ -106,6 +109,7 @@ RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name te
                migration_sql text, hazards text[])
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_t0 timestamptz := clock_timestamp();
@@ -124,6 +128,7 @@ RETURNS TABLE (schema_name text, object_type text, object_name text, status text
                tree_sha text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH live AS (
     SELECT s.schema_name, s.obj_key, s.tree_sha, count(*) AS n

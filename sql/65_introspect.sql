@@ -7,6 +7,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._object_blobs(p_schema text, p_name text, p_
 RETURNS TABLE (obj_key text, sub_key text, definition text, owned boolean)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 BEGIN
     RETURN QUERY
@@ -44,6 +45,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.get_object_definition(schema_name text, obje
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_ddl text;
@@ -102,6 +104,7 @@ RETURNS TABLE (commit_sha text, change_type text, object_type text, author text,
                message text, ddl text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH RECURSIVE fp(sha, n) AS (
     SELECT _head_commit(), 0
@@ -175,6 +178,7 @@ RETURNS TABLE (object_type text, qualified_name text, owner text, status text,
                created_in text, last_changed_in text, last_changed_at timestamptz)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 BEGIN
     RETURN QUERY

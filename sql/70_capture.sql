@@ -11,6 +11,7 @@
 CREATE OR REPLACE FUNCTION pggit_v0._statement_text() RETURNS text
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 SELECT CASE WHEN length(q) > 20000 THEN left(q, 20000) || E'\n-- [truncated by pgGit: ' || length(q) || ' characters]'
             ELSE q END
@@ -22,6 +23,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._log_event(p_event text, p_tag text, p_role text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_t0   timestamptz := clock_timestamp();
@@ -77,6 +79,7 @@ COMMENT ON FUNCTION pggit_v0._log_event(text, text, text) IS
 CREATE OR REPLACE FUNCTION pggit_v0._capture_ddl() RETURNS event_trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 BEGIN
     PERFORM pggit_v0._log_event('ddl_command_end', tg_tag, current_user::text);
@@ -88,6 +91,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._capture_drop() RETURNS event_trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 BEGIN
     PERFORM pggit_v0._log_event('sql_drop', tg_tag, current_user::text);
@@ -131,6 +135,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.capture_status()
 RETURNS TABLE (mode text, enabled boolean, detail text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH t AS (
     SELECT count(*) FILTER (WHERE e.evtenabled <> 'D') AS on_count, count(*) AS present

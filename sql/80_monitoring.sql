@@ -54,6 +54,7 @@ COMMENT ON FUNCTION pggit_v0._mon_rank(text) IS
 CREATE OR REPLACE FUNCTION pggit_v0._mon_age(p_age interval) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE   -- interval output follows IntervalStyle
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$ SELECT date_trunc('second', justify_hours(p_age))::text $$;
 COMMENT ON FUNCTION pggit_v0._mon_age(interval) IS 'An interval truncated to whole seconds, for messages';
 
@@ -68,6 +69,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._integrity_problems()
 RETURNS TABLE (check_name text, sha text, problem text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 -- objects: content addresses and sizes
 SELECT 'object_hashes', o.sha,
@@ -202,6 +204,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._integrity_checks()
 RETURNS TABLE (check_name text, status text, details text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH p AS MATERIALIZED (SELECT * FROM _integrity_problems()),
 n AS MATERIALIZED (
@@ -254,6 +257,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.validate_data_integrity()
 RETURNS TABLE (check_name text, status text, details text)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_t0     timestamptz := clock_timestamp();
@@ -297,6 +301,7 @@ COMMENT ON FUNCTION pggit_v0.validate_data_integrity() IS
 CREATE OR REPLACE FUNCTION pggit_v0._monitor_record_drops(p_tag text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 BEGIN
     IF coalesce(current_setting('pggit.installing', true), '') = 'on' THEN
@@ -325,6 +330,7 @@ COMMENT ON FUNCTION pggit_v0._monitor_record_drops(text) IS
 CREATE OR REPLACE FUNCTION pggit_v0._monitor_drop() RETURNS event_trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 BEGIN
     PERFORM pggit_v0._monitor_record_drops(tg_tag);
@@ -362,6 +368,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._alerts(p_paths bigint)
 RETURNS TABLE (check_name text, severity text, message text, hint text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_paths bigint := p_paths;
@@ -504,6 +511,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.check_for_alerts()
 RETURNS TABLE (check_name text, severity text, message text, hint text)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_t0 timestamptz := clock_timestamp();
@@ -524,6 +532,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.get_dashboard_summary()
 RETURNS TABLE (metric text, value text, status text)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_t0      timestamptz := clock_timestamp();
@@ -597,6 +606,7 @@ RETURNS TABLE (operation text, calls bigint, avg_duration interval, p95_duration
                max_duration interval, last_run timestamptz)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 SELECT * FROM (
     SELECT t.operation, count(*), avg(t.duration),
@@ -620,6 +630,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.analyze_storage_usage()
 RETURNS TABLE (table_name text, row_count bigint, total_bytes bigint, total_size text, share_percent numeric)
 LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH t AS (
     SELECT c.relname::text AS table_name,
@@ -644,6 +655,7 @@ RETURNS TABLE (object_type text, size_bucket text, bucket_min_bytes bigint, obje
                total_bytes bigint, avg_bytes numeric, max_bytes bigint, share_of_type_percent numeric)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH b AS (
     SELECT o.type, o.size,
@@ -682,6 +694,7 @@ RETURNS TABLE (horizon text, days int, projected_bytes bigint, projected_size te
                bytes_per_day numeric, basis text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH ev AS (   -- objects and commits on one time line; objects first at equal times
     SELECT o.created_at AS t, o.size::numeric AS b, false AS is_commit FROM objects o
@@ -743,6 +756,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.detect_anomalies()
 RETURNS TABLE (anomaly text, severity text, details text, commit_sha text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 WITH nonroot AS MATERIALIZED (
     SELECT c.commit_sha, c.changes::numeric AS x
@@ -860,6 +874,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.get_recommendations()
 RETURNS TABLE (recommendation text, priority text, reason text, action text)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
+SET jit = off
 AS $$
 DECLARE
     v_t0    timestamptz := clock_timestamp();
