@@ -416,26 +416,31 @@ class Repo:
 
     # -- assertions as methods (see pytest_pggit.assertions) --------------------
     def assert_no_diff(self, a: str, b: str = "HEAD") -> None:
+        __tracebackhide__ = True
         from .assertions import assert_no_diff
 
         assert_no_diff(self, a, b)
 
     def assert_diff(self, a: str, b: str = "HEAD", **expected: Any) -> SchemaDiff:
+        __tracebackhide__ = True
         from .assertions import assert_diff
 
         return assert_diff(self, a, b, **expected)
 
     def assert_integrity(self) -> None:
+        __tracebackhide__ = True
         from .assertions import assert_integrity
 
         assert_integrity(self)
 
     def assert_no_alerts(self, min_severity: str = "WARNING") -> None:
+        __tracebackhide__ = True
         from .assertions import assert_no_alerts
 
         assert_no_alerts(self, min_severity)
 
     def assert_migration_applies(self, a: str, b: str = "HEAD") -> "MigrationCheck":
+        __tracebackhide__ = True
         from .assertions import assert_migration_applies
 
         return assert_migration_applies(self, a, b)

@@ -61,7 +61,7 @@ def terminal_lines(result: GateResult) -> List[str]:
     out: List[str] = [_headline(result)]
     if result.server:
         out.append(f"server: {result.server}, database {result.database}")
-    if result.head_sha:
+    if result.head_sha and result.base_sha:
         out.append(f"base: {result.base} = {result.base_sha[:12]}; head: {result.head} = "
                    f"{result.head_sha[:12]}" + (" (committed by the gate)" if result.head_committed else ""))
     out.append(_options_line(result))
@@ -73,7 +73,7 @@ def terminal_lines(result: GateResult) -> List[str]:
         out += ["", "branches:",
                 table([[("* " if b.current else "  ") + b.name, b.head[:12], b.commit_count]
                        for b in result.branches], ["branch", "head", "commits"])]
-    if result.head_sha:
+    if result.head_sha and result.base_sha:
         out += ["", f"diff {result.base}..{result.head}: {_diff_title(result)}"]
         if result.diff:
             out.append(table(_diff_rows(result), ["change", "path", "type", "hazards", "severity"]))
@@ -116,7 +116,7 @@ def markdown(result: GateResult) -> str:
     out: List[str] = [f"## {icon} {_headline(result)}", ""]
     if result.server:
         out.append(f"Server: {result.server}, database `{result.database}`  ")
-    if result.head_sha:
+    if result.head_sha and result.base_sha:
         out.append(f"Base: {result.base} `{result.base_sha[:12]}` → head: {result.head} "
                    f"`{result.head_sha[:12]}`  ")
     out += [_options_line(result), ""]
@@ -136,7 +136,7 @@ def markdown(result: GateResult) -> str:
                 out += [f"<details><summary>{_md_escape(c.group)} / {_md_escape(c.name)}</summary>", "",
                         "```diff" if c.group == "snapshot" else "```", c.details.rstrip(), "```",
                         "", "</details>", ""]
-    if result.head_sha:
+    if result.head_sha and result.base_sha:
         out += [f"### Diff {result.base} → {result.head}: {_diff_title(result)}", ""]
         if result.diff:
             md_table(_diff_rows(result), ["change", "path", "type", "hazards", "severity"])

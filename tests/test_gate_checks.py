@@ -1,0 +1,220 @@
+"""The gate (--pggit-gate) fails the session on each cause and passes when clean.
+
+Inner pytest runs (pytester) against the outer run's server (--pggit-backend dsn); the
+inner tests all pass, so a non-zero exit comes from the gate alone.
+"""
+from __future__ import annotations
+
+from typing import List
+
+import pytest
+
+from pytest_pggit.backends import Server
+
+SCHEMA = """
+CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL);
+CREATE TABLE legacy (id int PRIMARY KEY, note text);
+INSERT INTO legacy VALUES (1, 'keep me');
+CREATE INDEX customers_email_idx ON customers (email);
+"""
+
+PASSING_TEST = """
+def test_ok(pggit):
+    assert pggit.execute("SELECT to_regclass('customers')") == [("customers",)]
+"""
+
+TAMPER_HOOK = """
+def pytest_pggit_setup(connection):
+    # history changed behind pgGit's back (an intruder, a botched repair)
+    connection.execute("SET pggit.allow_history_rewrite = on")
+    connection.execute("UPDATE pggit_v0.commit_graph SET message = 'tampered'")
+    connection.execute("RESET pggit.allow_history_rewrite")
+"""
+
+CAPTURE_OFF_HOOK = """
+def pytest_pggit_setup(connection):
+    connection.execute("ALTER EVENT TRIGGER pggit_v0_capture_ddl DISABLE")  # a WARNING alert
+"""
+
+DROP_HOOK = """
+def pytest_pggit_setup(connection):
+    # the project's schema as released (tag v1), then a migration that drops a table
+    connection.execute("SELECT pggit_v0.create_basic_commit('release 1')")
+    connection.execute("SELECT pggit_v0.create_tag('v1')")
+    connection.execute("DROP TABLE legacy")
+"""
+
+
+def dsn_args(server: Server) -> List[str]:
+    return ["--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(), "-p", "no:randomly",
+            "--pggit-schema", "schema.sql", "--pggit-gate"]
+
+
+@pytest.fixture
+def gate(pytester: pytest.Pytester, pggit_server: Server):
+    (pytester.path / "schema.sql").write_text(SCHEMA)
+    pytester.makepyfile(test_app=PASSING_TEST)
+
+    def run(*args: str, hook: str = "") -> pytest.RunResult:
+        if hook:
+            pytester.makeconftest(hook)
+        return pytester.runpytest(*dsn_args(pggit_server), *args)
+
+    return run
+
+
+def test_clean_schema_passes(gate) -> None:
+    result = gate()
+    result.assert_outcomes(passed=1)
+    assert result.ret == 0
+    text = result.stdout.str()
+    result.stdout.fnmatch_lines([
+        "*= pggit =*",
+        "pggit gate: PASSED (* checks)",
+        "server: dsn backend, PostgreSQL * database pggit_*_tpl",
+        "base: root = *; head: HEAD = *",
+        "fail on alerts >= critical, hazards >= data-loss",
+    ])
+    # the report's tables: commits, branches, the diff base..head, alerts, integrity, migration
+    for needle in ("commits (HEAD first):", "pytest-pggit baseline: schema.sql",
+                   "branches:", "* main", "diff root..HEAD:", "ADDED     public/table/customers",
+                   "alerts (check_for_alerts):", "integrity (validate_data_integrity):",
+                   "ok  object_hashes", "migration:", "ok  root..HEAD"):
+        assert needle in text, needle
+    assert "public/table/customers/column/email" not in text  # parts of added tables are implied
+    assert "pggit gate failed" not in text
+
+
+def test_integrity_failure_fails_the_session(gate) -> None:
+    result = gate(hook=TAMPER_HOOK)
+    result.stdout.fnmatch_lines(["*= 1 passed, 1 pggit gate failed in *"])
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines([
+        "pggit gate: FAILED: * checks failed (integrity, alerts)",
+        "FAIL  integrity        CRITICAL  1 of 12 integrity checks failed: commit_content*",
+        "FAIL  commit_content   FAILED*author, time or message differ*",
+    ])
+
+
+def test_alerts_fail_at_the_chosen_severity(gate) -> None:
+    result = gate(hook=CAPTURE_OFF_HOOK)  # default --pggit-fail-on critical: a WARNING passes
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(["pggit gate: PASSED*", "ok*capture*WARNING*"])
+    result = gate("--pggit-fail-on", "warning")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines([
+        "pggit gate: FAILED: 1 of * checks failed (alerts)",
+        "fail on alerts >= warning, *",
+        "FAIL*capture*WARNING*capture mode event_triggers*",
+        "alerts / capture:",
+        "hint: ALTER EVENT TRIGGER pggit_v0_capture_ddl ENABLE*",
+    ])
+
+
+def test_bad_levels_are_usage_errors(gate) -> None:
+    result = gate("--pggit-fail-on-hazard", "huge")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--pggit-fail-on-hazard must be one of none, low, medium, high, "
+                                 "data-loss, got 'huge'*"])
+
+
+def test_hazards_between_base_and_head(gate) -> None:
+    result = gate("--pggit-base", "v1", hook=DROP_HOOK)
+    result.stdout.fnmatch_lines(["*= 1 passed, 1 pggit gate failed in *"])
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines([
+        "pggit gate: FAILED: 1 of * checks failed (hazards)",
+        "base: v1 = *; head: HEAD = *",
+        "diff v1..HEAD: 5 path(s), 1 with hazards (4 parts of added/removed objects not listed)",
+        "REMOVED   public/table/legacy  table   access_exclusive_lock, data_deletion  data-loss",
+        "hazards:",
+        "FAIL  public/table/legacy  data-loss  REMOVED public/table/legacy: access_exclusive_lock "
+        "(medium), data_deletion (data-loss)",
+        "ok*v1..HEAD*OK*1 statement(s) reproduce head",
+        "hazards / public/table/legacy:",
+        "DROP TABLE IF EXISTS public.legacy;",
+    ])
+    # the threshold: medium still fails, none reports without failing
+    assert gate("--pggit-base", "v1", "--pggit-fail-on-hazard", "medium").ret == 1
+    result = gate("--pggit-base", "v1", "--pggit-fail-on-hazard", "none")
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(["pggit gate: PASSED*", "ok*public/table/legacy*data-loss*"])
+    # base == head: nothing to migrate
+    result = gate("--pggit-base", "v1", "--pggit-head", "v1")
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(["diff v1..v1: 0 path(s), 0 with hazards"])
+
+
+def test_unknown_ref_fails_the_gate(gate) -> None:
+    result = gate("--pggit-base", "no-such-ref")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(["pggit gate: FAILED: 1 of * checks failed (gate)",
+                                 "FAIL*gate*ERROR*the gate could not run: ?42704? ref \"no-such-ref\" "
+                                 "not found"])
+
+
+def test_snapshot_written_then_drift_detected(gate, pytester: pytest.Pytester) -> None:
+    snap = pytester.path / "db" / "schema.snapshot"
+    args = ("--pggit-snapshot", "db/schema.snapshot")
+    result = gate(*args)  # no file yet: the gate says how to make one
+    assert result.ret == 1
+    result.stdout.fnmatch_lines(["FAIL*db/schema.snapshot*DRIFT*snapshot db/schema.snapshot "
+                                 "does not exist: run with --pggit-snapshot-update to create it"])
+    assert not snap.exists()
+
+    result = gate(*args, "--pggit-snapshot-update")
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(["ok*db/schema.snapshot*WRITTEN*snapshot db/schema.snapshot "
+                                 "written (created)"])
+    text = snap.read_text()
+    assert "\npublic/table/customers/column/email\n    email text NOT NULL\n" in text
+    assert "\npublic/table/customers/index/customers_email_idx\n    CREATE INDEX" in text
+    paths = [line for line in text.splitlines() if line and not line[0].isspace()
+             and not line.startswith("#")]
+    assert paths == sorted(paths) and len(paths) == len(set(paths)) > 8
+
+    result = gate(*args)
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(["ok*db/schema.snapshot*OK*the schema matches the "
+                                 "snapshot db/schema.snapshot"])
+    # a second update changes nothing: stable order and content
+    gate(*args, "--pggit-snapshot-update")
+    assert snap.read_text() == text
+
+    (pytester.path / "schema.sql").write_text(
+        SCHEMA.replace("email text NOT NULL", "email varchar(320) NOT NULL, phone text"))
+    result = gate(*args)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines([
+        "pggit gate: FAILED: 1 of * checks failed (snapshot)",
+        "FAIL*db/schema.snapshot*DRIFT*the schema differs from the snapshot "
+        "db/schema.snapshot: 1 added, 0 removed, 2 modified path(s)",
+        "snapshot / db/schema.snapshot:",
+        "ADDED     public/table/customers/column/phone",
+        "MODIFIED  public/table/customers/column/email",
+        "--- db/schema.snapshot (snapshot)",
+        "+++ db/schema.snapshot (schema of this run)",
+        "-    email text NOT NULL",
+        "+    email character varying(320) NOT NULL",
+        "+public/table/customers/column/phone",
+        "if the change is intended, rewrite the file with --pggit-snapshot-update and commit it",
+    ])
+    assert gate(*args, "--pggit-snapshot-update").ret == 0
+    assert "phone text" in snap.read_text()
+    assert gate(*args).ret == 0
+
+
+def test_gate_keeps_failing_tests_failing(gate, pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_bad="def test_bad():\n    assert False\n")
+    result = gate()
+    result.assert_outcomes(passed=1, failed=1)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(["pggit gate: PASSED*"])
+
+
+def test_without_the_gate_nothing_runs(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    (pytester.path / "schema.sql").write_text(SCHEMA)
+    pytester.makepyfile(test_app=PASSING_TEST)
+    result = pytester.runpytest(*dsn_args(pggit_server)[:-1])
+    assert result.ret == 0
+    assert "= pggit =" not in result.stdout.str()
