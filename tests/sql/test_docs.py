@@ -3,6 +3,7 @@
 * docs/course.md: every ```sql block runs, in order, through the real psql on a fresh
   database with the layer installed; the ```bash blocks (the CI recipe) run in a
   scratch directory with libpq's environment pointing at that database.
+* the example tests (```python blocks with a test function) pass under `pytest --pggit`.
 * docs/reference.md names every public pggit_v0 function of the installed layer, every
   option, ini key, fixture, marker and hook the plugin registers, and every public
   method of the Repo API, so the reference cannot silently fall behind.
@@ -161,3 +162,13 @@ def test_reference_names_every_repo_method() -> None:
     assert not missing, f"docs/reference.md does not describe Repo methods: {missing}"
     for name in pytest_pggit.__all__:
         assert f"`{name}`" in text, f"docs/reference.md does not mention pytest_pggit.{name}"
+
+
+def test_course_python_tests_pass(pytester: pytest.Pytester, pggit_server) -> None:
+    """The plugin section's example tests run, as written, in a real pytest session."""
+    examples = [b.code for b in doc_blocks(COURSE) if b.lang == "python" and "def test_" in b.code]
+    assert len(examples) >= 2
+    pytester.makepyfile(**{f"test_example_{i}": code for i, code in enumerate(examples)})
+    result = pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", pggit_server.dsn(),
+                                "-p", "no:randomly")
+    result.assert_outcomes(passed=len(examples))
