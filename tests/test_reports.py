@@ -1,0 +1,151 @@
+"""The gate's reports: JUnit XML (parsed case by case, also under -n 2), Markdown
+(--pggit-report) and the GitHub step summary."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Dict, List
+
+import pytest
+
+from pytest_pggit.backends import Server
+
+SCHEMA = """
+CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL);
+CREATE TABLE legacy (id int PRIMARY KEY, note text);
+INSERT INTO legacy VALUES (1, 'keep me');
+"""
+
+HOOK = """
+def pytest_pggit_setup(connection):
+    connection.execute("SELECT pggit_v0.create_basic_commit('release 1')")
+    connection.execute("SELECT pggit_v0.create_tag('v1')")
+    connection.execute("DROP TABLE legacy")
+    connection.execute("ALTER TABLE customers ALTER COLUMN email TYPE varchar(100)")
+"""
+
+TESTS = """
+import pytest
+
+@pytest.mark.parametrize("i", range(4))
+def test_app(i, pggit):
+    assert pggit.head()
+"""
+
+
+def args(server: Server, *extra: str) -> List[str]:
+    return ["--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(), "-p", "no:randomly",
+            "--pggit-schema", "schema.sql", "--pggit-gate", "--pggit-base", "v1",
+            "--pggit-snapshot", "schema.snapshot", "--pggit-junit", "out/pggit.xml", *extra]
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    (pytester.path / "schema.sql").write_text(SCHEMA)
+    pytester.makeconftest(HOOK)
+    pytester.makepyfile(test_app=TESTS)
+    return pytester
+
+
+def cases(path: Path) -> Dict[str, ET.Element]:
+    root = ET.parse(path).getroot()
+    assert root.tag == "testsuites"
+    (suite,) = root.findall("testsuite")
+    assert suite.get("name") == "pggit-gate"
+    found = {f"{c.get('classname')}::{c.get('name')}": c for c in suite.findall("testcase")}
+    assert int(suite.get("tests")) == len(found)
+    assert int(suite.get("failures")) == sum(c.find("failure") is not None for c in found.values())
+    return found
+
+
+def check_junit(path: Path) -> None:
+    found = cases(path)
+    integrity = {k: c for k, c in found.items() if k.startswith("pggit.integrity::")}
+    alerts = {k: c for k, c in found.items() if k.startswith("pggit.alerts::")}
+    assert "pggit.integrity::commit_content" in integrity and len(integrity) >= 12
+    assert {"pggit.alerts::integrity", "pggit.alerts::capture", "pggit.alerts::head"} <= set(alerts)
+    for c in list(integrity.values()) + list(alerts.values()):
+        assert c.find("failure") is None and c.find("error") is None
+        assert c.find("system-out").text.startswith("OK: ")
+    # one case per hazardous path: the dropped table (data loss) and the narrowed column
+    legacy = found["pggit.hazards::public/table/legacy"]
+    fail = legacy.find("failure")
+    assert fail.get("type") == "hazards"
+    assert fail.get("message") == ("data-loss: REMOVED public/table/legacy: access_exclusive_lock "
+                                   "(medium), data_deletion (data-loss)")
+    assert "DROP TABLE IF EXISTS public.legacy;" in fail.text
+    email = found["pggit.hazards::public/table/customers/column/email"].find("failure")
+    assert email is not None and "data_deletion" in email.get("message")
+    assert "ALTER COLUMN email TYPE character varying(100)" in email.text
+    migration = found["pggit.migration::v1..HEAD"]
+    assert migration.find("failure") is None
+    # the snapshot does not exist yet: that case fails, saying how to create it
+    snap = found["pggit.snapshot::schema.snapshot"].find("failure")
+    assert "does not exist: run with --pggit-snapshot-update" in snap.get("message")
+    props = {p.get("name"): p.get("value") for p in ET.parse(path).getroot().iter("property")}
+    assert props["verdict"] == "FAILED" and len(props["head"]) == 64
+
+
+def test_junit_one_case_per_check(project: pytest.Pytester, pggit_server: Server) -> None:
+    result = project.runpytest(*args(pggit_server))
+    result.assert_outcomes(passed=4)
+    assert result.ret == 1
+    check_junit(project.path / "out" / "pggit.xml")
+    result.stdout.fnmatch_lines(["pggit: JUnit XML written to */out/pggit.xml"])
+
+
+def test_junit_under_xdist_written_by_the_controller(project: pytest.Pytester,
+                                                     pggit_server: Server) -> None:
+    result = project.runpytest_subprocess(*args(pggit_server, "-n", "2"))
+    result.assert_outcomes(passed=4)
+    assert result.ret == 1
+    text = result.stdout.str()
+    assert text.count("= pggit =") == 1  # one report, from the controller
+    check_junit(project.path / "out" / "pggit.xml")
+    assert list((project.path / "out").iterdir()) == [project.path / "out" / "pggit.xml"]
+
+
+def test_junit_all_passing(project: pytest.Pytester, pggit_server: Server) -> None:
+    project.runpytest(*args(pggit_server, "--pggit-snapshot-update"))
+    result = project.runpytest(*args(pggit_server, "--pggit-fail-on-hazard", "none"))
+    assert result.ret == 0
+    found = cases(project.path / "out" / "pggit.xml")
+    assert all(c.find("failure") is None for c in found.values())
+    assert found["pggit.hazards::public/table/legacy"].find("system-out").text.startswith("data-loss")
+
+
+def test_markdown_report_and_github_step_summary(project: pytest.Pytester, pggit_server: Server,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = project.path / "step_summary.md"
+    summary.write_text("earlier step\n")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = project.runpytest(*args(pggit_server, "--pggit-report", "report.md"))
+    assert result.ret == 1
+    result.stdout.fnmatch_lines([
+        "pggit: Markdown report written to */report.md",
+        f"pggit: Markdown summary appended to $GITHUB_STEP_SUMMARY ({summary})",
+    ])
+    md = (project.path / "report.md").read_text()
+    assert md.startswith("## ❌ pggit gate: FAILED: 3 of ")
+    assert "checks failed (hazards, snapshot)" in md.splitlines()[0]
+    assert "### Failed checks" in md
+    assert "| hazards | public/table/legacy | data-loss |" in re.sub(" +", " ", md)
+    assert "### Diff v1 → HEAD: " in md
+    assert "<summary>modified definitions</summary>" in md
+    assert "-email text NOT NULL" in md and "+email character varying(100) NOT NULL" in md
+    for title in ("### Hazards", "### Alerts", "### Integrity", "### Migration", "### Snapshot",
+                  "### Commits", "### Branches"):
+        assert title in md
+    # tables are GitHub Markdown
+    assert "|----" in md.replace(":", "-")
+    # appended, not overwritten
+    assert summary.read_text() == "earlier step\n" + md + "\n"
+
+
+def test_reports_without_gate_do_not_fail(project: pytest.Pytester, pggit_server: Server) -> None:
+    a = [x for x in args(pggit_server) if x != "--pggit-gate"]
+    result = project.runpytest(*a, "--pggit-report", "report.md")
+    assert result.ret == 0  # reported, not enforced
+    assert (project.path / "report.md").read_text().startswith("## ❌ pggit gate: FAILED")
+    assert cases(project.path / "out" / "pggit.xml")
