@@ -6,38 +6,39 @@
 -- Where event triggers may not be created (managed servers, non-superusers) the layer
 -- installs in snapshot-only mode: commits, diffs and history still work from snapshots.
 
--- Longest statement text kept per log row (a whole script sent as one query string
--- would otherwise be stored once per command it contains).
-CREATE OR REPLACE FUNCTION pggit_v0._statement_text() RETURNS text
-LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
-SET jit = off
-AS $$
-SELECT CASE WHEN length(q) > 20000 THEN left(q, 20000) || E'\n-- [truncated by pgGit: ' || length(q) || ' characters]'
-            ELSE q END
-FROM (SELECT current_query() AS q) s
-$$;
-
--- Records the commands of the running ddl_command_end or sql_drop event.  Runs with
--- the layer owner's rights; p_role is the role that ran the DDL.
-CREATE OR REPLACE FUNCTION pggit_v0._log_event(p_event text, p_tag text, p_role text) RETURNS void
+-- Records the commands of the running ddl_command_end or sql_drop event, with the
+-- layer owner's rights (SECURITY DEFINER: roles doing DDL need no rights on the log).
+-- The role logged is the one that ran the DDL: the SET ROLE in effect, else the
+-- session user.  Statement text is kept up to 20,000 characters (a whole script sent
+-- as one query string would otherwise be stored once per command it contains).
+-- Every error is trapped into capture_faults; if even that fails, a WARNING.
+-- This runs once per DDL command, so it is one function (both event triggers call it;
+-- TG_EVENT tells them apart) doing two inserts.
+CREATE OR REPLACE FUNCTION pggit_v0._capture() RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0
-SET jit = off
 AS $$
 DECLARE
+    p_event text := TG_EVENT;
+    p_tag   text := TG_TAG;
     v_t0   timestamptz := clock_timestamp();
     v_rows int;
+    v_q    text := current_query();
+    v_role text := CASE WHEN current_setting('role') = 'none' THEN session_user::text
+                        ELSE current_setting('role') END;
 BEGIN
     IF coalesce(current_setting('pggit.installing', true), '') = 'on' THEN
         RETURN;   -- install.sql creating or upgrading the layer itself
+    END IF;
+    IF length(v_q) > 20000 THEN
+        v_q := left(v_q, 20000) || E'\n-- [truncated by pgGit: ' || length(v_q) || ' characters]';
     END IF;
     BEGIN
         IF p_event = 'sql_drop' THEN
             INSERT INTO ddl_log (event, command_tag, object_type, object_identity, schema_name, statement,
                                  role_name, txid, branch)
-            SELECT p_event, p_tag, d.object_type, d.object_identity, d.schema_name, _statement_text(),
-                   p_role, txid_current(), (SELECT h.branch FROM head h)
+            SELECT p_event, p_tag, d.object_type, d.object_identity, d.schema_name, v_q,
+                   v_role, txid_current(), (SELECT h.branch FROM head h)
             FROM pg_event_trigger_dropped_objects() d
             WHERE d.original AND NOT d.is_temporary
               AND coalesce(d.schema_name, '') <> 'pggit_v0'
@@ -46,8 +47,8 @@ BEGIN
         ELSE
             INSERT INTO ddl_log (event, command_tag, object_type, object_identity, schema_name, statement,
                                  role_name, txid, branch)
-            SELECT p_event, c.command_tag, c.object_type, c.object_identity, c.schema_name, _statement_text(),
-                   p_role, txid_current(), (SELECT h.branch FROM head h)
+            SELECT p_event, c.command_tag, c.object_type, c.object_identity, c.schema_name, v_q,
+                   v_role, txid_current(), (SELECT h.branch FROM head h)
             FROM pg_event_trigger_ddl_commands() c
             WHERE NOT c.in_extension
               AND coalesce(c.schema_name, '') <> 'pggit_v0'
@@ -64,43 +65,19 @@ BEGIN
     EXCEPTION WHEN OTHERS THEN
         BEGIN
             INSERT INTO capture_faults (event, command_tag, sqlstate, message, statement)
-            VALUES (p_event, p_tag, SQLSTATE, SQLERRM, _statement_text());
+            VALUES (p_event, p_tag, SQLSTATE, SQLERRM, v_q);
         EXCEPTION WHEN OTHERS THEN
             RAISE WARNING 'pgGit could not capture "%" nor record why: %', p_tag, SQLERRM;
         END;
     END;
+EXCEPTION WHEN OTHERS THEN   -- e.g. reading the settings: the user's DDL still goes through
+    RAISE WARNING 'pgGit could not capture "%": %', TG_TAG, SQLERRM;
 END
 $$;
-COMMENT ON FUNCTION pggit_v0._log_event(text, text, text) IS
-    'Logs the commands of the running event trigger; traps every error into capture_faults';
+COMMENT ON FUNCTION pggit_v0._capture() IS
+    'Event trigger function (ddl_command_end and sql_drop): logs each DDL command; never raises, traps errors into capture_faults';
 
--- Event trigger functions: run as the role doing the DDL, so that role is what the
--- log records; they never raise.
-CREATE OR REPLACE FUNCTION pggit_v0._capture_ddl() RETURNS event_trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pggit_v0
-SET jit = off
-AS $$
-BEGIN
-    PERFORM pggit_v0._log_event('ddl_command_end', tg_tag, current_user::text);
-EXCEPTION WHEN OTHERS THEN
-    RAISE WARNING 'pgGit could not capture "%": %', tg_tag, SQLERRM;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION pggit_v0._capture_drop() RETURNS event_trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pggit_v0
-SET jit = off
-AS $$
-BEGIN
-    PERFORM pggit_v0._log_event('sql_drop', tg_tag, current_user::text);
-EXCEPTION WHEN OTHERS THEN
-    RAISE WARNING 'pgGit could not capture "%": %', tg_tag, SQLERRM;
-END
-$$;
-
--- Roles doing DDL reach the logging function through the schema.
+-- Roles may call the layer's functions (each checks its own rights through the tables).
 GRANT USAGE ON SCHEMA pggit_v0 TO PUBLIC;
 
 -- Install (or reinstall) the event triggers; without the privilege, snapshot-only mode.
@@ -115,9 +92,9 @@ BEGIN
             DROP EVENT TRIGGER pggit_v0_capture_drop;
         END IF;
         CREATE EVENT TRIGGER pggit_v0_capture_ddl ON ddl_command_end
-            EXECUTE FUNCTION pggit_v0._capture_ddl();
+            EXECUTE FUNCTION pggit_v0._capture();
         CREATE EVENT TRIGGER pggit_v0_capture_drop ON sql_drop
-            EXECUTE FUNCTION pggit_v0._capture_drop();
+            EXECUTE FUNCTION pggit_v0._capture();
         INSERT INTO pggit_v0.meta (key, value) VALUES ('capture', 'event_triggers')
         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now();
     EXCEPTION WHEN insufficient_privilege THEN
