@@ -36,8 +36,22 @@ echo
 echo "--- Markdown report ($out/pggit-report.md), first lines"
 head -n 12 "$out/pggit-report.md"
 echo
+echo "--- What the gate catches: the same project plus a migration 004 that drops customers.phone"
+cp -r examples/shop "$out/shop"
+printf -- '-- 004: phone numbers are gone\nALTER TABLE customers DROP COLUMN phone;\n' \
+    > "$out/shop/schema/004_drop_phone.sql"
+bad=0
+.venv/bin/python -m pytest -p no:randomly -q --pggit --pggit-gate "$out/shop" > "$out/bad.txt" 2>&1 || bad=$?
+grep -E '^pggit gate: ' "$out/bad.txt" || true
+sed -n '/^snapshot \/ /,/^if the change is intended/p' "$out/bad.txt"
+tail -n 1 "$out/bad.txt"
+if [ "$bad" -ne 1 ]; then
+    echo "demo: expected the gate to fail that run with exit 1, got $bad"
+    status=1
+fi
+echo
 if [ "$status" -eq 0 ]; then
-    echo "demo: tests and gate passed (exit 0)"
+    echo "demo: the shop example passed its tests and the gate (exit 0); the variant dropping a column was caught"
 else
     echo "demo: pytest exited $status"
 fi
