@@ -28,6 +28,12 @@ BEGIN
     INSERT INTO refs (name, type, target_sha, description)
     VALUES (create_branch.name, 'branch', v_sha, create_branch.description);
     IF coalesce(create_branch.checkout, true) THEN
+        IF _commit_tree(v_sha) IS DISTINCT FROM _commit_tree(_head_commit()) THEN
+            RAISE NOTICE 'branch "%" starts at % whose schema differs from HEAD''s; the live schema was not changed',
+                         create_branch.name, left(v_sha, 12)
+                  USING HINT = format('To switch the live schema too: SELECT pggit_v0.checkout_branch(%L, apply => true) '
+                                      'from the previous branch, or create the branch with checkout => false.', create_branch.name);
+        END IF;
         UPDATE head SET branch = create_branch.name, detached_sha = NULL;
     END IF;
     RETURN v_sha;

@@ -492,8 +492,12 @@ BEGIN
         SELECT 52, 0, f.schema_name, f.obj_key, f.sub_key, f.new_c, ARRAY['validation_scan']
         FROM fks f WHERE f.new_c IS NOT NULL
         UNION ALL
-        -- columns added to existing tables
-        SELECT 42, 0, x.schema_name, x.obj_key, x.sub_key,
+        -- columns added to existing tables, in the order the target records
+        SELECT 42, -1000 + coalesce(array_position(
+                   string_to_array((SELECT y.new_c FROM pp y WHERE y.schema_name = x.schema_name
+                                      AND y.obj_key = x.obj_key AND y.sub_key = 'columns'), E'\n'),
+                   quote_ident(substr(x.sub_key, 8))), 0),
+               x.schema_name, x.obj_key, x.sub_key,
                format('ALTER TABLE %s ADD COLUMN %s;', x.q, x.new_c),
                CASE WHEN cp.generated IS NOT NULL OR cp.identity IS NOT NULL
                          OR cp.default_expr ~ '(nextval|random|clock_timestamp|gen_random_uuid|uuid_generate)'

@@ -153,6 +153,7 @@ RETURNS int
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
 SET jit = off
+SET client_min_messages = warning   -- no "does not exist, skipping" from DROP ... IF EXISTS
 AS $$
 DECLARE
     v_step  record;
@@ -193,7 +194,8 @@ AS $$
 DECLARE
     v_paths text[];
 BEGIN
-    SELECT array_agg(s.path ORDER BY s.path) INTO v_paths FROM status() s;
+    -- column order is reported but never migrated, so it does not make the schema dirty
+    SELECT array_agg(s.path ORDER BY s.path) INTO v_paths FROM status() s WHERE s.object_type <> 'columns';
     IF v_paths IS NOT NULL THEN
         RAISE EXCEPTION '% refused: the live schema has % uncommitted change(s)', p_action, cardinality(v_paths)
               USING ERRCODE = '55000', DETAIL = array_to_string(v_paths[1:20], E'\n'),
@@ -384,8 +386,8 @@ COMMENT ON FUNCTION pggit_v0.verify_migration(text) IS
 
 -- Make a branch current.  With apply, migrate the live schema to the branch's tree
 -- first: refused (55000) with uncommitted changes, and refused listing them when
--- statements would lose data (dropping a table or column that holds rows, narrowing a
--- type of a table that holds rows) unless force.  Tables the migration does not touch
+-- statements would lose data (dropping a table that holds rows, or a column, or
+-- narrowing the type of a column, that holds non-null values) unless force.  Tables the migration does not touch
 -- keep their rows.  Returns the branch's head sha.
 DROP FUNCTION IF EXISTS pggit_v0.checkout_branch(text);
 CREATE OR REPLACE FUNCTION pggit_v0.checkout_branch(name text, apply boolean DEFAULT false, force boolean DEFAULT false)

@@ -542,7 +542,8 @@ DECLARE
     v_oldest  timestamptz;
 BEGIN
     RETURN QUERY
-    SELECT 'commits', format('%s commits by %s authors since %s', count(*), count(DISTINCT c.author),
+    SELECT 'commits', format('%s commit%s by %s author%s since %s', count(*), CASE WHEN count(*) = 1 THEN '' ELSE 's' END,
+                             count(DISTINCT c.author), CASE WHEN count(DISTINCT c.author) = 1 THEN '' ELSE 's' END,
                              coalesce(to_char(min(c.committed_at), 'YYYY-MM-DD'), 'never')),
            CASE WHEN count(*) = 0 THEN 'CRITICAL' ELSE 'OK' END
     FROM commit_graph c;
@@ -900,7 +901,9 @@ BEGIN
     br AS (
         SELECT r.name, r.target_sha, now() - greatest(c.committed_at, r.created_at) AS idle,
                r.target_sha IN (SELECT m.sha FROM main_anc m)
-               AND r.target_sha IS DISTINCT FROM (SELECT m.target_sha FROM refs m WHERE m.name = 'main') AS merged
+               AND r.target_sha IS DISTINCT FROM (SELECT m.target_sha FROM refs m WHERE m.name = 'main')
+               -- it had work of its own: its head was committed on it (not a fresh branch or a pointer)
+               AND c.branch = r.name AS merged
         FROM refs r JOIN commit_graph c ON c.commit_sha = r.target_sha
         WHERE r.type = 'branch' AND r.name <> 'main'
     ),

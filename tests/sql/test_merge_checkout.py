@@ -196,7 +196,7 @@ def test_checkout_refusals_list_what_they_refuse(shop: SqlDb) -> None:
     shop.exec("CREATE TABLE shop.log (line text); INSERT INTO shop.log VALUES ('x')")
     commit(shop, "notes and log")
     shop.exec("CREATE TABLE shop.pending (id int)")
-    with raises_sql("55000", "has 3 uncommitted change(s)") as info:
+    with raises_sql("55000", "has 2 uncommitted change(s)") as info:
         shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
     assert "shop/table/pending" in info.value.diag.message_detail
     shop.exec("DROP TABLE shop.pending")
@@ -245,7 +245,7 @@ def test_verify_migration(shop: SqlDb) -> None:
     v = shop.one("SELECT * FROM pggit_v0.verify_migration('strict')")
     assert v["ok"] is False and v["error"].startswith("23502")
     shop.exec("CREATE TABLE shop.dirty (id int)")
-    with raises_sql("55000", "verify_migration('next') refused: the live schema has 3 uncommitted change(s)"):
+    with raises_sql("55000", "verify_migration('next') refused: the live schema has 2 uncommitted change(s)"):
         shop.exec("SELECT * FROM pggit_v0.verify_migration('next')")
 
 
@@ -285,3 +285,24 @@ def test_every_hazard_kind_is_reported(db: SqlDb) -> None:
     script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
     assert "ALTER EXTENSION hstore UPDATE TO '1.8';" in script
     assert "ADD CONSTRAINT t_e_check CHECK ((e > 0)) NOT VALID;\nALTER TABLE hz.t VALIDATE CONSTRAINT t_e_check;" in script
+
+
+def test_added_columns_keep_the_recorded_order(db: SqlDb) -> None:
+    db.exec("CREATE TABLE public.t (id int)")
+    commit(db, "t")
+    db.exec("SELECT pggit_v0.create_branch('f')")
+    db.exec("ALTER TABLE public.t ADD COLUMN zeta int; ALTER TABLE public.t ADD COLUMN alpha int")
+    commit(db, "zeta then alpha")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    db.exec("SELECT pggit_v0.merge_branch('f')")
+    assert columns(db, "public.t") == ["id", "zeta", "alpha"]
+    assert db.rows("SELECT * FROM pggit_v0.status()") == []
+    assert db.notices == [n for n in db.notices if "skipping" not in n]
+
+
+def test_branch_from_another_commit_says_the_live_schema_did_not_move(db: SqlDb) -> None:
+    base = db.val("SELECT pggit_v0.get_head_sha()")
+    db.exec("CREATE TABLE public.t (id int)")
+    commit(db, "t")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s)", [base])
+    assert any('branch "old" starts at' in n and "live schema was not changed" in n for n in db.notices)

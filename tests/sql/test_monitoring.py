@@ -307,7 +307,7 @@ def test_dashboard_reports_real_figures(db: SqlDb) -> None:
     m = {r["metric"]: r for r in rows}
     assert list(m) == ["commits", "branches", "current_branch", "head", "tracked_objects",
                        "uncommitted_changes", "last_commit_age", "storage", "open_alerts"]
-    assert m["commits"]["value"].startswith("2 commits by 1 authors")
+    assert m["commits"]["value"].startswith("2 commits by 1 author since")
     assert m["branches"]["value"] == "2 branches, 1 tags"
     assert m["current_branch"]["value"] == "feature/y"
     assert m["head"]["value"] == db.val("SELECT pggit_v0.get_head_sha()") and m["head"]["status"] == "OK"
@@ -497,10 +497,14 @@ def test_recommendations_ok_then_vague_messages_and_merged_branches(db: SqlDb) -
     assert len(rows) == 1 and rows[0]["recommendation"] == "No action needed" and rows[0]["priority"] == "LOW"
     assert db.rows("SELECT * FROM pggit_v0.get_recommendations() WHERE priority IN ('HIGH', 'CRITICAL')") == []
 
-    db.val("SELECT pggit_v0.create_branch('feature/done', checkout => false)")
+    # feature/done: work of its own, merged into main; feature/fresh: a new branch with no commit
+    db.val("SELECT pggit_v0.create_branch('feature/done')")
+    db.exec("CREATE TABLE public.done (id int)")
+    commit(db, "Add table done for finished work")
+    db.val("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    db.val("SELECT pggit_v0.merge_branch('feature/done')")
     db.val("SELECT pggit_v0.create_branch('feature/fresh', checkout => false)")
     good = commit(db, "Add user authentication with JWT token validation")
-    db.val("SELECT pggit_v0.create_branch('feature/fresh2', checkout => false)")
     f1 = commit(db, "Fixes")
     f2 = commit(db, "Changes to database")
     db.val("SELECT pggit_v0.create_branch('feature/now', checkout => false)")   # at main's head: nothing to do
@@ -509,8 +513,7 @@ def test_recommendations_ok_then_vague_messages_and_merged_branches(db: SqlDb) -
     assert vague["priority"] == "LOW" and "2 commits say nothing specific" in vague["reason"]
     assert f1[:12] in vague["reason"] and f2[:12] in vague["reason"] and good[:12] not in vague["reason"]
     merged = {k for k in recs if k.startswith("Delete merged branch")}
-    assert merged == {"Delete merged branch feature/done", "Delete merged branch feature/fresh",
-                      "Delete merged branch feature/fresh2"}
+    assert merged == {"Delete merged branch feature/done"}
     db.exec(recs["Delete merged branch feature/done"]["action"])
     assert db.val("SELECT count(*) FROM pggit_v0.refs WHERE name = 'feature/done'") == 0
 
