@@ -199,13 +199,15 @@ WITH cols AS (
                        WHEN ad.adbin IS NOT NULL THEN ' DEFAULT ' || pg_get_expr(ad.adbin, ad.adrelid)
                        ELSE '' END,
                   CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END) AS coldef,
-           col_description(r.oid, a.attnum) AS comment,
+           dsc.description AS comment,
            format('%I.%I', r.nspname, r.relname) AS qname
     FROM _tracked_relations r
     JOIN pg_class c ON c.oid = r.oid
     JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
     JOIN pg_type t ON t.oid = a.atttypid
     LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+    LEFT JOIN pg_description dsc ON dsc.objoid = r.oid AND dsc.classoid = 'pg_class'::regclass
+                                AND dsc.objsubid = a.attnum
     WHERE r.relkind IN ('r', 'p', 'v', 'm')
       AND (p_schema IS NULL OR r.nspname = p_schema)
       AND (p_name IS NULL OR r.relname = p_name)
