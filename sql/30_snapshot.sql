@@ -467,3 +467,14 @@ UNION ALL SELECT * FROM _snap_extensions(p_schema, p_name)
 $$;
 COMMENT ON FUNCTION pggit_v0._snapshot(text, text) IS
     'The live schema as (schema_name, kind, name, bare_name, sub_key, definition) rows, optionally filtered by schema and object name';
+
+-- Promises of the private helpers above.
+COMMENT ON FUNCTION pggit_v0._snap_schemas(text, text) IS 'Snapshot rows of schemas: definition, comment, grants';
+COMMENT ON FUNCTION pggit_v0._snap_relations(text, text) IS 'Snapshot rows of tables, views, materialized views and sequences: definition, owned_by, rls, comment, grants';
+COMMENT ON FUNCTION pggit_v0._snap_columns(text, text) IS 'Snapshot rows of columns (one blob each), column order, column comments and column grants';
+COMMENT ON FUNCTION pggit_v0._snap_constraints(text, text) IS 'Snapshot rows of constraints declared on a table itself, and their comments';
+COMMENT ON FUNCTION pggit_v0._snap_indexes(text, text) IS 'Snapshot rows of indexes not backing a constraint nor attached to a parent index';
+COMMENT ON FUNCTION pggit_v0._snap_triggers_policies(text, text) IS 'Snapshot rows of user triggers and row level security policies';
+COMMENT ON FUNCTION pggit_v0._snap_routines(text, text) IS 'Snapshot rows of functions, procedures and aggregates keyed by identity arguments';
+COMMENT ON FUNCTION pggit_v0._snap_types(text, text) IS 'Snapshot rows of enum, composite, range and domain types';
+COMMENT ON FUNCTION pggit_v0._snap_extensions(text, text) IS 'Snapshot rows of extensions (name, schema, version), plpgsql excluded';

@@ -295,3 +295,13 @@ WHERE o.entry_sha IS DISTINCT FROM n.entry_sha
 $$;
 COMMENT ON FUNCTION pggit_v0._diff_live(text) IS
     'Changed blob paths between a stored root tree and the live schema (uncommitted changes)';
+
+-- Promises of the private helpers above.
+COMMENT ON FUNCTION pggit_v0._esc(text) IS 'Escapes backslash and newline in a tree entry name';
+COMMENT ON FUNCTION pggit_v0._empty_tree() IS 'sha of the tree with no entries';
+COMMENT ON FUNCTION pggit_v0._bucket(text, text) IS 'Fan-out bucket of an object: first two hex digits of sha256(schema/bare name)';
+COMMENT ON FUNCTION pggit_v0._write_tree_rows(text[], text[], text[], text[], text[]) IS 'Stores the trees and blobs of the given blobs that are not stored yet; returns the root sha and rows written';
+COMMENT ON FUNCTION pggit_v0._tree_objects(text) IS 'Every object of a stored tree: schema, key, object tree sha, bucket';
+COMMENT ON FUNCTION pggit_v0._tree_blobs(text) IS 'Every blob of a stored tree with its schema, object key and sub_key';
+COMMENT ON FUNCTION pggit_v0._key_kind(text) IS 'Kind part of an object key "<kind> <name>"';
+COMMENT ON FUNCTION pggit_v0._key_name(text) IS 'Name part of an object key "<kind> <name>"';

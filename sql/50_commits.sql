@@ -181,3 +181,8 @@ LIMIT greatest(coalesce($1, 20), 0) OFFSET greatest(coalesce($2, 0), 0)
 $$;
 COMMENT ON FUNCTION pggit_v0.get_commit_history(int, int, text) IS
     'Commits reachable from ref by first parents, newest first: sha, parents, author, message, time, branch, paths changed';
+
+-- Promises of the private helpers above.
+COMMENT ON FUNCTION pggit_v0._commit_tree(text) IS 'The tree sha of a commit';
+COMMENT ON FUNCTION pggit_v0._commit_text(text, text[], text, timestamptz, text) IS 'Canonical text of a commit object, the input of its sha';
+COMMENT ON FUNCTION pggit_v0._link_pending(text) IS 'Links DDL log entries not yet in a commit to the given commit; returns how many';

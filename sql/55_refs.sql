@@ -151,3 +151,6 @@ SELECT r.name, r.target_sha, r.description, r.created_by, r.created_at FROM refs
 WHERE r.type = 'tag' ORDER BY r.name
 $$;
 COMMENT ON FUNCTION pggit_v0.list_tags() IS 'Tags: name, tagged commit, message, who and when';
+
+-- Promises of the private helpers above.
+COMMENT ON FUNCTION pggit_v0._branch_ancestry() IS 'Every commit reachable from each branch (all parents)';

@@ -628,3 +628,11 @@ END
 $$;
 COMMENT ON FUNCTION pggit_v0.generate_migration(text, text) IS
     'A complete, dependency-ordered migration script from from_ref''s schema to to_ref''s schema';
+
+-- Promises of the private helpers above.
+COMMENT ON FUNCTION pggit_v0._invert_grants(text) IS 'Turns each GRANT of a canonical grants blob into a REVOKE and back';
+COMMENT ON FUNCTION pggit_v0._qname(text, text) IS 'Qualified name of an object from its schema and key (routines keep their arguments)';
+COMMENT ON FUNCTION pggit_v0._enum_labels(text) IS 'Labels of a canonical CREATE TYPE ... AS ENUM statement, in order';
+COMMENT ON FUNCTION pggit_v0._dep_depth(text[], text[]) IS 'Longest chain of textual references among definitions, for dependency order';
+COMMENT ON FUNCTION pggit_v0._object_tree_blobs(text[]) IS 'Every blob (with content) of the given object trees';
+COMMENT ON FUNCTION pggit_v0._compose_table(text, text, text[], text[]) IS 'CREATE TABLE with its columns inline, in recorded order';

@@ -449,3 +449,8 @@ END
 $$;
 COMMENT ON FUNCTION pggit_v0.checkout_branch(text, boolean, boolean) IS
     'Makes a branch current; with apply, migrates the live schema to it (refusing uncommitted changes and, unless force, data loss). 42704 unknown branch.';
+
+-- Promises of the private helpers above.
+COMMENT ON FUNCTION pggit_v0._three_way(text, text, text) IS 'Blob-level three-way comparison of base, source and target trees, with conflict kinds';
+COMMENT ON FUNCTION pggit_v0._merge_order(text, text, text) IS 'Merged column order: target''s, without source removals, then source additions';
+COMMENT ON FUNCTION pggit_v0._require_clean(text) IS 'Raises 55000 listing the paths when the live schema has uncommitted changes (column order aside)';

@@ -146,3 +146,7 @@ ORDER BY l.schema_name COLLATE "C", _key_kind(l.obj_key), _key_name(l.obj_key) C
 $$;
 COMMENT ON FUNCTION pggit_v0.get_current_schema() IS
     'Live objects with status committed / modified / untracked against HEAD';
+
+-- Promises of the private helpers above.
+COMMENT ON FUNCTION pggit_v0._order_changed(text, text) IS 'True when columns present on both sides changed their relative order';
+COMMENT ON FUNCTION pggit_v0._diff_rows(text, text, boolean) IS 'Changed paths between two stored trees (or a tree and the live schema), formatted, with migration SQL and hazards';

@@ -226,3 +226,6 @@ END
 $$;
 COMMENT ON FUNCTION pggit_v0.get_object_metadata(text, text) IS
     'Kind, owner, status against HEAD, part counts, rows, bytes, comment and commits of a live object; 42704 when absent';
+
+-- Promises of the private helpers above.
+COMMENT ON FUNCTION pggit_v0._object_blobs(text, text, text) IS 'Blobs of the objects named p_name in a schema, live or as of a ref, plus the sequences they own';
