@@ -13,7 +13,10 @@ as psql sends them).  Each run uses fresh databases and measures:
 * the full commit right after loading;
 * the second commit after ALTERing 10 tables, and the rows it wrote;
 * diff_commits between the two commits, and status();
-* pg_dump --schema-only of the same database, as a peer for the commit.
+* pg_dump --schema-only of the same database, as a peer for the commit;
+* generate_migration(sha1, sha2), and as its peer the ``migra`` CLI (PyPI, in its own
+  virtualenv bench/.venv-migra) diffing the same two states held in two databases
+  (--no-migra skips it; migra never fails the rest of the benchmark).
 
 Every number is a client-side wall time (time.perf_counter around one statement or
 one subprocess); for SQL calls the server-side time (clock_timestamp() taken before
@@ -29,6 +32,7 @@ import datetime as _dt
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -48,6 +52,8 @@ from pytest_pggit.backends.local import LocalBackend, find_binaries
 SCHEMA = "app"
 INSTALL_SQL = ROOT / "sql" / "install.sql"  # replaced by --sql-ref
 RESULTS_DIR = ROOT / "bench" / "results"
+MIGRA_VENV = ROOT / "bench" / ".venv-migra"
+MIGRA_REQUIREMENTS = ROOT / "bench" / "requirements-migra.txt"
 
 # Targets: name -> (limit, unit, how it is compared)
 TARGETS = {
@@ -55,6 +61,7 @@ TARGETS = {
     "commit_full_s": 1.0,     # first commit of the whole schema
     "commit_second_s": 0.3,   # commit after ALTERing 10 tables
     "diff_s": 0.050,          # count(*) of diff_commits(sha1, sha2)
+    "migration_over_migra": 0.05,  # generate_migration(sha1, sha2) / migra on the same states (>= 20x faster)
 }
 
 
@@ -206,10 +213,139 @@ def store_counts(conn: psycopg.Connection) -> Tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
+def sql_statements(script: str) -> List[str]:
+    """Split a SQL script into statements, the way psql would: a top-level ``;`` ends a
+    statement; quotes, dollar quotes and comments are skipped.  Session settings
+    (``SET``/``RESET``, which both tools emit around function bodies) are left out, so
+    the count is the schema changes alone."""
+    stmts: List[str] = []
+    buf: List[str] = []
+    i, n = 0, len(script)
+    while i < n:
+        ch = script[i]
+        if script.startswith("--", i):
+            j = script.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if script.startswith("/*", i):
+            j = script.find("*/", i + 2)
+            i = n if j < 0 else j + 2
+            continue
+        if ch in ("'", '"'):
+            j = i + 1
+            while j < n:
+                if script[j] == ch:
+                    if j + 1 < n and script[j + 1] == ch:  # doubled quote
+                        j += 2
+                        continue
+                    break
+                j += 1
+            buf.append(script[i:j + 1])
+            i = j + 1
+            continue
+        if ch == "$":
+            j = i + 1
+            while j < n and (script[j].isalnum() or script[j] == "_"):
+                j += 1
+            if j < n and script[j] == "$" and not (i > 0 and (script[i - 1].isalnum() or script[i - 1] == "_")):
+                tag = script[i:j + 1]
+                k = script.find(tag, j + 1)
+                k = n if k < 0 else k + len(tag)
+                buf.append(script[i:k])
+                i = k
+                continue
+        if ch == ";":
+            stmt = "".join(buf).strip()
+            if stmt:
+                stmts.append(stmt)
+            buf = []
+        else:
+            buf.append(ch)
+        i += 1
+    tail = "".join(buf).strip()
+    if tail:
+        stmts.append(tail)
+    return [st for st in stmts if st.split(None, 1)[0].upper() not in ("SET", "RESET")]
+
+
+def normalized(script: str) -> set:
+    """Statements with case, double quotes and whitespace ignored (migra writes
+    ``alter table "app"."t0004"``, generate_migration ``ALTER TABLE app.t0004``)."""
+    return {" ".join(st.replace('"', "").lower().split()) for st in sql_statements(script)}
+
+
+def rel(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def ensure_migra(log: Callable[[str], None]) -> Tuple[Optional[Path], str]:
+    """bench/.venv-migra/bin/migra, building the virtualenv from requirements-migra.txt
+    when it is missing or its requirements changed.  Returns (path or None, message)."""
+    migra = MIGRA_VENV / "bin" / "migra"
+    stamp = MIGRA_VENV / "requirements-migra.installed"
+    wanted = MIGRA_REQUIREMENTS.read_text()
+    py = MIGRA_VENV / "bin" / "python"
+    if not (migra.exists() and stamp.exists() and stamp.read_text() == wanted):
+        log(f"migra: building {rel(MIGRA_VENV)} (pip install -r {rel(MIGRA_REQUIREMENTS)})")
+        base = getattr(sys, "_base_executable", None) or shutil.which("python3") or sys.executable
+        try:
+            if MIGRA_VENV.exists():
+                shutil.rmtree(MIGRA_VENV)
+            subprocess.run([base, "-m", "venv", str(MIGRA_VENV)], capture_output=True, text=True,
+                           check=True, timeout=300)
+            subprocess.run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check",
+                            "--retries", "1", "--timeout", "20",
+                            "-r", str(MIGRA_REQUIREMENTS)], capture_output=True, text=True,
+                           check=True, timeout=600)
+        except subprocess.CalledProcessError as exc:
+            lines = [l for l in (exc.stderr or "").splitlines() if l.strip() and not l.startswith("WARNING")]
+            why = [l[:200] for l in lines if l.startswith("ERROR")] or [l[:200] for l in lines[-5:]]
+            step = "pip install" if "pip" in exc.cmd else "python -m venv"
+            return None, (f"could not build {rel(MIGRA_VENV)} ({step} exited {exc.returncode}; "
+                          f"no network to the package index?): {' | '.join(why)}")
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return None, f"could not build {rel(MIGRA_VENV)}: {exc}"
+        stamp.write_text(wanted)
+    probe = subprocess.run(
+        [str(py), "-c", "import importlib.metadata as m; "
+                        "print(', '.join(f'{p} {m.version(p)}' for p in "
+                        "('migra', 'schemainspect', 'sqlbag', 'sqlalchemy', 'psycopg2-binary')))"],
+        capture_output=True, text=True, check=False)
+    if probe.returncode != 0:
+        return None, f"{rel(MIGRA_VENV)} is broken: {probe.stderr[-800:].strip()}"
+    return migra, probe.stdout.strip()
+
+
+def run_migra(b: "Bench", migra: Path, db_from: str, db_to: str, times: int) -> Dict[str, Any]:
+    """``migra --unsafe URL_FROM URL_TO`` as a user runs it, over TCP to the server;
+    ``times`` runs, median wall time.  Exit code 2 means differences found (success)."""
+    def url(db: str) -> str:
+        return f"postgresql://{b.server.user}@127.0.0.1:{b.server.port}/{db}"
+    cmd = [str(migra), "--unsafe", url(db_from), url(db_to)]
+    walls: List[float] = []
+    codes: List[int] = []
+    out = err = ""
+    for _ in range(times):
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, env=b.env, capture_output=True, text=True, check=False, timeout=600)
+        walls.append(time.perf_counter() - t0)
+        codes.append(proc.returncode)
+        out, err = proc.stdout, proc.stderr
+        if proc.returncode not in (0, 2):
+            raise RuntimeError(f"migra exited {proc.returncode}: {err[-2000:]}")
+    return {"migra_s": statistics.median(walls), "migra_runs_s": walls, "migra_exit_codes": codes,
+            "migra_statements": len(sql_statements(out)), "migra_sql": out}
+
+
 # --------------------------------------------------------------------------- runs
-def run_once(b: Bench, run: int, schema_file: Path, n_tables: int, log: Callable[[str], None]) -> Dict[str, Any]:
+def run_once(b: Bench, run: int, schema_file: Path, n_tables: int, log: Callable[[str], None],
+             migra: Optional[Path] = None, migra_runs: int = 3) -> Dict[str, Any]:
     r: Dict[str, Any] = {"run": run}
     plain, layer = f"bench_plain_{run}", f"bench_layer_{run}"
+    migra_to = f"bench_migra_to_{run}"
 
     # Alternate which load goes first so drift (caches, autovacuum) is not one-sided.
     order = [("plain", plain), ("layer", layer)]
@@ -272,7 +408,34 @@ def run_once(b: Bench, run: int, schema_file: Path, n_tables: int, log: Callable
         log(f"  run {run}: diff {r['diff_s'] * 1000:.1f} ms ({r['diff_rows']} rows), "
             f"status {r['status_clean_s']:.3f} s ({r['status_clean_rows']} rows)")
         r["sha1"], r["sha2"] = sha1, sha2
-    for db in (plain, layer):
+
+        c, s, script = timed(conn, "SELECT pggit_v0.generate_migration(%s, %s)", (sha1, sha2))
+        r["migration_s"], r["migration_server_s"] = c, s
+        r["migration_statements"] = len(sql_statements(script))
+        r["migration_sql"] = script
+        log(f"  run {run}: generate_migration {c * 1000:.1f} ms (server {s * 1000:.1f} ms), "
+            f"{r['migration_statements']} statements")
+
+    if migra is not None:
+        # The same two states in two databases without the layer: the plain database as
+        # loaded (from) and a copy of it with the same 10 ALTERs (to).
+        try:
+            b.admin(f'CREATE DATABASE "{migra_to}" TEMPLATE "{plain}"')
+            with b.connect(migra_to) as conn:
+                for stmt in alter_statements(n_tables):
+                    conn.execute(stmt)
+            r.update(run_migra(b, migra, plain, migra_to, migra_runs))
+            r["migration_over_migra"] = r["migration_s"] / r["migra_s"]
+            ours, theirs = normalized(r["migration_sql"]), normalized(r["migra_sql"])
+            r["migra_only_statements"] = sorted(theirs - ours)
+            r["migration_only_statements"] = sorted(ours - theirs)
+            log(f"  run {run}: migra {r['migra_s']:.3f} s (median of {migra_runs}, exit codes "
+                f"{r['migra_exit_codes']}), {r['migra_statements']} statements; "
+                f"generate_migration / migra = {r['migration_over_migra']:.4f}")
+        except Exception as exc:  # migra never fails the rest of the benchmark
+            r["migra_error"] = f"{type(exc).__name__}: {exc}"
+            log(f"  run {run}: migra FAILED, row left out: {r['migra_error'][:2000]}")
+    for db in (plain, layer, migra_to):
         b.drop_db(db)
     return r
 
@@ -309,10 +472,13 @@ def explain_report(b: Bench, schema_file: Path, n_tables: int) -> Dict[str, str]
 
 # --------------------------------------------------------------------------- report
 def summarize(runs: List[Dict[str, Any]]) -> Dict[str, Dict[str, float]]:
-    keys = [k for k, v in runs[0].items() if isinstance(v, (int, float)) and not isinstance(v, bool) and k != "run"]
+    keys: List[str] = []
+    for r in runs:  # union: a key only some runs have (migra failing in one run) still counts
+        keys += [k for k, v in r.items() if isinstance(v, (int, float)) and not isinstance(v, bool)
+                 and k != "run" and k not in keys]
     summary: Dict[str, Dict[str, float]] = {}
     for k in keys:
-        vals = [r[k] for r in runs if isinstance(r.get(k), (int, float))]
+        vals = [r[k] for r in runs if isinstance(r.get(k), (int, float)) and not isinstance(r.get(k), bool)]
         summary[k] = {"median": statistics.median(vals), "best": min(vals), "worst": max(vals)}
     return summary
 
@@ -340,7 +506,7 @@ def table_rows(summary: Dict[str, Dict[str, float]]) -> List[Dict[str, Any]]:
                 "server (median)": fmt_s(server) if server is not None else "",
                 "target": tgt, "result": verdict, "note": note}
 
-    return [
+    rows = [
         row("DDL load, no layer (psql -f)", "ddl_plain_s", None),
         row("DDL load, layer + capture (psql -f)", "ddl_layer_s", None,
             note=f"{med['ddl_log_rows']:.0f} ddl_log rows, {med['capture_faults']:.0f} faults"),
@@ -359,7 +525,17 @@ def table_rows(summary: Dict[str, Dict[str, float]]) -> List[Dict[str, Any]]:
             note=f"{med['diff_rows']:.0f} rows"),
         row("status(), 10 tables pending", "status_pending_s", None, note=f"{med['status_pending_rows']:.0f} rows"),
         row("status(), clean", "status_clean_s", None, note=f"{med['status_clean_rows']:.0f} rows"),
+        row("generate_migration(sha1, sha2)", "migration_s", None,
+            note=f"{med['migration_statements']:.0f} statements"),
     ]
+    if "migra_s" in med:
+        rows += [
+            row("migra --unsafe A B (CLI, same 2 states)", "migra_s", None,
+                note=f"{med['migra_statements']:.0f} statements; median of each run's 3, exit 2 = differences"),
+            row("generate_migration / migra", "migration_over_migra", TARGETS["migration_over_migra"], "ratio",
+                note=f"{1 / med['migration_over_migra']:.0f}x faster (target >= 20x)"),
+        ]
+    return rows
 
 
 def git_describe() -> Dict[str, Any]:
@@ -379,12 +555,30 @@ def main(argv: Optional[List[str]] = None) -> int:
                     help="also time each snapshot part and EXPLAIN ANALYZE _stage() (added to the JSON)")
     ap.add_argument("--sql-ref", metavar="REF",
                     help="install the layer from git REF's sql/ (e.g. HEAD) instead of the working tree")
+    ap.add_argument("--no-migra", action="store_true",
+                    help="skip the migra peer of generate_migration (no bench/.venv-migra is built)")
+    ap.add_argument("--migra-runs", type=int, default=3, help="migra runs per benchmark run (median)")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
 
     def log(msg: str) -> None:
         if not args.quiet:
             print(msg, flush=True)
+
+    migra: Optional[Path] = None
+    if args.no_migra:
+        migra_info = "skipped (--no-migra)"
+    else:
+        try:
+            migra, migra_info = ensure_migra(log)
+        except Exception as exc:  # migra never fails the rest of the benchmark
+            migra, migra_info = None, f"{type(exc).__name__}: {exc}"
+        if migra is None:
+            migra_info = "skipped: " + migra_info
+            print(f"migra: {migra_info}\nmigra: the generate_migration / migra row is left out "
+                  f"(the rest of the benchmark runs; --no-migra silences this)", flush=True)
+        else:
+            log(f"migra: {migra_info}")
 
     bindir = find_binaries()
     backend = LocalBackend()
@@ -411,7 +605,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             b = Bench(server, bindir)
             runs = []
             for run in range(1, args.runs + 1):
-                runs.append(run_once(b, run, schema_file, args.tables, log))
+                runs.append(run_once(b, run, schema_file, args.tables, log, migra, args.migra_runs))
             explain = explain_report(b, schema_file, args.tables) if args.explain else None
             version = server.version
         finally:
@@ -423,6 +617,26 @@ def main(argv: Optional[List[str]] = None) -> int:
     print(f"pgGit core benchmark: {args.tables} tables, {n_stmts} DDL statements, "
           f"median of {args.runs} runs (best also shown), PostgreSQL {version}, {os.cpu_count()} CPUs")
     print(tabulate(rows, headers="keys", tablefmt="github"))
+    print(f"migra: {migra_info}")
+    errors = [f"run {r['run']}: {r['migra_error']}" for r in runs if r.get("migra_error")]
+    for e in errors:
+        print(f"migra FAILED in {e[:1000]}")
+    last = runs[-1]
+    print(f"\nSanity check (run {last['run']}): generate_migration {last['migration_statements']} statements"
+          + (f", migra {last['migra_statements']} statements" if "migra_statements" in last else ""))
+    if "migra_sql" in last:
+        diff = last["migration_only_statements"] + last["migra_only_statements"]
+        print("same statements, ignoring case/quotes/order: " + ("yes" if not diff else
+              f"NO: only generate_migration: {last['migration_only_statements']}; "
+              f"only migra: {last['migra_only_statements']}"))
+    for label, key in (("generate_migration", "migration_sql"), ("migra", "migra_sql")):
+        if key in last:
+            stmts = sql_statements(last[key])
+            print(f"-- {label}:")
+            for st in stmts[:40]:
+                print("   " + " ".join(st.split())[:160] + ";")
+            if len(stmts) > 40:
+                print(f"   ... {len(stmts) - 40} more")
     if explain:
         print()
         for k, v in explain.items():
@@ -439,6 +653,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         "statistic": "median (best and worst also given)",
         "postgres": version, "cpus": os.cpu_count(), "python": platform.python_version(),
         "git": git_describe(), "sql_ref": args.sql_ref or "working tree", "targets": TARGETS,
+        "migra": migra_info,
         "summary": summary, "table": rows, "runs": runs, "explain": explain,
     }
     path.write_text(json.dumps(payload, indent=2, default=str))
