@@ -59,8 +59,9 @@ BEGIN
         identity := 'BY DEFAULT'; v_rest := left(v_rest, length(v_rest) - 33);
     ELSE
         v_pos := strpos(v_rest, ' GENERATED ALWAYS AS (');
-        IF v_pos > 0 AND v_rest LIKE '%) STORED' THEN
-            generated := substr(v_rest, v_pos + 22, length(v_rest) - v_pos - 22 - 7);
+        IF v_pos > 0 AND (v_rest LIKE '%) STORED' OR v_rest LIKE '%) VIRTUAL') THEN
+            -- the expression and its kind: "expr) STORED" / "expr) VIRTUAL" (PostgreSQL 18)
+            generated := substr(v_rest, v_pos + 22);
             v_rest := left(v_rest, v_pos - 1);
         ELSE
             v_pos := strpos(v_rest, ' DEFAULT ');

@@ -627,6 +627,19 @@ COMMENT ON FUNCTION pggit_v0.analyze_query_performance() IS
 
 -- Every table of the layer: exact row count, on-disk bytes (table, indexes, TOAST)
 -- and its share of the layer's bytes, largest first.
+CREATE OR REPLACE FUNCTION pggit_v0._exact_count(p_table regclass) RETURNS bigint
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_n bigint;
+BEGIN
+    EXECUTE format('SELECT count(*) FROM %s', p_table) INTO v_n;
+    RETURN v_n;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._exact_count(regclass) IS 'Exact row count of a table (no libxml needed, unlike query_to_xml)';
+
 CREATE OR REPLACE FUNCTION pggit_v0.analyze_storage_usage()
 RETURNS TABLE (table_name text, row_count bigint, total_bytes bigint, total_size text, share_percent numeric)
 LANGUAGE sql VOLATILE
@@ -634,10 +647,7 @@ SET search_path = pg_catalog, pggit_v0
 SET jit = off
 AS $$
 WITH t AS (
-    SELECT c.relname::text AS table_name,
-           (xpath('/row/n/text()',
-                  query_to_xml(format('SELECT count(*) AS n FROM %I.%I', n.nspname, c.relname), false, true, '')))[1]
-               ::text::bigint AS row_count,
+    SELECT c.relname::text AS table_name, _exact_count(c.oid::regclass) AS row_count,
            pg_total_relation_size(c.oid) AS total_bytes
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'pggit_v0' AND c.relkind IN ('r', 'p')

@@ -105,6 +105,14 @@ def empty_db(make_empty_db: Any) -> SqlDb:
     return make_empty_db()
 
 
+def require_extensions(d: SqlDb, *names: str) -> None:
+    """Skip the test when the server under test does not ship these extensions."""
+    have = {r["name"] for r in d.rows("SELECT name FROM pg_available_extensions")}
+    missing = sorted(set(names) - have)
+    if missing:
+        pytest.skip(f"server has no {', '.join(missing)} extension (contrib not installed)")
+
+
 def install(d: SqlDb) -> subprocess.CompletedProcess:
     """Install the layer exactly as users do: psql -v ON_ERROR_STOP=1 -f sql/install.sql."""
     return d.psql("-q", "-f", str(SQL_DIR / "install.sql"))

@@ -6,7 +6,7 @@ from typing import Dict, List
 
 import pytest
 
-from conftest import SqlDb
+from conftest import SqlDb, require_extensions
 from errors import raises_sql
 
 
@@ -265,6 +265,7 @@ GRANT SELECT ON hz.t TO PUBLIC;
 
 
 def test_every_hazard_kind_is_reported(db: SqlDb) -> None:
+    require_extensions(db, "hstore")
     db.exec(HAZARD_A)
     a = commit(db, "A")
     db.exec("DROP SCHEMA hz CASCADE")

@@ -11,7 +11,9 @@ from typing import Dict, Tuple
 
 import pytest
 
-from conftest import SqlDb, install
+import re
+
+from conftest import SqlDb, install, require_extensions
 
 PAIRS = sorted(p for p in (Path(__file__).resolve().parents[1] / "migrations").iterdir() if p.is_dir())
 RESET = "DROP SCHEMA IF EXISTS reporting CASCADE; DROP SCHEMA IF EXISTS app CASCADE;"
@@ -40,6 +42,10 @@ def test_round_trip(pair: Path, direction: str, make_empty_db) -> None:
     a_sql, b_sql = (pair / "a.sql").read_text(), (pair / "b.sql").read_text()
     if direction == "b_to_a":
         a_sql, b_sql = b_sql, a_sql
+    needed = set(re.findall(r"CREATE EXTENSION (\w+)", a_sql + b_sql))
+    if needed:
+        probe = make_empty_db()
+        require_extensions(probe, *needed)
     script, src = migration_script(make_empty_db, a_sql, b_sql)
     dst = make_empty_db()
     install(dst)

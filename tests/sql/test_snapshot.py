@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Dict, Set
 
-from conftest import SqlDb, install
+from conftest import SqlDb, install, require_extensions
 
 KINDS_SQL = (Path(__file__).parent / "kinds.sql").read_text()
 
@@ -18,6 +18,7 @@ def paths(d: SqlDb, ref: str = "HEAD") -> Dict[str, str]:
 
 
 def test_every_kind_is_versioned_at_its_own_path(db: SqlDb) -> None:
+    require_extensions(db, "hstore")
     db.exec(KINDS_SQL)
     db.exec("SELECT pggit_v0.create_basic_commit('kinds')")
     p = paths(db)
@@ -103,6 +104,7 @@ def commit_tree(d: SqlDb, message: str) -> str:
 
 def test_same_schema_in_two_databases_gives_the_same_tree(make_empty_db) -> None:
     a, b = make_empty_db(), make_empty_db()
+    require_extensions(a, "hstore")
     install(a)
     install(b)
     a.exec(KINDS_SQL)
