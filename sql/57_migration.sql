@@ -171,8 +171,9 @@ SET search_path = pg_catalog, pggit_v0
 SET jit = off
 AS $$
 SELECT e.tree_sha, e.name, o.content
-FROM tree_entries e JOIN objects o ON o.sha = e.entry_sha
-WHERE e.tree_sha = ANY (p_obj_trees)
+FROM (SELECT DISTINCT t FROM unnest(p_obj_trees) AS t) u
+JOIN tree_entries e ON e.tree_sha = u.t      -- index lookups, not a scan of every entry
+JOIN objects o ON o.sha = e.entry_sha
 $$;
 
 -- CREATE TABLE with its columns inline, in recorded order, from a table's blobs.
