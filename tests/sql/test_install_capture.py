@@ -55,9 +55,14 @@ def test_snapshot_only_mode_for_roles_without_event_trigger_rights(make_empty_db
     admin = make_empty_db()
     admin.exec("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pggit_app_owner') THEN "
                "CREATE ROLE pggit_app_owner LOGIN NOSUPERUSER; END IF; END $$")
+    # a password too, for servers that do not trust local connections (the docker backend)
+    admin.exec("ALTER ROLE pggit_app_owner PASSWORD 'pggit-test'")
     admin.exec(f'ALTER DATABASE "{admin.name}" OWNER TO pggit_app_owner')
     admin.exec("ALTER SCHEMA public OWNER TO pggit_app_owner")
-    owner = SqlDb(admin.dsn.replace(f"user={pggit_server.user}", "user=pggit_app_owner"), admin.name)
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+    params = conninfo_to_dict(admin.dsn)
+    params.update(user="pggit_app_owner", password="pggit-test")
+    owner = SqlDb(make_conninfo(**params), admin.name)
     try:
         assert owner.val("SELECT current_user") == "pggit_app_owner"
         proc = install(owner)
