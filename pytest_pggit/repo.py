@@ -191,10 +191,16 @@ class IntegrityCheck:
 
 @dataclass(frozen=True)
 class Conflict:
-    path: Optional[str]
-    kind: Optional[str]
-    detail: Optional[str]
-    raw: Dict[str, Any] = field(default_factory=dict, compare=False)
+    """One row of ``detect_merge_conflicts``: a path both sides changed incompatibly."""
+
+    path: str
+    kind: str                 # both_modified | modified_deleted | added_differently
+    object_type: str
+    schema_name: str
+    object_name: str
+    base_definition: Optional[str]
+    source_definition: Optional[str]
+    target_definition: Optional[str]
 
 
 @dataclass(frozen=True)
@@ -212,8 +218,10 @@ class MigrationCheck:
 
 @dataclass(frozen=True)
 class MergeResult:
-    commit: Optional[str]
-    raw: Tuple[Dict[str, Any], ...] = field(default_factory=tuple, compare=False)
+    """What ``Repo.merge`` did: the commit the target branch now points at."""
+
+    commit: str
+    into: Optional[str]
 
 
 # ------------------------------------------------------------------ the API
@@ -460,54 +468,26 @@ class Repo:
             values = [r[key] for r in rows]
         return "\n".join(str(v) for v in values if v is not None)
 
-    def merge(self, source: str, into: Optional[str] = None, strategy: Optional[str] = None,
+    def merge(self, source: str, into: Optional[str] = None, strategy: str = "abort",
               message: Optional[str] = None) -> MergeResult:
-        """Merge ``source`` into ``into`` (default: the current branch)."""
-        target = into
-        if target is None:
-            current = self.current_branch()
-            if current is None:
-                raise PggitError("HEAD is detached: say which branch to merge into",
-                                 hint="Repo.merge(source, into='main')")
-            target = current.name
-        message = message or f"Merge branch '{source}' into {target}"
-        args: List[Any] = [source, target, message]
-        if strategy is not None:
-            args.append(strategy)
-        rows = self._call("merge_branch", *args, rows=True)
-        commit = None
-        for r in rows:
-            for key in ("merge_commit", "commit_sha", "sha", "merge_branch", "commit"):
-                if isinstance(r.get(key), str):
-                    commit = r[key]
-                    break
-            if commit:
-                break
-        if commit is None and len(rows) == 1 and len(rows[0]) == 1:
-            value = next(iter(rows[0].values()))
-            commit = value if isinstance(value, str) else None
-        return MergeResult(commit, tuple(rows))
+        """Merge ``source`` into ``into`` (default: the current branch, whose live schema is
+        migrated too).  ``strategy``: ``abort`` on conflicts, ``ours`` or ``theirs``."""
+        return MergeResult(self._call("merge_branch", source, into, message, strategy), into)
 
-    def conflicts(self, a: str, b: str) -> List[Conflict]:
-        """Conflicts a merge of ``a`` and ``b`` would meet (``detect_merge_conflicts``)."""
-        rows = self._call("detect_merge_conflicts", a, b, rows=True)
-
-        def pick(r: Dict[str, Any], *keys: str) -> Optional[str]:
-            return next((str(r[k]) for k in keys if r.get(k) is not None), None)
-
-        return [Conflict(pick(r, "path", "object_path", "object"),
-                         pick(r, "conflict_type", "kind", "type"),
-                         pick(r, "details", "detail", "description", "message"), dict(r))
+    def conflicts(self, source: str, target: Optional[str] = None) -> List[Conflict]:
+        """Conflicts a merge of ``source`` into ``target`` (default: current branch) would meet."""
+        rows = self._call("detect_merge_conflicts", source, target, rows=True)
+        return [Conflict(r["path"], r["kind"], r["object_type"], r["schema_name"], r["object_name"],
+                         r["base_definition"], r["source_definition"], r["target_definition"])
                 for r in rows]
 
     # -- monitoring ------------------------------------------------------------
     def alerts(self) -> List[Alert]:
-        return [Alert(r.get("check") or r.get("check_name") or "", r["severity"], r["message"],
-                      r.get("hint"))
+        return [Alert(r["check_name"], r["severity"], r["message"], r["hint"])
                 for r in self._call("check_for_alerts", rows=True)]
 
     def integrity(self) -> List[IntegrityCheck]:
-        return [IntegrityCheck(r["check_name"], r["status"], r.get("details"))
+        return [IntegrityCheck(r["check_name"], r["status"], r["details"])
                 for r in self._call("validate_data_integrity", rows=True)]
 
     # -- anything else ----------------------------------------------------------

@@ -169,18 +169,23 @@ def test_repo_api_end_to_end(pytester: pytest.Pytester, pggit_server: Server) ->
             for check in pggit.integrity():
                 assert check.ok, check
             assert all(a.severity for a in pggit.alerts())
-            present = pggit.execute(
-                "SELECT count(*) FROM pg_proc WHERE proname = 'merge_branch'")[0][0]
-            if not present:
-                with pytest.raises(PggitError) as info:
-                    pggit.merge("main", into="main")
-                assert "merge_branch() is not installed" in info.value.message
-                assert info.value.sqlstate == "42883"
-            present = pggit.execute(
-                "SELECT count(*) FROM pg_proc WHERE proname = 'detect_merge_conflicts'")[0][0]
-            if not present:
-                with pytest.raises(PggitError, match="detect_merge_conflicts.. is not installed"):
-                    pggit.conflicts("main", "main")
+            # merge and conflicts, typed
+            pggit.branch("feature/a")
+            pggit.execute("ALTER TABLE m ADD COLUMN a int")
+            pggit.commit("a")
+            pggit.checkout("main", apply=True)
+            pggit.branch("feature/b")
+            pggit.execute("ALTER TABLE m ADD COLUMN a text")
+            pggit.commit("b")
+            (c,) = pggit.conflicts("feature/a")
+            assert (c.path, c.kind, c.object_type, c.object_name) == (
+                "public/table/m/column/a", "added_differently", "column", "m")
+            assert (c.base_definition, c.source_definition, c.target_definition) == (None, "a integer", "a text")
+            with pytest.raises(PggitError) as info:
+                pggit.merge("feature/a")
+            assert info.value.sqlstate == "55000" and "added_differently" in info.value.message
+            result = pggit.merge("feature/a", strategy="ours")
+            assert result.commit == pggit.head() and pggit.status() == []
         """
     )
     result = pytester.runpytest(*dsn_args(pggit_server), "-v")
