@@ -199,38 +199,6 @@ CREATE OR REPLACE FUNCTION pggit_v0._key_name(p_obj_key text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$ SELECT pg_catalog.substr(p_obj_key, pg_catalog.strpos(p_obj_key, ' ') + 1) $$;
 
--- The blob-level differences between two stored trees, found by descending only into
--- subtrees whose shas differ (Merkle descent).  One row per changed sub-object path;
--- old_sha NULL = added, new_sha NULL = removed.
-CREATE OR REPLACE FUNCTION pggit_v0._diff_trees(p_a text, p_b text)
-RETURNS TABLE (schema_name text, obj_key text, sub_key text, old_sha text, new_sha text)
-LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
-SET jit = off
-AS $$
-WITH RECURSIVE d(depth, schema_name, obj_key, name, a_sha, b_sha) AS (
-    SELECT 0, NULL::text, NULL::text, NULL::text, p_a, p_b
-    WHERE p_a IS DISTINCT FROM p_b
-  UNION ALL
-    SELECT d.depth + 1,
-           CASE WHEN d.depth = 0 THEN x.name ELSE d.schema_name END,
-           CASE WHEN d.depth = 3 THEN x.name ELSE d.obj_key END,
-           x.name, x.a_sha, x.b_sha
-    FROM d
-    CROSS JOIN LATERAL (
-        SELECT coalesce(ea.name, eb.name) AS name, ea.entry_sha AS a_sha, eb.entry_sha AS b_sha
-        FROM (SELECT e.name, e.entry_sha FROM tree_entries e WHERE e.tree_sha = d.a_sha) ea
-        FULL JOIN (SELECT e.name, e.entry_sha FROM tree_entries e WHERE e.tree_sha = d.b_sha) eb
-               ON ea.name = eb.name
-        WHERE ea.entry_sha IS DISTINCT FROM eb.entry_sha
-    ) x
-    WHERE d.depth < 5
-)
-SELECT d.schema_name, d.obj_key, d.name, d.a_sha, d.b_sha FROM d WHERE d.depth = 5
-$$;
-COMMENT ON FUNCTION pggit_v0._diff_trees(text, text) IS
-    'Changed blob paths between two stored root trees, descending only where subtree shas differ';
-
 -- The objects whose object trees differ between two stored trees (Merkle descent that
 -- stops at the object level): schema, key, bucket, old and new object tree.
 CREATE OR REPLACE FUNCTION pggit_v0._changed_objects(p_a text, p_b text)
@@ -261,6 +229,28 @@ SELECT d.schema_name, d.name, d.bucket, d.a_sha, d.b_sha FROM d WHERE d.depth = 
 $$;
 COMMENT ON FUNCTION pggit_v0._changed_objects(text, text) IS
     'Objects whose trees differ between two stored root trees, with old and new object tree (Merkle descent)';
+
+-- The blob-level differences between two stored trees: the objects whose trees differ
+-- (Merkle descent, _changed_objects), then their blobs side by side.  One row per
+-- changed sub-object path; old_sha NULL = added, new_sha NULL = removed.
+CREATE OR REPLACE FUNCTION pggit_v0._diff_trees(p_a text, p_b text)
+RETURNS TABLE (schema_name text, obj_key text, sub_key text, old_sha text, new_sha text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+SET jit = off
+AS $$
+SELECT c.schema_name, c.obj_key, x.name, x.a_sha, x.b_sha
+FROM _changed_objects(p_a, p_b) c
+CROSS JOIN LATERAL (
+    SELECT coalesce(ea.name, eb.name) AS name, ea.entry_sha AS a_sha, eb.entry_sha AS b_sha
+    FROM (SELECT e.name, e.entry_sha FROM tree_entries e WHERE e.tree_sha = c.old_tree) ea
+    FULL JOIN (SELECT e.name, e.entry_sha FROM tree_entries e WHERE e.tree_sha = c.new_tree) eb
+           ON ea.name = eb.name
+    WHERE ea.entry_sha IS DISTINCT FROM eb.entry_sha
+) x
+$$;
+COMMENT ON FUNCTION pggit_v0._diff_trees(text, text) IS
+    'Changed blob paths between two stored root trees, descending only where subtree shas differ';
 
 -- The blob-level differences between a stored tree and the live schema.  Objects are
 -- compared by object-tree sha first; only objects that differ are compared blob by blob.
