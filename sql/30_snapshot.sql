@@ -305,7 +305,7 @@ SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'policy ' || p
                              WHEN 'd' THEN 'DELETE' ELSE 'ALL' END,
               (SELECT string_agg(CASE WHEN ro = 0 THEN 'PUBLIC'
                                       ELSE quote_ident((SELECT rolname FROM pg_roles WHERE oid = ro)) END,
-                                 ', ' ORDER BY 1)
+                                 ', ' ORDER BY ro = 0 DESC, (SELECT rolname FROM pg_roles WHERE oid = ro))
                FROM unnest(po.polroles) AS ro),
               ' USING (' || pg_get_expr(po.polqual, po.polrelid) || ')',
               ' WITH CHECK (' || pg_get_expr(po.polwithcheck, po.polrelid) || ')')
@@ -374,7 +374,7 @@ WITH types AS (
     SELECT t.oid, s.nspname, t.typname, t.typtype, t.typowner, t.typacl, t.typrelid,
            format('%I.%I', s.nspname, t.typname) AS qname,
            CASE WHEN t.typtype = 'd' THEN 'domain' ELSE 'type' END AS kind, t.typbasetype, t.typtypmod,
-           t.typcollation, t.typnotnull, t.typdefault
+           t.typcollation, t.typnotnull, t.typdefault, t.typdefaultbin
     FROM pg_type t
     JOIN _tracked_schemas s ON s.oid = t.typnamespace
     WHERE (t.typtype IN ('e', 'd', 'r')
@@ -415,7 +415,9 @@ CROSS JOIN LATERAL (VALUES
                             CASE WHEN ty.typcollation <> 0
                                       AND ty.typcollation <> (SELECT typcollation FROM pg_type WHERE oid = ty.typbasetype)
                                  THEN ' COLLATE ' || ty.typcollation::regcollation::text ELSE '' END,
-                            CASE WHEN ty.typdefault IS NOT NULL THEN ' DEFAULT ' || ty.typdefault ELSE '' END,
+                            CASE WHEN ty.typdefaultbin IS NOT NULL THEN ' DEFAULT ' || pg_get_expr(ty.typdefaultbin, 0)
+                                 WHEN ty.typdefault IS NOT NULL THEN ' DEFAULT ' || quote_literal(ty.typdefault)
+                                 ELSE '' END,
                             CASE WHEN ty.typnotnull THEN ' NOT NULL' ELSE '' END,
                             (SELECT coalesce(string_agg(format(' CONSTRAINT %I %s', co.conname, pg_get_constraintdef(co.oid)),
                                                         '' ORDER BY co.conname), '')

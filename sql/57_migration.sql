@@ -86,19 +86,24 @@ CREATE OR REPLACE FUNCTION pggit_v0._type_narrows(p_old text, p_new text) RETURN
 LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0
 AS $$
-WITH t AS (
-    SELECT regexp_replace(p_old, '\(.*\)$', '') AS ob, (regexp_match(p_old, '\(([0-9]+)'))[1]::int AS on_,
-           regexp_replace(p_new, '\(.*\)$', '') AS nb, (regexp_match(p_new, '\(([0-9]+)'))[1]::int AS nn
+WITH t AS (   -- base type without modifiers, and the modifiers (length, precision, scale)
+    SELECT regexp_replace(p_old, '\([0-9, ]+\)', '', 'g') AS ob,
+           string_to_array(replace((regexp_match(p_old, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[] AS om,
+           regexp_replace(p_new, '\([0-9, ]+\)', '', 'g') AS nb,
+           string_to_array(replace((regexp_match(p_new, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[] AS nm
 )
 SELECT CASE
     WHEN p_old = p_new THEN false
-    WHEN ob = nb THEN nn IS NOT NULL AND (on_ IS NULL OR nn < on_)
+    -- same base type: any modifier smaller (or one appearing where there was none)
+    WHEN ob = nb THEN nm IS NOT NULL AND (om IS NULL OR EXISTS (
+             SELECT 1 FROM generate_subscripts(nm, 1) i WHERE nm[i] < coalesce(om[i], nm[i] + 1)))
     WHEN nb IN ('character varying', 'character') AND ob IN ('text', 'character varying', 'character') THEN true
     WHEN ob = 'bigint' AND nb IN ('integer', 'smallint') THEN true
     WHEN ob = 'integer' AND nb = 'smallint' THEN true
+    WHEN ob = 'numeric' AND nb IN ('real', 'double precision') THEN true
     WHEN ob IN ('numeric', 'double precision', 'real') AND nb IN ('integer', 'bigint', 'smallint') THEN true
     WHEN ob = 'double precision' AND nb = 'real' THEN true
-    WHEN ob LIKE 'timestamp%' AND nb IN ('date', 'time without time zone') THEN true
+    WHEN ob LIKE 'timestamp%' AND nb IN ('date', 'time without time zone', 'time with time zone') THEN true
     WHEN nb IN ('integer', 'bigint', 'smallint', 'numeric', 'boolean', 'date', 'uuid')
          AND ob IN ('text', 'character varying', 'character', 'jsonb', 'json') THEN true
     ELSE false END
@@ -136,6 +141,16 @@ SELECT CASE WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'agg
             THEN pg_catalog.quote_ident(p_schema) || '.' || pggit_v0._key_name(p_obj_key)
             WHEN pggit_v0._key_kind(p_obj_key) IN ('schema', 'extension') THEN pg_catalog.quote_ident(pggit_v0._key_name(p_obj_key))
             ELSE pg_catalog.quote_ident(p_schema) || '.' || pg_catalog.quote_ident(pggit_v0._key_name(p_obj_key)) END
+$$;
+
+-- How other definitions refer to an object: its qualified name, and for routines the
+-- qualified name followed by "(" (calls do not repeat the argument list).
+CREATE OR REPLACE FUNCTION pggit_v0._refname(p_schema text, p_obj_key text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+AS $$
+SELECT CASE WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate')
+            THEN pg_catalog.quote_ident(p_schema) || '.' || pg_catalog.split_part(pggit_v0._key_name(p_obj_key), '(', 1) || '('
+            ELSE pggit_v0._qname(p_schema, p_obj_key) END
 $$;
 
 -- Longest chain of textual references among a set of definitions: item i depends on
@@ -197,11 +212,13 @@ $$;
 -- The migration from tree p_from to tree p_to as ordered steps: phase, order within
 -- the phase, the path it implements, the statement and its hazards.
 CREATE OR REPLACE FUNCTION pggit_v0._migration_steps(p_from text, p_to text)
-RETURNS TABLE (phase int, ord int, path text, statement text, hazards text[])
+RETURNS TABLE (phase int, ord int, path text, statement text, hazards text[],
+               schema_name text, obj_key text, sub_key text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
 SET jit = off
 AS $$
+#variable_conflict use_column
 BEGIN
     IF p_from IS NOT DISTINCT FROM p_to THEN
         RETURN;
@@ -239,6 +256,14 @@ BEGIN
                  WHEN _key_kind(c.obj_key) = 'type' AND od.content LIKE '% AS ENUM %'
                       AND _enum_labels(od.content) = ARRAY(SELECT l FROM unnest(_enum_labels(nd.content)) l
                                                            WHERE l = ANY (_enum_labels(od.content)))
+                      -- ADD VALUE only when no other change uses a new label: a value added
+                      -- in a transaction cannot be used before it commits (55P04)
+                      AND NOT EXISTS (
+                          SELECT 1 FROM unnest(_enum_labels(nd.content)) AS l
+                          JOIN d d2 ON d2.new_sha IS NOT NULL AND NOT (d2.schema_name = c.schema_name AND d2.obj_key = c.obj_key)
+                          JOIN objects o2 ON o2.sha = d2.new_sha
+                          WHERE NOT l = ANY (_enum_labels(od.content))
+                            AND strpos(o2.content, quote_literal(l) || '::' || _qname(c.schema_name, c.obj_key)) > 0)
                       THEN 'altered'
                  WHEN _key_kind(c.obj_key) IN ('type', 'domain') THEN 'rebuilt'
                  WHEN _key_kind(c.obj_key) IN ('function', 'procedure')
@@ -274,12 +299,12 @@ BEGIN
     dependants(schema_name, obj_key, depth) AS (
         SELECT v.schema_name, v.obj_key, 1
         FROM views v JOIN dep_roots r
-          ON strpos(v.def, _qname(r.schema_name, r.obj_key)) > 0 AND (v.schema_name, v.obj_key) <> (r.schema_name, r.obj_key)
+          ON strpos(v.def, _refname(r.schema_name, r.obj_key)) > 0 AND (v.schema_name, v.obj_key) <> (r.schema_name, r.obj_key)
         WHERE v.side = 'from'
       UNION
         SELECT v.schema_name, v.obj_key, dp.depth + 1
         FROM dependants dp JOIN views v
-          ON v.side = 'from' AND strpos(v.def, _qname(dp.schema_name, dp.obj_key)) > 0
+          ON v.side = 'from' AND strpos(v.def, _refname(dp.schema_name, dp.obj_key)) > 0
              AND (v.schema_name, v.obj_key) <> (dp.schema_name, dp.obj_key)
         WHERE dp.depth < 20
     ),
@@ -331,13 +356,13 @@ BEGIN
     -- columns converted when their type is rebuilt
     rebuilt AS (SELECT p.schema_name, p.obj_key, _qname(p.schema_name, p.obj_key) AS q FROM plan p WHERE p.how = 'rebuilt'),
     typed_cols AS (
-        SELECT t.schema_name, t.obj_key, _qname(t.schema_name, t.obj_key) AS tq, cp.*, r.q AS type_q
+        SELECT t.schema_name, t.obj_key, _qname(t.schema_name, t.obj_key) AS tq, cp.*, cp.type AS type_q
         FROM rebuilt r
         CROSS JOIN t_o t
         JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name LIKE 'column %'
         JOIN objects o ON o.sha = e.entry_sha
         CROSS JOIN LATERAL _col_parts(o.content) cp
-        WHERE _key_kind(t.obj_key) = 'table' AND cp.type = r.q
+        WHERE _key_kind(t.obj_key) = 'table' AND cp.type IN (r.q, r.q || '[]')
           AND EXISTS (SELECT 1 FROM fo f WHERE f.schema_name = t.schema_name AND f.obj_key = t.obj_key)
     ),
     -- ordering among creates: views on views, partitions and children after parents
@@ -522,8 +547,12 @@ BEGIN
                       THEN format(E'ALTER TABLE %s DROP COLUMN %s;\nALTER TABLE %s ADD COLUMN %s;', x.q, n.name, x.q, x.new_c) END,
                  CASE WHEN (o.type <> n.type OR o.coll IS DISTINCT FROM n.coll)
                            AND NOT (n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated)
-                      THEN format('ALTER TABLE %s ALTER COLUMN %s TYPE %s%s USING %s::%s;', x.q, n.name, n.type,
-                                  coalesce(' COLLATE ' || n.coll, ''), n.name, n.type) END,
+                      -- same base type: no USING, so an overflow raises instead of truncating
+                      THEN format('ALTER TABLE %s ALTER COLUMN %s TYPE %s%s%s;', x.q, n.name, n.type,
+                                  coalesce(' COLLATE ' || n.coll, ''),
+                                  CASE WHEN regexp_replace(o.type, '\([0-9, ]+\)', '', 'g')
+                                            = regexp_replace(n.type, '\([0-9, ]+\)', '', 'g') THEN ''
+                                       ELSE format(' USING %s::%s', n.name, n.type) END) END,
                  CASE WHEN n.default_expr IS NOT NULL AND (o.default_expr IS DISTINCT FROM n.default_expr OR o.type <> n.type)
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', x.q, n.name, n.default_expr) END,
                  CASE WHEN o.not_null AND NOT n.not_null AND n.identity IS NULL
@@ -531,7 +560,9 @@ BEGIN
                  CASE WHEN NOT o.not_null AND n.not_null AND n.generated IS NOT DISTINCT FROM o.generated
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET NOT NULL;', x.q, n.name) END,
                  CASE WHEN n.identity IS NOT NULL AND o.identity IS NULL
-                      THEN format('ALTER TABLE %s ALTER COLUMN %s ADD GENERATED %s AS IDENTITY;', x.q, n.name, n.identity)
+                      THEN format(E'ALTER TABLE %s ALTER COLUMN %s ADD GENERATED %s AS IDENTITY;\n'
+                                  'SELECT setval(pg_get_serial_sequence(%L, %L), coalesce(max(%s), 0) + 1, false) FROM %s;',
+                                  x.q, n.name, n.identity, x.q, n.name, n.name, x.q)
                       WHEN n.identity IS NOT NULL AND o.identity <> n.identity
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET GENERATED %s;', x.q, n.name, n.identity) END),
                ARRAY(SELECT h FROM unnest(ARRAY[
@@ -582,9 +613,10 @@ BEGIN
         WHERE x.how = 'altered' AND x.sub_key = 'definition' AND x.old_c IS NOT NULL AND x.new_c IS NOT NULL
         UNION ALL
         -- columns of tables using a rebuilt type: converted to the new type
-        SELECT 44, 0, tcl.schema_name, tcl.obj_key, 'column ' || tcl.name,
+        SELECT 41, -1, tcl.schema_name, tcl.obj_key, 'column ' || tcl.name,   -- before other column changes
                concat_ws(E'\n',
-                 CASE WHEN tcl.default_expr IS NOT NULL THEN format('ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;', tcl.tq, tcl.name) END,
+                 -- the current default may name the old type: always drop it first
+                 format('ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;', tcl.tq, tcl.name),
                  format('ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s::text::%s;', tcl.tq, tcl.name, tcl.type_q, tcl.name, tcl.type_q),
                  CASE WHEN tcl.default_expr IS NOT NULL THEN format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', tcl.tq, tcl.name, tcl.default_expr) END),
                ARRAY['correctness_risk', 'table_rewrite', 'access_exclusive_lock']
@@ -593,7 +625,7 @@ BEGIN
     SELECT s.phase, s.ord,
            s.schema_name || '/' || _key_kind(s.obj_key) || '/' || _key_name(s.obj_key)
              || CASE WHEN s.sub_key = 'definition' THEN '' ELSE '/' || regexp_replace(s.sub_key, ' ', '/') END,
-           s.stmt, s.hz
+           s.stmt, s.hz, s.schema_name, s.obj_key, s.sub_key
     FROM steps s
     WHERE s.stmt IS NOT NULL AND s.stmt <> ''
     ORDER BY s.phase, s.ord, s.schema_name COLLATE "C", s.obj_key COLLATE "C", s.sub_key COLLATE "C";
@@ -603,7 +635,8 @@ COMMENT ON FUNCTION pggit_v0._migration_steps(text, text) IS
     'Ordered migration statements from tree p_from to tree p_to: phase, order, path, statement, hazards';
 
 -- One complete migration script taking the schema of from_ref to the schema of to_ref,
--- in dependency order, with a header saying what it does.  Refs as in diff_commits.
+-- in dependency order, with a header saying what it does, in one transaction (a
+-- failing statement leaves the database as it was).  Refs as in diff_commits.
 CREATE OR REPLACE FUNCTION pggit_v0.generate_migration(from_ref text, to_ref text)
 RETURNS text
 LANGUAGE plpgsql VOLATILE
@@ -623,9 +656,9 @@ BEGIN
     PERFORM _record_timing('migration', v_t0, format('%s..%s: %s statements', left(v_from, 12), left(v_to, 12), v_n));
     RETURN format(E'-- pgGit migration %s (%s) -> %s (%s): %s step(s)\n', generate_migration.from_ref, left(v_from, 12),
                   generate_migration.to_ref, left(v_to, 12), v_n)
-        || E'SET check_function_bodies = false;\n'
+        || E'BEGIN;\nSET LOCAL check_function_bodies = false;\n'
         || coalesce(v_body || E'\n', '')
-        || E'RESET check_function_bodies;\n';
+        || E'COMMIT;\n';
 END
 $$;
 COMMENT ON FUNCTION pggit_v0.generate_migration(text, text) IS

@@ -204,14 +204,82 @@ BEGIN
 END
 $$;
 
+-- The statements of the migration p_from -> p_to that would lose data in the live
+-- database: dropping a table that holds rows, or dropping or narrowing a column that
+-- holds non-null values.  Each entry: the statement and what it would lose.  Runs with
+-- the layer owner's rights and row security off, so rows hidden by policies count; a
+-- relation that cannot be read counts as holding data (an unpopulated materialized
+-- view holds none).
+CREATE OR REPLACE FUNCTION pggit_v0._data_at_risk(p_from text, p_to text)
+RETURNS text[]
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pggit_v0
+SET jit = off
+SET row_security = off
+AS $$
+DECLARE
+    v_step record;
+    v_rel  regclass;
+    v_col  text;
+    v_rows boolean;
+    v_loss text[];
+BEGIN
+    FOR v_step IN SELECT * FROM _migration_steps(p_from, p_to) WHERE 'data_deletion' = ANY (hazards) LOOP
+        v_rel := to_regclass(format('%I.%I', v_step.schema_name, _key_name(v_step.obj_key)));
+        v_col := CASE WHEN v_step.sub_key LIKE 'column %' THEN substr(v_step.sub_key, 8) END;
+        CONTINUE WHEN v_rel IS NULL
+                   OR (v_col IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = v_rel
+                                                         AND a.attname = v_col AND NOT a.attisdropped));
+        BEGIN
+            EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s%s)', v_rel,
+                           CASE WHEN v_col IS NOT NULL THEN format(' WHERE %I IS NOT NULL', v_col) ELSE '' END)
+            INTO v_rows;
+        EXCEPTION
+            WHEN object_not_in_prerequisite_state THEN v_rows := false;   -- unpopulated materialized view
+            WHEN OTHERS THEN v_rows := true;                               -- cannot tell: assume data
+        END;
+        IF v_rows THEN
+            v_loss := v_loss || format('%s (%s holds %s)', v_step.statement,
+                                       v_rel::text || coalesce('.' || quote_ident(v_col), ''),
+                                       CASE WHEN v_col IS NULL THEN 'rows' ELSE 'values' END);
+        END IF;
+    END LOOP;
+    RETURN v_loss;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._data_at_risk(text, text) IS
+    'Statements of the migration between two trees that would lose rows or values in the live database';
+
+-- Raise 55000 listing the statements that would lose data, unless p_force.
+CREATE OR REPLACE FUNCTION pggit_v0._refuse_data_loss(p_from text, p_to text, p_force boolean, p_action text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+SET jit = off
+AS $$
+DECLARE
+    v_loss text[] := _data_at_risk(p_from, p_to);
+BEGIN
+    IF v_loss IS NOT NULL AND NOT coalesce(p_force, false) THEN
+        RAISE EXCEPTION '% would lose data in % statement(s)', p_action, cardinality(v_loss)
+              USING ERRCODE = '55000', DETAIL = array_to_string(v_loss, E'\n'),
+                    HINT = 'Back the rows up or move them first, or pass force => true to accept the loss.';
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._refuse_data_loss(text, text, boolean, text) IS
+    'Raises 55000 listing the statements that would lose data unless force';
+
 -- Merge source into target (default: the current branch).  Fast-forwards when target is
 -- an ancestor of source; otherwise writes a merge commit with parents (target, source).
 -- Paths changed on one side are taken; conflicts abort listing them unless strategy
 -- 'ours' (keep target) or 'theirs' (take source) resolves them.  When target is the
 -- current branch the live schema is migrated to the merged tree in the same
--- transaction: any failure leaves commits, refs and the schema unchanged.
+-- transaction: any failure leaves commits, refs and the schema unchanged, and it is
+-- refused (55000, listing them) when statements would lose data, unless force.
 CREATE OR REPLACE FUNCTION pggit_v0.merge_branch(source text, target text DEFAULT NULL,
-                                                message text DEFAULT NULL, strategy text DEFAULT 'abort')
+                                                message text DEFAULT NULL, strategy text DEFAULT 'abort',
+                                                force boolean DEFAULT false)
 RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
@@ -253,6 +321,8 @@ BEGIN
 
     IF v_base = v_tgt THEN   -- fast-forward
         IF v_current THEN
+            PERFORM _refuse_data_loss(_commit_tree(v_tgt), _commit_tree(v_src), merge_branch.force,
+                                      format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
             PERFORM _apply_tree(_commit_tree(v_tgt), _commit_tree(v_src));
             PERFORM _link_pending(v_src);
         END IF;
@@ -336,6 +406,8 @@ BEGIN
                            coalesce(merge_branch.message, format('Merge branch ''%s'' into %s', merge_branch.source, v_target)),
                            v_target, v_tree.rows_written);
     IF v_current THEN
+        PERFORM _refuse_data_loss(_commit_tree(v_tgt), v_tree.root_sha, merge_branch.force,
+                                  format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
         PERFORM _apply_tree(_commit_tree(v_tgt), v_tree.root_sha);
         PERFORM _link_pending(v_sha);
     END IF;
@@ -344,8 +416,8 @@ BEGIN
     RETURN v_sha;
 END
 $$;
-COMMENT ON FUNCTION pggit_v0.merge_branch(text, text, text, text) IS
-    'Merges source into target (default current branch): fast-forward or a two-parent merge commit; strategy abort|ours|theirs; migrates the live schema when target is current';
+COMMENT ON FUNCTION pggit_v0.merge_branch(text, text, text, text, boolean) IS
+    'Merges source into target (default current branch): fast-forward or a two-parent merge commit; strategy abort|ours|theirs; migrates the live schema when target is current, refusing data loss unless force';
 
 -- Prove a migration before running it for real: apply generate_migration('HEAD', to_ref)
 -- to the live schema inside a subtransaction that is always rolled back, and report
@@ -364,12 +436,16 @@ DECLARE
     v_n      int;
     v_diff   text[];
     v_err    text;
+    v_step   record;
 BEGIN
     PERFORM _require_clean(format('verify_migration(%L)', verify_migration.to_ref));
     v_script := generate_migration('HEAD', verify_migration.to_ref);
     SELECT count(*) INTO v_n FROM _migration_steps(v_from, v_to);
     BEGIN
-        EXECUTE v_script;
+        PERFORM set_config('check_function_bodies', 'off', true);
+        FOR v_step IN SELECT * FROM _migration_steps(v_from, v_to) ORDER BY phase, ord, path COLLATE "C" LOOP
+            EXECUTE v_step.statement;
+        END LOOP;
         SELECT array_agg(d.path ORDER BY d.path) INTO v_diff
         FROM _diff_rows(v_to, NULL, true) d WHERE d.object_type <> 'columns';
         RAISE EXCEPTION 'pggit verify rollback' USING ERRCODE = 'P0001';
@@ -386,8 +462,7 @@ COMMENT ON FUNCTION pggit_v0.verify_migration(text) IS
 
 -- Make a branch current.  With apply, migrate the live schema to the branch's tree
 -- first: refused (55000) with uncommitted changes, and refused listing them when
--- statements would lose data (dropping a table that holds rows, or a column, or
--- narrowing the type of a column, that holds non-null values) unless force.  Tables the migration does not touch
+-- statements would lose data (see _data_at_risk) unless force.  Tables the migration does not touch
 -- keep their rows.  Returns the branch's head sha.
 DROP FUNCTION IF EXISTS pggit_v0.checkout_branch(text);
 CREATE OR REPLACE FUNCTION pggit_v0.checkout_branch(name text, apply boolean DEFAULT false, force boolean DEFAULT false)
@@ -400,11 +475,6 @@ DECLARE
     v_t0   timestamptz := clock_timestamp();
     v_sha  text;
     v_type text;
-    v_loss text[];
-    v_step record;
-    v_rel  regclass;
-    v_col  text;
-    v_rows boolean;
 BEGIN
     SELECT r.target_sha, r.type INTO v_sha, v_type FROM refs r WHERE r.name = checkout_branch.name;
     IF v_type IS DISTINCT FROM 'branch' THEN
@@ -416,29 +486,8 @@ BEGIN
     PERFORM 1 FROM head FOR UPDATE;
     IF coalesce(checkout_branch.apply, false) THEN
         PERFORM _require_clean(format('checkout_branch(%L, apply => true)', checkout_branch.name));
-        FOR v_step IN SELECT * FROM _migration_steps(_commit_tree(_head_commit()), _commit_tree(v_sha))
-                      WHERE 'data_deletion' = ANY (hazards) LOOP
-            -- the relation the statement touches: schema/kind/name[/column/c] of its path;
-            -- a column loses data only when it holds a non-null value
-            v_rel := to_regclass(format('%I.%I', split_part(v_step.path, '/', 1), split_part(v_step.path, '/', 3)));
-            v_col := CASE WHEN split_part(v_step.path, '/', 4) = 'column' THEN split_part(v_step.path, '/', 5) END;
-            IF v_rel IS NOT NULL AND (v_col IS NULL OR EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = v_rel
-                                                               AND a.attname = v_col AND NOT a.attisdropped)) THEN
-                EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s%s)', v_rel,
-                               CASE WHEN v_col IS NOT NULL THEN format(' WHERE %I IS NOT NULL', v_col) ELSE '' END)
-                INTO v_rows;
-                IF v_rows THEN
-                    v_loss := v_loss || format('%s (%s holds %s)', v_step.statement,
-                                               v_rel::text || coalesce('.' || quote_ident(v_col), ''),
-                                               CASE WHEN v_col IS NULL THEN 'rows' ELSE 'values' END);
-                END IF;
-            END IF;
-        END LOOP;
-        IF v_loss IS NOT NULL AND NOT coalesce(checkout_branch.force, false) THEN
-            RAISE EXCEPTION 'checkout of "%" would lose data in % statement(s)', checkout_branch.name, cardinality(v_loss)
-                  USING ERRCODE = '55000', DETAIL = array_to_string(v_loss, E'\n'),
-                        HINT = 'Back the rows up or move them first, or pass force => true to accept the loss.';
-        END IF;
+        PERFORM _refuse_data_loss(_commit_tree(_head_commit()), _commit_tree(v_sha), checkout_branch.force,
+                                  format('checkout of "%s"', checkout_branch.name));
         PERFORM _apply_tree(_commit_tree(_head_commit()), _commit_tree(v_sha));
         PERFORM _link_pending(v_sha);
         PERFORM _record_timing('checkout', v_t0, checkout_branch.name);
