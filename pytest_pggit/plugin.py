@@ -272,6 +272,8 @@ def pggit_conn(
         raise
     tx = conn.transaction(force_rollback=True)
     tx.__enter__()
+    # now() is the transaction's start: if it differs at teardown, a COMMIT ended ours
+    started = conn.execute("SELECT now()").fetchone()[0]
     committed = False
     try:
         spec = _branch_marker(request)
@@ -286,7 +288,13 @@ def pggit_conn(
         yield conn
     finally:
         if not conn.closed:
-            committed = conn.info.transaction_status == pq.TransactionStatus.IDLE
+            status = conn.info.transaction_status
+            committed = status == pq.TransactionStatus.IDLE
+            if status == pq.TransactionStatus.INTRANS:   # a COMMIT, then more statements
+                try:
+                    committed = conn.execute("SELECT now()").fetchone()[0] != started
+                except psycopg.Error:
+                    committed = True
         try:
             tx.__exit__(None, None, None)
         except Exception:

@@ -75,10 +75,18 @@ def test_raw_commit_is_detected_and_the_template_rebuilt(
 
         def test_2_clean(pggit_conn):
             assert pggit_conn.execute("SELECT to_regclass('public.sneaky')").fetchone() == (None,)
+
+        def test_3_commits_then_keeps_going(pggit_conn):
+            pggit_conn.execute("CREATE TABLE sneakier (id int)")
+            pggit_conn.execute("COMMIT")
+            pggit_conn.execute("SELECT 1")      # a new transaction: the COMMIT is still found
+
+        def test_4_clean(pggit_conn):
+            assert pggit_conn.execute("SELECT to_regclass('public.sneakier')").fetchone() == (None,)
         """
     )
     result = pytester.runpytest(*dsn_args(pggit_server))
-    result.assert_outcomes(passed=2, errors=1)
+    result.assert_outcomes(passed=4, errors=2)
     result.stdout.fnmatch_lines(["*ended the fixture's transaction*template was dropped*"])
     assert leftovers(pggit_server, result) == []
 
