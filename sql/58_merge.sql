@@ -53,6 +53,8 @@ COMMENT ON FUNCTION pggit_v0.merge_base(text, text) IS 'Lowest common ancestor o
 --   modified_deleted   deleted on one side, changed on the other (also: an object
 --                      dropped on one side while the other changed any of its parts)
 --   added_differently  added on both sides with different definitions
+--   dropped_but_referenced  one side's new definition names an object the other side
+--                      dropped (a foreign key to a dropped table, a view over it)
 -- Column order never conflicts: it is merged (target's order, then source's new columns).
 CREATE OR REPLACE FUNCTION pggit_v0._three_way(p_base text, p_source text, p_target text)
 RETURNS TABLE (schema_name text, obj_key text, sub_key text, base_sha text, source_sha text, target_sha text,
@@ -70,16 +72,34 @@ WITH ds AS (SELECT * FROM _diff_trees(p_base, p_source)),
                s.new_sha AS s_new, t.new_sha AS t_new
         FROM ds s FULL JOIN dt t ON t.schema_name = s.schema_name AND t.obj_key = s.obj_key AND t.sub_key = s.sub_key
      ),
-     -- objects whose definition one side deleted while the other side changed any part
-     dropped AS (
-        SELECT p.schema_name, p.obj_key FROM paths p
+     -- objects one side deleted (their definition is gone on that side)
+     deleted AS (
+        SELECT p.schema_name, p.obj_key, CASE WHEN p.source_changed AND p.s_new IS NULL THEN 'source' ELSE 'target' END AS side
+        FROM paths p
         WHERE p.sub_key = 'definition' AND p.base_sha IS NOT NULL
-          AND ((p.source_changed AND p.s_new IS NULL
-                AND EXISTS (SELECT 1 FROM paths q WHERE q.schema_name = p.schema_name AND q.obj_key = p.obj_key
-                              AND q.target_changed AND q.t_new IS NOT NULL))
-            OR (p.target_changed AND p.t_new IS NULL
-                AND EXISTS (SELECT 1 FROM paths q WHERE q.schema_name = p.schema_name AND q.obj_key = p.obj_key
-                              AND q.source_changed AND q.s_new IS NOT NULL)))
+          AND ((p.source_changed AND p.s_new IS NULL) OR (p.target_changed AND p.t_new IS NULL))
+     ),
+     -- paths the other side added or changed whose new definition names a deleted object
+     -- (a foreign key to a dropped table, a view over it): merged, the tree would not build
+     referencing AS (
+        SELECT DISTINCT p.schema_name, p.obj_key, p.sub_key, d.schema_name AS ref_schema, d.obj_key AS ref_key
+        FROM deleted d
+        JOIN paths p ON NOT (p.schema_name = d.schema_name AND p.obj_key = d.obj_key)
+                    AND CASE d.side WHEN 'source' THEN p.target_changed AND p.t_new IS NOT NULL
+                                    ELSE p.source_changed AND p.s_new IS NOT NULL END
+        JOIN objects o ON o.sha = CASE d.side WHEN 'source' THEN p.t_new ELSE p.s_new END
+        WHERE o.content ~ ('(^|[^a-zA-Z0-9_."])'
+                           || regexp_replace(_refname(d.schema_name, d.obj_key), '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+                           || '($|[^a-zA-Z0-9_"])')
+     ),
+     -- objects deleted on one side while the other side changed any part, or referenced
+     -- by the other side's changes: taken whole from the winning side
+     dropped AS (
+        SELECT d.schema_name, d.obj_key FROM deleted d
+        WHERE EXISTS (SELECT 1 FROM paths q WHERE q.schema_name = d.schema_name AND q.obj_key = d.obj_key
+                        AND CASE d.side WHEN 'source' THEN q.target_changed AND q.t_new IS NOT NULL
+                                        ELSE q.source_changed AND q.s_new IS NOT NULL END)
+           OR EXISTS (SELECT 1 FROM referencing r WHERE r.ref_schema = d.schema_name AND r.ref_key = d.obj_key)
      )
 SELECT p.schema_name, p.obj_key, p.sub_key, p.base_sha,
        CASE WHEN p.source_changed THEN p.s_new ELSE p.base_sha END,
@@ -89,6 +109,8 @@ SELECT p.schema_name, p.obj_key, p.sub_key, p.base_sha,
          WHEN p.sub_key = 'columns' THEN NULL
          WHEN EXISTS (SELECT 1 FROM dropped d WHERE d.schema_name = p.schema_name AND d.obj_key = p.obj_key)
               AND (p.source_changed OR p.target_changed) THEN 'modified_deleted'
+         WHEN EXISTS (SELECT 1 FROM referencing r WHERE r.schema_name = p.schema_name AND r.obj_key = p.obj_key
+                        AND r.sub_key = p.sub_key) THEN 'dropped_but_referenced'
          WHEN NOT (p.source_changed AND p.target_changed) OR p.s_new IS NOT DISTINCT FROM p.t_new THEN NULL
          WHEN p.base_sha IS NULL THEN 'added_differently'
          WHEN p.s_new IS NULL OR p.t_new IS NULL THEN 'modified_deleted'

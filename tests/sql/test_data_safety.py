@@ -154,3 +154,24 @@ def test_policy_roles_are_ordered_by_name(make_empty_db) -> None:
         sha = commit(d, "policy")
         trees.append(d.val("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s", [sha]))
     assert trees[0] == trees[1]
+
+
+def test_a_merge_never_writes_a_tree_that_references_a_dropped_table(db: SqlDb) -> None:
+    db.exec("CREATE TABLE public.parent (id int PRIMARY KEY); CREATE TABLE public.child (id int, parent_id int)")
+    commit(db, "parent and child")
+    branch_with(db, "dropper", "DROP TABLE public.parent")
+    db.exec("ALTER TABLE public.child ADD CONSTRAINT child_parent_fk FOREIGN KEY (parent_id) REFERENCES public.parent (id)")
+    commit(db, "fk to parent")
+    conflicts = {c["path"]: c["kind"] for c in db.rows("SELECT * FROM pggit_v0.detect_merge_conflicts('main', 'dropper')")}
+    assert conflicts["public/table/child/constraint/child_parent_fk"] == "dropped_but_referenced"
+    assert conflicts["public/table/parent"] == "modified_deleted"
+    with raises_sql("55000", "conflict"):
+        db.exec("SELECT pggit_v0.merge_branch('main', 'dropper')")
+    for strategy in ("ours", "theirs"):
+        db.exec("SELECT pggit_v0.create_branch(%s, from_ref => 'dropper', checkout => false)", [f"d_{strategy}"])
+        db.exec("SELECT pggit_v0.merge_branch('main', %s, strategy => %s)", [f"d_{strategy}", strategy])
+        # the merged tree builds: the live schema (main) can be switched to it and back
+        db.exec("SELECT pggit_v0.checkout_branch(%s, apply => true, force => true)", [f"d_{strategy}"])
+        assert db.rows("SELECT * FROM pggit_v0.status()") == []
+        db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    assert db.val("SELECT to_regclass('public.parent') IS NOT NULL") is True
