@@ -216,7 +216,7 @@ def store_counts(conn: psycopg.Connection) -> Tuple[int, int]:
 def sql_statements(script: str) -> List[str]:
     """Split a SQL script into statements, the way psql would: a top-level ``;`` ends a
     statement; quotes, dollar quotes and comments are skipped.  Session settings
-    (``SET``/``RESET``, which both tools emit around function bodies) are left out, so
+    (``SET``/``RESET`` and ``BEGIN``/``COMMIT``: session and transaction control, not schema changes) are left out, so
     the count is the schema changes alone."""
     stmts: List[str] = []
     buf: List[str] = []
@@ -265,7 +265,7 @@ def sql_statements(script: str) -> List[str]:
     tail = "".join(buf).strip()
     if tail:
         stmts.append(tail)
-    return [st for st in stmts if st.split(None, 1)[0].upper() not in ("SET", "RESET")]
+    return [st for st in stmts if st.split(None, 1)[0].upper() not in ("SET", "RESET", "BEGIN", "COMMIT")]
 
 
 def normalized(script: str) -> set:
