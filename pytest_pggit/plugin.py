@@ -62,6 +62,14 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Start the server while pytest collects (not in xdist workers: the controller shares one)."""
+    run = session.config.stash.get(pggit_run_key, None)
+    if (run is not None and not hasattr(session.config, "workerinput")
+            and not session.config.option.collectonly):
+        run.start_early()
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     run = config.stash.get(pggit_run_key, None)
     if run is not None:

@@ -6,6 +6,7 @@ import os
 import re
 import secrets
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
@@ -48,6 +49,9 @@ class PggitRun:
         self._counter = itertools.count(1)
         self.notes: List[str] = []
         self.closed = False
+        self._lock = threading.RLock()          # one start, whichever thread asks first
+        self._early: Optional[threading.Thread] = None
+        self._early_error: Optional[PggitError] = None
 
     @property
     def prefix(self) -> str:
@@ -60,7 +64,33 @@ class PggitRun:
     def next_database_name(self) -> str:
         return self.database_name(f"{next(self._counter)}")
 
+    def start_early(self) -> None:
+        """Start the server in a background thread while pytest collects the tests.
+
+        The first fixture that needs the server waits for it (``get_server`` holds a
+        lock); a failure is kept and raised there, as if it had happened then.
+        """
+        if self.shared or self._early is not None or self.server is not None:
+            return
+
+        def work() -> None:
+            try:
+                self.get_server()
+            except PggitError as exc:
+                self._early_error = exc
+            except Exception as exc:  # pragma: no cover - reported by the fixture
+                self._early_error = PggitError(f"starting the server failed: {exc}")
+
+        self._early = threading.Thread(target=work, name="pggit-early-start", daemon=True)
+        self._early.start()
+
     def get_server(self) -> Server:
+        with self._lock:
+            if self._early_error is not None:
+                raise self._early_error
+            return self._get_server()
+
+    def _get_server(self) -> Server:
         if self.server is not None:
             return self.server
         if self.closed:
@@ -201,6 +231,8 @@ class PggitRun:
         if self.closed:
             return
         self.closed = True
+        if self._early is not None:   # let a start in progress finish, so it can be stopped
+            self._early.join(timeout=self.cfg.start_timeout + 5)
         errors: List[BaseException] = []
         try:
             self.release_connection()
