@@ -106,7 +106,7 @@ def pytest_report_header(config: pytest.Config) -> Optional[List[str]]:
             who = f"as OS user {runas.name!r}" + (" (pytest runs as root)" if runas.switch else "")
             where = f"127.0.0.1:{cfg.port}" if cfg.port else "a free port on 127.0.0.1"
             detail = (f"PostgreSQL {server_version(bindir)} from {bindir}, {who}, on {where}, "
-                      "started on first use")
+                      "started while pytest collects")
         elif backend == "dsn":
             from .backends import query_server
 

@@ -17,7 +17,7 @@ from .janitor import Database, DatabaseJanitor, drop_databases_like
 
 
 class PggitRun:
-    """Starts the backend on first use, builds the template once, cleans up at the end.
+    """Starts the backend (early, in a thread, or on first use), builds the template once, cleans up at the end.
 
     Under pytest-xdist the controller starts one server and hands its description
     to the workers (``workerinput``); workers then only create and drop databases.
