@@ -112,7 +112,7 @@ def test_header_names_the_local_backend_and_version(pytester: pytest.Pytester) -
     result = pytester.runpytest("--pggit")
     result.stdout.fnmatch_lines([
         "pggit: backend local (auto: PostgreSQL binaries found): PostgreSQL * from */bin, "
-        "as OS user *, on a free port on 127.0.0.1, started on first use",
+        "as OS user *, on a free port on 127.0.0.1, started while pytest collects",
     ])
     # no test used a database: no server was started
     result.stdout.no_fnmatch_line("pggit: local backend, PostgreSQL*")
