@@ -424,8 +424,9 @@ def test_xdist_workers_share_one_server(pytester: pytest.Pytester) -> None:
                 f"{pggit_server.port} {pggit_server.data_dir}")
         """
     )
-    result = pytester.runpytest_subprocess("--pggit", "-n", "2", "--pggit-sql-dir", str(sql))
-    result.assert_outcomes(passed=8)
+    # --dist each: every worker runs every test, so both surely ask for the server
+    result = pytester.runpytest_subprocess("--pggit", "-n", "2", "--dist", "each", "--pggit-sql-dir", str(sql))
+    result.assert_outcomes(passed=16)
     seen = {p.read_text() for p in pytester.path.glob("w_*.txt")}
     workers = {p.name.split("_")[1] for p in pytester.path.glob("w_*.txt")}
     assert len(seen) == 1 and len(workers) == 2, (seen, workers)

@@ -120,10 +120,10 @@ def test_xdist_two_workers_share_one_local_server_with_the_real_layer(
 def test_server(i, pggit_server):
     pathlib.Path(f"srv_{os.environ['PYTEST_XDIST_WORKER']}_{i}.txt").write_text(
         f"{pggit_server.port} {pggit_server.base_dir}")
-    __import__("time").sleep(0.3)   # long enough that one worker cannot take all four
 """)
-    result = pytester.runpytest_subprocess("--pggit", "-n", "2", "-p", "no:randomly")
-    result.assert_outcomes(passed=11)
+    # --dist each: every worker runs every test, so both surely use the server
+    result = pytester.runpytest_subprocess("--pggit", "-n", "2", "--dist", "each", "-p", "no:randomly")
+    result.assert_outcomes(passed=22)
     servers = {p.read_text() for p in pytester.path.glob("srv_*.txt")}
     workers = {p.name.split("_")[1] for p in pytester.path.glob("srv_*.txt")}
     assert len(servers) == 1 and len(workers) == 2, (servers, workers)
