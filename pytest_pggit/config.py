@@ -204,9 +204,17 @@ class PggitConfig:
         if name == "local":
             from .backends.local import LocalBackend
 
+            import hashlib
+
+            from . import sqlfiles
+
+            try:
+                layer_key = hashlib.sha256(sqlfiles.install_script(self.sql_dir).encode()).hexdigest()[:16]
+            except (OSError, PggitError):
+                layer_key = None  # the template build reports a missing layer
             return LocalBackend(
                 pg_bin=self.pg_bin, os_user=self.os_user, start_timeout=self.start_timeout,
-                port=self.port,
+                port=self.port, layer_key=layer_key,
             )
         if name == "dsn":
             from .backends.dsn import DsnBackend

@@ -38,6 +38,20 @@ def has_baseline_function(conn) -> bool:
     return bool(row and row[0])
 
 
+def build_layer_database(server: Server, name: str, sql_dir: Optional[Path] = None) -> None:
+    """Create ``name`` holding only the SQL layer (a source to clone templates from)."""
+    import psycopg
+
+    janitor = DatabaseJanitor(server, name)
+    db = janitor.create()
+    try:
+        with psycopg.connect(db.dsn, autocommit=True) as conn:
+            sqlfiles.install(conn, sql_dir)
+    except BaseException:
+        janitor.drop()
+        raise
+
+
 def build_template(
     server: Server,
     name: str,
@@ -46,6 +60,7 @@ def build_template(
     rootdir: Optional[Path] = None,
     setup_hook: Optional[Callable[..., Any]] = None,
     setup_hook_names: Sequence[str] = (),
+    layer_template: Optional[str] = None,
 ) -> "tuple[DatabaseJanitor, Database, List[str]]":
     """Create ``name`` with the SQL layer installed and the project's schema applied.
 
@@ -53,17 +68,20 @@ def build_template(
     hook; ``setup_hook_names`` name its implementations).  After the schema files and
     the hook, ``pggit_v0.create_basic_commit('pytest-pggit baseline: ...')`` records
     them as a commit on main (skipped when the function does not exist).
+    With ``layer_template`` (a database already holding this SQL layer) the database is
+    cloned from it instead of installing the layer.
     Returns the janitor (to drop it later), the database and notes.
     """
     import psycopg
 
     files = schema_files(schema)
-    janitor = DatabaseJanitor(server, name)
+    janitor = DatabaseJanitor(server, name, template=layer_template)
     db = janitor.create()
     notes: List[str] = []
     try:
         with psycopg.connect(db.dsn, autocommit=True) as conn:
-            sqlfiles.install(conn, sql_dir)
+            if layer_template is None:
+                sqlfiles.install(conn, sql_dir)
             for f in files:
                 sqlfiles.execute_script(conn, sqlfiles.expand_script(f), f"schema file {f}")
             if setup_hook is not None and setup_hook_names:

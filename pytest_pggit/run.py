@@ -118,10 +118,11 @@ class PggitRun:
             from .factories import build_template
 
             hook, names = self._setup_hook()
+            server = self.get_server()
             janitor, db, notes = build_template(
-                self.get_server(), self.database_name("tpl" + (str(self._builds) if self._builds else "")),
+                server, self.database_name("tpl" + (str(self._builds) if self._builds else "")),
                 self.cfg.sql_dir, self.cfg.schema, self.rootdir,
-                setup_hook=hook, setup_hook_names=names,
+                setup_hook=hook, setup_hook_names=names, layer_template=self._layer_source(server),
             )
             self._janitors.append(janitor)
             self.notes.extend(notes)
@@ -129,6 +130,27 @@ class PggitRun:
             self._template_janitor = janitor
             self._builds += 1
         return self._template
+
+    def _layer_source(self, server: Server) -> Optional[str]:
+        """A database of this server holding the SQL layer, to clone templates from.
+
+        A cached local cluster already has one.  Otherwise the process that owns a
+        local server (not an xdist worker) installs the layer once into LAYER_DB and
+        asks the backend to keep the cluster in its cache when it stops, so the next
+        run clones instead of installing (about 100 ms saved per run)."""
+        if server.layer_db:
+            return server.layer_db
+        save = getattr(self.backend, "save_layer_cache", None)
+        if self.shared or save is None or not save():
+            return None
+        from .backends.local import LAYER_DB
+        from .factories import build_layer_database
+
+        build_layer_database(server, LAYER_DB, self.cfg.sql_dir)
+        server.layer_db = LAYER_DB
+        self.notes.append(f"SQL layer installed once into {LAYER_DB}; the cluster is cached at "
+                          "shutdown so later runs clone it")
+        return LAYER_DB
 
     def discard_template(self, reason: str) -> None:
         """Drop the template (a test committed into it); the next use rebuilds it."""

@@ -36,6 +36,9 @@ class Server:
     base_dir: Optional[str] = None
     #: Local backend only: the postmaster's pid.
     pid: Optional[int] = None
+    #: A database in this server that already holds the SQL layer (a cached cluster):
+    #: templates are cloned from it instead of installing the layer again.
+    layer_db: Optional[str] = None
 
     def dsn(self, dbname: Optional[str] = None) -> str:
         """A libpq connection string for ``dbname`` (default: the admin database)."""

@@ -205,6 +205,9 @@ def _tail(path: Path, lines: int = 30) -> str:
     return "\n".join(text.splitlines()[-lines:]) or "(empty log)"
 
 
+#: The database of a cached cluster that holds the SQL layer (see LocalBackend.layer_key).
+LAYER_DB = "pggit_layer"
+
 # ------------------------------------------------------------------- backend
 class LocalBackend:
     """Start one private PostgreSQL server; :meth:`stop` removes every trace."""
@@ -221,7 +224,14 @@ class LocalBackend:
         watchdog: bool = True,
         extra_settings: Optional[Dict[str, str]] = None,
         port: Optional[int] = None,
+        layer_key: Optional[str] = None,
     ) -> None:
+        #: Hash of the SQL layer's install script: names the cache entry whose cluster
+        #: already holds a database with this layer (LAYER_DB).
+        self.layer_key = layer_key
+        self._layer_entry: Optional[Path] = None   # where save_layer_cache() would store it
+        self._save_layer = False
+        self._layer_runas: Optional[RunAs] = None
         self.pg_bin = pg_bin
         self.port = port
         self.os_user = os_user
@@ -231,6 +241,7 @@ class LocalBackend:
         self.watchdog = watchdog
         self.settings = {**SERVER_SETTINGS, **(extra_settings or {})}
         self.server: Optional[Server] = None
+        self.layer_db: Optional[str] = None
         self.timings: Dict[str, float] = {}
         self._proc: Optional[subprocess.Popen] = None
         self._watchdog: Optional[subprocess.Popen] = None
@@ -285,6 +296,16 @@ class LocalBackend:
         key = f"{version}-{runas.uid}-{hashlib.sha1(str(bindir).encode()).hexdigest()[:8]}"
         entry = root / key
         t0 = time.monotonic()
+        if self.layer_key:
+            layered = root / f"{key}-layer-{self.layer_key}"
+            self._layer_entry, self._layer_runas = layered, runas
+            if self._cache_valid(layered, runas):
+                notes.append(f"layer cache hit: copied {layered}/data (database {LAYER_DB} already "
+                             "holds this SQL layer: templates are cloned, not installed)")
+                self._copy(layered / "data", data, runas, log)
+                self.layer_db = LAYER_DB
+                self.timings["copy"] = time.monotonic() - t0
+                return
         if not self._cache_valid(entry, runas):
             try:
                 if not root.exists():
@@ -506,8 +527,39 @@ class LocalBackend:
             notes=notes,
             base_dir=str(self._base),
             pid=self._proc.pid,
+            layer_db=self.layer_db,
         )
         return self.server
+
+    def save_layer_cache(self) -> bool:
+        """Keep this cluster (with LAYER_DB in it) as a cache entry when the server stops.
+
+        The caller has just created LAYER_DB with the layer of ``layer_key``; later runs
+        copy the entry and clone their templates from it.  False when there is nothing to
+        save to (no cache, or the entry exists)."""
+        if self._layer_entry is None or self.layer_db is not None or self._layer_entry.exists():
+            return False
+        self._save_layer = True
+        return True
+
+    def _store_layer_cache(self) -> None:
+        """After a clean shutdown: copy the data directory to the layer cache entry."""
+        entry, runas = self._layer_entry, self._layer_runas
+        if entry is None or runas is None or self._base is None or entry.exists():
+            return
+        build = Path(tempfile.mkdtemp(prefix=f".build-{entry.name}-", dir=str(entry.parent)))
+        try:
+            os.chmod(build, 0o700)
+            if runas.switch:
+                os.chown(build, runas.uid, runas.gid)
+            self._copy(self._base / "data", build / "data", runas, self._base / "initdb.log")
+            # the copy must not carry this run's pid file or server settings
+            (build / "data" / "postmaster.pid").unlink(missing_ok=True)
+            os.rename(build, entry)
+        except (OSError, ServerStartError):
+            pass  # a cache is an optimisation: the next run installs the layer again
+        finally:
+            shutil.rmtree(build, ignore_errors=True)
 
     def stop(self, timeout: float = 10.0) -> None:
         """Fast shutdown (SIGINT), SIGKILL after ``timeout``, remove the directory. Idempotent."""
@@ -515,15 +567,19 @@ class LocalBackend:
             return
         self._stopped = True
         proc, self._proc = self._proc, None
+        clean = False
         if proc is not None and proc.poll() is None:
             try:
                 proc.send_signal(signal.SIGINT)
                 proc.wait(timeout=timeout)
+                clean = proc.returncode == 0
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
             except ProcessLookupError:  # pragma: no cover
                 pass
+        if clean and self._save_layer:
+            self._store_layer_cache()
         if self._base is not None:
             shutil.rmtree(self._base, ignore_errors=True)
         wd, self._watchdog = self._watchdog, None
