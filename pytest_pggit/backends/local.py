@@ -271,6 +271,9 @@ class LocalBackend:
         cmd = [
             str(bindir / "initdb"), "-D", str(target), "-U", SUPERUSER, "--auth=trust",
             "-E", "UTF8", "--locale=C", "--no-sync",
+            # 1 MB WAL segments instead of 16: the data directory every run copies is
+            # ~15 MB smaller (a throwaway server never needs big segments)
+            "--wal-segsize=1",
         ]
         try:
             help_text = subprocess.run(
@@ -293,7 +296,7 @@ class LocalBackend:
             notes.append(f"ran initdb ({self.timings['initdb']:.2f} s; cache disabled)")
             return
         root = Path(self.cache_dir) if self.cache_dir else default_cache_root(self._base.parent)
-        key = f"{version}-{runas.uid}-{hashlib.sha1(str(bindir).encode()).hexdigest()[:8]}"
+        key = f"{version}-{runas.uid}-{hashlib.sha1(str(bindir).encode()).hexdigest()[:8]}-w1"
         entry = root / key
         t0 = time.monotonic()
         if self.layer_key:
@@ -424,7 +427,7 @@ class LocalBackend:
                     f"(last error: {last_error}); last lines of {log}:\n{_tail(log)}",
                     hint="raise --pggit-start-timeout if the machine is slow",
                 )
-            time.sleep(0.02)
+            time.sleep(0.005)   # startup takes ~60 ms: poll finely
 
     @staticmethod
     def _check_port_free(port: int) -> None:
