@@ -42,6 +42,9 @@ CREATE TABLE IF NOT EXISTS pggit_v0.commit_graph (
     changes      integer NOT NULL DEFAULT 0,
     rows_written integer NOT NULL DEFAULT 0
 );
+-- The state of DDL capture when the commit was made (see _capture_epoch): incremental
+-- commits trust the DDL log only while it is unchanged.
+ALTER TABLE pggit_v0.commit_graph ADD COLUMN IF NOT EXISTS capture_epoch text;
 COMMENT ON TABLE pggit_v0.commit_graph IS
     'One row per commit: its tree, author, message, time, the branch it was made on, paths changed against the first parent and storage rows it wrote';
 

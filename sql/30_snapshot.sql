@@ -88,7 +88,7 @@ COMMENT ON FUNCTION pggit_v0._acl_statements(aclitem[], aclitem[], oid, text, te
     'Canonical GRANT/REVOKE statements from default privileges to p_acl (owner entries left out); NULL when default';
 
 -- Schemas: definition, comment, grants.
-CREATE OR REPLACE FUNCTION pggit_v0._snap_schemas(p_schema text, p_name text)
+CREATE OR REPLACE FUNCTION pggit_v0._snap_schemas(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
@@ -104,13 +104,13 @@ CROSS JOIN LATERAL (VALUES
 ) AS x(sub_key, def)
 WHERE x.def IS NOT NULL
   AND (p_schema IS NULL OR s.nspname = p_schema)
-  AND (p_name IS NULL OR s.nspname = p_name)
+  AND (p_names IS NULL OR s.nspname = ANY (p_names))
 $$;
 
 -- Relations: the shell of tables (persistence, partitioning, inheritance, storage
 -- options), views and materialized views (query), sequences (parameters, owner
 -- column), plus RLS flags, comments and grants of each.
-CREATE OR REPLACE FUNCTION pggit_v0._snap_relations(p_schema text, p_name text)
+CREATE OR REPLACE FUNCTION pggit_v0._snap_relations(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
@@ -175,13 +175,13 @@ CROSS JOIN LATERAL (VALUES
 ) AS x(sub_key, def)
 WHERE x.def IS NOT NULL
   AND (p_schema IS NULL OR r.nspname = p_schema)
-  AND (p_name IS NULL OR r.relname = p_name)
+  AND (p_names IS NULL OR r.relname = ANY (p_names))
 $$;
 
 -- Columns of tables (one blob each, position left out), their order (one blob per
 -- table), column comments and column grants.  Columns only inherited from a parent
 -- are described by the parent.
-CREATE OR REPLACE FUNCTION pggit_v0._snap_columns(p_schema text, p_name text)
+CREATE OR REPLACE FUNCTION pggit_v0._snap_columns(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
@@ -211,7 +211,7 @@ WITH cols AS (
                                 AND dsc.objsubid = a.attnum
     WHERE r.relkind IN ('r', 'p', 'v', 'm')
       AND (p_schema IS NULL OR r.nspname = p_schema)
-      AND (p_name IS NULL OR r.relname = p_name)
+      AND (p_names IS NULL OR r.relname = ANY (p_names))
 )
 SELECT nspname::text, kind, relname::text, relname::text, 'column ' || attname, coldef
 FROM cols WHERE relkind IN ('r', 'p') AND attislocal
@@ -232,7 +232,7 @@ $$;
 
 -- Constraints (check, foreign key, primary key, unique, exclusion) declared on a table
 -- itself; constraints cloned onto partitions or only inherited are left to the parent.
-CREATE OR REPLACE FUNCTION pggit_v0._snap_constraints(p_schema text, p_name text)
+CREATE OR REPLACE FUNCTION pggit_v0._snap_constraints(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
@@ -246,7 +246,7 @@ JOIN pg_constraint co ON co.conrelid = r.oid
 WHERE co.contype IN ('c', 'f', 'p', 'u', 'x')
   AND co.conislocal AND co.conparentid = 0
   AND (p_schema IS NULL OR r.nspname = p_schema)
-  AND (p_name IS NULL OR r.relname = p_name)
+  AND (p_names IS NULL OR r.relname = ANY (p_names))
 UNION ALL
 SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'constraint_comment ' || co.conname,
        format('COMMENT ON CONSTRAINT %I ON %I.%I IS %L;', co.conname, r.nspname, r.relname, d.description)
@@ -255,11 +255,11 @@ JOIN pg_constraint co ON co.conrelid = r.oid
 JOIN pg_description d ON d.objoid = co.oid AND d.classoid = 'pg_constraint'::regclass
 WHERE co.conislocal AND co.conparentid = 0
   AND (p_schema IS NULL OR r.nspname = p_schema)
-  AND (p_name IS NULL OR r.relname = p_name)
+  AND (p_names IS NULL OR r.relname = ANY (p_names))
 $$;
 
 -- Indexes not backing a constraint and not attached to a parent's index.
-CREATE OR REPLACE FUNCTION pggit_v0._snap_indexes(p_schema text, p_name text)
+CREATE OR REPLACE FUNCTION pggit_v0._snap_indexes(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
@@ -280,11 +280,11 @@ WHERE x.def IS NOT NULL
                   AND co.contype IN ('p', 'u', 'x'))
   AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = ix.indexrelid)
   AND (p_schema IS NULL OR r.nspname = p_schema)
-  AND (p_name IS NULL OR r.relname = p_name)
+  AND (p_names IS NULL OR r.relname = ANY (p_names))
 $$;
 
 -- Triggers (user triggers only: no internal or partition-clone triggers) and policies.
-CREATE OR REPLACE FUNCTION pggit_v0._snap_triggers_policies(p_schema text, p_name text)
+CREATE OR REPLACE FUNCTION pggit_v0._snap_triggers_policies(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
@@ -296,7 +296,7 @@ FROM _tracked_relations r
 JOIN pg_trigger tg ON tg.tgrelid = r.oid
 WHERE NOT tg.tgisinternal AND tg.tgparentid = 0
   AND (p_schema IS NULL OR r.nspname = p_schema)
-  AND (p_name IS NULL OR r.relname = p_name)
+  AND (p_names IS NULL OR r.relname = ANY (p_names))
 UNION ALL
 SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'policy ' || po.polname,
        format('CREATE POLICY %I ON %I.%I AS %s FOR %s TO %s%s%s;', po.polname, r.nspname, r.relname,
@@ -312,11 +312,11 @@ SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'policy ' || p
 FROM _tracked_relations r
 JOIN pg_policy po ON po.polrelid = r.oid
 WHERE (p_schema IS NULL OR r.nspname = p_schema)
-  AND (p_name IS NULL OR r.relname = p_name)
+  AND (p_names IS NULL OR r.relname = ANY (p_names))
 $$;
 
 -- Functions, procedures and aggregates, keyed by name and identity arguments.
-CREATE OR REPLACE FUNCTION pggit_v0._snap_routines(p_schema text, p_name text)
+CREATE OR REPLACE FUNCTION pggit_v0._snap_routines(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
@@ -332,7 +332,7 @@ WITH routines AS (
     WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
                       AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
       AND (p_schema IS NULL OR s.nspname = p_schema)
-      AND (p_name IS NULL OR p.proname = p_name)
+      AND (p_names IS NULL OR p.proname = ANY (p_names))
 )
 SELECT ro.nspname::text, ro.kind, ro.key, ro.proname::text, x.sub_key, x.def
 FROM routines ro
@@ -364,7 +364,7 @@ WHERE x.def IS NOT NULL
 $$;
 
 -- Enum, composite, range and domain types.
-CREATE OR REPLACE FUNCTION pggit_v0._snap_types(p_schema text, p_name text)
+CREATE OR REPLACE FUNCTION pggit_v0._snap_types(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
@@ -382,7 +382,7 @@ WITH types AS (
       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
                       AND d.objid = t.oid AND d.deptype = 'e')
       AND (p_schema IS NULL OR s.nspname = p_schema)
-      AND (p_name IS NULL OR t.typname = p_name)
+      AND (p_names IS NULL OR t.typname = ANY (p_names))
 )
 SELECT ty.nspname::text, ty.kind, ty.typname::text, ty.typname::text, x.sub_key, x.def
 FROM types ty
@@ -431,7 +431,7 @@ WHERE x.def IS NOT NULL
 $$;
 
 -- Extensions: name, version and schema (not their members).  plpgsql is always there.
-CREATE OR REPLACE FUNCTION pggit_v0._snap_extensions(p_schema text, p_name text)
+CREATE OR REPLACE FUNCTION pggit_v0._snap_extensions(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
@@ -443,12 +443,12 @@ FROM pg_extension e
 JOIN pg_namespace n ON n.oid = e.extnamespace
 WHERE e.extname <> 'plpgsql'
   AND (p_schema IS NULL OR n.nspname = p_schema)
-  AND (p_name IS NULL OR e.extname = p_name)
+  AND (p_names IS NULL OR e.extname = ANY (p_names))
 $$;
 
 -- The whole live schema (or one schema / one object name when filtered).  Settings that
 -- change how constants deparse (time zone, date and interval styles, float digits) are pinned.
-CREATE OR REPLACE FUNCTION pggit_v0._snapshot(p_schema text DEFAULT NULL, p_name text DEFAULT NULL)
+CREATE OR REPLACE FUNCTION pggit_v0._snapshot_names(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
@@ -458,26 +458,35 @@ SET DateStyle = 'ISO, YMD'
 SET IntervalStyle = 'postgres'
 SET extra_float_digits = 1
 AS $$
-SELECT * FROM _snap_schemas(p_schema, p_name)
-UNION ALL SELECT * FROM _snap_relations(p_schema, p_name)
-UNION ALL SELECT * FROM _snap_columns(p_schema, p_name)
-UNION ALL SELECT * FROM _snap_constraints(p_schema, p_name)
-UNION ALL SELECT * FROM _snap_indexes(p_schema, p_name)
-UNION ALL SELECT * FROM _snap_triggers_policies(p_schema, p_name)
-UNION ALL SELECT * FROM _snap_routines(p_schema, p_name)
-UNION ALL SELECT * FROM _snap_types(p_schema, p_name)
-UNION ALL SELECT * FROM _snap_extensions(p_schema, p_name)
+SELECT * FROM _snap_schemas(p_schema, p_names)
+UNION ALL SELECT * FROM _snap_relations(p_schema, p_names)
+UNION ALL SELECT * FROM _snap_columns(p_schema, p_names)
+UNION ALL SELECT * FROM _snap_constraints(p_schema, p_names)
+UNION ALL SELECT * FROM _snap_indexes(p_schema, p_names)
+UNION ALL SELECT * FROM _snap_triggers_policies(p_schema, p_names)
+UNION ALL SELECT * FROM _snap_routines(p_schema, p_names)
+UNION ALL SELECT * FROM _snap_types(p_schema, p_names)
+UNION ALL SELECT * FROM _snap_extensions(p_schema, p_names)
 $$;
+COMMENT ON FUNCTION pggit_v0._snapshot_names(text, text[]) IS
+    'The live schema as snapshot rows, optionally only one schema and the objects of some names in it (every kind)';
+
+CREATE OR REPLACE FUNCTION pggit_v0._snapshot(p_schema text DEFAULT NULL, p_name text DEFAULT NULL)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+SET jit = off
+AS $$ SELECT * FROM _snapshot_names(p_schema, CASE WHEN p_name IS NOT NULL THEN ARRAY[p_name] END) $$;
 COMMENT ON FUNCTION pggit_v0._snapshot(text, text) IS
     'The live schema as (schema_name, kind, name, bare_name, sub_key, definition) rows, optionally filtered by schema and object name';
 
 -- Promises of the private helpers above.
-COMMENT ON FUNCTION pggit_v0._snap_schemas(text, text) IS 'Snapshot rows of schemas: definition, comment, grants';
-COMMENT ON FUNCTION pggit_v0._snap_relations(text, text) IS 'Snapshot rows of tables, views, materialized views and sequences: definition, owned_by, rls, comment, grants';
-COMMENT ON FUNCTION pggit_v0._snap_columns(text, text) IS 'Snapshot rows of columns (one blob each), column order, column comments and column grants';
-COMMENT ON FUNCTION pggit_v0._snap_constraints(text, text) IS 'Snapshot rows of constraints declared on a table itself, and their comments';
-COMMENT ON FUNCTION pggit_v0._snap_indexes(text, text) IS 'Snapshot rows of indexes not backing a constraint nor attached to a parent index';
-COMMENT ON FUNCTION pggit_v0._snap_triggers_policies(text, text) IS 'Snapshot rows of user triggers and row level security policies';
-COMMENT ON FUNCTION pggit_v0._snap_routines(text, text) IS 'Snapshot rows of functions, procedures and aggregates keyed by identity arguments';
-COMMENT ON FUNCTION pggit_v0._snap_types(text, text) IS 'Snapshot rows of enum, composite, range and domain types';
-COMMENT ON FUNCTION pggit_v0._snap_extensions(text, text) IS 'Snapshot rows of extensions (name, schema, version), plpgsql excluded';
+COMMENT ON FUNCTION pggit_v0._snap_schemas(text, text[]) IS 'Snapshot rows of schemas: definition, comment, grants';
+COMMENT ON FUNCTION pggit_v0._snap_relations(text, text[]) IS 'Snapshot rows of tables, views, materialized views and sequences: definition, owned_by, rls, comment, grants';
+COMMENT ON FUNCTION pggit_v0._snap_columns(text, text[]) IS 'Snapshot rows of columns (one blob each), column order, column comments and column grants';
+COMMENT ON FUNCTION pggit_v0._snap_constraints(text, text[]) IS 'Snapshot rows of constraints declared on a table itself, and their comments';
+COMMENT ON FUNCTION pggit_v0._snap_indexes(text, text[]) IS 'Snapshot rows of indexes not backing a constraint nor attached to a parent index';
+COMMENT ON FUNCTION pggit_v0._snap_triggers_policies(text, text[]) IS 'Snapshot rows of user triggers and row level security policies';
+COMMENT ON FUNCTION pggit_v0._snap_routines(text, text[]) IS 'Snapshot rows of functions, procedures and aggregates keyed by identity arguments';
+COMMENT ON FUNCTION pggit_v0._snap_types(text, text[]) IS 'Snapshot rows of enum, composite, range and domain types';
+COMMENT ON FUNCTION pggit_v0._snap_extensions(text, text[]) IS 'Snapshot rows of extensions (name, schema, version), plpgsql excluded';

@@ -25,8 +25,13 @@ AS $$ SELECT pggit_v0._sha('tree', '') $$;
 -- content).  One row per entry: the tree it belongs to (depth 0 = root ... 4 = object
 -- tree), that tree's canonical content, the entry's name, type and sha, and for blobs
 -- the content.  schema_name/obj_key say which schema and object the row belongs to.
+-- p_keep_*: objects whose stored object trees are reused as they are (an incremental
+-- commit passes the unchanged objects of its parent's tree); only the trees above them
+-- are rebuilt.
 CREATE OR REPLACE FUNCTION pggit_v0._tree_rows(p_schemas text[], p_buckets text[], p_keys text[],
-                                              p_subs text[], p_defs text[])
+                                              p_subs text[], p_defs text[],
+                                              p_keep_schemas text[] DEFAULT NULL, p_keep_buckets text[] DEFAULT NULL,
+                                              p_keep_keys text[] DEFAULT NULL, p_keep_trees text[] DEFAULT NULL)
 RETURNS TABLE (depth int, tree_sha text, tree_content text, entry_name text, entry_type text,
                entry_sha text, blob_content text, schema_name text, obj_key text)
 LANGUAGE sql IMMUTABLE
@@ -41,7 +46,12 @@ t4 AS MATERIALIZED (      -- object trees
            string_agg('blob ' || sha || ' ' || _esc(sub_key), E'\n' ORDER BY sub_key COLLATE "C") AS content
     FROM s GROUP BY schema_name, bk, obj_key
 ),
-t4s AS MATERIALIZED (SELECT *, _sha('tree', content) AS sha FROM t4),
+t4s AS MATERIALIZED (
+    SELECT t4.*, _sha('tree', t4.content) AS sha, true AS fresh FROM t4
+    UNION ALL
+    SELECT k.schema_name, k.bk, k.obj_key, NULL, k.sha, false
+    FROM unnest(p_keep_schemas, p_keep_buckets, p_keep_keys, p_keep_trees) AS k(schema_name, bk, obj_key, sha)
+),
 t3 AS MATERIALIZED (      -- second-level buckets: objects
     SELECT schema_name, bk,
            string_agg('tree ' || sha || ' ' || _esc(obj_key), E'\n' ORDER BY obj_key COLLATE "C") AS content
@@ -66,7 +76,7 @@ t0 AS MATERIALIZED (      -- root
 ),
 t0s AS MATERIALIZED (SELECT content, _sha('tree', content) AS sha FROM t0 WHERE content IS NOT NULL)
 SELECT 4, t4s.sha, t4s.content, s.sub_key, 'blob', s.sha, s.definition, s.schema_name, s.obj_key
-FROM s JOIN t4s USING (schema_name, bk, obj_key)
+FROM s JOIN t4s ON t4s.fresh AND t4s.schema_name = s.schema_name AND t4s.bk = s.bk AND t4s.obj_key = s.obj_key
 UNION ALL
 SELECT 3, t3s.sha, t3s.content, t4s.obj_key, 'tree', t4s.sha, NULL, t4s.schema_name, t4s.obj_key
 FROM t4s JOIN t3s USING (schema_name, bk)
@@ -80,7 +90,7 @@ UNION ALL
 SELECT 0, t0s.sha, t0s.content, t1s.schema_name, 'tree', t1s.sha, NULL, t1s.schema_name, NULL
 FROM t1s CROSS JOIN t0s
 $$;
-COMMENT ON FUNCTION pggit_v0._tree_rows(text[], text[], text[], text[], text[]) IS
+COMMENT ON FUNCTION pggit_v0._tree_rows(text[], text[], text[], text[], text[], text[], text[], text[], text[]) IS
     'Blobs as Merkle tree entries (depth 0 root .. 4 object trees), computed without writing';
 
 -- The fan-out bucket of an object: first two hex digits of sha256(schema/bare name).
@@ -127,6 +137,8 @@ COMMENT ON FUNCTION pggit_v0._write_tree() IS
 -- Store the trees and blobs of the given blobs (see _tree_rows) that are not stored yet.
 CREATE OR REPLACE FUNCTION pggit_v0._write_tree_rows(p_schemas text[], p_buckets text[], p_keys text[],
                                                     p_subs text[], p_defs text[],
+                                                    p_keep_schemas text[] DEFAULT NULL, p_keep_buckets text[] DEFAULT NULL,
+                                                    p_keep_keys text[] DEFAULT NULL, p_keep_trees text[] DEFAULT NULL,
                                                     OUT root_sha text, OUT rows_written int)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
@@ -136,7 +148,8 @@ BEGIN
     INSERT INTO objects (sha, type, size, content)
     VALUES (_empty_tree(), 'tree', 0, '') ON CONFLICT (sha) DO NOTHING;
 
-    WITH st AS MATERIALIZED (SELECT * FROM _tree_rows(p_schemas, p_buckets, p_keys, p_subs, p_defs)),
+    WITH st AS MATERIALIZED (SELECT * FROM _tree_rows(p_schemas, p_buckets, p_keys, p_subs, p_defs,
+                                                      p_keep_schemas, p_keep_buckets, p_keep_keys, p_keep_trees)),
     obj AS (
         SELECT DISTINCT ON (sha) sha, type, content FROM (
             SELECT st.tree_sha AS sha, 'tree' AS type, st.tree_content AS content FROM st
@@ -290,7 +303,7 @@ COMMENT ON FUNCTION pggit_v0._diff_live(text) IS
 COMMENT ON FUNCTION pggit_v0._esc(text) IS 'Escapes backslash and newline in a tree entry name';
 COMMENT ON FUNCTION pggit_v0._empty_tree() IS 'sha of the tree with no entries';
 COMMENT ON FUNCTION pggit_v0._bucket(text, text) IS 'Fan-out bucket of an object: first two hex digits of sha256(schema/bare name)';
-COMMENT ON FUNCTION pggit_v0._write_tree_rows(text[], text[], text[], text[], text[]) IS 'Stores the trees and blobs of the given blobs that are not stored yet; returns the root sha and rows written';
+COMMENT ON FUNCTION pggit_v0._write_tree_rows(text[], text[], text[], text[], text[], text[], text[], text[], text[]) IS 'Stores the trees and blobs of the given blobs that are not stored yet; returns the root sha and rows written';
 COMMENT ON FUNCTION pggit_v0._tree_objects(text) IS 'Every object of a stored tree: schema, key, object tree sha, bucket';
 COMMENT ON FUNCTION pggit_v0._tree_blobs(text) IS 'Every blob of a stored tree with its schema, object key and sub_key';
 COMMENT ON FUNCTION pggit_v0._key_kind(text) IS 'Kind part of an object key "<kind> <name>"';

@@ -24,6 +24,22 @@ SELECT 'tree ' || p_tree || E'\n'
     || E'\n' || p_message
 $$;
 
+-- Identity of the DDL capture in force: the event triggers' catalog row versions and
+-- enabled states.  Dropping, recreating, disabling or re-enabling them changes it, so
+-- a commit can tell whether capture ran without interruption since its parent.
+-- NULL without capture (snapshot-only mode).
+CREATE OR REPLACE FUNCTION pggit_v0._capture_epoch() RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT CASE WHEN count(*) = 2 AND bool_and(e.evtenabled IN ('O', 'A'))
+            THEN string_agg(e.evtname || ':' || e.xmin::text || ':' || e.evtenabled::text, ',' ORDER BY e.evtname) END
+FROM pg_event_trigger e
+WHERE e.evtname IN ('pggit_v0_capture_ddl', 'pggit_v0_capture_drop')
+$$;
+COMMENT ON FUNCTION pggit_v0._capture_epoch() IS
+    'Identity of the capture event triggers (row versions, enabled states); NULL when capture is off';
+
 -- Write a commit object for p_tree with the given parents; no ref is moved.
 CREATE OR REPLACE FUNCTION pggit_v0._write_commit(p_tree text, p_parents text[], p_author text,
                                                  p_message text, p_branch text, p_rows int DEFAULT 0)
@@ -49,9 +65,10 @@ BEGIN
 
     INSERT INTO objects (sha, type, size, content)
     VALUES (v_sha, 'commit', octet_length(v_content), v_content);
-    INSERT INTO commit_graph (commit_sha, tree_sha, author, message, committed_at, branch, changes, rows_written)
+    INSERT INTO commit_graph (commit_sha, tree_sha, author, message, committed_at, branch, changes, rows_written,
+                              capture_epoch)
     VALUES (v_sha, p_tree, p_author, p_message, v_at, p_branch, v_changes,
-            p_rows + 2 + coalesce(cardinality(p_parents), 0));
+            p_rows + 2 + coalesce(cardinality(p_parents), 0), _capture_epoch());
     INSERT INTO commit_parents (commit_sha, position, parent_sha)
     SELECT v_sha, o, p FROM unnest(p_parents) WITH ORDINALITY AS u(p, o);
     RETURN v_sha;
@@ -76,6 +93,123 @@ BEGIN
     RETURN v_n;
 END
 $$;
+
+-- An incremental snapshot: HEAD's tree with only the objects named by the DDL logged
+-- since that commit snapshotted again, and the trees above them rebuilt.  Used only
+-- when the log is known to be complete and precise; otherwise root_sha is NULL and the
+-- caller takes a full snapshot.  Falls back (full snapshot) when:
+--   * pggit.full_snapshot = on, or no DDL was logged since the parent (insurance: a
+--     commit with nothing logged always re-reads the whole schema), or the log names
+--     more than 50 objects (a full snapshot is then cheaper);
+--   * capture is off, or its event triggers changed since the parent (_capture_epoch),
+--     or a capture fault happened since;
+--   * a pending entry is a drop, names no object, is of a kind outside the list below,
+--     or its statement renames, moves, cascades, attaches or detaches (those change
+--     how other objects deparse or which objects exist, beyond the one logged).
+-- Known blind spot: DDL run with event triggers off (PostgreSQL 17's event_triggers
+-- setting, single-user mode) is never logged; status() still compares the whole schema.
+CREATE OR REPLACE FUNCTION pggit_v0._write_tree_incremental(p_parent text, OUT root_sha text, OUT rows_written int,
+                                                           OUT objects_snapshotted int)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+SET jit = off
+AS $$
+DECLARE
+    v_parent_tree text;
+    v_since       timestamptz;
+    v_epoch       text;
+    v_pending     int;
+    v_unsafe      int;
+    v_s           text[];
+    v_n           text[];
+BEGIN
+    IF p_parent IS NULL OR coalesce(current_setting('pggit.full_snapshot', true), '') = 'on' THEN
+        RETURN;
+    END IF;
+    SELECT c.tree_sha, c.committed_at, c.capture_epoch INTO v_parent_tree, v_since, v_epoch
+    FROM commit_graph c WHERE c.commit_sha = p_parent;
+    IF v_epoch IS NULL OR v_epoch IS DISTINCT FROM _capture_epoch()
+       OR EXISTS (SELECT 1 FROM capture_faults f WHERE f.occurred_at >= v_since) THEN
+        RETURN;
+    END IF;
+
+    SELECT count(*),
+           count(*) FILTER (WHERE l.event = 'sql_drop' OR l.object_identity IS NULL
+               OR l.object_type NOT IN ('table', 'view', 'materialized view', 'sequence', 'index', 'table column',
+                                        'table constraint', 'trigger', 'policy', 'function', 'procedure',
+                                        'aggregate', 'type', 'domain', 'schema')
+               OR l.statement ~* '\m(rename|set\s+schema|cascade|attach|detach|inherit|owned\s+by\s+none)\M')
+    INTO v_pending, v_unsafe
+    FROM ddl_log l
+    WHERE NOT EXISTS (SELECT 1 FROM ddl_log_commits lc WHERE lc.log_id = l.id);
+    IF v_pending = 0 OR v_unsafe > 0 THEN
+        RETURN;
+    END IF;
+
+    BEGIN   -- names come from object identities; anything unexpected means a full snapshot
+        WITH pending AS (
+            SELECT l.object_type, l.object_identity FROM ddl_log l
+            WHERE NOT EXISTS (SELECT 1 FROM ddl_log_commits lc WHERE lc.log_id = l.id)
+        ),
+        parts AS (
+            SELECT CASE
+                     WHEN p.object_type = 'schema' THEN ARRAY[(parse_ident(p.object_identity))[1],
+                                                              (parse_ident(p.object_identity))[1]]
+                     WHEN p.object_type IN ('table constraint', 'trigger', 'policy')
+                       THEN parse_ident(substring(p.object_identity FROM ' on (.*)$'))
+                     WHEN p.object_type IN ('function', 'procedure', 'aggregate')
+                       THEN parse_ident(split_part(p.object_identity, '(', 1))
+                     WHEN p.object_type = 'index'
+                       THEN (SELECT ARRAY[n.nspname::text, c.relname::text]
+                             FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+                             JOIN pg_namespace n ON n.oid = c.relnamespace
+                             WHERE i.indexrelid = to_regclass(p.object_identity))
+                     ELSE parse_ident(p.object_identity) END AS ident
+            FROM pending p
+        ),
+        named AS (SELECT DISTINCT x.ident[1] AS s, x.ident[2] AS n FROM parts x),
+        with_children AS (   -- inheritance children list their parents' columns in their order
+            SELECT s, n FROM named
+            UNION
+            SELECT cn.nspname::text, c.relname::text FROM named d
+            JOIN pg_inherits i ON i.inhparent = to_regclass(format('%I.%I', d.s, d.n))
+            JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace
+        )
+        SELECT array_agg(s), array_agg(n) INTO v_s, v_n FROM with_children;
+    EXCEPTION WHEN OTHERS THEN
+        RETURN;
+    END;
+    IF v_s IS NULL OR array_position(v_s, NULL) IS NOT NULL OR array_position(v_n, NULL) IS NOT NULL
+       OR cardinality(v_s) > 50 THEN   -- beyond ~50 objects the full snapshot is cheaper
+        RETURN;
+    END IF;
+
+    WITH dirty AS (SELECT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)),
+    fresh AS MATERIALIZED (   -- one catalog pass per schema for all its dirty names
+        SELECT sn.* FROM (SELECT d.s, array_agg(d.n) AS ns FROM dirty d GROUP BY d.s) g
+        CROSS JOIN LATERAL _snapshot_names(g.s, g.ns) sn
+    ),
+    kept AS MATERIALIZED (
+        SELECT o.* FROM _tree_objects(v_parent_tree) o
+        WHERE NOT EXISTS (
+            SELECT 1 FROM dirty d
+            WHERE o.schema_name = d.s
+              AND (_key_name(o.obj_key) = d.n
+                   OR (_key_kind(o.obj_key) IN ('function', 'procedure', 'aggregate')
+                       AND split_part(_key_name(o.obj_key), '(', 1) = quote_ident(d.n))))
+    )
+    SELECT w.root_sha, w.rows_written, (SELECT count(DISTINCT (f.schema_name, f.kind, f.name)) FROM fresh f)
+    INTO root_sha, rows_written, objects_snapshotted
+    FROM (SELECT array_agg(f.schema_name) AS ss, array_agg(_bucket(f.schema_name, f.bare_name)) AS bs,
+                 array_agg(f.kind || ' ' || f.name) AS ks, array_agg(f.sub_key) AS subs,
+                 array_agg(f.definition) AS defs FROM fresh f) a,
+         (SELECT array_agg(k.schema_name) AS ss, array_agg(k.bucket) AS bs, array_agg(k.obj_key) AS ks,
+                 array_agg(k.obj_tree) AS ts FROM kept k) b
+    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, b.ss, b.bs, b.ks, b.ts) w;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._write_tree_incremental(text) IS
+    'HEAD''s tree with only the objects named by the DDL logged since re-snapshotted; NULL root when a full snapshot is needed';
 
 -- Keep the planner's statistics of the store current: a commit that grew objects or
 -- tree_entries by more than a tenth (or a store never analyzed) analyzes both, so the
@@ -112,6 +246,8 @@ DECLARE
     v_branch text;
     v_parent text;
     v_tree   record;
+    v_inc    record;
+    v_full   record;
     v_sha    text;
     v_links  int;
 BEGIN
@@ -130,7 +266,20 @@ BEGIN
     FROM head h LEFT JOIN refs r ON r.name = h.branch
     FOR UPDATE OF h;
 
-    v_tree := _write_tree();
+    v_inc := _write_tree_incremental(v_parent);
+    IF v_inc.root_sha IS NOT NULL THEN
+        SELECT v_inc.root_sha AS root_sha, v_inc.rows_written AS rows_written INTO v_tree;
+        IF coalesce(current_setting('pggit.verify_incremental', true), '') = 'on' THEN
+            v_full := _write_tree();   -- development safety net: both ways must agree
+            IF v_full.root_sha <> v_inc.root_sha THEN
+                RAISE EXCEPTION 'incremental snapshot differs from the full snapshot: %',
+                                (SELECT string_agg(d.path, ', ') FROM _diff_rows(v_full.root_sha, v_inc.root_sha) d)
+                      USING ERRCODE = 'XX000', HINT = 'SET pggit.full_snapshot = on works around it; please report it.';
+            END IF;
+        END IF;
+    ELSE
+        v_tree := _write_tree();
+    END IF;
     IF v_parent IS NOT NULL AND _commit_tree(v_parent) = v_tree.root_sha THEN
         RAISE NOTICE 'nothing changed since commit %: the new commit records the same schema', left(v_parent, 12);
     END IF;
@@ -150,7 +299,10 @@ BEGIN
 
     PERFORM _refresh_stats(v_tree.rows_written);
     PERFORM _record_timing('commit', v_t0,
-                           format('%s rows written, %s log entries linked', v_tree.rows_written + 3, v_links));
+                           format('%s rows written, %s log entries linked, %s', v_tree.rows_written + 3, v_links,
+                                  CASE WHEN v_inc.root_sha IS NOT NULL
+                                       THEN format('incremental snapshot of %s object(s)', v_inc.objects_snapshotted)
+                                       ELSE 'full snapshot' END));
     RETURN v_sha;
 END
 $$;

@@ -95,6 +95,9 @@ BEGIN
             EXECUTE FUNCTION pggit_v0._capture();
         CREATE EVENT TRIGGER pggit_v0_capture_drop ON sql_drop
             EXECUTE FUNCTION pggit_v0._capture();
+        -- ALWAYS: also in sessions with session_replication_role = replica
+        ALTER EVENT TRIGGER pggit_v0_capture_ddl ENABLE ALWAYS;
+        ALTER EVENT TRIGGER pggit_v0_capture_drop ENABLE ALWAYS;
         INSERT INTO pggit_v0.meta (key, value) VALUES ('capture', 'event_triggers')
         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now();
     EXCEPTION WHEN insufficient_privilege THEN
