@@ -147,7 +147,7 @@ BEGIN
     END IF;
 
     BEGIN   -- names come from object identities; anything unexpected means a full snapshot
-        WITH pending AS (
+        WITH RECURSIVE pending AS (
             SELECT l.object_type, l.object_identity FROM ddl_log l
             WHERE NOT EXISTS (SELECT 1 FROM ddl_log_commits lc WHERE lc.log_id = l.id)
         ),
@@ -168,10 +168,10 @@ BEGIN
             FROM pending p
         ),
         named AS (SELECT DISTINCT x.ident[1] AS s, x.ident[2] AS n FROM parts x),
-        with_children AS (   -- inheritance children list their parents' columns in their order
-            SELECT s, n FROM named
+        with_children(s, n) AS (   -- inheritance descendants list their ancestors' columns
+            SELECT named.s, named.n FROM named
             UNION
-            SELECT cn.nspname::text, c.relname::text FROM named d
+            SELECT cn.nspname::text, c.relname::text FROM with_children d
             JOIN pg_inherits i ON i.inhparent = to_regclass(format('%I.%I', d.s, d.n))
             JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace
         )

@@ -60,10 +60,11 @@ def test_what_takes_a_full_snapshot(db: SqlDb) -> None:
 
 
 def test_inheritance_children_follow_their_parent(db: SqlDb) -> None:
-    db.exec("CREATE TABLE public.base (id int); CREATE TABLE public.child (x int) INHERITS (public.base)")
+    db.exec("CREATE TABLE public.base (id int); CREATE TABLE public.child (x int) INHERITS (public.base);"
+            "CREATE TABLE public.grandchild (y int) INHERITS (public.child)")
     commit_mode(db, "base and child")
     db.exec("CREATE TABLE public.other (id int)")
     commit_mode(db, "other")            # parent's epoch now set by a commit of this layer
     db.exec("ALTER TABLE public.base ADD COLUMN note text")
-    assert commit_mode(db, "note").endswith("incremental snapshot of 2 object(s)")
+    assert commit_mode(db, "note").endswith("incremental snapshot of 3 object(s)")
     assert db.rows("SELECT * FROM pggit_v0.status()") == []
