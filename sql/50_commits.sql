@@ -24,6 +24,20 @@ SELECT 'tree ' || p_tree || E'\n'
     || E'\n' || p_message
 $$;
 
+-- Remember which commit's tree the live schema equals (apart from DDL logged since):
+-- set by commits, by checkouts and merges that migrate the live schema, and at install.
+-- A HEAD that moved without migrating (checkout_branch without apply, ...) no longer
+-- matches it, and the next commit takes a full snapshot.
+CREATE OR REPLACE FUNCTION pggit_v0._set_live_base(p_sha text) RETURNS void
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+INSERT INTO meta (key, value) VALUES ('live_base', p_sha)
+ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()
+$$;
+COMMENT ON FUNCTION pggit_v0._set_live_base(text) IS
+    'Records the commit whose tree the live schema equals (apart from DDL logged since)';
+
 -- Identity of the DDL capture in force: the event triggers' catalog row versions and
 -- enabled states.  Dropping, recreating, disabling or re-enabling them changes it, so
 -- a commit can tell whether capture ran without interruption since its parent.
@@ -103,6 +117,8 @@ $$;
 --     more than 50 objects (a full snapshot is then cheaper);
 --   * capture is off, or its event triggers changed since the parent (_capture_epoch),
 --     or a capture fault happened since;
+--   * the live schema is not known to equal the parent's tree (HEAD moved without
+--     migrating the schema: see _set_live_base);
 --   * a pending entry is a drop, names no object, is of a kind outside the list below,
 --     or its statement renames, moves, cascades, attaches or detaches (those change
 --     how other objects deparse or which objects exist, beyond the one logged).
@@ -129,6 +145,7 @@ BEGIN
     SELECT c.tree_sha, c.committed_at, c.capture_epoch INTO v_parent_tree, v_since, v_epoch
     FROM commit_graph c WHERE c.commit_sha = p_parent;
     IF v_epoch IS NULL OR v_epoch IS DISTINCT FROM _capture_epoch()
+       OR _commit_tree((SELECT m.value FROM meta m WHERE m.key = 'live_base')) IS DISTINCT FROM v_parent_tree
        OR EXISTS (SELECT 1 FROM capture_faults f WHERE f.occurred_at >= v_since) THEN
         RETURN;
     END IF;
@@ -296,6 +313,7 @@ BEGIN
     END IF;
 
     v_links := _link_pending(v_sha);
+    PERFORM _set_live_base(v_sha);
 
     PERFORM _refresh_stats(v_tree.rows_written);
     PERFORM _record_timing('commit', v_t0,

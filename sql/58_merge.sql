@@ -347,6 +347,7 @@ BEGIN
                                       format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
             PERFORM _apply_tree(_commit_tree(v_tgt), _commit_tree(v_src));
             PERFORM _link_pending(v_src);
+            PERFORM _set_live_base(v_src);
         END IF;
         UPDATE refs r SET target_sha = v_src, updated_at = now() WHERE r.name = v_target;
         RAISE NOTICE 'fast-forward: "%" now points at %', v_target, left(v_src, 12);
@@ -432,6 +433,7 @@ BEGIN
                                   format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
         PERFORM _apply_tree(_commit_tree(v_tgt), v_tree.root_sha);
         PERFORM _link_pending(v_sha);
+        PERFORM _set_live_base(v_sha);
     END IF;
     UPDATE refs r SET target_sha = v_sha, updated_at = now() WHERE r.name = v_target;
     PERFORM _record_timing('merge', v_t0, merge_branch.source || ' into ' || v_target);
@@ -512,6 +514,7 @@ BEGIN
                                   format('checkout of "%s"', checkout_branch.name));
         PERFORM _apply_tree(_commit_tree(_head_commit()), _commit_tree(v_sha));
         PERFORM _link_pending(v_sha);
+        PERFORM _set_live_base(v_sha);
         PERFORM _record_timing('checkout', v_t0, checkout_branch.name);
     END IF;
     UPDATE head SET branch = checkout_branch.name, detached_sha = NULL;

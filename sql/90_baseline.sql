@@ -11,6 +11,7 @@ BEGIN
                                         'pgGit baseline: schema present at install', 'main', v_tree.rows_written);
         INSERT INTO pggit_v0.refs (name, type, target_sha, description)
         VALUES ('main', 'branch', v_sha, 'Trunk: created at install with the baseline commit');
+        PERFORM pggit_v0._set_live_base(v_sha);
     END IF;
     IF NOT EXISTS (SELECT 1 FROM pggit_v0.head) THEN
         INSERT INTO pggit_v0.head (branch) VALUES ('main');

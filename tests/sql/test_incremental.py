@@ -68,3 +68,19 @@ def test_inheritance_children_follow_their_parent(db: SqlDb) -> None:
     db.exec("ALTER TABLE public.base ADD COLUMN note text")
     assert commit_mode(db, "note").endswith("incremental snapshot of 3 object(s)")
     assert db.rows("SELECT * FROM pggit_v0.status()") == []
+
+
+def test_a_head_moved_without_migrating_takes_a_full_snapshot(db: SqlDb) -> None:
+    base = db.val("SELECT pggit_v0.get_head_sha()")
+    db.exec("CREATE TABLE public.kept (id int)")
+    commit_mode(db, "kept")
+    # HEAD moves back to the baseline (metadata only): the live schema still has `kept`
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s)", [base])
+    db.exec("CREATE TABLE public.more (id int)")
+    assert commit_mode(db, "on old").endswith("full snapshot")
+    assert {"public/table/kept", "public/table/more"} <= {r["path"] for r in db.rows(
+        "SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")}
+    # after a checkout that migrates, incremental again
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    db.exec("CREATE TABLE public.after (id int)")
+    assert commit_mode(db, "after").endswith("incremental snapshot of 1 object(s)")
