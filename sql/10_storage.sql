@@ -92,6 +92,9 @@ CREATE TABLE IF NOT EXISTS pggit_v0.ddl_log (
     txid            bigint NOT NULL,
     branch          text
 );
+-- How long capture took for the entry (timings of capture live here, not in
+-- op_timings: one insert per DDL instead of two keeps DDL overhead down).
+ALTER TABLE pggit_v0.ddl_log ADD COLUMN IF NOT EXISTS capture_duration interval;
 COMMENT ON TABLE pggit_v0.ddl_log IS 'Captured DDL: statement, tag, object, schema, role, transaction, time, branch';
 
 CREATE TABLE IF NOT EXISTS pggit_v0.ddl_log_commits (

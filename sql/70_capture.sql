@@ -13,7 +13,7 @@
 -- as one query string would otherwise be stored once per command it contains).
 -- Every error is trapped into capture_faults; if even that fails, a WARNING.
 -- This runs once per DDL command, so it is one function (both event triggers call it;
--- TG_EVENT tells them apart) doing two inserts.
+-- TG_EVENT tells them apart) doing one insert; its own duration goes in that row.
 CREATE OR REPLACE FUNCTION pggit_v0._capture() RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0
@@ -22,7 +22,6 @@ DECLARE
     p_event text := TG_EVENT;
     p_tag   text := TG_TAG;
     v_t0   timestamptz := clock_timestamp();
-    v_rows int;
     v_q    text := current_query();
     v_role text := CASE WHEN current_setting('role') = 'none' THEN session_user::text
                         ELSE current_setting('role') END;
@@ -36,9 +35,9 @@ BEGIN
     BEGIN
         IF p_event = 'sql_drop' THEN
             INSERT INTO ddl_log (event, command_tag, object_type, object_identity, schema_name, statement,
-                                 role_name, txid, branch)
+                                 role_name, txid, branch, capture_duration)
             SELECT p_event, p_tag, d.object_type, d.object_identity, d.schema_name, v_q,
-                   v_role, txid_current(), (SELECT h.branch FROM head h)
+                   v_role, txid_current(), (SELECT h.branch FROM head h), clock_timestamp() - v_t0
             FROM pg_event_trigger_dropped_objects() d
             WHERE d.original AND NOT d.is_temporary
               AND coalesce(d.schema_name, '') <> 'pggit_v0'
@@ -46,9 +45,9 @@ BEGIN
               AND coalesce(d.object_identity, '') NOT LIKE '% on pggit\_v0.%';
         ELSE
             INSERT INTO ddl_log (event, command_tag, object_type, object_identity, schema_name, statement,
-                                 role_name, txid, branch)
+                                 role_name, txid, branch, capture_duration)
             SELECT p_event, c.command_tag, c.object_type, c.object_identity, c.schema_name, v_q,
-                   v_role, txid_current(), (SELECT h.branch FROM head h)
+                   v_role, txid_current(), (SELECT h.branch FROM head h), clock_timestamp() - v_t0
             FROM pg_event_trigger_ddl_commands() c
             WHERE NOT c.in_extension
               AND coalesce(c.schema_name, '') <> 'pggit_v0'
@@ -56,11 +55,6 @@ BEGIN
               AND coalesce(c.schema_name, '') NOT LIKE 'pg\_toast\_temp%'
               AND NOT (c.object_type = 'schema' AND c.object_identity = 'pggit_v0')
               AND coalesce(c.object_identity, '') NOT LIKE '% on pggit\_v0.%';
-        END IF;
-        GET DIAGNOSTICS v_rows = ROW_COUNT;
-        IF v_rows > 0 THEN
-            INSERT INTO op_timings (operation, started_at, duration, detail)
-            VALUES ('capture', v_t0, clock_timestamp() - v_t0, p_tag);
         END IF;
     EXCEPTION WHEN OTHERS THEN
         BEGIN

@@ -609,19 +609,24 @@ LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0
 SET jit = off
 AS $$
+WITH t AS (   -- capture times are kept on the log rows themselves
+    SELECT o.operation, o.duration, o.started_at FROM op_timings o
+    UNION ALL
+    SELECT 'capture', l.capture_duration, l.logged_at FROM ddl_log l WHERE l.capture_duration IS NOT NULL
+)
 SELECT * FROM (
     SELECT t.operation, count(*), avg(t.duration),
            percentile_cont(0.95) WITHIN GROUP (ORDER BY t.duration),
            max(t.duration), max(t.started_at)
-    FROM op_timings t GROUP BY t.operation
+    FROM t GROUP BY t.operation
     UNION ALL
     SELECT 'none recorded yet', 0, NULL::interval, NULL::interval, NULL::interval, NULL::timestamptz
-    WHERE NOT EXISTS (SELECT 1 FROM op_timings)
+    WHERE NOT EXISTS (SELECT 1 FROM t)
 ) s
 ORDER BY 3 DESC NULLS LAST, 1
 $$;
 COMMENT ON FUNCTION pggit_v0.analyze_query_performance() IS
-    'Per operation in op_timings: calls, avg, p95 and max duration, last run; one row with calls 0 when nothing was timed';
+    'Per operation (op_timings, and capture times from ddl_log): calls, avg, p95 and max duration, last run; one row with calls 0 when nothing was timed';
 
 -- Storage ---------------------------------------------------------------------------
 

@@ -95,7 +95,8 @@ def test_capture_logs_each_command_with_its_context(db: SqlDb) -> None:
     assert all(r["branch"] == "feature/log" and r["schema_name"] == "public" for r in log)
     assert all(r["role_name"] == db.val("SELECT current_user") for r in log)
     assert log[0]["txid"] != log[1]["txid"]
-    assert db.val("SELECT count(*) FROM pggit_v0.op_timings WHERE operation = 'capture'") == 3
+    assert all(r["capture_duration"] is not None for r in log)
+    assert db.one("SELECT * FROM pggit_v0.analyze_query_performance() WHERE operation = 'capture'")["calls"] == 3
 
 
 def test_capture_records_the_role_of_a_non_superuser(db: SqlDb) -> None:
