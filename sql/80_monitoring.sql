@@ -317,7 +317,7 @@ BEGIN
     EXCEPTION WHEN OTHERS THEN
         BEGIN
             INSERT INTO capture_faults (event, command_tag, sqlstate, message, statement)
-            VALUES ('sql_drop', p_tag, SQLSTATE, 'dropped table statistics: ' || SQLERRM, _statement_text());
+            VALUES ('sql_drop', p_tag, SQLSTATE, 'dropped table statistics: ' || SQLERRM, left(current_query(), 20000));
         EXCEPTION WHEN OTHERS THEN
             RAISE WARNING 'pgGit could not record dropped table statistics for "%": %', p_tag, SQLERRM;
         END;
