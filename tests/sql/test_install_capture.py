@@ -143,3 +143,26 @@ def test_reinstall_replaces_functions_whose_result_changed_and_keeps_user_views(
     assert d.one("SELECT * FROM pggit_v0.capture_status()")["enabled"] is True
     with raises_sql("55000", "append-only"):
         d.exec("DELETE FROM pggit_v0.objects")
+
+
+def test_every_function_body_is_valid_and_every_helper_called_exists(empty_db: SqlDb, tmp_path) -> None:
+    """install.sql skips body checks for speed; here they run, and PL/pgSQL bodies (only
+    checked when called) are scanned for helpers that do not exist."""
+    import re
+    import shutil
+
+    from conftest import SQL_DIR
+
+    for f in SQL_DIR.glob("*.sql"):
+        shutil.copy(f, tmp_path / f.name)
+    install_sql = tmp_path / "install.sql"
+    text = install_sql.read_text()
+    assert "SET LOCAL check_function_bodies = off;" in text
+    install_sql.write_text(text.replace("SET LOCAL check_function_bodies = off;", ""))
+    empty_db.psql("-q", "-f", str(install_sql))
+    defined = {r["proname"] for r in empty_db.rows(
+        "SELECT proname FROM pg_proc WHERE pronamespace = 'pggit_v0'::regnamespace")}
+    called = set()
+    for f in SQL_DIR.glob("*.sql"):
+        called |= set(re.findall(r"\b(_[a-z][a-z_0-9]*)\(", f.read_text()))
+    assert called - defined == set()
