@@ -11,6 +11,11 @@ from . import sqlfiles
 
 BASELINE_FUNCTION = ("pggit_v0", "create_basic_commit")
 
+#: With two or more --pggit-schema files, this branch gets one commit per file (main gets
+#: the single baseline commit): ``SCHEMA_FILES_BRANCH~1`` is the schema before the newest
+#: file, the gate's default base.
+SCHEMA_FILES_BRANCH = "pytest-pggit/schema-files"
+
 
 def schema_files(paths: Sequence[Path]) -> List[Path]:
     """Files as given; folders expanded to their ``*.sql`` files in lexical order."""
@@ -29,11 +34,11 @@ def schema_files(paths: Sequence[Path]) -> List[Path]:
     return files
 
 
-def has_baseline_function(conn) -> bool:
+def has_baseline_function(conn, name: str = BASELINE_FUNCTION[1]) -> bool:
     row = conn.execute(
         "SELECT EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
         "WHERE n.nspname = %s AND p.proname = %s)",
-        BASELINE_FUNCTION,
+        (BASELINE_FUNCTION[0], name),
     ).fetchone()
     return bool(row and row[0])
 
@@ -82,8 +87,20 @@ def build_template(
         with psycopg.connect(db.dsn, autocommit=True) as conn:
             if layer_template is None:
                 sqlfiles.install(conn, sql_dir)
+            per_file = len(files) >= 2 and all(
+                has_baseline_function(conn, fn) for fn in ("create_basic_commit", "create_branch", "checkout_branch"))
+            if per_file:   # one commit per file on a side branch; main gets the baseline below
+                conn.execute("SELECT pggit_v0.create_branch(%s, %s)",
+                             (SCHEMA_FILES_BRANCH, "pytest-pggit: one commit per --pggit-schema file"))
             for f in files:
                 sqlfiles.execute_script(conn, sqlfiles.expand_script(f), f"schema file {f}")
+                if per_file:
+                    conn.execute("SELECT pggit_v0.create_basic_commit(%s)",
+                                 (f"pytest-pggit schema file: {_display(f, rootdir)}",))
+            if per_file:
+                conn.execute("SELECT pggit_v0.checkout_branch('main')")
+                notes.append(f"branch {SCHEMA_FILES_BRANCH}: one commit per schema file "
+                             f"({SCHEMA_FILES_BRANCH}~1 is the schema before the newest one)")
             if setup_hook is not None and setup_hook_names:
                 _run_setup_hook(conn, db, setup_hook, setup_hook_names)
             if files or setup_hook_names:

@@ -14,7 +14,8 @@ Checks, each a :class:`Check` (one JUnit test case each):
 * ``migration``: ``generate_migration(base, head)`` applied to base's schema yields head's;
 * ``snapshot``: the schema of head against the ``--pggit-snapshot`` file.
 
-``base`` defaults to the root commit of head's history (the database as the SQL layer
+``base`` defaults to the schema before the newest ``--pggit-schema`` file when there are
+two or more (``pytest-pggit/schema-files~1``), else to the root commit of head's history (the database as the SQL layer
 found it, before the project's schema: so the report shows the migration that builds
 the whole schema); ``head`` defaults to HEAD, i.e. the baseline commit, after the plugin
 commits whatever the live schema has beyond it.
@@ -198,8 +199,17 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                 result.head = options.head
             result.head_sha = repo.resolve(result.head)
             if options.base is None:
-                root = repo.history(10_000, ref=result.head_sha)[-1]
-                result.base, result.base_sha = "root", root.sha
+                from .factories import SCHEMA_FILES_BRANCH
+
+                side = next((b for b in repo.branches() if b.name == SCHEMA_FILES_BRANCH), None)
+                if side is not None and side.commit_count >= 3:   # root + two or more files
+                    # the schema before the newest schema file: what a change adding a
+                    # migration is checked against
+                    result.base = f"{SCHEMA_FILES_BRANCH}~1"
+                    result.base_sha = repo.resolve(result.base)
+                else:
+                    root = repo.history(10_000, ref=result.head_sha)[-1]
+                    result.base, result.base_sha = "root", root.sha
             else:
                 result.base, result.base_sha = options.base, repo.resolve(options.base)
             result.commits = repo.history(50, ref="HEAD")

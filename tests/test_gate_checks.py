@@ -218,3 +218,20 @@ def test_without_the_gate_nothing_runs(pytester: pytest.Pytester, pggit_server: 
     result = pytester.runpytest(*dsn_args(pggit_server)[:-1])
     assert result.ret == 0
     assert "= pggit =" not in result.stdout.str()
+
+
+def test_default_base_is_the_schema_before_the_newest_file(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """With several schema files, a migration file that drops a column is a data-loss
+    hazard by default (it is judged against the schema before it), not only drift."""
+    schema = pytester.path / "schema"
+    schema.mkdir()
+    (schema / "001_init.sql").write_text("CREATE TABLE customers (id int PRIMARY KEY, phone text);\n")
+    (schema / "002_drop_phone.sql").write_text("ALTER TABLE customers DROP COLUMN phone;\n")
+    pytester.makepyfile("def test_ok(pggit):\n    assert pggit.head()\n")
+    result = pytester.runpytest("--pggit-backend", "dsn", "--pggit-dsn", pggit_server.dsn(),
+                                "--pggit", "--pggit-gate", "--pggit-schema", "schema")
+    assert result.ret == 1
+    text = result.stdout.str()
+    assert "base: pytest-pggit/schema-files~1 = " in text
+    assert "REMOVED   public/table/customers/column/phone" in text
+    assert "data_deletion" in text
