@@ -90,16 +90,20 @@ def test_identity_added_to_a_filled_column_continues_after_its_values(db: SqlDb)
     assert db.val("SELECT max(id) FROM public.t") == 3
 
 
+def tree_built_from(make_empty_db, ddl: str) -> str:
+    """The tree sha a fresh database with the layer commits after running ddl."""
+    d = make_empty_db()
+    install(d)
+    d.exec(ddl)
+    return d.val("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s", [commit(d, "built")])
+
+
 def test_domain_default_does_not_depend_on_the_search_path(make_empty_db) -> None:
-    trees = []
-    for path in ("public", "pg_catalog"):
-        d = make_empty_db()
-        install(d)
-        d.exec(f"CREATE SEQUENCE public.s; SET search_path = {path}, public;"
-               "CREATE DOMAIN public.ident AS bigint DEFAULT nextval('s'); RESET search_path")
-        sha = commit(d, "domain")
-        trees.append(d.val("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s", [sha]))
-    assert trees[0] == trees[1]
+    trees = {tree_built_from(make_empty_db, f"CREATE SEQUENCE public.s; SET search_path = {path}, public;"
+                                            "CREATE DOMAIN public.ident AS bigint DEFAULT nextval('s');"
+                                            "RESET search_path")
+             for path in ("public", "pg_catalog")}
+    assert len(trees) == 1
 
 
 def test_enum_value_added_and_used_in_one_migration(db: SqlDb) -> None:
@@ -144,16 +148,12 @@ def test_enum_array_columns_follow_a_rebuilt_enum(db: SqlDb) -> None:
 
 
 def test_policy_roles_are_ordered_by_name(make_empty_db) -> None:
-    trees = []
-    for roles in ("pggit_r1, pggit_r2", "pggit_r2, pggit_r1"):
-        d = make_empty_db()
-        install(d)
-        d.exec("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pggit_r1') THEN CREATE ROLE pggit_r1; END IF;"
-               " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pggit_r2') THEN CREATE ROLE pggit_r2; END IF; END $$")
-        d.exec(f"CREATE TABLE public.p (a int); CREATE POLICY pol ON public.p TO {roles} USING (true)")
-        sha = commit(d, "policy")
-        trees.append(d.val("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s", [sha]))
-    assert trees[0] == trees[1]
+    roles = ("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pggit_r1') THEN CREATE ROLE pggit_r1; END IF;"
+             " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pggit_r2') THEN CREATE ROLE pggit_r2; END IF; END $$;")
+    trees = {tree_built_from(make_empty_db, roles + f"CREATE TABLE public.p (a int);"
+                                                    f"CREATE POLICY pol ON public.p TO {order} USING (true)")
+             for order in ("pggit_r1, pggit_r2", "pggit_r2, pggit_r1")}
+    assert len(trees) == 1
 
 
 def test_a_merge_never_writes_a_tree_that_references_a_dropped_table(db: SqlDb) -> None:
