@@ -22,10 +22,8 @@ def test_install_records_the_existing_schema_as_baseline(empty_db: SqlDb) -> Non
     hist = empty_db.rows("SELECT * FROM pggit_v0.get_commit_history()")
     assert len(hist) == 1 and hist[0]["branch"] == "main" and hist[0]["parent_shas"] == []
     assert empty_db.rows("SELECT * FROM pggit_v0.status()") == []
-    assert "public/table/before_install" in {
-        r["path"] for r in empty_db.rows("SELECT * FROM pggit_v0.diff_commits(%s, 'HEAD')",
-                                         [empty_db.val("SELECT commit_sha FROM pggit_v0.commit_graph")])} | {
-        "public/table/before_install"}
+    assert "CREATE TABLE public.before_install (\n    id integer NOT NULL\n);" in empty_db.val(
+        "SELECT pggit_v0.get_object_definition('public', 'before_install', 'HEAD')")
     tree = empty_db.val("SELECT tree_sha FROM pggit_v0.commit_graph")
     assert empty_db.val("SELECT count(*) FROM pggit_v0._tree_objects(%s) WHERE obj_key = 'table before_install'",
                         [tree]) == 1
