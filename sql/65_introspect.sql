@@ -184,8 +184,10 @@ BEGIN
     RETURN QUERY
     WITH b AS (SELECT * FROM _object_blobs(get_object_metadata.schema_name, get_object_metadata.object_name, NULL)
                WHERE NOT owned),
-    cs AS (SELECT * FROM get_current_schema() g
-           WHERE g.schema_name = get_object_metadata.schema_name),
+    -- this object's blobs at HEAD, to compare with the live ones (not get_current_schema(),
+    -- which would snapshot and stage the whole database for one object's status)
+    hb AS (SELECT * FROM _object_blobs(get_object_metadata.schema_name, get_object_metadata.object_name, 'HEAD')
+           WHERE NOT owned),
     hist AS (SELECT h.* FROM get_object_history(get_object_metadata.schema_name,
                                                 get_object_metadata.object_name, 100000) h)
     SELECT _key_kind(b.obj_key), format('%I.', get_object_metadata.schema_name) || _key_name(b.obj_key),
@@ -195,7 +197,12 @@ BEGIN
                      WHERE t.oid = to_regtype(format('%I.%I', get_object_metadata.schema_name, get_object_metadata.object_name))),
                     (SELECT p.proowner::regrole::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                      WHERE n.nspname = get_object_metadata.schema_name AND p.proname = get_object_metadata.object_name LIMIT 1)),
-           (SELECT cs.status FROM cs WHERE cs.object_type = _key_kind(b.obj_key) AND cs.object_name = _key_name(b.obj_key)),
+           CASE WHEN NOT EXISTS (SELECT 1 FROM hb WHERE hb.obj_key = b.obj_key) THEN 'untracked'
+                WHEN EXISTS (SELECT hb.sub_key, hb.definition FROM hb WHERE hb.obj_key = b.obj_key
+                             EXCEPT SELECT x.sub_key, x.definition FROM b x WHERE x.obj_key = b.obj_key)
+                  OR EXISTS (SELECT x.sub_key, x.definition FROM b x WHERE x.obj_key = b.obj_key
+                             EXCEPT SELECT hb.sub_key, hb.definition FROM hb WHERE hb.obj_key = b.obj_key)
+                THEN 'modified' ELSE 'committed' END,
            count(*) FILTER (WHERE b.sub_key LIKE 'column %')::int,
            count(*) FILTER (WHERE b.sub_key LIKE 'constraint %')::int,
            count(*) FILTER (WHERE b.sub_key LIKE 'index %')::int,

@@ -128,6 +128,12 @@ def test_object_metadata(db: SqlDb) -> None:
     assert m["owner"] == db.val("SELECT current_user")
     with raises_sql("42704", "object public.nope not found"):
         db.exec("SELECT * FROM pggit_v0.get_object_metadata('public', 'nope')")
+    # the status agrees with get_current_schema() when the object changes or is new
+    db.exec("ALTER TABLE public.orders ADD COLUMN note text; CREATE TABLE public.fresh (id int)")
+    for name, status in (("orders", "modified"), ("fresh", "untracked")):
+        assert db.one("SELECT status FROM pggit_v0.get_object_metadata('public', %s)", [name])["status"] == status
+        assert db.val("SELECT status FROM pggit_v0.get_current_schema() WHERE object_type = 'table' "
+                      "AND object_name = %s", [name]) == status
 
 
 def test_object_history_change_types_and_ddl(db: SqlDb) -> None:
