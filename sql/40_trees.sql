@@ -212,6 +212,15 @@ CREATE OR REPLACE FUNCTION pggit_v0._key_name(p_obj_key text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$ SELECT pg_catalog.substr(p_obj_key, pg_catalog.strpos(p_obj_key, ' ') + 1) $$;
 
+-- The path users see for a blob: schema/kind/name[/subkind[/subname]], e.g.
+-- training/table/customers/column/phone.  (Inlinable: no SET clause, qualified calls.)
+CREATE OR REPLACE FUNCTION pggit_v0._path(p_schema text, p_obj_key text, p_sub_key text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+SELECT p_schema || '/' || pggit_v0._key_kind(p_obj_key) || '/' || pggit_v0._key_name(p_obj_key)
+       || CASE WHEN p_sub_key = 'definition' THEN '' ELSE '/' || pg_catalog.regexp_replace(p_sub_key, ' ', '/') END
+$$;
+
 -- The objects whose object trees differ between two stored trees (Merkle descent that
 -- stops at the object level): schema, key, bucket, old and new object tree.
 CREATE OR REPLACE FUNCTION pggit_v0._changed_objects(p_a text, p_b text)
@@ -308,3 +317,4 @@ COMMENT ON FUNCTION pggit_v0._tree_objects(text) IS 'Every object of a stored tr
 COMMENT ON FUNCTION pggit_v0._tree_blobs(text) IS 'Every blob of a stored tree with its schema, object key and sub_key';
 COMMENT ON FUNCTION pggit_v0._key_kind(text) IS 'Kind part of an object key "<kind> <name>"';
 COMMENT ON FUNCTION pggit_v0._key_name(text) IS 'Name part of an object key "<kind> <name>"';
+COMMENT ON FUNCTION pggit_v0._path(text, text, text) IS 'The user-facing path of a blob: schema/kind/name[/subkind[/subname]]';

@@ -623,8 +623,7 @@ BEGIN
         FROM typed_cols tcl
     )
     SELECT s.phase, s.ord,
-           s.schema_name || '/' || _key_kind(s.obj_key) || '/' || _key_name(s.obj_key)
-             || CASE WHEN s.sub_key = 'definition' THEN '' ELSE '/' || regexp_replace(s.sub_key, ' ', '/') END,
+           _path(s.schema_name, s.obj_key, s.sub_key),
            s.stmt, s.hz, s.schema_name, s.obj_key, s.sub_key
     FROM steps s
     WHERE s.stmt IS NOT NULL AND s.stmt <> ''

@@ -134,8 +134,7 @@ DECLARE
     v_base   text := merge_base(v_src, v_tgt);
 BEGIN
     RETURN QUERY
-    SELECT w.schema_name || '/' || _key_kind(w.obj_key) || '/' || _key_name(w.obj_key)
-             || CASE WHEN w.sub_key = 'definition' THEN '' ELSE '/' || regexp_replace(w.sub_key, ' ', '/') END,
+    SELECT _path(w.schema_name, w.obj_key, w.sub_key),
            CASE WHEN w.sub_key = 'definition' THEN _key_kind(w.obj_key) ELSE split_part(w.sub_key, ' ', 1) END,
            w.schema_name, _key_name(w.obj_key), w.conflict,
            (SELECT o.content FROM objects o WHERE o.sha = w.base_sha),

@@ -54,14 +54,12 @@ rows AS (
 SELECT CASE WHEN x.sub_key = 'definition' THEN x.kind ELSE split_part(x.sub_key, ' ', 1) END,
        x.schema_name, x.oname,
        CASE WHEN strpos(x.sub_key, ' ') > 0 THEN substr(x.sub_key, strpos(x.sub_key, ' ') + 1) END,
-       x.schema_name || '/' || x.kind || '/' || x.oname
-         || CASE WHEN x.sub_key = 'definition' THEN '' ELSE '/' || regexp_replace(x.sub_key, ' ', '/') END,
+       _path(x.schema_name, x.obj_key, x.sub_key),
        CASE WHEN x.old_sha IS NULL THEN 'ADDED' WHEN x.new_sha IS NULL THEN 'REMOVED' ELSE 'MODIFIED' END,
        x.old_def, x.new_def, st.stmts,
        CASE WHEN NOT p_live THEN coalesce(st.hz, ARRAY[]::text[]) END
 FROM rows x
-LEFT JOIN steps st ON st.path = x.schema_name || '/' || x.kind || '/' || x.oname
-         || CASE WHEN x.sub_key = 'definition' THEN '' ELSE '/' || regexp_replace(x.sub_key, ' ', '/') END
+LEFT JOIN steps st ON st.path = _path(x.schema_name, x.obj_key, x.sub_key)
 WHERE NOT (x.sub_key = 'columns' AND x.old_sha IS NOT NULL AND x.new_sha IS NOT NULL
            AND NOT _order_changed(x.old_def, x.new_def))
 ORDER BY x.schema_name COLLATE "C", x.kind, x.oname COLLATE "C", x.sub_key <> 'definition', x.sub_key COLLATE "C"
