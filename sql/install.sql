@@ -24,4 +24,5 @@ SET LOCAL check_function_bodies = off;
 \ir 70_capture.sql
 \ir 80_monitoring.sql
 \ir 90_baseline.sql
+\ir 95_directory.sql
 COMMIT;

@@ -54,6 +54,12 @@ def test_course_sessions_2_to_4(empty_db: SqlDb, tmp_path: Any) -> None:
     out = run(d, "Lab Setup")
     baseline = d.val("SELECT pggit_v0.get_head_sha()")
     assert SHA.match(baseline) and baseline in out
+    # "View available functions": the directory entries answer the query as written.
+    listed = re.findall(r"(?m)^\s*(pggit_v0\.\w+)\s*$", out)
+    assert len(listed) == 5, out
+    for entry in listed:
+        call = d.val(f'SELECT pggit_v0."{entry}"()')
+        assert call.startswith(entry + "("), call
     assert d.val("SELECT message FROM pggit_v0.commit_graph WHERE commit_sha = %s", [baseline]).startswith(
         "pgGit baseline")
     run(d, "Initial Schema")

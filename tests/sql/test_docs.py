@@ -112,7 +112,8 @@ def test_reference_names_every_public_function(empty_db: SqlDb) -> None:
     install(empty_db)
     functions = [r["proname"] for r in empty_db.rows(
         "SELECT DISTINCT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-        r"WHERE n.nspname = 'pggit_v0' AND p.proname NOT LIKE '\_%' ORDER BY 1")]
+        r"WHERE n.nspname = 'pggit_v0' AND p.proname NOT LIKE '\_%' "
+        r"AND p.proname NOT LIKE 'pggit\_v0.%' ORDER BY 1")]
     assert len(functions) > 20
     text = REFERENCE.read_text()
     missing = [f for f in functions if not re.search(rf"(?m)^### `{re.escape(f)}\(", text)]
