@@ -139,14 +139,26 @@ class PggitRun:
         asks the backend to keep the cluster in its cache when it stops, so the next
         run clones instead of installing (about 100 ms saved per run)."""
         if server.layer_db:
-            return server.layer_db
-        save = getattr(self.backend, "save_layer_cache", None)
-        if self.shared or save is None or not save():
+            if _has_layer(server, server.layer_db):
+                return server.layer_db
+            # a damaged cache entry (say, saved by an older version mid-install): drop
+            # it, so the next run builds a good one, and install the layer here
+            discard = getattr(self.backend, "discard_layer_cache", None)
+            where = discard() if discard is not None else None
+            self.notes.append(f"database {server.layer_db} had no SQL layer"
+                              + (f"; removed the damaged cache entry {where}" if where else "")
+                              + "; the layer is installed into the template instead")
+            server.layer_db = None
+            return None
+        can_save = getattr(self.backend, "can_save_layer_cache", None)
+        if self.shared or can_save is None or not can_save():
             return None
         from .backends.local import LAYER_DB
         from .factories import build_layer_database
 
         build_layer_database(server, LAYER_DB, self.cfg.sql_dir)
+        # only a committed, complete layer may be cached (an interrupt above never gets here)
+        self.backend.save_layer_cache()
         server.layer_db = LAYER_DB
         self.notes.append(f"SQL layer installed once into {LAYER_DB}; the cluster is cached at "
                           "shutdown so later runs clone it")
@@ -285,6 +297,17 @@ class PggitRun:
                 errors.append(exc)
         for exc in errors:  # never mask the test results; say what may have leaked
             sys.stderr.write(f"pytest-pggit: cleanup failed: {exc}\n")
+
+
+def _has_layer(server: Server, dbname: str) -> bool:
+    """Whether database ``dbname`` of ``server`` holds the pggit_v0 schema."""
+    import psycopg
+
+    try:
+        with psycopg.connect(server.dsn(dbname), autocommit=True, connect_timeout=10) as conn:
+            return bool(conn.execute("SELECT to_regnamespace('pggit_v0') IS NOT NULL").fetchone()[0])
+    except psycopg.Error:
+        return False
 
 
 def _short_path(path: str, rootdir: Optional[Path]) -> str:

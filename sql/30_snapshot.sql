@@ -6,7 +6,7 @@
 -- databases gives the same rows.
 --
 -- Kinds: schema, table, view, materialized_view, sequence, function, procedure,
--- aggregate, type (enum, composite, range), domain, extension.
+-- aggregate, type (enum, composite, range), domain, collation, extension.
 -- Sub-keys of an object: definition, column <c>, columns (order), constraint <c>,
 -- index <i>, trigger <t>, policy <p>, rls, owned_by, comment, column_comment <c>,
 -- grants, column_grants <c>.
@@ -430,6 +430,44 @@ CROSS JOIN LATERAL (VALUES
 WHERE x.def IS NOT NULL
 $$;
 
+-- Collations: provider, locale(s), determinism and ICU rules (never the collation
+-- version, which is instance detail), and comments.  Catalog columns moved between
+-- PostgreSQL versions (collcollate/collctype, colliculocale, colllocale), so the row
+-- is read through to_jsonb; the same collation gives the same text on 14 to 18.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_collations(p_schema text, p_names text[])
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0
+SET jit = off
+AS $$
+WITH colls AS (
+    SELECT c.oid, s.nspname, c.collname, format('%I.%I', s.nspname, c.collname) AS qname, to_jsonb(c) AS j
+    FROM pg_collation c
+    JOIN _tracked_schemas s ON s.oid = c.collnamespace
+    WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_collation'::regclass
+                      AND d.objid = c.oid AND d.deptype = 'e')
+      AND (p_schema IS NULL OR s.nspname = p_schema)
+      AND (p_names IS NULL OR c.collname = ANY (p_names))
+)
+SELECT co.nspname::text, 'collation', co.collname::text, co.collname::text, x.sub_key, x.def
+FROM colls co
+LEFT JOIN pg_description ds ON ds.objoid = co.oid AND ds.classoid = 'pg_collation'::regclass AND ds.objsubid = 0
+CROSS JOIN LATERAL (VALUES
+    ('definition',
+     format('CREATE COLLATION %s (%s);', co.qname, concat_ws(', ',
+            'provider = ' || CASE co.j->>'collprovider' WHEN 'i' THEN 'icu' WHEN 'b' THEN 'builtin' ELSE 'libc' END,
+            CASE WHEN co.j->>'collprovider' = 'c' AND co.j->>'collcollate' IS DISTINCT FROM co.j->>'collctype'
+                 THEN format('lc_collate = %L, lc_ctype = %L', co.j->>'collcollate', co.j->>'collctype')
+                 ELSE 'locale = ' || quote_literal(CASE WHEN co.j->>'collprovider' = 'c' THEN co.j->>'collcollate'
+                                                        ELSE coalesce(co.j->>'colllocale', co.j->>'colliculocale',
+                                                                      co.j->>'collcollate') END) END,
+            CASE WHEN NOT (co.j->>'collisdeterministic')::boolean THEN 'deterministic = false' END,
+            'rules = ' || quote_literal(co.j->>'collicurules')))),
+    ('comment', 'COMMENT ON COLLATION ' || co.qname || ' IS ' || quote_literal(ds.description) || ';')
+) AS x(sub_key, def)
+WHERE x.def IS NOT NULL
+$$;
+
 -- Extensions: name, version and schema (not their members).  plpgsql is always there.
 CREATE OR REPLACE FUNCTION pggit_v0._snap_extensions(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
@@ -466,6 +504,7 @@ UNION ALL SELECT * FROM _snap_indexes(p_schema, p_names)
 UNION ALL SELECT * FROM _snap_triggers_policies(p_schema, p_names)
 UNION ALL SELECT * FROM _snap_routines(p_schema, p_names)
 UNION ALL SELECT * FROM _snap_types(p_schema, p_names)
+UNION ALL SELECT * FROM _snap_collations(p_schema, p_names)
 UNION ALL SELECT * FROM _snap_extensions(p_schema, p_names)
 $$;
 COMMENT ON FUNCTION pggit_v0._snapshot_names(text, text[]) IS
@@ -489,4 +528,5 @@ COMMENT ON FUNCTION pggit_v0._snap_indexes(text, text[]) IS 'Snapshot rows of in
 COMMENT ON FUNCTION pggit_v0._snap_triggers_policies(text, text[]) IS 'Snapshot rows of user triggers and row level security policies';
 COMMENT ON FUNCTION pggit_v0._snap_routines(text, text[]) IS 'Snapshot rows of functions, procedures and aggregates keyed by identity arguments';
 COMMENT ON FUNCTION pggit_v0._snap_types(text, text[]) IS 'Snapshot rows of enum, composite, range and domain types';
+COMMENT ON FUNCTION pggit_v0._snap_collations(text, text[]) IS 'Snapshot rows of collations (provider, locale, determinism, ICU rules) and their comments';
 COMMENT ON FUNCTION pggit_v0._snap_extensions(text, text[]) IS 'Snapshot rows of extensions (name, schema, version), plpgsql excluded';

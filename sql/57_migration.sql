@@ -251,7 +251,7 @@ BEGIN
                  WHEN c.old_tree IS NULL THEN 'added'
                  WHEN c.new_tree IS NULL THEN 'removed'
                  WHEN od.content IS NULL THEN 'altered'
-                 WHEN _key_kind(c.obj_key) IN ('view', 'materialized_view', 'aggregate') THEN 'recreated'
+                 WHEN _key_kind(c.obj_key) IN ('view', 'materialized_view', 'aggregate', 'collation') THEN 'recreated'
                  WHEN _key_kind(c.obj_key) = 'type' AND od.content LIKE '% AS RANGE %' THEN 'recreated'
                  WHEN _key_kind(c.obj_key) = 'type' AND od.content LIKE '% AS ENUM %'
                       AND _enum_labels(od.content) = ARRAY(SELECT l FROM unnest(_enum_labels(nd.content)) l
@@ -394,10 +394,16 @@ BEGIN
     steps AS (
         ------------------------------------------------------------------ drops
         -- whole objects removed or recreated (their parts go with them)
-        SELECT CASE x.kind WHEN 'view' THEN 12 WHEN 'materialized_view' THEN 12 WHEN 'function' THEN 26
+        -- Objects removed for good that columns may use (sequences in defaults, types,
+        -- domains, collations, extensions) go after the column changes (phase 42), and
+        -- their schemas after them; objects recreated go first, to make room.
+        SELECT CASE WHEN x.how = 'removed' AND x.kind IN ('sequence', 'type', 'domain', 'collation', 'extension', 'schema')
+                    THEN CASE x.kind WHEN 'sequence' THEN 46 WHEN 'domain' THEN 46 WHEN 'type' THEN 47
+                                     WHEN 'schema' THEN 49 ELSE 48 END
+                    ELSE CASE x.kind WHEN 'view' THEN 12 WHEN 'materialized_view' THEN 12 WHEN 'function' THEN 26
                            WHEN 'procedure' THEN 26 WHEN 'aggregate' THEN 25 WHEN 'table' THEN 21
                            WHEN 'sequence' THEN 22 WHEN 'type' THEN 27 WHEN 'domain' THEN 27
-                           WHEN 'extension' THEN 28 WHEN 'schema' THEN 29 END AS phase,
+                           WHEN 'extension' THEN 28 WHEN 'collation' THEN 28 WHEN 'schema' THEN 29 END END AS phase,
                CASE WHEN x.kind IN ('view', 'materialized_view') THEN -coalesce((SELECT max(dp.depth) FROM dependants dp
                         WHERE dp.schema_name = x.schema_name AND dp.obj_key = x.obj_key), 0)
                     WHEN x.kind = 'table' AND (x.old_c LIKE '% PARTITION OF %' OR x.old_c LIKE '% INHERITS (%') THEN 0
@@ -408,7 +414,7 @@ BEGIN
                       CASE WHEN x.kind = 'schema' THEN '' ELSE '' END) AS stmt,
                CASE WHEN x.kind IN ('table', 'materialized_view') THEN ARRAY['data_deletion', 'access_exclusive_lock']
                     WHEN x.kind = 'extension' THEN ARRAY['extension_upgrade', 'correctness_risk']
-                    WHEN x.kind IN ('type', 'domain') THEN ARRAY['correctness_risk']
+                    WHEN x.kind IN ('type', 'domain', 'collation') THEN ARRAY['correctness_risk']
                     WHEN x.kind IN ('view') THEN ARRAY['access_exclusive_lock']
                     ELSE ARRAY[]::text[] END AS hz
         FROM pp x WHERE x.sub_key = 'definition' AND x.how IN ('removed', 'recreated') AND x.old_c IS NOT NULL
@@ -469,7 +475,8 @@ BEGIN
         ------------------------------------------------------------------ creates
         UNION ALL
         -- whole objects added, recreated or rebuilt: their definition
-        SELECT CASE x.kind WHEN 'schema' THEN 30 WHEN 'extension' THEN 31 WHEN 'type' THEN 32 WHEN 'domain' THEN 32
+        SELECT CASE x.kind WHEN 'schema' THEN 30 WHEN 'extension' THEN 31 WHEN 'collation' THEN 31
+                           WHEN 'type' THEN 32 WHEN 'domain' THEN 32
                            WHEN 'sequence' THEN 33 WHEN 'table' THEN 40 WHEN 'view' THEN 60 WHEN 'materialized_view' THEN 60
                            WHEN 'aggregate' THEN 36
                            ELSE CASE WHEN EXISTS (SELECT 1 FROM table_creates tc WHERE strpos(x.new_c, _qname(tc.schema_name, tc.obj_key)) > 0)

@@ -174,6 +174,78 @@ def test_initdb_cache_makes_the_second_start_skip_initdb() -> None:
         shutil.rmtree(cache, ignore_errors=True)
 
 
+LAYER_TEST = """
+import psycopg
+def test_layer(pggit_conn):
+    assert pggit_conn.execute("SELECT to_regnamespace('pggit_v0') IS NOT NULL").fetchone()[0]
+"""
+DAMAGING_TEST = LAYER_TEST + """
+def test_damage_the_layer_database(pggit_server, pggit_db):
+    with psycopg.connect(pggit_server.dsn("pggit_layer"), autocommit=True) as conn:
+        conn.execute("DROP SCHEMA pggit_v0 CASCADE")
+"""
+
+
+def test_layer_cache_is_kept_reused_and_a_damaged_entry_heals(
+        pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first run keeps its cluster with the layer installed; the next clones from it.
+    An entry whose layer database lost the layer is detected, removed and rebuilt."""
+    cache = Path(tempfile.mkdtemp(prefix="pytest-pggit-testcache-",
+                                  dir="/dev/shm" if os.access("/dev/shm", os.W_OK) else None))
+    os.chmod(cache, 0o1777)
+    monkeypatch.setenv("PGGIT_CACHE_DIR", str(cache))
+    entries = lambda: sorted(p.name for p in cache.glob("*-layer-*"))  # noqa: E731
+    try:
+        pytester.makepyfile(test_layer=LAYER_TEST)
+        first = pytester.runpytest_subprocess("--pggit", "-p", "no:cacheprovider")
+        first.assert_outcomes(passed=1)
+        first.stdout.fnmatch_lines(["*SQL layer installed once into pggit_layer*"])
+        assert len(entries()) == 1, entries()
+        second = pytester.runpytest_subprocess("--pggit", "-p", "no:cacheprovider")
+        second.assert_outcomes(passed=1)
+        second.stdout.fnmatch_lines(["*layer cache hit*"])
+
+        # a run that damages its layer database before the cluster is saved
+        shutil.rmtree(cache / entries()[0])
+        pytester.makepyfile(test_layer=DAMAGING_TEST)
+        damaging = pytester.runpytest_subprocess("--pggit", "-p", "no:cacheprovider")
+        damaging.assert_outcomes(passed=2)
+        assert len(entries()) == 1
+        pytester.makepyfile(test_layer=LAYER_TEST)
+        healed = pytester.runpytest_subprocess("--pggit", "-p", "no:cacheprovider")
+        healed.assert_outcomes(passed=1)
+        healed.stdout.fnmatch_lines(["*pggit_layer had no SQL layer; removed the damaged cache entry*"])
+        assert entries() == []
+        rebuilt = pytester.runpytest_subprocess("--pggit", "-p", "no:cacheprovider")
+        rebuilt.assert_outcomes(passed=1)
+        rebuilt.stdout.fnmatch_lines(["*SQL layer installed once into pggit_layer*"])
+        assert len(entries()) == 1
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def test_old_layer_cache_entries_are_pruned(tmp_path: Path) -> None:
+    from pytest_pggit.backends.local import prune_layer_entries
+
+    now = time.time()
+    made = []
+    for i in range(6):
+        entry = tmp_path / f"15.1-101-abc-w1-layer-{i:016x}"
+        entry.mkdir()
+        os.utime(entry, (now - 3600 * (6 - i), now - 3600 * (6 - i)))   # entry 5 newest
+        made.append(entry)
+    (tmp_path / "15.1-101-abc-w1").mkdir()               # the initdb entry: never pruned
+    (tmp_path / "16.2-101-def-w1-layer-0").mkdir()       # another base: not a sibling
+    removed = prune_layer_entries(made[5], keep=3, min_age=600)
+    assert sorted(p.name for p in removed) == sorted(p.name for p in made[:3])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [p.name for p in made[3:]] + ["15.1-101-abc-w1", "16.2-101-def-w1-layer-0"])
+    # entries used within min_age stay even beyond keep (a run may be copying them)
+    os.utime(made[5], (now, now))              # just stored
+    os.utime(made[3], (now - 60, now - 60))    # copied a minute ago
+    assert prune_layer_entries(made[5], keep=1, min_age=600) == [made[4]]
+
+
 def test_stop_is_idempotent_and_removes_everything() -> None:
     backend = LocalBackend()
     server = backend.start()

@@ -205,6 +205,37 @@ def _tail(path: Path, lines: int = 30) -> str:
     return "\n".join(text.splitlines()[-lines:]) or "(empty log)"
 
 
+#: Layer cache entries kept per initdb entry (one per SQL layer version seen); older
+#: ones are removed when a new one is stored, once unused for PRUNE_AFTER seconds.
+LAYER_ENTRIES_KEPT = 3
+PRUNE_AFTER = 600.0
+
+
+def prune_layer_entries(entry: Path, keep: int = LAYER_ENTRIES_KEPT, min_age: float = PRUNE_AFTER) -> List[Path]:
+    """Remove all but the ``keep`` most recently used siblings of a layer cache entry.
+
+    Each change of the SQL layer leaves a ~30 MB entry behind (on tmpfs: memory).
+    Entries used within ``min_age`` seconds are never removed, so a run copying one
+    at this moment keeps it.  Returns what was removed."""
+    base = entry.name.rsplit("-layer-", 1)[0]
+    now = time.time()
+    try:
+        siblings = sorted((p for p in entry.parent.glob(f"{base}-layer-*") if p.is_dir()),
+                          key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return []
+    removed = []
+    for old in siblings[keep:]:
+        try:
+            if now - old.stat().st_mtime < min_age:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(old, ignore_errors=True)
+        removed.append(old)
+    return removed
+
+
 #: The database of a cached cluster that holds the SQL layer (see LocalBackend.layer_key).
 LAYER_DB = "pggit_layer"
 
@@ -307,6 +338,10 @@ class LocalBackend:
                              "holds this SQL layer: templates are cloned, not installed)")
                 self._copy(layered / "data", data, runas, log)
                 self.layer_db = LAYER_DB
+                try:
+                    os.utime(layered)  # recently used: pruning keeps it
+                except OSError:
+                    pass
                 self.timings["copy"] = time.monotonic() - t0
                 return
         if not self._cache_valid(entry, runas):
@@ -534,16 +569,33 @@ class LocalBackend:
         )
         return self.server
 
+    def can_save_layer_cache(self) -> bool:
+        """Whether a cluster holding LAYER_DB could be kept as a layer cache entry.
+
+        False when there is nothing to save to (no cache, the entry exists, or this
+        cluster came from one)."""
+        return not (self._layer_entry is None or self.layer_db is not None or self._layer_entry.exists())
+
     def save_layer_cache(self) -> bool:
         """Keep this cluster (with LAYER_DB in it) as a cache entry when the server stops.
 
-        The caller has just created LAYER_DB with the layer of ``layer_key``; later runs
-        copy the entry and clone their templates from it.  False when there is nothing to
-        save to (no cache, or the entry exists)."""
-        if self._layer_entry is None or self.layer_db is not None or self._layer_entry.exists():
+        Call it only once LAYER_DB holds the complete layer of ``layer_key`` (the install
+        committed): an interrupted or failed install must never reach the cache, or every
+        later run would clone a database without the layer.  Later runs copy the entry
+        and clone their templates from it."""
+        if not self.can_save_layer_cache():
             return False
         self._save_layer = True
         return True
+
+    def discard_layer_cache(self) -> Optional[str]:
+        """Remove the layer cache entry this cluster was copied from (it proved damaged)."""
+        entry = self._layer_entry
+        if entry is None or self.layer_db is None:
+            return None
+        shutil.rmtree(entry, ignore_errors=True)
+        self.layer_db = None
+        return str(entry)
 
     def _store_layer_cache(self) -> None:
         """After a clean shutdown: copy the data directory to the layer cache entry."""
@@ -563,6 +615,7 @@ class LocalBackend:
             pass  # a cache is an optimisation: the next run installs the layer again
         finally:
             shutil.rmtree(build, ignore_errors=True)
+        prune_layer_entries(entry)
 
     def stop(self, timeout: float = 10.0) -> None:
         """Fast shutdown (SIGINT), SIGKILL after ``timeout``, remove the directory. Idempotent."""

@@ -3,6 +3,8 @@ CREATE SCHEMA app;
 COMMENT ON SCHEMA app IS 'application schema';
 CREATE EXTENSION hstore WITH SCHEMA app;
 CREATE TYPE app.mood AS ENUM ('sad', 'ok', 'happy');
+CREATE COLLATION app.bytes (locale = 'C');
+COMMENT ON COLLATION app.bytes IS 'byte order';
 CREATE TYPE app.pair AS (a integer, b text COLLATE "C");
 CREATE TYPE app.floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
 CREATE DOMAIN app.posint AS integer NOT NULL DEFAULT 1 CONSTRAINT posint_positive CHECK (VALUE > 0);

@@ -28,6 +28,8 @@ def test_every_kind_is_versioned_at_its_own_path(db: SqlDb) -> None:
         "app/schema/app/grants": "GRANT USAGE ON SCHEMA app TO PUBLIC;",
         "app/extension/hstore": "CREATE EXTENSION IF NOT EXISTS hstore WITH SCHEMA app VERSION '1.8';",
         "app/type/mood": "CREATE TYPE app.mood AS ENUM ('sad', 'ok', 'happy');",
+        "app/collation/bytes": "CREATE COLLATION app.bytes (provider = libc, locale = 'C');",
+        "app/collation/bytes/comment": "COMMENT ON COLLATION app.bytes IS 'byte order';",
         "app/type/pair": 'CREATE TYPE app.pair AS (a integer, b text COLLATE "C");',
         "app/domain/posint": "CREATE DOMAIN app.posint AS integer DEFAULT 1 NOT NULL "
                              "CONSTRAINT posint_positive CHECK ((VALUE > 0));",

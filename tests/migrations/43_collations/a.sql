@@ -1,0 +1,3 @@
+-- collations: schema A
+CREATE SCHEMA app;
+CREATE TABLE app.t (k text, v text);
