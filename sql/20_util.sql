@@ -108,12 +108,15 @@ BEGIN
     END IF;
     -- trailing ~N / ^ suffixes (first-parent steps), unless the whole text is a ref name
     IF NOT EXISTS (SELECT 1 FROM refs WHERE name = p_ref) THEN
-        LOOP
-            v_m := regexp_match(v_base, '^(.*[^~^])(~([0-9]*)|\^)$');
-            EXIT WHEN v_m IS NULL;
-            v_base := v_m[1];
-            v_steps := v_steps + CASE WHEN v_m[2] = '^' THEN 1
-                                      WHEN v_m[3] = '' THEN 1 ELSE v_m[3]::int END;
+        LOOP   -- one suffix at a time from the end: main~2^ , HEAD^^ , HEAD~~
+            v_m := regexp_match(v_base, '(~([0-9]*)|\^)$');
+            EXIT WHEN v_m IS NULL OR length(v_m[1]) >= length(v_base);
+            v_base := left(v_base, length(v_base) - length(v_m[1]));
+            IF length(v_m[2]) > 9 OR v_steps > 1000000000 THEN
+                RAISE EXCEPTION 'ref "%" goes back past the root commit', p_ref
+                      USING ERRCODE = '42704', HINT = 'The history of that ref is shorter.';
+            END IF;
+            v_steps := v_steps + CASE WHEN v_m[1] = '^' OR v_m[2] = '' THEN 1 ELSE v_m[2]::int END;
         END LOOP;
     END IF;
 

@@ -283,7 +283,8 @@ WHERE x.def IS NOT NULL
   AND (p_names IS NULL OR r.relname = ANY (p_names))
 $$;
 
--- Triggers (user triggers only: no internal or partition-clone triggers) and policies.
+-- Triggers (user triggers only: no internal or partition-clone triggers) with their
+-- firing state, and policies.
 CREATE OR REPLACE FUNCTION pggit_v0._snap_triggers_policies(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
@@ -292,6 +293,11 @@ SET jit = off
 AS $$
 SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'trigger ' || tg.tgname,
        pg_get_triggerdef(tg.oid) || ';'
+       -- firing state (pg_get_triggerdef leaves it out): disabled, replica or always
+       || CASE tg.tgenabled WHEN 'D' THEN E'\nALTER TABLE ' || format('%I.%I', r.nspname, r.relname) || ' DISABLE TRIGGER ' || quote_ident(tg.tgname) || ';'
+                            WHEN 'R' THEN E'\nALTER TABLE ' || format('%I.%I', r.nspname, r.relname) || ' ENABLE REPLICA TRIGGER ' || quote_ident(tg.tgname) || ';'
+                            WHEN 'A' THEN E'\nALTER TABLE ' || format('%I.%I', r.nspname, r.relname) || ' ENABLE ALWAYS TRIGGER ' || quote_ident(tg.tgname) || ';'
+                            ELSE '' END
 FROM _tracked_relations r
 JOIN pg_trigger tg ON tg.tgrelid = r.oid
 WHERE NOT tg.tgisinternal AND tg.tgparentid = 0

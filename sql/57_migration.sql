@@ -295,6 +295,7 @@ BEGIN
     dep_roots AS (
         SELECT s.schema_name, s.obj_key FROM status s WHERE s.how IN ('recreated', 'rebuilt', 'removed')
         UNION SELECT cc.schema_name, cc.obj_key FROM col_changes cc
+        UNION SELECT tcl.schema_name, tcl.obj_key FROM typed_cols tcl   -- columns converted to a rebuilt type
     ),
     dependants(schema_name, obj_key, depth) AS (
         SELECT v.schema_name, v.obj_key, 1
@@ -309,7 +310,15 @@ BEGIN
         WHERE dp.depth < 20
     ),
     plan AS MATERIALIZED (   -- one row per object to handle, with its blob trees
-        SELECT s.schema_name, s.obj_key, s.kind, s.old_tree, s.new_tree, s.how FROM status s
+        SELECT s.schema_name, s.obj_key, s.kind, s.old_tree, s.new_tree,
+               CASE WHEN s.how = 'altered' AND EXISTS (SELECT 1 FROM routine_deps rd
+                        WHERE rd.schema_name = s.schema_name AND rd.obj_key = s.obj_key)
+                    THEN 'recreated' ELSE s.how END
+        FROM status s
+        UNION ALL
+        SELECT rd.schema_name, rd.obj_key, _key_kind(rd.obj_key), rd.old_tree, rd.new_tree, 'recreated'
+        FROM routine_deps rd
+        WHERE NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = rd.schema_name AND s.obj_key = rd.obj_key)
         UNION ALL
         SELECT DISTINCT dp.schema_name, dp.obj_key, _key_kind(dp.obj_key), f.obj_tree, t.obj_tree, 'recreated'
         FROM dependants dp
@@ -354,7 +363,19 @@ BEGIN
           AND EXISTS (SELECT 1 FROM fk_roots)    -- one-time filter: no roots, no scan
     ),
     -- columns converted when their type is rebuilt
-    rebuilt AS (SELECT p.schema_name, p.obj_key, _qname(p.schema_name, p.obj_key) AS q FROM plan p WHERE p.how = 'rebuilt'),
+    rebuilt AS (SELECT s.schema_name, s.obj_key, _qname(s.schema_name, s.obj_key) AS q FROM status s WHERE s.how = 'rebuilt'),
+    -- routines whose arguments or result use a rebuilt type: recreated around it (they
+    -- would otherwise keep pointing at the old type, which then cannot be dropped)
+    routine_deps AS (
+        SELECT DISTINCT f.schema_name, f.obj_key, f.obj_tree AS old_tree, t.obj_tree AS new_tree
+        FROM rebuilt r
+        JOIN fo f ON _key_kind(f.obj_key) IN ('function', 'procedure', 'aggregate')
+        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE strpos(_key_name(f.obj_key) || ' ' || split_part(o.content, E'\n', 1) || ' '
+                     || split_part(o.content, E'\n', 2), r.q) > 0
+    ),
     typed_cols AS (
         SELECT t.schema_name, t.obj_key, _qname(t.schema_name, t.obj_key) AS tq, cp.*, cp.type AS type_q
         FROM rebuilt r
@@ -391,21 +412,44 @@ BEGIN
         FROM pp x
         WHERE x.kind = 'table' AND x.sub_key = 'definition' AND x.how IN ('added', 'recreated') AND x.new_c IS NOT NULL
     ),
+    -- removed objects dropped late, ordered so that one referring to another goes first
+    late AS (
+        SELECT x.schema_name, x.obj_key, x.old_c,
+               CASE WHEN x.kind IN ('function', 'procedure', 'aggregate')
+                    THEN quote_ident(x.schema_name) || '.' || split_part(_key_name(x.obj_key), '(', 1)
+                    ELSE x.q END AS n
+        FROM pp x
+        WHERE x.sub_key = 'definition' AND x.how = 'removed'
+          AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate', 'type', 'domain', 'collation')
+    ),
+    late_depth AS (
+        SELECT l.schema_name, l.obj_key, dd.depth
+        FROM (SELECT array_agg(n ORDER BY schema_name, obj_key) AS names, array_agg(old_c ORDER BY schema_name, obj_key) AS defs,
+                     array_agg(schema_name ORDER BY schema_name, obj_key) AS ss, array_agg(obj_key ORDER BY schema_name, obj_key) AS ks
+              FROM late) a
+        CROSS JOIN LATERAL _dep_depth(a.names, a.defs) dd
+        JOIN late l ON l.schema_name = a.ss[dd.idx] AND l.obj_key = a.ks[dd.idx]
+    ),
     steps AS (
         ------------------------------------------------------------------ drops
         -- whole objects removed or recreated (their parts go with them)
-        -- Objects removed for good that columns may use (sequences in defaults, types,
-        -- domains, collations, extensions) go after the column changes (phase 42), and
-        -- their schemas after them; objects recreated go first, to make room.
-        SELECT CASE WHEN x.how = 'removed' AND x.kind IN ('sequence', 'type', 'domain', 'collation', 'extension', 'schema')
-                    THEN CASE x.kind WHEN 'sequence' THEN 46 WHEN 'domain' THEN 46 WHEN 'type' THEN 47
-                                     WHEN 'schema' THEN 49 ELSE 48 END
+        -- Objects removed for good that columns may use (sequences and functions in
+        -- defaults, types, domains, collations) go after the column changes (phase 42),
+        -- those referring to others first; then rebuilt types' old copies (47),
+        -- extensions and schemas.  Objects recreated go first, to make room.
+        SELECT CASE WHEN x.how = 'removed' AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate',
+                                                          'type', 'domain', 'collation') THEN 46
+                    WHEN x.how = 'removed' AND x.kind = 'extension' THEN 48
+                    WHEN x.how = 'removed' AND x.kind = 'schema' THEN 49
                     ELSE CASE x.kind WHEN 'view' THEN 12 WHEN 'materialized_view' THEN 12 WHEN 'function' THEN 26
                            WHEN 'procedure' THEN 26 WHEN 'aggregate' THEN 25 WHEN 'table' THEN 21
                            WHEN 'sequence' THEN 22 WHEN 'type' THEN 27 WHEN 'domain' THEN 27
                            WHEN 'extension' THEN 28 WHEN 'collation' THEN 28 WHEN 'schema' THEN 29 END END AS phase,
                CASE WHEN x.kind IN ('view', 'materialized_view') THEN -coalesce((SELECT max(dp.depth) FROM dependants dp
                         WHERE dp.schema_name = x.schema_name AND dp.obj_key = x.obj_key), 0)
+                    WHEN x.how = 'removed' AND x.kind NOT IN ('table', 'view', 'materialized_view', 'extension', 'schema')
+                         THEN -coalesce((SELECT ld.depth FROM late_depth ld
+                        WHERE ld.schema_name = x.schema_name AND ld.obj_key = x.obj_key), 0)
                     WHEN x.kind = 'table' AND (x.old_c LIKE '% PARTITION OF %' OR x.old_c LIKE '% INHERITS (%') THEN 0
                     ELSE 1 END AS ord,
                x.schema_name, x.obj_key, x.sub_key,
@@ -420,12 +464,12 @@ BEGIN
         FROM pp x WHERE x.sub_key = 'definition' AND x.how IN ('removed', 'recreated') AND x.old_c IS NOT NULL
         UNION ALL
         -- rebuilt types: renamed away first, dropped once their columns are converted
-        SELECT 23, 0, x.schema_name, x.obj_key, x.sub_key,
+        SELECT 27, 0, x.schema_name, x.obj_key, x.sub_key,
                format('ALTER %s %s RENAME TO %I;', upper(x.kind), x.q, _key_name(x.obj_key) || '__pggit_old'),
                ARRAY['correctness_risk']
         FROM pp x WHERE x.how = 'rebuilt' AND x.sub_key = 'definition'
         UNION ALL
-        SELECT 45, 0, x.schema_name, x.obj_key, x.sub_key,
+        SELECT 47, 0, x.schema_name, x.obj_key, x.sub_key,
                format('DROP %s %I.%I;', upper(x.kind), x.schema_name, _key_name(x.obj_key) || '__pggit_old'),
                ARRAY[]::text[]
         FROM pp x WHERE x.how = 'rebuilt' AND x.sub_key = 'definition'
@@ -527,7 +571,7 @@ BEGIN
         FROM fks f WHERE f.new_c IS NOT NULL
         UNION ALL
         -- columns added to existing tables, in the order the target records
-        SELECT 42, -1000 + coalesce(array_position(
+        SELECT 42, CASE WHEN cp.generated IS NOT NULL THEN 1000 ELSE -1000 END + coalesce(array_position(
                    string_to_array((SELECT y.new_c FROM pp y WHERE y.schema_name = x.schema_name
                                       AND y.obj_key = x.obj_key AND y.sub_key = 'columns'), E'\n'),
                    quote_ident(substr(x.sub_key, 8))), 0),

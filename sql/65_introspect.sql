@@ -1,6 +1,23 @@
 -- Introspection: the DDL of an object (live or as of a ref), its metadata, and its
 -- history across commits.
 
+-- True, or 22023 when the schema or object name is NULL (the introspection functions
+-- name an object by both).
+CREATE OR REPLACE FUNCTION pggit_v0._require_object_name(p_schema text, p_name text) RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+BEGIN
+    IF p_schema IS NULL OR p_name IS NULL THEN
+        RAISE EXCEPTION 'schema name and object name must not be NULL (got %.%)',
+                        coalesce(quote_ident(p_schema), 'NULL'), coalesce(quote_ident(p_name), 'NULL')
+              USING ERRCODE = '22023',
+                    HINT = 'Pass both, e.g. (''public'', ''users''); get_current_schema() lists the objects.';
+    END IF;
+    RETURN true;
+END
+$$;
+
 -- The blobs of every object in one schema whose name is p_name (routines: any
 -- overload), live (p_ref NULL) or as of p_ref; plus the sequences those objects own.
 CREATE OR REPLACE FUNCTION pggit_v0._object_blobs(p_schema text, p_name text, p_ref text)
@@ -10,6 +27,7 @@ SET search_path = pg_catalog, pggit_v0
 SET jit = off
 AS $$
 BEGIN
+    PERFORM _require_object_name(p_schema, p_name);
     RETURN QUERY
     WITH src AS (
         SELECT s.kind || ' ' || s.name AS obj_key, s.sub_key, s.definition
@@ -24,12 +42,12 @@ BEGIN
         SELECT DISTINCT src.obj_key FROM src
         WHERE _key_name(src.obj_key) = p_name
            OR (_key_kind(src.obj_key) IN ('function', 'procedure', 'aggregate')
-               AND _key_name(src.obj_key) LIKE replace(quote_ident(p_name), '_', '\_') || '(%')
+               AND starts_with(_key_name(src.obj_key), quote_ident(p_name) || '('))
     ),
     owned AS (   -- sequences owned by a column of one of those tables
         SELECT DISTINCT src.obj_key FROM src JOIN mine m ON _key_kind(m.obj_key) = 'table'
         WHERE src.sub_key = 'owned_by'
-          AND src.definition LIKE '% OWNED BY ' || format('%I.%I', p_schema, _key_name(m.obj_key)) || '.%'
+          AND strpos(src.definition, ' OWNED BY ' || format('%I.%I', p_schema, _key_name(m.obj_key)) || '.') > 0
     )
     SELECT src.obj_key, src.sub_key, src.definition, src.obj_key IN (SELECT ow.obj_key FROM owned ow)
     FROM src
@@ -50,6 +68,7 @@ AS $$
 DECLARE
     v_ddl text;
 BEGIN
+    PERFORM _require_object_name(get_object_definition.schema_name, get_object_definition.object_name);
     WITH b AS (SELECT * FROM _object_blobs(get_object_definition.schema_name, get_object_definition.object_name,
                                            get_object_definition.ref)),
     cols AS (   -- CREATE TABLE with its columns in recorded order
@@ -102,10 +121,14 @@ COMMENT ON FUNCTION pggit_v0.get_object_definition(text, text, text) IS
 CREATE OR REPLACE FUNCTION pggit_v0.get_object_history(schema_name text, object_name text, max_count int DEFAULT 10)
 RETURNS TABLE (commit_sha text, change_type text, object_type text, author text, committed_at timestamptz,
                message text, ddl text)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
 SET jit = off
 AS $$
+#variable_conflict use_column
+BEGIN
+PERFORM _require_object_name($1, $2);
+RETURN QUERY
 WITH RECURSIVE fp(sha, n) AS (
     SELECT _head_commit(), 0
   UNION ALL
@@ -124,7 +147,7 @@ objs AS (   -- the object's tree in each commit, found through its bucket
     JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha
     WHERE _key_name(e3.name) = $2
        OR (_key_kind(e3.name) IN ('function', 'procedure', 'aggregate')
-           AND _key_name(e3.name) LIKE replace(quote_ident($2), '_', '\_') || '(%')
+           AND starts_with(_key_name(e3.name), quote_ident($2) || '('))
 ),
 keys AS (   -- every object key present in a commit or in its first parent
     SELECT DISTINCT fp.sha, fp.n, o.obj_key FROM fp JOIN objs o ON o.n IN (fp.n, fp.n + 1)
@@ -157,14 +180,15 @@ SELECT c.commit_sha,
               FROM ddl_log_commits lc JOIN ddl_log l ON l.id = lc.log_id
               WHERE lc.commit_sha = c.commit_sha
                 AND (l.object_identity = format('%I.%I', $1, $2)
-                     OR l.object_identity LIKE format('%I.%I', $1, $2) || '.%'
-                     OR l.object_identity LIKE format('%I.%I', $1, $2) || '(%'
-                     OR l.object_identity LIKE '% on ' || format('%I.%I', $1, $2))
+                     OR starts_with(l.object_identity, format('%I.%I', $1, $2) || '.')
+                     OR starts_with(l.object_identity, format('%I.%I', $1, $2) || '(')
+                     OR right(l.object_identity, length(format(' on %I.%I', $1, $2))) = format(' on %I.%I', $1, $2))
               GROUP BY l.statement) s)
 FROM classified x
 JOIN commit_graph c ON c.commit_sha = x.sha
 ORDER BY x.n, x.obj_key
-LIMIT greatest(coalesce($3, 10), 0)
+LIMIT greatest(coalesce($3, 10), 0);
+END
 $$;
 COMMENT ON FUNCTION pggit_v0.get_object_history(text, text, int) IS
     'Commits on HEAD''s first-parent line that created, altered, commented, granted or dropped schema.object, newest first, with captured DDL';
@@ -181,6 +205,7 @@ SET search_path = pg_catalog, pggit_v0
 SET jit = off
 AS $$
 BEGIN
+    PERFORM _require_object_name(get_object_metadata.schema_name, get_object_metadata.object_name);
     RETURN QUERY
     WITH b AS (SELECT * FROM _object_blobs(get_object_metadata.schema_name, get_object_metadata.object_name, NULL)
                WHERE NOT owned),
@@ -190,7 +215,7 @@ BEGIN
            WHERE NOT owned),
     hist AS (SELECT h.* FROM get_object_history(get_object_metadata.schema_name,
                                                 get_object_metadata.object_name, 100000) h)
-    SELECT _key_kind(b.obj_key), format('%I.', get_object_metadata.schema_name) || _key_name(b.obj_key),
+    SELECT _key_kind(b.obj_key), _qname(get_object_metadata.schema_name, b.obj_key),
            coalesce((SELECT c.relowner::regrole::text FROM pg_class c
                      WHERE c.oid = to_regclass(format('%I.%I', get_object_metadata.schema_name, get_object_metadata.object_name))),
                     (SELECT t.typowner::regrole::text FROM pg_type t

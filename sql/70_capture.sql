@@ -42,7 +42,9 @@ BEGIN
             WHERE d.original AND NOT d.is_temporary
               AND coalesce(d.schema_name, '') <> 'pggit_v0'
               AND NOT (d.object_type = 'schema' AND d.object_identity = 'pggit_v0')
-              AND coalesce(d.object_identity, '') NOT LIKE '% on pggit\_v0.%';
+              -- parts of layer tables ("t on pggit_v0.refs"); a user's name with that
+              -- text in it is quoted, so it never ends the identity unquoted
+              AND coalesce(d.object_identity, '') !~ ' on pggit_v0\.[a-z_0-9]+$';
         ELSE
             INSERT INTO ddl_log (event, command_tag, object_type, object_identity, schema_name, statement,
                                  role_name, txid, branch, capture_duration)
@@ -54,7 +56,7 @@ BEGIN
               AND coalesce(c.schema_name, '') NOT LIKE 'pg\_temp%'
               AND coalesce(c.schema_name, '') NOT LIKE 'pg\_toast\_temp%'
               AND NOT (c.object_type = 'schema' AND c.object_identity = 'pggit_v0')
-              AND coalesce(c.object_identity, '') NOT LIKE '% on pggit\_v0.%';
+              AND coalesce(c.object_identity, '') !~ ' on pggit_v0\.[a-z_0-9]+$';
         END IF;
     EXCEPTION WHEN OTHERS THEN
         BEGIN

@@ -196,6 +196,22 @@ def test_ref_resolution_prefix_and_errors(db: SqlDb) -> None:
         db.exec("SELECT pggit_v0._resolve_ref('')")
 
 
+def test_ref_suffixes_chain(db: SqlDb) -> None:
+    shas = [head(db)]
+    for i in range(2):
+        db.exec(f"CREATE TABLE public.s{i} (id int)")
+        shas.append(commit(db, f"s{i}"))
+    for ref in ("HEAD^^", "main~~", "main^~", "HEAD~1^", "HEAD~2", "HEAD~1~1", "main~0~2"):
+        assert db.val("SELECT pggit_v0._resolve_ref(%s)", [ref]) == shas[0], ref
+    assert db.val("SELECT pggit_v0._resolve_ref('HEAD^')") == shas[1]
+    for ref in ("HEAD^^^", "HEAD~99999999999", "HEAD~3000000000"):
+        with raises_sql("42704", f'ref "{ref}" goes back past the root commit'):
+            db.exec("SELECT pggit_v0._resolve_ref(%s)", [ref])
+    for ref in ("~", "^", "~~1"):
+        with raises_sql("42704", f'ref "{ref}" not found'):
+            db.exec("SELECT pggit_v0._resolve_ref(%s)", [ref])
+
+
 def test_tags(db: SqlDb) -> None:
     base = head(db)
     assert db.val("SELECT pggit_v0.create_tag('v1.0', message => 'first')") == base

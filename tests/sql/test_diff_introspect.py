@@ -116,6 +116,23 @@ def test_object_definition_of_functions_views_types(db: SqlDb) -> None:
         "SELECT pggit_v0.get_object_definition('public', 'color')")
 
 
+def test_introspection_names_are_matched_exactly_and_null_is_refused(db: SqlDb) -> None:
+    db.exec("""CREATE FUNCTION public."a%"() RETURNS int LANGUAGE sql AS 'SELECT 1';
+               CREATE FUNCTION public."aB"() RETURNS int LANGUAGE sql AS 'SELECT 2';
+               CREATE FUNCTION public.a_b() RETURNS int LANGUAGE sql AS 'SELECT 3';
+               CREATE FUNCTION public.axb() RETURNS int LANGUAGE sql AS 'SELECT 4';
+               CREATE TABLE public."Users" (id int)""")
+    ddl = db.val("SELECT pggit_v0.get_object_definition('public', 'a%')")
+    assert 'public."a%"()' in ddl and '"aB"' not in ddl
+    ddl = db.val("SELECT pggit_v0.get_object_definition('public', 'a_b')")
+    assert "public.a_b()" in ddl and "axb" not in ddl
+    assert db.val("SELECT qualified_name FROM pggit_v0.get_object_metadata('public', 'Users')") == 'public."Users"'
+    for call in ("get_object_definition(NULL, 'x')", "get_object_metadata('public', NULL)",
+                 "get_object_history(NULL, 'x')"):
+        with raises_sql("22023", "schema name and object name must not be NULL", hint="Pass both"):
+            db.exec(f"SELECT * FROM pggit_v0.{call}")
+
+
 def test_object_metadata(db: SqlDb) -> None:
     db.exec(TABLE)
     c1 = commit(db, "orders")

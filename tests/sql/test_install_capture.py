@@ -112,6 +112,16 @@ def test_temp_and_layer_objects_are_not_logged(db: SqlDb) -> None:
     assert db.val("SELECT count(*) FROM pggit_v0.ddl_log") == 0
 
 
+def test_user_objects_whose_names_mention_the_layer_are_logged(db: SqlDb) -> None:
+    db.exec("""CREATE TABLE public.t (a int);
+               CREATE INDEX "x on pggit_v0.y" ON public.t (a);
+               CREATE TABLE public."t on pggit_v0.refs" (a int)""")
+    logged = {r["object_identity"] for r in db.rows("SELECT object_identity FROM pggit_v0.ddl_log")}
+    assert {'public."x on pggit_v0.y"', 'public."t on pggit_v0.refs"'} <= logged, logged
+    db.exec("SELECT pggit_v0.create_basic_commit('names')")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
 def test_a_capture_fault_never_fails_the_users_ddl(db: SqlDb) -> None:
     db.exec("ALTER TABLE pggit_v0.ddl_log ADD CONSTRAINT break_capture CHECK (false) NOT VALID")
     db.exec("CREATE TABLE public.survives (id int)")

@@ -1,0 +1,1 @@
+INSERT INTO app.t VALUES ('ada'), ('grace');
