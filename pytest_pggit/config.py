@@ -51,7 +51,7 @@ SETTINGS: List[Setting] = [
     Setting("pggit_os_user", "OS user that runs initdb/postgres when pytest runs as root "
             "(default: postgres)", env="PGGIT_OS_USER"),
     Setting("pggit_start_timeout", "seconds to wait for the server to accept connections "
-            "(default 30)", env="PGGIT_START_TIMEOUT", default=30.0, convert=float),
+            "(default 30)", env="PGGIT_START_TIMEOUT", default=30.0),
     Setting("pggit_schema", "project schema file or folder applied to pggit_db after the SQL "
             "layer (repeatable; folders in lexical order)", "linelist", env="PGGIT_SCHEMA",
             default=()),
@@ -114,9 +114,11 @@ class PggitConfig:
             )
         try:
             timeout = float(values["pggit_start_timeout"])
+            if not timeout > 0:
+                raise ValueError
         except (TypeError, ValueError):
             raise PggitError(
-                f"--pggit-start-timeout must be a number of seconds, got {values['pggit_start_timeout']!r}",
+                f"--pggit-start-timeout must be a positive number of seconds, got {values['pggit_start_timeout']!r}",
                 hint="e.g. --pggit-start-timeout 60",
             ) from None
         port = values["pggit_port"]
@@ -159,7 +161,8 @@ class PggitConfig:
             image=str(values["pggit_image"] or DEFAULT_IMAGE),
             backend=backend,
             dsn=values["pggit_dsn"] or None,
-            pg_bin=values["pggit_pg_bin"] or None,
+            # relative like the other paths (the server runs in another directory)
+            pg_bin=str(one_path("pggit_pg_bin")) if values["pggit_pg_bin"] else None,
             os_user=values["pggit_os_user"] or None,
             start_timeout=timeout,
             schema=_paths(config, values["pggit_schema"], sources["pggit_schema"]),

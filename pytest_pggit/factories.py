@@ -18,12 +18,20 @@ SCHEMA_FILES_BRANCH = "pytest-pggit/schema-files"
 
 
 def schema_files(paths: Sequence[Path]) -> List[Path]:
-    """Files as given; folders expanded to their ``*.sql`` files in lexical order."""
+    """Files as given; folders expanded to their ``*.sql`` files (any case, subfolders
+    included) in lexical order of their paths; an empty folder is an error."""
     files: List[Path] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            files.extend(sorted(path.rglob("*.sql"), key=lambda p: p.relative_to(path).as_posix()))
+            found = sorted((p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".sql"),
+                           key=lambda p: p.relative_to(path).as_posix())
+            if not found:
+                raise SchemaApplyError(
+                    f"schema folder holds no .sql files: {path}",
+                    hint="point --pggit-schema / pggit_schema at the folder with the schema's .sql files",
+                )
+            files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
@@ -93,7 +101,7 @@ def build_template(
                 conn.execute("SELECT pggit_v0.create_branch(%s, %s)",
                              (SCHEMA_FILES_BRANCH, "pytest-pggit: one commit per --pggit-schema file"))
             for f in files:
-                sqlfiles.execute_script(conn, sqlfiles.expand_script(f), f"schema file {f}")
+                sqlfiles.execute_statements(conn, sqlfiles.expand_script(f), f"schema file {f}")
                 if per_file:
                     conn.execute("SELECT pggit_v0.create_basic_commit(%s)",
                                  (f"pytest-pggit schema file: {_display(f, rootdir)}",))

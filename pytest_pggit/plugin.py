@@ -224,9 +224,19 @@ def _startup(request: pytest.FixtureRequest, run: PggitRun, step: Callable[[], T
 
 
 def _stop(request: pytest.FixtureRequest, exc: PggitError) -> None:
-    first = exc.message.splitlines()[0] if exc.message else type(exc).__name__
-    request.session.shouldfail = f"pytest-pggit could not start: {first}"
+    request.session.shouldfail = f"pytest-pggit could not start: {stop_summary(exc)}"
     _fail(exc)
+
+
+def stop_summary(exc: PggitError) -> str:
+    """One line for pytest's stop message: the error's first line, and when that only
+    announces what follows ("last lines of postgres.log:"), the last line of it too."""
+    lines = [line.strip() for line in (exc.message or "").splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    if lines[0].endswith(":") and len(lines) > 1:
+        return f"{lines[0]} ... {lines[-1]}"
+    return lines[0]
 
 
 @pytest.fixture(scope="session")
@@ -280,8 +290,9 @@ def pggit_conn(
         raise
     tx = conn.transaction(force_rollback=True)
     tx.__enter__()
-    # now() is the transaction's start: if it differs at teardown, a COMMIT ended ours
-    started = conn.execute("SELECT now()").fetchone()[0]
+    # our transaction's id: at teardown txid_status() says whether a raw COMMIT ended it
+    # (a raw ROLLBACK ends it too, but leaks nothing)
+    xid = conn.execute("SELECT txid_current()").fetchone()[0]
     committed = False
     try:
         spec = _branch_marker(request)
@@ -295,14 +306,12 @@ def pggit_conn(
                 repo.close()
         yield conn
     finally:
-        if not conn.closed:
-            status = conn.info.transaction_status
-            committed = status == pq.TransactionStatus.IDLE
-            if status == pq.TransactionStatus.INTRANS:   # a COMMIT, then more statements
-                try:
-                    committed = conn.execute("SELECT now()").fetchone()[0] != started
-                except psycopg.Error:
-                    committed = True
+        if not conn.closed and conn.info.transaction_status in (pq.TransactionStatus.IDLE,
+                                                                  pq.TransactionStatus.INTRANS):
+            try:
+                committed = conn.execute("SELECT txid_status(%s)", (xid,)).fetchone()[0] == "committed"
+            except psycopg.Error:
+                committed = True   # cannot tell: assume the worst, the template is rebuilt
         try:
             tx.__exit__(None, None, None)
         except Exception:

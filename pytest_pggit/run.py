@@ -120,7 +120,8 @@ class PggitRun:
             hook, names = self._setup_hook()
             server = self.get_server()
             janitor, db, notes = build_template(
-                server, self.database_name("tpl" + (str(self._builds) if self._builds else "")),
+                # the same name on every rebuild: pggit_db (session) keeps pointing at it
+                server, self.database_name("tpl"),
                 self.cfg.sql_dir, self.cfg.schema, self.rootdir,
                 setup_hook=hook, setup_hook_names=names, layer_template=self._layer_source(server),
             )

@@ -119,7 +119,8 @@ class Script:
         lineno = self.text.count("\n", 0, position - 1)
         if lineno < len(self.origins):
             return self.origins[lineno]
-        return None
+        # past the end ("syntax error at end of input"): the script's last line
+        return next((o for o in reversed(self.origins) if o is not None), None)
 
 
 def expand_script(path: PathLike, root: Optional[PathLike] = None) -> Script:
@@ -289,6 +290,55 @@ def execute_script(conn: "psycopg.Connection", text: "Union[str, Script]", what:
         )
         err.location = where or None
         raise err from exc
+
+
+def execute_statements(conn: "psycopg.Connection", script: "Script", what: str) -> int:
+    """Run ``script`` one top-level statement at a time, as ``psql -f`` does.
+
+    So statements that refuse a transaction block (``CREATE INDEX CONCURRENTLY``,
+    ``VACUUM``) work, a script's own ``BEGIN``/``COMMIT`` mean what they say, and a
+    failure names the file and line of the failing statement (of the error inside it
+    when the server gives a position).  Returns the number of statements run.
+    """
+    import psycopg
+    from psycopg import pq
+
+    if not conn.autocommit:
+        raise PggitError(
+            "execute_statements needs an autocommit connection",
+            hint="psycopg.connect(dsn, autocommit=True)",
+        )
+    count = 0
+    try:
+        for offset, stmt in split_statements(script.text):
+            first = _first_code(stmt)
+            if first >= len(stmt) or stmt[first:].strip() == ";":
+                continue  # comments only
+            try:
+                conn.execute(stmt.encode("utf-8"))  # bytes: no client-side '%' processing
+            except psycopg.Error as exc:
+                if conn.info.transaction_status == pq.TransactionStatus.INERROR:
+                    conn.execute("ROLLBACK")
+                pos = getattr(exc.diag, "statement_position", None)
+                origin = script.locate(offset + (int(pos) if pos else first + 1))
+                where = f"{origin[0]}:{origin[1]}" if origin else ""
+                err = SchemaApplyError.from_psycopg(
+                    exc, context=f"applying {what} failed" + (f" at {where}" if where else ""))
+                err.location = where or None
+                raise err from exc
+            count += 1
+    finally:
+        open_tx = not conn.closed and conn.info.transaction_status != pq.TransactionStatus.IDLE
+        if open_tx:
+            conn.execute("ROLLBACK")
+    if open_tx:  # psql would roll it back at exit too: say so instead of losing it silently
+        last = next((o for o in reversed(script.origins) if o is not None), None)
+        raise SchemaApplyError(
+            f"applying {what} failed: it opens a transaction (BEGIN) that it never commits, "
+            "so its changes were rolled back" + (f" (script ends at {last[0]}:{last[1]})" if last else ""),
+            hint="end the file with COMMIT;",
+        )
+    return count
 
 
 def install(conn: "psycopg.Connection", directory: Optional[PathLike] = None) -> None:

@@ -83,10 +83,28 @@ def test_raw_commit_is_detected_and_the_template_rebuilt(
 
         def test_4_clean(pggit_conn):
             assert pggit_conn.execute("SELECT to_regclass('public.sneakier')").fetchone() == (None,)
+
+        def test_5_pggit_db_still_names_the_template(pggit_db):
+            import psycopg
+            with psycopg.connect(pggit_db.dsn) as conn:
+                assert conn.execute("SELECT to_regnamespace('pggit_v0') IS NOT NULL").fetchone()[0]
+
+        def test_6_a_raw_rollback_leaks_nothing(pggit_conn):
+            pggit_conn.execute("CREATE TABLE undone (id int)")
+            pggit_conn.execute("ROLLBACK")
+
+        def test_7_rollback_then_more(pggit_conn):
+            pggit_conn.execute("ROLLBACK")
+            pggit_conn.execute("SELECT 1")
+
+        def test_8_clean(pggit_conn):
+            assert pggit_conn.execute("SELECT to_regclass('public.undone')").fetchone() == (None,)
         """
     )
     result = pytester.runpytest(*dsn_args(pggit_server))
-    result.assert_outcomes(passed=4, errors=2)
+    result.assert_outcomes(passed=8, errors=2)
+    result.stdout.no_fnmatch_line("*test_6*ended the fixture's transaction*")
+    result.stdout.fnmatch_lines(["*template rebuilt*test_3*"])
     result.stdout.fnmatch_lines(["*ended the fixture's transaction*template was dropped*"])
     assert leftovers(pggit_server, result) == []
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import socket
+import subprocess
 from typing import List
 
 import psycopg
@@ -133,6 +134,58 @@ def test_no_binaries(pytester: pytest.Pytester) -> None:
     result.stdout.fnmatch_lines(["pggit: backend local (auto: PostgreSQL binaries named): unavailable*"])
 
 
+@pytest.mark.parametrize("how", ["cli", "env", "ini"])
+@pytest.mark.parametrize("value", ["soon", "-5", "0"])
+def test_bad_start_timeout_is_a_usage_error(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch,
+                                            how: str, value: str) -> None:
+    pytester.makepyfile(TWO_TESTS)
+    args = ["--pggit"]
+    if how == "cli":
+        args += ["--pggit-start-timeout", value]
+    elif how == "env":
+        monkeypatch.setenv("PGGIT_START_TIMEOUT", value)
+    else:
+        pytester.makeini(f"[pytest]\npggit_start_timeout = {value}\n")
+    result = pytester.runpytest(*args)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([f"*--pggit-start-timeout must be a positive number of seconds, got '{value}'*"])
+    assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
+
+
+def test_relative_pg_bin_is_relative_to_the_invocation_dir(pytester: pytest.Pytester) -> None:
+    bindir = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True).stdout.strip()
+    (pytester.path / "pgbin").symlink_to(bindir)
+    pytester.makepyfile(
+        """
+        def test_server(pggit_server):
+            assert pggit_server.backend == "local"
+        """
+    )
+    result = pytester.runpytest("--pggit", "--pggit-pg-bin", "pgbin")
+    result.assert_outcomes(passed=1)
+
+
+def test_empty_schema_folder_stops_the_run(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    (pytester.path / "schema").mkdir()
+    (pytester.path / "schema" / "README.md").write_text("no SQL here")
+    pytester.makepyfile(TWO_TESTS)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "schema")
+    assert_stopped_with(result, "*schema folder holds no .sql files: *schema*")
+
+
+def test_ini_pggit_true_is_turned_off_with_o(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\npggit = true\n")
+    pytester.makepyfile(
+        """
+        def test_plain():
+            pass
+        """
+    )
+    result = pytester.runpytest("-o", "pggit=false", "--strict-config")
+    result.assert_outcomes(passed=1)
+    result.stdout.no_fnmatch_line("pggit:*")
+
+
 def test_port_in_use_by_another_server(pytester: pytest.Pytester, pggit_server: Server) -> None:
     # the outer run's own server holds this port: a second server cannot have it
     pytester.makepyfile(TWO_TESTS)
@@ -193,6 +246,49 @@ def test_schema_file_error_names_file_and_line(pytester: pytest.Pytester, pggit_
     )
 
 
+def test_schema_files_run_statement_by_statement_like_psql(pytester: pytest.Pytester,
+                                                          pggit_server: Server) -> None:
+    """CONCURRENTLY and VACUUM (no transaction block) and a file's own BEGIN/COMMIT work."""
+    (pytester.path / "s.sql").write_text(
+        "CREATE TABLE a (id int, note text);\n"
+        "CREATE INDEX CONCURRENTLY a_id ON a (id);\n"
+        "BEGIN;\nINSERT INTO a VALUES (1, '50%; off');\nCOMMIT;\n"
+        "VACUUM ANALYZE a;\n"
+        "-- trailing comment only\n"
+    )
+    pytester.makepyfile(
+        """
+        def test_schema(pggit_conn):
+            rows = pggit_conn.execute("SELECT id, note FROM a").fetchall()
+            assert rows == [(1, "50%; off")]
+            assert pggit_conn.execute("SELECT to_regclass('a_id') IS NOT NULL").fetchone()[0]
+        """
+    )
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "s.sql")
+    result.assert_outcomes(passed=1)
+
+
+@pytest.mark.parametrize("text,line,message", [
+    ("CREATE TABLE b (id int);\nSELECT 1;\nCREATE TABLE e (id int\n", 3, "syntax error at end of input"),
+    ("BEGIN;\nCREATE SCHEMA app;\nCOMMIT;\nSELECT 1/0;\n", 4, "division by zero"),
+])
+def test_schema_error_line_at_end_of_file_and_after_a_transaction(
+        pytester: pytest.Pytester, pggit_server: Server, text: str, line: int, message: str) -> None:
+    bad = pytester.path / "bad.sql"
+    bad.write_text(text)
+    pytester.makepyfile(TWO_TESTS)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "bad.sql")
+    assert_stopped_with(result, f"*applying schema file {bad} failed at {bad}:{line}: {message}*")
+
+
+def test_schema_file_left_in_a_transaction_is_refused(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    (pytester.path / "open.sql").write_text("BEGIN;\nCREATE TABLE a (id int);\n")
+    pytester.makepyfile(TWO_TESTS)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "open.sql")
+    assert_stopped_with(result, "*open.sql failed: it opens a transaction (BEGIN) that it never commits*",
+                        "*hint: end the file with COMMIT;*")
+
+
 def test_schema_error_in_an_included_file(pytester: pytest.Pytester, pggit_server: Server) -> None:
     (pytester.path / "parts").mkdir()
     (pytester.path / "main.sql").write_text("CREATE TABLE a (id int);\n\\ir parts/b.sql\n")
@@ -227,3 +323,15 @@ def test_failed_start_leaves_no_database(pytester: pytest.Pytester, pggit_server
     assert_stopped_with(result, "*[[]22012[]] applying schema file*bad.sql failed at *bad.sql:1: division by zero*")
     run_id = re.search(r"pggit: run id ([0-9a-f]+)", result.stdout.str()).group(1)
     assert not [d for d in databases(pggit_server) if d.startswith(f"pggit_{run_id}_")]
+
+
+def test_stop_summary_keeps_the_cause_after_an_announcing_line() -> None:
+    from pytest_pggit.exceptions import ServerStartError
+    from pytest_pggit.plugin import stop_summary
+
+    exc = ServerStartError("postgres exited with code 1 while starting; last lines of /x/postgres.log:\n"
+                           "LOG:  starting PostgreSQL 15\n"
+                           "FATAL:  could not create lock file \"/run/x.lock\": Permission denied\n")
+    assert stop_summary(exc) == ("postgres exited with code 1 while starting; last lines of /x/postgres.log: ... "
+                                 "FATAL:  could not create lock file \"/run/x.lock\": Permission denied")
+    assert stop_summary(ServerStartError("port 5432 is in use\nmore")) == "port 5432 is in use"
