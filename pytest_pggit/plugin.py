@@ -136,7 +136,8 @@ def pytest_assertrepr_compare(config: pytest.Config, op: str, left: Any, right: 
     return explain_comparison(op, left, right)
 
 
-@pytest.hookimpl(trylast=True)
+# tryfirst: before the junitxml plugin writes --junitxml (the gate adds its checks to it)
+@pytest.hookimpl(tryfirst=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """The gate: after the tests, in the controller (or the only process) alone."""
     config = session.config
@@ -159,6 +160,9 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if options.report is not None:
         report.write_markdown(result, options.report)
         written.append(f"Markdown report written to {options.report}")
+    if options.gate and report.add_to_pytest_junitxml(config, result):
+        written.append(f"gate checks added to --junitxml ({len(result.checks)} test cases, "
+                       "classname pggit-gate.<group>)")
     summary = report.append_github_summary(result)
     if summary:
         written.append(f"Markdown summary appended to $GITHUB_STEP_SUMMARY ({summary})")

@@ -205,3 +205,27 @@ def junit_xml(result: GateResult) -> str:
 def write_junit(result: GateResult, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(junit_xml(result), encoding="utf-8")
+
+
+def add_to_pytest_junitxml(config: Any, result: GateResult) -> int:
+    """Add the gate's checks to pytest's own ``--junitxml`` file, one test case each
+    (classname ``pggit-gate.<group>``), so a merge gate reading that one file sees a
+    failing check as a failing test.  Returns how many were added (0 without
+    ``--junitxml``).  Must run before the junitxml plugin's sessionfinish writes it."""
+    from _pytest.junitxml import xml_key
+    from _pytest.reports import TestReport
+
+    xml = config.stash.get(xml_key, None)
+    if xml is None:
+        return 0
+    for c in result.checks:
+        nodeid = f"pggit-gate/{c.group}::{c.name}"
+        location = (f"pggit-gate/{c.group}", None, c.name)
+        outcome = "failed" if c.failed else "passed"
+        text = f"{c.status}: {c.message}" + (f"\n\n{c.details}" if c.details else "")
+        call = TestReport(nodeid, location, {}, outcome, text if c.failed else None, "call",
+                          sections=[("Captured stdout call", text)], duration=c.seconds)
+        teardown = TestReport(nodeid, location, {}, "passed", None, "teardown")
+        xml.pytest_runtest_logreport(call)
+        xml.pytest_runtest_logreport(teardown)
+    return len(result.checks)
