@@ -8,8 +8,9 @@
 -- Kinds: schema, table, view, materialized_view, sequence, function, procedure,
 -- aggregate, type (enum, composite, range), domain, collation, extension.
 -- Sub-keys of an object: definition, column <c>, columns (order), constraint <c>,
--- index <i>, trigger <t>, policy <p>, rls, owned_by, comment, column_comment <c>,
--- grants, column_grants <c>.
+-- index <i>, trigger <t>, policy <p>, replica_identity, cluster, rls, owned_by,
+-- comment, column_comment <c>, constraint_comment <c>, index_comment <i>,
+-- trigger_comment <t>, policy_comment <p>, grants, column_grants <c>.
 -- Left out: system and temp schemas, pggit_v0, extension members, plpgsql.
 
 -- Schemas whose objects are versioned.
@@ -109,7 +110,8 @@ $$;
 
 -- Relations: the shell of tables (persistence, partitioning, inheritance, storage
 -- options), views and materialized views (query), sequences (parameters, owner
--- column), plus RLS flags, comments and grants of each.
+-- column), plus replica identity and CLUSTER ON (when set), RLS flags, comments and
+-- grants of each.
 CREATE OR REPLACE FUNCTION pggit_v0._snap_relations(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
@@ -157,6 +159,19 @@ CROSS JOIN LATERAL (VALUES
       WHERE r.relkind = 'S' AND d.classid = 'pg_class'::regclass AND d.objid = r.oid
         AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a' AND d.refobjsubid > 0
       LIMIT 1)),
+    ('replica_identity',   -- only when not the default (the primary key)
+     CASE WHEN r.relkind IN ('r', 'p') AND c.relreplident <> 'd' THEN
+       format('ALTER TABLE %s REPLICA IDENTITY %s;', q.qname,
+              CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING'
+                   ELSE 'USING INDEX ' || (SELECT quote_ident(ic.relname) FROM pg_index i
+                                           JOIN pg_class ic ON ic.oid = i.indexrelid
+                                           WHERE i.indrelid = r.oid AND i.indisreplident) END)
+     END),
+    ('cluster',
+     (SELECT format('ALTER %s %s CLUSTER ON %I;', CASE WHEN r.relkind = 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+                    q.qname, ic.relname)
+      FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+      WHERE r.relkind IN ('r', 'm') AND i.indrelid = r.oid AND i.indisclustered)),
     ('rls',
      CASE WHEN c.relrowsecurity OR c.relforcerowsecurity THEN
        concat_ws(E'\n',
@@ -284,7 +299,7 @@ WHERE x.def IS NOT NULL
 $$;
 
 -- Triggers (user triggers only: no internal or partition-clone triggers) with their
--- firing state, and policies.
+-- firing state, policies, and comments on both.
 CREATE OR REPLACE FUNCTION pggit_v0._snap_triggers_policies(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
@@ -317,6 +332,20 @@ SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'policy ' || p
               ' WITH CHECK (' || pg_get_expr(po.polwithcheck, po.polrelid) || ')')
 FROM _tracked_relations r
 JOIN pg_policy po ON po.polrelid = r.oid
+WHERE (p_schema IS NULL OR r.nspname = p_schema)
+  AND (p_names IS NULL OR r.relname = ANY (p_names))
+UNION ALL   -- comments on triggers and policies
+SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text,
+       CASE ds.classoid WHEN 'pg_trigger'::regclass THEN 'trigger_comment ' ELSE 'policy_comment ' END || x.n,
+       format('COMMENT ON %s %I ON %I.%I IS %L;',
+              CASE ds.classoid WHEN 'pg_trigger'::regclass THEN 'TRIGGER' ELSE 'POLICY' END,
+              x.n, r.nspname, r.relname, ds.description)
+FROM _tracked_relations r
+JOIN LATERAL (SELECT tg.oid, 'pg_trigger'::regclass AS cls, tg.tgname::text AS n FROM pg_trigger tg
+              WHERE tg.tgrelid = r.oid AND NOT tg.tgisinternal AND tg.tgparentid = 0
+              UNION ALL
+              SELECT po.oid, 'pg_policy'::regclass, po.polname::text FROM pg_policy po WHERE po.polrelid = r.oid) x ON true
+JOIN pg_description ds ON ds.objoid = x.oid AND ds.classoid = x.cls AND ds.objsubid = 0
 WHERE (p_schema IS NULL OR r.nspname = p_schema)
   AND (p_names IS NULL OR r.relname = ANY (p_names))
 $$;

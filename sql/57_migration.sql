@@ -332,13 +332,21 @@ BEGIN
     -- others every blob of the side(s) concerned
     pp AS MATERIALIZED (
         SELECT p.schema_name, p.obj_key, p.kind, p.how, k.sub_key, o.content AS old_c, n.content AS new_c,
-               _qname(p.schema_name, p.obj_key) AS q
+               _qname(p.schema_name, p.obj_key) AS q,
+               -- an unchanged comment on a part that is dropped and created again
+               -- (trigger, policy, constraint, index): applied again after it
+               (p.how = 'altered' AND o.content IS NOT DISTINCT FROM n.content) AS reapply
         FROM plan p
         CROSS JOIN LATERAL (SELECT x.sub_key FROM ob x WHERE x.obj_tree = p.old_tree
                             UNION SELECT y.sub_key FROM nb y WHERE y.obj_tree = p.new_tree) k
         LEFT JOIN ob o ON o.obj_tree = p.old_tree AND o.sub_key = k.sub_key
         LEFT JOIN nb n ON n.obj_tree = p.new_tree AND n.sub_key = k.sub_key
         WHERE p.how <> 'altered' OR o.content IS DISTINCT FROM n.content
+           OR (k.sub_key ~ '^(trigger|policy|constraint|index)_comment ' AND n.content IS NOT NULL
+               AND EXISTS (SELECT 1 FROM nb n2 LEFT JOIN ob o2 ON o2.obj_tree = p.old_tree AND o2.sub_key = n2.sub_key
+                           WHERE n2.obj_tree = p.new_tree
+                             AND n2.sub_key = regexp_replace(k.sub_key, '^([a-z]+)_comment ', '\1 ')
+                             AND o2.content IS DISTINCT FROM n2.content))
     ),
     -- foreign keys of untouched tables that reference recreated tables or tables whose
     -- key constraints or column types change: dropped first, added back at the end
@@ -488,6 +496,9 @@ BEGIN
                  WHEN 'column' THEN format('ALTER TABLE %s DROP COLUMN IF EXISTS %I;', x.q, substr(x.sub_key, 8))
                  WHEN 'rls' THEN format(E'ALTER TABLE %s DISABLE ROW LEVEL SECURITY;\nALTER TABLE %s NO FORCE ROW LEVEL SECURITY;', x.q, x.q)
                  WHEN 'owned_by' THEN format('ALTER SEQUENCE %s OWNED BY NONE;', x.q)
+                 WHEN 'replica_identity' THEN format('ALTER TABLE %s REPLICA IDENTITY DEFAULT;', x.q)
+                 WHEN 'cluster' THEN format('ALTER %s %s SET WITHOUT CLUSTER;',
+                                            CASE WHEN x.kind = 'materialized_view' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, x.q)
                  WHEN 'grants' THEN _invert_grants(x.old_c)
                  WHEN 'column_grants' THEN _invert_grants(x.old_c)
                  ELSE regexp_replace(x.old_c, ' IS ''.*'';$', ' IS NULL;')   -- comments
@@ -564,7 +575,7 @@ BEGIN
         FROM pp x
         WHERE x.new_c IS NOT NULL
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns', 'column')
-          AND (x.how <> 'altered' OR x.old_c IS DISTINCT FROM x.new_c)
+          AND (x.how <> 'altered' OR x.old_c IS DISTINCT FROM x.new_c OR x.reapply)
         UNION ALL
         -- foreign keys of untouched tables, added back
         SELECT 52, 0, f.schema_name, f.obj_key, f.sub_key, f.new_c, ARRAY['validation_scan']
