@@ -21,18 +21,23 @@ AS $$
 DECLARE
     p_event text := TG_EVENT;
     p_tag   text := TG_TAG;
-    v_t0   timestamptz := clock_timestamp();
-    v_q    text := current_query();
-    v_role text := CASE WHEN current_setting('role') = 'none' THEN session_user::text
-                        ELSE current_setting('role') END;
+    v_t0   timestamptz;
+    v_q    text;
+    v_role text;
 BEGIN
-    IF coalesce(current_setting('pggit.installing', true), '') = 'on' THEN
+    IF current_setting('pggit.installing', true) = 'on' THEN
         RETURN;   -- install.sql creating or upgrading the layer itself
     END IF;
-    IF length(v_q) > 20000 THEN
-        v_q := left(v_q, 20000) || E'\n-- [truncated by pgGit: ' || length(v_q) || ' characters]';
-    END IF;
+    -- One block with an exception handler, so one subtransaction per DDL (each costs
+    -- about as much as the insert); the handler's own block only runs on an error.
     BEGIN
+        v_t0 := clock_timestamp();
+        v_q := current_query();
+        v_role := CASE WHEN current_setting('role') = 'none' THEN session_user::text
+                       ELSE current_setting('role') END;
+        IF length(v_q) > 20000 THEN
+            v_q := left(v_q, 20000) || E'\n-- [truncated by pgGit: ' || length(v_q) || ' characters]';
+        END IF;
         IF p_event = 'sql_drop' THEN
             INSERT INTO ddl_log (event, command_tag, object_type, object_identity, schema_name, statement,
                                  role_name, txid, branch, capture_duration)
@@ -58,16 +63,14 @@ BEGIN
               AND NOT (c.object_type = 'schema' AND c.object_identity = 'pggit_v0')
               AND coalesce(c.object_identity, '') !~ ' on pggit_v0\.[a-z_0-9]+$';
         END IF;
-    EXCEPTION WHEN OTHERS THEN
+    EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL: record why instead
         BEGIN
             INSERT INTO capture_faults (event, command_tag, sqlstate, message, statement)
-            VALUES (p_event, p_tag, SQLSTATE, SQLERRM, v_q);
+            VALUES (p_event, p_tag, SQLSTATE, SQLERRM, coalesce(v_q, current_query()));
         EXCEPTION WHEN OTHERS THEN
             RAISE WARNING 'pgGit could not capture "%" nor record why: %', p_tag, SQLERRM;
         END;
     END;
-EXCEPTION WHEN OTHERS THEN   -- e.g. reading the settings: the user's DDL still goes through
-    RAISE WARNING 'pgGit could not capture "%": %', TG_TAG, SQLERRM;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._capture() IS
