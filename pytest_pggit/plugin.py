@@ -70,6 +70,21 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         run.start_early()
 
 
+#: Fixtures through which the pggit_branch marker takes effect.
+BRANCH_FIXTURES = {"pggit_conn", "pggit", "pggit_isolated_db", "pggit_branch"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: List[pytest.Item]) -> None:
+    """Warn about pggit_branch markers on tests that use none of the fixtures it acts through."""
+    for item in items:
+        if item.get_closest_marker("pggit_branch") is None:
+            continue
+        if not BRANCH_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.warn(pytest.PytestWarning(
+                "@pytest.mark.pggit_branch has no effect here: the test uses none of "
+                + ", ".join(sorted(BRANCH_FIXTURES))))
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     run = config.stash.get(pggit_run_key, None)
     if run is not None:

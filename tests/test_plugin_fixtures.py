@@ -291,10 +291,17 @@ def test_pggit_branch_fixture_and_marker(pytester: pytest.Pytester, pggit_server
 
         def test_after_all_back_on_main(pggit):
             assert [b.name for b in pggit.branches()] == ["main"]
+
+        @pytest.mark.pggit_branch("feature/nowhere")
+        def test_marker_without_a_pggit_fixture():
+            pass
         """
     )
     result = pytester.runpytest(*dsn_args(pggit_server), "--strict-markers")
-    result.assert_outcomes(passed=7)
+    result.assert_outcomes(passed=8, warnings=1)
+    result.stdout.fnmatch_lines(["*PytestWarning: @pytest.mark.pggit_branch has no effect here: the test uses none of pggit, "
+                                 "pggit_branch, pggit_conn, pggit_isolated_db*",
+                                 '*@pytest.mark.pggit_branch("feature/nowhere")*'])
 
 
 def test_setup_hook_and_schema_files_are_committed_as_the_baseline(
