@@ -235,11 +235,13 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
             if options.snapshot is not None:
                 from . import snapshot as _snapshot
 
+                snapshot_file = options.snapshot
+
                 def snap() -> "Drift":
                     full = repo.diff(_root_of(repo, result.head_sha), result.head_sha)
                     entries = {e.path: e.new_definition for e in full if e.change != "REMOVED"}
-                    return _snapshot.compare(options.snapshot, entries, options.snapshot_update,
-                                             display=_display(options.snapshot, run.rootdir))
+                    return _snapshot.compare(snapshot_file, entries, options.snapshot_update,
+                                             display=_display(snapshot_file, run.rootdir))
 
                 drift, secs = _timed(snap)
                 result.drift = drift

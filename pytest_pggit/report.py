@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, List
+from typing import Any, List, Literal
 
 from .formatting import definition_diffs, table
 from .gate import GateResult
@@ -221,7 +221,7 @@ def add_to_pytest_junitxml(config: Any, result: GateResult) -> int:
     for c in result.checks:
         nodeid = f"pggit-gate/{c.group}::{c.name}"
         location = (f"pggit-gate/{c.group}", None, c.name)
-        outcome = "failed" if c.failed else "passed"
+        outcome: Literal["passed", "failed"] = "failed" if c.failed else "passed"
         text = f"{c.status}: {c.message}" + (f"\n\n{c.details}" if c.details else "")
         call = TestReport(nodeid, location, {}, outcome, text if c.failed else None, "call",
                           sections=[("Captured stdout call", text)], duration=c.seconds)

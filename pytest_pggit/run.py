@@ -296,8 +296,8 @@ class PggitRun:
                 self.backend.stop()
             except Exception as exc:
                 errors.append(exc)
-        for exc in errors:  # never mask the test results; say what may have leaked
-            sys.stderr.write(f"pytest-pggit: cleanup failed: {exc}\n")
+        for error in errors:  # never mask the test results; say what may have leaked
+            sys.stderr.write(f"pytest-pggit: cleanup failed: {error}\n")
 
 
 def _has_layer(server: Server, dbname: str) -> bool:
@@ -306,7 +306,8 @@ def _has_layer(server: Server, dbname: str) -> bool:
 
     try:
         with psycopg.connect(server.dsn(dbname), autocommit=True, connect_timeout=10) as conn:
-            return bool(conn.execute("SELECT to_regnamespace('pggit_v0') IS NOT NULL").fetchone()[0])
+            row = conn.execute("SELECT to_regnamespace('pggit_v0') IS NOT NULL").fetchone()
+            return bool(row and row[0])
     except psycopg.Error:
         return False
 

@@ -30,7 +30,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from ..exceptions import BinariesNotFound, ServerStartError
 from . import Server
@@ -130,7 +130,7 @@ class RunAs:
     gid: int
     switch: bool  # True when we are root and must drop privileges for initdb/postgres
 
-    def popen_kwargs(self) -> Dict[str, object]:
+    def popen_kwargs(self) -> Dict[str, Any]:
         if not self.switch:
             return {}
         return {"user": self.uid, "group": self.gid, "extra_groups": []}
@@ -289,7 +289,7 @@ class LocalBackend:
                 stdin=subprocess.DEVNULL,
                 cwd=str(self._base),
                 env=_child_env(),
-                **runas.popen_kwargs(),  # type: ignore[arg-type]
+                **runas.popen_kwargs(),
             )
         if proc.returncode != 0:
             raise ServerStartError(
@@ -426,7 +426,7 @@ class LocalBackend:
                 cwd=str(self._base),
                 env=_child_env(),
                 start_new_session=True,  # a terminal's Ctrl-C goes to pytest, which stops us cleanly
-                **runas.popen_kwargs(),  # type: ignore[arg-type]
+                **runas.popen_kwargs(),
             )
         finally:
             log.close()
