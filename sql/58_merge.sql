@@ -177,9 +177,11 @@ SET jit = off
 SET client_min_messages = warning   -- no "does not exist, skipping" from DROP ... IF EXISTS
 AS $$
 DECLARE
-    v_step  record;
-    v_n     int := 0;
-    v_diff  text[];
+    v_step    record;
+    v_n       int := 0;
+    v_diff    text[];
+    v_created text[] := ARRAY[]::text[];
+    v_fix     record;
 BEGIN
     SET LOCAL check_function_bodies = false;
     FOR v_step IN SELECT * FROM _migration_steps(p_from, p_to) ORDER BY phase, ord, path COLLATE "C" LOOP
@@ -190,8 +192,26 @@ BEGIN
                   USING ERRCODE = SQLSTATE, DETAIL = v_step.statement,
                         HINT = 'Nothing was changed: the transaction is rolled back.';
         END;
+        IF v_step.sub_key = 'definition' AND v_step.statement ~ '^CREATE ' THEN
+            v_created := v_created || _path(v_step.schema_name, v_step.obj_key, 'grants');
+        END IF;
         v_n := v_n + 1;
     END LOOP;
+    -- Objects just created also got this database's default privileges (ALTER DEFAULT
+    -- PRIVILEGES); grants are recorded relative to the built-in defaults, so take each
+    -- such object from its live grants back to the defaults, then to the recorded ones.
+    IF cardinality(v_created) > 0 AND EXISTS (SELECT 1 FROM pg_default_acl) THEN
+        FOR v_fix IN SELECT d.old_definition AS target, d.new_definition AS live
+                     FROM _diff_rows(p_to, NULL, true) d
+                     WHERE d.object_type = 'grants' AND d.path = ANY (v_created) LOOP
+            IF v_fix.live IS NOT NULL THEN
+                EXECUTE _invert_grants(v_fix.live);
+            END IF;
+            IF v_fix.target IS NOT NULL THEN
+                EXECUTE v_fix.target;
+            END IF;
+        END LOOP;
+    END IF;
     SELECT array_agg(d.path ORDER BY d.path) INTO v_diff
     FROM _diff_rows(p_to, NULL, true) d WHERE d.object_type <> 'columns';
     IF v_diff IS NOT NULL THEN

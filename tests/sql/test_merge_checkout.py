@@ -307,3 +307,24 @@ def test_branch_from_another_commit_says_the_live_schema_did_not_move(db: SqlDb)
     commit(db, "t")
     db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s)", [base])
     assert any('branch "old" starts at' in n and "live schema was not changed" in n for n in db.notices)
+
+
+def test_checkout_recreates_objects_with_their_recorded_grants_despite_default_privileges(db: SqlDb) -> None:
+    """A created object also gets the database's ALTER DEFAULT PRIVILEGES; checkout takes it
+    to the grants the commit recorded (the migration script alone would keep the extras)."""
+    db.exec("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pggit_r1') THEN "
+            "CREATE ROLE pggit_r1; END IF; END $$")
+    db.exec("CREATE TABLE public.t (x int); GRANT SELECT ON public.t TO pggit_r1;"
+            "CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS 'SELECT 1'")
+    db.exec("SELECT pggit_v0.create_basic_commit('with grants')")
+    db.exec("SELECT pggit_v0.create_branch('before', checkout => false)")
+    db.exec("DROP TABLE public.t; DROP FUNCTION public.f();"
+            "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;"
+            "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC")
+    db.exec("SELECT pggit_v0.create_basic_commit('dropped')")
+    db.exec("SELECT pggit_v0.checkout_branch('before', true)")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    owner = db.val("SELECT current_user")
+    assert db.val("SELECT relacl::text FROM pg_class WHERE oid = 'public.t'::regclass") == \
+        f"{{{owner}=arwdDxt/{owner},pggit_r1=r/{owner}}}"
+    assert db.val("SELECT has_function_privilege('public', 'public.f()', 'EXECUTE')")
