@@ -522,6 +522,11 @@ BEGIN
           AND (x.how <> 'altered' OR x.new_c IS NULL OR split_part(x.sub_key, ' ', 1) IN ('trigger', 'policy', 'constraint', 'index', 'rls', 'grants', 'column_grants'))
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns')
           AND NOT (split_part(x.sub_key, ' ', 1) LIKE '%comment' AND x.new_c IS NOT NULL)
+          -- the comment or column grants of a part dropped here go with it
+          AND NOT (x.new_c IS NULL AND x.sub_key ~ '^[a-z]+_(comment|grants) '
+                   AND EXISTS (SELECT 1 FROM pp b WHERE b.schema_name = x.schema_name AND b.obj_key = x.obj_key
+                                 AND b.sub_key = regexp_replace(x.sub_key, '^([a-z]+)_(comment|grants) ', '\1 ')
+                                 AND b.old_c IS NOT NULL AND b.new_c IS NULL))
         UNION ALL
         SELECT CASE WHEN f.old_c LIKE '% FOREIGN KEY %' THEN 13 ELSE 14 END, 1, f.schema_name, f.obj_key, f.sub_key,
                format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I;', f.q, substr(f.sub_key, 12)),
