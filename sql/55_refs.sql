@@ -22,7 +22,9 @@ BEGIN
     IF v_type IS NOT NULL THEN
         RAISE EXCEPTION '% "%" already exists', v_type, create_branch.name
               USING ERRCODE = '42710',
-                    HINT = 'Pick another name, switch to it with checkout_branch(), or remove it with delete_branch().';
+                    HINT = CASE v_type
+                             WHEN 'tag' THEN 'Branches and tags share one namespace and tags are permanent: pick another name.'
+                             ELSE 'Pick another name, switch to it with checkout_branch(), or remove it with delete_branch().' END;
     END IF;
     v_sha := _resolve_ref(coalesce(create_branch.from_ref, 'HEAD'));
     INSERT INTO refs (name, type, target_sha, description)

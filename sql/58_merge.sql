@@ -146,7 +146,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION pggit_v0.detect_merge_conflicts(text, text) IS
-    'Paths a merge of source into target (default current branch) would conflict on: both_modified, modified_deleted, added_differently';
+    'Paths a merge of source into target (default current branch) would conflict on: both_modified, modified_deleted, added_differently, dropped_but_referenced';
 
 -- The merged column order: target's order without columns the source removed, then the
 -- columns only the source added, in the source's order.

@@ -221,7 +221,7 @@ def test_tags(db: SqlDb) -> None:
         "public/table/t", "public/table/t/column/id", "public/table/t/columns"]
     with raises_sql("42710", 'tag "v1.0" already exists'):
         db.exec("SELECT pggit_v0.create_tag('v1.0')")
-    with raises_sql("42710", 'tag "v1.0" already exists'):
+    with raises_sql("42710", 'tag "v1.0" already exists', hint="tags are permanent: pick another name"):
         db.exec("SELECT pggit_v0.create_branch('v1.0')")
     with raises_sql("42602", "invalid tag name"):
         db.exec("SELECT pggit_v0.create_tag('bad name')")

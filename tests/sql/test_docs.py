@@ -121,6 +121,14 @@ def test_reference_names_every_public_function(empty_db: SqlDb) -> None:
     # and nothing documented that the layer does not have
     documented = set(re.findall(r"(?m)^### `(\w+)\(", text))
     assert documented - set(functions) == set(), f"documented but not installed: {documented - set(functions)}"
+    # the quoted line under each function heading is its COMMENT, word for word
+    comments = {r["proname"]: r["c"] for r in empty_db.rows(
+        "SELECT p.proname, obj_description(p.oid, 'pg_proc') AS c FROM pg_proc p "
+        r"WHERE p.pronamespace = 'pggit_v0'::regnamespace AND p.proname NOT LIKE '\_%'")}
+    quotes = re.findall(r"(?ms)^### `(\w+)\(.*?^> (.*?)$", text)
+    assert len({name for name, _ in quotes}) == len(functions)
+    for name, quoted in quotes:
+        assert quoted == comments.get(name), f"reference.md quotes for {name}: {quoted!r}; COMMENT: {comments.get(name)!r}"
     # every hazard of the vocabulary, with its severity
     for h in empty_db.rows("SELECT hazard, severity FROM pggit_v0.hazard_kinds()"):
         assert re.search(rf"`{h['hazard']}`\s*\|\s*{re.escape(h['severity'])}\s*\|", text), h
