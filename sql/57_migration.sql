@@ -94,6 +94,13 @@ WITH t AS (   -- base type without modifiers, and the modifiers (length, precisi
 )
 SELECT CASE
     WHEN p_old = p_new THEN false
+    -- arrays: as their elements; to or from a non-array: values change shape
+    WHEN p_old LIKE '%[]' AND p_new LIKE '%[]' THEN _type_narrows(left(p_old, -2), left(p_new, -2))
+    WHEN p_old LIKE '%[]' OR p_new LIKE '%[]' THEN true
+    -- floating point to a numeric with a scale, or integers to floating point: rounding
+    WHEN ob IN ('double precision', 'real') AND nb = 'numeric' AND nm IS NOT NULL THEN true
+    WHEN ob IN ('bigint', 'integer') AND nb IN ('real', 'double precision')
+         AND NOT (ob = 'integer' AND nb = 'double precision') THEN true
     -- same base type: any modifier smaller (or one appearing where there was none)
     WHEN ob = nb THEN nm IS NOT NULL AND (om IS NULL OR EXISTS (
              SELECT 1 FROM generate_subscripts(nm, 1) i WHERE nm[i] < coalesce(om[i], nm[i] + 1)))
@@ -619,7 +626,10 @@ BEGIN
                                   coalesce(' COLLATE ' || n.coll, ''),
                                   CASE WHEN regexp_replace(o.type, '\([0-9, ]+\)', '', 'g')
                                             = regexp_replace(n.type, '\([0-9, ]+\)', '', 'g') THEN ''
-                                       ELSE format(' USING %s::%s', n.name, n.type) END) END,
+                                       -- cast to the type without its length/precision: the
+                                       -- assignment to the column then raises on a value that
+                                       -- does not fit (an explicit cast would truncate it)
+                                       ELSE format(' USING %s::%s', n.name, regexp_replace(n.type, '\([0-9, ]+\)', '', 'g')) END) END,
                  CASE WHEN n.default_expr IS NOT NULL AND (o.default_expr IS DISTINCT FROM n.default_expr OR o.type <> n.type)
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', x.q, n.name, n.default_expr) END,
                  CASE WHEN o.not_null AND NOT n.not_null AND n.identity IS NULL

@@ -67,6 +67,31 @@ def test_scale_and_precision_narrowing_are_data_loss(db: SqlDb) -> None:
     assert db.val("SELECT pggit_v0._type_narrows('numeric(12,2)', 'real')") is True
     assert db.val("SELECT pggit_v0._type_narrows('numeric(10,2)', 'numeric(12,2)')") is False
     assert db.val("SELECT pggit_v0._type_narrows('character varying(5)', 'character varying(50)')") is False
+    # arrays narrow as their elements; floats to a scaled numeric and big integers to floats round
+    assert db.val("SELECT pggit_v0._type_narrows('text[]', 'character varying(3)[]')") is True
+    assert db.val("SELECT pggit_v0._type_narrows('integer[]', 'bigint[]')") is False
+    assert db.val("SELECT pggit_v0._type_narrows('double precision', 'numeric(6,2)')") is True
+    assert db.val("SELECT pggit_v0._type_narrows('double precision', 'numeric')") is False
+    assert db.val("SELECT pggit_v0._type_narrows('bigint', 'double precision')") is True
+    assert db.val("SELECT pggit_v0._type_narrows('integer', 'double precision')") is False
+
+
+def test_a_change_to_another_base_type_with_a_length_raises_instead_of_truncating(db: SqlDb) -> None:
+    """text -> varchar(10): the USING cast goes to varchar, so the assignment raises."""
+    db.exec("CREATE TABLE public.notes (note text, tags text[])")
+    commit(db, "notes")
+    branch_with(db, "short", "ALTER TABLE public.notes ALTER COLUMN note TYPE varchar(10),"
+                             " ALTER COLUMN tags TYPE varchar(3)[]")
+    db.exec("INSERT INTO public.notes VALUES ('a very long note that exceeds ten', '{alpha,beta}')")
+    script = db.val("SELECT pggit_v0.generate_migration('main', 'short')")
+    assert "TYPE character varying(10) USING note::character varying;" in script
+    assert "TYPE character varying(3)[] USING tags::character varying[];" in script
+    with raises_sql("55000", "would lose data"):      # the guard sees both
+        db.exec("SELECT pggit_v0.checkout_branch('short', apply => true)")
+    with raises_sql("22001", "value too long"):       # and forced, nothing is truncated
+        db.exec("SELECT pggit_v0.checkout_branch('short', apply => true, force => true)")
+    assert db.one("SELECT note, tags FROM public.notes") == {
+        "note": "a very long note that exceeds ten", "tags": ["alpha", "beta"]}
 
 
 def test_shortening_a_varchar_raises_instead_of_truncating(db: SqlDb) -> None:
