@@ -54,7 +54,9 @@ COMMENT ON FUNCTION pggit_v0.merge_base(text, text) IS 'Lowest common ancestor o
 --                      dropped on one side while the other changed any of its parts)
 --   added_differently  added on both sides with different definitions
 --   dropped_but_referenced  one side's new definition names an object the other side
---                      dropped (a foreign key to a dropped table, a view over it)
+--                      dropped (a foreign key to a dropped table, a view over it), or a
+--                      column the other side dropped (an index, constraint, trigger,
+--                      policy or view using it); the dropped column conflicts too
 -- Column order never conflicts: it is merged (target's order, then source's new columns).
 CREATE OR REPLACE FUNCTION pggit_v0._three_way(p_base text, p_source text, p_target text)
 RETURNS TABLE (schema_name text, obj_key text, sub_key text, base_sha text, source_sha text, target_sha text,
@@ -92,6 +94,33 @@ WITH ds AS (SELECT * FROM _diff_trees(p_base, p_source)),
                            || regexp_replace(_refname(d.schema_name, d.obj_key), '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
                            || '($|[^a-zA-Z0-9_"])')
      ),
+     -- columns one side dropped (of tables both sides keep)
+     dropped_cols AS (
+        SELECT p.schema_name, p.obj_key, p.sub_key, substr(p.sub_key, 8) AS col,
+               CASE WHEN p.source_changed AND p.s_new IS NULL THEN 'source' ELSE 'target' END AS side
+        FROM paths p
+        WHERE p.sub_key LIKE 'column %' AND p.base_sha IS NOT NULL
+          AND ((p.source_changed AND p.s_new IS NULL) OR (p.target_changed AND p.t_new IS NULL))
+          AND NOT EXISTS (SELECT 1 FROM deleted d WHERE d.schema_name = p.schema_name AND d.obj_key = p.obj_key)
+     ),
+     -- parts the other side added or changed that use such a column: an index, constraint,
+     -- trigger, policy, generated column, comment or grant of that table naming it, or
+     -- another object (a view, a foreign key) naming the table and the column
+     col_referencing AS (
+        SELECT DISTINCT p.schema_name, p.obj_key, p.sub_key, dc.schema_name AS ref_schema, dc.obj_key AS ref_key,
+               dc.sub_key AS ref_sub
+        FROM dropped_cols dc
+        JOIN paths p ON CASE dc.side WHEN 'source' THEN p.target_changed AND p.t_new IS NOT NULL
+                                     ELSE p.source_changed AND p.s_new IS NOT NULL END
+                    AND p.sub_key <> 'columns' AND p.sub_key <> dc.sub_key
+        JOIN objects o ON o.sha = CASE dc.side WHEN 'source' THEN p.t_new ELSE p.s_new END
+        CROSS JOIN LATERAL (SELECT '(^|[^a-zA-Z0-9_"])'      -- also qualified: t.c
+                                   || regexp_replace(quote_ident(dc.col), '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+                                   || '($|[^a-zA-Z0-9_"])' AS col_re) x
+        WHERE CASE WHEN p.schema_name = dc.schema_name AND p.obj_key = dc.obj_key
+                   THEN p.sub_key IN ('column_comment ' || dc.col, 'column_grants ' || dc.col) OR o.content ~ x.col_re
+                   ELSE strpos(o.content, _refname(dc.schema_name, dc.obj_key)) > 0 AND o.content ~ x.col_re END
+     ),
      -- objects deleted on one side while the other side changed any part, or referenced
      -- by the other side's changes: taken whole from the winning side
      dropped AS (
@@ -111,6 +140,12 @@ SELECT p.schema_name, p.obj_key, p.sub_key, p.base_sha,
               AND (p.source_changed OR p.target_changed) THEN 'modified_deleted'
          WHEN EXISTS (SELECT 1 FROM referencing r WHERE r.schema_name = p.schema_name AND r.obj_key = p.obj_key
                         AND r.sub_key = p.sub_key) THEN 'dropped_but_referenced'
+         -- a dropped column and what the other side made use it: both conflict, so a
+         -- strategy takes both from one side (never an index on a column that is gone)
+         WHEN EXISTS (SELECT 1 FROM col_referencing r
+                      WHERE (r.schema_name = p.schema_name AND r.obj_key = p.obj_key AND r.sub_key = p.sub_key)
+                         OR (r.ref_schema = p.schema_name AND r.ref_key = p.obj_key AND r.ref_sub = p.sub_key))
+              THEN 'dropped_but_referenced'
          WHEN NOT (p.source_changed AND p.target_changed) OR p.s_new IS NOT DISTINCT FROM p.t_new THEN NULL
          WHEN p.base_sha IS NULL THEN 'added_differently'
          WHEN p.s_new IS NULL OR p.t_new IS NULL THEN 'modified_deleted'

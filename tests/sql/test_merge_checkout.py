@@ -328,3 +328,32 @@ def test_checkout_recreates_objects_with_their_recorded_grants_despite_default_p
     assert db.val("SELECT relacl::text FROM pg_class WHERE oid = 'public.t'::regclass") == \
         f"{{{owner}=arwdDxt/{owner},pggit_r1=r/{owner}}}"
     assert db.val("SELECT has_function_privilege('public', 'public.f()', 'EXECUTE')")
+
+
+@pytest.mark.parametrize("strategy,index_kept", [("ours", False), ("theirs", True)])   # ours = target (main)
+def test_a_column_dropped_on_one_side_and_indexed_on_the_other_conflicts(db: SqlDb, strategy: str,
+                                                                           index_kept: bool) -> None:
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY, c text)")
+    commit(db, "base")
+    db.exec("SELECT pggit_v0.create_branch('x')")
+    db.exec("ALTER TABLE app.t DROP COLUMN c")
+    commit(db, "x drops c")
+    db.exec("SELECT pggit_v0.checkout_branch('main', true)")
+    db.exec("SELECT pggit_v0.create_branch('y')")
+    db.exec("CREATE INDEX t_c ON app.t (c); CREATE VIEW app.v AS SELECT c FROM app.t")
+    commit(db, "y indexes c")
+    db.exec("SELECT pggit_v0.checkout_branch('main', true)")
+    db.exec("SELECT pggit_v0.merge_branch('x')")               # fast-forward: main drops c
+    conflicts = {r["path"]: r["kind"] for r in db.rows("SELECT * FROM pggit_v0.detect_merge_conflicts('y')")}
+    assert conflicts == {"app/table/t/column/c": "dropped_but_referenced",
+                         "app/table/t/index/t_c": "dropped_but_referenced",
+                         "app/view/v": "dropped_but_referenced"}, conflicts
+    db.exec("SELECT pggit_v0.create_branch('elsewhere')")      # main no longer current
+    with raises_sql("55000", "conflict"):
+        db.exec("SELECT pggit_v0.merge_branch('y', 'main')")
+    db.exec("SELECT pggit_v0.merge_branch('y', 'main', strategy => %s)", [strategy])
+    # whichever side won, main's tree builds: checkout and verify it
+    db.exec("SELECT pggit_v0.checkout_branch('main', true)")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    assert (db.val("SELECT to_regclass('app.t_c')") is not None) == index_kept
+    assert ("c" in columns(db, "app.t")) == index_kept
