@@ -427,6 +427,23 @@ BEGIN
         FROM pp x
         WHERE x.kind = 'table' AND x.sub_key = 'definition' AND x.how IN ('added', 'recreated') AND x.new_c IS NOT NULL
     ),
+    -- sequences owned by a column of a table dropped here (recreated or removed) that the
+    -- target still has: DROP TABLE would take them along, so they are released first and
+    -- owned again once the table is back
+    owned_seqs AS (
+        SELECT f.schema_name, f.obj_key, _qname(f.schema_name, f.obj_key) AS q,
+               (SELECT tn.content FROM tree_entries te JOIN objects tn ON tn.sha = te.entry_sha
+                WHERE te.tree_sha = t.obj_tree AND te.name = 'owned_by') AS target_owned_by
+        FROM plan tb
+        JOIN fo f ON _key_kind(f.obj_key) = 'sequence'
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'owned_by'
+        JOIN objects o ON o.sha = e.entry_sha
+        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        WHERE tb.kind = 'table' AND tb.how IN ('recreated', 'removed')
+          AND strpos(o.content, ' OWNED BY ' || _qname(tb.schema_name, tb.obj_key) || '.') > 0
+          AND NOT EXISTS (SELECT 1 FROM plan p2 WHERE p2.schema_name = f.schema_name AND p2.obj_key = f.obj_key
+                            AND p2.how IN ('removed', 'recreated'))
+    ),
     -- removed objects dropped late, ordered so that one referring to another goes first
     late AS (
         SELECT x.schema_name, x.obj_key, x.old_c,
@@ -534,6 +551,16 @@ BEGIN
                    AND EXISTS (SELECT 1 FROM pp b WHERE b.schema_name = x.schema_name AND b.obj_key = x.obj_key
                                  AND b.sub_key = regexp_replace(x.sub_key, '^([a-z]+)_(comment|grants) ', '\1 ')
                                  AND b.old_c IS NOT NULL AND b.new_c IS NULL))
+        UNION ALL
+        SELECT 19, 0, os.schema_name, os.obj_key, 'owned_by', format('ALTER SEQUENCE %s OWNED BY NONE;', os.q),
+               ARRAY[]::text[]
+        FROM owned_seqs os
+        UNION ALL
+        SELECT 43, 1, os.schema_name, os.obj_key, 'owned_by', os.target_owned_by, ARRAY[]::text[]
+        FROM owned_seqs os
+        WHERE os.target_owned_by IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = os.schema_name AND x.obj_key = os.obj_key
+                            AND x.sub_key = 'owned_by')
         UNION ALL
         SELECT CASE WHEN f.old_c LIKE '% FOREIGN KEY %' THEN 13 ELSE 14 END, 1, f.schema_name, f.obj_key, f.sub_key,
                format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I;', f.q, substr(f.sub_key, 12)),
