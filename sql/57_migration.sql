@@ -427,6 +427,45 @@ BEGIN
         FROM pp x
         WHERE x.kind = 'table' AND x.sub_key = 'definition' AND x.how IN ('added', 'recreated') AND x.new_c IS NOT NULL
     ),
+    -- constraints, indexes, triggers and policies of tables whose columns are converted to
+    -- a rebuilt type that name the type (a label compared in a CHECK or an index
+    -- predicate): PostgreSQL cannot carry them over the conversion (the old type's
+    -- operators), so they are dropped before it and created again after
+    typed_parts AS (
+        SELECT DISTINCT f.schema_name, f.obj_key, e.name AS sub_key, tn.content AS new_c,
+               _qname(f.schema_name, f.obj_key) AS q
+        FROM (SELECT DISTINCT tc.schema_name, tc.obj_key FROM typed_cols tc) tt
+        JOIN fo f ON f.schema_name = tt.schema_name AND f.obj_key = tt.obj_key
+        JOIN t_o t ON t.schema_name = tt.schema_name AND t.obj_key = tt.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree
+                           AND split_part(e.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy')
+        JOIN objects o ON o.sha = e.entry_sha
+        LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
+        LEFT JOIN objects tn ON tn.sha = te.entry_sha
+        WHERE EXISTS (SELECT 1 FROM rebuilt r WHERE strpos(o.content, r.q) > 0)
+          AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
+                            AND x.sub_key = e.name)
+        UNION
+        -- likewise triggers (WHEN) and policies naming a column whose type changes
+        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key)
+        FROM d cc
+        JOIN objects oo ON oo.sha = cc.old_sha
+        JOIN objects no ON no.sha = cc.new_sha
+        JOIN fo f ON f.schema_name = cc.schema_name AND f.obj_key = cc.obj_key
+        JOIN t_o t ON t.schema_name = cc.schema_name AND t.obj_key = cc.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND split_part(e.name, ' ', 1) IN ('trigger', 'policy')
+        JOIN objects o ON o.sha = e.entry_sha
+        LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
+        LEFT JOIN objects tn ON tn.sha = te.entry_sha
+        WHERE cc.sub_key LIKE 'column %'
+          AND ((_col_parts(oo.content)).type IS DISTINCT FROM (_col_parts(no.content)).type
+               OR (_col_parts(oo.content)).coll IS DISTINCT FROM (_col_parts(no.content)).coll)
+          AND o.content ~ ('(^|[^a-zA-Z0-9_"])'
+                           || regexp_replace(quote_ident(substr(cc.sub_key, 8)), '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+                           || '($|[^a-zA-Z0-9_"])')
+          AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
+                            AND x.sub_key = e.name)
+    ),
     -- sequences owned by a column of a table dropped here (recreated or removed) that the
     -- target still has: DROP TABLE would take them along, so they are released first and
     -- owned again once the table is back
@@ -551,6 +590,25 @@ BEGIN
                    AND EXISTS (SELECT 1 FROM pp b WHERE b.schema_name = x.schema_name AND b.obj_key = x.obj_key
                                  AND b.sub_key = regexp_replace(x.sub_key, '^([a-z]+)_(comment|grants) ', '\1 ')
                                  AND b.old_c IS NOT NULL AND b.new_c IS NULL))
+        UNION ALL
+        SELECT 41, -2, tp.schema_name, tp.obj_key, tp.sub_key,
+               CASE split_part(tp.sub_key, ' ', 1)
+                 WHEN 'constraint' THEN format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I;', tp.q, substr(tp.sub_key, 12))
+                 WHEN 'index' THEN format('DROP INDEX IF EXISTS %I.%I;', tp.schema_name, substr(tp.sub_key, 7))
+                 WHEN 'trigger' THEN format('DROP TRIGGER IF EXISTS %I ON %s;', substr(tp.sub_key, 9), tp.q)
+                 ELSE format('DROP POLICY IF EXISTS %I ON %s;', substr(tp.sub_key, 8), tp.q) END,
+               ARRAY['access_exclusive_lock']
+        FROM typed_parts tp
+        UNION ALL
+        SELECT CASE split_part(tp.sub_key, ' ', 1)
+                 WHEN 'constraint' THEN CASE WHEN tp.new_c LIKE '% FOREIGN KEY %' THEN 52
+                                             WHEN tp.new_c LIKE '% CHECK %' THEN 51 ELSE 50 END
+                 WHEN 'index' THEN 55 WHEN 'trigger' THEN 61 ELSE 62 END,
+               0, tp.schema_name, tp.obj_key, tp.sub_key,
+               CASE WHEN split_part(tp.sub_key, ' ', 1) = 'index' THEN replace(tp.new_c, ' ON ONLY ', ' ON ') ELSE tp.new_c END,
+               CASE split_part(tp.sub_key, ' ', 1) WHEN 'index' THEN ARRAY['index_build']
+                                                   WHEN 'constraint' THEN ARRAY['validation_scan'] ELSE ARRAY[]::text[] END
+        FROM typed_parts tp WHERE tp.new_c IS NOT NULL
         UNION ALL
         SELECT 19, 0, os.schema_name, os.obj_key, 'owned_by', format('ALTER SEQUENCE %s OWNED BY NONE;', os.q),
                ARRAY[]::text[]
