@@ -527,7 +527,9 @@ BEGIN
                format('DROP %s IF EXISTS %s%s;',
                       CASE x.kind WHEN 'materialized_view' THEN 'MATERIALIZED VIEW' ELSE upper(x.kind) END, x.q,
                       CASE WHEN x.kind = 'schema' THEN '' ELSE '' END) AS stmt,
-               CASE WHEN x.kind IN ('table', 'materialized_view') THEN ARRAY['data_deletion', 'access_exclusive_lock']
+               -- a materialized view created again is filled again: its rows are not lost
+               CASE WHEN x.kind = 'materialized_view' AND x.how = 'recreated' THEN ARRAY['access_exclusive_lock']
+                    WHEN x.kind IN ('table', 'materialized_view') THEN ARRAY['data_deletion', 'access_exclusive_lock']
                     WHEN x.kind = 'extension' THEN ARRAY['extension_upgrade', 'correctness_risk']
                     WHEN x.kind IN ('type', 'domain', 'collation') THEN ARRAY['correctness_risk']
                     WHEN x.kind IN ('view') THEN ARRAY['access_exclusive_lock']

@@ -200,3 +200,23 @@ def test_a_merge_never_writes_a_tree_that_references_a_dropped_table(db: SqlDb) 
         assert db.rows("SELECT * FROM pggit_v0.status()") == []
         db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
     assert db.val("SELECT to_regclass('public.parent') IS NOT NULL") is True
+
+
+def test_a_materialized_view_recreated_over_a_retyped_column_is_not_data_loss(db: SqlDb) -> None:
+    db.exec("CREATE TABLE public.sales (amount numeric(8,2)); INSERT INTO public.sales VALUES (10.5);"
+            "CREATE MATERIALIZED VIEW public.totals AS SELECT sum(amount) AS total FROM public.sales")
+    commit(db, "sales")
+    branch_with(db, "wide", "DROP MATERIALIZED VIEW public.totals;"
+                            "ALTER TABLE public.sales ALTER COLUMN amount TYPE numeric(12,2);"
+                            "CREATE MATERIALIZED VIEW public.totals AS SELECT sum(amount) AS total FROM public.sales")
+    db.exec("REFRESH MATERIALIZED VIEW public.totals")
+    hazards = db.rows("SELECT path, hazards FROM pggit_v0.diff_commits('main', 'wide')")
+    assert not any("data_deletion" in h["hazards"] for h in hazards), hazards
+    db.exec("SELECT pggit_v0.checkout_branch('wide', apply => true)")     # no force needed
+    assert db.val("SELECT total FROM public.totals") == 10.5
+    # removing it is still data loss
+    branch_with(db, "gone", "DROP MATERIALIZED VIEW public.totals")
+    db.exec("SELECT pggit_v0.checkout_branch('wide', apply => true)")
+    db.exec("REFRESH MATERIALIZED VIEW public.totals")
+    with raises_sql("55000", "would lose data"):
+        db.exec("SELECT pggit_v0.checkout_branch('gone', apply => true)")
