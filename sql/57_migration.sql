@@ -433,7 +433,7 @@ BEGIN
     -- operators), so they are dropped before it and created again after
     typed_parts AS (
         SELECT DISTINCT f.schema_name, f.obj_key, e.name AS sub_key, tn.content AS new_c,
-               _qname(f.schema_name, f.obj_key) AS q
+               _qname(f.schema_name, f.obj_key) AS q, 41 AS drop_phase
         FROM (SELECT DISTINCT tc.schema_name, tc.obj_key FROM typed_cols tc) tt
         JOIN fo f ON f.schema_name = tt.schema_name AND f.obj_key = tt.obj_key
         JOIN t_o t ON t.schema_name = tt.schema_name AND t.obj_key = tt.obj_key
@@ -447,7 +447,7 @@ BEGIN
                             AND x.sub_key = e.name)
         UNION
         -- likewise triggers (WHEN) and policies naming a column whose type changes
-        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key)
+        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
         FROM d cc
         JOIN objects oo ON oo.sha = cc.old_sha
         JOIN objects no ON no.sha = cc.new_sha
@@ -465,6 +465,33 @@ BEGIN
                            || '($|[^a-zA-Z0-9_"])')
           AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND x.sub_key = e.name)
+        UNION
+        -- and parts of kept tables calling a routine that is dropped and created again
+        -- (its result type or arguments change): DROP FUNCTION would refuse under them
+        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 24
+        FROM routine_users ru
+        JOIN fo f ON f.schema_name = ru.schema_name AND f.obj_key = ru.obj_key
+        JOIN t_o t ON t.schema_name = ru.schema_name AND t.obj_key = ru.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = ru.sub_key
+        LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
+        LEFT JOIN objects tn ON tn.sha = te.entry_sha
+        WHERE split_part(ru.sub_key, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy')
+          AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
+                            AND x.sub_key = e.name)
+    ),
+    -- parts of tables (both sides) that call a routine the migration drops and creates again
+    routine_users AS (
+        SELECT DISTINCT f.schema_name, f.obj_key, e.name AS sub_key, o.content AS old_c
+        FROM plan rp
+        JOIN fo f ON _key_kind(f.obj_key) = 'table'
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree
+                           AND split_part(e.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'column')
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE rp.how = 'recreated' AND rp.kind IN ('function', 'procedure', 'aggregate')
+          AND strpos(o.content, quote_ident(rp.schema_name) || '.' || split_part(_key_name(rp.obj_key), '(', 1) || '(') > 0
+          AND EXISTS (SELECT 1 FROM t_o t WHERE t.schema_name = f.schema_name AND t.obj_key = f.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM plan p3 WHERE p3.schema_name = f.schema_name AND p3.obj_key = f.obj_key
+                            AND p3.how IN ('removed', 'recreated'))
     ),
     -- sequences owned by a column of a table dropped here (recreated or removed) that the
     -- target still has: DROP TABLE would take them along, so they are released first and
@@ -593,7 +620,7 @@ BEGIN
                                  AND b.sub_key = regexp_replace(x.sub_key, '^([a-z]+)_(comment|grants) ', '\1 ')
                                  AND b.old_c IS NOT NULL AND b.new_c IS NULL))
         UNION ALL
-        SELECT 41, -2, tp.schema_name, tp.obj_key, tp.sub_key,
+        SELECT tp.drop_phase, -2, tp.schema_name, tp.obj_key, tp.sub_key,
                CASE split_part(tp.sub_key, ' ', 1)
                  WHEN 'constraint' THEN format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I;', tp.q, substr(tp.sub_key, 12))
                  WHEN 'index' THEN format('DROP INDEX IF EXISTS %I.%I;', tp.schema_name, substr(tp.sub_key, 7))
@@ -611,6 +638,25 @@ BEGIN
                CASE split_part(tp.sub_key, ' ', 1) WHEN 'index' THEN ARRAY['index_build']
                                                    WHEN 'constraint' THEN ARRAY['validation_scan'] ELSE ARRAY[]::text[] END
         FROM typed_parts tp WHERE tp.new_c IS NOT NULL
+        UNION ALL
+        SELECT 24, -2, ru.schema_name, ru.obj_key, ru.sub_key,
+               format('ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;', _qname(ru.schema_name, ru.obj_key), cp.name),
+               ARRAY['access_exclusive_lock']
+        FROM routine_users ru CROSS JOIN LATERAL _col_parts(ru.old_c) cp
+        WHERE ru.sub_key LIKE 'column %' AND cp.default_expr IS NOT NULL AND cp.generated IS NULL
+        UNION ALL
+        SELECT 42, 5, ru.schema_name, ru.obj_key, ru.sub_key,
+               format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', _qname(ru.schema_name, ru.obj_key), ncp.name,
+                      ncp.default_expr),
+               ARRAY[]::text[]
+        FROM routine_users ru
+        CROSS JOIN LATERAL _col_parts(ru.old_c) cp
+        JOIN t_o t ON t.schema_name = ru.schema_name AND t.obj_key = ru.obj_key
+        JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = ru.sub_key
+        JOIN objects tn ON tn.sha = te.entry_sha
+        CROSS JOIN LATERAL _col_parts(tn.content) ncp
+        WHERE ru.sub_key LIKE 'column %' AND cp.default_expr IS NOT NULL AND cp.generated IS NULL
+          AND ncp.default_expr IS NOT NULL AND ncp.generated IS NULL
         UNION ALL
         SELECT 19, 0, os.schema_name, os.obj_key, 'owned_by', format('ALTER SEQUENCE %s OWNED BY NONE;', os.q),
                ARRAY[]::text[]

@@ -1,0 +1,1 @@
+INSERT INTO app.t (id, x) VALUES (1, 10);
