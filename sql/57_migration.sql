@@ -224,6 +224,10 @@ RETURNS TABLE (phase int, ord int, path text, statement text, hazards text[],
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
 SET jit = off
+-- The query below is large: planning it costs more than running it on small diffs.  Its
+-- row estimates do not depend on the two tree shas, so one generic plan per session
+-- serves every call (a custom plan would be made for each of the first five).
+SET plan_cache_mode = force_generic_plan
 AS $$
 #variable_conflict use_column
 BEGIN
@@ -390,6 +394,7 @@ BEGIN
         JOIN objects o ON o.sha = e.entry_sha
         WHERE strpos(_key_name(f.obj_key) || ' ' || split_part(o.content, E'\n', 1) || ' '
                      || split_part(o.content, E'\n', 2), r.q) > 0
+          AND EXISTS (SELECT 1 FROM rebuilt)   -- one-time filter: no rebuilt type, no scan
     ),
     typed_cols AS (
         SELECT t.schema_name, t.obj_key, _qname(t.schema_name, t.obj_key) AS tq, cp.*, cp.type AS type_q
@@ -445,6 +450,7 @@ BEGIN
         WHERE EXISTS (SELECT 1 FROM rebuilt r WHERE strpos(o.content, r.q) > 0)
           AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND x.sub_key = e.name)
+          AND EXISTS (SELECT 1 FROM rebuilt)   -- one-time filter
         UNION
         -- likewise triggers (WHEN) and policies naming a column whose type changes
         SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
@@ -465,6 +471,7 @@ BEGIN
                            || '($|[^a-zA-Z0-9_"])')
           AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND x.sub_key = e.name)
+          AND EXISTS (SELECT 1 FROM col_changes)   -- one-time filter
         UNION
         -- and parts of kept tables calling a routine that is dropped and created again
         -- (its result type or arguments change): DROP FUNCTION would refuse under them
@@ -478,6 +485,7 @@ BEGIN
         WHERE split_part(ru.sub_key, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy')
           AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND x.sub_key = e.name)
+          AND EXISTS (SELECT 1 FROM routine_users)   -- one-time filter
     ),
     -- parts of tables (both sides) that call a routine the migration drops and creates again
     routine_users AS (
@@ -492,6 +500,8 @@ BEGIN
           AND EXISTS (SELECT 1 FROM t_o t WHERE t.schema_name = f.schema_name AND t.obj_key = f.obj_key)
           AND NOT EXISTS (SELECT 1 FROM plan p3 WHERE p3.schema_name = f.schema_name AND p3.obj_key = f.obj_key
                             AND p3.how IN ('removed', 'recreated'))
+          AND EXISTS (SELECT 1 FROM plan x WHERE x.how = 'recreated'   -- one-time filter
+                        AND x.kind IN ('function', 'procedure', 'aggregate'))
     ),
     -- sequences owned by a column of a table dropped here (recreated or removed) that the
     -- target still has: DROP TABLE would take them along, so they are released first and
@@ -509,6 +519,8 @@ BEGIN
           AND strpos(o.content, ' OWNED BY ' || _qname(tb.schema_name, tb.obj_key) || '.') > 0
           AND NOT EXISTS (SELECT 1 FROM plan p2 WHERE p2.schema_name = f.schema_name AND p2.obj_key = f.obj_key
                             AND p2.how IN ('removed', 'recreated'))
+          AND EXISTS (SELECT 1 FROM plan x WHERE x.kind = 'table'   -- one-time filter
+                        AND x.how IN ('recreated', 'removed'))
     ),
     -- removed objects dropped late, ordered so that one referring to another goes first
     late AS (
