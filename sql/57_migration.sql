@@ -130,6 +130,18 @@ SELECT string_agg(CASE
 FROM unnest(string_to_array(p_grants, E'\n')) WITH ORDINALITY AS u(l, o)
 $$;
 
+-- The name a rebuilt type is renamed to while its columns are converted: the name and
+-- "__pggit_old", shortened (with a hash of the name) to fit in 63 bytes.
+CREATE OR REPLACE FUNCTION pggit_v0._old_name(p_name text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT CASE WHEN octet_length(p_name) <= 52 THEN p_name || '__pggit_old'
+            ELSE (SELECT substr(p_name, 1, max(n)) FROM generate_series(1, 40) AS n
+                  WHERE octet_length(substr(p_name, 1, n)) <= 40)
+                 || '_' || left(md5(p_name), 8) || '__old' END
+$$;
+
 -- The labels of a canonical CREATE TYPE ... AS ENUM statement, in order.
 CREATE OR REPLACE FUNCTION pggit_v0._enum_labels(p_def text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT
@@ -404,13 +416,15 @@ BEGIN
         JOIN objects o ON o.sha = e.entry_sha
         CROSS JOIN LATERAL _col_parts(o.content) cp
         WHERE _key_kind(t.obj_key) = 'table' AND cp.type IN (r.q, r.q || '[]')
-          AND EXISTS (SELECT 1 FROM fo f WHERE f.schema_name = t.schema_name AND f.obj_key = t.obj_key)
+          -- columns the source already has (a new column is added with the new type)
+          AND EXISTS (SELECT 1 FROM fo f JOIN tree_entries fe ON fe.tree_sha = f.obj_tree AND fe.name = e.name
+                      WHERE f.schema_name = t.schema_name AND f.obj_key = t.obj_key)
     ),
     -- ordering among creates: views on views, partitions and children after parents
     creates AS (
         SELECT x.schema_name, x.obj_key, x.q, x.new_c FROM pp x
         WHERE x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
-          AND x.kind IN ('table', 'view', 'materialized_view')
+          AND x.kind IN ('table', 'view', 'materialized_view', 'type', 'domain')
     ),
     cdepth AS (
         SELECT c.schema_name, c.obj_key, dd.depth
@@ -547,7 +561,15 @@ BEGIN
         -- defaults, types, domains, collations) go after the column changes (phase 42),
         -- those referring to others first; then rebuilt types' old copies (47),
         -- extensions and schemas.  Objects recreated go first, to make room.
-        SELECT CASE WHEN x.how = 'removed' AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate',
+        SELECT CASE WHEN x.how = 'removed' AND x.kind IN ('function', 'procedure', 'aggregate')
+                         -- replaced by a routine of the same name (VARIADIC, argument names or
+                         -- OUT parameters changed): dropped before that one is created, as
+                         -- DROP matches on input types and would take the new one
+                         AND EXISTS (SELECT 1 FROM pp y WHERE y.schema_name = x.schema_name AND y.how = 'added'
+                                       AND y.sub_key = 'definition' AND y.kind IN ('function', 'procedure', 'aggregate')
+                                       AND split_part(_key_name(y.obj_key), '(', 1) = split_part(_key_name(x.obj_key), '(', 1))
+                         THEN 26
+                    WHEN x.how = 'removed' AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate',
                                                           'type', 'domain', 'collation') THEN 46
                     WHEN x.how = 'removed' AND x.kind = 'extension' THEN 48
                     WHEN x.how = 'removed' AND x.kind = 'schema' THEN 49
@@ -577,12 +599,12 @@ BEGIN
         UNION ALL
         -- rebuilt types: renamed away first, dropped once their columns are converted
         SELECT 27, 0, x.schema_name, x.obj_key, x.sub_key,
-               format('ALTER %s %s RENAME TO %I;', upper(x.kind), x.q, _key_name(x.obj_key) || '__pggit_old'),
+               format('ALTER %s %s RENAME TO %I;', upper(x.kind), x.q, _old_name(_key_name(x.obj_key))),
                ARRAY['correctness_risk']
         FROM pp x WHERE x.how = 'rebuilt' AND x.sub_key = 'definition'
         UNION ALL
         SELECT 47, 0, x.schema_name, x.obj_key, x.sub_key,
-               format('DROP %s %I.%I;', upper(x.kind), x.schema_name, _key_name(x.obj_key) || '__pggit_old'),
+               format('DROP %s %I.%I;', upper(x.kind), x.schema_name, _old_name(_key_name(x.obj_key))),
                ARRAY[]::text[]
         FROM pp x WHERE x.how = 'rebuilt' AND x.sub_key = 'definition'
         UNION ALL
@@ -774,6 +796,10 @@ BEGIN
                                        -- cast to the type without its length/precision: the
                                        -- assignment to the column then raises on a value that
                                        -- does not fit (an explicit cast would truncate it)
+                                       -- between two user types (an enum moved to another schema,
+                                       -- another enum): through text, as no cast joins them
+                                       WHEN o.type ~ '^[^(]*\.' AND n.type ~ '^[^(]*\.'
+                                       THEN format(' USING %s::text::%s', n.name, n.type)
                                        ELSE format(' USING %s::%s', n.name, regexp_replace(n.type, '\([0-9, ]+\)', '', 'g')) END) END,
                  CASE WHEN n.default_expr IS NOT NULL AND (o.default_expr IS DISTINCT FROM n.default_expr OR o.type <> n.type)
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', x.q, n.name, n.default_expr) END,
@@ -870,13 +896,18 @@ DECLARE
     v_to   text := _resolve_ref(generate_migration.to_ref);
     v_body text;
     v_n    int;
+    v_loss text;
 BEGIN
-    SELECT string_agg(s.statement, E'\n' ORDER BY s.phase, s.ord, s.path COLLATE "C"), count(*)
-    INTO v_body, v_n
+    SELECT string_agg(s.statement, E'\n' ORDER BY s.phase, s.ord, s.path COLLATE "C"), count(*),
+           -- statements that can lose rows or values, named up front for whoever runs it
+           string_agg(format('-- DATA LOSS (%s): %s', s.path, split_part(s.statement, E'\n', 1)), E'\n'
+                      ORDER BY s.phase, s.ord, s.path COLLATE "C") FILTER (WHERE 'data_deletion' = ANY (s.hazards))
+    INTO v_body, v_n, v_loss
     FROM _migration_steps(_commit_tree(v_from), _commit_tree(v_to)) s;
     PERFORM _record_timing('migration', v_t0, format('%s..%s: %s statements', left(v_from, 12), left(v_to, 12), v_n));
     RETURN format(E'-- pgGit migration %s (%s) -> %s (%s): %s step(s)\n', generate_migration.from_ref, left(v_from, 12),
                   generate_migration.to_ref, left(v_to, 12), v_n)
+        || coalesce(v_loss || E'\n', '')
         || E'BEGIN;\nSET LOCAL check_function_bodies = false;\n'
         || coalesce(v_body || E'\n', '')
         || E'COMMIT;\n';
@@ -888,6 +919,7 @@ COMMENT ON FUNCTION pggit_v0.generate_migration(text, text) IS
 -- Promises of the private helpers above.
 COMMENT ON FUNCTION pggit_v0._invert_grants(text) IS 'Turns each GRANT of a canonical grants blob into a REVOKE and back';
 COMMENT ON FUNCTION pggit_v0._qname(text, text) IS 'Qualified name of an object from its schema and key (routines keep their arguments)';
+COMMENT ON FUNCTION pggit_v0._old_name(text) IS 'Temporary name of a rebuilt type (name__pggit_old, hashed down to fit 63 bytes)';
 COMMENT ON FUNCTION pggit_v0._enum_labels(text) IS 'Labels of a canonical CREATE TYPE ... AS ENUM statement, in order';
 COMMENT ON FUNCTION pggit_v0._dep_depth(text[], text[]) IS 'Longest chain of textual references among definitions, for dependency order';
 COMMENT ON FUNCTION pggit_v0._object_tree_blobs(text[]) IS 'Every blob (with content) of the given object trees';

@@ -220,3 +220,14 @@ def test_a_materialized_view_recreated_over_a_retyped_column_is_not_data_loss(db
     db.exec("REFRESH MATERIALIZED VIEW public.totals")
     with raises_sql("55000", "would lose data"):
         db.exec("SELECT pggit_v0.checkout_branch('gone', apply => true)")
+
+
+def test_a_script_names_its_data_loss_up_front(db: SqlDb) -> None:
+    db.exec("CREATE TABLE public.people (id int, nick text, legacy text)")
+    commit(db, "people")
+    branch_with(db, "slim", "ALTER TABLE public.people DROP COLUMN legacy")
+    script = db.val("SELECT pggit_v0.generate_migration('main', 'slim')")
+    head = script.split("BEGIN;")[0]
+    assert "-- DATA LOSS (public/table/people/column/legacy): ALTER TABLE public.people DROP COLUMN IF EXISTS legacy;" \
+        in head, script
+    assert "DATA LOSS" not in db.val("SELECT pggit_v0.generate_migration('slim', 'main')")
