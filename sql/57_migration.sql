@@ -142,6 +142,40 @@ SELECT CASE WHEN octet_length(p_name) <= 52 THEN p_name || '__pggit_old'
                  || '_' || left(md5(p_name), 8) || '__old' END
 $$;
 
+-- The attribute definitions of a canonical CREATE TYPE ... AS (...) statement, in order
+-- (split at top-level commas: not inside parentheses or quotes).
+CREATE OR REPLACE FUNCTION pggit_v0._comp_attrs(p_def text) RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_body  text := substring(p_def FROM '^CREATE TYPE .*? AS \((.*)\);$');
+    v_out   text[] := ARRAY[]::text[];
+    v_depth int := 0;
+    v_quote boolean := false;
+    v_start int := 1;
+    v_c     text;
+BEGIN
+    IF v_body IS NULL OR v_body = '' THEN
+        RETURN v_out;
+    END IF;
+    FOR i IN 1 .. length(v_body) LOOP
+        v_c := substr(v_body, i, 1);
+        IF v_c = '"' THEN
+            v_quote := NOT v_quote;
+        ELSIF NOT v_quote AND v_c = '(' THEN
+            v_depth := v_depth + 1;
+        ELSIF NOT v_quote AND v_c = ')' THEN
+            v_depth := v_depth - 1;
+        ELSIF NOT v_quote AND v_depth = 0 AND v_c = ',' THEN
+            v_out := v_out || btrim(substr(v_body, v_start, i - v_start));
+            v_start := i + 1;
+        END IF;
+    END LOOP;
+    RETURN v_out || btrim(substr(v_body, v_start));
+END
+$$;
+
 -- The labels of a canonical CREATE TYPE ... AS ENUM statement, in order.
 CREATE OR REPLACE FUNCTION pggit_v0._enum_labels(p_def text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT
@@ -287,6 +321,12 @@ BEGIN
                           JOIN objects o2 ON o2.sha = d2.new_sha
                           WHERE NOT l = ANY (_enum_labels(od.content))
                             AND strpos(o2.content, quote_literal(l) || '::' || _qname(c.schema_name, c.obj_key)) > 0)
+                      THEN 'altered'
+                 -- a composite type that only gains attributes at its end: ALTER TYPE ... ADD
+                 -- ATTRIBUTE, which keeps the values of columns using it
+                 WHEN _key_kind(c.obj_key) = 'type' AND od.content ~ '^CREATE TYPE .* AS \(' AND nd.content ~ '^CREATE TYPE .* AS \('
+                      AND cardinality(_comp_attrs(nd.content)) > cardinality(_comp_attrs(od.content))
+                      AND (_comp_attrs(nd.content))[1:cardinality(_comp_attrs(od.content))] = _comp_attrs(od.content)
                       THEN 'altered'
                  WHEN _key_kind(c.obj_key) IN ('type', 'domain') THEN 'rebuilt'
                  WHEN _key_kind(c.obj_key) IN ('function', 'procedure')
@@ -833,14 +873,18 @@ BEGIN
                  WHEN 'sequence' THEN regexp_replace(x.new_c, '^CREATE SEQUENCE ', 'ALTER SEQUENCE ')
                  WHEN 'extension' THEN format('ALTER EXTENSION %I UPDATE TO %L;', _key_name(x.obj_key),
                                               substring(x.new_c FROM ' VERSION ''(.*)'';$'))
-                 WHEN 'type' THEN (   -- enum: only additions reach here
+                 WHEN 'type' THEN CASE WHEN x.new_c ~ '^CREATE TYPE .* AS \(' THEN (   -- composite: appended attributes
+                   SELECT string_agg(format('ALTER TYPE %s ADD ATTRIBUTE %s;', x.q, na.a), E'\n' ORDER BY na.o)
+                   FROM unnest(_comp_attrs(x.new_c)) WITH ORDINALITY AS na(a, o)
+                   WHERE na.o > cardinality(_comp_attrs(x.old_c)))
+                 ELSE (   -- enum: only additions reach here
                    SELECT string_agg(format('ALTER TYPE %s ADD VALUE IF NOT EXISTS %s%s;', x.q, quote_literal(nl.v),
                                             CASE WHEN nl.o > 1 THEN ' AFTER ' || quote_literal(nlabels[nl.o - 1])
                                                  WHEN cardinality(nlabels) > 1 THEN ' BEFORE ' || quote_literal(nlabels[2])
                                                  ELSE '' END), E'\n' ORDER BY nl.o)
                    FROM (SELECT _enum_labels(x.new_c) AS nlabels) lab
                    CROSS JOIN LATERAL unnest(lab.nlabels) WITH ORDINALITY AS nl(v, o)
-                   WHERE NOT nl.v = ANY (_enum_labels(x.old_c)))
+                   WHERE NOT nl.v = ANY (_enum_labels(x.old_c))) END
                  WHEN 'table' THEN concat_ws(E'\n',
                    CASE WHEN x.old_c LIKE 'CREATE UNLOGGED %' AND x.new_c NOT LIKE 'CREATE UNLOGGED %'
                         THEN format('ALTER TABLE %s SET LOGGED;', x.q)
@@ -920,6 +964,7 @@ COMMENT ON FUNCTION pggit_v0.generate_migration(text, text) IS
 COMMENT ON FUNCTION pggit_v0._invert_grants(text) IS 'Turns each GRANT of a canonical grants blob into a REVOKE and back';
 COMMENT ON FUNCTION pggit_v0._qname(text, text) IS 'Qualified name of an object from its schema and key (routines keep their arguments)';
 COMMENT ON FUNCTION pggit_v0._old_name(text) IS 'Temporary name of a rebuilt type (name__pggit_old, hashed down to fit 63 bytes)';
+COMMENT ON FUNCTION pggit_v0._comp_attrs(text) IS 'Attribute definitions of a canonical CREATE TYPE ... AS (...) statement, in order';
 COMMENT ON FUNCTION pggit_v0._enum_labels(text) IS 'Labels of a canonical CREATE TYPE ... AS ENUM statement, in order';
 COMMENT ON FUNCTION pggit_v0._dep_depth(text[], text[]) IS 'Longest chain of textual references among definitions, for dependency order';
 COMMENT ON FUNCTION pggit_v0._object_tree_blobs(text[]) IS 'Every blob (with content) of the given object trees';
