@@ -287,14 +287,16 @@ BEGIN
     -- every object of both trees: only read when dependants must be looked for
     fo AS MATERIALIZED (SELECT * FROM _tree_objects(p_from)),
     t_o AS MATERIALIZED (SELECT * FROM _tree_objects(p_to)),
-    -- all views and materialized views on both sides, for dependants
+    -- all views and materialized views on both sides, for dependants, and SQL routines
+    -- with a BEGIN ATOMIC body (bound to what they read when created, like views)
     views AS MATERIALIZED (
         SELECT x.schema_name, x.obj_key, x.side, o.content AS def
         FROM (SELECT f.schema_name, f.obj_key, f.obj_tree, 'from' AS side FROM fo f
               UNION ALL SELECT t.schema_name, t.obj_key, t.obj_tree, 'to' FROM t_o t) x
         JOIN tree_entries e ON e.tree_sha = x.obj_tree AND e.name = 'definition'
         JOIN objects o ON o.sha = e.entry_sha
-        WHERE _key_kind(x.obj_key) IN ('view', 'materialized_view')
+        WHERE (_key_kind(x.obj_key) IN ('view', 'materialized_view')
+               OR (_key_kind(x.obj_key) IN ('function', 'procedure') AND o.content ~ '\mBEGIN ATOMIC\M'))
           AND EXISTS (SELECT 1 FROM dep_roots)   -- one-time filter: no roots, no scan
     ),
     old_def AS (SELECT d.schema_name, d.obj_key, o.content FROM d JOIN objects o ON o.sha = d.old_sha
@@ -464,7 +466,8 @@ BEGIN
     creates AS (
         SELECT x.schema_name, x.obj_key, x.q, x.new_c FROM pp x
         WHERE x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
-          AND x.kind IN ('table', 'view', 'materialized_view', 'type', 'domain')
+          AND (x.kind IN ('table', 'view', 'materialized_view', 'type', 'domain')
+               OR (x.kind IN ('function', 'procedure') AND x.new_c ~ '\mBEGIN ATOMIC\M'))
     ),
     cdepth AS (
         SELECT c.schema_name, c.obj_key, dd.depth
@@ -601,7 +604,8 @@ BEGIN
         -- defaults, types, domains, collations) go after the column changes (phase 42),
         -- those referring to others first; then rebuilt types' old copies (47),
         -- extensions and schemas.  Objects recreated go first, to make room.
-        SELECT CASE WHEN x.how = 'removed' AND x.kind IN ('function', 'procedure', 'aggregate')
+        SELECT CASE WHEN x.kind IN ('function', 'procedure') AND x.old_c ~ '\mBEGIN ATOMIC\M' THEN 12   -- with views
+                    WHEN x.how = 'removed' AND x.kind IN ('function', 'procedure', 'aggregate')
                          -- replaced by a routine of the same name (VARIADIC, argument names or
                          -- OUT parameters changed): dropped before that one is created, as
                          -- DROP matches on input types and would take the new one
@@ -617,7 +621,9 @@ BEGIN
                            WHEN 'procedure' THEN 26 WHEN 'aggregate' THEN 25 WHEN 'table' THEN 21
                            WHEN 'sequence' THEN 22 WHEN 'type' THEN 27 WHEN 'domain' THEN 27
                            WHEN 'extension' THEN 28 WHEN 'collation' THEN 28 WHEN 'schema' THEN 29 END END AS phase,
-               CASE WHEN x.kind IN ('view', 'materialized_view') THEN -coalesce((SELECT max(dp.depth) FROM dependants dp
+               CASE WHEN x.kind IN ('view', 'materialized_view')
+                         OR (x.kind IN ('function', 'procedure') AND x.old_c ~ '\mBEGIN ATOMIC\M')
+                    THEN -coalesce((SELECT max(dp.depth) FROM dependants dp
                         WHERE dp.schema_name = x.schema_name AND dp.obj_key = x.obj_key), 0)
                     WHEN x.how = 'removed' AND x.kind NOT IN ('table', 'view', 'materialized_view', 'extension', 'schema')
                          THEN -coalesce((SELECT ld.depth FROM late_depth ld
@@ -753,7 +759,8 @@ BEGIN
                            WHEN 'type' THEN 32 WHEN 'domain' THEN 32
                            WHEN 'sequence' THEN 33 WHEN 'table' THEN 40 WHEN 'view' THEN 60 WHEN 'materialized_view' THEN 60
                            WHEN 'aggregate' THEN 36
-                           ELSE CASE WHEN EXISTS (SELECT 1 FROM table_creates tc WHERE strpos(x.new_c, _qname(tc.schema_name, tc.obj_key)) > 0)
+                           ELSE CASE WHEN x.new_c ~ '\mBEGIN ATOMIC\M' THEN 60   -- with views, after what it reads
+                                     WHEN EXISTS (SELECT 1 FROM table_creates tc WHERE strpos(x.new_c, _qname(tc.schema_name, tc.obj_key)) > 0)
                                      THEN 35 ELSE 34 END END,
                coalesce((SELECT cd.depth FROM cdepth cd WHERE cd.schema_name = x.schema_name AND cd.obj_key = x.obj_key), 0),
                x.schema_name, x.obj_key, x.sub_key,

@@ -1,0 +1,1 @@
+INSERT INTO app.base VALUES (1, 10.5);
