@@ -361,6 +361,7 @@ BEGIN
         SELECT s.schema_name, s.obj_key FROM status s WHERE s.how IN ('recreated', 'rebuilt', 'removed')
         UNION SELECT cc.schema_name, cc.obj_key FROM col_changes cc
         UNION SELECT tcl.schema_name, tcl.obj_key FROM typed_cols tcl   -- columns converted to a rebuilt type
+        UNION SELECT r.schema_name, r.obj_key FROM rebuilt r
     ),
     dependants(schema_name, obj_key, depth) AS (
         SELECT v.schema_name, v.obj_key, 1
@@ -378,12 +379,24 @@ BEGIN
         SELECT s.schema_name, s.obj_key, s.kind, s.old_tree, s.new_tree,
                CASE WHEN s.how = 'altered' AND EXISTS (SELECT 1 FROM routine_deps rd
                         WHERE rd.schema_name = s.schema_name AND rd.obj_key = s.obj_key)
-                    THEN 'recreated' ELSE s.how END
+                    THEN 'recreated'
+                    WHEN s.how = 'altered' AND EXISTS (SELECT 1 FROM rebuilt r
+                        WHERE r.schema_name = s.schema_name AND r.obj_key = s.obj_key)
+                    THEN 'rebuilt' ELSE s.how END
         FROM status s
         UNION ALL
         SELECT rd.schema_name, rd.obj_key, _key_kind(rd.obj_key), rd.old_tree, rd.new_tree, 'recreated'
         FROM routine_deps rd
         WHERE NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = rd.schema_name AND s.obj_key = rd.obj_key)
+        UNION ALL
+        SELECT r.schema_name, r.obj_key, _key_kind(r.obj_key), f.obj_tree, t.obj_tree, 'rebuilt'
+        FROM rebuilt r
+        JOIN fo f ON f.schema_name = r.schema_name AND f.obj_key = r.obj_key
+        JOIN t_o t ON t.schema_name = r.schema_name AND t.obj_key = r.obj_key
+        WHERE r.depth > 0
+          AND NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = r.schema_name AND s.obj_key = r.obj_key
+                            AND s.how IN ('rebuilt', 'removed', 'recreated'))
+          AND EXISTS (SELECT 1 FROM status s WHERE s.how = 'rebuilt')   -- one-time filter
         UNION ALL
         SELECT DISTINCT dp.schema_name, dp.obj_key, _key_kind(dp.obj_key), f.obj_tree, t.obj_tree, 'recreated'
         FROM dependants dp
@@ -436,7 +449,25 @@ BEGIN
           AND EXISTS (SELECT 1 FROM fk_roots)    -- one-time filter: no roots, no scan
     ),
     -- columns converted when their type is rebuilt
-    rebuilt AS (SELECT s.schema_name, s.obj_key, _qname(s.schema_name, s.obj_key) AS q FROM status s WHERE s.how = 'rebuilt'),
+    -- types rebuilt: those whose change needs it, and (transitively) the types and domains
+    -- built on them (a domain over a domain, an enum inside a composite), which would
+    -- otherwise keep pointing at the renamed old type
+    rebuilt_walk(schema_name, obj_key, q, depth) AS (
+        SELECT s.schema_name, s.obj_key, _qname(s.schema_name, s.obj_key), 0 FROM status s WHERE s.how = 'rebuilt'
+      UNION
+        SELECT f.schema_name, f.obj_key, _qname(f.schema_name, f.obj_key), r.depth + 1
+        FROM rebuilt_walk r
+        JOIN fo f ON _key_kind(f.obj_key) IN ('type', 'domain') AND (f.schema_name, f.obj_key) <> (r.schema_name, r.obj_key)
+        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE o.content ~ ('(^|[^a-zA-Z0-9_."])' || regexp_replace(r.q, '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+                           || '($|[^a-zA-Z0-9_"])')
+          AND r.depth < 10
+    ),
+    rebuilt AS (
+        SELECT w.schema_name, w.obj_key, w.q, max(w.depth) AS depth FROM rebuilt_walk w GROUP BY 1, 2, 3
+    ),
     -- routines whose arguments or result use a rebuilt type: recreated around it (they
     -- would otherwise keep pointing at the old type, which then cannot be dropped)
     routine_deps AS (
@@ -649,7 +680,8 @@ BEGIN
                ARRAY['correctness_risk']
         FROM pp x WHERE x.how = 'rebuilt' AND x.sub_key = 'definition'
         UNION ALL
-        SELECT 47, 0, x.schema_name, x.obj_key, x.sub_key,
+        SELECT 47, -coalesce((SELECT r.depth FROM rebuilt r WHERE r.schema_name = x.schema_name AND r.obj_key = x.obj_key), 0),
+               x.schema_name, x.obj_key, x.sub_key,
                format('DROP %s %I.%I;', upper(x.kind), x.schema_name, _old_name(_key_name(x.obj_key))),
                ARRAY[]::text[]
         FROM pp x WHERE x.how = 'rebuilt' AND x.sub_key = 'definition'
