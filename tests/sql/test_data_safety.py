@@ -231,3 +231,9 @@ def test_a_script_names_its_data_loss_up_front(db: SqlDb) -> None:
     assert "-- DATA LOSS (public/table/people/column/legacy): ALTER TABLE public.people DROP COLUMN IF EXISTS legacy;" \
         in head, script
     assert "DATA LOSS" not in db.val("SELECT pggit_v0.generate_migration('slim', 'main')")
+
+
+def test_composite_attributes_split_at_top_level_commas_only(db: SqlDb) -> None:
+    got = db.val("""SELECT pggit_v0._comp_attrs('CREATE TYPE app.t AS (a numeric(10,2), "b, c" text COLLATE "C", d integer[]);')""")
+    assert got == ["a numeric(10,2)", '"b, c" text COLLATE "C"', "d integer[]"]
+    assert db.val("SELECT pggit_v0._comp_attrs('CREATE TYPE app.e AS ();')") == []
