@@ -206,6 +206,20 @@ SELECT CASE WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'agg
             ELSE pggit_v0._qname(p_schema, p_obj_key) END
 $$;
 
+-- A regular expression matching p_name (an identifier, or a qualified name from _qname /
+-- _refname) as a whole word of a deparsed definition: not inside a longer identifier,
+-- and, unless p_qualified_ok, not after a dot ("x" is not found in "app.x"; with
+-- p_qualified_ok a column "c" is found in "t.c").  A name ending in "(" (a routine call)
+-- needs no boundary after it.
+CREATE OR REPLACE FUNCTION pggit_v0._word_re(p_name text, p_qualified_ok boolean DEFAULT false) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT CASE WHEN p_qualified_ok THEN '(^|[^a-zA-Z0-9_"])' ELSE '(^|[^a-zA-Z0-9_."])' END
+       || regexp_replace(p_name, '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+       || CASE WHEN right(p_name, 1) = '(' THEN '' ELSE '($|[^a-zA-Z0-9_"])' END
+$$;
+
 -- Longest chain of textual references among a set of definitions: item i depends on
 -- item j when i's definition mentions j's qualified name.  Used to order views on
 -- views and partitions after their parents (deparsed definitions qualify every name).
@@ -410,16 +424,15 @@ BEGIN
     -- others every blob of the side(s) concerned
     pp AS MATERIALIZED (
         SELECT p.schema_name, p.obj_key, p.kind, p.how, k.sub_key, o.content AS old_c, n.content AS new_c,
-               _qname(p.schema_name, p.obj_key) AS q,
-               -- an unchanged comment on a part that is dropped and created again
-               -- (trigger, policy, constraint, index): applied again after it
-               (p.how = 'altered' AND o.content IS NOT DISTINCT FROM n.content) AS reapply
+               _qname(p.schema_name, p.obj_key) AS q
         FROM plan p
         CROSS JOIN LATERAL (SELECT x.sub_key FROM ob x WHERE x.obj_tree = p.old_tree
                             UNION SELECT y.sub_key FROM nb y WHERE y.obj_tree = p.new_tree) k
         LEFT JOIN ob o ON o.obj_tree = p.old_tree AND o.sub_key = k.sub_key
         LEFT JOIN nb n ON n.obj_tree = p.new_tree AND n.sub_key = k.sub_key
         WHERE p.how <> 'altered' OR o.content IS DISTINCT FROM n.content
+           -- an unchanged comment on a part that is dropped and created again (trigger,
+           -- policy, constraint, index): applied again after it
            OR (k.sub_key ~ '^(trigger|policy|constraint|index)_comment ' AND n.content IS NOT NULL
                AND EXISTS (SELECT 1 FROM nb n2 LEFT JOIN ob o2 ON o2.obj_tree = p.old_tree AND o2.sub_key = n2.sub_key
                            WHERE n2.obj_tree = p.new_tree
@@ -448,7 +461,6 @@ BEGIN
                             AND (x.sub_key = e.name OR x.how IN ('removed', 'recreated')))
           AND EXISTS (SELECT 1 FROM fk_roots)    -- one-time filter: no roots, no scan
     ),
-    -- columns converted when their type is rebuilt
     -- types rebuilt: those whose change needs it, and (transitively) the types and domains
     -- built on them (a domain over a domain, an enum inside a composite), which would
     -- otherwise keep pointing at the renamed old type
@@ -461,8 +473,7 @@ BEGIN
         JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
         JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
         JOIN objects o ON o.sha = e.entry_sha
-        WHERE o.content ~ ('(^|[^a-zA-Z0-9_."])' || regexp_replace(r.q, '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
-                           || '($|[^a-zA-Z0-9_"])')
+        WHERE o.content ~ _word_re(r.q)
           AND r.depth < 10
     ),
     rebuilt AS (
@@ -477,10 +488,11 @@ BEGIN
         JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
         JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
         JOIN objects o ON o.sha = e.entry_sha
-        WHERE strpos(_key_name(f.obj_key) || ' ' || split_part(o.content, E'\n', 1) || ' '
-                     || split_part(o.content, E'\n', 2), r.q) > 0
+        WHERE (_key_name(f.obj_key) || ' ' || split_part(o.content, E'\n', 1) || ' '
+               || split_part(o.content, E'\n', 2)) ~ _word_re(r.q)
           AND EXISTS (SELECT 1 FROM rebuilt)   -- one-time filter: no rebuilt type, no scan
     ),
+    -- columns converted when their type is rebuilt
     typed_cols AS (
         SELECT t.schema_name, t.obj_key, _qname(t.schema_name, t.obj_key) AS tq, cp.*, cp.type AS type_q
         FROM rebuilt r
@@ -535,7 +547,7 @@ BEGIN
         JOIN objects o ON o.sha = e.entry_sha
         LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
         LEFT JOIN objects tn ON tn.sha = te.entry_sha
-        WHERE EXISTS (SELECT 1 FROM rebuilt r WHERE strpos(o.content, r.q) > 0)
+        WHERE EXISTS (SELECT 1 FROM rebuilt r WHERE o.content ~ _word_re(r.q))
           AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND x.sub_key = e.name)
           AND EXISTS (SELECT 1 FROM rebuilt)   -- one-time filter
@@ -554,9 +566,7 @@ BEGIN
         WHERE cc.sub_key LIKE 'column %'
           AND ((_col_parts(oo.content)).type IS DISTINCT FROM (_col_parts(no.content)).type
                OR (_col_parts(oo.content)).coll IS DISTINCT FROM (_col_parts(no.content)).coll)
-          AND o.content ~ ('(^|[^a-zA-Z0-9_"])'
-                           || regexp_replace(quote_ident(substr(cc.sub_key, 8)), '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
-                           || '($|[^a-zA-Z0-9_"])')
+          AND o.content ~ _word_re(quote_ident(substr(cc.sub_key, 8)), true)
           AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND x.sub_key = e.name)
           AND EXISTS (SELECT 1 FROM col_changes)   -- one-time filter
@@ -584,7 +594,7 @@ BEGIN
                            AND split_part(e.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'column')
         JOIN objects o ON o.sha = e.entry_sha
         WHERE rp.how = 'recreated' AND rp.kind IN ('function', 'procedure', 'aggregate')
-          AND strpos(o.content, quote_ident(rp.schema_name) || '.' || split_part(_key_name(rp.obj_key), '(', 1) || '(') > 0
+          AND strpos(o.content, _refname(rp.schema_name, rp.obj_key)) > 0
           AND EXISTS (SELECT 1 FROM t_o t WHERE t.schema_name = f.schema_name AND t.obj_key = f.obj_key)
           AND NOT EXISTS (SELECT 1 FROM plan p3 WHERE p3.schema_name = f.schema_name AND p3.obj_key = f.obj_key
                             AND p3.how IN ('removed', 'recreated'))
@@ -613,9 +623,7 @@ BEGIN
     -- removed objects dropped late, ordered so that one referring to another goes first
     late AS (
         SELECT x.schema_name, x.obj_key, x.old_c,
-               CASE WHEN x.kind IN ('function', 'procedure', 'aggregate')
-                    THEN quote_ident(x.schema_name) || '.' || split_part(_key_name(x.obj_key), '(', 1)
-                    ELSE x.q END AS n
+               rtrim(_refname(x.schema_name, x.obj_key), '(') AS n
         FROM pp x
         WHERE x.sub_key = 'definition' AND x.how = 'removed'
           AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate', 'type', 'domain', 'collation')
@@ -833,7 +841,6 @@ BEGIN
         FROM pp x
         WHERE x.new_c IS NOT NULL
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns', 'column')
-          AND (x.how <> 'altered' OR x.old_c IS DISTINCT FROM x.new_c OR x.reapply)
         UNION ALL
         -- foreign keys of untouched tables, added back
         SELECT 52, 0, f.schema_name, f.obj_key, f.sub_key, f.new_c, ARRAY['validation_scan']
@@ -1005,6 +1012,7 @@ COMMENT ON FUNCTION pggit_v0._qname(text, text) IS 'Qualified name of an object 
 COMMENT ON FUNCTION pggit_v0._old_name(text) IS 'Temporary name of a rebuilt type (name__pggit_old, hashed down to fit 63 bytes)';
 COMMENT ON FUNCTION pggit_v0._comp_attrs(text) IS 'Attribute definitions of a canonical CREATE TYPE ... AS (...) statement, in order';
 COMMENT ON FUNCTION pggit_v0._enum_labels(text) IS 'Labels of a canonical CREATE TYPE ... AS ENUM statement, in order';
+COMMENT ON FUNCTION pggit_v0._word_re(text, boolean) IS 'Regular expression finding a name as a whole word of a definition';
 COMMENT ON FUNCTION pggit_v0._dep_depth(text[], text[]) IS 'Longest chain of textual references among definitions, for dependency order';
 COMMENT ON FUNCTION pggit_v0._object_tree_blobs(text[]) IS 'Every blob (with content) of the given object trees';
 COMMENT ON FUNCTION pggit_v0._compose_table(text, text, text[], text[]) IS 'CREATE TABLE with its columns inline, in recorded order';

@@ -90,9 +90,7 @@ WITH ds AS (SELECT * FROM _diff_trees(p_base, p_source)),
                     AND CASE d.side WHEN 'source' THEN p.target_changed AND p.t_new IS NOT NULL
                                     ELSE p.source_changed AND p.s_new IS NOT NULL END
         JOIN objects o ON o.sha = CASE d.side WHEN 'source' THEN p.t_new ELSE p.s_new END
-        WHERE o.content ~ ('(^|[^a-zA-Z0-9_."])'
-                           || regexp_replace(_refname(d.schema_name, d.obj_key), '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
-                           || '($|[^a-zA-Z0-9_"])')
+        WHERE o.content ~ _word_re(_refname(d.schema_name, d.obj_key))
      ),
      -- columns one side dropped (of tables both sides keep)
      dropped_cols AS (
@@ -114,9 +112,7 @@ WITH ds AS (SELECT * FROM _diff_trees(p_base, p_source)),
                                      ELSE p.source_changed AND p.s_new IS NOT NULL END
                     AND p.sub_key <> 'columns' AND p.sub_key <> dc.sub_key
         JOIN objects o ON o.sha = CASE dc.side WHEN 'source' THEN p.t_new ELSE p.s_new END
-        CROSS JOIN LATERAL (SELECT '(^|[^a-zA-Z0-9_"])'      -- also qualified: t.c
-                                   || regexp_replace(quote_ident(dc.col), '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
-                                   || '($|[^a-zA-Z0-9_"])' AS col_re) x
+        CROSS JOIN LATERAL (SELECT _word_re(quote_ident(dc.col), true) AS col_re) x   -- also qualified: t.c
         WHERE CASE WHEN p.schema_name = dc.schema_name AND p.obj_key = dc.obj_key
                    THEN p.sub_key IN ('column_comment ' || dc.col, 'column_grants ' || dc.col) OR o.content ~ x.col_re
                    ELSE strpos(o.content, _refname(dc.schema_name, dc.obj_key)) > 0 AND o.content ~ x.col_re END

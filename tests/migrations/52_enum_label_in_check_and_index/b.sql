@@ -1,7 +1,6 @@
--- an enum rebuilt while a CHECK, an index predicate and a trigger WHEN compare labels: schema B
--- ('paused' added before 'active': a rebuild, not an ADD VALUE, in the B -> A direction)
+-- an enum rebuilt (a label removed) while a CHECK, an index predicate and a trigger WHEN compare labels: schema B
 CREATE SCHEMA app;
-CREATE TYPE app.status AS ENUM ('new', 'paused', 'active', 'retired');
+CREATE TYPE app.status AS ENUM ('new', 'active', 'retired');
 CREATE TABLE app.t (id int PRIMARY KEY, s app.status CHECK (s <> 'retired'));
 CREATE INDEX t_active ON app.t (id) WHERE s = 'active';
 CREATE FUNCTION app.noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
