@@ -120,6 +120,10 @@ class Script:
         if lineno < len(self.origins):
             return self.origins[lineno]
         # past the end ("syntax error at end of input"): the script's last line
+        return self.last_origin()
+
+    def last_origin(self) -> Optional[Origin]:
+        """File and line of the script's last line that came from a file."""
         return next((o for o in reversed(self.origins) if o is not None), None)
 
 
@@ -229,35 +233,16 @@ def _replay(conn: "psycopg.Connection", script: "Script", original: BaseExceptio
     """Find the failing statement of a script whose error had no position.
 
     The failed script ran as one implicit transaction (or rolled back its own), so
-    re-running it statement by statement reaches the same error; its statement's
-    first line is reported.  Best effort: '' when the replay does not fail the same way.
+    re-running it statement by statement reaches the same error; its ``file:line`` is
+    reported.  Best effort: '' when the replay does not fail the same way.
     """
-    import psycopg
-    from psycopg import pq
-
     sqlstate = getattr(original, "sqlstate", None)
     try:
-        for offset, stmt in split_statements(script.text):
-            body = stmt.strip()
-            if not body or all(line.strip().startswith("--") or not line.strip()
-                               for line in body.splitlines()):
-                continue
-            try:
-                conn.execute(stmt.encode("utf-8"))
-            except psycopg.Error as exc:
-                if conn.info.transaction_status == pq.TransactionStatus.INERROR:
-                    conn.execute("ROLLBACK")
-                if exc.sqlstate != sqlstate:
-                    return ""
-                pos = getattr(exc.diag, "statement_position", None)
-                at = offset + (int(pos) if pos else _first_code(stmt) + 1)
-                origin = script.locate(at)
-                return f"{origin[0]}:{origin[1]}" if origin else ""
+        execute_statements(conn, script, "the replay")
+    except SchemaApplyError as err:
+        return (err.location or "") if err.sqlstate == sqlstate else ""
     except Exception:  # pragma: no cover - the original error is what matters
         return ""
-    finally:
-        if not conn.closed and conn.info.transaction_status != pq.TransactionStatus.IDLE:
-            conn.execute("ROLLBACK")
     return ""
 
 
@@ -332,7 +317,7 @@ def execute_statements(conn: "psycopg.Connection", script: "Script", what: str) 
         if open_tx:
             conn.execute("ROLLBACK")
     if open_tx:  # psql would roll it back at exit too: say so instead of losing it silently
-        last = next((o for o in reversed(script.origins) if o is not None), None)
+        last = script.last_origin()
         raise SchemaApplyError(
             f"applying {what} failed: it opens a transaction (BEGIN) that it never commits, "
             "so its changes were rolled back" + (f" (script ends at {last[0]}:{last[1]})" if last else ""),
