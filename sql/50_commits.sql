@@ -360,7 +360,7 @@ WITH RECURSIVE fp(sha, n) AS (
   UNION ALL
     SELECT cp.parent_sha, fp.n + 1
     FROM fp JOIN commit_parents cp ON cp.commit_sha = fp.sha AND cp.position = 1
-    WHERE fp.n + 1 < coalesce($1, 20) + greatest(coalesce($2, 0), 0)
+    WHERE fp.n + 1 < coalesce($1, 20) + coalesce($2, 0)
 )
 SELECT c.commit_sha,
        coalesce((SELECT array_agg(p.parent_sha ORDER BY p.position) FROM commit_parents p
@@ -368,7 +368,15 @@ SELECT c.commit_sha,
        c.author, c.message, c.committed_at, c.branch, c.changes
 FROM fp JOIN commit_graph c ON c.commit_sha = fp.sha
 ORDER BY fp.n
-LIMIT greatest(coalesce($1, 20), 0) OFFSET greatest(coalesce($2, 0), 0)
+-- LIMIT and OFFSET are evaluated before any row: negative counts are refused there
+LIMIT CASE WHEN $1 < 0 OR $2 < 0
+           THEN _raise('22023', format('max_count and skip must not be negative (got %s, %s)', $1, $2),
+                       'Pass 0 or more, e.g. get_commit_history(20, 0).')::int
+           ELSE coalesce($1, 20) END
+OFFSET CASE WHEN $1 < 0 OR $2 < 0
+            THEN _raise('22023', format('max_count and skip must not be negative (got %s, %s)', $1, $2),
+                        'Pass 0 or more, e.g. get_commit_history(20, 0).')::int
+            ELSE coalesce($2, 0) END
 $$;
 COMMENT ON FUNCTION pggit_v0.get_commit_history(int, int, text) IS
     'Commits reachable from ref by first parents, newest first: sha, parents, author, message, time, branch, paths changed';

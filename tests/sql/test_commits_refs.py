@@ -181,6 +181,9 @@ def test_commit_history_first_parent_limit_offset_ref(db: SqlDb) -> None:
     assert [h["message"] for h in db.rows("SELECT * FROM pggit_v0.get_commit_history(2, 1)")] == ["c2", "c1"]
     assert [h["commit_sha"] for h in db.rows("SELECT * FROM pggit_v0.get_commit_history(1, 0, 'HEAD~2')")] == [shas[2]]
     assert db.rows("SELECT * FROM pggit_v0.get_commit_history(0)") == []
+    for args in ("-1", "5, -2"):
+        with raises_sql("22023", "must not be negative", hint="Pass 0 or more"):
+            db.exec(f"SELECT * FROM pggit_v0.get_commit_history({args})")
     assert [h["changes"] for h in hist[:4]] == [3, 3, 3, 3]
     with raises_sql("42704", 'ref "HEAD~9" goes back past the root commit'):
         db.exec("SELECT * FROM pggit_v0.get_commit_history(1, 0, 'HEAD~9')")
