@@ -15,6 +15,17 @@ def counts(d: SqlDb) -> dict:
                  " pggit_v0.get_head_sha() AS head")
 
 
+def documented_grants(role: str) -> str:
+    """The grants reference.md ("Roles") gives for a role `dev` that uses the whole API."""
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "reference.md").read_text()
+    block = re.search(r"\*\*Roles\.\*\*.*?```sql\n(.*?)```", text, re.S).group(1)
+    assert "GRANT" in block
+    return block.replace(" TO dev;", f" TO {role};")
+
+
 def test_install_records_the_existing_schema_as_baseline(empty_db: SqlDb) -> None:
     empty_db.exec("CREATE TABLE public.before_install (id int PRIMARY KEY)")
     proc = install(empty_db)
@@ -174,3 +185,26 @@ def test_every_function_body_is_valid_and_every_helper_called_exists(empty_db: S
     for f in SQL_DIR.glob("*.sql"):
         called |= set(re.findall(r"\b(_[a-z][a-z_0-9]*)\(", f.read_text()))
     assert called - defined == set()
+
+
+def test_a_role_granted_as_documented_can_commit_branch_and_merge(db: SqlDb) -> None:
+    """reference.md, "Roles": the grants that let another role use the whole API."""
+    db.exec("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pggit_dev') THEN "
+            "CREATE ROLE pggit_dev NOSUPERUSER; END IF; END $$")
+    db.exec("CREATE SCHEMA devwork AUTHORIZATION pggit_dev")
+    db.exec("SET ROLE pggit_dev")
+    with raises_sql("42501"):            # no rights on the layer yet
+        db.exec("SELECT pggit_v0.create_basic_commit('not yet')")
+    db.exec("RESET ROLE")
+    db.exec(documented_grants("pggit_dev"))
+    db.exec("SET ROLE pggit_dev")
+    db.exec("CREATE TABLE devwork.t (id int)")
+    db.exec("SELECT pggit_v0.create_basic_commit('by the dev role')")
+    db.exec("SELECT pggit_v0.create_branch('feature/dev')")
+    db.exec("ALTER TABLE devwork.t ADD COLUMN note text")
+    db.exec("SELECT pggit_v0.create_basic_commit('note')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    db.exec("SELECT pggit_v0.merge_branch('feature/dev')")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    assert all(r["status"] == "OK" for r in db.rows("SELECT status FROM pggit_v0.validate_data_integrity()"))
+    db.exec("RESET ROLE")
