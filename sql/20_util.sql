@@ -164,3 +164,24 @@ VALUES (p_operation, p_started, clock_timestamp() - p_started, p_detail)
 $$;
 COMMENT ON FUNCTION pggit_v0._record_timing(text, timestamptz, text) IS
     'Appends one timing row for analyze_query_performance()';
+
+-- Refuse (42501) a call that writes history when the role may not, saying which grants
+-- it needs (reference.md, "Roles") instead of PostgreSQL's bare "permission denied for
+-- table ...".  The owner and superusers always pass.
+CREATE OR REPLACE FUNCTION pggit_v0._require_rights(p_action text) RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+BEGIN
+    IF NOT (has_table_privilege('pggit_v0.commit_graph', 'SELECT, INSERT')
+            AND has_table_privilege('pggit_v0.refs', 'SELECT, INSERT, UPDATE')
+            AND has_table_privilege('pggit_v0.head', 'SELECT, UPDATE')) THEN
+        RAISE EXCEPTION '% writes pgGit history, which role % may not do', p_action, current_user
+              USING ERRCODE = '42501',
+                    HINT = format('As the owner of schema pggit_v0: GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA pggit_v0 TO %1$I; '
+                                  'GRANT UPDATE, DELETE ON pggit_v0.refs, pggit_v0.head, pggit_v0.meta TO %1$I; '
+                                  'GRANT USAGE ON ALL SEQUENCES IN SCHEMA pggit_v0 TO %1$I;', current_user);
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._require_rights(text) IS 'Raises 42501 with the needed GRANTs when the role may not write pgGit history';

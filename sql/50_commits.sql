@@ -268,6 +268,7 @@ DECLARE
     v_sha    text;
     v_links  int;
 BEGIN
+    PERFORM _require_rights('create_basic_commit');
     IF create_basic_commit.message IS NULL OR btrim(create_basic_commit.message) = '' THEN
         RAISE EXCEPTION 'commit message must not be empty'
               USING ERRCODE = '22023',

@@ -16,6 +16,7 @@ DECLARE
     v_sha  text;
     v_type text;
 BEGIN
+    PERFORM _require_rights('create_branch');
     PERFORM _check_ref_name(create_branch.name, 'branch');
     PERFORM 1 FROM head FOR UPDATE;
     SELECT r.type INTO v_type FROM refs r WHERE r.name = create_branch.name;
@@ -55,6 +56,7 @@ SET search_path = pg_catalog, pggit_v0
 SET jit = off
 AS $$
 BEGIN
+    PERFORM _require_rights('delete_branch');
     IF delete_branch.name = 'main' THEN
         RAISE EXCEPTION 'cannot delete branch "main"'
               USING ERRCODE = '55000', HINT = 'main is the trunk every other branch is compared with.';
@@ -86,6 +88,7 @@ DECLARE
     v_sha  text;
     v_type text;
 BEGIN
+    PERFORM _require_rights('create_tag');
     PERFORM _check_ref_name(create_tag.name, 'tag');
     SELECT r.type INTO v_type FROM refs r WHERE r.name = create_tag.name;
     IF v_type IS NOT NULL THEN

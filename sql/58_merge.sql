@@ -359,7 +359,7 @@ SET jit = off
 AS $$
 DECLARE
     v_t0       timestamptz := clock_timestamp();
-    v_target   text := coalesce(merge_branch.target, _current_branch());
+    v_target   text;
     v_strategy text := lower(coalesce(merge_branch.strategy, 'abort'));
     v_src      text;
     v_tgt      text;
@@ -369,6 +369,8 @@ DECLARE
     v_tree     record;
     v_sha      text;
 BEGIN
+    PERFORM _require_rights('merge_branch');
+    v_target := coalesce(merge_branch.target, _current_branch());
     IF v_strategy NOT IN ('abort', 'ours', 'theirs') THEN
         RAISE EXCEPTION 'unknown merge strategy "%"', merge_branch.strategy
               USING ERRCODE = '22023', HINT = 'Use abort (default), ours or theirs.';
@@ -550,6 +552,7 @@ DECLARE
     v_sha  text;
     v_type text;
 BEGIN
+    PERFORM _require_rights('checkout_branch');
     SELECT r.target_sha, r.type INTO v_sha, v_type FROM refs r WHERE r.name = checkout_branch.name;
     IF v_type IS DISTINCT FROM 'branch' THEN
         RAISE EXCEPTION 'branch "%" not found%', checkout_branch.name,

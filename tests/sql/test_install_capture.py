@@ -193,8 +193,12 @@ def test_a_role_granted_as_documented_can_commit_branch_and_merge(db: SqlDb) -> 
             "CREATE ROLE pggit_dev NOSUPERUSER; END IF; END $$")
     db.exec("CREATE SCHEMA devwork AUTHORIZATION pggit_dev")
     db.exec("SET ROLE pggit_dev")
-    with raises_sql("42501"):            # no rights on the layer yet
+    with raises_sql("42501", "may not do", hint="GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA pggit_v0 TO pggit_dev"):
         db.exec("SELECT pggit_v0.create_basic_commit('not yet')")
+    for call in ("create_branch('x')", "merge_branch('main')", "checkout_branch('main')", "create_tag('t')",
+                 "delete_branch('x')"):
+        with raises_sql("42501", "may not do", hint="GRANT"):
+            db.exec(f"SELECT pggit_v0.{call}")
     db.exec("RESET ROLE")
     db.exec(documented_grants("pggit_dev"))
     db.exec("SET ROLE pggit_dev")
