@@ -220,6 +220,19 @@ SELECT CASE WHEN p_qualified_ok THEN '(^|[^a-zA-Z0-9_"])' ELSE '(^|[^a-zA-Z0-9_.
        || CASE WHEN right(p_name, 1) = '(' THEN '' ELSE '($|[^a-zA-Z0-9_"])' END
 $$;
 
+-- The statement dropping one part of a table: a trigger, policy, constraint or index
+-- (sub-keys "trigger t", "policy p", "constraint c", "index i"); NULL for other parts.
+CREATE OR REPLACE FUNCTION pggit_v0._drop_part(p_schema text, p_table text, p_sub_key text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0
+AS $$
+SELECT CASE split_part(p_sub_key, ' ', 1)
+         WHEN 'trigger' THEN format('DROP TRIGGER IF EXISTS %I ON %s;', substr(p_sub_key, 9), p_table)
+         WHEN 'policy' THEN format('DROP POLICY IF EXISTS %I ON %s;', substr(p_sub_key, 8), p_table)
+         WHEN 'constraint' THEN format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I;', p_table, substr(p_sub_key, 12))
+         WHEN 'index' THEN format('DROP INDEX IF EXISTS %I.%I;', p_schema, substr(p_sub_key, 7)) END
+$$;
+
 -- Longest chain of textual references among a set of definitions: item i depends on
 -- item j when i's definition mentions j's qualified name.  Used to order views on
 -- views and partitions after their parents (deparsed definitions qualify every name).
@@ -700,11 +713,7 @@ BEGIN
                     WHEN 'index' THEN 15 WHEN 'column' THEN 20 WHEN 'rls' THEN 11 WHEN 'owned_by' THEN 19
                     ELSE 70 END,
                1, x.schema_name, x.obj_key, x.sub_key,
-               CASE split_part(x.sub_key, ' ', 1)
-                 WHEN 'trigger' THEN format('DROP TRIGGER IF EXISTS %I ON %s;', substr(x.sub_key, 9), x.q)
-                 WHEN 'policy' THEN format('DROP POLICY IF EXISTS %I ON %s;', substr(x.sub_key, 8), x.q)
-                 WHEN 'constraint' THEN format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I;', x.q, substr(x.sub_key, 12))
-                 WHEN 'index' THEN format('DROP INDEX IF EXISTS %I.%I;', x.schema_name, substr(x.sub_key, 7))
+               coalesce(_drop_part(x.schema_name, x.q, x.sub_key), CASE split_part(x.sub_key, ' ', 1)
                  WHEN 'column' THEN format('ALTER TABLE %s DROP COLUMN IF EXISTS %I;', x.q, substr(x.sub_key, 8))
                  WHEN 'rls' THEN format(E'ALTER TABLE %s DISABLE ROW LEVEL SECURITY;\nALTER TABLE %s NO FORCE ROW LEVEL SECURITY;', x.q, x.q)
                  WHEN 'owned_by' THEN format('ALTER SEQUENCE %s OWNED BY NONE;', x.q)
@@ -714,7 +723,7 @@ BEGIN
                  WHEN 'grants' THEN _invert_grants(x.old_c)
                  WHEN 'column_grants' THEN _invert_grants(x.old_c)
                  ELSE regexp_replace(x.old_c, ' IS ''.*'';$', ' IS NULL;')   -- comments
-               END,
+               END),
                CASE split_part(x.sub_key, ' ', 1)
                  WHEN 'column' THEN ARRAY['data_deletion', 'access_exclusive_lock']
                  WHEN 'index' THEN ARRAY['index_dropped', 'access_exclusive_lock']
@@ -741,11 +750,7 @@ BEGIN
                                  AND b.old_c IS NOT NULL AND b.new_c IS NULL))
         UNION ALL
         SELECT tp.drop_phase, -2, tp.schema_name, tp.obj_key, tp.sub_key,
-               CASE split_part(tp.sub_key, ' ', 1)
-                 WHEN 'constraint' THEN format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I;', tp.q, substr(tp.sub_key, 12))
-                 WHEN 'index' THEN format('DROP INDEX IF EXISTS %I.%I;', tp.schema_name, substr(tp.sub_key, 7))
-                 WHEN 'trigger' THEN format('DROP TRIGGER IF EXISTS %I ON %s;', substr(tp.sub_key, 9), tp.q)
-                 ELSE format('DROP POLICY IF EXISTS %I ON %s;', substr(tp.sub_key, 8), tp.q) END,
+               _drop_part(tp.schema_name, tp.q, tp.sub_key),
                ARRAY['access_exclusive_lock']
         FROM typed_parts tp
         UNION ALL
@@ -789,7 +794,7 @@ BEGIN
                             AND x.sub_key = 'owned_by')
         UNION ALL
         SELECT CASE WHEN f.old_c LIKE '% FOREIGN KEY %' THEN 13 ELSE 14 END, 1, f.schema_name, f.obj_key, f.sub_key,
-               format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I;', f.q, substr(f.sub_key, 12)),
+               _drop_part(f.schema_name, f.q, f.sub_key),
                ARRAY['access_exclusive_lock']
         FROM fks f
         ------------------------------------------------------------------ creates
@@ -1013,6 +1018,7 @@ COMMENT ON FUNCTION pggit_v0._old_name(text) IS 'Temporary name of a rebuilt typ
 COMMENT ON FUNCTION pggit_v0._comp_attrs(text) IS 'Attribute definitions of a canonical CREATE TYPE ... AS (...) statement, in order';
 COMMENT ON FUNCTION pggit_v0._enum_labels(text) IS 'Labels of a canonical CREATE TYPE ... AS ENUM statement, in order';
 COMMENT ON FUNCTION pggit_v0._word_re(text, boolean) IS 'Regular expression finding a name as a whole word of a definition';
+COMMENT ON FUNCTION pggit_v0._drop_part(text, text, text) IS 'DROP statement of a trigger, policy, constraint or index of a table, from its sub-key';
 COMMENT ON FUNCTION pggit_v0._dep_depth(text[], text[]) IS 'Longest chain of textual references among definitions, for dependency order';
 COMMENT ON FUNCTION pggit_v0._object_tree_blobs(text[]) IS 'Every blob (with content) of the given object trees';
 COMMENT ON FUNCTION pggit_v0._compose_table(text, text, text[], text[]) IS 'CREATE TABLE with its columns inline, in recorded order';
