@@ -177,7 +177,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         written.append(f"Markdown report written to {options.report}")
     if options.gate and report.add_to_pytest_junitxml(config, result):
         written.append(f"gate checks added to --junitxml ({len(result.checks)} test cases, "
-                       "classname pggit-gate.<group>)")
+                       "classname pggit.<group>)")
     summary = report.append_github_summary(result)
     if summary:
         written.append(f"Markdown summary appended to $GITHUB_STEP_SUMMARY ({summary})")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, List, Literal
 
 from .formatting import definition_diffs, table
-from .gate import GateResult
+from .gate import Check, GateResult
 
 GROUPS = ("integrity", "alerts", "hazards", "migration", "snapshot", "gate")
 
@@ -179,6 +179,11 @@ def append_github_summary(result: GateResult) -> str:
 
 
 # ------------------------------------------------------------------ junit
+def _check_text(c: Check) -> str:
+    """A check's status, message and details, as both JUnit reports show it."""
+    return f"{c.status}: {c.message}" + (f"\n\n{c.details}" if c.details else "")
+
+
 def junit_xml(result: GateResult) -> str:
     """One JUnit test case per check, in one test suite ``pggit-gate``."""
     from junit_xml import TestCase, TestSuite, to_xml_report_string
@@ -186,7 +191,7 @@ def junit_xml(result: GateResult) -> str:
     cases = []
     for c in result.checks:
         case = TestCase(name=c.name, classname=f"pggit.{c.group}", elapsed_sec=round(c.seconds, 6),
-                        stdout=(f"{c.status}: {c.message}" + (f"\n\n{c.details}" if c.details else "")))
+                        stdout=_check_text(c))
         if c.failed:
             kind = "error" if c.status == "ERROR" else "failure"
             if kind == "error":
@@ -209,7 +214,7 @@ def write_junit(result: GateResult, path: Path) -> None:
 
 def add_to_pytest_junitxml(config: Any, result: GateResult) -> int:
     """Add the gate's checks to pytest's own ``--junitxml`` file, one test case each
-    (classname ``pggit-gate.<group>``), so a merge gate reading that one file sees a
+    (classname ``pggit.<group>``, as in ``--pggit-junit``), so a merge gate reading that one file sees a
     failing check as a failing test.  Returns how many were added (0 without
     ``--junitxml``).  Must run before the junitxml plugin's sessionfinish writes it."""
     from _pytest.junitxml import xml_key
@@ -219,10 +224,11 @@ def add_to_pytest_junitxml(config: Any, result: GateResult) -> int:
     if xml is None:
         return 0
     for c in result.checks:
-        nodeid = f"pggit-gate/{c.group}::{c.name}"
-        location = (f"pggit-gate/{c.group}", None, c.name)
+        # junitxml turns the node id "pggit/<group>::<name>" into classname pggit.<group>
+        nodeid = f"pggit/{c.group}::{c.name}"
+        location = (f"pggit/{c.group}", None, c.name)
         outcome: Literal["passed", "failed"] = "failed" if c.failed else "passed"
-        text = f"{c.status}: {c.message}" + (f"\n\n{c.details}" if c.details else "")
+        text = _check_text(c)
         call = TestReport(nodeid, location, {}, outcome, text if c.failed else None, "call",
                           sections=[("Captured stdout call", text)], duration=c.seconds)
         teardown = TestReport(nodeid, location, {}, "passed", None, "teardown")

@@ -101,13 +101,13 @@ def test_gate_checks_also_land_in_pytests_junitxml(project: pytest.Pytester, pgg
     root = ET.parse(project.path / "pytest.xml").getroot()
     found = {f"{c.get('classname')}::{c.get('name')}": c for c in root.iter("testcase")}
     assert sum(k.startswith("test_app::test_app[") for k in found) == 4
-    legacy = found["pggit-gate.hazards::public/table/legacy"]
+    legacy = found["pggit.hazards::public/table/legacy"]
     assert "data_deletion (data-loss)" in legacy.find("failure").get("message")
-    assert found["pggit-gate.integrity::commit_content"].find("failure") is None
+    assert found["pggit.integrity::commit_content"].find("failure") is None
     (suite,) = root.iter("testsuite")
-    gate_failures = sum(1 for k, c in found.items() if k.startswith("pggit-gate.") and c.find("failure") is not None)
+    gate_failures = sum(1 for k, c in found.items() if k.startswith("pggit.") and c.find("failure") is not None)
     assert gate_failures == 3 and int(suite.get("failures")) == 3
-    result.stdout.fnmatch_lines(["pggit: gate checks added to --junitxml (* test cases, classname pggit-gate.<group>)"])
+    result.stdout.fnmatch_lines(["pggit: gate checks added to --junitxml (* test cases, classname pggit.<group>)"])
 
 
 def test_junit_under_xdist_written_by_the_controller(project: pytest.Pytester,
