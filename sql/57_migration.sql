@@ -374,8 +374,8 @@ BEGIN
         LEFT JOIN new_def nd ON nd.schema_name = c.schema_name AND nd.obj_key = c.obj_key
     ),
     -- tables whose columns change type or disappear: views reading them are recreated
-    col_changes AS (
-        SELECT DISTINCT d.schema_name, d.obj_key FROM d
+    col_changes AS (   -- one row per such column (retyped: it is still there)
+        SELECT d.schema_name, d.obj_key, d.sub_key, d.new_sha IS NOT NULL AS retyped FROM d
         LEFT JOIN objects oo ON oo.sha = d.old_sha
         LEFT JOIN objects no ON no.sha = d.new_sha
         WHERE d.sub_key LIKE 'column %' AND d.old_sha IS NOT NULL
@@ -567,18 +567,14 @@ BEGIN
         UNION
         -- likewise triggers (WHEN) and policies naming a column whose type changes
         SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
-        FROM d cc
-        JOIN objects oo ON oo.sha = cc.old_sha
-        JOIN objects no ON no.sha = cc.new_sha
+        FROM col_changes cc
         JOIN fo f ON f.schema_name = cc.schema_name AND f.obj_key = cc.obj_key
         JOIN t_o t ON t.schema_name = cc.schema_name AND t.obj_key = cc.obj_key
         JOIN tree_entries e ON e.tree_sha = f.obj_tree AND split_part(e.name, ' ', 1) IN ('trigger', 'policy')
         JOIN objects o ON o.sha = e.entry_sha
         LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
         LEFT JOIN objects tn ON tn.sha = te.entry_sha
-        WHERE cc.sub_key LIKE 'column %'
-          AND ((_col_parts(oo.content)).type IS DISTINCT FROM (_col_parts(no.content)).type
-               OR (_col_parts(oo.content)).coll IS DISTINCT FROM (_col_parts(no.content)).coll)
+        WHERE cc.retyped
           AND o.content ~ _word_re(quote_ident(substr(cc.sub_key, 8)), true)
           AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND x.sub_key = e.name)
