@@ -95,6 +95,10 @@ CREATE TABLE IF NOT EXISTS pggit_v0.ddl_log (
 -- How long capture took for the entry (timings of capture live here, not in
 -- op_timings: one insert per DDL instead of two keeps DDL overhead down).
 ALTER TABLE pggit_v0.ddl_log ADD COLUMN IF NOT EXISTS capture_duration interval;
+-- For a table renamed or moved (ALTER TABLE ... RENAME / SET SCHEMA) or a column
+-- renamed by the user: its identity before the command (object_identity is after).
+-- Migrations between commits use these to rename instead of dropping and adding.
+ALTER TABLE pggit_v0.ddl_log ADD COLUMN IF NOT EXISTS renamed_from text;
 COMMENT ON TABLE pggit_v0.ddl_log IS 'Captured DDL: statement, tag, object, schema, role, transaction, time, branch';
 
 CREATE TABLE IF NOT EXISTS pggit_v0.ddl_log_commits (

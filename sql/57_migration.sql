@@ -994,7 +994,7 @@ BEGIN
            string_agg(format('-- DATA LOSS (%s): %s', s.path, split_part(s.statement, E'\n', 1)), E'\n'
                       ORDER BY s.phase, s.ord, s.path COLLATE "C") FILTER (WHERE 'data_deletion' = ANY (s.hazards))
     INTO v_body, v_n, v_loss
-    FROM _migration_steps(_commit_tree(v_from), _commit_tree(v_to)) s;
+    FROM _commit_steps(v_from, v_to) s;
     PERFORM _record_timing('migration', v_t0, format('%s..%s: %s statements', left(v_from, 12), left(v_to, 12), v_n));
     RETURN format(E'-- pgGit migration %s (%s) -> %s (%s): %s step(s)\n', generate_migration.from_ref, left(v_from, 12),
                   generate_migration.to_ref, left(v_to, 12), v_n)

@@ -197,10 +197,12 @@ WITH b AS (SELECT unnest(string_to_array(p_base, E'\n')) AS c),
 SELECT string_agg(c, E'\n' ORDER BY grp, o) FROM merged
 $$;
 
--- Migrate the live schema from tree p_from to tree p_to and check the result equals
--- p_to (column order aside).  Returns the number of statements run.  Any failure
--- raises, so the caller's transaction leaves everything as it was.
-CREATE OR REPLACE FUNCTION pggit_v0._apply_tree(p_from text, p_to text)
+-- Migrate the live schema from commit p_from to commit p_to (or to p_to_tree, the tree
+-- of p_to) and check the result equals that tree (column order aside).  Returns the
+-- number of statements run.  Any failure raises, so the caller's transaction leaves
+-- everything as it was.  Renames it runs are not logged as the user's (pggit.applying).
+DROP FUNCTION IF EXISTS pggit_v0._apply_tree(text, text);
+CREATE OR REPLACE FUNCTION pggit_v0._apply_tree(p_from text, p_to text, p_to_tree text DEFAULT NULL)
 RETURNS int
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
@@ -208,6 +210,7 @@ SET jit = off
 SET client_min_messages = warning   -- no "does not exist, skipping" from DROP ... IF EXISTS
 AS $$
 DECLARE
+    v_to      text := coalesce(p_to_tree, _commit_tree(p_to));
     v_step    record;
     v_n       int := 0;
     v_diff    text[];
@@ -215,7 +218,9 @@ DECLARE
     v_fix     record;
 BEGIN
     SET LOCAL check_function_bodies = false;
-    FOR v_step IN SELECT * FROM _migration_steps(p_from, p_to) ORDER BY phase, ord, path COLLATE "C" LOOP
+    -- (a SET clause on the function would need superuser for a custom setting)
+    PERFORM set_config('pggit.applying', 'on', true);
+    FOR v_step IN SELECT * FROM _commit_steps(p_from, p_to, v_to) ORDER BY phase, ord, path COLLATE "C" LOOP
         BEGIN
             EXECUTE v_step.statement;
         EXCEPTION WHEN OTHERS THEN
@@ -233,7 +238,7 @@ BEGIN
     -- such object from its live grants back to the defaults, then to the recorded ones.
     IF cardinality(v_created) > 0 AND EXISTS (SELECT 1 FROM pg_default_acl) THEN
         FOR v_fix IN SELECT d.old_definition AS target, d.new_definition AS live
-                     FROM _diff_rows(p_to, NULL, true) d
+                     FROM _diff_rows(v_to, NULL, true) d
                      WHERE d.object_type = 'grants' AND d.path = ANY (v_created) LOOP
             IF v_fix.live IS NOT NULL THEN
                 EXECUTE _invert_grants(v_fix.live);
@@ -243,8 +248,9 @@ BEGIN
             END IF;
         END LOOP;
     END IF;
+    PERFORM set_config('pggit.applying', 'off', true);
     SELECT array_agg(d.path ORDER BY d.path) INTO v_diff
-    FROM _diff_rows(p_to, NULL, true) d WHERE d.object_type <> 'columns';
+    FROM _diff_rows(v_to, NULL, true) d WHERE d.object_type <> 'columns';
     IF v_diff IS NOT NULL THEN
         RAISE EXCEPTION 'the migrated schema differs from the target tree at % path(s): %',
                         cardinality(v_diff), array_to_string(v_diff[1:10], ', ')
@@ -254,8 +260,8 @@ BEGIN
     RETURN v_n;
 END
 $$;
-COMMENT ON FUNCTION pggit_v0._apply_tree(text, text) IS
-    'Runs the migration between two trees on the live schema and checks the result; raises (changing nothing) on failure';
+COMMENT ON FUNCTION pggit_v0._apply_tree(text, text, text) IS
+    'Runs the migration between two commits on the live schema and checks the result; raises (changing nothing) on failure';
 
 -- Refuse (55000) when the live schema has changes HEAD does not record.
 CREATE OR REPLACE FUNCTION pggit_v0._require_clean(p_action text) RETURNS void
@@ -276,13 +282,15 @@ BEGIN
 END
 $$;
 
--- The statements of the migration p_from -> p_to that would lose data in the live
+-- The statements of the migration from commit p_from to commit p_to (its tree, or
+-- p_to_tree) that would lose data in the live
 -- database: dropping a table that holds rows, or dropping or narrowing a column that
 -- holds non-null values.  Each entry: the statement and what it would lose.  Runs with
 -- the layer owner's rights and row security off, so rows hidden by policies count; a
 -- relation that cannot be read counts as holding data (an unpopulated materialized
 -- view holds none).
-CREATE OR REPLACE FUNCTION pggit_v0._data_at_risk(p_from text, p_to text)
+DROP FUNCTION IF EXISTS pggit_v0._data_at_risk(text, text);
+CREATE OR REPLACE FUNCTION pggit_v0._data_at_risk(p_from text, p_to text, p_to_tree text DEFAULT NULL)
 RETURNS text[]
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0
@@ -296,7 +304,7 @@ DECLARE
     v_rows boolean;
     v_loss text[];
 BEGIN
-    FOR v_step IN SELECT * FROM _migration_steps(p_from, p_to) WHERE 'data_deletion' = ANY (hazards) LOOP
+    FOR v_step IN SELECT * FROM _commit_steps(p_from, p_to, p_to_tree) WHERE 'data_deletion' = ANY (hazards) LOOP
         v_rel := to_regclass(format('%I.%I', v_step.schema_name, _key_name(v_step.obj_key)));
         v_col := CASE WHEN v_step.sub_key LIKE 'column %' THEN substr(v_step.sub_key, 8) END;
         CONTINUE WHEN v_rel IS NULL
@@ -319,18 +327,20 @@ BEGIN
     RETURN v_loss;
 END
 $$;
-COMMENT ON FUNCTION pggit_v0._data_at_risk(text, text) IS
-    'Statements of the migration between two trees that would lose rows or values in the live database';
+COMMENT ON FUNCTION pggit_v0._data_at_risk(text, text, text) IS
+    'Statements of the migration between two commits that would lose rows or values in the live database';
 
 -- Raise 55000 listing the statements that would lose data, unless p_force.
-CREATE OR REPLACE FUNCTION pggit_v0._refuse_data_loss(p_from text, p_to text, p_force boolean, p_action text)
+DROP FUNCTION IF EXISTS pggit_v0._refuse_data_loss(text, text, boolean, text);
+CREATE OR REPLACE FUNCTION pggit_v0._refuse_data_loss(p_from text, p_to text, p_force boolean, p_action text,
+                                                     p_to_tree text DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0
 SET jit = off
 AS $$
 DECLARE
-    v_loss text[] := _data_at_risk(p_from, p_to);
+    v_loss text[] := _data_at_risk(p_from, p_to, p_to_tree);
 BEGIN
     IF v_loss IS NOT NULL AND NOT coalesce(p_force, false) THEN
         RAISE EXCEPTION '% would lose data in % statement(s)', p_action, cardinality(v_loss)
@@ -339,7 +349,7 @@ BEGIN
     END IF;
 END
 $$;
-COMMENT ON FUNCTION pggit_v0._refuse_data_loss(text, text, boolean, text) IS
+COMMENT ON FUNCTION pggit_v0._refuse_data_loss(text, text, boolean, text, text) IS
     'Raises 55000 listing the statements that would lose data unless force';
 
 -- Merge source into target (default: the current branch).  Fast-forwards when target is
@@ -395,9 +405,9 @@ BEGIN
 
     IF v_base = v_tgt THEN   -- fast-forward
         IF v_current THEN
-            PERFORM _refuse_data_loss(_commit_tree(v_tgt), _commit_tree(v_src), merge_branch.force,
+            PERFORM _refuse_data_loss(v_tgt, v_src, merge_branch.force,
                                       format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
-            PERFORM _apply_tree(_commit_tree(v_tgt), _commit_tree(v_src));
+            PERFORM _apply_tree(v_tgt, v_src);
             PERFORM _link_pending(v_src);
             PERFORM _set_live_base(v_src);
         END IF;
@@ -481,9 +491,9 @@ BEGIN
                            coalesce(merge_branch.message, format('Merge branch ''%s'' into %s', merge_branch.source, v_target)),
                            v_target, v_tree.rows_written);
     IF v_current THEN
-        PERFORM _refuse_data_loss(_commit_tree(v_tgt), v_tree.root_sha, merge_branch.force,
+        PERFORM _refuse_data_loss(v_tgt, v_sha, merge_branch.force,
                                   format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
-        PERFORM _apply_tree(_commit_tree(v_tgt), v_tree.root_sha);
+        PERFORM _apply_tree(v_tgt, v_sha);
         PERFORM _link_pending(v_sha);
         PERFORM _set_live_base(v_sha);
     END IF;
@@ -506,8 +516,9 @@ SET search_path = pg_catalog, pggit_v0
 SET jit = off
 AS $$
 DECLARE
-    v_to     text := _commit_tree(_resolve_ref(verify_migration.to_ref));
-    v_from   text := _commit_tree(_head_commit());
+    v_to_sha text := _resolve_ref(verify_migration.to_ref);
+    v_to     text := _commit_tree(v_to_sha);
+    v_from   text := _head_commit();
     v_script text;
     v_n      int;
     v_diff   text[];
@@ -516,10 +527,10 @@ DECLARE
 BEGIN
     PERFORM _require_clean(format('verify_migration(%L)', verify_migration.to_ref));
     v_script := generate_migration('HEAD', verify_migration.to_ref);
-    SELECT count(*) INTO v_n FROM _migration_steps(v_from, v_to);
+    SELECT count(*) INTO v_n FROM _commit_steps(v_from, v_to_sha);
     BEGIN
         PERFORM set_config('check_function_bodies', 'off', true);
-        FOR v_step IN SELECT * FROM _migration_steps(v_from, v_to) ORDER BY phase, ord, path COLLATE "C" LOOP
+        FOR v_step IN SELECT * FROM _commit_steps(v_from, v_to_sha) ORDER BY phase, ord, path COLLATE "C" LOOP
             EXECUTE v_step.statement;
         END LOOP;
         SELECT array_agg(d.path ORDER BY d.path) INTO v_diff
@@ -563,9 +574,9 @@ BEGIN
     PERFORM 1 FROM head FOR UPDATE;
     IF coalesce(checkout_branch.apply, false) THEN
         PERFORM _require_clean(format('checkout_branch(%L, apply => true)', checkout_branch.name));
-        PERFORM _refuse_data_loss(_commit_tree(_head_commit()), _commit_tree(v_sha), checkout_branch.force,
+        PERFORM _refuse_data_loss(_head_commit(), v_sha, checkout_branch.force,
                                   format('checkout of "%s"', checkout_branch.name));
-        PERFORM _apply_tree(_commit_tree(_head_commit()), _commit_tree(v_sha));
+        PERFORM _apply_tree(_head_commit(), v_sha);
         PERFORM _link_pending(v_sha);
         PERFORM _set_live_base(v_sha);
         PERFORM _record_timing('checkout', v_t0, checkout_branch.name);

@@ -21,16 +21,23 @@ $$;
 
 -- Changed paths between stored tree p_a and stored tree p_b, or the live schema when
 -- p_live, formatted for users.  Stored diffs also carry, per path, the migration
--- statements that implement it (in script order) and their hazards.
-CREATE OR REPLACE FUNCTION pggit_v0._diff_rows(p_a text, p_b text, p_live boolean DEFAULT false)
+-- statements that implement it (in script order) and their hazards; given the two
+-- commits (p_a_commit, p_b_commit), those include their renames (see _commit_steps).
+DROP FUNCTION IF EXISTS pggit_v0._diff_rows(text, text, boolean);
+CREATE OR REPLACE FUNCTION pggit_v0._diff_rows(p_a text, p_b text, p_live boolean DEFAULT false,
+                                              p_a_commit text DEFAULT NULL, p_b_commit text DEFAULT NULL)
 RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
                change_type text, old_definition text, new_definition text,
                migration_sql text, hazards text[])
-LANGUAGE sql STABLE
+LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, pggit_v0
 SET jit = off
 AS $$
-WITH steps0 AS MATERIALIZED (SELECT * FROM _migration_steps(p_a, p_b) m WHERE NOT p_live),
+WITH steps0 AS MATERIALIZED (
+    SELECT * FROM _migration_steps(p_a, p_b) m WHERE NOT p_live AND p_a_commit IS NULL
+    UNION ALL
+    SELECT * FROM _commit_steps(p_a_commit, p_b_commit) m WHERE NOT p_live AND p_a_commit IS NOT NULL
+),
 steps AS (
     SELECT m.path, string_agg(m.statement, E'\n' ORDER BY m.phase, m.ord) AS stmts,
            coalesce((SELECT array_agg(DISTINCT h ORDER BY h) FROM steps0 m2 CROSS JOIN LATERAL unnest(m2.hazards) AS h
@@ -77,10 +84,10 @@ SET jit = off
 AS $$
 DECLARE
     v_t0 timestamptz := clock_timestamp();
-    v_a  text := _commit_tree(_resolve_ref(diff_commits.a));
-    v_b  text := _commit_tree(_resolve_ref(diff_commits.b));
+    v_a  text := _resolve_ref(diff_commits.a);
+    v_b  text := _resolve_ref(diff_commits.b);
 BEGIN
-    RETURN QUERY SELECT * FROM _diff_rows(v_a, v_b);
+    RETURN QUERY SELECT * FROM _diff_rows(_commit_tree(v_a), _commit_tree(v_b), false, v_a, v_b);
     PERFORM _record_timing('diff', v_t0, diff_commits.a || '..' || diff_commits.b);
 END
 $$;
@@ -147,4 +154,4 @@ COMMENT ON FUNCTION pggit_v0.get_current_schema() IS
 
 -- Promises of the private helpers above.
 COMMENT ON FUNCTION pggit_v0._order_changed(text, text) IS 'True when columns present on both sides changed their relative order';
-COMMENT ON FUNCTION pggit_v0._diff_rows(text, text, boolean) IS 'Changed paths between two stored trees (or a tree and the live schema), formatted, with migration SQL and hazards';
+COMMENT ON FUNCTION pggit_v0._diff_rows(text, text, boolean, text, text) IS 'Changed paths between two stored trees (or a tree and the live schema), formatted, with migration SQL and hazards';

@@ -6,6 +6,45 @@
 -- Where event triggers may not be created (managed servers, non-superusers) the layer
 -- installs in snapshot-only mode: commits, diffs and history still work from snapshots.
 
+-- Before an ALTER TABLE or ALTER FOREIGN TABLE whose text renames or moves something
+-- (RENAME, SET SCHEMA): remembers every user table's schema, name and column names by
+-- OID and column number, in the transaction-local setting pggit.names_before, so that
+-- _capture can record what a renamed table or column was called.  Any other statement
+-- costs one regular expression.  Migrations pgGit runs itself (pggit.applying) are not
+-- recorded as renames.  Never raises: a fault is recorded and the rename is then
+-- migrated as a drop and an add, as before.
+CREATE OR REPLACE FUNCTION pggit_v0._capture_names() RETURNS event_trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pggit_v0
+AS $$
+BEGIN
+    IF current_query() !~* '\m(rename|set\s+schema)\M'
+       OR coalesce(current_setting('pggit.installing', true), '') = 'on'
+       OR coalesce(current_setting('pggit.applying', true), '') = 'on' THEN
+        RETURN;
+    END IF;
+    BEGIN
+        PERFORM set_config('pggit.names_before', coalesce((
+            SELECT jsonb_object_agg(c.oid::text, jsonb_build_array(n.nspname, c.relname,
+                       (SELECT jsonb_object_agg(a.attnum::text, a.attname) FROM pg_attribute a
+                        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)))
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p', 'f') AND n.nspname <> 'pggit_v0'
+              AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_')::text, ''), true);
+    EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL
+        PERFORM set_config('pggit.names_before', '', true);
+        BEGIN
+            INSERT INTO capture_faults (event, command_tag, sqlstate, message, statement)
+            VALUES (TG_EVENT, TG_TAG, SQLSTATE, SQLERRM, current_query());
+        EXCEPTION WHEN OTHERS THEN
+            RAISE WARNING 'pgGit could not record the names before "%" nor why: %', TG_TAG, SQLERRM;
+        END;
+    END;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._capture_names() IS
+    'Event trigger function (ddl_command_start of ALTER TABLE that renames or moves): keeps table and column names by OID for _capture; never raises';
+
 -- Records the commands of the running ddl_command_end or sql_drop event, with the
 -- layer owner's rights (SECURITY DEFINER: roles doing DDL need no rights on the log).
 -- The role logged is the one that ran the DDL: the SET ROLE in effect, else the
@@ -24,6 +63,7 @@ DECLARE
     v_t0   timestamptz;
     v_q    text;
     v_role text;
+    v_names jsonb;   -- names before a rename (see _capture_names)
 BEGIN
     IF current_setting('pggit.installing', true) = 'on' THEN
         RETURN;   -- install.sql creating or upgrading the layer itself
@@ -51,10 +91,18 @@ BEGIN
               -- text in it is quoted, so it never ends the identity unquoted
               AND coalesce(d.object_identity, '') !~ ' on pggit_v0\.[a-z_0-9]+$';
         ELSE
+            v_names := nullif(current_setting('pggit.names_before', true), '')::jsonb;
             INSERT INTO ddl_log (event, command_tag, object_type, object_identity, schema_name, statement,
-                                 role_name, txid, branch, capture_duration)
+                                 role_name, txid, branch, capture_duration, renamed_from)
             SELECT p_event, c.command_tag, c.object_type, c.object_identity, c.schema_name, v_q,
-                   v_role, txid_current(), (SELECT h.branch FROM head h), clock_timestamp() - v_t0
+                   v_role, txid_current(), (SELECT h.branch FROM head h), clock_timestamp() - v_t0,
+                   CASE WHEN v_names IS NOT NULL AND c.object_type IN ('table', 'table column', 'foreign table') THEN
+                       (SELECT nullif(x.old, c.object_identity)
+                        FROM (SELECT CASE WHEN c.objsubid = 0 THEN format('%I.%I', r->>0, r->>1)
+                                          WHEN r->2->>(c.objsubid::text) IS NOT NULL
+                                          THEN format('%I.%I.%I', r->>0, r->>1, r->2->>(c.objsubid::text)) END AS old
+                              FROM (SELECT v_names->(c.objid::text) AS r) y
+                              WHERE y.r IS NOT NULL) x) END
             FROM pg_event_trigger_ddl_commands() c
             WHERE NOT c.in_extension
               AND coalesce(c.schema_name, '') <> 'pggit_v0'
@@ -62,6 +110,9 @@ BEGIN
               AND coalesce(c.schema_name, '') NOT LIKE 'pg\_toast\_temp%'
               AND NOT (c.object_type = 'schema' AND c.object_identity = 'pggit_v0')
               AND coalesce(c.object_identity, '') !~ ' on pggit_v0\.[a-z_0-9]+$';
+            IF v_names IS NOT NULL THEN
+                PERFORM set_config('pggit.names_before', '', true);
+            END IF;
         END IF;
     EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL: record why instead
         BEGIN
@@ -94,9 +145,16 @@ BEGIN
             EXECUTE FUNCTION pggit_v0._capture();
         CREATE EVENT TRIGGER pggit_v0_capture_drop ON sql_drop
             EXECUTE FUNCTION pggit_v0._capture();
+        IF EXISTS (SELECT 1 FROM pg_event_trigger WHERE evtname = 'pggit_v0_capture_names') THEN
+            DROP EVENT TRIGGER pggit_v0_capture_names;
+        END IF;
+        CREATE EVENT TRIGGER pggit_v0_capture_names ON ddl_command_start
+            WHEN TAG IN ('ALTER TABLE', 'ALTER FOREIGN TABLE')
+            EXECUTE FUNCTION pggit_v0._capture_names();
         -- ALWAYS: also in sessions with session_replication_role = replica
         ALTER EVENT TRIGGER pggit_v0_capture_ddl ENABLE ALWAYS;
         ALTER EVENT TRIGGER pggit_v0_capture_drop ENABLE ALWAYS;
+        ALTER EVENT TRIGGER pggit_v0_capture_names ENABLE ALWAYS;
         INSERT INTO pggit_v0.meta (key, value) VALUES ('capture', 'event_triggers')
         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now();
     EXCEPTION WHEN insufficient_privilege THEN

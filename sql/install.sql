@@ -17,6 +17,7 @@ SET LOCAL check_function_bodies = off;
 \ir 40_trees.sql
 \ir 50_commits.sql
 \ir 55_refs.sql
+\ir 56_renames.sql
 \ir 57_migration.sql
 \ir 58_merge.sql
 \ir 60_diff.sql

@@ -1,0 +1,396 @@
+-- Renames: a table renamed or moved to another schema, or a column renamed, is migrated
+-- with ALTER TABLE ... RENAME / SET SCHEMA, keeping its rows, instead of a drop and an
+-- add.  Trees do not record identity (like git), so the evidence is the capture log:
+-- _capture records the name before each rename the user ran, and ddl_log_commits says
+-- which commit includes it.  Between two commits, the renames are those of the commits
+-- only one side has: replayed forward for the target's, backward for the source's.
+-- A rename is used only when the trees agree (the old name is gone and the new one is
+-- new); anything else stays a drop and an add, which the data-loss guard refuses.
+-- The migration engine then compares the target with the source tree "as renamed": the
+-- renamed object's blobs moved under the new name, with the names inside them rewritten.
+
+-- One rename between two trees (see _renames): a table's (old_column NULL) or a column's.
+DO $type$
+BEGIN
+    IF to_regtype('pggit_v0._rename') IS NULL THEN
+        CREATE TYPE pggit_v0._rename AS (old_schema text, old_table text, old_column text,
+                                         new_schema text, new_table text, new_column text);
+    END IF;
+END
+$type$;
+
+-- p_text with every whole-word occurrence of the identifiers p_old[i] replaced by
+-- p_new[i] (quoted as needed), outside single-quoted literals.  A name after a dot
+-- counts (t.c); a longer identifier containing it does not.
+CREATE OR REPLACE FUNCTION pggit_v0._rename_idents(p_text text, p_old text[], p_new text[]) RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v_out  text := '';
+    v_part text;
+    i      int;
+BEGIN
+    IF p_text IS NULL OR coalesce(cardinality(p_old), 0) = 0 THEN
+        RETURN p_text;
+    END IF;
+    FOR v_part IN SELECT m[1] FROM regexp_matches(p_text, '(''(?:[^'']|'''')*''|[^'']+|'')', 'g') AS m LOOP
+        IF left(v_part, 1) <> '''' THEN
+            FOR i IN 1 .. cardinality(p_old) LOOP
+                v_part := regexp_replace(v_part,
+                    '(?<![a-zA-Z0-9_"$])' || regexp_replace(quote_ident(p_old[i]), '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+                    || '(?![a-zA-Z0-9_"$])',
+                    replace(quote_ident(p_new[i]), '\', '\\'), 'g');
+            END LOOP;
+        END IF;
+        v_out := v_out || v_part;
+    END LOOP;
+    RETURN v_out;
+END
+$$;
+
+-- p_text with each qualified name p_old[i] (schema.name, quoted as deparsed) replaced by
+-- p_new[i] wherever it is a whole name (not inside a longer one, not after a dot).
+CREATE OR REPLACE FUNCTION pggit_v0._rename_qnames(p_text text, p_old text[], p_new text[]) RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v text := p_text;
+    i int;
+BEGIN
+    FOR i IN 1 .. coalesce(cardinality(p_old), 0) LOOP
+        CONTINUE WHEN p_old[i] = p_new[i] OR strpos(v, p_old[i]) = 0;
+        v := regexp_replace(v, '(?<![a-zA-Z0-9_."$])' || regexp_replace(p_old[i], '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+                               || '(?![a-zA-Z0-9_"$])', replace(p_new[i], '\', '\\'), 'g');
+    END LOOP;
+    RETURN v;
+END
+$$;
+
+-- The renames that take commit p_from's tables and columns to commit p_to's: one row per
+-- renamed table (old_column NULL) and per renamed column (table names as in each tree).
+-- Only renames the two trees agree with: the old name exists only in p_from's tree and
+-- the new name only in p_to's, and a renamed column's table is kept or itself renamed.
+CREATE OR REPLACE FUNCTION pggit_v0._renames(p_from text, p_to text)
+RETURNS TABLE (old_schema text, old_table text, old_column text, new_schema text, new_table text, new_column text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0
+SET jit = off
+AS $$
+#variable_conflict use_column
+DECLARE
+    e    record;
+    f    text[];
+    t    text[];
+    k    text[] := '{}';   -- one entry per renamed thing: 'table' or 'column'
+    os   text[] := '{}';   -- its names in p_from ...
+    ot   text[] := '{}';
+    oc   text[] := '{}';
+    cs   text[] := '{}';   -- ... and after the renames replayed so far
+    ct   text[] := '{}';
+    cc   text[] := '{}';
+    i    int;
+    v_found boolean;
+    v_os text;
+    v_ot text;
+BEGIN
+    IF p_from IS NULL OR p_to IS NULL OR p_from = p_to
+       OR NOT EXISTS (SELECT 1 FROM ddl_log l WHERE l.renamed_from IS NOT NULL) THEN
+        RETURN;
+    END IF;
+    -- the renames of the commits only one side has: p_from's undone (newest first),
+    -- then p_to's replayed (oldest first)
+    FOR e IN
+        WITH RECURSIVE fa(sha) AS (
+            SELECT p_from UNION SELECT cp.parent_sha FROM commit_parents cp JOIN fa ON cp.commit_sha = fa.sha
+        ),
+        ta(sha) AS (
+            SELECT p_to UNION SELECT cp.parent_sha FROM commit_parents cp JOIN ta ON cp.commit_sha = ta.sha
+        ),
+        ev AS (
+            SELECT l.id, l.object_type, l.renamed_from, l.object_identity,
+                   EXISTS (SELECT 1 FROM ta WHERE ta.sha = lc.commit_sha) AS fwd
+            FROM ddl_log l JOIN ddl_log_commits lc ON lc.log_id = l.id
+            WHERE l.renamed_from IS NOT NULL
+              AND (EXISTS (SELECT 1 FROM ta WHERE ta.sha = lc.commit_sha)
+                   <> EXISTS (SELECT 1 FROM fa WHERE fa.sha = lc.commit_sha))
+        )
+        SELECT ev.object_type,
+               CASE WHEN ev.fwd THEN ev.renamed_from ELSE ev.object_identity END AS src,
+               CASE WHEN ev.fwd THEN ev.object_identity ELSE ev.renamed_from END AS dst
+        FROM ev ORDER BY ev.fwd, CASE WHEN ev.fwd THEN ev.id ELSE -ev.id END
+    LOOP
+        f := parse_ident(e.src);
+        t := parse_ident(e.dst);
+        IF e.object_type = 'table column' AND cardinality(f) = 3 AND cardinality(t) = 3 THEN
+            v_found := false;
+            FOR i IN 1 .. cardinality(k) LOOP
+                IF k[i] = 'column' AND cs[i] = f[1] AND ct[i] = f[2] AND cc[i] = f[3] THEN
+                    cc[i] := t[3];
+                    v_found := true;
+                END IF;
+            END LOOP;
+            IF NOT v_found THEN
+                v_os := f[1];
+                v_ot := f[2];
+                FOR i IN 1 .. cardinality(k) LOOP   -- a table renamed before: its old name
+                    IF k[i] = 'table' AND cs[i] = f[1] AND ct[i] = f[2] THEN
+                        v_os := os[i];
+                        v_ot := ot[i];
+                    END IF;
+                END LOOP;
+                k := k || 'column'::text; os := os || v_os; ot := ot || v_ot; oc := oc || f[3];
+                cs := cs || f[1]; ct := ct || f[2]; cc := cc || t[3];
+            END IF;
+        ELSIF e.object_type = 'table' AND cardinality(f) = 2 AND cardinality(t) = 2 THEN
+            v_found := false;
+            FOR i IN 1 .. cardinality(k) LOOP
+                IF cs[i] = f[1] AND ct[i] = f[2] THEN
+                    cs[i] := t[1];
+                    ct[i] := t[2];
+                    v_found := v_found OR k[i] = 'table';
+                END IF;
+            END LOOP;
+            IF NOT v_found THEN
+                k := k || 'table'::text; os := os || f[1]; ot := ot || f[2]; oc := oc || NULL::text;
+                cs := cs || t[1]; ct := ct || t[2]; cc := cc || NULL::text;
+            END IF;
+        END IF;
+    END LOOP;
+    IF cardinality(k) = 0 THEN
+        RETURN;
+    END IF;
+
+    RETURN QUERY
+    WITH r AS (
+        SELECT u.* FROM unnest(k, os, ot, oc, cs, ct, cc) AS u(k, os, ot, oc, cs, ct, cc)
+        WHERE (u.os, u.ot, coalesce(u.oc, '')) IS DISTINCT FROM (u.cs, u.ct, coalesce(u.cc, ''))
+    ),
+    fo AS (SELECT o.* FROM _tree_objects(_commit_tree(p_from)) o WHERE _key_kind(o.obj_key) = 'table'),
+    t_o AS (SELECT o.* FROM _tree_objects(_commit_tree(p_to)) o WHERE _key_kind(o.obj_key) = 'table'),
+    schemas_from AS (SELECT DISTINCT o.schema_name FROM _tree_objects(_commit_tree(p_from)) o
+                     WHERE o.obj_key = 'schema ' || o.schema_name),
+    tables AS (   -- renamed tables the trees agree with
+        SELECT r.os, r.ot, r.cs, r.ct FROM r
+        WHERE r.k = 'table'
+          AND EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.os AND fo.obj_key = 'table ' || r.ot)
+          AND EXISTS (SELECT 1 FROM t_o WHERE t_o.schema_name = r.cs AND t_o.obj_key = 'table ' || r.ct)
+          AND NOT EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.cs AND fo.obj_key = 'table ' || r.ct)
+          AND NOT EXISTS (SELECT 1 FROM t_o WHERE t_o.schema_name = r.os AND t_o.obj_key = 'table ' || r.ot)
+          AND (r.os = r.cs OR r.cs IN (SELECT s.schema_name FROM schemas_from s))   -- SET SCHEMA needs it
+    ),
+    cols AS (
+        SELECT r.os, r.ot, r.oc, r.cs, r.ct, r.cc FROM r
+        JOIN fo ON fo.schema_name = r.os AND fo.obj_key = 'table ' || r.ot
+        JOIN t_o ON t_o.schema_name = r.cs AND t_o.obj_key = 'table ' || r.ct
+        WHERE r.k = 'column' AND r.oc <> r.cc
+          AND ((r.os, r.ot) = (r.cs, r.ct) OR EXISTS (SELECT 1 FROM tables tb WHERE (tb.os, tb.ot) = (r.os, r.ot)))
+          AND EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.oc)
+          AND NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.cc)
+          AND EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = t_o.obj_tree AND e.name = 'column ' || r.cc)
+          AND NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = t_o.obj_tree AND e.name = 'column ' || r.oc)
+    )
+    SELECT tb.os, tb.ot, NULL::text, tb.cs, tb.ct, NULL::text FROM tables tb
+    UNION ALL
+    SELECT c.os, c.ot, c.oc, c.cs, c.ct, c.cc FROM cols c;
+END
+$$;
+
+-- The migration from commit p_from to commit p_to (or, with p_to_tree, to that tree,
+-- whose commit p_to is): first the renames (_renames) as ALTER TABLE statements, then
+-- _migration_steps from p_from's tree as renamed to the target tree.  Columns as in
+-- _migration_steps; the renames are phase 0.  Writes the renamed tree's blobs to the
+-- store (content-addressed, like any tree) when there are renames.
+CREATE OR REPLACE FUNCTION pggit_v0._commit_steps(p_from text, p_to text, p_to_tree text DEFAULT NULL)
+RETURNS TABLE (phase int, ord int, path text, statement text, hazards text[],
+               schema_name text, obj_key text, sub_key text)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+SET jit = off
+AS $$
+#variable_conflict use_column
+DECLARE
+    v_from_tree text := _commit_tree(p_from);
+    v_to_tree   text := coalesce(p_to_tree, _commit_tree(p_to));
+    v_renames   jsonb;
+    v_base      text;
+BEGIN
+    SELECT jsonb_agg(to_jsonb(r)) INTO v_renames FROM _renames(p_from, p_to) r;
+    IF v_renames IS NULL THEN
+        RETURN QUERY SELECT * FROM _migration_steps(v_from_tree, v_to_tree);
+        RETURN;
+    END IF;
+    -- a statement of its own: the stable _migration_steps below sees the rows it writes
+    v_base := _renamed_tree(v_from_tree, v_renames);
+    RETURN QUERY
+    SELECT 0, (row_number() OVER (ORDER BY x.grp, x.s COLLATE "C"))::int, x.path, x.stmt,
+           ARRAY['access_exclusive_lock']::text[], x.new_schema, 'table ' || x.new_table, x.sub
+    FROM (   -- columns first (under the table's old name), then tables: rename, then move
+        SELECT 1 AS grp, r.old_schema || '.' || r.old_table || '.' || r.old_column AS s,
+               _path(r.new_schema, 'table ' || r.new_table, 'column ' || r.new_column) AS path,
+               format('ALTER TABLE %I.%I RENAME COLUMN %I TO %I;', r.old_schema, r.old_table, r.old_column, r.new_column) AS stmt,
+               r.new_schema, r.new_table, 'column ' || r.new_column AS sub
+        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.old_column IS NOT NULL
+        UNION ALL
+        SELECT 2, r.old_schema || '.' || r.old_table,
+               _path(r.new_schema, 'table ' || r.new_table, 'definition'),
+               concat_ws(E'\n',
+                   CASE WHEN r.old_table <> r.new_table
+                        THEN format('ALTER TABLE %I.%I RENAME TO %I;', r.old_schema, r.old_table, r.new_table) END,
+                   CASE WHEN r.old_schema <> r.new_schema
+                        THEN format('ALTER TABLE %I.%I SET SCHEMA %I;', r.old_schema, r.new_table, r.new_schema) END),
+               r.new_schema, r.new_table, 'definition'
+        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.old_column IS NULL
+    ) x
+    UNION ALL
+    SELECT * FROM _migration_steps(v_base, v_to_tree);
+END
+$$;
+
+-- Tree p_tree as the renames p_renames (rows of _renames) would leave it:
+-- each renamed table's blobs under its new name and key, renamed columns' blobs under
+-- their new sub-keys, and the old names rewritten inside the renamed tables' own blobs
+-- and inside other tables' and sequences' blobs that name them (partitions, children,
+-- foreign keys, OWNED BY); sequences owned by a table moved to another schema move
+-- with it, as SET SCHEMA does.  Other objects are kept as they are.  Returns the root sha.
+CREATE OR REPLACE FUNCTION pggit_v0._renamed_tree(p_tree text, p_renames jsonb) RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0
+SET jit = off
+AS $$
+DECLARE
+    v_root text;
+BEGIN
+    WITH ren AS (SELECT * FROM jsonb_populate_recordset(NULL::_rename, p_renames)),
+    obj AS MATERIALIZED (SELECT * FROM _tree_objects(p_tree)),
+    tabs AS (   -- every renamed table or table with renamed columns: old and new names
+        SELECT DISTINCT r.old_schema, r.old_table, r.new_schema, r.new_table,
+               format('%I.%I', r.old_schema, r.old_table) AS old_q, format('%I.%I', r.new_schema, r.new_table) AS new_q
+        FROM ren r
+    ),
+    colmap AS (
+        SELECT r.old_schema, r.old_table, array_agg(r.old_column ORDER BY r.old_column) AS olds,
+               array_agg(r.new_column ORDER BY r.old_column) AS news
+        FROM ren r WHERE r.old_column IS NOT NULL GROUP BY r.old_schema, r.old_table
+    ),
+    seqs AS MATERIALIZED (   -- sequences owned by a table moved to another schema move with it
+        SELECT o.schema_name, o.obj_key, o.obj_tree, tb.new_schema,
+               format('%I.%I', o.schema_name, _key_name(o.obj_key)) AS old_q,
+               format('%I.%I', tb.new_schema, _key_name(o.obj_key)) AS new_q
+        FROM obj o JOIN tabs tb ON tb.old_schema <> tb.new_schema AND o.schema_name = tb.old_schema
+        WHERE _key_kind(o.obj_key) = 'sequence'
+          AND EXISTS (SELECT 1 FROM _object_tree_blobs(ARRAY[o.obj_tree]) b
+                      WHERE b.sub_key = 'owned_by'
+                        AND strpos(b.content, ' OWNED BY ' || tb.old_q || '.') > 0)
+    ),
+    qmap AS (   -- qualified names to replace
+        SELECT array_agg(q.old_q) AS olds, array_agg(q.new_q) AS news
+        FROM (SELECT tb.old_q, tb.new_q FROM tabs tb UNION ALL SELECT sq.old_q, sq.new_q FROM seqs sq) q
+    ),
+    own AS (   -- the renamed tables' own blobs
+        SELECT tb.new_schema AS schema_name, 'table ' || tb.new_table AS obj_key,
+               _bucket(tb.new_schema, tb.new_table) AS bucket,
+               CASE WHEN b.sub_key ~ '^column(_[a-z]+)? ' AND cm.olds IS NOT NULL
+                         AND substr(b.sub_key, strpos(b.sub_key, ' ') + 1) = ANY (cm.olds)
+                    THEN split_part(b.sub_key, ' ', 1) || ' '
+                         || cm.news[array_position(cm.olds, substr(b.sub_key, strpos(b.sub_key, ' ') + 1))]
+                    ELSE b.sub_key END AS sub_key,
+               CASE WHEN b.sub_key = 'columns' THEN   -- raw names, one per line
+                        (SELECT string_agg(coalesce(cm.news[array_position(cm.olds, l)], l), E'\n' ORDER BY n)
+                         FROM unnest(string_to_array(b.content, E'\n')) WITH ORDINALITY AS u(l, n))
+                    ELSE _rename_qnames(_rename_idents(b.content, cm.olds, cm.news), qm.olds, qm.news) END AS content
+        FROM tabs tb CROSS JOIN qmap qm
+        JOIN obj o ON o.schema_name = tb.old_schema AND o.obj_key = 'table ' || tb.old_table
+        LEFT JOIN colmap cm ON cm.old_schema = tb.old_schema AND cm.old_table = tb.old_table
+        CROSS JOIN LATERAL _object_tree_blobs(ARRAY[o.obj_tree]) b
+    ),
+    moved AS (   -- the moved sequences' blobs, under the new schema
+        SELECT sq.new_schema AS schema_name, sq.obj_key, _bucket(sq.new_schema, _key_name(sq.obj_key)) AS bucket,
+               b.sub_key, _rename_qnames(_rename_refs(b.content, p_renames), ARRAY[sq.old_q], ARRAY[sq.new_q]) AS content
+        FROM seqs sq CROSS JOIN LATERAL _object_tree_blobs(ARRAY[sq.obj_tree]) b
+    ),
+    others AS MATERIALIZED (   -- blobs of other tables and sequences naming a renamed table
+        SELECT o.schema_name, o.obj_key, o.bucket, o.obj_tree, b.sub_key, b.content
+        FROM obj o CROSS JOIN LATERAL _object_tree_blobs(ARRAY[o.obj_tree]) b
+        WHERE _key_kind(o.obj_key) IN ('table', 'sequence')
+          AND NOT EXISTS (SELECT 1 FROM tabs tb WHERE o.schema_name = tb.old_schema AND o.obj_key = 'table ' || tb.old_table)
+          AND NOT EXISTS (SELECT 1 FROM seqs sq WHERE o.schema_name = sq.schema_name AND o.obj_key = sq.obj_key)
+          AND EXISTS (SELECT 1 FROM tabs tb WHERE strpos(b.content, tb.old_q) > 0)
+    ),
+    touched AS (SELECT DISTINCT x.schema_name, x.obj_key, x.obj_tree FROM others x),
+    rewritten AS (   -- every blob of those objects, the names rewritten
+        SELECT t.schema_name, t.obj_key, o.bucket, b.sub_key, _rename_refs(b.content, p_renames) AS content
+        FROM touched t JOIN obj o ON o.schema_name = t.schema_name AND o.obj_key = t.obj_key
+        CROSS JOIN LATERAL _object_tree_blobs(ARRAY[t.obj_tree]) b
+    ),
+    fresh AS (
+        SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM own x
+        UNION ALL
+        SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM moved x
+        UNION ALL
+        SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM rewritten x
+    ),
+    kept AS (
+        SELECT o.* FROM obj o
+        WHERE NOT EXISTS (SELECT 1 FROM tabs tb WHERE o.schema_name = tb.old_schema AND o.obj_key = 'table ' || tb.old_table)
+          AND NOT EXISTS (SELECT 1 FROM seqs sq WHERE o.schema_name = sq.schema_name AND o.obj_key = sq.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM touched t WHERE t.schema_name = o.schema_name AND t.obj_key = o.obj_key)
+    )
+    SELECT w.root_sha INTO v_root
+    FROM (SELECT array_agg(f.schema_name) AS ss, array_agg(f.bucket) AS bs, array_agg(f.obj_key) AS ks,
+                 array_agg(f.sub_key) AS subs, array_agg(f.content) AS defs FROM fresh f) a,
+         (SELECT array_agg(k.schema_name) AS ss, array_agg(k.bucket) AS bs, array_agg(k.obj_key) AS ks,
+                 array_agg(k.obj_tree) AS ts FROM kept k) b
+    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, b.ss, b.bs, b.ks, b.ts) w;
+    RETURN v_root;
+END
+$$;
+
+-- A blob of another table or sequence with the renames p_renames applied to
+-- its references: renamed tables' qualified names, and renamed columns where a foreign
+-- key lists them (REFERENCES t(c, ...)) or a sequence is owned by one (OWNED BY t.c).
+CREATE OR REPLACE FUNCTION pggit_v0._rename_refs(p_content text, p_renames jsonb) RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0
+AS $$
+DECLARE
+    v   text := p_content;
+    r   record;
+    m   text[];
+BEGIN
+    FOR r IN SELECT format('%I.%I', x.old_schema, x.old_table) AS old_q, format('%I.%I', x.new_schema, x.new_table) AS new_q,
+                    array_agg(x.old_column) FILTER (WHERE x.old_column IS NOT NULL) AS olds,
+                    array_agg(x.new_column) FILTER (WHERE x.old_column IS NOT NULL) AS news
+             FROM jsonb_populate_recordset(NULL::_rename, p_renames) x GROUP BY 1, 2 LOOP
+        CONTINUE WHEN strpos(v, r.old_q) = 0;
+        IF r.olds IS NOT NULL THEN
+            m := regexp_match(v, '^(.* REFERENCES ' || regexp_replace(r.old_q, '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+                                 || '\()([^)]*)(\).*)$');
+            IF m IS NOT NULL THEN
+                v := m[1] || _rename_idents(m[2], r.olds, r.news) || m[3];
+            END IF;
+            m := regexp_match(v, '^(ALTER SEQUENCE .* OWNED BY ' || regexp_replace(r.old_q, '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+                                 || '\.)(.*)(;)$');
+            IF m IS NOT NULL THEN
+                v := m[1] || _rename_idents(m[2], r.olds, r.news) || m[3];
+            END IF;
+        END IF;
+        v := _rename_qnames(v, ARRAY[r.old_q], ARRAY[r.new_q]);
+    END LOOP;
+    RETURN v;
+END
+$$;
+
+COMMENT ON FUNCTION pggit_v0._rename_idents(text, text[], text[]) IS
+    'Text with whole-word identifiers renamed (old[i] -> new[i]) outside single-quoted literals';
+COMMENT ON FUNCTION pggit_v0._rename_qnames(text, text[], text[]) IS
+    'Text with qualified names replaced (old[i] -> new[i]) where each is a whole name';
+COMMENT ON FUNCTION pggit_v0._renames(text, text) IS
+    'Tables and columns renamed between two commits (from the capture log), where both trees agree';
+COMMENT ON FUNCTION pggit_v0._commit_steps(text, text, text) IS
+    'Migration steps between two commits: renames first (phase 0), then _migration_steps from the renamed source tree';
+COMMENT ON FUNCTION pggit_v0._renamed_tree(text, jsonb) IS
+    'A tree with the renames applied (blobs moved and names rewritten); returns its root sha';
+COMMENT ON FUNCTION pggit_v0._rename_refs(text, jsonb) IS
+    'A blob naming renamed tables or columns (partition, inheritance, foreign key, OWNED BY) rewritten to the new names';

@@ -1,0 +1,233 @@
+"""Renamed tables and columns: captured with their old names, migrated with ALTER TABLE
+... RENAME / SET SCHEMA (rows kept) by generate_migration, checkout and merge."""
+from __future__ import annotations
+
+from typing import List
+
+import pytest
+
+from conftest import SqlDb
+from errors import raises_sql
+
+
+def commit(d: SqlDb, message: str) -> str:
+    return d.val("SELECT pggit_v0.create_basic_commit(%s)", [message])
+
+
+def script(d: SqlDb, a: str, b: str) -> str:
+    return d.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+
+
+def statements(text: str) -> List[str]:
+    return [line for line in text.splitlines()
+            if line and not line.startswith(("--", "BEGIN;", "COMMIT;", "SET LOCAL"))]
+
+
+def clean(d: SqlDb) -> None:
+    assert d.rows("SELECT path FROM pggit_v0.status() WHERE object_type <> 'columns'") == []
+
+
+@pytest.fixture
+def users(db: SqlDb) -> SqlDb:
+    """main: app.users (identity pk, a quoted column with a CHECK, an index on it, a
+    comment and a column grant), app.orders with a foreign key to it, a view; rows."""
+    db.exec("""
+        CREATE SCHEMA app;
+        CREATE TABLE app.users (id bigserial PRIMARY KEY, "Full Name" text NOT NULL CHECK ("Full Name" <> ''),
+                                email text UNIQUE);
+        CREATE INDEX users_name_idx ON app.users (lower("Full Name"));
+        CREATE TABLE app.orders (id serial PRIMARY KEY, user_id bigint REFERENCES app.users (id), note text);
+        COMMENT ON COLUMN app.users."Full Name" IS 'shown on invoices';
+        GRANT SELECT ("Full Name") ON app.users TO PUBLIC;
+        CREATE VIEW app.names AS SELECT "Full Name" FROM app.users;
+        INSERT INTO app.users ("Full Name", email) VALUES ('Ann', 'a@x'), ('Bob', 'b@x');
+        INSERT INTO app.orders (user_id, note) VALUES (1, 'first'), (2, 'second');
+    """)
+    commit(db, "users and orders")
+    return db
+
+
+def test_capture_records_the_name_before_each_rename(db: SqlDb) -> None:
+    db.exec("""
+        CREATE SCHEMA app; CREATE SCHEMA archive;
+        CREATE TABLE app.t ("Odd Name" int, b int);
+        ALTER TABLE app.t RENAME COLUMN "Odd Name" TO a;
+        ALTER TABLE app.t RENAME TO t2;
+        ALTER TABLE app.t2 SET SCHEMA archive;
+        ALTER TABLE archive.t2 ADD COLUMN c int;
+        DO $$ BEGIN EXECUTE 'ALTER TABLE archive.t2 RENAME b TO bb'; END $$;
+    """)
+    with db.conn.transaction():
+        db.exec("SAVEPOINT s")
+        db.exec("ALTER TABLE archive.t2 RENAME c TO undone")
+        db.exec("ROLLBACK TO SAVEPOINT s")
+    rows = db.rows("SELECT object_identity, renamed_from FROM pggit_v0.ddl_log "
+                   "WHERE command_tag = 'ALTER TABLE' ORDER BY id")
+    assert [(r["object_identity"], r["renamed_from"]) for r in rows] == [
+        ("app.t.a", 'app.t."Odd Name"'),
+        ("app.t2", "app.t"),
+        ("archive.t2", "app.t2"),
+        ("archive.t2", None),            # ADD COLUMN: not a rename
+        ("archive.t2.bb", "archive.t2.b"),
+    ]
+    assert db.val("SELECT current_setting('pggit.names_before', true)") in (None, "")
+    assert db.rows("SELECT * FROM pggit_v0.capture_faults") == []
+
+
+def test_migration_renames_instead_of_dropping(users: SqlDb) -> None:
+    d = users
+    d.exec("SELECT pggit_v0.create_branch('feature/rename')")
+    d.exec("""ALTER TABLE app.users RENAME COLUMN "Full Name" TO name;
+              ALTER TABLE app.users RENAME COLUMN id TO user_id;
+              ALTER TABLE app.users RENAME TO people""")
+    commit(d, "rename")
+    forward = statements(script(d, "main", "feature/rename"))
+    assert forward[:3] == [
+        'ALTER TABLE app.users RENAME COLUMN "Full Name" TO name;',
+        "ALTER TABLE app.users RENAME COLUMN id TO user_id;",
+        "ALTER TABLE app.users RENAME TO people;",
+    ]
+    text = "\n".join(forward)
+    # the rest only recreates the view: constraints, the index, the foreign key, the
+    # comment and the grant follow the rename in PostgreSQL, and are left alone
+    assert "DROP TABLE" not in text and "DROP COLUMN" not in text and "ADD COLUMN" not in text
+    assert "CREATE INDEX" not in text and "ADD CONSTRAINT" not in text
+    assert "CREATE VIEW app.names" in text
+    assert "DATA LOSS" not in script(d, "main", "feature/rename")
+    backward = statements(script(d, "feature/rename", "main"))
+    assert backward[:3] == [
+        'ALTER TABLE app.people RENAME COLUMN name TO "Full Name";',
+        "ALTER TABLE app.people RENAME COLUMN user_id TO id;",
+        "ALTER TABLE app.people RENAME TO users;",
+    ]
+    # diffs of the same two commits list the rename as such, with its statement
+    rows = {r["path"]: r for r in d.rows("SELECT * FROM pggit_v0.diff_commits('main', 'feature/rename')")}
+    assert "ALTER TABLE app.users RENAME TO people;" in rows["app/table/people"]["migration_sql"]
+    assert all("data_deletion" not in r["hazards"] for r in rows.values())
+
+
+def test_checkout_both_ways_keeps_the_rows(users: SqlDb) -> None:
+    d = users
+    d.exec("SELECT pggit_v0.create_branch('feature/rename')")
+    d.exec("""ALTER TABLE app.users RENAME COLUMN "Full Name" TO name;
+              ALTER TABLE app.users RENAME TO people""")
+    commit(d, "rename")
+    ok = d.one("SELECT * FROM pggit_v0.verify_migration('main')")
+    assert ok["ok"], ok
+    d.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")   # no force needed
+    assert d.rows('SELECT id, "Full Name" FROM app.users ORDER BY id') == [
+        {"id": 1, "Full Name": "Ann"}, {"id": 2, "Full Name": "Bob"}]
+    assert d.val("SELECT col_description('app.users'::regclass, 2)") == "shown on invoices"
+    clean(d)
+    d.exec("SELECT pggit_v0.checkout_branch('feature/rename', apply => true)")
+    assert d.rows("SELECT p.name, o.note FROM app.people p JOIN app.orders o ON o.user_id = p.id ORDER BY o.id") == [
+        {"name": "Ann", "note": "first"}, {"name": "Bob", "note": "second"}]
+    clean(d)
+    # the renames the checkouts ran are pgGit's, not the user's: not logged as renames
+    assert d.val("SELECT count(*) FROM pggit_v0.ddl_log WHERE renamed_from IS NOT NULL") == 2
+
+
+def test_merges_rename_fast_forward_and_three_way(users: SqlDb) -> None:
+    d = users
+    d.exec("SELECT pggit_v0.create_branch('feature/a')")
+    d.exec("ALTER TABLE app.orders RENAME COLUMN note TO remark")
+    commit(d, "remark")
+    d.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert d.val("SELECT string_agg(note, ',' ORDER BY id) FROM app.orders") == "first,second"
+    d.exec("SELECT pggit_v0.merge_branch('feature/a')")   # fast-forward
+    assert d.val("SELECT string_agg(remark, ',' ORDER BY id) FROM app.orders") == "first,second"
+    clean(d)
+
+    d.exec("SELECT pggit_v0.create_branch('feature/b')")
+    d.exec("ALTER TABLE app.users RENAME TO customers")
+    commit(d, "customers")
+    d.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    d.exec("CREATE TABLE app.audit (id int)")
+    commit(d, "audit on main")
+    d.exec("SELECT pggit_v0.merge_branch('feature/b')")   # three-way: a merge commit
+    assert d.val("SELECT count(*) FROM pggit_v0.commit_parents WHERE commit_sha = pggit_v0.get_head_sha()") == 2
+    assert d.val("SELECT string_agg(email, ',' ORDER BY id) FROM app.customers") == "a@x,b@x"
+    assert d.val("SELECT to_regclass('app.audit') IS NOT NULL")
+    clean(d)
+
+
+def test_chained_and_undone_renames(users: SqlDb) -> None:
+    d = users
+    d.exec("SELECT pggit_v0.create_branch('feature/chain')")
+    d.exec("ALTER TABLE app.orders RENAME note TO n1")
+    commit(d, "n1")
+    d.exec("ALTER TABLE app.orders RENAME n1 TO n2")
+    d.exec("ALTER TABLE app.orders RENAME TO purchases")
+    commit(d, "n2")
+    assert statements(script(d, "main", "feature/chain"))[:2] == [
+        "ALTER TABLE app.orders RENAME COLUMN note TO n2;",
+        "ALTER TABLE app.orders RENAME TO purchases;",
+    ]
+    # between the two feature commits only the second rename applies
+    assert statements(script(d, "feature/chain~1", "feature/chain"))[:2] == [
+        "ALTER TABLE app.orders RENAME COLUMN n1 TO n2;",
+        "ALTER TABLE app.orders RENAME TO purchases;",
+    ]
+    d.exec("ALTER TABLE app.purchases RENAME TO orders; ALTER TABLE app.orders RENAME n2 TO note")
+    commit(d, "back")
+    assert statements(script(d, "main", "feature/chain")) == []
+
+
+def test_partitioned_table_and_inheritance(db: SqlDb) -> None:
+    d = db
+    d.exec("""
+        CREATE SCHEMA app;
+        CREATE TABLE app.events (day date NOT NULL, kind text) PARTITION BY RANGE (day);
+        CREATE TABLE app.events_2026 PARTITION OF app.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+        CREATE TABLE app.base (id int, label text);
+        CREATE TABLE app.child (extra int) INHERITS (app.base);
+        INSERT INTO app.events VALUES ('2026-05-01', 'x');
+        INSERT INTO app.child VALUES (1, 'l', 2);
+    """)
+    commit(d, "partitions")
+    d.exec("SELECT pggit_v0.create_branch('feature/p')")
+    d.exec("ALTER TABLE app.events RENAME day TO happened_on; ALTER TABLE app.events RENAME TO happenings;"
+           "ALTER TABLE app.base RENAME label TO title")
+    commit(d, "renamed")
+    text = "\n".join(statements(script(d, "main", "feature/p")))
+    assert "DROP TABLE" not in text and "DROP COLUMN" not in text, text
+    d.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert d.val("SELECT count(*) FROM app.events_2026 WHERE day = '2026-05-01'") == 1
+    assert d.val("SELECT label FROM app.child") == "l"
+    clean(d)
+    d.exec("SELECT pggit_v0.checkout_branch('feature/p', apply => true)")
+    assert d.val("SELECT kind FROM app.happenings WHERE happened_on = '2026-05-01'") == "x"
+    assert d.val("SELECT title FROM app.child") == "l"
+    clean(d)
+
+
+def test_move_to_another_schema_and_rename_with_type_change(users: SqlDb) -> None:
+    d = users
+    d.exec("CREATE SCHEMA archive")
+    commit(d, "archive schema")
+    d.exec("SELECT pggit_v0.create_branch('feature/move')")
+    d.exec("ALTER TABLE app.orders SET SCHEMA archive;"
+           "ALTER TABLE archive.orders RENAME note TO memo;"
+           "ALTER TABLE archive.orders ALTER COLUMN memo TYPE varchar(100)")
+    commit(d, "move")
+    steps = statements(script(d, "main", "feature/move"))
+    assert steps[:2] == ["ALTER TABLE app.orders RENAME COLUMN note TO memo;",
+                         "ALTER TABLE app.orders SET SCHEMA archive;"]
+    assert any("ALTER COLUMN memo TYPE character varying(100)" in s for s in steps), steps
+    d.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    d.exec("SELECT pggit_v0.checkout_branch('feature/move', apply => true)")
+    assert d.val("SELECT string_agg(memo, ',' ORDER BY id) FROM archive.orders") == "first,second"
+    clean(d)
+
+
+def test_rename_not_captured_is_still_refused_as_data_loss(users: SqlDb) -> None:
+    d = users
+    d.exec("SELECT pggit_v0.create_branch('feature/blind')")
+    d.exec("ALTER EVENT TRIGGER pggit_v0_capture_names DISABLE")
+    d.exec("ALTER TABLE app.orders RENAME note TO memo")
+    d.exec("ALTER EVENT TRIGGER pggit_v0_capture_names ENABLE ALWAYS")
+    commit(d, "blind rename")
+    assert "DROP COLUMN IF EXISTS note;" in script(d, "main", "feature/blind")
+    with raises_sql("55000", "would lose data"):
+        d.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert d.val("SELECT string_agg(memo, ',' ORDER BY id) FROM app.orders") == "first,second"
