@@ -99,6 +99,7 @@ ALTER TABLE pggit_v0.ddl_log ADD COLUMN IF NOT EXISTS capture_duration interval;
 -- renamed by the user: its identity before the command (object_identity is after).
 -- Migrations between commits use these to rename instead of dropping and adding.
 ALTER TABLE pggit_v0.ddl_log ADD COLUMN IF NOT EXISTS renamed_from text;
+CREATE INDEX IF NOT EXISTS ddl_log_renames_idx ON pggit_v0.ddl_log (id) WHERE renamed_from IS NOT NULL;
 COMMENT ON TABLE pggit_v0.ddl_log IS 'Captured DDL: statement, tag, object, schema, role, transaction, time, branch';
 
 CREATE TABLE IF NOT EXISTS pggit_v0.ddl_log_commits (
