@@ -9,15 +9,11 @@
 -- The migration engine then compares the target with the source tree "as renamed": the
 -- renamed object's blobs moved under the new name, with the names inside them rewritten.
 
--- One rename between two trees (see _renames): a table's (old_column NULL) or a column's.
-DO $type$
-BEGIN
-    IF to_regtype('pggit_v0._rename') IS NULL THEN
-        CREATE TYPE pggit_v0._rename AS (old_schema text, old_table text, old_column text,
-                                         new_schema text, new_table text, new_column text);
-    END IF;
-END
-$type$;
+-- One rename between two trees (see _renames): kind 'table', 'sequence' (old_table and
+-- new_table name it) or 'column'.  Only functions use it: recreated on every install.
+DROP TYPE IF EXISTS pggit_v0._rename;
+CREATE TYPE pggit_v0._rename AS (kind text, old_schema text, old_table text, old_column text,
+                                 new_schema text, new_table text, new_column text);
 
 -- p_text with every whole-word occurrence of the identifiers p_old[i] replaced by
 -- p_new[i] (quoted as needed), outside single-quoted literals.  A name after a dot
@@ -68,12 +64,14 @@ BEGIN
 END
 $$;
 
--- The renames that take commit p_from's tables and columns to commit p_to's: one row per
--- renamed table (old_column NULL) and per renamed column (table names as in each tree).
--- Only renames the two trees agree with: the old name exists only in p_from's tree and
--- the new name only in p_to's, and a renamed column's table is kept or itself renamed.
+-- The renames that take commit p_from's tables, sequences and columns to commit p_to's:
+-- one row per renamed table or sequence (old_column NULL) and per renamed column (table
+-- names as in each tree).  Only renames the two trees agree with: the old name exists
+-- only in p_from's tree and the new name only in p_to's, and a renamed column's table is
+-- kept or itself renamed.
 CREATE OR REPLACE FUNCTION pggit_v0._renames(p_from text, p_to text)
-RETURNS TABLE (old_schema text, old_table text, old_column text, new_schema text, new_table text, new_column text)
+RETURNS TABLE (kind text, old_schema text, old_table text, old_column text, new_schema text, new_table text,
+               new_column text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0
 SET jit = off
@@ -83,7 +81,7 @@ DECLARE
     e    record;
     f    text[];
     t    text[];
-    k    text[] := '{}';   -- one entry per renamed thing: 'table' or 'column'
+    k    text[] := '{}';   -- one entry per renamed thing: 'table', 'sequence' or 'column'
     os   text[] := '{}';   -- its names in p_from ...
     ot   text[] := '{}';
     oc   text[] := '{}';
@@ -143,17 +141,17 @@ BEGIN
                 k := k || 'column'::text; os := os || v_os; ot := ot || v_ot; oc := oc || f[3];
                 cs := cs || f[1]; ct := ct || f[2]; cc := cc || t[3];
             END IF;
-        ELSIF e.object_type = 'table' AND cardinality(f) = 2 AND cardinality(t) = 2 THEN
+        ELSIF e.object_type IN ('table', 'sequence') AND cardinality(f) = 2 AND cardinality(t) = 2 THEN
             v_found := false;
             FOR i IN 1 .. cardinality(k) LOOP
-                IF cs[i] = f[1] AND ct[i] = f[2] THEN
+                IF cs[i] = f[1] AND ct[i] = f[2] AND (k[i] = 'sequence') = (e.object_type = 'sequence') THEN
                     cs[i] := t[1];
                     ct[i] := t[2];
-                    v_found := v_found OR k[i] = 'table';
+                    v_found := v_found OR k[i] = e.object_type;
                 END IF;
             END LOOP;
             IF NOT v_found THEN
-                k := k || 'table'::text; os := os || f[1]; ot := ot || f[2]; oc := oc || NULL::text;
+                k := k || e.object_type; os := os || f[1]; ot := ot || f[2]; oc := oc || NULL::text;
                 cs := cs || t[1]; ct := ct || t[2]; cc := cc || NULL::text;
             END IF;
         END IF;
@@ -167,17 +165,17 @@ BEGIN
         SELECT u.* FROM unnest(k, os, ot, oc, cs, ct, cc) AS u(k, os, ot, oc, cs, ct, cc)
         WHERE (u.os, u.ot, coalesce(u.oc, '')) IS DISTINCT FROM (u.cs, u.ct, coalesce(u.cc, ''))
     ),
-    fo AS (SELECT o.* FROM _tree_objects(_commit_tree(p_from)) o WHERE _key_kind(o.obj_key) = 'table'),
-    t_o AS (SELECT o.* FROM _tree_objects(_commit_tree(p_to)) o WHERE _key_kind(o.obj_key) = 'table'),
+    fo AS (SELECT o.* FROM _tree_objects(_commit_tree(p_from)) o WHERE _key_kind(o.obj_key) IN ('table', 'sequence')),
+    t_o AS (SELECT o.* FROM _tree_objects(_commit_tree(p_to)) o WHERE _key_kind(o.obj_key) IN ('table', 'sequence')),
     schemas_from AS (SELECT DISTINCT o.schema_name FROM _tree_objects(_commit_tree(p_from)) o
                      WHERE o.obj_key = 'schema ' || o.schema_name),
-    tables AS (   -- renamed tables the trees agree with
-        SELECT r.os, r.ot, r.cs, r.ct FROM r
-        WHERE r.k = 'table'
-          AND EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.os AND fo.obj_key = 'table ' || r.ot)
-          AND EXISTS (SELECT 1 FROM t_o WHERE t_o.schema_name = r.cs AND t_o.obj_key = 'table ' || r.ct)
-          AND NOT EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.cs AND fo.obj_key = 'table ' || r.ct)
-          AND NOT EXISTS (SELECT 1 FROM t_o WHERE t_o.schema_name = r.os AND t_o.obj_key = 'table ' || r.ot)
+    tables AS (   -- renamed tables and sequences the trees agree with
+        SELECT r.k, r.os, r.ot, r.cs, r.ct FROM r
+        WHERE r.k IN ('table', 'sequence')
+          AND EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.os AND fo.obj_key = r.k || ' ' || r.ot)
+          AND EXISTS (SELECT 1 FROM t_o WHERE t_o.schema_name = r.cs AND t_o.obj_key = r.k || ' ' || r.ct)
+          AND NOT EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.cs AND fo.obj_key = r.k || ' ' || r.ct)
+          AND NOT EXISTS (SELECT 1 FROM t_o WHERE t_o.schema_name = r.os AND t_o.obj_key = r.k || ' ' || r.ot)
           AND (r.os = r.cs OR r.cs IN (SELECT s.schema_name FROM schemas_from s))   -- SET SCHEMA needs it
     ),
     cols AS (
@@ -185,15 +183,16 @@ BEGIN
         JOIN fo ON fo.schema_name = r.os AND fo.obj_key = 'table ' || r.ot
         JOIN t_o ON t_o.schema_name = r.cs AND t_o.obj_key = 'table ' || r.ct
         WHERE r.k = 'column' AND r.oc <> r.cc
-          AND ((r.os, r.ot) = (r.cs, r.ct) OR EXISTS (SELECT 1 FROM tables tb WHERE (tb.os, tb.ot) = (r.os, r.ot)))
+          AND ((r.os, r.ot) = (r.cs, r.ct)
+               OR EXISTS (SELECT 1 FROM tables tb WHERE tb.k = 'table' AND (tb.os, tb.ot) = (r.os, r.ot)))
           AND EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.oc)
           AND NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.cc)
           AND EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = t_o.obj_tree AND e.name = 'column ' || r.cc)
           AND NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = t_o.obj_tree AND e.name = 'column ' || r.oc)
     )
-    SELECT tb.os, tb.ot, NULL::text, tb.cs, tb.ct, NULL::text FROM tables tb
+    SELECT tb.k, tb.os, tb.ot, NULL::text, tb.cs, tb.ct, NULL::text FROM tables tb
     UNION ALL
-    SELECT c.os, c.ot, c.oc, c.cs, c.ct, c.cc FROM cols c;
+    SELECT 'column', c.os, c.ot, c.oc, c.cs, c.ct, c.cc FROM cols c;
 END
 $$;
 
@@ -225,23 +224,23 @@ BEGIN
     v_base := _renamed_tree(v_from_tree, v_renames);
     RETURN QUERY
     SELECT 0, (row_number() OVER (ORDER BY x.grp, x.s COLLATE "C"))::int, x.path, x.stmt,
-           ARRAY['access_exclusive_lock']::text[], x.new_schema, 'table ' || x.new_table, x.sub
-    FROM (   -- columns first (under the table's old name), then tables: rename, then move
+           ARRAY['access_exclusive_lock']::text[], x.new_schema, x.key, x.sub
+    FROM (   -- columns first (under the table's old name), then tables and sequences: rename, then move
         SELECT 1 AS grp, r.old_schema || '.' || r.old_table || '.' || r.old_column AS s,
                _path(r.new_schema, 'table ' || r.new_table, 'column ' || r.new_column) AS path,
                format('ALTER TABLE %I.%I RENAME COLUMN %I TO %I;', r.old_schema, r.old_table, r.old_column, r.new_column) AS stmt,
-               r.new_schema, r.new_table, 'column ' || r.new_column AS sub
-        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.old_column IS NOT NULL
+               r.new_schema, 'table ' || r.new_table AS key, 'column ' || r.new_column AS sub
+        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind = 'column'
         UNION ALL
-        SELECT 2, r.old_schema || '.' || r.old_table,
-               _path(r.new_schema, 'table ' || r.new_table, 'definition'),
+        SELECT 2, r.kind || ' ' || r.old_schema || '.' || r.old_table,
+               _path(r.new_schema, r.kind || ' ' || r.new_table, 'definition'),
                concat_ws(E'\n',
                    CASE WHEN r.old_table <> r.new_table
-                        THEN format('ALTER TABLE %I.%I RENAME TO %I;', r.old_schema, r.old_table, r.new_table) END,
+                        THEN format('ALTER %s %I.%I RENAME TO %I;', upper(r.kind), r.old_schema, r.old_table, r.new_table) END,
                    CASE WHEN r.old_schema <> r.new_schema
-                        THEN format('ALTER TABLE %I.%I SET SCHEMA %I;', r.old_schema, r.new_table, r.new_schema) END),
-               r.new_schema, r.new_table, 'definition'
-        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.old_column IS NULL
+                        THEN format('ALTER %s %I.%I SET SCHEMA %I;', upper(r.kind), r.old_schema, r.new_table, r.new_schema) END),
+               r.new_schema, r.kind || ' ' || r.new_table, 'definition'
+        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind IN ('table', 'sequence')
     ) x
     UNION ALL
     SELECT * FROM _migration_steps(v_base, v_to_tree);
@@ -267,7 +266,7 @@ BEGIN
     tabs AS (   -- every renamed table or table with renamed columns: old and new names
         SELECT DISTINCT r.old_schema, r.old_table, r.new_schema, r.new_table,
                format('%I.%I', r.old_schema, r.old_table) AS old_q, format('%I.%I', r.new_schema, r.new_table) AS new_q
-        FROM ren r
+        FROM ren r WHERE r.kind IN ('table', 'column')
     ),
     colmap AS (
         SELECT r.old_schema, r.old_table, array_agg(r.old_column ORDER BY r.old_column) AS olds,
@@ -283,6 +282,13 @@ BEGIN
           AND EXISTS (SELECT 1 FROM _object_tree_blobs(ARRAY[o.obj_tree]) b
                       WHERE b.sub_key = 'owned_by'
                         AND strpos(b.content, ' OWNED BY ' || tb.old_q || '.') > 0)
+          AND NOT EXISTS (SELECT 1 FROM ren r WHERE r.kind = 'sequence' AND r.old_schema = o.schema_name
+                            AND 'sequence ' || r.old_table = o.obj_key)
+        UNION ALL   -- renamed or moved sequences
+        SELECT o.schema_name, o.obj_key, o.obj_tree, r.new_schema,
+               format('%I.%I', r.old_schema, r.old_table), format('%I.%I', r.new_schema, r.new_table)
+        FROM ren r JOIN obj o ON o.schema_name = r.old_schema AND o.obj_key = 'sequence ' || r.old_table
+        WHERE r.kind = 'sequence'
     ),
     qmap AS (   -- qualified names to replace
         SELECT array_agg(q.old_q) AS olds, array_agg(q.new_q) AS news
@@ -305,8 +311,9 @@ BEGIN
         LEFT JOIN colmap cm ON cm.old_schema = tb.old_schema AND cm.old_table = tb.old_table
         CROSS JOIN LATERAL _object_tree_blobs(ARRAY[o.obj_tree]) b
     ),
-    moved AS (   -- the moved sequences' blobs, under the new schema
-        SELECT sq.new_schema AS schema_name, sq.obj_key, _bucket(sq.new_schema, _key_name(sq.obj_key)) AS bucket,
+    moved AS (   -- the moved or renamed sequences' blobs, under the new name
+        SELECT sq.new_schema AS schema_name, 'sequence ' || (parse_ident(sq.new_q))[2] AS obj_key,
+               _bucket(sq.new_schema, (parse_ident(sq.new_q))[2]) AS bucket,
                b.sub_key, _rename_qnames(_rename_refs(b.content, p_renames), ARRAY[sq.old_q], ARRAY[sq.new_q]) AS content
         FROM seqs sq CROSS JOIN LATERAL _object_tree_blobs(ARRAY[sq.obj_tree]) b
     ),
@@ -316,12 +323,13 @@ BEGIN
         WHERE _key_kind(o.obj_key) IN ('table', 'sequence')
           AND NOT EXISTS (SELECT 1 FROM tabs tb WHERE o.schema_name = tb.old_schema AND o.obj_key = 'table ' || tb.old_table)
           AND NOT EXISTS (SELECT 1 FROM seqs sq WHERE o.schema_name = sq.schema_name AND o.obj_key = sq.obj_key)
-          AND EXISTS (SELECT 1 FROM tabs tb WHERE strpos(b.content, tb.old_q) > 0)
+          AND EXISTS (SELECT 1 FROM qmap qm WHERE EXISTS (SELECT 1 FROM unnest(qm.olds) q WHERE strpos(b.content, q) > 0))
     ),
     touched AS (SELECT DISTINCT x.schema_name, x.obj_key, x.obj_tree FROM others x),
     rewritten AS (   -- every blob of those objects, the names rewritten
-        SELECT t.schema_name, t.obj_key, o.bucket, b.sub_key, _rename_refs(b.content, p_renames) AS content
-        FROM touched t JOIN obj o ON o.schema_name = t.schema_name AND o.obj_key = t.obj_key
+        SELECT t.schema_name, t.obj_key, o.bucket, b.sub_key,
+               _rename_qnames(_rename_refs(b.content, p_renames), qm.olds, qm.news) AS content
+        FROM touched t CROSS JOIN qmap qm JOIN obj o ON o.schema_name = t.schema_name AND o.obj_key = t.obj_key
         CROSS JOIN LATERAL _object_tree_blobs(ARRAY[t.obj_tree]) b
     ),
     fresh AS (
@@ -362,7 +370,8 @@ BEGIN
     FOR r IN SELECT format('%I.%I', x.old_schema, x.old_table) AS old_q, format('%I.%I', x.new_schema, x.new_table) AS new_q,
                     array_agg(x.old_column) FILTER (WHERE x.old_column IS NOT NULL) AS olds,
                     array_agg(x.new_column) FILTER (WHERE x.old_column IS NOT NULL) AS news
-             FROM jsonb_populate_recordset(NULL::_rename, p_renames) x GROUP BY 1, 2 LOOP
+             FROM jsonb_populate_recordset(NULL::_rename, p_renames) x WHERE x.kind IN ('table', 'column')
+             GROUP BY 1, 2 LOOP
         CONTINUE WHEN strpos(v, r.old_q) = 0;
         IF r.olds IS NOT NULL THEN
             m := regexp_match(v, '^(.* REFERENCES ' || regexp_replace(r.old_q, '([.*+?^${}()|\[\]\\])', '\\\1', 'g')

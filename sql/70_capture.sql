@@ -6,8 +6,9 @@
 -- Where event triggers may not be created (managed servers, non-superusers) the layer
 -- installs in snapshot-only mode: commits, diffs and history still work from snapshots.
 
--- Before an ALTER TABLE or ALTER FOREIGN TABLE whose text renames or moves something
--- (RENAME, SET SCHEMA): remembers every user table's schema, name and column names by
+-- Before an ALTER TABLE, ALTER FOREIGN TABLE or ALTER SEQUENCE whose text renames or moves
+-- something (RENAME, SET SCHEMA): remembers every user table's and sequence's schema,
+-- name and column names by
 -- OID and column number, in the transaction-local setting pggit.names_before, so that
 -- _capture can record what a renamed table or column was called.  Any other statement
 -- costs one regular expression.  Migrations pgGit runs itself (pggit.applying) are not
@@ -29,7 +30,7 @@ BEGIN
                        (SELECT jsonb_object_agg(a.attnum::text, a.attname) FROM pg_attribute a
                         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)))
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('r', 'p', 'f') AND n.nspname <> 'pggit_v0'
+            WHERE c.relkind IN ('r', 'p', 'f', 'S') AND n.nspname <> 'pggit_v0'
               AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_')::text, ''), true);
     EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL
         PERFORM set_config('pggit.names_before', '', true);
@@ -96,7 +97,7 @@ BEGIN
                                  role_name, txid, branch, capture_duration, renamed_from)
             SELECT p_event, c.command_tag, c.object_type, c.object_identity, c.schema_name, v_q,
                    v_role, txid_current(), (SELECT h.branch FROM head h), clock_timestamp() - v_t0,
-                   CASE WHEN v_names IS NOT NULL AND c.object_type IN ('table', 'table column', 'foreign table') THEN
+                   CASE WHEN v_names IS NOT NULL AND c.object_type IN ('table', 'table column', 'foreign table', 'sequence') THEN
                        (SELECT nullif(x.old, c.object_identity)
                         FROM (SELECT CASE WHEN c.objsubid = 0 THEN format('%I.%I', r->>0, r->>1)
                                           WHEN r->2->>(c.objsubid::text) IS NOT NULL
@@ -149,7 +150,7 @@ BEGIN
             DROP EVENT TRIGGER pggit_v0_capture_names;
         END IF;
         CREATE EVENT TRIGGER pggit_v0_capture_names ON ddl_command_start
-            WHEN TAG IN ('ALTER TABLE', 'ALTER FOREIGN TABLE')
+            WHEN TAG IN ('ALTER TABLE', 'ALTER FOREIGN TABLE', 'ALTER SEQUENCE')
             EXECUTE FUNCTION pggit_v0._capture_names();
         -- ALWAYS: also in sessions with session_replication_role = replica
         ALTER EVENT TRIGGER pggit_v0_capture_ddl ENABLE ALWAYS;

@@ -231,3 +231,23 @@ def test_rename_not_captured_is_still_refused_as_data_loss(users: SqlDb) -> None
     with raises_sql("55000", "would lose data"):
         d.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
     assert d.val("SELECT string_agg(memo, ',' ORDER BY id) FROM app.orders") == "first,second"
+
+
+def test_renamed_sequence_keeps_its_position(users: SqlDb) -> None:
+    d = users
+    d.exec("SELECT pggit_v0.create_branch('feature/seq')")
+    d.exec("ALTER TABLE app.orders RENAME TO purchases;"
+           "ALTER SEQUENCE app.orders_id_seq RENAME TO purchases_id_seq")
+    commit(d, "purchases")
+    steps = statements(script(d, "main", "feature/seq"))
+    assert sorted(steps) == ["ALTER SEQUENCE app.orders_id_seq RENAME TO purchases_id_seq;",
+                             "ALTER TABLE app.orders RENAME TO purchases;"], steps
+    d.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    clean(d)
+    d.exec("INSERT INTO app.orders (user_id, note) VALUES (1, 'third')")   # the sequence went on: id 3
+    assert d.val("SELECT max(id) FROM app.orders") == 3
+    d.exec("SELECT pggit_v0.checkout_branch('feature/seq', apply => true)")
+    clean(d)
+    d.exec("INSERT INTO app.purchases (user_id, note) VALUES (2, 'fourth')")
+    assert d.val("SELECT string_agg(id || ':' || note, ',' ORDER BY id) FROM app.purchases") == \
+        "1:first,2:second,3:third,4:fourth"
