@@ -10,6 +10,13 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$ SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(p_type || E'\n' || p_content, 'UTF8')), 'hex') $$;
 COMMENT ON FUNCTION pggit_v0._sha(text, text) IS 'sha256 hex over type || newline || content in UTF-8';
 
+-- p_text as a regular expression matching exactly that text (metacharacters escaped).
+CREATE OR REPLACE FUNCTION pggit_v0._re_quote(p_text text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog
+AS $$ SELECT regexp_replace(p_text, '([.*+?^${}()|\[\]\\])', '\\\1', 'g') $$;
+COMMENT ON FUNCTION pggit_v0._re_quote(text) IS 'A regular expression matching exactly p_text';
+
 -- Raise an error with an SQLSTATE, a message and a hint; usable inside SQL expressions.
 CREATE OR REPLACE FUNCTION pggit_v0._raise(p_sqlstate text, p_message text, p_hint text DEFAULT NULL)
 RETURNS text

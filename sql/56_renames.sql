@@ -34,7 +34,7 @@ BEGIN
         IF left(v_part, 1) <> '''' THEN
             FOR i IN 1 .. cardinality(p_old) LOOP
                 v_part := regexp_replace(v_part,
-                    '(?<![a-zA-Z0-9_"$])' || regexp_replace(quote_ident(p_old[i]), '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+                    '(?<![a-zA-Z0-9_"$])' || _re_quote(quote_ident(p_old[i]))
                     || '(?![a-zA-Z0-9_"$])',
                     replace(quote_ident(p_new[i]), '\', '\\'), 'g');
             END LOOP;
@@ -57,7 +57,7 @@ DECLARE
 BEGIN
     FOR i IN 1 .. coalesce(cardinality(p_old), 0) LOOP
         CONTINUE WHEN p_old[i] = p_new[i] OR strpos(v, p_old[i]) = 0;
-        v := regexp_replace(v, '(?<![a-zA-Z0-9_."$])' || regexp_replace(p_old[i], '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+        v := regexp_replace(v, '(?<![a-zA-Z0-9_."$])' || _re_quote(p_old[i])
                                || '(?![a-zA-Z0-9_"$])', replace(p_new[i], '\', '\\'), 'g');
     END LOOP;
     RETURN v;
@@ -374,12 +374,12 @@ BEGIN
              GROUP BY 1, 2 LOOP
         CONTINUE WHEN strpos(v, r.old_q) = 0;
         IF r.olds IS NOT NULL THEN
-            m := regexp_match(v, '^(.* REFERENCES ' || regexp_replace(r.old_q, '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+            m := regexp_match(v, '^(.* REFERENCES ' || _re_quote(r.old_q)
                                  || '\()([^)]*)(\).*)$');
             IF m IS NOT NULL THEN
                 v := m[1] || _rename_idents(m[2], r.olds, r.news) || m[3];
             END IF;
-            m := regexp_match(v, '^(ALTER SEQUENCE .* OWNED BY ' || regexp_replace(r.old_q, '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+            m := regexp_match(v, '^(ALTER SEQUENCE .* OWNED BY ' || _re_quote(r.old_q)
                                  || '\.)(.*)(;)$');
             IF m IS NOT NULL THEN
                 v := m[1] || _rename_idents(m[2], r.olds, r.news) || m[3];

@@ -216,7 +216,7 @@ LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0
 AS $$
 SELECT CASE WHEN p_qualified_ok THEN '(^|[^a-zA-Z0-9_"])' ELSE '(^|[^a-zA-Z0-9_."])' END
-       || regexp_replace(p_name, '([.*+?^${}()|\[\]\\])', '\\\1', 'g')
+       || _re_quote(p_name)
        || CASE WHEN right(p_name, 1) = '(' THEN '' ELSE '($|[^a-zA-Z0-9_"])' END
 $$;
 
