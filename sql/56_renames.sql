@@ -66,9 +66,9 @@ $$;
 
 -- The renames that take commit p_from's tables, sequences and columns to commit p_to's:
 -- one row per renamed table or sequence (old_column NULL) and per renamed column (table
--- names as in each tree).  Only renames the two trees agree with: the old name exists
--- only in p_from's tree and the new name only in p_to's, and a renamed column's table is
--- kept or itself renamed.
+-- names as in each tree).  Only renames the two trees agree with: the old name is in
+-- p_from's tree, the new name only in p_to's (the old one may be there again: a new
+-- object made after the rename), and a renamed column's table is kept or itself renamed.
 CREATE OR REPLACE FUNCTION pggit_v0._renames(p_from text, p_to text)
 RETURNS TABLE (kind text, old_schema text, old_table text, old_column text, new_schema text, new_table text,
                new_column text)
@@ -165,17 +165,16 @@ BEGIN
         SELECT u.* FROM unnest(k, os, ot, oc, cs, ct, cc) AS u(k, os, ot, oc, cs, ct, cc)
         WHERE (u.os, u.ot, coalesce(u.oc, '')) IS DISTINCT FROM (u.cs, u.ct, coalesce(u.cc, ''))
     ),
-    fo AS (SELECT o.* FROM _tree_objects(_commit_tree(p_from)) o WHERE _key_kind(o.obj_key) IN ('table', 'sequence')),
+    fo_all AS MATERIALIZED (SELECT * FROM _tree_objects(_commit_tree(p_from))),
+    fo AS (SELECT o.* FROM fo_all o WHERE _key_kind(o.obj_key) IN ('table', 'sequence')),
     t_o AS (SELECT o.* FROM _tree_objects(_commit_tree(p_to)) o WHERE _key_kind(o.obj_key) IN ('table', 'sequence')),
-    schemas_from AS (SELECT DISTINCT o.schema_name FROM _tree_objects(_commit_tree(p_from)) o
-                     WHERE o.obj_key = 'schema ' || o.schema_name),
+    schemas_from AS (SELECT o.schema_name FROM fo_all o WHERE o.obj_key = 'schema ' || o.schema_name),
     tables AS (   -- renamed tables and sequences the trees agree with
         SELECT r.k, r.os, r.ot, r.cs, r.ct FROM r
         WHERE r.k IN ('table', 'sequence')
           AND EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.os AND fo.obj_key = r.k || ' ' || r.ot)
           AND EXISTS (SELECT 1 FROM t_o WHERE t_o.schema_name = r.cs AND t_o.obj_key = r.k || ' ' || r.ct)
           AND NOT EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.cs AND fo.obj_key = r.k || ' ' || r.ct)
-          AND NOT EXISTS (SELECT 1 FROM t_o WHERE t_o.schema_name = r.os AND t_o.obj_key = r.k || ' ' || r.ot)
           AND (r.os = r.cs OR r.cs IN (SELECT s.schema_name FROM schemas_from s))   -- SET SCHEMA needs it
     ),
     cols AS (
@@ -188,7 +187,6 @@ BEGIN
           AND EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.oc)
           AND NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.cc)
           AND EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = t_o.obj_tree AND e.name = 'column ' || r.cc)
-          AND NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = t_o.obj_tree AND e.name = 'column ' || r.oc)
     )
     SELECT tb.k, tb.os, tb.ot, NULL::text, tb.cs, tb.ct, NULL::text FROM tables tb
     UNION ALL

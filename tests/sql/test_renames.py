@@ -251,3 +251,19 @@ def test_renamed_sequence_keeps_its_position(users: SqlDb) -> None:
     d.exec("INSERT INTO app.purchases (user_id, note) VALUES (2, 'fourth')")
     assert d.val("SELECT string_agg(id || ':' || note, ',' ORDER BY id) FROM app.purchases") == \
         "1:first,2:second,3:third,4:fourth"
+
+
+def test_name_taken_again_after_a_rename(users: SqlDb) -> None:
+    d = users
+    d.exec("SELECT pggit_v0.create_branch('feature/reuse')")
+    d.exec("ALTER TABLE app.orders RENAME note TO old_note; ALTER TABLE app.orders ADD COLUMN note int")
+    commit(d, "note is now a number")
+    steps = statements(script(d, "main", "feature/reuse"))
+    assert steps == ["ALTER TABLE app.orders RENAME COLUMN note TO old_note;",
+                     "ALTER TABLE app.orders ADD COLUMN note integer;"], steps
+    # backward, the new "note" must go before "old_note" can take its name back: no
+    # rename then, and the data-loss guard stops the drop
+    assert "RENAME" not in script(d, "feature/reuse", "main")
+    with raises_sql("55000", "would lose data"):
+        d.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert d.val("SELECT string_agg(old_note, ',' ORDER BY id) FROM app.orders") == "first,second"
