@@ -106,14 +106,14 @@ BEGIN
         ta(sha) AS (
             SELECT p_to UNION SELECT cp.parent_sha FROM commit_parents cp JOIN ta ON cp.commit_sha = ta.sha
         ),
-        ev AS (
+        sides AS (
             SELECT l.id, l.object_type, l.renamed_from, l.object_identity,
-                   EXISTS (SELECT 1 FROM ta WHERE ta.sha = lc.commit_sha) AS fwd
+                   EXISTS (SELECT 1 FROM ta WHERE ta.sha = lc.commit_sha) AS fwd,
+                   EXISTS (SELECT 1 FROM fa WHERE fa.sha = lc.commit_sha) AS back
             FROM ddl_log l JOIN ddl_log_commits lc ON lc.log_id = l.id
             WHERE l.renamed_from IS NOT NULL
-              AND (EXISTS (SELECT 1 FROM ta WHERE ta.sha = lc.commit_sha)
-                   <> EXISTS (SELECT 1 FROM fa WHERE fa.sha = lc.commit_sha))
-        )
+        ),
+        ev AS (SELECT * FROM sides WHERE sides.fwd <> sides.back)   -- only one side has the commit
         SELECT ev.object_type,
                CASE WHEN ev.fwd THEN ev.renamed_from ELSE ev.object_identity END AS src,
                CASE WHEN ev.fwd THEN ev.object_identity ELSE ev.renamed_from END AS dst
@@ -261,6 +261,12 @@ DECLARE
 BEGIN
     WITH ren AS (SELECT * FROM jsonb_populate_recordset(NULL::_rename, p_renames)),
     obj AS MATERIALIZED (SELECT * FROM _tree_objects(p_tree)),
+    blobs AS MATERIALIZED (   -- every blob of the tree's tables and sequences, read in one pass
+        SELECT o.schema_name, o.obj_key, o.bucket, b.sub_key, b.content
+        FROM _object_tree_blobs((SELECT array_agg(o.obj_tree) FROM obj o
+                                 WHERE _key_kind(o.obj_key) IN ('table', 'sequence'))) b
+        JOIN obj o ON o.obj_tree = b.obj_tree   -- object trees name their object: one each
+    ),
     tabs AS (   -- every renamed table or table with renamed columns: old and new names
         SELECT DISTINCT r.old_schema, r.old_table, r.new_schema, r.new_table,
                format('%I.%I', r.old_schema, r.old_table) AS old_q, format('%I.%I', r.new_schema, r.new_table) AS new_q
@@ -272,21 +278,18 @@ BEGIN
         FROM ren r WHERE r.old_column IS NOT NULL GROUP BY r.old_schema, r.old_table
     ),
     seqs AS MATERIALIZED (   -- sequences owned by a table moved to another schema move with it
-        SELECT o.schema_name, o.obj_key, o.obj_tree, tb.new_schema,
-               format('%I.%I', o.schema_name, _key_name(o.obj_key)) AS old_q,
-               format('%I.%I', tb.new_schema, _key_name(o.obj_key)) AS new_q
-        FROM obj o JOIN tabs tb ON tb.old_schema <> tb.new_schema AND o.schema_name = tb.old_schema
-        WHERE _key_kind(o.obj_key) = 'sequence'
-          AND EXISTS (SELECT 1 FROM _object_tree_blobs(ARRAY[o.obj_tree]) b
-                      WHERE b.sub_key = 'owned_by'
-                        AND strpos(b.content, ' OWNED BY ' || tb.old_q || '.') > 0)
-          AND NOT EXISTS (SELECT 1 FROM ren r WHERE r.kind = 'sequence' AND r.old_schema = o.schema_name
-                            AND 'sequence ' || r.old_table = o.obj_key)
+        SELECT b.schema_name, b.obj_key, tb.new_schema,
+               format('%I.%I', b.schema_name, _key_name(b.obj_key)) AS old_q,
+               format('%I.%I', tb.new_schema, _key_name(b.obj_key)) AS new_q
+        FROM blobs b JOIN tabs tb ON tb.old_schema <> tb.new_schema AND b.schema_name = tb.old_schema
+        WHERE _key_kind(b.obj_key) = 'sequence' AND b.sub_key = 'owned_by'
+          AND strpos(b.content, ' OWNED BY ' || tb.old_q || '.') > 0
+          AND NOT EXISTS (SELECT 1 FROM ren r WHERE r.kind = 'sequence' AND r.old_schema = b.schema_name
+                            AND 'sequence ' || r.old_table = b.obj_key)
         UNION ALL   -- renamed or moved sequences
-        SELECT o.schema_name, o.obj_key, o.obj_tree, r.new_schema,
+        SELECT r.old_schema, 'sequence ' || r.old_table, r.new_schema,
                format('%I.%I', r.old_schema, r.old_table), format('%I.%I', r.new_schema, r.new_table)
-        FROM ren r JOIN obj o ON o.schema_name = r.old_schema AND o.obj_key = 'sequence ' || r.old_table
-        WHERE r.kind = 'sequence'
+        FROM ren r WHERE r.kind = 'sequence'
     ),
     qmap AS (   -- qualified names to replace
         SELECT array_agg(q.old_q) AS olds, array_agg(q.new_q) AS news
@@ -305,30 +308,25 @@ BEGIN
                          FROM unnest(string_to_array(b.content, E'\n')) WITH ORDINALITY AS u(l, n))
                     ELSE _rename_qnames(_rename_idents(b.content, cm.olds, cm.news), qm.olds, qm.news) END AS content
         FROM tabs tb CROSS JOIN qmap qm
-        JOIN obj o ON o.schema_name = tb.old_schema AND o.obj_key = 'table ' || tb.old_table
+        JOIN blobs b ON b.schema_name = tb.old_schema AND b.obj_key = 'table ' || tb.old_table
         LEFT JOIN colmap cm ON cm.old_schema = tb.old_schema AND cm.old_table = tb.old_table
-        CROSS JOIN LATERAL _object_tree_blobs(ARRAY[o.obj_tree]) b
     ),
     moved AS (   -- the moved or renamed sequences' blobs, under the new name
         SELECT sq.new_schema AS schema_name, 'sequence ' || (parse_ident(sq.new_q))[2] AS obj_key,
                _bucket(sq.new_schema, (parse_ident(sq.new_q))[2]) AS bucket,
                b.sub_key, _rename_qnames(_rename_refs(b.content, p_renames), ARRAY[sq.old_q], ARRAY[sq.new_q]) AS content
-        FROM seqs sq CROSS JOIN LATERAL _object_tree_blobs(ARRAY[sq.obj_tree]) b
+        FROM seqs sq JOIN blobs b ON b.schema_name = sq.schema_name AND b.obj_key = sq.obj_key
     ),
-    others AS MATERIALIZED (   -- blobs of other tables and sequences naming a renamed table
-        SELECT o.schema_name, o.obj_key, o.bucket, o.obj_tree, b.sub_key, b.content
-        FROM obj o CROSS JOIN LATERAL _object_tree_blobs(ARRAY[o.obj_tree]) b
-        WHERE _key_kind(o.obj_key) IN ('table', 'sequence')
-          AND NOT EXISTS (SELECT 1 FROM tabs tb WHERE o.schema_name = tb.old_schema AND o.obj_key = 'table ' || tb.old_table)
-          AND NOT EXISTS (SELECT 1 FROM seqs sq WHERE o.schema_name = sq.schema_name AND o.obj_key = sq.obj_key)
-          AND EXISTS (SELECT 1 FROM qmap qm WHERE EXISTS (SELECT 1 FROM unnest(qm.olds) q WHERE strpos(b.content, q) > 0))
+    touched AS (   -- other tables and sequences with a blob naming a renamed table or sequence
+        SELECT DISTINCT b.schema_name, b.obj_key FROM blobs b CROSS JOIN qmap qm
+        WHERE EXISTS (SELECT 1 FROM unnest(qm.olds) q WHERE strpos(b.content, q) > 0)
+          AND NOT EXISTS (SELECT 1 FROM tabs tb WHERE b.schema_name = tb.old_schema AND b.obj_key = 'table ' || tb.old_table)
+          AND NOT EXISTS (SELECT 1 FROM seqs sq WHERE b.schema_name = sq.schema_name AND b.obj_key = sq.obj_key)
     ),
-    touched AS (SELECT DISTINCT x.schema_name, x.obj_key, x.obj_tree FROM others x),
     rewritten AS (   -- every blob of those objects, the names rewritten
-        SELECT t.schema_name, t.obj_key, o.bucket, b.sub_key,
+        SELECT b.schema_name, b.obj_key, b.bucket, b.sub_key,
                _rename_qnames(_rename_refs(b.content, p_renames), qm.olds, qm.news) AS content
-        FROM touched t CROSS JOIN qmap qm JOIN obj o ON o.schema_name = t.schema_name AND o.obj_key = t.obj_key
-        CROSS JOIN LATERAL _object_tree_blobs(ARRAY[t.obj_tree]) b
+        FROM touched t CROSS JOIN qmap qm JOIN blobs b ON b.schema_name = t.schema_name AND b.obj_key = t.obj_key
     ),
     fresh AS (
         SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM own x
