@@ -1,16 +1,33 @@
 -- Capture: event triggers on ddl_command_end and sql_drop log every DDL command
--- (statement, tag, object type and identity, schema, role, transaction, time, branch).
+-- (statement, tag, object type and identity, schema, role, transaction, time, branch);
+-- one on ddl_command_start keeps names before renames, so the log says what was renamed.
 -- The layer's own objects, temp objects and extension members are not logged.
 -- Capture never makes a user's DDL fail: any error is trapped and recorded in
 -- capture_faults (or, if even that fails, raised as a WARNING).
 -- Where event triggers may not be created (managed servers, non-superusers) the layer
 -- installs in snapshot-only mode: commits, diffs and history still work from snapshots.
 
+-- Record a fault met by an event trigger function (the user's DDL goes on) in
+-- capture_faults; if even that fails, a WARNING naming what failed.  Never raises.
+CREATE OR REPLACE FUNCTION pggit_v0._capture_fault(p_event text, p_tag text, p_sqlstate text, p_message text,
+                                                  p_statement text, p_what text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pggit_v0
+AS $$
+BEGIN
+    INSERT INTO capture_faults (event, command_tag, sqlstate, message, statement)
+    VALUES (p_event, p_tag, p_sqlstate, p_message, left(p_statement, 20000));
+EXCEPTION WHEN OTHERS THEN
+    RAISE WARNING 'pgGit: % failed for "%" (%), and recording that failed too: %', p_what, p_tag, p_message, SQLERRM;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._capture_fault(text, text, text, text, text, text) IS
+    'Records an event trigger function''s fault in capture_faults, else a WARNING; never raises';
+
 -- Before an ALTER TABLE, ALTER FOREIGN TABLE or ALTER SEQUENCE whose text renames or moves
 -- something (RENAME, SET SCHEMA): remembers every user table's and sequence's schema,
--- name and column names by
--- OID and column number, in the transaction-local setting pggit.names_before, so that
--- _capture can record what a renamed table or column was called.  Any other statement
+-- name and column names by OID and column number, in the transaction-local setting
+-- pggit.names_before, so that _capture can record what a renamed one was called.  Any other statement
 -- costs one regular expression.  Migrations pgGit runs itself (pggit.applying) are not
 -- recorded as renames.  Never raises: a fault is recorded and the rename is then
 -- migrated as a drop and an add, as before.
@@ -34,17 +51,12 @@ BEGIN
               AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_')::text, ''), true);
     EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL
         PERFORM set_config('pggit.names_before', '', true);
-        BEGIN
-            INSERT INTO capture_faults (event, command_tag, sqlstate, message, statement)
-            VALUES (TG_EVENT, TG_TAG, SQLSTATE, SQLERRM, current_query());
-        EXCEPTION WHEN OTHERS THEN
-            RAISE WARNING 'pgGit could not record the names before "%" nor why: %', TG_TAG, SQLERRM;
-        END;
+        PERFORM _capture_fault(TG_EVENT, TG_TAG, SQLSTATE, SQLERRM, current_query(), 'keeping names before a rename');
     END;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._capture_names() IS
-    'Event trigger function (ddl_command_start of ALTER TABLE that renames or moves): keeps table and column names by OID for _capture; never raises';
+    'Event trigger function (ddl_command_start of ALTER TABLE/FOREIGN TABLE/SEQUENCE that renames or moves): keeps table, sequence and column names by OID for _capture; never raises';
 
 -- Records the commands of the running ddl_command_end or sql_drop event, with the
 -- layer owner's rights (SECURITY DEFINER: roles doing DDL need no rights on the log).
@@ -116,12 +128,7 @@ BEGIN
             END IF;
         END IF;
     EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL: record why instead
-        BEGIN
-            INSERT INTO capture_faults (event, command_tag, sqlstate, message, statement)
-            VALUES (p_event, p_tag, SQLSTATE, SQLERRM, coalesce(v_q, current_query()));
-        EXCEPTION WHEN OTHERS THEN
-            RAISE WARNING 'pgGit could not capture "%" nor record why: %', p_tag, SQLERRM;
-        END;
+        PERFORM _capture_fault(p_event, p_tag, SQLSTATE, SQLERRM, coalesce(v_q, current_query()), 'capture');
     END;
 END
 $$;
@@ -168,7 +175,8 @@ END
 $capture$;
 SET LOCAL client_min_messages = warning;
 
--- Whether DDL capture is on: mode, both event triggers present and enabled.
+-- Whether DDL capture is on: mode, both event triggers present and enabled; the detail
+-- also says when the rename trigger (pggit_v0_capture_names) is missing or disabled.
 CREATE OR REPLACE FUNCTION pggit_v0.capture_status()
 RETURNS TABLE (mode text, enabled boolean, detail text)
 LANGUAGE sql STABLE
@@ -176,12 +184,18 @@ SET search_path = pg_catalog, pggit_v0
 SET jit = off
 AS $$
 WITH t AS (
-    SELECT count(*) FILTER (WHERE e.evtenabled <> 'D') AS on_count, count(*) AS present
-    FROM pg_event_trigger e WHERE e.evtname IN ('pggit_v0_capture_ddl', 'pggit_v0_capture_drop')
+    SELECT count(*) FILTER (WHERE e.evtenabled <> 'D' AND e.evtname <> 'pggit_v0_capture_names') AS on_count,
+           count(*) FILTER (WHERE e.evtname <> 'pggit_v0_capture_names') AS present,
+           count(*) FILTER (WHERE e.evtenabled <> 'D' AND e.evtname = 'pggit_v0_capture_names') AS names_on
+    FROM pg_event_trigger e
+    WHERE e.evtname IN ('pggit_v0_capture_ddl', 'pggit_v0_capture_drop', 'pggit_v0_capture_names')
 )
 SELECT coalesce((SELECT m.value FROM meta m WHERE m.key = 'capture'), 'snapshot-only'),
        t.on_count = 2,
        CASE WHEN t.on_count = 2 THEN 'event triggers pggit_v0_capture_ddl and pggit_v0_capture_drop are enabled'
+                 || CASE WHEN t.names_on = 0
+                         THEN '; renames are not recorded (pggit_v0_capture_names missing or disabled): they migrate as drop and add'
+                         ELSE '' END
             WHEN t.present = 0 THEN 'capture disabled: no event triggers (snapshot-only mode); DDL is not logged'
             ELSE 'capture disabled: ' || (2 - t.on_count) || ' of 2 event triggers missing or disabled' END
 FROM t

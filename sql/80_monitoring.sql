@@ -315,12 +315,8 @@ BEGIN
         WHERE d.object_type = 'table' AND NOT d.is_temporary
           AND coalesce(d.schema_name, '') <> 'pggit_v0';
     EXCEPTION WHEN OTHERS THEN
-        BEGIN
-            INSERT INTO capture_faults (event, command_tag, sqlstate, message, statement)
-            VALUES ('sql_drop', p_tag, SQLSTATE, 'dropped table statistics: ' || SQLERRM, left(current_query(), 20000));
-        EXCEPTION WHEN OTHERS THEN
-            RAISE WARNING 'pgGit could not record dropped table statistics for "%": %', p_tag, SQLERRM;
-        END;
+        PERFORM _capture_fault('sql_drop', p_tag, SQLSTATE, 'dropped table statistics: ' || SQLERRM, current_query(),
+                               'recording dropped table statistics');
     END;
 END
 $$;

@@ -224,6 +224,7 @@ def test_rename_not_captured_is_still_refused_as_data_loss(users: SqlDb) -> None
     d = users
     d.exec("SELECT pggit_v0.create_branch('feature/blind')")
     d.exec("ALTER EVENT TRIGGER pggit_v0_capture_names DISABLE")
+    assert "renames are not recorded" in d.one("SELECT * FROM pggit_v0.capture_status()")["detail"]
     d.exec("ALTER TABLE app.orders RENAME note TO memo")
     d.exec("ALTER EVENT TRIGGER pggit_v0_capture_names ENABLE ALWAYS")
     commit(d, "blind rename")
