@@ -261,11 +261,16 @@ DECLARE
 BEGIN
     WITH ren AS (SELECT * FROM jsonb_populate_recordset(NULL::_rename, p_renames)),
     obj AS MATERIALIZED (SELECT * FROM _tree_objects(p_tree)),
-    blobs AS MATERIALIZED (   -- every blob of the tree's tables and sequences, read in one pass
-        SELECT o.schema_name, o.obj_key, o.bucket, b.sub_key, b.content
-        FROM _object_tree_blobs((SELECT array_agg(o.obj_tree) FROM obj o
-                                 WHERE _key_kind(o.obj_key) IN ('table', 'sequence'))) b
-        JOIN obj o ON o.obj_tree = b.obj_tree   -- object trees name their object: one each
+    -- the blobs that can name another table or sequence: definitions (partitions,
+    -- children), constraints (foreign keys), OWNED BY, and column defaults (nextval) when
+    -- a sequence is renamed or may move with its table; read in one pass
+    cand AS MATERIALIZED (
+        SELECT o.schema_name, o.obj_key, e.name AS sub_key, ob.content
+        FROM obj o JOIN tree_entries e ON e.tree_sha = o.obj_tree JOIN objects ob ON ob.sha = e.entry_sha
+        WHERE _key_kind(o.obj_key) IN ('table', 'sequence')
+          AND (e.name IN ('definition', 'owned_by') OR e.name LIKE 'constraint %'
+               OR (e.name LIKE 'column %'
+                   AND EXISTS (SELECT 1 FROM ren r WHERE r.kind = 'sequence' OR r.old_schema <> r.new_schema)))
     ),
     tabs AS (   -- every renamed table or table with renamed columns: old and new names
         SELECT DISTINCT r.old_schema, r.old_table, r.new_schema, r.new_table,
@@ -281,7 +286,7 @@ BEGIN
         SELECT b.schema_name, b.obj_key, tb.new_schema,
                format('%I.%I', b.schema_name, _key_name(b.obj_key)) AS old_q,
                format('%I.%I', tb.new_schema, _key_name(b.obj_key)) AS new_q
-        FROM blobs b JOIN tabs tb ON tb.old_schema <> tb.new_schema AND b.schema_name = tb.old_schema
+        FROM cand b JOIN tabs tb ON tb.old_schema <> tb.new_schema AND b.schema_name = tb.old_schema
         WHERE _key_kind(b.obj_key) = 'sequence' AND b.sub_key = 'owned_by'
           AND strpos(b.content, ' OWNED BY ' || tb.old_q || '.') > 0
           AND NOT EXISTS (SELECT 1 FROM ren r WHERE r.kind = 'sequence' AND r.old_schema = b.schema_name
@@ -294,6 +299,21 @@ BEGIN
     qmap AS (   -- qualified names to replace
         SELECT array_agg(q.old_q) AS olds, array_agg(q.new_q) AS news
         FROM (SELECT tb.old_q, tb.new_q FROM tabs tb UNION ALL SELECT sq.old_q, sq.new_q FROM seqs sq) q
+    ),
+    touched AS (   -- other tables and sequences with a blob naming a renamed table or sequence
+        SELECT DISTINCT b.schema_name, b.obj_key FROM cand b CROSS JOIN qmap qm
+        WHERE EXISTS (SELECT 1 FROM unnest(qm.olds) q WHERE strpos(b.content, q) > 0)
+          AND NOT EXISTS (SELECT 1 FROM tabs tb WHERE b.schema_name = tb.old_schema AND b.obj_key = 'table ' || tb.old_table)
+          AND NOT EXISTS (SELECT 1 FROM seqs sq WHERE b.schema_name = sq.schema_name AND b.obj_key = sq.obj_key)
+    ),
+    blobs AS MATERIALIZED (   -- every blob of the objects rebuilt: renamed, moved or touched
+        SELECT o.schema_name, o.obj_key, o.bucket, b.sub_key, b.content
+        FROM obj o JOIN _object_tree_blobs(ARRAY(
+                 SELECT o2.obj_tree FROM obj o2
+                 WHERE EXISTS (SELECT 1 FROM tabs tb WHERE o2.schema_name = tb.old_schema AND o2.obj_key = 'table ' || tb.old_table)
+                    OR EXISTS (SELECT 1 FROM seqs sq WHERE o2.schema_name = sq.schema_name AND o2.obj_key = sq.obj_key)
+                    OR EXISTS (SELECT 1 FROM touched t WHERE o2.schema_name = t.schema_name AND o2.obj_key = t.obj_key)))
+             b ON b.obj_tree = o.obj_tree   -- object trees name their object: one each
     ),
     own AS (   -- the renamed tables' own blobs
         SELECT tb.new_schema AS schema_name, 'table ' || tb.new_table AS obj_key,
@@ -316,12 +336,6 @@ BEGIN
                _bucket(sq.new_schema, (parse_ident(sq.new_q))[2]) AS bucket,
                b.sub_key, _rename_qnames(_rename_refs(b.content, p_renames), ARRAY[sq.old_q], ARRAY[sq.new_q]) AS content
         FROM seqs sq JOIN blobs b ON b.schema_name = sq.schema_name AND b.obj_key = sq.obj_key
-    ),
-    touched AS (   -- other tables and sequences with a blob naming a renamed table or sequence
-        SELECT DISTINCT b.schema_name, b.obj_key FROM blobs b CROSS JOIN qmap qm
-        WHERE EXISTS (SELECT 1 FROM unnest(qm.olds) q WHERE strpos(b.content, q) > 0)
-          AND NOT EXISTS (SELECT 1 FROM tabs tb WHERE b.schema_name = tb.old_schema AND b.obj_key = 'table ' || tb.old_table)
-          AND NOT EXISTS (SELECT 1 FROM seqs sq WHERE b.schema_name = sq.schema_name AND b.obj_key = sq.obj_key)
     ),
     rewritten AS (   -- every blob of those objects, the names rewritten
         SELECT b.schema_name, b.obj_key, b.bucket, b.sub_key,
