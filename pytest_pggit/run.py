@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import secrets
 import sys
@@ -37,7 +36,10 @@ class PggitRun:
         self.rootdir = rootdir
         workerinput = workerinput or {}
         self.run_id: str = workerinput.get("pggit_run_id") or secrets.token_hex(4)
-        worker = os.environ.get("PYTEST_XDIST_WORKER") or workerinput.get("workerid") or "main"
+        # only workerinput says this process is an xdist worker: PYTEST_XDIST_WORKER may be
+        # inherited from an outer xdist run (a pytest started by a test), where it would
+        # give this run's controller the name of one of its own workers
+        worker = workerinput.get("workerid") or "main"
         self.worker = re.sub(r"[^a-z0-9]", "", worker.lower())[:12] or "main"
         self.backend: Any = None
         self.server: Optional[Server] = None

@@ -112,6 +112,21 @@ def test_xdist_two_workers_on_the_dsn_backend(pytester: pytest.Pytester, own_ser
     assert pggit_databases(own_server) == []
 
 
+def test_inherited_xdist_worker_name_does_not_rename_a_controller(
+    pytester: pytest.Pytester, own_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pytest started by a test of an outer xdist run inherits PYTEST_XDIST_WORKER; the
+    inner run's controller must not take that name, or its databases collide with those
+    of its own worker of the same name (seen as 'database ..._gw1_tpl already exists')."""
+    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw1")
+    pytester.makepyfile(WORKLOAD.format(last="pass"))
+    result = pytester.runpytest_subprocess(*dsn_args(own_server), "-p", "no:xdist")
+    result.assert_outcomes(passed=7)
+    names = {p.read_text() for p in pytester.path.glob("db_*.txt")}
+    assert len(names) == 3 and all("_main_" in n and "_gw1_" not in n for n in names), names
+    assert pggit_databases(own_server) == []
+
+
 def test_xdist_two_workers_share_one_local_server_with_the_real_layer(
     pytester: pytest.Pytester
 ) -> None:
