@@ -136,7 +136,7 @@ COMMENT ON TABLE pggit_v0.op_timings IS 'Durations of commit, diff, migration, m
 --   SET pggit.allow_history_rewrite = on
 CREATE OR REPLACE FUNCTION pggit_v0._guard_history() RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 BEGIN

@@ -13,7 +13,7 @@ COMMENT ON FUNCTION pggit_v0._sha(text, text) IS 'sha256 hex over type || newlin
 -- p_text as a regular expression matching exactly that text (metacharacters escaped).
 CREATE OR REPLACE FUNCTION pggit_v0._re_quote(p_text text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $$ SELECT regexp_replace(p_text, '([.*+?^${}()|\[\]\\])', '\\\1', 'g') $$;
 COMMENT ON FUNCTION pggit_v0._re_quote(text) IS 'A regular expression matching exactly p_text';
 
@@ -21,7 +21,7 @@ COMMENT ON FUNCTION pggit_v0._re_quote(text) IS 'A regular expression matching e
 CREATE OR REPLACE FUNCTION pggit_v0._raise(p_sqlstate text, p_message text, p_hint text DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 BEGIN
@@ -34,7 +34,7 @@ COMMENT ON FUNCTION pggit_v0._raise(text, text, text) IS 'Raises p_message with 
 -- or NULL when it is valid.
 CREATE OR REPLACE FUNCTION pggit_v0._ref_name_problem(p_name text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT CASE
     WHEN p_name IS NULL OR p_name = '' THEN 'it is empty'
@@ -60,7 +60,7 @@ COMMENT ON FUNCTION pggit_v0._ref_name_problem(text) IS
 -- Raise 42602 when p_name is not a valid ref name.
 CREATE OR REPLACE FUNCTION pggit_v0._check_ref_name(p_name text, p_kind text DEFAULT 'branch') RETURNS void
 LANGUAGE plpgsql
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -78,7 +78,7 @@ COMMENT ON FUNCTION pggit_v0._check_ref_name(text, text) IS 'Raises 42602 naming
 -- The commit HEAD resolves to (the current branch's target, or the detached commit).
 CREATE OR REPLACE FUNCTION pggit_v0._head_commit() RETURNS text
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT coalesce(h.detached_sha, r.target_sha)
@@ -89,7 +89,7 @@ COMMENT ON FUNCTION pggit_v0._head_commit() IS 'The commit sha HEAD resolves to,
 -- The current branch, NULL when HEAD is detached.
 CREATE OR REPLACE FUNCTION pggit_v0._current_branch() RETURNS text
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$ SELECT branch FROM head $$;
 COMMENT ON FUNCTION pggit_v0._current_branch() IS 'The current branch name, NULL when HEAD is detached';
@@ -99,7 +99,7 @@ COMMENT ON FUNCTION pggit_v0._current_branch() IS 'The current branch name, NULL
 -- Raises 42704 naming the ref when it does not resolve, 22023 when a prefix is ambiguous.
 CREATE OR REPLACE FUNCTION pggit_v0._resolve_ref(p_ref text) RETURNS text
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -163,7 +163,7 @@ COMMENT ON FUNCTION pggit_v0._resolve_ref(text) IS
 CREATE OR REPLACE FUNCTION pggit_v0._record_timing(p_operation text, p_started timestamptz, p_detail text DEFAULT NULL)
 RETURNS void
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 INSERT INTO op_timings (operation, started_at, duration, detail)
@@ -177,7 +177,7 @@ COMMENT ON FUNCTION pggit_v0._record_timing(text, timestamptz, text) IS
 -- table ...".  The owner and superusers always pass.
 CREATE OR REPLACE FUNCTION pggit_v0._require_rights(p_action text) RETURNS void
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 BEGIN
     IF NOT (has_table_privilege('pggit_v0.commit_graph', 'SELECT, INSERT')

@@ -46,7 +46,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._acl_statements(p_acl aclitem[], p_default a
                                                    p_on text, p_columns text DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 -- plpgsql, not sql: a non-inlinable SQL function is planned again on every call,
@@ -92,7 +92,7 @@ COMMENT ON FUNCTION pggit_v0._acl_statements(aclitem[], aclitem[], oid, text, te
 CREATE OR REPLACE FUNCTION pggit_v0._snap_schemas(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT s.nspname::text, 'schema', s.nspname::text, s.nspname::text, x.sub_key, x.def
@@ -115,7 +115,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._snap_relations(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, x.sub_key, x.def
@@ -199,7 +199,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._snap_columns(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH cols AS (
@@ -250,7 +250,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._snap_constraints(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'constraint ' || co.conname,
@@ -277,7 +277,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._snap_indexes(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, x.sub_key, x.def
@@ -303,7 +303,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._snap_triggers_policies(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'trigger ' || tg.tgname,
@@ -354,7 +354,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._snap_routines(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH routines AS (
@@ -402,7 +402,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._snap_types(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH types AS (
@@ -472,7 +472,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._snap_collations(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH colls AS (
@@ -507,7 +507,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._snap_extensions(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT n.nspname::text, 'extension', e.extname::text, e.extname::text, 'definition',
@@ -524,7 +524,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._snapshot_names(p_schema text, p_names text[])
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 SET TimeZone = 'UTC'
 SET DateStyle = 'ISO, YMD'
@@ -548,7 +548,7 @@ COMMENT ON FUNCTION pggit_v0._snapshot_names(text, text[]) IS
 CREATE OR REPLACE FUNCTION pggit_v0._snapshot(p_schema text DEFAULT NULL, p_name text DEFAULT NULL)
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$ SELECT * FROM _snapshot_names(p_schema, CASE WHEN p_name IS NOT NULL THEN ARRAY[p_name] END) $$;
 COMMENT ON FUNCTION pggit_v0._snapshot(text, text) IS

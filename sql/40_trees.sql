@@ -35,7 +35,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._tree_rows(p_schemas text[], p_buckets text[
 RETURNS TABLE (depth int, tree_sha text, tree_content text, entry_name text, entry_type text,
                entry_sha text, blob_content text, schema_name text, obj_key text)
 LANGUAGE sql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 WITH s AS MATERIALIZED (
     SELECT u.schema_name, u.obj_key, u.sub_key, u.definition, _sha('blob', u.definition) AS sha, u.bk
@@ -103,7 +103,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._stage()
 RETURNS TABLE (depth int, tree_sha text, tree_content text, entry_name text, entry_type text,
                entry_sha text, blob_content text, schema_name text, obj_key text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT t.*
@@ -119,7 +119,7 @@ COMMENT ON FUNCTION pggit_v0._stage() IS
 -- Returns the root tree sha and how many rows were written (objects + tree entries).
 CREATE OR REPLACE FUNCTION pggit_v0._write_tree(OUT root_sha text, OUT rows_written int)
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 BEGIN
@@ -141,7 +141,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._write_tree_rows(p_schemas text[], p_buckets
                                                     p_keep_keys text[] DEFAULT NULL, p_keep_trees text[] DEFAULT NULL,
                                                     OUT root_sha text, OUT rows_written int)
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 BEGIN
@@ -180,7 +180,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._tree_objects(p_root text)
 RETURNS TABLE (schema_name text, obj_key text, obj_tree text, bucket text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT e0.name, e3.name, e3.entry_sha, e1.name || e2.name
@@ -195,7 +195,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._tree_blobs(p_root text)
 RETURNS TABLE (schema_name text, obj_key text, sub_key text, blob_sha text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT o.schema_name, o.obj_key, e.name, e.entry_sha
@@ -226,7 +226,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._changed_objects(p_a text, p_b text)
 RETURNS TABLE (schema_name text, obj_key text, bucket text, old_tree text, new_tree text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH RECURSIVE d(depth, schema_name, bucket, name, a_sha, b_sha) AS (
@@ -258,7 +258,7 @@ COMMENT ON FUNCTION pggit_v0._changed_objects(text, text) IS
 CREATE OR REPLACE FUNCTION pggit_v0._diff_trees(p_a text, p_b text)
 RETURNS TABLE (schema_name text, obj_key text, sub_key text, old_sha text, new_sha text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT c.schema_name, c.obj_key, x.name, x.a_sha, x.b_sha
@@ -279,7 +279,7 @@ COMMENT ON FUNCTION pggit_v0._diff_trees(text, text) IS
 CREATE OR REPLACE FUNCTION pggit_v0._diff_live(p_a text)
 RETURNS TABLE (schema_name text, obj_key text, sub_key text, old_sha text, new_sha text, new_content text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH st AS MATERIALIZED (SELECT * FROM _stage() s WHERE s.depth = 4),

@@ -4,7 +4,7 @@
 -- The tree of a commit.
 CREATE OR REPLACE FUNCTION pggit_v0._commit_tree(p_commit text) RETURNS text
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$ SELECT tree_sha FROM commit_graph WHERE commit_sha = p_commit $$;
 
@@ -14,7 +14,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._commit_text(p_tree text, p_parents text[], 
                                                 p_at timestamptz, p_message text)
 RETURNS text
 LANGUAGE sql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT 'tree ' || p_tree || E'\n'
     || coalesce((SELECT string_agg('parent ' || p, E'\n' ORDER BY o) || E'\n'
@@ -30,7 +30,7 @@ $$;
 -- matches it, and the next commit takes a full snapshot.
 CREATE OR REPLACE FUNCTION pggit_v0._set_live_base(p_sha text) RETURNS void
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 INSERT INTO meta (key, value) VALUES ('live_base', p_sha)
 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()
@@ -44,7 +44,7 @@ COMMENT ON FUNCTION pggit_v0._set_live_base(text) IS
 -- NULL without capture (snapshot-only mode).
 CREATE OR REPLACE FUNCTION pggit_v0._capture_epoch() RETURNS text
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT CASE WHEN count(*) = 2 AND bool_and(e.evtenabled IN ('O', 'A'))
             THEN string_agg(e.evtname || ':' || e.xmin::text || ':' || e.evtenabled::text, ',' ORDER BY e.evtname) END
@@ -59,7 +59,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._write_commit(p_tree text, p_parents text[],
                                                  p_message text, p_branch text, p_rows int DEFAULT 0)
 RETURNS text
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -94,7 +94,7 @@ COMMENT ON FUNCTION pggit_v0._write_commit(text, text[], text, text, text, int) 
 -- Link DDL log entries not yet in a commit (e.g. the statements a merge ran) to p_sha.
 CREATE OR REPLACE FUNCTION pggit_v0._link_pending(p_sha text) RETURNS int
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -127,7 +127,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._write_tree_incremental(p_parent text, OUT root_sha text, OUT rows_written int,
                                                            OUT objects_snapshotted int)
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -234,7 +234,7 @@ COMMENT ON FUNCTION pggit_v0._write_tree_incremental(text) IS
 -- store took 3x longer).  Only the tables' owner may analyze them; others skip.
 CREATE OR REPLACE FUNCTION pggit_v0._refresh_stats(p_rows_written int) RETURNS void
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_class c
@@ -255,7 +255,7 @@ COMMENT ON FUNCTION pggit_v0._refresh_stats(int) IS
 CREATE OR REPLACE FUNCTION pggit_v0.create_basic_commit(message text, author text DEFAULT current_user)
 RETURNS text
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -331,7 +331,7 @@ COMMENT ON FUNCTION pggit_v0.create_basic_commit(text, text) IS
 -- The commit sha HEAD resolves to.
 CREATE OR REPLACE FUNCTION pggit_v0.get_head_sha() RETURNS text
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -353,7 +353,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.get_commit_history(max_count int DEFAULT 20,
 RETURNS TABLE (commit_sha text, parent_shas text[], author text, message text,
                committed_at timestamptz, branch text, changes int)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH RECURSIVE fp(sha, n) AS (

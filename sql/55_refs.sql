@@ -9,7 +9,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.create_branch(name text, description text DE
                                                  from_ref text DEFAULT 'HEAD', checkout boolean DEFAULT true)
 RETURNS text
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -52,7 +52,7 @@ COMMENT ON FUNCTION pggit_v0.create_branch(text, text, text, boolean) IS
 CREATE OR REPLACE FUNCTION pggit_v0.delete_branch(name text)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 BEGIN
@@ -81,7 +81,7 @@ COMMENT ON FUNCTION pggit_v0.delete_branch(text) IS
 CREATE OR REPLACE FUNCTION pggit_v0.create_tag(name text, ref text DEFAULT 'HEAD', message text DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -107,7 +107,7 @@ COMMENT ON FUNCTION pggit_v0.create_tag(text, text, text) IS
 CREATE OR REPLACE FUNCTION pggit_v0._branch_ancestry()
 RETURNS TABLE (branch text, commit_sha text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH RECURSIVE anc(branch, sha) AS (
@@ -124,7 +124,7 @@ RETURNS TABLE (name text, branch_name text, description text, head_sha text, las
                last_message text, last_author text, commit_count bigint, is_current boolean,
                ahead bigint, behind bigint, created_at timestamptz)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH anc AS MATERIALIZED (SELECT * FROM _branch_ancestry()),
@@ -149,7 +149,7 @@ COMMENT ON FUNCTION pggit_v0.list_branches() IS
 CREATE OR REPLACE FUNCTION pggit_v0.list_tags()
 RETURNS TABLE (name text, target_sha text, message text, created_by text, created_at timestamptz)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT r.name, r.target_sha, r.description, r.created_by, r.created_at FROM refs r

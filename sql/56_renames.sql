@@ -20,7 +20,7 @@ CREATE TYPE pggit_v0._rename AS (kind text, old_schema text, old_table text, old
 -- counts (t.c); a longer identifier containing it does not.
 CREATE OR REPLACE FUNCTION pggit_v0._rename_idents(p_text text, p_old text[], p_new text[]) RETURNS text
 LANGUAGE plpgsql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
     v_out  text := '';
@@ -49,7 +49,7 @@ $$;
 -- p_new[i] wherever it is a whole name (not inside a longer one, not after a dot).
 CREATE OR REPLACE FUNCTION pggit_v0._rename_qnames(p_text text, p_old text[], p_new text[]) RETURNS text
 LANGUAGE plpgsql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
     v text := p_text;
@@ -73,7 +73,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._renames(p_from text, p_to text)
 RETURNS TABLE (kind text, old_schema text, old_table text, old_column text, new_schema text, new_table text,
                new_column text)
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 #variable_conflict use_column
@@ -203,7 +203,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._commit_steps(p_from text, p_to text, p_to_t
 RETURNS TABLE (phase int, ord int, path text, statement text, hazards text[],
                schema_name text, obj_key text, sub_key text)
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 #variable_conflict use_column
@@ -253,7 +253,7 @@ $$;
 -- with it, as SET SCHEMA does.  Other objects are kept as they are.  Returns the root sha.
 CREATE OR REPLACE FUNCTION pggit_v0._renamed_tree(p_tree text, p_renames jsonb) RETURNS text
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -370,7 +370,7 @@ $$;
 -- key lists them (REFERENCES t(c, ...)) or a sequence is owned by one (OWNED BY t.c).
 CREATE OR REPLACE FUNCTION pggit_v0._rename_refs(p_content text, p_renames jsonb) RETURNS text
 LANGUAGE plpgsql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
     v   text := p_content;

@@ -18,7 +18,7 @@
 CREATE OR REPLACE FUNCTION pggit_v0.hazard_kinds()
 RETURNS TABLE (hazard text, severity text, rank int, description text)
 LANGUAGE sql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 VALUES
  ('data_deletion', 'data-loss', 1, 'Drops a table, column or materialized view, or narrows a type: rows or values are lost'),
@@ -41,7 +41,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._col_parts(p_def text,
     OUT name text, OUT type text, OUT coll text, OUT identity text, OUT generated text,
     OUT default_expr text, OUT not_null boolean)
 LANGUAGE plpgsql IMMUTABLE STRICT
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
     v_rest text;
@@ -84,7 +84,7 @@ COMMENT ON FUNCTION pggit_v0._col_parts(text) IS 'Splits a canonical column defi
 -- Whether changing a column's type from p_old to p_new can lose values.
 CREATE OR REPLACE FUNCTION pggit_v0._type_narrows(p_old text, p_new text) RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 WITH t AS (   -- base type without modifiers, and the modifiers (length, precision, scale)
     SELECT regexp_replace(p_old, '\([0-9, ]+\)', '', 'g') AS ob,
@@ -121,7 +121,7 @@ COMMENT ON FUNCTION pggit_v0._type_narrows(text, text) IS 'True when converting 
 -- GRANT <-> REVOKE for each line of a canonical grants blob.
 CREATE OR REPLACE FUNCTION pggit_v0._invert_grants(p_grants text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT string_agg(CASE
          WHEN l ~ '^GRANT ' THEN regexp_replace(regexp_replace(l, ' WITH GRANT OPTION;$', ';'),
@@ -134,7 +134,7 @@ $$;
 -- "__pggit_old", shortened (with a hash of the name) to fit in 63 bytes.
 CREATE OR REPLACE FUNCTION pggit_v0._old_name(p_name text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT CASE WHEN octet_length(p_name) <= 52 THEN p_name || '__pggit_old'
             ELSE (SELECT substr(p_name, 1, max(n)) FROM generate_series(1, 40) AS n
@@ -146,7 +146,7 @@ $$;
 -- (split at top-level commas: not inside parentheses or quotes).
 CREATE OR REPLACE FUNCTION pggit_v0._comp_attrs(p_def text) RETURNS text[]
 LANGUAGE plpgsql IMMUTABLE STRICT
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
     v_body  text := substring(p_def FROM '^CREATE TYPE .*? AS \((.*)\);$');
@@ -179,7 +179,7 @@ $$;
 -- The labels of a canonical CREATE TYPE ... AS ENUM statement, in order.
 CREATE OR REPLACE FUNCTION pggit_v0._enum_labels(p_def text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT ARRAY(SELECT replace(m[1], '''''', '''')
              FROM regexp_matches(substring(p_def FROM 'AS ENUM \((.*)\);$'), '''((?:[^'']|'''')*)''', 'g') AS m)
@@ -213,7 +213,7 @@ $$;
 -- needs no boundary after it.
 CREATE OR REPLACE FUNCTION pggit_v0._word_re(p_name text, p_qualified_ok boolean DEFAULT false) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT CASE WHEN p_qualified_ok THEN '(^|[^a-zA-Z0-9_"])' ELSE '(^|[^a-zA-Z0-9_."])' END
        || _re_quote(p_name)
@@ -224,7 +224,7 @@ $$;
 -- (sub-keys "trigger t", "policy p", "constraint c", "index i"); NULL for other parts.
 CREATE OR REPLACE FUNCTION pggit_v0._drop_part(p_schema text, p_table text, p_sub_key text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT CASE split_part(p_sub_key, ' ', 1)
          WHEN 'trigger' THEN format('DROP TRIGGER IF EXISTS %I ON %s;', substr(p_sub_key, 9), p_table)
@@ -239,7 +239,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._dep_depth(p_names text[], p_defs text[])
 RETURNS TABLE (idx int, depth int)
 LANGUAGE sql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 WITH RECURSIVE items AS (
     SELECT i, p_names[i] AS n, p_defs[i] AS d FROM generate_subscripts(p_names, 1) AS i
@@ -262,7 +262,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._object_tree_blobs(p_obj_trees text[])
 RETURNS TABLE (obj_tree text, sub_key text, content text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT e.tree_sha, e.name, o.content
@@ -275,7 +275,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._compose_table(p_shell text, p_order text, p_columns text[], p_defs text[])
 RETURNS text
 LANGUAGE sql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT CASE
     WHEN p_shell LIKE '% PARTITION OF %' THEN p_shell
@@ -295,7 +295,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._migration_steps(p_from text, p_to text)
 RETURNS TABLE (phase int, ord int, path text, statement text, hazards text[],
                schema_name text, obj_key text, sub_key text)
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 -- The query below is large: planning it costs more than running it on small diffs.  Its
 -- row estimates do not depend on the two tree shas, so one generic plan per session
@@ -978,7 +978,7 @@ COMMENT ON FUNCTION pggit_v0._migration_steps(text, text) IS
 CREATE OR REPLACE FUNCTION pggit_v0.generate_migration(from_ref text, to_ref text)
 RETURNS text
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE

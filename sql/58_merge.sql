@@ -7,7 +7,7 @@
 CREATE OR REPLACE FUNCTION pggit_v0.merge_bases(a text, b text)
 RETURNS TABLE (commit_sha text, committed_at timestamptz)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH RECURSIVE
@@ -31,7 +31,7 @@ COMMENT ON FUNCTION pggit_v0.merge_bases(text, text) IS
 CREATE OR REPLACE FUNCTION pggit_v0.merge_base(a text, b text)
 RETURNS text
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -62,7 +62,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._three_way(p_base text, p_source text, p_tar
 RETURNS TABLE (schema_name text, obj_key text, sub_key text, base_sha text, source_sha text, target_sha text,
                source_changed boolean, target_changed boolean, conflict text, object_conflict boolean)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH ds AS (SELECT * FROM _diff_trees(p_base, p_source)),
@@ -155,7 +155,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.detect_merge_conflicts(source text, target t
 RETURNS TABLE (path text, object_type text, schema_name text, object_name text, kind text,
                base_definition text, source_definition text, target_definition text)
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -183,7 +183,7 @@ COMMENT ON FUNCTION pggit_v0.detect_merge_conflicts(text, text) IS
 -- columns only the source added, in the source's order.
 CREATE OR REPLACE FUNCTION pggit_v0._merge_order(p_base text, p_source text, p_target text) RETURNS text
 LANGUAGE sql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 WITH b AS (SELECT unnest(string_to_array(p_base, E'\n')) AS c),
      s AS (SELECT c, o FROM unnest(string_to_array(p_source, E'\n')) WITH ORDINALITY u(c, o)),
@@ -205,7 +205,7 @@ DROP FUNCTION IF EXISTS pggit_v0._apply_tree(text, text);
 CREATE OR REPLACE FUNCTION pggit_v0._apply_tree(p_from text, p_to text, p_to_tree text DEFAULT NULL)
 RETURNS int
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 SET client_min_messages = warning   -- no "does not exist, skipping" from DROP ... IF EXISTS
 AS $$
@@ -266,7 +266,7 @@ COMMENT ON FUNCTION pggit_v0._apply_tree(text, text, text) IS
 -- Refuse (55000) when the live schema has changes HEAD does not record.
 CREATE OR REPLACE FUNCTION pggit_v0._require_clean(p_action text) RETURNS void
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -293,7 +293,7 @@ DROP FUNCTION IF EXISTS pggit_v0._data_at_risk(text, text);
 CREATE OR REPLACE FUNCTION pggit_v0._data_at_risk(p_from text, p_to text, p_to_tree text DEFAULT NULL)
 RETURNS text[]
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 SET row_security = off
 AS $$
@@ -336,7 +336,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._refuse_data_loss(p_from text, p_to text, p_
                                                      p_to_tree text DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -364,7 +364,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.merge_branch(source text, target text DEFAUL
                                                 force boolean DEFAULT false)
 RETURNS text
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -512,7 +512,7 @@ COMMENT ON FUNCTION pggit_v0.merge_branch(text, text, text, text, boolean) IS
 CREATE OR REPLACE FUNCTION pggit_v0.verify_migration(to_ref text)
 RETURNS TABLE (ok boolean, statements int, differing_paths text[], error text, script text)
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -555,7 +555,7 @@ DROP FUNCTION IF EXISTS pggit_v0.checkout_branch(text);
 CREATE OR REPLACE FUNCTION pggit_v0.checkout_branch(name text, apply boolean DEFAULT false, force boolean DEFAULT false)
 RETURNS text
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE

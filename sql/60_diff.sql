@@ -10,7 +10,7 @@
 -- True when the columns present in both lists are in a different relative order.
 CREATE OR REPLACE FUNCTION pggit_v0._order_changed(p_old text, p_new text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 WITH a AS (SELECT x, o FROM unnest(string_to_array(p_old, E'\n')) WITH ORDINALITY u(x, o)),
      b AS (SELECT x, o FROM unnest(string_to_array(p_new, E'\n')) WITH ORDINALITY u(x, o))
@@ -30,7 +30,7 @@ RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name te
                change_type text, old_definition text, new_definition text,
                migration_sql text, hazards text[])
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH steps0 AS MATERIALIZED (
@@ -79,7 +79,7 @@ RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name te
                change_type text, old_definition text, new_definition text,
                migration_sql text, hazards text[])
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -100,7 +100,7 @@ RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name te
                change_type text, old_definition text, new_definition text,
                migration_sql text, hazards text[])
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$ SELECT * FROM diff_commits($1, $2) $$;
 COMMENT ON FUNCTION pggit_v0.diff_branches(text, text) IS
@@ -113,7 +113,7 @@ RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name te
                change_type text, old_definition text, new_definition text,
                migration_sql text, hazards text[])
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -132,7 +132,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.get_current_schema()
 RETURNS TABLE (schema_name text, object_type text, object_name text, status text, sub_objects bigint,
                tree_sha text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH live AS (

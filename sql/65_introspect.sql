@@ -5,7 +5,7 @@
 -- name an object by both).
 CREATE OR REPLACE FUNCTION pggit_v0._require_object_name(p_schema text, p_name text) RETURNS boolean
 LANGUAGE plpgsql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 BEGIN
     IF p_schema IS NULL OR p_name IS NULL THEN
@@ -23,7 +23,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._object_blobs(p_schema text, p_name text, p_ref text)
 RETURNS TABLE (obj_key text, sub_key text, definition text, owned boolean)
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 BEGIN
@@ -61,7 +61,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0.get_object_definition(schema_name text, object_name text, ref text DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -121,7 +121,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.get_object_history(schema_name text, object_
 RETURNS TABLE (commit_sha text, change_type text, object_type text, author text, committed_at timestamptz,
                message text, ddl text)
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 #variable_conflict use_column
@@ -200,7 +200,7 @@ RETURNS TABLE (object_type text, qualified_name text, owner text, status text,
                estimated_rows bigint, total_bytes bigint, comment text,
                created_in text, last_changed_in text, last_changed_at timestamptz)
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 BEGIN

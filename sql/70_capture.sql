@@ -12,7 +12,7 @@
 CREATE OR REPLACE FUNCTION pggit_v0._capture_fault(p_event text, p_tag text, p_sqlstate text, p_message text,
                                                   p_statement text, p_what text) RETURNS void
 LANGUAGE plpgsql
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 BEGIN
     INSERT INTO capture_faults (event, command_tag, sqlstate, message, statement)
@@ -33,7 +33,7 @@ COMMENT ON FUNCTION pggit_v0._capture_fault(text, text, text, text, text, text) 
 -- migrated as a drop and an add, as before.
 CREATE OR REPLACE FUNCTION pggit_v0._capture_names() RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 BEGIN
     IF current_query() !~* '\m(rename|set\s+schema)\M'
@@ -68,7 +68,7 @@ COMMENT ON FUNCTION pggit_v0._capture_names() IS
 -- TG_EVENT tells them apart) doing one insert; its own duration goes in that row.
 CREATE OR REPLACE FUNCTION pggit_v0._capture() RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
     p_event text := TG_EVENT;
@@ -180,7 +180,7 @@ SET LOCAL client_min_messages = warning;
 CREATE OR REPLACE FUNCTION pggit_v0.capture_status()
 RETURNS TABLE (mode text, enabled boolean, detail text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH t AS (

@@ -30,7 +30,7 @@ COMMENT ON TABLE pggit_v0.dropped_table_stats IS
 -- "a; b; c; and 4 more": the first p_max items of a list, and how many were left out.
 CREATE OR REPLACE FUNCTION pggit_v0._mon_list(p_items text[], p_max int DEFAULT 10) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT array_to_string(p_items[1:p_max], '; ')
        || CASE WHEN cardinality(p_items) > p_max
@@ -42,7 +42,7 @@ COMMENT ON FUNCTION pggit_v0._mon_list(text[], int) IS
 -- Rank of a severity or priority, for max() over them.
 CREATE OR REPLACE FUNCTION pggit_v0._mon_rank(p_level text) RETURNS int
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT CASE p_level WHEN 'OK' THEN 0 WHEN 'LOW' THEN 1 WHEN 'INFO' THEN 1 WHEN 'MEDIUM' THEN 2
                     WHEN 'WARNING' THEN 2 WHEN 'HIGH' THEN 3 WHEN 'CRITICAL' THEN 4 END
@@ -53,7 +53,7 @@ COMMENT ON FUNCTION pggit_v0._mon_rank(text) IS
 -- An age rounded for people: "3 days 04:12:09" without the fraction of a second.
 CREATE OR REPLACE FUNCTION pggit_v0._mon_age(p_age interval) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE   -- interval output follows IntervalStyle
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$ SELECT date_trunc('second', justify_hours(p_age))::text $$;
 COMMENT ON FUNCTION pggit_v0._mon_age(interval) IS 'An interval truncated to whole seconds, for messages';
@@ -68,7 +68,7 @@ COMMENT ON FUNCTION pggit_v0._mon_age(interval) IS 'An interval truncated to who
 CREATE OR REPLACE FUNCTION pggit_v0._integrity_problems()
 RETURNS TABLE (check_name text, sha text, problem text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 -- objects: content addresses and sizes
@@ -203,7 +203,7 @@ COMMENT ON FUNCTION pggit_v0._integrity_problems() IS
 CREATE OR REPLACE FUNCTION pggit_v0._integrity_checks()
 RETURNS TABLE (check_name text, status text, details text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH p AS MATERIALIZED (SELECT * FROM _integrity_problems()),
@@ -256,7 +256,7 @@ COMMENT ON FUNCTION pggit_v0._integrity_checks() IS
 CREATE OR REPLACE FUNCTION pggit_v0.validate_data_integrity()
 RETURNS TABLE (check_name text, status text, details text)
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -300,7 +300,7 @@ COMMENT ON FUNCTION pggit_v0.validate_data_integrity() IS
 -- estimate.  Never raises: errors go to capture_faults, like capture.
 CREATE OR REPLACE FUNCTION pggit_v0._monitor_record_drops(p_tag text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 BEGIN
@@ -325,7 +325,7 @@ COMMENT ON FUNCTION pggit_v0._monitor_record_drops(text) IS
 
 CREATE OR REPLACE FUNCTION pggit_v0._monitor_drop() RETURNS event_trigger
 LANGUAGE plpgsql
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 BEGIN
@@ -363,7 +363,7 @@ $monitor$;
 CREATE OR REPLACE FUNCTION pggit_v0._alerts(p_paths bigint)
 RETURNS TABLE (check_name text, severity text, message text, hint text)
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -506,7 +506,7 @@ COMMENT ON FUNCTION pggit_v0._alerts(bigint) IS
 CREATE OR REPLACE FUNCTION pggit_v0.check_for_alerts()
 RETURNS TABLE (check_name text, severity text, message text, hint text)
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -527,7 +527,7 @@ COMMENT ON FUNCTION pggit_v0.check_for_alerts() IS
 CREATE OR REPLACE FUNCTION pggit_v0.get_dashboard_summary()
 RETURNS TABLE (metric text, value text, status text)
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
@@ -602,7 +602,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.analyze_query_performance()
 RETURNS TABLE (operation text, calls bigint, avg_duration interval, p95_duration interval,
                max_duration interval, last_run timestamptz)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH t AS (   -- capture times are kept on the log rows themselves
@@ -630,7 +630,7 @@ COMMENT ON FUNCTION pggit_v0.analyze_query_performance() IS
 -- and its share of the layer's bytes, largest first.
 CREATE OR REPLACE FUNCTION pggit_v0._exact_count(p_table regclass) RETURNS bigint
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
     v_n bigint;
@@ -644,7 +644,7 @@ COMMENT ON FUNCTION pggit_v0._exact_count(regclass) IS 'Exact row count of a tab
 CREATE OR REPLACE FUNCTION pggit_v0.analyze_storage_usage()
 RETURNS TABLE (table_name text, row_count bigint, total_bytes bigint, total_size text, share_percent numeric)
 LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH t AS (
@@ -666,7 +666,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.get_object_size_distribution()
 RETURNS TABLE (object_type text, size_bucket text, bucket_min_bytes bigint, object_count bigint,
                total_bytes bigint, avg_bytes numeric, max_bytes bigint, share_of_type_percent numeric)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH b AS (
@@ -705,7 +705,7 @@ CREATE OR REPLACE FUNCTION pggit_v0.estimate_storage_growth()
 RETURNS TABLE (horizon text, days int, projected_bytes bigint, projected_size text,
                bytes_per_day numeric, basis text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH ev AS (   -- objects and commits on one time line; objects first at equal times
@@ -767,7 +767,7 @@ COMMENT ON FUNCTION pggit_v0.estimate_storage_growth() IS
 CREATE OR REPLACE FUNCTION pggit_v0.detect_anomalies()
 RETURNS TABLE (anomaly text, severity text, details text, commit_sha text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH nonroot AS MATERIALIZED (
@@ -860,7 +860,7 @@ COMMENT ON FUNCTION pggit_v0.detect_anomalies() IS
 -- words or 15 characters, or only generic words ("Fixes", "Changes to database").
 CREATE OR REPLACE FUNCTION pggit_v0._vague_message(p_message text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 WITH w AS (
     SELECT lower(x) AS word FROM regexp_split_to_table(btrim(split_part(p_message, E'\n', 1)), '[^[:alnum:]_]+') x
@@ -885,7 +885,7 @@ COMMENT ON FUNCTION pggit_v0._vague_message(text) IS
 CREATE OR REPLACE FUNCTION pggit_v0.get_recommendations()
 RETURNS TABLE (recommendation text, priority text, reason text, action text)
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0
+SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
