@@ -77,6 +77,25 @@ CREATE TABLE IF NOT EXISTS pggit_v0.head (
 );
 COMMENT ON TABLE pggit_v0.head IS 'HEAD: the current branch, or a detached commit';
 
+-- Every move of a ref or of HEAD made through the API: the value before and after, the
+-- role, the call and the time.  Written only by _ref_update/_head_update under the
+-- history lock, so ids are dense and need no sequence; validate_data_integrity() flags
+-- a ref or HEAD whose value is not its last entry's (a write that bypassed the API).
+-- Values: a commit sha for refs; for HEAD 'ref: <branch>' or a detached sha; NULL when
+-- the ref did not exist (before) or was deleted (after).
+CREATE TABLE IF NOT EXISTS pggit_v0.ref_log (
+    id        bigint PRIMARY KEY,
+    ref       text NOT NULL,
+    old_value text,
+    new_value text,
+    role_name text NOT NULL,
+    call      text NOT NULL,
+    logged_at timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+CREATE INDEX IF NOT EXISTS ref_log_ref_idx ON pggit_v0.ref_log (ref, id);
+COMMENT ON TABLE pggit_v0.ref_log IS
+    'Append-only record of every ref and HEAD move: old and new value, role, call, time';
+
 -- Every DDL command seen by the event triggers.  Linked to the commit that includes
 -- it through ddl_log_commits, so the log itself is never updated.
 CREATE TABLE IF NOT EXISTS pggit_v0.ddl_log (
@@ -107,6 +126,15 @@ CREATE TABLE IF NOT EXISTS pggit_v0.ddl_log_commits (
     commit_sha text NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ddl_log_commits_commit_idx ON pggit_v0.ddl_log_commits (commit_sha);
+-- Tamper evidence for the DDL log: when an entry is linked to a commit, entry_sha is the
+-- sha256 of the entry's row (_ddl_log_shas) and chain_sha chains it to the previous
+-- link (link order = seq, assigned under the history lock).  Editing a logged row, or
+-- a link, breaks the chain for validate_data_integrity().  Links made before the
+-- chain existed have NULLs and are not checked.
+ALTER TABLE pggit_v0.ddl_log_commits ADD COLUMN IF NOT EXISTS seq bigint;
+ALTER TABLE pggit_v0.ddl_log_commits ADD COLUMN IF NOT EXISTS entry_sha text;
+ALTER TABLE pggit_v0.ddl_log_commits ADD COLUMN IF NOT EXISTS chain_sha text;
+CREATE INDEX IF NOT EXISTS ddl_log_commits_seq_idx ON pggit_v0.ddl_log_commits (seq);
 COMMENT ON TABLE pggit_v0.ddl_log_commits IS 'Which commit includes each captured DDL entry';
 
 -- Faults met by capture.  Capture never makes a user's DDL fail: it records here instead.
@@ -156,7 +184,7 @@ DECLARE
     t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['objects', 'tree_entries', 'commit_graph', 'commit_parents',
-                             'ddl_log', 'ddl_log_commits']
+                             'ddl_log', 'ddl_log_commits', 'ref_log']
     LOOP
         EXECUTE format('CREATE OR REPLACE TRIGGER pggit_append_only BEFORE UPDATE OR DELETE ON pggit_v0.%I
                         FOR EACH STATEMENT EXECUTE FUNCTION pggit_v0._guard_history()', t);

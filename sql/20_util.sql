@@ -30,6 +30,80 @@ END
 $$;
 COMMENT ON FUNCTION pggit_v0._raise(text, text, text) IS 'Raises p_message with SQLSTATE p_sqlstate and hint p_hint';
 
+-- The lines of a blob that lists one quoted identifier or statement per line (a table's
+-- column order, a grants blob), like string_to_array(p_text, E'\n') except that a line
+-- break inside a double-quoted identifier does not end the line: a column named
+-- "a<newline>b" stays one entry.
+CREATE OR REPLACE FUNCTION pggit_v0._lines(p_text text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT CASE
+    WHEN p_text ~ '^(?:[^"]|"(?:[^"\n]|"")*")*$' THEN string_to_array(p_text, E'\n')   -- no quoted line break
+    ELSE ARRAY(
+        SELECT coalesce(string_agg(g.tok, '' ORDER BY g.o) FILTER (WHERE g.tok <> E'\n'), '')
+        FROM (SELECT t.m[1] AS tok, t.o, count(*) FILTER (WHERE t.m[1] = E'\n') OVER (ORDER BY t.o) AS ln
+              FROM regexp_matches(p_text, '("(?:[^"]|"")*"|[^"\n]+|\n|")', 'g') WITH ORDINALITY AS t(m, o)) g
+        GROUP BY g.ln ORDER BY g.ln)
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._lines(text) IS
+    'Lines of a blob, a line break inside a double-quoted identifier kept inside its line';
+
+-- p_value, or 22023 "<p_what> must not be empty" when it is NULL or only whitespace of
+-- any kind: ASCII spaces, tabs and line breaks, NBSP, the other Unicode space
+-- separators (U+1680, U+2000-U+200A, U+202F, U+205F, U+3000), line and paragraph
+-- separators, NEL and the invisible U+180E, U+200B-U+200D, U+2060 and U+FEFF (BOM).
+-- The class is spelled out rather than \s alone, whose reach past ASCII depends on
+-- the database's locale.
+CREATE OR REPLACE FUNCTION pggit_v0._require_text(p_value text, p_what text, p_hint text DEFAULT NULL)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+BEGIN
+    IF p_value IS NULL
+       OR p_value ~ '^[\s\u0085\u00a0\u1680\u180e\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]*$' THEN
+        RAISE EXCEPTION '% must not be empty', p_what
+              USING ERRCODE = '22023',
+                    HINT = coalesce(p_hint, format('Give %s at least one visible character (it was %s).', p_what,
+                                                   CASE WHEN p_value IS NULL THEN 'NULL'
+                                                        WHEN p_value = '' THEN 'empty'
+                                                        ELSE 'only whitespace' END));
+    END IF;
+    RETURN p_value;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._require_text(text, text, text) IS
+    'Returns p_value; raises 22023 "<p_what> must not be empty" when it is NULL or only (Unicode) whitespace';
+
+-- p_text as it may be written inside a comment of a generated script (-- ... or /* ... */):
+-- it can never end the comment or open a nested one.  Backslashes are doubled, so the
+-- escaping reads back unambiguously; control characters and every line break (CR, LF,
+-- VT, FF, NEL and the C1 controls, U+2028, U+2029) and the bidirectional-text controls
+-- (which can make a reviewed script read differently from what runs) become \n, \r, \t,
+-- \xHH or \uHHHH; "/*" becomes "/\*" and "*/" becomes "*\/".  NULL stays NULL.
+CREATE OR REPLACE FUNCTION pggit_v0._comment_text(p_text text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT replace(replace(
+    CASE WHEN p_text !~ '[\u0001-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069\\]' THEN p_text
+         ELSE (SELECT string_agg(CASE WHEN r.m[1] IS NOT NULL THEN r.m[1]
+                                      WHEN r.m[2] = '\' THEN '\\'
+                                      WHEN r.m[2] = E'\n' THEN '\n'
+                                      WHEN r.m[2] = E'\r' THEN '\r'
+                                      WHEN r.m[2] = E'\t' THEN '\t'
+                                      WHEN ascii(r.m[2]) < 256 THEN '\x' || lpad(to_hex(ascii(r.m[2])), 2, '0')
+                                      ELSE '\u' || lpad(to_hex(ascii(r.m[2])), 4, '0') END, '' ORDER BY r.o)
+               FROM regexp_matches(p_text, '([^\u0001-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069\\]+)|(.)', 'g')
+                    WITH ORDINALITY AS r(m, o))
+    END, '/*', '/\*'), '*/', '*\/')
+$$;
+COMMENT ON FUNCTION pggit_v0._comment_text(text) IS
+    'p_text escaped for a comment of generated SQL: the result can never end or open a comment (no line break, control character, "/*" or "*/"; backslashes doubled)';
+
 -- Why p_name is not a valid branch or tag name (git check-ref-format --branch rules),
 -- or NULL when it is valid.
 CREATE OR REPLACE FUNCTION pggit_v0._ref_name_problem(p_name text) RETURNS text
@@ -39,7 +113,8 @@ AS $$
 SELECT CASE
     WHEN p_name IS NULL OR p_name = '' THEN 'it is empty'
     WHEN octet_length(p_name) > 255 THEN 'it is longer than 255 bytes'
-    WHEN p_name ~ '[[:cntrl:]]' THEN 'it contains a control character'
+    WHEN p_name ~ '[[:cntrl:]\u0080-\u009f\u2028\u2029]' THEN 'it contains a control character or line break'
+    WHEN p_name ~ '^[0-9a-fA-F]{4,64}$' THEN 'it looks like a commit sha'
     WHEN strpos(p_name, ' ') > 0 THEN 'it contains a space'
     WHEN p_name ~ '[~^:?*[]' OR strpos(p_name, chr(92)) > 0
         THEN 'it contains one of ~ ^ : ? * [ \'
@@ -56,6 +131,34 @@ END
 $$;
 COMMENT ON FUNCTION pggit_v0._ref_name_problem(text) IS
     'NULL when p_name is a valid ref name (git check-ref-format --branch), else the reason it is not';
+
+-- The ref-name rules hold for every row of refs, not only for names that came through
+-- create_branch/create_tag: a CHECK constraint (recreated on every install, since the
+-- upgrade drops the function it calls).  An existing install that already holds a name
+-- the rules refuse keeps it: the constraint is then added NOT VALID (new and updated
+-- rows are checked, history stays readable) and the install prints a WARNING naming
+-- each such ref with how to rename it.
+ALTER TABLE pggit_v0.refs DROP CONSTRAINT IF EXISTS refs_name_valid;
+DO $refs_name_valid$
+DECLARE
+    v_bad text;
+BEGIN
+    SELECT string_agg(format('%s %s (%s)', r.type, quote_literal(r.name), pggit_v0._ref_name_problem(r.name)), '; '
+                      ORDER BY r.name COLLATE "C")
+    INTO v_bad
+    FROM pggit_v0.refs r WHERE pggit_v0._ref_name_problem(r.name) IS NOT NULL;
+    IF v_bad IS NULL THEN
+        ALTER TABLE pggit_v0.refs ADD CONSTRAINT refs_name_valid CHECK (pggit_v0._ref_name_problem(name) IS NULL);
+    ELSE
+        ALTER TABLE pggit_v0.refs ADD CONSTRAINT refs_name_valid CHECK (pggit_v0._ref_name_problem(name) IS NULL) NOT VALID;
+        RAISE WARNING 'pgGit: refs with names the ref-name rules now refuse: %', v_bad
+              USING DETAIL = 'They were kept (constraint refs_name_valid was added NOT VALID), but can no longer be moved: a commit or merge onto such a branch fails with 23514.',
+                    HINT = 'Rename each: UPDATE pggit_v0.refs SET name = ''<new name>'' WHERE name = ''<old name>''; (HEAD follows), or delete it with pggit_v0.delete_branch(); the next install then validates the constraint.';
+    END IF;
+END
+$refs_name_valid$;
+COMMENT ON CONSTRAINT refs_name_valid ON pggit_v0.refs IS
+    'Every branch and tag name follows the ref-name rules of pggit_v0._ref_name_problem()';
 
 -- Raise 42602 when p_name is not a valid ref name.
 CREATE OR REPLACE FUNCTION pggit_v0._check_ref_name(p_name text, p_kind text DEFAULT 'branch') RETURNS void
@@ -109,10 +212,7 @@ DECLARE
     v_sha   text;
     v_n     int;
 BEGIN
-    IF p_ref IS NULL OR btrim(p_ref) = '' THEN
-        RAISE EXCEPTION 'ref must not be empty' USING ERRCODE = '22023',
-              HINT = 'Pass a branch, tag, HEAD or a commit sha.';
-    END IF;
+    PERFORM _require_text(p_ref, 'ref', 'Pass a branch, tag, HEAD or a commit sha.');
     -- trailing ~N / ^ suffixes (first-parent steps), unless the whole text is a ref name
     IF NOT EXISTS (SELECT 1 FROM refs WHERE name = p_ref) THEN
         LOOP   -- one suffix at a time from the end: main~2^ , HEAD^^ , HEAD~~
@@ -159,36 +259,18 @@ $$;
 COMMENT ON FUNCTION pggit_v0._resolve_ref(text) IS
     'Commit sha for HEAD, a branch, a tag, a sha or unique prefix, with ~N/^ suffixes; raises 42704 when unknown';
 
--- Record how long one of the layer's operations took.
+-- Record how long one of the layer's operations took.  With the owner's rights, so that
+-- roles that only read (diffs, status) need no write grant: it appends one timing row.
 CREATE OR REPLACE FUNCTION pggit_v0._record_timing(p_operation text, p_started timestamptz, p_detail text DEFAULT NULL)
 RETURNS void
-LANGUAGE sql VOLATILE
+LANGUAGE sql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
-INSERT INTO op_timings (operation, started_at, duration, detail)
+INSERT INTO pggit_v0.op_timings (operation, started_at, duration, detail)
 VALUES (p_operation, p_started, clock_timestamp() - p_started, p_detail)
 $$;
 COMMENT ON FUNCTION pggit_v0._record_timing(text, timestamptz, text) IS
     'Appends one timing row for analyze_query_performance()';
 
--- Refuse (42501) a call that writes history when the role may not, saying which grants
--- it needs (reference.md, "Roles") instead of PostgreSQL's bare "permission denied for
--- table ...".  The owner and superusers always pass.
-CREATE OR REPLACE FUNCTION pggit_v0._require_rights(p_action text) RETURNS void
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0, pg_temp
-AS $$
-BEGIN
-    IF NOT (has_table_privilege('pggit_v0.commit_graph', 'SELECT, INSERT')
-            AND has_table_privilege('pggit_v0.refs', 'SELECT, INSERT, UPDATE')
-            AND has_table_privilege('pggit_v0.head', 'SELECT, UPDATE')) THEN
-        RAISE EXCEPTION '% writes pgGit history, which role % may not do', p_action, current_user
-              USING ERRCODE = '42501',
-                    HINT = format('As the owner of schema pggit_v0: GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA pggit_v0 TO %1$I; '
-                                  'GRANT UPDATE, DELETE ON pggit_v0.refs, pggit_v0.head, pggit_v0.meta TO %1$I; '
-                                  'GRANT USAGE ON ALL SEQUENCES IN SCHEMA pggit_v0 TO %1$I;', current_user);
-    END IF;
-END
-$$;
-COMMENT ON FUNCTION pggit_v0._require_rights(text) IS 'Raises 42501 with the needed GRANTs when the role may not write pgGit history';
+-- _require_rights (who may write history) is in 52_history_writes.sql.

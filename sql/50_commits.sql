@@ -91,7 +91,26 @@ $$;
 COMMENT ON FUNCTION pggit_v0._write_commit(text, text[], text, text, text, int) IS
     'Stores a commit object and its graph rows for a tree and ordered parents; moves no ref';
 
--- Link DDL log entries not yet in a commit (e.g. the statements a merge ran) to p_sha.
+-- The sha256 of each DDL log entry's row (all entries, or those not yet linked to a
+-- commit): what the link chain in ddl_log_commits covers.  With the owner's rights, so
+-- roles that may not read statement texts can still check the chain.
+CREATE OR REPLACE FUNCTION pggit_v0._ddl_log_shas(p_pending_only boolean) RETURNS TABLE (id bigint, entry_sha text)
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT l.id, pggit_v0._sha('ddl', jsonb_build_array(l.id, l.logged_at, l.event, l.command_tag, l.object_type,
+                                                    l.object_identity, l.schema_name, l.statement, l.role_name,
+                                                    l.txid, l.branch, l.renamed_from)::text)
+FROM pggit_v0.ddl_log l
+WHERE NOT p_pending_only OR NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id)
+$$;
+COMMENT ON FUNCTION pggit_v0._ddl_log_shas(boolean) IS
+    'sha256 over each DDL log entry''s fields (id, time, event, tag, object, statement, role, transaction, branch, rename)';
+
+-- Link DDL log entries not yet in a commit (e.g. the statements a merge ran) to p_sha,
+-- as one batch of the hash chain: each link keeps its entry's sha, and the batch's
+-- chain_sha = sha256 of the previous batch's chain_sha and the entries' shas in id
+-- order.  Runs under the history lock (batches are numbered by seq).
 CREATE OR REPLACE FUNCTION pggit_v0._link_pending(p_sha text) RETURNS int
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -100,9 +119,21 @@ AS $$
 DECLARE
     v_n int;
 BEGIN
-    INSERT INTO ddl_log_commits (log_id, commit_sha)
-    SELECT l.id, p_sha FROM ddl_log l
-    WHERE NOT EXISTS (SELECT 1 FROM ddl_log_commits lc WHERE lc.log_id = l.id);
+    WITH pending AS MATERIALIZED (
+        SELECT d.id, d.entry_sha FROM pggit_v0._ddl_log_shas(true) d
+    ),
+    prev AS (
+        SELECT lc.seq, lc.chain_sha FROM pggit_v0.ddl_log_commits lc WHERE lc.seq IS NOT NULL
+        ORDER BY lc.seq DESC LIMIT 1
+    ),
+    batch AS (
+        SELECT coalesce((SELECT p.seq FROM prev p), 0) + 1 AS seq,
+               pggit_v0._sha('ddl-chain', coalesce((SELECT p.chain_sha FROM prev p), '') || E'\n'
+                                          || string_agg(x.entry_sha, E'\n' ORDER BY x.id)) AS chain_sha
+        FROM pending x
+    )
+    INSERT INTO pggit_v0.ddl_log_commits (log_id, commit_sha, seq, entry_sha, chain_sha)
+    SELECT x.id, p_sha, b.seq, x.entry_sha, b.chain_sha FROM pending x CROSS JOIN batch b;
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RETURN v_n;
 END
@@ -248,13 +279,15 @@ $$;
 COMMENT ON FUNCTION pggit_v0._refresh_stats(int) IS
     'ANALYZE objects and tree_entries after a commit that grew them by over 10% (owner only)';
 
--- Snapshot the live schema into a new commit on the current branch (or detached HEAD).
--- Promises: the commit's parent is HEAD's commit; the current branch then points at
--- it; DDL log entries not yet in a commit are linked to it.  A commit with no change
--- is allowed (NOTICE).  Raises 22023 when the message or author is empty.
-CREATE OR REPLACE FUNCTION pggit_v0.create_basic_commit(message text, author text DEFAULT current_user)
+-- Snapshot the live catalog into a new commit on the current branch (or detached HEAD):
+-- the write half of create_basic_commit, with the layer owner's rights so that roles
+-- need no write grants.  Takes nothing to store but a message and an author: the tree
+-- is always a snapshot of the real catalog.  Under the history lock it reads HEAD,
+-- writes the commit with HEAD's commit as parent, moves the branch (or HEAD) to it,
+-- and links the DDL logged since.  Returns the commit sha.
+CREATE OR REPLACE FUNCTION pggit_v0._commit_snapshot(p_message text, p_author text)
 RETURNS text
-LANGUAGE plpgsql VOLATILE
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
@@ -268,6 +301,66 @@ DECLARE
     v_sha    text;
     v_links  int;
 BEGIN
+    PERFORM pggit_v0._lock_history();
+    -- read HEAD only now: a writer that held the lock before us has committed
+    SELECT h.branch, coalesce(h.detached_sha, r.target_sha) INTO v_branch, v_parent
+    FROM pggit_v0.head h LEFT JOIN pggit_v0.refs r ON r.name = h.branch;
+
+    v_inc := pggit_v0._write_tree_incremental(v_parent);
+    IF v_inc.root_sha IS NOT NULL THEN
+        SELECT v_inc.root_sha AS root_sha, v_inc.rows_written AS rows_written INTO v_tree;
+        IF coalesce(current_setting('pggit.verify_incremental', true), '') = 'on' THEN
+            v_full := pggit_v0._write_tree();   -- development safety net: both ways must agree
+            IF v_full.root_sha <> v_inc.root_sha THEN
+                RAISE EXCEPTION 'incremental snapshot differs from the full snapshot: %',
+                                (SELECT string_agg(d.path, ', ') FROM pggit_v0._diff_rows(v_full.root_sha, v_inc.root_sha) d)
+                      USING ERRCODE = 'XX000', HINT = 'SET pggit.full_snapshot = on works around it; please report it.';
+            END IF;
+        END IF;
+    ELSE
+        v_tree := pggit_v0._write_tree();
+    END IF;
+    IF v_parent IS NOT NULL AND pggit_v0._commit_tree(v_parent) = v_tree.root_sha THEN
+        RAISE NOTICE 'nothing changed since commit %: the new commit records the same schema', left(v_parent, 12);
+    END IF;
+
+    v_sha := pggit_v0._write_commit(v_tree.root_sha,
+                                    CASE WHEN v_parent IS NULL THEN ARRAY[]::text[] ELSE ARRAY[v_parent] END,
+                                    p_author, p_message, v_branch, v_tree.rows_written);
+    IF v_branch IS NOT NULL THEN
+        PERFORM pggit_v0._ref_update('create_basic_commit', v_branch, 'branch', v_sha);
+    ELSE
+        PERFORM pggit_v0._head_update('create_basic_commit', NULL, v_sha);
+    END IF;
+
+    v_links := pggit_v0._link_pending(v_sha);
+    PERFORM pggit_v0._set_live_base(v_sha);
+
+    PERFORM pggit_v0._refresh_stats(v_tree.rows_written);
+    PERFORM pggit_v0._record_timing('commit', v_t0,
+                           format('%s rows written, %s log entries linked, %s', v_tree.rows_written + 3, v_links,
+                                  CASE WHEN v_inc.root_sha IS NOT NULL
+                                       THEN format('incremental snapshot of %s object(s)', v_inc.objects_snapshotted)
+                                       ELSE 'full snapshot' END));
+    RETURN v_sha;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._commit_snapshot(text, text) IS
+    'Commits a snapshot of the live catalog on HEAD under the history lock (owner''s rights); returns the commit sha';
+
+-- Snapshot the live schema into a new commit on the current branch (or detached HEAD).
+-- Promises: the commit's parent is HEAD's commit as the previous writer left it
+-- (concurrent commits serialize, none is lost); the current branch then points at it;
+-- DDL log entries not yet in a commit are linked to it.  A commit with no change is
+-- allowed (NOTICE).  Raises 42501 for a role without grant_access(), 22023 when the
+-- message or author is empty or only whitespace.
+CREATE OR REPLACE FUNCTION pggit_v0.create_basic_commit(message text, author text DEFAULT current_user)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+BEGIN
     PERFORM _require_rights('create_basic_commit');
     IF create_basic_commit.message IS NULL OR btrim(create_basic_commit.message) = '' THEN
         RAISE EXCEPTION 'commit message must not be empty'
@@ -278,51 +371,7 @@ BEGIN
         RAISE EXCEPTION 'commit author must not be empty'
               USING ERRCODE = '22023', HINT = 'Omit author to use current_user.';
     END IF;
-
-    -- one committer at a time: HEAD is locked until this transaction ends
-    SELECT h.branch, coalesce(h.detached_sha, r.target_sha) INTO v_branch, v_parent
-    FROM head h LEFT JOIN refs r ON r.name = h.branch
-    FOR UPDATE OF h;
-
-    v_inc := _write_tree_incremental(v_parent);
-    IF v_inc.root_sha IS NOT NULL THEN
-        SELECT v_inc.root_sha AS root_sha, v_inc.rows_written AS rows_written INTO v_tree;
-        IF coalesce(current_setting('pggit.verify_incremental', true), '') = 'on' THEN
-            v_full := _write_tree();   -- development safety net: both ways must agree
-            IF v_full.root_sha <> v_inc.root_sha THEN
-                RAISE EXCEPTION 'incremental snapshot differs from the full snapshot: %',
-                                (SELECT string_agg(d.path, ', ') FROM _diff_rows(v_full.root_sha, v_inc.root_sha) d)
-                      USING ERRCODE = 'XX000', HINT = 'SET pggit.full_snapshot = on works around it; please report it.';
-            END IF;
-        END IF;
-    ELSE
-        v_tree := _write_tree();
-    END IF;
-    IF v_parent IS NOT NULL AND _commit_tree(v_parent) = v_tree.root_sha THEN
-        RAISE NOTICE 'nothing changed since commit %: the new commit records the same schema', left(v_parent, 12);
-    END IF;
-
-    v_sha := _write_commit(v_tree.root_sha,
-                           CASE WHEN v_parent IS NULL THEN ARRAY[]::text[] ELSE ARRAY[v_parent] END,
-                           create_basic_commit.author, create_basic_commit.message, v_branch,
-                           v_tree.rows_written);
-
-    IF v_branch IS NOT NULL THEN
-        UPDATE refs SET target_sha = v_sha, updated_at = now() WHERE refs.name = v_branch;
-    ELSE
-        UPDATE head SET detached_sha = v_sha;
-    END IF;
-
-    v_links := _link_pending(v_sha);
-    PERFORM _set_live_base(v_sha);
-
-    PERFORM _refresh_stats(v_tree.rows_written);
-    PERFORM _record_timing('commit', v_t0,
-                           format('%s rows written, %s log entries linked, %s', v_tree.rows_written + 3, v_links,
-                                  CASE WHEN v_inc.root_sha IS NOT NULL
-                                       THEN format('incremental snapshot of %s object(s)', v_inc.objects_snapshotted)
-                                       ELSE 'full snapshot' END));
-    RETURN v_sha;
+    RETURN _commit_snapshot(create_basic_commit.message, create_basic_commit.author);
 END
 $$;
 COMMENT ON FUNCTION pggit_v0.create_basic_commit(text, text) IS

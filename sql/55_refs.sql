@@ -18,7 +18,7 @@ DECLARE
 BEGIN
     PERFORM _require_rights('create_branch');
     PERFORM _check_ref_name(create_branch.name, 'branch');
-    PERFORM 1 FROM head FOR UPDATE;
+    PERFORM _lock_history();
     SELECT r.type INTO v_type FROM refs r WHERE r.name = create_branch.name;
     IF v_type IS NOT NULL THEN
         RAISE EXCEPTION '% "%" already exists', v_type, create_branch.name
@@ -28,8 +28,7 @@ BEGIN
                              ELSE 'Pick another name, switch to it with checkout_branch(), or remove it with delete_branch().' END;
     END IF;
     v_sha := _resolve_ref(coalesce(create_branch.from_ref, 'HEAD'));
-    INSERT INTO refs (name, type, target_sha, description)
-    VALUES (create_branch.name, 'branch', v_sha, create_branch.description);
+    PERFORM _ref_update('create_branch', create_branch.name, 'branch', v_sha, create_branch.description);
     IF coalesce(create_branch.checkout, true) THEN
         IF _commit_tree(v_sha) IS DISTINCT FROM _commit_tree(_head_commit()) THEN
             RAISE NOTICE 'branch "%" starts at % whose schema differs from HEAD''s; the live schema was not changed',
@@ -37,7 +36,7 @@ BEGIN
                   USING HINT = format('To switch the live schema too: SELECT pggit_v0.checkout_branch(%L, apply => true) '
                                       'from the previous branch, or create the branch with checkout => false.', create_branch.name);
         END IF;
-        UPDATE head SET branch = create_branch.name, detached_sha = NULL;
+        PERFORM _head_update('create_branch', create_branch.name);
     END IF;
     RETURN v_sha;
 END
@@ -61,16 +60,16 @@ BEGIN
         RAISE EXCEPTION 'cannot delete branch "main"'
               USING ERRCODE = '55000', HINT = 'main is the trunk every other branch is compared with.';
     END IF;
-    PERFORM 1 FROM head FOR UPDATE;
+    PERFORM _lock_history();
     IF NOT EXISTS (SELECT 1 FROM refs r WHERE r.name = delete_branch.name AND r.type = 'branch') THEN
         RAISE EXCEPTION 'branch "%" not found', delete_branch.name
               USING ERRCODE = '42704', HINT = 'SELECT name FROM pggit_v0.list_branches() lists the branches.';
     END IF;
     IF (SELECT h.branch FROM head h) = delete_branch.name THEN
-        UPDATE head SET branch = 'main', detached_sha = NULL;
+        PERFORM _head_update('delete_branch', 'main');
         RAISE NOTICE 'deleted the current branch "%"; HEAD is now on main', delete_branch.name;
     END IF;
-    DELETE FROM refs r WHERE r.name = delete_branch.name AND r.type = 'branch';
+    PERFORM _ref_update('delete_branch', delete_branch.name, 'branch', NULL);
     RETURN true;
 END
 $$;
@@ -90,13 +89,14 @@ DECLARE
 BEGIN
     PERFORM _require_rights('create_tag');
     PERFORM _check_ref_name(create_tag.name, 'tag');
+    PERFORM _lock_history();
     SELECT r.type INTO v_type FROM refs r WHERE r.name = create_tag.name;
     IF v_type IS NOT NULL THEN
         RAISE EXCEPTION '% "%" already exists', v_type, create_tag.name
               USING ERRCODE = '42710', HINT = 'Tags are immutable: pick another name.';
     END IF;
     v_sha := _resolve_ref(coalesce(create_tag.ref, 'HEAD'));
-    INSERT INTO refs (name, type, target_sha, description) VALUES (create_tag.name, 'tag', v_sha, create_tag.message);
+    PERFORM _ref_update('create_tag', create_tag.name, 'tag', v_sha, create_tag.message);
     RETURN v_sha;
 END
 $$;

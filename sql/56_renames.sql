@@ -251,8 +251,10 @@ $$;
 -- and inside other tables' and sequences' blobs that name them (partitions, children,
 -- foreign keys, OWNED BY); sequences owned by a table moved to another schema move
 -- with it, as SET SCHEMA does.  Other objects are kept as they are.  Returns the root sha.
+-- With the owner's rights (readers' generate_migration stores this derived tree): it
+-- only rewrites names, quoted, inside blobs already stored; no commit points at it.
 CREATE OR REPLACE FUNCTION pggit_v0._renamed_tree(p_tree text, p_renames jsonb) RETURNS text
-LANGUAGE plpgsql VOLATILE
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$

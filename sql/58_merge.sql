@@ -197,10 +197,38 @@ WITH b AS (SELECT unnest(string_to_array(p_base, E'\n')) AS c),
 SELECT string_agg(c, E'\n' ORDER BY grp, o) FROM merged
 $$;
 
+-- Every blob of the given trees whose content no longer hashes to its sha (history
+-- edited outside the API): raises XX001 naming the paths, before anything runs.
+CREATE OR REPLACE FUNCTION pggit_v0._verify_blobs(p_trees text[]) RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_bad text[];
+BEGIN
+    SELECT array_agg(DISTINCT _path(b.schema_name, b.obj_key, b.sub_key)) INTO v_bad
+    FROM (SELECT DISTINCT t FROM unnest(p_trees) t WHERE t IS NOT NULL) tr
+    CROSS JOIN LATERAL _tree_blobs(tr.t) b
+    JOIN objects o ON o.sha = b.blob_sha
+    WHERE _sha('blob', o.content) <> o.sha;
+    IF v_bad IS NOT NULL THEN
+        RAISE EXCEPTION '% blob(s) of the trees to migrate between do not match their sha: %',
+                        cardinality(v_bad), array_to_string(v_bad[1:10], ', ')
+              USING ERRCODE = 'XX001',
+                    HINT = 'History was edited outside the pgGit API; nothing was run. SELECT * FROM pggit_v0.validate_data_integrity() lists what failed.';
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._verify_blobs(text[]) IS
+    'Raises XX001 naming the paths when a blob of the given trees does not hash to its sha';
+
 -- Migrate the live schema from commit p_from to commit p_to (or to p_to_tree, the tree
--- of p_to) and check the result equals that tree (column order aside).  Returns the
--- number of statements run.  Any failure raises, so the caller's transaction leaves
--- everything as it was.  Renames it runs are not logged as the user's (pggit.applying).
+-- of p_to), after checking that every blob of both trees still hashes to its sha.
+-- Returns the number of statements run.  Runs with the caller's rights.  Any failure
+-- raises, so the caller's transaction leaves everything as it was.  Renames it runs
+-- are not logged as the user's (pggit.applying).  The caller then proves the result
+-- with _settle_live().
 DROP FUNCTION IF EXISTS pggit_v0._apply_tree(text, text);
 CREATE OR REPLACE FUNCTION pggit_v0._apply_tree(p_from text, p_to text, p_to_tree text DEFAULT NULL)
 RETURNS int
@@ -213,10 +241,10 @@ DECLARE
     v_to      text := coalesce(p_to_tree, _commit_tree(p_to));
     v_step    record;
     v_n       int := 0;
-    v_diff    text[];
     v_created text[] := ARRAY[]::text[];
     v_fix     record;
 BEGIN
+    PERFORM _verify_blobs(ARRAY[_commit_tree(p_from), v_to]);
     SET LOCAL check_function_bodies = false;
     -- (a SET clause on the function would need superuser for a custom setting)
     PERFORM set_config('pggit.applying', 'on', true);
@@ -249,19 +277,57 @@ BEGIN
         END LOOP;
     END IF;
     PERFORM set_config('pggit.applying', 'off', true);
+    RETURN v_n;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._apply_tree(text, text, text) IS
+    'Runs the migration between two commits on the live schema after verifying their blobs; raises (changing nothing) on failure';
+
+-- After a migration to commit p_sha: prove the live catalog equals its tree (column
+-- order aside), then link the DDL logged since to it and record it as the live base.
+-- With the owner's rights (the link and live base are history); the proof is made here,
+-- from the real catalog, so no caller can claim a schema it does not have.  When the
+-- schema differs and other sessions logged DDL since p_start (a txid_current_snapshot()
+-- taken before migrating), raises 40001 naming them, else XX000 (a pgGit bug).
+CREATE OR REPLACE FUNCTION pggit_v0._settle_live(p_sha text, p_start txid_snapshot) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_to     text := pggit_v0._commit_tree(p_sha);
+    v_diff   text[];
+    v_others text[];
+BEGIN
+    PERFORM pggit_v0._lock_history();
+    IF v_to IS NULL THEN
+        RAISE EXCEPTION 'commit % not found', p_sha USING ERRCODE = '42704';
+    END IF;
     SELECT array_agg(d.path ORDER BY d.path) INTO v_diff
-    FROM _diff_rows(v_to, NULL, true) d WHERE d.object_type <> 'columns';
+    FROM pggit_v0._diff_rows(v_to, NULL, true) d WHERE d.object_type <> 'columns';
     IF v_diff IS NOT NULL THEN
+        SELECT array_agg(DISTINCT format('%s by %s', coalesce(l.object_identity, l.command_tag), l.role_name))
+        INTO v_others
+        FROM pggit_v0.ddl_log l
+        WHERE l.txid <> txid_current() AND NOT txid_visible_in_snapshot(l.txid, p_start)
+          AND NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id);
+        IF v_others IS NOT NULL THEN
+            RAISE EXCEPTION 'other sessions changed the schema during the migration: %',
+                            array_to_string(v_others[1:10], ', ')
+                  USING ERRCODE = '40001', DETAIL = 'differing paths: ' || array_to_string(v_diff[1:20], ', '),
+                        HINT = 'Nothing was changed. Retry when their DDL is done (and committed).';
+        END IF;
         RAISE EXCEPTION 'the migrated schema differs from the target tree at % path(s): %',
                         cardinality(v_diff), array_to_string(v_diff[1:10], ', ')
               USING ERRCODE = 'XX000',
                     HINT = 'This is a pgGit migration bug; nothing was changed. Please report the paths.';
     END IF;
-    RETURN v_n;
+    PERFORM pggit_v0._link_pending(p_sha);
+    PERFORM pggit_v0._set_live_base(p_sha);
 END
 $$;
-COMMENT ON FUNCTION pggit_v0._apply_tree(text, text, text) IS
-    'Runs the migration between two commits on the live schema and checks the result; raises (changing nothing) on failure';
+COMMENT ON FUNCTION pggit_v0._settle_live(text, txid_snapshot) IS
+    'Proves the live catalog equals a commit''s tree (40001 on concurrent DDL, XX000 otherwise), then links pending DDL and sets the live base';
 
 -- Refuse (55000) when the live schema has changes HEAD does not record.
 CREATE OR REPLACE FUNCTION pggit_v0._require_clean(p_action text) RETURNS void
@@ -285,14 +351,15 @@ $$;
 -- The statements of the migration from commit p_from to commit p_to (its tree, or
 -- p_to_tree) that would lose data in the live
 -- database: dropping a table that holds rows, or dropping or narrowing a column that
--- holds non-null values.  Each entry: the statement and what it would lose.  Runs with
--- the layer owner's rights and row security off, so rows hidden by policies count; a
--- relation that cannot be read counts as holding data (an unpopulated materialized
--- view holds none).
+-- holds non-null values.  Each entry: the statement and what it would lose.  Reads
+-- rows with the caller's rights (never the owner's: no user code runs as the owner) and
+-- row security off, so a relation whose rows the caller cannot all see (no privilege,
+-- policies) counts as holding data; only tables and materialized views are read (an
+-- unpopulated materialized view holds none, a foreign table's rows live elsewhere).
 DROP FUNCTION IF EXISTS pggit_v0._data_at_risk(text, text);
 CREATE OR REPLACE FUNCTION pggit_v0._data_at_risk(p_from text, p_to text, p_to_tree text DEFAULT NULL)
 RETURNS text[]
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 SET row_security = off
@@ -310,7 +377,11 @@ BEGIN
         CONTINUE WHEN v_rel IS NULL
                    OR (v_col IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = v_rel
                                                          AND a.attname = v_col AND NOT a.attisdropped));
+        CONTINUE WHEN (SELECT c.relkind FROM pg_class c WHERE c.oid = v_rel) = 'f';
         BEGIN
+            IF (SELECT c.relkind FROM pg_class c WHERE c.oid = v_rel) NOT IN ('r', 'p', 'm') THEN
+                RAISE EXCEPTION 'not a table';   -- never read a view: it could run anyone's code
+            END IF;
             EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s%s)', v_rel,
                            CASE WHEN v_col IS NOT NULL THEN format(' WHERE %I IS NOT NULL', v_col) ELSE '' END)
             INTO v_rows;
@@ -352,6 +423,93 @@ $$;
 COMMENT ON FUNCTION pggit_v0._refuse_data_loss(text, text, boolean, text, text) IS
     'Raises 55000 listing the statements that would lose data unless force';
 
+-- The merge commit of p_src into p_tgt: the target's tree with the source's changes
+-- applied (conflicting paths resolved by p_strategy: abort/ours keep the target's,
+-- theirs takes the source's), written with parents (p_tgt, p_src) on p_branch.  Moves
+-- no ref.  With the owner's rights: the tree is composed only of blobs already stored
+-- in the two commits' trees, so no caller can bring content of its own.
+CREATE OR REPLACE FUNCTION pggit_v0._merge_commit(p_src text, p_tgt text, p_strategy text, p_message text,
+                                                 p_branch text)
+RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_base text;
+    v_tree record;
+BEGIN
+    PERFORM _lock_history();
+    IF (SELECT count(*) FROM commit_graph c WHERE c.commit_sha IN (p_src, p_tgt)) <> 2 THEN
+        RAISE EXCEPTION 'commit % or % not found', p_src, p_tgt USING ERRCODE = '42704';
+    END IF;
+    v_base := merge_base(p_src, p_tgt);
+    -- the merged blobs: target's tree with the source's changes applied
+    WITH w AS MATERIALIZED (SELECT * FROM _three_way(_commit_tree(v_base), _commit_tree(p_src), _commit_tree(p_tgt))),
+    objs AS MATERIALIZED (
+        SELECT DISTINCT ON (x.schema_name, x.obj_key) x.schema_name, x.obj_key, x.bucket
+        FROM (SELECT * FROM _tree_objects(_commit_tree(p_tgt)) UNION ALL SELECT * FROM _tree_objects(_commit_tree(p_src))) x
+    ),
+    -- objects in an object-level conflict are taken whole from the winning side
+    obj_winner AS (
+        SELECT DISTINCT w.schema_name, w.obj_key FROM w WHERE w.object_conflict
+    ),
+    merged AS (
+        SELECT t.schema_name, t.obj_key, t.sub_key, t.blob_sha FROM _tree_blobs(_commit_tree(p_tgt)) t
+        WHERE NOT EXISTS (SELECT 1 FROM w WHERE w.schema_name = t.schema_name AND w.obj_key = t.obj_key AND w.sub_key = t.sub_key)
+          AND NOT (p_strategy = 'theirs' AND EXISTS (SELECT 1 FROM obj_winner ow
+                                                     WHERE ow.schema_name = t.schema_name AND ow.obj_key = t.obj_key))
+        UNION ALL
+        SELECT w.schema_name, w.obj_key, w.sub_key,
+               CASE WHEN w.object_conflict THEN CASE WHEN p_strategy = 'theirs' THEN w.source_sha ELSE w.target_sha END
+                    WHEN w.conflict IS NULL AND w.source_changed THEN w.source_sha
+                    WHEN w.conflict IS NULL THEN w.target_sha
+                    WHEN p_strategy = 'theirs' THEN w.source_sha
+                    ELSE w.target_sha END
+        FROM w
+        WHERE w.sub_key <> 'columns' OR NOT (w.source_changed AND w.target_changed)
+        UNION ALL   -- object-level conflicts won by the source: its untouched blobs too
+        SELECT s.schema_name, s.obj_key, s.sub_key, s.blob_sha FROM _tree_blobs(_commit_tree(p_src)) s
+        WHERE p_strategy = 'theirs'
+          AND EXISTS (SELECT 1 FROM obj_winner ow WHERE ow.schema_name = s.schema_name AND ow.obj_key = s.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM w WHERE w.schema_name = s.schema_name AND w.obj_key = s.obj_key AND w.sub_key = s.sub_key)
+    ),
+    contents AS (
+        SELECT m.schema_name, m.obj_key, m.sub_key, o.content FROM merged m JOIN objects o ON o.sha = m.blob_sha
+        WHERE m.blob_sha IS NOT NULL
+        UNION ALL   -- column orders changed on both sides: merged
+        SELECT w.schema_name, w.obj_key, w.sub_key,
+               _merge_order((SELECT o.content FROM objects o WHERE o.sha = w.base_sha),
+                            (SELECT o.content FROM objects o WHERE o.sha = w.source_sha),
+                            (SELECT o.content FROM objects o WHERE o.sha = w.target_sha))
+        FROM w WHERE w.sub_key = 'columns' AND w.source_changed AND w.target_changed
+          AND w.source_sha IS NOT NULL AND w.target_sha IS NOT NULL AND NOT w.object_conflict
+        UNION ALL   -- ... or taken from the one side that still has the table
+        SELECT w.schema_name, w.obj_key, w.sub_key, o.content
+        FROM w JOIN objects o ON o.sha = CASE WHEN w.object_conflict
+                                              THEN CASE WHEN p_strategy = 'theirs' THEN w.source_sha ELSE w.target_sha END
+                                              ELSE coalesce(w.source_sha, w.target_sha) END
+        WHERE w.sub_key = 'columns' AND w.source_changed AND w.target_changed
+          AND (w.object_conflict OR w.source_sha IS NULL OR w.target_sha IS NULL)
+    ),
+    -- drop parts whose object lost its definition (a table dropped on the winning side)
+    complete AS (
+        SELECT c.* FROM contents c
+        WHERE EXISTS (SELECT 1 FROM contents d WHERE d.schema_name = c.schema_name AND d.obj_key = c.obj_key
+                        AND d.sub_key = 'definition')
+    )
+    SELECT wt.root_sha, wt.rows_written INTO v_tree
+    FROM (SELECT array_agg(c.schema_name) AS ss, array_agg(ob.bucket) AS bs, array_agg(c.obj_key) AS ks,
+                 array_agg(c.sub_key) AS subs, array_agg(c.content) AS defs
+          FROM complete c JOIN objs ob ON ob.schema_name = c.schema_name AND ob.obj_key = c.obj_key) a
+    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs) wt;
+
+    RETURN _write_commit(v_tree.root_sha, ARRAY[p_tgt, p_src], _caller(), p_message, p_branch, v_tree.rows_written);
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._merge_commit(text, text, text, text, text) IS
+    'Writes the merge commit of two commits (stored blobs only, strategy for conflicts) with the owner''s rights; moves no ref';
+
 -- Merge source into target (default: the current branch).  Fast-forwards when target is
 -- an ancestor of source; otherwise writes a merge commit with parents (target, source).
 -- Paths changed on one side are taken; conflicts abort listing them unless strategy
@@ -376,10 +534,11 @@ DECLARE
     v_base     text;
     v_current  boolean;
     v_conf     text[];
-    v_tree     record;
     v_sha      text;
+    v_start    txid_snapshot := txid_current_snapshot();
 BEGIN
     PERFORM _require_rights('merge_branch');
+    PERFORM _lock_history();
     v_target := coalesce(merge_branch.target, _current_branch());
     IF v_strategy NOT IN ('abort', 'ours', 'theirs') THEN
         RAISE EXCEPTION 'unknown merge strategy "%"', merge_branch.strategy
@@ -389,7 +548,6 @@ BEGIN
         RAISE EXCEPTION 'merge target branch "%" not found', coalesce(v_target, 'HEAD (detached)')
               USING ERRCODE = '42704', HINT = 'Name the target branch, or check out a branch first.';
     END IF;
-    PERFORM 1 FROM head FOR UPDATE;
     v_src := _resolve_ref(merge_branch.source);
     v_tgt := _resolve_ref(v_target);
     v_base := merge_base(v_src, v_tgt);
@@ -408,10 +566,9 @@ BEGIN
             PERFORM _refuse_data_loss(v_tgt, v_src, merge_branch.force,
                                       format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
             PERFORM _apply_tree(v_tgt, v_src);
-            PERFORM _link_pending(v_src);
-            PERFORM _set_live_base(v_src);
+            PERFORM _settle_live(v_src, v_start);
         END IF;
-        UPDATE refs r SET target_sha = v_src, updated_at = now() WHERE r.name = v_target;
+        PERFORM _ref_update('merge_branch (fast-forward)', v_target, 'branch', v_src);
         RAISE NOTICE 'fast-forward: "%" now points at %', v_target, left(v_src, 12);
         PERFORM _record_timing('merge', v_t0, 'fast-forward ' || merge_branch.source || ' into ' || v_target);
         RETURN v_src;
@@ -427,77 +584,16 @@ BEGIN
                     HINT = 'Inspect them with detect_merge_conflicts(); resolve by committing a fix on either branch, or merge with strategy => ''ours'' or ''theirs''.';
     END IF;
 
-    -- the merged blobs: target's tree with the source's changes applied
-    WITH w AS MATERIALIZED (SELECT * FROM _three_way(_commit_tree(v_base), _commit_tree(v_src), _commit_tree(v_tgt))),
-    objs AS MATERIALIZED (
-        SELECT DISTINCT ON (x.schema_name, x.obj_key) x.schema_name, x.obj_key, x.bucket
-        FROM (SELECT * FROM _tree_objects(_commit_tree(v_tgt)) UNION ALL SELECT * FROM _tree_objects(_commit_tree(v_src))) x
-    ),
-    -- objects in an object-level conflict are taken whole from the winning side
-    obj_winner AS (
-        SELECT DISTINCT w.schema_name, w.obj_key FROM w WHERE w.object_conflict
-    ),
-    merged AS (
-        SELECT t.schema_name, t.obj_key, t.sub_key, t.blob_sha FROM _tree_blobs(_commit_tree(v_tgt)) t
-        WHERE NOT EXISTS (SELECT 1 FROM w WHERE w.schema_name = t.schema_name AND w.obj_key = t.obj_key AND w.sub_key = t.sub_key)
-          AND NOT (v_strategy = 'theirs' AND EXISTS (SELECT 1 FROM obj_winner ow
-                                                     WHERE ow.schema_name = t.schema_name AND ow.obj_key = t.obj_key))
-        UNION ALL
-        SELECT w.schema_name, w.obj_key, w.sub_key,
-               CASE WHEN w.object_conflict THEN CASE WHEN v_strategy = 'theirs' THEN w.source_sha ELSE w.target_sha END
-                    WHEN w.conflict IS NULL AND w.source_changed THEN w.source_sha
-                    WHEN w.conflict IS NULL THEN w.target_sha
-                    WHEN v_strategy = 'theirs' THEN w.source_sha
-                    ELSE w.target_sha END
-        FROM w
-        WHERE w.sub_key <> 'columns' OR NOT (w.source_changed AND w.target_changed)
-        UNION ALL   -- object-level conflicts won by the source: its untouched blobs too
-        SELECT s.schema_name, s.obj_key, s.sub_key, s.blob_sha FROM _tree_blobs(_commit_tree(v_src)) s
-        WHERE v_strategy = 'theirs'
-          AND EXISTS (SELECT 1 FROM obj_winner ow WHERE ow.schema_name = s.schema_name AND ow.obj_key = s.obj_key)
-          AND NOT EXISTS (SELECT 1 FROM w WHERE w.schema_name = s.schema_name AND w.obj_key = s.obj_key AND w.sub_key = s.sub_key)
-    ),
-    contents AS (
-        SELECT m.schema_name, m.obj_key, m.sub_key, o.content FROM merged m JOIN objects o ON o.sha = m.blob_sha
-        WHERE m.blob_sha IS NOT NULL
-        UNION ALL   -- column orders changed on both sides: merged
-        SELECT w.schema_name, w.obj_key, w.sub_key,
-               _merge_order((SELECT o.content FROM objects o WHERE o.sha = w.base_sha),
-                            (SELECT o.content FROM objects o WHERE o.sha = w.source_sha),
-                            (SELECT o.content FROM objects o WHERE o.sha = w.target_sha))
-        FROM w WHERE w.sub_key = 'columns' AND w.source_changed AND w.target_changed
-          AND w.source_sha IS NOT NULL AND w.target_sha IS NOT NULL AND NOT w.object_conflict
-        UNION ALL   -- ... or taken from the one side that still has the table
-        SELECT w.schema_name, w.obj_key, w.sub_key, o.content
-        FROM w JOIN objects o ON o.sha = CASE WHEN w.object_conflict
-                                              THEN CASE WHEN v_strategy = 'theirs' THEN w.source_sha ELSE w.target_sha END
-                                              ELSE coalesce(w.source_sha, w.target_sha) END
-        WHERE w.sub_key = 'columns' AND w.source_changed AND w.target_changed
-          AND (w.object_conflict OR w.source_sha IS NULL OR w.target_sha IS NULL)
-    ),
-    -- drop parts whose object lost its definition (a table dropped on the winning side)
-    complete AS (
-        SELECT c.* FROM contents c
-        WHERE EXISTS (SELECT 1 FROM contents d WHERE d.schema_name = c.schema_name AND d.obj_key = c.obj_key
-                        AND d.sub_key = 'definition')
-    )
-    SELECT wt.root_sha, wt.rows_written INTO v_tree
-    FROM (SELECT array_agg(c.schema_name) AS ss, array_agg(ob.bucket) AS bs, array_agg(c.obj_key) AS ks,
-                 array_agg(c.sub_key) AS subs, array_agg(c.content) AS defs
-          FROM complete c JOIN objs ob ON ob.schema_name = c.schema_name AND ob.obj_key = c.obj_key) a
-    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs) wt;
-
-    v_sha := _write_commit(v_tree.root_sha, ARRAY[v_tgt, v_src], current_user::text,
+    v_sha := _merge_commit(v_src, v_tgt, v_strategy,
                            coalesce(merge_branch.message, format('Merge branch ''%s'' into %s', merge_branch.source, v_target)),
-                           v_target, v_tree.rows_written);
+                           v_target);
     IF v_current THEN
         PERFORM _refuse_data_loss(v_tgt, v_sha, merge_branch.force,
                                   format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
         PERFORM _apply_tree(v_tgt, v_sha);
-        PERFORM _link_pending(v_sha);
-        PERFORM _set_live_base(v_sha);
+        PERFORM _settle_live(v_sha, v_start);
     END IF;
-    UPDATE refs r SET target_sha = v_sha, updated_at = now() WHERE r.name = v_target;
+    PERFORM _ref_update('merge_branch', v_target, 'branch', v_sha);
     PERFORM _record_timing('merge', v_t0, merge_branch.source || ' into ' || v_target);
     RETURN v_sha;
 END
@@ -526,6 +622,7 @@ DECLARE
     v_step   record;
 BEGIN
     PERFORM _require_clean(format('verify_migration(%L)', verify_migration.to_ref));
+    PERFORM _verify_blobs(ARRAY[_commit_tree(v_from), v_to]);
     v_script := generate_migration('HEAD', verify_migration.to_ref);
     SELECT count(*) INTO v_n FROM _commit_steps(v_from, v_to_sha);
     BEGIN
@@ -560,10 +657,12 @@ SET jit = off
 AS $$
 DECLARE
     v_t0   timestamptz := clock_timestamp();
-    v_sha  text;
-    v_type text;
+    v_sha   text;
+    v_type  text;
+    v_start txid_snapshot := txid_current_snapshot();
 BEGIN
     PERFORM _require_rights('checkout_branch');
+    PERFORM _lock_history();
     SELECT r.target_sha, r.type INTO v_sha, v_type FROM refs r WHERE r.name = checkout_branch.name;
     IF v_type IS DISTINCT FROM 'branch' THEN
         RAISE EXCEPTION 'branch "%" not found%', checkout_branch.name,
@@ -571,17 +670,15 @@ BEGIN
               USING ERRCODE = '42704',
                     HINT = 'SELECT name FROM pggit_v0.list_branches() lists the branches; create_branch() makes one.';
     END IF;
-    PERFORM 1 FROM head FOR UPDATE;
     IF coalesce(checkout_branch.apply, false) THEN
         PERFORM _require_clean(format('checkout_branch(%L, apply => true)', checkout_branch.name));
         PERFORM _refuse_data_loss(_head_commit(), v_sha, checkout_branch.force,
                                   format('checkout of "%s"', checkout_branch.name));
         PERFORM _apply_tree(_head_commit(), v_sha);
-        PERFORM _link_pending(v_sha);
-        PERFORM _set_live_base(v_sha);
+        PERFORM _settle_live(v_sha, v_start);
         PERFORM _record_timing('checkout', v_t0, checkout_branch.name);
     END IF;
-    UPDATE head SET branch = checkout_branch.name, detached_sha = NULL;
+    PERFORM _head_update('checkout_branch', checkout_branch.name);
     RETURN v_sha;
 END
 $$;

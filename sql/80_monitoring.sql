@@ -8,11 +8,12 @@
 --   OK < INFO < WARNING < CRITICAL
 -- Priorities (get_recommendations): LOW < MEDIUM < HIGH < CRITICAL
 
--- Row estimates of dropped tables, taken from the statistics collector by an sql_drop
--- event trigger while the table's statistics still exist (the catalogs no longer
--- do).  Lets detect_anomalies say how many rows a destructive commit threw away.
+-- Row estimates of dropped tables, taken from the statistics collector by capture's
+-- sql_drop event trigger (_capture) while the table's statistics still exist (the
+-- catalogs no longer do).  Lets detect_anomalies say how many rows a destructive commit
+-- threw away.  Ids come from _capture_ids (no nextval in the user's session).
 CREATE TABLE IF NOT EXISTS pggit_v0.dropped_table_stats (
-    id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id              bigint PRIMARY KEY,
     dropped_at      timestamptz NOT NULL DEFAULT clock_timestamp(),
     txid            bigint NOT NULL,
     object_identity text NOT NULL,
@@ -24,6 +25,23 @@ CREATE TABLE IF NOT EXISTS pggit_v0.dropped_table_stats (
 CREATE INDEX IF NOT EXISTS dropped_table_stats_txid_idx ON pggit_v0.dropped_table_stats (txid);
 COMMENT ON TABLE pggit_v0.dropped_table_stats IS
     'Tables dropped (directly or by CASCADE) with the live row estimate the statistics held at drop time';
+-- Upgrade in place: the id was an identity column (nextval in the user's session); the
+-- rows keep their ids and the capture_ids counter continues after the largest.
+DO $drop_stats_ids$
+DECLARE
+    v_max bigint;
+BEGIN
+    LOCK TABLE pggit_v0.capture_ids_lock IN EXCLUSIVE MODE;
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+               WHERE a.attrelid = 'pggit_v0.dropped_table_stats'::regclass AND a.attname = 'id' AND a.attidentity <> '') THEN
+        ALTER TABLE pggit_v0.dropped_table_stats ALTER COLUMN id DROP IDENTITY;
+    END IF;
+    v_max := (SELECT max(s.id) FROM pggit_v0.dropped_table_stats s);
+    IF v_max > (SELECT CASE WHEN c.is_called THEN c.last_value ELSE 0 END FROM pggit_v0.capture_ids c) THEN
+        PERFORM pg_catalog.setval('pggit_v0.capture_ids'::regclass, v_max);
+    END IF;
+END
+$drop_stats_ids$;
 
 -- Small helpers --------------------------------------------------------------------
 
@@ -195,6 +213,55 @@ UNION ALL
 SELECT 'ddl_log_commits', lc.commit_sha,
        format('commit %s is linked to ddl_log entry %s, which does not exist', lc.commit_sha, lc.log_id)
 FROM ddl_log_commits lc WHERE NOT EXISTS (SELECT 1 FROM ddl_log l WHERE l.id = lc.log_id)
+UNION ALL
+-- every ref and HEAD holds the value its last ref_log entry gave it (no write bypassed the API)
+SELECT 'ref_log', coalesce(x.now_value, x.logged_value),
+       CASE WHEN x.logged_value IS NULL AND x.n = 0
+                THEN format('%s %L is not in the ref log: it was written outside the API', x.kind, x.ref)
+            WHEN x.now_value IS NULL
+                THEN format('%s %L was removed outside the API (the ref log last set it to %s)', x.kind, x.ref, x.logged_value)
+            WHEN x.logged_value IS NULL
+                THEN format('%s %L exists, but the ref log last deleted it', x.kind, x.ref)
+            ELSE format('%s %L is %s, but the ref log last set it to %s', x.kind, x.ref, x.now_value, x.logged_value) END
+FROM (
+    SELECT coalesce(cur.ref, lg.ref) AS ref, coalesce(cur.kind, 'ref') AS kind, cur.value AS now_value,
+           lg.new_value AS logged_value, coalesce(lg.n, 0) AS n
+    FROM (SELECT r.name AS ref, r.type AS kind, r.target_sha AS value FROM refs r
+          UNION ALL
+          SELECT 'HEAD', 'HEAD', CASE WHEN h.branch IS NOT NULL THEN 'ref: ' || h.branch ELSE h.detached_sha END
+          FROM head h) cur
+    FULL JOIN (SELECT DISTINCT ON (l.ref) l.ref, l.new_value, count(*) OVER (PARTITION BY l.ref) AS n
+               FROM ref_log l ORDER BY l.ref, l.id DESC) lg ON lg.ref = cur.ref
+) x
+WHERE x.now_value IS DISTINCT FROM x.logged_value
+UNION ALL
+-- the branch a commit records is the one the ref log moved to it when it was made
+SELECT 'commit_branch', c.commit_sha,
+       format('commit %s says it was made on %s, the ref log says on %s', c.commit_sha,
+              coalesce(quote_literal(c.branch), 'a detached HEAD'),
+              CASE WHEN l.ref = 'HEAD' THEN 'a detached HEAD' ELSE quote_literal(l.ref) END)
+FROM commit_graph c
+JOIN ref_log l ON l.new_value = c.commit_sha AND l.call IN ('create_basic_commit', 'merge_branch', 'install')
+WHERE c.branch IS DISTINCT FROM CASE WHEN l.ref = 'HEAD' THEN NULL ELSE l.ref END
+UNION ALL
+-- DDL log entries are as they were when linked: each link's entry_sha, and the chain
+SELECT 'ddl_log_chain', lc.commit_sha,
+       format('ddl_log entry %s (linked to commit %s) was edited after it was logged', lc.log_id, lc.commit_sha)
+FROM ddl_log_commits lc JOIN _ddl_log_shas(false) d ON d.id = lc.log_id
+WHERE lc.entry_sha IS NOT NULL AND lc.entry_sha <> d.entry_sha
+UNION ALL
+SELECT 'ddl_log_chain', b.commit_sha,
+       format('DDL log link batch %s (commit %s) does not chain to the batch before it: links were edited or removed',
+              b.seq, b.commit_sha)
+FROM (
+    SELECT lc.seq, min(lc.commit_sha) AS commit_sha, min(lc.chain_sha) AS chain_sha, count(DISTINCT lc.chain_sha) AS chains,
+           string_agg(lc.entry_sha, E'\n' ORDER BY lc.log_id) AS entries,
+           lag(min(lc.chain_sha)) OVER (ORDER BY lc.seq) AS prev_chain,
+           lag(lc.seq) OVER (ORDER BY lc.seq) AS prev_seq
+    FROM ddl_log_commits lc WHERE lc.seq IS NOT NULL GROUP BY lc.seq
+) b
+WHERE b.chains <> 1 OR b.seq <> coalesce(b.prev_seq, 0) + 1
+   OR b.chain_sha <> _sha('ddl-chain', coalesce(b.prev_chain, '') || E'\n' || b.entries)
 $$;
 COMMENT ON FUNCTION pggit_v0._integrity_problems() IS
     'One row per inconsistency in stored history (check, sha concerned, problem); no rows when consistent';
@@ -232,7 +299,10 @@ checks(ord, check_name, ok_details) AS (
         (9, 'commit_changes', format('%s commits: change counts match their trees', n.commits)),
         (10, 'refs', format('%s refs: all point at commits', n.refs)),
         (11, 'head', format('HEAD (%s) resolves to a commit', n.head)),
-        (12, 'ddl_log_commits', format('%s DDL log links: all join a log entry and a commit', n.links))
+        (12, 'ddl_log_commits', format('%s DDL log links: all join a log entry and a commit', n.links)),
+        (13, 'ref_log', format('%s refs and HEAD: each holds the value its last ref log entry gave it', n.refs + 1)),
+        (14, 'commit_branch', format('%s commits: each records the branch the ref log moved to it', n.commits)),
+        (15, 'ddl_log_chain', format('%s DDL log links: every entry unchanged since linked, the hash chain unbroken', n.links))
     ) v(ord, check_name, ok_details)
 )
 SELECT c.check_name,
@@ -296,60 +366,20 @@ COMMENT ON FUNCTION pggit_v0.validate_data_integrity() IS
 
 -- Drop statistics capture ---------------------------------------------------------
 
--- Records the dropped tables of the running sql_drop event with their live row
--- estimate.  Never raises: errors go to capture_faults, like capture.
-CREATE OR REPLACE FUNCTION pggit_v0._monitor_record_drops(p_tag text) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, pggit_v0, pg_temp
-SET jit = off
-AS $$
-BEGIN
-    IF coalesce(current_setting('pggit.installing', true), '') = 'on' THEN
-        RETURN;   -- install.sql upgrading the layer itself
-    END IF;
-    BEGIN
-        INSERT INTO dropped_table_stats (txid, object_identity, schema_name, table_name, live_tuples, original)
-        SELECT txid_current(), d.object_identity, d.schema_name, d.object_name,
-               pg_stat_get_live_tuples(d.objid), d.original
-        FROM pg_event_trigger_dropped_objects() d
-        WHERE d.object_type = 'table' AND NOT d.is_temporary
-          AND coalesce(d.schema_name, '') <> 'pggit_v0';
-    EXCEPTION WHEN OTHERS THEN
-        PERFORM _capture_fault('sql_drop', p_tag, SQLSTATE, 'dropped table statistics: ' || SQLERRM, current_query(),
-                               'recording dropped table statistics');
-    END;
-END
-$$;
-COMMENT ON FUNCTION pggit_v0._monitor_record_drops(text) IS
-    'Stores each dropped table''s live row estimate (statistics at drop time); traps every error into capture_faults';
-
-CREATE OR REPLACE FUNCTION pggit_v0._monitor_drop() RETURNS event_trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pggit_v0, pg_temp
-SET jit = off
-AS $$
-BEGIN
-    PERFORM pggit_v0._monitor_record_drops(tg_tag);
-EXCEPTION WHEN OTHERS THEN
-    RAISE WARNING 'pgGit could not record dropped table statistics for "%": %', tg_tag, SQLERRM;
-END
-$$;
-COMMENT ON FUNCTION pggit_v0._monitor_drop() IS
-    'sql_drop event trigger function: records dropped tables'' row estimates; never raises';
-
--- Install (or reinstall) the event trigger; without the privilege there is none and
--- detect_anomalies says row counts of dropped tables are unknown.
+-- Dropped tables' row estimates are stored by capture's own sql_drop event trigger
+-- (_capture, sql/70_capture.sql): one trigger and one subtransaction per DROP.  Upgrade
+-- in place: the former second event trigger and its functions go (_monitor_record_drops
+-- was SECURITY DEFINER and executable by PUBLIC: anyone could write capture_faults rows
+-- through it).
 DO $monitor$
 BEGIN
     BEGIN
-        IF EXISTS (SELECT 1 FROM pg_event_trigger WHERE evtname = 'pggit_v0_monitor_drop') THEN
-            DROP EVENT TRIGGER pggit_v0_monitor_drop;
-        END IF;
-        CREATE EVENT TRIGGER pggit_v0_monitor_drop ON sql_drop
-            WHEN TAG IN ('DROP TABLE', 'DROP SCHEMA', 'DROP OWNED')
-            EXECUTE FUNCTION pggit_v0._monitor_drop();
+        DROP EVENT TRIGGER IF EXISTS pggit_v0_monitor_drop;
+        DROP FUNCTION IF EXISTS pggit_v0._monitor_drop();
+        DROP FUNCTION IF EXISTS pggit_v0._monitor_record_drops(text);
     EXCEPTION WHEN insufficient_privilege THEN
-        NULL;   -- snapshot-only mode: 70_capture.sql already said so
+        RAISE WARNING 'pgGit: could not drop the former event trigger pggit_v0_monitor_drop: %', SQLERRM
+              USING HINT = 'Reinstall as a superuser to remove it; capture records dropped tables itself.';
     END;
 END
 $monitor$;

@@ -16,6 +16,7 @@ SET LOCAL check_function_bodies = off;
 \ir 30_snapshot.sql
 \ir 40_trees.sql
 \ir 50_commits.sql
+\ir 52_history_writes.sql
 \ir 55_refs.sql
 \ir 56_renames.sql
 \ir 57_migration.sql
@@ -25,5 +26,7 @@ SET LOCAL check_function_bodies = off;
 \ir 70_capture.sql
 \ir 80_monitoring.sql
 \ir 90_baseline.sql
+\ir 92_privileges.sql
 \ir 95_directory.sql
+\ir 99_grants.sql
 COMMIT;

@@ -31,8 +31,7 @@ def test_names_with_slashes_are_guarded(db: SqlDb) -> None:
 def test_rows_hidden_by_row_security_still_count(db: SqlDb) -> None:
     db.exec("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pggit_rls_owner') THEN "
             "CREATE ROLE pggit_rls_owner; END IF; END $$")
-    db.exec("GRANT ALL ON SCHEMA public TO pggit_rls_owner; GRANT USAGE ON SCHEMA pggit_v0 TO pggit_rls_owner;"
-            "GRANT ALL ON ALL TABLES IN SCHEMA pggit_v0 TO pggit_rls_owner")
+    db.exec("GRANT ALL ON SCHEMA public TO pggit_rls_owner; SELECT pggit_v0.grant_access('pggit_rls_owner')")
     db.exec("CREATE TABLE public.secrets (owner_name text, v text);"
             "ALTER TABLE public.secrets ENABLE ROW LEVEL SECURITY; ALTER TABLE public.secrets FORCE ROW LEVEL SECURITY;"
             "CREATE POLICY mine ON public.secrets USING (owner_name = current_user)")

@@ -14,7 +14,8 @@ from conftest import SqlDb
 
 INTEGRITY_CHECKS = [
     "object_hashes", "object_sizes", "tree_entries", "tree_content", "commit_objects", "commit_trees",
-    "commit_parents", "commit_content", "commit_changes", "refs", "head", "ddl_log_commits", "live_schema",
+    "commit_parents", "commit_content", "commit_changes", "refs", "head", "ddl_log_commits", "ref_log",
+    "commit_branch", "ddl_log_chain", "live_schema",
 ]
 ALERT_CHECKS = ["integrity", "capture", "capture_faults", "uncommitted_ddl", "stale_branches", "head",
                 "storage_growth"]
@@ -121,7 +122,8 @@ def test_tampered_ref_is_found_and_named(db: SqlDb) -> None:
     ghost = "ab" * 32
     db.exec("UPDATE pggit_v0.refs SET target_sha = %s WHERE name = 'feature/x'", [ghost])
     bad = failed(db)
-    assert set(bad) == {"refs"} and ghost in bad["refs"] and "feature/x" in bad["refs"]
+    assert set(bad) == {"refs", "ref_log"} and ghost in bad["refs"] and "feature/x" in bad["refs"]
+    assert ghost in bad["ref_log"] and "written outside the API" not in bad["ref_log"]
     assert alerts(db)["integrity"]["severity"] == "CRITICAL"
 
 

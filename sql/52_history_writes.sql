@@ -1,0 +1,153 @@
+-- History writes.  Every call that writes history (commit, branch, tag, checkout, merge)
+-- first takes one transaction-level advisory lock and only then reads HEAD and refs, so
+-- writers serialize and each one builds on what the previous one committed.
+-- The writes themselves go through the few SECURITY DEFINER functions of this file and
+-- of 50_commits.sql (_commit_snapshot) and 58_merge.sql (_merge_commit, _settle_live):
+-- roles need no write grants on the layer's tables, only EXECUTE on these functions
+-- (grant_access() in 97_privileges.sql).  None of them takes content to store: commits
+-- are snapshots of the live catalog or merges of stored trees, refs only move forward
+-- to commits that exist, and every ref and HEAD move is recorded in ref_log.
+
+-- The role that called: SET ROLE's role, else the session user.  Inside SECURITY
+-- DEFINER functions current_user is the layer's owner, so the log uses this instead.
+CREATE OR REPLACE FUNCTION pggit_v0._caller() RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$ SELECT CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END $$;
+COMMENT ON FUNCTION pggit_v0._caller() IS
+    'The calling role (SET ROLE in effect, else the session user), also inside SECURITY DEFINER functions';
+
+-- Serialize history writers: one advisory lock per database, held until the
+-- transaction ends.  Under READ COMMITTED every later statement then sees what the
+-- previous writer committed.  Under REPEATABLE READ or SERIALIZABLE the transaction's
+-- snapshot may predate the lock: locking HEAD and the refs then raises 40001 when
+-- another writer moved them since, instead of building on stale history.
+CREATE OR REPLACE FUNCTION pggit_v0._lock_history() RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(7305860092310765417);   -- 'pggit_v0' history of this database
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        PERFORM 1 FROM pggit_v0.head FOR UPDATE;
+        PERFORM 1 FROM pggit_v0.refs FOR UPDATE;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._lock_history() IS
+    'Takes the history writers'' advisory lock (until the transaction ends); 40001 when a REPEATABLE READ snapshot is stale';
+
+-- Refuse (42501) a call that writes history when the role may not: the right to write
+-- is EXECUTE on the write functions, which grant_access(role) gives.  The owner and
+-- superusers always pass.  Executable by PUBLIC, so the refusal is this message.
+CREATE OR REPLACE FUNCTION pggit_v0._require_rights(p_action text) RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+BEGIN
+    IF NOT has_function_privilege('pggit_v0._ref_update(text, text, text, text, text)', 'EXECUTE') THEN
+        RAISE EXCEPTION '% writes pgGit history, which role % may not do', p_action, current_user
+              USING ERRCODE = '42501',
+                    HINT = format('As the owner of schema pggit_v0: SELECT pggit_v0.grant_access(%L);', current_user);
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._require_rights(text) IS
+    'Raises 42501 naming the call and the role, with the grant_access() call as the hint, when the role may not write history';
+
+-- Create (p_new and no such ref), move (forward only) or delete (p_new NULL) a ref, and
+-- record it in ref_log.  Refuses: a commit that does not exist (42704), a move that is
+-- not a fast-forward (55000: history is never rewound), moving or deleting a tag, and
+-- deleting main (55000).  Name rules are the refs table's CHECK constraint.
+CREATE OR REPLACE FUNCTION pggit_v0._ref_update(p_call text, p_name text, p_type text, p_new text,
+                                               p_description text DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_old  text;
+    v_type text;
+BEGIN
+    PERFORM pggit_v0._lock_history();
+    SELECT r.target_sha, r.type INTO v_old, v_type FROM pggit_v0.refs r WHERE r.name = p_name FOR UPDATE;
+    IF p_new IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pggit_v0.commit_graph c WHERE c.commit_sha = p_new) THEN
+        RAISE EXCEPTION 'commit % not found', p_new USING ERRCODE = '42704',
+              HINT = 'Refs point at commits made by create_basic_commit or merge_branch.';
+    END IF;
+    IF v_type IS NULL THEN
+        IF p_new IS NULL THEN
+            RAISE EXCEPTION '% "%" not found', coalesce(p_type, 'ref'), p_name USING ERRCODE = '42704',
+                  HINT = 'SELECT name FROM pggit_v0.list_branches() lists the branches.';
+        END IF;
+        INSERT INTO pggit_v0.refs (name, type, target_sha, description, created_by)
+        VALUES (p_name, p_type, p_new, p_description, pggit_v0._caller());
+    ELSIF v_type IS DISTINCT FROM p_type THEN
+        RAISE EXCEPTION '% "%" already exists', v_type, p_name USING ERRCODE = '42710',
+              HINT = 'Branches and tags share one namespace: pick another name.';
+    ELSIF v_type = 'tag' THEN
+        RAISE EXCEPTION 'tag "%" cannot be moved or deleted', p_name USING ERRCODE = '55000',
+              HINT = 'Tags are permanent: create a new tag.';
+    ELSIF p_new IS NULL THEN
+        IF p_name = 'main' THEN
+            RAISE EXCEPTION 'cannot delete branch "main"'
+                  USING ERRCODE = '55000', HINT = 'main is the trunk every other branch is compared with.';
+        END IF;
+        DELETE FROM pggit_v0.refs r WHERE r.name = p_name;
+    ELSIF v_old IS DISTINCT FROM p_new THEN
+        IF NOT EXISTS (SELECT 1 FROM pggit_v0.commit_parents p WHERE p.commit_sha = p_new AND p.parent_sha = v_old)
+           AND pggit_v0.merge_base(v_old, p_new) IS DISTINCT FROM v_old THEN
+            RAISE EXCEPTION 'moving branch "%" from % to % is not a fast-forward', p_name, left(v_old, 12), left(p_new, 12)
+                  USING ERRCODE = '55000',
+                        HINT = 'History is never rewound: commit on the branch or merge into it.';
+        END IF;
+        UPDATE pggit_v0.refs r SET target_sha = p_new, updated_at = now() WHERE r.name = p_name;
+    ELSE
+        RETURN;   -- already there: nothing to log
+    END IF;
+    INSERT INTO pggit_v0.ref_log (id, ref, old_value, new_value, role_name, call)
+    SELECT coalesce(max(l.id), 0) + 1, p_name, v_old, p_new, pggit_v0._caller(), p_call FROM pggit_v0.ref_log l;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._ref_update(text, text, text, text, text) IS
+    'Creates, fast-forwards or deletes a ref and logs it in ref_log; refuses unknown commits, rewinds, tag moves and deleting main';
+
+-- Point HEAD at a branch (p_branch) or a commit (p_detached), and record the move in
+-- ref_log as 'ref: <branch>' or the sha.  Raises 42704 for an unknown branch or commit.
+CREATE OR REPLACE FUNCTION pggit_v0._head_update(p_call text, p_branch text, p_detached text DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_old text;
+    v_new text := CASE WHEN p_branch IS NOT NULL THEN 'ref: ' || p_branch ELSE p_detached END;
+BEGIN
+    PERFORM pggit_v0._lock_history();
+    IF (p_branch IS NULL) = (p_detached IS NULL) THEN
+        RAISE EXCEPTION 'HEAD needs exactly one of a branch or a commit' USING ERRCODE = '22023';
+    END IF;
+    IF p_branch IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pggit_v0.refs r WHERE r.name = p_branch AND r.type = 'branch') THEN
+        RAISE EXCEPTION 'branch "%" not found', p_branch USING ERRCODE = '42704',
+              HINT = 'SELECT name FROM pggit_v0.list_branches() lists the branches.';
+    END IF;
+    IF p_detached IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pggit_v0.commit_graph c WHERE c.commit_sha = p_detached) THEN
+        RAISE EXCEPTION 'commit % not found', p_detached USING ERRCODE = '42704';
+    END IF;
+    SELECT CASE WHEN h.branch IS NOT NULL THEN 'ref: ' || h.branch ELSE h.detached_sha END INTO v_old
+    FROM pggit_v0.head h FOR UPDATE;
+    IF NOT FOUND THEN
+        INSERT INTO pggit_v0.head (branch, detached_sha) VALUES (p_branch, p_detached);
+    ELSIF v_old IS NOT DISTINCT FROM v_new THEN
+        RETURN;
+    ELSE
+        UPDATE pggit_v0.head SET branch = p_branch, detached_sha = p_detached;
+    END IF;
+    INSERT INTO pggit_v0.ref_log (id, ref, old_value, new_value, role_name, call)
+    SELECT coalesce(max(l.id), 0) + 1, 'HEAD', v_old, v_new, pggit_v0._caller(), p_call FROM pggit_v0.ref_log l;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._head_update(text, text, text) IS
+    'Points HEAD at a branch or a commit and logs the move in ref_log; 42704 when the branch or commit does not exist';
