@@ -127,7 +127,7 @@ SELECT string_agg(CASE
          WHEN l ~ '^GRANT ' THEN regexp_replace(regexp_replace(l, ' WITH GRANT OPTION;$', ';'),
                                                 '^GRANT (.*) TO (.*);$', 'REVOKE \1 FROM \2 CASCADE;')
          ELSE regexp_replace(l, '^REVOKE (.*) FROM (.*);$', 'GRANT \1 TO \2;') END, E'\n' ORDER BY o)
-FROM unnest(string_to_array(p_grants, E'\n')) WITH ORDINALITY AS u(l, o)
+FROM unnest(_lines(p_grants)) WITH ORDINALITY AS u(l, o)   -- (a quoted name may hold a line break)
 $$;
 
 -- The name a rebuilt type is renamed to while its columns are converted: the name and
@@ -284,7 +284,7 @@ SELECT CASE
             SELECT string_agg(E'\n    ' || d, ',' ORDER BY d) FROM unnest(p_defs) AS d), ''), '\', '\\') || E'\n)')
     ELSE regexp_replace(p_shell, ' \(\)', ' (' || replace(coalesce((
         SELECT string_agg(E'\n    ' || p_defs[array_position(p_columns, col)], ',' ORDER BY o)
-        FROM unnest(string_to_array(p_order, E'\n')) WITH ORDINALITY AS u(col, o)
+        FROM unnest(_lines(p_order)) WITH ORDINALITY AS u(col, o)   -- (a quoted name may hold a line break)
         WHERE array_position(p_columns, col) IS NOT NULL), ''), '\', '\\') || E'\n)')
     END
 $$;
@@ -849,8 +849,8 @@ BEGIN
         UNION ALL
         -- columns added to existing tables, in the order the target records
         SELECT 42, CASE WHEN cp.generated IS NOT NULL THEN 1000 ELSE -1000 END + coalesce(array_position(
-                   string_to_array((SELECT y.new_c FROM pp y WHERE y.schema_name = x.schema_name
-                                      AND y.obj_key = x.obj_key AND y.sub_key = 'columns'), E'\n'),
+                   _lines((SELECT y.new_c FROM pp y WHERE y.schema_name = x.schema_name
+                             AND y.obj_key = x.obj_key AND y.sub_key = 'columns')),
                    quote_ident(substr(x.sub_key, 8))), 0),
                x.schema_name, x.obj_key, x.sub_key,
                format('ALTER TABLE %s ADD COLUMN %s;', x.q, x.new_c),
@@ -991,13 +991,14 @@ DECLARE
 BEGIN
     SELECT string_agg(s.statement, E'\n' ORDER BY s.phase, s.ord, s.path COLLATE "C"), count(*),
            -- statements that can lose rows or values, named up front for whoever runs it
-           string_agg(format('-- DATA LOSS (%s): %s', s.path, split_part(s.statement, E'\n', 1)), E'\n'
+           -- (every text in a comment goes through _comment_text: no name can end the comment)
+           string_agg(format('-- DATA LOSS (%s): %s', _comment_text(s.path), _comment_text(split_part(s.statement, E'\n', 1))), E'\n'
                       ORDER BY s.phase, s.ord, s.path COLLATE "C") FILTER (WHERE 'data_deletion' = ANY (s.hazards))
     INTO v_body, v_n, v_loss
     FROM _commit_steps(v_from, v_to) s;
     PERFORM _record_timing('migration', v_t0, format('%s..%s: %s statements', left(v_from, 12), left(v_to, 12), v_n));
-    RETURN format(E'-- pgGit migration %s (%s) -> %s (%s): %s step(s)\n', generate_migration.from_ref, left(v_from, 12),
-                  generate_migration.to_ref, left(v_to, 12), v_n)
+    RETURN format(E'-- pgGit migration %s (%s) -> %s (%s): %s step(s)\n', _comment_text(generate_migration.from_ref),
+                  left(v_from, 12), _comment_text(generate_migration.to_ref), left(v_to, 12), v_n)
         || coalesce(v_loss || E'\n', '')
         || E'BEGIN;\nSET LOCAL check_function_bodies = false;\n'
         || coalesce(v_body || E'\n', '')

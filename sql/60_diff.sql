@@ -12,8 +12,8 @@ CREATE OR REPLACE FUNCTION pggit_v0._order_changed(p_old text, p_new text) RETUR
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-WITH a AS (SELECT x, o FROM unnest(string_to_array(p_old, E'\n')) WITH ORDINALITY u(x, o)),
-     b AS (SELECT x, o FROM unnest(string_to_array(p_new, E'\n')) WITH ORDINALITY u(x, o))
+WITH a AS (SELECT x, o FROM unnest(_lines(p_old)) WITH ORDINALITY u(x, o)),   -- (a quoted name may hold a line break)
+     b AS (SELECT x, o FROM unnest(_lines(p_new)) WITH ORDINALITY u(x, o))
 SELECT p_old IS NOT NULL AND p_new IS NOT NULL
    AND ARRAY(SELECT a.x FROM a WHERE a.x IN (SELECT b.x FROM b) ORDER BY a.o)
        IS DISTINCT FROM ARRAY(SELECT b.x FROM b WHERE b.x IN (SELECT a.x FROM a) ORDER BY b.o)

@@ -74,7 +74,7 @@ BEGIN
         SELECT b.obj_key,
                string_agg(E'    ' || c.definition, E',\n' ORDER BY o.pos) AS body
         FROM b
-        CROSS JOIN LATERAL unnest(string_to_array(b.definition, E'\n')) WITH ORDINALITY AS o(col, pos)
+        CROSS JOIN LATERAL unnest(_lines(b.definition)) WITH ORDINALITY AS o(col, pos)   -- (a quoted name may hold a line break)
         JOIN b c ON c.obj_key = b.obj_key AND c.sub_key = 'column ' || (
                  SELECT a.attname FROM (SELECT CASE WHEN o.col ~ '^".*"$'
                                                     THEN replace(substr(o.col, 2, length(o.col) - 2), '""', '"')
