@@ -1,19 +1,20 @@
 -- Introspection: the DDL of an object (live or as of a ref), its metadata, and its
 -- history across commits.
 
--- True, or 22023 when the schema or object name is NULL (the introspection functions
--- name an object by both).
+-- True, or 22023 "schema_name must not be empty" / "object_name must not be empty" when
+-- either is NULL, empty or only whitespace (the introspection functions name an object
+-- by both; an empty name would otherwise reach PostgreSQL's parser as "".x, 42601).
 CREATE OR REPLACE FUNCTION pggit_v0._require_object_name(p_schema text, p_name text) RETURNS boolean
 LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 BEGIN
-    IF p_schema IS NULL OR p_name IS NULL THEN
-        RAISE EXCEPTION 'schema name and object name must not be NULL (got %.%)',
-                        coalesce(quote_ident(p_schema), 'NULL'), coalesce(quote_ident(p_name), 'NULL')
-              USING ERRCODE = '22023',
-                    HINT = 'Pass both, e.g. (''public'', ''users''); get_current_schema() lists the objects.';
-    END IF;
+    PERFORM _require_text(p_schema, 'schema_name',
+                          format('Pass both schema_name and object_name, e.g. (''public'', %L); get_current_schema() lists the objects.',
+                                 coalesce(p_name, 'users')));
+    PERFORM _require_text(p_name, 'object_name',
+                          format('Pass both schema_name and object_name, e.g. (%L, ''users''); get_current_schema() lists the objects.',
+                                 p_schema));
     RETURN true;
 END
 $$;
@@ -259,4 +260,5 @@ COMMENT ON FUNCTION pggit_v0.get_object_metadata(text, text) IS
     'Kind, owner, status against HEAD, part counts, rows, bytes, comment and commits of a live object; 42704 when absent';
 
 -- Promises of the private helpers above.
+COMMENT ON FUNCTION pggit_v0._require_object_name(text, text) IS 'True; raises 22023 naming schema_name or object_name when it is NULL, empty or only whitespace';
 COMMENT ON FUNCTION pggit_v0._object_blobs(text, text, text) IS 'Blobs of the objects named p_name in a schema, live or as of a ref, plus the sequences they own';

@@ -129,7 +129,7 @@ def test_introspection_names_are_matched_exactly_and_null_is_refused(db: SqlDb) 
     assert db.val("SELECT qualified_name FROM pggit_v0.get_object_metadata('public', 'Users')") == 'public."Users"'
     for call in ("get_object_definition(NULL, 'x')", "get_object_metadata('public', NULL)",
                  "get_object_history(NULL, 'x')"):
-        with raises_sql("22023", "schema name and object name must not be NULL", hint="Pass both"):
+        with raises_sql("22023", "_name must not be empty", hint="Pass both"):
             db.exec(f"SELECT * FROM pggit_v0.{call}")
 
 
