@@ -1,0 +1,230 @@
+"""Escalation and forged history (issue 11): no role reaches the layer owner's rights
+through temporary objects, views or internal functions, and nobody but the API writes
+history, so a forged commit can never be run by an administrator's checkout or merge."""
+from __future__ import annotations
+
+import contextlib
+import re
+import uuid
+from pathlib import Path
+from typing import Iterator
+
+from errors import raises_sql
+from sql_conftest import SqlDb
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def make_role(d: SqlDb, access: str = "") -> str:
+    """A fresh role (roles are cluster-wide: a unique name per test), with grant_access(level)."""
+    name = f"pggit_sec_{uuid.uuid4().hex[:10]}"
+    d.exec(f"CREATE ROLE {name} NOSUPERUSER")
+    d.exec(f"GRANT CREATE ON SCHEMA public TO {name}")
+    if access:
+        d.exec("SELECT pggit_v0.grant_access(%s, %s)", [name, access])
+    return name
+
+
+@contextlib.contextmanager
+def as_role(d: SqlDb, role: str) -> Iterator[None]:
+    d.exec(f"SET ROLE {role}")
+    try:
+        yield
+    finally:
+        d.exec("RESET ROLE")
+
+
+def canary(d: SqlDb, owner: str) -> None:
+    """public.canary() records who ran it: if the layer ever runs it, it ran someone's code."""
+    d.exec("CREATE TABLE public.canary_log (ran_as text); GRANT INSERT, SELECT ON public.canary_log TO PUBLIC")
+    d.exec("""CREATE FUNCTION public.canary() RETURNS SETOF text LANGUAGE plpgsql AS $$
+              BEGIN INSERT INTO public.canary_log VALUES (current_user); RETURN; END $$""")
+    d.exec(f"ALTER FUNCTION public.canary() OWNER TO {owner}")
+
+
+def canary_runs(d: SqlDb) -> list:
+    return [r["ran_as"] for r in d.rows("SELECT ran_as FROM public.canary_log")]
+
+
+def test_public_may_execute_no_internal_function(db: SqlDb) -> None:
+    nobody = make_role(db)
+    callable_ = [r["f"] for r in db.rows(
+        "SELECT p.oid::regprocedure::text AS f FROM pg_proc p "
+        "WHERE p.pronamespace = 'pggit_v0'::regnamespace AND p.proname LIKE '\\_%%' "
+        "AND has_function_privilege(%s, p.oid, 'EXECUTE') ORDER BY 1", [nobody])]
+    assert callable_ == ["pggit_v0._require_rights(text)"]
+    with as_role(db, nobody):
+        with raises_sql("42501", "permission denied for function _data_at_risk"):
+            db.exec("SELECT pggit_v0._data_at_risk('HEAD', 'HEAD')")
+        with raises_sql("42501", "permission denied for function _write_commit"):
+            db.exec("SELECT pggit_v0._write_commit('x', ARRAY[]::text[], 'a', 'm', 'main')")
+
+
+def test_every_security_definer_function_pins_pg_temp_last_and_is_documented(db: SqlDb) -> None:
+    rows = db.rows("SELECT p.proname, p.proconfig FROM pg_proc p "
+                   "WHERE p.pronamespace = 'pggit_v0'::regnamespace AND p.prosecdef ORDER BY 1")
+    for r in rows:
+        assert "search_path=pg_catalog, pggit_v0, pg_temp" in (r["proconfig"] or []), r
+    # the short list, each with its reason, in SECURITY.md
+    security = (ROOT / "SECURITY.md").read_text()
+    documented = set(re.findall(r"^\| `(_[a-z_]+)` \|", security, re.M))
+    assert {r["proname"] for r in rows} == documented
+    assert len(rows) <= 12
+
+
+def test_temp_tables_and_views_do_not_reach_layer_code(db: SqlDb) -> None:
+    """A role shadows the layer's tables with temporary ones, one a view over its own
+    function; every call, its own and an administrator's afterwards, uses the real tables."""
+    dev = make_role(db, "developer")
+    canary(db, dev)
+    db.exec("CREATE TABLE public.t (id int)")
+    main0 = db.val("SELECT pggit_v0.create_basic_commit('t')")
+    db.exec("SELECT pggit_v0.create_branch('feature/x', checkout => false)")
+    with as_role(db, dev):
+        for t in ("objects", "tree_entries", "commit_graph", "commit_parents", "refs", "head", "ddl_log",
+                  "ddl_log_commits", "meta", "capture_faults", "ref_log"):
+            db.exec(f"CREATE TEMP VIEW {t} AS SELECT * FROM public.canary() AS c(x)")
+        db.exec("CREATE TABLE public.mine (id int)")
+        sha = db.val("SELECT pggit_v0.create_basic_commit('by dev, shadowed')")
+        db.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)", [main0, sha])
+        db.val("SELECT pggit_v0.generate_migration(%s, %s)", [sha, main0])
+        db.exec("SELECT pggit_v0.checkout_branch('feature/x', apply => true, force => true)")
+        db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+        db.rows("SELECT * FROM pggit_v0.validate_data_integrity()")
+        db.rows("SELECT * FROM pggit_v0.check_for_alerts()")
+    assert db.val("SELECT target_sha FROM pggit_v0.refs WHERE name = 'main'") == sha
+    assert db.val("SELECT role_name FROM pggit_v0.ddl_log WHERE object_identity = 'public.mine' "
+                  "AND command_tag = 'CREATE TABLE' ORDER BY id LIMIT 1") == dev
+    db.exec("SELECT pggit_v0.merge_branch('feature/x')")
+    assert canary_runs(db) == []
+
+
+def test_a_view_in_place_of_a_committed_table_is_never_read_as_the_owner(db: SqlDb) -> None:
+    """The data-loss check reads rows with the caller's rights, and never reads a view."""
+    dev = make_role(db, "developer")
+    canary(db, dev)
+    db.exec("CREATE TABLE public.t (id int)")
+    main0 = db.val("SELECT pggit_v0.create_basic_commit('t')")
+    db.exec("SELECT pggit_v0.create_branch('drop-t')")
+    db.exec("DROP TABLE public.t")
+    gone = db.val("SELECT pggit_v0.create_basic_commit('drop t')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    # the table swapped for a view over the role's function (as its owner could)
+    db.exec("DROP TABLE public.t; CREATE VIEW public.t AS SELECT 1 AS id FROM public.canary()")
+    db.exec(f"ALTER VIEW public.t OWNER TO {dev}")
+    risk = db.val("SELECT pggit_v0._data_at_risk(%s, %s)", [main0, gone])
+    assert risk and "public.t holds rows" in risk[0]   # cannot tell: counted as data, not read
+    with raises_sql("55000", "uncommitted change"):
+        db.exec("SELECT pggit_v0.checkout_branch('drop-t', apply => true, force => true)")
+    assert canary_runs(db) == []
+
+
+def test_rows_hidden_from_the_caller_count_as_data(db: SqlDb) -> None:
+    """With the caller's rights a table it may not read is assumed to hold rows."""
+    dev = make_role(db, "developer")
+    db.exec("CREATE TABLE public.private (v text); INSERT INTO public.private VALUES ('x')")
+    db.exec("SELECT pggit_v0.create_basic_commit('private')")
+    db.exec("SELECT pggit_v0.create_branch('drop-private')")
+    db.exec("DROP TABLE public.private")
+    db.exec("SELECT pggit_v0.create_basic_commit('drop')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    db.exec("INSERT INTO public.private VALUES ('kept')")
+    with as_role(db, dev):
+        with raises_sql("55000", "would lose data") as info:
+            db.exec("SELECT pggit_v0.checkout_branch('drop-private', apply => true)")
+    assert "public.private holds rows" in info.value.diag.message_detail
+
+
+def test_no_role_can_write_history_tables_directly(db: SqlDb) -> None:
+    dev = make_role(db, "developer")
+    head = db.val("SELECT pggit_v0.get_head_sha()")
+    tree = db.val("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s", [head])
+    with as_role(db, dev):
+        for sql in ("INSERT INTO pggit_v0.objects (sha, type, size, content) VALUES (repeat('a', 64), 'blob', 1, 'x')",
+                    "INSERT INTO pggit_v0.tree_entries VALUES ('t', 'n', 'blob', 'x')",
+                    f"INSERT INTO pggit_v0.commit_graph (commit_sha, tree_sha, author, message, committed_at) "
+                    f"VALUES (repeat('b', 64), '{tree}', 'a', 'm', now())",
+                    "INSERT INTO pggit_v0.commit_parents VALUES ('x', 1, 'y')",
+                    "INSERT INTO pggit_v0.refs (name, type, target_sha) VALUES ('forged', 'branch', repeat('b', 64))",
+                    "UPDATE pggit_v0.head SET branch = 'main'",
+                    "INSERT INTO pggit_v0.ddl_log_commits (log_id, commit_sha) VALUES (1, 'x')",
+                    "INSERT INTO pggit_v0.capture_faults (event) VALUES ('forged')",
+                    "INSERT INTO pggit_v0.ref_log (id, ref, role_name, call) VALUES (999, 'main', 'x', 'x')"):
+            with raises_sql("42501", "permission denied"):
+                db.exec(sql)
+        # the write functions take no content; refs move only forward, to commits
+        with raises_sql("42704", "not found"):
+            db.exec("SELECT pggit_v0._ref_update('x', 'forged', 'branch', repeat('c', 64))")
+        db.exec("CREATE TABLE public.t (id int)")
+        db.exec("SELECT pggit_v0.create_basic_commit('t')")
+        with raises_sql("55000", "not a fast-forward"):
+            db.exec("SELECT pggit_v0._ref_update('rewind', 'main', 'branch', %s)", [head])
+
+
+def test_a_forged_blob_is_refused_before_anything_runs(db: SqlDb) -> None:
+    """A view blob edited in place (as a superuser lifting the guard could) carries an
+    extra statement: checkout and merge re-hash every blob and refuse the tree."""
+    db.exec("CREATE TABLE public.t (id int)")
+    db.exec("SELECT pggit_v0.create_basic_commit('t')")
+    db.exec("SELECT pggit_v0.create_branch('feature/v')")
+    db.exec("CREATE VIEW public.v AS SELECT id FROM public.t")
+    db.exec("SELECT pggit_v0.create_basic_commit('v')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    blob = db.val("SELECT o.sha FROM pggit_v0.objects o WHERE o.type = 'blob' AND o.content LIKE 'CREATE VIEW public.v%%'")
+    db.exec("SET pggit.allow_history_rewrite = on")
+    db.exec("UPDATE pggit_v0.objects SET content = content || ' CREATE TABLE public.forged_canary ();' "
+            "WHERE sha = %s", [blob])
+    db.exec("RESET pggit.allow_history_rewrite")
+    for call in ("checkout_branch('feature/v', apply => true)", "merge_branch('feature/v')",
+                 "verify_migration('feature/v')"):
+        with raises_sql("XX001", "do not match their sha") as info:
+            db.exec(f"SELECT * FROM pggit_v0.{call}")
+        assert info.value.diag.message_primary.endswith("public/view/v")
+    assert db.val("SELECT to_regclass('public.forged_canary')") is None
+    assert db.val("SELECT to_regclass('public.v')") is None
+    assert db.val("SELECT target_sha FROM pggit_v0.refs WHERE name = 'main'") != db.val(
+        "SELECT target_sha FROM pggit_v0.refs WHERE name = 'feature/v'")
+
+
+def test_grant_access_is_for_the_owner_and_levels_differ(db: SqlDb) -> None:
+    reader = make_role(db, "reader")
+    dev = make_role(db, "developer")
+    db.exec("CREATE TABLE public.t (id int)")
+    db.exec("SELECT pggit_v0.create_basic_commit('t')")
+    with as_role(db, reader):
+        assert db.rows("SELECT * FROM pggit_v0.get_commit_history(5)")
+        assert db.rows("SELECT * FROM pggit_v0.status()") == []
+        assert db.rows("SELECT * FROM pggit_v0.validate_data_integrity() WHERE status <> 'OK'") == []
+        with raises_sql("42501", "may not do", hint=f"grant_access('{reader}')"):
+            db.exec("SELECT pggit_v0.create_branch('x')")
+        with raises_sql("42501", "permission denied for table ddl_log"):
+            db.exec("SELECT statement FROM pggit_v0.ddl_log")
+        assert db.val("SELECT count(object_identity) FROM pggit_v0.ddl_log") >= 1
+        with raises_sql("42501", "needs the owner of schema pggit_v0"):
+            db.exec("SELECT pggit_v0.grant_access(%s)", [reader])
+    with as_role(db, dev):
+        with raises_sql("42501", "needs the owner of schema pggit_v0"):
+            db.exec("SELECT pggit_v0.grant_access(%s, 'developer')", [reader])
+        db.exec("SELECT pggit_v0.create_branch('feature/dev')")
+    db.exec("SELECT pggit_v0.grant_access(%s, 'reader', statements => true)", [reader])
+    with as_role(db, reader):
+        assert db.val("SELECT count(statement) FROM pggit_v0.ddl_log") >= 1
+    assert db.val("SELECT pggit_v0.revoke_access(%s)", [dev]) is True
+    with as_role(db, dev):
+        with raises_sql("42501", "may not do"):
+            db.exec("SELECT pggit_v0.create_basic_commit('no longer')")
+    with raises_sql("42704", "does not exist"):
+        db.exec("SELECT pggit_v0.grant_access('pggit_no_such_role')")
+    with raises_sql("22023", "unknown access level"):
+        db.exec("SELECT pggit_v0.grant_access(%s, 'admin')", [dev])
+
+
+def test_access_survives_a_reinstall(db: SqlDb) -> None:
+    from sql_conftest import install
+
+    dev = make_role(db, "developer")
+    db.exec("DROP FUNCTION pggit_v0._commit_snapshot(text, text)")   # an upgrade that recreates it
+    install(db)
+    with as_role(db, dev):
+        db.exec("CREATE TABLE public.after (id int)")
+        db.exec("SELECT pggit_v0.create_basic_commit('after reinstall')")
