@@ -353,7 +353,7 @@ COMMENT ON FUNCTION pggit_v0._commit_snapshot(text, text) IS
 -- (concurrent commits serialize, none is lost); the current branch then points at it;
 -- DDL log entries not yet in a commit are linked to it.  A commit with no change is
 -- allowed (NOTICE).  Raises 42501 for a role without grant_access(), 22023 when the
--- message or author is empty or only whitespace.
+-- message or author is empty or only whitespace (of any kind: _require_text).
 CREATE OR REPLACE FUNCTION pggit_v0.create_basic_commit(message text, author text DEFAULT current_user)
 RETURNS text
 LANGUAGE plpgsql VOLATILE
@@ -362,15 +362,9 @@ SET jit = off
 AS $$
 BEGIN
     PERFORM _require_rights('create_basic_commit');
-    IF create_basic_commit.message IS NULL OR btrim(create_basic_commit.message) = '' THEN
-        RAISE EXCEPTION 'commit message must not be empty'
-              USING ERRCODE = '22023',
-                    HINT = 'Say what changed and why, e.g. create_basic_commit(''Add customer phone and address columns'').';
-    END IF;
-    IF create_basic_commit.author IS NULL OR btrim(create_basic_commit.author) = '' THEN
-        RAISE EXCEPTION 'commit author must not be empty'
-              USING ERRCODE = '22023', HINT = 'Omit author to use current_user.';
-    END IF;
+    PERFORM _require_text(create_basic_commit.message, 'commit message',
+                          'Say what changed and why, e.g. create_basic_commit(''Add customer phone and address columns'').');
+    PERFORM _require_text(create_basic_commit.author, 'commit author', 'Omit author to use current_user.');
     RETURN _commit_snapshot(create_basic_commit.message, create_basic_commit.author);
 END
 $$;
@@ -406,11 +400,11 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH RECURSIVE fp(sha, n) AS (
-    SELECT _resolve_ref($3), 0
+    SELECT _resolve_ref($3), 0::bigint
   UNION ALL
     SELECT cp.parent_sha, fp.n + 1
     FROM fp JOIN commit_parents cp ON cp.commit_sha = fp.sha AND cp.position = 1
-    WHERE fp.n + 1 < coalesce($1, 20) + coalesce($2, 0)
+    WHERE fp.n + 1 < coalesce($1, 20)::bigint + coalesce($2, 0)   -- bigint: int max + int max fits
 )
 SELECT c.commit_sha,
        coalesce((SELECT array_agg(p.parent_sha ORDER BY p.position) FROM commit_parents p

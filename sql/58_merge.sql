@@ -538,6 +538,10 @@ DECLARE
     v_start    txid_snapshot := txid_current_snapshot();
 BEGIN
     PERFORM _require_rights('merge_branch');
+    IF merge_branch.message IS NOT NULL THEN   -- NULL: the default message; never a blank one
+        PERFORM _require_text(merge_branch.message, 'merge message',
+                              'Omit message for "Merge branch ''<source>'' into <target>".');
+    END IF;
     PERFORM _lock_history();
     v_target := coalesce(merge_branch.target, _current_branch());
     IF v_strategy NOT IN ('abort', 'ours', 'theirs') THEN

@@ -84,7 +84,7 @@ def test_direct_insert_into_refs_is_checked(db: SqlDb, name: str) -> None:
 def test_reinstall_keeps_a_ref_the_rules_now_refuse_and_warns(db: SqlDb) -> None:
     """An install that already holds such a ref (e.g. a branch "beef" made before the sha
     rule) upgrades: the ref and its history stay, the constraint is NOT VALID, a WARNING
-    names the ref; once renamed, the next install validates the constraint."""
+    names the ref; once renamed through the API, the next install validates the constraint."""
     head = db.val("SELECT pggit_v0.get_head_sha()")
     db.exec("ALTER TABLE pggit_v0.refs DROP CONSTRAINT refs_name_valid")
     db.exec("INSERT INTO pggit_v0.refs (name, type, target_sha) VALUES ('beef', 'branch', %s), "
@@ -93,18 +93,52 @@ def test_reinstall_keeps_a_ref_the_rules_now_refuse_and_warns(db: SqlDb) -> None
     assert "WARNING:  pgGit: refs with names the ref-name rules now refuse: " in proc.stderr, proc.stderr
     assert "branch 'beef' (it looks like a commit sha)" in proc.stderr
     assert "tag 'bad\nname' (it contains a control character or line break)" in proc.stderr
-    assert "HINT:  Rename each: UPDATE pggit_v0.refs SET name" in proc.stderr
+    assert "HINT:  Rename a branch through the API" in proc.stderr
     assert db.val("SELECT convalidated FROM pg_constraint WHERE conname = 'refs_name_valid' "
                   "AND conrelid = 'pggit_v0.refs'::regclass") is False
     assert db.val("SELECT count(*) FROM pggit_v0.refs") == 3
     assert db.val("SELECT pggit_v0._resolve_ref('beef')") == head
     with raises_sql("23514", "refs_name_valid"):  # a new bad ref is still refused
         db.exec("INSERT INTO pggit_v0.refs (name, type, target_sha) VALUES ('f00d', 'branch', %s)", [head])
+    db.exec("SELECT pggit_v0.checkout_branch('beef')")
+    db.exec("CREATE TABLE public.t (id int)")
+    with raises_sql("23514", "refs_name_valid"):  # ... and the kept one cannot move
+        db.exec("SELECT pggit_v0.create_basic_commit('t')")
+    db.exec("DROP TABLE public.t")
+    db.exec("SELECT pggit_v0.checkout_branch('main')")
 
-    db.exec("UPDATE pggit_v0.refs SET name = 'beef-2' WHERE name = 'beef'")
-    db.exec("DELETE FROM pggit_v0.refs WHERE type = 'tag'")
+    db.exec("SELECT pggit_v0.create_branch('beef-2', from_ref => 'beef', checkout => false)")
+    db.exec("SELECT pggit_v0.delete_branch('beef')")
+    db.exec("DELETE FROM pggit_v0.refs WHERE type = 'tag'")  # (no API deletes a tag)
     proc = install(db)
     assert "refs_name_valid" not in proc.stderr and "WARNING" not in proc.stderr, proc.stderr
     assert db.val("SELECT convalidated FROM pg_constraint WHERE conname = 'refs_name_valid' "
                   "AND conrelid = 'pggit_v0.refs'::regclass") is True
     assert db.val("SELECT pggit_v0._resolve_ref('beef-2')") == head
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "\n", "\u00a0", "\u200b", "\u3000", " \t\u00a0\u200b\u3000"],
+                         ids=["space", "tab", "newline", "nbsp", "zwsp", "ideographic", "mixed"])
+def test_commit_and_merge_refuse_blank_messages_and_authors(db: SqlDb, blank: str) -> None:
+    with raises_sql("22023", "commit message must not be empty"):
+        db.exec("SELECT pggit_v0.create_basic_commit(%s)", [blank])
+    with raises_sql("22023", "commit author must not be empty", hint="Omit author"):
+        db.exec("SELECT pggit_v0.create_basic_commit('ok', %s)", [blank])
+    db.exec("SELECT pggit_v0.create_branch('feature/m', checkout => false)")
+    db.exec("CREATE TABLE public.t (id int)")
+    db.exec("SELECT pggit_v0.create_basic_commit('t')")
+    db.exec("SELECT pggit_v0.checkout_branch('feature/m')")
+    db.exec("SELECT pggit_v0.create_basic_commit('on feature')")
+    db.exec("SELECT pggit_v0.checkout_branch('main')")
+    with raises_sql("22023", "merge message must not be empty"):
+        db.exec("SELECT pggit_v0.merge_branch('feature/m', message => %s)", [blank])
+    # no message: the default one, never an empty one
+    sha = db.val("SELECT pggit_v0.merge_branch('feature/m')")
+    assert db.val("SELECT message FROM pggit_v0.commit_graph WHERE commit_sha = %s", [sha]) == \
+        "Merge branch 'feature/m' into main"
+
+
+def test_history_bounds_at_the_int_limit(db: SqlDb) -> None:
+    rows = db.rows("SELECT * FROM pggit_v0.get_commit_history(2147483647, 2147483647)")
+    assert rows == []
+    assert len(db.rows("SELECT * FROM pggit_v0.get_commit_history(2147483647, 0)")) == 1
