@@ -153,7 +153,9 @@ BEGIN
         ALTER TABLE pggit_v0.refs ADD CONSTRAINT refs_name_valid CHECK (pggit_v0._ref_name_problem(name) IS NULL) NOT VALID;
         RAISE WARNING 'pgGit: refs with names the ref-name rules now refuse: %', v_bad
               USING DETAIL = 'They were kept (constraint refs_name_valid was added NOT VALID), but can no longer be moved: a commit or merge onto such a branch fails with 23514.',
-                    HINT = 'Rename each: UPDATE pggit_v0.refs SET name = ''<new name>'' WHERE name = ''<old name>''; (HEAD follows), or delete it with pggit_v0.delete_branch(); the next install then validates the constraint.';
+                    HINT = 'Rename a branch through the API (so the ref log stays whole): SELECT pggit_v0.create_branch(''<new name>'', from_ref => ''<old name>'', checkout => false); '
+                           'SELECT pggit_v0.delete_branch(''<old name>''); check out the new one first if the old one is current. '
+                           'The next install then validates the constraint.';
     END IF;
 END
 $refs_name_valid$;
