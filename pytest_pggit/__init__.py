@@ -7,8 +7,9 @@ import pytest
 pytest.register_assert_rewrite("pytest_pggit.assertions")
 
 from .exceptions import PggitError  # noqa: E402
-from .repo import (Alert, Branch, Commit, Conflict, DiffEntry, IntegrityCheck,  # noqa: E402
-                   MergeResult, MigrationCheck, ObjectChange, Repo, SchemaDiff)
+from .repo import Repo  # noqa: E402
+from .results import (Alert, Branch, Commit, Conflict, DiffEntry, IntegrityCheck,  # noqa: E402
+                      MergeResult, MigrationCheck, ObjectChange, SchemaDiff)
 
 __version__ = "0.1.0"
 

@@ -24,9 +24,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterable, List, Optional
 
 from .formatting import explain_diff, indent, table
+from .results import MigrationCheck, SchemaDiff
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .repo import MigrationCheck, Repo, SchemaDiff
+    from .repo import Repo
 
 __all__ = [
     "assert_diff", "assert_integrity", "assert_migration_applies", "assert_no_alerts",
@@ -142,8 +143,6 @@ def alert_rank(severity: str) -> int:
 # --------------------------------------------------- pytest_assertrepr_compare
 def explain_comparison(op: str, left: Any, right: Any) -> Optional[List[str]]:
     """Lines for ``pytest_assertrepr_compare`` when a SchemaDiff is compared, else None."""
-    from .repo import SchemaDiff
-
     if op not in ("==", "!=") or not (isinstance(left, SchemaDiff) or isinstance(right, SchemaDiff)):
         return None
     if op == "!=":

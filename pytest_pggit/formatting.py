@@ -9,10 +9,8 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING, Any, Iterable, List, Optional, Sequence
 
-from tabulate import tabulate
-
 if TYPE_CHECKING:  # pragma: no cover
-    from .repo import DiffEntry
+    from .results import DiffEntry
 
 #: Sign shown before a path for each kind of change.
 SIGNS = {"ADDED": "+", "REMOVED": "-", "MODIFIED": "~"}
@@ -24,6 +22,8 @@ MAX_DIFFS = 20
 def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], fmt: str = "simple",
           max_rows: int = MAX_ROWS) -> str:
     """A tabulate table; rows beyond ``max_rows`` are counted, not shown."""
+    from tabulate import tabulate  # here, not at the top: importing it takes ~80 ms
+
     shown = [[_cell(v) for v in r] for r in rows[:max_rows]]
     text = tabulate(shown, headers=list(headers), tablefmt=fmt, disable_numparse=True)
     if len(rows) > max_rows:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 from .exceptions import PggitError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .repo import Alert, Branch, Commit, DiffEntry, IntegrityCheck, MigrationCheck
+    from .results import Alert, Branch, Commit, DiffEntry, IntegrityCheck, MigrationCheck
     from .snapshot import Drift
 
 #: --pggit-fail-on-hazard levels, least severe first (hazard_kinds().severity values).
