@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable, List, Optional
 
+from .config import ALERT_LEVELS, level_rank
 from .formatting import explain_diff, indent, table
 from .results import MigrationCheck, SchemaDiff
 
@@ -34,8 +35,6 @@ __all__ = [
     "assert_no_diff", "explain_comparison",
 ]
 
-#: check_for_alerts() severities, least severe first.
-ALERT_SEVERITIES = ("OK", "INFO", "WARNING", "CRITICAL")
 
 
 def _fail(text: str) -> None:
@@ -133,11 +132,13 @@ def assert_migration_applies(repo: "Repo", a: str, b: str = "HEAD") -> "Migratio
 
 
 def alert_rank(severity: str) -> int:
-    try:
-        return ALERT_SEVERITIES.index(str(severity).upper())
-    except ValueError:
+    """Rank of an alert severity on :data:`~pytest_pggit.config.ALERT_LEVELS`; ValueError when
+    it is not one."""
+    rank = level_rank(ALERT_LEVELS, str(severity))
+    if rank is None:
         raise ValueError(f"unknown alert severity {severity!r}: use one of "
-                         + ", ".join(ALERT_SEVERITIES[1:])) from None
+                         + ", ".join(level.upper() for level in ALERT_LEVELS[1:]))
+    return rank
 
 
 # --------------------------------------------------- pytest_assertrepr_compare

@@ -7,16 +7,74 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple
 
 from .exceptions import BackendUnavailable, PggitError
-from .gate import ALERT_LEVELS, HAZARD_LEVELS, GateOptions, check_level
 
 if TYPE_CHECKING:  # pragma: no cover
     import pytest
 
 BACKENDS = ("auto", "local", "dsn", "docker")
 DEFAULT_IMAGE = "postgres:17-alpine"
+
+# ------------------------------------------------------------------ severity ladders
+# Each ladder is defined once, here, least severe first.  The SQL layer orders the same
+# alert severities in pggit_v0._mon_rank() (the monitoring SQL, sql/80_monitoring.sql
+# today) for its own sorting: keep the two in step.
+
+#: Alert severities: ``check_for_alerts().severity`` lower-cased, its ``OK`` being ``none``
+#: (--pggit-fail-on, ``assert_no_alerts(min_severity=)``).
+ALERT_LEVELS: Tuple[str, ...] = ("none", "info", "warning", "critical")
+#: Hazard severities: ``hazard_kinds().severity``, whose ``rank`` column orders them the
+#: same way (--pggit-fail-on-hazard).
+HAZARD_LEVELS: Tuple[str, ...] = ("none", "low", "medium", "high", "data-loss")
+
+
+def level_rank(levels: Tuple[str, ...], severity: Optional[str]) -> Optional[int]:
+    """Position of ``severity`` (any case; None and the SQL's ``OK`` are ``none``) on a
+    ladder; None when it is not on it."""
+    s = (severity or "none").strip().lower()
+    s = "none" if s == "ok" else s
+    return levels.index(s) if s in levels else None
+
+
+def alert_rank(severity: Optional[str]) -> int:
+    """Rank of an alert severity on :data:`ALERT_LEVELS` (0 when unknown)."""
+    return level_rank(ALERT_LEVELS, severity) or 0
+
+
+def hazard_rank(severity: Optional[str]) -> int:
+    """Rank of a hazard severity on :data:`HAZARD_LEVELS` (0 when unknown)."""
+    return level_rank(HAZARD_LEVELS, severity) or 0
+
+
+def check_level(value: str, levels: Tuple[str, ...], option: str) -> str:
+    """``value`` as a level of ``levels``, or a usage error naming ``option``."""
+    v = str(value).strip().lower()
+    if v not in levels:
+        raise PggitError(f"{option} must be one of {', '.join(levels)}, got {value!r}",
+                         hint=f"e.g. {option} {levels[-1]}")
+    return v
+
+
+@dataclass
+class GateOptions:
+    """The gate's settings (--pggit-gate and the report options)."""
+
+    gate: bool = False
+    fail_on: str = "critical"
+    fail_on_hazard: str = "data-loss"
+    snapshot: Optional[Path] = None
+    snapshot_update: bool = False
+    base: Optional[str] = None
+    head: Optional[str] = None
+    junit: Optional[Path] = None
+    report: Optional[Path] = None
+
+    @property
+    def wanted(self) -> bool:
+        """Whether the checks run at all (any gate or report option given)."""
+        return bool(self.gate or self.snapshot or self.junit or self.report)
 
 
 @dataclass

@@ -27,53 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
+from .config import GateOptions, alert_rank, hazard_rank
 from .exceptions import PggitError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .results import Alert, Branch, Commit, DiffEntry, IntegrityCheck, MigrationCheck
     from .snapshot import Drift
-
-#: --pggit-fail-on-hazard levels, least severe first (hazard_kinds().severity values).
-HAZARD_LEVELS = ("none", "low", "medium", "high", "data-loss")
-#: --pggit-fail-on levels (check_for_alerts().severity values, lower case).
-ALERT_LEVELS = ("none", "info", "warning", "critical")
-
-
-def hazard_rank(severity: Optional[str]) -> int:
-    s = (severity or "none").lower()
-    return HAZARD_LEVELS.index(s) if s in HAZARD_LEVELS else 0
-
-
-def alert_level_rank(severity: Optional[str]) -> int:
-    s = (severity or "none").lower()
-    return ALERT_LEVELS.index(s) if s in ALERT_LEVELS else 0
-
-
-def check_level(value: str, levels: Tuple[str, ...], option: str) -> str:
-    v = str(value).strip().lower()
-    if v not in levels:
-        raise PggitError(f"{option} must be one of {', '.join(levels)}, got {value!r}",
-                         hint=f"e.g. {option} {levels[-1]}")
-    return v
-
-
-@dataclass
-class GateOptions:
-    gate: bool = False
-    fail_on: str = "critical"
-    fail_on_hazard: str = "data-loss"
-    snapshot: Optional[Path] = None
-    snapshot_update: bool = False
-    base: Optional[str] = None
-    head: Optional[str] = None
-    junit: Optional[Path] = None
-    report: Optional[Path] = None
-
-    @property
-    def wanted(self) -> bool:
-        """Whether the checks run at all (any gate or report option given)."""
-        return bool(self.gate or self.snapshot or self.junit or self.report)
-
 
 @dataclass
 class Check:
@@ -182,9 +141,9 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                                            c.details or "", seconds=secs / max(len(integrity), 1)))
             alerts, secs = _timed(repo.alerts)
             result.alerts = alerts
-            threshold = alert_level_rank(options.fail_on)
+            threshold = alert_rank(options.fail_on)
             for a in alerts:
-                fails = threshold > 0 and alert_level_rank(a.severity) >= threshold
+                fails = threshold > 0 and alert_rank(a.severity) >= threshold
                 result.checks.append(Check("alerts", a.check, fails, str(a.severity), a.message,
                                            f"hint: {a.hint}" if a.hint else "",
                                            seconds=secs / max(len(alerts), 1)))
