@@ -158,7 +158,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                 result.head = options.head
             result.head_sha = repo.resolve(result.head)
             if options.base is None:
-                from .factories import SCHEMA_FILES_BRANCH
+                from .template import SCHEMA_FILES_BRANCH
 
                 side = next((b for b in repo.branches() if b.name == SCHEMA_FILES_BRANCH), None)
                 if side is not None and side.commit_count >= 3:   # root + two or more files

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any, Callable, Generator, List, Optional, Type
 import pytest
 
 from . import config as _config
-from . import hooks as _hooks
+from . import hookspecs
 from .backends import Server
 from .exceptions import PggitError
 from .janitor import Database
 from .repo import Branch, Repo
-from .run import PggitRun
+from .session import PggitSession
 
 T = TypeVar("T")
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .gate import GateResult
 
-pggit_run_key = pytest.StashKey[PggitRun]()
+pggit_run_key = pytest.StashKey[PggitSession]()
 pggit_gate_key = pytest.StashKey["GateResult"]()
 
 DISABLED_MESSAGE = (
@@ -43,7 +43,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
-    pluginmanager.add_hookspecs(_hooks)
+    pluginmanager.add_hookspecs(hookspecs)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -57,7 +57,7 @@ def pytest_configure(config: pytest.Config) -> None:
     except PggitError as exc:
         raise pytest.UsageError(str(exc)) from exc
     workerinput = getattr(config, "workerinput", None)
-    config.stash[pggit_run_key] = PggitRun(
+    config.stash[pggit_run_key] = PggitSession(
         cfg, rootdir=config.rootpath, workerinput=workerinput, pytest_config=config
     )
 
@@ -213,7 +213,7 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
 
 # ------------------------------------------------------------------- fixtures
 @pytest.fixture(scope="session")
-def _pggit_run(pytestconfig: pytest.Config) -> PggitRun:
+def _pggit_run(pytestconfig: pytest.Config) -> PggitSession:
     run = pytestconfig.stash.get(pggit_run_key, None)
     if run is None:
         pytest.fail(DISABLED_MESSAGE, pytrace=False)
@@ -230,7 +230,7 @@ def _fail(exc: PggitError) -> None:
         raise failed from None
 
 
-def _startup(request: pytest.FixtureRequest, run: PggitRun, step: Callable[[], T]) -> T:
+def _startup(request: pytest.FixtureRequest, run: PggitSession, step: Callable[[], T]) -> T:
     """Run a startup step; its failure stops the whole run with one message."""
     if run.startup_error is not None:
         _stop(request, run.startup_error)
@@ -259,13 +259,13 @@ def stop_summary(exc: PggitError) -> str:
 
 
 @pytest.fixture(scope="session")
-def pggit_server(request: pytest.FixtureRequest, _pggit_run: PggitRun) -> Server:
+def pggit_server(request: pytest.FixtureRequest, _pggit_run: PggitSession) -> Server:
     """The PostgreSQL server of this run (``.backend``, ``.version``, ``.dsn(dbname)``, ``.notes``)."""
     return _startup(request, _pggit_run, _pggit_run.get_server)
 
 
 @pytest.fixture(scope="session")
-def pggit_db(request: pytest.FixtureRequest, _pggit_run: PggitRun, pggit_server: Server) -> Database:
+def pggit_db(request: pytest.FixtureRequest, _pggit_run: PggitSession, pggit_server: Server) -> Database:
     """Session template database: SQL layer, project schema, hook, baseline (``.name``, ``.dsn``)."""
     return _startup(request, _pggit_run, _pggit_run.template)
 
@@ -289,7 +289,7 @@ def _test_branch_name(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def pggit_conn(
-    request: pytest.FixtureRequest, _pggit_run: PggitRun, pggit_db: Database
+    request: pytest.FixtureRequest, _pggit_run: PggitSession, pggit_db: Database
 ) -> Generator["psycopg.Connection", None, None]:
     """A psycopg 3 connection to ``pggit_db`` in a transaction rolled back after the test.
 
@@ -375,7 +375,7 @@ def pggit_branch(request: pytest.FixtureRequest, pggit: Repo) -> Branch:
 
 @pytest.fixture
 def pggit_isolated_db(
-    request: pytest.FixtureRequest, _pggit_run: PggitRun, pggit_db: Database
+    request: pytest.FixtureRequest, _pggit_run: PggitSession, pggit_db: Database
 ) -> Generator[Database, None, None]:
     """A private copy of ``pggit_db`` (CREATE DATABASE ... TEMPLATE), dropped after the test.
 

@@ -153,7 +153,7 @@ def test_reference_names_every_option_ini_key_fixture_marker_and_hook(pytester: 
     for name in re.findall(r"@pytest\.mark\.(pggit\w*)", markers_out):
         assert "pggit_branch" in text and f"`@pytest.mark.{name}" in text, name
 
-    from pytest_pggit import hooks
+    from pytest_pggit import hookspecs as hooks
 
     for name in (n for n in dir(hooks) if n.startswith("pytest_pggit")):
         assert f"`{name}" in text, f"docs/reference.md does not mention hook {name}"

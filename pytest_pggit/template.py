@@ -1,4 +1,4 @@
-"""Build the databases the fixtures hand out."""
+"""Build the template database the fixtures hand out (and the SQL layer database it may be cloned from)."""
 from __future__ import annotations
 
 from pathlib import Path

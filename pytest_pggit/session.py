@@ -1,4 +1,4 @@
-"""The state of one pytest run (one object in ``config.stash``)."""
+"""The state of one pytest-pggit run: one PggitSession per pytest run (in ``config.stash``)."""
 from __future__ import annotations
 
 import itertools
@@ -15,7 +15,7 @@ from .exceptions import PggitError
 from .janitor import Database, DatabaseJanitor, drop_databases_like
 
 
-class PggitRun:
+class PggitSession:
     """Starts the backend (early, in a thread, or on first use), builds the template once, cleans up at the end.
 
     Under pytest-xdist the controller starts one server and hands its description
@@ -117,7 +117,7 @@ class PggitRun:
     def template(self) -> Database:
         """The session's database with the SQL layer and the project schema."""
         if self._template is None:
-            from .factories import build_template
+            from .template import build_template
 
             hook, names = self._setup_hook()
             server = self.get_server()
@@ -157,7 +157,7 @@ class PggitRun:
         if self.shared or can_save is None or not can_save():
             return None
         from .backends.local import LAYER_DB
-        from .factories import build_layer_database
+        from .template import build_layer_database
 
         build_layer_database(server, LAYER_DB, self.cfg.sql_dir)
         # only a committed, complete layer may be cached (an interrupt above never gets here)
