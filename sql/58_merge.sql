@@ -185,9 +185,9 @@ CREATE OR REPLACE FUNCTION pggit_v0._merge_order(p_base text, p_source text, p_t
 LANGUAGE sql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-WITH b AS (SELECT unnest(string_to_array(p_base, E'\n')) AS c),
-     s AS (SELECT c, o FROM unnest(string_to_array(p_source, E'\n')) WITH ORDINALITY u(c, o)),
-     t AS (SELECT c, o FROM unnest(string_to_array(p_target, E'\n')) WITH ORDINALITY u(c, o)),
+WITH b AS (SELECT unnest(_lines(p_base)) AS c),   -- _lines: a quoted name may hold a line break
+     s AS (SELECT c, o FROM unnest(_lines(p_source)) WITH ORDINALITY u(c, o)),
+     t AS (SELECT c, o FROM unnest(_lines(p_target)) WITH ORDINALITY u(c, o)),
      merged AS (
         SELECT t.c, 0 AS grp, t.o FROM t
         WHERE NOT (t.c IN (SELECT c FROM b) AND t.c NOT IN (SELECT c FROM s))

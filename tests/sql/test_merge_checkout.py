@@ -359,3 +359,26 @@ def test_a_column_dropped_on_one_side_and_indexed_on_the_other_conflicts(db: Sql
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
     assert (db.val("SELECT to_regclass('app.t_c')") is not None) == index_kept
     assert ("c" in columns(db, "app.t")) == index_kept
+
+
+
+def test_merged_column_order_keeps_columns_whose_names_hold_a_line_break(db: SqlDb) -> None:
+    """Column lists are one quoted name per line: "a<LF>b" and "c<LF>b" share the line
+    piece 'b"', so splitting at every line break merged the order wrongly."""
+    db.exec('CREATE TABLE public.t (id int, "a\nb" text, "c\nb" text)')
+    db.exec("SELECT pggit_v0.create_basic_commit('t')")
+    db.exec("SELECT pggit_v0.create_branch('feature/s')")
+    db.exec('ALTER TABLE public.t DROP COLUMN "c\nb"')
+    db.exec("SELECT pggit_v0.create_basic_commit('drop c')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    db.exec("ALTER TABLE public.t ADD COLUMN m int")
+    db.exec("SELECT pggit_v0.create_basic_commit('m')")
+    db.exec("SELECT pggit_v0.merge_branch('feature/s', force => true)")
+    cols = [r["attname"] for r in db.rows(
+        "SELECT attname FROM pg_attribute WHERE attrelid = 'public.t'::regclass AND attnum > 0 "
+        "AND NOT attisdropped ORDER BY attnum")]
+    assert cols == ["id", "a\nb", "m"]
+    merged = db.val("SELECT o.content FROM pggit_v0._tree_blobs(pggit_v0._commit_tree(pggit_v0.get_head_sha())) b "
+                    "JOIN pggit_v0.objects o ON o.sha = b.blob_sha "
+                    "WHERE b.obj_key = 'table t' AND b.sub_key = 'columns'")
+    assert merged == 'id\n"a\nb"\nm'
