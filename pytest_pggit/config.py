@@ -7,9 +7,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, List, Optional, Tuple
 
-from .exceptions import BackendUnavailable, PggitError
+from .exceptions import PggitError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pytest
@@ -86,7 +86,6 @@ class Setting:
     ini_type: Optional[str] = None  # None = string; "bool", "linelist"
     env: Optional[str] = None
     default: Any = None
-    convert: Callable[[Any], Any] = lambda v: v
 
     @property
     def flag(self) -> str:
@@ -141,6 +140,9 @@ SETTINGS: List[Setting] = [
 
 @dataclass
 class PggitConfig:
+    """The resolved settings: plain data (which backend ``auto`` means, and whether the
+    binaries exist, is :func:`pytest_pggit.backends.select`'s business)."""
+
     enabled: bool = False
     backend: str = "auto"
     dsn: Optional[str] = None
@@ -152,9 +154,6 @@ class PggitConfig:
     schema: List[Path] = field(default_factory=list)
     sql_dir: Optional[Path] = None
     gate: GateOptions = field(default_factory=GateOptions)
-    _auto: Optional[str] = field(default=None, repr=False, compare=False)
-    #: Why ``auto`` did not pick local (it then tried docker).
-    auto_local_error: Optional[str] = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_pytest(cls, config: "pytest.Config") -> "PggitConfig":
@@ -230,65 +229,6 @@ class PggitConfig:
             ),
         )
 
-    def resolved_backend(self) -> str:
-        """``auto``: ``dsn`` when a DSN is set, else ``local`` when binaries are found, else ``docker``."""
-        if self.backend != "auto":
-            return self.backend
-        if self.dsn:
-            return "dsn"
-        if self._auto is None:
-            from .backends.local import find_binaries
-
-            if self.pg_bin:  # binaries named explicitly: local, and its error if they are not there
-                self._auto = "local"
-            else:
-                try:
-                    find_binaries(self.pg_bin)
-                    self._auto = "local"
-                except PggitError as exc:
-                    self._auto = "docker"
-                    self.auto_local_error = exc.message
-        return self._auto
-
-    def auto_reason(self) -> str:
-        """Why ``auto`` picked what it picked ('' when the backend was named)."""
-        if self.backend != "auto":
-            return ""
-        return {
-            "dsn": "auto: a DSN is set",
-            "local": "auto: PostgreSQL binaries " + ("named" if self.pg_bin else "found"),
-            "docker": "auto: no DSN, no PostgreSQL binaries",
-        }[self.resolved_backend()]
-
-    def make_backend(self):  # -> Backend
-        name = self.resolved_backend()
-        if name == "local":
-            from .backends.local import LocalBackend
-
-            import hashlib
-
-            from . import sqlfiles
-
-            try:
-                layer_key = hashlib.sha256(sqlfiles.install_script(self.sql_dir).encode()).hexdigest()[:16]
-            except (OSError, PggitError):
-                layer_key = None  # the template build reports a missing layer
-            return LocalBackend(
-                pg_bin=self.pg_bin, os_user=self.os_user, start_timeout=self.start_timeout,
-                port=self.port, layer_key=layer_key,
-            )
-        if name == "dsn":
-            from .backends.dsn import DsnBackend
-
-            return DsnBackend(self.dsn)
-        if name == "docker":
-            from .backends.docker import DockerBackend
-
-            return DockerBackend(image=self.image, start_timeout=self.start_timeout)
-        raise BackendUnavailable(  # pragma: no cover - BACKENDS is checked in from_pytest
-            f"unknown backend {name!r}", hint="use one of: " + ", ".join(BACKENDS)
-        )
-
 
 def _is_set(value: Any) -> bool:
     return value is not None and value != "" and value != [] and value != ()
@@ -297,18 +237,18 @@ def _is_set(value: Any) -> bool:
 def _resolve(config: "pytest.Config", s: Setting):
     cli = config.getoption(s.name, default=None)
     if _is_set(cli) and not (s.ini_type == "bool" and cli is False):
-        return s.convert(cli), "cli"
+        return cli, "cli"
     try:
         ini = config.getini(s.name)
     except ValueError:
         ini = None
     if _is_set(ini) and ini is not False:  # an unset bool ini reads as False: fall through
-        return s.convert(ini), "ini"
+        return ini, "ini"
     if s.env and _is_set(os.environ.get(s.env)):
         raw = os.environ[s.env]
         if s.ini_type == "linelist":
             return [p for p in raw.split(os.pathsep) if p], "env"
-        return s.convert(raw), "env"
+        return raw, "env"
     return s.default, "default"
 
 

@@ -108,36 +108,13 @@ def pytest_report_header(config: pytest.Config) -> Optional[List[str]]:
     run = config.stash.get(pggit_run_key, None)
     if run is None:
         return None
-    cfg = run.cfg
-    backend = cfg.resolved_backend()
-    why = f" ({cfg.auto_reason()})" if cfg.auto_reason() else ""
-    head = f"pggit: backend {backend}{why}"
+    backend = run.backend
+    if backend is None:  # an xdist worker: the controller's header says it
+        return None
+    why = f" ({backend.reason})" if backend.reason else ""
+    head = f"pggit: backend {backend.name}{why}"
     try:
-        if backend == "local":
-            from .backends.local import find_binaries, resolve_os_user, server_version
-
-            bindir = find_binaries(cfg.pg_bin)
-            runas = resolve_os_user(cfg.os_user)
-            who = f"as OS user {runas.name!r}" + (" (pytest runs as root)" if runas.switch else "")
-            where = f"127.0.0.1:{cfg.port}" if cfg.port else "a free port on 127.0.0.1"
-            detail = (f"PostgreSQL {server_version(bindir)} from {bindir}, {who}, on {where}, "
-                      "started while pytest collects")
-        elif backend == "dsn":
-            from .backends import query_server
-
-            if not cfg.dsn:
-                detail = "no DSN given (--pggit-dsn / PGGIT_DSN)"
-            else:
-                import psycopg
-
-                try:
-                    info = query_server(cfg.dsn)
-                    detail = (f"PostgreSQL {info['version']} as {info['user']!r}, databases "
-                              f"{run.prefix}* created there and dropped at the end")
-                except psycopg.Error as exc:
-                    detail = f"cannot connect: {str(exc).strip().splitlines()[0]}"
-        else:
-            detail = f"image {cfg.image} (PostgreSQL version shown once the container runs)"
+        detail = backend.describe()
     except PggitError as exc:
         detail = f"unavailable: {exc.message}"
     return [f"{head}: {detail}", f"pggit: run id {run.run_id}"]

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from .backends import Server
+from .backends import Backend, Server, select
 from .config import PggitConfig
 from .exceptions import PggitError
 from .janitor import Database, DatabaseJanitor, drop_databases_like
@@ -41,9 +41,10 @@ class PggitSession:
         # give this run's controller the name of one of its own workers
         worker = workerinput.get("workerid") or "main"
         self.worker = re.sub(r"[^a-z0-9]", "", worker.lower())[:12] or "main"
-        self.backend: Any = None
         self.server: Optional[Server] = None
         self.shared = "pggit_server" in workerinput or "pggit_error" in workerinput
+        #: Where the server comes from; None in an xdist worker (the controller's is shared).
+        self.backend: Optional[Backend] = None if self.shared else select(cfg, database_prefix=self.prefix)
         self._shared_server = workerinput.get("pggit_server")
         self._shared_error = workerinput.get("pggit_error")
         self._template: Optional[Database] = None
@@ -103,15 +104,8 @@ class PggitSession:
             self.server = Server.from_dict(self._shared_server)
             self.notes.append("shared server started by the pytest-xdist controller")
             return self.server
-        self.backend = self.cfg.make_backend()
-        try:
-            self.server = self.backend.start()
-        except PggitError as exc:
-            if self.cfg.auto_local_error and self.cfg.resolved_backend() == "docker":
-                exc.message = (f"--pggit-backend auto found neither a DSN nor PostgreSQL binaries "
-                               f"({self.cfg.auto_local_error}), and {exc.message}")
-                exc.args = (exc.message,)
-            raise
+        assert self.backend is not None
+        self.server = self.backend.start()
         return self.server
 
     def template(self) -> Database:
@@ -137,35 +131,15 @@ class PggitSession:
     def _layer_source(self, server: Server) -> Optional[str]:
         """A database of this server holding the SQL layer, to clone templates from.
 
-        A cached local cluster already has one.  Otherwise the process that owns a
-        local server (not an xdist worker) installs the layer once into LAYER_DB and
-        asks the backend to keep the cluster in its cache when it stops, so the next
-        run clones instead of installing (about 100 ms saved per run)."""
-        if server.layer_db:
-            if _has_layer(server, server.layer_db):
-                return server.layer_db
-            # a damaged cache entry (say, saved by an older version mid-install): drop
-            # it, so the next run builds a good one, and install the layer here
-            discard = getattr(self.backend, "discard_layer_cache", None)
-            where = discard() if discard is not None else None
-            self.notes.append(f"database {server.layer_db} had no SQL layer"
-                              + (f"; removed the damaged cache entry {where}" if where else "")
-                              + "; the layer is installed into the template instead")
-            server.layer_db = None
-            return None
-        can_save = getattr(self.backend, "can_save_layer_cache", None)
-        if self.shared or can_save is None or not can_save():
-            return None
-        from .backends.local import LAYER_DB
-        from .template import build_layer_database
-
-        build_layer_database(server, LAYER_DB, self.cfg.sql_dir)
-        # only a committed, complete layer may be cached (an interrupt above never gets here)
-        self.backend.save_layer_cache()
-        server.layer_db = LAYER_DB
-        self.notes.append(f"SQL layer installed once into {LAYER_DB}; the cluster is cached at "
-                          "shutdown so later runs clone it")
-        return LAYER_DB
+        A cluster restored from the layer cache has one.  Otherwise the process that
+        owns the server (not an xdist worker) fills the backend's layer cache when it
+        has one: the layer is installed once into its database, which the next run's
+        cluster already holds (see :class:`~pytest_pggit.backends.local.LayerCache`)."""
+        if server.layer_db is None and not self.shared and self.backend is not None:
+            cache = self.backend.layer_cache
+            if cache is not None and cache.can_fill():
+                self.notes.append(cache.fill(server))
+        return server.layer_db
 
     def discard_template(self, reason: str) -> None:
         """Drop the template (a test committed into it); the next use rebuilds it."""
@@ -300,18 +274,6 @@ class PggitSession:
                 errors.append(exc)
         for error in errors:  # never mask the test results; say what may have leaked
             sys.stderr.write(f"pytest-pggit: cleanup failed: {error}\n")
-
-
-def _has_layer(server: Server, dbname: str) -> bool:
-    """Whether database ``dbname`` of ``server`` holds the pggit_v0 schema."""
-    import psycopg
-
-    try:
-        with psycopg.connect(server.dsn(dbname), autocommit=True, connect_timeout=10) as conn:
-            row = conn.execute("SELECT to_regnamespace('pggit_v0') IS NOT NULL").fetchone()
-            return bool(row and row[0])
-    except psycopg.Error:
-        return False
 
 
 def _short_path(path: str, rootdir: Optional[Path]) -> str:

@@ -51,20 +51,6 @@ def has_baseline_function(conn, name: str = BASELINE_FUNCTION[1]) -> bool:
     return bool(row and row[0])
 
 
-def build_layer_database(server: Server, name: str, sql_dir: Optional[Path] = None) -> None:
-    """Create ``name`` holding only the SQL layer (a source to clone templates from)."""
-    import psycopg
-
-    janitor = DatabaseJanitor(server, name)
-    db = janitor.create()
-    try:
-        with psycopg.connect(db.dsn, autocommit=True) as conn:
-            sqlfiles.install(conn, sql_dir)
-    except BaseException:
-        janitor.drop()
-        raise
-
-
 def build_template(
     server: Server,
     name: str,

@@ -117,9 +117,10 @@ def test_docker_backend_without_an_engine_says_so(pytester: pytest.Pytester, mon
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*docker backend found no Docker engine*"])
     with pytest.raises(BackendUnavailable):
+        from pytest_pggit.backends import select
         from pytest_pggit.config import PggitConfig
 
-        PggitConfig(backend="docker").make_backend().start()
+        select(PggitConfig(backend="docker")).start()
 
 
 # ----------------------------------------------------------------- the server
@@ -530,10 +531,10 @@ def test_config_precedence(pytester: pytest.Pytester, monkeypatch, cli, ini, env
         f"""
         from pytest_pggit.plugin import pggit_run_key
         def test_cfg(pytestconfig):
-            cfg = pytestconfig.stash[pggit_run_key].cfg
-            assert cfg.dsn == {expected!r}
-            assert cfg.resolved_backend() == {"dsn" if expected else "local"!r}
-            assert cfg.start_timeout == 30.0
+            run = pytestconfig.stash[pggit_run_key]
+            assert run.cfg.dsn == {expected!r}
+            assert run.backend.name == {"dsn" if expected else "local"!r}
+            assert run.cfg.start_timeout == 30.0
         """
     )
     args = ["--pggit-dsn", cli] if cli else []

@@ -1,18 +1,28 @@
 """Where the PostgreSQL server comes from.
 
-A backend starts (or attaches to) a server and describes it as a :class:`Server`.
-``local`` runs initdb/postgres from the machine's binaries; ``dsn`` uses a server
-someone else runs; ``docker`` is not built yet.
+A backend starts (or attaches to) a server and describes it as a :class:`Server`:
+``local`` runs initdb/postgres from the machine's binaries (:mod:`.local`), ``dsn``
+uses a server someone else runs (:mod:`.dsn`), ``docker`` a throwaway container
+(:mod:`.docker`).  :func:`select` picks one from the settings, once per run; its
+:meth:`~Backend.describe` gives the report header's line.
 """
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Protocol
 
-try:  # Python 3.8+: typing.Protocol
-    from typing import Protocol
-except ImportError:  # pragma: no cover
-    from typing_extensions import Protocol  # type: ignore
+from ..exceptions import PggitError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..config import PggitConfig
+    from .local.cache import LayerCache
+
+#: Settings that trade durability for speed; a test server never needs to survive a crash.
+NON_DURABLE_SETTINGS: Dict[str, str] = {
+    "fsync": "off",
+    "synchronous_commit": "off",
+    "full_page_writes": "off",
+}
 
 
 @dataclass
@@ -52,10 +62,6 @@ class Server:
         return make_conninfo("", **params)
 
     @property
-    def conninfo(self) -> str:
-        return self.dsn()
-
-    @property
     def data_dir(self) -> Optional[str]:
         return f"{self.base_dir}/data" if self.base_dir else None
 
@@ -72,12 +78,64 @@ class Backend(Protocol):
     """Starts a server once; ``stop`` must be idempotent."""
 
     name: str
+    #: Why :func:`select` picked this backend ('' when the settings named it).
+    reason: str
+    #: Clusters kept with the SQL layer installed (local backend only, else None).
+    layer_cache: Optional["LayerCache"]
+
+    def describe(self) -> str:  # pragma: no cover - protocol
+        """One line for the report header: what will run, where (PggitError: why it cannot)."""
+        ...
 
     def start(self) -> Server:  # pragma: no cover - protocol
         ...
 
     def stop(self) -> None:  # pragma: no cover - protocol
         ...
+
+
+def select(cfg: "PggitConfig", *, database_prefix: str = "pggit_") -> Backend:
+    """The backend the settings ask for, made once per run (it starts nothing).
+
+    ``auto`` picks ``dsn`` when a DSN is set, else ``local`` when PostgreSQL binaries
+    are named or found, else ``docker``; the backend's ``reason`` says which case.
+    ``database_prefix`` starts the name of every database the run creates.
+    """
+    name, reason, pg_bin, local_error = cfg.backend, "", cfg.pg_bin, None
+    if name == "auto":
+        if cfg.dsn:
+            name, reason = "dsn", "auto: a DSN is set"
+        elif cfg.pg_bin:  # named: local, and its error if they are not there
+            name, reason = "local", "auto: PostgreSQL binaries named"
+        else:
+            from .local import find_binaries
+
+            try:
+                pg_bin = str(find_binaries())
+                name, reason = "local", "auto: PostgreSQL binaries found"
+            except PggitError as exc:
+                name, reason, local_error = "docker", "auto: no DSN, no PostgreSQL binaries", exc.message
+    backend: Backend
+    if name == "local":
+        from .local import LayerCache, LocalBackend
+
+        backend = LocalBackend(pg_bin=pg_bin, os_user=cfg.os_user, start_timeout=cfg.start_timeout,
+                               port=cfg.port, layer_cache=LayerCache(cfg.sql_dir))
+    elif name == "dsn":
+        from .dsn import DsnBackend
+
+        backend = DsnBackend(cfg.dsn, database_prefix=database_prefix)
+    elif name == "docker":
+        from .docker import DockerBackend
+
+        backend = DockerBackend(image=cfg.image, start_timeout=cfg.start_timeout,
+                                auto_local_error=local_error)
+    else:  # pragma: no cover - PggitConfig.from_pytest checks the name
+        from ..exceptions import BackendUnavailable
+
+        raise BackendUnavailable(f"unknown backend {name!r}", hint="use one of: auto, local, dsn, docker")
+    backend.reason = reason
+    return backend
 
 
 def query_server(conninfo: str) -> Dict[str, Any]:

@@ -14,9 +14,8 @@ from __future__ import annotations
 import time
 from typing import Any, Callable, Dict, Optional
 
-from ..exceptions import BackendUnavailable, ServerStartError
-from . import Server
-from .local import NON_DURABLE_SETTINGS
+from ..exceptions import BackendUnavailable, PggitError, ServerStartError
+from . import NON_DURABLE_SETTINGS, Server, query_server
 
 USER = "postgres"
 PASSWORD = "pggit"  # the container only listens on a mapped local port for the run
@@ -60,17 +59,23 @@ class DockerBackend:
     """Run PostgreSQL in a container for the duration of the run."""
 
     name = "docker"
+    #: Why :func:`~pytest_pggit.backends.select` picked it ('' when it was named).
+    reason = ""
+    layer_cache = None
 
     def __init__(
         self,
         image: str = "postgres:17-alpine",
         start_timeout: float = 60.0,
         container_factory: Optional[Callable[..., Any]] = None,
+        auto_local_error: Optional[str] = None,
     ) -> None:
         self.image = image
         self.start_timeout = start_timeout
         #: Builds the container; testcontainers' PostgresContainer unless injected.
         self.container_factory = container_factory
+        #: Why ``--pggit-backend auto`` did not pick local (None when docker was named).
+        self.auto_local_error = auto_local_error
         self.container: Any = None
         self.server: Optional[Server] = None
         self._stopped = False
@@ -98,7 +103,20 @@ class DockerBackend:
             container.with_tmpfs_mount(PGDATA_PARENT)
         return container
 
+    def describe(self) -> str:
+        return f"image {self.image} (PostgreSQL version shown once the container runs)"
+
     def start(self) -> Server:
+        try:
+            return self._start()
+        except PggitError as exc:
+            if self.auto_local_error:  # say why a user without Docker got docker at all
+                exc.message = (f"--pggit-backend auto found neither a DSN nor PostgreSQL binaries "
+                               f"({self.auto_local_error}), and {exc.message}")
+                exc.args = (exc.message,)
+            raise
+
+    def _start(self) -> Server:
         if self.server is not None:
             return self.server
         if self._stopped:
@@ -142,8 +160,6 @@ class DockerBackend:
     def _wait_ready(self, url: str) -> Dict[str, Any]:
         """A real query through the mapped port, within the start timeout."""
         import psycopg
-
-        from . import query_server
 
         deadline = time.monotonic() + self.start_timeout
         while True:

@@ -13,19 +13,35 @@ class DsnBackend:
     """Attach to the server behind ``dsn``; needs CREATEDB (superuser for FORCE drops)."""
 
     name = "dsn"
+    #: Why :func:`~pytest_pggit.backends.select` picked it ('' when it was named).
+    reason = ""
+    layer_cache = None
 
-    def __init__(self, dsn: Optional[str]) -> None:
-        if not dsn:
-            raise BackendUnavailable(
-                "--pggit-backend dsn needs a connection string",
-                hint="pass --pggit-dsn 'postgresql://user@host:port/dbname' or set PGGIT_DSN",
-            )
+    def __init__(self, dsn: Optional[str], database_prefix: str = "pggit_") -> None:
         self.dsn = dsn
+        #: The run's databases start with it (they are created here and dropped at the end).
+        self.database_prefix = database_prefix
         self.server: Optional[Server] = None
+
+    def describe(self) -> str:
+        if not self.dsn:
+            return "no DSN given (--pggit-dsn / PGGIT_DSN)"
+        try:
+            server = self.start()  # connecting is all a start does: the fixtures reuse it
+        except BackendUnavailable as exc:
+            cause = exc.__cause__ if exc.__cause__ is not None else exc
+            return f"cannot connect: {str(cause).strip().splitlines()[0]}"
+        return (f"PostgreSQL {server.version} as {server.user!r}, databases "
+                f"{self.database_prefix}* created there and dropped at the end")
 
     def start(self) -> Server:
         if self.server is not None:
             return self.server
+        if not self.dsn:
+            raise BackendUnavailable(
+                "--pggit-backend dsn needs a connection string",
+                hint="pass --pggit-dsn 'postgresql://user@host:port/dbname' or set PGGIT_DSN",
+            )
         import psycopg
         from psycopg.conninfo import conninfo_to_dict
 

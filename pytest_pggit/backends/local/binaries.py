@@ -1,0 +1,198 @@
+"""The PostgreSQL programs the local backend runs, and the OS user that runs them.
+
+* :func:`find_binaries`: the directory holding ``initdb`` and ``postgres``
+  (``--pggit-pg-bin``, else ``pg_config --bindir``, else ``PATH``, else
+  ``/usr/lib/postgresql/*/bin``, newest first);
+* :func:`server_version`: what ``postgres --version`` says;
+* :func:`resolve_os_user`: who runs them (PostgreSQL refuses to run as root, so as
+  root an unprivileged user, ``postgres`` by default);
+* :class:`RunAs` runs a command as that user, :func:`initdb_command` builds initdb's.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence
+
+from ...exceptions import BinariesNotFound, ServerStartError
+
+#: The superuser initdb creates; tests connect as it.
+SUPERUSER = "postgres"
+
+
+def find_binaries(pg_bin: Optional[str] = None) -> Path:
+    """The directory holding both ``initdb`` and ``postgres``."""
+    looked: List[str] = []
+
+    def ok(d: Path) -> bool:
+        return all(os.access(d / exe, os.X_OK) and (d / exe).is_file() for exe in ("initdb", "postgres"))
+
+    if pg_bin:
+        d = Path(pg_bin).expanduser()
+        if ok(d):
+            return d
+        raise BinariesNotFound(
+            f"PostgreSQL binaries not found: {d} has no executable initdb and postgres "
+            f"(from --pggit-pg-bin / pggit_pg_bin / PGGIT_PG_BIN)",
+            hint="point --pggit-pg-bin at the directory printed by `pg_config --bindir`",
+        )
+    pg_config = shutil.which("pg_config")
+    if pg_config:
+        try:
+            out = subprocess.run(
+                [pg_config, "--bindir"], capture_output=True, text=True, timeout=10, check=True
+            ).stdout.strip()
+            if out and ok(Path(out)):
+                return Path(out)
+            looked.append(f"`{pg_config} --bindir` ({out or 'no output'})")
+        except (OSError, subprocess.SubprocessError) as exc:
+            looked.append(f"`{pg_config} --bindir` (failed: {exc})")
+    else:
+        looked.append("pg_config on PATH (not found)")
+    postgres = shutil.which("postgres")
+    if postgres and ok(Path(postgres).parent):
+        return Path(postgres).parent
+    looked.append("postgres and initdb on PATH")
+    candidates = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin"),
+        key=lambda p: [int(x) for x in re.findall(r"\d+", p)] or [0],
+        reverse=True,
+    )
+    for cand in candidates:
+        if ok(Path(cand)):
+            return Path(cand)
+    looked.append("/usr/lib/postgresql/*/bin")
+    raise BinariesNotFound(
+        "PostgreSQL binaries (initdb, postgres) not found; looked at: " + "; ".join(looked),
+        hint="install the PostgreSQL server (e.g. apt-get install postgresql) or pass "
+        "--pggit-pg-bin DIR, or use --pggit-backend dsn --pggit-dsn ...",
+    )
+
+
+def server_version(bindir: Path) -> str:
+    """``postgres --version`` -> '15.18'."""
+    try:
+        out = subprocess.run(
+            [str(bindir / "postgres"), "--version"], capture_output=True, text=True, timeout=30
+        ).stdout
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise BinariesNotFound(
+            f"cannot run {bindir / 'postgres'} --version: {exc}",
+            hint="check the PostgreSQL installation",
+        ) from exc
+    match = re.search(r"\)\s*(\d+(?:\.\d+)?)", out) or re.search(r"(\d+(?:\.\d+)?)", out)
+    if not match:
+        raise BinariesNotFound(
+            f"cannot parse the version printed by {bindir / 'postgres'} --version: {out!r}",
+            hint="check the PostgreSQL installation",
+        )
+    return match.group(1)
+
+
+def initdb_command(bindir: Path, target: Path) -> List[str]:
+    """initdb of a throwaway cluster in ``target``: trust auth, UTF8, C locale, no fsync."""
+    cmd = [
+        str(bindir / "initdb"), "-D", str(target), "-U", SUPERUSER, "--auth=trust",
+        "-E", "UTF8", "--locale=C", "--no-sync",
+        # 1 MB WAL segments instead of 16: the data directory every run copies is
+        # ~15 MB smaller (a throwaway server never needs big segments)
+        "--wal-segsize=1",
+    ]
+    try:
+        help_text = subprocess.run(
+            [str(bindir / "initdb"), "--help"], capture_output=True, text=True, timeout=30
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        help_text = ""
+    if "--no-instructions" in help_text:
+        cmd.append("--no-instructions")
+    return cmd
+
+
+def child_env() -> Dict[str, str]:
+    """Our environment without libpq/server PG* variables that could change behaviour."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    env["LC_ALL"] = "C"
+    return env
+
+
+def tail(path: Path, lines: int = 30) -> str:
+    """The last lines of a log file, for error messages."""
+    try:
+        text = path.read_text(errors="replace")
+    except OSError:
+        return "(no log)"
+    return "\n".join(text.splitlines()[-lines:]) or "(empty log)"
+
+
+@dataclass
+class RunAs:
+    """The OS user initdb and postgres run as."""
+
+    name: str
+    uid: int
+    gid: int
+    switch: bool  # True when we are root and must drop privileges for initdb/postgres
+
+    def popen_kwargs(self) -> Dict[str, Any]:
+        if not self.switch:
+            return {}
+        return {"user": self.uid, "group": self.gid, "extra_groups": []}
+
+    def run(self, cmd: Sequence[str], what: str, log: Path, cwd: Path) -> None:
+        """Run ``cmd`` as this user, its output appended to ``log``; ServerStartError on failure."""
+        with open(log, "ab") as fh:
+            proc = subprocess.run(
+                list(cmd),
+                stdout=fh,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                cwd=str(cwd),
+                env=child_env(),
+                **self.popen_kwargs(),
+            )
+        if proc.returncode != 0:
+            raise ServerStartError(
+                f"{what} failed (exit {proc.returncode}) as OS user {self.name!r}; "
+                f"last lines of {log}:\n{tail(log)}",
+                hint="check that the OS user can write to the temporary directory",
+            )
+
+    def copy(self, source: Path, target: Path, log: Path, cwd: Path) -> None:
+        """``cp -a`` as this user, so every copied file is owned by it."""
+        self.run(["cp", "-a", str(source), str(target)], "copying the cached data dir", log, cwd)
+
+
+def resolve_os_user(os_user: Optional[str] = None) -> RunAs:
+    """Who runs initdb/postgres: ourselves, or as root ``os_user`` (default ``postgres``)."""
+    import pwd
+
+    if os.geteuid() != 0:
+        me = pwd.getpwuid(os.geteuid())
+        if os_user and os_user not in (me.pw_name, str(me.pw_uid)):
+            raise ServerStartError(
+                f"--pggit-os-user {os_user!r} needs root; this process runs as {me.pw_name!r}",
+                hint="drop --pggit-os-user (the server then runs as you)",
+            )
+        return RunAs(me.pw_name, me.pw_uid, me.pw_gid, switch=False)
+    name = os_user or SUPERUSER
+    try:
+        entry = pwd.getpwuid(int(name)) if name.isdigit() else pwd.getpwnam(name)
+    except KeyError:
+        raise ServerStartError(
+            f"running as root, and the OS user {name!r} to run PostgreSQL as does not exist "
+            "(PostgreSQL refuses to run as root)",
+            hint="create it (useradd --system --no-create-home postgres) or pass "
+            "--pggit-os-user NAME of an existing unprivileged user",
+        ) from None
+    if entry.pw_uid == 0:
+        raise ServerStartError(
+            f"--pggit-os-user {name!r} is root; PostgreSQL refuses to run as root",
+            hint="name an unprivileged OS user, e.g. postgres",
+        )
+    return RunAs(entry.pw_name, entry.pw_uid, entry.pw_gid, switch=True)

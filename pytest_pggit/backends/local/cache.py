@@ -1,0 +1,259 @@
+"""Cached data directories: the local backend copies one instead of running initdb.
+
+Entries live in ``/dev/shm/pytest-pggit-cache/`` (``$PGGIT_CACHE_DIR``), shared by runs
+and users like ``/tmp``; an entry is trusted only when it is owned by the server's OS
+user and private to it.  Two kinds, one class each:
+
+* :class:`InitdbCache`: a pristine ``initdb`` per PostgreSQL build and OS user;
+* :class:`LayerCache`: a cluster whose database ``pggit_layer`` (:data:`LAYER_DB`)
+  holds the SQL layer, per layer version; templates are then cloned from it instead of
+  installing the layer (about 100 ms saved per run).
+
+Entries are made in a private build directory and renamed into place, so concurrent
+runs never see a half-built one.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from ... import sqlfiles
+from ...exceptions import PggitError, ServerStartError
+from .. import Server
+from .binaries import RunAs, initdb_command
+
+#: The database of a cached cluster that holds the SQL layer.
+LAYER_DB = "pggit_layer"
+#: Layer entries kept per initdb entry (one per SQL layer version seen); older ones are
+#: removed when a new one is stored, once unused for PRUNE_AFTER seconds.
+LAYER_ENTRIES_KEPT = 3
+PRUNE_AFTER = 600.0
+
+
+def default_cache_root(temp_root: Path) -> Path:
+    """``$PGGIT_CACHE_DIR``, else ``pytest-pggit-cache`` in the servers' temporary root."""
+    env = os.environ.get("PGGIT_CACHE_DIR")
+    return Path(env) if env else temp_root / "pytest-pggit-cache"
+
+
+def entry_valid(entry: Path, runas: RunAs) -> bool:
+    """Whether ``entry`` holds a data directory we may trust: owned by the server user,
+    private to it, complete."""
+    try:
+        st = os.stat(entry)
+    except OSError:
+        return False
+    return (
+        st.st_uid == runas.uid
+        and (st.st_mode & 0o077) == 0
+        and (entry / "data" / "PG_VERSION").is_file()
+    )
+
+
+def _private_build_dir(root: Path, name: str, runas: RunAs) -> Path:
+    """A fresh directory in ``root``, private to the server user, to build an entry in."""
+    build = Path(tempfile.mkdtemp(prefix=f".build-{name}-", dir=str(root)))
+    os.chmod(build, 0o700)
+    if runas.switch:
+        os.chown(build, runas.uid, runas.gid)
+    return build
+
+
+class InitdbCache:
+    """A pristine ``initdb`` data directory per PostgreSQL build and OS user."""
+
+    def __init__(self, root: Path, bindir: Path, version: str, runas: RunAs) -> None:
+        self.root = root
+        self.bindir = bindir
+        self.runas = runas
+        binhash = hashlib.sha1(str(bindir).encode()).hexdigest()[:8]
+        #: This build's entry; layer entries are named after it.
+        self.entry = root / f"{version}-{runas.uid}-{binhash}-w1"
+
+    def make_data_dir(self, data: Path, log: Path, cwd: Path, notes: List[str],
+                      timings: Dict[str, float]) -> None:
+        """A new data directory at ``data``: a copy of the entry, which is made first when
+        missing (initdb, timed as ``initdb``; the copy as ``copy``)."""
+        runas = self.runas
+        t0 = time.monotonic()
+        if entry_valid(self.entry, runas):
+            notes.append(f"initdb cache hit: copied {self.entry}/data (initdb skipped)")
+            runas.copy(self.entry / "data", data, log, cwd)
+            timings["copy"] = time.monotonic() - t0
+            return
+        try:
+            if not self.root.exists():
+                self.root.mkdir(parents=True, exist_ok=True)
+                os.chmod(self.root, 0o1777)  # shared by users, like /tmp
+            build = _private_build_dir(self.root, self.entry.name, runas)
+        except OSError as exc:
+            notes.append(f"initdb cache unusable ({self.root}: {exc.strerror}); ran initdb")
+            runas.run(initdb_command(self.bindir, data), "initdb", log, cwd)
+            timings["initdb"] = time.monotonic() - t0
+            return
+        try:
+            runas.run(initdb_command(self.bindir, build / "data"), "initdb", log, cwd)
+            timings["initdb"] = time.monotonic() - t0
+            try:
+                os.rename(build, self.entry)  # atomic: concurrent runs never see a half-built entry
+            except OSError:
+                pass  # another run won the race (its entry is used if valid)
+            source = self.entry if entry_valid(self.entry, runas) else build
+            notes.append(
+                f"initdb cache miss: ran initdb ({timings['initdb']:.2f} s), "
+                + (f"pristine copy kept in {self.entry}" if source == self.entry
+                   else f"could not cache it in {self.entry}")
+            )
+            t0 = time.monotonic()
+            runas.copy(source / "data", data, log, cwd)
+        finally:
+            shutil.rmtree(build, ignore_errors=True)
+        timings["copy"] = time.monotonic() - t0
+
+
+class LayerCache:
+    """Clusters kept with the SQL layer installed in :data:`LAYER_DB`: everything about
+    them is here.
+
+    The entry sits beside the initdb entry of the same build and OS user, keyed by the
+    hash of the layer's install script.  On a hit the backend copies it instead of the
+    pristine one (:meth:`restore`) and checks it (:meth:`verify`); on a miss the run that
+    owns the server installs the layer into LAYER_DB once (:meth:`fill`) and the whole
+    cluster becomes the entry when the server stops cleanly (:meth:`store`).
+    """
+
+    def __init__(self, sql_dir: Optional[Path] = None) -> None:
+        #: The layer's directory (None: the one shipped with pytest-pggit).
+        self.sql_dir = sql_dir
+        self.entry: Optional[Path] = None
+        self.runas: Optional[RunAs] = None
+        #: This cluster is a copy of the entry.
+        self.restored = False
+        self._store = False       # fill() ran: keep this cluster at a clean stop
+        self._discarded = False   # verify() removed a damaged entry this run
+
+    def attach(self, initdb: InitdbCache) -> None:
+        """Name the entry: the initdb entry's name and the hash of the install script."""
+        try:
+            key = hashlib.sha256(sqlfiles.install_script(self.sql_dir).encode()).hexdigest()[:16]
+        except (OSError, PggitError):
+            return  # no layer to key on: the template build reports it
+        self.entry = initdb.entry.with_name(f"{initdb.entry.name}-layer-{key}")
+        self.runas = initdb.runas
+
+    def restore(self, data: Path, log: Path, cwd: Path) -> Optional[str]:
+        """Copy a valid entry to ``data``; the note to show, or None on a miss."""
+        if self.entry is None or self.runas is None or not entry_valid(self.entry, self.runas):
+            return None
+        self.runas.copy(self.entry / "data", data, log, cwd)
+        self.restored = True
+        try:
+            os.utime(self.entry)  # recently used: pruning keeps it
+        except OSError:
+            pass
+        return (f"layer cache hit: copied {self.entry}/data (database {LAYER_DB} already holds "
+                "this SQL layer: templates are cloned, not installed)")
+
+    def verify(self, server: Server) -> Optional[str]:
+        """After a restore, once the server runs: is the layer really in LAYER_DB?  If not
+        (say, an entry saved by an older version mid-install), remove the entry so the next
+        run builds a good one; returns the note saying so."""
+        if not self.restored or self.entry is None:
+            return None
+        if _has_layer(server, LAYER_DB):
+            server.layer_db = LAYER_DB
+            return None
+        shutil.rmtree(self.entry, ignore_errors=True)
+        self.restored = False
+        self._discarded = True
+        return (f"database {LAYER_DB} had no SQL layer; removed the damaged cache entry "
+                f"{self.entry}; the layer is installed into the template instead")
+
+    def can_fill(self) -> bool:
+        """Whether :meth:`fill` would make an entry (none yet, and this cluster is not one)."""
+        return not (self.entry is None or self.restored or self._discarded or self.entry.exists())
+
+    def fill(self, server: Server) -> str:
+        """Install the layer into LAYER_DB of ``server`` and keep the cluster as the entry
+        when the server stops cleanly.  Returns the note to show."""
+        import psycopg
+
+        from ...janitor import DatabaseJanitor
+
+        janitor = DatabaseJanitor(server, LAYER_DB)
+        db = janitor.create()
+        try:
+            with psycopg.connect(db.dsn, autocommit=True) as conn:
+                sqlfiles.install(conn, self.sql_dir)
+        except BaseException:
+            janitor.drop()
+            raise
+        # only a committed, complete layer may be cached (an interrupt above never gets
+        # here): every later run would clone a database without the layer
+        self._store = True
+        server.layer_db = LAYER_DB
+        return (f"SQL layer installed once into {LAYER_DB}; the cluster is cached at shutdown "
+                "so later runs clone it")
+
+    def store(self, data: Path, log: Path, cwd: Path) -> None:
+        """After a clean shutdown of a filled cluster: copy its data directory to the entry."""
+        entry, runas = self.entry, self.runas
+        if not self._store or entry is None or runas is None or entry.exists():
+            return
+        try:
+            build = _private_build_dir(entry.parent, entry.name, runas)
+        except OSError:
+            return
+        try:
+            runas.copy(data, build / "data", log, cwd)
+            # the copy must not carry this run's pid file
+            (build / "data" / "postmaster.pid").unlink(missing_ok=True)
+            os.rename(build, entry)
+        except (OSError, ServerStartError):
+            pass  # a cache is an optimisation: the next run installs the layer again
+        finally:
+            shutil.rmtree(build, ignore_errors=True)
+        prune_layer_entries(entry)
+
+
+def _has_layer(server: Server, dbname: str) -> bool:
+    """Whether database ``dbname`` of ``server`` holds the pggit_v0 schema."""
+    import psycopg
+
+    try:
+        with psycopg.connect(server.dsn(dbname), autocommit=True, connect_timeout=10) as conn:
+            row = conn.execute("SELECT to_regnamespace('pggit_v0') IS NOT NULL").fetchone()
+            return bool(row and row[0])
+    except psycopg.Error:
+        return False
+
+
+def prune_layer_entries(entry: Path, keep: int = LAYER_ENTRIES_KEPT,
+                        min_age: float = PRUNE_AFTER) -> List[Path]:
+    """Remove all but the ``keep`` most recently used siblings of a layer cache entry.
+
+    Each change of the SQL layer leaves a ~30 MB entry behind (on tmpfs: memory).
+    Entries used within ``min_age`` seconds are never removed, so a run copying one
+    at this moment keeps it.  Returns what was removed."""
+    base = entry.name.rsplit("-layer-", 1)[0]
+    now = time.time()
+    try:
+        siblings = sorted((p for p in entry.parent.glob(f"{base}-layer-*") if p.is_dir()),
+                          key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return []
+    removed = []
+    for old in siblings[keep:]:
+        try:
+            if now - old.stat().st_mtime < min_age:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(old, ignore_errors=True)
+        removed.append(old)
+    return removed

@@ -1,0 +1,352 @@
+"""The local backend's server: one private, throwaway PostgreSQL.
+
+What :meth:`LocalBackend.start` does, in order:
+
+* finds the binaries and the OS user once (:mod:`.binaries`; the report header's
+  :meth:`~LocalBackend.describe` and the start share the lookup);
+* makes a private temporary directory, on tmpfs (``/dev/shm``) when possible, and
+  starts a detached watchdog that removes it and the server if pytest is killed;
+* fills the data directory from a cache (:mod:`.cache`): a cluster holding the SQL
+  layer when there is one, else a pristine initdb, run once per PostgreSQL build;
+* starts postgres on a free loopback port with durability switched off (fsync,
+  synchronous_commit, full_page_writes) and waits for a real query.
+
+:meth:`~LocalBackend.stop` shuts it down fast, keeps the cluster in the layer cache
+when asked to, and removes the directory.
+"""
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+from ...exceptions import ServerStartError
+from .. import NON_DURABLE_SETTINGS, Server, query_server
+from .binaries import SUPERUSER, RunAs, child_env, find_binaries, resolve_os_user, server_version, tail
+from .cache import InitdbCache, LayerCache, default_cache_root
+
+SERVER_SETTINGS: Dict[str, str] = {
+    **NON_DURABLE_SETTINGS,
+    "max_connections": "100",
+    "shared_buffers": "128MB",
+    "listen_addresses": "127.0.0.1",
+}
+#: Fresh ports tried when postgres finds the chosen one taken (someone bound it first).
+PORT_ATTEMPTS = 5
+MIN_TMPFS_FREE = 512 * 1024 * 1024
+
+
+def temp_root() -> Path:
+    """tmpfs ``/dev/shm`` when writable and roomy, else the system temp dir."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK):
+        try:
+            st = os.statvfs(shm)
+            if st.f_bavail * st.f_frsize >= MIN_TMPFS_FREE:
+                return shm
+        except OSError:
+            pass
+    return Path(tempfile.gettempdir())
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def check_port_free(port: int) -> None:
+    """A clear error now rather than postgres failing to bind a port asked for.
+
+    Not port_for.is_available(): it binds without SO_REUSEADDR, so a port in TIME_WAIT
+    (a server on that port stopped a moment ago) would count as taken, though postgres,
+    which sets SO_REUSEADDR, can bind it."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as postgres does
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError as exc:
+            raise ServerStartError(
+                f"port {port} on 127.0.0.1 is already in use ({exc.strerror}); it was asked "
+                "for with --pggit-port / pggit_port / PGGIT_PORT",
+                hint="stop what listens there, pick another port, or leave --pggit-port out "
+                "so a free port is chosen",
+            ) from None
+
+
+class LocalBackend:
+    """Start one private PostgreSQL server; :meth:`stop` removes every trace."""
+
+    name = "local"
+    #: Why :func:`~pytest_pggit.backends.select` picked it ('' when it was named).
+    reason = ""
+
+    def __init__(
+        self,
+        pg_bin: Optional[str] = None,
+        os_user: Optional[str] = None,
+        start_timeout: float = 30.0,
+        port: Optional[int] = None,
+        cache_dir: Optional[str] = None,
+        layer_cache: Optional[LayerCache] = None,
+    ) -> None:
+        self.pg_bin = pg_bin
+        self.os_user = os_user
+        self.start_timeout = start_timeout
+        self.port = port
+        self.cache_dir = cache_dir
+        #: Clusters holding the SQL layer (None: always start from a pristine initdb).
+        self.layer_cache = layer_cache
+        self.server: Optional[Server] = None
+        self.timings: Dict[str, float] = {}
+        self._found: Optional[Tuple[Path, str, RunAs]] = None
+        self._lookup = threading.Lock()  # the header and the early start may ask at once
+        self._proc: Optional[subprocess.Popen] = None
+        self._watchdog: Optional[subprocess.Popen] = None
+        self._base: Optional[Path] = None
+        self._stopped = False
+
+    def binaries(self) -> Tuple[Path, str, RunAs]:
+        """initdb/postgres's directory, their version and the OS user that runs them,
+        looked up once."""
+        with self._lookup:
+            if self._found is None:
+                bindir = find_binaries(self.pg_bin)
+                self._found = (bindir, server_version(bindir), resolve_os_user(self.os_user))
+            return self._found
+
+    def describe(self) -> str:
+        bindir, version, runas = self.binaries()
+        who = f"as OS user {runas.name!r}" + (" (pytest runs as root)" if runas.switch else "")
+        where = f"127.0.0.1:{self.port}" if self.port else "a free port on 127.0.0.1"
+        return (f"PostgreSQL {version} from {bindir}, {who}, on {where}, "
+                "started while pytest collects")
+
+    # -- start ---------------------------------------------------------------
+    def start(self) -> Server:
+        if self.server is not None:
+            return self.server
+        if self._stopped:
+            raise ServerStartError("this LocalBackend was stopped", hint="make a new one")
+        t_start = time.monotonic()
+        bindir, version, runas = self.binaries()
+        root = temp_root()
+        self._base = base = Path(tempfile.mkdtemp(prefix="pytest-pggit-", dir=str(root)))
+        atexit.register(self.stop)
+        notes: List[str] = []
+        try:
+            os.chmod(base, 0o700)
+            if runas.switch:
+                os.chown(base, runas.uid, runas.gid)
+                notes.append(
+                    f"running as root: initdb/postgres run as OS user {runas.name!r} "
+                    f"(uid {runas.uid}) in {base}"
+                )
+            else:
+                notes.append(f"initdb/postgres run as {runas.name!r} (uid {runas.uid}) in {base}")
+            if str(root) != "/dev/shm":
+                notes.append(f"no roomy writable /dev/shm: data directory on {root}")
+            self._start_watchdog()
+            self._make_data_dir(bindir, version, runas, notes)
+            t0 = time.monotonic()
+            port = self._launch_on_a_port(bindir, runas)
+            self.timings["postgres"] = time.monotonic() - t0
+            self.timings["total"] = time.monotonic() - t_start
+            info = query_server(f"host=127.0.0.1 port={port} user={SUPERUSER} dbname=postgres")
+            notes.append(
+                "non-durable settings: "
+                + ", ".join(f"{k}={v}" for k, v in NON_DURABLE_SETTINGS.items())
+            )
+            assert self._proc is not None
+            notes.append(
+                f"postgres {info['version']} started in {self.timings['total']:.2f} s on "
+                f"127.0.0.1:{port} (pid {self._proc.pid}); log {base / 'postgres.log'}"
+            )
+            if self._watchdog is not None:
+                notes.append(
+                    f"watchdog pid {self._watchdog.pid} removes the server if pytest is killed"
+                )
+            server = Server(
+                backend=self.name,
+                version=info["version"],
+                server_version_num=info["server_version_num"],
+                host="127.0.0.1",
+                port=port,
+                user=SUPERUSER,
+                dbname="postgres",
+                socket_dir=str(base),
+                notes=notes,
+                base_dir=str(base),
+                pid=self._proc.pid,
+            )
+            if self.layer_cache is not None:
+                damaged = self.layer_cache.verify(server)  # sets server.layer_db when sound
+                if damaged:
+                    notes.append(damaged)
+        except BaseException:
+            self.stop()
+            raise
+        self.server = server
+        return server
+
+    def _make_data_dir(self, bindir: Path, version: str, runas: RunAs, notes: List[str]) -> None:
+        assert self._base is not None
+        data, log = self._base / "data", self._base / "initdb.log"
+        root = Path(self.cache_dir) if self.cache_dir else default_cache_root(self._base.parent)
+        initdb = InitdbCache(root, bindir, version, runas)
+        if self.layer_cache is not None:
+            t0 = time.monotonic()
+            self.layer_cache.attach(initdb)
+            hit = self.layer_cache.restore(data, log, self._base)
+            if hit:
+                notes.append(hit)
+                self.timings["copy"] = time.monotonic() - t0
+                return
+        initdb.make_data_dir(data, log, self._base, notes, self.timings)
+
+    def _start_watchdog(self) -> None:
+        script = Path(__file__).with_name("_watchdog.py")
+        self._watchdog = subprocess.Popen(
+            [sys.executable, "-I", "-S", str(script), str(os.getpid()), str(self._base)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            close_fds=True,
+            start_new_session=True,
+        )
+
+    # Why postgres is started and awaited by hand, not through mirakuru or `pg_ctl -w`:
+    # * `pg_ctl -w start` (and `pg_ctl -w stop`) polls postmaster.pid ten times a second
+    #   (WAITS_PER_SEC in pg_ctl.c), while the server is ready ~60 ms after launch: a
+    #   second of pg_ctl adds up to 100 ms to every start and stop.  It also detaches
+    #   postgres, so a port taken between choosing and binding shows only in the log.
+    # * mirakuru's executors start the command with subprocess.Popen without the
+    #   user/group switch PostgreSQL needs when pytest runs as root (CI containers),
+    #   call a server ready when its port accepts TCP (postgres accepts while still
+    #   answering "the database system is starting up"), and poll every 100 ms by default.
+    # So: Popen as the server's OS user, poll the child's exit status and a real query
+    # every 5 ms, read "could not bind" from the log to retry on another port.
+    def _launch_on_a_port(self, bindir: Path, runas: RunAs) -> int:
+        """Launch postgres and wait until it answers; returns its port."""
+        assert self._base is not None
+        log = self._base / "postgres.log"
+        if self.port is not None:
+            check_port_free(self.port)
+        for _attempt in range(PORT_ATTEMPTS if self.port is None else 1):
+            port = self.port if self.port is not None else free_port()
+            self._proc = self._launch(bindir, runas, port)
+            if self._wait_ready(self._proc, port):
+                return port
+            self._proc.wait()
+        if self.port is not None:
+            raise ServerStartError(
+                f"port {self.port} on 127.0.0.1 is already in use: postgres could not bind "
+                f"it (--pggit-port / pggit_port / PGGIT_PORT); last lines of {log}:\n{tail(log)}",
+                hint="stop what listens there, pick another port, or leave --pggit-port "
+                "out so a free port is chosen",
+            )
+        raise ServerStartError(
+            f"postgres could not bind a loopback port in {PORT_ATTEMPTS} attempts; "
+            f"last lines of {log}:\n{tail(log)}",
+            hint="something keeps grabbing free ports; retry",
+        )
+
+    def _launch(self, bindir: Path, runas: RunAs, port: int) -> subprocess.Popen:
+        assert self._base is not None
+        cmd = [
+            str(bindir / "postgres"), "-D", str(self._base / "data"), "-k", str(self._base),
+            "-h", "127.0.0.1", "-p", str(port),
+        ]
+        for key, value in SERVER_SETTINGS.items():
+            cmd += ["-c", f"{key}={value}"]
+        log = open(self._base / "postgres.log", "ab")
+        try:
+            return subprocess.Popen(
+                cmd,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                cwd=str(self._base),
+                env=child_env(),
+                start_new_session=True,  # a terminal's Ctrl-C goes to pytest, which stops us cleanly
+                **runas.popen_kwargs(),
+            )
+        finally:
+            log.close()
+
+    def _wait_ready(self, proc: subprocess.Popen, port: int) -> bool:
+        """True when ready; False when the port was taken; raises otherwise."""
+        import psycopg
+
+        assert self._base is not None
+        log = self._base / "postgres.log"
+        conninfo = f"host=127.0.0.1 port={port} user={SUPERUSER} dbname=postgres connect_timeout=2"
+        deadline = time.monotonic() + self.start_timeout
+        last_error = ""
+        while True:
+            if proc.poll() is not None:
+                text = tail(log)
+                if "could not bind" in text or "Address already in use" in text:
+                    return False
+                raise ServerStartError(
+                    f"postgres exited with code {proc.returncode} during startup; "
+                    f"last lines of {log}:\n{text}",
+                    hint="see the server log above",
+                )
+            try:
+                with psycopg.connect(conninfo, autocommit=True) as conn:
+                    conn.execute("SELECT 1")
+                return True
+            except psycopg.Error as exc:
+                last_error = str(exc).strip()
+            if time.monotonic() > deadline:
+                raise ServerStartError(
+                    f"postgres did not accept connections within {self.start_timeout:g} s "
+                    f"(last error: {last_error}); last lines of {log}:\n{tail(log)}",
+                    hint="raise --pggit-start-timeout if the machine is slow",
+                )
+            time.sleep(0.005)   # startup takes ~60 ms: poll finely
+
+    # -- stop ----------------------------------------------------------------
+    def stop(self, timeout: float = 10.0) -> None:
+        """Fast shutdown (SIGINT), SIGKILL after ``timeout``, remove the directory. Idempotent."""
+        if self._stopped:
+            return
+        self._stopped = True
+        proc, self._proc = self._proc, None
+        clean = False
+        if proc is not None and proc.poll() is None:
+            try:
+                proc.send_signal(signal.SIGINT)
+                proc.wait(timeout=timeout)
+                clean = proc.returncode == 0
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            except ProcessLookupError:  # pragma: no cover
+                pass
+        if clean and self.layer_cache is not None and self._base is not None:
+            self.layer_cache.store(self._base / "data", self._base / "initdb.log", self._base)
+        if self._base is not None:
+            shutil.rmtree(self._base, ignore_errors=True)
+        wd, self._watchdog = self._watchdog, None
+        if wd is not None:
+            if wd.poll() is None:
+                wd.terminate()
+            try:
+                wd.wait(timeout=5)
+            except subprocess.TimeoutExpired:  # pragma: no cover
+                wd.kill()
+        try:
+            atexit.unregister(self.stop)
+        except Exception:  # pragma: no cover
+            pass
