@@ -230,6 +230,12 @@ class PggitConfig:
         )
 
 
+def enabled(config: "pytest.Config") -> bool:
+    """Whether the run asked for pytest-pggit (``--pggit``, ini ``pggit = true``)."""
+    value, _ = _resolve(config, SETTINGS[0])
+    return bool(value)
+
+
 def _is_set(value: Any) -> bool:
     return value is not None and value != "" and value != [] and value != ()
 

@@ -7,7 +7,8 @@ review of the schema change.
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING, Any, Iterable, List, Optional, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, List, Optional, Sequence, Union
 
 if TYPE_CHECKING:  # pragma: no cover
     from .results import DiffEntry
@@ -83,3 +84,13 @@ def explain_diff(entries: Sequence["DiffEntry"], old_label: str = "a", new_label
 
 def indent(text: str, prefix: str = "  ") -> str:
     return "\n".join(prefix + line if line else line for line in text.splitlines())
+
+
+def display_path(path: Union[str, Path], rootdir: Optional[Path]) -> str:
+    """``path`` relative to ``rootdir`` (with ``/``) when it lies below it, else as given."""
+    if rootdir is not None:
+        try:
+            return Path(path).resolve().relative_to(Path(rootdir).resolve()).as_posix()
+        except (ValueError, OSError):
+            pass
+    return str(path)

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from .config import GateOptions, alert_rank, hazard_rank
 from .exceptions import PggitError
+from .formatting import display_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from .results import Alert, Branch, Commit, DiffEntry, IntegrityCheck, MigrationCheck
@@ -200,7 +200,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                     full = repo.diff(_root_of(repo, result.head_sha), result.head_sha)
                     entries = {e.path: e.new_definition for e in full if e.change != "REMOVED"}
                     return _snapshot.compare(snapshot_file, entries, options.snapshot_update,
-                                             display=_display(snapshot_file, run.rootdir))
+                                             display=display_path(snapshot_file, run.rootdir))
 
                 drift, secs = _timed(snap)
                 result.drift = drift
@@ -235,12 +235,3 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
 
 def _root_of(repo: Any, sha: str) -> str:
     return repo.history(10_000, ref=sha)[-1].sha
-
-
-def _display(path: Path, rootdir: Optional[Path]) -> str:
-    if rootdir is not None:
-        try:
-            return Path(path).resolve().relative_to(Path(rootdir).resolve()).as_posix()
-        except ValueError:
-            pass
-    return str(path)

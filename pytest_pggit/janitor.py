@@ -1,6 +1,10 @@
-"""Create and drop one database (optionally cloned from a template)."""
+"""Create and drop databases: one at a time (:class:`DatabaseJanitor`, optionally cloned
+from a template), many by name prefix (:func:`drop_databases_like`), or in the background
+(:class:`BackgroundDropper`)."""
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, List, Optional
@@ -133,3 +137,38 @@ class DatabaseJanitor:
 
     def __exit__(self, *exc_info: object) -> None:
         self.drop()
+
+
+class BackgroundDropper:
+    """Drops databases on a background thread (finished clones), off the tests' critical path."""
+
+    def __init__(self, server: Server) -> None:
+        self.server = server
+        self.queue: "queue.Queue[Optional[str]]" = queue.Queue()
+        self.errors: List[BaseException] = []
+        self.thread = threading.Thread(target=self._work, name="pggit-dropper", daemon=True)
+        self.thread.start()
+
+    def put(self, name: str) -> None:
+        self.queue.put(name)
+
+    def _work(self) -> None:
+        conn = None
+        while True:
+            name = self.queue.get()
+            if name is None:
+                break
+            try:
+                if conn is None or conn.closed or conn.broken:
+                    conn = admin_connect(self.server)
+                drop_database(conn, name, self.server.server_version_num)
+            except Exception as exc:
+                self.errors.append(exc)
+        if conn is not None:
+            conn.close()
+
+    def close(self) -> List[BaseException]:
+        """Drop what is queued, stop the thread; returns the errors met."""
+        self.queue.put(None)
+        self.thread.join(timeout=60)
+        return self.errors

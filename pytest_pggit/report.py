@@ -235,3 +235,27 @@ def add_to_pytest_junitxml(config: Any, result: GateResult) -> int:
         xml.pytest_runtest_logreport(call)
         xml.pytest_runtest_logreport(teardown)
     return len(result.checks)
+
+
+# ------------------------------------------------------------------ all of them
+def publish(result: GateResult, config: Any) -> List[str]:
+    """Every output the options ask for, written once the gate has run: ``--pggit-junit``,
+    ``--pggit-report``, the checks in pytest's ``--junitxml`` (with ``--pggit-gate``) and
+    ``$GITHUB_STEP_SUMMARY``.  Returns a note per output, for the terminal summary."""
+    options = result.options
+    notes: List[str] = []
+    if options.junit is not None:
+        write_junit(result, options.junit)
+        notes.append(f"JUnit XML written to {options.junit}")
+    if options.report is not None:
+        write_markdown(result, options.report)
+        notes.append(f"Markdown report written to {options.report}")
+    if options.gate:
+        added = add_to_pytest_junitxml(config, result)
+        if added:
+            notes.append(f"gate checks added to --junitxml ({added} test cases, "
+                         "classname pggit.<group>)")
+    summary = append_github_summary(result)
+    if summary:
+        notes.append(f"Markdown summary appended to $GITHUB_STEP_SUMMARY ({summary})")
+    return notes

@@ -1,4 +1,15 @@
-"""The state of one pytest-pggit run: one PggitSession per pytest run (in ``config.stash``)."""
+"""The state of one pytest-pggit run, and its hooks.
+
+Like pytest's own ``LogXML`` and ``TerminalReporter``, one :class:`PggitSession` is
+built in ``pytest_configure`` (:mod:`.plugin`), kept on ``config.stash[session_key]``
+and registered as a plugin, so its methods are the run's hooks.  The hooks are thin:
+the server comes from a backend (:mod:`.backends`), the template from
+:mod:`.template`, databases from :mod:`.janitor`, the gate from :mod:`.gate` and its
+outputs from :mod:`.report`.  The fixtures (:mod:`.fixtures`) use its methods.
+
+Under pytest-xdist the controller starts one server and hands its description to the
+workers (``workerinput``); workers then only create and drop databases.
+"""
 from __future__ import annotations
 
 import itertools
@@ -6,34 +17,39 @@ import re
 import secrets
 import sys
 import threading
-from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple
+
+import pytest
 
 from .backends import Backend, Server, select
 from .config import PggitConfig
 from .exceptions import PggitError
-from .janitor import Database, DatabaseJanitor, drop_databases_like
+from .formatting import display_path
+from .janitor import BackgroundDropper, Database, DatabaseJanitor, admin_connect, drop_databases_like
+
+if TYPE_CHECKING:  # pragma: no cover
+    import psycopg
+
+    from .gate import GateResult
+
+#: ``config.stash`` key of the run's PggitSession (absent while the plugin is off).
+session_key = pytest.StashKey["PggitSession"]()
+
+#: Exit statuses after which the gate does not run.
+_NO_GATE = (pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR)
 
 
 class PggitSession:
-    """Starts the backend (early, in a thread, or on first use), builds the template once, cleans up at the end.
+    """Starts the backend (early, in a thread, or on first use), builds the template once,
+    hands out connections and clones, runs the gate, cleans up at the end."""
 
-    Under pytest-xdist the controller starts one server and hands its description
-    to the workers (``workerinput``); workers then only create and drop databases.
-    """
-
-    def __init__(self, cfg: PggitConfig, rootdir: Optional[Path] = None,
-                 workerinput: Optional[Dict[str, Any]] = None,
-                 pytest_config: Any = None) -> None:
+    def __init__(self, cfg: PggitConfig, config: pytest.Config) -> None:
         self.cfg = cfg
-        self.pytest_config = pytest_config
-        #: The first startup failure; later fixtures report it without retrying.
-        self.startup_error: Optional[PggitError] = None
-        self._conn: Any = None  # pggit_conn's connection, reused between tests
-        self._admin: Any = None
-        self._clones: "Optional[_Dropper]" = None
-        self._builds = 0
-        self.rootdir = rootdir
+        self.config = config
+        self.rootdir = config.rootpath
+        workerinput = getattr(config, "workerinput", None)
+        #: This process is a pytest-xdist worker.
+        self.is_worker = workerinput is not None
         workerinput = workerinput or {}
         self.run_id: str = workerinput.get("pggit_run_id") or secrets.token_hex(4)
         # only workerinput says this process is an xdist worker: PYTEST_XDIST_WORKER may be
@@ -41,21 +57,31 @@ class PggitSession:
         # give this run's controller the name of one of its own workers
         worker = workerinput.get("workerid") or "main"
         self.worker = re.sub(r"[^a-z0-9]", "", worker.lower())[:12] or "main"
-        self.server: Optional[Server] = None
+        #: The server comes from the xdist controller.
         self.shared = "pggit_server" in workerinput or "pggit_error" in workerinput
-        #: Where the server comes from; None in an xdist worker (the controller's is shared).
-        self.backend: Optional[Backend] = None if self.shared else select(cfg, database_prefix=self.prefix)
         self._shared_server = workerinput.get("pggit_server")
         self._shared_error = workerinput.get("pggit_error")
+        #: Where the server comes from; None in an xdist worker (the controller's is shared).
+        self.backend: Optional[Backend] = None if self.shared else select(cfg, database_prefix=self.prefix)
+        self.server: Optional[Server] = None
+        #: The first startup failure; later fixtures report it without retrying.
+        self.startup_error: Optional[PggitError] = None
+        #: What the run did, for the terminal summary.
+        self.notes: List[str] = []
+        self.gate_result: Optional["GateResult"] = None
+        self.closed = False
         self._template: Optional[Database] = None
+        self._template_janitor: Optional[DatabaseJanitor] = None
         self._janitors: List[DatabaseJanitor] = []
         self._counter = itertools.count(1)
-        self.notes: List[str] = []
-        self.closed = False
+        self._conn: Optional["psycopg.Connection"] = None  # pggit_conn's, reused between tests
+        self._admin: Optional["psycopg.Connection"] = None
+        self._clones: Optional[BackgroundDropper] = None
         self._lock = threading.RLock()          # one start, whichever thread asks first
         self._early: Optional[threading.Thread] = None
         self._early_error: Optional[PggitError] = None
 
+    # -- names -----------------------------------------------------------------
     @property
     def prefix(self) -> str:
         """Every database this run creates starts with this."""
@@ -67,6 +93,71 @@ class PggitSession:
     def next_database_name(self) -> str:
         return self.database_name(f"{next(self._counter)}")
 
+    # -- hooks -------------------------------------------------------------------
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        """Start the server while pytest collects (not in xdist workers: the controller shares one)."""
+        if not self.is_worker and not session.config.option.collectonly:
+            self.start_early()
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_configure_node(self, node: Any) -> None:
+        """pytest-xdist controller: start one server and share it with every worker."""
+        node.workerinput["pggit_run_id"] = self.run_id
+        try:
+            node.workerinput["pggit_server"] = self.get_server().to_dict()
+        except PggitError as exc:  # reported by the workers' fixtures, where tests see it
+            node.workerinput["pggit_error"] = str(exc)
+
+    def pytest_report_header(self) -> Optional[List[str]]:
+        backend = self.backend
+        if backend is None:  # an xdist worker: the controller's header says it
+            return None
+        why = f" ({backend.reason})" if backend.reason else ""
+        try:
+            detail = backend.describe()
+        except PggitError as exc:
+            detail = f"unavailable: {exc.message}"
+        return [f"pggit: backend {backend.name}{why}: {detail}", f"pggit: run id {self.run_id}"]
+
+    # tryfirst: before the junitxml plugin writes --junitxml (the gate adds its checks to it)
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        """The gate: after the tests, in the controller (or the only process) alone."""
+        options = self.cfg.gate
+        if (not options.wanted or self.is_worker or exitstatus in _NO_GATE
+                or self.config.option.collectonly):
+            return
+        from . import report
+        from .gate import run_gate
+
+        self.gate_result = result = run_gate(self, options)
+        self.notes.extend(report.publish(result, self.config))
+        if options.gate and not result.passed and session.exitstatus in (
+                pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED):
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        tr = terminalreporter
+        server_notes = list(self.server.notes) if self.server is not None else []
+        result = self.gate_result
+        if result is not None:
+            from .report import write_terminal
+
+            write_terminal(tr, result, server_notes + self.notes)
+            if result.options.gate and not result.passed:
+                # shown in the closing "N passed, ..." line: the session failed because of the gate
+                tr.stats.setdefault("pggit gate failed", []).append(result)
+            return
+        if self.server is None:
+            return
+        server = self.server
+        tr.write_line(
+            f"pggit: {server.backend} backend, PostgreSQL {server.version} at {server.host}:{server.port}"
+        )
+        for note in server_notes + self.notes:
+            tr.write_line(f"pggit: {note}")
+
+    # -- the server ----------------------------------------------------------------
     def start_early(self) -> None:
         """Start the server in a background thread while pytest collects the tests.
 
@@ -108,6 +199,7 @@ class PggitSession:
         self.server = self.backend.start()
         return self.server
 
+    # -- the template (pggit_db) -------------------------------------------------
     def template(self) -> Database:
         """The session's database with the SQL layer and the project schema."""
         if self._template is None:
@@ -125,7 +217,6 @@ class PggitSession:
             self.notes.extend(notes)
             self._template = db
             self._template_janitor = janitor
-            self._builds += 1
         return self._template
 
     def _layer_source(self, server: Server) -> Optional[str]:
@@ -144,45 +235,41 @@ class PggitSession:
     def discard_template(self, reason: str) -> None:
         """Drop the template (a test committed into it); the next use rebuilds it."""
         self.release_connection()
-        janitor = getattr(self, "_template_janitor", None)
+        janitor, self._template_janitor = self._template_janitor, None
         self._template = None
         if janitor is not None:
             self._janitors.remove(janitor)
             janitor.drop()
         self.notes.append(f"template rebuilt: {reason}")
 
-    def _setup_hook(self):
-        config = self.pytest_config
-        if config is None:
-            return None, []
-        caller = config.hook.pytest_pggit_setup
+    def _setup_hook(self) -> Tuple[Optional[Callable[..., Any]], List[str]]:
+        """The pytest_pggit_setup hook as one call, and where its implementations live."""
+        caller = self.config.hook.pytest_pggit_setup
         impls = caller.get_hookimpls()
-        names = []
-        for impl in impls:
-            mod = getattr(impl.plugin, "__file__", None) or impl.plugin_name
-            names.append(f"{_short_path(mod, self.rootdir)}")
         if not impls:
             return None, []
+        names = [display_path(getattr(impl.plugin, "__file__", None) or impl.plugin_name,
+                              self.rootdir) for impl in impls]
+        config = self.config
         return (lambda connection, database: caller(connection=connection, database=database,
                                                        config=config)), names
 
     # -- pggit_conn: one connection reused between tests ----------------------
-    def acquire_connection(self) -> Any:
+    def acquire_connection(self) -> "psycopg.Connection":
         """A connection to the template, idle, with a clean session (DISCARD ALL)."""
         import psycopg
         from psycopg import pq
 
         db = self.template()
-        conn = self._conn
-        self._conn = None
+        conn, self._conn = self._conn, None
         if conn is not None and (conn.closed or conn.info.transaction_status != pq.TransactionStatus.IDLE):
             conn.close()
             conn = None
         if conn is None:
-            conn = psycopg.connect(db.dsn, **self._conninfo_extra(db))
+            conn = psycopg.connect(db.dsn)
         return conn
 
-    def give_back_connection(self, conn: Any) -> None:
+    def give_back_connection(self, conn: "psycopg.Connection") -> None:
         """Keep ``conn`` for the next test if it is healthy, else close it."""
         import psycopg
         from psycopg import pq
@@ -196,7 +283,7 @@ class PggitSession:
             conn.autocommit = True
             conn.execute("DISCARD ALL")  # temp tables, GUCs, roles, prepared statements, listeners
             conn.autocommit = False
-            conn.row_factory = tuple_row
+            conn.row_factory = tuple_row  # type: ignore[assignment]
             conn.prepare_threshold = 5
         except psycopg.Error:
             conn.close()
@@ -211,15 +298,9 @@ class PggitSession:
         if conn is not None:
             conn.close()
 
-    @staticmethod
-    def _conninfo_extra(db: Database) -> Dict[str, Any]:
-        return {}
-
     # -- pggit_isolated_db: clones from the template ---------------------------
-    def admin(self) -> Any:
+    def admin(self) -> "psycopg.Connection":
         """A persistent autocommit connection to the admin database."""
-        from .janitor import admin_connect
-
         if self._admin is None or self._admin.closed or self._admin.broken:
             self._admin = admin_connect(self.get_server())
         return self._admin
@@ -229,14 +310,14 @@ class PggitSession:
         template = self.template()
         self.release_connection()  # cloning needs the template idle
         janitor = DatabaseJanitor(template.server, self.next_database_name(), template=template.name)
-        janitor.create(conn=self.admin())
-        return janitor.database  # type: ignore[return-value]
+        return janitor.create(conn=self.admin())
 
     def drop_clone(self, db: Database) -> None:
         if self._clones is None:
-            self._clones = _Dropper(self.get_server())
+            self._clones = BackgroundDropper(self.get_server())
         self._clones.put(db.name)
 
+    # -- the end -------------------------------------------------------------------
     def close(self) -> None:
         """Drop our databases, stop the server we started. Idempotent."""
         if self.closed:
@@ -274,51 +355,3 @@ class PggitSession:
                 errors.append(exc)
         for error in errors:  # never mask the test results; say what may have leaked
             sys.stderr.write(f"pytest-pggit: cleanup failed: {error}\n")
-
-
-def _short_path(path: str, rootdir: Optional[Path]) -> str:
-    if rootdir is not None:
-        try:
-            return Path(path).resolve().relative_to(Path(rootdir).resolve()).as_posix()
-        except (ValueError, OSError):
-            pass
-    return str(path)
-
-
-class _Dropper:
-    """Drops finished clones on a background thread, off the tests' critical path."""
-
-    def __init__(self, server: Server) -> None:
-        import queue
-        import threading
-
-        self.server = server
-        self.queue: "queue.Queue[Optional[str]]" = queue.Queue()
-        self.errors: List[BaseException] = []
-        self.thread = threading.Thread(target=self._work, name="pggit-dropper", daemon=True)
-        self.thread.start()
-
-    def put(self, name: str) -> None:
-        self.queue.put(name)
-
-    def _work(self) -> None:
-        from .janitor import admin_connect, drop_database
-
-        conn = None
-        while True:
-            name = self.queue.get()
-            if name is None:
-                break
-            try:
-                if conn is None or conn.closed or conn.broken:
-                    conn = admin_connect(self.server)
-                drop_database(conn, name, self.server.server_version_num)
-            except Exception as exc:
-                self.errors.append(exc)
-        if conn is not None:
-            conn.close()
-
-    def close(self) -> List[BaseException]:
-        self.queue.put(None)
-        self.thread.join(timeout=60)
-        return self.errors

@@ -4,10 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, List, Optional, Sequence
 
+from . import sqlfiles
 from .backends import Server
 from .exceptions import SchemaApplyError
-from .janitor import Database, DatabaseJanitor, admin_connect
-from . import sqlfiles
+from .formatting import display_path
+from .janitor import Database, DatabaseJanitor
 
 BASELINE_FUNCTION = ("pggit_v0", "create_basic_commit")
 
@@ -90,7 +91,7 @@ def build_template(
                 sqlfiles.execute_statements(conn, sqlfiles.expand_script(f), f"schema file {f}")
                 if per_file:
                     conn.execute("SELECT pggit_v0.create_basic_commit(%s)",
-                                 (f"pytest-pggit schema file: {_display(f, rootdir)}",))
+                                 (f"pytest-pggit schema file: {display_path(f, rootdir)}",))
             if per_file:
                 conn.execute("SELECT pggit_v0.checkout_branch('main')")
                 notes.append(f"branch {SCHEMA_FILES_BRANCH}: one commit per schema file "
@@ -98,7 +99,7 @@ def build_template(
             if setup_hook is not None and setup_hook_names:
                 _run_setup_hook(conn, db, setup_hook, setup_hook_names)
             if files or setup_hook_names:
-                shown = [_display(f, rootdir) for f in files] + [
+                shown = [display_path(f, rootdir) for f in files] + [
                     f"hook {name}" for name in setup_hook_names
                 ]
                 if has_baseline_function(conn):
@@ -161,13 +162,4 @@ def _user_frame(exc: BaseException) -> str:
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "?"
 
 
-def _display(path: Path, rootdir: Optional[Path]) -> str:
-    if rootdir is not None:
-        try:
-            return path.resolve().relative_to(rootdir.resolve()).as_posix()
-        except ValueError:
-            pass
-    return str(path)
-
-
-__all__ = ["build_template", "schema_files", "admin_connect"]
+__all__ = ["SCHEMA_FILES_BRANCH", "build_template", "schema_files"]

@@ -461,9 +461,9 @@ def test_isolated_db_refuses_to_combine_with_conn(
 def test_disabled_plugin_touches_nothing(pytester: pytest.Pytester) -> None:
     pytester.makeconftest(
         """
-        from pytest_pggit.plugin import pggit_run_key
+        from pytest_pggit.session import session_key
         def pytest_sessionfinish(session):
-            assert session.config.stash.get(pggit_run_key, None) is None
+            assert session.config.stash.get(session_key, None) is None
         """
     )
     pytester.makepyfile(
@@ -529,9 +529,9 @@ def test_config_precedence(pytester: pytest.Pytester, monkeypatch, cli, ini, env
         monkeypatch.delenv("PGGIT_DSN", raising=False)
     pytester.makepyfile(
         f"""
-        from pytest_pggit.plugin import pggit_run_key
+        from pytest_pggit.session import session_key
         def test_cfg(pytestconfig):
-            run = pytestconfig.stash[pggit_run_key]
+            run = pytestconfig.stash[session_key]
             assert run.cfg.dsn == {expected!r}
             assert run.backend.name == {"dsn" if expected else "local"!r}
             assert run.cfg.start_timeout == 30.0

@@ -101,9 +101,9 @@ def test_precedence_cli_ini_env(pytester: pytest.Pytester, monkeypatch, cli, ini
     monkeypatch.setenv("PGGIT_IMAGE", "postgres:16")
     pytester.makepyfile(
         f"""
-        from pytest_pggit.plugin import pggit_run_key
+        from pytest_pggit.session import session_key
         def test_cfg(pytestconfig):
-            cfg = pytestconfig.stash[pggit_run_key].cfg
+            cfg = pytestconfig.stash[session_key].cfg
             assert cfg.port == {expected!r}
             assert cfg.image == {"postgres:15" if ini else "postgres:16"!r}
         """
@@ -327,7 +327,7 @@ def test_failed_start_leaves_no_database(pytester: pytest.Pytester, pggit_server
 
 def test_stop_summary_keeps_the_cause_after_an_announcing_line() -> None:
     from pytest_pggit.exceptions import ServerStartError
-    from pytest_pggit.plugin import stop_summary
+    from pytest_pggit.fixtures import stop_summary
 
     exc = ServerStartError("postgres exited with code 1 while starting; last lines of /x/postgres.log:\n"
                            "LOG:  starting PostgreSQL 15\n"
