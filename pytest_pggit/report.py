@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, List, Literal
+from typing import Any, List, Optional
 
 from .formatting import definition_diffs, table
 from .gate import Check, GateResult
@@ -212,29 +212,16 @@ def write_junit(result: GateResult, path: Path) -> None:
     path.write_text(junit_xml(result), encoding="utf-8")
 
 
-def add_to_pytest_junitxml(config: Any, result: GateResult) -> int:
+def add_to_pytest_junitxml(config: Any, result: GateResult) -> Optional[int]:
     """Add the gate's checks to pytest's own ``--junitxml`` file, one test case each
-    (classname ``pggit.<group>``, as in ``--pggit-junit``), so a merge gate reading that one file sees a
-    failing check as a failing test.  Returns how many were added (0 without
-    ``--junitxml``).  Must run before the junitxml plugin's sessionfinish writes it."""
-    from _pytest.junitxml import xml_key
-    from _pytest.reports import TestReport
+    (classname ``pggit.<group>``, as in ``--pggit-junit``), so a merge gate reading that
+    one file sees a failing check as a failing test.  Returns how many were added (0
+    without ``--junitxml``, None when pytest's junitxml plugin cannot be reached).  Must
+    run before the junitxml plugin's sessionfinish writes the file."""
+    from .junitxml_adapter import ExtraCase, add_test_cases
 
-    xml = config.stash.get(xml_key, None)
-    if xml is None:
-        return 0
-    for c in result.checks:
-        # junitxml turns the node id "pggit/<group>::<name>" into classname pggit.<group>
-        nodeid = f"pggit/{c.group}::{c.name}"
-        location = (f"pggit/{c.group}", None, c.name)
-        outcome: Literal["passed", "failed"] = "failed" if c.failed else "passed"
-        text = _check_text(c)
-        call = TestReport(nodeid, location, {}, outcome, text if c.failed else None, "call",
-                          sections=[("Captured stdout call", text)], duration=c.seconds)
-        teardown = TestReport(nodeid, location, {}, "passed", None, "teardown")
-        xml.pytest_runtest_logreport(call)
-        xml.pytest_runtest_logreport(teardown)
-    return len(result.checks)
+    return add_test_cases(config, [ExtraCase(f"pggit.{c.group}", c.name, c.failed, _check_text(c),
+                                             c.seconds) for c in result.checks])
 
 
 # ------------------------------------------------------------------ all of them
@@ -255,6 +242,9 @@ def publish(result: GateResult, config: Any) -> List[str]:
         if added:
             notes.append(f"gate checks added to --junitxml ({added} test cases, "
                          "classname pggit.<group>)")
+        elif added is None and config.getoption("xmlpath", None):
+            notes.append("gate checks not added to --junitxml: this pytest's junitxml plugin "
+                         "has no xml_key (see pytest_pggit/junitxml_adapter.py)")
     summary = append_github_summary(result)
     if summary:
         notes.append(f"Markdown summary appended to $GITHUB_STEP_SUMMARY ({summary})")
