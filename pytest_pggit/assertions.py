@@ -21,10 +21,11 @@ one-line ``repr`` (its signed paths, ``+added ~modified -removed``).  Write
 """
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING, Any, Iterable, List, Optional
 
 from .config import ALERT_LEVELS, level_rank
-from .formatting import explain_diff, indent, table
+from .formatting import explain_diff, table
 from .results import MigrationCheck, SchemaDiff
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,7 +127,7 @@ def assert_migration_applies(repo: "Repo", a: str, b: str = "HEAD") -> "Migratio
         if check.differing_paths:
             lines.append(f"  after it, {len(check.differing_paths)} path(s) differ from {b}:")
             lines.extend(f"    {p}" for p in check.differing_paths[:50])
-        lines.append("\nthe script:\n" + indent(check.script.rstrip(), "    "))
+        lines.append("\nthe script:\n" + textwrap.indent(check.script.rstrip(), "    "))
         _fail("\n".join(lines))
     return check
 

@@ -82,10 +82,6 @@ def explain_diff(entries: Sequence["DiffEntry"], old_label: str = "a", new_label
     return "\n\n".join(parts)
 
 
-def indent(text: str, prefix: str = "  ") -> str:
-    return "\n".join(prefix + line if line else line for line in text.splitlines())
-
-
 def display_path(path: Union[str, Path], rootdir: Optional[Path]) -> str:
     """``path`` relative to ``rootdir`` (with ``/``) when it lies below it, else as given."""
     if rootdir is not None:
