@@ -48,41 +48,24 @@ class Repo:
             pass
 
     # -- plumbing ----------------------------------------------------------
-    def _rows(self, sql: str, params: Sequence[Any] = (), function: Optional[str] = None,
-              dict_rows: bool = True) -> List[Any]:
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> List[Dict[str, Any]]:
         import psycopg
-        from psycopg.rows import dict_row, tuple_row
+        from psycopg.rows import dict_row
 
         try:
             with self.conn.transaction():
-                with self.conn.cursor(row_factory=dict_row if dict_rows else tuple_row) as cur:
+                with self.conn.cursor(row_factory=dict_row) as cur:
                     cur.execute(sql, params)  # type: ignore[arg-type]
                     return cur.fetchall() if cur.description is not None else []
-        except psycopg.errors.UndefinedFunction as exc:
-            if function is not None and not self._function_exists(function):
-                raise PggitError(
-                    f"{SCHEMA}.{function}() is not installed in this database",
-                    hint="the SQL layer in use predates it: update the layer (sql/install.sql, "
-                    "or --pggit-sql-dir) to one that provides it",
-                    sqlstate=exc.sqlstate,
-                ) from exc
-            raise PggitError.from_psycopg(exc, context=f"{SCHEMA}.{function or 'query'}") from exc
         except psycopg.Error as exc:
             raise PggitError.from_psycopg(exc) from exc
 
-    def _function_exists(self, name: str) -> bool:
-        with self.conn.transaction():
-            row = self.conn.execute(
-                "SELECT EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-                "WHERE n.nspname = %s AND p.proname = %s)", (SCHEMA, name),
-            ).fetchone()
-        return bool(row and row[0])
-
     def _call(self, function: str, *args: Any, rows: bool = False) -> Any:
+        """``pggit_v0.function(args)``: its rows as dicts with ``rows``, else its value."""
         placeholders = ", ".join(["%s"] * len(args))
         if rows:
-            return self._rows(f"SELECT * FROM {SCHEMA}.{function}({placeholders})", args, function)
-        result = self._rows(f"SELECT {SCHEMA}.{function}({placeholders}) AS r", args, function)
+            return self._rows(f"SELECT * FROM {SCHEMA}.{function}({placeholders})", args)
+        result = self._rows(f"SELECT {SCHEMA}.{function}({placeholders}) AS r", args)
         return result[0]["r"] if result else None
 
     # -- commits -------------------------------------------------------------
@@ -124,8 +107,6 @@ class Repo:
 
     def checkout(self, name: str, apply: bool = False, force: bool = False) -> str:
         """Make ``name`` current; with ``apply`` also change the live schema to it."""
-        if not apply and not force:
-            return self._call("checkout_branch", name)
         return self._call("checkout_branch", name, apply, force)
 
     def delete_branch(self, name: str) -> None:
@@ -162,7 +143,7 @@ class Repo:
         return SchemaDiff([
             DiffEntry(r["object_type"], r["schema_name"], r["object_name"], r["sub_name"],
                       r["path"], r["change_type"], r["old_definition"], r["new_definition"],
-                      r.get("migration_sql"), tuple(r.get("hazards") or ()))
+                      r["migration_sql"], tuple(r["hazards"] or ()))
             for r in rows
         ], a, b)
 
@@ -245,20 +226,10 @@ class Repo:
         __tracebackhide__ = True
         return _assertions.assert_migration_applies(self, a, b)
 
-    # -- migration and merge (functions of the layer that may not exist yet) -----
+    # -- migration and merge -----------------------------------------------------
     def migration(self, a: str, b: str) -> str:
         """SQL that takes a database from ref ``a`` to ref ``b`` (``generate_migration``)."""
-        rows = self._call("generate_migration", a, b, rows=True)
-        if not rows:
-            return ""
-        if len(rows[0]) == 1:
-            values = [next(iter(r.values())) for r in rows]
-        else:
-            key = next((k for k in ("migration", "statement", "sql", "ddl", "script")
-                        if k in rows[0]), None)
-            key = key or next(k for k, v in rows[0].items() if isinstance(v, str))
-            values = [r[key] for r in rows]
-        return "\n".join(str(v) for v in values if v is not None)
+        return self._call("generate_migration", a, b) or ""
 
     def merge(self, source: str, into: Optional[str] = None, strategy: str = "abort",
               message: Optional[str] = None) -> MergeResult:

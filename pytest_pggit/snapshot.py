@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Optional, Tuple
+from typing import Dict, List, Mapping, Optional, Tuple
 
 from .formatting import table
 
@@ -128,7 +128,3 @@ def compare(path: Path, entries: Mapping[str, Optional[str]], update: bool = Fal
         path.write_text(actual_text, encoding="utf-8")
         drift.written = True
     return drift
-
-
-def entries_of(rows: Iterable[Tuple[str, Optional[str]]]) -> Dict[str, Optional[str]]:
-    return {p: d for p, d in rows}
