@@ -115,11 +115,11 @@ def assert_no_alerts(repo: "Repo", min_severity: str = "WARNING") -> None:
 def assert_migration_applies(repo: "Repo", a: str, b: str = "HEAD") -> "MigrationCheck":
     """``generate_migration(a, b)`` runs on ``a``'s schema and yields exactly ``b``'s.
 
-    Checked with :meth:`Repo.verify_migration` (in a savepoint that is always rolled
+    Checked with :meth:`Repo.check_migration` (in a savepoint that is always rolled
     back).  Returns the check (``.script``, ``.statements``).
     """
     __tracebackhide__ = True
-    check = repo.verify_migration(a, b)
+    check = repo.check_migration(a, b)
     if not check.ok:
         lines = [f"the migration {a}..{b} ({check.statements} statement(s)) does not reproduce {b}:"]
         if check.error:

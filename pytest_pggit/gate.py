@@ -212,7 +212,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
             # -- the migration really reproduces head (last: it checks out base, rolled back)
             if result.base_sha != result.head_sha:
                 try:
-                    check, secs = _timed(lambda: repo.verify_migration(result.base_sha, result.head_sha))
+                    check, secs = _timed(lambda: repo.check_migration(result.base_sha, result.head_sha))
                 except PggitError as exc:
                     result.checks.append(Check("migration", f"{result.base}..{result.head}", True,
                                                "ERROR", str(exc)))

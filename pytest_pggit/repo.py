@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Un
 from . import assertions as _assertions
 from .exceptions import PggitError
 from .results import (Alert, Branch, Commit, Conflict, DiffEntry, IntegrityCheck, MergeResult,
-                      MigrationCheck, ObjectChange, SchemaDiff)
+                      MigrationCheck, ObjectChange, SchemaDiff, _deprecated)
 
 if TYPE_CHECKING:  # pragma: no cover
     import psycopg
@@ -167,7 +167,7 @@ class Repo:
             raise PggitError(f"ref {ref!r} does not resolve to a commit", sqlstate="42704")
         return commits[0].sha
 
-    def verify_migration(self, a: str, b: str) -> "MigrationCheck":
+    def check_migration(self, a: str, b: str) -> MigrationCheck:
         """Apply ``generate_migration(a, b)`` to the schema of ``a`` and compare with ``b``.
 
         Runs in a savepoint that is always rolled back: when ``a`` is not HEAD, a
@@ -205,6 +205,12 @@ class Repo:
         return MigrationCheck(a, b, bool(row["ok"]), int(row["statements"] or 0),
                               tuple(row["differing_paths"] or ()), row["error"], row["script"] or "")
 
+    def verify_migration(self, a: str, b: str) -> MigrationCheck:
+        """Deprecated name of :meth:`check_migration` (the SQL layer's ``verify_migration(to_ref)``
+        is something else: it checks the migration from HEAD)."""
+        _deprecated("Repo.verify_migration(a, b)", "Repo.check_migration(a, b)")
+        return self.check_migration(a, b)
+
     # -- assertions as methods (see pytest_pggit.assertions) --------------------
     def assert_no_diff(self, a: str, b: str = "HEAD") -> None:
         __tracebackhide__ = True
@@ -231,11 +237,18 @@ class Repo:
         """SQL that takes a database from ref ``a`` to ref ``b`` (``generate_migration``)."""
         return self._call("generate_migration", a, b) or ""
 
-    def merge(self, source: str, into: Optional[str] = None, strategy: str = "abort",
-              message: Optional[str] = None) -> MergeResult:
-        """Merge ``source`` into ``into`` (default: the current branch, whose live schema is
-        migrated too).  ``strategy``: ``abort`` on conflicts, ``ours`` or ``theirs``."""
-        return MergeResult(self._call("merge_branch", source, into, message, strategy), into)
+    def merge(self, source: str, target: Optional[str] = None, strategy: str = "abort",
+              message: Optional[str] = None, *, into: Optional[str] = None) -> MergeResult:
+        """Merge ``source`` into ``target`` (default: the current branch, whose live schema is
+        migrated too).  ``strategy``: ``abort`` on conflicts, ``ours`` or ``theirs``.
+
+        ``into=`` is the deprecated name of ``target``."""
+        if into is not None:
+            if target is not None:
+                raise TypeError("Repo.merge() got both target and into (the deprecated name of target)")
+            _deprecated("Repo.merge(into=...)", "Repo.merge(target=...)")
+            target = into
+        return MergeResult(self._call("merge_branch", source, target, message, strategy), target)
 
     def conflicts(self, source: str, target: Optional[str] = None) -> List[Conflict]:
         """Conflicts a merge of ``source`` into ``target`` (default: current branch) would meet."""

@@ -6,11 +6,16 @@ check them (:mod:`.assertions`), explain them (:mod:`.formatting`) and report th
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Iterator, List, Optional, Sequence, Tuple
 
 from .formatting import explain_diff
+
+
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"{old} is deprecated: use {new}", DeprecationWarning, stacklevel=3)
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,7 @@ class DiffEntry:
     """One changed path, e.g. ``public/table/customers/column/phone``."""
 
     object_type: str
-    schema: str
+    schema_name: str
     object_name: str
     sub_name: Optional[str]
     path: str
@@ -59,6 +64,12 @@ class DiffEntry:
     migration_sql: Optional[str] = field(default=None, compare=False)
     #: Hazard names of those statements (``Repo.hazard_kinds()`` says how severe each is).
     hazards: Tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def schema(self) -> str:
+        """Deprecated name of :attr:`schema_name`."""
+        _deprecated("DiffEntry.schema", "DiffEntry.schema_name")
+        return self.schema_name
 
 
 class SchemaDiff:
@@ -190,7 +201,7 @@ class Conflict:
 
 @dataclass(frozen=True)
 class MigrationCheck:
-    """What ``Repo.verify_migration(a, b)`` found."""
+    """What ``Repo.check_migration(a, b)`` found."""
 
     a: str
     b: str
@@ -206,4 +217,10 @@ class MergeResult:
     """What ``Repo.merge`` did: the commit the target branch now points at."""
 
     commit: str
-    into: Optional[str]
+    target: Optional[str]  # None: the branch that was current
+
+    @property
+    def into(self) -> Optional[str]:
+        """Deprecated name of :attr:`target`."""
+        _deprecated("MergeResult.into", "MergeResult.target")
+        return self.target

@@ -212,10 +212,35 @@ def test_repo_api_end_to_end(pytester: pytest.Pytester, pggit_server: Server) ->
             assert info.value.sqlstate == "55000" and "added_differently" in info.value.message
             result = pggit.merge("feature/a", strategy="ours")
             assert result.commit == pggit.head() and pggit.status() == []
+
+        def test_one_vocabulary_and_the_deprecated_names(pggit):
+            pggit.execute("CREATE TABLE v (id int)")
+            pggit.commit("v")
+            check = pggit.check_migration("HEAD~1", "HEAD")
+            assert check.ok and check.statements >= 1
+            with pytest.deprecated_call():
+                assert pggit.verify_migration("HEAD~1", "HEAD") == check
+            entry = pggit.diff("HEAD~1", "HEAD")[0]
+            assert entry.schema_name == "public"
+            with pytest.deprecated_call():
+                assert entry.schema == "public"
+            for name in ("feature/t", "feature/i"):
+                pggit.branch(name)
+                pggit.execute(f"CREATE TABLE {name.split('/')[1]} (id int)")
+                pggit.commit(name)
+                pggit.checkout("main", apply=True)
+            merged = pggit.merge("feature/t", target="main")
+            assert merged.target == "main" and merged.commit == pggit.head()
+            with pytest.deprecated_call():
+                assert merged.into == "main"
+            with pytest.deprecated_call():
+                assert pggit.merge("feature/i", into="main").target == "main"
+            with pytest.raises(TypeError):
+                pggit.merge("feature/i", target="main", into="main")
         """
     )
     result = pytester.runpytest(*dsn_args(pggit_server), "-v")
-    result.assert_outcomes(passed=4)
+    result.assert_outcomes(passed=5)
 
 
 def test_pggit_isolated_db_commits_stay_in_the_clone(
