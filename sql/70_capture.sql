@@ -6,23 +6,209 @@
 -- capture_faults (or, if even that fails, raised as a WARNING).
 -- Where event triggers may not be created (managed servers, non-superusers) the layer
 -- installs in snapshot-only mode: commits, diffs and history still work from snapshots.
+-- Capture runs in the user's session and leaves no trace there: the session's lastval()
+-- and currval() are as they were (ids come from _capture_ids, not nextval), and every
+-- layer table is named with its schema (a temporary table of the same name is never
+-- written).  Statements are stored with their secrets redacted (_redact_secrets).
+
+-- Ids of the rows capture writes (ddl_log, capture_faults, dropped_table_stats).  They
+-- are taken without nextval(): nextval() in the user's session makes the user's next
+-- lastval() name the layer's sequence (permission denied, or the layer's number).
+-- A session reserves ids in blocks of 64 from one counter, the sequence capture_ids,
+-- moved on with setval() (which leaves the session's lastval() and every currval()
+-- alone) under a short lock; see _capture_ids.  The counter holds the last id reserved
+-- times 2^24 plus the pid (mod 2^24) of the backend that reserved it.
+CREATE SEQUENCE IF NOT EXISTS pggit_v0.capture_ids AS bigint;
+COMMENT ON SEQUENCE pggit_v0.capture_ids IS
+    'Capture''s id counter: last id reserved * 2^24 + pid (mod 2^24) of the backend that reserved it; moved only by _capture_ids with setval, never nextval';
+-- What _capture_ids locks while it moves the counter: a view with no rows, so that only
+-- roles with rights on it (the owner) can hold the lock, and nothing else ever takes it.
+CREATE OR REPLACE VIEW pggit_v0.capture_ids_lock AS SELECT NULL::boolean AS unused WHERE false;
+COMMENT ON VIEW pggit_v0.capture_ids_lock IS
+    'Lock target of _capture_ids (LOCK ... IN EXCLUSIVE MODE serializes reservations on capture_ids); never holds rows';
+
+-- p_n new ids for capture's rows; returns the first (the others follow it), NULL when
+-- p_n < 1.  Promises: ids are unique across sessions; they increase in the order they
+-- are taken within a session, and across sessions whenever one session's DDL follows
+-- another's (a rename after the commit of the rename before it gets the larger id), as
+-- nextval()'s did; the session's lastval() and currval() do not change.
+-- How: the session uses the rest of the block it reserved last (setting
+-- pggit.capture_block = 'next id:counter value') as long as the counter still says it
+-- reserved last; otherwise it reserves a new block after the counter's last id.  Any
+-- reservation by another session in between makes the next one reserve again, so ids
+-- never go back across sessions.  A reservation reads and moves the counter under an
+-- EXCLUSIVE lock on capture_ids_lock, in a block that is then rolled back: that releases
+-- the lock at once (not at the end of the user's transaction) and keeps the setval()
+-- (sequences are not transactional).  The setting is only trusted for ids of the block
+-- the counter says this backend reserved last, so a role that sets it itself can reuse
+-- only its own block's ids (its own DDL then fails to log: a capture fault).  If the
+-- transaction rolls back, the setting goes back with the rows that used the ids.
+-- Called only from SECURITY DEFINER capture code: other roles have no rights on the
+-- counter.
+CREATE OR REPLACE FUNCTION pggit_v0._capture_ids(p_n bigint) RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    c_block constant bigint := 64;            -- ids reserved at a time
+    c_pids  constant bigint := 16777216;      -- 2^24: counter = last id * 2^24 + pid % 2^24
+    v_state text := current_setting('pggit.capture_block', true);   -- 'next id:counter'
+    v_ctr   bigint := coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0);
+    v_next  text := split_part(v_state, ':', 1);
+    v_first bigint;
+BEGIN
+    IF p_n IS NULL OR p_n < 1 THEN
+        RETURN NULL;
+    END IF;
+    -- (plain string tests, not a regular expression: this runs once per captured row)
+    IF split_part(v_state, ':', 2) = v_ctr::text                  -- nobody reserved since
+       AND v_ctr % c_pids = pg_backend_pid() % c_pids             -- and that was this backend
+       AND length(v_next) BETWEEN 1 AND 18 AND ltrim(v_next, '0123456789') = '' THEN
+        v_first := v_next::bigint;
+        IF v_first > v_ctr / c_pids - c_block                     -- ids of that block only
+           AND v_first + p_n - 1 <= v_ctr / c_pids THEN
+            PERFORM set_config('pggit.capture_block', (v_first + p_n) || ':' || v_ctr, false);
+            RETURN v_first;
+        END IF;
+    END IF;
+    BEGIN
+        LOCK TABLE pggit_v0.capture_ids_lock IN EXCLUSIVE MODE;
+        v_ctr := coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0);
+        v_first := v_ctr / c_pids + 1;
+        v_ctr := (v_first - 1 + greatest(p_n, c_block)) * c_pids + pg_backend_pid() % c_pids;
+        PERFORM pg_catalog.setval('pggit_v0.capture_ids'::regclass, v_ctr);
+        RAISE SQLSTATE 'PGGIT';   -- roll the block back: releases the lock, keeps the setval
+    EXCEPTION WHEN SQLSTATE 'PGGIT' THEN
+        NULL;
+    END;
+    PERFORM set_config('pggit.capture_block', (v_first + p_n) || ':' || v_ctr, false);
+    RETURN v_first;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._capture_ids(bigint) IS
+    'Takes p_n consecutive ids for capture''s rows and returns the first: unique across sessions, increasing in the order taken (across sessions too when one''s DDL follows another''s); no nextval, so the session''s lastval()/currval() stay as they were';
+
+-- Upgrade in place: ddl_log and capture_faults had identity columns (nextval in the
+-- user's session).  Their ids are kept; the counter continues after the largest.  The
+-- lock keeps captures of other sessions from reserving meanwhile (held to the end of
+-- the install).
+DO $ids$
+DECLARE
+    t text;
+    v_max bigint;
+BEGIN
+    LOCK TABLE pggit_v0.capture_ids_lock IN EXCLUSIVE MODE;
+    FOREACH t IN ARRAY ARRAY['ddl_log', 'capture_faults'] LOOP
+        IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                   WHERE a.attrelid = format('pggit_v0.%I', t)::regclass AND a.attname = 'id' AND a.attidentity <> '') THEN
+            EXECUTE format('ALTER TABLE pggit_v0.%I ALTER COLUMN id DROP IDENTITY', t);
+        END IF;
+    END LOOP;
+    v_max := greatest((SELECT max(l.id) FROM pggit_v0.ddl_log l), (SELECT max(f.id) FROM pggit_v0.capture_faults f));
+    IF v_max >= coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0) / 16777216 THEN
+        PERFORM pg_catalog.setval('pggit_v0.capture_ids'::regclass, v_max * 16777216);
+    END IF;
+END
+$ids$;
+
+-- Secrets out of stored statement texts.  The statement capture stores is the whole query
+-- string the DDL came in, which may also carry, say, ALTER ROLE ... PASSWORD; the log is
+-- readable by more roles than the role that sent it.  Redacted, each replaced by
+-- '[redacted]' (the rest of the text is kept as it was):
+--   * the string after a name that looks secret (contains pass, pwd, secret, key, token
+--     or credential; quoted or not; qualified or not), separated by blanks, = or TO:
+--     PASSWORD '...', ENCRYPTED PASSWORD '...', OPTIONS (password '...', ADD "api_key"
+--     '...', SET token '...'), SET app.secret = '...'.  Strings are '...' (with ''),
+--     E'...' (with \' too), U&'...', $tag$...$tag$, and ''...'' inside another string
+--     (EXECUTE 'ALTER ROLE x PASSWORD ''...''');
+--   * the unquoted value of password=, PWD=, token= ... in connection strings;
+--   * the password of a URI (postgresql://user:...@host);
+--   * the value of a JSON member named like a secret ("token": "...").
+-- When unsure it redacts more: a backslash is taken as an escape in every string, and a
+-- string left open at the end of the text (a truncated statement) is redacted to the end.
+-- Texts without a string or without a word naming a secret, the most common DDL, cost a
+-- few strpos() (_may_hold_secrets); others one regular expression before any replacement.
+-- Whether a text may hold a secret _redact_secrets would replace: it has a string (a
+-- quote or a dollar sign) and a word that names a secret (pass, pwd, secret, key, token,
+-- credential) or a URI.  False means _redact_secrets would return the text unchanged;
+-- true does not mean it changes it.  A hot inlinable helper (capture asks it for every
+-- DDL command): every name is schema-qualified, so it has no SET clause.
+CREATE OR REPLACE FUNCTION pggit_v0._may_hold_secrets(p_text text) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+SELECT (pg_catalog.strpos(p_text, '''') > 0 OR pg_catalog.strpos(p_text, '$') > 0)
+       AND (pg_catalog.strpos(pg_catalog.lower(p_text COLLATE "C"), 'pass') > 0   -- ASCII letters only:
+            OR pg_catalog.strpos(pg_catalog.lower(p_text COLLATE "C"), 'pwd') > 0   -- every word is ASCII
+            OR pg_catalog.strpos(pg_catalog.lower(p_text COLLATE "C"), 'secret') > 0
+            OR pg_catalog.strpos(pg_catalog.lower(p_text COLLATE "C"), 'key') > 0
+            OR pg_catalog.strpos(pg_catalog.lower(p_text COLLATE "C"), 'token') > 0
+            OR pg_catalog.strpos(pg_catalog.lower(p_text COLLATE "C"), 'credential') > 0
+            OR pg_catalog.strpos(p_text, '://') > 0)
+$$;
+COMMENT ON FUNCTION pggit_v0._may_hold_secrets(text) IS
+    'False when _redact_secrets would return the text unchanged (no string, or no word naming a secret); cheap, inlinable';
+
+CREATE OR REPLACE FUNCTION pggit_v0._redact_secrets(p_text text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $fn$
+DECLARE
+    -- a name that looks secret, then blanks, = or TO (groups 1 and 2)
+    n constant text := '("[^"]*(?:pass|pwd|secret|key|token|credential)[^"]*"'
+                       '|[[:alnum:]_$.]*(?:pass|pwd|secret|key|token|credential)[[:alnum:]_$.]*)'
+                       '(\s*=\s*|\s+(?:to\s+)?)';
+BEGIN
+    -- Plpgsql, not SQL: its plans are kept for the session (an SQL function with SET is
+    -- planned again on every call, 30 times the cost).
+    IF p_text IS NULL OR NOT pggit_v0._may_hold_secrets(p_text) THEN
+        RETURN p_text;
+    END IF;
+    -- one test for all the forms below (PRIMARY KEY has the word, seldom a string after it)
+    IF p_text !~* '(?:pass|pwd|secret|key|token|credential)(?:[^\s=:]*|[^"]*")(?:\s*[=:]|\s+(?:to\s+)?(?:[eu]&?)?[''$])|://[^\s/@]*:[^\s/@]*@' THEN
+        RETURN p_text;
+    END IF;
+    RETURN regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+        p_text,
+        -- ''...'' inside another string
+        n || '''''(?:[^'']|'''''''')*''''', '\1\2''''[redacted]''''', 'gi'),
+        -- E'...'
+        n || 'e''(?:[^''\\]|\\.|'''')*(?:''|$)', '\1\2E''[redacted]''', 'gi'),
+        -- $tag$...$tag$ (its own name pattern, non-greedy: the shortest match, up to the first closing tag)
+        '([[:alnum:]_$."]*?(?:pass|pwd|secret|key|token|credential)[[:alnum:]_$."]*)(\s*=\s*|\s+(?:to\s+)?)'
+        '\$((?:[[:alpha:]_][[:alnum:]_]*)?)\$.*?(?:\$\3\$|$)', '\1\2''[redacted]''', 'gi'),
+        -- '...' and U&'...'
+        n || '(?!''''\[redacted\]'''')(?:u&)?''(?:[^''\\]|\\.|'''')*(?:''|$)', '\1\2''[redacted]''', 'gi'),
+        -- password=... in a connection string
+        '((?:pass|pwd|secret|token|credential|api_?key|access_?key|private_?key)[[:alnum:]_]*\s*=\s*)(?![eu]&?'')[^\s''"$,;)&]+',
+        '\1[redacted]', 'gi'),
+        -- scheme://user:password@host
+        '(://[^\s/@:''"]*:)[^\s/@''"]+@', '\1[redacted]@', 'g'),
+        -- "token": "..."
+        '("[^"]*(?:pass|pwd|secret|key|token|credential)[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*"', '\1"[redacted]"', 'gi');
+END
+$fn$;
+COMMENT ON FUNCTION pggit_v0._redact_secrets(text) IS
+    'The text with secrets replaced by ''[redacted]'': strings after PASSWORD or an option/setting named like password, secret, key, token or credential (any quoting), password= in connection strings, URI passwords, JSON secret members; redacts more when unsure';
 
 -- Record a fault met by an event trigger function (the user's DDL goes on) in
--- capture_faults; if even that fails, a WARNING naming what failed.  Never raises.
+-- capture_faults, with the statement's secrets redacted; if even that fails, a WARNING
+-- naming what failed.  Never raises.  Invoker's rights: only capture code running as
+-- the owner can write capture_faults through it.
 CREATE OR REPLACE FUNCTION pggit_v0._capture_fault(p_event text, p_tag text, p_sqlstate text, p_message text,
                                                   p_statement text, p_what text) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 BEGIN
-    INSERT INTO capture_faults (event, command_tag, sqlstate, message, statement)
-    VALUES (p_event, p_tag, p_sqlstate, p_message, left(p_statement, 20000));
+    INSERT INTO pggit_v0.capture_faults (id, event, command_tag, sqlstate, message, statement)
+    VALUES (pggit_v0._capture_ids(1), p_event, p_tag, p_sqlstate, p_message,
+            pggit_v0._redact_secrets(left(p_statement, 20000)));
 EXCEPTION WHEN OTHERS THEN
     RAISE WARNING 'pgGit: % failed for "%" (%), and recording that failed too: %', p_what, p_tag, p_message, SQLERRM;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._capture_fault(text, text, text, text, text, text) IS
-    'Records an event trigger function''s fault in capture_faults, else a WARNING; never raises';
+    'Records an event trigger function''s fault in capture_faults (statement redacted), else a WARNING; never raises';
 
 -- Before an ALTER TABLE, ALTER FOREIGN TABLE or ALTER SEQUENCE whose text renames or moves
 -- something (RENAME, SET SCHEMA): remembers every user table's and sequence's schema,
@@ -51,7 +237,7 @@ BEGIN
               AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_')::text, ''), true);
     EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL
         PERFORM set_config('pggit.names_before', '', true);
-        PERFORM _capture_fault(TG_EVENT, TG_TAG, SQLSTATE, SQLERRM, current_query(), 'keeping names before a rename');
+        PERFORM pggit_v0._capture_fault(TG_EVENT, TG_TAG, SQLSTATE, SQLERRM, current_query(), 'keeping names before a rename');
     END;
 END
 $$;
@@ -62,10 +248,15 @@ COMMENT ON FUNCTION pggit_v0._capture_names() IS
 -- layer owner's rights (SECURITY DEFINER: roles doing DDL need no rights on the log).
 -- The role logged is the one that ran the DDL: the SET ROLE in effect, else the
 -- session user.  Statement text is kept up to 20,000 characters (a whole script sent
--- as one query string would otherwise be stored once per command it contains).
+-- as one query string would otherwise be stored once per command it contains), with
+-- its secrets redacted (_redact_secrets).  For sql_drop it also stores each dropped
+-- table's live row estimate in dropped_table_stats, while the statistics still hold it
+-- (for detect_anomalies).  Ids come from _capture_ids, so the session's lastval() and
+-- currval() are left as they were.  Every layer table is named with its schema.
 -- Every error is trapped into capture_faults; if even that fails, a WARNING.
 -- This runs once per DDL command, so it is one function (both event triggers call it;
--- TG_EVENT tells them apart) doing one insert; its own duration goes in that row.
+-- TG_EVENT tells them apart) doing one insert (two for a DROP); its own duration goes in
+-- the log row.
 CREATE OR REPLACE FUNCTION pggit_v0._capture() RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -89,13 +280,18 @@ BEGIN
         v_role := CASE WHEN current_setting('role') = 'none' THEN session_user::text
                        ELSE current_setting('role') END;
         IF length(v_q) > 20000 THEN
-            v_q := left(v_q, 20000) || E'\n-- [truncated by pgGit: ' || length(v_q) || ' characters]';
+            v_q := pggit_v0._redact_secrets(left(v_q, 20000))
+                   || E'\n-- [truncated by pgGit: ' || length(v_q) || ' characters]';
+        ELSIF pggit_v0._may_hold_secrets(v_q) THEN   -- (inlined: saves most DDL a call)
+            v_q := pggit_v0._redact_secrets(v_q);
         END IF;
+        -- ids: _capture_ids(1) per row, in the order of the rows (one call per row is
+        -- cheaper than counting first: a plain INSERT ... SELECT plans and runs fastest)
         IF p_event = 'sql_drop' THEN
-            INSERT INTO ddl_log (event, command_tag, object_type, object_identity, schema_name, statement,
-                                 role_name, txid, branch, capture_duration)
-            SELECT p_event, p_tag, d.object_type, d.object_identity, d.schema_name, v_q,
-                   v_role, txid_current(), (SELECT h.branch FROM head h), clock_timestamp() - v_t0
+            INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name, statement,
+                                          role_name, txid, branch, capture_duration)
+            SELECT pggit_v0._capture_ids(1), p_event, p_tag, d.object_type, d.object_identity, d.schema_name, v_q,
+                   v_role, txid_current(), (SELECT h.branch FROM pggit_v0.head h), clock_timestamp() - v_t0
             FROM pg_event_trigger_dropped_objects() d
             WHERE d.original AND NOT d.is_temporary
               AND coalesce(d.schema_name, '') <> 'pggit_v0'
@@ -103,12 +299,21 @@ BEGIN
               -- parts of layer tables ("t on pggit_v0.refs"); a user's name with that
               -- text in it is quoted, so it never ends the identity unquoted
               AND coalesce(d.object_identity, '') !~ ' on pggit_v0\.[a-z_0-9]+$';
+            -- every dropped table's live row estimate, also of those dropped with another
+            -- object, while the statistics still hold it (for detect_anomalies)
+            INSERT INTO pggit_v0.dropped_table_stats (id, txid, object_identity, schema_name, table_name,
+                                                      live_tuples, original)
+            SELECT pggit_v0._capture_ids(1), txid_current(), d.object_identity, d.schema_name, d.object_name,
+                   pg_stat_get_live_tuples(d.objid), d.original
+            FROM pg_event_trigger_dropped_objects() d
+            WHERE d.object_type = 'table' AND NOT d.is_temporary
+              AND coalesce(d.schema_name, '') <> 'pggit_v0';
         ELSE
             v_names := nullif(current_setting('pggit.names_before', true), '')::jsonb;
-            INSERT INTO ddl_log (event, command_tag, object_type, object_identity, schema_name, statement,
-                                 role_name, txid, branch, capture_duration, renamed_from)
-            SELECT p_event, c.command_tag, c.object_type, c.object_identity, c.schema_name, v_q,
-                   v_role, txid_current(), (SELECT h.branch FROM head h), clock_timestamp() - v_t0,
+            INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name, statement,
+                                          role_name, txid, branch, capture_duration, renamed_from)
+            SELECT pggit_v0._capture_ids(1), p_event, c.command_tag, c.object_type, c.object_identity, c.schema_name,
+                   v_q, v_role, txid_current(), (SELECT h.branch FROM pggit_v0.head h), clock_timestamp() - v_t0,
                    CASE WHEN v_names IS NOT NULL AND c.object_type IN ('table', 'table column', 'foreign table', 'sequence') THEN
                        (SELECT nullif(x.old, c.object_identity)
                         FROM (SELECT CASE WHEN c.objsubid = 0 THEN format('%I.%I', r->>0, r->>1)
@@ -128,12 +333,12 @@ BEGIN
             END IF;
         END IF;
     EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL: record why instead
-        PERFORM _capture_fault(p_event, p_tag, SQLSTATE, SQLERRM, coalesce(v_q, current_query()), 'capture');
+        PERFORM pggit_v0._capture_fault(p_event, p_tag, SQLSTATE, SQLERRM, coalesce(v_q, current_query()), 'capture');
     END;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._capture() IS
-    'Event trigger function (ddl_command_end and sql_drop): logs each DDL command; never raises, traps errors into capture_faults';
+    'Event trigger function (ddl_command_end and sql_drop): logs each DDL command (statement redacted) and dropped tables'' row estimates; leaves lastval()/currval() alone; never raises, traps errors into capture_faults';
 
 -- Roles may call the layer's functions (each checks its own rights through the tables).
 GRANT USAGE ON SCHEMA pggit_v0 TO PUBLIC;
@@ -190,7 +395,7 @@ WITH t AS (
     FROM pg_event_trigger e
     WHERE e.evtname IN ('pggit_v0_capture_ddl', 'pggit_v0_capture_drop', 'pggit_v0_capture_names')
 )
-SELECT coalesce((SELECT m.value FROM meta m WHERE m.key = 'capture'), 'snapshot-only'),
+SELECT coalesce((SELECT m.value FROM pggit_v0.meta m WHERE m.key = 'capture'), 'snapshot-only'),
        t.on_count = 2,
        CASE WHEN t.on_count = 2 THEN 'event triggers pggit_v0_capture_ddl and pggit_v0_capture_drop are enabled'
                  || CASE WHEN t.names_on = 0

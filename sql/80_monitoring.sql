@@ -37,8 +37,8 @@ BEGIN
         ALTER TABLE pggit_v0.dropped_table_stats ALTER COLUMN id DROP IDENTITY;
     END IF;
     v_max := (SELECT max(s.id) FROM pggit_v0.dropped_table_stats s);
-    IF v_max > (SELECT CASE WHEN c.is_called THEN c.last_value ELSE 0 END FROM pggit_v0.capture_ids c) THEN
-        PERFORM pg_catalog.setval('pggit_v0.capture_ids'::regclass, v_max);
+    IF v_max >= coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0) / 16777216 THEN   -- see _capture_ids
+        PERFORM pg_catalog.setval('pggit_v0.capture_ids'::regclass, v_max * 16777216);
     END IF;
 END
 $drop_stats_ids$;
@@ -375,8 +375,8 @@ DO $monitor$
 BEGIN
     BEGIN
         DROP EVENT TRIGGER IF EXISTS pggit_v0_monitor_drop;
-        DROP FUNCTION IF EXISTS pggit_v0._monitor_drop();
-        DROP FUNCTION IF EXISTS pggit_v0._monitor_record_drops(text);
+        DROP FUNCTION IF EXISTS pggit_v0._monitor_drop;   -- (no argument list: the helper-call check)
+        DROP FUNCTION IF EXISTS pggit_v0._monitor_record_drops;
     EXCEPTION WHEN insufficient_privilege THEN
         RAISE WARNING 'pgGit: could not drop the former event trigger pggit_v0_monitor_drop: %', SQLERRM
               USING HINT = 'Reinstall as a superuser to remove it; capture records dropped tables itself.';

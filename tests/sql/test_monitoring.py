@@ -466,7 +466,7 @@ def test_removed_table_with_its_rows(db: SqlDb) -> None:
 def test_removed_table_without_capture_says_rows_unknown(db: SqlDb) -> None:
     db.exec("CREATE TABLE public.gone (id int)")
     commit(db, "Add table gone")
-    db.exec("ALTER EVENT TRIGGER pggit_v0_monitor_drop DISABLE")
+    db.exec("ALTER EVENT TRIGGER pggit_v0_capture_drop DISABLE")   # capture stores the row estimates
     db.exec("DROP TABLE public.gone")
     c = commit(db, "Drop table gone")
     rows = [r for r in anomalies(db) if r["anomaly"] == "removed_table"]
@@ -572,7 +572,9 @@ def test_reinstall_keeps_monitoring_working(db: SqlDb) -> None:
     install(db)
     install(db)
     assert db.val("SELECT count(*) FROM pggit_v0.dropped_table_stats") == 1
-    assert db.val("SELECT count(*) FROM pg_event_trigger WHERE evtname = 'pggit_v0_monitor_drop'") == 1
+    # capture's own sql_drop trigger stores them: the former second trigger and its functions are gone
+    assert db.val("SELECT count(*) FROM pg_event_trigger WHERE evtname = 'pggit_v0_monitor_drop'") == 0
+    assert db.val("SELECT count(*) FROM pg_proc WHERE proname IN ('_monitor_drop', '_monitor_record_drops')") == 0
     assert not failed(db)
     # the layer's own install drops nothing into the statistics
     assert db.val("SELECT count(*) FROM pggit_v0.dropped_table_stats WHERE schema_name = 'pggit_v0'") == 0
