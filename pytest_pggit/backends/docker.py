@@ -12,10 +12,13 @@
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Dict, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional
 
 from ..exceptions import BackendUnavailable, PggitError, ServerStartError
 from . import NON_DURABLE_SETTINGS, Server, query_server
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .local.cache import LayerCache
 
 USER = "postgres"
 PASSWORD = "pggit"  # the container only listens on a mapped local port for the run
@@ -61,7 +64,7 @@ class DockerBackend:
     name = "docker"
     #: Why :func:`~pytest_pggit.backends.select` picked it ('' when it was named).
     reason = ""
-    layer_cache = None
+    layer_cache: Optional["LayerCache"] = None  # only the local backend caches clusters
 
     def __init__(
         self,

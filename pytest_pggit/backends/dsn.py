@@ -1,10 +1,13 @@
 """The dsn backend: use a PostgreSQL server that someone else runs."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from ..exceptions import BackendUnavailable
 from . import Server
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .local.cache import LayerCache
 
 _CORE = ("host", "hostaddr", "port", "user", "dbname", "password")
 
@@ -15,7 +18,7 @@ class DsnBackend:
     name = "dsn"
     #: Why :func:`~pytest_pggit.backends.select` picked it ('' when it was named).
     reason = ""
-    layer_cache = None
+    layer_cache: Optional["LayerCache"] = None  # only the local backend caches clusters
 
     def __init__(self, dsn: Optional[str], database_prefix: str = "pggit_") -> None:
         self.dsn = dsn
