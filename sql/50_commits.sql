@@ -107,11 +107,26 @@ $$;
 COMMENT ON FUNCTION pggit_v0._ddl_log_shas(boolean) IS
     'sha256 over each DDL log entry''s fields (id, time, event, tag, object, statement, role, transaction, branch, rename)';
 
--- Link DDL log entries not yet in a commit (e.g. the statements a merge ran) to p_sha,
--- as one batch of the hash chain: each link keeps its entry's sha, and the batch's
--- chain_sha = sha256 of the previous batch's chain_sha and the entries' shas in id
--- order.  Runs under the history lock (batches are numbered by seq).
-CREATE OR REPLACE FUNCTION pggit_v0._link_pending(p_sha text) RETURNS int
+-- The DDL log entries not yet linked to a commit, as they are now.  A commit takes
+-- this set once, before it reads the catalog, and links exactly it: DDL that other
+-- sessions commit meanwhile stays pending for the next commit (which reads those
+-- objects again) instead of being linked to a tree that may not show it.
+CREATE OR REPLACE FUNCTION pggit_v0._pending_log_ids() RETURNS bigint[]
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT coalesce(array_agg(l.id ORDER BY l.id), ARRAY[]::bigint[]) FROM pggit_v0.ddl_log l
+WHERE NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id)
+$$;
+COMMENT ON FUNCTION pggit_v0._pending_log_ids() IS 'Ids of the DDL log entries not yet linked to a commit';
+
+-- Link the DDL log entries p_ids (taken with _pending_log_ids() before the catalog was
+-- read) that are still unlinked to p_sha, as one batch of the hash chain: each link
+-- keeps its entry's sha, and the batch's chain_sha = sha256 of the previous batch's
+-- chain_sha and the entries' shas in id order.  Runs under the history lock (batches
+-- are numbered by seq).
+DROP FUNCTION IF EXISTS pggit_v0._link_pending(text);
+CREATE OR REPLACE FUNCTION pggit_v0._link_pending(p_sha text, p_ids bigint[]) RETURNS int
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
@@ -119,8 +134,11 @@ AS $$
 DECLARE
     v_n int;
 BEGIN
+    IF cardinality(p_ids) = 0 THEN
+        RETURN 0;
+    END IF;
     WITH pending AS MATERIALIZED (
-        SELECT d.id, d.entry_sha FROM pggit_v0._ddl_log_shas(true) d
+        SELECT d.id, d.entry_sha FROM pggit_v0._ddl_log_shas(true) d WHERE d.id = ANY (p_ids)
     ),
     prev AS (
         SELECT lc.seq, lc.chain_sha FROM pggit_v0.ddl_log_commits lc WHERE lc.seq IS NOT NULL
@@ -155,8 +173,9 @@ $$;
 --     how other objects deparse or which objects exist, beyond the one logged).
 -- Known blind spot: DDL run with event triggers off (PostgreSQL 17's event_triggers
 -- setting, single-user mode) is never logged; status() still compares the whole schema.
-CREATE OR REPLACE FUNCTION pggit_v0._write_tree_incremental(p_parent text, OUT root_sha text, OUT rows_written int,
-                                                           OUT objects_snapshotted int)
+DROP FUNCTION IF EXISTS pggit_v0._write_tree_incremental(text);
+CREATE OR REPLACE FUNCTION pggit_v0._write_tree_incremental(p_parent text, p_pending bigint[], OUT root_sha text,
+                                                           OUT rows_written int, OUT objects_snapshotted int)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
@@ -189,15 +208,14 @@ BEGIN
                OR l.statement ~* '\m(rename|set\s+schema|cascade|attach|detach|inherit|owned\s+by\s+none)\M')
     INTO v_pending, v_unsafe
     FROM ddl_log l
-    WHERE NOT EXISTS (SELECT 1 FROM ddl_log_commits lc WHERE lc.log_id = l.id);
+    WHERE l.id = ANY (p_pending);
     IF v_pending = 0 OR v_unsafe > 0 THEN
         RETURN;
     END IF;
 
     BEGIN   -- names come from object identities; anything unexpected means a full snapshot
         WITH RECURSIVE pending AS (
-            SELECT l.object_type, l.object_identity FROM ddl_log l
-            WHERE NOT EXISTS (SELECT 1 FROM ddl_log_commits lc WHERE lc.log_id = l.id)
+            SELECT l.object_type, l.object_identity FROM ddl_log l WHERE l.id = ANY (p_pending)
         ),
         parts AS (
             SELECT CASE
@@ -256,7 +274,7 @@ BEGIN
     CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, b.ss, b.bs, b.ks, b.ts) w;
 END
 $$;
-COMMENT ON FUNCTION pggit_v0._write_tree_incremental(text) IS
+COMMENT ON FUNCTION pggit_v0._write_tree_incremental(text, bigint[]) IS
     'HEAD''s tree with only the objects named by the DDL logged since re-snapshotted; NULL root when a full snapshot is needed';
 
 -- Keep the planner's statistics of the store current: a commit that grew objects or
@@ -300,18 +318,23 @@ DECLARE
     v_full   record;
     v_sha    text;
     v_links  int;
+    v_ids    bigint[];
 BEGIN
     PERFORM pggit_v0._lock_history();
     -- read HEAD only now: a writer that held the lock before us has committed
     SELECT h.branch, coalesce(h.detached_sha, r.target_sha) INTO v_branch, v_parent
     FROM pggit_v0.head h LEFT JOIN pggit_v0.refs r ON r.name = h.branch;
+    v_ids := pggit_v0._pending_log_ids();   -- before the catalog is read: see _pending_log_ids
 
-    v_inc := pggit_v0._write_tree_incremental(v_parent);
+    v_inc := pggit_v0._write_tree_incremental(v_parent, v_ids);
     IF v_inc.root_sha IS NOT NULL THEN
         SELECT v_inc.root_sha AS root_sha, v_inc.rows_written AS rows_written INTO v_tree;
         IF coalesce(current_setting('pggit.verify_incremental', true), '') = 'on' THEN
             v_full := pggit_v0._write_tree();   -- development safety net: both ways must agree
-            IF v_full.root_sha <> v_inc.root_sha THEN
+            -- (unless other sessions committed DDL since v_ids: then the full snapshot,
+            -- read later, may show it while the incremental one rightly does not)
+            IF v_full.root_sha <> v_inc.root_sha
+               AND cardinality(pggit_v0._pending_log_ids()) = cardinality(v_ids) THEN
                 RAISE EXCEPTION 'incremental snapshot differs from the full snapshot: %',
                                 (SELECT string_agg(d.path, ', ') FROM pggit_v0._diff_rows(v_full.root_sha, v_inc.root_sha) d)
                       USING ERRCODE = 'XX000', HINT = 'SET pggit.full_snapshot = on works around it; please report it.';
@@ -333,7 +356,7 @@ BEGIN
         PERFORM pggit_v0._head_update('create_basic_commit', NULL, v_sha);
     END IF;
 
-    v_links := pggit_v0._link_pending(v_sha);
+    v_links := pggit_v0._link_pending(v_sha, v_ids);
     PERFORM pggit_v0._set_live_base(v_sha);
 
     PERFORM pggit_v0._refresh_stats(v_tree.rows_written);
@@ -428,4 +451,4 @@ COMMENT ON FUNCTION pggit_v0.get_commit_history(int, int, text) IS
 -- Promises of the private helpers above.
 COMMENT ON FUNCTION pggit_v0._commit_tree(text) IS 'The tree sha of a commit';
 COMMENT ON FUNCTION pggit_v0._commit_text(text, text[], text, timestamptz, text) IS 'Canonical text of a commit object, the input of its sha';
-COMMENT ON FUNCTION pggit_v0._link_pending(text) IS 'Links DDL log entries not yet in a commit to the given commit; returns how many';
+COMMENT ON FUNCTION pggit_v0._link_pending(text, bigint[]) IS 'Links the given DDL log entries still unlinked to a commit, as one hash-chain batch; returns how many';

@@ -298,8 +298,10 @@ DECLARE
     v_to     text := pggit_v0._commit_tree(p_sha);
     v_diff   text[];
     v_others text[];
+    v_ids    bigint[];
 BEGIN
     PERFORM pggit_v0._lock_history();
+    v_ids := pggit_v0._pending_log_ids();   -- before the proof: DDL committed later stays pending
     IF v_to IS NULL THEN
         RAISE EXCEPTION 'commit % not found', p_sha USING ERRCODE = '42704';
     END IF;
@@ -322,7 +324,7 @@ BEGIN
               USING ERRCODE = 'XX000',
                     HINT = 'This is a pgGit migration bug; nothing was changed. Please report the paths.';
     END IF;
-    PERFORM pggit_v0._link_pending(p_sha);
+    PERFORM pggit_v0._link_pending(p_sha, v_ids);
     PERFORM pggit_v0._set_live_base(p_sha);
 END
 $$;

@@ -91,7 +91,7 @@ def test_integrity_failure_fails_the_session(gate) -> None:
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines([
         "pggit gate: FAILED: * checks failed (integrity, alerts)",
-        "FAIL  integrity        CRITICAL  1 of 12 integrity checks failed: commit_content*",
+        "FAIL  integrity        CRITICAL  1 of 15 integrity checks failed: commit_content*",
         "FAIL  commit_content   FAILED*author, time or message differ*",
     ])
 

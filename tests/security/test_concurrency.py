@@ -196,3 +196,32 @@ def test_soak_keeps_every_commit_reachable_and_parented(db: SqlDb) -> None:
     bad: Dict[str, str] = {r["check_name"]: r["details"] for r in
                            db.rows("SELECT * FROM pggit_v0.validate_data_integrity() WHERE status <> 'OK'")}
     assert bad == {}
+
+
+def test_ddl_committed_while_a_commit_runs_stays_pending_for_the_next(db: SqlDb) -> None:
+    """Another session's DDL that commits after a commit read the catalog is not linked to
+    that commit (its tree does not show it): the next commit reads the object again."""
+    other = second(db)
+    try:
+        db.exec("CREATE TABLE public.a (id int)")
+        other.exec("BEGIN")
+        other.exec("SELECT 1 FROM pggit_v0.refs WHERE name = 'main' FOR UPDATE")   # the commit's ref move waits
+        pid = db.val("SELECT pg_backend_pid()")
+        bg = Background(lambda: db.val("SELECT pggit_v0.create_basic_commit('a')"))
+        watcher = second(db)
+        try:
+            wait_until_blocked(watcher, pid)
+        finally:
+            watcher.close()
+        other.exec("CREATE TABLE public.x (id int)")
+        other.exec("COMMIT")
+        first = bg.result()
+    finally:
+        other.close()
+    x_log = db.val("SELECT id FROM pggit_v0.ddl_log WHERE object_identity = 'public.x'")
+    assert db.rows("SELECT commit_sha FROM pggit_v0.ddl_log_commits WHERE log_id = %s", [x_log]) == []
+    db.exec("CREATE TABLE public.y (id int)")
+    second_sha = db.val("SELECT pggit_v0.create_basic_commit('y')")   # incremental: reads x and y
+    assert db.val("SELECT commit_sha FROM pggit_v0.ddl_log_commits WHERE log_id = %s", [x_log]) == second_sha
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    assert first != second_sha
