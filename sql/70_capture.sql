@@ -50,32 +50,28 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
-    c_block constant bigint := 64;            -- ids reserved at a time
-    c_pids  constant bigint := 16777216;      -- 2^24: counter = last id * 2^24 + pid % 2^24
-    v_state text := current_setting('pggit.capture_block', true);   -- 'next id:counter'
+    -- 64 ids reserved at a time; counter = last id reserved * 2^24 + pid % 2^24 (16777216)
     v_ctr   bigint := coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0);
-    v_next  text := split_part(v_state, ':', 1);
+    v_state text[] := string_to_array(current_setting('pggit.capture_block', true), ':');   -- next id, counter
     v_first bigint;
 BEGIN
-    IF p_n IS NULL OR p_n < 1 THEN
-        RETURN NULL;
-    END IF;
-    -- (plain string tests, not a regular expression: this runs once per captured row)
-    IF split_part(v_state, ':', 2) = v_ctr::text                  -- nobody reserved since
-       AND v_ctr % c_pids = pg_backend_pid() % c_pids             -- and that was this backend
-       AND length(v_next) BETWEEN 1 AND 18 AND ltrim(v_next, '0123456789') = '' THEN
-        v_first := v_next::bigint;
-        IF v_first > v_ctr / c_pids - c_block                     -- ids of that block only
-           AND v_first + p_n - 1 <= v_ctr / c_pids THEN
+    -- The usual case in as few expressions as possible: this runs once per captured row.
+    -- Plain string tests, not a regular expression, check the setting (anyone may set it).
+    IF v_state[2] = v_ctr::text AND v_ctr % 16777216 = pg_backend_pid() % 16777216   -- nobody reserved since
+       AND length(v_state[1]) BETWEEN 1 AND 18 AND ltrim(v_state[1], '0123456789') = '' AND p_n >= 1 THEN
+        v_first := v_state[1]::bigint;
+        IF v_first > v_ctr / 16777216 - 64 AND v_first + p_n - 1 <= v_ctr / 16777216 THEN   -- that block's ids only
             PERFORM set_config('pggit.capture_block', (v_first + p_n) || ':' || v_ctr, false);
             RETURN v_first;
         END IF;
+    ELSIF p_n IS NULL OR p_n < 1 THEN
+        RETURN NULL;
     END IF;
     BEGIN
         LOCK TABLE pggit_v0.capture_ids_lock IN EXCLUSIVE MODE;
         v_ctr := coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0);
-        v_first := v_ctr / c_pids + 1;
-        v_ctr := (v_first - 1 + greatest(p_n, c_block)) * c_pids + pg_backend_pid() % c_pids;
+        v_first := v_ctr / 16777216 + 1;
+        v_ctr := (v_first - 1 + greatest(p_n, 64)) * 16777216 + pg_backend_pid() % 16777216;
         PERFORM pg_catalog.setval('pggit_v0.capture_ids'::regclass, v_ctr);
         RAISE SQLSTATE 'PGGIT';   -- roll the block back: releases the lock, keeps the setval
     EXCEPTION WHEN SQLSTATE 'PGGIT' THEN
@@ -127,7 +123,7 @@ $ids$;
 -- When unsure it redacts more: a backslash is taken as an escape in every string, and a
 -- string left open at the end of the text (a truncated statement) is redacted to the end.
 -- Texts without a string or without a word naming a secret, the most common DDL, cost a
--- few strpos() (_may_hold_secrets); others one regular expression before any replacement.
+-- a few LIKEs (_may_hold_secrets); others one regular expression before any replacement.
 -- Whether a text may hold a secret _redact_secrets would replace: it has a string (a
 -- quote or a dollar sign) and a word that names a secret (pass, pwd, secret, key, token,
 -- credential) or a URI.  False means _redact_secrets would return the text unchanged;
@@ -137,13 +133,10 @@ CREATE OR REPLACE FUNCTION pggit_v0._may_hold_secrets(p_text text) RETURNS boole
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
 SELECT (pg_catalog.strpos(p_text, '''') > 0 OR pg_catalog.strpos(p_text, '$') > 0)
-       AND (pg_catalog.strpos(pg_catalog.lower(p_text COLLATE "C"), 'pass') > 0   -- ASCII letters only:
-            OR pg_catalog.strpos(pg_catalog.lower(p_text COLLATE "C"), 'pwd') > 0   -- every word is ASCII
-            OR pg_catalog.strpos(pg_catalog.lower(p_text COLLATE "C"), 'secret') > 0
-            OR pg_catalog.strpos(pg_catalog.lower(p_text COLLATE "C"), 'key') > 0
-            OR pg_catalog.strpos(pg_catalog.lower(p_text COLLATE "C"), 'token') > 0
-            OR pg_catalog.strpos(pg_catalog.lower(p_text COLLATE "C"), 'credential') > 0
-            OR pg_catalog.strpos(p_text, '://') > 0)
+       -- ASCII letters only lowered: every word is ASCII; LIKE, not strpos (no search table
+       -- to build for each word) nor ~* (dearer still)
+       AND pg_catalog.lower(p_text COLLATE "C") OPERATOR(pg_catalog.~~)
+           ANY ('{%pass%,%pwd%,%secret%,%key%,%token%,%credential%,%://%}'::text[])
 $$;
 COMMENT ON FUNCTION pggit_v0._may_hold_secrets(text) IS
     'False when _redact_secrets would return the text unchanged (no string, or no word naming a secret); cheap, inlinable';
