@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from ...exceptions import ServerStartError
 from .. import NON_DURABLE_SETTINGS, Server, query_server
@@ -59,46 +59,24 @@ def temp_root() -> Path:
 
 
 def free_port() -> int:
-    """A free loopback port, chosen as pytest-postgresql does, with port-for: a free one
-    outside the kernel's ephemeral range, so outgoing connections do not compete for it."""
-    import port_for
+    """A free loopback port: the one the kernel picks for a socket bound to port 0.
 
-    try:
-        return port_for.select_random()
-    except port_for.PortForException as exc:
-        raise ServerStartError(f"no free loopback port: {exc}", hint="retry") from exc
-
-
-def free_port_soon() -> Callable[[], int]:
-    """Start choosing a free port on a thread; the returned call waits for it.
-
-    port_for.select_random() takes ~20 ms (it builds a set of ~19,000 candidate ports
-    each time); chosen while the data directory is copied, it adds nothing to a start."""
-    chosen: List[int] = []
-    failed: List[BaseException] = []
-
-    def choose() -> None:
-        try:
-            chosen.append(free_port())
-        except BaseException as exc:  # raised by the caller, in its thread
-            failed.append(exc)
-
-    thread = threading.Thread(target=choose, name="pggit-free-port", daemon=True)
-    thread.start()
-
-    def result() -> int:
-        thread.join()
-        if failed:
-            raise failed[0]
-        return chosen[0]
-
-    return result
+    Not port_for.select_random(), which pytest-postgresql uses: it builds a set of ~19,000
+    candidate ports on every call, ~20 ms of Python on the way to the server (and ~5 ms
+    to import).  Even chosen on a thread while the data directory is copied, it made the
+    warm start that bench/plugin.py measures slower: median of 40 alternating runs 693 ms
+    with it, 679 ms with this function, 678 ms before either (a loaded 2-core machine).
+    Neither can close the race of a port taken between choosing it and postgres binding
+    it; a lost race is retried on another port (PORT_ATTEMPTS)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def check_port_free(port: int) -> None:
     """A clear error now rather than postgres failing to bind a port asked for.
 
-    Not port_for.is_available(): it binds without SO_REUSEADDR, so a port in TIME_WAIT
+    Not port_for.is_available() either: it binds without SO_REUSEADDR, so a port in TIME_WAIT
     (a server on that port stopped a moment ago) would count as taken, though postgres,
     which sets SO_REUSEADDR, can bind it."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
@@ -174,7 +152,6 @@ class LocalBackend:
         self._base = base = Path(tempfile.mkdtemp(prefix="pytest-pggit-", dir=str(root)))
         atexit.register(self.stop)
         notes: List[str] = []
-        first_port = free_port_soon() if self.port is None else None
         try:
             os.chmod(base, 0o700)
             if runas.switch:
@@ -190,7 +167,7 @@ class LocalBackend:
             self._start_watchdog()
             self._make_data_dir(bindir, version, runas, notes)
             t0 = time.monotonic()
-            port = self._launch_on_a_port(bindir, runas, first_port)
+            port = self._launch_on_a_port(bindir, runas)
             self.timings["postgres"] = time.monotonic() - t0
             self.timings["total"] = time.monotonic() - t_start
             info = query_server(f"host=127.0.0.1 port={port} user={SUPERUSER} dbname=postgres")
@@ -267,19 +244,14 @@ class LocalBackend:
     #   answering "the database system is starting up"), and poll every 100 ms by default.
     # So: Popen as the server's OS user, poll the child's exit status and a real query
     # every 5 ms, read "could not bind" from the log to retry on another port.
-    def _launch_on_a_port(self, bindir: Path, runas: RunAs,
-                          first_port: Optional[Callable[[], int]]) -> int:
-        """Launch postgres and wait until it answers; returns its port.  Without a port
-        asked for, ``first_port`` gives the first one tried, :func:`free_port` the others."""
+    def _launch_on_a_port(self, bindir: Path, runas: RunAs) -> int:
+        """Launch postgres and wait until it answers; returns its port."""
         assert self._base is not None
         log = self._base / "postgres.log"
         if self.port is not None:
             check_port_free(self.port)
-        for attempt in range(PORT_ATTEMPTS if self.port is None else 1):
-            if self.port is not None:
-                port = self.port
-            else:
-                port = first_port() if first_port is not None and attempt == 0 else free_port()
+        for _attempt in range(PORT_ATTEMPTS if self.port is None else 1):
+            port = self.port if self.port is not None else free_port()
             self._proc = self._launch(bindir, runas, port)
             if self._wait_ready(self._proc, port):
                 return port
