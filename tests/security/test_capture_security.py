@@ -420,3 +420,13 @@ SELECT lastval() AS after_drop;
 """)
     out = db.psql("-q", "-A", "-t", "-f", str(script)).stdout.split()
     assert out == ["1", "1", "1", "1|1", "1"], out
+    # "DROP SEQUENCE seq2; -- should fail: SELECT lastval();" (the sequence lastval named is gone)
+    s = session(db)
+    try:
+        s.exec("CREATE SEQUENCE public.seq2")
+        s.val("SELECT nextval('public.seq2')")
+        s.exec("DROP SEQUENCE public.seq2")
+        with raises_sql("55000", "lastval is not yet defined in this session"):
+            s.exec("SELECT lastval()")
+    finally:
+        s.close()
