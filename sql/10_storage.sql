@@ -98,8 +98,10 @@ COMMENT ON TABLE pggit_v0.ref_log IS
 
 -- Every DDL command seen by the event triggers.  Linked to the commit that includes
 -- it through ddl_log_commits, so the log itself is never updated.
+-- Ids come from _capture_ids (70_capture.sql), never nextval: capture must leave the
+-- session's lastval() alone.  (Installs before that had identity ids; 70 drops them.)
 CREATE TABLE IF NOT EXISTS pggit_v0.ddl_log (
-    id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id              bigint PRIMARY KEY,
     logged_at       timestamptz NOT NULL DEFAULT clock_timestamp(),
     event           text NOT NULL,
     command_tag     text NOT NULL,
@@ -139,7 +141,7 @@ COMMENT ON TABLE pggit_v0.ddl_log_commits IS 'Which commit includes each capture
 
 -- Faults met by capture.  Capture never makes a user's DDL fail: it records here instead.
 CREATE TABLE IF NOT EXISTS pggit_v0.capture_faults (
-    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id          bigint PRIMARY KEY,   -- from _capture_ids, like ddl_log's
     occurred_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     event       text NOT NULL,
     command_tag text,
@@ -151,7 +153,7 @@ COMMENT ON TABLE pggit_v0.capture_faults IS 'Errors trapped by DDL capture (the 
 
 -- Timings of the layer's own operations, measured when they run.
 CREATE TABLE IF NOT EXISTS pggit_v0.op_timings (
-    id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id         bigint PRIMARY KEY,   -- from _capture_ids: API calls leave lastval() alone too
     operation  text NOT NULL,
     started_at timestamptz NOT NULL,
     duration   interval NOT NULL,

@@ -263,6 +263,8 @@ COMMENT ON FUNCTION pggit_v0._resolve_ref(text) IS
 
 -- Record how long one of the layer's operations took.  With the owner's rights, so that
 -- roles that only read (diffs, status) need no write grant: it appends one timing row.
+-- Its id defaults to _capture_ids(1) (set in 70_capture.sql), not nextval: the caller's
+-- lastval() stays as it was.
 CREATE OR REPLACE FUNCTION pggit_v0._record_timing(p_operation text, p_started timestamptz, p_detail text DEFAULT NULL)
 RETURNS void
 LANGUAGE sql VOLATILE SECURITY DEFINER

@@ -84,7 +84,7 @@ $$;
 COMMENT ON FUNCTION pggit_v0._capture_ids(bigint) IS
     'Takes p_n consecutive ids for capture''s rows and returns the first: unique across sessions, increasing in the order taken (across sessions too when one''s DDL follows another''s); no nextval, so the session''s lastval()/currval() stay as they were';
 
--- Upgrade in place: ddl_log and capture_faults had identity columns (nextval in the
+-- Upgrade in place: ddl_log, capture_faults and op_timings had identity columns (nextval in the
 -- user's session).  Their ids are kept; the counter continues after the largest.  The
 -- lock keeps captures of other sessions from reserving meanwhile (held to the end of
 -- the install).
@@ -94,18 +94,21 @@ DECLARE
     v_max bigint;
 BEGIN
     LOCK TABLE pggit_v0.capture_ids_lock IN EXCLUSIVE MODE;
-    FOREACH t IN ARRAY ARRAY['ddl_log', 'capture_faults'] LOOP
+    FOREACH t IN ARRAY ARRAY['ddl_log', 'capture_faults', 'op_timings'] LOOP
         IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
                    WHERE a.attrelid = format('pggit_v0.%I', t)::regclass AND a.attname = 'id' AND a.attidentity <> '') THEN
             EXECUTE format('ALTER TABLE pggit_v0.%I ALTER COLUMN id DROP IDENTITY', t);
         END IF;
     END LOOP;
-    v_max := greatest((SELECT max(l.id) FROM pggit_v0.ddl_log l), (SELECT max(f.id) FROM pggit_v0.capture_faults f));
+    v_max := greatest((SELECT max(l.id) FROM pggit_v0.ddl_log l), (SELECT max(f.id) FROM pggit_v0.capture_faults f),
+                      (SELECT max(o.id) FROM pggit_v0.op_timings o));
     IF v_max >= coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0) / 16777216 THEN
         PERFORM pg_catalog.setval('pggit_v0.capture_ids'::regclass, v_max * 16777216);
     END IF;
 END
 $ids$;
+-- Timing rows (also written by repairs and tests by hand) take their id the same way.
+ALTER TABLE pggit_v0.op_timings ALTER COLUMN id SET DEFAULT pggit_v0._capture_ids(1);
 
 -- Secrets out of stored statement texts.  The statement capture stores is the whole query
 -- string the DDL came in, which may also carry, say, ALTER ROLE ... PASSWORD; the log is

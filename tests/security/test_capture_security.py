@@ -430,3 +430,15 @@ SELECT lastval() AS after_drop;
             s.exec("SELECT lastval()")
     finally:
         s.close()
+
+
+def test_api_calls_leave_lastval_as_it_was(db: SqlDb) -> None:
+    """The layer's own timing rows take no nextval either: commits, diffs and status
+    calls (each records a timing) leave the session's lastval() alone."""
+    db.exec("CREATE SEQUENCE public.s; SELECT nextval('public.s'); SELECT nextval('public.s')")
+    db.exec("CREATE TABLE public.t (id int)")
+    db.exec("SELECT pggit_v0.create_basic_commit('t')")
+    db.rows("SELECT * FROM pggit_v0.status()")
+    db.rows("SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")
+    assert db.val("SELECT lastval()") == 2
+    assert db.val("SELECT count(*) FROM pggit_v0.op_timings WHERE operation IN ('commit', 'status', 'diff')") >= 3
