@@ -25,6 +25,10 @@ SET LOCAL check_function_bodies = off;
 \ir 65_introspect.sql
 \ir 70_capture.sql
 \ir 80_monitoring.sql
+\ir 81_integrity.sql
+\ir 82_alerts.sql
+\ir 83_analytics.sql
+\ir 84_recommendations.sql
 \ir 90_baseline.sql
 \ir 92_privileges.sql
 \ir 95_directory.sql

@@ -1,4 +1,4 @@
-"""Monitoring, analytics and integrity (sql/80_monitoring.sql): every function is run
+"""Monitoring (sql/80_monitoring.sql to 84_recommendations.sql): every function is run
 on data that makes it report something and on data that makes it report OK, and the
 figures are checked against values computed independently here."""
 from __future__ import annotations
