@@ -19,8 +19,8 @@ DEFAULT_IMAGE = "postgres:17-alpine"
 
 # ------------------------------------------------------------------ severity ladders
 # Each ladder is defined once, here, least severe first.  The SQL layer orders the same
-# alert severities in pggit_v0._mon_rank() (the monitoring SQL, sql/80_monitoring.sql
-# today) for its own sorting: keep the two in step.
+# alert severities in pggit_v0._mon_rank() (sql/80_monitoring.sql, shared by the
+# monitoring files 81-84) for its own sorting: keep the two in step.
 
 #: Alert severities: ``check_for_alerts().severity`` lower-cased, its ``OK`` being ``none``
 #: (--pggit-fail-on, ``assert_no_alerts(min_severity=)``).
