@@ -117,7 +117,28 @@ COMMENT ON FUNCTION pggit_v0.get_object_definition(text, text, text) IS
     'DDL that recreates schema.object on an empty database, live or as of ref; 42704 when not found';
 
 -- Commits (first-parent history of HEAD, newest first) that created, changed or
--- dropped an object, with the statements captured for it in that commit.
+-- The statements captured in commit p_commit for schema.object (its parts included),
+-- in the order they ran.  A function of its own (never inlined: it pins search_path),
+-- so a caller only needs the right to read ddl_log.statement when it is called.
+CREATE OR REPLACE FUNCTION pggit_v0._object_ddl(p_commit text, p_schema text, p_name text) RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT string_agg(s.statement, E'\n' ORDER BY s.first_id)
+FROM (SELECT l.statement, min(l.id) AS first_id
+      FROM ddl_log_commits lc JOIN ddl_log l ON l.id = lc.log_id
+      WHERE lc.commit_sha = p_commit
+        AND (l.object_identity = format('%I.%I', p_schema, p_name)
+             OR starts_with(l.object_identity, format('%I.%I', p_schema, p_name) || '.')
+             OR starts_with(l.object_identity, format('%I.%I', p_schema, p_name) || '(')
+             OR right(l.object_identity, length(format(' on %I.%I', p_schema, p_name))) = format(' on %I.%I', p_schema, p_name))
+      GROUP BY l.statement) s
+$$;
+COMMENT ON FUNCTION pggit_v0._object_ddl(text, text, text) IS
+    'The captured statements of one commit for schema.object and its parts, in the order they ran';
+
+-- dropped an object, with the statements captured for it in that commit (ddl is NULL
+-- for a role that may not read statement texts: grant_access(..., statements => true)).
 CREATE OR REPLACE FUNCTION pggit_v0.get_object_history(schema_name text, object_name text, max_count int DEFAULT 10)
 RETURNS TABLE (commit_sha text, change_type text, object_type text, author text, committed_at timestamptz,
                message text, ddl text)
@@ -175,15 +196,8 @@ SELECT c.commit_sha,
             WHEN x.kinds <@ ARRAY['grants', 'column_grants'] THEN 'GRANT'
             ELSE 'ALTER' END,
        _key_kind(x.obj_key), c.author, c.committed_at, c.message,
-       (SELECT string_agg(s.statement, E'\n' ORDER BY s.first_id)
-        FROM (SELECT l.statement, min(l.id) AS first_id
-              FROM ddl_log_commits lc JOIN ddl_log l ON l.id = lc.log_id
-              WHERE lc.commit_sha = c.commit_sha
-                AND (l.object_identity = format('%I.%I', $1, $2)
-                     OR starts_with(l.object_identity, format('%I.%I', $1, $2) || '.')
-                     OR starts_with(l.object_identity, format('%I.%I', $1, $2) || '(')
-                     OR right(l.object_identity, length(format(' on %I.%I', $1, $2))) = format(' on %I.%I', $1, $2))
-              GROUP BY l.statement) s)
+       CASE WHEN has_column_privilege('pggit_v0.ddl_log', 'statement', 'SELECT')
+            THEN _object_ddl(c.commit_sha, $1, $2) END
 FROM classified x
 JOIN commit_graph c ON c.commit_sha = x.sha
 ORDER BY x.n, x.obj_key

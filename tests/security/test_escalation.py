@@ -200,6 +200,8 @@ def test_grant_access_is_for_the_owner_and_levels_differ(db: SqlDb) -> None:
         with raises_sql("42501", "permission denied for table ddl_log"):
             db.exec("SELECT statement FROM pggit_v0.ddl_log")
         assert db.val("SELECT count(object_identity) FROM pggit_v0.ddl_log") >= 1
+        hist = db.rows("SELECT * FROM pggit_v0.get_object_history('public', 't')")
+        assert [(h["change_type"], h["ddl"]) for h in hist] == [("CREATE", None)]   # no statement texts
         with raises_sql("42501", "needs the owner of schema pggit_v0"):
             db.exec("SELECT pggit_v0.grant_access(%s)", [reader])
     with as_role(db, dev):
@@ -209,6 +211,7 @@ def test_grant_access_is_for_the_owner_and_levels_differ(db: SqlDb) -> None:
     db.exec("SELECT pggit_v0.grant_access(%s, 'reader', statements => true)", [reader])
     with as_role(db, reader):
         assert db.val("SELECT count(statement) FROM pggit_v0.ddl_log") >= 1
+        assert db.val("SELECT ddl FROM pggit_v0.get_object_history('public', 't')") == "CREATE TABLE public.t (id int)"
     assert db.val("SELECT pggit_v0.revoke_access(%s)", [dev]) is True
     with as_role(db, dev):
         with raises_sql("42501", "may not do"):
