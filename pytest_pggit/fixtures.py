@@ -150,7 +150,9 @@ def pggit_conn(
     tx.__enter__()
     # our transaction's id: at teardown txid_status() says whether a raw COMMIT ended it
     # (a raw ROLLBACK ends it too, but leaks nothing)
-    xid = conn.execute("SELECT txid_current()").fetchone()[0]
+    row = conn.execute("SELECT txid_current()").fetchone()
+    assert row is not None
+    xid = row[0]
     committed = False
     try:
         spec = _branch_marker(request)
@@ -167,7 +169,8 @@ def pggit_conn(
         if not conn.closed and conn.info.transaction_status in (pq.TransactionStatus.IDLE,
                                                                   pq.TransactionStatus.INTRANS):
             try:
-                committed = conn.execute("SELECT txid_status(%s)", (xid,)).fetchone()[0] == "committed"
+                status = conn.execute("SELECT txid_status(%s)", (xid,)).fetchone()
+                committed = status is None or status[0] == "committed"
             except psycopg.Error:
                 committed = True   # cannot tell: assume the worst, the template is rebuilt
         try:
