@@ -55,6 +55,18 @@ $$;
 COMMENT ON FUNCTION pggit_v0._require_rights(text) IS
     'Raises 42501 naming the call and the role, with the grant_access() call as the hint, when the role may not write history';
 
+-- Append one move to ref_log: the next id (writers hold the history lock, so ids are
+-- dense without a sequence, and the caller's lastval() is left alone), the calling role.
+CREATE OR REPLACE FUNCTION pggit_v0._log_ref_move(p_call text, p_ref text, p_old text, p_new text) RETURNS void
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+INSERT INTO pggit_v0.ref_log (id, ref, old_value, new_value, role_name, call)
+SELECT coalesce(max(l.id), 0) + 1, p_ref, p_old, p_new, pggit_v0._caller(), p_call FROM pggit_v0.ref_log l
+$$;
+COMMENT ON FUNCTION pggit_v0._log_ref_move(text, text, text, text) IS
+    'Appends a ref or HEAD move (old and new value, calling role, call) to ref_log';
+
 -- Create (p_new and no such ref), move (forward only) or delete (p_new NULL) a ref, and
 -- record it in ref_log.  Refuses: a commit that does not exist (42704), a move that is
 -- not a fast-forward (55000: history is never rewound), moving or deleting a tag, and
@@ -106,8 +118,7 @@ BEGIN
     ELSE
         RETURN;   -- already there: nothing to log
     END IF;
-    INSERT INTO pggit_v0.ref_log (id, ref, old_value, new_value, role_name, call)
-    SELECT coalesce(max(l.id), 0) + 1, p_name, v_old, p_new, pggit_v0._caller(), p_call FROM pggit_v0.ref_log l;
+    PERFORM pggit_v0._log_ref_move(p_call, p_name, v_old, p_new);
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._ref_update(text, text, text, text, text) IS
@@ -145,8 +156,7 @@ BEGIN
     ELSE
         UPDATE pggit_v0.head SET branch = p_branch, detached_sha = p_detached;
     END IF;
-    INSERT INTO pggit_v0.ref_log (id, ref, old_value, new_value, role_name, call)
-    SELECT coalesce(max(l.id), 0) + 1, 'HEAD', v_old, v_new, pggit_v0._caller(), p_call FROM pggit_v0.ref_log l;
+    PERFORM pggit_v0._log_ref_move(p_call, 'HEAD', v_old, v_new);
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._head_update(text, text, text) IS

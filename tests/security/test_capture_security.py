@@ -4,16 +4,16 @@ function through which a role could write capture_faults, and stores statements 
 their secrets redacted."""
 from __future__ import annotations
 
-import contextlib
 import re
 import threading
 import uuid
 from pathlib import Path
-from typing import Iterator, List
+from typing import List
 
 import pytest
 
 from errors import raises_sql
+from roles import as_role, make_role
 from sql_conftest import SqlDb, install
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,24 +22,6 @@ LAYER_TABLES = ("ddl_log", "capture_faults", "dropped_table_stats", "head", "met
                 "capture_ids", "capture_ids_lock")
 CAPTURE_FUNCTIONS = ("_capture", "_capture_names", "_capture_fault", "_capture_ids",
                      "_redact_secrets", "_may_hold_secrets", "capture_status")
-
-
-def make_role(d: SqlDb) -> str:
-    """A role with no rights on the layer and its own schema (roles are cluster-wide: a
-    unique name per test)."""
-    name = f"pggit_cap_{uuid.uuid4().hex[:10]}"
-    d.exec(f"CREATE ROLE {name} NOSUPERUSER")
-    d.exec(f"CREATE SCHEMA {name} AUTHORIZATION {name}")
-    return name
-
-
-@contextlib.contextmanager
-def as_role(d: SqlDb, role: str) -> Iterator[None]:
-    d.exec(f"SET ROLE {role}")
-    try:
-        yield
-    finally:
-        d.exec("RESET ROLE")
 
 
 def session(d: SqlDb) -> SqlDb:
@@ -81,7 +63,7 @@ def test_capture_leaves_lastval_and_currval_as_they_were(db: SqlDb) -> None:
 
 def test_a_role_without_rights_on_the_layer_keeps_its_lastval(db: SqlDb) -> None:
     """Was: permission denied for sequence ddl_log_id_seq."""
-    dev = make_role(db)
+    dev = make_role(db, own_schema=True)
     s = session(db)
     try:
         with as_role(s, dev):
@@ -98,7 +80,7 @@ def test_a_role_without_rights_on_the_layer_keeps_its_lastval(db: SqlDb) -> None
 
 
 def test_lastval_stays_undefined_when_the_session_never_called_nextval(db: SqlDb) -> None:
-    dev = make_role(db)
+    dev = make_role(db, own_schema=True)
     for role in (None, dev):
         s = session(db)
         try:
@@ -211,7 +193,7 @@ def test_reinstall_over_identity_ids_keeps_every_row_and_continues_after_them(db
 # -- blinding --------------------------------------------------------------------------
 
 def test_temporary_tables_named_like_the_log_do_not_blind_capture(db: SqlDb) -> None:
-    dev = make_role(db)
+    dev = make_role(db, own_schema=True)
     with as_role(db, dev):
         # the layer's columns, no constraints: any insert meant for the real tables would fit
         db.exec("CREATE TEMP TABLE ddl_log (id bigint, logged_at timestamptz DEFAULT now(), event text, "
@@ -260,7 +242,7 @@ def test_one_sql_drop_trigger_and_no_function_a_role_could_forge_faults_with(db:
         "SELECT p.proname FROM pg_proc p WHERE p.pronamespace = 'pggit_v0'::regnamespace "
         "AND p.prosecdef AND p.prorettype <> 'event_trigger'::regtype AND p.prosrc ~* 'capture_faults'")
     assert writers == []
-    dev = make_role(db)
+    dev = make_role(db, own_schema=True)
     before = db.val("SELECT count(*) FROM pggit_v0.capture_faults")
     with as_role(db, dev):
         with raises_sql("42883"):
@@ -281,7 +263,7 @@ def test_one_sql_drop_trigger_and_no_function_a_role_could_forge_faults_with(db:
 def test_a_role_setting_the_block_state_itself_cannot_take_anothers_ids(db: SqlDb) -> None:
     """pggit.capture_block is an ordinary setting, so a role can set it. It is trusted only
     for ids of the block the counter says this very backend reserved last."""
-    dev = make_role(db)
+    dev = make_role(db, own_schema=True)
     a, b = session(db), session(db)
     try:
         a.exec("CREATE TABLE public.first (id int)")              # a reserves a block, uses its first id
@@ -380,7 +362,7 @@ def test_real_statements_are_stored_without_their_secrets(db: SqlDb) -> None:
 
 
 def test_a_password_sent_in_the_same_query_string_as_captured_ddl_is_not_stored(db: SqlDb) -> None:
-    role = make_role(db)
+    role = make_role(db, own_schema=True)
     # one query string (simple query protocol): both commands see the same current_query()
     db.exec(f"CREATE TABLE public.with_secret (id int); ALTER ROLE {role} PASSWORD 'hunter2'")
     stored = db.val("SELECT statement FROM pggit_v0.ddl_log WHERE object_identity = 'public.with_secret'")

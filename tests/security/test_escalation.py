@@ -3,35 +3,14 @@ through temporary objects, views or internal functions, and nobody but the API w
 history, so a forged commit can never be run by an administrator's checkout or merge."""
 from __future__ import annotations
 
-import contextlib
 import re
-import uuid
 from pathlib import Path
-from typing import Iterator
 
 from errors import raises_sql
+from roles import as_role, make_role
 from sql_conftest import SqlDb
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def make_role(d: SqlDb, access: str = "") -> str:
-    """A fresh role (roles are cluster-wide: a unique name per test), with grant_access(level)."""
-    name = f"pggit_sec_{uuid.uuid4().hex[:10]}"
-    d.exec(f"CREATE ROLE {name} NOSUPERUSER")
-    d.exec(f"GRANT CREATE ON SCHEMA public TO {name}")
-    if access:
-        d.exec("SELECT pggit_v0.grant_access(%s, %s)", [name, access])
-    return name
-
-
-@contextlib.contextmanager
-def as_role(d: SqlDb, role: str) -> Iterator[None]:
-    d.exec(f"SET ROLE {role}")
-    try:
-        yield
-    finally:
-        d.exec("RESET ROLE")
 
 
 def canary(d: SqlDb, owner: str) -> None:

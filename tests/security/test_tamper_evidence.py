@@ -3,23 +3,15 @@ validate_data_integrity() names refs moved outside the API, commits whose branch
 changed and DDL log entries edited after they were linked to a commit."""
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Dict
 
 from sql_conftest import SqlDb
+from test_monitoring import rewrite  # tests/sql: change history as an intruder would
 
 
 def failed(d: SqlDb) -> Dict[str, str]:
     return {r["check_name"]: r["details"] for r in
             d.rows("SELECT * FROM pggit_v0.validate_data_integrity() WHERE status = 'FAILED'")}
-
-
-def rewrite(d: SqlDb, sql: str, params: Any = None) -> None:
-    """Change history directly, as an intruder with the owner's rights would."""
-    d.exec("SET pggit.allow_history_rewrite = on")
-    try:
-        d.exec(sql, params)
-    finally:
-        d.exec("RESET pggit.allow_history_rewrite")
 
 
 def test_the_ref_log_records_every_move_with_role_and_call(db: SqlDb) -> None:
