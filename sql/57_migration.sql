@@ -233,6 +233,17 @@ SELECT CASE split_part(p_sub_key, ' ', 1)
          WHEN 'index' THEN format('DROP INDEX IF EXISTS %I.%I;', p_schema, substr(p_sub_key, 7)) END
 $$;
 
+-- The signature part of a routine's canonical definition (pg_get_functiondef): name,
+-- arguments, result and options, without the body.  What must exist when the routine
+-- is created (types of arguments and result: a table's row type, say); the body is
+-- created with check_function_bodies off.
+CREATE OR REPLACE FUNCTION pggit_v0._routine_signature(p_def text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$ SELECT coalesce(substring(p_def FROM '^(.*?)\n(AS |RETURN |BEGIN ATOMIC)'), p_def) $$;
+COMMENT ON FUNCTION pggit_v0._routine_signature(text) IS
+    'The part of a routine definition before its body: name, arguments, result type and options';
+
 -- Longest chain of textual references among a set of definitions: item i depends on
 -- item j when i's definition mentions j's qualified name.  Used to order views on
 -- views and partitions after their parents (deparsed definitions qualify every name).
@@ -652,7 +663,14 @@ BEGIN
         -- defaults, types, domains, collations) go after the column changes (phase 42),
         -- those referring to others first; then rebuilt types' old copies (47),
         -- extensions and schemas.  Objects recreated go first, to make room.
-        SELECT CASE WHEN x.kind IN ('function', 'procedure') AND x.old_c ~ '\mBEGIN ATOMIC\M' THEN 12   -- with views
+        SELECT CASE WHEN x.kind IN ('function', 'procedure', 'aggregate')
+                         -- its arguments or result use the row type of a table or view that
+                         -- goes: dropped first (DROP TABLE refuses while it depends on it)
+                         AND EXISTS (SELECT 1 FROM pp t WHERE t.sub_key = 'definition' AND t.how IN ('removed', 'recreated')
+                                       AND t.kind IN ('table', 'view', 'materialized_view')
+                                       AND strpos(_routine_signature(x.old_c), t.q) > 0)
+                         THEN 11
+                    WHEN x.kind IN ('function', 'procedure') AND x.old_c ~ '\mBEGIN ATOMIC\M' THEN 12   -- with views
                     WHEN x.how = 'removed' AND x.kind IN ('function', 'procedure', 'aggregate')
                          -- replaced by a routine of the same name (VARIADIC, argument names or
                          -- OUT parameters changed): dropped before that one is created, as
@@ -801,6 +819,15 @@ BEGIN
                            WHEN 'sequence' THEN 33 WHEN 'table' THEN 40 WHEN 'view' THEN 60 WHEN 'materialized_view' THEN 60
                            WHEN 'aggregate' THEN 36
                            ELSE CASE WHEN x.new_c ~ '\mBEGIN ATOMIC\M' THEN 60   -- with views, after what it reads
+                                     -- arguments or result use a created view's row type: after the views
+                                     WHEN EXISTS (SELECT 1 FROM pp v WHERE v.sub_key = 'definition' AND v.how IN ('added', 'recreated')
+                                                    AND v.kind IN ('view', 'materialized_view')
+                                                    AND strpos(_routine_signature(x.new_c), v.q) > 0)
+                                     THEN 64
+                                     -- ... a created table's row type: after the tables
+                                     WHEN EXISTS (SELECT 1 FROM table_creates tc
+                                                  WHERE strpos(_routine_signature(x.new_c), _qname(tc.schema_name, tc.obj_key)) > 0)
+                                     THEN 41
                                      WHEN EXISTS (SELECT 1 FROM table_creates tc WHERE strpos(x.new_c, _qname(tc.schema_name, tc.obj_key)) > 0)
                                      THEN 35 ELSE 34 END END,
                coalesce((SELECT cd.depth FROM cdepth cd WHERE cd.schema_name = x.schema_name AND cd.obj_key = x.obj_key), 0),
