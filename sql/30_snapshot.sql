@@ -554,6 +554,49 @@ AS $$ SELECT * FROM _snapshot_names(p_schema, CASE WHEN p_name IS NOT NULL THEN 
 COMMENT ON FUNCTION pggit_v0._snapshot(text, text) IS
     'The live schema as (schema_name, kind, name, bare_name, sub_key, definition) rows, optionally filtered by schema and object name';
 
+-- What snapshots do not record yet, so that commits can say so instead of leaving it
+-- out silently: in tracked schemas, text search configurations, dictionaries, parsers
+-- and templates, operators, operator classes and families, conversions, statistics
+-- objects, foreign tables and rules; in the database, user-defined casts, event
+-- triggers (not pgGit's), publications, subscriptions, foreign-data wrappers and
+-- servers.  Extension members are left out (the extension is recorded).  One row per
+-- object: its type and identity as pg_identify_object() names them.
+CREATE OR REPLACE FUNCTION pggit_v0._untracked_objects()
+RETURNS TABLE (object_type text, object_identity text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+WITH o(classid, objid) AS (
+    SELECT 'pg_ts_config'::regclass, x.oid FROM pg_ts_config x JOIN _tracked_schemas s ON s.oid = x.cfgnamespace
+    UNION ALL SELECT 'pg_ts_dict'::regclass, x.oid FROM pg_ts_dict x JOIN _tracked_schemas s ON s.oid = x.dictnamespace
+    UNION ALL SELECT 'pg_ts_parser'::regclass, x.oid FROM pg_ts_parser x JOIN _tracked_schemas s ON s.oid = x.prsnamespace
+    UNION ALL SELECT 'pg_ts_template'::regclass, x.oid FROM pg_ts_template x JOIN _tracked_schemas s ON s.oid = x.tmplnamespace
+    UNION ALL SELECT 'pg_operator'::regclass, x.oid FROM pg_operator x JOIN _tracked_schemas s ON s.oid = x.oprnamespace
+    UNION ALL SELECT 'pg_opclass'::regclass, x.oid FROM pg_opclass x JOIN _tracked_schemas s ON s.oid = x.opcnamespace
+    UNION ALL SELECT 'pg_opfamily'::regclass, x.oid FROM pg_opfamily x JOIN _tracked_schemas s ON s.oid = x.opfnamespace
+    UNION ALL SELECT 'pg_conversion'::regclass, x.oid FROM pg_conversion x JOIN _tracked_schemas s ON s.oid = x.connamespace
+    UNION ALL SELECT 'pg_statistic_ext'::regclass, x.oid FROM pg_statistic_ext x JOIN _tracked_schemas s ON s.oid = x.stxnamespace
+    UNION ALL SELECT 'pg_class'::regclass, x.oid FROM pg_class x JOIN _tracked_schemas s ON s.oid = x.relnamespace
+              WHERE x.relkind = 'f'
+    UNION ALL SELECT 'pg_rewrite'::regclass, r.oid FROM pg_rewrite r JOIN pg_class x ON x.oid = r.ev_class
+              JOIN _tracked_schemas s ON s.oid = x.relnamespace WHERE r.rulename <> '_RETURN'
+    UNION ALL SELECT 'pg_cast'::regclass, x.oid FROM pg_cast x WHERE x.oid >= 16384   -- not built in
+    UNION ALL SELECT 'pg_event_trigger'::regclass, x.oid FROM pg_event_trigger x WHERE x.evtname NOT LIKE 'pggit\_v0\_%'
+    UNION ALL SELECT 'pg_publication'::regclass, x.oid FROM pg_publication x
+    UNION ALL SELECT 'pg_subscription'::regclass, x.oid FROM pg_subscription x
+              WHERE x.subdbid = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+    UNION ALL SELECT 'pg_foreign_data_wrapper'::regclass, x.oid FROM pg_foreign_data_wrapper x
+    UNION ALL SELECT 'pg_foreign_server'::regclass, x.oid FROM pg_foreign_server x
+)
+SELECT i.type, i.identity
+FROM o CROSS JOIN LATERAL pg_identify_object(o.classid, o.objid, 0) i
+WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = o.classid AND d.objid = o.objid AND d.deptype = 'e')
+ORDER BY 1, 2
+$$;
+COMMENT ON FUNCTION pggit_v0._untracked_objects() IS
+    'Objects of kinds snapshots do not record yet (text search, operators, casts, rules, foreign tables, ...), extension members left out';
+
 -- Promises of the private helpers above.
 COMMENT ON FUNCTION pggit_v0._snap_schemas(text, text[]) IS 'Snapshot rows of schemas: definition, comment, grants';
 COMMENT ON FUNCTION pggit_v0._snap_relations(text, text[]) IS 'Snapshot rows of tables, views, materialized views and sequences: definition, owned_by, rls, comment, grants';

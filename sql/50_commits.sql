@@ -319,6 +319,8 @@ DECLARE
     v_sha    text;
     v_links  int;
     v_ids    bigint[];
+    v_untracked      int;
+    v_untracked_list text;
 BEGIN
     PERFORM pggit_v0._lock_history();
     -- read HEAD only now: a writer that held the lock before us has committed
@@ -345,6 +347,14 @@ BEGIN
     END IF;
     IF v_parent IS NOT NULL AND pggit_v0._commit_tree(v_parent) = v_tree.root_sha THEN
         RAISE NOTICE 'nothing changed since commit %: the new commit records the same schema', left(v_parent, 12);
+    END IF;
+    -- never leave objects out silently
+    SELECT count(*), string_agg(u.object_type || ' ' || u.object_identity, ', ' ORDER BY u.object_type, u.object_identity)
+    INTO v_untracked, v_untracked_list FROM pggit_v0._untracked_objects() u;
+    IF v_untracked > 0 THEN
+        RAISE WARNING 'pgGit does not record % object(s) of this database, left out of the commit: %',
+                      v_untracked, left(v_untracked_list, 2000)
+              USING HINT = 'Diffs, migrations and checkouts leave them as they are; docs/reference.md, "Known limits", lists the kinds not recorded yet.';
     END IF;
 
     v_sha := pggit_v0._write_commit(v_tree.root_sha,
