@@ -112,6 +112,8 @@ SETTINGS: List[Setting] = [
     Setting("pggit_schema", "project schema file or folder applied to pggit_db after the SQL "
             "layer (repeatable; folders in lexical order)", "linelist", env="PGGIT_SCHEMA",
             default=()),
+    Setting("pggit_no_owner", "skip the schema files' ALTER ... OWNER TO and SET/RESET ROLE or "
+            "SESSION AUTHORIZATION statements, like pg_restore --no-owner", "bool", default=False),
     Setting("pggit_sql_dir", "directory holding the SQL layer's install.sql (default: the one "
             "shipped with pytest-pggit)", env="PGGIT_SQL_DIR"),
     # -- the CI gate and its reports (pytest_pggit.gate, pytest_pggit.report)
@@ -152,6 +154,7 @@ class PggitConfig:
     image: str = DEFAULT_IMAGE
     start_timeout: float = 30.0
     schema: List[Path] = field(default_factory=list)
+    no_owner: bool = False
     sql_dir: Optional[Path] = None
     gate: GateOptions = field(default_factory=GateOptions)
 
@@ -223,6 +226,7 @@ class PggitConfig:
             os_user=values["pggit_os_user"] or None,
             start_timeout=timeout,
             schema=_paths(config, values["pggit_schema"], sources["pggit_schema"]),
+            no_owner=bool(values["pggit_no_owner"]),
             sql_dir=(
                 _paths(config, [values["pggit_sql_dir"]], sources["pggit_sql_dir"])[0]
                 if values["pggit_sql_dir"] else None

@@ -212,6 +212,7 @@ class PggitSession:
                 server, self.database_name("tpl"),
                 self.cfg.sql_dir, self.cfg.schema, self.rootdir,
                 setup_hook=hook, setup_hook_names=names, layer_template=self._layer_source(server),
+                no_owner=self.cfg.no_owner,
             )
             self._janitors.append(janitor)
             self.notes.extend(notes)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from .exceptions import PggitError, SchemaApplyError
 
@@ -67,8 +67,21 @@ def _unquote(name: str) -> str:
 
 Origin = Tuple[Path, int]  # (file, 1-based line) an expanded line came from
 
+#: A ``COPY ... FROM stdin`` statement on one line, as pg_dump writes it: the lines after
+#: it, up to a line ``\.``, are its data (psql reads them from the script, not as SQL).
+_COPY_STDIN_RE = re.compile(r"^\s*COPY\s[^;]*\bFROM\s+STDIN\b[^;]*;\s*$", re.IGNORECASE)
 
-def _expand(path: Path, root: Path, stack: List[Path]) -> List[Tuple[str, Optional[Origin]]]:
+
+class Line(NamedTuple):
+    """One line of an expanded script: its text, where it came from and, for a ``COPY
+    ... FROM stdin`` line, the data lines that follow it in its file."""
+
+    text: str
+    origin: Optional[Origin]
+    copy_data: Optional[List[Tuple[str, Origin]]] = None
+
+
+def _expand(path: Path, root: Path, stack: List[Path]) -> List[Line]:
     path = path.resolve()
     if path in stack:
         chain = " -> ".join(str(p) for p in stack + [path])
@@ -81,8 +94,15 @@ def _expand(path: Path, root: Path, stack: List[Path]) -> List[Tuple[str, Option
             f"cannot read SQL file {path}{where}: {exc.strerror or exc}",
             hint="check the \\i/\\ir line naming it",
         ) from exc
-    out: List[Tuple[str, Optional[Origin]]] = []
+    out: List[Line] = []
+    copy_data: Optional[List[Tuple[str, Origin]]] = None
     for lineno, line in enumerate(text.splitlines(), 1):
+        if copy_data is not None:  # inside a COPY block: data up to "\."
+            if line == "\\.":
+                copy_data = None
+            else:
+                copy_data.append((line, (path, lineno)))
+            continue
         match = _INCLUDE_RE.match(line)
         if match:
             kind, name = match.group(1), _unquote(match.group(2))
@@ -92,22 +112,29 @@ def _expand(path: Path, root: Path, stack: List[Path]) -> List[Tuple[str, Option
                 target = root / name
                 if not target.exists():
                     target = path.parent / name
-            out.append((f"-- pytest-pggit: begin {name}", (path, lineno)))
+            out.append(Line(f"-- pytest-pggit: begin {name}", (path, lineno)))
             out.extend(_expand(target, root, stack + [path]))
-            out.append((f"-- pytest-pggit: end {name}", (path, lineno)))
+            out.append(Line(f"-- pytest-pggit: end {name}", (path, lineno)))
         elif line.lstrip().startswith("\\"):
-            out.append((f"-- pytest-pggit: dropped psql command: {line.strip()}", (path, lineno)))
+            out.append(Line(f"-- pytest-pggit: dropped psql command: {line.strip()}", (path, lineno)))
+        elif _COPY_STDIN_RE.match(line):
+            copy_data = []
+            out.append(Line(line, (path, lineno), copy_data))
         else:
-            out.append((line, (path, lineno)))
+            out.append(Line(line, (path, lineno)))
     return out
 
 
 class Script:
-    """An expanded psql script and where each of its lines came from."""
+    """An expanded psql script, where each of its lines came from, and the data of its
+    ``COPY ... FROM stdin`` statements (by 0-based line of ``text``; not in ``text``)."""
 
-    def __init__(self, lines: List[Tuple[str, Optional[Origin]]]) -> None:
-        self.text = "\n".join(line for line, _ in lines) + "\n"
-        self.origins = [origin for _, origin in lines]
+    def __init__(self, lines: Sequence[Union[Line, Tuple[str, Optional[Origin]]]]) -> None:
+        rows = [Line(*line) for line in lines]
+        self.text = "\n".join(line.text for line in rows) + "\n"
+        self.origins = [line.origin for line in rows]
+        self.copy_data: Dict[int, List[Tuple[str, Origin]]] = {
+            i: line.copy_data for i, line in enumerate(rows) if line.copy_data is not None}
 
     def __str__(self) -> str:
         return self.text
@@ -163,30 +190,84 @@ def _where(exc: BaseException, script: "Optional[Script]") -> str:
 _DOLLAR_RE = re.compile(r"\$([A-Za-z_][A-Za-z_0-9]*)?\$")
 
 
+class _Words:
+    """psql's heuristic (psqlscan.l, ``begin_depth``) for SQL-standard function bodies.
+
+    The statement's first words are remembered; when they are ``CREATE [OR REPLACE]
+    FUNCTION|PROCEDURE``, each ``BEGIN`` outside parentheses opens a body, ``CASE``
+    inside a body opens a level too (it also ends with ``END``) and ``END`` closes one.
+    A semicolon ends the statement only outside parentheses and bodies.
+    """
+
+    _LEADS = ("create", "function", "procedure", "or", "replace")
+
+    def __init__(self) -> None:
+        self.first: List[str] = []  # initials of the first four words, "" when not a lead
+        self.count = 0
+        self.parens = 0
+        self.depth = 0
+
+    def word(self, word: str) -> None:
+        w = word.lower()
+        if self.count < 4:
+            self.first.append(w[0] if w in self._LEADS else "")
+        self.count += 1
+        f = self.first + [""] * (4 - len(self.first))
+        routine = f[0] == "c" and (f[1] in ("f", "p") or (f[1:3] == ["o", "r"] and f[3] in ("f", "p")))
+        if not routine or self.parens:
+            return
+        if w == "begin":
+            self.depth += 1
+        elif w == "case" and self.depth:
+            self.depth += 1
+        elif w == "end" and self.depth:
+            self.depth -= 1
+
+    def inside(self) -> bool:
+        """Whether a semicolon here is inside parentheses or a function body."""
+        return bool(self.parens or self.depth)
+
+
 # Why this splitter is hand-written rather than pglast.split() (checked with pglast 8.8,
 # which bundles PostgreSQL 18's parser):
 # * pglast.split(text, only_slices=True) keeps the character offsets file:line needs,
-#   and its parser mode even keeps a BEGIN ATOMIC body whole (this splitter cuts it at
-#   its inner semicolons; psql does not).  But the parser mode raises on the first syntax
+#   and its parser mode keeps a BEGIN ATOMIC body whole (so does this splitter, with
+#   psql's heuristic, see _Words).  But the parser mode raises on the first syntax
 #   error anywhere in the file (and on syntax newer than its bundled grammar): nothing
 #   before it would run, and the server's message, SQLSTATE and position for the failing
 #   statement would be lost.
 # * Its scanner mode (with_parser=False) tolerates errors but silently drops a last
 #   statement without a semicolon when it is unfinished or misspelt ("CREATE TABLE e (id
 #   int" or "SELEC 2" at the end of a file would neither run nor fail), and cuts BEGIN
-#   ATOMIC bodies like this splitter.
+#   ATOMIC bodies at their inner semicolons.
 # * psql meta-commands: the parser mode fails on them ("syntax error at or near \"), the
 #   scanner mode glues a "\set x 1" line onto the next statement.  Either way they must be
 #   handled before splitting, as _expand does (\i and \ir followed, others commented out).
 # * It is a compiled dependency whose import takes ~60 ms, paid by every template build.
 def split_statements(text: str) -> List[Tuple[int, str]]:
     """Top-level statements of ``text`` as (offset, statement); comments, strings,
-    quoted identifiers and dollar quotes are skipped over."""
+    quoted identifiers and dollar quotes are skipped over.  As in psql, a semicolon
+    inside parentheses or inside the ``BEGIN ... END`` body of ``CREATE [OR REPLACE]
+    FUNCTION|PROCEDURE`` (``BEGIN ATOMIC``) does not end the statement."""
     out: List[Tuple[int, str]] = []
     i, n, start = 0, len(text), 0
+    words = _Words()
     while i < n:
         c = text[i]
-        if c == "-" and text.startswith("--", i):
+        if c.isalpha() or c == "_" or c > "\x7f":
+            j = i + 1
+            while j < n and (text[j].isalnum() or text[j] in "_$" or text[j] > "\x7f"):
+                j += 1
+            if not (j < n and text[j] == "'" and j - i == 1):  # E'...', B'...': a string's prefix
+                words.word(text[i:j])
+            i = j
+        elif c == "(":
+            words.parens += 1
+            i += 1
+        elif c == ")":
+            words.parens = max(0, words.parens - 1)
+            i += 1
+        elif c == "-" and text.startswith("--", i):
             j = text.find("\n", i)
             i = n if j < 0 else j + 1
         elif c == "/" and text.startswith("/*", i):
@@ -219,11 +300,12 @@ def split_statements(text: str) -> List[Tuple[int, str]]:
                 i = n if end < 0 else end + len(m.group(0))
             else:
                 i += 1
-        elif c == ";":
+        elif c == ";" and not words.inside():
             if text[start:i].strip():
                 out.append((start, text[start:i + 1]))
             i += 1
             start = i
+            words = _Words()
         else:
             i += 1
     if text[start:].strip():
@@ -293,13 +375,45 @@ def execute_script(conn: "psycopg.Connection", text: "Union[str, Script]", what:
         raise err from exc
 
 
-def execute_statements(conn: "psycopg.Connection", script: "Script", what: str) -> int:
+class Ran(NamedTuple):
+    """What :func:`execute_statements` did: statements run and statements skipped."""
+
+    statements: int
+    skipped: int
+
+
+_COPY_LINE_RE = re.compile(r"\bCOPY\b[^\n]*?, line (\d+)")
+
+
+def _copy_data_origin(exc: BaseException, data: List[Tuple[str, Origin]]) -> Optional[Origin]:
+    """File and line of the data row a COPY error names (its CONTEXT "COPY t, line N")."""
+    context = getattr(getattr(exc, "diag", None), "context", None) or ""
+    match = _COPY_LINE_RE.search(context)
+    if match and 0 < int(match.group(1)) <= len(data):
+        return data[int(match.group(1)) - 1][1]
+    return None
+
+
+def _run_copy(conn: "psycopg.Connection", stmt: str, data: List[Tuple[str, Origin]]) -> None:
+    """``COPY ... FROM stdin`` with the data lines that followed it in its file."""
+    payload = "".join(line + "\n" for line, _ in data).encode("utf-8")
+    with conn.cursor() as cur:
+        with cur.copy(stmt.encode("utf-8")) as copy:
+            if payload:
+                copy.write(payload)
+
+
+def execute_statements(conn: "psycopg.Connection", script: "Script", what: str,
+                       skip: Optional[Callable[[str], bool]] = None) -> Ran:
     """Run ``script`` one top-level statement at a time, as ``psql -f`` does.
 
     So statements that refuse a transaction block (``CREATE INDEX CONCURRENTLY``,
-    ``VACUUM``) work, a script's own ``BEGIN``/``COMMIT`` mean what they say, and a
+    ``VACUUM``) work, a script's own ``BEGIN``/``COMMIT`` mean what they say,
+    ``COPY ... FROM stdin`` reads the data lines that follow it (up to ``\\.``), and a
     failure names the file and line of the failing statement (of the error inside it
-    when the server gives a position).  Returns the number of statements run.
+    when the server gives a position, of the data row for a COPY row error).
+    Statements for which ``skip(statement)`` is true (the statement from its first
+    code character) are not run.
     """
     import psycopg
     from psycopg import pq
@@ -309,19 +423,33 @@ def execute_statements(conn: "psycopg.Connection", script: "Script", what: str) 
             "execute_statements needs an autocommit connection",
             hint="psycopg.connect(dsn, autocommit=True)",
         )
-    count = 0
+    count = skipped = 0
+    text = script.text
+    pending = dict(script.copy_data)  # COPY data not yet loaded, by line of its statement
+    lines_before, counted_to = 0, 0
     try:
-        for offset, stmt in split_statements(script.text):
+        for offset, stmt in split_statements(text):
             first = _first_code(stmt)
             if first >= len(stmt) or stmt[first:].strip() == ";":
                 continue  # comments only
+            last = offset + len(stmt) - 1
+            lines_before += text.count("\n", counted_to, last)
+            counted_to = last
+            data = pending.pop(lines_before, None)
+            if skip is not None and skip(stmt[first:]):
+                skipped += 1
+                continue
             try:
-                conn.execute(stmt.encode("utf-8"))  # bytes: no client-side '%' processing
+                if data is not None:
+                    _run_copy(conn, stmt, data)
+                else:
+                    conn.execute(stmt.encode("utf-8"))  # bytes: no client-side '%' processing
             except psycopg.Error as exc:
                 if conn.info.transaction_status == pq.TransactionStatus.INERROR:
                     conn.execute("ROLLBACK")
                 pos = getattr(exc.diag, "statement_position", None)
-                origin = script.locate(offset + (int(pos) if pos else first + 1))
+                origin = (_copy_data_origin(exc, data) if data is not None else None) or \
+                    script.locate(offset + (int(pos) if pos else first + 1))
                 where = f"{origin[0]}:{origin[1]}" if origin else ""
                 err = SchemaApplyError.from_psycopg(
                     exc, context=f"applying {what} failed" + (f" at {where}" if where else ""))
@@ -333,13 +461,21 @@ def execute_statements(conn: "psycopg.Connection", script: "Script", what: str) 
         if open_tx:
             conn.execute("ROLLBACK")
     if open_tx:  # psql would roll it back at exit too: say so instead of losing it silently
-        last = script.last_origin()
+        end = script.last_origin()
         raise SchemaApplyError(
             f"applying {what} failed: it opens a transaction (BEGIN) that it never commits, "
-            "so its changes were rolled back" + (f" (script ends at {last[0]}:{last[1]})" if last else ""),
+            "so its changes were rolled back" + (f" (script ends at {end[0]}:{end[1]})" if end else ""),
             hint="end the file with COMMIT;",
         )
-    return count
+    if pending:  # a COPY line the splitter did not see end a statement (inside a string?)
+        origin = script.origins[min(pending)]
+        where = f" at {origin[0]}:{origin[1]}" if origin else ""
+        raise SchemaApplyError(
+            f"applying {what} failed{where}: the data after this COPY ... FROM stdin line was "
+            "not loaded, the line does not end a statement of its own",
+            hint="write each COPY ... FROM stdin statement on one line, as pg_dump does",
+        )
+    return Ran(count, skipped)
 
 
 def install(conn: "psycopg.Connection", directory: Optional[PathLike] = None) -> None:

@@ -61,6 +61,7 @@ def build_template(
     setup_hook: Optional[Callable[..., Any]] = None,
     setup_hook_names: Sequence[str] = (),
     layer_template: Optional[str] = None,
+    no_owner: bool = False,
 ) -> "tuple[DatabaseJanitor, Database, List[str]]":
     """Create ``name`` with the SQL layer installed and the project's schema applied.
 
@@ -68,6 +69,10 @@ def build_template(
     hook; ``setup_hook_names`` name its implementations).  After the schema files and
     the hook, ``pggit_v0.create_basic_commit('pytest-pggit baseline: ...')`` records
     them as a commit on main (skipped when the function does not exist).
+    Each schema file runs in a session of its own, as ``psql -f`` per file would, so a
+    file's settings (``search_path``, ``check_function_bodies``, ``SET ROLE`` ...) never
+    reach the next file, the hook or the commits.  With ``no_owner``, the files'
+    ownership statements are skipped (:func:`pytest_pggit.ownership.is_ownership_statement`).
     With ``layer_template`` (a database already holding this SQL layer) the database is
     cloned from it instead of installing the layer.
     Returns the janitor (to drop it later), the database and notes.
@@ -87,11 +92,14 @@ def build_template(
             if per_file:   # one commit per file on a side branch; main gets the baseline below
                 conn.execute("SELECT pggit_v0.create_branch(%s, %s)",
                              (SCHEMA_FILES_BRANCH, "pytest-pggit: one commit per --pggit-schema file"))
+            skipped = 0
             for f in files:
-                sqlfiles.execute_statements(conn, sqlfiles.expand_script(f), f"schema file {f}")
+                skipped += _run_schema_file(db, f, no_owner)
                 if per_file:
                     conn.execute("SELECT pggit_v0.create_basic_commit(%s)",
                                  (f"pytest-pggit schema file: {display_path(f, rootdir)}",))
+            if no_owner and files:
+                notes.append(f"--pggit-no-owner: {skipped} ownership statement(s) of the schema files skipped")
             if per_file:
                 conn.execute("SELECT pggit_v0.checkout_branch('main')")
                 notes.append(f"branch {SCHEMA_FILES_BRANCH}: one commit per schema file "
@@ -123,6 +131,20 @@ def build_template(
         janitor.drop()
         raise
     return janitor, db, notes
+
+
+def _run_schema_file(db: Database, path: Path, no_owner: bool) -> int:
+    """Run one schema file on a new connection (a session of its own, like ``psql -f``);
+    returns the number of statements skipped by ``no_owner``."""
+    import psycopg
+
+    from .ownership import is_ownership_statement
+
+    script = sqlfiles.expand_script(path)
+    with psycopg.connect(db.dsn, autocommit=True) as conn:
+        ran = sqlfiles.execute_statements(conn, script, f"schema file {path}",
+                                          skip=is_ownership_statement if no_owner else None)
+    return ran.skipped
 
 
 def _run_setup_hook(conn, db: Database, hook: Callable[..., Any], names: Sequence[str]) -> None:
