@@ -244,6 +244,18 @@ AS $$ SELECT coalesce(substring(p_def FROM '^(.*?)\n(AS |RETURN |BEGIN ATOMIC)')
 COMMENT ON FUNCTION pggit_v0._routine_signature(text) IS
     'The part of a routine definition before its body: name, arguments, result type and options';
 
+-- Every qualified name (schema.name, either part quoted or not, as format('%I.%I')
+-- writes it) a definition mentions, in one pass over its text.  Deparsed definitions
+-- qualify every user object, so this is what a definition refers to (and a little
+-- more: alias.column pairs, which match no object).
+CREATE OR REPLACE FUNCTION pggit_v0._qualified_names(p_text text) RETURNS SETOF text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT m[1] FROM regexp_matches(p_text, '((?:"(?:[^"]|"")+"|[[:alnum:]_$]+)\.(?:"(?:[^"]|"")+"|[[:alnum:]_$]+))', 'g') AS m
+$$;
+COMMENT ON FUNCTION pggit_v0._qualified_names(text) IS 'Every schema-qualified name a definition mentions, as format(''%I.%I'') writes them';
+
 -- Longest chain of textual references among a set of definitions: item i depends on
 -- item j when i's definition mentions j's qualified name.  Used to order views on
 -- views and partitions after their parents (deparsed definitions qualify every name).
@@ -252,13 +264,18 @@ RETURNS TABLE (idx int, depth int)
 LANGUAGE sql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-WITH RECURSIVE items AS (
-    SELECT i, p_names[i] AS n, p_defs[i] AS d FROM generate_subscripts(p_names, 1) AS i
+WITH RECURSIVE items AS MATERIALIZED (
+    SELECT i, regexp_replace(p_names[i], '\(.*$', '') AS n, p_defs[i] AS d FROM generate_subscripts(p_names, 1) AS i
 ),
-edges AS (
-    SELECT a.i AS src, b.i AS dst FROM items a JOIN items b
-      ON a.i <> b.i AND strpos(a.d, b.n || ' ') + strpos(a.d, b.n || E'\n') + strpos(a.d, b.n || '(')
-                        + strpos(a.d, b.n || ';') + strpos(a.d, b.n || ')') + strpos(a.d, b.n || ',') > 0
+-- the qualified names each definition mentions (schema.name, either part quoted or
+-- not), found in one pass over each text and joined by hash: linear in the text, where
+-- testing every name against every definition was quadratic in the objects
+mentions AS MATERIALIZED (
+    SELECT DISTINCT it.i AS src, m.tok
+    FROM items it CROSS JOIN LATERAL pggit_v0._qualified_names(it.d) AS m(tok)
+),
+edges AS MATERIALIZED (
+    SELECT DISTINCT m.src, b.i AS dst FROM mentions m JOIN items b ON b.n = m.tok WHERE m.src <> b.i
 ),
 lvl(i, depth) AS (
     SELECT i, 0 FROM items
@@ -401,17 +418,21 @@ BEGIN
         UNION SELECT tcl.schema_name, tcl.obj_key FROM typed_cols tcl   -- columns converted to a rebuilt type
         UNION SELECT r.schema_name, r.obj_key FROM rebuilt r
     ),
-    dependants(schema_name, obj_key, depth) AS (
-        SELECT v.schema_name, v.obj_key, 1
-        FROM views v JOIN dep_roots r
-          ON strpos(v.def, _refname(r.schema_name, r.obj_key)) > 0 AND (v.schema_name, v.obj_key) <> (r.schema_name, r.obj_key)
+    -- the qualified names each view (source side) mentions, found once per view and
+    -- joined by name: testing every root against every view was quadratic
+    view_mentions AS MATERIALIZED (
+        SELECT DISTINCT v.schema_name, v.obj_key, m.name
+        FROM views v CROSS JOIN LATERAL _qualified_names(v.def) m(name)
         WHERE v.side = 'from'
+    ),
+    dependants(schema_name, obj_key, depth) AS (
+        SELECT vm.schema_name, vm.obj_key, 1
+        FROM view_mentions vm JOIN dep_roots r ON vm.name = rtrim(_refname(r.schema_name, r.obj_key), '(')
+        WHERE (vm.schema_name, vm.obj_key) <> (r.schema_name, r.obj_key)
       UNION
-        SELECT v.schema_name, v.obj_key, dp.depth + 1
-        FROM dependants dp JOIN views v
-          ON v.side = 'from' AND strpos(v.def, _refname(dp.schema_name, dp.obj_key)) > 0
-             AND (v.schema_name, v.obj_key) <> (dp.schema_name, dp.obj_key)
-        WHERE dp.depth < 20
+        SELECT vm.schema_name, vm.obj_key, dp.depth + 1
+        FROM dependants dp JOIN view_mentions vm ON vm.name = rtrim(_refname(dp.schema_name, dp.obj_key), '(')
+        WHERE (vm.schema_name, vm.obj_key) <> (dp.schema_name, dp.obj_key) AND dp.depth < 20
     ),
     plan AS MATERIALIZED (   -- one row per object to handle, with its blob trees
         SELECT s.schema_name, s.obj_key, s.kind, s.old_tree, s.new_tree,
@@ -446,12 +467,23 @@ BEGIN
     nb AS MATERIALIZED (SELECT * FROM _object_tree_blobs(ARRAY(SELECT p.new_tree FROM plan p WHERE p.new_tree IS NOT NULL))),
     -- blob pairs of each planned object: for altered objects only changed blobs, for the
     -- others every blob of the side(s) concerned
+    -- the part keys of each planned object on either side (joined by hash: a subquery per
+    -- object scanned every blob of every object, quadratic on whole schemas)
+    pp_keys AS MATERIALIZED (
+        SELECT p.schema_name, p.obj_key, x.sub_key FROM plan p JOIN ob x ON x.obj_tree = p.old_tree
+        UNION
+        SELECT p.schema_name, p.obj_key, y.sub_key FROM plan p JOIN nb y ON y.obj_tree = p.new_tree
+    ),
     pp AS MATERIALIZED (
         SELECT p.schema_name, p.obj_key, p.kind, p.how, k.sub_key, o.content AS old_c, n.content AS new_c,
-               _qname(p.schema_name, p.obj_key) AS q
-        FROM plan p
-        CROSS JOIN LATERAL (SELECT x.sub_key FROM ob x WHERE x.obj_tree = p.old_tree
-                            UNION SELECT y.sub_key FROM nb y WHERE y.obj_tree = p.new_tree) k
+               _qname(p.schema_name, p.obj_key) AS q,
+               -- a routine's signature (what must exist to create it), computed once here
+               CASE WHEN p.kind IN ('function', 'procedure', 'aggregate') AND k.sub_key = 'definition'
+                    THEN _routine_signature(o.content) END AS old_sig,
+               CASE WHEN p.kind IN ('function', 'procedure', 'aggregate') AND k.sub_key = 'definition'
+                    THEN _routine_signature(n.content) END AS new_sig
+        FROM pp_keys k
+        JOIN plan p ON p.schema_name = k.schema_name AND p.obj_key = k.obj_key
         LEFT JOIN ob o ON o.obj_tree = p.old_tree AND o.sub_key = k.sub_key
         LEFT JOIN nb n ON n.obj_tree = p.new_tree AND n.sub_key = k.sub_key
         WHERE p.how <> 'altered' OR o.content IS DISTINCT FROM n.content
@@ -536,25 +568,43 @@ BEGIN
           AND (x.kind IN ('table', 'view', 'materialized_view', 'type', 'domain')
                OR (x.kind IN ('function', 'procedure') AND x.new_c ~ '\mBEGIN ATOMIC\M'))
     ),
-    cdepth AS (
-        SELECT c.schema_name, c.obj_key, dd.depth
+    -- _dep_depth runs once over all creates: the CTE is materialized (else it is inlined
+    -- into a per-row subquery) and joins nothing (a join put the function on the inner
+    -- side of a nested loop: once per created object, cubic on whole schemas)
+    cdepth AS MATERIALIZED (
+        SELECT a.ss[dd.idx] AS schema_name, a.ks[dd.idx] AS obj_key, dd.depth
         FROM (SELECT array_agg(q ORDER BY schema_name, obj_key) AS names, array_agg(new_c ORDER BY schema_name, obj_key) AS defs,
                      array_agg(schema_name ORDER BY schema_name, obj_key) AS ss, array_agg(obj_key ORDER BY schema_name, obj_key) AS ks
               FROM creates) a
         CROSS JOIN LATERAL _dep_depth(a.names, a.defs) dd
-        JOIN creates c ON c.schema_name = a.ss[dd.idx] AND c.obj_key = a.ks[dd.idx]
     ),
     -- tables created whole: their columns composed inline
-    table_creates AS (
-        SELECT x.schema_name, x.obj_key,
-               _compose_table(x.new_c,
-                              (SELECT y.new_c FROM pp y WHERE y.schema_name = x.schema_name AND y.obj_key = x.obj_key AND y.sub_key = 'columns'),
-                              ARRAY(SELECT (_col_parts(y.new_c)).name FROM pp y WHERE y.schema_name = x.schema_name
-                                       AND y.obj_key = x.obj_key AND y.sub_key LIKE 'column %' AND y.new_c IS NOT NULL ORDER BY y.sub_key),
-                              ARRAY(SELECT y.new_c FROM pp y WHERE y.schema_name = x.schema_name
-                                       AND y.obj_key = x.obj_key AND y.sub_key LIKE 'column %' AND y.new_c IS NOT NULL ORDER BY y.sub_key)) AS ddl
-        FROM pp x
-        WHERE x.kind = 'table' AND x.sub_key = 'definition' AND x.how IN ('added', 'recreated') AND x.new_c IS NOT NULL
+    -- (the columns of all tables created whole gathered in one pass, joined by hash: a
+    -- subquery per table scanned every part of every object, quadratic on whole schemas)
+    -- (one aggregate over the parts, no join: the planner, expecting one row from every
+    -- CTE, nested joins here, quadratic on whole schemas)
+    table_creates AS MATERIALIZED (
+        SELECT t.schema_name, t.obj_key, t.q,
+               _compose_table(t.shell, t.col_order, coalesce(t.names, ARRAY[]::text[]), coalesce(t.defs, ARRAY[]::text[])) AS ddl
+        FROM (SELECT y.schema_name, y.obj_key, min(y.q) AS q,
+                     min(y.new_c) FILTER (WHERE y.sub_key = 'definition') AS shell,
+                     min(y.new_c) FILTER (WHERE y.sub_key = 'columns') AS col_order,
+                     array_agg((_col_parts(y.new_c)).name ORDER BY y.sub_key) FILTER (WHERE y.sub_key LIKE 'column %') AS names,
+                     array_agg(y.new_c ORDER BY y.sub_key) FILTER (WHERE y.sub_key LIKE 'column %') AS defs
+              FROM pp y
+              WHERE y.kind = 'table' AND y.how IN ('added', 'recreated') AND y.new_c IS NOT NULL
+                AND (y.sub_key IN ('definition', 'columns') OR y.sub_key LIKE 'column %')
+              GROUP BY y.schema_name, y.obj_key) t
+        WHERE t.shell IS NOT NULL
+    ),
+    -- the depth and the CREATE TABLE of each created object, as two maps of one row: the
+    -- planner, expecting one row from every CTE, nests joins with them (quadratic on
+    -- whole schemas); a jsonb lookup by key stays linear
+    create_maps AS MATERIALIZED (
+        SELECT (SELECT coalesce(jsonb_object_agg(jsonb_build_array(cd.schema_name, cd.obj_key)::text, cd.depth), '{}')
+                FROM cdepth cd) AS depths,
+               (SELECT coalesce(jsonb_object_agg(jsonb_build_array(tc.schema_name, tc.obj_key)::text, tc.ddl), '{}')
+                FROM table_creates tc) AS ddls
     ),
     -- constraints, indexes, triggers and policies of tables whose columns are converted to
     -- a rebuilt type that name the type (a label compared in a CHECK or an index
@@ -648,13 +698,12 @@ BEGIN
         WHERE x.sub_key = 'definition' AND x.how = 'removed'
           AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate', 'type', 'domain', 'collation')
     ),
-    late_depth AS (
-        SELECT l.schema_name, l.obj_key, dd.depth
+    late_depth AS MATERIALIZED (   -- (as cdepth: one _dep_depth call)
+        SELECT a.ss[dd.idx] AS schema_name, a.ks[dd.idx] AS obj_key, dd.depth
         FROM (SELECT array_agg(n ORDER BY schema_name, obj_key) AS names, array_agg(old_c ORDER BY schema_name, obj_key) AS defs,
                      array_agg(schema_name ORDER BY schema_name, obj_key) AS ss, array_agg(obj_key ORDER BY schema_name, obj_key) AS ks
               FROM late) a
         CROSS JOIN LATERAL _dep_depth(a.names, a.defs) dd
-        JOIN late l ON l.schema_name = a.ss[dd.idx] AND l.obj_key = a.ks[dd.idx]
     ),
     steps AS (
         ------------------------------------------------------------------ drops
@@ -668,7 +717,7 @@ BEGIN
                          -- goes: dropped first (DROP TABLE refuses while it depends on it)
                          AND EXISTS (SELECT 1 FROM pp t WHERE t.sub_key = 'definition' AND t.how IN ('removed', 'recreated')
                                        AND t.kind IN ('table', 'view', 'materialized_view')
-                                       AND strpos(_routine_signature(x.old_c), t.q) > 0)
+                                       AND strpos(x.old_sig, t.q) > 0)
                          THEN 11
                     WHEN x.kind IN ('function', 'procedure') AND x.old_c ~ '\mBEGIN ATOMIC\M' THEN 12   -- with views
                     WHEN x.how = 'removed' AND x.kind IN ('function', 'procedure', 'aggregate')
@@ -822,21 +871,21 @@ BEGIN
                                      -- arguments or result use a created view's row type: after the views
                                      WHEN EXISTS (SELECT 1 FROM pp v WHERE v.sub_key = 'definition' AND v.how IN ('added', 'recreated')
                                                     AND v.kind IN ('view', 'materialized_view')
-                                                    AND strpos(_routine_signature(x.new_c), v.q) > 0)
+                                                    AND strpos(x.new_sig, v.q) > 0)
                                      THEN 64
                                      -- ... a created table's row type: after the tables
-                                     WHEN EXISTS (SELECT 1 FROM table_creates tc
-                                                  WHERE strpos(_routine_signature(x.new_c), _qname(tc.schema_name, tc.obj_key)) > 0)
+                                     WHEN EXISTS (SELECT 1 FROM table_creates tc WHERE strpos(x.new_sig, tc.q) > 0)
                                      THEN 41
                                      WHEN EXISTS (SELECT 1 FROM table_creates tc WHERE strpos(x.new_c, _qname(tc.schema_name, tc.obj_key)) > 0)
                                      THEN 35 ELSE 34 END END,
-               coalesce((SELECT cd.depth FROM cdepth cd WHERE cd.schema_name = x.schema_name AND cd.obj_key = x.obj_key), 0),
+               coalesce((cm.depths ->> jsonb_build_array(x.schema_name, x.obj_key)::text)::int, 0),
                x.schema_name, x.obj_key, x.sub_key,
-               CASE WHEN x.kind = 'table' THEN (SELECT tc.ddl FROM table_creates tc WHERE tc.schema_name = x.schema_name AND tc.obj_key = x.obj_key)
+               CASE WHEN x.kind = 'table' THEN cm.ddls ->> jsonb_build_array(x.schema_name, x.obj_key)::text
                     WHEN x.kind = 'materialized_view' THEN regexp_replace(x.new_c, E'\nWITH NO DATA;$', ';')
                     ELSE x.new_c END,
                CASE WHEN x.kind = 'materialized_view' THEN ARRAY['access_exclusive_lock'] ELSE ARRAY[]::text[] END
-        FROM pp x WHERE x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
+        FROM pp x CROSS JOIN create_maps cm   -- (a lookup, not a join the planner nests)
+        WHERE x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
         UNION ALL
         -- parts of created objects and added or changed parts of altered objects
         SELECT CASE split_part(x.sub_key, ' ', 1)
@@ -1043,6 +1092,6 @@ COMMENT ON FUNCTION pggit_v0._comp_attrs(text) IS 'Attribute definitions of a ca
 COMMENT ON FUNCTION pggit_v0._enum_labels(text) IS 'Labels of a canonical CREATE TYPE ... AS ENUM statement, in order';
 COMMENT ON FUNCTION pggit_v0._word_re(text, boolean) IS 'Regular expression finding a name as a whole word of a definition';
 COMMENT ON FUNCTION pggit_v0._drop_part(text, text, text) IS 'DROP statement of a trigger, policy, constraint or index of a table, from its sub-key';
-COMMENT ON FUNCTION pggit_v0._dep_depth(text[], text[]) IS 'Longest chain of textual references among definitions, for dependency order';
+COMMENT ON FUNCTION pggit_v0._dep_depth(text[], text[]) IS 'Longest chain of references (qualified names a definition mentions) among definitions, for dependency order';
 COMMENT ON FUNCTION pggit_v0._object_tree_blobs(text[]) IS 'Every blob (with content) of the given object trees';
 COMMENT ON FUNCTION pggit_v0._compose_table(text, text, text[], text[]) IS 'CREATE TABLE with its columns inline, in recorded order';
