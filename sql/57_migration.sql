@@ -597,14 +597,82 @@ BEGIN
               GROUP BY y.schema_name, y.obj_key) t
         WHERE t.shell IS NOT NULL
     ),
-    -- the depth and the CREATE TABLE of each created object, as two maps of one row: the
-    -- planner, expecting one row from every CTE, nests joins with them (quadratic on
-    -- whole schemas); a jsonb lookup by key stays linear
-    create_maps AS MATERIALIZED (
-        SELECT (SELECT coalesce(jsonb_object_agg(jsonb_build_array(cd.schema_name, cd.obj_key)::text, cd.depth), '{}')
-                FROM cdepth cd) AS depths,
-               (SELECT coalesce(jsonb_object_agg(jsonb_build_array(tc.schema_name, tc.obj_key)::text, tc.ddl), '{}')
-                FROM table_creates tc) AS ddls
+    -- What the create and drop phases look up per object is gathered by sorting, not by
+    -- joins: a union of the rows and what they need, spread over each object's rows by
+    -- window functions.  (The planner, expecting one row from every CTE, nests joins with
+    -- them: a scan of one CTE per row of another, quadratic on whole schemas.)
+    -- The names of the tables and views created or going away, and of the routines added:
+    lookup_names AS MATERIALIZED (
+        SELECT tc.q AS name, 't' AS src FROM table_creates tc
+        UNION ALL SELECT v.q, 'v' FROM pp v
+                  WHERE v.sub_key = 'definition' AND v.how IN ('added', 'recreated') AND v.kind IN ('view', 'materialized_view')
+        UNION ALL SELECT g.q, 'g' FROM pp g
+                  WHERE g.sub_key = 'definition' AND g.how IN ('removed', 'recreated') AND g.kind IN ('table', 'view', 'materialized_view')
+        UNION ALL SELECT quote_ident(a.schema_name) || '.' || split_part(_key_name(a.obj_key), '(', 1), 'a' FROM pp a
+                  WHERE a.sub_key = 'definition' AND a.how = 'added' AND a.kind IN ('function', 'procedure', 'aggregate')
+    ),
+    -- per routine: whether its new signature names a created table (sig_table) or view
+    -- (sig_view), its new body a created table (body_table), its old signature a table or
+    -- view that goes (sig_going), and whether a routine of its name is added (renamed_in)
+    routine_mentions AS MATERIALIZED (
+        SELECT z.schema_name, z.obj_key,
+               bool_or(z.part = 'new_sig' AND z.has_t) AS sig_table, bool_or(z.part = 'new_sig' AND z.has_v) AS sig_view,
+               bool_or(z.part = 'new_body' AND z.has_t) AS body_table, bool_or(z.part = 'old_sig' AND z.has_g) AS sig_going,
+               bool_or(z.part = 'name' AND z.has_a) AS renamed_in
+        FROM (SELECT u.*, bool_or(u.src = 't') OVER w AS has_t, bool_or(u.src = 'v') OVER w AS has_v,
+                     bool_or(u.src = 'g') OVER w AS has_g, bool_or(u.src = 'a') OVER w AS has_a
+              FROM (SELECT 'r' AS src, x.schema_name, x.obj_key, m.part, m.name
+                    FROM pp x CROSS JOIN LATERAL (
+                        SELECT 'new_sig' AS part, n FROM _qualified_names(x.new_sig) n
+                        UNION ALL SELECT 'old_sig', n FROM _qualified_names(x.old_sig) n
+                        UNION ALL SELECT 'new_body', n FROM _qualified_names(x.new_c) n
+                        UNION ALL SELECT 'name', quote_ident(x.schema_name) || '.' || split_part(_key_name(x.obj_key), '(', 1)
+                    ) m(part, name)
+                    WHERE x.sub_key = 'definition' AND x.kind IN ('function', 'procedure', 'aggregate')
+                    UNION ALL
+                    SELECT l.src, NULL, NULL, NULL, l.name FROM lookup_names l) u
+              WINDOW w AS (PARTITION BY u.name)) z
+        WHERE z.src = 'r'
+        GROUP BY z.schema_name, z.obj_key
+    ),
+    -- the definitions created, with their CREATE TABLE text, dependency depth and routine facts
+    create_rows AS MATERIALIZED (
+        SELECT z.* FROM (
+            SELECT u.*, max(u.t_ddl1) OVER w AS t_ddl, max(u.depth1) OVER w AS c_depth,
+                   bool_or(u.sig_table1) OVER w AS sig_table, bool_or(u.sig_view1) OVER w AS sig_view,
+                   bool_or(u.body_table1) OVER w AS body_table
+            FROM (SELECT 'x' AS src, x.schema_name, x.obj_key, x.kind, x.sub_key, x.new_c,
+                         NULL::text AS t_ddl1, NULL::int AS depth1, NULL::boolean AS sig_table1,
+                         NULL::boolean AS sig_view1, NULL::boolean AS body_table1
+                  FROM pp x WHERE x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
+                  UNION ALL SELECT 't', tc.schema_name, tc.obj_key, NULL, NULL, NULL, tc.ddl, NULL, NULL, NULL, NULL
+                  FROM table_creates tc
+                  UNION ALL SELECT 'd', cd.schema_name, cd.obj_key, NULL, NULL, NULL, NULL, cd.depth, NULL, NULL, NULL
+                  FROM cdepth cd
+                  UNION ALL SELECT 'r', rm.schema_name, rm.obj_key, NULL, NULL, NULL, NULL, NULL, rm.sig_table, rm.sig_view,
+                                   rm.body_table
+                  FROM routine_mentions rm) u
+            WINDOW w AS (PARTITION BY u.schema_name, u.obj_key)) z
+        WHERE z.src = 'x'
+    ),
+    -- the definitions dropped, with their dependants' depth, late-drop depth and routine facts
+    drop_rows AS MATERIALIZED (
+        SELECT z.* FROM (
+            SELECT u.*, max(u.dep_depth1) OVER w AS dep_depth, max(u.late_depth1) OVER w AS late_dep,
+                   bool_or(u.sig_going1) OVER w AS sig_going, bool_or(u.renamed_in1) OVER w AS renamed_in
+            FROM (SELECT 'x' AS src, x.schema_name, x.obj_key, x.kind, x.how, x.sub_key, x.old_c, x.q,
+                         NULL::int AS dep_depth1, NULL::int AS late_depth1, NULL::boolean AS sig_going1,
+                         NULL::boolean AS renamed_in1
+                  FROM pp x WHERE x.sub_key = 'definition' AND x.how IN ('removed', 'recreated') AND x.old_c IS NOT NULL
+                  UNION ALL SELECT 'p', dp.schema_name, dp.obj_key, NULL, NULL, NULL, NULL, NULL, dp.depth, NULL, NULL, NULL
+                  FROM dependants dp
+                  UNION ALL SELECT 'l', ld.schema_name, ld.obj_key, NULL, NULL, NULL, NULL, NULL, NULL, ld.depth, NULL, NULL
+                  FROM late_depth ld
+                  UNION ALL SELECT 'r', rm.schema_name, rm.obj_key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, rm.sig_going,
+                                   rm.renamed_in
+                  FROM routine_mentions rm) u
+            WINDOW w AS (PARTITION BY u.schema_name, u.obj_key)) z
+        WHERE z.src = 'x'
     ),
     -- constraints, indexes, triggers and policies of tables whose columns are converted to
     -- a rebuilt type that name the type (a label compared in a CHECK or an index
@@ -715,18 +783,14 @@ BEGIN
         SELECT CASE WHEN x.kind IN ('function', 'procedure', 'aggregate')
                          -- its arguments or result use the row type of a table or view that
                          -- goes: dropped first (DROP TABLE refuses while it depends on it)
-                         AND EXISTS (SELECT 1 FROM pp t WHERE t.sub_key = 'definition' AND t.how IN ('removed', 'recreated')
-                                       AND t.kind IN ('table', 'view', 'materialized_view')
-                                       AND strpos(x.old_sig, t.q) > 0)
+                         AND coalesce(x.sig_going, false)
                          THEN 11
                     WHEN x.kind IN ('function', 'procedure') AND x.old_c ~ '\mBEGIN ATOMIC\M' THEN 12   -- with views
                     WHEN x.how = 'removed' AND x.kind IN ('function', 'procedure', 'aggregate')
                          -- replaced by a routine of the same name (VARIADIC, argument names or
                          -- OUT parameters changed): dropped before that one is created, as
                          -- DROP matches on input types and would take the new one
-                         AND EXISTS (SELECT 1 FROM pp y WHERE y.schema_name = x.schema_name AND y.how = 'added'
-                                       AND y.sub_key = 'definition' AND y.kind IN ('function', 'procedure', 'aggregate')
-                                       AND split_part(_key_name(y.obj_key), '(', 1) = split_part(_key_name(x.obj_key), '(', 1))
+                         AND coalesce(x.renamed_in, false)
                          THEN 26
                     WHEN x.how = 'removed' AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate',
                                                           'type', 'domain', 'collation') THEN 46
@@ -738,11 +802,9 @@ BEGIN
                            WHEN 'extension' THEN 28 WHEN 'collation' THEN 28 WHEN 'schema' THEN 29 END END AS phase,
                CASE WHEN x.kind IN ('view', 'materialized_view')
                          OR (x.kind IN ('function', 'procedure') AND x.old_c ~ '\mBEGIN ATOMIC\M')
-                    THEN -coalesce((SELECT max(dp.depth) FROM dependants dp
-                        WHERE dp.schema_name = x.schema_name AND dp.obj_key = x.obj_key), 0)
+                    THEN -coalesce(x.dep_depth, 0)
                     WHEN x.how = 'removed' AND x.kind NOT IN ('table', 'view', 'materialized_view', 'extension', 'schema')
-                         THEN -coalesce((SELECT ld.depth FROM late_depth ld
-                        WHERE ld.schema_name = x.schema_name AND ld.obj_key = x.obj_key), 0)
+                         THEN -coalesce(x.late_dep, 0)
                     WHEN x.kind = 'table' AND (x.old_c LIKE '% PARTITION OF %' OR x.old_c LIKE '% INHERITS (%') THEN 0
                     ELSE 1 END AS ord,
                x.schema_name, x.obj_key, x.sub_key,
@@ -756,7 +818,7 @@ BEGIN
                     WHEN x.kind IN ('type', 'domain', 'collation') THEN ARRAY['correctness_risk']
                     WHEN x.kind IN ('view') THEN ARRAY['access_exclusive_lock']
                     ELSE ARRAY[]::text[] END AS hz
-        FROM pp x WHERE x.sub_key = 'definition' AND x.how IN ('removed', 'recreated') AND x.old_c IS NOT NULL
+        FROM drop_rows x
         UNION ALL
         -- rebuilt types: renamed away first, dropped once their columns are converted
         SELECT 27, 0, x.schema_name, x.obj_key, x.sub_key,
@@ -869,23 +931,17 @@ BEGIN
                            WHEN 'aggregate' THEN 36
                            ELSE CASE WHEN x.new_c ~ '\mBEGIN ATOMIC\M' THEN 60   -- with views, after what it reads
                                      -- arguments or result use a created view's row type: after the views
-                                     WHEN EXISTS (SELECT 1 FROM pp v WHERE v.sub_key = 'definition' AND v.how IN ('added', 'recreated')
-                                                    AND v.kind IN ('view', 'materialized_view')
-                                                    AND strpos(x.new_sig, v.q) > 0)
-                                     THEN 64
+                                     WHEN coalesce(x.sig_view, false) THEN 64
                                      -- ... a created table's row type: after the tables
-                                     WHEN EXISTS (SELECT 1 FROM table_creates tc WHERE strpos(x.new_sig, tc.q) > 0)
-                                     THEN 41
-                                     WHEN EXISTS (SELECT 1 FROM table_creates tc WHERE strpos(x.new_c, _qname(tc.schema_name, tc.obj_key)) > 0)
-                                     THEN 35 ELSE 34 END END,
-               coalesce((cm.depths ->> jsonb_build_array(x.schema_name, x.obj_key)::text)::int, 0),
+                                     WHEN coalesce(x.sig_table, false) THEN 41
+                                     WHEN coalesce(x.body_table, false) THEN 35 ELSE 34 END END,
+               coalesce(x.c_depth, 0),
                x.schema_name, x.obj_key, x.sub_key,
-               CASE WHEN x.kind = 'table' THEN cm.ddls ->> jsonb_build_array(x.schema_name, x.obj_key)::text
+               CASE WHEN x.kind = 'table' THEN x.t_ddl
                     WHEN x.kind = 'materialized_view' THEN regexp_replace(x.new_c, E'\nWITH NO DATA;$', ';')
                     ELSE x.new_c END,
                CASE WHEN x.kind = 'materialized_view' THEN ARRAY['access_exclusive_lock'] ELSE ARRAY[]::text[] END
-        FROM pp x CROSS JOIN create_maps cm   -- (a lookup, not a join the planner nests)
-        WHERE x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
+        FROM create_rows x
         UNION ALL
         -- parts of created objects and added or changed parts of altered objects
         SELECT CASE split_part(x.sub_key, ' ', 1)
