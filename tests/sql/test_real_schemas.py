@@ -50,6 +50,10 @@ def dump(pg_dump: str, d: SqlDb) -> Set[str]:
                          capture_output=True, text=True, check=True).stdout
     # (newer pg_dumps wrap the script in \restrict KEY ... \unrestrict KEY, a random key)
     text = "\n".join(l for l in out.splitlines() if l.strip() and not l.startswith(("--", "\\")))
+    # PostgreSQL 18 names NOT NULL constraints, and pg_dump prints a name that is not the
+    # default one; the layer does not record those names yet (docs/reference.md, Known
+    # limits): a partition made with PARTITION OF carries its parent's names
+    text = re.sub(r" CONSTRAINT \S+ NOT NULL", " NOT NULL", text)
     return {s.strip().rstrip(";") for s in re.split(r";\n", text + "\n") if s.strip() and "pggit_v0" not in s}
 
 
