@@ -369,6 +369,7 @@ AS $$
 DECLARE
     v_step record;
     v_rel  regclass;
+    v_kind "char";
     v_col  text;
     v_rows boolean;
     v_loss text[];
@@ -379,18 +380,20 @@ BEGIN
         CONTINUE WHEN v_rel IS NULL
                    OR (v_col IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = v_rel
                                                          AND a.attname = v_col AND NOT a.attisdropped));
-        CONTINUE WHEN (SELECT c.relkind FROM pg_class c WHERE c.oid = v_rel) = 'f';
-        BEGIN
-            IF (SELECT c.relkind FROM pg_class c WHERE c.oid = v_rel) NOT IN ('r', 'p', 'm') THEN
-                RAISE EXCEPTION 'not a table';   -- never read a view: it could run anyone's code
-            END IF;
-            EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s%s)', v_rel,
-                           CASE WHEN v_col IS NOT NULL THEN format(' WHERE %I IS NOT NULL', v_col) ELSE '' END)
-            INTO v_rows;
-        EXCEPTION
-            WHEN object_not_in_prerequisite_state THEN v_rows := false;   -- unpopulated materialized view
-            WHEN OTHERS THEN v_rows := true;                               -- cannot tell: assume data
-        END;
+        v_kind := (SELECT c.relkind FROM pg_class c WHERE c.oid = v_rel);
+        CONTINUE WHEN v_kind = 'f';   -- a foreign table's rows live elsewhere
+        IF v_kind NOT IN ('r', 'p', 'm') THEN
+            v_rows := true;           -- never read a view (it could run anyone's code): assume data
+        ELSE
+            BEGIN
+                EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s%s)', v_rel,
+                               CASE WHEN v_col IS NOT NULL THEN format(' WHERE %I IS NOT NULL', v_col) ELSE '' END)
+                INTO v_rows;
+            EXCEPTION
+                WHEN object_not_in_prerequisite_state THEN v_rows := false;   -- unpopulated materialized view
+                WHEN OTHERS THEN v_rows := true;                               -- cannot tell: assume data
+            END;
+        END IF;
         IF v_rows THEN
             v_loss := v_loss || format('%s (%s holds %s)', v_step.statement,
                                        v_rel::text || coalesce('.' || quote_ident(v_col), ''),
