@@ -110,6 +110,17 @@ $ids$;
 -- Timing rows (also written by repairs and tests by hand) take their id the same way.
 ALTER TABLE pggit_v0.op_timings ALTER COLUMN id SET DEFAULT pggit_v0._capture_ids(1);
 
+-- Provenance: which migration step and statement ran each logged command.  A tool
+-- running a step sets the custom setting pggit.source first (the pytest plugin sets
+-- 'schema/02_orders.sql:14' before each schema file statement, the step's tag such as
+-- 'alembic/ae1027a6acf' for a tool's migration); _capture copies it (up to 1,000
+-- characters) into this column; NULL when it is unset or empty.  It is a label the
+-- session chose, not a proof: any session may set it.  Added here (not in
+-- 10_storage.sql) so that reinstalling over an older layer adds it in place.
+ALTER TABLE pggit_v0.ddl_log ADD COLUMN IF NOT EXISTS source text;
+COMMENT ON COLUMN pggit_v0.ddl_log.source IS
+    'Provenance label of the command: the setting pggit.source when it ran (a file:line, a migration step), NULL when unset';
+
 -- Secrets out of stored statement texts.  The statement capture stores is the whole query
 -- string the DDL came in, which may also carry, say, ALTER ROLE ... PASSWORD; the log is
 -- readable by more roles than the role that sent it.  Redacted, each replaced by
@@ -252,7 +263,7 @@ COMMENT ON FUNCTION pggit_v0._capture_names() IS
 -- Every error is trapped into capture_faults; if even that fails, a WARNING.
 -- This runs once per DDL command, so it is one function (both event triggers call it;
 -- TG_EVENT tells them apart) doing one insert (two for a DROP); its own duration goes in
--- the log row.
+-- the log row.  The setting pggit.source, when set, is recorded as the row's source.
 CREATE OR REPLACE FUNCTION pggit_v0._capture() RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -264,6 +275,7 @@ DECLARE
     v_q    text;
     v_role text;
     v_names jsonb;   -- names before a rename (see _capture_names)
+    v_source text;   -- provenance: the step and statement running (setting pggit.source)
 BEGIN
     IF current_setting('pggit.installing', true) = 'on' THEN
         RETURN;   -- install.sql creating or upgrading the layer itself
@@ -275,6 +287,7 @@ BEGIN
         v_q := current_query();
         v_role := CASE WHEN current_setting('role') = 'none' THEN session_user::text
                        ELSE current_setting('role') END;
+        v_source := nullif(left(current_setting('pggit.source', true), 1000), '');
         IF length(v_q) > 20000 THEN
             v_q := pggit_v0._redact_secrets(left(v_q, 20000))
                    || E'\n-- [truncated by pgGit: ' || length(v_q) || ' characters]';
@@ -285,9 +298,9 @@ BEGIN
         -- cheaper than counting first: a plain INSERT ... SELECT plans and runs fastest)
         IF p_event = 'sql_drop' THEN
             INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name, statement,
-                                          role_name, txid, branch, capture_duration)
+                                          role_name, txid, branch, capture_duration, source)
             SELECT pggit_v0._capture_ids(1), p_event, p_tag, d.object_type, d.object_identity, d.schema_name, v_q,
-                   v_role, txid_current(), (SELECT h.branch FROM pggit_v0.head h), clock_timestamp() - v_t0
+                   v_role, txid_current(), (SELECT h.branch FROM pggit_v0.head h), clock_timestamp() - v_t0, v_source
             FROM pg_event_trigger_dropped_objects() d
             WHERE d.original AND NOT d.is_temporary
               AND coalesce(d.schema_name, '') <> 'pggit_v0'
@@ -307,7 +320,7 @@ BEGIN
         ELSE
             v_names := nullif(current_setting('pggit.names_before', true), '')::jsonb;
             INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name, statement,
-                                          role_name, txid, branch, capture_duration, renamed_from)
+                                          role_name, txid, branch, capture_duration, renamed_from, source)
             SELECT pggit_v0._capture_ids(1), p_event, c.command_tag, c.object_type, c.object_identity, c.schema_name,
                    v_q, v_role, txid_current(), (SELECT h.branch FROM pggit_v0.head h), clock_timestamp() - v_t0,
                    CASE WHEN v_names IS NOT NULL AND c.object_type IN ('table', 'table column', 'foreign table', 'sequence') THEN
@@ -316,7 +329,8 @@ BEGIN
                                           WHEN r->2->>(c.objsubid::text) IS NOT NULL
                                           THEN format('%I.%I.%I', r->>0, r->>1, r->2->>(c.objsubid::text)) END AS old
                               FROM (SELECT v_names->(c.objid::text) AS r) y
-                              WHERE y.r IS NOT NULL) x) END
+                              WHERE y.r IS NOT NULL) x) END,
+                   v_source
             FROM pg_event_trigger_ddl_commands() c
             WHERE NOT c.in_extension
               AND coalesce(c.schema_name, '') <> 'pggit_v0'
@@ -334,7 +348,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._capture() IS
-    'Event trigger function (ddl_command_end and sql_drop): logs each DDL command (statement redacted) and dropped tables'' row estimates; leaves lastval()/currval() alone; never raises, traps errors into capture_faults';
+    'Event trigger function (ddl_command_end and sql_drop): logs each DDL command (statement redacted, provenance from the setting pggit.source) and dropped tables'' row estimates; leaves lastval()/currval() alone; never raises, traps errors into capture_faults';
 
 -- Roles may call the layer's functions (each checks its own rights through the tables).
 GRANT USAGE ON SCHEMA pggit_v0 TO PUBLIC;
