@@ -880,7 +880,7 @@ BEGIN
         FROM typed_parts tp
         UNION ALL
         SELECT CASE split_part(tp.sub_key, ' ', 1)
-                 WHEN 'constraint' THEN CASE WHEN tp.new_c LIKE '% FOREIGN KEY %' THEN 52
+                 WHEN 'constraint' THEN CASE WHEN tp.new_c LIKE '% FOREIGN KEY %' THEN 56
                                              WHEN tp.new_c LIKE '% CHECK %' THEN 51 ELSE 50 END
                  WHEN 'index' THEN 55 WHEN 'trigger' THEN 61 ELSE 62 END,
                0, tp.schema_name, tp.obj_key, tp.sub_key,
@@ -946,7 +946,7 @@ BEGIN
         -- parts of created objects and added or changed parts of altered objects
         SELECT CASE split_part(x.sub_key, ' ', 1)
                  WHEN 'owned_by' THEN 43
-                 WHEN 'constraint' THEN CASE WHEN x.new_c LIKE '% FOREIGN KEY %' THEN 52
+                 WHEN 'constraint' THEN CASE WHEN x.new_c LIKE '% FOREIGN KEY %' THEN 56
                                              WHEN x.new_c LIKE '% CHECK %' THEN 51 ELSE 50 END
                  WHEN 'index' THEN CASE WHEN x.kind = 'materialized_view' THEN 65 ELSE 55 END
                  WHEN 'trigger' THEN 61 WHEN 'policy' THEN 62 WHEN 'rls' THEN 63
@@ -976,7 +976,7 @@ BEGIN
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns', 'column')
         UNION ALL
         -- foreign keys of untouched tables, added back
-        SELECT 52, 0, f.schema_name, f.obj_key, f.sub_key, f.new_c, ARRAY['validation_scan']
+        SELECT 56, 0, f.schema_name, f.obj_key, f.sub_key, f.new_c, ARRAY['validation_scan']
         FROM fks f WHERE f.new_c IS NOT NULL
         UNION ALL
         -- columns added to existing tables, in the order the target records

@@ -18,6 +18,10 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 #: name -> the files of its unmodified pg_dump, in order
 SCHEMAS = {
     "pagila": ["pagila/01-schema-types-functions.sql", "pagila/02-schema-tables.sql"],
+    "openstreetmap": ["openstreetmap/structure.sql"],
+    "lago": ["lago/structure.sql"],
+    "danbooru": ["danbooru/structure.sql"],
+    "adventureworks": ["adventureworks/install.sql"],
 }
 
 
@@ -57,7 +61,15 @@ def dump(pg_dump: str, d: SqlDb) -> Set[str]:
     return {s.strip().rstrip(";") for s in re.split(r";\n", text + "\n") if s.strip() and "pggit_v0" not in s}
 
 
-@pytest.mark.parametrize("schema", sorted(SCHEMAS))
+#: schemas holding what the layer does not record yet (docs/reference.md, Known limits)
+NOT_YET = {
+    "danbooru": "an operator (CREATE OPERATOR ~<<) and per-column statistics targets are not recorded yet",
+}
+
+
+@pytest.mark.parametrize("schema", [
+    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[s])) if s in NOT_YET else s
+    for s in sorted(SCHEMAS)])
 def test_a_real_schema_migrates_from_empty_and_back(db: SqlDb, make_empty_db: Any, pggit_server: Any,
                                                      pytestconfig: pytest.Config, tmp_path: Path,
                                                      schema: str) -> None:
