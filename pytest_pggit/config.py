@@ -16,6 +16,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 BACKENDS = ("auto", "local", "dsn", "docker")
 DEFAULT_IMAGE = "postgres:17-alpine"
+#: --pggit-alembic without a path: this file in the rootdir
+ALEMBIC_INI = "alembic.ini"
 
 # ------------------------------------------------------------------ severity ladders
 # Each ladder is defined once, here, least severe first.  The SQL layer orders the same
@@ -86,6 +88,8 @@ class Setting:
     ini_type: Optional[str] = None  # None = string; "bool", "linelist"
     env: Optional[str] = None
     default: Any = None
+    #: the value of the flag given without an argument (``--pggit-alembic``); None: it needs one
+    const: Any = None
 
     @property
     def flag(self) -> str:
@@ -137,6 +141,11 @@ SETTINGS: List[Setting] = [
             env="PGGIT_JUNIT"),
     Setting("pggit_report", "write the gate's report as Markdown to this file (also appended to "
             "$GITHUB_STEP_SUMMARY when that is set)", env="PGGIT_REPORT"),
+    # -- built-in migration step providers (pytest_pggit.tools)
+    Setting("pggit_alembic", "migration steps from an Alembic project: its alembic.ini (default "
+            "alembic.ini in the rootdir), one step per revision", const=ALEMBIC_INI),
+    Setting("pggit_django", "migration steps from Django's migration graph (settings from "
+            "DJANGO_SETTINGS_MODULE), one step per migration", "bool", default=False),
 ]
 
 
@@ -157,6 +166,10 @@ class PggitConfig:
     no_owner: bool = False
     sql_dir: Optional[Path] = None
     gate: GateOptions = field(default_factory=GateOptions)
+    #: the alembic.ini of --pggit-alembic (None: off)
+    alembic: Optional[Path] = None
+    #: --pggit-django: steps from Django's migrations
+    django: bool = False
 
     @classmethod
     def from_pytest(cls, config: "pytest.Config") -> "PggitConfig":
@@ -215,6 +228,8 @@ class PggitConfig:
             raise PggitError("--pggit-snapshot-update needs --pggit-snapshot PATH",
                              hint="e.g. --pggit-snapshot schema.snapshot --pggit-snapshot-update")
         return cls(
+            alembic=_alembic_ini(config, values["pggit_alembic"], sources["pggit_alembic"]),
+            django=bool(values["pggit_django"]),
             gate=gate,
             enabled=bool(values["pggit"]),
             port=port,
@@ -275,6 +290,16 @@ def _paths(config: "pytest.Config", raw: Any, source: str) -> List[Path]:
     return [(base / Path(str(p)).expanduser()).resolve() for p in raw]
 
 
+def _alembic_ini(config: "pytest.Config", value: Any, source: str) -> Optional[Path]:
+    """--pggit-alembic's file: bare flag -> ``alembic.ini`` in the rootdir, else as a path."""
+    if not _is_set(value):
+        return None
+    if value == ALEMBIC_INI and source == "cli":
+        return (Path(config.rootpath) / ALEMBIC_INI).resolve()
+    path = _paths(config, [value], source)[0]
+    return path / ALEMBIC_INI if path.is_dir() else path
+
+
 def addoption(parser: "pytest.Parser") -> None:
     group = parser.getgroup("pggit", "pytest-pggit: version-controlled PostgreSQL schemas")
     for s in SETTINGS:
@@ -284,6 +309,9 @@ def addoption(parser: "pytest.Parser") -> None:
         elif s.ini_type == "linelist":
             group.addoption(s.flag, action="append", default=None, dest=s.name,
                             metavar="PATH", help=s.help + env)
+        elif s.const is not None:
+            group.addoption(s.flag, action="store", nargs="?", const=s.const, default=None,
+                            dest=s.name, metavar="PATH", help=s.help + env)
         else:
             group.addoption(s.flag, action="store", default=None, dest=s.name, help=s.help + env)
         if s.ini_type == "bool":

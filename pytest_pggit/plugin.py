@@ -48,6 +48,10 @@ def pytest_configure(config: pytest.Config) -> None:
     session = PggitSession(cfg, config)
     config.stash[session_key] = session
     config.pluginmanager.register(session, "pggit-session")
+    # --pggit-alembic / --pggit-django: the built-in step providers (pytest_pggit.tools)
+    from .tools import register as register_step_providers
+
+    register_step_providers(config, cfg)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

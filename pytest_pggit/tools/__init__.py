@@ -1,0 +1,76 @@
+"""Built-in migration step providers: Alembic revisions (``--pggit-alembic``) and Django
+migrations (``--pggit-django``).
+
+Each is a small plugin object implementing ``pytest_pggit_migration_steps``; the plugin
+registers one only when its option is given (:func:`register`), so a run without them
+imports neither Alembic nor Django.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, List
+
+from ..exceptions import PggitError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pytest
+
+    from ..config import PggitConfig
+    from ..janitor import Database
+
+
+def register(config: "pytest.Config", cfg: "PggitConfig") -> List[str]:
+    """Register the providers ``cfg`` asks for; returns their plugin names."""
+    names: List[str] = []
+    if cfg.alembic is not None:
+        from .alembic import AlembicSteps
+
+        config.pluginmanager.register(AlembicSteps(cfg.alembic, config.rootpath), "pggit-alembic")
+        names.append("pggit-alembic")
+    if cfg.django:
+        from .django import DjangoDbSettings, DjangoSteps
+
+        config.pluginmanager.register(DjangoSteps(config), "pggit-django")
+        names.append("pggit-django")
+        # pytest-django's entry point is named "django": its test database becomes a clone
+        # of the template (fixtures registered after pytest-django's override them)
+        if config.pluginmanager.has_plugin("django"):
+            config.pluginmanager.register(DjangoDbSettings(), "pggit-django-db")
+            names.append("pggit-django-db")
+    return names
+
+
+def sqlalchemy_url(database: "Database") -> str:
+    """The database as a SQLAlchemy URL for psycopg 3 (``postgresql+psycopg://...``)."""
+    url = getattr(database, "url", None)
+    if url:
+        return str(url)
+    from urllib.parse import quote, urlencode
+
+    from psycopg.conninfo import conninfo_to_dict
+
+    params = {k: str(v) for k, v in conninfo_to_dict(database.dsn).items() if v is not None}
+    user = quote(params.pop("user", ""), safe="")
+    password = params.pop("password", None)
+    auth = (user + (":" + quote(password, safe="") if password is not None else "") + "@") if user else ""
+    host, port = params.pop("host", ""), params.pop("port", "")
+    dbname = quote(params.pop("dbname", ""), safe="")
+    query = "?" + urlencode(params, quote_via=quote) if params else ""
+    return f"postgresql+psycopg://{auth}{host}{':' + port if port else ''}/{dbname}{query}"
+
+
+def read_allow(module: Any, where: str) -> Dict[str, str]:
+    """A migration module's ``pggit_allow = {"data_deletion": "reason", ...}`` (``{}``
+    without one); anything but a dict of non-empty strings is an error naming ``where``."""
+    allow = getattr(module, "pggit_allow", None)
+    if allow is None:
+        return {}
+    if not isinstance(allow, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+            for k, v in allow.items()):
+        raise PggitError(
+            f"pggit_allow in {where} must be a dict of hazard or rule name to reason, got {allow!r}",
+            hint='e.g. pggit_allow = {"data_deletion": "the legacy column is unused since 2023"}')
+    return {k.strip(): v.strip() for k, v in allow.items()}
+
+
+__all__ = ["read_allow", "register", "sqlalchemy_url"]

@@ -1,0 +1,217 @@
+"""Alembic revisions as migration steps (``--pggit-alembic [PATH]``, ini ``pggit_alembic``).
+
+One step per revision of the project's script directory, in the order ``alembic upgrade
+heads`` applies them (base first; on branches, one branch after the other; a merge
+revision after all its parents), tagged ``alembic/<revision>``:
+
+* upgrade: ``alembic.command.upgrade(cfg, "<revision>")``;
+* downgrade: ``alembic.command.downgrade(cfg, "<revision>@-1")`` (that revision only, also
+  while other branches are applied), for a merge revision ``downgrade(cfg, "<parent>")``
+  (the merge only; the ``-1`` of a merge point is ambiguous to Alembic); after a base
+  revision's downgrade the empty version table is dropped too, so the database is as
+  it was before the first upgrade.
+
+``cfg`` is the project's ``alembic.ini`` with the template's URL in ``sqlalchemy.url``
+*and* an open SQLAlchemy connection in ``cfg.attributes["connection"]`` (as pytest-alembic
+passes it), so an ``env.py`` reading either works.  A revision file's module-level
+``pggit_allow = {"data_deletion": "reason"}`` becomes the step's ``allow``.
+
+Several heads are applied all the same (the template is what ``upgrade heads`` gives),
+and the gate fails with ``pggit.alembic::single_head`` until they are merged
+(``alembic merge heads``), as pytest-alembic's ``test_single_head`` would.
+"""
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Sequence
+
+import pytest
+
+from ..exceptions import PggitError
+from ..steps import Step
+from . import read_allow, sqlalchemy_url
+
+if TYPE_CHECKING:  # pragma: no cover
+    from alembic.config import Config
+    from alembic.script import Script, ScriptDirectory
+
+    from ..janitor import Database
+
+TOOL = "alembic"
+
+
+class AlembicSteps:
+    """Plugin: the steps of one Alembic project (``ini``: its ``alembic.ini``)."""
+
+    def __init__(self, ini: Path, rootdir: Path) -> None:
+        self.ini = Path(ini)
+        self.rootdir = Path(rootdir)
+        #: the heads of the last script directory read (more than one fails the gate)
+        self.heads: List[str] = []
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_pggit_migration_steps(self, config: Any, root: Any = None) -> List[Step]:
+        ini = self.ini
+        if root is not None and Path(root) != self.rootdir:   # another git ref's tree
+            try:
+                ini = Path(root) / self.ini.relative_to(self.rootdir)
+            except ValueError:
+                pass
+        script = script_directory(ini)
+        if root is None or Path(root) == self.rootdir:
+            self.heads = list(script.get_heads())
+        return alembic_steps(ini, script, Path(root) if root is not None else self.rootdir)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_pggit_gate_checks(self, config: Any) -> List[Any]:
+        """The single-head check (pytest-alembic's ``test_single_head``)."""
+        from ..gate import Check
+
+        if not self.heads:
+            return []
+        if len(self.heads) == 1:
+            return [Check("alembic", "single_head", False, "OK", f"one head: {self.heads[0]}")]
+        return [Check(
+            "alembic", "single_head", True, "FAILED",
+            f"the Alembic history has {len(self.heads)} heads ({', '.join(sorted(self.heads))}): "
+            "`alembic upgrade head` fails on it; merge them with `alembic merge heads`",
+        )]
+
+
+def alembic_config(ini: Path) -> "Config":
+    """The project's ``alembic.ini`` as an Alembic ``Config``; a relative
+    ``script_location`` that is not a folder below the working directory is taken
+    relative to the ini file (Alembic reads it relative to the working directory)."""
+    from alembic.config import Config
+
+    if not ini.is_file():
+        raise PggitError(f"--pggit-alembic: no such file: {ini}",
+                         hint="give the project's alembic.ini: --pggit-alembic=path/to/alembic.ini "
+                              "(or ini pggit_alembic, relative to the ini file)")
+    cfg = Config(str(ini))
+    location = cfg.get_main_option("script_location")
+    if not location:
+        raise PggitError(f"{ini} has no script_location in its [alembic] section",
+                         hint="alembic.ini must name the migration folder: script_location = migrations")
+    if ":" not in location and not Path(location).is_absolute() and not Path(location).is_dir():
+        beside = ini.parent / location
+        if beside.is_dir():
+            cfg.set_main_option("script_location", str(beside).replace("%", "%%"))
+    return cfg
+
+
+def script_directory(ini: Path) -> "ScriptDirectory":
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(alembic_config(ini))
+    except CommandError as exc:
+        raise PggitError(f"--pggit-alembic: cannot read the Alembic scripts of {ini}: {exc}",
+                         hint="check script_location in alembic.ini") from exc
+
+
+def upgrade_order(script: "ScriptDirectory") -> List["Script"]:
+    """Every revision, in the order ``alembic upgrade heads`` applies them on an empty
+    database (``walk_revisions`` goes from the heads down; this is its reverse)."""
+    return list(reversed(list(script.walk_revisions("base", "heads"))))
+
+
+def alembic_steps(ini: Path, script: "ScriptDirectory", rootdir: Path) -> List[Step]:
+    steps = []
+    for rev in upgrade_order(script):
+        where = _display(Path(rev.path), rootdir)
+        parents = _as_tuple(rev.down_revision)
+        if len(parents) > 1:
+            down_target = parents[0]   # unapplies the merge only: the parents stay
+        else:
+            down_target = f"{rev.revision}@-1"
+        steps.append(Step(
+            tool=TOOL,
+            name=rev.revision,
+            description=_one_line(rev.doc) or f"revision {rev.revision}",
+            upgrade=_action(ini, "upgrade", rev.revision),
+            downgrade=_action(ini, "downgrade", down_target, drop_version_table=not parents),
+            source=where,
+            allow=read_allow(rev.module, where),
+        ))
+    return steps
+
+
+def _action(ini: Path, command_name: str, target: str, drop_version_table: bool = False) -> Any:
+    def run(database: "Database") -> None:
+        from alembic import command
+
+        with connected_config(ini, database) as cfg:
+            getattr(command, command_name)(cfg, target)
+            if drop_version_table:
+                drop_empty_version_tables(cfg.attributes["connection"])
+
+    run.__qualname__ = f"alembic {command_name} {target}"
+    return run
+
+
+@contextlib.contextmanager
+def connected_config(ini: Path, database: "Database") -> Iterator["Config"]:
+    """``alembic.ini`` pointed at ``database``: ``sqlalchemy.url`` set, and a connection in
+    ``attributes["connection"]``, committed when the block ends without an error."""
+    from sqlalchemy import create_engine, pool
+
+    url = sqlalchemy_url(database)
+    engine = create_engine(url, poolclass=pool.NullPool)
+    try:
+        with engine.connect() as connection:
+            cfg = alembic_config(ini)
+            cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+            cfg.attributes["connection"] = connection
+            yield cfg
+            if connection.in_transaction():
+                connection.commit()
+    finally:
+        engine.dispose()
+
+
+def drop_empty_version_tables(connection: Any) -> List[str]:
+    """Drop Alembic's version tables that hold no row: the downgrade of a base revision
+    leaves its empty ``alembic_version`` behind, which the database before the first
+    upgrade did not have.  A version table is recognised by its shape (whatever
+    ``version_table`` env.py names): one column ``version_num``, primary key ``<table>_pkc``."""
+    from sqlalchemy import text
+
+    rows = connection.execute(text(
+        "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "JOIN pg_constraint k ON k.conrelid = c.oid AND k.contype = 'p' "
+        "AND k.conname = c.relname || '_pkc' "
+        "WHERE c.relkind = 'r' AND (SELECT array_agg(a.attname::text) FROM pg_attribute a "
+        "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) = '{version_num}'"
+    )).scalars().all()
+    dropped = []
+    for name in rows:
+        if connection.execute(text(f"SELECT NOT EXISTS (SELECT FROM {name})")).scalar():
+            connection.execute(text(f"DROP TABLE {name}"))
+            dropped.append(name)
+    return dropped
+
+
+def _as_tuple(value: Any) -> Sequence[str]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _one_line(text: Optional[str]) -> str:
+    return " ".join((text or "").split())
+
+
+def _display(path: Path, rootdir: Path) -> str:
+    try:
+        return path.resolve().relative_to(rootdir.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+__all__ = ["AlembicSteps", "alembic_config", "alembic_steps", "connected_config", "upgrade_order"]

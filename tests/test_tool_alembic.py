@@ -1,0 +1,169 @@
+"""--pggit-alembic: Alembic revisions as migration steps (pytest_pggit/tools/alembic.py).
+
+One real Alembic project for the module (a branch and a merge, a revision dropping a
+column with ``pggit_allow``), applied with real Alembic and SQLAlchemy to databases of the
+outer run's server; the pytester runs use that server too (``--pggit-backend dsn``).
+"""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+from typing import Dict, List
+
+import psycopg
+import pytest
+
+from pytest_pggit.backends import Server
+from pytest_pggit.janitor import Database
+from pytest_pggit.tools.alembic import AlembicSteps, alembic_steps, script_directory
+
+ENV_PY = '''\
+from alembic import context
+from sqlalchemy import engine_from_config, pool
+
+config = context.config
+
+
+def run():
+    connection = config.attributes.get("connection")
+    if connection is None:   # command line: the URL
+        engine = engine_from_config(config.get_section(config.config_ini_section, {}),
+                                    prefix="sqlalchemy.", poolclass=pool.NullPool)
+        with engine.connect() as connection:
+            context.configure(connection=connection)
+            with context.begin_transaction():
+                context.run_migrations()
+        return
+    context.configure(connection=connection)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run()
+'''
+
+#: revision -> (down_revision, upgrade body, downgrade body, extra module text)
+REVISIONS: Dict[str, tuple] = {
+    "base1": (None, 'op.execute("CREATE TABLE items (id int PRIMARY KEY, name text, legacy text)")',
+              'op.execute("DROP TABLE items")', ""),
+    "left2": ("base1", 'op.execute("ALTER TABLE items ADD COLUMN price int")',
+              'op.execute("ALTER TABLE items DROP COLUMN price")', ""),
+    "right2": ("base1", 'op.execute("CREATE TABLE tags (id int PRIMARY KEY)")',
+               'op.execute("DROP TABLE tags")', ""),
+    "merge3": (("left2", "right2"), "pass", "pass", ""),
+    "drop4": ("merge3", 'op.execute("ALTER TABLE items DROP COLUMN legacy")',
+              'op.execute("ALTER TABLE items ADD COLUMN legacy text")',
+              'pggit_allow = {"data_deletion": "legacy is empty since the 2024 import"}\n'),
+}
+ORDER = ["base1", "right2", "left2", "merge3", "drop4"]   # as `alembic upgrade heads` applies them
+
+
+def write_project(root: Path, revisions: Dict[str, tuple] = REVISIONS) -> Path:
+    (root / "migrations" / "versions").mkdir(parents=True, exist_ok=True)
+    (root / "alembic.ini").write_text(
+        "[alembic]\nscript_location = migrations\nsqlalchemy.url = postgresql+psycopg://nowhere/x\n")
+    (root / "migrations" / "env.py").write_text(ENV_PY)
+    for rev, (down, up, downgrade, extra) in revisions.items():
+        (root / "migrations" / "versions" / f"{rev}.py").write_text(textwrap.dedent(f'''\
+            """revision {rev}"""
+            from alembic import op
+
+            revision = {rev!r}
+            down_revision = {down!r}
+            {extra}
+
+            def upgrade():
+                {up}
+
+
+            def downgrade():
+                {downgrade}
+            '''))
+    return root / "alembic.ini"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_project(tmp_path_factory.mktemp("alembic-project"))
+
+
+def schema(db: Database) -> List[tuple]:
+    with psycopg.connect(db.dsn) as conn:
+        return conn.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = 'public' ORDER BY 1, 2").fetchall()
+
+
+# -- the provider, at its own level ----------------------------------------------------
+
+def test_steps_in_upgrade_order_with_tags_sources_and_allow(project: Path) -> None:
+    steps = alembic_steps(project, script_directory(project), project.parent)
+    assert [s.tag for s in steps] == [f"alembic/{r}" for r in ORDER]
+    assert steps[0].description == "revision base1"
+    assert steps[0].message == "alembic base1: revision base1"
+    assert steps[0].source == "migrations/versions/base1.py"
+    assert steps[-1].allow == {"data_deletion": "legacy is empty since the 2024 import"}
+    assert all(s.allow == {} for s in steps[:-1])
+
+
+def test_upgrade_and_downgrade_one_revision_at_a_time(project: Path, pggit_isolated_db: Database) -> None:
+    db = pggit_isolated_db
+    steps = alembic_steps(project, script_directory(project), project.parent)
+    seen = [schema(db)]
+    for step in steps:
+        step.upgrade(db)
+        seen.append(schema(db))
+    assert ("items", "price") in seen[-1] and ("tags", "id") in seen[-1]
+    assert ("items", "legacy") not in seen[-1]
+    with psycopg.connect(db.dsn) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("drop4",)]
+    # each downgrade undoes exactly its revision, merge and branch revisions included
+    for i in reversed(range(len(steps))):
+        assert steps[i].downgrade is not None
+        steps[i].downgrade(db)
+        assert schema(db) == seen[i], f"downgrade of {steps[i].tag}"
+    with psycopg.connect(db.dsn) as conn:   # the base's downgrade drops the empty version table
+        assert conn.execute("SELECT to_regclass('alembic_version')").fetchone() == (None,)
+
+
+def test_a_branch_revision_downgrades_alone_while_the_other_branch_stays(
+        project: Path, pggit_isolated_db: Database) -> None:
+    db = pggit_isolated_db
+    steps = {s.name: s for s in alembic_steps(project, script_directory(project), project.parent)}
+    for name in ("base1", "right2", "left2"):
+        steps[name].upgrade(db)
+    steps["left2"].downgrade(db)            # right2 (the other head) stays applied
+    assert ("tags", "id") in schema(db) and ("items", "price") not in schema(db)
+    with psycopg.connect(db.dsn) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("right2",)]
+
+
+def test_the_url_alone_is_enough_for_an_env_py_that_ignores_the_connection(
+        tmp_path: Path, pggit_isolated_db: Database) -> None:
+    ini = write_project(tmp_path, {"only": (None, 'op.execute("CREATE TABLE only_url (id int)")',
+                                            'op.execute("DROP TABLE only_url")', "")})
+    (tmp_path / "migrations" / "env.py").write_text(ENV_PY.replace(
+        'config.attributes.get("connection")', "None"))
+    (step,) = alembic_steps(ini, script_directory(ini), tmp_path)
+    step.upgrade(pggit_isolated_db)
+    assert schema(pggit_isolated_db) == [("alembic_version", "version_num"), ("only_url", "id")]
+
+
+def test_a_bad_pggit_allow_is_named(tmp_path: Path) -> None:
+    from pytest_pggit.exceptions import PggitError
+
+    ini = write_project(tmp_path, {"bad": (None, "pass", "pass", 'pggit_allow = ["data_deletion"]\n')})
+    with pytest.raises(PggitError, match=r"pggit_allow in migrations/versions/bad.py must be a dict"):
+        alembic_steps(ini, script_directory(ini), tmp_path)
+
+
+def test_several_heads_fail_the_single_head_check(tmp_path: Path) -> None:
+    revisions = {k: v for k, v in REVISIONS.items() if k in ("base1", "left2", "right2")}
+    ini = write_project(tmp_path, revisions)
+    provider = AlembicSteps(ini, tmp_path)
+    steps = provider.pytest_pggit_migration_steps(config=None, root=tmp_path)
+    assert [s.name for s in steps] == ["base1", "right2", "left2"]   # all heads are applied
+    (check,) = provider.pytest_pggit_gate_checks(config=None)
+    assert check.failed and (check.group, check.name) == ("alembic", "single_head")
+    assert "2 heads (left2, right2)" in check.message and "alembic merge heads" in check.message
