@@ -27,14 +27,15 @@ def register(config: "pytest.Config", cfg: "PggitConfig") -> List[str]:
         config.pluginmanager.register(AlembicSteps(cfg.alembic, config.rootpath), "pggit-alembic")
         names.append("pggit-alembic")
     if cfg.django:
-        from .django import DjangoDbSettings, DjangoSteps
+        from . import django_db
+        from .django import DjangoSteps
 
         config.pluginmanager.register(DjangoSteps(config), "pggit-django")
         names.append("pggit-django")
         # pytest-django's entry point is named "django": its test database becomes a clone
         # of the template (fixtures registered after pytest-django's override them)
         if config.pluginmanager.has_plugin("django"):
-            config.pluginmanager.register(DjangoDbSettings(), "pggit-django-db")
+            config.pluginmanager.register(django_db, "pggit-django-db")
             names.append("pggit-django-db")
     return names
 

@@ -1,0 +1,196 @@
+"""Django migrations as migration steps (``--pggit-django``, ini ``pggit_django``).
+
+One step per migration of Django's full forward plan (what ``manage.py migrate`` applies
+to an empty database: ``graph.forwards_plan`` of every leaf node), tagged
+``django/<app>/<migration>``.  Each step applies (or unapplies) that one migration with
+Django's ``MigrationExecutor`` on ``DATABASES["default"]`` pointed at the template for the
+duration of the step; the downgrade is what ``manage.py migrate <app> <previous>`` (or
+``zero``) does to it.  A migration module's ``pggit_allow = {"data_deletion": "reason"}``
+becomes the step's ``allow``.  Settings come from ``DJANGO_SETTINGS_MODULE`` (pytest-django
+sets Django up from it, ``--ds`` or its ini key; without pytest-django the plugin calls
+``django.setup()``).
+
+With pytest-django, :mod:`.django_db` makes its test database a clone of the
+migrated template: ``DATABASES["default"]`` points at the run's server, ``TEST["TEMPLATE"]``
+at the template and ``TEST["NAME"]`` at a database of this run, so pytest-django's
+``migrate`` finds every migration applied and its teardown drops the clone, never the
+template (which is also marked ``IS_TEMPLATE``, so ``DROP DATABASE`` refuses it).
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Tuple
+
+import pytest
+
+from ..exceptions import PggitError
+from ..steps import Step
+from . import read_allow
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..janitor import Database
+
+TOOL = "django"
+ALIAS = "default"
+POSTGRESQL_ENGINES = ("django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis")
+
+
+class DjangoSteps:
+    """Plugin: the steps of the Django project of ``DJANGO_SETTINGS_MODULE``."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_pggit_migration_steps(self, config: Any) -> List[Step]:
+        setup_django()
+        return django_steps(self.config)
+
+
+def setup_django() -> None:
+    """``django.setup()`` unless done (pytest-django does it); a clear error without settings."""
+    try:
+        import django
+        from django.apps import apps
+        from django.conf import settings
+    except ImportError as exc:
+        raise PggitError("--pggit-django: Django is not installed",
+                         hint="pip install 'pytest-pggit[django]'") from exc
+    if not settings.configured and not os.environ.get("DJANGO_SETTINGS_MODULE"):
+        raise PggitError("--pggit-django: Django's settings are not configured",
+                         hint="set DJANGO_SETTINGS_MODULE (or pytest-django's --ds / ini "
+                              "DJANGO_SETTINGS_MODULE)")
+    if not apps.ready:
+        django.setup()
+
+
+def forward_plan() -> List[Any]:
+    """Every migration, in the order ``manage.py migrate`` applies them to an empty database."""
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    graph = loader.graph
+    seen: Dict[Tuple[str, str], None] = {}
+    for leaf in graph.leaf_nodes():
+        for key in graph.forwards_plan(leaf):
+            seen.setdefault(key)
+    return [graph.nodes[key] for key in seen]
+
+
+def django_steps(config: pytest.Config) -> List[Step]:
+    steps = []
+    rootdir = Path(config.rootpath)
+    for migration in forward_plan():
+        key = (migration.app_label, migration.name)
+        module = sys.modules.get(type(migration).__module__)
+        source = _source(module, rootdir)
+        steps.append(Step(
+            tool=TOOL,
+            name=f"{migration.app_label}/{migration.name}",
+            description=describe(migration),
+            upgrade=_action(config, key, backwards=False),
+            downgrade=_action(config, key, backwards=True),
+            source=source,
+            allow=read_allow(module, source or ".".join(key)),
+        ))
+    return steps
+
+
+def describe(migration: Any, limit: int = 120) -> str:
+    """The migration's operations as Django's ``showmigrations``/``sqlmigrate`` name them."""
+    parts = []
+    for op in migration.operations:
+        try:
+            parts.append(op.describe())
+        except Exception:  # a custom operation without describe()
+            parts.append(type(op).__name__)
+    text = "; ".join(parts) or "no operations"
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool) -> Any:
+    def run(database: "Database") -> None:
+        from django.db import connections
+        from django.db.migrations.executor import MigrationExecutor
+
+        with pointed_at(config, database):
+            executor = MigrationExecutor(connections[ALIAS])
+            migration = executor.loader.graph.nodes[key]
+            # one migration, as `migrate app name` would apply it (or unapply it, as
+            # `migrate app <previous>` does right after it was applied)
+            executor.migrate([key], plan=[(migration, backwards)])
+
+    run.__qualname__ = f"django {'unapply' if backwards else 'apply'} {key[0]}.{key[1]}"
+    return run
+
+
+@contextlib.contextmanager
+def pointed_at(config: pytest.Config, database: "Database") -> Iterator[None]:
+    """``DATABASES["default"]`` at ``database`` for the block, Django's database access
+    unblocked (pytest-django blocks it outside django_db tests); the settings and the
+    connection are restored afterwards."""
+    from django.db import connections
+
+    connection = connections[ALIAS]
+    engine = connection.settings_dict.get("ENGINE", "")
+    if engine not in POSTGRESQL_ENGINES:
+        raise PggitError(f"--pggit-django: DATABASES['default'] uses {engine!r}, not PostgreSQL",
+                         hint="set ENGINE to django.db.backends.postgresql for the test run")
+    saved = dict(connection.settings_dict)
+    connection.close()
+    point_at(connection.settings_dict, database)
+    try:
+        with _unblocked(config):
+            yield
+    finally:
+        connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(saved)
+
+
+def point_at(settings_dict: Dict[str, Any], database: "Database") -> None:
+    """Django connection settings of ``database`` (host, port, user, password, name; other
+    libpq parameters into ``OPTIONS``)."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    params = {k: v for k, v in conninfo_to_dict(database.dsn).items() if v is not None}
+    settings_dict["NAME"] = params.pop("dbname", database.name)
+    settings_dict["HOST"] = params.pop("host", "")
+    settings_dict["PORT"] = str(params.pop("port", ""))
+    settings_dict["USER"] = params.pop("user", "")
+    settings_dict["PASSWORD"] = params.pop("password", "")
+    if params:
+        settings_dict["OPTIONS"] = {**(settings_dict.get("OPTIONS") or {}), **params}
+
+
+def _unblocked(config: pytest.Config) -> "contextlib.AbstractContextManager[Any]":
+    """pytest-django's database blocker, unblocked (a no-op without pytest-django).
+
+    The one use of a pytest-django name that is not a fixture: the steps run while the
+    template is built, from ``pggit_db`` or the gate, where no fixture can be requested;
+    ``blocking_manager_key`` holds the object the public ``django_db_blocker`` fixture
+    returns (pytest-django >= 4.9)."""
+    if not config.pluginmanager.has_plugin("django"):
+        return contextlib.nullcontext()
+    try:
+        from pytest_django.plugin import blocking_manager_key
+    except ImportError:  # pragma: no cover - an older pytest-django
+        return contextlib.nullcontext()
+    blocker = config.stash.get(blocking_manager_key, None)
+    return blocker.unblock() if blocker is not None else contextlib.nullcontext()
+
+
+def _source(module: Any, rootdir: Path) -> Any:
+    path = getattr(module, "__file__", None)
+    if not path:
+        return None
+    try:
+        return Path(path).resolve().relative_to(rootdir.resolve()).as_posix()
+    except ValueError:
+        return path
+
+
+__all__ = ["DjangoSteps", "django_steps", "forward_plan", "point_at"]

@@ -1,0 +1,253 @@
+"""--pggit-django: Django migrations as migration steps, and pytest-django's test database
+as a clone of the migrated template (pytest_pggit/tools/django.py).
+
+One real Django project (app ``catalog``, four migrations, the last dropping a column
+with ``pggit_allow``; app ``buggy`` only with ``BUGGY=1``: a migration whose reverse leaves
+an index behind).  Every run is a pytest subprocess (Django's settings are process-wide)
+with real Django and pytest-django, against the outer run's server.
+"""
+from __future__ import annotations
+
+import os
+import re
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Dict, List
+
+import pytest
+
+from pytest_pggit.backends import Server
+
+pytest.importorskip("django")
+pytest.importorskip("pytest_django")
+
+TAGS = ["django/catalog/0001_initial", "django/catalog/0002_book", "django/catalog/0003_book_isbn",
+        "django/catalog/0004_remove_author_bio"]
+
+FILES: Dict[str, str] = {
+    "manage.py": "",
+    "site_cfg/__init__.py": "",
+    "site_cfg/settings.py": """
+        import os
+        SECRET_KEY = "x"
+        INSTALLED_APPS = ["catalog"] + (["buggy"] if os.environ.get("BUGGY") else [])
+        DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "nowhere",
+                                 "HOST": "nowhere.invalid"}}
+        DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+        USE_TZ = True
+        """,
+    "catalog/__init__.py": "",
+    "catalog/models.py": """
+        from django.db import models
+
+        class Author(models.Model):
+            name = models.CharField(max_length=200)
+
+        class Book(models.Model):
+            author = models.ForeignKey(Author, on_delete=models.PROTECT)
+            title = models.CharField(max_length=300)
+            isbn = models.CharField(max_length=17, null=True, unique=True)
+        """,
+    "catalog/migrations/__init__.py": "",
+    "catalog/migrations/0001_initial.py": """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            operations = [migrations.CreateModel("Author", fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("name", models.CharField(max_length=200)),
+                ("bio", models.TextField(default="")),
+            ])]
+        """,
+    "catalog/migrations/0002_book.py": """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("catalog", "0001_initial")]
+            operations = [migrations.CreateModel("Book", fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("author", models.ForeignKey("catalog.author", on_delete=models.PROTECT)),
+                ("title", models.CharField(max_length=300)),
+            ])]
+        """,
+    "catalog/migrations/0003_book_isbn.py": """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("catalog", "0002_book")]
+            operations = [migrations.AddField("book", "isbn",
+                                              models.CharField(max_length=17, null=True, unique=True))]
+        """,
+    "catalog/migrations/0004_remove_author_bio.py": """
+        from django.db import migrations
+
+        pggit_allow = {"data_deletion": "bios live in the CMS"}
+
+        class Migration(migrations.Migration):
+            dependencies = [("catalog", "0003_book_isbn")]
+            operations = [migrations.RemoveField("author", "bio")]
+        """,
+    "buggy/__init__.py": "",
+    "buggy/migrations/__init__.py": "",
+    "buggy/migrations/0001_title_index.py": """
+        from django.db import migrations
+
+        class Migration(migrations.Migration):
+            dependencies = [("catalog", "0004_remove_author_bio")]
+            # the reverse forgets the index: the up/down check must catch it
+            operations = [migrations.RunSQL("CREATE INDEX book_title_idx ON catalog_book (title)",
+                                            reverse_sql=migrations.RunSQL.noop)]
+        """,
+    "pytest.ini": """
+        [pytest]
+        DJANGO_SETTINGS_MODULE = site_cfg.settings
+        pggit_django = true
+        addopts = -p no:cacheprovider -p no:randomly
+        """,
+    "conftest.py": """
+        import os
+
+        import pytest
+
+
+        @pytest.hookimpl(trylast=True)   # after pytest-django's teardown of its test database
+        def pytest_sessionfinish(session):
+            from pytest_pggit.session import session_key
+
+            run = session.config.stash.get(session_key, None)
+            if run is None or run._template is None:
+                return
+            names = [r[0] for r in run.admin().execute(
+                "SELECT datname FROM pg_database WHERE datname LIKE %s", (run.prefix + "%",))]
+            with open(f"after-teardown-{run.worker}.txt", "w") as f:
+                f.write(f"template={run._template.name in names} "
+                        f"django_db={run.database_name('django') in names}\\n")
+        """,
+    "test_catalog.py": """
+        import psycopg
+        import pytest
+
+        TAGS = %(tags)r
+
+
+        @pytest.mark.django_db
+        def test_orm_on_the_clone_of_the_template():
+            from django.db import connection
+            from django.db.migrations.recorder import MigrationRecorder
+
+            from catalog.models import Author, Book
+
+            assert connection.settings_dict["NAME"].endswith("_django")
+            assert MigrationRecorder(connection).migration_qs.filter(app="catalog").count() == 4
+            ann = Author.objects.create(name="Ann")
+            Book.objects.create(author=ann, title="Tables", isbn="978-0")
+            assert Book.objects.get().author.name == "Ann"
+
+
+        def test_steps_are_commits_with_tags(pggit):
+            tags = [t for (t,) in pggit.execute("SELECT name FROM pggit_v0.list_tags() ORDER BY 1")]
+            assert [t for t in tags if t.startswith("django/")] == TAGS
+            messages = [c.message for c in pggit.history()]
+            assert "django catalog/0003_book_isbn: Add field isbn to book" in messages
+            assert pggit.execute("SELECT count(*) FROM catalog_author") == [(0,)]   # not the clone's rows
+
+
+        def test_isolated_clone(pggit_isolated_db):
+            with psycopg.connect(pggit_isolated_db.dsn) as conn:
+                cols = conn.execute("SELECT column_name FROM information_schema.columns "
+                                    "WHERE table_name = 'catalog_author' ORDER BY 1").fetchall()
+            assert cols == [("id",), ("name",)]
+
+
+        def test_each_downgrade_gives_back_the_schema(pytestconfig, pggit_isolated_db):
+            from pytest_pggit.tools.django import django_steps
+
+            db = pggit_isolated_db
+
+            def columns():
+                with psycopg.connect(db.dsn) as conn:
+                    return conn.execute(
+                        "SELECT table_name, column_name FROM information_schema.columns "
+                        "WHERE table_name LIKE 'catalog%%' ORDER BY 1, 2").fetchall()
+
+            steps = [s for s in django_steps(pytestconfig) if s.name.startswith("catalog/")]
+            assert [s.tag for s in steps] == TAGS
+            assert steps[-1].allow == {"data_deletion": "bios live in the CMS"}
+            assert steps[-1].source == "catalog/migrations/0004_remove_author_bio.py"
+            assert ("catalog_author", "bio") not in columns()
+            steps[-1].downgrade(db)
+            assert ("catalog_author", "bio") in columns()
+            for step in reversed(steps[:-1]):
+                step.downgrade(db)
+            assert columns() == []
+            steps[0].upgrade(db)
+            assert columns() == [("catalog_author", "bio"), ("catalog_author", "id"),
+                                 ("catalog_author", "name")]
+        """ % {"tags": TAGS},
+}
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> Path:
+    for name, text in FILES.items():
+        path = pytester.path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip())
+    return pytester.path
+
+
+def dsn_args(server: Server) -> List[str]:
+    return ["--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn()]
+
+
+def junit_cases(path: Path) -> Dict[str, str]:
+    """``classname::name`` -> ``ok`` / ``failure`` / ``error`` of a --pggit-junit file."""
+    out = {}
+    for case in ET.parse(path).getroot().iter("testcase"):
+        status = "ok"
+        for bad in ("failure", "error"):
+            if case.find(bad) is not None:
+                status = bad
+        out[f"{case.get('classname')}::{case.get('name')}"] = status
+    return out
+
+
+def test_django_db_tests_and_pggit_fixtures_in_one_run(project: Path, pytester: pytest.Pytester,
+                                                     pggit_server: Server) -> None:
+    result = pytester.runpytest_subprocess(
+        *dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml")
+    result.assert_outcomes(passed=4)
+    # pytest-django dropped its clone at teardown, never the template
+    assert (project / "after-teardown-main.txt").read_text().split() == ["template=True", "django_db=False"]
+    cases = junit_cases(project / "gate.xml")
+    # the newest migration drops a column: accepted by its pggit_allow; its downgrade is exact
+    assert cases[f"pggit.updown::{TAGS[-1]}"] == "ok", cases
+    assert [k for k, v in cases.items() if v != "ok"] == []
+    assert "accepted" in result.stdout.str()
+
+
+def test_with_xdist_each_worker_clones_its_own_template(project: Path, pytester: pytest.Pytester,
+                                                        pggit_server: Server) -> None:
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "-n", "2")
+    result.assert_outcomes(passed=4)
+    reports = sorted(p.name for p in project.glob("after-teardown-gw*.txt"))
+    assert reports, result.stdout.str()
+    for name in reports:
+        assert (project / name).read_text().split() == ["template=True", "django_db=False"], name
+
+
+def test_a_reverse_that_forgets_an_index_fails_the_updown_check(
+        project: Path, pytester: pytest.Pytester, pggit_server: Server,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BUGGY", "1")
+    result = pytester.runpytest_subprocess(
+        *dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml",
+        "-k", "isolated_clone")
+    assert result.ret == 1, result.stdout.str()   # the test passed; the gate failed
+    result.assert_outcomes(passed=1, deselected=3)
+    assert "1 pggit gate failed" in result.stdout.str()
+    cases = junit_cases(project / "gate.xml")
+    assert cases.get("pggit.updown::django/buggy/0001_title_index") == "failure", cases
+    assert re.search(r"book_title_idx", result.stdout.str())
