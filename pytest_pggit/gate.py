@@ -231,6 +231,9 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                         + ("reproduce head" if check.ok else "do not reproduce head"),
                         details, seconds=secs))
             repo.close()
+    # -- checks of plugins (pytest_pggit_gate_checks), e.g. the Alembic provider's single head
+    for checks in run.config.hook.pytest_pggit_gate_checks(config=run.config):
+        result.checks.extend(checks or ())
 
 
 def _root_of(repo: Any, sha: str) -> str:

@@ -9,13 +9,14 @@ Implement them in a ``conftest.py`` or a plugin::
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, List
 
 import pytest
 
 if TYPE_CHECKING:  # pragma: no cover
     import psycopg
 
+    from .gate import Check
     from .janitor import Database
 
 
@@ -32,4 +33,15 @@ def pytest_pggit_setup(connection: "psycopg.Connection", database: "Database", c
     :param config: the pytest config.
 
     Every implementation is called; an exception stops the run, naming the hook.
+    """
+
+
+@pytest.hookspec
+def pytest_pggit_gate_checks(config: Any) -> "List[Check]":
+    """More checks for the gate (:class:`pytest_pggit.gate.Check`), e.g. the Alembic
+    provider's ``alembic/single_head``: called once per gate run, after the built-in
+    checks.  Each check is a row of the reports and a JUnit case ``pggit.<group>::<name>``;
+    a failed one fails the gate.  Return ``[]`` (or None) when there is nothing to check.
+
+    :param config: the pytest config.
     """

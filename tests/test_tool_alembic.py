@@ -167,3 +167,72 @@ def test_several_heads_fail_the_single_head_check(tmp_path: Path) -> None:
     (check,) = provider.pytest_pggit_gate_checks(config=None)
     assert check.failed and (check.group, check.name) == ("alembic", "single_head")
     assert "2 heads (left2, right2)" in check.message and "alembic merge heads" in check.message
+
+
+# -- through the plugin: pytest --pggit --pggit-alembic --pggit-gate ----------------------
+
+def gate_run(pytester: pytest.Pytester, server: Server, source: Path, *args: str,
+             test: str = "def test_nothing():\n    pass\n") -> "tuple[pytest.RunResult, Dict[str, str]]":
+    """Copy the project at ``source`` into the pytester dir, run the gate on it, and return
+    the result and the JUnit cases (``classname::name`` -> ok/failure/error)."""
+    import xml.etree.ElementTree as ET
+
+    for item in source.iterdir():
+        target = pytester.path / item.name
+        if item.is_dir():
+            shutil.copytree(item, target, dirs_exist_ok=True)
+        else:
+            shutil.copy(item, target)
+    pytester.makepyfile(test_it=test)
+    result = pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(),
+                                "-p", "no:randomly", "--pggit-alembic", "--pggit-gate",
+                                "--pggit-junit", "gate.xml", *args)
+    cases = {}
+    for case in ET.parse(pytester.path / "gate.xml").getroot().iter("testcase"):
+        bad = [t for t in ("failure", "error") if case.find(t) is not None]
+        cases[f"{case.get('classname')}::{case.get('name')}"] = bad[0] if bad else "ok"
+    return result, cases
+
+
+def test_each_revision_is_a_tagged_commit_and_the_gate_passes(
+        project: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    result, cases = gate_run(pytester, pggit_server, project.parent, test='''
+        def test_tags(pggit):
+            tags = [t for (t,) in pggit.execute(
+                "SELECT name FROM pggit_v0.list_tags() WHERE name LIKE 'alembic/%%' ORDER BY 1")]
+            assert sorted(tags) == sorted(%r)
+            messages = [c.message for c in pggit.history()]
+            assert messages.index("alembic merge3: revision merge3") < messages.index(
+                "alembic left2: revision left2")            # newest first
+            assert pggit.execute("SELECT version_num FROM alembic_version") == [("drop4",)]
+        ''' % [f"alembic/{r}" for r in ORDER])
+    result.assert_outcomes(passed=1)
+    assert result.ret == 0, result.stdout.str()
+    assert cases["pggit.alembic::single_head"] == "ok"
+    # the newest revision drops a column: accepted by its pggit_allow, downgrade exact
+    assert cases["pggit.updown::alembic/drop4"] == "ok"
+    assert [k for k, v in cases.items() if v != "ok"] == []
+    assert "base: alembic/merge3" in result.stdout.str()
+
+
+def test_several_heads_fail_the_gate_as_single_head(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    write_project(tmp_path, {k: v for k, v in REVISIONS.items() if k in ("base1", "left2", "right2")})
+    result, cases = gate_run(pytester, pggit_server, tmp_path)
+    result.assert_outcomes(passed=1)
+    assert result.ret == 1
+    assert cases["pggit.alembic::single_head"] == "failure"
+    out = result.stdout.str()
+    assert "the Alembic history has 2 heads (left2, right2)" in out
+    assert "alembic merge heads" in out
+
+
+def test_a_downgrade_that_forgets_a_column_fails_the_updown_check(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    revisions = {k: v for k, v in REVISIONS.items() if k == "base1"}
+    revisions["add2"] = ("base1", 'op.execute("ALTER TABLE items ADD COLUMN sku text")', "pass", "")
+    write_project(tmp_path, revisions)
+    result, cases = gate_run(pytester, pggit_server, tmp_path)
+    assert result.ret == 1
+    assert cases["pggit.updown::alembic/add2"] == "failure", cases
+    assert "public/table/items/column/sku" in result.stdout.str()
