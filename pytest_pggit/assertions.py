@@ -43,10 +43,22 @@ def _fail(text: str) -> None:
     raise AssertionError(text)
 
 
-def assert_no_diff(repo: "Repo", a: str, b: str = "HEAD") -> None:
-    """Refs ``a`` and ``b`` record the same schema."""
+def _without(diff: "SchemaDiff", ignore: Optional[Iterable[str]]) -> "SchemaDiff":
+    """``diff`` less the paths ``ignore`` globs match (see :mod:`pytest_pggit.ignore`)."""
+    if not ignore:
+        return diff
+    from .ignore import without_ignored
+
+    kept, _ = without_ignored(diff.entries, [ignore] if isinstance(ignore, str) else ignore)
+    return SchemaDiff(kept, diff.a, diff.b)
+
+
+def assert_no_diff(repo: "Repo", a: str, b: str = "HEAD", *,
+                   ignore: Optional[Iterable[str]] = None) -> None:
+    """Refs ``a`` and ``b`` record the same schema (paths matching an ``ignore`` glob, or
+    below one, left out: ``ignore=["public/table/audit_*"]``)."""
     __tracebackhide__ = True
-    diff = repo.diff(a, b)
+    diff = _without(repo.diff(a, b), ignore)
     if diff:
         _fail(f"expected no schema changes from {a} to {b}, found {len(diff)}:\n\n"
               + explain_diff(diff.entries, a, b))
@@ -56,14 +68,16 @@ def assert_diff(repo: "Repo", a: str, b: str = "HEAD", *,
                 added: Optional[Iterable[str]] = None,
                 removed: Optional[Iterable[str]] = None,
                 modified: Optional[Iterable[str]] = None,
-                exact: bool = True) -> "SchemaDiff":
+                exact: bool = True,
+                ignore: Optional[Iterable[str]] = None) -> "SchemaDiff":
     """The diff from ``a`` to ``b`` adds, removes and modifies exactly these paths.
 
     A category left as ``None`` is not checked.  With ``exact=False`` the listed
-    paths must be there but others may be too.  Returns the diff.
+    paths must be there but others may be too.  Paths matching an ``ignore`` glob (or
+    below one) are left out first.  Returns the diff (without them).
     """
     __tracebackhide__ = True
-    diff = repo.diff(a, b)
+    diff = _without(repo.diff(a, b), ignore)
     problems: List[str] = []
     for change, expected in (("ADDED", added), ("REMOVED", removed), ("MODIFIED", modified)):
         if expected is None:

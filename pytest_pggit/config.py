@@ -59,6 +59,19 @@ def check_level(value: str, levels: Tuple[str, ...], option: str) -> str:
     return v
 
 
+def check_lock_timeout(value: Any) -> Optional[str]:
+    """``--pggit-lock-timeout`` as a PostgreSQL duration (``10s``, ``500ms``, ``2min``; a
+    bare number is milliseconds); None for ``0`` (no timeout); a usage error otherwise."""
+    import re
+
+    text = str(value if value is not None else "").strip().lower().replace(" ", "")
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(ms|s|min|h)?", text)
+    if not m:
+        raise PggitError(f"--pggit-lock-timeout must be a duration like 10s or 500ms, got {value!r}",
+                         hint="e.g. --pggit-lock-timeout 30s (0: wait for locks forever)")
+    return None if float(m.group(1)) == 0 else text
+
+
 @dataclass
 class GateOptions:
     """The gate's settings (--pggit-gate and the report options)."""
@@ -72,6 +85,10 @@ class GateOptions:
     head: Optional[str] = None
     junit: Optional[Path] = None
     report: Optional[Path] = None
+    #: object paths (globs) the up/down and snapshot checks leave out (--pggit-ignore)
+    ignore: Tuple[str, ...] = ()
+    #: a column order difference fails the up/down check instead of being a note
+    strict_column_order: bool = False
 
     @property
     def wanted(self) -> bool:
@@ -120,6 +137,9 @@ SETTINGS: List[Setting] = [
             "SESSION AUTHORIZATION statements, like pg_restore --no-owner", "bool", default=False),
     Setting("pggit_sql_dir", "directory holding the SQL layer's install.sql (default: the one "
             "shipped with pytest-pggit)", env="PGGIT_SQL_DIR"),
+    Setting("pggit_lock_timeout", "lock_timeout of pytest-pggit's own connections, e.g. 10s, "
+            "500ms; 0 waits forever (default 10s)", env="PGGIT_LOCK_TIMEOUT", default="10s"),
+    # -- the CI gate and its reports (pytest_pggit.gate, pytest_pggit.report)
     # -- the CI gate and its reports (pytest_pggit.gate, pytest_pggit.report)
     Setting("pggit_gate", "after the tests, check pggit_db (integrity, alerts, migration hazards "
             "base..head, snapshot drift) and fail the session when a check fails", "bool",
@@ -137,6 +157,10 @@ SETTINGS: List[Setting] = [
             "commit, the database before the project's schema)", env="PGGIT_BASE"),
     Setting("pggit_head", "ref the gate's diff and migration end at (default: HEAD of pggit_db, "
             "the baseline commit of the schema after setup)", env="PGGIT_HEAD"),
+    Setting("pggit_ignore", "object path glob (e.g. public/table/audit_*) the up/down and snapshot "
+            "checks leave out; repeatable", "linelist", default=()),
+    Setting("pggit_strict_column_order", "a column order difference fails the up/down check "
+            "(default: reported as a note)", "bool", default=False),
     Setting("pggit_junit", "write the gate's checks as JUnit XML to this file",
             env="PGGIT_JUNIT"),
     Setting("pggit_report", "write the gate's report as Markdown to this file (also appended to "
@@ -165,6 +189,8 @@ class PggitConfig:
     schema: List[Path] = field(default_factory=list)
     no_owner: bool = False
     sql_dir: Optional[Path] = None
+    #: ``lock_timeout`` of the plugin's connections (None: the server's default)
+    lock_timeout: Optional[str] = "10s"
     gate: GateOptions = field(default_factory=GateOptions)
     #: the alembic.ini of --pggit-alembic (None: off)
     alembic: Optional[Path] = None
@@ -223,11 +249,14 @@ class PggitConfig:
             head=values["pggit_head"] or None,
             junit=one_path("pggit_junit"),
             report=one_path("pggit_report"),
+            ignore=tuple(str(g).strip() for g in values["pggit_ignore"] or () if str(g).strip()),
+            strict_column_order=bool(values["pggit_strict_column_order"]),
         )
         if gate.snapshot_update and gate.snapshot is None:
             raise PggitError("--pggit-snapshot-update needs --pggit-snapshot PATH",
                              hint="e.g. --pggit-snapshot schema.snapshot --pggit-snapshot-update")
         return cls(
+            lock_timeout=check_lock_timeout(values["pggit_lock_timeout"]),
             alembic=_alembic_ini(config, values["pggit_alembic"], sources["pggit_alembic"]),
             django=bool(values["pggit_django"]),
             gate=gate,
@@ -308,7 +337,8 @@ def addoption(parser: "pytest.Parser") -> None:
             group.addoption(s.flag, action="store_true", default=None, dest=s.name, help=s.help)
         elif s.ini_type == "linelist":
             group.addoption(s.flag, action="append", default=None, dest=s.name,
-                            metavar="PATH", help=s.help + env)
+                            metavar="GLOB" if s.name == "pggit_ignore" else "PATH",
+                            help=s.help + env)
         elif s.const is not None:
             group.addoption(s.flag, action="store", nargs="?", const=s.const, default=None,
                             dest=s.name, metavar="PATH", help=s.help + env)

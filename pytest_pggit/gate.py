@@ -12,13 +12,18 @@ Checks, each a :class:`Check` (one JUnit test case each):
 * ``hazards``: every path of ``diff_commits(base, head)`` whose migration statements
   carry hazards (fails at or above ``--pggit-fail-on-hazard``);
 * ``migration``: ``generate_migration(base, head)`` applied to base's schema yields head's;
-* ``snapshot``: the schema of head against the ``--pggit-snapshot`` file.
+* ``snapshot``: the schema of head against the ``--pggit-snapshot`` file;
 
-``base`` defaults to the schema before the newest ``--pggit-schema`` file when there are
-two or more (``pytest-pggit/schema-files~1``), else to the root commit of head's history (the database as the SQL layer
-found it, before the project's schema: so the report shows the migration that builds
-the whole schema); ``head`` defaults to HEAD, i.e. the baseline commit, after the plugin
-commits whatever the live schema has beyond it.
+* ``updown``: each migration step since the base that has a ``downgrade`` gives back the
+  schema of the commit before it (:mod:`.updown`), one case per step tag.
+
+``base`` defaults to the commit before the newest migration step (its tag, e.g.
+``sql/schema/001_init.sql`` or ``alembic/ae1027a6acf``), with one step or none to
+``root`` (the database as the SQL layer found it, before the project's schema: so the
+report shows the migration that builds the whole schema); ``git:<ref>`` builds the base
+from the project's files at a git ref (:mod:`.gitbase`).  ``result.base_reason`` says
+which and why.  ``head`` defaults to HEAD, after the plugin commits whatever the live
+schema has beyond it.
 """
 from __future__ import annotations
 
@@ -29,6 +34,9 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 from .config import GateOptions, alert_rank, hazard_rank
 from .exceptions import PggitError
 from .formatting import display_path
+from .gitbase import build as build_git_base
+from .gitbase import is_git_ref
+from .ignore import ignored
 
 if TYPE_CHECKING:  # pragma: no cover
     from .results import Alert, Branch, Commit, DiffEntry, IntegrityCheck, MigrationCheck
@@ -68,6 +76,10 @@ class GateResult:
     checks: List[Check] = field(default_factory=list)
     error: Optional[str] = None
     seconds: float = 0.0
+    #: why the base is what it is: "--pggit-base", "the step before the newest, <tag>", ...
+    base_reason: str = ""
+    #: databases the gate made and drops (the clone holding a git base)
+    scratch: List[Any] = field(default_factory=list)
 
     @property
     def failed(self) -> List[Check]:
@@ -101,7 +113,10 @@ def run_gate(run: Any, options: GateOptions) -> GateResult:
     t0 = time.perf_counter()
     result = GateResult(options=options)
     try:
-        _run(run, options, result)
+        try:
+            _run(run, options, result)
+        finally:
+            _drop_scratch(run, result)
     except PggitError as exc:
         result.error = str(exc)
         result.checks.append(Check("gate", "gate", True, "ERROR", f"the gate could not run: {exc}"))
@@ -129,6 +144,13 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     server = run.get_server()
     db = run.template()
     result.database = db.name
+    git = None
+    if is_git_ref(options.base):   # the base built from a git ref, in a clone of the template
+        git = build_git_base(run, str(options.base)[len("git:"):])
+        result.scratch.append(git.database)
+        result.database = f"{db.name} (the gate ran on {git.database.name}, a clone holding the git base)"
+        result.head_committed = git.head_committed
+        db = git.database
     result.server = f"{server.backend} backend, PostgreSQL {server.version} at {server.host}:{server.port}"
     with psycopg.connect(db.dsn) as conn:
         with conn.transaction(force_rollback=True):
@@ -157,20 +179,15 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
             else:
                 result.head = options.head
             result.head_sha = repo.resolve(result.head)
-            if options.base is None:
-                from .template import SCHEMA_FILES_BRANCH
-
-                side = next((b for b in repo.branches() if b.name == SCHEMA_FILES_BRANCH), None)
-                if side is not None and side.commit_count >= 3:   # root + two or more files
-                    # the schema before the newest schema file: what a change adding a
-                    # migration is checked against
-                    result.base = f"{SCHEMA_FILES_BRANCH}~1"
-                    result.base_sha = repo.resolve(result.base)
-                else:
-                    root = repo.history(10_000, ref=result.head_sha)[-1]
-                    result.base, result.base_sha = "root", root.sha
+            if git is not None:
+                result.base, result.base_sha = git.branch, repo.resolve(git.branch)
+                result.base_reason = git.reason
+            elif options.base is None:
+                result.base, result.base_sha, result.base_reason = _default_base(run, repo, result.head_sha)
             else:
                 result.base, result.base_sha = options.base, repo.resolve(options.base)
+                result.base_reason = "--pggit-base"
+            base_history = {c.sha for c in repo.history(100_000, ref=result.base_sha)}
             result.commits = repo.history(50, ref="HEAD")
             result.branches = repo.branches()
             # -- the migration base -> head and its hazards
@@ -198,7 +215,8 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
 
                 def snap() -> "Drift":
                     full = repo.diff(_root_of(repo, result.head_sha), result.head_sha)
-                    entries = {e.path: e.new_definition for e in full if e.change != "REMOVED"}
+                    entries = {e.path: e.new_definition for e in full
+                               if e.change != "REMOVED" and not ignored(e.path, options.ignore)}
                     return _snapshot.compare(snapshot_file, entries, options.snapshot_update,
                                              display=display_path(snapshot_file, run.rootdir))
 
@@ -231,9 +249,36 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                         + ("reproduce head" if check.ok else "do not reproduce head"),
                         details, seconds=secs))
             repo.close()
+    # -- each step's downgrade since the base undoes its upgrade (in a clone of the template)
+    from .updown import run_updown
+
+    result.checks.extend(run_updown(run, options, base_history))
     # -- checks of plugins (pytest_pggit_gate_checks), e.g. the Alembic provider's single head
     for checks in run.config.hook.pytest_pggit_gate_checks(config=run.config):
         result.checks.extend(checks or ())
+
+
+def _default_base(run: Any, repo: Any, head_sha: str) -> Tuple[str, str, str]:
+    """The base without --pggit-base: the commit before the newest migration step (so a
+    change adding a step is judged by what the step does), else root.  Returns (ref, sha,
+    why)."""
+    history = {c.sha for c in repo.history(100_000, ref=head_sha)}
+    steps = [a for a in getattr(run, "steps", None) or () if a.sha in history]
+    if len(steps) >= 2:
+        return steps[-2].tag, steps[-2].sha, f"the step before the newest, {steps[-1].tag}"
+    why = (f"the commit before the only step, {steps[0].tag}" if steps
+           else "no migration steps: the database before the project's schema")
+    return "root", repo.resolve("root"), why
+
+
+def _drop_scratch(run: Any, result: GateResult) -> None:
+    """Drop the clones the gate made (the git base)."""
+    for db in result.scratch:
+        try:
+            run.drop_clone(db)
+        except Exception:   # pragma: no cover - the session's sweep drops it at the end
+            pass
+    result.scratch.clear()
 
 
 def _root_of(repo: Any, sha: str) -> str:

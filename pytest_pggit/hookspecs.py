@@ -1,6 +1,7 @@
 """Hook specifications of pytest-pggit (registered with ``pluginmanager.add_hookspecs``).
 
-Implement them in a ``conftest.py`` or a plugin::
+Implement them in a ``conftest.py`` or a plugin (``docs/steps.md`` shows
+``pytest_pggit_migration_steps``)::
 
     def pytest_pggit_setup(connection, database):
         # migrate with your own tool, e.g. Alembic:
@@ -18,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .gate import Check
     from .janitor import Database
+    from .steps import Step
 
 
 @pytest.hookspec
@@ -33,6 +35,23 @@ def pytest_pggit_setup(connection: "psycopg.Connection", database: "Database", c
     :param config: the pytest config.
 
     Every implementation is called; an exception stops the run, naming the hook.
+    """
+
+
+@pytest.hookspec
+def pytest_pggit_migration_steps(config: Any, root: Any) -> "List[Step]":
+    """The project's migration steps, oldest first (:class:`pytest_pggit.steps.Step`).
+
+    Every implementation is called; their lists are concatenated in plugin registration
+    order (conftest files after installed plugins) and applied to the template after the
+    ``--pggit-schema`` files and before ``pytest_pggit_setup``: one commit on main per
+    step, tagged ``<tool>/<name>``.  Return ``[]`` (or None) when there is nothing to add.
+
+    :param config: the pytest config.
+    :param root: the directory to read the project's migrations from: the rootdir, or,
+        for ``--pggit-base git:<ref>``, a temporary directory holding the files as of that
+        ref (schema files and the rest of the tree).  Implementations that take no ``root``
+        argument cannot build the git base; the gate then says so.
     """
 
 

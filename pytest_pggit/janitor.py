@@ -16,6 +16,10 @@ if TYPE_CHECKING:  # pragma: no cover
     import psycopg
 
 
+#: How long a clone waits for other sessions to leave its template before it fails.
+CLONE_WAIT_SECONDS = 5.0
+
+
 @dataclass
 class Database:
     """A database on ``server`` that tests may use."""
@@ -23,17 +27,91 @@ class Database:
     name: str
     dsn: str
     server: Server
+    #: ``lock_timeout`` of the connections :meth:`connect` opens (``--pggit-lock-timeout``).
+    lock_timeout: Optional[str] = None
+
+    @property
+    def url(self) -> str:
+        """The database as a SQLAlchemy URL, ``postgresql+psycopg://user:pass@host:port/db``
+        (user, password and database percent-encoded; a unix-socket host as ``?host=``;
+        the server's other connection options as query parameters)."""
+        return sqlalchemy_url(self.dsn)
 
     def connect(self, **kwargs: Any) -> "psycopg.Connection":
+        """A psycopg connection; ``lock_timeout`` set unless ``options`` is given."""
         import psycopg
 
-        return psycopg.connect(self.dsn, **kwargs)
+        return psycopg.connect(with_lock_timeout(self.dsn, self.lock_timeout), **kwargs)
 
 
-def admin_connect(server: Server) -> "psycopg.Connection":
+def sqlalchemy_url(dsn: str) -> str:
+    """A libpq connection string as a SQLAlchemy URL for psycopg 3."""
+    from urllib.parse import quote, urlencode
+
+    from psycopg.conninfo import conninfo_to_dict
+
+    params = {k: str(v) for k, v in conninfo_to_dict(dsn).items() if v is not None}
+    user = quote(params.pop("user", ""), safe="")
+    password = params.pop("password", None)
+    host = params.pop("host", "")
+    port = params.pop("port", "")
+    dbname = quote(params.pop("dbname", ""), safe="")
+    auth = (user + (":" + quote(password, safe="") if password is not None else "") + "@") if user else ""
+    query = dict(params)
+    netloc_host = host
+    if host.startswith("/") or "," in host:   # a socket directory, or several hosts
+        query["host"] = host
+        netloc_host = ""
+    elif ":" in host:                         # an IPv6 address
+        netloc_host = f"[{host}]"
+    netloc = auth + netloc_host + (f":{port}" if port and netloc_host else "")
+    if port and not netloc_host:
+        query["port"] = port
+    tail = ("?" + urlencode(query, quote_via=quote)) if query else ""
+    return f"postgresql+psycopg://{netloc}/{dbname}{tail}"
+
+
+def with_lock_timeout(dsn: str, lock_timeout: Optional[str]) -> str:
+    """``dsn`` whose sessions start with ``lock_timeout`` set (added to the ``options``
+    the dsn has, else to ``$PGOPTIONS``, which libpq would have used)."""
+    if not lock_timeout:
+        return dsn
+    import os
+
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    params = conninfo_to_dict(dsn)
+    options = str(params.get("options") or os.environ.get("PGOPTIONS", "")).strip()
+    setting = "-c lock_timeout=" + str(lock_timeout).replace(" ", "")
+    params["options"] = f"{options} {setting}".strip()
+    return make_conninfo("", **params)
+
+
+def admin_connect(server: Server, lock_timeout: Optional[str] = None) -> "psycopg.Connection":
     import psycopg
 
-    return psycopg.connect(server.dsn(), autocommit=True, connect_timeout=10)
+    return psycopg.connect(with_lock_timeout(server.dsn(), lock_timeout), autocommit=True,
+                           connect_timeout=10)
+
+
+def other_sessions(conn: "psycopg.Connection", dbname: str) -> List[str]:
+    """The other sessions connected to ``dbname``: ``application_name (pid N)`` each."""
+    rows = conn.execute(
+        "SELECT coalesce(nullif(application_name, ''), '(no application_name)'), pid, "
+        "coalesce(usename, '?'), coalesce(client_addr::text, 'local') FROM pg_stat_activity "
+        "WHERE datname = %s AND pid <> pg_backend_pid() ORDER BY pid",
+        (dbname,),
+    ).fetchall()
+    return [f"{name!r} (pid {pid}, user {user}, from {addr})" for name, pid, user, addr in rows]
+
+
+def mark_template(conn: "psycopg.Connection", name: str, on: bool = True) -> None:
+    """Set ``IS_TEMPLATE`` of ``name``: a template database refuses ``DROP DATABASE``, so
+    another plugin's teardown cannot drop it; :func:`drop_database` un-marks it first."""
+    from psycopg import sql
+
+    conn.execute(sql.SQL("ALTER DATABASE {} IS_TEMPLATE {}").format(
+        sql.Identifier(name), sql.SQL("true" if on else "false")))
 
 
 def terminate_connections(conn: "psycopg.Connection", dbname: str) -> int:
@@ -47,7 +125,14 @@ def terminate_connections(conn: "psycopg.Connection", dbname: str) -> int:
 
 
 def drop_database(conn: "psycopg.Connection", name: str, server_version_num: int) -> None:
+    """Drop ``name`` if it exists, un-marking it first when it is a template (ours are)."""
     from psycopg import sql
+
+    row = conn.execute("SELECT datistemplate FROM pg_database WHERE datname = %s", (name,)).fetchone()
+    if row is None:
+        return
+    if row[0]:
+        mark_template(conn, name, False)
 
     if server_version_num >= 130000:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
@@ -74,16 +159,20 @@ def drop_databases_like(server: Server, prefix: str) -> List[str]:
 class DatabaseJanitor:
     """``with DatabaseJanitor(server, name, template=None) as db:`` creates, then drops, ``name``.
 
-    With ``template``, other sessions connected to the template are terminated
-    first (PostgreSQL cannot copy a database that is in use).
+    With ``template``, the copy waits up to ``wait`` seconds for other sessions to leave
+    the template (PostgreSQL cannot copy a database that is in use), then fails naming
+    them: it never terminates them (they may be another fixture's or the user's).
     """
 
-    def __init__(self, server: Server, name: str, template: Optional[str] = None) -> None:
+    def __init__(self, server: Server, name: str, template: Optional[str] = None,
+                 lock_timeout: Optional[str] = None, wait: float = CLONE_WAIT_SECONDS) -> None:
         if len(name.encode()) > 63:
             raise PggitError(f"database name too long (max 63 bytes): {name}", hint="shorten it")
         self.server = server
         self.name = name
         self.template = template
+        self.lock_timeout = lock_timeout
+        self.wait = wait
         self.database: Optional[Database] = None
 
     def create(self, conn: "Optional[psycopg.Connection]" = None) -> Database:
@@ -91,9 +180,10 @@ class DatabaseJanitor:
         if conn is not None:
             self._create(conn)
         else:
-            with admin_connect(self.server) as own:
+            with admin_connect(self.server, self.lock_timeout) as own:
                 self._create(own)
-        self.database = Database(self.name, self.server.dsn(self.name), self.server)
+        self.database = Database(self.name, self.server.dsn(self.name), self.server,
+                                 lock_timeout=self.lock_timeout)
         return self.database
 
     def _create(self, conn: "psycopg.Connection") -> None:
@@ -107,18 +197,27 @@ class DatabaseJanitor:
                 # With fsync=off the checkpoint of FILE_COPY is cheap; measured faster
                 # than the default WAL_LOG for small templates (20 ms vs 30 ms).
                 stmt = sql.SQL("{} STRATEGY FILE_COPY").format(stmt)
-        for attempt in range(50):
-            if self.template:
-                terminate_connections(conn, self.template)
+        deadline = time.monotonic() + self.wait
+        pause = 0.01
+        while True:
             try:
                 conn.execute(stmt)
                 break
-            except psycopg.errors.ObjectInUse as exc:  # terminated sessions still exiting
-                if attempt == 49:
-                    raise PggitError.from_psycopg(
-                        exc, context=f"cannot clone {self.template} into {self.name}"
-                    ) from exc
-                time.sleep(0.02)
+            except psycopg.errors.ObjectInUse as exc:  # closed sessions still exiting, or others
+                if time.monotonic() < deadline:
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.2)
+                    continue
+                sessions = other_sessions(conn, str(self.template))
+                raise PggitError(
+                    f"cannot clone {self.template} into {self.name}: after {self.wait:g}s, "
+                    f"{len(sessions)} other session(s) are still connected to it: "
+                    + (", ".join(sessions) or "(they left just now)"),
+                    hint="PostgreSQL copies a database only while nobody is connected to it: close "
+                         "the connections your tests or fixtures opened to pggit_db (e.g. "
+                         "engine.dispose() for a SQLAlchemy engine), or connect to "
+                         "pggit_isolated_db instead; pytest-pggit does not terminate them",
+                    sqlstate=exc.sqlstate) from exc
             except psycopg.Error as exc:
                 raise PggitError.from_psycopg(
                     exc, context=f"cannot create database {self.name}"
@@ -129,7 +228,7 @@ class DatabaseJanitor:
         if self.database is None:
             return
         self.database = None
-        with admin_connect(self.server) as conn:
+        with admin_connect(self.server, self.lock_timeout) as conn:
             drop_database(conn, self.name, self.server.server_version_num)
 
     def __enter__(self) -> Database:

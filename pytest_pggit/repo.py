@@ -68,6 +68,18 @@ class Repo:
         result = self._rows(f"SELECT {SCHEMA}.{function}({placeholders}) AS r", args)
         return result[0]["r"] if result else None
 
+    def _ref(self, ref: str) -> str:
+        """``ref`` as the layer takes it: ``root`` (the first commit of HEAD's history, the
+        database before the project's schema) becomes its sha when no ref of that name
+        exists (the plugin's templates tag it ``root``)."""
+        if ref != "root" or self._rows("SELECT 1 FROM pggit_v0.refs WHERE name = 'root'"):
+            return ref
+        rows = self._rows(
+            "WITH RECURSIVE h(sha, n) AS (SELECT pggit_v0.get_head_sha(), 0 UNION ALL "
+            "SELECT cp.parent_sha, h.n + 1 FROM h JOIN pggit_v0.commit_parents cp "
+            "ON cp.commit_sha = h.sha AND cp.position = 1) SELECT sha FROM h ORDER BY n DESC LIMIT 1")
+        return rows[0]["sha"] if rows and rows[0]["sha"] else ref
+
     # -- commits -------------------------------------------------------------
     def commit(self, message: str, author: Optional[str] = None) -> Commit:
         """Commit the live schema on the current branch."""
@@ -84,7 +96,7 @@ class Repo:
         return [
             Commit(r["commit_sha"], tuple(r["parent_shas"] or ()), r["author"], r["message"],
                    r["committed_at"], r["branch"], r["changes"])
-            for r in self._call("get_commit_history", limit, skip, ref, rows=True)
+            for r in self._call("get_commit_history", limit, skip, self._ref(ref), rows=True)
         ]
 
     def object_history(self, schema: str, name: str, limit: int = 10) -> List[ObjectChange]:
@@ -102,7 +114,7 @@ class Repo:
     def branch(self, name: str, description: Optional[str] = None, checkout: bool = True,
                from_ref: str = "HEAD") -> Branch:
         """Create a branch at ``from_ref``; checked out unless ``checkout=False``."""
-        self._call("create_branch", name, description, from_ref, checkout)
+        self._call("create_branch", name, description, self._ref(from_ref), checkout)
         return self.get_branch(name)
 
     def checkout(self, name: str, apply: bool = False, force: bool = False) -> str:
@@ -134,7 +146,7 @@ class Repo:
         return next((b for b in self.branches() if b.current), None)
 
     def tag(self, name: str, ref: str = "HEAD", message: Optional[str] = None) -> str:
-        return self._call("create_tag", name, ref, message)
+        return self._call("create_tag", name, self._ref(ref), message)
 
     # -- diffs ----------------------------------------------------------------
     @staticmethod
@@ -149,7 +161,7 @@ class Repo:
 
     def diff(self, a: str, b: str = "HEAD") -> SchemaDiff:
         """What changed from ref ``a`` to ref ``b`` (with migration statements and hazards)."""
-        return self._diff(self._call("diff_commits", a, b, rows=True), a, b)
+        return self._diff(self._call("diff_commits", self._ref(a), self._ref(b), rows=True), a, b)
 
     def status(self) -> SchemaDiff:
         """Uncommitted changes: the live schema against HEAD."""
@@ -161,7 +173,7 @@ class Repo:
                 for r in self._call("hazard_kinds", rows=True)}
 
     def resolve(self, ref: str) -> str:
-        """The commit sha ``ref`` names (branch, tag, HEAD, sha prefix, ``~N``)."""
+        """The commit sha ``ref`` names (branch, tag, HEAD, sha prefix, ``~N``, ``root``)."""
         commits = self.history(1, ref=ref)
         if not commits:  # pragma: no cover - get_commit_history raises on unknown refs
             raise PggitError(f"ref {ref!r} does not resolve to a commit", sqlstate="42704")
@@ -212,9 +224,9 @@ class Repo:
         return self.check_migration(a, b)
 
     # -- assertions as methods (see pytest_pggit.assertions) --------------------
-    def assert_no_diff(self, a: str, b: str = "HEAD") -> None:
+    def assert_no_diff(self, a: str, b: str = "HEAD", *, ignore: Optional[Sequence[str]] = None) -> None:
         __tracebackhide__ = True
-        _assertions.assert_no_diff(self, a, b)
+        _assertions.assert_no_diff(self, a, b, ignore=ignore)
 
     def assert_diff(self, a: str, b: str = "HEAD", **expected: Any) -> SchemaDiff:
         __tracebackhide__ = True
@@ -235,7 +247,7 @@ class Repo:
     # -- migration and merge -----------------------------------------------------
     def migration(self, a: str, b: str) -> str:
         """SQL that takes a database from ref ``a`` to ref ``b`` (``generate_migration``)."""
-        return self._call("generate_migration", a, b) or ""
+        return self._call("generate_migration", self._ref(a), self._ref(b)) or ""
 
     def merge(self, source: str, target: Optional[str] = None, strategy: str = "abort",
               message: Optional[str] = None, *, into: Optional[str] = None) -> MergeResult:

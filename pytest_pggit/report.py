@@ -9,7 +9,7 @@ from typing import Any, List, Optional
 from .formatting import definition_diffs, table
 from .gate import Check, GateResult
 
-GROUPS = ("integrity", "alerts", "hazards", "migration", "snapshot", "gate")
+GROUPS = ("integrity", "alerts", "hazards", "migration", "snapshot", "updown", "gate")
 
 
 def _shown(result: GateResult) -> List[Any]:
@@ -61,9 +61,7 @@ def terminal_lines(result: GateResult) -> List[str]:
     out: List[str] = [_headline(result)]
     if result.server:
         out.append(f"server: {result.server}, database {result.database}")
-    if result.head_sha and result.base_sha:
-        out.append(f"base: {result.base} = {result.base_sha[:12]}; head: {result.head} = "
-                   f"{result.head_sha[:12]}" + (" (committed by the gate)" if result.head_committed else ""))
+    out += _base_lines(result)
     out.append(_options_line(result))
     if result.commits:
         out += ["", "commits (HEAD first):",
@@ -81,7 +79,8 @@ def terminal_lines(result: GateResult) -> List[str]:
                 out += ["", text]
     for group, title in (("hazards", "hazards"), ("alerts", "alerts (check_for_alerts)"),
                          ("integrity", "integrity (validate_data_integrity)"),
-                         ("migration", "migration"), ("snapshot", "snapshot"), ("gate", "gate")):
+                         ("migration", "migration"), ("snapshot", "snapshot"),
+                         ("updown", "up/down (downgrades)"), ("gate", "gate")):
         checks = [c for c in result.checks if c.group == group]
         if not checks or (group == "hazards" and not result.hazardous):
             continue
@@ -92,6 +91,15 @@ def terminal_lines(result: GateResult) -> List[str]:
         if c.details:
             out += ["", f"{c.group} / {c.name}:", c.details]
     return out
+
+
+def _base_lines(result: GateResult) -> List[str]:
+    """``base: <ref> = <sha> (<why>); head: ...``, when the gate got that far."""
+    if not (result.head_sha and result.base_sha):
+        return []
+    why = f" ({result.base_reason})" if result.base_reason else ""
+    return [f"base: {result.base} = {result.base_sha[:12]}{why}; head: {result.head} = "
+            f"{result.head_sha[:12]}" + (" (committed by the gate)" if result.head_committed else "")]
 
 
 def write_terminal(terminalreporter: Any, result: GateResult, notes: List[str]) -> None:
@@ -117,7 +125,8 @@ def markdown(result: GateResult) -> str:
     if result.server:
         out.append(f"Server: {result.server}, database `{result.database}`  ")
     if result.head_sha and result.base_sha:
-        out.append(f"Base: {result.base} `{result.base_sha[:12]}` → head: {result.head} "
+        why = f" ({_md_escape(result.base_reason)})" if result.base_reason else ""
+        out.append(f"Base: {result.base} `{result.base_sha[:12]}`{why} → head: {result.head} "
                    f"`{result.head_sha[:12]}`  ")
     out += [_options_line(result), ""]
 
@@ -145,7 +154,8 @@ def markdown(result: GateResult) -> str:
                 out += ["<details><summary>modified definitions</summary>", "", "```diff",
                         "\n\n".join(diffs), "```", "", "</details>", ""]
     for group, title in (("hazards", "Hazards"), ("alerts", "Alerts"), ("integrity", "Integrity"),
-                         ("migration", "Migration"), ("snapshot", "Snapshot")):
+                         ("migration", "Migration"), ("snapshot", "Snapshot"),
+                         ("updown", "Up/down (downgrades)")):
         checks = [c for c in result.checks if c.group == group]
         if not checks:
             continue
@@ -202,7 +212,8 @@ def junit_xml(result: GateResult) -> str:
                                       output=c.details or c.message, failure_type=c.group)
         cases.append(case)
     suite = TestSuite("pggit-gate", cases, hostname=None, timestamp=None,
-                      properties={"base": result.base_sha, "head": result.head_sha,
+                      properties={"base": result.base_sha, "base_ref": result.base,
+                                  "base_reason": result.base_reason, "head": result.head_sha,
                                   "server": result.server, "verdict": result.verdict()})
     return to_xml_report_string([suite], prettyprint=True, encoding="utf-8")
 

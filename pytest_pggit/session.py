@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import psycopg
 
     from .gate import GateResult
+    from .template import AppliedStep
 
 #: ``config.stash`` key of the run's PggitSession (absent while the plugin is off).
 session_key = pytest.StashKey["PggitSession"]()
@@ -72,6 +73,8 @@ class PggitSession:
         self.closed = False
         self._template: Optional[Database] = None
         self._template_janitor: Optional[DatabaseJanitor] = None
+        #: The migration steps applied to the template, oldest first (tags, commits).
+        self.steps: List["AppliedStep"] = []
         self._janitors: List[DatabaseJanitor] = []
         self._counter = itertools.count(1)
         self._conn: Optional["psycopg.Connection"] = None  # pggit_conn's, reused between tests
@@ -203,21 +206,28 @@ class PggitSession:
     def template(self) -> Database:
         """The session's database with the SQL layer and the project schema."""
         if self._template is None:
+            from .janitor import mark_template
+            from .steps import collect_steps
             from .template import build_template
 
             hook, names = self._setup_hook()
+            steps, step_notes = collect_steps(self.config, self.rootdir)
             server = self.get_server()
-            janitor, db, notes = build_template(
+            built = build_template(
                 # the same name on every rebuild: pggit_db (session) keeps pointing at it
                 server, self.database_name("tpl"),
                 self.cfg.sql_dir, self.cfg.schema, self.rootdir,
                 setup_hook=hook, setup_hook_names=names, layer_template=self._layer_source(server),
-                no_owner=self.cfg.no_owner,
+                no_owner=self.cfg.no_owner, steps=steps, lock_timeout=self.cfg.lock_timeout,
             )
-            self._janitors.append(janitor)
-            self.notes.extend(notes)
-            self._template = db
-            self._template_janitor = janitor
+            self._janitors.append(built.janitor)
+            # IS_TEMPLATE: DROP DATABASE refuses it, so another plugin's teardown cannot drop
+            # it; our janitor un-marks it first (janitor.drop_database)
+            mark_template(self.admin(), built.database.name)
+            self.notes.extend(step_notes + built.notes)
+            self.steps = built.steps
+            self._template = built.database
+            self._template_janitor = built.janitor
         return self._template
 
     def _layer_source(self, server: Server) -> Optional[str]:
@@ -258,7 +268,6 @@ class PggitSession:
     # -- pggit_conn: one connection reused between tests ----------------------
     def acquire_connection(self) -> "psycopg.Connection":
         """A connection to the template, idle, with a clean session (DISCARD ALL)."""
-        import psycopg
         from psycopg import pq
 
         db = self.template()
@@ -267,7 +276,7 @@ class PggitSession:
             conn.close()
             conn = None
         if conn is None:
-            conn = psycopg.connect(db.dsn)
+            conn = db.connect()   # with lock_timeout (--pggit-lock-timeout)
         return conn
 
     def give_back_connection(self, conn: "psycopg.Connection") -> None:
@@ -303,14 +312,15 @@ class PggitSession:
     def admin(self) -> "psycopg.Connection":
         """A persistent autocommit connection to the admin database."""
         if self._admin is None or self._admin.closed or self._admin.broken:
-            self._admin = admin_connect(self.get_server())
+            self._admin = admin_connect(self.get_server(), self.cfg.lock_timeout)
         return self._admin
 
     def clone(self) -> Database:
         """A fresh copy of the template; :meth:`drop_clone` removes it (in the background)."""
         template = self.template()
         self.release_connection()  # cloning needs the template idle
-        janitor = DatabaseJanitor(template.server, self.next_database_name(), template=template.name)
+        janitor = DatabaseJanitor(template.server, self.next_database_name(), template=template.name,
+                                  lock_timeout=self.cfg.lock_timeout)
         return janitor.create(conn=self.admin())
 
     def drop_clone(self, db: Database) -> None:

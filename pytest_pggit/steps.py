@@ -13,8 +13,9 @@ This module holds only the shared vocabulary; applying steps lives in
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Dict, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from .janitor import Database
@@ -54,4 +55,108 @@ class Step:
         return f"{self.tool} {self.name}: {self.description}"
 
 
-__all__ = ["Step", "StepAction"]
+def ref_name_problem(name: str) -> Optional[str]:
+    """Why ``name`` is not a valid branch or tag name of the SQL layer, None when it is.
+
+    The same rules as ``pggit_v0._ref_name_problem`` (``sql/20_util.sql``, git's
+    ``check-ref-format --branch``); ``tests/test_steps.py`` checks the two agree."""
+    if not name:
+        return "it is empty"
+    if len(name.encode()) > 255:
+        return "it is longer than 255 bytes"
+    if re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", name):
+        return "it contains a control character or line break"
+    if re.fullmatch("[0-9a-fA-F]{4,64}", name):
+        return "it looks like a commit sha"
+    if " " in name:
+        return "it contains a space"
+    if re.search(r"[~^:?*[\\]", name):
+        return "it contains one of ~ ^ : ? * [ \\"
+    if ".." in name:
+        return 'it contains ".."'
+    if "@{" in name or name == "@":
+        return 'it contains "@{" or is "@"'
+    if name.startswith("-"):
+        return 'it starts with "-"'
+    if name.startswith("/") or name.endswith("/") or "//" in name:
+        return 'it starts or ends with "/" or contains "//"'
+    if name.endswith("."):
+        return 'it ends with "."'
+    if name.endswith(".lock") or ".lock/" in name:
+        return 'a component ends with ".lock"'
+    if re.search(r"(^|/)\.", name):
+        return 'a component starts with "."'
+    if name == "HEAD":
+        return '"HEAD" is reserved'
+    return None
+
+
+def safe_ref_name(name: str) -> str:
+    """``name`` made a valid ref name: each character the rules refuse becomes ``-``,
+    empty components go, ``..`` becomes ``.``, a component's leading ``.`` or ``-`` and a
+    ``.lock`` ending are replaced.  Valid names come back unchanged."""
+    if ref_name_problem(name) is None:
+        return name
+    text = re.sub(r"[\x00-\x20\x7f-\x9f\u2028\u2029~^:?*[\\]", "-", name)
+    text = text.replace("@{", "-{")
+    while ".." in text:
+        text = text.replace("..", ".")
+    parts = []
+    for part in text.split("/"):
+        if not part:
+            continue
+        if part[0] in ".-":
+            part = "_" + part[1:]
+        if part.endswith(".lock"):
+            part = part[:-5] + "_lock"
+        parts.append(part.rstrip(".") or "_")
+    text = "/".join(parts) or "step"
+    if ref_name_problem(text) is not None:   # only a sha-looking or reserved name is left
+        text = f"step-{text}"
+    return text[:255]
+
+
+def collect_steps(config: Any, root: Any, need_root: bool = False) -> Tuple[List[Step], List[str]]:
+    """The steps of every ``pytest_pggit_migration_steps`` implementation, in plugin
+    registration order (pluggy calls them newest first), and notes.
+
+    With ``need_root`` (building the ``git:`` base), an implementation that takes no
+    ``root`` argument cannot build steps from another tree: a :class:`PggitError` names it."""
+    from .exceptions import PggitError
+
+    caller = config.hook.pytest_pggit_migration_steps
+    out: List[Step] = []
+    for impl in reversed(caller.get_hookimpls()):   # registration order
+        where = getattr(impl.plugin, "__file__", None) or impl.plugin_name
+        takes = set(impl.argnames) | set(getattr(impl, "kwargnames", ()) or ())   # root=None too
+        if need_root and "root" not in takes:
+            raise PggitError(
+                f"the pytest_pggit_migration_steps hook in {where} takes no `root` argument, so "
+                "it cannot build the migration steps of another git ref",
+                hint="add a `root` parameter and read the migrations below it, or use a ref of "
+                     "pggit_db as --pggit-base")
+        kwargs = {name: value for name, value in (("config", config), ("root", root)) if name in takes}
+        try:
+            got = impl.function(**kwargs)
+        except Exception as exc:
+            from .template import user_frame
+
+            raise PggitError(
+                f"the pytest_pggit_migration_steps hook failed at {user_frame(exc)}: "
+                f"{type(exc).__name__}: {exc}", hint=f"fix the hook implementation in {where}") from exc
+        for step in got or ():
+            if not isinstance(step, Step):
+                raise PggitError(
+                    f"the pytest_pggit_migration_steps hook in {where} returned {step!r}, not a Step",
+                    hint="return a list of pytest_pggit.steps.Step(tool, name, description, upgrade, ...)")
+            out.append(step)
+    tags: Dict[str, Step] = {}
+    for step in out:
+        if step.tag in tags:
+            raise PggitError(f"two migration steps have the tag {step.tag!r}",
+                             hint="a step's (tool, name) must be unique")
+        tags[step.tag] = step
+    return out, []
+
+
+__all__ = ["Step", "StepAction", "collect_steps", "ref_name_problem", "safe_ref_name"]

@@ -1,21 +1,39 @@
 """Build the template database the fixtures hand out (and the SQL layer database it may be cloned from)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, List, Optional, Sequence
+from typing import Any, Callable, List, NamedTuple, Optional, Sequence
 
 from . import sqlfiles
 from .backends import Server
-from .exceptions import SchemaApplyError
+from .exceptions import PggitError, SchemaApplyError
 from .formatting import display_path
 from .janitor import Database, DatabaseJanitor
+from .steps import Step, safe_ref_name
 
 BASELINE_FUNCTION = ("pggit_v0", "create_basic_commit")
 
-#: With two or more --pggit-schema files, this branch gets one commit per file (main gets
-#: the single baseline commit): ``SCHEMA_FILES_BRANCH~1`` is the schema before the newest
-#: file, the gate's default base.
-SCHEMA_FILES_BRANCH = "pytest-pggit/schema-files"
+#: The tag of the root commit (the database before the project's schema), so that
+#: ``root`` is a ref like any other: ``--pggit-base root``, ``pggit.diff("root")``.
+ROOT_TAG = "root"
+
+
+@dataclass
+class AppliedStep:
+    """A step as applied to the template: its tag (``step.tag``, or a valid ref name made
+    of it) and the sha of its commit on main."""
+
+    step: Step
+    tag: str
+    sha: str
+
+
+class BuiltTemplate(NamedTuple):
+    janitor: DatabaseJanitor
+    database: Database
+    notes: List[str]
+    steps: List[AppliedStep]
 
 
 def schema_files(paths: Sequence[Path]) -> List[Path]:
@@ -52,6 +70,75 @@ def has_baseline_function(conn, name: str = BASELINE_FUNCTION[1]) -> bool:
     return bool(row and row[0])
 
 
+def file_steps(files: Sequence[Path], rootdir: Optional[Path], no_owner: bool,
+               skipped: Optional[List[int]] = None, names: Optional[Sequence[str]] = None
+               ) -> List[Step]:
+    """One step (tool ``sql``) per schema file, named by its path relative to ``rootdir``
+    (or by ``names``); each runs the file in a session of its own.  ``skipped`` collects
+    the number of ownership statements ``no_owner`` skipped per file."""
+    out: List[Step] = []
+    for i, f in enumerate(files):
+        def upgrade(db: Database, f: Path = f) -> None:
+            n = _run_schema_file(db, f, no_owner)
+            if skipped is not None:
+                skipped.append(n)
+
+        name = names[i] if names is not None else display_path(f, rootdir)
+        out.append(Step("sql", name, "schema file", upgrade, source=name))
+    return out
+
+
+def apply_steps(conn: Any, db: Database, steps: Sequence[Step], *, tag: bool = True,
+                prefix: str = "", commit: bool = True) -> List[AppliedStep]:
+    """Apply ``steps`` to ``db`` one at a time; after each, commit on the current branch
+    (message ``prefix + step.message``) and, with ``tag``, tag the commit ``step.tag`` (made
+    a valid ref name when it is not one).  ``conn``: autocommit, to ``db``.  A step that
+    fails raises :class:`SchemaApplyError` naming the step and the user's ``file:line``."""
+    import psycopg
+
+    applied: List[AppliedStep] = []
+    taken = set()
+    for step in steps:
+        try:
+            step.upgrade(db)
+        except PggitError:
+            raise                      # schema files: already names file:line and SQLSTATE
+        except Exception as exc:
+            raise step_error(step, "upgrade", exc) from exc
+        name = safe_ref_name(step.tag)
+        if name in taken:
+            raise SchemaApplyError(f"two migration steps have the tag {name!r} ({step.tag})",
+                                   hint="a step's tool and name must be unique")
+        taken.add(name)
+        if not commit:
+            continue
+        try:
+            row = conn.execute("SELECT pggit_v0.create_basic_commit(%s)",
+                               (prefix + step.message,)).fetchone()
+            if tag:
+                conn.execute("SELECT pggit_v0.create_tag(%s, 'HEAD', %s)", (name, step.description))
+        except psycopg.Error as exc:
+            raise SchemaApplyError.from_psycopg(
+                exc, context=f"recording the commit of step {step.tag} failed") from exc
+        applied.append(AppliedStep(step, name, str(row[0]) if row else ""))
+    return applied
+
+
+def step_error(step: Step, action: str, exc: BaseException) -> SchemaApplyError:
+    """The error of a step's ``upgrade``/``downgrade`` that raised: the user's frame first."""
+    import psycopg
+
+    where = user_frame(exc)
+    if isinstance(exc, psycopg.Error):
+        err = SchemaApplyError.from_psycopg(exc, context=f"{where}: {action} of step {step.tag} failed")
+    else:
+        err = SchemaApplyError(f"{where}: {action} of step {step.tag} failed: "
+                               f"{type(exc).__name__}: {exc}",
+                               hint=f"fix the step's {action} ({step.source or step.tag})")
+    err.location = where
+    return err
+
+
 def build_template(
     server: Server,
     name: str,
@@ -62,86 +149,87 @@ def build_template(
     setup_hook_names: Sequence[str] = (),
     layer_template: Optional[str] = None,
     no_owner: bool = False,
-) -> "tuple[DatabaseJanitor, Database, List[str]]":
+    steps: Sequence[Step] = (),
+    lock_timeout: Optional[str] = None,
+) -> BuiltTemplate:
     """Create ``name`` with the SQL layer installed and the project's schema applied.
 
-    Then ``setup_hook(connection=..., database=...)`` runs (the ``pytest_pggit_setup``
-    hook; ``setup_hook_names`` name its implementations).  After the schema files and
-    the hook, ``pggit_v0.create_basic_commit('pytest-pggit baseline: ...')`` records
-    them as a commit on main (skipped when the function does not exist).
-    Each schema file runs in a session of its own, as ``psql -f`` per file would, so a
-    file's settings (``search_path``, ``check_function_bodies``, ``SET ROLE`` ...) never
-    reach the next file, the hook or the commits.  With ``no_owner``, the files'
-    ownership statements are skipped (:func:`pytest_pggit.ownership.is_ownership_statement`).
-    With ``layer_template`` (a database already holding this SQL layer) the database is
-    cloned from it instead of installing the layer.
-    Returns the janitor (to drop it later), the database and notes.
+    The migration steps go first, one commit on main each, tagged ``<tool>/<name>``
+    (:func:`apply_steps`): the schema files (tool ``sql``, a session each, as ``psql -f``
+    per file would, so a file's settings never reach the next one), then ``steps`` (the
+    ``pytest_pggit_migration_steps`` hooks).  Then ``setup_hook(connection=...,
+    database=...)`` runs (the ``pytest_pggit_setup`` hook; ``setup_hook_names`` name its
+    implementations); when it changed the schema, ``create_basic_commit('pytest-pggit
+    baseline: ...')`` records that too.  The root commit is tagged ``root``.  With
+    ``no_owner``, the files' ownership statements are skipped
+    (:func:`pytest_pggit.ownership.is_ownership_statement`).  With ``layer_template`` (a
+    database already holding this SQL layer) the database is cloned from it instead of
+    installing the layer.  Returns the janitor (to drop it later), the database, notes
+    and the applied steps.
     """
     import psycopg
 
     files = schema_files(schema)
-    janitor = DatabaseJanitor(server, name, template=layer_template)
+    janitor = DatabaseJanitor(server, name, template=layer_template, lock_timeout=lock_timeout)
     db = janitor.create()
     notes: List[str] = []
+    applied: List[AppliedStep] = []
     try:
-        with psycopg.connect(db.dsn, autocommit=True) as conn:
+        with db.connect(autocommit=True) as conn:
             if layer_template is None:
                 sqlfiles.install(conn, sql_dir)
-            per_file = len(files) >= 2 and all(
-                has_baseline_function(conn, fn) for fn in ("create_basic_commit", "create_branch", "checkout_branch"))
-            if per_file:   # one commit per file on a side branch; main gets the baseline below
-                conn.execute("SELECT pggit_v0.create_branch(%s, %s)",
-                             (SCHEMA_FILES_BRANCH, "pytest-pggit: one commit per --pggit-schema file"))
-            skipped = 0
-            for f in files:
-                skipped += _run_schema_file(db, f, no_owner)
-                if per_file:
-                    conn.execute("SELECT pggit_v0.create_basic_commit(%s)",
-                                 (f"pytest-pggit schema file: {display_path(f, rootdir)}",))
+            versioned = has_baseline_function(conn)
+            tags = versioned and has_baseline_function(conn, "create_tag")
+            if tags:
+                conn.execute("SELECT pggit_v0.create_tag(%s, 'HEAD', %s)",
+                             (ROOT_TAG, "the database before the project's schema"))
+            skipped: List[int] = []
+            all_steps = file_steps(files, rootdir, no_owner, skipped) + list(steps)
+            applied = apply_steps(conn, db, all_steps, tag=tags, commit=versioned)
             if no_owner and files:
-                notes.append(f"--pggit-no-owner: {skipped} ownership statement(s) of the schema files skipped")
-            if per_file:
-                conn.execute("SELECT pggit_v0.checkout_branch('main')")
-                notes.append(f"branch {SCHEMA_FILES_BRANCH}: one commit per schema file "
-                             f"({SCHEMA_FILES_BRANCH}~1 is the schema before the newest one)")
+                notes.append(f"--pggit-no-owner: {sum(skipped)} ownership statement(s) of the schema files skipped")
+            if applied:
+                renamed = [a for a in applied if a.tag != a.step.tag]
+                notes.append(f"{len(applied)} migration step(s) committed" + (" and tagged" if tags else "")
+                             + " on main ("
+                             + (applied[0].tag if len(applied) == 1
+                                else f"{applied[0].tag} ... {applied[-1].tag}") + ")"
+                             + "".join(f"; step {a.step.tag} tagged {a.tag}" for a in renamed))
             if setup_hook is not None and setup_hook_names:
                 _run_setup_hook(conn, db, setup_hook, setup_hook_names)
-            if files or setup_hook_names:
-                shown = [display_path(f, rootdir) for f in files] + [
-                    f"hook {name}" for name in setup_hook_names
-                ]
-                if has_baseline_function(conn):
-                    try:
-                        conn.execute(
-                            "SELECT pggit_v0.create_basic_commit(%s)",
-                            ("pytest-pggit baseline: " + ", ".join(shown),),
-                        )
-                    except psycopg.Error as exc:
-                        raise SchemaApplyError.from_psycopg(
-                            exc, context="recording the baseline commit failed"
-                        ) from exc
-                    notes.append(
-                        f"baseline commit on main of {len(files)} schema file(s)"
-                        + (f" and {len(setup_hook_names)} pytest_pggit_setup hook(s)"
-                           if setup_hook_names else "")
-                    )
-                else:
-                    notes.append("pggit_v0.create_basic_commit not found: baseline commit skipped")
+                if versioned:
+                    _commit_setup(conn, setup_hook_names, notes)
+            if (files or steps or setup_hook_names) and not versioned:
+                notes.append("pggit_v0.create_basic_commit not found: baseline commit skipped")
     except BaseException:
         janitor.drop()
         raise
-    return janitor, db, notes
+    return BuiltTemplate(janitor, db, notes, applied)
+
+
+def _commit_setup(conn: Any, names: Sequence[str], notes: List[str]) -> None:
+    """Commit what the pytest_pggit_setup hook changed (nothing when it changed nothing)."""
+    import psycopg
+
+    try:
+        pending = (conn.execute("SELECT count(*) FROM pggit_v0.status()").fetchone()[0]
+                   if has_baseline_function(conn, "status") else 1)
+        if pending:
+            conn.execute("SELECT pggit_v0.create_basic_commit(%s)",
+                         ("pytest-pggit baseline: " + ", ".join(f"hook {n}" for n in names),))
+    except psycopg.Error as exc:
+        raise SchemaApplyError.from_psycopg(exc, context="recording the baseline commit failed") from exc
+    notes.append(f"baseline commit on main of {len(names)} pytest_pggit_setup hook(s)" if pending
+                 else f"{len(names)} pytest_pggit_setup hook(s) changed no schema: no baseline commit")
 
 
 def _run_schema_file(db: Database, path: Path, no_owner: bool) -> int:
     """Run one schema file on a new connection (a session of its own, like ``psql -f``);
     returns the number of statements skipped by ``no_owner``."""
-    import psycopg
-
     from .ownership import is_ownership_statement
 
     script = sqlfiles.expand_script(path)
-    with psycopg.connect(db.dsn, autocommit=True) as conn:
+    with db.connect(autocommit=True) as conn:
         ran = sqlfiles.execute_statements(conn, script, f"schema file {path}",
                                           skip=is_ownership_statement if no_owner else None)
     return ran.skipped
@@ -156,7 +244,7 @@ def _run_setup_hook(conn, db: Database, hook: Callable[..., Any], names: Sequenc
     except Exception as exc:
         if not conn.closed and conn.info.transaction_status != pq.TransactionStatus.IDLE:
             conn.rollback()
-        where = _user_frame(exc)
+        where = user_frame(exc)
         if isinstance(exc, psycopg.Error):
             err = SchemaApplyError.from_psycopg(
                 exc, context=f"the pytest_pggit_setup hook failed at {where}"
@@ -170,7 +258,7 @@ def _run_setup_hook(conn, db: Database, hook: Callable[..., Any], names: Sequenc
         raise err from exc
 
 
-def _user_frame(exc: BaseException) -> str:
+def user_frame(exc: BaseException) -> str:
     """``file:line`` of the innermost traceback frame outside pytest-pggit, pluggy and psycopg."""
     import traceback
 
@@ -184,4 +272,5 @@ def _user_frame(exc: BaseException) -> str:
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "?"
 
 
-__all__ = ["SCHEMA_FILES_BRANCH", "build_template", "schema_files"]
+__all__ = ["ROOT_TAG", "AppliedStep", "BuiltTemplate", "apply_steps", "build_template",
+           "file_steps", "schema_files", "step_error", "user_frame"]

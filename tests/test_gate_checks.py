@@ -76,7 +76,7 @@ def test_clean_schema_passes(gate) -> None:
         "fail on alerts >= critical, hazards >= data-loss",
     ])
     # the report's tables: commits, branches, the diff base..head, alerts, integrity, migration
-    for needle in ("commits (HEAD first):", "pytest-pggit baseline: schema.sql",
+    for needle in ("commits (HEAD first):", "sql schema.sql: schema file",
                    "branches:", "* main", "diff root..HEAD:", "ADDED     public/table/customers",
                    "alerts (check_for_alerts):", "integrity (validate_data_integrity):",
                    "ok  object_hashes", "migration:", "ok  root..HEAD"):
@@ -232,6 +232,7 @@ def test_default_base_is_the_schema_before_the_newest_file(pytester: pytest.Pyte
                                 "--pggit", "--pggit-gate", "--pggit-schema", "schema")
     assert result.ret == 1
     text = result.stdout.str()
-    assert "base: pytest-pggit/schema-files~1 = " in text
+    assert ("base: sql/schema/001_init.sql = " in text
+            and "(the step before the newest, sql/schema/002_drop_phone.sql)" in text)
     assert "REMOVED   public/table/customers/column/phone" in text
     assert "data_deletion" in text

@@ -412,9 +412,12 @@ def test_schema_files_are_applied_in_order_then_committed(
         def test_schema(pggit_conn):
             assert pggit_conn.execute("SELECT to_regclass('v')").fetchone() != (None,)
             assert pggit_conn.execute("SELECT to_regclass('extra')").fetchone() != (None,)
-            rows = pggit_conn.execute("SELECT message FROM pggit_v0.commits").fetchall()
-            assert rows == [("pytest-pggit baseline: schema/a_customers.sql, "
-                             "schema/b_orders.sql, schema/sub/c_view.sql, extra.sql",)]
+            # one commit per schema file (a step each; this fake layer has no tags)
+            rows = pggit_conn.execute("SELECT message FROM pggit_v0.commits ORDER BY id").fetchall()
+            assert rows == [("sql schema/a_customers.sql: schema file",),
+                            ("sql schema/b_orders.sql: schema file",),
+                            ("sql schema/sub/c_view.sql: schema file",),
+                            ("sql extra.sql: schema file",)]
         """
     )
     result = pytester.runpytest(

@@ -329,7 +329,7 @@ def test_pggit_branch_fixture_and_marker(pytester: pytest.Pytester, pggit_server
                                  '*@pytest.mark.pggit_branch("feature/nowhere")*'])
 
 
-def test_setup_hook_and_schema_files_are_committed_as_the_baseline(
+def test_schema_files_are_steps_and_the_setup_hook_the_baseline(
     pytester: pytest.Pytester, pggit_server: Server
 ) -> None:
     (pytester.path / "schema").mkdir()
@@ -351,10 +351,12 @@ def test_setup_hook_and_schema_files_are_committed_as_the_baseline(
 
         def test_baseline(pggit):
             assert len(conftest.calls) == 1
-            head = pggit.history(1)[0]
+            head, step, root = pggit.history(3)
             assert head.branch == "main"
-            assert head.message.startswith("pytest-pggit baseline: schema/01_customers.sql")
-            assert "hook conftest.py" in head.message
+            assert head.message == "pytest-pggit baseline: hook conftest.py"
+            assert step.message == "sql schema/01_customers.sql: schema file"
+            assert pggit.resolve("sql/schema/01_customers.sql") == step.sha   # the step's tag
+            assert pggit.resolve("root") == root.sha
             assert not pggit.status()  # everything the hook did is committed
             d = pggit.diff("HEAD~1", "HEAD")
             assert "public/table/alembic_version" in d.paths
@@ -367,4 +369,5 @@ def test_setup_hook_and_schema_files_are_committed_as_the_baseline(
     )
     result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "schema")
     result.assert_outcomes(passed=2)
-    result.stdout.fnmatch_lines(["*baseline commit on main of 1 schema file(s) and 1 pytest_pggit_setup hook(s)*"])
+    result.stdout.fnmatch_lines(["*1 migration step(s) committed and tagged on main (sql/schema/01_customers.sql)*",
+                                 "*baseline commit on main of 1 pytest_pggit_setup hook(s)*"])

@@ -1,0 +1,136 @@
+"""The up/down check of the gate: does each step's ``downgrade`` undo its ``upgrade``?
+
+In a clone of the template (never the template itself), newest step first:
+
+1. the live schema is brought to the newest checked step's commit (checked out with
+   ``apply`` on a branch at its tag; a no-op unless the setup hook changed the schema);
+2. the step's ``downgrade(database)`` runs (in its own sessions, like the upgrade);
+3. a branch at the commit before the step is checked out *without* apply, so
+   ``status()`` compares the live schema with that commit: each path that differs
+   (less ``--pggit-ignore``) fails the case ``pggit.updown::<step tag>``; a column order
+   difference is a note unless ``--pggit-strict-column-order``;
+4. when the downgrade failed or left differences, the live schema is committed and the
+   commit before the step checked out with apply, so the next older step starts right.
+
+The walk stops at the first step without a downgrade (older ones cannot be reached)
+and at the base: only steps made since the base are checked.
+"""
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any, Collection, List, Sequence
+
+from .exceptions import PggitError
+from .formatting import explain_diff
+from .ignore import is_column_order, without_ignored
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import GateOptions
+    from .gate import Check
+    from .template import AppliedStep
+
+BRANCH = "pytest-pggit/updown"
+
+
+def steps_to_check(applied: Sequence["AppliedStep"], base_history: Collection[str]
+                   ) -> List["AppliedStep"]:
+    """The steps made since the base (their commits are not in ``base_history``, the
+    base's ancestors), newest first."""
+    out: List["AppliedStep"] = []
+    for a in reversed(applied):
+        if a.sha in base_history:
+            break
+        out.append(a)
+    return out
+
+
+def run_updown(run: Any, options: "GateOptions", base_history: Collection[str]) -> List["Check"]:
+    """The ``updown`` checks (an empty list when no step since the base has a downgrade)."""
+    from .gate import Check
+
+    since = steps_to_check(getattr(run, "steps", None) or (), base_history)
+    todo: List["AppliedStep"] = []
+    for a in since:
+        if a.step.downgrade is None:
+            break
+        todo.append(a)
+    if not todo:
+        return []
+    checks: List[Check] = []
+    stopped = since[len(todo)] if len(todo) < len(since) else None
+    clone = run.clone()
+    try:
+        with clone.connect(autocommit=True) as conn:
+            _walk(conn, clone, todo, options, checks)
+    except PggitError as exc:
+        checks.append(Check("updown", "updown", True, "ERROR", f"the up/down check could not run: {exc}"))
+    finally:
+        run.drop_clone(clone)
+    if stopped is not None and checks:
+        last = checks[-1]
+        last.message += (f"; older steps not checked: {stopped.tag} has no downgrade")
+    return checks
+
+
+def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOptions",
+          checks: List["Check"]) -> None:
+    from .gate import Check
+    from .repo import Repo
+    from .template import step_error
+
+    repo = Repo(conn)
+    if repo.status():   # the live schema beyond HEAD (a setup hook's data-only changes don't count)
+        repo.commit("pytest-pggit up/down: live schema at session end")
+    repo.branch(BRANCH, "pytest-pggit up/down check", checkout=False, from_ref=todo[0].sha)
+    repo.checkout(BRANCH, apply=True, force=True)
+    for i, a in enumerate(todo):
+        t0 = time.perf_counter()
+        prev_sha = repo.resolve(f"{a.sha}~1")
+        prev = _label(repo, prev_sha)
+        error = None
+        try:
+            a.step.downgrade(clone)   # type: ignore[misc]
+        except Exception as exc:
+            error = step_error(a.step, "downgrade", exc)
+        here = f"{BRANCH}/{i + 1}"
+        repo.branch(here, f"up/down: before {a.tag}", checkout=True, from_ref=prev_sha)
+        live = list(repo.status())
+        kept, left_out = without_ignored(live, options.ignore)
+        order = [e for e in kept if is_column_order(e)]
+        failing = [e for e in kept if not is_column_order(e) or options.strict_column_order]
+        notes = []
+        if left_out:
+            notes.append(f"{len(left_out)} ignored path(s) differ ({', '.join(e.path for e in left_out[:3])}"
+                         + (", ..." if len(left_out) > 3 else "") + ")")
+        if order and not options.strict_column_order:
+            notes.append("note: column order differs on " + ", ".join(
+                e.path[:-len("/columns")] for e in order) + " (--pggit-strict-column-order fails on it)")
+        secs = time.perf_counter() - t0
+        if error is not None:
+            checks.append(Check("updown", a.tag, True, "ERROR", str(error).splitlines()[0],
+                                str(error), seconds=secs))
+        elif failing:
+            checks.append(Check(
+                "updown", a.tag, True, "FAILED",
+                f"the downgrade of {a.tag} does not give the schema of {prev}: "
+                f"{len(failing)} path(s) differ" + "".join(f"; {n}" for n in notes),
+                explain_diff(failing, prev, f"after downgrade of {a.tag}"), seconds=secs))
+        else:
+            checks.append(Check("updown", a.tag, False, "OK",
+                                f"the downgrade of {a.tag} gives the schema of {prev}"
+                                + "".join(f"; {n}" for n in notes), seconds=secs))
+        if live and (error is not None or failing):   # put the schema right for the next step
+            repo.commit(f"pytest-pggit up/down: the schema after the downgrade of {a.tag}")
+            repo.branch(f"{here}-fixed", f"up/down: {prev} again", checkout=False, from_ref=prev_sha)
+            repo.checkout(f"{here}-fixed", apply=True, force=True)
+    repo.close()
+
+
+def _label(repo: Any, sha: str) -> str:
+    """A tag of ``sha`` (the step's, or ``root``), else its short sha."""
+    rows = repo.execute("SELECT name FROM pggit_v0.list_tags() WHERE target_sha = %s "
+                        "ORDER BY name = 'root', name LIMIT 1", (sha,))
+    return rows[0][0] if rows else sha[:12]
+
+
+__all__ = ["BRANCH", "run_updown", "steps_to_check"]
