@@ -150,6 +150,29 @@ def test_the_url_alone_is_enough_for_an_env_py_that_ignores_the_connection(
     assert schema(pggit_isolated_db) == [("alembic_version", "version_num"), ("only_url", "id")]
 
 
+def test_an_env_py_after_pytest_alembics_recipe_gets_an_engine(
+        tmp_path: Path, pggit_isolated_db: Database) -> None:
+    ini = write_project(tmp_path, {"eng": (None, 'op.execute("CREATE TABLE via_engine (id int)")',
+                                           'op.execute("DROP TABLE via_engine")', "")})
+    (tmp_path / "migrations" / "env.py").write_text(textwrap.dedent('''\
+        from alembic import context
+        from sqlalchemy import engine_from_config, pool
+
+        config = context.config
+        connectable = config.attributes.get("connection")
+        assert connectable is not None and not hasattr(connectable, "in_transaction"), connectable
+        with connectable.connect() as connection:     # an Engine
+            context.configure(connection=connection)
+            with context.begin_transaction():
+                context.run_migrations()
+        '''))
+    (step,) = alembic_steps(ini, script_directory(ini), tmp_path)
+    step.upgrade(pggit_isolated_db)
+    assert ("via_engine", "id") in schema(pggit_isolated_db)
+    step.downgrade(pggit_isolated_db)
+    assert schema(pggit_isolated_db) == []
+
+
 def test_a_bad_pggit_allow_is_named(tmp_path: Path) -> None:
     from pytest_pggit.exceptions import PggitError
 

@@ -12,8 +12,9 @@ revision after all its parents), tagged ``alembic/<revision>``:
   it was before the first upgrade.
 
 ``cfg`` is the project's ``alembic.ini`` with the template's URL in ``sqlalchemy.url``
-*and* an open SQLAlchemy connection in ``cfg.attributes["connection"]`` (as pytest-alembic
-passes it), so an ``env.py`` reading either works.  A revision file's module-level
+*and* a SQLAlchemy Engine in ``cfg.attributes["connection"]`` (as pytest-alembic passes
+it), or an open Connection for an ``env.py`` that wants one (Alembic's cookbook), so an
+``env.py`` reading any of them works (:class:`AlembicRunner`).  A revision file's module-level
 ``pggit_allow = {"data_deletion": "reason"}`` becomes the step's ``allow``.
 
 Several heads are applied all the same (the template is what ``upgrade heads`` gives),
@@ -22,9 +23,8 @@ and the gate fails with ``pggit.alembic::single_head`` until they are merged
 """
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Sequence
+from typing import TYPE_CHECKING, Any, List, Optional, Sequence
 
 import pytest
 
@@ -119,6 +119,7 @@ def upgrade_order(script: "ScriptDirectory") -> List["Script"]:
 
 
 def alembic_steps(ini: Path, script: "ScriptDirectory", rootdir: Path) -> List[Step]:
+    runner = AlembicRunner(ini)
     steps = []
     for rev in upgrade_order(script):
         where = _display(Path(rev.path), rootdir)
@@ -131,45 +132,76 @@ def alembic_steps(ini: Path, script: "ScriptDirectory", rootdir: Path) -> List[S
             tool=TOOL,
             name=rev.revision,
             description=_one_line(rev.doc) or f"revision {rev.revision}",
-            upgrade=_action(ini, "upgrade", rev.revision),
-            downgrade=_action(ini, "downgrade", down_target, drop_version_table=not parents),
+            upgrade=runner.action("upgrade", rev.revision),
+            downgrade=runner.action("downgrade", down_target, drop_version_table=not parents),
             source=where,
             allow=read_allow(rev.module, where),
         ))
     return steps
 
 
-def _action(ini: Path, command_name: str, target: str, drop_version_table: bool = False) -> Any:
-    def run(database: "Database") -> None:
+#: What Alembic says when env.py hands it an Engine where a Connection belongs.
+_NOT_A_CONNECTION = "expected to be a sqlalchemy.engine.Connection"
+
+
+class AlembicRunner:
+    """Runs Alembic commands of one project (``ini``) on a database."""
+
+    def __init__(self, ini: Path) -> None:
+        self.ini = ini
+        #: env.py was seen wanting a Connection, not an Engine, in ``attributes["connection"]``
+        self.wants_connection = False
+
+    def action(self, command_name: str, target: str, drop_version_table: bool = False) -> Any:
+        """A step action: ``run(database, command_name, target)``."""
+        def run(database: "Database") -> None:
+            self.run(database, command_name, target, drop_version_table)
+
+        run.__qualname__ = f"alembic {command_name} {target}"
+        return run
+
+    def run(self, database: "Database", command_name: str, target: str,
+            drop_version_table: bool = False) -> None:
+        """``alembic.command.<command_name>(cfg, target)`` on ``database``.
+
+        ``cfg`` has the database's URL in ``sqlalchemy.url`` and, in
+        ``attributes["connection"]``, an Engine, as pytest-alembic passes it (its env.py
+        recipe calls ``connectable.connect()``).  An env.py written after Alembic's
+        cookbook hands that object straight to ``context.configure(connection=...)``,
+        which wants a Connection: Alembic refuses before any migration runs, and the
+        command runs again with an open Connection (committed afterwards), as it does for
+        that project from then on.
+        """
         from alembic import command
+        from alembic.util import CommandError
+        from sqlalchemy import create_engine, pool
 
-        with connected_config(ini, database) as cfg:
-            getattr(command, command_name)(cfg, target)
+        url = sqlalchemy_url(database)
+        engine = create_engine(url, poolclass=pool.NullPool)
+        try:
+            def invoke(connectable: Any) -> None:
+                cfg = alembic_config(self.ini)
+                cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+                cfg.attributes["connection"] = connectable
+                getattr(command, command_name)(cfg, target)
+
+            if not self.wants_connection:
+                try:
+                    invoke(engine)
+                except CommandError as exc:
+                    if _NOT_A_CONNECTION not in str(exc):
+                        raise
+                    self.wants_connection = True
+            if self.wants_connection:
+                with engine.connect() as connection:
+                    invoke(connection)
+                    if connection.in_transaction():
+                        connection.commit()
             if drop_version_table:
-                drop_empty_version_tables(cfg.attributes["connection"])
-
-    run.__qualname__ = f"alembic {command_name} {target}"
-    return run
-
-
-@contextlib.contextmanager
-def connected_config(ini: Path, database: "Database") -> Iterator["Config"]:
-    """``alembic.ini`` pointed at ``database``: ``sqlalchemy.url`` set, and a connection in
-    ``attributes["connection"]``, committed when the block ends without an error."""
-    from sqlalchemy import create_engine, pool
-
-    url = sqlalchemy_url(database)
-    engine = create_engine(url, poolclass=pool.NullPool)
-    try:
-        with engine.connect() as connection:
-            cfg = alembic_config(ini)
-            cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
-            cfg.attributes["connection"] = connection
-            yield cfg
-            if connection.in_transaction():
-                connection.commit()
-    finally:
-        engine.dispose()
+                with engine.begin() as connection:
+                    drop_empty_version_tables(connection)
+        finally:
+            engine.dispose()
 
 
 def drop_empty_version_tables(connection: Any) -> List[str]:
@@ -214,4 +246,4 @@ def _display(path: Path, rootdir: Path) -> str:
         return str(path)
 
 
-__all__ = ["AlembicSteps", "alembic_config", "alembic_steps", "connected_config", "upgrade_order"]
+__all__ = ["AlembicSteps", "alembic_config", "AlembicRunner", "alembic_steps", "upgrade_order"]

@@ -1,8 +1,8 @@
 """Alembic environment of the library example.
 
 Works from the command line (`alembic upgrade head`, reading sqlalchemy.url) and under
-pytest-pggit, which passes an open connection in config.attributes["connection"] (as
-pytest-alembic does) and sets sqlalchemy.url too.
+pytest-pggit, which passes an Engine in config.attributes["connection"] (as pytest-alembic
+does) and sets sqlalchemy.url too.
 """
 from logging.config import fileConfig
 
@@ -24,15 +24,12 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:
-        context.configure(connection=connection, target_metadata=target_metadata)
-        with context.begin_transaction():
-            context.run_migrations()
-        return
-    engine = engine_from_config(config.get_section(config.config_ini_section, {}),
-                                prefix="sqlalchemy.", poolclass=pool.NullPool)
-    with engine.connect() as connection:
+    # pytest-pggit (like pytest-alembic) passes an Engine on the template database
+    connectable = config.attributes.get("connection")
+    if connectable is None:
+        connectable = engine_from_config(config.get_section(config.config_ini_section, {}),
+                                         prefix="sqlalchemy.", poolclass=pool.NullPool)
+    with connectable.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata)
         with context.begin_transaction():
             context.run_migrations()
