@@ -89,6 +89,15 @@ class GateOptions:
     ignore: Tuple[str, ...] = ()
     #: a column order difference fails the up/down check instead of being a note
     strict_column_order: bool = False
+    #: lint the steps since the base with squawk (--pggit-lint / --no-pggit-lint); None:
+    #: on when squawk is installed, a note when not (explicit True: missing squawk fails)
+    lint: Optional[bool] = None
+    #: squawk rules left out (--pggit-lint-exclude)
+    lint_exclude: Tuple[str, ...] = ()
+    #: which lint findings fail: none, unsafe, all (--pggit-fail-on-lint; see lint.py)
+    fail_on_lint: str = "unsafe"
+    #: GLOB:HAZARD[ -- reason] values of --pggit-allow / ini pggit_allow
+    allow: Tuple[str, ...] = ()
 
     @property
     def wanted(self) -> bool:
@@ -107,10 +116,11 @@ class Setting:
     default: Any = None
     #: the value of the flag given without an argument (``--pggit-alembic``); None: it needs one
     const: Any = None
+    option: Optional[str] = None  # the command-line flag when not --<name with dashes>
 
     @property
     def flag(self) -> str:
-        return "--" + self.name.replace("_", "-")
+        return self.option or "--" + self.name.replace("_", "-")
 
 
 SETTINGS: List[Setting] = [
@@ -161,6 +171,18 @@ SETTINGS: List[Setting] = [
             "checks leave out; repeatable", "linelist", default=()),
     Setting("pggit_strict_column_order", "a column order difference fails the up/down check "
             "(default: reported as a note)", "bool", default=False),
+    Setting("pggit_lint", "lint the migration steps since the base with squawk (default: when "
+            "squawk is installed; with this flag a missing squawk fails the gate)", "bool",
+            default=False),
+    Setting("pggit_no_lint", "do not lint the migration steps with squawk", "bool", default=False,
+            option="--no-pggit-lint"),
+    Setting("pggit_lint_exclude", "squawk rule the lint leaves out, e.g. prefer-robust-stmts "
+            "(repeatable, or comma-separated)", "linelist", env="PGGIT_LINT_EXCLUDE", default=()),
+    Setting("pggit_fail_on_lint", "lint findings that fail the gate: none|unsafe|all (default unsafe: "
+            "rules that lock, rewrite, break or drop, on objects that existed at the base)",
+            env="PGGIT_FAIL_ON_LINT", default="unsafe"),
+    Setting("pggit_allow", "accept a hazard or lint rule on matching object paths: "
+            "GLOB:HAZARD[ -- reason] (repeatable)", "linelist", default=()),
     Setting("pggit_junit", "write the gate's checks as JUnit XML to this file",
             env="PGGIT_JUNIT"),
     Setting("pggit_report", "write the gate's report as Markdown to this file (also appended to "
@@ -251,7 +273,20 @@ class PggitConfig:
             report=one_path("pggit_report"),
             ignore=tuple(str(g).strip() for g in values["pggit_ignore"] or () if str(g).strip()),
             strict_column_order=bool(values["pggit_strict_column_order"]),
+            lint=False if values["pggit_no_lint"] else (True if values["pggit_lint"] else None),
+            lint_exclude=tuple(r.strip() for v in values["pggit_lint_exclude"] or ()
+                               for r in str(v).split(",") if r.strip()),
+            fail_on_lint=check_level(values["pggit_fail_on_lint"], ("none", "unsafe", "all"),
+                                     "--pggit-fail-on-lint"),
+            allow=tuple(str(v).strip() for v in values["pggit_allow"] or () if str(v).strip()),
         )
+        if gate.lint is not None and values["pggit_lint"] and values["pggit_no_lint"]:
+            raise PggitError("--pggit-lint and --no-pggit-lint contradict each other",
+                             hint="give one of them")
+        for value in gate.allow:
+            from .allow import parse_option
+
+            parse_option(value, "--pggit-allow")
         if gate.snapshot_update and gate.snapshot is None:
             raise PggitError("--pggit-snapshot-update needs --pggit-snapshot PATH",
                              hint="e.g. --pggit-snapshot schema.snapshot --pggit-snapshot-update")
@@ -329,6 +364,9 @@ def _alembic_ini(config: "pytest.Config", value: Any, source: str) -> Optional[P
     return path / ALEMBIC_INI if path.is_dir() else path
 
 
+_METAVARS = {"pggit_ignore": "GLOB", "pggit_lint_exclude": "RULE", "pggit_allow": "GLOB:HAZARD"}
+
+
 def addoption(parser: "pytest.Parser") -> None:
     group = parser.getgroup("pggit", "pytest-pggit: version-controlled PostgreSQL schemas")
     for s in SETTINGS:
@@ -337,7 +375,7 @@ def addoption(parser: "pytest.Parser") -> None:
             group.addoption(s.flag, action="store_true", default=None, dest=s.name, help=s.help)
         elif s.ini_type == "linelist":
             group.addoption(s.flag, action="append", default=None, dest=s.name,
-                            metavar="GLOB" if s.name == "pggit_ignore" else "PATH",
+                            metavar=_METAVARS.get(s.name, "PATH"),
                             help=s.help + env)
         elif s.const is not None:
             group.addoption(s.flag, action="store", nargs="?", const=s.const, default=None,

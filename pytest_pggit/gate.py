@@ -13,6 +13,12 @@ Checks, each a :class:`Check` (one JUnit test case each):
   carry hazards (fails at or above ``--pggit-fail-on-hazard``);
 * ``migration``: ``generate_migration(base, head)`` applied to base's schema yields head's;
 * ``snapshot``: the schema of head against the ``--pggit-snapshot`` file;
+* ``lint``: squawk's findings on the steps since the base (:mod:`.lint`), one case per
+  statement ``file:line``, failing per ``--pggit-fail-on-lint``;
+* ``allow``: a ``-- pggit: allow`` directive without a reason (an error at its file:line).
+
+Every path's change is traced to the step and statement that made it (:mod:`.provenance`);
+hazards and lint findings accepted by an allow (:mod:`.allow`) pass, with their reason.
 
 * ``updown``: each migration step since the base that has a ``downgrade`` gives back the
   schema of the commit before it (:mod:`.updown`), one case per step tag.
@@ -39,6 +45,9 @@ from .gitbase import is_git_ref
 from .ignore import ignored
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .allow import Acceptance, Allowances
+    from .lint import LintResult
+    from .provenance import LogEntry, Provenance
     from .results import Alert, Branch, Commit, DiffEntry, IntegrityCheck, MigrationCheck
     from .snapshot import Drift
 
@@ -80,6 +89,15 @@ class GateResult:
     base_reason: str = ""
     #: databases the gate made and drops (the clone holding a git base)
     scratch: List[Any] = field(default_factory=list)
+    #: the DDL log since the base (None: the layer records no provenance)
+    provenance: Optional["Provenance"] = None
+    #: path -> the newest log entry that changed it
+    sources: Dict[str, "LogEntry"] = field(default_factory=dict)
+    #: path -> its hazards accepted by an allow
+    accepted: Dict[str, List["Acceptance"]] = field(default_factory=dict)
+    lint: Optional["LintResult"] = None
+    #: what report.publish wrote (shown by a quiet terminal section too)
+    outputs: List[str] = field(default_factory=list)
 
     @property
     def failed(self) -> List[Check]:
@@ -194,19 +212,40 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
             result.hazard_kinds = repo.hazard_kinds()
             diff, secs = _timed(lambda: repo.diff(result.base_sha, result.head_sha))
             result.diff = list(diff)
+            allowances = _provenance(conn, run, options, result)
             threshold = hazard_rank(options.fail_on_hazard)
             hazardous = result.hazardous
             for e in hazardous:
+                accepted = result.accepted.get(e.path, [])
+                done = {a.kind for a in accepted}
                 sev = result.path_severity(e)
-                fails = threshold > 0 and hazard_rank(sev) >= threshold
-                names = ", ".join(f"{h} ({result.hazard_kinds.get(h, ('?',))[0]})" for h in e.hazards)
+                open_sev = max((result.hazard_kinds.get(h, ("high",))[0] for h in e.hazards if h not in done),
+                               key=hazard_rank, default="none")
+                fails = threshold > 0 and hazard_rank(open_sev) >= threshold
+                names = ", ".join(f"{h} ({result.hazard_kinds.get(h, ('?',))[0]}"
+                                  + (", accepted" if h in done else "") + ")" for h in e.hazards)
+                status = "ACCEPTED" if accepted and threshold > 0 and hazard_rank(sev) >= threshold \
+                    and not fails else sev
+                src = result.sources.get(e.path)
+                message = f"{e.change} {e.path}: {names}"
+                if src is not None and src.source:
+                    message += f"; made by {src.source}"
+                message += "".join(f"; {a}" for a in accepted)
+                details = (e.migration_sql or "").strip()
+                if src is not None:
+                    from .provenance import excerpt
+
+                    details = (f"made by {src.source or '(no step)'}:\n{excerpt(src.statement)}\n\n"
+                               f"migration:\n{details}")
                 result.checks.append(Check(
-                    "hazards", e.path, fails, sev, f"{e.change} {e.path}: {names}",
-                    (e.migration_sql or "").strip(), seconds=secs / max(len(hazardous), 1)))
+                    "hazards", e.path, fails, status, message, details,
+                    seconds=secs / max(len(hazardous), 1)))
             if not hazardous:
                 result.checks.append(Check("hazards", "no hazardous statements", False, "none",
                                            f"no statement of the migration {result.base}..{result.head} "
                                            "carries a hazard", seconds=secs))
+            # -- lint of the steps since the base, and directives without a reason
+            _lint(conn, run, options, result, allowances)
             # -- the snapshot of head
             if options.snapshot is not None:
                 from . import snapshot as _snapshot
@@ -256,6 +295,96 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     # -- checks of plugins (pytest_pggit_gate_checks), e.g. the Alembic provider's single head
     for checks in run.config.hook.pytest_pggit_gate_checks(config=run.config):
         result.checks.extend(checks or ())
+
+
+def _steps(run: Any) -> List[Any]:
+    """The run's migration steps (``Step``), oldest first, when the session knows them."""
+    return [getattr(a, "step", a) for a in getattr(run, "steps", None) or ()]
+
+
+def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult) -> "Allowances":
+    """The DDL log since the base, each diff path's newest entry, the allowances and the
+    hazards they accept (``result.sources``, ``result.accepted``)."""
+    from . import allow, provenance
+
+    allowances = allow.build(options.allow, "--pggit-allow", _steps(run))
+    if not provenance.has_source_column(conn):
+        return allowances
+    prov = result.provenance = provenance.since_base(conn, result.base_sha)
+    allowances.collect(prov, getattr(run, "rootdir", None))
+    for e in result.diff:
+        src = prov.for_path(e.path)
+        if src is not None:
+            result.sources[e.path] = src
+        if not e.hazards:
+            continue
+        keys = [x.key for x in sorted(prov.related(e.path), key=lambda x: -x.id)]
+        if src is not None:
+            keys.insert(0, src.key)
+        got = [a for a in (allowances.accept(h, keys, [e.path]) for h in e.hazards) if a is not None]
+        if got:
+            result.accepted[e.path] = got
+    return allowances
+
+
+def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowances: "Allowances") -> None:
+    """The ``lint`` checks: one per statement with findings, and one for the run of squawk;
+    the ``allow`` checks: one per directive without a reason."""
+    from . import lint
+    from .provenance import Provenance
+
+    for d in allowances.errors:
+        result.checks.append(Check("allow", d.where, True, "ERROR",
+                                   f"pggit allow directive at {d.where} {d.problem}",
+                                   "a directive accepts a hazard or lint rule only with a reason:\n"
+                                   "-- pggit: allow data_deletion -- why the change is intended"))
+    if options.lint is False:
+        return
+    new_objects = {f"{e.schema_name}.{e.object_name}".replace('"', "") for e in result.diff
+                   if e.change == "ADDED" and e.path.count("/") == 2}
+    cfg = getattr(run, "cfg", None)
+    server = run.get_server()
+    t0 = time.perf_counter()
+    try:
+        found = lint.run_lint(conn, result.provenance or Provenance(has_sources=False), allowances,
+                              rootdir=getattr(run, "rootdir", None), server_version=server.version,
+                              exclude=options.lint_exclude, new_objects=new_objects,
+                              fallback_files=list(getattr(cfg, "schema", None) or ()))
+    except Exception as exc:   # squawk crashed or printed garbage: say so, fail only if asked for
+        result.checks.append(Check("lint", "squawk", bool(options.lint), "ERROR",
+                                   f"lint failed: {type(exc).__name__}: {exc}",
+                                   seconds=time.perf_counter() - t0))
+        return
+    result.lint = found
+    if not found.ran:
+        result.checks.append(Check("lint", "squawk", bool(options.lint), "SKIPPED",
+                                   f"lint skipped: {found.skipped_reason}"))
+        return
+    policy = options.fail_on_lint
+    count = sum(len(st.findings) for st in found.statements)
+    failing = 0
+    for st in found.statements:
+        fails = any(f.fails(policy) for f in st.findings)
+        failing += fails
+        statuses = sorted({f.status(policy) for f in st.findings})
+        message = "; ".join(f"{f.rule} ({f.status(policy)}): {f.message}"
+                            + (f" [{f.accepted}]" if f.accepted else "") for f in st.findings)
+        from .provenance import excerpt
+
+        details = "\n".join([excerpt(st.text, 12), ""] + [
+            f"line {f.line}: {f.rule} ({f.level.lower()}, {f.status(policy)}): {f.message}"
+            + (f"\n  help: {f.help}" if f.help else "")
+            + (f"\n  {f.accepted}" if f.accepted else "") for f in st.findings])
+        result.checks.append(Check("lint", st.name, fails, ", ".join(statuses), message, details,
+                                   seconds=found.seconds / max(len(found.statements), 1)))
+    excluded = f", excluded: {', '.join(options.lint_exclude)}" if options.lint_exclude else ""
+    result.checks.append(Check(
+        "lint", "squawk", False, "OK",
+        f"{found.version} --pg-version {found.pg_version or '?'}: {found.statement_count} statement(s) "
+        f"of {len(found.units)} file(s)/step(s) since {result.base}, {count} finding(s) on "
+        f"{len(found.statements)} statement(s), {failing} failing (--pggit-fail-on-lint {policy}"
+        f"{excluded}); {found.seconds:.2f} s" + "".join(f"; {n}" for n in found.notes),
+        seconds=found.seconds))
 
 
 def _default_base(run: Any, repo: Any, head_sha: str) -> Tuple[str, str, str]:

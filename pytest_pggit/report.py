@@ -6,10 +6,17 @@ import os
 from pathlib import Path
 from typing import Any, List, Optional
 
+from .config import alert_rank, hazard_rank
 from .formatting import definition_diffs, table
 from .gate import Check, GateResult
 
-GROUPS = ("integrity", "alerts", "hazards", "migration", "snapshot", "updown", "gate")
+GROUPS = ("integrity", "alerts", "hazards", "migration", "snapshot", "lint", "updown", "allow", "gate")
+
+
+def _groups(result: GateResult) -> List[str]:
+    """The groups of the result's checks: the known ones in :data:`GROUPS` order, then others."""
+    seen = list(dict.fromkeys(c.group for c in result.checks))
+    return sorted(seen, key=lambda g: (GROUPS.index(g) if g in GROUPS else len(GROUPS), seen.index(g)))
 
 
 def _shown(result: GateResult) -> List[Any]:
@@ -27,9 +34,27 @@ def _shown(result: GateResult) -> List[Any]:
     return out
 
 
-def _diff_rows(result: GateResult) -> List[List[Any]]:
-    return [[e.change, e.path, e.object_type, ", ".join(e.hazards or ()) or "",
-             result.path_severity(e) if e.hazards else ""] for e in _shown(result)]
+def _made_by(result: GateResult, path: str) -> str:
+    """The step or file:line of the statement that changed ``path``, and its first line."""
+    from .provenance import describe
+
+    return describe(result.sources.get(path))
+
+
+def _hazard_cell(result: GateResult, e: Any) -> str:
+    done = {a.kind for a in result.accepted.get(e.path, ())}
+    return ", ".join(h + (" (accepted)" if h in done else "") for h in e.hazards or ())
+
+
+def _diff_headers(result: GateResult) -> List[str]:
+    return ["change", "path", "type", "hazards", "severity"] + (["made by"] if result.sources else [])
+
+
+def _diff_rows(result: GateResult, entries: Optional[List[Any]] = None) -> List[List[Any]]:
+    return [[e.change, e.path, e.object_type, _hazard_cell(result, e),
+             result.path_severity(e) if e.hazards else ""]
+            + ([_made_by(result, e.path)] if result.sources else [])
+            for e in (_shown(result) if entries is None else entries)]
 
 
 def _diff_title(result: GateResult) -> str:
@@ -44,7 +69,7 @@ def _headline(result: GateResult) -> str:
         return f"pggit gate: ERROR: {result.error}"
     if not failed:
         return f"pggit gate: PASSED ({len(result.checks)} checks)"
-    groups = sorted({c.group for c in failed}, key=GROUPS.index)
+    groups = [g for g in _groups(result) if any(c.group == g for c in failed)]
     return (f"pggit gate: FAILED: {len(failed)} of {len(result.checks)} checks failed "
             f"({', '.join(groups)})")
 
@@ -52,42 +77,92 @@ def _headline(result: GateResult) -> str:
 def _options_line(result: GateResult) -> str:
     o = result.options
     return (f"fail on alerts >= {o.fail_on}, hazards >= {o.fail_on_hazard}"
+            + (f", lint {o.fail_on_lint}" if o.lint is not False else "")
             + (f", snapshot {result.drift.path}" if result.drift else ""))
 
 
+def group_line(result: GateResult, group: str) -> str:
+    """One line saying how a check group went: what a passing run prints per group."""
+    checks = [c for c in result.checks if c.group == group]
+    failed = [c for c in checks if c.failed]
+    verdict = f"FAILED ({len(failed)} of {len(checks)})" if failed else "ok"
+    if group == "integrity":
+        return f"integrity: {verdict}: {len(checks) - len(failed)} of {len(checks)} checks OK"
+    if group == "alerts":
+        worst = max((c.status for c in checks), key=lambda s: alert_rank(s), default="OK")
+        return (f"alerts: {verdict}: {len(checks)} checks, highest {worst} "
+                f"(fails at {result.options.fail_on})")
+    if group == "hazards":
+        if not result.hazardous:
+            return f"hazards: ok: no statement of {result.base}..{result.head} carries a hazard"
+        by_sev: dict = {}
+        for e in result.hazardous:
+            sev = result.path_severity(e)
+            by_sev[sev] = by_sev.get(sev, 0) + 1
+        sevs = ", ".join(f"{n} {sev}" for sev, n in sorted(by_sev.items(), key=lambda x: -hazard_rank(x[0])))
+        accepted = sum(1 for c in checks if c.status == "ACCEPTED")
+        return (f"hazards: {verdict}: {len(result.hazardous)} path(s) with hazards ({sevs}), "
+                f"fails at {result.options.fail_on_hazard}"
+                + (f", {accepted} accepted" if accepted else ""))
+    if group == "lint":
+        summary = next((c for c in checks if c.name == "squawk"), None)
+        text = summary.message if summary is not None else f"{len(checks)} statement(s)"
+        return f"lint: {verdict}: {text}"
+    if group == "allow":
+        return f"allow: {verdict}: {len(failed)} directive(s) without a reason"
+    if len(checks) == 1:
+        return f"{group}: {verdict}: {checks[0].name}: {checks[0].message}"
+    return f"{group}: {verdict}: {len(checks)} checks"
+
+
 # ------------------------------------------------------------------ terminal
-def terminal_lines(result: GateResult) -> List[str]:
-    """The pggit section's body (after its separator line)."""
+def terminal_lines(result: GateResult, verbose: bool = False) -> List[str]:
+    """The pggit section's body (after its separator line).
+
+    Quiet (the default): a passing gate is its verdict and one line per check group;
+    a failing one adds the refs and options, the tables of the failed groups (the diff
+    when hazards failed) and each failed check's details.  ``verbose`` (``-v``): every
+    table and diff, also when everything passed."""
     out: List[str] = [_headline(result)]
+    failed = result.failed
+    groups = _groups(result)
+    if not verbose and not failed:
+        out += _base_lines(result)
+        out += [group_line(result, g) for g in groups if g != "gate"]
+        return out
     if result.server:
         out.append(f"server: {result.server}, database {result.database}")
     out += _base_lines(result)
     out.append(_options_line(result))
-    if result.commits:
+    out += [group_line(result, g) for g in groups if g != "gate"]
+    failed_groups = {c.group for c in failed}
+    if verbose and result.commits:
         out += ["", "commits (HEAD first):",
                 table([[c.short, c.branch or "", c.changes, c.message] for c in result.commits],
                       ["commit", "branch", "paths", "message"])]
-    if result.branches:
+    if verbose and result.branches:
         out += ["", "branches:",
                 table([[("* " if b.current else "  ") + b.name, b.head[:12], b.commit_count]
                        for b in result.branches], ["branch", "head", "commits"])]
-    if result.head_sha and result.base_sha:
+    if result.head_sha and result.base_sha and (verbose or "hazards" in failed_groups):
         out += ["", f"diff {result.base}..{result.head}: {_diff_title(result)}"]
         if result.diff:
-            out.append(table(_diff_rows(result), ["change", "path", "type", "hazards", "severity"]))
+            out.append(table(_diff_rows(result), _diff_headers(result)))
             for text in definition_diffs(result.diff, "base", "head", max_diffs=10):
                 out += ["", text]
-    for group, title in (("hazards", "hazards"), ("alerts", "alerts (check_for_alerts)"),
-                         ("integrity", "integrity (validate_data_integrity)"),
-                         ("migration", "migration"), ("snapshot", "snapshot"),
-                         ("updown", "up/down (downgrades)"), ("gate", "gate")):
-        checks = [c for c in result.checks if c.group == group]
-        if not checks or (group == "hazards" and not result.hazardous):
+    tables = [g for g in ("hazards", "alerts", "integrity", "migration", "snapshot") if g in groups]
+    for group in tables + [g for g in groups if g not in tables]:
+        if not (verbose or group in failed_groups):
             continue
-        out += ["", title + ":",
+        checks = [c for c in result.checks if c.group == group]
+        if group == "hazards" and not result.hazardous:
+            continue
+        if not verbose:   # a failed group: its failing and accepted rows
+            checks = [c for c in checks if c.failed or c.status == "ACCEPTED"]
+        out += ["", _TITLES.get(group, group) + ":",
                 table([["FAIL" if c.failed else "ok", c.name, c.status, c.message] for c in checks],
                       ["", "check", "status", "message"])]
-    for c in result.failed:
+    for c in failed:
         if c.details:
             out += ["", f"{c.group} / {c.name}:", c.details]
     return out
@@ -102,13 +177,21 @@ def _base_lines(result: GateResult) -> List[str]:
             f"{result.head_sha[:12]}" + (" (committed by the gate)" if result.head_committed else "")]
 
 
+_TITLES = {"alerts": "alerts (check_for_alerts)", "integrity": "integrity (validate_data_integrity)",
+           "lint": "lint (squawk)", "allow": "allow directives", "updown": "up/down (downgrades)"}
+
+
 def write_terminal(terminalreporter: Any, result: GateResult, notes: List[str]) -> None:
+    """The ``pggit`` section; quiet unless the gate failed or ``-v`` (see :func:`terminal_lines`):
+    a quiet section leaves out the run's notes except the outputs written."""
     tr = terminalreporter
+    verbose = (getattr(tr, "verbosity", 0) or 0) > 0
     markup = {"green": True} if result.passed else {"red": True, "bold": True}
     tr.write_sep("=", "pggit", **markup)
-    lines = terminal_lines(result)
+    lines = terminal_lines(result, verbose)
     tr.write_line(lines[0], **markup)
-    for note in notes:
+    shown = notes if verbose or not result.passed else [n for n in notes if n in result.outputs]
+    for note in shown:
         tr.write_line(f"pggit: {note}")
     for line in lines[1:]:
         tr.write_line(line)
@@ -148,14 +231,18 @@ def markdown(result: GateResult) -> str:
     if result.head_sha and result.base_sha:
         out += [f"### Diff {result.base} → {result.head}: {_diff_title(result)}", ""]
         if result.diff:
-            md_table(_diff_rows(result), ["change", "path", "type", "hazards", "severity"])
+            md_table(_diff_rows(result), _diff_headers(result))
             diffs = definition_diffs(result.diff, "base", "head", max_diffs=10)
             if diffs:
                 out += ["<details><summary>modified definitions</summary>", "", "```diff",
                         "\n\n".join(diffs), "```", "", "</details>", ""]
-    for group, title in (("hazards", "Hazards"), ("alerts", "Alerts"), ("integrity", "Integrity"),
-                         ("migration", "Migration"), ("snapshot", "Snapshot"),
-                         ("updown", "Up/down (downgrades)")):
+    titles = {"hazards": "Hazards", "alerts": "Alerts", "integrity": "Integrity",
+              "migration": "Migration", "snapshot": "Snapshot", "lint": "Lint (squawk)",
+              "allow": "Allow directives", "updown": "Up/down (downgrades)"}
+    for group in [g for g in ("hazards", "alerts", "integrity", "migration", "snapshot", "lint", "updown",
+                              "allow")
+                  if g in _groups(result)] + [g for g in _groups(result) if g not in titles and g != "gate"]:
+        title = titles.get(group, group)
         checks = [c for c in result.checks if c.group == group]
         if not checks:
             continue
@@ -259,4 +346,5 @@ def publish(result: GateResult, config: Any) -> List[str]:
     summary = append_github_summary(result)
     if summary:
         notes.append(f"Markdown summary appended to $GITHUB_STEP_SUMMARY ({summary})")
+    result.outputs = list(notes)
     return notes

@@ -404,7 +404,8 @@ def _run_copy(conn: "psycopg.Connection", stmt: str, data: List[Tuple[str, Origi
 
 
 def execute_statements(conn: "psycopg.Connection", script: "Script", what: str,
-                       skip: Optional[Callable[[str], bool]] = None) -> Ran:
+                       skip: Optional[Callable[[str], bool]] = None,
+                       label: Optional[Callable[[Origin], str]] = None) -> Ran:
     """Run ``script`` one top-level statement at a time, as ``psql -f`` does.
 
     So statements that refuse a transaction block (``CREATE INDEX CONCURRENTLY``,
@@ -413,7 +414,9 @@ def execute_statements(conn: "psycopg.Connection", script: "Script", what: str,
     failure names the file and line of the failing statement (of the error inside it
     when the server gives a position, of the data row for a COPY row error).
     Statements for which ``skip(statement)`` is true (the statement from its first
-    code character) are not run.
+    code character) are not run.  With ``label``, each statement first sets the
+    session's ``pggit.source`` to ``label((file, line))`` of its first code line, so the
+    layer's capture records which statement made each change (provenance).
     """
     import psycopg
     from psycopg import pq
@@ -440,6 +443,11 @@ def execute_statements(conn: "psycopg.Connection", script: "Script", what: str,
                 skipped += 1
                 continue
             try:
+                if label is not None and data is None:
+                    origin = script.locate(offset + first + 1)
+                    if origin is not None:
+                        conn.execute("SELECT pg_catalog.set_config('pggit.source', %s, false)",
+                                     (label(origin),))
                 if data is not None:
                     _run_copy(conn, stmt, data)
                 else:

@@ -10,6 +10,7 @@ from .backends import Server
 from .exceptions import PggitError, SchemaApplyError
 from .formatting import display_path
 from .janitor import Database, DatabaseJanitor
+from .provenance import step_source
 from .steps import Step, safe_ref_name
 
 BASELINE_FUNCTION = ("pggit_v0", "create_basic_commit")
@@ -79,7 +80,7 @@ def file_steps(files: Sequence[Path], rootdir: Optional[Path], no_owner: bool,
     out: List[Step] = []
     for i, f in enumerate(files):
         def upgrade(db: Database, f: Path = f) -> None:
-            n = _run_schema_file(db, f, no_owner)
+            n = _run_schema_file(db, f, no_owner, rootdir)
             if skipped is not None:
                 skipped.append(n)
 
@@ -100,7 +101,10 @@ def apply_steps(conn: Any, db: Database, steps: Sequence[Step], *, tag: bool = T
     taken = set()
     for step in steps:
         try:
-            step.upgrade(db)
+            # provenance: capture records which step (and, for schema files, which
+            # statement) made each change (pytest_pggit/provenance.py)
+            with step_source(conn, db.name, step.tag):
+                step.upgrade(db)
         except PggitError:
             raise                      # schema files: already names file:line and SQLSTATE
         except Exception as exc:
@@ -223,15 +227,17 @@ def _commit_setup(conn: Any, names: Sequence[str], notes: List[str]) -> None:
                  else f"{len(names)} pytest_pggit_setup hook(s) changed no schema: no baseline commit")
 
 
-def _run_schema_file(db: Database, path: Path, no_owner: bool) -> int:
+def _run_schema_file(db: Database, path: Path, no_owner: bool, rootdir: Optional[Path] = None) -> int:
     """Run one schema file on a new connection (a session of its own, like ``psql -f``);
-    returns the number of statements skipped by ``no_owner``."""
+    returns the number of statements skipped by ``no_owner``.  Each statement first sets
+    ``pggit.source`` to its ``file:line`` (file relative to ``rootdir``): provenance."""
     from .ownership import is_ownership_statement
 
     script = sqlfiles.expand_script(path)
     with db.connect(autocommit=True) as conn:
         ran = sqlfiles.execute_statements(conn, script, f"schema file {path}",
-                                          skip=is_ownership_statement if no_owner else None)
+                                          skip=is_ownership_statement if no_owner else None,
+                                          label=lambda o: f"{display_path(o[0], rootdir)}:{o[1]}")
     return ran.skipped
 
 

@@ -1,0 +1,372 @@
+"""Lint of the migration since the gate's base, by squawk (``pip install 'pytest-pggit[lint]'``).
+
+What is linted: the statements of the migration steps since the base, found through
+provenance (:mod:`.provenance`): every schema file a change since the base came from
+is linted whole (its statements, ``\\i`` expanded, findings at ``file:line``), and for a
+tool's migration step (``alembic/ae1027a6acf``) the DDL the layer captured while it ran,
+at ``step:line`` of that SQL.  squawk runs once per file or step as a subprocess
+(``squawk --reporter json --pg-version <server's>``); when it cannot parse a statement
+(syntax newer than its parser) that statement is left out and the rest linted again.
+
+Each statement with findings is one gate case ``pggit.lint::<file-or-step>:<line>``
+(the line of the statement's first code) listing its rules, messages and the statement.
+Which findings fail the gate (``--pggit-fail-on-lint``):
+
+* ``unsafe`` (default): findings of :data:`UNSAFE_RULES` (locks that block writes,
+  table rewrites, breaking or destructive changes) on objects that existed at the base.
+  Style and hygiene rules (``prefer-*``, timeouts, ``IF NOT EXISTS``) are reported only,
+  and so is a finding whose statement touches only objects created since the base (an
+  index built without CONCURRENTLY on a table the same change creates blocks nobody);
+* ``all``: every finding;
+* ``none``: report only.
+
+Excluded rules (``--pggit-lint-exclude``, passed to squawk) are not reported; findings
+accepted by an allow (:mod:`.allow`) are reported with their reason and never fail.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Set, Tuple
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .allow import Acceptance, Allowances
+    from .provenance import Provenance
+
+LINT_LEVELS: Tuple[str, ...] = ("none", "unsafe", "all")
+
+#: Rules whose findings fail the gate at ``--pggit-fail-on-lint unsafe``: what blocks
+#: reads or writes for the length of a table scan or rewrite, or breaks or loses data.
+UNSAFE_RULES = frozenset({
+    "adding-field-with-default", "adding-foreign-key-constraint", "adding-not-nullable-field",
+    "adding-required-field", "adding-serial-primary-key-field", "ban-alter-domain-with-add-constraint",
+    "ban-concurrent-index-creation-in-transaction", "ban-create-domain-with-constraint",
+    "ban-drop-column", "ban-drop-database", "ban-drop-not-null", "ban-drop-table",
+    "ban-truncate-cascade", "ban-uncommitted-transaction", "changing-column-type",
+    "constraint-missing-not-valid", "disallowed-unique-constraint", "renaming-column",
+    "renaming-table", "require-concurrent-index-creation", "require-concurrent-index-deletion",
+    "transaction-nesting",
+})
+
+#: The hazard of ``hazard_kinds()`` each rule reports too: allowing the hazard on a
+#: statement (``-- pggit: allow data_deletion -- why``) also accepts these findings.
+RULE_HAZARDS = {
+    "ban-drop-table": "data_deletion", "ban-drop-column": "data_deletion",
+    "ban-drop-database": "data_deletion", "ban-truncate-cascade": "data_deletion",
+    "changing-column-type": "table_rewrite", "adding-field-with-default": "table_rewrite",
+    "adding-serial-primary-key-field": "table_rewrite",
+    "require-concurrent-index-creation": "index_build", "disallowed-unique-constraint": "index_build",
+    "require-concurrent-index-deletion": "index_dropped",
+    "constraint-missing-not-valid": "validation_scan", "adding-foreign-key-constraint": "validation_scan",
+    "adding-not-nullable-field": "validation_scan",
+    "renaming-column": "correctness_risk", "renaming-table": "correctness_risk",
+    "adding-required-field": "correctness_risk", "ban-drop-not-null": "correctness_risk",
+}
+
+#: How to enable lint, for the report when squawk is missing.
+INSTALL_HINT = "pip install 'pytest-pggit[lint]' (squawk-cli), or --no-pggit-lint"
+
+
+@dataclass
+class Finding:
+    rule: str
+    level: str        # squawk's: Warning, Error
+    message: str
+    help: str
+    line: int         # 1-based, in the unit's file (or step SQL)
+    accepted: Optional["Acceptance"] = None
+    new_objects: bool = False   # the statement touches only objects created since the base
+
+    def fails(self, policy: str) -> bool:
+        if self.accepted is not None or policy == "none" or self.rule == "syntax-error":
+            return False
+        if policy == "all":
+            return True
+        return self.rule in UNSAFE_RULES and not self.new_objects
+
+    def status(self, policy: str) -> str:
+        if self.rule == "syntax-error":
+            return "not parsed"
+        if self.accepted is not None:
+            return "accepted"
+        if self.rule in UNSAFE_RULES:
+            return "unsafe, new object" if self.new_objects else "unsafe"
+        return "style"
+
+
+@dataclass
+class Statement:
+    """One linted statement: where it is, its text, its findings."""
+
+    location: str       # display file, or a step's label
+    line: int           # of its first code
+    text: str
+    source: str         # the provenance key: file:line, or the step label
+    findings: List[Finding] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.location}:{self.line}"
+
+
+@dataclass
+class Unit:
+    """A file or a step's captured SQL, linted in one squawk run."""
+
+    location: str
+    text: str
+    #: per statement: (first line, last line, code line) in ``text`` (1-based)
+    spans: List[Tuple[int, int, int]]
+    #: line of ``text`` -> line shown (the file's own line; \\i lines map to their file)
+    shown_line: Dict[int, Tuple[str, int]]
+    is_file: bool
+    #: a step's SQL: (first line, last line, provenance key) of each captured statement
+    keys: List[Tuple[int, int, str]] = field(default_factory=list)
+
+
+@dataclass
+class LintResult:
+    ran: bool = False
+    skipped_reason: str = ""
+    squawk: str = ""
+    version: str = ""
+    pg_version: str = ""
+    units: List[str] = field(default_factory=list)
+    statements: List[Statement] = field(default_factory=list)
+    notes: List[str] = field(default_factory=list)
+    statement_count: int = 0
+    seconds: float = 0.0
+
+
+def find_squawk() -> Optional[str]:
+    """squawk beside this Python (a virtualenv's bin, not on PATH when not activated), else on PATH."""
+    for name in ("squawk", "squawk.exe"):
+        beside = Path(sys.executable).parent / name
+        if beside.is_file() and os.access(beside, os.X_OK):
+            return str(beside)
+    return shutil.which("squawk")
+
+
+def pg_version(server_version: str) -> str:
+    """``15.18`` from ``15.18 (Debian 15.18-0+deb12u1)``; '' when none."""
+    import re
+
+    m = re.match(r"\s*(\d+(?:\.\d+)?)", server_version or "")
+    return m.group(1) if m else ""
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _spans(text: str) -> List[Tuple[int, int, int]]:
+    from .sqlfiles import _first_code, split_statements
+
+    out = []
+    for offset, stmt in split_statements(text):
+        first = _first_code(stmt)
+        if first >= len(stmt):
+            continue
+        out.append((_line_of(text, offset), _line_of(text, offset + len(stmt.rstrip())),
+                    _line_of(text, offset + first)))
+    return out
+
+
+def file_unit(path: Path, display: str, rootdir: Optional[Path]) -> Unit:
+    from .formatting import display_path
+    from .sqlfiles import expand_script
+
+    script = expand_script(path)
+    shown: Dict[int, Tuple[str, int]] = {}
+    for i, origin in enumerate(script.origins, 1):
+        if origin is not None:
+            shown[i] = (display_path(origin[0], rootdir), origin[1])
+    return Unit(display, script.text, _spans(script.text), shown, True)
+
+
+def step_unit(label: str, statements: Sequence[str]) -> Unit:
+    """A step's captured statements (each a query string the step sent) as one SQL text."""
+    parts, keys, line = [], [], 1
+    for s in statements:
+        s = s.strip()
+        part = s if s.endswith(";") else s + ";"
+        n = part.count("\n")
+        keys.append((line, line + n, f"{label}\n{s}"))
+        parts.append(part)
+        line += n + 1
+    text = "\n".join(parts) + "\n"
+    shown = {i: (label, i) for i in range(1, text.count("\n") + 2)}
+    return Unit(label, text, _spans(text), shown, False, keys)
+
+
+def _run_squawk(squawk: str, text: str, pg: str, exclude: Sequence[str]) -> List[Dict[str, Any]]:
+    cmd = [squawk, "--reporter", "json", "--stdin-filepath", "stdin.sql"]
+    if pg:
+        cmd += ["--pg-version", pg]
+    if exclude:
+        cmd += ["--exclude", ",".join(exclude)]
+    proc = subprocess.run(cmd, input=text, capture_output=True, text=True, timeout=120)
+    out = proc.stdout.strip()
+    if not out:
+        if proc.returncode not in (0, 1):
+            raise RuntimeError(f"squawk failed ({proc.returncode}): {proc.stderr.strip()[:500]}")
+        return []
+    try:
+        data = json.loads(out)
+    except ValueError as exc:
+        raise RuntimeError(f"squawk printed no JSON: {out[:300]}") from exc
+    return data if isinstance(data, list) else []
+
+
+def lint_unit(squawk: str, unit: Unit, pg: str, exclude: Sequence[str], notes: List[str]
+              ) -> List[Statement]:
+    """squawk's findings of ``unit``, by statement; statements squawk cannot parse are
+    reported once (rule ``syntax-error``, never failing) and left out of the next try."""
+    lines = unit.text.split("\n")
+    by_code: Dict[int, Statement] = {}
+
+    def statement_of(line: int) -> Tuple[int, int, int]:
+        for span in unit.spans:
+            if span[0] <= line <= span[1]:
+                return span
+        return (line, line, line)
+
+    def get(span: Tuple[int, int, int]) -> Statement:
+        code = span[2]
+        if code not in by_code:
+            loc, shown = unit.shown_line.get(code, (unit.location, code))
+            text = "\n".join(lines[code - 1:span[1]])
+            src = f"{loc}:{shown}" if unit.is_file else next(
+                (k for first, last, k in unit.keys if first <= code <= last), unit.location)
+            by_code[code] = Statement(loc, shown, text, src)
+        return by_code[code]
+
+    for _attempt in range(25):
+        found = _run_squawk(squawk, "\n".join(lines), pg, exclude)
+        syntax = [f for f in found if f.get("rule_name") == "syntax-error"]
+        if syntax:
+            line = int(syntax[0].get("line", 0)) + 1
+            span = statement_of(line)
+            st = get(span)
+            st.findings.append(Finding("syntax-error", "Error", str(syntax[0].get("message", "")),
+                                       "squawk cannot parse it: not linted", line))
+            for i in range(span[0] - 1, span[1]):   # blank it out, keep the line numbers
+                lines[i] = ""
+            continue
+        for f in found:
+            line = int(f.get("line", 0)) + 1
+            st = get(statement_of(line))
+            st.findings.append(Finding(str(f.get("rule_name", "")), str(f.get("level", "")),
+                                       str(f.get("message", "")), str(f.get("help") or ""), line))
+        break
+    else:
+        notes.append(f"lint of {unit.location} stopped: squawk could not parse 25 statements")
+    return sorted(by_code.values(), key=lambda s: (s.location, s.line))
+
+
+def _touched(conn: Any, entries: Sequence[Any]) -> Set[str]:
+    """The objects (``schema.name``, no quotes) the log entries changed; an index counts
+    as its table."""
+    import re
+
+    out: Set[str] = set()
+    for e in entries:
+        ident = (e.object_identity or "").replace('"', "")
+        if not ident:
+            continue
+        m = re.fullmatch(r".+ on (.+)", ident)
+        if m:
+            out.add(m.group(1))
+        elif e.object_type == "table column":
+            out.add(ident.rsplit(".", 1)[0])
+        elif e.object_type == "index" and conn is not None:
+            row = conn.execute(
+                "SELECT n.nspname || '.' || c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE i.indexrelid = to_regclass(%s)",
+                (e.object_identity,)).fetchone()
+            out.add(row[0] if row else ident)
+        else:
+            out.add(ident)
+    return out
+
+
+def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir: Optional[Path],
+             server_version: str, exclude: Sequence[str], new_objects: Set[str],
+             fallback_files: Sequence[Path] = ()) -> LintResult:
+    """Lint the files and steps the changes since the base came from (``fallback_files``
+    when the log names none: a layer without provenance, capture off)."""
+    from .allow import file_directives
+    from .formatting import display_path
+
+    t0 = time.perf_counter()
+    result = LintResult()
+    squawk = find_squawk()
+    if squawk is None:
+        result.skipped_reason = f"squawk is not installed: {INSTALL_HINT}"
+        return result
+    result.squawk = squawk
+    try:
+        result.version = subprocess.run([squawk, "--version"], capture_output=True, text=True,
+                                        timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        result.version = "squawk"
+    result.pg_version = pg_version(server_version)
+
+    units: List[Unit] = []
+    files: Dict[str, Path] = {}
+    step_statements: Dict[str, List[str]] = {}
+    for e in prov.entries:
+        if not e.source:
+            continue
+        fl = e.file_line
+        if fl is not None:
+            path = Path(fl[0]) if Path(fl[0]).is_absolute() else Path(rootdir or ".") / fl[0]
+            if path.is_file():
+                files.setdefault(fl[0], path)
+                continue
+        stmts = step_statements.setdefault(e.source, [])
+        if e.statement and (not stmts or stmts[-1] != e.statement):
+            stmts.append(e.statement)
+    if not prov.has_sources:   # a layer without provenance: the schema files
+        for path in fallback_files:
+            files.setdefault(display_path(path, rootdir), Path(path))
+        if fallback_files:
+            result.notes.append("the DDL log names no step since the base (capture off, or a layer "
+                                "without provenance): every --pggit-schema file linted")
+    for display, path in files.items():
+        units.append(file_unit(path, display, rootdir))
+        allowances.add_file(display, file_directives(path, display))
+    for label, stmts in step_statements.items():
+        units.append(step_unit(label, stmts))
+
+    for unit in units:
+        result.units.append(unit.location)
+        result.statement_count += len(unit.spans)
+        result.statements.extend(lint_unit(squawk, unit, result.pg_version, exclude, result.notes))
+
+    by_key: Dict[str, List[Any]] = {}
+    for e in prov.entries:
+        if e.source:
+            by_key.setdefault(e.key, []).append(e)
+    for st in result.statements:
+        touched = _touched(conn, by_key.get(st.source, ()))
+        fresh = bool(touched) and touched <= new_objects
+        for f in st.findings:
+            f.new_objects = fresh
+            if f.rule != "syntax-error":
+                f.accepted = allowances.accept(f.rule, [st.source], [st.name])
+                if f.accepted is None and f.rule in RULE_HAZARDS:
+                    f.accepted = allowances.accept(RULE_HAZARDS[f.rule], [st.source], [st.name])
+    result.ran = True
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+__all__ = ["Finding", "INSTALL_HINT", "LINT_LEVELS", "LintResult", "RULE_HAZARDS", "Statement", "UNSAFE_RULES",
+           "find_squawk", "pg_version", "run_lint"]

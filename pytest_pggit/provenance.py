@@ -1,0 +1,189 @@
+"""Provenance: which migration step and statement made each change the gate reports.
+
+The SQL layer's capture records, for every DDL command, the session's setting
+``pggit.source`` in ``ddl_log.source`` (``sql/70_capture.sql``).  The plugin sets it
+before each statement of a schema file (``schema/02_orders.sql:14``: the file relative
+to rootdir and the line of the statement's first code) and, for a tool's migration step,
+to the step's tag (``alembic/ae1027a6acf``) for every session of the database while the
+step runs (:func:`step_source`).
+
+:func:`since_base` reads the log entries of the changes since the gate's base (the
+entries linked to commits that are not the base or its ancestors, and those not yet
+linked); :meth:`Provenance.for_path` finds the newest entry that touched a diff path.
+"""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Dict, Iterator, List, Optional, Tuple
+
+if TYPE_CHECKING:  # pragma: no cover
+    import psycopg
+
+#: Longest statement excerpt shown beside a path.
+EXCERPT_LINES = 6
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One ``ddl_log`` row since the base."""
+
+    id: int
+    command_tag: str
+    object_type: Optional[str]
+    object_identity: Optional[str]
+    source: Optional[str]
+    statement: Optional[str]
+    txid: int
+
+    @property
+    def key(self) -> str:
+        """What identifies the statement that made it: its ``file:line``, or for a step's
+        captured SQL the step and the statement text (``source`` newline ``statement``)."""
+        if self.file_line is not None:
+            return self.source or ""
+        return f"{self.source or ''}\n{(self.statement or '').strip()}"
+
+    @property
+    def file_line(self) -> Optional[Tuple[str, int]]:
+        """``(file, line)`` when the source is ``file:line`` (a schema file statement)."""
+        m = re.fullmatch(r"(.+):(\d+)", self.source or "")
+        return (m.group(1), int(m.group(2))) if m else None
+
+
+def excerpt(statement: Optional[str], lines: int = EXCERPT_LINES) -> str:
+    """The statement without its leading comments and blank lines, at most ``lines`` lines."""
+    text = statement or ""
+    out: List[str] = []
+    started = False
+    for line in text.splitlines():
+        if not started and (not line.strip() or line.strip().startswith("--")):
+            continue
+        started = True
+        out.append(line.rstrip())
+    if len(out) > lines:
+        out = out[:lines] + [f"... ({len(out) - lines} more line(s))"]
+    return "\n".join(out).strip()
+
+
+def _norm(identity: str) -> str:
+    return identity.replace('"', "")
+
+
+@dataclass
+class Provenance:
+    """The log entries since the base, indexed by the object they touched."""
+
+    entries: List[LogEntry] = field(default_factory=list)
+    #: the layer records provenance (``ddl_log.source`` exists)
+    has_sources: bool = True
+    #: object key (``schema.name``, no quotes) -> entries, oldest first
+    by_object: Dict[str, List[LogEntry]] = field(default_factory=dict)
+    #: part key (``schema.table.column`` or ``name on schema.table``) -> entries
+    by_part: Dict[str, List[LogEntry]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for e in self.entries:
+            ident = _norm(e.object_identity or "")
+            if not ident:
+                continue
+            self.by_part.setdefault(ident, []).append(e)
+            m = re.fullmatch(r".+ on (.+)", ident)
+            if m:                                    # constraint, trigger, policy, rule
+                self.by_object.setdefault(m.group(1), []).append(e)
+            elif e.object_type == "table column":
+                self.by_object.setdefault(ident.rsplit(".", 1)[0], []).append(e)
+            else:
+                self.by_object.setdefault(ident, []).append(e)
+
+    @property
+    def sources(self) -> List[str]:
+        """The distinct sources since the base, in log order."""
+        return list(dict.fromkeys(e.source for e in self.entries if e.source))
+
+    def related(self, path: str) -> List[LogEntry]:
+        """Every entry touching the object of ``path`` (``schema/kind/name[/part/name]``),
+        oldest first."""
+        parts = path.split("/")
+        if len(parts) < 3:
+            return []
+        schema, kind, name = parts[0], parts[1], parts[2]
+        key = name if kind in ("schema", "extension") else f"{schema}.{name}"
+        return list(self.by_object.get(key, []))
+
+    def for_path(self, path: str) -> Optional[LogEntry]:
+        """The newest entry that made the change of ``path``: one naming the part itself
+        (``schema.table.column``, ``constraint on schema.table``) when there is one, else
+        the newest on its object whose statement names the part, else the newest on its
+        object; None without one (capture off, or the change predates the base)."""
+        parts = path.split("/")
+        entries = self.related(path)
+        if len(parts) >= 5:
+            schema, name, sub = parts[0], parts[2], parts[4]
+            exact = (self.by_part.get(f"{schema}.{name}.{sub}", [])
+                     + self.by_part.get(f"{sub} on {schema}.{name}", [])
+                     + self.by_part.get(f"{schema}.{sub}", []))   # an index is its own relation
+            if exact:
+                return max(exact, key=lambda e: e.id)
+            named = [e for e in entries if sub.lower() in (e.statement or "").lower()]
+            if named:
+                return max(named, key=lambda e: e.id)
+        return max(entries, key=lambda e: e.id) if entries else None
+
+
+def since_base(conn: "psycopg.Connection", base_sha: str) -> Provenance:
+    """The ``ddl_log`` entries of the changes since ``base_sha``: those linked to commits
+    that are not ``base_sha`` or one of its ancestors, and those not linked yet."""
+    rows = conn.execute(
+        """
+        WITH RECURSIVE anc(sha) AS (
+            SELECT %s::text
+            UNION
+            SELECT p.parent_sha FROM pggit_v0.commit_parents p JOIN anc a ON p.commit_sha = a.sha
+        )
+        SELECT l.id, l.command_tag, l.object_type, l.object_identity, l.source, l.statement, l.txid
+        FROM pggit_v0.ddl_log l
+        LEFT JOIN pggit_v0.ddl_log_commits lc ON lc.log_id = l.id
+        WHERE lc.commit_sha IS NULL OR lc.commit_sha NOT IN (SELECT sha FROM anc)
+        ORDER BY l.id
+        """, (base_sha,)).fetchall()
+    return Provenance([LogEntry(*r) for r in rows])
+
+
+def has_source_column(conn: "psycopg.Connection") -> bool:
+    """Whether the installed layer records provenance (``ddl_log.source``)."""
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('pggit_v0.ddl_log') "
+        "AND attname = 'source' AND NOT attisdropped)").fetchone()
+    return bool(row and row[0])
+
+
+@contextmanager
+def step_source(conn: "psycopg.Connection", database: str, label: str) -> Iterator[None]:
+    """While the block runs, every new session of ``database`` (a tool's migration step
+    connects itself, with any driver) starts with ``pggit.source = label``, and so does
+    ``conn`` (autocommit, the database's owner): ``ALTER DATABASE ... SET``, reset after."""
+    from psycopg import sql
+
+    conn.execute(sql.SQL("ALTER DATABASE {} SET pggit.source = {}").format(
+        sql.Identifier(database), sql.Literal(label)))
+    conn.execute("SELECT pg_catalog.set_config('pggit.source', %s, false)", (label,))
+    try:
+        yield
+    finally:
+        if not conn.closed:
+            conn.execute(sql.SQL("ALTER DATABASE {} RESET pggit.source").format(sql.Identifier(database)))
+            conn.execute("SELECT pg_catalog.set_config('pggit.source', '', false)")
+
+
+def describe(entry: Optional[LogEntry]) -> str:
+    """``source: statement's first line`` for one line of a table."""
+    if entry is None:
+        return ""
+    first = excerpt(entry.statement, 1).splitlines()[:1]
+    return f"{entry.source or '(no step)'}: {first[0] if first else entry.command_tag}"
+
+
+__all__ = ["LogEntry", "Provenance", "describe", "excerpt", "has_source_column", "since_base",
+           "step_source"]

@@ -1,0 +1,126 @@
+"""Accepted hazards and lint findings (``-- pggit: allow``, ``--pggit-allow``), provenance
+of every reported path, and the quiet terminal section."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Dict
+
+import pytest
+
+from pytest_pggit.backends import Server
+
+INIT = """CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL, phone text);
+CREATE TABLE legacy (id bigint PRIMARY KEY, note text);
+INSERT INTO legacy VALUES (1, 'keep me');
+"""
+DROP = """-- retire the old notes
+DROP TABLE legacy;
+"""
+ALLOWED = """-- pggit: allow data_deletion -- legacy notes were moved to the archive in 4.2
+DROP TABLE legacy;
+"""
+
+
+def project(pytester: pytest.Pytester, second: str) -> None:
+    schema = pytester.path / "schema"
+    schema.mkdir(exist_ok=True)
+    (schema / "001_init.sql").write_text(INIT)
+    (schema / "002_change.sql").write_text(second)
+    pytester.makepyfile(test_ok="def test_ok(pggit):\n    assert pggit.head()\n")
+
+
+def run(pytester: pytest.Pytester, server: Server, *args: str) -> pytest.RunResult:
+    return pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(),
+                              "-p", "no:randomly", "--pggit-schema", "schema", "--pggit-gate",
+                              "--pggit-junit", "gate.xml", "--pggit-report", "gate.md", *args)
+
+
+def junit(pytester: pytest.Pytester, classname: str) -> Dict[str, ET.Element]:
+    root = ET.parse(pytester.path / "gate.xml").getroot()
+    return {c.get("name"): c for c in root.iter("testcase") if c.get("classname") == classname}
+
+
+def test_a_hazard_names_its_file_line_and_statement(pytester: pytest.Pytester,
+                                                    pggit_server: Server) -> None:
+    project(pytester, DROP)
+    result = run(pytester, pggit_server, "--no-pggit-lint")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines([
+        "pggit gate: FAILED: 1 of * checks failed (hazards)",
+        "REMOVED*public/table/legacy*table*access_exclusive_lock, data_deletion*data-loss*"
+        "schema/002_change.sql:2: DROP TABLE legacy;",
+        "FAIL*public/table/legacy*data-loss*REMOVED public/table/legacy: *; made by schema/002_change.sql:2",
+        "hazards / public/table/legacy:",
+        "made by schema/002_change.sql:2:",
+        "DROP TABLE legacy;",
+    ])
+    case = junit(pytester, "pggit.hazards")["public/table/legacy"]
+    assert "made by schema/002_change.sql:2" in case.find("system-out").text
+    assert "schema/002_change.sql:2: DROP TABLE legacy;" in (pytester.path / "gate.md").read_text()
+
+
+def test_an_allow_comment_with_a_reason_passes_and_says_why(pytester: pytest.Pytester,
+                                                            pggit_server: Server) -> None:
+    project(pytester, ALLOWED)
+    result = run(pytester, pggit_server, "--pggit-snapshot", "schema.snapshot", "--pggit-snapshot-update")
+    assert result.ret == 0, result.stdout.str()
+    reason = "legacy notes were moved to the archive in 4.2"
+    result.stdout.fnmatch_lines(["pggit gate: PASSED*", "hazards: ok: 1 path(s) with hazards *, 1 accepted"])
+    case = junit(pytester, "pggit.hazards")["public/table/legacy"]
+    assert case.find("failure") is None
+    out = case.find("system-out").text
+    assert out.startswith("ACCEPTED: ")
+    assert f"data_deletion accepted by schema/002_change.sql:1: {reason}" in out
+    assert reason in (pytester.path / "gate.md").read_text()
+    # the lint finding of the same statement (ban-drop-table) is accepted by the same directive
+    lint = junit(pytester, "pggit.lint")
+    if lint:
+        assert lint["schema/002_change.sql:2"].find("failure") is None
+        assert reason in lint["schema/002_change.sql:2"].find("system-out").text
+    # the same run without the directive fails: nothing is accepted silently
+    (pytester.path / "schema" / "002_change.sql").write_text(DROP)
+    assert run(pytester, pggit_server, "--pggit-snapshot", "schema.snapshot").ret == 1
+
+
+def test_a_directive_without_a_reason_is_an_error_at_its_line(pytester: pytest.Pytester,
+                                                              pggit_server: Server) -> None:
+    project(pytester, "DROP TABLE legacy; -- pggit: allow data_deletion\n")
+    result = run(pytester, pggit_server)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines([
+        "pggit gate: FAILED: * checks failed (hazards*allow)",
+        "FAIL*schema/002_change.sql:1*ERROR*pggit allow directive at schema/002_change.sql:1 "
+        "gives no reason*",
+    ])
+    assert junit(pytester, "pggit.allow")["schema/002_change.sql:1"].find("error") is not None
+
+
+def test_allow_option_globs_over_paths(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    project(pytester, DROP)
+    result = run(pytester, pggit_server, "--pggit-allow", "public/table/leg*:data_deletion",
+                 "--pggit-allow", "*:ban-drop-table")
+    assert result.ret == 0, result.stdout.str()
+    out = junit(pytester, "pggit.hazards")["public/table/legacy"].find("system-out").text
+    assert "data_deletion accepted by --pggit-allow: --pggit-allow public/table/leg*:data_deletion" in out
+    # a glob that matches another path accepts nothing
+    assert run(pytester, pggit_server, "--pggit-allow", "public/table/customers:data_deletion",
+               "--no-pggit-lint").ret == 1
+    result = run(pytester, pggit_server, "--pggit-allow", "no-colon")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+
+
+def test_quiet_passing_output_and_verbose_tables(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    project(pytester, "ALTER TABLE customers ADD COLUMN note text;\n")
+    result = run(pytester, pggit_server, "--pggit-lint-exclude", "prefer-robust-stmts")
+    assert result.ret == 0, result.stdout.str()
+    lines = result.stdout.lines
+    section = lines[next(i for i, l in enumerate(lines) if "= pggit =" in l) + 1:-1]
+    # the verdict, a line per group (integrity, alerts, hazards, migration, lint) and the outputs
+    assert len(section) <= 9, "\n".join(section)
+    result.stdout.fnmatch_lines(["pggit gate: PASSED*", "integrity: ok: * checks OK", "alerts: ok: *",
+                                 "hazards: ok: *", "migration: ok: *", "lint: ok: *"])
+    assert "commits (HEAD first):" not in result.stdout.str()
+    result = run(pytester, pggit_server, "-v")
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(["commits (HEAD first):", "diff *..HEAD: *",
+                                 "ADDED     public/table/customers/column/note*schema/002_change.sql:1: ALTER TABLE*"])

@@ -1,0 +1,128 @@
+"""Lint in the gate: squawk's findings on the steps since the base, as gate cases
+``pggit.lint::<file>:<line>`` (real squawk from PyPI, real pytest runs through pytester)."""
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import List
+
+import pytest
+
+from pytest_pggit.backends import Server
+from pytest_pggit.lint import find_squawk
+
+INIT = "CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL, phone text);\n"
+INDEX = """-- the phone lookup of the support screen
+SELECT 1;
+
+CREATE INDEX customers_phone_idx
+    ON customers (phone);
+"""
+
+needs_squawk = pytest.mark.skipif(find_squawk() is None,
+                                  reason="squawk-cli is not installed (pip install 'pytest-pggit[lint]')")
+
+
+def project(pytester: pytest.Pytester, second: str) -> None:
+    schema = pytester.path / "schema"
+    schema.mkdir(exist_ok=True)
+    (schema / "001_init.sql").write_text(INIT)
+    (schema / "002_change.sql").write_text(second)
+    pytester.makepyfile(test_ok="def test_ok(pggit):\n    assert pggit.head()\n")
+
+
+def run(pytester: pytest.Pytester, server: Server, *args: str) -> pytest.RunResult:
+    return pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(),
+                              "-p", "no:randomly", "--pggit-schema", "schema", "--pggit-gate",
+                              "--pggit-junit", "gate.xml", *args)
+
+
+def cases(pytester: pytest.Pytester, classname: str) -> List[ET.Element]:
+    root = ET.parse(pytester.path / "gate.xml").getroot()
+    return [c for c in root.iter("testcase") if c.get("classname") == classname]
+
+
+@needs_squawk
+def test_index_without_concurrently_is_a_finding_at_its_file_and_line(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    project(pytester, INDEX)
+    result = run(pytester, pggit_server)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED   # unsafe on a table that existed before
+    result.stdout.fnmatch_lines([
+        "pggit gate: FAILED: * checks failed (lint)",
+        "lint: FAILED (1 of *): squawk * --pg-version *: 2 statement(s) of 1 file(s)/step(s) since *",
+        "FAIL*schema/002_change.sql:4*require-concurrent-index-creation (unsafe)*",
+        "lint / schema/002_change.sql:4:",
+        "CREATE INDEX customers_phone_idx",
+        "    ON customers (phone);",
+        "line 4: require-concurrent-index-creation (warning, unsafe): During normal index creation*",
+    ])
+    lint = {c.get("name"): c for c in cases(pytester, "pggit.lint")}
+    assert set(lint) == {"schema/002_change.sql:4", "squawk"}
+    case = lint["schema/002_change.sql:4"]
+    assert case.find("failure") is not None
+    assert "CREATE INDEX customers_phone_idx" in case.find("system-out").text
+    assert lint["squawk"].find("failure") is None
+    # CONCURRENTLY: no finding of that rule, the gate passes
+    (pytester.path / "schema" / "002_change.sql").write_text(
+        INDEX.replace("CREATE INDEX", "CREATE INDEX CONCURRENTLY IF NOT EXISTS"))
+    result = run(pytester, pggit_server)
+    assert result.ret == 0, result.stdout.str()
+    assert "require-concurrent-index-creation" not in (pytester.path / "gate.xml").read_text()
+
+
+@needs_squawk
+def test_excluded_rules_and_levels(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    project(pytester, INDEX)
+    result = run(pytester, pggit_server, "--pggit-lint-exclude", "require-concurrent-index-creation")
+    assert result.ret == 0, result.stdout.str()
+    result.stdout.fnmatch_lines(["lint: ok: *excluded: require-concurrent-index-creation*"])
+    text = (pytester.path / "gate.xml").read_text()
+    assert "require-concurrent-index-creation (" not in text
+    assert "prefer-robust-stmts (style)" in text          # reported, not failing
+    # report only
+    assert run(pytester, pggit_server, "--pggit-fail-on-lint", "none").ret == 0
+    # all: the style findings fail too
+    result = run(pytester, pggit_server, "--pggit-fail-on-lint", "all",
+                 "--pggit-lint-exclude", "require-concurrent-index-creation")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(["FAIL*schema/002_change.sql:4*prefer-robust-stmts (style)*"])
+    # off
+    result = run(pytester, pggit_server, "--no-pggit-lint")
+    assert result.ret == 0
+    assert not cases(pytester, "pggit.lint")
+    result = run(pytester, pggit_server, "--pggit-fail-on-lint", "loud")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+
+
+@needs_squawk
+def test_an_index_on_a_table_the_change_creates_does_not_fail(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    project(pytester, "CREATE TABLE orders (id bigint PRIMARY KEY, customer bigint);\n"
+                      "CREATE INDEX orders_customer_idx ON orders (customer);\n")
+    result = run(pytester, pggit_server)
+    assert result.ret == 0, result.stdout.str()
+    case = {c.get("name"): c for c in cases(pytester, "pggit.lint")}["schema/002_change.sql:2"]
+    assert "require-concurrent-index-creation (unsafe, new object)" in case.find("system-out").text
+
+
+def test_without_squawk_lint_is_skipped_and_says_how_to_enable_it(
+        pytester: pytest.Pytester, pggit_server: Server, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    # a Python without squawk beside it, and a PATH without it
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    (bindir / "python").symlink_to(sys.executable)
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    project(pytester, INDEX)
+    monkeypatch.setattr(sys, "executable", str(bindir / "python"))
+    if find_squawk() is not None:
+        pytest.skip("squawk installed system-wide")
+    result = run(pytester, pggit_server)
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(["lint: ok: lint skipped: squawk is not installed: "
+                                 "pip install 'pytest-pggit[lint]' (squawk-cli), or --no-pggit-lint"])
+    result = run(pytester, pggit_server, "--pggit-lint")   # asked for: a failure
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(["FAIL*squawk*SKIPPED*lint skipped: squawk is not installed*"])
