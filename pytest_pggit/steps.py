@@ -118,7 +118,7 @@ def safe_ref_name(name: str) -> str:
 
 def collect_steps(config: Any, root: Any, need_root: bool = False) -> Tuple[List[Step], List[str]]:
     """The steps of every ``pytest_pggit_migration_steps`` implementation, in plugin
-    registration order (pluggy calls them newest first), and notes.
+    registration order (tryfirst/trylast aside), and notes.
 
     With ``need_root`` (building the ``git:`` base), an implementation that takes no
     ``root`` argument cannot build steps from another tree: a :class:`PggitError` names it."""
@@ -126,7 +126,7 @@ def collect_steps(config: Any, root: Any, need_root: bool = False) -> Tuple[List
 
     caller = config.hook.pytest_pggit_migration_steps
     out: List[Step] = []
-    for impl in reversed(caller.get_hookimpls()):   # registration order
+    for impl in caller.get_hookimpls():   # registration order (pluggy calls them newest first)
         where = getattr(impl.plugin, "__file__", None) or impl.plugin_name
         takes = set(impl.argnames) | set(getattr(impl, "kwargnames", ()) or ())   # root=None too
         if need_root and "root" not in takes:

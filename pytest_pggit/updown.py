@@ -100,8 +100,9 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
         failing = [e for e in kept if not is_column_order(e) or options.strict_column_order]
         notes = []
         if left_out:
-            notes.append(f"{len(left_out)} ignored path(s) differ ({', '.join(e.path for e in left_out[:3])}"
-                         + (", ..." if len(left_out) > 3 else "") + ")")
+            tops = _tops([e.path for e in left_out])
+            notes.append(f"{len(tops)} ignored path(s) differ ({', '.join(tops[:3])}"
+                         + (", ..." if len(tops) > 3 else "") + ")")
         if order and not options.strict_column_order:
             notes.append("note: column order differs on " + ", ".join(
                 e.path[:-len("/columns")] for e in order) + " (--pggit-strict-column-order fails on it)")
@@ -124,6 +125,13 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
             repo.branch(f"{here}-fixed", f"up/down: {prev} again", checkout=False, from_ref=prev_sha)
             repo.checkout(f"{here}-fixed", apply=True, force=True)
     repo.close()
+
+
+def _tops(paths: Sequence[str]) -> List[str]:
+    """``paths`` less those below another one of them (a table's columns below the table)."""
+    given = set(paths)
+    return [p for p in paths
+            if not any("/".join(p.split("/")[:i]) in given for i in range(1, p.count("/") + 1))]
 
 
 def _label(repo: Any, sha: str) -> str:

@@ -1,0 +1,483 @@
+"""Migration steps (issue 14): a commit and a tag on main per step, the gate's base before
+the newest step, the up/down check, ``--pggit-ignore``, ``--pggit-base git:<ref>`` and
+``root``, ``database.url``, ``lock_timeout``, and a template no one else can drop or
+silently empty of sessions.
+
+Inner pytest runs (pytester) against the outer run's server (``--pggit-backend dsn``).
+The steps are plain psycopg: a conftest hook returns three ``Step`` objects.
+"""
+from __future__ import annotations
+
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import List, Optional
+
+import pytest
+
+from pytest_pggit.backends import Server
+from pytest_pggit.steps import ref_name_problem, safe_ref_name
+
+#: Three steps; the downgrade of the newest one is ``{down3}`` (None: no downgrade).
+STEPS_CONFTEST = '''
+from pytest_pggit.steps import Step
+
+def run(sql):
+    def action(database):
+        with database.connect(autocommit=True) as conn:
+            conn.execute(sql)
+    return action
+
+DOWN3 = {down3!r}
+
+def pytest_pggit_migration_steps(config):
+    return [
+        Step("app", "0001_customers", "customers table",
+             run("CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL, name text)"),
+             run("DROP TABLE customers")),
+        Step("app", "0002_orders", "orders table",
+             run("CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers, total numeric)"),
+             run("DROP TABLE orders")),
+        Step("app", "0003_phone", "customers.phone",
+             run({up3!r}),
+             run(DOWN3) if DOWN3 else None, source="migrations/0003_phone.py"),
+    ]
+'''
+
+UP3 = "ALTER TABLE customers ADD COLUMN phone text"
+GOOD_DOWN3 = "ALTER TABLE customers DROP COLUMN phone"
+#: forgets nothing of phone, but leaves email nullable: a real difference
+BAD_DOWN3 = "ALTER TABLE customers ALTER COLUMN email DROP NOT NULL; ALTER TABLE customers DROP COLUMN phone"
+
+PASSING_TEST = "def test_ok(pggit):\n    assert pggit.head()\n"
+
+
+def dsn_args(server: Server) -> List[str]:
+    return ["--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(), "-p", "no:randomly"]
+
+
+def steps_conftest(pytester: pytest.Pytester, down3: Optional[str] = GOOD_DOWN3, up3: str = UP3) -> None:
+    pytester.makeconftest(STEPS_CONFTEST.format(down3=down3, up3=up3))
+
+
+def junit_cases(path: Path) -> dict:
+    """``{"classname::name": (failed, text)}`` of a JUnit file."""
+    out = {}
+    for case in ET.parse(path).getroot().iter("testcase"):
+        bad = case.find("failure")
+        if bad is None:
+            bad = case.find("error")
+        text = (bad.text or "") + (bad.get("message") or "") if bad is not None else ""
+        out[f"{case.get('classname')}::{case.get('name')}"] = (bad is not None, text)
+    return out
+
+
+# ------------------------------------------------------------------ commits and tags
+def test_each_step_is_a_commit_and_a_tag_on_main(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    (pytester.path / "schema").mkdir()
+    (pytester.path / "schema" / "001_base.sql").write_text("CREATE TABLE settings (k text PRIMARY KEY);\n")
+    steps_conftest(pytester)
+    pytester.makepyfile(
+        """
+        def test_history(pggit):
+            messages = [c.message for c in pggit.history(10)]
+            assert messages[:4] == [
+                "app 0003_phone: customers.phone",
+                "app 0002_orders: orders table",
+                "app 0001_customers: customers table",
+                "sql schema/001_base.sql: schema file",
+            ]
+            assert len(messages) == 5          # and the root commit
+            assert all(c.branch == "main" for c in pggit.history(10))
+            tags = dict(pggit.execute("SELECT name, target_sha FROM pggit_v0.list_tags()"))
+            assert set(tags) == {"root", "sql/schema/001_base.sql", "app/0001_customers",
+                                 "app/0002_orders", "app/0003_phone"}
+            assert tags["app/0003_phone"] == pggit.head()
+            assert tags["root"] == pggit.history(10)[-1].sha
+            # a step's tag is a ref like any other: what did 0002 add?
+            assert pggit.diff("app/0001_customers", "app/0002_orders").paths[0] == "public/table/orders"
+            assert pggit.diff("app/0002_orders", "app/0003_phone").paths == [
+                "public/table/customers/column/phone"]
+            assert pggit.diff("root", "sql/schema/001_base.sql").paths[0] == "public/table/settings"
+            assert not pggit.status()
+        """
+    )
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "schema", "-v")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*4 migration step(s) committed and tagged on main "
+                                 "(sql/schema/001_base.sql ... app/0003_phone)*"])
+
+
+def test_hook_order_is_registration_order_and_setup_runs_after(pytester: pytest.Pytester,
+                                                                pggit_server: Server) -> None:
+    """Two implementations (a plugin module, then the conftest): their lists are
+    concatenated in registration order; pytest_pggit_setup runs after every step and
+    its schema change is the baseline commit."""
+    pytester.makepyfile(first_steps='''
+        from pytest_pggit.steps import Step
+        def up(database):
+            with database.connect(autocommit=True) as conn:
+                conn.execute("CREATE TABLE a (id int)")
+        def pytest_pggit_migration_steps(config):
+            return [Step("lib", "a", "table a", up)]
+        ''')
+    pytester.makeconftest('''
+        from pytest_pggit.steps import Step
+        def up(database):
+            with database.connect(autocommit=True) as conn:
+                conn.execute("CREATE TABLE b (id int)")
+        def pytest_pggit_migration_steps(config):
+            return [Step("app", "b", "table b", up)]
+        def pytest_pggit_setup(connection):
+            connection.execute("CREATE TABLE seeded (id int)")
+        ''')
+    pytester.makepyfile(
+        """
+        def test_order(pggit):
+            assert [c.message for c in pggit.history(3)] == [
+                "pytest-pggit baseline: hook conftest.py", "app b: table b", "lib a: table a"]
+        """
+    )
+    pytester.syspathinsert()
+    result = pytester.runpytest(*dsn_args(pggit_server), "-p", "first_steps")
+    result.assert_outcomes(passed=1)
+
+
+def test_a_failing_step_names_the_users_line_first(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    pytester.makeconftest(
+        """
+        from pytest_pggit.steps import Step
+
+        def broken(database):
+            with database.connect(autocommit=True) as conn:
+                conn.execute("CREATE TABLE t (id int)")
+            raise RuntimeError("the migration tool gave up")
+
+        def pytest_pggit_migration_steps(config):
+            return [Step("app", "0001_t", "t", broken)]
+        """
+    )
+    pytester.makepyfile(PASSING_TEST)
+    result = pytester.runpytest(*dsn_args(pggit_server))
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines([
+        f"*pytest-pggit: {pytester.path}/conftest.py:6: upgrade of step app/0001_t failed: "
+        "RuntimeError: the migration tool gave up*"])
+
+
+def test_tag_names_follow_the_layers_ref_name_rules(pggit) -> None:
+    """The Python copy of _ref_name_problem agrees with the SQL one; safe_ref_name makes
+    any step tag valid and leaves valid ones alone (Alembic hex ids, Django app/name)."""
+    names = ["alembic/1a2b3c4d5e6f", "django/shop/0002_add_price", "sql/schema/001_init.sql",
+             "1a2b3c4d", "sql/my schema.sql", "sql//abs/x.sql", "sql/a..b", "sql/x.lock", "sql/.hidden",
+             "sql/x~1", "sql/x^", "sql/a:b", "sql/a?b", "sql/a*b", "sql/a[b", "sql/a\\b", "-x", "x/",
+             "x.", "HEAD", "@", "a@{b", "", "tab\there", "ok/name-1_2.sql"]
+    for name in names:
+        row = pggit.execute("SELECT pggit_v0._ref_name_problem(%s)", (name,))
+        assert ref_name_problem(name) == row[0][0], name
+        fixed = safe_ref_name(name)
+        assert pggit.execute("SELECT pggit_v0._ref_name_problem(%s)", (fixed,))[0][0] is None, (name, fixed)
+        if row[0][0] is None:
+            assert fixed == name
+
+
+# ------------------------------------------------------------------ the gate's base
+def test_gate_base_is_the_step_before_the_newest(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    steps_conftest(pytester)
+    pytester.makepyfile(PASSING_TEST)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-gate", "-v",
+                                "--pggit-junit", "gate.xml", "--pggit-report", "gate.md")
+    assert result.ret == 0, result.stdout.str()
+    result.stdout.fnmatch_lines([
+        "base: app/0002_orders = * (the step before the newest, app/0003_phone); head: HEAD = *",
+        "diff app/0002_orders..HEAD: 1 path(s)*",
+    ])
+    md = (pytester.path / "gate.md").read_text()
+    assert "Base: app/0002_orders `" in md and "(the step before the newest, app/0003_phone)" in md
+    props = {p.get("name"): p.get("value") for p in ET.parse(pytester.path / "gate.xml").getroot().iter("property")}
+    assert props["base_ref"] == "app/0002_orders"
+    assert props["base_reason"] == "the step before the newest, app/0003_phone"
+
+
+def test_root_is_a_ref_for_the_gate_and_repo(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    steps_conftest(pytester)
+    pytester.makepyfile(
+        """
+        def test_root(pggit):
+            root = pggit.resolve("root")
+            assert pggit.history(1, ref="root")[0].sha == root
+            assert pggit.diff("root", "HEAD").paths[0] == "public/table/customers"
+            assert "CREATE TABLE" in pggit.migration("root", "app/0001_customers")
+            # short shas and tags, as the report prints them, resolve too
+            assert pggit.resolve(root[:12]) == root
+        """
+    )
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-gate", "--pggit-base", "root", "-v")
+    assert result.ret == 0, result.stdout.str()
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["base: root = * (--pggit-base); head: HEAD = *",
+                                 "*ok  root..HEAD *"])
+
+
+# ------------------------------------------------------------------ up/down
+def test_updown_passes_for_correct_downgrades(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    steps_conftest(pytester)
+    pytester.makepyfile(PASSING_TEST)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-gate", "--pggit-base", "root",
+                                "--pggit-junit", "gate.xml", "-v")
+    assert result.ret == 0, result.stdout.str()
+    cases = junit_cases(pytester.path / "gate.xml")
+    for tag in ("app/0003_phone", "app/0002_orders", "app/0001_customers"):
+        assert cases[f"pggit.updown::{tag}"][0] is False, tag
+    result.stdout.fnmatch_lines(["*ok  app/0003_phone *OK *the downgrade of app/0003_phone gives the schema "
+                                 "of app/0002_orders*"])
+
+
+def test_updown_catches_a_downgrade_bug(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    steps_conftest(pytester, down3=BAD_DOWN3)
+    pytester.makepyfile(PASSING_TEST)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml")
+    assert result.ret == 1
+    failed, text = junit_cases(pytester.path / "gate.xml")["pggit.updown::app/0003_phone"]
+    assert failed
+    assert "does not give the schema of app/0002_orders: 1 path(s) differ" in text
+    # the review-style diff: the path, then the definitions
+    assert "MODIFIED  public/table/customers/column/email" in text
+    assert "-email text NOT NULL" in text and "+email text" in text
+    # the default base is the step before the newest: only the newest step is checked
+    assert "pggit.updown::app/0002_orders" not in junit_cases(pytester.path / "gate.xml")
+
+
+def test_updown_keeps_going_after_a_bad_step(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """From root, all three steps are checked; the bad newest one is repaired (committed,
+    then the commit before it applied) so the older ones are judged on their own."""
+    steps_conftest(pytester, down3=BAD_DOWN3)
+    pytester.makepyfile(PASSING_TEST)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-gate", "--pggit-base", "root",
+                                "--pggit-junit", "gate.xml")
+    assert result.ret == 1
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert cases["pggit.updown::app/0003_phone"][0] is True
+    assert cases["pggit.updown::app/0002_orders"][0] is False
+    assert cases["pggit.updown::app/0001_customers"][0] is False
+    assert cases["pggit.integrity::ddl_log_chain"][0] is False
+
+
+def test_updown_stops_at_a_step_without_downgrade(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    steps_conftest(pytester, down3=None)
+    pytester.makepyfile(PASSING_TEST)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-gate", "--pggit-base", "root",
+                                "--pggit-junit", "gate.xml")
+    assert result.ret == 0
+    assert not [k for k in junit_cases(pytester.path / "gate.xml") if k.startswith("pggit.updown")]
+
+
+def test_ignore_leaves_paths_out_of_updown_and_snapshot(pytester: pytest.Pytester,
+                                                        pggit_server: Server) -> None:
+    """A downgrade that leaves an audit table behind fails, unless --pggit-ignore covers it;
+    the snapshot leaves it out too."""
+    steps_conftest(pytester, up3="ALTER TABLE customers ADD COLUMN phone text; CREATE TABLE audit_log (at timestamptz)",
+                   down3=GOOD_DOWN3)
+    pytester.makepyfile(PASSING_TEST)
+    args = [*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml"]
+    assert pytester.runpytest(*args).ret == 1
+    failed, text = junit_cases(pytester.path / "gate.xml")["pggit.updown::app/0003_phone"]
+    assert failed and "public/table/audit_log" in text
+    result = pytester.runpytest(*args, "--pggit-ignore", "public/table/audit_*",
+                                "--pggit-snapshot", "schema.snapshot", "--pggit-snapshot-update", "-v")
+    assert result.ret == 0, result.stdout.str()
+    failed, text = junit_cases(pytester.path / "gate.xml")["pggit.updown::app/0003_phone"]
+    assert not failed
+    snapshot = (pytester.path / "schema.snapshot").read_text()
+    assert "public/table/customers" in snapshot and "audit_log" not in snapshot
+    result.stdout.fnmatch_lines(["*1 ignored path(s) differ (public/table/audit_log)*"])
+    # ini pggit_ignore works the same
+    pytester.makeini("[pytest]\npggit_ignore =\n    public/table/audit_*\n")
+    assert pytester.runpytest(*args).ret == 0
+
+
+def test_column_order_is_a_note_unless_strict(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """A downgrade that drops and re-adds email leaves customers (id, name, email): the same
+    columns in another order.  A note by default; --pggit-strict-column-order fails it."""
+    steps_conftest(pytester, down3="ALTER TABLE customers DROP COLUMN phone; ALTER TABLE customers DROP COLUMN email; "
+                                   "ALTER TABLE customers ADD COLUMN email text NOT NULL")
+    pytester.makepyfile(PASSING_TEST)
+    args = [*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml", "-v"]
+    result = pytester.runpytest(*args)
+    assert result.ret == 0, result.stdout.str()
+    result.stdout.fnmatch_lines(["*note: column order differs on public/table/customers*"])
+    result = pytester.runpytest(*args, "--pggit-strict-column-order")
+    assert result.ret == 1
+    failed, text = junit_cases(pytester.path / "gate.xml")["pggit.updown::app/0003_phone"]
+    assert failed and "public/table/customers/columns" in text
+
+
+def test_assertions_take_ignore(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    steps_conftest(pytester, up3="ALTER TABLE customers ADD COLUMN phone text; CREATE TABLE audit_log (at timestamptz)")
+    pytester.makepyfile(
+        """
+        import pytest
+        from pytest_pggit.assertions import assert_diff, assert_no_diff
+
+        def test_ignore(pggit):
+            with pytest.raises(AssertionError):
+                assert_no_diff(pggit, "app/0002_orders", "app/0003_phone", ignore=["public/table/audit_*"])
+            pggit.assert_no_diff("app/0002_orders", "app/0003_phone",
+                                 ignore=["public/table/audit_*", "*/column/phone"])
+            d = assert_diff(pggit, "app/0002_orders", "app/0003_phone",
+                            added=["public/table/customers/column/phone"], ignore=["public/table/audit_*"])
+            assert d.paths == ["public/table/customers/column/phone"]
+        """
+    )
+    pytester.runpytest(*dsn_args(pggit_server)).assert_outcomes(passed=1)
+
+
+# ------------------------------------------------------------------ git: base
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
+                           "-c", "init.defaultBranch=main", *args], cwd=cwd, check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def test_git_base_is_the_schema_at_a_git_ref(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    schema = pytester.path / "schema"
+    schema.mkdir()
+    (schema / "001_init.sql").write_text(
+        "CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL, phone text);\n")
+    pytester.makepyfile(PASSING_TEST)
+    git(pytester.path, "init", "-q")
+    git(pytester.path, "add", "-A")
+    git(pytester.path, "commit", "-qm", "released")
+    git(pytester.path, "branch", "release")
+    # this change: the init file is edited in place (no new file: the default base, the
+    # step before the newest, would not see it) and a new file adds a table
+    (schema / "001_init.sql").write_text("CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL);\n")
+    (schema / "002_orders.sql").write_text("CREATE TABLE orders (id int PRIMARY KEY);\n")
+    git(pytester.path, "add", "-A")
+    git(pytester.path, "commit", "-qm", "drop phone, add orders")
+    args = [*dsn_args(pggit_server), "--pggit-schema", "schema", "--pggit-gate", "--pggit-junit", "gate.xml", "-v"]
+    for ref in ("HEAD~1", "release"):
+        result = pytester.runpytest(*args, "--pggit-base", f"git:{ref}")
+        assert result.ret == 1, result.stdout.str()
+        result.stdout.fnmatch_lines([
+            f"base: pytest-pggit/git-base = * (the schema at git {ref} = *: 1 step(s) built on branch "
+            "pytest-pggit/git-base of a clone of the template); head: HEAD = *"])
+        cases = junit_cases(pytester.path / "gate.xml")
+        failed, text = cases["pggit.hazards::public/table/customers/column/phone"]
+        assert failed and "data_deletion" in text
+        assert not [k for k, (bad, _) in cases.items() if k.startswith("pggit.integrity") and bad]
+        assert cases["pggit.migration::pytest-pggit/git-base..HEAD"][0] is False
+        text = result.stdout.str()
+        assert "ADDED     public/table/orders" in text and "public/table/customers " not in text
+    # the working tree's own commit as the base: nothing changed
+    result = pytester.runpytest(*args, "--pggit-base", "git:HEAD")
+    assert result.ret == 0, result.stdout.str()
+    result.stdout.fnmatch_lines(["diff pytest-pggit/git-base..HEAD: 0 path(s)*"])
+
+
+def test_git_base_errors(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    (pytester.path / "schema.sql").write_text("CREATE TABLE t (id int);\n")
+    pytester.makepyfile(PASSING_TEST)
+    args = [*dsn_args(pggit_server), "--pggit-schema", "schema.sql", "--pggit-gate"]
+    result = pytester.runpytest(*args, "--pggit-base", "git:main")
+    assert result.ret == 1
+    result.stdout.fnmatch_lines(["*the gate could not run: --pggit-base git:main: * is not inside a git repository*"])
+    git(pytester.path, "init", "-q")
+    git(pytester.path, "add", "-A")
+    git(pytester.path, "commit", "-qm", "one")
+    result = pytester.runpytest(*args, "--pggit-base", "git:no-such-branch")
+    assert result.ret == 1
+    result.stdout.fnmatch_lines(["*the gate could not run: --pggit-base git:no-such-branch: the git repository "
+                                 "at * has no commit 'no-such-branch'*"])
+
+
+# ------------------------------------------------------------------ the database
+def test_database_url_lock_timeout_and_a_template_no_one_drops(pytester: pytest.Pytester,
+                                                              pggit_server: Server) -> None:
+    pytester.makepyfile(
+        """
+        import psycopg, pytest
+        from psycopg import sql
+
+        def test_url(pggit_db):
+            url = pggit_db.url
+            assert url.startswith("postgresql+psycopg://")
+            sqlalchemy = pytest.importorskip("sqlalchemy")
+            engine = sqlalchemy.create_engine(url)
+            with engine.connect() as c:
+                assert c.execute(sqlalchemy.text("SELECT current_database()")).scalar() == pggit_db.name
+            engine.dispose()
+
+        def test_lock_timeout(pggit_conn):
+            assert pggit_conn.execute("SHOW lock_timeout").fetchone() == ("3s",)
+
+        def test_lock_timeout_survives_discard_all(pggit_conn):
+            assert pggit_conn.execute("SHOW lock_timeout").fetchone() == ("3s",)
+
+        def test_foreign_drop_is_refused(pggit_server, pggit_db):
+            with psycopg.connect(pggit_server.dsn(), autocommit=True) as admin:
+                with pytest.raises(psycopg.errors.WrongObjectType,
+                                   match="cannot drop a template database"):
+                    admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(pggit_db.name)))
+            open("template-name", "w").write(pggit_db.name)
+        """
+    )
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-lock-timeout", "3s")
+    result.assert_outcomes(passed=4)
+    name = (pytester.path / "template-name").read_text()
+    import psycopg
+
+    with psycopg.connect(pggit_server.dsn(), autocommit=True) as admin:   # our janitor dropped it
+        assert admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None
+
+
+def test_database_url_round_trips_odd_credentials() -> None:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    from pytest_pggit.janitor import sqlalchemy_url
+
+    url = sqlalchemy_url("host=/var/run/postgresql port=5433 user='us er@x' password='p@ss:/w rd' "
+                         "dbname='my db' sslmode=disable")
+    parts = urlsplit(url)
+    assert parts.scheme == "postgresql+psycopg"
+    assert unquote(parts.username or "") == "us er@x" and unquote(parts.password or "") == "p@ss:/w rd"
+    assert unquote(parts.path[1:]) == "my db"
+    query = parse_qs(parts.query)
+    assert query == {"host": ["/var/run/postgresql"], "port": ["5433"], "sslmode": ["disable"]}
+    tcp = sqlalchemy_url("host=127.0.0.1 port=5432 user=u dbname=d")
+    assert tcp == "postgresql+psycopg://u@127.0.0.1:5432/d"
+    sqlalchemy = pytest.importorskip("sqlalchemy")
+    parsed = sqlalchemy.engine.make_url(url)
+    assert (parsed.username, parsed.password, parsed.database) == ("us er@x", "p@ss:/w rd", "my db")
+    assert parsed.query["host"] == "/var/run/postgresql"
+
+
+def test_clone_waits_then_names_the_sessions(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """A session left connected to pggit_db is not killed: pggit_isolated_db waits, then
+    fails naming it; the session is still alive afterwards."""
+    pytester.makepyfile(
+        """
+        import psycopg, pytest
+
+        held = []
+
+        def test_hold(pggit_db):
+            held.append(psycopg.connect(pggit_db.dsn, application_name="my-sqlalchemy-engine"))
+
+        def test_clone(pggit_isolated_db):
+            pass
+
+        def test_still_alive():
+            assert held[0].execute("SELECT 1").fetchone() == (1,)
+            held[0].close()
+
+        def test_clone_again(pggit_isolated_db):
+            pass
+        """
+    )
+    result = pytester.runpytest(*dsn_args(pggit_server), "-p", "no:randomly")
+    result.assert_outcomes(passed=3, errors=1)
+    result.stdout.fnmatch_lines([
+        "*cannot clone pggit_*_tpl into pggit_*: after 5s, 1 other session(s) are still connected to it: "
+        "'my-sqlalchemy-engine' (pid *",
+        "*hint: PostgreSQL copies a database only while nobody is connected to it*"])
