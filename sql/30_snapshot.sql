@@ -6,8 +6,10 @@
 -- databases gives the same rows.
 --
 -- Kinds: schema, table, view, materialized_view, sequence, function, procedure,
--- aggregate, type (enum, composite, range), domain, collation, extension.
--- Sub-keys of an object: definition, column <c>, columns (order), constraint <c>,
+-- aggregate, type (enum, composite, range), domain, collation, extension, operator,
+-- text_search_dictionary, text_search_configuration, statistics.
+-- Sub-keys of an object: definition, column <c>, columns (order), column_settings <c>
+-- (statistics target and attribute options), constraint <c>,
 -- index <i>, trigger <t>, policy <p>, replica_identity, cluster, rls, owned_by,
 -- comment, column_comment <c>, constraint_comment <c>, index_comment <i>,
 -- trigger_comment <t>, policy_comment <p>, grants, column_grants <c>.
@@ -216,7 +218,16 @@ WITH cols AS (
                        ELSE '' END,
                   CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END) AS coldef,
            dsc.description AS comment,
-           format('%I.%I', r.nspname, r.relname) AS qname
+           format('%I.%I', r.nspname, r.relname) AS qname,
+           -- per-column planner settings, as pg_dump writes them (-1 / NULL: the default)
+           concat_ws(E'\n',
+               CASE WHEN a.attstattarget::int >= 0
+                    THEN format('ALTER TABLE ONLY %I.%I ALTER COLUMN %I SET STATISTICS %s;',
+                                r.nspname, r.relname, a.attname, a.attstattarget) END,
+               CASE WHEN a.attoptions IS NOT NULL
+                    THEN format('ALTER TABLE ONLY %I.%I ALTER COLUMN %I SET (%s);',
+                                r.nspname, r.relname, a.attname, array_to_string(a.attoptions, ', ')) END
+           ) AS settings
     FROM _tracked_relations r
     JOIN pg_class c ON c.oid = r.oid
     JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -243,6 +254,9 @@ UNION ALL
 SELECT nspname::text, kind, relname::text, relname::text, 'column_grants ' || attname,
        _acl_statements(attacl, NULL, relowner, 'TABLE ' || qname, quote_ident(attname))
 FROM cols WHERE attacl IS NOT NULL
+UNION ALL
+SELECT nspname::text, kind, relname::text, relname::text, 'column_settings ' || attname, settings
+FROM cols WHERE relkind IN ('r', 'p') AND settings <> ''
 $$;
 
 -- Constraints (check, foreign key, primary key, unique, exclusion) declared on a table
@@ -286,7 +300,11 @@ JOIN pg_index ix ON ix.indrelid = r.oid
 JOIN pg_class ic ON ic.oid = ix.indexrelid
 LEFT JOIN pg_description ds ON ds.objoid = ic.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 CROSS JOIN LATERAL (VALUES
-    ('index ' || ic.relname, pg_get_indexdef(ix.indexrelid) || ';'),
+    -- with the statistics targets of its expression columns, as pg_dump writes them
+    ('index ' || ic.relname, pg_get_indexdef(ix.indexrelid) || ';' || coalesce((
+        SELECT string_agg(format(E'\nALTER INDEX %I.%I ALTER COLUMN %s SET STATISTICS %s;',
+                                 r.nspname, ic.relname, ia.attnum, ia.attstattarget), '' ORDER BY ia.attnum)
+        FROM pg_attribute ia WHERE ia.attrelid = ic.oid AND ia.attnum > 0 AND ia.attstattarget::int >= 0), '')),
     ('index_comment ' || ic.relname,
      'COMMENT ON INDEX ' || format('%I.%I', r.nspname, ic.relname) || ' IS ' || quote_literal(ds.description) || ';')
 ) AS x(sub_key, def)
@@ -519,6 +537,91 @@ WHERE e.extname <> 'plpgsql'
   AND (p_names IS NULL OR e.extname = ANY (p_names))
 $$;
 
+-- Operators, text search dictionaries and configurations, and extended statistics
+-- objects: one definition each (a configuration with its token mappings, a statistics
+-- object with its statistics target) and their comments.  Operators are keyed by name
+-- and argument types (NONE for a prefix operator); shell operators (no function yet)
+-- are left out, as pg_dump does.  Names are deparsed with search_path pinned to
+-- pg_catalog, so only built-in objects go unqualified.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_catalog_objects(p_schema text, p_names text[])
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+WITH fn(oid, q) AS (   -- functions named by operators, schema-qualified as pg_dump writes them
+    SELECT p.oid, format('%I.%I', n.nspname, p.proname) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+),
+objs AS (
+    SELECT s.nspname, 'operator' AS kind, o.oprname AS bare,
+           format('%s(%s,%s)', o.oprname, CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END,
+                  format_type(o.oprright, NULL)) AS key,
+           'pg_operator'::regclass AS classid, o.oid,
+           format('OPERATOR %I.%s (%s, %s)', s.nspname, o.oprname,
+                  CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END,
+                  format_type(o.oprright, NULL)) AS target,
+           format('CREATE OPERATOR %I.%s (%s);', s.nspname, o.oprname, concat_ws(', ',
+                  'FUNCTION = ' || (SELECT fn.q FROM fn WHERE fn.oid = o.oprcode),
+                  CASE WHEN o.oprleft <> 0 THEN 'LEFTARG = ' || format_type(o.oprleft, NULL) END,
+                  'RIGHTARG = ' || format_type(o.oprright, NULL),
+                  (SELECT format('COMMUTATOR = OPERATOR(%I.%s)', cn.nspname, c.oprname)
+                   FROM pg_operator c JOIN pg_namespace cn ON cn.oid = c.oprnamespace WHERE c.oid = o.oprcom),
+                  (SELECT format('NEGATOR = OPERATOR(%I.%s)', cn.nspname, c.oprname)
+                   FROM pg_operator c JOIN pg_namespace cn ON cn.oid = c.oprnamespace WHERE c.oid = o.oprnegate),
+                  'RESTRICT = ' || (SELECT fn.q FROM fn WHERE fn.oid = o.oprrest),
+                  'JOIN = ' || (SELECT fn.q FROM fn WHERE fn.oid = o.oprjoin),
+                  CASE WHEN o.oprcanhash THEN 'HASHES' END,
+                  CASE WHEN o.oprcanmerge THEN 'MERGES' END)) AS def
+    FROM pg_operator o JOIN _tracked_schemas s ON s.oid = o.oprnamespace
+    WHERE o.oprcode <> 0
+      AND (p_schema IS NULL OR s.nspname = p_schema) AND (p_names IS NULL OR o.oprname = ANY (p_names))
+    UNION ALL
+    SELECT s.nspname, 'text_search_dictionary', d.dictname, d.dictname,
+           'pg_ts_dict'::regclass, d.oid,
+           format('TEXT SEARCH DICTIONARY %I.%I', s.nspname, d.dictname),
+           format('CREATE TEXT SEARCH DICTIONARY %I.%I (TEMPLATE = %I.%I%s);', s.nspname, d.dictname,
+                  tn.nspname, tm.tmplname, ', ' || d.dictinitoption)
+    FROM pg_ts_dict d JOIN _tracked_schemas s ON s.oid = d.dictnamespace
+    JOIN pg_ts_template tm ON tm.oid = d.dicttemplate JOIN pg_namespace tn ON tn.oid = tm.tmplnamespace
+    WHERE (p_schema IS NULL OR s.nspname = p_schema) AND (p_names IS NULL OR d.dictname = ANY (p_names))
+    UNION ALL
+    SELECT s.nspname, 'text_search_configuration', c.cfgname, c.cfgname,
+           'pg_ts_config'::regclass, c.oid,
+           format('TEXT SEARCH CONFIGURATION %I.%I', s.nspname, c.cfgname),
+           format('CREATE TEXT SEARCH CONFIGURATION %I.%I (PARSER = %I.%I);', s.nspname, c.cfgname, pn.nspname, pr.prsname)
+           || coalesce((SELECT string_agg(format(E'\nALTER TEXT SEARCH CONFIGURATION %I.%I ADD MAPPING FOR %s WITH %s;',
+                                                 s.nspname, c.cfgname, tt.alias, m.dicts), '' ORDER BY tt.tokid)
+                        FROM (SELECT mp.maptokentype, string_agg(format('%I.%I', dn.nspname, dd.dictname), ', '
+                                                                 ORDER BY mp.mapseqno) AS dicts
+                              FROM pg_ts_config_map mp JOIN pg_ts_dict dd ON dd.oid = mp.mapdict
+                              JOIN pg_namespace dn ON dn.oid = dd.dictnamespace
+                              WHERE mp.mapcfg = c.oid GROUP BY mp.maptokentype) m
+                        JOIN ts_token_type(c.cfgparser) tt ON tt.tokid = m.maptokentype), '')
+    FROM pg_ts_config c JOIN _tracked_schemas s ON s.oid = c.cfgnamespace
+    JOIN pg_ts_parser pr ON pr.oid = c.cfgparser JOIN pg_namespace pn ON pn.oid = pr.prsnamespace
+    WHERE (p_schema IS NULL OR s.nspname = p_schema) AND (p_names IS NULL OR c.cfgname = ANY (p_names))
+    UNION ALL
+    SELECT s.nspname, 'statistics', x.stxname, x.stxname,
+           'pg_statistic_ext'::regclass, x.oid,
+           format('STATISTICS %I.%I', s.nspname, x.stxname),
+           pg_get_statisticsobjdef(x.oid) || ';'
+           || CASE WHEN (to_jsonb(x)->>'stxstattarget')::int >= 0   -- NULL (17+) or -1: the default
+                   THEN format(E'\nALTER STATISTICS %I.%I SET STATISTICS %s;', s.nspname, x.stxname,
+                               to_jsonb(x)->>'stxstattarget') ELSE '' END
+    FROM pg_statistic_ext x JOIN _tracked_schemas s ON s.oid = x.stxnamespace
+    WHERE (p_schema IS NULL OR s.nspname = p_schema) AND (p_names IS NULL OR x.stxname = ANY (p_names))
+)
+SELECT o.nspname::text, o.kind, o.key::text, o.bare::text, x.sub_key, x.def
+FROM objs o
+LEFT JOIN pg_description ds ON ds.objoid = o.oid AND ds.classoid = o.classid AND ds.objsubid = 0
+CROSS JOIN LATERAL (VALUES
+    ('definition', o.def),
+    ('comment', 'COMMENT ON ' || o.target || ' IS ' || quote_literal(ds.description) || ';')
+) AS x(sub_key, def)
+WHERE x.def IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = o.classid AND d.objid = o.oid AND d.deptype = 'e')
+$$;
+
 -- The whole live schema (or one schema / one object name when filtered).  Settings that
 -- change how constants deparse (time zone, date and interval styles, float digits) are pinned.
 CREATE OR REPLACE FUNCTION pggit_v0._snapshot_names(p_schema text, p_names text[])
@@ -541,6 +644,7 @@ UNION ALL SELECT * FROM _snap_routines(p_schema, p_names)
 UNION ALL SELECT * FROM _snap_types(p_schema, p_names)
 UNION ALL SELECT * FROM _snap_collations(p_schema, p_names)
 UNION ALL SELECT * FROM _snap_extensions(p_schema, p_names)
+UNION ALL SELECT * FROM _snap_catalog_objects(p_schema, p_names)
 $$;
 COMMENT ON FUNCTION pggit_v0._snapshot_names(text, text[]) IS
     'The live schema as snapshot rows, optionally only one schema and the objects of some names in it (every kind)';
@@ -555,9 +659,8 @@ COMMENT ON FUNCTION pggit_v0._snapshot(text, text) IS
     'The live schema as (schema_name, kind, name, bare_name, sub_key, definition) rows, optionally filtered by schema and object name';
 
 -- What snapshots do not record yet, so that commits can say so instead of leaving it
--- out silently: in tracked schemas, text search configurations, dictionaries, parsers
--- and templates, operators, operator classes and families, conversions, statistics
--- objects, foreign tables and rules; in the database, user-defined casts, event
+-- out silently: in tracked schemas, text search parsers and templates, shell operators,
+-- operator classes and families, conversions, foreign tables and rules; in the database, user-defined casts, event
 -- triggers (not pgGit's), publications, subscriptions, foreign-data wrappers and
 -- servers.  Extension members are left out (the extension is recorded).  One row per
 -- object: its type and identity as pg_identify_object() names them.
@@ -568,15 +671,13 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH o(classid, objid) AS (
-    SELECT 'pg_ts_config'::regclass, x.oid FROM pg_ts_config x JOIN _tracked_schemas s ON s.oid = x.cfgnamespace
-    UNION ALL SELECT 'pg_ts_dict'::regclass, x.oid FROM pg_ts_dict x JOIN _tracked_schemas s ON s.oid = x.dictnamespace
-    UNION ALL SELECT 'pg_ts_parser'::regclass, x.oid FROM pg_ts_parser x JOIN _tracked_schemas s ON s.oid = x.prsnamespace
+    SELECT 'pg_ts_parser'::regclass, x.oid FROM pg_ts_parser x JOIN _tracked_schemas s ON s.oid = x.prsnamespace
     UNION ALL SELECT 'pg_ts_template'::regclass, x.oid FROM pg_ts_template x JOIN _tracked_schemas s ON s.oid = x.tmplnamespace
     UNION ALL SELECT 'pg_operator'::regclass, x.oid FROM pg_operator x JOIN _tracked_schemas s ON s.oid = x.oprnamespace
+              WHERE x.oprcode = 0   -- shells: pg_dump leaves them out too
     UNION ALL SELECT 'pg_opclass'::regclass, x.oid FROM pg_opclass x JOIN _tracked_schemas s ON s.oid = x.opcnamespace
     UNION ALL SELECT 'pg_opfamily'::regclass, x.oid FROM pg_opfamily x JOIN _tracked_schemas s ON s.oid = x.opfnamespace
     UNION ALL SELECT 'pg_conversion'::regclass, x.oid FROM pg_conversion x JOIN _tracked_schemas s ON s.oid = x.connamespace
-    UNION ALL SELECT 'pg_statistic_ext'::regclass, x.oid FROM pg_statistic_ext x JOIN _tracked_schemas s ON s.oid = x.stxnamespace
     UNION ALL SELECT 'pg_class'::regclass, x.oid FROM pg_class x JOIN _tracked_schemas s ON s.oid = x.relnamespace
               WHERE x.relkind = 'f'
     UNION ALL SELECT 'pg_rewrite'::regclass, r.oid FROM pg_rewrite r JOIN pg_class x ON x.oid = r.ev_class
@@ -595,7 +696,7 @@ WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = o.classid AND d.ob
 ORDER BY 1, 2
 $$;
 COMMENT ON FUNCTION pggit_v0._untracked_objects() IS
-    'Objects of kinds snapshots do not record yet (text search, operators, casts, rules, foreign tables, ...), extension members left out';
+    'Objects of kinds snapshots do not record yet (text search parsers, operator classes, casts, rules, foreign tables, ...), extension members left out';
 
 -- Promises of the private helpers above.
 COMMENT ON FUNCTION pggit_v0._snap_schemas(text, text[]) IS 'Snapshot rows of schemas: definition, comment, grants';
@@ -607,4 +708,5 @@ COMMENT ON FUNCTION pggit_v0._snap_triggers_policies(text, text[]) IS 'Snapshot 
 COMMENT ON FUNCTION pggit_v0._snap_routines(text, text[]) IS 'Snapshot rows of functions, procedures and aggregates keyed by identity arguments';
 COMMENT ON FUNCTION pggit_v0._snap_types(text, text[]) IS 'Snapshot rows of enum, composite, range and domain types';
 COMMENT ON FUNCTION pggit_v0._snap_collations(text, text[]) IS 'Snapshot rows of collations (provider, locale, determinism, ICU rules) and their comments';
+COMMENT ON FUNCTION pggit_v0._snap_catalog_objects(text, text[]) IS 'Snapshot rows of operators, text search dictionaries and configurations, and extended statistics objects';
 COMMENT ON FUNCTION pggit_v0._snap_extensions(text, text[]) IS 'Snapshot rows of extensions (name, schema, version), plpgsql excluded';

@@ -190,7 +190,7 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._qname(p_schema text, p_obj_key text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
 AS $$
-SELECT CASE WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate')
+SELECT CASE WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate', 'operator')
             THEN pg_catalog.quote_ident(p_schema) || '.' || pggit_v0._key_name(p_obj_key)
             WHEN pggit_v0._key_kind(p_obj_key) IN ('schema', 'extension') THEN pg_catalog.quote_ident(pggit_v0._key_name(p_obj_key))
             ELSE pg_catalog.quote_ident(p_schema) || '.' || pg_catalog.quote_ident(pggit_v0._key_name(p_obj_key)) END
@@ -317,6 +317,22 @@ SELECT CASE
     END
 $$;
 
+-- The statements taking a column's planner settings (a column_settings blob) back to
+-- the defaults: SET STATISTICS -1, RESET of each attribute option.
+CREATE OR REPLACE FUNCTION pggit_v0._reset_column_settings(p_settings text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT string_agg(CASE
+           WHEN m.st IS NOT NULL THEN m.st[1] || ' SET STATISTICS -1;'
+           WHEN m.op IS NOT NULL THEN m.op[1] || ' RESET (' ||
+               (SELECT string_agg(split_part(btrim(o), '=', 1), ', ') FROM unnest(string_to_array(m.op[2], ',')) o) || ');'
+           ELSE u.l END, E'\n' ORDER BY u.n)
+FROM unnest(string_to_array(p_settings, E'\n')) WITH ORDINALITY u(l, n)
+CROSS JOIN LATERAL (SELECT regexp_match(u.l, '^(.*) SET STATISTICS -?[0-9]+;$') AS st,
+                           regexp_match(u.l, '^(.*) SET \(([^()]*)\);$') AS op) m
+$$;
+
 -- The migration from tree p_from to tree p_to as ordered steps: phase, order within
 -- the phase, the path it implements, the statement and its hazards.
 CREATE OR REPLACE FUNCTION pggit_v0._migration_steps(p_from text, p_to text)
@@ -365,7 +381,13 @@ BEGIN
                  WHEN c.old_tree IS NULL THEN 'added'
                  WHEN c.new_tree IS NULL THEN 'removed'
                  WHEN od.content IS NULL THEN 'altered'
-                 WHEN _key_kind(c.obj_key) IN ('view', 'materialized_view', 'aggregate', 'collation') THEN 'recreated'
+                 -- text search objects keeping their parser or template: altered in place
+                 -- (indexes and columns may depend on them)
+                 WHEN _key_kind(c.obj_key) IN ('text_search_dictionary', 'text_search_configuration')
+                      AND substring(od.content FROM '\((?:PARSER|TEMPLATE) = [^,)]+') = substring(nd.content FROM '\((?:PARSER|TEMPLATE) = [^,)]+')
+                      THEN 'altered'
+                 WHEN _key_kind(c.obj_key) IN ('view', 'materialized_view', 'aggregate', 'collation', 'operator', 'statistics',
+                                               'text_search_dictionary', 'text_search_configuration') THEN 'recreated'
                  WHEN _key_kind(c.obj_key) = 'type' AND od.content LIKE '% AS RANGE %' THEN 'recreated'
                  WHEN _key_kind(c.obj_key) = 'type' AND od.content LIKE '% AS ENUM %'
                       AND _enum_labels(od.content) = ARRAY(SELECT l FROM unnest(_enum_labels(nd.content)) l
@@ -794,6 +816,13 @@ BEGIN
                          THEN 26
                     WHEN x.how = 'removed' AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate',
                                                           'type', 'domain', 'collation') THEN 46
+                    -- operators and text search objects: before the functions and
+                    -- dictionaries they use; statistics objects: before their columns
+                    WHEN x.kind = 'statistics' THEN 14
+                    WHEN x.how = 'removed' AND x.kind IN ('operator', 'text_search_configuration') THEN 45
+                    WHEN x.how = 'removed' AND x.kind = 'text_search_dictionary' THEN 46
+                    WHEN x.kind IN ('operator', 'text_search_configuration') THEN 23
+                    WHEN x.kind = 'text_search_dictionary' THEN 24
                     WHEN x.how = 'removed' AND x.kind = 'extension' THEN 48
                     WHEN x.how = 'removed' AND x.kind = 'schema' THEN 49
                     ELSE CASE x.kind WHEN 'view' THEN 12 WHEN 'materialized_view' THEN 12 WHEN 'function' THEN 26
@@ -808,9 +837,7 @@ BEGIN
                     WHEN x.kind = 'table' AND (x.old_c LIKE '% PARTITION OF %' OR x.old_c LIKE '% INHERITS (%') THEN 0
                     ELSE 1 END AS ord,
                x.schema_name, x.obj_key, x.sub_key,
-               format('DROP %s IF EXISTS %s%s;',
-                      CASE x.kind WHEN 'materialized_view' THEN 'MATERIALIZED VIEW' ELSE upper(x.kind) END, x.q,
-                      CASE WHEN x.kind = 'schema' THEN '' ELSE '' END) AS stmt,
+               format('DROP %s IF EXISTS %s;', replace(upper(x.kind), '_', ' '), x.q) AS stmt,
                -- a materialized view created again is filled again: its rows are not lost
                CASE WHEN x.kind = 'materialized_view' AND x.how = 'recreated' THEN ARRAY['access_exclusive_lock']
                     WHEN x.kind IN ('table', 'materialized_view') THEN ARRAY['data_deletion', 'access_exclusive_lock']
@@ -847,6 +874,7 @@ BEGIN
                                             CASE WHEN x.kind = 'materialized_view' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, x.q)
                  WHEN 'grants' THEN _invert_grants(x.old_c)
                  WHEN 'column_grants' THEN _invert_grants(x.old_c)
+                 WHEN 'column_settings' THEN _reset_column_settings(x.old_c)
                  ELSE regexp_replace(x.old_c, ' IS ''.*'';$', ' IS NULL;')   -- comments
                END),
                CASE split_part(x.sub_key, ' ', 1)
@@ -869,9 +897,9 @@ BEGIN
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns')
           AND NOT (split_part(x.sub_key, ' ', 1) LIKE '%comment' AND x.new_c IS NOT NULL)
           -- the comment or column grants of a part dropped here go with it
-          AND NOT (x.new_c IS NULL AND x.sub_key ~ '^[a-z]+_(comment|grants) '
+          AND NOT (x.new_c IS NULL AND x.sub_key ~ '^[a-z]+_(comment|grants|settings) '
                    AND EXISTS (SELECT 1 FROM pp b WHERE b.schema_name = x.schema_name AND b.obj_key = x.obj_key
-                                 AND b.sub_key = regexp_replace(x.sub_key, '^([a-z]+)_(comment|grants) ', '\1 ')
+                                 AND b.sub_key = regexp_replace(x.sub_key, '^([a-z]+)_(comment|grants|settings) ', '\1 ')
                                  AND b.old_c IS NOT NULL AND b.new_c IS NULL))
         UNION ALL
         SELECT tp.drop_phase, -2, tp.schema_name, tp.obj_key, tp.sub_key,
@@ -928,7 +956,10 @@ BEGIN
         SELECT CASE x.kind WHEN 'schema' THEN 30 WHEN 'extension' THEN 31 WHEN 'collation' THEN 31
                            WHEN 'type' THEN 32 WHEN 'domain' THEN 32
                            WHEN 'sequence' THEN 33 WHEN 'table' THEN 40 WHEN 'view' THEN 60 WHEN 'materialized_view' THEN 60
-                           WHEN 'aggregate' THEN 36
+                           WHEN 'aggregate' THEN 36 WHEN 'operator' THEN 37
+                           -- text search: dictionaries, then configurations mapping them
+                           WHEN 'text_search_dictionary' THEN 32 WHEN 'text_search_configuration' THEN 33
+                           WHEN 'statistics' THEN 57   -- after tables, columns and indexes
                            ELSE CASE WHEN x.new_c ~ '\mBEGIN ATOMIC\M' THEN 60   -- with views, after what it reads
                                      -- arguments or result use a created view's row type: after the views
                                      WHEN coalesce(x.sig_view, false) THEN 64
@@ -958,6 +989,9 @@ BEGIN
                          || format(E'\nALTER TABLE %s VALIDATE CONSTRAINT %I;', x.q, substr(x.sub_key, 12))
                     -- an index on a partitioned table: plain ON, so partitions get theirs
                     WHEN split_part(x.sub_key, ' ', 1) = 'index' THEN replace(x.new_c, ' ON ONLY ', ' ON ')
+                    -- settings changed: the old ones reset first (an option may be gone)
+                    WHEN split_part(x.sub_key, ' ', 1) = 'column_settings' AND x.old_c IS NOT NULL
+                         THEN _reset_column_settings(x.old_c) || E'\n' || x.new_c
                     ELSE x.new_c END,
                CASE split_part(x.sub_key, ' ', 1)
                  WHEN 'constraint' THEN
@@ -1046,9 +1080,21 @@ BEGIN
         WHERE x.how = 'altered' AND x.sub_key LIKE 'column %' AND x.old_c IS NOT NULL AND x.new_c IS NOT NULL
         UNION ALL
         -- definitions of altered objects
-        SELECT CASE x.kind WHEN 'sequence' THEN 33 WHEN 'extension' THEN 31 WHEN 'type' THEN 32 WHEN 'table' THEN 41 ELSE 34 END,
+        SELECT CASE x.kind WHEN 'sequence' THEN 33 WHEN 'extension' THEN 31 WHEN 'type' THEN 32 WHEN 'table' THEN 41
+                           WHEN 'text_search_dictionary' THEN 32 WHEN 'text_search_configuration' THEN 33 ELSE 34 END,
                0, x.schema_name, x.obj_key, x.sub_key,
                CASE x.kind
+                 -- options set anew; options gone named without a value (which removes them)
+                 WHEN 'text_search_dictionary' THEN format('ALTER TEXT SEARCH DICTIONARY %s (%s);', x.q, concat_ws(', ',
+                   (SELECT string_agg(m[1], ', ') FROM regexp_matches(coalesce(substring(x.old_c FROM '\(TEMPLATE = [^,)]+, (.*)\);$'), ''),
+                                                                      '(?:^|, )([A-Za-z_][A-Za-z_0-9]*) = ', 'g') m
+                    WHERE NOT coalesce(substring(x.new_c FROM '\(TEMPLATE = [^,)]+, (.*)\);$'), '') ~ ('(^|, )' || m[1] || ' = ')),
+                   substring(x.new_c FROM '\(TEMPLATE = [^,)]+, (.*)\);$')))
+                 -- every old mapping dropped, the new ones added
+                 WHEN 'text_search_configuration' THEN concat_ws(E'\n',
+                   (SELECT format('ALTER TEXT SEARCH CONFIGURATION %s DROP MAPPING IF EXISTS FOR %s;', x.q, string_agg(m[1], ', '))
+                    FROM regexp_matches(x.old_c, ' ADD MAPPING FOR (\S+) WITH ', 'g') m HAVING count(*) > 0),
+                   (SELECT string_agg(l, E'\n') FROM unnest(_lines(x.new_c)) l WHERE l LIKE 'ALTER TEXT SEARCH CONFIGURATION %'))
                  WHEN 'sequence' THEN regexp_replace(x.new_c, '^CREATE SEQUENCE ', 'ALTER SEQUENCE ')
                  WHEN 'extension' THEN format('ALTER EXTENSION %I UPDATE TO %L;', _key_name(x.obj_key),
                                               substring(x.new_c FROM ' VERSION ''(.*)'';$'))
@@ -1142,6 +1188,7 @@ COMMENT ON FUNCTION pggit_v0.generate_migration(text, text) IS
 
 -- Promises of the private helpers above.
 COMMENT ON FUNCTION pggit_v0._invert_grants(text) IS 'Turns each GRANT of a canonical grants blob into a REVOKE and back';
+COMMENT ON FUNCTION pggit_v0._reset_column_settings(text) IS 'Statements resetting the per-column planner settings of a column_settings blob to the defaults';
 COMMENT ON FUNCTION pggit_v0._qname(text, text) IS 'Qualified name of an object from its schema and key (routines keep their arguments)';
 COMMENT ON FUNCTION pggit_v0._old_name(text) IS 'Temporary name of a rebuilt type (name__pggit_old, hashed down to fit 63 bytes)';
 COMMENT ON FUNCTION pggit_v0._comp_attrs(text) IS 'Attribute definitions of a canonical CREATE TYPE ... AS (...) statement, in order';

@@ -114,7 +114,7 @@ WITH ds AS (SELECT * FROM _diff_trees(p_base, p_source)),
         JOIN objects o ON o.sha = CASE dc.side WHEN 'source' THEN p.t_new ELSE p.s_new END
         CROSS JOIN LATERAL (SELECT _word_re(quote_ident(dc.col), true) AS col_re) x   -- also qualified: t.c
         WHERE CASE WHEN p.schema_name = dc.schema_name AND p.obj_key = dc.obj_key
-                   THEN p.sub_key IN ('column_comment ' || dc.col, 'column_grants ' || dc.col) OR o.content ~ x.col_re
+                   THEN p.sub_key IN ('column_comment ' || dc.col, 'column_grants ' || dc.col, 'column_settings ' || dc.col) OR o.content ~ x.col_re
                    ELSE strpos(o.content, _refname(dc.schema_name, dc.obj_key)) > 0 AND o.content ~ x.col_re END
      ),
      -- objects deleted on one side while the other side changed any part, or referenced

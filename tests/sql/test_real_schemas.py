@@ -62,9 +62,7 @@ def dump(pg_dump: str, d: SqlDb) -> Set[str]:
 
 
 #: schemas holding what the layer does not record yet (docs/reference.md, Known limits)
-NOT_YET = {
-    "danbooru": "an operator (CREATE OPERATOR ~<<) and per-column statistics targets are not recorded yet",
-}
+NOT_YET: dict = {}
 
 
 @pytest.mark.parametrize("schema", [
