@@ -153,8 +153,6 @@ def _timed(fn: Any) -> Tuple[Any, float]:
 
 
 def _run(run: Any, options: GateOptions, result: GateResult) -> None:
-    import psycopg
-
     from .repo import Repo
 
     if run.startup_error is not None:
@@ -170,7 +168,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
         result.head_committed = git.head_committed
         db = git.database
     result.server = f"{server.backend} backend, PostgreSQL {server.version} at {server.host}:{server.port}"
-    with psycopg.connect(db.dsn) as conn:
+    with db.connect() as conn:   # with --pggit-lock-timeout
         with conn.transaction(force_rollback=True):
             repo = Repo(conn)
             # -- integrity and alerts, as the template is (before the gate commits anything)
