@@ -10,7 +10,7 @@ Implement them in a ``conftest.py`` or a plugin (``docs/steps.md`` shows
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, List
+from typing import TYPE_CHECKING, Any, List, Optional
 
 import pytest
 
@@ -39,7 +39,7 @@ def pytest_pggit_setup(connection: "psycopg.Connection", database: "Database", c
 
 
 @pytest.hookspec
-def pytest_pggit_migration_steps(config: Any, root: Any) -> "List[Step]":
+def pytest_pggit_migration_steps(config: Any, root: Any) -> "Optional[List[Step]]":
     """The project's migration steps, oldest first (:class:`pytest_pggit.steps.Step`).
 
     Every implementation is called; their lists are concatenated in plugin registration
@@ -56,7 +56,7 @@ def pytest_pggit_migration_steps(config: Any, root: Any) -> "List[Step]":
 
 
 @pytest.hookspec
-def pytest_pggit_gate_checks(config: Any) -> "List[Check]":
+def pytest_pggit_gate_checks(config: Any) -> "Optional[List[Check]]":
     """More checks for the gate (:class:`pytest_pggit.gate.Check`), e.g. the Alembic
     provider's ``alembic/single_head``: called once per gate run, after the built-in
     checks.  Each check is a row of the reports and a JUnit case ``pggit.<group>::<name>``;

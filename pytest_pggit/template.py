@@ -128,11 +128,12 @@ def apply_steps(conn: Any, db: Database, steps: Sequence[Step], *, tag: bool = T
     return applied
 
 
-def step_error(step: Step, action: str, exc: BaseException) -> SchemaApplyError:
+def step_error(step: Step, action: str, exc: BaseException) -> PggitError:
     """The error of a step's ``upgrade``/``downgrade`` that raised: the user's frame first."""
     import psycopg
 
     where = user_frame(exc)
+    err: PggitError
     if isinstance(exc, psycopg.Error):
         err = SchemaApplyError.from_psycopg(exc, context=f"{where}: {action} of step {step.tag} failed")
     else:
@@ -171,8 +172,6 @@ def build_template(
     installing the layer.  Returns the janitor (to drop it later), the database, notes
     and the applied steps.
     """
-    import psycopg
-
     files = schema_files(schema)
     janitor = DatabaseJanitor(server, name, template=layer_template, lock_timeout=lock_timeout)
     db = janitor.create()
