@@ -24,7 +24,7 @@ and the gate fails with ``pggit.alembic::single_head`` until they are merged
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, List, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
 
 import pytest
 
@@ -119,7 +119,7 @@ def upgrade_order(script: "ScriptDirectory") -> List["Script"]:
 
 
 def alembic_steps(ini: Path, script: "ScriptDirectory", rootdir: Path) -> List[Step]:
-    runner = AlembicRunner(ini)
+    runner = AlembicRunner(ini, script)
     steps = []
     for rev in upgrade_order(script):
         where = _display(Path(rev.path), rootdir)
@@ -147,10 +147,38 @@ _NOT_A_CONNECTION = "expected to be a sqlalchemy.engine.Connection"
 class AlembicRunner:
     """Runs Alembic commands of one project (``ini``) on a database."""
 
-    def __init__(self, ini: Path) -> None:
+    def __init__(self, ini: Path, script: "Optional[ScriptDirectory]" = None) -> None:
         self.ini = ini
+        #: the project's scripts, read once (``alembic.command`` reads every revision file
+        #: again for each command: 4 s of 8 for 50 one-revision upgrades of 50 revisions)
+        self.script = script
         #: env.py was seen wanting a Connection, not an Engine, in ``attributes["connection"]``
         self.wants_connection = False
+        self._engines: Dict[str, Any] = {}
+
+    def _command(self, cfg: "Config", command_name: str, target: str) -> None:
+        """``alembic.command.upgrade/downgrade(cfg, target)``, on the scripts read once.
+
+        What those commands do, with Alembic's documented ``EnvironmentContext`` +
+        ``ScriptDirectory.run_env()``; the revisions to run come from the script
+        directory's ``_upgrade_revs`` / ``_downgrade_revs``, the private methods the
+        commands themselves use (the one use of Alembic internals: without them, or
+        without a script directory, the public command runs)."""
+        from alembic import command
+        from alembic.runtime.environment import EnvironmentContext
+
+        script = self.script
+        plan = getattr(script, f"_{command_name}_revs", None)
+        if script is None or plan is None:
+            getattr(command, command_name)(cfg, target)
+            return
+
+        def revisions(rev: Any, context: Any) -> Any:
+            return plan(target, rev)
+
+        with EnvironmentContext(cfg, script, fn=revisions, as_sql=False, starting_rev=None,
+                                destination_rev=target, tag=None):
+            script.run_env()
 
     def action(self, command_name: str, target: str, drop_version_table: bool = False) -> Any:
         """A step action: ``run(database, command_name, target)``."""
@@ -172,36 +200,38 @@ class AlembicRunner:
         command runs again with an open Connection (committed afterwards), as it does for
         that project from then on.
         """
-        from alembic import command
         from alembic.util import CommandError
         from sqlalchemy import create_engine, pool
 
         url = sqlalchemy_url(database)
-        engine = create_engine(url, poolclass=pool.NullPool)
-        try:
-            def invoke(connectable: Any) -> None:
-                cfg = alembic_config(self.ini)
-                cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
-                cfg.attributes["connection"] = connectable
-                getattr(command, command_name)(cfg, target)
+        # one engine per database, without a pool: no connection outlives a step (the
+        # template must be idle to be cloned), but the dialect's first-connect queries
+        # run once, not once per step
+        engine = self._engines.get(url)
+        if engine is None:
+            engine = self._engines[url] = create_engine(url, poolclass=pool.NullPool)
 
-            if not self.wants_connection:
-                try:
-                    invoke(engine)
-                except CommandError as exc:
-                    if _NOT_A_CONNECTION not in str(exc):
-                        raise
-                    self.wants_connection = True
-            if self.wants_connection:
-                with engine.connect() as connection:
-                    invoke(connection)
-                    if connection.in_transaction():
-                        connection.commit()
-            if drop_version_table:
-                with engine.begin() as connection:
-                    drop_empty_version_tables(connection)
-        finally:
-            engine.dispose()
+        def invoke(connectable: Any) -> None:
+            cfg = alembic_config(self.ini)
+            cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+            cfg.attributes["connection"] = connectable
+            self._command(cfg, command_name, target)
+
+        if not self.wants_connection:
+            try:
+                invoke(engine)
+            except CommandError as exc:
+                if _NOT_A_CONNECTION not in str(exc):
+                    raise
+                self.wants_connection = True
+        if self.wants_connection:
+            with engine.connect() as connection:
+                invoke(connection)
+                if connection.in_transaction():
+                    connection.commit()
+        if drop_version_table:
+            with engine.begin() as connection:
+                drop_empty_version_tables(connection)
 
 
 def drop_empty_version_tables(connection: Any) -> List[str]:
