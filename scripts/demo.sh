@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job: run the shop example's tests with the pgGit CI gate and show its report.
+# The main job: run the shop example's tests with the pgGit CI gate and show its report,
+# then the Alembic and Django examples (migration steps from their own tools) with the gate.
 #   bash scripts/demo.sh [extra pytest args...]
 # Creates .venv on first use (as scripts/test.sh does). Exits with pytest's status:
 # 0 when the tests pass and the gate passes (the example's schema is clean).
@@ -49,10 +50,32 @@ if [ "$bad" -ne 1 ]; then
     echo "demo: expected the gate to fail that run with exit 1, got $bad"
     status=1
 fi
+tools=0
+for tool in alembic django; do
+    echo
+    case "$tool" in
+        alembic) echo "--- Alembic: examples/alembic, a commit tagged alembic/<revision> per revision (pggit_alembic in its pytest.ini)" ;;
+        django) echo "--- Django: examples/django, a commit tagged django/<app>/<migration> per migration; django_db tests on pytest-django's copy of the template" ;;
+    esac
+    echo "+ pytest --pggit --pggit-gate examples/$tool"
+    rc=0
+    .venv/bin/python -m pytest -p no:randomly -q --pggit --pggit-gate "examples/$tool" > "$out/$tool.txt" 2>&1 || rc=$?
+    sed -n '/^pggit gate: /,$p' "$out/$tool.txt"
+    if [ "$rc" -ne 0 ]; then
+        [ -s "$out/$tool.txt" ] && ! grep -q '^pggit gate: ' "$out/$tool.txt" && tail -n 30 "$out/$tool.txt"
+        echo "demo: examples/$tool: pytest exited $rc"
+        tools=$rc
+    fi
+done
 echo
 if [ "$status" -eq 0 ]; then
     echo "demo: the shop example passed its tests and the gate (exit 0); the variant dropping a column was caught"
 else
     echo "demo: pytest exited $status"
+fi
+if [ "$tools" -eq 0 ]; then
+    echo "demo: the Alembic and Django examples passed their tests and the gate, their dropped columns accepted by pggit_allow"
+elif [ "$status" -eq 0 ]; then
+    status=$tools
 fi
 exit "$status"
