@@ -94,8 +94,9 @@ class GateOptions:
     lint: Optional[bool] = None
     #: squawk rules left out (--pggit-lint-exclude)
     lint_exclude: Tuple[str, ...] = ()
-    #: which lint findings fail: none, unsafe, all (--pggit-fail-on-lint; see lint.py)
-    fail_on_lint: str = "unsafe"
+    #: lint findings at or above this severity fail: none, low, medium, high, data-loss,
+    #: all (--pggit-fail-on-lint; see lint.py)
+    fail_on_lint: str = "high"
     #: GLOB:HAZARD[ -- reason] values of --pggit-allow / ini pggit_allow
     allow: Tuple[str, ...] = ()
 
@@ -178,9 +179,10 @@ SETTINGS: List[Setting] = [
             option="--no-pggit-lint"),
     Setting("pggit_lint_exclude", "squawk rule the lint leaves out, e.g. prefer-robust-stmts "
             "(repeatable, or comma-separated)", "linelist", env="PGGIT_LINT_EXCLUDE", default=()),
-    Setting("pggit_fail_on_lint", "lint findings that fail the gate: none|unsafe|all (default unsafe: "
-            "rules that lock, rewrite, break or drop, on objects that existed at the base)",
-            env="PGGIT_FAIL_ON_LINT", default="unsafe"),
+    Setting("pggit_fail_on_lint", "lint finding severity that fails the gate: "
+            "none|low|medium|high|data-loss|all (default high: breaking, rewriting or destructive "
+            "statements on objects that existed at the base; all: every finding)",
+            env="PGGIT_FAIL_ON_LINT", default="high"),
     Setting("pggit_allow", "accept a hazard or lint rule on matching object paths: "
             "GLOB:HAZARD[ -- reason] (repeatable)", "linelist", default=()),
     Setting("pggit_junit", "write the gate's checks as JUnit XML to this file",
@@ -276,7 +278,7 @@ class PggitConfig:
             lint=False if values["pggit_no_lint"] else (True if values["pggit_lint"] else None),
             lint_exclude=tuple(r.strip() for v in values["pggit_lint_exclude"] or ()
                                for r in str(v).split(",") if r.strip()),
-            fail_on_lint=check_level(values["pggit_fail_on_lint"], ("none", "unsafe", "all"),
+            fail_on_lint=check_level(values["pggit_fail_on_lint"], HAZARD_LEVELS + ("all",),
                                      "--pggit-fail-on-lint"),
             allow=tuple(str(v).strip() for v in values["pggit_allow"] or () if str(v).strip()),
         )

@@ -311,7 +311,7 @@ def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult) -
     prov = result.provenance = provenance.since_base(conn, result.base_sha)
     allowances.collect(prov, getattr(run, "rootdir", None))
     for e in result.diff:
-        src = prov.for_path(e.path)
+        src = prov.for_path(e.path, e.change)
         if src is not None:
             result.sources[e.path] = src
         if not e.hazards:

@@ -10,18 +10,24 @@ at ``step:line`` of that SQL.  squawk runs once per file or step as a subprocess
 
 Each statement with findings is one gate case ``pggit.lint::<file-or-step>:<line>``
 (the line of the statement's first code) listing its rules, messages and the statement.
-Which findings fail the gate (``--pggit-fail-on-lint``):
 
-* ``unsafe`` (default): findings of :data:`UNSAFE_RULES` (locks that block writes,
-  table rewrites, breaking or destructive changes) on objects that existed at the base.
-  Style and hygiene rules (``prefer-*``, timeouts, ``IF NOT EXISTS``) are reported only,
-  and so is a finding whose statement touches only objects created since the base (an
-  index built without CONCURRENTLY on a table the same change creates blocks nobody);
-* ``all``: every finding;
-* ``none``: report only.
+Every rule has a severity on the hazard ladder (:data:`RULE_LEVELS`, the severity of the
+``hazard_kinds()`` hazard it reports: dropping a table or column is ``data-loss``, a type
+change that rewrites the table or a rename that breaks clients ``high``, an ACCESS
+EXCLUSIVE lock for an index build ``medium``, an index built without CONCURRENTLY or a
+constraint validated at once ``low``); rules about style and hygiene (``prefer-*``,
+timeouts, ``IF NOT EXISTS``) are ``style``.  ``--pggit-fail-on-lint LEVEL`` fails on
+findings at or above LEVEL (``none|low|medium|high|data-loss``) on objects that existed
+at the base; ``all`` fails on every finding, ``none`` reports only.  The default,
+``high``, is what a team adopting the gate on an existing project can live with: only
+the newest step is linted (the default base), and of it only what breaks clients,
+rewrites a table or loses data fails; the rest is reported.  A finding whose statement
+touches only objects created since the base never fails below ``all`` (an index built
+without CONCURRENTLY on a table the same change creates blocks nobody).
 
 Excluded rules (``--pggit-lint-exclude``, passed to squawk) are not reported; findings
-accepted by an allow (:mod:`.allow`) are reported with their reason and never fail.
+accepted by an allow (:mod:`.allow`, by rule name or by the hazard of :data:`RULE_HAZARDS`)
+are reported with their reason and never fail.
 """
 from __future__ import annotations
 
@@ -39,20 +45,23 @@ if TYPE_CHECKING:  # pragma: no cover
     from .allow import Acceptance, Allowances
     from .provenance import Provenance
 
-LINT_LEVELS: Tuple[str, ...] = ("none", "unsafe", "all")
+#: --pggit-fail-on-lint values: the hazard ladder, and ``all`` (every finding).
+LINT_LEVELS: Tuple[str, ...] = ("none", "low", "medium", "high", "data-loss", "all")
 
-#: Rules whose findings fail the gate at ``--pggit-fail-on-lint unsafe``: what blocks
-#: reads or writes for the length of a table scan or rewrite, or breaks or loses data.
-UNSAFE_RULES = frozenset({
-    "adding-field-with-default", "adding-foreign-key-constraint", "adding-not-nullable-field",
-    "adding-required-field", "adding-serial-primary-key-field", "ban-alter-domain-with-add-constraint",
-    "ban-concurrent-index-creation-in-transaction", "ban-create-domain-with-constraint",
-    "ban-drop-column", "ban-drop-database", "ban-drop-not-null", "ban-drop-table",
-    "ban-truncate-cascade", "ban-uncommitted-transaction", "changing-column-type",
-    "constraint-missing-not-valid", "disallowed-unique-constraint", "renaming-column",
-    "renaming-table", "require-concurrent-index-creation", "require-concurrent-index-deletion",
-    "transaction-nesting",
-})
+#: The severity of each rule's finding on the hazard ladder; rules not named are ``style``.
+RULE_LEVELS = {
+    "ban-drop-table": "data-loss", "ban-drop-column": "data-loss", "ban-drop-database": "data-loss",
+    "ban-truncate-cascade": "data-loss",
+    "changing-column-type": "high", "adding-field-with-default": "high", "renaming-column": "high",
+    "renaming-table": "high", "adding-required-field": "high", "transaction-nesting": "high",
+    "ban-uncommitted-transaction": "high", "ban-concurrent-index-creation-in-transaction": "high",
+    "adding-serial-primary-key-field": "medium", "adding-not-nullable-field": "medium",
+    "ban-alter-domain-with-add-constraint": "medium", "ban-create-domain-with-constraint": "medium",
+    "disallowed-unique-constraint": "medium", "require-concurrent-index-deletion": "medium",
+    "ban-drop-not-null": "medium",
+    "require-concurrent-index-creation": "low", "constraint-missing-not-valid": "low",
+    "adding-foreign-key-constraint": "low",
+}
 
 #: The hazard of ``hazard_kinds()`` each rule reports too: allowing the hazard on a
 #: statement (``-- pggit: allow data_deletion -- why``) also accepts these findings.
@@ -83,21 +92,29 @@ class Finding:
     accepted: Optional["Acceptance"] = None
     new_objects: bool = False   # the statement touches only objects created since the base
 
+    @property
+    def severity(self) -> str:
+        """The rule's severity on the hazard ladder, or ``style``."""
+        return RULE_LEVELS.get(self.rule, "style")
+
     def fails(self, policy: str) -> bool:
+        """Whether the finding fails the gate at ``--pggit-fail-on-lint policy``."""
+        from .config import hazard_rank
+
         if self.accepted is not None or policy == "none" or self.rule == "syntax-error":
             return False
         if policy == "all":
             return True
-        return self.rule in UNSAFE_RULES and not self.new_objects
+        if self.new_objects or self.severity == "style":
+            return False
+        return hazard_rank(self.severity) >= hazard_rank(policy)
 
-    def status(self, policy: str) -> str:
+    def status(self, policy: str = "") -> str:
         if self.rule == "syntax-error":
             return "not parsed"
         if self.accepted is not None:
             return "accepted"
-        if self.rule in UNSAFE_RULES:
-            return "unsafe, new object" if self.new_objects else "unsafe"
-        return "style"
+        return self.severity + (", new object" if self.new_objects else "")
 
 
 @dataclass
@@ -368,5 +385,5 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
     return result
 
 
-__all__ = ["Finding", "INSTALL_HINT", "LINT_LEVELS", "LintResult", "RULE_HAZARDS", "Statement", "UNSAFE_RULES",
+__all__ = ["Finding", "INSTALL_HINT", "LINT_LEVELS", "LintResult", "RULE_HAZARDS", "RULE_LEVELS", "Statement",
            "find_squawk", "pg_version", "run_lint"]

@@ -112,13 +112,19 @@ class Provenance:
         key = name if kind in ("schema", "extension") else f"{schema}.{name}"
         return list(self.by_object.get(key, []))
 
-    def for_path(self, path: str) -> Optional[LogEntry]:
+    def for_path(self, path: str, change: Optional[str] = None) -> Optional[LogEntry]:
         """The newest entry that made the change of ``path``: one naming the part itself
         (``schema.table.column``, ``constraint on schema.table``) when there is one, else
         the newest on its object whose statement names the part, else the newest on its
-        object; None without one (capture off, or the change predates the base)."""
+        object (for an object ``ADDED``: its newest ``CREATE``, ``REMOVED``: its ``DROP``,
+        when there is one); None without one (capture off, or the change predates the base)."""
         parts = path.split("/")
         entries = self.related(path)
+        if len(parts) == 3 and change in ("ADDED", "REMOVED"):
+            verb = "CREATE" if change == "ADDED" else "DROP"
+            made = [e for e in entries if (e.command_tag or "").upper().startswith(verb)]
+            if made:
+                return max(made, key=lambda e: e.id)
         if len(parts) >= 5:
             schema, name, sub = parts[0], parts[2], parts[4]
             exact = (self.by_part.get(f"{schema}.{name}.{sub}", [])

@@ -146,10 +146,15 @@ def terminal_lines(result: GateResult, verbose: bool = False) -> List[str]:
                        for b in result.branches], ["branch", "head", "commits"])]
     if result.head_sha and result.base_sha and (verbose or "hazards" in failed_groups):
         out += ["", f"diff {result.base}..{result.head}: {_diff_title(result)}"]
-        if result.diff:
+        if result.diff and verbose:
             out.append(table(_diff_rows(result), _diff_headers(result)))
             for text in definition_diffs(result.diff, "base", "head", max_diffs=10):
                 out += ["", text]
+        elif result.diff:   # quiet: the paths with hazards, and where each change came from
+            shown = [e for e in _shown(result) if e.hazards]
+            out.append(table(_diff_rows(result, shown), _diff_headers(result)))
+            if len(shown) < len(_shown(result)):
+                out.append(f"({len(_shown(result)) - len(shown)} path(s) without hazards: -v lists them)")
     tables = [g for g in ("hazards", "alerts", "integrity", "migration", "snapshot") if g in groups]
     for group in tables + [g for g in groups if g not in tables]:
         if not (verbose or group in failed_groups):

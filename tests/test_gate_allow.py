@@ -124,3 +124,45 @@ def test_quiet_passing_output_and_verbose_tables(pytester: pytest.Pytester, pggi
     assert result.ret == 0
     result.stdout.fnmatch_lines(["commits (HEAD first):", "diff *..HEAD: *",
                                  "ADDED     public/table/customers/column/note*schema/002_change.sql:1: ALTER TABLE*"])
+
+
+STEP_CONFTEST = '''
+import psycopg
+from pytest_pggit.steps import Step
+
+
+def upgrade(database):
+    with psycopg.connect(database.dsn, autocommit=True) as conn:   # the tool's own session
+        conn.execute("-- pggit: allow data_deletion -- phone numbers live in contacts since 4.1\\n"
+                     "ALTER TABLE customers DROP COLUMN phone")
+
+
+def pytest_pggit_migration_steps(config, root):
+    return [Step("app", "0002_drop_phone", "drop phone", upgrade,
+                 allow={"ban-drop-column": "the API stopped returning phone in 4.0"})]
+'''
+
+
+def test_a_migration_steps_sql_carries_provenance_and_allows(pytester: pytest.Pytester,
+                                                             pggit_server: Server) -> None:
+    schema = pytester.path / "schema"
+    schema.mkdir()
+    (schema / "001_init.sql").write_text(INIT)
+    pytester.makepyfile(test_ok="def test_ok(pggit):\n    assert pggit.head()\n")
+    pytester.makeconftest(STEP_CONFTEST)
+    result = run(pytester, pggit_server, "-v")
+    assert result.ret == 0, result.stdout.str()
+    result.stdout.fnmatch_lines(["base: sql/schema/001_init.sql = *",
+                                 "*public/table/customers/column/phone*app/0002_drop_phone: "
+                                 "ALTER TABLE customers DROP COLUMN phone"])
+    out = junit(pytester, "pggit.hazards")["public/table/customers/column/phone"].find("system-out").text
+    assert ("data_deletion accepted by app/0002_drop_phone:1: phone numbers live in contacts since 4.1"
+            in out)
+    assert "made by app/0002_drop_phone" in out
+    lint = junit(pytester, "pggit.lint")
+    if lint:   # squawk installed: the step's captured SQL is linted, at its own lines
+        case = lint["app/0002_drop_phone:2"]
+        assert case.find("failure") is None
+        text = case.find("system-out").text
+        assert "ban-drop-column (accepted)" in text
+        assert "pggit_allow of app/0002_drop_phone: the API stopped returning phone in 4.0" in text

@@ -47,35 +47,52 @@ def cases(pytester: pytest.Pytester, classname: str) -> List[ET.Element]:
 def test_index_without_concurrently_is_a_finding_at_its_file_and_line(
         pytester: pytest.Pytester, pggit_server: Server) -> None:
     project(pytester, INDEX)
-    result = run(pytester, pggit_server)
-    assert result.ret == pytest.ExitCode.TESTS_FAILED   # unsafe on a table that existed before
-    result.stdout.fnmatch_lines([
-        "pggit gate: FAILED: * checks failed (lint)",
-        "lint: FAILED (1 of *): squawk * --pg-version *: 2 statement(s) of 1 file(s)/step(s) since *",
-        "FAIL*schema/002_change.sql:4*require-concurrent-index-creation (unsafe)*",
-        "lint / schema/002_change.sql:4:",
-        "CREATE INDEX customers_phone_idx",
-        "    ON customers (phone);",
-        "line 4: require-concurrent-index-creation (warning, unsafe): During normal index creation*",
-    ])
+    result = run(pytester, pggit_server)   # default --pggit-fail-on-lint high: reported, passes
+    assert result.ret == 0, result.stdout.str()
     lint = {c.get("name"): c for c in cases(pytester, "pggit.lint")}
     assert set(lint) == {"schema/002_change.sql:4", "squawk"}
     case = lint["schema/002_change.sql:4"]
-    assert case.find("failure") is not None
-    assert "CREATE INDEX customers_phone_idx" in case.find("system-out").text
+    assert case.find("failure") is None
+    text = case.find("system-out").text
+    assert "require-concurrent-index-creation (low): During normal index creation" in text
+    assert "CREATE INDEX customers_phone_idx\n    ON customers (phone);" in text
+    result = run(pytester, pggit_server, "--pggit-fail-on-lint", "low")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines([
+        "pggit gate: FAILED: * checks failed (lint)",
+        "lint: FAILED (1 of *): squawk * --pg-version *: 2 statement(s) of 1 file(s)/step(s) since *",
+        "FAIL*schema/002_change.sql:4*require-concurrent-index-creation (low)*",
+        "lint / schema/002_change.sql:4:",
+        "CREATE INDEX customers_phone_idx",
+        "    ON customers (phone);",
+        "line 4: require-concurrent-index-creation (warning, low): During normal index creation*",
+    ])
+    lint = {c.get("name"): c for c in cases(pytester, "pggit.lint")}
+    assert lint["schema/002_change.sql:4"].find("failure") is not None
     assert lint["squawk"].find("failure") is None
     # CONCURRENTLY: no finding of that rule, the gate passes
     (pytester.path / "schema" / "002_change.sql").write_text(
         INDEX.replace("CREATE INDEX", "CREATE INDEX CONCURRENTLY IF NOT EXISTS"))
-    result = run(pytester, pggit_server)
+    result = run(pytester, pggit_server, "--pggit-fail-on-lint", "low")
     assert result.ret == 0, result.stdout.str()
     assert "require-concurrent-index-creation" not in (pytester.path / "gate.xml").read_text()
 
 
 @needs_squawk
+def test_a_breaking_change_fails_by_default(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    project(pytester, "ALTER TABLE customers RENAME COLUMN phone TO mobile;\n")
+    result = run(pytester, pggit_server)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(["pggit gate: FAILED: * checks failed (lint)",
+                                 "FAIL*schema/002_change.sql:1*renaming-column (high)*"])
+    assert run(pytester, pggit_server, "--pggit-fail-on-lint", "data-loss").ret == 0
+
+
+@needs_squawk
 def test_excluded_rules_and_levels(pytester: pytest.Pytester, pggit_server: Server) -> None:
     project(pytester, INDEX)
-    result = run(pytester, pggit_server, "--pggit-lint-exclude", "require-concurrent-index-creation")
+    result = run(pytester, pggit_server, "--pggit-fail-on-lint", "low",
+                 "--pggit-lint-exclude", "require-concurrent-index-creation")
     assert result.ret == 0, result.stdout.str()
     result.stdout.fnmatch_lines(["lint: ok: *excluded: require-concurrent-index-creation*"])
     text = (pytester.path / "gate.xml").read_text()
@@ -101,10 +118,10 @@ def test_an_index_on_a_table_the_change_creates_does_not_fail(
         pytester: pytest.Pytester, pggit_server: Server) -> None:
     project(pytester, "CREATE TABLE orders (id bigint PRIMARY KEY, customer bigint);\n"
                       "CREATE INDEX orders_customer_idx ON orders (customer);\n")
-    result = run(pytester, pggit_server)
+    result = run(pytester, pggit_server, "--pggit-fail-on-lint", "low")
     assert result.ret == 0, result.stdout.str()
     case = {c.get("name"): c for c in cases(pytester, "pggit.lint")}["schema/002_change.sql:2"]
-    assert "require-concurrent-index-creation (unsafe, new object)" in case.find("system-out").text
+    assert "require-concurrent-index-creation (low, new object)" in case.find("system-out").text
 
 
 def test_without_squawk_lint_is_skipped_and_says_how_to_enable_it(
