@@ -264,16 +264,28 @@ def _run_setup_hook(conn, db: Database, hook: Callable[..., Any], names: Sequenc
 
 
 def user_frame(exc: BaseException) -> str:
-    """``file:line`` of the innermost traceback frame outside pytest-pggit, pluggy and psycopg."""
+    """``file:line`` of the innermost traceback frame in the user's code: outside
+    pytest-pggit, pluggy, psycopg and pytest, and preferably outside installed libraries
+    and the standard library too (a migration tool's internals, e.g. SQLAlchemy's, are
+    not where the user looks first); else the innermost frame outside the plugin."""
+    import sysconfig
     import traceback
 
     here = str(Path(__file__).resolve().parent)
     frames = traceback.extract_tb(exc.__traceback__)
-    for frame in reversed(frames):
-        name = frame.filename
-        if here in name or "/pluggy/" in name or "/psycopg/" in name or "/_pytest/" in name:
-            continue
-        return f"{name}:{frame.lineno}"
+    stdlib = {sysconfig.get_paths().get(k, "") for k in ("stdlib", "platstdlib")} - {""}
+
+    def ours(name: str) -> bool:
+        return here in name or any(p in name for p in ("/pluggy/", "/psycopg/", "/_pytest/"))
+
+    def library(name: str) -> bool:
+        return (not name.startswith("/") or "/site-packages/" in name or "/dist-packages/" in name
+                or any(name.startswith(p + "/") for p in stdlib))
+
+    for wanted in (lambda n: not ours(n) and not library(n), lambda n: not ours(n)):
+        for frame in reversed(frames):
+            if wanted(frame.filename):
+                return f"{frame.filename}:{frame.lineno}"
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "?"
 
 

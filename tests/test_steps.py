@@ -165,6 +165,28 @@ def test_a_failing_step_names_the_users_line_first(pytester: pytest.Pytester, pg
         "RuntimeError: the migration tool gave up*"])
 
 
+def test_a_step_failing_inside_a_library_names_the_users_line(pytester: pytest.Pytester,
+                                                              pggit_server: Server) -> None:
+    """The innermost frame is the standard library's (json); the user's line is shown."""
+    pytester.makeconftest(
+        """
+        import json
+        from pytest_pggit.steps import Step
+
+        def broken(database):
+            json.loads("{not json")
+
+        def pytest_pggit_migration_steps(config):
+            return [Step("app", "0001_t", "t", broken)]
+        """
+    )
+    pytester.makepyfile(PASSING_TEST)
+    result = pytester.runpytest(*dsn_args(pggit_server))
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines([f"*pytest-pggit: {pytester.path}/conftest.py:5: upgrade of step app/0001_t "
+                                 "failed: JSONDecodeError: *"])
+
+
 def test_tag_names_follow_the_layers_ref_name_rules(pggit) -> None:
     """The Python copy of _ref_name_problem agrees with the SQL one; safe_ref_name makes
     any step tag valid and leaves valid ones alone (Alembic hex ids, Django app/name)."""
