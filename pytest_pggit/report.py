@@ -129,12 +129,13 @@ def terminal_lines(result: GateResult, verbose: bool = False) -> List[str]:
     if not verbose and not failed:
         out += _base_lines(result)
         out += [group_line(result, g) for g in groups if g != "gate"]
-        return out
+        return out + accepted_lines(result)
     if result.server:
         out.append(f"server: {result.server}, database {result.database}")
     out += _base_lines(result)
     out.append(_options_line(result))
     out += [group_line(result, g) for g in groups if g != "gate"]
+    out += accepted_lines(result)
     failed_groups = {c.group for c in failed}
     if verbose and result.commits:
         out += ["", "commits (HEAD first):",
@@ -180,6 +181,16 @@ def _base_lines(result: GateResult) -> List[str]:
     why = f" ({result.base_reason})" if result.base_reason else ""
     return [f"base: {result.base} = {result.base_sha[:12]}{why}; head: {result.head} = "
             f"{result.head_sha[:12]}" + (" (committed by the gate)" if result.head_committed else "")]
+
+
+def accepted_lines(result: GateResult) -> List[str]:
+    """One line per accepted hazard and lint finding, with where and why it was accepted:
+    shown even by a quiet section (nothing is accepted silently)."""
+    out = [f"accepted: {path}: {a}" for path, accepted in result.accepted.items() for a in accepted]
+    if result.lint is not None:
+        out += [f"accepted: {st.name} {f.rule}: {f.accepted}" for st in result.lint.statements
+                for f in st.findings if f.accepted is not None]
+    return out
 
 
 _TITLES = {"alerts": "alerts (check_for_alerts)", "integrity": "integrity (validate_data_integrity)",

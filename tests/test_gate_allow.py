@@ -65,7 +65,9 @@ def test_an_allow_comment_with_a_reason_passes_and_says_why(pytester: pytest.Pyt
     result = run(pytester, pggit_server, "--pggit-snapshot", "schema.snapshot", "--pggit-snapshot-update")
     assert result.ret == 0, result.stdout.str()
     reason = "legacy notes were moved to the archive in 4.2"
-    result.stdout.fnmatch_lines(["pggit gate: PASSED*", "hazards: ok: 1 path(s) with hazards *, 1 accepted"])
+    result.stdout.fnmatch_lines(["pggit gate: PASSED*", "hazards: ok: 1 path(s) with hazards *, 1 accepted",
+                                 f"accepted: public/table/legacy: data_deletion accepted by "
+                                 f"schema/002_change.sql:1: {reason}"])
     case = junit(pytester, "pggit.hazards")["public/table/legacy"]
     assert case.find("failure") is None
     out = case.find("system-out").text
