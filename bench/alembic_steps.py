@@ -1,0 +1,259 @@
+"""pytest --pggit --pggit-alembic --pggit-gate against pytest-alembic, on one generated
+Alembic project (issue 14).
+
+    .venv/bin/python bench/alembic_steps.py                    # 50 revisions, 3 runs
+    .venv/bin/python bench/alembic_steps.py --revisions 20 --runs 1   # quick
+
+One throwaway server (the project's local backend) serves both tools; per run, each is a
+pytest subprocess timed by wall clock, the order alternating between runs:
+
+* pggit: ``pytest --pggit --pggit-backend dsn --pggit-alembic --pggit-gate --pggit-base
+  root`` and one test using ``pggit``: the template gets every revision as a commit and a
+  tag, and the gate checks the whole history (integrity, alerts, hazards, migration, lint,
+  single head, and the up/down check of *every* revision: ``--pggit-base root``).  Also
+  timed: the default gate (``--pggit-base`` left out: the newest revision only).
+* pytest-alembic: its ``test_upgrade`` and ``test_up_down_consistency`` (upgrade each
+  revision one at a time, then downgrade them all one at a time) on an empty database of
+  the same server; ``test_single_head_revision`` too, the peer of the single-head check.
+
+The ratio is pggit's median over pytest-alembic's; target <= 1.0 (no slower).
+pytest-alembic 0.13.1 cannot collect under pytest 9 as a plugin, so it is installed with
+``pip install --no-deps --target bench/.deps-pytest-alembic`` (never into .venv, where its
+entry point would break every pytest run), its entry point disabled (``-p
+no:pytest_alembic``) and its tests imported from a conftest, as its docs show.
+Exit status 0 when the target is met, 1 otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+from typing import Dict, List
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pytest_pggit.backends.local import LocalBackend  # noqa: E402
+
+DEPS = ROOT / "bench" / ".deps-pytest-alembic"
+REQUIREMENTS = ROOT / "bench" / "requirements-pytest-alembic.txt"
+TARGET = 1.0
+
+ENV_PY = '''\
+from alembic import context
+from sqlalchemy import engine_from_config, pool
+
+config = context.config
+
+# pytest-alembic's recipe: both tools pass an Engine in attributes["connection"]
+connectable = config.attributes.get("connection")
+if connectable is None:
+    connectable = engine_from_config(config.get_section(config.config_ini_section, {}),
+                                     prefix="sqlalchemy.", poolclass=pool.NullPool)
+with connectable.connect() as connection:
+    context.configure(connection=connection)
+    with context.begin_transaction():
+        context.run_migrations()
+'''
+
+
+def revision_ops(i: int) -> "tuple[str, str]":
+    """Upgrade and downgrade of revision ``i`` (1-based): tables, columns, indexes, foreign
+    keys, checks and views in turn, every one reversible, none dropping data."""
+    t = f"t{(i - 1) // 5 * 5 + 1:03d}"          # the table of this group of five
+    prev = f"t{(i - 6) // 5 * 5 + 1:03d}" if i > 5 else None
+    kind = (i - 1) % 5
+    if kind == 0:
+        fk = (f', sa.Column("{prev}_id", sa.BigInteger, sa.ForeignKey("{prev}.id"))' if prev else "")
+        return (f'op.create_table("{t}", sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True), '
+                f'sa.Column("name", sa.Text, nullable=False), '
+                f'sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.func.now()){fk})',
+                f'op.drop_table("{t}")')
+    if kind == 1:
+        return (f'op.add_column("{t}", sa.Column("amount", sa.Numeric(12, 2), server_default="0"))',
+                f'op.drop_column("{t}", "amount")')
+    if kind == 2:
+        return (f'op.create_index("{t}_name_idx", "{t}", ["name"])',
+                f'op.drop_index("{t}_name_idx", table_name="{t}")')
+    if kind == 3:
+        return (f'op.create_check_constraint("{t}_amount_ck", "{t}", "amount >= 0")',
+                f'op.drop_constraint("{t}_amount_ck", "{t}", type_="check")')
+    return (f'op.execute("CREATE VIEW {t}_named AS SELECT id, name FROM {t} WHERE name <> \'\'")',
+            f'op.execute("DROP VIEW {t}_named")')
+
+
+def generate_project(root: Path, revisions: int) -> None:
+    versions = root / "migrations" / "versions"
+    versions.mkdir(parents=True)
+    (root / "alembic.ini").write_text(
+        "[alembic]\nscript_location = %(here)s/migrations\npath_separator = os\n"
+        "sqlalchemy.url = postgresql+psycopg://localhost/unused\n")
+    (root / "migrations" / "env.py").write_text(ENV_PY)
+    for i in range(1, revisions + 1):
+        up, down = revision_ops(i)
+        (versions / f"r{i:03d}.py").write_text(textwrap.dedent(f'''\
+            """revision {i}"""
+            from alembic import op
+            import sqlalchemy as sa
+
+            revision = "r{i:03d}"
+            down_revision = {repr(f"r{i - 1:03d}") if i > 1 else None}
+
+
+            def upgrade():
+                {up}
+
+
+            def downgrade():
+                {down}
+            '''))
+    (root / "pggit_tests").mkdir()
+    (root / "pggit_tests" / "test_schema.py").write_text(textwrap.dedent(f'''\
+        def test_schema(pggit):
+            tags = pggit.execute("SELECT count(*) FROM pggit_v0.list_tags() WHERE name LIKE 'alembic/%'")
+            assert tags == [({revisions},)]
+        '''))
+    (root / "alembic_tests").mkdir()
+    (root / "alembic_tests" / "conftest.py").write_text(textwrap.dedent('''\
+        import os
+
+        import pytest
+        import sqlalchemy as sa
+
+        pytest_plugins = ["pytest_alembic.plugin.fixtures"]
+
+
+        @pytest.fixture
+        def alembic_config():
+            return {"file": os.environ["BENCH_ALEMBIC_INI"]}
+
+
+        @pytest.fixture
+        def alembic_engine():
+            engine = sa.create_engine(os.environ["BENCH_ALEMBIC_URL"], poolclass=sa.pool.NullPool)
+            yield engine
+            engine.dispose()
+        '''))
+    (root / "alembic_tests" / "test_alembic.py").write_text(
+        "from pytest_alembic.tests import (test_single_head_revision, test_up_down_consistency,\n"
+        "                                  test_upgrade)\n")
+    (root / "pytest.ini").write_text("[pytest]\naddopts = -p no:cacheprovider -p no:randomly -q\n")
+
+
+def ensure_pytest_alembic(log) -> str:
+    """bench/.deps-pytest-alembic, installed (no dependencies: alembic, SQLAlchemy and
+    pytest come from .venv) from the pin in requirements-pytest-alembic.txt."""
+    stamp = DEPS / "requirements.installed"
+    wanted = REQUIREMENTS.read_text()
+    if not (stamp.exists() and stamp.read_text() == wanted):
+        log(f"pytest-alembic: pip install --no-deps --target {DEPS.relative_to(ROOT)}")
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check",
+                        "--no-deps", "--upgrade", "--target", str(DEPS), "-r", str(REQUIREMENTS)],
+                       check=True)
+        stamp.write_text(wanted)
+    out = subprocess.run([sys.executable, "-c", "import importlib.metadata as m; "
+                          "print(m.version('pytest-alembic'), m.version('alembic'), m.version('sqlalchemy'))"],
+                         env={**os.environ, "PYTHONPATH": str(DEPS)}, capture_output=True, text=True,
+                         check=True).stdout.split()
+    return f"pytest-alembic {out[0]}, alembic {out[1]}, SQLAlchemy {out[2]}"
+
+
+def timed(cmd: List[str], cwd: Path, env: Dict[str, str], expect: int = 0) -> float:
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=str(cwd), env=env, capture_output=True, text=True)
+    secs = time.perf_counter() - t
+    if proc.returncode != expect:
+        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stdout[-4000:]}\n{proc.stderr[-2000:]}")
+    return secs
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--revisions", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    def log(msg: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+    peer = ensure_pytest_alembic(log)
+    backend = LocalBackend()
+    times: Dict[str, List[float]] = {"pggit": [], "pggit_default": [], "alembic": []}
+    with tempfile.TemporaryDirectory(prefix="pggit-bench-alembic-") as tmp:
+        root = Path(tmp)
+        generate_project(root, args.revisions)
+        server = backend.start()
+        try:
+            log(f"server: PostgreSQL {server.version} on {server.host}:{server.port}; "
+                f"{args.revisions} revisions in {root}")
+            py = [sys.executable, "-m", "pytest"]
+            base_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+            pggit_cmd = py + ["--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(),
+                              "--pggit-alembic", "--pggit-gate", "-p", "no:xdist", "pggit_tests"]
+            import psycopg
+
+            for run in range(1, args.runs + 1):
+                order = ["pggit", "alembic"] if run % 2 else ["alembic", "pggit"]
+                for tool in order:
+                    if tool == "pggit":
+                        secs = timed(pggit_cmd + ["--pggit-base", "root"], root, base_env)
+                        times["pggit"].append(secs)
+                        log(f"run {run}: pytest --pggit --pggit-alembic --pggit-gate --pggit-base root: {secs:.2f} s")
+                        secs = timed(pggit_cmd, root, base_env)
+                        times["pggit_default"].append(secs)
+                        log(f"run {run}: pytest --pggit --pggit-alembic --pggit-gate: {secs:.2f} s")
+                    else:
+                        db = f"bench_alembic_{run}"
+                        with psycopg.connect(server.dsn(), autocommit=True) as conn:
+                            conn.execute(f"DROP DATABASE IF EXISTS {db}")
+                            conn.execute(f"CREATE DATABASE {db}")
+                        from pytest_pggit.janitor import Database
+
+                        url = getattr(Database(db, server.dsn(db), server), "url", None)
+                        if url is None:
+                            from pytest_pggit.tools import sqlalchemy_url
+
+                            url = sqlalchemy_url(Database(db, server.dsn(db), server))
+                        env = {**base_env, "PYTHONPATH": str(DEPS), "BENCH_ALEMBIC_URL": url,
+                               "BENCH_ALEMBIC_INI": str(root / "alembic.ini")}
+                        secs = timed(py + ["-p", "no:pytest_alembic", "-p", "no:xdist", "alembic_tests"],
+                                     root, env)
+                        times["alembic"].append(secs)
+                        log(f"run {run}: pytest-alembic test_upgrade + test_up_down_consistency "
+                            f"+ test_single_head_revision: {secs:.2f} s")
+        finally:
+            backend.stop()
+
+    med = {k: statistics.median(v) for k, v in times.items()}
+    ratio = med["pggit"] / med["alembic"]
+    print()
+    print(f"Alembic steps benchmark: {args.revisions} revisions, median of {args.runs} run(s), "
+          f"PostgreSQL {server.version}, {os.cpu_count()} CPUs; {peer}")
+    rows = [
+        ("pytest --pggit --pggit-alembic --pggit-gate --pggit-base root (up/down of every revision)",
+         med["pggit"], min(times["pggit"])),
+        ("pytest --pggit --pggit-alembic --pggit-gate (default base: up/down of the newest)",
+         med["pggit_default"], min(times["pggit_default"])),
+        ("pytest-alembic test_upgrade + test_up_down_consistency + test_single_head_revision",
+         med["alembic"], min(times["alembic"])),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"| {'run':<{width}} | median s | best s |")
+    print(f"|{'-' * (width + 2)}|---------:|-------:|")
+    for name, m, b in rows:
+        print(f"| {name:<{width}} | {m:8.2f} | {b:6.2f} |")
+    verdict = "met" if ratio <= TARGET else "MISSED"
+    print(f"ratio pggit (every revision up/down) / pytest-alembic: {ratio:.2f} "
+          f"(target <= {TARGET:.1f}: {verdict}); default gate / pytest-alembic: "
+          f"{med['pggit_default'] / med['alembic']:.2f}")
+    return 0 if ratio <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
