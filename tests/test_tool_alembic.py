@@ -200,12 +200,8 @@ def gate_run(pytester: pytest.Pytester, server: Server, source: Path, *args: str
     the result and the JUnit cases (``classname::name`` -> ok/failure/error)."""
     import xml.etree.ElementTree as ET
 
-    for item in source.iterdir():
-        target = pytester.path / item.name
-        if item.is_dir():
-            shutil.copytree(item, target, dirs_exist_ok=True)
-        else:
-            shutil.copy(item, target)
+    if source.resolve() != pytester.path.resolve():
+        shutil.copytree(source, pytester.path, dirs_exist_ok=True)
     pytester.makepyfile(test_it=test)
     result = pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(),
                                 "-p", "no:randomly", "--pggit-alembic", "--pggit-gate",
@@ -259,3 +255,26 @@ def test_a_downgrade_that_forgets_a_column_fails_the_updown_check(
     assert result.ret == 1
     assert cases["pggit.updown::alembic/add2"] == "failure", cases
     assert "public/table/items/column/sku" in result.stdout.str()
+
+
+def test_a_base_from_git_reads_that_commits_revisions(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    revisions = {k: v for k, v in REVISIONS.items() if k == "base1"}
+    write_project(tmp_path, revisions)
+    shutil.copytree(tmp_path, pytester.path, dirs_exist_ok=True)
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "base1"], cwd=pytester.path, check=True)
+    # this branch adds a revision dropping a column, without pggit_allow
+    revisions["drop2"] = ("base1", 'op.execute("ALTER TABLE items DROP COLUMN legacy")',
+                          'op.execute("ALTER TABLE items ADD COLUMN legacy text")', "")
+    write_project(pytester.path, revisions)
+    result, cases = gate_run(pytester, pggit_server, pytester.path, "--pggit-base", "git:HEAD")
+    assert result.ret == 1, result.stdout.str()
+    assert cases["pggit.hazards::public/table/items/column/legacy"] == "failure", cases
+    assert "(the schema at git HEAD = " in result.stdout.str()

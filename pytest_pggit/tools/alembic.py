@@ -81,8 +81,8 @@ class AlembicSteps:
 
 def alembic_config(ini: Path) -> "Config":
     """The project's ``alembic.ini`` as an Alembic ``Config``; a relative
-    ``script_location`` that is not a folder below the working directory is taken
-    relative to the ini file (Alembic reads it relative to the working directory)."""
+    ``script_location`` is taken relative to the ini file when that folder exists there
+    (Alembic reads it relative to the working directory, which is usually the same)."""
     from alembic.config import Config
 
     if not ini.is_file():
@@ -94,9 +94,9 @@ def alembic_config(ini: Path) -> "Config":
     if not location:
         raise PggitError(f"{ini} has no script_location in its [alembic] section",
                          hint="alembic.ini must name the migration folder: script_location = migrations")
-    if ":" not in location and not Path(location).is_absolute() and not Path(location).is_dir():
+    if ":" not in location and not Path(location).is_absolute():
         beside = ini.parent / location
-        if beside.is_dir():
+        if beside.is_dir():   # also when a git base's tree holds the ini: never the cwd's copy
             cfg.set_main_option("script_location", str(beside).replace("%", "%%"))
     return cfg
 
