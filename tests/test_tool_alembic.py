@@ -278,3 +278,20 @@ def test_a_base_from_git_reads_that_commits_revisions(
     assert result.ret == 1, result.stdout.str()
     assert cases["pggit.hazards::public/table/items/column/legacy"] == "failure", cases
     assert "(the schema at git HEAD = " in result.stdout.str()
+
+
+def test_the_option_bare_with_a_path_a_folder_and_in_the_ini(pytester: pytest.Pytester) -> None:
+    from pytest_pggit.config import PggitConfig
+
+    sub = pytester.mkdir("db")
+    (sub / "alembic.ini").write_text("[alembic]\n")
+
+    def resolved(*args: str) -> "Path | None":
+        return PggitConfig.from_pytest(pytester.parseconfig(*args)).alembic
+
+    assert resolved() is None
+    assert resolved("--pggit-alembic") == pytester.path / "alembic.ini"   # the rootdir's
+    assert resolved("--pggit-alembic=db/alembic.ini") == sub / "alembic.ini"
+    assert resolved("--pggit-alembic=db") == sub / "alembic.ini"          # its folder
+    pytester.makeini("[pytest]\npggit_alembic = db/alembic.ini\n")
+    assert resolved() == sub / "alembic.ini"                              # relative to the ini
