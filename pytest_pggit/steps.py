@@ -121,7 +121,8 @@ def collect_steps(config: Any, root: Any, need_root: bool = False) -> Tuple[List
     registration order (tryfirst/trylast aside), and notes.
 
     With ``need_root`` (building the ``git:`` base), an implementation that takes no
-    ``root`` argument cannot build steps from another tree: a :class:`PggitError` names it."""
+    ``root`` argument cannot build steps from another tree: when it returns steps, a
+    :class:`PggitError` names it (one that returns none is no problem)."""
     from .exceptions import PggitError
 
     caller = config.hook.pytest_pggit_migration_steps
@@ -129,12 +130,6 @@ def collect_steps(config: Any, root: Any, need_root: bool = False) -> Tuple[List
     for impl in caller.get_hookimpls():   # registration order (pluggy calls them newest first)
         where = getattr(impl.plugin, "__file__", None) or impl.plugin_name
         takes = set(impl.argnames) | set(getattr(impl, "kwargnames", ()) or ())   # root=None too
-        if need_root and "root" not in takes:
-            raise PggitError(
-                f"the pytest_pggit_migration_steps hook in {where} takes no `root` argument, so "
-                "it cannot build the migration steps of another git ref",
-                hint="add a `root` parameter and read the migrations below it, or use a ref of "
-                     "pggit_db as --pggit-base")
         kwargs = {name: value for name, value in (("config", config), ("root", root)) if name in takes}
         try:
             got = impl.function(**kwargs)
@@ -144,6 +139,12 @@ def collect_steps(config: Any, root: Any, need_root: bool = False) -> Tuple[List
             raise PggitError(
                 f"the pytest_pggit_migration_steps hook failed at {user_frame(exc)}: "
                 f"{type(exc).__name__}: {exc}", hint=f"fix the hook implementation in {where}") from exc
+        if need_root and got and "root" not in takes:
+            raise PggitError(
+                f"the pytest_pggit_migration_steps hook in {where} takes no `root` argument, so "
+                "it cannot build the migration steps of another git ref",
+                hint="add a `root` parameter and read the migrations below it, or use a ref of "
+                     "pggit_db as --pggit-base")
         for step in got or ():
             if not isinstance(step, Step):
                 raise PggitError(

@@ -411,6 +411,12 @@ def test_git_base_errors(pytester: pytest.Pytester, pggit_server: Server) -> Non
     assert result.ret == 1
     result.stdout.fnmatch_lines(["*the gate could not run: --pggit-base git:no-such-branch: the git repository "
                                  "at * has no commit 'no-such-branch'*"])
+    # a hook that returns steps but takes no root cannot say what they were at the ref
+    steps_conftest(pytester)
+    result = pytester.runpytest(*args, "--pggit-base", "git:HEAD")
+    assert result.ret == 1
+    result.stdout.fnmatch_lines(["*the gate could not run: the pytest_pggit_migration_steps hook in "
+                                 "*conftest.py takes no `root` argument*"])
 
 
 # ------------------------------------------------------------------ the database
