@@ -27,11 +27,14 @@ def pytest_pggit_setup(connection: "psycopg.Connection", database: "Database", c
     """Bring the template database ``pggit_db`` to the project's schema.
 
     Called once per template (once per run, once per pytest-xdist worker), after
-    the SQL layer is installed and the ``--pggit-schema`` files are applied, and
-    before the plugin commits the baseline on ``main``.
+    the SQL layer is installed and every migration step (the ``--pggit-schema`` files,
+    then ``pytest_pggit_migration_steps``) is applied and committed; what it changes in
+    the schema is then committed on ``main`` as ``pytest-pggit baseline: hook ...``.
+    Migrations are better returned as steps (a commit, a tag and an up/down check each).
 
     :param connection: psycopg 3 connection to the template, in autocommit mode.
-    :param database: the template (``.name``, ``.dsn`` for tools that connect themselves).
+    :param database: the template (``.name``, ``.dsn``, ``.url`` for tools that connect
+        themselves).
     :param config: the pytest config.
 
     Every implementation is called; an exception stops the run, naming the hook.
