@@ -230,8 +230,11 @@ def test_django_db_tests_and_pggit_fixtures_in_one_run(project: Path, pytester: 
 
 def test_with_xdist_each_worker_clones_its_own_template(project: Path, pytester: pytest.Pytester,
                                                         pggit_server: Server) -> None:
-    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "-n", "2")
+    # --pggit-gate: the controller builds a template of its own for the gate (Django steps
+    # run there too, with pytest-django's blocker on)
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "-n", "2", "--pggit-gate")
     result.assert_outcomes(passed=4)
+    assert result.ret == 0 and "pggit gate: PASSED" in result.stdout.str(), result.stdout.str()
     reports = sorted(p.name for p in project.glob("after-teardown-gw*.txt"))
     assert reports, result.stdout.str()
     for name in reports:
