@@ -29,7 +29,7 @@ ALEMBIC_INI = "alembic.ini"
 ALERT_LEVELS: Tuple[str, ...] = ("none", "info", "warning", "critical")
 #: Hazard severities: ``hazard_kinds().severity``, whose ``rank`` column orders them the
 #: same way (--pggit-fail-on-hazard).
-HAZARD_LEVELS: Tuple[str, ...] = ("none", "low", "medium", "high", "data-loss")
+HAZARD_LEVELS: Tuple[str, ...] = ("none", "low", "medium", "high", "data-loss", "breaking")
 
 
 def level_rank(levels: Tuple[str, ...], severity: Optional[str]) -> Optional[int]:
@@ -151,14 +151,13 @@ SETTINGS: List[Setting] = [
     Setting("pggit_lock_timeout", "lock_timeout of pytest-pggit's own connections, e.g. 10s, "
             "500ms; 0 waits forever (default 10s)", env="PGGIT_LOCK_TIMEOUT", default="10s"),
     # -- the CI gate and its reports (pytest_pggit.gate, pytest_pggit.report)
-    # -- the CI gate and its reports (pytest_pggit.gate, pytest_pggit.report)
     Setting("pggit_gate", "after the tests, check pggit_db (integrity, alerts, migration hazards "
             "base..head, snapshot drift) and fail the session when a check fails", "bool",
             default=False),
     Setting("pggit_fail_on", "alert severity that fails the gate: none|info|warning|critical "
             "(default critical)", env="PGGIT_FAIL_ON", default="critical"),
     Setting("pggit_fail_on_hazard", "migration hazard severity that fails the gate: "
-            "none|low|medium|high|data-loss (default data-loss)", env="PGGIT_FAIL_ON_HAZARD",
+            "none|low|medium|high|data-loss|breaking (default data-loss: breaking changes fail too)", env="PGGIT_FAIL_ON_HAZARD",
             default="data-loss"),
     Setting("pggit_snapshot", "the expected schema as a text file (one entry per path); the gate "
             "fails when the schema differs", env="PGGIT_SNAPSHOT"),
@@ -293,10 +292,10 @@ class PggitConfig:
             raise PggitError("--pggit-snapshot-update needs --pggit-snapshot PATH",
                              hint="e.g. --pggit-snapshot schema.snapshot --pggit-snapshot-update")
         return cls(
-            lock_timeout=check_lock_timeout(values["pggit_lock_timeout"]),
             alembic=_alembic_ini(config, values["pggit_alembic"], sources["pggit_alembic"]),
             django=bool(values["pggit_django"]),
             gate=gate,
+            lock_timeout=check_lock_timeout(values["pggit_lock_timeout"]),
             enabled=bool(values["pggit"]),
             port=port,
             image=str(values["pggit_image"] or DEFAULT_IMAGE),

@@ -21,6 +21,7 @@ LANGUAGE sql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 VALUES
+ ('fails_with_rows', 'breaking', 0, 'Fails when the table has rows (or rows that violate it): a NOT NULL column added without a default, SET NOT NULL, a new unique, check or foreign key constraint or unique index on an existing table. Add a default, or backfill first and add the constraint in a later step (NOT VALID, then VALIDATE)'),
  ('data_deletion', 'data-loss', 1, 'Drops a table, column or materialized view, or narrows a type: rows or values are lost'),
  ('correctness_risk', 'high', 2, 'May fail on existing data or change what queries return (type conversion, SET NOT NULL, type rebuild)'),
  ('table_rewrite', 'high', 3, 'Rewrites the whole table under an ACCESS EXCLUSIVE lock (type change, volatile default, SET LOGGED)'),
@@ -33,7 +34,7 @@ VALUES
  ('validation_scan', 'low', 10, 'Scans the table to validate a constraint or NOT NULL')
 $$;
 COMMENT ON FUNCTION pggit_v0.hazard_kinds() IS
-    'The hazards a migration statement may carry: name, severity (data-loss, high, medium, low), rank, meaning';
+    'The hazards a migration statement may carry: name, severity (breaking, data-loss, high, medium, low), rank, meaning';
 
 -- The parts of a canonical column definition (as _snap_columns writes it):
 --   name type [COLLATE c] [GENERATED ... AS IDENTITY] [GENERATED ALWAYS AS (e) STORED | DEFAULT e] [NOT NULL]
@@ -117,6 +118,36 @@ SELECT CASE
 FROM t
 $$;
 COMMENT ON FUNCTION pggit_v0._type_narrows(text, text) IS 'True when converting p_old to p_new may lose values (length, range, precision)';
+
+-- True when ALTER COLUMN ... TYPE from p_old to p_new rewrites the table (and may fail
+-- on a value).  PostgreSQL changes these in place, checked by the table's relfilenode
+-- in tests: varchar and varbit lengths that grow or go, varchar <-> text, numeric
+-- precision that grows at the same scale (or goes), time, timestamp and interval
+-- precision that grows (or goes), cidr -> inet, xml -> text.  Anything else: true.
+CREATE OR REPLACE FUNCTION pggit_v0._type_rewrites(p_old text, p_new text) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+WITH t AS (
+    SELECT regexp_replace(p_old, '\([0-9, ]+\)', '', 'g') AS ob,
+           string_to_array(replace((regexp_match(p_old, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[] AS om,
+           regexp_replace(p_new, '\([0-9, ]+\)', '', 'g') AS nb,
+           string_to_array(replace((regexp_match(p_new, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[] AS nm
+)
+SELECT NOT CASE
+    WHEN p_old = p_new THEN true
+    WHEN (ob, nb) IN (('cidr', 'inet'), ('xml', 'text'), ('character varying', 'text')) THEN true
+    WHEN ob = 'text' AND nb = 'character varying' THEN nm IS NULL
+    WHEN ob = nb AND ob IN ('character varying', 'bit varying', 'time without time zone', 'time with time zone',
+                            'timestamp without time zone', 'timestamp with time zone', 'interval')
+         THEN nm IS NULL OR (om IS NOT NULL AND nm[1] >= om[1])
+    WHEN ob = nb AND ob = 'numeric'
+         THEN nm IS NULL OR (om IS NOT NULL AND nm[1] >= om[1] AND coalesce(nm[2], 0) = coalesce(om[2], 0))
+    ELSE false END
+FROM t
+$$;
+COMMENT ON FUNCTION pggit_v0._type_rewrites(text, text) IS
+    'True unless PostgreSQL changes a column from p_old to p_new in place (no table rewrite, no value can fail)';
 
 -- GRANT <-> REVOKE for each line of a canonical grants blob.
 CREATE OR REPLACE FUNCTION pggit_v0._invert_grants(p_grants text) RETURNS text
@@ -995,10 +1026,14 @@ BEGIN
                     ELSE x.new_c END,
                CASE split_part(x.sub_key, ' ', 1)
                  WHEN 'constraint' THEN
+                   -- on a table that may hold rows, existing rows may violate it
                    CASE WHEN x.how <> 'altered' THEN ARRAY[]::text[]
-                        WHEN x.new_c ~ ' (PRIMARY KEY|UNIQUE|EXCLUDE) ' THEN ARRAY['index_build', 'access_exclusive_lock']
-                        ELSE ARRAY['validation_scan', 'access_exclusive_lock'] END
-                 WHEN 'index' THEN CASE WHEN x.how = 'altered' THEN ARRAY['index_build', 'share_lock'] ELSE ARRAY[]::text[] END
+                        WHEN x.new_c ~ ' (PRIMARY KEY|UNIQUE|EXCLUDE) ' THEN ARRAY['fails_with_rows', 'index_build', 'access_exclusive_lock']
+                        WHEN x.new_c ~ ' NOT VALID;$' THEN ARRAY['access_exclusive_lock']
+                        ELSE ARRAY['fails_with_rows', 'validation_scan', 'access_exclusive_lock'] END
+                 WHEN 'index' THEN CASE WHEN x.how <> 'altered' THEN ARRAY[]::text[]
+                                        WHEN x.new_c ~ '^CREATE UNIQUE INDEX ' THEN ARRAY['fails_with_rows', 'index_build', 'share_lock']
+                                        ELSE ARRAY['index_build', 'share_lock'] END
                  WHEN 'policy' THEN ARRAY['authorization_change']
                  WHEN 'rls' THEN ARRAY['authorization_change']
                  WHEN 'grants' THEN ARRAY['authorization_change']
@@ -1009,8 +1044,13 @@ BEGIN
         WHERE x.new_c IS NOT NULL
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns', 'column')
         UNION ALL
-        -- foreign keys of untouched tables, added back
-        SELECT 56, 0, f.schema_name, f.obj_key, f.sub_key, f.new_c, ARRAY['validation_scan']
+        -- foreign keys of untouched tables, added back: NOT VALID, then VALIDATE (which
+        -- takes a lighter lock than the plain ADD)
+        SELECT 56, 0, f.schema_name, f.obj_key, f.sub_key,
+               CASE WHEN f.new_c LIKE '% NOT VALID;' THEN f.new_c
+                    ELSE regexp_replace(f.new_c, ';$', ' NOT VALID;')
+                         || format(E'\nALTER TABLE %s VALIDATE CONSTRAINT %I;', f.q, substr(f.sub_key, 12)) END,
+               ARRAY['validation_scan']
         FROM fks f WHERE f.new_c IS NOT NULL
         UNION ALL
         -- columns added to existing tables, in the order the target records
@@ -1023,7 +1063,8 @@ BEGIN
                CASE WHEN cp.generated IS NOT NULL OR cp.identity IS NOT NULL
                          OR cp.default_expr ~ '(nextval|random|clock_timestamp|gen_random_uuid|uuid_generate)'
                     THEN ARRAY['table_rewrite', 'access_exclusive_lock']
-                    WHEN cp.not_null AND cp.default_expr IS NULL THEN ARRAY['correctness_risk', 'access_exclusive_lock']
+                    -- NOT NULL without a default: fails as soon as the table has a row
+                    WHEN cp.not_null AND cp.default_expr IS NULL THEN ARRAY['fails_with_rows', 'access_exclusive_lock']
                     ELSE ARRAY['access_exclusive_lock'] END
         FROM pp x CROSS JOIN LATERAL _col_parts(x.new_c) cp
         WHERE x.how = 'altered' AND x.sub_key LIKE 'column %' AND x.old_c IS NULL
@@ -1069,8 +1110,10 @@ BEGIN
                ARRAY(SELECT h FROM unnest(ARRAY[
                  CASE WHEN o.type <> n.type AND _type_narrows(o.type, n.type) THEN 'data_deletion' END,
                  CASE WHEN n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated AND o.generated IS NULL THEN 'data_deletion' END,
-                 CASE WHEN o.type <> n.type OR (NOT o.not_null AND n.not_null) THEN 'correctness_risk' END,
-                 CASE WHEN o.type <> n.type OR (n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated)
+                 CASE WHEN o.type <> n.type AND _type_rewrites(o.type, n.type) THEN 'correctness_risk' END,
+                 CASE WHEN NOT o.not_null AND n.not_null AND n.generated IS NOT DISTINCT FROM o.generated THEN 'fails_with_rows' END,
+                 CASE WHEN (o.type <> n.type AND _type_rewrites(o.type, n.type))
+                           OR (n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated)
                            OR (n.identity IS NOT NULL AND o.identity IS NULL) THEN 'table_rewrite' END,
                  'access_exclusive_lock',
                  CASE WHEN NOT o.not_null AND n.not_null THEN 'validation_scan' END]) AS h WHERE h IS NOT NULL)

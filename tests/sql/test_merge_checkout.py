@@ -273,7 +273,7 @@ def test_every_hazard_kind_is_reported(db: SqlDb) -> None:
     b = commit(db, "B")
     rows = {r["path"]: set(r["hazards"]) for r in db.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)", [a, b])}
     assert "data_deletion" in rows["hz/table/t/column/b"]                      # DROP COLUMN
-    assert {"correctness_risk", "validation_scan"} <= rows["hz/table/t/column/a"]   # SET NOT NULL
+    assert {"fails_with_rows", "validation_scan"} <= rows["hz/table/t/column/a"]   # SET NOT NULL
     assert {"table_rewrite", "access_exclusive_lock"} <= rows["hz/table/t/column/c"]  # int -> bigint
     assert {"share_lock", "index_build"} <= rows["hz/table/t/index/t_d"]
     assert "index_dropped" in rows["hz/table/t/index/t_c"]

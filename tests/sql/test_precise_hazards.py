@@ -1,0 +1,112 @@
+"""Hazards as PostgreSQL behaves, not as a rule of thumb: each column type change is
+applied by the generated migration to a table holding a row, and ``table_rewrite`` is
+reported exactly when the table's relfilenode changes (PostgreSQL wrote a new file).
+Changes that can fail on existing rows carry ``fails_with_rows`` (severity ``breaking``),
+and the constraints a migration adds to existing tables validate in a second step."""
+from __future__ import annotations
+
+from typing import Set
+
+import pytest
+
+from conftest import SqlDb
+
+TYPE_CHANGES = [
+    # (from, to, PostgreSQL rewrites the table)
+    ("varchar(10)", "varchar(20)", False),
+    ("varchar(10)", "varchar", False),
+    ("varchar(10)", "text", False),
+    ("text", "varchar", False),
+    ("numeric(10,2)", "numeric(12,2)", False),
+    ("numeric(10,2)", "numeric", False),
+    ("timestamp(2)", "timestamp(4)", False),
+    ("bit varying(5)", "bit varying(9)", False),
+    ("cidr", "inet", False),
+    ("varchar(20)", "varchar(10)", True),
+    ("text", "varchar(10)", True),
+    ("numeric(10,2)", "numeric(12,3)", True),
+    ("numeric(12,2)", "numeric(10,2)", True),
+    ("integer", "bigint", True),
+    # (timestamp <-> timestamptz: rewritten unless the session's TimeZone is UTC, which
+    # a migration cannot know: reported as a rewrite, and not checked here)
+    ("char(5)", "char(10)", True),
+    ("json", "jsonb", True),
+]
+VALUES = {"cidr": "'10.0.0.0/8'", "json": "'{}'", "bit varying(5)": "B'101'", "timestamp(2)": "now()"}
+
+
+def relfilenode(db: SqlDb) -> int:
+    return db.val("SELECT relfilenode FROM pg_class WHERE oid = 'public.t'::regclass")
+
+
+def hazards(db: SqlDb, a: str, b: str, path: str) -> Set[str]:
+    rows = {r["path"]: set(r["hazards"]) for r in db.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)", [a, b])}
+    return rows[path]
+
+
+@pytest.mark.parametrize("old,new,rewrites", TYPE_CHANGES, ids=[f"{o}->{n}" for o, n, _ in TYPE_CHANGES])
+def test_table_rewrite_is_reported_exactly_when_the_table_is_rewritten(db: SqlDb, old: str, new: str,
+                                                                      rewrites: bool) -> None:
+    db.exec(f"CREATE TABLE public.t (id int, c {old})")
+    a = db.val("SELECT pggit_v0.create_basic_commit('A')")
+    db.exec(f"ALTER TABLE public.t ALTER COLUMN c TYPE {new}")
+    b = db.val("SELECT pggit_v0.create_basic_commit('B')")
+    db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [b, a]))   # back to A ...
+    value = VALUES.get(old, "'1'")
+    db.exec(f"INSERT INTO public.t VALUES (1, {value})")    # ... with a row
+    before = relfilenode(db)
+    db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b]))   # then A -> B
+    assert (relfilenode(db) != before) is rewrites, "PostgreSQL's behaviour changed: fix TYPE_CHANGES"
+    found = hazards(db, a, b, "public/table/t/column/c")
+    assert ("table_rewrite" in found) is rewrites, found
+    # a change made in place can neither fail on a value nor lose one
+    assert ("correctness_risk" in found) is rewrites, found
+    assert "access_exclusive_lock" in found
+
+
+def test_adding_what_existing_rows_may_violate_is_breaking(db: SqlDb) -> None:
+    db.exec("CREATE TABLE public.t (id int, a int, b int, c int)")
+    a = db.val("SELECT pggit_v0.create_basic_commit('A')")
+    db.exec("""ALTER TABLE public.t ADD COLUMN must int NOT NULL;          -- no default
+               ALTER TABLE public.t ADD COLUMN fine int NOT NULL DEFAULT 0;
+               ALTER TABLE public.t ALTER COLUMN a SET NOT NULL;
+               ALTER TABLE public.t ADD CONSTRAINT t_id_key UNIQUE (id);
+               ALTER TABLE public.t ADD CONSTRAINT t_b_check CHECK (b > 0);
+               ALTER TABLE public.t ADD CONSTRAINT t_c_check CHECK (c > 0) NOT VALID;
+               CREATE UNIQUE INDEX t_c_key ON public.t (c);
+               CREATE INDEX t_b ON public.t (b)""")
+    b = db.val("SELECT pggit_v0.create_basic_commit('B')")
+    rows = {r["path"]: set(r["hazards"]) for r in db.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)", [a, b])}
+    breaking = {p for p, h in rows.items() if "fails_with_rows" in h}
+    assert breaking == {"public/table/t/column/must", "public/table/t/column/a",
+                        "public/table/t/constraint/t_id_key", "public/table/t/constraint/t_b_check",
+                        "public/table/t/index/t_c_key"}
+    kinds = {r["hazard"]: r["severity"] for r in db.rows("SELECT * FROM pggit_v0.hazard_kinds()")}
+    assert kinds["fails_with_rows"] == "breaking"
+    # and it does fail: the table has a row
+    db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [b, a]))
+    db.exec("INSERT INTO public.t VALUES (1, NULL, -1, -1)")
+    proc = db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b]), check=False)
+    assert proc.returncode != 0 and "contains null values" in proc.stderr, proc.stderr
+    # a new table's constraints are not: it has no rows
+    c = db.val("SELECT pggit_v0.get_head_sha()")
+    db.exec("CREATE TABLE public.n (id int NOT NULL UNIQUE, CHECK (id > 0))")
+    d = db.val("SELECT pggit_v0.create_basic_commit('D')")
+    assert not any("fails_with_rows" in r["hazards"]
+                   for r in db.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)", [c, d]))
+
+
+def test_foreign_keys_added_back_validate_in_a_second_step(db: SqlDb) -> None:
+    """A column type change on a referenced key drops the foreign keys pointing at it; they
+    come back NOT VALID, then VALIDATE (a plain ADD holds its lock while it scans)."""
+    db.exec("""CREATE TABLE public.p (id int PRIMARY KEY);
+               CREATE TABLE public.c (id int PRIMARY KEY, p_id int REFERENCES public.p (id))""")
+    a = db.val("SELECT pggit_v0.create_basic_commit('A')")
+    db.exec("""ALTER TABLE public.c DROP CONSTRAINT c_p_id_fkey;
+               ALTER TABLE public.p ALTER COLUMN id TYPE bigint;
+               ALTER TABLE public.c ALTER COLUMN p_id TYPE bigint;
+               ALTER TABLE public.c ADD CONSTRAINT c_p_id_fkey FOREIGN KEY (p_id) REFERENCES public.p (id)""")
+    b = db.val("SELECT pggit_v0.create_basic_commit('B')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+    assert ("FOREIGN KEY (p_id) REFERENCES public.p(id) NOT VALID;\n"
+            "ALTER TABLE public.c VALIDATE CONSTRAINT c_p_id_fkey;") in script, script
