@@ -12,8 +12,9 @@ In a clone of the template (never the template itself), newest step first:
 4. when the downgrade failed or left differences, the live schema is committed and the
    commit before the step checked out with apply, so the next older step starts right.
 
-The walk stops at the first step without a downgrade (older ones cannot be reached)
-and at the base: only steps made since the base are checked.
+A step without a downgrade gets no case: the layer's own migration (``checkout`` with
+apply) sets the schema back to the commit before it, so older steps are still checked;
+the next case's message names it.  Only steps made since the base are checked.
 """
 from __future__ import annotations
 
@@ -49,15 +50,12 @@ def run_updown(run: Any, options: "GateOptions", base_history: Collection[str]) 
     from .gate import Check
 
     since = steps_to_check(getattr(run, "steps", None) or (), base_history)
-    todo: List["AppliedStep"] = []
-    for a in since:
-        if a.step.downgrade is None:
-            break
-        todo.append(a)
-    if not todo:
+    # up to the oldest step that has a downgrade; newer ones without are stepped over
+    with_down = [i for i, a in enumerate(since) if a.step.downgrade is not None]
+    if not with_down:
         return []
+    todo = list(since[:with_down[-1] + 1])
     checks: List[Check] = []
-    stopped = since[len(todo)] if len(todo) < len(since) else None
     clone = run.clone()
     try:
         with clone.connect(autocommit=True) as conn:
@@ -66,9 +64,6 @@ def run_updown(run: Any, options: "GateOptions", base_history: Collection[str]) 
         checks.append(Check("updown", "updown", True, "ERROR", f"the up/down check could not run: {exc}"))
     finally:
         run.drop_clone(clone)
-    if stopped is not None and checks:
-        last = checks[-1]
-        last.message += (f"; older steps not checked: {stopped.tag} has no downgrade")
     return checks
 
 
@@ -83,22 +78,32 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
         repo.commit("pytest-pggit up/down: live schema at session end")
     repo.branch(BRANCH, "pytest-pggit up/down check", checkout=False, from_ref=todo[0].sha)
     repo.checkout(BRANCH, apply=True, force=True)
+    skipped: List[str] = []
     for i, a in enumerate(todo):
         t0 = time.perf_counter()
         prev_sha = repo.resolve(f"{a.sha}~1")
         prev = _label(repo, prev_sha)
+        here = f"{BRANCH}/{i + 1}"
+        if a.step.downgrade is None:   # no case: the layer's migration steps over it
+            repo.branch(here, f"up/down: {prev}, {a.tag} has no downgrade", checkout=False,
+                        from_ref=prev_sha)
+            repo.checkout(here, apply=True, force=True)
+            skipped.append(a.tag)
+            continue
         error = None
         try:
             a.step.downgrade(clone)   # type: ignore[misc]
         except Exception as exc:
             error = step_error(a.step, "downgrade", exc)
-        here = f"{BRANCH}/{i + 1}"
         repo.branch(here, f"up/down: before {a.tag}", checkout=True, from_ref=prev_sha)
         live = list(repo.status())
         kept, left_out = without_ignored(live, options.ignore)
         order = [e for e in kept if is_column_order(e)]
         failing = [e for e in kept if not is_column_order(e) or options.strict_column_order]
         notes = []
+        if skipped:
+            notes.append(f"newer step(s) without a downgrade set back by pggit's migration: {', '.join(skipped)}")
+            skipped = []
         if left_out:
             tops = _tops([e.path for e in left_out])
             notes.append(f"{len(tops)} ignored path(s) differ ({', '.join(tops[:3])}"

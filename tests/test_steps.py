@@ -285,13 +285,21 @@ def test_updown_keeps_going_after_a_bad_step(pytester: pytest.Pytester, pggit_se
     assert cases["pggit.integrity::ddl_log_chain"][0] is False
 
 
-def test_updown_stops_at_a_step_without_downgrade(pytester: pytest.Pytester, pggit_server: Server) -> None:
+def test_updown_steps_over_a_step_without_downgrade(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """The newest step has no downgrade: no case for it, the older ones are still checked
+    (the layer's migration sets the schema back to the commit before it)."""
     steps_conftest(pytester, down3=None)
     pytester.makepyfile(PASSING_TEST)
-    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-gate", "--pggit-base", "root",
-                                "--pggit-junit", "gate.xml")
-    assert result.ret == 0
+    args = [*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml"]
+    assert pytester.runpytest(*args).ret == 0   # default base: only the newest step, no downgrade
     assert not [k for k in junit_cases(pytester.path / "gate.xml") if k.startswith("pggit.updown")]
+    result = pytester.runpytest(*args, "--pggit-base", "root", "-v")
+    assert result.ret == 0
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert sorted(k for k in cases if k.startswith("pggit.updown")) == [
+        "pggit.updown::app/0001_customers", "pggit.updown::app/0002_orders"]
+    assert not cases["pggit.updown::app/0002_orders"][0]
+    result.stdout.fnmatch_lines(["*newer step(s) without a downgrade set back by pggit's migration: app/0003_phone*"])
 
 
 def test_ignore_leaves_paths_out_of_updown_and_snapshot(pytester: pytest.Pytester,
