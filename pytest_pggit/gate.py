@@ -289,7 +289,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     # -- each step's downgrade since the base undoes its upgrade (in a clone of the template)
     from .updown import run_updown
 
-    result.checks.extend(run_updown(run, options, base_history))
+    result.checks.extend(run_updown(run, options, base_history, git.steps if git is not None else ()))
     # -- checks of plugins (pytest_pggit_gate_checks), e.g. the Alembic provider's single head
     for checks in run.config.hook.pytest_pggit_gate_checks(config=run.config):
         result.checks.extend(checks or ())

@@ -33,23 +33,25 @@ if TYPE_CHECKING:  # pragma: no cover
 BRANCH = "pytest-pggit/updown"
 
 
-def steps_to_check(applied: Sequence["AppliedStep"], base_history: Collection[str]
-                   ) -> List["AppliedStep"]:
-    """The steps made since the base (their commits are not in ``base_history``, the
-    base's ancestors), newest first."""
+def steps_to_check(applied: Sequence["AppliedStep"], base_history: Collection[str],
+                   base_tags: Collection[str] = ()) -> List["AppliedStep"]:
+    """The steps made since the base, newest first: back to the first one whose commit is
+    in ``base_history`` (the base's ancestors) or whose tag is in ``base_tags`` (the steps
+    a ``git:`` base was built from)."""
     out: List["AppliedStep"] = []
     for a in reversed(applied):
-        if a.sha in base_history:
+        if a.sha in base_history or a.tag in base_tags:
             break
         out.append(a)
     return out
 
 
-def run_updown(run: Any, options: "GateOptions", base_history: Collection[str]) -> List["Check"]:
+def run_updown(run: Any, options: "GateOptions", base_history: Collection[str],
+               base_tags: Collection[str] = ()) -> List["Check"]:
     """The ``updown`` checks (an empty list when no step since the base has a downgrade)."""
     from .gate import Check
 
-    since = steps_to_check(getattr(run, "steps", None) or (), base_history)
+    since = steps_to_check(getattr(run, "steps", None) or (), base_history, base_tags)
     # up to the oldest step that has a downgrade; newer ones without are stepped over
     with_down = [i for i, a in enumerate(since) if a.step.downgrade is not None]
     if not with_down:

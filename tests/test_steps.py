@@ -405,6 +405,58 @@ def test_git_base_is_the_schema_at_a_git_ref(pytester: pytest.Pytester, pggit_se
     result.stdout.fnmatch_lines(["diff pytest-pggit/git-base..HEAD: 0 path(s)*"])
 
 
+DIR_STEPS_CONFTEST = '''
+from pathlib import Path
+from pytest_pggit.steps import Step
+
+def run(sql):
+    def action(database):
+        with database.connect(autocommit=True) as conn:
+            conn.execute(sql)
+    return action
+
+def pytest_pggit_migration_steps(config, root):
+    """One step per migrations/<name>.up.sql (and .down.sql), read below root."""
+    steps = []
+    for up in sorted((Path(root) / "migrations").glob("*.up.sql")):
+        name = up.name[:-len(".up.sql")]
+        down = up.with_name(name + ".down.sql")
+        steps.append(Step("files", name, name, run(up.read_text()),
+                          run(down.read_text()) if down.exists() else None))
+    return steps
+'''
+
+
+def test_git_base_with_hook_steps_read_below_root(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """The hook builds the base's steps from the ref's tree (root): only the step new since
+    the ref is diffed and up/down-checked."""
+    pytester.makeconftest(DIR_STEPS_CONFTEST)
+    mig = pytester.path / "migrations"
+    mig.mkdir()
+    (mig / "0001_customers.up.sql").write_text("CREATE TABLE customers (id int PRIMARY KEY, phone text)")
+    (mig / "0001_customers.down.sql").write_text("DROP TABLE customers")
+    (mig / "0002_orders.up.sql").write_text("CREATE TABLE orders (id int PRIMARY KEY)")
+    (mig / "0002_orders.down.sql").write_text("DROP TABLE orders")
+    pytester.makepyfile(PASSING_TEST)
+    git(pytester.path, "init", "-q")
+    git(pytester.path, "add", "-A")
+    git(pytester.path, "commit", "-qm", "two migrations")
+    (mig / "0003_drop_phone.up.sql").write_text("ALTER TABLE customers DROP COLUMN phone")
+    (mig / "0003_drop_phone.down.sql").write_text("ALTER TABLE customers ADD COLUMN phone varchar(20)")
+    git(pytester.path, "add", "-A")
+    git(pytester.path, "commit", "-qm", "drop phone")
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-gate", "--pggit-base", "git:HEAD~1",
+                                "--pggit-junit", "gate.xml", "-v")
+    assert result.ret == 1
+    result.stdout.fnmatch_lines(["base: pytest-pggit/git-base = * (the schema at git HEAD~1 = *: 2 step(s) *"])
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert cases["pggit.hazards::public/table/customers/column/phone"][0] is True
+    updown = sorted(k for k in cases if k.startswith("pggit.updown"))
+    assert updown == ["pggit.updown::files/0003_drop_phone"]
+    failed, text = cases["pggit.updown::files/0003_drop_phone"]
+    assert failed and "-phone text" in text and "+phone character varying(20)" in text
+
+
 def test_git_base_errors(pytester: pytest.Pytester, pggit_server: Server) -> None:
     (pytester.path / "schema.sql").write_text("CREATE TABLE t (id int);\n")
     pytester.makepyfile(PASSING_TEST)
