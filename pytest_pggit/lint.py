@@ -23,7 +23,9 @@ at the base; ``all`` fails on every finding, ``none`` reports only.  The default
 the newest step is linted (the default base), and of it only what breaks clients,
 rewrites a table or loses data fails; the rest is reported.  A finding whose statement
 touches only objects created since the base never fails below ``all`` (an index built
-without CONCURRENTLY on a table the same change creates blocks nobody).
+without CONCURRENTLY on a table the same change creates blocks nobody), nor does one of a
+schema file that changed nothing (capture logged no command for it: ``DROP TABLE IF
+EXISTS`` of a table that is not there, as ``pg_dump --clean`` writes).
 
 Excluded rules (``--pggit-lint-exclude``, passed to squawk) are not reported; findings
 accepted by an allow (:mod:`.allow`, by rule name or by the hazard of :data:`RULE_HAZARDS`)
@@ -91,6 +93,7 @@ class Finding:
     line: int         # 1-based, in the unit's file (or step SQL)
     accepted: Optional["Acceptance"] = None
     new_objects: bool = False   # the statement touches only objects created since the base
+    no_change: bool = False     # the statement changed no object (DROP ... IF EXISTS of nothing)
 
     @property
     def severity(self) -> str:
@@ -105,7 +108,7 @@ class Finding:
             return False
         if policy == "all":
             return True
-        if self.new_objects or self.severity == "style":
+        if self.new_objects or self.no_change or self.severity == "style":
             return False
         return hazard_rank(self.severity) >= hazard_rank(policy)
 
@@ -114,7 +117,8 @@ class Finding:
             return "not parsed"
         if self.accepted is not None:
             return "accepted"
-        return self.severity + (", new object" if self.new_objects else "")
+        return self.severity + (", new object" if self.new_objects else "") + (
+            ", changed nothing" if self.no_change else "")
 
 
 @dataclass
@@ -372,10 +376,13 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
         if e.source:
             by_key.setdefault(e.key, []).append(e)
     for st in result.statements:
-        touched = _touched(conn, by_key.get(st.source, ()))
+        entries = by_key.get(st.source, ())
+        touched = _touched(conn, entries)
         fresh = bool(touched) and touched <= new_objects
         for f in st.findings:
             f.new_objects = fresh
+            # capture logged nothing for it: a DROP ... IF EXISTS of nothing, a no-op
+            f.no_change = prov.has_sources and not entries and "\n" not in st.source
             if f.rule != "syntax-error":
                 f.accepted = allowances.accept(f.rule, [st.source], [st.name])
                 if f.accepted is None and f.rule in RULE_HAZARDS:

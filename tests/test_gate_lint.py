@@ -143,3 +143,16 @@ def test_without_squawk_lint_is_skipped_and_says_how_to_enable_it(
     result = run(pytester, pggit_server, "--pggit-lint")   # asked for: a failure
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(["FAIL*squawk*SKIPPED*lint skipped: squawk is not installed*"])
+
+
+@needs_squawk
+def test_a_statement_that_changed_nothing_does_not_fail(pytester: pytest.Pytester,
+                                                        pggit_server: Server) -> None:
+    """pg_dump --clean writes DROP ... IF EXISTS first: on a fresh database they drop nothing."""
+    project(pytester, "DROP TABLE IF EXISTS public.not_there;\nDROP TABLE customers;\n")
+    result = run(pytester, pggit_server, "--pggit-fail-on-hazard", "none")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    lint = {c.get("name"): c for c in cases(pytester, "pggit.lint")}
+    assert lint["schema/002_change.sql:1"].find("failure") is None
+    assert "ban-drop-table (data-loss, changed nothing)" in lint["schema/002_change.sql:1"].find("system-out").text
+    assert lint["schema/002_change.sql:2"].find("failure") is not None
