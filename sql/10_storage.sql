@@ -121,6 +121,9 @@ ALTER TABLE pggit_v0.ddl_log ADD COLUMN IF NOT EXISTS capture_duration interval;
 -- Migrations between commits use these to rename instead of dropping and adding.
 ALTER TABLE pggit_v0.ddl_log ADD COLUMN IF NOT EXISTS renamed_from text;
 CREATE INDEX IF NOT EXISTS ddl_log_renames_idx ON pggit_v0.ddl_log (id) WHERE renamed_from IS NOT NULL;
+-- Provenance: the setting pggit.source when the command ran (which migration step and
+-- statement: 'schema/02.sql:14', 'alembic/ae1027a6acf'); see _capture, 70_capture.sql.
+ALTER TABLE pggit_v0.ddl_log ADD COLUMN IF NOT EXISTS source text;
 COMMENT ON TABLE pggit_v0.ddl_log IS 'Captured DDL: statement, tag, object, schema, role, transaction, time, branch';
 
 CREATE TABLE IF NOT EXISTS pggit_v0.ddl_log_commits (

@@ -93,19 +93,23 @@ COMMENT ON FUNCTION pggit_v0._write_commit(text, text[], text, text, text, int) 
 
 -- The sha256 of each DDL log entry's row (all entries, or those not yet linked to a
 -- commit): what the link chain in ddl_log_commits covers.  With the owner's rights, so
--- roles that may not read statement texts can still check the chain.
+-- roles that may not read statement texts can still check the chain.  The provenance
+-- label (source, added by 70_capture.sql) is hashed only when set, so entries logged
+-- before it existed keep their shas and an upgraded install still verifies.
 CREATE OR REPLACE FUNCTION pggit_v0._ddl_log_shas(p_pending_only boolean) RETURNS TABLE (id bigint, entry_sha text)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-SELECT l.id, pggit_v0._sha('ddl', jsonb_build_array(l.id, l.logged_at, l.event, l.command_tag, l.object_type,
-                                                    l.object_identity, l.schema_name, l.statement, l.role_name,
-                                                    l.txid, l.branch, l.renamed_from)::text)
+SELECT l.id, pggit_v0._sha('ddl', (jsonb_build_array(l.id, l.logged_at, l.event, l.command_tag, l.object_type,
+                                                     l.object_identity, l.schema_name, l.statement, l.role_name,
+                                                     l.txid, l.branch, l.renamed_from)
+                                   || CASE WHEN l.source IS NULL THEN '[]'::jsonb
+                                           ELSE jsonb_build_array(l.source) END)::text)
 FROM pggit_v0.ddl_log l
 WHERE NOT p_pending_only OR NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id)
 $$;
 COMMENT ON FUNCTION pggit_v0._ddl_log_shas(boolean) IS
-    'sha256 over each DDL log entry''s fields (id, time, event, tag, object, statement, role, transaction, branch, rename)';
+    'sha256 over each DDL log entry''s fields (id, time, event, tag, object, statement, role, transaction, branch, rename, and source when set)';
 
 -- The DDL log entries not yet linked to a commit, as they are now.  A commit takes
 -- this set once, before it reads the catalog, and links exactly it: DDL that other

@@ -114,10 +114,10 @@ ALTER TABLE pggit_v0.op_timings ALTER COLUMN id SET DEFAULT pggit_v0._capture_id
 -- running a step sets the custom setting pggit.source first (the pytest plugin sets
 -- 'schema/02_orders.sql:14' before each schema file statement, the step's tag such as
 -- 'alembic/ae1027a6acf' for a tool's migration); _capture copies it (up to 1,000
--- characters) into this column; NULL when it is unset or empty.  It is a label the
--- session chose, not a proof: any session may set it.  Added here (not in
--- 10_storage.sql) so that reinstalling over an older layer adds it in place.
-ALTER TABLE pggit_v0.ddl_log ADD COLUMN IF NOT EXISTS source text;
+-- characters) into ddl_log.source (added by 10_storage.sql, in place on a reinstall
+-- over an older layer; hashed into the DDL log chain when set, see _ddl_log_shas);
+-- NULL when it is unset or empty.  It is a label the session chose, not a proof: any
+-- session may set it.
 COMMENT ON COLUMN pggit_v0.ddl_log.source IS
     'Provenance label of the command: the setting pggit.source when it ran (a file:line, a migration step), NULL when unset';
 

@@ -46,3 +46,19 @@ def test_reinstall_over_a_log_without_the_column_adds_it(empty_db: SqlDb) -> Non
     d.exec("CREATE TABLE public.u (id int)")
     assert d.val("SELECT source FROM pggit_v0.ddl_log WHERE object_identity = 'public.u'") == "x.sql:1"
     assert all(r["status"] == "OK" for r in d.rows("SELECT * FROM pggit_v0.validate_data_integrity()"))
+
+
+def test_an_edited_source_breaks_the_ddl_log_chain(db: SqlDb) -> None:
+    from test_monitoring import rewrite
+
+    db.exec("SET pggit.source = 'schema/01.sql:3'")
+    db.exec("CREATE TABLE public.a (id int)")
+    db.exec("RESET pggit.source")
+    db.exec("SELECT pggit_v0.create_basic_commit('a')")
+    a_id = db.val("SELECT id FROM pggit_v0.ddl_log WHERE object_identity = 'public.a'")
+    rewrite(db, "UPDATE pggit_v0.ddl_log SET source = 'schema/09.sql:1' WHERE id = %s", [a_id])
+    bad = {r["check_name"]: r["details"] for r in
+           db.rows("SELECT * FROM pggit_v0.validate_data_integrity() WHERE status = 'FAILED'")}
+    assert set(bad) == {"ddl_log_chain"} and f"ddl_log entry {a_id}" in bad["ddl_log_chain"]
+    rewrite(db, "UPDATE pggit_v0.ddl_log SET source = 'schema/01.sql:3' WHERE id = %s", [a_id])
+    assert db.val("SELECT count(*) FROM pggit_v0.validate_data_integrity() WHERE status = 'FAILED'") == 0
