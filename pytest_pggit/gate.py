@@ -325,6 +325,15 @@ def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult) -
     return allowances
 
 
+def _paths_by_source(result: GateResult) -> Dict[str, List[str]]:
+    """The diff paths each statement made (provenance key -> paths), for --pggit-allow globs
+    on lint findings."""
+    out: Dict[str, List[str]] = {}
+    for path, entry in result.sources.items():
+        out.setdefault(entry.key, []).append(path)
+    return out
+
+
 def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowances: "Allowances") -> None:
     """The ``lint`` checks: one per statement with findings, and one for the run of squawk;
     the ``allow`` checks: one per directive without a reason."""
@@ -347,6 +356,7 @@ def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowan
         found = lint.run_lint(conn, result.provenance or Provenance(has_sources=False), allowances,
                               rootdir=getattr(run, "rootdir", None), server_version=server.version,
                               exclude=options.lint_exclude, new_objects=new_objects,
+                              paths_by_source=_paths_by_source(result),
                               fallback_files=list(getattr(cfg, "schema", None) or ()))
     except Exception as exc:   # squawk crashed or printed garbage: say so, fail only if asked for
         result.checks.append(Check("lint", "squawk", bool(options.lint), "ERROR",

@@ -319,9 +319,12 @@ def _touched(conn: Any, entries: Sequence[Any]) -> Set[str]:
 
 def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir: Optional[Path],
              server_version: str, exclude: Sequence[str], new_objects: Set[str],
-             fallback_files: Sequence[Path] = ()) -> LintResult:
+             fallback_files: Sequence[Path] = (),
+             paths_by_source: Optional[Dict[str, List[str]]] = None) -> LintResult:
     """Lint the files and steps the changes since the base came from (``fallback_files``
-    when the log names none: a layer without provenance, capture off)."""
+    when the log names none: a layer without provenance, capture off).  An allow glob
+    matches a finding's ``file:line`` and the diff paths its statement made
+    (``paths_by_source``: provenance key -> paths)."""
     from .allow import file_directives
     from .formatting import display_path
 
@@ -384,9 +387,10 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
             # capture logged nothing for it: a DROP ... IF EXISTS of nothing, a no-op
             f.no_change = prov.has_sources and not entries and "\n" not in st.source
             if f.rule != "syntax-error":
-                f.accepted = allowances.accept(f.rule, [st.source], [st.name])
+                targets = [st.name] + list((paths_by_source or {}).get(st.source, ()))
+                f.accepted = allowances.accept(f.rule, [st.source], targets)
                 if f.accepted is None and f.rule in RULE_HAZARDS:
-                    f.accepted = allowances.accept(RULE_HAZARDS[f.rule], [st.source], [st.name])
+                    f.accepted = allowances.accept(RULE_HAZARDS[f.rule], [st.source], targets)
     result.ran = True
     result.seconds = time.perf_counter() - t0
     return result

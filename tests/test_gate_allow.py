@@ -100,10 +100,14 @@ def test_a_directive_without_a_reason_is_an_error_at_its_line(pytester: pytest.P
 def test_allow_option_globs_over_paths(pytester: pytest.Pytester, pggit_server: Server) -> None:
     project(pytester, DROP)
     result = run(pytester, pggit_server, "--pggit-allow", "public/table/leg*:data_deletion",
-                 "--pggit-allow", "*:ban-drop-table")
+                 "--pggit-allow", "public/table/legacy:ban-drop-table -- archived in 4.2")
     assert result.ret == 0, result.stdout.str()
     out = junit(pytester, "pggit.hazards")["public/table/legacy"].find("system-out").text
     assert "data_deletion accepted by --pggit-allow: --pggit-allow public/table/leg*:data_deletion" in out
+    lint = junit(pytester, "pggit.lint")
+    if lint:   # the glob over the path the statement made accepts its lint finding too
+        text = lint["schema/002_change.sql:2"].find("system-out").text
+        assert "ban-drop-table accepted by --pggit-allow: archived in 4.2" in text
     # a glob that matches another path accepts nothing
     assert run(pytester, pggit_server, "--pggit-allow", "public/table/customers:data_deletion",
                "--no-pggit-lint").ret == 1
