@@ -403,6 +403,13 @@ def _run_copy(conn: "psycopg.Connection", stmt: str, data: List[Tuple[str, Origi
                 copy.write(payload)
 
 
+#: Statements that never run DDL themselves: no provenance label is set before them (a
+#: round trip saved per INSERT of a data file).
+_NO_DDL_RE = re.compile(r"(?:INSERT|UPDATE|DELETE|VALUES|SET|RESET|SHOW|BEGIN|START|COMMIT|END|ROLLBACK|"
+                        r"SAVEPOINT|RELEASE|ANALYZE|VACUUM|TRUNCATE|LOCK|DISCARD|LISTEN|NOTIFY)\b",
+                        re.IGNORECASE)
+
+
 def execute_statements(conn: "psycopg.Connection", script: "Script", what: str,
                        skip: Optional[Callable[[str], bool]] = None,
                        label: Optional[Callable[[Origin], str]] = None) -> Ran:
@@ -416,7 +423,8 @@ def execute_statements(conn: "psycopg.Connection", script: "Script", what: str,
     Statements for which ``skip(statement)`` is true (the statement from its first
     code character) are not run.  With ``label``, each statement first sets the
     session's ``pggit.source`` to ``label((file, line))`` of its first code line, so the
-    layer's capture records which statement made each change (provenance).
+    layer's capture records which statement made each change (provenance); not before
+    statements that run no DDL (``INSERT``, ``SET``, ``COMMIT`` ..., and ``COPY`` data).
     """
     import psycopg
     from psycopg import pq
@@ -443,7 +451,7 @@ def execute_statements(conn: "psycopg.Connection", script: "Script", what: str,
                 skipped += 1
                 continue
             try:
-                if label is not None and data is None:
+                if label is not None and data is None and not _NO_DDL_RE.match(stmt, first):
                     origin = script.locate(offset + first + 1)
                     if origin is not None:
                         conn.execute("SELECT pg_catalog.set_config('pggit.source', %s, false)",
