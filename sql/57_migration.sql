@@ -21,17 +21,18 @@ LANGUAGE sql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 VALUES
- ('fails_with_rows', 'breaking', 0, 'Fails when the table has rows (or rows that violate it): a NOT NULL column added without a default, SET NOT NULL, a new unique, check or foreign key constraint or unique index on an existing table. Add a default, or backfill first and add the constraint in a later step (NOT VALID, then VALIDATE)'),
+ ('fails_with_rows', 'breaking', 0, 'Fails as soon as the table has a row: a NOT NULL column added to an existing table without a default. Add a default, or add the column nullable, backfill it, then SET NOT NULL in a later step'),
  ('data_deletion', 'data-loss', 1, 'Drops a table, column or materialized view, or narrows a type: rows or values are lost'),
- ('correctness_risk', 'high', 2, 'May fail on existing data or change what queries return (type conversion, SET NOT NULL, type rebuild)'),
- ('table_rewrite', 'high', 3, 'Rewrites the whole table under an ACCESS EXCLUSIVE lock (type change, volatile default, SET LOGGED)'),
- ('access_exclusive_lock', 'medium', 4, 'Takes an ACCESS EXCLUSIVE lock: blocks reads and writes while it runs'),
- ('share_lock', 'medium', 5, 'Takes a SHARE lock: blocks writes while it runs (CREATE INDEX without CONCURRENTLY)'),
- ('index_dropped', 'medium', 6, 'Drops an index: queries relying on it may slow down'),
- ('authorization_change', 'medium', 7, 'Changes privileges, policies or row level security'),
- ('extension_upgrade', 'medium', 8, 'Upgrades or removes an extension'),
- ('index_build', 'low', 9, 'Builds an index: time and I/O proportional to the table'),
- ('validation_scan', 'low', 10, 'Scans the table to validate a constraint or NOT NULL')
+ ('fails_on_violations', 'high', 2, 'Fails if existing rows violate it: SET NOT NULL, a new unique, check or foreign key constraint or unique index on an existing table. Check the data first; add checks and foreign keys NOT VALID, then VALIDATE'),
+ ('correctness_risk', 'high', 3, 'May fail on existing data or change what queries return (type conversion, SET NOT NULL, type rebuild)'),
+ ('table_rewrite', 'high', 4, 'Rewrites the whole table under an ACCESS EXCLUSIVE lock (type change, volatile default, SET LOGGED)'),
+ ('access_exclusive_lock', 'medium', 5, 'Takes an ACCESS EXCLUSIVE lock: blocks reads and writes while it runs'),
+ ('share_lock', 'medium', 6, 'Takes a SHARE lock: blocks writes while it runs (CREATE INDEX without CONCURRENTLY)'),
+ ('index_dropped', 'medium', 7, 'Drops an index: queries relying on it may slow down'),
+ ('authorization_change', 'medium', 8, 'Changes privileges, policies or row level security'),
+ ('extension_upgrade', 'medium', 9, 'Upgrades or removes an extension'),
+ ('index_build', 'low', 10, 'Builds an index: time and I/O proportional to the table'),
+ ('validation_scan', 'low', 11, 'Scans the table to validate a constraint or NOT NULL')
 $$;
 COMMENT ON FUNCTION pggit_v0.hazard_kinds() IS
     'The hazards a migration statement may carry: name, severity (breaking, data-loss, high, medium, low), rank, meaning';
@@ -1056,11 +1057,11 @@ BEGIN
                  WHEN 'constraint' THEN
                    -- on a table that may hold rows, existing rows may violate it
                    CASE WHEN x.how <> 'altered' THEN ARRAY[]::text[]
-                        WHEN x.new_c ~ ' (PRIMARY KEY|UNIQUE|EXCLUDE) ' THEN ARRAY['fails_with_rows', 'index_build', 'access_exclusive_lock']
+                        WHEN x.new_c ~ ' (PRIMARY KEY|UNIQUE|EXCLUDE) ' THEN ARRAY['fails_on_violations', 'index_build', 'access_exclusive_lock']
                         WHEN x.new_c ~ ' NOT VALID;$' THEN ARRAY['access_exclusive_lock']
-                        ELSE ARRAY['fails_with_rows', 'validation_scan', 'access_exclusive_lock'] END
+                        ELSE ARRAY['fails_on_violations', 'validation_scan', 'access_exclusive_lock'] END
                  WHEN 'index' THEN CASE WHEN x.how <> 'altered' THEN ARRAY[]::text[]
-                                        WHEN x.new_c ~ '^CREATE UNIQUE INDEX ' THEN ARRAY['fails_with_rows', 'index_build', 'share_lock']
+                                        WHEN x.new_c ~ '^CREATE UNIQUE INDEX ' THEN ARRAY['fails_on_violations', 'index_build', 'share_lock']
                                         ELSE ARRAY['index_build', 'share_lock'] END
                  WHEN 'policy' THEN ARRAY['authorization_change']
                  WHEN 'rls' THEN ARRAY['authorization_change']
@@ -1152,7 +1153,7 @@ BEGIN
                  CASE WHEN n.identity IS NOT NULL AND o.identity IS NOT NULL
                            AND coalesce(o.identity_options, '') ~ 'INCREMENT BY -' <> coalesce(n.identity_options, '') ~ 'INCREMENT BY -'
                       THEN 'correctness_risk' END,
-                 CASE WHEN NOT o.not_null AND n.not_null AND n.generated IS NOT DISTINCT FROM o.generated THEN 'fails_with_rows' END,
+                 CASE WHEN NOT o.not_null AND n.not_null AND n.generated IS NOT DISTINCT FROM o.generated THEN 'fails_on_violations' END,
                  CASE WHEN (o.type <> n.type AND _type_rewrites(o.type, n.type))
                            OR (n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated)
                            OR (n.identity IS NOT NULL AND o.identity IS NULL) THEN 'table_rewrite' END,

@@ -258,7 +258,7 @@ CREATE INDEX t_c ON hz.t (c);
 HAZARD_B = """
 CREATE SCHEMA hz;
 CREATE EXTENSION hstore WITH SCHEMA hz VERSION '1.8';
-CREATE TABLE hz.t (a int NOT NULL, c bigint, d varchar(100), e int CHECK (e > 0));
+CREATE TABLE hz.t (a int NOT NULL, c bigint, d varchar(100), e int CHECK (e > 0), f int NOT NULL);
 CREATE INDEX t_d ON hz.t (d);
 GRANT SELECT ON hz.t TO PUBLIC;
 """
@@ -273,13 +273,14 @@ def test_every_hazard_kind_is_reported(db: SqlDb) -> None:
     b = commit(db, "B")
     rows = {r["path"]: set(r["hazards"]) for r in db.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)", [a, b])}
     assert "data_deletion" in rows["hz/table/t/column/b"]                      # DROP COLUMN
-    assert {"fails_with_rows", "validation_scan"} <= rows["hz/table/t/column/a"]   # SET NOT NULL
+    assert {"fails_on_violations", "validation_scan"} <= rows["hz/table/t/column/a"]   # SET NOT NULL
     assert {"table_rewrite", "access_exclusive_lock"} <= rows["hz/table/t/column/c"]  # int -> bigint
     assert {"share_lock", "index_build"} <= rows["hz/table/t/index/t_d"]
     assert "index_dropped" in rows["hz/table/t/index/t_c"]
     assert rows["hz/table/t/grants"] == {"authorization_change"}
     assert rows["hz/extension/hstore"] == {"extension_upgrade"}
     assert {"validation_scan"} <= rows["hz/table/t/constraint/t_e_check"]
+    assert "fails_with_rows" in rows["hz/table/t/column/f"]   # NOT NULL, no default
     kinds = {r["hazard"] for r in db.rows("SELECT * FROM pggit_v0.hazard_kinds()")}
     seen = set().union(*rows.values())
     assert kinds - seen == set(), f"hazards never produced: {kinds - seen}"

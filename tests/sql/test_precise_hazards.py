@@ -1,7 +1,8 @@
 """Hazards as PostgreSQL behaves, not as a rule of thumb: each column type change is
 applied by the generated migration to a table holding a row, and ``table_rewrite`` is
 reported exactly when the table's relfilenode changes (PostgreSQL wrote a new file).
-Changes that can fail on existing rows carry ``fails_with_rows`` (severity ``breaking``),
+Changes that fail once a table has a row carry ``fails_with_rows`` (severity ``breaking``),
+those that fail when rows break a new rule ``fails_on_violations`` (high),
 and the constraints a migration adds to existing tables validate in a second step."""
 from __future__ import annotations
 
@@ -77,12 +78,14 @@ def test_adding_what_existing_rows_may_violate_is_breaking(db: SqlDb) -> None:
                CREATE INDEX t_b ON public.t (b)""")
     b = db.val("SELECT pggit_v0.create_basic_commit('B')")
     rows = {r["path"]: set(r["hazards"]) for r in db.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)", [a, b])}
-    breaking = {p for p, h in rows.items() if "fails_with_rows" in h}
-    assert breaking == {"public/table/t/column/must", "public/table/t/column/a",
-                        "public/table/t/constraint/t_id_key", "public/table/t/constraint/t_b_check",
-                        "public/table/t/index/t_c_key"}
+    # fails once the table has any row: breaking (the default gate fails on it)
+    assert {p for p, h in rows.items() if "fails_with_rows" in h} == {"public/table/t/column/must"}
+    # fails only when rows break the new rule
+    assert {p for p, h in rows.items() if "fails_on_violations" in h} == {
+        "public/table/t/column/a", "public/table/t/constraint/t_id_key", "public/table/t/constraint/t_b_check",
+        "public/table/t/index/t_c_key"}
     kinds = {r["hazard"]: r["severity"] for r in db.rows("SELECT * FROM pggit_v0.hazard_kinds()")}
-    assert kinds["fails_with_rows"] == "breaking"
+    assert (kinds["fails_with_rows"], kinds["fails_on_violations"]) == ("breaking", "high")
     # and it does fail: the table has a row
     db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [b, a]))
     db.exec("INSERT INTO public.t VALUES (1, NULL, -1, -1)")
@@ -92,7 +95,7 @@ def test_adding_what_existing_rows_may_violate_is_breaking(db: SqlDb) -> None:
     c = db.val("SELECT pggit_v0.get_head_sha()")
     db.exec("CREATE TABLE public.n (id int NOT NULL UNIQUE, CHECK (id > 0))")
     d = db.val("SELECT pggit_v0.create_basic_commit('D')")
-    assert not any("fails_with_rows" in r["hazards"]
+    assert not any({"fails_with_rows", "fails_on_violations"} & set(r["hazards"])
                    for r in db.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)", [c, d]))
 
 
