@@ -11,8 +11,15 @@ import textwrap
 from pathlib import Path
 from typing import Dict, List
 
+import alembic.command  # noqa: F401  (see below)
 import psycopg
 import pytest
+import sqlalchemy  # noqa: F401
+
+# alembic and SQLAlchemy are imported here, in the outer process, before any in-process
+# pytester run: pytester restores sys.modules after each run, and SQLAlchemy imported
+# again next to its compiled extensions (kept by the interpreter) fails with
+# "'InternalTraversal' object is not callable" (seen under -n 2).
 
 from pytest_pggit.backends import Server
 from pytest_pggit.janitor import Database

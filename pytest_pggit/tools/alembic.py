@@ -26,8 +26,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
 
-import pytest
-
 from ..exceptions import PggitError
 from ..steps import Step
 from . import read_allow, sqlalchemy_url
@@ -50,7 +48,6 @@ class AlembicSteps:
         #: the heads of the last script directory read (more than one fails the gate)
         self.heads: List[str] = []
 
-    @pytest.hookimpl(optionalhook=True)
     def pytest_pggit_migration_steps(self, config: Any, root: Any = None) -> List[Step]:
         ini = self.ini
         if root is not None and Path(root) != self.rootdir:   # another git ref's tree
@@ -63,7 +60,6 @@ class AlembicSteps:
             self.heads = list(script.get_heads())
         return alembic_steps(ini, script, Path(root) if root is not None else self.rootdir)
 
-    @pytest.hookimpl(optionalhook=True)
     def pytest_pggit_gate_checks(self, config: Any) -> List[Any]:
         """The single-head check (pytest-alembic's ``test_single_head``)."""
         from ..gate import Check

@@ -44,7 +44,6 @@ class DjangoSteps:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
 
-    @pytest.hookimpl(optionalhook=True)
     def pytest_pggit_migration_steps(self, config: Any) -> List[Step]:
         setup_django()
         return django_steps(self.config)
