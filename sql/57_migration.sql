@@ -428,7 +428,7 @@ BEGIN
         JOIN objects o ON o.sha = e.entry_sha
         WHERE (_key_kind(x.obj_key) IN ('view', 'materialized_view')
                OR (_key_kind(x.obj_key) IN ('function', 'procedure') AND o.content ~ '\mBEGIN ATOMIC\M'))
-          AND EXISTS (SELECT 1 FROM dep_roots)   -- one-time filter: no roots, no scan
+          AND (EXISTS (SELECT 1 FROM dep_roots) OR EXISTS (SELECT 1 FROM col_changes))   -- one-time filter: no roots, no scan
     ),
     old_def AS (SELECT d.schema_name, d.obj_key, o.content FROM d JOIN objects o ON o.sha = d.old_sha
                 WHERE d.sub_key = 'definition'),
@@ -496,9 +496,15 @@ BEGIN
     -- or on tables whose columns change
     dep_roots AS (
         SELECT s.schema_name, s.obj_key FROM status s WHERE s.how IN ('recreated', 'rebuilt', 'removed')
-        UNION SELECT cc.schema_name, cc.obj_key FROM col_changes cc
         UNION SELECT tcl.schema_name, tcl.obj_key FROM typed_cols tcl   -- columns converted to a rebuilt type
         UNION SELECT r.schema_name, r.obj_key FROM rebuilt r
+    ),
+    -- tables whose columns change, with the names of those columns: only views reading
+    -- one of them (or whole rows: "t.*") are recreated, not every view on the table
+    col_roots AS (
+        SELECT cc.schema_name, cc.obj_key, _qname(cc.schema_name, cc.obj_key) AS q,
+               array_agg(quote_ident(substr(cc.sub_key, 8))) AS cols
+        FROM col_changes cc GROUP BY cc.schema_name, cc.obj_key
     ),
     -- the qualified names each view (source side) mentions, found once per view and
     -- joined by name: testing every root against every view was quadratic
@@ -507,10 +513,19 @@ BEGIN
         FROM views v CROSS JOIN LATERAL _qualified_names(v.def) m(name)
         WHERE v.side = 'from'
     ),
-    dependants(schema_name, obj_key, depth) AS (
-        SELECT vm.schema_name, vm.obj_key, 1
+    first_dependants AS (
+        SELECT vm.schema_name, vm.obj_key
         FROM view_mentions vm JOIN dep_roots r ON vm.name = rtrim(_refname(r.schema_name, r.obj_key), '(')
         WHERE (vm.schema_name, vm.obj_key) <> (r.schema_name, r.obj_key)
+        UNION
+        SELECT vm.schema_name, vm.obj_key
+        FROM view_mentions vm
+        JOIN col_roots cr ON vm.name = cr.q
+        JOIN views v ON v.side = 'from' AND v.schema_name = vm.schema_name AND v.obj_key = vm.obj_key
+        WHERE v.def ~ '\.\*' OR EXISTS (SELECT 1 FROM unnest(cr.cols) c WHERE v.def ~ _word_re(c, true))
+    ),
+    dependants(schema_name, obj_key, depth) AS (
+        SELECT f.schema_name, f.obj_key, 1 FROM first_dependants f
       UNION
         SELECT vm.schema_name, vm.obj_key, dp.depth + 1
         FROM dependants dp JOIN view_mentions vm ON vm.name = rtrim(_refname(dp.schema_name, dp.obj_key), '(')
@@ -579,10 +594,11 @@ BEGIN
     ),
     -- foreign keys of untouched tables that reference recreated tables or tables whose
     -- key constraints or column types change: dropped first, added back at the end
+    -- (cols: only foreign keys referencing one of these columns; NULL: every one)
     fk_roots AS (
-        SELECT s.schema_name, s.obj_key FROM status s WHERE s.kind = 'table' AND s.how IN ('recreated', 'removed')
-        UNION SELECT cc.schema_name, cc.obj_key FROM col_changes cc
-        UNION SELECT x.schema_name, x.obj_key FROM pp x
+        SELECT s.schema_name, s.obj_key, NULL::text[] AS cols FROM status s WHERE s.kind = 'table' AND s.how IN ('recreated', 'removed')
+        UNION SELECT cr.schema_name, cr.obj_key, cr.cols FROM col_roots cr
+        UNION SELECT x.schema_name, x.obj_key, NULL FROM pp x
               WHERE x.sub_key LIKE 'constraint %' AND x.old_c ~ ' (PRIMARY KEY|UNIQUE) '
     ),
     fks AS (
@@ -592,6 +608,8 @@ BEGIN
         JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name LIKE 'constraint %'
         JOIN objects o ON o.sha = e.entry_sha
         JOIN fk_roots r ON strpos(o.content, ' REFERENCES ' || _qname(r.schema_name, r.obj_key) || '(') > 0
+                       AND (r.cols IS NULL OR string_to_array((regexp_match(o.content,
+                                ' REFERENCES ' || _re_quote(_qname(r.schema_name, r.obj_key)) || '\(([^)]*)\)'))[1], ', ') && r.cols)
         LEFT JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
         LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
         LEFT JOIN objects tn ON tn.sha = te.entry_sha

@@ -113,3 +113,36 @@ def test_foreign_keys_added_back_validate_in_a_second_step(db: SqlDb) -> None:
     script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
     assert ("FOREIGN KEY (p_id) REFERENCES public.p(id) NOT VALID;\n"
             "ALTER TABLE public.c VALIDATE CONSTRAINT c_p_id_fkey;") in script, script
+
+
+def test_a_column_change_rebuilds_only_what_reads_that_column(db: SqlDb) -> None:
+    """Views reading the changed column (or whole rows) are recreated, with the views on
+    them; views on other columns of the same table stay, and so do foreign keys that
+    reference other columns."""
+    db.exec("""CREATE TABLE public.t (id int PRIMARY KEY, code varchar(10) UNIQUE, note text);
+               CREATE TABLE public.r (id int, t_id int REFERENCES public.t (id), t_code varchar(10) REFERENCES public.t (code));
+               CREATE VIEW public.v_code AS SELECT id, code FROM public.t;
+               CREATE VIEW public.v_on_code AS SELECT code FROM public.v_code;
+               CREATE VIEW public.v_note AS SELECT id, note FROM public.t;
+               CREATE VIEW public.v_rows AS SELECT t FROM public.t;
+               CREATE MATERIALIZED VIEW public.m_note AS SELECT note FROM public.t""")
+    a = db.val("SELECT pggit_v0.create_basic_commit('A')")
+    db.exec("""DROP VIEW public.v_on_code, public.v_code, public.v_rows;
+               ALTER TABLE public.r DROP CONSTRAINT r_t_code_fkey;
+               ALTER TABLE public.t ALTER COLUMN code TYPE varchar(20);
+               ALTER TABLE public.r ALTER COLUMN t_code TYPE varchar(20);
+               ALTER TABLE public.r ADD CONSTRAINT r_t_code_fkey FOREIGN KEY (t_code) REFERENCES public.t (code);
+               CREATE VIEW public.v_code AS SELECT id, code FROM public.t;
+               CREATE VIEW public.v_on_code AS SELECT code FROM public.v_code;
+               CREATE VIEW public.v_rows AS SELECT t FROM public.t""")
+    b = db.val("SELECT pggit_v0.create_basic_commit('B')")
+    touched = {r["path"] for r in db.rows("SELECT path FROM pggit_v0._migration_steps("
+                                          "pggit_v0._commit_tree(%s), pggit_v0._commit_tree(%s))", [a, b])}
+    assert {"public/view/v_code", "public/view/v_on_code", "public/view/v_rows",
+            "public/table/r/constraint/r_t_code_fkey"} <= touched
+    assert not touched & {"public/view/v_note", "public/materialized_view/m_note",
+                          "public/table/r/constraint/r_t_id_fkey"}, touched
+    # and the script runs: back to A and forward again
+    db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [b, a]))
+    db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b]))
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
