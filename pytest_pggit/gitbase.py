@@ -139,7 +139,7 @@ def build(run: Any, ref: str) -> GitBase:
                 current = repo.current_branch()
                 back = current.name if current is not None else "main"
                 repo.branch(BRANCH, f"the schema at git {ref} ({sha[:12]})", checkout=False,
-                            from_ref=_root(repo))
+                            from_ref="root")
                 repo.checkout(BRANCH, apply=True, force=True)
                 applied = apply_steps(conn, clone, steps, tag=False, prefix=f"git {ref}: ")
                 base.steps = [a.tag for a in applied]
@@ -157,10 +157,6 @@ def build(run: Any, ref: str) -> GitBase:
             run.drop_clone(clone)
             raise
     return base
-
-
-def _root(repo: Any) -> str:
-    return repo.history(100_000, ref="main")[-1].sha
 
 
 def is_git_ref(base: Optional[str]) -> bool:

@@ -95,11 +95,13 @@ def admin_connect(server: Server, lock_timeout: Optional[str] = None) -> "psycop
 
 
 def other_sessions(conn: "psycopg.Connection", dbname: str) -> List[str]:
-    """The other sessions connected to ``dbname``: ``application_name (pid N)`` each."""
+    """The other client sessions connected to ``dbname``: ``application_name (pid N, ...)``
+    each (an autovacuum worker is not listed: CREATE DATABASE stops those itself)."""
     rows = conn.execute(
         "SELECT coalesce(nullif(application_name, ''), '(no application_name)'), pid, "
         "coalesce(usename, '?'), coalesce(client_addr::text, 'local') FROM pg_stat_activity "
-        "WHERE datname = %s AND pid <> pg_backend_pid() ORDER BY pid",
+        "WHERE datname = %s AND pid <> pg_backend_pid() AND backend_type = 'client backend' "
+        "ORDER BY pid",
         (dbname,),
     ).fetchall()
     return [f"{name!r} (pid {pid}, user {user}, from {addr})" for name, pid, user, addr in rows]

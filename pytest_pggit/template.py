@@ -15,11 +15,6 @@ from .steps import Step, safe_ref_name
 
 BASELINE_FUNCTION = ("pggit_v0", "create_basic_commit")
 
-#: The tag of the root commit (the database before the project's schema), so that
-#: ``root`` is a ref like any other: ``--pggit-base root``, ``pggit.diff("root")``.
-ROOT_TAG = "root"
-
-
 @dataclass
 class AppliedStep:
     """A step as applied to the template: its tag (``step.tag``, or a valid ref name made
@@ -165,7 +160,7 @@ def build_template(
     ``pytest_pggit_migration_steps`` hooks).  Then ``setup_hook(connection=...,
     database=...)`` runs (the ``pytest_pggit_setup`` hook; ``setup_hook_names`` name its
     implementations); when it changed the schema, ``create_basic_commit('pytest-pggit
-    baseline: ...')`` records that too.  The root commit is tagged ``root``.  With
+    baseline: ...')`` records that too.  With
     ``no_owner``, the files' ownership statements are skipped
     (:func:`pytest_pggit.ownership.is_ownership_statement`).  With ``layer_template`` (a
     database already holding this SQL layer) the database is cloned from it instead of
@@ -182,10 +177,9 @@ def build_template(
             if layer_template is None:
                 sqlfiles.install(conn, sql_dir)
             versioned = has_baseline_function(conn)
+            # no tag for the root commit: a fresh template holds no refs but main (Repo
+            # and the gate take "root" all the same, see Repo._ref)
             tags = versioned and has_baseline_function(conn, "create_tag")
-            if tags:
-                conn.execute("SELECT pggit_v0.create_tag(%s, 'HEAD', %s)",
-                             (ROOT_TAG, "the database before the project's schema"))
             skipped: List[int] = []
             all_steps = file_steps(files, rootdir, no_owner, skipped) + list(steps)
             applied = apply_steps(conn, db, all_steps, tag=tags, commit=versioned)
@@ -289,5 +283,5 @@ def user_frame(exc: BaseException) -> str:
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "?"
 
 
-__all__ = ["ROOT_TAG", "AppliedStep", "BuiltTemplate", "apply_steps", "build_template",
+__all__ = ["AppliedStep", "BuiltTemplate", "apply_steps", "build_template",
            "file_steps", "schema_files", "step_error", "user_frame"]

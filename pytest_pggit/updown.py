@@ -142,10 +142,12 @@ def _tops(paths: Sequence[str]) -> List[str]:
 
 
 def _label(repo: Any, sha: str) -> str:
-    """A tag of ``sha`` (the step's, or ``root``), else its short sha."""
+    """A tag of ``sha`` (a step's), ``root`` for the root commit, else its short sha."""
     rows = repo.execute("SELECT name FROM pggit_v0.list_tags() WHERE target_sha = %s "
-                        "ORDER BY name = 'root', name LIMIT 1", (sha,))
-    return rows[0][0] if rows else sha[:12]
+                        "ORDER BY name LIMIT 1", (sha,))
+    if rows:
+        return rows[0][0]
+    return "root" if sha == repo.resolve("root") else sha[:12]
 
 
 __all__ = ["BRANCH", "run_updown", "steps_to_check"]

@@ -90,10 +90,10 @@ def test_each_step_is_a_commit_and_a_tag_on_main(pytester: pytest.Pytester, pggi
             assert len(messages) == 5          # and the root commit
             assert all(c.branch == "main" for c in pggit.history(10))
             tags = dict(pggit.execute("SELECT name, target_sha FROM pggit_v0.list_tags()"))
-            assert set(tags) == {"root", "sql/schema/001_base.sql", "app/0001_customers",
-                                 "app/0002_orders", "app/0003_phone"}
+            assert set(tags) == {"sql/schema/001_base.sql", "app/0001_customers",
+                                 "app/0002_orders", "app/0003_phone"}   # no tag for root
             assert tags["app/0003_phone"] == pggit.head()
-            assert tags["root"] == pggit.history(10)[-1].sha
+            assert pggit.resolve("root") == pggit.history(10)[-1].sha
             # a step's tag is a ref like any other: what did 0002 add?
             assert pggit.diff("app/0001_customers", "app/0002_orders").paths[0] == "public/table/orders"
             assert pggit.diff("app/0002_orders", "app/0003_phone").paths == [
@@ -232,6 +232,9 @@ def test_root_is_a_ref_for_the_gate_and_repo(pytester: pytest.Pytester, pggit_se
             assert "CREATE TABLE" in pggit.migration("root", "app/0001_customers")
             # short shas and tags, as the report prints them, resolve too
             assert pggit.resolve(root[:12]) == root
+            # a branch from root, and root while HEAD is on that branch
+            pggit.branch("from-root", from_ref="root", checkout=True)
+            assert pggit.resolve("root") == root and pggit.diff("root", "from-root") == []
         """
     )
     result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-gate", "--pggit-base", "root", "-v")
@@ -567,5 +570,5 @@ def test_clone_waits_then_names_the_sessions(pytester: pytest.Pytester, pggit_se
     result.assert_outcomes(passed=3, errors=1)
     result.stdout.fnmatch_lines([
         "*cannot clone pggit_*_tpl into pggit_*: after 5s, 1 other session(s) are still connected to it: "
-        "'my-sqlalchemy-engine' (pid *",
+        "'my-sqlalchemy-engine' (pid *, user *, from *)",
         "*hint: PostgreSQL copies a database only while nobody is connected to it*"])
