@@ -10,7 +10,7 @@
 -- text_search_dictionary, text_search_configuration, statistics.
 -- Sub-keys of an object: definition, column <c>, columns (order), column_settings <c>
 -- (statistics target and attribute options), constraint <c>,
--- index <i>, trigger <t>, policy <p>, replica_identity, cluster, rls, owned_by,
+-- index <i>, trigger <t>, policy <p>, rule <r>, replica_identity, cluster, rls, owned_by,
 -- comment, column_comment <c>, constraint_comment <c>, index_comment <i>,
 -- trigger_comment <t>, policy_comment <p>, grants, column_grants <c>.
 -- Left out: system and temp schemas, pggit_v0, extension members, plpgsql.
@@ -379,17 +379,32 @@ FROM _tracked_relations r
 JOIN pg_policy po ON po.polrelid = r.oid
 WHERE (p_schema IS NULL OR r.nspname = p_schema)
   AND (p_names IS NULL OR r.relname = ANY (p_names))
-UNION ALL   -- comments on triggers and policies
+UNION ALL   -- rules (a view's own _RETURN rule is its definition), with their firing state
+SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'rule ' || ru.rulename,
+       pg_get_ruledef(ru.oid)
+       || CASE ru.ev_enabled WHEN 'D' THEN format(E'\nALTER TABLE %I.%I DISABLE RULE %I;', r.nspname, r.relname, ru.rulename)
+                             WHEN 'R' THEN format(E'\nALTER TABLE %I.%I ENABLE REPLICA RULE %I;', r.nspname, r.relname, ru.rulename)
+                             WHEN 'A' THEN format(E'\nALTER TABLE %I.%I ENABLE ALWAYS RULE %I;', r.nspname, r.relname, ru.rulename)
+                             ELSE '' END
+FROM _tracked_relations r
+JOIN pg_rewrite ru ON ru.ev_class = r.oid AND ru.rulename <> '_RETURN'
+WHERE (p_schema IS NULL OR r.nspname = p_schema)
+  AND (p_names IS NULL OR r.relname = ANY (p_names))
+UNION ALL   -- comments on triggers, policies and rules
 SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text,
-       CASE ds.classoid WHEN 'pg_trigger'::regclass THEN 'trigger_comment ' ELSE 'policy_comment ' END || x.n,
+       CASE ds.classoid WHEN 'pg_trigger'::regclass THEN 'trigger_comment ' WHEN 'pg_rewrite'::regclass THEN 'rule_comment '
+                        ELSE 'policy_comment ' END || x.n,
        format('COMMENT ON %s %I ON %I.%I IS %L;',
-              CASE ds.classoid WHEN 'pg_trigger'::regclass THEN 'TRIGGER' ELSE 'POLICY' END,
+              CASE ds.classoid WHEN 'pg_trigger'::regclass THEN 'TRIGGER' WHEN 'pg_rewrite'::regclass THEN 'RULE' ELSE 'POLICY' END,
               x.n, r.nspname, r.relname, ds.description)
 FROM _tracked_relations r
 JOIN LATERAL (SELECT tg.oid, 'pg_trigger'::regclass AS cls, tg.tgname::text AS n FROM pg_trigger tg
               WHERE tg.tgrelid = r.oid AND NOT tg.tgisinternal AND tg.tgparentid = 0
               UNION ALL
-              SELECT po.oid, 'pg_policy'::regclass, po.polname::text FROM pg_policy po WHERE po.polrelid = r.oid) x ON true
+              SELECT po.oid, 'pg_policy'::regclass, po.polname::text FROM pg_policy po WHERE po.polrelid = r.oid
+              UNION ALL
+              SELECT ru.oid, 'pg_rewrite'::regclass, ru.rulename::text FROM pg_rewrite ru
+              WHERE ru.ev_class = r.oid AND ru.rulename <> '_RETURN') x ON true
 JOIN pg_description ds ON ds.objoid = x.oid AND ds.classoid = x.cls AND ds.objsubid = 0
 WHERE (p_schema IS NULL OR r.nspname = p_schema)
   AND (p_names IS NULL OR r.relname = ANY (p_names))
@@ -687,7 +702,7 @@ COMMENT ON FUNCTION pggit_v0._snapshot(text, text) IS
 
 -- What snapshots do not record yet, so that commits can say so instead of leaving it
 -- out silently: in tracked schemas, text search parsers and templates, shell operators,
--- operator classes and families, conversions, foreign tables and rules; in the database, user-defined casts, event
+-- operator classes and families, conversions and foreign tables; in the database, user-defined casts, event
 -- triggers (not pgGit's), publications, subscriptions, foreign-data wrappers and
 -- servers.  Extension members are left out (the extension is recorded).  One row per
 -- object: its type and identity as pg_identify_object() names them.
@@ -707,8 +722,6 @@ WITH o(classid, objid) AS (
     UNION ALL SELECT 'pg_conversion'::regclass, x.oid FROM pg_conversion x JOIN _tracked_schemas s ON s.oid = x.connamespace
     UNION ALL SELECT 'pg_class'::regclass, x.oid FROM pg_class x JOIN _tracked_schemas s ON s.oid = x.relnamespace
               WHERE x.relkind = 'f'
-    UNION ALL SELECT 'pg_rewrite'::regclass, r.oid FROM pg_rewrite r JOIN pg_class x ON x.oid = r.ev_class
-              JOIN _tracked_schemas s ON s.oid = x.relnamespace WHERE r.rulename <> '_RETURN'
     UNION ALL SELECT 'pg_cast'::regclass, x.oid FROM pg_cast x WHERE x.oid >= 16384   -- not built in
     UNION ALL SELECT 'pg_event_trigger'::regclass, x.oid FROM pg_event_trigger x WHERE x.evtname NOT LIKE 'pggit\_v0\_%'
     UNION ALL SELECT 'pg_publication'::regclass, x.oid FROM pg_publication x
@@ -731,7 +744,7 @@ COMMENT ON FUNCTION pggit_v0._snap_relations(text, text[]) IS 'Snapshot rows of 
 COMMENT ON FUNCTION pggit_v0._snap_columns(text, text[]) IS 'Snapshot rows of columns (one blob each), column order, column comments and column grants';
 COMMENT ON FUNCTION pggit_v0._snap_constraints(text, text[]) IS 'Snapshot rows of constraints declared on a table itself, and their comments';
 COMMENT ON FUNCTION pggit_v0._snap_indexes(text, text[]) IS 'Snapshot rows of indexes not backing a constraint nor attached to a parent index';
-COMMENT ON FUNCTION pggit_v0._snap_triggers_policies(text, text[]) IS 'Snapshot rows of user triggers and row level security policies';
+COMMENT ON FUNCTION pggit_v0._snap_triggers_policies(text, text[]) IS 'Snapshot rows of user triggers, row level security policies and rules';
 COMMENT ON FUNCTION pggit_v0._snap_routines(text, text[]) IS 'Snapshot rows of functions, procedures and aggregates keyed by identity arguments';
 COMMENT ON FUNCTION pggit_v0._snap_types(text, text[]) IS 'Snapshot rows of enum, composite, range and domain types';
 COMMENT ON FUNCTION pggit_v0._snap_collations(text, text[]) IS 'Snapshot rows of collations (provider, locale, determinism, ICU rules) and their comments';

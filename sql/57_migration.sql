@@ -289,6 +289,7 @@ AS $$
 SELECT CASE split_part(p_sub_key, ' ', 1)
          WHEN 'trigger' THEN format('DROP TRIGGER IF EXISTS %I ON %s;', substr(p_sub_key, 9), p_table)
          WHEN 'policy' THEN format('DROP POLICY IF EXISTS %I ON %s;', substr(p_sub_key, 8), p_table)
+         WHEN 'rule' THEN format('DROP RULE IF EXISTS %I ON %s;', substr(p_sub_key, 6), p_table)
          WHEN 'constraint' THEN format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I;', p_table, substr(p_sub_key, 12))
          WHEN 'index' THEN format('DROP INDEX IF EXISTS %I.%I;', p_schema, substr(p_sub_key, 7)) END
 $$;
@@ -799,7 +800,7 @@ BEGIN
         FROM col_changes cc
         JOIN fo f ON f.schema_name = cc.schema_name AND f.obj_key = cc.obj_key
         JOIN t_o t ON t.schema_name = cc.schema_name AND t.obj_key = cc.obj_key
-        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND split_part(e.name, ' ', 1) IN ('trigger', 'policy')
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND split_part(e.name, ' ', 1) IN ('trigger', 'policy', 'rule')
         JOIN objects o ON o.sha = e.entry_sha
         LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
         LEFT JOIN objects tn ON tn.sha = te.entry_sha
@@ -938,7 +939,7 @@ BEGIN
         FROM pp x WHERE x.how = 'rebuilt' AND x.sub_key = 'definition'
         UNION ALL
         -- parts of altered objects removed or replaced
-        SELECT CASE split_part(x.sub_key, ' ', 1) WHEN 'trigger' THEN 10 WHEN 'policy' THEN 11
+        SELECT CASE split_part(x.sub_key, ' ', 1) WHEN 'trigger' THEN 10 WHEN 'rule' THEN 10 WHEN 'policy' THEN 11
                     WHEN 'constraint' THEN CASE WHEN x.old_c LIKE '% FOREIGN KEY %' THEN 13 ELSE 14 END
                     WHEN 'index' THEN 15 WHEN 'column' THEN 20 WHEN 'rls' THEN 11 WHEN 'owned_by' THEN 19
                     ELSE 70 END,
@@ -962,6 +963,7 @@ BEGIN
                                              THEN ARRAY['index_dropped', 'access_exclusive_lock']
                                              ELSE ARRAY['access_exclusive_lock'] END
                  WHEN 'trigger' THEN ARRAY['access_exclusive_lock']
+                 WHEN 'rule' THEN ARRAY['access_exclusive_lock', 'correctness_risk']
                  WHEN 'policy' THEN ARRAY['authorization_change']
                  WHEN 'rls' THEN ARRAY['authorization_change']
                  WHEN 'grants' THEN ARRAY['authorization_change']
@@ -971,7 +973,7 @@ BEGIN
         WHERE (x.how = 'altered' OR (x.how IN ('removed', 'recreated') AND x.kind = 'table'
                                      AND x.sub_key LIKE 'constraint %' AND x.old_c LIKE '% FOREIGN KEY %'))
           AND x.old_c IS NOT NULL
-          AND (x.how <> 'altered' OR x.new_c IS NULL OR split_part(x.sub_key, ' ', 1) IN ('trigger', 'policy', 'constraint', 'index', 'rls', 'grants', 'column_grants'))
+          AND (x.how <> 'altered' OR x.new_c IS NULL OR split_part(x.sub_key, ' ', 1) IN ('trigger', 'policy', 'rule', 'constraint', 'index', 'rls', 'grants', 'column_grants'))
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns')
           AND NOT (split_part(x.sub_key, ' ', 1) LIKE '%comment' AND x.new_c IS NOT NULL)
           -- the comment or column grants of a part dropped here go with it
@@ -1058,7 +1060,7 @@ BEGIN
                  WHEN 'constraint' THEN CASE WHEN x.new_c LIKE '% FOREIGN KEY %' THEN 56
                                              WHEN x.new_c LIKE '% CHECK %' THEN 51 ELSE 50 END
                  WHEN 'index' THEN CASE WHEN x.kind = 'materialized_view' THEN 65 ELSE 55 END
-                 WHEN 'trigger' THEN 61 WHEN 'policy' THEN 62 WHEN 'rls' THEN 63
+                 WHEN 'trigger' THEN 61 WHEN 'policy' THEN 62 WHEN 'rls' THEN 63 WHEN 'rule' THEN 66
                  WHEN 'grants' THEN 71 WHEN 'column_grants' THEN 71 ELSE 70 END,
                0, x.schema_name, x.obj_key, x.sub_key,
                CASE WHEN x.how = 'altered' AND split_part(x.sub_key, ' ', 1) = 'constraint'
@@ -1297,7 +1299,7 @@ COMMENT ON FUNCTION pggit_v0._old_name(text) IS 'Temporary name of a rebuilt typ
 COMMENT ON FUNCTION pggit_v0._comp_attrs(text) IS 'Attribute definitions of a canonical CREATE TYPE ... AS (...) statement, in order';
 COMMENT ON FUNCTION pggit_v0._enum_labels(text) IS 'Labels of a canonical CREATE TYPE ... AS ENUM statement, in order';
 COMMENT ON FUNCTION pggit_v0._word_re(text, boolean) IS 'Regular expression finding a name as a whole word of a definition';
-COMMENT ON FUNCTION pggit_v0._drop_part(text, text, text) IS 'DROP statement of a trigger, policy, constraint or index of a table, from its sub-key';
+COMMENT ON FUNCTION pggit_v0._drop_part(text, text, text) IS 'DROP statement of a trigger, policy, rule, constraint or index of a table, from its sub-key';
 COMMENT ON FUNCTION pggit_v0._dep_depth(text[], text[]) IS 'Longest chain of references (qualified names a definition mentions) among definitions, for dependency order';
 COMMENT ON FUNCTION pggit_v0._object_tree_blobs(text[]) IS 'Every blob (with content) of the given object trees';
 COMMENT ON FUNCTION pggit_v0._compose_table(text, text, text[], text[]) IS 'CREATE TABLE with its columns inline, in recorded order';
