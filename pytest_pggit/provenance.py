@@ -117,25 +117,32 @@ class Provenance:
         (``schema.table.column``, ``constraint on schema.table``) when there is one, else
         the newest on its object whose statement names the part, else the newest on its
         object (for an object ``ADDED``: its newest ``CREATE``, ``REMOVED``: its ``DROP``,
-        when there is one); None without one (capture off, or the change predates the base)."""
+        when there is one); None without one (capture off, or the change predates the base).
+        Within each of these, an entry a step made (with a source) wins over plumbing without
+        one (a checkout's migration, the gate's own commit)."""
         parts = path.split("/")
         entries = self.related(path)
         if len(parts) == 3 and change in ("ADDED", "REMOVED"):
             verb = "CREATE" if change == "ADDED" else "DROP"
             made = [e for e in entries if (e.command_tag or "").upper().startswith(verb)]
             if made:
-                return max(made, key=lambda e: e.id)
+                return _newest(made)
         if len(parts) >= 5:
             schema, name, sub = parts[0], parts[2], parts[4]
             exact = (self.by_part.get(f"{schema}.{name}.{sub}", [])
                      + self.by_part.get(f"{sub} on {schema}.{name}", [])
                      + self.by_part.get(f"{schema}.{sub}", []))   # an index is its own relation
             if exact:
-                return max(exact, key=lambda e: e.id)
+                return _newest(exact)
             named = [e for e in entries if sub.lower() in (e.statement or "").lower()]
             if named:
-                return max(named, key=lambda e: e.id)
-        return max(entries, key=lambda e: e.id) if entries else None
+                return _newest(named)
+        return _newest(entries) if entries else None
+
+
+def _newest(entries: List[LogEntry]) -> LogEntry:
+    """The newest entry with a source, else the newest."""
+    return max(entries, key=lambda e: (e.source is not None, e.id))
 
 
 def since_base(conn: "psycopg.Connection", base_sha: str) -> Provenance:
@@ -172,15 +179,24 @@ def step_source(conn: "psycopg.Connection", database: str, label: str) -> Iterat
     ``conn`` (autocommit, the database's owner): ``ALTER DATABASE ... SET``, reset after."""
     from psycopg import sql
 
+    import psycopg
+    from psycopg import pq
+
     conn.execute(sql.SQL("ALTER DATABASE {} SET pggit.source = {}").format(
         sql.Identifier(database), sql.Literal(label)))
     conn.execute("SELECT pg_catalog.set_config('pggit.source', %s, false)", (label,))
     try:
         yield
     finally:
-        if not conn.closed:
-            conn.execute(sql.SQL("ALTER DATABASE {} RESET pggit.source").format(sql.Identifier(database)))
-            conn.execute("SELECT pg_catalog.set_config('pggit.source', '', false)")
+        # not after a failure that left ``conn`` in a transaction (the caller reports that
+        # error; the database, about to be dropped, keeps the setting)
+        if not conn.closed and conn.info.transaction_status == pq.TransactionStatus.IDLE:
+            try:
+                conn.execute(sql.SQL("ALTER DATABASE {} RESET pggit.source").format(
+                    sql.Identifier(database)))
+                conn.execute("SELECT pg_catalog.set_config('pggit.source', '', false)")
+            except psycopg.Error:   # never hide the block's own outcome
+                pass
 
 
 def describe(entry: Optional[LogEntry]) -> str:

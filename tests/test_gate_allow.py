@@ -172,3 +172,21 @@ def test_a_migration_steps_sql_carries_provenance_and_allows(pytester: pytest.Py
         text = case.find("system-out").text
         assert "ban-drop-column (accepted)" in text
         assert "pggit_allow of app/0002_drop_phone: the API stopped returning phone in 4.0" in text
+
+
+HOOK = '''
+def pytest_pggit_setup(connection):
+    connection.execute("ALTER TABLE customers ADD COLUMN note text")
+'''
+
+
+def test_a_change_no_step_made_is_not_given_to_a_step(pytester: pytest.Pytester,
+                                                    pggit_server: Server) -> None:
+    """The pytest_pggit_setup hook is no migration step: its DDL has no source."""
+    project(pytester, "ALTER TABLE customers ADD COLUMN city text;\n")
+    pytester.makeconftest(HOOK)
+    result = run(pytester, pggit_server, "-v")
+    assert result.ret == 0, result.stdout.str()
+    result.stdout.fnmatch_lines([
+        "*public/table/customers/column/city*schema/002_change.sql:1: ALTER TABLE customers ADD COLUMN city text;",
+        "*public/table/customers/column/note*(no step): ALTER TABLE customers ADD COLUMN note text"])
