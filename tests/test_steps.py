@@ -572,3 +572,14 @@ def test_clone_waits_then_names_the_sessions(pytester: pytest.Pytester, pggit_se
         "*cannot clone pggit_*_tpl into pggit_*: after 5s, 1 other session(s) are still connected to it: "
         "'my-sqlalchemy-engine' (pid *, user *, from *)",
         "*hint: PostgreSQL copies a database only while nobody is connected to it*"])
+
+
+def test_bad_lock_timeout_is_a_usage_error(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    pytester.makepyfile(PASSING_TEST)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-lock-timeout", "soon")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--pggit-lock-timeout must be a duration like 10s or 500ms, got 'soon'*"])
+    # 0: no lock_timeout at all (the server's default, 0 = wait forever)
+    pytester.makepyfile("def test_ok(pggit_conn):\n"
+                        "    assert pggit_conn.execute('SHOW lock_timeout').fetchone() == ('0',)\n")
+    pytester.runpytest(*dsn_args(pggit_server), "--pggit-lock-timeout", "0").assert_outcomes(passed=1)
