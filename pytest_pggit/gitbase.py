@@ -43,7 +43,8 @@ class GitBase:
     @property
     def reason(self) -> str:
         return (f"the schema at git {self.ref} = {self.commit[:12]}: {len(self.steps)} step(s) "
-                f"built on branch {self.branch} of a clone of the template")
+                f"built on branch {self.branch} of a clone of the template"
+                + "".join(f"; {n}" for n in self.notes))
 
 
 def _git(cwd: Path, *args: str, binary: bool = False) -> Any:
@@ -147,7 +148,11 @@ def build(run: Any, ref: str) -> GitBase:
                 if hook is not None and names:
                     from .template import _run_setup_hook
 
-                    _run_setup_hook(conn, clone, hook, names)
+                    try:   # a seeding hook may need tables the base does not have yet
+                        _run_setup_hook(conn, clone, hook, names)
+                    except PggitError as exc:
+                        base.notes.append("the pytest_pggit_setup hook failed on it, the base is its "
+                                          f"steps alone ({exc.message.splitlines()[0]})")
                     if repo.status():
                         repo.commit(f"git {ref}: pytest-pggit baseline: "
                                     + ", ".join(f"hook {n}" for n in names))

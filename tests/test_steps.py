@@ -583,3 +583,27 @@ def test_bad_lock_timeout_is_a_usage_error(pytester: pytest.Pytester, pggit_serv
     pytester.makepyfile("def test_ok(pggit_conn):\n"
                         "    assert pggit_conn.execute('SHOW lock_timeout').fetchone() == ('0',)\n")
     pytester.runpytest(*dsn_args(pggit_server), "--pggit-lock-timeout", "0").assert_outcomes(passed=1)
+
+
+def test_git_base_survives_a_seeding_hook_that_needs_new_tables(pytester: pytest.Pytester,
+                                                                 pggit_server: Server) -> None:
+    """The current pytest_pggit_setup hook also runs on the git base; when it fails there
+    (it seeds a table the base does not have yet), the base is its steps alone, said so."""
+    schema = pytester.path / "schema"
+    schema.mkdir()
+    (schema / "001_init.sql").write_text("CREATE TABLE customers (id int PRIMARY KEY);\n")
+    pytester.makepyfile(PASSING_TEST)
+    git(pytester.path, "init", "-q")
+    git(pytester.path, "add", "-A")
+    git(pytester.path, "commit", "-qm", "one table")
+    (schema / "002_orders.sql").write_text("CREATE TABLE orders (id int PRIMARY KEY);\n")
+    pytester.makeconftest("def pytest_pggit_setup(connection):\n"
+                          "    connection.execute('INSERT INTO orders VALUES (1)')\n")
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "schema", "--pggit-gate",
+                                "--pggit-base", "git:HEAD", "-v")
+    assert result.ret == 0, result.stdout.str()
+    result.stdout.fnmatch_lines([
+        "base: pytest-pggit/git-base = * 1 step(s) *; the pytest_pggit_setup hook failed on it, the base is "
+        "its steps alone (*orders*); head: HEAD = *",
+        "diff pytest-pggit/git-base..HEAD: * path(s)*"])
+    assert "ADDED     public/table/orders" in result.stdout.str()
