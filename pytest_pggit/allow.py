@@ -84,27 +84,18 @@ def directives_in(text: str, where: str, first_line: int = 1) -> List[Tuple[int,
     return out
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 def file_directives(path: Path, display: str) -> Dict[int, List[Directive]]:
     """A schema file's directives by the line of the first code of the statement each
     belongs to (the line provenance records for it): a directive on the line where a
     statement ends belongs to that statement, one elsewhere to the next statement."""
-    from .sqlfiles import _first_code, split_statements
+    from .lint import _spans
 
     text = path.read_text(encoding="utf-8")
     found = directives_in(text, display)
     if not found:
         return {}
-    spans: List[Tuple[int, int, int]] = []   # (code start line, first line, last line)
-    for offset, stmt in split_statements(text):
-        first = _first_code(stmt)
-        if first >= len(stmt):
-            continue
-        end = offset + len(stmt.rstrip())
-        spans.append((_line_of(text, offset + first), _line_of(text, offset), _line_of(text, end)))
+    # (code start line, first line, last line) of each statement
+    spans = [(code, start, last) for start, last, code in _spans(text)]
     out: Dict[int, List[Directive]] = {}
     for lineno, d in found:
         target = None

@@ -33,6 +33,7 @@ are reported with their reason and never fail.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import shutil
@@ -182,20 +183,21 @@ def pg_version(server_version: str) -> str:
     return m.group(1) if m else ""
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 def _spans(text: str) -> List[Tuple[int, int, int]]:
+    """(first line, last line, line of the first code) of each statement of ``text``."""
     from .sqlfiles import _first_code, split_statements
+
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset)
 
     out = []
     for offset, stmt in split_statements(text):
         first = _first_code(stmt)
         if first >= len(stmt):
             continue
-        out.append((_line_of(text, offset), _line_of(text, offset + len(stmt.rstrip())),
-                    _line_of(text, offset + first)))
+        out.append((line_of(offset), line_of(offset + len(stmt.rstrip()) - 1), line_of(offset + first)))
     return out
 
 
@@ -205,9 +207,12 @@ def file_unit(path: Path, display: str, rootdir: Optional[Path]) -> Unit:
 
     script = expand_script(path)
     shown: Dict[int, Tuple[str, int]] = {}
+    names: Dict[Path, str] = {}
     for i, origin in enumerate(script.origins, 1):
         if origin is not None:
-            shown[i] = (display_path(origin[0], rootdir), origin[1])
+            if origin[0] not in names:
+                names[origin[0]] = display_path(origin[0], rootdir)
+            shown[i] = (names[origin[0]], origin[1])
     return Unit(display, script.text, _spans(script.text), shown, True)
 
 
@@ -252,10 +257,12 @@ def lint_unit(squawk: str, unit: Unit, pg: str, exclude: Sequence[str], notes: L
     lines = unit.text.split("\n")
     by_code: Dict[int, Statement] = {}
 
+    firsts = [span[0] for span in unit.spans]
+
     def statement_of(line: int) -> Tuple[int, int, int]:
-        for span in unit.spans:
-            if span[0] <= line <= span[1]:
-                return span
+        i = bisect.bisect_right(firsts, line) - 1
+        if i >= 0 and unit.spans[i][0] <= line <= unit.spans[i][1]:
+            return unit.spans[i]
         return (line, line, line)
 
     def get(span: Tuple[int, int, int]) -> Statement:
