@@ -257,11 +257,13 @@ def lint_unit(squawk: str, unit: Unit, pg: str, exclude: Sequence[str], notes: L
     lines = unit.text.split("\n")
     by_code: Dict[int, Statement] = {}
 
-    firsts = [span[0] for span in unit.spans]
+    # by the line of each statement's first code: a statement's first line may be the
+    # previous one's last (the text after a ';' belongs to the next statement)
+    codes = [span[2] for span in unit.spans]
 
     def statement_of(line: int) -> Tuple[int, int, int]:
-        i = bisect.bisect_right(firsts, line) - 1
-        if i >= 0 and unit.spans[i][0] <= line <= unit.spans[i][1]:
+        i = bisect.bisect_right(codes, line) - 1
+        if i >= 0 and unit.spans[i][2] <= line <= unit.spans[i][1]:
             return unit.spans[i]
         return (line, line, line)
 
