@@ -27,7 +27,8 @@ without CONCURRENTLY on a table the same change creates blocks nobody), nor does
 schema file that changed nothing (capture logged no command for it: ``DROP TABLE IF
 EXISTS`` of a table that is not there, as ``pg_dump --clean`` writes).
 
-Excluded rules (``--pggit-lint-exclude``, passed to squawk) are not reported; findings
+squawk runs in the rootdir, so a project's ``.squawk.toml`` (excluded rules, ``pg_version``
+...) applies.  Excluded rules (``--pggit-lint-exclude``, passed to squawk) are not reported; findings
 accepted by an allow (:mod:`.allow`, by rule name or by the hazard of :data:`RULE_HAZARDS`)
 are reported with their reason and never fail.
 """
@@ -231,13 +232,17 @@ def step_unit(label: str, statements: Sequence[str]) -> Unit:
     return Unit(label, text, _spans(text), shown, False, keys)
 
 
-def _run_squawk(squawk: str, text: str, pg: str, exclude: Sequence[str]) -> List[Dict[str, Any]]:
+def _run_squawk(squawk: str, text: str, pg: str, exclude: Sequence[str],
+                cwd: Optional[Path] = None) -> List[Dict[str, Any]]:
+    """squawk's JSON findings for ``text``, run in ``cwd`` (the rootdir: a project's
+    ``.squawk.toml`` there, or above it, applies)."""
     cmd = [squawk, "--reporter", "json", "--stdin-filepath", "stdin.sql"]
     if pg:
         cmd += ["--pg-version", pg]
     if exclude:
         cmd += ["--exclude", ",".join(exclude)]
-    proc = subprocess.run(cmd, input=text, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(cmd, input=text, capture_output=True, text=True, timeout=120,
+                          cwd=str(cwd) if cwd is not None and Path(cwd).is_dir() else None)
     out = proc.stdout.strip()
     if not out:
         if proc.returncode not in (0, 1):
@@ -250,8 +255,8 @@ def _run_squawk(squawk: str, text: str, pg: str, exclude: Sequence[str]) -> List
     return data if isinstance(data, list) else []
 
 
-def lint_unit(squawk: str, unit: Unit, pg: str, exclude: Sequence[str], notes: List[str]
-              ) -> List[Statement]:
+def lint_unit(squawk: str, unit: Unit, pg: str, exclude: Sequence[str], notes: List[str],
+              cwd: Optional[Path] = None) -> List[Statement]:
     """squawk's findings of ``unit``, by statement; statements squawk cannot parse are
     reported once (rule ``syntax-error``, never failing) and left out of the next try."""
     lines = unit.text.split("\n")
@@ -278,7 +283,7 @@ def lint_unit(squawk: str, unit: Unit, pg: str, exclude: Sequence[str], notes: L
         return by_code[code]
 
     for _attempt in range(25):
-        found = _run_squawk(squawk, "\n".join(lines), pg, exclude)
+        found = _run_squawk(squawk, "\n".join(lines), pg, exclude, cwd)
         syntax = [f for f in found if f.get("rule_name") == "syntax-error"]
         if syntax:
             line = int(syntax[0].get("line", 0)) + 1
@@ -381,7 +386,8 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
     for unit in units:
         result.units.append(unit.location)
         result.statement_count += len(unit.spans)
-        result.statements.extend(lint_unit(squawk, unit, result.pg_version, exclude, result.notes))
+        result.statements.extend(lint_unit(squawk, unit, result.pg_version, exclude, result.notes,
+                                           rootdir))
 
     by_key: Dict[str, List[Any]] = {}
     for e in prov.entries:

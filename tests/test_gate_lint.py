@@ -156,3 +156,12 @@ def test_a_statement_that_changed_nothing_does_not_fail(pytester: pytest.Pyteste
     assert lint["schema/002_change.sql:1"].find("failure") is None
     assert "ban-drop-table (data-loss, changed nothing)" in lint["schema/002_change.sql:1"].find("system-out").text
     assert lint["schema/002_change.sql:2"].find("failure") is not None
+
+
+@needs_squawk
+def test_the_projects_squawk_toml_applies(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    project(pytester, INDEX)
+    (pytester.path / ".squawk.toml").write_text('excluded_rules = ["require-concurrent-index-creation"]\n')
+    result = run(pytester, pggit_server, "--pggit-fail-on-lint", "low")
+    assert result.ret == 0, result.stdout.str()
+    assert "require-concurrent-index-creation" not in (pytester.path / "gate.xml").read_text()
