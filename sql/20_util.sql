@@ -199,8 +199,9 @@ SET jit = off
 AS $$ SELECT branch FROM head $$;
 COMMENT ON FUNCTION pggit_v0._current_branch() IS 'The current branch name, NULL when HEAD is detached';
 
--- Resolve a ref to a commit sha.  Accepts HEAD, branch and tag names, full shas,
--- unique sha prefixes of at least 4 hex digits, and the suffixes ~N and ^ (first parent).
+-- Resolve a ref to a commit sha.  Accepts HEAD, branch and tag names, root (the first
+-- commit of HEAD's history, unless a branch or tag has that name), full shas, unique
+-- sha prefixes of at least 4 hex digits, and the suffixes ~N and ^ (first parent).
 -- Raises 42704 naming the ref when it does not resolve, 22023 when a prefix is ambiguous.
 CREATE OR REPLACE FUNCTION pggit_v0._resolve_ref(p_ref text) RETURNS text
 LANGUAGE plpgsql STABLE
@@ -233,6 +234,15 @@ BEGIN
         v_sha := _head_commit();
     ELSE
         SELECT target_sha INTO v_sha FROM refs WHERE name = v_base;
+        IF v_sha IS NULL AND v_base = 'root' THEN   -- (unless a branch or tag is named so)
+            WITH RECURSIVE walk(sha, depth) AS (   -- HEAD's first-parent history, to its start
+                SELECT _head_commit(), 0
+                UNION ALL
+                SELECT p.parent_sha, w.depth + 1 FROM walk w
+                JOIN commit_parents p ON p.commit_sha = w.sha AND p.position = 1
+            )
+            SELECT w.sha INTO v_sha FROM walk w ORDER BY w.depth DESC LIMIT 1;
+        END IF;
         IF v_sha IS NULL AND v_base ~ '^[0-9a-fA-F]{4,64}$' THEN
             SELECT count(*), min(commit_sha) INTO v_n, v_sha
             FROM commit_graph WHERE commit_sha LIKE lower(v_base) || '%';
@@ -259,7 +269,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._resolve_ref(text) IS
-    'Commit sha for HEAD, a branch, a tag, a sha or unique prefix, with ~N/^ suffixes; raises 42704 when unknown';
+    'Commit sha for HEAD, a branch, a tag, root, a sha or unique prefix, with ~N/^ suffixes; raises 42704 when unknown';
 
 -- Record how long one of the layer's operations took.  With the owner's rights, so that
 -- roles that only read (diffs, status) need no write grant: it appends one timing row.

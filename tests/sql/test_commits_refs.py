@@ -240,3 +240,18 @@ def test_history_tables_are_append_only(db: SqlDb) -> None:
         db.exec("UPDATE pggit_v0.commit_graph SET message = 'x'")
     with raises_sql("55000", "TRUNCATE refused"):
         db.exec("TRUNCATE pggit_v0.objects CASCADE")
+
+
+def test_root_names_the_first_commit_of_heads_history(db: SqlDb) -> None:
+    """``root`` is accepted wherever a ref is (the plugin's reports print it), and a branch
+    or tag named ``root`` wins over it."""
+    first = db.val("SELECT pggit_v0._resolve_ref('HEAD')")
+    while db.val("SELECT count(*) FROM pggit_v0.commit_parents WHERE commit_sha = %s", [first]):
+        first = db.val("SELECT parent_sha FROM pggit_v0.commit_parents WHERE commit_sha = %s AND position = 1", [first])
+    db.exec("CREATE TABLE public.t (id int)")
+    head = db.val("SELECT pggit_v0.create_basic_commit('t')")
+    assert db.val("SELECT pggit_v0._resolve_ref('root')") == first
+    assert "public/table/t" in [r["path"] for r in db.rows("SELECT path FROM pggit_v0.diff_commits('root', 'HEAD')")]
+    assert db.val("SELECT pggit_v0._resolve_ref('root~0')") == first
+    db.exec("SELECT pggit_v0.create_tag('root', %s)", [head])
+    assert db.val("SELECT pggit_v0._resolve_ref('root')") == head
