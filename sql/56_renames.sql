@@ -15,55 +15,6 @@ DROP TYPE IF EXISTS pggit_v0._rename;
 CREATE TYPE pggit_v0._rename AS (kind text, old_schema text, old_table text, old_column text,
                                  new_schema text, new_table text, new_column text);
 
--- p_text with every whole-word occurrence of the identifiers p_old[i] replaced by
--- p_new[i] (quoted as needed), outside single-quoted literals.  A name after a dot
--- counts (t.c); a longer identifier containing it does not.
-CREATE OR REPLACE FUNCTION pggit_v0._rename_idents(p_text text, p_old text[], p_new text[]) RETURNS text
-LANGUAGE plpgsql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0, pg_temp
-AS $$
-DECLARE
-    v_out  text := '';
-    v_part text;
-    i      int;
-BEGIN
-    IF p_text IS NULL OR coalesce(cardinality(p_old), 0) = 0 THEN
-        RETURN p_text;
-    END IF;
-    FOR v_part IN SELECT m[1] FROM regexp_matches(p_text, '(''(?:[^'']|'''')*''|[^'']+|'')', 'g') AS m LOOP
-        IF left(v_part, 1) <> '''' THEN
-            FOR i IN 1 .. cardinality(p_old) LOOP
-                v_part := regexp_replace(v_part,
-                    '(?<![a-zA-Z0-9_"$])' || _re_quote(quote_ident(p_old[i]))
-                    || '(?![a-zA-Z0-9_"$])',
-                    replace(quote_ident(p_new[i]), '\', '\\'), 'g');
-            END LOOP;
-        END IF;
-        v_out := v_out || v_part;
-    END LOOP;
-    RETURN v_out;
-END
-$$;
-
--- p_text with each qualified name p_old[i] (schema.name, quoted as deparsed) replaced by
--- p_new[i] wherever it is a whole name (not inside a longer one, not after a dot).
-CREATE OR REPLACE FUNCTION pggit_v0._rename_qnames(p_text text, p_old text[], p_new text[]) RETURNS text
-LANGUAGE plpgsql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0, pg_temp
-AS $$
-DECLARE
-    v text := p_text;
-    i int;
-BEGIN
-    FOR i IN 1 .. coalesce(cardinality(p_old), 0) LOOP
-        CONTINUE WHEN p_old[i] = p_new[i] OR strpos(v, p_old[i]) = 0;
-        v := regexp_replace(v, '(?<![a-zA-Z0-9_."$])' || _re_quote(p_old[i])
-                               || '(?![a-zA-Z0-9_"$])', replace(p_new[i], '\', '\\'), 'g');
-    END LOOP;
-    RETURN v;
-END
-$$;
-
 -- The renames that take commit p_from's tables, sequences and columns to commit p_to's:
 -- one row per renamed table or sequence (old_column NULL) and per renamed column (table
 -- names as in each tree).  Only renames the two trees agree with: the old name is in
@@ -191,57 +142,6 @@ BEGIN
     SELECT tb.k, tb.os, tb.ot, NULL::text, tb.cs, tb.ct, NULL::text FROM tables tb
     UNION ALL
     SELECT 'column', c.os, c.ot, c.oc, c.cs, c.ct, c.cc FROM cols c;
-END
-$$;
-
--- The migration from commit p_from to commit p_to (or, with p_to_tree, to that tree,
--- whose commit p_to is): first the renames (_renames) as ALTER TABLE statements, then
--- _migration_steps from p_from's tree as renamed to the target tree.  Columns as in
--- _migration_steps; the renames are phase 0.  Writes the renamed tree's blobs to the
--- store (content-addressed, like any tree) when there are renames.
-CREATE OR REPLACE FUNCTION pggit_v0._commit_steps(p_from text, p_to text, p_to_tree text DEFAULT NULL)
-RETURNS TABLE (phase int, ord int, path text, statement text, hazards text[],
-               schema_name text, obj_key text, sub_key text)
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0, pg_temp
-SET jit = off
-AS $$
-#variable_conflict use_column
-DECLARE
-    v_from_tree text := _commit_tree(p_from);
-    v_to_tree   text := coalesce(p_to_tree, _commit_tree(p_to));
-    v_renames   jsonb;
-    v_base      text;
-BEGIN
-    SELECT jsonb_agg(to_jsonb(r)) INTO v_renames FROM _renames(p_from, p_to) r;
-    IF v_renames IS NULL THEN
-        RETURN QUERY SELECT * FROM _migration_steps(v_from_tree, v_to_tree);
-        RETURN;
-    END IF;
-    -- a statement of its own: the stable _migration_steps below sees the rows it writes
-    v_base := _renamed_tree(v_from_tree, v_renames);
-    RETURN QUERY
-    SELECT 0, (row_number() OVER (ORDER BY x.grp, x.s COLLATE "C"))::int, x.path, x.stmt,
-           ARRAY['access_exclusive_lock']::text[], x.new_schema, x.key, x.sub
-    FROM (   -- columns first (under the table's old name), then tables and sequences: rename, then move
-        SELECT 1 AS grp, r.old_schema || '.' || r.old_table || '.' || r.old_column AS s,
-               _path(r.new_schema, 'table ' || r.new_table, 'column ' || r.new_column) AS path,
-               format('ALTER TABLE %I.%I RENAME COLUMN %I TO %I;', r.old_schema, r.old_table, r.old_column, r.new_column) AS stmt,
-               r.new_schema, 'table ' || r.new_table AS key, 'column ' || r.new_column AS sub
-        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind = 'column'
-        UNION ALL
-        SELECT 2, r.kind || ' ' || r.old_schema || '.' || r.old_table,
-               _path(r.new_schema, r.kind || ' ' || r.new_table, 'definition'),
-               concat_ws(E'\n',
-                   CASE WHEN r.old_table <> r.new_table
-                        THEN format('ALTER %s %I.%I RENAME TO %I;', upper(r.kind), r.old_schema, r.old_table, r.new_table) END,
-                   CASE WHEN r.old_schema <> r.new_schema
-                        THEN format('ALTER %s %I.%I SET SCHEMA %I;', upper(r.kind), r.old_schema, r.new_table, r.new_schema) END),
-               r.new_schema, r.kind || ' ' || r.new_table, 'definition'
-        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind IN ('table', 'sequence')
-    ) x
-    UNION ALL
-    SELECT * FROM _migration_steps(v_base, v_to_tree);
 END
 $$;
 
@@ -403,14 +303,8 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION pggit_v0._rename_idents(text, text[], text[]) IS
-    'Text with whole-word identifiers renamed (old[i] -> new[i]) outside single-quoted literals';
-COMMENT ON FUNCTION pggit_v0._rename_qnames(text, text[], text[]) IS
-    'Text with qualified names replaced (old[i] -> new[i]) where each is a whole name';
 COMMENT ON FUNCTION pggit_v0._renames(text, text) IS
     'Tables and columns renamed between two commits (from the capture log), where both trees agree';
-COMMENT ON FUNCTION pggit_v0._commit_steps(text, text, text) IS
-    'Migration steps between two commits: renames first (phase 0), then _migration_steps from the renamed source tree';
 COMMENT ON FUNCTION pggit_v0._renamed_tree(text, jsonb) IS
     'A tree with the renames applied (blobs moved and names rewritten); returns its root sha';
 COMMENT ON FUNCTION pggit_v0._rename_refs(text, jsonb) IS

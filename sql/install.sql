@@ -17,10 +17,12 @@ SET LOCAL check_function_bodies = off;
 \ir 40_trees.sql
 \ir 50_commits.sql
 \ir 52_history_writes.sql
+\ir 54_ddl_text.sql
 \ir 55_refs.sql
 \ir 56_renames.sql
 \ir 57_migration.sql
-\ir 58_merge.sql
+\ir 58_apply.sql
+\ir 59_merge.sql
 \ir 60_diff.sql
 \ir 65_introspect.sql
 \ir 70_capture.sql

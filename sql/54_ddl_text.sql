@@ -1,0 +1,386 @@
+-- DDL text: reading and writing the canonical definitions snapshots record.
+--
+-- The migration engine (57_migration.sql), rename handling (56_renames.sql) and merges
+-- (59_merge.sql) work on definition text, never on OIDs.  Everything that parses that
+-- text (a column definition into its parts, a type's labels or attributes, the names a
+-- definition mentions) or writes a statement from it (a qualified name, the DROP of a
+-- table's part, a CREATE TABLE with its columns inline, a rename inside a definition)
+-- lives here, each function promising one reading or one writing.
+
+-- The parts of a canonical column definition (as _snap_columns writes it):
+--   name type [COLLATE c] [GENERATED ... AS IDENTITY [(options)]] [GENERATED ALWAYS AS (e) STORED | DEFAULT e] [NOT NULL]
+-- (identity_options: the non-default sequence options, without parentheses)
+DROP FUNCTION IF EXISTS pggit_v0._col_parts(text);   -- (OUT columns changed in 0.1.0)
+CREATE OR REPLACE FUNCTION pggit_v0._col_parts(p_def text,
+    OUT name text, OUT type text, OUT coll text, OUT identity text, OUT generated text,
+    OUT default_expr text, OUT not_null boolean, OUT identity_options text)
+LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_rest text;
+    v_pos  int;
+    v_m    text[];
+BEGIN
+    v_m := regexp_match(p_def, '^("(?:[^"]|"")+"|[^ ]+) (.*)$');
+    name := v_m[1];
+    v_rest := v_m[2];
+    not_null := v_rest LIKE '% NOT NULL';
+    IF not_null THEN v_rest := left(v_rest, length(v_rest) - 9); END IF;
+    v_m := regexp_match(v_rest, '^(.*) GENERATED (ALWAYS|BY DEFAULT) AS IDENTITY(?: \(([^()]*)\))?$');
+    IF v_m IS NOT NULL THEN
+        identity := v_m[2]; identity_options := v_m[3]; v_rest := v_m[1];
+    ELSE
+        v_pos := strpos(v_rest, ' GENERATED ALWAYS AS (');
+        IF v_pos > 0 AND (v_rest LIKE '%) STORED' OR v_rest LIKE '%) VIRTUAL') THEN
+            -- the expression and its kind: "expr) STORED" / "expr) VIRTUAL" (PostgreSQL 18)
+            generated := substr(v_rest, v_pos + 22);
+            v_rest := left(v_rest, v_pos - 1);
+        ELSE
+            v_pos := strpos(v_rest, ' DEFAULT ');
+            IF v_pos > 0 THEN
+                default_expr := substr(v_rest, v_pos + 9);
+                v_rest := left(v_rest, v_pos - 1);
+            END IF;
+        END IF;
+    END IF;
+    v_pos := strpos(v_rest, ' COLLATE ');
+    IF v_pos > 0 THEN
+        coll := substr(v_rest, v_pos + 9);
+        v_rest := left(v_rest, v_pos - 1);
+    END IF;
+    type := v_rest;
+END
+$$;
+
+-- Whether changing a column's type from p_old to p_new can lose values.
+CREATE OR REPLACE FUNCTION pggit_v0._type_narrows(p_old text, p_new text) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+WITH t AS (   -- base type without modifiers, and the modifiers (length, precision, scale)
+    SELECT regexp_replace(p_old, '\([0-9, ]+\)', '', 'g') AS ob,
+           string_to_array(replace((regexp_match(p_old, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[] AS om,
+           regexp_replace(p_new, '\([0-9, ]+\)', '', 'g') AS nb,
+           string_to_array(replace((regexp_match(p_new, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[] AS nm
+)
+SELECT CASE
+    WHEN p_old = p_new THEN false
+    -- arrays: as their elements; to or from a non-array: values change shape
+    WHEN p_old LIKE '%[]' AND p_new LIKE '%[]' THEN _type_narrows(left(p_old, -2), left(p_new, -2))
+    WHEN p_old LIKE '%[]' OR p_new LIKE '%[]' THEN true
+    -- floating point to a numeric with a scale, or integers to floating point: rounding
+    WHEN ob IN ('double precision', 'real') AND nb = 'numeric' AND nm IS NOT NULL THEN true
+    WHEN ob IN ('bigint', 'integer') AND nb IN ('real', 'double precision')
+         AND NOT (ob = 'integer' AND nb = 'double precision') THEN true
+    -- same base type: any modifier smaller (or one appearing where there was none)
+    WHEN ob = nb THEN nm IS NOT NULL AND (om IS NULL OR EXISTS (
+             SELECT 1 FROM generate_subscripts(nm, 1) i WHERE nm[i] < coalesce(om[i], nm[i] + 1)))
+    WHEN nb IN ('character varying', 'character') AND ob IN ('text', 'character varying', 'character') THEN true
+    WHEN ob = 'bigint' AND nb IN ('integer', 'smallint') THEN true
+    WHEN ob = 'integer' AND nb = 'smallint' THEN true
+    WHEN ob = 'numeric' AND nb IN ('real', 'double precision') THEN true
+    WHEN ob IN ('numeric', 'double precision', 'real') AND nb IN ('integer', 'bigint', 'smallint') THEN true
+    WHEN ob = 'double precision' AND nb = 'real' THEN true
+    WHEN ob LIKE 'timestamp%' AND nb IN ('date', 'time without time zone', 'time with time zone') THEN true
+    WHEN nb IN ('integer', 'bigint', 'smallint', 'numeric', 'boolean', 'date', 'uuid')
+         AND ob IN ('text', 'character varying', 'character', 'jsonb', 'json') THEN true
+    ELSE false END
+FROM t
+$$;
+
+-- True when ALTER COLUMN ... TYPE from p_old to p_new rewrites the table (and may fail
+-- on a value).  PostgreSQL changes these in place, checked by the table's relfilenode
+-- in tests: varchar and varbit lengths that grow or go, varchar <-> text, numeric
+-- precision that grows at the same scale (or goes), time, timestamp and interval
+-- precision that grows (or goes), cidr -> inet, xml -> text.  Anything else: true.
+CREATE OR REPLACE FUNCTION pggit_v0._type_rewrites(p_old text, p_new text) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+WITH t AS (
+    SELECT regexp_replace(p_old, '\([0-9, ]+\)', '', 'g') AS ob,
+           string_to_array(replace((regexp_match(p_old, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[] AS om,
+           regexp_replace(p_new, '\([0-9, ]+\)', '', 'g') AS nb,
+           string_to_array(replace((regexp_match(p_new, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[] AS nm
+)
+SELECT NOT CASE
+    WHEN p_old = p_new THEN true
+    WHEN (ob, nb) IN (('cidr', 'inet'), ('xml', 'text'), ('character varying', 'text')) THEN true
+    WHEN ob = 'text' AND nb = 'character varying' THEN nm IS NULL
+    WHEN ob = nb AND ob IN ('character varying', 'bit varying', 'time without time zone', 'time with time zone',
+                            'timestamp without time zone', 'timestamp with time zone', 'interval')
+         THEN nm IS NULL OR (om IS NOT NULL AND nm[1] >= om[1])
+    WHEN ob = nb AND ob = 'numeric'
+         THEN nm IS NULL OR (om IS NOT NULL AND nm[1] >= om[1] AND coalesce(nm[2], 0) = coalesce(om[2], 0))
+    ELSE false END
+FROM t
+$$;
+
+-- ALTER COLUMN's "SET ..." clauses that give an identity column exactly p_options (as
+-- _identity_options writes them, NULL: all defaults).
+CREATE OR REPLACE FUNCTION pggit_v0._identity_set_options(p_options text) RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+WITH o AS (
+    SELECT (regexp_match(coalesce(p_options, ''), 'INCREMENT BY (-?[0-9]+)'))[1]::numeric AS inc,
+           (regexp_match(coalesce(p_options, ''), 'MINVALUE (-?[0-9]+)'))[1] AS mn,
+           (regexp_match(coalesce(p_options, ''), 'MAXVALUE (-?[0-9]+)'))[1] AS mx,
+           (regexp_match(coalesce(p_options, ''), 'START WITH (-?[0-9]+)'))[1] AS st,
+           (regexp_match(coalesce(p_options, ''), 'CACHE ([0-9]+)'))[1] AS ca,
+           coalesce(p_options, '') ~ '(^| )CYCLE$' AS cy
+)
+SELECT concat_ws(' ',
+           'SET INCREMENT BY ' || coalesce(l.inc, 1),
+           CASE WHEN l.mn IS NULL THEN 'SET NO MINVALUE' ELSE 'SET MINVALUE ' || l.mn END,
+           CASE WHEN l.mx IS NULL THEN 'SET NO MAXVALUE' ELSE 'SET MAXVALUE ' || l.mx END,
+           'SET START WITH ' || coalesce(l.st, CASE WHEN coalesce(l.inc, 1) > 0 THEN coalesce(l.mn, '1')
+                                                    ELSE coalesce(l.mx, '-1') END),
+           'SET CACHE ' || coalesce(l.ca, '1'),
+           CASE WHEN l.cy THEN 'SET CYCLE' ELSE 'SET NO CYCLE' END)
+FROM o l
+$$;
+
+-- GRANT <-> REVOKE for each line of a canonical grants blob.
+CREATE OR REPLACE FUNCTION pggit_v0._invert_grants(p_grants text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT string_agg(CASE
+         WHEN l ~ '^GRANT ' THEN regexp_replace(regexp_replace(l, ' WITH GRANT OPTION;$', ';'),
+                                                '^GRANT (.*) TO (.*);$', 'REVOKE \1 FROM \2 CASCADE;')
+         ELSE regexp_replace(l, '^REVOKE (.*) FROM (.*);$', 'GRANT \1 TO \2;') END, E'\n' ORDER BY o)
+FROM unnest(_lines(p_grants)) WITH ORDINALITY AS u(l, o)   -- (a quoted name may hold a line break)
+$$;
+
+-- The name a rebuilt type is renamed to while its columns are converted: the name and
+-- "__pggit_old", shortened (with a hash of the name) to fit in 63 bytes.
+CREATE OR REPLACE FUNCTION pggit_v0._old_name(p_name text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT CASE WHEN octet_length(p_name) <= 52 THEN p_name || '__pggit_old'
+            ELSE (SELECT substr(p_name, 1, max(n)) FROM generate_series(1, 40) AS n
+                  WHERE octet_length(substr(p_name, 1, n)) <= 40)
+                 || '_' || left(md5(p_name), 8) || '__old' END
+$$;
+
+-- The attribute definitions of a canonical CREATE TYPE ... AS (...) statement, in order
+-- (split at top-level commas: not inside parentheses or quotes).
+CREATE OR REPLACE FUNCTION pggit_v0._comp_attrs(p_def text) RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_body  text := substring(p_def FROM '^CREATE TYPE .*? AS \((.*)\);$');
+    v_out   text[] := ARRAY[]::text[];
+    v_depth int := 0;
+    v_quote boolean := false;
+    v_start int := 1;
+    v_c     text;
+BEGIN
+    IF v_body IS NULL OR v_body = '' THEN
+        RETURN v_out;
+    END IF;
+    FOR i IN 1 .. length(v_body) LOOP
+        v_c := substr(v_body, i, 1);
+        IF v_c = '"' THEN
+            v_quote := NOT v_quote;
+        ELSIF NOT v_quote AND v_c = '(' THEN
+            v_depth := v_depth + 1;
+        ELSIF NOT v_quote AND v_c = ')' THEN
+            v_depth := v_depth - 1;
+        ELSIF NOT v_quote AND v_depth = 0 AND v_c = ',' THEN
+            v_out := v_out || btrim(substr(v_body, v_start, i - v_start));
+            v_start := i + 1;
+        END IF;
+    END LOOP;
+    RETURN v_out || btrim(substr(v_body, v_start));
+END
+$$;
+
+-- The labels of a canonical CREATE TYPE ... AS ENUM statement, in order.
+CREATE OR REPLACE FUNCTION pggit_v0._enum_labels(p_def text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT ARRAY(SELECT replace(m[1], '''''', '''')
+             FROM regexp_matches(substring(p_def FROM 'AS ENUM \((.*)\);$'), '''((?:[^'']|'''')*)''', 'g') AS m)
+$$;
+
+-- Qualified name of an object from its schema and "<kind> <name>" key (routines keep
+-- their argument list).
+CREATE OR REPLACE FUNCTION pggit_v0._qname(p_schema text, p_obj_key text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+AS $$
+SELECT CASE WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate', 'operator')
+            THEN pg_catalog.quote_ident(p_schema) || '.' || pggit_v0._key_name(p_obj_key)
+            WHEN pggit_v0._key_kind(p_obj_key) IN ('schema', 'extension') THEN pg_catalog.quote_ident(pggit_v0._key_name(p_obj_key))
+            ELSE pg_catalog.quote_ident(p_schema) || '.' || pg_catalog.quote_ident(pggit_v0._key_name(p_obj_key)) END
+$$;
+
+-- How other definitions refer to an object: its qualified name, and for routines the
+-- qualified name followed by "(" (calls do not repeat the argument list).
+CREATE OR REPLACE FUNCTION pggit_v0._refname(p_schema text, p_obj_key text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+AS $$
+SELECT CASE WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate')
+            THEN pg_catalog.quote_ident(p_schema) || '.' || pg_catalog.split_part(pggit_v0._key_name(p_obj_key), '(', 1) || '('
+            ELSE pggit_v0._qname(p_schema, p_obj_key) END
+$$;
+
+-- A regular expression matching p_name (an identifier, or a qualified name from _qname /
+-- _refname) as a whole word of a deparsed definition: not inside a longer identifier,
+-- and, unless p_qualified_ok, not after a dot ("x" is not found in "app.x"; with
+-- p_qualified_ok a column "c" is found in "t.c").  A name ending in "(" (a routine call)
+-- needs no boundary after it.
+CREATE OR REPLACE FUNCTION pggit_v0._word_re(p_name text, p_qualified_ok boolean DEFAULT false) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT CASE WHEN p_qualified_ok THEN '(^|[^a-zA-Z0-9_"])' ELSE '(^|[^a-zA-Z0-9_."])' END
+       || _re_quote(p_name)
+       || CASE WHEN right(p_name, 1) = '(' THEN '' ELSE '($|[^a-zA-Z0-9_"])' END
+$$;
+
+-- The statement dropping one part of a table: a trigger, policy, constraint or index
+-- (sub-keys "trigger t", "policy p", "constraint c", "index i"); NULL for other parts.
+CREATE OR REPLACE FUNCTION pggit_v0._drop_part(p_schema text, p_table text, p_sub_key text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT CASE split_part(p_sub_key, ' ', 1)
+         WHEN 'trigger' THEN format('DROP TRIGGER IF EXISTS %I ON %s;', substr(p_sub_key, 9), p_table)
+         WHEN 'policy' THEN format('DROP POLICY IF EXISTS %I ON %s;', substr(p_sub_key, 8), p_table)
+         WHEN 'rule' THEN format('DROP RULE IF EXISTS %I ON %s;', substr(p_sub_key, 6), p_table)
+         WHEN 'constraint' THEN format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I;', p_table, substr(p_sub_key, 12))
+         WHEN 'index' THEN format('DROP INDEX IF EXISTS %I.%I;', p_schema, substr(p_sub_key, 7)) END
+$$;
+
+-- The signature part of a routine's canonical definition (pg_get_functiondef): name,
+-- arguments, result and options, without the body.  What must exist when the routine
+-- is created (types of arguments and result: a table's row type, say); the body is
+-- created with check_function_bodies off.
+CREATE OR REPLACE FUNCTION pggit_v0._routine_signature(p_def text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$ SELECT coalesce(substring(p_def FROM '^(.*?)\n(AS |RETURN |BEGIN ATOMIC)'), p_def) $$;
+
+-- Every qualified name (schema.name, either part quoted or not, as format('%I.%I')
+-- writes it) a definition mentions, in one pass over its text.  Deparsed definitions
+-- qualify every user object, so this is what a definition refers to (and a little
+-- more: alias.column pairs, which match no object).
+CREATE OR REPLACE FUNCTION pggit_v0._qualified_names(p_text text) RETURNS SETOF text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT m[1] FROM regexp_matches(p_text, '((?:"(?:[^"]|"")+"|[[:alnum:]_$]+)\.(?:"(?:[^"]|"")+"|[[:alnum:]_$]+))', 'g') AS m
+$$;
+
+-- CREATE TABLE with its columns inline, in recorded order, from a table's blobs.
+CREATE OR REPLACE FUNCTION pggit_v0._compose_table(p_shell text, p_order text, p_columns text[], p_defs text[])
+RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT CASE
+    WHEN p_shell LIKE '% PARTITION OF %' THEN p_shell
+    WHEN p_order IS NULL THEN   -- no recorded order: columns by name
+        regexp_replace(p_shell, ' \(\)', ' (' || replace(coalesce((
+            SELECT string_agg(E'\n    ' || d, ',' ORDER BY d) FROM unnest(p_defs) AS d), ''), '\', '\\') || E'\n)')
+    ELSE regexp_replace(p_shell, ' \(\)', ' (' || replace(coalesce((
+        SELECT string_agg(E'\n    ' || p_defs[array_position(p_columns, col)], ',' ORDER BY o)
+        FROM unnest(_lines(p_order)) WITH ORDINALITY AS u(col, o)   -- (a quoted name may hold a line break)
+        WHERE array_position(p_columns, col) IS NOT NULL), ''), '\', '\\') || E'\n)')
+    END
+$$;
+
+-- The statements taking a column's planner settings (a column_settings blob) back to
+-- the defaults: SET STATISTICS -1, RESET of each attribute option.
+CREATE OR REPLACE FUNCTION pggit_v0._reset_column_settings(p_settings text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT string_agg(CASE
+           WHEN m.st IS NOT NULL THEN m.st[1] || ' SET STATISTICS -1;'
+           WHEN m.op IS NOT NULL THEN m.op[1] || ' RESET (' ||
+               (SELECT string_agg(split_part(btrim(o), '=', 1), ', ') FROM unnest(string_to_array(m.op[2], ',')) o) || ');'
+           ELSE u.l END, E'\n' ORDER BY u.n)
+FROM unnest(string_to_array(p_settings, E'\n')) WITH ORDINALITY u(l, n)
+CROSS JOIN LATERAL (SELECT regexp_match(u.l, '^(.*) SET STATISTICS -?[0-9]+;$') AS st,
+                           regexp_match(u.l, '^(.*) SET \(([^()]*)\);$') AS op) m
+$$;
+
+COMMENT ON FUNCTION pggit_v0._col_parts(text) IS 'Splits a canonical column definition into name, type, collation, identity, generation, default, not null';
+COMMENT ON FUNCTION pggit_v0._type_narrows(text, text) IS 'True when converting p_old to p_new may lose values (length, range, precision)';
+COMMENT ON FUNCTION pggit_v0._type_rewrites(text, text) IS
+    'True unless PostgreSQL changes a column from p_old to p_new in place (no table rewrite, no value can fail)';
+COMMENT ON FUNCTION pggit_v0._identity_set_options(text) IS
+    'SET clauses of ALTER COLUMN giving an identity column exactly the recorded sequence options';
+COMMENT ON FUNCTION pggit_v0._routine_signature(text) IS
+    'The part of a routine definition before its body: name, arguments, result type and options';
+COMMENT ON FUNCTION pggit_v0._qualified_names(text) IS 'Every schema-qualified name a definition mentions, as format(''%I.%I'') writes them';
+COMMENT ON FUNCTION pggit_v0._invert_grants(text) IS 'Turns each GRANT of a canonical grants blob into a REVOKE and back';
+COMMENT ON FUNCTION pggit_v0._reset_column_settings(text) IS 'Statements resetting the per-column planner settings of a column_settings blob to the defaults';
+COMMENT ON FUNCTION pggit_v0._qname(text, text) IS 'Qualified name of an object from its schema and key (routines keep their arguments)';
+COMMENT ON FUNCTION pggit_v0._old_name(text) IS 'Temporary name of a rebuilt type (name__pggit_old, hashed down to fit 63 bytes)';
+COMMENT ON FUNCTION pggit_v0._comp_attrs(text) IS 'Attribute definitions of a canonical CREATE TYPE ... AS (...) statement, in order';
+COMMENT ON FUNCTION pggit_v0._enum_labels(text) IS 'Labels of a canonical CREATE TYPE ... AS ENUM statement, in order';
+COMMENT ON FUNCTION pggit_v0._word_re(text, boolean) IS 'Regular expression finding a name as a whole word of a definition';
+COMMENT ON FUNCTION pggit_v0._drop_part(text, text, text) IS 'DROP statement of a trigger, policy, rule, constraint or index of a table, from its sub-key';
+COMMENT ON FUNCTION pggit_v0._compose_table(text, text, text[], text[]) IS 'CREATE TABLE with its columns inline, in recorded order';
+
+-- p_text with every whole-word occurrence of the identifiers p_old[i] replaced by
+-- p_new[i] (quoted as needed), outside single-quoted literals.  A name after a dot
+-- counts (t.c); a longer identifier containing it does not.
+CREATE OR REPLACE FUNCTION pggit_v0._rename_idents(p_text text, p_old text[], p_new text[]) RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_out  text := '';
+    v_part text;
+    i      int;
+BEGIN
+    IF p_text IS NULL OR coalesce(cardinality(p_old), 0) = 0 THEN
+        RETURN p_text;
+    END IF;
+    FOR v_part IN SELECT m[1] FROM regexp_matches(p_text, '(''(?:[^'']|'''')*''|[^'']+|'')', 'g') AS m LOOP
+        IF left(v_part, 1) <> '''' THEN
+            FOR i IN 1 .. cardinality(p_old) LOOP
+                v_part := regexp_replace(v_part,
+                    '(?<![a-zA-Z0-9_"$])' || _re_quote(quote_ident(p_old[i]))
+                    || '(?![a-zA-Z0-9_"$])',
+                    replace(quote_ident(p_new[i]), '\', '\\'), 'g');
+            END LOOP;
+        END IF;
+        v_out := v_out || v_part;
+    END LOOP;
+    RETURN v_out;
+END
+$$;
+
+-- p_text with each qualified name p_old[i] (schema.name, quoted as deparsed) replaced by
+-- p_new[i] wherever it is a whole name (not inside a longer one, not after a dot).
+CREATE OR REPLACE FUNCTION pggit_v0._rename_qnames(p_text text, p_old text[], p_new text[]) RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v text := p_text;
+    i int;
+BEGIN
+    FOR i IN 1 .. coalesce(cardinality(p_old), 0) LOOP
+        CONTINUE WHEN p_old[i] = p_new[i] OR strpos(v, p_old[i]) = 0;
+        v := regexp_replace(v, '(?<![a-zA-Z0-9_."$])' || _re_quote(p_old[i])
+                               || '(?![a-zA-Z0-9_"$])', replace(p_new[i], '\', '\\'), 'g');
+    END LOOP;
+    RETURN v;
+END
+$$;
+
+COMMENT ON FUNCTION pggit_v0._rename_idents(text, text[], text[]) IS
+    'Text with whole-word identifiers renamed (old[i] -> new[i]) outside single-quoted literals';
+COMMENT ON FUNCTION pggit_v0._rename_qnames(text, text[], text[]) IS
+    'Text with qualified names replaced (old[i] -> new[i]) where each is a whole name';

@@ -1,0 +1,324 @@
+-- Applying a migration to the live schema: what checkout (55_refs.sql's
+-- checkout_branch with apply) and merges (59_merge.sql) call around the statements
+-- 57_migration.sql writes.  Before: both trees' blobs re-hashed (_verify_blobs), the
+-- live schema clean (_require_clean), rows at risk counted and refused without force
+-- (_data_at_risk, _refuse_data_loss).  Then the script runs (_apply_tree) and the live
+-- schema is settled against concurrent DDL (_settle_live).  verify_migration runs a
+-- script and rolls it back; checkout_branch is here as the entry point users call.
+
+-- Every blob of the given trees whose content no longer hashes to its sha (history
+-- edited outside the API): raises XX001 naming the paths, before anything runs.
+CREATE OR REPLACE FUNCTION pggit_v0._verify_blobs(p_trees text[]) RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_bad text[];
+BEGIN
+    SELECT array_agg(DISTINCT _path(b.schema_name, b.obj_key, b.sub_key)) INTO v_bad
+    FROM (SELECT DISTINCT t FROM unnest(p_trees) t WHERE t IS NOT NULL) tr
+    CROSS JOIN LATERAL _tree_blobs(tr.t) b
+    JOIN objects o ON o.sha = b.blob_sha
+    WHERE _sha('blob', o.content) <> o.sha;
+    IF v_bad IS NOT NULL THEN
+        RAISE EXCEPTION '% blob(s) of the trees to migrate between do not match their sha: %',
+                        cardinality(v_bad), array_to_string(v_bad[1:10], ', ')
+              USING ERRCODE = 'XX001',
+                    HINT = 'History was edited outside the pgGit API; nothing was run. SELECT * FROM pggit_v0.validate_data_integrity() lists what failed.';
+    END IF;
+END
+$$;
+
+-- Migrate the live schema from commit p_from to commit p_to (or to p_to_tree, the tree
+-- of p_to), after checking that every blob of both trees still hashes to its sha.
+-- Returns the number of statements run.  Runs with the caller's rights.  Any failure
+-- raises, so the caller's transaction leaves everything as it was.  Renames it runs
+-- are not logged as the user's (pggit.applying).  The caller then proves the result
+-- with _settle_live().
+DROP FUNCTION IF EXISTS pggit_v0._apply_tree(text, text);
+CREATE OR REPLACE FUNCTION pggit_v0._apply_tree(p_from text, p_to text, p_to_tree text DEFAULT NULL)
+RETURNS int
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+SET client_min_messages = warning   -- no "does not exist, skipping" from DROP ... IF EXISTS
+AS $$
+DECLARE
+    v_to      text := coalesce(p_to_tree, _commit_tree(p_to));
+    v_step    record;
+    v_n       int := 0;
+    v_created text[] := ARRAY[]::text[];
+    v_fix     record;
+BEGIN
+    PERFORM _verify_blobs(ARRAY[_commit_tree(p_from), v_to]);
+    SET LOCAL check_function_bodies = false;
+    -- (a SET clause on the function would need superuser for a custom setting)
+    PERFORM set_config('pggit.applying', 'on', true);
+    FOR v_step IN SELECT * FROM _commit_steps(p_from, p_to, v_to) ORDER BY phase, ord, path COLLATE "C" LOOP
+        BEGIN
+            EXECUTE v_step.statement;
+        EXCEPTION WHEN OTHERS THEN
+            RAISE EXCEPTION 'migration step for % failed: %', v_step.path, SQLERRM
+                  USING ERRCODE = SQLSTATE, DETAIL = v_step.statement,
+                        HINT = 'Nothing was changed: the transaction is rolled back.';
+        END;
+        IF v_step.sub_key = 'definition' AND v_step.statement ~ '^CREATE ' THEN
+            v_created := v_created || _path(v_step.schema_name, v_step.obj_key, 'grants');
+        END IF;
+        v_n := v_n + 1;
+    END LOOP;
+    -- Objects just created also got this database's default privileges (ALTER DEFAULT
+    -- PRIVILEGES); grants are recorded relative to the built-in defaults, so take each
+    -- such object from its live grants back to the defaults, then to the recorded ones.
+    IF cardinality(v_created) > 0 AND EXISTS (SELECT 1 FROM pg_default_acl) THEN
+        FOR v_fix IN SELECT d.old_definition AS target, d.new_definition AS live
+                     FROM _diff_rows(v_to, NULL, true) d
+                     WHERE d.object_type = 'grants' AND d.path = ANY (v_created) LOOP
+            IF v_fix.live IS NOT NULL THEN
+                EXECUTE _invert_grants(v_fix.live);
+            END IF;
+            IF v_fix.target IS NOT NULL THEN
+                EXECUTE v_fix.target;
+            END IF;
+        END LOOP;
+    END IF;
+    PERFORM set_config('pggit.applying', 'off', true);
+    RETURN v_n;
+END
+$$;
+
+-- After a migration to commit p_sha: prove the live catalog equals its tree (column
+-- order aside), then link the DDL logged since to it and record it as the live base.
+-- With the owner's rights (the link and live base are history); the proof is made here,
+-- from the real catalog, so no caller can claim a schema it does not have.  When the
+-- schema differs and other sessions logged DDL since p_start (a txid_current_snapshot()
+-- taken before migrating), raises 40001 naming them, else XX000 (a pgGit bug).
+CREATE OR REPLACE FUNCTION pggit_v0._settle_live(p_sha text, p_start txid_snapshot) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_to     text := pggit_v0._commit_tree(p_sha);
+    v_diff   text[];
+    v_others text[];
+    v_ids    bigint[];
+BEGIN
+    PERFORM pggit_v0._lock_history();
+    v_ids := pggit_v0._pending_log_ids();   -- before the proof: DDL committed later stays pending
+    IF v_to IS NULL THEN
+        RAISE EXCEPTION 'commit % not found', p_sha USING ERRCODE = '42704';
+    END IF;
+    SELECT array_agg(d.path ORDER BY d.path) INTO v_diff
+    FROM pggit_v0._diff_rows(v_to, NULL, true) d WHERE d.object_type <> 'columns';
+    IF v_diff IS NOT NULL THEN
+        SELECT array_agg(DISTINCT format('%s by %s', coalesce(l.object_identity, l.command_tag), l.role_name))
+        INTO v_others
+        FROM pggit_v0.ddl_log l
+        WHERE l.txid <> txid_current() AND NOT txid_visible_in_snapshot(l.txid, p_start)
+          AND NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id);
+        IF v_others IS NOT NULL THEN
+            RAISE EXCEPTION 'other sessions changed the schema during the migration: %',
+                            array_to_string(v_others[1:10], ', ')
+                  USING ERRCODE = '40001', DETAIL = 'differing paths: ' || array_to_string(v_diff[1:20], ', '),
+                        HINT = 'Nothing was changed. Retry when their DDL is done (and committed).';
+        END IF;
+        RAISE EXCEPTION 'the migrated schema differs from the target tree at % path(s): %',
+                        cardinality(v_diff), array_to_string(v_diff[1:10], ', ')
+              USING ERRCODE = 'XX000',
+                    HINT = 'This is a pgGit migration bug; nothing was changed. Please report the paths.';
+    END IF;
+    PERFORM pggit_v0._link_pending(p_sha, v_ids);
+    PERFORM pggit_v0._set_live_base(p_sha);
+END
+$$;
+
+-- Refuse (55000) when the live schema has changes HEAD does not record.
+CREATE OR REPLACE FUNCTION pggit_v0._require_clean(p_action text) RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_paths text[];
+BEGIN
+    -- column order is reported but never migrated, so it does not make the schema dirty
+    SELECT array_agg(s.path ORDER BY s.path) INTO v_paths FROM status() s WHERE s.object_type <> 'columns';
+    IF v_paths IS NOT NULL THEN
+        RAISE EXCEPTION '% refused: the live schema has % uncommitted change(s)', p_action, cardinality(v_paths)
+              USING ERRCODE = '55000', DETAIL = array_to_string(v_paths[1:20], E'\n'),
+                    HINT = 'Commit them first (create_basic_commit) or undo them; SELECT * FROM pggit_v0.status() lists them.';
+    END IF;
+END
+$$;
+
+-- The statements of the migration from commit p_from to commit p_to (its tree, or
+-- p_to_tree) that would lose data in the live
+-- database: dropping a table that holds rows, or dropping or narrowing a column that
+-- holds non-null values.  Each entry: the statement and what it would lose.  Reads
+-- rows with the caller's rights (never the owner's: no user code runs as the owner) and
+-- row security off, so a relation whose rows the caller cannot all see (no privilege,
+-- policies) counts as holding data; only tables and materialized views are read (an
+-- unpopulated materialized view holds none, a foreign table's rows live elsewhere).
+DROP FUNCTION IF EXISTS pggit_v0._data_at_risk(text, text);
+CREATE OR REPLACE FUNCTION pggit_v0._data_at_risk(p_from text, p_to text, p_to_tree text DEFAULT NULL)
+RETURNS text[]
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+SET row_security = off
+AS $$
+DECLARE
+    v_step record;
+    v_rel  regclass;
+    v_kind "char";
+    v_col  text;
+    v_rows boolean;
+    v_loss text[];
+BEGIN
+    FOR v_step IN SELECT * FROM _commit_steps(p_from, p_to, p_to_tree) WHERE 'data_deletion' = ANY (hazards) LOOP
+        v_rel := to_regclass(format('%I.%I', v_step.schema_name, _key_name(v_step.obj_key)));
+        v_col := CASE WHEN v_step.sub_key LIKE 'column %' THEN substr(v_step.sub_key, 8) END;
+        CONTINUE WHEN v_rel IS NULL
+                   OR (v_col IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = v_rel
+                                                         AND a.attname = v_col AND NOT a.attisdropped));
+        v_kind := (SELECT c.relkind FROM pg_class c WHERE c.oid = v_rel);
+        CONTINUE WHEN v_kind = 'f';   -- a foreign table's rows live elsewhere
+        IF v_kind NOT IN ('r', 'p', 'm') THEN
+            v_rows := true;           -- never read a view (it could run anyone's code): assume data
+        ELSE
+            BEGIN
+                EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s%s)', v_rel,
+                               CASE WHEN v_col IS NOT NULL THEN format(' WHERE %I IS NOT NULL', v_col) ELSE '' END)
+                INTO v_rows;
+            EXCEPTION
+                WHEN object_not_in_prerequisite_state THEN v_rows := false;   -- unpopulated materialized view
+                WHEN OTHERS THEN v_rows := true;                               -- cannot tell: assume data
+            END;
+        END IF;
+        IF v_rows THEN
+            v_loss := v_loss || format('%s (%s holds %s)', v_step.statement,
+                                       v_rel::text || coalesce('.' || quote_ident(v_col), ''),
+                                       CASE WHEN v_col IS NULL THEN 'rows' ELSE 'values' END);
+        END IF;
+    END LOOP;
+    RETURN v_loss;
+END
+$$;
+
+-- Raise 55000 listing the statements that would lose data, unless p_force.
+DROP FUNCTION IF EXISTS pggit_v0._refuse_data_loss(text, text, boolean, text);
+CREATE OR REPLACE FUNCTION pggit_v0._refuse_data_loss(p_from text, p_to text, p_force boolean, p_action text,
+                                                     p_to_tree text DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_loss text[] := _data_at_risk(p_from, p_to, p_to_tree);
+BEGIN
+    IF v_loss IS NOT NULL AND NOT coalesce(p_force, false) THEN
+        RAISE EXCEPTION '% would lose data in % statement(s)', p_action, cardinality(v_loss)
+              USING ERRCODE = '55000', DETAIL = array_to_string(v_loss, E'\n'),
+                    HINT = 'Back the rows up or move them first, or pass force => true to accept the loss.';
+    END IF;
+END
+$$;
+
+-- Prove a migration before running it for real: apply generate_migration('HEAD', to_ref)
+-- to the live schema inside a subtransaction that is always rolled back, and report
+-- whether the result equals to_ref's tree (and which paths differ when it does not).
+-- Refuses (55000) when the live schema has uncommitted changes.
+CREATE OR REPLACE FUNCTION pggit_v0.verify_migration(to_ref text)
+RETURNS TABLE (ok boolean, statements int, differing_paths text[], error text, script text)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_to_sha text := _resolve_ref(verify_migration.to_ref);
+    v_to     text := _commit_tree(v_to_sha);
+    v_from   text := _head_commit();
+    v_script text;
+    v_n      int;
+    v_diff   text[];
+    v_err    text;
+    v_step   record;
+BEGIN
+    PERFORM _require_clean(format('verify_migration(%L)', verify_migration.to_ref));
+    PERFORM _verify_blobs(ARRAY[_commit_tree(v_from), v_to]);
+    v_script := generate_migration('HEAD', verify_migration.to_ref);
+    SELECT count(*) INTO v_n FROM _commit_steps(v_from, v_to_sha);
+    BEGIN
+        PERFORM set_config('check_function_bodies', 'off', true);
+        FOR v_step IN SELECT * FROM _commit_steps(v_from, v_to_sha) ORDER BY phase, ord, path COLLATE "C" LOOP
+            EXECUTE v_step.statement;
+        END LOOP;
+        SELECT array_agg(d.path ORDER BY d.path) INTO v_diff
+        FROM _diff_rows(v_to, NULL, true) d WHERE d.object_type <> 'columns';
+        RAISE EXCEPTION 'pggit verify rollback' USING ERRCODE = 'P0001';
+    EXCEPTION WHEN OTHERS THEN
+        IF SQLERRM <> 'pggit verify rollback' THEN
+            v_err := SQLSTATE || ': ' || SQLERRM;
+        END IF;
+    END;
+    RETURN QUERY SELECT v_err IS NULL AND v_diff IS NULL, v_n, coalesce(v_diff, ARRAY[]::text[]), v_err, v_script;
+END
+$$;
+
+-- Make a branch current.  With apply, migrate the live schema to the branch's tree
+-- first: refused (55000) with uncommitted changes, and refused listing them when
+-- statements would lose data (see _data_at_risk) unless force.  Tables the migration does not touch
+-- keep their rows.  Returns the branch's head sha.
+DROP FUNCTION IF EXISTS pggit_v0.checkout_branch(text);
+CREATE OR REPLACE FUNCTION pggit_v0.checkout_branch(name text, apply boolean DEFAULT false, force boolean DEFAULT false)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_t0   timestamptz := clock_timestamp();
+    v_sha   text;
+    v_type  text;
+    v_start txid_snapshot := txid_current_snapshot();
+BEGIN
+    PERFORM _require_rights('checkout_branch');
+    PERFORM _lock_history();
+    SELECT r.target_sha, r.type INTO v_sha, v_type FROM refs r WHERE r.name = checkout_branch.name;
+    IF v_type IS DISTINCT FROM 'branch' THEN
+        RAISE EXCEPTION 'branch "%" not found%', checkout_branch.name,
+                        CASE WHEN v_type = 'tag' THEN ' (it is a tag)' ELSE '' END
+              USING ERRCODE = '42704',
+                    HINT = 'SELECT name FROM pggit_v0.list_branches() lists the branches; create_branch() makes one.';
+    END IF;
+    IF coalesce(checkout_branch.apply, false) THEN
+        PERFORM _require_clean(format('checkout_branch(%L, apply => true)', checkout_branch.name));
+        PERFORM _refuse_data_loss(_head_commit(), v_sha, checkout_branch.force,
+                                  format('checkout of "%s"', checkout_branch.name));
+        PERFORM _apply_tree(_head_commit(), v_sha);
+        PERFORM _settle_live(v_sha, v_start);
+        PERFORM _record_timing('checkout', v_t0, checkout_branch.name);
+    END IF;
+    PERFORM _head_update('checkout_branch', checkout_branch.name);
+    RETURN v_sha;
+END
+$$;
+
+COMMENT ON FUNCTION pggit_v0._verify_blobs(text[]) IS
+    'Raises XX001 naming the paths when a blob of the given trees does not hash to its sha';
+COMMENT ON FUNCTION pggit_v0._apply_tree(text, text, text) IS
+    'Runs the migration between two commits on the live schema after verifying their blobs; raises (changing nothing) on failure';
+COMMENT ON FUNCTION pggit_v0._settle_live(text, txid_snapshot) IS
+    'Proves the live catalog equals a commit''s tree (40001 on concurrent DDL, XX000 otherwise), then links pending DDL and sets the live base';
+COMMENT ON FUNCTION pggit_v0._data_at_risk(text, text, text) IS
+    'Statements of the migration between two commits that would lose rows or values in the live database';
+COMMENT ON FUNCTION pggit_v0._refuse_data_loss(text, text, boolean, text, text) IS
+    'Raises 55000 listing the statements that would lose data unless force';
+COMMENT ON FUNCTION pggit_v0.verify_migration(text) IS
+    'Runs the migration HEAD -> to_ref in a rolled-back subtransaction: ok, statements, differing paths, error, script';
+COMMENT ON FUNCTION pggit_v0.checkout_branch(text, boolean, boolean) IS
+    'Makes a branch current; with apply, migrates the live schema to it (refusing uncommitted changes and, unless force, data loss). 42704 unknown branch.';
+COMMENT ON FUNCTION pggit_v0._require_clean(text) IS 'Raises 55000 listing the paths when the live schema has uncommitted changes (column order aside)';
