@@ -267,6 +267,16 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$ SELECT coalesce(substring(p_def FROM '^(.*?)\n(AS |RETURN |BEGIN ATOMIC)'), p_def) $$;
 
+-- True when a routine's canonical definition (pg_get_functiondef) has an SQL-standard
+-- body (RETURN expr, or BEGIN ATOMIC ... END): PostgreSQL parses it when the routine is
+-- created, even with check_function_bodies off, and binds it to what it reads, as a view.
+CREATE OR REPLACE FUNCTION pggit_v0._sql_body(p_def text) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$ SELECT coalesce(substring(p_def FROM '\n(AS |RETURN |BEGIN ATOMIC)') IN ('RETURN ', 'BEGIN ATOMIC'), false) $$;
+COMMENT ON FUNCTION pggit_v0._sql_body(text) IS
+    'True when a routine definition has an SQL-standard body (RETURN ... or BEGIN ATOMIC ... END)';
+
 -- Every qualified name (schema.name, either part quoted or not, as format('%I.%I')
 -- writes it) a definition mentions, in one pass over its text.  Deparsed definitions
 -- qualify every user object, so this is what a definition refers to (and a little

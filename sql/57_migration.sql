@@ -160,7 +160,8 @@ BEGIN
     fo AS MATERIALIZED (SELECT * FROM _tree_objects(p_from)),
     t_o AS MATERIALIZED (SELECT * FROM _tree_objects(p_to)),
     -- all views and materialized views on both sides, for dependants, and SQL routines
-    -- with a BEGIN ATOMIC body (bound to what they read when created, like views)
+    -- with an SQL-standard body, RETURN or BEGIN ATOMIC (bound to what they read when
+    -- created, like views)
     views AS MATERIALIZED (
         SELECT x.schema_name, x.obj_key, x.side, o.content AS def
         FROM (SELECT f.schema_name, f.obj_key, f.obj_tree, 'from' AS side FROM fo f
@@ -168,7 +169,7 @@ BEGIN
         JOIN tree_entries e ON e.tree_sha = x.obj_tree AND e.name = 'definition'
         JOIN objects o ON o.sha = e.entry_sha
         WHERE (_key_kind(x.obj_key) IN ('view', 'materialized_view')
-               OR (_key_kind(x.obj_key) IN ('function', 'procedure') AND o.content ~ '\mBEGIN ATOMIC\M'))
+               OR (_key_kind(x.obj_key) IN ('function', 'procedure') AND _sql_body(o.content)))
           AND (EXISTS (SELECT 1 FROM dep_roots) OR EXISTS (SELECT 1 FROM col_changes))   -- one-time filter: no roots, no scan
     ),
     old_def AS (SELECT d.schema_name, d.obj_key, o.content FROM d JOIN objects o ON o.sha = d.old_sha
@@ -361,6 +362,16 @@ BEGIN
           AND (r.cols IS NULL OR string_to_array(m[2], ', ') && r.cols)
           AND EXISTS (SELECT 1 FROM fk_roots)    -- one-time filter: no roots, no scan
     ),
+    -- partitioned tables of the target that get foreign keys or checks added: PostgreSQL
+    -- refuses NOT VALID foreign keys on them, so theirs are added validated
+    partitioned AS MATERIALIZED (
+        SELECT t.schema_name, t.obj_key FROM t_o t
+        JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE _key_kind(t.obj_key) = 'table' AND o.content LIKE '% PARTITION BY %'
+          AND (EXISTS (SELECT 1 FROM fks) OR EXISTS (SELECT 1 FROM pp x WHERE x.how = 'altered'
+                                                     AND x.sub_key LIKE 'constraint %'))   -- one-time filter
+    ),
     -- types rebuilt: those whose change needs it, and (transitively) the types and domains
     -- built on them (a domain over a domain, an enum inside a composite), which would
     -- otherwise keep pointing at the renamed old type
@@ -410,7 +421,7 @@ BEGIN
         SELECT x.schema_name, x.obj_key, x.q, x.new_c FROM pp x
         WHERE x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
           AND (x.kind IN ('table', 'view', 'materialized_view', 'type', 'domain')
-               OR (x.kind IN ('function', 'procedure') AND x.new_c ~ '\mBEGIN ATOMIC\M'))
+               OR (x.kind IN ('function', 'procedure') AND _sql_body(x.new_c)))
     ),
     -- _dep_depth runs once over all creates: the CTE is materialized (else it is inlined
     -- into a per-row subquery) and joins nothing (a join put the function on the inner
@@ -461,7 +472,9 @@ BEGIN
     routine_mentions AS MATERIALIZED (
         SELECT z.schema_name, z.obj_key,
                bool_or(z.part = 'new_sig' AND z.has_t) AS sig_table, bool_or(z.part = 'new_sig' AND z.has_v) AS sig_view,
-               bool_or(z.part = 'new_body' AND z.has_t) AS body_table, bool_or(z.part = 'old_sig' AND z.has_g) AS sig_going,
+               bool_or(z.part = 'new_body' AND z.has_t) AS body_table, bool_or(z.part = 'new_body' AND z.has_v) AS body_view,
+               bool_or(z.part = 'body_only' AND z.has_a) AS body_routine,
+               bool_or(z.part = 'old_sig' AND z.has_g) AS sig_going,
                bool_or(z.part = 'name' AND z.has_a) AS renamed_in
         FROM (SELECT u.*, bool_or(u.src = 't') OVER w AS has_t, bool_or(u.src = 'v') OVER w AS has_v,
                      bool_or(u.src = 'g') OVER w AS has_g, bool_or(u.src = 'a') OVER w AS has_a
@@ -470,6 +483,7 @@ BEGIN
                         SELECT 'new_sig' AS part, n FROM _qualified_names(x.new_sig) n
                         UNION ALL SELECT 'old_sig', n FROM _qualified_names(x.old_sig) n
                         UNION ALL SELECT 'new_body', n FROM _qualified_names(x.new_c) n
+                        UNION ALL SELECT 'body_only', n FROM _qualified_names(substr(x.new_c, length(x.new_sig) + 1)) n
                         UNION ALL SELECT 'name', quote_ident(x.schema_name) || '.' || split_part(_key_name(x.obj_key), '(', 1)
                     ) m(part, name)
                     WHERE x.sub_key = 'definition' AND x.kind IN ('function', 'procedure', 'aggregate')
@@ -484,17 +498,19 @@ BEGIN
         SELECT z.* FROM (
             SELECT u.*, max(u.t_ddl1) OVER w AS t_ddl, max(u.depth1) OVER w AS c_depth,
                    bool_or(u.sig_table1) OVER w AS sig_table, bool_or(u.sig_view1) OVER w AS sig_view,
-                   bool_or(u.body_table1) OVER w AS body_table
-            FROM (SELECT 'x' AS src, x.schema_name, x.obj_key, x.kind, x.sub_key, x.new_c,
+                   bool_or(u.body_table1) OVER w AS body_table, bool_or(u.body_view1) OVER w AS body_view,
+                   bool_or(u.body_routine1) OVER w AS body_routine
+            FROM (SELECT 'x' AS src, x.schema_name, x.obj_key, x.kind, x.how, x.sub_key, x.new_c,
                          NULL::text AS t_ddl1, NULL::int AS depth1, NULL::boolean AS sig_table1,
-                         NULL::boolean AS sig_view1, NULL::boolean AS body_table1
+                         NULL::boolean AS sig_view1, NULL::boolean AS body_table1, NULL::boolean AS body_view1,
+                         NULL::boolean AS body_routine1
                   FROM pp x WHERE x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
-                  UNION ALL SELECT 't', tc.schema_name, tc.obj_key, NULL, NULL, NULL, tc.ddl, NULL, NULL, NULL, NULL
+                  UNION ALL SELECT 't', tc.schema_name, tc.obj_key, NULL, NULL, NULL, NULL, tc.ddl, NULL, NULL, NULL, NULL, NULL, NULL
                   FROM table_creates tc
-                  UNION ALL SELECT 'd', cd.schema_name, cd.obj_key, NULL, NULL, NULL, NULL, cd.depth, NULL, NULL, NULL
+                  UNION ALL SELECT 'd', cd.schema_name, cd.obj_key, NULL, NULL, NULL, NULL, NULL, cd.depth, NULL, NULL, NULL, NULL, NULL
                   FROM cdepth cd
-                  UNION ALL SELECT 'r', rm.schema_name, rm.obj_key, NULL, NULL, NULL, NULL, NULL, rm.sig_table, rm.sig_view,
-                                   rm.body_table
+                  UNION ALL SELECT 'r', rm.schema_name, rm.obj_key, NULL, NULL, NULL, NULL, NULL, NULL, rm.sig_table, rm.sig_view,
+                                   rm.body_table, rm.body_view, rm.body_routine
                   FROM routine_mentions rm) u
             WINDOW w AS (PARTITION BY u.schema_name, u.obj_key)) z
         WHERE z.src = 'x'
@@ -629,7 +645,7 @@ BEGIN
                          -- goes: dropped first (DROP TABLE refuses while it depends on it)
                          AND coalesce(x.sig_going, false)
                          THEN 11
-                    WHEN x.kind IN ('function', 'procedure') AND x.old_c ~ '\mBEGIN ATOMIC\M' THEN 12   -- with views
+                    WHEN x.kind IN ('function', 'procedure') AND _sql_body(x.old_c) THEN 12   -- with views
                     WHEN x.how = 'removed' AND x.kind IN ('function', 'procedure', 'aggregate')
                          -- replaced by a routine of the same name (VARIADIC, argument names or
                          -- OUT parameters changed): dropped before that one is created, as
@@ -652,7 +668,7 @@ BEGIN
                            WHEN 'sequence' THEN 22 WHEN 'type' THEN 27 WHEN 'domain' THEN 27
                            WHEN 'extension' THEN 28 WHEN 'collation' THEN 28 WHEN 'schema' THEN 29 END END AS phase,
                CASE WHEN x.kind IN ('view', 'materialized_view')
-                         OR (x.kind IN ('function', 'procedure') AND x.old_c ~ '\mBEGIN ATOMIC\M')
+                         OR (x.kind IN ('function', 'procedure') AND _sql_body(x.old_c))
                     THEN -coalesce(x.dep_depth, 0)
                     WHEN x.how = 'removed' AND x.kind NOT IN ('table', 'view', 'materialized_view', 'extension', 'schema')
                          THEN -coalesce(x.late_dep, 0)
@@ -663,6 +679,8 @@ BEGIN
                -- a materialized view created again is filled again: its rows are not lost
                CASE WHEN x.kind = 'materialized_view' AND x.how = 'recreated' THEN ARRAY['access_exclusive_lock']
                     WHEN x.kind IN ('table', 'materialized_view') THEN ARRAY['data_deletion', 'access_exclusive_lock']
+                    -- a sequence's current value goes with it (a new one starts over)
+                    WHEN x.kind = 'sequence' AND x.how = 'removed' THEN ARRAY['data_deletion']
                     WHEN x.kind = 'extension' THEN ARRAY['extension_upgrade', 'correctness_risk']
                     WHEN x.kind IN ('type', 'domain', 'collation') THEN ARRAY['correctness_risk']
                     WHEN x.kind IN ('view') THEN ARRAY['access_exclusive_lock']
@@ -783,7 +801,13 @@ BEGIN
                            -- text search: dictionaries, then configurations mapping them
                            WHEN 'text_search_dictionary' THEN 32 WHEN 'text_search_configuration' THEN 33
                            WHEN 'statistics' THEN 57   -- after tables, columns and indexes
-                           ELSE CASE WHEN x.new_c ~ '\mBEGIN ATOMIC\M' THEN 60   -- with views, after what it reads
+                           -- an SQL-standard body reading a created table, view or routine, or
+                           -- created again (a column it reads changes): with the views, after
+                           -- what it reads, in depth order; else with the functions (a column
+                           -- default may call it)
+                           ELSE CASE WHEN _sql_body(x.new_c) AND (coalesce(x.body_table, false) OR coalesce(x.body_view, false)
+                                                                  OR coalesce(x.body_routine, false) OR x.how <> 'added')
+                                     THEN 60
                                      -- arguments or result use a created view's row type: after the views
                                      WHEN coalesce(x.sig_view, false) THEN 64
                                      -- ... a created table's row type: after the tables
@@ -808,6 +832,8 @@ BEGIN
                0, x.schema_name, x.obj_key, x.sub_key,
                CASE WHEN x.how = 'altered' AND split_part(x.sub_key, ' ', 1) = 'constraint'
                          AND x.new_c ~ ' (FOREIGN KEY|CHECK) ' AND x.new_c NOT LIKE '% NOT VALID;'
+                         AND NOT (x.new_c ~ ' FOREIGN KEY ' AND EXISTS (SELECT 1 FROM partitioned pt
+                                  WHERE pt.schema_name = x.schema_name AND pt.obj_key = x.obj_key))
                     THEN regexp_replace(x.new_c, ';$', ' NOT VALID;')
                          || format(E'\nALTER TABLE %s VALIDATE CONSTRAINT %I;', x.q, substr(x.sub_key, 12))
                     -- an index on a partitioned table: plain ON, so partitions get theirs
@@ -839,7 +865,9 @@ BEGIN
         -- foreign keys of untouched tables, added back: NOT VALID, then VALIDATE (which
         -- takes a lighter lock than the plain ADD)
         SELECT 56, 0, f.schema_name, f.obj_key, f.sub_key,
-               CASE WHEN f.new_c LIKE '% NOT VALID;' THEN f.new_c
+               CASE WHEN f.new_c LIKE '% NOT VALID;'
+                         OR EXISTS (SELECT 1 FROM partitioned pt WHERE pt.schema_name = f.schema_name AND pt.obj_key = f.obj_key)
+                    THEN f.new_c
                     ELSE regexp_replace(f.new_c, ';$', ' NOT VALID;')
                          || format(E'\nALTER TABLE %s VALIDATE CONSTRAINT %I;', f.q, substr(f.sub_key, 12)) END,
                ARRAY['validation_scan']

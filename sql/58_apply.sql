@@ -185,7 +185,9 @@ BEGIN
                                                          AND a.attname = v_col AND NOT a.attisdropped));
         v_kind := (SELECT c.relkind FROM pg_class c WHERE c.oid = v_rel);
         CONTINUE WHEN v_kind = 'f';   -- a foreign table's rows live elsewhere
-        IF v_kind NOT IN ('r', 'p', 'm') THEN
+        IF v_kind = 'S' THEN          -- a sequence's value is data once it has handed one out
+            EXECUTE format('SELECT is_called FROM %s', v_rel) INTO v_rows;
+        ELSIF v_kind NOT IN ('r', 'p', 'm') THEN
             v_rows := true;           -- never read a view (it could run anyone's code): assume data
         ELSE
             BEGIN
@@ -200,7 +202,8 @@ BEGIN
         IF v_rows THEN
             v_loss := v_loss || format('%s (%s holds %s)', v_step.statement,
                                        v_rel::text || coalesce('.' || quote_ident(v_col), ''),
-                                       CASE WHEN v_col IS NULL THEN 'rows' ELSE 'values' END);
+                                       CASE WHEN v_kind = 'S' THEN 'its position' WHEN v_col IS NULL THEN 'rows'
+                                            ELSE 'values' END);
         END IF;
     END LOOP;
     RETURN v_loss;

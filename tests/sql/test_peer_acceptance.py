@@ -35,9 +35,6 @@ def case_id(case: Dict[str, Any]) -> str:
 
 
 # Categories of what fails today (the lead's worklist; one line each, examples below)
-FK = "partitioned FK: NOT VALID foreign key on a partitioned table (PostgreSQL < 18 refuses it; add it valid, or per partition)"
-FUNC = ("function order: a SQL-standard body (RETURN ... / BEGIN ATOMIC) is parsed at CREATE even with "
-        "check_function_bodies off; it is created before the functions it calls")
 TS = "bigint to timestamp: no cast exists (peer: USING to_timestamp(col / 1000))"
 SEQOWN = ("sequence ownership moves: the old owner column is dropped (taking its OWNED BY sequence with it) "
           "before ALTER SEQUENCE ... OWNED BY moves it")
@@ -54,11 +51,6 @@ ORDER = ("column order (not an engine bug): the peer's expected_db_schema has th
          "the 2 generated columns in (display_name first); we add them in the new DDL's order")
 #: case id -> why its migration fails today (strict xfail)
 KNOWN: Dict[str, str] = {
-    "foreign_key_constraint_cases_test::Add FK on partitioned": FK,
-    "foreign_key_constraint_cases_test::Switch FK owning table (to partitioned table)": FK,
-    "foreign_key_constraint_cases_test::Switch FK owning table (analog tables in different schemas stay same)": FK,
-    "function_cases_test::Create function with dependencies": FUNC,
-    "schema_cases_test::Add/drop all objects": FUNC,
     "column_cases_test::Change BIGINT to TIMESTAMP (validate conversion and ANALYZE)": TS,
     "table_cases_test::Alter table: translate BIGINT type to TIMESTAMP, set to not null, set default": TS,
     "sequence_cases_test::Alter ownership (from table to table; original column dropped)": SEQOWN,
@@ -78,7 +70,6 @@ KNOWN: Dict[str, str] = {
 
 # Categories of DeletesData/data_deletion disagreements
 CAST = "type change: we mark data_deletion on a narrowing cast (USING col::newtype); peer: lock + performance only"
-SEQ = "sequence drop: no data_deletion on DROP SEQUENCE (peer: DeletesData, the counter's state is lost)"
 MV = "materialized view drop: we mark data_deletion; peer: no hazard (contents are derived, REFRESH rebuilds them)"
 #: the same, for the hazard judgement (test_deletes_data_hazard_matches_the_peer)
 KNOWN_HAZARDS: Dict[str, str] = {
@@ -94,12 +85,6 @@ KNOWN_HAZARDS: Dict[str, str] = {
     "index_cases_test::Switch primary key when the original primary key constraint has a non-default name": CAST,
     "index_cases_test::Alter primary key columns (name stays same)": CAST,
     "table_cases_test::Alter table: New primary key, drop unique constraint, new unique constraint, change column types, delete unique index, delete FK's, new index, validate check constraint": CAST,
-    "column_cases_test::Modify data type (serial -> int)": SEQ,
-    "sequence_cases_test::Drop sequence": SEQ,
-    "sequence_cases_test::Drop sequence via changing column type": SEQ,
-    "sequence_cases_test::Drop sequence via changing column type (partitioned)": SEQ,
-    "sequence_cases_test::And and Drop sequences (conflicting schemas)": SEQ,
-    "partitioned_table_cases_test::Alter table: New primary key, new unique constraint, dropped unique constraint, change column types, delete partitioned index, new partitioned index, delete local index, add local index, validate check constraint, validate FK, delete FK": SEQ,
     "materialized_view_cases_test::Drop materialized view": MV,
     "materialized_view_cases_test::Drop materialized view with index": MV,
 }

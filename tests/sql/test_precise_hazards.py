@@ -146,3 +146,22 @@ def test_a_column_change_rebuilds_only_what_reads_that_column(db: SqlDb) -> None
     db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [b, a]))
     db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b]))
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_dropping_a_sequence_that_handed_out_values_is_data_loss(db: SqlDb) -> None:
+    """DROP SEQUENCE carries data_deletion (its position is lost: a new one starts over);
+    checkout refuses it once the sequence has handed out a value, not before."""
+    base = db.val("SELECT pggit_v0.get_head_sha()")
+    db.exec("SELECT pggit_v0.create_branch('empty', checkout => false)")
+    db.exec("CREATE SEQUENCE public.ticket_no")
+    db.val("SELECT pggit_v0.create_basic_commit('a sequence')")
+    rows = {r["path"]: set(r["hazards"]) for r in db.rows(
+        "SELECT * FROM pggit_v0.diff_commits('HEAD', %s)", [base])}
+    assert "data_deletion" in rows["public/sequence/ticket_no"]
+    db.val("SELECT nextval('public.ticket_no')")
+    with pytest.raises(Exception, match=r"public.ticket_no holds its position"):
+        db.exec("SELECT pggit_v0.checkout_branch('empty', apply => true)")
+    db.exec("SELECT pggit_v0.checkout_branch('main')")
+    db.exec("SELECT setval('public.ticket_no', 1, false)")   # never handed out a value
+    db.exec("SELECT pggit_v0.checkout_branch('empty', apply => true)")
+    assert db.val("SELECT to_regclass('public.ticket_no')") is None
