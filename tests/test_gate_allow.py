@@ -9,6 +9,8 @@ import pytest
 
 from pytest_pggit.backends import Server
 
+from gate_project import make_project, run_gate
+
 INIT = """CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL, phone text);
 CREATE TABLE legacy (id bigint PRIMARY KEY, note text);
 INSERT INTO legacy VALUES (1, 'keep me');
@@ -22,17 +24,11 @@ DROP TABLE legacy;
 
 
 def project(pytester: pytest.Pytester, second: str) -> None:
-    schema = pytester.path / "schema"
-    schema.mkdir(exist_ok=True)
-    (schema / "001_init.sql").write_text(INIT)
-    (schema / "002_change.sql").write_text(second)
-    pytester.makepyfile(test_ok="def test_ok(pggit):\n    assert pggit.head()\n")
+    make_project(pytester, INIT, second)
 
 
 def run(pytester: pytest.Pytester, server: Server, *args: str) -> pytest.RunResult:
-    return pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(),
-                              "-p", "no:randomly", "--pggit-schema", "schema", "--pggit-gate",
-                              "--pggit-junit", "gate.xml", "--pggit-report", "gate.md", *args)
+    return run_gate(pytester, server, "--pggit-report", "gate.md", *args)
 
 
 def junit(pytester: pytest.Pytester, classname: str) -> Dict[str, ET.Element]:

@@ -10,6 +10,8 @@ from typing import List
 import pytest
 
 from pytest_pggit.backends import Server
+
+from gate_project import make_project, run_gate
 from pytest_pggit.lint import find_squawk
 
 INIT = "CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL, phone text);\n"
@@ -25,17 +27,11 @@ needs_squawk = pytest.mark.skipif(find_squawk() is None,
 
 
 def project(pytester: pytest.Pytester, second: str) -> None:
-    schema = pytester.path / "schema"
-    schema.mkdir(exist_ok=True)
-    (schema / "001_init.sql").write_text(INIT)
-    (schema / "002_change.sql").write_text(second)
-    pytester.makepyfile(test_ok="def test_ok(pggit):\n    assert pggit.head()\n")
+    make_project(pytester, INIT, second)
 
 
 def run(pytester: pytest.Pytester, server: Server, *args: str) -> pytest.RunResult:
-    return pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(),
-                              "-p", "no:randomly", "--pggit-schema", "schema", "--pggit-gate",
-                              "--pggit-junit", "gate.xml", *args)
+    return run_gate(pytester, server, *args)
 
 
 def cases(pytester: pytest.Pytester, classname: str) -> List[ET.Element]:

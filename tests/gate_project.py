@@ -1,0 +1,22 @@
+"""A two-file schema project run through the gate with pytester (the lint and allow
+tests share it): ``001_init.sql`` then the change under test in ``002_change.sql``."""
+from __future__ import annotations
+
+import pytest
+
+from pytest_pggit.backends import Server
+
+
+def make_project(pytester: pytest.Pytester, init: str, second: str) -> None:
+    schema = pytester.path / "schema"
+    schema.mkdir(exist_ok=True)
+    (schema / "001_init.sql").write_text(init)
+    (schema / "002_change.sql").write_text(second)
+    pytester.makepyfile(test_ok="def test_ok(pggit):\n    assert pggit.head()\n")
+
+
+def run_gate(pytester: pytest.Pytester, server: Server, *args: str) -> pytest.RunResult:
+    """``pytest --pggit --pggit-gate`` on the project against ``server``, writing gate.xml."""
+    return pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(),
+                              "-p", "no:randomly", "--pggit-schema", "schema", "--pggit-gate",
+                              "--pggit-junit", "gate.xml", *args)
