@@ -40,9 +40,10 @@ SERVER_SETTINGS: Dict[str, str] = {
     "shared_buffers": "128MB",
     # A checkout or a whole-schema migration is one transaction that locks every relation
     # it creates or drops (as pg_restore --single-transaction does): the default 64 per
-    # connection (6,400 in all) stops a checkout of about 1,500 tables. 512 per
-    # connection (51,200) covers ~10,000 tables with their indexes, for ~15 MB of memory.
-    "max_locks_per_transaction": "512",
+    # connection (6,400 in all) stops a checkout of about 1,500 tables; 512 stopped one of
+    # 10,000 (bench/whole_schema.py). 1024 per connection (102,400) covers 10,000 tables
+    # with their indexes, keys and TOAST tables, for ~30 MB of shared memory.
+    "max_locks_per_transaction": "1024",
     "listen_addresses": "127.0.0.1",
 }
 #: Fresh ports tried when postgres finds the chosen one taken (someone bound it first).
