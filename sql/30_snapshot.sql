@@ -579,6 +579,17 @@ WHERE e.extname <> 'plpgsql'
   AND (p_names IS NULL OR e.extname = ANY (p_names))
 $$;
 
+-- A function's schema-qualified name as pg_dump writes it in CREATE OPERATOR (one index
+-- lookup; NULL for 0).
+CREATE OR REPLACE FUNCTION pggit_v0._proc_qname(p_oid oid) RETURNS text
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT format('%I.%I', n.nspname, p.proname) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE p.oid = p_oid
+$$;
+COMMENT ON FUNCTION pggit_v0._proc_qname(oid) IS 'Schema-qualified name of a function, for the definitions that name one';
+
 -- Operators, text search dictionaries and configurations, and extended statistics
 -- objects: one definition each (a configuration with its token mappings, a statistics
 -- object with its statistics target) and their comments.  Operators are keyed by name
@@ -591,10 +602,7 @@ LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
-WITH fn(oid, q) AS (   -- functions named by operators, schema-qualified as pg_dump writes them
-    SELECT p.oid, format('%I.%I', n.nspname, p.proname) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-),
-objs AS (
+WITH objs AS (
     SELECT s.nspname, 'operator' AS kind, o.oprname AS bare,
            format('%s(%s,%s)', o.oprname, CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END,
                   format_type(o.oprright, NULL)) AS key,
@@ -603,15 +611,15 @@ objs AS (
                   CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END,
                   format_type(o.oprright, NULL)) AS target,
            format('CREATE OPERATOR %I.%s (%s);', s.nspname, o.oprname, concat_ws(', ',
-                  'FUNCTION = ' || (SELECT fn.q FROM fn WHERE fn.oid = o.oprcode),
+                  'FUNCTION = ' || _proc_qname(o.oprcode),
                   CASE WHEN o.oprleft <> 0 THEN 'LEFTARG = ' || format_type(o.oprleft, NULL) END,
                   'RIGHTARG = ' || format_type(o.oprright, NULL),
                   (SELECT format('COMMUTATOR = OPERATOR(%I.%s)', cn.nspname, c.oprname)
                    FROM pg_operator c JOIN pg_namespace cn ON cn.oid = c.oprnamespace WHERE c.oid = o.oprcom),
                   (SELECT format('NEGATOR = OPERATOR(%I.%s)', cn.nspname, c.oprname)
                    FROM pg_operator c JOIN pg_namespace cn ON cn.oid = c.oprnamespace WHERE c.oid = o.oprnegate),
-                  'RESTRICT = ' || (SELECT fn.q FROM fn WHERE fn.oid = o.oprrest),
-                  'JOIN = ' || (SELECT fn.q FROM fn WHERE fn.oid = o.oprjoin),
+                  'RESTRICT = ' || _proc_qname(o.oprrest),
+                  'JOIN = ' || _proc_qname(o.oprjoin),
                   CASE WHEN o.oprcanhash THEN 'HASHES' END,
                   CASE WHEN o.oprcanmerge THEN 'MERGES' END)) AS def
     FROM pg_operator o JOIN _tracked_schemas s ON s.oid = o.oprnamespace
