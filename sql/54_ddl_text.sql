@@ -53,16 +53,26 @@ BEGIN
 END
 $$;
 
+-- A column type as format_type writes it, split into the type without its modifiers
+-- ('character varying', 'numeric', 'timestamp without time zone') and the modifiers
+-- ({10}, {12,2}; NULL when there are none).
+CREATE OR REPLACE FUNCTION pggit_v0._type_parts(p_type text, OUT base text, OUT mods int[])
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT regexp_replace(p_type, '\([0-9, ]+\)', '', 'g'),
+       string_to_array(replace((regexp_match(p_type, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[]
+$$;
+COMMENT ON FUNCTION pggit_v0._type_parts(text) IS 'A type name split into its base (no modifiers) and its modifiers';
+
 -- Whether changing a column's type from p_old to p_new can lose values.
 CREATE OR REPLACE FUNCTION pggit_v0._type_narrows(p_old text, p_new text) RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-WITH t AS (   -- base type without modifiers, and the modifiers (length, precision, scale)
-    SELECT regexp_replace(p_old, '\([0-9, ]+\)', '', 'g') AS ob,
-           string_to_array(replace((regexp_match(p_old, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[] AS om,
-           regexp_replace(p_new, '\([0-9, ]+\)', '', 'g') AS nb,
-           string_to_array(replace((regexp_match(p_new, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[] AS nm
+WITH t AS (   -- base types without modifiers, and the modifiers (length, precision, scale)
+    SELECT o.base AS ob, o.mods AS om, n.base AS nb, n.mods AS nm
+    FROM _type_parts(p_old) o, _type_parts(p_new) n
 )
 SELECT CASE
     WHEN p_old = p_new THEN false
@@ -98,11 +108,9 @@ CREATE OR REPLACE FUNCTION pggit_v0._type_rewrites(p_old text, p_new text) RETUR
 LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-WITH t AS (
-    SELECT regexp_replace(p_old, '\([0-9, ]+\)', '', 'g') AS ob,
-           string_to_array(replace((regexp_match(p_old, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[] AS om,
-           regexp_replace(p_new, '\([0-9, ]+\)', '', 'g') AS nb,
-           string_to_array(replace((regexp_match(p_new, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[] AS nm
+WITH t AS (   -- base types without modifiers, and the modifiers (length, precision, scale)
+    SELECT o.base AS ob, o.mods AS om, n.base AS nb, n.mods AS nm
+    FROM _type_parts(p_old) o, _type_parts(p_new) n
 )
 SELECT NOT CASE
     WHEN p_old = p_new THEN true
