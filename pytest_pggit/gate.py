@@ -153,8 +153,6 @@ def _timed(fn: Any) -> Tuple[Any, float]:
 
 
 def _run(run: Any, options: GateOptions, result: GateResult) -> None:
-    from .repo import Repo
-
     if run.startup_error is not None:
         raise run.startup_error
     server = run.get_server()
@@ -168,6 +166,56 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
         result.head_committed = git.head_committed
         db = git.database
     result.server = f"{server.backend} backend, PostgreSQL {server.version} at {server.host}:{server.port}"
+    # The up/down walk (the steps' own downgrades, in a clone of the template) runs in this
+    # thread while the SQL checks run in a worker thread on their own connection: the two
+    # wait on the server, not on each other.  The clone is made first: cloning needs the
+    # template idle.  The walk starts once the worker has resolved the base.
+    import threading
+    from concurrent.futures import Future
+
+    from .updown import run_updown, wants_updown
+
+    clone = run.clone() if wants_updown(run) else None
+    base_ready: "Future[set]" = Future()
+    failure: List[BaseException] = []
+
+    def sql_checks() -> None:
+        try:
+            _sql_checks(run, options, result, db, git, base_ready)
+        except BaseException as exc:   # re-raised in the calling thread below
+            failure.append(exc)
+            if not base_ready.done():
+                base_ready.set_exception(exc)
+
+    worker = threading.Thread(target=sql_checks, name="pggit-gate-sql", daemon=True)
+    worker.start()
+    updown: List[Check] = []
+    try:
+        try:
+            base_history = base_ready.result()
+        except BaseException:
+            if clone is not None:
+                run.drop_clone(clone)
+        else:
+            # -- each step's downgrade since the base undoes its upgrade
+            updown = run_updown(run, options, base_history, git.steps if git is not None else (),
+                                clone=clone)
+    finally:
+        worker.join()
+    if failure:
+        raise failure[0]
+    result.checks.extend(updown)
+    # -- checks of plugins (pytest_pggit_gate_checks), e.g. the Alembic provider's single head
+    for checks in run.config.hook.pytest_pggit_gate_checks(config=run.config):
+        result.checks.extend(checks or ())
+
+
+def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git: Any,
+                base_ready: Any) -> None:
+    """Every check but up/down and the plugins': one transaction on ``db``, rolled back.
+    ``base_ready`` gets the base's history (its commit shas) as soon as it is known."""
+    from .repo import Repo
+
     with db.connect() as conn:   # with --pggit-lock-timeout
         with conn.transaction(force_rollback=True):
             repo = Repo(conn)
@@ -204,6 +252,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                 result.base, result.base_sha = options.base, repo.resolve(options.base)
                 result.base_reason = "--pggit-base"
             base_history = {c.sha for c in repo.history(100_000, ref=result.base_sha)}
+            base_ready.set_result(base_history)
             result.commits = repo.history(50, ref="HEAD")
             result.branches = repo.branches()
             # -- the migration base -> head and its hazards
@@ -286,13 +335,6 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                         + ("reproduce head" if check.ok else "do not reproduce head"),
                         details, seconds=secs))
             repo.close()
-    # -- each step's downgrade since the base undoes its upgrade (in a clone of the template)
-    from .updown import run_updown
-
-    result.checks.extend(run_updown(run, options, base_history, git.steps if git is not None else ()))
-    # -- checks of plugins (pytest_pggit_gate_checks), e.g. the Alembic provider's single head
-    for checks in run.config.hook.pytest_pggit_gate_checks(config=run.config):
-        result.checks.extend(checks or ())
 
 
 def _steps(run: Any) -> List[Any]:

@@ -19,7 +19,7 @@ the next case's message names it.  Only steps made since the base are checked.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Collection, List, Sequence
+from typing import TYPE_CHECKING, Any, Collection, Dict, List, Sequence
 
 from .exceptions import PggitError
 from .formatting import explain_diff
@@ -46,31 +46,46 @@ def steps_to_check(applied: Sequence["AppliedStep"], base_history: Collection[st
     return out
 
 
+def wants_updown(run: Any) -> bool:
+    """Whether any applied step has a downgrade (else the check never needs a clone)."""
+    return any(a.step.downgrade is not None for a in getattr(run, "steps", None) or ())
+
+
 def run_updown(run: Any, options: "GateOptions", base_history: Collection[str],
-               base_tags: Collection[str] = ()) -> List["Check"]:
-    """The ``updown`` checks (an empty list when no step since the base has a downgrade)."""
+               base_tags: Collection[str] = (), clone: Any = None) -> List["Check"]:
+    """The ``updown`` checks (an empty list when no step since the base has a downgrade).
+
+    ``clone``: a clone of the template made beforehand (the gate makes it before it opens
+    its own connection to the template, so that both run at the same time); dropped here."""
     from .gate import Check
 
     since = steps_to_check(getattr(run, "steps", None) or (), base_history, base_tags)
     # up to the oldest step that has a downgrade; newer ones without are stepped over
     with_down = [i for i, a in enumerate(since) if a.step.downgrade is not None]
     if not with_down:
+        if clone is not None:
+            run.drop_clone(clone)
         return []
     todo = list(since[:with_down[-1] + 1])
     checks: List[Check] = []
-    clone = run.clone()
     try:
+        if clone is None:
+            clone = run.clone()
         with clone.connect(autocommit=True) as conn:
             _walk(conn, clone, todo, options, checks)
     except PggitError as exc:
         checks.append(Check("updown", "updown", True, "ERROR", f"the up/down check could not run: {exc}"))
     finally:
-        run.drop_clone(clone)
+        if clone is not None:
+            run.drop_clone(clone)
     return checks
 
 
 def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOptions",
           checks: List["Check"]) -> None:
+    """The walk, in as few round trips as the checks allow: per step its downgrade, one
+    ``create_branch`` (checked out, no apply) and one ``status()``; the parents and the
+    labels of every step are read once, up front (no ``list_branches`` per step)."""
     from .gate import Check
     from .repo import Repo
     from .template import step_error
@@ -78,17 +93,24 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
     repo = Repo(conn)
     if repo.status():   # the live schema beyond HEAD (a setup hook's data-only changes don't count)
         repo.commit("pytest-pggit up/down: live schema at session end")
-    repo.branch(BRANCH, "pytest-pggit up/down check", checkout=False, from_ref=todo[0].sha)
+    parents = dict(repo.execute(
+        "SELECT commit_sha, parent_sha FROM pggit_v0.commit_parents "
+        "WHERE position = 1 AND commit_sha = ANY(%s)", ([a.sha for a in todo],)) or ())
+    labels = _labels(repo)
+
+    def branch(name: str, description: str, sha: str, checkout: bool) -> None:
+        repo._call("create_branch", name, description, sha, checkout)
+
+    branch(BRANCH, "pytest-pggit up/down check", todo[0].sha, False)
     repo.checkout(BRANCH, apply=True, force=True)
     skipped: List[str] = []
     for i, a in enumerate(todo):
         t0 = time.perf_counter()
-        prev_sha = repo.resolve(f"{a.sha}~1")
-        prev = _label(repo, prev_sha)
+        prev_sha = parents.get(a.sha) or repo.resolve(f"{a.sha}~1")
+        prev = labels.get(prev_sha) or prev_sha[:12]
         here = f"{BRANCH}/{i + 1}"
         if a.step.downgrade is None:   # no case: the layer's migration steps over it
-            repo.branch(here, f"up/down: {prev}, {a.tag} has no downgrade", checkout=False,
-                        from_ref=prev_sha)
+            branch(here, f"up/down: {prev}, {a.tag} has no downgrade", prev_sha, False)
             repo.checkout(here, apply=True, force=True)
             skipped.append(a.tag)
             continue
@@ -97,7 +119,7 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
             a.step.downgrade(clone)   # type: ignore[misc]
         except Exception as exc:
             error = step_error(a.step, "downgrade", exc)
-        repo.branch(here, f"up/down: before {a.tag}", checkout=True, from_ref=prev_sha)
+        branch(here, f"up/down: before {a.tag}", prev_sha, True)
         live = list(repo.status())
         kept, left_out = without_ignored(live, options.ignore)
         order = [e for e in kept if is_column_order(e)]
@@ -129,7 +151,7 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
                                 + "".join(f"; {n}" for n in notes), seconds=secs))
         if live and (error is not None or failing):   # put the schema right for the next step
             repo.commit(f"pytest-pggit up/down: the schema after the downgrade of {a.tag}")
-            repo.branch(f"{here}-fixed", f"up/down: {prev} again", checkout=False, from_ref=prev_sha)
+            branch(f"{here}-fixed", f"up/down: {prev} again", prev_sha, False)
             repo.checkout(f"{here}-fixed", apply=True, force=True)
     repo.close()
 
@@ -141,13 +163,13 @@ def _tops(paths: Sequence[str]) -> List[str]:
             if not any("/".join(p.split("/")[:i]) in given for i in range(1, p.count("/") + 1))]
 
 
-def _label(repo: Any, sha: str) -> str:
-    """A tag of ``sha`` (a step's), ``root`` for the root commit, else its short sha."""
-    rows = repo.execute("SELECT name FROM pggit_v0.list_tags() WHERE target_sha = %s "
-                        "ORDER BY name LIMIT 1", (sha,))
-    if rows:
-        return rows[0][0]
-    return "root" if sha == repo.resolve("root") else sha[:12]
+def _labels(repo: Any) -> Dict[str, str]:
+    """sha -> the first tag (by name) of that commit (a step's); the root commit -> ``root``."""
+    out: Dict[str, str] = {}
+    for name, sha in repo.execute("SELECT name, target_sha FROM pggit_v0.list_tags() ORDER BY name") or ():
+        out.setdefault(sha, name)
+    out.setdefault(repo.resolve("root"), "root")
+    return out
 
 
-__all__ = ["BRANCH", "run_updown", "steps_to_check"]
+__all__ = ["BRANCH", "run_updown", "steps_to_check", "wants_updown"]
