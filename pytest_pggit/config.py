@@ -14,7 +14,7 @@ from .exceptions import PggitError
 if TYPE_CHECKING:  # pragma: no cover
     import pytest
 
-BACKENDS = ("auto", "local", "dsn", "docker")
+BACKENDS = ("auto", "local", "embedded", "dsn", "docker")
 DEFAULT_IMAGE = "postgres:17-alpine"
 #: --pggit-alembic without a path: this file in the rootdir
 ALEMBIC_INI = "alembic.ini"
@@ -127,12 +127,16 @@ class Setting:
 SETTINGS: List[Setting] = [
     Setting("pggit", "enable pytest-pggit (off by default: the plugin then touches nothing)", "bool",
             default=False),
-    Setting("pggit_backend", "where the server comes from: auto|local|dsn|docker (default auto: "
-            "dsn if a DSN is set, else local binaries if found, else docker)", env="PGGIT_BACKEND",
-            default="auto"),
+    Setting("pggit_backend", "where the server comes from: auto|local|embedded|dsn|docker "
+            "(default auto: dsn if a DSN is set, else local binaries if found, else the "
+            "pgserver wheel's (pytest-pggit[server]) if installed, else docker)",
+            env="PGGIT_BACKEND", default="auto"),
     Setting("pggit_dsn", "connection string of an existing server (dsn backend)", env="PGGIT_DSN"),
     Setting("pggit_pg_bin", "directory holding initdb and postgres (local backend)",
             env="PGGIT_PG_BIN"),
+    Setting("pggit_embedded_path", "directory holding the pgserver wheel's package (a pip "
+            "--target dir) for the embedded backend (default: where `import pgserver` finds it)",
+            env="PGGIT_EMBEDDED_PATH"),
     Setting("pggit_port", "TCP port of the local server on 127.0.0.1 (default: a free one)",
             env="PGGIT_PORT"),
     Setting("pggit_image", f"Docker image of the docker backend (default {DEFAULT_IMAGE})",
@@ -205,6 +209,8 @@ class PggitConfig:
     backend: str = "auto"
     dsn: Optional[str] = None
     pg_bin: Optional[str] = None
+    #: --pggit-embedded-path: where the pgserver wheel is (None: ``import pgserver``'s)
+    embedded_path: Optional[str] = None
     os_user: Optional[str] = None
     port: Optional[int] = None
     image: str = DEFAULT_IMAGE
@@ -303,6 +309,8 @@ class PggitConfig:
             dsn=values["pggit_dsn"] or None,
             # relative like the other paths (the server runs in another directory)
             pg_bin=str(one_path("pggit_pg_bin")) if values["pggit_pg_bin"] else None,
+            embedded_path=(str(one_path("pggit_embedded_path"))
+                           if values["pggit_embedded_path"] else None),
             os_user=values["pggit_os_user"] or None,
             start_timeout=timeout,
             schema=_paths(config, values["pggit_schema"], sources["pggit_schema"]),

@@ -42,6 +42,10 @@ class PggitError(Exception):
             message = f"{message} ({detail})"
         if context:
             message = f"{context}: {message}"
+        if sqlstate in ("0A000", "58P01"):  # an extension file the embedded server lacks?
+            from .backends.embedded import missing_extension_hint
+
+            hint = missing_extension_hint(message) or hint
         err = cls(message, hint=hint, sqlstate=sqlstate)
         err.__cause__ = exc
         return err

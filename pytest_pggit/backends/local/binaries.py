@@ -1,9 +1,11 @@
 """The PostgreSQL programs the local backend runs, and the OS user that runs them.
 
 * :func:`find_binaries`: the directory holding ``initdb`` and ``postgres``
-  (``--pggit-pg-bin``, else ``pg_config --bindir``, else ``PATH``, else
-  ``/usr/lib/postgresql/*/bin``, newest first);
+  (``--pggit-pg-bin``, else ``pg_config --bindir``, else ``PATH``, else the
+  well-known directories, ``/usr/lib/postgresql/*/bin``, newest first; the
+  environment variable ``PGGIT_PG_SEARCH_DIRS`` replaces that list, empty: none);
 * :func:`server_version`: what ``postgres --version`` says;
+* :func:`check_runnable`: whether the OS user running the server can run them;
 * :func:`resolve_os_user`: who runs them (PostgreSQL refuses to run as root, so as
   root an unprivileged user, ``postgres`` by default);
 * :class:`RunAs` runs a command as that user, :func:`initdb_command` builds initdb's.
@@ -23,6 +25,19 @@ from ...exceptions import BinariesNotFound, ServerStartError
 
 #: The superuser initdb creates; tests connect as it.
 SUPERUSER = "postgres"
+#: Where :func:`find_binaries` looks after PATH (globs, newest version first).
+SEARCH_DIRS = ("/usr/lib/postgresql/*/bin",)
+#: Replaces :data:`SEARCH_DIRS` (globs separated by os.pathsep; set but empty: none), so a
+#: machine, or a test, can say that the binaries installed there are not to be used.
+SEARCH_DIRS_ENV = "PGGIT_PG_SEARCH_DIRS"
+
+
+def search_dirs() -> List[str]:
+    """The globs of :data:`SEARCH_DIRS`, or those of ``$PGGIT_PG_SEARCH_DIRS`` when set."""
+    env = os.environ.get(SEARCH_DIRS_ENV)
+    if env is None:
+        return list(SEARCH_DIRS)
+    return [g for g in env.split(os.pathsep) if g.strip()]
 
 
 def find_binaries(pg_bin: Optional[str] = None) -> Path:
@@ -58,20 +73,28 @@ def find_binaries(pg_bin: Optional[str] = None) -> Path:
     if postgres and ok(Path(postgres).parent):
         return Path(postgres).parent
     looked.append("postgres and initdb on PATH")
+    globs = search_dirs()
     candidates = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin"),
+        (p for g in globs for p in glob.glob(os.path.expanduser(g))),
         key=lambda p: [int(x) for x in re.findall(r"\d+", p)] or [0],
         reverse=True,
     )
     for cand in candidates:
         if ok(Path(cand)):
             return Path(cand)
-    looked.append("/usr/lib/postgresql/*/bin")
-    raise BinariesNotFound(
+    if globs:
+        looked.append(", ".join(globs))
+    else:
+        looked.append(f"no other directory (${SEARCH_DIRS_ENV} is empty)")
+    err = BinariesNotFound(
         "PostgreSQL binaries (initdb, postgres) not found; looked at: " + "; ".join(looked),
         hint="install the PostgreSQL server (e.g. apt-get install postgresql) or pass "
-        "--pggit-pg-bin DIR, or use --pggit-backend dsn --pggit-dsn ...",
+        "--pggit-pg-bin DIR, or use pip install 'pytest-pggit[server]' (--pggit-backend "
+        "embedded), or --pggit-backend dsn --pggit-dsn ...",
     )
+    #: Where it looked, for the report header's reason (see backends.select).
+    err.looked = looked  # type: ignore[attr-defined]
+    raise err
 
 
 def server_version(bindir: Path) -> str:
@@ -92,6 +115,49 @@ def server_version(bindir: Path) -> str:
             hint="check the PostgreSQL installation",
         )
     return match.group(1)
+
+
+def check_runnable(bindir: Path, runas: "RunAs") -> None:
+    """As root the server runs as another OS user: make sure it can run ``postgres`` there
+    (a virtualenv below a private home, /root, cannot be reached); ServerStartError if not."""
+    if not runas.switch:
+        return
+    postgres = bindir / "postgres"
+    try:
+        proc = subprocess.run([str(postgres), "--version"], capture_output=True, text=True,
+                              timeout=30, env=child_env(), cwd="/", **runas.popen_kwargs())
+        if proc.returncode == 0:
+            return
+        why = (proc.stderr or proc.stdout).strip() or f"exit {proc.returncode}"
+    except (OSError, subprocess.SubprocessError) as exc:
+        why = str(exc)
+    blocked = unreachable_ancestor(postgres, runas)
+    raise ServerStartError(
+        f"running as root, PostgreSQL runs as OS user {runas.name!r}, which cannot run "
+        f"{postgres} ({why})" + (f": {blocked} is not open to it" if blocked else ""),
+        hint="install into a directory every user can read (a virtualenv outside /root, "
+        "or chmod o+rx the directories on the way), or pass --pggit-os-user NAME",
+    )
+
+
+def unreachable_ancestor(path: Path, runas: "RunAs") -> Optional[Path]:
+    """The first directory above ``path`` that ``runas`` may not enter (mode bits only)."""
+    import stat
+
+    for parent in reversed(path.parents):
+        try:
+            st = os.stat(parent)
+        except OSError:
+            return parent
+        if st.st_uid == runas.uid:
+            bit = stat.S_IXUSR
+        elif st.st_gid == runas.gid:
+            bit = stat.S_IXGRP
+        else:
+            bit = stat.S_IXOTH
+        if not st.st_mode & bit:
+            return parent
+    return None
 
 
 def initdb_command(bindir: Path, target: Path) -> List[str]:
