@@ -154,6 +154,12 @@ SETTINGS: List[Setting] = [
             "shipped with pytest-pggit)", env="PGGIT_SQL_DIR"),
     Setting("pggit_lock_timeout", "lock_timeout of pytest-pggit's own connections, e.g. 10s, "
             "500ms; 0 waits forever (default 10s)", env="PGGIT_LOCK_TIMEOUT", default="10s"),
+    # -- templates cached across runs (pytest_pggit.template_cache)
+    Setting("pggit_no_cache", "build the template from scratch: neither clone a cached one nor "
+            "keep it for the next run", "bool", default=False),
+    Setting("pggit_cache_key", "an extra input of the template cache's key (e.g. a hash of the "
+            "code your migrations import); another value builds another template",
+            env="PGGIT_CACHE_KEY"),
     # -- the CI gate and its reports (pytest_pggit.gate, pytest_pggit.report)
     Setting("pggit_gate", "after the tests, check pggit_db (integrity, alerts, migration hazards "
             "base..head, snapshot drift) and fail the session when a check fails", "bool",
@@ -225,6 +231,10 @@ class PggitConfig:
     alembic: Optional[Path] = None
     #: --pggit-django: steps from Django's migrations
     django: bool = False
+    #: --pggit-no-cache: build the template from scratch, keep nothing
+    no_cache: bool = False
+    #: --pggit-cache-key: an extra input of the template cache's key
+    cache_key: Optional[str] = None
 
     @classmethod
     def from_pytest(cls, config: "pytest.Config") -> "PggitConfig":
@@ -298,6 +308,8 @@ class PggitConfig:
             raise PggitError("--pggit-snapshot-update needs --pggit-snapshot PATH",
                              hint="e.g. --pggit-snapshot schema.snapshot --pggit-snapshot-update")
         return cls(
+            no_cache=bool(values["pggit_no_cache"]),
+            cache_key=str(values["pggit_cache_key"]) if values["pggit_cache_key"] else None,
             alembic=_alembic_ini(config, values["pggit_alembic"], sources["pggit_alembic"]),
             django=bool(values["pggit_django"]),
             gate=gate,

@@ -1,10 +1,13 @@
 """Create and drop databases: one at a time (:class:`DatabaseJanitor`, optionally cloned
 from a template), many by name prefix (:func:`drop_databases_like`), or in the background
-(:class:`BackgroundDropper`)."""
+(:class:`BackgroundDropper`); and those of runs that died (:class:`RunLock`,
+:func:`drop_stale_databases`)."""
 from __future__ import annotations
 
 import queue
+import re
 import threading
+import zlib
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, List, Optional
@@ -18,6 +21,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: How long a clone waits for other sessions to leave its template before it fails.
 CLONE_WAIT_SECONDS = 5.0
+#: First key of the advisory lock each run holds while its databases exist ('pgir').
+RUN_LOCK_NAMESPACE = 0x70676972
+#: The databases of a run that holds a :class:`RunLock`: ``pggit_<10 hex digits>_...``
+#: (runs of versions before the lock used 8 digits: theirs are never swept).
+RUN_DATABASE = re.compile(r"^(pggit_[0-9a-f]{10}_)")
 
 
 @dataclass
@@ -156,6 +164,75 @@ def drop_databases_like(server: Server, prefix: str) -> List[str]:
         for name in names:
             drop_database(conn, name, server.server_version_num)
     return names
+
+
+def run_lock_id(prefix: str) -> int:
+    """Second key of the run lock of the run whose databases start with ``prefix``."""
+    return zlib.crc32(prefix.encode()) & 0x7FFFFFFF
+
+
+class RunLock:
+    """The advisory lock a run holds, on a connection of its own, from before it creates
+    its first database until after it dropped its last: while it is held, the run's
+    databases are in use.  A run killed outright (``kill -9``) loses it with its
+    connection, and a later run's :func:`drop_stale_databases` drops what it left."""
+
+    def __init__(self, server: Server, prefix: str) -> None:
+        self.server = server
+        self.prefix = prefix
+        self.conn: "Optional[psycopg.Connection]" = None
+
+    def acquire(self) -> None:
+        import psycopg
+
+        if self.conn is not None:
+            return
+        try:
+            conn = psycopg.connect(self.server.dsn(), autocommit=True, connect_timeout=10,
+                                   application_name=f"pytest-pggit run {self.prefix}*")
+        except psycopg.Error as exc:
+            raise PggitError.from_psycopg(exc, context="cannot open the run's lock connection") from exc
+        try:
+            row = conn.execute("SELECT pg_try_advisory_lock(%s, %s)",
+                               (RUN_LOCK_NAMESPACE, run_lock_id(self.prefix))).fetchone()
+        except psycopg.Error as exc:
+            conn.close()
+            raise PggitError.from_psycopg(exc, context="cannot take the run's advisory lock") from exc
+        if not (row and row[0]):
+            conn.close()
+            raise PggitError(f"another run holds the lock of the database prefix {self.prefix}",
+                             hint="two runs got the same run id: start this one again")
+        self.conn = conn
+
+    def release(self) -> None:
+        conn, self.conn = self.conn, None
+        if conn is not None:
+            conn.close()
+
+
+def drop_stale_databases(server: Server, own_prefix: str) -> List[str]:
+    """Drop the databases (``pggit_<run id>_...``) of runs that no longer hold their
+    :class:`RunLock`: killed before they could clean up.  Returns their names."""
+    import psycopg
+
+    dropped: List[str] = []
+    with admin_connect(server) as conn:
+        names = [r[0] for r in conn.execute(
+            "SELECT datname FROM pg_database WHERE datname ~ %s ORDER BY 1",
+            (RUN_DATABASE.pattern,)).fetchall()]
+        held = {int(r[0]) for r in conn.execute(
+            "SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = %s "
+            "AND objsubid = 2 AND granted", (RUN_LOCK_NAMESPACE,)).fetchall()}
+        for name in names:
+            m = RUN_DATABASE.match(name)
+            if m is None or m.group(1) == own_prefix or run_lock_id(m.group(1)) in held:
+                continue
+            try:
+                drop_database(conn, name, server.server_version_num)
+                dropped.append(name)
+            except psycopg.Error:
+                pass   # not ours to drop (another user's), or gone meanwhile
+    return dropped
 
 
 class DatabaseJanitor:

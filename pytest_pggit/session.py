@@ -8,7 +8,13 @@ the server comes from a backend (:mod:`.backends`), the template from
 outputs from :mod:`.report`.  The fixtures (:mod:`.fixtures`) use its methods.
 
 Under pytest-xdist the controller starts one server and hands its description to the
-workers (``workerinput``); workers then only create and drop databases.
+workers (``workerinput``); workers then only create and drop databases.  The template
+comes from the template cache (:mod:`.template_cache`): the first process to take the
+lock of its key builds it, the others (and later runs) clone it.
+
+The process that owns the server holds a :class:`~.janitor.RunLock` from before its first
+database until after its last is dropped; on the DSN backend a run first drops what runs
+killed outright left behind (:func:`~.janitor.drop_stale_databases`).
 """
 from __future__ import annotations
 
@@ -17,7 +23,7 @@ import re
 import secrets
 import sys
 import threading
-from typing import TYPE_CHECKING, Any, Callable, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 import pytest
 
@@ -25,13 +31,16 @@ from .backends import Backend, Server, select
 from .config import PggitConfig
 from .exceptions import PggitError
 from .formatting import display_path
-from .janitor import BackgroundDropper, Database, DatabaseJanitor, admin_connect, drop_databases_like
+from .janitor import (BackgroundDropper, Database, DatabaseJanitor, RunLock, admin_connect,
+                      drop_databases_like, drop_stale_databases)
 
 if TYPE_CHECKING:  # pragma: no cover
     import psycopg
 
     from .gate import GateResult
-    from .template import AppliedStep
+    from .steps import Step
+    from .template import AppliedStep, BuiltTemplate
+    from .template_cache import CacheKey
 
 #: ``config.stash`` key of the run's PggitSession (absent while the plugin is off).
 session_key = pytest.StashKey["PggitSession"]()
@@ -52,7 +61,8 @@ class PggitSession:
         #: This process is a pytest-xdist worker.
         self.is_worker = workerinput is not None
         workerinput = workerinput or {}
-        self.run_id: str = workerinput.get("pggit_run_id") or secrets.token_hex(4)
+        # 10 hex digits: the stale sweep (janitor.RUN_DATABASE) knows runs that hold a lock
+        self.run_id: str = workerinput.get("pggit_run_id") or secrets.token_hex(5)
         # only workerinput says this process is an xdist worker: PYTEST_XDIST_WORKER may be
         # inherited from an outer xdist run (a pytest started by a test), where it would
         # give this run's controller the name of one of its own workers
@@ -83,6 +93,12 @@ class PggitSession:
         self._lock = threading.RLock()          # one start, whichever thread asks first
         self._early: Optional[threading.Thread] = None
         self._early_error: Optional[PggitError] = None
+        #: held while this run's databases exist (the owner of the server only)
+        self._run_lock: Optional[RunLock] = None
+        #: what the stale sweep dropped (DSN backend), for the header
+        self.stale_note: Optional[str] = None
+        #: the steps the header collected to compute the cache key: (hook plugins, steps)
+        self._collected: Optional[Tuple[Tuple[int, ...], List["Step"]]] = None
 
     # -- names -----------------------------------------------------------------
     @property
@@ -120,7 +136,17 @@ class PggitSession:
             detail = backend.describe()
         except PggitError as exc:
             detail = f"unavailable: {exc.message}"
-        return [f"pggit: backend {backend.name}{why}: {detail}", f"pggit: run id {self.run_id}"]
+        lines = [f"pggit: backend {backend.name}{why}: {detail}", f"pggit: run id {self.run_id}"]
+        if backend.name == "dsn":
+            try:   # connecting is all a start does (describe() just did): lock, stale sweep
+                self.get_server()
+            except PggitError:
+                pass
+            if self.stale_note:
+                lines.append(f"pggit: {self.stale_note}")
+        if not self.config.option.collectonly:
+            lines.append(f"pggit: {self._cache_header()}")
+        return lines
 
     # tryfirst: before the junitxml plugin writes --junitxml (the gate adds its checks to it)
     @pytest.hookimpl(tryfirst=True)
@@ -199,36 +225,202 @@ class PggitSession:
             self.notes.append("shared server started by the pytest-xdist controller")
             return self.server
         assert self.backend is not None
-        self.server = self.backend.start()
+        server = self.backend.start()
+        lock = RunLock(server, self.prefix)
+        try:
+            lock.acquire()
+        except PggitError:
+            self.backend.stop()
+            raise
+        self._run_lock = lock
+        self.server = server
+        if server.backend == "dsn":
+            try:
+                stale = drop_stale_databases(server, self.prefix)
+            except Exception as exc:  # never stops the run: say so
+                self.stale_note = f"could not drop the databases of dead runs: {exc}"
+            else:
+                if stale:
+                    runs = sorted({n.split("_")[1] for n in stale})
+                    self.stale_note = (
+                        f"dropped {len(stale)} database(s) of {len(runs)} run(s) that ended without "
+                        f"cleaning up (killed?): {', '.join(stale[:4])}"
+                        + (", ..." if len(stale) > 4 else ""))
+            if self.stale_note:
+                self.notes.append(self.stale_note)
         return self.server
 
     # -- the template (pggit_db) -------------------------------------------------
     def template(self) -> Database:
-        """The session's database with the SQL layer and the project schema."""
+        """The session's database with the SQL layer and the project schema: a clone of
+        the cached template when nothing changed, else built (and cached)."""
         if self._template is None:
             from .janitor import mark_template
-            from .steps import collect_steps
             from .template import build_template
 
             hook, names = self._setup_hook()
-            steps, step_notes = collect_steps(self.config, self.rootdir)
+            steps = self._steps()
             server = self.get_server()
-            built = build_template(
-                # the same name on every rebuild: pggit_db (session) keeps pointing at it
-                server, self.database_name("tpl"),
-                self.cfg.sql_dir, self.cfg.schema, self.rootdir,
-                setup_hook=hook, setup_hook_names=names, layer_template=self._layer_source(server),
-                no_owner=self.cfg.no_owner, steps=steps, lock_timeout=self.cfg.lock_timeout,
-            )
-            self._janitors.append(built.janitor)
+            # the same name on every rebuild: pggit_db (session) keeps pointing at it
+            name = self.database_name("tpl")
+
+            def build() -> "BuiltTemplate":
+                return build_template(
+                    server, name, self.cfg.sql_dir, self.cfg.schema, self.rootdir,
+                    setup_hook=hook, setup_hook_names=names,
+                    layer_template=self._layer_source(server), no_owner=self.cfg.no_owner,
+                    steps=steps, lock_timeout=self.cfg.lock_timeout)
+
+            got = self._cached_template(server, steps, build)
+            janitor, database, notes, applied = got if got is not None else build()
+            self._janitors.append(janitor)
             # IS_TEMPLATE: DROP DATABASE refuses it, so another plugin's teardown cannot drop
             # it; our janitor un-marks it first (janitor.drop_database)
-            mark_template(self.admin(), built.database.name)
-            self.notes.extend(step_notes + built.notes)
-            self.steps = built.steps
-            self._template = built.database
-            self._template_janitor = built.janitor
+            mark_template(self.admin(), database.name)
+            self.notes.extend(notes)
+            self.steps = applied
+            self._template = database
+            self._template_janitor = janitor
         return self._template
+
+    # -- the template cache ----------------------------------------------------------
+    def _steps(self) -> List["Step"]:
+        """The migration steps (the header's collection when the hooks are the same)."""
+        from .steps import collect_steps
+
+        plugins = tuple(id(i.plugin) for i in
+                        self.config.hook.pytest_pggit_migration_steps.get_hookimpls())
+        collected, self._collected = self._collected, None
+        if collected is not None and collected[0] == plugins:
+            return collected[1]
+        steps, _ = collect_steps(self.config, self.rootdir)
+        return steps
+
+    def cache_off_reason(self, backend: Optional[str]) -> Optional[str]:
+        """Why the template cache is off (None: on)."""
+        if self.cfg.no_cache:
+            return "--pggit-no-cache"
+        if backend == "docker":
+            return "docker backend: the container and all in it go at the end"
+        return None
+
+    def _cache_key(self, steps: List["Step"], server_version_num: Optional[int]) -> "CacheKey":
+        from .template import schema_files
+        from .template_cache import cache_inputs
+
+        return cache_inputs(rootdir=self.rootdir, sql_dir=self.cfg.sql_dir,
+                            schema_files=schema_files(self.cfg.schema), steps=steps,
+                            config=self.config, no_owner=self.cfg.no_owner,
+                            server_version_num=server_version_num, cache_key=self.cfg.cache_key)
+
+    def _cached_template(self, server: Server, steps: List["Step"],
+                         build: Callable[[], "BuiltTemplate"]) -> Optional[Tuple[Any, ...]]:
+        """``(janitor, database, notes, applied steps)`` through the template cache; None
+        when the cache is off or the key cannot be computed (``build()`` then reports why)."""
+        from .template import AppliedStep, BuiltTemplate
+        from .template_cache import Entry, TemplateCache
+
+        if self.cache_off_reason(server.backend) is not None:
+            return None
+        try:
+            key = self._cache_key(steps, server.server_version_num)
+        except PggitError:
+            return None   # a missing schema path: the build says so
+        built: List[BuiltTemplate] = []
+
+        def build_entry() -> Tuple[Any, Entry]:
+            b = build()
+            built.append(b)
+            return b.janitor, Entry(key="", inputs={}, steps=[[a.tag, a.sha] for a in b.steps],
+                                    notes=list(b.notes))
+
+        cache = TemplateCache(server, key, self.cfg.lock_timeout)
+        janitor, outcome = cache.obtain(self.database_name("tpl"), build_entry,
+                                        self.database_name("cachenew"))
+        note = outcome.note(cache.name)
+        if built:
+            b = built[0]
+            return b.janitor, b.database, b.notes + [note], b.steps
+        from .template import file_steps, schema_files
+
+        every = file_steps(schema_files(self.cfg.schema), self.rootdir, self.cfg.no_owner) + steps
+        by_tag = {_safe_tag(step): step for step in every}
+        applied = [AppliedStep(by_tag[tag], tag, sha) for tag, sha in outcome.entry.steps
+                   if tag in by_tag]
+        if len(applied) != len(outcome.entry.steps) or len(applied) != len(every):
+            janitor.drop()   # cannot be: the steps are part of the key; build to be safe
+            b = build()
+            return (b.janitor, b.database,
+                    b.notes + ["template cache entry did not match the steps: built anew"], b.steps)
+        return janitor, janitor.database, [note] + list(outcome.entry.notes), applied
+
+    def _cache_header(self) -> str:
+        """The header's line: template cache hit or miss, and why, as far as known now."""
+        backend = self.backend
+        assert backend is not None
+        off = self.cache_off_reason(backend.name)
+        if off is not None:
+            return f"template cache: off ({off})"
+        from .steps import collect_steps
+        from .template_cache import TemplateCache, predict
+
+        try:
+            plugins = tuple(id(i.plugin) for i in
+                            self.config.hook.pytest_pggit_migration_steps.get_hookimpls())
+            steps, _ = collect_steps(self.config, self.rootdir)
+            self._collected = (plugins, steps)
+            if backend.name == "dsn":
+                server = self.get_server()
+                key = self._cache_key(steps, server.server_version_num)
+                entry, why = TemplateCache(server, key, self.cfg.lock_timeout).lookup()
+                hit = entry is not None
+            else:
+                index = self._local_index()
+                key = self._cache_key(steps, (index or {}).get("server_version_num"))
+                hit, why = predict(key, index)
+        except Exception as exc:   # the build reports real problems; the header only guesses
+            return (f"template cache: on; hit or miss is known when the template is needed "
+                    f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})")
+        if hit:
+            return f"template cache hit: {key.database} ({why})"
+        return f"template cache miss: {why}; the template is built and kept for the next run"
+
+    def _local_index(self) -> Optional[Dict[str, Any]]:
+        """The index of cached templates in the cluster the local backend will copy."""
+        from pathlib import Path
+
+        from .backends.local.cache import INDEX_FILE, InitdbCache, default_cache_root, read_index
+        from .backends.local.server import temp_root
+
+        backend: Any = self.backend
+        layer = getattr(backend, "layer_cache", None)
+        if layer is None:
+            return None
+        if layer.source is not None:   # the server started already: what it copied
+            return layer.restored_index
+        bindir, version, runas = backend.binaries()
+        root = Path(backend.cache_dir) if backend.cache_dir else default_cache_root(temp_root())
+        probe = type(layer)(layer.sql_dir)
+        probe.attach(InitdbCache(root, bindir, version, runas))
+        source = probe.candidate()
+        return read_index(source / INDEX_FILE) if source is not None else None
+
+    def _keep_cached_templates(self) -> None:
+        """Local backend, the server's owner, before it stops: when the cluster's cached
+        templates changed (built, pruned: by this process or an xdist worker), keep the
+        cluster as a new generation of the layer cache entry."""
+        from .template_cache import index_of
+
+        layer = getattr(self.backend, "layer_cache", None)
+        if layer is None or self.server is None or self.server.backend != "local":
+            return
+        with admin_connect(self.server) as conn:
+            index = index_of(conn)
+        index["server_version_num"] = self.server.server_version_num
+        before = (layer.restored_index or {}).get("entries") or {}
+        now = index["entries"]
+        if {n: e.get("key") for n, e in now.items()} != {n: e.get("key") for n, e in before.items()}:
+            layer.keep_templates(index)
 
     def _layer_source(self, server: Server) -> Optional[str]:
         """A database of this server holding the SQL layer, to clone templates from.
@@ -359,6 +551,13 @@ class PggitSession:
                     drop_databases_like(self.server, self.prefix)
                 except Exception as exc:
                     errors.append(exc)
+            if not self.shared and self.cache_off_reason(self.server.backend) is None:
+                try:
+                    self._keep_cached_templates()
+                except Exception as exc:
+                    errors.append(exc)
+        if self._run_lock is not None:   # after the last drop: our databases are gone
+            self._run_lock.release()
         if self.backend is not None:
             try:
                 self.backend.stop()
@@ -366,3 +565,9 @@ class PggitSession:
                 errors.append(exc)
         for error in errors:  # never mask the test results; say what may have leaked
             sys.stderr.write(f"pytest-pggit: cleanup failed: {error}\n")
+
+
+def _safe_tag(step: "Step") -> str:
+    from .steps import safe_ref_name
+
+    return safe_ref_name(step.tag)

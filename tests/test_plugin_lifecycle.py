@@ -56,7 +56,8 @@ def own_server():
 def pggit_databases(server: Server) -> List[str]:
     with psycopg.connect(server.dsn(), autocommit=True) as conn:
         return [r[0] for r in conn.execute(
-            "SELECT datname FROM pg_database WHERE datname LIKE 'pggit%' ORDER BY 1")]
+            "SELECT datname FROM pg_database WHERE datname LIKE 'pggit%' "
+            r"AND datname NOT LIKE 'pggit\_cache\_%' ORDER BY 1")]   # cached templates stay
 
 
 def dsn_args(server: Server) -> List[str]:

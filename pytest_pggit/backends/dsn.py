@@ -35,7 +35,8 @@ class DsnBackend:
             cause = exc.__cause__ if exc.__cause__ is not None else exc
             return f"cannot connect: {str(cause).strip().splitlines()[0]}"
         return (f"PostgreSQL {server.version} as {server.user!r}, databases "
-                f"{self.database_prefix}* created there and dropped at the end")
+                f"{self.database_prefix}* created there and dropped at the end "
+                "(cached templates pggit_cache_* stay: the newest 3)")
 
     def start(self) -> Server:
         if self.server is not None:
@@ -80,7 +81,8 @@ class DsnBackend:
             password=str(password) if password else None,
             options=options,
             socket_dir=str(host) if str(host).startswith("/") else None,
-            notes=[f"using the server at {host}:{port} as {row[2]!r} (databases pggit_* are dropped at the end)"],
+            notes=[f"using the server at {host}:{port} as {row[2]!r} (databases {self.database_prefix}* "
+                   "are dropped at the end)"],
         )
         return self.server
 

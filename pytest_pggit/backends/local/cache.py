@@ -7,7 +7,10 @@ user and private to it.  Two kinds, one class each:
 * :class:`InitdbCache`: a pristine ``initdb`` per PostgreSQL build and OS user;
 * :class:`LayerCache`: a cluster whose database ``pggit_layer`` (:data:`LAYER_DB`)
   holds the SQL layer, per layer version; templates are then cloned from it instead of
-  installing the layer (about 100 ms saved per run).
+  installing the layer (about 100 ms saved per run).  A run that changed the cluster's
+  cached templates (``pggit_cache_*`` databases, :mod:`pytest_pggit.template_cache`) keeps
+  its cluster as a new *generation* of that entry (``<initdb>-tpl-<layer key>-<n>``, with
+  the index ``templates.json``); the next run copies the newest generation.
 
 Entries are made in a private build directory and renamed into place, so concurrent
 runs never see a half-built one.
@@ -15,12 +18,13 @@ runs never see a half-built one.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from ... import sqlfiles
 from ...exceptions import PggitError, ServerStartError
@@ -33,6 +37,11 @@ LAYER_DB = "pggit_layer"
 #: removed when a new one is stored, once unused for PRUNE_AFTER seconds.
 LAYER_ENTRIES_KEPT = 3
 PRUNE_AFTER = 600.0
+#: A generation no longer the newest is removed once unused for this long (a run touches
+#: the one it copies before copying it).
+GENERATION_PRUNE_AFTER = 60.0
+#: The index of a cluster's cached templates, beside its ``data``.
+INDEX_FILE = "templates.json"
 
 
 def default_cache_root(temp_root: Path) -> Path:
@@ -134,8 +143,13 @@ class LayerCache:
         self.runas: Optional[RunAs] = None
         #: This cluster is a copy of the entry.
         self.restored = False
+        #: The directory this cluster was copied from (the entry or one of its generations).
+        self.source: Optional[Path] = None
+        #: The index of the cached templates of that copy (None: none recorded).
+        self.restored_index: Optional[Dict[str, Any]] = None
         self._store = False       # fill() ran: keep this cluster at a clean stop
         self._discarded = False   # verify() removed a damaged entry this run
+        self._templates: Optional[Dict[str, Any]] = None  # keep_templates(): the new index
 
     def attach(self, initdb: InitdbCache) -> None:
         """Name the entry: the initdb entry's name and the hash of the install script."""
@@ -146,18 +160,49 @@ class LayerCache:
         self.entry = initdb.entry.with_name(f"{initdb.entry.name}-layer-{key}")
         self.runas = initdb.runas
 
+    def generations(self) -> List[Path]:
+        """The entry's generations (clusters also holding cached templates), newest first."""
+        if self.entry is None:
+            return []
+        prefix = _generation_prefix(self.entry)
+        found = []
+        for p in self.entry.parent.glob(prefix + "*"):
+            tail = p.name[len(prefix):]
+            if tail.isdigit():
+                found.append((int(tail), p))
+        return [p for _, p in sorted(found, reverse=True)]
+
+    def candidate(self) -> Optional[Path]:
+        """What :meth:`restore` would copy: the newest valid generation, else the entry."""
+        if self.entry is None or self.runas is None:
+            return None
+        for p in self.generations() + [self.entry]:
+            if entry_valid(p, self.runas):
+                return p
+        return None
+
     def restore(self, data: Path, log: Path, cwd: Path) -> Optional[str]:
         """Copy a valid entry to ``data``; the note to show, or None on a miss."""
-        if self.entry is None or self.runas is None or not entry_valid(self.entry, self.runas):
+        source = self.candidate()
+        if source is None or self.runas is None:
             return None
-        self.runas.copy(self.entry / "data", data, log, cwd)
-        self.restored = True
         try:
-            os.utime(self.entry)  # recently used: pruning keeps it
+            os.utime(source)  # recently used, before the copy: pruning keeps it
         except OSError:
             pass
-        return (f"layer cache hit: copied {self.entry}/data (database {LAYER_DB} already holds "
-                "this SQL layer: templates are cloned, not installed)")
+        self.runas.copy(source / "data", data, log, cwd)
+        self.restored = True
+        self.source = source
+        self.restored_index = read_index(source / INDEX_FILE)
+        held = len((self.restored_index or {}).get("entries") or {})
+        return (f"layer cache hit: copied {source}/data (database {LAYER_DB} already holds "
+                "this SQL layer: templates are cloned, not installed"
+                + (f"; {held} cached template(s)" if held else "") + ")")
+
+    def keep_templates(self, index: Dict[str, Any]) -> None:
+        """Keep this cluster at a clean stop, as a new generation: its cached templates
+        changed (``index``: what they are now, see :func:`pytest_pggit.template_cache.index_of`)."""
+        self._templates = index
 
     def verify(self, server: Server) -> Optional[str]:
         """After a restore, once the server runs: is the layer really in LAYER_DB?  If not
@@ -168,11 +213,13 @@ class LayerCache:
         if _has_layer(server, LAYER_DB):
             server.layer_db = LAYER_DB
             return None
-        shutil.rmtree(self.entry, ignore_errors=True)
+        damaged = self.source or self.entry
+        shutil.rmtree(damaged, ignore_errors=True)
         self.restored = False
         self._discarded = True
+        self._templates = None
         return (f"database {LAYER_DB} had no SQL layer; removed the damaged cache entry "
-                f"{self.entry}; the layer is installed into the template instead")
+                f"{damaged}; the layer is installed into the template instead")
 
     def can_fill(self) -> bool:
         """Whether :meth:`fill` would make an entry (none yet, and this cluster is not one)."""
@@ -201,24 +248,79 @@ class LayerCache:
                 "so later runs clone it")
 
     def store(self, data: Path, log: Path, cwd: Path) -> None:
-        """After a clean shutdown of a filled cluster: copy its data directory to the entry."""
+        """After a clean shutdown: copy the data directory of a filled cluster to the
+        entry, or of one whose cached templates changed to a new generation of it."""
         entry, runas = self.entry, self.runas
-        if not self._store or entry is None or runas is None or entry.exists():
+        if entry is None or runas is None:
+            return
+        if self._store and not entry.exists():
+            target = entry
+        elif self._templates is not None and not self._discarded:
+            target = entry.with_name(f"{_generation_prefix(entry)}{time.time_ns()}")
+        else:
             return
         try:
-            build = _private_build_dir(entry.parent, entry.name, runas)
+            build = _private_build_dir(entry.parent, target.name, runas)
         except OSError:
             return
         try:
             runas.copy(data, build / "data", log, cwd)
             # the copy must not carry this run's pid file
             (build / "data" / "postmaster.pid").unlink(missing_ok=True)
-            os.rename(build, entry)
+            if self._templates is not None:
+                (build / INDEX_FILE).write_text(json.dumps(self._templates))
+            os.rename(build, target)
         except (OSError, ServerStartError):
             pass  # a cache is an optimisation: the next run installs the layer again
         finally:
             shutil.rmtree(build, ignore_errors=True)
         prune_layer_entries(entry)
+        prune_generations(entry)
+
+
+def _generation_prefix(entry: Path) -> str:
+    """``<initdb entry>-tpl-<layer key>-``: the names of a layer entry's generations."""
+    base, _, key = entry.name.rpartition("-layer-")
+    return f"{base}-tpl-{key}-"
+
+
+def read_index(path: Path) -> Optional[Dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def prune_generations(entry: Path, min_age: float = GENERATION_PRUNE_AFTER) -> List[Path]:
+    """Remove every generation of the layer entries beside ``entry`` but the newest of
+    each of the :data:`LAYER_ENTRIES_KEPT` most recent layer keys, once unused for
+    ``min_age`` seconds.  Returns what was removed."""
+    base = entry.name.rpartition("-layer-")[0]
+    now = time.time()
+    by_key: Dict[str, List[Tuple[int, Path]]] = {}
+    try:
+        for p in entry.parent.glob(f"{base}-tpl-*"):
+            key, _, n = p.name[len(base) + len("-tpl-"):].rpartition("-")
+            if n.isdigit() and p.is_dir():
+                by_key.setdefault(key, []).append((int(n), p))
+    except OSError:
+        return []
+    ranked = sorted(by_key.values(), key=lambda gens: max(gens)[0], reverse=True)
+    removed = []
+    for i, gens in enumerate(ranked):
+        gens.sort(reverse=True)
+        for j, (_, old) in enumerate(gens):
+            if i < LAYER_ENTRIES_KEPT and j == 0:
+                continue
+            try:
+                if now - old.stat().st_mtime < min_age:
+                    continue
+            except OSError:
+                continue
+            shutil.rmtree(old, ignore_errors=True)
+            removed.append(old)
+    return removed
 
 
 def _has_layer(server: Server, dbname: str) -> bool:

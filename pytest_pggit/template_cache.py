@@ -1,0 +1,491 @@
+"""Templates cached across runs: a run with nothing changed clones the template it built
+last time instead of applying every migration step again.
+
+**The key.**  :func:`cache_inputs` hashes, one entry each, everything the build depends on:
+the SQL layer (its install script), the server version, the build's own code in
+pytest-pggit, the settings that change the build (``--pggit-no-owner``), the project's
+root directory, each schema file (its text with ``\\i`` includes expanded), each migration
+step (tag, description and the text of its ``source`` file), each module that implements
+a ``pytest_pggit_*`` hook (the whole file: the helpers a hook calls count too), the files
+of a built-in provider (``alembic.ini``, ``env.py``) and ``--pggit-cache-key``.  The key
+is the hash of them all; the entry keeps them, so a miss can say which one changed.
+
+**The entry.**  A database ``pggit_cache_<key>`` on the run's server, marked
+``IS_TEMPLATE``, holding the template as built (SQL layer, steps, setup hook, their
+commits and tags: the pggit history).  What the session needs that is not in the
+database rides along in the database's comment, as JSON (:class:`Entry`): each step's tag
+and commit sha (the session's ``steps``: the gate's base, the up/down and lint checks),
+the build's notes, when and how long it took, and the inputs.  A comment is not copied by
+``CREATE DATABASE ... TEMPLATE``, so the clones the tests see hold nothing extra.
+
+**Concurrency.**  A hit clones without a lock (PostgreSQL itself keeps a ``DROP
+DATABASE`` from removing a template while it is copied).  A miss takes the advisory lock
+of its key, looks again (a concurrent run, or another pytest-xdist worker, may have built
+it meanwhile: it then clones that), else builds the template, copies it into a database
+of this run and renames that into place: nobody ever sees a half-built entry, and one
+killed mid-build leaves only a database of its run, which the stale sweep drops
+(:mod:`.janitor`).  Then the entries beyond the newest :data:`KEEP` are dropped.
+
+**Where.**  On the DSN backend the entries stay on the server.  On the local backend they
+live in the cluster; the cluster is kept in the layer cache at the end of a run that
+changed them (:meth:`~pytest_pggit.backends.local.cache.LayerCache.keep_templates`), with
+an index beside it, so the next run's header can say hit or miss before its server runs.
+"""
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from .exceptions import PggitError
+from .formatting import display_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    import psycopg
+
+    from .backends import Server
+    from .steps import Step
+
+#: Name prefix of the cache entries (databases).
+PREFIX = "pggit_cache_"
+#: Entries kept per server (the most recently used).
+KEEP = 3
+#: Format of the metadata in the entry's comment.
+FORMAT = 1
+#: First key of the advisory locks of cache keys ('pgic').
+LOCK_NAMESPACE = 0x70676963
+#: The modules of pytest-pggit whose code shapes the template.
+BUILD_MODULES = ("template.py", "steps.py", "sqlfiles.py", "provenance.py", "ownership.py",
+                 "template_cache.py", "tools/__init__.py", "tools/alembic.py", "tools/django.py")
+#: The hooks whose implementations build the template.
+BUILD_HOOKS = ("pytest_pggit_setup", "pytest_pggit_migration_steps")
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return _digest(path.read_bytes())
+    except OSError as exc:
+        return f"unreadable ({exc.strerror})"
+
+
+@dataclass
+class CacheKey:
+    """The hash of the build's inputs, and the inputs (name -> short hash)."""
+
+    inputs: Dict[str, str]
+
+    @property
+    def digest(self) -> str:
+        text = json.dumps(sorted(self.inputs.items()))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    @property
+    def database(self) -> str:
+        """The entry's database name."""
+        return PREFIX + self.digest[:20]
+
+    @property
+    def lock_id(self) -> int:
+        """Second key of the entry's advisory lock (31 bits of the digest)."""
+        return int(self.digest[:8], 16) & 0x7FFFFFFF
+
+
+@dataclass
+class Entry:
+    """What the comment of a cache database holds."""
+
+    key: str
+    inputs: Dict[str, str]
+    #: ``[tag, sha]`` per applied step, oldest first
+    steps: List[List[str]]
+    notes: List[str] = field(default_factory=list)
+    built_at: float = 0.0
+    build_seconds: float = 0.0
+    used_at: float = 0.0
+    format: int = FORMAT
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: Optional[str]) -> Optional["Entry"]:
+        try:
+            data = json.loads(text or "")
+            if data.get("format") != FORMAT:
+                return None
+            return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return None
+
+
+# ------------------------------------------------------------------ the key
+def plugin_code_digest() -> str:
+    """The hash of the pytest-pggit modules that build templates."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in BUILD_MODULES:
+        h.update(name.encode() + b"\0")
+        try:
+            h.update((here / name).read_bytes())
+        except OSError:
+            pass
+    return h.hexdigest()[:16]
+
+
+def layer_digest(sql_dir: Optional[Path]) -> str:
+    """The hash of the SQL layer's install script (its version)."""
+    from . import sqlfiles
+
+    try:
+        return _digest(sqlfiles.install_script(sql_dir).encode())
+    except (OSError, PggitError) as exc:
+        return f"unreadable ({exc})"
+
+
+def hook_modules(config: Any, rootdir: Path) -> List[Tuple[str, str]]:
+    """``(label, digest)`` of every plugin implementing a build hook: a module's whole file
+    (a conftest's helpers and constants count), a plugin object's class source."""
+    out: Dict[str, str] = {}
+    for hook in BUILD_HOOKS:
+        for impl in getattr(config.hook, hook).get_hookimpls():
+            plugin = impl.plugin
+            path = getattr(plugin, "__file__", None)
+            if path:
+                out[f"hook {display_path(path, rootdir)}"] = _file_digest(Path(path))
+                continue
+            cls = type(plugin)
+            try:
+                text = inspect.getsource(cls)
+            except (OSError, TypeError):
+                text = f"{cls.__module__}.{cls.__qualname__}"
+            out[f"hook {cls.__module__}.{cls.__qualname__}"] = _digest(text.encode())
+            out.update(_provider_files(plugin, rootdir))
+    return sorted(out.items())
+
+
+def _provider_files(plugin: Any, rootdir: Path) -> Dict[str, str]:
+    """The files a built-in provider reads besides its steps' sources: Alembic's ini, and
+    its script directory's ``env.py`` and ``script.py.mako``."""
+    ini = getattr(plugin, "ini", None)
+    if not isinstance(ini, Path) or not ini.is_file():
+        return {}
+    out = {f"file {display_path(ini, rootdir)}": _file_digest(ini)}
+    try:
+        from .tools.alembic import alembic_config
+
+        location = alembic_config(ini).get_main_option("script_location") or ""
+    except Exception:   # the build reports a broken ini
+        return out
+    folder = Path(location)
+    for name in ("env.py", "script.py.mako"):
+        f = folder / name
+        if f.is_file():
+            out[f"file {display_path(f, rootdir)}"] = _file_digest(f)
+    return out
+
+
+def step_digest(step: "Step", rootdir: Path) -> str:
+    """A step's tag, description and the text of its source file (when it names one)."""
+    h = hashlib.sha256(f"{step.tag}\0{step.description}\0{sorted(step.allow.items())}".encode())
+    if step.source:
+        path = Path(step.source)
+        path = path if path.is_absolute() else rootdir / path
+        if path.is_file():
+            h.update(path.read_bytes())
+        else:
+            h.update(b"no file: " + step.source.encode())
+    return h.hexdigest()[:16]
+
+
+def cache_inputs(*, rootdir: Path, sql_dir: Optional[Path], schema_files: Sequence[Path],
+                 steps: Sequence["Step"], config: Any, no_owner: bool,
+                 server_version_num: Optional[int], cache_key: Optional[str]) -> CacheKey:
+    """Everything the template depends on, one short hash per input."""
+    from . import sqlfiles
+
+    inputs: Dict[str, str] = {
+        "layer": layer_digest(sql_dir),
+        "pytest-pggit": plugin_code_digest(),
+        "rootdir": str(rootdir),
+        "settings": f"no_owner={bool(no_owner)}",
+    }
+    if server_version_num is not None:
+        inputs["server"] = str(server_version_num)
+    if cache_key:
+        inputs["--pggit-cache-key"] = _digest(str(cache_key).encode())
+    for f in schema_files:
+        try:
+            text = sqlfiles.expand_script(f).text
+            inputs[f"schema file {display_path(f, rootdir)}"] = _digest(text.encode())
+        except (OSError, PggitError) as exc:
+            inputs[f"schema file {display_path(f, rootdir)}"] = f"unreadable ({exc})"
+    for i, step in enumerate(steps):
+        inputs[f"step {i:04d} {step.tag}"] = step_digest(step, rootdir)
+    inputs.update(hook_modules(config, rootdir))
+    return CacheKey(inputs)
+
+
+def why_changed(old: Dict[str, str], new: Dict[str, str], limit: int = 3) -> str:
+    """What differs between two entries' inputs, briefly: ``schema/02.sql changed, ...``."""
+    def label(name: str) -> str:
+        if name.startswith("step "):
+            return "step " + name.split(" ", 2)[2]
+        return name
+
+    changed = [label(k) for k in new if k in old and old[k] != new[k]]
+    added = [label(k) for k in new if k not in old]
+    removed = [label(k) for k in old if k not in new]
+    parts = ([f"{n} changed" for n in changed] + [f"{n} added" for n in added]
+             + [f"{n} removed" for n in removed])
+    if not parts:
+        return "key changed"
+    more = len(parts) - limit
+    return ", ".join(parts[:limit]) + (f" and {more} more" if more > 0 else "")
+
+
+def explain_miss(key: CacheKey, entries: Iterable[Entry]) -> str:
+    """Why ``key`` has no entry: the change since this project's newest entry (same rootdir)."""
+    mine = [e for e in entries if e.inputs.get("rootdir") == key.inputs.get("rootdir")]
+    if not mine:
+        return "no cached template of this project yet"
+    last = max(mine, key=lambda e: max(e.used_at, e.built_at))
+    return "key changed: " + why_changed(last.inputs, key.inputs)
+
+
+# ------------------------------------------------------------------ the server side
+def list_entries(conn: "psycopg.Connection") -> Dict[str, Optional[Entry]]:
+    """Every cache database of the server, with its metadata (None: unreadable)."""
+    rows = conn.execute(
+        "SELECT d.datname, shobj_description(d.oid, 'pg_database') FROM pg_database d "
+        "WHERE left(d.datname, length(%s)) = %s", (PREFIX, PREFIX)).fetchall()
+    return {name: Entry.from_json(comment) for name, comment in rows}
+
+
+def _set_comment(conn: "psycopg.Connection", name: str, entry: Entry) -> None:
+    from psycopg import sql
+
+    conn.execute(sql.SQL("COMMENT ON DATABASE {} IS {}").format(
+        sql.Identifier(name), sql.Literal(entry.to_json())))
+
+
+@dataclass
+class Outcome:
+    """What :meth:`TemplateCache.obtain` did: ``hit`` or not, why, and the entry."""
+
+    hit: bool
+    reason: str
+    entry: Entry
+    seconds: float = 0.0
+
+    def note(self, name: str) -> str:
+        if self.hit:
+            when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.entry.built_at))
+            return (f"template cache hit: cloned {name} in {self.seconds:.2f} s ({self.reason}; "
+                    f"built {when} in {self.entry.build_seconds:.2f} s, "
+                    f"{len(self.entry.steps)} step(s))")
+        return (f"template cache miss ({self.reason}): built in {self.entry.build_seconds:.2f} s, "
+                f"kept as {name}")
+
+
+class TemplateCache:
+    """The cache entries of one server, for one key."""
+
+    def __init__(self, server: "Server", key: CacheKey, lock_timeout: Optional[str] = None,
+                 keep: int = KEEP) -> None:
+        self.server = server
+        self.key = key
+        self.lock_timeout = lock_timeout
+        self.keep = keep
+
+    @property
+    def name(self) -> str:
+        return self.key.database
+
+    def lookup(self) -> Tuple[Optional[Entry], str]:
+        """The entry of this key (None on a miss) and, on a miss, why."""
+        from .janitor import admin_connect
+
+        with admin_connect(self.server, self.lock_timeout) as conn:
+            entries = list_entries(conn)
+        entry = entries.get(self.name)
+        if entry is not None and entry.key == self.key.digest:
+            return entry, "nothing changed"
+        return None, explain_miss(self.key, [e for e in entries.values() if e is not None])
+
+    def obtain(self, target: str, build: Callable[[], Tuple[Any, Entry]],
+               store_as: str) -> Tuple[Any, Outcome]:
+        """A janitor of ``target``, a clone of the entry, or what ``build()`` made.
+
+        ``build()`` returns ``(janitor, entry)``: the built template's janitor (its database
+        idle) and its metadata; it is copied into ``store_as`` (a database of this run),
+        which is renamed into place.  The lock of the key is held while building, so one
+        run (or pytest-xdist worker) builds and the others wait, then clone."""
+        t0 = time.monotonic()
+        got = self._clone(target)
+        if got is not None:
+            return got[0], Outcome(True, "nothing changed", got[1], time.monotonic() - t0)
+        with self._locked():
+            got = self._clone(target)
+            if got is not None:
+                return got[0], Outcome(True, "built by a concurrent run while this one waited",
+                                       got[1], time.monotonic() - t0)
+            _, reason = self.lookup()
+            t1 = time.monotonic()
+            janitor, entry = build()
+            entry.build_seconds = time.monotonic() - t1
+            entry.built_at = entry.used_at = time.time()
+            entry.key = self.key.digest
+            entry.inputs = dict(self.key.inputs)
+            try:
+                self._store(janitor.database.name, store_as, entry)
+            except BaseException:
+                janitor.drop()
+                raise
+        self.prune()
+        return janitor, Outcome(False, reason, entry, time.monotonic() - t0)
+
+    # -- pieces ------------------------------------------------------------------
+    def _clone(self, target: str) -> Optional[Tuple[Any, Entry]]:
+        """Clone the entry into ``target`` (None when there is none, or it is unusable)."""
+        import psycopg
+
+        from .janitor import DatabaseJanitor, admin_connect
+
+        with admin_connect(self.server, self.lock_timeout) as conn:
+            entry = list_entries(conn).get(self.name)
+            if entry is None or entry.key != self.key.digest:
+                return None
+            janitor = DatabaseJanitor(self.server, target, template=self.name,
+                                      lock_timeout=self.lock_timeout)
+            try:
+                janitor.create(conn)
+            except PggitError as exc:
+                if isinstance(exc.__cause__, psycopg.errors.InvalidCatalogName):
+                    return None   # pruned by a concurrent run a moment ago
+                raise
+            entry.used_at = time.time()
+            try:   # most recently used: pruning keeps it (best effort: not the owner, say)
+                _set_comment(conn, self.name, entry)
+            except psycopg.Error:
+                pass
+        return janitor, entry
+
+    def _store(self, source: str, staging: str, entry: Entry) -> None:
+        """Copy ``source`` into ``staging``, give it the metadata, rename it into place."""
+        from psycopg import sql
+
+        from .janitor import DatabaseJanitor, admin_connect, drop_database, mark_template
+
+        with admin_connect(self.server, self.lock_timeout) as conn:
+            drop_database(conn, staging, self.server.server_version_num)
+            DatabaseJanitor(self.server, staging, template=source,
+                            lock_timeout=self.lock_timeout).create(conn)
+            try:
+                _set_comment(conn, staging, entry)
+                drop_database(conn, self.name, self.server.server_version_num)  # a stale one
+                conn.execute(sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
+                    sql.Identifier(staging), sql.Identifier(self.name)))
+                mark_template(conn, self.name)
+            except BaseException:
+                drop_database(conn, staging, self.server.server_version_num)
+                raise
+
+    def prune(self) -> List[str]:
+        """Drop the entries beyond the :attr:`keep` most recently used (this key's stays)."""
+        import psycopg
+
+        from .janitor import admin_connect, drop_database
+
+        dropped: List[str] = []
+        try:
+            with admin_connect(self.server, self.lock_timeout) as conn:
+                entries = list_entries(conn)
+                ranked = sorted(entries, key=lambda n: (n == self.name, _used(entries[n])),
+                                reverse=True)
+                for name in ranked[self.keep:]:
+                    try:
+                        drop_database(conn, name, self.server.server_version_num)
+                        dropped.append(name)
+                    except psycopg.Error:
+                        pass   # in use (being cloned), or not ours to drop: next time
+        except psycopg.Error:
+            pass
+        return dropped
+
+    def _locked(self) -> "_AdvisoryLock":
+        return _AdvisoryLock(self.server, LOCK_NAMESPACE, self.key.lock_id,
+                             f"the template cache entry {self.name}")
+
+
+def _used(entry: Optional[Entry]) -> float:
+    return max(entry.used_at, entry.built_at) if entry is not None else 0.0
+
+
+class _AdvisoryLock:
+    """A session advisory lock, waited for without a timeout, on a connection of its own
+    (closing it, or the process dying, releases it)."""
+
+    def __init__(self, server: "Server", namespace: int, lock_id: int, what: str) -> None:
+        self.server = server
+        self.keys = (namespace, lock_id)
+        self.what = what
+        self.conn: "Optional[psycopg.Connection]" = None
+
+    def __enter__(self) -> "_AdvisoryLock":
+        import psycopg
+
+        try:
+            self.conn = psycopg.connect(self.server.dsn(), autocommit=True, connect_timeout=10,
+                                        application_name="pytest-pggit cache lock")
+            self.conn.execute("SET lock_timeout = 0")
+            self.conn.execute("SELECT pg_advisory_lock(%s, %s)", self.keys)
+        except psycopg.Error as exc:
+            if self.conn is not None:
+                self.conn.close()
+            raise PggitError.from_psycopg(exc, context=f"cannot lock {self.what}") from exc
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        conn, self.conn = self.conn, None
+        if conn is not None:
+            conn.close()   # releases the lock
+
+
+# ------------------------------------------------------------------ the local index
+def read_index(path: Optional[Path]) -> Optional[Dict[str, Any]]:
+    """The index of a cached cluster's entries (``templates.json`` beside its data)."""
+    if path is None:
+        return None
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def index_of(conn: "psycopg.Connection") -> Dict[str, Any]:
+    """The index of the cache databases of a server: name -> metadata."""
+    return {"entries": {name: asdict(e) for name, e in list_entries(conn).items() if e is not None}}
+
+
+def predict(key: CacheKey, index: Optional[Dict[str, Any]]) -> Tuple[bool, str]:
+    """Hit or miss of ``key`` against an index (a cached cluster's, read before it runs)."""
+    if index is None:
+        return False, "no cached template of this project yet"
+    entries = {name: Entry.from_json(json.dumps(data)) for name, data in
+               (index.get("entries") or {}).items()}
+    got = entries.get(key.database)
+    if got is not None and got.key == key.digest:
+        return True, "nothing changed"
+    return False, explain_miss(key, [e for e in entries.values() if e is not None])
+
+
+__all__ = ["CacheKey", "Entry", "KEEP", "Outcome", "PREFIX", "TemplateCache", "cache_inputs",
+           "explain_miss", "index_of", "list_entries", "predict", "read_index", "why_changed"]

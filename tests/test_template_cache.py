@@ -1,0 +1,303 @@
+"""Templates cached across runs (pytest_pggit/template_cache.py): real pytester runs.
+
+The projects' schema comes from a schema file and two steps of a conftest hook; each step
+appends its name to ``applied.log``, so the log counts builds across runs and processes,
+and each test writes the HEAD sha it sees (a rebuilt template has new commits, a clone
+of the cached one the same).  The local-backend runs use a private layer cache
+(``PGGIT_CACHE_DIR``); the DSN runs a server of their own, whose cache entries no other
+test touches.  The SQL layer is a copy made once (``--pggit-sql-dir``): the key holds
+its hash, and the layer may be edited while the tests run.
+"""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Dict, Iterator, List
+
+import psycopg
+import pytest
+
+from pytest_pggit.backends import Server
+from pytest_pggit.backends.local import LocalBackend
+
+CONFTEST = """
+import pathlib
+from pytest_pggit.steps import Step
+
+LOG = pathlib.Path(__file__).parent / "applied.log"
+
+def sql_step(name, sql):
+    def upgrade(database):
+        with open(LOG, "a") as f:
+            f.write(name + "\\n")
+        with database.connect(autocommit=True) as conn:
+            conn.execute(sql)
+    return Step("app", name, name, upgrade)
+
+def pytest_pggit_migration_steps(config, root):
+    return [sql_step("0001_a", "CREATE TABLE a (id int)"),
+            sql_step("0002_b", "CREATE TABLE b (id int{extra})")]
+"""
+
+TESTS = """
+import os, pathlib, time
+
+def test_schema(pggit, request):
+    cols = pggit.execute("SELECT string_agg(table_name || '.' || column_name, ',' "
+                         "ORDER BY table_name, column_name) FROM information_schema.columns "
+                         "WHERE table_schema = 'public'")[0][0]
+    who = getattr(request.config, "workerinput", {{}}).get("workerid", "main")   # not the env: inherited
+    pathlib.Path(f"seen_{{who}}.txt").write_text(f"{{pggit.head()}} {{cols}}")
+    {sleep}
+"""
+
+SCHEMA = "CREATE TABLE s (id int PRIMARY KEY);\n"
+
+
+@pytest.fixture(scope="module")
+def layer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the SQL layer, fixed for this module's runs."""
+    import shutil
+
+    from pytest_pggit import sqlfiles
+
+    target = tmp_path_factory.mktemp("layer") / "sql"
+    shutil.copytree(sqlfiles.sql_dir(), target)
+    return target
+
+
+def make_project(pytester: pytest.Pytester, layer: Path, extra: str = "", sleep: str = "") -> None:
+    pytester.makeconftest(CONFTEST.format(extra=extra))
+    pytester.makepyfile(test_it=TESTS.format(sleep=sleep))
+    pytester.makeini(f"[pytest]\npggit_sql_dir = {layer}\n")
+    schema = pytester.path / "schema" / "001_s.sql"
+    if not schema.exists():
+        schema.parent.mkdir(exist_ok=True)
+        schema.write_text(SCHEMA)
+
+
+def applied(pytester: pytest.Pytester) -> List[str]:
+    log = pytester.path / "applied.log"
+    return log.read_text().split() if log.exists() else []
+
+
+def seen(pytester: pytest.Pytester) -> Dict[str, str]:
+    return {p.stem[len("seen_"):]: p.read_text() for p in pytester.path.glob("seen_*.txt")}
+
+
+def databases(server: Server, like: str) -> List[str]:
+    with psycopg.connect(server.dsn(), autocommit=True) as conn:
+        return [r[0] for r in conn.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s ORDER BY 1", (like,))]
+
+
+def cache_entries(server: Server) -> List[str]:
+    return databases(server, r"pggit\_cache\_%")
+
+
+@pytest.fixture
+def own_server() -> Iterator[Server]:
+    """A server of this test, used through --pggit-backend dsn: its cache entries are its own."""
+    backend = LocalBackend()
+    server = backend.start()
+    yield server
+    backend.stop()
+
+
+@pytest.fixture
+def cache_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private layer cache for the local backend's runs."""
+    root = Path(tempfile.mkdtemp(prefix="pytest-pggit-tplcache-",
+                                 dir="/dev/shm" if os.access("/dev/shm", os.W_OK) else None))
+    os.chmod(root, 0o1777)
+    monkeypatch.setenv("PGGIT_CACHE_DIR", str(root))
+    yield root
+    import shutil
+
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def dsn_args(server: Server, *more: str) -> List[str]:
+    return ["--pggit", "--pggit-dsn", server.dsn(), "--pggit-schema", "schema",
+            "-p", "no:randomly", "-p", "no:cacheprovider", *more]
+
+
+LOCAL_ARGS = ["--pggit", "--pggit-backend", "local", "--pggit-schema", "schema",
+              "-p", "no:randomly", "-p", "no:cacheprovider"]
+
+
+# ----------------------------------------------------------------- hit and miss
+def test_second_run_clones_the_cached_template_local(pytester: pytest.Pytester, layer: Path,
+                                                     cache_dir: Path) -> None:
+    make_project(pytester, layer)
+    first = pytester.runpytest_subprocess(*LOCAL_ARGS)
+    first.assert_outcomes(passed=1)
+    first.stdout.fnmatch_lines(["pggit: template cache miss: no cached template of this project yet; "
+                                "the template is built and kept for the next run"])
+    assert applied(pytester) == ["0001_a", "0002_b"]
+    sha, cols = seen(pytester)["main"].split()
+    assert cols == "a.id,b.id,s.id"
+    # the cluster holding the entry is kept as a generation of the layer cache entry
+    assert list(cache_dir.glob("*-layer-*/templates.json")) or list(cache_dir.glob("*-tpl-*"))
+
+    second = pytester.runpytest_subprocess(*LOCAL_ARGS, "-rA")
+    second.assert_outcomes(passed=1)
+    second.stdout.fnmatch_lines([
+        "pggit: template cache hit: pggit_cache_* (nothing changed)",
+        "pggit: template cache hit: cloned pggit_cache_* in * s (nothing changed; built * in * s, 3 step(s))",
+    ])
+    assert applied(pytester) == ["0001_a", "0002_b"]          # no step ran again
+    assert seen(pytester)["main"] == f"{sha} {cols}"            # the same commits: a clone
+
+
+def test_a_change_rebuilds_and_tests_see_the_new_schema(pytester: pytest.Pytester, layer: Path,
+                                                        own_server: Server) -> None:
+    make_project(pytester, layer)
+    pytester.runpytest_subprocess(*dsn_args(own_server)).assert_outcomes(passed=1)
+    sha = seen(pytester)["main"].split()[0]
+    assert len(cache_entries(own_server)) == 1
+
+    # a schema file changes: only the key's input that changed is named
+    (pytester.path / "schema" / "001_s.sql").write_text(SCHEMA + "ALTER TABLE s ADD COLUMN t text;\n")
+    result = pytester.runpytest_subprocess(*dsn_args(own_server, "-rA"))
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines([
+        "pggit: template cache miss: key changed: schema file schema/001_s.sql changed; *",
+        "pggit: template cache miss (key changed: schema file schema/001_s.sql changed): built in *",
+    ])
+    assert applied(pytester) == ["0001_a", "0002_b"] * 2
+    new_sha, cols = seen(pytester)["main"].split()
+    assert new_sha != sha and cols == "a.id,b.id,s.id,s.t"
+
+    # the hook's module changes
+    make_project(pytester, layer, extra=", note text")
+    result = pytester.runpytest_subprocess(*dsn_args(own_server))
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["pggit: template cache miss: key changed: hook conftest.py changed*"])
+    assert seen(pytester)["main"].split()[1] == "a.id,b.id,b.note,s.id,s.t"
+
+    # and nothing changed again: a hit
+    result = pytester.runpytest_subprocess(*dsn_args(own_server))
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["pggit: template cache hit: pggit_cache_* (nothing changed)"])
+    assert applied(pytester) == ["0001_a", "0002_b"] * 3
+    # the run's own databases are gone, the entries (one per key) stay
+    assert databases(own_server, "pggit%") == cache_entries(own_server)
+    assert len(cache_entries(own_server)) == 3
+
+
+def test_no_cache_builds_every_time_and_keeps_nothing(pytester: pytest.Pytester, layer: Path,
+                                                      own_server: Server) -> None:
+    make_project(pytester, layer)
+    for _ in range(2):
+        result = pytester.runpytest_subprocess(*dsn_args(own_server, "--pggit-no-cache"))
+        result.assert_outcomes(passed=1)
+        result.stdout.fnmatch_lines(["pggit: template cache: off (--pggit-no-cache)"])
+    assert applied(pytester) == ["0001_a", "0002_b"] * 2
+    assert databases(own_server, "pggit%") == []
+
+
+def test_the_gate_on_a_cached_template_knows_the_steps(pytester: pytest.Pytester, layer: Path,
+                                                       own_server: Server) -> None:
+    """The steps' commits come back from the entry: the gate's base and up/down checks."""
+    make_project(pytester, layer)
+    args = dsn_args(own_server, "--pggit-gate", "--no-pggit-lint", "-v")
+    pytester.runpytest_subprocess(*args).assert_outcomes(passed=1)
+    result = pytester.runpytest_subprocess(*args)
+    result.assert_outcomes(passed=1)
+    assert result.ret == 0, result.stdout.str()
+    result.stdout.fnmatch_lines(["*template cache hit: pggit_cache_*",
+                                 "*base: app/0001_a = * (the step before the newest, app/0002_b)*"])
+    assert applied(pytester) == ["0001_a", "0002_b"]
+
+
+# ----------------------------------------------------------------- concurrency
+def test_concurrent_runs_build_once(pytester: pytest.Pytester, layer: Path, own_server: Server) -> None:
+    make_project(pytester, layer)
+    procs = [subprocess.Popen([sys.executable, "-m", "pytest", *dsn_args(own_server)],
+                              cwd=str(pytester.path), stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=180)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    assert applied(pytester) == ["0001_a", "0002_b"], outs          # one of them built
+    assert len(cache_entries(own_server)) == 1
+    assert databases(own_server, "pggit%") == cache_entries(own_server)   # no staging copy left
+
+
+def test_xdist_builds_once_and_the_next_run_hits(pytester: pytest.Pytester, layer: Path, cache_dir: Path) -> None:
+    make_project(pytester, layer)
+    result = pytester.runpytest_subprocess(*LOCAL_ARGS, "-n", "2", "--dist", "each")
+    result.assert_outcomes(passed=2)
+    assert applied(pytester) == ["0001_a", "0002_b"]   # controller and two workers: one build
+    shas = {v.split()[0] for v in seen(pytester).values()}
+    assert len(seen(pytester)) == 2 and len(shas) == 1
+    # the controller kept the cluster the worker built the entry in
+    result = pytester.runpytest_subprocess(*LOCAL_ARGS, "-n", "2", "--dist", "each")
+    result.assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines(["pggit: template cache hit: pggit_cache_* (nothing changed)"])
+    assert applied(pytester) == ["0001_a", "0002_b"]
+    assert {v.split()[0] for v in seen(pytester).values()} == shas
+
+
+def test_old_entries_are_pruned(pytester: pytest.Pytester, layer: Path, own_server: Server) -> None:
+    make_project(pytester, layer)
+    made = []
+    for key in ("one", "two", "three", "four"):
+        result = pytester.runpytest_subprocess(*dsn_args(own_server, "--pggit-cache-key", key))
+        result.assert_outcomes(passed=1)
+        made.append(re.search(r"kept as (pggit_cache_\w+)", result.stdout.str()).group(1))
+        if key == "one":
+            continue
+        result.stdout.fnmatch_lines(["*miss: key changed: --pggit-cache-key changed*"])
+    assert cache_entries(own_server) == sorted(made[1:])     # the newest 3
+    # using an entry keeps it: "two" is used, then "five" built: "three" goes
+    pytester.runpytest_subprocess(*dsn_args(own_server, "--pggit-cache-key", "two")
+                                  ).stdout.fnmatch_lines(["*template cache hit*"])
+    result = pytester.runpytest_subprocess(*dsn_args(own_server, "--pggit-cache-key", "five"))
+    five = re.search(r"kept as (pggit_cache_\w+)", result.stdout.str()).group(1)
+    assert cache_entries(own_server) == sorted([made[1], made[3], five])
+
+
+# ----------------------------------------------------------------- DSN: after kill -9
+def _spawn_sleeping(pytester: pytest.Pytester, server: Server, marker: str) -> "subprocess.Popen[str]":
+    proc = subprocess.Popen([sys.executable, "-m", "pytest", *dsn_args(server)],
+                            cwd=str(pytester.path), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 90
+    while not (pytester.path / marker).exists():
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            pytest.fail("the run never reached its test:\n" + proc.communicate()[0])
+        time.sleep(0.05)
+    return proc
+
+
+def test_a_later_run_drops_the_databases_of_a_killed_run(pytester: pytest.Pytester, layer: Path,
+                                                         own_server: Server) -> None:
+    make_project(pytester, layer, sleep="pathlib.Path('sleeping').write_text('x'); time.sleep(120)")
+    proc = _spawn_sleeping(pytester, own_server, "sleeping")
+    run_dbs = [d for d in databases(own_server, "pggit%") if not d.startswith("pggit_cache_")]
+    assert run_dbs, "the sleeping run's template exists"
+    prefix = re.match(r"pggit_[0-9a-f]+_", run_dbs[0]).group(0)
+
+    # a run while it lives leaves its databases alone
+    pytester.makepyfile(test_it=TESTS.format(sleep=""))
+    alive = pytester.runpytest_subprocess(*dsn_args(own_server))
+    alive.assert_outcomes(passed=1)
+    alive.stdout.no_fnmatch_line("*dropped * database(s)*")
+    assert [d for d in databases(own_server, "pggit%") if d.startswith(prefix)] == run_dbs
+
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=30)
+    assert [d for d in databases(own_server, "pggit%") if d.startswith(prefix)] == run_dbs
+    later = pytester.runpytest_subprocess(*dsn_args(own_server))
+    later.assert_outcomes(passed=1)
+    later.stdout.fnmatch_lines([f"pggit: dropped {len(run_dbs)} database(s) of 1 run(s) that ended "
+                                f"without cleaning up (killed?): {prefix}*"])
+    assert databases(own_server, "pggit%") == cache_entries(own_server)
