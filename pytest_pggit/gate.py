@@ -259,7 +259,7 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
             result.hazard_kinds = repo.hazard_kinds()
             diff, secs = _timed(lambda: repo.diff(result.base_sha, result.head_sha))
             result.diff = list(diff)
-            allowances = _provenance(conn, run, options, result)
+            allowances = _provenance(conn, run, options, result, git_base=git is not None)
             threshold = hazard_rank(options.fail_on_hazard)
             hazardous = result.hazardous
             for e in hazardous:
@@ -342,15 +342,21 @@ def _steps(run: Any) -> List[Any]:
     return [getattr(a, "step", a) for a in getattr(run, "steps", None) or ()]
 
 
-def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult) -> "Allowances":
+def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult,
+                git_base: bool = False) -> "Allowances":
     """The DDL log since the base, each diff path's newest entry, the allowances and the
-    hazards they accept (``result.sources``, ``result.accepted``)."""
+    hazards they accept (``result.sources``, ``result.accepted``).  With a ``git:`` base
+    (its steps built on a branch of their own, beside head's), head's statements that the
+    base ran too (same file or step, same text) are left out."""
     from . import allow, provenance
 
     allowances = allow.build(options.allow, "--pggit-allow", _steps(run))
     if not provenance.has_source_column(conn):
         return allowances
-    prov = result.provenance = provenance.since_base(conn, result.base_sha)
+    prov = provenance.since_base(conn, result.base_sha)
+    if git_base:
+        prov = provenance.without_statements(prov, provenance.base_statements(conn, result.base_sha))
+    result.provenance = prov
     allowances.collect(prov, getattr(run, "rootdir", None))
     for e in result.diff:
         src = prov.for_path(e.path, e.change)

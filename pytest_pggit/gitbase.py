@@ -82,9 +82,17 @@ def extract(top: Path, sha: str, into: Path) -> None:
     data = _git(top, "archive", "--format=tar", sha, binary=True)
     if data is None:
         raise PggitError(f"git archive {sha[:12]} failed in {top}")
+    def safe(member: Any, dest: str) -> Any:
+        """tarfile's "data" filter, but a member it refuses (a symlink to an absolute path
+        or out of the tree, committed by mistake) is left out instead of failing the base."""
+        try:
+            return tarfile.data_filter(member, dest)   # type: ignore[attr-defined]
+        except tarfile.FilterError:   # type: ignore[attr-defined]
+            return None
+
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         try:
-            tar.extractall(into, filter="data")      # type: ignore[call-arg]
+            tar.extractall(into, filter=safe)      # type: ignore[call-arg]
         except TypeError:   # pragma: no cover - Python < 3.11.4 has no filter
             tar.extractall(into)
 

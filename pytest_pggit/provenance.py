@@ -164,6 +164,38 @@ def since_base(conn: "psycopg.Connection", base_sha: str) -> Provenance:
     return Provenance([LogEntry(*r) for r in rows])
 
 
+def _unit_of(source: Optional[str]) -> str:
+    """The file of a ``file:line`` source, else the source (a step's tag)."""
+    m = re.fullmatch(r"(.+):(\d+)", source or "")
+    return m.group(1) if m else (source or "")
+
+
+def base_statements(conn: "psycopg.Connection", base_sha: str) -> "set[tuple[str, str]]":
+    """``(file or step, statement)`` of every logged statement of ``base_sha`` and its
+    ancestors (a ``git:`` base's steps, built beside head's in one clone)."""
+    rows = conn.execute(
+        """
+        WITH RECURSIVE anc(sha) AS (
+            SELECT %s::text
+            UNION
+            SELECT p.parent_sha FROM pggit_v0.commit_parents p JOIN anc a ON p.commit_sha = a.sha
+        )
+        SELECT DISTINCT l.source, l.statement
+        FROM pggit_v0.ddl_log l JOIN pggit_v0.ddl_log_commits lc ON lc.log_id = l.id
+        WHERE lc.commit_sha IN (SELECT sha FROM anc) AND l.source IS NOT NULL
+        """, (base_sha,)).fetchall()
+    return {(_unit_of(src), (stmt or "").strip()) for src, stmt in rows}
+
+
+def without_statements(prov: Provenance, known: "set[tuple[str, str]]") -> Provenance:
+    """``prov`` less the entries whose statement the same file or step also ran in the base
+    (head's copy of a step the ``git:`` base has too): provenance and lint see what the
+    change adds or edits, not every statement of the project again."""
+    kept = [e for e in prov.entries
+            if not e.source or (_unit_of(e.source), (e.statement or "").strip()) not in known]
+    return Provenance(kept, has_sources=prov.has_sources)
+
+
 def has_source_column(conn: "psycopg.Connection") -> bool:
     """Whether the installed layer records provenance (``ddl_log.source``)."""
     row = conn.execute(
@@ -207,5 +239,5 @@ def describe(entry: Optional[LogEntry]) -> str:
     return f"{entry.source or '(no step)'}: {first[0] if first else entry.command_tag}"
 
 
-__all__ = ["LogEntry", "Provenance", "describe", "excerpt", "has_source_column", "since_base",
-           "step_source"]
+__all__ = ["LogEntry", "Provenance", "base_statements", "describe", "excerpt", "has_source_column",
+           "since_base", "step_source", "without_statements"]

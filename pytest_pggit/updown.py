@@ -3,7 +3,7 @@
 In a clone of the template (never the template itself), newest step first:
 
 1. the live schema is brought to the newest checked step's commit (checked out with
-   ``apply`` on a branch at its tag; a no-op unless the setup hook changed the schema);
+   ``apply`` on a branch at its tag, unless HEAD is that commit and the schema is clean);
 2. the step's ``downgrade(database)`` runs (in its own sessions, like the upgrade);
 3. a branch at the commit before the step is checked out *without* apply, so
    ``status()`` compares the live schema with that commit: each path that differs
@@ -91,7 +91,8 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
     from .template import step_error
 
     repo = Repo(conn)
-    if repo.status():   # the live schema beyond HEAD (a setup hook's data-only changes don't count)
+    dirty = bool(repo.status())
+    if dirty:   # the live schema beyond HEAD (a setup hook's data-only changes don't count)
         repo.commit("pytest-pggit up/down: live schema at session end")
     parents = dict(repo.execute(
         "SELECT commit_sha, parent_sha FROM pggit_v0.commit_parents "
@@ -101,8 +102,11 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
     def branch(name: str, description: str, sha: str, checkout: bool) -> None:
         repo._call("create_branch", name, description, sha, checkout)
 
-    branch(BRANCH, "pytest-pggit up/down check", todo[0].sha, False)
-    repo.checkout(BRANCH, apply=True, force=True)
+    if not dirty and repo.head() == todo[0].sha:   # already there: no checkout (a migration and a snapshot)
+        branch(BRANCH, "pytest-pggit up/down check", todo[0].sha, True)
+    else:
+        branch(BRANCH, "pytest-pggit up/down check", todo[0].sha, False)
+        repo.checkout(BRANCH, apply=True, force=True)
     skipped: List[str] = []
     for i, a in enumerate(todo):
         t0 = time.perf_counter()

@@ -7,7 +7,11 @@
 --
 -- Kinds: schema, table, view, materialized_view, sequence, function, procedure,
 -- aggregate, type (enum, composite, range), domain, collation, extension, operator,
--- text_search_dictionary, text_search_configuration, statistics.
+-- text_search_dictionary, text_search_configuration, statistics, operator_family,
+-- operator_class, conversion, text_search_parser, text_search_template, foreign_table,
+-- default_privileges, security_label; and, under the pseudo-schema pg_database (objects
+-- of no schema), cast, foreign_data_wrapper, server, user_mapping, event_trigger,
+-- publication, subscription (and database-wide default_privileges).
 -- Sub-keys of an object: definition, column <c>, columns (order), column_settings <c>
 -- (statistics target and attribute options), constraint <c>,
 -- index <i>, trigger <t>, policy <p>, rule <r>, replica_identity, cluster, rls, owned_by,
@@ -672,6 +676,441 @@ WHERE x.def IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = o.classid AND d.objid = o.oid AND d.deptype = 'e')
 $$;
 
+-- Options of a foreign-data wrapper, server, user mapping or foreign table (text[] of
+-- "name=value") as an OPTIONS clause (' OPTIONS (name ''value'', ...)', '' when none);
+-- with p_hide_secrets, options named like a secret (password, secret, key, token) are
+-- left out: history is append-only and content-addressed, a secret once stored in it
+-- would stay forever.
+CREATE OR REPLACE FUNCTION pggit_v0._options_clause(p_opts text[], p_hide_secrets boolean) RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT coalesce(' OPTIONS (' || string_agg(format('%I %L', split_part(o, '=', 1), substr(o, strpos(o, '=') + 1)), ', '
+                                           ORDER BY n) || ')', '')
+FROM unnest(p_opts) WITH ORDINALITY AS u(o, n)
+WHERE NOT (p_hide_secrets AND _is_secret_name(split_part(o, '=', 1)))
+$$;
+COMMENT ON FUNCTION pggit_v0._options_clause(text[], boolean) IS
+    'OPTIONS clause of a foreign-data object from its options array, secret-named options optionally left out';
+
+-- Whether an option or connection parameter name looks like it holds a secret.
+CREATE OR REPLACE FUNCTION pggit_v0._is_secret_name(p_name text) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$ SELECT p_name ~* '(password|passwd|secret|key|token)' $$;
+COMMENT ON FUNCTION pggit_v0._is_secret_name(text) IS
+    'True for option names that look like secrets (password, passwd, secret, key, token): never stored';
+
+-- The line appended to a definition whose secret options were left out, naming them
+-- (never their values); '' when none were.
+CREATE OR REPLACE FUNCTION pggit_v0._secrets_note(p_names text[]) RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT coalesce(E'\n-- pgGit left out secret option(s) (not versioned, set them by hand): '
+                || _comment_text(string_agg(DISTINCT n, ', ')), '')
+FROM unnest(p_names) AS n WHERE n IS NOT NULL
+$$;
+COMMENT ON FUNCTION pggit_v0._secrets_note(text[]) IS
+    'A comment line naming the secret options left out of a definition; empty when none';
+
+-- A subscription's connection string without secrets: password-like key=value pairs and
+-- the password of a URI are removed.  Returns the cleaned string and the names removed.
+CREATE OR REPLACE FUNCTION pggit_v0._conninfo_without_secrets(p_conninfo text, OUT conninfo text, OUT removed text[])
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT btrim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(p_conninfo,
+           -- key = value, the value quoted or not (in a URI's query: up to the next &)
+           '(^|[\s&?])[A-Za-z_]*(password|passwd|secret|key|token)[A-Za-z_]*\s*=\s*(''(?:[^''\\]|\\.)*''|[^\s&]*)\s*', '\1', 'gi'),
+           '^(postgres(?:ql)?://[^:/@?]*):[^@/?]*@', '\1@', 'i'),
+           '([?&])&+', '\1', 'g'),
+           '[?&]+$', '')),
+       ARRAY(SELECT DISTINCT lower(m[1]) FROM regexp_matches(p_conninfo,
+                 '(?:^|[\s&?])([A-Za-z_]*(?:password|passwd|secret|key|token)[A-Za-z_]*)\s*=', 'gi') AS m)
+       || CASE WHEN p_conninfo ~* '^postgres(?:ql)?://[^:/@?]*:[^@/?]*@' THEN ARRAY['password'] ELSE ARRAY[]::text[] END
+$$;
+COMMENT ON FUNCTION pggit_v0._conninfo_without_secrets(text) IS
+    'A connection string with passwords and other secret-named parameters removed, and the names removed';
+
+-- The ALTER PUBLICATION ... ADD statements of a publication's members, as pg_dump
+-- writes them: its tables in tracked schemas (ONLY, with column lists and row filters,
+-- PostgreSQL 15+), then the schemas it publishes whole (FOR TABLES IN SCHEMA, 15+).
+-- Dynamic SQL: those catalog columns and pg_publication_namespace do not exist on 14.
+CREATE OR REPLACE FUNCTION pggit_v0._publication_members(p_pub oid) RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_new boolean := current_setting('server_version_num')::int >= 150000;
+    v_tables text;
+    v_schemas text;
+BEGIN
+    EXECUTE format($q$
+        SELECT string_agg(format(E'\nALTER PUBLICATION %%I ADD TABLE ONLY %%I.%%I%%s%%s;', p.pubname, rs.nspname, rc.relname,
+                                 %s, %s), '' ORDER BY rs.nspname, rc.relname)
+        FROM pg_catalog.pg_publication_rel pr JOIN pg_catalog.pg_publication p ON p.oid = pr.prpubid
+        JOIN pg_catalog.pg_class rc ON rc.oid = pr.prrelid
+        JOIN pggit_v0._tracked_schemas rs ON rs.oid = rc.relnamespace
+        WHERE pr.prpubid = $1$q$,
+        CASE WHEN v_new THEN $c$(SELECT ' (' || string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) || ')'
+                                FROM pg_catalog.pg_attribute a WHERE a.attrelid = pr.prrelid AND a.attnum = ANY (pr.prattrs))$c$
+             ELSE 'NULL' END,
+        CASE WHEN v_new THEN $c$' WHERE (' || pg_catalog.pg_get_expr(pr.prqual, pr.prrelid) || ')'$c$ ELSE 'NULL' END)
+    INTO v_tables USING p_pub;
+    IF v_new THEN
+        EXECUTE $q$
+            SELECT string_agg(format(E'\nALTER PUBLICATION %I ADD TABLES IN SCHEMA %I;', p.pubname, n.nspname), '' ORDER BY n.nspname)
+            FROM pg_catalog.pg_publication_namespace pn JOIN pg_catalog.pg_publication p ON p.oid = pn.pnpubid
+            JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid
+            WHERE pn.pnpubid = $1$q$
+        INTO v_schemas USING p_pub;
+    END IF;
+    RETURN coalesce(v_tables, '') || coalesce(v_schemas, '');
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._publication_members(oid) IS
+    'ALTER PUBLICATION ... ADD statements of a publication''s tables (column lists, row filters) and schemas';
+
+-- A subscription's catalog row as jsonb, with only the columns this role may read
+-- (subconninfo is hidden from roles that are not superusers: then it is absent).
+-- Dynamic SQL: the columns differ between PostgreSQL versions.
+CREATE OR REPLACE FUNCTION pggit_v0._subscription_row(p_sub oid) RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v jsonb;
+BEGIN
+    EXECUTE (SELECT format('SELECT jsonb_build_object(%s) FROM pg_catalog.pg_subscription s WHERE s.oid = $1',
+                           string_agg(format('%L, s.%I', a.attname, a.attname), ', ' ORDER BY a.attnum))
+             FROM pg_attribute a
+             WHERE a.attrelid = 'pg_catalog.pg_subscription'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+               AND has_column_privilege('pg_catalog.pg_subscription', a.attname, 'SELECT'))
+    INTO v USING p_sub;
+    RETURN v;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._subscription_row(oid) IS
+    'A subscription''s catalog row as jsonb, only the columns this role may read (subconninfo needs a superuser)';
+
+-- The kinds pg_dump knows beyond those above: operator families and classes, casts,
+-- conversions, text search parsers and templates, foreign-data wrappers, servers, user
+-- mappings and foreign tables, event triggers, publications, subscriptions, default
+-- privileges and security labels.  One definition each, with comments and grants
+-- where the kind has them; extension members are left out.  Objects that belong to no
+-- schema (wrappers, servers, user mappings, casts, event triggers, publications,
+-- subscriptions, database-wide default privileges) are recorded under the pseudo-schema
+-- "pg_database" (no schema can be named so: the pg_ prefix is reserved).  Secret-named
+-- options of servers and user mappings and the password of a subscription's connection
+-- string are never recorded (a comment in the definition names them).
+CREATE OR REPLACE FUNCTION pggit_v0._snap_more_objects(p_schema text, p_names text[])
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+WITH objs AS (
+    -- operator families: the family and its loose members (those of no operator class),
+    -- one ALTER ... ADD per member so that a member added or dropped alters it in place
+    SELECT s.nspname, 'operator_family' AS kind, format('%I USING %I', f.opfname, am.amname) AS key, f.opfname AS bare,
+           'pg_opfamily'::regclass AS classid, f.oid,
+           format('OPERATOR FAMILY %I.%I USING %I', s.nspname, f.opfname, am.amname) AS target,
+           format('CREATE OPERATOR FAMILY %I.%I USING %I;', s.nspname, f.opfname, am.amname)
+           || coalesce((SELECT string_agg(format(E'\nALTER OPERATOR FAMILY %I.%I USING %I ADD %s;', s.nspname, f.opfname,
+                                                 am.amname, m.member), '' ORDER BY m.o1, m.o2, m.member)
+                        FROM (SELECT 1 AS o1, ao.amopstrategy AS o2,
+                                     format('OPERATOR %s %s%s', ao.amopstrategy, ao.amopopr::regoperator,
+                                            (SELECT format(' FOR ORDER BY %I.%I', sn.nspname, sf.opfname)
+                                             FROM pg_opfamily sf JOIN pg_namespace sn ON sn.oid = sf.opfnamespace
+                                             WHERE ao.amoppurpose = 'o' AND sf.oid = ao.amopsortfamily)) AS member
+                              FROM pg_amop ao
+                              WHERE ao.amopfamily = f.oid
+                                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_amop'::regclass
+                                                AND d.objid = ao.oid AND d.refclassid = 'pg_opclass'::regclass)
+                              UNION ALL
+                              SELECT 2, ap.amprocnum,
+                                     format('FUNCTION %s (%s, %s) %s', ap.amprocnum, format_type(ap.amproclefttype, NULL),
+                                            format_type(ap.amprocrighttype, NULL), ap.amproc::regprocedure)
+                              FROM pg_amproc ap
+                              WHERE ap.amprocfamily = f.oid
+                                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_amproc'::regclass
+                                                AND d.objid = ap.oid AND d.refclassid = 'pg_opclass'::regclass)) m), '') AS def,
+           NULL::text AS grants
+    FROM pg_opfamily f JOIN _tracked_schemas s ON s.oid = f.opfnamespace JOIN pg_am am ON am.oid = f.opfmethod
+    WHERE (p_schema IS NULL OR s.nspname = p_schema) AND (p_names IS NULL OR f.opfname = ANY (p_names))
+    UNION ALL
+    -- operator classes, always naming their family (created first, as pg_dump would
+    -- when the family has loose members)
+    SELECT s.nspname, 'operator_class', format('%I USING %I', c.opcname, am.amname), c.opcname,
+           'pg_opclass'::regclass, c.oid,
+           format('OPERATOR CLASS %I.%I USING %I', s.nspname, c.opcname, am.amname),
+           format(E'CREATE OPERATOR CLASS %I.%I %sFOR TYPE %s USING %I FAMILY %I.%I AS\n    %s;',
+                  s.nspname, c.opcname, CASE WHEN c.opcdefault THEN 'DEFAULT ' ELSE '' END,
+                  format_type(c.opcintype, NULL), am.amname, fn.nspname, f.opfname,
+                  (SELECT string_agg(m.member, E',\n    ' ORDER BY m.o1, m.o2, m.member)
+                   FROM (SELECT 1 AS o1, ao.amopstrategy AS o2,
+                                format('OPERATOR %s %s%s', ao.amopstrategy, ao.amopopr::regoperator,
+                                       (SELECT format(' FOR ORDER BY %I.%I', sn.nspname, sf.opfname)
+                                        FROM pg_opfamily sf JOIN pg_namespace sn ON sn.oid = sf.opfnamespace
+                                        WHERE ao.amoppurpose = 'o' AND sf.oid = ao.amopsortfamily)) AS member
+                         FROM pg_amop ao JOIN pg_depend d ON d.classid = 'pg_amop'::regclass AND d.objid = ao.oid
+                                                         AND d.refclassid = 'pg_opclass'::regclass AND d.refobjid = c.oid
+                         UNION ALL
+                         SELECT 2, ap.amprocnum,
+                                format('FUNCTION %s (%s, %s) %s', ap.amprocnum, format_type(ap.amproclefttype, NULL),
+                                       format_type(ap.amprocrighttype, NULL), ap.amproc::regprocedure)
+                         FROM pg_amproc ap JOIN pg_depend d ON d.classid = 'pg_amproc'::regclass AND d.objid = ap.oid
+                                                           AND d.refclassid = 'pg_opclass'::regclass AND d.refobjid = c.oid
+                         UNION ALL
+                         SELECT 3, 0, 'STORAGE ' || format_type(c.opckeytype, NULL) WHERE c.opckeytype <> 0) m)),
+           NULL
+    FROM pg_opclass c JOIN _tracked_schemas s ON s.oid = c.opcnamespace JOIN pg_am am ON am.oid = c.opcmethod
+    JOIN pg_opfamily f ON f.oid = c.opcfamily JOIN pg_namespace fn ON fn.oid = f.opfnamespace
+    WHERE (p_schema IS NULL OR s.nspname = p_schema) AND (p_names IS NULL OR c.opcname = ANY (p_names))
+    UNION ALL
+    -- casts with a type or function in a tracked schema (built-in casts left out)
+    SELECT 'pg_database', 'cast', format('(%s AS %s)', format_type(c.castsource, NULL), format_type(c.casttarget, NULL)),
+           format('(%s AS %s)', format_type(c.castsource, NULL), format_type(c.casttarget, NULL)),
+           'pg_cast'::regclass, c.oid,
+           format('CAST (%s AS %s)', format_type(c.castsource, NULL), format_type(c.casttarget, NULL)),
+           format('CREATE CAST (%s AS %s) %s%s;', format_type(c.castsource, NULL), format_type(c.casttarget, NULL),
+                  CASE c.castmethod WHEN 'f' THEN 'WITH FUNCTION ' || c.castfunc::regprocedure::text
+                                    WHEN 'i' THEN 'WITH INOUT' ELSE 'WITHOUT FUNCTION' END,
+                  CASE c.castcontext WHEN 'a' THEN ' AS ASSIGNMENT' WHEN 'i' THEN ' AS IMPLICIT' ELSE '' END),
+           NULL
+    FROM pg_cast c
+    WHERE c.oid >= 16384
+      -- not the casts a type makes for itself (a range's to its multirange)
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+      AND (EXISTS (SELECT 1 FROM pg_type t JOIN _tracked_schemas s ON s.oid = t.typnamespace
+                   WHERE t.oid IN (c.castsource, c.casttarget))
+           OR EXISTS (SELECT 1 FROM pg_proc p JOIN _tracked_schemas s ON s.oid = p.pronamespace WHERE p.oid = c.castfunc))
+      AND (p_schema IS NULL OR p_schema = 'pg_database')
+      AND (p_names IS NULL OR format('(%s AS %s)', format_type(c.castsource, NULL), format_type(c.casttarget, NULL)) = ANY (p_names))
+    UNION ALL
+    SELECT s.nspname, 'conversion', c.conname, c.conname, 'pg_conversion'::regclass, c.oid,
+           format('CONVERSION %I.%I', s.nspname, c.conname),
+           format('CREATE %sCONVERSION %I.%I FOR %L TO %L FROM %s;', CASE WHEN c.condefault THEN 'DEFAULT ' ELSE '' END,
+                  s.nspname, c.conname, pg_encoding_to_char(c.conforencoding), pg_encoding_to_char(c.contoencoding),
+                  _proc_qname(c.conproc)),
+           NULL
+    FROM pg_conversion c JOIN _tracked_schemas s ON s.oid = c.connamespace
+    WHERE (p_schema IS NULL OR s.nspname = p_schema) AND (p_names IS NULL OR c.conname = ANY (p_names))
+    UNION ALL
+    SELECT s.nspname, 'text_search_parser', p.prsname, p.prsname, 'pg_ts_parser'::regclass, p.oid,
+           format('TEXT SEARCH PARSER %I.%I', s.nspname, p.prsname),
+           format('CREATE TEXT SEARCH PARSER %I.%I (%s);', s.nspname, p.prsname, concat_ws(', ',
+                  'START = ' || _proc_qname(p.prsstart), 'GETTOKEN = ' || _proc_qname(p.prstoken),
+                  'END = ' || _proc_qname(p.prsend), 'LEXTYPES = ' || _proc_qname(p.prslextype),
+                  'HEADLINE = ' || _proc_qname(nullif(p.prsheadline, 0)))),
+           NULL
+    FROM pg_ts_parser p JOIN _tracked_schemas s ON s.oid = p.prsnamespace
+    WHERE (p_schema IS NULL OR s.nspname = p_schema) AND (p_names IS NULL OR p.prsname = ANY (p_names))
+    UNION ALL
+    SELECT s.nspname, 'text_search_template', t.tmplname, t.tmplname, 'pg_ts_template'::regclass, t.oid,
+           format('TEXT SEARCH TEMPLATE %I.%I', s.nspname, t.tmplname),
+           format('CREATE TEXT SEARCH TEMPLATE %I.%I (%s);', s.nspname, t.tmplname, concat_ws(', ',
+                  'INIT = ' || _proc_qname(nullif(t.tmplinit, 0)), 'LEXIZE = ' || _proc_qname(t.tmpllexize))),
+           NULL
+    FROM pg_ts_template t JOIN _tracked_schemas s ON s.oid = t.tmplnamespace
+    WHERE (p_schema IS NULL OR s.nspname = p_schema) AND (p_names IS NULL OR t.tmplname = ANY (p_names))
+    UNION ALL
+    SELECT 'pg_database', 'foreign_data_wrapper', w.fdwname, w.fdwname, 'pg_foreign_data_wrapper'::regclass, w.oid,
+           format('FOREIGN DATA WRAPPER %I', w.fdwname),
+           format('CREATE FOREIGN DATA WRAPPER %I%s%s%s;', w.fdwname,
+                  ' HANDLER ' || _proc_qname(nullif(w.fdwhandler, 0)), ' VALIDATOR ' || _proc_qname(nullif(w.fdwvalidator, 0)),
+                  _options_clause(w.fdwoptions, false)),
+           _acl_statements(w.fdwacl, acldefault('F', w.fdwowner), w.fdwowner, format('FOREIGN DATA WRAPPER %I', w.fdwname))
+    FROM pg_foreign_data_wrapper w
+    WHERE (p_schema IS NULL OR p_schema = 'pg_database') AND (p_names IS NULL OR w.fdwname = ANY (p_names))
+    UNION ALL
+    SELECT 'pg_database', 'server', v.srvname, v.srvname, 'pg_foreign_server'::regclass, v.oid,
+           format('SERVER %I', v.srvname),
+           format('CREATE SERVER %I%s%s FOREIGN DATA WRAPPER %I%s;', v.srvname, ' TYPE ' || quote_literal(v.srvtype),
+                  ' VERSION ' || quote_literal(v.srvversion), w.fdwname, _options_clause(v.srvoptions, true))
+           || _secrets_note(ARRAY(SELECT split_part(o, '=', 1) FROM unnest(v.srvoptions) o WHERE _is_secret_name(split_part(o, '=', 1)))),
+           _acl_statements(v.srvacl, acldefault('S', v.srvowner), v.srvowner, format('FOREIGN SERVER %I', v.srvname))
+    FROM pg_foreign_server v JOIN pg_foreign_data_wrapper w ON w.oid = v.srvfdw
+    WHERE (p_schema IS NULL OR p_schema = 'pg_database') AND (p_names IS NULL OR v.srvname = ANY (p_names))
+    UNION ALL
+    -- user mappings: keyed "<role>@<server>" (PUBLIC for the mapping of every role);
+    -- read through pg_user_mappings, which shows the options only to whom may see them
+    SELECT 'pg_database', 'user_mapping',
+           format('%s@%s', CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE quote_ident(um.usename) END, quote_ident(um.srvname)),
+           um.srvname, 'pg_user_mapping'::regclass, um.umid, NULL,
+           format('CREATE USER MAPPING FOR %s SERVER %I%s;', CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE quote_ident(um.usename) END,
+                  um.srvname, _options_clause(um.umoptions, true))
+           || _secrets_note(ARRAY(SELECT split_part(o, '=', 1) FROM unnest(um.umoptions) o WHERE _is_secret_name(split_part(o, '=', 1)))),
+           NULL
+    FROM pg_user_mappings um
+    WHERE (p_schema IS NULL OR p_schema = 'pg_database') AND (p_names IS NULL OR um.srvname = ANY (p_names))
+    UNION ALL
+    -- foreign tables: columns (options, collation, default, not null), checks, server
+    -- and options in one definition (no rows are stored here: a change drops and
+    -- creates it, with the views reading it)
+    SELECT s.nspname, 'foreign_table', c.relname, c.relname, 'pg_class'::regclass, c.oid,
+           format('FOREIGN TABLE %I.%I', s.nspname, c.relname),
+           CASE WHEN c.relispartition THEN
+             format('CREATE FOREIGN TABLE %I.%I PARTITION OF %s %s SERVER %I%s;', s.nspname, c.relname,
+                    (SELECT i.inhparent::regclass::text FROM pg_inherits i WHERE i.inhrelid = c.oid),
+                    pg_get_expr(c.relpartbound, c.oid), fs.srvname, _options_clause(ft.ftoptions, false))
+           ELSE
+             format(E'CREATE FOREIGN TABLE %I.%I (%s\n)%s SERVER %I%s;', s.nspname, c.relname,
+                    (SELECT string_agg(E'\n    ' || l, ',' ORDER BY o) FROM (
+                         SELECT a.attnum AS o,
+                                format('%I %s%s%s%s%s', a.attname, format_type(a.atttypid, a.atttypmod),
+                                       _options_clause(a.attfdwoptions, false),
+                                       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
+                                            THEN ' COLLATE ' || a.attcollation::regcollation::text ELSE '' END,
+                                       CASE WHEN a.attgenerated = 's' THEN ' GENERATED ALWAYS AS (' || pg_get_expr(ad.adbin, ad.adrelid) || ') STORED'
+                                            WHEN ad.adbin IS NOT NULL THEN ' DEFAULT ' || pg_get_expr(ad.adbin, ad.adrelid) ELSE '' END,
+                                       CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END) AS l
+                         FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+                         LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+                         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal
+                         UNION ALL
+                         SELECT 100000 + row_number() OVER (ORDER BY co.conname),
+                                format('CONSTRAINT %I %s', co.conname, pg_get_constraintdef(co.oid))
+                         FROM pg_constraint co WHERE co.conrelid = c.oid AND co.contype = 'c' AND co.conislocal) x),
+                    (SELECT ' INHERITS (' || string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno) || ')'
+                     FROM pg_inherits i WHERE i.inhrelid = c.oid),
+                    fs.srvname, _options_clause(ft.ftoptions, false))
+           END
+           || coalesce((SELECT string_agg(format(E'\nCOMMENT ON COLUMN %I.%I.%I IS %L;', s.nspname, c.relname, a.attname,
+                                                 dsc.description), '' ORDER BY a.attnum)
+                        FROM pg_attribute a JOIN pg_description dsc ON dsc.objoid = c.oid AND dsc.classoid = 'pg_class'::regclass
+                                                                   AND dsc.objsubid = a.attnum
+                        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), ''),
+           _acl_statements(c.relacl, acldefault('r', c.relowner), c.relowner, format('TABLE %I.%I', s.nspname, c.relname))
+    FROM pg_class c JOIN _tracked_schemas s ON s.oid = c.relnamespace
+    JOIN pg_foreign_table ft ON ft.ftrelid = c.oid JOIN pg_foreign_server fs ON fs.oid = ft.ftserver
+    WHERE c.relkind = 'f'
+      AND (p_schema IS NULL OR s.nspname = p_schema) AND (p_names IS NULL OR c.relname = ANY (p_names))
+    UNION ALL
+    -- event triggers, with their firing state; the layer's own (capture) are left out
+    SELECT 'pg_database', 'event_trigger', e.evtname, e.evtname, 'pg_event_trigger'::regclass, e.oid,
+           format('EVENT TRIGGER %I', e.evtname),
+           format('CREATE EVENT TRIGGER %I ON %s%s EXECUTE FUNCTION %s();', e.evtname, e.evtevent,
+                  (SELECT ' WHEN TAG IN (' || string_agg(quote_literal(tg), ', ' ORDER BY o) || ')'
+                   FROM unnest(e.evttags) WITH ORDINALITY AS u(tg, o)),
+                  _proc_qname(e.evtfoid))
+           || CASE e.evtenabled WHEN 'D' THEN format(E'\nALTER EVENT TRIGGER %I DISABLE;', e.evtname)
+                                WHEN 'R' THEN format(E'\nALTER EVENT TRIGGER %I ENABLE REPLICA;', e.evtname)
+                                WHEN 'A' THEN format(E'\nALTER EVENT TRIGGER %I ENABLE ALWAYS;', e.evtname) ELSE '' END,
+           NULL
+    FROM pg_event_trigger e JOIN pg_proc fp ON fp.oid = e.evtfoid
+    WHERE fp.pronamespace <> 'pggit_v0'::regnamespace AND e.evtname NOT LIKE 'pggit\_v0\_%'
+      AND (p_schema IS NULL OR p_schema = 'pg_database') AND (p_names IS NULL OR e.evtname = ANY (p_names))
+    UNION ALL
+    -- publications: what they publish, then their tables (column lists, row filters) and
+    -- schemas, one ALTER PUBLICATION ... ADD each, as pg_dump writes them
+    SELECT 'pg_database', 'publication', p.pubname, p.pubname, 'pg_publication'::regclass, p.oid,
+           format('PUBLICATION %I', p.pubname),
+           format('CREATE PUBLICATION %I%s WITH (%s);', p.pubname, CASE WHEN p.puballtables THEN ' FOR ALL TABLES' ELSE '' END,
+                  concat_ws(', ',
+                      format('publish = %L', concat_ws(', ', CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,
+                                                       CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END)),
+                      CASE WHEN p.pubviaroot THEN 'publish_via_partition_root = true' END,
+                      CASE WHEN to_jsonb(p)->>'pubgencols' = 's' THEN 'publish_generated_columns = stored' END))
+           || _publication_members(p.oid),
+           NULL
+    FROM pg_publication p
+    WHERE (p_schema IS NULL OR p_schema = 'pg_database') AND (p_names IS NULL OR p.pubname = ANY (p_names))
+    UNION ALL
+    -- subscriptions of this database, created as pg_dump does (connect = false: a
+    -- script never connects to the publisher), never with a password
+    SELECT 'pg_database', 'subscription', sb.subname, sb.subname, 'pg_subscription'::regclass, sb.oid,
+           format('SUBSCRIPTION %I', sb.subname),
+           format('CREATE SUBSCRIPTION %I CONNECTION %L PUBLICATION %s WITH (%s);', sb.subname,
+                  coalesce(ci.conninfo, ''),
+                  (SELECT string_agg(quote_ident(pn), ', ' ORDER BY o) FROM jsonb_array_elements_text(j->'subpublications') WITH ORDINALITY AS u(pn, o)),
+                  concat_ws(', ', 'connect = false',
+                      'slot_name = ' || coalesce(quote_literal(j->>'subslotname'), 'NONE'),
+                      CASE WHEN (j->>'subbinary')::boolean THEN 'binary = true' END,
+                      'streaming = ' || CASE j->>'substream' WHEN 't' THEN 'on' WHEN 'true' THEN 'on'
+                                                            WHEN 'p' THEN 'parallel' ELSE 'off' END,
+                      CASE WHEN j->>'subsynccommit' <> 'off' THEN format('synchronous_commit = %L', j->>'subsynccommit') END,
+                      CASE WHEN j->>'subtwophasestate' IN ('p', 'e') THEN 'two_phase = true' END,
+                      CASE WHEN (j->>'subdisableonerr')::boolean THEN 'disable_on_error = true' END,
+                      CASE WHEN j->>'suborigin' = 'none' THEN 'origin = none' END,
+                      CASE WHEN NOT (j->>'subpasswordrequired')::boolean THEN 'password_required = false' END,
+                      CASE WHEN (j->>'subrunasowner')::boolean THEN 'run_as_owner = true' END,
+                      CASE WHEN (j->>'subfailover')::boolean THEN 'failover = true' END))
+           || _secrets_note(ci.removed)
+           || CASE WHEN ci.conninfo IS NULL THEN E'\n-- pgGit could not read the connection string (not a superuser)' ELSE '' END,
+           NULL
+    FROM pg_subscription sb
+    CROSS JOIN LATERAL (SELECT _subscription_row(sb.oid) AS j) jj
+    LEFT JOIN LATERAL _conninfo_without_secrets(jj.j->>'subconninfo') ci ON true
+    WHERE sb.subdbid = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+      AND (p_schema IS NULL OR p_schema = 'pg_database') AND (p_names IS NULL OR sb.subname = ANY (p_names))
+)
+SELECT o.nspname::text, o.kind, o.key::text, o.bare::text, x.sub_key, x.def
+FROM objs o
+LEFT JOIN pg_description ds ON ds.objoid = o.oid AND ds.classoid = o.classid AND ds.objsubid = 0
+LEFT JOIN pg_shdescription sds ON sds.objoid = o.oid AND sds.classoid = o.classid AND o.kind = 'subscription'
+CROSS JOIN LATERAL (VALUES
+    ('definition', o.def),
+    ('comment', 'COMMENT ON ' || o.target || ' IS ' || quote_literal(coalesce(ds.description, sds.description)) || ';'),
+    ('grants', o.grants)
+) AS x(sub_key, def)
+WHERE x.def IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = o.classid AND d.objid = o.oid AND d.deptype = 'e')
+UNION ALL
+-- default privileges: per role, schema (or the whole database) and object kind, the
+-- statements taking them from the built-in defaults to what they are
+SELECT coalesce(n.nspname, 'pg_database')::text, 'default_privileges', format('%I %s', r.rolname, lower(k.word)), r.rolname::text,
+       'definition',
+       (SELECT string_agg(format('ALTER DEFAULT PRIVILEGES FOR ROLE %I%s %s %s ON %s %s %s%s;', r.rolname,
+                                 ' IN SCHEMA ' || quote_ident(n.nspname), g.verb, g.privs, k.word,
+                                 CASE g.verb WHEN 'GRANT' THEN 'TO' ELSE 'FROM' END, g.who,
+                                 CASE WHEN g.verb = 'GRANT' AND g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END),
+                          E'\n' ORDER BY g.verb, g.who, g.privs)
+        FROM (SELECT c.verb, c.is_grantable,
+                     CASE WHEN c.grantee = 0 THEN 'PUBLIC'
+                          ELSE quote_ident(coalesce((SELECT rr.rolname FROM pg_roles rr WHERE rr.oid = c.grantee), c.grantee::text)) END AS who,
+                     string_agg(c.privilege_type, ', ' ORDER BY c.privilege_type) AS privs
+              FROM (SELECT 'GRANT' AS verb, * FROM (SELECT grantee, privilege_type, is_grantable FROM aclexplode(da.defaclacl)
+                                                    EXCEPT SELECT grantee, privilege_type, is_grantable FROM aclexplode(k.dflt)) g
+                    UNION ALL
+                    SELECT 'REVOKE', * FROM (SELECT grantee, privilege_type, is_grantable FROM aclexplode(k.dflt)
+                                             EXCEPT SELECT grantee, privilege_type, is_grantable FROM aclexplode(da.defaclacl)) v) c
+              GROUP BY c.verb, c.grantee, c.is_grantable) g)
+FROM pg_default_acl da
+JOIN pg_roles r ON r.oid = da.defaclrole
+LEFT JOIN pg_namespace n ON n.oid = da.defaclnamespace
+CROSS JOIN LATERAL (SELECT CASE da.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' WHEN 'f' THEN 'FUNCTIONS'
+                                                 WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS' WHEN 'L' THEN 'LARGE OBJECTS' END AS word,
+                           -- database-wide entries replace the built-in defaults; per-schema ones add to them
+                           CASE WHEN da.defaclnamespace = 0
+                                THEN acldefault(CASE da.defaclobjtype WHEN 'S' THEN 's' ELSE da.defaclobjtype END::"char", da.defaclrole)
+                                END AS dflt) k
+WHERE (da.defaclnamespace = 0 OR EXISTS (SELECT 1 FROM _tracked_schemas ts WHERE ts.oid = da.defaclnamespace))
+  AND (p_schema IS NULL OR coalesce(n.nspname, 'pg_database') = p_schema)
+  AND (p_names IS NULL OR r.rolname = ANY (p_names))
+UNION ALL
+-- security labels of tracked objects (no label provider is loaded by default: then
+-- there are none), keyed "<provider> <object type> <object identity>"
+SELECT CASE WHEN io.type = 'schema' THEN io.identity ELSE coalesce(io.schema, 'pg_database') END, 'security_label',
+       format('%s %s %s', sl.provider, io.type, io.identity), coalesce(io.name, io.identity), 'definition',
+       format('SECURITY LABEL FOR %I ON %s %s IS %L;', sl.provider,
+              CASE io.type WHEN 'table column' THEN 'COLUMN' ELSE upper(io.type) END, io.identity, sl.label)
+FROM (SELECT l.classoid, l.objoid, l.objsubid, l.provider, l.label FROM pg_seclabel l
+      UNION ALL
+      SELECT l.classoid, l.objoid, 0, l.provider, l.label FROM pg_shseclabel l
+      WHERE l.classoid = 'pg_subscription'::regclass) sl
+CROSS JOIN LATERAL pg_identify_object(sl.classoid, sl.objoid, sl.objsubid) io
+WHERE (CASE WHEN io.type = 'schema' THEN EXISTS (SELECT 1 FROM _tracked_schemas ts WHERE ts.oid = sl.objoid)
+            WHEN io.schema IS NOT NULL THEN EXISTS (SELECT 1 FROM _tracked_schemas ts WHERE ts.nspname = io.schema)
+            ELSE io.type IN ('event trigger', 'publication', 'subscription', 'foreign-data wrapper', 'server') END)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = sl.classoid AND d.objid = sl.objoid AND d.deptype = 'e')
+  AND (p_schema IS NULL OR CASE WHEN io.type = 'schema' THEN io.identity ELSE coalesce(io.schema, 'pg_database') END = p_schema)
+  AND (p_names IS NULL OR coalesce(io.name, io.identity) = ANY (p_names))
+$$;
+COMMENT ON FUNCTION pggit_v0._snap_more_objects(text, text[]) IS
+    'Snapshot rows of operator families and classes, casts, conversions, text search parsers and templates, foreign-data objects, event triggers, publications, subscriptions (no secrets), default privileges and security labels';
+
 -- The whole live schema (or one schema / one object name when filtered).  Settings that
 -- change how constants deparse (time zone, date and interval styles, float digits) are pinned.
 CREATE OR REPLACE FUNCTION pggit_v0._snapshot_names(p_schema text, p_names text[])
@@ -695,6 +1134,7 @@ UNION ALL SELECT * FROM _snap_types(p_schema, p_names)
 UNION ALL SELECT * FROM _snap_collations(p_schema, p_names)
 UNION ALL SELECT * FROM _snap_extensions(p_schema, p_names)
 UNION ALL SELECT * FROM _snap_catalog_objects(p_schema, p_names)
+UNION ALL SELECT * FROM _snap_more_objects(p_schema, p_names)
 $$;
 COMMENT ON FUNCTION pggit_v0._snapshot_names(text, text[]) IS
     'The live schema as snapshot rows, optionally only one schema and the objects of some names in it (every kind)';
@@ -708,11 +1148,10 @@ AS $$ SELECT * FROM _snapshot_names(p_schema, CASE WHEN p_name IS NOT NULL THEN 
 COMMENT ON FUNCTION pggit_v0._snapshot(text, text) IS
     'The live schema as (schema_name, kind, name, bare_name, sub_key, definition) rows, optionally filtered by schema and object name';
 
--- What snapshots do not record yet, so that commits can say so instead of leaving it
--- out silently: in tracked schemas, text search parsers and templates, shell operators,
--- operator classes and families, conversions and foreign tables; in the database, user-defined casts, event
--- triggers (not pgGit's), publications, subscriptions, foreign-data wrappers and
--- servers.  Extension members are left out (the extension is recorded).  One row per
+-- What snapshots do not record, so that commits can say so instead of leaving it out
+-- silently: shell operators (no function yet: pg_dump leaves them out too) in tracked
+-- schemas, and user-defined casts joining only types and functions outside tracked
+-- schemas.  Extension members are left out (the extension is recorded).  One row per
 -- object: its type and identity as pg_identify_object() names them.
 CREATE OR REPLACE FUNCTION pggit_v0._untracked_objects()
 RETURNS TABLE (object_type text, object_identity text)
@@ -721,22 +1160,17 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 WITH o(classid, objid) AS (
-    SELECT 'pg_ts_parser'::regclass, x.oid FROM pg_ts_parser x JOIN _tracked_schemas s ON s.oid = x.prsnamespace
-    UNION ALL SELECT 'pg_ts_template'::regclass, x.oid FROM pg_ts_template x JOIN _tracked_schemas s ON s.oid = x.tmplnamespace
-    UNION ALL SELECT 'pg_operator'::regclass, x.oid FROM pg_operator x JOIN _tracked_schemas s ON s.oid = x.oprnamespace
-              WHERE x.oprcode = 0   -- shells: pg_dump leaves them out too
-    UNION ALL SELECT 'pg_opclass'::regclass, x.oid FROM pg_opclass x JOIN _tracked_schemas s ON s.oid = x.opcnamespace
-    UNION ALL SELECT 'pg_opfamily'::regclass, x.oid FROM pg_opfamily x JOIN _tracked_schemas s ON s.oid = x.opfnamespace
-    UNION ALL SELECT 'pg_conversion'::regclass, x.oid FROM pg_conversion x JOIN _tracked_schemas s ON s.oid = x.connamespace
-    UNION ALL SELECT 'pg_class'::regclass, x.oid FROM pg_class x JOIN _tracked_schemas s ON s.oid = x.relnamespace
-              WHERE x.relkind = 'f'
-    UNION ALL SELECT 'pg_cast'::regclass, x.oid FROM pg_cast x WHERE x.oid >= 16384   -- not built in
-    UNION ALL SELECT 'pg_event_trigger'::regclass, x.oid FROM pg_event_trigger x WHERE x.evtname NOT LIKE 'pggit\_v0\_%'
-    UNION ALL SELECT 'pg_publication'::regclass, x.oid FROM pg_publication x
-    UNION ALL SELECT 'pg_subscription'::regclass, x.oid FROM pg_subscription x
-              WHERE x.subdbid = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
-    UNION ALL SELECT 'pg_foreign_data_wrapper'::regclass, x.oid FROM pg_foreign_data_wrapper x
-    UNION ALL SELECT 'pg_foreign_server'::regclass, x.oid FROM pg_foreign_server x
+    SELECT 'pg_operator'::regclass, x.oid FROM pg_operator x JOIN _tracked_schemas s ON s.oid = x.oprnamespace
+    WHERE x.oprcode = 0   -- shells: pg_dump leaves them out too
+    UNION ALL
+    SELECT 'pg_cast'::regclass, c.oid FROM pg_cast c
+    WHERE c.oid >= 16384   -- not built in, not made by a type for itself, not recorded by _snap_more_objects
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+      AND NOT EXISTS (SELECT 1 FROM pg_type t JOIN _tracked_schemas s ON s.oid = t.typnamespace
+                      WHERE t.oid IN (c.castsource, c.casttarget))
+      AND NOT EXISTS (SELECT 1 FROM pg_proc p JOIN _tracked_schemas s ON s.oid = p.pronamespace WHERE p.oid = c.castfunc)
+      AND NOT EXISTS (SELECT 1 FROM pg_type t WHERE t.oid IN (c.castsource, c.casttarget)
+                        AND t.typnamespace = 'pggit_v0'::regnamespace)
 )
 SELECT i.type, i.identity
 FROM o CROSS JOIN LATERAL pg_identify_object(o.classid, o.objid, 0) i
@@ -744,7 +1178,7 @@ WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = o.classid AND d.ob
 ORDER BY 1, 2
 $$;
 COMMENT ON FUNCTION pggit_v0._untracked_objects() IS
-    'Objects of kinds snapshots do not record yet (text search parsers, operator classes, casts, rules, foreign tables, ...), extension members left out';
+    'Objects snapshots do not record (shell operators, casts outside tracked schemas), extension members left out';
 
 -- Promises of the private helpers above.
 COMMENT ON FUNCTION pggit_v0._snap_schemas(text, text[]) IS 'Snapshot rows of schemas: definition, comment, grants';

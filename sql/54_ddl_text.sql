@@ -222,9 +222,15 @@ $$;
 CREATE OR REPLACE FUNCTION pggit_v0._qname(p_schema text, p_obj_key text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
 AS $$
-SELECT CASE WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate', 'operator')
+SELECT CASE WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate', 'operator',
+                                                    'operator_class', 'operator_family')   -- "name USING method"
             THEN pg_catalog.quote_ident(p_schema) || '.' || pggit_v0._key_name(p_obj_key)
-            WHEN pggit_v0._key_kind(p_obj_key) IN ('schema', 'extension') THEN pg_catalog.quote_ident(pggit_v0._key_name(p_obj_key))
+            WHEN pggit_v0._key_kind(p_obj_key) IN ('schema', 'extension', 'foreign_data_wrapper', 'server', 'event_trigger',
+                                                    'publication', 'subscription')
+            THEN pg_catalog.quote_ident(pggit_v0._key_name(p_obj_key))
+            -- keys already written as DDL names them: "(source AS target)", "role@server", ...
+            WHEN pggit_v0._key_kind(p_obj_key) IN ('cast', 'user_mapping', 'default_privileges', 'security_label')
+            THEN pggit_v0._key_name(p_obj_key)
             ELSE pg_catalog.quote_ident(p_schema) || '.' || pg_catalog.quote_ident(pggit_v0._key_name(p_obj_key)) END
 $$;
 
@@ -402,3 +408,78 @@ COMMENT ON FUNCTION pggit_v0._rename_idents(text, text[], text[]) IS
     'Text with whole-word identifiers renamed (old[i] -> new[i]) outside single-quoted literals';
 COMMENT ON FUNCTION pggit_v0._rename_qnames(text, text[], text[]) IS
     'Text with qualified names replaced (old[i] -> new[i]) where each is a whole name';
+
+-- The inverse of a default_privileges blob: each ALTER DEFAULT PRIVILEGES ... GRANT
+-- becomes the matching REVOKE and back, so the role's defaults return to the built-in ones.
+CREATE OR REPLACE FUNCTION pggit_v0._invert_default_privileges(p_def text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT string_agg(CASE
+         WHEN l ~ '^ALTER DEFAULT PRIVILEGES FOR ROLE (?:"(?:[^"]|"")+"|[^ "]+)(?: IN SCHEMA (?:"(?:[^"]|"")+"|[^ "]+))? GRANT '
+         THEN regexp_replace(regexp_replace(l, ' WITH GRANT OPTION;$', ';'),
+                             '^(ALTER DEFAULT PRIVILEGES FOR ROLE (?:"(?:[^"]|"")+"|[^ "]+)(?: IN SCHEMA (?:"(?:[^"]|"")+"|[^ "]+))?) GRANT (.+) TO (.+);$',
+                             '\1 REVOKE \2 FROM \3;')
+         ELSE regexp_replace(l, '^(ALTER DEFAULT PRIVILEGES FOR ROLE (?:"(?:[^"]|"")+"|[^ "]+)(?: IN SCHEMA (?:"(?:[^"]|"")+"|[^ "]+))?) REVOKE (.+) FROM (.+);$',
+                             '\1 GRANT \2 TO \3;') END, E'\n' ORDER BY o)
+FROM unnest(_lines(p_def)) WITH ORDINALITY AS u(l, o)
+$$;
+COMMENT ON FUNCTION pggit_v0._invert_default_privileges(text) IS
+    'Statements taking default privileges back to the built-in ones: each GRANT of a default_privileges blob revoked and back';
+
+-- The options of the first statement of a foreign-data definition (CREATE FOREIGN DATA
+-- WRAPPER, SERVER, USER MAPPING) as (name, quoted value) pairs, in order.
+CREATE OR REPLACE FUNCTION pggit_v0._fdw_options(p_def text) RETURNS TABLE (opt text, val text, ord bigint)
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT m[1], m[2], row_number() OVER ()
+FROM regexp_matches(coalesce(substring(split_part(p_def, E'\n', 1) FROM ' OPTIONS \((.*)\);$'), ''),
+                    '("(?:[^"]|"")+"|[^ ,"]+) (''(?:[^'']|'''')*'')', 'g') AS m
+$$;
+COMMENT ON FUNCTION pggit_v0._fdw_options(text) IS
+    'Options (name, quoted value) of a canonical CREATE FOREIGN DATA WRAPPER, SERVER or USER MAPPING statement';
+
+-- ' OPTIONS (DROP a, SET b ''x'', ADD c ''y'')' taking the options of p_old's first
+-- statement to p_new's; '' when they are the same.
+CREATE OR REPLACE FUNCTION pggit_v0._alter_options(p_old text, p_new text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT coalesce(' OPTIONS (' || string_agg(ch, ', ' ORDER BY grp, ord) || ')', '')
+FROM (SELECT 1 AS grp, o.ord, 'DROP ' || o.opt AS ch FROM _fdw_options(p_old) o
+      WHERE NOT EXISTS (SELECT 1 FROM _fdw_options(p_new) n WHERE n.opt = o.opt)
+      UNION ALL
+      SELECT 2, n.ord, CASE WHEN o.opt IS NULL THEN 'ADD ' ELSE 'SET ' END || n.opt || ' ' || n.val
+      FROM _fdw_options(p_new) n LEFT JOIN _fdw_options(p_old) o ON o.opt = n.opt
+      WHERE o.val IS DISTINCT FROM n.val) c
+$$;
+COMMENT ON FUNCTION pggit_v0._alter_options(text, text) IS
+    'OPTIONS (DROP/SET/ADD ...) clause taking a foreign-data object''s options from one definition to another';
+
+-- The value of one clause (HANDLER, VALIDATOR: a qualified function; VERSION: a quoted
+-- literal) of a canonical CREATE FOREIGN DATA WRAPPER or CREATE SERVER; NULL when absent.
+CREATE OR REPLACE FUNCTION pggit_v0._fdw_clause(p_def text, p_clause text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT substring(split_part(split_part(p_def, E'\n', 1), ' OPTIONS (', 1) FROM
+                 ' ' || p_clause || ' ' || CASE WHEN p_clause = 'VERSION' THEN '(''(?:[^'']|'''')*'')'
+                                                ELSE '((?:"(?:[^"]|"")+"|[^ ".;]+)\.(?:"(?:[^"]|"")+"|[^ ".;]+))' END)
+$$;
+COMMENT ON FUNCTION pggit_v0._fdw_clause(text, text) IS
+    'HANDLER, VALIDATOR or VERSION of a canonical foreign-data wrapper or server definition, NULL when absent';
+
+-- The statement dropping one loose member of an operator family, from the line adding
+-- it (ALTER OPERATOR FAMILY f USING m ADD OPERATOR n op(lefttype,righttype) / ADD
+-- FUNCTION n (lefttype, righttype) f(args)).
+CREATE OR REPLACE FUNCTION pggit_v0._opfamily_drop_member(p_line text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT CASE WHEN p_line ~ ' ADD OPERATOR '
+            THEN regexp_replace(p_line, ' ADD OPERATOR ([0-9]+) .*\(([^()]*)\)( FOR ORDER BY .*)?;$', ' DROP OPERATOR \1 (\2);')
+            ELSE regexp_replace(p_line, ' ADD FUNCTION ([0-9]+) \(([^()]*)\) .*;$', ' DROP FUNCTION \1 (\2);') END
+$$;
+COMMENT ON FUNCTION pggit_v0._opfamily_drop_member(text) IS
+    'ALTER OPERATOR FAMILY ... DROP statement of a loose member, from the statement adding it';

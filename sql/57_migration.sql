@@ -188,8 +188,21 @@ BEGIN
                  WHEN _key_kind(c.obj_key) IN ('text_search_dictionary', 'text_search_configuration')
                       AND substring(od.content FROM '\((?:PARSER|TEMPLATE) = [^,)]+') = substring(nd.content FROM '\((?:PARSER|TEMPLATE) = [^,)]+')
                       THEN 'altered'
+                 -- foreign-data wrappers, user mappings, servers keeping their type and
+                 -- wrapper, operator families keeping their method: altered in place (ALTER
+                 -- ... OPTIONS, ADD/DROP members), so what uses them stays
+                 WHEN _key_kind(c.obj_key) IN ('foreign_data_wrapper', 'user_mapping') THEN 'altered'
+                 WHEN _key_kind(c.obj_key) = 'server'
+                      AND regexp_replace(split_part(od.content, E'\n', 1), ' VERSION ''(?:[^'']|'''')*''| OPTIONS \(.*\);$', '', 'g')
+                          = regexp_replace(split_part(nd.content, E'\n', 1), ' VERSION ''(?:[^'']|'''')*''| OPTIONS \(.*\);$', '', 'g')
+                      THEN 'altered'
+                 WHEN _key_kind(c.obj_key) = 'operator_family'
+                      AND split_part(od.content, E'\n', 1) = split_part(nd.content, E'\n', 1) THEN 'altered'
                  WHEN _key_kind(c.obj_key) IN ('view', 'materialized_view', 'aggregate', 'collation', 'operator', 'statistics',
-                                               'text_search_dictionary', 'text_search_configuration') THEN 'recreated'
+                                               'text_search_dictionary', 'text_search_configuration',
+                                               'operator_family', 'operator_class', 'cast', 'conversion', 'text_search_parser',
+                                               'text_search_template', 'server', 'foreign_table', 'event_trigger', 'publication',
+                                               'subscription', 'default_privileges', 'security_label') THEN 'recreated'
                  WHEN _key_kind(c.obj_key) = 'type' AND od.content LIKE '% AS RANGE %' THEN 'recreated'
                  WHEN _key_kind(c.obj_key) = 'type' AND od.content LIKE '% AS ENUM %'
                       AND _enum_labels(od.content) = ARRAY(SELECT l FROM unnest(_enum_labels(nd.content)) l
@@ -657,10 +670,23 @@ BEGIN
                     -- operators and text search objects: before the functions and
                     -- dictionaries they use; statistics objects: before their columns
                     WHEN x.kind = 'statistics' THEN 14
-                    WHEN x.how = 'removed' AND x.kind IN ('operator', 'text_search_configuration') THEN 45
-                    WHEN x.how = 'removed' AND x.kind = 'text_search_dictionary' THEN 46
-                    WHEN x.kind IN ('operator', 'text_search_configuration') THEN 23
-                    WHEN x.kind = 'text_search_dictionary' THEN 24
+                    -- event triggers first (they would fire on the script's own DDL), and
+                    -- default privileges (they would apply to the objects it creates)
+                    WHEN x.kind IN ('event_trigger', 'default_privileges', 'security_label') THEN 1
+                    WHEN x.kind = 'subscription' THEN 2
+                    WHEN x.kind = 'publication' THEN 3
+                    WHEN x.kind = 'foreign_table' THEN 21
+                    -- operator classes and families, casts, conversions (before the operators,
+                    -- functions and types they use), text search objects, parsers and templates
+                    -- last (ord): configurations, dictionaries, then what they use
+                    WHEN x.how = 'removed' AND x.kind IN ('operator', 'text_search_configuration', 'text_search_dictionary',
+                                                          'operator_class', 'operator_family', 'cast', 'conversion',
+                                                          'text_search_parser', 'text_search_template') THEN 45
+                    -- user mappings, then servers, then wrappers (ord), after the foreign tables
+                    WHEN x.how = 'removed' AND x.kind IN ('user_mapping', 'server', 'foreign_data_wrapper') THEN 44
+                    WHEN x.kind IN ('operator', 'text_search_configuration', 'operator_class', 'operator_family', 'cast',
+                                    'conversion', 'server') THEN 23
+                    WHEN x.kind IN ('text_search_dictionary', 'text_search_parser', 'text_search_template') THEN 24
                     WHEN x.how = 'removed' AND x.kind = 'extension' THEN 48
                     WHEN x.how = 'removed' AND x.kind = 'schema' THEN 49
                     ELSE CASE x.kind WHEN 'view' THEN 12 WHEN 'materialized_view' THEN 12 WHEN 'function' THEN 26
@@ -670,12 +696,25 @@ BEGIN
                CASE WHEN x.kind IN ('view', 'materialized_view')
                          OR (x.kind IN ('function', 'procedure') AND _sql_body(x.old_c))
                     THEN -coalesce(x.dep_depth, 0)
+                    WHEN x.kind = 'operator_class' THEN -3
+                    WHEN x.kind = 'operator_family' THEN -2
+                    WHEN x.kind IN ('cast', 'conversion') THEN -1
+                    WHEN x.kind IN ('text_search_parser', 'text_search_template') THEN 5
+                    WHEN x.kind = 'user_mapping' THEN 0 WHEN x.kind = 'server' THEN 1 WHEN x.kind = 'foreign_data_wrapper' THEN 2
                     WHEN x.how = 'removed' AND x.kind NOT IN ('table', 'view', 'materialized_view', 'extension', 'schema')
                          THEN -coalesce(x.late_dep, 0)
                     WHEN x.kind = 'table' AND (x.old_c LIKE '% PARTITION OF %' OR x.old_c LIKE '% INHERITS (%') THEN 0
                     ELSE 1 END AS ord,
                x.schema_name, x.obj_key, x.sub_key,
-               format('DROP %s IF EXISTS %s;', replace(upper(x.kind), '_', ' '), x.q) AS stmt,
+               CASE x.kind
+                 WHEN 'user_mapping' THEN regexp_replace(x.q, '^(.+)@("(?:[^"]|"")+"|[^@"]+)$', 'DROP USER MAPPING IF EXISTS FOR \1 SERVER \2;')
+                 WHEN 'default_privileges' THEN _invert_default_privileges(x.old_c)
+                 WHEN 'security_label' THEN regexp_replace(x.old_c, ' IS ''.*'';$', ' IS NULL;')
+                 -- a subscription is dropped without touching the publisher: its slot is
+                 -- released first (left on the publisher, if it was ever made there)
+                 WHEN 'subscription' THEN format(E'ALTER SUBSCRIPTION %s DISABLE;\nALTER SUBSCRIPTION %s SET (slot_name = NONE);\nDROP SUBSCRIPTION IF EXISTS %s;',
+                                                 x.q, x.q, x.q)
+                 ELSE format('DROP %s IF EXISTS %s;', replace(upper(x.kind), '_', ' '), x.q) END AS stmt,
                -- a materialized view created again is filled again: its rows are not lost
                CASE WHEN x.kind = 'materialized_view' AND x.how = 'recreated' THEN ARRAY['access_exclusive_lock']
                     WHEN x.kind IN ('table', 'materialized_view') THEN ARRAY['data_deletion', 'access_exclusive_lock']
@@ -684,6 +723,8 @@ BEGIN
                     WHEN x.kind = 'extension' THEN ARRAY['extension_upgrade', 'correctness_risk']
                     WHEN x.kind IN ('type', 'domain', 'collation') THEN ARRAY['correctness_risk']
                     WHEN x.kind IN ('view') THEN ARRAY['access_exclusive_lock']
+                    WHEN x.kind = 'subscription' THEN ARRAY['correctness_risk']
+                    WHEN x.kind IN ('default_privileges', 'security_label', 'user_mapping') THEN ARRAY['authorization_change']
                     ELSE ARRAY[]::text[] END AS hz
         FROM drop_rows x
         UNION ALL
@@ -798,8 +839,22 @@ BEGIN
                            WHEN 'type' THEN 32 WHEN 'domain' THEN 32
                            WHEN 'sequence' THEN 33 WHEN 'table' THEN 40 WHEN 'view' THEN 60 WHEN 'materialized_view' THEN 60
                            WHEN 'aggregate' THEN 36 WHEN 'operator' THEN 37
-                           -- text search: dictionaries, then configurations mapping them
-                           WHEN 'text_search_dictionary' THEN 32 WHEN 'text_search_configuration' THEN 33
+                           -- text search: parsers and templates (after the functions they
+                           -- call), dictionaries, then configurations mapping them
+                           WHEN 'text_search_parser' THEN 35 WHEN 'text_search_template' THEN 35
+                           WHEN 'text_search_dictionary' THEN 36 WHEN 'text_search_configuration' THEN 37
+                           -- after operators and functions: families, then their classes, and
+                           -- conversions; casts; wrappers, then servers, then user mappings (ord)
+                           WHEN 'operator_family' THEN 38 WHEN 'operator_class' THEN 38 WHEN 'conversion' THEN 38
+                           WHEN 'cast' THEN 39 WHEN 'foreign_data_wrapper' THEN 39 WHEN 'server' THEN 39
+                           WHEN 'user_mapping' THEN 39
+                           WHEN 'foreign_table' THEN 44   -- after tables (a partition of one) and types
+                           WHEN 'publication' THEN 67 WHEN 'subscription' THEN 68   -- after tables and views
+                           -- default privileges after every object is created (they would apply
+                           -- to those the script creates), event triggers last (they would fire
+                           -- on the script's own DDL)
+                           WHEN 'default_privileges' THEN 72 WHEN 'security_label' THEN 73
+                           WHEN 'event_trigger' THEN 79
                            WHEN 'statistics' THEN 57   -- after tables, columns and indexes
                            -- an SQL-standard body reading a created table, view or routine, or
                            -- created again (a column it reads changes): with the views, after
@@ -813,7 +868,10 @@ BEGIN
                                      -- ... a created table's row type: after the tables
                                      WHEN coalesce(x.sig_table, false) THEN 41
                                      WHEN coalesce(x.body_table, false) THEN 35 ELSE 34 END END,
-               coalesce(x.c_depth, 0),
+               CASE x.kind WHEN 'text_search_parser' THEN 100 WHEN 'text_search_template' THEN 100
+                           WHEN 'operator_class' THEN 1 WHEN 'conversion' THEN 2
+                           WHEN 'foreign_data_wrapper' THEN 1 WHEN 'server' THEN 2 WHEN 'user_mapping' THEN 3
+                           ELSE coalesce(x.c_depth, 0) END,
                x.schema_name, x.obj_key, x.sub_key,
                CASE WHEN x.kind = 'table' THEN x.t_ddl
                     WHEN x.kind = 'materialized_view' THEN regexp_replace(x.new_c, E'\nWITH NO DATA;$', ';')
@@ -822,13 +880,14 @@ BEGIN
         FROM create_rows x
         UNION ALL
         -- parts of created objects and added or changed parts of altered objects
-        SELECT CASE split_part(x.sub_key, ' ', 1)
+        -- (those of event triggers after them: last)
+        SELECT CASE WHEN x.kind = 'event_trigger' THEN 80 ELSE CASE split_part(x.sub_key, ' ', 1)
                  WHEN 'owned_by' THEN 43
                  WHEN 'constraint' THEN CASE WHEN x.new_c LIKE '% FOREIGN KEY %' THEN 56
                                              WHEN x.new_c LIKE '% CHECK %' THEN 51 ELSE 50 END
                  WHEN 'index' THEN CASE WHEN x.kind = 'materialized_view' THEN 65 ELSE 55 END
                  WHEN 'trigger' THEN 61 WHEN 'policy' THEN 62 WHEN 'rls' THEN 63 WHEN 'rule' THEN 66
-                 WHEN 'grants' THEN 71 WHEN 'column_grants' THEN 71 ELSE 70 END,
+                 WHEN 'grants' THEN 71 WHEN 'column_grants' THEN 71 ELSE 70 END END,
                0, x.schema_name, x.obj_key, x.sub_key,
                CASE WHEN x.how = 'altered' AND split_part(x.sub_key, ' ', 1) = 'constraint'
                          AND x.new_c ~ ' (FOREIGN KEY|CHECK) ' AND x.new_c NOT LIKE '% NOT VALID;'
@@ -957,7 +1016,9 @@ BEGIN
         UNION ALL
         -- definitions of altered objects
         SELECT CASE x.kind WHEN 'sequence' THEN 33 WHEN 'extension' THEN 31 WHEN 'type' THEN 32 WHEN 'table' THEN 41
-                           WHEN 'text_search_dictionary' THEN 32 WHEN 'text_search_configuration' THEN 33 ELSE 34 END,
+                           WHEN 'text_search_dictionary' THEN 36 WHEN 'text_search_configuration' THEN 37
+                           WHEN 'operator_family' THEN 38 WHEN 'foreign_data_wrapper' THEN 39 WHEN 'server' THEN 39
+                           WHEN 'user_mapping' THEN 39 ELSE 34 END,
                0, x.schema_name, x.obj_key, x.sub_key,
                CASE x.kind
                  -- options set anew; options gone named without a value (which removes them)
@@ -972,6 +1033,34 @@ BEGIN
                     FROM regexp_matches(x.old_c, ' ADD MAPPING FOR (\S+) WITH ', 'g') m HAVING count(*) > 0),
                    (SELECT string_agg(l, E'\n') FROM unnest(_lines(x.new_c)) l WHERE l LIKE 'ALTER TEXT SEARCH CONFIGURATION %'))
                  WHEN 'sequence' THEN regexp_replace(x.new_c, '^CREATE SEQUENCE ', 'ALTER SEQUENCE ')
+                 -- wrappers, servers, user mappings: handler, validator, version and
+                 -- options changed in place (NULL: nothing but a comment or grant changed)
+                 WHEN 'foreign_data_wrapper' THEN (
+                   SELECT format('ALTER FOREIGN DATA WRAPPER %s%s;', x.q, z.ch)
+                   FROM (SELECT nullif(concat(
+                           CASE WHEN _fdw_clause(x.old_c, 'HANDLER') IS DISTINCT FROM _fdw_clause(x.new_c, 'HANDLER')
+                                THEN coalesce(' HANDLER ' || _fdw_clause(x.new_c, 'HANDLER'), ' NO HANDLER') END,
+                           CASE WHEN _fdw_clause(x.old_c, 'VALIDATOR') IS DISTINCT FROM _fdw_clause(x.new_c, 'VALIDATOR')
+                                THEN coalesce(' VALIDATOR ' || _fdw_clause(x.new_c, 'VALIDATOR'), ' NO VALIDATOR') END,
+                           _alter_options(x.old_c, x.new_c)), '') AS ch) z
+                   WHERE z.ch IS NOT NULL)
+                 WHEN 'server' THEN (
+                   SELECT format('ALTER SERVER %s%s;', x.q, z.ch)
+                   FROM (SELECT nullif(concat(
+                           CASE WHEN _fdw_clause(x.old_c, 'VERSION') IS DISTINCT FROM _fdw_clause(x.new_c, 'VERSION')
+                                THEN ' VERSION ' || coalesce(_fdw_clause(x.new_c, 'VERSION'), 'NULL') END,
+                           _alter_options(x.old_c, x.new_c)), '') AS ch) z
+                   WHERE z.ch IS NOT NULL)
+                 WHEN 'user_mapping' THEN (
+                   SELECT regexp_replace(x.q, '^(.+)@("(?:[^"]|"")+"|[^@"]+)$', 'ALTER USER MAPPING FOR \1 SERVER \2') || z.ch || ';'
+                   FROM (SELECT nullif(_alter_options(x.old_c, x.new_c), '') AS ch) z
+                   WHERE z.ch IS NOT NULL)
+                 -- members dropped, then members added (one ALTER OPERATOR FAMILY each)
+                 WHEN 'operator_family' THEN nullif(concat_ws(E'\n',
+                   (SELECT string_agg(_opfamily_drop_member(l), E'\n' ORDER BY o) FROM unnest(_lines(x.old_c)) WITH ORDINALITY AS u(l, o)
+                    WHERE o > 1 AND NOT l = ANY (_lines(x.new_c))),
+                   (SELECT string_agg(l, E'\n' ORDER BY o) FROM unnest(_lines(x.new_c)) WITH ORDINALITY AS u(l, o)
+                    WHERE o > 1 AND NOT l = ANY (_lines(x.old_c)))), '')
                  WHEN 'extension' THEN format('ALTER EXTENSION %I UPDATE TO %L;', _key_name(x.obj_key),
                                               substring(x.new_c FROM ' VERSION ''(.*)'';$'))
                  WHEN 'type' THEN CASE WHEN x.new_c ~ '^CREATE TYPE .* AS \(' THEN (   -- composite: appended attributes

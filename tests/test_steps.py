@@ -16,6 +16,7 @@ from typing import List, Optional
 import pytest
 
 from pytest_pggit.backends import Server
+from pytest_pggit.lint import find_squawk
 from pytest_pggit.steps import ref_name_problem, safe_ref_name
 
 #: Three steps; the downgrade of the newest one is ``{down3}`` (None: no downgrade).
@@ -402,10 +403,15 @@ def test_git_base_is_the_schema_at_a_git_ref(pytester: pytest.Pytester, pggit_se
         assert cases["pggit.migration::pytest-pggit/git-base..HEAD"][0] is False
         text = result.stdout.str()
         assert "ADDED     public/table/orders" in text and "public/table/customers " not in text
-    # the working tree's own commit as the base: nothing changed
+        if find_squawk():   # lint: the edited and the new file, each with its one statement
+            assert "2 statement(s) of 2 file(s)/step(s) since pytest-pggit/git-base" in text, text
+    # the working tree's own commit as the base: nothing changed, nothing to lint (the
+    # base's statements are the same: they are not linted again)
     result = pytester.runpytest(*args, "--pggit-base", "git:HEAD")
     assert result.ret == 0, result.stdout.str()
     result.stdout.fnmatch_lines(["diff pytest-pggit/git-base..HEAD: 0 path(s)*"])
+    if find_squawk():
+        assert "0 statement(s) of 0 file(s)/step(s) since pytest-pggit/git-base" in result.stdout.str()
 
 
 DIR_STEPS_CONFTEST = '''

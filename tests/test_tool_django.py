@@ -254,3 +254,49 @@ def test_a_reverse_that_forgets_an_index_fails_the_updown_check(
     cases = junit_cases(project / "gate.xml")
     assert cases.get("pggit.updown::django/buggy/0001_title_index") == "failure", cases
     assert re.search(r"book_title_idx", result.stdout.str())
+
+
+def test_a_base_from_git_reads_that_commits_migrations(project: Path, pytester: pytest.Pytester,
+                                                       pggit_server: Server) -> None:
+    """--pggit-base git:HEAD with Django: the base is built from the migrations committed in
+    git (three), not from the working tree's (four, the fourth dropping a column)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    newest = project / "catalog/migrations/0004_remove_author_bio.py"
+    text = newest.read_text()
+    newest.unlink()
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q"], cwd=project, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=project, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "three migrations"], cwd=project, check=True)
+    # the working tree (the pull request) adds the fourth, dropping author.bio, now without
+    # its pggit_allow: the hazard must fail the gate against the git base
+    newest.write_text(text.replace('pggit_allow = {"data_deletion": "bios live in the CMS"}', ""))
+    result = pytester.runpytest_subprocess(
+        *dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml",
+        "--pggit-base", "git:HEAD", "-k", "isolated_clone")
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert re.search(r"the schema at git HEAD = [0-9a-f]{12}: 3 step\(s\)", out), out
+    cases = junit_cases(project / "gate.xml")
+    assert cases["pggit.hazards::public/table/catalog_author/column/bio"] == "failure", cases
+    # lint: the statements the base does not have, not the base's steps again
+    assert "statement(s) of 1 file(s)/step(s) since pytest-pggit/git-base" in out, out
+    # up/down: only the step the base does not have
+    assert sorted(k for k in cases if k.startswith("pggit.updown::")) == [f"pggit.updown::{TAGS[-1]}"]
+    assert cases[f"pggit.updown::{TAGS[-1]}"] == "ok", cases
+    # the same run against a base of the same four migrations finds nothing to say (the
+    # pytester run left a symlink to an absolute path: the git base leaves it out)
+    (project / "abs-link").symlink_to("/nonexistent/pytest-pggit")
+    subprocess.run(git + ["add", "abs-link", str(newest)], cwd=project, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "four"], cwd=project, check=True)
+    result = pytester.runpytest_subprocess(
+        *dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml",
+        "--pggit-base", "git:HEAD", "-k", "isolated_clone")
+    assert result.ret == 0, result.stdout.str()
+    assert re.search(r"the schema at git HEAD = [0-9a-f]{12}: 4 step\(s\)", result.stdout.str())
+    cases = junit_cases(project / "gate.xml")
+    assert not [k for k in cases if k.startswith("pggit.updown::")], cases

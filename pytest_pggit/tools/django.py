@@ -22,7 +22,7 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
@@ -44,8 +44,11 @@ class DjangoSteps:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
 
-    def pytest_pggit_migration_steps(self, config: Any) -> List[Step]:
+    def pytest_pggit_migration_steps(self, config: Any, root: Any = None) -> List[Step]:
         setup_django()
+        rootdir = Path(self.config.rootpath).resolve()
+        if root is not None and Path(root).resolve() != rootdir:   # another git ref's tree
+            return django_steps(self.config, tree=Path(root))
         return django_steps(self.config)
 
 
@@ -66,11 +69,12 @@ def setup_django() -> None:
         django.setup()
 
 
-def forward_plan() -> List[Any]:
-    """Every migration, in the order ``manage.py migrate`` applies them to an empty database."""
+def forward_plan(tree: "Optional[TreeMigrations]" = None) -> List[Any]:
+    """Every migration, in the order ``manage.py migrate`` applies them to an empty database
+    (with ``tree``: the migrations of another git ref's files)."""
     from django.db.migrations.loader import MigrationLoader
 
-    loader = MigrationLoader(None, ignore_no_migrations=True)
+    loader = tree.loader(None) if tree is not None else MigrationLoader(None, ignore_no_migrations=True)
     graph = loader.graph
     seen: Dict[Tuple[str, str], None] = {}
     for leaf in graph.leaf_nodes():
@@ -79,23 +83,137 @@ def forward_plan() -> List[Any]:
     return [graph.nodes[key] for key in seen]
 
 
-def django_steps(config: pytest.Config) -> List[Step]:
+def django_steps(config: pytest.Config, tree: Optional[Path] = None) -> List[Step]:
+    """The steps of the project's migrations; with ``tree`` (the files of another git ref,
+    ``--pggit-base git:<ref>``), of the project's migrations as they are there (the
+    migrations of apps outside the rootdir, e.g. ``django.contrib.auth``, are the
+    installed ones)."""
     steps = []
     rootdir = Path(config.rootpath)
-    for migration in forward_plan():
+    migrations = TreeMigrations(tree, rootdir) if tree is not None else None
+    for migration in forward_plan(migrations):
         key = (migration.app_label, migration.name)
-        module = sys.modules.get(type(migration).__module__)
-        source = _source(module, rootdir)
+        if migrations is not None and key in migrations.sources:
+            module, path = migrations.sources[key]
+            source = _source_path(path, tree) if tree is not None else None
+        else:
+            module = sys.modules.get(type(migration).__module__)
+            source = _source(module, rootdir)
         steps.append(Step(
             tool=TOOL,
             name=f"{migration.app_label}/{migration.name}",
             description=describe(migration),
-            upgrade=_action(config, key, backwards=False),
-            downgrade=_action(config, key, backwards=True),
+            upgrade=_action(config, key, backwards=False, tree=migrations),
+            downgrade=_action(config, key, backwards=True, tree=migrations),
             source=source,
             allow=read_allow(module, source or ".".join(key)),
         ))
     return steps
+
+
+class TreeMigrations:
+    """The project's migration files as another git ref has them (``tree``: that ref's
+    files, ``rootdir``: where the rootdir is inside it), for Django's migration loader.
+
+    Every installed app whose migrations package lies below the rootdir reads its
+    migrations from the same place in ``tree`` (absent there: the app has none at that
+    ref); apps outside the rootdir (Django's own, other installed packages) keep the
+    installed ones.  The files are loaded once, as modules of their own that never enter
+    ``sys.modules`` (the project's modules at head stay what they are); what they import
+    comes from the head's environment."""
+
+    def __init__(self, tree: Path, rootdir: Path) -> None:
+        self.tree = Path(tree)
+        self.rootdir = Path(rootdir).resolve()
+        #: (app_label, name) -> (module, file) of each migration read from the tree
+        self.sources: Dict[Tuple[str, str], Tuple[Any, Path]] = {}
+        #: app label -> its migrations folder in the tree, None: the installed package's
+        self._folders: Optional[Dict[str, Optional[Path]]] = None
+
+    def folders(self) -> Dict[str, Optional[Path]]:
+        """App label -> the folder of its migrations in the tree (None: the installed ones)."""
+        if self._folders is None:
+            import importlib.util
+
+            from django.apps import apps
+            from django.db.migrations.loader import MigrationLoader
+
+            out: Dict[str, Optional[Path]] = {}
+            for app_config in apps.get_app_configs():
+                module_name, _explicit = MigrationLoader.migrations_module(app_config.label)
+                if module_name is None:
+                    continue
+                try:
+                    spec = importlib.util.find_spec(module_name)
+                except ImportError:
+                    spec = None
+                if spec is not None and spec.submodule_search_locations:
+                    here = Path(list(spec.submodule_search_locations)[0])
+                else:   # no migrations package at head: where Django would look for one
+                    here = Path(app_config.path) / module_name.rsplit(".", 1)[-1]
+                try:
+                    rel = here.resolve().relative_to(self.rootdir)
+                except ValueError:
+                    out[app_config.label] = None   # not the project's: the installed migrations
+                    continue
+                out[app_config.label] = self.tree / rel
+            self._folders = out
+        return self._folders
+
+    def read(self) -> None:
+        """Load the tree's migration files (once)."""
+        if self.sources:
+            return
+        import hashlib
+        import importlib.util
+
+        tag = hashlib.sha1(str(self.tree).encode()).hexdigest()[:10]
+        for label, folder in self.folders().items():
+            if folder is None or not folder.is_dir():
+                continue
+            for path in sorted(folder.glob("*.py")):
+                if path.stem[0] in "_~":
+                    continue
+                spec = importlib.util.spec_from_file_location(
+                    f"_pytest_pggit_git_base_{tag}.{label}.{path.stem}", path)
+                assert spec is not None and spec.loader is not None
+                module = importlib.util.module_from_spec(spec)
+                try:
+                    spec.loader.exec_module(module)
+                except Exception as exc:
+                    raise PggitError(
+                        f"--pggit-base git:...: the migration {path.relative_to(self.tree)} of the git "
+                        f"base cannot be imported: {type(exc).__name__}: {exc}",
+                        hint="a migration of the base imports project code that changed since; "
+                             "use a ref of pggit_db as --pggit-base") from exc
+                if not hasattr(module, "Migration"):
+                    raise PggitError(f"the migration {path.relative_to(self.tree)} of the git base "
+                                     "has no Migration class")
+                self.sources[(label, path.stem)] = (module, path)
+
+    def loader(self, connection: Any) -> Any:
+        """A Django ``MigrationLoader`` (on ``connection``, or None) of the tree's migrations."""
+        from django.db.migrations.loader import MigrationLoader
+
+        self.read()
+        tree = self
+
+        class TreeMigrationLoader(MigrationLoader):
+            def load_disk(self) -> None:
+                super().load_disk()   # the installed migrations; the project's are replaced
+                for label, folder in tree.folders().items():
+                    if folder is None:
+                        continue
+                    for key in [k for k in self.disk_migrations if k[0] == label]:
+                        del self.disk_migrations[key]
+                    self.migrated_apps.discard(label)
+                    self.unmigrated_apps.add(label)
+                for (label, name), (module, _path) in tree.sources.items():
+                    self.disk_migrations[label, name] = module.Migration(name, label)
+                    self.migrated_apps.add(label)
+                    self.unmigrated_apps.discard(label)
+
+        return TreeMigrationLoader(connection, ignore_no_migrations=True)
 
 
 def describe(migration: Any, limit: int = 120) -> str:
@@ -110,13 +228,16 @@ def describe(migration: Any, limit: int = 120) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
-def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool) -> Any:
+def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool,
+            tree: "Optional[TreeMigrations]" = None) -> Any:
     def run(database: "Database") -> None:
         from django.db import connections
         from django.db.migrations.executor import MigrationExecutor
 
         with pointed_at(config, database):
             executor = MigrationExecutor(connections[ALIAS])
+            if tree is not None:   # the migrations of a git base
+                executor.loader = tree.loader(executor.connection)
             migration = executor.loader.graph.nodes[key]
             # one migration, as `migrate app name` would apply it (or unapply it, as
             # `migrate app <previous>` does right after it was applied)
@@ -182,6 +303,13 @@ def _unblocked(config: pytest.Config) -> "contextlib.AbstractContextManager[Any]
     return blocker.unblock() if blocker is not None else contextlib.nullcontext()
 
 
+def _source_path(path: Path, tree: Path) -> str:
+    try:
+        return path.relative_to(tree).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def _source(module: Any, rootdir: Path) -> Any:
     path = getattr(module, "__file__", None)
     if not path:
@@ -192,4 +320,4 @@ def _source(module: Any, rootdir: Path) -> Any:
         return path
 
 
-__all__ = ["DjangoSteps", "django_steps", "forward_plan", "point_at"]
+__all__ = ["DjangoSteps", "TreeMigrations", "django_steps", "forward_plan", "point_at"]

@@ -74,9 +74,33 @@ def test_every_kind_is_versioned_at_its_own_path(db: SqlDb) -> None:
             "REVOKE EXECUTE ON FUNCTION app.add(a integer, b integer) FROM PUBLIC;",
         "app/aggregate/total(integer)":
             "CREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer, INITCOND = '0');",
+        # objects of no schema are recorded under the pseudo-schema pg_database
+        "app/operator_class/int_ops USING btree":
+            "CREATE OPERATOR CLASS app.int_ops FOR TYPE integer USING btree FAMILY app.int_ops AS\n"
+            "    OPERATOR 1 app.<<(integer,integer),\n    FUNCTION 1 (integer, integer) btint4cmp(integer,integer);",
+        "app/operator_family/int_ops USING btree": "CREATE OPERATOR FAMILY app.int_ops USING btree;",
+        "pg_database/cast/(app.mood AS integer)":
+            "CREATE CAST (app.mood AS integer) WITH FUNCTION app.mood_rank(app.mood);",
+        "app/conversion/latin1_utf8":
+            "CREATE CONVERSION app.latin1_utf8 FOR 'LATIN1' TO 'UTF8' FROM pg_catalog.iso8859_1_to_utf8;",
+        "app/text_search_template/simple_again":
+            "CREATE TEXT SEARCH TEMPLATE app.simple_again (INIT = pg_catalog.dsimple_init, LEXIZE = pg_catalog.dsimple_lexize);",
+        "pg_database/foreign_data_wrapper/app_fdw": "CREATE FOREIGN DATA WRAPPER app_fdw;",
+        "pg_database/server/app_server": "CREATE SERVER app_server FOREIGN DATA WRAPPER app_fdw OPTIONS (host 'remote');",
+        "pg_database/user_mapping/PUBLIC@app_server": "CREATE USER MAPPING FOR PUBLIC SERVER app_server;",
+        "app/foreign_table/remote_rows":
+            "CREATE FOREIGN TABLE app.remote_rows (\n    id integer NOT NULL\n) SERVER app_server;",
+        "pg_database/publication/app_pub":
+            "CREATE PUBLICATION app_pub WITH (publish = 'insert, update, delete, truncate');\n"
+            "ALTER PUBLICATION app_pub ADD TABLE ONLY app.accounts;",
+        "pg_database/event_trigger/app_on_ddl":
+            "CREATE EVENT TRIGGER app_on_ddl ON ddl_command_end EXECUTE FUNCTION app.on_ddl();",
     }
     for path, definition in expected.items():
         assert p.get(path) == definition, path
+    me = db.val("SELECT quote_ident(current_user)")
+    assert p[f"app/default_privileges/{me} tables"] == \
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {me} IN SCHEMA app GRANT SELECT ON TABLES TO PUBLIC;"
     assert p["app/materialized_view/account_counts"].startswith("CREATE MATERIALIZED VIEW app.account_counts AS")
     assert "app/materialized_view/account_counts/index/account_counts_mood_idx" in p
     assert p["app/type/floatrange"].startswith("CREATE TYPE app.floatrange AS RANGE (SUBTYPE = double precision")
@@ -196,10 +220,11 @@ def test_diff_descends_only_into_changed_subtrees(make_empty_db) -> None:
 
 
 def test_a_commit_warns_about_objects_it_does_not_record(db: SqlDb) -> None:
-    """Kinds snapshots do not record yet are named in a WARNING, never left out silently;
-    extension members are not (the extension is recorded), nor are the kinds recorded
-    since (text search dictionaries and configurations, operators, statistics objects,
-    rules)."""
+    """Kinds snapshots do not record are named in a WARNING, never left out silently: shell
+    operators (pg_dump leaves them out too) and casts joining only types and functions
+    outside tracked schemas.  Extension members are not (the extension is recorded), nor
+    are the kinds recorded since (text search objects, operators, statistics objects,
+    rules, foreign-data wrappers, casts of tracked types, ...)."""
     db.exec("""CREATE TABLE public.t (a int, b int);
                CREATE TEXT SEARCH CONFIGURATION public.my_cfg (COPY = pg_catalog.english);
                CREATE TEXT SEARCH DICTIONARY public.my_dict (TEMPLATE = pg_catalog.simple);
@@ -208,23 +233,26 @@ def test_a_commit_warns_about_objects_it_does_not_record(db: SqlDb) -> None:
                                            COMMUTATOR = OPERATOR(public.=#=));
                CREATE STATISTICS public.t_ab ON a, b FROM public.t;
                CREATE RULE t_nothing AS ON DELETE TO public.t DO INSTEAD NOTHING;
-               CREATE FOREIGN DATA WRAPPER my_fdw""")
+               CREATE FOREIGN DATA WRAPPER my_fdw;
+               CREATE CAST (bytea AS bit varying) WITHOUT FUNCTION""")
     db.notices.clear()
     db.exec("SELECT pggit_v0.create_basic_commit('with untracked kinds')")
     warnings = [n for n in db.notices if n.startswith("pgGit does not record")]
     assert len(warnings) == 1, db.notices
     for named in ("operator public.=#=(integer,integer)",   # a shell: pg_dump leaves it out too
-                  "foreign-data wrapper my_fdw"):
+                  "cast (pg_catalog.bytea AS bit varying)"):
         assert named in warnings[0], (named, warnings[0])
     assert "2 object(s)" in warnings[0]
     recorded = {(r["kind"], r["name"]) for r in db.rows(
         "SELECT DISTINCT kind, name FROM pggit_v0._snapshot('public')")}
     assert {("text_search_configuration", "my_cfg"), ("text_search_dictionary", "my_dict"),
             ("operator", "===(integer,integer)"), ("statistics", "t_ab")} <= recorded
+    assert ("foreign_data_wrapper", "my_fdw") in {(r["kind"], r["name"]) for r in db.rows(
+        "SELECT DISTINCT kind, name FROM pggit_v0._snapshot('pg_database')")}
     assert db.val("SELECT definition FROM pggit_v0._snapshot('public', 't') WHERE sub_key = 'rule t_nothing'") == \
         "CREATE RULE t_nothing AS\n    ON DELETE TO public.t DO INSTEAD NOTHING;"
     db.exec("DROP RULE t_nothing ON public.t; DROP OPERATOR public.=#= (int, int);"
-            "DROP FOREIGN DATA WRAPPER my_fdw")
+            "DROP CAST (bytea AS bit varying)")
     db.notices.clear()
     db.exec("SELECT pggit_v0.create_basic_commit('none left')")
     assert not [n for n in db.notices if n.startswith("pgGit does not record")]
