@@ -16,13 +16,16 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Dict, Iterator, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 if TYPE_CHECKING:  # pragma: no cover
     import psycopg
 
 #: Longest statement excerpt shown beside a path.
 EXCERPT_LINES = 6
+
+#: The source of what a ``pytest_pggit_setup`` hook changed: ``setup hook conftest.py:12``.
+SETUP_HOOK = "setup hook "
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,10 @@ class LogEntry:
 
     @property
     def file_line(self) -> Optional[Tuple[str, int]]:
-        """``(file, line)`` when the source is ``file:line`` (a schema file statement)."""
+        """``(file, line)`` when the source is ``file:line`` (a schema file statement; not a
+        ``setup hook conftest.py:12``, whose statements are captured like a step's)."""
+        if (self.source or "").startswith(SETUP_HOOK):
+            return None
         m = re.fullmatch(r"(.+):(\d+)", self.source or "")
         return (m.group(1), int(m.group(2))) if m else None
 
@@ -231,6 +237,42 @@ def step_source(conn: "psycopg.Connection", database: str, label: str) -> Iterat
                 pass
 
 
+def setup_hook_label(impls: Any, rootdir: Any) -> str:
+    """``setup hook conftest.py:12``: where the ``pytest_pggit_setup`` implementations are
+    (file relative to ``rootdir``, line of the ``def`` or its first decorator)."""
+    from .formatting import display_path
+
+    parts = []
+    for impl in impls:
+        if getattr(impl, "hookwrapper", False) or getattr(impl, "wrapper", False):
+            continue
+        code = getattr(impl.function, "__code__", None)
+        parts.append(f"{display_path(code.co_filename, rootdir)}:{code.co_firstlineno}"
+                     if code is not None else str(impl.plugin_name))
+    return SETUP_HOOK + (", ".join(parts) or "pytest_pggit_setup")
+
+
+def setup_hook_call(caller: Any, impls: Any, config: Any, rootdir: Any) -> Callable[..., None]:
+    """The ``pytest_pggit_setup`` hook as one call ``(connection, database)`` whose DDL the
+    capture records with the source ``setup hook <file>:<line>`` (:func:`step_source`):
+    the gate's provenance names the hook, and lint checks its statements like a step's."""
+    label = setup_hook_label(impls, rootdir)
+
+    def call(connection: Any, database: Any) -> None:
+        from psycopg import pq
+
+        with step_source(connection, database.name, label):
+            try:
+                caller(connection=connection, database=database, config=config)
+            except BaseException:
+                # roll back here, so that step_source can still reset the database's setting
+                if not connection.closed and connection.info.transaction_status != pq.TransactionStatus.IDLE:
+                    connection.rollback()
+                raise
+
+    return call
+
+
 def describe(entry: Optional[LogEntry]) -> str:
     """``source: statement's first line`` for one line of a table."""
     if entry is None:
@@ -240,4 +282,4 @@ def describe(entry: Optional[LogEntry]) -> str:
 
 
 __all__ = ["LogEntry", "Provenance", "base_statements", "describe", "excerpt", "has_source_column",
-           "since_base", "step_source", "without_statements"]
+           "setup_hook_call", "setup_hook_label", "since_base", "step_source", "without_statements"]

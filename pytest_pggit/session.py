@@ -453,9 +453,9 @@ class PggitSession:
             return None, []
         names = [display_path(getattr(impl.plugin, "__file__", None) or impl.plugin_name,
                               self.rootdir) for impl in impls]
-        config = self.config
-        return (lambda connection, database: caller(connection=connection, database=database,
-                                                       config=config)), names
+        from .provenance import setup_hook_call   # its DDL recorded as `setup hook <file>:<line>`
+
+        return setup_hook_call(caller, impls, self.config, self.rootdir), names
 
     # -- pggit_conn: one connection reused between tests ----------------------
     def acquire_connection(self) -> "psycopg.Connection":

@@ -178,11 +178,12 @@ def pytest_pggit_setup(connection):
 
 def test_a_change_no_step_made_is_not_given_to_a_step(pytester: pytest.Pytester,
                                                     pggit_server: Server) -> None:
-    """The pytest_pggit_setup hook is no migration step: its DDL has no source."""
+    """The pytest_pggit_setup hook is no migration step: its DDL is the hook's, named by
+    the hook's file:line, not given to the step before it."""
     project(pytester, "ALTER TABLE customers ADD COLUMN city text;\n")
     pytester.makeconftest(HOOK)
     result = run(pytester, pggit_server, "-v")
     assert result.ret == 0, result.stdout.str()
     result.stdout.fnmatch_lines([
         "*public/table/customers/column/city*schema/002_change.sql:1: ALTER TABLE customers ADD COLUMN city text;",
-        "*public/table/customers/column/note*(no step): ALTER TABLE customers ADD COLUMN note text"])
+        "*public/table/customers/column/note*setup hook conftest.py:1: ALTER TABLE customers ADD COLUMN note text"])

@@ -161,3 +161,38 @@ def test_the_projects_squawk_toml_applies(pytester: pytest.Pytester, pggit_serve
     result = run(pytester, pggit_server, "--pggit-fail-on-lint", "low")
     assert result.ret == 0, result.stdout.str()
     assert "require-concurrent-index-creation" not in (pytester.path / "gate.xml").read_text()
+
+
+SETUP_CONFTEST = """
+import pytest
+
+def pytest_pggit_setup(connection):
+    connection.execute("CREATE INDEX customers_email_idx ON customers (email)")
+    connection.execute("ALTER TABLE customers DROP COLUMN phone")
+"""
+#: the line of the hook's def in conftest.py (pytester strips the leading blank line)
+SETUP_LINE = SETUP_CONFTEST.strip().splitlines().index("def pytest_pggit_setup(connection):") + 1
+
+
+@needs_squawk
+def test_a_setup_hooks_changes_have_provenance_and_lint(pytester: pytest.Pytester,
+                                                       pggit_server: Server) -> None:
+    """What a pytest_pggit_setup hook changes is made by ``setup hook conftest.py:<line>``
+    in the hazards and lint output (the line of its ``def``), and its statements are
+    linted like a step's."""
+    project(pytester, "SELECT 1;\n")
+    pytester.makeconftest(SETUP_CONFTEST)
+    result = run(pytester, pggit_server)
+    text = result.stdout.str()
+    assert result.ret == 1, text   # the hook drops a column: data_deletion fails the gate
+    hazards = {c.get("name"): c for c in cases(pytester, "pggit.hazards")}
+    hazard = hazards["public/table/customers/column/phone"]
+    assert f"made by setup hook conftest.py:{SETUP_LINE}" in hazard.find("failure").get("message"), text
+    assert "ALTER TABLE customers DROP COLUMN phone" in hazard.find("failure").text
+    assert f"setup hook conftest.py:{SETUP_LINE}: CREATE INDEX customers_email_idx" in text   # diff table
+    lint = {c.get("name"): c for c in cases(pytester, "pggit.lint")}
+    names = {f"setup hook conftest.py:{SETUP_LINE}:{n}" for n in (1, 2)}
+    assert names <= set(lint), sorted(lint)
+    out = lint[f"setup hook conftest.py:{SETUP_LINE}:1"].find("system-out").text
+    assert "require-concurrent-index-creation" in out and "CREATE INDEX customers_email_idx" in out
+    assert lint[f"setup hook conftest.py:{SETUP_LINE}:2"].find("failure") is not None   # ban-drop-column
