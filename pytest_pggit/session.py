@@ -406,13 +406,13 @@ class PggitSession:
         return read_index(source / INDEX_FILE) if source is not None else None
 
     def _keep_cached_templates(self) -> None:
-        """Local backend, the server's owner, before it stops: when the cluster's cached
+        """Local (or embedded) backend, the server's owner, before it stops: when the cluster's cached
         templates changed (built, pruned: by this process or an xdist worker), keep the
         cluster as a new generation of the layer cache entry."""
         from .template_cache import index_of
 
-        layer = getattr(self.backend, "layer_cache", None)
-        if layer is None or self.server is None or self.server.backend != "local":
+        layer = getattr(self.backend, "layer_cache", None)   # local and embedded backends
+        if layer is None or self.server is None:
             return
         with admin_connect(self.server) as conn:
             index = index_of(conn)
