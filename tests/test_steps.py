@@ -8,6 +8,7 @@ The steps are plain psycopg: a conftest hook returns three ``Step`` objects.
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -412,6 +413,41 @@ def test_git_base_is_the_schema_at_a_git_ref(pytester: pytest.Pytester, pggit_se
     result.stdout.fnmatch_lines(["diff pytest-pggit/git-base..HEAD: 0 path(s)*"])
     if find_squawk():
         assert "0 statement(s) of 0 file(s)/step(s) since pytest-pggit/git-base" in result.stdout.str()
+
+
+WORKFLOW = Path(__file__).resolve().parent.parent / "examples" / "github-workflow.yml"
+
+
+def test_the_example_workflow_gates_a_pull_request_against_its_target_branch(
+        pytester: pytest.Pytester, pggit_server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    """examples/github-workflow.yml: a full fetch, and on pull_request PGGIT_BASE =
+    git:origin/<base ref>; that setting, as the job sets it, gates a branch of a clone
+    against the schema of origin/main."""
+    text = WORKFLOW.read_text()
+    assert "fetch-depth: 0" in text
+    m = re.search(r"PGGIT_BASE: \$\{\{ github.event_name == 'pull_request' && "
+                  r"format\('(git:origin/\{0\})', github.base_ref\) \|\| '' \}\}", text)
+    assert m, "the workflow sets PGGIT_BASE from github.base_ref on pull requests"
+    base = m.group(1).replace("{0}", "main")   # what GitHub makes of it for a PR into main
+    upstream = pytester.path / "upstream"
+    upstream.mkdir()
+    git(upstream, "init", "-q")
+    (upstream / "schema").mkdir()
+    (upstream / "schema" / "001_init.sql").write_text("CREATE TABLE customers (id int PRIMARY KEY, phone text);\n")
+    (upstream / "test_ok.py").write_text(PASSING_TEST)
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-qm", "main")
+    work = pytester.path / "work"
+    git(pytester.path, "clone", "-q", str(upstream), str(work))
+    git(work, "checkout", "-qb", "drop-phone")
+    (work / "schema" / "002_drop_phone.sql").write_text("ALTER TABLE customers DROP COLUMN phone;\n")
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("PGGIT_BASE", base)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--rootdir", str(work), "--pggit-schema",
+                                str(work / "schema"), "--pggit-gate", "test_ok.py")
+    assert result.ret == 1, result.stdout.str()
+    result.stdout.fnmatch_lines(["base: pytest-pggit/git-base = * (the schema at git origin/main = *",
+                                 "*public/table/customers/column/phone*data_deletion*"])
 
 
 DIR_STEPS_CONFTEST = '''
