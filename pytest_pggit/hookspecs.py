@@ -26,8 +26,9 @@ if TYPE_CHECKING:  # pragma: no cover
 def pytest_pggit_setup(connection: "psycopg.Connection", database: "Database", config: Any) -> None:
     """Bring the template database ``pggit_db`` to the project's schema.
 
-    Called once per template (once per run, once per pytest-xdist worker), after
-    the SQL layer is installed and every migration step (the ``--pggit-schema`` files,
+    Called once per template build: once for all processes of a run (pytest-xdist
+    too), not at all when the template comes from the template cache (with
+    ``--pggit-no-cache``: once per process), after the SQL layer is installed and every migration step (the ``--pggit-schema`` files,
     then ``pytest_pggit_migration_steps``) is applied and committed; what it changes in
     the schema is then committed on ``main`` as ``pytest-pggit baseline: hook ...``.
     Migrations are better returned as steps (a commit, a tag and an up/down check each).
