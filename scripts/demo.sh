@@ -74,7 +74,7 @@ else
     echo "demo: pytest exited $status"
 fi
 if [ "$tools" -eq 0 ]; then
-    echo "demo: the Alembic and Django examples passed their tests and the gate, their dropped columns accepted by pggit_allow"
+    echo "demo: the Alembic and Django examples passed their tests and the gate, their dropped columns accepted in the migrations (a comment on the statement in Alembic's, pggit_allow in Django's)"
 elif [ "$status" -eq 0 ]; then
     status=$tools
 fi

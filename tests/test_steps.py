@@ -189,6 +189,49 @@ def test_a_step_failing_inside_a_library_names_the_users_line(pytester: pytest.P
                                  "failed: JSONDecodeError: *"])
 
 
+def test_a_failing_downgrade_and_a_failing_hook_name_the_users_line(pytester: pytest.Pytester,
+                                                                   pggit_server: Server) -> None:
+    """A downgrade that raises is the updown case's error, at the user's file:line (the
+    walk goes on with the older steps); a steps hook that raises names its line too."""
+    pytester.makeconftest(
+        """
+        from pytest_pggit.steps import Step
+
+        def run(sql):
+            def action(database):
+                with database.connect(autocommit=True) as conn:
+                    conn.execute(sql)
+            return action
+
+        def give_up(database):
+            raise RuntimeError("no way back")
+
+        def pytest_pggit_migration_steps(config):
+            return [Step("app", "0001_t", "t", run("CREATE TABLE t (id int)"), run("DROP TABLE t")),
+                    Step("app", "0002_u", "u", run("CREATE TABLE u (id int)"), give_up)]
+        """
+    )
+    pytester.makepyfile(PASSING_TEST)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-gate", "--pggit-base", "root",
+                                "--pggit-junit", "gate.xml")
+    assert result.ret == 1, result.stdout.str()
+    cases = junit_cases(pytester.path / "gate.xml")
+    failed, text = cases["pggit.updown::app/0002_u"]
+    assert failed and f"{pytester.path}/conftest.py:10: downgrade of step app/0002_u failed: " \
+                      "RuntimeError: no way back" in text, text
+    assert cases["pggit.updown::app/0001_t"][0] is False   # repaired, then judged on its own
+    pytester.makeconftest(
+        """
+        def pytest_pggit_migration_steps(config):
+            return [step for step in open("no-such-migrations.txt")]
+        """
+    )
+    result = pytester.runpytest(*dsn_args(pggit_server))
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines([f"*the pytest_pggit_migration_steps hook failed at {pytester.path}/conftest.py:2: "
+                                 "FileNotFoundError: *no-such-migrations.txt*"])
+
+
 def test_tag_names_follow_the_layers_ref_name_rules(pggit) -> None:
     """The Python copy of _ref_name_problem agrees with the SQL one; safe_ref_name makes
     any step tag valid and leaves valid ones alone (Alembic hex ids, Django app/name)."""

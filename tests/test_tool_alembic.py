@@ -302,3 +302,21 @@ def test_the_option_bare_with_a_path_a_folder_and_in_the_ini(pytester: pytest.Py
     assert resolved("--pggit-alembic=db") == sub / "alembic.ini"          # its folder
     pytester.makeini("[pytest]\npggit_alembic = db/alembic.ini\n")
     assert resolved() == sub / "alembic.ini"                              # relative to the ini
+
+
+def test_the_example_project_passes_its_tests_and_the_gate(pytester: pytest.Pytester,
+                                                           pggit_server: Server) -> None:
+    """examples/alembic (a copy): four revisions, its tests, and the gate, the newest
+    revision's dropped column accepted by the comment on its statement."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "alembic"
+    shutil.copytree(example, pytester.path / "ex", ignore=shutil.ignore_patterns("__pycache__"))
+    result = pytester.runpytest_subprocess("--pggit-backend", "dsn", "--pggit-dsn", pggit_server.dsn(),
+                                           "-p", "no:randomly", "--pggit-gate", "ex")
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    result.assert_outcomes(passed=5)
+    result.stdout.fnmatch_lines([
+        "pggit gate: PASSED*", "hazards: ok: 1 path(s) with hazards (1 data-loss), fails at data-loss, 1 accepted",
+        "updown: ok: alembic/0004: the downgrade of alembic/0004 gives the schema of alembic/0003",
+        "accepted: public/table/authors/column/notes: data_deletion accepted by alembic/0004:1: "
+        "author notes live in the CMS since 2024; the column is unused"])

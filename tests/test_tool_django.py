@@ -300,3 +300,20 @@ def test_a_base_from_git_reads_that_commits_migrations(project: Path, pytester: 
     assert re.search(r"the schema at git HEAD = [0-9a-f]{12}: 4 step\(s\)", result.stdout.str())
     cases = junit_cases(project / "gate.xml")
     assert not [k for k in cases if k.startswith("pggit.updown::")], cases
+
+
+def test_the_example_project_passes_its_tests_and_the_gate(pytester: pytest.Pytester,
+                                                           pggit_server: Server) -> None:
+    """examples/django (a copy): four migrations, its tests (django_db and pggit), and the
+    gate, the newest migration's dropped column accepted by its module's pggit_allow."""
+    import shutil
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "django"
+    shutil.copytree(example, pytester.path / "ex", ignore=shutil.ignore_patterns("__pycache__"))
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server)[1:], "-p", "no:randomly",
+                                           "--pggit-gate", "ex")
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert "pggit gate: PASSED" in out and "1 accepted" in out, out
+    assert re.search(r"accepted: public/table/catalog_author/column/bio: data_deletion accepted by "
+                     r"pggit_allow of django/catalog/0004_remove_author_bio: author bios moved to the CMS", out), out

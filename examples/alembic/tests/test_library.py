@@ -22,7 +22,7 @@ def test_each_revision_is_a_tagged_commit(pggit):
 def test_what_the_newest_revision_does(pggit):
     diff = assert_diff(pggit, "alembic/0003", "alembic/0004",
                        removed=["public/table/authors/column/notes"], added=[], modified=[])
-    assert "data_deletion" in diff.hazards   # accepted by pggit_allow in 0004_drop_author_notes.py
+    assert "data_deletion" in diff.hazards   # accepted by the comment in 0004_drop_author_notes.py
 
 
 def test_a_book_needs_an_author(pggit_conn):
