@@ -210,8 +210,13 @@ class LayerCache:
         run builds a good one; returns the note saying so."""
         if not self.restored or self.entry is None:
             return None
-        if _has_layer(server, LAYER_DB):
+        has = _has_layer(server, LAYER_DB)
+        if has:
             server.layer_db = LAYER_DB
+            return None
+        if has is None and self.source is not None and self.source != self.entry:
+            # a generation kept by a run that never installed the layer (an xdist
+            # controller: its workers built the templates): nothing is damaged
             return None
         damaged = self.source or self.entry
         shutil.rmtree(damaged, ignore_errors=True)
@@ -323,14 +328,18 @@ def prune_generations(entry: Path, min_age: float = GENERATION_PRUNE_AFTER) -> L
     return removed
 
 
-def _has_layer(server: Server, dbname: str) -> bool:
-    """Whether database ``dbname`` of ``server`` holds the pggit_v0 schema."""
+def _has_layer(server: Server, dbname: str) -> Optional[bool]:
+    """Whether database ``dbname`` of ``server`` holds the pggit_v0 schema (None: there is
+    no such database)."""
     import psycopg
 
     try:
         with psycopg.connect(server.dsn(dbname), autocommit=True, connect_timeout=10) as conn:
             row = conn.execute("SELECT to_regnamespace('pggit_v0') IS NOT NULL").fetchone()
             return bool(row and row[0])
+    except psycopg.OperationalError as exc:
+        missing = exc.sqlstate == "3D000" or f'"{dbname}" does not exist' in str(exc)
+        return None if missing else False
     except psycopg.Error:
         return False
 
