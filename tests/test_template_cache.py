@@ -27,7 +27,7 @@ from pytest_pggit.backends import Server
 from pytest_pggit.backends.local import LocalBackend
 
 CONFTEST = """
-import pathlib
+import os, pathlib, time
 from pytest_pggit.steps import Step
 
 LOG = pathlib.Path(__file__).parent / "applied.log"
@@ -36,6 +36,7 @@ def sql_step(name, sql):
     def upgrade(database):
         with open(LOG, "a") as f:
             f.write(name + "\\n")
+        time.sleep(float(os.environ.get("STEP_SLEEP", "0")))   # a slow migration
         with database.connect(autocommit=True) as conn:
             conn.execute(sql)
     return Step("app", name, name, upgrade)
@@ -220,12 +221,17 @@ def test_the_gate_on_a_cached_template_knows_the_steps(pytester: pytest.Pytester
 # ----------------------------------------------------------------- concurrency
 def test_concurrent_runs_build_once(pytester: pytest.Pytester, layer: Path, own_server: Server) -> None:
     make_project(pytester, layer)
+    env = dict(os.environ, STEP_SLEEP="1.5")   # the build outlasts the other's start
+    env.pop("PYTEST_XDIST_WORKER", None)
     procs = [subprocess.Popen([sys.executable, "-m", "pytest", *dsn_args(own_server)],
-                              cwd=str(pytester.path), stdout=subprocess.PIPE,
+                              cwd=str(pytester.path), stdout=subprocess.PIPE, env=env,
                               stderr=subprocess.STDOUT, text=True) for _ in range(2)]
     outs = [p.communicate(timeout=180)[0] for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     assert applied(pytester) == ["0001_a", "0002_b"], outs          # one of them built
+    built = [o for o in outs if "pggit: template cache miss (" in o]
+    waited = [o for o in outs if "(built by a concurrent run while this one waited;" in o]
+    assert len(built) == 1 and len(waited) == 1, outs
     assert len(cache_entries(own_server)) == 1
     assert databases(own_server, "pggit%") == cache_entries(own_server)   # no staging copy left
 
