@@ -120,7 +120,8 @@ def test_bad_levels_are_usage_errors(gate) -> None:
 
 
 def test_hazards_between_base_and_head(gate) -> None:
-    result = gate("--pggit-base", "v1", hook=DROP_HOOK)
+    # --no-pggit-lint: the hook's DROP TABLE is also a lint finding (tests/test_gate_lint.py)
+    result = gate("--pggit-base", "v1", "--no-pggit-lint", hook=DROP_HOOK)
     result.stdout.fnmatch_lines(["*= 1 passed, 1 pggit gate failed in *"])
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines([
@@ -130,18 +131,18 @@ def test_hazards_between_base_and_head(gate) -> None:
         "REMOVED   public/table/legacy  table   access_exclusive_lock, data_deletion  data-loss*",
         "hazards:",
         "FAIL  public/table/legacy  data-loss  REMOVED public/table/legacy: access_exclusive_lock "
-        "(medium), data_deletion (data-loss)",
+        "(medium), data_deletion (data-loss); made by setup hook conftest.py:1",
         "ok*v1..HEAD*OK*1 statement(s) reproduce head",
         "hazards / public/table/legacy:",
         "DROP TABLE IF EXISTS public.legacy;",
     ])
     # the threshold: medium still fails, none reports without failing
-    assert gate("--pggit-base", "v1", "--pggit-fail-on-hazard", "medium").ret == 1
-    result = gate("--pggit-base", "v1", "--pggit-fail-on-hazard", "none")
+    assert gate("--pggit-base", "v1", "--no-pggit-lint", "--pggit-fail-on-hazard", "medium").ret == 1
+    result = gate("--pggit-base", "v1", "--no-pggit-lint", "--pggit-fail-on-hazard", "none")
     assert result.ret == 0
     result.stdout.fnmatch_lines(["pggit gate: PASSED*", "ok*public/table/legacy*data-loss*"])
     # base == head: nothing to migrate
-    result = gate("--pggit-base", "v1", "--pggit-head", "v1")
+    result = gate("--pggit-base", "v1", "--no-pggit-lint", "--pggit-head", "v1")
     assert result.ret == 0
     result.stdout.fnmatch_lines(["diff v1..v1: 0 path(s), 0 with hazards"])
 
