@@ -124,6 +124,8 @@ CREATE INDEX IF NOT EXISTS ddl_log_renames_idx ON pggit_v0.ddl_log (id) WHERE re
 -- Provenance: the setting pggit.source when the command ran (which migration step and
 -- statement: 'schema/02.sql:14', 'alembic/ae1027a6acf'); see _capture, 70_capture.sql.
 ALTER TABLE pggit_v0.ddl_log ADD COLUMN IF NOT EXISTS source text;
+-- pending entries are found above the log horizon a commit leaves (_pending_log_ids)
+CREATE INDEX IF NOT EXISTS ddl_log_txid_idx ON pggit_v0.ddl_log (txid);
 COMMENT ON TABLE pggit_v0.ddl_log IS 'Captured DDL: statement, tag, object, schema, role, transaction, time, branch';
 
 CREATE TABLE IF NOT EXISTS pggit_v0.ddl_log_commits (

@@ -38,21 +38,60 @@ $$;
 COMMENT ON FUNCTION pggit_v0._set_live_base(text) IS
     'Records the commit whose tree the live schema equals (apart from DDL logged since)';
 
--- Identity of the DDL capture in force: the event triggers' catalog row versions and
--- enabled states.  Dropping, recreating, disabling or re-enabling them changes it, so
--- a commit can tell whether capture ran without interruption since its parent.
--- NULL without capture (snapshot-only mode).
-CREATE OR REPLACE FUNCTION pggit_v0._capture_epoch() RETURNS text
-LANGUAGE sql STABLE
+-- What DDL capture cannot see, as one fingerprint: statements that fire no event
+-- trigger yet change what a snapshot records.  Those are role renames (owners and
+-- grants name roles), REASSIGN OWNED (the set of roles owning objects here changes:
+-- the old owner owns nothing any more), CLUSTER (CLUSTER ON) and CREATE/ALTER EVENT
+-- TRIGGER.  Creating or dropping objects leaves it alone unless a role starts or stops
+-- being named here; so does creating roles that this database does not use.
+-- Costs an index probe per role and a scan of pg_index (about 1 ms for 1,000 tables).
+-- (PL/pgSQL: its plan is kept for the session; a SQL function is planned per call.)
+CREATE OR REPLACE FUNCTION pggit_v0._uncaptured_fingerprint() RETURNS text
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-SELECT CASE WHEN count(*) = 2 AND bool_and(e.evtenabled IN ('O', 'A'))
-            THEN string_agg(e.evtname || ':' || e.xmin::text || ':' || e.evtenabled::text, ',' ORDER BY e.evtname) END
-FROM pg_event_trigger e
-WHERE e.evtname IN ('pggit_v0_capture_ddl', 'pggit_v0_capture_drop')
+DECLARE
+    v_db oid := (SELECT db.oid FROM pg_database db WHERE db.datname = current_database());
+BEGIN
+RETURN md5(concat_ws('|',
+    (SELECT string_agg(e.oid::text || ':' || e.xmin::text || ':' || e.evtenabled::text, ',' ORDER BY e.oid)
+     FROM pg_event_trigger e),
+    (SELECT string_agg(i.indexrelid::text, ',' ORDER BY i.indexrelid) FROM pg_index i
+     WHERE i.indexrelid >= 16384 AND i.indisclustered),
+    -- the roles this database's objects name (owners, grantees, policy roles: recorded in
+    -- pg_shdepend, except the bootstrap superuser), with their names and whether they own
+    -- something: roles other databases use leave it alone
+    (SELECT string_agg(r.oid::text || ':' || r.rolname || ':' || o.owns::text, ',' ORDER BY r.oid)
+     FROM pg_roles r
+     CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM pg_shdepend d
+                                        WHERE d.refclassid = 'pg_authid'::regclass AND d.refobjid = r.oid
+                                          AND d.dbid = v_db AND d.deptype = 'o') AS owns) o
+     WHERE EXISTS (SELECT 1 FROM pg_shdepend d
+                   WHERE d.refclassid = 'pg_authid'::regclass AND d.refobjid = r.oid AND d.dbid = v_db))));
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._uncaptured_fingerprint() IS
+    'md5 over what fires no event trigger but shows in snapshots: event triggers, role names, the roles owning user objects, CLUSTER marks';
+
+-- Identity of the DDL capture in force: the event triggers' catalog row versions and
+-- enabled states, and _uncaptured_fingerprint().  Dropping, recreating, disabling or
+-- re-enabling the triggers changes it, and so does a change capture cannot log, so a
+-- commit can tell whether the log covers everything since its parent.
+-- NULL without capture (snapshot-only mode).
+CREATE OR REPLACE FUNCTION pggit_v0._capture_epoch() RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+BEGIN
+    RETURN (SELECT CASE WHEN count(*) = 2 AND bool_and(e.evtenabled IN ('O', 'A'))
+                        THEN string_agg(e.evtname || ':' || e.xmin::text || ':' || e.evtenabled::text, ','
+                                        ORDER BY e.evtname) || ';' || _uncaptured_fingerprint() END
+            FROM pg_event_trigger e
+            WHERE e.evtname IN ('pggit_v0_capture_ddl', 'pggit_v0_capture_drop'));
+END
 $$;
 COMMENT ON FUNCTION pggit_v0._capture_epoch() IS
-    'Identity of the capture event triggers (row versions, enabled states); NULL when capture is off';
+    'Identity of the capture event triggers (row versions, enabled states) and of what capture cannot log; NULL when capture is off';
 
 -- Write a commit object for p_tree with the given parents; no ref is moved.
 CREATE OR REPLACE FUNCTION pggit_v0._write_commit(p_tree text, p_parents text[], p_author text,
@@ -96,31 +135,59 @@ COMMENT ON FUNCTION pggit_v0._write_commit(text, text[], text, text, text, int) 
 -- roles that may not read statement texts can still check the chain.  The provenance
 -- label (source, added by 70_capture.sql) is hashed only when set, so entries logged
 -- before it existed keep their shas and an upgraded install still verifies.
+CREATE OR REPLACE FUNCTION pggit_v0._ddl_entry_sha(l pggit_v0.ddl_log) RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT pggit_v0._sha('ddl', (jsonb_build_array(l.id, l.logged_at, l.event, l.command_tag, l.object_type,
+                                               l.object_identity, l.schema_name, l.statement, l.role_name,
+                                               l.txid, l.branch, l.renamed_from)
+                             || CASE WHEN l.source IS NULL THEN '[]'::jsonb
+                                     ELSE jsonb_build_array(l.source) END)::text)
+$$;
+COMMENT ON FUNCTION pggit_v0._ddl_entry_sha(pggit_v0.ddl_log) IS
+    'sha256 over one DDL log entry''s fields (the input of its link in the hash chain)';
+
 CREATE OR REPLACE FUNCTION pggit_v0._ddl_log_shas(p_pending_only boolean) RETURNS TABLE (id bigint, entry_sha text)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-SELECT l.id, pggit_v0._sha('ddl', (jsonb_build_array(l.id, l.logged_at, l.event, l.command_tag, l.object_type,
-                                                     l.object_identity, l.schema_name, l.statement, l.role_name,
-                                                     l.txid, l.branch, l.renamed_from)
-                                   || CASE WHEN l.source IS NULL THEN '[]'::jsonb
-                                           ELSE jsonb_build_array(l.source) END)::text)
+SELECT l.id, pggit_v0._ddl_entry_sha(l)
 FROM pggit_v0.ddl_log l
 WHERE NOT p_pending_only OR NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id)
 $$;
 COMMENT ON FUNCTION pggit_v0._ddl_log_shas(boolean) IS
     'sha256 over each DDL log entry''s fields (id, time, event, tag, object, statement, role, transaction, branch, rename, and source when set)';
 
+-- Where this database's transaction ids live: the cluster's system identifier and the
+-- database's oid.  A log horizon (below) holds only here: a database restored from a
+-- dump, or cloned as a template, counts transactions elsewhere and starts without one.
+CREATE OR REPLACE FUNCTION pggit_v0._xid_space() RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT (SELECT c.system_identifier::text FROM pg_control_system() c) || ':'
+       || (SELECT d.oid::text FROM pg_database d WHERE d.datname = current_database())
+$$;
+COMMENT ON FUNCTION pggit_v0._xid_space() IS
+    'The cluster''s system identifier and this database''s oid: where the log horizon''s transaction ids are valid';
+
 -- The DDL log entries not yet linked to a commit, as they are now.  A commit takes
 -- this set once, before it reads the catalog, and links exactly it: DDL that other
 -- sessions commit meanwhile stays pending for the next commit (which reads those
--- objects again) instead of being linked to a tree that may not show it.
+-- objects again) instead of being linked to a tree that may not show it.  Only entries
+-- of transactions at or above the horizon the last commit left (meta log_horizon,
+-- "<xid space>:<xid>", see _commit_snapshot) can be pending, so this reads the log's
+-- newest rows by index; without a valid horizon it reads the whole log.
 CREATE OR REPLACE FUNCTION pggit_v0._pending_log_ids() RETURNS bigint[]
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT coalesce(array_agg(l.id ORDER BY l.id), ARRAY[]::bigint[]) FROM pggit_v0.ddl_log l
-WHERE NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id)
+WHERE l.txid >= coalesce((SELECT substr(m.value, length(pggit_v0._xid_space()) + 2)::bigint
+                          FROM pggit_v0.meta m
+                          WHERE m.key = 'log_horizon' AND m.value LIKE pggit_v0._xid_space() || ':%'), 0)
+  AND NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id)
 $$;
 COMMENT ON FUNCTION pggit_v0._pending_log_ids() IS 'Ids of the DDL log entries not yet linked to a commit';
 
@@ -142,7 +209,9 @@ BEGIN
         RETURN 0;
     END IF;
     WITH pending AS MATERIALIZED (
-        SELECT d.id, d.entry_sha FROM pggit_v0._ddl_log_shas(true) d WHERE d.id = ANY (p_ids)
+        SELECT l.id, pggit_v0._ddl_entry_sha(l) AS entry_sha FROM pggit_v0.ddl_log l
+        WHERE l.id = ANY (p_ids)
+          AND NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id)
     ),
     prev AS (
         SELECT lc.seq, lc.chain_sha FROM pggit_v0.ddl_log_commits lc WHERE lc.seq IS NOT NULL
@@ -164,17 +233,23 @@ $$;
 -- An incremental snapshot: HEAD's tree with only the objects named by the DDL logged
 -- since that commit snapshotted again, and the trees above them rebuilt.  Used only
 -- when the log is known to be complete and precise; otherwise root_sha is NULL and the
--- caller takes a full snapshot.  Falls back (full snapshot) when:
---   * pggit.full_snapshot = on, or no DDL was logged since the parent (insurance: a
---     commit with nothing logged always re-reads the whole schema), or the log names
---     more than 50 objects (a full snapshot is then cheaper);
---   * capture is off, or its event triggers changed since the parent (_capture_epoch),
---     or a capture fault happened since;
+-- caller takes a full snapshot.  With nothing logged, the parent's tree is the schema
+-- and no catalog is read (objects_snapshotted = 0).  Falls back (full snapshot) when:
+--   * pggit.full_snapshot = on, or the log names more than 50 objects (a full
+--     snapshot is then cheaper);
+--   * capture is off, its event triggers changed since the parent, or something
+--     capture cannot log changed (role renames, REASSIGN OWNED, CLUSTER, event
+--     triggers: see _capture_epoch), or a capture fault happened since;
 --   * the live schema is not known to equal the parent's tree (HEAD moved without
 --     migrating the schema: see _set_live_base);
---   * a pending entry is a drop, names no object, is of a kind outside the list below,
---     or its statement renames, moves, cascades, attaches or detaches (those change
---     how other objects deparse or which objects exist, beyond the one logged).
+--   * a pending entry names no object, is of a kind outside the list below, or its
+--     statement renames, moves, cascades, attaches, detaches or drops what a role owns
+--     (those change how other objects deparse or which objects exist, beyond the one
+--     logged).
+-- Drops are incremental: the object a dropped part belonged to is snapshotted again
+-- (a dropped index's table is found in the parent's tree), and objects that go with a
+-- drop without CASCADE (a serial column's sequence, a partitioned table's partitions,
+-- statistics objects) are found missing from the catalog and left out.
 -- Known blind spot: DDL run with event triggers off (PostgreSQL 17's event_triggers
 -- setting, single-user mode) is never logged; status() still compares the whole schema.
 DROP FUNCTION IF EXISTS pggit_v0._write_tree_incremental(text);
@@ -190,6 +265,7 @@ DECLARE
     v_epoch       text;
     v_pending     int;
     v_unsafe      int;
+    v_drops       boolean;
     v_s           text[];
     v_n           text[];
 BEGIN
@@ -205,30 +281,42 @@ BEGIN
     END IF;
 
     SELECT count(*),
-           count(*) FILTER (WHERE l.event = 'sql_drop' OR l.object_identity IS NULL
+           count(*) FILTER (WHERE l.object_identity IS NULL
                OR l.object_type NOT IN ('table', 'view', 'materialized view', 'sequence', 'index', 'table column',
-                                        'table constraint', 'trigger', 'policy', 'function', 'procedure',
-                                        'aggregate', 'type', 'domain', 'schema')
-               OR l.statement ~* '\m(rename|set\s+schema|cascade|attach|detach|inherit|owned\s+by\s+none)\M')
-    INTO v_pending, v_unsafe
+                                        'table constraint', 'trigger', 'policy', 'rule', 'default value',
+                                        'function', 'procedure', 'aggregate', 'type', 'domain', 'schema')
+               OR l.statement ~* '\m(rename|set\s+schema|cascade|attach|detach|inherit|owned\s+by\s+none|drop\s+owned)\M'),
+           coalesce(bool_or(l.event = 'sql_drop'), false)
+    INTO v_pending, v_unsafe, v_drops
     FROM ddl_log l
     WHERE l.id = ANY (p_pending);
-    IF v_pending = 0 OR v_unsafe > 0 THEN
+    IF v_pending = 0 THEN   -- a complete log with nothing in it: the schema is the parent's tree
+        root_sha := v_parent_tree;
+        rows_written := 0;
+        objects_snapshotted := 0;
+        RETURN;
+    END IF;
+    IF v_unsafe > 0 THEN
         RETURN;
     END IF;
 
     BEGIN   -- names come from object identities; anything unexpected means a full snapshot
         WITH RECURSIVE pending AS (
-            SELECT l.object_type, l.object_identity FROM ddl_log l WHERE l.id = ANY (p_pending)
+            SELECT l.event, l.object_type, l.object_identity FROM ddl_log l WHERE l.id = ANY (p_pending)
         ),
         parts AS (
             SELECT CASE
                      WHEN p.object_type = 'schema' THEN ARRAY[(parse_ident(p.object_identity))[1],
                                                               (parse_ident(p.object_identity))[1]]
-                     WHEN p.object_type IN ('table constraint', 'trigger', 'policy')
+                     WHEN p.object_type IN ('table constraint', 'trigger', 'policy', 'rule')
                        THEN parse_ident(substring(p.object_identity FROM ' on (.*)$'))
+                     WHEN p.object_type = 'default value'
+                       THEN parse_ident(substring(p.object_identity FROM '^for (.*)$'))
                      WHEN p.object_type IN ('function', 'procedure', 'aggregate')
                        THEN parse_ident(split_part(p.object_identity, '(', 1))
+                     -- a dropped index: its table is looked up in the parent's tree below
+                     WHEN p.object_type = 'index' AND p.event = 'sql_drop'
+                       THEN ARRAY[(parse_ident(p.object_identity))[1], E'\n' || (parse_ident(p.object_identity))[2]]
                      WHEN p.object_type = 'index'
                        THEN (SELECT ARRAY[n.nspname::text, c.relname::text]
                              FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
@@ -244,6 +332,7 @@ BEGIN
             SELECT cn.nspname::text, c.relname::text FROM with_children d
             JOIN pg_inherits i ON i.inhparent = to_regclass(format('%I.%I', d.s, d.n))
             JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace
+            WHERE left(d.n, 1) <> E'\n'
         )
         SELECT array_agg(s), array_agg(n) INTO v_s, v_n FROM with_children;
     EXCEPTION WHEN OTHERS THEN
@@ -254,13 +343,36 @@ BEGIN
         RETURN;
     END IF;
 
-    WITH dirty AS (SELECT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)),
+    WITH parent AS MATERIALIZED (SELECT * FROM _tree_objects(v_parent_tree)),
+    named AS (SELECT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)),
+    dirty0 AS (
+        SELECT d.s, CASE WHEN left(d.n, 1) <> E'\n' THEN d.n
+                         ELSE (SELECT _key_name(o.obj_key) FROM parent o    -- the dropped index's table
+                               JOIN tree_entries te ON te.tree_sha = o.obj_tree
+                                                   AND te.name = 'index ' || substr(d.n, 2)
+                               WHERE o.schema_name = d.s LIMIT 1) END AS n
+        FROM named d
+        UNION   -- objects a drop took along: in the parent's tree, gone from the catalog
+        SELECT o.schema_name, _key_name(o.obj_key) FROM parent o
+        WHERE v_drops
+          AND _key_kind(o.obj_key) IN ('table', 'view', 'materialized_view', 'sequence', 'foreign_table')
+          AND NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+                          WHERE c.relname = _key_name(o.obj_key) AND ns.nspname = o.schema_name)
+        UNION
+        SELECT o.schema_name, _key_name(o.obj_key) FROM parent o
+        WHERE v_drops AND _key_kind(o.obj_key) = 'statistics'
+          AND NOT EXISTS (SELECT 1 FROM pg_statistic_ext x JOIN pg_namespace ns ON ns.oid = x.stxnamespace
+                          WHERE x.stxname = _key_name(o.obj_key) AND ns.nspname = o.schema_name)
+    ),
+    -- a dropped index that is not in the parent's tree (a partition's) changes nothing
+    dirty AS MATERIALIZED (SELECT d.s, d.n FROM dirty0 d WHERE d.n IS NOT NULL),
     fresh AS MATERIALIZED (   -- one catalog pass per schema for all its dirty names
         SELECT sn.* FROM (SELECT d.s, array_agg(d.n) AS ns FROM dirty d GROUP BY d.s) g
         CROSS JOIN LATERAL _snapshot_names(g.s, g.ns) sn
+        WHERE (SELECT count(*) FROM dirty) <= 50
     ),
     kept AS MATERIALIZED (
-        SELECT o.* FROM _tree_objects(v_parent_tree) o
+        SELECT o.* FROM parent o
         WHERE NOT EXISTS (
             SELECT 1 FROM dirty d
             WHERE o.schema_name = d.s
@@ -275,11 +387,12 @@ BEGIN
                  array_agg(f.definition) AS defs FROM fresh f) a,
          (SELECT array_agg(k.schema_name) AS ss, array_agg(k.bucket) AS bs, array_agg(k.obj_key) AS ks,
                  array_agg(k.obj_tree) AS ts FROM kept k) b
-    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, b.ss, b.bs, b.ks, b.ts) w;
+    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, b.ss, b.bs, b.ks, b.ts) w
+    WHERE (SELECT count(*) FROM dirty) <= 50;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._write_tree_incremental(text, bigint[]) IS
-    'HEAD''s tree with only the objects named by the DDL logged since re-snapshotted; NULL root when a full snapshot is needed';
+    'HEAD''s tree with only the objects named by the DDL logged since re-snapshotted (the parent''s tree when nothing was logged); NULL root when a full snapshot is needed';
 
 -- Keep the planner's statistics of the store current: a commit that grew objects or
 -- tree_entries by more than a tenth (or a store never analyzed) analyzes both, so the
@@ -325,11 +438,15 @@ DECLARE
     v_ids    bigint[];
     v_untracked      int;
     v_untracked_list text;
+    v_horizon        bigint;
 BEGIN
     PERFORM pggit_v0._lock_history();
     -- read HEAD only now: a writer that held the lock before us has committed
     SELECT h.branch, coalesce(h.detached_sha, r.target_sha) INTO v_branch, v_parent
     FROM pggit_v0.head h LEFT JOIN pggit_v0.refs r ON r.name = h.branch;
+    -- every transaction below this horizon has ended, so its log entries are in v_ids
+    -- (read after it): once linked, later commits need not look below it
+    v_horizon := pg_snapshot_xmin(pg_current_snapshot())::text::bigint;
     v_ids := pggit_v0._pending_log_ids();   -- before the catalog is read: see _pending_log_ids
 
     v_inc := pggit_v0._write_tree_incremental(v_parent, v_ids);
@@ -352,9 +469,13 @@ BEGIN
     IF v_parent IS NOT NULL AND pggit_v0._commit_tree(v_parent) = v_tree.root_sha THEN
         RAISE NOTICE 'nothing changed since commit %: the new commit records the same schema', left(v_parent, 12);
     END IF;
-    -- never leave objects out silently
-    SELECT count(*), string_agg(u.object_type || ' ' || u.object_identity, ', ' ORDER BY u.object_type, u.object_identity)
-    INTO v_untracked, v_untracked_list FROM pggit_v0._untracked_objects() u;
+    -- never leave objects out silently (an incremental commit read only objects of
+    -- tracked kinds, and anything else since its parent took a full snapshot)
+    IF v_inc.root_sha IS NULL THEN
+        SELECT count(*), string_agg(u.object_type || ' ' || u.object_identity, ', '
+                                    ORDER BY u.object_type, u.object_identity)
+        INTO v_untracked, v_untracked_list FROM pggit_v0._untracked_objects() u;
+    END IF;
     IF v_untracked > 0 THEN
         RAISE WARNING 'pgGit does not record % object(s) of this database, left out of the commit: %',
                       v_untracked, left(v_untracked_list, 2000)
@@ -371,14 +492,20 @@ BEGIN
     END IF;
 
     v_links := pggit_v0._link_pending(v_sha, v_ids);
+    -- (a horizon from another xid space is replaced; one of this space only moves up)
+    INSERT INTO pggit_v0.meta AS m (key, value) VALUES ('log_horizon', pggit_v0._xid_space() || ':' || v_horizon)
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()
+    WHERE m.value NOT LIKE pggit_v0._xid_space() || ':%'
+       OR substr(m.value, length(pggit_v0._xid_space()) + 2)::bigint < v_horizon;
     PERFORM pggit_v0._set_live_base(v_sha);
 
     PERFORM pggit_v0._refresh_stats(v_tree.rows_written);
     PERFORM pggit_v0._record_timing('commit', v_t0,
                            format('%s rows written, %s log entries linked, %s', v_tree.rows_written + 3, v_links,
-                                  CASE WHEN v_inc.root_sha IS NOT NULL
-                                       THEN format('incremental snapshot of %s object(s)', v_inc.objects_snapshotted)
-                                       ELSE 'full snapshot' END));
+                                  CASE WHEN v_inc.root_sha IS NULL THEN 'full snapshot'
+                                       WHEN cardinality(v_ids) = 0
+                                       THEN 'no DDL logged since the parent: its tree reused'
+                                       ELSE format('incremental snapshot of %s object(s)', v_inc.objects_snapshotted) END));
     RETURN v_sha;
 END
 $$;

@@ -32,15 +32,13 @@ def test_what_takes_a_full_snapshot(db: SqlDb) -> None:
     commit_mode(db, "a and b")
     cases = [
         "ALTER TABLE public.a RENAME TO a2",                     # renames change other objects' text
-        "DROP TABLE public.b",                                   # drops may take dependants along
+        "DROP TABLE public.b CASCADE",                           # cascades take unnamed dependants along
         "CREATE TABLE public.c (id int); ALTER TABLE public.c ADD COLUMN x int; SET pggit.full_snapshot = on",
     ]
     for ddl in cases:
         db.exec(ddl)
         assert commit_mode(db, ddl) .endswith("full snapshot"), ddl
         db.exec("RESET pggit.full_snapshot")
-    # nothing logged: the whole schema is read again (insurance against missed DDL)
-    assert commit_mode(db, "nothing").endswith("full snapshot")
     # capture interrupted since the parent: its event triggers changed
     db.exec("CREATE TABLE public.d (id int)")
     commit_mode(db, "d")
@@ -84,3 +82,107 @@ def test_a_head_moved_without_migrating_takes_a_full_snapshot(db: SqlDb) -> None
     db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
     db.exec("CREATE TABLE public.after (id int)")
     assert commit_mode(db, "after").endswith("incremental snapshot of 1 object(s)")
+
+
+def test_nothing_logged_reuses_the_parents_tree(db: SqlDb) -> None:
+    db.exec("CREATE TABLE public.t (id int PRIMARY KEY, v text)")
+    first = db.val("SELECT pggit_v0.create_basic_commit('t')")
+    assert commit_mode(db, "nothing").endswith("no DDL logged since the parent: its tree reused")
+    assert db.val("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = pggit_v0.get_head_sha()") == \
+        db.val("SELECT pggit_v0._commit_tree(%s)", [first])
+    assert db.rows("SELECT * FROM pggit_v0.status()") == []
+
+
+def test_changes_capture_cannot_log_take_a_full_snapshot(db: SqlDb) -> None:
+    """Statements that fire no event trigger but change what a snapshot records."""
+    role_a, role_b = f"pggit_fp_a_{db.name}"[:60], f"pggit_fp_b_{db.name}"[:60]
+    db.exec(f'CREATE ROLE "{role_a}"; CREATE ROLE "{role_b}";'
+            "CREATE TABLE public.t (id int PRIMARY KEY, v text); CREATE INDEX t_v ON public.t (v);"
+            f'ALTER TABLE public.t OWNER TO "{role_a}"; GRANT SELECT ON public.t TO "{role_b}"')
+    try:
+        commit_mode(db, "t")
+        cases = [
+            (f'ALTER ROLE "{role_b}" RENAME TO "{role_b}x"', True),     # the grantee's name
+            (f'REASSIGN OWNED BY "{role_a}" TO "{role_b}x"', True),     # the grants (owner and grantee merge)
+            ("CLUSTER public.t USING t_v", True),                       # CLUSTER ON
+        ]
+        for stmt, changes in cases:
+            db.exec(stmt)
+            assert db.val("SELECT count(*) FROM pggit_v0.ddl_log l WHERE NOT EXISTS "
+                          "(SELECT 1 FROM pggit_v0.ddl_log_commits c WHERE c.log_id = l.id)") == 0, stmt
+            assert commit_mode(db, stmt).endswith("full snapshot"), stmt
+            paths = {r["path"] for r in db.rows("SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")}
+            assert any(p.startswith("public/table/t") for p in paths) == changes, (stmt, paths)
+            assert db.rows("SELECT * FROM pggit_v0.status()") == [], stmt
+        # and with nothing else changed, the next commit reuses its parent's tree again
+        assert commit_mode(db, "again").endswith("its tree reused")
+    finally:
+        db.exec("DROP TABLE IF EXISTS public.t")
+        db.exec(f'DROP ROLE IF EXISTS "{role_a}"; DROP ROLE IF EXISTS "{role_b}x"; DROP ROLE IF EXISTS "{role_b}"')
+
+
+def test_drops_are_committed_incrementally(db: SqlDb) -> None:
+    db.exec("CREATE TABLE public.a (id serial PRIMARY KEY, v text, w int); CREATE INDEX a_v ON public.a (v);"
+            "CREATE STATISTICS public.a_st ON v, w FROM public.a;"
+            "CREATE TABLE public.p (id int, at date) PARTITION BY RANGE (at);"
+            "CREATE TABLE public.p1 PARTITION OF public.p FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');"
+            "CREATE INDEX p_at ON public.p (at);"
+            "CREATE VIEW public.v AS SELECT id FROM public.a; CREATE FUNCTION public.f() RETURNS int "
+            "LANGUAGE sql AS 'SELECT 1'; CREATE TYPE public.mood AS ENUM ('ok');"
+            "CREATE TABLE public.other (id int)")
+    commit_mode(db, "base")
+
+    def step(ddl: str, expect: set) -> None:
+        db.exec(ddl)
+        assert "incremental snapshot" in commit_mode(db, ddl), ddl
+        paths = {(r["path"], r["change_type"]) for r in db.rows(
+            "SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")}
+        assert paths == expect, ddl
+        assert db.rows("SELECT * FROM pggit_v0.status()") == [], ddl
+
+    step("DROP INDEX public.a_v; ALTER TABLE public.a ALTER COLUMN w TYPE bigint",
+         {("public/table/a/index/a_v", "REMOVED"), ("public/table/a/column/w", "MODIFIED")})
+    step("ALTER TABLE public.a DROP COLUMN w",   # takes the statistics object along
+         {("public/table/a/column/w", "REMOVED"), ("public/statistics/a_st", "REMOVED")})
+    step("DROP VIEW public.v; DROP FUNCTION public.f(); DROP TYPE public.mood",
+         {("public/view/v", "REMOVED"), ("public/function/f()", "REMOVED"), ("public/type/mood", "REMOVED")})
+    step("DROP INDEX public.p_at", {("public/table/p/index/p_at", "REMOVED")})
+    removed = {r["path"] for r in db.rows("SELECT * FROM pggit_v0._diff_rows("
+                                           "pggit_v0._commit_tree(pggit_v0.get_head_sha()), NULL, true)")}
+    assert removed == set()
+    db.exec("DROP TABLE public.a; DROP TABLE public.p")   # the serial's sequence and the partition go too
+    assert "incremental snapshot" in commit_mode(db, "drop tables")
+    gone = {r["path"] for r in db.rows("SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD') "
+                                        "WHERE change_type = 'REMOVED'")}
+    assert {"public/table/a", "public/sequence/a_id_seq", "public/table/p", "public/table/p1"} <= gone
+    assert db.rows("SELECT * FROM pggit_v0.status()") == []
+
+
+def test_ddl_of_a_transaction_open_across_a_commit_is_linked_by_the_next(db: SqlDb) -> None:
+    """The log horizon a commit leaves lies below every transaction still running, so DDL
+    that such a transaction commits later is pending for the next commit."""
+    import psycopg
+
+    with psycopg.connect(db.dsn, autocommit=False) as other:
+        other.execute("CREATE TABLE public.late (id int)")        # logged, not committed yet
+        commit_mode(db, "while the other transaction runs")
+        horizon = db.val("SELECT value FROM pggit_v0.meta WHERE key = 'log_horizon'")
+        other_txid = other.execute("SELECT txid_current()").fetchone()[0]
+        assert int(horizon.rsplit(":", 1)[1]) <= other_txid
+        other.commit()
+    assert db.val("SELECT cardinality(pggit_v0._pending_log_ids())") == 1
+    assert "incremental snapshot of 1 object(s)" in commit_mode(db, "late")
+    assert "public/table/late" in {r["path"] for r in db.rows(
+        "SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")}
+    assert db.val("SELECT cardinality(pggit_v0._pending_log_ids())") == 0
+
+
+def test_a_log_horizon_from_another_cluster_or_database_is_ignored(db: SqlDb) -> None:
+    commit_mode(db, "sets a horizon")
+    db.exec("CREATE TABLE public.kept (id int)")
+    # as if restored from a dump of another cluster whose transaction ids ran far ahead
+    db.exec("UPDATE pggit_v0.meta SET value = '1234:5678:999999999999' WHERE key = 'log_horizon'")
+    assert db.val("SELECT cardinality(pggit_v0._pending_log_ids())") == 1
+    assert "incremental snapshot of 1 object(s)" in commit_mode(db, "kept")
+    assert db.val("SELECT value FROM pggit_v0.meta WHERE key = 'log_horizon'").startswith(
+        db.val("SELECT pggit_v0._xid_space()") + ":")
