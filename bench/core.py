@@ -62,6 +62,12 @@ TARGETS = {
     "commit_second_s": 0.3,   # commit after ALTERing 10 tables
     "diff_s": 0.050,          # count(*) of diff_commits(sha1, sha2)
     "migration_over_migra": 0.05,  # generate_migration(sha1, sha2) / migra on the same states (>= 20x faster)
+    # issue 15, each cold (first call in a new session) and warm (the same call again)
+    "i15_commit_full_s": 0.3,        # full commit
+    "i15_commit_nothing_s": 0.020,   # commit when nothing changed
+    "i15_commit_change_s": 0.060,    # commit after a 1% change that drops indexes and changes column types
+    "i15_diff_s": 0.020,             # count(*) of diff_commits of that change (30 paths)
+    "i15_migration_s": 0.040,        # generate_migration of that change
 }
 
 
@@ -145,6 +151,20 @@ def alter_statements(n_tables: int) -> List[str]:
 
 
 # --------------------------------------------------------------------------- helpers
+def change_statements(n_tables: int, last_digit: int) -> List[str]:
+    """A 1% change (issue 15): on n/100 tables ending in ``last_digit`` (none of them has
+    a view, so the type changes are allowed), drop an index and change two column types
+    (varchar(32) -> varchar(64), no rewrite; integer -> bigint, a rewrite that rebuilds
+    the index on qty): 3 changed paths per table."""
+    step = max(n_tables // (n_tables // 100 or 1), 10)
+    stmts: List[str] = []
+    for i in range(last_digit, n_tables + 1, step):
+        t = f"{SCHEMA}.t{i:04d}"
+        stmts.append(f"DROP INDEX {SCHEMA}.t{i:04d}_code_idx")
+        stmts.append(f"ALTER TABLE {t} ALTER COLUMN code TYPE varchar(64), ALTER COLUMN qty TYPE bigint")
+    return stmts
+
+
 class Bench:
     def __init__(self, server: Any, bindir: Path) -> None:
         self.server = server
@@ -341,6 +361,62 @@ def run_migra(b: "Bench", migra: Path, db_from: str, db_to: str, times: int) -> 
 
 
 # --------------------------------------------------------------------------- runs
+
+def cold_warm(b: "Bench", db: str, expr: str, params: Optional[tuple] = None,
+              before_warm: Optional[Callable[[psycopg.Connection], None]] = None,
+              setup: Optional[str] = None) -> Tuple[float, float, Any]:
+    """``expr`` as the first call in a new session (cold), then again in that session
+    (warm; ``before_warm`` runs in between).  Returns (cold s, warm s, cold value)."""
+    with b.connect(db) as conn:
+        if setup:
+            conn.execute(setup)
+        cold, _, value = timed(conn, expr, params)
+        if before_warm is not None:
+            before_warm(conn)
+        warm, _, _ = timed(conn, expr, params)
+    return cold, warm, value
+
+
+def run_issue15(b: "Bench", db: str, n_tables: int, r: Dict[str, Any], log: Callable[[str], None]) -> None:
+    """Issue 15's table: each figure cold and warm, on the database the run committed."""
+    def commit_detail(conn: psycopg.Connection) -> str:
+        return conn.execute("SELECT detail FROM pggit_v0.op_timings WHERE operation = 'commit' "
+                            "ORDER BY id DESC LIMIT 1").fetchone()[0]
+
+    # full commit: pggit.full_snapshot = on makes every commit read the whole schema
+    r["i15_commit_full_cold_s"], r["i15_commit_full_warm_s"], _ = cold_warm(
+        b, db, "pggit_v0.create_basic_commit('full again')", setup="SET pggit.full_snapshot = on")
+    # nothing changed: the first commit after the full ones is the cold one
+    r["i15_commit_nothing_cold_s"], r["i15_commit_nothing_warm_s"], _ = cold_warm(
+        b, db, "pggit_v0.create_basic_commit('nothing')")
+    with b.connect(db) as conn:
+        conn.execute("SELECT pggit_v0.create_basic_commit('nothing')")
+        r["i15_commit_nothing_detail"] = commit_detail(conn)
+    # a 1% change, committed cold; another one committed warm in the same session
+    with b.connect(db) as conn:
+        for stmt in change_statements(n_tables, 3):
+            conn.execute(stmt)
+        base = conn.execute("SELECT pggit_v0.get_head_sha()").fetchone()[0]
+    with b.connect(db) as conn:
+        r["i15_commit_change_cold_s"], _, sha_a = timed(conn, "pggit_v0.create_basic_commit('1% change')")
+        r["i15_commit_change_detail"] = commit_detail(conn)
+        for stmt in change_statements(n_tables, 7):
+            conn.execute(stmt)
+        r["i15_commit_change_warm_s"], _, _ = timed(conn, "pggit_v0.create_basic_commit('another 1% change')")
+    r["i15_diff_cold_s"], r["i15_diff_warm_s"], r["i15_diff_rows"] = cold_warm(
+        b, db, "SELECT count(*) FROM pggit_v0.diff_commits(%s, %s)", (base, sha_a))
+    r["i15_migration_cold_s"], r["i15_migration_warm_s"], script = cold_warm(
+        b, db, "pggit_v0.generate_migration(%s, %s)", (base, sha_a))
+    r["i15_migration_statements"] = len(sql_statements(script))
+    log(f"  run {r['run']}: issue 15: full commit {r['i15_commit_full_cold_s']:.3f}/"
+        f"{r['i15_commit_full_warm_s']:.3f} s, nothing {r['i15_commit_nothing_cold_s'] * 1000:.1f}/"
+        f"{r['i15_commit_nothing_warm_s'] * 1000:.1f} ms, 1% change {r['i15_commit_change_cold_s'] * 1000:.1f}/"
+        f"{r['i15_commit_change_warm_s'] * 1000:.1f} ms ({r['i15_commit_change_detail']}), diff "
+        f"{r['i15_diff_cold_s'] * 1000:.1f}/{r['i15_diff_warm_s'] * 1000:.1f} ms ({r['i15_diff_rows']} rows), "
+        f"generate_migration {r['i15_migration_cold_s'] * 1000:.1f}/{r['i15_migration_warm_s'] * 1000:.1f} ms "
+        f"(cold/warm)")
+
+
 def run_once(b: Bench, run: int, schema_file: Path, n_tables: int, log: Callable[[str], None],
              migra: Optional[Path] = None, migra_runs: int = 3) -> Dict[str, Any]:
     r: Dict[str, Any] = {"run": run}
@@ -415,6 +491,8 @@ def run_once(b: Bench, run: int, schema_file: Path, n_tables: int, log: Callable
         r["migration_sql"] = script
         log(f"  run {run}: generate_migration {c * 1000:.1f} ms (server {s * 1000:.1f} ms), "
             f"{r['migration_statements']} statements")
+
+    run_issue15(b, layer, n_tables, r, log)
 
     if migra is not None:
         # The same two states in two databases without the layer: the plain database as
@@ -527,6 +605,21 @@ def table_rows(summary: Dict[str, Dict[str, float]]) -> List[Dict[str, Any]]:
         row("status(), clean", "status_clean_s", None, note=f"{med['status_clean_rows']:.0f} rows"),
         row("generate_migration(sha1, sha2)", "migration_s", None,
             note=f"{med['migration_statements']:.0f} statements"),
+    ]
+    def pair(name: str, key: str, target: float, note: str = "") -> List[Dict[str, Any]]:
+        return [row(f"{name}, cold", f"i15_{key}_cold_s", target, note=note),
+                row(f"{name}, warm", f"i15_{key}_warm_s", target)]
+
+    rows += [
+        *pair("issue 15: full commit", "commit_full", TARGETS["i15_commit_full_s"],
+              note=f"pg_dump in the same run: {fmt_s(med['pg_dump_s'])}"),
+        *pair("issue 15: commit, nothing changed", "commit_nothing", TARGETS["i15_commit_nothing_s"]),
+        *pair("issue 15: commit after a 1% change", "commit_change", TARGETS["i15_commit_change_s"],
+              note="drops 10 indexes, changes 20 column types"),
+        *pair("issue 15: diff_commits of that change", "diff", TARGETS["i15_diff_s"],
+              note=f"{med['i15_diff_rows']:.0f} rows"),
+        *pair("issue 15: generate_migration of it", "migration", TARGETS["i15_migration_s"],
+              note=f"{med['i15_migration_statements']:.0f} statements"),
     ]
     if "migra_s" in med:
         rows += [
