@@ -370,7 +370,10 @@ class PggitSession:
             steps, _ = collect_steps(self.config, self.rootdir)
             self._collected = (plugins, steps)
             if backend.name == "dsn":
-                server = self.get_server()
+                try:
+                    server = self.get_server()
+                except PggitError:
+                    return "template cache: on (the server is not reachable now)"
                 key = self._cache_key(steps, server.server_version_num)
                 entry, why = TemplateCache(server, key, self.cfg.lock_timeout).lookup()
                 hit = entry is not None

@@ -311,3 +311,48 @@ def test_a_later_run_drops_the_databases_of_a_killed_run(pytester: pytest.Pytest
     later.stdout.fnmatch_lines([f"pggit: dropped {len(run_dbs)} database(s) of 1 run(s) that ended "
                                 f"without cleaning up (killed?): {prefix}*"])
     assert databases(own_server, "pggit%") == cache_entries(own_server)
+
+
+# ----------------------------------------------------------------- pieces without a server
+def test_generations_of_the_local_cache_are_pruned(tmp_path: Path) -> None:
+    """Per layer key the newest generation stays, for the 3 layer keys with the newest
+    generations; the others go once unused for a minute (a run touches the one it copies
+    first).  A generation's number is when it was stored (``time_ns``)."""
+    from pytest_pggit.backends.local.cache import prune_generations
+
+    now = time.time()
+    base = "15.1-101-abc-w1"
+    entry = tmp_path / f"{base}-layer-k1"
+    entry.mkdir()
+
+    def gen(key: str, n: int, age: float) -> Path:
+        p = tmp_path / f"{base}-tpl-{key}-{n}"
+        p.mkdir()
+        os.utime(p, (now - age, now - age))
+        return p
+
+    k1 = [gen("k1", n, 3600) for n in (1, 2, 3)]
+    k1_recent = gen("k1", 20, 10)                     # the newest generation of all
+    others = [gen(k, 10 + i, 3600) for i, k in enumerate(("k2", "k3", "k4"))]
+    busy = gen("k1", 0, 5)                            # old, but copied a moment ago
+    foreign = tmp_path / "16.2-101-def-w1-tpl-k1-1"   # another build: not a sibling
+    foreign.mkdir()
+    removed = prune_generations(entry, min_age=60)
+    # k1: only the newest stays (and the busy one); k2 is the 4th newest key: gone
+    assert sorted(p.name for p in removed) == sorted(p.name for p in k1 + [others[0]])
+    assert all(p.exists() for p in (k1_recent, busy, others[1], others[2], foreign, entry))
+
+
+def test_a_miss_names_what_changed() -> None:
+    from pytest_pggit.template_cache import CacheKey, Entry, explain_miss
+
+    old = {"rootdir": "/p", "layer": "a", "schema file s/1.sql": "x", "step 0000 app/1": "y",
+           "hook conftest.py": "h"}
+    new = dict(old, **{"schema file s/1.sql": "x2", "step 0001 app/2": "z"})
+    del new["hook conftest.py"]
+    entry = Entry(key="k", inputs=old, steps=[], built_at=1.0)
+    other = Entry(key="o", inputs={"rootdir": "/elsewhere"}, steps=[], built_at=2.0)
+    assert explain_miss(CacheKey(new), [entry, other]) == (
+        "key changed: schema file s/1.sql changed, step app/2 added, hook conftest.py removed")
+    assert explain_miss(CacheKey(new), [other]) == "no cached template of this project yet"
+    assert explain_miss(CacheKey(dict(old)), [entry]).startswith("key changed")
