@@ -676,6 +676,14 @@ WHERE x.def IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = o.classid AND d.objid = o.oid AND d.deptype = 'e')
 $$;
 
+-- Whether an option or connection parameter name looks like it holds a secret.
+CREATE OR REPLACE FUNCTION pggit_v0._is_secret_name(p_name text) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$ SELECT p_name ~* '(password|passwd|secret|key|token)' $$;
+COMMENT ON FUNCTION pggit_v0._is_secret_name(text) IS
+    'True for option names that look like secrets (password, passwd, secret, key, token): never stored';
+
 -- Options of a foreign-data wrapper, server, user mapping or foreign table (text[] of
 -- "name=value") as an OPTIONS clause (' OPTIONS (name ''value'', ...)', '' when none);
 -- with p_hide_secrets, options named like a secret (password, secret, key, token) are
@@ -692,14 +700,6 @@ WHERE NOT (p_hide_secrets AND _is_secret_name(split_part(o, '=', 1)))
 $$;
 COMMENT ON FUNCTION pggit_v0._options_clause(text[], boolean) IS
     'OPTIONS clause of a foreign-data object from its options array, secret-named options optionally left out';
-
--- Whether an option or connection parameter name looks like it holds a secret.
-CREATE OR REPLACE FUNCTION pggit_v0._is_secret_name(p_name text) RETURNS boolean
-LANGUAGE sql IMMUTABLE STRICT
-SET search_path = pg_catalog, pggit_v0, pg_temp
-AS $$ SELECT p_name ~* '(password|passwd|secret|key|token)' $$;
-COMMENT ON FUNCTION pggit_v0._is_secret_name(text) IS
-    'True for option names that look like secrets (password, passwd, secret, key, token): never stored';
 
 -- The line appended to a definition whose secret options were left out, naming them
 -- (never their values); '' when none were.

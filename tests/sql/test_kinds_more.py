@@ -440,3 +440,26 @@ def test_event_triggers_are_created_last_and_dropped_first(db: SqlDb) -> None:
     back = [l for l in db.val("SELECT pggit_v0.generate_migration('HEAD', 'root')").splitlines()
             if l and not l.startswith(("--", "BEGIN", "SET LOCAL"))]
     assert back[0] == "DROP EVENT TRIGGER IF EXISTS app_ddl;"
+
+
+def test_checkout_applies_every_new_kind_both_ways(db: SqlDb, pggit_server: Any,
+                                                   pytestconfig: pytest.Config) -> None:
+    pg_dump = pg_dump_binary(pytestconfig, pggit_server)
+    baseline = db.val("SELECT pggit_v0.get_head_sha()")
+    empty = dump(pg_dump, db)
+    names = ["operator_family_and_class", "cast", "conversion_and_text_search_parser_template", "foreign_data",
+             "event_trigger", "default_privileges", "subscription"]
+    sql = "CREATE SCHEMA app;" + "".join(
+        CASES[n].sql.replace("CREATE SCHEMA app;", "").replace("CREATE TABLE app.t (a int);", "") for n in names)
+    try:
+        db.exec(sql)
+        db.exec("SELECT pggit_v0.create_basic_commit('every new kind')")
+        original = dump(pg_dump, db)
+        db.exec("SELECT pggit_v0.create_branch('empty', from_ref => %s, checkout => false)", [baseline])
+        db.exec("SELECT pggit_v0.checkout_branch('empty', apply => true, force => true)")
+        assert dump(pg_dump, db) == empty
+        db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+        assert dump(pg_dump, db) == original
+        assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    finally:
+        db.exec(DROP_SUBSCRIPTIONS)
