@@ -161,14 +161,15 @@ BEGIN
     t_o AS MATERIALIZED (SELECT * FROM _tree_objects(p_to)),
     -- all views and materialized views on both sides, for dependants, and SQL routines
     -- with an SQL-standard body, RETURN or BEGIN ATOMIC (bound to what they read when
-    -- created, like views)
+    -- created, like views), and publications (a table dropped and created again leaves
+    -- them: they are created again after it)
     views AS MATERIALIZED (
         SELECT x.schema_name, x.obj_key, x.side, o.content AS def
         FROM (SELECT f.schema_name, f.obj_key, f.obj_tree, 'from' AS side FROM fo f
               UNION ALL SELECT t.schema_name, t.obj_key, t.obj_tree, 'to' FROM t_o t) x
         JOIN tree_entries e ON e.tree_sha = x.obj_tree AND e.name = 'definition'
         JOIN objects o ON o.sha = e.entry_sha
-        WHERE (_key_kind(x.obj_key) IN ('view', 'materialized_view')
+        WHERE (_key_kind(x.obj_key) IN ('view', 'materialized_view', 'publication')
                OR (_key_kind(x.obj_key) IN ('function', 'procedure') AND _sql_body(o.content)))
           AND (EXISTS (SELECT 1 FROM dep_roots) OR EXISTS (SELECT 1 FROM col_changes))   -- one-time filter: no roots, no scan
     ),

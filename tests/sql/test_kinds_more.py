@@ -463,3 +463,25 @@ def test_checkout_applies_every_new_kind_both_ways(db: SqlDb, pggit_server: Any,
         assert db.rows("SELECT path FROM pggit_v0.status()") == []
     finally:
         db.exec(DROP_SUBSCRIPTIONS)
+
+
+def test_a_table_dropped_and_created_again_stays_in_its_publications(make_empty_db: Any, pggit_server: Any,
+                                                                     pytestconfig: pytest.Config) -> None:
+    """DROP TABLE takes a table out of its publications: a publication naming a table the
+    migration recreates (here: it becomes partitioned) is created again after it."""
+    pg_dump = pg_dump_binary(pytestconfig, pggit_server)
+    a_sql = ("CREATE SCHEMA app; CREATE TABLE app.t (id int, v text); CREATE TABLE app.u (id int);"
+             "CREATE PUBLICATION pub FOR TABLE app.t, app.u")
+    src, dst = make_empty_db(), make_empty_db()
+    install(src)
+    install(dst)
+    src.exec(a_sql)
+    a = src.val("SELECT pggit_v0.create_basic_commit('A')")
+    src.exec("DROP PUBLICATION pub; DROP TABLE app.t; CREATE TABLE app.t (id int, v text) PARTITION BY RANGE (id);"
+             "CREATE PUBLICATION pub FOR TABLE app.t, app.u")
+    b = src.val("SELECT pggit_v0.create_basic_commit('B')")
+    script = src.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+    assert script.index("DROP PUBLICATION IF EXISTS pub;") < script.rindex("DROP TABLE IF EXISTS app.t;")
+    dst.exec(a_sql)
+    run(dst, script)
+    assert dump(pg_dump, dst) == dump(pg_dump, src)
