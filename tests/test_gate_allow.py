@@ -75,6 +75,9 @@ def test_an_allow_comment_with_a_reason_passes_and_says_why(pytester: pytest.Pyt
     if lint:
         assert lint["schema/002_change.sql:2"].find("failure") is None
         assert reason in lint["schema/002_change.sql:2"].find("system-out").text
+        # and in the Markdown report's lint table, with its reason
+        md = (pytester.path / "gate.md").read_text().splitlines()
+        assert any("schema/002_change.sql:2" in line and reason in line for line in md), md
     # the same run without the directive fails: nothing is accepted silently
     (pytester.path / "schema" / "002_change.sql").write_text(DROP)
     assert run(pytester, pggit_server, "--pggit-snapshot", "schema.snapshot").ret == 1
