@@ -736,35 +736,37 @@ COMMENT ON FUNCTION pggit_v0._conninfo_without_secrets(text) IS
 -- The ALTER PUBLICATION ... ADD statements of a publication's members, as pg_dump
 -- writes them: its tables in tracked schemas (ONLY, with column lists and row filters,
 -- PostgreSQL 15+), then the schemas it publishes whole (FOR TABLES IN SCHEMA, 15+).
--- Dynamic SQL: those catalog columns and pg_publication_namespace do not exist on 14.
+-- PL/pgSQL: a statement is parsed when first run, so the branch naming what PostgreSQL
+-- 14 lacks (pg_publication_namespace, prattrs, prqual) never runs there; plans are kept.
 CREATE OR REPLACE FUNCTION pggit_v0._publication_members(p_pub oid) RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
-    v_new boolean := current_setting('server_version_num')::int >= 150000;
     v_tables text;
     v_schemas text;
 BEGIN
-    EXECUTE format($q$
-        SELECT string_agg(format(E'\nALTER PUBLICATION %%I ADD TABLE ONLY %%I.%%I%%s%%s;', p.pubname, rs.nspname, rc.relname,
-                                 %s, %s), '' ORDER BY rs.nspname, rc.relname)
-        FROM pg_catalog.pg_publication_rel pr JOIN pg_catalog.pg_publication p ON p.oid = pr.prpubid
-        JOIN pg_catalog.pg_class rc ON rc.oid = pr.prrelid
-        JOIN pggit_v0._tracked_schemas rs ON rs.oid = rc.relnamespace
-        WHERE pr.prpubid = $1$q$,
-        CASE WHEN v_new THEN $c$(SELECT ' (' || string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) || ')'
-                                FROM pg_catalog.pg_attribute a WHERE a.attrelid = pr.prrelid AND a.attnum = ANY (pr.prattrs))$c$
-             ELSE 'NULL' END,
-        CASE WHEN v_new THEN $c$' WHERE (' || pg_catalog.pg_get_expr(pr.prqual, pr.prrelid) || ')'$c$ ELSE 'NULL' END)
-    INTO v_tables USING p_pub;
-    IF v_new THEN
-        EXECUTE $q$
-            SELECT string_agg(format(E'\nALTER PUBLICATION %I ADD TABLES IN SCHEMA %I;', p.pubname, n.nspname), '' ORDER BY n.nspname)
-            FROM pg_catalog.pg_publication_namespace pn JOIN pg_catalog.pg_publication p ON p.oid = pn.pnpubid
-            JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid
-            WHERE pn.pnpubid = $1$q$
-        INTO v_schemas USING p_pub;
+    IF current_setting('server_version_num')::int >= 150000 THEN
+        SELECT string_agg(format(E'\nALTER PUBLICATION %I ADD TABLE ONLY %I.%I%s%s;', p.pubname, rs.nspname, rc.relname,
+                                 (SELECT ' (' || string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) || ')'
+                                  FROM pg_attribute a WHERE a.attrelid = pr.prrelid AND a.attnum = ANY (pr.prattrs)),
+                                 ' WHERE (' || pg_get_expr(pr.prqual, pr.prrelid) || ')'), '' ORDER BY rs.nspname, rc.relname)
+        INTO v_tables
+        FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid
+        JOIN pg_class rc ON rc.oid = pr.prrelid JOIN _tracked_schemas rs ON rs.oid = rc.relnamespace
+        WHERE pr.prpubid = p_pub;
+        SELECT string_agg(format(E'\nALTER PUBLICATION %I ADD TABLES IN SCHEMA %I;', p.pubname, n.nspname), '' ORDER BY n.nspname)
+        INTO v_schemas
+        FROM pg_publication_namespace pn JOIN pg_publication p ON p.oid = pn.pnpubid
+        JOIN pg_namespace n ON n.oid = pn.pnnspid
+        WHERE pn.pnpubid = p_pub;
+    ELSE
+        SELECT string_agg(format(E'\nALTER PUBLICATION %I ADD TABLE ONLY %I.%I;', p.pubname, rs.nspname, rc.relname),
+                          '' ORDER BY rs.nspname, rc.relname)
+        INTO v_tables
+        FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid
+        JOIN pg_class rc ON rc.oid = pr.prrelid JOIN _tracked_schemas rs ON rs.oid = rc.relnamespace
+        WHERE pr.prpubid = p_pub;
     END IF;
     RETURN coalesce(v_tables, '') || coalesce(v_schemas, '');
 END
@@ -1048,11 +1050,15 @@ WITH objs AS (
 )
 SELECT o.nspname::text, o.kind, o.key::text, o.bare::text, x.sub_key, x.def
 FROM objs o
-LEFT JOIN pg_description ds ON ds.objoid = o.oid AND ds.classoid = o.classid AND ds.objsubid = 0
-LEFT JOIN pg_shdescription sds ON sds.objoid = o.oid AND sds.classoid = o.classid AND o.kind = 'subscription'
+-- (an index lookup per object: a hash of every comment of the database cost more)
+CROSS JOIN LATERAL (SELECT coalesce((SELECT d.description FROM pg_description d
+                                     WHERE d.objoid = o.oid AND d.classoid = o.classid AND d.objsubid = 0),
+                                    (SELECT d.description FROM pg_shdescription d
+                                     WHERE o.kind = 'subscription' AND d.objoid = o.oid AND d.classoid = o.classid))
+                    AS description) ds
 CROSS JOIN LATERAL (VALUES
     ('definition', o.def),
-    ('comment', 'COMMENT ON ' || o.target || ' IS ' || quote_literal(coalesce(ds.description, sds.description)) || ';'),
+    ('comment', 'COMMENT ON ' || o.target || ' IS ' || quote_literal(ds.description) || ';'),
     ('grants', o.grants)
 ) AS x(sub_key, def)
 WHERE x.def IS NOT NULL
