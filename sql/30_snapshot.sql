@@ -948,9 +948,9 @@ WITH objs AS (
     FROM pg_user_mappings um
     WHERE (p_schema IS NULL OR p_schema = 'pg_database') AND (p_names IS NULL OR um.srvname = ANY (p_names))
     UNION ALL
-    -- foreign tables: columns (options, collation, default, not null), checks, server
-    -- and options in one definition (no rows are stored here: a change drops and
-    -- creates it, with the views reading it)
+    -- foreign tables: columns (options, collation, default, not null), checks, server,
+    -- options, triggers and column comments in one definition (no rows are stored here:
+    -- a change drops and creates it, with the views reading it)
     SELECT s.nspname, 'foreign_table', c.relname, c.relname, 'pg_class'::regclass, c.oid,
            format('FOREIGN TABLE %I.%I', s.nspname, c.relname),
            CASE WHEN c.relispartition THEN
@@ -979,6 +979,13 @@ WITH objs AS (
                      FROM pg_inherits i WHERE i.inhrelid = c.oid),
                     fs.srvname, _options_clause(ft.ftoptions, false))
            END
+           -- its triggers, with their firing state, as on tables
+           || coalesce((SELECT string_agg(E'\n' || pg_get_triggerdef(tg.oid) || ';'
+                                          || CASE tg.tgenabled WHEN 'D' THEN format(E'\nALTER FOREIGN TABLE %I.%I DISABLE TRIGGER %I;', s.nspname, c.relname, tg.tgname)
+                                                               WHEN 'R' THEN format(E'\nALTER FOREIGN TABLE %I.%I ENABLE REPLICA TRIGGER %I;', s.nspname, c.relname, tg.tgname)
+                                                               WHEN 'A' THEN format(E'\nALTER FOREIGN TABLE %I.%I ENABLE ALWAYS TRIGGER %I;', s.nspname, c.relname, tg.tgname)
+                                                               ELSE '' END, '' ORDER BY tg.tgname)
+                        FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND NOT tg.tgisinternal AND tg.tgparentid = 0), '')
            || coalesce((SELECT string_agg(format(E'\nCOMMENT ON COLUMN %I.%I.%I IS %L;', s.nspname, c.relname, a.attname,
                                                  dsc.description), '' ORDER BY a.attnum)
                         FROM pg_attribute a JOIN pg_description dsc ON dsc.objoid = c.oid AND dsc.classoid = 'pg_class'::regclass

@@ -154,6 +154,9 @@ CREATE FOREIGN TABLE app.ft (
 COMMENT ON FOREIGN TABLE app.ft IS 'remote rows';
 COMMENT ON COLUMN app.ft.a IS 'the key';
 GRANT SELECT ON app.ft TO PUBLIC;
+CREATE FUNCTION app.ft_guard() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER ft_guard BEFORE INSERT ON app.ft FOR EACH ROW EXECUTE FUNCTION app.ft_guard();
+ALTER FOREIGN TABLE app.ft DISABLE TRIGGER ft_guard;
 CREATE VIEW app.v AS SELECT a, b FROM app.ft;
 """,
         paths={
@@ -171,6 +174,8 @@ CREATE VIEW app.v AS SELECT a, b FROM app.ft;
                 "    b text COLLATE \"C\" DEFAULT 'z'::text,\n"
                 "    CONSTRAINT ft_a CHECK ((a > 0))\n"
                 ") SERVER s OPTIONS (file 'remote');\n"
+                "CREATE TRIGGER ft_guard BEFORE INSERT ON app.ft FOR EACH ROW EXECUTE FUNCTION app.ft_guard();\n"
+                "ALTER FOREIGN TABLE app.ft DISABLE TRIGGER ft_guard;\n"
                 "COMMENT ON COLUMN app.ft.a IS 'the key';",
             "app/foreign_table/ft/comment": "COMMENT ON FOREIGN TABLE app.ft IS 'remote rows';",
             "app/foreign_table/ft/grants": "GRANT SELECT ON TABLE app.ft TO PUBLIC;",
