@@ -175,7 +175,13 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
 
     from .updown import run_updown, wants_updown
 
-    clone = run.clone() if wants_updown(run) else None
+    clone = None
+    updown: List[Check] = []
+    if wants_updown(run):
+        try:
+            clone = run.clone()
+        except PggitError as exc:   # the other checks still run
+            updown.append(Check("updown", "updown", True, "ERROR", f"the up/down check could not run: {exc}"))
     base_ready: "Future[set]" = Future()
     failure: List[BaseException] = []
 
@@ -189,7 +195,6 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
 
     worker = threading.Thread(target=sql_checks, name="pggit-gate-sql", daemon=True)
     worker.start()
-    updown: List[Check] = []
     try:
         try:
             base_history = base_ready.result()
@@ -198,8 +203,9 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                 run.drop_clone(clone)
         else:
             # -- each step's downgrade since the base undoes its upgrade
-            updown = run_updown(run, options, base_history, git.steps if git is not None else (),
-                                clone=clone)
+            if clone is not None:
+                updown = run_updown(run, options, base_history, git.steps if git is not None else (),
+                                    clone=clone)
     finally:
         worker.join()
     if failure:
