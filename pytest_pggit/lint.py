@@ -4,9 +4,10 @@ What is linted: the statements of the migration steps since the base, found thro
 provenance (:mod:`.provenance`): every schema file a change since the base came from
 is linted whole (its statements, ``\\i`` expanded, findings at ``file:line``), and for a
 tool's migration step (``alembic/ae1027a6acf``) the DDL the layer captured while it ran,
-at ``step:line`` of that SQL.  squawk runs once per file or step as a subprocess
-(``squawk --reporter json --pg-version <server's>``); when it cannot parse a statement
-(syntax newer than its parser) that statement is left out and the rest linted again.
+at ``step:line`` of that SQL.  squawk runs once for all files and steps, as a subprocess
+(``squawk --reporter json --pg-version <server's> FILES``); when it cannot parse a
+statement (syntax newer than its parser) that statement is left out and the rest of its
+file or step linted again, in one more run for all such units.
 
 Each statement with findings is one gate case ``pggit.lint::<file-or-step>:<line>``
 (the line of the statement's first code) listing its rules, messages and the statement.
@@ -232,17 +233,21 @@ def step_unit(label: str, statements: Sequence[str]) -> Unit:
     return Unit(label, text, _spans(text), shown, False, keys)
 
 
-def _run_squawk(squawk: str, text: str, pg: str, exclude: Sequence[str],
-                cwd: Optional[Path] = None) -> List[Dict[str, Any]]:
-    """squawk's JSON findings for ``text``, run in ``cwd`` (the rootdir: a project's
+def _run_squawk(squawk: str, text: Optional[str], pg: str, exclude: Sequence[str],
+                cwd: Optional[Path] = None, files: Sequence[str] = ()) -> List[Dict[str, Any]]:
+    """squawk's JSON findings for ``text`` (stdin), or for ``files`` in one run (each
+    finding names its ``file``), run in ``cwd`` (the rootdir: a project's
     ``.squawk.toml`` there, or above it, applies)."""
-    cmd = [squawk, "--reporter", "json", "--stdin-filepath", "stdin.sql"]
+    cmd = [squawk, "--reporter", "json"]
+    if text is not None:
+        cmd += ["--stdin-filepath", "stdin.sql"]
     if pg:
         cmd += ["--pg-version", pg]
     if exclude:
         cmd += ["--exclude", ",".join(exclude)]
-    proc = subprocess.run(cmd, input=text, capture_output=True, text=True, timeout=120,
-                          cwd=str(cwd) if cwd is not None and Path(cwd).is_dir() else None)
+    cmd += list(files)
+    proc = subprocess.run(cmd, input=text if text is not None else "", capture_output=True, text=True,
+                          timeout=120, cwd=str(cwd) if cwd is not None and Path(cwd).is_dir() else None)
     out = proc.stdout.strip()
     if not out:
         if proc.returncode not in (0, 1):
@@ -255,54 +260,103 @@ def _run_squawk(squawk: str, text: str, pg: str, exclude: Sequence[str],
     return data if isinstance(data, list) else []
 
 
-def lint_unit(squawk: str, unit: Unit, pg: str, exclude: Sequence[str], notes: List[str],
-              cwd: Optional[Path] = None) -> List[Statement]:
-    """squawk's findings of ``unit``, by statement; statements squawk cannot parse are
-    reported once (rule ``syntax-error``, never failing) and left out of the next try."""
-    lines = unit.text.split("\n")
-    by_code: Dict[int, Statement] = {}
+class _UnitLint:
+    """The findings of one unit, by statement, as squawk reports them round by round."""
 
-    # by the line of each statement's first code: a statement's first line may be the
-    # previous one's last (the text after a ';' belongs to the next statement)
-    codes = [span[2] for span in unit.spans]
+    def __init__(self, unit: Unit) -> None:
+        self.unit = unit
+        self.lines = unit.text.split("\n")
+        self.by_code: Dict[int, Statement] = {}
+        # by the line of each statement's first code: a statement's first line may be the
+        # previous one's last (the text after a ';' belongs to the next statement)
+        self.codes = [span[2] for span in unit.spans]
 
-    def statement_of(line: int) -> Tuple[int, int, int]:
-        i = bisect.bisect_right(codes, line) - 1
-        if i >= 0 and unit.spans[i][2] <= line <= unit.spans[i][1]:
-            return unit.spans[i]
+    def statement_of(self, line: int) -> Tuple[int, int, int]:
+        i = bisect.bisect_right(self.codes, line) - 1
+        if i >= 0 and self.unit.spans[i][2] <= line <= self.unit.spans[i][1]:
+            return self.unit.spans[i]
         return (line, line, line)
 
-    def get(span: Tuple[int, int, int]) -> Statement:
+    def get(self, span: Tuple[int, int, int]) -> Statement:
+        unit = self.unit
         code = span[2]
-        if code not in by_code:
+        if code not in self.by_code:
             loc, shown = unit.shown_line.get(code, (unit.location, code))
-            text = "\n".join(lines[code - 1:span[1]])
+            text = "\n".join(self.lines[code - 1:span[1]])
             src = f"{loc}:{shown}" if unit.is_file else next(
                 (k for first, last, k in unit.keys if first <= code <= last), unit.location)
-            by_code[code] = Statement(loc, shown, text, src)
-        return by_code[code]
+            self.by_code[code] = Statement(loc, shown, text, src)
+        return self.by_code[code]
 
-    for _attempt in range(25):
-        found = _run_squawk(squawk, "\n".join(lines), pg, exclude, cwd)
+    def take(self, found: List[Dict[str, Any]]) -> bool:
+        """Record one round's findings; False when a statement squawk cannot parse was
+        reported once (rule ``syntax-error``, never failing) and blanked out: the unit
+        needs another round."""
         syntax = [f for f in found if f.get("rule_name") == "syntax-error"]
         if syntax:
             line = int(syntax[0].get("line", 0)) + 1
-            span = statement_of(line)
-            st = get(span)
+            span = self.statement_of(line)
+            st = self.get(span)
             st.findings.append(Finding("syntax-error", "Error", str(syntax[0].get("message", "")),
                                        "squawk cannot parse it: not linted", line))
             for i in range(span[0] - 1, span[1]):   # blank it out, keep the line numbers
-                lines[i] = ""
-            continue
+                self.lines[i] = ""
+            return False
         for f in found:
             line = int(f.get("line", 0)) + 1
-            st = get(statement_of(line))
+            st = self.get(self.statement_of(line))
             st.findings.append(Finding(str(f.get("rule_name", "")), str(f.get("level", "")),
                                        str(f.get("message", "")), str(f.get("help") or ""), line))
-        break
-    else:
-        notes.append(f"lint of {unit.location} stopped: squawk could not parse 25 statements")
-    return sorted(by_code.values(), key=lambda s: (s.location, s.line))
+        return True
+
+    def statements(self) -> List[Statement]:
+        return sorted(self.by_code.values(), key=lambda s: (s.location, s.line))
+
+
+#: rounds of squawk runs: each leaves out one statement squawk cannot parse per unit
+_ROUNDS = 25
+
+
+def lint_units(squawk: str, units: Sequence[Unit], pg: str, exclude: Sequence[str], notes: List[str],
+               cwd: Optional[Path] = None) -> List[Statement]:
+    """squawk's findings of every unit, by statement, unit by unit: one squawk run over
+    all of them (each written to a file of a temporary directory), then one more for the
+    units where a statement squawk cannot parse was left out (see :meth:`_UnitLint.take`)."""
+    import tempfile
+
+    states = [_UnitLint(u) for u in units]
+    pending = list(range(len(states)))
+    with tempfile.TemporaryDirectory(prefix="pytest-pggit-lint-") as tmp:
+        for _round in range(_ROUNDS):
+            if not pending:
+                break
+            files: Dict[str, int] = {}
+            for i in pending:
+                path = Path(tmp) / f"unit{i}.sql"
+                path.write_text("\n".join(states[i].lines), encoding="utf-8")
+                files[str(path)] = i
+            if len(files) == 1:   # one unit: stdin, as squawk's users pipe it
+                (only,) = files.values()
+                found = {only: _run_squawk(squawk, "\n".join(states[only].lines), pg, exclude, cwd)}
+            else:
+                found = {i: [] for i in pending}
+                by_name = {Path(p).name: j for p, j in files.items()}
+                for f in _run_squawk(squawk, None, pg, exclude, cwd, files=list(files)):
+                    name = str(f.get("file", ""))
+                    # the path as given, else by its name (a path squawk spelled its own way)
+                    unit = files.get(name, by_name.get(Path(name).name))
+                    if unit is not None:
+                        found[unit].append(f)
+            pending = [i for i in pending if not states[i].take(found[i])]
+    for i in pending:
+        notes.append(f"lint of {states[i].unit.location} stopped: squawk could not parse {_ROUNDS} statements")
+    return [st for state in states for st in state.statements()]
+
+
+def lint_unit(squawk: str, unit: Unit, pg: str, exclude: Sequence[str], notes: List[str],
+              cwd: Optional[Path] = None) -> List[Statement]:
+    """squawk's findings of ``unit``, by statement (:func:`lint_units` of one unit)."""
+    return lint_units(squawk, [unit], pg, exclude, notes, cwd)
 
 
 def _touched(conn: Any, entries: Sequence[Any]) -> Set[str]:
@@ -386,8 +440,8 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
     for unit in units:
         result.units.append(unit.location)
         result.statement_count += len(unit.spans)
-        result.statements.extend(lint_unit(squawk, unit, result.pg_version, exclude, result.notes,
-                                           rootdir))
+    # one squawk run for every file and step (more only for statements it cannot parse)
+    result.statements.extend(lint_units(squawk, units, result.pg_version, exclude, result.notes, rootdir))
 
     by_key: Dict[str, List[Any]] = {}
     for e in prov.entries:

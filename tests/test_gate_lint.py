@@ -196,3 +196,35 @@ def test_a_setup_hooks_changes_have_provenance_and_lint(pytester: pytest.Pyteste
     out = lint[f"setup hook conftest.py:{SETUP_LINE}:1"].find("system-out").text
     assert "require-concurrent-index-creation" in out and "CREATE INDEX customers_email_idx" in out
     assert lint[f"setup hook conftest.py:{SETUP_LINE}:2"].find("failure") is not None   # ban-drop-column
+
+
+@needs_squawk
+def test_one_squawk_run_for_every_file_and_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two files and a step's captured SQL: one squawk run for all three, and one more for
+    the file with a statement squawk cannot parse (reported once, left out, the rest of
+    that file linted); every finding lands at its own unit's line."""
+    from pytest_pggit import lint
+
+    (tmp_path / "a.sql").write_text("SELECT 1;\n\nCREATE INDEX a_idx ON t (x);\n")
+    (tmp_path / "b.sql").write_text("CREATE TABL oops (id int);\nALTER TABLE t DROP COLUMN y;\n")
+    units = [lint.file_unit(tmp_path / "a.sql", "a.sql", tmp_path),
+             lint.file_unit(tmp_path / "b.sql", "b.sql", tmp_path),
+             lint.step_unit("alembic/0002", ["ALTER TABLE t ADD CONSTRAINT t_fk FOREIGN KEY (x) REFERENCES u"])]
+    runs: List[int] = []
+    real = lint._run_squawk
+
+    def counted(*args, **kwargs):
+        runs.append(len(kwargs.get("files", ())) or 1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(lint, "_run_squawk", counted)
+    notes: List[str] = []
+    found = lint.lint_units(lint.find_squawk(), units, "15", [], notes, tmp_path)
+    assert runs == [3, 1], runs   # all three units, then b.sql again
+    rules = {(st.name, f.rule) for st in found for f in st.findings}
+    assert ("a.sql:3", "require-concurrent-index-creation") in rules
+    assert ("b.sql:1", "syntax-error") in rules and ("b.sql:2", "ban-drop-column") in rules
+    assert ("alembic/0002:1", "adding-foreign-key-constraint") in rules
+    assert not any(name.startswith("a.sql") and rule == "ban-drop-column" for name, rule in rules)
+    assert [st.findings[0].status() for st in found if st.name == "b.sql:1"] == ["not parsed"]
+    assert not notes
