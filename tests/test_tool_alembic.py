@@ -320,3 +320,20 @@ def test_the_example_project_passes_its_tests_and_the_gate(pytester: pytest.Pyte
         "updown: ok: alembic/0004: the downgrade of alembic/0004 gives the schema of alembic/0003",
         "accepted: public/table/authors/column/notes: data_deletion accepted by alembic/0004:1: "
         "author notes live in the CMS since 2024; the column is unused"])
+
+
+def test_a_failing_revision_names_its_file_and_line_first(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """The error is PostgreSQL's, raised deep in SQLAlchemy: the message starts with the
+    revision file's line, not SQLAlchemy's."""
+    revisions = {k: v for k, v in REVISIONS.items() if k == "base1"}
+    revisions["bad2"] = ("base1", 'op.execute("ALTER TABLE no_such_table ADD COLUMN x int")', "pass", "")
+    write_project(tmp_path, revisions)
+    shutil.copytree(tmp_path, pytester.path, dirs_exist_ok=True)
+    pytester.makepyfile(test_it="def test_it(pggit):\n    pass\n")
+    result = pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", pggit_server.dsn(),
+                                "-p", "no:randomly", "--pggit-alembic")
+    result.assert_outcomes(errors=1)
+    # line 9 of bad2.py: the op.execute in upgrade()
+    result.stdout.fnmatch_lines([f"*{pytester.path}/migrations/versions/bad2.py:9: upgrade of step "
+                                 "alembic/bad2 failed*no_such_table*"])
