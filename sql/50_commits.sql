@@ -243,7 +243,8 @@ $$;
 --   * the live schema is not known to equal the parent's tree (HEAD moved without
 --     migrating the schema: see _set_live_base);
 --   * a pending entry names no object, is of a kind outside the list below, or its
---     statement renames, moves, cascades, attaches, detaches or drops what a role owns
+--     statement renames, moves, cascades, attaches, detaches, drops what a role owns
+--     or sets a security label (recorded as an object of its own)
 --     (those change how other objects deparse or which objects exist, beyond the one
 --     logged).
 -- Drops are incremental: the object a dropped part belonged to is snapshotted again
@@ -285,7 +286,7 @@ BEGIN
                OR l.object_type NOT IN ('table', 'view', 'materialized view', 'sequence', 'index', 'table column',
                                         'table constraint', 'trigger', 'policy', 'rule', 'default value',
                                         'function', 'procedure', 'aggregate', 'type', 'domain', 'schema')
-               OR l.statement ~* '\m(rename|set\s+schema|cascade|attach|detach|inherit|owned\s+by\s+none|drop\s+owned)\M'),
+               OR l.statement ~* '\m(rename|set\s+schema|cascade|attach|detach|inherit|owned\s+by\s+none|drop\s+owned|security\s+label)\M'),
            coalesce(bool_or(l.event = 'sql_drop'), false)
     INTO v_pending, v_unsafe, v_drops
     FROM ddl_log l

@@ -10,6 +10,9 @@ SET LOCAL pggit.installing = on;
 -- Function bodies are checked when called, not at creation (as pg_dump does): a fifth
 -- faster install; the test suite calls every function.
 SET LOCAL check_function_bodies = off;
+-- SQL functions without a SET clause (inlinable ones) resolve names in this path when
+-- their bodies are checked; at run time their callers pin the same path.
+SET LOCAL search_path = pg_catalog, pggit_v0, pg_temp;
 \ir 00_preflight.sql
 \ir 10_storage.sql
 \ir 20_util.sql
