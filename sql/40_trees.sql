@@ -25,13 +25,18 @@ AS $$ SELECT pggit_v0._sha('tree', '') $$;
 -- content).  One row per entry: the tree it belongs to (depth 0 = root ... 4 = object
 -- tree), that tree's canonical content, the entry's name, type and sha, and for blobs
 -- the content.  schema_name/obj_key say which schema and object the row belongs to.
--- p_keep_*: objects whose stored object trees are reused as they are (an incremental
--- commit passes the unchanged objects of its parent's tree); only the trees above them
--- are rebuilt.
+-- p_keep_*: objects whose stored object trees are reused as they are, and
+-- p_keep_bucket_*: second-level bucket trees reused as they are (an incremental commit
+-- passes its parent's untouched buckets, and the unchanged objects of the buckets it
+-- touches); only the trees above them are rebuilt.
+DROP FUNCTION IF EXISTS pggit_v0._tree_rows(text[], text[], text[], text[], text[], text[], text[], text[], text[]);
 CREATE OR REPLACE FUNCTION pggit_v0._tree_rows(p_schemas text[], p_buckets text[], p_keys text[],
                                               p_subs text[], p_defs text[],
                                               p_keep_schemas text[] DEFAULT NULL, p_keep_buckets text[] DEFAULT NULL,
-                                              p_keep_keys text[] DEFAULT NULL, p_keep_trees text[] DEFAULT NULL)
+                                              p_keep_keys text[] DEFAULT NULL, p_keep_trees text[] DEFAULT NULL,
+                                              p_keep_bucket_schemas text[] DEFAULT NULL,
+                                              p_keep_bucket_bks text[] DEFAULT NULL,
+                                              p_keep_bucket_trees text[] DEFAULT NULL)
 RETURNS TABLE (depth int, tree_sha text, tree_content text, entry_name text, entry_type text,
                entry_sha text, blob_content text, schema_name text, obj_key text)
 LANGUAGE sql IMMUTABLE
@@ -57,7 +62,12 @@ t3 AS MATERIALIZED (      -- second-level buckets: objects
            string_agg('tree ' || sha || ' ' || _esc(obj_key), E'\n' ORDER BY obj_key COLLATE "C") AS content
     FROM t4s GROUP BY schema_name, bk
 ),
-t3s AS MATERIALIZED (SELECT *, _sha('tree', content) AS sha FROM t3),
+t3s AS MATERIALIZED (
+    SELECT *, _sha('tree', content) AS sha FROM t3
+    UNION ALL
+    SELECT kb.schema_name, kb.bk, NULL, kb.sha
+    FROM unnest(p_keep_bucket_schemas, p_keep_bucket_bks, p_keep_bucket_trees) AS kb(schema_name, bk, sha)
+),
 t2 AS MATERIALIZED (      -- first-level buckets: second hex digit
     SELECT schema_name, left(bk, 1) AS b1,
            string_agg('tree ' || sha || ' ' || right(bk, 1), E'\n' ORDER BY bk COLLATE "C") AS content
@@ -90,7 +100,7 @@ UNION ALL
 SELECT 0, t0s.sha, t0s.content, t1s.schema_name, 'tree', t1s.sha, NULL, t1s.schema_name, NULL
 FROM t1s CROSS JOIN t0s
 $$;
-COMMENT ON FUNCTION pggit_v0._tree_rows(text[], text[], text[], text[], text[], text[], text[], text[], text[]) IS
+COMMENT ON FUNCTION pggit_v0._tree_rows(text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[]) IS
     'Blobs as Merkle tree entries (depth 0 root .. 4 object trees), computed without writing';
 
 -- The fan-out bucket of an object: first two hex digits of sha256(schema/bare name).
@@ -135,10 +145,14 @@ COMMENT ON FUNCTION pggit_v0._write_tree() IS
     'Stores the live schema''s blobs and trees that are not stored yet; returns the root tree sha and rows written';
 
 -- Store the trees and blobs of the given blobs (see _tree_rows) that are not stored yet.
+DROP FUNCTION IF EXISTS pggit_v0._write_tree_rows(text[], text[], text[], text[], text[], text[], text[], text[], text[]);
 CREATE OR REPLACE FUNCTION pggit_v0._write_tree_rows(p_schemas text[], p_buckets text[], p_keys text[],
                                                     p_subs text[], p_defs text[],
                                                     p_keep_schemas text[] DEFAULT NULL, p_keep_buckets text[] DEFAULT NULL,
                                                     p_keep_keys text[] DEFAULT NULL, p_keep_trees text[] DEFAULT NULL,
+                                                    p_keep_bucket_schemas text[] DEFAULT NULL,
+                                                    p_keep_bucket_bks text[] DEFAULT NULL,
+                                                    p_keep_bucket_trees text[] DEFAULT NULL,
                                                     OUT root_sha text, OUT rows_written int)
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -149,7 +163,8 @@ BEGIN
     VALUES (_empty_tree(), 'tree', 0, '') ON CONFLICT (sha) DO NOTHING;
 
     WITH st AS MATERIALIZED (SELECT * FROM _tree_rows(p_schemas, p_buckets, p_keys, p_subs, p_defs,
-                                                      p_keep_schemas, p_keep_buckets, p_keep_keys, p_keep_trees)),
+                                                      p_keep_schemas, p_keep_buckets, p_keep_keys, p_keep_trees,
+                                                      p_keep_bucket_schemas, p_keep_bucket_bks, p_keep_bucket_trees)),
     obj AS (
         SELECT DISTINCT ON (sha) sha, type, content FROM (
             SELECT st.tree_sha AS sha, 'tree' AS type, st.tree_content AS content FROM st
@@ -190,6 +205,21 @@ JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha
 JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha
 WHERE e0.tree_sha = p_root
 $$;
+
+-- Every second-level bucket tree of a stored tree: schema, two-hex-digit bucket, sha.
+CREATE OR REPLACE FUNCTION pggit_v0._tree_buckets(p_root text)
+RETURNS TABLE (schema_name text, bucket text, bucket_tree text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+SELECT e0.name, e1.name || e2.name, e2.entry_sha
+FROM tree_entries e0
+JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha
+JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha
+WHERE e0.tree_sha = p_root
+$$;
+COMMENT ON FUNCTION pggit_v0._tree_buckets(text) IS 'Every second-level bucket tree of a stored tree: schema, bucket, tree sha';
 
 -- Every blob of a stored tree, with its schema, object key and sub_key.
 CREATE OR REPLACE FUNCTION pggit_v0._tree_blobs(p_root text)
@@ -312,7 +342,7 @@ COMMENT ON FUNCTION pggit_v0._diff_live(text) IS
 COMMENT ON FUNCTION pggit_v0._esc(text) IS 'Escapes backslash and newline in a tree entry name';
 COMMENT ON FUNCTION pggit_v0._empty_tree() IS 'sha of the tree with no entries';
 COMMENT ON FUNCTION pggit_v0._bucket(text, text) IS 'Fan-out bucket of an object: first two hex digits of sha256(schema/bare name)';
-COMMENT ON FUNCTION pggit_v0._write_tree_rows(text[], text[], text[], text[], text[], text[], text[], text[], text[]) IS 'Stores the trees and blobs of the given blobs that are not stored yet; returns the root sha and rows written';
+COMMENT ON FUNCTION pggit_v0._write_tree_rows(text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[]) IS 'Stores the trees and blobs of the given blobs that are not stored yet; returns the root sha and rows written';
 COMMENT ON FUNCTION pggit_v0._tree_objects(text) IS 'Every object of a stored tree: schema, key, object tree sha, bucket';
 COMMENT ON FUNCTION pggit_v0._tree_blobs(text) IS 'Every blob of a stored tree with its schema, object key and sub_key';
 COMMENT ON FUNCTION pggit_v0._key_kind(text) IS 'Kind part of an object key "<kind> <name>"';

@@ -287,7 +287,10 @@ BEGIN
                                         'table constraint', 'trigger', 'policy', 'rule', 'default value',
                                         'function', 'procedure', 'aggregate', 'type', 'domain', 'schema')
                OR l.statement ~* '\m(rename|set\s+schema|cascade|attach|detach|inherit|owned\s+by\s+none|drop\s+owned|security\s+label)\M'),
-           coalesce(bool_or(l.event = 'sql_drop'), false)
+           -- drops that can take whole objects along without CASCADE (a serial's
+           -- sequence, partitions, statistics objects)
+           coalesce(bool_or(l.event = 'sql_drop' AND l.object_type IN ('table', 'table column', 'materialized view')),
+                    false)
     INTO v_pending, v_unsafe, v_drops
     FROM ddl_log l
     WHERE l.id = ANY (p_pending);
@@ -344,14 +347,34 @@ BEGIN
         RETURN;
     END IF;
 
-    WITH parent AS MATERIALIZED (SELECT * FROM _tree_objects(v_parent_tree)),
+    -- Read bucket-wise: the parent's bucket trees (256 per schema at most), the objects
+    -- of the buckets the dirty names fall in, and the whole object list only when a drop
+    -- may have taken objects along or a dropped index's table must be found.
+    WITH buckets AS MATERIALIZED (SELECT * FROM _tree_buckets(v_parent_tree)),
+    parent AS MATERIALIZED (SELECT * FROM _tree_objects(v_parent_tree)),   -- read only if needed
+    rels AS MATERIALIZED (
+        SELECT o.schema_name, _key_name(o.obj_key) AS n, o.obj_tree FROM parent o
+        WHERE _key_kind(o.obj_key) IN ('table', 'materialized_view')
+    ),
     named AS (SELECT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)),
     dirty0 AS (
+        -- the dropped index's table or materialized view: first among the names that
+        -- start the index's up to an underscore (PostgreSQL's default index names do),
+        -- looked up in their buckets; else among all of the parent's
         SELECT d.s, CASE WHEN left(d.n, 1) <> E'\n' THEN d.n
-                         ELSE (SELECT _key_name(o.obj_key) FROM parent o    -- the dropped index's table
-                               JOIN tree_entries te ON te.tree_sha = o.obj_tree
-                                                   AND te.name = 'index ' || substr(d.n, 2)
-                               WHERE o.schema_name = d.s LIMIT 1) END AS n
+                         ELSE coalesce(
+                             (SELECT c.n FROM (
+                                  SELECT left(substr(d.n, 2), g.pos - 1) AS n
+                                  FROM generate_series(2, length(d.n) - 1) AS g(pos)
+                                  WHERE substr(d.n, g.pos + 1, 1) = '_') c
+                              JOIN buckets b ON b.schema_name = d.s AND b.bucket = _bucket(d.s, c.n)
+                              JOIN tree_entries o ON o.tree_sha = b.bucket_tree
+                                                 AND o.name IN ('table ' || c.n, 'materialized_view ' || c.n)
+                              JOIN tree_entries te ON te.tree_sha = o.entry_sha AND te.name = 'index ' || substr(d.n, 2)
+                              LIMIT 1),
+                             (SELECT r.n FROM rels r
+                              JOIN tree_entries te ON te.tree_sha = r.obj_tree AND te.name = 'index ' || substr(d.n, 2)
+                              WHERE r.schema_name = d.s LIMIT 1)) END AS n
         FROM named d
         UNION   -- objects a drop took along: in the parent's tree, gone from the catalog
         SELECT o.schema_name, _key_name(o.obj_key) FROM parent o
@@ -366,20 +389,34 @@ BEGIN
                           WHERE x.stxname = _key_name(o.obj_key) AND ns.nspname = o.schema_name)
     ),
     -- a dropped index that is not in the parent's tree (a partition's) changes nothing
-    dirty AS MATERIALIZED (SELECT d.s, d.n FROM dirty0 d WHERE d.n IS NOT NULL),
+    dirty AS MATERIALIZED (SELECT d.s, d.n, _bucket(d.s, d.n) AS bk FROM dirty0 d WHERE d.n IS NOT NULL),
     fresh AS MATERIALIZED (   -- one catalog pass per schema for all its dirty names
         SELECT sn.* FROM (SELECT d.s, array_agg(d.n) AS ns FROM dirty d GROUP BY d.s) g
         CROSS JOIN LATERAL _snapshot_names(g.s, g.ns) sn
         WHERE (SELECT count(*) FROM dirty) <= 50
     ),
-    kept AS MATERIALIZED (
-        SELECT o.* FROM parent o
+    touched AS MATERIALIZED (   -- buckets that change: the dirty names' and the fresh rows'
+        SELECT d.s AS schema_name, d.bk FROM dirty d
+        UNION
+        SELECT f.schema_name, _bucket(f.schema_name, f.bare_name) FROM fresh f
+    ),
+    kept AS MATERIALIZED (   -- the other objects of those buckets, as they are
+        SELECT b.schema_name, b.bucket, e.name AS obj_key, e.entry_sha AS obj_tree
+        FROM buckets b
+        JOIN touched t ON t.schema_name = b.schema_name AND t.bk = b.bucket
+        -- (OFFSET 0: an index lookup per touched bucket, never a scan of all entries)
+        CROSS JOIN LATERAL (SELECT e.name, e.entry_sha FROM tree_entries e
+                            WHERE e.tree_sha = b.bucket_tree OFFSET 0) e
         WHERE NOT EXISTS (
             SELECT 1 FROM dirty d
-            WHERE o.schema_name = d.s
-              AND (_key_name(o.obj_key) = d.n
-                   OR (_key_kind(o.obj_key) IN ('function', 'procedure', 'aggregate')
-                       AND split_part(_key_name(o.obj_key), '(', 1) = quote_ident(d.n))))
+            WHERE b.schema_name = d.s
+              AND (_key_name(e.name) = d.n
+                   OR (_key_kind(e.name) IN ('function', 'procedure', 'aggregate')
+                       AND split_part(_key_name(e.name), '(', 1) = quote_ident(d.n))))
+    ),
+    kept_buckets AS (   -- untouched buckets, reused whole
+        SELECT b.* FROM buckets b
+        WHERE NOT EXISTS (SELECT 1 FROM touched t WHERE t.schema_name = b.schema_name AND t.bk = b.bucket)
     )
     SELECT w.root_sha, w.rows_written, (SELECT count(DISTINCT (f.schema_name, f.kind, f.name)) FROM fresh f)
     INTO root_sha, rows_written, objects_snapshotted
@@ -387,8 +424,11 @@ BEGIN
                  array_agg(f.kind || ' ' || f.name) AS ks, array_agg(f.sub_key) AS subs,
                  array_agg(f.definition) AS defs FROM fresh f) a,
          (SELECT array_agg(k.schema_name) AS ss, array_agg(k.bucket) AS bs, array_agg(k.obj_key) AS ks,
-                 array_agg(k.obj_tree) AS ts FROM kept k) b
-    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, b.ss, b.bs, b.ks, b.ts) w
+                 array_agg(k.obj_tree) AS ts FROM kept k) b,
+         (SELECT array_agg(kb.schema_name) AS ss, array_agg(kb.bucket) AS bs,
+                 array_agg(kb.bucket_tree) AS ts FROM kept_buckets kb) c
+    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, b.ss, b.bs, b.ks, b.ts,
+                                        c.ss, c.bs, c.ts) w
     WHERE (SELECT count(*) FROM dirty) <= 50;
 END
 $$;
