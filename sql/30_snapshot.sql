@@ -13,7 +13,8 @@
 -- of no schema), cast, foreign_data_wrapper, server, user_mapping, event_trigger,
 -- publication, subscription (and database-wide default_privileges).
 -- Sub-keys of an object: definition, column <c>, columns (order), column_settings <c>
--- (statistics target and attribute options), constraint <c>,
+-- (statistics target and attribute options), column_not_null <c> (an inherited column's
+-- own NOT NULL), constraint <c>,
 -- index <i>, trigger <t>, policy <p>, rule <r>, replica_identity, cluster, rls, owned_by,
 -- comment, column_comment <c>, constraint_comment <c>, index_comment <i>,
 -- trigger_comment <t>, policy_comment <p>, grants, column_grants <c>.
@@ -224,7 +225,8 @@ COMMENT ON FUNCTION pggit_v0._identity_options(oid, int2) IS
 
 -- Columns of tables (one blob each, position left out), their order (one blob per
 -- table), column comments and column grants.  Columns only inherited from a parent
--- are described by the parent.
+-- are described by the parent, but for a NOT NULL of their own (column_not_null <c>:
+-- a partition's, which its parent does not have).
 DROP FUNCTION IF EXISTS pggit_v0._snap_columns(text, text[]);
 CREATE OR REPLACE FUNCTION pggit_v0._snap_columns(p_schema text, p_names text[], p_all boolean DEFAULT NULL)
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
@@ -247,6 +249,12 @@ WITH cols AS (
                   CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END) AS coldef,
            dsc.description AS comment,
            format('%I.%I', r.nspname, r.relname) AS qname,
+           -- an inherited column NOT NULL here but on none of its parents: a partition's
+           -- own NOT NULL (PARTITION OF (c NOT NULL), or one its primary key set)
+           a.attnotnull AND NOT a.attislocal
+               AND NOT EXISTS (SELECT 1 FROM pg_inherits i
+                               JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+                               WHERE i.inhrelid = r.oid AND pa.attnotnull) AS own_not_null,
            -- per-column planner settings, as pg_dump writes them (-1 / NULL: the default)
            concat_ws(E'\n',
                CASE WHEN a.attstattarget::int >= 0
@@ -285,6 +293,10 @@ FROM cols WHERE attacl IS NOT NULL
 UNION ALL
 SELECT nspname::text, kind, relname::text, relname::text, 'column_settings ' || attname, settings
 FROM cols WHERE relkind IN ('r', 'p') AND settings <> ''
+UNION ALL   -- (inherited columns are described by the parent, but for this)
+SELECT nspname::text, kind, relname::text, relname::text, 'column_not_null ' || attname,
+       format('ALTER TABLE %s ALTER COLUMN %I SET NOT NULL;', qname, attname)
+FROM cols WHERE relkind IN ('r', 'p') AND own_not_null
 $$;
 
 -- Constraints (check, foreign key, primary key, unique, exclusion) declared on a table
@@ -1211,7 +1223,7 @@ COMMENT ON FUNCTION pggit_v0._untracked_objects() IS
 -- Promises of the private helpers above.
 COMMENT ON FUNCTION pggit_v0._snap_schemas(text, text[], boolean) IS 'Snapshot rows of schemas: definition, comment, grants';
 COMMENT ON FUNCTION pggit_v0._snap_relations(text, text[], boolean) IS 'Snapshot rows of tables, views, materialized views and sequences: definition, owned_by, rls, comment, grants';
-COMMENT ON FUNCTION pggit_v0._snap_columns(text, text[], boolean) IS 'Snapshot rows of columns (one blob each), column order, column comments and column grants';
+COMMENT ON FUNCTION pggit_v0._snap_columns(text, text[], boolean) IS 'Snapshot rows of columns (one blob each), column order, column comments and column grants, and the NOT NULL of inherited columns that no parent has';
 COMMENT ON FUNCTION pggit_v0._snap_constraints(text, text[], boolean) IS 'Snapshot rows of constraints declared on a table itself, and their comments';
 COMMENT ON FUNCTION pggit_v0._snap_indexes(text, text[], boolean) IS 'Snapshot rows of indexes not backing a constraint nor attached to a parent index';
 COMMENT ON FUNCTION pggit_v0._snap_triggers_policies(text, text[], boolean) IS 'Snapshot rows of user triggers, row level security policies and rules';

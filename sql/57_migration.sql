@@ -745,12 +745,15 @@ BEGIN
         SELECT CASE split_part(x.sub_key, ' ', 1) WHEN 'trigger' THEN 10 WHEN 'rule' THEN 10 WHEN 'policy' THEN 11
                     WHEN 'constraint' THEN CASE WHEN x.old_c LIKE '% FOREIGN KEY %' THEN 13 ELSE 14 END
                     WHEN 'index' THEN 15 WHEN 'column' THEN 20 WHEN 'rls' THEN 11 WHEN 'owned_by' THEN 19
+                    -- after the primary key holding it goes, before its parent's column may
+                    WHEN 'column_not_null' THEN 19
                     ELSE 70 END,
                1, x.schema_name, x.obj_key, x.sub_key,
                coalesce(_drop_part(x.schema_name, x.q, x.sub_key), CASE split_part(x.sub_key, ' ', 1)
                  WHEN 'column' THEN format('ALTER TABLE %s DROP COLUMN IF EXISTS %I;', x.q, substr(x.sub_key, 8))
                  WHEN 'rls' THEN format(E'ALTER TABLE %s DISABLE ROW LEVEL SECURITY;\nALTER TABLE %s NO FORCE ROW LEVEL SECURITY;', x.q, x.q)
                  WHEN 'owned_by' THEN format('ALTER SEQUENCE %s OWNED BY NONE;', x.q)
+                 WHEN 'column_not_null' THEN format('ALTER TABLE %s ALTER COLUMN %I DROP NOT NULL;', x.q, substr(x.sub_key, 17))
                  WHEN 'replica_identity' THEN format('ALTER TABLE %s REPLICA IDENTITY DEFAULT;', x.q)
                  WHEN 'cluster' THEN format('ALTER %s %s SET WITHOUT CLUSTER;',
                                             CASE WHEN x.kind = 'materialized_view' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, x.q)
@@ -883,7 +886,7 @@ BEGIN
         -- parts of created objects and added or changed parts of altered objects
         -- (those of event triggers after them: last)
         SELECT CASE WHEN x.kind = 'event_trigger' THEN 80 ELSE CASE split_part(x.sub_key, ' ', 1)
-                 WHEN 'owned_by' THEN 43
+                 WHEN 'owned_by' THEN 43 WHEN 'column_not_null' THEN 42
                  WHEN 'constraint' THEN CASE WHEN x.new_c LIKE '% FOREIGN KEY %' THEN 56
                                              WHEN x.new_c LIKE '% CHECK %' THEN 51 ELSE 50 END
                  WHEN 'index' THEN CASE WHEN x.kind = 'materialized_view' THEN 65 ELSE 55 END
@@ -917,6 +920,8 @@ BEGIN
                  WHEN 'grants' THEN ARRAY['authorization_change']
                  WHEN 'column_grants' THEN ARRAY['authorization_change']
                  WHEN 'trigger' THEN CASE WHEN x.how = 'altered' THEN ARRAY['access_exclusive_lock'] ELSE ARRAY[]::text[] END
+                 WHEN 'column_not_null' THEN CASE WHEN x.how = 'altered' THEN ARRAY['fails_on_violations', 'access_exclusive_lock',
+                                                                                   'validation_scan'] ELSE ARRAY[]::text[] END
                  ELSE ARRAY[]::text[] END
         FROM pp x
         WHERE x.new_c IS NOT NULL

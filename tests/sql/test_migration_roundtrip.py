@@ -72,3 +72,35 @@ def test_column_order_differences_generate_no_statements(make_empty_db) -> None:
     assert "ALTER" not in script and "CREATE" not in script and "0 step(s)" in script
     rows = src.rows("SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")
     assert [(r["path"], r["change_type"]) for r in rows] == [("app/table/t/columns", "MODIFIED")]
+
+
+#: a partition's own NOT NULL on an inherited column (PARTITION OF (c NOT NULL), or the
+#: one a primary key sets and leaves behind when dropped), both ways
+PARTITION_NOT_NULL = (
+    """CREATE SCHEMA app;
+       CREATE TABLE app.parted (id int NOT NULL, k text, v text) PARTITION BY LIST (k);
+       CREATE TABLE app.parted_a PARTITION OF app.parted (PRIMARY KEY (k, id)) FOR VALUES IN ('a');
+       CREATE TABLE app.parted_b PARTITION OF app.parted (v NOT NULL) FOR VALUES IN ('b');""",
+    """CREATE SCHEMA app;
+       CREATE TABLE app.parted (id int NOT NULL, k text, v text) PARTITION BY LIST (k);
+       CREATE TABLE app.parted_a PARTITION OF app.parted FOR VALUES IN ('a');
+       CREATE TABLE app.parted_b PARTITION OF app.parted FOR VALUES IN ('b');
+       CREATE TABLE app.parted_c PARTITION OF app.parted (v NOT NULL) FOR VALUES IN ('c');""")
+
+
+@pytest.mark.parametrize("direction", ["a_to_b", "b_to_a"])
+def test_partition_not_null_round_trip(direction: str, make_empty_db) -> None:
+    a_sql, b_sql = PARTITION_NOT_NULL if direction == "a_to_b" else PARTITION_NOT_NULL[::-1]
+    script, src = migration_script(make_empty_db, a_sql, b_sql)
+    dst = make_empty_db()
+    install(dst)
+    dst.exec(a_sql)
+    dst.psql(sql=script)
+    got, want = snapshot(dst), snapshot(src)
+    assert got == want, script
+    not_null = {(r["name"], r["sub_key"]) for r in dst.rows(
+        "SELECT * FROM pggit_v0._snapshot() WHERE sub_key LIKE 'column_not_null %'")}
+    # (id is NOT NULL on the parent already: not the partition's own)
+    assert not_null == ({("parted_a", "column_not_null k"), ("parted_b", "column_not_null v")}
+                        if direction == "b_to_a"
+                        else {("parted_c", "column_not_null v")})
