@@ -125,6 +125,27 @@ SELECT NOT CASE
 FROM t
 $$;
 
+-- The USING expression converting column p_col (quoted) from type p_old to p_new where
+-- PostgreSQL has no cast between them: numbers to timestamps or dates as Unix epoch
+-- seconds (to_timestamp; a timestamp without time zone in UTC), and timestamps back to
+-- numbers as epoch seconds.  NULL when a cast exists or none of these applies.
+CREATE OR REPLACE FUNCTION pggit_v0._epoch_using(p_col text, p_old text, p_new text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT CASE
+    WHEN o.base IN ('smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision') THEN
+        CASE n.base WHEN 'timestamp with time zone' THEN format('to_timestamp(%s)', p_col)
+                    WHEN 'timestamp without time zone' THEN format('to_timestamp(%s) AT TIME ZONE %L', p_col, 'UTC')
+                    WHEN 'date' THEN format('(to_timestamp(%s) AT TIME ZONE %L)::date', p_col, 'UTC') END
+    WHEN o.base IN ('timestamp with time zone', 'timestamp without time zone')
+         AND n.base IN ('smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision')
+        THEN format('extract(epoch FROM %s)::%s', p_col, n.base) END
+FROM _type_parts(p_old) o, _type_parts(p_new) n
+$$;
+COMMENT ON FUNCTION pggit_v0._epoch_using(text, text, text) IS
+    'USING expression between numbers and timestamps or dates (Unix epoch seconds, UTC), which no cast joins; NULL otherwise';
+
 -- ALTER COLUMN's "SET ..." clauses that give an identity column exactly p_options (as
 -- _identity_options writes them, NULL: all defaults).
 CREATE OR REPLACE FUNCTION pggit_v0._identity_set_options(p_options text) RETURNS text

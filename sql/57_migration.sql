@@ -979,6 +979,9 @@ BEGIN
                                        -- another enum): through text, as no cast joins them
                                        WHEN o.type ~ '^[^(]*\.' AND n.type ~ '^[^(]*\.'
                                        THEN format(' USING %s::text::%s', n.name, n.type)
+                                       -- numbers <-> timestamps and dates: as epoch seconds
+                                       WHEN _epoch_using(n.name, o.type, n.type) IS NOT NULL
+                                       THEN ' USING ' || _epoch_using(n.name, o.type, n.type)
                                        ELSE format(' USING %s::%s', n.name, regexp_replace(n.type, '\([0-9, ]+\)', '', 'g')) END) END,
                  CASE WHEN n.default_expr IS NOT NULL AND (o.default_expr IS DISTINCT FROM n.default_expr OR o.type <> n.type)
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', x.q, n.name, n.default_expr) END,

@@ -104,3 +104,18 @@ def test_partition_not_null_round_trip(direction: str, make_empty_db) -> None:
     assert not_null == ({("parted_a", "column_not_null k"), ("parted_b", "column_not_null v")}
                         if direction == "b_to_a"
                         else {("parted_c", "column_not_null v")})
+
+
+def test_numbers_and_timestamps_convert_as_epoch_seconds(make_empty_db) -> None:
+    """No cast joins bigint and timestamp: the column is converted as Unix epoch seconds
+    (UTC), both ways, and keeps its values."""
+    a_sql = "CREATE SCHEMA app; CREATE TABLE app.t (at bigint, on_day bigint, back timestamptz);"
+    b_sql = "CREATE SCHEMA app; CREATE TABLE app.t (at timestamp, on_day date, back bigint);"
+    script, _ = migration_script(make_empty_db, a_sql, b_sql)
+    dst = make_empty_db()
+    install(dst)
+    dst.exec(a_sql)
+    dst.exec("INSERT INTO app.t VALUES (1700000000, 1700000000, '2023-11-14 22:13:20+00')")
+    dst.psql(sql=script)
+    row = dst.one("SELECT at::text, on_day::text, back FROM app.t")
+    assert row == {"at": "2023-11-14 22:13:20", "on_day": "2023-11-14", "back": 1700000000}, script

@@ -35,7 +35,6 @@ def case_id(case: Dict[str, Any]) -> str:
 
 
 # Categories of what fails today (the lead's worklist; one line each, examples below)
-TS = "bigint to timestamp: no cast exists (peer: USING to_timestamp(col / 1000))"
 SEQOWN = ("sequence ownership moves: the old owner column is dropped (taking its OWNED BY sequence with it) "
           "before ALTER SEQUENCE ... OWNED BY moves it")
 ATTACH = ("index on partition not attached yet: attached partition indexes/constraints are not in the tree "
@@ -49,8 +48,6 @@ ORDER = ("column order (not an engine bug): the peer's expected_db_schema has th
          "the 2 generated columns in (display_name first); we add them in the new DDL's order")
 #: case id -> why its migration fails today (strict xfail)
 KNOWN: Dict[str, str] = {
-    "column_cases_test::Change BIGINT to TIMESTAMP (validate conversion and ANALYZE)": TS,
-    "table_cases_test::Alter table: translate BIGINT type to TIMESTAMP, set to not null, set default": TS,
     "sequence_cases_test::Alter ownership (from table to table; original column dropped)": SEQOWN,
     "partitioned_index_cases_test::Attach an unnattached, invalid index": ATTACH,
     "partitioned_index_cases_test::Add primary key to partition using existing index": ATTACH,
