@@ -301,14 +301,20 @@ $$;
 
 -- Constraints (check, foreign key, primary key, unique, exclusion) declared on a table
 -- itself; constraints cloned onto partitions or only inherited are left to the parent.
+-- A key of a partitioned table that some partition lacks (added with ALTER TABLE ONLY,
+-- its index invalid until every partition's is attached) is recorded as ALTER TABLE ONLY.
 DROP FUNCTION IF EXISTS pggit_v0._snap_constraints(text, text[]);
 CREATE OR REPLACE FUNCTION pggit_v0._snap_constraints(p_schema text, p_names text[], p_all boolean DEFAULT NULL)
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 AS $$
 SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'constraint ' || co.conname,
-       format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s;', r.nspname, r.relname, co.conname,
-              pg_get_constraintdef(co.oid))
+       format('ALTER TABLE %s%I.%I ADD CONSTRAINT %I %s;',
+              -- a key of a partitioned table added to it ONLY, not (yet) on every partition
+              CASE WHEN r.relkind = 'p' AND co.contype IN ('p', 'u', 'x')
+                        AND EXISTS (SELECT 1 FROM pg_index ci WHERE ci.indexrelid = co.conindid AND NOT ci.indisvalid)
+                   THEN 'ONLY ' ELSE '' END,
+              r.nspname, r.relname, co.conname, pg_get_constraintdef(co.oid))
 FROM _tracked_relations r
 JOIN pg_constraint co ON co.conrelid = r.oid
 WHERE co.contype IN ('c', 'f', 'p', 'u', 'x')

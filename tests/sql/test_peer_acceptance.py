@@ -50,8 +50,6 @@ ORDER = ("column order (not an engine bug): the peer's expected_db_schema has th
 KNOWN: Dict[str, str] = {
     "sequence_cases_test::Alter ownership (from table to table; original column dropped)": SEQOWN,
     "partitioned_index_cases_test::Attach an unnattached, invalid index": ATTACH,
-    "partitioned_index_cases_test::Add primary key to partition using existing index": ATTACH,
-    "partitioned_index_cases_test::Add unique constraint to partition using existing index": ATTACH,
     "partitioned_table_cases_test::Adding a partition with local primary key that can back the unique index": CHILDNAME,
     "partitioned_table_cases_test::Adding a partition with local unique constraint that can back the unique index": CHILDNAME,
     "database_schema_source_cases_test::Drop partitioned table, Add partitioned table with local keys": PNN_CHILD,
