@@ -230,6 +230,66 @@ BEGIN
 END
 $$;
 
+-- The objects whose recorded text names relation p_rel (or only its column p_attnum),
+-- as (schema, name) pairs to snapshot again after a rename: views and materialized
+-- views reading it, tables whose constraints, defaults, triggers, policies or indexes
+-- use it, sequences it owns, routines with SQL-standard bodies, statistics objects and
+-- publications.  A dependent of any other kind gives a NULL name (the caller then takes
+-- a full snapshot).  From pg_depend: one index range scan.
+CREATE OR REPLACE FUNCTION pggit_v0._rename_dependants(p_rel oid, p_attnum int2 DEFAULT NULL)
+RETURNS TABLE (schema_name text, name text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT DISTINCT x.s, x.n
+FROM pg_depend d
+CROSS JOIN LATERAL (
+    SELECT CASE d.classid
+             WHEN 'pg_rewrite'::regclass THEN (SELECT ARRAY[n.nspname::text, c.relname::text] FROM pg_rewrite r
+                                               JOIN pg_class c ON c.oid = r.ev_class
+                                               JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.oid = d.objid)
+             WHEN 'pg_constraint'::regclass THEN (SELECT ARRAY[n.nspname::text, coalesce(c.relname, t.typname)::text]
+                                                  FROM pg_constraint k
+                                                  LEFT JOIN pg_class c ON c.oid = k.conrelid
+                                                  LEFT JOIN pg_type t ON t.oid = k.contypid
+                                                  JOIN pg_namespace n ON n.oid = coalesce(c.relnamespace, t.typnamespace)
+                                                  WHERE k.oid = d.objid)
+             WHEN 'pg_attrdef'::regclass THEN (SELECT ARRAY[n.nspname::text, c.relname::text] FROM pg_attrdef a
+                                               JOIN pg_class c ON c.oid = a.adrelid
+                                               JOIN pg_namespace n ON n.oid = c.relnamespace WHERE a.oid = d.objid)
+             WHEN 'pg_trigger'::regclass THEN (SELECT ARRAY[n.nspname::text, c.relname::text] FROM pg_trigger g
+                                               JOIN pg_class c ON c.oid = g.tgrelid
+                                               JOIN pg_namespace n ON n.oid = c.relnamespace WHERE g.oid = d.objid)
+             WHEN 'pg_policy'::regclass THEN (SELECT ARRAY[n.nspname::text, c.relname::text] FROM pg_policy o
+                                              JOIN pg_class c ON c.oid = o.polrelid
+                                              JOIN pg_namespace n ON n.oid = c.relnamespace WHERE o.oid = d.objid)
+             WHEN 'pg_class'::regclass THEN (SELECT ARRAY[n.nspname::text, coalesce(t.relname, c.relname)::text]
+                                             FROM pg_class c
+                                             LEFT JOIN pg_index i ON i.indexrelid = c.oid
+                                             LEFT JOIN pg_class t ON t.oid = i.indrelid
+                                             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = d.objid)
+             WHEN 'pg_proc'::regclass THEN (SELECT ARRAY[n.nspname::text, f.proname::text] FROM pg_proc f
+                                            JOIN pg_namespace n ON n.oid = f.pronamespace WHERE f.oid = d.objid)
+             WHEN 'pg_statistic_ext'::regclass THEN (SELECT ARRAY[n.nspname::text, x.stxname::text]
+                                                     FROM pg_statistic_ext x
+                                                     JOIN pg_namespace n ON n.oid = x.stxnamespace WHERE x.oid = d.objid)
+             WHEN 'pg_publication_rel'::regclass THEN (SELECT ARRAY['pg_database', b.pubname::text]
+                                                       FROM pg_publication_rel pr
+                                                       JOIN pg_publication b ON b.oid = pr.prpubid WHERE pr.oid = d.objid)
+             WHEN 'pg_type'::regclass THEN (SELECT ARRAY[n.nspname::text, t.typname::text] FROM pg_type t
+                                            JOIN pg_namespace n ON n.oid = t.typnamespace
+                                            WHERE t.oid = d.objid AND t.typrelid <> p_rel)
+           END AS ident
+) i
+CROSS JOIN LATERAL (SELECT i.ident[1] AS s, i.ident[2] AS n) x
+WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = p_rel
+  AND (p_attnum IS NULL OR d.refobjsubid = p_attnum)
+  AND d.deptype IN ('n', 'a')
+  AND NOT (d.classid = 'pg_type'::regclass AND i.ident IS NULL)   -- the relation's own row type
+$$;
+COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2) IS
+    'Objects whose recorded text names a relation (or one of its columns): (schema, name) to snapshot again after a rename; NULL name for kinds it cannot place';
+
 -- An incremental snapshot: HEAD's tree with only the objects named by the DDL logged
 -- since that commit snapshotted again, and the trees above them rebuilt.  Used only
 -- when the log is known to be complete and precise; otherwise root_sha is NULL and the
@@ -286,7 +346,12 @@ BEGIN
                OR l.object_type NOT IN ('table', 'view', 'materialized view', 'sequence', 'index', 'table column',
                                         'table constraint', 'trigger', 'policy', 'rule', 'default value',
                                         'function', 'procedure', 'aggregate', 'type', 'domain', 'schema')
-               OR l.statement ~* '\m(rename|set\s+schema|cascade|attach|detach|inherit|owned\s+by\s+none|drop\s+owned|security\s+label)\M'),
+               -- renames: of tables, sequences and columns (capture keeps the old name) and of
+               -- the parts of a table, which is read again whole
+               OR (l.statement ~* '\mrename\M'
+                   AND NOT ((l.object_type IN ('table', 'sequence', 'table column') AND l.renamed_from IS NOT NULL)
+                            OR l.object_type IN ('index', 'table constraint', 'trigger', 'policy', 'rule')))
+               OR l.statement ~* '\m(set\s+schema|cascade|attach|detach|inherit|owned\s+by\s+none|drop\s+owned|security\s+label)\M'),
            -- drops that can take whole objects along without CASCADE (a serial's
            -- sequence, partitions, statistics objects)
            coalesce(bool_or(l.event = 'sql_drop' AND l.object_type IN ('table', 'table column', 'materialized view')),
@@ -306,7 +371,8 @@ BEGIN
 
     BEGIN   -- names come from object identities; anything unexpected means a full snapshot
         WITH RECURSIVE pending AS (
-            SELECT l.event, l.object_type, l.object_identity FROM ddl_log l WHERE l.id = ANY (p_pending)
+            SELECT l.event, l.object_type, l.object_identity, l.renamed_from FROM ddl_log l
+            WHERE l.id = ANY (p_pending)
         ),
         parts AS (
             SELECT CASE
@@ -328,6 +394,20 @@ BEGIN
                              WHERE i.indexrelid = to_regclass(p.object_identity))
                      ELSE parse_ident(p.object_identity) END AS ident
             FROM pending p
+            UNION ALL   -- a renamed table, sequence or column: its old name, and what names it
+            SELECT parse_ident(p.renamed_from) FROM pending p WHERE p.renamed_from IS NOT NULL
+            UNION ALL
+            SELECT ARRAY[dp.schema_name, dp.name]
+            FROM pending p
+            CROSS JOIN LATERAL (SELECT parse_ident(p.object_identity) AS id) i
+            CROSS JOIN LATERAL (SELECT CASE WHEN p.object_type = 'table column'
+                                            THEN to_regclass(format('%I.%I', i.id[1], i.id[2]))
+                                            ELSE to_regclass(p.object_identity) END AS rel) r
+            CROSS JOIN LATERAL _rename_dependants(
+                r.rel, CASE WHEN p.object_type = 'table column'
+                            THEN (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = r.rel AND a.attname = i.id[3])
+                       END) dp
+            WHERE p.renamed_from IS NOT NULL
         ),
         named AS (SELECT DISTINCT x.ident[1] AS s, x.ident[2] AS n FROM parts x),
         with_children(s, n) AS (   -- inheritance descendants list their ancestors' columns

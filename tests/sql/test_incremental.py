@@ -31,7 +31,7 @@ def test_what_takes_a_full_snapshot(db: SqlDb) -> None:
     db.exec("CREATE TABLE public.a (id int); CREATE TABLE public.b (id int)")
     commit_mode(db, "a and b")
     cases = [
-        "ALTER TABLE public.a RENAME TO a2",                     # renames change other objects' text
+        "CREATE VIEW public.va AS SELECT 1 AS x; ALTER VIEW public.va RENAME TO va2",   # no old name kept
         "DROP TABLE public.b CASCADE",                           # cascades take unnamed dependants along
         "CREATE TABLE public.c (id int); ALTER TABLE public.c ADD COLUMN x int; SET pggit.full_snapshot = on",
     ]
@@ -186,3 +186,34 @@ def test_a_log_horizon_from_another_cluster_or_database_is_ignored(db: SqlDb) ->
     assert "incremental snapshot of 1 object(s)" in commit_mode(db, "kept")
     assert db.val("SELECT value FROM pggit_v0.meta WHERE key = 'log_horizon'").startswith(
         db.val("SELECT pggit_v0._xid_space()") + ":")
+
+
+def test_renames_are_committed_incrementally_with_what_names_them(db: SqlDb) -> None:
+    """A renamed table, sequence or column is read again under both names, with every
+    object whose recorded text names it (pg_depend): views, other tables' foreign keys
+    and defaults, owned sequences, SQL-body routines, statistics objects."""
+    db.exec("CREATE TABLE public.a (id serial PRIMARY KEY, v text, w int);"
+            "CREATE TABLE public.b (id int PRIMARY KEY, a_id int REFERENCES public.a (id));"
+            "CREATE VIEW public.av AS SELECT id, v FROM public.a;"
+            "CREATE STATISTICS public.a_st ON v, w FROM public.a;"
+            "CREATE FUNCTION public.a_count() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT count(*) FROM public.a; END;"
+            "CREATE SEQUENCE public.s; CREATE TABLE public.c (n bigint DEFAULT nextval('public.s'));"
+            "CREATE INDEX a_v_idx ON public.a (v); CREATE TABLE public.unrelated (id int)")
+    commit_mode(db, "base")
+    cases = [
+        "ALTER TABLE public.a RENAME COLUMN v TO v2",
+        "ALTER TABLE public.a RENAME TO a2",
+        "ALTER SEQUENCE public.s RENAME TO s2",
+        "ALTER INDEX public.a_v_idx RENAME TO a_v2_idx",
+        "ALTER TABLE public.a2 RENAME CONSTRAINT a_pkey TO a2_pkey",
+    ]
+    for ddl in cases:
+        db.exec(ddl)
+        mode = commit_mode(db, ddl)   # verify_incremental checks it against a full snapshot
+        assert "incremental snapshot" in mode, (ddl, mode)
+        assert db.rows("SELECT * FROM pggit_v0.status()") == [], ddl
+    paths = {r["path"] for r in db.rows("SELECT * FROM pggit_v0.diff_commits('HEAD~5', 'HEAD')")}
+    assert {"public/table/a", "public/table/a2", "public/view/av", "public/table/b/constraint/b_a_id_fkey",
+            "public/function/a_count()", "public/statistics/a_st", "public/sequence/s2",
+            "public/table/c/column/n"} <= paths
+    assert not any(p.startswith("public/table/unrelated") for p in paths)
