@@ -237,6 +237,19 @@ def step_source(conn: "psycopg.Connection", database: str, label: str) -> Iterat
                 pass
 
 
+def set_step_source(conn: "psycopg.Connection", database: str, label: str,
+                    session: Optional["psycopg.Connection"] = None) -> None:
+    """Inside :func:`step_source`, when several steps run in one session (a
+    :class:`~pytest_pggit.steps.StepBatch`): the next step is ``label``, for the new
+    sessions of ``database`` (through ``conn``) and for ``session``, the batch's own."""
+    from psycopg import sql
+
+    conn.execute(sql.SQL("ALTER DATABASE {} SET pggit.source = {}").format(
+        sql.Identifier(database), sql.Literal(label)))
+    if session is not None:
+        session.execute("SELECT pg_catalog.set_config('pggit.source', %s, false)", (label,))
+
+
 def setup_hook_label(impls: Any, rootdir: Any) -> str:
     """``setup hook conftest.py:12``: where the ``pytest_pggit_setup`` implementations are
     (file relative to ``rootdir``, line of the ``def`` or its first decorator)."""
@@ -282,4 +295,5 @@ def describe(entry: Optional[LogEntry]) -> str:
 
 
 __all__ = ["LogEntry", "Provenance", "base_statements", "describe", "excerpt", "has_source_column",
-           "setup_hook_call", "setup_hook_label", "since_base", "step_source", "without_statements"]
+           "set_step_source", "setup_hook_call", "setup_hook_label", "since_base", "step_source",
+           "without_statements"]

@@ -43,6 +43,9 @@ class Step:
     #: accepted hazards and lint rules of this step: ``{"data_deletion": "reason"}``
     #: (an Alembic revision's or Django migration's module-level ``pggit_allow``).
     allow: Dict[str, str] = field(default_factory=dict)
+    #: optional: runs consecutive steps that share it in one session (:class:`StepBatch`);
+    #: without it (or when it declines), each step runs on its own.
+    batch: Optional["StepBatch"] = field(default=None, repr=False, compare=False)
 
     @property
     def tag(self) -> str:
@@ -53,6 +56,54 @@ class Step:
     def message(self) -> str:
         """The step's commit message: ``<tool> <name>: <description>``."""
         return f"{self.tool} {self.name}: {self.description}"
+
+
+class BatchNotPossible(Exception):
+    """A :class:`StepBatch` declines to run these steps together (nothing was run): the
+    caller runs them one at a time."""
+
+
+class BatchStepError(Exception):
+    """A step of a batch failed: ``step`` (which ran on its own transaction, rolled back;
+    the steps before it are committed), ``error`` the exception it raised."""
+
+    def __init__(self, step: "Step", error: BaseException) -> None:
+        super().__init__(f"{step.tag}: {error}")
+        self.step = step
+        self.error = error
+
+
+class StepBatch:
+    """Runs several steps of one tool in one session (one connection, one command):
+    a migration tool's per-command cost (loading its environment, connecting, reading
+    its version table) is paid once, not once per step.
+
+    :meth:`run` runs ``action`` (``"upgrade"`` or ``"downgrade"``) of ``steps`` in the
+    order given, and calls ``before(step, conn)`` right before each step and
+    ``after(step, conn)`` right after it, with ``conn`` the psycopg connection the step
+    ran on, inside the step's transaction (what they do commits with the step); each
+    step's transaction is committed after ``after``.  It raises
+    :class:`BatchNotPossible` before running anything when it cannot run these steps
+    together (the caller then runs them one at a time), :class:`BatchStepError` when a
+    step fails, and what ``before``/``after`` raise, unchanged."""
+
+    def run(self, database: "Database", steps: List["Step"], action: str,
+            before: Callable[["Step", Any], None], after: Callable[["Step", Any], None]) -> None:
+        raise BatchNotPossible("not implemented")
+
+
+def batch_groups(steps: List["Step"], action: str) -> List[List["Step"]]:
+    """``steps`` cut into runs of consecutive steps with the same ``batch`` (and, for
+    ``downgrade``, a downgrade each); every other step alone."""
+    out: List[List[Step]] = []
+    for step in steps:
+        ok = step.batch is not None and (action != "downgrade" or step.downgrade is not None)
+        if ok and out and out[-1][-1].batch is step.batch and (
+                action != "downgrade" or out[-1][-1].downgrade is not None):
+            out[-1].append(step)
+        else:
+            out.append([step])
+    return out
 
 
 def ref_name_problem(name: str) -> Optional[str]:
@@ -160,4 +211,4 @@ def collect_steps(config: Any, root: Any, need_root: bool = False) -> Tuple[List
     return out, []
 
 
-__all__ = ["Step", "StepAction", "collect_steps", "ref_name_problem", "safe_ref_name"]
+__all__ = ["BatchNotPossible", "BatchStepError", "Step", "StepAction", "StepBatch", "batch_groups", "collect_steps", "ref_name_problem", "safe_ref_name"]

@@ -10,7 +10,7 @@ from .backends import Server
 from .exceptions import PggitError, SchemaApplyError
 from .formatting import display_path
 from .janitor import Database, DatabaseJanitor
-from .provenance import step_source
+from .provenance import set_step_source, step_source
 from .steps import Step, safe_ref_name
 
 BASELINE_FUNCTION = ("pggit_v0", "create_basic_commit")
@@ -89,37 +89,72 @@ def apply_steps(conn: Any, db: Database, steps: Sequence[Step], *, tag: bool = T
     """Apply ``steps`` to ``db`` one at a time; after each, commit on the current branch
     (message ``prefix + step.message``) and, with ``tag``, tag the commit ``step.tag`` (made
     a valid ref name when it is not one).  ``conn``: autocommit, to ``db``.  A step that
-    fails raises :class:`SchemaApplyError` naming the step and the user's ``file:line``."""
+    fails raises :class:`SchemaApplyError` naming the step and the user's ``file:line``.
+
+    Consecutive steps that share a :class:`~pytest_pggit.steps.StepBatch` (an Alembic
+    project's revisions) run in one session: each step's commit and tag are made on the
+    step's own connection, in its transaction, right after it (same commits, same tags,
+    one tool command instead of one per step)."""
     import psycopg
+
+    from .steps import BatchNotPossible, BatchStepError, batch_groups
 
     applied: List[AppliedStep] = []
     taken = set()
-    for step in steps:
-        try:
-            # provenance: capture records which step (and, for schema files, which
-            # statement) made each change (pytest_pggit/provenance.py)
-            with step_source(conn, db.name, step.tag):
-                step.upgrade(db)
-        except PggitError:
-            raise                      # schema files: already names file:line and SQLSTATE
-        except Exception as exc:
-            raise step_error(step, "upgrade", exc) from exc
+
+    def name_of(step: Step) -> str:
         name = safe_ref_name(step.tag)
         if name in taken:
             raise SchemaApplyError(f"two migration steps have the tag {name!r} ({step.tag})",
                                    hint="a step's tool and name must be unique")
         taken.add(name)
-        if not commit:
-            continue
+        return name
+
+    def record(c: Any, step: Step, name: str) -> None:
         try:
-            row = conn.execute("SELECT pggit_v0.create_basic_commit(%s)",
-                               (prefix + step.message,)).fetchone()
+            row = c.execute("SELECT pggit_v0.create_basic_commit(%s)",
+                            (prefix + step.message,)).fetchone()
             if tag:
-                conn.execute("SELECT pggit_v0.create_tag(%s, 'HEAD', %s)", (name, step.description))
+                c.execute("SELECT pggit_v0.create_tag(%s, 'HEAD', %s)", (name, step.description))
         except psycopg.Error as exc:
             raise SchemaApplyError.from_psycopg(
                 exc, context=f"recording the commit of step {step.tag} failed") from exc
         applied.append(AppliedStep(step, name, str(row[0]) if row else ""))
+
+    for group in batch_groups(list(steps), "upgrade") if commit else [[s] for s in steps]:
+        if len(group) > 1:
+            names = {id(s): name_of(s) for s in group}
+
+            def before(step: Step, c: Any) -> None:
+                set_step_source(conn, db.name, step.tag, c)
+
+            def after(step: Step, c: Any) -> None:
+                record(c, step, names[id(step)])
+
+            try:
+                with step_source(conn, db.name, group[0].tag):
+                    group[0].batch.run(db, group, "upgrade", before, after)   # type: ignore[union-attr]
+                continue
+            except BatchNotPossible:
+                for s in group:
+                    taken.discard(names[id(s)])
+            except BatchStepError as exc:
+                if isinstance(exc.error, PggitError):
+                    raise exc.error from exc
+                raise step_error(exc.step, "upgrade", exc.error) from exc.error
+        for step in group:
+            try:
+                # provenance: capture records which step (and, for schema files, which
+                # statement) made each change (pytest_pggit/provenance.py)
+                with step_source(conn, db.name, step.tag):
+                    step.upgrade(db)
+            except PggitError:
+                raise                      # schema files: already names file:line and SQLSTATE
+            except Exception as exc:
+                raise step_error(step, "upgrade", exc) from exc
+            name = name_of(step)
+            if commit:
+                record(conn, step, name)
     return applied
 
 

@@ -19,11 +19,13 @@ the next case's message names it.  Only steps made since the base are checked.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Collection, Dict, List, Sequence
+from typing import TYPE_CHECKING, Any, Collection, Dict, List, Optional, Sequence, Tuple
 
 from .exceptions import PggitError
 from .formatting import explain_diff
 from .ignore import is_column_order, without_ignored
+from .repo import Repo
+from .template import step_error
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import GateOptions
@@ -83,48 +85,52 @@ def run_updown(run: Any, options: "GateOptions", base_history: Collection[str],
 
 def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOptions",
           checks: List["Check"]) -> None:
-    """The walk, in as few round trips as the checks allow: per step its downgrade, one
-    ``create_branch`` (checked out, no apply) and one ``status()``; the parents and the
-    labels of every step are read once, up front (no ``list_branches`` per step)."""
+    """The walk, in as few round trips as the checks allow.
+
+    Every step's parent, the trees of those parents and the labels are read once, up
+    front.  After each downgrade the live schema is committed on the walk's branch: an
+    incremental commit (it reads only the objects the downgrade's DDL touched), so its
+    tree sha says whether the schema is the previous commit's, without a snapshot of the
+    whole schema (``status()``); only when the two trees differ does a diff say how.
+    Consecutive steps of one :class:`~pytest_pggit.steps.StepBatch` (an Alembic project's
+    revisions) are downgraded in one command on one connection, each checked between
+    two revisions; a batch that fails or declines leaves the rest to one step at a time."""
     from .gate import Check
-    from .repo import Repo
-    from .template import step_error
+    from .steps import BatchNotPossible, BatchStepError, batch_groups
 
     repo = Repo(conn)
-    dirty = bool(repo.status())
-    if dirty:   # the live schema beyond HEAD (a setup hook's data-only changes don't count)
-        repo.commit("pytest-pggit up/down: live schema at session end")
     parents = dict(repo.execute(
         "SELECT commit_sha, parent_sha FROM pggit_v0.commit_parents "
         "WHERE position = 1 AND commit_sha = ANY(%s)", ([a.sha for a in todo],)) or ())
+    prev_shas = {a.tag: parents.get(a.sha) or repo.resolve(f"{a.sha}~1") for a in todo}
+    trees = dict(repo.execute(
+        "SELECT commit_sha, tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = ANY(%s)",
+        (list(prev_shas.values()) + [todo[0].sha],)) or ())
     labels = _labels(repo)
-
-    def branch(name: str, description: str, sha: str, checkout: bool) -> None:
-        repo._call("create_branch", name, description, sha, checkout)
-
-    if not dirty and repo.head() == todo[0].sha:   # already there: no checkout (a migration and a snapshot)
-        branch(BRANCH, "pytest-pggit up/down check", todo[0].sha, True)
-    else:
-        branch(BRANCH, "pytest-pggit up/down check", todo[0].sha, False)
-        repo.checkout(BRANCH, apply=True, force=True)
+    index = {a.tag: i for i, a in enumerate(todo)}
     skipped: List[str] = []
-    for i, a in enumerate(todo):
-        t0 = time.perf_counter()
-        prev_sha = parents.get(a.sha) or repo.resolve(f"{a.sha}~1")
+
+    def branch(r: Any, name: str, description: str, sha: str, checkout: bool) -> None:
+        r._call("create_branch", name, description, sha, checkout)
+
+    # the live schema beyond HEAD (a setup hook's data-only changes don't count)?  A
+    # commit says it: with nothing logged since HEAD it reuses HEAD's tree, no catalog read
+    _, tree = _commit(repo, "pytest-pggit up/down: live schema at session end")
+    if tree == trees.get(todo[0].sha):   # already there: no checkout (a migration and a snapshot)
+        branch(repo, BRANCH, "pytest-pggit up/down check", todo[0].sha, True)
+    else:
+        branch(repo, BRANCH, "pytest-pggit up/down check", todo[0].sha, False)
+        repo.checkout(BRANCH, apply=True, force=True)
+
+    def judge(r: Any, a: "AppliedStep", error: Optional[PggitError], t0: float) -> None:
+        """The case of ``a`` after its downgrade: the live schema committed on the walk's
+        branch and compared with the commit before ``a``; put right when it differs."""
+        nonlocal skipped
+        i = index[a.tag]
+        prev_sha = prev_shas[a.tag]
         prev = labels.get(prev_sha) or prev_sha[:12]
-        here = f"{BRANCH}/{i + 1}"
-        if a.step.downgrade is None:   # no case: the layer's migration steps over it
-            branch(here, f"up/down: {prev}, {a.tag} has no downgrade", prev_sha, False)
-            repo.checkout(here, apply=True, force=True)
-            skipped.append(a.tag)
-            continue
-        error = None
-        try:
-            a.step.downgrade(clone)   # type: ignore[misc]
-        except Exception as exc:
-            error = step_error(a.step, "downgrade", exc)
-        branch(here, f"up/down: before {a.tag}", prev_sha, True)
-        live = list(repo.status())
+        sha, tree = _commit(r, f"pytest-pggit up/down: the schema after the downgrade of {a.tag}")
+        live = [] if tree is not None and tree == trees.get(prev_sha) else list(r.diff(prev_sha, sha))
         kept, left_out = without_ignored(live, options.ignore)
         order = [e for e in kept if is_column_order(e)]
         failing = [e for e in kept if not is_column_order(e) or options.strict_column_order]
@@ -154,10 +160,63 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
                                 f"the downgrade of {a.tag} gives the schema of {prev}"
                                 + "".join(f"; {n}" for n in notes), seconds=secs))
         if live and (error is not None or failing):   # put the schema right for the next step
-            repo.commit(f"pytest-pggit up/down: the schema after the downgrade of {a.tag}")
-            branch(f"{here}-fixed", f"up/down: {prev} again", prev_sha, False)
-            repo.checkout(f"{here}-fixed", apply=True, force=True)
+            here = f"{BRANCH}/{i + 1}-fixed"
+            branch(r, here, f"up/down: {prev} again", prev_sha, False)
+            r.checkout(here, apply=True, force=True)
+
+    def one(a: "AppliedStep") -> None:
+        t0 = time.perf_counter()
+        if a.step.downgrade is None:   # no case: the layer's migration steps over it
+            prev_sha = prev_shas[a.tag]
+            here = f"{BRANCH}/{index[a.tag] + 1}"
+            branch(repo, here, f"up/down: {labels.get(prev_sha) or prev_sha[:12]}, "
+                               f"{a.tag} has no downgrade", prev_sha, False)
+            repo.checkout(here, apply=True, force=True)
+            skipped.append(a.tag)
+            return
+        error = None
+        try:
+            a.step.downgrade(clone)   # type: ignore[misc]
+        except Exception as exc:
+            error = step_error(a.step, "downgrade", exc)
+        judge(repo, a, error, t0)
+
+    by_step = {id(a.step): a for a in todo}
+    for group in batch_groups([a.step for a in todo], "downgrade"):
+        rest = [by_step[id(s)] for s in group]
+        while len(rest) > 1:   # in one command, until it declines or all are checked
+            started: Dict[str, float] = {}
+
+            def before(step: Any, c: Any) -> None:
+                started["t0"] = time.perf_counter()
+
+            def after(step: Any, c: Any) -> None:
+                r = Repo(c)
+                try:
+                    judge(r, by_step[id(step)], None, started["t0"])
+                finally:
+                    r.close()
+                rest.pop(0)
+
+            try:
+                rest[0].step.batch.run(clone, [a.step for a in rest], "downgrade",   # type: ignore[union-attr]
+                                       before, after)
+            except BatchNotPossible:
+                break
+            except BatchStepError as exc:   # that step failed: its case, then on with the rest
+                a = rest.pop(0)
+                judge(repo, a, step_error(a.step, "downgrade", exc.error), started.get("t0", time.perf_counter()))
+        for a in rest:
+            one(a)
     repo.close()
+
+
+def _commit(repo: Any, message: str) -> Tuple[str, Optional[str]]:
+    """Commit the live schema on HEAD's branch: ``(commit sha, tree sha)``.  (Two
+    statements: one statement's snapshot does not see the commit its function wrote.)"""
+    sha = repo._call("create_basic_commit", message)
+    rows = repo.execute("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s", (sha,))
+    return sha, (rows[0][0] if rows else None)
 
 
 def _tops(paths: Sequence[str]) -> List[str]:

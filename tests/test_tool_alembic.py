@@ -264,6 +264,53 @@ def test_a_downgrade_that_forgets_a_column_fails_the_updown_check(
     assert "public/table/items/column/sku" in result.stdout.str()
 
 
+#: a linear history: one Alembic command runs all of it (StepBatch), up and down
+LINEAR: Dict[str, tuple] = {
+    "lin1": (None, 'op.execute("CREATE TABLE items (id int PRIMARY KEY, name text)")',
+             'op.execute("DROP TABLE items")', ""),
+    "lin2": ("lin1", 'op.execute("CREATE TABLE tags (id int PRIMARY KEY)")',
+             'op.execute("DROP TABLE no_such_table")', ""),              # fails
+    "lin3": ("lin2", 'op.execute("ALTER TABLE items ADD COLUMN sku text")',
+             'op.execute("ALTER TABLE items DROP COLUMN sku")', ""),
+    "lin4": ("lin3", 'op.execute("CREATE INDEX items_name ON items (name)")', "pass", ""),   # forgets
+    "lin5": ("lin4", 'op.execute("ALTER TABLE items ADD COLUMN price int")',
+             'op.execute("ALTER TABLE items DROP COLUMN price")', ""),
+}
+
+
+def test_a_linear_history_runs_in_one_command_each_way_and_still_catches_bad_downgrades(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """Five revisions in one upgrade command (a commit, a tag and the provenance of each,
+    as one command per revision would give) and one downgrade command for the up/down
+    check of all five (``--pggit-base root``): the downgrade that forgets an index fails
+    its case, the one that raises is an error, and the others are still checked, each
+    against its own parent (the schema is put right after a bad one)."""
+    write_project(tmp_path, LINEAR)
+    result, cases = gate_run(pytester, pggit_server, tmp_path, "--pggit-base", "root", test='''
+        def test_commits(pggit):
+            assert [c.message for c in pggit.history(5)] == [
+                f"alembic lin{i}: revision lin{i}" for i in (5, 4, 3, 2, 1)]
+            tags = dict(pggit.execute("SELECT name, target_sha FROM pggit_v0.list_tags()"))
+            assert tags["alembic/lin3"] == pggit.resolve("HEAD~2")
+            def sources(word):
+                return pggit.execute("SELECT DISTINCT source FROM pggit_v0.ddl_log "
+                                     "WHERE statement LIKE %s", ("%%" + word + "%%",))
+            assert sources("sku") == [("alembic/lin3",)]
+            assert sources("items_name") == [("alembic/lin4",)]
+            assert sources("alembic_version") == [("alembic/lin1",)]
+        ''')
+    out = result.stdout.str()
+    result.assert_outcomes(passed=1)
+    assert result.ret == 1, out
+    assert {k: v for k, v in cases.items() if k.startswith("pggit.updown::")} == {
+        "pggit.updown::alembic/lin5": "ok", "pggit.updown::alembic/lin4": "failure",
+        "pggit.updown::alembic/lin3": "ok", "pggit.updown::alembic/lin2": "error",
+        "pggit.updown::alembic/lin1": "ok"}, out
+    assert "public/table/items/index/items_name" in out
+    assert "lin2.py:13: downgrade of step alembic/lin2 failed" in out   # its downgrade()
+    assert "no_such_table" in out
+
+
 def test_a_base_from_git_reads_that_commits_revisions(
         tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
     import subprocess

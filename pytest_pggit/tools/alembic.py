@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
 
 from ..exceptions import PggitError
-from ..steps import Step
+from ..steps import BatchNotPossible, BatchStepError, Step, StepBatch
 from . import read_allow, sqlalchemy_url
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -129,10 +129,13 @@ def alembic_steps(ini: Path, script: "ScriptDirectory", rootdir: Path) -> List[S
             name=rev.revision,
             description=_one_line(rev.doc) or f"revision {rev.revision}",
             upgrade=runner.action("upgrade", rev.revision),
-            downgrade=runner.action("downgrade", down_target, drop_version_table=not parents),
+            downgrade=runner.action("downgrade", down_target, drop_version_table=not parents,
+                                    revision=rev.revision),
             source=where,
             allow=read_allow(rev.module, where),
+            batch=runner,
         ))
+        runner.parents[rev.revision] = tuple(parents)
     return steps
 
 
@@ -140,8 +143,14 @@ def alembic_steps(ini: Path, script: "ScriptDirectory", rootdir: Path) -> List[S
 _NOT_A_CONNECTION = "expected to be a sqlalchemy.engine.Connection"
 
 
-class AlembicRunner:
-    """Runs Alembic commands of one project (``ini``) on a database."""
+class _NotPlanned(Exception):
+    """Alembic's plan for a batch is not the steps asked for."""
+
+
+class AlembicRunner(StepBatch):
+    """Runs Alembic commands of one project (``ini``) on a database; as a
+    :class:`~pytest_pggit.steps.StepBatch`, a run of revisions of a linear history in one
+    command (one ``env.py`` run, one connection: :meth:`run`)."""
 
     def __init__(self, ini: Path, script: "Optional[ScriptDirectory]" = None) -> None:
         self.ini = ini
@@ -151,8 +160,25 @@ class AlembicRunner:
         #: env.py was seen wanting a Connection, not an Engine, in ``attributes["connection"]``
         self.wants_connection = False
         self._engines: Dict[str, Any] = {}
+        #: revision -> its down revisions (``alembic_steps`` fills it)
+        self.parents: Dict[str, Sequence[str]] = {}
+        #: databases (URLs) where a downgrade failed: its transaction rolled back, the
+        #: version table still names that revision, while the caller (the up/down check)
+        #: puts the schema one revision down; the next downgrade there stamps first
+        self._stale: set = set()
 
-    def _command(self, cfg: "Config", command_name: str, target: str) -> None:
+    def _restamp(self, database: "Database", revision: str) -> None:
+        """After a failed downgrade on ``database``: the version table set to ``revision``,
+        the one the next downgrade undoes."""
+        url = sqlalchemy_url(database)
+        if url in self._stale:
+            self._stale.discard(url)
+            self._invoke(database, "stamp", revision)
+
+    def _failed(self, database: "Database") -> None:
+        self._stale.add(sqlalchemy_url(database))
+
+    def _command(self, cfg: "Config", command_name: str, target: str, steps: Any = None) -> None:
         """``alembic.command.upgrade/downgrade(cfg, target)``, on the scripts read once.
 
         What those commands do, with Alembic's documented ``EnvironmentContext`` +
@@ -165,27 +191,110 @@ class AlembicRunner:
 
         script = self.script
         plan = getattr(script, f"_{command_name}_revs", None)
+        if command_name == "stamp":   # the version table says `target`, whatever it said
+            command.stamp(cfg, target, purge=True)
+            return
         if script is None or plan is None:
+            if steps is not None:
+                raise _NotPlanned("no script directory or no plan")
             getattr(command, command_name)(cfg, target)
             return
 
         def revisions(rev: Any, context: Any) -> Any:
-            return plan(target, rev)
+            if steps is None:
+                return plan(target, rev)
+            return steps(list(plan(target, rev)), context)
 
         with EnvironmentContext(cfg, script, fn=revisions, as_sql=False, starting_rev=None,
                                 destination_rev=target, tag=None):
             script.run_env()
 
-    def action(self, command_name: str, target: str, drop_version_table: bool = False) -> Any:
-        """A step action: ``run(database, command_name, target)``."""
+    def run(self, database: "Database", steps: List[Step], action: str,   # type: ignore[override]
+            before: Any, after: Any) -> None:
+        """``steps`` (revisions of this project, in the order ``action`` runs them) in one
+        Alembic command, ``upgrade <newest>`` or ``downgrade <the oldest's down revision>``, on one
+        connection; ``before``/``after`` around each revision (see
+        :class:`~pytest_pggit.steps.StepBatch`).  Each revision's transaction is committed
+        after its ``after`` (under SQLAlchemy: a ``commit()`` of the driver connection),
+        so a failing revision rolls back only itself, as one command per revision would.
+        Only a linear run (each revision's one down revision the one before it) whose
+        plan Alembic confirms; else :class:`BatchNotPossible`, before anything ran."""
+        if action not in ("upgrade", "downgrade") or self.script is None:
+            raise BatchNotPossible(f"no batch {action}")
+        revs = [s.name for s in steps]
+        oldest_first = revs if action == "upgrade" else revs[::-1]
+        if any(len(self.parents.get(r, ("?", "?"))) > 1 for r in revs) or any(
+                tuple(self.parents.get(newer, ())) != (older,)
+                for older, newer in zip(oldest_first, oldest_first[1:])):
+            raise BatchNotPossible("not a linear run of revisions")
+        if action == "upgrade":
+            target = revs[-1]
+        else:   # the revision below the oldest (base below a base revision)
+            target = (tuple(self.parents.get(oldest_first[0], ())) or ("base",))[0]
+        state: Dict[str, Any] = {"done": 0, "current": None, "callback": None}
+
+        def between(planned: List[Any], context: Any) -> Any:
+            got = [getattr(getattr(p, "revision", None), "revision", None) for p in planned]
+            if got != revs:
+                raise _NotPlanned(f"Alembic plans {got}, not {revs}")
+            return walk(planned, context)
+
+        def walk(planned: List[Any], context: Any) -> Any:
+            for p, step in zip(planned, steps):
+                sa_conn = context.connection
+                raw = sa_conn.connection.driver_connection
+                try:
+                    before(step, raw)
+                except BaseException as exc:
+                    state["callback"] = exc
+                    raise
+                state["current"] = step
+                yield p
+                state["current"] = None
+                try:
+                    if action == "downgrade" and not self.parents.get(step.name):
+                        drop_empty_version_tables(sa_conn)
+                    after(step, raw)
+                except BaseException as exc:
+                    state["callback"] = exc
+                    raise
+                raw.commit()   # this revision is done: a later failure keeps it
+                state["done"] += 1
+
+        if action == "downgrade":
+            self._restamp(database, revs[0])
+        try:
+            self._invoke(database, action, target, between)
+        except _NotPlanned as exc:
+            raise BatchNotPossible(str(exc)) from exc
+        except BaseException as exc:
+            if state["callback"] is exc:
+                raise
+            # the revision running, else (env.py failed around it) the next one
+            failed = state["current"] or steps[min(state["done"], len(steps) - 1)]
+            if action == "downgrade":
+                self._failed(database)
+            raise BatchStepError(failed, exc) from exc
+
+    def action(self, command_name: str, target: str, drop_version_table: bool = False,
+               revision: Optional[str] = None) -> Any:
+        """A step action: ``run(database, command_name, target)``; ``revision``: the one a
+        downgrade undoes."""
         def run(database: "Database") -> None:
-            self.run(database, command_name, target, drop_version_table)
+            if command_name == "downgrade" and revision:
+                self._restamp(database, revision)
+            try:
+                self.run_one(database, command_name, target, drop_version_table)
+            except BaseException:
+                if command_name == "downgrade":
+                    self._failed(database)
+                raise
 
         run.__qualname__ = f"alembic {command_name} {target}"
         return run
 
-    def run(self, database: "Database", command_name: str, target: str,
-            drop_version_table: bool = False) -> None:
+    def run_one(self, database: "Database", command_name: str, target: str,
+                drop_version_table: bool = False) -> None:
         """``alembic.command.<command_name>(cfg, target)`` on ``database``.
 
         ``cfg`` has the database's URL in ``sqlalchemy.url`` and, in
@@ -196,13 +305,20 @@ class AlembicRunner:
         command runs again with an open Connection (committed afterwards), as it does for
         that project from then on.
         """
+        engine = self._invoke(database, command_name, target)
+        if drop_version_table:
+            with engine.begin() as connection:
+                drop_empty_version_tables(connection)
+
+    def _invoke(self, database: "Database", command_name: str, target: str, steps: Any = None) -> Any:
+        """Run the command (see :meth:`run_one`); returns the engine."""
         from alembic.util import CommandError
         from sqlalchemy import create_engine, pool
 
         url = sqlalchemy_url(database)
-        # one engine per database, without a pool: no connection outlives a step (the
+        # one engine per database, without a pool: no connection outlives a command (the
         # template must be idle to be cloned), but the dialect's first-connect queries
-        # run once, not once per step
+        # run once, not once per command
         engine = self._engines.get(url)
         if engine is None:
             engine = self._engines[url] = create_engine(url, poolclass=pool.NullPool)
@@ -211,7 +327,7 @@ class AlembicRunner:
             cfg = alembic_config(self.ini)
             cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
             cfg.attributes["connection"] = connectable
-            self._command(cfg, command_name, target)
+            self._command(cfg, command_name, target, steps)
 
         if not self.wants_connection:
             try:
@@ -225,9 +341,7 @@ class AlembicRunner:
                 invoke(connection)
                 if connection.in_transaction():
                     connection.commit()
-        if drop_version_table:
-            with engine.begin() as connection:
-                drop_empty_version_tables(connection)
+        return engine
 
 
 def drop_empty_version_tables(connection: Any) -> List[str]:
