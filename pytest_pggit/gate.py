@@ -225,6 +225,30 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
     with db.connect() as conn:   # with --pggit-lock-timeout
         with conn.transaction(force_rollback=True):
             repo = Repo(conn)
+            # -- head: HEAD, after committing what the live schema has beyond it; when
+            # nothing is pending, head and base are resolved first, so that the up/down walk
+            # (waiting for the base) starts at once, beside integrity and alerts
+            pending = repo.status() if options.head is None else None
+
+            def resolve_base() -> None:
+                result.head = "HEAD" if options.head is None else options.head
+                result.head_sha = repo.resolve(result.head)
+                if git is not None:
+                    result.base, result.base_sha = git.branch, repo.resolve(git.branch)
+                    result.base_reason = git.reason
+                elif options.base is None:
+                    result.base, result.base_sha, result.base_reason = _default_base(run, repo, result.head_sha)
+                else:
+                    result.base, result.base_sha = options.base, repo.resolve(options.base)
+                    result.base_reason = "--pggit-base"
+                base_ready.set_result({c.sha for c in repo.history(100_000, ref=result.base_sha)})
+
+            unresolved: Optional[PggitError] = None
+            if not pending:
+                try:
+                    resolve_base()
+                except PggitError as exc:   # raised after integrity and alerts, as before
+                    unresolved = exc
             # -- integrity and alerts, as the template is (before the gate commits anything)
             integrity, secs = _timed(repo.integrity)
             result.integrity = integrity
@@ -239,26 +263,12 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
                 result.checks.append(Check("alerts", a.check, fails, str(a.severity), a.message,
                                            f"hint: {a.hint}" if a.hint else "",
                                            seconds=secs / max(len(alerts), 1)))
-            # -- head: HEAD, after committing what the live schema has beyond it
-            if options.head is None:
-                pending = repo.status()
-                if pending:
-                    repo.commit(f"pytest-pggit gate: live schema at session end ({len(pending)} path(s))")
-                    result.head_committed = True
-                result.head = "HEAD"
-            else:
-                result.head = options.head
-            result.head_sha = repo.resolve(result.head)
-            if git is not None:
-                result.base, result.base_sha = git.branch, repo.resolve(git.branch)
-                result.base_reason = git.reason
-            elif options.base is None:
-                result.base, result.base_sha, result.base_reason = _default_base(run, repo, result.head_sha)
-            else:
-                result.base, result.base_sha = options.base, repo.resolve(options.base)
-                result.base_reason = "--pggit-base"
-            base_history = {c.sha for c in repo.history(100_000, ref=result.base_sha)}
-            base_ready.set_result(base_history)
+            if unresolved is not None:
+                raise unresolved
+            if pending:
+                repo.commit(f"pytest-pggit gate: live schema at session end ({len(pending)} path(s))")
+                result.head_committed = True
+                resolve_base()
             result.commits = repo.history(50, ref="HEAD")
             result.branches = repo.branches()
             # -- the migration base -> head and its hazards
