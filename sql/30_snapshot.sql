@@ -299,6 +299,57 @@ SELECT nspname::text, kind, relname::text, relname::text, 'column_not_null ' || 
 FROM cols WHERE relkind IN ('r', 'p') AND own_not_null
 $$;
 
+-- The name PostgreSQL gives the index it creates on a partition for a partitioned index
+-- (CREATE INDEX or ADD CONSTRAINT on the parent, PARTITION OF, ATTACH PARTITION), as
+-- ChooseIndexName does: <table>_pkey, or <table>_<index columns>_<key|excl|idx>, the two
+-- names shortened alike to fit 63 bytes (makeObjectName; characters counted as bytes).
+-- A name taken already would get a number: not guessed here, so such a partition index
+-- is recorded as one of its own name.
+CREATE OR REPLACE FUNCTION pggit_v0._clone_index_name(p_table text, p_columns text, p_label text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_n1    int := octet_length(p_table);
+    v_n2    int := coalesce(octet_length(p_columns), 0);
+    v_avail int := 63 - CASE WHEN p_columns IS NULL THEN 0 ELSE 1 END - octet_length(p_label) - 1;
+BEGIN
+    WHILE v_n1 + v_n2 > v_avail LOOP
+        IF v_n1 > v_n2 THEN v_n1 := v_n1 - 1; ELSE v_n2 := v_n2 - 1; END IF;
+    END LOOP;
+    RETURN left(p_table, v_n1) || coalesce('_' || left(p_columns, v_n2), '') || '_' || p_label;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._clone_index_name(text, text, text) IS
+    'Name PostgreSQL chooses for a partition''s index cloned from a partitioned index (no collision number)';
+
+-- The ALTER INDEX ... ATTACH PARTITION line of index p_index when it is attached to a
+-- partitioned index and PostgreSQL would not have made it so by itself: its name is not
+-- the one a clone gets (_clone_index_name), or it backs a constraint while the parent
+-- index backs none.  NULL otherwise (not attached, or what a clone would be).
+CREATE OR REPLACE FUNCTION pggit_v0._index_attach_line(p_index oid) RETURNS text
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT format(E'\nALTER INDEX %I.%I ATTACH PARTITION %I.%I;', pn.nspname, pc.relname, cn.nspname, cc.relname)
+FROM pg_inherits i
+JOIN pg_class cc ON cc.oid = i.inhrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
+JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+JOIN pg_index ix ON ix.indexrelid = cc.oid
+JOIN pg_class t ON t.oid = ix.indrelid
+LEFT JOIN pg_constraint pco ON pco.conindid = pc.oid AND pco.contype IN ('p', 'u', 'x')
+LEFT JOIN pg_constraint cco ON cco.conindid = cc.oid AND cco.conrelid = t.oid AND cco.contype IN ('p', 'u', 'x')
+WHERE i.inhrelid = p_index
+  AND (pco.contype IS DISTINCT FROM cco.contype
+       OR cc.relname::text <> _clone_index_name(
+              t.relname, CASE WHEN pco.contype = 'p' THEN NULL
+                              ELSE (SELECT string_agg(a.attname::text, '_' ORDER BY a.attnum) FROM pg_attribute a
+                                    WHERE a.attrelid = cc.oid AND a.attnum > 0) END,
+              CASE pco.contype WHEN 'p' THEN 'pkey' WHEN 'u' THEN 'key' WHEN 'x' THEN 'excl' ELSE 'idx' END))
+$$;
+COMMENT ON FUNCTION pggit_v0._index_attach_line(oid) IS
+    'ATTACH PARTITION line of a partition''s index attached to a partitioned index under a name or kind no clone would have; NULL otherwise';
+
 -- Constraints (check, foreign key, primary key, unique, exclusion) declared on a table
 -- itself; constraints cloned onto partitions or only inherited are left to the parent.
 -- A key of a partitioned table that some partition lacks (added with ALTER TABLE ONLY,
@@ -315,10 +366,15 @@ SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'constraint ' 
                         AND EXISTS (SELECT 1 FROM pg_index ci WHERE ci.indexrelid = co.conindid AND NOT ci.indisvalid)
                    THEN 'ONLY ' ELSE '' END,
               r.nspname, r.relname, co.conname, pg_get_constraintdef(co.oid))
-FROM _tracked_relations r
+       -- the key of a partition attached to its parent's index (see _index_attach_line)
+       || CASE WHEN co.contype IN ('p', 'u', 'x') AND r.relispartition
+               THEN coalesce(_index_attach_line(co.conindid), '') ELSE '' END
+FROM (SELECT tr.*, c.relispartition FROM _tracked_relations tr JOIN pg_class c ON c.oid = tr.oid) r
 JOIN pg_constraint co ON co.conrelid = r.oid
 WHERE co.contype IN ('c', 'f', 'p', 'u', 'x')
-  AND co.conislocal AND co.conparentid = 0
+  AND ((co.conislocal AND co.conparentid = 0)
+       OR (co.conparentid <> 0 AND r.relispartition AND co.contype IN ('p', 'u', 'x')
+           AND _index_attach_line(co.conindid) IS NOT NULL))
   AND (p_schema IS NULL OR r.nspname = p_schema)
   AND (coalesce(p_all, p_names IS NULL) OR r.relname = ANY (p_names))
 UNION ALL
@@ -332,7 +388,8 @@ WHERE co.conislocal AND co.conparentid = 0
   AND (coalesce(p_all, p_names IS NULL) OR r.relname = ANY (p_names))
 $$;
 
--- Indexes not backing a constraint and not attached to a parent's index.
+-- Indexes not backing a constraint and not attached to a parent's index, but for those
+-- attached under a name no clone would have (with their ATTACH PARTITION line).
 DROP FUNCTION IF EXISTS pggit_v0._snap_indexes(text, text[]);
 CREATE OR REPLACE FUNCTION pggit_v0._snap_indexes(p_schema text, p_names text[], p_all boolean DEFAULT NULL)
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
@@ -348,14 +405,18 @@ CROSS JOIN LATERAL (VALUES
     ('index ' || ic.relname, pg_get_indexdef(ix.indexrelid) || ';' || coalesce((
         SELECT string_agg(format(E'\nALTER INDEX %I.%I ALTER COLUMN %s SET STATISTICS %s;',
                                  r.nspname, ic.relname, ia.attnum, ia.attstattarget), '' ORDER BY ia.attnum)
-        FROM pg_attribute ia WHERE ia.attrelid = ic.oid AND ia.attnum > 0 AND ia.attstattarget::int >= 0), '')),
+        FROM pg_attribute ia WHERE ia.attrelid = ic.oid AND ia.attnum > 0 AND ia.attstattarget::int >= 0), '')
+        -- (an index of a partition attached to its parent's under a name of its own)
+        || CASE WHEN ic.relispartition THEN coalesce(_index_attach_line(ix.indexrelid), '') ELSE '' END),
     ('index_comment ' || ic.relname,
      'COMMENT ON INDEX ' || format('%I.%I', r.nspname, ic.relname) || ' IS ' || quote_literal(ds.description) || ';')
 ) AS x(sub_key, def)
 WHERE x.def IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = ix.indexrelid AND co.conrelid = r.oid
                   AND co.contype IN ('p', 'u', 'x'))
-  AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = ix.indexrelid)
+  -- attached to a partitioned index: left to it, unless no clone would be so
+  AND (NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = ix.indexrelid)
+       OR _index_attach_line(ix.indexrelid) IS NOT NULL)
   AND (p_schema IS NULL OR r.nspname = p_schema)
   AND (coalesce(p_all, p_names IS NULL) OR r.relname = ANY (p_names))
 $$;

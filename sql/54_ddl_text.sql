@@ -293,6 +293,64 @@ SELECT CASE split_part(p_sub_key, ' ', 1)
          WHEN 'index' THEN format('DROP INDEX IF EXISTS %I.%I;', p_schema, substr(p_sub_key, 7)) END
 $$;
 
+-- The ALTER INDEX ... ATTACH PARTITION line ending the definition of a partition's index
+-- or key attached to its parent's index under a name of its own (_index_attach_line),
+-- NULL when it has none; and the definition without it.
+CREATE OR REPLACE FUNCTION pggit_v0._attach_line(p_def text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$ SELECT substring(p_def FROM '\n(ALTER INDEX [^\n]* ATTACH PARTITION [^\n]*;)$') $$;
+CREATE OR REPLACE FUNCTION pggit_v0._without_attach(p_def text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$ SELECT regexp_replace(p_def, '\nALTER INDEX [^\n]* ATTACH PARTITION [^\n]*;$', '') $$;
+COMMENT ON FUNCTION pggit_v0._attach_line(text) IS
+    'The ATTACH PARTITION line ending a partition index or key definition; NULL when none';
+COMMENT ON FUNCTION pggit_v0._without_attach(text) IS
+    'A partition index or key definition without its ATTACH PARTITION line';
+
+-- The statement that makes a partition's index or key (p_def, with its ATTACH PARTITION
+-- line) out of the index PostgreSQL cloned onto the partition for the parent's index when
+-- the partition was created (CREATE TABLE ... PARTITION OF clones each index of its
+-- parent, so the partition's own cannot be attached then): ALTER INDEX ... RENAME TO (an
+-- index), ADD CONSTRAINT ... USING INDEX (a key attached to a plain index), RENAME
+-- CONSTRAINT (a key attached to a key: p_parent_key).  The clone's name is the one
+-- PostgreSQL chooses (_clone_index_name); NULL when the columns are not plain names
+-- (expressions, options, INCLUDE: not guessed).
+CREATE OR REPLACE FUNCTION pggit_v0._adopt_clone(p_schema text, p_table text, p_def text, p_parent_key boolean)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+WITH m AS (
+    SELECT k[1] AS name, k[2] AS how, k[3] AS cols, false AS is_index
+    FROM regexp_match(split_part(p_def, E'\n', 1),
+                      '^ALTER TABLE .* ADD CONSTRAINT ("(?:[^"]|"")+"|[^ ]+) (PRIMARY KEY|UNIQUE) \(([^()]*)\);$') k
+    UNION ALL
+    SELECT k[1], NULL, k[2], true
+    FROM regexp_match(split_part(p_def, E'\n', 1),
+                      '^CREATE (?:UNIQUE )?INDEX ("(?:[^"]|"")+"|[^ ]+) ON .* USING [a-z_]+ \(([^()]*)\);$') k
+),
+c AS (
+    SELECT m.*, (SELECT CASE WHEN bool_and(u IS NOT NULL) THEN string_agg(u, '_' ORDER BY o) END
+                 FROM unnest(string_to_array(m.cols, ', ')) WITH ORDINALITY AS e(col, o)
+                 CROSS JOIN LATERAL (SELECT CASE WHEN e.col ~ '^"(?:[^"]|"")+"$' THEN replace(substr(e.col, 2, length(e.col) - 2), '""', '"')
+                                                 WHEN e.col ~ '^[a-z_][a-z0-9_$]*$' THEN e.col END AS u) x) AS addition,
+           CASE WHEN NOT m.is_index AND p_parent_key THEN CASE m.how WHEN 'PRIMARY KEY' THEN 'pkey' ELSE 'key' END
+                ELSE 'idx' END AS label
+    FROM m
+)
+SELECT CASE WHEN c.is_index THEN format('ALTER INDEX %I.%I RENAME TO %s;', p_schema, x.clone, c.name)
+            WHEN p_parent_key THEN format('ALTER TABLE %I.%I RENAME CONSTRAINT %I TO %s;', p_schema, p_table, x.clone, c.name)
+            ELSE format('ALTER TABLE %I.%I ADD CONSTRAINT %s %s USING INDEX %I;', p_schema, p_table, c.name, c.how, x.clone) END
+FROM c
+CROSS JOIN LATERAL (SELECT _clone_index_name(p_table, CASE WHEN c.label <> 'pkey' THEN c.addition END, c.label) AS clone) x
+WHERE c.addition IS NOT NULL
+LIMIT 1
+$$;
+COMMENT ON FUNCTION pggit_v0._adopt_clone(text, text, text, boolean) IS
+    'Statement turning the index PostgreSQL cloned onto a new partition into the partition''s own recorded index or key; NULL when the clone''s name cannot be told';
+
 -- The signature part of a routine's canonical definition (pg_get_functiondef): name,
 -- arguments, result and options, without the body.  What must exist when the routine
 -- is created (types of arguments and result: a table's row type, say); the body is

@@ -748,8 +748,16 @@ BEGIN
                     -- after the primary key holding it goes, before its parent's column may
                     WHEN 'column_not_null' THEN 19
                     ELSE 70 END,
-               1, x.schema_name, x.obj_key, x.sub_key,
-               coalesce(_drop_part(x.schema_name, x.q, x.sub_key), CASE split_part(x.sub_key, ' ', 1)
+               -- a partition's index attached to its parent's: after the parent's, which takes it along
+               CASE WHEN _attach_line(x.old_c) IS NOT NULL THEN 2 ELSE 1 END, x.schema_name, x.obj_key, x.sub_key,
+               coalesce(CASE WHEN split_part(x.sub_key, ' ', 1) = 'index' AND EXISTS (
+                                 -- a partition's key is attached to it: PostgreSQL drops it only
+                                 -- with that key (added again below, unattached)
+                                 SELECT 1 FROM pp c WHERE split_part(c.sub_key, ' ', 1) = 'constraint'
+                                   AND strpos(_attach_line(c.old_c), format('ALTER INDEX %I.%I ATTACH ', x.schema_name,
+                                                                            substr(x.sub_key, 7))) = 1)
+                             THEN regexp_replace(_drop_part(x.schema_name, x.q, x.sub_key), ';$', ' CASCADE;')
+                             ELSE _drop_part(x.schema_name, x.q, x.sub_key) END, CASE split_part(x.sub_key, ' ', 1)
                  WHEN 'column' THEN format('ALTER TABLE %s DROP COLUMN IF EXISTS %I;', x.q, substr(x.sub_key, 8))
                  WHEN 'rls' THEN format(E'ALTER TABLE %s DISABLE ROW LEVEL SECURITY;\nALTER TABLE %s NO FORCE ROW LEVEL SECURITY;', x.q, x.q)
                  WHEN 'owned_by' THEN format('ALTER SEQUENCE %s OWNED BY NONE;', x.q)
@@ -780,6 +788,11 @@ BEGIN
                                      AND x.sub_key LIKE 'constraint %' AND x.old_c LIKE '% FOREIGN KEY %'))
           AND x.old_c IS NOT NULL
           AND (x.how <> 'altered' OR x.new_c IS NULL OR split_part(x.sub_key, ' ', 1) IN ('trigger', 'policy', 'rule', 'constraint', 'index', 'rls', 'grants', 'column_grants'))
+          -- an index or key of a partition only attached to its parent's: kept (attached below)
+          AND NOT (x.how = 'altered' AND x.new_c IS NOT NULL AND _without_attach(x.new_c) = x.old_c)
+          -- ... or only no longer attached: its parent's index goes, taking it along (created again below)
+          AND NOT (x.how = 'altered' AND x.new_c IS NOT NULL AND _attach_line(x.old_c) IS NOT NULL
+                   AND x.new_c = _without_attach(x.old_c))
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns')
           AND NOT (split_part(x.sub_key, ' ', 1) LIKE '%comment' AND x.new_c IS NOT NULL)
           -- the comment or column grants of a part dropped here go with it
@@ -892,15 +905,26 @@ BEGIN
                  WHEN 'index' THEN CASE WHEN x.kind = 'materialized_view' THEN 65 ELSE 55 END
                  WHEN 'trigger' THEN 61 WHEN 'policy' THEN 62 WHEN 'rls' THEN 63 WHEN 'rule' THEN 66
                  WHEN 'grants' THEN 71 WHEN 'column_grants' THEN 71 ELSE 70 END END,
-               0, x.schema_name, x.obj_key, x.sub_key,
-               CASE WHEN x.how = 'altered' AND split_part(x.sub_key, ' ', 1) = 'constraint'
+               -- a partition's index or key attached to its parent's under its own name: made
+               -- before the parent's index, which then takes it instead of making a clone
+               CASE WHEN split_part(x.sub_key, ' ', 1) IN ('index', 'constraint') AND _attach_line(x.new_c) IS NOT NULL
+                    THEN -1 ELSE 0 END,
+               x.schema_name, x.obj_key, x.sub_key,
+               CASE WHEN split_part(x.sub_key, ' ', 1) IN ('index', 'constraint') AND _attach_line(x.new_c) IS NOT NULL
+                         AND _without_attach(x.new_c) = x.old_c THEN NULL   -- only attached: below
+                    -- a new partition under an existing partitioned index: made out of the
+                    -- index PostgreSQL cloned onto it (when the clone's name can be told)
+                    WHEN ap.pre_exists AND _adopt_clone(x.schema_name, _key_name(x.obj_key), x.new_c, ap.parent_key) IS NOT NULL
+                    THEN _adopt_clone(x.schema_name, _key_name(x.obj_key), x.new_c, ap.parent_key)
+                    WHEN x.how = 'altered' AND split_part(x.sub_key, ' ', 1) = 'constraint'
                          AND x.new_c ~ ' (FOREIGN KEY|CHECK) ' AND x.new_c NOT LIKE '% NOT VALID;'
                          AND NOT (x.new_c ~ ' FOREIGN KEY ' AND EXISTS (SELECT 1 FROM partitioned pt
                                   WHERE pt.schema_name = x.schema_name AND pt.obj_key = x.obj_key))
                     THEN regexp_replace(x.new_c, ';$', ' NOT VALID;')
                          || format(E'\nALTER TABLE %s VALIDATE CONSTRAINT %I;', x.q, substr(x.sub_key, 12))
                     -- an index on a partitioned table: plain ON, so partitions get theirs
-                    WHEN split_part(x.sub_key, ' ', 1) = 'index' THEN replace(x.new_c, ' ON ONLY ', ' ON ')
+                    WHEN split_part(x.sub_key, ' ', 1) = 'index' THEN replace(_without_attach(x.new_c), ' ON ONLY ', ' ON ')
+                    WHEN split_part(x.sub_key, ' ', 1) = 'constraint' THEN _without_attach(x.new_c)
                     -- settings changed: the old ones reset first (an option may be gone)
                     WHEN split_part(x.sub_key, ' ', 1) = 'column_settings' AND x.old_c IS NOT NULL
                          THEN _reset_column_settings(x.old_c) || E'\n' || x.new_c
@@ -924,8 +948,28 @@ BEGIN
                                                                                    'validation_scan'] ELSE ARRAY[]::text[] END
                  ELSE ARRAY[]::text[] END
         FROM pp x
+        -- a partition's index or key attached to its parent's: whether that one exists
+        -- before the partition is created (not created here), and whether it is a key's
+        LEFT JOIN LATERAL (
+            SELECT NOT EXISTS (SELECT 1 FROM pp y WHERE y.new_c IS NOT NULL
+                                 AND split_part(y.sub_key, ' ', 1) IN ('index', 'constraint')
+                                 AND strpos(_attach_line(x.new_c), format('ALTER INDEX %I.%I ATTACH ', y.schema_name,
+                                                                          substr(y.sub_key, strpos(y.sub_key, ' ') + 1))) = 1)
+                   AS pre_exists,
+                   EXISTS (SELECT 1 FROM t_o t JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name LIKE 'constraint %'
+                           WHERE strpos(_attach_line(x.new_c), format('ALTER INDEX %I.%I ATTACH ', t.schema_name,
+                                                                      substr(e.name, 12))) = 1) AS parent_key
+            WHERE x.kind = 'table' AND x.how IN ('added', 'recreated') AND split_part(x.sub_key, ' ', 1) IN ('index', 'constraint')
+              AND _attach_line(x.new_c) IS NOT NULL
+        ) ap ON true
         WHERE x.new_c IS NOT NULL
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns', 'column')
+        UNION ALL
+        -- ... and attached once the parent's index exists (when it took it already: nothing to do)
+        SELECT 55, 1, x.schema_name, x.obj_key, x.sub_key, _attach_line(x.new_c), ARRAY[]::text[]
+        FROM pp x
+        WHERE x.new_c IS NOT NULL AND split_part(x.sub_key, ' ', 1) IN ('index', 'constraint')
+          AND _attach_line(x.new_c) IS NOT NULL
         UNION ALL
         -- foreign keys of untouched tables, added back: NOT VALID, then VALIDATE (which
         -- takes a lighter lock than the plain ADD)

@@ -119,3 +119,46 @@ def test_numbers_and_timestamps_convert_as_epoch_seconds(make_empty_db) -> None:
     dst.psql(sql=script)
     row = dst.one("SELECT at::text, on_day::text, back FROM app.t")
     assert row == {"at": "2023-11-14 22:13:20", "on_day": "2023-11-14", "back": 1700000000}, script
+
+
+#: partition indexes attached to their parent's under names of their own (one made
+#: before the parent's, a partition's key taken by a unique index), both ways
+PARTITION_INDEXES = (
+    """CREATE SCHEMA app;
+       CREATE TABLE app.parted (id int, k text) PARTITION BY LIST (k);
+       CREATE TABLE app.parted_a PARTITION OF app.parted FOR VALUES IN ('a');
+       CREATE TABLE app.parted_b PARTITION OF app.parted (PRIMARY KEY (k, id)) FOR VALUES IN ('b');""",
+    """CREATE SCHEMA app;
+       CREATE TABLE app.parted (id int, k text) PARTITION BY LIST (k);
+       CREATE TABLE app.parted_a PARTITION OF app.parted FOR VALUES IN ('a');
+       CREATE TABLE app.parted_b PARTITION OF app.parted (PRIMARY KEY (k, id)) FOR VALUES IN ('b');
+       CREATE INDEX parted_a_mine ON app.parted_a (k);
+       CREATE INDEX parted_k ON app.parted (k);
+       CREATE UNIQUE INDEX parted_k_id ON app.parted (k, id);""")
+
+
+#: the partitioned indexes first, then a partition whose key one of them takes: a new
+#: partition gets clones of them, made into its own key
+INDEXES_FIRST = """CREATE SCHEMA app;
+       CREATE TABLE app.parted (id int, k text) PARTITION BY LIST (k);
+       CREATE TABLE app.parted_a PARTITION OF app.parted FOR VALUES IN ('a');
+       CREATE INDEX parted_a_mine ON app.parted_a (k);
+       CREATE INDEX parted_k ON app.parted (k);
+       CREATE UNIQUE INDEX parted_k_id ON app.parted (k, id);"""
+
+
+@pytest.mark.parametrize("direction", ["a_to_b", "b_to_a", "empty_to_b", "partition_added"])
+def test_partition_index_attachments_round_trip(direction: str, make_empty_db) -> None:
+    a_sql, b_sql = {"a_to_b": PARTITION_INDEXES, "b_to_a": PARTITION_INDEXES[::-1],
+                    "empty_to_b": ("SELECT 1;", PARTITION_INDEXES[1]),
+                    "partition_added": (INDEXES_FIRST, PARTITION_INDEXES[1])}[direction]
+    script, src = migration_script(make_empty_db, a_sql, b_sql)
+    dst = make_empty_db()
+    install(dst)
+    dst.exec(a_sql)
+    dst.psql(sql=script)
+    assert snapshot(dst) == snapshot(src), script
+    clones = {r["relname"] for r in dst.rows(
+        "SELECT relname FROM pg_class WHERE relkind = 'i' AND relispartition")}
+    assert clones == (set() if direction == "b_to_a"
+                      else {"parted_a_mine", "parted_b_k_idx", "parted_a_k_id_idx", "parted_b_pkey"}), script

@@ -37,23 +37,11 @@ def case_id(case: Dict[str, Any]) -> str:
 # Categories of what fails today (the lead's worklist; one line each, examples below)
 SEQOWN = ("sequence ownership moves: the old owner column is dropped (taking its OWNED BY sequence with it) "
           "before ALTER SEQUENCE ... OWNED BY moves it")
-ATTACH = ("index on partition not attached yet: attached partition indexes/constraints are not in the tree "
-          "(30_snapshot skips indexes in pg_inherits, constraints with conparentid), so the existing "
-          "partition index is dropped instead of ALTER INDEX ... ATTACH PARTITION")
-CHILDNAME = ("attached partition index name: attached partition indexes are not in the tree, so the parent's "
-             "index auto-creates <partition>_<cols>_idx instead of attaching the partition's own PK/unique/index")
-PNN_CHILD = ("attached partition index name (see CHILDNAME), which the partition-local NOT NULL of the same "
-             "case (recorded as column_not_null) no longer hides")
 ORDER = ("column order (not an engine bug): the peer's expected_db_schema has the order its own plan adds "
          "the 2 generated columns in (display_name first); we add them in the new DDL's order")
 #: case id -> why its migration fails today (strict xfail)
 KNOWN: Dict[str, str] = {
     "sequence_cases_test::Alter ownership (from table to table; original column dropped)": SEQOWN,
-    "partitioned_index_cases_test::Attach an unnattached, invalid index": ATTACH,
-    "partitioned_table_cases_test::Adding a partition with local primary key that can back the unique index": CHILDNAME,
-    "partitioned_table_cases_test::Adding a partition with local unique constraint that can back the unique index": CHILDNAME,
-    "database_schema_source_cases_test::Drop partitioned table, Add partitioned table with local keys": PNN_CHILD,
-    "schema_cases_test::Drop partitioned table, Add partitioned table with local keys": PNN_CHILD,
     "column_cases_test::Add multiple generated columns": ORDER,
 }
 

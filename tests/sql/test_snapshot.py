@@ -264,3 +264,27 @@ def test_extension_members_are_not_reported_as_untracked(db: SqlDb) -> None:
     db.notices.clear()
     db.exec("SELECT pggit_v0.create_basic_commit('citext')")
     assert not [n for n in db.notices if n.startswith("pgGit does not record")], db.notices
+
+
+def test_partition_indexes_are_recorded_only_when_no_clone_would_be_so(db: SqlDb) -> None:
+    """An index PostgreSQL makes on a partition for its parent's is left to the parent; one
+    attached under a name of its own, or a partition's key attached to a plain index, is
+    the partition's, with its ATTACH PARTITION line."""
+    db.exec("""CREATE TABLE parted (id int, k text) PARTITION BY LIST (k);
+               CREATE TABLE parted_a PARTITION OF parted FOR VALUES IN ('a');
+               CREATE TABLE parted_b PARTITION OF parted (PRIMARY KEY (k, id)) FOR VALUES IN ('b');
+               CREATE INDEX parted_a_mine ON parted_a (k);
+               CREATE INDEX parted_k ON parted (k);
+               CREATE UNIQUE INDEX parted_k_id ON parted (k, id)""")
+    db.exec("SELECT pggit_v0.create_basic_commit('parted')")
+    p = {k: v for k, v in paths(db).items() if "/index/" in k or "/constraint/" in k}
+    assert p == {
+        "public/table/parted/index/parted_k": "CREATE INDEX parted_k ON ONLY public.parted USING btree (k);",
+        "public/table/parted/index/parted_k_id":
+            "CREATE UNIQUE INDEX parted_k_id ON ONLY public.parted USING btree (k, id);",
+        "public/table/parted_a/index/parted_a_mine": "CREATE INDEX parted_a_mine ON public.parted_a USING btree (k);\n"
+                                                     "ALTER INDEX public.parted_k ATTACH PARTITION public.parted_a_mine;",
+        "public/table/parted_b/constraint/parted_b_pkey":
+            "ALTER TABLE public.parted_b ADD CONSTRAINT parted_b_pkey PRIMARY KEY (k, id);\n"
+            "ALTER INDEX public.parted_k_id ATTACH PARTITION public.parted_b_pkey;",
+    }
