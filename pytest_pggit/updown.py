@@ -113,14 +113,22 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
     def branch(r: Any, name: str, description: str, sha: str, checkout: bool) -> None:
         r._call("create_branch", name, description, sha, checkout)
 
-    # the live schema beyond HEAD (a setup hook's data-only changes don't count)?  A
-    # commit says it: with nothing logged since HEAD it reuses HEAD's tree, no catalog read
-    _, tree = _commit(repo, "pytest-pggit up/down: live schema at session end")
-    if tree == trees.get(todo[0].sha):   # already there: no checkout (a migration and a snapshot)
-        branch(repo, BRANCH, "pytest-pggit up/down check", todo[0].sha, True)
-    else:
-        branch(repo, BRANCH, "pytest-pggit up/down check", todo[0].sha, False)
-        repo.checkout(BRANCH, apply=True, force=True)
+    def start(r: Any) -> None:
+        """Bring the live schema to the newest step's commit, on the walk's branch: on the
+        session of the first downgrade (a batch's own: its plans are then made once)."""
+        if started:
+            return
+        started.append(True)
+        # the live schema beyond HEAD (a setup hook's data-only changes don't count)?  A
+        # commit says it: with nothing logged since HEAD it reuses HEAD's tree, no catalog read
+        _, tree = _commit(r, "pytest-pggit up/down: live schema at session end")
+        if tree == trees.get(todo[0].sha):   # already there: no checkout (a migration and a snapshot)
+            branch(r, BRANCH, "pytest-pggit up/down check", todo[0].sha, True)
+        else:
+            branch(r, BRANCH, "pytest-pggit up/down check", todo[0].sha, False)
+            r.checkout(BRANCH, apply=True, force=True)
+
+    started: List[bool] = []
 
     def judge(r: Any, a: "AppliedStep", error: Optional[PggitError], t0: float) -> None:
         """The case of ``a`` after its downgrade: the live schema committed on the walk's
@@ -165,6 +173,7 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
             r.checkout(here, apply=True, force=True)
 
     def one(a: "AppliedStep") -> None:
+        start(repo)
         t0 = time.perf_counter()
         if a.step.downgrade is None:   # no case: the layer's migration steps over it
             prev_sha = prev_shas[a.tag]
@@ -185,15 +194,22 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
     for group in batch_groups([a.step for a in todo], "downgrade"):
         rest = [by_step[id(s)] for s in group]
         while len(rest) > 1:   # in one command, until it declines or all are checked
-            started: Dict[str, float] = {}
+            t0: Dict[str, float] = {}
 
             def before(step: Any, c: Any) -> None:
-                started["t0"] = time.perf_counter()
+                if not started:
+                    r = Repo(c)
+                    try:
+                        start(r)
+                    finally:
+                        r.close()
+                    c.commit()   # kept when the first downgrade fails
+                t0["t0"] = time.perf_counter()
 
             def after(step: Any, c: Any) -> None:
                 r = Repo(c)
                 try:
-                    judge(r, by_step[id(step)], None, started["t0"])
+                    judge(r, by_step[id(step)], None, t0["t0"])
                 finally:
                     r.close()
                 rest.pop(0)
@@ -205,7 +221,8 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
                 break
             except BatchStepError as exc:   # that step failed: its case, then on with the rest
                 a = rest.pop(0)
-                judge(repo, a, step_error(a.step, "downgrade", exc.error), started.get("t0", time.perf_counter()))
+                start(repo)   # (when the batch failed before its first step)
+                judge(repo, a, step_error(a.step, "downgrade", exc.error), t0.get("t0", time.perf_counter()))
         for a in rest:
             one(a)
     repo.close()

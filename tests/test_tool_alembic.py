@@ -311,6 +311,20 @@ def test_a_linear_history_runs_in_one_command_each_way_and_still_catches_bad_dow
     assert "no_such_table" in out
 
 
+def test_a_failing_first_downgrade_of_a_batch_leaves_the_others_checked(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    revisions = {k: v for k, v in LINEAR.items() if k in ("lin1", "lin3")}
+    revisions["lin3"] = ("lin1",) + revisions["lin3"][1:]
+    revisions["lin6"] = ("lin3", 'op.execute("CREATE TABLE t6 (id int)")', 'op.execute("DROP TABLE nope")', "")
+    write_project(tmp_path, revisions)
+    result, cases = gate_run(pytester, pggit_server, tmp_path, "--pggit-base", "root")
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert {k: v for k, v in cases.items() if k.startswith("pggit.updown::")} == {
+        "pggit.updown::alembic/lin6": "error", "pggit.updown::alembic/lin3": "ok",
+        "pggit.updown::alembic/lin1": "ok"}, out
+
+
 def test_a_base_from_git_reads_that_commits_revisions(
         tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
     import subprocess
