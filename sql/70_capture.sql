@@ -54,6 +54,7 @@ DECLARE
     v_ctr   bigint := coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0);
     v_state text[] := string_to_array(current_setting('pggit.capture_block', true), ':');   -- next id, counter
     v_first bigint;
+    v_set   text;     -- set_config's result (an assignment, not PERFORM: no executor per call)
 BEGIN
     -- The usual case in as few expressions as possible: this runs once per captured row.
     -- Plain string tests, not a regular expression, check the setting (anyone may set it).
@@ -61,7 +62,7 @@ BEGIN
        AND length(v_state[1]) BETWEEN 1 AND 18 AND ltrim(v_state[1], '0123456789') = '' AND p_n >= 1 THEN
         v_first := v_state[1]::bigint;
         IF v_first > v_ctr / 16777216 - 64 AND v_first + p_n - 1 <= v_ctr / 16777216 THEN   -- that block's ids only
-            PERFORM set_config('pggit.capture_block', (v_first + p_n) || ':' || v_ctr, false);
+            v_set := set_config('pggit.capture_block', (v_first + p_n) || ':' || v_ctr, false);
             RETURN v_first;
         END IF;
     ELSIF p_n IS NULL OR p_n < 1 THEN
@@ -77,7 +78,7 @@ BEGIN
     EXCEPTION WHEN SQLSTATE 'PGGIT' THEN
         NULL;
     END;
-    PERFORM set_config('pggit.capture_block', (v_first + p_n) || ':' || v_ctr, false);
+    v_set := set_config('pggit.capture_block', (v_first + p_n) || ':' || v_ctr, false);
     RETURN v_first;
 END
 $$;
@@ -229,7 +230,9 @@ LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 BEGIN
-    IF current_query() !~* '\m(rename|set\s+schema)\M'
+    -- LIKE first (most ALTERs have neither word), the regular expression (dearer) after
+    IF NOT (pg_catalog.lower(current_query() COLLATE "C") OPERATOR(pg_catalog.~~) ANY ('{%rename%,%schema%}'::text[])
+            AND current_query() ~* '\m(rename|set\s+schema)\M')
        OR coalesce(current_setting('pggit.installing', true), '') = 'on'
        OR coalesce(current_setting('pggit.applying', true), '') = 'on' THEN
         RETURN;
@@ -307,7 +310,8 @@ BEGIN
               AND NOT (d.object_type = 'schema' AND d.object_identity = 'pggit_v0')
               -- parts of layer tables ("t on pggit_v0.refs"); a user's name with that
               -- text in it is quoted, so it never ends the identity unquoted
-              AND coalesce(d.object_identity, '') !~ ' on pggit_v0\.[a-z_0-9]+$';
+              AND NOT (coalesce(d.object_identity, '') LIKE '% on pggit\_v0.%'
+                       AND d.object_identity ~ ' on pggit_v0\.[a-z_0-9]+$');
             -- every dropped table's live row estimate, also of those dropped with another
             -- object, while the statistics still hold it (for detect_anomalies)
             INSERT INTO pggit_v0.dropped_table_stats (id, txid, object_identity, schema_name, table_name,
@@ -319,26 +323,47 @@ BEGIN
               AND coalesce(d.schema_name, '') <> 'pggit_v0';
         ELSE
             v_names := nullif(current_setting('pggit.names_before', true), '')::jsonb;
-            INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name, statement,
-                                          role_name, txid, branch, capture_duration, renamed_from, source)
-            SELECT pggit_v0._capture_ids(1), p_event, c.command_tag, c.object_type, c.object_identity, c.schema_name,
-                   v_q, v_role, txid_current(), (SELECT h.branch FROM pggit_v0.head h), clock_timestamp() - v_t0,
-                   CASE WHEN v_names IS NOT NULL AND c.object_type IN ('table', 'table column', 'foreign table', 'sequence') THEN
-                       (SELECT nullif(x.old, c.object_identity)
-                        FROM (SELECT CASE WHEN c.objsubid = 0 THEN format('%I.%I', r->>0, r->>1)
-                                          WHEN r->2->>(c.objsubid::text) IS NOT NULL
-                                          THEN format('%I.%I.%I', r->>0, r->>1, r->2->>(c.objsubid::text)) END AS old
-                              FROM (SELECT v_names->(c.objid::text) AS r) y
-                              WHERE y.r IS NOT NULL) x) END,
-                   v_source
-            FROM pg_event_trigger_ddl_commands() c
-            WHERE NOT c.in_extension
-              AND coalesce(c.schema_name, '') <> 'pggit_v0'
-              AND coalesce(c.schema_name, '') NOT LIKE 'pg\_temp%'
-              AND coalesce(c.schema_name, '') NOT LIKE 'pg\_toast\_temp%'
-              AND NOT (c.object_type = 'schema' AND c.object_identity = 'pggit_v0')
-              AND coalesce(c.object_identity, '') !~ ' on pggit_v0\.[a-z_0-9]+$';
-            IF v_names IS NOT NULL THEN
+            IF v_names IS NULL THEN
+                -- the usual case: no rename pending, so no subquery for renamed_from
+                -- (each costs its executor set-up on every DDL even when not run)
+                INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
+                                              statement, role_name, txid, branch, capture_duration, source)
+                SELECT pggit_v0._capture_ids(1), p_event, c.command_tag, c.object_type, c.object_identity,
+                       c.schema_name, v_q, v_role, txid_current(), (SELECT h.branch FROM pggit_v0.head h),
+                       clock_timestamp() - v_t0, v_source
+                FROM pg_event_trigger_ddl_commands() c
+                WHERE NOT c.in_extension
+                  AND coalesce(c.schema_name, '') <> 'pggit_v0'
+                  AND coalesce(c.schema_name, '') NOT LIKE 'pg\_temp%'
+                  AND coalesce(c.schema_name, '') NOT LIKE 'pg\_toast\_temp%'
+                  AND NOT (c.object_type = 'schema' AND c.object_identity = 'pggit_v0')
+                  -- parts of layer tables (see sql_drop); LIKE first, the regular expression
+                  -- only for the identities that have the text
+                  AND NOT (coalesce(c.object_identity, '') LIKE '% on pggit\_v0.%'
+                           AND c.object_identity ~ ' on pggit_v0\.[a-z_0-9]+$');
+            ELSE
+                INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
+                                              statement, role_name, txid, branch, capture_duration, renamed_from,
+                                              source)
+                SELECT pggit_v0._capture_ids(1), p_event, c.command_tag, c.object_type, c.object_identity,
+                       c.schema_name, v_q, v_role, txid_current(), (SELECT h.branch FROM pggit_v0.head h),
+                       clock_timestamp() - v_t0,
+                       CASE WHEN c.object_type IN ('table', 'table column', 'foreign table', 'sequence') THEN
+                           (SELECT nullif(x.old, c.object_identity)
+                            FROM (SELECT CASE WHEN c.objsubid = 0 THEN format('%I.%I', r->>0, r->>1)
+                                              WHEN r->2->>(c.objsubid::text) IS NOT NULL
+                                              THEN format('%I.%I.%I', r->>0, r->>1, r->2->>(c.objsubid::text)) END AS old
+                                  FROM (SELECT v_names->(c.objid::text) AS r) y
+                                  WHERE y.r IS NOT NULL) x) END,
+                       v_source
+                FROM pg_event_trigger_ddl_commands() c
+                WHERE NOT c.in_extension
+                  AND coalesce(c.schema_name, '') <> 'pggit_v0'
+                  AND coalesce(c.schema_name, '') NOT LIKE 'pg\_temp%'
+                  AND coalesce(c.schema_name, '') NOT LIKE 'pg\_toast\_temp%'
+                  AND NOT (c.object_type = 'schema' AND c.object_identity = 'pggit_v0')
+                  AND NOT (coalesce(c.object_identity, '') LIKE '% on pggit\_v0.%'
+                           AND c.object_identity ~ ' on pggit_v0\.[a-z_0-9]+$');
                 PERFORM set_config('pggit.names_before', '', true);
             END IF;
         END IF;
