@@ -25,7 +25,7 @@ from .exceptions import PggitError
 from .formatting import explain_diff
 from .ignore import is_column_order, without_ignored
 from .repo import Repo
-from .template import step_error
+from .template import GENERIC_PLANS, step_error
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import GateOptions
@@ -198,6 +198,7 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
 
             def before(step: Any, c: Any) -> None:
                 if not started:
+                    c.execute(GENERIC_PLANS)
                     r = Repo(c)
                     try:
                         start(r)
@@ -207,6 +208,7 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
                 t0["t0"] = time.perf_counter()
 
             def after(step: Any, c: Any) -> None:
+                c.execute(GENERIC_PLANS)
                 r = Repo(c)
                 try:
                     judge(r, by_step[id(step)], None, t0["t0"])
