@@ -787,7 +787,9 @@ BEGIN
         WHERE (x.how = 'altered' OR (x.how IN ('removed', 'recreated') AND x.kind = 'table'
                                      AND x.sub_key LIKE 'constraint %' AND x.old_c LIKE '% FOREIGN KEY %'))
           AND x.old_c IS NOT NULL
-          AND (x.how <> 'altered' OR x.new_c IS NULL OR split_part(x.sub_key, ' ', 1) IN ('trigger', 'policy', 'rule', 'constraint', 'index', 'rls', 'grants', 'column_grants'))
+          -- (a sequence moving to another owner column is released first: dropping the old
+          -- column would take it along)
+          AND (x.how <> 'altered' OR x.new_c IS NULL OR split_part(x.sub_key, ' ', 1) IN ('trigger', 'policy', 'rule', 'constraint', 'index', 'rls', 'grants', 'column_grants', 'owned_by'))
           -- an index or key of a partition only attached to its parent's: kept (attached below)
           AND NOT (x.how = 'altered' AND x.new_c IS NOT NULL AND _without_attach(x.new_c) = x.old_c)
           -- ... or only no longer attached: its parent's index goes, taking it along (created again below)

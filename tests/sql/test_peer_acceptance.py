@@ -35,13 +35,10 @@ def case_id(case: Dict[str, Any]) -> str:
 
 
 # Categories of what fails today (the lead's worklist; one line each, examples below)
-SEQOWN = ("sequence ownership moves: the old owner column is dropped (taking its OWNED BY sequence with it) "
-          "before ALTER SEQUENCE ... OWNED BY moves it")
 ORDER = ("column order (not an engine bug): the peer's expected_db_schema has the order its own plan adds "
          "the 2 generated columns in (display_name first); we add them in the new DDL's order")
 #: case id -> why its migration fails today (strict xfail)
 KNOWN: Dict[str, str] = {
-    "sequence_cases_test::Alter ownership (from table to table; original column dropped)": SEQOWN,
     "column_cases_test::Add multiple generated columns": ORDER,
 }
 
