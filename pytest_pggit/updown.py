@@ -74,6 +74,7 @@ def run_updown(run: Any, options: "GateOptions", base_history: Collection[str],
         if clone is None:
             clone = run.clone()
         with clone.connect(autocommit=True) as conn:
+            conn.execute(GENERIC_PLANS.replace(" LOCAL", ""))   # the walk's own session only
             _walk(conn, clone, todo, options, checks)
     except PggitError as exc:
         checks.append(Check("updown", "updown", True, "ERROR", f"the up/down check could not run: {exc}"))
