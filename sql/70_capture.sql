@@ -138,10 +138,13 @@ COMMENT ON COLUMN pggit_v0.ddl_log.source IS
 -- When unsure it redacts more: a backslash is taken as an escape in every string, and a
 -- string left open at the end of the text (a truncated statement) is redacted to the end.
 -- Texts without a string or without a word naming a secret, the most common DDL, cost a
--- a few LIKEs (_may_hold_secrets); others one regular expression before any replacement.
+-- a few LIKEs (_may_hold_secrets); others one regular expression (also in
+-- _may_hold_secrets, so capture calls _redact_secrets only for texts it may change).
 -- Whether a text may hold a secret _redact_secrets would replace: it has a string (a
 -- quote or a dollar sign) and a word that names a secret (pass, pwd, secret, key, token,
--- credential) or a URI.  False means _redact_secrets would return the text unchanged;
+-- credential) or a URI, and (one regular expression, tested only then) such a word
+-- followed by = or : or a string, or a URI with a password.  False means
+-- _redact_secrets would return the text unchanged;
 -- true does not mean it changes it.  A hot inlinable helper (capture asks it for every
 -- DDL command): every name is schema-qualified, so it has no SET clause.
 CREATE OR REPLACE FUNCTION pggit_v0._may_hold_secrets(p_text text) RETURNS boolean
@@ -152,9 +155,13 @@ SELECT (pg_catalog.strpos(p_text, '''') > 0 OR pg_catalog.strpos(p_text, '$') > 
        -- to build for each word) nor ~* (dearer still)
        AND pg_catalog.lower(p_text COLLATE "C") OPERATOR(pg_catalog.~~)
            ANY ('{%pass%,%pwd%,%secret%,%key%,%token%,%credential%,%://%}'::text[])
+       -- one test for all the forms _redact_secrets replaces (PRIMARY KEY has the word,
+       -- seldom a string after it); here, not in _redact_secrets, so that capture calls
+       -- _redact_secrets only for texts it may change
+       AND p_text OPERATOR(pg_catalog.~*) '(?:pass|pwd|secret|key|token|credential)(?:[^\s=:]*|[^"]*")(?:\s*[=:]|\s+(?:to\s+)?(?:[eu]&?)?[''$])|://[^\s/@]*:[^\s/@]*@'
 $$;
 COMMENT ON FUNCTION pggit_v0._may_hold_secrets(text) IS
-    'False when _redact_secrets would return the text unchanged (no string, or no word naming a secret); cheap, inlinable';
+    'False when _redact_secrets would return the text unchanged (no string, no word naming a secret, or none followed by =, : or a string); cheap, inlinable';
 
 CREATE OR REPLACE FUNCTION pggit_v0._redact_secrets(p_text text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
@@ -171,10 +178,7 @@ BEGIN
     IF p_text IS NULL OR NOT pggit_v0._may_hold_secrets(p_text) THEN
         RETURN p_text;
     END IF;
-    -- one test for all the forms below (PRIMARY KEY has the word, seldom a string after it)
-    IF p_text !~* '(?:pass|pwd|secret|key|token|credential)(?:[^\s=:]*|[^"]*")(?:\s*[=:]|\s+(?:to\s+)?(?:[eu]&?)?[''$])|://[^\s/@]*:[^\s/@]*@' THEN
-        RETURN p_text;
-    END IF;
+    -- (_may_hold_secrets also makes the one regular expression test for all the forms below)
     RETURN regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
         p_text,
         -- ''...'' inside another string
