@@ -2,15 +2,18 @@
 
 In a clone of the template (never the template itself), newest step first:
 
-1. the live schema is brought to the newest checked step's commit (checked out with
-   ``apply`` on a branch at its tag, unless HEAD is that commit and the schema is clean);
-2. the step's ``downgrade(database)`` runs (in its own sessions, like the upgrade);
-3. a branch at the commit before the step is checked out *without* apply, so
-   ``status()`` compares the live schema with that commit: each path that differs
-   (less ``--pggit-ignore``) fails the case ``pggit.updown::<step tag>``; a column order
-   difference is a note unless ``--pggit-strict-column-order``;
-4. when the downgrade failed or left differences, the live schema is committed and the
-   commit before the step checked out with apply, so the next older step starts right.
+1. the live schema is brought to the newest checked step's commit, on the walk's branch
+   (checked out with ``apply``, unless the live schema already has that commit's tree);
+2. the step's ``downgrade(database)`` runs (in its own sessions, like the upgrade; the
+   steps of one :class:`~pytest_pggit.steps.StepBatch`, e.g. an Alembic project's linear
+   revisions, in one command on one connection, the check between two of them);
+3. the live schema is committed on the walk's branch (an incremental commit: only the
+   objects the downgrade touched are read again) and its tree sha compared with the
+   commit before the step; only when they differ does ``diff_commits`` say how: each path
+   that differs (less ``--pggit-ignore``) fails the case ``pggit.updown::<step tag>``; a
+   column order difference is a note unless ``--pggit-strict-column-order``;
+4. when the downgrade failed or left differences, the commit before the step is checked
+   out with apply, so the next older step starts right.
 
 A step without a downgrade gets no case: the layer's own migration (``checkout`` with
 apply) sets the schema back to the commit before it, so older steps are still checked;
