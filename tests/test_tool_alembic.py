@@ -146,6 +146,33 @@ def test_a_branch_revision_downgrades_alone_while_the_other_branch_stays(
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("right2",)]
 
 
+def test_a_batch_runs_a_linear_run_and_declines_the_rest(tmp_path: Path, pggit_isolated_db: Database) -> None:
+    from pytest_pggit.steps import BatchNotPossible, BatchStepError
+
+    db = pggit_isolated_db
+    ini = write_project(tmp_path, {k: LINEAR[k] for k in ("lin1", "lin2", "lin3")})
+    steps = alembic_steps(ini, script_directory(ini), tmp_path)
+    runner = steps[0].batch
+    assert runner is not None and all(s.batch is runner for s in steps)
+    with pytest.raises(BatchNotPossible):   # not in the order Alembic runs them
+        runner.run(db, [steps[0], steps[2]], "upgrade", lambda s, c: None, lambda s, c: None)
+    seen = []
+
+    def after(step, conn):   # on the revision's own psycopg connection, in its transaction
+        seen.append((step.name, conn.execute("SELECT count(*) FROM information_schema.tables "
+                                             "WHERE table_schema = 'public'").fetchone()[0]))
+
+    runner.run(db, steps, "upgrade", lambda s, c: seen.append(s.name), after)
+    assert seen == ["lin1", ("lin1", 2), "lin2", ("lin2", 3), "lin3", ("lin3", 3)]
+    assert ("items", "sku") in schema(db)
+    seen.clear()
+    with pytest.raises(BatchStepError) as failed:   # lin2's downgrade drops no_such_table ...
+        runner.run(db, steps[::-1], "downgrade", lambda s, c: None, lambda s, c: seen.append(s.name))
+    assert failed.value.step is steps[1] and "no_such_table" in str(failed.value.error)
+    assert seen == ["lin3"]
+    assert ("items", "sku") not in schema(db)     # ... after lin3's was committed
+
+
 def test_the_url_alone_is_enough_for_an_env_py_that_ignores_the_connection(
         tmp_path: Path, pggit_isolated_db: Database) -> None:
     ini = write_project(tmp_path, {"only": (None, 'op.execute("CREATE TABLE only_url (id int)")',

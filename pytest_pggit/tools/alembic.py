@@ -234,9 +234,14 @@ class AlembicRunner(StepBatch):
         state: Dict[str, Any] = {"done": 0, "current": None, "callback": None}
 
         def between(planned: List[Any], context: Any) -> Any:
+            import psycopg
+
             got = [getattr(getattr(p, "revision", None), "revision", None) for p in planned]
             if got != revs:
                 raise _NotPlanned(f"Alembic plans {got}, not {revs}")
+            raw = getattr(getattr(context.connection, "connection", None), "driver_connection", None)
+            if not isinstance(raw, psycopg.Connection):   # env.py's own engine: psycopg2, async
+                raise _NotPlanned(f"env.py's connection is a {type(raw).__name__}, not psycopg's")
             return walk(planned, context)
 
         def walk(planned: List[Any], context: Any) -> Any:
