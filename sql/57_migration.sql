@@ -348,6 +348,12 @@ BEGIN
                              AND n2.sub_key = regexp_replace(k.sub_key, '^([a-z]+)_comment ', '\1 ')
                              AND o2.content IS DISTINCT FROM n2.content))
     ),
+    -- the attach lines of partitions' keys attached to their parents' indexes (few: read
+    -- once here, not per dropped index)
+    attached_keys AS MATERIALIZED (
+        SELECT _attach_line(c.old_c) AS attach FROM pp c
+        WHERE split_part(c.sub_key, ' ', 1) = 'constraint' AND _attach_line(c.old_c) IS NOT NULL
+    ),
     -- foreign keys of untouched tables that reference recreated tables or tables whose
     -- key constraints or column types change: dropped first, added back at the end
     -- (cols: only foreign keys referencing one of these columns; NULL: every one)
@@ -753,8 +759,8 @@ BEGIN
                coalesce(CASE WHEN split_part(x.sub_key, ' ', 1) = 'index' AND EXISTS (
                                  -- a partition's key is attached to it: PostgreSQL drops it only
                                  -- with that key (added again below, unattached)
-                                 SELECT 1 FROM pp c WHERE split_part(c.sub_key, ' ', 1) = 'constraint'
-                                   AND strpos(_attach_line(c.old_c), format('ALTER INDEX %I.%I ATTACH ', x.schema_name,
+                                 SELECT 1 FROM attached_keys c
+                                 WHERE strpos(c.attach, format('ALTER INDEX %I.%I ATTACH ', x.schema_name,
                                                                             substr(x.sub_key, 7))) = 1)
                              THEN regexp_replace(_drop_part(x.schema_name, x.q, x.sub_key), ';$', ' CASCADE;')
                              ELSE _drop_part(x.schema_name, x.q, x.sub_key) END, CASE split_part(x.sub_key, ' ', 1)
@@ -952,17 +958,22 @@ BEGIN
         FROM pp x
         -- a partition's index or key attached to its parent's: whether that one exists
         -- before the partition is created (not created here), and whether it is a key's
+        -- (CASE: the subqueries run only for such rows; as a filter of the lateral
+        -- subquery they ran for every created part, quadratic on whole schemas)
         LEFT JOIN LATERAL (
-            SELECT NOT EXISTS (SELECT 1 FROM pp y WHERE y.new_c IS NOT NULL
-                                 AND split_part(y.sub_key, ' ', 1) IN ('index', 'constraint')
-                                 AND strpos(_attach_line(x.new_c), format('ALTER INDEX %I.%I ATTACH ', y.schema_name,
-                                                                          substr(y.sub_key, strpos(y.sub_key, ' ') + 1))) = 1)
+            SELECT CASE WHEN g.attached THEN NOT EXISTS (
+                       SELECT 1 FROM pp y WHERE y.new_c IS NOT NULL
+                         AND split_part(y.sub_key, ' ', 1) IN ('index', 'constraint')
+                         AND strpos(_attach_line(x.new_c), format('ALTER INDEX %I.%I ATTACH ', y.schema_name,
+                                                                  substr(y.sub_key, strpos(y.sub_key, ' ') + 1))) = 1) END
                    AS pre_exists,
-                   EXISTS (SELECT 1 FROM t_o t JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name LIKE 'constraint %'
-                           WHERE strpos(_attach_line(x.new_c), format('ALTER INDEX %I.%I ATTACH ', t.schema_name,
-                                                                      substr(e.name, 12))) = 1) AS parent_key
-            WHERE x.kind = 'table' AND x.how IN ('added', 'recreated') AND split_part(x.sub_key, ' ', 1) IN ('index', 'constraint')
-              AND _attach_line(x.new_c) IS NOT NULL
+                   CASE WHEN g.attached THEN EXISTS (
+                       SELECT 1 FROM t_o t JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name LIKE 'constraint %'
+                       WHERE strpos(_attach_line(x.new_c), format('ALTER INDEX %I.%I ATTACH ', t.schema_name,
+                                                                  substr(e.name, 12))) = 1) END AS parent_key
+            FROM (SELECT x.kind = 'table' AND x.how IN ('added', 'recreated')
+                         AND split_part(x.sub_key, ' ', 1) IN ('index', 'constraint')
+                         AND _attach_line(x.new_c) IS NOT NULL AS attached) g
         ) ap ON true
         WHERE x.new_c IS NOT NULL
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns', 'column')
