@@ -217,3 +217,21 @@ def test_renames_are_committed_incrementally_with_what_names_them(db: SqlDb) -> 
             "public/function/a_count()", "public/statistics/a_st", "public/sequence/s2",
             "public/table/c/column/n"} <= paths
     assert not any(p.startswith("public/table/unrelated") for p in paths)
+
+
+def test_dropping_a_partitioned_index_reads_its_partitions_again(db: SqlDb) -> None:
+    """A partition's index attached to its parent's under its own name is recorded on the
+    partition, and goes when the parent's index is dropped: the partition is read again."""
+    db.exec("CREATE TABLE public.p (id int, at date) PARTITION BY RANGE (at);"
+            "CREATE TABLE public.p1 PARTITION OF public.p FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');"
+            "CREATE INDEX p1_own_at ON public.p1 (at); CREATE INDEX p_at ON ONLY public.p (at);"
+            "ALTER INDEX public.p_at ATTACH PARTITION public.p1_own_at")
+    commit_mode(db, "attached under its own name")
+    assert "public/table/p1/index/p1_own_at" in {r["path"] for r in db.rows(
+        "SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")}
+    db.exec("DROP INDEX public.p_at")
+    assert "incremental snapshot" in commit_mode(db, "drop the parent's index")   # verified against a full one
+    removed = {r["path"] for r in db.rows("SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD') "
+                                          "WHERE change_type = 'REMOVED'")}
+    assert {"public/table/p/index/p_at", "public/table/p1/index/p1_own_at"} <= removed
+    assert db.rows("SELECT * FROM pggit_v0.status()") == []
