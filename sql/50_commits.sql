@@ -303,14 +303,18 @@ COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2) IS
 --   * the live schema is not known to equal the parent's tree (HEAD moved without
 --     migrating the schema: see _set_live_base);
 --   * a pending entry names no object, is of a kind outside the list below, or its
---     statement renames, moves, cascades, attaches, detaches, drops what a role owns
---     or sets a security label (recorded as an object of its own)
---     (those change how other objects deparse or which objects exist, beyond the one
---     logged).
+--     statement moves (SET SCHEMA), cascades, attaches, detaches, drops what a role
+--     owns, sets a security label (recorded as an object of its own), or renames
+--     anything but a table, sequence or column (whose old names capture keeps) or a
+--     part of a table (those change how other objects deparse or which objects exist,
+--     beyond the one logged).
 -- Drops are incremental: the object a dropped part belonged to is snapshotted again
--- (a dropped index's table is found in the parent's tree), and objects that go with a
--- drop without CASCADE (a serial column's sequence, a partitioned table's partitions,
--- statistics objects) are found missing from the catalog and left out.
+-- (a dropped index's table is found in the parent's tree, and its partitions are read
+-- again), and objects that go with a drop without CASCADE (a serial column's sequence,
+-- a partitioned table's partitions, statistics objects) are found missing from the
+-- catalog and left out.  Renames read the old and the new name and what names the
+-- renamed object (_rename_dependants).  The parent's tree is read bucket-wise: only
+-- the buckets the dirty names fall in are opened.
 -- Known blind spot: DDL run with event triggers off (PostgreSQL 17's event_triggers
 -- setting, single-user mode) is never logged; status() still compares the whole schema.
 DROP FUNCTION IF EXISTS pggit_v0._write_tree_incremental(text);
