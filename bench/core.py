@@ -530,10 +530,13 @@ def explain_report(b: Bench, schema_file: Path, n_tables: int) -> Dict[str, str]
             rows = conn.execute("EXPLAIN (ANALYZE, BUFFERS, VERBOSE OFF) " + sql).fetchall()
             return "\n".join(r[0] for r in rows)
 
+        # The _snap_* functions are inlinable (no SET clause): their names resolve in the
+        # caller's search_path, which _snapshot_names pins; pin it here the same way.
+        conn.execute("SET search_path = pg_catalog, pggit_v0, pg_temp")
         for name in ("_snap_schemas", "_snap_relations", "_snap_columns", "_snap_constraints",
                      "_snap_indexes", "_snap_triggers_policies", "_snap_routines", "_snap_types",
-                     "_snap_extensions"):
-            c, s, n = timed(conn, f"SELECT count(*) FROM pggit_v0.{name}(NULL, NULL)")
+                     "_snap_collations", "_snap_extensions", "_snap_catalog_objects", "_snap_more_objects"):
+            c, s, n = timed(conn, f"SELECT count(*) FROM pggit_v0.{name}(NULL, NULL, true)")
             out[f"time {name}"] = f"{c:.3f} s client, {s:.3f} s server, {n} rows"
         c, s, n = timed(conn, "SELECT count(*) FROM pggit_v0._snapshot()")
         out["time _snapshot"] = f"{c:.3f} s client, {s:.3f} s server, {n} rows"
