@@ -52,6 +52,20 @@ def pytest_configure(config: pytest.Config) -> None:
     from .tools import register as register_step_providers
 
     register_step_providers(config, cfg)
+    if _runs_tests(config):
+        # the server starts now, on a thread, rather than at pytest_sessionstart: the
+        # other plugins' configure hooks, the session's set-up and collection overlap it
+        session.start_early()
+
+
+def _runs_tests(config: pytest.Config) -> bool:
+    """Whether this pytest run goes on to a session that runs (or sets up) tests: not
+    ``--help``, ``--markers``, ``--version``, ``--collect-only``, not an xdist worker
+    (the controller shares its server)."""
+    option = config.option
+    return not (getattr(option, "help", False) or getattr(option, "markers", False)
+                or getattr(option, "version", 0) or getattr(option, "collectonly", False)
+                or getattr(config, "workerinput", None) is not None)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -5,12 +5,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, List, NamedTuple, Optional, Sequence
 
-from . import sqlfiles
 from .backends import Server
 from .exceptions import PggitError, SchemaApplyError
 from .formatting import display_path
 from .janitor import Database, DatabaseJanitor
-from .provenance import set_step_source, step_source
 from .steps import Step, safe_ref_name
 
 BASELINE_FUNCTION = ("pggit_v0", "create_basic_commit")
@@ -103,6 +101,7 @@ def apply_steps(conn: Any, db: Database, steps: Sequence[Step], *, tag: bool = T
     one tool command instead of one per step)."""
     import psycopg
 
+    from .provenance import set_step_source, step_source
     from .steps import BatchNotPossible, BatchStepError, batch_groups
 
     applied: List[AppliedStep] = []
@@ -194,6 +193,7 @@ def build_template(
     no_owner: bool = False,
     steps: Sequence[Step] = (),
     lock_timeout: Optional[str] = None,
+    admin: Any = None,
 ) -> BuiltTemplate:
     """Create ``name`` with the SQL layer installed and the project's schema applied.
 
@@ -207,18 +207,21 @@ def build_template(
     ``no_owner``, the files' ownership statements are skipped
     (:func:`pytest_pggit.ownership.is_ownership_statement`).  With ``layer_template`` (a
     database already holding this SQL layer) the database is cloned from it instead of
-    installing the layer.  Returns the janitor (to drop it later), the database, notes
+    installing the layer.  ``admin``: an autocommit admin connection to create it through
+    (else one is opened).  Returns the janitor (to drop it later), the database, notes
     and the applied steps.
     """
     files = schema_files(schema)
     janitor = DatabaseJanitor(server, name, template=layer_template, lock_timeout=lock_timeout)
-    db = janitor.create()
+    db = janitor.create(admin if admin is not None and not admin.closed else None)
     notes: List[str] = []
     applied: List[AppliedStep] = []
     try:
         with db.connect(autocommit=True) as conn:
             if layer_template is None:
-                sqlfiles.install(conn, sql_dir)
+                from .template_cache import install_layer
+
+                install_layer(conn, sql_dir)
             versioned = has_baseline_function(conn)
             # no tag for the root commit: a fresh template holds no refs but main (Repo
             # and the gate take "root" all the same, see Repo._ref)
@@ -267,6 +270,7 @@ def _run_schema_file(db: Database, path: Path, no_owner: bool, rootdir: Optional
     """Run one schema file on a new connection (a session of its own, like ``psql -f``);
     returns the number of statements skipped by ``no_owner``.  Each statement first sets
     ``pggit.source`` to its ``file:line`` (file relative to ``rootdir``): provenance."""
+    from . import sqlfiles
     from .ownership import is_ownership_statement
 
     script = sqlfiles.expand_script(path)

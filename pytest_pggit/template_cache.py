@@ -36,6 +36,9 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+import os
+import stat
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -140,14 +143,169 @@ def plugin_code_digest() -> str:
     return h.hexdigest()[:16]
 
 
-def layer_digest(sql_dir: Optional[Path]) -> str:
-    """The hash of the SQL layer's install script (its version)."""
+class _LayerState:
+    """What this process knows of one layer folder: its digest, the files it was computed
+    from (``[path, mtime_ns, size]``), the expanded script when it was expanded here."""
+
+    def __init__(self, digest: str, files: Optional[List[List[Any]]], script: Any = None) -> None:
+        self.digest = digest
+        self.files = files
+        self.script = script
+        self.remembered = False     # in the memo file (read from it, or written to it)
+
+    def current(self) -> bool:
+        return self.files is not None and _same_files(self.files)
+
+
+_LAYER_LOCK = threading.Lock()
+_LAYER: Dict[str, _LayerState] = {}
+#: The digest memo's file, in a folder of its own per user in the local backend's cache.
+MEMO_FILE = "layer-digests.json"
+
+
+def _layer_base(sql_dir: Optional[Path]) -> Path:
+    from . import sqlfiles
+
+    return sqlfiles.sql_dir(sql_dir).resolve()
+
+
+def _expand_layer(base: Path) -> _LayerState:
+    """Expand ``base/install.sql``; the files are stat'ed first, so a change while it is
+    read makes the next check expand it again rather than trust a stale digest."""
     from . import sqlfiles
 
     try:
-        return _digest(sqlfiles.install_script(sql_dir).encode())
-    except (OSError, PggitError) as exc:
+        tree: Optional[Dict[str, List[int]]] = _stat_tree(base)
+    except OSError:
+        tree = None
+    script = sqlfiles.expand_script(base / "install.sql", root=base.parent)
+    try:
+        files = _signature(script, tree) if tree is not None else None
+    except OSError:
+        files = None
+    return _LayerState(_digest(script.text.encode()), files, script)
+
+
+def layer_script(sql_dir: Optional[Path]) -> Any:
+    """The layer's install script (a :class:`~pytest_pggit.sqlfiles.Script`), expanded again
+    only when one of its files changed (the layer cache's key, the template cache's key
+    and the install share it: ~30 ms of Python per expansion).  PggitError / OSError when
+    there is none."""
+    base = _layer_base(sql_dir)
+    with _LAYER_LOCK:
+        state = _LAYER.get(str(base))
+        if state is None or state.script is None or not state.current():
+            state = _LAYER[str(base)] = _expand_layer(base)
+        return state.script
+
+
+def install_layer(conn: Any, sql_dir: Optional[Path]) -> None:
+    """:func:`pytest_pggit.sqlfiles.install`, with the script of :func:`layer_script`."""
+    from . import sqlfiles
+
+    script = layer_script(sql_dir)
+    sqlfiles.execute_script(conn, script, f"the SQL layer {_layer_base(sql_dir) / 'install.sql'}")
+
+
+def _stat_tree(folder: Path) -> Dict[str, List[int]]:
+    """``path -> [mtime_ns, size]`` of ``folder`` and of every file and folder below it (a
+    file added, removed or renamed changes its folder's mtime)."""
+    out: Dict[str, List[int]] = {}
+    for p in [folder, *folder.rglob("*")]:
+        st = os.stat(p)
+        out[str(p)] = [st.st_mtime_ns, st.st_size]
+    return out
+
+
+def _signature(script: Any, tree: Dict[str, List[int]]) -> List[List[Any]]:
+    """``[path, mtime_ns, size]`` of the layer's folder as it was before the script was
+    expanded, and of the files the script was read from outside it (and their folders)."""
+    files = dict(tree)
+    outside = {Path(o[0]) for o in script.origins if o is not None and str(o[0]) not in tree}
+    for p in sorted(outside | {p.parent for p in outside}):
+        if str(p) not in files:
+            st = os.stat(p)
+            files[str(p)] = [st.st_mtime_ns, st.st_size]
+    return [[path, m, size] for path, (m, size) in sorted(files.items())]
+
+
+def _same_files(files: List[List[Any]]) -> bool:
+    for path, mtime_ns, size in files:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return False
+        if st.st_mtime_ns != mtime_ns or st.st_size != size:
+            return False
+    return True
+
+
+def _memo_dir(root: Path) -> Optional[Path]:
+    """``root/.memo-<uid>``, private to this user (None when it cannot be made so: the
+    cache folder is shared like ``/tmp``, and nobody else's file may decide a digest)."""
+    uid = os.geteuid()
+    path = root / f".memo-{uid}"
+    try:
+        if not root.is_dir():
+            return None
+        path.mkdir(mode=0o700, exist_ok=True)
+        st = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != uid or st.st_mode & 0o077:
+        return None
+    return path
+
+
+def _read_memo(memo: Path) -> Dict[str, Any]:
+    try:
+        data = json.loads((memo / MEMO_FILE).read_text())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def layer_digest(sql_dir: Optional[Path], memo_root: Optional[Path] = None) -> str:
+    """The hash of the SQL layer's install script (its version).
+
+    Computed again only when one of the layer's files changed.  With ``memo_root`` (the
+    local backend's cache folder) the digest is also kept on disk with the mtime and size
+    of every file it was computed from, so a later run with the layer files unchanged
+    does not expand the script (``root/.memo-<uid>/layer-digests.json``)."""
+    try:
+        base = _layer_base(sql_dir)
+    except PggitError as exc:
         return f"unreadable ({exc})"
+    key = str(base)
+    memo = _memo_dir(memo_root) if memo_root is not None else None
+    with _LAYER_LOCK:
+        state = _LAYER.get(key)
+        if state is None or not state.current():
+            state = None
+            if memo is not None:
+                saved = _read_memo(memo).get(key)
+                try:
+                    if saved and _same_files(saved["files"]):
+                        state = _LAYER[key] = _LayerState(str(saved["digest"]), saved["files"])
+                        state.remembered = True
+                except (KeyError, TypeError, ValueError):
+                    state = None
+            if state is None:
+                try:
+                    state = _LAYER[key] = _expand_layer(base)
+                except (OSError, PggitError) as exc:
+                    return f"unreadable ({exc})"
+        if memo is not None and not state.remembered and state.files is not None:
+            state.remembered = True
+            try:
+                data = _read_memo(memo)
+                data[key] = {"digest": state.digest, "files": state.files}
+                tmp = memo / f".{MEMO_FILE}.{os.getpid()}.{threading.get_ident()}"
+                tmp.write_text(json.dumps(data))
+                os.replace(tmp, memo / MEMO_FILE)
+            except OSError:
+                pass
+        return state.digest
 
 
 def hook_modules(config: Any, rootdir: Path) -> List[Tuple[str, str]]:
@@ -309,11 +467,10 @@ class TemplateCache:
     def name(self) -> str:
         return self.key.database
 
-    def lookup(self) -> Tuple[Optional[Entry], str]:
-        """The entry of this key (None on a miss) and, on a miss, why."""
-        from .janitor import admin_connect
-
-        with admin_connect(self.server, self.lock_timeout) as conn:
+    def lookup(self, conn: "Optional[psycopg.Connection]" = None) -> Tuple[Optional[Entry], str]:
+        """The entry of this key (None on a miss) and, on a miss, why.  ``conn``: an
+        autocommit admin connection to use (else one is opened)."""
+        with self._admin(conn) as conn:
             entries = list_entries(conn)
         entry = entries.get(self.name)
         if entry is not None and entry.key == self.key.digest:
@@ -321,45 +478,58 @@ class TemplateCache:
         return None, explain_miss(self.key, [e for e in entries.values() if e is not None])
 
     def obtain(self, target: str, build: Callable[[], Tuple[Any, Entry]],
-               store_as: str) -> Tuple[Any, Outcome]:
+               store_as: str, conn: "Optional[psycopg.Connection]" = None) -> Tuple[Any, Outcome]:
         """A janitor of ``target``, a clone of the entry, or what ``build()`` made.
 
         ``build()`` returns ``(janitor, entry)``: the built template's janitor (its database
         idle) and its metadata; it is copied into ``store_as`` (a database of this run),
         which is renamed into place.  The lock of the key is held while building, so one
-        run (or pytest-xdist worker) builds and the others wait, then clone."""
+        run (or pytest-xdist worker) builds and the others wait, then clone.  ``conn``: an
+        autocommit admin connection for all of it (the session's; else one is opened)."""
         t0 = time.monotonic()
-        got = self._clone(target)
-        if got is not None:
-            return got[0], Outcome(True, "nothing changed", got[1], time.monotonic() - t0)
-        with self._locked():
-            got = self._clone(target)
+        with self._admin(conn) as conn:
+            got = self._clone(target, conn)
             if got is not None:
-                return got[0], Outcome(True, "built by a concurrent run while this one waited",
-                                       got[1], time.monotonic() - t0)
-            _, reason = self.lookup()
-            t1 = time.monotonic()
-            janitor, entry = build()
-            entry.build_seconds = time.monotonic() - t1
-            entry.built_at = entry.used_at = time.time()
-            entry.key = self.key.digest
-            entry.inputs = dict(self.key.inputs)
-            try:
-                self._store(janitor.database.name, store_as, entry)
-            except BaseException:
-                janitor.drop()
-                raise
-        self.prune()
+                return got[0], Outcome(True, "nothing changed", got[1], time.monotonic() - t0)
+            with self._locked():
+                got = self._clone(target, conn)
+                if got is not None:
+                    return got[0], Outcome(True, "built by a concurrent run while this one waited",
+                                           got[1], time.monotonic() - t0)
+                _, reason = self.lookup(conn)
+                t1 = time.monotonic()
+                janitor, entry = build()
+                entry.build_seconds = time.monotonic() - t1
+                entry.built_at = entry.used_at = time.time()
+                entry.key = self.key.digest
+                entry.inputs = dict(self.key.inputs)
+                try:
+                    self._store(janitor.database.name, store_as, entry, conn)
+                except BaseException:
+                    janitor.drop()
+                    raise
+            self.prune(conn)
         return janitor, Outcome(False, reason, entry, time.monotonic() - t0)
 
     # -- pieces ------------------------------------------------------------------
-    def _clone(self, target: str) -> Optional[Tuple[Any, Entry]]:
+    def _admin(self, conn: "Optional[psycopg.Connection]") -> Any:
+        """``conn`` as a context that leaves it open, else a new admin connection."""
+        from contextlib import nullcontext
+
+        from .janitor import admin_connect
+
+        if conn is not None and not conn.closed and not conn.broken:
+            return nullcontext(conn)
+        return admin_connect(self.server, self.lock_timeout)
+
+    def _clone(self, target: str, conn: "Optional[psycopg.Connection]" = None
+               ) -> Optional[Tuple[Any, Entry]]:
         """Clone the entry into ``target`` (None when there is none, or it is unusable)."""
         import psycopg
 
-        from .janitor import DatabaseJanitor, admin_connect
+        from .janitor import DatabaseJanitor
 
-        with admin_connect(self.server, self.lock_timeout) as conn:
+        with self._admin(conn) as conn:
             entry = list_entries(conn).get(self.name)
             if entry is None or entry.key != self.key.digest:
                 return None
@@ -378,13 +548,14 @@ class TemplateCache:
                 pass
         return janitor, entry
 
-    def _store(self, source: str, staging: str, entry: Entry) -> None:
+    def _store(self, source: str, staging: str, entry: Entry,
+               conn: "Optional[psycopg.Connection]" = None) -> None:
         """Copy ``source`` into ``staging``, give it the metadata, rename it into place."""
         from psycopg import sql
 
-        from .janitor import DatabaseJanitor, admin_connect, drop_database, mark_template
+        from .janitor import DatabaseJanitor, drop_database, mark_template
 
-        with admin_connect(self.server, self.lock_timeout) as conn:
+        with self._admin(conn) as conn:
             drop_database(conn, staging, self.server.server_version_num)
             DatabaseJanitor(self.server, staging, template=source,
                             lock_timeout=self.lock_timeout).create(conn)
@@ -398,15 +569,15 @@ class TemplateCache:
                 drop_database(conn, staging, self.server.server_version_num)
                 raise
 
-    def prune(self) -> List[str]:
+    def prune(self, conn: "Optional[psycopg.Connection]" = None) -> List[str]:
         """Drop the entries beyond the :attr:`keep` most recently used (this key's stays)."""
         import psycopg
 
-        from .janitor import admin_connect, drop_database
+        from .janitor import drop_database
 
         dropped: List[str] = []
         try:
-            with admin_connect(self.server, self.lock_timeout) as conn:
+            with self._admin(conn) as conn:
                 entries = list_entries(conn)
                 ranked = sorted(entries, key=lambda n: (n == self.name, _used(entries[n])),
                                 reverse=True)

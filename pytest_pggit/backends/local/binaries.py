@@ -19,7 +19,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from ...exceptions import BinariesNotFound, ServerStartError
 
@@ -59,10 +59,17 @@ def find_binaries(pg_bin: Optional[str] = None) -> Path:
     pg_config = shutil.which("pg_config")
     if pg_config:
         try:
-            out = subprocess.run(
-                [pg_config, "--bindir"], capture_output=True, text=True, timeout=10, check=True
-            ).stdout.strip()
+            # --version too: the same installation's version, one process fewer at start
+            lines = subprocess.run(
+                [pg_config, "--bindir", "--version"], capture_output=True, text=True, timeout=10,
+                check=True
+            ).stdout.strip().splitlines()
+            out = lines[0].strip() if lines else ""
             if out and ok(Path(out)):
+                match = re.match(r"PostgreSQL (\d+(?:\.\d+)?)\b", lines[-1].strip())
+                if match and len(lines) == 2:
+                    _VERSIONS[str(Path(out) / "postgres")] = (_stat_key(Path(out) / "postgres"),
+                                                              match.group(1))
                 return Path(out)
             looked.append(f"`{pg_config} --bindir` ({out or 'no output'})")
         except (OSError, subprocess.SubprocessError) as exc:
@@ -97,8 +104,25 @@ def find_binaries(pg_bin: Optional[str] = None) -> Path:
     raise err
 
 
+#: ``postgres`` path -> (its stat key, version): what ``pg_config --version`` of the same
+#: installation said when :func:`find_binaries` asked it for the bindir.
+_VERSIONS: Dict[str, Any] = {}
+
+
+def _stat_key(path: Path) -> Optional[List[int]]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_ino, st.st_mtime_ns, st.st_size]
+
+
 def server_version(bindir: Path) -> str:
-    """``postgres --version`` -> '15.18'."""
+    """``postgres --version`` -> '15.18' (what ``pg_config --version`` said when it named
+    this bindir a moment ago, the binary unchanged since)."""
+    known = _VERSIONS.get(str(bindir / "postgres"))
+    if known is not None and known[0] is not None and known[0] == _stat_key(bindir / "postgres"):
+        return known[1]
     try:
         out = subprocess.run(
             [str(bindir / "postgres"), "--version"], capture_output=True, text=True, timeout=30
@@ -210,10 +234,14 @@ class RunAs:
             return {}
         return {"user": self.uid, "group": self.gid, "extra_groups": []}
 
-    def run(self, cmd: Sequence[str], what: str, log: Path, cwd: Path) -> None:
-        """Run ``cmd`` as this user, its output appended to ``log``; ServerStartError on failure."""
+    def run(self, cmd: Sequence[str], what: str, log: Path, cwd: Path,
+            while_waiting: Optional[Callable[[], None]] = None) -> None:
+        """Run ``cmd`` as this user, its output appended to ``log``; ServerStartError on failure.
+
+        ``while_waiting`` is called once the command runs, before waiting for it: Python
+        work that needs not wait for it (imports) overlaps it."""
         with open(log, "ab") as fh:
-            proc = subprocess.run(
+            proc = subprocess.Popen(
                 list(cmd),
                 stdout=fh,
                 stderr=subprocess.STDOUT,
@@ -222,6 +250,11 @@ class RunAs:
                 env=child_env(),
                 **self.popen_kwargs(),
             )
+            try:
+                if while_waiting is not None:
+                    while_waiting()
+            finally:
+                proc.wait()
         if proc.returncode != 0:
             raise ServerStartError(
                 f"{what} failed (exit {proc.returncode}) as OS user {self.name!r}; "
@@ -229,9 +262,11 @@ class RunAs:
                 hint="check that the OS user can write to the temporary directory",
             )
 
-    def copy(self, source: Path, target: Path, log: Path, cwd: Path) -> None:
+    def copy(self, source: Path, target: Path, log: Path, cwd: Path,
+             while_waiting: Optional[Callable[[], None]] = None) -> None:
         """``cp -a`` as this user, so every copied file is owned by it."""
-        self.run(["cp", "-a", str(source), str(target)], "copying the cached data dir", log, cwd)
+        self.run(["cp", "-a", str(source), str(target)], "copying the cached data dir", log, cwd,
+                 while_waiting)
 
 
 def resolve_os_user(os_user: Optional[str] = None) -> RunAs:

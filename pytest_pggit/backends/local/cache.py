@@ -24,10 +24,9 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from ... import sqlfiles
-from ...exceptions import PggitError, ServerStartError
+from ...exceptions import ServerStartError
 from .. import Server
 from .binaries import RunAs, initdb_command
 
@@ -85,14 +84,16 @@ class InitdbCache:
         self.entry = root / f"{version}-{runas.uid}-{binhash}-w1"
 
     def make_data_dir(self, data: Path, log: Path, cwd: Path, notes: List[str],
-                      timings: Dict[str, float]) -> None:
+                      timings: Dict[str, float],
+                      while_waiting: Optional[Callable[[], None]] = None) -> None:
         """A new data directory at ``data``: a copy of the entry, which is made first when
-        missing (initdb, timed as ``initdb``; the copy as ``copy``)."""
+        missing (initdb, timed as ``initdb``; the copy as ``copy``).  ``while_waiting``
+        runs while the first of them does (see :meth:`RunAs.run`)."""
         runas = self.runas
         t0 = time.monotonic()
         if entry_valid(self.entry, runas):
             notes.append(f"initdb cache hit: copied {self.entry}/data (initdb skipped)")
-            runas.copy(self.entry / "data", data, log, cwd)
+            runas.copy(self.entry / "data", data, log, cwd, while_waiting)
             timings["copy"] = time.monotonic() - t0
             return
         try:
@@ -102,11 +103,11 @@ class InitdbCache:
             build = _private_build_dir(self.root, self.entry.name, runas)
         except OSError as exc:
             notes.append(f"initdb cache unusable ({self.root}: {exc.strerror}); ran initdb")
-            runas.run(initdb_command(self.bindir, data), "initdb", log, cwd)
+            runas.run(initdb_command(self.bindir, data), "initdb", log, cwd, while_waiting)
             timings["initdb"] = time.monotonic() - t0
             return
         try:
-            runas.run(initdb_command(self.bindir, build / "data"), "initdb", log, cwd)
+            runas.run(initdb_command(self.bindir, build / "data"), "initdb", log, cwd, while_waiting)
             timings["initdb"] = time.monotonic() - t0
             try:
                 os.rename(build, self.entry)  # atomic: concurrent runs never see a half-built entry
@@ -152,10 +153,12 @@ class LayerCache:
         self._templates: Optional[Dict[str, Any]] = None  # keep_templates(): the new index
 
     def attach(self, initdb: InitdbCache) -> None:
-        """Name the entry: the initdb entry's name and the hash of the install script."""
-        try:
-            key = hashlib.sha256(sqlfiles.install_script(self.sql_dir).encode()).hexdigest()[:16]
-        except (OSError, PggitError):
+        """Name the entry: the initdb entry's name and the hash of the install script
+        (remembered in the cache folder while the layer's files are unchanged)."""
+        from ...template_cache import layer_digest
+
+        key = layer_digest(self.sql_dir, memo_root=initdb.root)
+        if key.startswith("unreadable"):
             return  # no layer to key on: the template build reports it
         self.entry = initdb.entry.with_name(f"{initdb.entry.name}-layer-{key}")
         self.runas = initdb.runas
@@ -181,8 +184,10 @@ class LayerCache:
                 return p
         return None
 
-    def restore(self, data: Path, log: Path, cwd: Path) -> Optional[str]:
-        """Copy a valid entry to ``data``; the note to show, or None on a miss."""
+    def restore(self, data: Path, log: Path, cwd: Path,
+                while_waiting: Optional[Callable[[], None]] = None) -> Optional[str]:
+        """Copy a valid entry to ``data``; the note to show, or None on a miss.
+        ``while_waiting`` runs while it is copied (see :meth:`RunAs.run`)."""
         source = self.candidate()
         if source is None or self.runas is None:
             return None
@@ -190,7 +195,7 @@ class LayerCache:
             os.utime(source)  # recently used, before the copy: pruning keeps it
         except OSError:
             pass
-        self.runas.copy(source / "data", data, log, cwd)
+        self.runas.copy(source / "data", data, log, cwd, while_waiting)
         self.restored = True
         self.source = source
         self.restored_index = read_index(source / INDEX_FILE)
@@ -204,13 +209,16 @@ class LayerCache:
         changed (``index``: what they are now, see :func:`pytest_pggit.template_cache.index_of`)."""
         self._templates = index
 
-    def verify(self, server: Server) -> Optional[str]:
+    def verify(self, server: Server, has: Any = "ask") -> Optional[str]:
         """After a restore, once the server runs: is the layer really in LAYER_DB?  If not
         (say, an entry saved by an older version mid-install), remove the entry so the next
-        run builds a good one; returns the note saying so."""
+        run builds a good one; returns the note saying so.  ``has``: the answer when the
+        caller asked already (the local backend's readiness probe connects to LAYER_DB):
+        True, False, or None when there is no such database."""
         if not self.restored or self.entry is None:
             return None
-        has = _has_layer(server, LAYER_DB)
+        if has == "ask":
+            has = _has_layer(server, LAYER_DB)
         if has:
             server.layer_db = LAYER_DB
             return None
@@ -236,12 +244,13 @@ class LayerCache:
         import psycopg
 
         from ...janitor import DatabaseJanitor
+        from ...template_cache import install_layer
 
         janitor = DatabaseJanitor(server, LAYER_DB)
         db = janitor.create()
         try:
             with psycopg.connect(db.dsn, autocommit=True) as conn:
-                sqlfiles.install(conn, self.sql_dir)
+                install_layer(conn, self.sql_dir)
         except BaseException:
             janitor.drop()
             raise

@@ -27,12 +27,12 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from ...exceptions import ServerStartError
-from .. import NON_DURABLE_SETTINGS, Server, query_server
+from .. import NON_DURABLE_SETTINGS, Server
 from .binaries import SUPERUSER, RunAs, child_env, find_binaries, resolve_os_user, server_version, tail
-from .cache import InitdbCache, LayerCache, default_cache_root
+from .cache import LAYER_DB, InitdbCache, LayerCache, default_cache_root
 
 SERVER_SETTINGS: Dict[str, str] = {
     **NON_DURABLE_SETTINGS,
@@ -96,6 +96,27 @@ def check_port_free(port: int) -> None:
                 hint="stop what listens there, pick another port, or leave --pggit-port out "
                 "so a free port is chosen",
             ) from None
+
+
+#: What postgres answers while it starts or stops (SQLSTATE 57P03): wait and ask again.
+_NOT_YET = ("starting up", "not yet accepting connections", "shutting down",
+            "in recovery mode", "too many clients")
+
+
+def _server_answered(exc: BaseException) -> Optional[str]:
+    """Whether a failed connection shows a running server that refused this database:
+    ``"missing"`` (it does not exist), ``"refused"`` (another FATAL), None (no server
+    yet, or one still starting: ask again).  A connection failure carries no SQLSTATE
+    in psycopg, so the server's message decides (the server runs with LC_ALL=C)."""
+    state = getattr(exc, "sqlstate", None)
+    text = str(exc)
+    if state == "3D000" or (f'"{LAYER_DB}" does not exist' in text):
+        return "missing"
+    if state == "57P03" or any(t in text for t in _NOT_YET):
+        return None
+    if state is not None or "FATAL:" in text:
+        return "refused"
+    return None
 
 
 class LocalBackend:
@@ -173,10 +194,9 @@ class LocalBackend:
             self._start_watchdog()
             self._make_data_dir(bindir, version, runas, notes)
             t0 = time.monotonic()
-            port = self._launch_on_a_port(bindir, runas)
+            port, info = self._launch_on_a_port(bindir, runas)
             self.timings["postgres"] = time.monotonic() - t0
             self.timings["total"] = time.monotonic() - t_start
-            info = query_server(f"host=127.0.0.1 port={port} user={SUPERUSER} dbname=postgres")
             notes.append(
                 "non-durable settings: "
                 + ", ".join(f"{k}={v}" for k, v in NON_DURABLE_SETTINGS.items())
@@ -204,7 +224,8 @@ class LocalBackend:
                 pid=self._proc.pid,
             )
             if self.layer_cache is not None:
-                damaged = self.layer_cache.verify(server)  # sets server.layer_db when sound
+                # sets server.layer_db when sound; the readiness probe asked already
+                damaged = self.layer_cache.verify(server, info.get("layer", "ask"))
                 if damaged:
                     notes.append(damaged)
         except BaseException:
@@ -226,7 +247,26 @@ class LocalBackend:
                 notes.append(hit)
                 self.timings["copy"] = time.monotonic() - t0
                 return
-        initdb.make_data_dir(data, log, self._base, notes, self.timings)
+        initdb.make_data_dir(data, log, self._base, notes, self.timings,
+                             while_waiting=self._prefetch_for_initdb)
+        if self.layer_cache is not None and self.layer_cache.entry is not None:
+            from ...template_cache import layer_digest
+
+            # the cache folder exists now (a first run made it): remember the digest there
+            layer_digest(self.layer_cache.sql_dir, memo_root=root)
+
+    def _prefetch_for_initdb(self) -> None:
+        """While initdb runs (half a second): the Python work of the steps after it."""
+        import psycopg  # noqa: F401  (its first import is ~70 ms)
+
+        layer = self.layer_cache
+        if layer is not None and layer.can_fill():
+            from ...template_cache import layer_script
+
+            try:
+                layer_script(layer.sql_dir)   # installed into the new cluster soon
+            except Exception:   # the install reports it
+                pass
 
     def _start_watchdog(self) -> None:
         script = Path(__file__).with_name("_watchdog.py")
@@ -250,8 +290,9 @@ class LocalBackend:
     #   answering "the database system is starting up"), and poll every 100 ms by default.
     # So: Popen as the server's OS user, poll the child's exit status and a real query
     # every 5 ms, read "could not bind" from the log to retry on another port.
-    def _launch_on_a_port(self, bindir: Path, runas: RunAs) -> int:
-        """Launch postgres and wait until it answers; returns its port."""
+    def _launch_on_a_port(self, bindir: Path, runas: RunAs) -> Tuple[int, Dict[str, Any]]:
+        """Launch postgres and wait until it answers; returns its port and what it said
+        (:meth:`_wait_ready`)."""
         assert self._base is not None
         log = self._base / "postgres.log"
         if self.port is not None:
@@ -259,8 +300,9 @@ class LocalBackend:
         for _attempt in range(PORT_ATTEMPTS if self.port is None else 1):
             port = self.port if self.port is not None else free_port()
             self._proc = self._launch(bindir, runas, port)
-            if self._wait_ready(self._proc, port):
-                return port
+            info = self._wait_ready(self._proc, port)
+            if info is not None:
+                return port, info
             self._proc.wait()
         if self.port is not None:
             raise ServerStartError(
@@ -298,31 +340,56 @@ class LocalBackend:
         finally:
             log.close()
 
-    def _wait_ready(self, proc: subprocess.Popen, port: int) -> bool:
-        """True when ready; False when the port was taken; raises otherwise."""
+    def _wait_ready(self, proc: subprocess.Popen, port: int) -> Optional[Dict[str, Any]]:
+        """What the server says once it answers a query (:func:`~.query_server`'s fields,
+        and ``layer`` when it was asked: see below); None when the port was taken; raises
+        otherwise.
+
+        A cluster copied from the layer cache is probed through its layer database, so the
+        first query that succeeds also says whether the layer is there
+        (:meth:`~.cache.LayerCache.verify`): one connection instead of three."""
         import psycopg
 
         assert self._base is not None
         log = self._base / "postgres.log"
-        conninfo = f"host=127.0.0.1 port={port} user={SUPERUSER} dbname=postgres connect_timeout=2"
+        layer = self.layer_cache is not None and self.layer_cache.restored
+        dbname = LAYER_DB if layer else "postgres"
         deadline = time.monotonic() + self.start_timeout
         last_error = ""
+        has_layer: Optional[bool] = None
         while True:
             if proc.poll() is not None:
                 text = tail(log)
                 if "could not bind" in text or "Address already in use" in text:
-                    return False
+                    return None
                 raise ServerStartError(
                     f"postgres exited with code {proc.returncode} during startup; "
                     f"last lines of {log}:\n{text}",
                     hint="see the server log above",
                 )
+            conninfo = (f"host=127.0.0.1 port={port} user={SUPERUSER} dbname={dbname} "
+                        "connect_timeout=2")
             try:
                 with psycopg.connect(conninfo, autocommit=True) as conn:
-                    conn.execute("SELECT 1")
-                return True
+                    row = conn.execute(
+                        "SELECT current_setting('server_version'), "
+                        "current_setting('server_version_num')::int, current_user, "
+                        "current_database(), to_regnamespace('pggit_v0') IS NOT NULL").fetchone()
+                assert row is not None
+                info: Dict[str, Any] = {"version": row[0], "server_version_num": row[1],
+                                        "user": row[2], "dbname": "postgres"}
+                if layer:
+                    info["layer"] = bool(row[4]) if dbname == LAYER_DB else has_layer
+                return info
             except psycopg.Error as exc:
                 last_error = str(exc).strip()
+                answered = _server_answered(exc)
+                if dbname == LAYER_DB and answered is not None:
+                    # the server runs (it answered), the layer database is not usable:
+                    # missing, or else broken; ask the admin database instead
+                    has_layer = None if answered == "missing" else False
+                    dbname = "postgres"
+                    continue
             if time.monotonic() > deadline:
                 raise ServerStartError(
                     f"postgres did not accept connections within {self.start_timeout:g} s "
