@@ -57,12 +57,17 @@ COMMENT ON FUNCTION pggit_v0._require_rights(text) IS
 
 -- Append one move to ref_log: the next id (writers hold the history lock, so ids are
 -- dense without a sequence, and the caller's lastval() is left alone), the calling role.
+-- (PL/pgSQL: its plan is kept for the session; a SQL function is planned per call, and
+-- every commit and tag calls this.)
 CREATE OR REPLACE FUNCTION pggit_v0._log_ref_move(p_call text, p_ref text, p_old text, p_new text) RETURNS void
-LANGUAGE sql VOLATILE
+LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-INSERT INTO pggit_v0.ref_log (id, ref, old_value, new_value, role_name, call)
-SELECT coalesce(max(l.id), 0) + 1, p_ref, p_old, p_new, pggit_v0._caller(), p_call FROM pggit_v0.ref_log l
+BEGIN
+    INSERT INTO pggit_v0.ref_log (id, ref, old_value, new_value, role_name, call)
+    SELECT coalesce(max(l.id), 0) + 1, p_ref, p_old, p_new, pggit_v0._caller(), p_call
+    FROM pggit_v0.ref_log l;
+END
 $$;
 COMMENT ON FUNCTION pggit_v0._log_ref_move(text, text, text, text) IS
     'Appends a ref or HEAD move (old and new value, calling role, call) to ref_log';
