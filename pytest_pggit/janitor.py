@@ -1,7 +1,9 @@
 """Create and drop databases: one at a time (:class:`DatabaseJanitor`, optionally cloned
 from a template), many by name prefix (:func:`drop_databases_like`), or in the background
 (:class:`BackgroundDropper`); and those of runs that died (:class:`RunLock`,
-:func:`drop_stale_databases`)."""
+:func:`drop_stale_databases`).
+
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`)."""
 from __future__ import annotations
 
 import queue

@@ -6,6 +6,13 @@ As with pytest's own junitxml and terminal plugins, ``pytest_configure`` builds 
 object holding the run's state, stashes it (``config.stash[session_key]``) and
 registers it as a plugin: its methods are the run's hooks.  Nothing of that happens
 unless the run is started with ``--pggit`` (or ini ``pggit = true``).
+
+``PYTEST_DONT_REWRITE``: pytest rewrites the ``assert`` statements of every module
+of a plugin's package; a run that cannot cache the result (``PYTHONDONTWRITEBYTECODE``,
+a read-only install) parses and rewrites each module again, ~10 ms apiece.  The
+modules that carry this marker (plugin, session, backends, janitor, template,
+template cache) assert only their own invariants, so they opt out; the helpers
+users' tests call (:mod:`pytest_pggit.assertions`) are still rewritten.
 """
 from __future__ import annotations
 
@@ -48,10 +55,11 @@ def pytest_configure(config: pytest.Config) -> None:
     session = PggitSession(cfg, config)
     config.stash[session_key] = session
     config.pluginmanager.register(session, "pggit-session")
-    # --pggit-alembic / --pggit-django: the built-in step providers (pytest_pggit.tools)
-    from .tools import register as register_step_providers
+    if cfg.alembic is not None or cfg.django:
+        # --pggit-alembic / --pggit-django: the built-in step providers (pytest_pggit.tools)
+        from .tools import register as register_step_providers
 
-    register_step_providers(config, cfg)
+        register_step_providers(config, cfg)
     if _runs_tests(config):
         # the server starts now, on a thread, rather than at pytest_sessionstart: the
         # other plugins' configure hooks, the session's set-up and collection overlap it

@@ -15,6 +15,8 @@ lock of its key builds it, the others (and later runs) clone it.
 The process that owns the server holds a :class:`~.janitor.RunLock` from before its first
 database until after its last is dropped; on the DSN backend a run first drops what runs
 killed outright left behind (:func:`~.janitor.drop_stale_databases`).
+
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Build the template database the fixtures hand out (and the SQL layer database it may be cloned from)."""
+"""Build the template database the fixtures hand out (and the SQL layer database it may be cloned from).
+
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -6,6 +6,8 @@ A backend starts (or attaches to) a server and describes it as a :class:`Server`
 uses a server someone else runs (:mod:`.dsn`), ``docker`` a throwaway container
 (:mod:`.docker`).  :func:`select` picks one from the settings, once per run; its
 :meth:`~Backend.describe` gives the report header's line.
+
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

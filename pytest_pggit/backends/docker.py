@@ -8,6 +8,8 @@
 * testcontainers starts its reaper (Ryuk), which removes the container even if
   pytest is killed; a normal end (also Ctrl-C) stops it at once.
 * When no Docker engine answers, the error says so and what to do instead.
+
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

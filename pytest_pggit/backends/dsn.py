@@ -1,4 +1,7 @@
-"""The dsn backend: use a PostgreSQL server that someone else runs."""
+"""The dsn backend: use a PostgreSQL server that someone else runs.
+
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional

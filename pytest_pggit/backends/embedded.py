@@ -13,6 +13,8 @@ when root, the private data directory, the initdb and layer caches, the watchdog
 * :class:`EmbeddedBackend`: :class:`~.local.LocalBackend` on those binaries;
 * :func:`missing_extension_hint`: the wheels carry no contrib extensions (``pg_trgm``,
   ``hstore``, ``btree_gist`` ...); a ``CREATE EXTENSION`` of one says so.
+
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

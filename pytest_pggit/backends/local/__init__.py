@@ -4,6 +4,8 @@
 * :mod:`.cache`: cached data directories (a pristine initdb; clusters holding the layer);
 * :mod:`.server`: :class:`LocalBackend`, which starts, waits for and stops the server;
 * ``_watchdog.py``: a detached process that removes the server if pytest is killed.
+
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from .binaries import RunAs, find_binaries, resolve_os_user, server_version
 from .cache import LAYER_DB, InitdbCache, LayerCache, prune_layer_entries

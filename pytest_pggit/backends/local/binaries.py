@@ -9,6 +9,8 @@
 * :func:`resolve_os_user`: who runs them (PostgreSQL refuses to run as root, so as
   root an unprivileged user, ``postgres`` by default);
 * :class:`RunAs` runs a command as that user, :func:`initdb_command` builds initdb's.
+
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

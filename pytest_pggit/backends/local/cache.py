@@ -14,6 +14,8 @@ user and private to it.  Two kinds, one class each:
 
 Entries are made in a private build directory and renamed into place, so concurrent
 runs never see a half-built one.
+
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 
@@ -88,12 +90,13 @@ class InitdbCache:
                       while_waiting: Optional[Callable[[], None]] = None) -> None:
         """A new data directory at ``data``: a copy of the entry, which is made first when
         missing (initdb, timed as ``initdb``; the copy as ``copy``).  ``while_waiting``
-        runs while the first of them does (see :meth:`RunAs.run`)."""
+        runs while initdb does (see :meth:`RunAs.run`); not during a copy, which is
+        over before the Python work would be."""
         runas = self.runas
         t0 = time.monotonic()
         if entry_valid(self.entry, runas):
             notes.append(f"initdb cache hit: copied {self.entry}/data (initdb skipped)")
-            runas.copy(self.entry / "data", data, log, cwd, while_waiting)
+            runas.copy(self.entry / "data", data, log, cwd)
             timings["copy"] = time.monotonic() - t0
             return
         try:
@@ -186,8 +189,9 @@ class LayerCache:
 
     def restore(self, data: Path, log: Path, cwd: Path,
                 while_waiting: Optional[Callable[[], None]] = None) -> Optional[str]:
-        """Copy a valid entry to ``data``; the note to show, or None on a miss.
-        ``while_waiting`` runs while it is copied (see :meth:`RunAs.run`)."""
+        """Copy a valid entry to ``data``; the note to show, or None on a miss (then
+        ``while_waiting`` was not called).  ``while_waiting`` runs while it is copied
+        (see :meth:`RunAs.run`)."""
         source = self.candidate()
         if source is None or self.runas is None:
             return None

@@ -13,6 +13,8 @@ What :meth:`LocalBackend.start` does, in order:
 
 :meth:`~LocalBackend.stop` shuts it down fast, keeps the cluster in the layer cache
 when asked to, and removes the directory.
+
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 
@@ -191,8 +193,11 @@ class LocalBackend:
                 notes.append(f"initdb/postgres run as {runas.name!r} (uid {runas.uid}) in {base}")
             if str(root) != "/dev/shm":
                 notes.append(f"no roomy writable /dev/shm: data directory on {root}")
-            self._start_watchdog()
+            # the watchdog starts while the data directory is copied (or initdb runs):
+            # before postgres, which is what it must stop if pytest is killed
             self._make_data_dir(bindir, version, runas, notes)
+            if self._watchdog is None:
+                self._start_watchdog()
             t0 = time.monotonic()
             port, info = self._launch_on_a_port(bindir, runas)
             self.timings["postgres"] = time.monotonic() - t0
@@ -242,7 +247,8 @@ class LocalBackend:
         if self.layer_cache is not None:
             t0 = time.monotonic()
             self.layer_cache.attach(initdb)
-            hit = self.layer_cache.restore(data, log, self._base)
+            hit = self.layer_cache.restore(data, log, self._base,
+                                           while_waiting=self._start_watchdog)
             if hit:
                 notes.append(hit)
                 self.timings["copy"] = time.monotonic() - t0
@@ -256,8 +262,11 @@ class LocalBackend:
             layer_digest(self.layer_cache.sql_dir, memo_root=root)
 
     def _prefetch_for_initdb(self) -> None:
-        """While initdb runs (half a second): the Python work of the steps after it."""
-        import psycopg  # noqa: F401  (its first import is ~70 ms)
+        """While initdb runs (half a second): the watchdog, and the Python work of the
+        steps after it."""
+        if self._watchdog is None:
+            self._start_watchdog()
+        import psycopg  # noqa: F401  (its first import is ~70 ms, on a thread since configure)
 
         layer = self.layer_cache
         if layer is not None and layer.can_fill():
