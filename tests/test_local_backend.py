@@ -579,3 +579,86 @@ def test_install_runs_in_one_execute_and_recovers_from_errors(
         assert conn.execute(
             "SELECT count(*) FROM pg_database WHERE datname = %s", (db.name,)
         ).fetchone() == (0,)
+
+
+# ----------------------------------------------------------------- the layer's digest, remembered
+def _fresh_digest(sql: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(sqlfiles.install_script(sql).encode()).hexdigest()[:16]
+
+
+def _forget_layers() -> None:
+    from pytest_pggit import template_cache
+
+    with template_cache._LAYER_LOCK:
+        template_cache._LAYER.clear()
+
+
+def test_layer_digest_is_remembered_until_a_layer_file_changes(tmp_path: Path) -> None:
+    """The layer cache's key and the template cache's key come from the install script's
+    hash; a start reads it from a memo in the cache folder while the layer's files are
+    unchanged, and computes it again when one changed (in this process or the next)."""
+    from pytest_pggit.template_cache import MEMO_FILE, layer_digest, layer_script
+
+    sql = make_fake_sql(tmp_path)
+    root = tmp_path / "cache"
+    root.mkdir()
+    _forget_layers()
+    first = layer_digest(sql, memo_root=root)
+    assert first == _fresh_digest(sql)
+    memo = root / f".memo-{os.geteuid()}"
+    assert (memo / MEMO_FILE).is_file()
+    assert memo.stat().st_mode & 0o777 == 0o700
+    assert layer_script(sql).text == sqlfiles.install_script(sql)
+
+    _forget_layers()   # the next run: from the memo
+    assert layer_digest(sql, memo_root=root) == first
+
+    functions = sql / "parts" / "functions.sql"
+    functions.write_text(functions.read_text() + "\nCOMMENT ON SCHEMA pggit_v0 IS 'v2';\n")
+    second = layer_digest(sql, memo_root=root)          # same process: noticed
+    assert second == _fresh_digest(sql) != first
+    assert "'v2'" in layer_script(sql).text
+    _forget_layers()
+    assert layer_digest(sql, memo_root=root) == second  # next run: the memo was updated
+
+    # a file added to the layer's folder (not included yet) changes the folder: computed again
+    (sql / "parts" / "extra.sql").write_text("SELECT 1;\n")
+    (sql / "install.sql").write_text(FAKE_INSTALL.replace("COMMIT;", "\\ir parts/extra.sql\nCOMMIT;"))
+    _forget_layers()
+    assert layer_digest(sql, memo_root=root) == _fresh_digest(sql) != second
+
+
+def test_a_memo_others_may_write_is_not_trusted(tmp_path: Path) -> None:
+    """The cache folder is shared like /tmp: a memo folder that is not private to this
+    user is ignored, whatever it says."""
+    import json
+
+    from pytest_pggit.template_cache import MEMO_FILE, layer_digest
+
+    sql = make_fake_sql(tmp_path)
+    root = tmp_path / "cache"
+    memo = root / f".memo-{os.geteuid()}"
+    memo.mkdir(parents=True)
+    files = [[str(p), p.stat().st_mtime_ns, p.stat().st_size]
+             for p in [sql.resolve(), *sorted(sql.resolve().rglob("*"))]]
+    (memo / MEMO_FILE).write_text(json.dumps({str(sql.resolve()): {"digest": "forged", "files": files}}))
+    memo.chmod(0o777)
+    _forget_layers()
+    assert layer_digest(sql, memo_root=root) == _fresh_digest(sql)
+    memo.chmod(0o700)   # private: the memo is this user's own, and trusted
+    _forget_layers()
+    assert layer_digest(sql, memo_root=root) == "forged"
+    _forget_layers()
+
+
+def test_the_version_pg_config_names_is_the_servers() -> None:
+    """find_binaries asks pg_config for the bindir and the version at once; the version
+    is what postgres --version says."""
+    from pytest_pggit.backends.local import binaries
+
+    bindir = find_binaries()
+    told = binaries.server_version(bindir)
+    binaries._VERSIONS.clear()
+    assert binaries.server_version(bindir) == told

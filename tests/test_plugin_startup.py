@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import socket
 import subprocess
+from pathlib import Path
 from typing import List
 
 import psycopg
@@ -335,3 +336,57 @@ def test_stop_summary_keeps_the_cause_after_an_announcing_line() -> None:
     assert stop_summary(exc) == ("postgres exited with code 1 while starting; last lines of /x/postgres.log: ... "
                                  "FATAL:  could not create lock file \"/run/x.lock\": Permission denied")
     assert stop_summary(ServerStartError("port 5432 is in use\nmore")) == "port 5432 is in use"
+
+
+# ----------------------------------------------------------------- when the server starts
+FAKE_BINARY = """#!/bin/sh
+echo "$0 $*" >> {marker}
+[ "$1" = "--version" ] && echo "postgres (PostgreSQL) 15.0" && exit 0
+exit 1
+"""
+
+
+def fake_bindir(root: Path) -> Path:
+    """initdb and postgres that only write down that they were run (into ``ran.txt``)."""
+    bindir = root / "fakebin"
+    bindir.mkdir()
+    for name in ("initdb", "postgres"):
+        (bindir / name).write_text(FAKE_BINARY.format(marker=root / "ran.txt"))
+        (bindir / name).chmod(0o755)
+    return bindir
+
+
+@pytest.mark.parametrize("args", [["--markers"], ["--help"], ["--collect-only"]])
+def test_runs_that_run_no_tests_start_no_server(pytester: pytest.Pytester, args: List[str]) -> None:
+    """The server starts in pytest_configure (on a thread), but not for a run that goes on
+    to no test session: --markers, --help, --collect-only.  (-q: no report header, whose
+    line asks ``postgres --version`` too.)"""
+    bindir = fake_bindir(pytester.path)
+    pytester.makepyfile("def test_x(pggit_server):\n    pass\n")
+    result = pytester.runpytest_subprocess("-q", "--pggit", "--pggit-pg-bin", str(bindir), *args)
+    assert result.ret == pytest.ExitCode.OK
+    assert not (pytester.path / "ran.txt").exists()
+
+
+def test_a_run_with_tests_starts_the_server_before_collecting(pytester: pytest.Pytester) -> None:
+    """The control of the test above: a run of a test that uses no database still
+    starts the server's binaries (early, while pytest collects)."""
+    bindir = fake_bindir(pytester.path)
+    pytester.makeconftest(
+        """
+        import pathlib
+        def pytest_collection(session):
+            # written before collection: the start must already be under way
+            ran = pathlib.Path(str(session.config.rootpath), "ran.txt")
+            import time
+            deadline = time.monotonic() + 20
+            while not ran.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            pathlib.Path(str(session.config.rootpath), "seen.txt").write_text(str(ran.exists()))
+        """
+    )
+    pytester.makepyfile("def test_x():\n    pass\n")
+    result = pytester.runpytest_subprocess("-q", "--pggit", "--pggit-pg-bin", str(bindir))
+    result.assert_outcomes(passed=1)
+    assert (pytester.path / "seen.txt").read_text() == "True"
+    assert "--version" in (pytester.path / "ran.txt").read_text()
