@@ -1191,6 +1191,347 @@ $$;
 COMMENT ON FUNCTION pggit_v0._snap_more_objects(text, text[], boolean) IS
     'Snapshot rows of operator families and classes, casts, conversions, text search parsers and templates, foreign-data objects, event triggers, publications, subscriptions (no secrets), default privileges and security labels';
 
+-- Dependencies, recorded at snapshot time (issue 13).  Each object with dependencies on
+-- other tracked objects gets one more blob, "depends": one line per edge,
+--   <my part> TAB <their schema> TAB <their "<kind> <name>"> TAB <their column or empty>
+-- sorted (C collation), names escaped (_dep_esc), holding no OIDs.  "My part" is the
+-- part of the object that depends ('definition', 'column c' for a column's type or
+-- default, 'constraint c', 'index i', 'trigger t', 'policy p', 'rule r', 'owned_by');
+-- "their column" is set when the edge names a column of a table or view (a view
+-- reading it, a statistics object, a foreign key's columns are their constraint's).
+-- Edges come from pg_depend (normal and automatic dependencies), both ends mapped to
+-- the tracked object they belong to (_dep_base, _dep_ref); edges inside one object are left out.
+-- The blob is hidden from diffs: it changes only with what the object's definition
+-- says, and the migration engine reads it (_tree_deps) to order statements.
+
+-- A name inside a dependency line: backslash, tab and newline escaped.
+CREATE OR REPLACE FUNCTION pggit_v0._dep_esc(p_name text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ SELECT pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(p_name, E'\\', E'\\\\'), E'\t', E'\\t'), E'\n', E'\\n') $$;
+
+-- Every tracked object and part as pg_depend names it: (classid, objid) -> the tracked
+-- object it belongs to (owner_class, owner_oid; schema, kind, name and bare name as the
+-- _snap_* functions key it) and which part of it (part_kind, resolved to a sub-key by
+-- _snap_depends only for the parts that have edges: naming all of them costs more than the
+-- rest).  A table's row type is the table, a view's _RETURN rule the view, a domain's
+-- constraints the domain.  Every object, or (p_all false) those of the given bare names
+-- (index lookups).  Inlinable: no SET clause.
+CREATE OR REPLACE FUNCTION pggit_v0._dep_base(p_names text[], p_all boolean)
+RETURNS TABLE (classid oid, objid oid, owner_class oid, owner_oid oid, schema_name text, kind text, name text,
+               bare_name text, part_kind text, part_oid oid, part_num int2)
+LANGUAGE sql STABLE
+AS $$
+WITH tr AS MATERIALIZED (
+    SELECT r.oid, r.nspname::text AS nspname, r.kind, r.relname::text AS relname, c.reltype
+    FROM _tracked_relations r JOIN pg_class c ON c.oid = r.oid
+    WHERE coalesce(p_all, p_names IS NULL) OR r.relname = ANY (p_names)
+),
+-- parts of relations: (class, oid, relation, part kind)
+parts AS (
+    SELECT 'pg_class'::regclass::oid AS classid, ix.indexrelid AS objid, ix.indrelid AS rel, 'index' AS part_kind
+    FROM pg_index ix
+    UNION ALL SELECT 'pg_constraint'::regclass::oid, co.oid, co.conrelid, 'constraint' FROM pg_constraint co WHERE co.conrelid <> 0
+    UNION ALL SELECT 'pg_attrdef'::regclass::oid, ad.oid, ad.adrelid, 'column' FROM pg_attrdef ad
+    UNION ALL SELECT 'pg_rewrite'::regclass::oid, ru.oid, ru.ev_class, CASE WHEN ru.rulename = '_RETURN' THEN 'definition' ELSE 'rule' END
+              FROM pg_rewrite ru
+    UNION ALL SELECT 'pg_trigger'::regclass::oid, tg.oid, tg.tgrelid, 'trigger' FROM pg_trigger tg WHERE NOT tg.tgisinternal
+    UNION ALL SELECT 'pg_policy'::regclass::oid, po.oid, po.polrelid, 'policy' FROM pg_policy po
+)
+SELECT 'pg_class'::regclass::oid, r.oid, 'pg_class'::regclass::oid, r.oid, r.nspname, r.kind, r.relname, r.relname,
+       'definition', NULL::oid, NULL::int2
+FROM tr r
+UNION ALL   -- table row types
+SELECT 'pg_type'::regclass::oid, r.reltype, 'pg_class'::regclass::oid, r.oid, r.nspname, r.kind, r.relname, r.relname,
+       'definition', NULL, NULL
+FROM tr r WHERE r.reltype <> 0
+UNION ALL   -- indexes, constraints, defaults, rules, triggers, policies: parts of their relation
+SELECT p.classid, p.objid, 'pg_class'::regclass::oid, r.oid, r.nspname, r.kind, r.relname, r.relname, p.part_kind, p.objid, NULL
+FROM tr r JOIN parts p ON p.rel = r.oid
+WHERE coalesce(p_all, p_names IS NULL)   -- (a whole snapshot: one hash join)
+UNION ALL   -- (an incremental one: index lookups per relation)
+SELECT p.classid, p.objid, 'pg_class'::regclass::oid, r.oid, r.nspname, r.kind, r.relname, r.relname, p.part_kind, p.objid, NULL
+FROM tr r
+CROSS JOIN LATERAL (
+    SELECT 'pg_class'::regclass::oid, ix.indexrelid, 'index' FROM pg_index ix WHERE ix.indrelid = r.oid
+    UNION ALL SELECT 'pg_constraint'::regclass::oid, co.oid, 'constraint' FROM pg_constraint co WHERE co.conrelid = r.oid
+    UNION ALL SELECT 'pg_attrdef'::regclass::oid, ad.oid, 'column' FROM pg_attrdef ad WHERE ad.adrelid = r.oid
+    UNION ALL SELECT 'pg_rewrite'::regclass::oid, ru.oid, CASE WHEN ru.rulename = '_RETURN' THEN 'definition' ELSE 'rule' END
+              FROM pg_rewrite ru WHERE ru.ev_class = r.oid
+    UNION ALL SELECT 'pg_trigger'::regclass::oid, tg.oid, 'trigger' FROM pg_trigger tg WHERE tg.tgrelid = r.oid AND NOT tg.tgisinternal
+    UNION ALL SELECT 'pg_policy'::regclass::oid, po.oid, 'policy' FROM pg_policy po WHERE po.polrelid = r.oid
+) AS p(classid, objid, part_kind)
+WHERE NOT coalesce(p_all, p_names IS NULL)
+UNION ALL   -- foreign tables
+SELECT 'pg_class'::regclass::oid, c.oid, 'pg_class'::regclass::oid, c.oid, s.nspname::text, 'foreign_table', c.relname::text,
+       c.relname::text, 'definition', NULL, NULL
+FROM pg_class c JOIN _tracked_schemas s ON s.oid = c.relnamespace
+WHERE c.relkind = 'f' AND (coalesce(p_all, p_names IS NULL) OR c.relname = ANY (p_names))
+UNION ALL   -- types: enum, range, domain (with its constraints), composite (with its relation)
+SELECT x.cls, x.oid, 'pg_type'::regclass::oid, t.oid, s.nspname::text, CASE WHEN t.typtype = 'd' THEN 'domain' ELSE 'type' END,
+       t.typname::text, t.typname::text, 'definition', NULL, NULL
+FROM pg_type t JOIN _tracked_schemas s ON s.oid = t.typnamespace
+CROSS JOIN LATERAL (SELECT 'pg_type'::regclass::oid, t.oid
+                    UNION ALL SELECT 'pg_class'::regclass::oid, t.typrelid WHERE t.typtype = 'c'
+                    UNION ALL SELECT 'pg_constraint'::regclass::oid, co.oid FROM pg_constraint co
+                              WHERE t.typtype = 'd' AND co.contypid = t.oid) AS x(cls, oid)
+WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))
+  AND (coalesce(p_all, p_names IS NULL) OR t.typname = ANY (p_names))
+UNION ALL
+SELECT 'pg_proc'::regclass::oid, p.oid, 'pg_proc'::regclass::oid, p.oid, s.nspname::text,
+       CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
+       format('%I(%s)', p.proname, pg_get_function_identity_arguments(p.oid)), p.proname::text, 'definition', NULL, NULL
+FROM pg_proc p JOIN _tracked_schemas s ON s.oid = p.pronamespace
+WHERE coalesce(p_all, p_names IS NULL) OR p.proname = ANY (p_names)
+UNION ALL
+SELECT 'pg_extension'::regclass::oid, e.oid, 'pg_extension'::regclass::oid, e.oid, n.nspname::text, 'extension',
+       e.extname::text, e.extname::text, 'definition', NULL, NULL
+FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE e.extname <> 'plpgsql' AND (coalesce(p_all, p_names IS NULL) OR e.extname = ANY (p_names))
+UNION ALL
+SELECT 'pg_operator'::regclass::oid, o.oid, 'pg_operator'::regclass::oid, o.oid, s.nspname::text, 'operator',
+       format('%s(%s,%s)', o.oprname, CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END,
+              format_type(o.oprright, NULL)), o.oprname::text, 'definition', NULL, NULL
+FROM pg_operator o JOIN _tracked_schemas s ON s.oid = o.oprnamespace
+WHERE o.oprcode <> 0 AND (coalesce(p_all, p_names IS NULL) OR o.oprname = ANY (p_names))
+UNION ALL
+SELECT x.classid, x.oid, x.classid, x.oid, s.nspname::text, x.kind, x.name, x.name, 'definition', NULL, NULL
+FROM (SELECT 'pg_collation'::regclass::oid, c.oid, c.collnamespace, 'collation', c.collname::text FROM pg_collation c
+      UNION ALL SELECT 'pg_ts_dict'::regclass::oid, d.oid, d.dictnamespace, 'text_search_dictionary', d.dictname::text FROM pg_ts_dict d
+      UNION ALL SELECT 'pg_ts_config'::regclass::oid, c.oid, c.cfgnamespace, 'text_search_configuration', c.cfgname::text FROM pg_ts_config c
+      UNION ALL SELECT 'pg_ts_parser'::regclass::oid, p.oid, p.prsnamespace, 'text_search_parser', p.prsname::text FROM pg_ts_parser p
+      UNION ALL SELECT 'pg_ts_template'::regclass::oid, t.oid, t.tmplnamespace, 'text_search_template', t.tmplname::text FROM pg_ts_template t
+      UNION ALL SELECT 'pg_statistic_ext'::regclass::oid, x.oid, x.stxnamespace, 'statistics', x.stxname::text FROM pg_statistic_ext x
+      UNION ALL SELECT 'pg_conversion'::regclass::oid, c.oid, c.connamespace, 'conversion', c.conname::text FROM pg_conversion c
+     ) AS x(classid, oid, nsp, kind, name)
+JOIN _tracked_schemas s ON s.oid = x.nsp
+WHERE coalesce(p_all, p_names IS NULL) OR x.name = ANY (p_names)
+UNION ALL
+SELECT x.classid, x.oid, x.classid, x.oid, s.nspname::text, x.kind, format('%I USING %I', x.name, am.amname), x.name,
+       'definition', NULL, NULL
+FROM (SELECT 'pg_opfamily'::regclass::oid, f.oid, f.opfnamespace, 'operator_family', f.opfname::text, f.opfmethod FROM pg_opfamily f
+      UNION ALL SELECT 'pg_opclass'::regclass::oid, c.oid, c.opcnamespace, 'operator_class', c.opcname::text, c.opcmethod FROM pg_opclass c
+     ) AS x(classid, oid, nsp, kind, name, am)
+JOIN _tracked_schemas s ON s.oid = x.nsp JOIN pg_am am ON am.oid = x.am
+WHERE coalesce(p_all, p_names IS NULL) OR x.name = ANY (p_names)
+UNION ALL   -- objects of no schema, and a publication's tables (part of the publication)
+SELECT x.classid, x.oid, x.oclass, x.ooid, 'pg_database', x.kind, x.name, x.name, 'definition', NULL, NULL
+FROM (SELECT 'pg_foreign_data_wrapper'::regclass::oid, w.oid, 'pg_foreign_data_wrapper'::regclass::oid, w.oid,
+             'foreign_data_wrapper', w.fdwname::text FROM pg_foreign_data_wrapper w
+      UNION ALL SELECT 'pg_foreign_server'::regclass::oid, v.oid, 'pg_foreign_server'::regclass::oid, v.oid, 'server', v.srvname::text
+                FROM pg_foreign_server v
+      UNION ALL SELECT 'pg_publication'::regclass::oid, p.oid, 'pg_publication'::regclass::oid, p.oid, 'publication', p.pubname::text
+                FROM pg_publication p
+      UNION ALL SELECT 'pg_publication_rel'::regclass::oid, pr.oid, 'pg_publication'::regclass::oid, p.oid, 'publication', p.pubname::text
+                FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid
+     ) AS x(classid, oid, oclass, ooid, kind, name)
+WHERE coalesce(p_all, p_names IS NULL) OR x.name = ANY (p_names)
+$$;
+COMMENT ON FUNCTION pggit_v0._dep_base(text[], boolean) IS
+    'Tracked objects and their parts by (classid, objid): the object they belong to and the kind of part (all, or of some bare names)';
+
+
+-- The tracked object a referenced catalog object belongs to (see _dep_base), looked up
+-- by its oid: an object internal to another (array type, multirange, range
+-- constructor, identity sequence) or an extension member is its owner's.  For the few
+-- edges of an incremental snapshot; whole snapshots join _dep_base instead.
+CREATE OR REPLACE FUNCTION pggit_v0._dep_ref(p_classid oid, p_objid oid)
+RETURNS TABLE (schema_name text, kind text, name text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET plan_cache_mode = force_generic_plan   -- one plan per session, not one per edge
+AS $$
+DECLARE
+    v_cls oid := p_classid;
+    v_oid oid := p_objid;
+    v_rel oid;
+BEGIN
+    SELECT d.refclassid, d.refobjid INTO v_cls, v_oid FROM pg_depend d
+    WHERE d.classid = p_classid AND d.objid = p_objid AND d.deptype IN ('i', 'e')
+    ORDER BY d.deptype = 'e' DESC LIMIT 1;
+    IF NOT FOUND THEN
+        v_cls := p_classid; v_oid := p_objid;
+    END IF;
+    -- parts and row types: their relation
+    CASE v_cls
+        WHEN 'pg_constraint'::regclass THEN
+            SELECT CASE WHEN co.conrelid <> 0 THEN 'pg_class'::regclass ELSE 'pg_type'::regclass END,
+                   CASE WHEN co.conrelid <> 0 THEN co.conrelid ELSE co.contypid END
+            INTO v_cls, v_oid FROM pg_constraint co WHERE co.oid = v_oid;
+        WHEN 'pg_attrdef'::regclass THEN
+            SELECT 'pg_class'::regclass, ad.adrelid INTO v_cls, v_oid FROM pg_attrdef ad WHERE ad.oid = v_oid;
+        WHEN 'pg_rewrite'::regclass THEN
+            SELECT 'pg_class'::regclass, ru.ev_class INTO v_cls, v_oid FROM pg_rewrite ru WHERE ru.oid = v_oid;
+        WHEN 'pg_trigger'::regclass THEN
+            SELECT 'pg_class'::regclass, tg.tgrelid INTO v_cls, v_oid FROM pg_trigger tg WHERE tg.oid = v_oid;
+        WHEN 'pg_policy'::regclass THEN
+            SELECT 'pg_class'::regclass, po.polrelid INTO v_cls, v_oid FROM pg_policy po WHERE po.oid = v_oid;
+        WHEN 'pg_type'::regclass THEN
+            SELECT CASE WHEN t.typtype = 'c' THEN 'pg_class'::regclass ELSE 'pg_type'::regclass END,
+                   CASE WHEN t.typtype = 'c' THEN t.typrelid ELSE t.oid END
+            INTO v_cls, v_oid FROM pg_type t WHERE t.oid = v_oid;
+        ELSE NULL;
+    END CASE;
+    IF v_cls = 'pg_class'::regclass THEN   -- an index: its table
+        SELECT ix.indrelid INTO v_rel FROM pg_index ix WHERE ix.indexrelid = v_oid;
+        IF v_rel IS NOT NULL THEN v_oid := v_rel; END IF;
+    END IF;
+    -- the object itself, named as _dep_base names it (one index lookup)
+    RETURN QUERY
+    SELECT n.nspname::text, x.kind, x.name
+    FROM (SELECT c.relnamespace AS nsp,
+                 CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view'
+                                WHEN 'm' THEN 'materialized_view' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign_table'
+                                WHEN 'c' THEN 'type' END AS kind,
+                 CASE WHEN c.relkind = 'c' THEN (SELECT t.typname FROM pg_type t WHERE t.oid = c.reltype) ELSE c.relname END::text AS name
+          FROM pg_class c WHERE v_cls = 'pg_class'::regclass AND c.oid = v_oid
+          UNION ALL
+          SELECT t.typnamespace, CASE WHEN t.typtype = 'd' THEN 'domain' ELSE 'type' END, t.typname::text
+          FROM pg_type t WHERE v_cls = 'pg_type'::regclass AND t.oid = v_oid AND t.typtype IN ('e', 'd', 'r')
+          UNION ALL
+          SELECT p.pronamespace, CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
+                 format('%I(%s)', p.proname, pg_get_function_identity_arguments(p.oid))
+          FROM pg_proc p WHERE v_cls = 'pg_proc'::regclass AND p.oid = v_oid
+          UNION ALL
+          SELECT c.collnamespace, 'collation', c.collname::text FROM pg_collation c WHERE v_cls = 'pg_collation'::regclass AND c.oid = v_oid
+          UNION ALL
+          SELECT e.extnamespace, 'extension', e.extname::text FROM pg_extension e
+          WHERE v_cls = 'pg_extension'::regclass AND e.oid = v_oid AND e.extname <> 'plpgsql'
+          UNION ALL
+          SELECT o.oprnamespace, 'operator',
+                 format('%s(%s,%s)', o.oprname, CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END,
+                        format_type(o.oprright, NULL))
+          FROM pg_operator o WHERE v_cls = 'pg_operator'::regclass AND o.oid = v_oid AND o.oprcode <> 0
+          UNION ALL
+          SELECT d.dictnamespace, 'text_search_dictionary', d.dictname::text FROM pg_ts_dict d WHERE v_cls = 'pg_ts_dict'::regclass AND d.oid = v_oid
+          UNION ALL
+          SELECT c.cfgnamespace, 'text_search_configuration', c.cfgname::text FROM pg_ts_config c WHERE v_cls = 'pg_ts_config'::regclass AND c.oid = v_oid
+          UNION ALL
+          SELECT p.prsnamespace, 'text_search_parser', p.prsname::text FROM pg_ts_parser p WHERE v_cls = 'pg_ts_parser'::regclass AND p.oid = v_oid
+          UNION ALL
+          SELECT t.tmplnamespace, 'text_search_template', t.tmplname::text FROM pg_ts_template t WHERE v_cls = 'pg_ts_template'::regclass AND t.oid = v_oid
+          UNION ALL
+          SELECT x.stxnamespace, 'statistics', x.stxname::text FROM pg_statistic_ext x WHERE v_cls = 'pg_statistic_ext'::regclass AND x.oid = v_oid
+          UNION ALL
+          SELECT c.connamespace, 'conversion', c.conname::text FROM pg_conversion c WHERE v_cls = 'pg_conversion'::regclass AND c.oid = v_oid
+          UNION ALL
+          SELECT f.opfnamespace, 'operator_family', format('%I USING %I', f.opfname, am.amname)
+          FROM pg_opfamily f JOIN pg_am am ON am.oid = f.opfmethod WHERE v_cls = 'pg_opfamily'::regclass AND f.oid = v_oid
+          UNION ALL
+          SELECT c.opcnamespace, 'operator_class', format('%I USING %I', c.opcname, am.amname)
+          FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod WHERE v_cls = 'pg_opclass'::regclass AND c.oid = v_oid
+         ) x
+    JOIN _tracked_schemas n ON n.oid = x.nsp
+    WHERE x.kind IS NOT NULL
+      AND (x.kind <> 'table' AND x.kind <> 'view' AND x.kind <> 'materialized_view' AND x.kind <> 'sequence'
+           OR EXISTS (SELECT 1 FROM _tracked_relations r WHERE r.oid = v_oid))
+    UNION ALL   -- objects of no schema
+    SELECT 'pg_database', y.kind, y.name
+    FROM (SELECT 'foreign_data_wrapper' AS kind, w.fdwname::text AS name FROM pg_foreign_data_wrapper w
+          WHERE v_cls = 'pg_foreign_data_wrapper'::regclass AND w.oid = v_oid
+          UNION ALL
+          SELECT 'server', v.srvname::text FROM pg_foreign_server v WHERE v_cls = 'pg_foreign_server'::regclass AND v.oid = v_oid
+          UNION ALL
+          SELECT 'publication', p.pubname::text FROM pg_publication p WHERE v_cls = 'pg_publication'::regclass AND p.oid = v_oid) y;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._dep_ref(oid, oid) IS
+    'The tracked object (schema, kind, name) a catalog object belongs to, found by its oid';
+
+
+-- The "depends" blob of each object (see above), for the objects the snapshot reads:
+-- every object, or (p_all false) those of the given bare names.  Both ends of each
+-- pg_depend edge are mapped to their tracked objects: joined with the whole map on a
+-- whole snapshot, looked up one by one (_dep_ref) on an incremental one.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_depends(p_schema text, p_names text[], p_all boolean DEFAULT NULL)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+AS $$
+WITH a AS MATERIALIZED (SELECT * FROM _dep_base(p_names, p_all)),
+-- what is internal to a tracked object or a member of an extension is its owner's
+-- (array and row types, multiranges, identity sequences, a key's index): on a whole
+-- snapshot one pass over pg_depend, on an incremental one a lookup per edge
+own AS MATERIALIZED (
+    SELECT DISTINCT ON (o.classid, o.objid) o.classid, o.objid, o.refclassid, o.refobjid, o.deptype
+    FROM pg_depend o
+    WHERE o.deptype IN ('i', 'e') AND coalesce(p_all, p_names IS NULL)
+    ORDER BY o.classid, o.objid, o.deptype = 'e' DESC
+),
+dep AS MATERIALIZED (
+    SELECT a.schema_name, a.kind, a.name, a.bare_name,
+           -- the part that depends: a column of a table for its type, OWNED BY for a
+           -- sequence's automatic dependency on a column
+           CASE WHEN d.objsubid > 0 AND a.part_kind = 'definition' AND a.kind IN ('table', 'foreign_table')
+                THEN 'column' WHEN a.kind = 'sequence' AND d.deptype = 'a' AND d.refobjsubid > 0 THEN 'owned_by'
+                ELSE a.part_kind END AS part_kind,
+           CASE WHEN d.objsubid > 0 AND a.part_kind = 'definition' THEN d.objid ELSE a.part_oid END AS part_oid,
+           CASE WHEN d.objsubid > 0 AND a.part_kind = 'definition' THEN d.objsubid::int2 END AS part_num,
+           coalesce(ow.refclassid, o.refclassid, d.refclassid) AS refclassid,
+           coalesce(ow.refobjid, o.refobjid, d.refobjid) AS refobjid,
+           d.refclassid AS refclassid0, d.refobjid AS refobjid0, d.refobjsubid
+    FROM a JOIN pg_depend d ON d.classid = a.classid AND d.objid = a.objid
+    LEFT JOIN own ow ON ow.classid = d.refclassid AND ow.objid = d.refobjid
+    LEFT JOIN LATERAL (SELECT o.refclassid, o.refobjid FROM pg_depend o
+                       WHERE NOT coalesce(p_all, p_names IS NULL)
+                         AND o.classid = d.refclassid AND o.objid = d.refobjid AND o.deptype IN ('i', 'e')
+                       ORDER BY o.deptype = 'e' DESC LIMIT 1) o ON true
+    WHERE d.deptype IN ('n', 'a') AND d.refclassid <> 'pg_namespace'::regclass
+      AND d.refobjid >= 16384   -- built-in objects (FirstNormalObjectId) are never tracked
+      -- edges to the object itself (an index on its own table's column)
+      AND NOT (coalesce(ow.refclassid, o.refclassid, d.refclassid) = a.owner_class
+               AND coalesce(ow.refobjid, o.refobjid, d.refobjid) = a.owner_oid)
+      -- extension members and internal functions (range constructors) are no objects of
+      -- their own: the snapshot leaves them out
+      AND NOT EXISTS (SELECT 1 FROM own x WHERE x.classid = a.classid AND x.objid = a.objid
+                        AND (x.deptype = 'e' OR a.classid = 'pg_proc'::regclass))
+      AND (coalesce(p_all, p_names IS NULL)
+           OR NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = a.classid AND x.objid = a.objid
+                            AND (x.deptype = 'e' OR (x.deptype = 'i' AND a.classid = 'pg_proc'::regclass))))
+),
+-- the object each edge points at: by join (whole snapshot) or lookup (incremental)
+ends AS (
+    SELECT dp.*, b.schema_name AS r_schema, b.kind AS r_kind, b.name AS r_name
+    FROM dep dp JOIN a b ON b.classid = dp.refclassid AND b.objid = dp.refobjid
+    WHERE coalesce(p_all, p_names IS NULL)
+    UNION ALL
+    SELECT dp.*, b.schema_name, b.kind, b.name
+    FROM dep dp CROSS JOIN LATERAL _dep_ref(dp.refclassid, dp.refobjid) b
+    WHERE NOT coalesce(p_all, p_names IS NULL)
+),
+e AS (
+    SELECT DISTINCT x.schema_name, x.kind, x.name, x.bare_name,
+           -- (named here, for the parts that have edges; not a function: one with
+           -- sub-selects is not inlined, and calling it cost 35 us per edge)
+           _dep_esc(CASE x.part_kind
+               WHEN 'definition' THEN 'definition'
+               WHEN 'owned_by' THEN 'owned_by'
+               WHEN 'column' THEN 'column ' || coalesce(
+                   (SELECT a.attname FROM pg_attribute a WHERE x.part_num IS NOT NULL AND a.attrelid = x.part_oid AND a.attnum = x.part_num),
+                   (SELECT a.attname FROM pg_attrdef ad JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+                    WHERE x.part_num IS NULL AND ad.oid = x.part_oid))
+               WHEN 'constraint' THEN (SELECT 'constraint ' || co.conname FROM pg_constraint co WHERE co.oid = x.part_oid)
+               WHEN 'index' THEN coalesce((SELECT 'constraint ' || co.conname FROM pg_constraint co JOIN pg_index i ON i.indexrelid = co.conindid
+                                           WHERE co.conindid = x.part_oid AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x')),
+                                          (SELECT 'index ' || c.relname FROM pg_class c WHERE c.oid = x.part_oid))
+               WHEN 'rule' THEN (SELECT 'rule ' || r.rulename FROM pg_rewrite r WHERE r.oid = x.part_oid)
+               WHEN 'trigger' THEN (SELECT 'trigger ' || t.tgname FROM pg_trigger t WHERE t.oid = x.part_oid)
+               WHEN 'policy' THEN (SELECT 'policy ' || p.polname FROM pg_policy p WHERE p.oid = x.part_oid) END)
+           || E'\t' || _dep_esc(x.r_schema) || E'\t' || _dep_esc(x.r_kind || ' ' || x.r_name) || E'\t'
+           || _dep_esc(CASE WHEN x.refobjsubid > 0 AND x.refclassid0 = 'pg_class'::regclass
+                             AND x.r_kind IN ('table', 'foreign_table', 'view', 'materialized_view')
+                            THEN 'column ' || (SELECT ra.attname FROM pg_attribute ra
+                                               WHERE ra.attrelid = x.refobjid0 AND ra.attnum = x.refobjsubid)
+                            ELSE '' END) AS line
+    FROM ends x
+    WHERE x.schema_name <> x.r_schema OR x.kind <> x.r_kind OR x.name <> x.r_name
+)
+SELECT e.schema_name, e.kind, e.name, e.bare_name, 'depends', string_agg(e.line, E'\n' ORDER BY e.line COLLATE "C")
+FROM e
+WHERE p_schema IS NULL OR e.schema_name = p_schema
+GROUP BY e.schema_name, e.kind, e.name, e.bare_name
+$$;
+COMMENT ON FUNCTION pggit_v0._snap_depends(text, text[], boolean) IS
+    'Snapshot rows "depends": each object''s dependencies on other tracked objects (pg_depend), one line per edge, no OIDs';
+
 -- The whole live schema (or one schema / one object name when filtered).  Settings that
 -- change how constants deparse (time zone, date and interval styles, float digits) are pinned.
 -- How a snapshot is planned.  The _snap_* functions above are SQL functions without a
@@ -1220,6 +1561,7 @@ UNION ALL SELECT * FROM _snap_collations(p_schema, p_names, p_all)
 UNION ALL SELECT * FROM _snap_extensions(p_schema, p_names, p_all)
 UNION ALL SELECT * FROM _snap_catalog_objects(p_schema, p_names, p_all)
 UNION ALL SELECT * FROM _snap_more_objects(p_schema, p_names, p_all)
+UNION ALL SELECT * FROM _snap_depends(p_schema, p_names, p_all)
 $$;
 
 CREATE OR REPLACE FUNCTION pggit_v0._snapshot_names(p_schema text, p_names text[])
@@ -1234,10 +1576,23 @@ SET extra_float_digits = 1
 SET plan_cache_mode = force_generic_plan
 AS $$
 BEGIN
+    -- every object gets a "depends" blob, empty when it depends on nothing tracked: an
+    -- object tree without one was recorded before dependencies were (or by a merge), and
+    -- the migration engine then reads its definition instead
     IF p_names IS NULL THEN
-        RETURN QUERY SELECT * FROM pggit_v0._snapshot_q(p_schema, NULL, true);
+        RETURN QUERY
+        WITH s AS MATERIALIZED (SELECT * FROM pggit_v0._snapshot_q(p_schema, NULL, true))
+        SELECT * FROM s
+        UNION ALL
+        SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
+        FROM s GROUP BY s.schema_name, s.kind, s.name HAVING bool_and(s.sub_key <> 'depends');
     ELSE
-        RETURN QUERY SELECT * FROM pggit_v0._snapshot_q(p_schema, p_names, false);
+        RETURN QUERY
+        WITH s AS MATERIALIZED (SELECT * FROM pggit_v0._snapshot_q(p_schema, p_names, false))
+        SELECT * FROM s
+        UNION ALL
+        SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
+        FROM s GROUP BY s.schema_name, s.kind, s.name HAVING bool_and(s.sub_key <> 'depends');
     END IF;
 END
 $$;

@@ -221,8 +221,10 @@ WHERE e0.tree_sha = p_root
 $$;
 COMMENT ON FUNCTION pggit_v0._tree_buckets(text) IS 'Every second-level bucket tree of a stored tree: schema, bucket, tree sha';
 
--- Every blob of a stored tree, with its schema, object key and sub_key.
-CREATE OR REPLACE FUNCTION pggit_v0._tree_blobs(p_root text)
+-- Every blob of a stored tree, with its schema, object key and sub_key; the recorded
+-- dependencies ("depends", see _snap_depends) only when p_with_depends.
+DROP FUNCTION IF EXISTS pggit_v0._tree_blobs(text);
+CREATE OR REPLACE FUNCTION pggit_v0._tree_blobs(p_root text, p_with_depends boolean DEFAULT false)
 RETURNS TABLE (schema_name text, obj_key text, sub_key text, blob_sha text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -231,7 +233,39 @@ AS $$
 SELECT o.schema_name, o.obj_key, e.name, e.entry_sha
 FROM _tree_objects(p_root) o
 JOIN tree_entries e ON e.tree_sha = o.obj_tree
+WHERE p_with_depends OR e.name <> 'depends'
 $$;
+
+-- A name of a dependency line, unescaped (see _dep_esc).
+CREATE OR REPLACE FUNCTION pggit_v0._dep_unesc(p_text text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+SELECT CASE WHEN pg_catalog.strpos(p_text, E'\\') = 0 THEN p_text
+            ELSE pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(p_text, E'\\\\', E'\x01'),
+                                    E'\\t', E'\t'), E'\\n', E'\n'), E'\x01', E'\\') END
+$$;
+COMMENT ON FUNCTION pggit_v0._dep_unesc(text) IS 'Unescapes a name of a dependency line (backslash, tab, newline)';
+
+-- The recorded dependencies of the given object trees: one row per edge (see
+-- _snap_depends): the object tree, the part that depends, and the schema, object key
+-- and column ('' for the object itself) it depends on.  Object trees without a
+-- "depends" blob (no dependencies, or recorded before dependencies were) give none.
+CREATE OR REPLACE FUNCTION pggit_v0._tree_deps(p_obj_trees text[])
+RETURNS TABLE (obj_tree text, part text, ref_schema text, ref_key text, ref_column text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+SELECT e.tree_sha, _dep_unesc(f[1]), _dep_unesc(f[2]), _dep_unesc(f[3]), _dep_unesc(f[4])
+FROM (SELECT DISTINCT t FROM unnest(p_obj_trees) AS t) u
+JOIN tree_entries e ON e.tree_sha = u.t AND e.name = 'depends'
+JOIN objects o ON o.sha = e.entry_sha
+CROSS JOIN LATERAL unnest(string_to_array(o.content, E'\n')) AS l(line)
+CROSS JOIN LATERAL string_to_array(l.line, E'\t') AS f
+$$;
+COMMENT ON FUNCTION pggit_v0._tree_deps(text[]) IS
+    'The recorded dependency edges of the given object trees: part, referenced schema, object key and column';
+
 
 -- Kind and name of an object key "<kind> <name>".
 CREATE OR REPLACE FUNCTION pggit_v0._key_kind(p_obj_key text) RETURNS text
@@ -299,6 +333,7 @@ CROSS JOIN LATERAL (
     FULL JOIN (SELECT e.name, e.entry_sha FROM tree_entries e WHERE e.tree_sha = c.new_tree) eb
            ON ea.name = eb.name
     WHERE ea.entry_sha IS DISTINCT FROM eb.entry_sha
+      AND coalesce(ea.name, eb.name) <> 'depends'   -- recorded dependencies: not a change of their own
 ) x
 $$;
 COMMENT ON FUNCTION pggit_v0._diff_trees(text, text) IS
@@ -334,6 +369,7 @@ SELECT coalesce(n.schema_name, o.schema_name), coalesce(n.obj_key, o.obj_key), c
 FROM old_blobs o
 FULL JOIN new_blobs n ON n.schema_name = o.schema_name AND n.obj_key = o.obj_key AND n.sub_key = o.sub_key
 WHERE o.entry_sha IS DISTINCT FROM n.entry_sha
+  AND coalesce(n.sub_key, o.sub_key) <> 'depends'   -- recorded dependencies: not a change of their own
 $$;
 COMMENT ON FUNCTION pggit_v0._diff_live(text) IS
     'Changed blob paths between a stored root tree and the live schema (uncommitted changes)';
@@ -344,7 +380,7 @@ COMMENT ON FUNCTION pggit_v0._empty_tree() IS 'sha of the tree with no entries';
 COMMENT ON FUNCTION pggit_v0._bucket(text, text) IS 'Fan-out bucket of an object: first two hex digits of sha256(schema/bare name)';
 COMMENT ON FUNCTION pggit_v0._write_tree_rows(text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[]) IS 'Stores the trees and blobs of the given blobs that are not stored yet; returns the root sha and rows written';
 COMMENT ON FUNCTION pggit_v0._tree_objects(text) IS 'Every object of a stored tree: schema, key, object tree sha, bucket';
-COMMENT ON FUNCTION pggit_v0._tree_blobs(text) IS 'Every blob of a stored tree with its schema, object key and sub_key';
+COMMENT ON FUNCTION pggit_v0._tree_blobs(text, boolean) IS 'Every blob of a stored tree with its schema, object key and sub_key (recorded dependencies only when asked)';
 COMMENT ON FUNCTION pggit_v0._key_kind(text) IS 'Kind part of an object key "<kind> <name>"';
 COMMENT ON FUNCTION pggit_v0._key_name(text) IS 'Name part of an object key "<kind> <name>"';
 COMMENT ON FUNCTION pggit_v0._path(text, text, text) IS 'The user-facing path of a blob: schema/kind/name[/subkind[/subname]]';

@@ -164,7 +164,7 @@ BEGIN
     -- created, like views), and publications (a table dropped and created again leaves
     -- them: they are created again after it)
     views AS MATERIALIZED (
-        SELECT x.schema_name, x.obj_key, x.side, o.content AS def
+        SELECT x.schema_name, x.obj_key, x.side, o.content AS def, x.obj_tree
         FROM (SELECT f.schema_name, f.obj_key, f.obj_tree, 'from' AS side FROM fo f
               UNION ALL SELECT t.schema_name, t.obj_key, t.obj_tree, 'to' FROM t_o t) x
         JOIN tree_entries e ON e.tree_sha = x.obj_tree AND e.name = 'definition'
@@ -262,12 +262,20 @@ BEGIN
                array_agg(quote_ident(substr(cc.sub_key, 8))) AS cols
         FROM col_changes cc GROUP BY cc.schema_name, cc.obj_key
     ),
-    -- the qualified names each view (source side) mentions, found once per view and
-    -- joined by name: testing every root against every view was quadratic
+    -- what each view (source side) depends on: the objects and columns its commit
+    -- recorded (pg_depend's view of it), else the qualified names its definition
+    -- mentions, found once per view and joined by name (testing every root against every
+    -- view was quadratic)
+    view_deps AS MATERIALIZED (
+        SELECT v.schema_name, v.obj_key, r.ref_schema, r.ref_key, r.ref_column
+        FROM views v JOIN _tree_deps(ARRAY(SELECT v2.obj_tree FROM views v2 WHERE v2.side = 'from')) r ON r.obj_tree = v.obj_tree
+        WHERE v.side = 'from' AND r.part = 'definition'
+    ),
     view_mentions AS MATERIALIZED (
         SELECT DISTINCT v.schema_name, v.obj_key, m.name
         FROM views v CROSS JOIN LATERAL _qualified_names(v.def) m(name)
         WHERE v.side = 'from'
+          AND NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = v.obj_tree AND e.name = 'depends')
     ),
     first_dependants AS (
         SELECT vm.schema_name, vm.obj_key
@@ -279,13 +287,28 @@ BEGIN
         JOIN col_roots cr ON vm.name = cr.q
         JOIN views v ON v.side = 'from' AND v.schema_name = vm.schema_name AND v.obj_key = vm.obj_key
         WHERE v.def ~ '\.\*' OR EXISTS (SELECT 1 FROM unnest(cr.cols) c WHERE v.def ~ _word_re(c, true))
+        UNION   -- recorded: depends on a root, or on one of the columns that change
+        SELECT vd.schema_name, vd.obj_key
+        FROM view_deps vd JOIN dep_roots r ON r.schema_name = vd.ref_schema AND r.obj_key = vd.ref_key
+        WHERE (vd.schema_name, vd.obj_key) <> (r.schema_name, r.obj_key)
+        UNION
+        SELECT vd.schema_name, vd.obj_key
+        FROM view_deps vd JOIN col_changes cc ON cc.schema_name = vd.ref_schema AND cc.obj_key = vd.ref_key
+                                              -- (no column: the whole row, "SELECT t FROM t")
+                                              AND (cc.sub_key = vd.ref_column OR vd.ref_column = '')
     ),
     dependants(schema_name, obj_key, depth) AS (
         SELECT f.schema_name, f.obj_key, 1 FROM first_dependants f
       UNION
-        SELECT vm.schema_name, vm.obj_key, dp.depth + 1
-        FROM dependants dp JOIN view_mentions vm ON vm.name = rtrim(_refname(dp.schema_name, dp.obj_key), '(')
-        WHERE (vm.schema_name, vm.obj_key) <> (dp.schema_name, dp.obj_key) AND dp.depth < 20
+        SELECT x.schema_name, x.obj_key, dp.depth + 1
+        FROM dependants dp
+        CROSS JOIN LATERAL (
+            SELECT vm.schema_name, vm.obj_key FROM view_mentions vm
+            WHERE vm.name = rtrim(_refname(dp.schema_name, dp.obj_key), '(')
+            UNION ALL
+            SELECT vd.schema_name, vd.obj_key FROM view_deps vd
+            WHERE vd.ref_schema = dp.schema_name AND vd.ref_key = dp.obj_key) x
+        WHERE (x.schema_name, x.obj_key) <> (dp.schema_name, dp.obj_key) AND dp.depth < 20
     ),
     plan AS MATERIALIZED (   -- one row per object to handle, with its blob trees
         SELECT s.schema_name, s.obj_key, s.kind, s.old_tree, s.new_tree,
@@ -329,7 +352,7 @@ BEGIN
     ),
     pp AS MATERIALIZED (
         SELECT p.schema_name, p.obj_key, p.kind, p.how, k.sub_key, o.content AS old_c, n.content AS new_c,
-               _qname(p.schema_name, p.obj_key) AS q,
+               _qname(p.schema_name, p.obj_key) AS q, p.old_tree, p.new_tree,
                -- a routine's signature (what must exist to create it), computed once here
                CASE WHEN p.kind IN ('function', 'procedure', 'aggregate') AND k.sub_key = 'definition'
                     THEN _routine_signature(o.content) END AS old_sig,
@@ -438,20 +461,23 @@ BEGIN
     ),
     -- ordering among creates: views on views, partitions and children after parents
     creates AS (
-        SELECT x.schema_name, x.obj_key, x.q, x.new_c FROM pp x
+        SELECT x.schema_name, x.obj_key, x.q, x.new_c, x.new_tree FROM pp x
         WHERE x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
           AND (x.kind IN ('table', 'view', 'materialized_view', 'type', 'domain')
                OR (x.kind IN ('function', 'procedure') AND _sql_body(x.new_c)))
     ),
-    -- _dep_depth runs once over all creates: the CTE is materialized (else it is inlined
-    -- into a per-row subquery) and joins nothing (a join put the function on the inner
-    -- side of a nested loop: once per created object, cubic on whole schemas)
+    -- The creates in dependency order: a topological sort of the dependencies the target
+    -- commit recorded (_dep_order), run once over all creates: the CTE is materialized
+    -- (else it is inlined into a per-row subquery) and joins nothing (a join put the
+    -- function on the inner side of a nested loop: once per created object, cubic on
+    -- whole schemas)
     cdepth AS MATERIALIZED (
         SELECT a.ss[dd.idx] AS schema_name, a.ks[dd.idx] AS obj_key, dd.depth
         FROM (SELECT array_agg(q ORDER BY schema_name, obj_key) AS names, array_agg(new_c ORDER BY schema_name, obj_key) AS defs,
-                     array_agg(schema_name ORDER BY schema_name, obj_key) AS ss, array_agg(obj_key ORDER BY schema_name, obj_key) AS ks
+                     array_agg(schema_name ORDER BY schema_name, obj_key) AS ss, array_agg(obj_key ORDER BY schema_name, obj_key) AS ks,
+                     array_agg(new_tree ORDER BY schema_name, obj_key) AS ts
               FROM creates) a
-        CROSS JOIN LATERAL _dep_depth(a.names, a.defs) dd
+        CROSS JOIN LATERAL _dep_order(a.ss, a.ks, a.names, a.defs, a.ts) dd
     ),
     -- tables created whole: their columns composed inline
     -- (the columns of all tables created whole gathered in one pass, joined by hash: a
@@ -640,18 +666,19 @@ BEGIN
     ),
     -- removed objects dropped late, ordered so that one referring to another goes first
     late AS (
-        SELECT x.schema_name, x.obj_key, x.old_c,
+        SELECT x.schema_name, x.obj_key, x.old_c, x.old_tree,
                rtrim(_refname(x.schema_name, x.obj_key), '(') AS n
         FROM pp x
         WHERE x.sub_key = 'definition' AND x.how = 'removed'
           AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate', 'type', 'domain', 'collation')
     ),
-    late_depth AS MATERIALIZED (   -- (as cdepth: one _dep_depth call)
+    late_depth AS MATERIALIZED (   -- (as cdepth: one _dep_order call, the source's dependencies)
         SELECT a.ss[dd.idx] AS schema_name, a.ks[dd.idx] AS obj_key, dd.depth
         FROM (SELECT array_agg(n ORDER BY schema_name, obj_key) AS names, array_agg(old_c ORDER BY schema_name, obj_key) AS defs,
-                     array_agg(schema_name ORDER BY schema_name, obj_key) AS ss, array_agg(obj_key ORDER BY schema_name, obj_key) AS ks
+                     array_agg(schema_name ORDER BY schema_name, obj_key) AS ss, array_agg(obj_key ORDER BY schema_name, obj_key) AS ks,
+                     array_agg(old_tree ORDER BY schema_name, obj_key) AS ts
               FROM late) a
-        CROSS JOIN LATERAL _dep_depth(a.names, a.defs) dd
+        CROSS JOIN LATERAL _dep_order(a.ss, a.ks, a.names, a.defs, a.ts) dd
     ),
     steps AS (
         ------------------------------------------------------------------ drops
@@ -1212,6 +1239,137 @@ SELECT lvl.i, max(lvl.depth)::int FROM lvl GROUP BY lvl.i
 $$;
 COMMENT ON FUNCTION pggit_v0._dep_depth(text[], text[]) IS 'Longest chain of references (qualified names a definition mentions) among definitions, for dependency order';
 
+-- Topological depth of each node of a graph (Kahn's algorithm, linear in nodes plus
+-- edges): 0 for a node that depends on none of the others, else one more than the
+-- deepest node it depends on.  Edge k: node p_src[k] depends on node p_dst[k] (1-based
+-- indexes below p_n).  Creating in increasing depth creates what each object needs
+-- first; dropping in decreasing depth drops dependants first.  A cycle (which only
+-- routines with deferred bodies can form) is broken at one of its nodes, which then
+-- comes first.
+CREATE OR REPLACE FUNCTION pggit_v0._graph_depth(p_n int, p_src int[], p_dst int[])
+RETURNS TABLE (idx int, depth int)
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_m      int := coalesce(cardinality(p_src), 0);
+    v_indeg  int[] := array_fill(0, ARRAY[greatest(p_n, 1)]);
+    v_depth  int[] := array_fill(0, ARRAY[greatest(p_n, 1)]);
+    v_start  int[] := array_fill(0, ARRAY[greatest(p_n, 1) + 1]);   -- dependants of node i: v_adj[v_start[i] .. v_start[i+1]-1]
+    v_adj    int[];
+    v_dsts   int[];
+    v_queue  int[] := ARRAY[]::int[];
+    v_seen   boolean[];
+    v_out    boolean[] := array_fill(false, ARRAY[greatest(p_n, 1)]);
+    v_head   int := 1;
+    v_done   int := 0;
+    v_max    int := 0;
+    u int; v int; k int;
+BEGIN
+    IF p_n IS NULL OR p_n = 0 THEN
+        RETURN;
+    END IF;
+    -- adjacency from each node to the nodes that depend on it, grouped by sorting once
+    SELECT array_agg(e.s ORDER BY e.d, e.s), array_agg(e.d ORDER BY e.d, e.s) INTO v_adj, v_dsts
+    FROM (SELECT DISTINCT x.s, x.d FROM unnest(p_src, p_dst) AS x(s, d) WHERE x.s <> x.d) e;
+    v_m := coalesce(cardinality(v_adj), 0);
+    FOR k IN 1 .. v_m LOOP
+        v_start[v_dsts[k] + 1] := v_start[v_dsts[k] + 1] + 1;
+        v_indeg[v_adj[k]] := v_indeg[v_adj[k]] + 1;
+    END LOOP;
+    v_start[1] := 1;
+    FOR i IN 2 .. p_n + 1 LOOP
+        v_start[i] := v_start[i - 1] + v_start[i];
+    END LOOP;
+    FOR i IN 1 .. p_n LOOP
+        IF v_indeg[i] = 0 THEN v_queue := v_queue || i; END IF;
+    END LOOP;
+    LOOP
+        WHILE v_head <= coalesce(cardinality(v_queue), 0) LOOP
+            u := v_queue[v_head];
+            v_head := v_head + 1;
+            v_done := v_done + 1;
+            v_max := greatest(v_max, v_depth[u]);
+            v_out[u] := true;
+            FOR k IN v_start[u] .. v_start[u + 1] - 1 LOOP
+                v := v_adj[k];
+                CONTINUE WHEN v_out[v];   -- (the edge that closed a broken cycle)
+                v_depth[v] := greatest(v_depth[v], v_depth[u] + 1);
+                v_indeg[v] := v_indeg[v] - 1;
+                IF v_indeg[v] = 0 THEN v_queue := v_queue || v; END IF;
+            END LOOP;
+        END LOOP;
+        EXIT WHEN v_done >= p_n;
+        -- a cycle: walk from a node left back along what it still waits for until a node
+        -- repeats (that node is on a cycle), and release that node, as pg_dump breaks a
+        -- loop at one of its members; its dependants then follow it as usual
+        u := NULL;
+        FOR i IN 1 .. p_n LOOP
+            IF v_indeg[i] > 0 THEN u := i; EXIT; END IF;
+        END LOOP;
+        v_seen := array_fill(false, ARRAY[p_n]);
+        WHILE NOT v_seen[u] LOOP
+            v_seen[u] := true;
+            SELECT min(x.d) INTO v FROM unnest(p_src, p_dst) AS x(s, d)
+            WHERE x.s = u AND x.d <> u AND v_indeg[x.d] > 0;
+            EXIT WHEN v IS NULL;
+            u := v;
+        END LOOP;
+        v_depth[u] := greatest(v_depth[u], v_max + 1);
+        v_indeg[u] := 0;
+        v_queue := v_queue || u;
+    END LOOP;
+    RETURN QUERY SELECT i, v_depth[i] FROM generate_series(1, p_n) AS i;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._graph_depth(int, int[], int[]) IS
+    'Topological depth of each node of a dependency graph (Kahn''s algorithm; a cycle''s nodes share one level)';
+
+-- Dependency depth of a set of definitions (creates: the target's; drops: the source's),
+-- from the dependencies each object recorded at commit time (_tree_deps), or, for an
+-- object whose tree has none (committed before dependencies were recorded, or
+-- depending on nothing tracked), from the qualified names its definition mentions
+-- (_dep_depth's reading).  Only dependencies of the object itself and of its columns
+-- count: constraints, indexes, triggers and policies are created after every object.
+-- Items: schema, object key, the name others mention it by (schema.name, no
+-- arguments), definition, object tree.
+CREATE OR REPLACE FUNCTION pggit_v0._dep_order(p_schemas text[], p_keys text[], p_names text[], p_defs text[],
+                                              p_trees text[])
+RETURNS TABLE (idx int, depth int)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+WITH items AS MATERIALIZED (
+    SELECT u.i::int AS i, u.s, u.k, regexp_replace(u.n, '\(.*$', '') AS n, u.d, u.t
+    FROM unnest(p_schemas, p_keys, p_names, p_defs, p_trees) WITH ORDINALITY AS u(s, k, n, d, t, i)
+),
+recorded AS MATERIALIZED (SELECT * FROM _tree_deps(ARRAY(SELECT it.t FROM items it WHERE it.t IS NOT NULL))),
+-- the items whose trees recorded their dependencies (an empty "depends" blob: none)
+has_record AS MATERIALIZED (
+    SELECT DISTINCT it.i FROM items it JOIN tree_entries e ON e.tree_sha = it.t AND e.name = 'depends'
+),
+edges AS (
+    -- recorded: the object's own definition or a column of it depends on another item
+    SELECT DISTINCT a.i AS src, b.i AS dst
+    FROM recorded r
+    JOIN items a ON a.t = r.obj_tree
+    JOIN items b ON b.s = r.ref_schema AND b.k = r.ref_key
+    WHERE (r.part = 'definition' OR r.part LIKE 'column %')
+    UNION
+    -- read from the definition, for items without recorded dependencies
+    SELECT DISTINCT a.i, b.i
+    FROM items a CROSS JOIN LATERAL _qualified_names(a.d) m(tok)
+    JOIN items b ON b.n = m.tok
+    WHERE NOT EXISTS (SELECT 1 FROM has_record h WHERE h.i = a.i)
+)
+SELECT g.idx, g.depth
+FROM (SELECT array_agg(e.src) AS src, array_agg(e.dst) AS dst FROM edges e WHERE e.src <> e.dst) a
+CROSS JOIN LATERAL _graph_depth(cardinality(p_keys), a.src, a.dst) g
+$$;
+COMMENT ON FUNCTION pggit_v0._dep_order(text[], text[], text[], text[], text[]) IS
+    'Dependency depth of definitions from their recorded dependencies (or, without any, the names they mention)';
+
 -- Every blob of the given objects of a tree, with content.
 CREATE OR REPLACE FUNCTION pggit_v0._object_tree_blobs(p_obj_trees text[])
 RETURNS TABLE (obj_tree text, sub_key text, content text)
@@ -1223,5 +1381,6 @@ SELECT e.tree_sha, e.name, o.content
 FROM (SELECT DISTINCT t FROM unnest(p_obj_trees) AS t) u
 JOIN tree_entries e ON e.tree_sha = u.t      -- index lookups, not a scan of every entry
 JOIN objects o ON o.sha = e.entry_sha
+WHERE e.name <> 'depends'   -- recorded dependencies: read by _tree_deps, never DDL
 $$;
-COMMENT ON FUNCTION pggit_v0._object_tree_blobs(text[]) IS 'Every blob (with content) of the given object trees';
+COMMENT ON FUNCTION pggit_v0._object_tree_blobs(text[]) IS 'Every blob (with content) of the given object trees but their recorded dependencies';

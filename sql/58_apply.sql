@@ -18,7 +18,7 @@ DECLARE
 BEGIN
     SELECT array_agg(DISTINCT _path(b.schema_name, b.obj_key, b.sub_key)) INTO v_bad
     FROM (SELECT DISTINCT t FROM unnest(p_trees) t WHERE t IS NOT NULL) tr
-    CROSS JOIN LATERAL _tree_blobs(tr.t) b
+    CROSS JOIN LATERAL _tree_blobs(tr.t, true) b
     JOIN objects o ON o.sha = b.blob_sha
     WHERE _sha('blob', o.content) <> o.sha;
     IF v_bad IS NOT NULL THEN
@@ -138,7 +138,16 @@ BEGIN
                     HINT = 'This is a pgGit migration bug; nothing was changed. Please report the paths.';
     END IF;
     PERFORM pggit_v0._link_pending(p_sha, v_ids);
-    PERFORM pggit_v0._set_live_base(p_sha);
+    -- the live base lets the next commit read only what changes; a tree with objects
+    -- whose dependencies are not recorded (a merge's, or one made before dependencies
+    -- were) is not what a snapshot of the live schema gives: the next commit reads all
+    IF NOT EXISTS (SELECT 1 FROM pggit_v0._tree_objects(v_to) o
+                   WHERE NOT EXISTS (SELECT 1 FROM pggit_v0.tree_entries e
+                                     WHERE e.tree_sha = o.obj_tree AND e.name = 'depends')) THEN
+        PERFORM pggit_v0._set_live_base(p_sha);
+    ELSE
+        DELETE FROM pggit_v0.meta WHERE key = 'live_base';
+    END IF;
 END
 $$;
 

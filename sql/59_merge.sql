@@ -229,8 +229,11 @@ BEGIN
         SELECT DISTINCT w.schema_name, w.obj_key FROM w WHERE w.object_conflict
     ),
     merged AS (
-        SELECT t.schema_name, t.obj_key, t.sub_key, t.blob_sha FROM _tree_blobs(_commit_tree(p_tgt)) t
+        SELECT t.schema_name, t.obj_key, t.sub_key, t.blob_sha FROM _tree_blobs(_commit_tree(p_tgt), true) t
         WHERE NOT EXISTS (SELECT 1 FROM w WHERE w.schema_name = t.schema_name AND w.obj_key = t.obj_key AND w.sub_key = t.sub_key)
+          -- the target's recorded dependencies of an object the merge changes may not hold
+          -- for the result: left out (the migration engine then reads its definition)
+          AND NOT (t.sub_key = 'depends' AND EXISTS (SELECT 1 FROM w WHERE w.schema_name = t.schema_name AND w.obj_key = t.obj_key))
           AND NOT (p_strategy = 'theirs' AND EXISTS (SELECT 1 FROM obj_winner ow
                                                      WHERE ow.schema_name = t.schema_name AND ow.obj_key = t.obj_key))
         UNION ALL
@@ -243,7 +246,7 @@ BEGIN
         FROM w
         WHERE w.sub_key <> 'columns' OR NOT (w.source_changed AND w.target_changed)
         UNION ALL   -- object-level conflicts won by the source: its untouched blobs too
-        SELECT s.schema_name, s.obj_key, s.sub_key, s.blob_sha FROM _tree_blobs(_commit_tree(p_src)) s
+        SELECT s.schema_name, s.obj_key, s.sub_key, s.blob_sha FROM _tree_blobs(_commit_tree(p_src), true) s
         WHERE p_strategy = 'theirs'
           AND EXISTS (SELECT 1 FROM obj_winner ow WHERE ow.schema_name = s.schema_name AND ow.obj_key = s.obj_key)
           AND NOT EXISTS (SELECT 1 FROM w WHERE w.schema_name = s.schema_name AND w.obj_key = s.obj_key AND w.sub_key = s.sub_key)

@@ -31,7 +31,7 @@ BEGIN
     RETURN QUERY   -- (the public callers refuse NULL names)
     WITH src AS (
         SELECT s.kind || ' ' || s.name AS obj_key, s.sub_key, s.definition
-        FROM _snapshot(p_schema) s WHERE p_ref IS NULL
+        FROM _snapshot(p_schema) s WHERE p_ref IS NULL AND s.sub_key <> 'depends'
         UNION ALL
         SELECT b.obj_key, b.sub_key, o.content
         FROM _tree_blobs(_commit_tree(_resolve_ref(p_ref))) b
@@ -186,7 +186,8 @@ classified AS (
             FROM (SELECT name, entry_sha FROM tree_entries WHERE tree_sha = ch.old_tree) ea
             FULL JOIN (SELECT name, entry_sha FROM tree_entries WHERE tree_sha = ch.new_tree) eb
                    ON ea.name = eb.name
-            WHERE ea.entry_sha IS DISTINCT FROM eb.entry_sha) AS kinds
+            WHERE ea.entry_sha IS DISTINCT FROM eb.entry_sha
+              AND coalesce(ea.name, eb.name) <> 'depends') AS kinds
     FROM changes ch
 )
 SELECT c.commit_sha,
@@ -200,6 +201,7 @@ SELECT c.commit_sha,
             THEN _object_ddl(c.commit_sha, $1, $2) END
 FROM classified x
 JOIN commit_graph c ON c.commit_sha = x.sha
+WHERE x.kinds IS NOT NULL OR x.old_tree IS NULL OR x.new_tree IS NULL   -- not recorded dependencies alone
 ORDER BY x.n, x.obj_key
 LIMIT greatest(coalesce($3, 10), 0);
 END
@@ -276,3 +278,32 @@ COMMENT ON FUNCTION pggit_v0.get_object_metadata(text, text) IS
 -- Promises of the private helpers above.
 COMMENT ON FUNCTION pggit_v0._require_object_name(text, text) IS 'True; raises 22023 naming schema_name or object_name when it is NULL, empty or only whitespace';
 COMMENT ON FUNCTION pggit_v0._object_blobs(text, text, text) IS 'Blobs of the objects named p_name in a schema, live or as of a ref, plus the sequences they own';
+
+-- The dependencies recorded in a commit (default HEAD): one row per edge between two
+-- tracked objects, as pg_depend had them when the commit was made (see _snap_depends):
+-- the dependent object's path, the part of it that depends (definition, column c,
+-- constraint c, index i, trigger t, policy p, rule r, owned_by), the path of the object
+-- it depends on and, when the edge names one, that object's column.  Migrations are
+-- ordered by these edges.  Optionally only the edges from or to one schema.object.
+CREATE OR REPLACE FUNCTION pggit_v0.get_dependencies(ref text DEFAULT 'HEAD', schema_name text DEFAULT NULL,
+                                                    object_name text DEFAULT NULL)
+RETURNS TABLE (path text, part text, depends_on text, depends_on_column text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+WITH o AS MATERIALIZED (SELECT * FROM _tree_objects(_commit_tree(_resolve_ref(coalesce($1, 'HEAD')))))
+SELECT x.* FROM (
+SELECT _path(o.schema_name, o.obj_key, 'definition') AS p, d.part, _path(d.ref_schema, d.ref_key, 'definition') AS dep,
+       nullif(substr(d.ref_column, 8), '') AS col
+FROM o JOIN _tree_deps(ARRAY(SELECT o2.obj_tree FROM o o2)) d ON d.obj_tree = o.obj_tree
+WHERE $3 IS NULL
+   OR (($2 IS NULL OR o.schema_name = $2)
+       AND (_key_name(o.obj_key) = $3 OR starts_with(_key_name(o.obj_key), quote_ident($3) || '(')))
+   OR (($2 IS NULL OR d.ref_schema = $2)
+       AND (_key_name(d.ref_key) = $3 OR starts_with(_key_name(d.ref_key), quote_ident($3) || '(')))
+) x
+ORDER BY x.p COLLATE "C", x.part COLLATE "C", x.dep COLLATE "C", x.col COLLATE "C"
+$$;
+COMMENT ON FUNCTION pggit_v0.get_dependencies(text, text, text) IS
+    'Dependencies between tracked objects recorded in a commit (pg_depend at commit time): path, part, depends_on, column';

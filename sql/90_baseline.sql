@@ -1,7 +1,8 @@
 -- Baseline: on first install, branch main gets a root commit of the schema already in
 -- the database, and HEAD points at main.  A reinstall changes nothing here, except that
 -- an install made before the ref log existed gets one entry per ref and for HEAD, so
--- validate_data_integrity() can compare refs with their last logged value from now on.
+-- validate_data_integrity() can compare refs with their last logged value from now on,
+-- and a live base recorded before dependencies were is forgotten.
 DO $baseline$
 DECLARE
     v_tree record;
@@ -27,5 +28,12 @@ BEGIN
           SELECT 'HEAD', CASE WHEN h.branch IS NOT NULL THEN 'ref: ' || h.branch ELSE h.detached_sha END
           FROM pggit_v0.head h) x
     WHERE NOT EXISTS (SELECT 1 FROM pggit_v0.ref_log l WHERE l.ref = x.ref);
+    -- upgrade: a live base whose tree records no dependencies (made before they were) is
+    -- not what a snapshot gives now: the next commit reads the whole schema
+    DELETE FROM pggit_v0.meta m
+    WHERE m.key = 'live_base'
+      AND EXISTS (SELECT 1 FROM pggit_v0._tree_objects(pggit_v0._commit_tree(m.value)) o
+                  WHERE NOT EXISTS (SELECT 1 FROM pggit_v0.tree_entries e
+                                    WHERE e.tree_sha = o.obj_tree AND e.name = 'depends'));
 END
 $baseline$;

@@ -1,0 +1,185 @@
+"""Dependencies recorded at commit time (pg_depend) and migrations ordered by them (issue 13).
+
+Each commit records, per object, the tracked objects (and columns) it depends on, as
+pg_depend has them, in a hidden "depends" blob: no OIDs, content-addressed like the rest,
+invisible to diffs.  The migration engine orders creates and drops by a topological sort
+of those edges and recreates only the views that depend on a changed column.
+"""
+from __future__ import annotations
+
+from typing import List, Set, Tuple
+
+from conftest import SqlDb
+
+SCHEMA = """
+CREATE SCHEMA app;
+CREATE TYPE app.mood AS ENUM ('sad', 'ok');
+CREATE DOMAIN app.posint AS integer CHECK (VALUE > 0);
+CREATE TABLE app.parent (id serial PRIMARY KEY, name text, m app.mood, n app.posint);
+CREATE TABLE app.child (id int PRIMARY KEY, parent_id int REFERENCES app.parent (id));
+CREATE TABLE app.events (at date, v int) PARTITION BY RANGE (at);
+CREATE TABLE app.events_2026 PARTITION OF app.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE VIEW app.names AS SELECT p.id, p.name FROM app.parent p;
+CREATE VIEW app.moods AS SELECT p.m FROM app.parent p;
+CREATE VIEW app.on_names AS SELECT n.name FROM app.names n;
+CREATE FUNCTION app.all_parents() RETURNS SETOF app.parent LANGUAGE sql STABLE BEGIN ATOMIC SELECT * FROM app.parent; END;
+CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER child_touch BEFORE UPDATE ON app.child FOR EACH ROW EXECUTE FUNCTION app.touch();
+"""
+
+
+def deps(d: SqlDb, ref: str = "HEAD") -> Set[Tuple[str, str, str, str]]:
+    return {(r["path"], r["part"], r["depends_on"], r["depends_on_column"] or "")
+            for r in d.rows("SELECT * FROM pggit_v0.get_dependencies(%s)", [ref])}
+
+
+def script_lines(d: SqlDb, a: str, b: str) -> List[str]:
+    text = d.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+    return [line for line in text.splitlines() if line and not line.startswith("--")]
+
+
+def test_commit_records_what_pg_depend_says(db: SqlDb) -> None:
+    db.exec(SCHEMA)
+    db.exec("SELECT pggit_v0.create_basic_commit('schema')")
+    got = deps(db)
+    expected = {
+        # column types, defaults (serial: its sequence), the sequence's OWNED BY
+        ("app/table/parent", "column m", "app/type/mood", ""),
+        ("app/table/parent", "column n", "app/domain/posint", ""),
+        ("app/table/parent", "column id", "app/sequence/parent_id_seq", ""),
+        ("app/sequence/parent_id_seq", "owned_by", "app/table/parent", "id"),
+        # a foreign key: on the table and on the referenced column
+        ("app/table/child", "constraint child_parent_id_fkey", "app/table/parent", ""),
+        ("app/table/child", "constraint child_parent_id_fkey", "app/table/parent", "id"),
+        # a trigger's function, a partition's parent
+        ("app/table/child", "trigger child_touch", "app/function/touch()", ""),
+        ("app/table/events_2026", "definition", "app/table/events", ""),
+        # views: the columns they read, views on views
+        ("app/view/names", "definition", "app/table/parent", "id"),
+        ("app/view/names", "definition", "app/table/parent", "name"),
+        ("app/view/moods", "definition", "app/table/parent", "m"),
+        ("app/view/on_names", "definition", "app/view/names", "name"),
+        # an SQL-standard body and its result type (the table's row type is the table)
+        ("app/function/all_parents()", "definition", "app/table/parent", ""),
+    }
+    assert expected <= got, sorted(expected - got)
+    # nothing points at built-in objects, schemas or the object itself
+    assert not {g for g in got if g[2].startswith(("pg_catalog/", "app/schema/")) or g[0] == g[2]}
+
+
+def test_dependencies_are_no_changes_of_their_own(db: SqlDb) -> None:
+    db.exec(SCHEMA)
+    db.exec("SELECT pggit_v0.create_basic_commit('schema')")
+    paths = [r["path"] for r in db.rows("SELECT path FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")]
+    assert paths and not [p for p in paths if "depends" in p]
+    assert db.rows("SELECT * FROM pggit_v0.status()") == []
+    # a view gaining a dependency changes its definition: one path, no "depends" path
+    db.exec("CREATE OR REPLACE VIEW app.moods AS SELECT p.m, p.name FROM app.parent p")
+    db.exec("SELECT pggit_v0.create_basic_commit('moods read name')")
+    assert [r["path"] for r in db.rows("SELECT path FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")] \
+        == ["app/view/moods"]
+    assert ("app/view/moods", "definition", "app/table/parent", "name") in deps(db)
+    assert ("app/view/moods", "definition", "app/table/parent", "name") not in deps(db, "HEAD~1")
+
+
+def test_incremental_commits_keep_dependencies_exact(db: SqlDb) -> None:
+    """Renames and drops re-read only what they touch; the recorded edges follow."""
+    db.exec(SCHEMA)
+    db.exec("SELECT pggit_v0.create_basic_commit('schema')")
+    db.exec("SET pggit.verify_incremental = on")   # every incremental commit checked against a full one
+    db.exec("ALTER TABLE app.parent RENAME COLUMN name TO title")
+    db.exec("SELECT pggit_v0.create_basic_commit('rename column')")
+    got = deps(db)
+    assert ("app/view/names", "definition", "app/table/parent", "title") in got
+    assert not [g for g in got if g[2] == "app/table/parent" and g[3] == "name"]
+    assert ("app/view/on_names", "definition", "app/view/names", "name") in got   # the view's column keeps its name
+    db.exec("ALTER TABLE app.parent RENAME TO mother")
+    db.exec("SELECT pggit_v0.create_basic_commit('rename table')")
+    got = deps(db)
+    assert ("app/view/names", "definition", "app/table/mother", "title") in got
+    assert ("app/table/child", "constraint child_parent_id_fkey", "app/table/mother", "id") in got
+    db.exec("DROP VIEW app.on_names")
+    db.exec("SELECT pggit_v0.create_basic_commit('drop view')")
+    assert not [g for g in deps(db) if g[0] == "app/view/on_names"]
+    # a full snapshot of the live schema records what the incremental commits did
+    live = db.rows("SELECT schema_name, kind || ' ' || name AS obj_key, definition FROM pggit_v0._snapshot() "
+                   "WHERE sub_key = 'depends' ORDER BY 1, 2")
+    head = db.rows("SELECT b.schema_name, b.obj_key, o.content AS definition "
+                   "FROM pggit_v0._tree_blobs(pggit_v0._commit_tree(pggit_v0._resolve_ref('HEAD')), true) b "
+                   "JOIN pggit_v0.objects o ON o.sha = b.blob_sha WHERE b.sub_key = 'depends' ORDER BY 1, 2")
+    assert live == head
+    assert len(live) == len(db.rows("SELECT DISTINCT schema_name, kind, name FROM pggit_v0._snapshot()"))
+
+
+def test_hostile_names_round_trip(db: SqlDb, empty_db: SqlDb) -> None:
+    db.exec('CREATE SCHEMA "s\tp"; CREATE TABLE "s\tp"."t\\a\nb" ("c\tol" int);'
+            'CREATE VIEW "s\tp"."v\\" AS SELECT "c\tol" FROM "s\tp"."t\\a\nb";')
+    db.exec("SELECT pggit_v0.create_basic_commit('hostile')")
+    rows = db.rows("SELECT d.* FROM pggit_v0._tree_objects(pggit_v0._commit_tree(pggit_v0._resolve_ref('HEAD'))) o "
+                   "JOIN pggit_v0._tree_deps(ARRAY[o.obj_tree]) d ON true")
+    assert [(r["part"], r["ref_schema"], r["ref_key"], r["ref_column"]) for r in rows] \
+        == [("definition", "s\tp", "table t\\a\nb", "column c\tol")]
+    # the whole schema migrates from the baseline (on an empty database) and back
+    base = db.val("SELECT commit_sha FROM pggit_v0.get_commit_history(10) ORDER BY committed_at LIMIT 1")
+    empty_db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, 'HEAD')", [base]))
+    assert empty_db.val("""SELECT count(*) FROM pg_views WHERE schemaname = E's\\tp'""") == 1
+    assert db.one("SELECT * FROM pggit_v0.verify_migration(%s)", [base])["ok"]
+
+
+def test_graph_depth_is_a_topological_sort(db: SqlDb) -> None:
+    def depth(n: int, edges: List[Tuple[int, int]]) -> List[int]:
+        rows = db.rows("SELECT * FROM pggit_v0._graph_depth(%s, %s, %s) ORDER BY idx",
+                       [n, [e[0] for e in edges], [e[1] for e in edges]])
+        return [r["depth"] for r in rows]
+    # 2 and 3 depend on 1, 4 on 3: longest chains
+    assert depth(4, [(2, 1), (3, 1), (4, 3)]) == [0, 1, 1, 2]
+    assert depth(3, []) == [0, 0, 0]
+    # a chain of 2,000: linear, every node one deeper
+    chain = [(i + 1, i) for i in range(1, 2000)]
+    assert depth(2000, chain) == list(range(2000))
+    # a cycle (1 <-> 2) below 3: the cycle shares a level, 3 comes after it
+    got = depth(3, [(1, 2), (2, 1), (3, 2)])
+    assert got[2] > max(got[0], got[1])
+
+
+def test_creates_follow_the_graph_where_names_mislead(db: SqlDb, empty_db: SqlDb) -> None:
+    """A view whose text names another view it does not read (in a string) and is read
+    by it: reading names gives a cycle and the wrong order; the recorded graph does not."""
+    base = db.val("SELECT pggit_v0._head_commit()")
+    db.exec("CREATE SCHEMA app;"
+            "CREATE VIEW app.a AS SELECT 'app.b'::text AS label;"
+            "CREATE VIEW app.b AS SELECT a.label FROM app.a;")
+    db.exec("SELECT pggit_v0.create_basic_commit('views')")
+    lines = script_lines(db, base, "HEAD")
+    creates = [line for line in lines if line.startswith("CREATE VIEW")]
+    assert [c.split()[2] for c in creates] == ["app.a", "app.b"], lines
+    back = script_lines(db, "HEAD", base)
+    drops = [line for line in back if line.startswith("DROP VIEW")]
+    assert [c.split()[4].rstrip(";") for c in drops] == ["app.b", "app.a"], back
+    empty_db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, 'HEAD')", [base]))
+    assert db.one("SELECT * FROM pggit_v0.verify_migration(%s)", [base])["ok"]
+
+
+def test_only_views_reading_the_changed_column_are_rebuilt(db: SqlDb, empty_db: SqlDb) -> None:
+    """Column-level dependencies: a view that mentions a column of the same name in another
+    table is left alone; only the view reading the retyped column is recreated."""
+    db.exec("CREATE SCHEMA app;"
+            "CREATE TABLE app.t (id int, name text);"
+            "CREATE TABLE app.other (id int);"
+            "CREATE VIEW app.reads_id AS SELECT t.id FROM app.t;"
+            "CREATE VIEW app.reads_name AS SELECT t.name, (SELECT count(*) FROM app.other o WHERE o.id > 0) AS n FROM app.t;")
+    db.exec("SELECT pggit_v0.create_basic_commit('views')")
+    db.exec("DROP VIEW app.reads_id; ALTER TABLE app.t ALTER COLUMN id TYPE bigint;"
+            "CREATE VIEW app.reads_id AS SELECT t.id FROM app.t;")
+    db.exec("SELECT pggit_v0.create_basic_commit('id bigint')")
+    lines = script_lines(db, "HEAD~1", "HEAD")
+    assert any(line.startswith("ALTER TABLE app.t ALTER COLUMN id TYPE bigint") for line in lines), lines
+    assert any("app.reads_id" in line for line in lines if line.startswith("DROP VIEW")), lines
+    assert not [line for line in lines if "reads_name" in line], lines
+    assert db.one("SELECT * FROM pggit_v0.verify_migration('HEAD~1')")["ok"]
+    # forward, on a database built to HEAD~1 from the baseline
+    base = db.val("SELECT commit_sha FROM pggit_v0.get_commit_history(10) ORDER BY committed_at LIMIT 1")
+    empty_db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, 'HEAD~1')", [base]))
+    empty_db.psql(sql=db.val("SELECT pggit_v0.generate_migration('HEAD~1', 'HEAD')"))
+    assert empty_db.val("SELECT format_type(atttypid, NULL) FROM pg_attribute "
+                        "WHERE attrelid = 'app.t'::regclass AND attname = 'id'") == "bigint"
