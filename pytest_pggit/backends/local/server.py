@@ -244,31 +244,32 @@ class LocalBackend:
         data, log = self._base / "data", self._base / "initdb.log"
         root = Path(self.cache_dir) if self.cache_dir else default_cache_root(self._base.parent)
         initdb = InitdbCache(root, bindir, version, runas)
-        if self.layer_cache is not None:
+        layer = self.layer_cache
+        if layer is not None and layer.may_hit(initdb):
             t0 = time.monotonic()
-            self.layer_cache.attach(initdb)
-            hit = self.layer_cache.restore(data, log, self._base,
-                                           while_waiting=self._start_watchdog)
+            layer.attach(initdb)
+            hit = layer.restore(data, log, self._base, while_waiting=self._start_watchdog)
             if hit:
                 notes.append(hit)
                 self.timings["copy"] = time.monotonic() - t0
                 return
+        # no cached cluster of this build holds a layer: the layer's key (its script's
+        # hash, ~40 ms of Python on a first run) is computed while initdb runs
         initdb.make_data_dir(data, log, self._base, notes, self.timings,
-                             while_waiting=self._prefetch_for_initdb)
-        if self.layer_cache is not None and self.layer_cache.entry is not None:
-            from ...template_cache import layer_digest
+                             while_waiting=lambda: self._prefetch_for_initdb(initdb))
+        if layer is not None:
+            layer.attach(initdb)   # (again:) the cache folder exists now, the key is kept there
 
-            # the cache folder exists now (a first run made it): remember the digest there
-            layer_digest(self.layer_cache.sql_dir, memo_root=root)
-
-    def _prefetch_for_initdb(self) -> None:
+    def _prefetch_for_initdb(self, initdb: InitdbCache) -> None:
         """While initdb runs (half a second): the watchdog, and the Python work of the
         steps after it."""
         if self._watchdog is None:
             self._start_watchdog()
+        layer = self.layer_cache
+        if layer is not None:
+            layer.attach(initdb)
         import psycopg  # noqa: F401  (its first import is ~70 ms, on a thread since configure)
 
-        layer = self.layer_cache
         if layer is not None and layer.can_fill():
             from ...template_cache import layer_script
 
