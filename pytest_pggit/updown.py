@@ -212,7 +212,7 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
                 t0["t0"] = time.perf_counter()
 
             def after(step: Any, c: Any) -> None:
-                c.execute(GENERIC_PLANS)
+                # (no SET LOCAL plan_cache_mode here: the commit sets it on itself)
                 r = Repo(c)
                 try:
                     judge(r, by_step[id(step)], None, t0["t0"])
@@ -235,11 +235,29 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
 
 
 def _commit(repo: Any, message: str) -> Tuple[str, Optional[str]]:
-    """Commit the live schema on HEAD's branch: ``(commit sha, tree sha)``.  (Two
-    statements: one statement's snapshot does not see the commit its function wrote.)"""
-    sha = repo._call("create_basic_commit", message)
-    rows = repo.execute("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s", (sha,))
-    return sha, (rows[0][0] if rows else None)
+    """Commit the live schema on HEAD's branch: ``(commit sha, tree sha)``.
+
+    One round trip, once per step of the walk: two statements in one simple query (one
+    statement's snapshot does not see the commit its function wrote; the second one,
+    with a snapshot of its own, reads HEAD's commit and tree), in one transaction (the
+    step's own, or an implicit one on an autocommit connection).  Before: a savepoint
+    around each of two calls, six round trips."""
+    import psycopg
+    from psycopg import sql
+
+    query = sql.SQL(
+        "SELECT pggit_v0.create_basic_commit({}); "
+        "SELECT c.commit_sha, c.tree_sha FROM pggit_v0.commit_graph c "
+        "WHERE c.commit_sha = pggit_v0.get_head_sha()").format(sql.Literal(message))
+    try:
+        with repo.conn.cursor() as cur:
+            cur.execute(query)
+            sha = cur.fetchone()[0]   # type: ignore[index]
+            cur.nextset()
+            row = cur.fetchone()
+    except psycopg.Error as exc:
+        raise PggitError.from_psycopg(exc) from exc
+    return sha, (row[1] if row and row[0] == sha else None)
 
 
 def _tops(paths: Sequence[str]) -> List[str]:
