@@ -255,6 +255,7 @@ RETURNS TABLE (obj_tree text, part text, ref_schema text, ref_key text, ref_colu
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
+SET enable_nestloop = on   -- index lookups per tree, even when a caller turned nested loops off
 AS $$
 SELECT e.tree_sha, _dep_unesc(f[1]), _dep_unesc(f[2]), _dep_unesc(f[3]), _dep_unesc(f[4])
 FROM (SELECT DISTINCT t FROM unnest(p_obj_trees) AS t) u
