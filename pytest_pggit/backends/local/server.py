@@ -46,6 +46,9 @@ SERVER_SETTINGS: Dict[str, str] = {
     # 10,000 (bench/whole_schema.py). 1024 per connection (102,400) covers 10,000 tables
     # with their indexes, keys and TOAST tables, for ~30 MB of shared memory.
     "max_locks_per_transaction": "1024",
+    # WAL segments are removed at a checkpoint rather than kept for reuse (default 80 MB):
+    # the clusters the layer cache keeps, which every run copies, hold 2-3 of them, not 6+
+    "min_wal_size": "2MB",
     "listen_addresses": "127.0.0.1",
 }
 #: Fresh ports tried when postgres finds the chosen one taken (someone bound it first).
