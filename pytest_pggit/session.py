@@ -461,7 +461,7 @@ class PggitSession:
         if server.layer_db is None and not self.shared and self.backend is not None:
             cache = self.backend.layer_cache
             if cache is not None and cache.can_fill():
-                self.notes.append(cache.fill(server))
+                self.notes.append(cache.fill(server, admin=self.admin()))
         return server.layer_db
 
     def discard_template(self, reason: str) -> None:

@@ -219,6 +219,8 @@ def build_template(
     db = janitor.create(admin if admin is not None and not admin.closed else None)
     notes: List[str] = []
     applied: List[AppliedStep] = []
+    if layer_template is not None and not files and not steps and not setup_hook_names:
+        return BuiltTemplate(janitor, db, notes, applied)   # a clone of the layer is all of it
     try:
         with db.connect(autocommit=True) as conn:
             if layer_template is None:

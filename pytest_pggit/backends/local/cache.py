@@ -252,9 +252,10 @@ class LayerCache:
         """Whether :meth:`fill` would make an entry (none yet, and this cluster is not one)."""
         return not (self.entry is None or self.restored or self._discarded or self.entry.exists())
 
-    def fill(self, server: Server) -> str:
+    def fill(self, server: Server, admin: Any = None) -> str:
         """Install the layer into LAYER_DB of ``server`` and keep the cluster as the entry
-        when the server stops cleanly.  Returns the note to show."""
+        when the server stops cleanly.  Returns the note to show.  ``admin``: an
+        autocommit admin connection to create the database through (else one is opened)."""
         import psycopg
 
         from ...janitor import DatabaseJanitor
@@ -263,7 +264,7 @@ class LayerCache:
         # from template1 as CREATE DATABASE would, but with FILE_COPY (DatabaseJanitor
         # uses it for a named template): on a fresh cluster ~10 ms faster than WAL_LOG
         janitor = DatabaseJanitor(server, LAYER_DB, template="template1")
-        db = janitor.create()
+        db = janitor.create(admin if admin is not None and not admin.closed else None)
         try:
             with psycopg.connect(db.dsn, autocommit=True) as conn:
                 install_layer(conn, self.sql_dir)
