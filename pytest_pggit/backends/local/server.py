@@ -103,6 +103,16 @@ def check_port_free(port: int) -> None:
             ) from None
 
 
+def _says_ready(pidfile: Path) -> bool:
+    """Whether postmaster.pid's status line (the 8th, PostgreSQL 10+) says ``ready``: the
+    postmaster accepts connections (``pg_ctl -w`` reads the same line)."""
+    try:
+        lines = pidfile.read_text().split("\n")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return len(lines) > 7 and lines[7].strip() == "ready"
+
+
 #: What postgres answers while it starts or stops (SQLSTATE 57P03): wait and ask again.
 _NOT_YET = ("starting up", "not yet accepting connections", "shutting down",
             "in recovery mode", "too many clients")
@@ -367,7 +377,9 @@ class LocalBackend:
         log = self._base / "postgres.log"
         layer = self.layer_cache is not None and self.layer_cache.restored
         dbname = LAYER_DB if layer else "postgres"
-        deadline = time.monotonic() + self.start_timeout
+        pidfile = self._base / "data" / "postmaster.pid"
+        started = time.monotonic()
+        deadline = started + self.start_timeout
         last_error = ""
         has_layer: Optional[bool] = None
         while True:
@@ -380,6 +392,12 @@ class LocalBackend:
                     f"last lines of {log}:\n{text}",
                     hint="see the server log above",
                 )
+            if not _says_ready(pidfile) and time.monotonic() - started < 2.0:
+                # not "ready" in postmaster.pid yet: no connection attempt, which would
+                # make postgres fork a backend only to refuse it while it starts up (after
+                # 2 s, connections are tried whatever the file says)
+                time.sleep(0.002)
+                continue
             conninfo = (f"host=127.0.0.1 port={port} user={SUPERUSER} dbname={dbname} "
                         "connect_timeout=2")
             try:
@@ -409,7 +427,7 @@ class LocalBackend:
                     f"(last error: {last_error}); last lines of {log}:\n{tail(log)}",
                     hint="raise --pggit-start-timeout if the machine is slow",
                 )
-            time.sleep(0.005)   # startup takes ~60 ms: poll finely
+            time.sleep(0.002)
 
     # -- stop ----------------------------------------------------------------
     def stop(self, timeout: float = 10.0) -> None:
