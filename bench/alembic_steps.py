@@ -19,7 +19,11 @@ pytest subprocess timed by wall clock, the order alternating between runs:
   the same server; ``test_single_head_revision`` too, the peer of the single-head check.
 
 The ratio is pggit's cold median (``--pggit-no-cache --pggit-base root``) over
-pytest-alembic's; target <= 1.0 (no slower).
+pytest-alembic's; target <= 1.0 (no slower).  The two runs of that ratio are made back
+to back in every round (their order alternating), so each pair sees about the same load
+from other jobs; the paired ratios, the load average and the CPU seconds of each run
+(the pytest process, and the server's backends: the postmaster's reaped children) are
+printed too, as the machine this runs on is shared.
 pytest-alembic 0.13.1 cannot collect under pytest 9 as a plugin, so it is installed with
 ``pip install --no-deps --target bench/.deps-pytest-alembic`` (never into .venv, where its
 entry point would break every pytest run), its entry point disabled (``-p
@@ -167,13 +171,31 @@ def ensure_pytest_alembic(log) -> str:
     return f"pytest-alembic {out[0]}, alembic {out[1]}, SQLAlchemy {out[2]}"
 
 
-def timed(cmd: List[str], cwd: Path, env: Dict[str, str], expect: int = 0) -> float:
+def server_cpu(data_dir: "Path | None") -> float:
+    """CPU seconds of the server so far: the postmaster's own and its reaped children's
+    (each backend's, once its connection closed); 0.0 where /proc cannot say."""
+    try:
+        pid = int((Path(data_dir) / "postmaster.pid").read_text().split()[0])   # type: ignore[arg-type]
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, TypeError):
+        return 0.0
+
+
+def timed(cmd: List[str], cwd: Path, env: Dict[str, str], expect: int = 0,
+          data_dir: "Path | None" = None) -> "tuple[float, float, float]":
+    """Wall seconds, and CPU seconds of the pytest process and of the server."""
+    import resource
+
+    r0, s0 = resource.getrusage(resource.RUSAGE_CHILDREN), server_cpu(data_dir)
     t = time.perf_counter()
     proc = subprocess.run(cmd, cwd=str(cwd), env=env, capture_output=True, text=True)
     secs = time.perf_counter() - t
     if proc.returncode != expect:
         raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stdout[-4000:]}\n{proc.stderr[-2000:]}")
-    return secs
+    time.sleep(0.2)   # the last backends exit and are reaped
+    r1, s1 = resource.getrusage(resource.RUSAGE_CHILDREN), server_cpu(data_dir)
+    return secs, (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime), s1 - s0
 
 
 def main() -> int:
@@ -189,6 +211,8 @@ def main() -> int:
     backend = LocalBackend()
     times: Dict[str, List[float]] = {"pggit": [], "pggit_default": [], "pggit_warm_root": [],
                                      "pggit_warm": [], "alembic": []}
+    cpu: Dict[str, List["tuple[float, float]"]] = {k: [] for k in times}
+    loads: List[float] = []
     with tempfile.TemporaryDirectory(prefix="pggit-bench-alembic-") as tmp:
         root = Path(tmp)
         generate_project(root, args.revisions)
@@ -202,10 +226,23 @@ def main() -> int:
                               "--pggit-alembic", "--pggit-gate", "-p", "no:xdist", "pggit_tests"]
             import psycopg
 
+            data_dir = getattr(server, "data_dir", None)
+            if data_dir is None:
+                with psycopg.connect(server.dsn(), autocommit=True) as conn:
+                    data_dir = Path(conn.execute("SHOW data_directory").fetchone()[0])
+
+            def note(key: str, run: int, what: str, got: "tuple[float, float, float]") -> None:
+                times[key].append(got[0])
+                cpu[key].append((got[1], got[2]))
+                loads.append(os.getloadavg()[0])
+                log(f"run {run}: {what}: {got[0]:.2f} s (CPU: pytest {got[1]:.2f} s, server "
+                    f"{got[2]:.2f} s; load {loads[-1]:.1f})")
+
             for run in range(1, args.runs + 1):
-                order = ["pggit", "alembic"] if run % 2 else ["alembic", "pggit"]
+                # the ratio's two runs back to back, their order alternating; then the rest
+                order = ["pggit", "alembic", "more"] if run % 2 else ["alembic", "pggit", "more"]
                 for tool in order:
-                    if tool == "pggit":
+                    if tool in ("pggit", "more"):
                         # cold: --pggit-no-cache, every revision applied and committed (a CI
                         # runner's first run); warm: the template cache's clone of the
                         # template an untimed run kept (a developer's next run)
@@ -214,11 +251,12 @@ def main() -> int:
                                 ("pggit_default", ["--pggit-no-cache"], "--pggit-no-cache"),
                                 ("pggit_warm_root", ["--pggit-base", "root"], "--pggit-base root (template cache)"),
                                 ("pggit_warm", [], "(template cache)")):
+                            if (key == "pggit") != (tool == "pggit"):
+                                continue
                             if key == "pggit_warm_root":   # fill the cache first (not timed)
                                 timed(pggit_cmd, root, base_env)
-                            secs = timed(pggit_cmd + extra, root, base_env)
-                            times[key].append(secs)
-                            log(f"run {run}: pytest --pggit --pggit-alembic --pggit-gate {what}: {secs:.2f} s")
+                            note(key, run, f"pytest --pggit --pggit-alembic --pggit-gate {what}",
+                                 timed(pggit_cmd + extra, root, base_env, data_dir=data_dir))
                     else:
                         db = f"bench_alembic_{run}"
                         with psycopg.connect(server.dsn(), autocommit=True) as conn:
@@ -233,11 +271,10 @@ def main() -> int:
                             url = sqlalchemy_url(Database(db, server.dsn(db), server))
                         env = {**base_env, "PYTHONPATH": str(DEPS), "BENCH_ALEMBIC_URL": url,
                                "BENCH_ALEMBIC_INI": str(root / "alembic.ini")}
-                        secs = timed(py + ["-p", "no:pytest_alembic", "-p", "no:xdist", "alembic_tests"],
-                                     root, env)
-                        times["alembic"].append(secs)
-                        log(f"run {run}: pytest-alembic test_upgrade + test_up_down_consistency "
-                            f"+ test_single_head_revision: {secs:.2f} s")
+                        note("alembic", run, "pytest-alembic test_upgrade + test_up_down_consistency "
+                             "+ test_single_head_revision",
+                             timed(py + ["-p", "no:pytest_alembic", "-p", "no:xdist", "alembic_tests"],
+                                   root, env, data_dir=data_dir))
         finally:
             backend.stop()
 
@@ -259,10 +296,18 @@ def main() -> int:
          med["alembic"], min(times["alembic"])),
     ]
     width = max(len(r[0]) for r in rows)
-    print(f"| {'run':<{width}} | median s | best s |")
-    print(f"|{'-' * (width + 2)}|---------:|-------:|")
-    for name, m, b in rows:
-        print(f"| {name:<{width}} | {m:8.2f} | {b:6.2f} |")
+    keys = ["pggit", "pggit_default", "pggit_warm_root", "pggit_warm", "alembic"]
+    print(f"| {'run':<{width}} | median s | best s | CPU s: pytest + server (medians) |")
+    print(f"|{'-' * (width + 2)}|---------:|-------:|--------------------------------:|")
+    for (name, m, b), key in zip(rows, keys):
+        c = cpu[key]
+        both = (f"{statistics.median(x for x, _ in c):.2f} + {statistics.median(y for _, y in c):.2f}"
+                if c else "")
+        print(f"| {name:<{width}} | {m:8.2f} | {b:6.2f} | {both:>31} |")
+    paired = [a / b for a, b in zip(times["pggit"], times["alembic"])]
+    print(f"load average (1 min) during the runs: {min(loads):.1f}-{max(loads):.1f}; paired ratios "
+          f"pggit cold every revision / pytest-alembic (back to back): "
+          + ", ".join(f"{r:.2f}" for r in paired))
     verdict = "met" if ratio <= TARGET else "MISSED"
     print(f"ratio pggit cold (every revision up/down) / pytest-alembic: {ratio:.2f} "
           f"(target <= {TARGET:.1f}: {verdict}); cold default gate: "
