@@ -473,7 +473,7 @@ BEGIN
     -- function on the inner side of a nested loop: once per created object, cubic on
     -- whole schemas)
     cdepth AS MATERIALIZED (
-        SELECT a.ss[dd.idx] AS schema_name, a.ks[dd.idx] AS obj_key, dd.depth
+        SELECT a.ss[dd.idx] AS schema_name, a.ks[dd.idx] AS obj_key, dd.depth, dd.broken
         FROM (SELECT array_agg(q ORDER BY schema_name, obj_key) AS names, array_agg(new_c ORDER BY schema_name, obj_key) AS defs,
                      array_agg(schema_name ORDER BY schema_name, obj_key) AS ss, array_agg(obj_key ORDER BY schema_name, obj_key) AS ks,
                      array_agg(new_tree ORDER BY schema_name, obj_key) AS ts
@@ -543,20 +543,20 @@ BEGIN
     -- the definitions created, with their CREATE TABLE text, dependency depth and routine facts
     create_rows AS MATERIALIZED (
         SELECT z.* FROM (
-            SELECT u.*, max(u.t_ddl1) OVER w AS t_ddl, max(u.depth1) OVER w AS c_depth,
+            SELECT u.*, max(u.t_ddl1) OVER w AS t_ddl, max(u.depth1) OVER w AS c_depth, bool_or(u.broken1) OVER w AS c_broken,
                    bool_or(u.sig_table1) OVER w AS sig_table, bool_or(u.sig_view1) OVER w AS sig_view,
                    bool_or(u.body_table1) OVER w AS body_table, bool_or(u.body_view1) OVER w AS body_view,
                    bool_or(u.body_routine1) OVER w AS body_routine
             FROM (SELECT 'x' AS src, x.schema_name, x.obj_key, x.kind, x.how, x.sub_key, x.new_c,
-                         NULL::text AS t_ddl1, NULL::int AS depth1, NULL::boolean AS sig_table1,
+                         NULL::text AS t_ddl1, NULL::int AS depth1, NULL::boolean AS broken1, NULL::boolean AS sig_table1,
                          NULL::boolean AS sig_view1, NULL::boolean AS body_table1, NULL::boolean AS body_view1,
                          NULL::boolean AS body_routine1
                   FROM pp x WHERE x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
-                  UNION ALL SELECT 't', tc.schema_name, tc.obj_key, NULL, NULL, NULL, NULL, tc.ddl, NULL, NULL, NULL, NULL, NULL, NULL
+                  UNION ALL SELECT 't', tc.schema_name, tc.obj_key, NULL, NULL, NULL, NULL, tc.ddl, NULL, NULL, NULL, NULL, NULL, NULL, NULL
                   FROM table_creates tc
-                  UNION ALL SELECT 'd', cd.schema_name, cd.obj_key, NULL, NULL, NULL, NULL, NULL, cd.depth, NULL, NULL, NULL, NULL, NULL
+                  UNION ALL SELECT 'd', cd.schema_name, cd.obj_key, NULL, NULL, NULL, NULL, NULL, cd.depth, cd.broken, NULL, NULL, NULL, NULL, NULL
                   FROM cdepth cd
-                  UNION ALL SELECT 'r', rm.schema_name, rm.obj_key, NULL, NULL, NULL, NULL, NULL, NULL, rm.sig_table, rm.sig_view,
+                  UNION ALL SELECT 'r', rm.schema_name, rm.obj_key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, rm.sig_table, rm.sig_view,
                                    rm.body_table, rm.body_view, rm.body_routine
                   FROM routine_mentions rm) u
             WINDOW w AS (PARTITION BY u.schema_name, u.obj_key)) z
@@ -924,13 +924,25 @@ BEGIN
                CASE x.kind WHEN 'text_search_parser' THEN 100 WHEN 'text_search_template' THEN 100
                            WHEN 'operator_class' THEN 1 WHEN 'conversion' THEN 2
                            WHEN 'foreign_data_wrapper' THEN 1 WHEN 'server' THEN 2 WHEN 'user_mapping' THEN 3
-                           ELSE coalesce(x.c_depth, 0) END,
+                           -- a routine created as a stub (a cycle): its definition after the rest
+                           ELSE CASE WHEN coalesce(x.c_broken, false) AND x.kind IN ('function', 'procedure') AND _sql_body(x.new_c)
+                                     THEN 1000000 ELSE coalesce(x.c_depth, 0) END END,
                x.schema_name, x.obj_key, x.sub_key,
                CASE WHEN x.kind = 'table' THEN x.t_ddl
                     WHEN x.kind = 'materialized_view' THEN regexp_replace(x.new_c, E'\nWITH NO DATA;$', ';')
                     ELSE x.new_c END,
                CASE WHEN x.kind = 'materialized_view' THEN ARRAY['access_exclusive_lock'] ELSE ARRAY[]::text[] END
         FROM create_rows x
+        UNION ALL
+        -- a routine with an SQL-standard body on a dependency cycle (it reads a view that
+        -- calls it): created first as a stub with the same signature and a string body
+        -- (not checked: check_function_bodies is off), then replaced by its definition in
+        -- its place, as pg_dump does
+        SELECT 60, -1, x.schema_name, x.obj_key, x.sub_key,
+               _routine_signature(x.new_c) || E'\nAS $pggit_stub$SELECT NULL$pggit_stub$;',
+               ARRAY[]::text[]
+        FROM create_rows x
+        WHERE coalesce(x.c_broken, false) AND x.kind IN ('function', 'procedure') AND _sql_body(x.new_c)
         UNION ALL
         -- parts of created objects and added or changed parts of altered objects
         -- (those of event triggers after them: last)
@@ -1245,10 +1257,11 @@ COMMENT ON FUNCTION pggit_v0._dep_depth(text[], text[]) IS 'Longest chain of ref
 -- deepest node it depends on.  Edge k: node p_src[k] depends on node p_dst[k] (1-based
 -- indexes below p_n).  Creating in increasing depth creates what each object needs
 -- first; dropping in decreasing depth drops dependants first.  A cycle (which only
--- routines with deferred bodies can form) is broken at one of its nodes, which then
--- comes first.
-CREATE OR REPLACE FUNCTION pggit_v0._graph_depth(p_n int, p_src int[], p_dst int[])
-RETURNS TABLE (idx int, depth int)
+-- routines with SQL-standard bodies and views can form) is broken at one of its nodes,
+-- one the caller prefers (p_prefer) when the cycle has one, which then comes first and
+-- is reported broken (created as a stub first, then for real).
+CREATE OR REPLACE FUNCTION pggit_v0._graph_depth(p_n int, p_src int[], p_dst int[], p_prefer boolean[] DEFAULT NULL)
+RETURNS TABLE (idx int, depth int, broken boolean)
 LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
@@ -1262,6 +1275,7 @@ DECLARE
     v_queue  int[] := ARRAY[]::int[];
     v_seen   boolean[];
     v_out    boolean[] := array_fill(false, ARRAY[greatest(p_n, 1)]);
+    v_broken boolean[] := array_fill(false, ARRAY[greatest(p_n, 1)]);
     v_head   int := 1;
     v_done   int := 0;
     v_max    int := 0;
@@ -1316,15 +1330,26 @@ BEGIN
             EXIT WHEN v IS NULL;
             u := v;
         END LOOP;
+        -- (go round the cycle once more for a node the caller prefers to break at)
+        v := u;
+        LOOP
+            EXIT WHEN coalesce(p_prefer[v], false);
+            SELECT min(x.d) INTO k FROM unnest(p_src, p_dst) AS x(s, d)
+            WHERE x.s = v AND x.d <> v AND v_indeg[x.d] > 0 AND v_seen[x.d];
+            EXIT WHEN k IS NULL OR k = u;
+            v := k;
+        END LOOP;
+        IF coalesce(p_prefer[v], false) THEN u := v; END IF;
+        v_broken[u] := true;
         v_depth[u] := greatest(v_depth[u], v_max + 1);
         v_indeg[u] := 0;
         v_queue := v_queue || u;
     END LOOP;
-    RETURN QUERY SELECT i, v_depth[i] FROM generate_series(1, p_n) AS i;
+    RETURN QUERY SELECT i, v_depth[i], v_broken[i] FROM generate_series(1, p_n) AS i;
 END
 $$;
-COMMENT ON FUNCTION pggit_v0._graph_depth(int, int[], int[]) IS
-    'Topological depth of each node of a dependency graph (Kahn''s algorithm; a cycle''s nodes share one level)';
+COMMENT ON FUNCTION pggit_v0._graph_depth(int, int[], int[], boolean[]) IS
+    'Topological depth of each node of a dependency graph (Kahn''s algorithm; cycles broken at a preferred node, reported)';
 
 -- Dependency depth of a set of definitions (creates: the target's; drops: the source's),
 -- from the dependencies each object recorded at commit time (_tree_deps), or, for an
@@ -1336,7 +1361,7 @@ COMMENT ON FUNCTION pggit_v0._graph_depth(int, int[], int[]) IS
 -- arguments), definition, object tree.
 CREATE OR REPLACE FUNCTION pggit_v0._dep_order(p_schemas text[], p_keys text[], p_names text[], p_defs text[],
                                               p_trees text[])
-RETURNS TABLE (idx int, depth int)
+RETURNS TABLE (idx int, depth int, broken boolean)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
@@ -1368,12 +1393,15 @@ edges AS (
     JOIN items b ON b.n = m.tok
     WHERE NOT EXISTS (SELECT 1 FROM has_record h WHERE h.i = a.i)
 )
-SELECT g.idx, g.depth
+SELECT g.idx, g.depth, g.broken
 FROM (SELECT array_agg(e.src) AS src, array_agg(e.dst) AS dst FROM edges e WHERE e.src <> e.dst) a
-CROSS JOIN LATERAL _graph_depth(cardinality(p_keys), a.src, a.dst) g
+-- a cycle is broken at a routine with an SQL-standard body when it has one: that
+-- routine can be created as a stub first (pg_dump breaks loops the same way)
+CROSS JOIN LATERAL _graph_depth(cardinality(p_keys), a.src, a.dst,
+                                ARRAY(SELECT it.k ~ '^(function|procedure) ' AND _sql_body(it.d) FROM items it ORDER BY it.i)) g
 $$;
 COMMENT ON FUNCTION pggit_v0._dep_order(text[], text[], text[], text[], text[]) IS
-    'Dependency depth of definitions from their recorded dependencies (or, without any, the names they mention)';
+    'Dependency depth of definitions from their recorded dependencies (or, without any, the names they mention), and which break a cycle';
 
 -- Every blob of the given objects of a tree, with content.
 CREATE OR REPLACE FUNCTION pggit_v0._object_tree_blobs(p_obj_trees text[])
