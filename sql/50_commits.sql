@@ -145,9 +145,24 @@ COMMENT ON FUNCTION pggit_v0._write_commit(text, text[], text, text, text, int) 
 -- commit): what the link chain in ddl_log_commits covers.  With the owner's rights, so
 -- roles that may not read statement texts can still check the chain.  The provenance
 -- label (source, added by 70_capture.sql) is hashed only when set, so entries logged
--- before it existed keep their shas and an upgraded install still verifies.
+-- before it existed keep their shas and an upgraded install still verifies.  The time
+-- is written in UTC whatever the session's TimeZone (as jsonb writes a timestamptz when
+-- TimeZone is UTC): it was written in the session's, so an entry linked in one time
+-- zone failed validate_data_integrity() in another.  _ddl_entry_sha_local is that
+-- former form, which the integrity check still accepts for links made with it.
 CREATE OR REPLACE FUNCTION pggit_v0._ddl_entry_sha(l pggit_v0.ddl_log) RETURNS text
 LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT pggit_v0._sha('ddl', (jsonb_build_array(l.id, (to_jsonb(l.logged_at AT TIME ZONE 'UTC') #>> '{}') || '+00:00',
+                                               l.event, l.command_tag, l.object_type,
+                                               l.object_identity, l.schema_name, l.statement, l.role_name,
+                                               l.txid, l.branch, l.renamed_from)
+                             || CASE WHEN l.source IS NULL THEN '[]'::jsonb
+                                     ELSE jsonb_build_array(l.source) END)::text)
+$$;
+CREATE OR REPLACE FUNCTION pggit_v0._ddl_entry_sha_local(l pggit_v0.ddl_log) RETURNS text
+LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT pggit_v0._sha('ddl', (jsonb_build_array(l.id, l.logged_at, l.event, l.command_tag, l.object_type,
@@ -156,14 +171,18 @@ SELECT pggit_v0._sha('ddl', (jsonb_build_array(l.id, l.logged_at, l.event, l.com
                              || CASE WHEN l.source IS NULL THEN '[]'::jsonb
                                      ELSE jsonb_build_array(l.source) END)::text)
 $$;
+COMMENT ON FUNCTION pggit_v0._ddl_entry_sha_local(pggit_v0.ddl_log) IS
+    'The former sha of a DDL log entry (its time in the session''s TimeZone), accepted for links made with it';
 COMMENT ON FUNCTION pggit_v0._ddl_entry_sha(pggit_v0.ddl_log) IS
     'sha256 over one DDL log entry''s fields (the input of its link in the hash chain)';
 
-CREATE OR REPLACE FUNCTION pggit_v0._ddl_log_shas(p_pending_only boolean) RETURNS TABLE (id bigint, entry_sha text)
+DROP FUNCTION IF EXISTS pggit_v0._ddl_log_shas(boolean);
+CREATE OR REPLACE FUNCTION pggit_v0._ddl_log_shas(p_pending_only boolean)
+RETURNS TABLE (id bigint, entry_sha text, local_sha text)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-SELECT l.id, pggit_v0._ddl_entry_sha(l)
+SELECT l.id, pggit_v0._ddl_entry_sha(l), pggit_v0._ddl_entry_sha_local(l)
 FROM pggit_v0.ddl_log l
 WHERE NOT p_pending_only OR NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id)
 $$;
