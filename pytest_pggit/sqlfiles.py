@@ -358,8 +358,10 @@ def execute_script(conn: "psycopg.Connection", text: "Union[str, Script]", what:
             "execute_script needs an autocommit connection",
             hint="psycopg.connect(dsn, autocommit=True)",
         )
-    script = text if isinstance(text, Script) else None
-    body = text.text if isinstance(text, Script) else text
+    # (duck-typed: a Script kept across pytester's in-process runs, which import this
+    # module again, is an instance of the earlier import's class)
+    script = None if isinstance(text, str) else text
+    body = text if isinstance(text, str) else text.text
     try:
         conn.execute(body.encode("utf-8"))  # bytes: no client-side '%' processing
     except psycopg.Error as exc:
