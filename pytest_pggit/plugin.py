@@ -23,7 +23,7 @@ import pytest
 from . import config as _config
 from . import hookspecs
 from .exceptions import PggitError
-from .session import PggitSession, session_key
+from .session import PggitSession, import_client_early, session_key
 
 #: The fixtures (and the marker's collection check) are a plugin of their own, always
 #: registered: while pytest-pggit is off they fail saying how to turn it on.
@@ -64,6 +64,9 @@ def pytest_configure(config: pytest.Config) -> None:
         # the server starts now, on a thread, rather than at pytest_sessionstart: the
         # other plugins' configure hooks, the session's set-up and collection overlap it
         session.start_early()
+    if not (getattr(config.option, "help", False) or getattr(config.option, "markers", False)
+            or getattr(config.option, "collectonly", False)):
+        import_client_early()   # xdist workers too: their first connection needs it
 
 
 def _runs_tests(config: pytest.Config) -> bool:

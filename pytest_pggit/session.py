@@ -101,8 +101,6 @@ class PggitSession:
         self.stale_note: Optional[str] = None
         #: the steps the header collected to compute the cache key: (hook plugins, steps)
         self._collected: Optional[Tuple[Tuple[int, ...], List["Step"]]] = None
-        if not config.option.collectonly:
-            import_client_early()
 
     # -- names -----------------------------------------------------------------
     @property
