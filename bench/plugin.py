@@ -1,14 +1,16 @@
 """Benchmark: pytest-pggit against pytest-postgresql, measured in the same run.
 
-    .venv/bin/python bench/plugin.py [--repeat 3] [--n 200]
+    .venv/bin/python bench/plugin.py [--repeat 3] [--n 200] [--startup-only]
 
 What is measured (each pytest run is a fresh process, as a user would start it):
 
 * time from starting ``pytest`` to the first line of the first test that has a
-  database: pytest-pggit's ``pggit_conn`` (server + SQL layer + template) with a
-  cold initdb cache and with a warm one, against pytest-postgresql's
-  ``postgresql`` (it has no cache: every run runs initdb);
-* per-test isolation cost: the median wall time of a test using the fixture
+  database: pytest-pggit's ``pggit_conn`` (server + SQL layer + template) cold (a
+  fresh ``$PGGIT_CACHE_DIR``: initdb, the layer installed, the template built) and
+  warm (the next run with it: the cached cluster copied, the cached template cloned),
+  against pytest-postgresql's ``postgresql`` (it has no cache: every run runs initdb);
+  targets (issue 15): cold at most 1.0x, warm at most 0.5x pytest-postgresql's;
+* per-test isolation cost (not with ``--startup-only``): the median wall time of a test using the fixture
   minus the median of a test using none, in the same session: ``pggit_conn``
   (rolled-back transaction), ``pggit_isolated_db`` (cloned database) and
   pytest-postgresql's ``postgresql`` (database from its template, dropped after).
