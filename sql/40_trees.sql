@@ -40,30 +40,31 @@ CREATE OR REPLACE FUNCTION pggit_v0._tree_rows(p_schemas text[], p_buckets text[
 RETURNS TABLE (depth int, tree_sha text, tree_content text, entry_name text, entry_type text,
                entry_sha text, blob_content text, schema_name text, obj_key text)
 LANGUAGE sql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0, pg_temp
+-- (no SET clause: inlined into its callers, which pin search_path, and planned with their
+-- statement once per session; with one, it was planned again at every commit)
 AS $$
 WITH s AS MATERIALIZED (
-    SELECT u.schema_name, u.obj_key, u.sub_key, u.definition, _sha('blob', u.definition) AS sha, u.bk
+    SELECT u.schema_name, u.obj_key, u.sub_key, u.definition, pggit_v0._sha('blob', u.definition) AS sha, u.bk
     FROM unnest(p_schemas, p_buckets, p_keys, p_subs, p_defs) AS u(schema_name, bk, obj_key, sub_key, definition)
 ),
 t4 AS MATERIALIZED (      -- object trees
     SELECT schema_name, bk, obj_key,
-           string_agg('blob ' || sha || ' ' || _esc(sub_key), E'\n' ORDER BY sub_key COLLATE "C") AS content
+           string_agg('blob ' || sha || ' ' || pggit_v0._esc(sub_key), E'\n' ORDER BY sub_key COLLATE "C") AS content
     FROM s GROUP BY schema_name, bk, obj_key
 ),
 t4s AS MATERIALIZED (
-    SELECT t4.*, _sha('tree', t4.content) AS sha, true AS fresh FROM t4
+    SELECT t4.*, pggit_v0._sha('tree', t4.content) AS sha, true AS fresh FROM t4
     UNION ALL
     SELECT k.schema_name, k.bk, k.obj_key, NULL, k.sha, false
     FROM unnest(p_keep_schemas, p_keep_buckets, p_keep_keys, p_keep_trees) AS k(schema_name, bk, obj_key, sha)
 ),
 t3 AS MATERIALIZED (      -- second-level buckets: objects
     SELECT schema_name, bk,
-           string_agg('tree ' || sha || ' ' || _esc(obj_key), E'\n' ORDER BY obj_key COLLATE "C") AS content
+           string_agg('tree ' || sha || ' ' || pggit_v0._esc(obj_key), E'\n' ORDER BY obj_key COLLATE "C") AS content
     FROM t4s GROUP BY schema_name, bk
 ),
 t3s AS MATERIALIZED (
-    SELECT *, _sha('tree', content) AS sha FROM t3
+    SELECT *, pggit_v0._sha('tree', content) AS sha FROM t3
     UNION ALL
     SELECT kb.schema_name, kb.bk, NULL, kb.sha
     FROM unnest(p_keep_bucket_schemas, p_keep_bucket_bks, p_keep_bucket_trees) AS kb(schema_name, bk, sha)
@@ -73,18 +74,18 @@ t2 AS MATERIALIZED (      -- first-level buckets: second hex digit
            string_agg('tree ' || sha || ' ' || right(bk, 1), E'\n' ORDER BY bk COLLATE "C") AS content
     FROM t3s GROUP BY schema_name, left(bk, 1)
 ),
-t2s AS MATERIALIZED (SELECT *, _sha('tree', content) AS sha FROM t2),
+t2s AS MATERIALIZED (SELECT *, pggit_v0._sha('tree', content) AS sha FROM t2),
 t1 AS MATERIALIZED (      -- schema trees: first hex digit
     SELECT schema_name,
            string_agg('tree ' || sha || ' ' || b1, E'\n' ORDER BY b1 COLLATE "C") AS content
     FROM t2s GROUP BY schema_name
 ),
-t1s AS MATERIALIZED (SELECT *, _sha('tree', content) AS sha FROM t1),
+t1s AS MATERIALIZED (SELECT *, pggit_v0._sha('tree', content) AS sha FROM t1),
 t0 AS MATERIALIZED (      -- root
-    SELECT string_agg('tree ' || sha || ' ' || _esc(schema_name), E'\n' ORDER BY schema_name COLLATE "C") AS content
+    SELECT string_agg('tree ' || sha || ' ' || pggit_v0._esc(schema_name), E'\n' ORDER BY schema_name COLLATE "C") AS content
     FROM t1s
 ),
-t0s AS MATERIALIZED (SELECT content, _sha('tree', content) AS sha FROM t0 WHERE content IS NOT NULL)
+t0s AS MATERIALIZED (SELECT content, pggit_v0._sha('tree', content) AS sha FROM t0 WHERE content IS NOT NULL)
 SELECT 4, t4s.sha, t4s.content, s.sub_key, 'blob', s.sha, s.definition, s.schema_name, s.obj_key
 FROM s JOIN t4s ON t4s.fresh AND t4s.schema_name = s.schema_name AND t4s.bk = s.bk AND t4s.obj_key = s.obj_key
 UNION ALL
@@ -305,8 +306,8 @@ WITH RECURSIVE d(depth, schema_name, bucket, name, a_sha, b_sha) AS (
     FROM d
     CROSS JOIN LATERAL (
         SELECT coalesce(ea.name, eb.name) AS name, ea.entry_sha AS a_sha, eb.entry_sha AS b_sha
-        FROM (SELECT e.name, e.entry_sha FROM tree_entries e WHERE e.tree_sha = d.a_sha) ea
-        FULL JOIN (SELECT e.name, e.entry_sha FROM tree_entries e WHERE e.tree_sha = d.b_sha) eb
+        FROM (SELECT e.name, e.entry_sha FROM pggit_v0.tree_entries e WHERE e.tree_sha = d.a_sha) ea
+        FULL JOIN (SELECT e.name, e.entry_sha FROM pggit_v0.tree_entries e WHERE e.tree_sha = d.b_sha) eb
                ON ea.name = eb.name
         WHERE ea.entry_sha IS DISTINCT FROM eb.entry_sha
     ) x
@@ -327,11 +328,11 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 SELECT c.schema_name, c.obj_key, x.name, x.a_sha, x.b_sha
-FROM _changed_objects(p_a, p_b) c
+FROM pggit_v0._changed_objects(p_a, p_b) c
 CROSS JOIN LATERAL (
     SELECT coalesce(ea.name, eb.name) AS name, ea.entry_sha AS a_sha, eb.entry_sha AS b_sha
-    FROM (SELECT e.name, e.entry_sha FROM tree_entries e WHERE e.tree_sha = c.old_tree) ea
-    FULL JOIN (SELECT e.name, e.entry_sha FROM tree_entries e WHERE e.tree_sha = c.new_tree) eb
+    FROM (SELECT e.name, e.entry_sha FROM pggit_v0.tree_entries e WHERE e.tree_sha = c.old_tree) ea
+    FULL JOIN (SELECT e.name, e.entry_sha FROM pggit_v0.tree_entries e WHERE e.tree_sha = c.new_tree) eb
            ON ea.name = eb.name
     WHERE ea.entry_sha IS DISTINCT FROM eb.entry_sha
       AND coalesce(ea.name, eb.name) <> 'depends'   -- recorded dependencies: not a change of their own
