@@ -562,21 +562,40 @@ BEGIN
             WINDOW w AS (PARTITION BY u.schema_name, u.obj_key)) z
         WHERE z.src = 'x'
     ),
+    -- the views and routines with SQL-standard bodies dropped (removed, or recreated),
+    -- in dependency order: a topological sort of what the source commit recorded, deepest
+    -- first when dropping; a cycle (a routine reading a view that calls it) is broken at
+    -- the routine, which is replaced by a stub first (one _dep_order call, as cdepth)
+    ddepth AS MATERIALIZED (
+        SELECT a.ss[dd.idx] AS schema_name, a.ks[dd.idx] AS obj_key, dd.depth, dd.broken
+        FROM (SELECT array_agg(x.q ORDER BY x.schema_name, x.obj_key) AS names,
+                     array_agg(x.old_c ORDER BY x.schema_name, x.obj_key) AS defs,
+                     array_agg(x.schema_name ORDER BY x.schema_name, x.obj_key) AS ss,
+                     array_agg(x.obj_key ORDER BY x.schema_name, x.obj_key) AS ks,
+                     array_agg(x.old_tree ORDER BY x.schema_name, x.obj_key) AS ts
+              FROM pp x
+              WHERE x.sub_key = 'definition' AND x.how IN ('removed', 'recreated') AND x.old_c IS NOT NULL
+                AND (x.kind IN ('view', 'materialized_view')
+                     OR (x.kind IN ('function', 'procedure') AND _sql_body(x.old_c)))) a
+        CROSS JOIN LATERAL _dep_order(a.ss, a.ks, a.names, a.defs, a.ts) dd
+    ),
     -- the definitions dropped, with their dependants' depth, late-drop depth and routine facts
     drop_rows AS MATERIALIZED (
         SELECT z.* FROM (
             SELECT u.*, max(u.dep_depth1) OVER w AS dep_depth, max(u.late_depth1) OVER w AS late_dep,
-                   bool_or(u.sig_going1) OVER w AS sig_going, bool_or(u.renamed_in1) OVER w AS renamed_in
+                   bool_or(u.sig_going1) OVER w AS sig_going, bool_or(u.renamed_in1) OVER w AS renamed_in,
+                   bool_or(u.broken1) OVER w AS d_broken
             FROM (SELECT 'x' AS src, x.schema_name, x.obj_key, x.kind, x.how, x.sub_key, x.old_c, x.q,
                          NULL::int AS dep_depth1, NULL::int AS late_depth1, NULL::boolean AS sig_going1,
-                         NULL::boolean AS renamed_in1
+                         NULL::boolean AS renamed_in1, NULL::boolean AS broken1
                   FROM pp x WHERE x.sub_key = 'definition' AND x.how IN ('removed', 'recreated') AND x.old_c IS NOT NULL
-                  UNION ALL SELECT 'p', dp.schema_name, dp.obj_key, NULL, NULL, NULL, NULL, NULL, dp.depth, NULL, NULL, NULL
-                  FROM dependants dp
-                  UNION ALL SELECT 'l', ld.schema_name, ld.obj_key, NULL, NULL, NULL, NULL, NULL, NULL, ld.depth, NULL, NULL
+                  UNION ALL SELECT 'p', dd.schema_name, dd.obj_key, NULL, NULL, NULL, NULL, NULL, dd.depth, NULL, NULL, NULL,
+                                   dd.broken
+                  FROM ddepth dd
+                  UNION ALL SELECT 'l', ld.schema_name, ld.obj_key, NULL, NULL, NULL, NULL, NULL, NULL, ld.depth, NULL, NULL, NULL
                   FROM late_depth ld
                   UNION ALL SELECT 'r', rm.schema_name, rm.obj_key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, rm.sig_going,
-                                   rm.renamed_in
+                                   rm.renamed_in, NULL
                   FROM routine_mentions rm) u
             WINDOW w AS (PARTITION BY u.schema_name, u.obj_key)) z
         WHERE z.src = 'x'
@@ -762,6 +781,15 @@ BEGIN
                     WHEN x.kind IN ('default_privileges', 'security_label', 'user_mapping') THEN ARRAY['authorization_change']
                     ELSE ARRAY[]::text[] END AS hz
         FROM drop_rows x
+        UNION ALL
+        -- a routine with an SQL-standard body on a dependency cycle with views that go:
+        -- replaced first by a stub with a string body, which depends on nothing, so that
+        -- the views and then the routine can be dropped (PostgreSQL refuses either first)
+        SELECT 11, -1000000, x.schema_name, x.obj_key, x.sub_key,
+               _routine_signature(x.old_c) || E'\nAS $pggit_stub$SELECT NULL$pggit_stub$;',
+               ARRAY[]::text[]
+        FROM drop_rows x
+        WHERE coalesce(x.d_broken, false) AND x.kind IN ('function', 'procedure') AND _sql_body(x.old_c)
         UNION ALL
         -- rebuilt types: renamed away first, dropped once their columns are converted
         SELECT 27, 0, x.schema_name, x.obj_key, x.sub_key,
