@@ -206,10 +206,15 @@ def layer_script(sql_dir: Optional[Path]) -> Any:
     only when one of its files changed (the layer cache's key, the template cache's key
     and the install share it: ~30 ms of Python per expansion).  PggitError / OSError when
     there is none."""
+    from . import sqlfiles
+
     base = _layer_base(sql_dir)
     with _LAYER_LOCK:
         state = _LAYER.get(str(base))
-        if state is None or state.script is None or not state.current():
+        # (a Script of an earlier import of sqlfiles, kept across pytester's in-process
+        # runs, which import it again, is expanded anew: the caller expects this one's)
+        if state is None or state.script is None or not state.current() \
+                or type(state.script) is not sqlfiles.Script:
             state = _LAYER[str(base)] = _expand_layer(base)
         return state.script
 
