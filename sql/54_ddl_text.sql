@@ -370,6 +370,18 @@ AS $$ SELECT coalesce(substring(p_def FROM '\n(AS |RETURN |BEGIN ATOMIC)') IN ('
 COMMENT ON FUNCTION pggit_v0._sql_body(text) IS
     'True when a routine definition has an SQL-standard body (RETURN ... or BEGIN ATOMIC ... END)';
 
+-- A stub of a routine with an SQL-standard body: its signature with a string body that
+-- reads nothing (not checked: migration scripts run with check_function_bodies off).  A
+-- dependency cycle through the routine (it reads a view that calls it) is broken by
+-- creating the stub before the view and by replacing the routine with it before the
+-- view is dropped, as pg_dump breaks such loops.  NULL for any other definition.
+CREATE OR REPLACE FUNCTION pggit_v0._routine_stub(p_def text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$ SELECT _routine_signature(p_def) || E'\nAS $pggit_stub$SELECT NULL$pggit_stub$;' WHERE _sql_body(p_def) $$;
+COMMENT ON FUNCTION pggit_v0._routine_stub(text) IS
+    'A stub of a routine with an SQL-standard body (its signature, a string body), to break dependency cycles';
+
 -- Every qualified name (schema.name, either part quoted or not, as format('%I.%I')
 -- writes it) a definition mentions, in one pass over its text.  Deparsed definitions
 -- qualify every user object, so this is what a definition refers to (and a little

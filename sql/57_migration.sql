@@ -785,11 +785,9 @@ BEGIN
         -- a routine with an SQL-standard body on a dependency cycle with views that go:
         -- replaced first by a stub with a string body, which depends on nothing, so that
         -- the views and then the routine can be dropped (PostgreSQL refuses either first)
-        SELECT 11, -1000000, x.schema_name, x.obj_key, x.sub_key,
-               _routine_signature(x.old_c) || E'\nAS $pggit_stub$SELECT NULL$pggit_stub$;',
-               ARRAY[]::text[]
+        SELECT 11, -1000000, x.schema_name, x.obj_key, x.sub_key, _routine_stub(x.old_c), ARRAY[]::text[]
         FROM drop_rows x
-        WHERE coalesce(x.d_broken, false) AND x.kind IN ('function', 'procedure') AND _sql_body(x.old_c)
+        WHERE coalesce(x.d_broken, false) AND x.kind IN ('function', 'procedure')
         UNION ALL
         -- rebuilt types: renamed away first, dropped once their columns are converted
         SELECT 27, 0, x.schema_name, x.obj_key, x.sub_key,
@@ -966,11 +964,9 @@ BEGIN
         -- calls it): created first as a stub with the same signature and a string body
         -- (not checked: check_function_bodies is off), then replaced by its definition in
         -- its place, as pg_dump does
-        SELECT 60, -1, x.schema_name, x.obj_key, x.sub_key,
-               _routine_signature(x.new_c) || E'\nAS $pggit_stub$SELECT NULL$pggit_stub$;',
-               ARRAY[]::text[]
+        SELECT 60, -1, x.schema_name, x.obj_key, x.sub_key, _routine_stub(x.new_c), ARRAY[]::text[]
         FROM create_rows x
-        WHERE coalesce(x.c_broken, false) AND x.kind IN ('function', 'procedure') AND _sql_body(x.new_c)
+        WHERE coalesce(x.c_broken, false) AND x.kind IN ('function', 'procedure')
         UNION ALL
         -- parts of created objects and added or changed parts of altered objects
         -- (those of event triggers after them: last)
