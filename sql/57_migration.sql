@@ -1245,36 +1245,8 @@ $$;
 COMMENT ON FUNCTION pggit_v0._migration_steps(text, text) IS
     'Ordered migration statements from tree p_from to tree p_to: phase, order, path, statement, hazards';
 
--- Longest chain of textual references among a set of definitions: item i depends on
--- item j when i's definition mentions j's qualified name.  Used to order views on
--- views and partitions after their parents (deparsed definitions qualify every name).
-CREATE OR REPLACE FUNCTION pggit_v0._dep_depth(p_names text[], p_defs text[])
-RETURNS TABLE (idx int, depth int)
-LANGUAGE sql IMMUTABLE
-SET search_path = pg_catalog, pggit_v0, pg_temp
-AS $$
-WITH RECURSIVE items AS MATERIALIZED (
-    SELECT i, regexp_replace(p_names[i], '\(.*$', '') AS n, p_defs[i] AS d FROM generate_subscripts(p_names, 1) AS i
-),
--- the qualified names each definition mentions (schema.name, either part quoted or
--- not), found in one pass over each text and joined by hash: linear in the text, where
--- testing every name against every definition was quadratic in the objects
-mentions AS MATERIALIZED (
-    SELECT DISTINCT it.i AS src, m.tok
-    FROM items it CROSS JOIN LATERAL pggit_v0._qualified_names(it.d) AS m(tok)
-),
-edges AS MATERIALIZED (
-    SELECT DISTINCT m.src, b.i AS dst FROM mentions m JOIN items b ON b.n = m.tok WHERE m.src <> b.i
-),
-lvl(i, depth) AS (
-    SELECT i, 0 FROM items
-  UNION
-    SELECT e.src, l.depth + 1 FROM lvl l JOIN edges e ON e.dst = l.i
-    WHERE l.depth < coalesce(cardinality(p_names), 0)
-)
-SELECT lvl.i, max(lvl.depth)::int FROM lvl GROUP BY lvl.i
-$$;
-COMMENT ON FUNCTION pggit_v0._dep_depth(text[], text[]) IS 'Longest chain of references (qualified names a definition mentions) among definitions, for dependency order';
+-- (_dep_depth, the depth read from names alone, is now _dep_order's fallback)
+DROP FUNCTION IF EXISTS pggit_v0."_dep_depth"(text[], text[]);
 
 -- Topological depth of each node of a graph (Kahn's algorithm, linear in nodes plus
 -- edges): 0 for a node that depends on none of the others, else one more than the
@@ -1377,10 +1349,11 @@ COMMENT ON FUNCTION pggit_v0._graph_depth(int, int[], int[], boolean[]) IS
 
 -- Dependency depth of a set of definitions (creates: the target's; drops: the source's),
 -- from the dependencies each object recorded at commit time (_tree_deps), or, for an
--- object whose tree has none (committed before dependencies were recorded, or
--- depending on nothing tracked), from the qualified names its definition mentions
--- (_dep_depth's reading).  Only dependencies of the object itself and of its columns
--- count: constraints, indexes, triggers and policies are created after every object.
+-- object whose tree has no "depends" blob (committed before dependencies were
+-- recorded, or by a merge that changed it), from the qualified names its definition
+-- mentions, as the engine did before.  Only dependencies of the object itself and of
+-- its columns count: constraints, indexes, triggers and policies are created after
+-- every object.
 -- Items: schema, object key, the name others mention it by (schema.name, no
 -- arguments), definition, object tree.
 CREATE OR REPLACE FUNCTION pggit_v0._dep_order(p_schemas text[], p_keys text[], p_names text[], p_defs text[],
