@@ -19,6 +19,7 @@ or squawk rules (``require-concurrent-index-creation``):
 
 Nothing is accepted silently: every accepted hazard or finding is reported with where
 it was accepted and why.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """All pytest-pggit settings, resolved in one place.
 
 Precedence for each setting: command line > ini file > environment > default.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

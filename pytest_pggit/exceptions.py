@@ -2,6 +2,7 @@
 
 Every error names its cause; ``hint`` says what to do about it.  SQL errors
 coming back from the server keep their ``sqlstate`` (see :meth:`PggitError.from_psycopg`).
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

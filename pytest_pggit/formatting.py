@@ -3,6 +3,7 @@
 Shared by the assertions (failure messages), ``pytest_assertrepr_compare`` and the
 gate's reports, so a failing test and a failing gate read the same way: like a code
 review of the schema change.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

@@ -30,6 +30,7 @@ report shows the migration that builds the whole schema); ``git:<ref>`` builds t
 from the project's files at a git ref (:mod:`.gitbase`).  ``result.base_reason`` says
 which and why.  ``head`` defaults to HEAD, after the plugin commits whatever the live
 schema has beyond it.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ schema becomes the database before the project's schema), the base's steps run a
 committed on it, then ``main`` is checked out with apply again.  The gate then runs on
 that clone, with the branch as its base; every commit goes through the SQL layer's API,
 so ``validate_data_integrity()`` stays clean.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ Implement them in a ``conftest.py`` or a plugin (``docs/steps.md`` shows
         # migrate with your own tool, e.g. Alembic:
         #   alembic.command.upgrade(cfg_with(database.dsn), "head")
         connection.execute("CREATE TABLE ...")
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

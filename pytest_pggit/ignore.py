@@ -5,6 +5,7 @@ A glob matches a diff path (``public/table/audit_log/column/at``) or any of its
 ancestors (``public/table/audit_log``), so ``public/table/audit_*`` leaves out the audit
 tables with their columns, constraints and indexes; ``*/column/updated_at`` every
 ``updated_at`` column.  Matching is case-sensitive, ``*`` also crosses ``/``.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

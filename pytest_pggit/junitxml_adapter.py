@@ -16,6 +16,7 @@ is where the terminal summary that reports on the gate is printed.
 If a pytest release renames the key, :func:`add_test_cases` adds nothing and returns
 None (the run goes on; the caller says so), and ``tests/test_junitxml_adapter.py``
 fails.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

@@ -32,6 +32,7 @@ squawk runs in the rootdir, so a project's ``.squawk.toml`` (excluded rules, ``p
 ...) applies.  Excluded rules (``--pggit-lint-exclude``, passed to squawk) are not reported; findings
 accepted by an allow (:mod:`.allow`, by rule name or by the hazard of :data:`RULE_HAZARDS`)
 are reported with their reason and never fail.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

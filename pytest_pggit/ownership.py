@@ -2,6 +2,7 @@
 
 Like ``pg_restore --no-owner``: on a server where the user is not a superuser (or the
 dump's roles do not exist), the objects are then owned by the user running the files.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ step runs (:func:`step_source`).
 :func:`since_base` reads the log entries of the changes since the gate's base (the
 entries linked to commits that are not the base or its ancestors, and those not yet
 linked); :meth:`Provenance.for_path` finds the newest entry that touched a diff path.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

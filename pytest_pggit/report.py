@@ -1,5 +1,7 @@
 """The gate's reports: the terminal section, Markdown (--pggit-report,
-GITHUB_STEP_SUMMARY) and JUnit XML (--pggit-junit)."""
+GITHUB_STEP_SUMMARY) and JUnit XML (--pggit-junit).
+
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`)."""
 from __future__ import annotations
 
 import os

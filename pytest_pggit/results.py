@@ -3,6 +3,7 @@
 Plain data with no database access, so the modules that build them (:mod:`.repo`),
 check them (:mod:`.assertions`), explain them (:mod:`.formatting`) and report them
 (:mod:`.gate`, :mod:`.report`) all import this module and none imports another.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ by its definition indented by four spaces, entries separated by a blank line::
 
 A schema change then shows in code review line by line, and the gate compares the
 file with the schema the run built (drift fails the gate).
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ directory, which we take to be the parent of the sql directory, i.e. the repo
 root or the installed package).  :func:`install_script` expands those
 recursively into one text; any other line starting with a backslash
 (``\\set``, ``\\echo`` ...) is dropped.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ has a ``downgrade`` and compares the result with the previous step's commit.
 
 This module holds only the shared vocabulary; applying steps lives in
 :mod:`pytest_pggit.template`, the built-in providers in :mod:`pytest_pggit.tools`.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 

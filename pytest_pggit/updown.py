@@ -18,6 +18,7 @@ In a clone of the template (never the template itself), newest step first:
 A step without a downgrade gets no case: the layer's own migration (``checkout`` with
 apply) sets the schema back to the commit before it, so older steps are still checked;
 the next case's message names it.  Only steps made since the base are checked.
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
 
