@@ -67,6 +67,14 @@ def test_commit_records_what_pg_depend_says(db: SqlDb) -> None:
     assert expected <= got, sorted(expected - got)
     # nothing points at built-in objects, schemas or the object itself
     assert not {g for g in got if g[2].startswith(("pg_catalog/", "app/schema/")) or g[0] == g[2]}
+    # one object's edges: from it and to it, nothing else; routines by name, any overload
+    parent = {(r["path"], r["part"], r["depends_on"], r["depends_on_column"] or "")
+              for r in db.rows("SELECT * FROM pggit_v0.get_dependencies('HEAD', 'app', 'parent')")}
+    assert parent == {g for g in got if "app/table/parent" in (g[0], g[2])}
+    assert ("app/view/names", "definition", "app/table/parent", "id") in parent
+    assert {r["path"] for r in db.rows("SELECT * FROM pggit_v0.get_dependencies('HEAD', 'app', 'all_parents')")} \
+        == {"app/function/all_parents()"}
+    assert db.rows("SELECT * FROM pggit_v0.get_dependencies('HEAD', 'other', 'parent')") == []
 
 
 def test_dependencies_are_no_changes_of_their_own(db: SqlDb) -> None:
