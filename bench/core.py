@@ -68,6 +68,9 @@ TARGETS = {
     "i15_commit_change_s": 0.060,    # commit after a 1% change that drops indexes and changes column types
     "i15_diff_s": 0.020,             # count(*) of diff_commits of that change (30 paths)
     "i15_migration_s": 0.040,        # generate_migration of that change
+    "i15_status_nothing_s": 0.020,   # status() with nothing changed since HEAD's commit
+    "i15_status_change_s": 0.060,    # status() with a 1% change pending
+    "i15_commit_cascade_s": 0.060,   # commit after a DROP TABLE ... CASCADE (takes a view and a foreign key along)
 }
 
 
@@ -408,6 +411,29 @@ def run_issue15(b: "Bench", db: str, n_tables: int, r: Dict[str, Any], log: Call
     r["i15_migration_cold_s"], r["i15_migration_warm_s"], script = cold_warm(
         b, db, "pggit_v0.generate_migration(%s, %s)", (base, sha_a))
     r["i15_migration_statements"] = len(sql_statements(script))
+    # status() with nothing changed since HEAD's commit, then with a 1% change pending
+    r["i15_status_nothing_cold_s"], r["i15_status_nothing_warm_s"], r["i15_status_nothing_rows"] = cold_warm(
+        b, db, "SELECT count(*) FROM pggit_v0.status()")
+    with b.connect(db) as conn:
+        for stmt in change_statements(n_tables, 5):
+            conn.execute(stmt)
+    r["i15_status_change_cold_s"], r["i15_status_change_warm_s"], r["i15_status_change_rows"] = cold_warm(
+        b, db, "SELECT count(*) FROM pggit_v0.status()")
+    # DROP TABLE ... CASCADE of a table with a view, referenced by the next table's foreign
+    # key: committed cold, then another one warm in the same session
+    with b.connect(db) as conn:
+        conn.execute("SELECT pggit_v0.create_basic_commit('before the cascades')")
+    with b.connect(db) as conn:
+        conn.execute(f"DROP TABLE {SCHEMA}.t{min(10, n_tables):04d} CASCADE")
+        r["i15_commit_cascade_cold_s"], _, _ = timed(conn, "pggit_v0.create_basic_commit('drop cascade')")
+        r["i15_commit_cascade_detail"] = commit_detail(conn)
+        conn.execute(f"DROP TABLE {SCHEMA}.t{min(30, n_tables):04d} CASCADE")
+        r["i15_commit_cascade_warm_s"], _, _ = timed(conn, "pggit_v0.create_basic_commit('another drop cascade')")
+    log(f"  run {r['run']}: issue 15: status nothing {r['i15_status_nothing_cold_s'] * 1000:.1f}/"
+        f"{r['i15_status_nothing_warm_s'] * 1000:.1f} ms, 1% pending {r['i15_status_change_cold_s'] * 1000:.1f}/"
+        f"{r['i15_status_change_warm_s'] * 1000:.1f} ms ({r['i15_status_change_rows']} rows), commit after "
+        f"DROP CASCADE {r['i15_commit_cascade_cold_s'] * 1000:.1f}/{r['i15_commit_cascade_warm_s'] * 1000:.1f} ms "
+        f"({r['i15_commit_cascade_detail']}) (cold/warm)")
     log(f"  run {r['run']}: issue 15: full commit {r['i15_commit_full_cold_s']:.3f}/"
         f"{r['i15_commit_full_warm_s']:.3f} s, nothing {r['i15_commit_nothing_cold_s'] * 1000:.1f}/"
         f"{r['i15_commit_nothing_warm_s'] * 1000:.1f} ms, 1% change {r['i15_commit_change_cold_s'] * 1000:.1f}/"
@@ -623,6 +649,12 @@ def table_rows(summary: Dict[str, Dict[str, float]]) -> List[Dict[str, Any]]:
               note=f"{med['i15_diff_rows']:.0f} rows"),
         *pair("issue 15: generate_migration of it", "migration", TARGETS["i15_migration_s"],
               note=f"{med['i15_migration_statements']:.0f} statements"),
+        *pair("issue 15: status(), nothing changed", "status_nothing", TARGETS["i15_status_nothing_s"],
+              note=f"{med['i15_status_nothing_rows']:.0f} rows"),
+        *pair("issue 15: status(), 1% change pending", "status_change", TARGETS["i15_status_change_s"],
+              note=f"{med['i15_status_change_rows']:.0f} rows"),
+        *pair("issue 15: commit after DROP TABLE ... CASCADE", "commit_cascade", TARGETS["i15_commit_cascade_s"],
+              note="a view and a foreign key go along"),
     ]
     if "migra_s" in med:
         rows += [

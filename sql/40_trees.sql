@@ -278,6 +278,17 @@ CREATE OR REPLACE FUNCTION pggit_v0._key_name(p_obj_key text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$ SELECT pg_catalog.substr(p_obj_key, pg_catalog.strpos(p_obj_key, ' ') + 1) $$;
 
+-- The bare name of an object key, as snapshots bucket and select objects by it: a
+-- routine's name without its argument list (parse_ident, not strict: a quoted name may
+-- hold "("), any other object's name.  (Inlinable: no SET clause, qualified calls.)
+CREATE OR REPLACE FUNCTION pggit_v0._key_bare(p_obj_key text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+SELECT CASE WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate')
+            THEN (pg_catalog.parse_ident(pggit_v0._key_name(p_obj_key), false))[1]
+            ELSE pggit_v0._key_name(p_obj_key) END
+$$;
+
 -- The path users see for a blob: schema/kind/name[/subkind[/subname]], e.g.
 -- training/table/customers/column/phone.  (Inlinable: no SET clause, qualified calls.)
 CREATE OR REPLACE FUNCTION pggit_v0._path(p_schema text, p_obj_key text, p_sub_key text) RETURNS text
@@ -385,4 +396,5 @@ COMMENT ON FUNCTION pggit_v0._tree_objects(text) IS 'Every object of a stored tr
 COMMENT ON FUNCTION pggit_v0._tree_blobs(text, boolean) IS 'Every blob of a stored tree with its schema, object key and sub_key (recorded dependencies only when asked)';
 COMMENT ON FUNCTION pggit_v0._key_kind(text) IS 'Kind part of an object key "<kind> <name>"';
 COMMENT ON FUNCTION pggit_v0._key_name(text) IS 'Name part of an object key "<kind> <name>"';
+COMMENT ON FUNCTION pggit_v0._key_bare(text) IS 'Bare name of an object key: a routine''s name without its arguments, else the name';
 COMMENT ON FUNCTION pggit_v0._path(text, text, text) IS 'The user-facing path of a blob: schema/kind/name[/subkind[/subname]]';

@@ -325,11 +325,12 @@ $$;
 COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2) IS
     'Objects whose recorded text names a relation (or one of its columns): (schema, name) to snapshot again after a rename; NULL name for kinds it cannot place';
 
--- An incremental snapshot: HEAD's tree with only the objects named by the DDL logged
--- since that commit snapshotted again, and the trees above them rebuilt.  Used only
--- when the log is known to be complete and precise; otherwise root_sha is NULL and the
--- caller takes a full snapshot.  With nothing logged, the parent's tree is the schema
--- and no catalog is read (objects_snapshotted = 0).  Falls back (full snapshot) when:
+-- What an incremental snapshot must read again: the (schema, bare name) pairs of the
+-- objects the DDL logged since commit p_parent (entries p_pending) names, or may have
+-- changed, when the log is known to be complete and precise.  parent_tree is NULL when
+-- a full snapshot is needed; dirty_s/dirty_n are empty when nothing was logged (the
+-- schema is then the parent's tree).  Used by commits (_write_tree_incremental) and by
+-- status() (_diff_live_since).  A full snapshot is needed when:
 --   * pggit.full_snapshot = on, or the log names more than 50 objects (a full
 --     snapshot is then cheaper);
 --   * capture is off, its event triggers changed since the parent, or something
@@ -338,26 +339,32 @@ COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2) IS
 --   * the live schema is not known to equal the parent's tree (HEAD moved without
 --     migrating the schema: see _set_live_base);
 --   * a pending entry names no object, is of a kind outside the list below, or its
---     statement moves (SET SCHEMA), cascades, attaches, detaches, drops what a role
---     owns, sets a security label (recorded as an object of its own), or renames
---     anything but a table, sequence or column (whose old names capture keeps) or a
---     part of a table (those change how other objects deparse or which objects exist,
---     beyond the one logged).
+--     statement moves (SET SCHEMA), attaches, detaches, drops what a role owns, sets a
+--     security label (recorded as an object of its own), or renames anything but a
+--     table, sequence or column (whose old names capture keeps) or a part of a table
+--     (those change how other objects deparse or which objects exist, beyond the one
+--     logged);
+--   * its statement cascades, unless what cascades is a DROP (or ALTER TABLE ... DROP
+--     COLUMN/CONSTRAINT) of a table, view, materialized view, sequence, routine, type,
+--     domain, schema, column or constraint: the logged ALTER TYPE/DOMAIN ... CASCADE
+--     changes objects no entry names.
 -- Drops are incremental: the object a dropped part belonged to is snapshotted again
 -- (a dropped index's table is found in the parent's tree, and its partitions are read
 -- again), and objects that go with a drop without CASCADE (a serial column's sequence,
 -- a partitioned table's partitions, statistics objects) are found missing from the
--- catalog and left out.  Renames read the old and the new name and what names the
--- renamed object (_rename_dependants).  The parent's tree is read bucket-wise: only
--- the buckets the dirty names fall in are opened.
+-- catalog and left out.  What a DROP ... CASCADE took along is found in the parent's
+-- recorded dependencies ("depends" blobs, _cascade_next): every object depending on a
+-- dropped one, and on those in turn, is read again.  Renames read the old and the new
+-- name and what names the renamed object (_rename_dependants).  The parent's tree is
+-- read bucket-wise: only the buckets the dirty names fall in are opened.
 -- Known blind spot: DDL run with event triggers off (PostgreSQL 17's event_triggers
--- setting, single-user mode) is never logged; status() still compares the whole schema.
-DROP FUNCTION IF EXISTS pggit_v0._write_tree_incremental(text);
-DROP FUNCTION IF EXISTS pggit_v0._write_tree_incremental(text, bigint[]);
-CREATE OR REPLACE FUNCTION pggit_v0._write_tree_incremental(p_parent text, p_pending bigint[], p_epoch text,
-                                                           OUT root_sha text, OUT rows_written int,
-                                                           OUT objects_snapshotted int)
-LANGUAGE plpgsql VOLATILE
+-- setting, single-user mode) is never logged; full snapshots still see it.
+CREATE OR REPLACE FUNCTION pggit_v0._incremental_dirty(p_parent text, p_pending bigint[], p_epoch text,
+                                                      OUT parent_tree text, OUT dirty_s text[], OUT dirty_n text[])
+LANGUAGE plpgsql STABLE
+-- (with the owner's rights: it reads the statement texts, which status()'s callers may
+-- not; it gives back object names only)
+SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
@@ -368,6 +375,7 @@ DECLARE
     v_pending     int;
     v_unsafe      int;
     v_drops       boolean;
+    v_cascade     boolean;
     v_s           text[];
     v_n           text[];
 BEGIN
@@ -393,18 +401,23 @@ BEGIN
                OR (l.statement ~* '\mrename\M'
                    AND NOT ((l.object_type IN ('table', 'sequence', 'table column') AND l.renamed_from IS NOT NULL)
                             OR l.object_type IN ('index', 'table constraint', 'trigger', 'policy', 'rule')))
-               OR l.statement ~* '\m(set\s+schema|cascade|attach|detach|inherit|owned\s+by\s+none|drop\s+owned|security\s+label)\M'),
+               OR l.statement ~* '\m(set\s+schema|attach|detach|inherit|owned\s+by\s+none|drop\s+owned|security\s+label)\M'
+               -- (the statement text may be a whole script: every entry of it says "cascade")
+               OR (l.statement ~* '\mcascade\M'
+                   AND CASE WHEN l.event = 'sql_drop' THEN l.object_type = 'index'   -- (its table: unknown here)
+                            ELSE l.object_type IN ('type', 'domain') END)),
            -- drops that can take whole objects along without CASCADE (a serial's
            -- sequence, partitions, statistics objects)
            coalesce(bool_or(l.event = 'sql_drop' AND l.object_type IN ('table', 'table column', 'materialized view')),
-                    false)
-    INTO v_pending, v_unsafe, v_drops
+                    false),
+           coalesce(bool_or(l.event = 'sql_drop' AND l.statement ~* '\mcascade\M'), false)
+    INTO v_pending, v_unsafe, v_drops, v_cascade
     FROM ddl_log l
     WHERE l.id = ANY (p_pending);
     IF v_pending = 0 THEN   -- a complete log with nothing in it: the schema is the parent's tree
-        root_sha := v_parent_tree;
-        rows_written := 0;
-        objects_snapshotted := 0;
+        parent_tree := v_parent_tree;
+        dirty_s := ARRAY[]::text[];
+        dirty_n := ARRAY[]::text[];
         RETURN;
     END IF;
     IF v_unsafe > 0 THEN
@@ -424,8 +437,9 @@ BEGIN
                        THEN parse_ident(substring(p.object_identity FROM ' on (.*)$'))
                      WHEN p.object_type = 'default value'
                        THEN parse_ident(substring(p.object_identity FROM '^for (.*)$'))
+                     -- (not strict: stops at the argument list, a quoted name may hold "(")
                      WHEN p.object_type IN ('function', 'procedure', 'aggregate')
-                       THEN parse_ident(split_part(p.object_identity, '(', 1))
+                       THEN parse_ident(p.object_identity, false)
                      -- a dropped index: its table is looked up in the parent's tree below
                      WHEN p.object_type = 'index' AND p.event = 'sql_drop'
                        THEN ARRAY[(parse_ident(p.object_identity))[1], E'\n' || (parse_ident(p.object_identity))[2]]
@@ -461,24 +475,74 @@ BEGIN
             WHERE left(d.n, 1) <> E'\n'
         )
         SELECT array_agg(s), array_agg(n) INTO v_s, v_n FROM with_children;
+
+        -- DROP ... CASCADE: what depended on each dropped object (or column, or constraint)
+        -- in the parent's tree, and what depended on that in turn (see _cascade_next)
+        IF v_cascade THEN
+            WITH RECURSIVE parent AS MATERIALIZED (SELECT * FROM _tree_objects(v_parent_tree)),
+            edges AS MATERIALIZED (
+                SELECT o.schema_name, o.obj_key, o.obj_tree, d.ref_schema, d.ref_key, d.ref_column,
+                       _key_bare(d.ref_key) AS ref_bare
+                FROM _tree_deps(ARRAY(SELECT p.obj_tree FROM parent p)) d
+                JOIN parent o ON o.obj_tree = d.obj_tree
+            ),
+            seeds AS (
+                SELECT x.s, x.bare, NULL::text AS obj_key, x.col
+                FROM ddl_log l
+                CROSS JOIN LATERAL (
+                    SELECT CASE WHEN l.object_type IN ('function', 'procedure', 'aggregate')
+                                THEN parse_ident(l.object_identity, false)
+                                WHEN l.object_type = 'table constraint'
+                                THEN parse_ident(substring(l.object_identity FROM ' on (.*)$'))
+                                ELSE parse_ident(l.object_identity) END AS id) i
+                CROSS JOIN LATERAL (SELECT i.id[1] AS s, i.id[2] AS bare,
+                                           CASE l.object_type WHEN 'table column' THEN 'column ' || i.id[3]
+                                                              WHEN 'table constraint' THEN '' END AS col) x
+                WHERE l.id = ANY (p_pending) AND l.event = 'sql_drop' AND l.statement ~* '\mcascade\M'
+                  AND l.object_type IN ('table', 'view', 'materialized view', 'sequence', 'type', 'domain',
+                                        'function', 'procedure', 'aggregate', 'table column', 'table constraint')
+                UNION   -- a dropped schema: every object it held
+                SELECT o.schema_name, _key_bare(o.obj_key), o.obj_key, NULL
+                FROM ddl_log l JOIN parent o ON o.schema_name = (parse_ident(l.object_identity))[1]
+                WHERE l.id = ANY (p_pending) AND l.event = 'sql_drop' AND l.statement ~* '\mcascade\M'
+                  AND l.object_type = 'schema'
+            ),
+            nodes(s, bare, obj_key, col) AS (
+                SELECT * FROM seeds
+                UNION
+                SELECT x.schema_name, x.bare_name, x.obj_key, x.ref_column
+                FROM nodes n
+                JOIN edges e ON e.ref_schema = n.s AND e.ref_bare = n.bare
+                CROSS JOIN LATERAL _cascade_next(e.schema_name, e.obj_key, e.obj_tree) x
+                WHERE (n.obj_key IS NULL OR e.ref_key = n.obj_key) AND (n.col IS NULL OR e.ref_column = n.col)
+            )
+            SELECT v_s || array_agg(n.s),
+                   v_n || array_agg(CASE WHEN n.obj_key IS NULL
+                                           OR _key_kind(n.obj_key) IN ('table', 'view', 'materialized_view', 'sequence',
+                                                                       'foreign_table', 'type', 'domain', 'statistics',
+                                                                       'function', 'procedure', 'aggregate', 'schema')
+                                         THEN n.bare END)   -- (another kind: a full snapshot)
+            INTO v_s, v_n
+            FROM (SELECT DISTINCT x.s, x.bare, x.obj_key FROM nodes x) n;
+        END IF;
     EXCEPTION WHEN OTHERS THEN
         RETURN;
     END;
     IF v_s IS NULL OR array_position(v_s, NULL) IS NOT NULL OR array_position(v_n, NULL) IS NOT NULL
-       OR cardinality(v_s) > 50 THEN   -- beyond ~50 objects the full snapshot is cheaper
+       OR cardinality(v_s) > 100 THEN   -- beyond ~50 objects the full snapshot is cheaper
         RETURN;
     END IF;
 
-    -- Read bucket-wise: the parent's bucket trees (256 per schema at most), the objects
-    -- of the buckets the dirty names fall in, and the whole object list only when a drop
-    -- may have taken objects along or a dropped index's table must be found.
+    -- the parent's bucket trees (256 per schema at most), the objects of the buckets the
+    -- dirty names fall in, and the whole object list only when a drop may have taken
+    -- objects along or a dropped index's table must be found
     WITH buckets AS MATERIALIZED (SELECT * FROM _tree_buckets(v_parent_tree)),
     parent AS MATERIALIZED (SELECT * FROM _tree_objects(v_parent_tree)),   -- read only if needed
     rels AS MATERIALIZED (
         SELECT o.schema_name, _key_name(o.obj_key) AS n, o.obj_tree FROM parent o
         WHERE _key_kind(o.obj_key) IN ('table', 'materialized_view')
     ),
-    named AS (SELECT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)),
+    named AS (SELECT DISTINCT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)),
     -- each dropped index's table or materialized view: first among the names that start
     -- the index's up to an underscore (PostgreSQL's default index names do), looked up
     -- in their buckets; else among all of the parent's
@@ -526,12 +590,125 @@ BEGIN
         WHERE v_drops AND _key_kind(o.obj_key) = 'statistics'
           AND NOT EXISTS (SELECT 1 FROM pg_statistic_ext x JOIN pg_namespace ns ON ns.oid = x.stxnamespace
                           WHERE x.stxname = _key_name(o.obj_key) AND ns.nspname = o.schema_name)
-    ),
-    dirty AS MATERIALIZED (SELECT d.s, d.n, _bucket(d.s, d.n) AS bk FROM dirty0 d),
+    )
+    SELECT coalesce(array_agg(d.s), ARRAY[]::text[]), coalesce(array_agg(d.n), ARRAY[]::text[])
+    INTO v_s, v_n FROM dirty0 d;
+    IF cardinality(v_s) > 50 THEN
+        RETURN;
+    END IF;
+    parent_tree := v_parent_tree;
+    dirty_s := v_s;
+    dirty_n := v_n;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._incremental_dirty(text, bigint[], text) IS
+    'The (schema, bare name) pairs the DDL logged since a commit may have changed, when the log is complete and precise; NULL parent_tree when a full snapshot is needed';
+
+-- What a DROP ... CASCADE that reached object p_obj_key (schema p_schema, object tree
+-- p_obj_tree in the parent's tree) took along with it, as nodes to follow through the
+-- parent's recorded dependencies: one row (ref_column '#', which no edge names) that
+-- says the object is read again; and, if it is gone from the catalog, one that matches
+-- every edge to it (ref_column NULL).  A relation still there lost at most parts: a row
+-- per column gone (what named that column went with it), and one with ref_column ''
+-- (edges to the relation as a whole, e.g. a foreign key to its unique index) when a
+-- constraint or index of it is gone.  A routine or statistics object still there lost
+-- nothing; a type or domain still there (an attribute or constraint may be gone), or an
+-- object of another kind, matches every edge to it.
+CREATE OR REPLACE FUNCTION pggit_v0._cascade_next(p_schema text, p_obj_key text, p_obj_tree text)
+RETURNS TABLE (schema_name text, bare_name text, obj_key text, ref_column text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET plan_cache_mode = force_generic_plan   -- one plan per session, not one per object
+AS $$
+DECLARE
+    v_kind text := _key_kind(p_obj_key);
+    v_name text := _key_name(p_obj_key);
+    v_rel  oid;
+BEGIN
+    schema_name := p_schema;
+    bare_name := _key_bare(p_obj_key);
+    obj_key := p_obj_key;
+    ref_column := '#';
+    RETURN NEXT;
+    IF v_kind IN ('table', 'view', 'materialized_view', 'sequence', 'foreign_table') THEN
+        SELECT c.oid INTO v_rel FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = p_schema AND c.relname = v_name
+          AND c.relkind::text = ANY (CASE v_kind WHEN 'table' THEN ARRAY['r', 'p'] WHEN 'view' THEN ARRAY['v']
+                                                 WHEN 'materialized_view' THEN ARRAY['m'] WHEN 'sequence' THEN ARRAY['S']
+                                                 ELSE ARRAY['f'] END);
+        IF v_rel IS NULL THEN
+            ref_column := NULL;
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        RETURN QUERY
+        SELECT p_schema, bare_name, p_obj_key, e.name FROM tree_entries e
+        WHERE e.tree_sha = p_obj_tree AND e.name LIKE 'column %'
+          AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = v_rel AND a.attname = substr(e.name, 8)
+                            AND a.attnum > 0 AND NOT a.attisdropped);
+        IF EXISTS (SELECT 1 FROM tree_entries e
+                   WHERE e.tree_sha = p_obj_tree
+                     AND ((e.name LIKE 'constraint %'
+                           AND NOT EXISTS (SELECT 1 FROM pg_constraint k
+                                           WHERE k.conrelid = v_rel AND k.conname = substr(e.name, 12)))
+                          OR (e.name LIKE 'index %'
+                              AND NOT EXISTS (SELECT 1 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+                                              WHERE i.indrelid = v_rel AND ic.relname = substr(e.name, 7))))) THEN
+            ref_column := '';
+            RETURN NEXT;
+        END IF;
+    ELSIF v_kind IN ('function', 'procedure', 'aggregate') THEN
+        IF NOT EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                       WHERE n.nspname = p_schema AND p.proname = bare_name
+                         AND format('%I(%s)', p.proname, pg_get_function_identity_arguments(p.oid)) = v_name) THEN
+            ref_column := NULL;
+            RETURN NEXT;
+        END IF;
+    ELSIF v_kind <> 'statistics' THEN
+        ref_column := NULL;
+        RETURN NEXT;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._cascade_next(text, text, text) IS
+    'An object a DROP ... CASCADE reached: read it again, and which of its recorded dependants went too (all when it is gone, those of its lost columns or constraints when not)';
+
+-- An incremental snapshot: the tree of commit p_parent with only the objects
+-- _incremental_dirty names (from the DDL log entries p_pending) snapshotted again, and
+-- the trees above them rebuilt.  With nothing logged, the parent's tree is the schema
+-- and no catalog is read (objects_snapshotted = 0).  root_sha is NULL when a full
+-- snapshot is needed (see _incremental_dirty).
+DROP FUNCTION IF EXISTS pggit_v0._write_tree_incremental(text);
+DROP FUNCTION IF EXISTS pggit_v0._write_tree_incremental(text, bigint[]);
+CREATE OR REPLACE FUNCTION pggit_v0._write_tree_incremental(p_parent text, p_pending bigint[], p_epoch text,
+                                                           OUT root_sha text, OUT rows_written int,
+                                                           OUT objects_snapshotted int)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_parent_tree text;
+    v_s           text[];
+    v_n           text[];
+BEGIN
+    SELECT d.parent_tree, d.dirty_s, d.dirty_n INTO v_parent_tree, v_s, v_n
+    FROM _incremental_dirty(p_parent, p_pending, p_epoch) d;
+    IF v_parent_tree IS NULL THEN
+        RETURN;
+    END IF;
+    IF cardinality(v_s) = 0 THEN   -- a complete log with nothing in it: the schema is the parent's tree
+        root_sha := v_parent_tree;
+        rows_written := 0;
+        objects_snapshotted := 0;
+        RETURN;
+    END IF;
+
+    WITH buckets AS MATERIALIZED (SELECT * FROM _tree_buckets(v_parent_tree)),
+    dirty AS MATERIALIZED (SELECT u.s, u.n, _bucket(u.s, u.n) AS bk FROM unnest(v_s, v_n) AS u(s, n)),
     fresh AS MATERIALIZED (   -- one catalog pass per schema for all its dirty names
         SELECT sn.* FROM (SELECT d.s, array_agg(d.n) AS ns FROM dirty d GROUP BY d.s) g
         CROSS JOIN LATERAL _snapshot_names(g.s, g.ns) sn
-        WHERE (SELECT count(*) FROM dirty) <= 50
     ),
     touched AS MATERIALIZED (   -- buckets that change: the dirty names' and the fresh rows'
         SELECT d.s AS schema_name, d.bk FROM dirty d
@@ -548,12 +725,7 @@ BEGIN
                             WHERE b.schema_name = t.schema_name AND b.bucket = t.bk OFFSET 0) b
         CROSS JOIN LATERAL (SELECT e.name, e.entry_sha FROM tree_entries e
                             WHERE e.tree_sha = b.bucket_tree OFFSET 0) e
-        WHERE NOT EXISTS (
-            SELECT 1 FROM dirty d
-            WHERE b.schema_name = d.s
-              AND (_key_name(e.name) = d.n
-                   OR (_key_kind(e.name) IN ('function', 'procedure', 'aggregate')
-                       AND split_part(_key_name(e.name), '(', 1) = quote_ident(d.n))))
+        WHERE NOT EXISTS (SELECT 1 FROM dirty d WHERE b.schema_name = d.s AND _key_bare(e.name) = d.n)
     ),
     kept_buckets AS (   -- untouched buckets, reused whole
         SELECT b.* FROM buckets b
@@ -569,8 +741,7 @@ BEGIN
          (SELECT array_agg(kb.schema_name) AS ss, array_agg(kb.bucket) AS bs,
                  array_agg(kb.bucket_tree) AS ts FROM kept_buckets kb) c
     CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, b.ss, b.bs, b.ks, b.ts,
-                                        c.ss, c.bs, c.ts) w
-    WHERE (SELECT count(*) FROM dirty) <= 50;
+                                        c.ss, c.bs, c.ts) w;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._write_tree_incremental(text, bigint[], text) IS

@@ -19,10 +19,118 @@ SELECT p_old IS NOT NULL AND p_new IS NOT NULL
        IS DISTINCT FROM ARRAY(SELECT b.x FROM b WHERE b.x IN (SELECT a.x FROM a) ORDER BY b.o)
 $$;
 
+-- The blob-level differences between stored tree p_a and the live schema at the
+-- objects of the given (schema, bare name) pairs only, as _diff_live gives them for
+-- those: the objects of those names are snapshotted and compared with theirs in p_a,
+-- which is read bucket-wise (only the buckets the names and fresh objects fall in).
+CREATE OR REPLACE FUNCTION pggit_v0._diff_live_names(p_a text, p_schemas text[], p_names text[])
+RETURNS TABLE (schema_name text, obj_key text, sub_key text, old_sha text, new_sha text, new_content text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+SET plan_cache_mode = force_generic_plan   -- planned once per session
+AS $$
+BEGIN
+    RETURN QUERY
+    WITH dirty AS MATERIALIZED (SELECT u.s, u.n, _bucket(u.s, u.n) AS bk FROM unnest(p_schemas, p_names) AS u(s, n)),
+    fresh AS MATERIALIZED (   -- one catalog pass per schema for all its names
+        SELECT sn.schema_name, sn.kind || ' ' || sn.name AS obj_key, sn.sub_key, sn.definition,
+               _sha('blob', sn.definition) AS sha, _bucket(sn.schema_name, sn.bare_name) AS bk
+        FROM (SELECT d.s, array_agg(d.n) AS ns FROM dirty d GROUP BY d.s) g
+        CROSS JOIN LATERAL _snapshot_names(g.s, g.ns) sn
+    ),
+    touched AS (SELECT d.s, d.bk FROM dirty d UNION SELECT f.schema_name, f.bk FROM fresh f),
+    old_obj AS MATERIALIZED (   -- their objects in p_a: root -> schema -> bucket digits, by index
+        SELECT t.s AS schema_name, e3.name AS obj_key, e3.entry_sha AS obj_tree
+        FROM touched t
+        JOIN tree_entries e0 ON e0.tree_sha = p_a AND e0.name = t.s
+        JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha AND e1.name = left(t.bk, 1)
+        JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha AND e2.name = right(t.bk, 1)
+        JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha
+        WHERE EXISTS (SELECT 1 FROM dirty d WHERE d.s = t.s AND _key_bare(e3.name) = d.n)
+           OR EXISTS (SELECT 1 FROM fresh f WHERE f.schema_name = t.s AND f.obj_key = e3.name)
+    ),
+    old_blobs AS (
+        SELECT o.schema_name, o.obj_key, e.name AS sub_key, e.entry_sha
+        FROM old_obj o JOIN tree_entries e ON e.tree_sha = o.obj_tree
+    )
+    SELECT coalesce(n.schema_name, o.schema_name), coalesce(n.obj_key, o.obj_key), coalesce(n.sub_key, o.sub_key),
+           o.entry_sha, n.sha, n.definition
+    FROM old_blobs o
+    FULL JOIN fresh n ON n.schema_name = o.schema_name AND n.obj_key = o.obj_key AND n.sub_key = o.sub_key
+    WHERE o.entry_sha IS DISTINCT FROM n.sha
+      AND coalesce(n.sub_key, o.sub_key) <> 'depends';   -- recorded dependencies: not a change of their own
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._diff_live_names(text, text[], text[]) IS
+    'Changed blob paths between a stored root tree and the live schema at the objects of some (schema, bare name) pairs only';
+
+-- The blob-level differences between commit p_commit's tree p_a and the live schema,
+-- the rows _diff_live(p_a) gives, read incrementally when the DDL log proves what can
+-- differ (_incremental_dirty: capture on and unchanged since the commit, no fault, the
+-- live schema known to equal p_a apart from the DDL logged since): with nothing
+-- logged, no row and no catalog read; else only the objects the log names
+-- (_diff_live_names).  Without p_commit, or when the log proves nothing, the whole live
+-- schema is compared (_diff_live).  With pggit.verify_incremental = on, both ways are
+-- taken and must agree (else XX000).  Says how it read in the transaction-local setting
+-- pggit.live_diff (status() records it with its timing).
+CREATE OR REPLACE FUNCTION pggit_v0._diff_live_since(p_a text, p_commit text)
+RETURNS TABLE (schema_name text, obj_key text, sub_key text, old_sha text, new_sha text, new_content text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+SET plan_cache_mode = force_generic_plan   -- planned once per session
+AS $$
+DECLARE
+    v_ids  bigint[];
+    v_tree text;
+    v_s    text[];
+    v_n    text[];
+    v_bad  text;
+BEGIN
+    IF p_commit IS NOT NULL AND p_a IS NOT NULL
+       AND (SELECT c.tree_sha FROM commit_graph c WHERE c.commit_sha = p_commit) = p_a THEN
+        v_ids := _pending_log_ids();
+        SELECT d.parent_tree, d.dirty_s, d.dirty_n INTO v_tree, v_s, v_n
+        FROM _incremental_dirty(p_commit, v_ids, _capture_epoch()) d;
+    END IF;
+    -- how it was read, for status()'s timing row (transaction-local)
+    PERFORM set_config('pggit.live_diff', CASE WHEN v_tree IS NULL THEN 'the whole schema compared'
+                                               WHEN cardinality(v_s) = 0 THEN 'no DDL logged since HEAD: no catalog read'
+                                               ELSE format('incremental: %s name(s) read', cardinality(v_s)) END, true);
+    IF v_tree IS NULL THEN
+        RETURN QUERY SELECT * FROM _diff_live(p_a);
+        RETURN;
+    END IF;
+    IF coalesce(current_setting('pggit.verify_incremental', true), '') = 'on' THEN
+        -- development safety net: the whole comparison must give the same rows (unless
+        -- other sessions committed DDL since v_ids, which it may see)
+        WITH inc AS (SELECT x.schema_name, x.obj_key, x.sub_key, x.old_sha, x.new_sha, x.new_content
+                     FROM _diff_live_names(p_a, v_s, v_n) x),
+        full_ AS (SELECT x.schema_name, x.obj_key, x.sub_key, x.old_sha, x.new_sha, x.new_content
+                  FROM _diff_live(p_a) x),
+        bad AS ((SELECT * FROM inc EXCEPT SELECT * FROM full_) UNION (SELECT * FROM full_ EXCEPT SELECT * FROM inc))
+        SELECT string_agg(DISTINCT _path(b.schema_name, b.obj_key, b.sub_key), ', ') INTO v_bad FROM bad b;
+        IF v_bad IS NOT NULL AND cardinality(_pending_log_ids()) = cardinality(v_ids) THEN
+            RAISE EXCEPTION 'incremental status differs from the full comparison: %', v_bad
+                  USING ERRCODE = 'XX000', HINT = 'SET pggit.full_snapshot = on works around it; please report it.';
+        END IF;
+    END IF;
+    IF cardinality(v_s) = 0 THEN
+        RETURN;   -- nothing logged since: the live schema is p_a
+    END IF;
+    RETURN QUERY SELECT * FROM _diff_live_names(p_a, v_s, v_n);
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._diff_live_since(text, text) IS
+    'Changed blob paths between a commit''s tree and the live schema, read only where the DDL log says they can be when it is complete';
+
 -- Changed paths between stored tree p_a and stored tree p_b, or the live schema when
 -- p_live, formatted for users.  Stored diffs also carry, per path, the migration
 -- statements that implement it (in script order) and their hazards; given the two
 -- commits (p_a_commit, p_b_commit), those include their renames (see _commit_steps).
+-- A live diff given p_a's commit (p_a_commit) reads only what the DDL log says can
+-- differ when the log is complete (_diff_live_since); without it, the whole schema.
 DROP FUNCTION IF EXISTS pggit_v0._diff_rows(text, text, boolean);
 CREATE OR REPLACE FUNCTION pggit_v0._diff_rows(p_a text, p_b text, p_live boolean DEFAULT false,
                                               p_a_commit text DEFAULT NULL, p_b_commit text DEFAULT NULL)
@@ -53,7 +161,7 @@ raw AS (
     FROM _diff_trees(p_a, p_b) d WHERE NOT p_live
     UNION ALL
     SELECT l.schema_name, l.obj_key, l.sub_key, l.old_sha, l.new_sha, l.new_content
-    FROM _diff_live(p_a) l WHERE p_live
+    FROM _diff_live_since(p_a, p_a_commit) l WHERE p_live
 ),
 rows AS (
     SELECT r.*, _key_kind(r.obj_key) AS kind, _key_name(r.obj_key) AS oname,
@@ -120,11 +228,14 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
-    v_t0 timestamptz := clock_timestamp();
+    v_t0   timestamptz := clock_timestamp();
+    v_head text;
 BEGIN
     PERFORM get_head_sha();   -- raises when HEAD does not resolve, instead of calling everything ADDED
-    RETURN QUERY SELECT * FROM _diff_rows(_commit_tree(_head_commit()), NULL, true);
-    PERFORM _record_timing('status', v_t0);
+    v_head := _head_commit();
+    -- (with HEAD's commit: read incrementally when the DDL log proves what changed)
+    RETURN QUERY SELECT * FROM _diff_rows(_commit_tree(v_head), NULL, true, v_head);
+    PERFORM _record_timing('status', v_t0, current_setting('pggit.live_diff', true));
 END
 $$;
 COMMENT ON FUNCTION pggit_v0.status() IS

@@ -32,7 +32,9 @@ def test_what_takes_a_full_snapshot(db: SqlDb) -> None:
     commit_mode(db, "a and b")
     cases = [
         "CREATE VIEW public.va AS SELECT 1 AS x; ALTER VIEW public.va RENAME TO va2",   # no old name kept
-        "DROP TABLE public.b CASCADE",                           # cascades take unnamed dependants along
+        # ALTER TYPE ... CASCADE changes the typed tables, which no entry names
+        "CREATE TYPE public.comp AS (x int); CREATE TABLE public.typed OF public.comp;"
+        "ALTER TYPE public.comp ADD ATTRIBUTE y int CASCADE",
         "CREATE TABLE public.c (id int); ALTER TABLE public.c ADD COLUMN x int; SET pggit.full_snapshot = on",
     ]
     for ddl in cases:
@@ -235,3 +237,116 @@ def test_dropping_a_partitioned_index_reads_its_partitions_again(db: SqlDb) -> N
                                           "WHERE change_type = 'REMOVED'")}
     assert {"public/table/p/index/p_at", "public/table/p1/index/p1_own_at"} <= removed
     assert db.rows("SELECT * FROM pggit_v0.status()") == []
+
+
+def status_mode(d: SqlDb) -> tuple:
+    """status()'s rows, and how it read the live schema (its timing row's detail)."""
+    rows = d.rows("SELECT * FROM pggit_v0.status()")
+    mode = d.val("SELECT detail FROM pggit_v0.op_timings WHERE operation = 'status' ORDER BY id DESC LIMIT 1")
+    return rows, mode
+
+
+def full_status(d: SqlDb) -> list:
+    """status() comparing the whole live schema (pggit.full_snapshot = on turns the log's proof off)."""
+    d.exec("SET pggit.full_snapshot = on")
+    try:
+        rows, mode = status_mode(d)
+        assert mode == "the whole schema compared"
+        return rows
+    finally:
+        d.exec("RESET pggit.full_snapshot")
+
+
+def test_status_reads_only_what_the_log_names(db: SqlDb) -> None:
+    """Nothing logged since HEAD: no catalog read.  A complete log: only the objects it
+    names are compared, with the same rows as the whole comparison (the suite's
+    pggit.verify_incremental = on also checks every status() against it)."""
+    db.exec('CREATE SCHEMA "we""ird s"; CREATE TABLE "we""ird s"."t a" (id int PRIMARY KEY, "v\nx" text);'
+            "CREATE TABLE public.b (id int); CREATE FUNCTION public.f(x int) RETURNS int LANGUAGE sql AS 'SELECT x';"
+            "CREATE TABLE public.untouched (id int)")
+    commit_mode(db, "base")
+    rows, mode = status_mode(db)
+    assert (rows, mode) == ([], "no DDL logged since HEAD: no catalog read")
+    db.exec('ALTER TABLE "we""ird s"."t a" ADD COLUMN "w""\n" int; CREATE INDEX ON public.b (id);'
+            "CREATE TABLE public.c (id int); DROP FUNCTION public.f(int);"
+            "CREATE FUNCTION public.f(x text) RETURNS text LANGUAGE sql AS 'SELECT x';"
+            'COMMENT ON TABLE "we""ird s"."t a" IS \'c\'')
+    rows, mode = status_mode(db)
+    assert mode.startswith("incremental: ")
+    assert rows == full_status(db)
+    assert {(r["schema_name"], r["object_type"], r["object_name"], r["sub_name"], r["change_type"]) for r in rows} >= {
+        ("we\"ird s", "column", "t a", "w\"\n", "ADDED"), ("we\"ird s", "comment", "t a", None, "ADDED"),
+        ("public", "index", "b", "b_id_idx", "ADDED"), ("public", "table", "c", None, "ADDED"),
+        ("public", "function", "f(x integer)", None, "REMOVED"), ("public", "function", "f(x text)", None, "ADDED")}
+    assert not any(r["object_name"] == "untouched" for r in rows)
+    assert "incremental snapshot" in commit_mode(db, "changes")
+    assert status_mode(db) == ([], "no DDL logged since HEAD: no catalog read")
+    # what the log cannot prove: the whole schema is compared
+    db.exec("ALTER EVENT TRIGGER pggit_v0_capture_ddl DISABLE; ALTER TABLE public.b ADD COLUMN missed int;"
+            "ALTER EVENT TRIGGER pggit_v0_capture_ddl ENABLE ALWAYS")
+    rows, mode = status_mode(db)
+    assert mode == "the whole schema compared"
+    assert [r["path"] for r in rows] == ["public/table/b/column/missed"]
+
+
+def test_drop_cascade_is_committed_incrementally(db: SqlDb) -> None:
+    """What a DROP ... CASCADE takes along is found through the parent's recorded
+    dependencies: views on views (in another schema too), foreign keys, a function
+    whose parameter default calls the dropped function, a column default; objects that
+    depend only on what stays are not touched.  Hostile names throughout."""
+    s = '"s q""x"'
+    db.exec(f"CREATE SCHEMA {s};"
+            f'CREATE TABLE {s}."t a" (id int PRIMARY KEY, "v\nx" text, keep int);'
+            f'CREATE VIEW {s}."v 1" AS SELECT id, "v\nx" FROM {s}."t a";'
+            f'CREATE VIEW {s}."v 2" AS SELECT id FROM {s}."v 1";'
+            f'CREATE VIEW public.v3 AS SELECT id FROM {s}."v 2";'
+            f'CREATE VIEW public.keeps AS SELECT keep FROM {s}."t a";'
+            f'CREATE TABLE public.child (id int, t_id int REFERENCES {s}."t a" (id));'
+            f'CREATE FUNCTION {s}."f(x" () RETURNS int LANGUAGE sql AS \'SELECT 1\';'
+            f'CREATE FUNCTION public.g(x int DEFAULT {s}."f(x"()) RETURNS int LANGUAGE sql AS \'SELECT x\';'
+            f'CREATE FUNCTION public.h(x int DEFAULT public.g()) RETURNS int LANGUAGE sql AS \'SELECT x\';'
+            f'CREATE TABLE public.uses_f (n int DEFAULT {s}."f(x"(), m int);'
+            "CREATE TYPE public.mood AS ENUM ('ok'); CREATE DOMAIN public.pos AS int CHECK (VALUE > 0);"
+            "CREATE TABLE public.feel (id int, m public.mood, p public.pos, q int);"
+            "CREATE VIEW public.feel_m AS SELECT id, m FROM public.feel;"
+            "CREATE VIEW public.feel_q AS SELECT id, q FROM public.feel;"
+            "CREATE TABLE public.pk (id int CONSTRAINT pk_pkey PRIMARY KEY);"
+            "CREATE TABLE public.fk (pk_id int REFERENCES public.pk (id));"
+            "CREATE SCHEMA gone; CREATE TABLE gone.x (id int); CREATE VIEW public.of_gone AS SELECT id FROM gone.x;"
+            "CREATE TABLE public.unrelated (id int)")
+    commit_mode(db, "base")
+
+    def step(ddl: str, expect: set, kept: set = frozenset()) -> None:
+        db.exec(ddl)
+        rows, mode = status_mode(db)
+        assert mode.startswith("incremental: "), (ddl, mode)
+        assert rows == full_status(db), ddl
+        got = commit_mode(db, ddl)   # verify_incremental checks it against a full snapshot
+        assert "incremental snapshot" in got, (ddl, got)
+        changed = {(r["schema_name"], r["object_type"], r["object_name"], r["sub_name"], r["change_type"])
+                   for r in db.rows("SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")}
+        assert expect <= changed, (ddl, expect - changed)
+        assert not {c for c in changed if c[2] in kept}, ddl
+        assert not any(c[2] == "unrelated" for c in changed), ddl
+        assert status_mode(db) == ([], "no DDL logged since HEAD: no catalog read"), ddl
+
+    step(f'ALTER TABLE {s}."t a" DROP COLUMN "v\nx" CASCADE',
+         {("s q\"x", "column", "t a", "v\nx", "REMOVED"), ("s q\"x", "view", "v 1", None, "REMOVED"),
+          ("s q\"x", "view", "v 2", None, "REMOVED"), ("public", "view", "v3", None, "REMOVED")},
+         kept={"keeps", "child"})
+    step(f'DROP TABLE {s}."t a" CASCADE',
+         {("s q\"x", "table", "t a", None, "REMOVED"), ("public", "view", "keeps", None, "REMOVED"),
+          ("public", "constraint", "child", "child_t_id_fkey", "REMOVED")})
+    step(f'DROP FUNCTION {s}."f(x"() CASCADE',
+         {("s q\"x", "function", "\"f(x\"()", None, "REMOVED"), ("public", "function", "g(x integer)", None, "REMOVED"),
+          ("public", "function", "h(x integer)", None, "REMOVED"), ("public", "column", "uses_f", "n", "MODIFIED")})
+    step("DROP TYPE public.mood CASCADE; DROP DOMAIN public.pos CASCADE",
+         {("public", "type", "mood", None, "REMOVED"), ("public", "domain", "pos", None, "REMOVED"),
+          ("public", "column", "feel", "m", "REMOVED"), ("public", "column", "feel", "p", "REMOVED"),
+          ("public", "view", "feel_m", None, "REMOVED")},
+         kept={"feel_q"})
+    step("ALTER TABLE public.pk DROP CONSTRAINT pk_pkey CASCADE",
+         {("public", "constraint", "pk", "pk_pkey", "REMOVED"), ("public", "constraint", "fk", "fk_pk_id_fkey", "REMOVED")})
+    step("DROP SCHEMA gone CASCADE",
+         {("gone", "schema", "gone", None, "REMOVED"), ("gone", "table", "x", None, "REMOVED"),
+          ("public", "view", "of_gone", None, "REMOVED")})
