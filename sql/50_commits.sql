@@ -480,11 +480,14 @@ BEGIN
         -- in the parent's tree, and what depended on that in turn (see _cascade_next)
         IF v_cascade THEN
             WITH RECURSIVE parent AS MATERIALIZED (SELECT * FROM _tree_objects(v_parent_tree)),
-            edges AS MATERIALIZED (
-                SELECT o.schema_name, o.obj_key, o.obj_tree, d.ref_schema, d.ref_key, d.ref_column,
-                       _key_bare(d.ref_key) AS ref_bare
-                FROM _tree_deps(ARRAY(SELECT p.obj_tree FROM parent p)) d
-                JOIN parent o ON o.obj_tree = d.obj_tree
+            -- every object's recorded dependencies, as text; only the lines of the blobs
+            -- that mention a node's name are split (see _tree_deps for the format)
+            blobs AS MATERIALIZED (
+                SELECT o.schema_name, o.obj_key, o.obj_tree, b.content
+                FROM parent o
+                JOIN tree_entries e ON e.tree_sha = o.obj_tree AND e.name = 'depends'
+                JOIN objects b ON b.sha = e.entry_sha
+                WHERE b.content <> ''
             ),
             seeds AS (
                 SELECT x.s, x.bare, NULL::text AS obj_key, x.col
@@ -512,9 +515,16 @@ BEGIN
                 UNION
                 SELECT x.schema_name, x.bare_name, x.obj_key, x.ref_column
                 FROM nodes n
-                JOIN edges e ON e.ref_schema = n.s AND e.ref_bare = n.bare
-                CROSS JOIN LATERAL _cascade_next(e.schema_name, e.obj_key, e.obj_tree) x
-                WHERE (n.obj_key IS NULL OR e.ref_key = n.obj_key) AND (n.col IS NULL OR e.ref_column = n.col)
+                -- (a routine's key quotes its name as %I does)
+                JOIN blobs b ON strpos(b.content, _dep_esc(n.bare)) > 0
+                             OR strpos(b.content, _dep_esc(quote_ident(n.bare))) > 0
+                CROSS JOIN LATERAL _cascade_next(b.schema_name, b.obj_key, b.obj_tree) x
+                WHERE EXISTS (
+                    SELECT 1 FROM unnest(string_to_array(b.content, E'\n')) AS l(line)
+                    CROSS JOIN LATERAL string_to_array(l.line, E'\t') AS f
+                    WHERE _dep_unesc(f[2]) = n.s AND _key_bare(_dep_unesc(f[3])) = n.bare
+                      AND (n.obj_key IS NULL OR _dep_unesc(f[3]) = n.obj_key)
+                      AND (n.col IS NULL OR _dep_unesc(f[4]) = n.col))
             )
             SELECT v_s || array_agg(n.s),
                    v_n || array_agg(CASE WHEN n.obj_key IS NULL
@@ -611,7 +621,7 @@ COMMENT ON FUNCTION pggit_v0._incremental_dirty(text, bigint[], text) IS
 -- every edge to it (ref_column NULL).  A relation still there lost at most parts: a row
 -- per column gone (what named that column went with it), and one with ref_column ''
 -- (edges to the relation as a whole, e.g. a foreign key to its unique index) when a
--- constraint or index of it is gone.  A routine or statistics object still there lost
+-- key (primary, unique, exclusion) or unique index of it is gone.  A routine or statistics object still there lost
 -- nothing; a type or domain still there (an attribute or constraint may be gone), or an
 -- object of another kind, matches every edge to it.
 CREATE OR REPLACE FUNCTION pggit_v0._cascade_next(p_schema text, p_obj_key text, p_obj_tree text)
@@ -646,12 +656,16 @@ BEGIN
         WHERE e.tree_sha = p_obj_tree AND e.name LIKE 'column %'
           AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = v_rel AND a.attname = substr(e.name, 8)
                             AND a.attnum > 0 AND NOT a.attisdropped);
-        IF EXISTS (SELECT 1 FROM tree_entries e
+        -- (only a key or unique index can be depended on: a foreign key on it, a view
+        -- grouping by the primary key; the recorded text tells, erring towards more)
+        IF EXISTS (SELECT 1 FROM tree_entries e JOIN objects o ON o.sha = e.entry_sha
                    WHERE e.tree_sha = p_obj_tree
                      AND ((e.name LIKE 'constraint %'
+                           AND o.content ~ '\m(PRIMARY\s+KEY|UNIQUE|EXCLUDE)\M'
                            AND NOT EXISTS (SELECT 1 FROM pg_constraint k
                                            WHERE k.conrelid = v_rel AND k.conname = substr(e.name, 12)))
                           OR (e.name LIKE 'index %'
+                              AND o.content ~ '\mUNIQUE\M'
                               AND NOT EXISTS (SELECT 1 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
                                               WHERE i.indrelid = v_rel AND ic.relname = substr(e.name, 7))))) THEN
             ref_column := '';
