@@ -238,3 +238,33 @@ def test_default_base_is_the_schema_before_the_newest_file(pytester: pytest.Pyte
             and "(the step before the newest, sql/schema/002_drop_phone.sql)" in text)
     assert "REMOVED   public/table/customers/column/phone" in text
     assert "data_deletion" in text
+
+
+def test_the_gates_status_integrity_and_alerts_read_the_log_when_it_proves_clean(pggit_conn) -> None:
+    """The gate's Repo answers status() from the DDL log when it proves nothing changed
+    since HEAD (no snapshot of the whole schema), and its integrity and alert rows are then
+    the public functions' rows, without their own status(); with DDL since HEAD, or
+    capture changed, the whole schema is compared as before."""
+    from pytest_pggit.gate import _alerts, _GateRepo, _integrity
+    from pytest_pggit.repo import Repo
+
+    repo, plain = _GateRepo(pggit_conn), Repo(pggit_conn)
+    assert repo.live_is_head()
+    pending = repo.status()
+    assert not pending and not plain.status()
+    assert _integrity(repo, pending) == plain.integrity()
+    assert _alerts(repo, pending) == plain.alerts()
+    assert [c.name for c in _integrity(repo, pending)][-1] == "live_schema"
+
+    pggit_conn.execute("CREATE TABLE gate_probe (id int)")
+    assert not repo.live_is_head()
+    pending = repo.status()
+    assert pending.paths == plain.status().paths and "public/table/gate_probe" in pending.paths
+    assert _integrity(repo, pending) == plain.integrity()
+    assert _alerts(repo, pending) == plain.alerts()
+    repo.commit("probe")
+    assert repo.live_is_head() and not repo.status()
+
+    pggit_conn.execute("ALTER EVENT TRIGGER pggit_v0_capture_ddl DISABLE")   # the log proves nothing now
+    assert not repo.live_is_head()
+    assert not repo.status()
