@@ -269,9 +269,13 @@ $$;
 -- as (schema, name) pairs to snapshot again after a rename: views and materialized
 -- views reading it, tables whose constraints, defaults, triggers, policies or indexes
 -- use it, sequences it owns, routines with SQL-standard bodies, statistics objects and
--- publications.  A dependent of any other kind gives a NULL name (the caller then takes
+-- publications.  p_classid: the catalog of p_rel when it is not a relation (pg_proc for
+-- a routine, pg_type for a type or domain: then also the routines, types and columns
+-- that use it).  A dependent of any other kind gives a NULL name (the caller then takes
 -- a full snapshot).  From pg_depend: one index range scan.
-CREATE OR REPLACE FUNCTION pggit_v0._rename_dependants(p_rel oid, p_attnum int2 DEFAULT NULL)
+DROP FUNCTION IF EXISTS pggit_v0."_rename_dependants"(oid, int2);
+CREATE OR REPLACE FUNCTION pggit_v0._rename_dependants(p_rel oid, p_attnum int2 DEFAULT NULL,
+                                                      p_classid oid DEFAULT 'pg_class'::regclass)
 RETURNS TABLE (schema_name text, name text)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -313,16 +317,17 @@ CROSS JOIN LATERAL (
                                                        JOIN pg_publication b ON b.oid = pr.prpubid WHERE pr.oid = d.objid)
              WHEN 'pg_type'::regclass THEN (SELECT ARRAY[n.nspname::text, t.typname::text] FROM pg_type t
                                             JOIN pg_namespace n ON n.oid = t.typnamespace
-                                            WHERE t.oid = d.objid AND t.typrelid <> p_rel)
+                                            WHERE t.oid = d.objid
+                                              AND (p_classid <> 'pg_class'::regclass OR t.typrelid <> p_rel))
            END AS ident
 ) i
 CROSS JOIN LATERAL (SELECT i.ident[1] AS s, i.ident[2] AS n) x
-WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = p_rel
+WHERE d.refclassid = p_classid AND d.refobjid = p_rel
   AND (p_attnum IS NULL OR d.refobjsubid = p_attnum)
   AND d.deptype IN ('n', 'a')
   AND NOT (d.classid = 'pg_type'::regclass AND i.ident IS NULL)   -- the relation's own row type
 $$;
-COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2) IS
+COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2, oid) IS
     'Objects whose recorded text names a relation (or one of its columns): (schema, name) to snapshot again after a rename; NULL name for kinds it cannot place';
 
 -- What an incremental snapshot must read again: the (schema, bare name) pairs of the
@@ -339,11 +344,10 @@ COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2) IS
 --   * the live schema is not known to equal the parent's tree (HEAD moved without
 --     migrating the schema: see _set_live_base);
 --   * a pending entry names no object, is of a kind outside the list below, or its
---     statement moves (SET SCHEMA), attaches, detaches, drops what a role owns, sets a
---     security label (recorded as an object of its own), or renames anything but a
---     table, sequence or column (whose old names capture keeps) or a part of a table
---     (those change how other objects deparse or which objects exist, beyond the one
---     logged);
+--     statement attaches, detaches, drops what a role owns, sets a security label
+--     (recorded as an object of its own), renames or moves (SET SCHEMA) a schema or an
+--     object of a kind not handled below (those change how other objects deparse or
+--     which objects exist, beyond the one logged);
 --   * its statement cascades, unless what cascades is a DROP (or ALTER TABLE ... DROP
 --     COLUMN/CONSTRAINT) of a table, view, materialized view, sequence, routine, type,
 --     domain, schema, column or constraint: the logged ALTER TYPE/DOMAIN ... CASCADE
@@ -354,8 +358,12 @@ COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2) IS
 -- a partitioned table's partitions, statistics objects) are found missing from the
 -- catalog and left out.  What a DROP ... CASCADE took along is found in the parent's
 -- recorded dependencies ("depends" blobs, _cascade_next): every object depending on a
--- dropped one, and on those in turn, is read again.  Renames read the old and the new
--- name and what names the renamed object (_rename_dependants).  The parent's tree is
+-- dropped one, and on those in turn, is read again.  Renames and moves (SET SCHEMA) of
+-- tables, sequences, views, routines, types and domains read the new name, the old one
+-- (capture keeps it for tables and sequences; else it is the one of that kind in the
+-- parent's tree that is gone from the catalog), and what names the object
+-- (_rename_dependants; for a moved table also what names its sequences, which moved
+-- with it).  The parent's tree is
 -- read bucket-wise: only the buckets the dirty names fall in are opened.
 -- Known blind spot: DDL run with event triggers off (PostgreSQL 17's event_triggers
 -- setting, single-user mode) is never logged; full snapshots still see it.
@@ -376,6 +384,7 @@ DECLARE
     v_unsafe      int;
     v_drops       boolean;
     v_cascade     boolean;
+    v_moves       boolean;
     v_s           text[];
     v_n           text[];
 BEGIN
@@ -396,12 +405,20 @@ BEGIN
                OR l.object_type NOT IN ('table', 'view', 'materialized view', 'sequence', 'index', 'table column',
                                         'table constraint', 'trigger', 'policy', 'rule', 'default value',
                                         'function', 'procedure', 'aggregate', 'type', 'domain', 'schema')
-               -- renames: of tables, sequences and columns (capture keeps the old name) and of
-               -- the parts of a table, which is read again whole
+               -- renames: of tables, sequences and columns (capture keeps the old name), of
+               -- the parts of a table, which is read again whole, and of views, routines,
+               -- types and domains (their old names are found gone from the catalog)
                OR (l.statement ~* '\mrename\M'
                    AND NOT ((l.object_type IN ('table', 'sequence', 'table column') AND l.renamed_from IS NOT NULL)
-                            OR l.object_type IN ('index', 'table constraint', 'trigger', 'policy', 'rule')))
-               OR l.statement ~* '\m(set\s+schema|attach|detach|inherit|owned\s+by\s+none|drop\s+owned|security\s+label)\M'
+                            OR l.object_type IN ('index', 'table constraint', 'trigger', 'policy', 'rule')
+                            OR l.object_type IN ('view', 'materialized view', 'function', 'procedure', 'aggregate',
+                                                 'type', 'domain')))
+               -- moves: likewise, of tables and sequences whose old names capture kept
+               OR (l.statement ~* '\mset\s+schema\M'
+                   AND NOT ((l.object_type IN ('table', 'sequence') AND l.renamed_from IS NOT NULL)
+                            OR l.object_type IN ('view', 'materialized view', 'function', 'procedure', 'aggregate',
+                                                 'type', 'domain')))
+               OR l.statement ~* '\m(attach|detach|inherit|owned\s+by\s+none|drop\s+owned|security\s+label)\M'
                -- (the statement text may be a whole script: every entry of it says "cascade")
                OR (l.statement ~* '\mcascade\M'
                    AND CASE WHEN l.event = 'sql_drop' THEN l.object_type = 'index'   -- (its table: unknown here)
@@ -410,8 +427,12 @@ BEGIN
            -- sequence, partitions, statistics objects)
            coalesce(bool_or(l.event = 'sql_drop' AND l.object_type IN ('table', 'table column', 'materialized view')),
                     false),
-           coalesce(bool_or(l.event = 'sql_drop' AND l.statement ~* '\mcascade\M'), false)
-    INTO v_pending, v_unsafe, v_drops, v_cascade
+           coalesce(bool_or(l.event = 'sql_drop' AND l.statement ~* '\mcascade\M'), false),
+           -- renames and moves: the old names are found gone from the catalog
+           coalesce(bool_or(l.statement ~* '\m(rename|set\s+schema)\M'
+                            AND l.object_type IN ('table', 'sequence', 'view', 'materialized view', 'function',
+                                                  'procedure', 'aggregate', 'type', 'domain')), false)
+    INTO v_pending, v_unsafe, v_drops, v_cascade, v_moves
     FROM ddl_log l
     WHERE l.id = ANY (p_pending);
     IF v_pending = 0 THEN   -- a complete log with nothing in it: the schema is the parent's tree
@@ -464,6 +485,37 @@ BEGIN
                             THEN (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = r.rel AND a.attname = i.id[3])
                        END) dp
             WHERE p.renamed_from IS NOT NULL
+            UNION ALL   -- a renamed or moved view, routine, type or domain: what names it
+            SELECT ARRAY[dp.schema_name, dp.name]
+            FROM pending p
+            -- (a routine: every one of that name there, its argument types may have moved since)
+            CROSS JOIN LATERAL (
+                SELECT coalesce(array_agg(f.oid), ARRAY[NULL::oid]) AS objs, 'pg_proc'::regclass::oid AS cls
+                FROM pg_proc f JOIN pg_namespace n ON n.oid = f.pronamespace
+                WHERE p.object_type IN ('function', 'procedure', 'aggregate')
+                  AND n.nspname = (parse_ident(p.object_identity, false))[1]
+                  AND f.proname = (parse_ident(p.object_identity, false))[2]
+                HAVING p.object_type IN ('function', 'procedure', 'aggregate')
+                UNION ALL
+                SELECT ARRAY[to_regtype(p.object_identity)::oid], 'pg_type'::regclass::oid
+                WHERE p.object_type IN ('type', 'domain')
+                UNION ALL
+                SELECT ARRAY[to_regclass(p.object_identity)::oid], 'pg_class'::regclass::oid
+                WHERE p.object_type IN ('view', 'materialized view')) r
+            CROSS JOIN LATERAL unnest(r.objs) AS o(obj)
+            -- (one not found, renamed again or dropped since: a NULL name, a full snapshot)
+            CROSS JOIN LATERAL (SELECT x.schema_name, x.name FROM _rename_dependants(o.obj, NULL, r.cls) x
+                                UNION ALL SELECT NULL, NULL WHERE o.obj IS NULL) dp
+            WHERE v_moves AND p.renamed_from IS NULL
+              AND p.object_type IN ('view', 'materialized view', 'function', 'procedure', 'aggregate', 'type', 'domain')
+            UNION ALL   -- a moved table's sequences went along: what names them
+            SELECT ARRAY[dp.schema_name, dp.name]
+            FROM pending p
+            JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = to_regclass(p.object_identity)
+                            AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'
+            JOIN pg_class sq ON sq.oid = d.objid AND sq.relkind = 'S'
+            CROSS JOIN LATERAL _rename_dependants(sq.oid) dp
+            WHERE v_moves AND p.renamed_from IS NOT NULL AND p.object_type = 'table'
         ),
         named AS (SELECT DISTINCT x.ident[1] AS s, x.ident[2] AS n FROM parts x),
         with_children(s, n) AS (   -- inheritance descendants list their ancestors' columns
@@ -589,12 +641,25 @@ BEGIN
             ) SELECT t.oid FROM tree t) k
         JOIN pg_class c ON c.oid = k.oid JOIN pg_namespace cn ON cn.oid = c.relnamespace
         WHERE x.n IS NOT NULL
-        UNION   -- objects a drop took along: in the parent's tree, gone from the catalog
+        UNION   -- objects a drop took along, or a rename or move took away: in the
+                -- parent's tree, gone from the catalog
         SELECT o.schema_name, _key_name(o.obj_key) FROM parent o
-        WHERE v_drops
+        WHERE (v_drops OR v_moves)
           AND _key_kind(o.obj_key) IN ('table', 'view', 'materialized_view', 'sequence', 'foreign_table')
           AND NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
                           WHERE c.relname = _key_name(o.obj_key) AND ns.nspname = o.schema_name)
+        UNION
+        SELECT o.schema_name, _key_bare(o.obj_key) FROM parent o
+        WHERE v_moves AND _key_kind(o.obj_key) IN ('function', 'procedure', 'aggregate')
+          AND NOT EXISTS (SELECT 1 FROM pg_proc f JOIN pg_namespace ns ON ns.oid = f.pronamespace
+                          WHERE f.proname = _key_bare(o.obj_key) AND ns.nspname = o.schema_name
+                            AND format('%I(%s)', f.proname, pg_get_function_identity_arguments(f.oid))
+                                = _key_name(o.obj_key))
+        UNION
+        SELECT o.schema_name, _key_name(o.obj_key) FROM parent o
+        WHERE v_moves AND _key_kind(o.obj_key) IN ('type', 'domain')
+          AND NOT EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace ns ON ns.oid = t.typnamespace
+                          WHERE t.typname = _key_name(o.obj_key) AND ns.nspname = o.schema_name)
         UNION
         SELECT o.schema_name, _key_name(o.obj_key) FROM parent o
         WHERE v_drops AND _key_kind(o.obj_key) = 'statistics'
