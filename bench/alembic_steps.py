@@ -171,6 +171,21 @@ def ensure_pytest_alembic(log) -> str:
     return f"pytest-alembic {out[0]}, alembic {out[1]}, SQLAlchemy {out[2]}"
 
 
+def git_copy(ref: str, dest: Path) -> Path:
+    """The package and ``sql/`` as of git ``ref`` in ``dest`` (``git archive``; the index
+    and the working tree are left alone): run with ``PYTHONPATH=dest`` and
+    ``PGGIT_SQL_DIR=dest/sql``, it is that version of the plugin and the layer."""
+    import io
+    import tarfile
+
+    dest.mkdir(parents=True)
+    data = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", ref, "pytest_pggit", "sql"],
+                          check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(dest)
+    return dest
+
+
 def server_cpu(data_dir: "Path | None") -> float:
     """CPU seconds of the server so far: the postmaster's own and its reaped children's
     (each backend's, once its connection closed); 0.0 where /proc cannot say."""
@@ -202,6 +217,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--revisions", type=int, default=50)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--ref", action="append", default=[], metavar="GIT_REF",
+                        help="also time the cold run of the plugin and sql/ as of this git ref "
+                             "(a copy made with git archive), in every round right after the "
+                             "working tree's: before/after on one server (repeatable)")
     args = parser.parse_args()
 
     def log(msg: str) -> None:
@@ -211,11 +230,13 @@ def main() -> int:
     backend = LocalBackend()
     times: Dict[str, List[float]] = {"pggit": [], "pggit_default": [], "pggit_warm_root": [],
                                      "pggit_warm": [], "alembic": []}
+    times.update({f"ref:{ref}": [] for ref in args.ref})
     cpu: Dict[str, List["tuple[float, float]"]] = {k: [] for k in times}
     loads: List[float] = []
     with tempfile.TemporaryDirectory(prefix="pggit-bench-alembic-") as tmp:
         root = Path(tmp)
         generate_project(root, args.revisions)
+        refs = {ref: git_copy(ref, Path(tmp) / f"ref-{i}") for i, ref in enumerate(args.ref)}
         server = backend.start()
         try:
             log(f"server: PostgreSQL {server.version} on {server.host}:{server.port}; "
@@ -257,6 +278,12 @@ def main() -> int:
                                 timed(pggit_cmd, root, base_env)
                             note(key, run, f"pytest --pggit --pggit-alembic --pggit-gate {what}",
                                  timed(pggit_cmd + extra, root, base_env, data_dir=data_dir))
+                            if key == "pggit":   # the same run as of each --ref, right after
+                                for ref, copy in refs.items():
+                                    env = {**base_env, "PYTHONPATH": str(copy),
+                                           "PGGIT_SQL_DIR": str(copy / "sql")}
+                                    note(f"ref:{ref}", run, f"{what}, as of {ref}",
+                                         timed(pggit_cmd + extra, root, env, data_dir=data_dir))
                     else:
                         db = f"bench_alembic_{run}"
                         with psycopg.connect(server.dsn(), autocommit=True) as conn:
@@ -295,8 +322,12 @@ def main() -> int:
         ("pytest-alembic test_upgrade + test_up_down_consistency + test_single_head_revision",
          med["alembic"], min(times["alembic"])),
     ]
-    width = max(len(r[0]) for r in rows)
     keys = ["pggit", "pggit_default", "pggit_warm_root", "pggit_warm", "alembic"]
+    for ref in args.ref:
+        rows.insert(1, (f"pggit --pggit-no-cache --pggit-base root, as of {ref}",
+                        statistics.median(times[f"ref:{ref}"]), min(times[f"ref:{ref}"])))
+        keys.insert(1, f"ref:{ref}")
+    width = max(len(r[0]) for r in rows)
     print(f"| {'run':<{width}} | median s | best s | CPU s: pytest + server (medians) |")
     print(f"|{'-' * (width + 2)}|---------:|-------:|--------------------------------:|")
     for (name, m, b), key in zip(rows, keys):
@@ -308,6 +339,11 @@ def main() -> int:
     print(f"load average (1 min) during the runs: {min(loads):.1f}-{max(loads):.1f}; paired ratios "
           f"pggit cold every revision / pytest-alembic (back to back): "
           + ", ".join(f"{r:.2f}" for r in paired))
+    for ref in args.ref:
+        paired_ref = [a / b for a, b in zip(times[f"ref:{ref}"], times["alembic"])]
+        print(f"as of {ref}: ratio {med[f'ref:{ref}'] / med['alembic']:.2f}, paired ratios "
+              + ", ".join(f"{r:.2f}" for r in paired_ref) + "; working tree / "
+              f"{ref}, paired: " + ", ".join(f"{a / b:.2f}" for a, b in zip(times["pggit"], times[f"ref:{ref}"])))
     verdict = "met" if ratio <= TARGET else "MISSED"
     print(f"ratio pggit cold (every revision up/down) / pytest-alembic: {ratio:.2f} "
           f"(target <= {TARGET:.1f}: {verdict}); cold default gate: "
