@@ -1,8 +1,8 @@
 -- DDL text: reading and writing the canonical definitions snapshots record.
 --
--- The migration engine (57_migration.sql), rename handling (56_renames.sql) and merges
--- (59_merge.sql) work on definition text, never on OIDs.  Everything that parses that
--- text (a column definition into its parts, a type's labels or attributes, the names a
+-- The migration engine (57_migration.sql, 58_plan.sql, 59_emit.sql), rename handling
+-- (56_renames.sql) and merges (61_merge.sql) work on definition text, never on OIDs.
+-- Everything that parses that text (a column definition into its parts, a type's labels or attributes, the names a
 -- definition mentions) or writes a statement from it (a qualified name, the DROP of a
 -- table's part, a CREATE TABLE with its columns inline, a rename inside a definition)
 -- lives here, each function promising one reading or one writing.

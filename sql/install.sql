@@ -24,9 +24,10 @@ SET LOCAL search_path = pg_catalog, pggit_v0, pg_temp;
 \ir 55_refs.sql
 \ir 56_renames.sql
 \ir 57_migration.sql
-\ir 58_apply.sql
-\ir 59_merge.sql
+\ir 58_plan.sql
+\ir 59_emit.sql
 \ir 60_diff.sql
+\ir 61_merge.sql
 \ir 65_introspect.sql
 \ir 70_capture.sql
 \ir 80_monitoring.sql

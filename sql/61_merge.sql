@@ -1,6 +1,6 @@
 -- Merges: merge bases over the commit graph, three-way merges of trees with conflict
 -- detection, and merge_branch, which applies the merged tree to the live schema through
--- 58_apply.sql and records the merge commit.
+-- 57_migration.sql's _apply_tree and records the merge commit.
 
 -- The best common ancestors of two commits: common ancestors that are not ancestors of
 -- another common ancestor.  Criss-cross histories have more than one.

@@ -1,0 +1,879 @@
+-- Migration SQL, stage 2: the plan.  From the two trees (after stage 1's renames,
+-- 56_renames.sql), which objects the migration handles and how:
+--   added    (its whole definition is new): created with all its parts
+--   removed  (gone from the target): dropped
+--   altered  : each changed part becomes ALTER statements (columns, constraints, ...)
+--   recreated: dropped and created again (views, aggregates, tables whose partitioning
+--              changes, functions whose signature changes), together with the views
+--              and SQL-standard routines that depend on it
+--   rebuilt  : types in use (enum value removed, domain or composite changed) are
+--              renamed away, created anew, the columns using them converted, then dropped
+-- with what goes and comes back with them (views over changed columns, foreign keys of
+-- kept tables on changed keys, parts naming a rebuilt type, sequences owned by a table
+-- that is recreated), and the facts the statements are ordered by: the dependency
+-- depth of what is created and dropped, from the graph each commit recorded
+-- (_dep_order, a topological sort; cycles broken at a routine, as pg_dump does).
+-- Stage 3 (59_emit.sql) turns the plan into statements.
+
+-- One row of a plan (_migration_plan).  role says what the row is:
+--   part            a part (blob) of an object the migration handles: old_c and new_c
+--                   are its content in the source and the target tree (NULL: absent)
+--   foreign_key     a foreign key of a kept table referencing what changes: dropped
+--                   first, added back (new_c) at the end
+--   typed_part      a part of a kept table naming a rebuilt type or a retyped column, or
+--                   calling a recreated routine: dropped (at drop_phase), created again
+--   routine_user    a part of a kept table calling a recreated routine (a column default)
+--   owned_sequence  a sequence owned by a column of a table that goes: released, then
+--                   owned again (new_c) unless its ownership changes anyway (keeps_owner)
+--   typed_column    a column converted to a rebuilt type (new_c: its target definition)
+-- Facts on the parts of whole objects (NULL when not known or not relevant):
+-- create_ddl (a table created whole: CREATE TABLE with its columns), create_depth /
+-- drop_depth (dependency depth among what is created / dropped; *_broken: a routine
+-- that breaks a cycle), late_depth (objects removed after the columns), rebuilt_depth,
+-- sig_* / body_* (a routine's signature or body names a table or view created or
+-- going, or a routine added), renamed_in (a routine of the same name is added),
+-- partitioned (the target table is partitioned), col_order (the target's columns).
+-- On parts: drop_cascade (an index a partition's key is attached to), goes_with_part
+-- (a comment or grant of a part dropped here), pre_exists / parent_key (a partition's
+-- index attached to an index that already exists / to a key).
+-- Only functions use it: recreated (with them) on every install.
+DROP TYPE IF EXISTS pggit_v0._migration_part CASCADE;
+CREATE TYPE pggit_v0._migration_part AS (
+    role text, schema_name text, obj_key text, kind text, how text, sub_key text, old_c text, new_c text, q text,
+    create_ddl text, create_depth int, create_broken boolean,
+    sig_table boolean, sig_view boolean, body_table boolean, body_view boolean, body_routine boolean,
+    drop_depth int, drop_broken boolean, late_depth int, sig_going boolean, renamed_in boolean, rebuilt_depth int,
+    drop_cascade boolean, goes_with_part boolean, pre_exists boolean, parent_key boolean,
+    partitioned boolean, col_order text, drop_phase int, keeps_owner boolean);
+
+-- The plan taking tree p_from to tree p_to: one row per part of each object handled,
+-- and per part of other objects that goes and comes back with them (see
+-- _migration_part).  No rows when the trees are equal.
+CREATE OR REPLACE FUNCTION pggit_v0._migration_plan(p_from text, p_to text)
+RETURNS SETOF pggit_v0._migration_part
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+-- The query below is large: planning it costs more than running it on small diffs.  Its
+-- row estimates do not depend on the two tree shas, so one generic plan per session
+-- serves every call (a custom plan would be made for each of the first five).
+SET plan_cache_mode = force_generic_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+    IF p_from IS NOT DISTINCT FROM p_to THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+    WITH RECURSIVE
+    d AS MATERIALIZED (SELECT * FROM _diff_trees(p_from, p_to)),
+    changed AS MATERIALIZED (SELECT * FROM _changed_objects(p_from, p_to)),
+    -- every object of both trees: only read when dependants must be looked for
+    fo AS MATERIALIZED (SELECT * FROM _tree_objects(p_from)),
+    t_o AS MATERIALIZED (SELECT * FROM _tree_objects(p_to)),
+    -- all views and materialized views on both sides, for dependants, and SQL routines
+    -- with an SQL-standard body, RETURN or BEGIN ATOMIC (bound to what they read when
+    -- created, like views), and publications (a table dropped and created again leaves
+    -- them: they are created again after it)
+    views AS MATERIALIZED (
+        SELECT x.schema_name, x.obj_key, x.side, o.content AS def, x.obj_tree
+        FROM (SELECT f.schema_name, f.obj_key, f.obj_tree, 'from' AS side FROM fo f
+              UNION ALL SELECT t.schema_name, t.obj_key, t.obj_tree, 'to' FROM t_o t) x
+        JOIN tree_entries e ON e.tree_sha = x.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE (_key_kind(x.obj_key) IN ('view', 'materialized_view', 'publication')
+               OR (_key_kind(x.obj_key) IN ('function', 'procedure') AND _sql_body(o.content)))
+          AND (EXISTS (SELECT 1 FROM dep_roots) OR EXISTS (SELECT 1 FROM col_changes))   -- one-time filter: no roots, no scan
+    ),
+    old_def AS (SELECT d.schema_name, d.obj_key, o.content FROM d JOIN objects o ON o.sha = d.old_sha
+                WHERE d.sub_key = 'definition'),
+    new_def AS (SELECT d.schema_name, d.obj_key, o.content FROM d JOIN objects o ON o.sha = d.new_sha
+                WHERE d.sub_key = 'definition'),
+    -- how each changed object is handled
+    status AS (
+        SELECT c.schema_name, c.obj_key, _key_kind(c.obj_key) AS kind, c.old_tree, c.new_tree,
+               CASE
+                 WHEN c.old_tree IS NULL THEN 'added'
+                 WHEN c.new_tree IS NULL THEN 'removed'
+                 WHEN od.content IS NULL THEN 'altered'
+                 -- text search objects keeping their parser or template: altered in place
+                 -- (indexes and columns may depend on them)
+                 WHEN _key_kind(c.obj_key) IN ('text_search_dictionary', 'text_search_configuration')
+                      AND substring(od.content FROM '\((?:PARSER|TEMPLATE) = [^,)]+') = substring(nd.content FROM '\((?:PARSER|TEMPLATE) = [^,)]+')
+                      THEN 'altered'
+                 -- foreign-data wrappers, user mappings, servers keeping their type and
+                 -- wrapper, operator families keeping their method: altered in place (ALTER
+                 -- ... OPTIONS, ADD/DROP members), so what uses them stays
+                 WHEN _key_kind(c.obj_key) IN ('foreign_data_wrapper', 'user_mapping') THEN 'altered'
+                 WHEN _key_kind(c.obj_key) = 'server'
+                      AND regexp_replace(split_part(od.content, E'\n', 1), ' VERSION ''(?:[^'']|'''')*''| OPTIONS \(.*\);$', '', 'g')
+                          = regexp_replace(split_part(nd.content, E'\n', 1), ' VERSION ''(?:[^'']|'''')*''| OPTIONS \(.*\);$', '', 'g')
+                      THEN 'altered'
+                 WHEN _key_kind(c.obj_key) = 'operator_family'
+                      AND split_part(od.content, E'\n', 1) = split_part(nd.content, E'\n', 1) THEN 'altered'
+                 WHEN _key_kind(c.obj_key) IN ('view', 'materialized_view', 'aggregate', 'collation', 'operator', 'statistics',
+                                               'text_search_dictionary', 'text_search_configuration',
+                                               'operator_family', 'operator_class', 'cast', 'conversion', 'text_search_parser',
+                                               'text_search_template', 'server', 'foreign_table', 'event_trigger', 'publication',
+                                               'subscription', 'default_privileges', 'security_label') THEN 'recreated'
+                 WHEN _key_kind(c.obj_key) = 'type' AND od.content LIKE '% AS RANGE %' THEN 'recreated'
+                 WHEN _key_kind(c.obj_key) = 'type' AND od.content LIKE '% AS ENUM %'
+                      AND _enum_labels(od.content) = ARRAY(SELECT l FROM unnest(_enum_labels(nd.content)) l
+                                                           WHERE l = ANY (_enum_labels(od.content)))
+                      -- ADD VALUE only when no other change uses a new label: a value added
+                      -- in a transaction cannot be used before it commits (55P04)
+                      AND NOT EXISTS (
+                          SELECT 1 FROM unnest(_enum_labels(nd.content)) AS l
+                          JOIN d d2 ON d2.new_sha IS NOT NULL AND NOT (d2.schema_name = c.schema_name AND d2.obj_key = c.obj_key)
+                          JOIN objects o2 ON o2.sha = d2.new_sha
+                          WHERE NOT l = ANY (_enum_labels(od.content))
+                            AND strpos(o2.content, quote_literal(l) || '::' || _qname(c.schema_name, c.obj_key)) > 0)
+                      THEN 'altered'
+                 -- a composite type that only gains attributes at its end: ALTER TYPE ... ADD
+                 -- ATTRIBUTE, which keeps the values of columns using it
+                 WHEN _key_kind(c.obj_key) = 'type' AND od.content ~ '^CREATE TYPE .* AS \(' AND nd.content ~ '^CREATE TYPE .* AS \('
+                      AND cardinality(_comp_attrs(nd.content)) > cardinality(_comp_attrs(od.content))
+                      AND (_comp_attrs(nd.content))[1:cardinality(_comp_attrs(od.content))] = _comp_attrs(od.content)
+                      THEN 'altered'
+                 WHEN _key_kind(c.obj_key) IN ('type', 'domain') THEN 'rebuilt'
+                 WHEN _key_kind(c.obj_key) IN ('function', 'procedure')
+                      AND split_part(od.content, E'\n', 1) || split_part(od.content, E'\n', 2)
+                          <> split_part(nd.content, E'\n', 1) || split_part(nd.content, E'\n', 2) THEN 'recreated'
+                 WHEN _key_kind(c.obj_key) = 'table'
+                      AND regexp_replace(regexp_replace(od.content, ' WITH \(.*\);$', ';'), '^CREATE UNLOGGED ', 'CREATE ')
+                          <> regexp_replace(regexp_replace(nd.content, ' WITH \(.*\);$', ';'), '^CREATE UNLOGGED ', 'CREATE ')
+                      THEN 'recreated'
+                 WHEN _key_kind(c.obj_key) = 'extension'
+                      AND substring(od.content FROM 'WITH SCHEMA (.*) VERSION') <> substring(nd.content FROM 'WITH SCHEMA (.*) VERSION')
+                      THEN 'recreated'
+                 ELSE 'altered' END AS how
+        FROM changed c
+        LEFT JOIN old_def od ON od.schema_name = c.schema_name AND od.obj_key = c.obj_key
+        LEFT JOIN new_def nd ON nd.schema_name = c.schema_name AND nd.obj_key = c.obj_key
+    ),
+    -- tables whose columns change type or disappear: views reading them are recreated
+    col_changes AS (   -- one row per such column (retyped: it is still there)
+        SELECT d.schema_name, d.obj_key, d.sub_key, d.new_sha IS NOT NULL AS retyped FROM d
+        LEFT JOIN objects oo ON oo.sha = d.old_sha
+        LEFT JOIN objects no ON no.sha = d.new_sha
+        WHERE d.sub_key LIKE 'column %' AND d.old_sha IS NOT NULL
+          AND (d.new_sha IS NULL OR (_col_parts(oo.content)).type IS DISTINCT FROM (_col_parts(no.content)).type
+               OR (_col_parts(oo.content)).coll IS DISTINCT FROM (_col_parts(no.content)).coll)
+    ),
+    -- views depending (transitively, by name) on recreated, rebuilt or removed objects
+    -- or on tables whose columns change
+    dep_roots AS (
+        SELECT s.schema_name, s.obj_key FROM status s WHERE s.how IN ('recreated', 'rebuilt', 'removed')
+        UNION SELECT tcl.schema_name, tcl.obj_key FROM typed_cols tcl   -- columns converted to a rebuilt type
+        UNION SELECT r.schema_name, r.obj_key FROM rebuilt r
+    ),
+    -- tables whose columns change, with the names of those columns: only views reading
+    -- one of them (or whole rows: "t.*") are recreated, not every view on the table
+    col_roots AS (
+        SELECT cc.schema_name, cc.obj_key, _qname(cc.schema_name, cc.obj_key) AS q,
+               array_agg(quote_ident(substr(cc.sub_key, 8))) AS cols
+        FROM col_changes cc GROUP BY cc.schema_name, cc.obj_key
+    ),
+    -- what each view (source side) depends on: the objects and columns its commit
+    -- recorded (pg_depend's view of it), else the qualified names its definition
+    -- mentions, found once per view and joined by name (testing every root against every
+    -- view was quadratic)
+    view_deps AS MATERIALIZED (
+        SELECT v.schema_name, v.obj_key, r.ref_schema, r.ref_key, r.ref_column
+        FROM views v JOIN _tree_deps(ARRAY(SELECT v2.obj_tree FROM views v2 WHERE v2.side = 'from')) r ON r.obj_tree = v.obj_tree
+        WHERE v.side = 'from' AND r.part = 'definition'
+    ),
+    view_mentions AS MATERIALIZED (
+        SELECT DISTINCT v.schema_name, v.obj_key, m.name
+        FROM views v CROSS JOIN LATERAL _qualified_names(v.def) m(name)
+        WHERE v.side = 'from'
+          AND NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = v.obj_tree AND e.name = 'depends')
+    ),
+    first_dependants AS (
+        SELECT vm.schema_name, vm.obj_key
+        FROM view_mentions vm JOIN dep_roots r ON vm.name = rtrim(_refname(r.schema_name, r.obj_key), '(')
+        WHERE (vm.schema_name, vm.obj_key) <> (r.schema_name, r.obj_key)
+        UNION
+        SELECT vm.schema_name, vm.obj_key
+        FROM view_mentions vm
+        JOIN col_roots cr ON vm.name = cr.q
+        JOIN views v ON v.side = 'from' AND v.schema_name = vm.schema_name AND v.obj_key = vm.obj_key
+        WHERE v.def ~ '\.\*' OR EXISTS (SELECT 1 FROM unnest(cr.cols) c WHERE v.def ~ _word_re(c, true))
+        UNION   -- recorded: depends on a root, or on one of the columns that change
+        SELECT vd.schema_name, vd.obj_key
+        FROM view_deps vd JOIN dep_roots r ON r.schema_name = vd.ref_schema AND r.obj_key = vd.ref_key
+        WHERE (vd.schema_name, vd.obj_key) <> (r.schema_name, r.obj_key)
+        UNION
+        SELECT vd.schema_name, vd.obj_key
+        FROM view_deps vd JOIN col_changes cc ON cc.schema_name = vd.ref_schema AND cc.obj_key = vd.ref_key
+                                              -- (no column: the whole row, "SELECT t FROM t")
+                                              AND (cc.sub_key = vd.ref_column OR vd.ref_column = '')
+    ),
+    -- both kinds of edges by the name others mention an object by, for the walk below
+    -- (one join per level, by hash)
+    view_edges AS MATERIALIZED (
+        SELECT vm.schema_name, vm.obj_key, vm.name FROM view_mentions vm
+        UNION
+        SELECT vd.schema_name, vd.obj_key, rtrim(_refname(vd.ref_schema, vd.ref_key), '(') FROM view_deps vd
+    ),
+    dependants(schema_name, obj_key, depth) AS (
+        SELECT f.schema_name, f.obj_key, 1 FROM first_dependants f
+      UNION
+        SELECT ve.schema_name, ve.obj_key, dp.depth + 1
+        FROM dependants dp JOIN view_edges ve ON ve.name = rtrim(_refname(dp.schema_name, dp.obj_key), '(')
+        WHERE (ve.schema_name, ve.obj_key) <> (dp.schema_name, dp.obj_key) AND dp.depth < 20
+    ),
+    plan AS MATERIALIZED (   -- one row per object to handle, with its blob trees
+        SELECT s.schema_name, s.obj_key, s.kind, s.old_tree, s.new_tree,
+               CASE WHEN s.how = 'altered' AND EXISTS (SELECT 1 FROM routine_deps rd
+                        WHERE rd.schema_name = s.schema_name AND rd.obj_key = s.obj_key)
+                    THEN 'recreated'
+                    WHEN s.how = 'altered' AND EXISTS (SELECT 1 FROM rebuilt r
+                        WHERE r.schema_name = s.schema_name AND r.obj_key = s.obj_key)
+                    THEN 'rebuilt' ELSE s.how END
+        FROM status s
+        UNION ALL
+        SELECT rd.schema_name, rd.obj_key, _key_kind(rd.obj_key), rd.old_tree, rd.new_tree, 'recreated'
+        FROM routine_deps rd
+        WHERE NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = rd.schema_name AND s.obj_key = rd.obj_key)
+        UNION ALL
+        SELECT r.schema_name, r.obj_key, _key_kind(r.obj_key), f.obj_tree, t.obj_tree, 'rebuilt'
+        FROM rebuilt r
+        JOIN fo f ON f.schema_name = r.schema_name AND f.obj_key = r.obj_key
+        JOIN t_o t ON t.schema_name = r.schema_name AND t.obj_key = r.obj_key
+        WHERE r.depth > 0
+          AND NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = r.schema_name AND s.obj_key = r.obj_key
+                            AND s.how IN ('rebuilt', 'removed', 'recreated'))
+          AND EXISTS (SELECT 1 FROM status s WHERE s.how = 'rebuilt')   -- one-time filter
+        UNION ALL
+        SELECT DISTINCT dp.schema_name, dp.obj_key, _key_kind(dp.obj_key), f.obj_tree, t.obj_tree, 'recreated'
+        FROM dependants dp
+        JOIN fo f ON f.schema_name = dp.schema_name AND f.obj_key = dp.obj_key
+        JOIN t_o t ON t.schema_name = dp.schema_name AND t.obj_key = dp.obj_key
+        WHERE NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = dp.schema_name AND s.obj_key = dp.obj_key)
+    ),
+    ob AS MATERIALIZED (SELECT * FROM _object_tree_blobs(ARRAY(SELECT p.old_tree FROM plan p WHERE p.old_tree IS NOT NULL))),
+    nb AS MATERIALIZED (SELECT * FROM _object_tree_blobs(ARRAY(SELECT p.new_tree FROM plan p WHERE p.new_tree IS NOT NULL))),
+    -- blob pairs of each planned object: for altered objects only changed blobs, for the
+    -- others every blob of the side(s) concerned
+    -- the part keys of each planned object on either side (joined by hash: a subquery per
+    -- object scanned every blob of every object, quadratic on whole schemas)
+    pp_keys AS MATERIALIZED (
+        SELECT p.schema_name, p.obj_key, x.sub_key FROM plan p JOIN ob x ON x.obj_tree = p.old_tree
+        UNION
+        SELECT p.schema_name, p.obj_key, y.sub_key FROM plan p JOIN nb y ON y.obj_tree = p.new_tree
+    ),
+    pp AS MATERIALIZED (
+        SELECT p.schema_name, p.obj_key, p.kind, p.how, k.sub_key, o.content AS old_c, n.content AS new_c,
+               _qname(p.schema_name, p.obj_key) AS q, p.old_tree, p.new_tree,
+               -- a routine's signature (what must exist to create it), computed once here
+               CASE WHEN p.kind IN ('function', 'procedure', 'aggregate') AND k.sub_key = 'definition'
+                    THEN _routine_signature(o.content) END AS old_sig,
+               CASE WHEN p.kind IN ('function', 'procedure', 'aggregate') AND k.sub_key = 'definition'
+                    THEN _routine_signature(n.content) END AS new_sig
+        FROM pp_keys k
+        JOIN plan p ON p.schema_name = k.schema_name AND p.obj_key = k.obj_key
+        LEFT JOIN ob o ON o.obj_tree = p.old_tree AND o.sub_key = k.sub_key
+        LEFT JOIN nb n ON n.obj_tree = p.new_tree AND n.sub_key = k.sub_key
+        WHERE p.how <> 'altered' OR o.content IS DISTINCT FROM n.content
+           -- an unchanged comment on a part that is dropped and created again (trigger,
+           -- policy, constraint, index): applied again after it
+           OR (k.sub_key ~ '^(trigger|policy|constraint|index)_comment ' AND n.content IS NOT NULL
+               AND EXISTS (SELECT 1 FROM nb n2 LEFT JOIN ob o2 ON o2.obj_tree = p.old_tree AND o2.sub_key = n2.sub_key
+                           WHERE n2.obj_tree = p.new_tree
+                             AND n2.sub_key = regexp_replace(k.sub_key, '^([a-z]+)_comment ', '\1 ')
+                             AND o2.content IS DISTINCT FROM n2.content))
+    ),
+    -- the attach lines of partitions' keys attached to their parents' indexes (few: read
+    -- once here, not per dropped index)
+    attached_keys AS MATERIALIZED (
+        SELECT _attach_line(c.old_c) AS attach FROM pp c
+        WHERE split_part(c.sub_key, ' ', 1) = 'constraint' AND _attach_line(c.old_c) IS NOT NULL
+    ),
+    -- foreign keys of untouched tables that reference recreated tables or tables whose
+    -- key constraints or column types change: dropped first, added back at the end
+    -- (cols: only foreign keys referencing one of these columns; NULL: every one)
+    fk_roots AS (
+        SELECT s.schema_name, s.obj_key, NULL::text[] AS cols FROM status s WHERE s.kind = 'table' AND s.how IN ('recreated', 'removed')
+        UNION SELECT cr.schema_name, cr.obj_key, cr.cols FROM col_roots cr
+        UNION SELECT x.schema_name, x.obj_key, NULL FROM pp x
+              WHERE x.sub_key LIKE 'constraint %' AND x.old_c ~ ' (PRIMARY KEY|UNIQUE) '
+    ),
+    fks AS (
+        SELECT DISTINCT f.schema_name, f.obj_key, e.name AS sub_key, o.content AS old_c, tn.content AS new_c,
+               _qname(f.schema_name, f.obj_key) AS q
+        FROM fo f
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name LIKE 'constraint %'
+        JOIN objects o ON o.sha = e.entry_sha
+        -- the referenced table and columns, read once per constraint and joined by hash
+        -- (a text search of every root in every constraint was quadratic)
+        CROSS JOIN LATERAL regexp_match(o.content,
+            ' REFERENCES ((?:"(?:[^"]|"")+"|[^ ."(]+)\.(?:"(?:[^"]|"")+"|[^ ."(]+))\(([^)]*)\)') m
+        JOIN (SELECT _qname(fr.schema_name, fr.obj_key) AS q, fr.cols FROM fk_roots fr) r ON r.q = m[1]
+        LEFT JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
+        LEFT JOIN objects tn ON tn.sha = te.entry_sha
+        WHERE NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
+                            AND (x.sub_key = e.name OR x.how IN ('removed', 'recreated')))
+          AND (r.cols IS NULL OR string_to_array(m[2], ', ') && r.cols)
+          AND EXISTS (SELECT 1 FROM fk_roots)    -- one-time filter: no roots, no scan
+    ),
+    -- partitioned tables of the target that get foreign keys or checks added: PostgreSQL
+    -- refuses NOT VALID foreign keys on them, so theirs are added validated
+    partitioned AS MATERIALIZED (
+        SELECT t.schema_name, t.obj_key FROM t_o t
+        JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE _key_kind(t.obj_key) = 'table' AND o.content LIKE '% PARTITION BY %'
+          AND (EXISTS (SELECT 1 FROM fks) OR EXISTS (SELECT 1 FROM pp x WHERE x.how = 'altered'
+                                                     AND x.sub_key LIKE 'constraint %'))   -- one-time filter
+    ),
+    -- types rebuilt: those whose change needs it, and (transitively) the types and domains
+    -- built on them (a domain over a domain, an enum inside a composite), which would
+    -- otherwise keep pointing at the renamed old type
+    rebuilt_walk(schema_name, obj_key, q, depth) AS (
+        SELECT s.schema_name, s.obj_key, _qname(s.schema_name, s.obj_key), 0 FROM status s WHERE s.how = 'rebuilt'
+      UNION
+        SELECT f.schema_name, f.obj_key, _qname(f.schema_name, f.obj_key), r.depth + 1
+        FROM rebuilt_walk r
+        JOIN fo f ON _key_kind(f.obj_key) IN ('type', 'domain') AND (f.schema_name, f.obj_key) <> (r.schema_name, r.obj_key)
+        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE o.content ~ _word_re(r.q)
+          AND r.depth < 10
+    ),
+    rebuilt AS (
+        SELECT w.schema_name, w.obj_key, w.q, max(w.depth) AS depth FROM rebuilt_walk w GROUP BY 1, 2, 3
+    ),
+    -- routines whose arguments or result use a rebuilt type: recreated around it (they
+    -- would otherwise keep pointing at the old type, which then cannot be dropped)
+    routine_deps AS (
+        SELECT DISTINCT f.schema_name, f.obj_key, f.obj_tree AS old_tree, t.obj_tree AS new_tree
+        FROM rebuilt r
+        JOIN fo f ON _key_kind(f.obj_key) IN ('function', 'procedure', 'aggregate')
+        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE (_key_name(f.obj_key) || ' ' || split_part(o.content, E'\n', 1) || ' '
+               || split_part(o.content, E'\n', 2)) ~ _word_re(r.q)
+          AND EXISTS (SELECT 1 FROM rebuilt)   -- one-time filter: no rebuilt type, no scan
+    ),
+    -- columns converted when their type is rebuilt
+    typed_cols AS (
+        SELECT t.schema_name, t.obj_key, _qname(t.schema_name, t.obj_key) AS tq, cp.*, cp.type AS type_q, o.content AS col_def
+        FROM rebuilt r
+        CROSS JOIN t_o t
+        JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name LIKE 'column %'
+        JOIN objects o ON o.sha = e.entry_sha
+        CROSS JOIN LATERAL _col_parts(o.content) cp
+        WHERE _key_kind(t.obj_key) = 'table' AND cp.type IN (r.q, r.q || '[]')
+          -- columns the source already has (a new column is added with the new type)
+          AND EXISTS (SELECT 1 FROM fo f JOIN tree_entries fe ON fe.tree_sha = f.obj_tree AND fe.name = e.name
+                      WHERE f.schema_name = t.schema_name AND f.obj_key = t.obj_key)
+    ),
+    -- ordering among creates: views on views, partitions and children after parents
+    creates AS (
+        SELECT x.schema_name, x.obj_key, x.q, x.new_c, x.new_tree FROM pp x
+        WHERE x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
+          AND (x.kind IN ('table', 'view', 'materialized_view', 'type', 'domain')
+               OR (x.kind IN ('function', 'procedure') AND _sql_body(x.new_c)))
+    ),
+    -- The creates in dependency order: a topological sort of the dependencies the target
+    -- commit recorded (_dep_order), run once over all creates: the CTE is materialized
+    -- (else it is inlined into a per-row subquery) and joins nothing (a join put the
+    -- function on the inner side of a nested loop: once per created object, cubic on
+    -- whole schemas)
+    cdepth AS MATERIALIZED (
+        SELECT a.ss[dd.idx] AS schema_name, a.ks[dd.idx] AS obj_key, dd.depth, dd.broken
+        FROM (SELECT array_agg(q ORDER BY schema_name, obj_key) AS names, array_agg(new_c ORDER BY schema_name, obj_key) AS defs,
+                     array_agg(schema_name ORDER BY schema_name, obj_key) AS ss, array_agg(obj_key ORDER BY schema_name, obj_key) AS ks,
+                     array_agg(new_tree ORDER BY schema_name, obj_key) AS ts
+              FROM creates) a
+        CROSS JOIN LATERAL _dep_order(a.ss, a.ks, a.names, a.defs, a.ts) dd
+    ),
+    -- tables created whole: their columns composed inline
+    -- (the columns of all tables created whole gathered in one pass, joined by hash: a
+    -- subquery per table scanned every part of every object, quadratic on whole schemas)
+    -- (one aggregate over the parts, no join: the planner, expecting one row from every
+    -- CTE, nested joins here, quadratic on whole schemas)
+    table_creates AS MATERIALIZED (
+        SELECT t.schema_name, t.obj_key, t.q,
+               _compose_table(t.shell, t.col_order, coalesce(t.names, ARRAY[]::text[]), coalesce(t.defs, ARRAY[]::text[])) AS ddl
+        FROM (SELECT y.schema_name, y.obj_key, min(y.q) AS q,
+                     min(y.new_c) FILTER (WHERE y.sub_key = 'definition') AS shell,
+                     min(y.new_c) FILTER (WHERE y.sub_key = 'columns') AS col_order,
+                     array_agg((_col_parts(y.new_c)).name ORDER BY y.sub_key) FILTER (WHERE y.sub_key LIKE 'column %') AS names,
+                     array_agg(y.new_c ORDER BY y.sub_key) FILTER (WHERE y.sub_key LIKE 'column %') AS defs
+              FROM pp y
+              WHERE y.kind = 'table' AND y.how IN ('added', 'recreated') AND y.new_c IS NOT NULL
+                AND (y.sub_key IN ('definition', 'columns') OR y.sub_key LIKE 'column %')
+              GROUP BY y.schema_name, y.obj_key) t
+        WHERE t.shell IS NOT NULL
+    ),
+    -- What the create and drop phases look up per object is gathered by sorting, not by
+    -- joins: a union of the rows and what they need, spread over each object's rows by
+    -- window functions.  (The planner, expecting one row from every CTE, nests joins with
+    -- them: a scan of one CTE per row of another, quadratic on whole schemas.)
+    -- The names of the tables and views created or going away, and of the routines added:
+    lookup_names AS MATERIALIZED (
+        SELECT tc.q AS name, 't' AS src FROM table_creates tc
+        UNION ALL SELECT v.q, 'v' FROM pp v
+                  WHERE v.sub_key = 'definition' AND v.how IN ('added', 'recreated') AND v.kind IN ('view', 'materialized_view')
+        UNION ALL SELECT g.q, 'g' FROM pp g
+                  WHERE g.sub_key = 'definition' AND g.how IN ('removed', 'recreated') AND g.kind IN ('table', 'view', 'materialized_view')
+        UNION ALL SELECT quote_ident(a.schema_name) || '.' || split_part(_key_name(a.obj_key), '(', 1), 'a' FROM pp a
+                  WHERE a.sub_key = 'definition' AND a.how = 'added' AND a.kind IN ('function', 'procedure', 'aggregate')
+    ),
+    -- per routine: whether its new signature names a created table (sig_table) or view
+    -- (sig_view), its new body a created table (body_table), its old signature a table or
+    -- view that goes (sig_going), and whether a routine of its name is added (renamed_in)
+    routine_mentions AS MATERIALIZED (
+        SELECT z.schema_name, z.obj_key,
+               bool_or(z.part = 'new_sig' AND z.has_t) AS sig_table, bool_or(z.part = 'new_sig' AND z.has_v) AS sig_view,
+               bool_or(z.part = 'new_body' AND z.has_t) AS body_table, bool_or(z.part = 'new_body' AND z.has_v) AS body_view,
+               bool_or(z.part = 'body_only' AND z.has_a) AS body_routine,
+               bool_or(z.part = 'old_sig' AND z.has_g) AS sig_going,
+               bool_or(z.part = 'name' AND z.has_a) AS renamed_in
+        FROM (SELECT u.*, bool_or(u.src = 't') OVER w AS has_t, bool_or(u.src = 'v') OVER w AS has_v,
+                     bool_or(u.src = 'g') OVER w AS has_g, bool_or(u.src = 'a') OVER w AS has_a
+              FROM (SELECT 'r' AS src, x.schema_name, x.obj_key, m.part, m.name
+                    FROM pp x CROSS JOIN LATERAL (
+                        SELECT 'new_sig' AS part, n FROM _qualified_names(x.new_sig) n
+                        UNION ALL SELECT 'old_sig', n FROM _qualified_names(x.old_sig) n
+                        UNION ALL SELECT 'new_body', n FROM _qualified_names(x.new_c) n
+                        UNION ALL SELECT 'body_only', n FROM _qualified_names(substr(x.new_c, length(x.new_sig) + 1)) n
+                        UNION ALL SELECT 'name', quote_ident(x.schema_name) || '.' || split_part(_key_name(x.obj_key), '(', 1)
+                    ) m(part, name)
+                    WHERE x.sub_key = 'definition' AND x.kind IN ('function', 'procedure', 'aggregate')
+                    UNION ALL
+                    SELECT l.src, NULL, NULL, NULL, l.name FROM lookup_names l) u
+              WINDOW w AS (PARTITION BY u.name)) z
+        WHERE z.src = 'r'
+        GROUP BY z.schema_name, z.obj_key
+    ),
+    -- the views and routines with SQL-standard bodies dropped (removed, or recreated),
+    -- in dependency order: a topological sort of what the source commit recorded, deepest
+    -- first when dropping; a cycle (a routine reading a view that calls it) is broken at
+    -- the routine, which is replaced by a stub first (one _dep_order call, as cdepth)
+    ddepth AS MATERIALIZED (
+        SELECT a.ss[dd.idx] AS schema_name, a.ks[dd.idx] AS obj_key, dd.depth, dd.broken
+        FROM (SELECT array_agg(x.q ORDER BY x.schema_name, x.obj_key) AS names,
+                     array_agg(x.old_c ORDER BY x.schema_name, x.obj_key) AS defs,
+                     array_agg(x.schema_name ORDER BY x.schema_name, x.obj_key) AS ss,
+                     array_agg(x.obj_key ORDER BY x.schema_name, x.obj_key) AS ks,
+                     array_agg(x.old_tree ORDER BY x.schema_name, x.obj_key) AS ts
+              FROM pp x
+              WHERE x.sub_key = 'definition' AND x.how IN ('removed', 'recreated') AND x.old_c IS NOT NULL
+                AND (x.kind IN ('view', 'materialized_view')
+                     OR (x.kind IN ('function', 'procedure') AND _sql_body(x.old_c)))) a
+        CROSS JOIN LATERAL _dep_order(a.ss, a.ks, a.names, a.defs, a.ts) dd
+    ),
+    -- constraints, indexes, triggers and policies of tables whose columns are converted to
+    -- a rebuilt type that name the type (a label compared in a CHECK or an index
+    -- predicate): PostgreSQL cannot carry them over the conversion (the old type's
+    -- operators), so they are dropped before it and created again after
+    typed_parts AS (
+        SELECT DISTINCT f.schema_name, f.obj_key, e.name AS sub_key, tn.content AS new_c,
+               _qname(f.schema_name, f.obj_key) AS q, 41 AS drop_phase
+        FROM (SELECT DISTINCT tc.schema_name, tc.obj_key FROM typed_cols tc) tt
+        JOIN fo f ON f.schema_name = tt.schema_name AND f.obj_key = tt.obj_key
+        JOIN t_o t ON t.schema_name = tt.schema_name AND t.obj_key = tt.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree
+                           AND split_part(e.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy')
+        JOIN objects o ON o.sha = e.entry_sha
+        LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
+        LEFT JOIN objects tn ON tn.sha = te.entry_sha
+        WHERE EXISTS (SELECT 1 FROM rebuilt r WHERE o.content ~ _word_re(r.q))
+          AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
+                            AND x.sub_key = e.name)
+          AND EXISTS (SELECT 1 FROM rebuilt)   -- one-time filter
+        UNION
+        -- likewise triggers (WHEN) and policies naming a column whose type changes
+        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
+        FROM col_changes cc
+        JOIN fo f ON f.schema_name = cc.schema_name AND f.obj_key = cc.obj_key
+        JOIN t_o t ON t.schema_name = cc.schema_name AND t.obj_key = cc.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND split_part(e.name, ' ', 1) IN ('trigger', 'policy', 'rule')
+        JOIN objects o ON o.sha = e.entry_sha
+        LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
+        LEFT JOIN objects tn ON tn.sha = te.entry_sha
+        WHERE cc.retyped
+          AND o.content ~ _word_re(quote_ident(substr(cc.sub_key, 8)), true)
+          AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
+                            AND x.sub_key = e.name)
+          AND EXISTS (SELECT 1 FROM col_changes)   -- one-time filter
+        UNION
+        -- and parts of kept tables calling a routine that is dropped and created again
+        -- (its result type or arguments change): DROP FUNCTION would refuse under them
+        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 24
+        FROM routine_users ru
+        JOIN fo f ON f.schema_name = ru.schema_name AND f.obj_key = ru.obj_key
+        JOIN t_o t ON t.schema_name = ru.schema_name AND t.obj_key = ru.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = ru.sub_key
+        LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
+        LEFT JOIN objects tn ON tn.sha = te.entry_sha
+        WHERE split_part(ru.sub_key, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy')
+          AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
+                            AND x.sub_key = e.name)
+          AND EXISTS (SELECT 1 FROM routine_users)   -- one-time filter
+    ),
+    -- parts of tables (both sides) that call a routine the migration drops and creates again
+    routine_users AS (
+        SELECT DISTINCT f.schema_name, f.obj_key, e.name AS sub_key, o.content AS old_c, tn.content AS new_c
+        FROM plan rp
+        JOIN fo f ON _key_kind(f.obj_key) = 'table'
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree
+                           AND split_part(e.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'column')
+        JOIN objects o ON o.sha = e.entry_sha
+        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
+        LEFT JOIN objects tn ON tn.sha = te.entry_sha
+        WHERE rp.how = 'recreated' AND rp.kind IN ('function', 'procedure', 'aggregate')
+          AND strpos(o.content, _refname(rp.schema_name, rp.obj_key)) > 0
+          AND NOT EXISTS (SELECT 1 FROM plan p3 WHERE p3.schema_name = f.schema_name AND p3.obj_key = f.obj_key
+                            AND p3.how IN ('removed', 'recreated'))
+          AND EXISTS (SELECT 1 FROM plan x WHERE x.how = 'recreated'   -- one-time filter
+                        AND x.kind IN ('function', 'procedure', 'aggregate'))
+    ),
+    -- sequences owned by a column of a table dropped here (recreated or removed) that the
+    -- target still has: DROP TABLE would take them along, so they are released first and
+    -- owned again once the table is back
+    owned_seqs AS (
+        SELECT f.schema_name, f.obj_key, _qname(f.schema_name, f.obj_key) AS q,
+               (SELECT tn.content FROM tree_entries te JOIN objects tn ON tn.sha = te.entry_sha
+                WHERE te.tree_sha = t.obj_tree AND te.name = 'owned_by') AS target_owned_by,
+               -- its ownership is not itself changed (else that change sets it)
+               NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
+                             AND x.sub_key = 'owned_by') AS keeps_owner
+        FROM plan tb
+        JOIN fo f ON _key_kind(f.obj_key) = 'sequence'
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'owned_by'
+        JOIN objects o ON o.sha = e.entry_sha
+        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        WHERE tb.kind = 'table' AND tb.how IN ('recreated', 'removed')
+          AND strpos(o.content, ' OWNED BY ' || _qname(tb.schema_name, tb.obj_key) || '.') > 0
+          AND NOT EXISTS (SELECT 1 FROM plan p2 WHERE p2.schema_name = f.schema_name AND p2.obj_key = f.obj_key
+                            AND p2.how IN ('removed', 'recreated'))
+          AND EXISTS (SELECT 1 FROM plan x WHERE x.kind = 'table'   -- one-time filter
+                        AND x.how IN ('recreated', 'removed'))
+    ),
+    -- removed objects dropped late, ordered so that one referring to another goes first
+    late AS (
+        SELECT x.schema_name, x.obj_key, x.old_c, x.old_tree,
+               rtrim(_refname(x.schema_name, x.obj_key), '(') AS n
+        FROM pp x
+        WHERE x.sub_key = 'definition' AND x.how = 'removed'
+          AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate', 'type', 'domain', 'collation')
+    ),
+    late_depth AS MATERIALIZED (   -- (as cdepth: one _dep_order call, the source's dependencies)
+        SELECT a.ss[dd.idx] AS schema_name, a.ks[dd.idx] AS obj_key, dd.depth
+        FROM (SELECT array_agg(n ORDER BY schema_name, obj_key) AS names, array_agg(old_c ORDER BY schema_name, obj_key) AS defs,
+                     array_agg(schema_name ORDER BY schema_name, obj_key) AS ss, array_agg(obj_key ORDER BY schema_name, obj_key) AS ks,
+                     array_agg(old_tree ORDER BY schema_name, obj_key) AS ts
+              FROM late) a
+        CROSS JOIN LATERAL _dep_order(a.ss, a.ks, a.names, a.defs, a.ts) dd
+    ),
+    -- Facts about whole objects, one row per fact: the CREATE TABLE text of a table
+    -- created whole, dependency depths for creating, dropping and dropping late, the
+    -- depth of a rebuilt type, a partitioned target table, what a routine's signature
+    -- and body name.  They reach the parts by sorting, not by joins (see lookup_names).
+    obj_facts AS (
+        SELECT tc.schema_name, tc.obj_key, 'create_ddl' AS fact, NULL::int AS n, NULL::boolean AS b, tc.ddl AS t
+        FROM table_creates tc
+        UNION ALL SELECT cd.schema_name, cd.obj_key, 'create_depth', cd.depth, cd.broken, NULL FROM cdepth cd
+        UNION ALL SELECT dd.schema_name, dd.obj_key, 'drop_depth', dd.depth, dd.broken, NULL FROM ddepth dd
+        UNION ALL SELECT ld.schema_name, ld.obj_key, 'late_depth', ld.depth, NULL, NULL FROM late_depth ld
+        UNION ALL SELECT r.schema_name, r.obj_key, 'rebuilt_depth', r.depth, NULL, NULL FROM rebuilt r
+        UNION ALL SELECT pt.schema_name, pt.obj_key, 'partitioned', NULL, true, NULL FROM partitioned pt
+        UNION ALL SELECT rm.schema_name, rm.obj_key, v.fact, NULL, true, NULL
+                  FROM routine_mentions rm
+                  CROSS JOIN LATERAL (VALUES ('sig_table', rm.sig_table), ('sig_view', rm.sig_view), ('body_table', rm.body_table),
+                                             ('body_view', rm.body_view), ('body_routine', rm.body_routine),
+                                             ('sig_going', rm.sig_going), ('renamed_in', rm.renamed_in)) AS v(fact, b)
+                  WHERE v.b
+    ),
+    -- the parts that need their object's facts: definitions, and the columns and
+    -- constraints of altered tables (with the target's column order)
+    with_facts AS (
+        SELECT z.* FROM (
+            SELECT u.*,
+                   max(u.t) FILTER (WHERE u.fact = 'create_ddl') OVER w AS create_ddl,
+                   max(u.n) FILTER (WHERE u.fact = 'create_depth') OVER w AS create_depth,
+                   bool_or(u.b) FILTER (WHERE u.fact = 'create_depth') OVER w AS create_broken,
+                   bool_or(u.b) FILTER (WHERE u.fact = 'sig_table') OVER w AS sig_table,
+                   bool_or(u.b) FILTER (WHERE u.fact = 'sig_view') OVER w AS sig_view,
+                   bool_or(u.b) FILTER (WHERE u.fact = 'body_table') OVER w AS body_table,
+                   bool_or(u.b) FILTER (WHERE u.fact = 'body_view') OVER w AS body_view,
+                   bool_or(u.b) FILTER (WHERE u.fact = 'body_routine') OVER w AS body_routine,
+                   max(u.n) FILTER (WHERE u.fact = 'drop_depth') OVER w AS drop_depth,
+                   bool_or(u.b) FILTER (WHERE u.fact = 'drop_depth') OVER w AS drop_broken,
+                   max(u.n) FILTER (WHERE u.fact = 'late_depth') OVER w AS late_depth,
+                   bool_or(u.b) FILTER (WHERE u.fact = 'sig_going') OVER w AS sig_going,
+                   bool_or(u.b) FILTER (WHERE u.fact = 'renamed_in') OVER w AS renamed_in,
+                   max(u.n) FILTER (WHERE u.fact = 'rebuilt_depth') OVER w AS rebuilt_depth,
+                   bool_or(u.b) FILTER (WHERE u.fact = 'partitioned') OVER w AS partitioned,
+                   max(u.new_c) FILTER (WHERE u.sub_key = 'columns') OVER w AS col_order
+            FROM (SELECT x.schema_name, x.obj_key, x.kind, x.how, x.sub_key, x.old_c, x.new_c, x.q,
+                         NULL::text AS fact, NULL::int AS n, NULL::boolean AS b, NULL::text AS t
+                  FROM pp x
+                  WHERE x.sub_key = 'definition'
+                     OR (x.how = 'altered' AND x.kind = 'table'
+                         AND (x.sub_key = 'columns' OR x.sub_key LIKE 'column %' OR x.sub_key LIKE 'constraint %'))
+                  UNION ALL
+                  SELECT f.schema_name, f.obj_key, NULL, NULL, NULL, NULL, NULL, NULL, f.fact, f.n, f.b, f.t FROM obj_facts f) u
+            WINDOW w AS (PARTITION BY u.schema_name, u.obj_key)) z
+        WHERE z.fact IS NULL
+    ),
+    parts AS (
+        SELECT wf.schema_name, wf.obj_key, wf.kind, wf.how, wf.sub_key, wf.old_c, wf.new_c, wf.q,
+               wf.create_ddl, wf.create_depth, wf.create_broken, wf.sig_table, wf.sig_view, wf.body_table, wf.body_view,
+               wf.body_routine, wf.drop_depth, wf.drop_broken, wf.late_depth, wf.sig_going, wf.renamed_in, wf.rebuilt_depth,
+               wf.partitioned, wf.col_order
+        FROM with_facts wf
+        UNION ALL
+        SELECT x.schema_name, x.obj_key, x.kind, x.how, x.sub_key, x.old_c, x.new_c, x.q,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        FROM pp x
+        WHERE NOT (x.sub_key = 'definition'
+                   OR (x.how = 'altered' AND x.kind = 'table'
+                       AND (x.sub_key = 'columns' OR x.sub_key LIKE 'column %' OR x.sub_key LIKE 'constraint %')))
+    )
+    -- the plan: every part of every object handled, then the parts of other objects that
+    -- go and come back with them
+    SELECT 'part', x.schema_name, x.obj_key, x.kind, x.how, x.sub_key, x.old_c, x.new_c, x.q,
+               x.create_ddl, x.create_depth, x.create_broken, x.sig_table, x.sig_view, x.body_table, x.body_view,
+               x.body_routine, x.drop_depth, x.drop_broken, x.late_depth, x.sig_going, x.renamed_in, x.rebuilt_depth,
+               -- an index a partition's key is attached to: PostgreSQL drops it only with that key
+               CASE WHEN x.how = 'altered' AND split_part(x.sub_key, ' ', 1) = 'index' AND x.old_c IS NOT NULL
+                    THEN EXISTS (SELECT 1 FROM attached_keys c
+                                 WHERE strpos(c.attach, format('ALTER INDEX %I.%I ATTACH ', x.schema_name,
+                                                               substr(x.sub_key, 7))) = 1) END,
+               -- the comment, grants or settings of a part dropped here: they go with it
+               CASE WHEN x.how = 'altered' AND x.old_c IS NOT NULL AND x.new_c IS NULL
+                         AND x.sub_key ~ '^[a-z]+_(comment|grants|settings) '
+                    THEN EXISTS (SELECT 1 FROM pp b WHERE b.schema_name = x.schema_name AND b.obj_key = x.obj_key
+                                   AND b.sub_key = regexp_replace(x.sub_key, '^([a-z]+)_(comment|grants|settings) ', '\1 ')
+                                   AND b.old_c IS NOT NULL AND b.new_c IS NULL) END,
+               ap.pre_exists, ap.parent_key, x.partitioned, x.col_order, NULL::int, NULL::boolean
+    FROM parts x
+    -- a partition's index or key attached to its parent's: whether that one exists
+    -- before the partition is created (not created here), and whether it is a key's
+    -- (CASE: the subqueries run only for such rows; as a filter of the lateral
+    -- subquery they ran for every created part, quadratic on whole schemas)
+    LEFT JOIN LATERAL (
+        SELECT CASE WHEN g.attached THEN NOT EXISTS (
+                   SELECT 1 FROM pp y WHERE y.new_c IS NOT NULL
+                     AND split_part(y.sub_key, ' ', 1) IN ('index', 'constraint')
+                     AND strpos(_attach_line(x.new_c), format('ALTER INDEX %I.%I ATTACH ', y.schema_name,
+                                                              substr(y.sub_key, strpos(y.sub_key, ' ') + 1))) = 1) END
+               AS pre_exists,
+               CASE WHEN g.attached THEN EXISTS (
+                   SELECT 1 FROM t_o t JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name LIKE 'constraint %'
+                   WHERE strpos(_attach_line(x.new_c), format('ALTER INDEX %I.%I ATTACH ', t.schema_name,
+                                                              substr(e.name, 12))) = 1) END AS parent_key
+        FROM (SELECT x.kind = 'table' AND x.how IN ('added', 'recreated')
+                     AND split_part(x.sub_key, ' ', 1) IN ('index', 'constraint')
+                     AND _attach_line(x.new_c) IS NOT NULL AS attached) g
+    ) ap ON true
+    UNION ALL   -- foreign keys of untouched tables referencing what changes: dropped, added back
+    SELECT 'foreign_key', f.schema_name, f.obj_key, 'table', NULL, f.sub_key, f.old_c, f.new_c, f.q,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               EXISTS (SELECT 1 FROM partitioned pt WHERE pt.schema_name = f.schema_name AND pt.obj_key = f.obj_key),
+               NULL, NULL, NULL
+    FROM fks f
+    UNION ALL   -- parts naming a rebuilt type or a retyped column, or calling a recreated routine
+    SELECT 'typed_part', tp.schema_name, tp.obj_key, 'table', NULL, tp.sub_key, NULL, tp.new_c, tp.q,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, tp.drop_phase, NULL
+    FROM typed_parts tp
+    UNION ALL   -- parts of kept tables calling a recreated routine (their column defaults)
+    SELECT 'routine_user', ru.schema_name, ru.obj_key, 'table', NULL, ru.sub_key, ru.old_c, ru.new_c,
+               _qname(ru.schema_name, ru.obj_key),
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL
+    FROM routine_users ru
+    UNION ALL   -- sequences released from a table that goes, owned again once it is back
+    SELECT 'owned_sequence', os.schema_name, os.obj_key, 'sequence', NULL, 'owned_by', NULL, os.target_owned_by, os.q,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL, os.keeps_owner
+    FROM owned_seqs os
+    UNION ALL   -- columns converted to a rebuilt type (new_c: the target's column)
+    SELECT 'typed_column', tcl.schema_name, tcl.obj_key, 'table', NULL, 'column ' || tcl.name, NULL, tcl.col_def, tcl.tq,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL
+    FROM typed_cols tcl;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._migration_plan(text, text) IS
+    'The migration plan between two trees: each part of each object handled (added, removed, altered, recreated, rebuilt), what goes and comes back with them, and the facts statements are ordered by';
+
+-- (_dep_depth, the depth read from names alone, is now _dep_order's fallback)
+DROP FUNCTION IF EXISTS pggit_v0."_dep_depth"(text[], text[]);
+
+-- Topological depth of each node of a graph (Kahn's algorithm, linear in nodes plus
+-- edges): 0 for a node that depends on none of the others, else one more than the
+-- deepest node it depends on.  Edge k: node p_src[k] depends on node p_dst[k] (1-based
+-- indexes below p_n).  Creating in increasing depth creates what each object needs
+-- first; dropping in decreasing depth drops dependants first.  A cycle (which only
+-- routines with SQL-standard bodies and views can form) is broken at one of its nodes,
+-- one the caller prefers (p_prefer) when the cycle has one, which then comes first and
+-- is reported broken (created as a stub first, then for real).
+CREATE OR REPLACE FUNCTION pggit_v0._graph_depth(p_n int, p_src int[], p_dst int[], p_prefer boolean[] DEFAULT NULL)
+RETURNS TABLE (idx int, depth int, broken boolean)
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_m      int := coalesce(cardinality(p_src), 0);
+    v_indeg  int[] := array_fill(0, ARRAY[greatest(p_n, 1)]);
+    v_depth  int[] := array_fill(0, ARRAY[greatest(p_n, 1)]);
+    v_start  int[] := array_fill(0, ARRAY[greatest(p_n, 1) + 1]);   -- dependants of node i: v_adj[v_start[i] .. v_start[i+1]-1]
+    v_adj    int[];
+    v_dsts   int[];
+    v_queue  int[] := ARRAY[]::int[];
+    v_seen   boolean[];
+    v_out    boolean[] := array_fill(false, ARRAY[greatest(p_n, 1)]);
+    v_broken boolean[] := array_fill(false, ARRAY[greatest(p_n, 1)]);
+    v_head   int := 1;
+    v_done   int := 0;
+    v_max    int := 0;
+    u int; v int; k int;
+BEGIN
+    IF p_n IS NULL OR p_n = 0 THEN
+        RETURN;
+    END IF;
+    -- adjacency from each node to the nodes that depend on it, grouped by sorting once
+    SELECT array_agg(e.s ORDER BY e.d, e.s), array_agg(e.d ORDER BY e.d, e.s) INTO v_adj, v_dsts
+    FROM (SELECT DISTINCT x.s, x.d FROM unnest(p_src, p_dst) AS x(s, d) WHERE x.s <> x.d) e;
+    v_m := coalesce(cardinality(v_adj), 0);
+    FOR k IN 1 .. v_m LOOP
+        v_start[v_dsts[k] + 1] := v_start[v_dsts[k] + 1] + 1;
+        v_indeg[v_adj[k]] := v_indeg[v_adj[k]] + 1;
+    END LOOP;
+    v_start[1] := 1;
+    FOR i IN 2 .. p_n + 1 LOOP
+        v_start[i] := v_start[i - 1] + v_start[i];
+    END LOOP;
+    FOR i IN 1 .. p_n LOOP
+        IF v_indeg[i] = 0 THEN v_queue := v_queue || i; END IF;
+    END LOOP;
+    LOOP
+        WHILE v_head <= coalesce(cardinality(v_queue), 0) LOOP
+            u := v_queue[v_head];
+            v_head := v_head + 1;
+            v_done := v_done + 1;
+            v_max := greatest(v_max, v_depth[u]);
+            v_out[u] := true;
+            FOR k IN v_start[u] .. v_start[u + 1] - 1 LOOP
+                v := v_adj[k];
+                CONTINUE WHEN v_out[v];   -- (the edge that closed a broken cycle)
+                v_depth[v] := greatest(v_depth[v], v_depth[u] + 1);
+                v_indeg[v] := v_indeg[v] - 1;
+                IF v_indeg[v] = 0 THEN v_queue := v_queue || v; END IF;
+            END LOOP;
+        END LOOP;
+        EXIT WHEN v_done >= p_n;
+        -- a cycle: walk from a node left back along what it still waits for until a node
+        -- repeats (that node is on a cycle), and release that node, as pg_dump breaks a
+        -- loop at one of its members; its dependants then follow it as usual
+        u := NULL;
+        FOR i IN 1 .. p_n LOOP
+            IF v_indeg[i] > 0 THEN u := i; EXIT; END IF;
+        END LOOP;
+        v_seen := array_fill(false, ARRAY[p_n]);
+        WHILE NOT v_seen[u] LOOP
+            v_seen[u] := true;
+            SELECT min(x.d) INTO v FROM unnest(p_src, p_dst) AS x(s, d)
+            WHERE x.s = u AND x.d <> u AND v_indeg[x.d] > 0;
+            EXIT WHEN v IS NULL;
+            u := v;
+        END LOOP;
+        -- (go round the cycle once more for a node the caller prefers to break at)
+        v := u;
+        LOOP
+            EXIT WHEN coalesce(p_prefer[v], false);
+            SELECT min(x.d) INTO k FROM unnest(p_src, p_dst) AS x(s, d)
+            WHERE x.s = v AND x.d <> v AND v_indeg[x.d] > 0 AND v_seen[x.d];
+            EXIT WHEN k IS NULL OR k = u;
+            v := k;
+        END LOOP;
+        IF coalesce(p_prefer[v], false) THEN u := v; END IF;
+        v_broken[u] := true;
+        v_depth[u] := greatest(v_depth[u], v_max + 1);
+        v_indeg[u] := 0;
+        v_queue := v_queue || u;
+    END LOOP;
+    RETURN QUERY SELECT i, v_depth[i], v_broken[i] FROM generate_series(1, p_n) AS i;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._graph_depth(int, int[], int[], boolean[]) IS
+    'Topological depth of each node of a dependency graph (Kahn''s algorithm; cycles broken at a preferred node, reported)';
+
+-- Dependency depth of a set of definitions (creates: the target's; drops: the source's),
+-- from the dependencies each object recorded at commit time (_tree_deps), or, for an
+-- object whose tree has no "depends" blob (committed before dependencies were
+-- recorded, or by a merge that changed it), from the qualified names its definition
+-- mentions, as the engine did before.  Only dependencies of the object itself and of
+-- its columns count: constraints, indexes, triggers and policies are created after
+-- every object.
+-- Items: schema, object key, the name others mention it by (schema.name, no
+-- arguments), definition, object tree.
+CREATE OR REPLACE FUNCTION pggit_v0._dep_order(p_schemas text[], p_keys text[], p_names text[], p_defs text[],
+                                              p_trees text[])
+RETURNS TABLE (idx int, depth int, broken boolean)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+-- The arrays' sizes are unknown to the planner (it expects 10 items): it nested a scan
+-- of every item per edge, quadratic on whole schemas (5,000 tables: 3.7 s).  Every join
+-- here is by hash.
+SET enable_nestloop = off
+AS $$
+WITH items AS MATERIALIZED (
+    SELECT u.i::int AS i, u.s, u.k, regexp_replace(u.n, '\(.*$', '') AS n, u.d, u.t
+    FROM unnest(p_schemas, p_keys, p_names, p_defs, p_trees) WITH ORDINALITY AS u(s, k, n, d, t, i)
+),
+recorded AS MATERIALIZED (SELECT * FROM _tree_deps(ARRAY(SELECT it.t FROM items it WHERE it.t IS NOT NULL))),
+-- the items whose trees recorded their dependencies (an empty "depends" blob: none)
+has_record AS MATERIALIZED (
+    SELECT DISTINCT it.i FROM items it JOIN tree_entries e ON e.tree_sha = it.t AND e.name = 'depends'
+),
+edges AS (
+    -- recorded: the object's own definition or a column of it depends on another item
+    SELECT DISTINCT a.i AS src, b.i AS dst
+    FROM recorded r
+    JOIN items a ON a.t = r.obj_tree
+    JOIN items b ON b.s = r.ref_schema AND b.k = r.ref_key
+    WHERE (r.part = 'definition' OR r.part LIKE 'column %')
+    UNION
+    -- read from the definition, for items without recorded dependencies
+    SELECT DISTINCT a.i, b.i
+    FROM items a CROSS JOIN LATERAL _qualified_names(a.d) m(tok)
+    JOIN items b ON b.n = m.tok
+    WHERE NOT EXISTS (SELECT 1 FROM has_record h WHERE h.i = a.i)
+)
+SELECT g.idx, g.depth, g.broken
+FROM (SELECT array_agg(e.src) AS src, array_agg(e.dst) AS dst FROM edges e WHERE e.src <> e.dst) a
+-- a cycle is broken at a routine with an SQL-standard body when it has one: that
+-- routine can be created as a stub first (pg_dump breaks loops the same way)
+CROSS JOIN LATERAL _graph_depth(cardinality(p_keys), a.src, a.dst,
+                                ARRAY(SELECT it.k ~ '^(function|procedure) ' AND _sql_body(it.d) FROM items it ORDER BY it.i)) g
+$$;
+COMMENT ON FUNCTION pggit_v0._dep_order(text[], text[], text[], text[], text[]) IS
+    'Dependency depth of definitions from their recorded dependencies (or, without any, the names they mention), and which break a cycle';
+
+-- Every blob of the given objects of a tree, with content.
+CREATE OR REPLACE FUNCTION pggit_v0._object_tree_blobs(p_obj_trees text[])
+RETURNS TABLE (obj_tree text, sub_key text, content text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+SELECT e.tree_sha, e.name, o.content
+FROM (SELECT DISTINCT t FROM unnest(p_obj_trees) AS t) u
+JOIN tree_entries e ON e.tree_sha = u.t      -- index lookups, not a scan of every entry
+JOIN objects o ON o.sha = e.entry_sha
+WHERE e.name <> 'depends'   -- recorded dependencies: read by _tree_deps, never DDL
+$$;
+COMMENT ON FUNCTION pggit_v0._object_tree_blobs(text[]) IS 'Every blob (with content) of the given object trees but their recorded dependencies';

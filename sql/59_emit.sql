@@ -1,0 +1,625 @@
+-- Migration SQL, stage 3: the emitters.  Each turns the rows of a plan (58_plan.sql's
+-- _migration_part) into statements: (phase, order within the phase, the object and part
+-- it implements, the statement, its hazards).  _migration_steps (57_migration.sql)
+-- runs them all and sorts their statements by phase, then order, then name.  An emitter
+-- reads only its plan rows: no joins, so each is linear in the plan.
+--
+-- Phases (the script's order):
+--    1- 3  event triggers, default privileges, security labels, subscriptions, publications dropped
+--   10-20  parts of altered tables dropped: triggers, rules, policies, foreign keys, checks,
+--          indexes, columns (and foreign keys of other tables on what changes)
+--   11-29  whole objects dropped or recreated: views (dependants first), routines, tables,
+--          sequences, types (rebuilt ones renamed away), extensions, schemas
+--   30-41  objects created: schemas, extensions, types, sequences, routines, tables,
+--          routines on tables' row types; definitions altered in place (31-41)
+--   41-43  columns: converted to a rebuilt type, added, changed in place, defaults again
+--   44     foreign tables created; user mappings, servers, wrappers removed
+--   45-49  objects removed for good (after the columns that used them), rebuilt types'
+--          old copies, extensions, schemas
+--   50-57  keys, checks, indexes, foreign keys (NOT VALID, then VALIDATE), statistics
+--   60-68  views and SQL-standard routines (in dependency order), triggers, policies,
+--          routines on views' row types, rules, publications, subscriptions
+--   70-80  comments, grants, default privileges, security labels, event triggers
+
+-- Whole objects dropped: removed, or recreated (dropped to be created again); routines
+-- on a dependency cycle replaced by a stub first; rebuilt types renamed away, and their
+-- old copies dropped once their columns are converted.
+CREATE OR REPLACE FUNCTION pggit_v0._emit_drops(p_plan pggit_v0._migration_part[])
+RETURNS TABLE (phase int, ord int, schema_name text, obj_key text, sub_key text, stmt text, hz text[])
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+SET plan_cache_mode = force_generic_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+        -- whole objects removed or recreated (their parts go with them)
+        -- Objects removed for good that columns may use (sequences and functions in
+        -- defaults, types, domains, collations) go after the column changes (phase 42),
+        -- those referring to others first; then rebuilt types' old copies (47),
+        -- extensions and schemas.  Objects recreated go first, to make room.
+        SELECT CASE WHEN x.kind IN ('function', 'procedure', 'aggregate')
+                         -- its arguments or result use the row type of a table or view that
+                         -- goes: dropped first (DROP TABLE refuses while it depends on it)
+                         AND coalesce(x.sig_going, false)
+                         THEN 11
+                    WHEN x.kind IN ('function', 'procedure') AND _sql_body(x.old_c) THEN 12   -- with views
+                    WHEN x.how = 'removed' AND x.kind IN ('function', 'procedure', 'aggregate')
+                         -- replaced by a routine of the same name (VARIADIC, argument names or
+                         -- OUT parameters changed): dropped before that one is created, as
+                         -- DROP matches on input types and would take the new one
+                         AND coalesce(x.renamed_in, false)
+                         THEN 26
+                    WHEN x.how = 'removed' AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate',
+                                                          'type', 'domain', 'collation') THEN 46
+                    -- operators and text search objects: before the functions and
+                    -- dictionaries they use; statistics objects: before their columns
+                    WHEN x.kind = 'statistics' THEN 14
+                    -- event triggers first (they would fire on the script's own DDL), and
+                    -- default privileges (they would apply to the objects it creates)
+                    WHEN x.kind IN ('event_trigger', 'default_privileges', 'security_label') THEN 1
+                    WHEN x.kind = 'subscription' THEN 2
+                    WHEN x.kind = 'publication' THEN 3
+                    WHEN x.kind = 'foreign_table' THEN 21
+                    -- operator classes and families, casts, conversions (before the operators,
+                    -- functions and types they use), text search objects, parsers and templates
+                    -- last (ord): configurations, dictionaries, then what they use
+                    WHEN x.how = 'removed' AND x.kind IN ('operator', 'text_search_configuration', 'text_search_dictionary',
+                                                          'operator_class', 'operator_family', 'cast', 'conversion',
+                                                          'text_search_parser', 'text_search_template') THEN 45
+                    -- user mappings, then servers, then wrappers (ord), after the foreign tables
+                    WHEN x.how = 'removed' AND x.kind IN ('user_mapping', 'server', 'foreign_data_wrapper') THEN 44
+                    WHEN x.kind IN ('operator', 'text_search_configuration', 'operator_class', 'operator_family', 'cast',
+                                    'conversion', 'server') THEN 23
+                    WHEN x.kind IN ('text_search_dictionary', 'text_search_parser', 'text_search_template') THEN 24
+                    WHEN x.how = 'removed' AND x.kind = 'extension' THEN 48
+                    WHEN x.how = 'removed' AND x.kind = 'schema' THEN 49
+                    ELSE CASE x.kind WHEN 'view' THEN 12 WHEN 'materialized_view' THEN 12 WHEN 'function' THEN 26
+                           WHEN 'procedure' THEN 26 WHEN 'aggregate' THEN 25 WHEN 'table' THEN 21
+                           WHEN 'sequence' THEN 22 WHEN 'type' THEN 27 WHEN 'domain' THEN 27
+                           WHEN 'extension' THEN 28 WHEN 'collation' THEN 28 WHEN 'schema' THEN 29 END END AS phase,
+               CASE WHEN x.kind IN ('view', 'materialized_view')
+                         OR (x.kind IN ('function', 'procedure') AND _sql_body(x.old_c))
+                    THEN -coalesce(x.drop_depth, 0)
+                    WHEN x.kind = 'operator_class' THEN -3
+                    WHEN x.kind = 'operator_family' THEN -2
+                    WHEN x.kind IN ('cast', 'conversion') THEN -1
+                    WHEN x.kind IN ('text_search_parser', 'text_search_template') THEN 5
+                    WHEN x.kind = 'user_mapping' THEN 0 WHEN x.kind = 'server' THEN 1 WHEN x.kind = 'foreign_data_wrapper' THEN 2
+                    WHEN x.how = 'removed' AND x.kind NOT IN ('table', 'view', 'materialized_view', 'extension', 'schema')
+                         THEN -coalesce(x.late_depth, 0)
+                    WHEN x.kind = 'table' AND (x.old_c LIKE '% PARTITION OF %' OR x.old_c LIKE '% INHERITS (%') THEN 0
+                    ELSE 1 END AS ord,
+               x.schema_name, x.obj_key, x.sub_key,
+               CASE x.kind
+                 WHEN 'user_mapping' THEN regexp_replace(x.q, '^(.+)@("(?:[^"]|"")+"|[^@"]+)$', 'DROP USER MAPPING IF EXISTS FOR \1 SERVER \2;')
+                 WHEN 'default_privileges' THEN _invert_default_privileges(x.old_c)
+                 WHEN 'security_label' THEN regexp_replace(x.old_c, ' IS ''.*'';$', ' IS NULL;')
+                 -- a subscription is dropped without touching the publisher: its slot is
+                 -- released first (left on the publisher, if it was ever made there)
+                 WHEN 'subscription' THEN format(E'ALTER SUBSCRIPTION %s DISABLE;\nALTER SUBSCRIPTION %s SET (slot_name = NONE);\nDROP SUBSCRIPTION IF EXISTS %s;',
+                                                 x.q, x.q, x.q)
+                 ELSE format('DROP %s IF EXISTS %s;', replace(upper(x.kind), '_', ' '), x.q) END AS stmt,
+               -- a materialized view created again is filled again: its rows are not lost
+               CASE WHEN x.kind = 'materialized_view' AND x.how = 'recreated' THEN ARRAY['access_exclusive_lock']
+                    WHEN x.kind IN ('table', 'materialized_view') THEN ARRAY['data_deletion', 'access_exclusive_lock']
+                    -- a sequence's current value goes with it (a new one starts over)
+                    WHEN x.kind = 'sequence' AND x.how = 'removed' THEN ARRAY['data_deletion']
+                    WHEN x.kind = 'extension' THEN ARRAY['extension_upgrade', 'correctness_risk']
+                    WHEN x.kind IN ('type', 'domain', 'collation') THEN ARRAY['correctness_risk']
+                    WHEN x.kind IN ('view') THEN ARRAY['access_exclusive_lock']
+                    WHEN x.kind = 'subscription' THEN ARRAY['correctness_risk']
+                    WHEN x.kind IN ('default_privileges', 'security_label', 'user_mapping') THEN ARRAY['authorization_change']
+                    ELSE ARRAY[]::text[] END AS hz
+        FROM unnest(p_plan) x
+        WHERE x.role = 'part' AND x.sub_key = 'definition' AND x.how IN ('removed', 'recreated') AND x.old_c IS NOT NULL
+        UNION ALL
+        -- a routine with an SQL-standard body on a dependency cycle with views that go:
+        -- replaced first by a stub with a string body, which depends on nothing, so that
+        -- the views and then the routine can be dropped (PostgreSQL refuses either first)
+        SELECT 11, -1000000, x.schema_name, x.obj_key, x.sub_key, _routine_stub(x.old_c), ARRAY[]::text[]
+        FROM unnest(p_plan) x
+        WHERE x.role = 'part' AND x.sub_key = 'definition' AND x.how IN ('removed', 'recreated') AND x.old_c IS NOT NULL
+          AND coalesce(x.drop_broken, false) AND x.kind IN ('function', 'procedure')
+        UNION ALL
+        -- rebuilt types: renamed away first, dropped once their columns are converted
+        SELECT 27, 0, x.schema_name, x.obj_key, x.sub_key,
+               format('ALTER %s %s RENAME TO %I;', upper(x.kind), x.q, _old_name(_key_name(x.obj_key))),
+               ARRAY['correctness_risk']
+        FROM unnest(p_plan) x
+        WHERE x.role = 'part' AND x.how = 'rebuilt' AND x.sub_key = 'definition'
+        UNION ALL
+        SELECT 47, -coalesce(x.rebuilt_depth, 0),
+               x.schema_name, x.obj_key, x.sub_key,
+               format('DROP %s %I.%I;', upper(x.kind), x.schema_name, _old_name(_key_name(x.obj_key))),
+               ARRAY[]::text[]
+        FROM unnest(p_plan) x
+        WHERE x.role = 'part' AND x.how = 'rebuilt' AND x.sub_key = 'definition';
+END
+$$;
+
+-- Parts dropped: parts of altered objects removed or replaced, parts of kept tables that
+-- name a rebuilt type or a retyped column or call a recreated routine (and such column
+-- defaults), sequences released from a table that goes, foreign keys of kept tables on
+-- what changes.
+CREATE OR REPLACE FUNCTION pggit_v0._emit_part_drops(p_plan pggit_v0._migration_part[])
+RETURNS TABLE (phase int, ord int, schema_name text, obj_key text, sub_key text, stmt text, hz text[])
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+SET plan_cache_mode = force_generic_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+        -- parts of altered objects removed or replaced
+        SELECT CASE split_part(x.sub_key, ' ', 1) WHEN 'trigger' THEN 10 WHEN 'rule' THEN 10 WHEN 'policy' THEN 11
+                    WHEN 'constraint' THEN CASE WHEN x.old_c LIKE '% FOREIGN KEY %' THEN 13 ELSE 14 END
+                    WHEN 'index' THEN 15 WHEN 'column' THEN 20 WHEN 'rls' THEN 11 WHEN 'owned_by' THEN 19
+                    -- after the primary key holding it goes, before its parent's column may
+                    WHEN 'column_not_null' THEN 19
+                    ELSE 70 END,
+               -- a partition's index attached to its parent's: after the parent's, which takes it along
+               CASE WHEN _attach_line(x.old_c) IS NOT NULL THEN 2 ELSE 1 END, x.schema_name, x.obj_key, x.sub_key,
+               coalesce(CASE WHEN coalesce(x.drop_cascade, false)
+                             THEN regexp_replace(_drop_part(x.schema_name, x.q, x.sub_key), ';$', ' CASCADE;')
+                             ELSE _drop_part(x.schema_name, x.q, x.sub_key) END, CASE split_part(x.sub_key, ' ', 1)
+                 WHEN 'column' THEN format('ALTER TABLE %s DROP COLUMN IF EXISTS %I;', x.q, substr(x.sub_key, 8))
+                 WHEN 'rls' THEN format(E'ALTER TABLE %s DISABLE ROW LEVEL SECURITY;\nALTER TABLE %s NO FORCE ROW LEVEL SECURITY;', x.q, x.q)
+                 WHEN 'owned_by' THEN format('ALTER SEQUENCE %s OWNED BY NONE;', x.q)
+                 WHEN 'column_not_null' THEN format('ALTER TABLE %s ALTER COLUMN %I DROP NOT NULL;', x.q, substr(x.sub_key, 17))
+                 WHEN 'replica_identity' THEN format('ALTER TABLE %s REPLICA IDENTITY DEFAULT;', x.q)
+                 WHEN 'cluster' THEN format('ALTER %s %s SET WITHOUT CLUSTER;',
+                                            CASE WHEN x.kind = 'materialized_view' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, x.q)
+                 WHEN 'grants' THEN _invert_grants(x.old_c)
+                 WHEN 'column_grants' THEN _invert_grants(x.old_c)
+                 WHEN 'column_settings' THEN _reset_column_settings(x.old_c)
+                 ELSE regexp_replace(x.old_c, ' IS ''.*'';$', ' IS NULL;')   -- comments
+               END),
+               CASE split_part(x.sub_key, ' ', 1)
+                 WHEN 'column' THEN ARRAY['data_deletion', 'access_exclusive_lock']
+                 WHEN 'index' THEN ARRAY['index_dropped', 'access_exclusive_lock']
+                 WHEN 'constraint' THEN CASE WHEN x.old_c ~ ' (PRIMARY KEY|UNIQUE|EXCLUDE) '
+                                             THEN ARRAY['index_dropped', 'access_exclusive_lock']
+                                             ELSE ARRAY['access_exclusive_lock'] END
+                 WHEN 'trigger' THEN ARRAY['access_exclusive_lock']
+                 WHEN 'rule' THEN ARRAY['access_exclusive_lock', 'correctness_risk']
+                 WHEN 'policy' THEN ARRAY['authorization_change']
+                 WHEN 'rls' THEN ARRAY['authorization_change']
+                 WHEN 'grants' THEN ARRAY['authorization_change']
+                 WHEN 'column_grants' THEN ARRAY['authorization_change']
+                 ELSE ARRAY[]::text[] END
+        FROM unnest(p_plan) x
+        WHERE x.role = 'part' AND (x.how = 'altered' OR (x.how IN ('removed', 'recreated') AND x.kind = 'table'
+                                     AND x.sub_key LIKE 'constraint %' AND x.old_c LIKE '% FOREIGN KEY %'))
+          AND x.old_c IS NOT NULL
+          -- (a sequence moving to another owner column is released first: dropping the old
+          -- column would take it along)
+          AND (x.how <> 'altered' OR x.new_c IS NULL OR split_part(x.sub_key, ' ', 1) IN ('trigger', 'policy', 'rule', 'constraint', 'index', 'rls', 'grants', 'column_grants', 'owned_by'))
+          -- an index or key of a partition only attached to its parent's: kept (attached below)
+          AND NOT (x.how = 'altered' AND x.new_c IS NOT NULL AND _without_attach(x.new_c) = x.old_c)
+          -- ... or only no longer attached: its parent's index goes, taking it along (created again below)
+          AND NOT (x.how = 'altered' AND x.new_c IS NOT NULL AND _attach_line(x.old_c) IS NOT NULL
+                   AND x.new_c = _without_attach(x.old_c))
+          AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns')
+          AND NOT (split_part(x.sub_key, ' ', 1) LIKE '%comment' AND x.new_c IS NOT NULL)
+          -- the comment or column grants of a part dropped here go with it
+          AND NOT coalesce(x.goes_with_part, false)
+        UNION ALL
+        SELECT tp.drop_phase, -2, tp.schema_name, tp.obj_key, tp.sub_key,
+               _drop_part(tp.schema_name, tp.q, tp.sub_key),
+               ARRAY['access_exclusive_lock']
+        FROM unnest(p_plan) tp WHERE tp.role = 'typed_part'
+        UNION ALL
+        SELECT 24, -2, ru.schema_name, ru.obj_key, ru.sub_key,
+               format('ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;', _qname(ru.schema_name, ru.obj_key), cp.name),
+               ARRAY['access_exclusive_lock']
+        FROM unnest(p_plan) ru CROSS JOIN LATERAL _col_parts(ru.old_c) cp
+        WHERE ru.role = 'routine_user' AND ru.sub_key LIKE 'column %' AND cp.default_expr IS NOT NULL AND cp.generated IS NULL
+        UNION ALL
+        SELECT 19, 0, os.schema_name, os.obj_key, 'owned_by', format('ALTER SEQUENCE %s OWNED BY NONE;', os.q),
+               ARRAY[]::text[]
+        FROM unnest(p_plan) os WHERE os.role = 'owned_sequence'
+        UNION ALL
+        SELECT CASE WHEN f.old_c LIKE '% FOREIGN KEY %' THEN 13 ELSE 14 END, 1, f.schema_name, f.obj_key, f.sub_key,
+               _drop_part(f.schema_name, f.q, f.sub_key),
+               ARRAY['access_exclusive_lock']
+        FROM unnest(p_plan) f WHERE f.role = 'foreign_key';
+END
+$$;
+
+-- Definitions of altered objects changed in place: ALTER SEQUENCE, ALTER TYPE ... ADD
+-- VALUE / ADD ATTRIBUTE, ALTER EXTENSION ... UPDATE, text search, foreign-data and
+-- operator family options and members, table persistence and storage options, and
+-- CREATE OR REPLACE for routines.
+CREATE OR REPLACE FUNCTION pggit_v0._emit_alters(p_plan pggit_v0._migration_part[])
+RETURNS TABLE (phase int, ord int, schema_name text, obj_key text, sub_key text, stmt text, hz text[])
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+SET plan_cache_mode = force_generic_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+        -- definitions of altered objects
+        SELECT CASE x.kind WHEN 'sequence' THEN 33 WHEN 'extension' THEN 31 WHEN 'type' THEN 32 WHEN 'table' THEN 41
+                           WHEN 'text_search_dictionary' THEN 36 WHEN 'text_search_configuration' THEN 37
+                           WHEN 'operator_family' THEN 38 WHEN 'foreign_data_wrapper' THEN 39 WHEN 'server' THEN 39
+                           WHEN 'user_mapping' THEN 39 ELSE 34 END,
+               0, x.schema_name, x.obj_key, x.sub_key,
+               CASE x.kind
+                 -- options set anew; options gone named without a value (which removes them)
+                 WHEN 'text_search_dictionary' THEN format('ALTER TEXT SEARCH DICTIONARY %s (%s);', x.q, concat_ws(', ',
+                   (SELECT string_agg(m[1], ', ') FROM regexp_matches(coalesce(substring(x.old_c FROM '\(TEMPLATE = [^,)]+, (.*)\);$'), ''),
+                                                                      '(?:^|, )([A-Za-z_][A-Za-z_0-9]*) = ', 'g') m
+                    WHERE NOT coalesce(substring(x.new_c FROM '\(TEMPLATE = [^,)]+, (.*)\);$'), '') ~ ('(^|, )' || m[1] || ' = ')),
+                   substring(x.new_c FROM '\(TEMPLATE = [^,)]+, (.*)\);$')))
+                 -- every old mapping dropped, the new ones added
+                 WHEN 'text_search_configuration' THEN concat_ws(E'\n',
+                   (SELECT format('ALTER TEXT SEARCH CONFIGURATION %s DROP MAPPING IF EXISTS FOR %s;', x.q, string_agg(m[1], ', '))
+                    FROM regexp_matches(x.old_c, ' ADD MAPPING FOR (\S+) WITH ', 'g') m HAVING count(*) > 0),
+                   (SELECT string_agg(l, E'\n') FROM unnest(_lines(x.new_c)) l WHERE l LIKE 'ALTER TEXT SEARCH CONFIGURATION %'))
+                 WHEN 'sequence' THEN regexp_replace(x.new_c, '^CREATE SEQUENCE ', 'ALTER SEQUENCE ')
+                 -- wrappers, servers, user mappings: handler, validator, version and
+                 -- options changed in place (NULL: nothing but a comment or grant changed)
+                 WHEN 'foreign_data_wrapper' THEN (
+                   SELECT format('ALTER FOREIGN DATA WRAPPER %s%s;', x.q, z.ch)
+                   FROM (SELECT nullif(concat(
+                           CASE WHEN _fdw_clause(x.old_c, 'HANDLER') IS DISTINCT FROM _fdw_clause(x.new_c, 'HANDLER')
+                                THEN coalesce(' HANDLER ' || _fdw_clause(x.new_c, 'HANDLER'), ' NO HANDLER') END,
+                           CASE WHEN _fdw_clause(x.old_c, 'VALIDATOR') IS DISTINCT FROM _fdw_clause(x.new_c, 'VALIDATOR')
+                                THEN coalesce(' VALIDATOR ' || _fdw_clause(x.new_c, 'VALIDATOR'), ' NO VALIDATOR') END,
+                           _alter_options(x.old_c, x.new_c)), '') AS ch) z
+                   WHERE z.ch IS NOT NULL)
+                 WHEN 'server' THEN (
+                   SELECT format('ALTER SERVER %s%s;', x.q, z.ch)
+                   FROM (SELECT nullif(concat(
+                           CASE WHEN _fdw_clause(x.old_c, 'VERSION') IS DISTINCT FROM _fdw_clause(x.new_c, 'VERSION')
+                                THEN ' VERSION ' || coalesce(_fdw_clause(x.new_c, 'VERSION'), 'NULL') END,
+                           _alter_options(x.old_c, x.new_c)), '') AS ch) z
+                   WHERE z.ch IS NOT NULL)
+                 WHEN 'user_mapping' THEN (
+                   SELECT regexp_replace(x.q, '^(.+)@("(?:[^"]|"")+"|[^@"]+)$', 'ALTER USER MAPPING FOR \1 SERVER \2') || z.ch || ';'
+                   FROM (SELECT nullif(_alter_options(x.old_c, x.new_c), '') AS ch) z
+                   WHERE z.ch IS NOT NULL)
+                 -- members dropped, then members added (one ALTER OPERATOR FAMILY each)
+                 WHEN 'operator_family' THEN nullif(concat_ws(E'\n',
+                   (SELECT string_agg(_opfamily_drop_member(l), E'\n' ORDER BY o) FROM unnest(_lines(x.old_c)) WITH ORDINALITY AS u(l, o)
+                    WHERE o > 1 AND NOT l = ANY (_lines(x.new_c))),
+                   (SELECT string_agg(l, E'\n' ORDER BY o) FROM unnest(_lines(x.new_c)) WITH ORDINALITY AS u(l, o)
+                    WHERE o > 1 AND NOT l = ANY (_lines(x.old_c)))), '')
+                 WHEN 'extension' THEN format('ALTER EXTENSION %I UPDATE TO %L;', _key_name(x.obj_key),
+                                              substring(x.new_c FROM ' VERSION ''(.*)'';$'))
+                 WHEN 'type' THEN CASE WHEN x.new_c ~ '^CREATE TYPE .* AS \(' THEN (   -- composite: appended attributes
+                   SELECT string_agg(format('ALTER TYPE %s ADD ATTRIBUTE %s;', x.q, na.a), E'\n' ORDER BY na.o)
+                   FROM unnest(_comp_attrs(x.new_c)) WITH ORDINALITY AS na(a, o)
+                   WHERE na.o > cardinality(_comp_attrs(x.old_c)))
+                 ELSE (   -- enum: only additions reach here
+                   SELECT string_agg(format('ALTER TYPE %s ADD VALUE IF NOT EXISTS %s%s;', x.q, quote_literal(nl.v),
+                                            CASE WHEN nl.o > 1 THEN ' AFTER ' || quote_literal(nlabels[nl.o - 1])
+                                                 WHEN cardinality(nlabels) > 1 THEN ' BEFORE ' || quote_literal(nlabels[2])
+                                                 ELSE '' END), E'\n' ORDER BY nl.o)
+                   FROM (SELECT _enum_labels(x.new_c) AS nlabels) lab
+                   CROSS JOIN LATERAL unnest(lab.nlabels) WITH ORDINALITY AS nl(v, o)
+                   WHERE NOT nl.v = ANY (_enum_labels(x.old_c))) END
+                 WHEN 'table' THEN concat_ws(E'\n',
+                   CASE WHEN x.old_c LIKE 'CREATE UNLOGGED %' AND x.new_c NOT LIKE 'CREATE UNLOGGED %'
+                        THEN format('ALTER TABLE %s SET LOGGED;', x.q)
+                        WHEN x.old_c NOT LIKE 'CREATE UNLOGGED %' AND x.new_c LIKE 'CREATE UNLOGGED %'
+                        THEN format('ALTER TABLE %s SET UNLOGGED;', x.q) END,
+                   CASE WHEN substring(x.old_c FROM ' WITH \((.*)\);$') IS DISTINCT FROM substring(x.new_c FROM ' WITH \((.*)\);$') THEN
+                     concat_ws(E'\n',
+                       (SELECT format('ALTER TABLE %s RESET (%s);', x.q, string_agg(split_part(kv, '=', 1), ', '))
+                        FROM unnest(string_to_array(substring(x.old_c FROM ' WITH \((.*)\);$'), ', ')) AS kv
+                        HAVING count(*) > 0),
+                       (SELECT format('ALTER TABLE %s SET (%s);', x.q, substring(x.new_c FROM ' WITH \((.*)\);$'))
+                        WHERE substring(x.new_c FROM ' WITH \((.*)\);$') IS NOT NULL)) END)
+                 ELSE x.new_c END,   -- functions and procedures: CREATE OR REPLACE
+               CASE x.kind WHEN 'extension' THEN ARRAY['extension_upgrade']
+                           WHEN 'table' THEN ARRAY['table_rewrite', 'access_exclusive_lock']
+                           ELSE ARRAY[]::text[] END
+        FROM unnest(p_plan) x
+        WHERE x.role = 'part' AND x.how = 'altered' AND x.sub_key = 'definition' AND x.old_c IS NOT NULL AND x.new_c IS NOT NULL;
+END
+$$;
+
+-- Columns of kept tables: converted to a rebuilt type, added (in the target's order),
+-- changed in place (type, default, NOT NULL, identity, generation), and defaults that
+-- call a recreated routine set again.
+CREATE OR REPLACE FUNCTION pggit_v0._emit_columns(p_plan pggit_v0._migration_part[])
+RETURNS TABLE (phase int, ord int, schema_name text, obj_key text, sub_key text, stmt text, hz text[])
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+SET plan_cache_mode = force_generic_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+        -- columns of tables using a rebuilt type: converted to the new type
+        SELECT 41, -1, x.schema_name, x.obj_key, x.sub_key,   -- before other column changes
+               concat_ws(E'\n',
+                 -- the current default may name the old type: always drop it first
+                 format('ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;', x.q, tcl.name),
+                 format('ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s::text::%s;', x.q, tcl.name, tcl.type, tcl.name, tcl.type),
+                 CASE WHEN tcl.default_expr IS NOT NULL THEN format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', x.q, tcl.name, tcl.default_expr) END),
+               ARRAY['correctness_risk', 'table_rewrite', 'access_exclusive_lock']
+        FROM unnest(p_plan) x CROSS JOIN LATERAL _col_parts(x.new_c) tcl
+        WHERE x.role = 'typed_column'
+        UNION ALL
+        -- columns added to existing tables, in the order the target records
+        SELECT 42, CASE WHEN cp.generated IS NOT NULL THEN 1000 ELSE -1000 END + coalesce(array_position(
+                   _lines(x.col_order),
+                   quote_ident(substr(x.sub_key, 8))), 0),
+               x.schema_name, x.obj_key, x.sub_key,
+               format('ALTER TABLE %s ADD COLUMN %s;', x.q, x.new_c),
+               CASE WHEN cp.generated IS NOT NULL OR cp.identity IS NOT NULL
+                         OR cp.default_expr ~ '(nextval|random|clock_timestamp|gen_random_uuid|uuid_generate)'
+                    THEN ARRAY['table_rewrite', 'access_exclusive_lock']
+                    -- NOT NULL without a default: fails as soon as the table has a row
+                    WHEN cp.not_null AND cp.default_expr IS NULL THEN ARRAY['fails_with_rows', 'access_exclusive_lock']
+                    ELSE ARRAY['access_exclusive_lock'] END
+        FROM unnest(p_plan) x CROSS JOIN LATERAL _col_parts(x.new_c) cp
+        WHERE x.role = 'part' AND x.how = 'altered' AND x.sub_key LIKE 'column %' AND x.old_c IS NULL
+        UNION ALL
+        -- columns changed in place
+        SELECT 42, 1, x.schema_name, x.obj_key, x.sub_key,
+               concat_ws(E'\n',
+                 CASE WHEN o.default_expr IS NOT NULL AND (n.default_expr IS NULL OR o.type <> n.type)
+                      THEN format('ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;', x.q, n.name) END,
+                 CASE WHEN o.identity IS NOT NULL AND n.identity IS NULL
+                      THEN format('ALTER TABLE %s ALTER COLUMN %s DROP IDENTITY IF EXISTS;', x.q, n.name) END,
+                 CASE WHEN o.generated IS NOT NULL AND n.generated IS NULL
+                      THEN format('ALTER TABLE %s ALTER COLUMN %s DROP EXPRESSION;', x.q, n.name) END,
+                 CASE WHEN n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated
+                      THEN format(E'ALTER TABLE %s DROP COLUMN %s;\nALTER TABLE %s ADD COLUMN %s;', x.q, n.name, x.q, x.new_c) END,
+                 CASE WHEN (o.type <> n.type OR o.coll IS DISTINCT FROM n.coll)
+                           AND NOT (n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated)
+                      -- same base type: no USING, so an overflow raises instead of truncating
+                      THEN format('ALTER TABLE %s ALTER COLUMN %s TYPE %s%s%s;', x.q, n.name, n.type,
+                                  coalesce(' COLLATE ' || n.coll, ''),
+                                  CASE WHEN regexp_replace(o.type, '\([0-9, ]+\)', '', 'g')
+                                            = regexp_replace(n.type, '\([0-9, ]+\)', '', 'g') THEN ''
+                                       -- cast to the type without its length/precision: the
+                                       -- assignment to the column then raises on a value that
+                                       -- does not fit (an explicit cast would truncate it)
+                                       -- between two user types (an enum moved to another schema,
+                                       -- another enum): through text, as no cast joins them
+                                       WHEN o.type ~ '^[^(]*\.' AND n.type ~ '^[^(]*\.'
+                                       THEN format(' USING %s::text::%s', n.name, n.type)
+                                       -- numbers <-> timestamps and dates: as epoch seconds
+                                       WHEN _epoch_using(n.name, o.type, n.type) IS NOT NULL
+                                       THEN ' USING ' || _epoch_using(n.name, o.type, n.type)
+                                       ELSE format(' USING %s::%s', n.name, regexp_replace(n.type, '\([0-9, ]+\)', '', 'g')) END) END,
+                 CASE WHEN n.default_expr IS NOT NULL AND (o.default_expr IS DISTINCT FROM n.default_expr OR o.type <> n.type)
+                      THEN format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', x.q, n.name, n.default_expr) END,
+                 CASE WHEN o.not_null AND NOT n.not_null AND n.identity IS NULL
+                      THEN format('ALTER TABLE %s ALTER COLUMN %s DROP NOT NULL;', x.q, n.name) END,
+                 CASE WHEN NOT o.not_null AND n.not_null AND n.generated IS NOT DISTINCT FROM o.generated
+                      THEN format('ALTER TABLE %s ALTER COLUMN %s SET NOT NULL;', x.q, n.name) END,
+                 CASE WHEN n.identity IS NOT NULL AND o.identity IS NULL
+                      THEN format(E'ALTER TABLE %s ALTER COLUMN %s ADD GENERATED %s AS IDENTITY%s;\n'
+                                  'SELECT setval(pg_get_serial_sequence(%L, %L), coalesce(max(%s), 0) + 1, false) FROM %s;',
+                                  x.q, n.name, n.identity, coalesce(' (' || n.identity_options || ')', ''),
+                                  x.q, n.name, n.name, x.q)
+                      WHEN n.identity IS NOT NULL AND o.identity <> n.identity
+                      THEN format('ALTER TABLE %s ALTER COLUMN %s SET GENERATED %s;', x.q, n.name, n.identity) END,
+                 -- sequence options changed: every option set (those gone back to their defaults)
+                 CASE WHEN n.identity IS NOT NULL AND o.identity IS NOT NULL
+                           AND o.identity_options IS DISTINCT FROM n.identity_options
+                      THEN format('ALTER TABLE %s ALTER COLUMN %s %s%s;', x.q, n.name, _identity_set_options(n.identity_options),
+                                  -- counting the other way: its current value is out of the new range
+                                  CASE WHEN coalesce(o.identity_options, '') ~ 'INCREMENT BY -'
+                                            <> coalesce(n.identity_options, '') ~ 'INCREMENT BY -'
+                                       THEN ' RESTART' END) END),
+               ARRAY(SELECT h FROM unnest(ARRAY[
+                 CASE WHEN o.type <> n.type AND _type_narrows(o.type, n.type) THEN 'data_deletion' END,
+                 CASE WHEN n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated AND o.generated IS NULL THEN 'data_deletion' END,
+                 CASE WHEN o.type <> n.type AND _type_rewrites(o.type, n.type) THEN 'correctness_risk' END,
+                 -- an identity restarted (it counts the other way): new values may collide
+                 CASE WHEN n.identity IS NOT NULL AND o.identity IS NOT NULL
+                           AND coalesce(o.identity_options, '') ~ 'INCREMENT BY -' <> coalesce(n.identity_options, '') ~ 'INCREMENT BY -'
+                      THEN 'correctness_risk' END,
+                 CASE WHEN NOT o.not_null AND n.not_null AND n.generated IS NOT DISTINCT FROM o.generated THEN 'fails_on_violations' END,
+                 CASE WHEN (o.type <> n.type AND _type_rewrites(o.type, n.type))
+                           OR (n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated)
+                           OR (n.identity IS NOT NULL AND o.identity IS NULL) THEN 'table_rewrite' END,
+                 'access_exclusive_lock',
+                 CASE WHEN NOT o.not_null AND n.not_null THEN 'validation_scan' END]) AS h WHERE h IS NOT NULL)
+        FROM unnest(p_plan) x
+        CROSS JOIN LATERAL _col_parts(x.old_c) o
+        CROSS JOIN LATERAL _col_parts(x.new_c) n
+        WHERE x.role = 'part' AND x.how = 'altered' AND x.sub_key LIKE 'column %' AND x.old_c IS NOT NULL AND x.new_c IS NOT NULL
+        UNION ALL
+        SELECT 42, 5, ru.schema_name, ru.obj_key, ru.sub_key,
+               format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', _qname(ru.schema_name, ru.obj_key), ncp.name,
+                      ncp.default_expr),
+               ARRAY[]::text[]
+        FROM unnest(p_plan) ru
+        CROSS JOIN LATERAL _col_parts(ru.old_c) cp
+        CROSS JOIN LATERAL _col_parts(ru.new_c) ncp
+        WHERE ru.role = 'routine_user' AND ru.sub_key LIKE 'column %' AND ru.new_c IS NOT NULL AND cp.default_expr IS NOT NULL AND cp.generated IS NULL
+          AND ncp.default_expr IS NOT NULL AND ncp.generated IS NULL;
+END
+$$;
+
+-- Whole objects created: added, recreated or rebuilt, in dependency order within their
+-- phase (tables with their columns; routines on a dependency cycle first as a stub).
+CREATE OR REPLACE FUNCTION pggit_v0._emit_creates(p_plan pggit_v0._migration_part[])
+RETURNS TABLE (phase int, ord int, schema_name text, obj_key text, sub_key text, stmt text, hz text[])
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+SET plan_cache_mode = force_generic_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+        -- whole objects added, recreated or rebuilt: their definition
+        SELECT CASE x.kind WHEN 'schema' THEN 30 WHEN 'extension' THEN 31 WHEN 'collation' THEN 31
+                           WHEN 'type' THEN 32 WHEN 'domain' THEN 32
+                           WHEN 'sequence' THEN 33 WHEN 'table' THEN 40 WHEN 'view' THEN 60 WHEN 'materialized_view' THEN 60
+                           WHEN 'aggregate' THEN 36 WHEN 'operator' THEN 37
+                           -- text search: parsers and templates (after the functions they
+                           -- call), dictionaries, then configurations mapping them
+                           WHEN 'text_search_parser' THEN 35 WHEN 'text_search_template' THEN 35
+                           WHEN 'text_search_dictionary' THEN 36 WHEN 'text_search_configuration' THEN 37
+                           -- after operators and functions: families, then their classes, and
+                           -- conversions; casts; wrappers, then servers, then user mappings (ord)
+                           WHEN 'operator_family' THEN 38 WHEN 'operator_class' THEN 38 WHEN 'conversion' THEN 38
+                           WHEN 'cast' THEN 39 WHEN 'foreign_data_wrapper' THEN 39 WHEN 'server' THEN 39
+                           WHEN 'user_mapping' THEN 39
+                           WHEN 'foreign_table' THEN 44   -- after tables (a partition of one) and types
+                           WHEN 'publication' THEN 67 WHEN 'subscription' THEN 68   -- after tables and views
+                           -- default privileges after every object is created (they would apply
+                           -- to those the script creates), event triggers last (they would fire
+                           -- on the script's own DDL)
+                           WHEN 'default_privileges' THEN 72 WHEN 'security_label' THEN 73
+                           WHEN 'event_trigger' THEN 79
+                           WHEN 'statistics' THEN 57   -- after tables, columns and indexes
+                           -- an SQL-standard body reading a created table, view or routine, or
+                           -- created again (a column it reads changes): with the views, after
+                           -- what it reads, in depth order; else with the functions (a column
+                           -- default may call it)
+                           ELSE CASE WHEN _sql_body(x.new_c) AND (coalesce(x.body_table, false) OR coalesce(x.body_view, false)
+                                                                  OR coalesce(x.body_routine, false) OR x.how <> 'added')
+                                     THEN 60
+                                     -- arguments or result use a created view's row type: after the views
+                                     WHEN coalesce(x.sig_view, false) THEN 64
+                                     -- ... a created table's row type: after the tables
+                                     WHEN coalesce(x.sig_table, false) THEN 41
+                                     WHEN coalesce(x.body_table, false) THEN 35 ELSE 34 END END,
+               CASE x.kind WHEN 'text_search_parser' THEN 100 WHEN 'text_search_template' THEN 100
+                           WHEN 'operator_class' THEN 1 WHEN 'conversion' THEN 2
+                           WHEN 'foreign_data_wrapper' THEN 1 WHEN 'server' THEN 2 WHEN 'user_mapping' THEN 3
+                           -- a routine created as a stub (a cycle): its definition after the rest
+                           ELSE CASE WHEN coalesce(x.create_broken, false) AND x.kind IN ('function', 'procedure') AND _sql_body(x.new_c)
+                                     THEN 1000000 ELSE coalesce(x.create_depth, 0) END END,
+               x.schema_name, x.obj_key, x.sub_key,
+               CASE WHEN x.kind = 'table' THEN x.create_ddl
+                    WHEN x.kind = 'materialized_view' THEN regexp_replace(x.new_c, E'\nWITH NO DATA;$', ';')
+                    ELSE x.new_c END,
+               CASE WHEN x.kind = 'materialized_view' THEN ARRAY['access_exclusive_lock'] ELSE ARRAY[]::text[] END
+        FROM unnest(p_plan) x
+        WHERE x.role = 'part' AND x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
+        UNION ALL
+        -- a routine with an SQL-standard body on a dependency cycle (it reads a view that
+        -- calls it): created first as a stub with the same signature and a string body
+        -- (not checked: check_function_bodies is off), then replaced by its definition in
+        -- its place, as pg_dump does
+        SELECT 60, -1, x.schema_name, x.obj_key, x.sub_key, _routine_stub(x.new_c), ARRAY[]::text[]
+        FROM unnest(p_plan) x
+        WHERE x.role = 'part' AND x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
+          AND coalesce(x.create_broken, false) AND x.kind IN ('function', 'procedure');
+END
+$$;
+
+-- Parts created: parts of created objects and added or changed parts of altered ones
+-- (keys, checks and foreign keys NOT VALID then VALIDATE on tables that may hold rows;
+-- partitions' indexes attached to their parents'), the typed parts and foreign keys
+-- dropped above added back, released sequences owned again.
+CREATE OR REPLACE FUNCTION pggit_v0._emit_part_creates(p_plan pggit_v0._migration_part[])
+RETURNS TABLE (phase int, ord int, schema_name text, obj_key text, sub_key text, stmt text, hz text[])
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+SET plan_cache_mode = force_generic_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+        -- parts of created objects and added or changed parts of altered objects
+        -- (those of event triggers after them: last)
+        SELECT CASE WHEN x.kind = 'event_trigger' THEN 80 ELSE CASE split_part(x.sub_key, ' ', 1)
+                 WHEN 'owned_by' THEN 43 WHEN 'column_not_null' THEN 42
+                 WHEN 'constraint' THEN CASE WHEN x.new_c LIKE '% FOREIGN KEY %' THEN 56
+                                             WHEN x.new_c LIKE '% CHECK %' THEN 51 ELSE 50 END
+                 WHEN 'index' THEN CASE WHEN x.kind = 'materialized_view' THEN 65 ELSE 55 END
+                 WHEN 'trigger' THEN 61 WHEN 'policy' THEN 62 WHEN 'rls' THEN 63 WHEN 'rule' THEN 66
+                 WHEN 'grants' THEN 71 WHEN 'column_grants' THEN 71 ELSE 70 END END,
+               -- a partition's index or key attached to its parent's under its own name: made
+               -- before the parent's index, which then takes it instead of making a clone
+               CASE WHEN split_part(x.sub_key, ' ', 1) IN ('index', 'constraint') AND _attach_line(x.new_c) IS NOT NULL
+                    THEN -1 ELSE 0 END,
+               x.schema_name, x.obj_key, x.sub_key,
+               CASE WHEN split_part(x.sub_key, ' ', 1) IN ('index', 'constraint') AND _attach_line(x.new_c) IS NOT NULL
+                         AND _without_attach(x.new_c) = x.old_c THEN NULL   -- only attached: below
+                    -- a new partition under an existing partitioned index: made out of the
+                    -- index PostgreSQL cloned onto it (when the clone's name can be told)
+                    WHEN x.pre_exists AND _adopt_clone(x.schema_name, _key_name(x.obj_key), x.new_c, x.parent_key) IS NOT NULL
+                    THEN _adopt_clone(x.schema_name, _key_name(x.obj_key), x.new_c, x.parent_key)
+                    WHEN x.how = 'altered' AND split_part(x.sub_key, ' ', 1) = 'constraint'
+                         AND x.new_c ~ ' (FOREIGN KEY|CHECK) ' AND x.new_c NOT LIKE '% NOT VALID;'
+                         AND NOT (x.new_c ~ ' FOREIGN KEY ' AND coalesce(x.partitioned, false))
+                    THEN regexp_replace(x.new_c, ';$', ' NOT VALID;')
+                         || format(E'\nALTER TABLE %s VALIDATE CONSTRAINT %I;', x.q, substr(x.sub_key, 12))
+                    -- an index on a partitioned table: plain ON, so partitions get theirs
+                    WHEN split_part(x.sub_key, ' ', 1) = 'index' THEN replace(_without_attach(x.new_c), ' ON ONLY ', ' ON ')
+                    WHEN split_part(x.sub_key, ' ', 1) = 'constraint' THEN _without_attach(x.new_c)
+                    -- settings changed: the old ones reset first (an option may be gone)
+                    WHEN split_part(x.sub_key, ' ', 1) = 'column_settings' AND x.old_c IS NOT NULL
+                         THEN _reset_column_settings(x.old_c) || E'\n' || x.new_c
+                    ELSE x.new_c END,
+               CASE split_part(x.sub_key, ' ', 1)
+                 WHEN 'constraint' THEN
+                   -- on a table that may hold rows, existing rows may violate it
+                   CASE WHEN x.how <> 'altered' THEN ARRAY[]::text[]
+                        WHEN x.new_c ~ ' (PRIMARY KEY|UNIQUE|EXCLUDE) ' THEN ARRAY['fails_on_violations', 'index_build', 'access_exclusive_lock']
+                        WHEN x.new_c ~ ' NOT VALID;$' THEN ARRAY['access_exclusive_lock']
+                        ELSE ARRAY['fails_on_violations', 'validation_scan', 'access_exclusive_lock'] END
+                 WHEN 'index' THEN CASE WHEN x.how <> 'altered' THEN ARRAY[]::text[]
+                                        WHEN x.new_c ~ '^CREATE UNIQUE INDEX ' THEN ARRAY['fails_on_violations', 'index_build', 'share_lock']
+                                        ELSE ARRAY['index_build', 'share_lock'] END
+                 WHEN 'policy' THEN ARRAY['authorization_change']
+                 WHEN 'rls' THEN ARRAY['authorization_change']
+                 WHEN 'grants' THEN ARRAY['authorization_change']
+                 WHEN 'column_grants' THEN ARRAY['authorization_change']
+                 WHEN 'trigger' THEN CASE WHEN x.how = 'altered' THEN ARRAY['access_exclusive_lock'] ELSE ARRAY[]::text[] END
+                 WHEN 'column_not_null' THEN CASE WHEN x.how = 'altered' THEN ARRAY['fails_on_violations', 'access_exclusive_lock',
+                                                                                   'validation_scan'] ELSE ARRAY[]::text[] END
+                 ELSE ARRAY[]::text[] END
+        FROM unnest(p_plan) x
+        WHERE x.role = 'part' AND x.new_c IS NOT NULL
+          AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns', 'column')
+        UNION ALL
+        -- ... and attached once the parent's index exists (when it took it already: nothing to do)
+        SELECT 55, 1, x.schema_name, x.obj_key, x.sub_key, _attach_line(x.new_c), ARRAY[]::text[]
+        FROM unnest(p_plan) x
+        WHERE x.role = 'part' AND x.new_c IS NOT NULL AND split_part(x.sub_key, ' ', 1) IN ('index', 'constraint')
+          AND _attach_line(x.new_c) IS NOT NULL
+        UNION ALL
+        -- foreign keys of untouched tables, added back: NOT VALID, then VALIDATE (which
+        -- takes a lighter lock than the plain ADD)
+        SELECT 56, 0, f.schema_name, f.obj_key, f.sub_key,
+               CASE WHEN f.new_c LIKE '% NOT VALID;'
+                         OR coalesce(f.partitioned, false)
+                    THEN f.new_c
+                    ELSE regexp_replace(f.new_c, ';$', ' NOT VALID;')
+                         || format(E'\nALTER TABLE %s VALIDATE CONSTRAINT %I;', f.q, substr(f.sub_key, 12)) END,
+               ARRAY['validation_scan']
+        FROM unnest(p_plan) f WHERE f.role = 'foreign_key' AND f.new_c IS NOT NULL
+        UNION ALL
+        SELECT CASE split_part(tp.sub_key, ' ', 1)
+                 WHEN 'constraint' THEN CASE WHEN tp.new_c LIKE '% FOREIGN KEY %' THEN 56
+                                             WHEN tp.new_c LIKE '% CHECK %' THEN 51 ELSE 50 END
+                 WHEN 'index' THEN 55 WHEN 'trigger' THEN 61 ELSE 62 END,
+               0, tp.schema_name, tp.obj_key, tp.sub_key,
+               CASE WHEN split_part(tp.sub_key, ' ', 1) = 'index' THEN replace(tp.new_c, ' ON ONLY ', ' ON ') ELSE tp.new_c END,
+               CASE split_part(tp.sub_key, ' ', 1) WHEN 'index' THEN ARRAY['index_build']
+                                                   WHEN 'constraint' THEN ARRAY['validation_scan'] ELSE ARRAY[]::text[] END
+        FROM unnest(p_plan) tp WHERE tp.role = 'typed_part' AND tp.new_c IS NOT NULL
+        UNION ALL
+        SELECT 43, 1, os.schema_name, os.obj_key, 'owned_by', os.new_c, ARRAY[]::text[]
+        FROM unnest(p_plan) os
+        WHERE os.role = 'owned_sequence' AND os.new_c IS NOT NULL AND os.keeps_owner;
+END
+$$;
+
+COMMENT ON FUNCTION pggit_v0._emit_drops(pggit_v0._migration_part[]) IS 'Migration statements dropping whole objects (removed, recreated, rebuilt types'' old copies)';
+COMMENT ON FUNCTION pggit_v0._emit_part_drops(pggit_v0._migration_part[]) IS 'Migration statements dropping parts (of altered objects, and of kept tables around what changes)';
+COMMENT ON FUNCTION pggit_v0._emit_alters(pggit_v0._migration_part[]) IS 'Migration statements altering definitions in place';
+COMMENT ON FUNCTION pggit_v0._emit_columns(pggit_v0._migration_part[]) IS 'Migration statements adding, changing and converting columns of kept tables';
+COMMENT ON FUNCTION pggit_v0._emit_creates(pggit_v0._migration_part[]) IS 'Migration statements creating whole objects in dependency order';
+COMMENT ON FUNCTION pggit_v0._emit_part_creates(pggit_v0._migration_part[]) IS 'Migration statements creating parts (keys, indexes, foreign keys, triggers, policies, comments, grants)';
