@@ -269,7 +269,8 @@ $$;
 -- as (schema, name) pairs to snapshot again after a rename: views and materialized
 -- views reading it, tables whose constraints, defaults, triggers, policies or indexes
 -- use it, sequences it owns, routines with SQL-standard bodies, statistics objects and
--- publications.  p_classid: the catalog of p_rel when it is not a relation (pg_proc for
+-- publications, routines whose signature names its row type.  p_classid: the catalog
+-- of p_rel when it is not a relation (pg_proc for
 -- a routine, pg_type for a type or domain: then also the routines, types and columns
 -- that use it).  A dependent of any other kind gives a NULL name (the caller then takes
 -- a full snapshot).  From pg_depend: one index range scan.
@@ -281,7 +282,11 @@ LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT DISTINCT x.s, x.n
-FROM pg_depend d
+FROM (SELECT * FROM pg_depend d
+      WHERE d.refclassid = p_classid AND d.refobjid = p_rel AND (p_attnum IS NULL OR d.refobjsubid = p_attnum)
+      UNION ALL   -- a renamed or moved relation: also what uses its row type (a routine's signature)
+      SELECT d.* FROM pg_class c JOIN pg_depend d ON d.refclassid = 'pg_type'::regclass AND d.refobjid = c.reltype
+      WHERE p_classid = 'pg_class'::regclass AND p_attnum IS NULL AND c.oid = p_rel AND c.reltype <> 0) d
 CROSS JOIN LATERAL (
     SELECT CASE d.classid
              WHEN 'pg_rewrite'::regclass THEN (SELECT ARRAY[n.nspname::text, c.relname::text] FROM pg_rewrite r
@@ -322,9 +327,7 @@ CROSS JOIN LATERAL (
            END AS ident
 ) i
 CROSS JOIN LATERAL (SELECT i.ident[1] AS s, i.ident[2] AS n) x
-WHERE d.refclassid = p_classid AND d.refobjid = p_rel
-  AND (p_attnum IS NULL OR d.refobjsubid = p_attnum)
-  AND d.deptype IN ('n', 'a')
+WHERE d.deptype IN ('n', 'a')
   AND NOT (d.classid = 'pg_type'::regclass AND i.ident IS NULL)   -- the relation's own row type
 $$;
 COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2, oid) IS

@@ -367,6 +367,9 @@ def test_renames_and_moves_of_views_routines_and_types_are_incremental(db: SqlDb
             "CREATE FUNCTION public.g() RETURNS int LANGUAGE sql AS 'SELECT 1';"
             "CREATE FUNCTION public.h(x int DEFAULT public.g()) RETURNS int LANGUAGE sql AS 'SELECT x';"
             "CREATE TABLE public.uses (n int DEFAULT public.g(), k bigint DEFAULT nextval('public.\"t a_id_seq\"'));"
+            # routines whose signatures name a view's and a table's row types
+            'CREATE FUNCTION public.rows_of() RETURNS SETOF public."v 1" LANGUAGE sql AS \'SELECT * FROM public."v 1"\';'
+            'CREATE FUNCTION public.tf(r public."t a") RETURNS int LANGUAGE sql AS \'SELECT 1\';'
             "CREATE TABLE public.unrelated (id int)")
     commit_mode(db, "base")
 
@@ -385,7 +388,7 @@ def test_renames_and_moves_of_views_routines_and_types_are_incremental(db: SqlDb
 
     step('ALTER VIEW public."v 1" RENAME TO "v 1 x"',
          {("public", "view", "v 1", None, "REMOVED"), ("public", "view", "v 1 x", None, "ADDED"),
-          ("public", "view", "v 2", None, "MODIFIED")})
+          ("public", "view", "v 2", None, "MODIFIED"), ("public", "function", "rows_of()", None, "MODIFIED")})
     step("ALTER FUNCTION public.g() RENAME TO \"g(2\"",
          {("public", "function", "g()", None, "REMOVED"), ("public", "function", '"g(2"()', None, "ADDED"),
           ("public", "function", "h(x integer)", None, "MODIFIED"), ("public", "column", "uses", "n", "MODIFIED")})
@@ -398,4 +401,6 @@ def test_renames_and_moves_of_views_routines_and_types_are_incremental(db: SqlDb
          {("public", "table", "t a", None, "REMOVED"), ("s q\"x", "table", "t a", None, "ADDED"),
           ("public", "sequence", "t a_id_seq", None, "REMOVED"), ("s q\"x", "sequence", "t a_id_seq", None, "ADDED"),
           ("public", "column", "uses", "k", "MODIFIED"), ("public", "view", "v 1 x", None, "MODIFIED"),
-          ("s q\"x", "view", "v 2", None, "ADDED"), ("s q\"x", "type", "fe el", None, "ADDED")})
+          ("s q\"x", "view", "v 2", None, "ADDED"), ("s q\"x", "type", "fe el", None, "ADDED"),
+          ("public", "function", 'tf(r public."t a")', None, "REMOVED"),
+          ("public", "function", 'tf(r "s q""x"."t a")', None, "ADDED")})
