@@ -2,8 +2,8 @@
 --
 -- The migration engine (57_migration.sql, 58_plan.sql, 59_emit.sql), rename handling
 -- (56_renames.sql) and merges (61_merge.sql) work on definition text, never on OIDs.
--- Everything that parses that text (a column definition into its parts, a type's labels or attributes, the names a
--- definition mentions) or writes a statement from it (a qualified name, the DROP of a
+-- Everything that parses that text (a column definition into its parts, a type's labels
+-- or attributes, the names a definition mentions) or writes a statement from it (a qualified name, the DROP of a
 -- table's part, a CREATE TABLE with its columns inline, a rename inside a definition)
 -- lives here, each function promising one reading or one writing.
 
@@ -394,21 +394,29 @@ SELECT m[1] FROM regexp_matches(p_text, '((?:"(?:[^"]|"")+"|[[:alnum:]_$]+)\.(?:
 $$;
 
 -- CREATE TABLE with its columns inline, in recorded order, from a table's blobs.
+-- PL/pgSQL with a generic plan: called once per table created, an SQL function was
+-- planned again on every call, and so was _lines inside it (0.5 ms a table; 1,000
+-- tables: 0.6 s).  Column orders without a quote are split directly.
 CREATE OR REPLACE FUNCTION pggit_v0._compose_table(p_shell text, p_order text, p_columns text[], p_defs text[])
 RETURNS text
-LANGUAGE sql IMMUTABLE
+LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
+SET plan_cache_mode = force_generic_plan
 AS $$
-SELECT CASE
-    WHEN p_shell LIKE '% PARTITION OF %' THEN p_shell
-    WHEN p_order IS NULL THEN   -- no recorded order: columns by name
-        regexp_replace(p_shell, ' \(\)', ' (' || replace(coalesce((
-            SELECT string_agg(E'\n    ' || d, ',' ORDER BY d) FROM unnest(p_defs) AS d), ''), '\', '\\') || E'\n)')
-    ELSE regexp_replace(p_shell, ' \(\)', ' (' || replace(coalesce((
-        SELECT string_agg(E'\n    ' || p_defs[array_position(p_columns, col)], ',' ORDER BY o)
-        FROM unnest(_lines(p_order)) WITH ORDINALITY AS u(col, o)   -- (a quoted name may hold a line break)
-        WHERE array_position(p_columns, col) IS NOT NULL), ''), '\', '\\') || E'\n)')
-    END
+BEGIN
+    IF p_shell LIKE '% PARTITION OF %' THEN
+        RETURN p_shell;
+    ELSIF p_order IS NULL THEN   -- no recorded order: columns by name
+        RETURN regexp_replace(p_shell, ' \(\)', ' (' || replace(coalesce((
+            SELECT string_agg(E'\n    ' || d, ',' ORDER BY d) FROM unnest(p_defs) AS d), ''), '\', '\\') || E'\n)');
+    END IF;
+    RETURN regexp_replace(p_shell, ' \(\)', ' (' || replace(coalesce((
+        SELECT string_agg(E'\n    ' || p_defs[array_position(p_columns, u.col)], ',' ORDER BY u.o)
+        -- (a quoted name may hold a line break: _lines keeps it inside its line)
+        FROM unnest(CASE WHEN strpos(p_order, '"') = 0 THEN string_to_array(p_order, E'\n') ELSE _lines(p_order) END)
+             WITH ORDINALITY AS u(col, o)
+        WHERE array_position(p_columns, u.col) IS NOT NULL), ''), '\', '\\') || E'\n)');
+END
 $$;
 
 -- The statements taking a column's planner settings (a column_settings blob) back to

@@ -328,6 +328,22 @@ BEGIN
           AND (EXISTS (SELECT 1 FROM fks) OR EXISTS (SELECT 1 FROM pp x WHERE x.how = 'altered'
                                                      AND x.sub_key LIKE 'constraint %'))   -- one-time filter
     ),
+    -- What the source's types, domains, routines and tables recorded depending on among
+    -- types and domains (read only when a type is rebuilt): which of them use a rebuilt
+    -- type is read from these edges; trees without recorded dependencies (committed
+    -- before they were recorded) fall back to the names their text mentions.
+    type_deps AS MATERIALIZED (
+        SELECT r.obj_tree, r.part, r.ref_schema, r.ref_key
+        FROM _tree_deps(ARRAY(SELECT f.obj_tree FROM fo f
+                              WHERE _key_kind(f.obj_key) IN ('type', 'domain', 'function', 'procedure', 'aggregate', 'table')
+                                AND EXISTS (SELECT 1 FROM status s WHERE s.how = 'rebuilt'))) r
+        WHERE _key_kind(r.ref_key) IN ('type', 'domain')
+    ),
+    type_recorded AS MATERIALIZED (   -- those source trees that recorded their dependencies
+        SELECT f.obj_tree FROM fo f JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'depends'
+        WHERE _key_kind(f.obj_key) IN ('type', 'domain', 'function', 'procedure', 'aggregate', 'table')
+          AND EXISTS (SELECT 1 FROM status s WHERE s.how = 'rebuilt')   -- one-time filter
+    ),
     -- types rebuilt: those whose change needs it, and (transitively) the types and domains
     -- built on them (a domain over a domain, an enum inside a composite), which would
     -- otherwise keep pointing at the renamed old type
@@ -340,22 +356,34 @@ BEGIN
         JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
         JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
         JOIN objects o ON o.sha = e.entry_sha
-        WHERE o.content ~ _word_re(r.q)
+        WHERE CASE WHEN EXISTS (SELECT 1 FROM type_recorded tr WHERE tr.obj_tree = f.obj_tree)
+                   THEN EXISTS (SELECT 1 FROM type_deps td WHERE td.obj_tree = f.obj_tree AND td.part = 'definition'
+                                  AND td.ref_schema = r.schema_name AND td.ref_key = r.obj_key)
+                   ELSE o.content ~ _word_re(r.q) END
           AND r.depth < 10
     ),
     rebuilt AS (
         SELECT w.schema_name, w.obj_key, w.q, max(w.depth) AS depth FROM rebuilt_walk w GROUP BY 1, 2, 3
     ),
-    -- routines whose arguments or result use a rebuilt type: recreated around it (they
-    -- would otherwise keep pointing at the old type, which then cannot be dropped)
+    -- routines using a rebuilt type (arguments, result, an SQL-standard body): recreated
+    -- around it (they would otherwise keep pointing at the old type, which then cannot
+    -- be dropped); by their recorded dependencies, else by the names their signature
+    -- mentions
     routine_deps AS (
         SELECT DISTINCT f.schema_name, f.obj_key, f.obj_tree AS old_tree, t.obj_tree AS new_tree
+        FROM rebuilt r
+        JOIN type_deps td ON td.ref_schema = r.schema_name AND td.ref_key = r.obj_key AND td.part = 'definition'
+        JOIN fo f ON f.obj_tree = td.obj_tree AND _key_kind(f.obj_key) IN ('function', 'procedure', 'aggregate')
+        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        UNION
+        SELECT f.schema_name, f.obj_key, f.obj_tree, t.obj_tree
         FROM rebuilt r
         JOIN fo f ON _key_kind(f.obj_key) IN ('function', 'procedure', 'aggregate')
         JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
         JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
         JOIN objects o ON o.sha = e.entry_sha
-        WHERE (_key_name(f.obj_key) || ' ' || split_part(o.content, E'\n', 1) || ' '
+        WHERE NOT EXISTS (SELECT 1 FROM type_recorded tr WHERE tr.obj_tree = f.obj_tree)
+          AND (_key_name(f.obj_key) || ' ' || split_part(o.content, E'\n', 1) || ' '
                || split_part(o.content, E'\n', 2)) ~ _word_re(r.q)
           AND EXISTS (SELECT 1 FROM rebuilt)   -- one-time filter: no rebuilt type, no scan
     ),
@@ -403,7 +431,9 @@ BEGIN
         FROM (SELECT y.schema_name, y.obj_key, min(y.q) AS q,
                      min(y.new_c) FILTER (WHERE y.sub_key = 'definition') AS shell,
                      min(y.new_c) FILTER (WHERE y.sub_key = 'columns') AS col_order,
-                     array_agg((_col_parts(y.new_c)).name ORDER BY y.sub_key) FILTER (WHERE y.sub_key LIKE 'column %') AS names,
+                     -- (a column's name as _col_parts reads it, without a call per column)
+                     array_agg(substring(y.new_c FROM '^("(?:[^"]|"")+"|[^ ]+) ') ORDER BY y.sub_key)
+                         FILTER (WHERE y.sub_key LIKE 'column %') AS names,
                      array_agg(y.new_c ORDER BY y.sub_key) FILTER (WHERE y.sub_key LIKE 'column %') AS defs
               FROM pp y
               WHERE y.kind = 'table' AND y.how IN ('added', 'recreated') AND y.new_c IS NOT NULL
@@ -484,7 +514,10 @@ BEGIN
         JOIN objects o ON o.sha = e.entry_sha
         LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
         LEFT JOIN objects tn ON tn.sha = te.entry_sha
-        WHERE EXISTS (SELECT 1 FROM rebuilt r WHERE o.content ~ _word_re(r.q))
+        WHERE CASE WHEN EXISTS (SELECT 1 FROM type_recorded tr WHERE tr.obj_tree = f.obj_tree)
+                   THEN EXISTS (SELECT 1 FROM type_deps td JOIN rebuilt r ON r.schema_name = td.ref_schema AND r.obj_key = td.ref_key
+                                WHERE td.obj_tree = f.obj_tree AND td.part = e.name)
+                   ELSE EXISTS (SELECT 1 FROM rebuilt r WHERE o.content ~ _word_re(r.q)) END
           AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND x.sub_key = e.name)
           AND EXISTS (SELECT 1 FROM rebuilt)   -- one-time filter
@@ -519,18 +552,41 @@ BEGIN
           AND EXISTS (SELECT 1 FROM routine_users)   -- one-time filter
     ),
     -- parts of tables (both sides) that call a routine the migration drops and creates again
+    -- what the source's tables recorded calling among routines (read only when a routine
+    -- is recreated)
+    routine_edges AS MATERIALIZED (
+        SELECT r.obj_tree, r.part, r.ref_schema, r.ref_key
+        FROM _tree_deps(ARRAY(SELECT f.obj_tree FROM fo f
+                              WHERE _key_kind(f.obj_key) = 'table'
+                                AND EXISTS (SELECT 1 FROM plan x WHERE x.how = 'recreated'
+                                              AND x.kind IN ('function', 'procedure', 'aggregate')))) r
+        WHERE _key_kind(r.ref_key) IN ('function', 'procedure', 'aggregate')
+    ),
     routine_users AS (
         SELECT DISTINCT f.schema_name, f.obj_key, e.name AS sub_key, o.content AS old_c, tn.content AS new_c
-        FROM plan rp
-        JOIN fo f ON _key_kind(f.obj_key) = 'table'
-        JOIN tree_entries e ON e.tree_sha = f.obj_tree
-                           AND split_part(e.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'column')
+        FROM (   -- (table tree, part) calling a recreated routine: recorded, else named in its text
+              SELECT re.obj_tree, re.part
+              FROM routine_edges re
+              JOIN plan rp ON rp.schema_name = re.ref_schema AND rp.obj_key = re.ref_key
+              WHERE rp.how = 'recreated' AND rp.kind IN ('function', 'procedure', 'aggregate')
+              UNION
+              SELECT f2.obj_tree, e2.name
+              FROM plan rp
+              JOIN fo f2 ON _key_kind(f2.obj_key) = 'table'
+              JOIN tree_entries e2 ON e2.tree_sha = f2.obj_tree
+                                  AND split_part(e2.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'column')
+              JOIN objects o2 ON o2.sha = e2.entry_sha
+              WHERE rp.how = 'recreated' AND rp.kind IN ('function', 'procedure', 'aggregate')
+                AND NOT EXISTS (SELECT 1 FROM tree_entries d WHERE d.tree_sha = f2.obj_tree AND d.name = 'depends')
+                AND strpos(o2.content, _refname(rp.schema_name, rp.obj_key)) > 0
+             ) u
+        JOIN fo f ON f.obj_tree = u.obj_tree
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = u.part
         JOIN objects o ON o.sha = e.entry_sha
         JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
         LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
         LEFT JOIN objects tn ON tn.sha = te.entry_sha
-        WHERE rp.how = 'recreated' AND rp.kind IN ('function', 'procedure', 'aggregate')
-          AND strpos(o.content, _refname(rp.schema_name, rp.obj_key)) > 0
+        WHERE split_part(e.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'column')
           AND NOT EXISTS (SELECT 1 FROM plan p3 WHERE p3.schema_name = f.schema_name AND p3.obj_key = f.obj_key
                             AND p3.how IN ('removed', 'recreated'))
           AND EXISTS (SELECT 1 FROM plan x WHERE x.how = 'recreated'   -- one-time filter

@@ -230,3 +230,70 @@ def test_a_view_and_a_function_reading_each_other_are_dropped(db: SqlDb) -> None
     assert script.index("$pggit_stub$") < script.index("DROP VIEW IF EXISTS cyc.v") \
         < script.index("DROP FUNCTION IF EXISTS cyc.f()"), script
     assert db.one("SELECT * FROM pggit_v0.verify_migration('HEAD~1')")["ok"]
+
+
+def test_a_rebuilt_type_takes_along_what_recorded_using_it(db: SqlDb, empty_db: SqlDb) -> None:
+    """An enum losing a value is rebuilt: the domain over it, the columns of both, the check
+    comparing one of its labels are converted or dropped and made again, as their recorded
+    dependencies say.  A check whose text only names the type in a string is left alone,
+    and the routine whose SQL-standard body uses the type follows it."""
+    a = """CREATE SCHEMA app;
+    CREATE TYPE app.mood AS ENUM ('sad', 'ok', 'happy');
+    CREATE DOMAIN app.dmood AS app.mood;
+    CREATE TABLE app.t (id int PRIMARY KEY, m app.mood, d app.dmood, note text,
+                        CONSTRAINT not_sad CHECK (m <> 'sad'::app.mood),
+                        CONSTRAINT note_label CHECK (note <> 'app.mood'));
+    CREATE FUNCTION app.is_ok() RETURNS boolean LANGUAGE sql STABLE
+        BEGIN ATOMIC SELECT 'ok'::app.mood < 'sad'::app.mood; END;"""
+    base = db.val("SELECT pggit_v0._head_commit()")
+    db.exec(a)
+    db.exec("SELECT pggit_v0.create_basic_commit('a')")
+    db.exec("DROP FUNCTION app.is_ok(); ALTER TABLE app.t DROP CONSTRAINT not_sad;"
+            "ALTER TYPE app.mood RENAME TO mood_x; CREATE TYPE app.mood AS ENUM ('sad', 'ok');"
+            "DROP DOMAIN app.dmood CASCADE; CREATE DOMAIN app.dmood AS app.mood;"
+            "ALTER TABLE app.t ALTER COLUMN m TYPE app.mood USING m::text::app.mood, ADD COLUMN d app.dmood,"
+            "  ADD CONSTRAINT not_sad CHECK (m <> 'sad'::app.mood);"
+            "DROP TYPE app.mood_x;"
+            "CREATE FUNCTION app.is_ok() RETURNS boolean LANGUAGE sql STABLE"
+            "  BEGIN ATOMIC SELECT 'ok'::app.mood < 'sad'::app.mood; END;")
+    db.exec("SELECT pggit_v0.create_basic_commit('b')")
+    assert ("app/table/t", "constraint not_sad", "app/type/mood", "") in deps(db)
+    lines = script_lines(db, "HEAD~1", "HEAD")
+    assert "ALTER TABLE app.t DROP CONSTRAINT IF EXISTS not_sad;" in lines, lines
+    assert "ALTER TABLE app.t ALTER COLUMN d TYPE app.dmood USING d::text::app.dmood;" in lines, lines
+    assert "DROP FUNCTION IF EXISTS app.is_ok();" in lines, lines
+    assert not [line for line in lines if "note_label" in line], lines
+    # run on a database holding the first commit, with rows
+    empty_db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, 'HEAD~1')", [base]))
+    empty_db.exec("INSERT INTO app.t VALUES (1, 'ok', 'sad', 'x')")
+    empty_db.psql(sql=db.val("SELECT pggit_v0.generate_migration('HEAD~1', 'HEAD')"))
+    assert empty_db.val("SELECT m::text || d::text FROM app.t") == "oksad"
+    assert empty_db.val("SELECT app.is_ok()") is False
+    assert db.one("SELECT * FROM pggit_v0.verify_migration('HEAD~1')")["ok"]
+
+
+def test_a_recreated_routine_takes_along_the_parts_that_call_it(db: SqlDb, empty_db: SqlDb) -> None:
+    """A function whose result type changes is dropped and created again: the column default
+    calling it (recorded) is dropped first and set again after; a check that only names it
+    in a string is left alone."""
+    base = db.val("SELECT pggit_v0._head_commit()")
+    db.exec("CREATE SCHEMA app;"
+            "CREATE FUNCTION app.f(int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT $1 + 1';"
+            "CREATE TABLE app.t (a int DEFAULT app.f(1), note text CONSTRAINT note_label CHECK (note <> 'app.f(1)'));")
+    db.exec("SELECT pggit_v0.create_basic_commit('a')")
+    db.exec("ALTER TABLE app.t ALTER COLUMN a DROP DEFAULT; DROP FUNCTION app.f(int);"
+            "CREATE FUNCTION app.f(int) RETURNS bigint LANGUAGE sql IMMUTABLE AS 'SELECT $1 + 2';"
+            "ALTER TABLE app.t ALTER COLUMN a SET DEFAULT app.f(1);")
+    db.exec("SELECT pggit_v0.create_basic_commit('b')")
+    assert ("app/table/t", "column a", "app/function/f(integer)", "") in deps(db)
+    lines = script_lines(db, "HEAD~1", "HEAD")
+    drop_default = lines.index("ALTER TABLE app.t ALTER COLUMN a DROP DEFAULT;")
+    drop_function = lines.index("DROP FUNCTION IF EXISTS app.f(integer);")
+    set_default = next(i for i, line in enumerate(lines) if line.startswith("ALTER TABLE app.t ALTER COLUMN a SET DEFAULT"))
+    assert drop_default < drop_function < set_default, lines
+    assert not [line for line in lines if "note_label" in line], lines
+    empty_db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, 'HEAD~1')", [base]))
+    empty_db.psql(sql=db.val("SELECT pggit_v0.generate_migration('HEAD~1', 'HEAD')"))
+    empty_db.exec("INSERT INTO app.t (note) VALUES ('x')")
+    assert empty_db.val("SELECT a FROM app.t") == 3
+    assert db.one("SELECT * FROM pggit_v0.verify_migration('HEAD~1')")["ok"]
