@@ -343,7 +343,8 @@ COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2, oid) IS
 --     snapshot is then cheaper);
 --   * capture is off, its event triggers changed since the parent, or something
 --     capture cannot log changed (role renames, REASSIGN OWNED, CLUSTER, event
---     triggers: see _capture_epoch), or a capture fault happened since;
+--     triggers: see _capture_epoch), or a capture fault happened since (or in a
+--     transaction that was running when the last commit took the log);
 --   * the live schema is not known to equal the parent's tree (HEAD moved without
 --     migrating the schema: see _set_live_base);
 --   * a pending entry names no object, is of a kind outside the list below, or its
@@ -373,13 +374,13 @@ COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2, oid) IS
 CREATE OR REPLACE FUNCTION pggit_v0._incremental_dirty(p_parent text, p_pending bigint[], p_epoch text,
                                                       OUT parent_tree text, OUT dirty_s text[], OUT dirty_n text[])
 LANGUAGE plpgsql STABLE
--- (with the owner's rights: it reads the statement texts, which status()'s callers may
--- not; it gives back object names only)
-SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
+    v_space       text := _xid_space();
+    v_horizon     bigint := (SELECT substr(m.value, length(v_space) + 2)::bigint FROM meta m
+                             WHERE m.key = 'log_horizon' AND m.value LIKE v_space || ':%');
     v_parent_tree text;
     v_since       timestamptz;
     v_epoch       text;
@@ -399,7 +400,13 @@ BEGIN
     IF v_epoch IS NULL OR v_epoch IS DISTINCT FROM p_epoch
        OR (SELECT c.tree_sha FROM meta m JOIN commit_graph c ON c.commit_sha = m.value
            WHERE m.key = 'live_base') IS DISTINCT FROM v_parent_tree
-       OR EXISTS (SELECT 1 FROM capture_faults f WHERE f.occurred_at >= v_since) THEN
+       -- a capture fault since the parent, or of a transaction still running when the last
+       -- commit took the log (its fault may be older than that commit; its transaction id
+       -- is at least that commit's horizon: age() counts back from the newest ones), or
+       -- any fault when no horizon tells
+       OR EXISTS (SELECT 1 FROM capture_faults f
+                  WHERE f.occurred_at >= v_since OR v_horizon IS NULL
+                     OR pg_snapshot_xmax(pg_current_snapshot())::text::bigint - age(f.xmin) >= v_horizon) THEN
         RETURN;
     END IF;
 

@@ -88,7 +88,11 @@ DECLARE
     v_n    text[];
     v_bad  text;
 BEGIN
+    -- (a role that may not read the statement texts, or the faults' transaction ids,
+    -- cannot check the log: the whole schema is compared for it)
     IF p_commit IS NOT NULL AND p_a IS NOT NULL
+       AND has_table_privilege('pggit_v0.ddl_log', 'SELECT')
+       AND has_table_privilege('pggit_v0.capture_faults', 'SELECT')
        AND (SELECT c.tree_sha FROM commit_graph c WHERE c.commit_sha = p_commit) = p_a THEN
         v_ids := _pending_log_ids();
         SELECT d.parent_tree, d.dirty_s, d.dirty_n INTO v_tree, v_s, v_n
