@@ -75,7 +75,7 @@ def test_a_real_schema_migrates_from_empty_and_back(db: SqlDb, make_empty_db: An
     baseline = db.val("SELECT pggit_v0.get_head_sha()")
     # like pg_restore --no-owner: owners are not versioned, and the dump's role need not exist
     text = "\n".join((DATA / f).read_text() for f in SCHEMAS[schema])
-    # (the PostgreSQL 16 and 18 wheels the version runs use carry no contrib extensions)
+    # (a server without contrib, e.g. a pgserver wheel's: scripts/test-versions.sh offline)
     require_extensions(db, *{m.strip('"').lower() for m in re.findall(
         r'(?im)^CREATE EXTENSION (?:IF NOT EXISTS )?("[^"]+"|\w+)', text)})
     no_owner = tmp_path / f"{schema}.sql"
