@@ -27,16 +27,25 @@ $$;
 -- Remember which commit's tree the live schema equals (apart from DDL logged since):
 -- set by commits, by checkouts and merges that migrate the live schema, and at install.
 -- A HEAD that moved without migrating (checkout_branch without apply, ...) no longer
--- matches it, and the next commit takes a full snapshot.
-CREATE OR REPLACE FUNCTION pggit_v0._set_live_base(p_sha text) RETURNS void
+-- matches it, and the next commit takes a full snapshot.  p_exact: the tree is a
+-- snapshot of the live schema (a commit, or the install's baseline: the default while
+-- pggit.installing = on).  A migration proves the schema equal to its target's tree
+-- but for column order (a column added at the end that the target has in the middle),
+-- so after one, incremental commits and status() wait for a full read (meta
+-- live_base_exact names the live base only when it is exact).
+DROP FUNCTION IF EXISTS pggit_v0."_set_live_base"(text);
+CREATE OR REPLACE FUNCTION pggit_v0._set_live_base(p_sha text, p_exact boolean DEFAULT NULL) RETURNS void
 LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-INSERT INTO meta (key, value) VALUES ('live_base', p_sha)
+INSERT INTO meta (key, value)
+VALUES ('live_base', p_sha),
+       ('live_base_exact', CASE WHEN coalesce(p_exact, current_setting('pggit.installing', true) = 'on')
+                                THEN p_sha ELSE '' END)
 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()
 $$;
-COMMENT ON FUNCTION pggit_v0._set_live_base(text) IS
-    'Records the commit whose tree the live schema equals (apart from DDL logged since)';
+COMMENT ON FUNCTION pggit_v0._set_live_base(text, boolean) IS
+    'Records the commit whose tree the live schema equals (apart from DDL logged since), and whether exactly (column order too)';
 
 -- What DDL capture cannot see, as one fingerprint: statements that fire no event
 -- trigger yet change what a snapshot records.  Those are role renames (owners and
@@ -345,8 +354,9 @@ COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2, oid) IS
 --     capture cannot log changed (role renames, REASSIGN OWNED, CLUSTER, event
 --     triggers: see _capture_epoch), or a capture fault happened since (or in a
 --     transaction that was running when the last commit took the log);
---   * the live schema is not known to equal the parent's tree (HEAD moved without
---     migrating the schema: see _set_live_base);
+--   * the live schema is not known to equal the parent's tree exactly (HEAD moved
+--     without migrating the schema, or a migration that does not prove column order
+--     took it there: see _set_live_base);
 --   * a pending entry names no object, is of a kind outside the list below, or its
 --     statement attaches, detaches, drops what a role owns, sets a security label
 --     (recorded as an object of its own), renames or moves (SET SCHEMA) a schema or an
@@ -398,8 +408,11 @@ BEGIN
     SELECT c.tree_sha, c.committed_at, c.capture_epoch INTO v_parent_tree, v_since, v_epoch
     FROM commit_graph c WHERE c.commit_sha = p_parent;
     IF v_epoch IS NULL OR v_epoch IS DISTINCT FROM p_epoch
+       -- (exactly: after a migration, column order may differ from the tree)
        OR (SELECT c.tree_sha FROM meta m JOIN commit_graph c ON c.commit_sha = m.value
-           WHERE m.key = 'live_base') IS DISTINCT FROM v_parent_tree
+           WHERE m.key = 'live_base'
+             AND EXISTS (SELECT 1 FROM meta x WHERE x.key = 'live_base_exact' AND x.value = m.value))
+          IS DISTINCT FROM v_parent_tree
        -- a capture fault since the parent, or of a transaction still running when the last
        -- commit took the log (its fault may be older than that commit; its transaction id
        -- is at least that commit's horizon: age() counts back from the newest ones), or
@@ -956,7 +969,7 @@ BEGIN
     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()
     WHERE m.value NOT LIKE v_space || ':%'
        OR substr(m.value, length(v_space) + 2)::bigint < v_horizon;
-    PERFORM pggit_v0._set_live_base(v_sha);
+    PERFORM pggit_v0._set_live_base(v_sha, true);
 
     PERFORM pggit_v0._refresh_stats(v_tree.rows_written);
     PERFORM pggit_v0._record_timing('commit', v_t0,
