@@ -68,8 +68,12 @@ def test_every_kind_is_versioned_at_its_own_path(db: SqlDb) -> None:
         "app/table/child": "CREATE TABLE app.child () INHERITS (app.base);",
         "app/table/child/column/extra": "extra integer",
         "app/table/scratch": "CREATE UNLOGGED TABLE app.scratch () WITH (fillfactor=70);",
+        # (PostgreSQL 16 and later leave out the table name of a view over a single table)
         "app/view/happy_accounts": "CREATE VIEW app.happy_accounts AS\n SELECT accounts.id,\n    accounts.email\n"
-                                   "   FROM app.accounts\n  WHERE accounts.mood = 'happy'::app.mood;",
+                                   "   FROM app.accounts\n  WHERE accounts.mood = 'happy'::app.mood;"
+                                   if int(db.val("SHOW server_version_num")) < 160000 else
+                                   "CREATE VIEW app.happy_accounts AS\n SELECT id,\n    email\n"
+                                   "   FROM app.accounts\n  WHERE mood = 'happy'::app.mood;",
         "app/function/add(a integer, b integer)/grants":
             "REVOKE EXECUTE ON FUNCTION app.add(a integer, b integer) FROM PUBLIC;",
         "app/aggregate/total(integer)":
@@ -96,8 +100,8 @@ def test_every_kind_is_versioned_at_its_own_path(db: SqlDb) -> None:
         "pg_database/event_trigger/app_on_ddl":
             "CREATE EVENT TRIGGER app_on_ddl ON ddl_command_end EXECUTE FUNCTION app.on_ddl();",
     }
-    for path, definition in expected.items():
-        assert p.get(path) == definition, path
+    wrong = {path: p.get(path) for path, definition in expected.items() if p.get(path) != definition}
+    assert not wrong, wrong
     me = db.val("SELECT quote_ident(current_user)")
     assert p[f"app/default_privileges/{me} tables"] == \
         f"ALTER DEFAULT PRIVILEGES FOR ROLE {me} IN SCHEMA app GRANT SELECT ON TABLES TO PUBLIC;"
