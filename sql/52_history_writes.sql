@@ -2,9 +2,10 @@
 -- first takes one transaction-level advisory lock and only then reads HEAD and refs, so
 -- writers serialize and each one builds on what the previous one committed.
 -- The writes themselves go through the few SECURITY DEFINER functions of this file and
--- of 50_commits.sql (_commit_snapshot) and 59_merge.sql (_merge_commit) and 58_apply.sql (_settle_live):
+-- of 50_commits.sql (_commit_snapshot), 61_merge.sql (_merge_commit) and
+-- 57_migration.sql (_settle_live):
 -- roles need no write grants on the layer's tables, only EXECUTE on these functions
--- (grant_access() in 97_privileges.sql).  None of them takes content to store: commits
+-- (grant_access() in 92_privileges.sql).  None of them takes content to store: commits
 -- are snapshots of the live catalog or merges of stored trees, refs only move forward
 -- to commits that exist, and every ref and HEAD move is recorded in ref_log.
 

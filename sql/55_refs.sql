@@ -44,7 +44,7 @@ $$;
 COMMENT ON FUNCTION pggit_v0.create_branch(text, text, text, boolean) IS
     'Creates a branch at from_ref (default HEAD), checked out unless checkout => false; returns its head sha. 42602 bad name, 42710 duplicate.';
 
--- checkout_branch(name, apply, force) is in 58_apply.sql: with apply it migrates the schema.
+-- checkout_branch(name, apply, force) is in 57_migration.sql: with apply it migrates the schema.
 
 -- Delete a branch ref.  Commits are never destroyed.  Refuses main (55000) and unknown
 -- names (42704); deleting the current branch switches HEAD to main with a NOTICE.
