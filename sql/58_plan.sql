@@ -375,6 +375,7 @@ BEGIN
         JOIN type_deps td ON td.ref_schema = r.schema_name AND td.ref_key = r.obj_key AND td.part = 'definition'
         JOIN fo f ON f.obj_tree = td.obj_tree AND _key_kind(f.obj_key) IN ('function', 'procedure', 'aggregate')
         JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        WHERE EXISTS (SELECT 1 FROM rebuilt)   -- one-time filter: no rebuilt type, no scan
         UNION
         SELECT f.schema_name, f.obj_key, f.obj_tree, t.obj_tree
         FROM rebuilt r
