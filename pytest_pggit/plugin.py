@@ -43,6 +43,55 @@ def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
     pluginmanager.add_hookspecs(hookspecs)
 
 
+#: ``config.stash`` key of the initdb started before pytest_configure (first runs only).
+early_initdb_key = pytest.StashKey[Any]()
+
+
+class _EarlyView:
+    """The config as :class:`~pytest_pggit.config.PggitConfig` reads it, before
+    pytest_configure: options from the command line parsed so far, the ini file."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self._config = config
+        self.option = config.known_args_namespace
+
+    def getoption(self, name: str, default: Any = None) -> Any:
+        return getattr(self.option, name, default)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._config, name)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
+    """A first run of the local backend (no cached initdb): initdb starts now, on a
+    thread, while pytest loads the conftest files and configures the plugins (~0.1-0.3 s
+    before our pytest_configure would start the server).  What the settings say may still
+    change (a conftest, say): the server start uses it only when it made the very entry
+    the start needs (:class:`~pytest_pggit.backends.local.cache.EarlyInitdb`)."""
+    import os
+
+    view: Any = _EarlyView(early_config)
+    if os.environ.get("PYTEST_XDIST_WORKER") or not _runs_tests(view):
+        return   # (an xdist worker's controller starts the server)
+    try:
+        if not _config.enabled(view):
+            return
+        cfg = _config.PggitConfig.from_pytest(view)
+    except Exception:   # pytest_configure reports it
+        return
+    if cfg.backend not in ("auto", "local") or (cfg.backend == "auto" and cfg.dsn):
+        return
+    from .backends.local.cache import EarlyInitdb
+
+    early = early_config.stash[early_initdb_key] = EarlyInitdb(cfg.pg_bin, cfg.os_user).start()
+    # waited for when the config goes out of use, even when pytest stops before
+    # pytest_configure (a usage error): initdb must not outlive the run mid-build
+    early_config.add_cleanup(early.join)
+
+
+# tryfirst: the server's start (at the end) overlaps the other plugins' configure hooks
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     for marker in MARKERS:  # registered even when off, so --strict-markers runs stay green
         config.addinivalue_line("markers", marker)
@@ -53,6 +102,9 @@ def pytest_configure(config: pytest.Config) -> None:
     except PggitError as exc:
         raise pytest.UsageError(str(exc)) from exc
     session = PggitSession(cfg, config)
+    backend: Any = session.backend
+    if hasattr(backend, "early_initdb"):   # the local (and embedded) backend
+        backend.early_initdb = config.stash.get(early_initdb_key, None)
     config.stash[session_key] = session
     config.pluginmanager.register(session, "pggit-session")
     if cfg.alembic is not None or cfg.django:

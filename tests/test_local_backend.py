@@ -175,6 +175,84 @@ def test_initdb_cache_makes_the_second_start_skip_initdb() -> None:
         shutil.rmtree(cache, ignore_errors=True)
 
 
+
+@pytest.fixture
+def fresh_cache(monkeypatch: pytest.MonkeyPatch):
+    """An empty initdb cache folder, named by PGGIT_CACHE_DIR (where EarlyInitdb looks)."""
+    cache = tempfile.mkdtemp(prefix="pytest-pggit-testcache-", dir="/dev/shm" if os.access("/dev/shm", os.W_OK) else None)
+    os.chmod(cache, 0o1777)
+    monkeypatch.setenv("PGGIT_CACHE_DIR", cache)
+    yield Path(cache)
+    shutil.rmtree(cache, ignore_errors=True)
+
+
+def count_initdb_runs(monkeypatch: pytest.MonkeyPatch) -> List[Path]:
+    """The data directories initdb is run for from now on."""
+    from pytest_pggit.backends.local import cache as cache_module
+
+    runs: List[Path] = []
+    real = cache_module.initdb_command
+
+    def spy(bindir: Path, target: Path) -> List[str]:
+        runs.append(target)
+        return real(bindir, target)
+
+    monkeypatch.setattr(cache_module, "initdb_command", spy)
+    return runs
+
+
+def test_an_early_initdb_is_waited_for_not_run_again(fresh_cache: Path, monkeypatch) -> None:
+    from pytest_pggit.backends.local.cache import EarlyInitdb
+
+    runs = count_initdb_runs(monkeypatch)
+    backend = LocalBackend(cache_dir=str(fresh_cache))
+    backend.early_initdb = EarlyInitdb(None, None).start()
+    try:
+        notes = backend.start().notes
+        # the same note and timing as an initdb run by the start itself
+        assert any("initdb cache miss: ran initdb" in n and "pristine copy kept in" in n
+                   for n in notes), notes
+        assert backend.timings["initdb"] > 0
+    finally:
+        backend.stop()
+    assert len(runs) == 1, runs
+    assert [p.name for p in fresh_cache.iterdir() if p.name.startswith(".build")] == []
+
+
+def test_an_early_initdb_of_another_entry_is_not_used(fresh_cache: Path, monkeypatch,
+                                                      tmp_path: Path) -> None:
+    """The settings changed after it started (another cache folder): the start runs its
+    own initdb, as without it."""
+    from pytest_pggit.backends.local.cache import EarlyInitdb
+
+    runs = count_initdb_runs(monkeypatch)
+    other = tempfile.mkdtemp(prefix="pytest-pggit-testcache-", dir=str(fresh_cache))
+    os.chmod(other, 0o1777)
+    backend = LocalBackend(cache_dir=other)
+    backend.early_initdb = EarlyInitdb(None, None).start()
+    try:
+        notes = backend.start().notes
+        assert any("initdb cache miss: ran initdb" in n and other in n for n in notes), notes
+    finally:
+        backend.stop()
+        backend.early_initdb.wait()
+    assert len(runs) == 2, runs
+
+
+def test_a_usage_error_waits_for_the_early_initdb(pytester: pytest.Pytester,
+                                                  fresh_cache: Path, monkeypatch) -> None:
+    """pytest stops before pytest_configure: initdb is not left running (a half-built
+    entry), its entry is kept for the next run."""
+    # (under xdist the run below would inherit it, and look like a worker: no early initdb)
+    monkeypatch.delenv("PYTEST_XDIST_WORKER", raising=False)
+    pytester.makepyfile("def test_x(pggit_conn):\n    pass\n")
+    result = pytester.runpytest_subprocess("--pggit", "--no-such-option")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    names = [p.name for p in fresh_cache.iterdir()]
+    assert not [n for n in names if n.startswith(".build")], names
+    assert [n for n in names if n.endswith("-w1")], names
+
+
 LAYER_TEST = """
 import psycopg
 def test_layer(pggit_conn):

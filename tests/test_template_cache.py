@@ -356,3 +356,24 @@ def test_a_miss_names_what_changed() -> None:
         "key changed: schema file s/1.sql changed, step app/2 added, hook conftest.py removed")
     assert explain_miss(CacheKey(new), [other]) == "no cached template of this project yet"
     assert explain_miss(CacheKey(dict(old)), [entry]).startswith("key changed")
+
+
+def test_a_clone_waits_for_the_sessions_just_closed(pggit_server: Server) -> None:
+    """wait_for_exits: once it returns, the closed session is gone, so CREATE DATABASE
+    ... TEMPLATE does not find it there (and sleep 100 ms before looking again)."""
+    from pytest_pggit.janitor import DatabaseJanitor, admin_connect
+    from pytest_pggit.template_cache import wait_for_exits
+
+    source = DatabaseJanitor(pggit_server, f"pggit_waittest_{os.getpid()}")
+    db = source.create()
+    try:
+        with admin_connect(pggit_server) as admin:
+            for by_pid in (True, False):
+                with psycopg.connect(db.dsn, autocommit=True) as conn:
+                    pid = conn.info.backend_pid
+                wait_for_exits(admin, db.name, pid if by_pid else None)
+                left = admin.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s",
+                                     (pid,)).fetchone()
+                assert left == (0,)
+    finally:
+        source.drop()

@@ -24,6 +24,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
@@ -87,13 +88,27 @@ class InitdbCache:
 
     def make_data_dir(self, data: Path, log: Path, cwd: Path, notes: List[str],
                       timings: Dict[str, float],
-                      while_waiting: Optional[Callable[[], None]] = None) -> None:
+                      while_waiting: Optional[Callable[[], None]] = None,
+                      early: Optional["EarlyInitdb"] = None) -> None:
         """A new data directory at ``data``: a copy of the entry, which is made first when
         missing (initdb, timed as ``initdb``; the copy as ``copy``).  ``while_waiting``
         runs while initdb does (see :meth:`RunAs.run`); not during a copy, which is
-        over before the Python work would be."""
+        over before the Python work would be.  ``early``: an initdb of this entry started
+        before pytest_configure (:class:`EarlyInitdb`), waited for instead of running one."""
         runas = self.runas
         t0 = time.monotonic()
+        if early is not None and early.makes(self.entry):
+            seconds = early.wait(while_waiting)
+            while_waiting = None   # called already
+            if seconds is not None and entry_valid(self.entry, runas):
+                timings["initdb"] = seconds
+                notes.append(f"initdb cache miss: ran initdb ({seconds:.2f} s), "
+                             f"pristine copy kept in {self.entry}")
+                t0 = time.monotonic()
+                runas.copy(self.entry / "data", data, log, cwd)
+                timings["copy"] = time.monotonic() - t0
+                return
+            t0 = time.monotonic()   # it failed or lost a race: as if it had not run
         if entry_valid(self.entry, runas):
             notes.append(f"initdb cache hit: copied {self.entry}/data (initdb skipped)")
             runas.copy(self.entry / "data", data, log, cwd)
@@ -127,6 +142,94 @@ class InitdbCache:
         finally:
             shutil.rmtree(build, ignore_errors=True)
         timings["copy"] = time.monotonic() - t0
+
+
+class EarlyInitdb:
+    """The initdb of a first run, started before ``pytest_configure`` (while pytest loads
+    the conftest files and the other plugins configure), on a thread.
+
+    It only makes the initdb cache's entry (:class:`InitdbCache`), exactly as a miss of
+    :meth:`InitdbCache.make_data_dir` would, and only when that entry is missing; the
+    server start then waits for it and copies the entry.  When it fails, or the start
+    asks for another entry (a conftest changed the settings), the start does what it
+    would have done without it, so errors are reported as before."""
+
+    def __init__(self, pg_bin: Optional[str], os_user: Optional[str]) -> None:
+        self.pg_bin = pg_bin
+        self.os_user = os_user
+        #: The entry it makes (None: none, it is there already or the lookup failed).
+        self.entry: Optional[Path] = None
+        self._looked_up = threading.Event()
+        self._seconds: Optional[float] = None
+        self._thread = threading.Thread(target=self._run, name="pggit-early-initdb", daemon=True)
+
+    def start(self) -> "EarlyInitdb":
+        self._thread.start()
+        return self
+
+    def makes(self, entry: Path) -> bool:
+        """Whether it makes ``entry`` (waits for the binaries' lookup)."""
+        self._looked_up.wait()
+        return self.entry == entry
+
+    def _lookup(self) -> Optional[InitdbCache]:
+        """The initdb cache of the binaries and user the settings name; None when its entry
+        exists, or they are not found (the backend says so later)."""
+        from .binaries import find_binaries, resolve_os_user, server_version
+        from .server import temp_root
+
+        try:
+            bindir = find_binaries(self.pg_bin)
+            initdb = InitdbCache(default_cache_root(temp_root()), bindir,
+                                 server_version(bindir), resolve_os_user(self.os_user))
+        except Exception:
+            return None
+        return None if entry_valid(initdb.entry, initdb.runas) else initdb
+
+    def _run(self) -> None:
+        try:
+            initdb = self._lookup()
+            self.entry = initdb.entry if initdb is not None else None
+        finally:
+            self._looked_up.set()
+        if initdb is not None:
+            self._seconds = _initdb_entry(initdb)
+
+    def wait(self, while_waiting: Optional[Callable[[], None]] = None) -> Optional[float]:
+        """Wait for it (``while_waiting`` runs first); how long initdb took, None when it
+        made no entry."""
+        if while_waiting is not None:
+            while_waiting()
+        self.join()
+        return self._seconds
+
+    def join(self) -> None:
+        self._thread.join()
+
+
+def _initdb_entry(initdb: InitdbCache) -> Optional[float]:
+    """Run initdb into a build directory renamed to ``initdb``'s entry; the seconds it
+    took, None when it did not make the entry."""
+    runas = initdb.runas
+    t0 = time.monotonic()
+    try:
+        if not initdb.root.exists():
+            initdb.root.mkdir(parents=True, exist_ok=True)
+            os.chmod(initdb.root, 0o1777)  # shared by users, like /tmp
+        build = _private_build_dir(initdb.root, initdb.entry.name, runas)
+    except OSError:
+        return None
+    log = build / "initdb.log"
+    try:
+        runas.run(initdb_command(initdb.bindir, build / "data"), "initdb", log, build)
+        seconds = time.monotonic() - t0
+        log.unlink()
+        os.rename(build, initdb.entry)  # atomic, as in make_data_dir
+        return seconds
+    except (OSError, ServerStartError):
+        return None   # the start runs initdb itself and reports what fails
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
 
 
 class LayerCache:
@@ -259,7 +362,7 @@ class LayerCache:
         import psycopg
 
         from ...janitor import DatabaseJanitor
-        from ...template_cache import install_layer
+        from ...template_cache import install_layer, wait_for_exits
 
         # from template1 as CREATE DATABASE would, but with FILE_COPY (DatabaseJanitor
         # uses it for a named template): on a fresh cluster ~10 ms faster than WAL_LOG
@@ -268,6 +371,10 @@ class LayerCache:
         try:
             with psycopg.connect(db.dsn, autocommit=True) as conn:
                 install_layer(conn, self.sql_dir)
+                pid = conn.info.backend_pid
+            if admin is not None and not admin.closed:
+                # the template is cloned from LAYER_DB next: once this session is gone
+                wait_for_exits(admin, LAYER_DB, pid)
         except BaseException:
             janitor.drop()
             raise

@@ -34,7 +34,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from ...exceptions import ServerStartError
 from .. import NON_DURABLE_SETTINGS, Server
 from .binaries import SUPERUSER, RunAs, child_env, find_binaries, resolve_os_user, server_version, tail
-from .cache import LAYER_DB, InitdbCache, LayerCache, default_cache_root
+from .cache import LAYER_DB, EarlyInitdb, InitdbCache, LayerCache, default_cache_root
 
 SERVER_SETTINGS: Dict[str, str] = {
     **NON_DURABLE_SETTINGS,
@@ -157,6 +157,9 @@ class LocalBackend:
         self.cache_dir = cache_dir
         #: Clusters holding the SQL layer (None: always start from a pristine initdb).
         self.layer_cache = layer_cache
+        #: An initdb started before pytest_configure (see :class:`EarlyInitdb`), for a
+        #: first run to wait for rather than run its own.
+        self.early_initdb: Optional[EarlyInitdb] = None
         self.server: Optional[Server] = None
         self.timings: Dict[str, float] = {}
         self._found: Optional[Tuple[Path, str, RunAs]] = None
@@ -269,7 +272,8 @@ class LocalBackend:
         # no cached cluster of this build holds a layer: the layer's key (its script's
         # hash, ~40 ms of Python on a first run) is computed while initdb runs
         initdb.make_data_dir(data, log, self._base, notes, self.timings,
-                             while_waiting=lambda: self._prefetch_for_initdb(initdb))
+                             while_waiting=lambda: self._prefetch_for_initdb(initdb),
+                             early=self.early_initdb)
         if layer is not None:
             layer.attach(initdb)   # (again:) the cache folder exists now, the key is kept there
 
