@@ -165,14 +165,18 @@ class Runner:
             return [str(PY)]
         return [system_python(), "-s"]
 
-    def pytest(self, args: List[str], env: Dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
+    def pytest(self, args: List[str], env: Dict[str, str], cwd: Path,
+               root: Path = ROOT) -> subprocess.CompletedProcess:
+        """pytest with ``root``'s pytest_pggit (this checkout's, or --ref's)."""
         full_env = {k: v for k, v in os.environ.items()
                     if not k.startswith(("PYTEST_", "PGGIT_", "PG", "PYTHON", "VIRTUAL_ENV"))}
         full_env.update(HOME=str(self.work), PYTHONDONTWRITEBYTECODE="1", **env)
         kwargs: Dict[str, Any] = {}
         if self.user:
             kwargs = {"user": self.user.pw_uid, "group": self.user.pw_gid, "extra_groups": []}
-            full_env["PYTHONPATH"] = os.pathsep.join([str(ROOT), venv_site_packages()])
+            full_env["PYTHONPATH"] = os.pathsep.join([str(root), venv_site_packages()])
+        elif root != ROOT:
+            full_env["PYTHONPATH"] = str(root)
         proc = subprocess.run([*self.python(), "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
                               cwd=str(cwd), env=full_env, capture_output=True, text=True, **kwargs)
         if proc.returncode != 0:
@@ -186,6 +190,9 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=200, help="tests per group for per-test costs")
     ap.add_argument("--startup-only", action="store_true",
                     help="measure the start-up only (no per-test isolation costs)")
+    ap.add_argument("--ref", type=Path, default=None,
+                    help="also start another checkout's plugin (a folder holding pytest_pggit/ "
+                    "and sql/), cold and warm, run by run alternating with this one's")
     args = ap.parse_args()
 
     pgpg_version = ensure_pytest_postgresql()
@@ -212,14 +219,14 @@ def bench(work: Path, bindir: Path, pgpg_version: str, args: argparse.Namespace)
     times = str(work / "times.json")
     first = str(work / "first.txt")
 
-    def startup(tool: str, extra_env: Dict[str, str]) -> float:
+    def startup(tool: str, extra_env: Dict[str, str], root: Path = ROOT) -> float:
         d = work / tool
         base = work / f"basetemp-{tool}"
         shutil.rmtree(base, ignore_errors=True)
         env = {"BENCH_TIMES": times, "BENCH_FIRST": first, **extra_env}
         t0 = time.time()
         runner.pytest([*(pggit_args if tool == "pggit" else pgpg_args), "--basetemp", str(base),
-                       "test_first.py"], env, d)
+                       "test_first.py"], env, d, root)
         return float(Path(first).read_text()) - t0
 
     runner.write("pggit/test_first.py", FIRST_PGGIT)
@@ -231,17 +238,27 @@ def bench(work: Path, bindir: Path, pgpg_version: str, args: argparse.Namespace)
     print(f"both tools' pytest runs start {how}; PostgreSQL binaries {bindir}; pytest base temp "
           f"and pytest-pggit's data on {work.parent}; pytest-postgresql {pgpg_version}", flush=True)
 
-    cold, warm, pgpg = [], [], []
+    cold: List[float] = []
+    warm: List[float] = []
+    pgpg: List[float] = []
+    ref_cold: List[float] = []
+    ref_warm: List[float] = []
     for i in range(args.repeat):
-        cache = work / f"cache-{i}"
-        cache.mkdir()
-        runner.own(cache)
-        env = {"PGGIT_CACHE_DIR": str(cache)}
-        cold.append(startup("pggit", env))
-        warm.append(startup("pggit", env))
+        kinds = [("this", ROOT, cold, warm)]
+        if args.ref is not None:   # which goes first alternates
+            kinds.insert(i % 2, ("ref", args.ref.resolve(), ref_cold, ref_warm))
+        for kind, root, c, w in kinds:
+            cache = work / f"cache-{kind}-{i}"
+            cache.mkdir()
+            runner.own(cache)
+            env = {"PGGIT_CACHE_DIR": str(cache)}
+            c.append(startup("pggit", env, root))
+            w.append(startup("pggit", env, root))
         pgpg.append(startup("pgpg", {}))
+        ref = (f"; --ref cold {ref_cold[-1]*1000:.0f} ms, warm {ref_warm[-1]*1000:.0f} ms"
+               if ref_cold else "")
         print(f"  startup run {i + 1}: pggit cold {cold[-1]*1000:.0f} ms, warm {warm[-1]*1000:.0f} ms, "
-              f"pytest-postgresql {pgpg[-1]*1000:.0f} ms", flush=True)
+              f"pytest-postgresql {pgpg[-1]*1000:.0f} ms{ref}", flush=True)
 
     med = statistics.median
     load = os.getloadavg()
@@ -260,6 +277,12 @@ def bench(work: Path, bindir: Path, pgpg_version: str, args: argparse.Namespace)
     print(f"  pytest-pggit, warm (all cached)     {res['startup_pggit_warm_s']*1000:7.0f} ms   "
           f"ratio to pytest-postgresql {med(warm)/med(pgpg):.2f} (target <= 0.50)")
     print(f"  pytest-postgresql (no cache)        {res['startup_pytest_postgresql_s']*1000:7.0f} ms")
+    if ref_cold:
+        res.update(ref=str(args.ref), startup_ref_cold_s=med(ref_cold), startup_ref_warm_s=med(ref_warm),
+                   startup_ref_runs_s={"pggit_cold": ref_cold, "pggit_warm": ref_warm})
+        print(f"  --ref {args.ref}: cold {med(ref_cold)*1000:.0f} ms (ratio "
+              f"{med(ref_cold)/med(pgpg):.2f}), warm {med(ref_warm)*1000:.0f} ms (ratio "
+              f"{med(ref_warm)/med(pgpg):.2f})")
     if args.startup_only:
         return write_results(res)
 
