@@ -270,7 +270,13 @@ BEGIN
                CASE WHEN p.kind IN ('function', 'procedure', 'aggregate') AND k.sub_key = 'definition'
                     THEN _routine_signature(o.content) END AS old_sig,
                CASE WHEN p.kind IN ('function', 'procedure', 'aggregate') AND k.sub_key = 'definition'
-                    THEN _routine_signature(n.content) END AS new_sig
+                    THEN _routine_signature(n.content) END AS new_sig,
+               -- whether the part needs its object's facts (with_facts below): definitions,
+               -- and the columns and constraints of altered tables
+               k.sub_key = 'definition'
+                 OR (p.how = 'altered' AND p.kind = 'table'
+                     AND (k.sub_key = 'columns' OR k.sub_key LIKE 'column %' OR k.sub_key LIKE 'constraint %'))
+                 AS needs_facts
         FROM pp_keys k
         JOIN plan p ON p.schema_name = k.schema_name AND p.obj_key = k.obj_key
         LEFT JOIN ob o ON o.obj_tree = p.old_tree AND o.sub_key = k.sub_key
@@ -674,9 +680,7 @@ BEGIN
             FROM (SELECT x.schema_name, x.obj_key, x.kind, x.how, x.sub_key, x.old_c, x.new_c, x.q,
                          NULL::text AS fact, NULL::int AS n, NULL::boolean AS b, NULL::text AS t
                   FROM pp x
-                  WHERE x.sub_key = 'definition'
-                     OR (x.how = 'altered' AND x.kind = 'table'
-                         AND (x.sub_key = 'columns' OR x.sub_key LIKE 'column %' OR x.sub_key LIKE 'constraint %'))
+                  WHERE x.needs_facts
                   UNION ALL
                   SELECT f.schema_name, f.obj_key, NULL, NULL, NULL, NULL, NULL, NULL, f.fact, f.n, f.b, f.t FROM obj_facts f) u
             WINDOW w AS (PARTITION BY u.schema_name, u.obj_key)) z
@@ -692,9 +696,7 @@ BEGIN
         SELECT x.schema_name, x.obj_key, x.kind, x.how, x.sub_key, x.old_c, x.new_c, x.q,
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
         FROM pp x
-        WHERE NOT (x.sub_key = 'definition'
-                   OR (x.how = 'altered' AND x.kind = 'table'
-                       AND (x.sub_key = 'columns' OR x.sub_key LIKE 'column %' OR x.sub_key LIKE 'constraint %')))
+        WHERE NOT x.needs_facts
     )
     -- the plan: every part of every object handled, then the parts of other objects that
     -- go and come back with them
