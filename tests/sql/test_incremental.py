@@ -4,6 +4,8 @@ with pggit.verify_incremental = on, so every incremental commit is also checked 
 a full snapshot.)"""
 from __future__ import annotations
 
+from typing import AbstractSet
+
 from conftest import SqlDb
 
 
@@ -261,6 +263,25 @@ def full_status(d: SqlDb) -> list:
         d.exec("RESET pggit.full_snapshot")
 
 
+def incremental_step(db: SqlDb, ddl: str, expect: set, kept: AbstractSet[str] = frozenset()) -> None:
+    """Run ddl; status() must read incrementally and equal the full comparison, the commit
+    must be incremental (verify_incremental checks it against a full snapshot), its diff
+    must hold expect and nothing of kept or of the table "unrelated", and afterwards the
+    log proves nothing changed."""
+    db.exec(ddl)
+    rows, mode = status_mode(db)
+    assert mode.startswith("incremental: "), (ddl, mode)
+    assert rows == full_status(db), ddl
+    got = commit_mode(db, ddl)
+    assert "incremental snapshot" in got, (ddl, got)
+    changed = {(r["schema_name"], r["object_type"], r["object_name"], r["sub_name"], r["change_type"])
+               for r in db.rows("SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")}
+    assert expect <= changed, (ddl, expect - changed)
+    assert not {c for c in changed if c[2] in kept}, ddl
+    assert not any(c[2] == "unrelated" for c in changed), ddl
+    assert status_mode(db) == ([], "no DDL logged since HEAD: no catalog read"), ddl
+
+
 def test_status_reads_only_what_the_log_names(db: SqlDb) -> None:
     """Nothing logged since HEAD: no catalog read.  A complete log: only the objects it
     names are compared, with the same rows as the whole comparison (the suite's
@@ -321,18 +342,7 @@ def test_drop_cascade_is_committed_incrementally(db: SqlDb) -> None:
     commit_mode(db, "base")
 
     def step(ddl: str, expect: set, kept: set = frozenset()) -> None:
-        db.exec(ddl)
-        rows, mode = status_mode(db)
-        assert mode.startswith("incremental: "), (ddl, mode)
-        assert rows == full_status(db), ddl
-        got = commit_mode(db, ddl)   # verify_incremental checks it against a full snapshot
-        assert "incremental snapshot" in got, (ddl, got)
-        changed = {(r["schema_name"], r["object_type"], r["object_name"], r["sub_name"], r["change_type"])
-                   for r in db.rows("SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")}
-        assert expect <= changed, (ddl, expect - changed)
-        assert not {c for c in changed if c[2] in kept}, ddl
-        assert not any(c[2] == "unrelated" for c in changed), ddl
-        assert status_mode(db) == ([], "no DDL logged since HEAD: no catalog read"), ddl
+        incremental_step(db, ddl, expect, kept)
 
     step(f'ALTER TABLE {s}."t a" DROP COLUMN "v\nx" CASCADE',
          {("s q\"x", "column", "t a", "v\nx", "REMOVED"), ("s q\"x", "view", "v 1", None, "REMOVED"),
@@ -378,17 +388,7 @@ def test_renames_and_moves_of_views_routines_and_types_are_incremental(db: SqlDb
     commit_mode(db, "base")
 
     def step(ddl: str, expect: set) -> None:
-        db.exec(ddl)
-        rows, mode = status_mode(db)
-        assert mode.startswith("incremental: "), (ddl, mode)
-        assert rows == full_status(db), ddl
-        got = commit_mode(db, ddl)   # verify_incremental checks it against a full snapshot
-        assert "incremental snapshot" in got, (ddl, got)
-        changed = {(r["schema_name"], r["object_type"], r["object_name"], r["sub_name"], r["change_type"])
-                   for r in db.rows("SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")}
-        assert expect <= changed, (ddl, expect - changed)
-        assert not any(c[2] == "unrelated" for c in changed), ddl
-        assert status_mode(db) == ([], "no DDL logged since HEAD: no catalog read"), ddl
+        incremental_step(db, ddl, expect)
 
     step('ALTER VIEW public."v 1" RENAME TO "v 1 x"',
          {("public", "view", "v 1", None, "REMOVED"), ("public", "view", "v 1 x", None, "ADDED"),
