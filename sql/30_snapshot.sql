@@ -1200,7 +1200,15 @@ COMMENT ON FUNCTION pggit_v0._snap_more_objects(text, text[], boolean) IS
 -- "their column" is set when the edge names a column of a table or view (a view
 -- reading it, a statistics object, a foreign key's columns are their constraint's).
 -- Edges come from pg_depend (normal and automatic dependencies), both ends mapped to
--- the tracked object they belong to (_dep_base, _dep_ref); edges inside one object are left out.
+-- the tracked object they belong to (_dep_base, _dep_ref).  Edges inside one object are
+-- left out, but for a table's triggers, policies and rules: those record their edges to
+-- their own table too, the table itself (the automatic dependency every one has, its
+-- column empty) and each column they read (a trigger's WHEN and UPDATE OF, a policy's
+-- expressions, a rule's action).  PostgreSQL refuses to change the type of a column one
+-- of them reads, so the migration engine drops and creates again exactly those; a
+-- trigger, policy or rule with no line naming its own table was recorded before these
+-- lines were (the engine then reads its text).  Readers of the graph skip lines whose
+-- end is the object itself (_tree_deps' self_edge).
 -- The blob is hidden from diffs: it changes only with what the object's definition
 -- says, and the migration engine reads it (_tree_deps) to order statements.
 
@@ -1505,8 +1513,10 @@ dep AS MATERIALIZED (
            coalesce(d.own_class, d.refclassid0) AS refclassid, coalesce(d.own_oid, d.refobjid0) AS refobjid,
            d.refclassid0, d.refobjid0, d.refobjsubid
     FROM dep0 d
-    -- edges to the object itself (an index on its own table's column)
+    -- edges to the object itself (an index on its own table's column) are left out, but
+    -- for triggers, policies and rules (see the format above)
     WHERE NOT (coalesce(d.own_class, d.refclassid0) = d.owner_class AND coalesce(d.own_oid, d.refobjid0) = d.owner_oid)
+       OR d.part_kind IN ('trigger', 'policy', 'rule')
 ),
 -- the object each edge points at: by join (whole snapshot) or lookup (incremental)
 ends AS (
@@ -1544,6 +1554,7 @@ e AS (
                             ELSE '' END) AS line
     FROM ends x
     WHERE x.schema_name <> x.r_schema OR x.kind <> x.r_kind OR x.name <> x.r_name
+       OR x.part_kind IN ('trigger', 'policy', 'rule')
 )
 SELECT e.schema_name, e.kind, e.name, e.bare_name, 'depends', string_agg(e.line, E'\n' ORDER BY e.line COLLATE "C")
 FROM e

@@ -506,6 +506,17 @@ BEGIN
                      OR (x.kind IN ('function', 'procedure') AND _sql_body(x.old_c)))) a
         CROSS JOIN LATERAL _dep_order(a.ss, a.ks, a.names, a.defs, a.ts) dd
     ),
+    -- the edges the source commit recorded from the triggers, policies and rules of tables
+    -- whose column types change to their own table (see _snap_depends)
+    own_edges AS MATERIALIZED (
+        SELECT r.obj_tree, r.part, r.ref_column
+        FROM _tree_deps(ARRAY(SELECT f.obj_tree FROM col_changes cc
+                              JOIN fo f ON f.schema_name = cc.schema_name AND f.obj_key = cc.obj_key
+                              WHERE cc.retyped)) r
+        JOIN fo f ON f.obj_tree = r.obj_tree
+        WHERE r.ref_schema = f.schema_name AND r.ref_key = f.obj_key
+          AND split_part(r.part, ' ', 1) IN ('trigger', 'policy', 'rule')
+    ),
     -- constraints, indexes, triggers and policies of tables whose columns are converted to
     -- a rebuilt type that name the type (a label compared in a CHECK or an index
     -- predicate): PostgreSQL cannot carry them over the conversion (the old type's
@@ -529,7 +540,10 @@ BEGIN
                             AND x.sub_key = e.name)
           AND EXISTS (SELECT 1 FROM rebuilt)   -- one-time filter
         UNION
-        -- likewise triggers (WHEN) and policies naming a column whose type changes
+        -- likewise triggers, policies and rules reading a column whose type changes
+        -- (PostgreSQL refuses the change under them): those whose edges to their own
+        -- table, recorded by the source commit, name the column; for one recorded before
+        -- those edges were (none names its own table), those whose text names it
         SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
         FROM col_changes cc
         JOIN fo f ON f.schema_name = cc.schema_name AND f.obj_key = cc.obj_key
@@ -539,7 +553,10 @@ BEGIN
         LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
         LEFT JOIN objects tn ON tn.sha = te.entry_sha
         WHERE cc.retyped
-          AND o.content ~ _word_re(quote_ident(substr(cc.sub_key, 8)), true)
+          AND CASE WHEN EXISTS (SELECT 1 FROM own_edges oe WHERE oe.obj_tree = f.obj_tree AND oe.part = e.name)
+                   THEN EXISTS (SELECT 1 FROM own_edges oe WHERE oe.obj_tree = f.obj_tree AND oe.part = e.name
+                                  AND oe.ref_column = cc.sub_key)
+                   ELSE o.content ~ _word_re(quote_ident(substr(cc.sub_key, 8)), true) END
           AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND x.sub_key = e.name)
           AND EXISTS (SELECT 1 FROM col_changes)   -- one-time filter

@@ -283,8 +283,10 @@ COMMENT ON FUNCTION pggit_v0._object_blobs(text, text, text) IS 'Blobs of the ob
 -- tracked objects, as pg_depend had them when the commit was made (see _snap_depends):
 -- the dependent object's path, the part of it that depends (definition, column c,
 -- constraint c, index i, trigger t, policy p, rule r, owned_by), the path of the object
--- it depends on and, when the edge names one, that object's column.  Migrations are
--- ordered by these edges.  Optionally only the edges from or to one schema.object.
+-- it depends on and, when the edge names one, that object's column.  A trigger, policy
+-- or rule reading a column of its own table is listed as depending on that column; the
+-- edge every one of them has to its own table is not.  Migrations are ordered by these
+-- edges.  Optionally only the edges from or to one schema.object.
 CREATE OR REPLACE FUNCTION pggit_v0.get_dependencies(ref text DEFAULT 'HEAD', schema_name text DEFAULT NULL,
                                                     object_name text DEFAULT NULL)
 RETURNS TABLE (path text, part text, depends_on text, depends_on_column text)
@@ -297,11 +299,12 @@ SELECT x.* FROM (
 SELECT _path(o.schema_name, o.obj_key, 'definition') AS p, d.part, _path(d.ref_schema, d.ref_key, 'definition') AS dep,
        nullif(substr(d.ref_column, 8), '') AS col
 FROM o JOIN _tree_deps(ARRAY(SELECT o2.obj_tree FROM o o2)) d ON d.obj_tree = o.obj_tree
-WHERE $3 IS NULL
+WHERE NOT (d.ref_schema = o.schema_name AND d.ref_key = o.obj_key AND d.ref_column = '')
+  AND ($3 IS NULL
    OR (($2 IS NULL OR o.schema_name = $2)
        AND (_key_name(o.obj_key) = $3 OR starts_with(_key_name(o.obj_key), quote_ident($3) || '(')))
    OR (($2 IS NULL OR d.ref_schema = $2)
-       AND (_key_name(d.ref_key) = $3 OR starts_with(_key_name(d.ref_key), quote_ident($3) || '(')))
+       AND (_key_name(d.ref_key) = $3 OR starts_with(_key_name(d.ref_key), quote_ident($3) || '('))))
 ) x
 ORDER BY x.p COLLATE "C", x.part COLLATE "C", x.dep COLLATE "C", x.col COLLATE "C"
 $$;

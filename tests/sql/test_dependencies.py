@@ -65,7 +65,8 @@ def test_commit_records_what_pg_depend_says(db: SqlDb) -> None:
         ("app/function/all_parents()", "definition", "app/table/parent", ""),
     }
     assert expected <= got, sorted(expected - got)
-    # nothing points at built-in objects, schemas or the object itself
+    # nothing points at built-in objects, schemas or the object itself (but for a
+    # trigger, policy or rule reading a column of its own table: none here)
     assert not {g for g in got if g[2].startswith(("pg_catalog/", "app/schema/")) or g[0] == g[2]}
     # one object's edges: from it and to it, nothing else; routines by name, any overload
     parent = {(r["path"], r["part"], r["depends_on"], r["depends_on_column"] or "")
@@ -193,6 +194,68 @@ def test_only_views_reading_the_changed_column_are_rebuilt(db: SqlDb, empty_db: 
     empty_db.psql(sql=db.val("SELECT pggit_v0.generate_migration('HEAD~1', 'HEAD')"))
     assert empty_db.val("SELECT format_type(atttypid, NULL) FROM pg_attribute "
                         "WHERE attrelid = 'app.t'::regclass AND attname = 'id'") == "bigint"
+
+
+OWN_COLUMN_READERS = """
+CREATE SCHEMA app;
+CREATE FUNCTION app.note() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TABLE app.t (id int, note varchar(20), kind text);
+CREATE TRIGGER reads_note BEFORE UPDATE ON app.t FOR EACH ROW WHEN (NEW.note IS NOT NULL) EXECUTE FUNCTION app.note();
+CREATE TRIGGER update_of_note BEFORE UPDATE OF note ON app.t FOR EACH ROW EXECUTE FUNCTION app.note();
+CREATE TRIGGER names_note BEFORE UPDATE ON app.t FOR EACH ROW WHEN (NEW.kind <> 'note') EXECUTE FUNCTION app.note();
+CREATE TRIGGER whole_row BEFORE UPDATE ON app.t FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION app.note();
+ALTER TABLE app.t ENABLE ROW LEVEL SECURITY;
+CREATE POLICY reads ON app.t USING (note IS NOT NULL);
+CREATE POLICY names ON app.t USING (kind <> 'note');
+CREATE RULE reads_rule AS ON INSERT TO app.t WHERE NEW.note IS NULL DO INSTEAD NOTHING;
+CREATE RULE names_rule AS ON DELETE TO app.t WHERE OLD.kind = 'note' DO INSTEAD NOTHING;
+INSERT INTO app.t VALUES (1, 'x', 'k');
+"""
+
+
+def test_triggers_policies_and_rules_reading_a_retyped_column_are_rebuilt(db: SqlDb, empty_db: SqlDb) -> None:
+    """PostgreSQL refuses to change the type of a column a trigger (WHEN, UPDATE OF), a
+    policy or a rule reads.  The edges each records to its own table's columns decide
+    which are dropped and created again: not those that only name the column in a
+    string, nor one comparing whole rows."""
+    db.exec(OWN_COLUMN_READERS)
+    db.exec("SELECT pggit_v0.create_basic_commit('readers')")
+    got = deps(db)
+    assert {g for g in got if g[0] == g[2]} == {
+        ("app/table/t", "trigger reads_note", "app/table/t", "note"),
+        ("app/table/t", "trigger update_of_note", "app/table/t", "note"),
+        ("app/table/t", "trigger names_note", "app/table/t", "kind"),
+        ("app/table/t", "policy reads", "app/table/t", "note"),
+        ("app/table/t", "policy names", "app/table/t", "kind"),
+        ("app/table/t", "rule reads_rule", "app/table/t", "note"),
+        ("app/table/t", "rule names_rule", "app/table/t", "kind"),
+    }
+    # the change by hand, as PostgreSQL requires it (an incremental commit records it)
+    db.exec("DROP TRIGGER reads_note ON app.t; DROP TRIGGER update_of_note ON app.t;"
+            "DROP POLICY reads ON app.t; DROP RULE reads_rule ON app.t;"
+            "ALTER TABLE app.t ALTER COLUMN note TYPE varchar(40);"
+            "CREATE TRIGGER reads_note BEFORE UPDATE ON app.t FOR EACH ROW WHEN (NEW.note IS NOT NULL) "
+            "EXECUTE FUNCTION app.note();"
+            "CREATE TRIGGER update_of_note BEFORE UPDATE OF note ON app.t FOR EACH ROW EXECUTE FUNCTION app.note();"
+            "CREATE POLICY reads ON app.t USING (note IS NOT NULL);"
+            "CREATE RULE reads_rule AS ON INSERT TO app.t WHERE NEW.note IS NULL DO INSTEAD NOTHING;")
+    db.exec("SELECT pggit_v0.create_basic_commit('note varchar(40)')")
+    for a, b in (("HEAD~1", "HEAD"), ("HEAD", "HEAD~1")):
+        lines = script_lines(db, a, b)
+        drops = sorted(line for line in lines if line.startswith("DROP "))
+        assert drops == ["DROP POLICY IF EXISTS reads ON app.t;", "DROP RULE IF EXISTS reads_rule ON app.t;",
+                         "DROP TRIGGER IF EXISTS reads_note ON app.t;",
+                         "DROP TRIGGER IF EXISTS update_of_note ON app.t;"], lines
+        assert not [line for line in lines if "names" in line or "whole_row" in line], lines
+    # both ways on a live database with a row: backward here, then forward on another
+    assert db.one("SELECT * FROM pggit_v0.verify_migration('HEAD~1')")["ok"]
+    base = db.val("SELECT commit_sha FROM pggit_v0.get_commit_history(10) ORDER BY committed_at LIMIT 1")
+    empty_db.psql(sql=db.val("SELECT pggit_v0.generate_migration(%s, 'HEAD~1')", [base]))
+    empty_db.exec("INSERT INTO app.t VALUES (1, 'x', 'k')")
+    empty_db.psql(sql=db.val("SELECT pggit_v0.generate_migration('HEAD~1', 'HEAD')"))
+    assert empty_db.val("SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
+                        "WHERE attrelid = 'app.t'::regclass AND attname = 'note'") == "character varying(40)"
+    assert empty_db.val("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'app.t'::regclass") == 4
 
 
 def test_a_view_and_a_function_reading_each_other_are_created_through_a_stub(db: SqlDb, empty_db: SqlDb) -> None:
