@@ -1223,8 +1223,12 @@ AS $$ SELECT pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(p_name, E'
 -- _snap_depends only for the parts that have edges: naming all of them costs more than the
 -- rest).  A table's row type is the table, a view's _RETURN rule the view, a domain's
 -- constraints the domain.  Every object, or (p_all false) those of the given bare names
--- (index lookups).  Inlinable: no SET clause.
-CREATE OR REPLACE FUNCTION pggit_v0._dep_base(p_names text[], p_all boolean)
+-- (index lookups).  p_group (see _snapshot_names): only the objects of that group of
+-- kinds ('rel': tables, views, materialized views, sequences; 'type': types and
+-- domains; 'proc': routines; 'rest': the others); NULL: all.  Passed as a constant, it
+-- leaves the other branches out of the plan.  Inlinable: no SET clause.
+DROP FUNCTION IF EXISTS pggit_v0."_dep_base"(text[], boolean);
+CREATE OR REPLACE FUNCTION pggit_v0._dep_base(p_names text[], p_all boolean, p_group text DEFAULT NULL)
 RETURNS TABLE (classid oid, objid oid, owner_class oid, owner_oid oid, schema_name text, kind text, name text,
                bare_name text, part_kind text, part_oid oid, part_num int2)
 LANGUAGE sql STABLE
@@ -1232,7 +1236,7 @@ AS $$
 WITH tr AS MATERIALIZED (
     SELECT r.oid, r.nspname::text AS nspname, r.kind, r.relname::text AS relname, c.reltype
     FROM _tracked_relations r JOIN pg_class c ON c.oid = r.oid
-    WHERE coalesce(p_all, p_names IS NULL) OR r.relname = ANY (p_names)
+    WHERE (p_group IS NULL OR p_group = 'rel') AND (coalesce(p_all, p_names IS NULL) OR r.relname = ANY (p_names))
 ),
 -- parts of relations: (class, oid, relation, part kind)
 parts AS (
@@ -1250,16 +1254,16 @@ parts AS (
 )
 SELECT 'pg_class'::regclass::oid, r.oid, 'pg_class'::regclass::oid, r.oid, r.nspname, r.kind, r.relname, r.relname,
        'definition', NULL::oid, NULL::int2
-FROM tr r
+FROM tr r WHERE p_group IS NULL OR p_group = 'rel'
 UNION ALL   -- table row types
 SELECT 'pg_type'::regclass::oid, r.reltype, 'pg_class'::regclass::oid, r.oid, r.nspname, r.kind, r.relname, r.relname,
        'definition', NULL, NULL
-FROM tr r WHERE r.reltype <> 0
+FROM tr r WHERE (p_group IS NULL OR p_group = 'rel') AND r.reltype <> 0
 UNION ALL   -- indexes, constraints, defaults, rules, triggers, policies: parts of their relation
 SELECT p.classid, p.objid, 'pg_class'::regclass::oid, r.oid, r.nspname, r.kind, r.relname, r.relname, p.part_kind,
        p.part_oid, p.part_num
 FROM tr r JOIN parts p ON p.rel = r.oid
-WHERE coalesce(p_all, p_names IS NULL)   -- (a whole snapshot: one hash join)
+WHERE (p_group IS NULL OR p_group = 'rel') AND coalesce(p_all, p_names IS NULL)   -- (a whole snapshot: one hash join)
 UNION ALL   -- (an incremental one: index lookups per relation)
 SELECT p.classid, p.objid, 'pg_class'::regclass::oid, r.oid, r.nspname, r.kind, r.relname, r.relname, p.part_kind,
        p.part_oid, p.part_num
@@ -1273,12 +1277,12 @@ CROSS JOIN LATERAL (
     UNION ALL SELECT 'pg_trigger'::regclass::oid, tg.oid, 'trigger', tg.oid, NULL FROM pg_trigger tg WHERE tg.tgrelid = r.oid AND NOT tg.tgisinternal
     UNION ALL SELECT 'pg_policy'::regclass::oid, po.oid, 'policy', po.oid, NULL FROM pg_policy po WHERE po.polrelid = r.oid
 ) AS p(classid, objid, part_kind, part_oid, part_num)
-WHERE NOT coalesce(p_all, p_names IS NULL)
+WHERE (p_group IS NULL OR p_group = 'rel') AND NOT coalesce(p_all, p_names IS NULL)
 UNION ALL   -- foreign tables
 SELECT 'pg_class'::regclass::oid, c.oid, 'pg_class'::regclass::oid, c.oid, s.nspname::text, 'foreign_table', c.relname::text,
        c.relname::text, 'definition', NULL, NULL
 FROM pg_class c JOIN _tracked_schemas s ON s.oid = c.relnamespace
-WHERE c.relkind = 'f' AND (coalesce(p_all, p_names IS NULL) OR c.relname = ANY (p_names))
+WHERE (p_group IS NULL OR p_group = 'rest') AND c.relkind = 'f' AND (coalesce(p_all, p_names IS NULL) OR c.relname = ANY (p_names))
 UNION ALL   -- types: enum, range, domain (with its constraints), composite (with its relation)
 SELECT x.cls, x.oid, 'pg_type'::regclass::oid, t.oid, s.nspname::text, CASE WHEN t.typtype = 'd' THEN 'domain' ELSE 'type' END,
        t.typname::text, t.typname::text, 'definition', NULL, NULL
@@ -1288,24 +1292,24 @@ CROSS JOIN LATERAL (SELECT 'pg_type'::regclass::oid, t.oid
                     UNION ALL SELECT 'pg_constraint'::regclass::oid, co.oid FROM pg_constraint co
                               WHERE t.typtype = 'd' AND co.contypid = t.oid) AS x(cls, oid)
 WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))
-  AND (coalesce(p_all, p_names IS NULL) OR t.typname = ANY (p_names))
+  AND (p_group IS NULL OR p_group = 'type') AND (coalesce(p_all, p_names IS NULL) OR t.typname = ANY (p_names))
 UNION ALL
 SELECT 'pg_proc'::regclass::oid, p.oid, 'pg_proc'::regclass::oid, p.oid, s.nspname::text,
        CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
        format('%I(%s)', p.proname, pg_get_function_identity_arguments(p.oid)), p.proname::text, 'definition', NULL, NULL
 FROM pg_proc p JOIN _tracked_schemas s ON s.oid = p.pronamespace
-WHERE coalesce(p_all, p_names IS NULL) OR p.proname = ANY (p_names)
+WHERE (p_group IS NULL OR p_group = 'proc') AND (coalesce(p_all, p_names IS NULL) OR p.proname = ANY (p_names))
 UNION ALL
 SELECT 'pg_extension'::regclass::oid, e.oid, 'pg_extension'::regclass::oid, e.oid, n.nspname::text, 'extension',
        e.extname::text, e.extname::text, 'definition', NULL, NULL
 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-WHERE e.extname <> 'plpgsql' AND (coalesce(p_all, p_names IS NULL) OR e.extname = ANY (p_names))
+WHERE (p_group IS NULL OR p_group = 'rest') AND e.extname <> 'plpgsql' AND (coalesce(p_all, p_names IS NULL) OR e.extname = ANY (p_names))
 UNION ALL
 SELECT 'pg_operator'::regclass::oid, o.oid, 'pg_operator'::regclass::oid, o.oid, s.nspname::text, 'operator',
        format('%s(%s,%s)', o.oprname, CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END,
               format_type(o.oprright, NULL)), o.oprname::text, 'definition', NULL, NULL
 FROM pg_operator o JOIN _tracked_schemas s ON s.oid = o.oprnamespace
-WHERE o.oprcode <> 0 AND (coalesce(p_all, p_names IS NULL) OR o.oprname = ANY (p_names))
+WHERE (p_group IS NULL OR p_group = 'rest') AND o.oprcode <> 0 AND (coalesce(p_all, p_names IS NULL) OR o.oprname = ANY (p_names))
 UNION ALL
 SELECT x.classid, x.oid, x.classid, x.oid, s.nspname::text, x.kind, x.name, x.name, 'definition', NULL, NULL
 FROM (SELECT 'pg_collation'::regclass::oid, c.oid, c.collnamespace, 'collation', c.collname::text FROM pg_collation c
@@ -1317,7 +1321,7 @@ FROM (SELECT 'pg_collation'::regclass::oid, c.oid, c.collnamespace, 'collation',
       UNION ALL SELECT 'pg_conversion'::regclass::oid, c.oid, c.connamespace, 'conversion', c.conname::text FROM pg_conversion c
      ) AS x(classid, oid, nsp, kind, name)
 JOIN _tracked_schemas s ON s.oid = x.nsp
-WHERE coalesce(p_all, p_names IS NULL) OR x.name = ANY (p_names)
+WHERE (p_group IS NULL OR p_group = 'rest') AND (coalesce(p_all, p_names IS NULL) OR x.name = ANY (p_names))
 UNION ALL
 SELECT x.classid, x.oid, x.classid, x.oid, s.nspname::text, x.kind, format('%I USING %I', x.name, am.amname), x.name,
        'definition', NULL, NULL
@@ -1325,7 +1329,7 @@ FROM (SELECT 'pg_opfamily'::regclass::oid, f.oid, f.opfnamespace, 'operator_fami
       UNION ALL SELECT 'pg_opclass'::regclass::oid, c.oid, c.opcnamespace, 'operator_class', c.opcname::text, c.opcmethod FROM pg_opclass c
      ) AS x(classid, oid, nsp, kind, name, am)
 JOIN _tracked_schemas s ON s.oid = x.nsp JOIN pg_am am ON am.oid = x.am
-WHERE coalesce(p_all, p_names IS NULL) OR x.name = ANY (p_names)
+WHERE (p_group IS NULL OR p_group = 'rest') AND (coalesce(p_all, p_names IS NULL) OR x.name = ANY (p_names))
 UNION ALL   -- objects of no schema, and a publication's tables (part of the publication)
 SELECT x.classid, x.oid, x.oclass, x.ooid, 'pg_database', x.kind, x.name, x.name, 'definition', NULL, NULL
 FROM (SELECT 'pg_foreign_data_wrapper'::regclass::oid, w.oid, 'pg_foreign_data_wrapper'::regclass::oid, w.oid,
@@ -1337,115 +1341,117 @@ FROM (SELECT 'pg_foreign_data_wrapper'::regclass::oid, w.oid, 'pg_foreign_data_w
       UNION ALL SELECT 'pg_publication_rel'::regclass::oid, pr.oid, 'pg_publication'::regclass::oid, p.oid, 'publication', p.pubname::text
                 FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid
      ) AS x(classid, oid, oclass, ooid, kind, name)
-WHERE coalesce(p_all, p_names IS NULL) OR x.name = ANY (p_names)
+WHERE (p_group IS NULL OR p_group = 'rest') AND (coalesce(p_all, p_names IS NULL) OR x.name = ANY (p_names))
 $$;
-COMMENT ON FUNCTION pggit_v0._dep_base(text[], boolean) IS
-    'Tracked objects and their parts by (classid, objid): the object they belong to and the kind of part (all, or of some bare names)';
+COMMENT ON FUNCTION pggit_v0._dep_base(text[], boolean, text) IS
+    'Tracked objects and their parts by (classid, objid): the object they belong to and the kind of part (all, or of some bare names; all groups of kinds, or one)';
 
 
 -- The tracked object a referenced catalog object belongs to (see _dep_base), looked up
 -- by its oid: an object internal to another (array type, multirange, range
 -- constructor, identity sequence) or an extension member is its owner's.  For the few
--- edges of an incremental snapshot; whole snapshots join _dep_base instead.
-CREATE OR REPLACE FUNCTION pggit_v0._dep_ref(p_classid oid, p_objid oid)
+-- edges of an incremental snapshot; whole snapshots join _dep_base instead.  One SQL
+-- query, inlined into the snapshot (no SET clause: _snapshot_names pins search_path;
+-- the layer's views are qualified): as PL/pgSQL, 0.2 ms an edge went on the call.
+DROP FUNCTION IF EXISTS pggit_v0."_dep_ref"(oid, oid);
+CREATE FUNCTION pggit_v0._dep_ref(p_classid oid, p_objid oid)
 RETURNS TABLE (schema_name text, kind text, name text)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pggit_v0, pg_temp
-SET plan_cache_mode = force_generic_plan   -- one plan per session, not one per edge
+LANGUAGE sql STABLE
 AS $$
-DECLARE
-    v_cls oid := p_classid;
-    v_oid oid := p_objid;
-    v_rel oid;
-BEGIN
-    SELECT d.refclassid, d.refobjid INTO v_cls, v_oid FROM pg_depend d
-    WHERE d.classid = p_classid AND d.objid = p_objid AND d.deptype IN ('i', 'e')
-    ORDER BY d.deptype = 'e' DESC LIMIT 1;
-    IF NOT FOUND THEN
-        v_cls := p_classid; v_oid := p_objid;
-    END IF;
-    -- parts and row types: their relation
-    CASE v_cls
-        WHEN 'pg_constraint'::regclass THEN
-            SELECT CASE WHEN co.conrelid <> 0 THEN 'pg_class'::regclass ELSE 'pg_type'::regclass END,
-                   CASE WHEN co.conrelid <> 0 THEN co.conrelid ELSE co.contypid END
-            INTO v_cls, v_oid FROM pg_constraint co WHERE co.oid = v_oid;
-        WHEN 'pg_attrdef'::regclass THEN
-            SELECT 'pg_class'::regclass, ad.adrelid INTO v_cls, v_oid FROM pg_attrdef ad WHERE ad.oid = v_oid;
-        WHEN 'pg_rewrite'::regclass THEN
-            SELECT 'pg_class'::regclass, ru.ev_class INTO v_cls, v_oid FROM pg_rewrite ru WHERE ru.oid = v_oid;
-        WHEN 'pg_trigger'::regclass THEN
-            SELECT 'pg_class'::regclass, tg.tgrelid INTO v_cls, v_oid FROM pg_trigger tg WHERE tg.oid = v_oid;
-        WHEN 'pg_policy'::regclass THEN
-            SELECT 'pg_class'::regclass, po.polrelid INTO v_cls, v_oid FROM pg_policy po WHERE po.oid = v_oid;
-        WHEN 'pg_type'::regclass THEN
-            SELECT CASE WHEN t.typtype = 'c' THEN 'pg_class'::regclass ELSE 'pg_type'::regclass END,
-                   CASE WHEN t.typtype = 'c' THEN t.typrelid ELSE t.oid END
-            INTO v_cls, v_oid FROM pg_type t WHERE t.oid = v_oid;
-        ELSE NULL;
-    END CASE;
-    IF v_cls = 'pg_class'::regclass THEN   -- an index: its table
-        SELECT ix.indrelid INTO v_rel FROM pg_index ix WHERE ix.indexrelid = v_oid;
-        IF v_rel IS NOT NULL THEN v_oid := v_rel; END IF;
-    END IF;
-    -- the object itself, named as _dep_base names it (one index lookup)
-    RETURN QUERY
-    SELECT n.nspname::text, x.kind, x.name
+WITH s3 AS NOT MATERIALIZED (   -- (inlined: one row)
+    SELECT s2.cls,
+           -- an index: its table
+           coalesce(CASE WHEN s2.cls = 'pg_class'::regclass THEN (SELECT ix.indrelid FROM pg_index ix WHERE ix.indexrelid = s2.oid) END,
+                    s2.oid) AS oid
+    FROM (SELECT coalesce(o.refclassid, p_classid) AS cls, coalesce(o.refobjid, p_objid) AS oid
+          FROM (SELECT 1) AS one
+          LEFT JOIN LATERAL (SELECT d.refclassid, d.refobjid FROM pg_depend d
+                             WHERE d.classid = p_classid AND d.objid = p_objid AND d.deptype IN ('i', 'e')
+                             ORDER BY d.deptype = 'e' DESC LIMIT 1) o ON true) s1
+    -- parts and row types: their relation (nothing when the part is gone)
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN co.conrelid <> 0 THEN 'pg_class'::regclass ELSE 'pg_type'::regclass END::oid AS cls,
+               CASE WHEN co.conrelid <> 0 THEN co.conrelid ELSE co.contypid END AS oid
+        FROM pg_constraint co WHERE s1.cls = 'pg_constraint'::regclass AND co.oid = s1.oid
+        UNION ALL
+        SELECT 'pg_class'::regclass::oid, ad.adrelid FROM pg_attrdef ad WHERE s1.cls = 'pg_attrdef'::regclass AND ad.oid = s1.oid
+        UNION ALL
+        SELECT 'pg_class'::regclass::oid, ru.ev_class FROM pg_rewrite ru WHERE s1.cls = 'pg_rewrite'::regclass AND ru.oid = s1.oid
+        UNION ALL
+        SELECT 'pg_class'::regclass::oid, tg.tgrelid FROM pg_trigger tg WHERE s1.cls = 'pg_trigger'::regclass AND tg.oid = s1.oid
+        UNION ALL
+        SELECT 'pg_class'::regclass::oid, po.polrelid FROM pg_policy po WHERE s1.cls = 'pg_policy'::regclass AND po.oid = s1.oid
+        UNION ALL
+        SELECT CASE WHEN t.typtype = 'c' THEN 'pg_class'::regclass ELSE 'pg_type'::regclass END::oid,
+               CASE WHEN t.typtype = 'c' THEN t.typrelid ELSE t.oid END
+        FROM pg_type t WHERE s1.cls = 'pg_type'::regclass AND t.oid = s1.oid
+        UNION ALL
+        SELECT s1.cls, s1.oid
+        WHERE s1.cls NOT IN ('pg_constraint'::regclass, 'pg_attrdef'::regclass, 'pg_rewrite'::regclass,
+                             'pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_type'::regclass)) s2
+)
+-- the object itself, named as _dep_base names it (one index lookup)
+SELECT n.nspname::text, x.kind, x.name
+FROM s3
+CROSS JOIN LATERAL (
+    SELECT x.nsp, x.kind, x.name
     FROM (SELECT c.relnamespace AS nsp,
-                 CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view'
-                                WHEN 'm' THEN 'materialized_view' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign_table'
-                                WHEN 'c' THEN 'type' END AS kind,
-                 CASE WHEN c.relkind = 'c' THEN (SELECT t.typname FROM pg_type t WHERE t.oid = c.reltype) ELSE c.relname END::text AS name
-          FROM pg_class c WHERE v_cls = 'pg_class'::regclass AND c.oid = v_oid
-          UNION ALL
-          SELECT t.typnamespace, CASE WHEN t.typtype = 'd' THEN 'domain' ELSE 'type' END, t.typname::text
-          FROM pg_type t WHERE v_cls = 'pg_type'::regclass AND t.oid = v_oid AND t.typtype IN ('e', 'd', 'r')
-          UNION ALL
-          SELECT p.pronamespace, CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
-                 format('%I(%s)', p.proname, pg_get_function_identity_arguments(p.oid))
-          FROM pg_proc p WHERE v_cls = 'pg_proc'::regclass AND p.oid = v_oid
-          UNION ALL
-          SELECT c.collnamespace, 'collation', c.collname::text FROM pg_collation c WHERE v_cls = 'pg_collation'::regclass AND c.oid = v_oid
-          UNION ALL
-          SELECT e.extnamespace, 'extension', e.extname::text FROM pg_extension e
-          WHERE v_cls = 'pg_extension'::regclass AND e.oid = v_oid AND e.extname <> 'plpgsql'
-          UNION ALL
-          SELECT o.oprnamespace, 'operator',
-                 format('%s(%s,%s)', o.oprname, CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END,
-                        format_type(o.oprright, NULL))
-          FROM pg_operator o WHERE v_cls = 'pg_operator'::regclass AND o.oid = v_oid AND o.oprcode <> 0
-          UNION ALL
-          SELECT d.dictnamespace, 'text_search_dictionary', d.dictname::text FROM pg_ts_dict d WHERE v_cls = 'pg_ts_dict'::regclass AND d.oid = v_oid
-          UNION ALL
-          SELECT c.cfgnamespace, 'text_search_configuration', c.cfgname::text FROM pg_ts_config c WHERE v_cls = 'pg_ts_config'::regclass AND c.oid = v_oid
-          UNION ALL
-          SELECT p.prsnamespace, 'text_search_parser', p.prsname::text FROM pg_ts_parser p WHERE v_cls = 'pg_ts_parser'::regclass AND p.oid = v_oid
-          UNION ALL
-          SELECT t.tmplnamespace, 'text_search_template', t.tmplname::text FROM pg_ts_template t WHERE v_cls = 'pg_ts_template'::regclass AND t.oid = v_oid
-          UNION ALL
-          SELECT x.stxnamespace, 'statistics', x.stxname::text FROM pg_statistic_ext x WHERE v_cls = 'pg_statistic_ext'::regclass AND x.oid = v_oid
-          UNION ALL
-          SELECT c.connamespace, 'conversion', c.conname::text FROM pg_conversion c WHERE v_cls = 'pg_conversion'::regclass AND c.oid = v_oid
-          UNION ALL
-          SELECT f.opfnamespace, 'operator_family', format('%I USING %I', f.opfname, am.amname)
-          FROM pg_opfamily f JOIN pg_am am ON am.oid = f.opfmethod WHERE v_cls = 'pg_opfamily'::regclass AND f.oid = v_oid
-          UNION ALL
-          SELECT c.opcnamespace, 'operator_class', format('%I USING %I', c.opcname, am.amname)
-          FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod WHERE v_cls = 'pg_opclass'::regclass AND c.oid = v_oid
-         ) x
-    JOIN _tracked_schemas n ON n.oid = x.nsp
-    WHERE x.kind IS NOT NULL
-      AND (x.kind <> 'table' AND x.kind <> 'view' AND x.kind <> 'materialized_view' AND x.kind <> 'sequence'
-           OR EXISTS (SELECT 1 FROM _tracked_relations r WHERE r.oid = v_oid))
-    UNION ALL   -- objects of no schema
-    SELECT 'pg_database', y.kind, y.name
-    FROM (SELECT 'foreign_data_wrapper' AS kind, w.fdwname::text AS name FROM pg_foreign_data_wrapper w
-          WHERE v_cls = 'pg_foreign_data_wrapper'::regclass AND w.oid = v_oid
-          UNION ALL
-          SELECT 'server', v.srvname::text FROM pg_foreign_server v WHERE v_cls = 'pg_foreign_server'::regclass AND v.oid = v_oid
-          UNION ALL
-          SELECT 'publication', p.pubname::text FROM pg_publication p WHERE v_cls = 'pg_publication'::regclass AND p.oid = v_oid) y;
-END
+                     CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view'
+                                    WHEN 'm' THEN 'materialized_view' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign_table'
+                                    WHEN 'c' THEN 'type' END AS kind,
+                     CASE WHEN c.relkind = 'c' THEN (SELECT t.typname FROM pg_type t WHERE t.oid = c.reltype) ELSE c.relname END::text AS name
+              FROM pg_class c WHERE s3.cls = 'pg_class'::regclass AND c.oid = s3.oid
+              UNION ALL
+              SELECT t.typnamespace, CASE WHEN t.typtype = 'd' THEN 'domain' ELSE 'type' END, t.typname::text
+              FROM pg_type t WHERE s3.cls = 'pg_type'::regclass AND t.oid = s3.oid AND t.typtype IN ('e', 'd', 'r')
+              UNION ALL
+              SELECT p.pronamespace, CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
+                     format('%I(%s)', p.proname, pg_get_function_identity_arguments(p.oid))
+              FROM pg_proc p WHERE s3.cls = 'pg_proc'::regclass AND p.oid = s3.oid
+              UNION ALL
+              SELECT c.collnamespace, 'collation', c.collname::text FROM pg_collation c WHERE s3.cls = 'pg_collation'::regclass AND c.oid = s3.oid
+              UNION ALL
+              SELECT e.extnamespace, 'extension', e.extname::text FROM pg_extension e
+              WHERE s3.cls = 'pg_extension'::regclass AND e.oid = s3.oid AND e.extname <> 'plpgsql'
+              UNION ALL
+              SELECT o.oprnamespace, 'operator',
+                     format('%s(%s,%s)', o.oprname, CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END,
+                            format_type(o.oprright, NULL))
+              FROM pg_operator o WHERE s3.cls = 'pg_operator'::regclass AND o.oid = s3.oid AND o.oprcode <> 0
+              UNION ALL
+              SELECT d.dictnamespace, 'text_search_dictionary', d.dictname::text FROM pg_ts_dict d WHERE s3.cls = 'pg_ts_dict'::regclass AND d.oid = s3.oid
+              UNION ALL
+              SELECT c.cfgnamespace, 'text_search_configuration', c.cfgname::text FROM pg_ts_config c WHERE s3.cls = 'pg_ts_config'::regclass AND c.oid = s3.oid
+              UNION ALL
+              SELECT p.prsnamespace, 'text_search_parser', p.prsname::text FROM pg_ts_parser p WHERE s3.cls = 'pg_ts_parser'::regclass AND p.oid = s3.oid
+              UNION ALL
+              SELECT t.tmplnamespace, 'text_search_template', t.tmplname::text FROM pg_ts_template t WHERE s3.cls = 'pg_ts_template'::regclass AND t.oid = s3.oid
+              UNION ALL
+              SELECT x.stxnamespace, 'statistics', x.stxname::text FROM pg_statistic_ext x WHERE s3.cls = 'pg_statistic_ext'::regclass AND x.oid = s3.oid
+              UNION ALL
+              SELECT c.connamespace, 'conversion', c.conname::text FROM pg_conversion c WHERE s3.cls = 'pg_conversion'::regclass AND c.oid = s3.oid
+              UNION ALL
+              SELECT f.opfnamespace, 'operator_family', format('%I USING %I', f.opfname, am.amname)
+              FROM pg_opfamily f JOIN pg_am am ON am.oid = f.opfmethod WHERE s3.cls = 'pg_opfamily'::regclass AND f.oid = s3.oid
+              UNION ALL
+              SELECT c.opcnamespace, 'operator_class', format('%I USING %I', c.opcname, am.amname)
+              FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod WHERE s3.cls = 'pg_opclass'::regclass AND c.oid = s3.oid
+             ) x
+    ) x
+JOIN pggit_v0._tracked_schemas n ON n.oid = x.nsp
+WHERE x.kind IS NOT NULL
+  AND (x.kind <> 'table' AND x.kind <> 'view' AND x.kind <> 'materialized_view' AND x.kind <> 'sequence'
+       OR EXISTS (SELECT 1 FROM pggit_v0._tracked_relations r WHERE r.oid = s3.oid))
+UNION ALL   -- objects of no schema
+SELECT 'pg_database', y.kind, y.name
+FROM s3
+CROSS JOIN LATERAL (
+    SELECT 'foreign_data_wrapper' AS kind, w.fdwname::text AS name FROM pg_foreign_data_wrapper w
+    WHERE s3.cls = 'pg_foreign_data_wrapper'::regclass AND w.oid = s3.oid
+    UNION ALL
+    SELECT 'server', v.srvname::text FROM pg_foreign_server v WHERE s3.cls = 'pg_foreign_server'::regclass AND v.oid = s3.oid
+    UNION ALL
+    SELECT 'publication', p.pubname::text FROM pg_publication p WHERE s3.cls = 'pg_publication'::regclass AND p.oid = s3.oid) y
 $$;
 COMMENT ON FUNCTION pggit_v0._dep_ref(oid, oid) IS
     'The tracked object (schema, kind, name) a catalog object belongs to, found by its oid';
@@ -1454,12 +1460,15 @@ COMMENT ON FUNCTION pggit_v0._dep_ref(oid, oid) IS
 -- The "depends" blob of each object (see above), for the objects the snapshot reads:
 -- every object, or (p_all false) those of the given bare names.  Both ends of each
 -- pg_depend edge are mapped to their tracked objects: joined with the whole map on a
--- whole snapshot, looked up one by one (_dep_ref) on an incremental one.
-CREATE OR REPLACE FUNCTION pggit_v0._snap_depends(p_schema text, p_names text[], p_all boolean DEFAULT NULL)
+-- whole snapshot, looked up one by one (_dep_ref) on an incremental one.  p_group: the
+-- objects of one group of kinds only (see _dep_base).
+DROP FUNCTION IF EXISTS pggit_v0."_snap_depends"(text, text[], boolean);
+CREATE OR REPLACE FUNCTION pggit_v0._snap_depends(p_schema text, p_names text[], p_all boolean DEFAULT NULL,
+                                                 p_group text DEFAULT NULL)
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 AS $$
-WITH a AS MATERIALIZED (SELECT * FROM _dep_base(p_names, p_all)),
+WITH a AS MATERIALIZED (SELECT * FROM _dep_base(p_names, p_all, p_group)),
 -- what is internal to a tracked object or a member of an extension is its owner's
 -- (array and row types, multiranges, identity sequences, a key's index): on a whole
 -- snapshot one pass over pg_depend, on an incremental one a lookup per edge
@@ -1492,13 +1501,14 @@ dep0 AS (
                         WHERE d.classid = a.classid AND d.objid = a.objid
                           AND d.deptype IN ('n', 'a') AND d.refclassid <> 'pg_namespace'::regclass
                           AND d.refobjid >= 16384
+                          -- (here, not beside: a generic plan hashed all of pg_depend for it)
+                          AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = a.classid AND x.objid = a.objid
+                                            AND (x.deptype = 'e' OR (x.deptype = 'i' AND a.classid = 'pg_proc'::regclass)))
                         OFFSET 0) d   -- (not pulled up: an index lookup per part, whatever the estimates)
     LEFT JOIN LATERAL (SELECT o.refclassid, o.refobjid FROM pg_depend o
                        WHERE o.classid = d.refclassid AND o.objid = d.refobjid AND o.deptype IN ('i', 'e')
                        ORDER BY o.deptype = 'e' DESC LIMIT 1) o ON true
     WHERE NOT coalesce(p_all, p_names IS NULL)
-      AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = a.classid AND x.objid = a.objid
-                        AND (x.deptype = 'e' OR (x.deptype = 'i' AND a.classid = 'pg_proc'::regclass)))
 ),
 dep AS MATERIALIZED (
     SELECT d.schema_name, d.kind, d.name, d.bare_name,
@@ -1561,7 +1571,7 @@ FROM e
 WHERE p_schema IS NULL OR e.schema_name = p_schema
 GROUP BY e.schema_name, e.kind, e.name, e.bare_name
 $$;
-COMMENT ON FUNCTION pggit_v0._snap_depends(text, text[], boolean) IS
+COMMENT ON FUNCTION pggit_v0._snap_depends(text, text[], boolean, text) IS
     'Snapshot rows "depends": each object''s dependencies on other tracked objects (pg_depend), one line per edge, no OIDs';
 
 -- The "depends" rows of a whole snapshot, every join by hash.  Right after a schema is
@@ -1621,6 +1631,12 @@ SET IntervalStyle = 'postgres'
 SET extra_float_digits = 1
 SET plan_cache_mode = force_generic_plan
 AS $$
+DECLARE
+    v_rel    boolean;
+    v_type   boolean;
+    v_proc   boolean;
+    v_schema boolean;
+    v_rest   boolean;
 BEGIN
     -- every object gets a "depends" blob, empty when it depends on nothing tracked: an
     -- object tree without one was recorded before dependencies were (or by a merge), and
@@ -1633,10 +1649,89 @@ BEGIN
         UNION ALL
         SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
         FROM s GROUP BY s.schema_name, s.kind, s.name HAVING bool_and(s.sub_key <> 'depends');
-    ELSE
+        RETURN;
+    END IF;
+    -- By names (an incremental commit): the kinds in groups, each group one statement,
+    -- run only when an object of its kinds may bear one of the names (index lookups).  A
+    -- group's statement is what the one query would have given for its kinds: every kind
+    -- (and every "depends" row, _dep_base's p_group) is in exactly one group, so each
+    -- group can add its own empty "depends" rows.  The executor no longer sets up the
+    -- whole plan (700 nodes) to read one table: 6 -> 2-3 ms a call, and the plans of
+    -- groups never run are never made.  The checks are supersets of the groups' filters.
+    SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                   WHERE c.relname = ANY (p_names) AND (p_schema IS NULL OR n.nspname = p_schema)),
+           EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                   WHERE t.typname = ANY (p_names) AND (p_schema IS NULL OR n.nspname = p_schema)
+                     -- (not a table's row type: every table has one of its name)
+                     AND (t.typtype IN ('e', 'd', 'r')
+                          OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))),
+           EXISTS (SELECT 1 FROM pg_proc f JOIN pg_namespace n ON n.oid = f.pronamespace
+                   WHERE f.proname = ANY (p_names) AND (p_schema IS NULL OR n.nspname = p_schema)),
+           EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = ANY (p_names) AND (p_schema IS NULL OR n.nspname = p_schema)),
+           -- the other kinds: objects of no schema, default privileges and security
+           -- labels (keyed by other names), or any of those kinds bearing a name
+           p_schema IS NULL OR p_schema = 'pg_database'
+           OR EXISTS (SELECT 1 FROM pg_seclabel) OR EXISTS (SELECT 1 FROM pg_shseclabel)
+           OR EXISTS (SELECT 1 FROM pg_default_acl da JOIN pg_roles r ON r.oid = da.defaclrole WHERE r.rolname = ANY (p_names))
+           OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relname = ANY (p_names) AND c.relkind = 'f')
+           OR EXISTS (SELECT 1 FROM pg_collation c WHERE c.collname = ANY (p_names))
+           OR EXISTS (SELECT 1 FROM pg_extension e WHERE e.extname = ANY (p_names))
+           OR EXISTS (SELECT 1 FROM pg_operator o WHERE o.oprname = ANY (p_names))
+           OR EXISTS (SELECT 1 FROM pg_ts_dict d WHERE d.dictname = ANY (p_names))
+           OR EXISTS (SELECT 1 FROM pg_ts_config c WHERE c.cfgname = ANY (p_names))
+           OR EXISTS (SELECT 1 FROM pg_ts_parser x WHERE x.prsname = ANY (p_names))
+           OR EXISTS (SELECT 1 FROM pg_ts_template x WHERE x.tmplname = ANY (p_names))
+           OR EXISTS (SELECT 1 FROM pg_statistic_ext x WHERE x.stxname = ANY (p_names))
+           OR EXISTS (SELECT 1 FROM pg_opfamily f WHERE f.opfname = ANY (p_names))
+           OR EXISTS (SELECT 1 FROM pg_opclass c WHERE c.opcname = ANY (p_names))
+           OR EXISTS (SELECT 1 FROM pg_conversion c WHERE c.conname = ANY (p_names))
+    INTO v_rel, v_type, v_proc, v_schema, v_rest;
+    IF v_rel THEN   -- tables, views, materialized views, sequences
         RETURN QUERY
-        WITH s AS MATERIALIZED (SELECT * FROM pggit_v0._snapshot_q(p_schema, p_names, false)
-                                UNION ALL SELECT * FROM pggit_v0._snap_depends(p_schema, p_names, false))
+        WITH s AS MATERIALIZED (SELECT * FROM pggit_v0._snap_relations(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_columns(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_constraints(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_indexes(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_triggers_policies(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_depends(p_schema, p_names, false, 'rel'))
+        SELECT * FROM s
+        UNION ALL
+        SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
+        FROM s GROUP BY s.schema_name, s.kind, s.name HAVING bool_and(s.sub_key <> 'depends');
+    END IF;
+    IF v_type THEN   -- enum, composite, range types and domains
+        RETURN QUERY
+        WITH s AS MATERIALIZED (SELECT * FROM pggit_v0._snap_types(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_depends(p_schema, p_names, false, 'type'))
+        SELECT * FROM s
+        UNION ALL
+        SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
+        FROM s GROUP BY s.schema_name, s.kind, s.name HAVING bool_and(s.sub_key <> 'depends');
+    END IF;
+    IF v_proc THEN   -- functions, procedures, aggregates
+        RETURN QUERY
+        WITH s AS MATERIALIZED (SELECT * FROM pggit_v0._snap_routines(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_depends(p_schema, p_names, false, 'proc'))
+        SELECT * FROM s
+        UNION ALL
+        SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
+        FROM s GROUP BY s.schema_name, s.kind, s.name HAVING bool_and(s.sub_key <> 'depends');
+    END IF;
+    IF v_schema THEN   -- schemas (no "depends" rows of their own)
+        RETURN QUERY
+        WITH s AS MATERIALIZED (SELECT * FROM pggit_v0._snap_schemas(p_schema, p_names, false))
+        SELECT * FROM s
+        UNION ALL
+        SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
+        FROM s GROUP BY s.schema_name, s.kind, s.name HAVING bool_and(s.sub_key <> 'depends');
+    END IF;
+    IF v_rest THEN
+        RETURN QUERY
+        WITH s AS MATERIALIZED (SELECT * FROM pggit_v0._snap_collations(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_extensions(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_catalog_objects(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_more_objects(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_depends(p_schema, p_names, false, 'rest'))
         SELECT * FROM s
         UNION ALL
         SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''

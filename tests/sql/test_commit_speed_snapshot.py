@@ -1,0 +1,89 @@
+"""The snapshot by names (what an incremental commit reads) runs in groups of kinds, each
+only when an object of its kinds may bear one of the names: it must still give exactly
+the rows the whole snapshot has for those names, whatever kinds share a name."""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Dict, List, Set, Tuple
+
+from conftest import SqlDb, require_extensions
+
+KINDS_SQL = (Path(__file__).parent / "kinds.sql").read_text()
+
+# names borne by objects of several groups of kinds at once (a table and a routine, a
+# text search configuration, a collation and statistics; a type and a routine and a
+# dictionary; a view and a routine), and one that only a routine bears
+SHARED_SQL = """
+CREATE SCHEMA shared;
+CREATE TABLE shared.dup (id int PRIMARY KEY, a int, b int);
+CREATE FUNCTION shared.dup(int) RETURNS int LANGUAGE sql AS 'SELECT $1';
+CREATE TEXT SEARCH CONFIGURATION shared.dup (COPY = pg_catalog.simple);
+CREATE COLLATION shared.dup (locale = 'C');
+CREATE STATISTICS shared.dup ON a, b FROM shared.dup;
+CREATE TYPE shared.mood AS ENUM ('a', 'b');
+CREATE FUNCTION shared.mood() RETURNS shared.mood LANGUAGE sql AS $$SELECT 'a'::shared.mood$$;
+CREATE TEXT SEARCH DICTIONARY shared.mood (TEMPLATE = pg_catalog.simple);
+CREATE VIEW shared.v AS SELECT d.id, shared.mood() AS m FROM shared.dup d;
+CREATE FUNCTION shared.v() RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION shared.only_routine() RETURNS shared.dup LANGUAGE sql AS 'SELECT * FROM shared.dup';
+"""
+
+Row = Tuple[str, str, str, str, str, str]
+
+
+def snapshot(db: SqlDb, schema: "str | None", names: "List[str] | None") -> List[Row]:
+    return sorted(tuple(r.values()) for r in db.rows(
+        "SELECT schema_name, kind, name, bare_name, sub_key, definition "
+        "FROM pggit_v0._snapshot_names(%s, %s)", [schema, names]))
+
+
+def test_snapshot_by_names_is_the_whole_snapshots_rows_of_those_names(db: SqlDb) -> None:
+    require_extensions(db, "hstore")
+    db.exec(KINDS_SQL)
+    db.exec(SHARED_SQL)
+    whole = snapshot(db, None, None)
+    by_name: Dict[Tuple[str, str], List[Row]] = defaultdict(list)
+    for r in whole:
+        by_name[(r[0], r[3])].append(r)
+    # every group of kinds is there, and names shared across groups
+    kinds = {r[1] for r in whole}
+    assert {"table", "view", "function", "type", "domain", "collation", "text_search_configuration",
+            "text_search_dictionary", "statistics", "extension", "schema"} <= kinds, kinds
+    assert {r[1] for r in by_name[("shared", "dup")]} >= {"table", "function", "collation",
+                                                         "text_search_configuration", "statistics"}
+    differ: List[str] = []
+    for (schema, name), rows in sorted(by_name.items()):
+        got = snapshot(db, schema, [name])
+        if got != sorted(rows):
+            differ.append(f"{schema}/{name}: missing {sorted(set(rows) - set(got))[:3]}, "
+                          f"extra {sorted(set(got) - set(rows))[:3]}")
+    assert not differ, "\n".join(differ)
+    # several names at once, and names nothing bears
+    schemas: Dict[str, Set[str]] = defaultdict(set)
+    for schema, name in by_name:
+        schemas[schema].add(name)
+    for schema, names in schemas.items():
+        assert snapshot(db, schema, sorted(names) + ["no_such_name"]) == sorted(
+            r for r in whole if r[0] == schema), schema
+    assert snapshot(db, "shared", ["no_such_name"]) == []
+    assert snapshot(db, "no_such_schema", ["dup"]) == []
+
+
+def test_incremental_commits_of_shared_names_match_full_snapshots(db: SqlDb) -> None:
+    """pggit.verify_incremental (on in every test) compares each incremental commit with
+    a full snapshot: changes to objects whose names other kinds bear too."""
+    db.exec(SHARED_SQL)
+    db.exec("SELECT pggit_v0.create_basic_commit('shared names')")
+    for ddl in ("ALTER TABLE shared.dup ADD COLUMN c int",
+                "CREATE OR REPLACE FUNCTION shared.dup(int) RETURNS int LANGUAGE sql AS 'SELECT $1 + 1'",
+                "ALTER TYPE shared.mood ADD VALUE 'c'",
+                "DROP VIEW shared.v",
+                "DROP FUNCTION shared.v()",
+                "CREATE INDEX dup_c_idx ON shared.dup (c)",
+                "ALTER TABLE shared.dup DROP COLUMN c"):
+        db.exec(ddl)
+        sha = db.val("SELECT pggit_v0.create_basic_commit(%s)", [ddl])
+        assert sha
+        note = db.val("SELECT detail FROM pggit_v0.op_timings WHERE operation = 'commit' ORDER BY id DESC LIMIT 1")
+        assert "incremental snapshot" in note, (ddl, note)
