@@ -250,12 +250,12 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
                 except PggitError as exc:   # raised after integrity and alerts, as before
                     unresolved = exc
             # -- integrity and alerts, as the template is (before the gate commits anything)
-            integrity, secs = _timed(lambda: _integrity(repo, pending))
+            (integrity, stored), secs = _timed(lambda: _integrity(repo, pending))
             result.integrity = integrity
             for c in integrity:
                 result.checks.append(Check("integrity", c.name, not c.ok, str(c.status),
                                            c.details or "", seconds=secs / max(len(integrity), 1)))
-            alerts, secs = _timed(lambda: _alerts(repo, pending))
+            alerts, secs = _timed(lambda: _alerts(repo, pending, stored))
             result.alerts = alerts
             threshold = alert_rank(options.fail_on)
             for a in alerts:
@@ -375,34 +375,50 @@ class _GateRepo(Repo):
         return bool(rows and rows[0][0])
 
 
-def _integrity(repo: Repo, pending: Optional["SchemaDiff"]) -> List["IntegrityCheck"]:
-    """``validate_data_integrity()``'s rows.  With the status known to be clean, its stored
-    history checks (``_integrity_checks()``) and the ``live_schema`` row it would add, so
-    that the status is not taken again; the same rows."""
+def _integrity(repo: Repo, pending: Optional["SchemaDiff"]
+               ) -> Tuple[List["IntegrityCheck"], Optional[List[Tuple[str, str, Optional[str]]]]]:
+    """``validate_data_integrity()``'s rows, and the rows of ``_integrity_checks()`` when
+    read on their own (else None).  With the status known to be clean, its stored history
+    checks (``_integrity_checks()``) and the ``live_schema`` row it would add, so that the
+    status is not taken again; the same rows."""
     from .results import IntegrityCheck
 
     if pending is None or pending:
-        return repo.integrity()
+        return repo.integrity(), None
     try:
         rows = repo.execute("SELECT check_name, status, details FROM pggit_v0._integrity_checks()") or []
     except PggitError:
-        return repo.integrity()
+        return repo.integrity(), None
     return ([IntegrityCheck(name, status, details) for name, status, details in rows]
-            + [IntegrityCheck("live_schema", "OK", "the live schema is what HEAD recorded")])
+            + [IntegrityCheck("live_schema", "OK", "the live schema is what HEAD recorded")]), list(rows)
 
 
-def _alerts(repo: Repo, pending: Optional["SchemaDiff"]) -> List["Alert"]:
+def _alerts(repo: Repo, pending: Optional["SchemaDiff"],
+            stored: Optional[List[Tuple[str, str, Optional[str]]]] = None) -> List["Alert"]:
     """``check_for_alerts()``'s rows; with the status known, ``_alerts(<its path count>)``,
-    the rows check_for_alerts() gives after taking the status again itself."""
+    the rows check_for_alerts() gives after taking the status again itself.  ``stored``:
+    the rows ``_integrity_checks()`` gave in this transaction (nothing was written since),
+    handed to ``_alerts`` so that the fsck (every sha recomputed) runs once, not twice;
+    a layer without that parameter runs it again."""
     from .results import Alert
 
     if pending is None:
         return repo.alerts()
-    try:
-        rows = repo.execute("SELECT check_name, severity, message, hint FROM pggit_v0._alerts(%s)",
-                            (len(pending),)) or []
-    except PggitError:
-        return repo.alerts()
+    rows = None
+    if stored is not None:
+        try:
+            rows = repo.execute(
+                "SELECT check_name, severity, message, hint "
+                "FROM pggit_v0._alerts(%s, %s::text[], %s::text[], %s::text[])",
+                (len(pending), [r[0] for r in stored], [r[1] for r in stored], [r[2] for r in stored])) or []
+        except PggitError:
+            rows = None
+    if rows is None:
+        try:
+            rows = repo.execute("SELECT check_name, severity, message, hint FROM pggit_v0._alerts(%s)",
+                                (len(pending),)) or []
+        except PggitError:
+            return repo.alerts()
     return [Alert(*r) for r in rows]
 
 

@@ -7,16 +7,30 @@
 -- Health checks, one row per check: integrity, capture, capture_faults,
 -- uncommitted_ddl, stale_branches, head, storage_growth.
 -- Promises: severity is 'OK', 'INFO', 'WARNING' or 'CRITICAL'; message states the
--- measured facts; hint says what to do (NULL when nothing).
-CREATE OR REPLACE FUNCTION pggit_v0._alerts(p_paths bigint)
+-- measured facts; hint says what to do (NULL when nothing).  The integrity row is
+-- made from the rows of _integrity_checks(), in their order: run here, or given by a
+-- caller that ran it in the same transaction already (p_integrity_*: its check_name,
+-- status and details columns; the gate does, and so runs the fsck once, not twice).
+DROP FUNCTION IF EXISTS pggit_v0."_alerts"(bigint);
+CREATE OR REPLACE FUNCTION pggit_v0._alerts(p_paths bigint, p_integrity_names text[] DEFAULT NULL,
+                                           p_integrity_status text[] DEFAULT NULL,
+                                           p_integrity_details text[] DEFAULT NULL)
 RETURNS TABLE (check_name text, severity text, message text, hint text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
-    v_paths bigint := p_paths;
+    v_paths   bigint := p_paths;
+    v_names   text[] := p_integrity_names;
+    v_status  text[] := p_integrity_status;
+    v_details text[] := p_integrity_details;
 BEGIN
+    IF v_status IS NULL THEN
+        SELECT array_agg(i.check_name), array_agg(i.status), array_agg(i.details)
+        INTO v_names, v_status, v_details
+        FROM _integrity_checks() i;
+    END IF;
     -- integrity of stored history
     RETURN QUERY
     SELECT 'integrity',
@@ -29,7 +43,7 @@ BEGIN
            CASE WHEN count(*) FILTER (WHERE i.status = 'FAILED') > 0
                 THEN 'History was changed outside pgGit. SELECT * FROM pggit_v0.validate_data_integrity() WHERE status = ''FAILED'' lists the shas; restore those rows from a backup.'
            END
-    FROM _integrity_checks() i;
+    FROM unnest(v_names, v_status, v_details) AS i(check_name, status, details);
 
     -- capture
     RETURN QUERY
@@ -148,8 +162,8 @@ BEGIN
     FROM x;
 END
 $$;
-COMMENT ON FUNCTION pggit_v0._alerts(bigint) IS
-    'The rows of check_for_alerts(), given how many paths status() reports';
+COMMENT ON FUNCTION pggit_v0._alerts(bigint, text[], text[], text[]) IS
+    'The rows of check_for_alerts(), given how many paths status() reports (and, optionally, the rows of _integrity_checks())';
 
 CREATE OR REPLACE FUNCTION pggit_v0.check_for_alerts()
 RETURNS TABLE (check_name text, severity text, message text, hint text)
