@@ -806,7 +806,16 @@ BEGIN
         RETURN;
     END IF;
 
-    WITH buckets AS MATERIALIZED (SELECT * FROM _tree_buckets(v_parent_tree)),
+    -- (the parent's buckets: _tree_buckets' join written out, so that it is planned
+    -- with this statement, once per session; the SQL function, which has a SET
+    -- clause, was planned again at every commit: 0.5-2 ms)
+    WITH buckets AS MATERIALIZED (
+        SELECT e0.name AS schema_name, e1.name || e2.name AS bucket, e2.entry_sha AS bucket_tree
+        FROM tree_entries e0
+        JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha
+        JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha
+        WHERE e0.tree_sha = v_parent_tree
+    ),
     dirty AS MATERIALIZED (SELECT u.s, u.n, _bucket(u.s, u.n) AS bk FROM unnest(v_s, v_n) AS u(s, n)),
     fresh AS MATERIALIZED (   -- one catalog pass per schema for all its dirty names
         SELECT sn.* FROM (SELECT d.s, array_agg(d.n) AS ns FROM dirty d GROUP BY d.s) g
