@@ -279,6 +279,18 @@ SELECT CASE WHEN p_qualified_ok THEN '(^|[^a-zA-Z0-9_"])' ELSE '(^|[^a-zA-Z0-9_.
        || CASE WHEN right(p_name, 1) = '(' THEN '' ELSE '($|[^a-zA-Z0-9_"])' END
 $$;
 
+-- Whether a server's definition changes only in place (its VERSION or OPTIONS: ALTER
+-- SERVER), keeping its type and wrapper; else it is dropped and created again.
+CREATE OR REPLACE FUNCTION pggit_v0._server_kept(p_old text, p_new text) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT regexp_replace(split_part(p_old, E'\n', 1), ' VERSION ''(?:[^'']|'''')*''| OPTIONS \(.*\);$', '', 'g')
+     = regexp_replace(split_part(p_new, E'\n', 1), ' VERSION ''(?:[^'']|'''')*''| OPTIONS \(.*\);$', '', 'g')
+$$;
+COMMENT ON FUNCTION pggit_v0._server_kept(text, text) IS
+    'True when a server''s new definition keeps its type and wrapper (only VERSION or OPTIONS change)';
+
 -- The statement dropping one part of a table: a trigger, policy, constraint or index
 -- (sub-keys "trigger t", "policy p", "constraint c", "index i"); NULL for other parts.
 CREATE OR REPLACE FUNCTION pggit_v0._drop_part(p_schema text, p_table text, p_sub_key text) RETURNS text

@@ -67,7 +67,42 @@ BEGIN
     RETURN QUERY
     WITH RECURSIVE
     d AS MATERIALIZED (SELECT * FROM _diff_trees(p_from, p_to)),
-    changed AS MATERIALIZED (SELECT * FROM _changed_objects(p_from, p_to)),
+    changed0 AS MATERIALIZED (SELECT * FROM _changed_objects(p_from, p_to)),
+    -- servers dropped and created again (their type or wrapper changes): DROP SERVER
+    -- refuses under their user mappings and foreign tables, which therefore go and come
+    -- back with them (foreign tables by the edge their commit recorded, else by the
+    -- SERVER clause of their definition)
+    moved_servers AS MATERIALIZED (
+        SELECT quote_ident(_key_name(c.obj_key)) AS q
+        FROM changed0 c
+        JOIN old_def od ON od.schema_name = c.schema_name AND od.obj_key = c.obj_key
+        JOIN new_def nd ON nd.schema_name = c.schema_name AND nd.obj_key = c.obj_key
+        WHERE _key_kind(c.obj_key) = 'server' AND NOT _server_kept(od.content, nd.content)
+    ),
+    server_users AS (
+        SELECT f.schema_name, f.obj_key, f.bucket, f.obj_tree AS old_tree, t.obj_tree AS new_tree
+        FROM fo f
+        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        WHERE _key_kind(f.obj_key) IN ('user_mapping', 'foreign_table')
+          AND NOT EXISTS (SELECT 1 FROM changed0 c WHERE c.schema_name = f.schema_name AND c.obj_key = f.obj_key)
+          AND EXISTS (
+              SELECT 1 FROM moved_servers ms
+              WHERE CASE WHEN _key_kind(f.obj_key) = 'user_mapping'
+                         THEN right(_key_name(f.obj_key), length(ms.q) + 1) = '@' || ms.q
+                         WHEN EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = f.obj_tree AND e.name = 'depends')
+                         THEN EXISTS (SELECT 1 FROM _tree_deps(ARRAY[f.obj_tree]) r
+                                      WHERE r.ref_schema = 'pg_database' AND _key_kind(r.ref_key) = 'server'
+                                        AND quote_ident(_key_name(r.ref_key)) = ms.q)
+                         ELSE EXISTS (SELECT 1 FROM tree_entries e JOIN objects o ON o.sha = e.entry_sha
+                                      WHERE e.tree_sha = f.obj_tree AND e.name = 'definition'
+                                        AND o.content ~ (' SERVER ' || _re_quote(ms.q) || '([ ;\n]|$)')) END)
+          AND EXISTS (SELECT 1 FROM moved_servers)   -- one-time filter
+    ),
+    changed AS MATERIALIZED (
+        SELECT c.*, false AS on_server FROM changed0 c
+        UNION ALL
+        SELECT u.*, true FROM server_users u
+    ),
     -- every object of both trees: only read when dependants must be looked for
     fo AS MATERIALIZED (SELECT * FROM _tree_objects(p_from)),
     t_o AS MATERIALIZED (SELECT * FROM _tree_objects(p_to)),
@@ -95,6 +130,7 @@ BEGIN
                CASE
                  WHEN c.old_tree IS NULL THEN 'added'
                  WHEN c.new_tree IS NULL THEN 'removed'
+                 WHEN c.on_server THEN 'recreated'
                  WHEN od.content IS NULL THEN 'altered'
                  -- text search objects keeping their parser or template: altered in place
                  -- (indexes and columns may depend on them)
@@ -105,10 +141,7 @@ BEGIN
                  -- wrapper, operator families keeping their method: altered in place (ALTER
                  -- ... OPTIONS, ADD/DROP members), so what uses them stays
                  WHEN _key_kind(c.obj_key) IN ('foreign_data_wrapper', 'user_mapping') THEN 'altered'
-                 WHEN _key_kind(c.obj_key) = 'server'
-                      AND regexp_replace(split_part(od.content, E'\n', 1), ' VERSION ''(?:[^'']|'''')*''| OPTIONS \(.*\);$', '', 'g')
-                          = regexp_replace(split_part(nd.content, E'\n', 1), ' VERSION ''(?:[^'']|'''')*''| OPTIONS \(.*\);$', '', 'g')
-                      THEN 'altered'
+                 WHEN _key_kind(c.obj_key) = 'server' AND _server_kept(od.content, nd.content) THEN 'altered'
                  WHEN _key_kind(c.obj_key) = 'operator_family'
                       AND split_part(od.content, E'\n', 1) = split_part(nd.content, E'\n', 1) THEN 'altered'
                  WHEN _key_kind(c.obj_key) IN ('view', 'materialized_view', 'aggregate', 'collation', 'operator', 'statistics',

@@ -71,7 +71,7 @@ BEGIN
                     -- user mappings, then servers, then wrappers (ord), after the foreign tables
                     WHEN x.how = 'removed' AND x.kind IN ('user_mapping', 'server', 'foreign_data_wrapper') THEN 44
                     WHEN x.kind IN ('operator', 'text_search_configuration', 'operator_class', 'operator_family', 'cast',
-                                    'conversion', 'server') THEN 23
+                                    'conversion', 'server', 'user_mapping') THEN 23
                     WHEN x.kind IN ('text_search_dictionary', 'text_search_parser', 'text_search_template') THEN 24
                     WHEN x.how = 'removed' AND x.kind = 'extension' THEN 48
                     WHEN x.how = 'removed' AND x.kind = 'schema' THEN 49
@@ -445,6 +445,24 @@ BEGIN
 END
 $$;
 
+-- Whether a range type's definition names, as its SUBTYPE_OPCLASS, an operator class the
+-- plan creates (added or created again): the type is then created after it.  Only range
+-- types with a SUBTYPE_OPCLASS (a non-default class: rare) look at the plan.
+CREATE OR REPLACE FUNCTION pggit_v0._range_on_created_opclass(p_def text, p_plan pggit_v0._migration_part[])
+RETURNS boolean
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT p_def ~ ' AS RANGE \(.*SUBTYPE_OPCLASS = '
+       AND EXISTS (SELECT 1 FROM unnest(p_plan) y
+                   WHERE y.role = 'part' AND y.kind = 'operator_class' AND y.sub_key = 'definition'
+                     AND y.how IN ('added', 'recreated')
+                     AND p_def ~ ('SUBTYPE_OPCLASS = (' || _re_quote(quote_ident(y.schema_name)) || '\.)?'
+                                  || _re_quote(regexp_replace(_key_name(y.obj_key), ' USING [^ ]+$', '')) || '[,)]'))
+$$;
+COMMENT ON FUNCTION pggit_v0._range_on_created_opclass(text, pggit_v0._migration_part[]) IS
+    'True when a range type''s definition names as SUBTYPE_OPCLASS an operator class the plan creates';
+
 -- Whole objects created: added, recreated or rebuilt, in dependency order within their
 -- phase (tables with their columns; routines on a dependency cycle first as a stub).
 CREATE OR REPLACE FUNCTION pggit_v0._emit_creates(p_plan pggit_v0._migration_part[])
@@ -459,7 +477,10 @@ BEGIN
     RETURN QUERY
         -- whole objects added, recreated or rebuilt: their definition
         SELECT CASE x.kind WHEN 'schema' THEN 30 WHEN 'extension' THEN 31 WHEN 'collation' THEN 31
-                           WHEN 'type' THEN 32 WHEN 'domain' THEN 32
+                           -- a range type on an operator class the script creates: after it
+                           -- (ord 3, below); other types and domains before the routines
+                           WHEN 'type' THEN CASE WHEN _range_on_created_opclass(x.new_c, p_plan) THEN 38 ELSE 32 END
+                           WHEN 'domain' THEN 32
                            WHEN 'sequence' THEN 33 WHEN 'table' THEN 40 WHEN 'view' THEN 60 WHEN 'materialized_view' THEN 60
                            WHEN 'aggregate' THEN 36 WHEN 'operator' THEN 37
                            -- text search: parsers and templates (after the functions they
@@ -493,6 +514,8 @@ BEGIN
                                      WHEN coalesce(x.body_table, false) THEN 35 ELSE 34 END END,
                CASE x.kind WHEN 'text_search_parser' THEN 100 WHEN 'text_search_template' THEN 100
                            WHEN 'operator_class' THEN 1 WHEN 'conversion' THEN 2
+                           WHEN 'type' THEN CASE WHEN _range_on_created_opclass(x.new_c, p_plan) THEN 3
+                                                 ELSE coalesce(x.create_depth, 0) END
                            WHEN 'foreign_data_wrapper' THEN 1 WHEN 'server' THEN 2 WHEN 'user_mapping' THEN 3
                            -- a routine created as a stub (a cycle): its definition after the rest
                            ELSE CASE WHEN coalesce(x.create_broken, false) AND x.kind IN ('function', 'procedure') AND _sql_body(x.new_c)

@@ -191,6 +191,32 @@ CREATE VIEW app.v AS SELECT a, b FROM app.ft;
                    "ALTER FOREIGN DATA WRAPPER w OPTIONS (DROP debug);",
                    "DROP FOREIGN TABLE IF EXISTS app.ft;", "DROP VIEW IF EXISTS app.v;"],
         not_in_script=["DROP SERVER", "DROP USER MAPPING", "DROP FOREIGN DATA WRAPPER"]),
+    # a server changing its wrapper (or type) is dropped and created again: its user
+    # mappings and foreign tables (and the views reading them) go and come back with it
+    "server_changes_wrapper": Case(
+        sql="""
+CREATE SCHEMA app;
+CREATE FOREIGN DATA WRAPPER w;
+CREATE FOREIGN DATA WRAPPER w2;
+CREATE SERVER "my srv" TYPE 'files' FOREIGN DATA WRAPPER w OPTIONS (host 'h1');
+CREATE SERVER other FOREIGN DATA WRAPPER w;
+CREATE USER MAPPING FOR PUBLIC SERVER "my srv" OPTIONS (remote_user 'bob');
+CREATE USER MAPPING FOR PUBLIC SERVER other;
+CREATE FOREIGN TABLE app.ft (a integer) SERVER "my srv" OPTIONS (file 'remote');
+CREATE FOREIGN TABLE app.stays (a integer) SERVER other;
+CREATE VIEW app.v AS SELECT a FROM app.ft;
+""",
+        paths={"pg_database/server/my srv":
+               "CREATE SERVER \"my srv\" TYPE 'files' FOREIGN DATA WRAPPER w OPTIONS (host 'h1');"},
+        change='DROP SERVER "my srv" CASCADE;'
+               "CREATE SERVER \"my srv\" TYPE 'web' FOREIGN DATA WRAPPER w2 OPTIONS (host 'h1');"
+               'CREATE USER MAPPING FOR PUBLIC SERVER "my srv" OPTIONS (remote_user \'bob\');'
+               'CREATE FOREIGN TABLE app.ft (a integer) SERVER "my srv" OPTIONS (file \'remote\');'
+               "CREATE VIEW app.v AS SELECT a FROM app.ft;",
+        in_script=['DROP USER MAPPING IF EXISTS FOR PUBLIC SERVER "my srv";', 'DROP SERVER IF EXISTS "my srv";',
+                   "DROP FOREIGN TABLE IF EXISTS app.ft;", "DROP VIEW IF EXISTS app.v;",
+                   "CREATE SERVER \"my srv\" TYPE 'web' FOREIGN DATA WRAPPER w2 OPTIONS (host 'h1');"],
+        not_in_script=["app.stays", "SERVER other"]),
     "event_trigger": Case(
         sql="""
 CREATE SCHEMA app;
