@@ -250,7 +250,7 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
                 except PggitError as exc:   # raised after integrity and alerts, as before
                     unresolved = exc
             # -- integrity and alerts, as the template is (before the gate commits anything)
-            (integrity, stored), secs = _timed(lambda: _integrity(repo, pending))
+            (integrity, stored), secs = _timed(lambda: _integrity_rows(repo, pending))
             result.integrity = integrity
             for c in integrity:
                 result.checks.append(Check("integrity", c.name, not c.ok, str(c.status),
@@ -375,12 +375,17 @@ class _GateRepo(Repo):
         return bool(rows and rows[0][0])
 
 
-def _integrity(repo: Repo, pending: Optional["SchemaDiff"]
-               ) -> Tuple[List["IntegrityCheck"], Optional[List[Tuple[str, str, Optional[str]]]]]:
-    """``validate_data_integrity()``'s rows, and the rows of ``_integrity_checks()`` when
-    read on their own (else None).  With the status known to be clean, its stored history
-    checks (``_integrity_checks()``) and the ``live_schema`` row it would add, so that the
-    status is not taken again; the same rows."""
+def _integrity(repo: Repo, pending: Optional["SchemaDiff"]) -> List["IntegrityCheck"]:
+    """``validate_data_integrity()``'s rows.  With the status known to be clean, its stored
+    history checks (``_integrity_checks()``) and the ``live_schema`` row it would add, so
+    that the status is not taken again; the same rows."""
+    return _integrity_rows(repo, pending)[0]
+
+
+def _integrity_rows(repo: Repo, pending: Optional["SchemaDiff"]
+                    ) -> Tuple[List["IntegrityCheck"], Optional[List[Tuple[str, str, Optional[str]]]]]:
+    """:func:`_integrity`'s rows, and the rows of ``_integrity_checks()`` when it read them
+    on their own (else None), for :func:`_alerts`."""
     from .results import IntegrityCheck
 
     if pending is None or pending:

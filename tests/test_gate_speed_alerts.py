@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from pytest_pggit.gate import _alerts, _integrity
+from pytest_pggit.gate import _alerts, _integrity, _integrity_rows
 from pytest_pggit.repo import Repo
 
 
@@ -31,12 +31,12 @@ def test_gate_integrity_and_alerts_match_the_public_calls_with_one_fsck(pggit: R
     assert not clean and clean is not None
 
     before = fsck_calls(pggit)
-    integrity, stored = _integrity(pggit, clean)
+    integrity, stored = _integrity_rows(pggit, clean)
     alerts = _alerts(pggit, clean, stored)
     assert fsck_calls(pggit) - before == 1   # (was 2: once more inside _alerts)
 
     assert stored is not None
-    assert integrity == pggit.integrity()
+    assert integrity == pggit.integrity() == _integrity(pggit, clean)
     assert alerts == pggit.alerts()
     row = next(a for a in alerts if a.check == "integrity")
     if tampered:
