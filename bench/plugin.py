@@ -257,7 +257,8 @@ def bench(work: Path, bindir: Path, pgpg_version: str, args: argparse.Namespace)
         pgpg.append(startup("pgpg", {}))
         ref = (f"; --ref cold {ref_cold[-1]*1000:.0f} ms, warm {ref_warm[-1]*1000:.0f} ms"
                if ref_cold else "")
-        print(f"  startup run {i + 1}: pggit cold {cold[-1]*1000:.0f} ms, warm {warm[-1]*1000:.0f} ms, "
+        print(f"  startup run {i + 1} (load {os.getloadavg()[0]:.1f}): pggit cold "
+              f"{cold[-1]*1000:.0f} ms, warm {warm[-1]*1000:.0f} ms, "
               f"pytest-postgresql {pgpg[-1]*1000:.0f} ms{ref}", flush=True)
 
     med = statistics.median
@@ -277,12 +278,25 @@ def bench(work: Path, bindir: Path, pgpg_version: str, args: argparse.Namespace)
     print(f"  pytest-pggit, warm (all cached)     {res['startup_pggit_warm_s']*1000:7.0f} ms   "
           f"ratio to pytest-postgresql {med(warm)/med(pgpg):.2f} (target <= 0.50)")
     print(f"  pytest-postgresql (no cache)        {res['startup_pytest_postgresql_s']*1000:7.0f} ms")
+    paired = paired_ratios(cold, warm, pgpg)
+    res.update(paired)
+    print(f"  paired (median of each run's ratio to the pytest-postgresql run beside it): "
+          f"cold {paired['paired_cold_ratio']:.2f}, warm {paired['paired_warm_ratio']:.2f}")
     if ref_cold:
         res.update(ref=str(args.ref), startup_ref_cold_s=med(ref_cold), startup_ref_warm_s=med(ref_warm),
                    startup_ref_runs_s={"pggit_cold": ref_cold, "pggit_warm": ref_warm})
+        ref_paired = paired_ratios(ref_cold, ref_warm, pgpg)
+        res.update({f"ref_{k}": v for k, v in ref_paired.items()})
         print(f"  --ref {args.ref}: cold {med(ref_cold)*1000:.0f} ms (ratio "
-              f"{med(ref_cold)/med(pgpg):.2f}), warm {med(ref_warm)*1000:.0f} ms (ratio "
-              f"{med(ref_warm)/med(pgpg):.2f})")
+              f"{med(ref_cold)/med(pgpg):.2f}, paired {ref_paired['paired_cold_ratio']:.2f}), "
+              f"warm {med(ref_warm)*1000:.0f} ms (ratio {med(ref_warm)/med(pgpg):.2f}, paired "
+              f"{ref_paired['paired_warm_ratio']:.2f})")
+        for kind, mine, theirs in (("cold", cold, ref_cold), ("warm", warm, ref_warm)):
+            diffs = [(a - b) * 1000 for a, b in zip(mine, theirs)]
+            faster = sum(d < 0 for d in diffs)
+            res[f"ref_{kind}_diff_ms"] = diffs
+            print(f"  this - ref, {kind}: median of pairs {med(diffs):+.0f} ms, this faster in "
+                  f"{faster} of {len(diffs)}")
     if args.startup_only:
         return write_results(res)
 
@@ -318,6 +332,13 @@ def bench(work: Path, bindir: Path, pgpg_version: str, args: argparse.Namespace)
           f"ratio to pytest-postgresql's postgresql {iso/pgpg_test:.3f}")
     print(f"  pytest-postgresql postgresql      {pgpg_test*1000:7.2f} ms")
     return write_results(res)
+
+
+def paired_ratios(cold: List[float], warm: List[float], pgpg: List[float]) -> Dict[str, float]:
+    """The median of each run's ratio to the pytest-postgresql run of the same round: on a
+    shared machine whose load drifts, steadier than the ratio of two medians."""
+    return {"paired_cold_ratio": statistics.median(c / p for c, p in zip(cold, pgpg)),
+            "paired_warm_ratio": statistics.median(w / p for w, p in zip(warm, pgpg))}
 
 
 def write_results(res: Dict[str, Any]) -> int:

@@ -236,14 +236,10 @@ class RunAs:
             return {}
         return {"user": self.uid, "group": self.gid, "extra_groups": []}
 
-    def run(self, cmd: Sequence[str], what: str, log: Path, cwd: Path,
-            while_waiting: Optional[Callable[[], None]] = None) -> None:
-        """Run ``cmd`` as this user, its output appended to ``log``; ServerStartError on failure.
-
-        ``while_waiting`` is called once the command runs, before waiting for it: Python
-        work that needs not wait for it (imports) overlaps it."""
+    def spawn(self, cmd: Sequence[str], log: Path, cwd: Path) -> subprocess.Popen:
+        """Start ``cmd`` as this user, its output appended to ``log``."""
         with open(log, "ab") as fh:
-            proc = subprocess.Popen(
+            return subprocess.Popen(
                 list(cmd),
                 stdout=fh,
                 stderr=subprocess.STDOUT,
@@ -252,11 +248,23 @@ class RunAs:
                 env=child_env(),
                 **self.popen_kwargs(),
             )
-            try:
-                if while_waiting is not None:
-                    while_waiting()
-            finally:
-                proc.wait()
+
+    def run(self, cmd: Sequence[str], what: str, log: Path, cwd: Path,
+            while_waiting: Optional[Callable[[], None]] = None) -> None:
+        """Run ``cmd`` as this user, its output appended to ``log``; ServerStartError on failure.
+
+        ``while_waiting`` is called once the command runs, before waiting for it: Python
+        work that needs not wait for it (imports) overlaps it."""
+        proc = self.spawn(cmd, log, cwd)
+        try:
+            if while_waiting is not None:
+                while_waiting()
+        finally:
+            proc.wait()
+        self.check(proc, what, log)
+
+    def check(self, proc: subprocess.Popen, what: str, log: Path) -> None:
+        """ServerStartError when ``proc`` (exited) failed."""
         if proc.returncode != 0:
             raise ServerStartError(
                 f"{what} failed (exit {proc.returncode}) as OS user {self.name!r}; "
@@ -269,6 +277,66 @@ class RunAs:
         """``cp -a`` as this user, so every copied file is owned by it."""
         self.run(["cp", "-a", str(source), str(target)], "copying the cached data dir", log, cwd,
                  while_waiting)
+
+    def copy_data_dir(self, source: Path, target: Path, log: Path, cwd: Path,
+                      while_waiting: Optional[Callable[[], None]] = None) -> "PendingCopy":
+        """Copy the data directory ``source`` to ``target`` (``cp -a``, as this user) in
+        two parts: all but ``base/`` (the databases' files) now, ``base/`` started and
+        not waited for.  postgres may start on ``target`` at once: it reads no database's
+        files until a connection asks for one (see :class:`PendingCopy`)."""
+        names = sorted(os.listdir(source))
+        if DEFERRED_DIR not in names:   # not a data directory we know: all at once
+            self.copy(source, target, log, cwd, while_waiting)
+            return PendingCopy(None, self, log)
+        os.mkdir(target, 0o700)
+        if self.switch:
+            os.chown(target, self.uid, self.gid)
+        rest = [str(source / n) for n in names if n != DEFERRED_DIR]
+        if rest:
+            self.run(["cp", "-a", *rest, str(target)], "copying the cached data dir", log, cwd)
+        proc = self.spawn(["cp", "-a", str(source / DEFERRED_DIR), str(target / DEFERRED_DIR)],
+                          log, cwd)
+        pending = PendingCopy(proc, self, log)
+        try:
+            if while_waiting is not None:
+                while_waiting()
+        except BaseException:
+            pending.abort()
+            raise
+        return pending
+
+
+#: The folder of a data directory :meth:`RunAs.copy_data_dir` copies while postgres starts.
+DEFERRED_DIR = "base"
+
+
+class PendingCopy:
+    """The databases' files (``base/``) of a data directory still being copied.
+
+    postgres, from launch to accepting connections, only lists ``base/`` (leftover
+    temporary files, relcache init files) once it finds a cleanly shut down cluster: the
+    copy overlaps its start (~50 ms) and is waited for (:meth:`wait`) before the first
+    connection, which is the first to read a database's files."""
+
+    def __init__(self, proc: Optional[subprocess.Popen], runas: RunAs, log: Path) -> None:
+        self.proc = proc
+        self.runas = runas
+        self.log = log
+
+    def wait(self) -> None:
+        """Wait for the copy; ServerStartError when it failed."""
+        proc, self.proc = self.proc, None
+        if proc is not None:
+            proc.wait()
+            self.runas.check(proc, "copying the cached data dir", self.log)
+
+    def abort(self) -> None:
+        """Stop the copy (the start failed); idempotent."""
+        proc, self.proc = self.proc, None
+        if proc is not None:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
 
 
 def resolve_os_user(os_user: Optional[str] = None) -> RunAs:

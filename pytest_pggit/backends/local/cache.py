@@ -31,7 +31,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from ...exceptions import ServerStartError
 from .. import Server
-from .binaries import RunAs, initdb_command
+from .binaries import PendingCopy, RunAs, initdb_command
 
 #: The database of a cached cluster that holds the SQL layer.
 LAYER_DB = "pggit_layer"
@@ -89,12 +89,14 @@ class InitdbCache:
     def make_data_dir(self, data: Path, log: Path, cwd: Path, notes: List[str],
                       timings: Dict[str, float],
                       while_waiting: Optional[Callable[[], None]] = None,
-                      early: Optional["EarlyInitdb"] = None) -> None:
+                      early: Optional["EarlyInitdb"] = None) -> PendingCopy:
         """A new data directory at ``data``: a copy of the entry, which is made first when
         missing (initdb, timed as ``initdb``; the copy as ``copy``).  ``while_waiting``
         runs while initdb does (see :meth:`RunAs.run`); not during a copy, which is
         over before the Python work would be.  ``early``: an initdb of this entry started
-        before pytest_configure (:class:`EarlyInitdb`), waited for instead of running one."""
+        before pytest_configure (:class:`EarlyInitdb`), waited for instead of running one.
+        Returns the part of the copy still running (:meth:`RunAs.copy_data_dir`): wait
+        for it before connecting."""
         runas = self.runas
         t0 = time.monotonic()
         if early is not None and early.makes(self.entry):
@@ -105,15 +107,15 @@ class InitdbCache:
                 notes.append(f"initdb cache miss: ran initdb ({seconds:.2f} s), "
                              f"pristine copy kept in {self.entry}")
                 t0 = time.monotonic()
-                runas.copy(self.entry / "data", data, log, cwd)
+                pending = runas.copy_data_dir(self.entry / "data", data, log, cwd)
                 timings["copy"] = time.monotonic() - t0
-                return
+                return pending
             t0 = time.monotonic()   # it failed or lost a race: as if it had not run
         if entry_valid(self.entry, runas):
             notes.append(f"initdb cache hit: copied {self.entry}/data (initdb skipped)")
-            runas.copy(self.entry / "data", data, log, cwd)
+            pending = runas.copy_data_dir(self.entry / "data", data, log, cwd)
             timings["copy"] = time.monotonic() - t0
-            return
+            return pending
         try:
             if not self.root.exists():
                 self.root.mkdir(parents=True, exist_ok=True)
@@ -123,7 +125,7 @@ class InitdbCache:
             notes.append(f"initdb cache unusable ({self.root}: {exc.strerror}); ran initdb")
             runas.run(initdb_command(self.bindir, data), "initdb", log, cwd, while_waiting)
             timings["initdb"] = time.monotonic() - t0
-            return
+            return PendingCopy(None, runas, log)
         try:
             runas.run(initdb_command(self.bindir, build / "data"), "initdb", log, cwd, while_waiting)
             timings["initdb"] = time.monotonic() - t0
@@ -138,10 +140,15 @@ class InitdbCache:
                    else f"could not cache it in {self.entry}")
             )
             t0 = time.monotonic()
-            runas.copy(source / "data", data, log, cwd)
+            if source == self.entry:
+                pending = runas.copy_data_dir(source / "data", data, log, cwd)
+            else:   # all of it: the build directory is removed next
+                runas.copy(source / "data", data, log, cwd)
+                pending = PendingCopy(None, runas, log)
         finally:
             shutil.rmtree(build, ignore_errors=True)
         timings["copy"] = time.monotonic() - t0
+        return pending
 
 
 class EarlyInitdb:
@@ -301,10 +308,12 @@ class LayerCache:
         return None
 
     def restore(self, data: Path, log: Path, cwd: Path,
-                while_waiting: Optional[Callable[[], None]] = None) -> Optional[str]:
-        """Copy a valid entry to ``data``; the note to show, or None on a miss (then
-        ``while_waiting`` was not called).  ``while_waiting`` runs while it is copied
-        (see :meth:`RunAs.run`)."""
+                while_waiting: Optional[Callable[[], None]] = None
+                ) -> Optional[Tuple[str, PendingCopy]]:
+        """Copy a valid entry to ``data``; the note to show and the part of the copy still
+        running (:meth:`RunAs.copy_data_dir`: wait for it before connecting), or None on
+        a miss (then ``while_waiting`` was not called).  ``while_waiting`` runs while it
+        is copied (see :meth:`RunAs.run`)."""
         source = self.candidate()
         if source is None or self.runas is None:
             return None
@@ -312,14 +321,14 @@ class LayerCache:
             os.utime(source)  # recently used, before the copy: pruning keeps it
         except OSError:
             pass
-        self.runas.copy(source / "data", data, log, cwd, while_waiting)
+        pending = self.runas.copy_data_dir(source / "data", data, log, cwd, while_waiting)
         self.restored = True
         self.source = source
         self.restored_index = read_index(source / INDEX_FILE)
         held = len((self.restored_index or {}).get("entries") or {})
         return (f"layer cache hit: copied {source}/data (database {LAYER_DB} already holds "
                 "this SQL layer: templates are cloned, not installed"
-                + (f"; {held} cached template(s)" if held else "") + ")")
+                + (f"; {held} cached template(s)" if held else "") + ")"), pending
 
     def keep_templates(self, index: Dict[str, Any]) -> None:
         """Keep this cluster at a clean stop, as a new generation: its cached templates

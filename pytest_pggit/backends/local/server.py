@@ -33,7 +33,8 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from ...exceptions import ServerStartError
 from .. import NON_DURABLE_SETTINGS, Server
-from .binaries import SUPERUSER, RunAs, child_env, find_binaries, resolve_os_user, server_version, tail
+from .binaries import (SUPERUSER, PendingCopy, RunAs, child_env, find_binaries, resolve_os_user,
+                       server_version, tail)
 from .cache import LAYER_DB, EarlyInitdb, InitdbCache, LayerCache, default_cache_root
 
 SERVER_SETTINGS: Dict[str, str] = {
@@ -165,6 +166,9 @@ class LocalBackend:
         self._found: Optional[Tuple[Path, str, RunAs]] = None
         self._lookup = threading.Lock()  # the header and the early start may ask at once
         self._proc: Optional[subprocess.Popen] = None
+        #: The databases' files still being copied while postgres starts (see
+        #: :meth:`RunAs.copy_data_dir`): waited for before the first connection.
+        self._pending: Optional[PendingCopy] = None
         self._watchdog: Optional[subprocess.Popen] = None
         self._base: Optional[Path] = None
         self._stopped = False
@@ -266,14 +270,15 @@ class LocalBackend:
             layer.attach(initdb)
             hit = layer.restore(data, log, self._base, while_waiting=self._start_watchdog)
             if hit:
-                notes.append(hit)
+                notes.append(hit[0])
+                self._pending = hit[1]
                 self.timings["copy"] = time.monotonic() - t0
                 return
         # no cached cluster of this build holds a layer: the layer's key (its script's
         # hash, ~40 ms of Python on a first run) is computed while initdb runs
-        initdb.make_data_dir(data, log, self._base, notes, self.timings,
-                             while_waiting=lambda: self._prefetch_for_initdb(initdb),
-                             early=self.early_initdb)
+        self._pending = initdb.make_data_dir(
+            data, log, self._base, notes, self.timings,
+            while_waiting=lambda: self._prefetch_for_initdb(initdb), early=self.early_initdb)
         if layer is not None:
             layer.attach(initdb)   # (again:) the cache folder exists now, the key is kept there
 
@@ -402,6 +407,7 @@ class LocalBackend:
                 # 2 s, connections are tried whatever the file says)
                 time.sleep(0.002)
                 continue
+            self._copied()   # a connection reads a database's files
             conninfo = (f"host=127.0.0.1 port={port} user={SUPERUSER} dbname={dbname} "
                         "connect_timeout=2")
             try:
@@ -433,12 +439,23 @@ class LocalBackend:
                 )
             time.sleep(0.002)
 
+    def _copied(self) -> None:
+        """Wait for the rest of the data directory's copy (:attr:`_pending`)."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            t0 = time.monotonic()
+            pending.wait()
+            self.timings["copy_wait"] = time.monotonic() - t0
+
     # -- stop ----------------------------------------------------------------
     def stop(self, timeout: float = 10.0) -> None:
         """Fast shutdown (SIGINT), SIGKILL after ``timeout``, remove the directory. Idempotent."""
         if self._stopped:
             return
         self._stopped = True
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.abort()
         proc, self._proc = self._proc, None
         clean = False
         if proc is not None and proc.poll() is None:
