@@ -10,18 +10,22 @@ AS $$ SELECT tree_sha FROM commit_graph WHERE commit_sha = p_commit $$;
 
 -- The canonical text of a commit object (what its sha is computed over).  The only
 -- place the format is written: _write_commit and the integrity check both use it.
+-- (PL/pgSQL: its plan is kept for the session; as a SQL function with a SET clause it
+-- was planned at every call, 0.2 ms, once per commit and per commit the fsck reads.)
 CREATE OR REPLACE FUNCTION pggit_v0._commit_text(p_tree text, p_parents text[], p_author text,
                                                 p_at timestamptz, p_message text)
 RETURNS text
-LANGUAGE sql IMMUTABLE
+LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-SELECT 'tree ' || p_tree || E'\n'
-    || coalesce((SELECT string_agg('parent ' || p, E'\n' ORDER BY o) || E'\n'
-                 FROM unnest(p_parents) WITH ORDINALITY AS u(p, o)), '')
-    || 'author ' || replace(p_author, E'\n', ' ') || E'\n'
-    || 'committed_at ' || to_char(p_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || E'\n'
-    || E'\n' || p_message
+BEGIN
+    RETURN 'tree ' || p_tree || E'\n'
+        || coalesce((SELECT string_agg('parent ' || u.p, E'\n' ORDER BY u.o) || E'\n'
+                     FROM unnest(p_parents) WITH ORDINALITY AS u(p, o)), '')
+        || 'author ' || replace(p_author, E'\n', ' ') || E'\n'
+        || 'committed_at ' || to_char(p_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || E'\n'
+        || E'\n' || p_message;
+END
 $$;
 
 -- Remember which commit's tree the live schema equals (apart from DDL logged since):
@@ -201,12 +205,16 @@ COMMENT ON FUNCTION pggit_v0._ddl_log_shas(boolean) IS
 -- Where this database's transaction ids live: the cluster's system identifier and the
 -- database's oid.  A log horizon (below) holds only here: a database restored from a
 -- dump, or cloned as a template, counts transactions elsewhere and starts without one.
+-- (PL/pgSQL: its plan is kept for the session; a SQL function is planned per call, and
+-- every commit calls this three times.)
 CREATE OR REPLACE FUNCTION pggit_v0._xid_space() RETURNS text
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-SELECT (SELECT c.system_identifier::text FROM pg_control_system() c) || ':'
-       || (SELECT d.oid::text FROM pg_database d WHERE d.datname = current_database())
+BEGIN
+    RETURN (SELECT c.system_identifier::text FROM pg_control_system() c) || ':'
+           || (SELECT d.oid::text FROM pg_database d WHERE d.datname = current_database());
+END
 $$;
 COMMENT ON FUNCTION pggit_v0._xid_space() IS
     'The cluster''s system identifier and this database''s oid: where the log horizon''s transaction ids are valid';
