@@ -60,6 +60,9 @@ def find_binaries(pg_bin: Optional[str] = None) -> Path:
         )
     pg_config = shutil.which("pg_config")
     if pg_config:
+        known = _BINDIRS.get(pg_config)
+        if known is not None and known[0] == _stat_key(Path(pg_config)) and ok(known[1]):
+            return known[1]   # asked already in this process (the early initdb's lookup)
         try:
             # --version too: the same installation's version, one process fewer at start
             lines = subprocess.run(
@@ -72,6 +75,7 @@ def find_binaries(pg_bin: Optional[str] = None) -> Path:
                 if match and len(lines) == 2:
                     _VERSIONS[str(Path(out) / "postgres")] = (_stat_key(Path(out) / "postgres"),
                                                               match.group(1))
+                _BINDIRS[pg_config] = (_stat_key(Path(pg_config)), Path(out))
                 return Path(out)
             looked.append(f"`{pg_config} --bindir` ({out or 'no output'})")
         except (OSError, subprocess.SubprocessError) as exc:
@@ -109,6 +113,9 @@ def find_binaries(pg_bin: Optional[str] = None) -> Path:
 #: ``postgres`` path -> (its stat key, version): what ``pg_config --version`` of the same
 #: installation said when :func:`find_binaries` asked it for the bindir.
 _VERSIONS: Dict[str, Any] = {}
+#: ``pg_config`` path -> (its stat key, the bindir it named): a first run's early initdb
+#: and the server's start both look the binaries up, one ``pg_config`` process between them.
+_BINDIRS: Dict[str, Any] = {}
 
 
 def _stat_key(path: Path) -> Optional[List[int]]:
@@ -195,15 +202,28 @@ def initdb_command(bindir: Path, target: Path) -> List[str]:
         # ~15 MB smaller (a throwaway server never needs big segments)
         "--wal-segsize=1",
     ]
+    if _has_no_instructions(bindir):
+        cmd.append("--no-instructions")
+    return cmd
+
+
+def _has_no_instructions(bindir: Path) -> bool:
+    """Whether this initdb knows ``--no-instructions`` (PostgreSQL 14+): from the version
+    pg_config told :func:`find_binaries` when it did (no process on the way to initdb),
+    else from ``initdb --help``."""
+    known = _VERSIONS.get(str(bindir / "postgres"))
+    if known is not None and known[0] is not None and known[0] == _stat_key(bindir / "postgres"):
+        try:
+            return int(str(known[1]).split(".")[0]) >= 14
+        except ValueError:
+            pass
     try:
         help_text = subprocess.run(
             [str(bindir / "initdb"), "--help"], capture_output=True, text=True, timeout=30
         ).stdout
     except (OSError, subprocess.SubprocessError):
         help_text = ""
-    if "--no-instructions" in help_text:
-        cmd.append("--no-instructions")
-    return cmd
+    return "--no-instructions" in help_text
 
 
 def child_env() -> Dict[str, str]:
