@@ -32,6 +32,23 @@ CREATE TABLE IF NOT EXISTS pggit_v0.tree_entries (
 COMMENT ON TABLE pggit_v0.tree_entries IS
     'Tree entries: root -> schema -> two levels of fan-out buckets -> object -> sub-object blobs';
 
+-- Reverse index of the recorded dependencies: for each object a "depends" blob names
+-- (schema, "<kind> <name>"), the blobs naming it; with the index on the trees holding
+-- "depends" blobs, the migration engine finds what depends on a changed object without
+-- reading every object of a tree.  Derived from the blobs, not history of its own (no
+-- sha covers it): written with each new blob (_write_tree_rows) and rebuilt for blobs
+-- missing from it by every install (40_trees.sql).
+CREATE TABLE IF NOT EXISTS pggit_v0.dep_refs (
+    blob_sha   text NOT NULL,
+    ref_schema text NOT NULL,
+    ref_key    text NOT NULL,
+    PRIMARY KEY (blob_sha, ref_schema, ref_key)
+);
+CREATE INDEX IF NOT EXISTS dep_refs_ref_idx ON pggit_v0.dep_refs (ref_schema, ref_key);
+COMMENT ON TABLE pggit_v0.dep_refs IS
+    'Which "depends" blobs name which object (schema, key): the reverse index of recorded dependencies';
+CREATE INDEX IF NOT EXISTS tree_entries_depends_idx ON pggit_v0.tree_entries (entry_sha) WHERE name = 'depends';
+
 CREATE TABLE IF NOT EXISTS pggit_v0.commit_graph (
     commit_sha   text PRIMARY KEY,
     tree_sha     text NOT NULL,
@@ -190,7 +207,7 @@ DO $guards$
 DECLARE
     t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['objects', 'tree_entries', 'commit_graph', 'commit_parents',
+    FOREACH t IN ARRAY ARRAY['objects', 'tree_entries', 'dep_refs', 'commit_graph', 'commit_parents',
                              'ddl_log', 'ddl_log_commits', 'ref_log']
     LOOP
         EXECUTE format('CREATE OR REPLACE TRIGGER pggit_append_only BEFORE UPDATE OR DELETE ON pggit_v0.%I

@@ -179,6 +179,17 @@ BEGIN
         ON CONFLICT (sha) DO NOTHING
         RETURNING 1
     ),
+    -- the reverse index of the "depends" blobs not indexed yet (see dep_refs)
+    new_refs AS (
+        INSERT INTO dep_refs (blob_sha, ref_schema, ref_key)
+        SELECT DISTINCT b.entry_sha, _dep_unesc(f[2]), _dep_unesc(f[3])
+        FROM (SELECT DISTINCT st.entry_sha, st.blob_content FROM st
+              WHERE st.entry_name = 'depends' AND st.entry_type = 'blob' AND st.blob_content <> ''
+                AND NOT EXISTS (SELECT 1 FROM dep_refs x WHERE x.blob_sha = st.entry_sha)) b
+        CROSS JOIN LATERAL unnest(string_to_array(b.blob_content, E'\n')) AS l(line)
+        CROSS JOIN LATERAL string_to_array(l.line, E'\t') AS f
+        ON CONFLICT DO NOTHING
+    ),
     new_entries AS (
         INSERT INTO tree_entries (tree_sha, name, entry_type, entry_sha)
         SELECT DISTINCT st.tree_sha, st.entry_name, st.entry_type, st.entry_sha FROM st
@@ -269,6 +280,18 @@ CROSS JOIN LATERAL string_to_array(l.line, E'\t') AS f
 $$;
 COMMENT ON FUNCTION pggit_v0._tree_deps(text[]) IS
     'The recorded dependency edges of the given object trees: part, referenced schema, object key and column';
+
+-- The reverse index (dep_refs) of every stored "depends" blob it does not cover yet:
+-- blobs stored before it existed (an upgrade) or restored by hand.  New blobs are
+-- indexed as they are stored (_write_tree_rows).
+INSERT INTO pggit_v0.dep_refs (blob_sha, ref_schema, ref_key)
+SELECT DISTINCT o.sha, pggit_v0._dep_unesc(f[2]), pggit_v0._dep_unesc(f[3])
+FROM (SELECT DISTINCT e.entry_sha FROM pggit_v0.tree_entries e WHERE e.name = 'depends') b
+JOIN pggit_v0.objects o ON o.sha = b.entry_sha
+CROSS JOIN LATERAL unnest(string_to_array(o.content, E'\n')) AS l(line)
+CROSS JOIN LATERAL string_to_array(l.line, E'\t') AS f
+WHERE o.content <> '' AND NOT EXISTS (SELECT 1 FROM pggit_v0.dep_refs x WHERE x.blob_sha = o.sha)
+ON CONFLICT DO NOTHING;
 
 
 -- Kind and name of an object key "<kind> <name>".

@@ -106,19 +106,44 @@ BEGIN
     -- every object of both trees: only read when dependants must be looked for
     fo AS MATERIALIZED (SELECT * FROM _tree_objects(p_from)),
     t_o AS MATERIALIZED (SELECT * FROM _tree_objects(p_to)),
-    -- all views and materialized views on both sides, for dependants, and SQL routines
-    -- with an SQL-standard body, RETURN or BEGIN ATOMIC (bound to what they read when
-    -- created, like views), and publications (a table dropped and created again leaves
-    -- them: they are created again after it)
-    views AS MATERIALIZED (
-        SELECT x.schema_name, x.obj_key, x.side, o.content AS def, x.obj_tree
-        FROM (SELECT f.schema_name, f.obj_key, f.obj_tree, 'from' AS side FROM fo f
-              UNION ALL SELECT t.schema_name, t.obj_key, t.obj_tree, 'to' FROM t_o t) x
-        JOIN tree_entries e ON e.tree_sha = x.obj_tree AND e.name = 'definition'
-        JOIN objects o ON o.sha = e.entry_sha
-        WHERE (_key_kind(x.obj_key) IN ('view', 'materialized_view', 'publication')
-               OR (_key_kind(x.obj_key) IN ('function', 'procedure') AND _sql_body(o.content)))
+    -- the source's view-like objects: views and materialized views, SQL routines with an
+    -- SQL-standard body, RETURN or BEGIN ATOMIC (bound to what they read when created,
+    -- like views), and publications (a table dropped and created again leaves them: they
+    -- are created again after it).  Only those that may depend, transitively, on a root
+    -- (dep_roots, col_changes) are read: found level by level through the reverse index
+    -- of recorded dependencies (dep_refs, then the object trees holding those blobs);
+    -- objects recorded before dependencies were (no "depends" blob) are read too, and
+    -- count as roots themselves (what depends on them is found by the walk below).
+    view_like AS MATERIALIZED (
+        SELECT f.schema_name, f.obj_key, f.obj_tree,
+               NOT EXISTS (SELECT 1 FROM tree_entries d WHERE d.tree_sha = f.obj_tree AND d.name = 'depends') AS unrecorded
+        FROM fo f
+        WHERE _key_kind(f.obj_key) IN ('view', 'materialized_view', 'publication', 'function', 'procedure')
           AND (EXISTS (SELECT 1 FROM dep_roots) OR EXISTS (SELECT 1 FROM col_changes))   -- one-time filter: no roots, no scan
+    ),
+    view_reach(schema_name, obj_key) AS (
+        SELECT r.schema_name, r.obj_key FROM dep_roots r
+        UNION SELECT cc.schema_name, cc.obj_key FROM col_changes cc
+        UNION SELECT vl.schema_name, vl.obj_key FROM view_like vl WHERE vl.unrecorded
+      UNION
+        SELECT vl.schema_name, vl.obj_key
+        FROM view_reach r
+        JOIN dep_refs x ON x.ref_schema = r.schema_name AND x.ref_key = r.obj_key
+        JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
+        JOIN view_like vl ON vl.obj_tree = e.tree_sha
+    ),
+    reached AS MATERIALIZED (
+        SELECT vl.schema_name, vl.obj_key, vl.obj_tree
+        FROM view_like vl JOIN (SELECT DISTINCT r.schema_name, r.obj_key FROM view_reach r) r
+                                ON r.schema_name = vl.schema_name AND r.obj_key = vl.obj_key
+    ),
+    views AS MATERIALIZED (
+        SELECT vl.schema_name, vl.obj_key, 'from'::text AS side, o.content AS def, vl.obj_tree
+        FROM reached vl
+        JOIN tree_entries e ON e.tree_sha = vl.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE _key_kind(vl.obj_key) IN ('view', 'materialized_view', 'publication')
+           OR (_key_kind(vl.obj_key) IN ('function', 'procedure') AND _sql_body(o.content))
     ),
     old_def AS (SELECT d.schema_name, d.obj_key, o.content FROM d JOIN objects o ON o.sha = d.old_sha
                 WHERE d.sub_key = 'definition'),
@@ -338,10 +363,30 @@ BEGIN
         UNION SELECT x.schema_name, x.obj_key, NULL FROM pp x
               WHERE x.sub_key LIKE 'constraint %' AND x.old_c ~ ' (PRIMARY KEY|UNIQUE) '
     ),
+    -- the source's tables that may hold such foreign keys: those whose recorded
+    -- dependencies name a root (the reverse index, dep_refs), the roots themselves (a key
+    -- referenced by its own table: edges inside one table are not recorded), and tables
+    -- recorded before dependencies were (no "depends" blob)
+    fk_tables AS MATERIALIZED (
+        SELECT f.schema_name, f.obj_key, f.obj_tree
+        FROM (SELECT DISTINCT fr.schema_name, fr.obj_key FROM fk_roots fr) r
+        JOIN dep_refs x ON x.ref_schema = r.schema_name AND x.ref_key = r.obj_key
+        JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
+        JOIN fo f ON f.obj_tree = e.tree_sha
+        WHERE _key_kind(f.obj_key) = 'table'
+        UNION
+        SELECT f.schema_name, f.obj_key, f.obj_tree
+        FROM fk_roots r JOIN fo f ON f.schema_name = r.schema_name AND f.obj_key = r.obj_key
+        UNION
+        SELECT f.schema_name, f.obj_key, f.obj_tree FROM fo f
+        WHERE _key_kind(f.obj_key) = 'table'
+          AND NOT EXISTS (SELECT 1 FROM tree_entries d WHERE d.tree_sha = f.obj_tree AND d.name = 'depends')
+          AND EXISTS (SELECT 1 FROM fk_roots)    -- one-time filter: no roots, no scan
+    ),
     fks AS (
         SELECT DISTINCT f.schema_name, f.obj_key, e.name AS sub_key, o.content AS old_c, tn.content AS new_c,
                _qname(f.schema_name, f.obj_key) AS q
-        FROM fo f
+        FROM fk_tables f
         JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name LIKE 'constraint %'
         JOIN objects o ON o.sha = e.entry_sha
         -- the referenced table and columns, read once per constraint and joined by hash

@@ -11,7 +11,7 @@ from typing import List, Set, Tuple
 
 import pytest
 
-from conftest import SqlDb
+from conftest import SqlDb, install
 
 SCHEMA = """
 CREATE SCHEMA app;
@@ -360,3 +360,62 @@ def test_a_recreated_routine_takes_along_the_parts_that_call_it(db: SqlDb, empty
     empty_db.exec("INSERT INTO app.t (note) VALUES ('x')")
     assert empty_db.val("SELECT a FROM app.t") == 3
     assert db.one("SELECT * FROM pggit_v0.verify_migration('HEAD~1')")["ok"]
+
+
+CHAIN = """
+CREATE SCHEMA app;
+CREATE TABLE app.node (id int PRIMARY KEY, parent int REFERENCES app.node (id), name varchar(20));
+CREATE TABLE app.leaf (id int PRIMARY KEY, node_id int REFERENCES app.node (id));
+CREATE TABLE app.other (id int PRIMARY KEY, node_name varchar(20));
+CREATE VIEW app.names AS SELECT n.id, n.name FROM app.node n;
+CREATE VIEW app.on_names AS SELECT x.name FROM app.names x;
+CREATE VIEW app.on_on_names AS SELECT y.name FROM app.on_names y;
+CREATE VIEW app.ids AS SELECT n.id FROM app.node n;
+"""
+
+
+def test_what_depends_on_a_changed_object_is_found_through_the_reverse_index(db: SqlDb) -> None:
+    """The engine looks up what depends on a changed table in dep_refs (which "depends"
+    blobs name it) instead of reading every object: views over views reading the changed
+    column, foreign keys of other tables and of the table itself on its retyped key; a
+    view reading another column and a table that only names the column stay."""
+    db.exec(CHAIN)
+    db.exec("SELECT pggit_v0.create_basic_commit('chain')")
+    assert db.val("SELECT count(*) FROM pggit_v0.dep_refs WHERE ref_schema = 'app' AND ref_key = 'table node'") >= 2
+    db.exec("DROP VIEW app.on_on_names, app.on_names, app.names, app.ids;"
+            "ALTER TABLE app.node ALTER COLUMN id TYPE bigint, ALTER COLUMN name TYPE varchar(40);"
+            "ALTER TABLE app.node ALTER COLUMN parent TYPE bigint;"
+            "CREATE VIEW app.names AS SELECT n.id, n.name FROM app.node n;"
+            "CREATE VIEW app.on_names AS SELECT x.name FROM app.names x;"
+            "CREATE VIEW app.on_on_names AS SELECT y.name FROM app.on_names y;"
+            "CREATE VIEW app.ids AS SELECT n.id FROM app.node n;")
+    db.exec("SELECT pggit_v0.create_basic_commit('wider')")
+    lines = script_lines(db, "HEAD~1", "HEAD")
+    drops = {line for line in lines if line.startswith(("DROP VIEW", "ALTER TABLE app.leaf DROP", "ALTER TABLE app.node DROP"))}
+    assert drops == {"DROP VIEW IF EXISTS app.on_on_names;", "DROP VIEW IF EXISTS app.on_names;",
+                     "DROP VIEW IF EXISTS app.names;", "DROP VIEW IF EXISTS app.ids;",
+                     "ALTER TABLE app.leaf DROP CONSTRAINT IF EXISTS leaf_node_id_fkey;",
+                     "ALTER TABLE app.node DROP CONSTRAINT IF EXISTS node_parent_fkey;"}, lines
+    assert not [line for line in lines if "app.other" in line], lines
+    assert db.one("SELECT * FROM pggit_v0.verify_migration('HEAD~1')")["ok"]
+
+
+def test_the_reverse_index_is_rebuilt_by_an_install(db: SqlDb) -> None:
+    """dep_refs is derived from the stored "depends" blobs: rows missing from it (a store
+    from before it existed, or restored by hand) come back with the next install, and
+    the engine then finds the same dependants."""
+    db.exec(CHAIN)
+    db.exec("SELECT pggit_v0.create_basic_commit('chain')")
+    db.exec("ALTER TABLE app.leaf DROP CONSTRAINT leaf_node_id_fkey;"
+            "ALTER TABLE app.node DROP CONSTRAINT node_parent_fkey, DROP CONSTRAINT node_pkey;"
+            "ALTER TABLE app.node ADD PRIMARY KEY (id, name);")
+    db.exec("SELECT pggit_v0.create_basic_commit('other key')")
+    before = script_lines(db, "HEAD~1", "HEAD")
+    full = db.rows("SELECT * FROM pggit_v0.dep_refs ORDER BY 1, 2, 3")
+    assert full
+    with pytest.raises(Exception, match="append-only"):
+        db.exec("DELETE FROM pggit_v0.dep_refs")
+    db.exec("SET pggit.allow_history_rewrite = on; DELETE FROM pggit_v0.dep_refs; RESET pggit.allow_history_rewrite")
+    install(db)
+    assert db.rows("SELECT * FROM pggit_v0.dep_refs ORDER BY 1, 2, 3") == full
+    assert script_lines(db, "HEAD~1", "HEAD") == before
