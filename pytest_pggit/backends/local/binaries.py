@@ -311,14 +311,17 @@ class RunAs:
         os.mkdir(target, 0o700)
         if self.switch:
             os.chown(target, self.uid, self.gid)
-        rest = [str(source / n) for n in names if n != DEFERRED_DIR]
-        if rest:
-            self.run(["cp", "-a", *rest, str(target)], "copying the cached data dir", log, cwd)
-        proc = self.spawn(["cp", "-a", str(source / DEFERRED_DIR), str(target / DEFERRED_DIR)],
-                          log, cwd)
-        pending = PendingCopy(proc, self, log)
+        # both parts at once (disjoint folders): base/ is on its way while the rest is
+        # copied and while postgres starts
+        pending = PendingCopy(
+            self.spawn(["cp", "-a", str(source / DEFERRED_DIR), str(target / DEFERRED_DIR)],
+                       log, cwd), self, log)
         try:
-            if while_waiting is not None:
+            rest = [str(source / n) for n in names if n != DEFERRED_DIR]
+            if rest:
+                self.run(["cp", "-a", *rest, str(target)], "copying the cached data dir", log,
+                         cwd, while_waiting)
+            elif while_waiting is not None:
                 while_waiting()
         except BaseException:
             pending.abort()
