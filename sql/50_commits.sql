@@ -626,6 +626,19 @@ BEGIN
         RETURN;
     END IF;
 
+    -- nothing dropped that takes objects along, no dropped index, no rename or move (the
+    -- common case): the names as they are, without setting up the statement below
+    IF NOT v_drops AND NOT v_moves AND NOT EXISTS (SELECT 1 FROM unnest(v_n) AS u(n) WHERE left(u.n, 1) = E'\n') THEN
+        SELECT coalesce(array_agg(d.s), ARRAY[]::text[]), coalesce(array_agg(d.n), ARRAY[]::text[])
+        INTO v_s, v_n FROM (SELECT DISTINCT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)) d;
+        IF cardinality(v_s) > 50 THEN
+            RETURN;
+        END IF;
+        parent_tree := v_parent_tree;
+        dirty_s := v_s;
+        dirty_n := v_n;
+        RETURN;
+    END IF;
     -- the parent's bucket trees (256 per schema at most), the objects of the buckets the
     -- dirty names fall in, and the whole object list only when a drop may have taken
     -- objects along or a dropped index's table must be found
