@@ -32,9 +32,13 @@ COMMENT ON VIEW pggit_v0.capture_ids_lock IS
 -- are taken within a session, and across sessions whenever one session's DDL follows
 -- another's (a rename after the commit of the rename before it gets the larger id), as
 -- nextval()'s did; the session's lastval() and currval() do not change.
--- How: the session uses the rest of the block it reserved last (setting
--- pggit.capture_block = 'next id:counter value') as long as the counter still says it
--- reserved last; otherwise it reserves a new block after the counter's last id.  Any
+-- How: a block is the 64 ids up to the counter's last id reserved (its end).  The
+-- session uses the rest of the block it reserved last, keeping in the setting
+-- pggit.capture_block how many of those 64 ids it has used, as that many characters 'x',
+-- then ':' and the counter value ('xxx:1073741827' when 3 are used: the next id is
+-- end - 63 + 3), as long as the counter still says it reserved last; otherwise it
+-- reserves a new block after the counter's last id.  (A count of characters, not a
+-- number: capture's fast path reads and moves it with no cast, see _capture.)  Any
 -- reservation by another session in between makes the next one reserve again, so ids
 -- never go back across sessions.  A reservation reads and moves the counter under an
 -- EXCLUSIVE lock on capture_ids_lock, in a block that is then rolled back: that releases
@@ -50,35 +54,35 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
-    -- 64 ids reserved at a time; counter = last id reserved * 2^24 + pid % 2^24 (16777216)
+    -- counter = last id reserved * 2^24 + pid % 2^24 (16777216)
     v_ctr   bigint := coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0);
-    v_state text[] := string_to_array(current_setting('pggit.capture_block', true), ':');   -- next id, counter
+    v_used  int := CASE WHEN split_part(current_setting('pggit.capture_block', true), ':', 2) = v_ctr::text
+                             AND v_ctr % 16777216 = pg_backend_pid() % 16777216
+                             AND ltrim(split_part(current_setting('pggit.capture_block', true), ':', 1), 'x') = ''
+                        THEN length(split_part(current_setting('pggit.capture_block', true), ':', 1)) END;
     v_first bigint;
+    v_size  bigint;
     v_set   text;     -- set_config's result (an assignment, not PERFORM: no executor per call)
 BEGIN
-    -- The usual case in as few expressions as possible: this runs once per captured row.
-    -- Plain string tests, not a regular expression, check the setting (anyone may set it).
-    IF v_state[2] = v_ctr::text AND v_ctr % 16777216 = pg_backend_pid() % 16777216   -- nobody reserved since
-       AND length(v_state[1]) BETWEEN 1 AND 18 AND ltrim(v_state[1], '0123456789') = '' AND p_n >= 1 THEN
-        v_first := v_state[1]::bigint;
-        IF v_first > v_ctr / 16777216 - 64 AND v_first + p_n - 1 <= v_ctr / 16777216 THEN   -- that block's ids only
-            v_set := set_config('pggit.capture_block', (v_first + p_n) || ':' || v_ctr, false);
-            RETURN v_first;
-        END IF;
+    IF v_used + p_n <= 64 AND p_n >= 1 THEN   -- the rest of this session's block
+        v_set := set_config('pggit.capture_block', repeat('x', v_used + p_n::int) || ':' || v_ctr, false);
+        RETURN v_ctr / 16777216 - 63 + v_used;
     ELSIF p_n IS NULL OR p_n < 1 THEN
         RETURN NULL;
     END IF;
+    v_size := greatest(p_n, 64);
     BEGIN
         LOCK TABLE pggit_v0.capture_ids_lock IN EXCLUSIVE MODE;
         v_ctr := coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0);
         v_first := v_ctr / 16777216 + 1;
-        v_ctr := (v_first - 1 + greatest(p_n, 64)) * 16777216 + pg_backend_pid() % 16777216;
+        v_ctr := (v_first - 1 + v_size) * 16777216 + pg_backend_pid() % 16777216;
         PERFORM pg_catalog.setval('pggit_v0.capture_ids'::regclass, v_ctr);
         RAISE SQLSTATE 'PGGIT';   -- roll the block back: releases the lock, keeps the setval
     EXCEPTION WHEN SQLSTATE 'PGGIT' THEN
         NULL;
     END;
-    v_set := set_config('pggit.capture_block', (v_first + p_n) || ':' || v_ctr, false);
+    -- used of the last 64: all of them when the block is larger (p_n > 64)
+    v_set := set_config('pggit.capture_block', repeat('x', (p_n - v_size + 64)::int) || ':' || v_ctr, false);
     RETURN v_first;
 END
 $$;
@@ -258,126 +262,252 @@ $$;
 COMMENT ON FUNCTION pggit_v0._capture_names() IS
     'Event trigger function (ddl_command_start of ALTER TABLE/FOREIGN TABLE/SEQUENCE that renames or moves): keeps table, sequence and column names by OID for _capture; never raises';
 
--- Records the commands of the running ddl_command_end or sql_drop event, with the
--- layer owner's rights (SECURITY DEFINER: roles doing DDL need no rights on the log).
--- The role logged is the one that ran the DDL: the SET ROLE in effect, else the
--- session user.  Statement text is kept up to 20,000 characters (a whole script sent
--- as one query string would otherwise be stored once per command it contains), with
--- its secrets redacted (_redact_secrets).  For sql_drop it also stores each dropped
--- table's live row estimate in dropped_table_stats, while the statistics still hold it
--- (for detect_anomalies).  Ids come from _capture_ids, so the session's lastval() and
--- currval() are left as they were.  Every layer table is named with its schema.
--- Every error is trapped into capture_faults; if even that fails, a WARNING.
--- This runs once per DDL command, so it is one function (both event triggers call it;
--- TG_EVENT tells them apart) doing one insert (two for a DROP); its own duration goes in
--- the log row.  The setting pggit.source, when set, is recorded as the row's source.
+-- How _capture and _capture_drop number their rows.  What counts here is how many
+-- plpgsql expressions and executor nodes a DDL runs, and how large: each is set up again
+-- in every DDL's transaction (a cast or an inlined function call costs more to set up
+-- than to run).  So: one INSERT of all the event's rows, no function call per row, and
+-- the ids (see _capture_ids) without casts: the event's row k (its place in the command
+-- list) gets id end - 64 + used + k, where used is the count of 'x' in
+-- pggit.capture_block, while that stays within the block.  Rows not logged (temporary
+-- objects, the layer's own, extension members) and rows beyond the block go to
+-- _capture_other, which adds an 'x' for each (their ids are used up, so that the next
+-- event's ids follow all of this one's); then the event adds an 'x' per logged row.  If
+-- the block was not this session's or ran out, the rows beyond it are logged afterwards
+-- with ids from _capture_ids (which reserves a new block), in their order.
+
+-- Called by _capture/_capture_drop for each command row whose quick test (the usual user
+-- object, its id within the block) fails: true if the row is to be logged after all
+-- (_capture_keeps says so and p_used + p_ord <= 64); else it marks the row's id used
+-- (one more 'x' in pggit.capture_block) and returns false.
+DROP FUNCTION IF EXISTS pggit_v0."_capture_other"(bigint, bigint, bigint, boolean);
+DROP FUNCTION IF EXISTS pggit_v0."_capture_other"(bigint, bigint, bigint, boolean, text, text, text);
+CREATE OR REPLACE FUNCTION pggit_v0._capture_other(p_used int, p_ord bigint, p_in_extension boolean,
+                                                   p_schema text, p_type text, p_identity text)
+RETURNS boolean
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_set text;
+BEGIN
+    IF pggit_v0._capture_keeps(p_in_extension, p_schema, p_type, p_identity) AND p_used + p_ord <= 64 THEN
+        RETURN true;
+    END IF;
+    v_set := set_config('pggit.capture_block', 'x' || current_setting('pggit.capture_block', true), false);
+    RETURN false;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._capture_other(int, bigint, boolean, text, text, text) IS
+    'Capture''s slow test of a command row: true to log it with its id in the block, else marks its id used';
+
+-- Whether capture logs a command: not of an extension, a temporary object, the layer's
+-- schema or its objects, or a part of a layer table ("t on pggit_v0.refs"; a user's name
+-- with that text in it is quoted, so it never ends the identity unquoted).  NULL counts
+-- as false.  Inlinable (no SET clause, qualified names).
+CREATE OR REPLACE FUNCTION pggit_v0._capture_keeps(p_in_extension boolean, p_schema text, p_type text,
+                                                   p_identity text) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+SELECT NOT p_in_extension
+       AND (p_schema IS NULL OR (p_schema OPERATOR(pg_catalog.<>) 'pggit_v0'
+                                 AND p_schema OPERATOR(pg_catalog.!~~) 'pg\_temp%'
+                                 AND p_schema OPERATOR(pg_catalog.!~~) 'pg\_toast\_temp%'))
+       AND NOT (p_type OPERATOR(pg_catalog.=) 'schema' AND p_identity OPERATOR(pg_catalog.=) 'pggit_v0')
+       -- LIKE first, the regular expression only for the identities that have the text
+       AND NOT (coalesce(p_identity, '') OPERATOR(pg_catalog.~~) '% on pggit\_v0.%'
+                AND p_identity OPERATOR(pg_catalog.~) ' on pggit_v0\.[a-z_0-9]+$')
+$$;
+COMMENT ON FUNCTION pggit_v0._capture_keeps(boolean, text, text, text) IS
+    'Whether capture logs a DDL command: not of an extension, a temporary object or the layer itself; inlinable';
+
+-- Records the commands of the running ddl_command_end event, with the layer owner's
+-- rights (SECURITY DEFINER: roles doing DDL need no rights on the log).  The role logged
+-- is the one that ran the DDL: the SET ROLE in effect, else the session user.  Statement
+-- text is kept up to 20,000 characters (a whole script sent as one query string would
+-- otherwise be stored once per command it contains), with its secrets redacted
+-- (_redact_secrets; only texts with a quote or a dollar sign can hold any, and only those
+-- _may_hold_secrets lets through are rewritten).  Ids as above, so the session's
+-- lastval() and currval() are left as they were.  Every layer table is named with its
+-- schema.  Every error is trapped into capture_faults; if even that fails, a WARNING.
+-- Its own duration (up to its INSERT) goes in the log rows; the setting pggit.source,
+-- when set, is recorded as their source.
 CREATE OR REPLACE FUNCTION pggit_v0._capture() RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
-    p_event text := TG_EVENT;
-    p_tag   text := TG_TAG;
     v_t0   timestamptz;
     v_q    text;
-    v_role text;
-    v_names jsonb;   -- names before a rename (see _capture_names)
-    v_source text;   -- provenance: the step and statement running (setting pggit.source)
+    v_ctr  bigint;   -- capture_ids now: the block ends at v_ctr / 2^24
+    v_used int;      -- ids of the block used, NULL when it is not this session's
+    v_dur  interval;
+    v_n    int;
 BEGIN
     IF current_setting('pggit.installing', true) = 'on' THEN
         RETURN;   -- install.sql creating or upgrading the layer itself
     END IF;
-    -- One block with an exception handler, so one subtransaction per DDL (each costs
-    -- about as much as the insert); the handler's own block only runs on an error.
     BEGIN
         v_t0 := clock_timestamp();
         v_q := current_query();
-        v_role := CASE WHEN current_setting('role') = 'none' THEN session_user::text
-                       ELSE current_setting('role') END;
-        v_source := nullif(left(current_setting('pggit.source', true), 1000), '');
-        IF length(v_q) > 20000 THEN
-            v_q := pggit_v0._redact_secrets(left(v_q, 20000))
-                   || E'\n-- [truncated by pgGit: ' || length(v_q) || ' characters]';
-        ELSIF pggit_v0._may_hold_secrets(v_q) THEN   -- (inlined: saves most DDL a call)
-            v_q := pggit_v0._redact_secrets(v_q);
+        IF octet_length(v_q) > 20000 OR strpos(v_q, '''') > 0 OR strpos(v_q, '$') > 0 THEN
+            v_q := CASE WHEN length(v_q) > 20000
+                        THEN pggit_v0._redact_secrets(left(v_q, 20000))
+                             || E'\n-- [truncated by pgGit: ' || length(v_q) || ' characters]'
+                        WHEN pggit_v0._may_hold_secrets(v_q) THEN pggit_v0._redact_secrets(v_q)   -- (inlined)
+                        ELSE v_q END;
         END IF;
-        -- ids: _capture_ids(1) per row, in the order of the rows (one call per row is
-        -- cheaper than counting first: a plain INSERT ... SELECT plans and runs fastest)
-        IF p_event = 'sql_drop' THEN
-            INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name, statement,
-                                          role_name, txid, branch, capture_duration, source)
-            SELECT pggit_v0._capture_ids(1), p_event, p_tag, d.object_type, d.object_identity, d.schema_name, v_q,
-                   v_role, txid_current(), (SELECT h.branch FROM pggit_v0.head h), clock_timestamp() - v_t0, v_source
-            FROM pg_event_trigger_dropped_objects() d
-            WHERE d.original AND NOT d.is_temporary
-              AND coalesce(d.schema_name, '') <> 'pggit_v0'
-              AND NOT (d.object_type = 'schema' AND d.object_identity = 'pggit_v0')
-              -- parts of layer tables ("t on pggit_v0.refs"); a user's name with that
-              -- text in it is quoted, so it never ends the identity unquoted
-              AND NOT (coalesce(d.object_identity, '') LIKE '% on pggit\_v0.%'
-                       AND d.object_identity ~ ' on pggit_v0\.[a-z_0-9]+$');
-            -- every dropped table's live row estimate, also of those dropped with another
-            -- object, while the statistics still hold it (for detect_anomalies)
-            INSERT INTO pggit_v0.dropped_table_stats (id, txid, object_identity, schema_name, table_name,
-                                                      live_tuples, original)
-            SELECT pggit_v0._capture_ids(1), txid_current(), d.object_identity, d.schema_name, d.object_name,
-                   pg_stat_get_live_tuples(d.objid), d.original
-            FROM pg_event_trigger_dropped_objects() d
-            WHERE d.object_type = 'table' AND NOT d.is_temporary
-              AND coalesce(d.schema_name, '') <> 'pggit_v0';
-        ELSE
-            v_names := nullif(current_setting('pggit.names_before', true), '')::jsonb;
-            IF v_names IS NULL THEN
-                -- the usual case: no rename pending, so no subquery for renamed_from
-                -- (each costs its executor set-up on every DDL even when not run)
+        v_ctr := coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0);
+        v_used := CASE WHEN split_part(current_setting('pggit.capture_block', true), ':', 2) = v_ctr::text
+                            AND v_ctr % 16777216 = pg_backend_pid() % 16777216
+                            AND ltrim(split_part(current_setting('pggit.capture_block', true), ':', 1), 'x') = ''
+                       THEN length(split_part(current_setting('pggit.capture_block', true), ':', 1)) END;
+        IF coalesce(current_setting('pggit.names_before', true), '') = '' THEN
+            v_dur := clock_timestamp() - v_t0;   -- (here: a volatile call in the INSERT costs a node)
+            INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
+                                          statement, role_name, txid, branch, capture_duration, source)
+            SELECT v_ctr / 16777216 - 64 + v_used + c.ordinality, TG_EVENT, c.command_tag, c.object_type,
+                   c.object_identity, c.schema_name, v_q,
+                   CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END,
+                   txid_current(), (SELECT h.branch FROM pggit_v0.head h), v_dur,
+                   nullif(left(current_setting('pggit.source', true), 1000), '')
+            FROM pg_event_trigger_ddl_commands() WITH ORDINALITY c
+            -- the usual user object with its id in the block, else _capture_other decides
+            WHERE CASE WHEN NOT c.in_extension AND c.schema_name <> 'pggit_v0' AND left(c.schema_name, 3) <> 'pg_'
+                            AND strpos(c.object_identity, 'pggit_v0') = 0 AND v_used + c.ordinality <= 64
+                       THEN true
+                       ELSE pggit_v0._capture_other(v_used, c.ordinality, c.in_extension, c.schema_name,
+                                                    c.object_type, c.object_identity) END;
+            GET DIAGNOSTICS v_n = ROW_COUNT;
+            -- the logged rows' ids are used too; past the block (or none), the rest now
+            IF v_used IS NULL
+               OR length(split_part(set_config('pggit.capture_block', repeat('x', v_n)
+                                               || current_setting('pggit.capture_block', true), false), ':', 1)) > 64 THEN
                 INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
                                               statement, role_name, txid, branch, capture_duration, source)
-                SELECT pggit_v0._capture_ids(1), p_event, c.command_tag, c.object_type, c.object_identity,
-                       c.schema_name, v_q, v_role, txid_current(), (SELECT h.branch FROM pggit_v0.head h),
-                       clock_timestamp() - v_t0, v_source
-                FROM pg_event_trigger_ddl_commands() c
-                WHERE NOT c.in_extension
-                  AND coalesce(c.schema_name, '') <> 'pggit_v0'
-                  AND coalesce(c.schema_name, '') NOT LIKE 'pg\_temp%'
-                  AND coalesce(c.schema_name, '') NOT LIKE 'pg\_toast\_temp%'
-                  AND NOT (c.object_type = 'schema' AND c.object_identity = 'pggit_v0')
-                  -- parts of layer tables (see sql_drop); LIKE first, the regular expression
-                  -- only for the identities that have the text
-                  AND NOT (coalesce(c.object_identity, '') LIKE '% on pggit\_v0.%'
-                           AND c.object_identity ~ ' on pggit_v0\.[a-z_0-9]+$');
-            ELSE
-                INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
-                                              statement, role_name, txid, branch, capture_duration, renamed_from,
-                                              source)
-                SELECT pggit_v0._capture_ids(1), p_event, c.command_tag, c.object_type, c.object_identity,
-                       c.schema_name, v_q, v_role, txid_current(), (SELECT h.branch FROM pggit_v0.head h),
-                       clock_timestamp() - v_t0,
-                       CASE WHEN c.object_type IN ('table', 'table column', 'foreign table', 'sequence') THEN
-                           (SELECT nullif(x.old, c.object_identity)
-                            FROM (SELECT CASE WHEN c.objsubid = 0 THEN format('%I.%I', r->>0, r->>1)
-                                              WHEN r->2->>(c.objsubid::text) IS NOT NULL
-                                              THEN format('%I.%I.%I', r->>0, r->>1, r->2->>(c.objsubid::text)) END AS old
-                                  FROM (SELECT v_names->(c.objid::text) AS r) y
-                                  WHERE y.r IS NOT NULL) x) END,
-                       v_source
-                FROM pg_event_trigger_ddl_commands() c
-                WHERE NOT c.in_extension
-                  AND coalesce(c.schema_name, '') <> 'pggit_v0'
-                  AND coalesce(c.schema_name, '') NOT LIKE 'pg\_temp%'
-                  AND coalesce(c.schema_name, '') NOT LIKE 'pg\_toast\_temp%'
-                  AND NOT (c.object_type = 'schema' AND c.object_identity = 'pggit_v0')
-                  AND NOT (coalesce(c.object_identity, '') LIKE '% on pggit\_v0.%'
-                           AND c.object_identity ~ ' on pggit_v0\.[a-z_0-9]+$');
-                PERFORM set_config('pggit.names_before', '', true);
+                SELECT pggit_v0._capture_ids(1), TG_EVENT, c.command_tag, c.object_type, c.object_identity,
+                       c.schema_name, v_q,
+                       CASE WHEN current_setting('role') = 'none' THEN session_user::text
+                            ELSE current_setting('role') END,
+                       txid_current(), (SELECT h.branch FROM pggit_v0.head h), v_dur,
+                       nullif(left(current_setting('pggit.source', true), 1000), '')
+                FROM pg_event_trigger_ddl_commands() WITH ORDINALITY c
+                WHERE pggit_v0._capture_keeps(c.in_extension, c.schema_name, c.object_type, c.object_identity)
+                  AND (v_used + c.ordinality <= 64) IS NOT TRUE
+                ORDER BY c.ordinality;
             END IF;
+        ELSE
+            -- a rename (rare): renamed_from from the names _capture_names kept; the block is
+            -- given up first, so that rows beyond it take new ids from _capture_ids
+            PERFORM set_config('pggit.capture_block', '', false);
+            INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
+                                          statement, role_name, txid, branch, capture_duration, renamed_from,
+                                          source)
+            SELECT CASE WHEN v_used + c.ordinality <= 64 THEN v_ctr / 16777216 - 64 + v_used + c.ordinality
+                        ELSE pggit_v0._capture_ids(1) END,
+                   TG_EVENT, c.command_tag, c.object_type, c.object_identity, c.schema_name, v_q,
+                   CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END,
+                   txid_current(), (SELECT h.branch FROM pggit_v0.head h), clock_timestamp() - v_t0,
+                   CASE WHEN c.object_type IN ('table', 'table column', 'foreign table', 'sequence') THEN
+                       (SELECT nullif(x.old, c.object_identity)
+                        FROM (SELECT CASE WHEN c.objsubid = 0 THEN format('%I.%I', r->>0, r->>1)
+                                          WHEN r->2->>(c.objsubid::text) IS NOT NULL
+                                          THEN format('%I.%I.%I', r->>0, r->>1, r->2->>(c.objsubid::text)) END AS old
+                              FROM (SELECT (current_setting('pggit.names_before')::jsonb)->(c.objid::text) AS r) y
+                              WHERE y.r IS NOT NULL) x) END,
+                   nullif(left(current_setting('pggit.source', true), 1000), '')
+            FROM pg_event_trigger_ddl_commands() WITH ORDINALITY c
+            WHERE pggit_v0._capture_keeps(c.in_extension, c.schema_name, c.object_type, c.object_identity)
+            ORDER BY c.ordinality;
+            PERFORM set_config('pggit.names_before', '', true);
         END IF;
     EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL: record why instead
-        PERFORM pggit_v0._capture_fault(p_event, p_tag, SQLSTATE, SQLERRM, coalesce(v_q, current_query()), 'capture');
+        PERFORM pggit_v0._capture_fault(TG_EVENT, TG_TAG, SQLSTATE, SQLERRM, coalesce(v_q, current_query()), 'capture');
     END;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._capture() IS
-    'Event trigger function (ddl_command_end and sql_drop): logs each DDL command (statement redacted, provenance from the setting pggit.source) and dropped tables'' row estimates; leaves lastval()/currval() alone; never raises, traps errors into capture_faults';
+    'Event trigger function (ddl_command_end): logs each DDL command (statement redacted, provenance from the setting pggit.source); leaves lastval()/currval() alone; never raises, traps errors into capture_faults';
+
+-- The same for the sql_drop event: logs each object dropped by name (original, not
+-- temporary, not the layer's), and stores every dropped table's live row estimate in
+-- dropped_table_stats while the statistics still hold it (for detect_anomalies).
+CREATE OR REPLACE FUNCTION pggit_v0._capture_drop() RETURNS event_trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_t0   timestamptz;
+    v_q    text;
+    v_ctr  bigint;
+    v_used int;
+    v_dur  interval;
+    v_n    int;
+BEGIN
+    IF current_setting('pggit.installing', true) = 'on' THEN
+        RETURN;
+    END IF;
+    BEGIN
+        v_t0 := clock_timestamp();
+        v_q := current_query();
+        IF octet_length(v_q) > 20000 OR strpos(v_q, '''') > 0 OR strpos(v_q, '$') > 0 THEN
+            v_q := CASE WHEN length(v_q) > 20000
+                        THEN pggit_v0._redact_secrets(left(v_q, 20000))
+                             || E'\n-- [truncated by pgGit: ' || length(v_q) || ' characters]'
+                        WHEN pggit_v0._may_hold_secrets(v_q) THEN pggit_v0._redact_secrets(v_q)
+                        ELSE v_q END;
+        END IF;
+        v_ctr := coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0);
+        v_used := CASE WHEN split_part(current_setting('pggit.capture_block', true), ':', 2) = v_ctr::text
+                            AND v_ctr % 16777216 = pg_backend_pid() % 16777216
+                            AND ltrim(split_part(current_setting('pggit.capture_block', true), ':', 1), 'x') = ''
+                       THEN length(split_part(current_setting('pggit.capture_block', true), ':', 1)) END;
+        v_dur := clock_timestamp() - v_t0;
+        INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name, statement,
+                                      role_name, txid, branch, capture_duration, source)
+        SELECT v_ctr / 16777216 - 64 + v_used + d.ordinality, TG_EVENT, TG_TAG, d.object_type, d.object_identity,
+               d.schema_name, v_q,
+               CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END,
+               txid_current(), (SELECT h.branch FROM pggit_v0.head h), v_dur,
+               nullif(left(current_setting('pggit.source', true), 1000), '')
+        FROM pg_event_trigger_dropped_objects() WITH ORDINALITY d
+        WHERE CASE WHEN d.original AND NOT d.is_temporary AND d.schema_name <> 'pggit_v0'
+                        AND left(d.schema_name, 3) <> 'pg_' AND strpos(d.object_identity, 'pggit_v0') = 0
+                        AND v_used + d.ordinality <= 64
+                   THEN true
+                   ELSE pggit_v0._capture_other(v_used, d.ordinality, (d.original AND NOT d.is_temporary) IS NOT TRUE,
+                                                d.schema_name, d.object_type, d.object_identity) END;
+        GET DIAGNOSTICS v_n = ROW_COUNT;
+        IF v_used IS NULL
+           OR length(split_part(set_config('pggit.capture_block', repeat('x', v_n)
+                                           || current_setting('pggit.capture_block', true), false), ':', 1)) > 64 THEN
+            INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
+                                          statement, role_name, txid, branch, capture_duration, source)
+            SELECT pggit_v0._capture_ids(1), TG_EVENT, TG_TAG, d.object_type, d.object_identity, d.schema_name, v_q,
+                   CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END,
+                   txid_current(), (SELECT h.branch FROM pggit_v0.head h), v_dur,
+                   nullif(left(current_setting('pggit.source', true), 1000), '')
+            FROM pg_event_trigger_dropped_objects() WITH ORDINALITY d
+            WHERE d.original AND NOT d.is_temporary
+              AND pggit_v0._capture_keeps(false, d.schema_name, d.object_type, d.object_identity)
+              AND (v_used + d.ordinality <= 64) IS NOT TRUE
+            ORDER BY d.ordinality;
+        END IF;
+        -- every dropped table's live row estimate, also of those dropped with another
+        -- object, while the statistics still hold it (for detect_anomalies)
+        INSERT INTO pggit_v0.dropped_table_stats (id, txid, object_identity, schema_name, table_name,
+                                                  live_tuples, original)
+        SELECT pggit_v0._capture_ids(1), txid_current(), d.object_identity, d.schema_name, d.object_name,
+               pg_stat_get_live_tuples(d.objid), d.original
+        FROM pg_event_trigger_dropped_objects() d
+        WHERE d.object_type = 'table' AND NOT d.is_temporary
+          AND coalesce(d.schema_name, '') <> 'pggit_v0';
+    EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL: record why instead
+        PERFORM pggit_v0._capture_fault(TG_EVENT, TG_TAG, SQLSTATE, SQLERRM, coalesce(v_q, current_query()), 'capture');
+    END;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._capture_drop() IS
+    'Event trigger function (sql_drop): logs each object dropped by name and dropped tables'' row estimates; leaves lastval()/currval() alone; never raises, traps errors into capture_faults';
 
 -- Roles may call the layer's functions (each checks its own rights through the tables).
 GRANT USAGE ON SCHEMA pggit_v0 TO PUBLIC;
@@ -396,7 +526,7 @@ BEGIN
         CREATE EVENT TRIGGER pggit_v0_capture_ddl ON ddl_command_end
             EXECUTE FUNCTION pggit_v0._capture();
         CREATE EVENT TRIGGER pggit_v0_capture_drop ON sql_drop
-            EXECUTE FUNCTION pggit_v0._capture();
+            EXECUTE FUNCTION pggit_v0._capture_drop();
         IF EXISTS (SELECT 1 FROM pg_event_trigger WHERE evtname = 'pggit_v0_capture_names') THEN
             DROP EVENT TRIGGER pggit_v0_capture_names;
         END IF;
