@@ -3,6 +3,7 @@ Alembic project (issue 14).
 
     .venv/bin/python bench/alembic_steps.py                    # 50 revisions, 3 runs
     .venv/bin/python bench/alembic_steps.py --revisions 20 --runs 1   # quick
+    .venv/bin/python bench/alembic_steps.py --as-of HEAD --ref 43009fc   # committed work only
 
 One throwaway server (the project's local backend) serves both tools; per run, each is a
 pytest subprocess timed by wall clock, the order alternating between runs:
@@ -221,6 +222,10 @@ def main() -> int:
                         help="also time the cold run of the plugin and sql/ as of this git ref "
                              "(a copy made with git archive), in every round right after the "
                              "working tree's: before/after on one server (repeatable)")
+    parser.add_argument("--as-of", metavar="GIT_REF",
+                        help="run the pggit rows with the plugin and sql/ as of this git ref (a copy "
+                             "made with git archive) instead of the working tree's: committed work "
+                             "only, when the working tree holds others' unfinished edits")
     args = parser.parse_args()
 
     def log(msg: str) -> None:
@@ -237,12 +242,16 @@ def main() -> int:
         root = Path(tmp)
         generate_project(root, args.revisions)
         refs = {ref: git_copy(ref, Path(tmp) / f"ref-{i}") for i, ref in enumerate(args.ref)}
+        as_of = git_copy(args.as_of, Path(tmp) / "as-of") if args.as_of else None
         server = backend.start()
         try:
             log(f"server: PostgreSQL {server.version} on {server.host}:{server.port}; "
                 f"{args.revisions} revisions in {root}")
             py = [sys.executable, "-m", "pytest"]
             base_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+            # the pggit rows' environment: the working tree's plugin, or the --as-of copy
+            pggit_env = dict(base_env) if as_of is None else {
+                **base_env, "PYTHONPATH": str(as_of), "PGGIT_SQL_DIR": str(as_of / "sql")}
             pggit_cmd = py + ["--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(),
                               "--pggit-alembic", "--pggit-gate", "-p", "no:xdist", "pggit_tests"]
             import psycopg
@@ -275,9 +284,9 @@ def main() -> int:
                             if (key == "pggit") != (tool == "pggit"):
                                 continue
                             if key == "pggit_warm_root":   # fill the cache first (not timed)
-                                timed(pggit_cmd, root, base_env)
+                                timed(pggit_cmd, root, pggit_env)
                             note(key, run, f"pytest --pggit --pggit-alembic --pggit-gate {what}",
-                                 timed(pggit_cmd + extra, root, base_env, data_dir=data_dir))
+                                 timed(pggit_cmd + extra, root, pggit_env, data_dir=data_dir))
                             if key == "pggit":   # the same run as of each --ref, right after
                                 for ref, copy in refs.items():
                                     env = {**base_env, "PYTHONPATH": str(copy),
@@ -309,7 +318,8 @@ def main() -> int:
     ratio = med["pggit"] / med["alembic"]
     print()
     print(f"Alembic steps benchmark: {args.revisions} revisions, median of {args.runs} run(s), "
-          f"PostgreSQL {server.version}, {os.cpu_count()} CPUs; {peer}")
+          f"PostgreSQL {server.version}, {os.cpu_count()} CPUs; {peer}"
+          + (f"; pggit rows as of {args.as_of}" if args.as_of else ""))
     rows = [
         ("pggit --pggit-no-cache --pggit-base root (build + up/down of every revision)",
          med["pggit"], min(times["pggit"])),
