@@ -254,6 +254,16 @@ WITH cols AS (
                   CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END) AS coldef,
            dsc.description AS comment,
            format('%I.%I', r.nspname, r.relname) AS qname,
+           -- an identity column's sequence is the column's: its grants are recorded with
+           -- the column's (GRANT USAGE ON SEQUENCE t_id_seq, as PostgREST and Supabase
+           -- projects give)
+           CASE WHEN a.attidentity <> '' THEN
+               (SELECT _acl_statements(sc.relacl, acldefault('s', sc.relowner), sc.relowner,
+                                       format('SEQUENCE %I.%I', sn.nspname, sc.relname))
+                FROM pg_depend d JOIN pg_class sc ON sc.oid = d.objid JOIN pg_namespace sn ON sn.oid = sc.relnamespace
+                WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+                  AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i' AND sc.relkind = 'S'
+                LIMIT 1) END AS seq_grants,
            -- an inherited column NOT NULL here but on none of its parents: a partition's
            -- own NOT NULL (PARTITION OF (c NOT NULL), or one its primary key set)
            a.attnotnull AND NOT a.attislocal
@@ -293,8 +303,10 @@ SELECT nspname::text, kind, relname::text, relname::text, 'column_comment ' || a
 FROM cols WHERE comment IS NOT NULL
 UNION ALL
 SELECT nspname::text, kind, relname::text, relname::text, 'column_grants ' || attname,
-       _acl_statements(attacl, NULL, relowner, 'TABLE ' || qname, quote_ident(attname))
-FROM cols WHERE attacl IS NOT NULL
+       CASE WHEN seq_grants IS NULL THEN _acl_statements(attacl, NULL, relowner, 'TABLE ' || qname, quote_ident(attname))
+            ELSE concat_ws(E'\n', _acl_statements(attacl, NULL, relowner, 'TABLE ' || qname, quote_ident(attname)),
+                           seq_grants) END
+FROM cols WHERE attacl IS NOT NULL OR seq_grants IS NOT NULL
 UNION ALL
 SELECT nspname::text, kind, relname::text, relname::text, 'column_settings ' || attname, settings
 FROM cols WHERE relkind IN ('r', 'p') AND settings <> ''
@@ -517,7 +529,8 @@ LEFT JOIN pg_description ds ON ds.objoid = ro.oid AND ds.classoid = 'pg_proc'::r
 CROSS JOIN LATERAL (VALUES
     ('definition',
      CASE WHEN ro.prokind = 'a' THEN
-       format('CREATE AGGREGATE %s (%s);', ro.qsig, concat_ws(', ',
+       -- (an aggregate of no arguments is named with (*))
+       format('CREATE AGGREGATE %s (%s);', regexp_replace(ro.qsig, '\(\)$', '(*)'), concat_ws(', ',
               'SFUNC = ' || ag.aggtransfn::regproc::text,
               'STYPE = ' || format_type(ag.aggtranstype, NULL),
               CASE WHEN ag.aggtransspace <> 0 THEN 'SSPACE = ' || ag.aggtransspace END,
@@ -531,7 +544,9 @@ CROSS JOIN LATERAL (VALUES
               CASE WHEN ag.aggkind = 'h' THEN 'HYPOTHETICAL' END))
      ELSE rtrim(pg_get_functiondef(ro.oid), E'\n') || ';' END),
     ('comment',
-     'COMMENT ON ' || upper(ro.kind) || ' ' || ro.qsig || ' IS ' || quote_literal(ds.description) || ';'),
+     'COMMENT ON ' || upper(ro.kind) || ' '
+     || CASE WHEN ro.prokind = 'a' THEN regexp_replace(ro.qsig, '\(\)$', '(*)') ELSE ro.qsig END
+     || ' IS ' || quote_literal(ds.description) || ';'),
     ('grants',
      _acl_statements(ro.proacl, acldefault('f', ro.proowner), ro.proowner,
                      CASE ro.kind WHEN 'procedure' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || ro.qsig))
@@ -577,7 +592,11 @@ CROSS JOIN LATERAL (VALUES
                              WHERE a.attrelid = ty.typrelid AND a.attnum > 0 AND NOT a.attisdropped))
        WHEN 'r' THEN (SELECT format('CREATE TYPE %s AS RANGE (%s);', ty.qname, concat_ws(', ',
                              'SUBTYPE = ' || format_type(rg.rngsubtype, NULL),
-                             CASE WHEN NOT oc.opcdefault THEN 'SUBTYPE_OPCLASS = ' || quote_ident(oc.opcname) END,
+                             CASE WHEN NOT oc.opcdefault
+                                  THEN 'SUBTYPE_OPCLASS = '
+                                       || CASE WHEN oc.opcnamespace = 'pg_catalog'::regnamespace THEN ''
+                                               ELSE quote_ident(oc.opcnamespace::regnamespace::text) || '.' END
+                                       || quote_ident(oc.opcname) END,
                              CASE WHEN rg.rngcollation <> 0 AND rg.rngcollation <> st.typcollation
                                   THEN 'COLLATION = ' || rg.rngcollation::regcollation::text END,
                              CASE WHEN rg.rngcanonical <> 0 THEN 'CANONICAL = ' || rg.rngcanonical::regproc::text END,
@@ -648,11 +667,17 @@ CREATE OR REPLACE FUNCTION pggit_v0._snap_extensions(p_schema text, p_names text
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 AS $$
-SELECT n.nspname::text, 'extension', e.extname::text, e.extname::text, 'definition',
-       format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I VERSION %L;', e.extname, n.nspname, e.extversion)
+SELECT n.nspname::text, 'extension', e.extname::text, e.extname::text, x.sub_key, x.def
 FROM pg_extension e
 JOIN pg_namespace n ON n.oid = e.extnamespace
-WHERE e.extname <> 'plpgsql'
+-- its comment when it is not the one its control file gives (CREATE EXTENSION sets that)
+LEFT JOIN pg_description ds ON ds.objoid = e.oid AND ds.classoid = 'pg_extension'::regclass AND ds.objsubid = 0
+CROSS JOIN LATERAL (VALUES
+    ('definition', format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I VERSION %L;', e.extname, n.nspname, e.extversion)),
+    ('comment', CASE WHEN ds.description IS DISTINCT FROM (SELECT a.comment FROM pg_available_extensions a WHERE a.name = e.extname)
+                     THEN format('COMMENT ON EXTENSION %I IS %L;', e.extname, coalesce(ds.description, '')) END)
+) AS x(sub_key, def)
+WHERE e.extname <> 'plpgsql' AND x.def IS NOT NULL
   AND (p_schema IS NULL OR n.nspname = p_schema)
   AND (coalesce(p_all, p_names IS NULL) OR e.extname = ANY (p_names))
 $$;
