@@ -133,11 +133,12 @@ CROSS JOIN LATERAL (VALUES
     ('definition',
      CASE
        WHEN r.relkind IN ('r', 'p') AND c.relispartition THEN
-         format('CREATE %sTABLE %s PARTITION OF %s %s%s;',
+         format('CREATE %sTABLE %s PARTITION OF %s %s%s%s;',
                 CASE WHEN c.relpersistence = 'u' THEN 'UNLOGGED ' ELSE '' END, q.qname,
                 (SELECT i.inhparent::regclass::text FROM pg_inherits i WHERE i.inhrelid = r.oid),
                 pg_get_expr(c.relpartbound, r.oid),
-                CASE WHEN r.relkind = 'p' THEN ' PARTITION BY ' || pg_get_partkeydef(r.oid) ELSE '' END)
+                CASE WHEN r.relkind = 'p' THEN ' PARTITION BY ' || pg_get_partkeydef(r.oid) ELSE '' END,
+                ' WITH (' || array_to_string(c.reloptions, ', ') || ')')
        WHEN r.relkind IN ('r', 'p') THEN
          format('CREATE %sTABLE %s ()%s%s%s;',
                 CASE WHEN c.relpersistence = 'u' THEN 'UNLOGGED ' ELSE '' END, q.qname,
@@ -149,6 +150,11 @@ CROSS JOIN LATERAL (VALUES
          format(E'CREATE VIEW %s%s AS\n%s;', q.qname,
                 ' WITH (' || array_to_string(c.reloptions, ', ') || ')',
                 rtrim(pg_get_viewdef(r.oid, true), E'; \n'))
+         -- its columns' defaults (for inserts through it), as pg_dump writes them
+         || coalesce((SELECT string_agg(format(E'\nALTER VIEW %s ALTER COLUMN %I SET DEFAULT %s;', q.qname, a.attname,
+                                               pg_get_expr(ad.adbin, ad.adrelid)), '' ORDER BY a.attnum)
+                      FROM pg_attrdef ad JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+                      WHERE ad.adrelid = r.oid), '')
        WHEN r.relkind = 'm' THEN
          format(E'CREATE MATERIALIZED VIEW %s%s AS\n%s\nWITH NO DATA;', q.qname,
                 ' WITH (' || array_to_string(c.reloptions, ', ') || ')',
