@@ -14,7 +14,7 @@
 -- Ids of the rows capture writes (ddl_log, capture_faults, dropped_table_stats).  They
 -- are taken without nextval(): nextval() in the user's session makes the user's next
 -- lastval() name the layer's sequence (permission denied, or the layer's number).
--- A session reserves ids in blocks of 64 from one counter, the sequence capture_ids,
+-- A session reserves ids in blocks of 256 from one counter, the sequence capture_ids,
 -- moved on with setval() (which leaves the session's lastval() and every currval()
 -- alone) under a short lock; see _capture_ids.  The counter holds the last id reserved
 -- times 2^24 plus the pid (mod 2^24) of the backend that reserved it.
@@ -32,11 +32,11 @@ COMMENT ON VIEW pggit_v0.capture_ids_lock IS
 -- are taken within a session, and across sessions whenever one session's DDL follows
 -- another's (a rename after the commit of the rename before it gets the larger id), as
 -- nextval()'s did; the session's lastval() and currval() do not change.
--- How: a block is the 64 ids up to the counter's last id reserved (its end).  The
+-- How: a block is the 256 ids up to the counter's last id reserved (its end).  The
 -- session uses the rest of the block it reserved last, keeping in the setting
--- pggit.capture_block how many of those 64 ids it has used, as that many characters 'x',
+-- pggit.capture_block how many of those 256 ids it has used, as that many characters 'x',
 -- then ':' and the counter value ('xxx:1073741827' when 3 are used: the next id is
--- end - 63 + 3), as long as the counter still says it reserved last; otherwise it
+-- end - 255 + 3), as long as the counter still says it reserved last; otherwise it
 -- reserves a new block after the counter's last id.  (A count of characters, not a
 -- number: capture's fast path reads and moves it with no cast, see _capture.)  Any
 -- reservation by another session in between makes the next one reserve again, so ids
@@ -64,13 +64,13 @@ DECLARE
     v_size  bigint;
     v_set   text;     -- set_config's result (an assignment, not PERFORM: no executor per call)
 BEGIN
-    IF v_used + p_n <= 64 AND p_n >= 1 THEN   -- the rest of this session's block
+    IF v_used + p_n <= 256 AND p_n >= 1 THEN   -- the rest of this session's block
         v_set := set_config('pggit.capture_block', repeat('x', v_used + p_n::int) || ':' || v_ctr, false);
-        RETURN v_ctr / 16777216 - 63 + v_used;
+        RETURN v_ctr / 16777216 - 255 + v_used;
     ELSIF p_n IS NULL OR p_n < 1 THEN
         RETURN NULL;
     END IF;
-    v_size := greatest(p_n, 64);
+    v_size := greatest(p_n, 256);
     BEGIN
         LOCK TABLE pggit_v0.capture_ids_lock IN EXCLUSIVE MODE;
         v_ctr := coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0);
@@ -81,8 +81,8 @@ BEGIN
     EXCEPTION WHEN SQLSTATE 'PGGIT' THEN
         NULL;
     END;
-    -- used of the last 64: all of them when the block is larger (p_n > 64)
-    v_set := set_config('pggit.capture_block', repeat('x', (p_n - v_size + 64)::int) || ':' || v_ctr, false);
+    -- used of the last 256: all of them when the block is larger (p_n > 256)
+    v_set := set_config('pggit.capture_block', repeat('x', (p_n - v_size + 256)::int) || ':' || v_ctr, false);
     RETURN v_first;
 END
 $$;
@@ -267,7 +267,7 @@ COMMENT ON FUNCTION pggit_v0._capture_names() IS
 -- in every DDL's transaction (a cast or an inlined function call costs more to set up
 -- than to run).  So: one INSERT of all the event's rows, no function call per row, and
 -- the ids (see _capture_ids) without casts: the event's row k (its place in the command
--- list) gets id end - 64 + used + k, where used is the count of 'x' in
+-- list) gets id end - 256 + used + k, where used is the count of 'x' in
 -- pggit.capture_block, while that stays within the block.  Rows not logged (temporary
 -- objects, the layer's own, extension members) and rows beyond the block go to
 -- _capture_other, which adds an 'x' for each (their ids are used up, so that the next
@@ -277,7 +277,7 @@ COMMENT ON FUNCTION pggit_v0._capture_names() IS
 
 -- Called by _capture/_capture_drop for each command row whose quick test (the usual user
 -- object, its id within the block) fails: true if the row is to be logged after all
--- (_capture_keeps says so and p_used + p_ord <= 64); else it marks the row's id used
+-- (_capture_keeps says so and p_used + p_ord <= 256); else it marks the row's id used
 -- (one more 'x' in pggit.capture_block) and returns false.
 DROP FUNCTION IF EXISTS pggit_v0."_capture_other"(bigint, bigint, bigint, boolean);
 DROP FUNCTION IF EXISTS pggit_v0."_capture_other"(bigint, bigint, bigint, boolean, text, text, text);
@@ -290,7 +290,7 @@ AS $$
 DECLARE
     v_set text;
 BEGIN
-    IF pggit_v0._capture_keeps(p_in_extension, p_schema, p_type, p_identity) AND p_used + p_ord <= 64 THEN
+    IF pggit_v0._capture_keeps(p_in_extension, p_schema, p_type, p_identity) AND p_used + p_ord <= 256 THEN
         RETURN true;
     END IF;
     v_set := set_config('pggit.capture_block', 'x' || current_setting('pggit.capture_block', true), false);
@@ -365,7 +365,7 @@ BEGIN
             v_dur := clock_timestamp() - v_t0;   -- (here: a volatile call in the INSERT costs a node)
             INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
                                           statement, role_name, txid, branch, capture_duration, source)
-            SELECT v_ctr / 16777216 - 64 + v_used + c.ordinality, TG_EVENT, c.command_tag, c.object_type,
+            SELECT v_ctr / 16777216 - 256 + v_used + c.ordinality, TG_EVENT, c.command_tag, c.object_type,
                    c.object_identity, c.schema_name, v_q,
                    CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END,
                    txid_current(), (SELECT h.branch FROM pggit_v0.head h), v_dur,
@@ -373,15 +373,19 @@ BEGIN
             FROM pg_event_trigger_ddl_commands() WITH ORDINALITY c
             -- the usual user object with its id in the block, else _capture_other decides
             WHERE CASE WHEN NOT c.in_extension AND c.schema_name <> 'pggit_v0' AND left(c.schema_name, 3) <> 'pg_'
-                            AND strpos(c.object_identity, 'pggit_v0') = 0 AND v_used + c.ordinality <= 64
+                            AND strpos(c.object_identity, 'pggit_v0') = 0 AND v_used + c.ordinality <= 256
                        THEN true
+                       -- an extension's member (CREATE EXTENSION runs many): not logged, its id used
+                       WHEN c.in_extension
+                       THEN set_config('pggit.capture_block', 'x' || current_setting('pggit.capture_block', true),
+                                       false) IS NULL
                        ELSE pggit_v0._capture_other(v_used, c.ordinality, c.in_extension, c.schema_name,
                                                     c.object_type, c.object_identity) END;
             GET DIAGNOSTICS v_n = ROW_COUNT;
             -- the logged rows' ids are used too; past the block (or none), the rest now
             IF v_used IS NULL
                OR length(split_part(set_config('pggit.capture_block', repeat('x', v_n)
-                                               || current_setting('pggit.capture_block', true), false), ':', 1)) > 64 THEN
+                                               || current_setting('pggit.capture_block', true), false), ':', 1)) > 256 THEN
                 INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
                                               statement, role_name, txid, branch, capture_duration, source)
                 SELECT pggit_v0._capture_ids(1), TG_EVENT, c.command_tag, c.object_type, c.object_identity,
@@ -392,7 +396,7 @@ BEGIN
                        nullif(left(current_setting('pggit.source', true), 1000), '')
                 FROM pg_event_trigger_ddl_commands() WITH ORDINALITY c
                 WHERE pggit_v0._capture_keeps(c.in_extension, c.schema_name, c.object_type, c.object_identity)
-                  AND (v_used + c.ordinality <= 64) IS NOT TRUE
+                  AND (v_used + c.ordinality <= 256) IS NOT TRUE
                 ORDER BY c.ordinality;
             END IF;
         ELSE
@@ -402,7 +406,7 @@ BEGIN
             INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
                                           statement, role_name, txid, branch, capture_duration, renamed_from,
                                           source)
-            SELECT CASE WHEN v_used + c.ordinality <= 64 THEN v_ctr / 16777216 - 64 + v_used + c.ordinality
+            SELECT CASE WHEN v_used + c.ordinality <= 256 THEN v_ctr / 16777216 - 256 + v_used + c.ordinality
                         ELSE pggit_v0._capture_ids(1) END,
                    TG_EVENT, c.command_tag, c.object_type, c.object_identity, c.schema_name, v_q,
                    CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END,
@@ -464,7 +468,7 @@ BEGIN
         v_dur := clock_timestamp() - v_t0;
         INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name, statement,
                                       role_name, txid, branch, capture_duration, source)
-        SELECT v_ctr / 16777216 - 64 + v_used + d.ordinality, TG_EVENT, TG_TAG, d.object_type, d.object_identity,
+        SELECT v_ctr / 16777216 - 256 + v_used + d.ordinality, TG_EVENT, TG_TAG, d.object_type, d.object_identity,
                d.schema_name, v_q,
                CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END,
                txid_current(), (SELECT h.branch FROM pggit_v0.head h), v_dur,
@@ -472,14 +476,18 @@ BEGIN
         FROM pg_event_trigger_dropped_objects() WITH ORDINALITY d
         WHERE CASE WHEN d.original AND NOT d.is_temporary AND d.schema_name <> 'pggit_v0'
                         AND left(d.schema_name, 3) <> 'pg_' AND strpos(d.object_identity, 'pggit_v0') = 0
-                        AND v_used + d.ordinality <= 64
+                        AND v_used + d.ordinality <= 256
                    THEN true
+                   -- what went with the object dropped (its type, indexes...): not logged, its id used
+                   WHEN NOT d.original OR d.is_temporary
+                   THEN set_config('pggit.capture_block', 'x' || current_setting('pggit.capture_block', true),
+                                   false) IS NULL
                    ELSE pggit_v0._capture_other(v_used, d.ordinality, (d.original AND NOT d.is_temporary) IS NOT TRUE,
                                                 d.schema_name, d.object_type, d.object_identity) END;
         GET DIAGNOSTICS v_n = ROW_COUNT;
         IF v_used IS NULL
            OR length(split_part(set_config('pggit.capture_block', repeat('x', v_n)
-                                           || current_setting('pggit.capture_block', true), false), ':', 1)) > 64 THEN
+                                           || current_setting('pggit.capture_block', true), false), ':', 1)) > 256 THEN
             INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
                                           statement, role_name, txid, branch, capture_duration, source)
             SELECT pggit_v0._capture_ids(1), TG_EVENT, TG_TAG, d.object_type, d.object_identity, d.schema_name, v_q,
@@ -489,7 +497,7 @@ BEGIN
             FROM pg_event_trigger_dropped_objects() WITH ORDINALITY d
             WHERE d.original AND NOT d.is_temporary
               AND pggit_v0._capture_keeps(false, d.schema_name, d.object_type, d.object_identity)
-              AND (v_used + d.ordinality <= 64) IS NOT TRUE
+              AND (v_used + d.ordinality <= 256) IS NOT TRUE
             ORDER BY d.ordinality;
         END IF;
         -- every dropped table's live row estimate, also of those dropped with another
