@@ -12,10 +12,9 @@ workers (``workerinput``); workers then only create and drop databases.  The tem
 comes from the template cache (:mod:`.template_cache`): the first process to take the
 lock of its key builds it, the others (and later runs) clone it.
 
-On the DSN backend the process that owns the server holds a :class:`~.janitor.RunLock`
-from before its first database until after its last is dropped, and first drops what
-runs killed outright left behind (:func:`~.janitor.drop_stale_databases`).  A server of
-its own (local, embedded, docker) is swept by no other run: no lock.
+The process that owns the server holds a :class:`~.janitor.RunLock` from before its first
+database until after its last is dropped; on the DSN backend a run first drops what runs
+killed outright left behind (:func:`~.janitor.drop_stale_databases`).
 
 ``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
@@ -96,10 +95,8 @@ class PggitSession:
         self._lock = threading.RLock()          # one start, whichever thread asks first
         self._early: Optional[threading.Thread] = None
         self._early_error: Optional[PggitError] = None
-        #: held while this run's databases exist (the owner of a DSN server only)
+        #: held while this run's databases exist (the owner of the server only)
         self._run_lock: Optional[RunLock] = None
-        #: pytest-xdist workers share this process's server (set by pytest_configure_node)
-        self._has_workers = False
         #: what the stale sweep dropped (DSN backend), for the header
         self.stale_note: Optional[str] = None
         #: the steps the header collected to compute the cache key: (hook plugins, steps)
@@ -127,7 +124,6 @@ class PggitSession:
     def pytest_configure_node(self, node: Any) -> None:
         """pytest-xdist controller: start one server and share it with every worker."""
         node.workerinput["pggit_run_id"] = self.run_id
-        self._has_workers = True
         try:
             node.workerinput["pggit_server"] = self.get_server().to_dict()
         except PggitError as exc:  # reported by the workers' fixtures, where tests see it
@@ -232,17 +228,13 @@ class PggitSession:
             return self.server
         assert self.backend is not None
         server = self.backend.start()
-        if server.backend == "dsn":
-            # a server others use too: their runs' sweeps (drop_stale_databases) must see
-            # this one alive.  A server of our own (local, embedded, docker) nobody else
-            # sweeps: no lock, one connection fewer before the first database
-            lock = RunLock(server, self.prefix)
-            try:
-                lock.acquire()
-            except PggitError:
-                self.backend.stop()
-                raise
-            self._run_lock = lock
+        lock = RunLock(server, self.prefix)
+        try:
+            lock.acquire()
+        except PggitError:
+            self.backend.stop()
+            raise
+        self._run_lock = lock
         self.server = server
         if server.backend == "dsn":
             try:
@@ -368,8 +360,7 @@ class PggitSession:
 
         cache = TemplateCache(server, key, self.cfg.lock_timeout)
         janitor, outcome = cache.obtain(self.database_name("tpl"), build_entry,
-                                        self.database_name("cachenew"), conn=self.admin(),
-                                        exclusive=self._builds_alone(server))
+                                        self.database_name("cachenew"), conn=self.admin())
         note = outcome.note(cache.name)
         if built:
             b = built[0]
@@ -386,13 +377,6 @@ class PggitSession:
             return (b.janitor, b.database,
                     b.notes + ["template cache entry did not match the steps: built anew"], b.steps)
         return janitor, janitor.database, [note] + list(outcome.entry.notes), applied
-
-    def _builds_alone(self, server: Server) -> bool:
-        """Whether no other process can build templates on ``server`` while this one does:
-        a server of our own (local, embedded) without pytest-xdist workers.  The template
-        cache then needs no lock (:meth:`~.template_cache.TemplateCache.obtain`)."""
-        return (server.backend in ("local", "embedded") and not self.shared
-                and not self._has_workers)
 
     def _cache_header(self) -> str:
         """The header's line: template cache hit or miss, and why, as far as known now."""

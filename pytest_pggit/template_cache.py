@@ -498,26 +498,21 @@ class TemplateCache:
         return None, explain_miss(self.key, [e for e in entries.values() if e is not None])
 
     def obtain(self, target: str, build: Callable[[], Tuple[Any, Entry]],
-               store_as: str, conn: "Optional[psycopg.Connection]" = None,
-               exclusive: bool = False) -> Tuple[Any, Outcome]:
+               store_as: str, conn: "Optional[psycopg.Connection]" = None) -> Tuple[Any, Outcome]:
         """A janitor of ``target``, a clone of the entry, or what ``build()`` made.
 
         ``build()`` returns ``(janitor, entry)``: the built template's janitor (its database
         idle) and its metadata; it is copied into ``store_as`` (a database of this run),
         which is renamed into place.  The lock of the key is held while building, so one
-        run (or pytest-xdist worker) builds and the others wait, then clone; not when
-        ``exclusive`` (no other process builds on this server: a private one, no xdist
-        workers), which saves a connection.  ``conn``: an autocommit admin connection for
-        all of it (the session's; else one is opened)."""
-        from contextlib import nullcontext
-
+        run (or pytest-xdist worker) builds and the others wait, then clone.  ``conn``: an
+        autocommit admin connection for all of it (the session's; else one is opened)."""
         t0 = time.monotonic()
         with self._admin(conn) as conn:
             got = self._clone(target, conn)
             if got is not None:
                 return got[0], Outcome(True, "nothing changed", got[1], time.monotonic() - t0)
-            with nullcontext() if exclusive else self._locked():
-                got = None if exclusive else self._clone(target, conn)
+            with self._locked():
+                got = self._clone(target, conn)
                 if got is not None:
                     return got[0], Outcome(True, "built by a concurrent run while this one waited",
                                            got[1], time.monotonic() - t0)
