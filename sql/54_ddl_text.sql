@@ -372,6 +372,17 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$ SELECT coalesce(substring(p_def FROM '^(.*?)\n(AS |RETURN |BEGIN ATOMIC)'), p_def) $$;
 
+-- A routine's signature (_routine_signature) from its argument list on: without the
+-- routine's own qualified name, which may be that of a table too.
+CREATE OR REPLACE FUNCTION pggit_v0._sig_args(p_sig text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT regexp_replace(p_sig, '^CREATE (?:OR REPLACE )?(?:FUNCTION|PROCEDURE|AGGREGATE) (?:"(?:[^"]|"")+"|[^ ."(]+)\.(?:"(?:[^"]|"")+"|[^ ."(]+)', '')
+$$;
+COMMENT ON FUNCTION pggit_v0._sig_args(text) IS
+    'A routine signature without its CREATE ... name: the arguments, result and options';
+
 -- True when a routine's canonical definition (pg_get_functiondef) has an SQL-standard
 -- body (RETURN expr, or BEGIN ATOMIC ... END): PostgreSQL parses it when the routine is
 -- created, even with check_function_bodies off, and binds it to what it reads, as a view.

@@ -150,7 +150,8 @@ $$;
 -- their new sub-keys, and the old names rewritten inside the renamed tables' own blobs
 -- and inside other tables' and sequences' blobs that name them (partitions, children,
 -- foreign keys, OWNED BY); sequences owned by a table moved to another schema move
--- with it, as SET SCHEMA does.  Other objects are kept as they are.  Returns the root sha.
+-- with it, as SET SCHEMA does; routines taking a renamed table's row type get the new
+-- name in their key and signature.  Other objects are kept as they are.  Returns the root sha.
 -- With the owner's rights (readers' generate_migration stores this derived tree): it
 -- only rewrites names, quoted, inside blobs already stored; no commit points at it.
 CREATE OR REPLACE FUNCTION pggit_v0._renamed_tree(p_tree text, p_renames jsonb) RETURNS text
@@ -208,6 +209,28 @@ BEGIN
           AND NOT EXISTS (SELECT 1 FROM tabs tb WHERE b.schema_name = tb.old_schema AND b.obj_key = 'table ' || tb.old_table)
           AND NOT EXISTS (SELECT 1 FROM seqs sq WHERE b.schema_name = sq.schema_name AND b.obj_key = sq.obj_key)
     ),
+    -- routines whose arguments name a renamed table (its row type): PostgreSQL renames
+    -- the type in their signature, so their key and the blobs naming the signature follow
+    -- (a body is text: left as written)
+    routs AS MATERIALIZED (
+        SELECT o.schema_name, o.obj_key, o.bucket, o.obj_tree, _rename_qnames(o.obj_key, qm.olds, qm.news) AS new_key
+        FROM obj o CROSS JOIN qmap qm
+        WHERE _key_kind(o.obj_key) IN ('function', 'procedure', 'aggregate')
+          AND EXISTS (SELECT 1 FROM unnest(qm.olds) q WHERE strpos(o.obj_key, q) > 0)
+    ),
+    routines AS (
+        SELECT r.schema_name, r.new_key AS obj_key, r.bucket, b.sub_key,
+               CASE WHEN b.sub_key = 'definition'
+                    THEN _rename_qnames(_routine_signature(b.content), qm.olds, qm.news)
+                         || substr(b.content, length(_routine_signature(b.content)) + 1)
+                    ELSE _rename_qnames(b.content, qm.olds, qm.news) END AS content
+        FROM routs r CROSS JOIN qmap qm JOIN _object_tree_blobs(ARRAY(SELECT r2.obj_tree FROM routs r2)) b
+             ON b.obj_tree = r.obj_tree
+        UNION ALL   -- (the recorded dependencies, which _object_tree_blobs leaves out, as they are)
+        SELECT r.schema_name, r.new_key, r.bucket, e.name, o.content
+        FROM routs r JOIN tree_entries e ON e.tree_sha = r.obj_tree AND e.name = 'depends'
+        JOIN objects o ON o.sha = e.entry_sha
+    ),
     blobs AS MATERIALIZED (   -- every blob of the objects rebuilt: renamed, moved or touched
         SELECT o.schema_name, o.obj_key, o.bucket, b.sub_key, b.content
         FROM obj o JOIN _object_tree_blobs(ARRAY(
@@ -250,12 +273,15 @@ BEGIN
         SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM moved x
         UNION ALL
         SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM rewritten x
+        UNION ALL
+        SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM routines x
     ),
     kept AS (
         SELECT o.* FROM obj o
         WHERE NOT EXISTS (SELECT 1 FROM tabs tb WHERE o.schema_name = tb.old_schema AND o.obj_key = 'table ' || tb.old_table)
           AND NOT EXISTS (SELECT 1 FROM seqs sq WHERE o.schema_name = sq.schema_name AND o.obj_key = sq.obj_key)
           AND NOT EXISTS (SELECT 1 FROM touched t WHERE t.schema_name = o.schema_name AND t.obj_key = o.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM routs r WHERE r.schema_name = o.schema_name AND r.obj_key = o.obj_key)
     )
     SELECT w.root_sha INTO v_root
     FROM (SELECT array_agg(f.schema_name) AS ss, array_agg(f.bucket) AS bs, array_agg(f.obj_key) AS ks,

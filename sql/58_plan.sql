@@ -554,8 +554,10 @@ BEGIN
                      bool_or(u.src = 'g') OVER w AS has_g, bool_or(u.src = 'a') OVER w AS has_a
               FROM (SELECT 'r' AS src, x.schema_name, x.obj_key, m.part, m.name
                     FROM pp x CROSS JOIN LATERAL (
-                        SELECT 'new_sig' AS part, n FROM _qualified_names(x.new_sig) n
-                        UNION ALL SELECT 'old_sig', n FROM _qualified_names(x.old_sig) n
+                        -- (the signature without the routine's own name: a trigger
+                        -- function t() names no table t)
+                        SELECT 'new_sig' AS part, n FROM _qualified_names(_sig_args(x.new_sig)) n
+                        UNION ALL SELECT 'old_sig', n FROM _qualified_names(_sig_args(x.old_sig)) n
                         UNION ALL SELECT 'new_body', n FROM _qualified_names(x.new_c) n
                         UNION ALL SELECT 'body_only', n FROM _qualified_names(substr(x.new_c, length(x.new_sig) + 1)) n
                         UNION ALL SELECT 'name', quote_ident(x.schema_name) || '.' || split_part(_key_name(x.obj_key), '(', 1)
@@ -581,8 +583,75 @@ BEGIN
               FROM pp x
               WHERE x.sub_key = 'definition' AND x.how IN ('removed', 'recreated') AND x.old_c IS NOT NULL
                 AND (x.kind IN ('view', 'materialized_view')
-                     OR (x.kind IN ('function', 'procedure') AND _sql_body(x.old_c)))) a
+                     OR (x.kind IN ('function', 'procedure') AND _sql_body(x.old_c))
+                     -- routines on the row type of a table or view that goes: dropped with
+                     -- the views, after those calling them, before those they use
+                     OR (x.kind IN ('function', 'procedure', 'aggregate')
+                         AND EXISTS (SELECT 1 FROM routine_mentions rm WHERE rm.schema_name = x.schema_name
+                                       AND rm.obj_key = x.obj_key AND rm.sig_going))
+                     OR (x.kind IN ('function', 'procedure', 'aggregate')
+                         AND EXISTS (SELECT 1 FROM on_rowtypes o WHERE o.side = 'old' AND o.schema_name = x.schema_name
+                                       AND o.obj_key = x.obj_key)))) a
         CROSS JOIN LATERAL _dep_order(a.ss, a.ks, a.names, a.defs, a.ts) dd
+    ),
+    -- Types, domains, routines and aggregates built on the row type of a table the
+    -- migration creates, directly or through each other (a domain over a table's row
+    -- type, a routine returning it): created with the tables, in dependency order
+    -- (sig_table); and, on the source side, those built on a table or view that goes:
+    -- dropped with the views, before it (sig_going).  Read from the recorded edges.
+    rowtype_edges AS MATERIALIZED (
+        SELECT x.schema_name, x.obj_key, x.side, r.ref_schema, r.ref_key
+        FROM (SELECT y.schema_name, y.obj_key, 'new' AS side, y.new_tree AS t FROM pp y
+              WHERE y.sub_key = 'definition' AND y.how IN ('added', 'recreated', 'rebuilt') AND y.new_c IS NOT NULL
+                AND y.kind IN ('type', 'domain', 'function', 'procedure', 'aggregate')
+              UNION ALL
+              SELECT y.schema_name, y.obj_key, 'old', y.old_tree FROM pp y
+              WHERE y.sub_key = 'definition' AND y.how IN ('removed', 'recreated') AND y.old_c IS NOT NULL
+                AND y.kind IN ('type', 'domain', 'function', 'procedure', 'aggregate')) x
+        JOIN _tree_deps(ARRAY(SELECT y.new_tree FROM pp y
+                              WHERE y.sub_key = 'definition' AND y.how IN ('added', 'recreated', 'rebuilt')
+                                AND y.kind IN ('type', 'domain', 'function', 'procedure', 'aggregate')
+                              UNION ALL
+                              SELECT y.old_tree FROM pp y
+                              WHERE y.sub_key = 'definition' AND y.how IN ('removed', 'recreated')
+                                AND y.kind IN ('type', 'domain', 'function', 'procedure', 'aggregate'))) r
+             ON r.obj_tree = x.t
+        WHERE r.part = 'definition' OR r.part LIKE 'column %'
+    ),
+    on_rowtypes(schema_name, obj_key, side) AS (
+        SELECT x.schema_name, x.obj_key, 'new' FROM pp x
+        WHERE x.sub_key = 'definition' AND x.kind = 'table' AND x.how IN ('added', 'recreated') AND x.new_c IS NOT NULL
+          AND EXISTS (SELECT 1 FROM rowtype_edges)   -- one-time filter
+        UNION
+        SELECT x.schema_name, x.obj_key, 'old' FROM pp x
+        WHERE x.sub_key = 'definition' AND x.kind IN ('table', 'view', 'materialized_view')
+          AND x.how IN ('removed', 'recreated') AND x.old_c IS NOT NULL
+          AND EXISTS (SELECT 1 FROM rowtype_edges)   -- one-time filter
+      UNION
+        SELECT e.schema_name, e.obj_key, e.side
+        FROM on_rowtypes o JOIN rowtype_edges e ON e.ref_schema = o.schema_name AND e.ref_key = o.obj_key AND e.side = o.side
+    ),
+    -- the tables dropped (removed, or recreated) and the sequences removed, in dependency
+    -- order, deepest first: a table whose policy, trigger, rule or column default reads
+    -- another goes before it (a sequence owned by a table goes with that table).  Foreign
+    -- keys do not count: they are dropped first.  Types and domains built on the row type
+    -- of a table that goes are dropped among them (after the tables using them, before
+    -- that table).
+    tdepth AS MATERIALIZED (
+        SELECT a.ss[dd.idx] AS schema_name, a.ks[dd.idx] AS obj_key, dd.depth
+        FROM (SELECT array_agg(x.q ORDER BY x.schema_name, x.obj_key) AS names,
+                     array_agg(x.old_c ORDER BY x.schema_name, x.obj_key) AS defs,
+                     array_agg(x.schema_name ORDER BY x.schema_name, x.obj_key) AS ss,
+                     array_agg(x.obj_key ORDER BY x.schema_name, x.obj_key) AS ks,
+                     array_agg(x.old_tree ORDER BY x.schema_name, x.obj_key) AS ts
+              FROM pp x
+              WHERE x.sub_key = 'definition' AND x.old_c IS NOT NULL
+                AND ((x.kind = 'table' AND x.how IN ('removed', 'recreated')) OR (x.kind = 'sequence' AND x.how = 'removed')
+                     OR (x.kind IN ('type', 'domain') AND x.how IN ('removed', 'recreated')
+                         AND EXISTS (SELECT 1 FROM on_rowtypes o WHERE o.side = 'old' AND o.schema_name = x.schema_name
+                                       AND o.obj_key = x.obj_key)))
+              HAVING count(*) > 1) a
+        CROSS JOIN LATERAL _dep_order(a.ss, a.ks, a.names, a.defs, a.ts, true) dd
     ),
     -- the edges the source commit recorded from the triggers, policies and rules of tables
     -- whose column types change to their own table (see _snap_depends)
@@ -594,6 +663,20 @@ BEGIN
         JOIN fo f ON f.obj_tree = r.obj_tree
         WHERE r.ref_schema = f.schema_name AND r.ref_key = f.obj_key
           AND split_part(r.part, ' ', 1) IN ('trigger', 'policy', 'rule')
+    ),
+    -- the policies and rules of other tables reading a column whose type changes (a
+    -- subquery): their recorded edges, found through the reverse index (dep_refs)
+    other_readers AS MATERIALIZED (
+        SELECT DISTINCT r.obj_tree, r.part
+        FROM _tree_deps(ARRAY(SELECT DISTINCT f.obj_tree
+                              FROM (SELECT DISTINCT cc.schema_name, cc.obj_key FROM col_changes cc WHERE cc.retyped) c
+                              JOIN dep_refs x ON x.ref_schema = c.schema_name AND x.ref_key = c.obj_key
+                              JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
+                              JOIN fo f ON f.obj_tree = e.tree_sha
+                              WHERE _key_kind(f.obj_key) = 'table')) r
+        JOIN col_changes cc ON cc.retyped AND cc.schema_name = r.ref_schema AND cc.obj_key = r.ref_key
+                           AND cc.sub_key = r.ref_column
+        WHERE split_part(r.part, ' ', 1) IN ('policy', 'rule')
     ),
     -- constraints, indexes, triggers and policies of tables whose columns are converted to
     -- a rebuilt type that name the type (a label compared in a CHECK or an index
@@ -638,6 +721,17 @@ BEGIN
           AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND x.sub_key = e.name)
           AND EXISTS (SELECT 1 FROM col_changes)   -- one-time filter
+        UNION
+        -- policies and rules of other tables reading such a column
+        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
+        FROM other_readers orr
+        JOIN fo f ON f.obj_tree = orr.obj_tree
+        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = orr.part
+        LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
+        LEFT JOIN objects tn ON tn.sha = te.entry_sha
+        WHERE NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
+                            AND (x.sub_key = e.name OR x.how IN ('removed', 'recreated')))
         UNION
         -- and parts of kept tables calling a routine that is dropped and created again
         -- (its result type or arguments change): DROP FUNCTION would refuse under them
@@ -741,9 +835,13 @@ BEGIN
         FROM table_creates tc
         UNION ALL SELECT cd.schema_name, cd.obj_key, 'create_depth', cd.depth, cd.broken, NULL FROM cdepth cd
         UNION ALL SELECT dd.schema_name, dd.obj_key, 'drop_depth', dd.depth, dd.broken, NULL FROM ddepth dd
+        UNION ALL SELECT td.schema_name, td.obj_key, 'drop_depth', td.depth, false, NULL FROM tdepth td
         UNION ALL SELECT ld.schema_name, ld.obj_key, 'late_depth', ld.depth, NULL, NULL FROM late_depth ld
         UNION ALL SELECT r.schema_name, r.obj_key, 'rebuilt_depth', r.depth, NULL, NULL FROM rebuilt r
         UNION ALL SELECT pt.schema_name, pt.obj_key, 'partitioned', NULL, true, NULL FROM partitioned pt
+        UNION ALL SELECT o.schema_name, o.obj_key, CASE o.side WHEN 'new' THEN 'sig_table' ELSE 'sig_going' END,
+                         NULL, true, NULL
+                  FROM on_rowtypes o WHERE _key_kind(o.obj_key) NOT IN ('table', 'view', 'materialized_view')
         UNION ALL SELECT rm.schema_name, rm.obj_key, v.fact, NULL, true, NULL
                   FROM routine_mentions rm
                   CROSS JOIN LATERAL (VALUES ('sig_table', rm.sig_table), ('sig_view', rm.sig_view), ('body_table', rm.body_table),
@@ -841,6 +939,17 @@ BEGIN
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                NULL, NULL, tp.drop_phase, NULL
     FROM typed_parts tp
+    UNION ALL   -- the comments of the parts above dropped and added back (typed parts, foreign keys)
+    SELECT 'part_comment', c.schema_name, c.obj_key, 'table', NULL, te.name, NULL, o.content, c.q,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL
+    FROM (SELECT tp.schema_name, tp.obj_key, tp.sub_key, tp.q FROM typed_parts tp WHERE tp.new_c IS NOT NULL
+          UNION SELECT f.schema_name, f.obj_key, f.sub_key, f.q FROM fks f WHERE f.new_c IS NOT NULL) c
+    JOIN t_o t ON t.schema_name = c.schema_name AND t.obj_key = c.obj_key
+    JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = regexp_replace(c.sub_key, '^([a-z]+) ', '\1_comment ')
+    JOIN objects o ON o.sha = te.entry_sha
+    WHERE NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = c.schema_name AND x.obj_key = c.obj_key
+                        AND x.sub_key = te.name)   -- (a changed comment is set there)
     UNION ALL   -- parts of kept tables calling a recreated routine (their column defaults)
     SELECT 'routine_user', ru.schema_name, ru.obj_key, 'table', NULL, ru.sub_key, ru.old_c, ru.new_c,
                _qname(ru.schema_name, ru.obj_key),
@@ -973,8 +1082,9 @@ COMMENT ON FUNCTION pggit_v0._graph_depth(int, int[], int[], boolean[]) IS
 -- every object.
 -- Items: schema, object key, the name others mention it by (schema.name, no
 -- arguments), definition, object tree.
+DROP FUNCTION IF EXISTS pggit_v0._dep_order(text[], text[], text[], text[], text[]);
 CREATE OR REPLACE FUNCTION pggit_v0._dep_order(p_schemas text[], p_keys text[], p_names text[], p_defs text[],
-                                              p_trees text[])
+                                              p_trees text[], p_table_parts boolean DEFAULT false)
 RETURNS TABLE (idx int, depth int, broken boolean)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -999,7 +1109,8 @@ edges AS (
     FROM recorded r
     JOIN items a ON a.t = r.obj_tree
     JOIN items b ON b.s = r.ref_schema AND b.k = r.ref_key
-    WHERE (r.part = 'definition' OR r.part LIKE 'column %')
+    WHERE (r.part = 'definition' OR r.part LIKE 'column %' OR r.part = 'owned_by'
+           OR (p_table_parts AND split_part(r.part, ' ', 1) IN ('policy', 'trigger', 'rule')))
     UNION
     -- read from the definition, for items without recorded dependencies
     SELECT DISTINCT a.i, b.i
@@ -1014,7 +1125,7 @@ FROM (SELECT array_agg(e.src) AS src, array_agg(e.dst) AS dst FROM edges e WHERE
 CROSS JOIN LATERAL _graph_depth(cardinality(p_keys), a.src, a.dst,
                                 ARRAY(SELECT it.k ~ '^(function|procedure) ' AND _sql_body(it.d) FROM items it ORDER BY it.i)) g
 $$;
-COMMENT ON FUNCTION pggit_v0._dep_order(text[], text[], text[], text[], text[]) IS
+COMMENT ON FUNCTION pggit_v0._dep_order(text[], text[], text[], text[], text[], boolean) IS
     'Dependency depth of definitions from their recorded dependencies (or, without any, the names they mention), and which break a cycle';
 
 -- Every blob of the given objects of a tree, with content.

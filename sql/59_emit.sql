@@ -39,11 +39,15 @@ BEGIN
         -- defaults, types, domains, collations) go after the column changes (phase 42),
         -- those referring to others first; then rebuilt types' old copies (47),
         -- extensions and schemas.  Objects recreated go first, to make room.
-        SELECT CASE WHEN x.kind IN ('function', 'procedure', 'aggregate')
+        SELECT CASE -- a type or domain on the row type of a table that goes: with the tables
+                    WHEN x.kind IN ('type', 'domain') AND coalesce(x.sig_going, false) THEN 21
+                    WHEN x.kind IN ('function', 'procedure', 'aggregate')
                          -- its arguments or result use the row type of a table or view that
-                         -- goes: dropped first (DROP TABLE refuses while it depends on it)
+                         -- goes: dropped with the views, in dependency order (DROP TABLE
+                         -- and DROP VIEW refuse while it depends on them, it refuses while
+                         -- a view calls it)
                          AND coalesce(x.sig_going, false)
-                         THEN 11
+                         THEN 12
                     WHEN x.kind IN ('function', 'procedure') AND _sql_body(x.old_c) THEN 12   -- with views
                     WHEN x.how = 'removed' AND x.kind IN ('function', 'procedure', 'aggregate')
                          -- replaced by a routine of the same name (VARIADIC, argument names or
@@ -81,6 +85,9 @@ BEGIN
                            WHEN 'extension' THEN 28 WHEN 'collation' THEN 28 WHEN 'schema' THEN 29 END END AS phase,
                CASE WHEN x.kind IN ('view', 'materialized_view')
                          OR (x.kind IN ('function', 'procedure') AND _sql_body(x.old_c))
+                         OR (x.kind IN ('function', 'procedure', 'aggregate', 'type', 'domain') AND coalesce(x.sig_going, false))
+                         -- tables: whose parts read another first (see tdepth)
+                         OR x.kind = 'table'
                     THEN -coalesce(x.drop_depth, 0)
                     WHEN x.kind = 'operator_class' THEN -3
                     WHEN x.kind = 'operator_family' THEN -2
@@ -89,11 +96,12 @@ BEGIN
                     WHEN x.kind = 'user_mapping' THEN 0 WHEN x.kind = 'server' THEN 1 WHEN x.kind = 'foreign_data_wrapper' THEN 2
                     WHEN x.how = 'removed' AND x.kind NOT IN ('table', 'view', 'materialized_view', 'extension', 'schema')
                          THEN -coalesce(x.late_depth, 0)
-                    WHEN x.kind = 'table' AND (x.old_c LIKE '% PARTITION OF %' OR x.old_c LIKE '% INHERITS (%') THEN 0
                     ELSE 1 END AS ord,
                x.schema_name, x.obj_key, x.sub_key,
                CASE x.kind
                  WHEN 'user_mapping' THEN regexp_replace(x.q, '^(.+)@("(?:[^"]|"")+"|[^@"]+)$', 'DROP USER MAPPING IF EXISTS FOR \1 SERVER \2;')
+                 -- (an aggregate of no arguments is named with (*))
+                 WHEN 'aggregate' THEN format('DROP AGGREGATE IF EXISTS %s;', regexp_replace(x.q, '\(\)$', '(*)'))
                  WHEN 'default_privileges' THEN _invert_default_privileges(x.old_c)
                  WHEN 'security_label' THEN regexp_replace(x.old_c, ' IS ''.*'';$', ' IS NULL;')
                  -- a subscription is dropped without touching the publisher: its slot is
@@ -261,7 +269,11 @@ BEGIN
                    (SELECT format('ALTER TEXT SEARCH CONFIGURATION %s DROP MAPPING IF EXISTS FOR %s;', x.q, string_agg(m[1], ', '))
                     FROM regexp_matches(x.old_c, ' ADD MAPPING FOR (\S+) WITH ', 'g') m HAVING count(*) > 0),
                    (SELECT string_agg(l, E'\n') FROM unnest(_lines(x.new_c)) l WHERE l LIKE 'ALTER TEXT SEARCH CONFIGURATION %'))
-                 WHEN 'sequence' THEN regexp_replace(x.new_c, '^CREATE SEQUENCE ', 'ALTER SEQUENCE ')
+                 WHEN 'sequence' THEN regexp_replace(x.new_c, '^CREATE (UNLOGGED )?SEQUENCE ', 'ALTER SEQUENCE ')
+                                      || CASE WHEN (x.old_c LIKE 'CREATE UNLOGGED %') <> (x.new_c LIKE 'CREATE UNLOGGED %')
+                                              THEN format(E'\nALTER SEQUENCE %s SET %s;', x.q,
+                                                          CASE WHEN x.new_c LIKE 'CREATE UNLOGGED %' THEN 'UNLOGGED' ELSE 'LOGGED' END)
+                                              ELSE '' END
                  -- wrappers, servers, user mappings: handler, validator, version and
                  -- options changed in place (NULL: nothing but a comment or grant changed)
                  WHEN 'foreign_data_wrapper' THEN (
@@ -479,10 +491,16 @@ BEGIN
         SELECT CASE x.kind WHEN 'schema' THEN 30 WHEN 'extension' THEN 31 WHEN 'collation' THEN 31
                            -- a range type on an operator class the script creates: after it
                            -- (ord 3, below); other types and domains before the routines
-                           WHEN 'type' THEN CASE WHEN _range_on_created_opclass(x.new_c, p_plan) THEN 38 ELSE 32 END
-                           WHEN 'domain' THEN 32
+                           WHEN 'type' THEN CASE WHEN _range_on_created_opclass(x.new_c, p_plan) THEN 38
+                                                 -- on a created table's row type: with the tables
+                                                 WHEN coalesce(x.sig_table, false) THEN 40 ELSE 32 END
+                           WHEN 'domain' THEN CASE WHEN coalesce(x.sig_table, false) THEN 40 ELSE 32 END
                            WHEN 'sequence' THEN 33 WHEN 'table' THEN 40 WHEN 'view' THEN 60 WHEN 'materialized_view' THEN 60
-                           WHEN 'aggregate' THEN 36 WHEN 'operator' THEN 37
+                           -- an aggregate over a created view's or table's row type: after
+                           -- it, and after its functions there (ord 100, below)
+                           WHEN 'aggregate' THEN CASE WHEN coalesce(x.sig_view, false) THEN 64
+                                                      WHEN coalesce(x.sig_table, false) THEN 41 ELSE 36 END
+                           WHEN 'operator' THEN 37
                            -- text search: parsers and templates (after the functions they
                            -- call), dictionaries, then configurations mapping them
                            WHEN 'text_search_parser' THEN 35 WHEN 'text_search_template' THEN 35
@@ -514,6 +532,8 @@ BEGIN
                                      WHEN coalesce(x.body_table, false) THEN 35 ELSE 34 END END,
                CASE x.kind WHEN 'text_search_parser' THEN 100 WHEN 'text_search_template' THEN 100
                            WHEN 'operator_class' THEN 1 WHEN 'conversion' THEN 2
+                           WHEN 'aggregate' THEN CASE WHEN coalesce(x.sig_view, false) OR coalesce(x.sig_table, false)
+                                                      THEN 100 ELSE 0 END
                            WHEN 'type' THEN CASE WHEN _range_on_created_opclass(x.new_c, p_plan) THEN 3
                                                  ELSE coalesce(x.create_depth, 0) END
                            WHEN 'foreign_data_wrapper' THEN 1 WHEN 'server' THEN 2 WHEN 'user_mapping' THEN 3
@@ -633,6 +653,9 @@ BEGIN
                CASE split_part(tp.sub_key, ' ', 1) WHEN 'index' THEN ARRAY['index_build']
                                                    WHEN 'constraint' THEN ARRAY['validation_scan'] ELSE ARRAY[]::text[] END
         FROM unnest(p_plan) tp WHERE tp.role = 'typed_part' AND tp.new_c IS NOT NULL
+        UNION ALL   -- their comments (and those of foreign keys added back), with the comments
+        SELECT 70, 0, pc.schema_name, pc.obj_key, pc.sub_key, pc.new_c, ARRAY[]::text[]
+        FROM unnest(p_plan) pc WHERE pc.role = 'part_comment'
         UNION ALL
         SELECT 43, 1, os.schema_name, os.obj_key, 'owned_by', os.new_c, ARRAY[]::text[]
         FROM unnest(p_plan) os

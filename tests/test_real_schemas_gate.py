@@ -22,6 +22,8 @@ SCHEMAS: Dict[str, List[str]] = {
     "lago": ["lago/structure.sql"],
     "danbooru": ["danbooru/structure.sql"],
     "adventureworks": ["adventureworks/install.sql"],
+    "graphile-starter": ["graphile-starter/schema.sql"],
+    "supabase-slack-clone": ["supabase-slack-clone/full-schema.sql"],
 }
 PASSING_TEST = "def test_schema_is_there(pggit_conn):\n    pass\n"
 _PREAMBLE = re.compile(r"^\s*(SET\s|SELECT\s+pg_catalog\.set_config\()", re.I)

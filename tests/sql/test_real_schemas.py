@@ -22,6 +22,9 @@ SCHEMAS = {
     "lago": ["lago/structure.sql"],
     "danbooru": ["danbooru/structure.sql"],
     "adventureworks": ["adventureworks/install.sql"],
+    "graphile-starter": ["graphile-starter/schema.sql"],
+    "postgrest": ["postgrest/fixtures.sql"],
+    "supabase-slack-clone": ["supabase-slack-clone/full-schema.sql"],
 }
 
 
@@ -62,7 +65,10 @@ def dump(pg_dump: str, d: SqlDb) -> Set[str]:
 
 
 #: schemas holding what the layer does not record yet (docs/reference.md, Known limits)
-NOT_YET: dict = {}
+NOT_YET: dict = {
+    "postgrest": "a view reading itself (CREATE OR REPLACE VIEW v AS SELECT * FROM v) is created "
+                 "without the placeholder view pg_dump creates first",
+}
 
 
 @pytest.mark.parametrize("schema", [
