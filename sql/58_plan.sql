@@ -132,10 +132,19 @@ BEGIN
         JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
         JOIN view_like vl ON vl.obj_tree = e.tree_sha
     ),
+    -- (many roots, a whole schema going or coming: every view-like object, without the
+    -- walk, whose joins the planner nests expecting few rows)
+    many_roots AS MATERIALIZED (
+        SELECT (SELECT count(*) FROM dep_roots) + (SELECT count(*) FROM col_changes) > 64 AS yes
+    ),
     reached AS MATERIALIZED (
         SELECT vl.schema_name, vl.obj_key, vl.obj_tree
         FROM view_like vl JOIN (SELECT DISTINCT r.schema_name, r.obj_key FROM view_reach r) r
                                 ON r.schema_name = vl.schema_name AND r.obj_key = vl.obj_key
+        WHERE NOT (SELECT m.yes FROM many_roots m)
+        UNION ALL
+        SELECT vl.schema_name, vl.obj_key, vl.obj_tree FROM view_like vl
+        WHERE (SELECT m.yes FROM many_roots m)
     ),
     views AS MATERIALIZED (
         SELECT vl.schema_name, vl.obj_key, 'from'::text AS side, o.content AS def, vl.obj_tree
@@ -373,7 +382,11 @@ BEGIN
         JOIN dep_refs x ON x.ref_schema = r.schema_name AND x.ref_key = r.obj_key
         JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
         JOIN fo f ON f.obj_tree = e.tree_sha
-        WHERE _key_kind(f.obj_key) = 'table'
+        WHERE _key_kind(f.obj_key) = 'table' AND NOT (SELECT m.yes FROM many_roots m)
+        UNION
+        SELECT f.schema_name, f.obj_key, f.obj_tree FROM fo f   -- (many roots: every table)
+        WHERE _key_kind(f.obj_key) = 'table' AND (SELECT m.yes FROM many_roots m)
+          AND EXISTS (SELECT 1 FROM fk_roots)
         UNION
         SELECT f.schema_name, f.obj_key, f.obj_tree
         FROM fk_roots r JOIN fo f ON f.schema_name = r.schema_name AND f.obj_key = r.obj_key
@@ -1103,14 +1116,19 @@ recorded AS MATERIALIZED (SELECT * FROM _tree_deps(ARRAY(SELECT it.t FROM items 
 has_record AS MATERIALIZED (
     SELECT DISTINCT it.i FROM items it JOIN tree_entries e ON e.tree_sha = it.t AND e.name = 'depends'
 ),
-edges AS (
-    -- recorded: the object's own definition or a column of it depends on another item
-    SELECT DISTINCT a.i AS src, b.i AS dst
+recorded_edges AS MATERIALIZED (
+    SELECT DISTINCT a.i AS src, b.i AS dst, r.part = 'owned_by' AS owned
     FROM recorded r
     JOIN items a ON a.t = r.obj_tree
     JOIN items b ON b.s = r.ref_schema AND b.k = r.ref_key
     WHERE (r.part = 'definition' OR r.part LIKE 'column %' OR r.part = 'owned_by'
            OR (p_table_parts AND split_part(r.part, ' ', 1) IN ('policy', 'trigger', 'rule')))
+),
+edges AS (
+    -- recorded: the object's own definition or a column of it depends on another item;
+    -- not a table's column on the sequence that table owns (serial: both go together)
+    SELECT e.src, e.dst FROM recorded_edges e
+    WHERE NOT EXISTS (SELECT 1 FROM recorded_edges o WHERE o.owned AND o.src = e.dst AND o.dst = e.src)
     UNION
     -- read from the definition, for items without recorded dependencies
     SELECT DISTINCT a.i, b.i

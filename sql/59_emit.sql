@@ -491,7 +491,8 @@ BEGIN
         SELECT CASE x.kind WHEN 'schema' THEN 30 WHEN 'extension' THEN 31 WHEN 'collation' THEN 31
                            -- a range type on an operator class the script creates: after it
                            -- (ord 3, below); other types and domains before the routines
-                           WHEN 'type' THEN CASE WHEN _range_on_created_opclass(x.new_c, p_plan) THEN 38
+                           WHEN 'type' THEN CASE WHEN strpos(x.new_c, ' SUBTYPE_OPCLASS = ') > 0   -- (rare: the call only then)
+                                                      AND _range_on_created_opclass(x.new_c, p_plan) THEN 38
                                                  -- on a created table's row type: with the tables
                                                  WHEN coalesce(x.sig_table, false) THEN 40 ELSE 32 END
                            WHEN 'domain' THEN CASE WHEN coalesce(x.sig_table, false) THEN 40 ELSE 32 END
@@ -534,7 +535,8 @@ BEGIN
                            WHEN 'operator_class' THEN 1 WHEN 'conversion' THEN 2
                            WHEN 'aggregate' THEN CASE WHEN coalesce(x.sig_view, false) OR coalesce(x.sig_table, false)
                                                       THEN 100 ELSE 0 END
-                           WHEN 'type' THEN CASE WHEN _range_on_created_opclass(x.new_c, p_plan) THEN 3
+                           WHEN 'type' THEN CASE WHEN strpos(x.new_c, ' SUBTYPE_OPCLASS = ') > 0
+                                                      AND _range_on_created_opclass(x.new_c, p_plan) THEN 3
                                                  ELSE coalesce(x.create_depth, 0) END
                            WHEN 'foreign_data_wrapper' THEN 1 WHEN 'server' THEN 2 WHEN 'user_mapping' THEN 3
                            -- a routine created as a stub (a cycle): its definition after the rest
