@@ -410,8 +410,12 @@ BEGIN
         LEFT JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
         LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
         LEFT JOIN objects tn ON tn.sha = te.entry_sha
-        WHERE NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
-                            AND (x.sub_key = e.name OR x.how IN ('removed', 'recreated')))
+        -- not a constraint the plan handles itself, nor one of a table that goes: NOT IN
+        -- over the plan, a hashed lookup whatever the planner expects of fk_tables (with
+        -- NOT EXISTS it scanned pp once per constraint when a whole schema goes: 0.25 s)
+        WHERE (f.schema_name, f.obj_key, e.name) NOT IN (SELECT x.schema_name, x.obj_key, x.sub_key FROM pp x)
+          AND (f.schema_name, f.obj_key) NOT IN (SELECT x.schema_name, x.obj_key FROM pp x
+                                                 WHERE x.how IN ('removed', 'recreated'))
           AND (r.cols IS NULL OR string_to_array(m[2], ', ') && r.cols)
           AND EXISTS (SELECT 1 FROM fk_roots)    -- one-time filter: no roots, no scan
     ),
