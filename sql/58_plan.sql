@@ -616,23 +616,19 @@ BEGIN
     -- type, a routine returning it): created with the tables, in dependency order
     -- (sig_table); and, on the source side, those built on a table or view that goes:
     -- dropped with the views, before it (sig_going).  Read from the recorded edges.
+    rowtype_items AS MATERIALIZED (
+        SELECT y.schema_name, y.obj_key, 'new' AS side, y.new_tree AS t FROM pp y
+        WHERE y.sub_key = 'definition' AND y.how IN ('added', 'recreated', 'rebuilt') AND y.new_c IS NOT NULL
+          AND y.kind IN ('type', 'domain', 'function', 'procedure', 'aggregate')
+        UNION ALL
+        SELECT y.schema_name, y.obj_key, 'old', y.old_tree FROM pp y
+        WHERE y.sub_key = 'definition' AND y.how IN ('removed', 'recreated') AND y.old_c IS NOT NULL
+          AND y.kind IN ('type', 'domain', 'function', 'procedure', 'aggregate')
+    ),
     rowtype_edges AS MATERIALIZED (
         SELECT x.schema_name, x.obj_key, x.side, r.ref_schema, r.ref_key
-        FROM (SELECT y.schema_name, y.obj_key, 'new' AS side, y.new_tree AS t FROM pp y
-              WHERE y.sub_key = 'definition' AND y.how IN ('added', 'recreated', 'rebuilt') AND y.new_c IS NOT NULL
-                AND y.kind IN ('type', 'domain', 'function', 'procedure', 'aggregate')
-              UNION ALL
-              SELECT y.schema_name, y.obj_key, 'old', y.old_tree FROM pp y
-              WHERE y.sub_key = 'definition' AND y.how IN ('removed', 'recreated') AND y.old_c IS NOT NULL
-                AND y.kind IN ('type', 'domain', 'function', 'procedure', 'aggregate')) x
-        JOIN _tree_deps(ARRAY(SELECT y.new_tree FROM pp y
-                              WHERE y.sub_key = 'definition' AND y.how IN ('added', 'recreated', 'rebuilt')
-                                AND y.kind IN ('type', 'domain', 'function', 'procedure', 'aggregate')
-                              UNION ALL
-                              SELECT y.old_tree FROM pp y
-                              WHERE y.sub_key = 'definition' AND y.how IN ('removed', 'recreated')
-                                AND y.kind IN ('type', 'domain', 'function', 'procedure', 'aggregate'))) r
-             ON r.obj_tree = x.t
+        FROM rowtype_items x
+        JOIN _tree_deps(ARRAY(SELECT i.t FROM rowtype_items i)) r ON r.obj_tree = x.t
         WHERE r.part = 'definition' OR r.part LIKE 'column %'
     ),
     on_rowtypes(schema_name, obj_key, side) AS (

@@ -156,7 +156,7 @@ CREATE TABLE app.memberships (org_id int, user_id int);
 CREATE TABLE app.orgs (id int PRIMARY KEY, name text);
 ALTER TABLE app.orgs ENABLE ROW LEVEL SECURITY;
 CREATE POLICY members ON app.orgs USING (EXISTS (SELECT 1 FROM app.memberships m WHERE m.org_id = orgs.id));
-CREATE POLICY named ON app.orgs USING (name <> 'user_id');
+CREATE POLICY named ON app.orgs USING (name <> 'org_id');
 """)
     a = db.val("SELECT pggit_v0.create_basic_commit('int')")
     target = make_empty_db()
