@@ -55,6 +55,15 @@ CREATE FUNCTION app.get_project(i int) RETURNS app.project_d LANGUAGE sql STABLE
     AS $$ SELECT p::app.project_d FROM app.projects p WHERE p.id = i $$;
 CREATE TABLE app.project_refs (p app.project_d);
 """,
+    # a view reading itself (PostgREST's issues 2283 and 3256): legal once the view exists,
+    # so it is created as pg_dump does, a placeholder of typed NULLs replaced by its query
+    "view_reading_itself": """
+CREATE TABLE app.projects (id int PRIMARY KEY, name text COLLATE "C", budget numeric(9,2));
+CREATE VIEW app.looped AS TABLE app.projects;
+CREATE OR REPLACE VIEW app.looped AS SELECT * FROM app.looped WHERE budget > 0;
+COMMENT ON COLUMN app.looped.name IS 'read from itself';
+CREATE VIEW app.over_looped AS SELECT id, name FROM app.looped;
+""",
 }
 
 
