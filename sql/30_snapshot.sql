@@ -147,7 +147,24 @@ CROSS JOIN LATERAL (VALUES
                 CASE WHEN r.relkind = 'p' THEN ' PARTITION BY ' || pg_get_partkeydef(r.oid) ELSE '' END,
                 ' WITH (' || array_to_string(c.reloptions, ', ') || ')')
        WHEN r.relkind = 'v' THEN
-         format(E'CREATE VIEW %s%s AS\n%s;', q.qname,
+         -- a view whose query reads the view itself is created as pg_dump does: first a
+         -- placeholder of its columns (typed NULLs), then replaced by its query
+         coalesce((SELECT format(E'CREATE VIEW %s AS\nSELECT%s;\n', q.qname,
+                                 string_agg(format(E'\n    NULL::%s%s AS %I', format_type(a.atttypid, a.atttypmod),
+                                                   CASE WHEN a.attcollation <> t.typcollation
+                                                        THEN ' COLLATE ' || a.attcollation::regcollation::text END,
+                                                   a.attname), ',' ORDER BY a.attnum))
+                   FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+                   WHERE a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+                     AND EXISTS (SELECT 1 FROM pg_rewrite ru
+                                 JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = ru.oid
+                                                 AND d.refclassid = 'pg_class'::regclass AND d.refobjid = r.oid
+                                                 AND d.deptype = 'n'
+                                                 -- (before 16 every view's query read itself as OLD and NEW)
+                                                 AND (d.refobjsubid > 0 OR current_setting('server_version_num')::int >= 160000)
+                                 WHERE ru.ev_class = r.oid AND ru.rulename = '_RETURN')
+                   HAVING count(*) > 0) || 'CREATE OR REPLACE', 'CREATE')
+         || format(E' VIEW %s%s AS\n%s;', q.qname,
                 ' WITH (' || array_to_string(c.reloptions, ', ') || ')',
                 rtrim(pg_get_viewdef(r.oid, true), E'; \n'))
          -- its columns' defaults (for inserts through it), as pg_dump writes them

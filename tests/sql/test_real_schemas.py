@@ -65,10 +65,7 @@ def dump(pg_dump: str, d: SqlDb) -> Set[str]:
 
 
 #: schemas holding what the layer does not record yet (docs/reference.md, Known limits)
-NOT_YET: dict = {
-    "postgrest": "a view reading itself (CREATE OR REPLACE VIEW v AS SELECT * FROM v) is created "
-                 "without the placeholder view pg_dump creates first",
-}
+NOT_YET: dict = {}
 
 
 @pytest.mark.parametrize("schema", [
