@@ -326,11 +326,13 @@ $$;
 
 -- The objects whose object trees differ between two stored trees (Merkle descent that
 -- stops at the object level): schema, key, bucket, old and new object tree.
-CREATE OR REPLACE FUNCTION pggit_v0._changed_objects(p_a text, p_b text)
+-- (Inlinable twin of _changed_objects: no SET clause, tables and functions
+-- schema-qualified, inlined only into functions that pin search_path.  A caller's
+-- query plans the descent with itself, once per session in PL/pgSQL; a SQL function
+-- with a SET clause is planned again at every call.)
+CREATE OR REPLACE FUNCTION pggit_v0._changed_objects_q(p_a text, p_b text)
 RETURNS TABLE (schema_name text, obj_key text, bucket text, old_tree text, new_tree text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0, pg_temp
-SET jit = off
 AS $$
 WITH RECURSIVE d(depth, schema_name, bucket, name, a_sha, b_sha) AS (
     SELECT 0, NULL::text, ''::text, NULL::text, p_a, p_b
@@ -352,20 +354,30 @@ WITH RECURSIVE d(depth, schema_name, bucket, name, a_sha, b_sha) AS (
 )
 SELECT d.schema_name, d.name, d.bucket, d.a_sha, d.b_sha FROM d WHERE d.depth = 4
 $$;
+COMMENT ON FUNCTION pggit_v0._changed_objects_q(text, text) IS
+    'Objects whose trees differ between two stored root trees (Merkle descent); inlinable twin of _changed_objects';
+
+-- The same, as a function of its own: its callers plan around one function scan.
+CREATE OR REPLACE FUNCTION pggit_v0._changed_objects(p_a text, p_b text)
+RETURNS TABLE (schema_name text, obj_key text, bucket text, old_tree text, new_tree text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$ SELECT * FROM pggit_v0._changed_objects_q(p_a, p_b) $$;
 COMMENT ON FUNCTION pggit_v0._changed_objects(text, text) IS
     'Objects whose trees differ between two stored root trees, with old and new object tree (Merkle descent)';
 
 -- The blob-level differences between two stored trees: the objects whose trees differ
 -- (Merkle descent, _changed_objects), then their blobs side by side.  One row per
 -- changed sub-object path; old_sha NULL = added, new_sha NULL = removed.
-CREATE OR REPLACE FUNCTION pggit_v0._diff_trees(p_a text, p_b text)
+-- (Inlinable twin of _diff_trees, like _changed_objects_q: _diff_paths plans it with
+-- its own query.)
+CREATE OR REPLACE FUNCTION pggit_v0._diff_trees_q(p_a text, p_b text)
 RETURNS TABLE (schema_name text, obj_key text, sub_key text, old_sha text, new_sha text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0, pg_temp
-SET jit = off
 AS $$
 SELECT c.schema_name, c.obj_key, x.name, x.a_sha, x.b_sha
-FROM pggit_v0._changed_objects(p_a, p_b) c
+FROM pggit_v0._changed_objects_q(p_a, p_b) c
 CROSS JOIN LATERAL (
     SELECT coalesce(ea.name, eb.name) AS name, ea.entry_sha AS a_sha, eb.entry_sha AS b_sha
     FROM (SELECT e.name, e.entry_sha FROM pggit_v0.tree_entries e WHERE e.tree_sha = c.old_tree) ea
@@ -375,6 +387,16 @@ CROSS JOIN LATERAL (
       AND coalesce(ea.name, eb.name) <> 'depends'   -- recorded dependencies: not a change of their own
 ) x
 $$;
+COMMENT ON FUNCTION pggit_v0._diff_trees_q(text, text) IS
+    'Changed blob paths between two stored root trees (Merkle descent); inlinable twin of _diff_trees';
+
+-- The same, as a function of its own: its callers plan around one function scan.
+CREATE OR REPLACE FUNCTION pggit_v0._diff_trees(p_a text, p_b text)
+RETURNS TABLE (schema_name text, obj_key text, sub_key text, old_sha text, new_sha text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$ SELECT * FROM pggit_v0._diff_trees_q(p_a, p_b) $$;
 COMMENT ON FUNCTION pggit_v0._diff_trees(text, text) IS
     'Changed blob paths between two stored root trees, descending only where subtree shas differ';
 

@@ -129,95 +129,171 @@ $$;
 COMMENT ON FUNCTION pggit_v0._diff_live_since(text, text) IS
     'Changed blob paths between a commit''s tree and the live schema, read only where the DDL log says they can be when it is complete';
 
+-- A diff's rows come in two parts, so that a query pays only for the columns it reads:
+--   _diff_paths  the changed paths, formatted (kind, names, path, change, old and new
+--                definition): a Merkle descent, a few index lookups per changed object;
+--   _diff_steps  per path, the migration statements implementing it and their hazards:
+--                the whole migration plan (_commit_steps), tens of milliseconds.
+-- _diff_rows joins them, and is inlined into its callers (LANGUAGE sql, STABLE, no SET
+-- clause): the planner then drops the join to _diff_steps, never calling it, when the
+-- query reads neither migration_sql nor hazards (count(*), SELECT path, ...).  Its body
+-- is only schema-qualified calls, pg_catalog operators and a join: it reads no table by
+-- name, so the caller's search_path cannot reach into it.
+
 -- Changed paths between stored tree p_a and stored tree p_b, or the live schema when
--- p_live, formatted for users.  Stored diffs also carry, per path, the migration
--- statements that implement it (in script order) and their hazards; given the two
--- commits (p_a_commit, p_b_commit), those include their renames (see _commit_steps).
--- A live diff given p_a's commit (p_a_commit) reads only what the DDL log says can
--- differ when the log is complete (_diff_live_since); without it, the whole schema.
-DROP FUNCTION IF EXISTS pggit_v0._diff_rows(text, text, boolean);
-CREATE OR REPLACE FUNCTION pggit_v0._diff_rows(p_a text, p_b text, p_live boolean DEFAULT false,
-                                              p_a_commit text DEFAULT NULL, p_b_commit text DEFAULT NULL)
-RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
-               change_type text, old_definition text, new_definition text,
-               migration_sql text, hazards text[])
-LANGUAGE sql VOLATILE
+-- p_live (read incrementally given p_a's commit p_a_commit: _diff_live_since),
+-- formatted for users, with their place in the diff's order (ord: schema, kind, name,
+-- the object's definition before its parts).  With p_timing, records the operation
+-- 'diff' with that detail once the rows are computed.
+CREATE OR REPLACE FUNCTION pggit_v0._diff_paths(p_a text, p_b text, p_live boolean DEFAULT false,
+                                               p_a_commit text DEFAULT NULL, p_timing text DEFAULT NULL)
+RETURNS TABLE (ord bigint, object_type text, schema_name text, object_name text, sub_name text, path text,
+               change_type text, old_definition text, new_definition text)
+LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
+SET plan_cache_mode = force_generic_plan   -- planned once per session
 AS $$
-WITH steps0 AS MATERIALIZED (
-    SELECT * FROM _migration_steps(p_a, p_b) m WHERE NOT p_live AND p_a_commit IS NULL
-    UNION ALL
-    SELECT * FROM _commit_steps(p_a_commit, p_b_commit) m WHERE NOT p_live AND p_a_commit IS NOT NULL
-),
--- statements and hazards per path, each in one pass (a hazards subquery per path
--- was quadratic: a whole-schema diff of 17,000 paths spent 5.6 s there)
-steps AS (
-    SELECT m.path, string_agg(m.statement, E'\n' ORDER BY m.phase, m.ord) AS stmts,
-           coalesce(h.hz, ARRAY[]::text[]) AS hz
-    FROM steps0 m
-    LEFT JOIN (SELECT m2.path, array_agg(DISTINCT x ORDER BY x) AS hz
-               FROM steps0 m2 CROSS JOIN LATERAL unnest(m2.hazards) AS x GROUP BY m2.path) h ON h.path = m.path
-    GROUP BY m.path, h.hz
-),
-raw AS (
-    SELECT d.schema_name, d.obj_key, d.sub_key, d.old_sha, d.new_sha, NULL::text AS new_content
-    FROM _diff_trees(p_a, p_b) d WHERE NOT p_live
-    UNION ALL
-    SELECT l.schema_name, l.obj_key, l.sub_key, l.old_sha, l.new_sha, l.new_content
-    FROM _diff_live_since(p_a, p_a_commit) l WHERE p_live
-),
-rows AS (
-    SELECT r.*, _key_kind(r.obj_key) AS kind, _key_name(r.obj_key) AS oname,
-           (SELECT o.content FROM objects o WHERE o.sha = r.old_sha) AS old_def,
-           coalesce(r.new_content, (SELECT o.content FROM objects o WHERE o.sha = r.new_sha)) AS new_def
-    FROM raw r
-)
-SELECT CASE WHEN x.sub_key = 'definition' THEN x.kind ELSE split_part(x.sub_key, ' ', 1) END,
-       x.schema_name, x.oname,
-       CASE WHEN strpos(x.sub_key, ' ') > 0 THEN substr(x.sub_key, strpos(x.sub_key, ' ') + 1) END,
-       _path(x.schema_name, x.obj_key, x.sub_key),
-       CASE WHEN x.old_sha IS NULL THEN 'ADDED' WHEN x.new_sha IS NULL THEN 'REMOVED' ELSE 'MODIFIED' END,
-       x.old_def, x.new_def, st.stmts,
-       CASE WHEN NOT p_live THEN coalesce(st.hz, ARRAY[]::text[]) END
-FROM rows x
-LEFT JOIN steps st ON st.path = _path(x.schema_name, x.obj_key, x.sub_key)
-WHERE NOT (x.sub_key = 'columns' AND x.old_sha IS NOT NULL AND x.new_sha IS NOT NULL
-           AND NOT _order_changed(x.old_def, x.new_def))
-ORDER BY x.schema_name COLLATE "C", x.kind, x.oname COLLATE "C", x.sub_key <> 'definition', x.sub_key COLLATE "C"
+#variable_conflict use_column
+DECLARE
+    v_t0 timestamptz := clock_timestamp();
+BEGIN
+    RETURN QUERY
+    WITH raw AS (
+        SELECT d.schema_name, d.obj_key, d.sub_key, d.old_sha, d.new_sha, NULL::text AS new_content
+        FROM _diff_trees_q(p_a, p_b) d WHERE NOT p_live   -- (inlined: planned with this query)
+        UNION ALL
+        SELECT l.schema_name, l.obj_key, l.sub_key, l.old_sha, l.new_sha, l.new_content
+        FROM _diff_live_since(p_a, p_a_commit) l WHERE p_live
+    ),
+    rows AS (
+        SELECT r.*, _key_kind(r.obj_key) AS kind, _key_name(r.obj_key) AS oname,
+               (SELECT o.content FROM objects o WHERE o.sha = r.old_sha) AS old_def,
+               coalesce(r.new_content, (SELECT o.content FROM objects o WHERE o.sha = r.new_sha)) AS new_def
+        FROM raw r
+    )
+    SELECT row_number() OVER (ORDER BY x.schema_name COLLATE "C", x.kind, x.oname COLLATE "C",
+                                       x.sub_key <> 'definition', x.sub_key COLLATE "C"),
+           CASE WHEN x.sub_key = 'definition' THEN x.kind ELSE split_part(x.sub_key, ' ', 1) END,
+           x.schema_name, x.oname,
+           CASE WHEN strpos(x.sub_key, ' ') > 0 THEN substr(x.sub_key, strpos(x.sub_key, ' ') + 1) END,
+           _path(x.schema_name, x.obj_key, x.sub_key),
+           CASE WHEN x.old_sha IS NULL THEN 'ADDED' WHEN x.new_sha IS NULL THEN 'REMOVED' ELSE 'MODIFIED' END,
+           x.old_def, x.new_def
+    FROM rows x
+    WHERE NOT (x.sub_key = 'columns' AND x.old_sha IS NOT NULL AND x.new_sha IS NOT NULL
+               AND NOT _order_changed(x.old_def, x.new_def))
+    ORDER BY 1;
+    IF p_timing IS NOT NULL THEN
+        PERFORM _record_timing('diff', v_t0, p_timing);
+    END IF;
+END
 $$;
 
--- What changed from commit a to commit b.  Refs may be branches, tags, HEAD, shas or
--- unique sha prefixes (with ~N / ^); unknown refs raise 42704 naming them.
-CREATE OR REPLACE FUNCTION pggit_v0.diff_commits(a text, b text)
-RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
-               change_type text, old_definition text, new_definition text,
-               migration_sql text, hazards text[])
+-- Per path of the diff from stored tree p_a to stored tree p_b: the migration
+-- statements implementing it, in script order, and their hazards (sorted, {} when
+-- none).  Given the two commits (p_a_commit, p_b_commit), with their renames (see
+-- _commit_steps).  With p_timing, records the operation 'migration' with that detail.
+CREATE OR REPLACE FUNCTION pggit_v0._diff_steps(p_a text, p_b text, p_a_commit text DEFAULT NULL,
+                                               p_b_commit text DEFAULT NULL, p_timing text DEFAULT NULL)
+RETURNS TABLE (path text, statements text, hazards text[])
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
+#variable_conflict use_column
 DECLARE
     v_t0 timestamptz := clock_timestamp();
-    v_a  text := _resolve_ref(diff_commits.a);
-    v_b  text := _resolve_ref(diff_commits.b);
+    v_n  bigint;
 BEGIN
-    RETURN QUERY SELECT * FROM _diff_rows(_commit_tree(v_a), _commit_tree(v_b), false, v_a, v_b);
-    PERFORM _record_timing('diff', v_t0, diff_commits.a || '..' || diff_commits.b);
+    IF p_a IS NOT DISTINCT FROM p_b THEN
+        RETURN;   -- no changed path (whatever renames the commits hold)
+    END IF;
+    RETURN QUERY
+    WITH steps0 AS MATERIALIZED (
+        SELECT * FROM _migration_steps(p_a, p_b) m WHERE p_a_commit IS NULL
+        UNION ALL
+        SELECT * FROM _commit_steps(p_a_commit, p_b_commit) m WHERE p_a_commit IS NOT NULL
+    )
+    -- statements and hazards per path, each in one pass (a hazards subquery per path
+    -- was quadratic: a whole-schema diff of 17,000 paths spent 5.6 s there)
+    SELECT m.path, string_agg(m.statement, E'\n' ORDER BY m.phase, m.ord),
+           coalesce(h.hz, ARRAY[]::text[])
+    FROM steps0 m
+    LEFT JOIN (SELECT m2.path, array_agg(DISTINCT x ORDER BY x) AS hz
+               FROM steps0 m2 CROSS JOIN LATERAL unnest(m2.hazards) AS x GROUP BY m2.path) h ON h.path = m.path
+    GROUP BY m.path, h.hz;
+    IF p_timing IS NOT NULL THEN
+        GET DIAGNOSTICS v_n = ROW_COUNT;
+        PERFORM _record_timing('migration', v_t0, format('%s (the migration columns of its %s changed paths)',
+                                                          p_timing, v_n));
+    END IF;
 END
+$$;
+
+-- Changed paths between stored tree p_a and stored tree p_b, or the live schema when
+-- p_live, formatted for users (_diff_paths).  Stored diffs also carry, per path, the
+-- migration statements that implement it (in script order) and their hazards
+-- (_diff_steps), computed only when the query reads them (see above); given the two
+-- commits (p_a_commit, p_b_commit), those include their renames (see _commit_steps).
+-- A live diff given p_a's commit (p_a_commit) reads only what the DDL log says can
+-- differ when the log is complete (_diff_live_since); without it, the whole schema.
+-- p_timing: see _diff_paths and _diff_steps.
+-- (Inlined: no SET clause, schema-qualified calls, pg_catalog operators; see above.)
+DROP FUNCTION IF EXISTS pggit_v0._diff_rows(text, text, boolean);
+DROP FUNCTION IF EXISTS pggit_v0._diff_rows(text, text, boolean, text, text);
+CREATE OR REPLACE FUNCTION pggit_v0._diff_rows(p_a text, p_b text, p_live boolean DEFAULT false,
+                                              p_a_commit text DEFAULT NULL, p_b_commit text DEFAULT NULL,
+                                              p_timing text DEFAULT NULL)
+RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
+               change_type text, old_definition text, new_definition text,
+               migration_sql text, hazards text[])
+LANGUAGE sql STABLE
+AS $$
+SELECT x.object_type, x.schema_name, x.object_name, x.sub_name, x.path, x.change_type,
+       x.old_definition, x.new_definition, st.statements,
+       CASE WHEN NOT p_live THEN coalesce(st.hazards, ARRAY[]::pg_catalog.text[]) END
+FROM pggit_v0._diff_paths(p_a, p_b, p_live, p_a_commit, p_timing) x
+-- (one row per path, which lets the planner drop this join when its columns are not read)
+LEFT JOIN (SELECT s.path, pg_catalog.min(s.statements) AS statements, pg_catalog.min(s.hazards) AS hazards
+           FROM pggit_v0._diff_steps(p_a, p_b, p_a_commit, p_b_commit, p_timing) s
+           WHERE NOT p_live
+           GROUP BY s.path) st ON st.path OPERATOR(pg_catalog.=) x.path
+ORDER BY x.ord
+$$;
+
+-- What changed from commit a to commit b.  Refs may be branches, tags, HEAD, shas or
+-- unique sha prefixes (with ~N / ^); unknown refs raise 42704 naming them.  Records
+-- its timing ('diff'; and 'migration' when the migration columns are read).
+-- (Inlined into the caller's query, like _diff_rows, so that count(*) or a narrower
+-- select list skips the migration columns: no SET clause, schema-qualified calls.)
+CREATE OR REPLACE FUNCTION pggit_v0.diff_commits(a text, b text)
+RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
+               change_type text, old_definition text, new_definition text,
+               migration_sql text, hazards text[])
+LANGUAGE sql STABLE
+AS $$
+SELECT d.object_type, d.schema_name, d.object_name, d.sub_name, d.path, d.change_type,
+       d.old_definition, d.new_definition, d.migration_sql, d.hazards
+FROM (SELECT pggit_v0._resolve_ref(a) AS va, pggit_v0._resolve_ref(b) AS vb OFFSET 0) r   -- (each resolved once)
+CROSS JOIN LATERAL pggit_v0._diff_rows(pggit_v0._commit_tree(r.va), pggit_v0._commit_tree(r.vb), false, r.va, r.vb,
+                                       pg_catalog.concat(a, '..', b)) d
 $$;
 COMMENT ON FUNCTION pggit_v0.diff_commits(text, text) IS
     'One row per path changed from ref a to ref b: kind, schema, object, path, ADDED/REMOVED/MODIFIED, old and new definition';
 
 -- What changed from branch a to branch b (any ref is accepted, like diff_commits).
+-- (Inlined, like diff_commits.)
 CREATE OR REPLACE FUNCTION pggit_v0.diff_branches(a text, b text)
 RETURNS TABLE (object_type text, schema_name text, object_name text, sub_name text, path text,
                change_type text, old_definition text, new_definition text,
                migration_sql text, hazards text[])
-LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, pggit_v0, pg_temp
-SET jit = off
-AS $$ SELECT * FROM diff_commits($1, $2) $$;
+LANGUAGE sql STABLE
+AS $$
+SELECT d.object_type, d.schema_name, d.object_name, d.sub_name, d.path, d.change_type,
+       d.old_definition, d.new_definition, d.migration_sql, d.hazards
+FROM pggit_v0.diff_commits(a, b) d
+$$;
 COMMENT ON FUNCTION pggit_v0.diff_branches(text, text) IS
     'One row per path changed from branch a to branch b (same rows as diff_commits)';
 
@@ -272,4 +348,6 @@ COMMENT ON FUNCTION pggit_v0.get_current_schema() IS
 
 -- Promises of the private helpers above.
 COMMENT ON FUNCTION pggit_v0._order_changed(text, text) IS 'True when columns present on both sides changed their relative order';
-COMMENT ON FUNCTION pggit_v0._diff_rows(text, text, boolean, text, text) IS 'Changed paths between two stored trees (or a tree and the live schema), formatted, with migration SQL and hazards';
+COMMENT ON FUNCTION pggit_v0._diff_paths(text, text, boolean, text, text) IS 'Changed paths between two stored trees (or a tree and the live schema), formatted, with their place in the order';
+COMMENT ON FUNCTION pggit_v0._diff_steps(text, text, text, text, text) IS 'Per changed path between two stored trees: its migration statements in script order and their hazards';
+COMMENT ON FUNCTION pggit_v0._diff_rows(text, text, boolean, text, text, text) IS 'Changed paths between two stored trees (or a tree and the live schema), formatted, with migration SQL and hazards when read';

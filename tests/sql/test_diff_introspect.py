@@ -66,6 +66,71 @@ def test_diff_records_its_timing(db: SqlDb) -> None:
     assert db.val("SELECT count(*) FROM pggit_v0.op_timings WHERE operation = 'diff'") == 1
 
 
+def timings(d: SqlDb) -> Dict[str, int]:
+    return {r["operation"]: r["n"] for r in d.rows(
+        "SELECT operation, count(*) AS n FROM pggit_v0.op_timings WHERE operation IN ('diff', 'migration') "
+        "GROUP BY operation")}
+
+
+def test_diff_computes_the_migration_columns_only_when_read(db: SqlDb) -> None:
+    """count(*) or a select list without migration_sql and hazards never computes the
+    migration (no 'migration' timing, no call in the plan); reading them computes it once
+    per query, and every column is what SELECT * gives."""
+    db.exec(TABLE)
+    c1 = commit(db, "orders")
+    db.exec("ALTER TABLE public.orders ALTER COLUMN ref TYPE varchar(40), ADD COLUMN note text")
+    db.exec("DROP INDEX public.orders_total_idx")
+    c2 = commit(db, "changed")
+    every = db.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)", [c1, c2])
+    assert timings(db) == {"diff": 1, "migration": 1}
+    assert [r["path"] for r in every] == ["public/table/orders/column/note", "public/table/orders/column/ref",
+                                          "public/table/orders/index/orders_total_idx"]
+    assert all(r["migration_sql"] for r in every) and "index_dropped" in every[2]["hazards"]
+    for fn in ("diff_commits", "diff_branches"):
+        assert db.val(f"SELECT count(*) FROM pggit_v0.{fn}(%s, %s)", [c1, c2]) == 3
+        narrow = db.rows(f"SELECT path, change_type, new_definition FROM pggit_v0.{fn}(%s, %s)", [c1, c2])
+        assert narrow == [{k: r[k] for k in ("path", "change_type", "new_definition")} for r in every]
+        plan = "\n".join(r["QUERY PLAN"] for r in db.rows(
+            f"EXPLAIN (VERBOSE) SELECT path FROM pggit_v0.{fn}(%s, %s)", [c1, c2]))
+        assert "_diff_paths" in plan and "_diff_steps" not in plan and "_commit_steps" not in plan, plan
+    assert timings(db) == {"diff": 5, "migration": 1}
+    for fn in ("diff_commits", "diff_branches"):
+        cols = db.rows(f"SELECT hazards, path, migration_sql FROM pggit_v0.{fn}(%s, %s)", [c1, c2])
+        assert cols == [{k: r[k] for k in ("hazards", "path", "migration_sql")} for r in every]
+        assert db.rows(f"SELECT * FROM pggit_v0.{fn}(%s, %s)", [c1, c2]) == every
+        # not inlined (a call in the select list): the same rows
+        assert db.rows(f"SELECT (s.d).* FROM (SELECT pggit_v0.{fn}(%s, %s) AS d OFFSET 0) s", [c1, c2]) == every
+    assert timings(db) == {"diff": 11, "migration": 7}
+    # no migration for a diff without changes, even when its columns are read
+    assert db.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)", [c2, c2]) == []
+    assert timings(db) == {"diff": 12, "migration": 7}
+
+
+def test_inlined_diff_is_immune_to_the_callers_search_path(db: SqlDb) -> None:
+    """diff_commits and diff_branches are inlined into the caller's query, parsed in the
+    caller's search_path: a schema ahead of pg_catalog with its own text = operator (true
+    for anything) and functions named like the layer's must change nothing."""
+    db.exec(TABLE)
+    c1 = commit(db, "orders")
+    db.exec("ALTER TABLE public.orders ADD COLUMN note text, ADD COLUMN due date")
+    c2 = commit(db, "two columns")
+    want = db.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)", [c1, c2])
+    assert len(want) == 2 and want[0]["migration_sql"] != want[1]["migration_sql"]
+    db.exec("CREATE SCHEMA evil")
+    db.exec("CREATE FUNCTION evil.eq(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT true'")
+    db.exec("CREATE OPERATOR evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = evil.eq)")
+    db.exec("CREATE FUNCTION evil.min(text) RETURNS text LANGUAGE sql AS $$ SELECT 'evil' $$")
+    db.exec("CREATE FUNCTION evil._diff_rows(text, text) RETURNS text LANGUAGE sql AS $$ SELECT 'evil' $$")
+    db.exec("SET search_path = evil, pg_catalog, public")
+    try:
+        assert db.val("SELECT 'a'::text = 'b'::text") is True   # the trap is armed
+        for fn in ("diff_commits", "diff_branches"):
+            assert db.rows(f"SELECT * FROM pggit_v0.{fn}(%s, %s)", [c1, c2]) == want
+            assert db.val(f"SELECT count(*) FROM pggit_v0.{fn}(%s, %s)", [c1, c2]) == 2
+    finally:
+        db.exec("RESET search_path")
+
+
 def test_status_and_current_schema(db: SqlDb) -> None:
     assert db.rows("SELECT * FROM pggit_v0.status()") == []
     db.exec("CREATE TABLE public.kept (id int); CREATE TABLE public.changed (id int); CREATE TABLE public.dropped (id int)")
