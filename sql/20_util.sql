@@ -288,3 +288,49 @@ COMMENT ON FUNCTION pggit_v0._record_timing(text, timestamptz, text) IS
     'Appends one timing row for analyze_query_performance()';
 
 -- _require_rights (who may write history) is in 52_history_writes.sql.
+
+-- Deparsed text as PostgreSQL prints it back once that text is run again, for the forms
+-- where its deparse is not a fixed point.  Today one form: a varchar column compared with
+-- a list (CHECK (c IN ('a', 'b'))) prints as ((ARRAY['a'::character varying, ...])::text[])
+-- (ARRAY[...]::text[] in pretty mode: views), which, run again, is stored and printed as
+-- ARRAY[('a'::character varying)::text, ...] (ARRAY['a'::character varying::text, ...]).
+-- Snapshots record the second form, so a schema made from source text and one made by a
+-- migration (or pg_dump and restore) record the same.  Only texts holding the form are
+-- rewritten (_settled is inlined: a strpos test per definition).
+CREATE OR REPLACE FUNCTION pggit_v0._settle_varchar_arrays(p_def text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_item text := '(?:''(?:[^'']|'''')*''|NULL)::character varying';
+    v_def  text := p_def;
+    v_m    text[];
+    v_pos  int;
+BEGIN
+    LOOP
+        -- [1] the whole form, [2] its items, or [3] those of the pretty form
+        v_m := regexp_match(v_def, '(\(ARRAY\[((?:' || v_item || '(?:, )?)+)\]\)::text\[\]'
+                                   || '|ARRAY\[((?:' || v_item || '(?:, )?)+)\]::text\[\])');
+        EXIT WHEN v_m IS NULL;
+        v_pos := strpos(v_def, v_m[1]);
+        v_def := left(v_def, v_pos - 1)
+                 || 'ARRAY[' || CASE WHEN v_m[2] IS NOT NULL
+                                     THEN regexp_replace(v_m[2], '(' || v_item || ')', '(\1)::text', 'g')
+                                     ELSE regexp_replace(v_m[3], '(' || v_item || ')', '\1::text', 'g') END || ']'
+                 || substr(v_def, v_pos + length(v_m[1]));
+    END LOOP;
+    RETURN v_def;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._settle_varchar_arrays(text) IS
+    'Rewrites (ARRAY[''a''::character varying, ...])::text[] as PostgreSQL prints it once run again';
+
+-- (no SET clause: inlined into the snapshot, whose search_path is pinned)
+CREATE OR REPLACE FUNCTION pggit_v0._settled(p_def text) RETURNS text
+LANGUAGE sql IMMUTABLE
+AS $$
+SELECT CASE WHEN strpos(p_def, '::character varying]') > 0 THEN pggit_v0._settle_varchar_arrays(p_def)
+            ELSE p_def END
+$$;
+COMMENT ON FUNCTION pggit_v0._settled(text) IS
+    'A deparsed definition as PostgreSQL prints it back once run again (see _settle_varchar_arrays)';

@@ -177,8 +177,8 @@ CROSS JOIN LATERAL (VALUES
                 ' WITH (' || array_to_string(c.reloptions, ', ') || ')',
                 rtrim(pg_get_viewdef(r.oid, true), E'; \n'))
        WHEN r.relkind = 'S' THEN
-         format('CREATE SEQUENCE %s AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s %sCYCLE;',
-                q.qname, format_type(sq.seqtypid, NULL), sq.seqincrement, sq.seqmin, sq.seqmax,
+         format('CREATE %sSEQUENCE %s AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s %sCYCLE;',
+                CASE WHEN c.relpersistence = 'u' THEN 'UNLOGGED ' ELSE '' END, q.qname, format_type(sq.seqtypid, NULL), sq.seqincrement, sq.seqmin, sq.seqmax,
                 sq.seqstart, sq.seqcache, CASE WHEN sq.seqcycle THEN '' ELSE 'NO ' END)
      END),
     ('owned_by',
@@ -402,7 +402,12 @@ WHERE i.inhrelid = p_index
   AND (pco.contype IS DISTINCT FROM cco.contype
        OR cc.relname::text <> _clone_index_name(
               t.relname, CASE WHEN pco.contype = 'p' THEN NULL
-                              ELSE (SELECT string_agg(a.attname::text, '_' ORDER BY a.attnum) FROM pg_attribute a
+                              -- the columns' names now (a column renamed since keeps its old
+                              -- name in the index, which a migration's CREATE INDEX would not)
+                              ELSE (SELECT string_agg(coalesce(ta.attname, a.attname)::text, '_' ORDER BY a.attnum)
+                                    FROM pg_attribute a
+                                    LEFT JOIN pg_attribute ta ON ta.attrelid = t.oid AND ta.attnum = ix.indkey[a.attnum - 1]
+                                                              AND ta.attnum > 0
                                     WHERE a.attrelid = cc.oid AND a.attnum > 0) END,
               CASE pco.contype WHEN 'p' THEN 'pkey' WHEN 'u' THEN 'key' WHEN 'x' THEN 'excl' ELSE 'idx' END))
 $$;
@@ -1838,14 +1843,16 @@ BEGIN
         RETURN QUERY
         WITH s AS MATERIALIZED (SELECT * FROM pggit_v0._snapshot_q(p_schema, NULL, true)
                                 UNION ALL SELECT * FROM pggit_v0._snap_depends_all(p_schema))
-        SELECT * FROM s
+        -- (definitions as PostgreSQL prints them back once run again: see _settled)
+        SELECT s.schema_name, s.kind, s.name, s.bare_name, s.sub_key, _settled(s.definition) FROM s
         UNION ALL
         SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
         FROM s GROUP BY s.schema_name, s.kind, s.name HAVING bool_and(s.sub_key <> 'depends');
         RETURN;
     END IF;
     -- by names (an incremental commit): see _snapshot_by_names
-    RETURN QUERY SELECT * FROM pggit_v0._snapshot_by_names(p_schema, p_names);
+    RETURN QUERY SELECT b.schema_name, b.kind, b.name, b.bare_name, b.sub_key, _settled(b.definition)
+                 FROM pggit_v0._snapshot_by_names(p_schema, p_names) b;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._snapshot_q(text, text[], boolean) IS

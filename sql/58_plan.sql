@@ -565,7 +565,10 @@ BEGIN
                bool_or(z.part = 'new_sig' AND z.has_t) AS sig_table, bool_or(z.part = 'new_sig' AND z.has_v) AS sig_view,
                bool_or(z.part = 'new_body' AND z.has_t) AS body_table, bool_or(z.part = 'new_body' AND z.has_v) AS body_view,
                bool_or(z.part = 'body_only' AND z.has_a) AS body_routine,
-               bool_or(z.part = 'old_sig' AND z.has_g) AS sig_going,
+               -- (or, of an SQL-standard body, its old body: such a routine reading a
+               -- table or view that goes is dropped before it, others after the tables,
+               -- whose column defaults may call them)
+               bool_or(z.part IN ('old_sig', 'old_body') AND z.has_g) AS sig_going,
                bool_or(z.part = 'name' AND z.has_a) AS renamed_in
         FROM (SELECT u.*, bool_or(u.src = 't') OVER w AS has_t, bool_or(u.src = 'v') OVER w AS has_v,
                      bool_or(u.src = 'g') OVER w AS has_g, bool_or(u.src = 'a') OVER w AS has_a
@@ -575,6 +578,8 @@ BEGIN
                         -- function t() names no table t)
                         SELECT 'new_sig' AS part, n FROM _qualified_names(_sig_args(x.new_sig)) n
                         UNION ALL SELECT 'old_sig', n FROM _qualified_names(_sig_args(x.old_sig)) n
+                        UNION ALL SELECT 'old_body', n FROM _qualified_names(substr(x.old_c, length(x.old_sig) + 1)) n
+                                  WHERE x.how = 'removed' AND _sql_body(x.old_c)
                         UNION ALL SELECT 'new_body', n FROM _qualified_names(x.new_c) n
                         UNION ALL SELECT 'body_only', n FROM _qualified_names(substr(x.new_c, length(x.new_sig) + 1)) n
                         UNION ALL SELECT 'name', quote_ident(x.schema_name) || '.' || split_part(_key_name(x.obj_key), '(', 1)
@@ -829,7 +834,7 @@ BEGIN
                rtrim(_refname(x.schema_name, x.obj_key), '(') AS n
         FROM pp x
         WHERE x.sub_key = 'definition' AND x.how = 'removed'
-          AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate', 'type', 'domain', 'collation')
+          AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate', 'type', 'domain', 'collation', 'extension')
     ),
     late_depth AS MATERIALIZED (   -- (as cdepth: one _dep_order call, the source's dependencies)
         SELECT a.ss[dd.idx] AS schema_name, a.ks[dd.idx] AS obj_key, dd.depth

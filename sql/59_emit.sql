@@ -48,7 +48,8 @@ BEGIN
                          -- a view calls it)
                          AND coalesce(x.sig_going, false)
                          THEN 12
-                    WHEN x.kind IN ('function', 'procedure') AND _sql_body(x.old_c) THEN 12   -- with views
+                    -- with views (removed for good and reading none that goes: late, below)
+                    WHEN x.kind IN ('function', 'procedure') AND _sql_body(x.old_c) AND x.how <> 'removed' THEN 12
                     WHEN x.how = 'removed' AND x.kind IN ('function', 'procedure', 'aggregate')
                          -- replaced by a routine of the same name (VARIADIC, argument names or
                          -- OUT parameters changed): dropped before that one is created, as
@@ -84,7 +85,7 @@ BEGIN
                            WHEN 'sequence' THEN 22 WHEN 'type' THEN 27 WHEN 'domain' THEN 27
                            WHEN 'extension' THEN 28 WHEN 'collation' THEN 28 WHEN 'schema' THEN 29 END END AS phase,
                CASE WHEN x.kind IN ('view', 'materialized_view')
-                         OR (x.kind IN ('function', 'procedure') AND _sql_body(x.old_c))
+                         OR (x.kind IN ('function', 'procedure') AND _sql_body(x.old_c) AND x.how <> 'removed')
                          OR (x.kind IN ('function', 'procedure', 'aggregate', 'type', 'domain') AND coalesce(x.sig_going, false))
                          -- tables: whose parts read another first (see tdepth)
                          OR x.kind = 'table'
@@ -94,7 +95,8 @@ BEGIN
                     WHEN x.kind IN ('cast', 'conversion') THEN -1
                     WHEN x.kind IN ('text_search_parser', 'text_search_template') THEN 5
                     WHEN x.kind = 'user_mapping' THEN 0 WHEN x.kind = 'server' THEN 1 WHEN x.kind = 'foreign_data_wrapper' THEN 2
-                    WHEN x.how = 'removed' AND x.kind NOT IN ('table', 'view', 'materialized_view', 'extension', 'schema')
+                    -- (extensions too: one requiring another goes first)
+                    WHEN x.how = 'removed' AND x.kind NOT IN ('table', 'view', 'materialized_view', 'schema')
                          THEN -coalesce(x.late_depth, 0)
                     ELSE 1 END AS ord,
                x.schema_name, x.obj_key, x.sub_key,
