@@ -396,10 +396,13 @@ JOIN pg_class cc ON cc.oid = i.inhrelid JOIN pg_namespace cn ON cn.oid = cc.reln
 JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
 JOIN pg_index ix ON ix.indexrelid = cc.oid
 JOIN pg_class t ON t.oid = ix.indrelid
+JOIN pg_index pix ON pix.indexrelid = pc.oid
 LEFT JOIN pg_constraint pco ON pco.conindid = pc.oid AND pco.contype IN ('p', 'u', 'x')
 LEFT JOIN pg_constraint cco ON cco.conindid = cc.oid AND cco.conrelid = t.oid AND cco.contype IN ('p', 'u', 'x')
 WHERE i.inhrelid = p_index
   AND (pco.contype IS DISTINCT FROM cco.contype
+       -- the parent's index made ON ONLY its table, not yet valid: it makes no clones
+       OR NOT pix.indisvalid
        OR cc.relname::text <> _clone_index_name(
               t.relname, CASE WHEN pco.contype = 'p' THEN NULL
                               -- the columns' names now (a column renamed since keeps its old
@@ -463,7 +466,8 @@ RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key t
 LANGUAGE sql STABLE
 AS $$
 SELECT i.nspname::text, i.kind, i.relname::text, i.relname::text, x.sub_key, x.def
-FROM (SELECT r.nspname, r.kind, r.relname, ix.indexrelid, ic.relname AS iname, ic.relispartition, ds.description
+FROM (SELECT r.nspname, r.kind, r.relname, ix.indexrelid, ic.relname AS iname, ic.relispartition, ds.description,
+             ic.relkind = 'I' AND NOT ix.indisvalid AS on_only
       FROM _tracked_relations r
       JOIN pg_index ix ON ix.indrelid = r.oid
       JOIN pg_class ic ON ic.oid = ix.indexrelid
@@ -478,7 +482,13 @@ FROM (SELECT r.nspname, r.kind, r.relname, ix.indexrelid, ic.relname AS iname, i
       OFFSET 0) i
 CROSS JOIN LATERAL (VALUES
     -- with the statistics targets of its expression columns, as pg_dump writes them
-    ('index ' || i.iname, pg_get_indexdef(i.indexrelid) || ';' || coalesce((
+    -- (a partitioned index made ON ONLY its table and not yet attached on every
+    -- partition, which pg_get_indexdef does not say, as pg_dump writes it)
+    ('index ' || i.iname, CASE WHEN i.on_only
+                               THEN regexp_replace(pg_get_indexdef(i.indexrelid),
+                                                   '^(CREATE (UNIQUE )?INDEX ' || _re_quote(quote_ident(i.iname)) || ' ON )',
+                                                   '\1ONLY ')
+                               ELSE pg_get_indexdef(i.indexrelid) END || ';' || coalesce((
         SELECT string_agg(format(E'\nALTER INDEX %I.%I ALTER COLUMN %s SET STATISTICS %s;',
                                  i.nspname, i.iname, ia.attnum, ia.attstattarget), '' ORDER BY ia.attnum)
         FROM pg_attribute ia WHERE ia.attrelid = i.indexrelid AND ia.attnum > 0 AND ia.attstattarget::int >= 0), '')

@@ -226,6 +226,17 @@ CREATE TABLE app.p (a int, b int) PARTITION BY LIST (a);
 CREATE INDEX p_b ON app.p (b);
 ALTER TABLE app.p RENAME COLUMN b TO c;
 """, "CREATE TABLE app.p1 PARTITION OF app.p FOR VALUES IN (1);"),
+    # a partitioned index made ON ONLY its table, attached on some partitions (GitLab's
+    # add_concurrent_partitioned_index between its steps; pg_dump's own order), then on all
+    "index_on_only_its_table_attached_later": ("""
+CREATE TABLE app.p (a int, b int) PARTITION BY LIST (a);
+CREATE TABLE app.p1 PARTITION OF app.p FOR VALUES IN (1);
+CREATE TABLE app.p2 PARTITION OF app.p FOR VALUES IN (2);
+CREATE INDEX p_b ON ONLY app.p (b);
+CREATE INDEX p1_b_idx ON app.p1 (b);
+CREATE INDEX p2_b_idx ON app.p2 (b);
+ALTER INDEX app.p_b ATTACH PARTITION app.p2_b_idx;
+""", "ALTER INDEX app.p_b ATTACH PARTITION app.p1_b_idx;"),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
