@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Tuple
 
 import pytest
 
@@ -24,7 +24,22 @@ SCHEMAS: Dict[str, List[str]] = {
     "adventureworks": ["adventureworks/install.sql"],
     "graphile-starter": ["graphile-starter/schema.sql"],
     "supabase-slack-clone": ["supabase-slack-clone/full-schema.sql"],
+    "synapse": ["synapse/full_schema.sql"],
+    "gisia": ["gisia/structure.sql"],
+    "musicbrainz": ["musicbrainz/schema.sql"],
 }
+# (tests/data/lemmy is a history of migrations, renames and drops included, not a schema: the
+# gate's lint rightly fails it at "high", so it is tried by tests/sql/test_real_schemas.py only)
+#: (schema, layout) -> why the gate does not pass yet (tests/sql/test_found_patterns.py has each
+#: cause in a few statements)
+NOT_YET: Dict[Tuple[str, str], str] = {
+    ("musicbrainz", "one file"): "release_event's UNION branch `SELECT ..., NULL` comes back as `NULL::integer AS "
+                                 "int4`: the migration check reports the view as differing (docs/reference.md, "
+                                 "Known limits)",
+}
+#: the split cuts a file's BEGIN ... COMMIT blocks apart (a part opening a transaction it never
+#: commits is refused, as it should be): such schemas are given as one file only
+ONE_FILE_ONLY = {"musicbrainz"}
 PASSING_TEST = "def test_schema_is_there(pggit_conn):\n    pass\n"
 _PREAMBLE = re.compile(r"^\s*(SET\s|SELECT\s+pg_catalog\.set_config\()", re.I)
 
@@ -51,8 +66,11 @@ def run_gate(pytester: pytest.Pytester, server: Server, files: Dict[str, str]) -
     return pytester.runpytest_subprocess(*dsn_args(server), "--pggit-schema", str(folder), "--pggit-gate")
 
 
-@pytest.mark.parametrize("schema", sorted(SCHEMAS))
-@pytest.mark.parametrize("layout", ["one file", "split"])
+@pytest.mark.parametrize("layout,schema", [
+    pytest.param(layout, s, marks=[pytest.mark.xfail(strict=True, reason=NOT_YET[s, layout])]
+                 if (s, layout) in NOT_YET else [])
+    for layout in ["one file", "split"] for s in sorted(SCHEMAS)
+    if layout == "one file" or s not in ONE_FILE_ONLY])
 def test_the_default_gate_passes_on_a_real_schema(pytester: pytest.Pytester, pggit_server: Server,
                                                   schema: str, layout: str) -> None:
     text = "\n".join((DATA / f).read_text() for f in SCHEMAS[schema])

@@ -25,6 +25,10 @@ SCHEMAS = {
     "graphile-starter": ["graphile-starter/schema.sql"],
     "postgrest": ["postgrest/fixtures.sql"],
     "supabase-slack-clone": ["supabase-slack-clone/full-schema.sql"],
+    "synapse": ["synapse/full_schema.sql"],
+    "gisia": ["gisia/structure.sql"],
+    "musicbrainz": ["musicbrainz/schema.sql"],
+    "lemmy": ["lemmy/schema.sql"],
 }
 
 
@@ -65,7 +69,13 @@ def dump(pg_dump: str, d: SqlDb) -> Set[str]:
 
 
 #: schemas holding what the layer does not record yet (docs/reference.md, Known limits)
-NOT_YET: dict = {}
+NOT_YET: dict = {
+    # (tests/sql/test_found_patterns.py holds each cause reduced to a few statements)
+    "musicbrainz": "hand-written, not a dump: its varchar CHECK (x IN (...)) constraints are recorded as "
+                   "PostgreSQL prints them back, so the source's pg_dump differs from the migrated one's; and "
+                   "release_event's UNION branch `SELECT ..., NULL` comes back as `NULL::integer AS int4` "
+                   "(docs/reference.md, Known limits)",
+}
 
 
 @pytest.mark.parametrize("schema", [
