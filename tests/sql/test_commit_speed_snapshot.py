@@ -27,6 +27,14 @@ CREATE TEXT SEARCH DICTIONARY shared.mood (TEMPLATE = pg_catalog.simple);
 CREATE VIEW shared.v AS SELECT d.id, shared.mood() AS m FROM shared.dup d;
 CREATE FUNCTION shared.v() RETURNS int LANGUAGE sql AS 'SELECT 1';
 CREATE FUNCTION shared.only_routine() RETURNS shared.dup LANGUAGE sql AS 'SELECT * FROM shared.dup';
+-- comments on a trigger, a policy and a rule (whole snapshots read them from the comments)
+CREATE FUNCTION shared.touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+CREATE TRIGGER dup_touch BEFORE UPDATE ON shared.dup FOR EACH ROW EXECUTE FUNCTION shared.touch();
+COMMENT ON TRIGGER dup_touch ON shared.dup IS 'keeps it fresh';
+CREATE POLICY dup_mine ON shared.dup USING (a > 0);
+COMMENT ON POLICY dup_mine ON shared.dup IS 'rows of mine';
+CREATE RULE dup_quiet AS ON DELETE TO shared.dup DO ALSO NOTHING;
+COMMENT ON RULE dup_quiet ON shared.dup IS 'says nothing';
 """
 
 Row = Tuple[str, str, str, str, str, str]
@@ -52,6 +60,8 @@ def test_snapshot_by_names_is_the_whole_snapshots_rows_of_those_names(db: SqlDb)
             "text_search_dictionary", "statistics", "extension", "schema"} <= kinds, kinds
     assert {r[1] for r in by_name[("shared", "dup")]} >= {"table", "function", "collation",
                                                          "text_search_configuration", "statistics"}
+    assert {r[4] for r in by_name[("shared", "dup")]} >= {"trigger_comment dup_touch", "policy_comment dup_mine",
+                                                         "rule_comment dup_quiet"}
     differ: List[str] = []
     for (schema, name), rows in sorted(by_name.items()):
         got = snapshot(db, schema, [name])
