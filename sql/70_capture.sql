@@ -150,19 +150,32 @@ COMMENT ON COLUMN pggit_v0.ddl_log.source IS
 -- followed by = or : or a string, or a URI with a password.  False means
 -- _redact_secrets would return the text unchanged;
 -- true does not mean it changes it.  A hot inlinable helper (capture asks it for every
--- DDL command): every name is schema-qualified, so it has no SET clause.
+-- DDL command with a string): every name and operator is schema-qualified, so it needs
+-- no SET clause.
+-- The regular expression costs with the number of words it looks for (the six: ~100k
+-- instructions on a CREATE TABLE of 400 characters; one: ~28k): when the only word
+-- in the text is "key" (PRIMARY KEY, FOREIGN KEY: the common DDL with a string), it
+-- looks for that word alone.  The same answer: a match of the six-word expression
+-- starts at one of the words (letters folded pattern-side: only [pP], [aA] ... match,
+-- and with a Turkish locale's I also the dotted one, so "credent" is looked for, not
+-- "credential"), and none of the other five nor a URI is in the text.
 CREATE OR REPLACE FUNCTION pggit_v0._may_hold_secrets(p_text text) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
-SELECT (pg_catalog.strpos(p_text, '''') > 0 OR pg_catalog.strpos(p_text, '$') > 0)
+SELECT (pg_catalog.strpos(p_text, '''') OPERATOR(pg_catalog.>) 0 OR pg_catalog.strpos(p_text, '$') OPERATOR(pg_catalog.>) 0)
        -- ASCII letters only lowered: every word is ASCII; LIKE, not strpos (no search table
        -- to build for each word) nor ~* (dearer still)
-       AND pg_catalog.lower(p_text COLLATE "C") OPERATOR(pg_catalog.~~)
-           ANY ('{%pass%,%pwd%,%secret%,%key%,%token%,%credential%,%://%}'::text[])
-       -- one test for all the forms _redact_secrets replaces (PRIMARY KEY has the word,
-       -- seldom a string after it); here, not in _redact_secrets, so that capture calls
-       -- _redact_secrets only for texts it may change
-       AND p_text OPERATOR(pg_catalog.~*) '(?:pass|pwd|secret|key|token|credential)(?:[^\s=:]*|[^"]*")(?:\s*[=:]|\s+(?:to\s+)?(?:[eu]&?)?[''$])|://[^\s/@]*:[^\s/@]*@'
+       AND CASE WHEN pg_catalog.lower(p_text COLLATE "C") OPERATOR(pg_catalog.~~)
+                     ANY ('{%pass%,%pwd%,%secret%,%token%,%credent%,%://%}'::text[])
+                -- one test for all the forms _redact_secrets replaces; here, not in
+                -- _redact_secrets, so that capture calls _redact_secrets only for texts
+                -- it may change
+                THEN p_text OPERATOR(pg_catalog.~*) '(?:pass|pwd|secret|key|token|credential)(?:[^\s=:]*|[^"]*")(?:\s*[=:]|\s+(?:to\s+)?(?:[eu]&?)?[''$])|://[^\s/@]*:[^\s/@]*@'
+                -- "key" the only word: the same test for it alone (PRIMARY KEY has the
+                -- word, seldom a string after it)
+                WHEN pg_catalog.lower(p_text COLLATE "C") OPERATOR(pg_catalog.~~) '%key%'
+                THEN p_text OPERATOR(pg_catalog.~*) 'key(?:[^\s=:]*|[^"]*")(?:\s*[=:]|\s+(?:to\s+)?(?:[eu]&?)?[''$])'
+                ELSE false END
 $$;
 COMMENT ON FUNCTION pggit_v0._may_hold_secrets(text) IS
     'False when _redact_secrets would return the text unchanged (no string, no word naming a secret, or none followed by =, : or a string); cheap, inlinable';
