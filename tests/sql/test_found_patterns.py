@@ -27,6 +27,18 @@ CREATE TABLE app.b (x int);
 CREATE VIEW app.v AS SELECT x, c FROM (SELECT x, c FROM app.a UNION ALL SELECT x, NULL FROM app.b) q;
 """, "MusicBrainz (release_event): pg_get_viewdef's NULL::integer comes back as NULL::integer AS int4 "
      "(docs/reference.md, Known limits)"),
+    "domain_check_calls_a_function_used_by_a_function": ("""
+CREATE FUNCTION app.ok(t text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT t <> '' $$;
+CREATE DOMAIN app.d AS text CHECK (app.ok(VALUE));
+CREATE FUNCTION app.f() RETURNS app.d LANGUAGE sql AS $$ SELECT 'y'::app.d $$;
+""", "Boundary: a domain whose CHECK calls a function is created after every function, also after one "
+     "returning the domain"),
+    "domain_named_like_a_function": ("""
+CREATE DOMAIN app.k AS text CHECK (length(VALUE) > 0);
+CREATE FUNCTION app.k() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;
+CREATE FUNCTION app.f() RETURNS app.k LANGUAGE sql AS $$ SELECT 'y'::app.k $$;
+""", "Boundary (wh_dim_key, a domain and a function): the domain is taken for one calling the function of "
+     "its name and created after every function, also after one returning the domain"),
 }
 
 
