@@ -1896,12 +1896,12 @@ COMMENT ON FUNCTION pggit_v0._snapshot_q(text, text[], boolean) IS
 COMMENT ON FUNCTION pggit_v0._snapshot_names(text, text[]) IS
     'The live schema as snapshot rows, optionally only one schema and the objects of some names in it (every kind)';
 
+-- (No SET clause, qualified names: inlined into its callers, whose rows are then not
+-- copied once more; _snapshot_names pins the settings.)
 CREATE OR REPLACE FUNCTION pggit_v0._snapshot(p_schema text DEFAULT NULL, p_name text DEFAULT NULL)
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pggit_v0, pg_temp
-SET jit = off
-AS $$ SELECT * FROM _snapshot_names(p_schema, CASE WHEN p_name IS NOT NULL THEN ARRAY[p_name] END) $$;
+AS $$ SELECT * FROM pggit_v0._snapshot_names(p_schema, CASE WHEN p_name IS NOT NULL THEN ARRAY[p_name] END) $$;
 COMMENT ON FUNCTION pggit_v0._snapshot(text, text) IS
     'The live schema as (schema_name, kind, name, bare_name, sub_key, definition) rows, optionally filtered by schema and object name';
 

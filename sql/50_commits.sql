@@ -909,7 +909,7 @@ BEGIN
     WITH sn AS MATERIALIZED (
         SELECT s.schema_name, s.bare_name, s.kind || ' ' || s.name AS obj_key, s.sub_key, s.definition,
                length(s.schema_name) || ':' || s.schema_name || s.kind || ' ' || s.name AS okey
-        FROM _snapshot() s
+        FROM _snapshot_names(NULL, NULL) s   -- (not _snapshot(): one copy of the rows fewer)
     ),
     bk AS MATERIALIZED (   -- each object's bucket
         SELECT jsonb_object_agg(o.okey, _bucket(o.schema_name, o.bare_name)) AS m
