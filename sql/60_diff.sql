@@ -143,7 +143,8 @@ COMMENT ON FUNCTION pggit_v0._diff_live_since(text, text) IS
 -- Changed paths between stored tree p_a and stored tree p_b, or the live schema when
 -- p_live (read incrementally given p_a's commit p_a_commit: _diff_live_since),
 -- formatted for users, with their place in the diff's order (ord: schema, kind, name,
--- the object's definition before its parts).  With p_timing, records the operation
+-- the object's definition before its parts; the rows come in no particular order, the
+-- caller sorts them by ord).  With p_timing, records the operation
 -- 'diff' with that detail once the rows are computed.
 CREATE OR REPLACE FUNCTION pggit_v0._diff_paths(p_a text, p_b text, p_live boolean DEFAULT false,
                                                p_a_commit text DEFAULT NULL, p_timing text DEFAULT NULL)
@@ -182,8 +183,7 @@ BEGIN
            x.old_def, x.new_def
     FROM rows x
     WHERE NOT (x.sub_key = 'columns' AND x.old_sha IS NOT NULL AND x.new_sha IS NOT NULL
-               AND NOT _order_changed(x.old_def, x.new_def))
-    ORDER BY 1;
+               AND NOT _order_changed(x.old_def, x.new_def));
     IF p_timing IS NOT NULL THEN
         PERFORM _record_timing('diff', v_t0, p_timing);
     END IF;
