@@ -281,7 +281,12 @@ COMMENT ON FUNCTION pggit_v0._capture_names() IS
 -- than to run).  So: one INSERT of all the event's rows, no function call per row, and
 -- the ids (see _capture_ids) without casts: the event's row k (its place in the command
 -- list) gets id end - 256 + used + k, where used is the count of 'x' in
--- pggit.capture_block, while that stays within the block.  Rows not logged (temporary
+-- pggit.capture_block, while that stays within the block: its length in bytes less the
+-- counter's and the colon (octet_length: no walk through up to 256 characters as
+-- length, ltrim or split_part make, ~15k instructions a statement), trusted only when
+-- the setting is 'x', anything, ':' and the counter (an older layer's 'next id:counter'
+-- starts with a digit; a session that writes the setting itself can only spoil its own
+-- block, as before).  Rows not logged (temporary
 -- objects, the layer's own, extension members) and rows beyond the block go to
 -- _capture_other, which adds an 'x' for each (their ids are used up, so that the next
 -- event's ids follow all of this one's); then the event adds an 'x' per logged row.  If
@@ -363,17 +368,17 @@ BEGIN
         v_t0 := clock_timestamp();
         v_q := current_query();
         IF octet_length(v_q) > 20000 OR strpos(v_q, '''') > 0 OR strpos(v_q, '$') > 0 THEN
-            v_q := CASE WHEN length(v_q) > 20000
+            v_q := CASE WHEN octet_length(v_q) > 20000 AND length(v_q) > 20000
                         THEN pggit_v0._redact_secrets(left(v_q, 20000))
                              || E'\n-- [truncated by pgGit: ' || length(v_q) || ' characters]'
                         WHEN pggit_v0._may_hold_secrets(v_q) THEN pggit_v0._redact_secrets(v_q)   -- (inlined)
                         ELSE v_q END;
         END IF;
         v_ctr := coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0);
-        v_used := CASE WHEN split_part(current_setting('pggit.capture_block', true), ':', 2) = v_ctr::text
+        v_used := CASE WHEN current_setting('pggit.capture_block', true) LIKE ('x%:' || v_ctr::text)
                             AND v_ctr % 16777216 = pg_backend_pid() % 16777216
-                            AND ltrim(split_part(current_setting('pggit.capture_block', true), ':', 1), 'x') = ''
-                       THEN length(split_part(current_setting('pggit.capture_block', true), ':', 1)) END;
+                       THEN octet_length(current_setting('pggit.capture_block', true)) - octet_length(v_ctr::text) - 1
+                       END;
         IF coalesce(current_setting('pggit.names_before', true), '') = '' THEN
             v_dur := clock_timestamp() - v_t0;   -- (here: a volatile call in the INSERT costs a node)
             INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
@@ -397,8 +402,9 @@ BEGIN
             GET DIAGNOSTICS v_n = ROW_COUNT;
             -- the logged rows' ids are used too; past the block (or none), the rest now
             IF v_used IS NULL
-               OR length(split_part(set_config('pggit.capture_block', repeat('x', v_n)
-                                               || current_setting('pggit.capture_block', true), false), ':', 1)) > 256 THEN
+               OR octet_length(set_config('pggit.capture_block', repeat('x', v_n)
+                                          || current_setting('pggit.capture_block', true), false))
+                  - octet_length(v_ctr::text) - 1 > 256 THEN
                 INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
                                               statement, role_name, txid, branch, capture_duration, source)
                 SELECT pggit_v0._capture_ids(1), TG_EVENT, c.command_tag, c.object_type, c.object_identity,
@@ -467,17 +473,17 @@ BEGIN
         v_t0 := clock_timestamp();
         v_q := current_query();
         IF octet_length(v_q) > 20000 OR strpos(v_q, '''') > 0 OR strpos(v_q, '$') > 0 THEN
-            v_q := CASE WHEN length(v_q) > 20000
+            v_q := CASE WHEN octet_length(v_q) > 20000 AND length(v_q) > 20000
                         THEN pggit_v0._redact_secrets(left(v_q, 20000))
                              || E'\n-- [truncated by pgGit: ' || length(v_q) || ' characters]'
                         WHEN pggit_v0._may_hold_secrets(v_q) THEN pggit_v0._redact_secrets(v_q)
                         ELSE v_q END;
         END IF;
         v_ctr := coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0);
-        v_used := CASE WHEN split_part(current_setting('pggit.capture_block', true), ':', 2) = v_ctr::text
+        v_used := CASE WHEN current_setting('pggit.capture_block', true) LIKE ('x%:' || v_ctr::text)
                             AND v_ctr % 16777216 = pg_backend_pid() % 16777216
-                            AND ltrim(split_part(current_setting('pggit.capture_block', true), ':', 1), 'x') = ''
-                       THEN length(split_part(current_setting('pggit.capture_block', true), ':', 1)) END;
+                       THEN octet_length(current_setting('pggit.capture_block', true)) - octet_length(v_ctr::text) - 1
+                       END;
         v_dur := clock_timestamp() - v_t0;
         INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name, statement,
                                       role_name, txid, branch, capture_duration, source)
@@ -499,8 +505,9 @@ BEGIN
                                                 d.schema_name, d.object_type, d.object_identity) END;
         GET DIAGNOSTICS v_n = ROW_COUNT;
         IF v_used IS NULL
-           OR length(split_part(set_config('pggit.capture_block', repeat('x', v_n)
-                                           || current_setting('pggit.capture_block', true), false), ':', 1)) > 256 THEN
+           OR octet_length(set_config('pggit.capture_block', repeat('x', v_n)
+                                      || current_setting('pggit.capture_block', true), false))
+              - octet_length(v_ctr::text) - 1 > 256 THEN
             INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
                                           statement, role_name, txid, branch, capture_duration, source)
             SELECT pggit_v0._capture_ids(1), TG_EVENT, TG_TAG, d.object_type, d.object_identity, d.schema_name, v_q,
