@@ -101,6 +101,27 @@ CREATE TABLE app.t (v app.d);
 """, "ALTER TYPE app.e ADD VALUE 'c'; ALTER DOMAIN app.d DROP NOT NULL;",
         "a domain over an enum that loses a value, the domain changed too: the domain's rebuild (rename, "
         "create, drop) is emitted twice on the way back"),
+    "function_signature_changed_under_its_callers": ("""
+CREATE FUNCTION app.gen_id() RETURNS text LANGUAGE sql AS $$ SELECT md5(random()::text) $$;
+CREATE TABLE app.t (id text DEFAULT app.gen_id(), n text CONSTRAINT t_n_check CHECK (app.ok(n)));
+""".replace("CREATE TABLE", "CREATE FUNCTION app.ok(t text) RETURNS boolean LANGUAGE sql IMMUTABLE "
+            "AS $$ SELECT t <> '' $$;\nCREATE TABLE", 1) + """
+CREATE INDEX t_ok ON app.t (app.ok(n));
+CREATE VIEW app.v AS SELECT app.ok(n) AS ok FROM app.t;
+""", """
+DROP VIEW app.v; DROP INDEX app.t_ok; ALTER TABLE app.t DROP CONSTRAINT t_n_check;
+ALTER TABLE app.t ALTER COLUMN id DROP DEFAULT;
+DROP FUNCTION app.ok(text); DROP FUNCTION app.gen_id();
+CREATE FUNCTION app.ok(t text, strict_ boolean DEFAULT false) RETURNS boolean LANGUAGE sql IMMUTABLE
+    AS $$ SELECT t <> '' $$;
+CREATE FUNCTION app.gen_id(prefix text DEFAULT 'x') RETURNS text LANGUAGE sql
+    AS $$ SELECT prefix || md5(random()::text) $$;
+ALTER TABLE app.t ALTER COLUMN id SET DEFAULT app.gen_id();
+ALTER TABLE app.t ADD CONSTRAINT t_n_check CHECK (app.ok(n));
+CREATE INDEX t_ok ON app.t (app.ok(n));
+CREATE VIEW app.v AS SELECT app.ok(n) AS ok FROM app.t;
+""", "Boundary (wt_url_safe_id() is 20 columns' default): a function whose signature changes is dropped "
+        "first, while a default, a check, an index and a view still call it by the same text"),
 }
 
 
