@@ -125,6 +125,8 @@ BEGIN
 
     IF coalesce(cardinality(p_parents), 0) = 0 THEN
         SELECT count(*) INTO v_changes FROM _tree_blobs(p_tree);
+    ELSIF (SELECT c.tree_sha FROM commit_graph c WHERE c.commit_sha = p_parents[1]) = p_tree THEN
+        v_changes := 0;   -- (the parent's tree: no diff to plan and walk)
     ELSE
         SELECT count(*) INTO v_changes FROM _diff_trees(_commit_tree(p_parents[1]), p_tree);
     END IF;
