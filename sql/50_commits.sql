@@ -965,6 +965,9 @@ LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 BEGIN
+    IF p_rows_written = 0 THEN   -- (a commit that wrote no tree grew nothing: the next one that does checks)
+        RETURN;
+    END IF;
     IF EXISTS (SELECT 1 FROM pg_class c
                WHERE c.oid IN ('pggit_v0.objects'::regclass, 'pggit_v0.tree_entries'::regclass)
                  AND pg_has_role(c.relowner, 'USAGE')
