@@ -56,10 +56,11 @@ AS $$
 DECLARE
     -- counter = last id reserved * 2^24 + pid % 2^24 (16777216)
     v_ctr   bigint := coalesce(pg_catalog.pg_sequence_last_value('pggit_v0.capture_ids'::regclass), 0);
-    v_used  int := CASE WHEN split_part(current_setting('pggit.capture_block', true), ':', 2) = v_ctr::text
+    -- (read as _capture reads it: octet lengths, no walk through the x's)
+    v_used  int := CASE WHEN current_setting('pggit.capture_block', true) LIKE ('x%:' || v_ctr::text)
                              AND v_ctr % 16777216 = pg_backend_pid() % 16777216
-                             AND ltrim(split_part(current_setting('pggit.capture_block', true), ':', 1), 'x') = ''
-                        THEN length(split_part(current_setting('pggit.capture_block', true), ':', 1)) END;
+                        THEN octet_length(current_setting('pggit.capture_block', true)) - octet_length(v_ctr::text) - 1
+                        END;
     v_first bigint;
     v_size  bigint;
     v_set   text;     -- set_config's result (an assignment, not PERFORM: no executor per call)
