@@ -52,7 +52,7 @@ DO $$ DECLARE r record; BEGIN
    EXECUTE format('DROP SUBSCRIPTION %I', r.subname); END LOOP;
  FOR r IN SELECT pubname FROM pg_publication LOOP EXECUTE format('DROP PUBLICATION %I', r.pubname); END LOOP;
  FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP
-   EXECUTE format('DROP EXTENSION %I CASCADE', r.extname); END LOOP;
+   EXECUTE format('DROP EXTENSION IF EXISTS %I CASCADE', r.extname); END LOOP;
  FOR r IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP
    EXECUTE format('DROP FOREIGN DATA WRAPPER %I CASCADE', r.fdwname); END LOOP;
  FOR r IN SELECT nspname FROM pg_namespace

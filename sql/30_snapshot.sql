@@ -1411,6 +1411,8 @@ CROSS JOIN LATERAL (SELECT 'pg_type'::regclass::oid, t.oid
                               WHERE t.typtype = 'd' AND co.contypid = t.oid) AS x(cls, oid)
 WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))
   AND (p_group IS NULL OR p_group = 'type') AND (coalesce(p_all, p_names IS NULL) OR t.typname = ANY (p_names))
+  -- (an extension's domain is no object of its own: nor are its constraints' edges)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend xe WHERE xe.classid = 'pg_type'::regclass AND xe.objid = t.oid AND xe.deptype = 'e')
 UNION ALL
 SELECT 'pg_proc'::regclass::oid, p.oid, 'pg_proc'::regclass::oid, p.oid, s.nspname::text,
        CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,

@@ -605,3 +605,61 @@ SELECT CASE WHEN p_line ~ ' ADD OPERATOR '
 $$;
 COMMENT ON FUNCTION pggit_v0._opfamily_drop_member(text) IS
     'ALTER OPERATOR FAMILY ... DROP statement of a loose member, from the statement adding it';
+
+-- The parts of a recorded domain (CREATE DOMAIN q AS type [COLLATE c] [DEFAULT e]
+-- [NOT NULL] [CONSTRAINT name CHECK (...) [NOT VALID]]..., as _snap_types writes it):
+-- base (up to the type and collation), dflt (the default's expression or NULL),
+-- not_null, and its checks' names (as written: quoted when they need it) and texts.
+CREATE OR REPLACE FUNCTION pggit_v0._domain_parts(p_def text, OUT base text, OUT dflt text, OUT not_null boolean,
+                                                  OUT check_names text[], OUT checks text[])
+LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_re   text := ' CONSTRAINT ("(?:[^"]|"")+"|[^ ]+) CHECK \(';
+    v_def  text := regexp_replace(p_def, ';$', '');
+    v_at   int  := coalesce((SELECT length(m[1]) + 1 FROM regexp_match(v_def, '^(.*?)' || v_re) m), 0);
+    v_head text := CASE WHEN v_at > 0 THEN left(v_def, v_at - 1) ELSE v_def END;
+BEGIN
+    IF v_at > 0 THEN
+        check_names := ARRAY(SELECT m[1] FROM regexp_matches(substr(v_def, v_at), v_re, 'g') m);
+        checks := ARRAY(SELECT 'CHECK (' || p FROM unnest((regexp_split_to_array(substr(v_def, v_at), v_re))[2:]) p);
+    ELSE
+        check_names := ARRAY[]::text[];
+        checks := ARRAY[]::text[];
+    END IF;
+    not_null := v_head LIKE '% NOT NULL';
+    v_head := regexp_replace(v_head, ' NOT NULL$', '');
+    base := regexp_replace(v_head, ' DEFAULT .*$', '');
+    dflt := substring(v_head FROM ' DEFAULT (.*)$');
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._domain_parts(text) IS
+    'A recorded domain''s base type, default, NOT NULL and checks (names and texts)';
+
+-- Whether a recorded partitioned index made ON ONLY its table (p_old, not yet valid) is
+-- the same index as p_new but for ONLY: attached on every partition since, which made
+-- it valid (PostgreSQL does so with the last ATTACH PARTITION).
+CREATE OR REPLACE FUNCTION pggit_v0._index_became_valid(p_old text, p_new text) RETURNS boolean
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT p_old IS NOT NULL AND p_new IS NOT NULL AND p_old <> p_new
+       AND regexp_replace(p_old, '^(CREATE (UNIQUE )?INDEX ("(?:[^"]|"")+"|[^ ]+) ON )ONLY ', '\1') = p_new
+$$;
+COMMENT ON FUNCTION pggit_v0._index_became_valid(text, text) IS
+    'True when a recorded index differs from the new text only by ON ONLY (made valid since)';
+
+-- A recorded index's shape: its first line without its name and table (CREATE [UNIQUE]
+-- INDEX USING method (columns) ...), to tell a partition's index that matches its
+-- parent's.
+CREATE OR REPLACE FUNCTION pggit_v0._index_shape(p_def text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT regexp_replace(split_part(p_def, E'\n', 1),
+                      '^CREATE (UNIQUE )?INDEX (?:"(?:[^"]|"")+"|[^ ]+) ON (?:ONLY )?(?:"(?:[^"]|"")+"|[^ ."]+)\.(?:"(?:[^"]|"")+"|[^ ."]+) ',
+                      'CREATE \1INDEX ')
+$$;
+COMMENT ON FUNCTION pggit_v0._index_shape(text) IS
+    'A recorded index''s first line without its name and table';

@@ -202,6 +202,10 @@ BEGIN
                       AND cardinality(_comp_attrs(nd.content)) > cardinality(_comp_attrs(od.content))
                       AND (_comp_attrs(nd.content))[1:cardinality(_comp_attrs(od.content))] = _comp_attrs(od.content)
                       THEN 'altered'
+                 -- a domain keeping its type and collation: altered in place (ALTER DOMAIN
+                 -- ... DEFAULT, NOT NULL, DROP/ADD CONSTRAINT), its columns left as they are
+                 WHEN _key_kind(c.obj_key) = 'domain'
+                      AND (_domain_parts(od.content)).base = (_domain_parts(nd.content)).base THEN 'altered'
                  WHEN _key_kind(c.obj_key) IN ('type', 'domain') THEN 'rebuilt'
                  WHEN _key_kind(c.obj_key) IN ('function', 'procedure')
                       AND split_part(od.content, E'\n', 1) || split_part(od.content, E'\n', 2)
@@ -507,7 +511,24 @@ BEGIN
         SELECT x.schema_name, x.obj_key, x.q, x.new_c, x.new_tree FROM pp x
         WHERE x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
           AND (x.kind IN ('table', 'view', 'materialized_view', 'type', 'domain')
-               OR (x.kind IN ('function', 'procedure') AND _sql_body(x.new_c)))
+               OR (x.kind IN ('function', 'procedure') AND _sql_body(x.new_c))
+               -- every routine, when a domain created calls one: they and those domains
+               -- are then created in one dependency order (see domain_calls)
+               OR (x.kind IN ('function', 'procedure') AND EXISTS (SELECT 1 FROM domain_calls)))
+    ),
+    -- domains created whose CHECK calls a routine the script creates (HashiCorp Boundary's
+    -- wt_sentinel), by the edges their commit recorded: created with the routines, in
+    -- the dependency order of both (a routine may take or return such a domain)
+    domain_calls AS MATERIALIZED (
+        SELECT DISTINCT x.schema_name, x.obj_key
+        FROM pp x
+        JOIN _tree_deps(ARRAY(SELECT y.new_tree FROM pp y
+                              WHERE y.sub_key = 'definition' AND y.kind = 'domain' AND y.new_c IS NOT NULL
+                                AND y.how IN ('added', 'recreated', 'rebuilt') AND strpos(y.new_c, ' CHECK ') > 0)) r
+             ON r.obj_tree = x.new_tree
+        JOIN pp f ON f.schema_name = r.ref_schema AND f.obj_key = r.ref_key AND f.sub_key = 'definition'
+                 AND f.kind IN ('function', 'procedure') AND f.how IN ('added', 'recreated')
+        WHERE x.sub_key = 'definition' AND x.kind = 'domain' AND x.how IN ('added', 'recreated', 'rebuilt')
     ),
     -- The creates in dependency order: a topological sort of the dependencies the target
     -- commit recorded (_dep_order), run once over all creates: the CTE is materialized
@@ -585,6 +606,7 @@ BEGIN
                         UNION ALL SELECT 'name', quote_ident(x.schema_name) || '.' || split_part(_key_name(x.obj_key), '(', 1)
                     ) m(part, name)
                     WHERE x.sub_key = 'definition' AND x.kind IN ('function', 'procedure', 'aggregate')
+
                     UNION ALL
                     SELECT l.src, NULL, NULL, NULL, l.name FROM lookup_names l) u
               WINDOW w AS (PARTITION BY u.name)) z
@@ -857,6 +879,7 @@ BEGIN
         UNION ALL SELECT ld.schema_name, ld.obj_key, 'late_depth', ld.depth, NULL, NULL FROM late_depth ld
         UNION ALL SELECT r.schema_name, r.obj_key, 'rebuilt_depth', r.depth, NULL, NULL FROM rebuilt r
         UNION ALL SELECT pt.schema_name, pt.obj_key, 'partitioned', NULL, true, NULL FROM partitioned pt
+        UNION ALL SELECT dc.schema_name, dc.obj_key, 'body_routine', NULL, true, NULL FROM domain_calls dc
         UNION ALL SELECT o.schema_name, o.obj_key, CASE o.side WHEN 'new' THEN 'sig_table' ELSE 'sig_going' END,
                          NULL, true, NULL
                   FROM on_rowtypes o WHERE _key_kind(o.obj_key) NOT IN ('table', 'view', 'materialized_view')

@@ -124,6 +124,19 @@ BEGIN
                     ELSE ARRAY[]::text[] END AS hz
         FROM unnest(p_plan) x
         WHERE x.role = 'part' AND x.sub_key = 'definition' AND x.how IN ('removed', 'recreated') AND x.old_c IS NOT NULL
+          -- (a serial's sequence whose column becomes an identity: dropped with that
+          -- change, before the identity takes its name, see _emit_columns)
+          AND NOT (x.kind = 'sequence' AND x.how = 'removed'
+                   AND EXISTS (SELECT 1 FROM unnest(p_plan) c   -- (one-time filter: an identity added)
+                               WHERE c.role = 'part' AND c.how = 'altered' AND c.sub_key LIKE 'column %'
+                                 AND c.new_c LIKE '% AS IDENTITY%' AND c.old_c NOT LIKE '% AS IDENTITY%')
+                   AND EXISTS (SELECT 1 FROM unnest(p_plan) ob, unnest(p_plan) c
+                               WHERE ob.role = 'part' AND ob.schema_name = x.schema_name AND ob.obj_key = x.obj_key
+                                 AND ob.sub_key = 'owned_by'
+                                 AND c.role = 'part' AND c.how = 'altered' AND c.sub_key LIKE 'column %'
+                                 AND c.new_c LIKE '% AS IDENTITY%' AND c.old_c NOT LIKE '% AS IDENTITY%'
+                                 AND (_col_parts(c.new_c)).identity IS NOT NULL AND (_col_parts(c.old_c)).identity IS NULL
+                                 AND ob.old_c = format('ALTER SEQUENCE %s OWNED BY %s.%s;', x.q, c.q, (_col_parts(c.new_c)).name)))
         UNION ALL
         -- a routine with an SQL-standard body on a dependency cycle with views that go:
         -- replaced first by a stub with a string body, which depends on nothing, so that
@@ -212,6 +225,23 @@ BEGIN
           -- ... or only no longer attached: its parent's index goes, taking it along (created again below)
           AND NOT (x.how = 'altered' AND x.new_c IS NOT NULL AND _attach_line(x.old_c) IS NOT NULL
                    AND x.new_c = _without_attach(x.old_c))
+          -- a partitioned index made ON ONLY its table that every partition's now attaches
+          -- to: PostgreSQL made it valid with the last ATTACH PARTITION (nothing to do)
+          AND NOT (x.how = 'altered' AND x.new_c IS NOT NULL AND x.sub_key LIKE 'index %'
+                   AND _index_became_valid(x.old_c, x.new_c))
+          -- ... and its partitions' indexes, recorded while it was not valid, are now its
+          -- clones: kept (attached to it already, or attached below)
+          AND NOT (x.how = 'altered' AND x.new_c IS NULL AND x.sub_key LIKE 'index %'
+                   AND EXISTS (SELECT 1 FROM unnest(p_plan) pv   -- (one-time filter)
+                               WHERE pv.role = 'part' AND pv.how = 'altered' AND pv.sub_key LIKE 'index %'
+                                 AND pv.old_c LIKE '% ON ONLY %' AND _index_became_valid(pv.old_c, pv.new_c))
+                   AND EXISTS (SELECT 1 FROM unnest(p_plan) pv
+                               WHERE pv.role = 'part' AND pv.how = 'altered' AND pv.sub_key LIKE 'index %'
+                                 AND _index_became_valid(pv.old_c, pv.new_c)
+                                 AND CASE WHEN _attach_line(x.old_c) IS NOT NULL
+                                          THEN strpos(_attach_line(x.old_c), format('ALTER INDEX %I.%I ATTACH PARTITION ',
+                                                                                    pv.schema_name, substr(pv.sub_key, 7))) = 1
+                                          ELSE pv.q <> x.q AND _index_shape(x.old_c) = _index_shape(pv.new_c) END))
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns')
           AND NOT (split_part(x.sub_key, ' ', 1) LIKE '%comment' AND x.new_c IS NOT NULL)
           -- the comment or column grants of a part dropped here go with it
@@ -257,7 +287,9 @@ BEGIN
         SELECT CASE x.kind WHEN 'sequence' THEN 33 WHEN 'extension' THEN 31 WHEN 'type' THEN 32 WHEN 'table' THEN 41
                            WHEN 'text_search_dictionary' THEN 36 WHEN 'text_search_configuration' THEN 37
                            WHEN 'operator_family' THEN 38 WHEN 'foreign_data_wrapper' THEN 39 WHEN 'server' THEN 39
-                           WHEN 'user_mapping' THEN 39 ELSE 34 END,
+                           WHEN 'user_mapping' THEN 39
+                           -- domains: after the routines their new checks may call
+                           WHEN 'domain' THEN 41 ELSE 34 END,
                0, x.schema_name, x.obj_key, x.sub_key,
                CASE x.kind
                  -- options set anew; options gone named without a value (which removes them)
@@ -330,8 +362,30 @@ BEGIN
                         HAVING count(*) > 0),
                        (SELECT format('ALTER TABLE %s SET (%s);', x.q, substring(x.new_c FROM ' WITH \((.*)\);$'))
                         WHERE substring(x.new_c FROM ' WITH \((.*)\);$') IS NOT NULL)) END)
+                 -- a domain keeping its type: default, NOT NULL, checks dropped then added
+                 WHEN 'domain' THEN (
+                   SELECT nullif(concat_ws(E'\n',
+                     CASE WHEN o.dflt IS DISTINCT FROM n.dflt
+                          THEN format('ALTER DOMAIN %s %s;', x.q, coalesce('SET DEFAULT ' || n.dflt, 'DROP DEFAULT')) END,
+                     CASE WHEN o.not_null <> n.not_null
+                          THEN format('ALTER DOMAIN %s %s NOT NULL;', x.q, CASE WHEN n.not_null THEN 'SET' ELSE 'DROP' END) END,
+                     (SELECT string_agg(format('ALTER DOMAIN %s DROP CONSTRAINT %s;', x.q, oc.nm), E'\n' ORDER BY oc.o)
+                      FROM unnest(o.check_names, o.checks) WITH ORDINALITY AS oc(nm, ck, o)
+                      WHERE NOT EXISTS (SELECT 1 FROM unnest(n.check_names, n.checks) AS nc(nm, ck)
+                                        WHERE nc.nm = oc.nm AND nc.ck = oc.ck)),
+                     (SELECT string_agg(format('ALTER DOMAIN %s ADD CONSTRAINT %s %s;', x.q, nc.nm, nc.ck), E'\n' ORDER BY nc.o)
+                      FROM unnest(n.check_names, n.checks) WITH ORDINALITY AS nc(nm, ck, o)
+                      WHERE NOT EXISTS (SELECT 1 FROM unnest(o.check_names, o.checks) AS oc(nm, ck)
+                                        WHERE nc.nm = oc.nm AND nc.ck = oc.ck))), '')
+                   FROM _domain_parts(x.old_c) o, _domain_parts(x.new_c) n)
                  ELSE x.new_c END,   -- functions and procedures: CREATE OR REPLACE
                CASE x.kind WHEN 'extension' THEN ARRAY['extension_upgrade']
+                           -- a check added or NOT NULL set: every column of the domain is checked
+                           WHEN 'domain' THEN CASE WHEN (_domain_parts(x.new_c)).not_null AND NOT (_domain_parts(x.old_c)).not_null
+                                                        OR EXISTS (SELECT 1 FROM unnest((_domain_parts(x.new_c)).checks) ck
+                                                                   WHERE ck NOT LIKE '% NOT VALID'
+                                                                     AND NOT ck = ANY ((_domain_parts(x.old_c)).checks))
+                                                   THEN ARRAY['fails_on_violations', 'validation_scan'] ELSE ARRAY[]::text[] END
                            WHEN 'table' THEN ARRAY['table_rewrite', 'access_exclusive_lock']
                            ELSE ARRAY[]::text[] END
         FROM unnest(p_plan) x
@@ -362,6 +416,18 @@ BEGIN
                ARRAY['correctness_risk', 'table_rewrite', 'access_exclusive_lock']
         FROM unnest(p_plan) x CROSS JOIN LATERAL _col_parts(x.new_c) tcl
         WHERE x.role = 'typed_column'
+        UNION ALL
+        -- an identity made a serial: the identity (and its sequence) goes before the
+        -- serial's sequence is created (phase 33), so that one takes its name
+        SELECT 32, 100, x.schema_name, x.obj_key, x.sub_key,
+               format('ALTER TABLE %s ALTER COLUMN %s DROP IDENTITY IF EXISTS;', x.q, n.name), ARRAY[]::text[]
+        FROM unnest(p_plan) x CROSS JOIN LATERAL _col_parts(x.old_c) o CROSS JOIN LATERAL _col_parts(x.new_c) n
+        WHERE x.role = 'part' AND x.how = 'altered' AND x.sub_key LIKE 'column %'
+          AND x.old_c LIKE '% AS IDENTITY%' AND x.new_c NOT LIKE '% AS IDENTITY%'
+          AND o.identity IS NOT NULL AND n.identity IS NULL
+          AND EXISTS (SELECT 1 FROM unnest(p_plan) sq
+                      WHERE sq.role = 'part' AND sq.kind = 'sequence' AND sq.how = 'added' AND sq.sub_key = 'owned_by'
+                        AND sq.new_c = format('ALTER SEQUENCE %s OWNED BY %s.%s;', sq.q, x.q, n.name))
         UNION ALL
         -- columns added to existing tables, in the order the target records
         SELECT 42, CASE WHEN cp.generated IS NOT NULL THEN 1000 ELSE -1000 END + coalesce(array_position(
@@ -413,6 +479,13 @@ BEGIN
                       THEN format('ALTER TABLE %s ALTER COLUMN %s DROP NOT NULL;', x.q, n.name) END,
                  CASE WHEN NOT o.not_null AND n.not_null AND n.generated IS NOT DISTINCT FROM o.generated
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET NOT NULL;', x.q, n.name) END,
+                 -- a serial made an identity (Rails' conversion): the sequence that goes
+                 -- goes first, so the identity's sequence takes its name (not t_id_seq1)
+                 CASE WHEN n.identity IS NOT NULL AND o.identity IS NULL
+                      THEN (SELECT string_agg(format('DROP SEQUENCE IF EXISTS %s;', sq.q), E'\n')
+                            FROM unnest(p_plan) sq
+                            WHERE sq.role = 'part' AND sq.kind = 'sequence' AND sq.how = 'removed' AND sq.sub_key = 'owned_by'
+                              AND sq.old_c = format('ALTER SEQUENCE %s OWNED BY %s.%s;', sq.q, x.q, n.name)) END,
                  CASE WHEN n.identity IS NOT NULL AND o.identity IS NULL
                       THEN format(E'ALTER TABLE %s ALTER COLUMN %s ADD GENERATED %s AS IDENTITY%s;\n'
                                   'SELECT setval(pg_get_serial_sequence(%L, %L), coalesce(max(%s), 0) + 1, false) FROM %s;',
@@ -497,7 +570,10 @@ BEGIN
                                                       AND _range_on_created_opclass(x.new_c, p_plan) THEN 38
                                                  -- on a created table's row type: with the tables
                                                  WHEN coalesce(x.sig_table, false) THEN 40 ELSE 32 END
-                           WHEN 'domain' THEN CASE WHEN coalesce(x.sig_table, false) THEN 40 ELSE 32 END
+                           -- (one whose CHECK calls a routine the script creates: with the
+                           -- routines, in dependency order)
+                           WHEN 'domain' THEN CASE WHEN coalesce(x.sig_table, false) THEN 40
+                                                   WHEN coalesce(x.body_routine, false) THEN 34 ELSE 32 END
                            WHEN 'sequence' THEN 33 WHEN 'table' THEN 40 WHEN 'view' THEN 60 WHEN 'materialized_view' THEN 60
                            -- an aggregate over a created view's or table's row type: after
                            -- it, and after its functions there (ord 100, below)
@@ -593,6 +669,8 @@ BEGIN
                x.schema_name, x.obj_key, x.sub_key,
                CASE WHEN split_part(x.sub_key, ' ', 1) IN ('index', 'constraint') AND _attach_line(x.new_c) IS NOT NULL
                          AND _without_attach(x.new_c) = x.old_c THEN NULL   -- only attached: below
+                    -- (made valid by its partitions' ATTACH lines: see _emit_part_drops)
+                    WHEN x.how = 'altered' AND x.sub_key LIKE 'index %' AND _index_became_valid(x.old_c, x.new_c) THEN NULL
                     -- a new partition under an existing partitioned index: made out of the
                     -- index PostgreSQL cloned onto it (when the clone's name can be told)
                     WHEN x.pre_exists AND _adopt_clone(x.schema_name, _key_name(x.obj_key), x.new_c, x.parent_key) IS NOT NULL
@@ -630,6 +708,19 @@ BEGIN
         FROM unnest(p_plan) x
         WHERE x.role = 'part' AND x.new_c IS NOT NULL
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns', 'column')
+        UNION ALL
+        -- a partition's index recorded while its parent's index was not valid (ON ONLY), not
+        -- attached to it, now one of its clones: attached (see _emit_part_drops)
+        SELECT 55, 1, x.schema_name, x.obj_key, x.sub_key,
+               format('ALTER INDEX %I.%I ATTACH PARTITION %I.%I;', pv.schema_name, substr(pv.sub_key, 7),
+                      x.schema_name, substr(x.sub_key, 7)),
+               ARRAY[]::text[]
+        FROM unnest(p_plan) x
+        JOIN unnest(p_plan) pv ON pv.role = 'part' AND pv.how = 'altered' AND pv.sub_key LIKE 'index %'
+                              AND pv.old_c LIKE '% ON ONLY %' AND _index_became_valid(pv.old_c, pv.new_c)
+                              AND pv.q <> x.q AND _index_shape(x.old_c) = _index_shape(pv.new_c)
+        WHERE x.role = 'part' AND x.how = 'altered' AND x.new_c IS NULL AND x.sub_key LIKE 'index %'
+          AND _attach_line(x.old_c) IS NULL
         UNION ALL
         -- ... and attached once the parent's index exists (when it took it already: nothing to do)
         SELECT 55, 1, x.schema_name, x.obj_key, x.sub_key, _attach_line(x.new_c), ARRAY[]::text[]
