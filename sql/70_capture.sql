@@ -251,9 +251,11 @@ CREATE OR REPLACE FUNCTION pggit_v0._capture_names() RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
+DECLARE
+    v_q text := pg_catalog.lower(current_query() COLLATE "C");
 BEGIN
     -- LIKE first (most ALTERs have neither word), the regular expression (dearer) after
-    IF NOT (pg_catalog.lower(current_query() COLLATE "C") OPERATOR(pg_catalog.~~) ANY ('{%rename%,%schema%}'::text[])
+    IF NOT (v_q OPERATOR(pg_catalog.~~) ANY ('{%rename%,%schema%}'::text[])
             AND current_query() ~* '\m(rename|set\s+schema)\M')
        OR coalesce(current_setting('pggit.installing', true), '') = 'on'
        OR coalesce(current_setting('pggit.applying', true), '') = 'on' THEN
@@ -266,7 +268,13 @@ BEGIN
                         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)))
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'f', 'S') AND n.nspname <> 'pggit_v0'
-              AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_')::text, ''), true);
+              AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'
+              -- only those the statement names (what it renames is named in it; all of
+              -- them when it runs dynamic SQL): every relation's names cost 100-190 ms a
+              -- rename on 5,500 relations
+              AND (strpos(v_q, 'execute') > 0
+                   OR strpos(v_q, lower(c.relname COLLATE "C")) > 0
+                   OR strpos(v_q, replace(lower(c.relname COLLATE "C"), '"', '""')) > 0))::text, ''), true);
     EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL
         PERFORM set_config('pggit.names_before', '', true);
         PERFORM pggit_v0._capture_fault(TG_EVENT, TG_TAG, SQLSTATE, SQLERRM, current_query(), 'keeping names before a rename');

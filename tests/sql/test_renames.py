@@ -74,6 +74,27 @@ def test_capture_records_the_name_before_each_rename(db: SqlDb) -> None:
     assert db.rows("SELECT * FROM pggit_v0.capture_faults") == []
 
 
+def test_capture_keeps_only_the_names_a_rename_names(db: SqlDb) -> None:
+    """Before a rename, capture keeps the names of the relations the statement names (not
+    every relation's: 100-190 ms a rename on 5,500 relations), all of them when it runs
+    dynamic SQL; quoted names and names built by format() are still found."""
+    db.exec("""
+        CREATE SCHEMA app;
+        CREATE TABLE app."We""ird" (a int);
+        CREATE TABLE app.other (x int);
+        ALTER TABLE app."We""ird" RENAME TO "Plain";
+        DO $$ BEGIN EXECUTE format('ALTER TABLE app.%I RENAME COLUMN x TO y', 'oth' || 'er'); END $$;
+    """)
+    rows = db.rows("SELECT object_identity, renamed_from FROM pggit_v0.ddl_log "
+                   "WHERE renamed_from IS NOT NULL ORDER BY id")
+    assert [(r["object_identity"], r["renamed_from"]) for r in rows] == [
+        ('app."Plain"', 'app."We""ird"'), ("app.other.y", "app.other.x")]
+    with db.conn.transaction():
+        db.exec("ALTER TABLE app.\"Plain\" RENAME TO plain2")
+        kept = db.val("SELECT current_setting('pggit.names_before', true)")
+        assert kept in (None, "")     # cleared at the end of the statement
+
+
 def test_migration_renames_instead_of_dropping(users: SqlDb) -> None:
     d = users
     d.exec("SELECT pggit_v0.create_branch('feature/rename')")
