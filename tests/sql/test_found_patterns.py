@@ -122,6 +122,18 @@ CREATE INDEX t_ok ON app.t (app.ok(n));
 CREATE VIEW app.v AS SELECT app.ok(n) AS ok FROM app.t;
 """, "Boundary (wt_url_safe_id() is 20 columns' default): a function whose signature changes is dropped "
         "first, while a default, a check, an index and a view still call it by the same text"),
+    "partition_indexes_attached_to_two_tables": ("""
+CREATE TABLE app.p (a int, b int) PARTITION BY LIST (a);
+CREATE TABLE app.p1 PARTITION OF app.p FOR VALUES IN (1);
+CREATE TABLE app.q (a int, b int) PARTITION BY LIST (a);
+CREATE TABLE app.q1 PARTITION OF app.q FOR VALUES IN (1);
+CREATE INDEX p_b ON ONLY app.p (b);
+CREATE INDEX p1_b_idx ON app.p1 (b);
+CREATE INDEX q_b ON ONLY app.q (b);
+CREATE INDEX q1_b_idx ON app.q1 (b);
+""", "ALTER INDEX app.p_b ATTACH PARTITION app.p1_b_idx; ALTER INDEX app.q_b ATTACH PARTITION app.q1_b_idx;",
+        "Gisia split in 9 by the gate (activities and notes both index author_id ON ONLY): each partition's "
+        "index is attached to every parent index of its shape, also the other table's"),
 }
 
 
