@@ -27,6 +27,7 @@ SCHEMAS: Dict[str, List[str]] = {
     "synapse": ["synapse/full_schema.sql"],
     "gisia": ["gisia/structure.sql"],
     "musicbrainz": ["musicbrainz/schema.sql"],
+    "temporal": ["temporal/schema.sql"],
 }
 # (tests/data/lemmy is a history of migrations, renames and drops included, not a schema: the
 # gate's lint rightly fails it at "high", so it is tried by tests/sql/test_real_schemas.py only)

@@ -29,6 +29,7 @@ SCHEMAS = {
     "gisia": ["gisia/structure.sql"],
     "musicbrainz": ["musicbrainz/schema.sql"],
     "lemmy": ["lemmy/schema.sql"],
+    "temporal": ["temporal/schema.sql"],
 }
 
 
@@ -90,7 +91,7 @@ def test_a_real_schema_migrates_from_empty_and_back(db: SqlDb, make_empty_db: An
     text = "\n".join((DATA / f).read_text() for f in SCHEMAS[schema])
     # (a server without contrib, e.g. a pgserver wheel's: scripts/test-versions.sh offline)
     require_extensions(db, *{m.strip('"').lower() for m in re.findall(
-        r'(?im)^CREATE EXTENSION (?:IF NOT EXISTS )?("[^"]+"|\w+)', text)})
+        r'(?im)^\s*CREATE EXTENSION (?:IF NOT EXISTS )?("[^"]+"|\w+)', text)})
     no_owner = tmp_path / f"{schema}.sql"
     no_owner.write_text(re.sub(r"(?m)^ALTER [A-Z ]+ OWNER TO [^;]+;$", "", text))
     db.psql("-q", "-f", str(no_owner))
