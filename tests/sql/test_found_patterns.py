@@ -86,18 +86,6 @@ ALTER TABLE app.repo ALTER COLUMN name TYPE varchar(200);
 ALTER TABLE app.repo ADD COLUMN name_lower text GENERATED ALWAYS AS (lower(name::text)) STORED;
 """, "Sourcegraph (repo.name_lower): PostgreSQL refuses to retype a column a generated column reads; "
         "the generated column is not dropped and added around it (docs/reference.md, Known limits)"),
-    "partition_indexes_attached_to_two_tables": ("""
-CREATE TABLE app.p (a int, b int) PARTITION BY LIST (a);
-CREATE TABLE app.p1 PARTITION OF app.p FOR VALUES IN (1);
-CREATE TABLE app.q (a int, b int) PARTITION BY LIST (a);
-CREATE TABLE app.q1 PARTITION OF app.q FOR VALUES IN (1);
-CREATE INDEX p_b ON ONLY app.p (b);
-CREATE INDEX p1_b_idx ON app.p1 (b);
-CREATE INDEX q_b ON ONLY app.q (b);
-CREATE INDEX q1_b_idx ON app.q1 (b);
-""", "ALTER INDEX app.p_b ATTACH PARTITION app.p1_b_idx; ALTER INDEX app.q_b ATTACH PARTITION app.q1_b_idx;",
-        "Gisia split in 9 by the gate (activities and notes both index author_id ON ONLY): each partition's "
-        "index is attached to every parent index of its shape, also the other table's"),
 }
 
 
