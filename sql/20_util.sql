@@ -334,3 +334,13 @@ SELECT CASE WHEN strpos(p_def, '::character varying]') > 0 THEN pggit_v0._settle
 $$;
 COMMENT ON FUNCTION pggit_v0._settled(text) IS
     'A deparsed definition as PostgreSQL prints it back once run again (see _settle_varchar_arrays)';
+
+-- The line that marks a recorded partitioned index made ON ONLY its table and not yet
+-- valid (not attached on every partition): migrations create it ON ONLY, where they
+-- create other partitioned indexes plain (pg_get_indexdef says ON ONLY of all).
+CREATE OR REPLACE FUNCTION pggit_v0._on_only_mark() RETURNS text
+LANGUAGE sql IMMUTABLE
+-- (no SET clause: a constant, inlined)
+AS $$ SELECT '-- not valid yet: ON ONLY its table, not attached on every partition'::text $$;
+COMMENT ON FUNCTION pggit_v0._on_only_mark() IS
+    'The line marking a recorded partitioned index made ON ONLY its table, not yet valid';

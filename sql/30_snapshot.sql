@@ -482,13 +482,11 @@ FROM (SELECT r.nspname, r.kind, r.relname, ix.indexrelid, ic.relname AS iname, i
       OFFSET 0) i
 CROSS JOIN LATERAL (VALUES
     -- with the statistics targets of its expression columns, as pg_dump writes them
-    -- (a partitioned index made ON ONLY its table and not yet attached on every
-    -- partition, which pg_get_indexdef does not say, as pg_dump writes it)
-    ('index ' || i.iname, CASE WHEN i.on_only
-                               THEN regexp_replace(pg_get_indexdef(i.indexrelid),
-                                                   '^(CREATE (UNIQUE )?INDEX ' || _re_quote(quote_ident(i.iname)) || ' ON )',
-                                                   '\1ONLY ')
-                               ELSE pg_get_indexdef(i.indexrelid) END || ';'
+    -- (pg_get_indexdef says ON ONLY of every partitioned index, and migrations create
+    -- them plain, so partitions get theirs; one not yet valid, made ON ONLY its table
+    -- and not attached on every partition, is marked so: see _on_only_mark)
+    ('index ' || i.iname, pg_get_indexdef(i.indexrelid) || ';'
+        || CASE WHEN i.on_only THEN E'\n' || _on_only_mark() ELSE '' END
         -- (only expression columns take one: no lookup for an index without expressions)
         || CASE WHEN i.has_exprs THEN coalesce((
         SELECT string_agg(format(E'\nALTER INDEX %I.%I ALTER COLUMN %s SET STATISTICS %s;',

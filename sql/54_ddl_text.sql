@@ -638,17 +638,17 @@ COMMENT ON FUNCTION pggit_v0._domain_parts(text) IS
     'A recorded domain''s base type, default, NOT NULL and checks (names and texts)';
 
 -- Whether a recorded partitioned index made ON ONLY its table (p_old, not yet valid) is
--- the same index as p_new but for ONLY: attached on every partition since, which made
--- it valid (PostgreSQL does so with the last ATTACH PARTITION).
+-- p_new but for that: attached on every partition since, which made it valid
+-- (PostgreSQL does so with the last ATTACH PARTITION).
 CREATE OR REPLACE FUNCTION pggit_v0._index_became_valid(p_old text, p_new text) RETURNS boolean
 LANGUAGE sql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-SELECT p_old IS NOT NULL AND p_new IS NOT NULL AND p_old <> p_new
-       AND regexp_replace(p_old, '^(CREATE (UNIQUE )?INDEX ("(?:[^"]|"")+"|[^ ]+) ON )ONLY ', '\1') = p_new
+SELECT p_old IS NOT NULL AND p_new IS NOT NULL AND strpos(p_old, _on_only_mark()) > 0
+       AND strpos(p_new, _on_only_mark()) = 0 AND replace(p_old, E'\n' || _on_only_mark(), '') = p_new
 $$;
 COMMENT ON FUNCTION pggit_v0._index_became_valid(text, text) IS
-    'True when a recorded index differs from the new text only by ON ONLY (made valid since)';
+    'True when a recorded index not yet valid (ON ONLY) is the new text but for that mark (made valid since)';
 
 -- A recorded index's shape: its first line without its name and table (CREATE [UNIQUE]
 -- INDEX USING method (columns) ...), to tell a partition's index that matches its

@@ -26,6 +26,8 @@
 --   owned_sequence  a sequence owned by a column of a table that goes: released, then
 --                   owned again (new_c) unless its ownership changes anyway (keeps_owner)
 --   typed_column    a column converted to a rebuilt type (new_c: its target definition)
+--   adopted_index   a partition's index once its parent's (made ON ONLY) is valid: one
+--                   recorded then, not attached, or made now (new_c: the statements)
 -- Facts on the parts of whole objects (NULL when not known or not relevant):
 -- create_ddl (a table created whole: CREATE TABLE with its columns), create_depth /
 -- drop_depth (dependency depth among what is created / dropped; *_broken: a routine
@@ -301,7 +303,12 @@ BEGIN
                     THEN 'recreated'
                     WHEN s.how = 'altered' AND EXISTS (SELECT 1 FROM rebuilt r
                         WHERE r.schema_name = s.schema_name AND r.obj_key = s.obj_key)
-                    THEN 'rebuilt' ELSE s.how END
+                    THEN 'rebuilt'
+                    -- a view whose text stays but which is bound to another object now (a
+                    -- routine replaced by an overload of that name): created again
+                    WHEN s.how = 'altered' AND s.kind IN ('view', 'materialized_view')
+                         AND EXISTS (SELECT 1 FROM dependants dp WHERE dp.schema_name = s.schema_name AND dp.obj_key = s.obj_key)
+                    THEN 'recreated' ELSE s.how END
         FROM status s
         UNION ALL
         SELECT rd.schema_name, rd.obj_key, _key_kind(rd.obj_key), rd.old_tree, rd.new_tree, 'recreated'
@@ -313,8 +320,8 @@ BEGIN
         JOIN fo f ON f.schema_name = r.schema_name AND f.obj_key = r.obj_key
         JOIN t_o t ON t.schema_name = r.schema_name AND t.obj_key = r.obj_key
         WHERE r.depth > 0
-          AND NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = r.schema_name AND s.obj_key = r.obj_key
-                            AND s.how IN ('rebuilt', 'removed', 'recreated'))
+          -- (one changed itself is above: altered ones are rebuilt there)
+          AND NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = r.schema_name AND s.obj_key = r.obj_key)
           AND EXISTS (SELECT 1 FROM status s WHERE s.how = 'rebuilt')   -- one-time filter
         UNION ALL
         SELECT DISTINCT dp.schema_name, dp.obj_key, _key_kind(dp.obj_key), f.obj_tree, t.obj_tree, 'recreated'
@@ -794,7 +801,7 @@ BEGIN
         SELECT r.obj_tree, r.part, r.ref_schema, r.ref_key
         FROM _tree_deps(ARRAY(SELECT f.obj_tree FROM fo f
                               WHERE _key_kind(f.obj_key) = 'table'
-                                AND EXISTS (SELECT 1 FROM plan x WHERE x.how = 'recreated'
+                                AND EXISTS (SELECT 1 FROM plan x WHERE x.how IN ('recreated', 'removed')
                                               AND x.kind IN ('function', 'procedure', 'aggregate')))) r
         WHERE _key_kind(r.ref_key) IN ('function', 'procedure', 'aggregate')
     ),
@@ -804,7 +811,9 @@ BEGIN
               SELECT re.obj_tree, re.part
               FROM routine_edges re
               JOIN plan rp ON rp.schema_name = re.ref_schema AND rp.obj_key = re.ref_key
-              WHERE rp.how = 'recreated' AND rp.kind IN ('function', 'procedure', 'aggregate')
+              -- (or removed: a part kept as it was then calls another routine of that
+              -- name, an overload added, and DROP FUNCTION would refuse under it too)
+              WHERE rp.how IN ('recreated', 'removed') AND rp.kind IN ('function', 'procedure', 'aggregate')
               UNION
               SELECT f2.obj_tree, e2.name
               FROM plan rp
@@ -812,7 +821,7 @@ BEGIN
               JOIN tree_entries e2 ON e2.tree_sha = f2.obj_tree
                                   AND split_part(e2.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'column')
               JOIN objects o2 ON o2.sha = e2.entry_sha
-              WHERE rp.how = 'recreated' AND rp.kind IN ('function', 'procedure', 'aggregate')
+              WHERE rp.how IN ('recreated', 'removed') AND rp.kind IN ('function', 'procedure', 'aggregate')
                 AND NOT EXISTS (SELECT 1 FROM tree_entries d WHERE d.tree_sha = f2.obj_tree AND d.name = 'depends')
                 AND strpos(o2.content, _refname(rp.schema_name, rp.obj_key)) > 0
              ) u
@@ -825,7 +834,7 @@ BEGIN
         WHERE split_part(e.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'column')
           AND NOT EXISTS (SELECT 1 FROM plan p3 WHERE p3.schema_name = f.schema_name AND p3.obj_key = f.obj_key
                             AND p3.how IN ('removed', 'recreated'))
-          AND EXISTS (SELECT 1 FROM plan x WHERE x.how = 'recreated'   -- one-time filter
+          AND EXISTS (SELECT 1 FROM plan x WHERE x.how IN ('recreated', 'removed')   -- one-time filter
                         AND x.kind IN ('function', 'procedure', 'aggregate'))
     ),
     -- sequences owned by a column of a table dropped here (recreated or removed) that the
@@ -849,6 +858,57 @@ BEGIN
                             AND p2.how IN ('removed', 'recreated'))
           AND EXISTS (SELECT 1 FROM plan x WHERE x.kind = 'table'   -- one-time filter
                         AND x.how IN ('recreated', 'removed'))
+    ),
+    -- partitioned indexes made ON ONLY their table that became valid (every partition's
+    -- index attached since): nothing to do for them (PostgreSQL makes one valid with the
+    -- last ATTACH PARTITION), but for their partitions (by the partition's recorded
+    -- PARTITION OF): an index recorded then, not attached to it, of its shape, is
+    -- attached; a partition with none gets one under the name PostgreSQL gives a clone
+    -- (plain columns only), attached
+    became_valid AS (
+        SELECT x.schema_name, x.sub_key, x.q, x.new_c FROM pp x
+        WHERE x.sub_key LIKE 'index %' AND x.how = 'altered' AND _index_became_valid(x.old_c, x.new_c)
+    ),
+    bv_partitions AS (
+        SELECT bv.schema_name AS p_schema, bv.sub_key AS p_sub_key, bv.new_c AS p_def,
+               t.schema_name, t.obj_key, _qname(t.schema_name, t.obj_key) AS q, f.obj_tree AS old_tree
+        FROM became_valid bv
+        JOIN t_o t ON _key_kind(t.obj_key) = 'table'
+        JOIN fo f ON f.schema_name = t.schema_name AND f.obj_key = t.obj_key   -- (a new one clones it)
+        JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE strpos(o.content, ' PARTITION OF ' || bv.q || ' ') > 0
+    ),
+    adopted_indexes AS (
+        SELECT DISTINCT x.schema_name, x.obj_key, x.sub_key, x.q,
+               format('ALTER INDEX %I.%I ATTACH PARTITION %I.%I;', bp.p_schema, substr(bp.p_sub_key, 7),
+                      x.schema_name, substr(x.sub_key, 7)) AS stmt
+        FROM pp x
+        JOIN bv_partitions bp ON bp.schema_name = x.schema_name AND bp.obj_key = x.obj_key
+                             AND _index_shape(bp.p_def) = _index_shape(x.old_c)
+        WHERE x.sub_key LIKE 'index %' AND x.how = 'altered' AND x.old_c IS NOT NULL AND x.new_c IS NULL
+          AND _attach_line(x.old_c) IS NULL
+        UNION ALL
+        SELECT bp.schema_name, bp.obj_key, 'index ' || nm.n, bp.q,
+               regexp_replace(split_part(bp.p_def, E'\n', 1),
+                              '^CREATE (UNIQUE )?INDEX (?:"(?:[^"]|"")+"|[^ ]+) ON (?:ONLY )?(?:"(?:[^"]|"")+"|[^ ."]+)\.(?:"(?:[^"]|"")+"|[^ ."]+) ',
+                              'CREATE \1INDEX ' || replace(quote_ident(nm.n), '\', '\\') || ' ON ' || replace(bp.q, '\', '\\') || ' ')
+               || E'\n' || format('ALTER INDEX %I.%I ATTACH PARTITION %I.%I;', bp.p_schema, substr(bp.p_sub_key, 7),
+                                   bp.schema_name, nm.n)
+        FROM bv_partitions bp
+        CROSS JOIN LATERAL (
+            SELECT _clone_index_name(_key_name(bp.obj_key), string_agg(c, '_' ORDER BY o), 'idx') AS n
+            FROM unnest(string_to_array(substring(split_part(bp.p_def, E'\n', 1) FROM ' USING [a-z]+ \(([^()]*)\)'), ', '))
+                 WITH ORDINALITY AS u(c, o)
+            HAVING bool_and(c ~ '^[a-z_][a-z0-9_$]*$')   -- (plain names: no expression, no quoted name)
+        ) nm
+        WHERE nm.n IS NOT NULL
+          -- none there: not recorded as attached to it then, nor of its shape
+          AND NOT EXISTS (SELECT 1 FROM tree_entries e JOIN objects o ON o.sha = e.entry_sha
+                          WHERE e.tree_sha = bp.old_tree AND e.name LIKE 'index %'
+                            AND (strpos(o.content, format(E'\nALTER INDEX %I.%I ATTACH PARTITION ', bp.p_schema,
+                                                          substr(bp.p_sub_key, 7))) > 0
+                                 OR _index_shape(o.content) = _index_shape(bp.p_def)))
     ),
     -- removed objects dropped late, ordered so that one referring to another goes first
     late AS (
@@ -997,6 +1057,11 @@ BEGIN
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                NULL, NULL, NULL, NULL
     FROM routine_users ru
+    UNION ALL   -- partitions' indexes attached to their parent's made valid (new_c: the statements)
+    SELECT 'adopted_index', ca.schema_name, ca.obj_key, 'table', NULL, ca.sub_key, NULL, ca.stmt, ca.q,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL
+    FROM adopted_indexes ca
     UNION ALL   -- sequences released from a table that goes, owned again once it is back
     SELECT 'owned_sequence', os.schema_name, os.obj_key, 'sequence', NULL, 'owned_by', NULL, os.target_owned_by, os.q,
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,

@@ -230,18 +230,19 @@ BEGIN
           AND NOT (x.how = 'altered' AND x.new_c IS NOT NULL AND x.sub_key LIKE 'index %'
                    AND _index_became_valid(x.old_c, x.new_c))
           -- ... and its partitions' indexes, recorded while it was not valid, are now its
-          -- clones: kept (attached to it already, or attached below)
+          -- clones: kept (attached to it already, or attached: adopted_index in the plan)
           AND NOT (x.how = 'altered' AND x.new_c IS NULL AND x.sub_key LIKE 'index %'
                    AND EXISTS (SELECT 1 FROM unnest(p_plan) pv   -- (one-time filter)
                                WHERE pv.role = 'part' AND pv.how = 'altered' AND pv.sub_key LIKE 'index %'
-                                 AND pv.old_c LIKE '% ON ONLY %' AND _index_became_valid(pv.old_c, pv.new_c))
-                   AND EXISTS (SELECT 1 FROM unnest(p_plan) pv
-                               WHERE pv.role = 'part' AND pv.how = 'altered' AND pv.sub_key LIKE 'index %'
-                                 AND _index_became_valid(pv.old_c, pv.new_c)
-                                 AND CASE WHEN _attach_line(x.old_c) IS NOT NULL
-                                          THEN strpos(_attach_line(x.old_c), format('ALTER INDEX %I.%I ATTACH PARTITION ',
-                                                                                    pv.schema_name, substr(pv.sub_key, 7))) = 1
-                                          ELSE pv.q <> x.q AND _index_shape(x.old_c) = _index_shape(pv.new_c) END))
+                                 AND _index_became_valid(pv.old_c, pv.new_c))
+                   AND (EXISTS (SELECT 1 FROM unnest(p_plan) pv
+                                WHERE pv.role = 'part' AND pv.how = 'altered' AND pv.sub_key LIKE 'index %'
+                                  AND _index_became_valid(pv.old_c, pv.new_c)
+                                  AND strpos(_attach_line(x.old_c), format('ALTER INDEX %I.%I ATTACH PARTITION ',
+                                                                           pv.schema_name, substr(pv.sub_key, 7))) = 1)
+                        OR EXISTS (SELECT 1 FROM unnest(p_plan) ca
+                                   WHERE ca.role = 'adopted_index' AND ca.schema_name = x.schema_name
+                                     AND ca.obj_key = x.obj_key AND ca.sub_key = x.sub_key)))
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns')
           AND NOT (split_part(x.sub_key, ' ', 1) LIKE '%comment' AND x.new_c IS NOT NULL)
           -- the comment or column grants of a part dropped here go with it
@@ -669,8 +670,6 @@ BEGIN
                x.schema_name, x.obj_key, x.sub_key,
                CASE WHEN split_part(x.sub_key, ' ', 1) IN ('index', 'constraint') AND _attach_line(x.new_c) IS NOT NULL
                          AND _without_attach(x.new_c) = x.old_c THEN NULL   -- only attached: below
-                    -- (made valid by its partitions' ATTACH lines: see _emit_part_drops)
-                    WHEN x.how = 'altered' AND x.sub_key LIKE 'index %' AND _index_became_valid(x.old_c, x.new_c) THEN NULL
                     -- a new partition under an existing partitioned index: made out of the
                     -- index PostgreSQL cloned onto it (when the clone's name can be told)
                     WHEN x.pre_exists AND _adopt_clone(x.schema_name, _key_name(x.obj_key), x.new_c, x.parent_key) IS NOT NULL
@@ -680,7 +679,12 @@ BEGIN
                          AND NOT (x.new_c ~ ' FOREIGN KEY ' AND coalesce(x.partitioned, false))
                     THEN regexp_replace(x.new_c, ';$', ' NOT VALID;')
                          || format(E'\nALTER TABLE %s VALIDATE CONSTRAINT %I;', x.q, substr(x.sub_key, 12))
+                    -- (made valid by its partitions' ATTACH lines: see _emit_part_drops)
+                    WHEN x.how = 'altered' AND x.sub_key LIKE 'index %' AND _index_became_valid(x.old_c, x.new_c) THEN NULL
                     -- an index on a partitioned table: plain ON, so partitions get theirs
+                    -- (but one recorded not valid yet: ON ONLY, as it was made)
+                    WHEN split_part(x.sub_key, ' ', 1) = 'index' AND strpos(x.new_c, _on_only_mark()) > 0
+                    THEN _without_attach(x.new_c)
                     WHEN split_part(x.sub_key, ' ', 1) = 'index' THEN replace(_without_attach(x.new_c), ' ON ONLY ', ' ON ')
                     WHEN split_part(x.sub_key, ' ', 1) = 'constraint' THEN _without_attach(x.new_c)
                     -- settings changed: the old ones reset first (an option may be gone)
@@ -708,19 +712,12 @@ BEGIN
         FROM unnest(p_plan) x
         WHERE x.role = 'part' AND x.new_c IS NOT NULL
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns', 'column')
+
         UNION ALL
-        -- a partition's index recorded while its parent's index was not valid (ON ONLY), not
-        -- attached to it, now one of its clones: attached (see _emit_part_drops)
-        SELECT 55, 1, x.schema_name, x.obj_key, x.sub_key,
-               format('ALTER INDEX %I.%I ATTACH PARTITION %I.%I;', pv.schema_name, substr(pv.sub_key, 7),
-                      x.schema_name, substr(x.sub_key, 7)),
-               ARRAY[]::text[]
+        -- a partition's index once its parent's, made ON ONLY, is valid (see adopted_index)
+        SELECT 55, 1, x.schema_name, x.obj_key, x.sub_key, x.new_c, ARRAY['index_build']
         FROM unnest(p_plan) x
-        JOIN unnest(p_plan) pv ON pv.role = 'part' AND pv.how = 'altered' AND pv.sub_key LIKE 'index %'
-                              AND pv.old_c LIKE '% ON ONLY %' AND _index_became_valid(pv.old_c, pv.new_c)
-                              AND pv.q <> x.q AND _index_shape(x.old_c) = _index_shape(pv.new_c)
-        WHERE x.role = 'part' AND x.how = 'altered' AND x.new_c IS NULL AND x.sub_key LIKE 'index %'
-          AND _attach_line(x.old_c) IS NULL
+        WHERE x.role = 'adopted_index'
         UNION ALL
         -- ... and attached once the parent's index exists (when it took it already: nothing to do)
         SELECT 55, 1, x.schema_name, x.obj_key, x.sub_key, _attach_line(x.new_c), ARRAY[]::text[]
@@ -744,7 +741,8 @@ BEGIN
                                              WHEN tp.new_c LIKE '% CHECK %' THEN 51 ELSE 50 END
                  WHEN 'index' THEN 55 WHEN 'trigger' THEN 61 ELSE 62 END,
                0, tp.schema_name, tp.obj_key, tp.sub_key,
-               CASE WHEN split_part(tp.sub_key, ' ', 1) = 'index' THEN replace(tp.new_c, ' ON ONLY ', ' ON ') ELSE tp.new_c END,
+               CASE WHEN split_part(tp.sub_key, ' ', 1) = 'index' AND strpos(tp.new_c, _on_only_mark()) = 0
+                    THEN replace(tp.new_c, ' ON ONLY ', ' ON ') ELSE tp.new_c END,
                CASE split_part(tp.sub_key, ' ', 1) WHEN 'index' THEN ARRAY['index_build']
                                                    WHEN 'constraint' THEN ARRAY['validation_scan'] ELSE ARRAY[]::text[] END
         FROM unnest(p_plan) tp WHERE tp.role = 'typed_part' AND tp.new_c IS NOT NULL
