@@ -13,6 +13,7 @@ import pytest
 
 from conftest import SqlDb, require_extensions
 from test_real_schemas import dump, pg_dump_binary
+from test_user_patterns import migrates_from_empty_and_back
 
 
 def xfail(reason: str) -> Any:
@@ -33,19 +34,9 @@ CREATE VIEW app.v AS SELECT x, c FROM (SELECT x, c FROM app.a UNION ALL SELECT x
 @pytest.mark.parametrize("case", [pytest.param(c, marks=xfail(FROM_EMPTY[c][1])) for c in sorted(FROM_EMPTY)])
 def test_a_found_pattern_migrates_from_empty_and_back(case: str, db: SqlDb, make_empty_db: Any, pggit_server: Any,
                                                       pytestconfig: pytest.Config) -> None:
-    pg_dump = pg_dump_binary(pytestconfig, pggit_server)
     sql = FROM_EMPTY[case][0]
     require_extensions(db, *re.findall(r"CREATE EXTENSION (\w+)", sql))
-    baseline = db.val("SELECT pggit_v0.get_head_sha()")
-    db.exec("CREATE SCHEMA app;" + sql)
-    head = db.val("SELECT pggit_v0.create_basic_commit('the pattern')")
-    target = make_empty_db()
-    empty = dump(pg_dump, target)
-    target.psql("-q", sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [baseline, head]))
-    original, migrated = dump(pg_dump, db), dump(pg_dump, target)
-    assert (sorted(original - migrated), sorted(migrated - original)) == ([], [])
-    target.psql("-q", sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [head, baseline]))
-    assert dump(pg_dump, target) == empty
+    migrates_from_empty_and_back(db, make_empty_db, pg_dump_binary(pytestconfig, pggit_server), sql)
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=xfail(FROM_EMPTY[c][1]))

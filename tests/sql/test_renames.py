@@ -77,22 +77,36 @@ def test_capture_records_the_name_before_each_rename(db: SqlDb) -> None:
 def test_capture_keeps_only_the_names_a_rename_names(db: SqlDb) -> None:
     """Before a rename, capture keeps the names of the relations the statement names (not
     every relation's: 100-190 ms a rename on 5,500 relations), all of them when it runs
-    dynamic SQL; quoted names and names built by format() are still found."""
+    dynamic SQL; quoted names and names built by format() are still found.  What it kept
+    is read by an event trigger of our own that fires before the layer's at the end of
+    the statement (event triggers fire in name order; the layer's clears the setting)."""
     db.exec("""
         CREATE SCHEMA app;
         CREATE TABLE app."We""ird" (a int);
         CREATE TABLE app.other (x int);
-        ALTER TABLE app."We""ird" RENAME TO "Plain";
-        DO $$ BEGIN EXECUTE format('ALTER TABLE app.%I RENAME COLUMN x TO y', 'oth' || 'er'); END $$;
+        CREATE TABLE app.kept (statement text, names jsonb);
+        CREATE FUNCTION app.peek() RETURNS event_trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO app.kept
+            VALUES (current_query(), nullif(current_setting('pggit.names_before', true), '')::jsonb);
+        END $$;
+        CREATE EVENT TRIGGER a_peek ON ddl_command_end WHEN TAG IN ('ALTER TABLE') EXECUTE FUNCTION app.peek();
     """)
+    # (one statement a query: the text capture reads is the whole query's)
+    db.exec('ALTER TABLE app."We""ird" RENAME TO "Plain"')
+    db.exec("DO $$ BEGIN EXECUTE format('ALTER TABLE app.%I RENAME COLUMN x TO y', 'oth' || 'er'); END $$")
+    db.exec("DROP EVENT TRIGGER a_peek")
+    kept = db.rows("SELECT statement, ARRAY(SELECT v->>1 FROM jsonb_each(names) AS e(k, v) ORDER BY 1) AS names "
+                   "FROM app.kept ORDER BY ctid")
+    assert [r["names"] for r in kept] == [
+        ['We"ird'],                       # only the relation the statement names
+        ["Plain", "kept", "other"],       # dynamic SQL: every relation
+    ]
     rows = db.rows("SELECT object_identity, renamed_from FROM pggit_v0.ddl_log "
                    "WHERE renamed_from IS NOT NULL ORDER BY id")
     assert [(r["object_identity"], r["renamed_from"]) for r in rows] == [
         ('app."Plain"', 'app."We""ird"'), ("app.other.y", "app.other.x")]
-    with db.conn.transaction():
-        db.exec("ALTER TABLE app.\"Plain\" RENAME TO plain2")
-        kept = db.val("SELECT current_setting('pggit.names_before', true)")
-        assert kept in (None, "")     # cleared at the end of the statement
+    assert db.val("SELECT current_setting('pggit.names_before', true)") in (None, "")
 
 
 def test_migration_renames_instead_of_dropping(users: SqlDb) -> None:

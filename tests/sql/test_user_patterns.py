@@ -4,7 +4,6 @@ committed, migrated from the empty baseline onto an empty database and back with
 psql, and judged by pg_dump, as tests/sql/test_real_schemas.py judges whole schemas."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Dict
 
 import pytest
@@ -105,13 +104,11 @@ CREATE UNLOGGED TABLE app.audit (id serial PRIMARY KEY, n bigint DEFAULT nextval
 NEEDS = {"extension_requiring_another": ("cube", "earthdistance")}
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_a_pattern_migrates_from_empty_and_back(case: str, db: SqlDb, make_empty_db: Any, pggit_server: Any,
-                                                pytestconfig: pytest.Config, tmp_path: Path) -> None:
-    require_extensions(db, *NEEDS.get(case, ()))
-    pg_dump = pg_dump_binary(pytestconfig, pggit_server)
+def migrates_from_empty_and_back(db: SqlDb, make_empty_db: Any, pg_dump: str, sql: str) -> None:
+    """Commits `CREATE SCHEMA app;` + sql on db, migrates a fresh database from the empty
+    baseline to it (pg_dump equal to db's), then db back to the baseline (pg_dump empty)."""
     baseline = db.val("SELECT pggit_v0.get_head_sha()")
-    db.exec("CREATE SCHEMA app;" + CASES[case])
+    db.exec("CREATE SCHEMA app;" + sql)
     head = db.val("SELECT pggit_v0.create_basic_commit('the pattern')")
     target = make_empty_db()
     empty = dump(pg_dump, target)
@@ -120,6 +117,13 @@ def test_a_pattern_migrates_from_empty_and_back(case: str, db: SqlDb, make_empty
     assert (sorted(original - migrated), sorted(migrated - original)) == ([], [])
     db.psql("-q", sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [head, baseline]))
     assert dump(pg_dump, db) == empty
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_pattern_migrates_from_empty_and_back(case: str, db: SqlDb, make_empty_db: Any, pggit_server: Any,
+                                                pytestconfig: pytest.Config) -> None:
+    require_extensions(db, *NEEDS.get(case, ()))
+    migrates_from_empty_and_back(db, make_empty_db, pg_dump_binary(pytestconfig, pggit_server), CASES[case])
 
 
 def test_comments_of_parts_dropped_and_added_back_stay(db: SqlDb, make_empty_db: Any, pggit_server: Any,
