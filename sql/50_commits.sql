@@ -886,70 +886,9 @@ $$;
 COMMENT ON FUNCTION pggit_v0._write_tree_incremental(text, bigint[], text) IS
     'HEAD''s tree with only the objects named by the DDL logged since re-snapshotted (the parent''s tree when nothing was logged); NULL root when a full snapshot is needed';
 
--- A full snapshot written against the parent's tree: every blob is hashed (_tree_rows,
--- down to the object trees), but only the objects whose object tree is not the
--- parent's are written (_write_tree_rows); the others are passed as kept object
--- trees, and only the trees above them are rebuilt.  Written whole (_write_tree), an
--- unchanged 1,000-table schema was looked up blob by blob in the store (20,000 index
--- probes and a sort of every blob and tree by sha).  The root and rows written are
--- _write_tree()'s: a stored object tree has its blobs and entries stored with it.  The
--- bucket of each object is taken once per object, not per blob.  Sets of objects are
--- matched through jsonb maps and GROUP BY, never by a join between CTEs: estimated at a
--- few rows, such a join was planned as a nested loop (18,905 x 1,702 rows: 7 s).  An
--- object's map key is its schema's length, the schema and its key (unambiguous).
--- Without a parent tree: _write_tree().
-CREATE OR REPLACE FUNCTION pggit_v0._write_tree_full(p_parent_tree text, OUT root_sha text, OUT rows_written int)
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0, pg_temp
-SET jit = off
-AS $$
-BEGIN
-    IF p_parent_tree IS NULL THEN
-        SELECT w.root_sha, w.rows_written INTO root_sha, rows_written FROM _write_tree() w;
-        RETURN;
-    END IF;
-    WITH sn AS MATERIALIZED (
-        SELECT s.schema_name, s.bare_name, s.kind || ' ' || s.name AS obj_key, s.sub_key, s.definition,
-               length(s.schema_name) || ':' || s.schema_name || s.kind || ' ' || s.name AS okey
-        FROM _snapshot_names(NULL, NULL) s   -- (not _snapshot(): one copy of the rows fewer)
-    ),
-    bk AS MATERIALIZED (   -- each object's bucket
-        SELECT jsonb_object_agg(o.okey, _bucket(o.schema_name, o.bare_name)) AS m
-        FROM (SELECT DISTINCT s.okey, s.schema_name, s.bare_name FROM sn s) o
-    ),
-    fresh AS MATERIALIZED (   -- the object trees of the live schema (nothing written)
-        SELECT t.schema_name, t.obj_key, t.entry_sha AS obj_tree
-        FROM (SELECT array_agg(r.schema_name) AS ss, array_agg(b.m ->> r.okey) AS bs, array_agg(r.obj_key) AS ks,
-                     array_agg(r.sub_key) AS subs, array_agg(r.definition) AS defs FROM sn r, bk b) a
-        CROSS JOIN LATERAL _tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs) t
-        WHERE t.depth = 3
-    ),
-    kept AS MATERIALIZED (   -- objects whose tree is the parent's
-        SELECT u.schema_name, u.obj_key, u.obj_tree, max(u.bucket) AS bucket
-        FROM (SELECT f.schema_name, f.obj_key, f.obj_tree, NULL::text AS bucket FROM fresh f
-              UNION ALL   -- (_tree_objects written out: planned with this statement)
-              SELECT e0.name, e3.name, e3.entry_sha, e1.name || e2.name
-              FROM tree_entries e0
-              JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha
-              JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha
-              JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha
-              WHERE e0.tree_sha = p_parent_tree) u
-        GROUP BY u.schema_name, u.obj_key, u.obj_tree
-        HAVING count(*) = 2
-    ),
-    km AS (SELECT coalesce(jsonb_object_agg(length(k.schema_name) || ':' || k.schema_name || k.obj_key, true),
-                           '{}'::jsonb) AS m FROM kept k)
-    SELECT w.root_sha, w.rows_written INTO root_sha, rows_written
-    FROM (SELECT array_agg(r.schema_name) AS ss, array_agg(b.m ->> r.okey) AS bs, array_agg(r.obj_key) AS ks,
-                 array_agg(r.sub_key) AS subs, array_agg(r.definition) AS defs
-          FROM sn r, bk b, km WHERE NOT km.m ? r.okey) a,
-         (SELECT array_agg(k.schema_name) AS ss, array_agg(k.bucket) AS bs, array_agg(k.obj_key) AS ks,
-                 array_agg(k.obj_tree) AS ts FROM kept k) c
-    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, c.ss, c.bs, c.ks, c.ts) w;
-END
-$$;
-COMMENT ON FUNCTION pggit_v0._write_tree_full(text) IS
-    'Stores a full snapshot of the live schema, writing only the objects whose trees are not the parent tree''s; returns the root tree sha and rows written';
+-- (A full snapshot is _write_tree(), which writes only the object trees not stored yet:
+-- the parent's tree need not be walked.)
+DROP FUNCTION IF EXISTS pggit_v0._write_tree_full(text);
 
 -- Keep the planner's statistics of the store current, so the tree walks that follow use
 -- index lookups (without statistics, diffs of a 1,000-table store took 3x longer): a
@@ -1041,7 +980,7 @@ BEGIN
             END IF;
         END IF;
     ELSE
-        v_tree := pggit_v0._write_tree_full(v_parent_tree);
+        v_tree := pggit_v0._write_tree();
     END IF;
     IF v_parent IS NOT NULL AND v_parent_tree = v_tree.root_sha THEN
         RAISE NOTICE 'nothing changed since commit %: the new commit records the same schema', left(v_parent, 12);
