@@ -105,8 +105,10 @@ COMMENT ON FUNCTION pggit_v0._tree_rows(text[], text[], text[], text[], text[], 
     'Blobs as Merkle tree entries (depth 0 root .. 4 object trees), computed without writing';
 
 -- The fan-out bucket of an object: first two hex digits of sha256(schema/bare name).
+-- STABLE, as convert_to is: declared IMMUTABLE over a STABLE call, it was never inlined
+-- (a function call per use: 1,000 tables, 1,702 calls 4-5 ms, 18,905 calls 60 ms).
 CREATE OR REPLACE FUNCTION pggit_v0._bucket(p_schema text, p_bare_name text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
 AS $$ SELECT pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(p_schema || '/' || p_bare_name, 'UTF8')), 'hex'), 2) $$;
 
 -- The live schema staged as tree entries (see _tree_rows).
