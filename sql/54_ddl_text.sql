@@ -321,16 +321,15 @@ COMMENT ON FUNCTION pggit_v0._attach_line(text) IS
 COMMENT ON FUNCTION pggit_v0._without_attach(text) IS
     'A partition index or key definition without its ATTACH PARTITION line';
 
--- The statement that makes a partition's index or key (p_def, with its ATTACH PARTITION
--- line) out of the index PostgreSQL cloned onto the partition for the parent's index when
--- the partition was created (CREATE TABLE ... PARTITION OF clones each index of its
--- parent, so the partition's own cannot be attached then): ALTER INDEX ... RENAME TO (an
--- index), ADD CONSTRAINT ... USING INDEX (a key attached to a plain index), RENAME
--- CONSTRAINT (a key attached to a key: p_parent_key).  The clone's name is the one
--- PostgreSQL chooses (_clone_index_name); NULL when the columns are not plain names
--- (expressions, options, INCLUDE: not guessed).
-CREATE OR REPLACE FUNCTION pggit_v0._adopt_clone(p_schema text, p_table text, p_def text, p_parent_key boolean)
-RETURNS text
+-- What a partition's index or key (p_def, with its ATTACH PARTITION line) is made of, and
+-- the name of the index PostgreSQL clones onto partition p_table for it (CREATE TABLE ...
+-- PARTITION OF clones each index of the parent; p_parent_key: the parent's is a key's):
+-- name (as recorded, quoted), how (PRIMARY KEY / UNIQUE for a key), is_index, clone
+-- (_clone_index_name).  No row when the columns are not plain names (expressions,
+-- options, INCLUDE: not guessed).
+CREATE OR REPLACE FUNCTION pggit_v0._clone_parts(p_table text, p_def text, p_parent_key boolean,
+    OUT name text, OUT how text, OUT is_index boolean, OUT clone text)
+RETURNS SETOF record
 LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
@@ -352,16 +351,61 @@ c AS (
                 ELSE 'idx' END AS label
     FROM m
 )
-SELECT CASE WHEN c.is_index THEN format('ALTER INDEX %I.%I RENAME TO %s;', p_schema, x.clone, c.name)
-            WHEN p_parent_key THEN format('ALTER TABLE %I.%I RENAME CONSTRAINT %I TO %s;', p_schema, p_table, x.clone, c.name)
-            ELSE format('ALTER TABLE %I.%I ADD CONSTRAINT %s %s USING INDEX %I;', p_schema, p_table, c.name, c.how, x.clone) END
+SELECT c.name, c.how, c.is_index, _clone_index_name(p_table, CASE WHEN c.label <> 'pkey' THEN c.addition END, c.label)
 FROM c
-CROSS JOIN LATERAL (SELECT _clone_index_name(p_table, CASE WHEN c.label <> 'pkey' THEN c.addition END, c.label) AS clone) x
 WHERE c.addition IS NOT NULL
 LIMIT 1
 $$;
+COMMENT ON FUNCTION pggit_v0._clone_parts(text, text, boolean) IS
+    'A partition index or key definition''s name and kind, and the name PostgreSQL gives the index it clones for it; no row when not told';
+
+-- The statement that makes a partition's index or key (p_def, with its ATTACH PARTITION
+-- line) out of the index PostgreSQL cloned onto the partition for the parent's index when
+-- the partition was created (the partition's own cannot be attached then): ALTER INDEX
+-- ... RENAME TO (an index), ADD CONSTRAINT ... USING INDEX (a key attached to a plain
+-- index), RENAME CONSTRAINT (a key attached to a key: p_parent_key).  NULL when the
+-- clone's name cannot be told (_clone_parts).
+CREATE OR REPLACE FUNCTION pggit_v0._adopt_clone(p_schema text, p_table text, p_def text, p_parent_key boolean)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT CASE WHEN k.is_index THEN format('ALTER INDEX %I.%I RENAME TO %s;', p_schema, k.clone, k.name)
+            WHEN p_parent_key THEN format('ALTER TABLE %I.%I RENAME CONSTRAINT %I TO %s;', p_schema, p_table, k.clone, k.name)
+            ELSE format('ALTER TABLE %I.%I ADD CONSTRAINT %s %s USING INDEX %I;', p_schema, p_table, k.name, k.how, k.clone) END
+FROM _clone_parts(p_table, p_def, p_parent_key) k
+$$;
 COMMENT ON FUNCTION pggit_v0._adopt_clone(text, text, text, boolean) IS
     'Statement turning the index PostgreSQL cloned onto a new partition into the partition''s own recorded index or key; NULL when the clone''s name cannot be told';
+
+-- A statement giving name p_name to the index of partition p_schema.p_table attached to
+-- the parent's index that p_attach (an ATTACH PARTITION line) names, whatever it is called
+-- now: a kept partition's attached index keeps the name PostgreSQL gave it when it was
+-- cloned, which depends on what the partition was called then (renamed since, say), so
+-- the script looks it up when it runs.  Renaming a key's index renames the key.
+CREATE OR REPLACE FUNCTION pggit_v0._rename_attached(p_schema text, p_table text, p_attach text, p_name text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT concat_ws(E'\n',
+           'DO ' || x.tag,
+           'DECLARE v name;',
+           'BEGIN',
+           '    SELECT c.relname INTO v FROM pg_catalog.pg_inherits i',
+           '    JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid',
+           format('    WHERE i.inhparent = %L::regclass AND x.indrelid = %L::regclass;', a.parent, format('%I.%I', p_schema, p_table)),
+           format('    IF v <> %L THEN', p_name),
+           format('        EXECUTE format(''ALTER INDEX %%I.%%I RENAME TO %%I'', %L, v, %L);', p_schema, p_name),
+           '    END IF;',
+           'END',
+           x.tag || ';')
+FROM (SELECT substring(p_attach FROM '^ALTER INDEX ((?:"(?:[^"]|"")+"|[^ ."]+)\.(?:"(?:[^"]|"")+"|[^ ."]+)) ATTACH PARTITION ') AS parent) a
+CROSS JOIN (SELECT '$rn' || left(md5(p_attach || p_name), 8) || '$' AS tag) x
+WHERE a.parent IS NOT NULL
+$$;
+COMMENT ON FUNCTION pggit_v0._rename_attached(text, text, text, text) IS
+    'A DO block renaming a partition''s index attached to a given parent index, whatever its name, to a given name';
 
 -- The signature part of a routine's canonical definition (pg_get_functiondef): name,
 -- arguments, result and options, without the body.  What must exist when the routine
@@ -636,6 +680,53 @@ END
 $$;
 COMMENT ON FUNCTION pggit_v0._domain_parts(text) IS
     'A recorded domain''s base type, default, NOT NULL and checks (names and texts)';
+
+-- A partition's recorded definition read: its parent (qualified, as recorded), its bound
+-- (FOR VALUES ... or DEFAULT), and the definition the same table has as a plain table
+-- (CREATE TABLE q ();).  No row for another definition.  (A sub-partitioned partition or
+-- one with storage options gives a plain definition that never matches: not moved.)
+CREATE OR REPLACE FUNCTION pggit_v0._partition_of(p_def text, OUT parent text, OUT bound text, OUT plain text)
+RETURNS SETOF record
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT m[2], m[3], m[1] || ' ();'
+FROM regexp_match(p_def, '^(CREATE (?:UNLOGGED )?TABLE (?:"(?:[^"]|"")+"|[^ ."]+)\.(?:"(?:[^"]|"")+"|[^ ."]+)) PARTITION OF '
+                         '((?:"(?:[^"]|"")+"|[^ ."]+)\.(?:"(?:[^"]|"")+"|[^ ."]+)) (FOR VALUES .*|DEFAULT);$') m
+$$;
+COMMENT ON FUNCTION pggit_v0._partition_of(text) IS
+    'A partition definition''s parent, bound, and the plain table definition it has once detached; no row for another';
+
+-- What PostgreSQL leaves on partition p_table (its name, unquoted; p_q qualified) of a
+-- table once detached, and takes into a table attached to it, of one part of the parent
+-- (p_sub_key, p_content): its columns as they are, its keys and indexes under the names
+-- their clones get (_clone_parts), its checks and foreign keys under their own names.
+-- NULL for the parent's other parts (triggers, policies, comments, grants: not copied)
+-- and for keys and indexes whose clone's name cannot be told.
+CREATE OR REPLACE FUNCTION pggit_v0._partition_part(p_table text, p_q text, p_sub_key text, p_content text,
+                                                    OUT sub_key text, OUT content text)
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT CASE WHEN p_sub_key = 'columns' OR p_sub_key LIKE 'column %' THEN p_sub_key
+            WHEN k.clone IS NOT NULL THEN split_part(p_sub_key, ' ', 1) || ' ' || k.clone
+            WHEN p_sub_key LIKE 'constraint %' AND p_content ~ ' ADD CONSTRAINT \S+ (CHECK|FOREIGN KEY) ' THEN p_sub_key END,
+       CASE WHEN p_sub_key = 'columns' OR p_sub_key LIKE 'column %' THEN p_content
+            WHEN k.clone IS NOT NULL AND k.is_index
+            THEN regexp_replace(p_content, '^CREATE (UNIQUE )?INDEX (?:"(?:[^"]|"")+"|[^ ]+) ON (?:ONLY )?(?:"(?:[^"]|"")+"|[^ ."]+)\.(?:"(?:[^"]|"")+"|[^ ."]+) ',
+                                'CREATE \1INDEX ' || replace(quote_ident(k.clone), '\', '\\') || ' ON ' || replace(p_q, '\', '\\') || ' ')
+            WHEN k.clone IS NOT NULL
+            THEN regexp_replace(p_content, '^ALTER TABLE (?:ONLY )?(?:"(?:[^"]|"")+"|[^ ."]+)\.(?:"(?:[^"]|"")+"|[^ ."]+) ADD CONSTRAINT (?:"(?:[^"]|"")+"|[^ ]+) ',
+                                'ALTER TABLE ' || replace(p_q, '\', '\\') || ' ADD CONSTRAINT ' || replace(quote_ident(k.clone), '\', '\\') || ' ')
+            WHEN p_sub_key LIKE 'constraint %' AND p_content ~ ' ADD CONSTRAINT \S+ (CHECK|FOREIGN KEY) '
+            THEN regexp_replace(p_content, '^ALTER TABLE (?:ONLY )?(?:"(?:[^"]|"")+"|[^ ."]+)\.(?:"(?:[^"]|"")+"|[^ ."]+) ',
+                                'ALTER TABLE ' || replace(p_q, '\', '\\') || ' ') END
+FROM (SELECT NULL) one
+LEFT JOIN LATERAL (SELECT c.clone, c.is_index FROM _clone_parts(p_table, p_content, p_sub_key LIKE 'constraint %') c
+                   WHERE (p_sub_key LIKE 'index %' OR p_sub_key LIKE 'constraint %') AND strpos(p_content, E'\n') = 0) k ON true
+$$;
+COMMENT ON FUNCTION pggit_v0._partition_part(text, text, text, text) IS
+    'The part a partition has of one part of its parent (columns, keys and indexes under their clones'' names, checks, foreign keys); NULL for others';
 
 -- Whether a recorded partitioned index made ON ONLY its table (p_old, not yet valid) is
 -- p_new but for that: attached on every partition since, which made it valid

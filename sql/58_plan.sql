@@ -68,7 +68,83 @@ BEGIN
     END IF;
     RETURN QUERY
     WITH RECURSIVE
-    d AS MATERIALIZED (SELECT * FROM _diff_trees(p_from, p_to)),
+    d0 AS MATERIALIZED (SELECT * FROM _diff_trees(p_from, p_to)),
+    -- tables detached from their partitioned parent, or attached to one, with nothing else
+    -- of theirs changing but what DETACH / ATTACH PARTITION does (their parts on the plain
+    -- side are exactly those PostgreSQL leaves or takes of the parent's: _partition_part):
+    -- altered (ALTER TABLE ... DETACH / ATTACH PARTITION, _emit_alters), keeping their
+    -- rows, instead of dropped and created; their other parts are left out of the plan
+    move_cands AS MATERIALIZED (
+        SELECT x.schema_name, x.obj_key, coalesce(po.parent, pn.parent) AS parent, po.parent IS NOT NULL AS detach
+        FROM d0 x
+        JOIN objects oo ON oo.sha = x.old_sha
+        JOIN objects no ON no.sha = x.new_sha
+        LEFT JOIN LATERAL _partition_of(oo.content) po ON true
+        LEFT JOIN LATERAL _partition_of(no.content) pn ON true
+        WHERE x.sub_key = 'definition' AND x.obj_key LIKE 'table %'
+          AND strpos(oo.content || no.content, ' PARTITION OF ') > 0
+          AND (po.plain = no.content OR pn.plain = oo.content)
+    ),
+    -- the parent's parts as the table has them (detached: the parent as it was; attached:
+    -- as it is then)
+    move_parts AS MATERIALIZED (
+        SELECT mc.schema_name, mc.obj_key, v.sub_key, v.content
+        FROM move_cands mc
+        CROSS JOIN LATERAL parse_ident(mc.parent) pi
+        JOIN fo pf ON pf.schema_name = pi[1] AND pf.obj_key = 'table ' || pi[2]
+        JOIN t_o pt ON pt.schema_name = pf.schema_name AND pt.obj_key = pf.obj_key
+        JOIN tree_entries e ON e.tree_sha = CASE WHEN mc.detach THEN pf.obj_tree ELSE pt.obj_tree END AND e.name <> 'depends'
+        JOIN objects o ON o.sha = e.entry_sha
+        CROSS JOIN LATERAL _partition_part(_key_name(mc.obj_key), _qname(mc.schema_name, mc.obj_key), e.name, o.content) v
+        WHERE v.sub_key IS NOT NULL
+          AND EXISTS (SELECT 1 FROM move_cands)   -- one-time filter
+    ),
+    part_moves AS MATERIALIZED (
+        SELECT mc.schema_name, mc.obj_key,
+               -- detached: the parent's keys and indexes it keeps that the target has not
+               -- (dropped after: typed_parts)
+               CASE WHEN mc.detach THEN ARRAY(
+                   SELECT mp.sub_key FROM move_parts mp
+                   WHERE mp.schema_name = mc.schema_name AND mp.obj_key = mc.obj_key
+                     AND NOT EXISTS (SELECT 1 FROM d0 y WHERE y.schema_name = mc.schema_name AND y.obj_key = mc.obj_key
+                                       AND y.sub_key = mp.sub_key)) END AS leftovers
+        FROM move_cands mc
+        WHERE EXISTS (SELECT 1 FROM move_parts mp WHERE mp.schema_name = mc.schema_name AND mp.obj_key = mc.obj_key)
+          -- its changed parts are on its plain side and are the parent's (attached: the
+          -- parent's it lacks are made, as clones)
+          AND NOT EXISTS (
+              SELECT 1 FROM d0 y
+              WHERE y.schema_name = mc.schema_name AND y.obj_key = mc.obj_key AND y.sub_key <> 'definition'
+                AND (CASE WHEN mc.detach THEN y.old_sha ELSE y.new_sha END IS NOT NULL
+                     OR NOT EXISTS (SELECT 1 FROM move_parts mp JOIN objects o ON o.sha = coalesce(y.new_sha, y.old_sha)
+                                    WHERE mp.schema_name = y.schema_name AND mp.obj_key = y.obj_key
+                                      AND mp.sub_key = y.sub_key AND mp.content = o.content)))
+          -- attached, no index or key of its own is taken for one of the parent's (ATTACH
+          -- takes a matching one instead of making the clone the target records)
+          AND NOT (NOT mc.detach AND EXISTS (
+              SELECT 1 FROM fo f
+              JOIN tree_entries e ON e.tree_sha = f.obj_tree AND split_part(e.name, ' ', 1) IN ('index', 'constraint')
+              JOIN objects o ON o.sha = e.entry_sha
+              JOIN move_parts mp ON mp.schema_name = mc.schema_name AND mp.obj_key = mc.obj_key
+                                AND split_part(mp.sub_key, ' ', 1) = split_part(e.name, ' ', 1) AND mp.sub_key <> e.name
+              WHERE f.schema_name = mc.schema_name AND f.obj_key = mc.obj_key
+                AND CASE WHEN e.name LIKE 'index %' THEN _index_shape(o.content) = _index_shape(mp.content)
+                         ELSE regexp_replace(o.content, '^ALTER TABLE \S+ ADD CONSTRAINT \S+ ', '')
+                              = regexp_replace(mp.content, '^ALTER TABLE \S+ ADD CONSTRAINT \S+ ', '') END))
+          -- detached, it keeps every column of the parent's
+          AND NOT (mc.detach AND EXISTS (
+              SELECT 1 FROM move_parts mp
+              WHERE mp.schema_name = mc.schema_name AND mp.obj_key = mc.obj_key
+                AND (mp.sub_key = 'columns' OR mp.sub_key LIKE 'column %')
+                AND NOT EXISTS (SELECT 1 FROM d0 y WHERE y.schema_name = mc.schema_name AND y.obj_key = mc.obj_key
+                                  AND y.sub_key = mp.sub_key)))
+          AND EXISTS (SELECT 1 FROM move_cands)   -- one-time filter
+    ),
+    d AS MATERIALIZED (
+        SELECT d0.* FROM d0
+        WHERE NOT (d0.sub_key <> 'definition'
+                   AND EXISTS (SELECT 1 FROM part_moves pm WHERE pm.schema_name = d0.schema_name AND pm.obj_key = d0.obj_key))
+    ),
     changed0 AS MATERIALIZED (SELECT * FROM _changed_objects(p_from, p_to)),
     -- servers dropped and created again (their type or wrapper changes): DROP SERVER
     -- refuses under their user mappings and foreign tables, which therefore go and come
@@ -212,6 +288,8 @@ BEGIN
                  WHEN _key_kind(c.obj_key) IN ('function', 'procedure')
                       AND split_part(od.content, E'\n', 1) || split_part(od.content, E'\n', 2)
                           <> split_part(nd.content, E'\n', 1) || split_part(nd.content, E'\n', 2) THEN 'recreated'
+                 WHEN EXISTS (SELECT 1 FROM part_moves pm WHERE pm.schema_name = c.schema_name AND pm.obj_key = c.obj_key)
+                      THEN 'altered'
                  WHEN _key_kind(c.obj_key) = 'table'
                       AND regexp_replace(regexp_replace(od.content, ' WITH \(.*\);$', ';'), '^CREATE UNLOGGED ', 'CREATE ')
                           <> regexp_replace(regexp_replace(nd.content, ' WITH \(.*\);$', ';'), '^CREATE UNLOGGED ', 'CREATE ')
@@ -225,13 +303,37 @@ BEGIN
         LEFT JOIN new_def nd ON nd.schema_name = c.schema_name AND nd.obj_key = c.obj_key
     ),
     -- tables whose columns change type or disappear: views reading them are recreated
-    col_changes AS (   -- one row per such column (retyped: it is still there)
+    col_changes0 AS MATERIALIZED (   -- one row per such column (retyped: it is still there)
         SELECT d.schema_name, d.obj_key, d.sub_key, d.new_sha IS NOT NULL AS retyped FROM d
         LEFT JOIN objects oo ON oo.sha = d.old_sha
         LEFT JOIN objects no ON no.sha = d.new_sha
         WHERE d.sub_key LIKE 'column %' AND d.old_sha IS NOT NULL
           AND (d.new_sha IS NULL OR (_col_parts(oo.content)).type IS DISTINCT FROM (_col_parts(no.content)).type
                OR (_col_parts(oo.content)).coll IS DISTINCT FROM (_col_parts(no.content)).coll)
+    ),
+    -- generated columns, unchanged, of kept tables, whose expression reads a column whose
+    -- type changes: PostgreSQL refuses the change under them (0A000), and cannot change a
+    -- generated expression in place before version 17, so they are dropped before it and
+    -- added back after (recomputed: no value is lost), with the indexes and constraints
+    -- naming them (typed_parts); they count as changed columns (views reading them go too)
+    gen_readers AS MATERIALIZED (
+        SELECT DISTINCT f.schema_name, f.obj_key, e.name AS sub_key, tn.content AS new_c
+        FROM (SELECT DISTINCT cc.schema_name, cc.obj_key FROM col_changes0 cc WHERE cc.retyped) ct
+        JOIN fo f ON f.schema_name = ct.schema_name AND f.obj_key = ct.obj_key
+        JOIN t_o t ON t.schema_name = ct.schema_name AND t.obj_key = ct.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name LIKE 'column %'
+        JOIN objects o ON o.sha = e.entry_sha
+        JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name AND te.entry_sha = e.entry_sha
+        JOIN objects tn ON tn.sha = te.entry_sha
+        WHERE strpos(o.content, ' GENERATED ALWAYS AS (') > 0
+          AND EXISTS (SELECT 1 FROM col_changes0 cc
+                      WHERE cc.retyped AND cc.schema_name = f.schema_name AND cc.obj_key = f.obj_key
+                        AND (_col_parts(o.content)).generated ~ _word_re(quote_ident(substr(cc.sub_key, 8)), true))
+          AND EXISTS (SELECT 1 FROM col_changes0 cc WHERE cc.retyped)   -- one-time filter
+    ),
+    col_changes AS (
+        SELECT cc.schema_name, cc.obj_key, cc.sub_key, cc.retyped FROM col_changes0 cc
+        UNION ALL SELECT g.schema_name, g.obj_key, g.sub_key, true FROM gen_readers g
     ),
     -- views depending (transitively, by name) on recreated, rebuilt or removed objects
     -- or on tables whose columns change
@@ -359,14 +461,17 @@ BEGIN
         JOIN plan p ON p.schema_name = k.schema_name AND p.obj_key = k.obj_key
         LEFT JOIN ob o ON o.obj_tree = p.old_tree AND o.sub_key = k.sub_key
         LEFT JOIN nb n ON n.obj_tree = p.new_tree AND n.sub_key = k.sub_key
-        WHERE p.how <> 'altered' OR o.content IS DISTINCT FROM n.content
+        WHERE (p.how <> 'altered' OR o.content IS DISTINCT FROM n.content
            -- an unchanged comment on a part that is dropped and created again (trigger,
            -- policy, constraint, index): applied again after it
            OR (k.sub_key ~ '^(trigger|policy|constraint|index)_comment ' AND n.content IS NOT NULL
                AND EXISTS (SELECT 1 FROM nb n2 LEFT JOIN ob o2 ON o2.obj_tree = p.old_tree AND o2.sub_key = n2.sub_key
                            WHERE n2.obj_tree = p.new_tree
                              AND n2.sub_key = regexp_replace(k.sub_key, '^([a-z]+)_comment ', '\1 ')
-                             AND o2.content IS DISTINCT FROM n2.content))
+                             AND o2.content IS DISTINCT FROM n2.content)))
+          -- a table detached or attached: its definition alone (part_moves)
+          AND NOT (p.how = 'altered' AND k.sub_key <> 'definition'
+                   AND EXISTS (SELECT 1 FROM part_moves pm WHERE pm.schema_name = p.schema_name AND pm.obj_key = p.obj_key))
     ),
     -- the attach lines of partitions' keys attached to their parents' indexes (few: read
     -- once here, not per dropped index)
@@ -768,6 +873,27 @@ BEGIN
           AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND x.sub_key = e.name)
           AND EXISTS (SELECT 1 FROM col_changes)   -- one-time filter
+        UNION
+        -- generated columns reading a column whose type changes (gen_readers), and the
+        -- indexes and constraints naming them (DROP COLUMN takes those along)
+        SELECT g.schema_name, g.obj_key, g.sub_key, g.new_c, _qname(g.schema_name, g.obj_key), 41
+        FROM gen_readers g
+        UNION
+        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
+        FROM gen_readers g
+        JOIN fo f ON f.schema_name = g.schema_name AND f.obj_key = g.obj_key
+        JOIN t_o t ON t.schema_name = g.schema_name AND t.obj_key = g.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND split_part(e.name, ' ', 1) IN ('constraint', 'index')
+        JOIN objects o ON o.sha = e.entry_sha
+        LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
+        LEFT JOIN objects tn ON tn.sha = te.entry_sha
+        WHERE o.content ~ _word_re(quote_ident(substr(g.sub_key, 8)), true)
+          AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
+                            AND x.sub_key = e.name)
+        UNION
+        -- what a partition detached here keeps of its parent's and the target has not
+        SELECT pm.schema_name, pm.obj_key, l.sub_key, NULL, _qname(pm.schema_name, pm.obj_key), 6
+        FROM part_moves pm CROSS JOIN LATERAL unnest(pm.leftovers) l(sub_key)
         UNION
         -- policies and rules of other tables reading such a column
         SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41

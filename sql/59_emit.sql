@@ -220,6 +220,10 @@ BEGIN
           -- (a sequence moving to another owner column is released first: dropping the old
           -- column would take it along)
           AND (x.how <> 'altered' OR x.new_c IS NULL OR split_part(x.sub_key, ' ', 1) IN ('trigger', 'policy', 'rule', 'constraint', 'index', 'rls', 'grants', 'column_grants', 'owned_by'))
+          -- a kept partition's attached index no longer recorded: kept (renamed, see _emit_part_creates)
+          AND NOT (x.how = 'altered' AND x.new_c IS NULL AND split_part(x.sub_key, ' ', 1) IN ('index', 'constraint')
+                   AND _attach_line(x.old_c) IS NOT NULL
+                   AND _kept_attach(p_plan, x.schema_name, x.obj_key, _attach_line(x.old_c)))
           -- an index or key of a partition only attached to its parent's: kept (attached below)
           AND NOT (x.how = 'altered' AND x.new_c IS NOT NULL AND _without_attach(x.new_c) = x.old_c)
           -- ... or only no longer attached: its parent's index goes, taking it along (created again below)
@@ -249,7 +253,8 @@ BEGIN
           AND NOT coalesce(x.goes_with_part, false)
         UNION ALL
         SELECT tp.drop_phase, -2, tp.schema_name, tp.obj_key, tp.sub_key,
-               _drop_part(tp.schema_name, tp.q, tp.sub_key),
+               coalesce(_drop_part(tp.schema_name, tp.q, tp.sub_key),   -- a generated column
+                        format('ALTER TABLE %s DROP COLUMN IF EXISTS %I;', tp.q, substr(tp.sub_key, 8))),
                ARRAY['access_exclusive_lock']
         FROM unnest(p_plan) tp WHERE tp.role = 'typed_part'
         UNION ALL
@@ -390,7 +395,21 @@ BEGIN
                            WHEN 'table' THEN ARRAY['table_rewrite', 'access_exclusive_lock']
                            ELSE ARRAY[]::text[] END
         FROM unnest(p_plan) x
-        WHERE x.role = 'part' AND x.how = 'altered' AND x.sub_key = 'definition' AND x.old_c IS NOT NULL AND x.new_c IS NOT NULL;
+        WHERE x.role = 'part' AND x.how = 'altered' AND x.sub_key = 'definition' AND x.old_c IS NOT NULL AND x.new_c IS NOT NULL
+        UNION ALL
+        -- a partition detached (before anything else of its parent changes) or a table
+        -- attached (after): its rows stay (part_moves in the plan)
+        SELECT CASE WHEN po.parent IS NOT NULL THEN 5 ELSE 57 END, 0, x.schema_name, x.obj_key, x.sub_key,
+               CASE WHEN po.parent IS NOT NULL THEN format('ALTER TABLE %s DETACH PARTITION %s;', po.parent, x.q)
+                    ELSE format('ALTER TABLE %s ATTACH PARTITION %s %s;', pn.parent, x.q, pn.bound) END,
+               CASE WHEN po.parent IS NOT NULL THEN ARRAY['access_exclusive_lock']
+                    -- rows outside the bound make it fail; the default partition is scanned too
+                    ELSE ARRAY['fails_on_violations', 'validation_scan', 'access_exclusive_lock'] END
+        FROM unnest(p_plan) x
+        LEFT JOIN LATERAL _partition_of(x.old_c) po ON true
+        LEFT JOIN LATERAL _partition_of(x.new_c) pn ON true
+        WHERE x.role = 'part' AND x.how = 'altered' AND x.kind = 'table' AND x.sub_key = 'definition'
+          AND (po.plain = x.new_c OR pn.plain = x.old_c);
 END
 $$;
 
@@ -640,6 +659,28 @@ BEGIN
 END
 $$;
 
+-- Whether a kept partition's index or key attached to its parent's (p_attach: the ATTACH
+-- PARTITION line recorded on one side only) is there on both sides of the plan, under
+-- another name: neither the partition's definition nor the parent's index or key is
+-- handled by the plan, so the partition had the attached index before and keeps it (a
+-- partition renamed keeps the name its clone got; one renamed back, likewise).
+CREATE OR REPLACE FUNCTION pggit_v0._kept_attach(p_plan pggit_v0._migration_part[], p_schema text, p_obj_key text,
+                                                 p_attach text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT p_attach IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM unnest(p_plan) y
+                   WHERE y.role = 'part' AND y.schema_name = p_schema AND y.obj_key = p_obj_key AND y.sub_key = 'definition')
+   AND NOT EXISTS (SELECT 1 FROM unnest(p_plan) y
+                   WHERE y.role = 'part' AND split_part(y.sub_key, ' ', 1) IN ('index', 'constraint')
+                     AND strpos(p_attach, format('ALTER INDEX %I.%I ATTACH ', y.schema_name,
+                                                 substr(y.sub_key, strpos(y.sub_key, ' ') + 1))) = 1)
+$$;
+COMMENT ON FUNCTION pggit_v0._kept_attach(pggit_v0._migration_part[], text, text, text) IS
+    'True when a partition''s attached index recorded on one side only is there on both (partition and parent index untouched)';
+
 -- Parts created: parts of created objects and added or changed parts of altered ones
 -- (keys, checks and foreign keys NOT VALID then VALIDATE on tables that may hold rows;
 -- partitions' indexes attached to their parents'), the typed parts and foreign keys
@@ -670,6 +711,11 @@ BEGIN
                x.schema_name, x.obj_key, x.sub_key,
                CASE WHEN split_part(x.sub_key, ' ', 1) IN ('index', 'constraint') AND _attach_line(x.new_c) IS NOT NULL
                          AND _without_attach(x.new_c) = x.old_c THEN NULL   -- only attached: below
+                    -- a kept partition's attached index recorded now (its name is not the
+                    -- one PostgreSQL would give a clone now): there already, renamed below
+                    WHEN x.how = 'altered' AND x.old_c IS NULL AND split_part(x.sub_key, ' ', 1) IN ('index', 'constraint')
+                         AND _attach_line(x.new_c) IS NOT NULL
+                         AND _kept_attach(p_plan, x.schema_name, x.obj_key, _attach_line(x.new_c)) THEN NULL
                     -- a new partition under an existing partitioned index: made out of the
                     -- index PostgreSQL cloned onto it (when the clone's name can be told)
                     WHEN x.pre_exists AND _adopt_clone(x.schema_name, _key_name(x.obj_key), x.new_c, x.parent_key) IS NOT NULL
@@ -724,6 +770,22 @@ BEGIN
         FROM unnest(p_plan) x
         WHERE x.role = 'part' AND x.new_c IS NOT NULL AND split_part(x.sub_key, ' ', 1) IN ('index', 'constraint')
           AND _attach_line(x.new_c) IS NOT NULL
+          AND NOT (x.how = 'altered' AND x.old_c IS NULL AND _kept_attach(p_plan, x.schema_name, x.obj_key, _attach_line(x.new_c)))
+        UNION ALL
+        -- a kept partition's attached index recorded on one side only: given the name
+        -- recorded, or the one PostgreSQL gives a clone of this partition now (when it can
+        -- be told), whatever it is called when the script runs
+        SELECT 55, 1, x.schema_name, x.obj_key, x.sub_key,
+               _rename_attached(x.schema_name, _key_name(x.obj_key), _attach_line(coalesce(x.new_c, x.old_c)),
+                                CASE WHEN x.new_c IS NOT NULL THEN substr(x.sub_key, strpos(x.sub_key, ' ') + 1)
+                                     ELSE (SELECT k.clone FROM _clone_parts(_key_name(x.obj_key), x.old_c,
+                                                                            x.sub_key LIKE 'constraint %') k) END),
+               ARRAY['access_exclusive_lock']
+        FROM unnest(p_plan) x
+        WHERE x.role = 'part' AND x.how = 'altered' AND split_part(x.sub_key, ' ', 1) IN ('index', 'constraint')
+          AND (x.old_c IS NULL) <> (x.new_c IS NULL)
+          AND _attach_line(coalesce(x.new_c, x.old_c)) IS NOT NULL
+          AND _kept_attach(p_plan, x.schema_name, x.obj_key, _attach_line(coalesce(x.new_c, x.old_c)))
         UNION ALL
         -- foreign keys of untouched tables, added back: NOT VALID, then VALIDATE (which
         -- takes a lighter lock than the plain ADD)
@@ -739,12 +801,17 @@ BEGIN
         SELECT CASE split_part(tp.sub_key, ' ', 1)
                  WHEN 'constraint' THEN CASE WHEN tp.new_c LIKE '% FOREIGN KEY %' THEN 56
                                              WHEN tp.new_c LIKE '% CHECK %' THEN 51 ELSE 50 END
-                 WHEN 'index' THEN 55 WHEN 'trigger' THEN 61 ELSE 62 END,
+                 WHEN 'index' THEN 55 WHEN 'trigger' THEN 61 WHEN 'column' THEN 43 ELSE 62 END,
                0, tp.schema_name, tp.obj_key, tp.sub_key,
                CASE WHEN split_part(tp.sub_key, ' ', 1) = 'index' AND strpos(tp.new_c, _on_only_mark()) = 0
-                    THEN replace(tp.new_c, ' ON ONLY ', ' ON ') ELSE tp.new_c END,
+                    THEN replace(tp.new_c, ' ON ONLY ', ' ON ')
+                    -- a generated column added back after the column it reads changed type
+                    WHEN split_part(tp.sub_key, ' ', 1) = 'column' THEN format('ALTER TABLE %s ADD COLUMN %s;', tp.q, tp.new_c)
+                    ELSE tp.new_c END,
                CASE split_part(tp.sub_key, ' ', 1) WHEN 'index' THEN ARRAY['index_build']
-                                                   WHEN 'constraint' THEN ARRAY['validation_scan'] ELSE ARRAY[]::text[] END
+                                                   WHEN 'constraint' THEN ARRAY['validation_scan']
+                                                   WHEN 'column' THEN ARRAY['table_rewrite', 'access_exclusive_lock']
+                                                   ELSE ARRAY[]::text[] END
         FROM unnest(p_plan) tp WHERE tp.role = 'typed_part' AND tp.new_c IS NOT NULL
         UNION ALL   -- their comments (and those of foreign keys added back), with the comments
         SELECT 70, 0, pc.schema_name, pc.obj_key, pc.sub_key, pc.new_c, ARRAY[]::text[]
