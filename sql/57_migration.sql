@@ -169,6 +169,35 @@ COMMENT ON FUNCTION pggit_v0._migration_steps(text, text) IS
 -- (_settle_live).  verify_migration runs a script and rolls it back; checkout_branch
 -- is here as the entry point users call.
 
+-- One migration step as _commit_steps gives it.  Checkout computes a migration's steps
+-- once (_steps) and hands them to the data-loss check and to the apply: computing them
+-- is the dearest part of a checkout after running them (a 1,000-table schema: ~0.5 s).
+-- Functions take it as an argument, so it is created once and never changed.
+DO $type$
+BEGIN
+    IF to_regtype('pggit_v0._migration_step') IS NULL THEN
+        CREATE TYPE pggit_v0._migration_step AS (phase int, ord int, path text, statement text, hazards text[],
+                                                 schema_name text, obj_key text, sub_key text);
+    END IF;
+END
+$type$;
+
+-- The steps of the migration from commit p_from to commit p_to (or its tree p_to_tree),
+-- in the order they run.
+CREATE OR REPLACE FUNCTION pggit_v0._steps(p_from text, p_to text, p_to_tree text DEFAULT NULL)
+RETURNS pggit_v0._migration_step[]
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+SELECT ARRAY(SELECT ROW(s.phase, s.ord, s.path, s.statement, s.hazards, s.schema_name, s.obj_key,
+                        s.sub_key)::pggit_v0._migration_step
+             FROM pggit_v0._commit_steps(p_from, p_to, p_to_tree) s
+             ORDER BY s.phase, s.ord, s.path COLLATE "C")
+$$;
+COMMENT ON FUNCTION pggit_v0._steps(text, text, text) IS
+    'The migration steps between two commits (_commit_steps) as one array, in the order they run';
+
 -- Every blob of the given trees whose content no longer hashes to its sha (history
 -- edited outside the API): raises XX001 naming the paths, before anything runs.
 CREATE OR REPLACE FUNCTION pggit_v0._verify_blobs(p_trees text[]) RETURNS void
@@ -193,14 +222,17 @@ BEGIN
 END
 $$;
 
--- Migrate the live schema from commit p_from to commit p_to (or to p_to_tree, the tree
--- of p_to), after checking that every blob of both trees still hashes to its sha.
--- Returns the number of statements run.  Runs with the caller's rights.  Any failure
--- raises, so the caller's transaction leaves everything as it was.  Renames it runs
--- are not logged as the user's (pggit.applying).  The caller then proves the result
--- with _settle_live().
-DROP FUNCTION IF EXISTS pggit_v0._apply_tree(text, text);
-CREATE OR REPLACE FUNCTION pggit_v0._apply_tree(p_from text, p_to text, p_to_tree text DEFAULT NULL)
+-- Migrate the live schema from commit p_from to the tree p_to_tree by running p_steps
+-- (its migration, _steps), after checking that every blob of both trees still hashes to
+-- its sha.  Returns the number of statements run.  Runs with the caller's rights.  Any
+-- failure raises, so the caller's transaction leaves everything as it was.  While the
+-- steps run, pggit.applying is on: capture logs none of them (_capture, 70_capture.sql),
+-- _settle_live logs the migration as one entry once it has proved the result; logging
+-- each command cost a subtransaction per DDL, and each ends with a walk of the
+-- transaction's relation cache and locks, thousands of entries in a whole-schema
+-- checkout (quadratic: 60% of a 1,000-table checkout).  The caller then proves the
+-- result with _settle_live().
+CREATE OR REPLACE FUNCTION pggit_v0._apply_steps(p_from text, p_to_tree text, p_steps pggit_v0._migration_step[])
 RETURNS int
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -208,15 +240,14 @@ SET jit = off
 SET client_min_messages = warning   -- no "does not exist, skipping" from DROP ... IF EXISTS
 AS $$
 DECLARE
-    v_to      text := coalesce(p_to_tree, _commit_tree(p_to));
-    v_step    record;
+    v_step    pggit_v0._migration_step;
     v_n       int := 0;
     v_created text[] := ARRAY[]::text[];
     v_fix     record;
     v_path    text;
     v_stmt    text;
 BEGIN
-    PERFORM _verify_blobs(ARRAY[_commit_tree(p_from), v_to]);
+    PERFORM _verify_blobs(ARRAY[_commit_tree(p_from), p_to_tree]);
     SET LOCAL check_function_bodies = false;
     -- (a SET clause on the function would need superuser for a custom setting)
     PERFORM set_config('pggit.applying', 'on', true);
@@ -225,7 +256,7 @@ BEGIN
     -- block per statement made a whole-schema checkout quadratic (3,000 tables: 30 s).
     -- The failing step is known from v_path / v_stmt (variables survive the rollback).
     BEGIN
-        FOR v_step IN SELECT * FROM _commit_steps(p_from, p_to, v_to) ORDER BY phase, ord, path COLLATE "C" LOOP
+        FOREACH v_step IN ARRAY p_steps LOOP
             v_path := v_step.path;
             v_stmt := v_step.statement;
             EXECUTE v_step.statement;
@@ -244,7 +275,7 @@ BEGIN
     -- such object from its live grants back to the defaults, then to the recorded ones.
     IF cardinality(v_created) > 0 AND EXISTS (SELECT 1 FROM pg_default_acl) THEN
         FOR v_fix IN SELECT d.old_definition AS target, d.new_definition AS live
-                     FROM _diff_rows(v_to, NULL, true) d
+                     FROM _diff_rows(p_to_tree, NULL, true) d
                      WHERE d.object_type = 'grants' AND d.path = ANY (v_created) LOOP
             IF v_fix.live IS NOT NULL THEN
                 EXECUTE _invert_grants(v_fix.live);
@@ -259,12 +290,40 @@ BEGIN
 END
 $$;
 
+-- The same from commit p_from to commit p_to (or its tree p_to_tree), computing the
+-- steps (merges call it; checkout computes the steps once for both of its uses).
+DROP FUNCTION IF EXISTS pggit_v0._apply_tree(text, text);
+CREATE OR REPLACE FUNCTION pggit_v0._apply_tree(p_from text, p_to text, p_to_tree text DEFAULT NULL)
+RETURNS int
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_to text := coalesce(p_to_tree, _commit_tree(p_to));
+BEGIN
+    RETURN _apply_steps(p_from, v_to, _steps(p_from, p_to, v_to));   -- (which verifies the blobs first)
+END
+$$;
+
 -- After a migration to commit p_sha: prove the live catalog equals its tree (column
--- order aside), then link the DDL logged since to it and record it as the live base.
--- With the owner's rights (the link and live base are history); the proof is made here,
--- from the real catalog, so no caller can claim a schema it does not have.  When the
--- schema differs and other sessions logged DDL since p_start (a txid_current_snapshot()
--- taken before migrating), raises 40001 naming them, else XX000 (a pgGit bug).
+-- order aside), then log the migration, link the DDL logged since to it and record it as
+-- the live base.  With the owner's rights (the log, the link and live base are history);
+-- the proof is made here, from the real catalog, so no caller can claim a schema it does
+-- not have.  When the schema differs and other sessions logged DDL since p_start (a
+-- txid_current_snapshot() taken before migrating), raises 40001 naming them, else XX000
+-- (a pgGit bug).
+-- The proof reads the catalog once (_stage): when the live root tree is p_sha's, the
+-- schema is that tree exactly (Merkle: every blob, column order and recorded
+-- dependencies too), and the live base is exact: the next status() and commit read only
+-- what the DDL log names since, instead of the whole schema again.  Else the paths that
+-- differ are found from the same read (as _diff_live finds them).
+-- The migration's statements ran with pggit.applying on, unlogged by capture (see
+-- _apply_steps): when capture is on, one log entry stands for them (event 'migration',
+-- tag 'PGGIT MIGRATION', object_identity the commit migrated to, statement the call that
+-- migrated, as capture would log it, the role and transaction), written only after the
+-- proof, so it says what the catalog now is.  generate_migration(from, to) gives the
+-- statements again.
 CREATE OR REPLACE FUNCTION pggit_v0._settle_live(p_sha text, p_start txid_snapshot) RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -272,17 +331,51 @@ SET jit = off
 AS $$
 DECLARE
     v_to     text := pggit_v0._commit_tree(p_sha);
+    v_exact  boolean;
     v_diff   text[];
     v_others text[];
     v_ids    bigint[];
+    v_id     bigint;
+    v_q      text;
 BEGIN
     PERFORM pggit_v0._lock_history();
     v_ids := pggit_v0._pending_log_ids();   -- before the proof: DDL committed later stays pending
     IF v_to IS NULL THEN
         RAISE EXCEPTION 'commit % not found', p_sha USING ERRCODE = '42704';
     END IF;
-    SELECT array_agg(d.path ORDER BY d.path) INTO v_diff
-    FROM pggit_v0._diff_rows(v_to, NULL, true) d WHERE d.object_type <> 'columns';
+    WITH st AS MATERIALIZED (
+        SELECT s.depth, s.tree_sha, s.schema_name, s.obj_key, s.entry_name, s.entry_sha FROM pggit_v0._stage() s
+    ),
+    root AS (SELECT min(s.tree_sha) AS sha FROM st s WHERE s.depth = 0),
+    live_obj AS (SELECT DISTINCT s.schema_name, s.obj_key, s.tree_sha FROM st s WHERE s.depth = 4),
+    changed AS (   -- (none read when the roots are equal)
+        SELECT coalesce(l.schema_name, o.schema_name) AS schema_name, coalesce(l.obj_key, o.obj_key) AS obj_key,
+               o.obj_tree AS old_tree, l.tree_sha AS new_tree
+        FROM live_obj l
+        FULL JOIN pggit_v0._tree_objects(v_to) o ON o.schema_name = l.schema_name AND o.obj_key = l.obj_key
+        WHERE o.obj_tree IS DISTINCT FROM l.tree_sha AND (SELECT r.sha FROM root r) IS DISTINCT FROM v_to
+    ),
+    old_blobs AS (
+        SELECT c.schema_name, c.obj_key, e.name AS sub_key, e.entry_sha
+        FROM changed c JOIN pggit_v0.tree_entries e ON e.tree_sha = c.old_tree
+    ),
+    new_blobs AS (
+        SELECT c.schema_name, c.obj_key, s.entry_name AS sub_key, s.entry_sha
+        FROM changed c JOIN st s ON s.depth = 4 AND s.schema_name = c.schema_name AND s.obj_key = c.obj_key
+    ),
+    differ AS (
+        SELECT pggit_v0._path(coalesce(n.schema_name, o.schema_name), coalesce(n.obj_key, o.obj_key),
+                              coalesce(n.sub_key, o.sub_key)) AS path
+        FROM old_blobs o
+        FULL JOIN new_blobs n ON n.schema_name = o.schema_name AND n.obj_key = o.obj_key AND n.sub_key = o.sub_key
+        WHERE o.entry_sha IS DISTINCT FROM n.entry_sha
+          AND coalesce(n.sub_key, o.sub_key) <> 'depends'   -- recorded dependencies: not a change of their own
+          -- column order is reported but never migrated
+          AND coalesce(n.sub_key, o.sub_key) <> 'columns'
+    )
+    SELECT (SELECT r.sha FROM root r) IS NOT DISTINCT FROM v_to,
+           (SELECT array_agg(d.path ORDER BY d.path) FROM differ d)
+    INTO v_exact, v_diff;
     IF v_diff IS NOT NULL THEN
         SELECT array_agg(DISTINCT format('%s by %s', coalesce(l.object_identity, l.command_tag), l.role_name))
         INTO v_others
@@ -300,13 +393,31 @@ BEGIN
               USING ERRCODE = 'XX000',
                     HINT = 'This is a pgGit migration bug; nothing was changed. Please report the paths.';
     END IF;
+    -- the migration's log entry, where capture would have logged its statements
+    IF EXISTS (SELECT 1 FROM pg_event_trigger e WHERE e.evtname = 'pggit_v0_capture_ddl' AND e.evtenabled <> 'D') THEN
+        v_q := current_query();
+        v_q := CASE WHEN length(v_q) > 20000
+                    THEN pggit_v0._redact_secrets(left(v_q, 20000))
+                         || E'\n-- [truncated by pgGit: ' || length(v_q) || ' characters]'
+                    ELSE pggit_v0._redact_secrets(v_q) END;
+        v_id := pggit_v0._capture_ids(1);
+        INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name, statement,
+                                      role_name, txid, branch, source)
+        VALUES (v_id, 'migration', 'PGGIT MIGRATION', 'commit', p_sha, NULL, v_q,
+                CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END,
+                txid_current(), (SELECT h.branch FROM pggit_v0.head h),
+                nullif(left(current_setting('pggit.source', true), 1000), ''));
+        v_ids := v_ids || v_id;
+    END IF;
     PERFORM pggit_v0._link_pending(p_sha, v_ids);
+    IF v_exact THEN
+        PERFORM pggit_v0._set_live_base(p_sha, true);
     -- the live base lets the next commit read only what changes; a tree with objects
     -- whose dependencies are not recorded (a merge's, or one made before dependencies
     -- were) is not what a snapshot of the live schema gives: the next commit reads all
-    IF NOT EXISTS (SELECT 1 FROM pggit_v0._tree_objects(v_to) o
-                   WHERE NOT EXISTS (SELECT 1 FROM pggit_v0.tree_entries e
-                                     WHERE e.tree_sha = o.obj_tree AND e.name = 'depends')) THEN
+    ELSIF NOT EXISTS (SELECT 1 FROM pggit_v0._tree_objects(v_to) o
+                      WHERE NOT EXISTS (SELECT 1 FROM pggit_v0.tree_entries e
+                                        WHERE e.tree_sha = o.obj_tree AND e.name = 'depends')) THEN
         PERFORM pggit_v0._set_live_base(p_sha);
     ELSE
         DELETE FROM pggit_v0.meta WHERE key = 'live_base';
@@ -341,8 +452,9 @@ $$;
 -- row security off, so a relation whose rows the caller cannot all see (no privilege,
 -- policies) counts as holding data; only tables and materialized views are read (an
 -- unpopulated materialized view holds none, a foreign table's rows live elsewhere).
+-- (_data_at_risk_steps reads the steps given; _data_at_risk computes them.)
 DROP FUNCTION IF EXISTS pggit_v0._data_at_risk(text, text);
-CREATE OR REPLACE FUNCTION pggit_v0._data_at_risk(p_from text, p_to text, p_to_tree text DEFAULT NULL)
+CREATE OR REPLACE FUNCTION pggit_v0._data_at_risk_steps(p_steps pggit_v0._migration_step[])
 RETURNS text[]
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -357,7 +469,7 @@ DECLARE
     v_rows boolean;
     v_loss text[];
 BEGIN
-    FOR v_step IN SELECT * FROM _commit_steps(p_from, p_to, p_to_tree) WHERE 'data_deletion' = ANY (hazards) LOOP
+    FOR v_step IN SELECT * FROM unnest(p_steps) s WHERE 'data_deletion' = ANY (s.hazards) LOOP
         v_rel := to_regclass(format('%I.%I', v_step.schema_name, _key_name(v_step.obj_key)));
         v_col := CASE WHEN v_step.sub_key LIKE 'column %' THEN substr(v_step.sub_key, 8) END;
         CONTINUE WHEN v_rel IS NULL
@@ -390,6 +502,29 @@ BEGIN
 END
 $$;
 
+CREATE OR REPLACE FUNCTION pggit_v0._data_at_risk(p_from text, p_to text, p_to_tree text DEFAULT NULL)
+RETURNS text[]
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$ SELECT pggit_v0._data_at_risk_steps(pggit_v0._steps(p_from, p_to, p_to_tree)) $$;
+
+-- Raise 55000 listing the statements that would lose data (p_loss, from _data_at_risk),
+-- unless p_force.
+CREATE OR REPLACE FUNCTION pggit_v0._refuse_loss(p_loss text[], p_force boolean, p_action text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+BEGIN
+    IF p_loss IS NOT NULL AND NOT coalesce(p_force, false) THEN
+        RAISE EXCEPTION '% would lose data in % statement(s)', p_action, cardinality(p_loss)
+              USING ERRCODE = '55000', DETAIL = array_to_string(p_loss, E'\n'),
+                    HINT = 'Back the rows up or move them first, or pass force => true to accept the loss.';
+    END IF;
+END
+$$;
+
 -- Raise 55000 listing the statements that would lose data, unless p_force.
 DROP FUNCTION IF EXISTS pggit_v0._refuse_data_loss(text, text, boolean, text);
 CREATE OR REPLACE FUNCTION pggit_v0._refuse_data_loss(p_from text, p_to text, p_force boolean, p_action text,
@@ -399,14 +534,8 @@ LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
-DECLARE
-    v_loss text[] := _data_at_risk(p_from, p_to, p_to_tree);
 BEGIN
-    IF v_loss IS NOT NULL AND NOT coalesce(p_force, false) THEN
-        RAISE EXCEPTION '% would lose data in % statement(s)', p_action, cardinality(v_loss)
-              USING ERRCODE = '55000', DETAIL = array_to_string(v_loss, E'\n'),
-                    HINT = 'Back the rows up or move them first, or pass force => true to accept the loss.';
-    END IF;
+    PERFORM _refuse_loss(_data_at_risk(p_from, p_to, p_to_tree), p_force, p_action);
 END
 $$;
 
@@ -436,9 +565,12 @@ BEGIN
     SELECT count(*) INTO v_n FROM _commit_steps(v_from, v_to_sha);
     BEGIN
         PERFORM set_config('check_function_bodies', 'off', true);
+        -- rolled back: nothing for capture to log (a subtransaction per DDL, see _apply_steps)
+        PERFORM set_config('pggit.applying', 'on', true);
         FOR v_step IN SELECT * FROM _commit_steps(v_from, v_to_sha) ORDER BY phase, ord, path COLLATE "C" LOOP
             EXECUTE v_step.statement;
         END LOOP;
+        PERFORM set_config('pggit.applying', 'off', true);
         SELECT array_agg(d.path ORDER BY d.path) INTO v_diff
         FROM _diff_rows(v_to, NULL, true) d WHERE d.object_type <> 'columns';
         RAISE EXCEPTION 'pggit verify rollback' USING ERRCODE = 'P0001';
@@ -467,6 +599,8 @@ DECLARE
     v_sha   text;
     v_type  text;
     v_start txid_snapshot := txid_current_snapshot();
+    v_from  text;
+    v_steps pggit_v0._migration_step[];
 BEGIN
     PERFORM _require_rights('checkout_branch');
     PERFORM _lock_history();
@@ -479,9 +613,11 @@ BEGIN
     END IF;
     IF coalesce(checkout_branch.apply, false) THEN
         PERFORM _require_clean(format('checkout_branch(%L, apply => true)', checkout_branch.name));
-        PERFORM _refuse_data_loss(_head_commit(), v_sha, checkout_branch.force,
-                                  format('checkout of "%s"', checkout_branch.name));
-        PERFORM _apply_tree(_head_commit(), v_sha);
+        v_from := _head_commit();
+        v_steps := _steps(v_from, v_sha);   -- once, for the data-loss check and the apply
+        PERFORM _refuse_loss(_data_at_risk_steps(v_steps), checkout_branch.force,
+                             format('checkout of "%s"', checkout_branch.name));
+        PERFORM _apply_steps(v_from, _commit_tree(v_sha), v_steps);
         PERFORM _settle_live(v_sha, v_start);
         PERFORM _record_timing('checkout', v_t0, checkout_branch.name);
     END IF;
@@ -495,7 +631,13 @@ COMMENT ON FUNCTION pggit_v0._verify_blobs(text[]) IS
 COMMENT ON FUNCTION pggit_v0._apply_tree(text, text, text) IS
     'Runs the migration between two commits on the live schema after verifying their blobs; raises (changing nothing) on failure';
 COMMENT ON FUNCTION pggit_v0._settle_live(text, txid_snapshot) IS
-    'Proves the live catalog equals a commit''s tree (40001 on concurrent DDL, XX000 otherwise), then links pending DDL and sets the live base';
+    'Proves the live catalog equals a commit''s tree (40001 on concurrent DDL, XX000 otherwise), then logs the migration, links pending DDL and sets the live base (exact when the live root tree is the commit''s)';
+COMMENT ON FUNCTION pggit_v0._apply_steps(text, text, pggit_v0._migration_step[]) IS
+    'Runs the given migration steps on the live schema after verifying both trees'' blobs (unlogged by capture: _settle_live logs the migration); raises (changing nothing) on failure';
+COMMENT ON FUNCTION pggit_v0._data_at_risk_steps(pggit_v0._migration_step[]) IS
+    'The given migration steps that would lose rows or values in the live database';
+COMMENT ON FUNCTION pggit_v0._refuse_loss(text[], boolean, text) IS
+    'Raises 55000 listing the statements that would lose data (from _data_at_risk) unless force';
 COMMENT ON FUNCTION pggit_v0._data_at_risk(text, text, text) IS
     'Statements of the migration between two commits that would lose rows or values in the live database';
 COMMENT ON FUNCTION pggit_v0._refuse_data_loss(text, text, boolean, text, text) IS

@@ -358,6 +358,15 @@ COMMENT ON FUNCTION pggit_v0._capture_keeps(boolean, text, text, text) IS
 -- schema.  Every error is trapped into capture_faults; if even that fails, a WARNING.
 -- Its own duration (up to its INSERT) goes in the log rows; the setting pggit.source,
 -- when set, is recorded as their source.
+-- Not logged: the layer's install (pggit.installing = on) and the statements of a
+-- migration pgGit runs itself (pggit.applying = on: checkout_branch and merge_branch
+-- with apply, verify_migration), which _settle_live logs as one entry once it has
+-- proved the result (57_migration.sql): a capture per statement costs a subtransaction
+-- (the exception block below), and in one large transaction each subtransaction's end
+-- walks the transaction's relation cache and locks, so that logging a whole-schema
+-- checkout command by command was quadratic (1,000 tables: 2 s of capture for 1.2 s of
+-- DDL).  Like pggit.installing, the setting is the session's own: a session that sets
+-- it itself leaves its DDL unlogged (a full snapshot still sees it).
 CREATE OR REPLACE FUNCTION pggit_v0._capture() RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -370,8 +379,8 @@ DECLARE
     v_dur  interval;
     v_n    int;
 BEGIN
-    IF current_setting('pggit.installing', true) = 'on' THEN
-        RETURN;   -- install.sql creating or upgrading the layer itself
+    IF current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on' THEN
+        RETURN;   -- install.sql creating or upgrading the layer itself; a migration pgGit runs (see below)
     END IF;
     BEGIN
         v_t0 := clock_timestamp();
@@ -475,8 +484,8 @@ DECLARE
     v_dur  interval;
     v_n    int;
 BEGIN
-    IF current_setting('pggit.installing', true) = 'on' THEN
-        RETURN;
+    IF current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on' THEN
+        RETURN;   -- as in _capture
     END IF;
     BEGIN
         v_t0 := clock_timestamp();
