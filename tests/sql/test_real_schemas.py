@@ -30,6 +30,11 @@ SCHEMAS = {
     "musicbrainz": ["musicbrainz/schema.sql"],
     "lemmy": ["lemmy/schema.sql"],
     "temporal": ["temporal/schema.sql"],
+    "harbor": ["harbor/migrations.sql"],
+    "concourse": ["concourse/migrations.sql"],
+    "listmonk": ["listmonk/schema.sql"],
+    "logto": ["logto/schema.sql"],
+    "supabase-storage": ["supabase-storage/migrations.sql"],
 }
 
 
@@ -69,13 +74,34 @@ def dump(pg_dump: str, d: SqlDb) -> Set[str]:
     return {s.strip().rstrip(";") for s in re.split(r";\n", text + "\n") if s.strip() and "pggit_v0" not in s}
 
 
+def dumped_and_restored(pg_dump: str, d: SqlDb, into: SqlDb, tmp_path: Path) -> Set[str]:
+    """dump() of ``d``'s schema after a pg_dump and restore into the empty database ``into``:
+    each definition as PostgreSQL prints back what it printed (the layer's event triggers,
+    which the dump names, left out)."""
+    out = subprocess.run([pg_dump, "--schema-only", "--no-owner", "-N", "pggit_v0", "-d", d.dsn],
+                         capture_output=True, text=True, check=True).stdout
+    # (pg_dump opens each object's statements with a "--\n-- Name: ..." header)
+    parts = re.split(r"(?m)^(?=--\n-- Name: )", out)
+    script = tmp_path / "restore.sql"
+    script.write_text("".join(p for p in parts if "pggit_v0" not in p))
+    into.psql("-q", "-f", str(script))
+    return dump(pg_dump, into)
+
+
+#: hand-written schemas whose definitions PostgreSQL prints back differently from their source
+#: text (docs/reference.md, Known limits, "Definitions PostgreSQL prints back differently":
+#: a varchar column compared with a list, `c IN ('a', 'b')`): the snapshots record them as
+#: printed back, so the migrated schema is compared with the source dumped and restored once
+PRINTED_BACK = {"musicbrainz", "logto"}
+
 #: schemas holding what the layer does not record yet (docs/reference.md, Known limits)
 NOT_YET: dict = {
     # (tests/sql/test_found_patterns.py holds each cause reduced to a few statements)
-    "musicbrainz": "hand-written, not a dump: its varchar CHECK (x IN (...)) constraints are recorded as "
-                   "PostgreSQL prints them back, so the source's pg_dump differs from the migrated one's; and "
-                   "release_event's UNION branch `SELECT ..., NULL` comes back as `NULL::integer AS int4` "
+    "musicbrainz": "release_event's UNION branch `SELECT ..., NULL` comes back as `NULL::integer AS int4` "
                    "(docs/reference.md, Known limits)",
+    "supabase-storage": "G3 (/tmp/schema_findings3.md): a grant to the role that owns the re-created table "
+                        "(`GRANT ALL ... TO postgres WITH GRANT OPTION` on a table owned by another role): the "
+                        "migrated ACL differs and checking out main again fails",
 }
 
 
@@ -108,6 +134,8 @@ def test_a_real_schema_migrates_from_empty_and_back(db: SqlDb, make_empty_db: An
     empty = dump(pg_dump, target)
     target.psql("-q", "-f", str(forward))
     original = dump(pg_dump, db)
+    if schema in PRINTED_BACK:
+        original = dumped_and_restored(pg_dump, db, make_empty_db(), tmp_path)
     migrated = dump(pg_dump, target)
     assert (sorted(original - migrated), sorted(migrated - original)) == ([], [])
     target.psql("-q", "-f", str(backward))
