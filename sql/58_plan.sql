@@ -1197,7 +1197,20 @@ BEGIN
     SELECT 'typed_column', tcl.schema_name, tcl.obj_key, 'table', NULL, 'column ' || tcl.name, NULL, tcl.col_def, tcl.tq,
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                NULL, NULL, NULL, NULL
-    FROM typed_cols tcl;
+    FROM typed_cols tcl
+    UNION ALL   -- default privileges both trees hold unchanged: in effect while the script
+                -- creates objects (read only when it creates some)
+    SELECT 'kept_default_acl', f.schema_name, f.obj_key, 'default_privileges', NULL, 'definition', NULL, o.content, NULL,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL
+    FROM fo f
+    JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key AND t.obj_tree = f.obj_tree
+    JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
+    JOIN objects o ON o.sha = e.entry_sha
+    WHERE f.obj_key LIKE 'default\_privileges %'
+      AND EXISTS (SELECT 1 FROM status s WHERE s.how IN ('added', 'recreated', 'rebuilt')   -- one-time filter
+                    AND s.kind IN ('table', 'view', 'materialized_view', 'foreign_table', 'sequence', 'function',
+                                   'procedure', 'aggregate', 'type', 'domain', 'schema'));
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._migration_plan(text, text) IS

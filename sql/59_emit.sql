@@ -760,6 +760,30 @@ BEGIN
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns', 'column')
 
         UNION ALL
+        -- objects created under default privileges in effect (kept_default_acl: both
+        -- commits hold them): the grants those gave it are taken back before its recorded
+        -- grants are made, so that it gets exactly those (pg_dump revokes likewise)
+        SELECT 71, -1, x.schema_name, x.obj_key, 'grants',
+               format('REVOKE ALL ON %s %s FROM %s;',
+                      CASE WHEN x.kind IN ('table', 'view', 'materialized_view', 'foreign_table') THEN 'TABLE'
+                           WHEN x.kind IN ('function', 'aggregate') THEN 'FUNCTION'
+                           ELSE upper(x.kind) END, x.q, string_agg(DISTINCT g.m[3], ', ')),
+               ARRAY['authorization_change']
+        FROM unnest(p_plan) x
+        JOIN unnest(p_plan) k ON k.role = 'kept_default_acl' AND k.schema_name IN ('pg_database', x.schema_name)
+        CROSS JOIN LATERAL unnest(_lines(k.new_c)) AS l(line)
+        CROSS JOIN LATERAL (SELECT regexp_match(l.line,
+                   '^ALTER DEFAULT PRIVILEGES FOR ROLE ("(?:[^"]|"")+"|[^ "]+)(?: IN SCHEMA (?:"(?:[^"]|"")+"|[^ "]+))? '
+                   'GRANT .* ON (TABLES|SEQUENCES|FUNCTIONS|TYPES|SCHEMAS) TO (.+?)(?: WITH GRANT OPTION)?;$') AS m) g
+        WHERE x.role = 'part' AND x.sub_key = 'definition' AND x.how IN ('added', 'recreated', 'rebuilt') AND x.new_c IS NOT NULL
+          AND g.m[3] <> g.m[1]   -- (the owner's own)
+          AND g.m[2] = CASE WHEN x.kind IN ('table', 'view', 'materialized_view', 'foreign_table') THEN 'TABLES'
+                            WHEN x.kind = 'sequence' THEN 'SEQUENCES'
+                            WHEN x.kind IN ('function', 'procedure', 'aggregate') THEN 'FUNCTIONS'
+                            WHEN x.kind IN ('type', 'domain') THEN 'TYPES'
+                            WHEN x.kind = 'schema' AND k.schema_name = 'pg_database' THEN 'SCHEMAS' END
+        GROUP BY x.schema_name, x.obj_key, x.kind, x.q
+        UNION ALL
         -- a partition's index once its parent's, made ON ONLY, is valid (see adopted_index)
         SELECT 55, 1, x.schema_name, x.obj_key, x.sub_key, x.new_c, ARRAY['index_build']
         FROM unnest(p_plan) x

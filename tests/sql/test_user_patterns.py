@@ -363,6 +363,22 @@ CREATE TABLE app.t2 (a int NOT NULL, b text NOT NULL, c int, d int DEFAULT 7 CON
 ALTER TABLE app.p DETACH PARTITION app.pd;
 ALTER TABLE app.p ATTACH PARTITION app.t2 FOR VALUES IN ('y');
 """),
+    # objects created by the script under default privileges both commits hold (Supabase
+    # Storage: GRANT ALL ON TABLES TO anon, then REVOKE on some tables): they got ALL from
+    # the default privileges and kept it (silent, wider access); now revoked, then their
+    # recorded grants made
+    "created_under_default_privileges_kept": ("""
+DO $$ BEGIN CREATE ROLE pggit_dp_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT ALL ON TABLES TO pggit_dp_reader;
+ALTER DEFAULT PRIVILEGES GRANT USAGE ON SEQUENCES TO pggit_dp_reader;
+""", """
+CREATE TABLE app.t (x int);
+REVOKE ALL ON app.t FROM pggit_dp_reader;
+CREATE TABLE app.u (x serial);
+REVOKE ALL ON app.u FROM pggit_dp_reader;
+GRANT SELECT ON app.u TO pggit_dp_reader;
+CREATE VIEW app.v AS SELECT 1 AS a;
+"""),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
