@@ -492,6 +492,11 @@ BEGIN
                                        -- numbers <-> timestamps and dates: as epoch seconds
                                        WHEN _epoch_using(n.name, o.type, n.type) IS NOT NULL
                                        THEN ' USING ' || _epoch_using(n.name, o.type, n.type)
+                                       -- no cast joins them (time to timestamp): through its
+                                       -- text, which converts an empty table and raises on a
+                                       -- value the new type cannot read, never guessing one
+                                       WHEN NOT _castable(o.type, n.type)
+                                       THEN format(' USING %s::text::%s', n.name, regexp_replace(n.type, '\([0-9, ]+\)', '', 'g'))
                                        ELSE format(' USING %s::%s', n.name, regexp_replace(n.type, '\([0-9, ]+\)', '', 'g')) END) END,
                  CASE WHEN n.default_expr IS NOT NULL AND (o.default_expr IS DISTINCT FROM n.default_expr OR o.type <> n.type)
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', x.q, n.name, n.default_expr) END,

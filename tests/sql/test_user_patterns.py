@@ -379,6 +379,13 @@ REVOKE ALL ON app.u FROM pggit_dp_reader;
 GRANT SELECT ON app.u TO pggit_dp_reader;
 CREATE VIEW app.v AS SELECT 1 AS a;
 """),
+    # a column retyped between types no cast joins (Harbor's retention_policy.create_time,
+    # time -> timestamp with the user's USING): converted through its text, which
+    # converts an empty table (and raises on a value the new type cannot read); it was
+    # "USING c::timestamp": cannot cast type time to timestamp, even with no rows
+    "column_retyped_where_no_cast_exists": ("""
+CREATE TABLE app.t (c time, d int);
+""", "ALTER TABLE app.t ALTER COLUMN c TYPE timestamp USING (current_date + c), ALTER COLUMN d TYPE bigint;"),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
