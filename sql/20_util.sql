@@ -290,7 +290,7 @@ COMMENT ON FUNCTION pggit_v0._record_timing(text, timestamptz, text) IS
 -- _require_rights (who may write history) is in 52_history_writes.sql.
 
 -- Deparsed text as PostgreSQL prints it back once that text is run again, for the forms
--- where its deparse is not a fixed point.  Today one form: a varchar column compared with
+-- where its deparse is not a fixed point.  Two forms (the second below): a varchar column compared with
 -- a list (CHECK (c IN ('a', 'b'))) prints as ((ARRAY['a'::character varying, ...])::text[])
 -- (ARRAY[...]::text[] in pretty mode: views), which, run again, is stored and printed as
 -- ARRAY[('a'::character varying)::text, ...] (ARRAY['a'::character varying::text, ...]).
@@ -325,12 +325,45 @@ $$;
 COMMENT ON FUNCTION pggit_v0._settle_varchar_arrays(text) IS
     'Rewrites (ARRAY[''a''::character varying, ...])::text[] as PostgreSQL prints it once run again';
 
+-- The second form: a constant cast to a type (NULL::integer, 'y'::text, (1)::bigint) as a
+-- whole column of a branch of a UNION, INTERSECT or EXCEPT other than the first, inside a
+-- subquery, is printed bare; run again, it gets the name the parser gives a cast (the
+-- type's own name: NULL::integer AS int4, as FigureColname does) and prints with it.  Pretty
+-- printed view texts put each such column on a line of its own; only those lines change.
+CREATE OR REPLACE FUNCTION pggit_v0._settle_set_op_literals(p_def text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT string_agg(CASE WHEN m IS NULL THEN l
+                       ELSE m[1] || m[2] || ' AS ' || quote_ident(
+                              CASE t.base
+                                WHEN 'integer' THEN 'int4' WHEN 'bigint' THEN 'int8' WHEN 'smallint' THEN 'int2'
+                                WHEN 'boolean' THEN 'bool' WHEN 'real' THEN 'float4' WHEN 'double precision' THEN 'float8'
+                                WHEN 'character varying' THEN 'varchar' WHEN 'character' THEN 'bpchar'
+                                WHEN 'timestamp without time zone' THEN 'timestamp'
+                                WHEN 'timestamp with time zone' THEN 'timestamptz'
+                                WHEN 'time without time zone' THEN 'time' WHEN 'time with time zone' THEN 'timetz'
+                                WHEN 'bit varying' THEN 'varbit' WHEN '"char"' THEN 'char'
+                                ELSE (parse_ident(t.base, false))[cardinality(parse_ident(t.base, false))] END)
+                            || m[4] END,
+                  E'\n' ORDER BY o)
+FROM unnest(string_to_array(p_def, E'\n')) WITH ORDINALITY AS u(l, o)
+LEFT JOIN LATERAL regexp_match(l, '^( +(?:SELECT (?:DISTINCT )?)?)((?:NULL|''(?:[^'']|'''')*''|\(-?[0-9.]+\))::((?:[a-z0-9_ .]|"(?:[^"]|"")*")+(?:\([0-9, ]+\))?(?:\[\])*))(,?)$') m ON true
+LEFT JOIN LATERAL (SELECT regexp_replace(regexp_replace(m[3], '(\[\])+$', ''), '\([0-9, ]+\)', '', 'g') AS base) t ON true
+$$;
+COMMENT ON FUNCTION pggit_v0._settle_set_op_literals(text) IS
+    'Names bare constant columns of later set-operation branches as PostgreSQL prints them once run again (NULL::integer AS int4)';
+
 -- (no SET clause: inlined into the snapshot, whose search_path is pinned)
 CREATE OR REPLACE FUNCTION pggit_v0._settled(p_def text) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$
-SELECT CASE WHEN strpos(p_def, '::character varying]') > 0 THEN pggit_v0._settle_varchar_arrays(p_def)
-            ELSE p_def END
+SELECT CASE WHEN strpos(p_def, ' UNION') + strpos(p_def, ' INTERSECT') + strpos(p_def, ' EXCEPT') = 0 OR strpos(p_def, '::') = 0
+                 -- (only views' texts: a routine's body is the user's own text)
+                 OR left(p_def, 48) !~ '^CREATE (OR REPLACE )?(MATERIALIZED )?VIEW '
+            THEN v.def ELSE pggit_v0._settle_set_op_literals(v.def) END
+FROM (SELECT CASE WHEN strpos(p_def, '::character varying]') > 0 THEN pggit_v0._settle_varchar_arrays(p_def)
+                  ELSE p_def END AS def) v
 $$;
 COMMENT ON FUNCTION pggit_v0._settled(text) IS
     'A deparsed definition as PostgreSQL prints it back once run again (see _settle_varchar_arrays)';
