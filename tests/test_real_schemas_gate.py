@@ -30,6 +30,7 @@ SCHEMAS: Dict[str, List[str]] = {
     "temporal": ["temporal/schema.sql"],
     "listmonk": ["listmonk/schema.sql"],
     "logto": ["logto/schema.sql"],
+    "supabase-postgres": ["supabase-postgres/schema.sql"],
 }
 # (tests/data/lemmy, harbor, concourse and supabase-storage are histories of migrations, renames and
 # drops included, not schemas: the gate's lint rightly fails them at "high", so they are tried by

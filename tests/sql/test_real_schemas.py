@@ -35,6 +35,7 @@ SCHEMAS = {
     "listmonk": ["listmonk/schema.sql"],
     "logto": ["logto/schema.sql"],
     "supabase-storage": ["supabase-storage/migrations.sql"],
+    "supabase-postgres": ["supabase-postgres/schema.sql"],
 }
 
 
