@@ -257,9 +257,10 @@ $$;
 -- Qualified name of an object from its schema and "<kind> <name>" key (routines keep
 -- their argument list).
 CREATE OR REPLACE FUNCTION pggit_v0._qname(p_schema text, p_obj_key text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT
+LANGUAGE sql IMMUTABLE
 AS $$
-SELECT CASE WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate', 'operator',
+SELECT CASE WHEN p_schema IS NULL OR p_obj_key IS NULL THEN NULL   -- (not STRICT: inlined)
+            WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate', 'operator',
                                                     'operator_class', 'operator_family')   -- "name USING method"
             THEN pg_catalog.quote_ident(p_schema) || '.' || pggit_v0._key_name(p_obj_key)
             WHEN pggit_v0._key_kind(p_obj_key) IN ('schema', 'extension', 'foreign_data_wrapper', 'server', 'event_trigger',
@@ -274,9 +275,10 @@ $$;
 -- How other definitions refer to an object: its qualified name, and for routines the
 -- qualified name followed by "(" (calls do not repeat the argument list).
 CREATE OR REPLACE FUNCTION pggit_v0._refname(p_schema text, p_obj_key text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT
+LANGUAGE sql IMMUTABLE
 AS $$
-SELECT CASE WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate')
+SELECT CASE WHEN p_schema IS NULL OR p_obj_key IS NULL THEN NULL   -- (not STRICT: inlined)
+            WHEN pggit_v0._key_kind(p_obj_key) IN ('function', 'procedure', 'aggregate')
             THEN pg_catalog.quote_ident(p_schema) || '.' || pg_catalog.split_part(pggit_v0._key_name(p_obj_key), '(', 1) || '('
             ELSE pggit_v0._qname(p_schema, p_obj_key) END
 $$;
