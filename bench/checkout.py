@@ -159,13 +159,15 @@ def timed_exec(conn: psycopg.Connection, sql: str) -> float:
 
 def bench_schema(srv: Server, name: str, tables: int, runs: int, warm: bool, prof: bool,
                  tmp: Path, log: Callable[[str], None]) -> Dict[str, Any]:
-    label = f"synthetic {tables}" if name == "synthetic" else name
+    small = name == "synthetic-small"   # a branch changing 10 tables of the synthetic schema
+    label = f"synthetic {tables}" if name == "synthetic" else f"small {tables}" if small else name
+    other = "feature" if small else "empty"   # "down" goes main -> other, "up" other -> main
     L, P = "co_layer", "co_plain"
     for db in (L, P):
         srv.admin(f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
         srv.admin(f"CREATE DATABASE {db} TEMPLATE template0")
     schema = tmp / "schema.sql"
-    schema.write_text(schema_text(name, tables))
+    schema.write_text(schema_text("synthetic" if small else name, tables))
     srv.psql_file(L, INSTALL_SQL)
     with srv.connect(L) as c:
         base = c.execute("SELECT pggit_v0.get_head_sha()").fetchone()[0]
@@ -174,7 +176,15 @@ def bench_schema(srv: Server, name: str, tables: int, runs: int, warm: bool, pro
     with srv.connect(L) as c:
         c.execute("SET search_path = public")
         head = c.execute("SELECT pggit_v0.create_basic_commit('whole schema')").fetchone()[0]
-        c.execute("SELECT pggit_v0.create_branch('empty', from_ref => %s, checkout => false)", (base,))
+        if small:   # 10 tables spread over the schema: a column and an index each
+            c.execute("SELECT pggit_v0.create_branch('feature')")
+            for i in range(5, tables, max(tables // 10, 1)):
+                c.execute(f"ALTER TABLE ws.t{i:05d} ADD COLUMN note text")
+                c.execute(f"CREATE INDEX t{i:05d}_qty_idx ON ws.t{i:05d} (qty)")
+            base = c.execute("SELECT pggit_v0.create_basic_commit('ten tables')").fetchone()[0]
+            c.execute("SELECT pggit_v0.checkout_branch('main', apply => true)")
+        else:
+            c.execute("SELECT pggit_v0.create_branch('empty', from_ref => %s, checkout => false)", (base,))
         down, up = tmp / "down.sql", tmp / "up.sql"
         # (each script then writes its backend's CPU time, for the CPU ratio)
         cpu_file = tmp / "cpu"
@@ -190,7 +200,7 @@ def bench_schema(srv: Server, name: str, tables: int, runs: int, warm: bool, pro
     profiles: List[Tuple[str, Dict[str, float]]] = []
 
     def checkout_pair() -> None:
-        for way, br, force in (("down", "empty", "true"), ("up", "main", "false")):
+        for way, br, force in (("down", other, "true"), ("up", "main", "false")):
             with srv.connect(L) as c:
                 c0 = c.execute(CPU).fetchone()[0]
                 s, cl = server_time(c, f"SELECT pggit_v0.checkout_branch('{br}', apply => true, force => {force})")
@@ -199,9 +209,9 @@ def bench_schema(srv: Server, name: str, tables: int, runs: int, warm: bool, pro
             res[f"co_{way}_client"].append(cl)
         if warm:
             with srv.connect(L) as c:
-                for way, br, force in (("down", "empty", "true"), ("up", "main", "false")):
+                for way, br, force in (("down", other, "true"), ("up", "main", "false")):
                     server_time(c, f"SELECT pggit_v0.checkout_branch('{br}', apply => true, force => {force})")
-                for way, br, force in (("down", "empty", "true"), ("up", "main", "false")):
+                for way, br, force in (("down", other, "true"), ("up", "main", "false")):
                     s, _ = server_time(c, f"SELECT pggit_v0.checkout_branch('{br}', apply => true, force => {force})")
                     res[f"warm_{way}"].append(s)
 
@@ -220,10 +230,10 @@ def bench_schema(srv: Server, name: str, tables: int, runs: int, warm: bool, pro
     if prof:
         with srv.connect(L) as c:
             c.execute("VACUUM ANALYZE")
-        profiles.append(("down (main -> empty)", profile(srv, L, "empty")))
+        profiles.append((f"down (main -> {other})", profile(srv, L, other)))
         with srv.connect(L) as c:   # go down for real, then profile the way up
-            c.execute("SELECT pggit_v0.checkout_branch('empty', apply => true, force => true)")
-        profiles.append(("up (empty -> main)", profile(srv, L, "main")))
+            c.execute(f"SELECT pggit_v0.checkout_branch('{other}', apply => true, force => true)")
+        profiles.append((f"up ({other} -> main)", profile(srv, L, "main")))
         with srv.connect(L) as c:
             c.execute("SELECT pggit_v0.checkout_branch('main', apply => true)")
     with srv.connect(L) as c:   # the guarantees the bench relies on
@@ -237,7 +247,8 @@ def bench_schema(srv: Server, name: str, tables: int, runs: int, warm: bool, pro
 def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--schemas", default="lemmy,synthetic",
-                    help=f"comma-separated: synthetic, {', '.join(REAL)} (default lemmy,synthetic)")
+                    help=f"comma-separated: synthetic, synthetic-small (10 tables changed), {', '.join(REAL)}"
+                         " (default lemmy,synthetic)")
     ap.add_argument("--tables", type=int, default=1000, help="synthetic schema size (default 1000)")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--warm", action="store_true", help="also a second checkout pair in one session")

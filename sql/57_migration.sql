@@ -225,13 +225,18 @@ $$;
 -- Migrate the live schema from commit p_from to the tree p_to_tree by running p_steps
 -- (its migration, _steps), after checking that every blob of both trees still hashes to
 -- its sha.  Returns the number of statements run.  Runs with the caller's rights.  Any
--- failure raises, so the caller's transaction leaves everything as it was.  While the
--- steps run, pggit.applying is on: capture logs none of them (_capture, 70_capture.sql),
--- _settle_live logs the migration as one entry once it has proved the result; logging
--- each command cost a subtransaction per DDL, and each ends with a walk of the
--- transaction's relation cache and locks, thousands of entries in a whole-schema
--- checkout (quadratic: 60% of a 1,000-table checkout).  The caller then proves the
--- result with _settle_live().
+-- failure raises, so the caller's transaction leaves everything as it was.  The caller
+-- then proves the result with _settle_live(), which reads how the steps were logged in
+-- the transaction-local setting pggit.applied:
+--   * 'logged' when they touch at most 50 objects (as many as an incremental snapshot
+--     reads): capture logs them (pggit.applying = 'logged': renames are not recorded as
+--     the user's), and the proof reads only the objects the log and the two trees name;
+--   * 'unlogged' otherwise: pggit.applying = 'on', capture logs none of them
+--     (_capture, 70_capture.sql), the proof reads the whole schema and _settle_live
+--     logs the migration as one entry.  Logging each command costs a subtransaction per
+--     DDL, and each ends with a walk of the transaction's relation cache and locks,
+--     thousands of entries in a whole-schema checkout (quadratic: 60% of a 1,000-table
+--     checkout's CPU).
 CREATE OR REPLACE FUNCTION pggit_v0._apply_steps(p_from text, p_to_tree text, p_steps pggit_v0._migration_step[])
 RETURNS int
 LANGUAGE plpgsql VOLATILE
@@ -246,11 +251,13 @@ DECLARE
     v_fix     record;
     v_path    text;
     v_stmt    text;
+    v_logged  boolean := (SELECT count(DISTINCT (s.schema_name, s.obj_key)) FROM unnest(p_steps) s) <= 50;
 BEGIN
     PERFORM _verify_blobs(ARRAY[_commit_tree(p_from), p_to_tree]);
     SET LOCAL check_function_bodies = false;
     -- (a SET clause on the function would need superuser for a custom setting)
-    PERFORM set_config('pggit.applying', 'on', true);
+    PERFORM set_config('pggit.applying', CASE WHEN v_logged THEN 'logged' ELSE 'on' END, true);
+    PERFORM set_config('pggit.applied', CASE WHEN v_logged THEN 'logged' ELSE 'unlogged' END, true);
     -- One exception block around the whole loop, not one per statement: each block is a
     -- subtransaction, and committing one walks every lock the transaction holds, so a
     -- block per statement made a whole-schema checkout quadratic (3,000 tables: 30 s).
@@ -313,13 +320,19 @@ $$;
 -- not have.  When the schema differs and other sessions logged DDL since p_start (a
 -- txid_current_snapshot() taken before migrating), raises 40001 naming them, else XX000
 -- (a pgGit bug).
--- The proof reads the catalog once (_stage): when the live root tree is p_sha's, the
--- schema is that tree exactly (Merkle: every blob, column order and recorded
--- dependencies too), and the live base is exact: the next status() and commit read only
--- what the DDL log names since, instead of the whole schema again.  Else the paths that
--- differ are found from the same read (as _diff_live finds them).
--- The migration's statements ran with pggit.applying on, unlogged by capture (see
--- _apply_steps): when capture is on, one log entry stands for them (event 'migration',
+-- When the migration was logged (pggit.applied = 'logged', see _apply_steps) and the
+-- live base is exact, the proof reads only some objects: the live schema is the live
+-- base's tree but where the DDL logged since says it may differ (_incremental_dirty,
+-- as status() and commits read it), so it is p_sha's tree if it is at those objects
+-- and at those where the two trees differ (their blobs compared, recorded dependencies
+-- included).  If that is not shown, the whole catalog is read once (_stage): when the
+-- live root tree is p_sha's, the schema is that tree exactly (Merkle: every blob,
+-- column order and recorded dependencies too).  Either way an exact match makes the
+-- live base exact: the next status() and commit read only what the DDL log names
+-- since, instead of the whole schema again.  Else the paths that differ are found from
+-- the same read (as _diff_live finds them).
+-- A migration run unlogged by capture (pggit.applied = 'unlogged'): when capture is
+-- on, one log entry stands for its statements (event 'migration',
 -- tag 'PGGIT MIGRATION', object_identity the commit migrated to, statement the call that
 -- migrated, as capture would log it, the role and transaction), written only after the
 -- proof, so it says what the catalog now is.  generate_migration(from, to) gives the
@@ -337,45 +350,111 @@ DECLARE
     v_ids    bigint[];
     v_id     bigint;
     v_q      text;
+    v_logged boolean := current_setting('pggit.applied', true) = 'logged';
+    v_base   text;
+    v_btree  text;
+    v_s      text[];
+    v_n      text[];
+    v_rows   bigint;
+    v_inc    text;
 BEGIN
     PERFORM pggit_v0._lock_history();
     v_ids := pggit_v0._pending_log_ids();   -- before the proof: DDL committed later stays pending
     IF v_to IS NULL THEN
         RAISE EXCEPTION 'commit % not found', p_sha USING ERRCODE = '42704';
     END IF;
-    WITH st AS MATERIALIZED (
-        SELECT s.depth, s.tree_sha, s.schema_name, s.obj_key, s.entry_name, s.entry_sha FROM pggit_v0._stage() s
-    ),
-    root AS (SELECT min(s.tree_sha) AS sha FROM st s WHERE s.depth = 0),
-    live_obj AS (SELECT DISTINCT s.schema_name, s.obj_key, s.tree_sha FROM st s WHERE s.depth = 4),
-    changed AS (   -- (none read when the roots are equal)
-        SELECT coalesce(l.schema_name, o.schema_name) AS schema_name, coalesce(l.obj_key, o.obj_key) AS obj_key,
-               o.obj_tree AS old_tree, l.tree_sha AS new_tree
-        FROM live_obj l
-        FULL JOIN pggit_v0._tree_objects(v_to) o ON o.schema_name = l.schema_name AND o.obj_key = l.obj_key
-        WHERE o.obj_tree IS DISTINCT FROM l.tree_sha AND (SELECT r.sha FROM root r) IS DISTINCT FROM v_to
-    ),
-    old_blobs AS (
-        SELECT c.schema_name, c.obj_key, e.name AS sub_key, e.entry_sha
-        FROM changed c JOIN pggit_v0.tree_entries e ON e.tree_sha = c.old_tree
-    ),
-    new_blobs AS (
-        SELECT c.schema_name, c.obj_key, s.entry_name AS sub_key, s.entry_sha
-        FROM changed c JOIN st s ON s.depth = 4 AND s.schema_name = c.schema_name AND s.obj_key = c.obj_key
-    ),
-    differ AS (
-        SELECT pggit_v0._path(coalesce(n.schema_name, o.schema_name), coalesce(n.obj_key, o.obj_key),
-                              coalesce(n.sub_key, o.sub_key)) AS path
+    IF v_logged THEN   -- the incremental proof, when the log proves what can differ
+        v_base := (SELECT m.value FROM pggit_v0.meta m
+                   WHERE m.key = 'live_base'
+                     AND EXISTS (SELECT 1 FROM pggit_v0.meta x WHERE x.key = 'live_base_exact' AND x.value = m.value));
+        SELECT d.parent_tree, d.dirty_s, d.dirty_n INTO v_btree, v_s, v_n
+        FROM pggit_v0._incremental_dirty(v_base, v_ids, pggit_v0._capture_epoch()) d;
+    END IF;
+    IF v_btree IS NOT NULL THEN
+        WITH names AS (
+            SELECT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)
+            UNION
+            SELECT c.schema_name, pggit_v0._key_bare(c.obj_key) FROM pggit_v0._changed_objects_q(v_btree, v_to) c
+        ),
+        dirty AS MATERIALIZED (SELECT x.s, x.n, pggit_v0._bucket(x.s, x.n) AS bk FROM names x),
+        fresh AS MATERIALIZED (   -- (as _diff_live_names reads them, recorded dependencies kept)
+            SELECT sn.schema_name, sn.kind || ' ' || sn.name AS obj_key, sn.sub_key,
+                   pggit_v0._sha('blob', sn.definition) AS sha, pggit_v0._bucket(sn.schema_name, sn.bare_name) AS bk
+            FROM (SELECT d.s, array_agg(d.n) AS ns FROM dirty d GROUP BY d.s) g
+            CROSS JOIN LATERAL pggit_v0._snapshot_names(g.s, g.ns) sn
+        ),
+        touched AS (SELECT d.s, d.bk FROM dirty d UNION SELECT f.schema_name, f.bk FROM fresh f),
+        old_obj AS MATERIALIZED (
+            SELECT t.s AS schema_name, e3.name AS obj_key, e3.entry_sha AS obj_tree
+            FROM touched t
+            JOIN pggit_v0.tree_entries e0 ON e0.tree_sha = v_to AND e0.name = t.s
+            JOIN pggit_v0.tree_entries e1 ON e1.tree_sha = e0.entry_sha AND e1.name = left(t.bk, 1)
+            JOIN pggit_v0.tree_entries e2 ON e2.tree_sha = e1.entry_sha AND e2.name = right(t.bk, 1)
+            JOIN pggit_v0.tree_entries e3 ON e3.tree_sha = e2.entry_sha
+            WHERE EXISTS (SELECT 1 FROM dirty d WHERE d.s = t.s AND pggit_v0._key_bare(e3.name) = d.n)
+               OR EXISTS (SELECT 1 FROM fresh f WHERE f.schema_name = t.s AND f.obj_key = e3.name)
+        ),
+        old_blobs AS (
+            SELECT o.schema_name, o.obj_key, e.name AS sub_key, e.entry_sha
+            FROM old_obj o JOIN pggit_v0.tree_entries e ON e.tree_sha = o.obj_tree
+        )
+        SELECT count(*), array_agg(pggit_v0._path(coalesce(n.schema_name, o.schema_name), coalesce(n.obj_key, o.obj_key),
+                                                  coalesce(n.sub_key, o.sub_key)))
+                         FILTER (WHERE coalesce(n.sub_key, o.sub_key) NOT IN ('depends', 'columns'))
+        INTO v_rows, v_diff
         FROM old_blobs o
-        FULL JOIN new_blobs n ON n.schema_name = o.schema_name AND n.obj_key = o.obj_key AND n.sub_key = o.sub_key
-        WHERE o.entry_sha IS DISTINCT FROM n.entry_sha
-          AND coalesce(n.sub_key, o.sub_key) <> 'depends'   -- recorded dependencies: not a change of their own
-          -- column order is reported but never migrated
-          AND coalesce(n.sub_key, o.sub_key) <> 'columns'
-    )
-    SELECT (SELECT r.sha FROM root r) IS NOT DISTINCT FROM v_to,
-           (SELECT array_agg(d.path ORDER BY d.path) FROM differ d)
-    INTO v_exact, v_diff;
+        FULL JOIN fresh n ON n.schema_name = o.schema_name AND n.obj_key = o.obj_key AND n.sub_key = o.sub_key
+        WHERE o.entry_sha IS DISTINCT FROM n.sha;
+        v_exact := v_rows = 0;
+    END IF;
+    -- the whole catalog, when the log proved nothing or the objects it names differ
+    -- (the full read then tells why: other sessions' DDL, or a pgGit bug); both with
+    -- pggit.verify_incremental = on (the full read's answer is the one kept)
+    IF v_btree IS NULL OR v_diff IS NOT NULL OR coalesce(current_setting('pggit.verify_incremental', true), '') = 'on' THEN
+        v_inc := CASE WHEN v_btree IS NOT NULL THEN format('%s %s', v_exact, v_diff) END;
+        v_diff := NULL;
+        WITH st AS MATERIALIZED (
+            SELECT s.depth, s.tree_sha, s.schema_name, s.obj_key, s.entry_name, s.entry_sha FROM pggit_v0._stage() s
+        ),
+        root AS (SELECT min(s.tree_sha) AS sha FROM st s WHERE s.depth = 0),
+        live_obj AS (SELECT DISTINCT s.schema_name, s.obj_key, s.tree_sha FROM st s WHERE s.depth = 4),
+        changed AS (   -- (none read when the roots are equal)
+            SELECT coalesce(l.schema_name, o.schema_name) AS schema_name, coalesce(l.obj_key, o.obj_key) AS obj_key,
+                   o.obj_tree AS old_tree, l.tree_sha AS new_tree
+            FROM live_obj l
+            FULL JOIN pggit_v0._tree_objects(v_to) o ON o.schema_name = l.schema_name AND o.obj_key = l.obj_key
+            WHERE o.obj_tree IS DISTINCT FROM l.tree_sha AND (SELECT r.sha FROM root r) IS DISTINCT FROM v_to
+        ),
+        old_blobs AS (
+            SELECT c.schema_name, c.obj_key, e.name AS sub_key, e.entry_sha
+            FROM changed c JOIN pggit_v0.tree_entries e ON e.tree_sha = c.old_tree
+        ),
+        new_blobs AS (
+            SELECT c.schema_name, c.obj_key, s.entry_name AS sub_key, s.entry_sha
+            FROM changed c JOIN st s ON s.depth = 4 AND s.schema_name = c.schema_name AND s.obj_key = c.obj_key
+        ),
+        differ AS (
+            SELECT pggit_v0._path(coalesce(n.schema_name, o.schema_name), coalesce(n.obj_key, o.obj_key),
+                                  coalesce(n.sub_key, o.sub_key)) AS path
+            FROM old_blobs o
+            FULL JOIN new_blobs n ON n.schema_name = o.schema_name AND n.obj_key = o.obj_key AND n.sub_key = o.sub_key
+            WHERE o.entry_sha IS DISTINCT FROM n.entry_sha
+              AND coalesce(n.sub_key, o.sub_key) <> 'depends'   -- recorded dependencies: not a change of their own
+              -- column order is reported but never migrated
+              AND coalesce(n.sub_key, o.sub_key) <> 'columns'
+        )
+        SELECT (SELECT r.sha FROM root r) IS NOT DISTINCT FROM v_to,
+               (SELECT array_agg(d.path ORDER BY d.path) FROM differ d)
+        INTO v_exact, v_diff;
+        -- (development safety net: an incremental proof must find what the full one finds)
+        IF v_inc IS DISTINCT FROM format('%s %s', v_exact, v_diff) AND v_inc IS NOT NULL
+           AND coalesce(current_setting('pggit.verify_incremental', true), '') = 'on'
+           AND cardinality(pggit_v0._pending_log_ids()) = cardinality(v_ids) THEN
+            RAISE EXCEPTION 'the incremental proof of the migration differs from the full one: % vs %',
+                            v_inc, format('%s %s', v_exact, v_diff)
+                  USING ERRCODE = 'XX000', HINT = 'SET pggit.full_snapshot = on works around it; please report it.';
+        END IF;
+    END IF;
     IF v_diff IS NOT NULL THEN
         SELECT array_agg(DISTINCT format('%s by %s', coalesce(l.object_identity, l.command_tag), l.role_name))
         INTO v_others
@@ -393,8 +472,9 @@ BEGIN
               USING ERRCODE = 'XX000',
                     HINT = 'This is a pgGit migration bug; nothing was changed. Please report the paths.';
     END IF;
-    -- the migration's log entry, where capture would have logged its statements
-    IF EXISTS (SELECT 1 FROM pg_event_trigger e WHERE e.evtname = 'pggit_v0_capture_ddl' AND e.evtenabled <> 'D') THEN
+    -- the migration's log entry, where capture did not log its statements
+    IF NOT v_logged
+       AND EXISTS (SELECT 1 FROM pg_event_trigger e WHERE e.evtname = 'pggit_v0_capture_ddl' AND e.evtenabled <> 'D') THEN
         v_q := current_query();
         v_q := CASE WHEN length(v_q) > 20000
                     THEN pggit_v0._redact_secrets(left(v_q, 20000))

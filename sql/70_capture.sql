@@ -258,7 +258,7 @@ BEGIN
     IF NOT (v_q OPERATOR(pg_catalog.~~) ANY ('{%rename%,%schema%}'::text[])
             AND current_query() ~* '\m(rename|set\s+schema)\M')
        OR coalesce(current_setting('pggit.installing', true), '') = 'on'
-       OR coalesce(current_setting('pggit.applying', true), '') = 'on' THEN
+       OR coalesce(current_setting('pggit.applying', true), '') IN ('on', 'logged') THEN
         RETURN;
     END IF;
     BEGIN
@@ -359,9 +359,10 @@ COMMENT ON FUNCTION pggit_v0._capture_keeps(boolean, text, text, text) IS
 -- Its own duration (up to its INSERT) goes in the log rows; the setting pggit.source,
 -- when set, is recorded as their source.
 -- Not logged: the layer's install (pggit.installing = on) and the statements of a
--- migration pgGit runs itself (pggit.applying = on: checkout_branch and merge_branch
--- with apply, verify_migration), which _settle_live logs as one entry once it has
--- proved the result (57_migration.sql): a capture per statement costs a subtransaction
+-- large migration pgGit runs itself (pggit.applying = on: checkout_branch and
+-- merge_branch with apply touching more than 50 objects, verify_migration), which
+-- _settle_live logs as one entry once it has proved the result (57_migration.sql;
+-- smaller ones are logged, pggit.applying = 'logged'): a capture per statement costs a subtransaction
 -- (the exception block below), and in one large transaction each subtransaction's end
 -- walks the transaction's relation cache and locks, so that logging a whole-schema
 -- checkout command by command was quadratic (1,000 tables: 2 s of capture for 1.2 s of
