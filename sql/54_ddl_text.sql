@@ -541,7 +541,8 @@ COMMENT ON FUNCTION pggit_v0._compose_table(text, text, text[], text[]) IS 'CREA
 
 -- p_text with every whole-word occurrence of the identifiers p_old[i] replaced by
 -- p_new[i] (quoted as needed), outside single-quoted literals.  A name after a dot
--- counts (t.c); a longer identifier containing it does not.
+-- counts (t.c); one before a dot (a qualifier: s.t, t.c) and a longer identifier
+-- containing it do not.
 CREATE OR REPLACE FUNCTION pggit_v0._rename_idents(p_text text, p_old text[], p_new text[]) RETURNS text
 LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -559,7 +560,8 @@ BEGIN
             FOR i IN 1 .. cardinality(p_old) LOOP
                 v_part := regexp_replace(v_part,
                     '(?<![a-zA-Z0-9_"$])' || _re_quote(quote_ident(p_old[i]))
-                    || '(?![a-zA-Z0-9_"$])',
+                    -- (not before a dot: a qualifier, the schema's or a table's name)
+                    || '(?![a-zA-Z0-9_"$.])',
                     replace(quote_ident(p_new[i]), '\', '\\'), 'g');
             END LOOP;
         END IF;

@@ -251,7 +251,10 @@ BEGIN
                CASE WHEN b.sub_key = 'columns' THEN   -- raw names, one per line
                         (SELECT string_agg(coalesce(cm.news[array_position(cm.olds, l)], l), E'\n' ORDER BY n)
                          FROM unnest(string_to_array(b.content, E'\n')) WITH ORDINALITY AS u(l, n))
-                    ELSE _rename_qnames(_rename_idents(b.content, cm.olds, cm.news), qm.olds, qm.news) END AS content
+                    -- (the table's own qualified name kept out of the column renames: a
+                    -- column named like the table)
+                    ELSE _rename_qnames(replace(_rename_idents(replace(b.content, tb.old_q, chr(1)), cm.olds, cm.news),
+                                                chr(1), tb.old_q), qm.olds, qm.news) END AS content
         FROM tabs tb CROSS JOIN qmap qm
         JOIN blobs b ON b.schema_name = tb.old_schema AND b.obj_key = 'table ' || tb.old_table
         LEFT JOIN colmap cm ON cm.old_schema = tb.old_schema AND cm.old_table = tb.old_table

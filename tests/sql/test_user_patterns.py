@@ -386,6 +386,16 @@ CREATE VIEW app.v AS SELECT 1 AS a;
     "column_retyped_where_no_cast_exists": ("""
 CREATE TABLE app.t (c time, d int);
 """, "ALTER TABLE app.t ALTER COLUMN c TYPE timestamp USING (current_date + c), ALTER COLUMN d TYPE bigint;"),
+    # columns named like their schema and their table renamed (Concourse's
+    # pipelines.public): the renames replayed on the table's blobs renamed its schema and
+    # table too, so the table was dropped and created (rows lost)
+    "column_named_like_its_schema_or_table_renamed": ("""
+CREATE TABLE app.t (id int PRIMARY KEY, app boolean, t int CHECK (t > 0), x int);
+CREATE INDEX t_t ON app.t (t, app);
+CREATE TABLE app.o (id int PRIMARY KEY, t_id int REFERENCES app.t);
+CREATE FUNCTION app.tf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER tt BEFORE UPDATE OF app ON app.t FOR EACH ROW WHEN (new.app IS NOT NULL) EXECUTE FUNCTION app.tf();
+""", "ALTER TABLE app.t RENAME COLUMN app TO is_app; ALTER TABLE app.t RENAME COLUMN t TO z;"),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
