@@ -38,9 +38,6 @@ SCHEMAS: Dict[str, List[str]] = {
 #: (schema, layout) -> why the gate does not pass yet (tests/sql/test_found_patterns.py has each
 #: cause in a few statements)
 NOT_YET: Dict[Tuple[str, str], str] = {
-    ("musicbrainz", "one file"): "release_event's UNION branch `SELECT ..., NULL` comes back as `NULL::integer AS "
-                                 "int4`: the migration check reports the view as differing (docs/reference.md, "
-                                 "Known limits)",
 }
 #: the split cuts a file's BEGIN ... COMMIT blocks apart (a part opening a transaction it never
 #: commits is refused, as it should be): such schemas are given as one file only

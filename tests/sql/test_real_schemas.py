@@ -98,8 +98,6 @@ PRINTED_BACK = {"musicbrainz", "logto"}
 #: schemas holding what the layer does not record yet (docs/reference.md, Known limits)
 NOT_YET: dict = {
     # (tests/sql/test_found_patterns.py holds each cause reduced to a few statements)
-    "musicbrainz": "release_event's UNION branch `SELECT ..., NULL` comes back as `NULL::integer AS int4` "
-                   "(docs/reference.md, Known limits)",
     "supabase-storage": "G3 (/tmp/schema_findings3.md): a grant to the role that owns the re-created table "
                         "(`GRANT ALL ... TO postgres WITH GRANT OPTION` on a table owned by another role): the "
                         "migrated ACL differs and checking out main again fails",
