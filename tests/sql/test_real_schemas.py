@@ -36,6 +36,7 @@ SCHEMAS = {
     "logto": ["logto/schema.sql"],
     "supabase-storage": ["supabase-storage/migrations.sql"],
     "supabase-postgres": ["supabase-postgres/schema.sql"],
+    "kratos": ["kratos/migrations.sql"],
 }
 
 
