@@ -492,13 +492,22 @@ BEGIN
     -- dependencies name a root (the reverse index, dep_refs), the roots themselves (a key
     -- referenced by its own table: edges inside one table are not recorded), and tables
     -- recorded before dependencies were (no "depends" blob)
-    fk_tables AS MATERIALIZED (
-        SELECT f.schema_name, f.obj_key, f.obj_tree
+    -- (the object trees holding a "depends" blob that names a root, found from the roots
+    -- first: joined from every table of the tree instead, it probed 1,000 trees)
+    fk_dep_trees AS MATERIALIZED (
+        SELECT DISTINCT e.tree_sha
         FROM (SELECT DISTINCT fr.schema_name, fr.obj_key FROM fk_roots fr) r
         JOIN dep_refs x ON x.ref_schema = r.schema_name AND x.ref_key = r.obj_key
         JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
-        JOIN fo f ON f.obj_tree = e.tree_sha
-        WHERE _key_kind(f.obj_key) = 'table' AND NOT (SELECT m.yes FROM many_roots m)
+        WHERE NOT (SELECT m.yes FROM many_roots m)
+    ),
+    fk_tables AS MATERIALIZED (
+        SELECT f.schema_name, f.obj_key, f.obj_tree
+        FROM fo f
+        -- (one scan of the tree's objects: joined, the planner expects few tables and
+        -- scans them once per tree found)
+        WHERE f.obj_tree = ANY (ARRAY(SELECT dt.tree_sha FROM fk_dep_trees dt))
+          AND _key_kind(f.obj_key) = 'table' AND NOT (SELECT m.yes FROM many_roots m)
         UNION
         SELECT f.schema_name, f.obj_key, f.obj_tree FROM fo f   -- (many roots: every table)
         WHERE _key_kind(f.obj_key) = 'table' AND (SELECT m.yes FROM many_roots m)
@@ -578,6 +587,9 @@ BEGIN
                                   AND td.ref_schema = r.schema_name AND td.ref_key = r.obj_key)
                    ELSE o.content ~ _word_re(r.q) END
           AND r.depth < 10
+          -- (one-time filter: the recursive term runs once even when the first finds
+          -- nothing, which read every object of both trees)
+          AND EXISTS (SELECT 1 FROM status s2 WHERE s2.how = 'rebuilt')
     ),
     rebuilt AS (
         SELECT w.schema_name, w.obj_key, w.q, max(w.depth) AS depth FROM rebuilt_walk w GROUP BY 1, 2, 3
@@ -820,12 +832,13 @@ BEGIN
     -- subquery): their recorded edges, found through the reverse index (dep_refs)
     other_readers AS MATERIALIZED (
         SELECT DISTINCT r.obj_tree, r.part
-        FROM _tree_deps(ARRAY(SELECT DISTINCT f.obj_tree
-                              FROM (SELECT DISTINCT cc.schema_name, cc.obj_key FROM col_changes cc WHERE cc.retyped) c
-                              JOIN dep_refs x ON x.ref_schema = c.schema_name AND x.ref_key = c.obj_key
-                              JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
-                              JOIN fo f ON f.obj_tree = e.tree_sha
-                              WHERE _key_kind(f.obj_key) = 'table')) r
+        FROM _tree_deps(ARRAY(SELECT f.obj_tree FROM fo f   -- (one scan: see fk_tables)
+                              WHERE _key_kind(f.obj_key) = 'table'
+                                AND f.obj_tree = ANY (ARRAY(
+                                    SELECT e.tree_sha
+                                    FROM (SELECT DISTINCT cc.schema_name, cc.obj_key FROM col_changes cc WHERE cc.retyped) c
+                                    JOIN dep_refs x ON x.ref_schema = c.schema_name AND x.ref_key = c.obj_key
+                                    JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends')))) r
         JOIN col_changes cc ON cc.retyped AND cc.schema_name = r.ref_schema AND cc.obj_key = r.ref_key
                            AND cc.sub_key = r.ref_column
         WHERE split_part(r.part, ' ', 1) IN ('policy', 'rule')
@@ -1004,6 +1017,7 @@ BEGIN
         JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = 'definition'
         JOIN objects o ON o.sha = e.entry_sha
         WHERE strpos(o.content, ' PARTITION OF ' || bv.q || ' ') > 0
+          AND EXISTS (SELECT 1 FROM became_valid)   -- one-time filter: none, no scan of every table
     ),
     adopted_indexes AS (
         SELECT DISTINCT x.schema_name, x.obj_key, x.sub_key, x.q,
