@@ -531,7 +531,8 @@ $$;
 -- rows with the caller's rights (never the owner's: no user code runs as the owner) and
 -- row security off, so a relation whose rows the caller cannot all see (no privilege,
 -- policies) counts as holding data; only tables and materialized views are read (an
--- unpopulated materialized view holds none, a foreign table's rows live elsewhere).
+-- unpopulated materialized view holds none, a foreign table's rows live elsewhere), and
+-- only when they have a page (an empty test database's tables have none).
 -- (_data_at_risk_steps reads the steps given; _data_at_risk computes them.)
 DROP FUNCTION IF EXISTS pggit_v0._data_at_risk(text, text);
 CREATE OR REPLACE FUNCTION pggit_v0._data_at_risk_steps(p_steps pggit_v0._migration_step[])
@@ -561,6 +562,8 @@ BEGIN
             EXECUTE format('SELECT is_called FROM %s', v_rel) INTO v_rows;
         ELSIF v_kind NOT IN ('r', 'p', 'm') THEN
             v_rows := true;           -- never read a view (it could run anyone's code): assume data
+        ELSIF v_kind IN ('r', 'm') AND pg_relation_size(v_rel) = 0 THEN
+            v_rows := false;          -- no page, no row (no query to plan, no subtransaction)
         ELSE
             BEGIN
                 EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s%s)', v_rel,
