@@ -330,7 +330,8 @@ $$;
 -- column order and recorded dependencies too).  Either way an exact match makes the
 -- live base exact: the next status() and commit read only what the DDL log names
 -- since, instead of the whole schema again.  Else the paths that differ are found from
--- the same read (as _diff_live finds them).
+-- the same read (as _diff_live finds them).  How it proved it is left in the
+-- transaction-local setting pggit.settled (checkout records it with its timing).
 -- A migration run unlogged by capture (pggit.applied = 'unlogged'): when capture is
 -- on, one log entry stands for its statements (event 'migration',
 -- tag 'PGGIT MIGRATION', object_identity the commit migrated to, statement the call that
@@ -371,12 +372,13 @@ BEGIN
         FROM pggit_v0._incremental_dirty(v_base, v_ids, pggit_v0._capture_epoch()) d;
     END IF;
     IF v_btree IS NOT NULL THEN
-        WITH names AS (
-            SELECT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)
-            UNION
-            SELECT c.schema_name, pggit_v0._key_bare(c.obj_key) FROM pggit_v0._changed_objects_q(v_btree, v_to) c
+        SELECT array_agg(x.s), array_agg(x.n) INTO v_s, v_n
+        FROM (SELECT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)
+              UNION
+              SELECT c.schema_name, pggit_v0._key_bare(c.obj_key) FROM pggit_v0._changed_objects_q(v_btree, v_to) c) x;
+        WITH dirty AS MATERIALIZED (
+            SELECT u.s, u.n, pggit_v0._bucket(u.s, u.n) AS bk FROM unnest(v_s, v_n) AS u(s, n)
         ),
-        dirty AS MATERIALIZED (SELECT x.s, x.n, pggit_v0._bucket(x.s, x.n) AS bk FROM names x),
         fresh AS MATERIALIZED (   -- (as _diff_live_names reads them, recorded dependencies kept)
             SELECT sn.schema_name, sn.kind || ' ' || sn.name AS obj_key, sn.sub_key,
                    pggit_v0._sha('blob', sn.definition) AS sha, pggit_v0._bucket(sn.schema_name, sn.bare_name) AS bk
@@ -406,11 +408,17 @@ BEGIN
         FULL JOIN fresh n ON n.schema_name = o.schema_name AND n.obj_key = o.obj_key AND n.sub_key = o.sub_key
         WHERE o.entry_sha IS DISTINCT FROM n.sha;
         v_exact := v_rows = 0;
+        -- how it was proved, for checkout's timing row (transaction-local)
+        PERFORM set_config('pggit.settled', format('proved from the log: %s name(s) read', coalesce(cardinality(v_s), 0)),
+                           true);
     END IF;
     -- the whole catalog, when the log proved nothing or the objects it names differ
     -- (the full read then tells why: other sessions' DDL, or a pgGit bug); both with
     -- pggit.verify_incremental = on (the full read's answer is the one kept)
     IF v_btree IS NULL OR v_diff IS NOT NULL OR coalesce(current_setting('pggit.verify_incremental', true), '') = 'on' THEN
+        IF v_btree IS NULL OR v_diff IS NOT NULL THEN   -- (not when it only checks the incremental proof)
+            PERFORM set_config('pggit.settled', 'proved by reading the whole schema', true);
+        END IF;
         v_inc := CASE WHEN v_btree IS NOT NULL THEN format('%s %s', v_exact, v_diff) END;
         v_diff := NULL;
         WITH st AS MATERIALIZED (
@@ -702,7 +710,8 @@ BEGIN
                              format('checkout of "%s"', checkout_branch.name));
         PERFORM _apply_steps(v_from, _commit_tree(v_sha), v_steps);
         PERFORM _settle_live(v_sha, v_start);
-        PERFORM _record_timing('checkout', v_t0, checkout_branch.name);
+        PERFORM _record_timing('checkout', v_t0, checkout_branch.name
+                                                 || coalesce(': ' || current_setting('pggit.settled', true), ''));
     END IF;
     PERFORM _head_update('checkout_branch', checkout_branch.name);
     RETURN v_sha;

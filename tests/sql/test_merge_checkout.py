@@ -383,3 +383,74 @@ def test_merged_column_order_keeps_columns_whose_names_hold_a_line_break(db: Sql
                     "JOIN pggit_v0.objects o ON o.sha = b.blob_sha "
                     "WHERE b.obj_key = 'table t' AND b.sub_key = 'columns'")
     assert merged == 'id\n"a\nb"\nm'
+
+
+def checkout_mode(d: SqlDb, branch: str, force: bool = False) -> str:
+    """checkout_branch(apply) to branch, and how it proved the result (its timing row's detail)."""
+    d.exec("SELECT pggit_v0.checkout_branch(%s, apply => true, force => %s)", [branch, force])
+    return d.val("SELECT detail FROM pggit_v0.op_timings WHERE operation = 'checkout' ORDER BY id DESC LIMIT 1")
+
+
+def status_mode(d: SqlDb) -> tuple:
+    rows = d.rows("SELECT path FROM pggit_v0.status()")
+    return rows, d.val("SELECT detail FROM pggit_v0.op_timings WHERE operation = 'status' ORDER BY id DESC LIMIT 1")
+
+
+def log_since(d: SqlDb, last_id: int) -> List[Dict[str, object]]:
+    return d.rows("SELECT l.event, l.command_tag, l.object_identity, l.statement, lc.commit_sha FROM pggit_v0.ddl_log l"
+                  " LEFT JOIN pggit_v0.ddl_log_commits lc ON lc.log_id = l.id WHERE l.id > %s ORDER BY l.id", [last_id])
+
+
+def test_a_small_checkout_is_logged_and_proved_from_what_it_touched(shop: SqlDb) -> None:
+    """At most 50 objects: capture logs the statements, the proof reads only the objects the
+    log and the two trees name (pggit.verify_incremental, on in tests, also reads them all and
+    must agree), and the live schema is then known to be the target's tree exactly."""
+    main = ref(shop, "main")
+    shop.exec("SELECT pggit_v0.create_branch('feature')")
+    shop.exec("ALTER TABLE shop.customers ADD COLUMN email text; CREATE INDEX customers_email ON shop.customers (email)")
+    feature = commit(shop, "email")
+    last = shop.val("SELECT max(id) FROM pggit_v0.ddl_log")
+    assert checkout_mode(shop, "main") == "main: proved from the log: 1 name(s) read"
+    logged = log_since(shop, last)
+    assert {(r["command_tag"], r["commit_sha"]) for r in logged} >= {("ALTER TABLE", main), ("DROP INDEX", main)}
+    assert all(r["event"] != "migration" and r["commit_sha"] == main for r in logged)
+    assert columns(shop, "shop.customers") == ["id", "name", "nick"]
+    assert status_mode(shop) == ([], "no DDL logged since HEAD: no catalog read")
+    assert checkout_mode(shop, "feature") == "feature: proved from the log: 1 name(s) read"
+    assert columns(shop, "shop.customers") == ["id", "name", "nick", "email"]
+    assert shop.val("SELECT to_regclass('shop.customers_email')::text") == "shop.customers_email"
+    assert status_mode(shop) == ([], "no DDL logged since HEAD: no catalog read")
+    assert ref(shop, "feature") == feature and shop.val("SELECT count(*) FROM shop.customers") == 2
+
+
+def test_a_large_checkout_runs_unlogged_and_logs_one_entry(db: SqlDb) -> None:
+    """More than 50 objects: capture logs none of the statements (a subtransaction per DDL
+    made large checkouts quadratic), the proof reads the whole schema once, and one log entry,
+    linked to the commit checked out, says who migrated to it and how."""
+    base = db.val("SELECT pggit_v0.get_head_sha()")
+    db.exec("CREATE SCHEMA big;" + "".join(
+        f"CREATE TABLE big.t{i} (id int PRIMARY KEY, v text); CREATE INDEX t{i}_v ON big.t{i} (v);" for i in range(60)))
+    db.exec("INSERT INTO big.t7 VALUES (1, 'x')")
+    main = commit(db, "sixty tables")
+    db.exec("SELECT pggit_v0.create_branch('empty', from_ref => %s, checkout => false)", [base])
+    empty = ref(db, "empty")
+    with raises_sql("55000", "would lose data"):   # still refused without force
+        db.exec("SELECT pggit_v0.checkout_branch('empty', apply => true)")
+    last = db.val("SELECT max(id) FROM pggit_v0.ddl_log")
+    assert checkout_mode(db, "empty", force=True) == "empty: proved by reading the whole schema"
+    entry, = log_since(db, last)
+    assert (entry["event"], entry["command_tag"], entry["object_identity"], entry["commit_sha"]) == \
+        ("migration", "PGGIT MIGRATION", empty, empty)
+    assert "checkout_branch" in entry["statement"]
+    assert db.val("SELECT to_regnamespace('big')") is None
+    assert status_mode(db) == ([], "no DDL logged since HEAD: no catalog read")
+    last = db.val("SELECT max(id) FROM pggit_v0.ddl_log")
+    assert checkout_mode(db, "main") == "main: proved by reading the whole schema"
+    assert [(r["event"], r["commit_sha"]) for r in log_since(db, last)] == [("migration", main)]
+    assert db.val("SELECT count(*) FROM pg_tables WHERE schemaname = 'big'") == 60
+    assert status_mode(db) == ([], "no DDL logged since HEAD: no catalog read")
+    # the user's DDL after it is captured again, and seen by status()
+    last = db.val("SELECT max(id) FROM pggit_v0.ddl_log")
+    db.exec("CREATE TABLE big.after (id int)")
+    assert [(r["command_tag"], r["object_identity"]) for r in log_since(db, last)] == [("CREATE TABLE", "big.after")]
+    assert {r["path"].split("/")[2] for r in status_mode(db)[0]} == {"after"}
