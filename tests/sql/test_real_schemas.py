@@ -38,6 +38,7 @@ SCHEMAS = {
     "supabase-postgres": ["supabase-postgres/schema.sql"],
     "kratos": ["kratos/migrations.sql"],
     "graphile-worker": ["graphile-worker/migrations.sql"],
+    "documenso": ["documenso/migrations.sql"],
 }
 
 
