@@ -184,7 +184,9 @@ BEGIN
     -- An object tree carries its entries as arrays (sub_key, sha, content, in the same
     -- order), so the blobs of the new ones need no join back to the blobs.  Grouped in
     -- C collation (a sort of every blob by three keys: 50 -> ~10 ms); a tree is probed in
-    -- the store by index (OFFSET 0: not a hashed subplan, which read every object).
+    -- the store by index (OFFSET 0: not a hashed subplan, which read every object); each
+    -- tree's sha is taken in a subquery kept apart (OFFSET 0): pulled up, it was computed
+    -- twice, once more in the probe's index key.
     WITH s AS MATERIALIZED (
         SELECT u.schema_name, u.bk, u.obj_key, u.sub_key, u.definition,
                encode(sha256(convert_to('blob' || E'\n' || u.definition, 'UTF8')), 'hex') AS sha
@@ -198,7 +200,7 @@ BEGIN
     ),
     t4s AS MATERIALIZED (
         SELECT t.*, NOT EXISTS (SELECT 1 FROM objects x WHERE x.sha = t.sha OFFSET 0) AS new
-        FROM (SELECT t4.*, encode(sha256(convert_to('tree' || E'\n' || t4.content, 'UTF8')), 'hex') AS sha FROM t4) t
+        FROM (SELECT t4.*, encode(sha256(convert_to('tree' || E'\n' || t4.content, 'UTF8')), 'hex') AS sha FROM t4 OFFSET 0) t
         UNION ALL
         SELECT k.schema_name, k.bk, k.obj_key, NULL, NULL, NULL, NULL, k.sha, false
         FROM unnest(p_keep_schemas, p_keep_buckets, p_keep_keys, p_keep_trees) AS k(schema_name, bk, obj_key, sha)
@@ -210,7 +212,7 @@ BEGIN
     ),
     t3s AS MATERIALIZED (
         SELECT t.*, NOT EXISTS (SELECT 1 FROM objects x WHERE x.sha = t.sha OFFSET 0) AS new
-        FROM (SELECT t3.*, encode(sha256(convert_to('tree' || E'\n' || t3.content, 'UTF8')), 'hex') AS sha FROM t3) t
+        FROM (SELECT t3.*, encode(sha256(convert_to('tree' || E'\n' || t3.content, 'UTF8')), 'hex') AS sha FROM t3 OFFSET 0) t
         UNION ALL
         SELECT kb.schema_name, kb.bk, NULL, kb.sha, false
         FROM unnest(p_keep_bucket_schemas, p_keep_bucket_bks, p_keep_bucket_trees) AS kb(schema_name, bk, sha)
@@ -222,7 +224,7 @@ BEGIN
     ),
     t2s AS MATERIALIZED (
         SELECT t.*, NOT EXISTS (SELECT 1 FROM objects x WHERE x.sha = t.sha OFFSET 0) AS new
-        FROM (SELECT t2.*, encode(sha256(convert_to('tree' || E'\n' || t2.content, 'UTF8')), 'hex') AS sha FROM t2) t
+        FROM (SELECT t2.*, encode(sha256(convert_to('tree' || E'\n' || t2.content, 'UTF8')), 'hex') AS sha FROM t2 OFFSET 0) t
     ),
     t1 AS MATERIALIZED (      -- schema trees: first hex digit
         SELECT t2s.schema_name,
@@ -231,7 +233,7 @@ BEGIN
     ),
     t1s AS MATERIALIZED (
         SELECT t.*, NOT EXISTS (SELECT 1 FROM objects x WHERE x.sha = t.sha OFFSET 0) AS new
-        FROM (SELECT t1.*, encode(sha256(convert_to('tree' || E'\n' || t1.content, 'UTF8')), 'hex') AS sha FROM t1) t
+        FROM (SELECT t1.*, encode(sha256(convert_to('tree' || E'\n' || t1.content, 'UTF8')), 'hex') AS sha FROM t1 OFFSET 0) t
     ),
     t0 AS MATERIALIZED (      -- root
         SELECT string_agg('tree ' || t1s.sha || ' ' || _esc(t1s.schema_name), E'\n' ORDER BY t1s.schema_name COLLATE "C") AS content
@@ -240,7 +242,7 @@ BEGIN
     t0s AS MATERIALIZED (
         SELECT t.*, NOT EXISTS (SELECT 1 FROM objects x WHERE x.sha = t.sha OFFSET 0) AS new
         FROM (SELECT t0.content, encode(sha256(convert_to('tree' || E'\n' || t0.content, 'UTF8')), 'hex') AS sha
-              FROM t0 WHERE t0.content IS NOT NULL) t
+              FROM t0 WHERE t0.content IS NOT NULL OFFSET 0) t
     ),
     nb AS MATERIALIZED (      -- the blobs of the new object trees
         SELECT t4s.sha AS tree_sha, b.sub_key, b.sha, b.definition
