@@ -648,17 +648,19 @@ DECLARE
     v_n      int;
     v_diff   text[];
     v_err    text;
-    v_step   record;
+    v_steps  pggit_v0._migration_step[];
+    v_step   pggit_v0._migration_step;
 BEGIN
     PERFORM _require_clean(format('verify_migration(%L)', verify_migration.to_ref));
     PERFORM _verify_blobs(ARRAY[_commit_tree(v_from), v_to]);
     v_script := generate_migration('HEAD', verify_migration.to_ref);
-    SELECT count(*) INTO v_n FROM _commit_steps(v_from, v_to_sha);
+    v_steps := _steps(v_from, v_to_sha);   -- (once for the count and the run)
+    v_n := cardinality(v_steps);
     BEGIN
         PERFORM set_config('check_function_bodies', 'off', true);
         -- rolled back: nothing for capture to log (a subtransaction per DDL, see _apply_steps)
         PERFORM set_config('pggit.applying', 'on', true);
-        FOR v_step IN SELECT * FROM _commit_steps(v_from, v_to_sha) ORDER BY phase, ord, path COLLATE "C" LOOP
+        FOREACH v_step IN ARRAY v_steps LOOP
             EXECUTE v_step.statement;
         END LOOP;
         PERFORM set_config('pggit.applying', 'off', true);
