@@ -12,7 +12,7 @@
 -- generate_migration (what users call) resolves the refs and asks _commit_steps, the
 -- one entry the rest of the layer uses (checkout, merge, verify_migration, diff's
 -- migration columns): the renames as ALTER statements, then _migration_steps, the
--- plan's statements sorted by phase.  _apply_tree runs them on the live schema for
+-- plan's statements sorted by phase.  _apply_steps runs them on the live schema for
 -- checkout and merge, after the guards below (blobs re-hashed, a clean live schema,
 -- rows at risk refused without force); verify_migration runs them and rolls back.
 
@@ -164,8 +164,8 @@ COMMENT ON FUNCTION pggit_v0._migration_steps(text, text) IS
 -- Applying a migration to the live schema: what checkout_branch (with apply) and
 -- merges (61_merge.sql) call around the statements above.  Before: both trees' blobs
 -- re-hashed (_verify_blobs), the live schema clean (_require_clean), rows at risk
--- counted and refused without force (_data_at_risk, _refuse_data_loss).  Then the
--- script runs (_apply_tree) and the live schema is settled against concurrent DDL
+-- counted and refused without force (_data_at_risk_steps, _refuse_loss).  Then the
+-- script runs (_apply_steps) and the live schema is settled against concurrent DDL
 -- (_settle_live).  verify_migration runs a script and rolls it back; checkout_branch
 -- is here as the entry point users call.
 
@@ -297,21 +297,10 @@ BEGIN
 END
 $$;
 
--- The same from commit p_from to commit p_to (or its tree p_to_tree), computing the
--- steps (merges call it; checkout computes the steps once for both of its uses).
+-- (_apply_tree, which computed the steps itself, is gone: checkout and merges compute
+-- them once for the data-loss check and the run)
 DROP FUNCTION IF EXISTS pggit_v0._apply_tree(text, text);
-CREATE OR REPLACE FUNCTION pggit_v0._apply_tree(p_from text, p_to text, p_to_tree text DEFAULT NULL)
-RETURNS int
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0, pg_temp
-SET jit = off
-AS $$
-DECLARE
-    v_to text := coalesce(p_to_tree, _commit_tree(p_to));
-BEGIN
-    RETURN _apply_steps(p_from, v_to, _steps(p_from, p_to, v_to));   -- (which verifies the blobs first)
-END
-$$;
+DROP FUNCTION IF EXISTS pggit_v0._apply_tree(text, text, text);
 
 -- After a migration to commit p_sha: prove the live catalog equals its tree (column
 -- order aside), then log the migration, link the DDL logged since to it and record it as
@@ -616,19 +605,8 @@ BEGIN
 END
 $$;
 
--- Raise 55000 listing the statements that would lose data, unless p_force.
 DROP FUNCTION IF EXISTS pggit_v0._refuse_data_loss(text, text, boolean, text);
-CREATE OR REPLACE FUNCTION pggit_v0._refuse_data_loss(p_from text, p_to text, p_force boolean, p_action text,
-                                                     p_to_tree text DEFAULT NULL)
-RETURNS void
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pggit_v0, pg_temp
-SET jit = off
-AS $$
-BEGIN
-    PERFORM _refuse_loss(_data_at_risk(p_from, p_to, p_to_tree), p_force, p_action);
-END
-$$;
+DROP FUNCTION IF EXISTS pggit_v0._refuse_data_loss(text, text, boolean, text, text);
 
 -- Prove a migration before running it for real: apply generate_migration('HEAD', to_ref)
 -- to the live schema inside a subtransaction that is always rolled back, and report
@@ -722,8 +700,6 @@ $$;
 
 COMMENT ON FUNCTION pggit_v0._verify_blobs(text[]) IS
     'Raises XX001 naming the paths when a blob of the given trees does not hash to its sha';
-COMMENT ON FUNCTION pggit_v0._apply_tree(text, text, text) IS
-    'Runs the migration between two commits on the live schema after verifying their blobs; raises (changing nothing) on failure';
 COMMENT ON FUNCTION pggit_v0._settle_live(text, txid_snapshot) IS
     'Proves the live catalog equals a commit''s tree (40001 on concurrent DDL, XX000 otherwise), then logs the migration, links pending DDL and sets the live base (exact when the live root tree is the commit''s)';
 COMMENT ON FUNCTION pggit_v0._apply_steps(text, text, pggit_v0._migration_step[]) IS
@@ -734,8 +710,6 @@ COMMENT ON FUNCTION pggit_v0._refuse_loss(text[], boolean, text) IS
     'Raises 55000 listing the statements that would lose data (from _data_at_risk) unless force';
 COMMENT ON FUNCTION pggit_v0._data_at_risk(text, text, text) IS
     'Statements of the migration between two commits that would lose rows or values in the live database';
-COMMENT ON FUNCTION pggit_v0._refuse_data_loss(text, text, boolean, text, text) IS
-    'Raises 55000 listing the statements that would lose data unless force';
 COMMENT ON FUNCTION pggit_v0.verify_migration(text) IS
     'Runs the migration HEAD -> to_ref in a rolled-back subtransaction: ok, statements, differing paths, error, script';
 COMMENT ON FUNCTION pggit_v0.checkout_branch(text, boolean, boolean) IS

@@ -1,6 +1,6 @@
 -- Merges: merge bases over the commit graph, three-way merges of trees with conflict
 -- detection, and merge_branch, which applies the merged tree to the live schema through
--- 57_migration.sql's _apply_tree and records the merge commit.
+-- 57_migration.sql's _apply_steps and records the merge commit.
 
 -- The best common ancestors of two commits: common ancestors that are not ancestors of
 -- another common ancestor.  Criss-cross histories have more than one.
@@ -313,6 +313,7 @@ DECLARE
     v_conf     text[];
     v_sha      text;
     v_start    txid_snapshot := txid_current_snapshot();
+    v_steps    pggit_v0._migration_step[];   -- computed once, for the data-loss check and the apply
 BEGIN
     PERFORM _require_rights('merge_branch');
     IF merge_branch.message IS NOT NULL THEN   -- NULL: the default message; never a blank one
@@ -344,9 +345,10 @@ BEGIN
 
     IF v_base = v_tgt THEN   -- fast-forward
         IF v_current THEN
-            PERFORM _refuse_data_loss(v_tgt, v_src, merge_branch.force,
-                                      format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
-            PERFORM _apply_tree(v_tgt, v_src);
+            v_steps := _steps(v_tgt, v_src);
+            PERFORM _refuse_loss(_data_at_risk_steps(v_steps), merge_branch.force,
+                                 format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
+            PERFORM _apply_steps(v_tgt, _commit_tree(v_src), v_steps);
             PERFORM _settle_live(v_src, v_start);
         END IF;
         PERFORM _ref_update('merge_branch (fast-forward)', v_target, 'branch', v_src);
@@ -369,9 +371,10 @@ BEGIN
                            coalesce(merge_branch.message, format('Merge branch ''%s'' into %s', merge_branch.source, v_target)),
                            v_target);
     IF v_current THEN
-        PERFORM _refuse_data_loss(v_tgt, v_sha, merge_branch.force,
-                                  format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
-        PERFORM _apply_tree(v_tgt, v_sha);
+        v_steps := _steps(v_tgt, v_sha);
+        PERFORM _refuse_loss(_data_at_risk_steps(v_steps), merge_branch.force,
+                             format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
+        PERFORM _apply_steps(v_tgt, _commit_tree(v_sha), v_steps);
         PERFORM _settle_live(v_sha, v_start);
     END IF;
     PERFORM _ref_update('merge_branch', v_target, 'branch', v_sha);
