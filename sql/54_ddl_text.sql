@@ -162,19 +162,36 @@ $$;
 COMMENT ON FUNCTION pggit_v0._castable(text, text) IS
     'False when no cast joins two plain base types (the conversion then goes through text); true otherwise or when not known';
 
+-- The sequence name an identity column's recorded options give (SEQUENCE NAME s.n,
+-- qualified as recorded: when it is not the one PostgreSQL would choose), NULL when none;
+-- and the options without it.
+CREATE OR REPLACE FUNCTION pggit_v0._identity_seq_name(p_options text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$ SELECT substring(p_options FROM '^SEQUENCE NAME ((?:"(?:[^"]|"")+"|[^ ."]+)\.(?:"(?:[^"]|"")+"|[^ ."]+))') $$;
+CREATE OR REPLACE FUNCTION pggit_v0._identity_other_options(p_options text) RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$ SELECT nullif(regexp_replace(coalesce(p_options, ''), '^SEQUENCE NAME (?:"(?:[^"]|"")+"|[^ ."]+)\.(?:"(?:[^"]|"")+"|[^ ."]+) ?', ''), '') $$;
+COMMENT ON FUNCTION pggit_v0._identity_seq_name(text) IS
+    'The SEQUENCE NAME of an identity column''s recorded options (qualified), NULL when none';
+COMMENT ON FUNCTION pggit_v0._identity_other_options(text) IS
+    'An identity column''s recorded options without its SEQUENCE NAME; NULL when none are left';
+
 -- ALTER COLUMN's "SET ..." clauses that give an identity column exactly p_options (as
--- _identity_options writes them, NULL: all defaults).
+-- _identity_options writes them, NULL: all defaults; a SEQUENCE NAME is left out).
 CREATE OR REPLACE FUNCTION pggit_v0._identity_set_options(p_options text) RETURNS text
 LANGUAGE sql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 WITH o AS (
-    SELECT (regexp_match(coalesce(p_options, ''), 'INCREMENT BY (-?[0-9]+)'))[1]::numeric AS inc,
-           (regexp_match(coalesce(p_options, ''), 'MINVALUE (-?[0-9]+)'))[1] AS mn,
-           (regexp_match(coalesce(p_options, ''), 'MAXVALUE (-?[0-9]+)'))[1] AS mx,
-           (regexp_match(coalesce(p_options, ''), 'START WITH (-?[0-9]+)'))[1] AS st,
-           (regexp_match(coalesce(p_options, ''), 'CACHE ([0-9]+)'))[1] AS ca,
-           coalesce(p_options, '') ~ '(^| )CYCLE$' AS cy
+    SELECT (regexp_match(coalesce(x.o, ''), 'INCREMENT BY (-?[0-9]+)'))[1]::numeric AS inc,
+           (regexp_match(coalesce(x.o, ''), 'MINVALUE (-?[0-9]+)'))[1] AS mn,
+           (regexp_match(coalesce(x.o, ''), 'MAXVALUE (-?[0-9]+)'))[1] AS mx,
+           (regexp_match(coalesce(x.o, ''), 'START WITH (-?[0-9]+)'))[1] AS st,
+           (regexp_match(coalesce(x.o, ''), 'CACHE ([0-9]+)'))[1] AS ca,
+           coalesce(x.o, '') ~ '(^| )CYCLE$' AS cy
+    FROM (SELECT pggit_v0._identity_other_options(p_options) AS o) x
 )
 SELECT concat_ws(' ',
            'SET INCREMENT BY ' || coalesce(l.inc, 1),

@@ -251,6 +251,19 @@ BEGIN
                CASE WHEN b.sub_key = 'columns' THEN   -- raw names, one per line
                         (SELECT string_agg(coalesce(cm.news[array_position(cm.olds, l)], l), E'\n' ORDER BY n)
                          FROM unnest(string_to_array(b.content, E'\n')) WITH ORDINALITY AS u(l, n))
+                    -- an identity column whose table or name changes keeps its sequence's
+                    -- name, which is no longer the one PostgreSQL would give it: named
+                    WHEN b.sub_key LIKE 'column %' AND strpos(b.content, ' AS IDENTITY') > 0
+                         AND strpos(b.content, ' (SEQUENCE NAME ') = 0
+                         AND _clone_index_name(tb.old_table, substr(b.sub_key, 8), 'seq')
+                             <> _clone_index_name(tb.new_table, coalesce(cm.news[array_position(cm.olds, substr(b.sub_key, 8))],
+                                                                         substr(b.sub_key, 8)), 'seq')
+                    THEN (SELECT CASE WHEN strpos(c.c, ' AS IDENTITY (') > 0
+                                      THEN replace(c.c, ' AS IDENTITY (', ' AS IDENTITY (' || c.n || ' ')
+                                      ELSE replace(c.c, ' AS IDENTITY', ' AS IDENTITY (' || c.n || ')') END
+                          FROM (SELECT _rename_idents(b.content, cm.olds, cm.news) AS c,
+                                       format('SEQUENCE NAME %I.%I', tb.new_schema,
+                                              _clone_index_name(tb.old_table, substr(b.sub_key, 8), 'seq')) AS n) c)
                     -- (the table's own qualified name kept out of the column renames: a
                     -- column named like the table)
                     ELSE _rename_qnames(replace(_rename_idents(replace(b.content, tb.old_q, chr(1)), cm.olds, cm.news),

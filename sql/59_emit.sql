@@ -518,9 +518,21 @@ BEGIN
                                   x.q, n.name, n.name, x.q)
                       WHEN n.identity IS NOT NULL AND o.identity <> n.identity
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET GENERATED %s;', x.q, n.name, n.identity) END,
+                 -- its sequence named otherwise (recorded SEQUENCE NAME, else the name
+                 -- PostgreSQL gives it): renamed
+                 CASE WHEN n.identity IS NOT NULL AND o.identity IS NOT NULL
+                           AND _identity_seq_name(o.identity_options) IS DISTINCT FROM _identity_seq_name(n.identity_options)
+                      THEN (SELECT format('ALTER SEQUENCE %s RENAME TO %I;', sq.old_q, (parse_ident(sq.new_q))[2])
+                            FROM (SELECT coalesce(_identity_seq_name(o.identity_options),
+                                                  format('%I.%I', x.schema_name, _clone_index_name(_key_name(x.obj_key),
+                                                                                                   (parse_ident(o.name))[1], 'seq'))) AS old_q,
+                                         coalesce(_identity_seq_name(n.identity_options),
+                                                  format('%I.%I', x.schema_name, _clone_index_name(_key_name(x.obj_key),
+                                                                                                   (parse_ident(n.name))[1], 'seq'))) AS new_q) sq
+                            WHERE sq.old_q <> sq.new_q) END,
                  -- sequence options changed: every option set (those gone back to their defaults)
                  CASE WHEN n.identity IS NOT NULL AND o.identity IS NOT NULL
-                           AND o.identity_options IS DISTINCT FROM n.identity_options
+                           AND _identity_other_options(o.identity_options) IS DISTINCT FROM _identity_other_options(n.identity_options)
                       THEN format('ALTER TABLE %s ALTER COLUMN %s %s%s;', x.q, n.name, _identity_set_options(n.identity_options),
                                   -- counting the other way: its current value is out of the new range
                                   CASE WHEN coalesce(o.identity_options, '') ~ 'INCREMENT BY -'
