@@ -104,9 +104,6 @@ NOT_YET: dict = {
     "supabase-storage": "G3 (/tmp/schema_findings3.md): a grant to the role that owns the re-created table "
                         "(`GRANT ALL ... TO postgres WITH GRANT OPTION` on a table owned by another role): the "
                         "migrated ACL differs and checking out main again fails",
-    "graphile-worker": "G6 (/tmp/schema_findings3.md): an identity column's sequence keeps its name when its "
-                       "table is renamed (job_queues_id_seq on _private_job_queues); a migration from empty names it "
-                       "after the new table name",
 }
 
 
