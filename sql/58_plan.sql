@@ -546,13 +546,17 @@ BEGIN
     ),
     -- partitioned tables of the target that get foreign keys or checks added: PostgreSQL
     -- refuses NOT VALID foreign keys on them, so theirs are added validated
+    -- (only those tables are read: reading every table's definition for it made a small
+    -- change adding a check cost a scan of the whole tree)
     partitioned AS MATERIALIZED (
         SELECT t.schema_name, t.obj_key FROM t_o t
+        JOIN (SELECT f.schema_name, f.obj_key FROM fks f
+              UNION SELECT x.schema_name, x.obj_key FROM pp x
+                    WHERE x.how = 'altered' AND x.sub_key LIKE 'constraint %') c
+             ON c.schema_name = t.schema_name AND c.obj_key = t.obj_key
         JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = 'definition'
         JOIN objects o ON o.sha = e.entry_sha
         WHERE _key_kind(t.obj_key) = 'table' AND o.content LIKE '% PARTITION BY %'
-          AND (EXISTS (SELECT 1 FROM fks) OR EXISTS (SELECT 1 FROM pp x WHERE x.how = 'altered'
-                                                     AND x.sub_key LIKE 'constraint %'))   -- one-time filter
     ),
     -- What the source's types, domains, routines and tables recorded depending on among
     -- types and domains (read only when a type is rebuilt): which of them use a rebuilt
