@@ -136,12 +136,20 @@ BEGIN
           AND ((r.os, r.ot) = (r.cs, r.ct)
                OR EXISTS (SELECT 1 FROM tables tb WHERE tb.k = 'table' AND (tb.os, tb.ot) = (r.os, r.ot)))
           AND EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.oc)
-          AND NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.cc)
           AND EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = t_o.obj_tree AND e.name = 'column ' || r.cc)
+          -- the new name free in p_from, or held by a column made after the rename (renamed
+          -- back, it is dropped first: "displaced"), not by one renamed itself (a swap)
+          AND (NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.cc)
+               OR ((r.os, r.ot) = (r.cs, r.ct)
+                   AND NOT EXISTS (SELECT 1 FROM r r2 WHERE r2.k = 'column' AND (r2.os, r2.ot, r2.oc) = (r.os, r.ot, r.cc))))
     )
     SELECT tb.k, tb.os, tb.ot, NULL::text, tb.cs, tb.ct, NULL::text FROM tables tb
     UNION ALL
-    SELECT 'column', c.os, c.ot, c.oc, c.cs, c.ct, c.cc FROM cols c;
+    SELECT 'column', c.os, c.ot, c.oc, c.cs, c.ct, c.cc FROM cols c
+    UNION ALL   -- a column holding the name another one is renamed (back) to: dropped first
+    SELECT 'displaced', c.os, c.ot, c.cc, NULL, NULL, NULL FROM cols c
+    JOIN fo ON fo.schema_name = c.os AND fo.obj_key = 'table ' || c.ot
+    WHERE EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || c.cc);
 END
 $$;
 
@@ -183,7 +191,12 @@ BEGIN
     colmap AS (
         SELECT r.old_schema, r.old_table, array_agg(r.old_column ORDER BY r.old_column) AS olds,
                array_agg(r.new_column ORDER BY r.old_column) AS news
-        FROM ren r WHERE r.old_column IS NOT NULL GROUP BY r.old_schema, r.old_table
+        FROM ren r WHERE r.kind = 'column' GROUP BY r.old_schema, r.old_table
+    ),
+    -- columns dropped before a renamed one takes their name (kind 'displaced')
+    gone AS (
+        SELECT r.old_schema, r.old_table, array_agg(r.old_column) AS cols
+        FROM ren r WHERE r.kind = 'displaced' GROUP BY r.old_schema, r.old_table
     ),
     seqs AS MATERIALIZED (   -- sequences owned by a table moved to another schema move with it
         SELECT b.schema_name, b.obj_key, tb.new_schema,
@@ -250,7 +263,8 @@ BEGIN
                     ELSE b.sub_key END AS sub_key,
                CASE WHEN b.sub_key = 'columns' THEN   -- raw names, one per line
                         (SELECT string_agg(coalesce(cm.news[array_position(cm.olds, l)], l), E'\n' ORDER BY n)
-                         FROM unnest(string_to_array(b.content, E'\n')) WITH ORDINALITY AS u(l, n))
+                         FROM unnest(string_to_array(b.content, E'\n')) WITH ORDINALITY AS u(l, n)
+                         WHERE NOT l = ANY (coalesce(g.cols, '{}')))
                     -- an identity column whose table or name changes keeps its sequence's
                     -- name, which is no longer the one PostgreSQL would give it: named
                     WHEN b.sub_key LIKE 'column %' AND strpos(b.content, ' AS IDENTITY') > 0
@@ -271,6 +285,9 @@ BEGIN
         FROM tabs tb CROSS JOIN qmap qm
         JOIN blobs b ON b.schema_name = tb.old_schema AND b.obj_key = 'table ' || tb.old_table
         LEFT JOIN colmap cm ON cm.old_schema = tb.old_schema AND cm.old_table = tb.old_table
+        LEFT JOIN gone g ON g.old_schema = tb.old_schema AND g.old_table = tb.old_table
+        -- (a displaced column's own blobs go with it)
+        WHERE NOT (b.sub_key ~ '^column(_[a-z]+)? ' AND substr(b.sub_key, strpos(b.sub_key, ' ') + 1) = ANY (coalesce(g.cols, '{}')))
     ),
     moved AS (   -- the moved or renamed sequences' blobs, under the new name
         SELECT sq.new_schema AS schema_name, 'sequence ' || (parse_ident(sq.new_q))[2] AS obj_key,

@@ -80,12 +80,21 @@ BEGIN
     v_base := _renamed_tree(v_from_tree, v_renames);
     RETURN QUERY
     SELECT 0, (row_number() OVER (ORDER BY x.grp, x.s COLLATE "C"))::int, x.path, x.stmt,
-           ARRAY['access_exclusive_lock']::text[], x.new_schema, x.key, x.sub
-    FROM (   -- columns first (under the table's old name), then tables and sequences: rename, then move
-        SELECT 1 AS grp, r.old_schema || '.' || r.old_table || '.' || r.old_column AS s,
-               _path(r.new_schema, 'table ' || r.new_table, 'column ' || r.new_column) AS path,
-               format('ALTER TABLE %I.%I RENAME COLUMN %I TO %I;', r.old_schema, r.old_table, r.old_column, r.new_column) AS stmt,
-               r.new_schema, 'table ' || r.new_table AS key, 'column ' || r.new_column AS sub
+           x.hz, x.new_schema, x.key, x.sub
+    FROM (   -- columns displaced by a column renamed back to their name dropped, then columns
+             -- (under the table's old name), then tables and sequences: rename, then move
+        SELECT 0 AS grp, r.old_schema || '.' || r.old_table || '.' || r.old_column AS s,
+               _path(r.old_schema, 'table ' || r.old_table, 'column ' || r.old_column) AS path,
+               format('ALTER TABLE %I.%I DROP COLUMN %I;', r.old_schema, r.old_table, r.old_column) AS stmt,
+               ARRAY['data_deletion', 'access_exclusive_lock'] AS hz,
+               r.old_schema AS new_schema, 'table ' || r.old_table AS key, 'column ' || r.old_column AS sub
+        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind = 'displaced'
+        UNION ALL
+        SELECT 1, r.old_schema || '.' || r.old_table || '.' || r.old_column,
+               _path(r.new_schema, 'table ' || r.new_table, 'column ' || r.new_column),
+               format('ALTER TABLE %I.%I RENAME COLUMN %I TO %I;', r.old_schema, r.old_table, r.old_column, r.new_column),
+               ARRAY['access_exclusive_lock'],
+               r.new_schema, 'table ' || r.new_table, 'column ' || r.new_column
         FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind = 'column'
         UNION ALL
         SELECT 2, r.kind || ' ' || r.old_schema || '.' || r.old_table,
@@ -95,6 +104,7 @@ BEGIN
                         THEN format('ALTER %s %I.%I RENAME TO %I;', upper(r.kind), r.old_schema, r.old_table, r.new_table) END,
                    CASE WHEN r.old_schema <> r.new_schema
                         THEN format('ALTER %s %I.%I SET SCHEMA %I;', upper(r.kind), r.old_schema, r.new_table, r.new_schema) END),
+               ARRAY['access_exclusive_lock'],
                r.new_schema, r.kind || ' ' || r.new_table, 'definition'
         FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind IN ('table', 'sequence')
     ) x

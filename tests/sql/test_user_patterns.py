@@ -410,6 +410,17 @@ CREATE TABLE app.t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, x int GENER
 ALTER TABLE app.t RENAME TO u; ALTER TABLE app.u RENAME COLUMN x TO y;
 ALTER TABLE app.u ALTER COLUMN y SET INCREMENT BY 3; ALTER SEQUENCE app.s_id_seq1 RENAME TO s_ids;
 """),
+    # a column renamed, then a new one made under its old name (Concourse's teams.auth ->
+    # legacy_auth; the usual online int -> bigint switch): back, the new column is
+    # dropped and the old one renamed back, with its values (it dropped legacy_auth)
+    "column_renamed_and_a_new_one_under_its_name": ("""
+CREATE TABLE app.teams (id int PRIMARY KEY, auth text, x int);
+CREATE INDEX teams_auth ON app.teams (auth);
+""", """
+ALTER TABLE app.teams RENAME COLUMN auth TO legacy_auth;
+ALTER TABLE app.teams ADD COLUMN auth text;
+CREATE INDEX teams_auth2 ON app.teams (auth);
+"""),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
@@ -544,4 +555,26 @@ INSERT INTO app.p VALUES (1, 'x');
     db.exec("SELECT pggit_v0.create_branch('attached', from_ref => %s, checkout => false)", [a])
     db.exec("SELECT pggit_v0.checkout_branch('attached', apply => true)")
     assert db.val("SELECT count(*) FROM app.p") == 1
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_a_column_renamed_back_keeps_its_values(db: SqlDb) -> None:
+    """Concourse (G9): RENAME COLUMN auth TO legacy_auth, then ADD COLUMN auth. Checking
+    out back drops the new auth (a DATA LOSS line, refused without force when it holds
+    values) and renames legacy_auth back: the original values stay."""
+    db.exec("""
+CREATE SCHEMA app;
+CREATE TABLE app.teams (id int PRIMARY KEY, auth text);
+INSERT INTO app.teams VALUES (1, 'original');
+""")
+    a = db.val("SELECT pggit_v0.create_basic_commit('auth')")
+    db.exec("ALTER TABLE app.teams RENAME COLUMN auth TO legacy_auth; ALTER TABLE app.teams ADD COLUMN auth text")
+    db.val("SELECT pggit_v0.create_basic_commit('legacy_auth, a new auth')")
+    script = db.val("SELECT pggit_v0.generate_migration('HEAD', %s)", [a])
+    assert "-- DATA LOSS (app/table/teams/column/auth): ALTER TABLE app.teams DROP COLUMN auth;" in script
+    body = script.split("BEGIN;", 1)[1]
+    assert body.index("ALTER TABLE app.teams DROP COLUMN auth;") < body.index("RENAME COLUMN legacy_auth TO auth;")
+    db.exec("SELECT pggit_v0.create_branch('before', from_ref => %s, checkout => false)", [a])
+    db.exec("SELECT pggit_v0.checkout_branch('before', apply => true)")   # the new auth holds no value
+    assert db.rows("SELECT id, auth FROM app.teams") == [{"id": 1, "auth": "original"}]
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
