@@ -35,8 +35,8 @@ SCHEMAS: Dict[str, List[str]] = {
 # (tests/data/lemmy, harbor, concourse, kratos, graphile-worker, documenso and supabase-storage are
 # histories of migrations, renames and drops included, not schemas: the gate's lint rightly fails
 # them at "high", so they are tried by tests/sql/test_real_schemas.py only)
-#: (schema, layout) -> why the gate does not pass yet (tests/sql/test_found_patterns.py has each
-#: cause in a few statements)
+#: (schema, layout) -> why the gate does not pass yet (docs/reference.md, Known limits; the causes
+#: fixed are cases of tests/sql/test_user_patterns.py)
 NOT_YET: Dict[Tuple[str, str], str] = {
 }
 #: the split cuts a file's BEGIN ... COMMIT blocks apart (a part opening a transaction it never

@@ -100,8 +100,8 @@ PRINTED_BACK = {"musicbrainz", "logto"}
 
 #: schemas holding what the layer does not record yet (docs/reference.md, Known limits)
 NOT_YET: dict = {
-    # (tests/sql/test_found_patterns.py holds each cause reduced to a few statements)
-    "supabase-storage": "G3 (/tmp/schema_findings3.md): a grant to the role that owns the re-created table "
+    # (each cause, reduced to a few statements, is a case of tests/sql/test_user_patterns.py once fixed)
+    "supabase-storage": "G3 (docs/reference.md, Known limits): a grant to the role that owns the re-created table "
                         "(`GRANT ALL ... TO postgres WITH GRANT OPTION` on a table owned by another role): the "
                         "migrated ACL differs and checking out main again fails",
 }
