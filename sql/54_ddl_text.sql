@@ -179,7 +179,7 @@ COMMENT ON FUNCTION pggit_v0._identity_other_options(text) IS
     'An identity column''s recorded options without its SEQUENCE NAME; NULL when none are left';
 
 -- ALTER COLUMN's "SET ..." clauses that give an identity column exactly p_options (as
--- _identity_options writes them, NULL: all defaults; a SEQUENCE NAME is left out).
+-- _snap_columns writes them, NULL: all defaults; a SEQUENCE NAME is left out).
 CREATE OR REPLACE FUNCTION pggit_v0._identity_set_options(p_options text) RETURNS text
 LANGUAGE sql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
