@@ -232,6 +232,31 @@ BEGIN
 END
 $$;
 
+-- Let this transaction's DDL go unlogged by capture, for a migration pgGit runs itself
+-- (p_call names it): sets pggit.applying = on and writes the owner-only marker capture
+-- requires besides that setting (the setting alone is the session's own: a role setting
+-- it itself is logged as usual).  The marker is a capture fault (id minus the
+-- transaction id, event 'unlogged') saying the transaction ran DDL unlogged without a
+-- proof: _settle_live deletes it once it has proved the catalog equals the commit
+-- migrated to, and a rollback takes it away.  One left behind (a transaction that called
+-- this and committed without that proof) stays a fault: the next commit and status()
+-- read the whole schema, which sees that DDL, and alerts() reports it.
+CREATE OR REPLACE FUNCTION pggit_v0._unlogged_begin(p_call text) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+BEGIN
+    INSERT INTO pggit_v0.capture_faults (id, event, command_tag, message)
+    VALUES (-txid_current(), 'unlogged', 'PGGIT MIGRATION',
+            format('%s by role %s ran DDL unlogged in transaction %s, and no proof of the result followed; the next commit reads the whole schema',
+                   left(p_call, 200),
+                   CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END,
+                   txid_current()))
+    ON CONFLICT (id) DO NOTHING;
+    PERFORM set_config('pggit.applying', 'on', true);
+END
+$$;
+
 -- Migrate the live schema from commit p_from to the tree p_to_tree by running p_steps
 -- (its migration, _steps), after checking that every blob of both trees still hashes to
 -- its sha.  Returns the number of statements run.  Runs with the caller's rights.  Any
@@ -266,7 +291,11 @@ BEGIN
     PERFORM _verify_blobs(ARRAY[_commit_tree(p_from), p_to_tree]);
     SET LOCAL check_function_bodies = false;
     -- (a SET clause on the function would need superuser for a custom setting)
-    PERFORM set_config('pggit.applying', CASE WHEN v_logged THEN 'logged' ELSE 'on' END, true);
+    IF v_logged THEN
+        PERFORM set_config('pggit.applying', 'logged', true);
+    ELSE
+        PERFORM _unlogged_begin('checkout or merge');
+    END IF;
     PERFORM set_config('pggit.applied', CASE WHEN v_logged THEN 'logged' ELSE 'unlogged' END, true);
     -- One exception block around the whole loop, not one per statement: each block is a
     -- subtransaction, and committing one walks every lock the transaction holds, so a
@@ -497,6 +526,8 @@ BEGIN
         v_ids := v_ids || v_id;
     END IF;
     PERFORM pggit_v0._link_pending(p_sha, v_ids);
+    -- proved: this transaction's unlogged DDL (if any) is the migration just logged
+    DELETE FROM pggit_v0.capture_faults f WHERE f.id = -txid_current() AND f.event = 'unlogged';
     IF v_exact THEN
         PERFORM pggit_v0._set_live_base(p_sha, true);
     -- the live base lets the next commit read only what changes; a tree with objects
@@ -505,7 +536,7 @@ BEGIN
     ELSIF NOT EXISTS (SELECT 1 FROM pggit_v0._tree_objects(v_to) o
                       WHERE NOT EXISTS (SELECT 1 FROM pggit_v0.tree_entries e
                                         WHERE e.tree_sha = o.obj_tree AND e.name = 'depends')) THEN
-        PERFORM pggit_v0._set_live_base(p_sha);
+        PERFORM pggit_v0._set_live_base(p_sha, false);
     ELSE
         DELETE FROM pggit_v0.meta WHERE key = 'live_base';
     END IF;
@@ -647,7 +678,10 @@ BEGIN
     BEGIN
         PERFORM set_config('check_function_bodies', 'off', true);
         -- rolled back: nothing for capture to log (a subtransaction per DDL, see _apply_steps)
-        PERFORM set_config('pggit.applying', 'on', true);
+        -- (a role that may not write history is logged as usual: rolled back all the same)
+        IF has_function_privilege('pggit_v0._unlogged_begin(text)', 'EXECUTE') THEN
+            PERFORM _unlogged_begin('verify_migration');
+        END IF;
         FOREACH v_step IN ARRAY v_steps LOOP
             EXECUTE v_step.statement;
         END LOOP;
@@ -710,6 +744,8 @@ $$;
 
 COMMENT ON FUNCTION pggit_v0._verify_blobs(text[]) IS
     'Raises XX001 naming the paths when a blob of the given trees does not hash to its sha';
+COMMENT ON FUNCTION pggit_v0._unlogged_begin(text) IS
+    'Lets this transaction''s DDL go unlogged (pggit.applying = on) behind an owner-only marker that _settle_live removes once it proves the result; a marker left is a capture fault';
 COMMENT ON FUNCTION pggit_v0._settle_live(text, txid_snapshot) IS
     'Proves the live catalog equals a commit''s tree (40001 on concurrent DDL, XX000 otherwise), then logs the migration, links pending DDL and sets the live base (exact when the live root tree is the commit''s)';
 COMMENT ON FUNCTION pggit_v0._apply_steps(text, text, pggit_v0._migration_step[]) IS

@@ -257,8 +257,9 @@ BEGIN
     -- LIKE first (most ALTERs have neither word), the regular expression (dearer) after
     IF NOT (v_q OPERATOR(pg_catalog.~~) ANY ('{%rename%,%schema%}'::text[])
             AND current_query() ~* '\m(rename|set\s+schema)\M')
-       OR coalesce(current_setting('pggit.installing', true), '') = 'on'
-       OR coalesce(current_setting('pggit.applying', true), '') IN ('on', 'logged') THEN
+       OR coalesce(current_setting('pggit.applying', true), '') = 'logged'
+       OR ((current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on')
+           AND EXISTS (SELECT 1 FROM pggit_v0.capture_faults f WHERE f.id = -txid_current() AND f.event = 'unlogged')) THEN
         RETURN;
     END IF;
     BEGIN
@@ -366,8 +367,10 @@ COMMENT ON FUNCTION pggit_v0._capture_keeps(boolean, text, text, text) IS
 -- (the exception block below), and in one large transaction each subtransaction's end
 -- walks the transaction's relation cache and locks, so that logging a whole-schema
 -- checkout command by command was quadratic (1,000 tables: 2 s of capture for 1.2 s of
--- DDL).  Like pggit.installing, the setting is the session's own: a session that sets
--- it itself leaves its DDL unlogged (a full snapshot still sees it).
+-- DDL).  Either setting is the session's own, so it is honoured only in a transaction
+-- holding the owner-only marker (a capture_faults row, id minus the transaction id,
+-- event 'unlogged') that install.sql and _unlogged_begin (57_migration.sql) write: a
+-- role that sets pggit.installing or pggit.applying itself is logged as usual.
 CREATE OR REPLACE FUNCTION pggit_v0._capture() RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -380,8 +383,9 @@ DECLARE
     v_dur  interval;
     v_n    int;
 BEGIN
-    IF current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on' THEN
-        RETURN;   -- install.sql creating or upgrading the layer itself; a migration pgGit runs (see below)
+    IF (current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on')
+       AND EXISTS (SELECT 1 FROM pggit_v0.capture_faults f WHERE f.id = -txid_current() AND f.event = 'unlogged') THEN
+        RETURN;   -- install.sql creating or upgrading the layer itself; a migration pgGit runs (see above)
     END IF;
     BEGIN
         v_t0 := clock_timestamp();
@@ -485,7 +489,8 @@ DECLARE
     v_dur  interval;
     v_n    int;
 BEGIN
-    IF current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on' THEN
+    IF (current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on')
+       AND EXISTS (SELECT 1 FROM pggit_v0.capture_faults f WHERE f.id = -txid_current() AND f.event = 'unlogged') THEN
         RETURN;   -- as in _capture
     END IF;
     BEGIN

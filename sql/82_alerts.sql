@@ -67,9 +67,9 @@ BEGIN
                             count(*), CASE WHEN count(*) > 1 THEN 's' ELSE '' END,
                             count(*) FILTER (WHERE f.occurred_at >= now() - interval '7 days'),
                             _mon_age(now() - max(f.occurred_at)),
-                            (array_agg(f.command_tag ORDER BY f.id DESC))[1],
-                            (array_agg(f.message ORDER BY f.id DESC))[1],
-                            (array_agg(f.sqlstate ORDER BY f.id DESC))[1]) END,
+                            (array_agg(f.command_tag ORDER BY f.occurred_at DESC, f.id DESC))[1],
+                            (array_agg(f.message ORDER BY f.occurred_at DESC, f.id DESC))[1],
+                            (array_agg(f.sqlstate ORDER BY f.occurred_at DESC, f.id DESC))[1]) END,
            CASE WHEN count(*) > 0
                 THEN 'Those DDL commands ran but were not logged. SELECT * FROM pggit_v0.capture_faults ORDER BY id DESC; then fix the cause.'
            END

@@ -40,7 +40,7 @@ SELECT p.oid::regprocedure FROM pg_proc p
 WHERE p.pronamespace = 'pggit_v0'::regnamespace AND p.proname LIKE '\_%' AND p.prokind = 'f'
   AND p.prorettype <> 'event_trigger'::regtype
   AND (p_level = 'developer'
-       OR p.proname NOT IN ('_commit_snapshot', '_merge_commit', '_settle_live', '_ref_update', '_head_update'))
+       OR p.proname NOT IN ('_commit_snapshot', '_merge_commit', '_settle_live', '_ref_update', '_head_update', '_unlogged_begin'))
 ORDER BY 1
 $$;
 COMMENT ON FUNCTION pggit_v0._access_functions(text) IS

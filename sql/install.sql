@@ -5,7 +5,8 @@
 BEGIN;
 -- Reinstalls would print a NOTICE per existing table; only the capture mode NOTICE matters.
 SET LOCAL client_min_messages = warning;
--- The layer's own DDL is not captured (the capture functions check this setting).
+-- The layer's own DDL is not captured (the capture functions check this setting and the
+-- marker written below).
 SET LOCAL pggit.installing = on;
 -- Function bodies are checked when called, not at creation (as pg_dump does): a fifth
 -- faster install; the test suite calls every function.
@@ -15,6 +16,12 @@ SET LOCAL check_function_bodies = off;
 SET LOCAL search_path = pg_catalog, pggit_v0, pg_temp;
 \ir 00_preflight.sql
 \ir 10_storage.sql
+-- The marker capture requires besides pggit.installing (a session setting anyone can
+-- set): only a role that may write the layer's tables can make it (see _unlogged_begin).
+INSERT INTO pggit_v0.capture_faults (id, event, command_tag, message)
+OVERRIDING SYSTEM VALUE   -- (an install from before had identity ids; 70_capture.sql drops them)
+VALUES (-txid_current(), 'unlogged', 'PGGIT INSTALL', 'install.sql ran unlogged and did not finish')
+ON CONFLICT (id) DO NOTHING;
 \ir 20_util.sql
 \ir 30_snapshot.sql
 \ir 40_trees.sql
@@ -39,4 +46,5 @@ SET LOCAL search_path = pg_catalog, pggit_v0, pg_temp;
 \ir 92_privileges.sql
 \ir 95_directory.sql
 \ir 99_grants.sql
+DELETE FROM pggit_v0.capture_faults WHERE id = -txid_current() AND event = 'unlogged';
 COMMIT;
