@@ -10,7 +10,8 @@
 -- renamed object's blobs moved under the new name, with the names inside them rewritten.
 
 -- One rename between two trees (see _renames): kind 'table', 'sequence' (old_table and
--- new_table name it) or 'column'.  Only functions use it: recreated on every install.
+-- new_table name it) or 'column'; 'displaced' (a column, old_*) and 'displaced_table'
+-- (old_schema, old_table) name what holds the name a rename takes back: dropped first.  Only functions use it: recreated on every install.
 DROP TYPE IF EXISTS pggit_v0._rename;
 CREATE TYPE pggit_v0._rename AS (kind text, old_schema text, old_table text, old_column text,
                                  new_schema text, new_table text, new_column text);
@@ -121,11 +122,29 @@ BEGIN
     t_o AS (SELECT o.* FROM _tree_objects(_commit_tree(p_to)) o WHERE _key_kind(o.obj_key) IN ('table', 'sequence')),
     schemas_from AS (SELECT o.schema_name FROM fo_all o WHERE o.obj_key = 'schema ' || o.schema_name),
     tables AS (   -- renamed tables and sequences the trees agree with
-        SELECT r.k, r.os, r.ot, r.cs, r.ct FROM r
+        SELECT r.k, r.os, r.ot, r.cs, r.ct,
+               EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.cs AND fo.obj_key = r.k || ' ' || r.ct) AS displaces
+        FROM r
         WHERE r.k IN ('table', 'sequence')
           AND EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.os AND fo.obj_key = r.k || ' ' || r.ot)
           AND EXISTS (SELECT 1 FROM t_o WHERE t_o.schema_name = r.cs AND t_o.obj_key = r.k || ' ' || r.ct)
-          AND NOT EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.cs AND fo.obj_key = r.k || ' ' || r.ct)
+          -- the new name free in p_from, or (tables) held by a table made after the rename
+          -- (renamed back, it is dropped first: "displaced_table"): not one renamed itself
+          -- (a swap), and one nothing else in p_from depends on (its own serial
+          -- sequences go with it)
+          AND (NOT EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.cs AND fo.obj_key = r.k || ' ' || r.ct)
+               OR (r.k = 'table'
+                   AND NOT EXISTS (SELECT 1 FROM r r2 WHERE r2.k = 'table' AND (r2.os, r2.ot) = (r.cs, r.ct))
+                   AND NOT EXISTS (
+                       SELECT 1 FROM dep_refs x
+                       JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
+                       JOIN fo_all o ON o.obj_tree = e.tree_sha
+                       WHERE x.ref_schema = r.cs AND x.ref_key = 'table ' || r.ct
+                         AND NOT (o.schema_name = r.cs AND o.obj_key = 'table ' || r.ct)
+                         AND NOT (_key_kind(o.obj_key) = 'sequence'
+                                  AND EXISTS (SELECT 1 FROM tree_entries e2 JOIN objects b ON b.sha = e2.entry_sha
+                                              WHERE e2.tree_sha = o.obj_tree AND e2.name = 'owned_by'
+                                                AND strpos(b.content, ' OWNED BY ' || format('%I.%I', r.cs, r.ct) || '.') > 0)))))
           AND (r.os = r.cs OR r.cs IN (SELECT s.schema_name FROM schemas_from s))   -- SET SCHEMA needs it
     ),
     cols AS (
@@ -144,6 +163,8 @@ BEGIN
                    AND NOT EXISTS (SELECT 1 FROM r r2 WHERE r2.k = 'column' AND (r2.os, r2.ot, r2.oc) = (r.os, r.ot, r.cc))))
     )
     SELECT tb.k, tb.os, tb.ot, NULL::text, tb.cs, tb.ct, NULL::text FROM tables tb
+    UNION ALL   -- a table holding the name another one is renamed (back) to: dropped first
+    SELECT 'displaced_table', tb.cs, tb.ct, NULL, NULL, NULL, NULL FROM tables tb WHERE tb.displaces
     UNION ALL
     SELECT 'column', c.os, c.ot, c.oc, c.cs, c.ct, c.cc FROM cols c
     UNION ALL   -- a column holding the name another one is renamed (back) to: dropped first
@@ -211,6 +232,16 @@ BEGIN
         SELECT r.old_schema, 'sequence ' || r.old_table, r.new_schema,
                format('%I.%I', r.old_schema, r.old_table), format('%I.%I', r.new_schema, r.new_table)
         FROM ren r WHERE r.kind = 'sequence'
+    ),
+    -- tables dropped before a renamed one takes their name (kind 'displaced_table'), and
+    -- the sequences they own (dropped with them)
+    ousted AS (
+        SELECT r.old_schema AS schema_name, 'table ' || r.old_table AS obj_key
+        FROM ren r WHERE r.kind = 'displaced_table'
+        UNION ALL
+        SELECT b.schema_name, b.obj_key FROM cand b JOIN ren r ON r.kind = 'displaced_table'
+        WHERE _key_kind(b.obj_key) = 'sequence' AND b.sub_key = 'owned_by'
+          AND strpos(b.content, ' OWNED BY ' || format('%I.%I', r.old_schema, r.old_table) || '.') > 0
     ),
     qmap AS (   -- qualified names to replace
         SELECT array_agg(q.old_q) AS olds, array_agg(q.new_q) AS news
@@ -315,6 +346,7 @@ BEGIN
           AND NOT EXISTS (SELECT 1 FROM seqs sq WHERE o.schema_name = sq.schema_name AND o.obj_key = sq.obj_key)
           AND NOT EXISTS (SELECT 1 FROM touched t WHERE t.schema_name = o.schema_name AND t.obj_key = o.obj_key)
           AND NOT EXISTS (SELECT 1 FROM routs r WHERE r.schema_name = o.schema_name AND r.obj_key = o.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM ousted x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
     )
     SELECT w.root_sha INTO v_root
     FROM (SELECT array_agg(f.schema_name) AS ss, array_agg(f.bucket) AS bs, array_agg(f.obj_key) AS ks,

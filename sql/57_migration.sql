@@ -89,6 +89,13 @@ BEGIN
                ARRAY['data_deletion', 'access_exclusive_lock'] AS hz,
                r.old_schema AS new_schema, 'table ' || r.old_table AS key, 'column ' || r.old_column AS sub
         FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind = 'displaced'
+        UNION ALL   -- tables likewise (with the sequences they own)
+        SELECT 0, r.old_schema || '.' || r.old_table,
+               _path(r.old_schema, 'table ' || r.old_table, 'definition'),
+               format('DROP TABLE %I.%I;', r.old_schema, r.old_table),
+               ARRAY['data_deletion', 'access_exclusive_lock'],
+               r.old_schema, 'table ' || r.old_table, 'definition'
+        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind = 'displaced_table'
         UNION ALL
         SELECT 1, r.old_schema || '.' || r.old_table || '.' || r.old_column,
                _path(r.new_schema, 'table ' || r.new_table, 'column ' || r.new_column),

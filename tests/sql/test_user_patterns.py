@@ -421,6 +421,17 @@ ALTER TABLE app.teams RENAME COLUMN auth TO legacy_auth;
 ALTER TABLE app.teams ADD COLUMN auth text;
 CREATE INDEX teams_auth2 ON app.teams (auth);
 """),
+    # a table renamed, then a new one made under its name (Graphile Worker's jobs, GitLab's
+    # table swaps): back, the new table is dropped (with its serial's sequence) and the old
+    # one renamed back, with its rows
+    "table_renamed_and_a_new_one_under_its_name": ("""
+CREATE TABLE app.jobs (id serial PRIMARY KEY, payload text);
+CREATE INDEX jobs_payload ON app.jobs (payload);
+CREATE VIEW app.job_payloads AS SELECT payload FROM app.jobs;
+""", """
+ALTER TABLE app.jobs RENAME TO jobs_old;
+CREATE TABLE app.jobs (id bigserial PRIMARY KEY, payload jsonb, queue text);
+"""),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
@@ -578,3 +589,37 @@ INSERT INTO app.teams VALUES (1, 'original');
     db.exec("SELECT pggit_v0.checkout_branch('before', apply => true)")   # the new auth holds no value
     assert db.rows("SELECT id, auth FROM app.teams") == [{"id": 1, "auth": "original"}]
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_a_table_renamed_back_keeps_its_rows(db: SqlDb) -> None:
+    """G9 for tables: RENAME TO jobs_old, then a new jobs. Checking out back drops the new
+    jobs (a DATA LOSS line; refused without force when it holds rows) and renames
+    jobs_old back: the original rows stay. Where something else depends on the new
+    table, the old way (drop jobs_old, alter the new one) stays, guarded."""
+    db.exec("""
+CREATE SCHEMA app;
+CREATE TABLE app.jobs (id serial PRIMARY KEY, payload text);
+INSERT INTO app.jobs (payload) VALUES ('original');
+""")
+    a = db.val("SELECT pggit_v0.create_basic_commit('jobs')")
+    db.exec("ALTER TABLE app.jobs RENAME TO jobs_old; "
+            "CREATE TABLE app.jobs (id bigserial PRIMARY KEY, payload jsonb, queue text)")
+    db.val("SELECT pggit_v0.create_basic_commit('jobs_old, a new jobs')")
+    script = db.val("SELECT pggit_v0.generate_migration('HEAD', %s)", [a])
+    assert "-- DATA LOSS (app/table/jobs): DROP TABLE app.jobs;" in script
+    body = script.split("BEGIN;", 1)[1]
+    assert body.index("DROP TABLE app.jobs;") < body.index("ALTER TABLE app.jobs_old RENAME TO jobs;")
+    assert "DROP TABLE app.jobs_old" not in body
+    db.exec("SELECT pggit_v0.create_branch('before', from_ref => %s, checkout => false)", [a])
+    db.exec("SELECT pggit_v0.checkout_branch('before', apply => true)")   # the new jobs holds no row
+    assert db.rows("SELECT id, payload FROM app.jobs") == [{"id": 1, "payload": "original"}]
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    assert db.val("SELECT nextval('app.jobs_id_seq')") == 2
+    # forward again: renamed away, a new one made; then a view on the new one: back is
+    # the old way (the view would block the drop)
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.rows("SELECT id, payload FROM app.jobs_old") == [{"id": 1, "payload": "original"}]
+    db.exec("CREATE VIEW app.queues AS SELECT queue FROM app.jobs")
+    db.val("SELECT pggit_v0.create_basic_commit('a view on the new jobs')")
+    script = db.val("SELECT pggit_v0.generate_migration('HEAD', %s)", [a])
+    assert "DROP TABLE IF EXISTS app.jobs_old;" in script and "RENAME TO jobs" not in script
