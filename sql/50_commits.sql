@@ -36,7 +36,8 @@ $$;
 -- pggit.installing = on).  A migration proves the schema equal to its target's tree
 -- but for column order (a column added at the end that the target has in the middle),
 -- so after one, incremental commits and status() wait for a full read (meta
--- live_base_exact names the live base only when it is exact).
+-- live_base_exact names the live base only when it is exact).  (_commit_snapshot writes
+-- the same two rows with its log horizon, in one statement.)
 DROP FUNCTION IF EXISTS pggit_v0."_set_live_base"(text);
 CREATE OR REPLACE FUNCTION pggit_v0._set_live_base(p_sha text, p_exact boolean DEFAULT NULL) RETURNS void
 LANGUAGE sql VOLATILE
@@ -59,6 +60,7 @@ COMMENT ON FUNCTION pggit_v0._set_live_base(text, boolean) IS
 -- being named here; so does creating roles that this database does not use.
 -- Costs a scan of the role entries of pg_shdepend and of pg_index (about 1 ms for 1,000 tables).
 -- (PL/pgSQL: its plan is kept for the session; a SQL function is planned per call.)
+-- _capture_epoch() writes the same expression out: a change here must be made there too.
 CREATE OR REPLACE FUNCTION pggit_v0._uncaptured_fingerprint() RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -94,9 +96,22 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 BEGIN
+    -- (_uncaptured_fingerprint() written out, the same text: one function and one
+    -- statement fewer to set up in a session's first commit; its subqueries run only
+    -- when capture is on)
     RETURN (SELECT CASE WHEN count(*) = 2 AND bool_and(e.evtenabled IN ('O', 'A'))
                         THEN string_agg(e.evtname || ':' || e.xmin::text || ':' || e.evtenabled::text, ','
-                                        ORDER BY e.evtname) || ';' || _uncaptured_fingerprint() END
+                                        ORDER BY e.evtname) || ';' || md5(concat_ws('|',
+            (SELECT string_agg(t.oid::text || ':' || t.xmin::text || ':' || t.evtenabled::text, ',' ORDER BY t.oid)
+             FROM pg_event_trigger t),
+            (SELECT string_agg(i.indexrelid::text, ',' ORDER BY i.indexrelid) FROM pg_index i
+             WHERE i.indexrelid >= 16384 AND i.indisclustered),
+            (SELECT string_agg(d.refobjid::text || ':' || pg_get_userbyid(d.refobjid) || ':' || d.owns::text, ','
+                               ORDER BY d.refobjid)
+             FROM (SELECT sd.refobjid, bool_or(sd.deptype = 'o') AS owns FROM pg_shdepend sd
+                   WHERE sd.refclassid = 'pg_authid'::regclass
+                     AND sd.dbid = (SELECT db.oid FROM pg_database db WHERE db.datname = current_database())
+                   GROUP BY sd.refobjid) d))) END
             FROM pg_event_trigger e
             WHERE e.evtname IN ('pggit_v0_capture_ddl', 'pggit_v0_capture_drop'));
 END
@@ -350,6 +365,45 @@ $$;
 COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2, oid) IS
     'Objects whose recorded text names a relation (or one of its columns): (schema, name) to snapshot again after a rename; NULL name for kinds it cannot place';
 
+-- The tree of commit p_parent when the DDL log can be trusted since it, else NULL (a
+-- full read is needed): capture on and unchanged (the parent's capture epoch is p_epoch,
+-- the one in force), the live schema known to be exactly the parent's tree (meta
+-- live_base, live_base_exact: column order too), and no capture fault since the parent,
+-- nor of a transaction still running when the last commit took the log (its fault may
+-- be older than that commit; its transaction id is at least that commit's horizon: age()
+-- counts back from the newest ones), nor any fault when no horizon tells.  NULL too
+-- without a parent or with pggit.full_snapshot = on.  The first check of every
+-- incremental read (_incremental_dirty), and, with no DDL logged since, the whole proof
+-- that the live schema is the parent's tree: a commit or status() with nothing logged
+-- asks only this (one statement, planned at a session's first call in ~1 ms; the big
+-- functions behind it are not compiled).
+CREATE OR REPLACE FUNCTION pggit_v0._incremental_base(p_parent text, p_epoch text) RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_space text := _xid_space();
+BEGIN
+    IF p_parent IS NULL OR coalesce(current_setting('pggit.full_snapshot', true), '') = 'on' THEN
+        RETURN NULL;
+    END IF;
+    RETURN (
+        SELECT c.tree_sha FROM commit_graph c
+        CROSS JOIN (SELECT (SELECT substr(m.value, length(v_space) + 2)::bigint FROM meta m
+                            WHERE m.key = 'log_horizon' AND m.value LIKE v_space || ':%') AS horizon) h
+        WHERE c.commit_sha = p_parent AND c.capture_epoch = p_epoch
+          AND EXISTS (SELECT 1 FROM meta m JOIN commit_graph lc ON lc.commit_sha = m.value
+                      WHERE m.key = 'live_base' AND lc.tree_sha = c.tree_sha
+                        AND EXISTS (SELECT 1 FROM meta x WHERE x.key = 'live_base_exact' AND x.value = m.value))
+          AND NOT EXISTS (SELECT 1 FROM capture_faults f
+                          WHERE f.occurred_at >= c.committed_at OR h.horizon IS NULL
+                             OR pg_snapshot_xmax(pg_current_snapshot())::text::bigint - age(f.xmin) >= h.horizon));
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._incremental_base(text, text) IS
+    'The tree of a commit when the DDL log is complete and trusted since it (capture unchanged, live schema exactly that tree, no capture fault); NULL when a full read is needed';
+
 -- What an incremental snapshot must read again: the (schema, bare name) pairs of the
 -- objects the DDL logged since commit p_parent (entries p_pending) names, or may have
 -- changed, when the log is known to be complete and precise.  parent_tree is NULL when
@@ -396,12 +450,7 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
-    v_space       text := _xid_space();
-    v_horizon     bigint := (SELECT substr(m.value, length(v_space) + 2)::bigint FROM meta m
-                             WHERE m.key = 'log_horizon' AND m.value LIKE v_space || ':%');
-    v_parent_tree text;
-    v_since       timestamptz;
-    v_epoch       text;
+    v_parent_tree text := _incremental_base(p_parent, p_epoch);
     v_pending     int;
     v_unsafe      int;
     v_drops       boolean;
@@ -410,24 +459,7 @@ DECLARE
     v_s           text[];
     v_n           text[];
 BEGIN
-    IF p_parent IS NULL OR coalesce(current_setting('pggit.full_snapshot', true), '') = 'on' THEN
-        RETURN;
-    END IF;
-    SELECT c.tree_sha, c.committed_at, c.capture_epoch INTO v_parent_tree, v_since, v_epoch
-    FROM commit_graph c WHERE c.commit_sha = p_parent;
-    IF v_epoch IS NULL OR v_epoch IS DISTINCT FROM p_epoch
-       -- (exactly: after a migration, column order may differ from the tree)
-       OR (SELECT c.tree_sha FROM meta m JOIN commit_graph c ON c.commit_sha = m.value
-           WHERE m.key = 'live_base'
-             AND EXISTS (SELECT 1 FROM meta x WHERE x.key = 'live_base_exact' AND x.value = m.value))
-          IS DISTINCT FROM v_parent_tree
-       -- a capture fault since the parent, or of a transaction still running when the last
-       -- commit took the log (its fault may be older than that commit; its transaction id
-       -- is at least that commit's horizon: age() counts back from the newest ones), or
-       -- any fault when no horizon tells
-       OR EXISTS (SELECT 1 FROM capture_faults f
-                  WHERE f.occurred_at >= v_since OR v_horizon IS NULL
-                     OR pg_snapshot_xmax(pg_current_snapshot())::text::bigint - age(f.xmin) >= v_horizon) THEN
+    IF v_parent_tree IS NULL THEN   -- the log cannot be trusted since the parent
         RETURN;
     END IF;
 
@@ -952,6 +984,7 @@ DECLARE
     v_space          text := pggit_v0._xid_space();
     v_epoch          text;
     v_parent_tree    text;
+    v_base           text;
 BEGIN
     PERFORM pggit_v0._lock_history();
     -- read HEAD only now: a writer that held the lock before us has committed
@@ -965,7 +998,17 @@ BEGIN
     v_horizon := pg_snapshot_xmin(pg_current_snapshot())::text::bigint;
     v_ids := pggit_v0._pending_log_ids();   -- before the catalog is read: see _pending_log_ids
 
-    v_inc := pggit_v0._write_tree_incremental(v_parent, v_ids, v_epoch);
+    IF cardinality(v_ids) = 0 THEN
+        -- nothing logged since the parent: when the log can be trusted, its tree is the
+        -- schema (asked directly: _write_tree_incremental and _incremental_dirty, large
+        -- functions a session's first commit would compile, are left out)
+        v_base := pggit_v0._incremental_base(v_parent, v_epoch);
+    END IF;
+    IF v_base IS NOT NULL THEN
+        SELECT v_base AS root_sha, 0 AS rows_written, 0 AS objects_snapshotted INTO v_inc;
+    ELSE
+        v_inc := pggit_v0._write_tree_incremental(v_parent, v_ids, v_epoch);
+    END IF;
     IF v_inc.root_sha IS NOT NULL THEN
         SELECT v_inc.root_sha AS root_sha, v_inc.rows_written AS rows_written INTO v_tree;
         IF coalesce(current_setting('pggit.verify_incremental', true), '') = 'on' THEN
@@ -1007,15 +1050,22 @@ BEGIN
         PERFORM pggit_v0._head_update('create_basic_commit', NULL, v_sha);
     END IF;
 
-    v_links := pggit_v0._link_pending(v_sha, v_ids);
-    -- (a horizon from another xid space is replaced; one of this space only moves up)
-    INSERT INTO pggit_v0.meta AS m (key, value) VALUES ('log_horizon', v_space || ':' || v_horizon)
+    -- (calls that would do nothing are not made: a session's first commit would set
+    -- each of them up)
+    v_links := CASE WHEN cardinality(v_ids) > 0 THEN pggit_v0._link_pending(v_sha, v_ids) ELSE 0 END;
+    -- the log horizon (one from another xid space is replaced; one of this space only
+    -- moves up), and the live base: this commit, exactly (what _set_live_base(v_sha,
+    -- true) writes, in the same statement)
+    INSERT INTO pggit_v0.meta AS m (key, value)
+    VALUES ('log_horizon', v_space || ':' || v_horizon), ('live_base', v_sha), ('live_base_exact', v_sha)
     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()
-    WHERE m.value NOT LIKE v_space || ':%'
+    WHERE m.key <> 'log_horizon'
+       OR m.value NOT LIKE v_space || ':%'
        OR substr(m.value, length(v_space) + 2)::bigint < v_horizon;
-    PERFORM pggit_v0._set_live_base(v_sha, true);
 
-    PERFORM pggit_v0._refresh_stats(v_tree.rows_written);
+    IF v_tree.rows_written > 0 THEN
+        PERFORM pggit_v0._refresh_stats(v_tree.rows_written);
+    END IF;
     PERFORM pggit_v0._record_timing('commit', v_t0,
                            format('%s rows written, %s log entries linked, %s', v_tree.rows_written + 3, v_links,
                                   CASE WHEN v_inc.root_sha IS NULL THEN 'full snapshot'

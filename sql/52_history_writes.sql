@@ -171,7 +171,7 @@ COMMENT ON FUNCTION pggit_v0._head_update(text, text, text) IS
 -- Whether the DDL log proves, without reading the catalog, that the live schema is what
 -- HEAD recorded: the proof create_basic_commit accepts to reuse its parent's tree (capture
 -- on and unchanged since HEAD's commit, the live schema known to be HEAD's, no capture
--- fault since, no DDL logged and not yet in a commit; see _write_tree_incremental).
+-- fault since, no DDL logged and not yet in a commit; see _incremental_base).
 -- false means "not known", not "different": status() then compares the whole schema.
 -- About 1 ms where status() takes a snapshot of the whole schema (0.1-1 s); the gate
 -- asks it before status().  Writes nothing.
@@ -191,9 +191,8 @@ BEGIN
     IF cardinality(v_ids) > 0 THEN
         RETURN false;
     END IF;
-    -- with nothing pending, the incremental snapshot only checks and returns HEAD's tree
-    RETURN (_write_tree_incremental(v_head, v_ids, _capture_epoch())).root_sha
-           IS NOT DISTINCT FROM _commit_tree(v_head) AND _commit_tree(v_head) IS NOT NULL;
+    -- with nothing pending, the log proves it when it can be trusted since HEAD's commit
+    RETURN _incremental_base(v_head, _capture_epoch()) IS NOT NULL;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._live_is_head() IS
