@@ -39,6 +39,11 @@ SCHEMAS = {
     "kratos": ["kratos/migrations.sql"],
     "graphile-worker": ["graphile-worker/migrations.sql"],
     "documenso": ["documenso/migrations.sql"],
+    "river": ["river/migrations.sql"],
+    "umami": ["umami/migrations.sql"],
+    "svix": ["svix/migrations.sql"],
+    "atuin": ["atuin/migrations.sql"],
+    "authelia": ["authelia/migrations.sql"],
 }
 
 
