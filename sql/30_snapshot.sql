@@ -48,7 +48,12 @@ WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
 COMMENT ON VIEW pggit_v0._tracked_relations IS 'Tables, views, materialized views and sequences versioned by pgGit';
 
 -- GRANT/REVOKE statements that take an object from its default privileges to p_acl.
--- The owner's own privileges and grantors are instance detail and left out.
+-- Grantors are instance detail and left out.  Of the owner's own entry, what differs
+-- from what ownership gives: privileges it gave up (REVOKE ... FROM owner) and grant
+-- options PostgreSQL records because the owner granted itself privileges WITH GRANT
+-- OPTION (GRANT ... TO owner WITH GRANT OPTION), as pg_dump replays them; recorded like
+-- any grantee's, so a grant to a role that owns the object where the migration runs
+-- (a dump restored without owners) reads the same.
 CREATE OR REPLACE FUNCTION pggit_v0._acl_statements(p_acl aclitem[], p_default aclitem[], p_owner oid,
                                                    p_on text, p_columns text DEFAULT NULL)
 RETURNS text
@@ -67,17 +72,25 @@ BEGIN
 WITH cur AS (SELECT grantee, privilege_type, is_grantable FROM aclexplode(coalesce(p_acl, p_default))),
      def AS (SELECT grantee, privilege_type, is_grantable FROM aclexplode(p_default)),
      changes AS (
-        SELECT 'GRANT' AS verb, * FROM (SELECT * FROM cur EXCEPT SELECT * FROM def) g
+        SELECT 'GRANT' AS verb, * FROM (SELECT * FROM cur WHERE grantee <> p_owner
+                                        EXCEPT SELECT * FROM def WHERE grantee <> p_owner) g
         UNION ALL
-        SELECT 'REVOKE', * FROM (SELECT * FROM def EXCEPT SELECT * FROM cur) r),
+        SELECT 'REVOKE', * FROM (SELECT * FROM def WHERE grantee <> p_owner
+                                 EXCEPT SELECT * FROM cur WHERE grantee <> p_owner) r
+        UNION ALL   -- the owner's: privileges given up, grant options given to itself
+        SELECT 'REVOKE', d.grantee, d.privilege_type, false FROM def d
+        WHERE d.grantee = p_owner
+          AND NOT EXISTS (SELECT 1 FROM cur c WHERE c.grantee = p_owner AND c.privilege_type = d.privilege_type)
+        UNION ALL
+        SELECT 'GRANT', c.grantee, c.privilege_type, true FROM cur c WHERE c.grantee = p_owner AND c.is_grantable),
      grouped AS (
         SELECT verb, grantee, is_grantable,
                string_agg(privilege_type || coalesce(' (' || p_columns || ')', ''), ', '
                           ORDER BY privilege_type) AS privs
-        FROM changes WHERE grantee <> p_owner
+        FROM changes
         GROUP BY verb, grantee, is_grantable),
      named AS (
-        SELECT verb, is_grantable, privs,
+        SELECT verb, is_grantable, privs, grantee,
                CASE WHEN grantee = 0 THEN 'PUBLIC'
                     ELSE quote_ident(coalesce((SELECT rolname FROM pg_roles WHERE oid = grantee),
                                               grantee::text)) END AS who
@@ -85,6 +98,8 @@ WITH cur AS (SELECT grantee, privilege_type, is_grantable FROM aclexplode(coales
 SELECT string_agg(
          CASE verb WHEN 'GRANT' THEN format('GRANT %s ON %s TO %s%s', privs, p_on, who,
                                             CASE WHEN is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
+                                     -- (undone by REVOKE GRANT OPTION FOR: _invert_grants)
+                                     || CASE WHEN grantee = p_owner THEN '; -- the owner''s own grant options' ELSE '' END
                    ELSE format('REVOKE %s ON %s FROM %s', privs, p_on, who) END,
          E';\n' ORDER BY verb, who, privs) || ';'
 INTO v_out
@@ -93,7 +108,7 @@ FROM named;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._acl_statements(aclitem[], aclitem[], oid, text, text) IS
-    'Canonical GRANT/REVOKE statements from default privileges to p_acl (owner entries left out); NULL when default';
+    'Canonical GRANT/REVOKE statements from default privileges to p_acl (of the owner''s entry: privileges given up, grant options given to itself); NULL when default';
 
 -- Schemas: definition, comment, grants.
 DROP FUNCTION IF EXISTS pggit_v0._snap_schemas(text, text[]);
@@ -1446,6 +1461,59 @@ COMMENT ON FUNCTION pggit_v0._dep_base(text[], boolean, text) IS
     'Tracked objects and their parts by (classid, objid): the object they belong to and the kind of part (all, or of some bare names; all groups of kinds, or one)';
 
 
+-- _dep_ref's lookup of an object of the catalogs other than pg_class, pg_type and
+-- pg_proc: its namespace (0 for objects of no schema: foreign data wrappers, servers,
+-- publications), kind and name as _dep_base names them; no row for an object of
+-- another catalog, the plpgsql extension or a shell operator.  PL/pgSQL: each lookup is
+-- planned the first time an edge of the session reaches its catalog, not with every
+-- incremental snapshot's query.  Names deparse as in the snapshot (format_type under
+-- the same pinned search_path).
+CREATE OR REPLACE FUNCTION pggit_v0._dep_ref_other(p_classid oid, p_objid oid)
+RETURNS TABLE (nsp oid, kind text, name text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+BEGIN
+    IF p_classid = 'pg_collation'::regclass THEN
+        RETURN QUERY SELECT c.collnamespace, 'collation'::text, c.collname::text FROM pg_collation c WHERE c.oid = p_objid;
+    ELSIF p_classid = 'pg_extension'::regclass THEN
+        RETURN QUERY SELECT e.extnamespace, 'extension'::text, e.extname::text FROM pg_extension e
+                     WHERE e.oid = p_objid AND e.extname <> 'plpgsql';
+    ELSIF p_classid = 'pg_operator'::regclass THEN
+        RETURN QUERY SELECT o.oprnamespace, 'operator'::text,
+                            format('%s(%s,%s)', o.oprname, CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END,
+                                   format_type(o.oprright, NULL))
+                     FROM pg_operator o WHERE o.oid = p_objid AND o.oprcode <> 0;
+    ELSIF p_classid = 'pg_ts_dict'::regclass THEN
+        RETURN QUERY SELECT d.dictnamespace, 'text_search_dictionary'::text, d.dictname::text FROM pg_ts_dict d WHERE d.oid = p_objid;
+    ELSIF p_classid = 'pg_ts_config'::regclass THEN
+        RETURN QUERY SELECT c.cfgnamespace, 'text_search_configuration'::text, c.cfgname::text FROM pg_ts_config c WHERE c.oid = p_objid;
+    ELSIF p_classid = 'pg_ts_parser'::regclass THEN
+        RETURN QUERY SELECT x.prsnamespace, 'text_search_parser'::text, x.prsname::text FROM pg_ts_parser x WHERE x.oid = p_objid;
+    ELSIF p_classid = 'pg_ts_template'::regclass THEN
+        RETURN QUERY SELECT t.tmplnamespace, 'text_search_template'::text, t.tmplname::text FROM pg_ts_template t WHERE t.oid = p_objid;
+    ELSIF p_classid = 'pg_statistic_ext'::regclass THEN
+        RETURN QUERY SELECT x.stxnamespace, 'statistics'::text, x.stxname::text FROM pg_statistic_ext x WHERE x.oid = p_objid;
+    ELSIF p_classid = 'pg_conversion'::regclass THEN
+        RETURN QUERY SELECT c.connamespace, 'conversion'::text, c.conname::text FROM pg_conversion c WHERE c.oid = p_objid;
+    ELSIF p_classid = 'pg_opfamily'::regclass THEN
+        RETURN QUERY SELECT f.opfnamespace, 'operator_family'::text, format('%I USING %I', f.opfname, am.amname)
+                     FROM pg_opfamily f JOIN pg_am am ON am.oid = f.opfmethod WHERE f.oid = p_objid;
+    ELSIF p_classid = 'pg_opclass'::regclass THEN
+        RETURN QUERY SELECT c.opcnamespace, 'operator_class'::text, format('%I USING %I', c.opcname, am.amname)
+                     FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod WHERE c.oid = p_objid;
+    ELSIF p_classid = 'pg_foreign_data_wrapper'::regclass THEN
+        RETURN QUERY SELECT 0::oid, 'foreign_data_wrapper'::text, w.fdwname::text FROM pg_foreign_data_wrapper w WHERE w.oid = p_objid;
+    ELSIF p_classid = 'pg_foreign_server'::regclass THEN
+        RETURN QUERY SELECT 0::oid, 'server'::text, v.srvname::text FROM pg_foreign_server v WHERE v.oid = p_objid;
+    ELSIF p_classid = 'pg_publication'::regclass THEN
+        RETURN QUERY SELECT 0::oid, 'publication'::text, p.pubname::text FROM pg_publication p WHERE p.oid = p_objid;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._dep_ref_other(oid, oid) IS
+    'Namespace (0: none), kind and name of a collation, extension, operator, text search object, statistics object, conversion, operator family or class, wrapper, server or publication, as _dep_base names it';
+
 -- The tracked object a referenced catalog object belongs to (see _dep_base), looked up
 -- by its oid: an object internal to another (array type, multirange, range
 -- constructor, identity sequence) or an extension member is its owner's.  For the few
@@ -1489,7 +1557,12 @@ WITH s3 AS NOT MATERIALIZED (   -- (inlined: one row)
         WHERE s1.cls NOT IN ('pg_constraint'::regclass, 'pg_attrdef'::regclass, 'pg_rewrite'::regclass,
                              'pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_type'::regclass)) s2
 )
--- the object itself, named as _dep_base names it (one index lookup)
+-- the object itself, named as _dep_base names it (one index lookup): relations, types
+-- and routines here; objects of the other catalogs (collations, extensions, operators,
+-- text search objects, statistics, conversions, operator families and classes, and the
+-- objects of no schema) through _dep_ref_other, which plans each lookup only when an
+-- edge reaches that catalog (with them written out here, planning this query took
+-- about half of a session's first incremental commit of tables)
 SELECT n.nspname::text, x.kind, x.name
 FROM s3
 CROSS JOIN LATERAL (
@@ -1507,50 +1580,19 @@ CROSS JOIN LATERAL (
               SELECT p.pronamespace, CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
                      format('%I(%s)', p.proname, pg_get_function_identity_arguments(p.oid))
               FROM pg_proc p WHERE s3.cls = 'pg_proc'::regclass AND p.oid = s3.oid
-              UNION ALL
-              SELECT c.collnamespace, 'collation', c.collname::text FROM pg_collation c WHERE s3.cls = 'pg_collation'::regclass AND c.oid = s3.oid
-              UNION ALL
-              SELECT e.extnamespace, 'extension', e.extname::text FROM pg_extension e
-              WHERE s3.cls = 'pg_extension'::regclass AND e.oid = s3.oid AND e.extname <> 'plpgsql'
-              UNION ALL
-              SELECT o.oprnamespace, 'operator',
-                     format('%s(%s,%s)', o.oprname, CASE WHEN o.oprleft = 0 THEN 'NONE' ELSE format_type(o.oprleft, NULL) END,
-                            format_type(o.oprright, NULL))
-              FROM pg_operator o WHERE s3.cls = 'pg_operator'::regclass AND o.oid = s3.oid AND o.oprcode <> 0
-              UNION ALL
-              SELECT d.dictnamespace, 'text_search_dictionary', d.dictname::text FROM pg_ts_dict d WHERE s3.cls = 'pg_ts_dict'::regclass AND d.oid = s3.oid
-              UNION ALL
-              SELECT c.cfgnamespace, 'text_search_configuration', c.cfgname::text FROM pg_ts_config c WHERE s3.cls = 'pg_ts_config'::regclass AND c.oid = s3.oid
-              UNION ALL
-              SELECT p.prsnamespace, 'text_search_parser', p.prsname::text FROM pg_ts_parser p WHERE s3.cls = 'pg_ts_parser'::regclass AND p.oid = s3.oid
-              UNION ALL
-              SELECT t.tmplnamespace, 'text_search_template', t.tmplname::text FROM pg_ts_template t WHERE s3.cls = 'pg_ts_template'::regclass AND t.oid = s3.oid
-              UNION ALL
-              SELECT x.stxnamespace, 'statistics', x.stxname::text FROM pg_statistic_ext x WHERE s3.cls = 'pg_statistic_ext'::regclass AND x.oid = s3.oid
-              UNION ALL
-              SELECT c.connamespace, 'conversion', c.conname::text FROM pg_conversion c WHERE s3.cls = 'pg_conversion'::regclass AND c.oid = s3.oid
-              UNION ALL
-              SELECT f.opfnamespace, 'operator_family', format('%I USING %I', f.opfname, am.amname)
-              FROM pg_opfamily f JOIN pg_am am ON am.oid = f.opfmethod WHERE s3.cls = 'pg_opfamily'::regclass AND f.oid = s3.oid
-              UNION ALL
-              SELECT c.opcnamespace, 'operator_class', format('%I USING %I', c.opcname, am.amname)
-              FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod WHERE s3.cls = 'pg_opclass'::regclass AND c.oid = s3.oid
              ) x
     ) x
 JOIN pggit_v0._tracked_schemas n ON n.oid = x.nsp
 WHERE x.kind IS NOT NULL
   AND (x.kind <> 'table' AND x.kind <> 'view' AND x.kind <> 'materialized_view' AND x.kind <> 'sequence'
        OR EXISTS (SELECT 1 FROM pggit_v0._tracked_relations r WHERE r.oid = s3.oid))
-UNION ALL   -- objects of no schema
-SELECT 'pg_database', y.kind, y.name
+UNION ALL   -- the other catalogs' objects; those of no schema (nsp 0) under 'pg_database'
+SELECT CASE WHEN o.nsp = 0 THEN 'pg_database' ELSE n.nspname::text END, o.kind, o.name
 FROM s3
-CROSS JOIN LATERAL (
-    SELECT 'foreign_data_wrapper' AS kind, w.fdwname::text AS name FROM pg_foreign_data_wrapper w
-    WHERE s3.cls = 'pg_foreign_data_wrapper'::regclass AND w.oid = s3.oid
-    UNION ALL
-    SELECT 'server', v.srvname::text FROM pg_foreign_server v WHERE s3.cls = 'pg_foreign_server'::regclass AND v.oid = s3.oid
-    UNION ALL
-    SELECT 'publication', p.pubname::text FROM pg_publication p WHERE s3.cls = 'pg_publication'::regclass AND p.oid = s3.oid) y
+CROSS JOIN LATERAL pggit_v0._dep_ref_other(s3.cls, s3.oid) o
+LEFT JOIN pggit_v0._tracked_schemas n ON n.oid = o.nsp
+WHERE s3.cls NOT IN ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass)
+  AND (o.nsp = 0 OR n.oid IS NOT NULL)
 $$;
 COMMENT ON FUNCTION pggit_v0._dep_ref(oid, oid) IS
     'The tracked object (schema, kind, name) a catalog object belongs to, found by its oid';
@@ -1781,7 +1823,9 @@ COMMENT ON FUNCTION pggit_v0._snapshot_rare_kinds() IS
 -- every kind (and every "depends" row, _dep_base's p_group) is in exactly one group, so
 -- each group adds its own empty "depends" rows.  The executor no longer sets up the
 -- whole plan (700 nodes) to read one table: 6 -> 2-3 ms a call, and the plans of groups
--- never run are never made.  The checks are supersets of the groups' filters.  Planned
+-- never run are never made (nor, for relations without triggers, policies or rules,
+-- _snap_triggers_policies' part: 7 ms of a session's first plan of 1,000 tables).
+-- The checks are supersets of the groups' filters.  Planned
 -- with the joins in their written order (join_collapse_limit, from_collapse_limit = 1):
 -- every statement starts from the names, and planning the relations' statement took
 -- 42-47 ms instead of 17 (once per session), for the same plan speed (1,000 tables
@@ -1801,6 +1845,7 @@ SET from_collapse_limit = 1
 AS $$
 DECLARE
     v_rel    boolean;
+    v_trig   boolean;
     v_type   boolean;
     v_proc   boolean;
     v_schema boolean;
@@ -1808,6 +1853,13 @@ DECLARE
 BEGIN
     SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                    WHERE c.relname = ANY (p_names) AND (p_schema IS NULL OR n.nspname = p_schema)),
+           -- triggers, policies or rules on a relation of those names (else the
+           -- relations' statement is planned and run without them)
+           EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                   WHERE c.relname = ANY (p_names) AND (p_schema IS NULL OR n.nspname = p_schema)
+                     AND (EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND NOT tg.tgisinternal)
+                          OR EXISTS (SELECT 1 FROM pg_policy po WHERE po.polrelid = c.oid)
+                          OR EXISTS (SELECT 1 FROM pg_rewrite ru WHERE ru.ev_class = c.oid AND ru.rulename <> '_RETURN'))),
            EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
                    WHERE t.typname = ANY (p_names) AND (p_schema IS NULL OR n.nspname = p_schema)
                      -- (not a table's row type: every table has one of its name)
@@ -1833,8 +1885,19 @@ BEGIN
            OR EXISTS (SELECT 1 FROM pg_opfamily f WHERE f.opfname = ANY (p_names))
            OR EXISTS (SELECT 1 FROM pg_opclass c WHERE c.opcname = ANY (p_names))
            OR EXISTS (SELECT 1 FROM pg_conversion c WHERE c.conname = ANY (p_names))
-    INTO v_rel, v_type, v_proc, v_schema, v_rest;
-    IF v_rel THEN   -- tables, views, materialized views, sequences
+    INTO v_rel, v_trig, v_type, v_proc, v_schema, v_rest;
+    IF v_rel AND NOT v_trig THEN   -- (the same without _snap_triggers_policies, which has no row)
+        RETURN QUERY
+        WITH s AS MATERIALIZED (SELECT * FROM pggit_v0._snap_relations(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_columns(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_constraints(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_indexes(p_schema, p_names, false)
+                                UNION ALL SELECT * FROM pggit_v0._snap_depends(p_schema, p_names, false, 'rel'))
+        SELECT * FROM s
+        UNION ALL
+        SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
+        FROM s GROUP BY s.schema_name, s.kind, s.name HAVING bool_and(s.sub_key <> 'depends');
+    ELSIF v_rel THEN   -- tables, views, materialized views, sequences
         RETURN QUERY
         WITH s AS MATERIALIZED (SELECT * FROM pggit_v0._snap_relations(p_schema, p_names, false)
                                 UNION ALL SELECT * FROM pggit_v0._snap_columns(p_schema, p_names, false)

@@ -131,3 +131,28 @@ def test_status_short_path_needs_the_log_readable(db: SqlDb) -> None:
         db.exec("RESET ROLE")
         db.exec("SELECT pggit_v0.revoke_access(%s)", [role])
         db.exec(f'DROP ROLE "{role}"')
+
+
+def depends_of(d: SqlDb, schema: str, obj_key: str) -> str:
+    return d.val("SELECT o.content FROM pggit_v0._tree_blobs(pggit_v0._commit_tree(pggit_v0.get_head_sha()), true) b "
+                 "JOIN pggit_v0.objects o ON o.sha = b.blob_sha "
+                 "WHERE b.schema_name = %s AND b.obj_key = %s AND b.sub_key = 'depends'", [schema, obj_key])
+
+
+def test_incremental_dependencies_on_other_catalogs(db: SqlDb) -> None:
+    """An incremental snapshot names what a table depends on in catalogs other than
+    pg_class, pg_type and pg_proc (_dep_ref_other) as a whole snapshot does: the suite's
+    pggit.verify_incremental = on compares the two trees at each commit."""
+    db.exec("CREATE COLLATION public.c2 FROM \"C\";"
+            "CREATE TEXT SEARCH CONFIGURATION public.mycfg (COPY = pg_catalog.simple);"
+            "CREATE TABLE public.rare (id int, v text COLLATE public.c2, d text);"
+            "CREATE INDEX rare_ts ON public.rare USING gin (to_tsvector('public.mycfg'::regconfig, d))")
+    assert "full snapshot" in commit_mode(db, "rare")
+    full = depends_of(db, "public", "table rare")
+    assert "collation c2" in full and "text_search_configuration mycfg" in full, full
+    db.exec("ALTER TABLE public.rare ADD COLUMN w int")
+    assert "incremental snapshot of 1 object(s)" in commit_mode(db, "w")
+    assert depends_of(db, "public", "table rare") == full
+    db.exec("COMMENT ON TABLE public.rare IS 'r'")
+    assert "incremental snapshot" in commit_mode(db, "comment")
+    assert depends_of(db, "public", "table rare") == full
