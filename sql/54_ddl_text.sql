@@ -204,12 +204,15 @@ SELECT concat_ws(' ',
 FROM o l
 $$;
 
--- GRANT <-> REVOKE for each line of a canonical grants blob.
+-- GRANT <-> REVOKE for each line of a canonical grants blob (the owner's own grant
+-- options, marked so by _acl_statements, are revoked alone: the owner keeps its rights).
 CREATE OR REPLACE FUNCTION pggit_v0._invert_grants(p_grants text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT string_agg(CASE
+         WHEN l ~ '^GRANT .* WITH GRANT OPTION; -- the owner''s own grant options;$'
+         THEN regexp_replace(l, '^GRANT (.*) TO (.*) WITH GRANT OPTION; -- .*$', 'REVOKE GRANT OPTION FOR \1 FROM \2 CASCADE;')
          WHEN l ~ '^GRANT ' THEN regexp_replace(regexp_replace(l, ' WITH GRANT OPTION;$', ';'),
                                                 '^GRANT (.*) TO (.*);$', 'REVOKE \1 FROM \2 CASCADE;')
          ELSE regexp_replace(l, '^REVOKE (.*) FROM (.*);$', 'GRANT \1 TO \2;') END, E'\n' ORDER BY o)

@@ -432,6 +432,19 @@ CREATE VIEW app.job_payloads AS SELECT payload FROM app.jobs;
 ALTER TABLE app.jobs RENAME TO jobs_old;
 CREATE TABLE app.jobs (id bigserial PRIMARY KEY, payload jsonb, queue text);
 """),
+    # the owner's own privileges (Supabase Auth revokes and grants them back WITH GRANT
+    # OPTION; Supabase Storage grants ALL WITH GRANT OPTION to the role that owns its
+    # tables once restored without owners): recorded like any grantee's (H1, G3)
+    "owner_privileges": ("""
+CREATE TABLE app.t (id int);
+CREATE TABLE app.u (id int);
+CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+""", """
+GRANT SELECT ON app.t TO CURRENT_USER WITH GRANT OPTION;
+REVOKE DELETE, TRUNCATE ON app.u FROM CURRENT_USER;
+GRANT ALL ON app.u TO PUBLIC;
+REVOKE EXECUTE ON FUNCTION app.f() FROM CURRENT_USER;
+"""),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
