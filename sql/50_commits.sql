@@ -242,12 +242,14 @@ COMMENT ON FUNCTION pggit_v0._xid_space() IS
 -- "<xid space>:<xid>", see _commit_snapshot) can be pending, so this reads the log's
 -- newest rows by index; without a valid horizon it reads the whole log.
 -- (PL/pgSQL: its plan is kept for the session; a SQL function is planned per call.)
-CREATE OR REPLACE FUNCTION pggit_v0._pending_log_ids() RETURNS bigint[]
+-- p_space: _xid_space(), when the caller has it already.
+DROP FUNCTION IF EXISTS pggit_v0._pending_log_ids();
+CREATE OR REPLACE FUNCTION pggit_v0._pending_log_ids(p_space text DEFAULT NULL) RETURNS bigint[]
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
-    v_space text := pggit_v0._xid_space();
+    v_space text := coalesce(p_space, pggit_v0._xid_space());
 BEGIN
     RETURN (SELECT coalesce(array_agg(l.id ORDER BY l.id), ARRAY[]::bigint[]) FROM pggit_v0.ddl_log l
             WHERE l.txid >= coalesce((SELECT substr(m.value, length(v_space) + 2)::bigint
@@ -256,7 +258,7 @@ BEGIN
               AND NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id));
 END
 $$;
-COMMENT ON FUNCTION pggit_v0._pending_log_ids() IS 'Ids of the DDL log entries not yet linked to a commit';
+COMMENT ON FUNCTION pggit_v0._pending_log_ids(text) IS 'Ids of the DDL log entries not yet linked to a commit';
 
 -- Link the DDL log entries p_ids (taken with _pending_log_ids() before the catalog was
 -- read) that are still unlinked to p_sha, as one batch of the hash chain: each link
@@ -376,14 +378,16 @@ COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2, oid) IS
 -- incremental read (_incremental_dirty), and, with no DDL logged since, the whole proof
 -- that the live schema is the parent's tree: a commit or status() with nothing logged
 -- asks only this (one statement, planned at a session's first call in ~1 ms; the big
--- functions behind it are not compiled).
-CREATE OR REPLACE FUNCTION pggit_v0._incremental_base(p_parent text, p_epoch text) RETURNS text
+-- functions behind it are not compiled).  p_space: _xid_space(), when the caller has it.
+DROP FUNCTION IF EXISTS pggit_v0._incremental_base(text, text);
+CREATE OR REPLACE FUNCTION pggit_v0._incremental_base(p_parent text, p_epoch text, p_space text DEFAULT NULL)
+RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
-    v_space text := _xid_space();
+    v_space text := coalesce(p_space, _xid_space());
 BEGIN
     IF p_parent IS NULL OR coalesce(current_setting('pggit.full_snapshot', true), '') = 'on' THEN
         RETURN NULL;
@@ -401,7 +405,7 @@ BEGIN
                              OR pg_snapshot_xmax(pg_current_snapshot())::text::bigint - age(f.xmin) >= h.horizon));
 END
 $$;
-COMMENT ON FUNCTION pggit_v0._incremental_base(text, text) IS
+COMMENT ON FUNCTION pggit_v0._incremental_base(text, text, text) IS
     'The tree of a commit when the DDL log is complete and trusted since it (capture unchanged, live schema exactly that tree, no capture fault); NULL when a full read is needed';
 
 -- What an incremental snapshot must read again: the (schema, bare name) pairs of the
@@ -456,6 +460,7 @@ DECLARE
     v_drops       boolean;
     v_cascade     boolean;
     v_moves       boolean;
+    v_renamed     boolean;
     v_s           text[];
     v_n           text[];
 BEGIN
@@ -501,8 +506,9 @@ BEGIN
            -- renames and moves: the old names are found gone from the catalog
            coalesce(bool_or(l.statement ~* '\m(rename|set\s+schema)\M'
                             AND l.object_type IN ('table', 'sequence', 'view', 'materialized view', 'function',
-                                                  'procedure', 'aggregate', 'type', 'domain')), false)
-    INTO v_pending, v_unsafe, v_drops, v_cascade, v_moves
+                                                  'procedure', 'aggregate', 'type', 'domain')), false),
+           coalesce(bool_or(l.renamed_from IS NOT NULL), false)
+    INTO v_pending, v_unsafe, v_drops, v_cascade, v_moves, v_renamed
     FROM ddl_log l
     WHERE l.id = ANY (p_pending);
     IF v_pending = 0 THEN   -- a complete log with nothing in it: the schema is the parent's tree
@@ -516,87 +522,128 @@ BEGIN
     END IF;
 
     BEGIN   -- names come from object identities; anything unexpected means a full snapshot
-        WITH RECURSIVE pending AS (
-            SELECT l.event, l.object_type, l.object_identity, l.renamed_from FROM ddl_log l
-            WHERE l.id = ANY (p_pending)
-        ),
-        parts AS (
-            SELECT CASE
-                     WHEN p.object_type = 'schema' THEN ARRAY[(parse_ident(p.object_identity))[1],
-                                                              (parse_ident(p.object_identity))[1]]
-                     WHEN p.object_type IN ('table constraint', 'trigger', 'policy', 'rule')
-                       THEN parse_ident(substring(p.object_identity FROM ' on (.*)$'))
-                     WHEN p.object_type = 'default value'
-                       THEN parse_ident(substring(p.object_identity FROM '^for (.*)$'))
-                     -- (not strict: stops at the argument list, a quoted name may hold "(")
-                     WHEN p.object_type IN ('function', 'procedure', 'aggregate')
-                       THEN parse_ident(p.object_identity, false)
-                     -- a dropped index: its table is looked up in the parent's tree below
-                     WHEN p.object_type = 'index' AND p.event = 'sql_drop'
-                       THEN ARRAY[(parse_ident(p.object_identity))[1], E'\n' || (parse_ident(p.object_identity))[2]]
-                     WHEN p.object_type = 'index'
-                       THEN (SELECT ARRAY[n.nspname::text, c.relname::text]
-                             FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
-                             JOIN pg_namespace n ON n.oid = c.relnamespace
-                             WHERE i.indexrelid = to_regclass(p.object_identity))
-                     ELSE parse_ident(p.object_identity) END AS ident
-            FROM pending p
-            UNION ALL   -- a renamed table, sequence or column: its old name, and what names it
-            SELECT parse_ident(p.renamed_from) FROM pending p WHERE p.renamed_from IS NOT NULL
-            UNION ALL
-            SELECT ARRAY[dp.schema_name, dp.name]
-            FROM pending p
-            CROSS JOIN LATERAL (SELECT parse_ident(p.object_identity) AS id) i
-            CROSS JOIN LATERAL (SELECT CASE WHEN p.object_type = 'table column'
-                                            THEN to_regclass(format('%I.%I', i.id[1], i.id[2]))
-                                            ELSE to_regclass(p.object_identity) END AS rel) r
-            CROSS JOIN LATERAL _rename_dependants(
-                r.rel, CASE WHEN p.object_type = 'table column'
-                            THEN (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = r.rel AND a.attname = i.id[3])
-                       END) dp
-            WHERE p.renamed_from IS NOT NULL
-            UNION ALL   -- a renamed or moved view, routine, type or domain: what names it
-            SELECT ARRAY[dp.schema_name, dp.name]
-            FROM pending p
-            -- (a routine: every one of that name there, its argument types may have moved since)
-            CROSS JOIN LATERAL (
-                SELECT coalesce(array_agg(f.oid), ARRAY[NULL::oid]) AS objs, 'pg_proc'::regclass::oid AS cls
-                FROM pg_proc f JOIN pg_namespace n ON n.oid = f.pronamespace
-                WHERE p.object_type IN ('function', 'procedure', 'aggregate')
-                  AND n.nspname = (parse_ident(p.object_identity, false))[1]
-                  AND f.proname = (parse_ident(p.object_identity, false))[2]
-                HAVING p.object_type IN ('function', 'procedure', 'aggregate')
+        IF NOT v_moves AND NOT v_renamed THEN
+            -- no rename or move logged: the names as logged (the same statement without
+            -- the branches below that follow renames and moves, which are not planned)
+            WITH RECURSIVE pending AS (
+                SELECT l.event, l.object_type, l.object_identity, l.renamed_from FROM ddl_log l
+                WHERE l.id = ANY (p_pending)
+            ),
+            parts AS (
+                SELECT CASE
+                         WHEN p.object_type = 'schema' THEN ARRAY[(parse_ident(p.object_identity))[1],
+                                                                  (parse_ident(p.object_identity))[1]]
+                         WHEN p.object_type IN ('table constraint', 'trigger', 'policy', 'rule')
+                           THEN parse_ident(substring(p.object_identity FROM ' on (.*)$'))
+                         WHEN p.object_type = 'default value'
+                           THEN parse_ident(substring(p.object_identity FROM '^for (.*)$'))
+                         -- (not strict: stops at the argument list, a quoted name may hold "(")
+                         WHEN p.object_type IN ('function', 'procedure', 'aggregate')
+                           THEN parse_ident(p.object_identity, false)
+                         -- a dropped index: its table is looked up in the parent's tree below
+                         WHEN p.object_type = 'index' AND p.event = 'sql_drop'
+                           THEN ARRAY[(parse_ident(p.object_identity))[1], E'\n' || (parse_ident(p.object_identity))[2]]
+                         WHEN p.object_type = 'index'
+                           THEN (SELECT ARRAY[n.nspname::text, c.relname::text]
+                                 FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+                                 JOIN pg_namespace n ON n.oid = c.relnamespace
+                                 WHERE i.indexrelid = to_regclass(p.object_identity))
+                         ELSE parse_ident(p.object_identity) END AS ident
+                FROM pending p
+            ),
+            named AS (SELECT DISTINCT x.ident[1] AS s, x.ident[2] AS n FROM parts x),
+            with_children(s, n) AS (   -- inheritance descendants list their ancestors' columns
+                SELECT named.s, named.n FROM named
+                UNION
+                SELECT cn.nspname::text, c.relname::text FROM with_children d
+                JOIN pg_inherits i ON i.inhparent = to_regclass(format('%I.%I', d.s, d.n))
+                JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace
+                WHERE left(d.n, 1) <> E'\n'
+            )
+            SELECT array_agg(s), array_agg(n) INTO v_s, v_n FROM with_children;
+        ELSE
+            WITH RECURSIVE pending AS (
+                SELECT l.event, l.object_type, l.object_identity, l.renamed_from FROM ddl_log l
+                WHERE l.id = ANY (p_pending)
+            ),
+            parts AS (
+                SELECT CASE
+                         WHEN p.object_type = 'schema' THEN ARRAY[(parse_ident(p.object_identity))[1],
+                                                                  (parse_ident(p.object_identity))[1]]
+                         WHEN p.object_type IN ('table constraint', 'trigger', 'policy', 'rule')
+                           THEN parse_ident(substring(p.object_identity FROM ' on (.*)$'))
+                         WHEN p.object_type = 'default value'
+                           THEN parse_ident(substring(p.object_identity FROM '^for (.*)$'))
+                         -- (not strict: stops at the argument list, a quoted name may hold "(")
+                         WHEN p.object_type IN ('function', 'procedure', 'aggregate')
+                           THEN parse_ident(p.object_identity, false)
+                         -- a dropped index: its table is looked up in the parent's tree below
+                         WHEN p.object_type = 'index' AND p.event = 'sql_drop'
+                           THEN ARRAY[(parse_ident(p.object_identity))[1], E'\n' || (parse_ident(p.object_identity))[2]]
+                         WHEN p.object_type = 'index'
+                           THEN (SELECT ARRAY[n.nspname::text, c.relname::text]
+                                 FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+                                 JOIN pg_namespace n ON n.oid = c.relnamespace
+                                 WHERE i.indexrelid = to_regclass(p.object_identity))
+                         ELSE parse_ident(p.object_identity) END AS ident
+                FROM pending p
+                UNION ALL   -- a renamed table, sequence or column: its old name, and what names it
+                SELECT parse_ident(p.renamed_from) FROM pending p WHERE p.renamed_from IS NOT NULL
                 UNION ALL
-                SELECT ARRAY[to_regtype(p.object_identity)::oid], 'pg_type'::regclass::oid
-                WHERE p.object_type IN ('type', 'domain')
-                UNION ALL
-                SELECT ARRAY[to_regclass(p.object_identity)::oid], 'pg_class'::regclass::oid
-                WHERE p.object_type IN ('view', 'materialized view')) r
-            CROSS JOIN LATERAL unnest(r.objs) AS o(obj)
-            -- (one not found, renamed again or dropped since: a NULL name, a full snapshot)
-            CROSS JOIN LATERAL (SELECT x.schema_name, x.name FROM _rename_dependants(o.obj, NULL, r.cls) x
-                                UNION ALL SELECT NULL, NULL WHERE o.obj IS NULL) dp
-            WHERE v_moves AND p.renamed_from IS NULL
-              AND p.object_type IN ('view', 'materialized view', 'function', 'procedure', 'aggregate', 'type', 'domain')
-            UNION ALL   -- a moved table's sequences went along: what names them
-            SELECT ARRAY[dp.schema_name, dp.name]
-            FROM pending p
-            JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = to_regclass(p.object_identity)
-                            AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'
-            JOIN pg_class sq ON sq.oid = d.objid AND sq.relkind = 'S'
-            CROSS JOIN LATERAL _rename_dependants(sq.oid) dp
-            WHERE v_moves AND p.renamed_from IS NOT NULL AND p.object_type = 'table'
-        ),
-        named AS (SELECT DISTINCT x.ident[1] AS s, x.ident[2] AS n FROM parts x),
-        with_children(s, n) AS (   -- inheritance descendants list their ancestors' columns
-            SELECT named.s, named.n FROM named
-            UNION
-            SELECT cn.nspname::text, c.relname::text FROM with_children d
-            JOIN pg_inherits i ON i.inhparent = to_regclass(format('%I.%I', d.s, d.n))
-            JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace
-            WHERE left(d.n, 1) <> E'\n'
-        )
-        SELECT array_agg(s), array_agg(n) INTO v_s, v_n FROM with_children;
+                SELECT ARRAY[dp.schema_name, dp.name]
+                FROM pending p
+                CROSS JOIN LATERAL (SELECT parse_ident(p.object_identity) AS id) i
+                CROSS JOIN LATERAL (SELECT CASE WHEN p.object_type = 'table column'
+                                                THEN to_regclass(format('%I.%I', i.id[1], i.id[2]))
+                                                ELSE to_regclass(p.object_identity) END AS rel) r
+                CROSS JOIN LATERAL _rename_dependants(
+                    r.rel, CASE WHEN p.object_type = 'table column'
+                                THEN (SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = r.rel AND a.attname = i.id[3])
+                           END) dp
+                WHERE p.renamed_from IS NOT NULL
+                UNION ALL   -- a renamed or moved view, routine, type or domain: what names it
+                SELECT ARRAY[dp.schema_name, dp.name]
+                FROM pending p
+                -- (a routine: every one of that name there, its argument types may have moved since)
+                CROSS JOIN LATERAL (
+                    SELECT coalesce(array_agg(f.oid), ARRAY[NULL::oid]) AS objs, 'pg_proc'::regclass::oid AS cls
+                    FROM pg_proc f JOIN pg_namespace n ON n.oid = f.pronamespace
+                    WHERE p.object_type IN ('function', 'procedure', 'aggregate')
+                      AND n.nspname = (parse_ident(p.object_identity, false))[1]
+                      AND f.proname = (parse_ident(p.object_identity, false))[2]
+                    HAVING p.object_type IN ('function', 'procedure', 'aggregate')
+                    UNION ALL
+                    SELECT ARRAY[to_regtype(p.object_identity)::oid], 'pg_type'::regclass::oid
+                    WHERE p.object_type IN ('type', 'domain')
+                    UNION ALL
+                    SELECT ARRAY[to_regclass(p.object_identity)::oid], 'pg_class'::regclass::oid
+                    WHERE p.object_type IN ('view', 'materialized view')) r
+                CROSS JOIN LATERAL unnest(r.objs) AS o(obj)
+                -- (one not found, renamed again or dropped since: a NULL name, a full snapshot)
+                CROSS JOIN LATERAL (SELECT x.schema_name, x.name FROM _rename_dependants(o.obj, NULL, r.cls) x
+                                    UNION ALL SELECT NULL, NULL WHERE o.obj IS NULL) dp
+                WHERE v_moves AND p.renamed_from IS NULL
+                  AND p.object_type IN ('view', 'materialized view', 'function', 'procedure', 'aggregate', 'type', 'domain')
+                UNION ALL   -- a moved table's sequences went along: what names them
+                SELECT ARRAY[dp.schema_name, dp.name]
+                FROM pending p
+                JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = to_regclass(p.object_identity)
+                                AND d.classid = 'pg_class'::regclass AND d.deptype = 'a'
+                JOIN pg_class sq ON sq.oid = d.objid AND sq.relkind = 'S'
+                CROSS JOIN LATERAL _rename_dependants(sq.oid) dp
+                WHERE v_moves AND p.renamed_from IS NOT NULL AND p.object_type = 'table'
+            ),
+            named AS (SELECT DISTINCT x.ident[1] AS s, x.ident[2] AS n FROM parts x),
+            with_children(s, n) AS (   -- inheritance descendants list their ancestors' columns
+                SELECT named.s, named.n FROM named
+                UNION
+                SELECT cn.nspname::text, c.relname::text FROM with_children d
+                JOIN pg_inherits i ON i.inhparent = to_regclass(format('%I.%I', d.s, d.n))
+                JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace cn ON cn.oid = c.relnamespace
+                WHERE left(d.n, 1) <> E'\n'
+            )
+            SELECT array_agg(s), array_agg(n) INTO v_s, v_n FROM with_children;
+        END IF;
 
         -- DROP ... CASCADE: what depended on each dropped object (or column, or constraint)
         -- in the parent's tree, and what depended on that in turn (see _cascade_next)
@@ -681,76 +728,127 @@ BEGIN
     -- the parent's bucket trees (256 per schema at most), the objects of the buckets the
     -- dirty names fall in, and the whole object list only when a drop may have taken
     -- objects along or a dropped index's table must be found
-    WITH buckets AS MATERIALIZED (SELECT * FROM _tree_buckets(v_parent_tree)),
-    parent AS MATERIALIZED (SELECT * FROM _tree_objects(v_parent_tree)),   -- read only if needed
-    rels AS MATERIALIZED (
-        SELECT o.schema_name, _key_name(o.obj_key) AS n, o.obj_tree FROM parent o
-        WHERE _key_kind(o.obj_key) IN ('table', 'materialized_view')
-    ),
-    named AS (SELECT DISTINCT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)),
-    -- each dropped index's table or materialized view: first among the names that start
-    -- the index's up to an underscore (PostgreSQL's default index names do), looked up
-    -- in their buckets; else among all of the parent's
-    dropped_idx AS MATERIALIZED (
-        SELECT d.s, coalesce(
-                   (SELECT c.n FROM (
-                        SELECT left(substr(d.n, 2), g.pos - 1) AS n
-                        FROM generate_series(2, length(d.n) - 1) AS g(pos)
-                        WHERE substr(d.n, g.pos + 1, 1) = '_') c
-                    JOIN buckets b ON b.schema_name = d.s AND b.bucket = _bucket(d.s, c.n)
-                    JOIN tree_entries o ON o.tree_sha = b.bucket_tree
-                                       AND o.name IN ('table ' || c.n, 'materialized_view ' || c.n)
-                    JOIN tree_entries te ON te.tree_sha = o.entry_sha AND te.name = 'index ' || substr(d.n, 2)
-                    LIMIT 1),
-                   (SELECT r.n FROM rels r
-                    JOIN tree_entries te ON te.tree_sha = r.obj_tree AND te.name = 'index ' || substr(d.n, 2)
-                    WHERE r.schema_name = d.s LIMIT 1)) AS n
-        FROM named d WHERE left(d.n, 1) = E'\n'
-    ),
-    dirty0 AS (
-        SELECT d.s, d.n FROM named d WHERE left(d.n, 1) <> E'\n'
-        -- (a dropped index that is not in the parent's tree, a partition's, changes nothing)
-        UNION SELECT x.s, x.n FROM dropped_idx x WHERE x.n IS NOT NULL
-        -- the partitions of a dropped index's table: their own indexes attached to it
-        -- went with it
-        UNION
-        SELECT cn.nspname::text, c.relname::text
-        FROM dropped_idx x
-        CROSS JOIN LATERAL (
-            WITH RECURSIVE tree(oid) AS (
-                SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = to_regclass(format('%I.%I', x.s, x.n))
-                UNION
-                SELECT i.inhrelid FROM tree t JOIN pg_inherits i ON i.inhparent = t.oid
-            ) SELECT t.oid FROM tree t) k
-        JOIN pg_class c ON c.oid = k.oid JOIN pg_namespace cn ON cn.oid = c.relnamespace
-        WHERE x.n IS NOT NULL
-        UNION   -- objects a drop took along, or a rename or move took away: in the
-                -- parent's tree, gone from the catalog
-        SELECT o.schema_name, _key_name(o.obj_key) FROM parent o
-        WHERE (v_drops OR v_moves)
-          AND _key_kind(o.obj_key) IN ('table', 'view', 'materialized_view', 'sequence', 'foreign_table')
-          AND NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
-                          WHERE c.relname = _key_name(o.obj_key) AND ns.nspname = o.schema_name)
-        UNION
-        SELECT o.schema_name, _key_bare(o.obj_key) FROM parent o
-        WHERE v_moves AND _key_kind(o.obj_key) IN ('function', 'procedure', 'aggregate')
-          AND NOT EXISTS (SELECT 1 FROM pg_proc f JOIN pg_namespace ns ON ns.oid = f.pronamespace
-                          WHERE f.proname = _key_bare(o.obj_key) AND ns.nspname = o.schema_name
-                            AND format('%I(%s)', f.proname, pg_get_function_identity_arguments(f.oid))
-                                = _key_name(o.obj_key))
-        UNION
-        SELECT o.schema_name, _key_name(o.obj_key) FROM parent o
-        WHERE v_moves AND _key_kind(o.obj_key) IN ('type', 'domain')
-          AND NOT EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace ns ON ns.oid = t.typnamespace
-                          WHERE t.typname = _key_name(o.obj_key) AND ns.nspname = o.schema_name)
-        UNION
-        SELECT o.schema_name, _key_name(o.obj_key) FROM parent o
-        WHERE v_drops AND _key_kind(o.obj_key) = 'statistics'
-          AND NOT EXISTS (SELECT 1 FROM pg_statistic_ext x JOIN pg_namespace ns ON ns.oid = x.stxnamespace
-                          WHERE x.stxname = _key_name(o.obj_key) AND ns.nspname = o.schema_name)
-    )
-    SELECT coalesce(array_agg(d.s), ARRAY[]::text[]), coalesce(array_agg(d.n), ARRAY[]::text[])
-    INTO v_s, v_n FROM dirty0 d;
+    IF NOT v_drops AND NOT v_moves THEN
+        -- dropped indexes only: the same statement without the branches that look
+        -- for objects gone from the catalog (empty then, and not planned)
+        WITH buckets AS MATERIALIZED (SELECT * FROM _tree_buckets(v_parent_tree)),
+        parent AS MATERIALIZED (SELECT * FROM _tree_objects(v_parent_tree)),   -- read only if needed
+        rels AS MATERIALIZED (
+            SELECT o.schema_name, _key_name(o.obj_key) AS n, o.obj_tree FROM parent o
+            WHERE _key_kind(o.obj_key) IN ('table', 'materialized_view')
+        ),
+        named AS (SELECT DISTINCT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)),
+        -- each dropped index's table or materialized view: first among the names that start
+        -- the index's up to an underscore (PostgreSQL's default index names do), looked up
+        -- in their buckets; else among all of the parent's
+        dropped_idx AS MATERIALIZED (
+            SELECT d.s, coalesce(
+                       (SELECT c.n FROM (
+                            SELECT left(substr(d.n, 2), g.pos - 1) AS n
+                            FROM generate_series(2, length(d.n) - 1) AS g(pos)
+                            WHERE substr(d.n, g.pos + 1, 1) = '_') c
+                        JOIN buckets b ON b.schema_name = d.s AND b.bucket = _bucket(d.s, c.n)
+                        JOIN tree_entries o ON o.tree_sha = b.bucket_tree
+                                           AND o.name IN ('table ' || c.n, 'materialized_view ' || c.n)
+                        JOIN tree_entries te ON te.tree_sha = o.entry_sha AND te.name = 'index ' || substr(d.n, 2)
+                        LIMIT 1),
+                       (SELECT r.n FROM rels r
+                        JOIN tree_entries te ON te.tree_sha = r.obj_tree AND te.name = 'index ' || substr(d.n, 2)
+                        WHERE r.schema_name = d.s LIMIT 1)) AS n
+            FROM named d WHERE left(d.n, 1) = E'\n'
+        ),
+        dirty0 AS (
+            SELECT d.s, d.n FROM named d WHERE left(d.n, 1) <> E'\n'
+            -- (a dropped index that is not in the parent's tree, a partition's, changes nothing)
+            UNION SELECT x.s, x.n FROM dropped_idx x WHERE x.n IS NOT NULL
+            -- the partitions of a dropped index's table: their own indexes attached to it
+            -- went with it
+            UNION
+            SELECT cn.nspname::text, c.relname::text
+            FROM dropped_idx x
+            CROSS JOIN LATERAL (
+                WITH RECURSIVE tree(oid) AS (
+                    SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = to_regclass(format('%I.%I', x.s, x.n))
+                    UNION
+                    SELECT i.inhrelid FROM tree t JOIN pg_inherits i ON i.inhparent = t.oid
+                ) SELECT t.oid FROM tree t) k
+            JOIN pg_class c ON c.oid = k.oid JOIN pg_namespace cn ON cn.oid = c.relnamespace
+            WHERE x.n IS NOT NULL
+        )
+        SELECT coalesce(array_agg(d.s), ARRAY[]::text[]), coalesce(array_agg(d.n), ARRAY[]::text[])
+        INTO v_s, v_n FROM dirty0 d;
+    ELSE
+        WITH buckets AS MATERIALIZED (SELECT * FROM _tree_buckets(v_parent_tree)),
+        parent AS MATERIALIZED (SELECT * FROM _tree_objects(v_parent_tree)),   -- read only if needed
+        rels AS MATERIALIZED (
+            SELECT o.schema_name, _key_name(o.obj_key) AS n, o.obj_tree FROM parent o
+            WHERE _key_kind(o.obj_key) IN ('table', 'materialized_view')
+        ),
+        named AS (SELECT DISTINCT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)),
+        -- each dropped index's table or materialized view: first among the names that start
+        -- the index's up to an underscore (PostgreSQL's default index names do), looked up
+        -- in their buckets; else among all of the parent's
+        dropped_idx AS MATERIALIZED (
+            SELECT d.s, coalesce(
+                       (SELECT c.n FROM (
+                            SELECT left(substr(d.n, 2), g.pos - 1) AS n
+                            FROM generate_series(2, length(d.n) - 1) AS g(pos)
+                            WHERE substr(d.n, g.pos + 1, 1) = '_') c
+                        JOIN buckets b ON b.schema_name = d.s AND b.bucket = _bucket(d.s, c.n)
+                        JOIN tree_entries o ON o.tree_sha = b.bucket_tree
+                                           AND o.name IN ('table ' || c.n, 'materialized_view ' || c.n)
+                        JOIN tree_entries te ON te.tree_sha = o.entry_sha AND te.name = 'index ' || substr(d.n, 2)
+                        LIMIT 1),
+                       (SELECT r.n FROM rels r
+                        JOIN tree_entries te ON te.tree_sha = r.obj_tree AND te.name = 'index ' || substr(d.n, 2)
+                        WHERE r.schema_name = d.s LIMIT 1)) AS n
+            FROM named d WHERE left(d.n, 1) = E'\n'
+        ),
+        dirty0 AS (
+            SELECT d.s, d.n FROM named d WHERE left(d.n, 1) <> E'\n'
+            -- (a dropped index that is not in the parent's tree, a partition's, changes nothing)
+            UNION SELECT x.s, x.n FROM dropped_idx x WHERE x.n IS NOT NULL
+            -- the partitions of a dropped index's table: their own indexes attached to it
+            -- went with it
+            UNION
+            SELECT cn.nspname::text, c.relname::text
+            FROM dropped_idx x
+            CROSS JOIN LATERAL (
+                WITH RECURSIVE tree(oid) AS (
+                    SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = to_regclass(format('%I.%I', x.s, x.n))
+                    UNION
+                    SELECT i.inhrelid FROM tree t JOIN pg_inherits i ON i.inhparent = t.oid
+                ) SELECT t.oid FROM tree t) k
+            JOIN pg_class c ON c.oid = k.oid JOIN pg_namespace cn ON cn.oid = c.relnamespace
+            WHERE x.n IS NOT NULL
+            UNION   -- objects a drop took along, or a rename or move took away: in the
+                    -- parent's tree, gone from the catalog
+            SELECT o.schema_name, _key_name(o.obj_key) FROM parent o
+            WHERE (v_drops OR v_moves)
+              AND _key_kind(o.obj_key) IN ('table', 'view', 'materialized_view', 'sequence', 'foreign_table')
+              AND NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+                              WHERE c.relname = _key_name(o.obj_key) AND ns.nspname = o.schema_name)
+            UNION
+            SELECT o.schema_name, _key_bare(o.obj_key) FROM parent o
+            WHERE v_moves AND _key_kind(o.obj_key) IN ('function', 'procedure', 'aggregate')
+              AND NOT EXISTS (SELECT 1 FROM pg_proc f JOIN pg_namespace ns ON ns.oid = f.pronamespace
+                              WHERE f.proname = _key_bare(o.obj_key) AND ns.nspname = o.schema_name
+                                AND format('%I(%s)', f.proname, pg_get_function_identity_arguments(f.oid))
+                                    = _key_name(o.obj_key))
+            UNION
+            SELECT o.schema_name, _key_name(o.obj_key) FROM parent o
+            WHERE v_moves AND _key_kind(o.obj_key) IN ('type', 'domain')
+              AND NOT EXISTS (SELECT 1 FROM pg_type t JOIN pg_namespace ns ON ns.oid = t.typnamespace
+                              WHERE t.typname = _key_name(o.obj_key) AND ns.nspname = o.schema_name)
+            UNION
+            SELECT o.schema_name, _key_name(o.obj_key) FROM parent o
+            WHERE v_drops AND _key_kind(o.obj_key) = 'statistics'
+              AND NOT EXISTS (SELECT 1 FROM pg_statistic_ext x JOIN pg_namespace ns ON ns.oid = x.stxnamespace
+                              WHERE x.stxname = _key_name(o.obj_key) AND ns.nspname = o.schema_name)
+        )
+        SELECT coalesce(array_agg(d.s), ARRAY[]::text[]), coalesce(array_agg(d.n), ARRAY[]::text[])
+        INTO v_s, v_n FROM dirty0 d;
+    END IF;
     IF cardinality(v_s) > 50 THEN
         RETURN;
     END IF;
@@ -996,13 +1094,13 @@ BEGIN
     -- every transaction below this horizon has ended, so its log entries are in v_ids
     -- (read after it): once linked, later commits need not look below it
     v_horizon := pg_snapshot_xmin(pg_current_snapshot())::text::bigint;
-    v_ids := pggit_v0._pending_log_ids();   -- before the catalog is read: see _pending_log_ids
+    v_ids := pggit_v0._pending_log_ids(v_space);   -- before the catalog is read: see _pending_log_ids
 
     IF cardinality(v_ids) = 0 THEN
         -- nothing logged since the parent: when the log can be trusted, its tree is the
         -- schema (asked directly: _write_tree_incremental and _incremental_dirty, large
         -- functions a session's first commit would compile, are left out)
-        v_base := pggit_v0._incremental_base(v_parent, v_epoch);
+        v_base := pggit_v0._incremental_base(v_parent, v_epoch, v_space);
     END IF;
     IF v_base IS NOT NULL THEN
         SELECT v_base AS root_sha, 0 AS rows_written, 0 AS objects_snapshotted INTO v_inc;

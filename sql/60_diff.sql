@@ -308,8 +308,9 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
-    v_t0   timestamptz := clock_timestamp();
-    v_head text;
+    v_t0    timestamptz := clock_timestamp();
+    v_head  text;
+    v_space text;
 BEGIN
     v_head := get_head_sha();   -- raises when HEAD does not resolve, instead of calling everything ADDED
     -- nothing logged since HEAD's commit, and the log trusted since it: no row, and
@@ -317,11 +318,13 @@ BEGIN
     -- diff's large functions a session's first status() would compile and plan)
     IF coalesce(current_setting('pggit.verify_incremental', true), '') <> 'on'
        AND has_table_privilege('pggit_v0.ddl_log', 'SELECT')
-       AND has_table_privilege('pggit_v0.capture_faults', 'SELECT')
-       AND cardinality(_pending_log_ids()) = 0
-       AND _incremental_base(v_head, _capture_epoch()) IS NOT NULL THEN
-        PERFORM _record_timing('status', v_t0, 'no DDL logged since HEAD: no catalog read');
-        RETURN;
+       AND has_table_privilege('pggit_v0.capture_faults', 'SELECT') THEN
+        v_space := _xid_space();
+        IF cardinality(_pending_log_ids(v_space)) = 0
+           AND _incremental_base(v_head, _capture_epoch(), v_space) IS NOT NULL THEN
+            PERFORM _record_timing('status', v_t0, 'no DDL logged since HEAD: no catalog read');
+            RETURN;
+        END IF;
     END IF;
     -- (with HEAD's commit: read incrementally when the DDL log proves what changed)
     RETURN QUERY SELECT * FROM _diff_rows(_commit_tree(v_head), NULL, true, v_head);
