@@ -44,6 +44,8 @@ SCHEMAS = {
     "svix": ["svix/migrations.sql"],
     "atuin": ["atuin/migrations.sql"],
     "authelia": ["authelia/migrations.sql"],
+    "supabase-auth": ["supabase-auth/migrations.sql"],
+    "ente": ["ente/migrations.sql"],
 }
 
 

@@ -5,7 +5,8 @@
 -- Source: https://github.com/riverqueue/river (commit fdf6cdf12567a5b70c003f5ff850273f09e7efcf),
 --   riverdriver/riverpgxv5/migration/main/*.up.sql
 -- License:
---   MPL-2.0 (the repository's LICENSE: Mozilla Public License Version 2.0); this file stays under it.
+--   MPL-2.0 (the repository's LICENSE: Mozilla Public License Version 2.0). This Source Code Form is
+--   subject to the terms of the Mozilla Public License, v. 2.0; a copy is at https://mozilla.org/MPL/2.0/.
 -- Changes:
 --   * the "/* TEMPLATE: schema */" markers (where River puts a schema name) are removed, so the
 --     objects land in the search path's schema;
