@@ -14,7 +14,7 @@
 -- publication, subscription (and database-wide default_privileges).
 -- Sub-keys of an object: definition, column <c>, columns (order), column_settings <c>
 -- (statistics target and attribute options), column_not_null <c> (an inherited column's
--- own NOT NULL), constraint <c>,
+-- own NOT NULL), column_default <c> (an inherited column's own default), constraint <c>,
 -- index <i>, trigger <t>, policy <p>, rule <r>, replica_identity, cluster, rls, owned_by,
 -- comment, column_comment <c>, constraint_comment <c>, index_comment <i>,
 -- trigger_comment <t>, policy_comment <p>, grants, column_grants <c>.
@@ -269,7 +269,9 @@ DROP FUNCTION IF EXISTS pggit_v0._identity_options(oid, int2);
 -- Columns of tables (one blob each, position left out), their order (one blob per
 -- table), column comments and column grants.  Columns only inherited from a parent
 -- are described by the parent, but for a NOT NULL of their own (column_not_null <c>:
--- a partition's, which its parent does not have).  One pass over the columns (cols);
+-- a partition's, which its parent does not have) and a default other than every
+-- parent's (column_default <c>: a partition made (LIKE parent) without its defaults,
+-- then attached, or given one of its own).  One pass over the columns (cols);
 -- what few columns have (comments, grants, settings, an inherited NOT NULL) is made in
 -- its own branch from the raw fields, and comments are joined there: joined to every
 -- column, the planner looped over the table comments per column (1,000 tables: 38 ms).
@@ -281,6 +283,10 @@ AS $$
 WITH cols AS (
     SELECT r.oid, r.nspname, r.relname, r.kind, r.relkind, r.relowner, a.attname, a.attnum, a.attislocal,
            a.attacl, a.attnotnull, a.attstattarget, a.attoptions, c.relispartition,
+           -- an inherited column's default (compared with its parents' below)
+           CASE WHEN NOT a.attislocal AND a.attgenerated = '' AND a.attidentity = '' AND r.relkind IN ('r', 'p')
+                THEN pg_get_expr(ad.adbin, ad.adrelid) END AS inh_default,
+           a.attgenerated <> '' OR a.attidentity <> '' AS attidentity_or_generated,
            -- (a table's own columns only: views' are named for their comments and grants)
            CASE WHEN r.relkind IN ('r', 'p') AND a.attislocal THEN
            format('%I %s%s%s%s%s', a.attname, format_type(a.atttypid, a.atttypmod),
@@ -376,6 +382,16 @@ FROM cols x WHERE relkind IN ('r', 'p') AND attnotnull AND NOT attislocal
   AND NOT EXISTS (SELECT 1 FROM pg_inherits i
                   JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = x.attname
                   WHERE i.inhrelid = x.oid AND pa.attnotnull)
+UNION ALL   -- (and an inherited column whose default is none of its parents': PARTITION OF
+            -- and INHERITS give it the parent's, ATTACH and INHERIT keep its own)
+SELECT nspname::text, kind, relname::text, relname::text, 'column_default ' || attname,
+       format('ALTER TABLE ONLY %I.%I ALTER COLUMN %I %s;', nspname, relname, attname,
+              coalesce('SET DEFAULT ' || inh_default, 'DROP DEFAULT'))
+FROM cols x WHERE relkind IN ('r', 'p') AND NOT attislocal AND NOT x.attidentity_or_generated
+  AND NOT EXISTS (SELECT 1 FROM pg_inherits i
+                  JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = x.attname
+                  LEFT JOIN pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
+                  WHERE i.inhrelid = x.oid AND pg_get_expr(pd.adbin, pd.adrelid) IS NOT DISTINCT FROM x.inh_default)
 $$;
 
 -- The ALTER INDEX ... ATTACH PARTITION line of index p_index when it is attached to a
@@ -1461,6 +1477,29 @@ COMMENT ON FUNCTION pggit_v0._dep_base(text[], boolean, text) IS
     'Tracked objects and their parts by (classid, objid): the object they belong to and the kind of part (all, or of some bare names; all groups of kinds, or one)';
 
 
+-- _dep_ref's lookup of the relation a default, rule, trigger or policy belongs to (no row
+-- when it is gone or of another catalog).  PL/pgSQL, like _dep_ref_other: planned only
+-- when an edge of the session reaches such a part, not with every incremental snapshot.
+CREATE OR REPLACE FUNCTION pggit_v0._dep_ref_part(p_classid oid, p_objid oid)
+RETURNS TABLE (rel oid)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+BEGIN
+    IF p_classid = 'pg_attrdef'::regclass THEN
+        RETURN QUERY SELECT ad.adrelid FROM pg_attrdef ad WHERE ad.oid = p_objid;
+    ELSIF p_classid = 'pg_rewrite'::regclass THEN
+        RETURN QUERY SELECT ru.ev_class FROM pg_rewrite ru WHERE ru.oid = p_objid;
+    ELSIF p_classid = 'pg_trigger'::regclass THEN
+        RETURN QUERY SELECT tg.tgrelid FROM pg_trigger tg WHERE tg.oid = p_objid;
+    ELSIF p_classid = 'pg_policy'::regclass THEN
+        RETURN QUERY SELECT po.polrelid FROM pg_policy po WHERE po.oid = p_objid;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._dep_ref_part(oid, oid) IS
+    'The relation a column default, rule, trigger or policy belongs to (for _dep_ref)';
+
 -- _dep_ref's lookup of an object of the catalogs other than pg_class, pg_type and
 -- pg_proc: its namespace (0 for objects of no schema: foreign data wrappers, servers,
 -- publications), kind and name as _dep_base names them; no row for an object of
@@ -1540,14 +1579,9 @@ WITH s3 AS NOT MATERIALIZED (   -- (inlined: one row)
         SELECT CASE WHEN co.conrelid <> 0 THEN 'pg_class'::regclass ELSE 'pg_type'::regclass END::oid AS cls,
                CASE WHEN co.conrelid <> 0 THEN co.conrelid ELSE co.contypid END AS oid
         FROM pg_constraint co WHERE s1.cls = 'pg_constraint'::regclass AND co.oid = s1.oid
-        UNION ALL
-        SELECT 'pg_class'::regclass::oid, ad.adrelid FROM pg_attrdef ad WHERE s1.cls = 'pg_attrdef'::regclass AND ad.oid = s1.oid
-        UNION ALL
-        SELECT 'pg_class'::regclass::oid, ru.ev_class FROM pg_rewrite ru WHERE s1.cls = 'pg_rewrite'::regclass AND ru.oid = s1.oid
-        UNION ALL
-        SELECT 'pg_class'::regclass::oid, tg.tgrelid FROM pg_trigger tg WHERE s1.cls = 'pg_trigger'::regclass AND tg.oid = s1.oid
-        UNION ALL
-        SELECT 'pg_class'::regclass::oid, po.polrelid FROM pg_policy po WHERE s1.cls = 'pg_policy'::regclass AND po.oid = s1.oid
+        UNION ALL   -- (defaults, rules, triggers, policies: rarely referenced, see _dep_ref_part)
+        SELECT 'pg_class'::regclass::oid, x.rel FROM pggit_v0._dep_ref_part(s1.cls, s1.oid) x
+        WHERE s1.cls IN ('pg_attrdef'::regclass, 'pg_rewrite'::regclass, 'pg_trigger'::regclass, 'pg_policy'::regclass)
         UNION ALL
         SELECT CASE WHEN t.typtype = 'c' THEN 'pg_class'::regclass ELSE 'pg_type'::regclass END::oid,
                CASE WHEN t.typtype = 'c' THEN t.typrelid ELSE t.oid END
