@@ -228,6 +228,27 @@ def timed(conn: psycopg.Connection, expr: str, params: Optional[tuple] = None) -
     return client, (row[2] - row[0]).total_seconds(), row[1]
 
 
+def backend_cpu(conn: psycopg.Connection) -> Optional[float]:
+    """CPU seconds the connection's backend has run so far (``/proc/<pid>/schedstat``: the
+    server runs on this machine; readable by its OS user or root), None when unreadable.
+    On a shared, loaded machine wall times of one call vary 2-3x; its CPU time does not."""
+    try:
+        with open(f"/proc/{conn.info.backend_pid}/schedstat") as f:
+            return int(f.read().split()[0]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def timed_cpu(conn: psycopg.Connection, expr: str,
+              params: Optional[tuple] = None) -> Tuple[float, Optional[float], Any]:
+    """``timed`` with the backend's CPU seconds for the statement instead of the server's
+    clock: (client seconds, backend CPU seconds or None, value of expr)."""
+    c0 = backend_cpu(conn)
+    client, _, value = timed(conn, expr, params)
+    c1 = backend_cpu(conn)
+    return client, (c1 - c0 if c0 is not None and c1 is not None else None), value
+
+
 def store_counts(conn: psycopg.Connection) -> Tuple[int, int]:
     row = conn.execute(
         "SELECT (SELECT count(*) FROM pggit_v0.objects), (SELECT count(*) FROM pggit_v0.tree_entries)"
@@ -367,16 +388,23 @@ def run_migra(b: "Bench", migra: Path, db_from: str, db_to: str, times: int) -> 
 
 def cold_warm(b: "Bench", db: str, expr: str, params: Optional[tuple] = None,
               before_warm: Optional[Callable[[psycopg.Connection], None]] = None,
-              setup: Optional[str] = None) -> Tuple[float, float, Any]:
+              setup: Optional[str] = None, r: Optional[Dict[str, Any]] = None,
+              key: str = "") -> Tuple[float, float, Any]:
     """``expr`` as the first call in a new session (cold), then again in that session
-    (warm; ``before_warm`` runs in between).  Returns (cold s, warm s, cold value)."""
+    (warm; ``before_warm`` runs in between).  Returns (cold s, warm s, cold value); with
+    ``r`` and ``key``, also stores the backend's CPU seconds of each call in
+    r["i15_<key>_cold_cpu_s"] and r["i15_<key>_warm_cpu_s"]."""
     with b.connect(db) as conn:
         if setup:
             conn.execute(setup)
-        cold, _, value = timed(conn, expr, params)
+        cold, cold_cpu, value = timed_cpu(conn, expr, params)
         if before_warm is not None:
             before_warm(conn)
-        warm, _, _ = timed(conn, expr, params)
+        warm, warm_cpu, _ = timed_cpu(conn, expr, params)
+    if r is not None and key:
+        for when, cpu in (("cold", cold_cpu), ("warm", warm_cpu)):
+            if cpu is not None:
+                r[f"i15_{key}_{when}_cpu_s"] = cpu
     return cold, warm, value
 
 
@@ -388,10 +416,11 @@ def run_issue15(b: "Bench", db: str, n_tables: int, r: Dict[str, Any], log: Call
 
     # full commit: pggit.full_snapshot = on makes every commit read the whole schema
     r["i15_commit_full_cold_s"], r["i15_commit_full_warm_s"], _ = cold_warm(
-        b, db, "pggit_v0.create_basic_commit('full again')", setup="SET pggit.full_snapshot = on")
+        b, db, "pggit_v0.create_basic_commit('full again')", setup="SET pggit.full_snapshot = on",
+        r=r, key="commit_full")
     # nothing changed: the first commit after the full ones is the cold one
     r["i15_commit_nothing_cold_s"], r["i15_commit_nothing_warm_s"], _ = cold_warm(
-        b, db, "pggit_v0.create_basic_commit('nothing')")
+        b, db, "pggit_v0.create_basic_commit('nothing')", r=r, key="commit_nothing")
     with b.connect(db) as conn:
         conn.execute("SELECT pggit_v0.create_basic_commit('nothing')")
         r["i15_commit_nothing_detail"] = commit_detail(conn)
@@ -401,34 +430,42 @@ def run_issue15(b: "Bench", db: str, n_tables: int, r: Dict[str, Any], log: Call
             conn.execute(stmt)
         base = conn.execute("SELECT pggit_v0.get_head_sha()").fetchone()[0]
     with b.connect(db) as conn:
-        r["i15_commit_change_cold_s"], _, sha_a = timed(conn, "pggit_v0.create_basic_commit('1% change')")
+        r["i15_commit_change_cold_s"], cpu, sha_a = timed_cpu(conn, "pggit_v0.create_basic_commit('1% change')")
+        if cpu is not None:
+            r["i15_commit_change_cold_cpu_s"] = cpu
         r["i15_commit_change_detail"] = commit_detail(conn)
         for stmt in change_statements(n_tables, 7):
             conn.execute(stmt)
-        r["i15_commit_change_warm_s"], _, _ = timed(conn, "pggit_v0.create_basic_commit('another 1% change')")
+        r["i15_commit_change_warm_s"], cpu, _ = timed_cpu(conn, "pggit_v0.create_basic_commit('another 1% change')")
+        if cpu is not None:
+            r["i15_commit_change_warm_cpu_s"] = cpu
     r["i15_diff_cold_s"], r["i15_diff_warm_s"], r["i15_diff_rows"] = cold_warm(
-        b, db, "SELECT count(*) FROM pggit_v0.diff_commits(%s, %s)", (base, sha_a))
+        b, db, "SELECT count(*) FROM pggit_v0.diff_commits(%s, %s)", (base, sha_a), r=r, key="diff")
     r["i15_migration_cold_s"], r["i15_migration_warm_s"], script = cold_warm(
-        b, db, "pggit_v0.generate_migration(%s, %s)", (base, sha_a))
+        b, db, "pggit_v0.generate_migration(%s, %s)", (base, sha_a), r=r, key="migration")
     r["i15_migration_statements"] = len(sql_statements(script))
     # status() with nothing changed since HEAD's commit, then with a 1% change pending
     r["i15_status_nothing_cold_s"], r["i15_status_nothing_warm_s"], r["i15_status_nothing_rows"] = cold_warm(
-        b, db, "SELECT count(*) FROM pggit_v0.status()")
+        b, db, "SELECT count(*) FROM pggit_v0.status()", r=r, key="status_nothing")
     with b.connect(db) as conn:
         for stmt in change_statements(n_tables, 5):
             conn.execute(stmt)
     r["i15_status_change_cold_s"], r["i15_status_change_warm_s"], r["i15_status_change_rows"] = cold_warm(
-        b, db, "SELECT count(*) FROM pggit_v0.status()")
+        b, db, "SELECT count(*) FROM pggit_v0.status()", r=r, key="status_change")
     # DROP TABLE ... CASCADE of a table with a view, referenced by the next table's foreign
     # key: committed cold, then another one warm in the same session
     with b.connect(db) as conn:
         conn.execute("SELECT pggit_v0.create_basic_commit('before the cascades')")
     with b.connect(db) as conn:
         conn.execute(f"DROP TABLE {SCHEMA}.t{min(10, n_tables):04d} CASCADE")
-        r["i15_commit_cascade_cold_s"], _, _ = timed(conn, "pggit_v0.create_basic_commit('drop cascade')")
+        r["i15_commit_cascade_cold_s"], cpu, _ = timed_cpu(conn, "pggit_v0.create_basic_commit('drop cascade')")
+        if cpu is not None:
+            r["i15_commit_cascade_cold_cpu_s"] = cpu
         r["i15_commit_cascade_detail"] = commit_detail(conn)
         conn.execute(f"DROP TABLE {SCHEMA}.t{min(30, n_tables):04d} CASCADE")
-        r["i15_commit_cascade_warm_s"], _, _ = timed(conn, "pggit_v0.create_basic_commit('another drop cascade')")
+        r["i15_commit_cascade_warm_s"], cpu, _ = timed_cpu(conn, "pggit_v0.create_basic_commit('another drop cascade')")
+        if cpu is not None:
+            r["i15_commit_cascade_warm_cpu_s"] = cpu
     log(f"  run {r['run']}: issue 15: status nothing {r['i15_status_nothing_cold_s'] * 1000:.1f}/"
         f"{r['i15_status_nothing_warm_s'] * 1000:.1f} ms, 1% pending {r['i15_status_change_cold_s'] * 1000:.1f}/"
         f"{r['i15_status_change_warm_s'] * 1000:.1f} ms ({r['i15_status_change_rows']} rows), commit after "
@@ -622,8 +659,10 @@ def table_rows(summary: Dict[str, Dict[str, float]]) -> List[Dict[str, Any]]:
             ok = value <= target if kind == "ratio" else value < target
             verdict = "PASS" if ok else "MISS"
         server = summary.get(key[:-2] + "_server_s" if key.endswith("_s") else "", {}).get("median")
+        cpu = summary.get(key[:-2] + "_cpu_s" if key.endswith("_s") else "", {}).get("median")
         return {"measurement": name, "median": shown, "best": shown_best,
                 "server (median)": fmt_s(server) if server is not None else "",
+                "backend CPU (median)": fmt_s(cpu) if cpu is not None else "",
                 "target": tgt, "result": verdict, "note": note}
 
     rows = [
