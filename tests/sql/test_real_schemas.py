@@ -46,6 +46,7 @@ SCHEMAS = {
     "authelia": ["authelia/migrations.sql"],
     "supabase-auth": ["supabase-auth/migrations.sql"],
     "ente": ["ente/migrations.sql"],
+    "hatchet": ["hatchet/migrations.sql"],
 }
 
 
