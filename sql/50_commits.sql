@@ -452,6 +452,9 @@ CREATE OR REPLACE FUNCTION pggit_v0._incremental_dirty(p_parent text, p_pending 
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
+-- (each statement planned once per session, not at each of a session's first five
+-- commits: the flags that choose a branch are tested by the IFs around the statements)
+SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
     v_parent_tree text := _incremental_base(p_parent, p_epoch);
