@@ -949,6 +949,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._write_tree_incremental(p_parent text, p_pen
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
+SET plan_cache_mode = force_generic_plan   -- planned once per session (its probes are LATERAL ... OFFSET 0)
 AS $$
 DECLARE
     v_parent_tree text;
