@@ -198,6 +198,14 @@ BEGIN
                  WHEN 'grants' THEN _invert_grants(x.old_c)
                  WHEN 'column_grants' THEN _invert_grants(x.old_c)
                  WHEN 'column_settings' THEN _reset_column_settings(x.old_c)
+                 -- an inherited column's own default gone: its parent's again (as the
+                 -- parent has it by then)
+                 WHEN 'column_default' THEN format(
+                     'DO $pggit$ BEGIN EXECUTE (SELECT format(''ALTER TABLE ONLY %%s ALTER COLUMN %%I %%s'', %L, a.attname, '
+                     'coalesce(''SET DEFAULT '' || pg_get_expr(d.adbin, d.adrelid), ''DROP DEFAULT'')) FROM pg_inherits i '
+                     'JOIN pg_attribute a ON a.attrelid = i.inhparent AND a.attname = %L LEFT JOIN pg_attrdef d '
+                     'ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE i.inhrelid = %L::regclass '
+                     'ORDER BY i.inhseqno LIMIT 1); END $pggit$;', x.q, substr(x.sub_key, 16), x.q)
                  ELSE regexp_replace(x.old_c, ' IS ''.*'';$', ' IS NULL;')   -- comments
                END),
                CASE split_part(x.sub_key, ' ', 1)
