@@ -47,6 +47,7 @@ SCHEMAS = {
     "supabase-auth": ["supabase-auth/migrations.sql"],
     "ente": ["ente/migrations.sql"],
     "hatchet": ["hatchet/migrations.sql"],
+    "hydra": ["hydra/migrations.sql"],
 }
 
 
