@@ -11,7 +11,9 @@
 
 -- One rename between two trees (see _renames): kind 'table', 'sequence' (old_table and
 -- new_table name it) or 'column'; 'displaced' (a column, old_*) and 'displaced_table'
--- (old_schema, old_table) name what holds the name a rename takes back: dropped first.  Only functions use it: recreated on every install.
+-- (old_schema, old_table) name what holds the name a rename takes back: dropped first,
+-- with 'displaced_part' (old_column: the sub-key of an index, constraint, trigger,
+-- policy or rule of that table using a displaced column).  Only functions use it: recreated on every install.
 DROP TYPE IF EXISTS pggit_v0._rename;
 CREATE TYPE pggit_v0._rename AS (kind text, old_schema text, old_table text, old_column text,
                                  new_schema text, new_table text, new_column text);
@@ -156,17 +158,58 @@ BEGIN
                OR EXISTS (SELECT 1 FROM tables tb WHERE tb.k = 'table' AND (tb.os, tb.ot) = (r.os, r.ot)))
           AND EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.oc)
           AND EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = t_o.obj_tree AND e.name = 'column ' || r.cc)
+          -- a column whose old name another holds in p_to (made again after the rename, or
+          -- the one renamed to it undone): what reads it from outside the table (a view)
+          -- would follow the rename while its text, the same in both trees, reads the
+          -- other: only without such readers (else a drop and an add, guarded)
+          AND NOT (EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = t_o.obj_tree AND e.name = 'column ' || r.oc)
+                   AND EXISTS (
+                       SELECT 1 FROM dep_refs x
+                       JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
+                       JOIN fo_all o ON o.obj_tree = e.tree_sha
+                       JOIN objects b ON b.sha = x.blob_sha
+                       WHERE x.ref_schema = r.os AND x.ref_key = 'table ' || r.ot
+                         AND NOT (o.schema_name = r.os AND o.obj_key = 'table ' || r.ot)
+                         AND strpos(b.content || E'\n', E'\tcolumn ' || r.oc || E'\n') > 0))
           -- the new name free in p_from, or held by a column made after the rename (renamed
           -- back, it is dropped first: "displaced"), not by one renamed itself (a swap)
           AND (NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.cc)
                OR ((r.os, r.ot) = (r.cs, r.ct)
-                   AND NOT EXISTS (SELECT 1 FROM r r2 WHERE r2.k = 'column' AND (r2.os, r2.ot, r2.oc) = (r.os, r.ot, r.cc))))
+                   AND NOT EXISTS (SELECT 1 FROM r r2 WHERE r2.k = 'column' AND (r2.os, r2.ot, r2.oc) = (r.os, r.ot, r.cc))
+                   -- and nothing but the table's own indexes, constraints, triggers, policies
+                   -- and rules uses it (those are dropped first and made again: see
+                   -- 'displaced_part'); a view, another table's foreign key or a generated
+                   -- column on it keeps the rename out (a drop and an add, guarded)
+                   AND NOT EXISTS (
+                       SELECT 1 FROM dep_refs x
+                       JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
+                       JOIN fo_all o ON o.obj_tree = e.tree_sha
+                       JOIN objects b ON b.sha = x.blob_sha
+                       WHERE x.ref_schema = r.os AND x.ref_key = 'table ' || r.ot
+                         AND NOT (o.schema_name = r.os AND o.obj_key = 'table ' || r.ot)
+                         AND strpos(b.content || E'\n', E'\tcolumn ' || r.cc || E'\n') > 0)
+                   AND NOT EXISTS (
+                       SELECT 1 FROM tree_entries e JOIN objects b ON b.sha = e.entry_sha
+                       WHERE e.tree_sha = fo.obj_tree AND e.name LIKE 'column %' AND e.name <> 'column ' || r.cc
+                         AND b.content ~ _word_re(quote_ident(r.cc), true))))
+    ),
+    -- the table's own parts using a displaced column: PostgreSQL drops them with it, so
+    -- they are dropped first, by name, and made again from the target
+    parts AS (
+        SELECT c.os, c.ot, e.name AS sub_key FROM cols c
+        JOIN fo ON fo.schema_name = c.os AND fo.obj_key = 'table ' || c.ot
+        JOIN tree_entries e ON e.tree_sha = fo.obj_tree AND e.name ~ '^(index|constraint|trigger|policy|rule) '
+        JOIN objects b ON b.sha = e.entry_sha
+        WHERE EXISTS (SELECT 1 FROM tree_entries e2 WHERE e2.tree_sha = fo.obj_tree AND e2.name = 'column ' || c.cc)
+          AND b.content ~ _word_re(quote_ident(c.cc), true)
     )
     SELECT tb.k, tb.os, tb.ot, NULL::text, tb.cs, tb.ct, NULL::text FROM tables tb
     UNION ALL   -- a table holding the name another one is renamed (back) to: dropped first
     SELECT 'displaced_table', tb.cs, tb.ct, NULL, NULL, NULL, NULL FROM tables tb WHERE tb.displaces
     UNION ALL
     SELECT 'column', c.os, c.ot, c.oc, c.cs, c.ct, c.cc FROM cols c
+    UNION ALL   -- parts using a displaced column (old_column: their sub-key)
+    SELECT DISTINCT 'displaced_part', p.os, p.ot, p.sub_key, NULL, NULL, NULL FROM parts p
     UNION ALL   -- a column holding the name another one is renamed (back) to: dropped first
     SELECT 'displaced', c.os, c.ot, c.cc, NULL, NULL, NULL FROM cols c
     JOIN fo ON fo.schema_name = c.os AND fo.obj_key = 'table ' || c.ot
@@ -317,8 +360,12 @@ BEGIN
         JOIN blobs b ON b.schema_name = tb.old_schema AND b.obj_key = 'table ' || tb.old_table
         LEFT JOIN colmap cm ON cm.old_schema = tb.old_schema AND cm.old_table = tb.old_table
         LEFT JOIN gone g ON g.old_schema = tb.old_schema AND g.old_table = tb.old_table
-        -- (a displaced column's own blobs go with it)
+        -- (a displaced column's own blobs go with it, and so do the parts using it, with
+        -- their comments)
         WHERE NOT (b.sub_key ~ '^column(_[a-z]+)? ' AND substr(b.sub_key, strpos(b.sub_key, ' ') + 1) = ANY (coalesce(g.cols, '{}')))
+          AND NOT EXISTS (SELECT 1 FROM ren dp
+                          WHERE dp.kind = 'displaced_part' AND dp.old_schema = tb.old_schema AND dp.old_table = tb.old_table
+                            AND regexp_replace(b.sub_key, '^(index|constraint|trigger|policy|rule)_comment ', '\1 ') = dp.old_column)
     ),
     moved AS (   -- the moved or renamed sequences' blobs, under the new name
         SELECT sq.new_schema AS schema_name, 'sequence ' || (parse_ident(sq.new_q))[2] AS obj_key,

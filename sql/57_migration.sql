@@ -81,8 +81,16 @@ BEGIN
     RETURN QUERY
     SELECT 0, (row_number() OVER (ORDER BY x.grp, x.s COLLATE "C"))::int, x.path, x.stmt,
            x.hz, x.new_schema, x.key, x.sub
-    FROM (   -- columns displaced by a column renamed back to their name dropped, then columns
+    FROM (   -- the parts using displaced columns and those columns dropped, then columns
              -- (under the table's old name), then tables and sequences: rename, then move
+        SELECT -1 AS grp, r.old_schema || '.' || r.old_table || '.' || r.old_column AS s,
+               _path(r.old_schema, 'table ' || r.old_table, r.old_column) AS path,
+               _drop_part(r.old_schema, format('%I.%I', r.old_schema, r.old_table), r.old_column) AS stmt,
+               CASE WHEN r.old_column LIKE 'index %' THEN ARRAY['index_dropped', 'access_exclusive_lock']
+                    ELSE ARRAY['access_exclusive_lock'] END AS hz,
+               r.old_schema AS new_schema, 'table ' || r.old_table AS key, r.old_column AS sub
+        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind = 'displaced_part'
+        UNION ALL
         SELECT 0 AS grp, r.old_schema || '.' || r.old_table || '.' || r.old_column AS s,
                _path(r.old_schema, 'table ' || r.old_table, 'column ' || r.old_column) AS path,
                format('ALTER TABLE %I.%I DROP COLUMN %I;', r.old_schema, r.old_table, r.old_column) AS stmt,

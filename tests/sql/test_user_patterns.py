@@ -445,6 +445,54 @@ REVOKE DELETE, TRUNCATE ON app.u FROM CURRENT_USER;
 GRANT ALL ON app.u TO PUBLIC;
 REVOKE EXECUTE ON FUNCTION app.f() FROM CURRENT_USER;
 """),
+    # partitions whose columns' defaults are not their parent's (Hatchet makes each daily
+    # partition (LIKE parent) without defaults, then attaches it; one given its own
+    # default); then one's default made the parent's again, another's changed (H2)
+    "partition_column_defaults": ("""
+CREATE TABLE app.p (id int, at timestamptz NOT NULL DEFAULT now(), n int DEFAULT 5) PARTITION BY RANGE (at);
+CREATE TABLE app.p_2026 (LIKE app.p);
+ALTER TABLE app.p ATTACH PARTITION app.p_2026 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE TABLE app.p_2027 PARTITION OF app.p FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+ALTER TABLE ONLY app.p_2027 ALTER COLUMN n SET DEFAULT 7;
+CREATE TABLE app.base (id int, kind text DEFAULT 'base');
+CREATE TABLE app.child (extra int) INHERITS (app.base);
+ALTER TABLE ONLY app.child ALTER COLUMN kind SET DEFAULT 'child';
+""", """
+ALTER TABLE ONLY app.p_2026 ALTER COLUMN at SET DEFAULT now();
+ALTER TABLE ONLY app.p_2027 ALTER COLUMN n SET DEFAULT 8;
+CREATE TABLE app.p_2028 (LIKE app.p);
+ALTER TABLE app.p ATTACH PARTITION app.p_2028 FOR VALUES FROM ('2028-01-01') TO ('2029-01-01');
+ALTER TABLE ONLY app.child ALTER COLUMN kind SET DEFAULT 'base';
+"""),
+    # a column dropped and another renamed to its name, with what used the old one made
+    # again (Ory Hydra's *_json twins): the old one's indexes and constraints, dropped with
+    # it, are made again (they were lost: H5); back, the rename is undone
+    "column_dropped_and_another_renamed_to_its_name": ("""
+CREATE TABLE app.r (id int PRIMARY KEY);
+CREATE TABLE app.t (a_new int, a int, CHECK (a > 0));
+CREATE INDEX t_a_idx ON app.t (a);
+COMMENT ON INDEX app.t_a_idx IS 'on a';
+ALTER TABLE app.t ADD CONSTRAINT t_a_fkey FOREIGN KEY (a) REFERENCES app.r;
+ALTER TABLE app.t ADD CONSTRAINT t_a_key UNIQUE (a);
+CREATE INDEX t_new_idx ON app.t (a_new);
+""", """
+ALTER TABLE app.t DROP COLUMN a;
+ALTER TABLE app.t RENAME COLUMN a_new TO a;
+ALTER TABLE app.t ADD CHECK (a > 0);
+CREATE INDEX t_a_idx ON app.t (a);
+COMMENT ON INDEX app.t_a_idx IS 'on a';
+ALTER TABLE app.t ADD CONSTRAINT t_a_fkey FOREIGN KEY (a) REFERENCES app.r;
+ALTER TABLE app.t ADD CONSTRAINT t_a_key UNIQUE (a);
+"""),
+    # the same with a view reading the column (H5): a drop and an add, both ways (the
+    # view would follow the renamed column while its text reads the other)
+    "column_dropped_and_another_renamed_to_its_name_under_a_view": ("""
+CREATE TABLE app.t (a int, a_new int);
+CREATE VIEW app.v AS SELECT a FROM app.t;
+""", """
+DROP VIEW app.v; ALTER TABLE app.t DROP COLUMN a; ALTER TABLE app.t RENAME COLUMN a_new TO a;
+CREATE VIEW app.v AS SELECT a FROM app.t;
+"""),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
@@ -636,3 +684,35 @@ INSERT INTO app.jobs (payload) VALUES ('original');
     db.val("SELECT pggit_v0.create_basic_commit('a view on the new jobs')")
     script = db.val("SELECT pggit_v0.generate_migration('HEAD', %s)", [a])
     assert "DROP TABLE IF EXISTS app.jobs_old;" in script and "RENAME TO jobs" not in script
+
+
+
+def test_a_column_renamed_to_a_dropped_ones_name_keeps_its_values_and_constraints(db: SqlDb) -> None:
+    """Ory Hydra (H5): DROP COLUMN a; RENAME COLUMN a_new TO a; the old one's constraint
+    and index made again. Checking out the new commit keeps a_new's values under a, and
+    the constraint and index (dropped with the old column by PostgreSQL) are there."""
+    db.exec("""
+CREATE SCHEMA app;
+CREATE TABLE app.t (id int PRIMARY KEY, a text, a_new jsonb, CHECK (a <> ''));
+CREATE INDEX t_a_idx ON app.t (a);
+INSERT INTO app.t VALUES (1, 'x', '["x"]');
+""")
+    a = db.val("SELECT pggit_v0.create_basic_commit('a as text')")
+    db.exec("ALTER TABLE app.t DROP COLUMN a; ALTER TABLE app.t RENAME COLUMN a_new TO a; "
+            "ALTER TABLE app.t ADD CONSTRAINT t_a_check CHECK (a <> '[]'); CREATE INDEX t_a_idx ON app.t (a)")
+    b = db.val("SELECT pggit_v0.create_basic_commit('a as json')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+    body = script.split("BEGIN;", 1)[1]
+    assert body.index("DROP INDEX IF EXISTS app.t_a_idx;") < body.index("ALTER TABLE app.t DROP COLUMN a;")
+    assert "CREATE INDEX t_a_idx ON app.t USING btree (a);" in body
+    db.exec("SELECT pggit_v0.create_branch('text', from_ref => %s, checkout => false)", [a])
+    db.exec("SELECT pggit_v0.checkout_branch('text', apply => true, force => true)")
+    # (back: the json column is renamed back, the text one made again: its values were
+    # dropped by the commit)
+    assert db.rows("SELECT a, a_new::text FROM app.t") == [{"a": None, "a_new": '["x"]'}]
+    db.exec("UPDATE app.t SET a_new = '[\"y\"]'")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    assert db.val("SELECT a::text FROM app.t") == '["y"]'
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    assert db.val("SELECT count(*) FROM pg_indexes WHERE indexname = 't_a_idx'") == 1
+    assert db.val("SELECT count(*) FROM pg_constraint WHERE conname = 't_a_check'") == 1
