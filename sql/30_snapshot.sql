@@ -444,7 +444,15 @@ SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'constraint ' 
               CASE WHEN r.relkind = 'p' AND co.contype IN ('p', 'u', 'x')
                         AND EXISTS (SELECT 1 FROM pg_index ci WHERE ci.indexrelid = co.conindid AND NOT ci.indisvalid)
                    THEN 'ONLY ' ELSE '' END,
-              r.nspname, r.relname, co.conname, pg_get_constraintdef(co.oid))
+              r.nspname, r.relname, co.conname,
+              -- a key's index storage parameters, which pg_get_constraintdef leaves out (as
+              -- pg_dump adds them): before DEFERRABLE, where ADD CONSTRAINT takes them
+              CASE WHEN co.contype IN ('p', 'u')
+                        AND (SELECT ic.reloptions FROM pg_class ic WHERE ic.oid = co.conindid) IS NOT NULL
+                   THEN regexp_replace(pg_get_constraintdef(co.oid), '( (NOT )?DEFERRABLE.*)?$',
+                                       ' WITH (' || array_to_string((SELECT ic.reloptions FROM pg_class ic
+                                                                    WHERE ic.oid = co.conindid), ', ') || ')\1')
+                   ELSE pg_get_constraintdef(co.oid) END)
        -- the key of a partition attached to its parent's index (see _index_attach_line)
        || CASE WHEN co.contype IN ('p', 'u', 'x') AND r.relispartition
                THEN coalesce(_index_attach_line(co.conindid), '') ELSE '' END

@@ -493,6 +493,15 @@ CREATE VIEW app.v AS SELECT a FROM app.t;
 DROP VIEW app.v; ALTER TABLE app.t DROP COLUMN a; ALTER TABLE app.t RENAME COLUMN a_new TO a;
 CREATE VIEW app.v AS SELECT a FROM app.t;
 """),
+    # storage parameters of a key's index (pg_get_constraintdef leaves them out; pg_dump
+    # adds them): kept, before DEFERRABLE (H6)
+    "key_storage_parameters": ("""
+CREATE TABLE app.t (id int, a int, b int);
+""", """
+ALTER TABLE app.t ADD PRIMARY KEY (id) WITH (fillfactor = 70);
+ALTER TABLE app.t ADD CONSTRAINT t_a_key UNIQUE (a) WITH (fillfactor = 60) DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE app.t ADD CONSTRAINT t_b_key UNIQUE (b) INCLUDE (a) WITH (fillfactor = 50, deduplicate_items = off);
+"""),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
