@@ -29,14 +29,13 @@
 --     SOFTWARE.
 -- Changes:
 --   * the Go template {{ index .Options "Namespace" }} is filled with auth, and a first statement
---     creates that schema, as the Supabase platform does before Auth migrates;
---   * 20240612123726_enable_rls_update_grants: its 16 `grant select on auth.<table> to postgres with grant
---     option` are left out: they grant the role running the migrations (the tables' owner) what it owns,
---     an owner's ACL entry that snapshots do not record (finding H1 of issue 13), and a test server's
---     role need not be called postgres;
+--     creates that schema, as the Supabase platform does before Auth migrates; a second one creates a
+--     role postgres where the server has none (20240612123726 grants to it; on Supabase it is the role
+--     running the migrations, so those grants are the owner's own);
 --   * each file starts with a "-- ===== <path>" line and ends with a lone ";"
 
 CREATE SCHEMA IF NOT EXISTS auth; -- made by the Supabase platform before Auth migrates
+DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'postgres') THEN CREATE ROLE postgres NOLOGIN; END IF; END $$; -- granted to by 20240612123726
 
 -- ===== migrations/00_init_auth_schema.up.sql
 -- auth.users definition
@@ -941,6 +940,22 @@ do $$ begin
     alter table auth.identities enable row level security;
     alter table auth.one_time_tokens enable row level security;
     -- allow postgres role to select from auth tables and allow it to grant select to other roles
+    grant select on auth.schema_migrations to postgres with grant option;
+    grant select on auth.instances to postgres with grant option;
+    grant select on auth.users to postgres with grant option;
+    grant select on auth.audit_log_entries to postgres with grant option;
+    grant select on auth.saml_relay_states to postgres with grant option;
+    grant select on auth.refresh_tokens to postgres with grant option;
+    grant select on auth.mfa_factors to postgres with grant option;
+    grant select on auth.sessions to postgres with grant option;
+    grant select on auth.sso_providers to postgres with grant option;
+    grant select on auth.sso_domains to postgres with grant option;
+    grant select on auth.mfa_challenges to postgres with grant option;
+    grant select on auth.mfa_amr_claims to postgres with grant option;
+    grant select on auth.saml_providers to postgres with grant option;
+    grant select on auth.flow_state to postgres with grant option;
+    grant select on auth.identities to postgres with grant option;
+    grant select on auth.one_time_tokens to postgres with grant option;
 end $$;
 ;
 
