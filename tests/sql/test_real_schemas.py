@@ -48,6 +48,8 @@ SCHEMAS = {
     "ente": ["ente/migrations.sql"],
     "hatchet": ["hatchet/migrations.sql"],
     "hydra": ["hydra/migrations.sql"],
+    "hasura-auth": ["hasura-auth/migrations.sql"],
+    "openfga": ["openfga/migrations.sql"],
 }
 
 
