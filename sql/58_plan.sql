@@ -243,6 +243,18 @@ BEGIN
                  WHEN c.old_tree IS NULL THEN 'added'
                  WHEN c.new_tree IS NULL THEN 'removed'
                  WHEN c.on_server THEN 'recreated'
+                 -- a partitioned table a column of whose partition key changes type:
+                 -- PostgreSQL cannot alter that column (42P16), so the table is dropped and
+                 -- created again, with its partitions (a drop: guarded)
+                 WHEN _key_kind(c.obj_key) = 'table'
+                      AND EXISTS (SELECT 1 FROM col_changes0 cc
+                                  JOIN tree_entries e ON e.tree_sha = c.old_tree AND e.name = 'definition'
+                                  JOIN objects o ON o.sha = e.entry_sha
+                                  WHERE cc.schema_name = c.schema_name AND cc.obj_key = c.obj_key AND cc.retyped
+                                    AND strpos(o.content, ' PARTITION BY ') > 0
+                                    AND substring(o.content FROM ' PARTITION BY [A-Z]+ \((.*)\)')
+                                        ~ _word_re(quote_ident(substr(cc.sub_key, 8)), true))
+                      THEN 'recreated'
                  WHEN od.content IS NULL THEN 'altered'
                  -- text search objects keeping their parser or template: altered in place
                  -- (indexes and columns may depend on them)

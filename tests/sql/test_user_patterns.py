@@ -502,6 +502,21 @@ ALTER TABLE app.t ADD PRIMARY KEY (id) WITH (fillfactor = 70);
 ALTER TABLE app.t ADD CONSTRAINT t_a_key UNIQUE (a) WITH (fillfactor = 60) DEFERRABLE INITIALLY DEFERRED;
 ALTER TABLE app.t ADD CONSTRAINT t_b_key UNIQUE (b) INCLUDE (a) WITH (fillfactor = 50, deduplicate_items = off);
 """),
+    # a partition key column retyped (PostgreSQL cannot alter it: the only way is a new
+    # table): the partitioned table is dropped and created again with its partitions,
+    # the view and index on it too (H4; was ALTER COLUMN ... TYPE, refused: 42P16)
+    "partition_key_column_retyped": ("""
+CREATE TABLE app.p (id int, k int NOT NULL) PARTITION BY RANGE (k);
+CREATE TABLE app.p_1 PARTITION OF app.p FOR VALUES FROM (0) TO (100);
+CREATE VIEW app.pv AS SELECT id FROM app.p;
+CREATE INDEX p_id ON app.p (id);
+""", """
+DROP VIEW app.pv; DROP TABLE app.p;
+CREATE TABLE app.p (id int, k bigint NOT NULL) PARTITION BY RANGE (k);
+CREATE TABLE app.p_1 PARTITION OF app.p FOR VALUES FROM (0) TO (100);
+CREATE VIEW app.pv AS SELECT id FROM app.p;
+CREATE INDEX p_id ON app.p (id);
+"""),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
