@@ -303,8 +303,8 @@ BEGIN
                  WHEN EXISTS (SELECT 1 FROM part_moves pm WHERE pm.schema_name = c.schema_name AND pm.obj_key = c.obj_key)
                       THEN 'altered'
                  WHEN _key_kind(c.obj_key) = 'table'
-                      AND regexp_replace(regexp_replace(od.content, ' WITH \(.*\);$', ';'), '^CREATE UNLOGGED ', 'CREATE ')
-                          <> regexp_replace(regexp_replace(nd.content, ' WITH \(.*\);$', ';'), '^CREATE UNLOGGED ', 'CREATE ')
+                      AND regexp_replace(regexp_replace(od.content, '(?<!FOR VALUES) WITH \([^()]*\);$', ';'), '^CREATE UNLOGGED ', 'CREATE ')
+                          <> regexp_replace(regexp_replace(nd.content, '(?<!FOR VALUES) WITH \([^()]*\);$', ';'), '^CREATE UNLOGGED ', 'CREATE ')
                       THEN 'recreated'
                  WHEN _key_kind(c.obj_key) = 'extension'
                       AND substring(od.content FROM 'WITH SCHEMA (.*) VERSION') <> substring(nd.content FROM 'WITH SCHEMA (.*) VERSION')
@@ -690,8 +690,12 @@ BEGIN
     -- CTE, nested joins here, quadratic on whole schemas)
     table_creates AS MATERIALIZED (
         SELECT t.schema_name, t.obj_key, t.q,
-               _compose_table(t.shell, t.col_order, coalesce(t.names, ARRAY[]::text[]), coalesce(t.defs, ARRAY[]::text[])) AS ddl
+               _compose_table(t.shell, t.col_order, coalesce(t.names, ARRAY[]::text[]), coalesce(t.defs, ARRAY[]::text[]))
+               -- a partition's own column defaults right after it, before its own
+               -- partitions are made (PARTITION OF copies the defaults it has then)
+               || coalesce(E'\n' || t.own_defaults, '') AS ddl
         FROM (SELECT y.schema_name, y.obj_key, min(y.q) AS q,
+                     string_agg(y.new_c, E'\n' ORDER BY y.sub_key) FILTER (WHERE y.sub_key LIKE 'column\_default %') AS own_defaults,
                      min(y.new_c) FILTER (WHERE y.sub_key = 'definition') AS shell,
                      min(y.new_c) FILTER (WHERE y.sub_key = 'columns') AS col_order,
                      -- (a column's name as _col_parts reads it, without a call per column)
@@ -700,7 +704,7 @@ BEGIN
                      array_agg(y.new_c ORDER BY y.sub_key) FILTER (WHERE y.sub_key LIKE 'column %') AS defs
               FROM pp y
               WHERE y.kind = 'table' AND y.how IN ('added', 'recreated') AND y.new_c IS NOT NULL
-                AND (y.sub_key IN ('definition', 'columns') OR y.sub_key LIKE 'column %')
+                AND (y.sub_key IN ('definition', 'columns') OR y.sub_key LIKE 'column %' OR y.sub_key LIKE 'column\_default %')
               GROUP BY y.schema_name, y.obj_key) t
         WHERE t.shell IS NOT NULL
     ),

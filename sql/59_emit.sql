@@ -369,13 +369,13 @@ BEGIN
                         THEN format('ALTER TABLE %s SET LOGGED;', x.q)
                         WHEN x.old_c NOT LIKE 'CREATE UNLOGGED %' AND x.new_c LIKE 'CREATE UNLOGGED %'
                         THEN format('ALTER TABLE %s SET UNLOGGED;', x.q) END,
-                   CASE WHEN substring(x.old_c FROM ' WITH \((.*)\);$') IS DISTINCT FROM substring(x.new_c FROM ' WITH \((.*)\);$') THEN
+                   CASE WHEN substring(x.old_c FROM '(?<!FOR VALUES) WITH \(([^()]*)\);$') IS DISTINCT FROM substring(x.new_c FROM '(?<!FOR VALUES) WITH \(([^()]*)\);$') THEN
                      concat_ws(E'\n',
                        (SELECT format('ALTER TABLE %s RESET (%s);', x.q, string_agg(split_part(kv, '=', 1), ', '))
-                        FROM unnest(string_to_array(substring(x.old_c FROM ' WITH \((.*)\);$'), ', ')) AS kv
+                        FROM unnest(string_to_array(substring(x.old_c FROM '(?<!FOR VALUES) WITH \(([^()]*)\);$'), ', ')) AS kv
                         HAVING count(*) > 0),
-                       (SELECT format('ALTER TABLE %s SET (%s);', x.q, substring(x.new_c FROM ' WITH \((.*)\);$'))
-                        WHERE substring(x.new_c FROM ' WITH \((.*)\);$') IS NOT NULL)) END)
+                       (SELECT format('ALTER TABLE %s SET (%s);', x.q, substring(x.new_c FROM '(?<!FOR VALUES) WITH \(([^()]*)\);$'))
+                        WHERE substring(x.new_c FROM '(?<!FOR VALUES) WITH \(([^()]*)\);$') IS NOT NULL)) END)
                  -- a domain keeping its type: default, NOT NULL, checks dropped then added
                  WHEN 'domain' THEN (
                    SELECT nullif(concat_ws(E'\n',
@@ -783,6 +783,8 @@ BEGIN
         FROM unnest(p_plan) x
         WHERE x.role = 'part' AND x.new_c IS NOT NULL
           AND split_part(x.sub_key, ' ', 1) NOT IN ('definition', 'columns', 'column')
+          -- (a created table's own column defaults: with its CREATE TABLE, see table_creates)
+          AND NOT (split_part(x.sub_key, ' ', 1) = 'column_default' AND x.how IN ('added', 'recreated'))
 
         UNION ALL
         -- objects created under default privileges in effect (kept_default_acl: both

@@ -12,6 +12,17 @@ from conftest import SqlDb, require_extensions
 from test_real_schemas import dump, pg_dump_binary
 
 CASES: Dict[str, str] = {
+    # partitions of a partition made (LIKE parent) without its defaults (Hatchet's
+    # *_olap_<date>_<status>): the middle one's own defaults are set before its partitions
+    # are made, which copy them (H2b)
+    "sub_partitions_without_the_defaults": """
+CREATE TABLE app.p (id int, at timestamptz NOT NULL DEFAULT now(), s text NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE app.p_1 (LIKE app.p) PARTITION BY LIST (s);
+ALTER TABLE app.p ATTACH PARTITION app.p_1 FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+CREATE TABLE app.p_1_a (LIKE app.p_1);
+ALTER TABLE app.p_1 ATTACH PARTITION app.p_1_a FOR VALUES IN ('a');
+CREATE TABLE app.p_1_b PARTITION OF app.p_1 FOR VALUES IN ('b');
+""",
     # a policy reading another table (row-level security's membership check): the
     # policy's table is dropped first
     "policy_reads_another_table": """
@@ -516,6 +527,19 @@ CREATE TABLE app.p (id int, k bigint NOT NULL) PARTITION BY RANGE (k);
 CREATE TABLE app.p_1 PARTITION OF app.p FOR VALUES FROM (0) TO (100);
 CREATE VIEW app.pv AS SELECT id FROM app.p;
 CREATE INDEX p_id ON app.p (id);
+"""),
+    # a hash partition's bound changed (its FOR VALUES WITH (...) was read as storage
+    # parameters: RESET (modulus 2, ...), a syntax error: H8), a partition added that
+    # would overlap the old bound, and a partition's storage parameter set
+    "hash_partition_bound_changed": ("""
+CREATE TABLE app.h (id int) PARTITION BY HASH (id);
+CREATE TABLE app.h0 PARTITION OF app.h FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE app.h1 PARTITION OF app.h FOR VALUES WITH (MODULUS 2, REMAINDER 1) WITH (fillfactor = 80);
+""", """
+DROP TABLE app.h1;
+CREATE TABLE app.h1 PARTITION OF app.h FOR VALUES WITH (MODULUS 4, REMAINDER 1);
+CREATE TABLE app.h3 PARTITION OF app.h FOR VALUES WITH (MODULUS 4, REMAINDER 3);
+ALTER TABLE app.h0 SET (fillfactor = 90);
 """),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
