@@ -15,6 +15,7 @@
 -- Sub-keys of an object: definition, column <c>, columns (order), column_settings <c>
 -- (statistics target and attribute options), column_not_null <c> (an inherited column's
 -- own NOT NULL), column_default <c> (an inherited column's own default), constraint <c>,
+-- trigger_state <t> (a partition's clone of its parent's trigger fired otherwise),
 -- index <i>, trigger <t>, policy <p>, rule <r>, replica_identity, cluster, rls, owned_by,
 -- comment, column_comment <c>, constraint_comment <c>, index_comment <i>,
 -- trigger_comment <t>, policy_comment <p>, grants, column_grants <c>.
@@ -538,6 +539,18 @@ SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'trigger ' || 
 FROM _tracked_relations r
 JOIN pg_trigger tg ON tg.tgrelid = r.oid
 WHERE NOT tg.tgisinternal AND tg.tgparentid = 0
+  AND (p_schema IS NULL OR r.nspname = p_schema)
+  AND (coalesce(p_all, p_names IS NULL) OR r.relname = ANY (p_names))
+UNION ALL   -- a partition's clone of its parent's trigger fired otherwise than the parent's
+            -- (ALTER TABLE partition DISABLE TRIGGER t): its firing state
+SELECT r.nspname::text, r.kind, r.relname::text, r.relname::text, 'trigger_state ' || tg.tgname,
+       format('ALTER TABLE %I.%I %s TRIGGER %I;', r.nspname, r.relname,
+              CASE tg.tgenabled WHEN 'D' THEN 'DISABLE' WHEN 'R' THEN 'ENABLE REPLICA' WHEN 'A' THEN 'ENABLE ALWAYS'
+                                ELSE 'ENABLE' END, tg.tgname)
+FROM _tracked_relations r
+JOIN pg_trigger tg ON tg.tgrelid = r.oid
+JOIN pg_trigger ptg ON ptg.oid = tg.tgparentid
+WHERE NOT tg.tgisinternal AND tg.tgparentid <> 0 AND tg.tgenabled <> ptg.tgenabled
   AND (p_schema IS NULL OR r.nspname = p_schema)
   AND (coalesce(p_all, p_names IS NULL) OR r.relname = ANY (p_names))
 UNION ALL

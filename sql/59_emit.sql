@@ -198,6 +198,12 @@ BEGIN
                  WHEN 'grants' THEN _invert_grants(x.old_c)
                  WHEN 'column_grants' THEN _invert_grants(x.old_c)
                  WHEN 'column_settings' THEN _reset_column_settings(x.old_c)
+                 -- a cloned trigger's own firing state gone: its parent trigger's again
+                 WHEN 'trigger_state' THEN format(
+                     'DO $pggit$ BEGIN EXECUTE (SELECT format(''ALTER TABLE %%s %%s TRIGGER %%I'', %L, CASE p.tgenabled '
+                     'WHEN ''D'' THEN ''DISABLE'' WHEN ''R'' THEN ''ENABLE REPLICA'' WHEN ''A'' THEN ''ENABLE ALWAYS'' '
+                     'ELSE ''ENABLE'' END, c.tgname) FROM pg_trigger c JOIN pg_trigger p ON p.oid = c.tgparentid '
+                     'WHERE c.tgrelid = %L::regclass AND c.tgname = %L); END $pggit$;', x.q, x.q, substr(x.sub_key, 15))
                  -- an inherited column's own default gone: its parent's again (as the
                  -- parent has it by then)
                  WHEN 'column_default' THEN format(

@@ -541,6 +541,19 @@ CREATE TABLE app.h1 PARTITION OF app.h FOR VALUES WITH (MODULUS 4, REMAINDER 1);
 CREATE TABLE app.h3 PARTITION OF app.h FOR VALUES WITH (MODULUS 4, REMAINDER 3);
 ALTER TABLE app.h0 SET (fillfactor = 90);
 """),
+    # a partition's clone of its parent's trigger disabled (then enabled again, another
+    # made ENABLE ALWAYS): its firing state is recorded as trigger_state (H7)
+    "partition_trigger_state": ("""
+CREATE TABLE app.p (k int) PARTITION BY RANGE (k);
+CREATE TABLE app.p_hi PARTITION OF app.p FOR VALUES FROM (0) TO (100);
+CREATE TABLE app.p_lo PARTITION OF app.p FOR VALUES FROM (-100) TO (0);
+CREATE FUNCTION app.tf() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+CREATE TRIGGER tg BEFORE INSERT ON app.p FOR EACH ROW EXECUTE FUNCTION app.tf();
+ALTER TABLE app.p_hi DISABLE TRIGGER tg;
+""", """
+ALTER TABLE app.p_hi ENABLE TRIGGER tg;
+ALTER TABLE app.p_lo ENABLE ALWAYS TRIGGER tg;
+"""),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
