@@ -256,6 +256,23 @@ CHANGES = {
         ALTER TABLE auth.sessions ADD CONSTRAINT sessions_not_after_check
           CHECK (not_after IS NULL OR not_after > created_at) NOT VALID;
     """,
+    # Hydra's way of changing a primary key (its change_client_primary_key): the serial column renamed
+    # away, a new column made under its name, the key moved to it; a rename of a constraint and of a table
+    "authelia": """
+        ALTER TABLE authentication_logs RENAME COLUMN id TO pk_deprecated;
+        ALTER TABLE authentication_logs ADD COLUMN id uuid DEFAULT gen_random_uuid();
+        ALTER TABLE authentication_logs ALTER COLUMN id DROP DEFAULT;
+        ALTER TABLE authentication_logs DROP CONSTRAINT authentication_logs_pkey;
+        ALTER TABLE authentication_logs ADD PRIMARY KEY (id);
+        ALTER TABLE duo_devices RENAME TO duo_device;
+        ALTER TABLE user_preferences RENAME CONSTRAINT user_preferences_pkey TO user_preferences_pk;
+    """,
+}
+
+#: changes whose migration does not work yet (findings of issue 13, in /tmp/tester_findings.md while open)
+CHANGES_NOT_YET: dict = {
+    "authelia": "H9: a serial column renamed away with a new column under its name migrates as a new "
+                "serial plus a retype of the old one (renumbers rows; here: cannot cast integer to uuid)",
 }
 
 #: what the forward migration of a change may lose (its `-- DATA LOSS (path)` header lines):
@@ -264,7 +281,9 @@ LOSES = {"listmonk": ["public/table/subscribers/column/name"],
          "supabase-auth": ["auth/table/flow_state/column/provider_type"]}
 
 
-@pytest.mark.parametrize("schema", sorted(CHANGES))
+@pytest.mark.parametrize("schema", [
+    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=CHANGES_NOT_YET[s])) if s in CHANGES_NOT_YET else s
+    for s in sorted(CHANGES)])
 def test_a_change_to_a_real_schema_migrates_both_ways(db: SqlDb, make_empty_db: Any, pggit_server: Any,
                                                       pytestconfig: pytest.Config, tmp_path: Path,
                                                       schema: str) -> None:
