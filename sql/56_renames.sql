@@ -162,15 +162,21 @@ BEGIN
           -- the one renamed to it undone): what reads it from outside the table (a view)
           -- would follow the rename while its text, the same in both trees, reads the
           -- other: only without such readers (else a drop and an add, guarded)
+          -- (a sequence it owns and another table's foreign key to it are rewritten with
+          -- the rename: not such readers)
           AND NOT (EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = t_o.obj_tree AND e.name = 'column ' || r.oc)
                    AND EXISTS (
                        SELECT 1 FROM dep_refs x
                        JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
                        JOIN fo_all o ON o.obj_tree = e.tree_sha
                        JOIN objects b ON b.sha = x.blob_sha
+                       CROSS JOIN LATERAL unnest(string_to_array(b.content, E'\n')) AS l(line)
                        WHERE x.ref_schema = r.os AND x.ref_key = 'table ' || r.ot
                          AND NOT (o.schema_name = r.os AND o.obj_key = 'table ' || r.ot)
-                         AND strpos(b.content || E'\n', E'\tcolumn ' || r.oc || E'\n') > 0))
+                         AND _key_kind(o.obj_key) <> 'sequence'
+                         AND l.line = split_part(l.line, E'\t', 1) || E'\t' || _dep_esc(r.os) || E'\t'
+                                      || _dep_esc('table ' || r.ot) || E'\tcolumn ' || _dep_esc(r.oc)
+                         AND split_part(l.line, E'\t', 1) NOT LIKE 'constraint %'))
           -- the new name free in p_from, or held by a column made after the rename (renamed
           -- back, it is dropped first: "displaced"), not by one renamed itself (a swap)
           AND (NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.cc)

@@ -554,6 +554,17 @@ ALTER TABLE app.p_hi DISABLE TRIGGER tg;
 ALTER TABLE app.p_hi ENABLE TRIGGER tg;
 ALTER TABLE app.p_lo ENABLE ALWAYS TRIGGER tg;
 """),
+    # a serial key renamed away and a new key made under its name (Ory Hydra's
+    # change_client_primary_key): the rename is kept, its sequence follows (H9: the
+    # serial's sequence counted as a reader and the rename was dropped: a new serial
+    # column was added and the old values renumbered)
+    "serial_column_renamed_and_a_new_one_under_its_name": ("""
+CREATE TABLE app.c (pk serial PRIMARY KEY, note text);
+CREATE TABLE app.d (id int, c_pk int REFERENCES app.c);
+""", """
+ALTER TABLE app.c RENAME pk TO pk_old;
+ALTER TABLE app.c ADD COLUMN pk uuid;
+"""),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
@@ -777,3 +788,26 @@ INSERT INTO app.t VALUES (1, 'x', '["x"]');
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
     assert db.val("SELECT count(*) FROM pg_indexes WHERE indexname = 't_a_idx'") == 1
     assert db.val("SELECT count(*) FROM pg_constraint WHERE conname = 't_a_check'") == 1
+
+
+def test_a_serial_key_renamed_away_keeps_its_values(db: SqlDb) -> None:
+    """Ory Hydra (H9): RENAME pk TO pk_old; ADD COLUMN pk uuid. Checking out there and back
+    keeps pk_old's values and the sequence's position (it once became a new serial column,
+    renumbered, and the way there failed: integer to uuid)."""
+    db.exec("""
+CREATE SCHEMA app;
+CREATE TABLE app.c (pk serial, note text);
+INSERT INTO app.c (note) SELECT 'r' || g FROM generate_series(1, 3) g;
+SELECT setval('app.c_pk_seq', 100);
+""")
+    a = db.val("SELECT pggit_v0.create_basic_commit('serial key')")
+    db.exec("ALTER TABLE app.c RENAME pk TO pk_old; ALTER TABLE app.c ADD COLUMN pk uuid")
+    db.val("SELECT pggit_v0.create_basic_commit('uuid key')")
+    db.exec("SELECT pggit_v0.create_branch('serial', from_ref => %s, checkout => false)", [a])
+    db.exec("SELECT pggit_v0.checkout_branch('serial', apply => true)")   # the new pk holds no value
+    assert [r["pk"] for r in db.rows("SELECT pk FROM app.c ORDER BY pk")] == [1, 2, 3]
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.rows("SELECT pk_old, pk FROM app.c ORDER BY pk_old") == [
+        {"pk_old": 1, "pk": None}, {"pk_old": 2, "pk": None}, {"pk_old": 3, "pk": None}]
+    assert db.val("SELECT nextval('app.c_pk_seq')") == 101
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
