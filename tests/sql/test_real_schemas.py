@@ -271,8 +271,6 @@ CHANGES = {
 
 #: changes whose migration does not work yet (findings of issue 13, in /tmp/tester_findings.md while open)
 CHANGES_NOT_YET: dict = {
-    "authelia": "H9: a serial column renamed away with a new column under its name migrates as a new "
-                "serial plus a retype of the old one (renumbers rows; here: cannot cast integer to uuid)",
 }
 
 #: what the forward migration of a change may lose (its `-- DATA LOSS (path)` header lines):
