@@ -34,9 +34,6 @@
 --   * the history stops before 20260424190713_v1_0_99.go, the first Go migration the later files need
 --     (it makes the *_olap_new tables); the two earlier Go migrations that make indexes on
 --     partitions (v1_0_66, v1_0_92) and one that only moves rows (v1_0_79_c) are left out;
---   * the partition-making functions copy the parent's defaults (`CREATE TABLE ... (LIKE parent
---     INCLUDING INDEXES ...)` gets `INCLUDING DEFAULTS`): a partition attached without the parent's
---     default is made again with it (finding H2 of issue 13);
 --   * each file starts with a "-- ===== <path>" line and ends with a lone ";"; the partitions carry the
 --     date of the day the file is run
 
@@ -3094,7 +3091,7 @@ BEGIN
     END IF;
 
     EXECUTE
-        format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES INCLUDING DEFAULTS)', newTableName, targetTableName);
+        format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES)', newTableName, targetTableName);
     EXECUTE
         format('ALTER TABLE %s SET (
             autovacuum_vacuum_scale_factor = ''0.1'',
@@ -4487,7 +4484,7 @@ BEGIN
     END IF;
 
     EXECUTE
-        format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES INCLUDING DEFAULTS)', targetNameWithStatus, newTableName);
+        format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES)', targetNameWithStatus, newTableName);
     EXECUTE
         format('ALTER TABLE %s SET (
             autovacuum_vacuum_scale_factor = ''0.1'',
@@ -4518,7 +4515,7 @@ BEGIN
     SELECT to_char(targetDate + INTERVAL '1 day', 'YYYYMMDD') INTO targetDatePlusOneDayStr;
     SELECT format('%s_%s', targetTableName, targetDateStr) INTO newTableName;
     IF NOT EXISTS (SELECT 1 FROM pg_tables WHERE tablename = newTableName) THEN
-        EXECUTE format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES INCLUDING DEFAULTS) PARTITION BY LIST (readable_status)', newTableName, targetTableName);
+        EXECUTE format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES) PARTITION BY LIST (readable_status)', newTableName, targetTableName);
     END IF;
 
     PERFORM create_v1_partition_with_status(newTableName, 'QUEUED');
@@ -4559,7 +4556,7 @@ BEGIN
     FOR i IN 0..(num_partitions - 1) LOOP
         partition_name := format('%s_%s', targetTableName, i);
         IF to_regclass(partition_name) IS NULL THEN
-            EXECUTE format('CREATE TABLE %I (LIKE %s INCLUDING INDEXES INCLUDING DEFAULTS)', partition_name, targetTableName);
+            EXECUTE format('CREATE TABLE %I (LIKE %s INCLUDING INDEXES)', partition_name, targetTableName);
             EXECUTE format('ALTER TABLE %I SET (
                 autovacuum_vacuum_scale_factor = ''0.1'',
                 autovacuum_analyze_scale_factor = ''0.05'',
@@ -6968,7 +6965,7 @@ BEGIN
     END IF;
 
     EXECUTE
-        format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES INCLUDING DEFAULTS)', newTableName, targetTableName);
+        format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES)', newTableName, targetTableName);
     EXECUTE
         format('ALTER TABLE %s SET (
             autovacuum_vacuum_scale_factor = ''0.1'',
@@ -7812,7 +7809,7 @@ BEGIN
     END IF;
 
     EXECUTE
-        format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES INCLUDING CONSTRAINTS INCLUDING DEFAULTS)', newTableName, targetTableName);
+        format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES INCLUDING CONSTRAINTS)', newTableName, targetTableName);
     EXECUTE
         format('ALTER TABLE %s SET (
             autovacuum_vacuum_scale_factor = ''0.1'',
@@ -11042,7 +11039,7 @@ BEGIN
     END IF;
 
     EXECUTE
-        format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES INCLUDING CONSTRAINTS INCLUDING DEFAULTS)', newTableName, targetTableName);
+        format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES INCLUDING CONSTRAINTS)', newTableName, targetTableName);
     EXECUTE format('ALTER TABLE %I SET (
             fillfactor = %s,
             autovacuum_vacuum_scale_factor = ''0.1'',
@@ -11241,7 +11238,7 @@ BEGIN
     SELECT to_char(targetDate + INTERVAL '1 day', 'YYYYMMDD') INTO targetDatePlusOneDayStr;
     SELECT format('%s_%s', targetTableName, targetDateStr) INTO newTableName;
     IF NOT EXISTS (SELECT 1 FROM pg_tables WHERE tablename = newTableName) THEN
-        EXECUTE format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES INCLUDING DEFAULTS) PARTITION BY LIST (readable_status)', newTableName, targetTableName);
+        EXECUTE format('CREATE TABLE %s (LIKE %s INCLUDING INDEXES) PARTITION BY LIST (readable_status)', newTableName, targetTableName);
     END IF;
 
     PERFORM create_v1_partition_with_status(newTableName, 'QUEUED');
