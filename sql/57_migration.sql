@@ -36,7 +36,10 @@ BEGIN
     SELECT string_agg(s.statement, E'\n' ORDER BY s.phase, s.ord, s.path COLLATE "C"), count(*),
            -- statements that can lose rows or values, named up front for whoever runs it
            -- (every text in a comment goes through _comment_text: no name can end the comment)
-           string_agg(format('-- DATA LOSS (%s): %s', _comment_text(s.path), _comment_text(split_part(s.statement, E'\n', 1))), E'\n'
+           -- (the statement's line that loses them: not a DROP DEFAULT before a type change)
+           string_agg(format('-- DATA LOSS (%s): %s', _comment_text(s.path),
+                             _comment_text(coalesce(substring(s.statement FROM '(?n)^(?!ALTER TABLE .* ALTER COLUMN .* DROP DEFAULT;$).+$'),
+                                                    split_part(s.statement, E'\n', 1)))), E'\n'
                       ORDER BY s.phase, s.ord, s.path COLLATE "C") FILTER (WHERE 'data_deletion' = ANY (s.hazards))
     INTO v_body, v_n, v_loss
     FROM _commit_steps(v_from, v_to) s;
@@ -597,44 +600,89 @@ SET row_security = off
 AS $$
 DECLARE
     v_step record;
-    v_rel  regclass;
-    v_kind "char";
-    v_col  text;
-    v_rows boolean;
     v_loss text[];
+    v_one  text;
+    v_renames boolean := EXISTS (SELECT 1 FROM unnest(p_steps) s WHERE s.phase = 0);
 BEGIN
-    FOR v_step IN SELECT * FROM unnest(p_steps) s WHERE 'data_deletion' = ANY (s.hazards) LOOP
-        v_rel := to_regclass(format('%I.%I', v_step.schema_name, _key_name(v_step.obj_key)));
-        v_col := CASE WHEN v_step.sub_key LIKE 'column %' THEN substr(v_step.sub_key, 8) END;
-        CONTINUE WHEN v_rel IS NULL
-                   OR (v_col IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = v_rel
-                                                         AND a.attname = v_col AND NOT a.attisdropped));
-        v_kind := (SELECT c.relkind FROM pg_class c WHERE c.oid = v_rel);
-        CONTINUE WHEN v_kind = 'f';   -- a foreign table's rows live elsewhere
-        IF v_kind = 'S' THEN          -- a sequence's value is data once it has handed one out
-            EXECUTE format('SELECT is_called FROM %s', v_rel) INTO v_rows;
-        ELSIF v_kind NOT IN ('r', 'p', 'm') THEN
-            v_rows := true;           -- never read a view (it could run anyone's code): assume data
-        ELSIF v_kind IN ('r', 'm') AND pg_relation_size(v_rel) = 0 THEN
-            v_rows := false;          -- no page, no row (no query to plan, no subtransaction)
-        ELSE
-            BEGIN
-                EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s%s)', v_rel,
-                               CASE WHEN v_col IS NOT NULL THEN format(' WHERE %I IS NOT NULL', v_col) ELSE '' END)
-                INTO v_rows;
-            EXCEPTION
-                WHEN object_not_in_prerequisite_state THEN v_rows := false;   -- unpopulated materialized view
-                WHEN OTHERS THEN v_rows := true;                               -- cannot tell: assume data
-            END;
-        END IF;
-        IF v_rows THEN
-            v_loss := v_loss || format('%s (%s holds %s)', v_step.statement,
-                                       v_rel::text || coalesce('.' || quote_ident(v_col), ''),
-                                       CASE WHEN v_kind = 'S' THEN 'its position' WHEN v_col IS NULL THEN 'rows'
-                                            ELSE 'values' END);
-        END IF;
-    END LOOP;
+    IF NOT v_renames THEN
+        FOR v_step IN SELECT * FROM unnest(p_steps) s WHERE 'data_deletion' = ANY (s.hazards) LOOP
+            v_one := _step_data_at_risk(v_step.statement, v_step.schema_name, v_step.obj_key, v_step.sub_key);
+            IF v_one IS NOT NULL THEN
+                v_loss := v_loss || v_one;
+            END IF;
+        END LOOP;
+        RETURN v_loss;
+    END IF;
+    -- The steps after the renames (phase 0) name tables and columns as they are once
+    -- renamed: the renames run first, in a subtransaction rolled back below, so that
+    -- each step is checked against the table it will touch (a table renamed and a column
+    -- of it dropped in one commit was checked under a name no table had yet, and passed).
+    -- Phase 0's own drops (a column or table a rename takes the name of) are checked
+    -- before the renames that follow them.  A step that fails here fails the migration
+    -- too, before anything is lost: the checks stop there.
+    BEGIN
+        FOR v_step IN SELECT * FROM unnest(p_steps) s LOOP
+            IF 'data_deletion' = ANY (v_step.hazards) THEN
+                v_one := _step_data_at_risk(v_step.statement, v_step.schema_name, v_step.obj_key, v_step.sub_key);
+                IF v_one IS NOT NULL THEN
+                    v_loss := v_loss || v_one;
+                END IF;
+            END IF;
+            IF v_step.phase = 0 THEN
+                EXECUTE v_step.statement;
+            END IF;
+        END LOOP;
+        RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'pggit: guard rollback';
+    EXCEPTION WHEN OTHERS THEN
+        NULL;   -- the renames undone (the rollback, or a step that cannot run anyway)
+    END;
     RETURN v_loss;
+END
+$$;
+
+-- What one step would lose in the live database (p_statement on the table p_obj_key of
+-- schema p_schema, or its column p_sub_key), as the entry _data_at_risk_steps lists, or
+-- NULL.  Rights and row security as there.
+CREATE OR REPLACE FUNCTION pggit_v0._step_data_at_risk(p_statement text, p_schema text, p_obj_key text, p_sub_key text)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+SET row_security = off
+AS $$
+DECLARE
+    v_rel  regclass := to_regclass(format('%I.%I', p_schema, _key_name(p_obj_key)));
+    v_kind "char";
+    v_col  text := CASE WHEN p_sub_key LIKE 'column %' THEN substr(p_sub_key, 8) END;
+    v_rows boolean;
+BEGIN
+    IF v_rel IS NULL
+       OR (v_col IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = v_rel
+                                             AND a.attname = v_col AND NOT a.attisdropped)) THEN
+        RETURN NULL;
+    END IF;
+    v_kind := (SELECT c.relkind FROM pg_class c WHERE c.oid = v_rel);
+    IF v_kind = 'f' THEN
+        RETURN NULL;              -- a foreign table's rows live elsewhere
+    ELSIF v_kind = 'S' THEN       -- a sequence's value is data once it has handed one out
+        EXECUTE format('SELECT is_called FROM %s', v_rel) INTO v_rows;
+    ELSIF v_kind NOT IN ('r', 'p', 'm') THEN
+        v_rows := true;           -- never read a view (it could run anyone's code): assume data
+    ELSIF v_kind IN ('r', 'm') AND pg_relation_size(v_rel) = 0 THEN
+        v_rows := false;          -- no page, no row (no query to plan, no subtransaction)
+    ELSE
+        BEGIN
+            EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s%s)', v_rel,
+                           CASE WHEN v_col IS NOT NULL THEN format(' WHERE %I IS NOT NULL', v_col) ELSE '' END)
+            INTO v_rows;
+        EXCEPTION
+            WHEN object_not_in_prerequisite_state THEN v_rows := false;   -- unpopulated materialized view
+            WHEN OTHERS THEN v_rows := true;                               -- cannot tell: assume data
+        END;
+    END IF;
+    RETURN CASE WHEN v_rows THEN format('%s (%s holds %s)', p_statement, v_rel::text || coalesce('.' || quote_ident(v_col), ''),
+                                        CASE WHEN v_kind = 'S' THEN 'its position' WHEN v_col IS NULL THEN 'rows'
+                                             ELSE 'values' END) END;
 END
 $$;
 
@@ -769,6 +817,8 @@ COMMENT ON FUNCTION pggit_v0._data_at_risk_steps(pggit_v0._migration_step[]) IS
     'The given migration steps that would lose rows or values in the live database';
 COMMENT ON FUNCTION pggit_v0._refuse_loss(text[], boolean, text) IS
     'Raises 55000 listing the statements that would lose data (from _data_at_risk) unless force';
+COMMENT ON FUNCTION pggit_v0._step_data_at_risk(text, text, text, text) IS
+    'What one migration step would lose in the live database (rows, values or a sequence position), or NULL';
 COMMENT ON FUNCTION pggit_v0._data_at_risk(text, text, text) IS
     'Statements of the migration between two commits that would lose rows or values in the live database';
 COMMENT ON FUNCTION pggit_v0.verify_migration(text) IS

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Dict
 
+import psycopg
 import pytest
 
 from conftest import SqlDb, require_extensions
@@ -565,6 +566,37 @@ CREATE TABLE app.d (id int, c_pk int REFERENCES app.c);
 ALTER TABLE app.c RENAME pk TO pk_old;
 ALTER TABLE app.c ADD COLUMN pk uuid;
 """),
+    # a column retyped while the generated column reading it changes its expression (Fider),
+    # and a routine a generated column calls replaced by one of another signature: the
+    # generated columns go first (with their index) and come back last (K1, K2: the
+    # retype and the DROP FUNCTION failed under them)
+    "generated_column_changes_with_what_it_reads": ("""
+CREATE TABLE app.posts (title text, n int, search text GENERATED ALWAYS AS (title || n) STORED);
+CREATE INDEX posts_search ON app.posts (search);
+CREATE FUNCTION app.f(a int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT a + 1 $$;
+CREATE TABLE app.t (n int, plain int, g int GENERATED ALWAYS AS (app.f(n)) STORED);
+""", """
+ALTER TABLE app.posts DROP COLUMN search;
+ALTER TABLE app.posts ALTER COLUMN n TYPE text;
+ALTER TABLE app.posts ADD search text GENERATED ALWAYS AS (title || n || '!') STORED;
+CREATE INDEX posts_search ON app.posts (search);
+ALTER TABLE app.t DROP COLUMN g;
+DROP FUNCTION app.f(int);
+CREATE FUNCTION app.f(a bigint) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT (a + 2)::int $$;
+ALTER TABLE app.t ADD g int GENERATED ALWAYS AS (app.f(n)) STORED;
+"""),
+    # enum labels added next to each other before an existing one (Rallly): the first is
+    # placed before a label the type has, not before the next new one (K3)
+    "enum_labels_added_before_an_existing_one": ("""
+CREATE TYPE app.e AS ENUM ('c', 'd');
+CREATE TYPE app.f AS ENUM ();
+""", """
+ALTER TYPE app.e ADD VALUE 'a' BEFORE 'c';
+ALTER TYPE app.e ADD VALUE 'b' BEFORE 'c';
+ALTER TYPE app.e ADD VALUE 'z';
+ALTER TYPE app.f ADD VALUE 'x';
+ALTER TYPE app.f ADD VALUE 'y';
+"""),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
@@ -811,3 +843,52 @@ SELECT setval('app.c_pk_seq', 100);
         {"pk_old": 1, "pk": None}, {"pk_old": 2, "pk": None}, {"pk_old": 3, "pk": None}]
     assert db.val("SELECT nextval('app.c_pk_seq')") == 101
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_the_data_loss_header_quotes_the_statement_that_loses_values(db: SqlDb) -> None:
+    """Miniflux (K4): narrowing a column with a default quoted its harmless DROP DEFAULT."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.enc (id int, size bigint DEFAULT 0)")
+    a = db.val("SELECT pggit_v0.create_basic_commit('bigint')")
+    db.exec("ALTER TABLE app.enc ALTER COLUMN size TYPE int")
+    db.val("SELECT pggit_v0.create_basic_commit('int')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, 'HEAD')", [a])
+    assert ("-- DATA LOSS (app/table/enc/column/size): ALTER TABLE app.enc ALTER COLUMN size TYPE integer"
+            in script), script
+
+
+@pytest.mark.parametrize("before, rows, change, holding", [
+    # a table renamed and a column of it dropped in one commit (the most common form)
+    ("CREATE TABLE app.t (id int, c text);", "INSERT INTO app.t VALUES (1, 'precious');",
+     "ALTER TABLE app.t RENAME TO u; ALTER TABLE app.u DROP COLUMN c;", "app.u.c holds values"),
+    # a column renamed and narrowed (1.25 would become 1)
+    ("CREATE TABLE app.t (id int, x numeric(10,2));", "INSERT INTO app.t VALUES (1, 1.25);",
+     "ALTER TABLE app.t RENAME COLUMN x TO y; ALTER TABLE app.t ALTER COLUMN y TYPE numeric(10,0);",
+     "app.t.y holds values"),
+    # a partition renamed and given new bounds (dropped and made again under the new name)
+    ("CREATE TABLE app.p (id int, k int NOT NULL) PARTITION BY RANGE (k);"
+     "CREATE TABLE app.p1 PARTITION OF app.p FOR VALUES FROM (0) TO (10);",
+     "INSERT INTO app.p SELECT g, g % 10 FROM generate_series(1, 20) g;",
+     "ALTER TABLE app.p1 RENAME TO p_first; ALTER TABLE app.p DETACH PARTITION app.p_first;"
+     "ALTER TABLE app.p ATTACH PARTITION app.p_first FOR VALUES FROM (0) TO (20);", "app.p_first holds rows"),
+])
+def test_the_guard_checks_what_a_step_touches_once_renamed(db: SqlDb, before: str, rows: str, change: str,
+                                                           holding: str) -> None:
+    """H10: the checkout guard looked for rows under the names steps use after the
+    script's renames, which no table had yet, and let the data go without force."""
+    db.exec("CREATE SCHEMA app;" + before)
+    a = db.val("SELECT pggit_v0.create_basic_commit('before')")
+    db.exec("SELECT pggit_v0.create_branch('next', checkout => false)")
+    db.exec("SELECT pggit_v0.checkout_branch('next')")
+    db.exec(change)
+    db.val("SELECT pggit_v0.create_basic_commit('renamed and changed')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.val("SELECT pggit_v0.get_head_sha()") == a
+    db.exec(rows)
+    tables = "SELECT relname FROM pg_class WHERE relnamespace = 'app'::regnamespace AND relkind IN ('r', 'p') ORDER BY 1"
+    before_tables = db.rows(tables)
+    with pytest.raises(psycopg.Error) as info:
+        db.exec("SELECT pggit_v0.checkout_branch('next', apply => true)")
+    assert info.value.sqlstate == "55000" and holding in (info.value.diag.message_detail or ""), info.value
+    # nothing changed: the renames the guard ran were rolled back
+    assert db.rows(tables) == before_tables
+    assert db.val("SELECT pggit_v0.get_head_sha()") == a
