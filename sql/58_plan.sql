@@ -321,7 +321,10 @@ BEGIN
         LEFT JOIN objects no ON no.sha = d.new_sha
         WHERE d.sub_key LIKE 'column %' AND d.old_sha IS NOT NULL
           AND (d.new_sha IS NULL OR (_col_parts(oo.content)).type IS DISTINCT FROM (_col_parts(no.content)).type
-               OR (_col_parts(oo.content)).coll IS DISTINCT FROM (_col_parts(no.content)).coll)
+               OR (_col_parts(oo.content)).coll IS DISTINCT FROM (_col_parts(no.content)).coll
+               -- a generated column whose expression changes is dropped and added again
+               OR (strpos(no.content, ' GENERATED ALWAYS AS (') > 0
+                   AND (_col_parts(oo.content)).generated IS DISTINCT FROM (_col_parts(no.content)).generated))
     ),
     -- generated columns, unchanged, of kept tables, whose expression reads a column whose
     -- type changes: PostgreSQL refuses the change under them (0A000), and cannot change a
@@ -914,6 +917,23 @@ BEGIN
         UNION
         SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
         FROM gen_readers g
+        JOIN fo f ON f.schema_name = g.schema_name AND f.obj_key = g.obj_key
+        JOIN t_o t ON t.schema_name = g.schema_name AND t.obj_key = g.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND split_part(e.name, ' ', 1) IN ('constraint', 'index')
+        JOIN objects o ON o.sha = e.entry_sha
+        LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
+        LEFT JOIN objects tn ON tn.sha = te.entry_sha
+        WHERE o.content ~ _word_re(quote_ident(substr(g.sub_key, 8)), true)
+          AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
+                            AND x.sub_key = e.name)
+        UNION
+        -- the indexes and constraints naming a generated column whose expression changes
+        -- (dropped and added again: DROP COLUMN takes those along)
+        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
+        FROM (SELECT dd.schema_name, dd.obj_key, dd.sub_key FROM d dd
+              JOIN objects oo ON oo.sha = dd.old_sha JOIN objects no ON no.sha = dd.new_sha
+              WHERE dd.sub_key LIKE 'column %' AND strpos(no.content, ' GENERATED ALWAYS AS (') > 0
+                AND (_col_parts(oo.content)).generated IS DISTINCT FROM (_col_parts(no.content)).generated) g
         JOIN fo f ON f.schema_name = g.schema_name AND f.obj_key = g.obj_key
         JOIN t_o t ON t.schema_name = g.schema_name AND t.obj_key = g.obj_key
         JOIN tree_entries e ON e.tree_sha = f.obj_tree AND split_part(e.name, ' ', 1) IN ('constraint', 'index')

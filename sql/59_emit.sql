@@ -365,8 +365,12 @@ BEGIN
                  ELSE (   -- enum: only additions reach here
                    SELECT string_agg(format('ALTER TYPE %s ADD VALUE IF NOT EXISTS %s%s;', x.q, quote_literal(nl.v),
                                             CASE WHEN nl.o > 1 THEN ' AFTER ' || quote_literal(nlabels[nl.o - 1])
-                                                 WHEN cardinality(nlabels) > 1 THEN ' BEFORE ' || quote_literal(nlabels[2])
-                                                 ELSE '' END), E'\n' ORDER BY nl.o)
+                                                 -- (the first: before the first label it has
+                                                 -- already, the next ones may be new too)
+                                                 ELSE coalesce(' BEFORE ' || quote_literal(
+                                                          (SELECT u.l FROM unnest(lab.nlabels) WITH ORDINALITY AS u(l, i)
+                                                           WHERE u.l = ANY (_enum_labels(x.old_c)) ORDER BY u.i LIMIT 1)), '')
+                                                 END), E'\n' ORDER BY nl.o)
                    FROM (SELECT _enum_labels(x.new_c) AS nlabels) lab
                    CROSS JOIN LATERAL unnest(lab.nlabels) WITH ORDINALITY AS nl(v, o)
                    WHERE NOT nl.v = ANY (_enum_labels(x.old_c))) END
@@ -478,8 +482,22 @@ BEGIN
         FROM unnest(p_plan) x CROSS JOIN LATERAL _col_parts(x.new_c) cp
         WHERE x.role = 'part' AND x.how = 'altered' AND x.sub_key LIKE 'column %' AND x.old_c IS NULL
         UNION ALL
+        -- a generated column whose expression changes: dropped with the columns that go,
+        -- before the routines it calls and the types of the columns it reads change (it
+        -- would hold them), and added again after the columns changed in place (below)
+        SELECT 20, 1, x.schema_name, x.obj_key, x.sub_key,
+               format('ALTER TABLE %s DROP COLUMN %s;', x.q, n.name),
+               CASE WHEN o.generated IS NULL THEN ARRAY['data_deletion', 'access_exclusive_lock']
+                    ELSE ARRAY['access_exclusive_lock'] END
+        FROM unnest(p_plan) x
+        CROSS JOIN LATERAL _col_parts(x.old_c) o
+        CROSS JOIN LATERAL _col_parts(x.new_c) n
+        WHERE x.role = 'part' AND x.how = 'altered' AND x.sub_key LIKE 'column %' AND x.old_c IS NOT NULL AND x.new_c IS NOT NULL
+          AND n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated
+        UNION ALL
         -- columns changed in place
-        SELECT 42, 1, x.schema_name, x.obj_key, x.sub_key,
+        SELECT 42, CASE WHEN n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated THEN 1000 ELSE 1 END,
+               x.schema_name, x.obj_key, x.sub_key,
                concat_ws(E'\n',
                  CASE WHEN o.default_expr IS NOT NULL AND (n.default_expr IS NULL OR o.type <> n.type)
                       THEN format('ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;', x.q, n.name) END,
@@ -488,7 +506,7 @@ BEGIN
                  CASE WHEN o.generated IS NOT NULL AND n.generated IS NULL
                       THEN format('ALTER TABLE %s ALTER COLUMN %s DROP EXPRESSION;', x.q, n.name) END,
                  CASE WHEN n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated
-                      THEN format(E'ALTER TABLE %s DROP COLUMN %s;\nALTER TABLE %s ADD COLUMN %s;', x.q, n.name, x.q, x.new_c) END,
+                      THEN format('ALTER TABLE %s ADD COLUMN %s;', x.q, x.new_c) END,
                  CASE WHEN (o.type <> n.type OR o.coll IS DISTINCT FROM n.coll)
                            AND NOT (n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated)
                       -- same base type: no USING, so an overflow raises instead of truncating
@@ -554,7 +572,6 @@ BEGIN
                                        THEN ' RESTART' END) END),
                ARRAY(SELECT h FROM unnest(ARRAY[
                  CASE WHEN o.type <> n.type AND _type_narrows(o.type, n.type) THEN 'data_deletion' END,
-                 CASE WHEN n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated AND o.generated IS NULL THEN 'data_deletion' END,
                  CASE WHEN o.type <> n.type AND _type_rewrites(o.type, n.type) THEN 'correctness_risk' END,
                  -- an identity restarted (it counts the other way): new values may collide
                  CASE WHEN n.identity IS NOT NULL AND o.identity IS NOT NULL
