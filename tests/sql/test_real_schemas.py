@@ -50,6 +50,8 @@ SCHEMAS = {
     "hydra": ["hydra/migrations.sql"],
     "hasura-auth": ["hasura-auth/migrations.sql"],
     "openfga": ["openfga/migrations.sql"],
+    "fider": ["fider/migrations.sql"],
+    "rallly": ["rallly/migrations.sql"],
 }
 
 
