@@ -602,26 +602,16 @@ DECLARE
     v_step record;
     v_loss text[];
     v_one  text;
-    v_renames boolean := EXISTS (SELECT 1 FROM unnest(p_steps) s WHERE s.phase = 0);
 BEGIN
-    IF NOT v_renames THEN
-        FOR v_step IN SELECT * FROM unnest(p_steps) s WHERE 'data_deletion' = ANY (s.hazards) LOOP
-            v_one := _step_data_at_risk(v_step.statement, v_step.schema_name, v_step.obj_key, v_step.sub_key);
-            IF v_one IS NOT NULL THEN
-                v_loss := v_loss || v_one;
-            END IF;
-        END LOOP;
-        RETURN v_loss;
-    END IF;
     -- The steps after the renames (phase 0) name tables and columns as they are once
-    -- renamed: the renames run first, in a subtransaction rolled back below, so that
-    -- each step is checked against the table it will touch (a table renamed and a column
-    -- of it dropped in one commit was checked under a name no table had yet, and passed).
-    -- Phase 0's own drops (a column or table a rename takes the name of) are checked
-    -- before the renames that follow them.  A step that fails here fails the migration
-    -- too, before anything is lost: the checks stop there.
+    -- renamed: the renames run first, in this block's subtransaction, rolled back at its
+    -- end, so that each step is checked against the table it will touch (a table renamed
+    -- and a column of it dropped in one commit was checked under a name no table had
+    -- yet, and passed).  Phase 0's own drops (a column or table a rename takes the name
+    -- of) are checked before the renames that follow them.  A rename that fails here
+    -- fails the migration too, before anything is lost: the checks stop there.
     BEGIN
-        FOR v_step IN SELECT * FROM unnest(p_steps) s LOOP
+        FOR v_step IN SELECT * FROM unnest(p_steps) s WHERE s.phase = 0 OR 'data_deletion' = ANY (s.hazards) LOOP
             IF 'data_deletion' = ANY (v_step.hazards) THEN
                 v_one := _step_data_at_risk(v_step.statement, v_step.schema_name, v_step.obj_key, v_step.sub_key);
                 IF v_one IS NOT NULL THEN
@@ -632,9 +622,15 @@ BEGIN
                 EXECUTE v_step.statement;
             END IF;
         END LOOP;
-        RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'pggit: guard rollback';
+        IF EXISTS (SELECT 1 FROM unnest(p_steps) s WHERE s.phase = 0) THEN
+            RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'pggit: guard rollback';
+        END IF;
     EXCEPTION WHEN OTHERS THEN
-        NULL;   -- the renames undone (the rollback, or a step that cannot run anyway)
+        -- (the renames undone; a failed rename ends the checks, as it ends the migration)
+        IF EXISTS (SELECT 1 FROM unnest(p_steps) s WHERE s.phase = 0) THEN
+            RETURN v_loss;
+        END IF;
+        RAISE;
     END;
     RETURN v_loss;
 END

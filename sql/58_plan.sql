@@ -911,26 +911,15 @@ BEGIN
           AND EXISTS (SELECT 1 FROM col_changes)   -- one-time filter
         UNION
         -- generated columns reading a column whose type changes (gen_readers), and the
-        -- indexes and constraints naming them (DROP COLUMN takes those along)
+        -- indexes and constraints naming them or a generated column whose expression
+        -- changes (DROP COLUMN takes those along)
         SELECT g.schema_name, g.obj_key, g.sub_key, g.new_c, _qname(g.schema_name, g.obj_key), 41
         FROM gen_readers g
         UNION
         SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
-        FROM gen_readers g
-        JOIN fo f ON f.schema_name = g.schema_name AND f.obj_key = g.obj_key
-        JOIN t_o t ON t.schema_name = g.schema_name AND t.obj_key = g.obj_key
-        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND split_part(e.name, ' ', 1) IN ('constraint', 'index')
-        JOIN objects o ON o.sha = e.entry_sha
-        LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
-        LEFT JOIN objects tn ON tn.sha = te.entry_sha
-        WHERE o.content ~ _word_re(quote_ident(substr(g.sub_key, 8)), true)
-          AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
-                            AND x.sub_key = e.name)
-        UNION
-        -- the indexes and constraints naming a generated column whose expression changes
-        -- (dropped and added again: DROP COLUMN takes those along)
-        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
-        FROM (SELECT dd.schema_name, dd.obj_key, dd.sub_key FROM d dd
+        FROM (SELECT gr.schema_name, gr.obj_key, gr.sub_key FROM gen_readers gr
+              UNION
+              SELECT dd.schema_name, dd.obj_key, dd.sub_key FROM d dd
               JOIN objects oo ON oo.sha = dd.old_sha JOIN objects no ON no.sha = dd.new_sha
               WHERE dd.sub_key LIKE 'column %' AND strpos(no.content, ' GENERATED ALWAYS AS (') > 0
                 AND (_col_parts(oo.content)).generated IS DISTINCT FROM (_col_parts(no.content)).generated) g
