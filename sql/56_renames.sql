@@ -149,6 +149,22 @@ BEGIN
                                                 AND strpos(b.content, ' OWNED BY ' || format('%I.%I', r.cs, r.ct) || '.') > 0)))))
           AND (r.os = r.cs OR r.cs IN (SELECT s.schema_name FROM schemas_from s))   -- SET SCHEMA needs it
     ),
+    -- what reads a column of a table with renamed columns from outside that table, by the
+    -- edges p_from recorded (the reader's kind, its part, the column as recorded)
+    col_readers AS MATERIALIZED (
+        SELECT DISTINCT x.ref_schema, x.ref_key, split_part(l.line, E'\t', 4) AS ref_column,
+               _key_kind(o.obj_key) AS kind, split_part(l.line, E'\t', 1) AS part
+        FROM (SELECT DISTINCT r.os, r.ot FROM r WHERE r.k = 'column') rc
+        JOIN dep_refs x ON x.ref_schema = rc.os AND x.ref_key = 'table ' || rc.ot
+        JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
+        JOIN fo_all o ON o.obj_tree = e.tree_sha
+        JOIN objects b ON b.sha = x.blob_sha
+        CROSS JOIN LATERAL unnest(string_to_array(b.content, E'\n')) AS l(line)
+        WHERE NOT (o.schema_name = rc.os AND o.obj_key = 'table ' || rc.ot)
+          AND split_part(l.line, E'\t', 2) = _dep_esc(rc.os)
+          AND split_part(l.line, E'\t', 3) = _dep_esc('table ' || rc.ot)
+          AND split_part(l.line, E'\t', 4) LIKE 'column %'
+    ),
     cols AS (
         SELECT r.os, r.ot, r.oc, r.cs, r.ct, r.cc FROM r
         JOIN fo ON fo.schema_name = r.os AND fo.obj_key = 'table ' || r.ot
@@ -165,18 +181,10 @@ BEGIN
           -- (a sequence it owns and another table's foreign key to it are rewritten with
           -- the rename: not such readers)
           AND NOT (EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = t_o.obj_tree AND e.name = 'column ' || r.oc)
-                   AND EXISTS (
-                       SELECT 1 FROM dep_refs x
-                       JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
-                       JOIN fo_all o ON o.obj_tree = e.tree_sha
-                       JOIN objects b ON b.sha = x.blob_sha
-                       CROSS JOIN LATERAL unnest(string_to_array(b.content, E'\n')) AS l(line)
-                       WHERE x.ref_schema = r.os AND x.ref_key = 'table ' || r.ot
-                         AND NOT (o.schema_name = r.os AND o.obj_key = 'table ' || r.ot)
-                         AND _key_kind(o.obj_key) <> 'sequence'
-                         AND l.line = split_part(l.line, E'\t', 1) || E'\t' || _dep_esc(r.os) || E'\t'
-                                      || _dep_esc('table ' || r.ot) || E'\tcolumn ' || _dep_esc(r.oc)
-                         AND split_part(l.line, E'\t', 1) NOT LIKE 'constraint %'))
+                   AND EXISTS (SELECT 1 FROM col_readers cr
+                               WHERE cr.ref_schema = r.os AND cr.ref_key = 'table ' || r.ot
+                                 AND cr.ref_column = 'column ' || _dep_esc(r.oc)
+                                 AND cr.kind <> 'sequence' AND cr.part NOT LIKE 'constraint %'))
           -- the new name free in p_from, or held by a column made after the rename (renamed
           -- back, it is dropped first: "displaced"), not by one renamed itself (a swap)
           AND (NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.cc)
@@ -186,14 +194,9 @@ BEGIN
                    -- and rules uses it (those are dropped first and made again: see
                    -- 'displaced_part'); a view, another table's foreign key or a generated
                    -- column on it keeps the rename out (a drop and an add, guarded)
-                   AND NOT EXISTS (
-                       SELECT 1 FROM dep_refs x
-                       JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
-                       JOIN fo_all o ON o.obj_tree = e.tree_sha
-                       JOIN objects b ON b.sha = x.blob_sha
-                       WHERE x.ref_schema = r.os AND x.ref_key = 'table ' || r.ot
-                         AND NOT (o.schema_name = r.os AND o.obj_key = 'table ' || r.ot)
-                         AND strpos(b.content || E'\n', E'\tcolumn ' || r.cc || E'\n') > 0)
+                   AND NOT EXISTS (SELECT 1 FROM col_readers cr
+                                   WHERE cr.ref_schema = r.os AND cr.ref_key = 'table ' || r.ot
+                                     AND cr.ref_column = 'column ' || _dep_esc(r.cc))
                    AND NOT EXISTS (
                        SELECT 1 FROM tree_entries e JOIN objects b ON b.sha = e.entry_sha
                        WHERE e.tree_sha = fo.obj_tree AND e.name LIKE 'column %' AND e.name <> 'column ' || r.cc

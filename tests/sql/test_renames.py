@@ -250,7 +250,12 @@ def test_move_to_another_schema_and_rename_with_type_change(users: SqlDb) -> Non
                          "ALTER TABLE app.orders SET SCHEMA archive;"]
     assert any("ALTER COLUMN memo TYPE character varying(100)" in s for s in steps), steps
     d.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
-    d.exec("SELECT pggit_v0.checkout_branch('feature/move', apply => true)")
+    # the narrowing is checked on the moved and renamed column it will touch (H10: it was
+    # looked for under archive.orders.memo before the move, found nowhere, and let through)
+    with raises_sql("55000", "would lose data"):
+        d.exec("SELECT pggit_v0.checkout_branch('feature/move', apply => true)")
+    assert d.val("SELECT string_agg(note, ',' ORDER BY id) FROM app.orders") == "first,second"
+    d.exec("SELECT pggit_v0.checkout_branch('feature/move', apply => true, force => true)")
     assert d.val("SELECT string_agg(memo, ',' ORDER BY id) FROM archive.orders") == "first,second"
     clean(d)
 
