@@ -53,8 +53,9 @@ COMMENT ON VIEW pggit_v0._tracked_relations IS 'Tables, views, materialized view
 -- from what ownership gives: privileges it gave up (REVOKE ... FROM owner) and grant
 -- options PostgreSQL records because the owner granted itself privileges WITH GRANT
 -- OPTION (GRANT ... TO owner WITH GRANT OPTION), as pg_dump replays them; recorded like
--- any grantee's, so a grant to a role that owns the object where the migration runs
--- (a dump restored without owners) reads the same.
+-- any grantee's (owners are not versioned), so a grant to a role that owns the object
+-- where the migration runs (a dump restored without owners) reads the same: undoing
+-- such a grant asks the live catalog who owns the object (_invert_grants).
 CREATE OR REPLACE FUNCTION pggit_v0._acl_statements(p_acl aclitem[], p_default aclitem[], p_owner oid,
                                                    p_on text, p_columns text DEFAULT NULL)
 RETURNS text
@@ -99,8 +100,6 @@ WITH cur AS (SELECT grantee, privilege_type, is_grantable FROM aclexplode(coales
 SELECT string_agg(
          CASE verb WHEN 'GRANT' THEN format('GRANT %s ON %s TO %s%s', privs, p_on, who,
                                             CASE WHEN is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
-                                     -- (undone by REVOKE GRANT OPTION FOR: _invert_grants)
-                                     || CASE WHEN grantee = p_owner THEN '; -- the owner''s own grant options' ELSE '' END
                    ELSE format('REVOKE %s ON %s FROM %s', privs, p_on, who) END,
          E';\n' ORDER BY verb, who, privs) || ';'
 INTO v_out

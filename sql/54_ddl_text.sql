@@ -204,8 +204,13 @@ SELECT concat_ws(' ',
 FROM o l
 $$;
 
--- GRANT <-> REVOKE for each line of a canonical grants blob (the owner's own grant
--- options, marked so by _acl_statements, are revoked alone: the owner keeps its rights).
+-- GRANT <-> REVOKE for each line of a canonical grants blob.  A grant WITH GRANT OPTION
+-- to a role may be one to the role that owns the object where the script runs (owners
+-- are not versioned: a table restored without owners belongs to whoever made it, and
+-- the owner granting itself options is recorded like any grant): undone by a DO block
+-- that asks the catalog, revoking only the grant options from the owner (which keeps its
+-- rights) and everything from any other role.  Lines an older layer marked "the owner's
+-- own grant options" lose only the options.
 CREATE OR REPLACE FUNCTION pggit_v0._invert_grants(p_grants text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -213,10 +218,23 @@ AS $$
 SELECT string_agg(CASE
          WHEN l ~ '^GRANT .* WITH GRANT OPTION; -- the owner''s own grant options;$'
          THEN regexp_replace(l, '^GRANT (.*) TO (.*) WITH GRANT OPTION; -- .*$', 'REVOKE GRANT OPTION FOR \1 FROM \2 CASCADE;')
+         WHEN m IS NOT NULL
+         THEN format('DO $pggit$BEGIN IF %s = %L::pg_catalog.regrole THEN REVOKE GRANT OPTION FOR %s ON %s %s FROM %s CASCADE; '
+                     'ELSE REVOKE %s ON %s %s FROM %s CASCADE; END IF; END$pggit$;',
+                     CASE m[2] WHEN 'TABLE' THEN format('(SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = %L::pg_catalog.regclass)', m[3])
+                               WHEN 'SEQUENCE' THEN format('(SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = %L::pg_catalog.regclass)', m[3])
+                               WHEN 'SCHEMA' THEN format('(SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.oid = %L::pg_catalog.regnamespace)', m[3])
+                               WHEN 'TYPE' THEN format('(SELECT t.typowner FROM pg_catalog.pg_type t WHERE t.oid = %L::pg_catalog.regtype)', m[3])
+                               WHEN 'DOMAIN' THEN format('(SELECT t.typowner FROM pg_catalog.pg_type t WHERE t.oid = %L::pg_catalog.regtype)', m[3])
+                               ELSE format('(SELECT p.proowner FROM pg_catalog.pg_proc p WHERE p.oid = %L::pg_catalog.regprocedure)', m[3]) END,
+                     m[4], m[1], m[2], m[3], m[4], m[1], m[2], m[3], m[4])
          WHEN l ~ '^GRANT ' THEN regexp_replace(regexp_replace(l, ' WITH GRANT OPTION;$', ';'),
                                                 '^GRANT (.*) TO (.*);$', 'REVOKE \1 FROM \2 CASCADE;')
          ELSE regexp_replace(l, '^REVOKE (.*) FROM (.*);$', 'GRANT \1 TO \2;') END, E'\n' ORDER BY o)
 FROM unnest(_lines(p_grants)) WITH ORDINALITY AS u(l, o)   -- (a quoted name may hold a line break)
+CROSS JOIN LATERAL (SELECT CASE WHEN l !~ ' TO PUBLIC WITH GRANT OPTION;$' THEN
+                        regexp_match(l, '^GRANT (.*?) ON (TABLE|SEQUENCE|SCHEMA|TYPE|DOMAIN|FUNCTION|PROCEDURE) (.*) TO (.*) WITH GRANT OPTION;$')
+                        END AS m) x
 $$;
 
 -- The name a rebuilt type is renamed to while its columns are converted: the name and

@@ -756,6 +756,50 @@ INSERT INTO app.teams VALUES (1, 'original');
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
 
 
+def test_a_grant_to_the_role_that_comes_to_own_the_table_reads_the_same(db: SqlDb) -> None:
+    """Supabase Storage (G3): tables owned by another role grant ALL WITH GRANT OPTION to
+    the role that runs the checkouts. Checked out away and back, the tables are made by
+    (and so owned by) that role: its rights read the same, nothing is pending. Undoing
+    such a grant revokes only the grant options from a table's owner (which keeps its
+    rights) and everything from any other role."""
+    db.exec("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pggit_g3_owner') THEN "
+            "CREATE ROLE pggit_g3_owner; END IF; END $$")
+    empty = db.val("SELECT pggit_v0.get_head_sha()")
+    db.exec("""
+CREATE SCHEMA app;
+CREATE TABLE app.buckets (id int PRIMARY KEY);
+CREATE TABLE app.objects (id int PRIMARY KEY);
+ALTER TABLE app.buckets OWNER TO pggit_g3_owner;
+ALTER TABLE app.objects OWNER TO pggit_g3_owner;
+GRANT ALL ON app.buckets, app.objects TO CURRENT_USER WITH GRANT OPTION;
+GRANT SELECT ON app.buckets TO PUBLIC;
+""")
+    granted = db.val("SELECT pggit_v0.create_basic_commit('owned by another role, granted to me')")
+    db.exec("SELECT pggit_v0.create_branch('empty', from_ref => %s, checkout => false)", [empty])
+    db.exec("SELECT pggit_v0.checkout_branch('empty', apply => true, force => true)")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")   # raised XX000: the grants differed
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    assert db.val("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'app.buckets'::regclass") == db.val(
+        "SELECT current_user")
+    # a grant undone on a table this role owns (made by the checkout) and on one another
+    # role owns: the owner keeps its rights, the other loses them
+    db.exec("ALTER TABLE app.objects OWNER TO pggit_g3_owner")
+    db.val("SELECT pggit_v0.create_basic_commit('objects given back to its owner')")
+    db.exec("REVOKE ALL ON app.buckets, app.objects FROM CURRENT_USER")
+    db.exec("GRANT ALL ON app.buckets TO CURRENT_USER")
+    db.val("SELECT pggit_v0.create_basic_commit('grants taken back')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, 'HEAD')", [granted])
+    assert "IF (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = 'app.objects'::pg_catalog.regclass)" in script
+    db.exec("SELECT pggit_v0.create_branch('granted', from_ref => 'HEAD~1', checkout => false)")
+    db.exec("SELECT pggit_v0.create_branch('taken', from_ref => 'HEAD', checkout => false)")
+    db.exec("SELECT pggit_v0.checkout_branch('granted', apply => true)")
+    db.exec("SELECT pggit_v0.checkout_branch('taken', apply => true)")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    assert db.val("SELECT has_table_privilege('app.buckets', 'SELECT')") is True   # the owner kept its rights
+    assert db.val("SELECT has_table_privilege('app.objects', 'SELECT')") is False or db.val(
+        "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+
+
 def test_a_table_renamed_back_keeps_its_rows(db: SqlDb) -> None:
     """G9 for tables: RENAME TO jobs_old, then a new jobs. Checking out back drops the new
     jobs (a DATA LOSS line; refused without force when it holds rows) and renames
