@@ -226,6 +226,93 @@ BEGIN
 END
 $$;
 
+-- The enum labels renamed (ALTER TYPE ... RENAME VALUE, recorded by capture) between
+-- commits p_from and p_to: kind 'enum_label', old_schema and old_table naming the type
+-- (the same in both trees: renamed types are not followed), old_column the label in
+-- p_from, new_column in p_to.  The renames of the commits only one side has, chained
+-- (p_from's undone newest first, p_to's replayed oldest first); only those the trees
+-- agree with: the old label in p_from's enum, the new one in p_to's and not in p_from's.
+-- A label renamed keeps the rows holding it; as a removal and an addition the type would
+-- be made again and those rows fail the conversion.
+CREATE OR REPLACE FUNCTION pggit_v0._label_renames(p_from text, p_to text)
+RETURNS SETOF pggit_v0._rename
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    e     record;
+    ts    text[] := '{}';   -- per renamed label: its type's schema and name ...
+    tn    text[] := '{}';
+    orig  text[] := '{}';   -- ... the label in p_from, and after the renames so far
+    cur   text[] := '{}';
+    i     int;
+    v_hit boolean;
+BEGIN
+    IF p_from IS NULL OR p_to IS NULL OR p_from = p_to
+       OR NOT EXISTS (SELECT 1 FROM ddl_log l WHERE l.renamed_label IS NOT NULL) THEN
+        RETURN;
+    END IF;
+    FOR e IN
+        WITH RECURSIVE fa(sha) AS (
+            SELECT p_from UNION SELECT cp.parent_sha FROM commit_parents cp JOIN fa ON cp.commit_sha = fa.sha
+        ),
+        ta(sha) AS (
+            SELECT p_to UNION SELECT cp.parent_sha FROM commit_parents cp JOIN ta ON cp.commit_sha = ta.sha
+        ),
+        sides AS (
+            SELECT l.id, l.object_identity, l.renamed_label,
+                   EXISTS (SELECT 1 FROM ta WHERE ta.sha = lc.commit_sha) AS fwd,
+                   EXISTS (SELECT 1 FROM fa WHERE fa.sha = lc.commit_sha) AS back
+            FROM ddl_log l JOIN ddl_log_commits lc ON lc.log_id = l.id
+            WHERE l.renamed_label IS NOT NULL AND cardinality(l.renamed_label) = 2
+        )
+        SELECT parse_ident(s.object_identity) AS t,
+               CASE WHEN s.fwd THEN s.renamed_label[1] ELSE s.renamed_label[2] END AS src,
+               CASE WHEN s.fwd THEN s.renamed_label[2] ELSE s.renamed_label[1] END AS dst
+        FROM sides s WHERE s.fwd <> s.back
+        ORDER BY s.fwd, CASE WHEN s.fwd THEN s.id ELSE -s.id END
+    LOOP
+        CONTINUE WHEN cardinality(e.t) <> 2;
+        v_hit := false;
+        FOR i IN 1 .. cardinality(cur) LOOP
+            IF ts[i] = e.t[1] AND tn[i] = e.t[2] AND cur[i] = e.src THEN
+                cur[i] := e.dst;
+                v_hit := true;
+            END IF;
+        END LOOP;
+        IF NOT v_hit THEN
+            ts := ts || e.t[1]; tn := tn || e.t[2]; orig := orig || e.src; cur := cur || e.dst;
+        END IF;
+    END LOOP;
+    IF cardinality(cur) = 0 THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+    WITH r AS (SELECT u.* FROM unnest(ts, tn, orig, cur) AS u(ts, tn, o, c) WHERE u.o <> u.c),
+    labels AS (
+        SELECT DISTINCT r.ts, r.tn,
+               _enum_labels((SELECT b.content FROM _tree_objects(_commit_tree(p_from)) x
+                             JOIN tree_entries te ON te.tree_sha = x.obj_tree AND te.name = 'definition'
+                             JOIN objects b ON b.sha = te.entry_sha
+                             WHERE x.schema_name = r.ts AND x.obj_key = 'type ' || r.tn
+                               AND b.content LIKE '% AS ENUM (%')) AS fl,
+               _enum_labels((SELECT b.content FROM _tree_objects(_commit_tree(p_to)) x
+                             JOIN tree_entries te ON te.tree_sha = x.obj_tree AND te.name = 'definition'
+                             JOIN objects b ON b.sha = te.entry_sha
+                             WHERE x.schema_name = r.ts AND x.obj_key = 'type ' || r.tn
+                               AND b.content LIKE '% AS ENUM (%')) AS tl
+        FROM r
+    )
+    SELECT 'enum_label', r.ts, r.tn, r.o, r.ts, r.tn, r.c
+    FROM r JOIN labels l ON l.ts = r.ts AND l.tn = r.tn
+    WHERE r.o = ANY (l.fl) AND r.c = ANY (l.tl) AND NOT r.c = ANY (l.fl)
+      AND NOT EXISTS (SELECT 1 FROM r r2 WHERE (r2.ts, r2.tn, r2.c) = (r.ts, r.tn, r.c) AND r2.o <> r.o);
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._label_renames(text, text) IS
+    'Enum labels renamed between two commits (capture''s ALTER TYPE ... RENAME VALUE), as _rename rows of kind enum_label';
+
 -- Tree p_tree as the renames p_renames (rows of _renames) would leave it:
 -- each renamed table's blobs under its new name and key, renamed columns' blobs under
 -- their new sub-keys, and the old names rewritten inside the renamed tables' own blobs
@@ -387,7 +474,29 @@ BEGIN
                _rename_qnames(_rename_refs(b.content, p_renames), qm.olds, qm.news) AS content
         FROM touched t CROSS JOIN qmap qm JOIN blobs b ON b.schema_name = t.schema_name AND b.obj_key = t.obj_key
     ),
+    -- enums with labels renamed (kind 'enum_label'): the labels as renamed, in place
+    relabeled AS MATERIALIZED (
+        SELECT o.schema_name, o.obj_key, o.bucket, o.obj_tree, l.olds, l.news
+        FROM (SELECT r.old_schema, r.old_table, array_agg(r.old_column) AS olds, array_agg(r.new_column) AS news
+              FROM ren r WHERE r.kind = 'enum_label' GROUP BY r.old_schema, r.old_table) l
+        JOIN obj o ON o.schema_name = l.old_schema AND o.obj_key = 'type ' || l.old_table
+    ),
+    enums AS (
+        SELECT t.schema_name, t.obj_key, t.bucket, b.sub_key,
+               CASE WHEN b.sub_key = 'definition'
+                    THEN substring(b.content FROM '^(.* AS ENUM \()')
+                         || (SELECT string_agg(quote_literal(coalesce(t.news[array_position(t.olds, u.l)], u.l)), ', ' ORDER BY u.i)
+                             FROM unnest(_enum_labels(b.content)) WITH ORDINALITY AS u(l, i)) || ');'
+                    ELSE b.content END AS content
+        FROM relabeled t JOIN _object_tree_blobs(ARRAY(SELECT t2.obj_tree FROM relabeled t2)) b ON b.obj_tree = t.obj_tree
+        UNION ALL   -- (the recorded dependencies, as they are)
+        SELECT t.schema_name, t.obj_key, t.bucket, e.name, o.content
+        FROM relabeled t JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = 'depends'
+        JOIN objects o ON o.sha = e.entry_sha
+    ),
     fresh AS (
+        SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM enums x
+        UNION ALL
         SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM own x
         UNION ALL
         SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM moved x
@@ -403,6 +512,7 @@ BEGIN
           AND NOT EXISTS (SELECT 1 FROM touched t WHERE t.schema_name = o.schema_name AND t.obj_key = o.obj_key)
           AND NOT EXISTS (SELECT 1 FROM routs r WHERE r.schema_name = o.schema_name AND r.obj_key = o.obj_key)
           AND NOT EXISTS (SELECT 1 FROM ousted x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM relabeled x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
     )
     SELECT w.root_sha INTO v_root
     FROM (SELECT array_agg(f.schema_name) AS ss, array_agg(f.bucket) AS bs, array_agg(f.obj_key) AS ks,

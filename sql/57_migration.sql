@@ -74,7 +74,8 @@ DECLARE
     v_renames   jsonb;
     v_base      text;
 BEGIN
-    SELECT jsonb_agg(to_jsonb(r)) INTO v_renames FROM _renames(p_from, p_to) r;
+    SELECT jsonb_agg(to_jsonb(r)) INTO v_renames
+    FROM (SELECT * FROM _renames(p_from, p_to) UNION ALL SELECT * FROM _label_renames(p_from, p_to)) r;
     IF v_renames IS NULL THEN
         RETURN QUERY SELECT * FROM _migration_steps(v_from_tree, v_to_tree);
         RETURN;
@@ -125,6 +126,12 @@ BEGIN
                ARRAY['access_exclusive_lock'],
                r.new_schema, r.kind || ' ' || r.new_table, 'definition'
         FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind IN ('table', 'sequence')
+        UNION ALL   -- enum labels (the rows holding them keep their values)
+        SELECT 3, r.old_schema || '.' || r.old_table || '.' || r.old_column,
+               _path(r.old_schema, 'type ' || r.old_table, 'definition'),
+               format('ALTER TYPE %I.%I RENAME VALUE %L TO %L;', r.old_schema, r.old_table, r.old_column, r.new_column),
+               ARRAY[]::text[], r.old_schema, 'type ' || r.old_table, 'definition'
+        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind = 'enum_label'
     ) x
     UNION ALL
     SELECT * FROM _migration_steps(v_base, v_to_tree);

@@ -243,7 +243,9 @@ COMMENT ON FUNCTION pggit_v0._capture_fault(text, text, text, text, text, text) 
 -- Before an ALTER TABLE, ALTER FOREIGN TABLE or ALTER SEQUENCE whose text renames or moves
 -- something (RENAME, SET SCHEMA): remembers every user table's and sequence's schema,
 -- name and column names by OID and column number, in the transaction-local setting
--- pggit.names_before, so that _capture can record what a renamed one was called.  Any other statement
+-- pggit.names_before, so that _capture can record what a renamed one was called; before
+-- an ALTER TYPE that renames, the labels of the enums it names by pg_enum OID (key
+-- 't' and the type's OID), so that _capture can record a label renamed.  Any other statement
 -- costs one regular expression.  Migrations pgGit runs itself (pggit.applying) are not
 -- recorded as renames.  Never raises: a fault is recorded and the rename is then
 -- migrated as a drop and an add, as before.
@@ -263,6 +265,15 @@ BEGIN
         RETURN;
     END IF;
     BEGIN
+        IF TG_TAG = 'ALTER TYPE' THEN
+            PERFORM set_config('pggit.names_before', coalesce((
+                SELECT jsonb_object_agg('t' || t.oid::text,
+                                        (SELECT jsonb_object_agg(e.oid::text, e.enumlabel) FROM pg_enum e WHERE e.enumtypid = t.oid))
+                FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                WHERE t.typtype = 'e' AND n.nspname <> 'pggit_v0' AND n.nspname !~ '^pg_'
+                  AND strpos(v_q, lower(t.typname COLLATE "C")) > 0)::text, ''), true);
+            RETURN;
+        END IF;
         PERFORM set_config('pggit.names_before', coalesce((
             SELECT jsonb_object_agg(c.oid::text, jsonb_build_array(n.nspname, c.relname,
                        (SELECT jsonb_object_agg(a.attnum::text, a.attname) FROM pg_attribute a
@@ -283,7 +294,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._capture_names() IS
-    'Event trigger function (ddl_command_start of ALTER TABLE/FOREIGN TABLE/SEQUENCE that renames or moves): keeps table, sequence and column names by OID for _capture; never raises';
+    'Event trigger function (ddl_command_start of ALTER TABLE/FOREIGN TABLE/SEQUENCE/TYPE that renames or moves): keeps table, sequence and column names (enum labels) by OID for _capture; never raises';
 
 -- How _capture and _capture_drop number their rows.  What counts here is how many
 -- plpgsql expressions and executor nodes a DDL runs, and how large: each is set up again
@@ -447,7 +458,7 @@ BEGIN
             PERFORM set_config('pggit.capture_block', '', false);
             INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
                                           statement, role_name, txid, branch, capture_duration, renamed_from,
-                                          source)
+                                          renamed_label, source)
             SELECT CASE WHEN v_used + c.ordinality <= 256 THEN v_ctr / 16777216 - 256 + v_used + c.ordinality
                         ELSE pggit_v0._capture_ids(1) END,
                    TG_EVENT, c.command_tag, c.object_type, c.object_identity, c.schema_name, v_q,
@@ -460,6 +471,11 @@ BEGIN
                                           THEN format('%I.%I.%I', r->>0, r->>1, r->2->>(c.objsubid::text)) END AS old
                               FROM (SELECT (current_setting('pggit.names_before')::jsonb)->(c.objid::text) AS r) y
                               WHERE y.r IS NOT NULL) x) END,
+                   CASE WHEN c.object_type = 'type' THEN   -- an enum's label renamed: before, after
+                       (SELECT ARRAY[b.value, e.enumlabel::text]
+                        FROM jsonb_each_text((current_setting('pggit.names_before')::jsonb)->('t' || c.objid::text)) b
+                        JOIN pg_enum e ON e.oid = b.key::oid
+                        WHERE e.enumlabel <> b.value LIMIT 1) END,
                    nullif(left(current_setting('pggit.source', true), 1000), '')
             FROM pg_event_trigger_ddl_commands() WITH ORDINALITY c
             WHERE pggit_v0._capture_keeps(c.in_extension, c.schema_name, c.object_type, c.object_identity)
@@ -583,7 +599,7 @@ BEGIN
             DROP EVENT TRIGGER pggit_v0_capture_names;
         END IF;
         CREATE EVENT TRIGGER pggit_v0_capture_names ON ddl_command_start
-            WHEN TAG IN ('ALTER TABLE', 'ALTER FOREIGN TABLE', 'ALTER SEQUENCE')
+            WHEN TAG IN ('ALTER TABLE', 'ALTER FOREIGN TABLE', 'ALTER SEQUENCE', 'ALTER TYPE')
             EXECUTE FUNCTION pggit_v0._capture_names();
         -- ALWAYS: also in sessions with session_replication_role = replica
         ALTER EVENT TRIGGER pggit_v0_capture_ddl ENABLE ALWAYS;
