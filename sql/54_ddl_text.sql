@@ -147,15 +147,17 @@ COMMENT ON FUNCTION pggit_v0._epoch_using(text, text, text) IS
     'USING expression between numbers and timestamps or dates (Unix epoch seconds, UTC), which no cast joins; NULL otherwise';
 
 -- Whether a column of base type p_old can be converted to p_new by a cast (USING col::new):
--- false only for two plain base types, neither a string type, that no cast joins (time
--- to timestamp, say), as this database's catalogs say; true when either is not known here.
+-- false only for two base types, neither a string type nor both arrays, that no cast
+-- joins (time to timestamp, uuid to bigint, jsonb to bytea, text[] to jsonb: Coder,
+-- Trigger.dev), as this database's catalogs say; true when either is not known here.
 CREATE OR REPLACE FUNCTION pggit_v0._castable(p_old text, p_new text) RETURNS boolean
 LANGUAGE sql STABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT CASE WHEN o.oid IS NULL OR n.oid IS NULL OR o.oid = n.oid THEN true
             WHEN EXISTS (SELECT 1 FROM pg_type t WHERE t.oid IN (o.oid, n.oid)
-                           AND (t.typtype <> 'b' OR t.typcategory IN ('S', 'A', 'U'))) THEN true
+                           AND (t.typtype <> 'b' OR t.typcategory = 'S')) THEN true
+            WHEN (SELECT count(*) FROM pg_type t WHERE t.oid IN (o.oid, n.oid) AND t.typcategory = 'A') = 2 THEN true
             ELSE EXISTS (SELECT 1 FROM pg_cast c WHERE c.castsource = o.oid AND c.casttarget = n.oid) END
 FROM (SELECT to_regtype((_type_parts(p_old)).base) AS oid) o, (SELECT to_regtype((_type_parts(p_new)).base) AS oid) n
 $$;

@@ -450,7 +450,13 @@ BEGIN
                  -- the current default may name the old type: always drop it first
                  format('ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;', x.q, tcl.name),
                  format('ALTER TABLE %s ALTER COLUMN %s TYPE %s USING %s::text::%s;', x.q, tcl.name, tcl.type, tcl.name, tcl.type),
-                 CASE WHEN tcl.default_expr IS NOT NULL THEN format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', x.q, tcl.name, tcl.default_expr) END),
+                 -- (set again here unless the column's own change sets it: once)
+                 CASE WHEN tcl.default_expr IS NOT NULL
+                           AND NOT EXISTS (SELECT 1 FROM unnest(p_plan) y
+                                           WHERE y.role = 'part' AND y.how = 'altered' AND y.schema_name = x.schema_name
+                                             AND y.obj_key = x.obj_key AND y.sub_key = x.sub_key AND y.old_c IS NOT NULL
+                                             AND (_col_parts(y.old_c)).default_expr IS DISTINCT FROM tcl.default_expr)
+                      THEN format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', x.q, tcl.name, tcl.default_expr) END),
                ARRAY['correctness_risk', 'table_rewrite', 'access_exclusive_lock']
         FROM unnest(p_plan) x CROSS JOIN LATERAL _col_parts(x.new_c) tcl
         WHERE x.role = 'typed_column'

@@ -398,6 +398,19 @@ CREATE VIEW app.v AS SELECT 1 AS a;
     "column_retyped_where_no_cast_exists": ("""
 CREATE TABLE app.t (c time, d int);
 """, "ALTER TABLE app.t ALTER COLUMN c TYPE timestamp USING (current_date + c), ALTER COLUMN d TYPE bigint;"),
+    # the same between built-in types PostgreSQL files under "user-defined" (uuid, jsonb,
+    # bytea): Coder drops a uuid id and adds a bigint one, Trigger.dev a jsonb value and a
+    # bytea one (A1, B1: "cannot cast type uuid to bigint" on an empty table)
+    "column_retyped_between_builtin_types_no_cast_joins": ("""
+CREATE TABLE app.t (n int, id uuid);
+CREATE TABLE app.kv (key text PRIMARY KEY, value jsonb NOT NULL);
+CREATE TABLE app.providers (id int, scopes text[], ids int[]);
+""", """
+ALTER TABLE app.t DROP COLUMN id, ADD COLUMN id bigint;
+ALTER TABLE app.t ALTER COLUMN n TYPE uuid USING NULL;
+ALTER TABLE app.kv DROP COLUMN value, ADD COLUMN value bytea NOT NULL;
+ALTER TABLE app.providers ALTER COLUMN scopes TYPE jsonb USING to_jsonb(scopes), ALTER COLUMN ids TYPE bigint[];
+"""),
     # columns named like their schema and their table renamed (Concourse's
     # pipelines.public): the renames replayed on the table's blobs renamed its schema and
     # table too, so the table was dropped and created (rows lost)
@@ -798,6 +811,44 @@ GRANT SELECT ON app.buckets TO PUBLIC;
     assert db.val("SELECT has_table_privilege('app.buckets', 'SELECT')") is True   # the owner kept its rights
     assert db.val("SELECT has_table_privilege('app.objects', 'SELECT')") is False or db.val(
         "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+
+
+def test_an_enum_label_renamed_keeps_the_rows_holding_it(db: SqlDb) -> None:
+    """K5 (hand-written enum renames, Miniflux- and Rallly-style enums): ALTER TYPE ...
+    RENAME VALUE is migrated as RENAME VALUE, both ways, so rows holding the label follow
+    it (as a label removed and one added, the type was made again and the conversion
+    failed on those rows, with or without force). Two renames in one statement string,
+    one chained over two commits."""
+    db.exec("""
+CREATE SCHEMA app;
+CREATE TYPE app.st AS ENUM ('draft', 'live', 'old');
+CREATE TABLE app.d (id int PRIMARY KEY, s app.st DEFAULT 'live');
+CREATE VIEW app.live_docs AS SELECT id FROM app.d WHERE s = 'live';
+INSERT INTO app.d VALUES (1, 'draft'), (2, 'live'), (3, 'old');
+""")
+    first = db.val("SELECT pggit_v0.create_basic_commit('draft, live, old')")
+    db.exec("ALTER TYPE app.st RENAME VALUE 'live' TO 'published'; ALTER TYPE app.st RENAME VALUE 'old' TO 'retired'")
+    db.exec("ALTER TYPE app.st ADD VALUE 'archived'")
+    db.val("SELECT pggit_v0.create_basic_commit('published, retired, archived')")
+    db.exec("ALTER TYPE app.st RENAME VALUE 'published' TO 'public'")
+    db.val("SELECT pggit_v0.create_basic_commit('public')")
+    script = db.val("SELECT pggit_v0.generate_migration('HEAD', %s)", [first])
+    body = script.split("BEGIN;", 1)[1]
+    assert "ALTER TYPE app.st RENAME VALUE 'public' TO 'live';" in body
+    assert "ALTER TYPE app.st RENAME VALUE 'retired' TO 'old';" in body
+    assert "DATA LOSS" not in script
+    db.exec("SELECT pggit_v0.create_branch('before', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('before', apply => true)")
+    assert db.rows("SELECT id, s::text FROM app.d ORDER BY id") == [
+        {"id": 1, "s": "draft"}, {"id": 2, "s": "live"}, {"id": 3, "s": "old"}]
+    assert db.val("SELECT enum_range(NULL::app.st)::text") == "{draft,live,old}"
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.rows("SELECT id, s::text FROM app.d ORDER BY id") == [
+        {"id": 1, "s": "draft"}, {"id": 2, "s": "public"}, {"id": 3, "s": "retired"}]
+    assert db.val("SELECT enum_range(NULL::app.st)::text") == "{draft,public,retired,archived}"
+    assert db.val("SELECT pg_get_viewdef('app.live_docs')").strip().endswith("'public'::app.st);")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
 
 
 def test_a_table_renamed_back_keeps_its_rows(db: SqlDb) -> None:
