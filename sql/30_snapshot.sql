@@ -1375,6 +1375,36 @@ AS $$ SELECT pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(p_name, E'
 -- kinds ('rel': tables, views, materialized views, sequences; 'type': types and
 -- domains; 'proc': routines; 'rest': the others); NULL: all.  Passed as a constant, it
 -- leaves the other branches out of the plan.  Inlinable: no SET clause.
+-- The relations of some bare names and their parts, as _dep_base gives them (its rows of
+-- group 'rel' when not p_all): each part found by an index lookup per relation.  Its own
+-- function so that a snapshot by names plans only this (see _dep_parts).  Inlinable.
+CREATE OR REPLACE FUNCTION pggit_v0._dep_base_rel_names(p_names text[])
+RETURNS TABLE (classid oid, objid oid, owner_class oid, owner_oid oid, schema_name text, kind text, name text,
+               bare_name text, part_kind text, part_oid oid, part_num int2)
+LANGUAGE sql STABLE
+AS $$
+SELECT p.classid, p.objid, 'pg_class'::regclass::oid, r.oid, r.nspname::text, r.kind, r.relname::text, r.relname::text,
+       p.part_kind, p.part_oid, p.part_num
+FROM pggit_v0._tracked_relations r
+CROSS JOIN LATERAL (
+    -- the relation itself and its row type
+    SELECT 'pg_class'::regclass::oid, r.oid, 'definition', NULL::oid, NULL::int2
+    UNION ALL SELECT 'pg_type'::regclass::oid, c.reltype, 'definition', NULL, NULL FROM pg_class c
+              WHERE c.oid = r.oid AND c.reltype <> 0
+    -- indexes, constraints, defaults, rules, triggers, policies: parts of their relation
+    UNION ALL SELECT 'pg_class'::regclass::oid, ix.indexrelid, 'index', ix.indexrelid, NULL FROM pg_index ix WHERE ix.indrelid = r.oid
+    UNION ALL SELECT 'pg_constraint'::regclass::oid, co.oid, 'constraint', co.oid, NULL FROM pg_constraint co WHERE co.conrelid = r.oid
+    UNION ALL SELECT 'pg_attrdef'::regclass::oid, ad.oid, 'column', ad.adrelid, ad.adnum FROM pg_attrdef ad WHERE ad.adrelid = r.oid
+    UNION ALL SELECT 'pg_rewrite'::regclass::oid, ru.oid, CASE WHEN ru.rulename = '_RETURN' THEN 'definition' ELSE 'rule' END, ru.oid, NULL
+              FROM pg_rewrite ru WHERE ru.ev_class = r.oid
+    UNION ALL SELECT 'pg_trigger'::regclass::oid, tg.oid, 'trigger', tg.oid, NULL FROM pg_trigger tg WHERE tg.tgrelid = r.oid AND NOT tg.tgisinternal
+    UNION ALL SELECT 'pg_policy'::regclass::oid, po.oid, 'policy', po.oid, NULL FROM pg_policy po WHERE po.polrelid = r.oid
+) AS p(classid, objid, part_kind, part_oid, part_num)
+WHERE r.relname = ANY (p_names)
+$$;
+COMMENT ON FUNCTION pggit_v0._dep_base_rel_names(text[]) IS
+    'Tracked relations of some bare names and their parts by (classid, objid): _dep_base''s group rel by names';
+
 DROP FUNCTION IF EXISTS pggit_v0."_dep_base"(text[], boolean);
 CREATE OR REPLACE FUNCTION pggit_v0._dep_base(p_names text[], p_all boolean, p_group text DEFAULT NULL)
 RETURNS TABLE (classid oid, objid oid, owner_class oid, owner_oid oid, schema_name text, kind text, name text,
@@ -1384,7 +1414,7 @@ AS $$
 WITH tr AS MATERIALIZED (
     SELECT r.oid, r.nspname::text AS nspname, r.kind, r.relname::text AS relname, c.reltype
     FROM _tracked_relations r JOIN pg_class c ON c.oid = r.oid
-    WHERE (p_group IS NULL OR p_group = 'rel') AND (coalesce(p_all, p_names IS NULL) OR r.relname = ANY (p_names))
+    WHERE (p_group IS NULL OR p_group = 'rel') AND coalesce(p_all, p_names IS NULL)
 ),
 -- parts of relations: (class, oid, relation, part kind)
 parts AS (
@@ -1412,19 +1442,8 @@ SELECT p.classid, p.objid, 'pg_class'::regclass::oid, r.oid, r.nspname, r.kind, 
        p.part_oid, p.part_num
 FROM tr r JOIN parts p ON p.rel = r.oid
 WHERE (p_group IS NULL OR p_group = 'rel') AND coalesce(p_all, p_names IS NULL)   -- (a whole snapshot: one hash join)
-UNION ALL   -- (an incremental one: index lookups per relation)
-SELECT p.classid, p.objid, 'pg_class'::regclass::oid, r.oid, r.nspname, r.kind, r.relname, r.relname, p.part_kind,
-       p.part_oid, p.part_num
-FROM tr r
-CROSS JOIN LATERAL (
-    SELECT 'pg_class'::regclass::oid, ix.indexrelid, 'index', ix.indexrelid, NULL::int2 FROM pg_index ix WHERE ix.indrelid = r.oid
-    UNION ALL SELECT 'pg_constraint'::regclass::oid, co.oid, 'constraint', co.oid, NULL FROM pg_constraint co WHERE co.conrelid = r.oid
-    UNION ALL SELECT 'pg_attrdef'::regclass::oid, ad.oid, 'column', ad.adrelid, ad.adnum FROM pg_attrdef ad WHERE ad.adrelid = r.oid
-    UNION ALL SELECT 'pg_rewrite'::regclass::oid, ru.oid, CASE WHEN ru.rulename = '_RETURN' THEN 'definition' ELSE 'rule' END, ru.oid, NULL
-              FROM pg_rewrite ru WHERE ru.ev_class = r.oid
-    UNION ALL SELECT 'pg_trigger'::regclass::oid, tg.oid, 'trigger', tg.oid, NULL FROM pg_trigger tg WHERE tg.tgrelid = r.oid AND NOT tg.tgisinternal
-    UNION ALL SELECT 'pg_policy'::regclass::oid, po.oid, 'policy', po.oid, NULL FROM pg_policy po WHERE po.polrelid = r.oid
-) AS p(classid, objid, part_kind, part_oid, part_num)
+UNION ALL   -- (an incremental one: index lookups per relation, the relations and row types too)
+SELECT * FROM pggit_v0._dep_base_rel_names(p_names)
 WHERE (p_group IS NULL OR p_group = 'rel') AND NOT coalesce(p_all, p_names IS NULL)
 UNION ALL   -- foreign tables
 SELECT 'pg_class'::regclass::oid, c.oid, 'pg_class'::regclass::oid, c.oid, s.nspname::text, 'foreign_table', c.relname::text,
@@ -1496,6 +1515,39 @@ $$;
 COMMENT ON FUNCTION pggit_v0._dep_base(text[], boolean, text) IS
     'Tracked objects and their parts by (classid, objid): the object they belong to and the kind of part (all, or of some bare names; all groups of kinds, or one)';
 
+
+-- _dep_base's rows for _snap_depends: every object (a whole snapshot), or those of some
+-- bare names in one group of kinds.  PL/pgSQL, its statements kept for the session: a
+-- snapshot by names plans only its group's lookups (for relations, _dep_base_rel_names),
+-- not the whole of _dep_base with every other group's branches (planning those took 7 of
+-- the 11 ms of _dep_base's share of a session's first commit of 10 tables).
+CREATE OR REPLACE FUNCTION pggit_v0._dep_parts(p_names text[], p_all boolean, p_group text)
+RETURNS TABLE (classid oid, objid oid, owner_class oid, owner_oid oid, schema_name text, kind text, name text,
+               bare_name text, part_kind text, part_oid oid, part_num int2)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET plan_cache_mode = force_generic_plan
+AS $$
+BEGIN
+    IF coalesce(p_all, p_names IS NULL) AND p_group IS NULL THEN
+        RETURN QUERY SELECT * FROM pggit_v0._dep_base(NULL, true, NULL);
+    ELSIF coalesce(p_all, p_names IS NULL) THEN
+        RETURN QUERY SELECT * FROM pggit_v0._dep_base(NULL, true, p_group);
+    ELSIF p_group = 'rel' THEN
+        RETURN QUERY SELECT * FROM pggit_v0._dep_base_rel_names(p_names);
+    ELSIF p_group = 'type' THEN
+        RETURN QUERY SELECT * FROM pggit_v0._dep_base(p_names, false, 'type');
+    ELSIF p_group = 'proc' THEN
+        RETURN QUERY SELECT * FROM pggit_v0._dep_base(p_names, false, 'proc');
+    ELSIF p_group = 'rest' THEN
+        RETURN QUERY SELECT * FROM pggit_v0._dep_base(p_names, false, 'rest');
+    ELSE
+        RETURN QUERY SELECT * FROM pggit_v0._dep_base(p_names, false, NULL);
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._dep_parts(text[], boolean, text) IS
+    'Tracked objects and their parts by (classid, objid), as _dep_base gives them: all, or those of some bare names in one group of kinds (or every group)';
 
 -- _dep_ref's lookup of the relation a default, rule, trigger or policy belongs to (no row
 -- when it is gone or of another catalog).  PL/pgSQL, like _dep_ref_other: planned only
@@ -1579,12 +1631,17 @@ COMMENT ON FUNCTION pggit_v0._dep_ref_other(oid, oid) IS
 -- edges of an incremental snapshot; whole snapshots join _dep_base instead.  One SQL
 -- query, inlined into the snapshot (no SET clause: _snapshot_names pins search_path;
 -- the layer's views are qualified): as PL/pgSQL, 0.2 ms an edge went on the call.
+-- Written to plan small (it is planned with every session's first incremental
+-- snapshot): the owner lookup once, one lateral naming the object in whichever catalog
+-- it is, one schema test, and a relation's own extension test instead of the whole
+-- _tracked_relations view (its schema is tested already).
 DROP FUNCTION IF EXISTS pggit_v0."_dep_ref"(oid, oid);
 CREATE FUNCTION pggit_v0._dep_ref(p_classid oid, p_objid oid)
 RETURNS TABLE (schema_name text, kind text, name text)
 LANGUAGE sql STABLE
 AS $$
-WITH s3 AS NOT MATERIALIZED (   -- (inlined: one row)
+SELECT CASE WHEN x.nsp = 0 THEN 'pg_database' ELSE n.nspname::text END, x.kind, x.name
+FROM (
     SELECT s2.cls,
            -- an index: its table
            coalesce(CASE WHEN s2.cls = 'pg_class'::regclass THEN (SELECT ix.indrelid FROM pg_index ix WHERE ix.indexrelid = s2.oid) END,
@@ -1610,43 +1667,39 @@ WITH s3 AS NOT MATERIALIZED (   -- (inlined: one row)
         SELECT s1.cls, s1.oid
         WHERE s1.cls NOT IN ('pg_constraint'::regclass, 'pg_attrdef'::regclass, 'pg_rewrite'::regclass,
                              'pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_type'::regclass)) s2
-)
+) s3
 -- the object itself, named as _dep_base names it (one index lookup): relations, types
 -- and routines here; objects of the other catalogs (collations, extensions, operators,
 -- text search objects, statistics, conversions, operator families and classes, and the
--- objects of no schema) through _dep_ref_other, which plans each lookup only when an
--- edge reaches that catalog (with them written out here, planning this query took
--- about half of a session's first incremental commit of tables)
-SELECT n.nspname::text, x.kind, x.name
-FROM s3
+-- objects of no schema, nsp 0: under 'pg_database') through _dep_ref_other, which plans
+-- each lookup only when an edge reaches that catalog (with them written out here,
+-- planning this query took about half of a session's first incremental commit of tables)
 CROSS JOIN LATERAL (
-    SELECT x.nsp, x.kind, x.name
-    FROM (SELECT c.relnamespace AS nsp,
-                     CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view'
-                                    WHEN 'm' THEN 'materialized_view' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign_table'
-                                    WHEN 'c' THEN 'type' END AS kind,
-                     CASE WHEN c.relkind = 'c' THEN (SELECT t.typname FROM pg_type t WHERE t.oid = c.reltype) ELSE c.relname END::text AS name
-              FROM pg_class c WHERE s3.cls = 'pg_class'::regclass AND c.oid = s3.oid
-              UNION ALL
-              SELECT t.typnamespace, CASE WHEN t.typtype = 'd' THEN 'domain' ELSE 'type' END, t.typname::text
-              FROM pg_type t WHERE s3.cls = 'pg_type'::regclass AND t.oid = s3.oid AND t.typtype IN ('e', 'd', 'r')
-              UNION ALL
-              SELECT p.pronamespace, CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
-                     format('%I(%s)', p.proname, pg_get_function_identity_arguments(p.oid))
-              FROM pg_proc p WHERE s3.cls = 'pg_proc'::regclass AND p.oid = s3.oid
-             ) x
-    ) x
-JOIN pggit_v0._tracked_schemas n ON n.oid = x.nsp
-WHERE x.kind IS NOT NULL
-  AND (x.kind <> 'table' AND x.kind <> 'view' AND x.kind <> 'materialized_view' AND x.kind <> 'sequence'
-       OR EXISTS (SELECT 1 FROM pggit_v0._tracked_relations r WHERE r.oid = s3.oid))
-UNION ALL   -- the other catalogs' objects; those of no schema (nsp 0) under 'pg_database'
-SELECT CASE WHEN o.nsp = 0 THEN 'pg_database' ELSE n.nspname::text END, o.kind, o.name
-FROM s3
-CROSS JOIN LATERAL pggit_v0._dep_ref_other(s3.cls, s3.oid) o
-LEFT JOIN pggit_v0._tracked_schemas n ON n.oid = o.nsp
-WHERE s3.cls NOT IN ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass)
-  AND (o.nsp = 0 OR n.oid IS NOT NULL)
+    SELECT c.relnamespace AS nsp,
+           CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view'
+                          WHEN 'm' THEN 'materialized_view' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign_table'
+                          WHEN 'c' THEN 'type' END AS kind,
+           CASE WHEN c.relkind = 'c' THEN (SELECT t.typname FROM pg_type t WHERE t.oid = c.reltype) ELSE c.relname END::text AS name,
+           -- (a relation that is no object of its own: an extension's, or an identity
+           -- column's sequence)
+           c.relkind IN ('r', 'p', 'v', 'm', 'S')
+           AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                         AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype = 'i'))) AS member
+    FROM pg_class c WHERE s3.cls = 'pg_class'::regclass AND c.oid = s3.oid
+    UNION ALL
+    SELECT t.typnamespace, CASE WHEN t.typtype = 'd' THEN 'domain' ELSE 'type' END, t.typname::text, false
+    FROM pg_type t WHERE s3.cls = 'pg_type'::regclass AND t.oid = s3.oid AND t.typtype IN ('e', 'd', 'r')
+    UNION ALL
+    SELECT p.pronamespace, CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
+           format('%I(%s)', p.proname, pg_get_function_identity_arguments(p.oid)), false
+    FROM pg_proc p WHERE s3.cls = 'pg_proc'::regclass AND p.oid = s3.oid
+    UNION ALL
+    SELECT o.nsp, o.kind, o.name, false
+    FROM pggit_v0._dep_ref_other(s3.cls, s3.oid) o
+    WHERE s3.cls NOT IN ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass)
+) x
+LEFT JOIN pggit_v0._tracked_schemas n ON n.oid = x.nsp
+WHERE x.kind IS NOT NULL AND NOT x.member AND (x.nsp = 0 OR n.oid IS NOT NULL)
 $$;
 COMMENT ON FUNCTION pggit_v0._dep_ref(oid, oid) IS
     'The tracked object (schema, kind, name) a catalog object belongs to, found by its oid';
@@ -1663,7 +1716,7 @@ CREATE OR REPLACE FUNCTION pggit_v0._snap_depends(p_schema text, p_names text[],
 RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
 LANGUAGE sql STABLE
 AS $$
-WITH a AS MATERIALIZED (SELECT * FROM _dep_base(p_names, p_all, p_group)),
+WITH a AS MATERIALIZED (SELECT * FROM _dep_parts(p_names, p_all, p_group)),
 -- what is internal to a tracked object or a member of an extension is its owner's
 -- (array and row types, multiranges, identity sequences, a key's index): on a whole
 -- snapshot one pass over pg_depend, on an incremental one a lookup per edge
