@@ -314,7 +314,11 @@ WITH cols AS (
                           ELSE '' END,
                   CASE WHEN a.attgenerated = 's' THEN ' GENERATED ALWAYS AS (' || pg_get_expr(ad.adbin, ad.adrelid) || ') STORED'
                        WHEN a.attgenerated = 'v' THEN ' GENERATED ALWAYS AS (' || pg_get_expr(ad.adbin, ad.adrelid) || ') VIRTUAL'
-                       WHEN ad.adbin IS NOT NULL THEN ' DEFAULT ' || pg_get_expr(ad.adbin, ad.adrelid)
+                       -- (an expression that reads no column is deparsed without its table:
+                       -- given one, pg_get_expr opens and locks it, half of its cost)
+                       WHEN ad.adbin IS NOT NULL
+                       THEN ' DEFAULT ' || pg_get_expr(ad.adbin, CASE WHEN strpos(ad.adbin::text, '{VAR ') = 0 THEN 0
+                                                                      ELSE ad.adrelid END)
                        ELSE '' END,
                   CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END) END AS coldef,
            -- an identity column's sequence is the column's: its grants are recorded with
