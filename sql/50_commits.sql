@@ -249,12 +249,18 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
-    v_space text := coalesce(p_space, pggit_v0._xid_space());
+    v_space   text := coalesce(p_space, pggit_v0._xid_space());
+    v_horizon bigint;
 BEGIN
+    -- (the horizon first, so that the query below is planned knowing it: the few
+    -- entries above it are read by index and each looked up in ddl_log_commits by its
+    -- key; with the horizon a subquery the planner expected a third of the log and
+    -- hashed all of ddl_log_commits, which grows with every commit)
+    v_horizon := coalesce((SELECT substr(m.value, length(v_space) + 2)::bigint
+                           FROM pggit_v0.meta m
+                           WHERE m.key = 'log_horizon' AND m.value LIKE v_space || ':%'), 0);
     RETURN (SELECT coalesce(array_agg(l.id ORDER BY l.id), ARRAY[]::bigint[]) FROM pggit_v0.ddl_log l
-            WHERE l.txid >= coalesce((SELECT substr(m.value, length(v_space) + 2)::bigint
-                                      FROM pggit_v0.meta m
-                                      WHERE m.key = 'log_horizon' AND m.value LIKE v_space || ':%'), 0)
+            WHERE l.txid >= v_horizon
               AND NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id));
 END
 $$;
