@@ -132,3 +132,30 @@ def test_full_commit_over_a_parent_writes_only_what_is_not_stored(db: SqlDb) -> 
                        "SELECT 1 FROM pggit_v0.objects o WHERE o.sha = b.blob_sha)) AS missing "
                        "FROM pggit_v0._tree_blobs(%s, true) b", [tree])
         assert blobs == {"n": db.val("SELECT count(*) FROM pggit_v0._snapshot()"), "missing": 0}, ddl
+
+
+def test_dependency_parts_by_names_are_the_whole_maps_rows_of_those_names(db: SqlDb) -> None:
+    """A snapshot by names reads its objects' parts for the dependency lines through
+    _dep_parts, which plans only the group of kinds asked for (relations: their own
+    lookups, _dep_base_rel_names): each group's rows for some names must be the whole
+    map's rows of that group and those names, a table's own parts (its row type,
+    indexes, keys, defaults, rules, triggers, policies) and a view's rule included."""
+    require_extensions(db, "hstore")
+    db.exec(KINDS_SQL)
+    db.exec(SHARED_SQL)
+    # (_dep_base is inlined into its callers, which pin the layer's search_path)
+    db.exec("SET search_path = pg_catalog, pggit_v0, pg_temp")
+    cols = "classid::regclass::text, objid, owner_class, owner_oid, schema_name, kind, name, bare_name, " \
+           "part_kind, part_oid, part_num"
+    names = sorted({r["bare_name"] for r in db.rows("SELECT bare_name FROM pggit_v0._dep_base(NULL, true, NULL)")})
+    assert {"dup", "mood", "v", "only_routine"} <= set(names)
+    seen: Set[str] = set()
+    for group in ("rel", "type", "proc", "rest"):
+        whole = db.rows(f"SELECT {cols} FROM pggit_v0._dep_base(NULL, true, %s) ORDER BY 1, 2, 9, 10, 11", [group])
+        for some in (names, ["dup", "v", "mood", "no_such_name"]):
+            got = db.rows(f"SELECT {cols} FROM pggit_v0._dep_parts(%s, false, %s) ORDER BY 1, 2, 9, 10, 11",
+                          [some, group])
+            assert got == [r for r in whole if r["bare_name"] in some], (group, some)
+            seen |= {r["part_kind"] for r in got}
+    # (the parts a table and a view have: the map must have had them to compare)
+    assert {"definition", "index", "constraint", "column", "rule", "trigger", "policy"} <= seen, seen
