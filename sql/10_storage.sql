@@ -141,6 +141,7 @@ CREATE INDEX IF NOT EXISTS ddl_log_renames_idx ON pggit_v0.ddl_log (id) WHERE re
 -- For an enum label renamed (ALTER TYPE ... RENAME VALUE): the label before and after,
 -- so that migrations between commits rename it too (keeping the rows that hold it).
 ALTER TABLE pggit_v0.ddl_log ADD COLUMN IF NOT EXISTS renamed_label text[];
+CREATE INDEX IF NOT EXISTS ddl_log_label_renames_idx ON pggit_v0.ddl_log (id) WHERE renamed_label IS NOT NULL;
 -- Provenance: the setting pggit.source when the command ran (which migration step and
 -- statement: 'schema/02.sql:14', 'alembic/ae1027a6acf'); see _capture, 70_capture.sql.
 ALTER TABLE pggit_v0.ddl_log ADD COLUMN IF NOT EXISTS source text;
