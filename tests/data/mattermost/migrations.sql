@@ -1,11 +1,12 @@
 -- pytest-pggit test data: Mattermost's (team chat server, Go) PostgreSQL migrations, every
--- server/channels/db/migrations/postgres/*.up.sql in order, 000001 to 000159, as its migration
+-- server/channels/db/migrations/postgres/*.up.sql in order (158 files), as its migration
 -- runner (morph) applies them to an empty database (lower-case names, tables made IF NOT EXISTS
 -- then changed by DO blocks reading information_schema, varchar columns turned into jsonb, enum
 -- types, five materialized views (one dropped and made again), indexes built and dropped
 -- CONCURRENTLY; 79 tables at the end)
 -- Source: https://github.com/mattermost/mattermost, server/channels/db/migrations/postgres/*.up.sql
---   (the 159 files as of April 2026), text as copied in https://github.com/legendaSVD/mattermost
+--   (158 files as of April 2026, 000001 to 000159 without 000110), text as copied in
+--   https://github.com/legendaSVD/mattermost
 --   (commit b24f322ebce36b9d20e777f99a0d8d747ae40202), a copy of the upstream tree whose SQL files
 --   have their comment lines and trailing white space removed (statements unchanged; checked
 --   against upstream for 000150 and 000159)
