@@ -629,13 +629,20 @@ BEGIN
     END IF;
     FOR v_part IN SELECT m[1] FROM regexp_matches(p_text, '(''(?:[^'']|'''')*''|[^'']+|'')', 'g') AS m LOOP
         IF left(v_part, 1) <> '''' THEN
+            -- all at once (a swap, x -> y and y -> x, is one): each name to a mark, then
+            -- the marks to the new names
             FOR i IN 1 .. cardinality(p_old) LOOP
                 v_part := regexp_replace(v_part,
                     '(?<![a-zA-Z0-9_"$])' || _re_quote(quote_ident(p_old[i]))
                     -- (not before a dot: a qualifier, the schema's or a table's name)
                     || '(?![a-zA-Z0-9_"$.])',
-                    replace(quote_ident(p_new[i]), '\', '\\'), 'g');
+                    chr(2) || i || chr(3), 'g');
             END LOOP;
+            IF strpos(v_part, chr(2)) > 0 THEN
+                FOR i IN 1 .. cardinality(p_old) LOOP
+                    v_part := replace(v_part, chr(2) || i || chr(3), quote_ident(p_new[i]));
+                END LOOP;
+            END IF;
         END IF;
         v_out := v_out || v_part;
     END LOOP;
@@ -652,12 +659,20 @@ AS $$
 DECLARE
     v text := p_text;
     i int;
+    v_marked boolean := false;
 BEGIN
+    -- all at once (a swap is one): each name to a mark, then the marks to the new names
     FOR i IN 1 .. coalesce(cardinality(p_old), 0) LOOP
         CONTINUE WHEN p_old[i] = p_new[i] OR strpos(v, p_old[i]) = 0;
         v := regexp_replace(v, '(?<![a-zA-Z0-9_."$])' || _re_quote(p_old[i])
-                               || '(?![a-zA-Z0-9_"$])', replace(p_new[i], '\', '\\'), 'g');
+                               || '(?![a-zA-Z0-9_"$])', chr(2) || i || chr(3), 'g');
+        v_marked := true;
     END LOOP;
+    IF v_marked THEN
+        FOR i IN 1 .. cardinality(p_old) LOOP
+            v := replace(v, chr(2) || i || chr(3), p_new[i]);
+        END LOOP;
+    END IF;
     RETURN v;
 END
 $$;

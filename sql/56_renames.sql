@@ -35,13 +35,17 @@ DECLARE
     e    record;
     f    text[];
     t    text[];
-    k    text[] := '{}';   -- one entry per renamed thing: 'table', 'sequence' or 'column'
+    k    text[] := '{}';   -- one entry per renamed thing: 'table', 'sequence' or 'column' ('gone': dropped since)
     os   text[] := '{}';   -- its names in p_from ...
     ot   text[] := '{}';
     oc   text[] := '{}';
     cs   text[] := '{}';   -- ... and after the renames replayed so far
     ct   text[] := '{}';
     cc   text[] := '{}';
+    -- names that no longer hold the object p_from (undoing) or the merge base (replaying)
+    -- has under them: renamed away, dropped, or taken by an object made since; a rename
+    -- from such a name moves another object (its new name is blocked too)
+    blk  text[] := '{}';
     i    int;
     v_found boolean;
     v_os text;
@@ -51,8 +55,10 @@ BEGIN
        OR NOT EXISTS (SELECT 1 FROM ddl_log l WHERE l.renamed_from IS NOT NULL) THEN
         RETURN;
     END IF;
-    -- the renames of the commits only one side has: p_from's undone (newest first),
-    -- then p_to's replayed (oldest first)
+    -- the renames and drops of the commits only one side has: p_from's undone (newest
+    -- first), then p_to's replayed (oldest first).  A drop ends a chain (the object is
+    -- gone; one made later under the name is another: A3).  Drops a checkout or merge
+    -- ran itself (source 'pgGit migration') are not the user's history.
     FOR e IN
         WITH RECURSIVE fa(sha) AS (
             SELECT p_from UNION SELECT cp.parent_sha FROM commit_parents cp JOIN fa ON cp.commit_sha = fa.sha
@@ -60,22 +66,42 @@ BEGIN
         ta(sha) AS (
             SELECT p_to UNION SELECT cp.parent_sha FROM commit_parents cp JOIN ta ON cp.commit_sha = ta.sha
         ),
-        sides AS (
-            SELECT l.id, l.object_type, l.renamed_from, l.object_identity,
-                   EXISTS (SELECT 1 FROM ta WHERE ta.sha = lc.commit_sha) AS fwd,
-                   EXISTS (SELECT 1 FROM fa WHERE fa.sha = lc.commit_sha) AS back
-            FROM ddl_log l JOIN ddl_log_commits lc ON lc.log_id = l.id
-            WHERE l.renamed_from IS NOT NULL
+        one_side AS MATERIALIZED (
+            SELECT coalesce(ta.sha, fa.sha) AS sha, ta.sha IS NOT NULL AS fwd
+            FROM fa FULL JOIN ta ON ta.sha = fa.sha
+            WHERE ta.sha IS NULL OR fa.sha IS NULL
         ),
-        ev AS (SELECT * FROM sides WHERE sides.fwd <> sides.back)   -- only one side has the commit
-        SELECT ev.object_type,
-               CASE WHEN ev.fwd THEN ev.renamed_from ELSE ev.object_identity END AS src,
-               CASE WHEN ev.fwd THEN ev.object_identity ELSE ev.renamed_from END AS dst
+        ev AS (
+            SELECT l.id, l.object_type, l.renamed_from, l.object_identity, o.fwd
+            FROM ddl_log l JOIN ddl_log_commits lc ON lc.log_id = l.id JOIN one_side o ON o.sha = lc.commit_sha
+            WHERE l.renamed_from IS NOT NULL
+            UNION ALL
+            SELECT l.id, l.object_type, NULL, l.object_identity, o.fwd
+            FROM one_side o JOIN ddl_log_commits lc ON lc.commit_sha = o.sha JOIN ddl_log l ON l.id = lc.log_id
+            WHERE l.event = 'sql_drop' AND l.object_type IN ('table', 'sequence', 'table column')
+              AND l.source IS DISTINCT FROM 'pgGit migration'
+        )
+        SELECT ev.object_type, ev.renamed_from IS NULL AS dropped,
+               CASE WHEN ev.renamed_from IS NULL THEN ev.object_identity
+                    WHEN ev.fwd THEN ev.renamed_from ELSE ev.object_identity END AS src,
+               CASE WHEN ev.renamed_from IS NULL THEN NULL
+                    WHEN ev.fwd THEN ev.object_identity ELSE ev.renamed_from END AS dst
         FROM ev ORDER BY ev.fwd, CASE WHEN ev.fwd THEN ev.id ELSE -ev.id END
     LOOP
         f := parse_ident(e.src);
-        t := parse_ident(e.dst);
-        IF e.object_type = 'table column' AND cardinality(f) = 3 AND cardinality(t) = 3 THEN
+        t := CASE WHEN e.dst IS NOT NULL THEN parse_ident(e.dst) END;
+        IF e.dropped THEN
+            -- the chain holding it (a table: its columns' too) ends; its name is blocked
+            FOR i IN 1 .. cardinality(k) LOOP
+                IF cs[i] = f[1] AND ct[i] = f[2]
+                   AND (CASE WHEN e.object_type = 'table column' THEN k[i] = 'column' AND cc[i] = f[3]
+                             WHEN e.object_type = 'sequence' THEN k[i] = 'sequence'
+                             ELSE k[i] IN ('table', 'column') END) THEN
+                    k[i] := 'gone';
+                END IF;
+            END LOOP;
+            blk := blk || (e.object_type || ' ' || e.src);
+        ELSIF e.object_type = 'table column' AND cardinality(f) = 3 AND cardinality(t) = 3 THEN
             v_found := false;
             FOR i IN 1 .. cardinality(k) LOOP
                 IF k[i] = 'column' AND cs[i] = f[1] AND ct[i] = f[2] AND cc[i] = f[3] THEN
@@ -83,7 +109,9 @@ BEGIN
                     v_found := true;
                 END IF;
             END LOOP;
-            IF NOT v_found THEN
+            IF NOT v_found AND NOT ('table column ' || e.src) = ANY (blk)
+               AND (NOT ('table ' || format('%I.%I', f[1], f[2])) = ANY (blk)   -- (a table another one's name went to)
+                    OR EXISTS (SELECT 1 FROM unnest(k, cs, ct) AS u(k, s, n) WHERE u.k = 'table' AND u.s = f[1] AND u.n = f[2])) THEN
                 v_os := f[1];
                 v_ot := f[2];
                 FOR i IN 1 .. cardinality(k) LOOP   -- a table renamed before: its old name
@@ -94,7 +122,10 @@ BEGIN
                 END LOOP;
                 k := k || 'column'::text; os := os || v_os; ot := ot || v_ot; oc := oc || f[3];
                 cs := cs || f[1]; ct := ct || f[2]; cc := cc || t[3];
+            ELSIF NOT v_found THEN   -- another object's column moves: its new name is not p_from's
+                blk := blk || ('table column ' || e.dst);
             END IF;
+            blk := blk || ('table column ' || e.src);
         ELSIF e.object_type IN ('table', 'sequence') AND cardinality(f) = 2 AND cardinality(t) = 2 THEN
             v_found := false;
             FOR i IN 1 .. cardinality(k) LOOP
@@ -104,10 +135,13 @@ BEGIN
                     v_found := v_found OR k[i] = e.object_type;
                 END IF;
             END LOOP;
-            IF NOT v_found THEN
+            IF NOT v_found AND NOT (e.object_type || ' ' || e.src) = ANY (blk) THEN
                 k := k || e.object_type; os := os || f[1]; ot := ot || f[2]; oc := oc || NULL::text;
                 cs := cs || t[1]; ct := ct || t[2]; cc := cc || NULL::text;
+            ELSIF NOT v_found THEN
+                blk := blk || (e.object_type || ' ' || e.dst);
             END IF;
+            blk := blk || (e.object_type || ' ' || e.src);
         END IF;
     END LOOP;
     IF cardinality(k) = 0 THEN
@@ -117,7 +151,7 @@ BEGIN
     RETURN QUERY
     WITH r AS (
         SELECT u.* FROM unnest(k, os, ot, oc, cs, ct, cc) AS u(k, os, ot, oc, cs, ct, cc)
-        WHERE (u.os, u.ot, coalesce(u.oc, '')) IS DISTINCT FROM (u.cs, u.ct, coalesce(u.cc, ''))
+        WHERE (u.os, u.ot, coalesce(u.oc, '')) IS DISTINCT FROM (u.cs, u.ct, coalesce(u.cc, '')) AND u.k <> 'gone'
     ),
     fo_all AS MATERIALIZED (SELECT * FROM _tree_objects(_commit_tree(p_from))),
     fo AS (SELECT o.* FROM fo_all o WHERE _key_kind(o.obj_key) IN ('table', 'sequence')),
@@ -125,7 +159,8 @@ BEGIN
     schemas_from AS (SELECT o.schema_name FROM fo_all o WHERE o.obj_key = 'schema ' || o.schema_name),
     tables AS (   -- renamed tables and sequences the trees agree with
         SELECT r.k, r.os, r.ot, r.cs, r.ct,
-               EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.cs AND fo.obj_key = r.k || ' ' || r.ct) AS displaces
+               EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.cs AND fo.obj_key = r.k || ' ' || r.ct)
+               AND NOT EXISTS (SELECT 1 FROM r r2 WHERE r2.k = r.k AND (r2.os, r2.ot) = (r.cs, r.ct)) AS displaces
         FROM r
         WHERE r.k IN ('table', 'sequence')
           AND EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.os AND fo.obj_key = r.k || ' ' || r.ot)
@@ -135,6 +170,9 @@ BEGIN
           -- (a swap), and one nothing else in p_from depends on (its own serial
           -- sequences go with it)
           AND (NOT EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.cs AND fo.obj_key = r.k || ' ' || r.ct)
+               -- or held by one renamed away itself (a swap, a rotation: staged through a
+               -- temporary name, _commit_steps)
+               OR EXISTS (SELECT 1 FROM r r2 WHERE r2.k = r.k AND (r2.os, r2.ot) = (r.cs, r.ct))
                OR (r.k = 'table'
                    AND NOT EXISTS (SELECT 1 FROM r r2 WHERE r2.k = 'table' AND (r2.os, r2.ot) = (r.cs, r.ct))
                    AND NOT EXISTS (
@@ -188,6 +226,7 @@ BEGIN
           -- the new name free in p_from, or held by a column made after the rename (renamed
           -- back, it is dropped first: "displaced"), not by one renamed itself (a swap)
           AND (NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.cc)
+               OR EXISTS (SELECT 1 FROM r r2 WHERE r2.k = 'column' AND (r2.os, r2.ot, r2.oc) = (r.os, r.ot, r.cc))
                OR ((r.os, r.ot) = (r.cs, r.ct)
                    AND NOT EXISTS (SELECT 1 FROM r r2 WHERE r2.k = 'column' AND (r2.os, r2.ot, r2.oc) = (r.os, r.ot, r.cc))
                    -- and nothing but the table's own indexes, constraints, triggers, policies
@@ -210,6 +249,7 @@ BEGIN
         JOIN tree_entries e ON e.tree_sha = fo.obj_tree AND e.name ~ '^(index|constraint|trigger|policy|rule) '
         JOIN objects b ON b.sha = e.entry_sha
         WHERE EXISTS (SELECT 1 FROM tree_entries e2 WHERE e2.tree_sha = fo.obj_tree AND e2.name = 'column ' || c.cc)
+          AND NOT EXISTS (SELECT 1 FROM cols c2 WHERE (c2.os, c2.ot, c2.oc) = (c.os, c.ot, c.cc))
           AND b.content ~ _word_re(quote_ident(c.cc), true)
     )
     SELECT tb.k, tb.os, tb.ot, NULL::text, tb.cs, tb.ct, NULL::text FROM tables tb
@@ -222,7 +262,8 @@ BEGIN
     UNION ALL   -- a column holding the name another one is renamed (back) to: dropped first
     SELECT 'displaced', c.os, c.ot, c.cc, NULL, NULL, NULL FROM cols c
     JOIN fo ON fo.schema_name = c.os AND fo.obj_key = 'table ' || c.ot
-    WHERE EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || c.cc);
+    WHERE EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || c.cc)
+      AND NOT EXISTS (SELECT 1 FROM cols c2 WHERE (c2.os, c2.ot, c2.oc) = (c.os, c.ot, c.cc));
 END
 $$;
 
@@ -230,8 +271,10 @@ $$;
 -- commits p_from and p_to: kind 'enum_label', old_schema and old_table naming the type
 -- (the same in both trees: renamed types are not followed), old_column the label in
 -- p_from, new_column in p_to.  The renames of the commits only one side has, chained
--- (p_from's undone newest first, p_to's replayed oldest first); only those the trees
--- agree with: the old label in p_from's enum, the new one in p_to's and not in p_from's.
+-- (p_from's undone newest first, p_to's replayed oldest first; a type dropped ends its
+-- labels' chains, a label renamed away is not the type's any more); only those the trees
+-- agree with: the old label in p_from's enum, the new one in p_to's and not in p_from's
+-- (or held there by a label renamed away itself: a swap).
 -- A label renamed keeps the rows holding it; as a removal and an addition the type would
 -- be made again and those rows fail the conversion.
 CREATE OR REPLACE FUNCTION pggit_v0._label_renames(p_from text, p_to text)
@@ -246,6 +289,8 @@ DECLARE
     tn    text[] := '{}';
     orig  text[] := '{}';   -- ... the label in p_from, and after the renames so far
     cur   text[] := '{}';
+    live  boolean[] := '{}';   -- (false: its type dropped since)
+    blk   text[] := '{}';   -- types dropped, labels renamed away (as in _renames)
     i     int;
     v_hit boolean;
 BEGIN
@@ -260,36 +305,55 @@ BEGIN
         ta(sha) AS (
             SELECT p_to UNION SELECT cp.parent_sha FROM commit_parents cp JOIN ta ON cp.commit_sha = ta.sha
         ),
-        sides AS (
-            SELECT l.id, l.object_identity, l.renamed_label,
-                   EXISTS (SELECT 1 FROM ta WHERE ta.sha = lc.commit_sha) AS fwd,
-                   EXISTS (SELECT 1 FROM fa WHERE fa.sha = lc.commit_sha) AS back
-            FROM ddl_log l JOIN ddl_log_commits lc ON lc.log_id = l.id
+        one_side AS MATERIALIZED (
+            SELECT coalesce(ta.sha, fa.sha) AS sha, ta.sha IS NOT NULL AS fwd
+            FROM fa FULL JOIN ta ON ta.sha = fa.sha
+            WHERE ta.sha IS NULL OR fa.sha IS NULL
+        ),
+        ev AS (
+            SELECT l.id, l.object_identity, l.renamed_label, o.fwd
+            FROM ddl_log l JOIN ddl_log_commits lc ON lc.log_id = l.id JOIN one_side o ON o.sha = lc.commit_sha
             WHERE l.renamed_label IS NOT NULL AND cardinality(l.renamed_label) = 2
+            UNION ALL   -- a type dropped: its labels' chains end
+            SELECT l.id, l.object_identity, NULL, o.fwd
+            FROM one_side o JOIN ddl_log_commits lc ON lc.commit_sha = o.sha JOIN ddl_log l ON l.id = lc.log_id
+            WHERE l.event = 'sql_drop' AND l.object_type = 'type' AND l.source IS DISTINCT FROM 'pgGit migration'
         )
-        SELECT parse_ident(s.object_identity) AS t,
-               CASE WHEN s.fwd THEN s.renamed_label[1] ELSE s.renamed_label[2] END AS src,
-               CASE WHEN s.fwd THEN s.renamed_label[2] ELSE s.renamed_label[1] END AS dst
-        FROM sides s WHERE s.fwd <> s.back
-        ORDER BY s.fwd, CASE WHEN s.fwd THEN s.id ELSE -s.id END
+        SELECT parse_ident(v.object_identity) AS t, v.object_identity AS ident, v.renamed_label IS NULL AS dropped,
+               CASE WHEN v.fwd THEN v.renamed_label[1] ELSE v.renamed_label[2] END AS src,
+               CASE WHEN v.fwd THEN v.renamed_label[2] ELSE v.renamed_label[1] END AS dst
+        FROM ev v
+        ORDER BY v.fwd, CASE WHEN v.fwd THEN v.id ELSE -v.id END
     LOOP
         CONTINUE WHEN cardinality(e.t) <> 2;
+        IF e.dropped THEN
+            FOR i IN 1 .. cardinality(cur) LOOP
+                IF ts[i] = e.t[1] AND tn[i] = e.t[2] THEN
+                    live[i] := false;
+                END IF;
+            END LOOP;
+            blk := blk || ('type ' || e.ident);
+            CONTINUE;
+        END IF;
         v_hit := false;
         FOR i IN 1 .. cardinality(cur) LOOP
-            IF ts[i] = e.t[1] AND tn[i] = e.t[2] AND cur[i] = e.src THEN
+            IF ts[i] = e.t[1] AND tn[i] = e.t[2] AND cur[i] = e.src AND live[i] THEN
                 cur[i] := e.dst;
                 v_hit := true;
             END IF;
         END LOOP;
-        IF NOT v_hit THEN
-            ts := ts || e.t[1]; tn := tn || e.t[2]; orig := orig || e.src; cur := cur || e.dst;
+        IF NOT v_hit AND NOT ('type ' || e.ident) = ANY (blk) AND NOT ('label ' || e.ident || ' ' || e.src) = ANY (blk) THEN
+            ts := ts || e.t[1]; tn := tn || e.t[2]; orig := orig || e.src; cur := cur || e.dst; live := live || true;
+        ELSIF NOT v_hit THEN
+            blk := blk || ('label ' || e.ident || ' ' || e.dst);
         END IF;
+        blk := blk || ('label ' || e.ident || ' ' || e.src);
     END LOOP;
     IF cardinality(cur) = 0 THEN
         RETURN;
     END IF;
     RETURN QUERY
-    WITH r AS (SELECT u.* FROM unnest(ts, tn, orig, cur) AS u(ts, tn, o, c) WHERE u.o <> u.c),
+    WITH r AS (SELECT u.* FROM unnest(ts, tn, orig, cur, live) AS u(ts, tn, o, c, live) WHERE u.o <> u.c AND u.live),
     labels AS (
         SELECT DISTINCT r.ts, r.tn,
                _enum_labels((SELECT b.content FROM _tree_objects(_commit_tree(p_from)) x
@@ -306,7 +370,8 @@ BEGIN
     )
     SELECT 'enum_label', r.ts, r.tn, r.o, r.ts, r.tn, r.c
     FROM r JOIN labels l ON l.ts = r.ts AND l.tn = r.tn
-    WHERE r.o = ANY (l.fl) AND r.c = ANY (l.tl) AND NOT r.c = ANY (l.fl)
+    WHERE r.o = ANY (l.fl) AND r.c = ANY (l.tl)
+      AND (NOT r.c = ANY (l.fl) OR EXISTS (SELECT 1 FROM r r2 WHERE (r2.ts, r2.tn, r2.o) = (r.ts, r.tn, r.c)))
       AND NOT EXISTS (SELECT 1 FROM r r2 WHERE (r2.ts, r2.tn, r2.c) = (r.ts, r.tn, r.c) AND r2.o <> r.o);
 END
 $$;

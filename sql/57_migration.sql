@@ -83,55 +83,85 @@ BEGIN
     -- a statement of its own: the stable _migration_steps below sees the rows it writes
     v_base := _renamed_tree(v_from_tree, v_renames);
     RETURN QUERY
+    WITH ren AS (SELECT * FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames)),
+    -- a rename onto a name another rename frees (a swap, a rotation: b -> c then a -> b)
+    -- goes through a temporary name: first to it, then the others, then to its own
+    moves AS (
+        SELECT r.*,
+               CASE WHEN r.kind = 'column'
+                    THEN EXISTS (SELECT 1 FROM ren r2 WHERE r2.kind = 'column' AND (r2.old_schema, r2.old_table, r2.old_column)
+                                                                             = (r.old_schema, r.old_table, r.new_column))
+                    WHEN r.kind = 'enum_label'
+                    THEN EXISTS (SELECT 1 FROM ren r2 WHERE r2.kind = 'enum_label' AND (r2.old_schema, r2.old_table, r2.old_column)
+                                                                                 = (r.old_schema, r.old_table, r.new_column))
+                    ELSE EXISTS (SELECT 1 FROM ren r2 WHERE r2.kind = r.kind AND (r2.old_schema, r2.old_table)
+                                                                           = (r.new_schema, r.new_table)) END AS staged,
+               left(coalesce(r.old_column, r.old_table), 48) || '__pggit_mv' AS tmp
+        FROM ren r WHERE r.kind IN ('column', 'table', 'sequence', 'enum_label')
+    )
     SELECT 0, (row_number() OVER (ORDER BY x.grp, x.s COLLATE "C"))::int, x.path, x.stmt,
            x.hz, x.new_schema, x.key, x.sub
     FROM (   -- the parts using displaced columns and those columns dropped, then columns
-             -- (under the table's old name), then tables and sequences: rename, then move
+             -- (under the table's old name), then tables and sequences: rename, then
+             -- move; then enum labels (each: to a temporary name, direct, to its own)
         SELECT -1 AS grp, r.old_schema || '.' || r.old_table || '.' || r.old_column AS s,
                _path(r.old_schema, 'table ' || r.old_table, r.old_column) AS path,
                _drop_part(r.old_schema, format('%I.%I', r.old_schema, r.old_table), r.old_column) AS stmt,
                CASE WHEN r.old_column LIKE 'index %' THEN ARRAY['index_dropped', 'access_exclusive_lock']
                     ELSE ARRAY['access_exclusive_lock'] END AS hz,
                r.old_schema AS new_schema, 'table ' || r.old_table AS key, r.old_column AS sub
-        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind = 'displaced_part'
+        FROM ren r WHERE r.kind = 'displaced_part'
         UNION ALL
         SELECT 0 AS grp, r.old_schema || '.' || r.old_table || '.' || r.old_column AS s,
                _path(r.old_schema, 'table ' || r.old_table, 'column ' || r.old_column) AS path,
                format('ALTER TABLE %I.%I DROP COLUMN %I;', r.old_schema, r.old_table, r.old_column) AS stmt,
                ARRAY['data_deletion', 'access_exclusive_lock'] AS hz,
                r.old_schema AS new_schema, 'table ' || r.old_table AS key, 'column ' || r.old_column AS sub
-        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind = 'displaced'
+        FROM ren r WHERE r.kind = 'displaced'
         UNION ALL   -- tables likewise (with the sequences they own)
         SELECT 0, r.old_schema || '.' || r.old_table,
                _path(r.old_schema, 'table ' || r.old_table, 'definition'),
                format('DROP TABLE %I.%I;', r.old_schema, r.old_table),
                ARRAY['data_deletion', 'access_exclusive_lock'],
                r.old_schema, 'table ' || r.old_table, 'definition'
-        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind = 'displaced_table'
+        FROM ren r WHERE r.kind = 'displaced_table'
         UNION ALL
-        SELECT 1, r.old_schema || '.' || r.old_table || '.' || r.old_column,
+        SELECT CASE WHEN NOT m.staged THEN 2 ELSE g.step END, r.old_schema || '.' || r.old_table || '.' || r.old_column,
                _path(r.new_schema, 'table ' || r.new_table, 'column ' || r.new_column),
-               format('ALTER TABLE %I.%I RENAME COLUMN %I TO %I;', r.old_schema, r.old_table, r.old_column, r.new_column),
+               format('ALTER TABLE %I.%I RENAME COLUMN %I TO %I;', r.old_schema, r.old_table,
+                      CASE WHEN m.staged AND g.step = 3 THEN m.tmp ELSE r.old_column END,
+                      CASE WHEN m.staged AND g.step = 1 THEN m.tmp ELSE r.new_column END),
                ARRAY['access_exclusive_lock'],
                r.new_schema, 'table ' || r.new_table, 'column ' || r.new_column
-        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind = 'column'
+        FROM moves m CROSS JOIN LATERAL (SELECT m.kind, m.old_schema, m.old_table, m.old_column, m.new_schema,
+                                                m.new_table, m.new_column) r
+        CROSS JOIN LATERAL (VALUES (1), (3)) g(step)
+        WHERE m.kind = 'column' AND (m.staged OR g.step = 1)
         UNION ALL
-        SELECT 2, r.kind || ' ' || r.old_schema || '.' || r.old_table,
-               _path(r.new_schema, r.kind || ' ' || r.new_table, 'definition'),
-               concat_ws(E'\n',
-                   CASE WHEN r.old_table <> r.new_table
-                        THEN format('ALTER %s %I.%I RENAME TO %I;', upper(r.kind), r.old_schema, r.old_table, r.new_table) END,
-                   CASE WHEN r.old_schema <> r.new_schema
-                        THEN format('ALTER %s %I.%I SET SCHEMA %I;', upper(r.kind), r.old_schema, r.new_table, r.new_schema) END),
+        SELECT CASE WHEN NOT m.staged THEN 5 ELSE g.step END, m.kind || ' ' || m.old_schema || '.' || m.old_table,
+               _path(m.new_schema, m.kind || ' ' || m.new_table, 'definition'),
+               CASE WHEN m.staged AND g.step = 4
+                    THEN format('ALTER %s %I.%I RENAME TO %I;', upper(m.kind), m.old_schema, m.old_table, m.tmp)
+                    ELSE concat_ws(E'\n',
+                       CASE WHEN m.staged OR m.old_table <> m.new_table
+                            THEN format('ALTER %s %I.%I RENAME TO %I;', upper(m.kind), m.old_schema,
+                                        CASE WHEN m.staged THEN m.tmp ELSE m.old_table END, m.new_table) END,
+                       CASE WHEN m.old_schema <> m.new_schema
+                            THEN format('ALTER %s %I.%I SET SCHEMA %I;', upper(m.kind), m.old_schema, m.new_table, m.new_schema) END)
+                    END,
                ARRAY['access_exclusive_lock'],
-               r.new_schema, r.kind || ' ' || r.new_table, 'definition'
-        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind IN ('table', 'sequence')
+               m.new_schema, m.kind || ' ' || m.new_table, 'definition'
+        FROM moves m CROSS JOIN LATERAL (VALUES (4), (6)) g(step)
+        WHERE m.kind IN ('table', 'sequence') AND (m.staged OR g.step = 4)
         UNION ALL   -- enum labels (the rows holding them keep their values)
-        SELECT 3, r.old_schema || '.' || r.old_table || '.' || r.old_column,
-               _path(r.old_schema, 'type ' || r.old_table, 'definition'),
-               format('ALTER TYPE %I.%I RENAME VALUE %L TO %L;', r.old_schema, r.old_table, r.old_column, r.new_column),
-               ARRAY[]::text[], r.old_schema, 'type ' || r.old_table, 'definition'
-        FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r WHERE r.kind = 'enum_label'
+        SELECT CASE WHEN NOT m.staged THEN 8 ELSE g.step END, m.old_schema || '.' || m.old_table || '.' || m.old_column,
+               _path(m.old_schema, 'type ' || m.old_table, 'definition'),
+               format('ALTER TYPE %I.%I RENAME VALUE %L TO %L;', m.old_schema, m.old_table,
+                      CASE WHEN m.staged AND g.step = 9 THEN m.tmp ELSE m.old_column END,
+                      CASE WHEN m.staged AND g.step = 7 THEN m.tmp ELSE m.new_column END),
+               ARRAY[]::text[], m.old_schema, 'type ' || m.old_table, 'definition'
+        FROM moves m CROSS JOIN LATERAL (VALUES (7), (9)) g(step)
+        WHERE m.kind = 'enum_label' AND (m.staged OR g.step = 7)
     ) x
     UNION ALL
     SELECT * FROM _migration_steps(v_base, v_to_tree);
@@ -312,12 +342,15 @@ DECLARE
     v_path    text;
     v_stmt    text;
     v_logged  boolean := (SELECT count(DISTINCT (s.schema_name, s.obj_key)) FROM unnest(p_steps) s) <= 50;
+    v_source  text := current_setting('pggit.source', true);
 BEGIN
     PERFORM _verify_blobs(ARRAY[_commit_tree(p_from), p_to_tree]);
     SET LOCAL check_function_bodies = false;
     -- (a SET clause on the function would need superuser for a custom setting)
     IF v_logged THEN
         PERFORM set_config('pggit.applying', 'logged', true);
+        -- (its entries say so: _renames leaves the drops it runs out of the user's history)
+        PERFORM set_config('pggit.source', 'pgGit migration', true);
     ELSE
         PERFORM _unlogged_begin('checkout or merge');
     END IF;
@@ -357,6 +390,7 @@ BEGIN
         END LOOP;
     END IF;
     PERFORM set_config('pggit.applying', 'off', true);
+    PERFORM set_config('pggit.source', coalesce(v_source, ''), true);
     RETURN v_n;
 END
 $$;

@@ -987,3 +987,87 @@ def test_the_guard_checks_what_a_step_touches_once_renamed(db: SqlDb, before: st
     # nothing changed: the renames the guard ran were rolled back
     assert db.rows(tables) == before_tables
     assert db.val("SELECT pggit_v0.get_head_sha()") == a
+
+
+def test_a_rename_chain_ends_where_its_object_is_dropped(db: SqlDb) -> None:
+    """A3 (probing Coder's rename chains): a table, a column and an enum label renamed,
+    then dropped in a later commit and made again under the new name. Over the whole
+    span the new object is another one: no rename (the rows of the old one went into
+    the new one, and enum values changed), a drop refused while it holds rows."""
+    db.exec("""
+CREATE SCHEMA app;
+CREATE TYPE app.k AS ENUM ('a', 'x');
+CREATE TABLE app.t (id int PRIMARY KEY, x int, v app.k);
+CREATE TABLE app.old_t (id int PRIMARY KEY);
+""")
+    c1 = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("ALTER TYPE app.k RENAME VALUE 'x' TO 'y'; ALTER TABLE app.old_t RENAME TO new_t;"
+            "ALTER TABLE app.t RENAME COLUMN x TO y")
+    c2 = db.val("SELECT pggit_v0.create_basic_commit('c2: renamed')")
+    db.exec("CREATE TYPE app.k2 AS ENUM ('a'); ALTER TABLE app.t ALTER COLUMN v TYPE app.k2 USING v::text::app.k2;"
+            "DROP TYPE app.k; ALTER TYPE app.k2 RENAME TO k; DROP TABLE app.new_t; ALTER TABLE app.t DROP COLUMN y")
+    db.val("SELECT pggit_v0.create_basic_commit('c3: dropped')")
+    db.exec("ALTER TYPE app.k ADD VALUE 'y'; CREATE TABLE app.new_t (id int PRIMARY KEY); ALTER TABLE app.t ADD COLUMN y int")
+    c4 = db.val("SELECT pggit_v0.create_basic_commit('c4: made again')")
+    for a, b in ((c1, c4), (c4, c1)):
+        script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+        assert "RENAME" not in script.replace("RENAME TO k__pggit_old", ""), script
+        assert "-- DATA LOSS (app/table/" in script, script
+    # one commit at a time the renames hold
+    assert "ALTER TABLE app.old_t RENAME TO new_t;" in db.val("SELECT pggit_v0.generate_migration(%s, %s)", [c1, c2])
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [c1])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true, force => true)")
+    db.exec("INSERT INTO app.old_t VALUES (10); INSERT INTO app.t (id, x, v) VALUES (1, 100, 'x')")
+    with pytest.raises(psycopg.Error) as info:
+        db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert info.value.sqlstate == "55000", info.value
+    detail = info.value.diag.message_detail or ""
+    assert "app.old_t" in detail and "app.t.x" in detail.replace('"', ''), detail
+    assert db.rows("SELECT * FROM app.old_t") == [{"id": 10}]
+
+
+@pytest.mark.parametrize("steps, after", [
+    # a swap through a temporary name over three commits (A4: no rename at all over the
+    # span, the rows stayed under the old names, and nothing said so)
+    (["ALTER TABLE app.a RENAME TO tmp; ALTER TABLE app.t RENAME COLUMN x TO tmp; ALTER TYPE app.k RENAME VALUE 'p' TO 'tmp'",
+      "ALTER TABLE app.b RENAME TO a; ALTER TABLE app.t RENAME COLUMN y TO x; ALTER TYPE app.k RENAME VALUE 'q' TO 'p'",
+      "ALTER TABLE app.tmp RENAME TO b; ALTER TABLE app.t RENAME COLUMN tmp TO y; ALTER TYPE app.k RENAME VALUE 'tmp' TO 'q'"],
+     {"a": [2], "b": [1], "c": None, "x": 200, "y": 100, "z": None, "v": "q"}),
+    # a rotation: b -> c, then a -> b (A5: a and t.x were dropped, refused without force)
+    (["ALTER TABLE app.b RENAME TO c; ALTER TABLE app.t RENAME COLUMN y TO z; ALTER TYPE app.k RENAME VALUE 'q' TO 'r'",
+      "ALTER TABLE app.a RENAME TO b; ALTER TABLE app.t RENAME COLUMN x TO y; ALTER TYPE app.k RENAME VALUE 'p' TO 'q'"],
+     {"a": None, "b": [1], "c": [2], "x": None, "y": 100, "z": 200, "v": "q"}),
+])
+def test_names_swapped_or_rotated_over_commits_keep_their_rows(db: SqlDb, steps: list, after: dict) -> None:
+    """Renames that hand a name to another object (a swap through a temporary name, a
+    rotation) over several commits: a checkout across the whole span moves the rows as
+    the commits did, one by one, staging through a temporary name; and back."""
+    db.exec("""
+CREATE SCHEMA app;
+CREATE TABLE app.a (id int PRIMARY KEY); CREATE TABLE app.b (id int PRIMARY KEY);
+CREATE TABLE app.t (id int PRIMARY KEY, x int, y int);
+CREATE TYPE app.k AS ENUM ('p', 'q'); CREATE TABLE app.e (v app.k);
+""")
+    first = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    for n, step in enumerate(steps):
+        db.exec(step)
+        db.val("SELECT pggit_v0.create_basic_commit(%s)", [f"step {n}"])
+    assert "DATA LOSS" not in db.val("SELECT pggit_v0.generate_migration(%s, 'HEAD')", [first])
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("INSERT INTO app.a VALUES (1); INSERT INTO app.b VALUES (2); INSERT INTO app.t VALUES (1, 100, 200);"
+            "INSERT INTO app.e VALUES ('p')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")   # no force: nothing is lost
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    tables = {r["relname"] for r in db.rows("SELECT relname FROM pg_class WHERE relnamespace = 'app'::regnamespace")}
+    for name in ("a", "b", "c"):
+        ids = [r["id"] for r in db.rows(f"SELECT id FROM app.{name}")] if name in tables else None
+        assert ids == after[name], name
+    columns = db.rows("SELECT to_jsonb(t) AS r FROM app.t")[0]["r"]
+    for name in ("x", "y", "z"):
+        assert columns.get(name) == after[name], name
+    assert db.val("SELECT v::text FROM app.e") == after["v"]
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    assert db.rows("SELECT to_jsonb(t) AS r FROM app.t")[0]["r"] == {"id": 1, "x": 100, "y": 200}
+    assert (db.val("SELECT id FROM app.a"), db.val("SELECT id FROM app.b"), db.val("SELECT v::text FROM app.e")) == (1, 2, "p")
