@@ -112,6 +112,16 @@ BEGIN
         WHEN ob LIKE 'timestamp%' AND nb IN ('date', 'time without time zone', 'time with time zone') THEN true
         WHEN nb IN ('integer', 'bigint', 'smallint', 'numeric', 'boolean', 'date', 'uuid')
              AND ob IN ('text', 'character varying', 'character', 'jsonb', 'json') THEN true
+        -- values PostgreSQL converts without an error but changes (B3, A6): numbers to
+        -- booleans, floating point to numeric (15 or 6 significant digits), anything to
+        -- name (63 bytes) or "char" (one byte), an interval to one with fields, a network
+        -- to its cidr (host bits zeroed), a time with its offset to one without
+        WHEN ob IN ('smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision') AND nb = 'boolean' THEN true
+        WHEN ob IN ('real', 'double precision') AND nb = 'numeric' THEN true
+        WHEN nb IN ('name', '"char"') THEN true
+        WHEN ob LIKE 'interval%' AND nb LIKE 'interval %' THEN true
+        WHEN ob = 'inet' AND nb = 'cidr' THEN true
+        WHEN ob = 'time with time zone' AND nb = 'time without time zone' THEN true
         ELSE false END;
 END
 $$;

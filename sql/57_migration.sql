@@ -705,8 +705,10 @@ BEGIN
         EXECUTE format('SELECT is_called FROM %s', v_rel) INTO v_rows;
     ELSIF v_kind NOT IN ('r', 'p', 'm') THEN
         v_rows := true;           -- never read a view (it could run anyone's code): assume data
-    ELSIF v_kind IN ('r', 'm') AND pg_relation_size(v_rel) = 0 THEN
-        v_rows := false;          -- no page, no row (no query to plan, no subtransaction)
+    ELSIF v_kind IN ('r', 'm') AND pg_relation_size(v_rel) = 0
+          AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhparent = v_rel) THEN
+        v_rows := false;          -- no page, no row (no query to plan, no subtransaction); an
+                                  -- inheritance parent's rows may all be its children's (B4)
     ELSE
         BEGIN
             EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s%s)', v_rel,

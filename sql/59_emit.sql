@@ -508,6 +508,10 @@ BEGIN
                  CASE WHEN o.default_expr IS NOT NULL AND (n.default_expr IS NULL OR o.type <> n.type)
                       THEN format('ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;', x.q, n.name) END,
                  CASE WHEN o.identity IS NOT NULL AND n.identity IS NULL
+                           -- (unless dropped at phase 32, before a serial's sequence: below)
+                           AND NOT EXISTS (SELECT 1 FROM unnest(p_plan) sq
+                                           WHERE sq.role = 'part' AND sq.kind = 'sequence' AND sq.how = 'added' AND sq.sub_key = 'owned_by'
+                                             AND sq.new_c = format('ALTER SEQUENCE %s OWNED BY %s.%s;', sq.q, x.q, n.name))
                       THEN format('ALTER TABLE %s ALTER COLUMN %s DROP IDENTITY IF EXISTS;', x.q, n.name) END,
                  CASE WHEN o.generated IS NOT NULL AND n.generated IS NULL
                       THEN format('ALTER TABLE %s ALTER COLUMN %s DROP EXPRESSION;', x.q, n.name) END,
@@ -903,7 +907,27 @@ BEGIN
         UNION ALL
         SELECT 43, 1, os.schema_name, os.obj_key, 'owned_by', os.new_c, ARRAY[]::text[]
         FROM unnest(p_plan) os
-        WHERE os.role = 'owned_sequence' AND os.new_c IS NOT NULL AND os.keeps_owner;
+        WHERE os.role = 'owned_sequence' AND os.new_c IS NOT NULL AND os.keeps_owner
+        UNION ALL
+        -- a new ascending sequence owned by an integer column of a kept table (an identity
+        -- made a serial again, Rails' and Prisma's id changes): moved past the values the
+        -- column holds, as pg_dump's data would leave it (it started at 1: the next insert
+        -- collided with the first row, A7/B2)
+        SELECT 43, 2, sq.schema_name, sq.obj_key, 'owned_by',
+               format('DO $pggit$BEGIN IF (SELECT a.atttypid FROM pg_catalog.pg_attribute a WHERE a.attrelid = %L::pg_catalog.regclass '
+                      'AND a.attname = %L) IN (20, 21, 23) THEN PERFORM pg_catalog.setval(%L, x.m) FROM (SELECT max(%s) AS m FROM %s) x '
+                      'WHERE x.m >= (SELECT s.seqstart FROM pg_catalog.pg_sequence s WHERE s.seqrelid = %L::pg_catalog.regclass); END IF; END$pggit$;',
+                      m[2], (parse_ident(m[3]))[1], m[1], m[3], m[2], m[1]),
+               ARRAY[]::text[]
+        FROM unnest(p_plan) sq
+        CROSS JOIN LATERAL regexp_match(sq.new_c, '^ALTER SEQUENCE (.+) OWNED BY (.+)\.("(?:[^"]|"")+"|[^ ."]+);$') AS m
+        WHERE sq.role = 'part' AND sq.kind = 'sequence' AND sq.how = 'added' AND sq.sub_key = 'owned_by' AND m IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM unnest(p_plan) d
+                          WHERE d.role = 'part' AND d.schema_name = sq.schema_name AND d.obj_key = sq.obj_key
+                            AND d.sub_key = 'definition' AND d.new_c LIKE '% INCREMENT BY -%')
+          AND NOT EXISTS (SELECT 1 FROM unnest(p_plan) t
+                          WHERE t.role = 'part' AND t.kind = 'table' AND t.sub_key = 'definition'
+                            AND t.how IN ('added', 'recreated', 'rebuilt') AND t.q = m[2]);
 END
 $$;
 
