@@ -69,6 +69,25 @@ END
 $$;
 COMMENT ON FUNCTION pggit_v0._type_parts(text) IS 'A type name split into its base (no modifiers) and its modifiers';
 
+-- A column type without its length, precision or scale, for a USING cast whose result
+-- the assignment to the column then checks (an explicit cast to the sized type would
+-- truncate): character and bit, which mean length one unsized, become text and bit
+-- varying (arrays likewise).
+CREATE OR REPLACE FUNCTION pggit_v0._unsized_type(p_type text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v text := regexp_replace(p_type, '\([0-9, ]+\)', '', 'g');
+BEGIN
+    RETURN CASE WHEN v ~ '^character(\[\])*$' THEN 'text' || substr(v, 10)
+                WHEN v ~ '^bit(\[\])*$' THEN 'bit varying' || substr(v, 4)
+                ELSE v END;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._unsized_type(text) IS
+    'A column type without its modifiers, for a USING cast the assignment then checks (character -> text, bit -> bit varying)';
+
 -- Whether changing a column's type from p_old to p_new can lose values.
 CREATE OR REPLACE FUNCTION pggit_v0._type_narrows(p_old text, p_new text) RETURNS boolean
 LANGUAGE plpgsql IMMUTABLE STRICT
@@ -122,6 +141,8 @@ BEGIN
         WHEN ob LIKE 'interval%' AND nb LIKE 'interval %' THEN true
         WHEN ob = 'inet' AND nb = 'cidr' THEN true
         WHEN ob = 'time with time zone' AND nb = 'time without time zone' THEN true
+        -- timestamps to whole epoch seconds: the fraction goes (B6)
+        WHEN ob LIKE 'timestamp%' AND nb IN ('smallint', 'integer', 'bigint') THEN true
         ELSE false END;
 END
 $$;

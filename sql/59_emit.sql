@@ -537,9 +537,11 @@ BEGIN
                                        -- no cast joins them (time to timestamp): through its
                                        -- text, which converts an empty table and raises on a
                                        -- value the new type cannot read, never guessing one
+                                       -- (character and bit without a length mean one: through
+                                       -- text and bit varying, so the assignment checks the length, B6)
                                        WHEN NOT _castable(o.type, n.type)
-                                       THEN format(' USING %s::text::%s', n.name, regexp_replace(n.type, '\([0-9, ]+\)', '', 'g'))
-                                       ELSE format(' USING %s::%s', n.name, regexp_replace(n.type, '\([0-9, ]+\)', '', 'g')) END) END,
+                                       THEN format(' USING %s::text::%s', n.name, _unsized_type(n.type))
+                                       ELSE format(' USING %s::%s', n.name, _unsized_type(n.type)) END) END,
                  CASE WHEN n.default_expr IS NOT NULL AND (o.default_expr IS DISTINCT FROM n.default_expr OR o.type <> n.type)
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', x.q, n.name, n.default_expr) END,
                  CASE WHEN o.not_null AND NOT n.not_null AND n.identity IS NULL
