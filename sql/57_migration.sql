@@ -96,7 +96,9 @@ BEGIN
                                                                                  = (r.old_schema, r.old_table, r.new_column))
                     ELSE EXISTS (SELECT 1 FROM ren r2 WHERE r2.kind = r.kind AND (r2.old_schema, r2.old_table)
                                                                            = (r.new_schema, r.new_table)) END AS staged,
-               left(coalesce(r.old_column, r.old_table), 48) || '__pggit_mv' AS tmp
+               -- (the name and a suffix, shortened with a hash of the name when long:
+               -- two long names sharing a prefix get two, A8)
+               _old_name(coalesce(r.old_column, r.old_table)) AS tmp
         FROM ren r WHERE r.kind IN ('column', 'table', 'sequence', 'enum_label')
     )
     SELECT 0, (row_number() OVER (ORDER BY x.grp, x.s COLLATE "C"))::int, x.path, x.stmt,

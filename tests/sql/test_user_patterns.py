@@ -1153,3 +1153,40 @@ def test_a_column_made_a_fixed_length_type_keeps_values_that_fit(db: SqlDb) -> N
     db.exec("UPDATE app.t SET c = 'abcdefghij'")
     db.exec("SELECT pggit_v0.checkout_branch('old', apply => true, force => true)")
     assert db.rows("SELECT c, b::text FROM app.t") == [{"c": "abcdefghij", "b": "10101010"}]
+
+
+def test_long_names_swapped_get_their_own_staging_names(db: SqlDb) -> None:
+    """A8: two names sharing their first 48 characters, swapped: both were staged as the
+    same temporary name and the script failed ("already exists")."""
+    one, two = "a" * 61 + "_1", "a" * 61 + "_2"
+    db.exec(f"CREATE SCHEMA app; CREATE TABLE app.{one} (id int); CREATE TABLE app.{two} (id int);"
+            f"CREATE TABLE app.t ({one} int, {two} int)")
+    first = db.val("SELECT pggit_v0.create_basic_commit('long names')")
+    db.exec(f"ALTER TABLE app.{one} RENAME TO tmp; ALTER TABLE app.{two} RENAME TO {one}; ALTER TABLE app.tmp RENAME TO {two};"
+            f"ALTER TABLE app.t RENAME COLUMN {one} TO tmp; ALTER TABLE app.t RENAME COLUMN {two} TO {one};"
+            f"ALTER TABLE app.t RENAME COLUMN tmp TO {two}")
+    db.val("SELECT pggit_v0.create_basic_commit('swapped')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec(f"INSERT INTO app.{one} VALUES (1); INSERT INTO app.t ({one}, {two}) VALUES (10, 20)")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.val(f"SELECT id FROM app.{two}") == 1
+    assert db.val(f"SELECT {two} FROM app.t") == 10
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_text_made_bytea_keeps_its_bytes(db: SqlDb) -> None:
+    """B7 (Trigger.dev's KeyValueItem.value jsonb -> bytea): through text, bytea's input
+    read backslashes as escapes, so the bytes were not the value's; and back."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY, c jsonb)")
+    first = db.val("SELECT pggit_v0.create_basic_commit('jsonb')")
+    db.exec("ALTER TABLE app.t ALTER COLUMN c TYPE bytea USING convert_to(c::text, 'UTF8')")
+    db.val("SELECT pggit_v0.create_basic_commit('bytea')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("""INSERT INTO app.t VALUES (1, '{"a": "x\\\\\\\\y é"}')""")
+    text = db.val("SELECT c::text FROM app.t")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    assert db.val("SELECT convert_from(c, 'UTF8') FROM app.t") == text
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true, force => true)")
+    assert db.val("SELECT c::text FROM app.t") == text
