@@ -69,6 +69,35 @@ END
 $$;
 COMMENT ON FUNCTION pggit_v0._type_parts(text) IS 'A type name split into its base (no modifiers) and its modifiers';
 
+-- The type a domain is over, with its modifiers, as format_type writes it (a domain over
+-- a domain: the innermost), as this database's catalog says; p_type itself when it is
+-- not a domain known here.  Only qualified names (user types) are looked up.
+CREATE OR REPLACE FUNCTION pggit_v0._domain_base(p_type text) RETURNS text
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_oid oid;
+    v_out text := p_type;
+    r     record;
+BEGIN
+    IF p_type !~ '^[^(]*\.' THEN
+        RETURN p_type;
+    END IF;
+    v_oid := to_regtype(p_type);
+    LOOP
+        SELECT t.typbasetype, format_type(t.typbasetype, t.typtypmod) AS base INTO r
+        FROM pg_type t WHERE t.oid = v_oid AND t.typtype = 'd';
+        EXIT WHEN NOT FOUND;
+        v_oid := r.typbasetype;
+        v_out := r.base;
+    END LOOP;
+    RETURN v_out;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._domain_base(text) IS
+    'The base type (with modifiers) of a domain known in this database, else the type itself';
+
 -- A column type without its length, precision or scale, for a USING cast whose result
 -- the assignment to the column then checks (an explicit cast to the sized type would
 -- truncate): character and bit, which mean length one unsized, become text and bit
@@ -90,7 +119,7 @@ COMMENT ON FUNCTION pggit_v0._unsized_type(text) IS
 
 -- Whether changing a column's type from p_old to p_new can lose values.
 CREATE OR REPLACE FUNCTION pggit_v0._type_narrows(p_old text, p_new text) RETURNS boolean
-LANGUAGE plpgsql IMMUTABLE STRICT
+LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
@@ -100,6 +129,11 @@ DECLARE
 BEGIN
     IF p_old = p_new THEN
         RETURN false;
+    END IF;
+    -- domains: as the types they are over (a domain over varchar(5) truncates, B5)
+    IF (p_old ~ '^[^(]*\.' OR p_new ~ '^[^(]*\.')
+       AND (_domain_base(p_old) <> p_old OR _domain_base(p_new) <> p_new) THEN
+        RETURN _type_narrows(_domain_base(p_old), _domain_base(p_new));
     END IF;
     -- arrays: as their elements; to or from a non-array: values change shape
     IF p_old LIKE '%[]' AND p_new LIKE '%[]' THEN

@@ -527,6 +527,11 @@ BEGIN
                                        -- cast to the type without its length/precision: the
                                        -- assignment to the column then raises on a value that
                                        -- does not fit (an explicit cast would truncate it)
+                                       -- to a domain known here: cast to the type it is over, without
+                                       -- its length, so the assignment to the domain raises instead
+                                       -- of truncating (B5)
+                                       WHEN _domain_base(n.type) <> n.type AND _castable(o.type, _domain_base(n.type))
+                                       THEN format(' USING %s::%s', n.name, _unsized_type(_domain_base(n.type)))
                                        -- between two user types (an enum moved to another schema,
                                        -- another enum): through text, as no cast joins them
                                        WHEN o.type ~ '^[^(]*\.' AND n.type ~ '^[^(]*\.'

@@ -52,6 +52,11 @@ SCHEMAS = {
     "openfga": ["openfga/migrations.sql"],
     "fider": ["fider/migrations.sql"],
     "rallly": ["rallly/migrations.sql"],
+    "coder": ["coder/migrations.sql"],
+    "flipt": ["flipt/migrations.sql"],
+    "mattermost": ["mattermost/migrations.sql"],
+    "calcom": ["calcom/migrations.sql"],
+    "trigger-dev": ["trigger-dev/migrations.sql"],
 }
 
 

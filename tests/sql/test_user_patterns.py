@@ -1190,3 +1190,33 @@ def test_text_made_bytea_keeps_its_bytes(db: SqlDb) -> None:
     assert db.val("SELECT convert_from(c, 'UTF8') FROM app.t") == text
     db.exec("SELECT pggit_v0.checkout_branch('old', apply => true, force => true)")
     assert db.val("SELECT c::text FROM app.t") == text
+
+
+@pytest.mark.parametrize("before, after, value", [
+    ("varchar(10)", "app.dom5", "'abcdefgh'"),
+    ("app.dom10", "app.dom5", "'abcdefgh'"),
+    ("app.domn2", "app.domn1", "1.55"),
+])
+def test_a_column_moved_to_a_narrower_domain_is_refused_and_never_truncated(db: SqlDb, before: str, after: str,
+                                                                           value: str) -> None:
+    """B5 (varchar ids moved to a domain): the cast to the domain truncated or rounded,
+    and the guard compared the domains' names. Domains are judged by the types they are
+    over; the cast goes to that type unsized, so a value too long raises."""
+    db.exec("CREATE SCHEMA app; CREATE DOMAIN app.dom5 AS varchar(5); CREATE DOMAIN app.dom10 AS varchar(10);"
+            "CREATE DOMAIN app.domn1 AS numeric(10,1); CREATE DOMAIN app.domn2 AS numeric(10,2);"
+            f"CREATE TABLE app.t (id int PRIMARY KEY, c {before})")
+    first = db.val("SELECT pggit_v0.create_basic_commit('before')")
+    db.exec(f"ALTER TABLE app.t ALTER COLUMN c TYPE {after}")
+    db.val("SELECT pggit_v0.create_basic_commit('after')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec(f"INSERT INTO app.t VALUES (1, {value})")
+    kept = db.val("SELECT c::text FROM app.t")
+    with pytest.raises(psycopg.Error) as info:
+        db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert info.value.sqlstate == "55000", info.value
+    if "dom5" in after:   # forced, a value too long raises instead of being cut
+        with pytest.raises(psycopg.Error) as info:
+            db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+        assert info.value.sqlstate == "22001", info.value
+    assert db.val("SELECT c::text FROM app.t") == kept
