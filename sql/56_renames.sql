@@ -222,7 +222,9 @@ BEGIN
                    AND EXISTS (SELECT 1 FROM col_readers cr
                                WHERE cr.ref_schema = r.os AND cr.ref_key = 'table ' || r.ot
                                  AND cr.ref_column = 'column ' || _dep_esc(r.oc)
-                                 AND cr.kind <> 'sequence' AND cr.part NOT LIKE 'constraint %'))
+                                 -- (views and routines reading it are made again: _renamed_tree)
+                                 AND cr.kind NOT IN ('sequence', 'view', 'materialized_view', 'function', 'procedure')
+                                 AND cr.part NOT LIKE 'constraint %'))
           -- the new name free in p_from, or held by a column made after the rename (renamed
           -- back, it is dropped first: "displaced"), not by one renamed itself (a swap)
           AND (NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.cc)
@@ -539,6 +541,31 @@ BEGIN
                _rename_qnames(_rename_refs(b.content, p_renames), qm.olds, qm.news) AS content
         FROM touched t CROSS JOIN qmap qm JOIN blobs b ON b.schema_name = t.schema_name AND b.obj_key = t.obj_key
     ),
+    -- views, materialized views and routines with SQL-standard bodies reading a renamed
+    -- table or a table with renamed columns (by the dependencies p_tree recorded):
+    -- PostgreSQL makes them follow the rename, which their recorded text cannot say, so
+    -- their definition is marked here and the migration makes them again from the
+    -- target's text (their text may be the same at both ends while the live one follows
+    -- the rename: A14, A15)
+    readers AS MATERIALIZED (
+        SELECT DISTINCT o.schema_name, o.obj_key, o.bucket, o.obj_tree
+        FROM (SELECT DISTINCT r.old_schema, r.old_table FROM ren r WHERE r.kind IN ('table', 'column')) rt
+        JOIN dep_refs x ON x.ref_schema = rt.old_schema AND x.ref_key = 'table ' || rt.old_table
+        JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
+        JOIN obj o ON o.obj_tree = e.tree_sha
+        WHERE _key_kind(o.obj_key) IN ('view', 'materialized_view', 'function', 'procedure')
+          AND NOT EXISTS (SELECT 1 FROM routs rr WHERE rr.schema_name = o.schema_name AND rr.obj_key = o.obj_key)
+    ),
+    marked AS (
+        SELECT t.schema_name, t.obj_key, t.bucket, b.sub_key,
+               CASE WHEN b.sub_key = 'definition' THEN b.content || E'\n-- (reads an object renamed: made again)'
+                    ELSE b.content END AS content
+        FROM readers t JOIN _object_tree_blobs(ARRAY(SELECT t2.obj_tree FROM readers t2)) b ON b.obj_tree = t.obj_tree
+        UNION ALL
+        SELECT t.schema_name, t.obj_key, t.bucket, e.name, o.content
+        FROM readers t JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = 'depends'
+        JOIN objects o ON o.sha = e.entry_sha
+    ),
     -- enums with labels renamed (kind 'enum_label'): the labels as renamed, in place
     relabeled AS MATERIALIZED (
         SELECT o.schema_name, o.obj_key, o.bucket, o.obj_tree, l.olds, l.news
@@ -562,6 +589,8 @@ BEGIN
     fresh AS (
         SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM enums x
         UNION ALL
+        SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM marked x
+        UNION ALL
         SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM own x
         UNION ALL
         SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM moved x
@@ -578,6 +607,7 @@ BEGIN
           AND NOT EXISTS (SELECT 1 FROM routs r WHERE r.schema_name = o.schema_name AND r.obj_key = o.obj_key)
           AND NOT EXISTS (SELECT 1 FROM ousted x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
           AND NOT EXISTS (SELECT 1 FROM relabeled x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM readers x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
     )
     SELECT w.root_sha INTO v_root
     FROM (SELECT array_agg(f.schema_name) AS ss, array_agg(f.bucket) AS bs, array_agg(f.obj_key) AS ks,

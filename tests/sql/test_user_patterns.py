@@ -509,10 +509,11 @@ COMMENT ON INDEX app.t_a_idx IS 'on a';
 ALTER TABLE app.t ADD CONSTRAINT t_a_fkey FOREIGN KEY (a) REFERENCES app.r;
 ALTER TABLE app.t ADD CONSTRAINT t_a_key UNIQUE (a);
 """),
-    # the same with a view reading the column (H5): a drop and an add, both ways (the
-    # view would follow the renamed column while its text reads the other)
+    # the same with a view reading the column (H5): back, the rename is undone and the
+    # view, which follows it, made again from its text (it was a drop and an add, A14)
+    # (a_new first: a column added back goes last, and pg_dump shows the order)
     "column_dropped_and_another_renamed_to_its_name_under_a_view": ("""
-CREATE TABLE app.t (a int, a_new int);
+CREATE TABLE app.t (a_new int, a int);
 CREATE VIEW app.v AS SELECT a FROM app.t;
 """, """
 DROP VIEW app.v; ALTER TABLE app.t DROP COLUMN a; ALTER TABLE app.t RENAME COLUMN a_new TO a;
@@ -1040,12 +1041,13 @@ CREATE TABLE app.old_t (id int PRIMARY KEY);
 ])
 def test_names_swapped_or_rotated_over_commits_keep_their_rows(db: SqlDb, steps: list, after: dict) -> None:
     """Renames that hand a name to another object (a swap through a temporary name, a
-    rotation) over several commits: a checkout across the whole span moves the rows as
+    rotation; a view reads one of the columns: A11) over several commits: a checkout across the whole span moves the rows as
     the commits did, one by one, staging through a temporary name; and back."""
     db.exec("""
 CREATE SCHEMA app;
 CREATE TABLE app.a (id int PRIMARY KEY); CREATE TABLE app.b (id int PRIMARY KEY);
 CREATE TABLE app.t (id int PRIMARY KEY, x int, y int);
+CREATE VIEW app.tv AS SELECT id, x FROM app.t;
 CREATE TYPE app.k AS ENUM ('p', 'q'); CREATE TABLE app.e (v app.k);
 """)
     first = db.val("SELECT pggit_v0.create_basic_commit('c1')")
@@ -1220,3 +1222,33 @@ def test_a_column_moved_to_a_narrower_domain_is_refused_and_never_truncated(db: 
             db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
         assert info.value.sqlstate == "22001", info.value
     assert db.val("SELECT c::text FROM app.t") == kept
+
+
+def test_what_reads_a_renamed_column_or_table_is_made_again_from_the_target(db: SqlDb) -> None:
+    """A14 (Coder's max_ttl renamed and a new max_ttl, with a view over it): the rename was
+    not used when a view read the column, so the values stayed in the new column and the
+    renamed one came empty, silently. A15: a table renamed away and a new one under its
+    name, the view over it pointed at the new one again with the same text as before:
+    across the span the view followed the rename and read the old table, and the proof
+    missed it. Readers of renamed objects are made again from the target's text."""
+    db.exec("""
+CREATE SCHEMA app;
+CREATE TABLE app.t (x int); CREATE VIEW app.v AS SELECT x FROM app.t;
+CREATE TABLE app.a (id int); CREATE VIEW app.va AS SELECT id FROM app.a;
+""")
+    first = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("ALTER TABLE app.t RENAME COLUMN x TO old_x; ALTER TABLE app.t ADD COLUMN x int DEFAULT 7;"
+            "ALTER TABLE app.a RENAME TO a_old; CREATE TABLE app.a (id int, z int)")
+    db.val("SELECT pggit_v0.create_basic_commit('c2: renamed, new ones under the old names')")
+    db.exec("CREATE OR REPLACE VIEW app.va AS SELECT id FROM app.a")
+    db.val("SELECT pggit_v0.create_basic_commit('c3: the view on the new table')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("INSERT INTO app.t VALUES (1); INSERT INTO app.a VALUES (5)")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.rows("SELECT old_x, x FROM app.t") == [{"old_x": 1, "x": 7}]
+    assert db.rows("SELECT * FROM app.v") == [{"x": 1}]
+    assert db.rows("SELECT * FROM app.va") == []          # the new table's, not a_old's
+    assert db.rows("SELECT * FROM app.a_old") == [{"id": 5}]
+    db.exec("SET pggit.full_snapshot = on")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
