@@ -156,6 +156,7 @@ BEGIN
         WHEN ob IN ('bigint', 'integer') AND nb IN ('real', 'double precision')
              AND NOT (ob = 'integer' AND nb = 'double precision') THEN true
         WHEN ob = nb THEN nm IS NOT NULL AND (om IS NULL OR v_smaller)
+        WHEN nb = 'character varying' AND nm IS NULL AND ob IN ('text', 'character varying', 'character') THEN false
         WHEN nb IN ('character varying', 'character') AND ob IN ('text', 'character varying', 'character') THEN true
         WHEN ob = 'bigint' AND nb IN ('integer', 'smallint') THEN true
         WHEN ob = 'integer' AND nb = 'smallint' THEN true

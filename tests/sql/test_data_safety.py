@@ -66,6 +66,7 @@ def test_scale_and_precision_narrowing_are_data_loss(db: SqlDb) -> None:
     assert db.val("SELECT pggit_v0._type_narrows('numeric(12,2)', 'real')") is True
     assert db.val("SELECT pggit_v0._type_narrows('numeric(10,2)', 'numeric(12,2)')") is False
     assert db.val("SELECT pggit_v0._type_narrows('character varying(5)', 'character varying(50)')") is False
+    assert db.val("SELECT pggit_v0._type_narrows('text', 'character varying')") is False   # (A12)
     # arrays narrow as their elements; floats to a scaled numeric and big integers to floats round
     assert db.val("SELECT pggit_v0._type_narrows('text[]', 'character varying(3)[]')") is True
     assert db.val("SELECT pggit_v0._type_narrows('integer[]', 'bigint[]')") is False
