@@ -94,8 +94,11 @@ BEGIN
                     WHEN r.kind = 'enum_label'
                     THEN EXISTS (SELECT 1 FROM ren r2 WHERE r2.kind = 'enum_label' AND (r2.old_schema, r2.old_table, r2.old_column)
                                                                                  = (r.old_schema, r.old_table, r.new_column))
+                    -- (moved and renamed: through a temporary name too, moved under it, so
+                    -- that neither schema's names are in the way, A9)
                     ELSE EXISTS (SELECT 1 FROM ren r2 WHERE r2.kind = r.kind AND (r2.old_schema, r2.old_table)
-                                                                           = (r.new_schema, r.new_table)) END AS staged,
+                                                                           = (r.new_schema, r.new_table))
+                         OR (r.old_schema <> r.new_schema AND r.old_table <> r.new_table) END AS staged,
                -- (the name and a suffix, shortened with a hash of the name when long:
                -- two long names sharing a prefix get two, A8)
                _old_name(coalesce(r.old_column, r.old_table)) AS tmp
@@ -144,10 +147,13 @@ BEGIN
                _path(m.new_schema, m.kind || ' ' || m.new_table, 'definition'),
                CASE WHEN m.staged AND g.step = 4
                     THEN format('ALTER %s %I.%I RENAME TO %I;', upper(m.kind), m.old_schema, m.old_table, m.tmp)
+                    WHEN m.staged THEN concat_ws(E'\n',   -- from the temporary name: moved, then named
+                       CASE WHEN m.old_schema <> m.new_schema
+                            THEN format('ALTER %s %I.%I SET SCHEMA %I;', upper(m.kind), m.old_schema, m.tmp, m.new_schema) END,
+                       format('ALTER %s %I.%I RENAME TO %I;', upper(m.kind), m.new_schema, m.tmp, m.new_table))
                     ELSE concat_ws(E'\n',
-                       CASE WHEN m.staged OR m.old_table <> m.new_table
-                            THEN format('ALTER %s %I.%I RENAME TO %I;', upper(m.kind), m.old_schema,
-                                        CASE WHEN m.staged THEN m.tmp ELSE m.old_table END, m.new_table) END,
+                       CASE WHEN m.old_table <> m.new_table
+                            THEN format('ALTER %s %I.%I RENAME TO %I;', upper(m.kind), m.old_schema, m.old_table, m.new_table) END,
                        CASE WHEN m.old_schema <> m.new_schema
                             THEN format('ALTER %s %I.%I SET SCHEMA %I;', upper(m.kind), m.old_schema, m.new_table, m.new_schema) END)
                     END,

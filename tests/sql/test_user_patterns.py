@@ -1252,3 +1252,21 @@ CREATE TABLE app.a (id int); CREATE VIEW app.va AS SELECT id FROM app.a;
     assert db.rows("SELECT * FROM app.a_old") == [{"id": 5}]
     db.exec("SET pggit.full_snapshot = on")
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_a_table_moved_and_renamed_to_a_name_its_old_schema_holds(db: SqlDb) -> None:
+    """A9 (Supabase-style schema moves): SET SCHEMA s, then RENAME TO a while the old
+    schema holds an a: the script renamed first, in the old schema ("already exists").
+    A table moved and renamed goes through a temporary name, moved under it."""
+    db.exec("CREATE SCHEMA app; CREATE SCHEMA s; CREATE TABLE app.a (x int); CREATE TABLE app.tmp (x int)")
+    first = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("ALTER TABLE app.tmp SET SCHEMA s; ALTER TABLE s.tmp RENAME TO a")
+    db.val("SELECT pggit_v0.create_basic_commit('moved and renamed')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("INSERT INTO app.tmp VALUES (3); INSERT INTO app.a VALUES (1)")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert (db.val("SELECT x FROM s.a"), db.val("SELECT x FROM app.a")) == (3, 1)
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    assert (db.val("SELECT x FROM app.tmp"), db.val("SELECT x FROM app.a")) == (3, 1)
