@@ -18,6 +18,24 @@ DROP TYPE IF EXISTS pggit_v0._rename;
 CREATE TYPE pggit_v0._rename AS (kind text, old_schema text, old_table text, old_column text,
                                  new_schema text, new_table text, new_column text);
 
+-- The commits only one of p_from and p_to has in its history (fwd: p_to's), whose
+-- logged renames and drops take one to the other (_renames, _label_renames).
+CREATE OR REPLACE FUNCTION pggit_v0._one_side_commits(p_from text, p_to text)
+RETURNS TABLE (sha text, fwd boolean)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+WITH RECURSIVE fa(sha) AS (
+    SELECT p_from UNION SELECT cp.parent_sha FROM commit_parents cp JOIN fa ON cp.commit_sha = fa.sha
+),
+ta(sha) AS (
+    SELECT p_to UNION SELECT cp.parent_sha FROM commit_parents cp JOIN ta ON cp.commit_sha = ta.sha
+)
+SELECT coalesce(ta.sha, fa.sha), ta.sha IS NOT NULL
+FROM fa FULL JOIN ta ON ta.sha = fa.sha
+WHERE ta.sha IS NULL OR fa.sha IS NULL
+$$;
+
 -- The renames that take commit p_from's tables, sequences and columns to commit p_to's:
 -- one row per renamed table or sequence (old_column NULL) and per renamed column (table
 -- names as in each tree).  Only renames the two trees agree with: the old name is in
@@ -60,17 +78,7 @@ BEGIN
     -- gone; one made later under the name is another: A3).  Drops a checkout or merge
     -- ran itself (source 'pgGit migration') are not the user's history.
     FOR e IN
-        WITH RECURSIVE fa(sha) AS (
-            SELECT p_from UNION SELECT cp.parent_sha FROM commit_parents cp JOIN fa ON cp.commit_sha = fa.sha
-        ),
-        ta(sha) AS (
-            SELECT p_to UNION SELECT cp.parent_sha FROM commit_parents cp JOIN ta ON cp.commit_sha = ta.sha
-        ),
-        one_side AS MATERIALIZED (
-            SELECT coalesce(ta.sha, fa.sha) AS sha, ta.sha IS NOT NULL AS fwd
-            FROM fa FULL JOIN ta ON ta.sha = fa.sha
-            WHERE ta.sha IS NULL OR fa.sha IS NULL
-        ),
+        WITH one_side AS MATERIALIZED (SELECT * FROM _one_side_commits(p_from, p_to)),
         ev AS (
             SELECT l.id, l.object_type, l.renamed_from, l.object_identity, o.fwd
             FROM ddl_log l JOIN ddl_log_commits lc ON lc.log_id = l.id JOIN one_side o ON o.sha = lc.commit_sha
@@ -301,17 +309,7 @@ BEGIN
         RETURN;
     END IF;
     FOR e IN
-        WITH RECURSIVE fa(sha) AS (
-            SELECT p_from UNION SELECT cp.parent_sha FROM commit_parents cp JOIN fa ON cp.commit_sha = fa.sha
-        ),
-        ta(sha) AS (
-            SELECT p_to UNION SELECT cp.parent_sha FROM commit_parents cp JOIN ta ON cp.commit_sha = ta.sha
-        ),
-        one_side AS MATERIALIZED (
-            SELECT coalesce(ta.sha, fa.sha) AS sha, ta.sha IS NOT NULL AS fwd
-            FROM fa FULL JOIN ta ON ta.sha = fa.sha
-            WHERE ta.sha IS NULL OR fa.sha IS NULL
-        ),
+        WITH one_side AS MATERIALIZED (SELECT * FROM _one_side_commits(p_from, p_to)),
         ev AS (
             SELECT l.id, l.object_identity, l.renamed_label, o.fwd
             FROM ddl_log l JOIN ddl_log_commits lc ON lc.log_id = l.id JOIN one_side o ON o.sha = lc.commit_sha
