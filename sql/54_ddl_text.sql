@@ -131,9 +131,12 @@ BEGIN
         RETURN false;
     END IF;
     -- domains: as the types they are over (a domain over varchar(5) truncates, B5)
-    IF (p_old ~ '^[^(]*\.' OR p_new ~ '^[^(]*\.')
-       AND (_domain_base(p_old) <> p_old OR _domain_base(p_new) <> p_new) THEN
-        RETURN _type_narrows(_domain_base(p_old), _domain_base(p_new));
+    IF p_old ~ '^[^(]*\.' OR p_new ~ '^[^(]*\.' THEN
+        ob := _domain_base(p_old);
+        nb := _domain_base(p_new);
+        IF ob <> p_old OR nb <> p_new THEN
+            RETURN _type_narrows(ob, nb);
+        END IF;
     END IF;
     -- arrays: as their elements; to or from a non-array: values change shape
     IF p_old LIKE '%[]' AND p_new LIKE '%[]' THEN

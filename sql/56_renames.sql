@@ -354,18 +354,21 @@ BEGIN
     END IF;
     RETURN QUERY
     WITH r AS (SELECT u.* FROM unnest(ts, tn, orig, cur, live) AS u(ts, tn, o, c, live) WHERE u.o <> u.c AND u.live),
+    enums AS MATERIALIZED (   -- the enums' definitions in each tree, read once
+        SELECT x.to_side, x.schema_name, x.obj_key, b.content
+        FROM (SELECT false AS to_side, o.* FROM _tree_objects(_commit_tree(p_from)) o
+              UNION ALL SELECT true, o.* FROM _tree_objects(_commit_tree(p_to)) o) x
+        JOIN tree_entries te ON te.tree_sha = x.obj_tree AND te.name = 'definition'
+        JOIN objects b ON b.sha = te.entry_sha
+        WHERE x.obj_key LIKE 'type %' AND b.content LIKE '% AS ENUM (%'
+          AND (x.schema_name, substr(x.obj_key, 6)) IN (SELECT r.ts, r.tn FROM r)
+    ),
     labels AS (
         SELECT DISTINCT r.ts, r.tn,
-               _enum_labels((SELECT b.content FROM _tree_objects(_commit_tree(p_from)) x
-                             JOIN tree_entries te ON te.tree_sha = x.obj_tree AND te.name = 'definition'
-                             JOIN objects b ON b.sha = te.entry_sha
-                             WHERE x.schema_name = r.ts AND x.obj_key = 'type ' || r.tn
-                               AND b.content LIKE '% AS ENUM (%')) AS fl,
-               _enum_labels((SELECT b.content FROM _tree_objects(_commit_tree(p_to)) x
-                             JOIN tree_entries te ON te.tree_sha = x.obj_tree AND te.name = 'definition'
-                             JOIN objects b ON b.sha = te.entry_sha
-                             WHERE x.schema_name = r.ts AND x.obj_key = 'type ' || r.tn
-                               AND b.content LIKE '% AS ENUM (%')) AS tl
+               _enum_labels((SELECT en.content FROM enums en WHERE NOT en.to_side AND en.schema_name = r.ts
+                                                              AND en.obj_key = 'type ' || r.tn)) AS fl,
+               _enum_labels((SELECT en.content FROM enums en WHERE en.to_side AND en.schema_name = r.ts
+                                                              AND en.obj_key = 'type ' || r.tn)) AS tl
         FROM r
     )
     SELECT 'enum_label', r.ts, r.tn, r.o, r.ts, r.tn, r.c
