@@ -378,8 +378,10 @@ COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2, oid) IS
 -- the one in force), the live schema known to be exactly the parent's tree (meta
 -- live_base, live_base_exact: column order too), and no capture fault since the parent,
 -- nor of a transaction still running when the last commit took the log (its fault may
--- be older than that commit; its transaction id is at least that commit's horizon: age()
--- counts back from the newest ones), nor any fault when no horizon tells.  NULL too
+-- be older than that commit; its transaction id is at least that commit's horizon: the
+-- row's 32-bit xmin widened against the snapshot's next id, exactly; age() counted from
+-- another reference, which concurrent transactions in the cluster moved: a flaky full
+-- read), nor any fault when no horizon tells.  NULL too
 -- without a parent or with pggit.full_snapshot = on.  The first check of every
 -- incremental read (_incremental_dirty), and, with no DDL logged since, the whole proof
 -- that the live schema is the parent's tree: a commit or status() with nothing logged
@@ -401,14 +403,16 @@ BEGIN
     RETURN (
         SELECT c.tree_sha FROM commit_graph c
         CROSS JOIN (SELECT (SELECT substr(m.value, length(v_space) + 2)::bigint FROM meta m
-                            WHERE m.key = 'log_horizon' AND m.value LIKE v_space || ':%') AS horizon) h
+                            WHERE m.key = 'log_horizon' AND m.value LIKE v_space || ':%') AS horizon,
+                           pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS nxt) h
         WHERE c.commit_sha = p_parent AND c.capture_epoch = p_epoch
           AND EXISTS (SELECT 1 FROM meta m JOIN commit_graph lc ON lc.commit_sha = m.value
                       WHERE m.key = 'live_base' AND lc.tree_sha = c.tree_sha
                         AND EXISTS (SELECT 1 FROM meta x WHERE x.key = 'live_base_exact' AND x.value = m.value))
           AND NOT EXISTS (SELECT 1 FROM capture_faults f
                           WHERE f.occurred_at >= c.committed_at OR h.horizon IS NULL
-                             OR pg_snapshot_xmax(pg_current_snapshot())::text::bigint - age(f.xmin) >= h.horizon));
+                             OR h.nxt - ((h.nxt % 4294967296 - f.xmin::text::bigint + 4294967296) % 4294967296)
+                                >= h.horizon));
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._incremental_base(text, text, text) IS
