@@ -378,10 +378,11 @@ COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2, oid) IS
 -- the one in force), the live schema known to be exactly the parent's tree (meta
 -- live_base, live_base_exact: column order too), and no capture fault since the parent,
 -- nor of a transaction still running when the last commit took the log (its fault may
--- be older than that commit; its transaction id is at least that commit's horizon: the
--- row's 32-bit xmin widened against the snapshot's next id, exactly; age() counted from
--- another reference, which concurrent transactions in the cluster moved: a flaky full
--- read), nor any fault when no horizon tells.  NULL too
+-- be older than that commit: not visible in that commit's snapshot, meta log_snapshot;
+-- the row's 32-bit xmin widened against the current snapshot's next id.  A layer that
+-- kept only the horizon: an id at least the horizon, which any transaction of the
+-- cluster running then, an autovacuum's analyze, held back: a needless full read), nor
+-- any fault when no horizon tells.  NULL too
 -- without a parent or with pggit.full_snapshot = on.  The first check of every
 -- incremental read (_incremental_dirty), and, with no DDL logged since, the whole proof
 -- that the live schema is the parent's tree: a commit or status() with nothing logged
@@ -404,6 +405,8 @@ BEGIN
         SELECT c.tree_sha FROM commit_graph c
         CROSS JOIN (SELECT (SELECT substr(m.value, length(v_space) + 2)::bigint FROM meta m
                             WHERE m.key = 'log_horizon' AND m.value LIKE v_space || ':%') AS horizon,
+                           (SELECT substr(m.value, length(v_space) + 2)::pg_snapshot FROM meta m
+                            WHERE m.key = 'log_snapshot' AND m.value LIKE v_space || ':%') AS snap,
                            pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS nxt) h
         WHERE c.commit_sha = p_parent AND c.capture_epoch = p_epoch
           AND EXISTS (SELECT 1 FROM meta m JOIN commit_graph lc ON lc.commit_sha = m.value
@@ -411,8 +414,11 @@ BEGIN
                         AND EXISTS (SELECT 1 FROM meta x WHERE x.key = 'live_base_exact' AND x.value = m.value))
           AND NOT EXISTS (SELECT 1 FROM capture_faults f
                           WHERE f.occurred_at >= c.committed_at OR h.horizon IS NULL
-                             OR h.nxt - ((h.nxt % 4294967296 - f.xmin::text::bigint + 4294967296) % 4294967296)
-                                >= h.horizon));
+                             OR CASE WHEN h.snap IS NOT NULL
+                                     THEN NOT pg_visible_in_snapshot((h.nxt - ((h.nxt % 4294967296 - f.xmin::text::bigint
+                                                                                + 4294967296) % 4294967296))::text::xid8, h.snap)
+                                     ELSE h.nxt - ((h.nxt % 4294967296 - f.xmin::text::bigint + 4294967296) % 4294967296)
+                                          >= h.horizon END));
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._incremental_base(text, text, text) IS
@@ -1093,6 +1099,7 @@ DECLARE
     v_untracked      int;
     v_untracked_list text;
     v_horizon        bigint;
+    v_snap           pg_snapshot;
     v_space          text := pggit_v0._xid_space();
     v_epoch          text;
     v_parent_tree    text;
@@ -1107,7 +1114,8 @@ BEGIN
     v_epoch := pggit_v0._capture_epoch();
     -- every transaction below this horizon has ended, so its log entries are in v_ids
     -- (read after it): once linked, later commits need not look below it
-    v_horizon := pg_snapshot_xmin(pg_current_snapshot())::text::bigint;
+    v_snap := pg_current_snapshot();
+    v_horizon := pg_snapshot_xmin(v_snap)::text::bigint;
     v_ids := pggit_v0._pending_log_ids(v_space);   -- before the catalog is read: see _pending_log_ids
 
     IF cardinality(v_ids) = 0 THEN
@@ -1168,8 +1176,11 @@ BEGIN
     -- the log horizon (one from another xid space is replaced; one of this space only
     -- moves up), and the live base: this commit, exactly (what _set_live_base(v_sha,
     -- true) writes, in the same statement)
+    -- (and the snapshot the horizon came from: which transactions had ended when this
+    -- commit took the log, for the capture-fault check of _incremental_base)
     INSERT INTO pggit_v0.meta AS m (key, value)
-    VALUES ('log_horizon', v_space || ':' || v_horizon), ('live_base', v_sha), ('live_base_exact', v_sha)
+    VALUES ('log_horizon', v_space || ':' || v_horizon), ('live_base', v_sha), ('live_base_exact', v_sha),
+           ('log_snapshot', v_space || ':' || v_snap::text)
     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()
     WHERE m.key <> 'log_horizon'
        OR m.value NOT LIKE v_space || ':%'
