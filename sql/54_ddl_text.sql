@@ -53,21 +53,8 @@ BEGIN
 END
 $$;
 
--- A column type as format_type writes it, split into the type without its modifiers
--- ('character varying', 'numeric', 'timestamp without time zone') and the modifiers
--- ({10}, {12,2}; NULL when there are none).
--- (plpgsql, like the readers below: a SQL function with SET is not inlined and cost
--- 0.3-0.9 ms a call, 20-40 ms of an emitted migration of 20 retyped columns)
-CREATE OR REPLACE FUNCTION pggit_v0._type_parts(p_type text, OUT base text, OUT mods int[])
-LANGUAGE plpgsql IMMUTABLE STRICT
-SET search_path = pg_catalog, pggit_v0, pg_temp
-AS $$
-BEGIN
-    base := regexp_replace(p_type, '\([0-9, ]+\)', '', 'g');
-    mods := string_to_array(replace((regexp_match(p_type, '\(([0-9, ]+)\)'))[1], ' ', ''), ',')::int[];
-END
-$$;
-COMMENT ON FUNCTION pggit_v0._type_parts(text) IS 'A type name split into its base (no modifiers) and its modifiers';
+-- (_type_parts, once the shared reader of a type's modifiers: each reader below parses them)
+DROP FUNCTION IF EXISTS pggit_v0._type_parts(text);
 
 -- The type a domain is over, with its modifiers, as format_type writes it (a domain over
 -- a domain: the innermost), as this database's catalog says; p_type itself when it is
