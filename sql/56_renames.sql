@@ -230,9 +230,11 @@ BEGIN
                    AND EXISTS (SELECT 1 FROM col_readers cr
                                WHERE cr.ref_schema = r.os AND cr.ref_key = 'table ' || r.ot
                                  AND cr.ref_column = 'column ' || _dep_esc(r.oc)
-                                 -- (views and routines reading it are made again: _renamed_tree)
+                                 -- (views and routines reading it are made again, and so are
+                                 -- other tables' policies and rules: _renamed_tree)
                                  AND cr.kind NOT IN ('sequence', 'view', 'materialized_view', 'function', 'procedure')
-                                 AND cr.part NOT LIKE 'constraint %'))
+                                 AND cr.part NOT LIKE 'constraint %'
+                                 AND split_part(cr.part, ' ', 1) NOT IN ('policy', 'rule')))
           -- the new name free in p_from, or held by a column made after the rename (renamed
           -- back, it is dropped first: "displaced"), not by one renamed itself (a swap)
           AND (NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.cc)
@@ -482,14 +484,54 @@ BEGIN
         FROM routs r JOIN tree_entries e ON e.tree_sha = r.obj_tree AND e.name = 'depends'
         JOIN objects o ON o.sha = e.entry_sha
     ),
-    blobs AS MATERIALIZED (   -- every blob of the objects rebuilt: renamed, moved or touched
-        SELECT o.schema_name, o.obj_key, o.bucket, b.sub_key, b.content
+    -- policies and rules reading another table that is renamed or has renamed columns
+    -- (by the dependencies p_tree recorded): like the readers below, PostgreSQL makes
+    -- them follow the rename, which their recorded text cannot say (A15 for table parts)
+    partmarks AS MATERIALIZED (
+        SELECT DISTINCT o.schema_name, o.obj_key, d.part AS sub_key
+        FROM _tree_deps(ARRAY(
+                 SELECT e.tree_sha
+                 FROM (SELECT DISTINCT r.old_schema, r.old_table FROM ren r WHERE r.kind IN ('table', 'column')) rt
+                 JOIN dep_refs x ON x.ref_schema = rt.old_schema AND x.ref_key = 'table ' || rt.old_table
+                 JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends')) d
+        JOIN obj o ON o.obj_tree = d.obj_tree
+        WHERE split_part(d.part, ' ', 1) IN ('policy', 'rule')
+          AND NOT (d.ref_schema = o.schema_name AND d.ref_key = o.obj_key)   -- (its own table's: renamed in place)
+          AND EXISTS (SELECT 1 FROM ren r WHERE r.kind IN ('table', 'column')
+                        AND d.ref_schema = r.old_schema AND d.ref_key = 'table ' || r.old_table)
+    ),
+    blobs AS MATERIALIZED (   -- every blob of the objects rebuilt: renamed, moved, touched or
+                              -- with a policy or rule marked (made again)
+        SELECT o.schema_name, o.obj_key, o.bucket, b.sub_key,
+               CASE WHEN EXISTS (SELECT 1 FROM partmarks pm WHERE pm.schema_name = o.schema_name
+                                   AND pm.obj_key = o.obj_key AND pm.sub_key = b.sub_key)
+                    THEN b.content || E'\n-- (reads an object renamed: made again)' ELSE b.content END AS content
         FROM obj o JOIN _object_tree_blobs(ARRAY(
                  SELECT o2.obj_tree FROM obj o2
                  WHERE EXISTS (SELECT 1 FROM tabs tb WHERE o2.schema_name = tb.old_schema AND o2.obj_key = 'table ' || tb.old_table)
                     OR EXISTS (SELECT 1 FROM seqs sq WHERE o2.schema_name = sq.schema_name AND o2.obj_key = sq.obj_key)
-                    OR EXISTS (SELECT 1 FROM touched t WHERE o2.schema_name = t.schema_name AND o2.obj_key = t.obj_key)))
+                    OR EXISTS (SELECT 1 FROM touched t WHERE o2.schema_name = t.schema_name AND o2.obj_key = t.obj_key)
+                    OR EXISTS (SELECT 1 FROM partmarks pm WHERE o2.schema_name = pm.schema_name AND o2.obj_key = pm.obj_key)))
              b ON b.obj_tree = o.obj_tree   -- object trees name their object: one each
+    ),
+    -- the tables only a marked policy or rule puts among the rebuilt: their blobs as
+    -- they are, the marks aside, and their recorded dependencies
+    partreaders AS (
+        SELECT b.schema_name, b.obj_key, b.bucket, b.sub_key, b.content
+        FROM blobs b
+        WHERE EXISTS (SELECT 1 FROM partmarks pm WHERE pm.schema_name = b.schema_name AND pm.obj_key = b.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM tabs tb WHERE b.schema_name = tb.old_schema AND b.obj_key = 'table ' || tb.old_table)
+          AND NOT EXISTS (SELECT 1 FROM touched t WHERE t.schema_name = b.schema_name AND t.obj_key = b.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM ousted x WHERE x.schema_name = b.schema_name AND x.obj_key = b.obj_key)
+        UNION ALL
+        SELECT o.schema_name, o.obj_key, o.bucket, e.name, ob.content
+        FROM (SELECT DISTINCT pm.schema_name, pm.obj_key FROM partmarks pm) pm
+        JOIN obj o ON o.schema_name = pm.schema_name AND o.obj_key = pm.obj_key
+        JOIN tree_entries e ON e.tree_sha = o.obj_tree AND e.name = 'depends'
+        JOIN objects ob ON ob.sha = e.entry_sha
+        WHERE NOT EXISTS (SELECT 1 FROM tabs tb WHERE o.schema_name = tb.old_schema AND o.obj_key = 'table ' || tb.old_table)
+          AND NOT EXISTS (SELECT 1 FROM touched t WHERE t.schema_name = o.schema_name AND t.obj_key = o.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM ousted x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
     ),
     own AS (   -- the renamed tables' own blobs
         SELECT tb.new_schema AS schema_name, 'table ' || tb.new_table AS obj_key,
@@ -599,6 +641,8 @@ BEGIN
         SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM rewritten x
         UNION ALL
         SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM routines x
+        UNION ALL
+        SELECT x.schema_name, x.bucket, x.obj_key, x.sub_key, x.content FROM partreaders x
     ),
     kept AS (
         SELECT o.* FROM obj o
@@ -609,6 +653,7 @@ BEGIN
           AND NOT EXISTS (SELECT 1 FROM ousted x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
           AND NOT EXISTS (SELECT 1 FROM relabeled x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
           AND NOT EXISTS (SELECT 1 FROM readers x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM partmarks x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
     )
     SELECT w.root_sha INTO v_root
     FROM (SELECT array_agg(f.schema_name) AS ss, array_agg(f.bucket) AS bs, array_agg(f.obj_key) AS ks,
