@@ -380,7 +380,16 @@ BEGIN
     EXCEPTION WHEN OTHERS THEN
         RAISE EXCEPTION 'migration step for % failed: %', v_path, SQLERRM
               USING ERRCODE = SQLSTATE, DETAIL = v_stmt,
-                    HINT = 'Nothing was changed: the transaction is rolled back.';
+                    HINT = 'Nothing was changed: the transaction is rolled back.'
+                           -- (the target's definition does not hold for the rows here)
+                           || CASE WHEN SQLSTATE IN ('23502', '23505', '23514', '23503', '23P01')
+                                   THEN ' The rows this database holds do not fit the target''s definition:'
+                                        || ' change them first (backfill, remove duplicates), or give the'
+                                        || ' target a default, then check out again.'
+                                   WHEN SQLSTATE IN ('22P02', '22001', '22003', '22007', '22008')
+                                   THEN ' A value this database holds does not convert to the target''s type:'
+                                        || ' change it first, then check out again.'
+                                   ELSE '' END;
     END;
     -- Objects just created also got this database's default privileges (ALTER DEFAULT
     -- PRIVILEGES); grants are recorded relative to the built-in defaults, so take each

@@ -171,7 +171,8 @@ def test_a_merge_whose_migration_fails_leaves_everything_as_it_was(shop: SqlDb) 
     shop.exec("CREATE TABLE shop.other (id int)")
     commit(shop, "other")
     before, live = state(shop), columns(shop, "shop.customers")
-    with raises_sql("23502", "migration step for shop/table/customers/column/code failed"):
+    with raises_sql("23502", "migration step for shop/table/customers/column/code failed",
+                    hint="do not fit the target's definition: change them first (backfill"):
         shop.exec("SELECT pggit_v0.merge_branch('strict')")
     assert state(shop) == before and columns(shop, "shop.customers") == live
     assert shop.val("SELECT count(*) FROM shop.customers") == 2
