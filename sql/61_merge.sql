@@ -150,11 +150,73 @@ SELECT p.schema_name, p.obj_key, p.sub_key, p.base_sha,
 FROM paths p
 $$;
 
+-- The three trees a merge compares, with each side's renames (the capture log's, as
+-- checkouts replay them) applied to the base and to the other side: a table or column
+-- renamed on one side and changed on the other then meets under one name, as git's
+-- rename detection makes a merge of a moved file.  Renames of the same object on both
+-- sides are not applied (they conflict by name, as before).  Stores the derived trees
+-- (_renamed_tree); no commit points at them.
+CREATE OR REPLACE FUNCTION pggit_v0._merge_trees(p_base text, p_src text, p_tgt text,
+                                                 OUT base_tree text, OUT src_tree text, OUT tgt_tree text,
+                                                 OUT renamed_differently text[])
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_rs jsonb;
+    v_rt jsonb;
+BEGIN
+    base_tree := _commit_tree(p_base);
+    src_tree := _commit_tree(p_src);
+    tgt_tree := _commit_tree(p_tgt);
+    SELECT jsonb_agg(to_jsonb(r)) INTO v_rs
+    FROM (SELECT * FROM _renames(p_base, p_src) UNION ALL SELECT * FROM _label_renames(p_base, p_src)) r;
+    SELECT jsonb_agg(to_jsonb(r)) INTO v_rt
+    FROM (SELECT * FROM _renames(p_base, p_tgt) UNION ALL SELECT * FROM _label_renames(p_base, p_tgt)) r;
+    IF v_rs IS NULL AND v_rt IS NULL THEN
+        RETURN;
+    END IF;
+    -- both sides renaming one object (or to one name): no renames applied, compared by
+    -- name as before; renamed differently (one old name, two new ones, or the other way
+    -- round) is a conflict of its own, by the base's name
+    IF v_rs IS NOT NULL AND v_rt IS NOT NULL AND EXISTS (
+           SELECT 1 FROM jsonb_populate_recordset(NULL::_rename, v_rs) a
+           JOIN jsonb_populate_recordset(NULL::_rename, v_rt) b
+             ON (a.old_schema, a.old_table) IN ((b.old_schema, b.old_table), (b.new_schema, b.new_table))
+             OR (a.new_schema, a.new_table) IN ((b.old_schema, b.old_table), (b.new_schema, b.new_table))) THEN
+        SELECT array_agg(DISTINCT _path(a.old_schema,
+                                        CASE WHEN a.kind IN ('column', 'displaced') THEN 'table' ELSE a.kind END
+                                        || ' ' || a.old_table,
+                                        CASE WHEN a.kind = 'column' THEN 'column ' || a.old_column ELSE 'definition' END))
+        INTO renamed_differently
+        FROM jsonb_populate_recordset(NULL::_rename, v_rs) a
+        JOIN jsonb_populate_recordset(NULL::_rename, v_rt) b ON a.kind = b.kind
+        WHERE a.kind IN ('table', 'sequence', 'column', 'enum_label')
+          AND (((a.old_schema, a.old_table, coalesce(a.old_column, '')) = (b.old_schema, b.old_table, coalesce(b.old_column, ''))
+                AND (a.new_schema, a.new_table, coalesce(a.new_column, '')) <> (b.new_schema, b.new_table, coalesce(b.new_column, '')))
+               OR ((a.new_schema, a.new_table, coalesce(a.new_column, '')) = (b.new_schema, b.new_table, coalesce(b.new_column, ''))
+                   AND (a.old_schema, a.old_table, coalesce(a.old_column, '')) <> (b.old_schema, b.old_table, coalesce(b.old_column, ''))));
+        RETURN;
+    END IF;
+    IF v_rs IS NOT NULL THEN
+        base_tree := _renamed_tree(base_tree, v_rs);
+        tgt_tree := _renamed_tree(tgt_tree, v_rs);
+    END IF;
+    IF v_rt IS NOT NULL THEN
+        base_tree := _renamed_tree(base_tree, v_rt);
+        src_tree := _renamed_tree(src_tree, v_rt);
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._merge_trees(text, text, text) IS
+    'Base, source and target trees of a merge with each side''s logged renames applied to the base and the other side';
+
 -- Conflicts a merge of source into target (default: the current branch) would meet.
 CREATE OR REPLACE FUNCTION pggit_v0.detect_merge_conflicts(source text, target text DEFAULT NULL)
 RETURNS TABLE (path text, object_type text, schema_name text, object_name text, kind text,
                base_definition text, source_definition text, target_definition text)
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql VOLATILE   -- (stores the renamed trees it compares: _merge_trees)
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
@@ -163,21 +225,38 @@ DECLARE
     v_src    text := _resolve_ref(detect_merge_conflicts.source);
     v_tgt    text := _resolve_ref(v_target);
     v_base   text := merge_base(v_src, v_tgt);
+    v_trees  record;
 BEGIN
+    v_trees := _merge_trees(v_base, v_src, v_tgt);
     RETURN QUERY
+    WITH w AS MATERIALIZED (SELECT * FROM _three_way(v_trees.base_tree, v_trees.src_tree, v_trees.tgt_tree)),
+    c AS (
+        SELECT w.*, w.conflict AS kind FROM w WHERE w.conflict IS NOT NULL
+        UNION ALL   -- a view, routine, policy or rule one side made over what the other
+                    -- side renamed (marked by _renamed_tree: its text names the old name)
+        SELECT w.*, 'renamed_but_read' FROM w
+        WHERE w.conflict IS NULL AND v_trees.base_tree IS DISTINCT FROM _commit_tree(v_base)
+          AND EXISTS (SELECT 1 FROM objects o
+                      WHERE o.sha = CASE WHEN w.source_changed THEN w.source_sha ELSE w.target_sha END
+                        AND strpos(o.content, E'\n-- (reads an object renamed: made again)') > 0)
+    )
     SELECT _path(w.schema_name, w.obj_key, w.sub_key),
            CASE WHEN w.sub_key = 'definition' THEN _key_kind(w.obj_key) ELSE split_part(w.sub_key, ' ', 1) END,
-           w.schema_name, _key_name(w.obj_key), w.conflict,
+           w.schema_name, _key_name(w.obj_key), w.kind,
            (SELECT o.content FROM objects o WHERE o.sha = w.base_sha),
            (SELECT o.content FROM objects o WHERE o.sha = w.source_sha),
            (SELECT o.content FROM objects o WHERE o.sha = w.target_sha)
-    FROM _three_way(_commit_tree(v_base), _commit_tree(v_src), _commit_tree(v_tgt)) w
-    WHERE w.conflict IS NOT NULL
+    FROM c w
+    UNION ALL   -- one object renamed differently on the two sides (or two to one name)
+    SELECT p, CASE WHEN split_part(p, '/', 4) = 'column' THEN 'column' ELSE split_part(p, '/', 2) END,
+           split_part(p, '/', 1), split_part(p, '/', 3), 'renamed_differently',
+           NULL, NULL, NULL
+    FROM unnest(v_trees.renamed_differently) p
     ORDER BY 1;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0.detect_merge_conflicts(text, text) IS
-    'Paths a merge of source into target (default current branch) would conflict on: both_modified, modified_deleted, added_differently, dropped_but_referenced';
+    'Paths a merge of source into target (default current branch) would conflict on: both_modified, modified_deleted, added_differently, dropped_but_referenced, renamed_differently, renamed_but_read';
 
 -- The merged column order: target's order without columns the source removed, then the
 -- columns only the source added, in the source's order.
@@ -210,26 +289,29 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
-    v_base text;
-    v_tree record;
+    v_base  text;
+    v_tree  record;
+    v_trees record;
+    v_left  text[];
 BEGIN
     PERFORM _lock_history();
     IF (SELECT count(*) FROM commit_graph c WHERE c.commit_sha IN (p_src, p_tgt)) <> 2 THEN
         RAISE EXCEPTION 'commit % or % not found', p_src, p_tgt USING ERRCODE = '42704';
     END IF;
     v_base := merge_base(p_src, p_tgt);
+    v_trees := _merge_trees(v_base, p_src, p_tgt);   -- (each side's renames applied to the other)
     -- the merged blobs: target's tree with the source's changes applied
-    WITH w AS MATERIALIZED (SELECT * FROM _three_way(_commit_tree(v_base), _commit_tree(p_src), _commit_tree(p_tgt))),
+    WITH w AS MATERIALIZED (SELECT * FROM _three_way(v_trees.base_tree, v_trees.src_tree, v_trees.tgt_tree)),
     objs AS MATERIALIZED (
         SELECT DISTINCT ON (x.schema_name, x.obj_key) x.schema_name, x.obj_key, x.bucket
-        FROM (SELECT * FROM _tree_objects(_commit_tree(p_tgt)) UNION ALL SELECT * FROM _tree_objects(_commit_tree(p_src))) x
+        FROM (SELECT * FROM _tree_objects(v_trees.tgt_tree) UNION ALL SELECT * FROM _tree_objects(v_trees.src_tree)) x
     ),
     -- objects in an object-level conflict are taken whole from the winning side
     obj_winner AS (
         SELECT DISTINCT w.schema_name, w.obj_key FROM w WHERE w.object_conflict
     ),
     merged AS (
-        SELECT t.schema_name, t.obj_key, t.sub_key, t.blob_sha FROM _tree_blobs(_commit_tree(p_tgt), true) t
+        SELECT t.schema_name, t.obj_key, t.sub_key, t.blob_sha FROM _tree_blobs(v_trees.tgt_tree, true) t
         WHERE NOT EXISTS (SELECT 1 FROM w WHERE w.schema_name = t.schema_name AND w.obj_key = t.obj_key AND w.sub_key = t.sub_key)
           -- the target's recorded dependencies of an object the merge changes may not hold
           -- for the result: left out (the migration engine then reads its definition)
@@ -246,7 +328,7 @@ BEGIN
         FROM w
         WHERE w.sub_key <> 'columns' OR NOT (w.source_changed AND w.target_changed)
         UNION ALL   -- object-level conflicts won by the source: its untouched blobs too
-        SELECT s.schema_name, s.obj_key, s.sub_key, s.blob_sha FROM _tree_blobs(_commit_tree(p_src), true) s
+        SELECT s.schema_name, s.obj_key, s.sub_key, s.blob_sha FROM _tree_blobs(v_trees.src_tree, true) s
         WHERE p_strategy = 'theirs'
           AND EXISTS (SELECT 1 FROM obj_winner ow WHERE ow.schema_name = s.schema_name AND ow.obj_key = s.obj_key)
           AND NOT EXISTS (SELECT 1 FROM w WHERE w.schema_name = s.schema_name AND w.obj_key = s.obj_key AND w.sub_key = s.sub_key)
@@ -280,6 +362,22 @@ BEGIN
                  array_agg(c.sub_key) AS subs, array_agg(c.content) AS defs
           FROM complete c JOIN objs ob ON ob.schema_name = c.schema_name AND ob.obj_key = c.obj_key) a
     CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs) wt;
+
+    -- a view, routine, policy or rule one side made over what the other side renamed:
+    -- its text names the old name, which the merged schema lacks; no tree says what
+    -- PostgreSQL would make of it (marked by _renamed_tree)
+    IF v_trees.base_tree IS DISTINCT FROM _commit_tree(v_base) THEN
+        SELECT array_agg(_path(b.schema_name, b.obj_key, b.sub_key) ORDER BY 1) INTO v_left
+        FROM _tree_blobs(v_tree.root_sha, true) b JOIN objects o ON o.sha = b.blob_sha
+        WHERE strpos(o.content, E'\n-- (reads an object renamed: made again)') > 0;
+        IF v_left IS NOT NULL THEN
+            RAISE EXCEPTION 'merge of % into % has % conflict(s): renamed_but_read: %', left(p_src, 12), left(p_tgt, 12),
+                            cardinality(v_left), array_to_string(v_left[1:10], '; ')
+                  USING ERRCODE = '55000', DETAIL = array_to_string(v_left, E'\n'),
+                        HINT = 'One branch made these over a table or column the other renamed: make them again on '
+                               || 'that branch under the new name (or merge the rename into it first), then merge.';
+        END IF;
+    END IF;
 
     RETURN _write_commit(v_tree.root_sha, ARRAY[p_tgt, p_src], _caller(), p_message, p_branch, v_tree.rows_written);
 END

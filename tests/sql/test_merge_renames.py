@@ -1,0 +1,118 @@
+"""Merges across renames: a table or column renamed on one branch and changed on the
+other meet under one name (each side's logged renames applied to the base and to the
+other side, as git's rename detection does for a moved file), with rows kept."""
+from __future__ import annotations
+
+from typing import List
+
+import psycopg
+import pytest
+
+from conftest import SqlDb
+
+
+def branch_off(db: SqlDb, setup: str) -> None:
+    """Schema app from ``setup`` committed on main, and branch feat made from it (not
+    checked out)."""
+    db.exec(f"CREATE SCHEMA app; {setup}")
+    db.val("SELECT pggit_v0.create_basic_commit('base')")
+    db.exec("SELECT pggit_v0.create_branch('feat', checkout => false)")
+
+
+def on_feat(db: SqlDb, ddl: str) -> None:
+    """``ddl`` committed on feat, then main checked out again (apply)."""
+    db.exec("SELECT pggit_v0.checkout_branch('feat', apply => true)")
+    db.exec(ddl)
+    db.val("SELECT pggit_v0.create_basic_commit('feat change')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+
+
+def conflicts(db: SqlDb) -> List[str]:
+    return [r["kind"] + ": " + r["path"] for r in db.rows("SELECT * FROM pggit_v0.detect_merge_conflicts('feat')")]
+
+
+def clean(db: SqlDb) -> bool:
+    db.exec("SET pggit.full_snapshot = on")
+    try:
+        return db.rows("SELECT path FROM pggit_v0.status()") == []
+    finally:
+        db.exec("RESET pggit.full_snapshot")
+
+
+def test_a_table_and_column_renamed_on_the_source_take_the_targets_new_column_and_rows(db: SqlDb) -> None:
+    branch_off(db, "CREATE TABLE app.t (id int PRIMARY KEY, x int)")
+    on_feat(db, "ALTER TABLE app.t RENAME TO u; ALTER TABLE app.u RENAME COLUMN x TO y")
+    db.exec("ALTER TABLE app.t ADD COLUMN c text DEFAULT 'k'; CREATE INDEX t_x ON app.t (x)")
+    main = db.val("SELECT pggit_v0.create_basic_commit('main change')")
+    db.exec("INSERT INTO app.t VALUES (1, 10, 'z')")
+    assert conflicts(db) == []
+    merged = db.val("SELECT pggit_v0.merge_branch('feat')")
+    assert db.rows("SELECT id, y, c FROM app.u") == [{"id": 1, "y": 10, "c": "z"}]
+    assert db.val("SELECT pg_get_indexdef('app.t_x'::regclass)").endswith("(y)")
+    assert db.val("SELECT to_regclass('app.t')") is None
+    assert clean(db)
+    # the merge commit holds the renamed table with the target's column and index
+    assert db.val("SELECT count(*) FROM pggit_v0.diff_commits(%s, %s) WHERE path LIKE 'app/table/u/%%'",
+                  [merged, merged]) == 0
+    # back to the target's commit: the renames undone, the rows with them
+    db.exec("SELECT pggit_v0.create_branch('before', from_ref => %s, checkout => false)", [main])
+    db.exec("SELECT pggit_v0.checkout_branch('before', apply => true)")
+    assert db.rows("SELECT id, x, c FROM app.t") == [{"id": 1, "x": 10, "c": "z"}]
+    assert clean(db)
+
+
+def test_a_rename_on_the_target_takes_the_sources_changes_under_the_new_name(db: SqlDb) -> None:
+    branch_off(db, "CREATE TABLE app.t (id int PRIMARY KEY, x int)")
+    on_feat(db, "ALTER TABLE app.t ADD COLUMN c int DEFAULT 3; CREATE INDEX t_x ON app.t (x);"
+                "CREATE TABLE app.r (id int REFERENCES app.t (id))")
+    db.exec("ALTER TABLE app.t RENAME TO u; ALTER TABLE app.u RENAME COLUMN x TO y")
+    db.val("SELECT pggit_v0.create_basic_commit('main renames')")
+    db.exec("INSERT INTO app.u VALUES (1, 10)")
+    assert conflicts(db) == []
+    db.exec("SELECT pggit_v0.merge_branch('feat')")
+    assert db.rows("SELECT id, y, c FROM app.u") == [{"id": 1, "y": 10, "c": 3}]
+    assert db.val("SELECT pg_get_indexdef('app.t_x'::regclass)").endswith("(y)")
+    assert "REFERENCES app.u(id)" in db.val(
+        "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'app.r'::regclass AND contype = 'f'")
+    assert clean(db)
+
+
+def test_a_view_made_over_what_the_other_side_renamed_conflicts(db: SqlDb) -> None:
+    branch_off(db, "CREATE TABLE app.t (id int PRIMARY KEY, x int)")
+    on_feat(db, "ALTER TABLE app.t RENAME TO u")
+    db.exec("CREATE VIEW app.v AS SELECT x FROM app.t")
+    before = db.val("SELECT pggit_v0.create_basic_commit('a view over t')")
+    db.exec("INSERT INTO app.t VALUES (1, 10)")
+    assert conflicts(db) == ["renamed_but_read: app/view/v"]
+    with pytest.raises(psycopg.Error) as info:
+        db.exec("SELECT pggit_v0.merge_branch('feat', strategy => 'theirs')")
+    assert info.value.sqlstate == "55000" and "renamed_but_read: app/view/v" in str(info.value), info.value
+    assert db.val("SELECT pggit_v0.get_head_sha()") == before
+    assert db.rows("SELECT * FROM app.v") == [{"x": 10}]
+
+
+def test_the_same_table_renamed_differently_on_both_sides_conflicts(db: SqlDb) -> None:
+    branch_off(db, "CREATE TABLE app.t (id int PRIMARY KEY, x int)")
+    on_feat(db, "ALTER TABLE app.t RENAME TO u")
+    db.exec("ALTER TABLE app.t RENAME TO w")
+    before = db.val("SELECT pggit_v0.create_basic_commit('main renames it too')")
+    db.exec("INSERT INTO app.w VALUES (1, 10)")
+    assert conflicts(db) == ["renamed_differently: app/table/t"]
+    with pytest.raises(psycopg.Error) as info:
+        db.exec("SELECT pggit_v0.merge_branch('feat')")
+    assert info.value.sqlstate == "55000" and "renamed_differently" in str(info.value), info.value
+    assert db.val("SELECT pggit_v0.get_head_sha()") == before
+    assert db.rows("SELECT * FROM app.w") == [{"id": 1, "x": 10}]
+
+
+def test_the_same_rename_on_both_sides_merges_cleanly(db: SqlDb) -> None:
+    branch_off(db, "CREATE TABLE app.t (id int PRIMARY KEY, x int)")
+    on_feat(db, "ALTER TABLE app.t RENAME TO u; CREATE TABLE app.other (id int)")
+    db.exec("ALTER TABLE app.t RENAME TO u")
+    db.val("SELECT pggit_v0.create_basic_commit('main renames it the same way')")
+    db.exec("INSERT INTO app.u VALUES (1, 10)")
+    assert conflicts(db) == []
+    db.exec("SELECT pggit_v0.merge_branch('feat')")
+    assert db.rows("SELECT * FROM app.u") == [{"id": 1, "x": 10}]
+    assert db.val("SELECT to_regclass('app.other')") is not None
+    assert clean(db)
