@@ -425,3 +425,41 @@ def test_a_failing_revision_names_its_file_and_line_first(
     # line 9 of bad2.py: the op.execute in upgrade()
     result.stdout.fnmatch_lines([f"*{pytester.path}/migrations/versions/bad2.py:9: upgrade of step "
                                  "alembic/bad2 failed*no_such_table*"])
+
+
+def test_an_env_py_with_a_url_of_its_own_is_refused_before_it_runs_anything(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """D4 (FastAPI's full-stack template, mealie): env.py takes its URL from the app's
+    settings, so the plugin's URL and connection were ignored: the revisions ran on the
+    developer's own database, and the up/down check then downgraded it (a column and its
+    values gone), while the gate passed on an empty template. Refused before anything
+    runs, naming the database env.py reached."""
+    dev = "pggit_test_devdb_d4"
+    with psycopg.connect(pggit_server.dsn(), autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {dev}")
+        admin.execute(f"CREATE DATABASE {dev}")
+    try:
+        revisions = {k: v for k, v in REVISIONS.items() if k == "base1"}
+        revisions["add2"] = ("base1", 'op.execute("ALTER TABLE items ADD COLUMN rating int")',
+                             'op.execute("ALTER TABLE items DROP COLUMN rating")', "")
+        write_project(tmp_path, revisions)
+        dev_url = Database(dev, pggit_server.dsn(dev), pggit_server).url
+        (tmp_path / "migrations" / "env.py").write_text(ENV_PY.replace(
+            'connection = config.attributes.get("connection")',
+            f'config.set_main_option("sqlalchemy.url", {dev_url!r}); connection = None'))
+        # the developer's database, migrated by hand, with values
+        from pytest_pggit.tools.alembic import AlembicRunner
+        for rev in ("base1", "add2"):
+            AlembicRunner(tmp_path / "alembic.ini").run_one(
+                Database(dev, pggit_server.dsn(dev), pggit_server), "upgrade", rev)
+        with psycopg.connect(pggit_server.dsn(dev), autocommit=True) as conn:
+            conn.execute("INSERT INTO items (id, name, rating) VALUES (1, 'a', 5)")
+        result, cases = gate_run(pytester, pggit_server, tmp_path)
+        assert result.ret != 0
+        result.stdout.fnmatch_lines([f"*env.py did not connect to pytest-pggit's database*but to database '{dev}'*"])
+        with psycopg.connect(pggit_server.dsn(dev)) as conn:
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("add2",)]
+            assert conn.execute("SELECT id, rating FROM items").fetchall() == [(1, 5)]
+    finally:
+        with psycopg.connect(pggit_server.dsn(), autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {dev} WITH (FORCE)")

@@ -178,7 +178,8 @@ class AlembicRunner(StepBatch):
     def _failed(self, database: "Database") -> None:
         self._stale.add(sqlalchemy_url(database))
 
-    def _command(self, cfg: "Config", command_name: str, target: str, steps: Any = None) -> None:
+    def _command(self, cfg: "Config", command_name: str, target: str, steps: Any = None,
+                 database: "Optional[Database]" = None) -> None:
         """``alembic.command.upgrade/downgrade(cfg, target)``, on the scripts read once.
 
         What those commands do, with Alembic's documented ``EnvironmentContext`` +
@@ -188,19 +189,27 @@ class AlembicRunner(StepBatch):
         without a script directory, the public command runs)."""
         from alembic import command
         from alembic.runtime.environment import EnvironmentContext
+        from alembic.script import ScriptDirectory
 
         script = self.script
         plan = getattr(script, f"_{command_name}_revs", None)
-        if command_name == "stamp":   # the version table says `target`, whatever it said
-            command.stamp(cfg, target, purge=True)
-            return
-        if script is None or plan is None:
-            if steps is not None:
+        if command_name == "stamp" or script is None or plan is None:
+            if steps is not None and command_name != "stamp":
                 raise _NotPlanned("no script directory or no plan")
-            getattr(command, command_name)(cfg, target)
+            if database is not None:   # env.py run once with nothing to do: where does it go?
+                with EnvironmentContext(cfg, script or ScriptDirectory.from_config(cfg),
+                                        fn=lambda rev, context: check_target(context, database) or [],
+                                        as_sql=False, starting_rev=None, destination_rev=target, tag=None):
+                    (script or ScriptDirectory.from_config(cfg)).run_env()
+            if command_name == "stamp":   # the version table says `target`, whatever it said
+                command.stamp(cfg, target, purge=True)
+            else:
+                getattr(command, command_name)(cfg, target)
             return
 
         def revisions(rev: Any, context: Any) -> Any:
+            if database is not None:   # before any revision runs
+                check_target(context, database)
             if steps is None:
                 return plan(target, rev)
             return steps(list(plan(target, rev)), context)
@@ -332,7 +341,7 @@ class AlembicRunner(StepBatch):
             cfg = alembic_config(self.ini)
             cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
             cfg.attributes["connection"] = connectable
-            self._command(cfg, command_name, target, steps)
+            self._command(cfg, command_name, target, steps, database)
 
         if not self.wants_connection:
             try:
@@ -347,6 +356,34 @@ class AlembicRunner(StepBatch):
                 if connection.in_transaction():
                     connection.commit()
         return engine
+
+
+def check_target(context: Any, database: "Database") -> None:
+    """Refuse to run revisions anywhere but ``database``: an ``env.py`` that takes its URL
+    from the application's settings or an environment variable (FastAPI's full-stack
+    template, mealie) ignores ``sqlalchemy.url`` and the connection the plugin hands it,
+    and would upgrade, then downgrade (the up/down check), the developer's own database.
+    ``context`` is Alembic's MigrationContext, before it runs anything."""
+    connection = getattr(context, "connection", None)
+    dialect = getattr(getattr(context, "dialect", None), "name", None)
+    where = None
+    if connection is None or dialect != "postgresql":
+        where = f"a {dialect or 'offline'} database"
+        url = getattr(getattr(connection, "engine", None), "url", None)
+        if url is not None:
+            where += f" ({url.render_as_string(hide_password=True)})"
+    else:
+        name = connection.exec_driver_sql("SELECT current_database()").scalar()
+        if name != database.name:
+            url = connection.engine.url
+            where = f"database {name!r} ({url.render_as_string(hide_password=True)})"
+    if where is not None:
+        raise PggitError(
+            f"Alembic's env.py did not connect to pytest-pggit's database {database.name!r} but to "
+            f"{where}: nothing was run there",
+            hint="env.py must use config.get_main_option('sqlalchemy.url') or "
+                 "config.attributes['connection'] when they are set, not a URL of its own "
+                 "(settings, an environment variable); see docs/alembic.md")
 
 
 def drop_empty_version_tables(connection: Any) -> List[str]:
