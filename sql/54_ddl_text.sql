@@ -670,26 +670,41 @@ COMMENT ON FUNCTION pggit_v0._compose_table(text, text, text[], text[]) IS 'CREA
 -- p_text with every whole-word occurrence of the identifiers p_old[i] replaced by
 -- p_new[i] (quoted as needed), outside single-quoted literals.  A name after a dot
 -- counts (t.c); one before a dot (a qualifier: s.t, t.c) and a longer identifier
--- containing it do not.
+-- containing it do not.  A double-quoted identifier is one word: it is renamed when it
+-- is the whole old name, never for a part of it ("total (net)" keeps its "net").
 CREATE OR REPLACE FUNCTION pggit_v0._rename_idents(p_text text, p_old text[], p_new text[]) RETURNS text
 LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
-    v_out  text := '';
-    v_part text;
-    i      int;
+    v_out    text := '';
+    v_parts  text[];
+    v_part   text;
+    v_quoted text[];
+    n        int;
+    i        int;
 BEGIN
     IF p_text IS NULL OR coalesce(cardinality(p_old), 0) = 0 THEN
         RETURN p_text;
     END IF;
-    FOR v_part IN SELECT m[1] FROM regexp_matches(p_text, '(''(?:[^'']|'''')*''|[^'']+|'')', 'g') AS m LOOP
-        IF left(v_part, 1) <> '''' THEN
+    -- literals, quoted identifiers, and the text between them
+    v_parts := ARRAY(SELECT m[1] FROM regexp_matches(p_text, '(''(?:[^'']|'''')*''|"(?:[^"]|"")*"|[^''"]+|[''"])', 'g') AS m);
+    v_quoted := ARRAY(SELECT '"' || replace(o, '"', '""') || '"' FROM unnest(p_old) o);
+    FOR n IN 1 .. cardinality(v_parts) LOOP
+        v_part := v_parts[n];
+        IF left(v_part, 1) = '"' THEN
+            i := array_position(v_quoted, v_part);
+            -- (not before a dot: a qualifier)
+            IF i IS NOT NULL AND left(coalesce(v_parts[n + 1], ''), 1) <> '.' THEN
+                v_part := quote_ident(p_new[i]);
+            END IF;
+        ELSIF left(v_part, 1) <> '''' THEN
             -- all at once (a swap, x -> y and y -> x, is one): each name to a mark, then
             -- the marks to the new names
             FOR i IN 1 .. cardinality(p_old) LOOP
+                CONTINUE WHEN quote_ident(p_old[i]) <> p_old[i];   -- (quoted: one word, above)
                 v_part := regexp_replace(v_part,
-                    '(?<![a-zA-Z0-9_"$])' || _re_quote(quote_ident(p_old[i]))
+                    '(?<![a-zA-Z0-9_"$])' || _re_quote(p_old[i])
                     -- (not before a dot: a qualifier, the schema's or a table's name)
                     || '(?![a-zA-Z0-9_"$.])',
                     chr(2) || i || chr(3), 'g');

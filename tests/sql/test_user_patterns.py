@@ -1327,3 +1327,32 @@ def test_a_policy_reading_a_renamed_column_of_another_table_is_made_again(db: Sq
     assert "old_x" not in qual, qual
     db.exec("SET pggit.full_snapshot = on")
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_a_renamed_column_is_not_renamed_inside_a_quoted_name_holding_it(db: SqlDb) -> None:
+    """C3 (spreadsheet-style names): renaming net rewrote "total (net)" in the table's
+    recorded parts, so an index and a check the same commit pointed at "total
+    (net_amount)" looked unchanged: the script left them on "total (net)", silently, and
+    a checkout stopped on the proof (XX000)."""
+    db.exec("""CREATE SCHEMA app;
+CREATE TABLE app.inv (id int PRIMARY KEY, net numeric, "total (net)" numeric, "total (net_amount)" numeric,
+                      CONSTRAINT c CHECK ("total (net)" >= 0));
+CREATE INDEX ix ON app.inv ("total (net)");
+CREATE INDEX keep ON app.inv ("total (net)", net)""")
+    first = db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec("""ALTER TABLE app.inv RENAME COLUMN net TO net_amount;
+DROP INDEX app.ix; CREATE INDEX ix ON app.inv ("total (net_amount)");
+ALTER TABLE app.inv DROP CONSTRAINT c; ALTER TABLE app.inv ADD CONSTRAINT c CHECK ("total (net_amount)" >= 0)""")
+    second = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [first, second])
+    assert 'CREATE INDEX ix ON app.inv USING btree ("total (net_amount)")' in script, script
+    assert "keep" not in script, script      # follows the rename: nothing to do
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("""INSERT INTO app.inv VALUES (1, 2, 3, 4)""")
+    assert 'btree ("total (net)")' in db.val("SELECT pg_get_indexdef('app.ix'::regclass)")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.rows("SELECT net_amount FROM app.inv") == [{"net_amount": 2}]
+    assert 'btree ("total (net_amount)")' in db.val("SELECT pg_get_indexdef('app.ix'::regclass)")
+    db.exec("SET pggit.full_snapshot = on")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
