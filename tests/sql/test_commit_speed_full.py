@@ -1,0 +1,103 @@
+"""Full commits (_write_tree, the whole schema re-read) store exactly the trees the
+general tree writer (_tree_rows / _write_tree_rows, through _stage) gives for the same
+blobs, and the snapshot's rewrite of deparsed texts (_settled) is inlined and gives what
+its complete form (_settle) gives."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SqlDb, require_extensions
+
+KINDS_SQL = (Path(__file__).parent / "kinds.sql").read_text()
+
+# names that tree entries escape (backslash, newline), a second schema, views whose
+# deparsed text _settled rewrites (a varchar compared with a list; bare typed constants
+# in a later branch of a UNION)
+MORE_SQL = r"""
+CREATE SCHEMA "odd\schema";
+CREATE TABLE "odd\schema"."t\1" (id int PRIMARY KEY, "line
+break" text DEFAULT 'x', v varchar(10) CHECK (v IN ('a', 'b')));
+CREATE INDEX "i\x" ON "odd\schema"."t\1" (v) WHERE v IS NOT NULL;
+CREATE VIEW "odd\schema".u AS
+    SELECT t.id, t.v FROM "odd\schema"."t\1" t WHERE t.v IN ('a', 'b')
+    UNION ALL SELECT (SELECT NULL::integer), 'c'::varchar
+    UNION ALL SELECT * FROM (SELECT 1 AS id, NULL::varchar AS v UNION SELECT 2, 'z'::varchar) q;
+CREATE FUNCTION "odd\schema".f(a int) RETURNS int LANGUAGE sql AS 'SELECT a::int UNION SELECT 2';
+"""
+
+
+def staged_root(db: SqlDb) -> str:
+    return db.val("SELECT tree_sha FROM pggit_v0._stage() WHERE depth = 0 LIMIT 1")
+
+
+def commit_root(db: SqlDb, sha: str) -> str:
+    return db.val("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s", [sha])
+
+
+def assert_stored_as_staged(db: SqlDb, root: str) -> None:
+    # every blob of the live schema, at its path, with its sha, is in the stored tree
+    staged = sorted(tuple(r.values()) for r in db.rows(
+        "SELECT schema_name, obj_key, entry_name, entry_sha FROM pggit_v0._stage() WHERE depth = 4"))
+    stored = sorted(tuple(r.values()) for r in db.rows(
+        "SELECT schema_name, obj_key, sub_key, blob_sha FROM pggit_v0._tree_blobs(%s, true)", [root]))
+    assert stored == staged
+    # ... with its content, and every tree entry points at a stored object
+    assert db.val("""
+        SELECT count(*) FROM pggit_v0._stage() s
+        LEFT JOIN pggit_v0.objects o ON o.sha = s.entry_sha
+        WHERE o.sha IS NULL OR (s.entry_type = 'blob' AND o.content IS DISTINCT FROM s.blob_content)
+                            OR (s.entry_type = 'tree' AND o.type <> 'tree')""") == 0
+    # the reverse index covers every "depends" blob that names something
+    assert db.val("""
+        SELECT count(*) FROM pggit_v0._tree_blobs(%s, true) b JOIN pggit_v0.objects o ON o.sha = b.blob_sha
+        WHERE b.sub_key = 'depends' AND o.content <> ''
+          AND NOT EXISTS (SELECT 1 FROM pggit_v0.dep_refs r WHERE r.blob_sha = o.sha)""", [root]) == 0
+
+
+def test_full_commits_store_the_trees_the_general_writer_gives(db: SqlDb) -> None:
+    require_extensions(db, "hstore")
+    db.exec(KINDS_SQL)
+    db.exec(MORE_SQL)
+    first = db.val("SELECT pggit_v0.create_basic_commit('first: the whole schema')")
+    root = commit_root(db, first)
+    assert root == staged_root(db)
+    assert_stored_as_staged(db, root)
+    # a change, then a full re-read: only what is new is written, the same trees result
+    db.exec('ALTER TABLE "odd\\schema"."t\\1" ADD COLUMN w int DEFAULT 3')
+    db.exec("CREATE TABLE public.added (id int REFERENCES \"odd\\schema\".\"t\\1\")")
+    db.exec("SET pggit.full_snapshot = on")
+    before = db.val("SELECT count(*) FROM pggit_v0.objects")
+    second = db.val("SELECT pggit_v0.create_basic_commit('second: full')")
+    root2 = commit_root(db, second)
+    assert root2 != root and root2 == staged_root(db)
+    assert_stored_as_staged(db, root2)
+    # new: the two changed objects' trees and blobs, their buckets, schema trees, root
+    assert 0 < db.val("SELECT count(*) FROM pggit_v0.objects") - before < 30
+    # nothing changed: the same root, nothing written
+    third = db.val("SELECT pggit_v0.create_basic_commit('third: full, nothing changed')")
+    assert commit_root(db, third) == root2
+    assert db.one("SELECT root_sha, rows_written FROM pggit_v0._write_tree()") == \
+        {"root_sha": root2, "rows_written": 0}
+
+
+def test_settled_is_inlined_and_gives_what_settle_gives(db: SqlDb) -> None:
+    require_extensions(db, "hstore")
+    db.exec(KINDS_SQL)
+    db.exec(MORE_SQL)
+    plan = "\n".join(r["QUERY PLAN"] for r in db.rows(
+        "EXPLAIN (VERBOSE, COSTS OFF) SELECT pggit_v0._settled(d.description) FROM pg_description d"))
+    assert "_settled" not in plan and "strpos" in plan, plan
+    # the raw deparsed texts (_snapshot_q's parts resolve in the layer's search_path)
+    db.exec("SET search_path = pg_catalog, pggit_v0, pg_temp")
+    texts = [r["definition"] for r in db.rows(
+        "SELECT s.definition FROM pggit_v0._snapshot_q(NULL, NULL, true) s")]
+    db.exec("RESET search_path")
+    texts += [None, "", "::", "x::character varying]", " UNION ::",
+              "CREATE VIEW v AS\n SELECT 1\nUNION\n SELECT NULL::integer;",
+              "CREATE OR REPLACE VIEW v AS SELECT (ARRAY['a'::character varying, 'b'::character varying])::text[];"]
+    rewritten = db.rows(
+        "SELECT t, pggit_v0._settled(t) AS inlined, pggit_v0._settle(t) AS whole FROM unnest(%s::text[]) t",
+        [texts])
+    assert [r for r in rewritten if r["inlined"] != r["whole"]] == []
+    # the view's texts were rewritten (both forms occur)
+    assert sum(r["inlined"] != r["t"] for r in rewritten if r["t"] is not None) >= 2
