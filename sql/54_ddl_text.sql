@@ -146,6 +146,14 @@ BEGIN
         WHEN ob IN ('bigint', 'integer') AND nb IN ('real', 'double precision')
              AND NOT (ob = 'integer' AND nb = 'double precision') THEN true
         WHEN ob = nb THEN nm IS NOT NULL AND (om IS NULL OR v_smaller)
+        -- a smaller fractional precision across the time types (timestamp(6) ->
+        -- timestamptz(0), time -> timetz(0)): rounded, as within one (C5)
+        WHEN ob ~ '^(time|timestamp) with(out)? time zone$' AND nb ~ '^(time|timestamp) with(out)? time zone$'
+             AND nm IS NOT NULL AND (om IS NULL OR v_smaller) THEN true
+        -- money holds two decimals (and 17 digits before them): rounded (C5)
+        WHEN nb = 'money' AND ob IN ('real', 'double precision') THEN true   -- (through text)
+        WHEN nb = 'money' AND ob = 'numeric'
+             THEN om IS NULL OR coalesce(om[2], 0) > 2 OR om[1] - coalesce(om[2], 0) > 17
         WHEN nb = 'character varying' AND nm IS NULL AND ob IN ('text', 'character varying', 'character') THEN false
         WHEN nb IN ('character varying', 'character') AND ob IN ('text', 'character varying', 'character') THEN true
         WHEN ob = 'bigint' AND nb IN ('integer', 'smallint') THEN true

@@ -1107,6 +1107,12 @@ def test_an_identity_made_a_serial_again_continues_after_the_rows(db: SqlDb) -> 
     ("inet", "cidr", "'10.1.2.3/8'"),
     ("time with time zone", "time without time zone", "'10:00+05'"),
     ("timestamp(3) without time zone", "bigint", "'2024-01-01 10:00:00.123'"),
+    # a smaller precision across the time types, numbers to money's two decimals (C5)
+    ("timestamp(6) without time zone", "timestamp(0) with time zone", "'2020-01-01 10:00:00.7'"),
+    ("timestamp without time zone", "timestamp(0) with time zone", "'2020-01-01 10:00:00.7'"),
+    ("timestamp(6) with time zone", "timestamp(3) without time zone", "'2020-01-01 10:00:00.123456+00'"),
+    ("time(6) without time zone", "time(0) with time zone", "'10:00:00.7'"),
+    ("numeric(10,3)", "money", "1.555"),
 ])
 def test_a_conversion_that_changes_values_is_refused_without_force(db: SqlDb, before: str, after: str,
                                                                    value: str) -> None:
