@@ -329,3 +329,51 @@ def test_the_example_project_passes_its_tests_and_the_gate(pytester: pytest.Pyte
     assert "pggit gate: PASSED" in out and "1 accepted" in out, out
     assert re.search(r"accepted: public/table/catalog_author/column/bio: data_deletion accepted by "
                      r"pggit_allow of django/catalog/0004_remove_author_bio: author bios moved to the CMS", out), out
+
+
+def test_the_default_base_judges_the_projects_newest_migration_not_the_last_apps(
+        project: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """D1 (healthchecks: 15 apps): Django's plan ends with the app whose label sorts last,
+    so the default base, "the step before the newest", left the project's new migration
+    (a dropped column) out of the gate: PASSED. The newest migration git knows (here:
+    uncommitted) is applied last and judged."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    settings = project / "site_cfg/settings.py"
+    settings.write_text(settings.read_text().replace('INSTALLED_APPS = ["catalog"]',
+                                                     'INSTALLED_APPS = ["catalog", "zeta"]'))
+    for name, text in {
+        "zeta/__init__.py": "",
+        "zeta/migrations/__init__.py": "",
+        "zeta/migrations/0001_initial.py": """
+            from django.db import migrations, models
+
+            class Migration(migrations.Migration):
+                initial = True
+                operations = [migrations.CreateModel("Note", fields=[
+                    ("id", models.BigAutoField(primary_key=True)), ("text", models.TextField())])]
+            """,
+    }.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(textwrap.dedent(text).lstrip())
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q"], cwd=project, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=project, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "two apps"], cwd=project, check=True)
+    (project / "catalog/migrations/0005_remove_book_isbn.py").write_text(textwrap.dedent("""
+        from django.db import migrations
+
+        class Migration(migrations.Migration):
+            dependencies = [("catalog", "0004_remove_author_bio")]
+            operations = [migrations.RemoveField("book", "isbn")]
+        """).lstrip())
+    result = pytester.runpytest_subprocess(
+        *dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml", "-k", "isolated_clone")
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert "the step before the newest, django/catalog/0005_remove_book_isbn" in out, out
+    cases = junit_cases(project / "gate.xml")
+    assert cases["pggit.hazards::public/table/catalog_book/column/isbn"] == "failure", cases

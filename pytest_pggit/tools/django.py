@@ -69,9 +69,17 @@ def setup_django() -> None:
         django.setup()
 
 
-def forward_plan(tree: "Optional[TreeMigrations]" = None) -> List[Any]:
+def forward_plan(tree: "Optional[TreeMigrations]" = None, rootdir: Optional[Path] = None) -> List[Any]:
     """Every migration, in the order ``manage.py migrate`` applies them to an empty database
-    (with ``tree``: the migrations of another git ref's files)."""
+    (with ``tree``: the migrations of another git ref's files).
+
+    With ``rootdir``, the project's newest migration goes last (the gate's default base is
+    the step before the last): Django's plan ends with the leaf of the app whose label
+    sorts last (``sessions/0001_initial`` in most projects), whatever the project added.
+    The newest is the project's leaf migration (a file under ``rootdir``, outside
+    installed packages) that git says is uncommitted, else last committed, else (no git)
+    last modified; ties keep the plan's order.  Nothing depends on a leaf, so the plan
+    stays one Django could run."""
     from django.db.migrations.loader import MigrationLoader
 
     loader = tree.loader(None) if tree is not None else MigrationLoader(None, ignore_no_migrations=True)
@@ -80,7 +88,61 @@ def forward_plan(tree: "Optional[TreeMigrations]" = None) -> List[Any]:
     for leaf in graph.leaf_nodes():
         for key in graph.forwards_plan(leaf):
             seen.setdefault(key)
-    return [graph.nodes[key] for key in seen]
+    keys = list(seen)
+    if rootdir is not None:
+        newest = _newest_leaf(graph, keys, rootdir)
+        if newest is not None:
+            keys.remove(newest)
+            keys.append(newest)
+    return [graph.nodes[key] for key in keys]
+
+
+def _newest_leaf(graph: Any, keys: List[Tuple[str, str]], rootdir: Path) -> Optional[Tuple[str, str]]:
+    """The project's newest leaf migration (see :func:`forward_plan`), or None."""
+    files: Dict[Tuple[str, str], Path] = {}
+    for key in graph.leaf_nodes():
+        module = sys.modules.get(type(graph.nodes[key]).__module__)
+        path = Path(getattr(module, "__file__", "") or "")
+        try:
+            path.resolve().relative_to(rootdir.resolve())
+        except ValueError:
+            continue
+        if path.is_file() and "site-packages" not in path.parts:
+            files[key] = path.resolve()
+    if not files:
+        return None
+    fresh = _freshness(list(files.values()), rootdir)
+    order = {key: i for i, key in enumerate(keys)}
+    return max(files, key=lambda k: (fresh[files[k]], order.get(k, -1)))
+
+
+def _freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Tuple[int, float]]:
+    """How new each file is: (2, mtime) uncommitted in git, (1, commit time) committed,
+    (0, mtime) without git."""
+    import subprocess
+
+    def git(*args: str) -> Optional[str]:
+        try:
+            proc = subprocess.run(["git", "-C", str(rootdir), *args], capture_output=True, text=True,
+                                  timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return proc.stdout if proc.returncode == 0 else None
+
+    top = git("rev-parse", "--show-toplevel")
+    if top is None:
+        return {p: (0, p.stat().st_mtime) for p in paths}
+    status = git("status", "--porcelain", "--untracked-files=all", "--", *map(str, paths)) or ""
+    dirty = {(Path(top.strip()) / line[3:].strip().strip('"')).resolve() for line in status.splitlines()
+             if len(line) > 3}
+    out: Dict[Path, Tuple[int, float]] = {}
+    for p in paths:
+        if p in dirty:
+            out[p] = (2, p.stat().st_mtime)
+        else:
+            when = (git("log", "-1", "--format=%ct", "--", str(p)) or "").strip()
+            out[p] = (1, float(when)) if when.isdigit() else (2, p.stat().st_mtime)
+    return out
 
 
 def django_steps(config: pytest.Config, tree: Optional[Path] = None) -> List[Step]:
@@ -91,7 +153,7 @@ def django_steps(config: pytest.Config, tree: Optional[Path] = None) -> List[Ste
     steps = []
     rootdir = Path(config.rootpath)
     migrations = TreeMigrations(tree, rootdir) if tree is not None else None
-    for migration in forward_plan(migrations):
+    for migration in forward_plan(migrations, rootdir if tree is None else None):
         key = (migration.app_label, migration.name)
         if migrations is not None and key in migrations.sources:
             module, path = migrations.sources[key]
