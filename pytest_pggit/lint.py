@@ -381,6 +381,16 @@ def _touched(conn: Any, entries: Sequence[Any]) -> Set[str]:
                 "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE i.indexrelid = to_regclass(%s)",
                 (e.object_identity,)).fetchone()
             out.add(row[0] if row else ident)
+        elif e.object_type == "sequence" and conn is not None:
+            # an identity's sequence (or a serial's) counts as its table: ALTER COLUMN ...
+            # TYPE of an identity column logs both (D3)
+            row = conn.execute(
+                "SELECT n.nspname || '.' || c.relname FROM pg_depend d JOIN pg_class c ON c.oid = d.refobjid "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE d.classid = 'pg_class'::regclass "
+                "AND d.objid = to_regclass(%s) AND d.refclassid = 'pg_class'::regclass "
+                "AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0",
+                (e.object_identity,)).fetchone()
+            out.add(row[0] if row else ident)
         else:
             out.add(ident)
     return out

@@ -377,3 +377,19 @@ def test_the_default_base_judges_the_projects_newest_migration_not_the_last_apps
     assert "the step before the newest, django/catalog/0005_remove_book_isbn" in out, out
     cases = junit_cases(project / "gate.xml")
     assert cases["pggit.hazards::public/table/catalog_book/column/isbn"] == "failure", cases
+
+
+def test_with_base_root_the_first_migrations_reverse_gives_the_empty_database(
+        project: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """D2: Django's executor makes django_migrations before the first migration and never
+    drops it, so the first step's up/down check failed on every project with --pggit-base
+    root. Unapplying the last recorded migration drops the empty table."""
+    result = pytester.runpytest_subprocess(
+        *dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml", "--pggit-base", "root",
+        "-k", "isolated_clone")
+    out = result.stdout.str()
+    cases = junit_cases(project / "gate.xml")
+    assert cases[f"pggit.updown::{TAGS[0]}"] == "ok", out
+    assert sorted(k for k in cases if k.startswith("pggit.updown::")) == sorted(f"pggit.updown::{t}" for t in TAGS)
+    assert [k for k, v in cases.items() if v != "ok"] == [], out
+    assert result.ret == 0, out
