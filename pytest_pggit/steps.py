@@ -168,6 +168,24 @@ def safe_ref_name(name: str) -> str:
     return text[:255]
 
 
+#: the plugin's own step providers (tools/), by plugin name
+BUILT_IN = {"pggit-alembic": "Alembic", "pggit-django": "Django"}
+
+
+def _causes(exc: BaseException) -> str:
+    """'; caused by: Type: message' for each exception behind ``exc`` (``__cause__`` or
+    ``__context__``, up to three): a ValueError of a logging handler says little without
+    the ModuleNotFoundError behind it."""
+    out = []
+    seen = {id(exc)}
+    cur = exc.__cause__ or exc.__context__
+    while cur is not None and id(cur) not in seen and len(out) < 3:
+        seen.add(id(cur))
+        out.append(f"; caused by: {type(cur).__name__}: {cur}")
+        cur = cur.__cause__ or cur.__context__
+    return "".join(out)
+
+
 def collect_steps(config: Any, root: Any, need_root: bool = False) -> Tuple[List[Step], List[str]]:
     """The steps of every ``pytest_pggit_migration_steps`` implementation, in plugin
     registration order (tryfirst/trylast aside), and notes.
@@ -188,9 +206,17 @@ def collect_steps(config: Any, root: Any, need_root: bool = False) -> Tuple[List
         except Exception as exc:
             from .template import user_frame
 
+            causes = _causes(exc)
+            if impl.plugin_name in BUILT_IN:   # the project's migrations failed to load
+                raise PggitError(
+                    f"reading the project's {BUILT_IN[impl.plugin_name]} migrations failed at "
+                    f"{user_frame(exc)}: {type(exc).__name__}: {exc}{causes}",
+                    hint="a migration file, or a module it imports, raised while it was read: "
+                         "install what it needs, or set the settings or environment it reads "
+                         "for the test run") from exc
             raise PggitError(
                 f"the pytest_pggit_migration_steps hook failed at {user_frame(exc)}: "
-                f"{type(exc).__name__}: {exc}", hint=f"fix the hook implementation in {where}") from exc
+                f"{type(exc).__name__}: {exc}{causes}", hint=f"fix the hook implementation in {where}") from exc
         if need_root and got and "root" not in takes:
             raise PggitError(
                 f"the pytest_pggit_migration_steps hook in {where} takes no `root` argument, so "

@@ -463,3 +463,23 @@ def test_an_env_py_with_a_url_of_its_own_is_refused_before_it_runs_anything(
     finally:
         with psycopg.connect(pggit_server.dsn(), autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {dev} WITH (FORCE)")
+
+
+def test_a_revision_that_fails_to_import_is_named_with_its_cause(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """D5 (mealie, a dependency missing): the plugin said "fix the hook implementation in
+    pggit-alembic", a hook the user never wrote, without the error behind the one shown."""
+    revisions = {k: v for k, v in REVISIONS.items() if k == "base1"}
+    revisions["bad2"] = ("base1", "pass", "pass",
+                         "raise ValueError('Unable to configure handler rich') from "
+                         "ModuleNotFoundError(\"No module named 'no_such_module_d5'\")")
+    write_project(tmp_path, revisions)
+    shutil.copytree(tmp_path, pytester.path, dirs_exist_ok=True)
+    pytester.makepyfile(test_it="def test_it(pggit):\n    pass\n")
+    result = pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", pggit_server.dsn(),
+                                "-p", "no:randomly", "--pggit-alembic")
+    out = result.stdout.str() + result.stderr.str()
+    assert "reading the project's Alembic migrations failed at" in out, out
+    assert "migrations/versions/bad2.py" in out and "Unable to configure handler rich" in out, out
+    assert "caused by: ModuleNotFoundError: No module named 'no_such_module_d5'" in out, out
+    assert "fix the hook implementation" not in out, out
