@@ -138,7 +138,7 @@ COMMENT ON FUNCTION pggit_v0._stage() IS
 -- its grouped row, and the object trees are grouped from narrow rows (its blobs' sha
 -- and sub-key): 18,905 blobs, 88 -> 74 ms; only the blobs of new object trees are joined
 -- back by object.  (That join is a hash join whatever the data: its sides are CTEs over
--- _snapshot_names, estimated at 1,000 and 100 rows, never at one row, which made an
+-- _snapshot_whole_rows, estimated at 1,000 and 100 rows, never at one row, which made an
 -- earlier join between CTEs a nested loop of 18,905 x 1,702 rows.)  Same trees, texts
 -- and shas as _write_tree_rows gives for the same blobs
 -- (tests/sql/test_commit_speed_full.py).
@@ -155,12 +155,22 @@ BEGIN
         SELECT sn.schema_name COLLATE "C" AS schema_name, (sn.kind || ' ' || sn.name) COLLATE "C" AS obj_key,
                sn.bare_name, sn.sub_key, sn.definition,
                encode(sha256(convert_to('blob' || E'\n' || sn.definition, 'UTF8')), 'hex') AS sha
-        FROM _snapshot_names(NULL, NULL) sn
+        FROM _snapshot_whole_rows() sn
     ),
-    t4 AS MATERIALIZED (      -- object trees, and each object's bucket (_bucket written out)
+    -- object trees, and each object's bucket (_bucket written out).  An object with no
+    -- "depends" row (it depends on nothing tracked) gets its empty one here, as
+    -- _snapshot_names gives it: its line goes after the lines of the sub-keys before
+    -- "depends" (lines hold no newline: _esc)
+    t4 AS MATERIALIZED (
         SELECT t.schema_name, left(encode(sha256(convert_to(t.schema_name || '/' || t.bare_name, 'UTF8')), 'hex'), 2) AS bk,
-               t.obj_key, t.content
+               t.obj_key, t.has_depends,
+               CASE WHEN t.has_depends THEN t.content
+                    ELSE array_to_string((string_to_array(t.content, E'\n'))[1:t.n_before]
+                                         || ('blob ' || encode(sha256(convert_to('blob' || E'\n', 'UTF8')), 'hex') || ' depends')
+                                         || (string_to_array(t.content, E'\n'))[t.n_before + 1:], E'\n') END AS content
         FROM (SELECT s.schema_name, s.obj_key, min(s.bare_name) AS bare_name,
+                     bool_or(s.sub_key = 'depends') AS has_depends,
+                     (count(*) FILTER (WHERE s.sub_key COLLATE "C" < 'depends'))::int AS n_before,
                      string_agg('blob ' || s.sha || ' ' || _esc(s.sub_key), E'\n' ORDER BY s.sub_key COLLATE "C") AS content
               FROM s GROUP BY s.schema_name, s.obj_key) t
     ),
@@ -208,6 +218,9 @@ BEGIN
         SELECT t4s.sha AS tree_sha, s.sub_key, s.sha, s.definition
         FROM t4s JOIN s ON s.schema_name = t4s.schema_name AND s.obj_key = t4s.obj_key
         WHERE t4s.new
+        UNION ALL   -- (and their empty "depends", see t4)
+        SELECT t4s.sha, 'depends', encode(sha256(convert_to('blob' || E'\n', 'UTF8')), 'hex'), ''
+        FROM t4s WHERE t4s.new AND NOT t4s.has_depends
     ),
     obj AS (
         SELECT DISTINCT ON (o.sha) o.sha, 'tree' AS type, o.content FROM (
