@@ -86,7 +86,7 @@ BEGIN
     WITH ren AS (SELECT * FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames)),
     -- a rename onto a name another rename frees (a swap, a rotation: b -> c then a -> b)
     -- goes through a temporary name: first to it, then the others, then to its own
-    moves AS (
+    moves0 AS (
         SELECT r.*,
                CASE WHEN r.kind = 'column'
                     THEN EXISTS (SELECT 1 FROM ren r2 WHERE r2.kind = 'column' AND (r2.old_schema, r2.old_table, r2.old_column)
@@ -101,8 +101,29 @@ BEGIN
                          OR (r.old_schema <> r.new_schema AND r.old_table <> r.new_table) END AS staged,
                -- (the name and a suffix, shortened with a hash of the name when long:
                -- two long names sharing a prefix get two, A8)
-               _old_name(coalesce(r.old_column, r.old_table)) AS tmp
+               _old_name(coalesce(r.old_column, r.old_table)) AS tmp0
         FROM ren r WHERE r.kind IN ('column', 'table', 'sequence', 'enum_label')
+    ),
+    -- a temporary name two moves would share (two tables t swapped between schemas, C4)
+    -- or a name either tree already holds (a column x__pggit_old, C2) gets a hash of
+    -- the object's whole name
+    moves AS (
+        SELECT m.*,
+               CASE WHEN m.staged AND (
+                         count(*) FILTER (WHERE m.staged) OVER (
+                             PARTITION BY m.kind, m.tmp0,
+                                          CASE WHEN m.kind IN ('column', 'enum_label') THEN m.old_schema || '.' || m.old_table END) > 1
+                         OR (m.kind = 'column' AND EXISTS (
+                                 SELECT 1 FROM _tree_objects(v_from_tree) o
+                                 JOIN tree_entries e ON e.tree_sha = o.obj_tree AND e.name = 'column ' || m.tmp0
+                                 WHERE o.schema_name = m.old_schema AND o.obj_key = 'table ' || m.old_table))
+                         OR (m.kind IN ('table', 'sequence') AND EXISTS (
+                                 SELECT 1 FROM _tree_objects(v_from_tree) o
+                                 WHERE o.schema_name IN (m.old_schema, m.new_schema) AND _key_name(o.obj_key) = m.tmp0)))
+                    THEN _old_name(coalesce(m.old_column, m.old_table) || '_'
+                                   || left(md5(concat_ws('.', m.old_schema, m.old_table, m.old_column)), 8))
+                    ELSE m.tmp0 END AS tmp
+        FROM moves0 m
     )
     SELECT 0, (row_number() OVER (ORDER BY x.grp, x.s COLLATE "C"))::int, x.path, x.stmt,
            x.hz, x.new_schema, x.key, x.sub

@@ -1362,3 +1362,25 @@ ALTER TABLE app.inv DROP CONSTRAINT c; ALTER TABLE app.inv ADD CONSTRAINT c CHEC
     assert 'btree ("total (net_amount)")' in db.val("SELECT pg_get_indexdef('app.ix'::regclass)")
     db.exec("SET pggit.full_snapshot = on")
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_two_tables_of_one_name_swapped_between_schemas_keep_their_rows(db: SqlDb) -> None:
+    """C4 (a blue/green swap through a third schema): both tables were staged under one
+    temporary name, so the first SET SCHEMA met the second (42P07). C2: a column already
+    named like the staging name made a swap fail the same way."""
+    db.exec("""CREATE SCHEMA s1; CREATE SCHEMA s2; CREATE SCHEMA tmp;
+CREATE TABLE s1.t (id int, v text); CREATE TABLE s2.t (id int, v text);
+CREATE TABLE s1.c (x int, y int, x__pggit_old int)""")
+    first = db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec("""ALTER TABLE s1.t SET SCHEMA tmp; ALTER TABLE s2.t SET SCHEMA s1; ALTER TABLE tmp.t SET SCHEMA s2;
+ALTER TABLE s1.c RENAME COLUMN x TO tmp; ALTER TABLE s1.c RENAME COLUMN y TO x; ALTER TABLE s1.c RENAME COLUMN tmp TO y""")
+    db.val("SELECT pggit_v0.create_basic_commit('swapped')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("INSERT INTO s1.t VALUES (1, 'one'); INSERT INTO s2.t VALUES (2, 'two'); INSERT INTO s1.c VALUES (1, 2, 3)")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert (db.val("SELECT v FROM s1.t"), db.val("SELECT v FROM s2.t")) == ("two", "one")
+    assert db.rows("SELECT x, y, x__pggit_old FROM s1.c") == [{"x": 2, "y": 1, "x__pggit_old": 3}]
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    assert (db.val("SELECT v FROM s1.t"), db.val("SELECT v FROM s2.t")) == ("one", "two")
