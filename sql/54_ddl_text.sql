@@ -386,8 +386,11 @@ CREATE OR REPLACE FUNCTION pggit_v0._enum_labels(p_def text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-SELECT ARRAY(SELECT replace(m[1], '''''', '''')
-             FROM regexp_matches(substring(p_def FROM 'AS ENUM \((.*)\);$'), '''((?:[^'']|'''')*)''', 'g') AS m)
+-- (a label with a backslash is written E'...', the backslash doubled: C7)
+SELECT ARRAY(SELECT CASE WHEN m[1] = 'E' THEN replace(replace(m[2], '\\', '\'), '''''', '''')
+                         ELSE replace(m[2], '''''', '''') END
+             FROM regexp_matches(substring(p_def FROM 'AS ENUM \((.*)\);$'),
+                                 '(E?)''((?:[^''\\]|''''|\\.)*)''', 'g') AS m)
 $$;
 
 -- Qualified name of an object from its schema and "<kind> <name>" key (routines keep

@@ -1384,3 +1384,29 @@ ALTER TABLE s1.c RENAME COLUMN x TO tmp; ALTER TABLE s1.c RENAME COLUMN y TO x; 
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
     db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
     assert (db.val("SELECT v FROM s1.t"), db.val("SELECT v FROM s2.t")) == ("one", "two")
+
+
+def test_backslashes_in_comments_and_enum_labels(db: SqlDb) -> None:
+    """C6: a comment whose text holds a backslash is recorded as E'...'; removing it
+    re-set it (the pattern making IS NULL missed E''), and checkouts stopped on the proof.
+    C7: enum labels with a backslash were read back with the backslash doubled: ADD VALUE
+    ... AFTER failed on an empty database, and a logged RENAME VALUE was not replayed."""
+    db.exec("""CREATE SCHEMA app; CREATE TYPE app.k AS ENUM ('a\\b', 'c'); CREATE TABLE app.t (id int, cd int, v app.k)""")
+    first = db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec("""COMMENT ON COLUMN app.t.cd IS 'matches ^\\d+$'; COMMENT ON TABLE app.t IS 'a \\ b';
+               ALTER TYPE app.k ADD VALUE 'x' AFTER 'a\\b'""")
+    db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("ALTER TYPE app.k RENAME VALUE 'a\\b' TO 'z'")
+    db.val("SELECT pggit_v0.create_basic_commit('c2')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("INSERT INTO app.t VALUES (1, 1, 'a\\b')")
+    assert db.val("SELECT obj_description('app.t'::regclass)") is None
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.val("SELECT v::text FROM app.t") == "z"
+    assert db.val("SELECT col_description('app.t'::regclass, 2)") == "matches ^\\d+$"
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    assert db.val("SELECT v::text FROM app.t") == "a\\b"
+    assert db.val("SELECT col_description('app.t'::regclass, 2)") is None
+    db.exec("SET pggit.full_snapshot = on")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
