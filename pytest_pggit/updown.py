@@ -41,15 +41,19 @@ BRANCH = "pytest-pggit/updown"
 
 def steps_to_check(applied: Sequence["AppliedStep"], base_history: Collection[str],
                    base_tags: Collection[str] = ()) -> List["AppliedStep"]:
-    """The steps made since the base, newest first: back to the first one whose commit is
-    in ``base_history`` (the base's ancestors) or whose tag is in ``base_tags`` (the steps
-    a ``git:`` base was built from)."""
-    out: List["AppliedStep"] = []
-    for a in reversed(applied):
-        if a.sha in base_history or a.tag in base_tags:
-            break
-        out.append(a)
-    return out
+    """The steps to walk down, newest first: back to the oldest one the base does not
+    have (its commit not in ``base_history``, the base's ancestors, and its tag not in
+    ``base_tags``, the steps a ``git:`` base was built from).  Steps the base has can sit
+    between new ones (a Django migration of one app among other apps' older ones, an
+    Alembic branch revision before an old head): they are walked over too, not judged
+    (:func:`in_base`)."""
+    new = [i for i, a in enumerate(applied) if not in_base(a, base_history, base_tags)]
+    return list(reversed(applied[min(new):])) if new else []
+
+
+def in_base(a: "AppliedStep", base_history: Collection[str], base_tags: Collection[str]) -> bool:
+    """Whether the base already has step ``a``."""
+    return a.sha in base_history or a.tag in base_tags
 
 
 def wants_updown(run: Any) -> bool:
@@ -66,8 +70,9 @@ def run_updown(run: Any, options: "GateOptions", base_history: Collection[str],
     from .gate import Check
 
     since = steps_to_check(getattr(run, "steps", None) or (), base_history, base_tags)
+    carried = {a.tag for a in since if in_base(a, base_history, base_tags)}
     # up to the oldest step that has a downgrade; newer ones without are stepped over
-    with_down = [i for i, a in enumerate(since) if a.step.downgrade is not None]
+    with_down = [i for i, a in enumerate(since) if a.step.downgrade is not None and a.tag not in carried]
     if not with_down:
         if clone is not None:
             run.drop_clone(clone)
@@ -79,7 +84,7 @@ def run_updown(run: Any, options: "GateOptions", base_history: Collection[str],
             clone = run.clone()
         with clone.connect(autocommit=True) as conn:
             conn.execute(GENERIC_PLANS.replace(" LOCAL", ""))   # the walk's own session only
-            _walk(conn, clone, todo, options, checks)
+            _walk(conn, clone, todo, options, checks, carried)
     except PggitError as exc:
         checks.append(Check("updown", "updown", True, "ERROR", f"the up/down check could not run: {exc}"))
     finally:
@@ -89,7 +94,7 @@ def run_updown(run: Any, options: "GateOptions", base_history: Collection[str],
 
 
 def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOptions",
-          checks: List["Check"]) -> None:
+          checks: List["Check"], carried: Collection[str] = ()) -> None:
     """The walk, in as few round trips as the checks allow.
 
     Every step's parent, the trees of those parents and the labels are read once, up
@@ -99,7 +104,8 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
     whole schema (``status()``); only when the two trees differ does a diff say how.
     Consecutive steps of one :class:`~pytest_pggit.steps.StepBatch` (an Alembic project's
     revisions) are downgraded in one command on one connection, each checked between
-    two revisions; a batch that fails or declines leaves the rest to one step at a time."""
+    two revisions; a batch that fails or declines leaves the rest to one step at a time.
+    Steps in ``carried`` (the base has them) are set back by pggit's migration, not judged."""
     from .gate import Check
     from .steps import BatchNotPossible, BatchStepError, batch_groups
 
@@ -180,13 +186,15 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
     def one(a: "AppliedStep") -> None:
         start(repo)
         t0 = time.perf_counter()
-        if a.step.downgrade is None:   # no case: the layer's migration steps over it
+        if a.step.downgrade is None or a.tag in carried:   # no case: the layer's migration steps over it
             prev_sha = prev_shas[a.tag]
             here = f"{BRANCH}/{index[a.tag] + 1}"
             branch(repo, here, f"up/down: {labels.get(prev_sha) or prev_sha[:12]}, "
-                               f"{a.tag} has no downgrade", prev_sha, False)
+                               f"{a.tag} " + ("is in the base" if a.tag in carried else "has no downgrade"),
+                   prev_sha, False)
             repo.checkout(here, apply=True, force=True)
-            skipped.append(a.tag)
+            if a.tag not in carried:
+                skipped.append(a.tag)
             return
         error = None
         try:
@@ -196,7 +204,18 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
         judge(repo, a, error, t0)
 
     by_step = {id(a.step): a for a in todo}
+    groups: List[List[Any]] = []
     for group in batch_groups([a.step for a in todo], "downgrade"):
+        run_: List[Any] = []
+        for s in group:   # (a step the base has is never in a batch: it is not judged)
+            if by_step[id(s)].tag in carried:
+                groups.extend([run_, [s]] if run_ else [[s]])
+                run_ = []
+            else:
+                run_.append(s)
+        if run_:
+            groups.append(run_)
+    for group in groups:
         rest = [by_step[id(s)] for s in group]
         while len(rest) > 1:   # in one command, until it declines or all are checked
             t0: Dict[str, float] = {}
@@ -277,4 +296,4 @@ def _labels(repo: Any) -> Dict[str, str]:
     return out
 
 
-__all__ = ["BRANCH", "run_updown", "steps_to_check", "wants_updown"]
+__all__ = ["BRANCH", "in_base", "run_updown", "steps_to_check", "wants_updown"]

@@ -393,3 +393,62 @@ def test_with_base_root_the_first_migrations_reverse_gives_the_empty_database(
     assert sorted(k for k in cases if k.startswith("pggit.updown::")) == sorted(f"pggit.updown::{t}" for t in TAGS)
     assert [k for k, v in cases.items() if v != "ok"] == [], out
     assert result.ret == 0, out
+
+
+def test_a_git_base_checks_every_new_migration_even_between_other_apps_ones(
+        project: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """D1 addendum: with --pggit-base git:HEAD the up/down check walked down from the
+    newest step to the first one the base had, so a new migration in the middle of
+    Django's plan (another app's older ones after it) was never checked, and nothing
+    said so: a RunSQL whose reverse is a no-op passed."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    settings = project / "site_cfg/settings.py"
+    settings.write_text(settings.read_text().replace('INSTALLED_APPS = ["catalog"]',
+                                                     'INSTALLED_APPS = ["catalog", "zeta"]'))
+    zeta = """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            operations = [migrations.CreateModel("Note", fields=[
+                ("id", models.BigAutoField(primary_key=True)), ("text", models.TextField())])]
+        """
+    for name, text in {"zeta/__init__.py": "", "zeta/migrations/__init__.py": "",
+                       "zeta/migrations/0001_initial.py": zeta}.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(textwrap.dedent(text).lstrip())
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q"], cwd=project, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=project, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "two apps"], cwd=project, check=True)
+    bad = project / "catalog/migrations/0005_zz.py"
+    bad.write_text(textwrap.dedent("""
+        from django.db import migrations
+
+        class Migration(migrations.Migration):
+            dependencies = [("catalog", "0004_remove_author_bio")]
+            operations = [migrations.RunSQL("ALTER TABLE catalog_book ADD COLUMN zz int",
+                                            reverse_sql=migrations.RunSQL.noop)]
+        """).lstrip())
+    newer = project / "zeta/migrations/0002_note_title.py"
+    newer.write_text(textwrap.dedent("""
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("zeta", "0001_initial")]
+            operations = [migrations.AddField("note", "title", models.TextField(null=True))]
+        """).lstrip())
+    os.utime(bad, (1_700_000_000, 1_700_000_000))   # the older of the two: not last in the plan
+    result = pytester.runpytest_subprocess(
+        *dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml", "--pggit-base", "git:HEAD",
+        "-k", "isolated_clone")
+    out = result.stdout.str()
+    cases = junit_cases(project / "gate.xml")
+    assert cases.get("pggit.updown::django/catalog/0005_zz") == "failure", (cases, out)
+    assert cases.get("pggit.updown::django/zeta/0002_note_title") == "ok", (cases, out)
+    assert not any(k.startswith("pggit.updown::django/catalog/000") and not k.endswith("0005_zz") for k in cases), cases
+    assert result.ret == 1, out
