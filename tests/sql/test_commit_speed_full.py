@@ -101,3 +101,38 @@ def test_settled_is_inlined_and_gives_what_settle_gives(db: SqlDb) -> None:
     assert [r for r in rewritten if r["inlined"] != r["whole"]] == []
     # the view's texts were rewritten (both forms occur)
     assert sum(r["inlined"] != r["t"] for r in rewritten if r["t"] is not None) >= 2
+
+
+def incremental_dirty(db: SqlDb) -> dict:
+    return db.one("SELECT d.parent_tree, d.dirty_s, d.dirty_n FROM pggit_v0._incremental_dirty("
+                  "pggit_v0.get_head_sha(), pggit_v0._pending_log_ids(), pggit_v0._capture_epoch()) d")
+
+
+def last_commit_mode(db: SqlDb) -> str:
+    return db.val("SELECT detail FROM pggit_v0.op_timings WHERE operation = 'commit' ORDER BY id DESC LIMIT 1")
+
+
+def test_over_100_relations_logged_is_a_full_snapshot_many_entries_on_few_is_not(db: SqlDb) -> None:
+    db.exec("CREATE SCHEMA big; CREATE TABLE big.t0 (id int PRIMARY KEY)")
+    db.val("SELECT pggit_v0.create_basic_commit('base')")
+    # 150 entries on 3 tables: over 100 entries, 3 relations: read incrementally
+    db.exec("CREATE TABLE big.a (id int); CREATE TABLE big.b (id int); CREATE TABLE big.c (id int)")
+    for i in range(49):
+        db.exec(f"ALTER TABLE big.a ADD COLUMN a{i} int; ALTER TABLE big.b ADD COLUMN b{i} int; "
+                f"ALTER TABLE big.c ADD COLUMN c{i} int")
+    assert db.val("SELECT cardinality(pggit_v0._pending_log_ids())") > 100
+    d = incremental_dirty(db)
+    assert d["parent_tree"] is not None and sorted(d["dirty_n"]) == ["a", "b", "c"], d
+    sha = db.val("SELECT pggit_v0.create_basic_commit('three tables, many columns')")
+    assert "incremental snapshot of 3 object(s)" in last_commit_mode(db)
+    assert db.val("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s", [sha]) == staged_root(db)
+    # 101 tables: a full snapshot, decided before the entries are parsed
+    db.exec("; ".join(f"CREATE TABLE big.n{i} (id int)" for i in range(101)))
+    assert incremental_dirty(db)["parent_tree"] is None
+    sha = db.val("SELECT pggit_v0.create_basic_commit('101 tables')")
+    assert "full snapshot" in last_commit_mode(db)
+    assert db.val("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s", [sha]) == staged_root(db)
+    # every linked entry's sha is what _ddl_entry_sha gives (the chain validates)
+    assert db.val("SELECT count(*) FROM pggit_v0.ddl_log_commits lc JOIN pggit_v0.ddl_log l ON l.id = lc.log_id "
+                  "WHERE lc.entry_sha <> pggit_v0._ddl_entry_sha(l)") == 0
+    assert db.val("SELECT count(*) FROM pggit_v0.ddl_log_commits") > 250
