@@ -539,11 +539,58 @@ def _default_base(run: Any, repo: Any, head_sha: str) -> Tuple[str, str, str]:
     why)."""
     history = {c.sha for c in repo.history(100_000, ref=head_sha)}
     steps = [a for a in getattr(run, "steps", None) or () if a.sha in history]
+    new = _newest_steps(steps, getattr(run, "rootdir", None))
+    if new is not None:   # the newest files are more than the last step (see _newest_steps)
+        first = min(new)
+        names = ", ".join(steps[i].tag for i in new[:3]) + (", ..." if len(new) > 3 else "")
+        why = (f"the step before the oldest of the {len(new)} newest ({names}; "
+               f"{len(steps) - first} step(s) since)")
+        if first == 0:
+            return "root", repo.resolve("root"), why
+        return steps[first - 1].tag, steps[first - 1].sha, why
     if len(steps) >= 2:
         return steps[-2].tag, steps[-2].sha, f"the step before the newest, {steps[-1].tag}"
     why = (f"the commit before the only step, {steps[0].tag}" if steps
            else "no migration steps: the database before the project's schema")
     return "root", repo.resolve("root"), why
+
+
+def _newest_steps(steps: List[Any], rootdir: Any) -> Optional[List[int]]:
+    """The indexes of the project's newest steps, when they are more than the last one;
+    else None (the last step alone is the newest).
+
+    The newest steps are those whose files git says are uncommitted, else those of the
+    last commit touching any of them (:mod:`.freshness`): an Alembic branch revision
+    and the merge revision made with it, applied before an old head and after it, or
+    new migrations of several Django apps.  When every step ties (a shallow clone: one
+    commit), without git, or without files, the last step alone is the newest."""
+    if len(steps) < 2 or rootdir is None:
+        return None
+    from pathlib import Path
+
+    from .freshness import freshness
+
+    files = {}
+    for i, a in enumerate(steps):
+        source = getattr(a.step, "source", None)
+        path = Path(rootdir) / source if source else None
+        if path is not None and path.is_file():
+            files[i] = path.resolve()
+    if not files:
+        return None
+    fresh = freshness(sorted(set(files.values())), Path(rootdir))
+
+    def rank(i: int) -> Any:   # (uncommitted files all count as the newest)
+        f = fresh[files[i]]
+        return (2,) if f[0] == 2 else f
+    top = max(rank(i) for i in files)
+    if top[0] == 0:   # no git: modification times (a copy keeps them) say too little
+        return None
+    new = [i for i in files if rank(i) == top]
+    tracked = [i for i in files if fresh[files[i]][0] >= 1]   # (not installed packages')
+    if len(new) == len(tracked) or min(new) >= len(steps) - 1:
+        return None
+    return sorted(new)
 
 
 def _drop_scratch(run: Any, result: GateResult) -> None:

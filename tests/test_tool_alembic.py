@@ -483,3 +483,32 @@ def test_a_revision_that_fails_to_import_is_named_with_its_cause(
     assert "migrations/versions/bad2.py" in out and "Unable to configure handler rich" in out, out
     assert "caused by: ModuleNotFoundError: No module named 'no_such_module_d5'" in out, out
     assert "fix the hook implementation" not in out, out
+
+
+def test_a_branch_revision_and_its_merge_are_both_judged_by_the_default_gate(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """D1 addendum 2 (mealie): "alembic merge heads" after a branch revision: the newest
+    step is the merge, and the branch revision, applied before the old head, fell inside
+    the default base (the step before the newest): its DROP COLUMN passed the gate. The
+    newest files (uncommitted here, or the last commit's) are judged together."""
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    old = {"r1": (None, 'op.execute("CREATE TABLE items (id int PRIMARY KEY, name text, legacy text)")',
+                  'op.execute("DROP TABLE items")', ""),
+           "r2": ("r1", 'op.execute("CREATE TABLE tags (id int PRIMARY KEY)")', 'op.execute("DROP TABLE tags")', "")}
+    write_project(pytester.path, old)
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "two revisions"], cwd=pytester.path, check=True)
+    write_project(pytester.path, {
+        "b3": ("r1", 'op.execute("ALTER TABLE items DROP COLUMN legacy")',
+               'op.execute("ALTER TABLE items ADD COLUMN legacy text")', ""),
+        "m4": (("r2", "b3"), "pass", "pass", "")})
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    out = result.stdout.str()
+    assert result.ret != 0, out
+    assert "base: alembic/r1 = " in out and "the oldest of the 2 newest (alembic/b3, alembic/m4; 3 step(s) since)" in out, out
+    assert cases["pggit.hazards::public/table/items/column/legacy"] == "failure", cases

@@ -111,38 +111,11 @@ def _newest_leaf(graph: Any, keys: List[Tuple[str, str]], rootdir: Path) -> Opti
             files[key] = path.resolve()
     if not files:
         return None
-    fresh = _freshness(list(files.values()), rootdir)
+    from ..freshness import freshness
+
+    fresh = freshness(list(files.values()), rootdir)
     order = {key: i for i, key in enumerate(keys)}
     return max(files, key=lambda k: (fresh[files[k]], order.get(k, -1)))
-
-
-def _freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Tuple[int, float]]:
-    """How new each file is: (2, mtime) uncommitted in git, (1, commit time) committed,
-    (0, mtime) without git."""
-    import subprocess
-
-    def git(*args: str) -> Optional[str]:
-        try:
-            proc = subprocess.run(["git", "-C", str(rootdir), *args], capture_output=True, text=True,
-                                  timeout=30)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return proc.stdout if proc.returncode == 0 else None
-
-    top = git("rev-parse", "--show-toplevel")
-    if top is None:
-        return {p: (0, p.stat().st_mtime) for p in paths}
-    status = git("status", "--porcelain", "--untracked-files=all", "--", *map(str, paths)) or ""
-    dirty = {(Path(top.strip()) / line[3:].strip().strip('"')).resolve() for line in status.splitlines()
-             if len(line) > 3}
-    out: Dict[Path, Tuple[int, float]] = {}
-    for p in paths:
-        if p in dirty:
-            out[p] = (2, p.stat().st_mtime)
-        else:
-            when = (git("log", "-1", "--format=%ct", "--", str(p)) or "").strip()
-            out[p] = (1, float(when)) if when.isdigit() else (2, p.stat().st_mtime)
-    return out
 
 
 def django_steps(config: pytest.Config, tree: Optional[Path] = None) -> List[Step]:
