@@ -448,6 +448,7 @@ def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult,
         prov = provenance.without_statements(prov, provenance.base_statements(conn, result.base_sha))
     result.provenance = prov
     allowances.collect(prov, getattr(run, "rootdir", None))
+    result.diff = [_judged_on_statements(e, prov) for e in result.diff]
     for e in result.diff:
         src = prov.for_path(e.path, e.change)
         if src is not None:
@@ -461,6 +462,68 @@ def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult,
         if got:
             result.accepted[e.path] = got
     return allowances
+
+
+def _judged_on_statements(e: Any, prov: Any) -> Any:
+    """``e`` without ``fails_with_rows`` when the project's own statements did not add
+    its column NOT NULL without a default (D9: Django's AddField with a default adds the
+    column with it, then drops it; the expand-backfill-SET NOT NULL pattern the hazard
+    itself recommends).  pggit's migration of the final schema adds such a column NOT
+    NULL in one statement, which fails on rows; what production runs is the step's own
+    statements, so that is what the gate judges.  Kept when no statement names the
+    column (capture off, schema files without provenance)."""
+    import dataclasses
+
+    if "fails_with_rows" not in (e.hazards or ()) or "/column/" not in e.path:
+        return e
+    column = e.path.rsplit("/", 1)[1]
+    verdict = None
+    for x in prov.related(e.path):
+        got = adds_not_null_without_default(x.statement or "", column)
+        if got is not None:
+            verdict = got if verdict is None else verdict or got
+    if verdict is not False:
+        return e
+    return dataclasses.replace(e, hazards=tuple(h for h in e.hazards if h != "fails_with_rows"))
+
+
+def adds_not_null_without_default(text: str, column: str) -> Optional[bool]:
+    """Whether ``text`` adds column ``column`` NOT NULL without a DEFAULT (or identity or
+    generated expression): True; adds it otherwise: False; does not add it: None.  The
+    clause runs to the next comma or semicolon outside parentheses and quotes."""
+    import re
+
+    found: Optional[bool] = None
+    for m in re.finditer(r'\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[A-Za-z_][\w$]*)',
+                         text, re.IGNORECASE):
+        name = m.group(1)
+        name = name[1:-1].replace('""', '"') if name.startswith('"') else name.lower()
+        if name != column or name.upper() in ("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"):
+            continue
+        depth, quote, end = 0, "", len(text)
+        for i in range(m.end(), len(text)):
+            ch = text[i]
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "'\"":
+                quote = ch
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                if depth == 0:
+                    end = i
+                    break
+                depth -= 1
+            elif ch in ",;" and depth == 0:
+                end = i
+                break
+        clause = text[m.end():end]
+        bare = re.sub(r"'(?:[^']|'')*'", "''", clause)
+        not_null = re.search(r"\bNOT\s+NULL\b", bare, re.IGNORECASE) is not None
+        filled = re.search(r"\b(DEFAULT|GENERATED|IDENTITY)\b", bare, re.IGNORECASE) is not None
+        here = not_null and not filled
+        found = here if found is None else found or here
+    return found
 
 
 def _paths_by_source(result: GateResult) -> Dict[str, List[str]]:

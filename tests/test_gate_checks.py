@@ -268,3 +268,31 @@ def test_the_gates_status_integrity_and_alerts_read_the_log_when_it_proves_clean
     pggit_conn.execute("ALTER EVENT TRIGGER pggit_v0_capture_ddl DISABLE")   # the log proves nothing now
     assert not repo.live_is_head()
     assert not repo.status()
+
+
+@pytest.mark.parametrize("change, fails", [
+    # Django's AddField(default=...): added with the default, then the default dropped
+    ("ALTER TABLE customers ADD COLUMN tier int DEFAULT 0 NOT NULL;\n"
+     "ALTER TABLE customers ALTER COLUMN tier DROP DEFAULT;\n", False),
+    # the pattern the hazard recommends: nullable, backfilled, then NOT NULL
+    ("ALTER TABLE customers ADD COLUMN tier int;\nUPDATE customers SET tier = 0;\n"
+     "ALTER TABLE customers ALTER COLUMN tier SET NOT NULL;\n", False),
+    # what fails in production: NOT NULL without a default on a table with rows
+    ("ALTER TABLE customers ADD COLUMN tier int NOT NULL;\n", True),
+])
+def test_fails_with_rows_is_judged_on_the_steps_own_statements(
+        pytester: pytest.Pytester, pggit_server: Server, change: str, fails: bool) -> None:
+    """D9 (44 of healthchecks' 199 Django steps): pggit's migration of the final schema
+    adds such a column NOT NULL in one statement, which fails on rows, so every AddField
+    with a default failed the default gate; what production runs is the step's own
+    statements."""
+    schema = pytester.path / "schema"
+    schema.mkdir()
+    (schema / "001_init.sql").write_text("CREATE TABLE customers (id int PRIMARY KEY, phone text);\n")
+    (schema / "002_tier.sql").write_text(change)
+    pytester.makepyfile("def test_ok(pggit):\n    assert pggit.head()\n")
+    result = pytester.runpytest("--pggit-backend", "dsn", "--pggit-dsn", pggit_server.dsn(),
+                                "--pggit", "--pggit-gate", "--pggit-schema", "schema", "--no-pggit-lint")
+    text = result.stdout.str()
+    assert (result.ret == 1) == fails, text
+    assert ("fails_with_rows (breaking)" in text) == fails, text
