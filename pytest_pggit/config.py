@@ -341,6 +341,24 @@ def enabled(config: "pytest.Config") -> bool:
     return bool(value)
 
 
+#: settings that ask for a verdict or a file: given while the plugin is off, the run
+#: would pass without either (connection settings in addopts are fine while off)
+VERDICTS = ("pggit_gate", "pggit_junit", "pggit_report", "pggit_snapshot", "pggit_snapshot_update",
+            "pggit_alembic", "pggit_django")
+
+
+def asked_without_enabling(config: "pytest.Config") -> List[str]:
+    """The ``--pggit-*`` flags asking for a verdict or a file (:data:`VERDICTS`) given on
+    the command line while pytest-pggit is off: a ``--pggit-gate`` run without
+    ``--pggit`` would otherwise pass, silently, with no gate and no JUnit file (D10)."""
+    given = []
+    for s in (s for s in SETTINGS if s.name in VERDICTS):
+        cli = config.getoption(s.name, default=None)
+        if _is_set(cli) and cli is not False and cli != s.default:
+            given.append(s.flag)
+    return given
+
+
 def _is_set(value: Any) -> bool:
     return value is not None and value != "" and value != [] and value != ()
 

@@ -96,6 +96,11 @@ def pytest_configure(config: pytest.Config) -> None:
     for marker in MARKERS:  # registered even when off, so --strict-markers runs stay green
         config.addinivalue_line("markers", marker)
     if not _config.enabled(config):
+        given = _config.asked_without_enabling(config)
+        if given:
+            raise pytest.UsageError(
+                f"{', '.join(given)} given, but pytest-pggit is off: add --pggit (or pggit = true "
+                "in the ini file), or leave the --pggit-* options out")
         return
     try:
         cfg = _config.PggitConfig.from_pytest(config)

@@ -296,3 +296,14 @@ def test_fails_with_rows_is_judged_on_the_steps_own_statements(
     text = result.stdout.str()
     assert (result.ret == 1) == fails, text
     assert ("fails_with_rows (breaking)" in text) == fails, text
+
+
+def test_pggit_options_without_pggit_are_a_usage_error(pytester: pytest.Pytester) -> None:
+    """D10: `pytest --pggit-gate --pggit-junit gate.xml` without --pggit exited 0 with no
+    gate, no JUnit file and no word: a merge gate that passes by doing nothing."""
+    pytester.makepyfile(test_app="def test_ok():\n    pass\n")
+    result = pytester.runpytest("--pggit-gate", "--pggit-junit", "gate.xml")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--pggit-gate, --pggit-junit given, but pytest-pggit is off: add --pggit*"])
+    assert not (pytester.path / "gate.xml").exists()
+    assert pytester.runpytest().ret == 0    # off, and nothing asked of it: untouched
