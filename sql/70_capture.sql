@@ -255,10 +255,14 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
     v_q text := pg_catalog.lower(current_query() COLLATE "C");
+    -- the ALTER is not in the statement's text: a routine the statement called runs it
+    -- (SELECT migrate_v2()), so the names are all kept, as for EXECUTE (C10)
+    v_called boolean := strpos(v_q, 'alter') = 0;
 BEGIN
     -- LIKE first (most ALTERs have neither word), the regular expression (dearer) after
-    IF NOT (v_q OPERATOR(pg_catalog.~~) ANY ('{%rename%,%schema%}'::text[])
-            AND current_query() ~* '\m(rename|set\s+schema)\M')
+    IF NOT (v_called
+            OR (v_q OPERATOR(pg_catalog.~~) ANY ('{%rename%,%schema%}'::text[])
+                AND current_query() ~* '\m(rename|set\s+schema)\M'))
        OR coalesce(current_setting('pggit.applying', true), '') = 'logged'
        OR ((current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on')
            AND EXISTS (SELECT 1 FROM pggit_v0.capture_faults f WHERE f.id = -txid_current() AND f.event = 'unlogged')) THEN
@@ -271,7 +275,7 @@ BEGIN
                                         (SELECT jsonb_object_agg(e.oid::text, e.enumlabel) FROM pg_enum e WHERE e.enumtypid = t.oid))
                 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
                 WHERE t.typtype = 'e' AND n.nspname <> 'pggit_v0' AND n.nspname !~ '^pg_'
-                  AND strpos(v_q, lower(t.typname COLLATE "C")) > 0)::text, ''), true);
+                  AND (v_called OR strpos(v_q, lower(t.typname COLLATE "C")) > 0))::text, ''), true);
             RETURN;
         END IF;
         PERFORM set_config('pggit.names_before', coalesce((
@@ -284,7 +288,7 @@ BEGIN
               -- only those the statement names (what it renames is named in it; all of
               -- them when it runs dynamic SQL): every relation's names cost 100-190 ms a
               -- rename on 5,500 relations
-              AND (strpos(v_q, 'execute') > 0
+              AND (strpos(v_q, 'execute') > 0 OR v_called
                    OR strpos(v_q, lower(c.relname COLLATE "C")) > 0
                    OR strpos(v_q, replace(lower(c.relname COLLATE "C"), '"', '""')) > 0))::text, ''), true);
     EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL

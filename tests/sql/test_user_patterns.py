@@ -1410,3 +1410,24 @@ def test_backslashes_in_comments_and_enum_labels(db: SqlDb) -> None:
     assert db.val("SELECT col_description('app.t'::regclass, 2)") is None
     db.exec("SET pggit.full_snapshot = on")
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_renames_run_by_a_called_routine_are_replayed(db: SqlDb) -> None:
+    """C10 (migrations run through a routine: SELECT migrate_v2()): capture kept the names
+    before a rename only when the statement's text said rename, and a routine's caller's
+    text does not, so the renames became drops and creates (refused with rows; rows lost
+    under force)."""
+    db.exec("""CREATE SCHEMA app; CREATE TABLE app.a (id int, x int); CREATE TYPE app.k AS ENUM ('p', 'q');
+CREATE TABLE app.e (v app.k);
+CREATE FUNCTION app.migrate_v2() RETURNS void LANGUAGE plpgsql AS $$ BEGIN
+  ALTER TABLE app.a RENAME COLUMN x TO y; ALTER TABLE app.a RENAME TO b; ALTER TYPE app.k RENAME VALUE 'p' TO 'r'; END $$""")
+    first = db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec("SELECT app.migrate_v2()")
+    db.val("SELECT pggit_v0.create_basic_commit('migrated by a routine')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("INSERT INTO app.a VALUES (1, 10); INSERT INTO app.e VALUES ('p')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.rows("SELECT id, y FROM app.b") == [{"id": 1, "y": 10}]
+    assert db.val("SELECT v::text FROM app.e") == "r"
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
