@@ -302,6 +302,30 @@ SELECT concat_ws(' ',
 FROM o l
 $$;
 
+-- A DO statement written as DO $pggit$...$pggit$; with a tag its body does not hold: a
+-- name holding "$pggit$" (quoted inside the body) would end it early (C11).
+CREATE OR REPLACE FUNCTION pggit_v0._safe_do(p_stmt text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_body text;
+    n      int := 1;
+BEGIN
+    IF left(p_stmt, 10) <> 'DO $pggit$' OR right(p_stmt, 8) <> '$pggit$;'
+       OR strpos(substr(p_stmt, 11, length(p_stmt) - 18), '$pggit$') = 0 THEN
+        RETURN p_stmt;
+    END IF;
+    v_body := substr(p_stmt, 11, length(p_stmt) - 18);
+    WHILE strpos(v_body, '$pggit' || n || '$') > 0 LOOP
+        n := n + 1;
+    END LOOP;
+    RETURN 'DO $pggit' || n || '$' || v_body || '$pggit' || n || '$;';
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._safe_do(text) IS
+    'A DO $pggit$ statement re-tagged when its body holds the tag';
+
 -- GRANT <-> REVOKE for each line of a canonical grants blob.  A grant WITH GRANT OPTION
 -- to a role may be one to the role that owns the object where the script runs (owners
 -- are not versioned: a table restored without owners belongs to whoever made it, and
@@ -317,7 +341,7 @@ SELECT string_agg(CASE
          WHEN l ~ '^GRANT .* WITH GRANT OPTION; -- the owner''s own grant options;$'
          THEN regexp_replace(l, '^GRANT (.*) TO (.*) WITH GRANT OPTION; -- .*$', 'REVOKE GRANT OPTION FOR \1 FROM \2 CASCADE;')
          WHEN m IS NOT NULL
-         THEN format('DO $pggit$BEGIN IF %s = %L::pg_catalog.regrole THEN REVOKE GRANT OPTION FOR %s ON %s %s FROM %s CASCADE; '
+         THEN _safe_do(format('DO $pggit$BEGIN IF %s = %L::pg_catalog.regrole THEN REVOKE GRANT OPTION FOR %s ON %s %s FROM %s CASCADE; '
                      'ELSE REVOKE %s ON %s %s FROM %s CASCADE; END IF; END$pggit$;',
                      CASE m[2] WHEN 'TABLE' THEN format('(SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = %L::pg_catalog.regclass)', m[3])
                                WHEN 'SEQUENCE' THEN format('(SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = %L::pg_catalog.regclass)', m[3])
@@ -325,7 +349,7 @@ SELECT string_agg(CASE
                                WHEN 'TYPE' THEN format('(SELECT t.typowner FROM pg_catalog.pg_type t WHERE t.oid = %L::pg_catalog.regtype)', m[3])
                                WHEN 'DOMAIN' THEN format('(SELECT t.typowner FROM pg_catalog.pg_type t WHERE t.oid = %L::pg_catalog.regtype)', m[3])
                                ELSE format('(SELECT p.proowner FROM pg_catalog.pg_proc p WHERE p.oid = %L::pg_catalog.regprocedure)', m[3]) END,
-                     m[4], m[1], m[2], m[3], m[4], m[1], m[2], m[3], m[4])
+                     m[4], m[1], m[2], m[3], m[4], m[1], m[2], m[3], m[4]))
          WHEN l ~ '^GRANT ' THEN regexp_replace(regexp_replace(l, ' WITH GRANT OPTION;$', ';'),
                                                 '^GRANT (.*) TO (.*);$', 'REVOKE \1 FROM \2 CASCADE;')
          ELSE regexp_replace(l, '^REVOKE (.*) FROM (.*);$', 'GRANT \1 TO \2;') END, E'\n' ORDER BY o)

@@ -199,19 +199,19 @@ BEGIN
                  WHEN 'column_grants' THEN _invert_grants(x.old_c)
                  WHEN 'column_settings' THEN _reset_column_settings(x.old_c)
                  -- a cloned trigger's own firing state gone: its parent trigger's again
-                 WHEN 'trigger_state' THEN format(
+                 WHEN 'trigger_state' THEN _safe_do(format(
                      'DO $pggit$ BEGIN EXECUTE (SELECT format(''ALTER TABLE %%s %%s TRIGGER %%I'', %L, CASE p.tgenabled '
                      'WHEN ''D'' THEN ''DISABLE'' WHEN ''R'' THEN ''ENABLE REPLICA'' WHEN ''A'' THEN ''ENABLE ALWAYS'' '
                      'ELSE ''ENABLE'' END, c.tgname) FROM pg_trigger c JOIN pg_trigger p ON p.oid = c.tgparentid '
-                     'WHERE c.tgrelid = %L::regclass AND c.tgname = %L); END $pggit$;', x.q, x.q, substr(x.sub_key, 15))
+                     'WHERE c.tgrelid = %L::regclass AND c.tgname = %L); END $pggit$;', x.q, x.q, substr(x.sub_key, 15)))
                  -- an inherited column's own default gone: its parent's again (as the
                  -- parent has it by then)
-                 WHEN 'column_default' THEN format(
+                 WHEN 'column_default' THEN _safe_do(format(
                      'DO $pggit$ BEGIN EXECUTE (SELECT format(''ALTER TABLE ONLY %%s ALTER COLUMN %%I %%s'', %L, a.attname, '
                      'coalesce(''SET DEFAULT '' || pg_get_expr(d.adbin, d.adrelid), ''DROP DEFAULT'')) FROM pg_inherits i '
                      'JOIN pg_attribute a ON a.attrelid = i.inhparent AND a.attname = %L LEFT JOIN pg_attrdef d '
                      'ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE i.inhrelid = %L::regclass '
-                     'ORDER BY i.inhseqno LIMIT 1); END $pggit$;', x.q, substr(x.sub_key, 16), x.q)
+                     'ORDER BY i.inhseqno LIMIT 1); END $pggit$;', x.q, substr(x.sub_key, 16), x.q))
                  ELSE regexp_replace(x.old_c, ' IS E?''.*'';$', ' IS NULL;')   -- comments
                END),
                CASE split_part(x.sub_key, ' ', 1)
@@ -927,10 +927,10 @@ BEGIN
         -- column holds, as pg_dump's data would leave it (it started at 1: the next insert
         -- collided with the first row, A7/B2)
         SELECT 43, 2, sq.schema_name, sq.obj_key, 'owned_by',
-               format('DO $pggit$BEGIN IF (SELECT a.atttypid FROM pg_catalog.pg_attribute a WHERE a.attrelid = %L::pg_catalog.regclass '
+               _safe_do(format('DO $pggit$BEGIN IF (SELECT a.atttypid FROM pg_catalog.pg_attribute a WHERE a.attrelid = %L::pg_catalog.regclass '
                       'AND a.attname = %L) IN (20, 21, 23) THEN PERFORM pg_catalog.setval(%L, x.m) FROM (SELECT max(%s) AS m FROM %s) x '
                       'WHERE x.m >= (SELECT s.seqstart FROM pg_catalog.pg_sequence s WHERE s.seqrelid = %L::pg_catalog.regclass); END IF; END$pggit$;',
-                      m[2], (parse_ident(m[3]))[1], m[1], m[3], m[2], m[1]),
+                      m[2], (parse_ident(m[3]))[1], m[1], m[3], m[2], m[1])),
                ARRAY[]::text[]
         FROM unnest(p_plan) sq
         CROSS JOIN LATERAL regexp_match(sq.new_c, '^ALTER SEQUENCE (.+) OWNED BY (.+)\.("(?:[^"]|"")+"|[^ ."]+);$') AS m
