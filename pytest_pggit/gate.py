@@ -550,6 +550,13 @@ def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowan
         return
     new_objects = {f"{e.schema_name}.{e.object_name}".replace('"', "") for e in result.diff
                    if e.change == "ADDED" and e.path.count("/") == 2}
+    # and what a statement since the base created, even when a later one dropped it (a
+    # table made and dropped within the span is no object production holds: D3)
+    if result.provenance is not None:
+        new_objects |= {(x.object_identity or "").replace('"', "") for x in result.provenance.entries
+                        if (x.command_tag or "").startswith("CREATE ") and x.object_identity
+                        and x.object_type in ("table", "sequence", "view", "materialized view", "index",
+                                              "type", "foreign table")}
     cfg = getattr(run, "cfg", None)
     server = run.get_server()
     t0 = time.perf_counter()

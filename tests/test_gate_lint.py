@@ -242,3 +242,15 @@ def test_one_squawk_run_for_every_file_and_step(tmp_path: Path, monkeypatch: pyt
     assert not any(name.startswith("a.sql") and rule == "ban-drop-column" for name, rule in rules)
     assert [st.findings[0].status() for st in found if st.name == "b.sql:1"] == ["not parsed"]
     assert not notes
+
+
+@needs_squawk
+def test_a_table_made_and_dropped_since_the_base_is_a_new_object(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """D3 (mealie's users_to_favorites, with --pggit-base root): a table the span made and
+    later dropped is in no diff, so its DROP TABLE failed lint (ban-drop-table, high)."""
+    project(pytester, "CREATE TABLE scratch (id int);\nDROP TABLE scratch;\n")
+    result = run(pytester, pggit_server)
+    assert result.ret == 0, result.stdout.str()
+    case = {c.get("name"): c for c in cases(pytester, "pggit.lint")}["schema/002_change.sql:2"]
+    assert "ban-drop-table (data-loss, new object)" in case.find("system-out").text
