@@ -202,15 +202,37 @@ def step_error(step: Step, action: str, exc: BaseException) -> PggitError:
     import psycopg
 
     where = user_frame(exc)
+    if step.source and ("/site-packages/" in where or "/dist-packages/" in where):
+        # no frame of the project's (Django runs a migration's operations from its own
+        # code): the step's file is where the user looks (D6)
+        where = step.source
+    # the database's error behind a tool's own (Django's ProgrammingError wraps psycopg's):
+    # its SQLSTATE, detail and hint
+    pg = next((c for c in _chain(exc) if isinstance(c, psycopg.Error)), None)
     err: PggitError
-    if isinstance(exc, psycopg.Error):
+    if pg is not None and pg is not exc:
+        err = SchemaApplyError.from_psycopg(pg, context=f"{where}: {action} of step {step.tag} failed: "
+                                                        f"{type(exc).__name__}")
+    elif isinstance(exc, psycopg.Error):
         err = SchemaApplyError.from_psycopg(exc, context=f"{where}: {action} of step {step.tag} failed")
     else:
         err = SchemaApplyError(f"{where}: {action} of step {step.tag} failed: "
                                f"{type(exc).__name__}: {exc}",
                                hint=f"fix the step's {action} ({step.source or step.tag})")
+    if not getattr(err, "hint", None):
+        err.hint = f"fix the step's {action} ({step.source or step.tag})"
     err.location = where
     return err
+
+
+def _chain(exc: BaseException) -> List[BaseException]:
+    """``exc`` and the exceptions behind it (``__cause__``, else ``__context__``)."""
+    out: List[BaseException] = []
+    cur: Optional[BaseException] = exc
+    while cur is not None and cur not in out and len(out) < 10:
+        out.append(cur)
+        cur = cur.__cause__ or cur.__context__
+    return out
 
 
 def build_template(

@@ -452,3 +452,21 @@ def test_a_git_base_checks_every_new_migration_even_between_other_apps_ones(
     assert cases.get("pggit.updown::django/zeta/0002_note_title") == "ok", (cases, out)
     assert not any(k.startswith("pggit.updown::django/catalog/000") and not k.endswith("0005_zz") for k in cases), cases
     assert result.ret == 1, out
+
+
+def test_a_failing_migration_names_its_file_and_the_databases_sqlstate(
+        project: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """D6: a failing Django migration was located in Django's own backends/utils.py, and
+    the SQLSTATE of the psycopg error behind Django's ProgrammingError was not shown."""
+    (project / "catalog/migrations/0005_bad.py").write_text(textwrap.dedent("""
+        from django.db import migrations
+
+        class Migration(migrations.Migration):
+            dependencies = [("catalog", "0004_remove_author_bio")]
+            operations = [migrations.RunSQL("ALTER TABLE catalog_nonexistent ADD COLUMN x int")]
+        """).lstrip())
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "-k", "isolated_clone")
+    out = result.stdout.str() + result.stderr.str()
+    assert "catalog/migrations/0005_bad.py: upgrade of step django/catalog/0005_bad failed: ProgrammingError" in out, out
+    assert "42P01" in out and "catalog_nonexistent" in out, out
+    assert "site-packages/django" not in out.split("0005_bad failed")[0].splitlines()[-1], out
