@@ -372,6 +372,11 @@ DECLARE
     v_stmt    text;
     v_logged  boolean := (SELECT count(DISTINCT (s.schema_name, s.obj_key)) FROM unnest(p_steps) s) <= 50;
     v_source  text := current_setting('pggit.source', true);
+    -- the search_path the script gets from psql (the session's default): the user's
+    -- routines a step runs (a generated column, a default filled in, an index expression,
+    -- the user's own event triggers) read their unqualified names from it, not from
+    -- pgGit's (C12: a table named meta was read from pggit_v0)
+    v_user_path text := (SELECT s.reset_val FROM pg_catalog.pg_settings s WHERE s.name = 'search_path');
 BEGIN
     PERFORM _verify_blobs(ARRAY[_commit_tree(p_from), p_to_tree]);
     SET LOCAL check_function_bodies = false;
@@ -388,15 +393,17 @@ BEGIN
     -- subtransaction, and committing one walks every lock the transaction holds, so a
     -- block per statement made a whole-schema checkout quadratic (3,000 tables: 30 s).
     -- The failing step is known from v_path / v_stmt (variables survive the rollback).
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, ' || v_user_path, true);
     BEGIN
         FOREACH v_step IN ARRAY p_steps LOOP
             v_path := v_step.path;
             v_stmt := v_step.statement;
             EXECUTE v_step.statement;
-            IF v_step.sub_key = 'definition' AND v_step.statement ~ '^CREATE ' THEN
-                v_created := v_created || _path(v_step.schema_name, v_step.obj_key, 'grants');
+            IF v_step.sub_key OPERATOR(pg_catalog.=) 'definition'
+               AND v_step.statement OPERATOR(pg_catalog.~) '^CREATE ' THEN
+                v_created := v_created OPERATOR(pg_catalog.||) pggit_v0._path(v_step.schema_name, v_step.obj_key, 'grants');
             END IF;
-            v_n := v_n + 1;
+            v_n := v_n OPERATOR(pg_catalog.+) 1;
         END LOOP;
     EXCEPTION WHEN OTHERS THEN
         RAISE EXCEPTION 'migration step for % failed: %', v_path, SQLERRM
@@ -412,6 +419,7 @@ BEGIN
                                         || ' change it first, then check out again.'
                                    ELSE '' END;
     END;
+    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pggit_v0, pg_temp', true);
     -- Objects just created also got this database's default privileges (ALTER DEFAULT
     -- PRIVILEGES); grants are recorded relative to the built-in defaults, so take each
     -- such object from its live grants back to the defaults, then to the recorded ones.

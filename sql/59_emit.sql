@@ -544,11 +544,12 @@ BEGIN
                                        -- value the new type cannot read, never guessing one
                                        -- (character and bit without a length mean one: through
                                        -- text and bit varying, so the assignment checks the length, B6)
-                                       -- (bytea's input reads backslashes as escapes: its text
-                                       -- is not the value's bytes; those in UTF-8, B7)
-                                       WHEN NOT _castable(o.type, n.type) AND n.type = 'bytea'
+                                       -- (bytea's input reads backslashes as escapes and its
+                                       -- output is hex: its text is not the value's bytes; those
+                                       -- in UTF-8, from a string type too, B7, C13)
+                                       WHEN n.type = 'bytea' AND o.type <> 'bytea'
                                        THEN format(' USING convert_to(%s::text, %L)', n.name, 'UTF8')
-                                       WHEN NOT _castable(o.type, n.type) AND o.type = 'bytea'
+                                       WHEN o.type = 'bytea' AND n.type <> 'bytea'
                                        THEN format(' USING convert_from(%s, %L)::%s', n.name, 'UTF8', _unsized_type(n.type))
                                        WHEN NOT _castable(o.type, n.type)
                                        THEN format(' USING %s::text::%s', n.name, _unsized_type(n.type))

@@ -1449,3 +1449,45 @@ ALTER TABLE app."t$pggit$x" ALTER id SET DEFAULT nextval('app."t$pggit$x_id_seq"
     db.exec("""INSERT INTO app."t$pggit$x" (v) SELECT 'x' FROM generate_series(1, 3)""")
     db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
     assert db.val("""INSERT INTO app."t$pggit$x" (v) VALUES ('next') RETURNING id""") == 4
+
+
+def test_a_checkout_runs_the_users_routines_with_the_users_search_path(db: SqlDb) -> None:
+    """C12 (crates.io's to_semver_no_prerelease; a settings table named meta): a checkout
+    ran its steps under pgGit's search_path, so a user routine without SET search_path
+    that a step evaluated (a generated column, a default filled in for existing rows)
+    failed to find the user's type, or silently read pgGit's own table meta."""
+    db.exec("""CREATE TYPE public.pair AS (a int, b int);
+CREATE FUNCTION public.mk(x int) RETURNS pair IMMUTABLE LANGUAGE sql AS $$ SELECT (x, x)::pair $$;
+CREATE TABLE public.meta (key text PRIMARY KEY, value text); INSERT INTO public.meta VALUES ('default_plan', 'pro');
+CREATE FUNCTION public.get_setting(k text) RETURNS text STABLE LANGUAGE sql AS $$ SELECT value FROM meta WHERE key = k $$;
+CREATE TABLE public.t (id int PRIMARY KEY, n int)""")
+    first = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("""ALTER TABLE public.t ADD COLUMN p pair GENERATED ALWAYS AS (mk(n)) STORED;
+ALTER TABLE public.t ADD COLUMN plan text DEFAULT get_setting('default_plan')""")
+    db.val("SELECT pggit_v0.create_basic_commit('c2')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("INSERT INTO public.t VALUES (1, 5)")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.rows("SELECT (p).a, plan FROM public.t") == [{"a": 5, "plan": "pro"}]
+    assert db.val("SHOW search_path") == '"$user", public'
+
+
+@pytest.mark.parametrize("old, new, value, expected", [
+    ("text", "bytea", "'\\x41'", "\\x5c783431"),                         # four characters, four bytes
+    ("bytea", "text", "convert_to('tok_abc', 'UTF8')", "tok_abc"),
+    ("bytea", "varchar(200)", "convert_to('tok_abc', 'UTF8')", "tok_abc"),
+])
+def test_text_and_bytea_convert_as_utf8_bytes(db: SqlDb, old: str, new: str, value: str, expected: str) -> None:
+    """C13 (crates.io's api_tokens.token text -> bytea): USING tok::bytea read backslash
+    escapes ('\\x41' became one byte) and tok::text gave bytea's hex output, silently."""
+    db.exec(f"CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY, tok {old})")
+    first = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    using = "convert_to(tok, 'UTF8')" if new == "bytea" else "convert_from(tok, 'UTF8')"
+    db.exec(f"ALTER TABLE app.t ALTER COLUMN tok TYPE {new} USING {using}")
+    db.val("SELECT pggit_v0.create_basic_commit('c2')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec(f"INSERT INTO app.t VALUES (1, {value})")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.val("SELECT tok::text FROM app.t") == expected
