@@ -232,7 +232,8 @@ BEGIN
                                  AND cr.ref_column = 'column ' || _dep_esc(r.oc)
                                  -- (views and routines reading it are made again, and so are
                                  -- other tables' policies and rules: _renamed_tree)
-                                 AND cr.kind NOT IN ('sequence', 'view', 'materialized_view', 'function', 'procedure')
+                                 AND cr.kind NOT IN ('sequence', 'view', 'materialized_view', 'function', 'procedure',
+                                                     'statistics')
                                  AND cr.part NOT LIKE 'constraint %'
                                  AND split_part(cr.part, ' ', 1) NOT IN ('policy', 'rule')))
           -- the new name free in p_from, or held by a column made after the rename (renamed
@@ -596,7 +597,7 @@ BEGIN
         JOIN dep_refs x ON x.ref_schema = rt.old_schema AND x.ref_key = 'table ' || rt.old_table
         JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
         JOIN obj o ON o.obj_tree = e.tree_sha
-        WHERE _key_kind(o.obj_key) IN ('view', 'materialized_view', 'function', 'procedure')
+        WHERE _key_kind(o.obj_key) IN ('view', 'materialized_view', 'function', 'procedure', 'statistics')
           AND NOT EXISTS (SELECT 1 FROM routs rr WHERE rr.schema_name = o.schema_name AND rr.obj_key = o.obj_key)
     ),
     marked AS (

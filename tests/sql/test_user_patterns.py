@@ -1491,3 +1491,25 @@ def test_text_and_bytea_convert_as_utf8_bytes(db: SqlDb, old: str, new: str, val
     db.exec(f"INSERT INTO app.t VALUES (1, {value})")
     db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
     assert db.val("SELECT tok::text FROM app.t") == expected
+
+
+def test_statistics_over_swapped_columns_keep_the_swap(db: SqlDb) -> None:
+    """C9: a CREATE STATISTICS over a swapped column kept the swap from being staged: it
+    became a drop and an add (refused with values, lost under force), and checkouts
+    stopped on the proof (XX000) even on empty tables. Statistics objects reading renamed
+    columns are made again from the target's text, as views are."""
+    db.exec("""CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY, x int, y int);
+CREATE STATISTICS app.st ON x, y FROM app.t; CREATE STATISTICS app.st1 ON x, id FROM app.t""")
+    first = db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec("ALTER TABLE app.t RENAME COLUMN x TO tmp; ALTER TABLE app.t RENAME COLUMN y TO x;"
+            "ALTER TABLE app.t RENAME COLUMN tmp TO y")
+    db.val("SELECT pggit_v0.create_basic_commit('swapped')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("INSERT INTO app.t VALUES (1, 10, 20)")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.rows("SELECT x, y FROM app.t") == [{"x": 20, "y": 10}]
+    db.exec("SET pggit.full_snapshot = on")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    assert db.rows("SELECT x, y FROM app.t") == [{"x": 10, "y": 20}]
