@@ -57,6 +57,89 @@ COMMENT ON FUNCTION pggit_v0.generate_migration(text, text) IS
 
 -- The migration from commit p_from to commit p_to (or, with p_to_tree, to that tree,
 -- whose commit p_to is): first the renames (_renames) as ALTER TABLE statements, then
+-- The target tree as it was when the columns it adds to kept tables were added: each
+-- such column's blob taken from the earliest commit on p_to's side (of p_from...p_to)
+-- that has it, when that differs from the target's (a default set, changed or dropped
+-- later, a generated column made plain later).  A migration over the span then adds the
+-- column as the history did, and alters it to the target after: the rows that exist get
+-- the value the history gave them, not the target's default (C14).  NULL when no added
+-- column differs.  With the owner's rights, as _renamed_tree: it stores a derived tree of
+-- blobs already stored; no commit points at it.
+CREATE OR REPLACE FUNCTION pggit_v0._added_as_then(p_base text, p_to_tree text, p_from text, p_to text) RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_root text;
+BEGIN
+    IF p_from IS NULL OR p_to IS NULL OR NOT EXISTS (   -- (most migrations add no column)
+           SELECT 1 FROM _diff_trees(p_base, p_to_tree) d
+           WHERE d.sub_key LIKE 'column %' AND d.old_sha IS NULL AND d.new_sha IS NOT NULL) THEN
+        RETURN NULL;
+    END IF;
+    WITH diff AS MATERIALIZED (
+        SELECT d.* FROM _diff_trees(p_base, p_to_tree) d
+        WHERE _key_kind(d.obj_key) = 'table' AND (d.sub_key LIKE 'column %' OR d.sub_key = 'definition')
+    ),
+    added AS MATERIALIZED (   -- columns the target adds to tables both trees hold
+        SELECT d.schema_name, d.obj_key, d.sub_key, d.new_sha, _bucket(d.schema_name, _key_name(d.obj_key)) AS bucket
+        FROM diff d
+        WHERE d.sub_key LIKE 'column %' AND d.old_sha IS NULL AND d.new_sha IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM diff t WHERE t.schema_name = d.schema_name AND t.obj_key = d.obj_key
+                            AND t.sub_key = 'definition' AND t.old_sha IS NULL)
+    ),
+    fwd AS MATERIALIZED (
+        SELECT g.commit_sha, g.tree_sha, g.committed_at
+        FROM _one_side_commits(p_from, p_to) c JOIN commit_graph g ON g.commit_sha = c.sha
+        WHERE c.fwd AND EXISTS (SELECT 1 FROM added)
+    ),
+    then_blob AS (   -- each added column's blob in the earliest such commit holding it
+        SELECT DISTINCT ON (a.schema_name, a.obj_key, a.sub_key) a.schema_name, a.obj_key, a.sub_key,
+               a.new_sha, e4.entry_sha AS then_sha
+        FROM added a CROSS JOIN fwd f
+        JOIN tree_entries e0 ON e0.tree_sha = f.tree_sha AND e0.name = a.schema_name
+        JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha AND e1.name = left(a.bucket, 1)
+        JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha AND e2.name = right(a.bucket, 1)
+        JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha AND e3.name = a.obj_key
+        JOIN tree_entries e4 ON e4.tree_sha = e3.entry_sha AND e4.name = a.sub_key
+        ORDER BY a.schema_name, a.obj_key, a.sub_key, f.committed_at, f.commit_sha
+    ),
+    changed AS MATERIALIZED (SELECT * FROM then_blob t WHERE t.then_sha <> t.new_sha),
+    tobj AS MATERIALIZED (
+        SELECT o.* FROM _tree_objects(p_to_tree) o WHERE EXISTS (SELECT 1 FROM changed)
+    ),
+    fresh AS (   -- the tables with such columns: their blobs, those columns as then
+        SELECT o.schema_name, o.bucket, o.obj_key, b.sub_key,
+               coalesce((SELECT ob.content FROM changed c JOIN objects ob ON ob.sha = c.then_sha
+                         WHERE c.schema_name = o.schema_name AND c.obj_key = o.obj_key AND c.sub_key = b.sub_key),
+                        b.content) AS content
+        FROM tobj o JOIN _object_tree_blobs(ARRAY(SELECT t.obj_tree FROM tobj t JOIN changed c
+                                                  ON c.schema_name = t.schema_name AND c.obj_key = t.obj_key)) b
+             ON b.obj_tree = o.obj_tree
+        UNION ALL   -- (their recorded dependencies, as they are)
+        SELECT o.schema_name, o.bucket, o.obj_key, e.name, ob.content
+        FROM tobj o JOIN tree_entries e ON e.tree_sha = o.obj_tree AND e.name = 'depends'
+        JOIN objects ob ON ob.sha = e.entry_sha
+        WHERE EXISTS (SELECT 1 FROM changed c WHERE c.schema_name = o.schema_name AND c.obj_key = o.obj_key)
+    ),
+    kept AS (
+        SELECT o.* FROM tobj o
+        WHERE NOT EXISTS (SELECT 1 FROM changed c WHERE c.schema_name = o.schema_name AND c.obj_key = o.obj_key)
+    )
+    SELECT w.root_sha INTO v_root
+    FROM (SELECT array_agg(f.schema_name) AS ss, array_agg(f.bucket) AS bs, array_agg(f.obj_key) AS ks,
+                 array_agg(f.sub_key) AS subs, array_agg(f.content) AS defs FROM fresh f) a,
+         (SELECT array_agg(k.schema_name) AS ss, array_agg(k.bucket) AS bs, array_agg(k.obj_key) AS ks,
+                 array_agg(k.obj_tree) AS ts FROM kept k) b
+    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, b.ss, b.bs, b.ks, b.ts) w
+    WHERE a.ss IS NOT NULL;
+    RETURN v_root;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._added_as_then(text, text, text, text) IS
+    'The target tree with the columns it adds to kept tables as they were when added (C14); NULL when none differs';
+
 -- _migration_steps from p_from's tree as renamed to the target tree.  Columns as in
 -- _migration_steps; the renames are phase 0.  Writes the renamed tree's blobs to the
 -- store (content-addressed, like any tree) when there are renames.
@@ -73,15 +156,48 @@ DECLARE
     v_to_tree   text := coalesce(p_to_tree, _commit_tree(p_to));
     v_renames   jsonb;
     v_base      text;
+    v_then      text;
 BEGIN
     SELECT jsonb_agg(to_jsonb(r)) INTO v_renames
     FROM (SELECT * FROM _renames(p_from, p_to) UNION ALL SELECT * FROM _label_renames(p_from, p_to)) r;
-    IF v_renames IS NULL THEN
-        RETURN QUERY SELECT * FROM _migration_steps(v_from_tree, v_to_tree);
+    v_base := v_from_tree;
+    IF v_renames IS NOT NULL THEN
+        -- a statement of its own: the stable _migration_steps below sees the rows it writes
+        v_base := _renamed_tree(v_from_tree, v_renames);
+    END IF;
+    -- columns added as the history added them, then altered to the target (C14): the
+    -- steps to that tree, then (phases after all of them) from it to the target
+    v_then := _added_as_then(v_base, v_to_tree, p_from, p_to);
+    IF v_then IS NOT NULL THEN
+        RETURN QUERY
+        SELECT * FROM _commit_steps_to(p_from, p_to, v_renames, v_base, v_then)
+        UNION ALL
+        SELECT m.phase + 1000, m.ord, m.path, m.statement, m.hazards, m.schema_name, m.obj_key, m.sub_key
+        FROM _migration_steps(v_then, v_to_tree) m;
         RETURN;
     END IF;
-    -- a statement of its own: the stable _migration_steps below sees the rows it writes
-    v_base := _renamed_tree(v_from_tree, v_renames);
+    RETURN QUERY SELECT * FROM _commit_steps_to(p_from, p_to, v_renames, v_base, v_to_tree);
+END
+$$;
+
+-- _commit_steps' statements from the renamed source tree p_base to the tree p_to_tree:
+-- the renames first (phase 0), then _migration_steps.
+CREATE OR REPLACE FUNCTION pggit_v0._commit_steps_to(p_from text, p_to text, v_renames jsonb, v_base text,
+                                                     v_to_tree text)
+RETURNS TABLE (phase int, ord int, path text, statement text, hazards text[],
+               schema_name text, obj_key text, sub_key text)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+#variable_conflict use_column
+DECLARE
+    v_from_tree text := _commit_tree(p_from);
+BEGIN
+    IF v_renames IS NULL THEN
+        RETURN QUERY SELECT * FROM _migration_steps(v_base, v_to_tree);
+        RETURN;
+    END IF;
     RETURN QUERY
     WITH ren AS (SELECT * FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames)),
     -- a rename onto a name another rename frees (a swap, a rotation: b -> c then a -> b)
@@ -196,6 +312,8 @@ BEGIN
     SELECT * FROM _migration_steps(v_base, v_to_tree);
 END
 $$;
+COMMENT ON FUNCTION pggit_v0._commit_steps_to(text, text, jsonb, text, text) IS
+    'The renames (phase 0), then _migration_steps from the renamed source tree to a tree';
 COMMENT ON FUNCTION pggit_v0._commit_steps(text, text, text) IS
     'Migration steps between two commits: renames first (phase 0), then _migration_steps from the renamed source tree';
 

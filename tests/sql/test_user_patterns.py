@@ -1513,3 +1513,34 @@ CREATE STATISTICS app.st ON x, y FROM app.t; CREATE STATISTICS app.st1 ON x, id 
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
     db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
     assert db.rows("SELECT x, y FROM app.t") == [{"x": 10, "y": 20}]
+
+
+@pytest.mark.parametrize("added, later, before_rows, expected", [
+    # added without a default, the default set later: the rows that existed stay NULL
+    ("ADD COLUMN c boolean", "ALTER COLUMN c SET DEFAULT true", "", None),
+    # added with a default, dropped later: they got the default when it was added
+    ("ADD COLUMN c int DEFAULT 3", "ALTER COLUMN c DROP DEFAULT", "", 3),
+    # added NOT NULL with a default, changed later: the first one
+    ("ADD COLUMN c text NOT NULL DEFAULT 'free'", "ALTER COLUMN c SET DEFAULT 'trial'", "", "free"),
+    # a generated column made plain later: computed when it was added
+    ("ADD COLUMN c int GENERATED ALWAYS AS (n * 2) STORED", "ALTER COLUMN c DROP EXPRESSION", "", 42),
+])
+def test_a_column_added_over_a_span_gives_existing_rows_what_the_history_gave(
+        db: SqlDb, added: str, later: str, before_rows: str, expected: object) -> None:
+    """C14 (crates.io's users.created_at; Rails' change_column_default): over a span of
+    commits a column was added with the target's default, so the rows that existed got it,
+    where commit by commit (and the source history) they got the default of the commit
+    that added the column, or NULL. Silent: no refusal, status() clean."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY, n int)")
+    first = db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec(f"ALTER TABLE app.t {added}")
+    db.val("SELECT pggit_v0.create_basic_commit('c1: added')")
+    db.exec(f"ALTER TABLE app.t {later}")
+    db.val("SELECT pggit_v0.create_basic_commit('c2: changed')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("INSERT INTO app.t VALUES (1, 21)")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.val("SELECT c FROM app.t") == expected
+    db.exec("SET pggit.full_snapshot = on")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
