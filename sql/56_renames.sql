@@ -401,6 +401,41 @@ AS $$
 DECLARE
     v_root text;
 BEGIN
+    -- rows of kind 'then_blob' (_added_as_then): blobs of p_tree replaced by other stored
+    -- blobs (old_column: the sub-key, new_column: the stored blob's sha), and nothing else
+    IF EXISTS (SELECT 1 FROM jsonb_populate_recordset(NULL::_rename, p_renames) r WHERE r.kind = 'then_blob') THEN
+        WITH th AS (SELECT r.old_schema AS schema_name, r.old_table AS obj_key, r.old_column AS sub_key, o.content
+                    FROM jsonb_populate_recordset(NULL::_rename, p_renames) r
+                    JOIN objects o ON o.sha = r.new_column AND o.type = 'blob'
+                    WHERE r.kind = 'then_blob'),
+        tobj AS MATERIALIZED (SELECT o.* FROM _tree_objects(p_tree) o),
+        fresh AS (
+            SELECT o.schema_name, o.bucket, o.obj_key, b.sub_key,
+                   coalesce((SELECT t.content FROM th t WHERE t.schema_name = o.schema_name AND t.obj_key = o.obj_key
+                               AND t.sub_key = b.sub_key), b.content) AS content
+            FROM tobj o JOIN _object_tree_blobs(ARRAY(SELECT t.obj_tree FROM tobj t
+                                                      WHERE EXISTS (SELECT 1 FROM th WHERE th.schema_name = t.schema_name
+                                                                      AND th.obj_key = t.obj_key))) b
+                 ON b.obj_tree = o.obj_tree
+            UNION ALL   -- (their recorded dependencies, as they are)
+            SELECT o.schema_name, o.bucket, o.obj_key, e.name, ob.content
+            FROM tobj o JOIN tree_entries e ON e.tree_sha = o.obj_tree AND e.name = 'depends'
+            JOIN objects ob ON ob.sha = e.entry_sha
+            WHERE EXISTS (SELECT 1 FROM th WHERE th.schema_name = o.schema_name AND th.obj_key = o.obj_key)
+        ),
+        kept AS (
+            SELECT o.* FROM tobj o
+            WHERE NOT EXISTS (SELECT 1 FROM th WHERE th.schema_name = o.schema_name AND th.obj_key = o.obj_key)
+        )
+        SELECT w.root_sha INTO v_root
+        FROM (SELECT array_agg(f.schema_name) AS ss, array_agg(f.bucket) AS bs, array_agg(f.obj_key) AS ks,
+                     array_agg(f.sub_key) AS subs, array_agg(f.content) AS defs FROM fresh f) a,
+             (SELECT array_agg(k.schema_name) AS ss, array_agg(k.bucket) AS bs, array_agg(k.obj_key) AS ks,
+                     array_agg(k.obj_tree) AS ts FROM kept k) b
+        CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, b.ss, b.bs, b.ks, b.ts) w
+        WHERE a.ss IS NOT NULL;
+        RETURN v_root;
+    END IF;
     WITH ren AS (SELECT * FROM jsonb_populate_recordset(NULL::_rename, p_renames)),
     obj AS MATERIALIZED (SELECT * FROM _tree_objects(p_tree)),
     -- the blobs that can name another table or sequence: definitions (partitions,
@@ -705,6 +740,6 @@ $$;
 COMMENT ON FUNCTION pggit_v0._renames(text, text) IS
     'Tables and columns renamed between two commits (from the capture log), where both trees agree';
 COMMENT ON FUNCTION pggit_v0._renamed_tree(text, jsonb) IS
-    'A tree with the renames applied (blobs moved and names rewritten); returns its root sha';
+    'A tree with the renames applied (blobs moved and names rewritten), or with blobs replaced by stored ones (then_blob); returns its root sha';
 COMMENT ON FUNCTION pggit_v0._rename_refs(text, jsonb) IS
     'A blob naming renamed tables or columns (partition, inheritance, foreign key, OWNED BY) rewritten to the new names';

@@ -63,15 +63,14 @@ COMMENT ON FUNCTION pggit_v0.generate_migration(text, text) IS
 -- later, a generated column made plain later).  A migration over the span then adds the
 -- column as the history did, and alters it to the target after: the rows that exist get
 -- the value the history gave them, not the target's default (C14).  NULL when no added
--- column differs.  With the owner's rights, as _renamed_tree: it stores a derived tree of
--- blobs already stored; no commit points at it.
+-- column differs.  _renamed_tree stores that tree (kind 'then_blob').
 CREATE OR REPLACE FUNCTION pggit_v0._added_as_then(p_base text, p_to_tree text, p_from text, p_to text) RETURNS text
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
-    v_root text;
+    v_then jsonb;
 BEGIN
     IF p_from IS NULL OR p_to IS NULL OR NOT EXISTS (   -- (most migrations add no column)
            SELECT 1 FROM _diff_trees(p_base, p_to_tree) d
@@ -104,37 +103,13 @@ BEGIN
         JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha AND e3.name = a.obj_key
         JOIN tree_entries e4 ON e4.tree_sha = e3.entry_sha AND e4.name = a.sub_key
         ORDER BY a.schema_name, a.obj_key, a.sub_key, f.committed_at, f.commit_sha
-    ),
-    changed AS MATERIALIZED (SELECT * FROM then_blob t WHERE t.then_sha <> t.new_sha),
-    tobj AS MATERIALIZED (
-        SELECT o.* FROM _tree_objects(p_to_tree) o WHERE EXISTS (SELECT 1 FROM changed)
-    ),
-    fresh AS (   -- the tables with such columns: their blobs, those columns as then
-        SELECT o.schema_name, o.bucket, o.obj_key, b.sub_key,
-               coalesce((SELECT ob.content FROM changed c JOIN objects ob ON ob.sha = c.then_sha
-                         WHERE c.schema_name = o.schema_name AND c.obj_key = o.obj_key AND c.sub_key = b.sub_key),
-                        b.content) AS content
-        FROM tobj o JOIN _object_tree_blobs(ARRAY(SELECT t.obj_tree FROM tobj t JOIN changed c
-                                                  ON c.schema_name = t.schema_name AND c.obj_key = t.obj_key)) b
-             ON b.obj_tree = o.obj_tree
-        UNION ALL   -- (their recorded dependencies, as they are)
-        SELECT o.schema_name, o.bucket, o.obj_key, e.name, ob.content
-        FROM tobj o JOIN tree_entries e ON e.tree_sha = o.obj_tree AND e.name = 'depends'
-        JOIN objects ob ON ob.sha = e.entry_sha
-        WHERE EXISTS (SELECT 1 FROM changed c WHERE c.schema_name = o.schema_name AND c.obj_key = o.obj_key)
-    ),
-    kept AS (
-        SELECT o.* FROM tobj o
-        WHERE NOT EXISTS (SELECT 1 FROM changed c WHERE c.schema_name = o.schema_name AND c.obj_key = o.obj_key)
     )
-    SELECT w.root_sha INTO v_root
-    FROM (SELECT array_agg(f.schema_name) AS ss, array_agg(f.bucket) AS bs, array_agg(f.obj_key) AS ks,
-                 array_agg(f.sub_key) AS subs, array_agg(f.content) AS defs FROM fresh f) a,
-         (SELECT array_agg(k.schema_name) AS ss, array_agg(k.bucket) AS bs, array_agg(k.obj_key) AS ks,
-                 array_agg(k.obj_tree) AS ts FROM kept k) b
-    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, b.ss, b.bs, b.ks, b.ts) w
-    WHERE a.ss IS NOT NULL;
-    RETURN v_root;
+    SELECT jsonb_agg(jsonb_build_object('kind', 'then_blob', 'old_schema', t.schema_name, 'old_table', t.obj_key,
+                                        'old_column', t.sub_key, 'new_column', t.then_sha))
+    INTO v_then
+    FROM then_blob t WHERE t.then_sha <> t.new_sha;
+    -- (the tree is written by _renamed_tree, with the owner's rights: blobs already stored)
+    RETURN CASE WHEN v_then IS NULL THEN NULL ELSE _renamed_tree(p_to_tree, v_then) END;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._added_as_then(text, text, text, text) IS

@@ -18,7 +18,6 @@
 --   _ref_update, _head_update  move refs and HEAD, appending to ref_log
 --   _record_timing             appends a timing row (reads record timings too)
 --   _renamed_tree              stores the renamed tree a migration with renames diffs from
---   _added_as_then             stores the target tree with added columns as first added
 -- Grants are remembered in role_access and given again by every install (an upgrade
 -- that recreates a function would otherwise drop them).
 
