@@ -248,17 +248,33 @@ AS $$
 DECLARE
     o oid := to_regtype(regexp_replace(p_old, '\([0-9, ]+\)', '', 'g'));
     n oid := to_regtype(regexp_replace(p_new, '\([0-9, ]+\)', '', 'g'));
+    b oid;
 BEGIN
-    IF o IS NULL OR n IS NULL OR o = n THEN
+    IF o = n OR regexp_replace(p_old, '\([0-9, ]+\)', '', 'g') = regexp_replace(p_new, '\([0-9, ]+\)', '', 'g') THEN
         RETURN true;
     END IF;
-    RETURN EXISTS (SELECT 1 FROM pg_type t WHERE t.oid IN (o, n) AND (t.typtype <> 'b' OR t.typcategory = 'S'))
+    -- a domain: as its base type
+    LOOP
+        SELECT nullif(t.typbasetype, 0) INTO b FROM pg_type t WHERE t.oid = o;
+        EXIT WHEN b IS NULL;
+        o := b;
+    END LOOP;
+    LOOP
+        SELECT nullif(t.typbasetype, 0) INTO b FROM pg_type t WHERE t.oid = n;
+        EXIT WHEN b IS NULL;
+        n := b;
+    END LOOP;
+    -- from or to a string type: the I/O conversion; two arrays: element by element; else
+    -- a cast must join them (smallint to an enum has none: E1).  A type not known here
+    -- (made by the same migration) is castable only from or to a string type.
+    RETURN o = n
+        OR EXISTS (SELECT 1 FROM pg_type t WHERE t.oid IN (o, n) AND t.typcategory = 'S')
         OR (SELECT count(*) FROM pg_type t WHERE t.oid IN (o, n) AND t.typcategory = 'A') = 2
         OR EXISTS (SELECT 1 FROM pg_cast c WHERE c.castsource = o AND c.casttarget = n);
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._castable(text, text) IS
-    'False when no cast joins two plain base types (the conversion then goes through text); true otherwise or when not known';
+    'Whether a cast joins two types (domains as their base types; string types through I/O); false sends the conversion through text';
 
 -- The sequence name an identity column's recorded options give (SEQUENCE NAME s.n,
 -- qualified as recorded: when it is not the one PostgreSQL would choose), NULL when none;
@@ -471,6 +487,49 @@ SELECT regexp_replace(split_part(p_old, E'\n', 1), ' VERSION ''(?:[^'']|'''')*''
 $$;
 COMMENT ON FUNCTION pggit_v0._server_kept(text, text) IS
     'True when a server''s new definition keeps its type and wrapper (only VERSION or OPTIONS change)';
+
+-- The recorded text of an index or constraint of a table in schema p_schema (p_kind:
+-- 'index', 'constraint', or their '_comment') as it reads once the part is renamed from
+-- p_old to p_new: the name replaced where the snapshot writes it; NULL when the text
+-- does not have it there.  A rename that leaves the rest equal is ALTER ... RENAME.
+CREATE OR REPLACE FUNCTION pggit_v0._renamed_part(p_kind text, p_content text, p_schema text, p_old text, p_new text)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_from text;
+    v_to   text;
+    v_at   int;
+BEGIN
+    CASE p_kind
+        WHEN 'index' THEN
+            v_from := format(' INDEX %I ON ', p_old);  v_to := format(' INDEX %I ON ', p_new);
+            v_at := strpos(p_content, v_from);
+            IF NOT (v_at = 7 AND p_content LIKE 'CREATE INDEX %' OR v_at = 14 AND p_content LIKE 'CREATE UNIQUE INDEX %') THEN
+                RETURN NULL;
+            END IF;
+        WHEN 'constraint' THEN
+            v_from := format(' ADD CONSTRAINT %I ', p_old);  v_to := format(' ADD CONSTRAINT %I ', p_new);
+            v_at := strpos(p_content, v_from);
+            IF v_at = 0 OR p_content NOT LIKE 'ALTER TABLE %' THEN RETURN NULL; END IF;
+        WHEN 'index_comment' THEN
+            v_from := format('COMMENT ON INDEX %I.%I IS ', p_schema, p_old);
+            v_to := format('COMMENT ON INDEX %I.%I IS ', p_schema, p_new);
+            v_at := strpos(p_content, v_from);
+            IF v_at <> 1 THEN RETURN NULL; END IF;
+        WHEN 'constraint_comment' THEN
+            v_from := format('COMMENT ON CONSTRAINT %I ON ', p_old);  v_to := format('COMMENT ON CONSTRAINT %I ON ', p_new);
+            v_at := strpos(p_content, v_from);
+            IF v_at <> 1 THEN RETURN NULL; END IF;
+        ELSE
+            RETURN NULL;
+    END CASE;
+    RETURN overlay(p_content PLACING v_to FROM v_at FOR length(v_from));
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._renamed_part(text, text, text, text, text) IS
+    'An index''s or constraint''s recorded text (or its comment''s) with the part renamed; NULL when the name is not where expected';
 
 -- The statement dropping one part of a table: a trigger, policy, constraint or index
 -- (sub-keys "trigger t", "policy p", "constraint c", "index i"); NULL for other parts.
@@ -909,6 +968,23 @@ FROM regexp_match(p_def, '^(CREATE (?:UNLOGGED )?TABLE (?:"(?:[^"]|"")+"|[^ ."]+
 $$;
 COMMENT ON FUNCTION pggit_v0._partition_of(text) IS
     'A partition definition''s parent, bound, and the plain table definition it has once detached; no row for another';
+
+-- The parents a table definition names in INHERITS (...) (qualified, as written; empty
+-- for none), and the definition without that clause.
+CREATE OR REPLACE FUNCTION pggit_v0._inherits(p_def text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT coalesce(array_agg(m[1] ORDER BY n), '{}')
+FROM regexp_matches(coalesce(substring(p_def FROM ' INHERITS \(((?:"(?:[^"]|"")*"|[^()"])*)\)'), ''),
+                    '((?:"(?:[^"]|"")+"|[^ ."(),]+)\.(?:"(?:[^"]|"")+"|[^ ."(),]+))', 'g') WITH ORDINALITY AS u(m, n)
+$$;
+CREATE OR REPLACE FUNCTION pggit_v0._without_inherits(p_def text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$ SELECT regexp_replace(p_def, ' INHERITS \((?:"(?:[^"]|"")*"|[^()"])*\)', '') $$;
+COMMENT ON FUNCTION pggit_v0._inherits(text) IS 'The parents a table definition''s INHERITS clause names, qualified as written';
+COMMENT ON FUNCTION pggit_v0._without_inherits(text) IS 'A table definition without its INHERITS clause';
 
 -- What PostgreSQL leaves on partition p_table (its name, unquoted; p_q qualified) of a
 -- table once detached, and takes into a table attached to it, of one part of the parent

@@ -384,6 +384,79 @@ $$;
 COMMENT ON FUNCTION pggit_v0._label_renames(text, text) IS
     'Enum labels renamed between two commits (capture''s ALTER TYPE ... RENAME VALUE), as _rename rows of kind enum_label';
 
+-- Indexes and constraints renamed between the source tree as renamed (p_base) and the
+-- target tree (p_to), found by their text, since an index holds no rows and its rename is
+-- not logged: a part of a table both trees hold that only p_base has, paired with the one
+-- part only p_to has whose text is the same once renamed (_renamed_part), one to one.
+-- Migrated with ALTER INDEX / ALTER TABLE ... RENAME CONSTRAINT instead of a drop and a
+-- create: no index build, and a foreign key resting on the index stays (C8).  Left out
+-- (a drop and a create, as before): the new name held in p_src or p_base by another part
+-- or relation of the schema (a swap, a chain), tables that move to another schema, and
+-- partitioned tables and partitions (their parts name each other).  Rows of kind 'part':
+-- old_schema, old_table name the table (in p_base), old_column and new_column the sub-keys.
+CREATE OR REPLACE FUNCTION pggit_v0._part_renames(p_src text, p_base text, p_to text)
+RETURNS SETOF pggit_v0._rename
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+WITH ch AS MATERIALIZED (   -- tables both trees hold whose trees differ (differing subtrees only)
+    SELECT e0.name AS schema_name, e3.name AS obj_key, e3.entry_sha AS bt, f3.entry_sha AS tt
+    FROM tree_entries e0
+    JOIN tree_entries f0 ON f0.tree_sha = p_to AND f0.name = e0.name AND f0.entry_sha <> e0.entry_sha
+    JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha
+    JOIN tree_entries f1 ON f1.tree_sha = f0.entry_sha AND f1.name = e1.name AND f1.entry_sha <> e1.entry_sha
+    JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha
+    JOIN tree_entries f2 ON f2.tree_sha = f1.entry_sha AND f2.name = e2.name AND f2.entry_sha <> e2.entry_sha
+    JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha
+    JOIN tree_entries f3 ON f3.tree_sha = f2.entry_sha AND f3.name = e3.name AND f3.entry_sha <> e3.entry_sha
+    WHERE e0.tree_sha = p_base AND e3.name LIKE 'table %'
+),
+one AS (   -- the parts only one side has (no partitioned tables or partitions)
+    SELECT c.schema_name, c.obj_key, s.side, e.name, o.content
+    FROM ch c
+    CROSS JOIN LATERAL (VALUES (true, c.bt, c.tt), (false, c.tt, c.bt)) s(side, mine, other)
+    JOIN tree_entries e ON e.tree_sha = s.mine AND split_part(e.name, ' ', 1) IN ('index', 'constraint')
+    JOIN objects o ON o.sha = e.entry_sha
+    WHERE NOT EXISTS (SELECT 1 FROM tree_entries e2 WHERE e2.tree_sha = s.other AND e2.name = e.name)
+      AND NOT EXISTS (SELECT 1 FROM tree_entries d JOIN objects od ON od.sha = d.entry_sha
+                      WHERE d.tree_sha IN (c.bt, c.tt) AND d.name = 'definition'
+                        AND (od.content LIKE '% PARTITION BY %' OR od.content LIKE '% PARTITION OF %'))
+),
+pairs AS (
+    SELECT g.schema_name, g.obj_key, g.name AS old_sub, n.name AS new_sub,
+           count(*) OVER (PARTITION BY g.schema_name, g.obj_key, g.name) AS n_old,
+           count(*) OVER (PARTITION BY n.schema_name, n.obj_key, n.name) AS n_new
+    FROM one g
+    JOIN one n ON n.schema_name = g.schema_name AND n.obj_key = g.obj_key AND NOT n.side
+              AND split_part(n.name, ' ', 1) = split_part(g.name, ' ', 1)
+    WHERE g.side
+      AND _renamed_part(split_part(g.name, ' ', 1), g.content, g.schema_name,
+                        substr(g.name, strpos(g.name, ' ') + 1), substr(n.name, strpos(n.name, ' ') + 1)) = n.content
+)
+SELECT 'part', p.schema_name, _key_name(p.obj_key), p.old_sub, p.schema_name, _key_name(p.obj_key), p.new_sub
+FROM pairs p
+WHERE p.n_old = 1 AND p.n_new = 1
+  -- the new name free in the schema on both sides of the table renames: no part and no
+  -- relation of the schema holds it (indexes share the relations' namespace)
+  AND NOT EXISTS (
+      SELECT 1 FROM _tree_objects(p_src) o
+      WHERE o.schema_name = p.schema_name
+        AND (_key_name(o.obj_key) = substr(p.new_sub, strpos(p.new_sub, ' ') + 1)
+             OR EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = o.obj_tree
+                          AND e.name IN ('index ' || substr(p.new_sub, strpos(p.new_sub, ' ') + 1),
+                                         'constraint ' || substr(p.new_sub, strpos(p.new_sub, ' ') + 1)))))
+  AND NOT EXISTS (
+      SELECT 1 FROM _tree_objects(p_base) o
+      WHERE o.schema_name = p.schema_name AND o.obj_key <> p.obj_key
+        AND (_key_name(o.obj_key) = substr(p.new_sub, strpos(p.new_sub, ' ') + 1)
+             OR EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = o.obj_tree
+                          AND e.name IN ('index ' || substr(p.new_sub, strpos(p.new_sub, ' ') + 1),
+                                         'constraint ' || substr(p.new_sub, strpos(p.new_sub, ' ') + 1)))))
+$$;
+COMMENT ON FUNCTION pggit_v0._part_renames(text, text, text) IS
+    'Indexes and constraints renamed between a renamed source tree and a target (same text but the name), as _rename rows of kind part';
+
 -- Tree p_tree as the renames p_renames (rows of _renames) would leave it:
 -- each renamed table's blobs under its new name and key, renamed columns' blobs under
 -- their new sub-keys, and the old names rewritten inside the renamed tables' own blobs
@@ -402,21 +475,36 @@ DECLARE
     v_root text;
 BEGIN
     -- rows of kind 'then_blob' (_added_as_then): blobs of p_tree replaced by other stored
-    -- blobs (old_column: the sub-key, new_column: the stored blob's sha), and nothing else
-    IF EXISTS (SELECT 1 FROM jsonb_populate_recordset(NULL::_rename, p_renames) r WHERE r.kind = 'then_blob') THEN
-        WITH th AS (SELECT r.old_schema AS schema_name, r.old_table AS obj_key, r.old_column AS sub_key, o.content
-                    FROM jsonb_populate_recordset(NULL::_rename, p_renames) r
-                    JOIN objects o ON o.sha = r.new_column AND o.type = 'blob'
-                    WHERE r.kind = 'then_blob'),
+    -- blobs (old_column: the sub-key, new_column: the stored blob's sha); rows of kind
+    -- 'part' (_part_renames): an index or constraint of a table, and its comment, under
+    -- the new name (_renamed_part); nothing else
+    IF EXISTS (SELECT 1 FROM jsonb_populate_recordset(NULL::_rename, p_renames) r WHERE r.kind IN ('then_blob', 'part')) THEN
+        WITH rr AS (SELECT * FROM jsonb_populate_recordset(NULL::_rename, p_renames)),
         tobj AS MATERIALIZED (SELECT o.* FROM _tree_objects(p_tree) o),
+        th AS (SELECT r.old_schema AS schema_name, r.old_table AS obj_key, r.old_column AS sub_key,
+                      r.old_column AS new_sub, o.content
+               FROM rr r JOIN objects o ON o.sha = r.new_column AND o.type = 'blob'
+               WHERE r.kind = 'then_blob'
+               UNION ALL
+               SELECT r.old_schema, 'table ' || r.old_table, e.name, k.kind || ' ' || substr(r.new_column, strpos(r.new_column, ' ') + 1),
+                      _renamed_part(k.kind, o.content, r.old_schema, substr(r.old_column, strpos(r.old_column, ' ') + 1),
+                                    substr(r.new_column, strpos(r.new_column, ' ') + 1))
+               FROM rr r
+               JOIN tobj t ON t.schema_name = r.old_schema AND t.obj_key = 'table ' || r.old_table
+               CROSS JOIN LATERAL (VALUES (split_part(r.old_column, ' ', 1)),
+                                          (split_part(r.old_column, ' ', 1) || '_comment')) k(kind)
+               JOIN tree_entries e ON e.tree_sha = t.obj_tree
+                                  AND e.name = k.kind || ' ' || substr(r.old_column, strpos(r.old_column, ' ') + 1)
+               JOIN objects o ON o.sha = e.entry_sha
+               WHERE r.kind = 'part'),
         fresh AS (
-            SELECT o.schema_name, o.bucket, o.obj_key, b.sub_key,
-                   coalesce((SELECT t.content FROM th t WHERE t.schema_name = o.schema_name AND t.obj_key = o.obj_key
-                               AND t.sub_key = b.sub_key), b.content) AS content
+            SELECT o.schema_name, o.bucket, o.obj_key, coalesce(t.new_sub, b.sub_key) AS sub_key,
+                   coalesce(t.content, b.content) AS content
             FROM tobj o JOIN _object_tree_blobs(ARRAY(SELECT t.obj_tree FROM tobj t
                                                       WHERE EXISTS (SELECT 1 FROM th WHERE th.schema_name = t.schema_name
                                                                       AND th.obj_key = t.obj_key))) b
                  ON b.obj_tree = o.obj_tree
+            LEFT JOIN th t ON t.schema_name = o.schema_name AND t.obj_key = o.obj_key AND t.sub_key = b.sub_key
             UNION ALL   -- (their recorded dependencies, as they are)
             SELECT o.schema_name, o.bucket, o.obj_key, e.name, ob.content
             FROM tobj o JOIN tree_entries e ON e.tree_sha = o.obj_tree AND e.name = 'depends'

@@ -132,6 +132,7 @@ DECLARE
     v_renames   jsonb;
     v_base      text;
     v_then      text;
+    v_parts     jsonb;
 BEGIN
     SELECT jsonb_agg(to_jsonb(r)) INTO v_renames
     FROM (SELECT * FROM _renames(p_from, p_to) UNION ALL SELECT * FROM _label_renames(p_from, p_to)) r;
@@ -139,6 +140,17 @@ BEGIN
     IF v_renames IS NOT NULL THEN
         -- a statement of its own: the stable _migration_steps below sees the rows it writes
         v_base := _renamed_tree(v_from_tree, v_renames);
+    END IF;
+    -- indexes and constraints renamed (by their text; not of tables moving to another
+    -- schema): ALTER ... RENAME in phase 0, and the base as renamed
+    SELECT jsonb_agg(to_jsonb(p)) INTO v_parts
+    FROM _part_renames(v_from_tree, v_base, v_to_tree) p
+    WHERE NOT EXISTS (SELECT 1 FROM jsonb_populate_recordset(NULL::_rename, v_renames) r
+                      WHERE r.kind = 'table' AND r.new_schema = p.old_schema AND r.new_table = p.old_table
+                        AND r.old_schema <> r.new_schema);
+    IF v_parts IS NOT NULL THEN
+        v_base := _renamed_tree(v_base, v_parts);
+        v_renames := coalesce(v_renames, '[]'::jsonb) || v_parts;
     END IF;
     -- columns added as the history added them, then altered to the target (C14): the
     -- steps to that tree, then (phases after all of them) from it to the target
@@ -273,6 +285,21 @@ BEGIN
                m.new_schema, m.kind || ' ' || m.new_table, 'definition'
         FROM moves m CROSS JOIN LATERAL (VALUES (4), (6)) g(step)
         WHERE m.kind IN ('table', 'sequence') AND (m.staged OR g.step = 4)
+        UNION ALL   -- indexes and constraints renamed (kind 'part'), before any table is
+                    -- renamed or moved (a moved table's index may need the old name):
+                    -- under the table's source name
+        SELECT 3, p.old_schema || '.' || p.old_table || '.' || p.old_column,
+               _path(p.new_schema, 'table ' || p.new_table, p.new_column),
+               CASE split_part(p.old_column, ' ', 1)
+                    WHEN 'index' THEN format('ALTER INDEX %I.%I RENAME TO %I;', coalesce(t.old_schema, p.old_schema),
+                                             substr(p.old_column, 7), substr(p.new_column, 7))
+                    ELSE format('ALTER TABLE %I.%I RENAME CONSTRAINT %I TO %I;', coalesce(t.old_schema, p.old_schema),
+                                coalesce(t.old_table, p.old_table), substr(p.old_column, 12), substr(p.new_column, 12)) END,
+               CASE WHEN p.old_column LIKE 'index %' THEN ARRAY[]::text[] ELSE ARRAY['access_exclusive_lock'] END,
+               p.new_schema, 'table ' || p.new_table, p.new_column
+        FROM ren p
+        LEFT JOIN ren t ON t.kind = 'table' AND t.new_schema = p.old_schema AND t.new_table = p.old_table
+        WHERE p.kind = 'part'
         UNION ALL   -- enum labels (the rows holding them keep their values)
         SELECT CASE WHEN NOT m.staged THEN 8 ELSE g.step END, m.old_schema || '.' || m.old_table || '.' || m.old_column,
                _path(m.old_schema, 'type ' || m.old_table, 'definition'),
@@ -470,6 +497,11 @@ DECLARE
     -- the user's own event triggers) read their unqualified names from it, not from
     -- pgGit's (C12: a table named meta was read from pggit_v0)
     v_user_path text := (SELECT s.reset_val FROM pg_catalog.pg_settings s WHERE s.name = 'search_path');
+    v_ctx     text;
+    v_evt     record;
+    v_paused  jsonb := '[]';
+    v_evts    text;
+    v_evt_raised boolean;
 BEGIN
     PERFORM _verify_blobs(ARRAY[_commit_tree(p_from), p_to_tree]);
     SET LOCAL check_function_bodies = false;
@@ -486,6 +518,18 @@ BEGIN
     -- subtransaction, and committing one walks every lock the transaction holds, so a
     -- block per statement made a whole-schema checkout quadratic (3,000 tables: 30 s).
     -- The failing step is known from v_path / v_stmt (variables survive the rollback).
+    -- The database's own event triggers are paused while the steps run, as pg_restore
+    -- creates them last (C16): one that adds a policy to every new table made the step
+    -- adding that policy fail, and an audit trigger reading its own table failed every
+    -- checkout.  Only those this role may alter (their owner's members); the others
+    -- still run, and a failure names them.  Those the steps drop or make are theirs.
+    FOR v_evt IN SELECT e.oid, e.evtname, e.evtenabled
+                 FROM pg_catalog.pg_event_trigger e JOIN pg_catalog.pg_proc p ON p.oid = e.evtfoid
+                 WHERE e.evtenabled <> 'D' AND p.pronamespace <> 'pggit_v0'::regnamespace
+                   AND pg_catalog.pg_has_role(e.evtowner, 'USAGE') LOOP
+        EXECUTE format('ALTER EVENT TRIGGER %I DISABLE', v_evt.evtname);
+        v_paused := v_paused || jsonb_build_object('oid', v_evt.oid, 'name', v_evt.evtname, 'mode', v_evt.evtenabled);
+    END LOOP;
     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, ' || v_user_path, true);
     BEGIN
         FOREACH v_step IN ARRAY p_steps LOOP
@@ -499,9 +543,27 @@ BEGIN
             v_n := v_n OPERATOR(pg_catalog.+) 1;
         END LOOP;
     EXCEPTION WHEN OTHERS THEN
+        GET STACKED DIAGNOSTICS v_ctx = PG_EXCEPTION_CONTEXT;
+        -- the database's own event triggers run on the steps too (C16): name them, the
+        -- one whose function the error came from first
+        SELECT string_agg(format('%I', e.evtname), ', '
+                          ORDER BY strpos(v_ctx, 'function ' || p.proname || '(') = 0, e.evtname),
+               bool_or(strpos(v_ctx, 'function ' || p.proname || '(') > 0)
+          INTO v_evts, v_evt_raised
+        FROM pg_catalog.pg_event_trigger e JOIN pg_catalog.pg_proc p ON p.oid = e.evtfoid
+        WHERE e.evtenabled <> 'D' AND p.pronamespace <> 'pggit_v0'::regnamespace;   -- (not paused)
         RAISE EXCEPTION 'migration step for % failed: %', v_path, SQLERRM
               USING ERRCODE = SQLSTATE, DETAIL = v_stmt,
                     HINT = 'Nothing was changed: the transaction is rolled back.'
+                           || CASE WHEN v_evt_raised
+                                   THEN format(' The error came from this database''s own event trigger %s, which'
+                                               || ' ran on the checkout''s statements: the checkout pauses only the'
+                                               || ' event triggers its role may alter. Check out as its owner.', v_evts)
+                                   WHEN v_evts IS NOT NULL
+                                   THEN format(' This database''s own event triggers (%s) ran on the checkout''s'
+                                               || ' statements (the checkout pauses only those its role may alter):'
+                                               || ' if one makes or checks objects, check out as its owner.', v_evts)
+                                   ELSE '' END
                            -- (the target's definition does not hold for the rows here)
                            || CASE WHEN SQLSTATE IN ('23502', '23505', '23514', '23503', '23P01')
                                    THEN ' The rows this database holds do not fit the target''s definition:'
@@ -513,6 +575,13 @@ BEGIN
                                    ELSE '' END;
     END;
     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pggit_v0, pg_temp', true);
+    -- the paused event triggers the steps left alone: as they were
+    FOR v_evt IN SELECT e.evtname, x->>'mode' AS mode
+                 FROM jsonb_array_elements(v_paused) x
+                 JOIN pg_catalog.pg_event_trigger e ON e.oid = (x->>'oid')::oid AND e.evtenabled = 'D' LOOP
+        EXECUTE format('ALTER EVENT TRIGGER %I ENABLE%s', v_evt.evtname,
+                       CASE v_evt.mode WHEN 'A' THEN ' ALWAYS' WHEN 'R' THEN ' REPLICA' ELSE '' END);
+    END LOOP;
     -- Objects just created also got this database's default privileges (ALTER DEFAULT
     -- PRIVILEGES); grants are recorded relative to the built-in defaults, so take each
     -- such object from its live grants back to the defaults, then to the recorded ones.

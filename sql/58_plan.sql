@@ -140,10 +140,91 @@ BEGIN
                                   AND y.sub_key = mp.sub_key)))
           AND EXISTS (SELECT 1 FROM move_cands)   -- one-time filter
     ),
+    -- tables given or losing a parent by plain inheritance (INHERITS), nothing else of
+    -- their definition changing: ALTER TABLE ... INHERIT / NO INHERIT (_emit_alters),
+    -- keeping their rows, instead of dropped and created (C15).  NO INHERIT makes the
+    -- parent's columns and checks the table's own: those parts, new on the target, are
+    -- compared with the parent's as the source has them (inh_fill).  INHERIT leaves the
+    -- table's columns its own, so a target where a column is the parent's only (going
+    -- back over a NO INHERIT) stays a drop and a create.
+    inh_cands AS MATERIALIZED (
+        SELECT x.schema_name, x.obj_key, _qname(x.schema_name, x.obj_key) AS q,
+               ARRAY(SELECT unnest(_inherits(oo.content)) EXCEPT SELECT unnest(_inherits(no.content))) AS gone,
+               ARRAY(SELECT unnest(_inherits(no.content)) EXCEPT SELECT unnest(_inherits(oo.content))) AS came
+        FROM d0 x
+        JOIN objects oo ON oo.sha = x.old_sha
+        JOIN objects no ON no.sha = x.new_sha
+        WHERE x.sub_key = 'definition' AND x.obj_key LIKE 'table %'
+          AND strpos(oo.content || no.content, ' INHERITS (') > 0
+          AND _without_inherits(oo.content) = _without_inherits(no.content)
+    ),
+    -- the parents a table leaves and their ancestors (source side), nearest first
+    inh_anc(schema_name, obj_key, pq, depth, n) AS (
+        SELECT ic.schema_name, ic.obj_key, g.pq, 0, g.n
+        FROM inh_cands ic CROSS JOIN LATERAL unnest(ic.gone) WITH ORDINALITY AS g(pq, n)
+      UNION
+        SELECT a.schema_name, a.obj_key, u.pq, a.depth + 1, a.n
+        FROM inh_anc a
+        CROSS JOIN LATERAL parse_ident(a.pq) pi
+        JOIN fo f ON f.schema_name = pi[1] AND f.obj_key = 'table ' || pi[2]
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        CROSS JOIN LATERAL unnest(_inherits(o.content)) AS u(pq)
+        WHERE a.depth < 32
+    ),
+    -- the columns and constraints new on the target of a table leaving parents, and the
+    -- part of that name of the nearest of those parents and their ancestors that has one
+    inh_fill AS MATERIALIZED (
+        SELECT y.schema_name, y.obj_key, y.sub_key, pe.entry_sha AS parent_sha, pc.c AS parent_c, pc.c = yn.content AS same,
+               EXISTS (SELECT 1 FROM fo f JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'columns'
+                       JOIN objects o ON o.sha = e.entry_sha
+                       WHERE f.schema_name = y.schema_name AND f.obj_key = y.obj_key
+                         AND substr(y.sub_key, 8) = ANY (string_to_array(o.content, E'\n'))) AS had_column
+        FROM inh_cands ic
+        JOIN d0 y ON y.schema_name = ic.schema_name AND y.obj_key = ic.obj_key AND y.old_sha IS NULL
+                 AND y.new_sha IS NOT NULL AND (y.sub_key LIKE 'column %' OR y.sub_key LIKE 'constraint %')
+        JOIN objects yn ON yn.sha = y.new_sha
+        LEFT JOIN LATERAL (
+            SELECT g.pq, e.entry_sha, o.content
+            FROM inh_anc g
+            CROSS JOIN LATERAL parse_ident(g.pq) pi
+            JOIN fo f ON f.schema_name = pi[1] AND f.obj_key = 'table ' || pi[2]
+            JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = y.sub_key
+            JOIN objects o ON o.sha = e.entry_sha
+            WHERE g.schema_name = y.schema_name AND g.obj_key = y.obj_key
+            ORDER BY g.n, g.depth LIMIT 1) pe ON true
+        CROSS JOIN LATERAL (SELECT CASE WHEN y.sub_key LIKE 'constraint %'
+                                        THEN replace(pe.content, 'ALTER TABLE ' || pe.pq || ' ', 'ALTER TABLE ' || ic.q || ' ')
+                                        ELSE pe.content END AS c) pc
+        WHERE cardinality(ic.gone) > 0
+    ),
+    inh_moves AS MATERIALIZED (
+        SELECT ic.schema_name, ic.obj_key FROM inh_cands ic
+        WHERE cardinality(ic.gone) + cardinality(ic.came) > 0
+          -- a column it had (inherited) is found on a parent it leaves; a constraint
+          -- found there is the same
+          AND NOT EXISTS (SELECT 1 FROM inh_fill f WHERE f.schema_name = ic.schema_name AND f.obj_key = ic.obj_key
+                            AND CASE WHEN f.sub_key LIKE 'column %' THEN f.parent_sha IS NULL AND f.had_column
+                                     ELSE f.parent_sha IS NOT NULL AND NOT f.same END)
+          AND NOT (cardinality(ic.came) > 0
+                   AND EXISTS (SELECT 1 FROM d0 y WHERE y.schema_name = ic.schema_name AND y.obj_key = ic.obj_key
+                                 AND y.sub_key LIKE 'column %' AND y.new_sha IS NULL))
+    ),
     d AS MATERIALIZED (
-        SELECT d0.* FROM d0
+        SELECT d0.schema_name, d0.obj_key, d0.sub_key,
+               -- a column NO INHERIT makes the table's own: as the parent had it
+               coalesce((SELECT f.parent_sha FROM inh_fill f JOIN inh_moves m ON m.schema_name = f.schema_name
+                                                                          AND m.obj_key = f.obj_key
+                         WHERE f.schema_name = d0.schema_name AND f.obj_key = d0.obj_key AND f.sub_key = d0.sub_key
+                           AND f.sub_key LIKE 'column %'), d0.old_sha) AS old_sha,
+               d0.new_sha
+        FROM d0
         WHERE NOT (d0.sub_key <> 'definition'
                    AND EXISTS (SELECT 1 FROM part_moves pm WHERE pm.schema_name = d0.schema_name AND pm.obj_key = d0.obj_key))
+          -- parts NO INHERIT makes the table's own as the target has them
+          AND NOT EXISTS (SELECT 1 FROM inh_fill f JOIN inh_moves m ON m.schema_name = f.schema_name AND m.obj_key = f.obj_key
+                          WHERE f.schema_name = d0.schema_name AND f.obj_key = d0.obj_key AND f.sub_key = d0.sub_key
+                            AND f.same)
     ),
     changed0 AS MATERIALIZED (SELECT * FROM _changed_objects(p_from, p_to)),
     -- servers dropped and created again (their type or wrapper changes): DROP SERVER
@@ -301,6 +382,7 @@ BEGIN
                       AND split_part(od.content, E'\n', 1) || split_part(od.content, E'\n', 2)
                           <> split_part(nd.content, E'\n', 1) || split_part(nd.content, E'\n', 2) THEN 'recreated'
                  WHEN EXISTS (SELECT 1 FROM part_moves pm WHERE pm.schema_name = c.schema_name AND pm.obj_key = c.obj_key)
+                      OR EXISTS (SELECT 1 FROM inh_moves im WHERE im.schema_name = c.schema_name AND im.obj_key = c.obj_key)
                       THEN 'altered'
                  WHEN _key_kind(c.obj_key) = 'table'
                       AND regexp_replace(regexp_replace(od.content, '(?<!FOR VALUES) WITH \([^()]*\);$', ';'), '^CREATE UNLOGGED ', 'CREATE ')
@@ -459,7 +541,7 @@ BEGIN
         SELECT p.schema_name, p.obj_key, y.sub_key FROM plan p JOIN nb y ON y.obj_tree = p.new_tree
     ),
     pp AS MATERIALIZED (
-        SELECT p.schema_name, p.obj_key, p.kind, p.how, k.sub_key, o.content AS old_c, n.content AS new_c,
+        SELECT p.schema_name, p.obj_key, p.kind, p.how, k.sub_key, coalesce(o.content, ih.parent_c) AS old_c, n.content AS new_c,
                _qname(p.schema_name, p.obj_key) AS q, p.old_tree, p.new_tree,
                -- a routine's signature (what must exist to create it), computed once here
                CASE WHEN p.kind IN ('function', 'procedure', 'aggregate') AND k.sub_key = 'definition'
@@ -476,7 +558,10 @@ BEGIN
         JOIN plan p ON p.schema_name = k.schema_name AND p.obj_key = k.obj_key
         LEFT JOIN ob o ON o.obj_tree = p.old_tree AND o.sub_key = k.sub_key
         LEFT JOIN nb n ON n.obj_tree = p.new_tree AND n.sub_key = k.sub_key
-        WHERE (p.how <> 'altered' OR o.content IS DISTINCT FROM n.content
+        -- a column or check NO INHERIT makes the table's own: as the parent had it
+        LEFT JOIN (SELECT f.* FROM inh_fill f JOIN inh_moves m ON m.schema_name = f.schema_name AND m.obj_key = f.obj_key) ih
+               ON p.how = 'altered' AND ih.schema_name = p.schema_name AND ih.obj_key = p.obj_key AND ih.sub_key = k.sub_key
+        WHERE (p.how <> 'altered' OR coalesce(o.content, ih.parent_c) IS DISTINCT FROM n.content
            -- an unchanged comment on a part that is dropped and created again (trigger,
            -- policy, constraint, index): applied again after it
            OR (k.sub_key ~ '^(trigger|policy|constraint|index)_comment ' AND n.content IS NOT NULL
@@ -502,6 +587,9 @@ BEGIN
         UNION SELECT cr.schema_name, cr.obj_key, cr.cols FROM col_roots cr
         UNION SELECT x.schema_name, x.obj_key, NULL FROM pp x
               WHERE x.sub_key LIKE 'constraint %' AND x.old_c ~ ' (PRIMARY KEY|UNIQUE) '
+        -- a unique index dropped or changed: a foreign key may rest on it (C8)
+        UNION SELECT x.schema_name, x.obj_key, NULL FROM pp x
+              WHERE x.sub_key LIKE 'index %' AND x.old_c LIKE 'CREATE UNIQUE INDEX %'
     ),
     -- the source's tables that may hold such foreign keys: those whose recorded
     -- dependencies name a root (the reverse index, dep_refs), the roots themselves (a key

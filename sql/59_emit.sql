@@ -427,7 +427,23 @@ BEGIN
         LEFT JOIN LATERAL _partition_of(x.old_c) po ON true
         LEFT JOIN LATERAL _partition_of(x.new_c) pn ON true
         WHERE x.role = 'part' AND x.how = 'altered' AND x.kind = 'table' AND x.sub_key = 'definition'
-          AND (po.plain = x.new_c OR pn.plain = x.old_c);
+          AND (po.plain = x.new_c OR pn.plain = x.old_c)
+        UNION ALL
+        -- a parent left (before anything else of the table changes) or given (after its
+        -- columns and checks are in place): plain inheritance, its rows stay (inh_moves)
+        SELECT CASE WHEN g.leave THEN 5 ELSE 57 END, g.n::int, x.schema_name, x.obj_key, x.sub_key,
+               format('ALTER TABLE %s %s %s;', x.q, CASE WHEN g.leave THEN 'NO INHERIT' ELSE 'INHERIT' END, g.parent),
+               ARRAY['access_exclusive_lock']
+        FROM unnest(p_plan) x
+        CROSS JOIN LATERAL (
+            SELECT true AS leave, u.parent, u.n FROM unnest(_inherits(x.old_c)) WITH ORDINALITY AS u(parent, n)
+            WHERE NOT u.parent = ANY (_inherits(x.new_c))
+            UNION ALL
+            SELECT false, u.parent, u.n FROM unnest(_inherits(x.new_c)) WITH ORDINALITY AS u(parent, n)
+            WHERE NOT u.parent = ANY (_inherits(x.old_c))) g
+        WHERE x.role = 'part' AND x.how = 'altered' AND x.kind = 'table' AND x.sub_key = 'definition'
+          AND strpos(x.old_c || x.new_c, ' INHERITS (') > 0
+          AND _without_inherits(x.old_c) = _without_inherits(x.new_c);
 END
 $$;
 

@@ -315,3 +315,52 @@ def test_name_taken_again_after_a_rename(users: SqlDb) -> None:
     d.exec("UPDATE app.orders SET note = NULL")
     d.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
     assert d.val("SELECT string_agg(note, ',' ORDER BY id) FROM app.orders") == "first,second"
+
+
+def test_index_and_constraint_renames_are_renames(db: SqlDb) -> None:
+    """C8: a unique index a foreign key rests on, renamed (Prisma renames its @unique
+    indexes), was a DROP INDEX the foreign key refused; C1: a table moved into a schema
+    where its key's name was taken by another table's key, renamed in the same commit,
+    failed at SET SCHEMA.  Both are ALTER ... RENAME now, before the tables move; a swap
+    of two index names stays a drop and a create."""
+    db.exec("""
+        CREATE SCHEMA app; CREATE SCHEMA s1;
+        CREATE TABLE app.a (id int PRIMARY KEY, code text);
+        CREATE UNIQUE INDEX a_code_key ON app.a (code);
+        COMMENT ON INDEX app.a_code_key IS 'codes';
+        CREATE TABLE app.b (code text REFERENCES app.a (code), v int, CONSTRAINT b_v_ck CHECK (v > 0));
+        CREATE INDEX b_x ON app.b (v); CREATE INDEX b_y ON app.b (code);
+        CREATE TABLE app.t (id int PRIMARY KEY); CREATE TABLE s1.t (id int PRIMARY KEY);
+        INSERT INTO app.a VALUES (1, 'x'); INSERT INTO app.b VALUES ('x', 1);
+        INSERT INTO app.t VALUES (1); INSERT INTO s1.t VALUES (2);
+    """)
+    db.exec("SELECT pggit_v0.create_branch('renamed', checkout => false)")
+    c0 = commit(db, "before")
+    db.exec("SELECT pggit_v0.checkout_branch('renamed')")
+    db.exec("""
+        ALTER INDEX app.a_code_key RENAME TO a_code_uniq;
+        ALTER TABLE app.b RENAME CONSTRAINT b_v_ck TO "b v positive";
+        ALTER INDEX app.b_x RENAME TO b_tmp; ALTER INDEX app.b_y RENAME TO b_x; ALTER INDEX app.b_tmp RENAME TO b_y;
+        ALTER TABLE app.t RENAME TO t_old; ALTER INDEX app.t_pkey RENAME TO t_old_pkey;
+        ALTER TABLE s1.t SET SCHEMA app;
+    """)
+    c1 = commit(db, "renamed")
+    steps = statements(script(db, c0, c1))
+    assert sorted(steps[:3]) == ["ALTER INDEX app.a_code_key RENAME TO a_code_uniq;",
+                                 'ALTER TABLE app.b RENAME CONSTRAINT b_v_ck TO "b v positive";',
+                                 "ALTER TABLE app.t RENAME CONSTRAINT t_pkey TO t_old_pkey;"], steps
+    assert not any("b_code_fkey" in s or "a_code" in s for s in steps[3:]), steps
+    assert "DROP INDEX IF EXISTS app.b_x;" in steps   # the swap: dropped and made again
+    # both ways through checkout, rows kept, nothing left over
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    clean(db)
+    assert db.val("SELECT obj_description('app.a_code_key'::regclass)") == "codes"
+    assert db.val("SELECT string_agg(x, ',') FROM (SELECT 'a' || id AS x FROM app.t UNION ALL SELECT 's' || id FROM s1.t) q") \
+        == "a1,s2"
+    db.exec("SELECT pggit_v0.checkout_branch('renamed', apply => true)")
+    clean(db)
+    assert db.val("SELECT obj_description('app.a_code_uniq'::regclass)") == "codes"
+    assert db.val("SELECT string_agg(conname, ',' ORDER BY conname) FROM pg_constraint WHERE conrelid = 'app.b'::regclass") \
+        == "b v positive,b_code_fkey"
+    assert db.val("SELECT string_agg(x, ',') FROM (SELECT 'o' || id AS x FROM app.t_old UNION ALL SELECT 't' || id FROM app.t) q") \
+        == "o1,t2"

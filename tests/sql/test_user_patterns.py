@@ -10,6 +10,7 @@ import psycopg
 import pytest
 
 from conftest import SqlDb, require_extensions
+from errors import raises_sql
 from test_real_schemas import dump, pg_dump_binary
 
 CASES: Dict[str, str] = {
@@ -611,6 +612,33 @@ ALTER TYPE app.e ADD VALUE 'z';
 ALTER TYPE app.f ADD VALUE 'x';
 ALTER TYPE app.f ADD VALUE 'y';
 """),
+    # plain inheritance left and given (C15), with a grandparent's column, a check and a
+    # default made the child's own, a column added beside, and one of two parents left
+    "inheritance_left_and_given": ('''
+CREATE TABLE app.g (gid int);
+CREATE TABLE app.p (id int NOT NULL DEFAULT 4, a int CHECK (a > 0)) INHERITS (app.g);
+CREATE TABLE app.c (b int) INHERITS (app.p);
+CREATE TABLE app.q (gid int, id int NOT NULL, a int, CONSTRAINT p_a_check CHECK (a > 0));
+CREATE TABLE app.m1 (x int); CREATE TABLE app.m2 (y int); CREATE TABLE app.mc (z int) INHERITS (app.m1, app.m2);
+''', '''
+ALTER TABLE app.c NO INHERIT app.p; ALTER TABLE app.c ADD COLUMN n int; ALTER TABLE app.c ALTER a SET DEFAULT 9;
+ALTER TABLE app.q INHERIT app.p;
+ALTER TABLE app.mc NO INHERIT app.m2;
+'''),
+    # smallint to an enum (Lemmy 142): no cast joins them, so through text (E1), as an
+    # enum to another enum and a domain over int to an enum
+    "smallint_to_enum": ('''
+CREATE DOMAIN app.small AS smallint;
+CREATE TYPE app.old_e AS ENUM ('a', 'b');
+CREATE TABLE app.lu (id int PRIMARY KEY, sort smallint DEFAULT 0 NOT NULL, d app.small, e app.old_e);
+''', '''
+CREATE TYPE app.sort_enum AS ENUM ('Active', 'Hot');
+ALTER TABLE app.lu ALTER sort DROP DEFAULT;
+ALTER TABLE app.lu ALTER sort TYPE app.sort_enum USING CASE sort WHEN 1 THEN 'Hot' ELSE 'Active' END::app.sort_enum;
+ALTER TABLE app.lu ALTER sort SET DEFAULT 'Active';
+ALTER TABLE app.lu ALTER d TYPE app.sort_enum USING 'Hot';
+ALTER TABLE app.lu ALTER e TYPE app.sort_enum USING 'Hot';
+'''),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
@@ -1544,3 +1572,77 @@ def test_a_column_added_over_a_span_gives_existing_rows_what_the_history_gave(
     assert db.val("SELECT c FROM app.t") == expected
     db.exec("SET pggit.full_snapshot = on")
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_inheritance_left_and_given_keeps_the_rows(db: SqlDb, make_empty_db: Any) -> None:
+    """C15: ALTER TABLE ... NO INHERIT / INHERIT (archiving a yearly child, adopting a
+    table) was a DROP TABLE and a CREATE TABLE (refused with rows, lost with force); now
+    the same ALTER, rows kept.  Going back over a NO INHERIT stays a drop and a create
+    (PostgreSQL cannot make a column the parent's only again): refused with rows."""
+    schema = """
+CREATE SCHEMA app;
+CREATE TABLE app.posts (id int NOT NULL, body text CHECK (body <> ''));
+CREATE TABLE app.posts_2025 () INHERITS (app.posts);
+CREATE TABLE app.old_posts (id int NOT NULL, body text, CONSTRAINT posts_body_check CHECK (body <> ''));
+"""
+    rows = "INSERT INTO app.posts_2025 VALUES (1, 'kept'); INSERT INTO app.old_posts VALUES (2, 'adopted');"
+    db.exec(schema + rows)
+    a = db.val("SELECT pggit_v0.create_basic_commit('inherited')")
+    db.exec("SELECT pggit_v0.create_branch('archive')")
+    db.exec("ALTER TABLE app.posts_2025 NO INHERIT app.posts; ALTER TABLE app.old_posts INHERIT app.posts")
+    b = db.val("SELECT pggit_v0.create_basic_commit('archived and adopted')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+    body = [line for line in script.split("BEGIN;", 1)[1].splitlines()
+            if line and not line.startswith(("SET LOCAL", "COMMIT;"))]
+    assert body == ["ALTER TABLE app.posts_2025 NO INHERIT app.posts;",
+                    "ALTER TABLE app.old_posts INHERIT app.posts;"], script
+    # the script on a copy holding rows: every row kept, in the parent's reach as the
+    # target says
+    copy = make_empty_db()
+    copy.psql("-q", sql=schema + rows)
+    copy.psql("-q", sql=script)
+    assert copy.val("SELECT string_agg(id || ':' || body, ',' ORDER BY id) FROM app.posts") == "2:adopted"
+    assert copy.val("SELECT string_agg(id || ':' || body, ',' ORDER BY id) FROM app.posts_2025") == "1:kept"
+    # back: the archived table cannot become a child as it was without a drop
+    with raises_sql("55000", "would lose data") as info:
+        db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert "app.posts_2025 holds rows" in (info.value.diag.message_detail or "")
+    assert db.val("SELECT count(*) FROM ONLY app.posts_2025") == 1
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_a_checkout_pauses_the_users_event_triggers(db: SqlDb) -> None:
+    """C16: the database's own event triggers ran on a checkout's statements; one that
+    adds a policy to every new table made the checkout's own CREATE POLICY fail, an
+    audit trigger wrote rows for it.  The checkout pauses them (as pg_restore makes them
+    last) and puts them back as they were, ALWAYS mode kept."""
+    db.exec("""
+CREATE SCHEMA app;
+CREATE TABLE app.ddl_audit (tag text);
+CREATE FUNCTION app.audit() RETURNS event_trigger LANGUAGE plpgsql AS $$
+BEGIN INSERT INTO app.ddl_audit VALUES (tg_tag); END $$;
+CREATE EVENT TRIGGER audit ON ddl_command_end EXECUTE FUNCTION app.audit();
+ALTER EVENT TRIGGER audit ENABLE ALWAYS;
+CREATE FUNCTION app.auto_policy() RETURNS event_trigger LANGUAGE plpgsql SET search_path = app AS $$
+DECLARE r record; BEGIN
+  FOR r IN SELECT * FROM pg_event_trigger_ddl_commands() WHERE command_tag = 'CREATE TABLE' AND schema_name = 'app' LOOP
+    EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', r.object_identity);
+    EXECUTE format('CREATE POLICY owner_only ON %s USING (true)', r.object_identity);
+  END LOOP; END $$;
+CREATE EVENT TRIGGER auto_policy ON ddl_command_end WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION app.auto_policy();
+""")
+    db.val("SELECT pggit_v0.create_basic_commit('the triggers')")
+    db.exec("SELECT pggit_v0.create_branch('notes')")
+    db.exec("CREATE TABLE app.notes (id int PRIMARY KEY, body text)")
+    db.val("SELECT pggit_v0.create_basic_commit('notes')")
+    audited = db.val("SELECT count(*) FROM app.ddl_audit")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    db.exec("SELECT pggit_v0.checkout_branch('notes', apply => true)")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    assert db.val("SELECT count(*) FROM pg_policy WHERE polrelid = 'app.notes'::regclass") == 1
+    assert db.val("SELECT count(*) FROM app.ddl_audit") == audited
+    assert db.val("SELECT string_agg(evtname || '=' || evtenabled::text, ',' ORDER BY evtname) FROM pg_event_trigger"
+                  " WHERE evtname IN ('audit', 'auto_policy')") == "audit=A,auto_policy=O"
+    # the user's own DDL still runs them
+    db.exec("CREATE TABLE app.more (id int)")
+    assert db.val("SELECT count(*) FROM pg_policy WHERE polrelid = 'app.more'::regclass") == 1
