@@ -184,7 +184,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
             clone = run.clone()
         except PggitError as exc:   # the other checks still run
             updown.append(Check("updown", "updown", True, "ERROR", f"the up/down check could not run: {exc}"))
-    base_ready: "Future[set]" = Future()
+    base_ready: "Future[Tuple[set, Optional[set]]]" = Future()
     failure: List[BaseException] = []
 
     def sql_checks() -> None:
@@ -199,7 +199,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     worker.start()
     try:
         try:
-            base_history = base_ready.result()
+            base_history, head_history = base_ready.result()
         except BaseException:
             if clone is not None:
                 run.drop_clone(clone)
@@ -207,7 +207,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
             # -- each step's downgrade since the base undoes its upgrade
             if clone is not None:
                 updown = run_updown(run, options, base_history, git.steps if git is not None else (),
-                                    clone=clone)
+                                    clone=clone, head_history=head_history)
     finally:
         worker.join()
     if failure:
@@ -221,7 +221,8 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
 def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git: Any,
                 base_ready: Any) -> None:
     """Every check but up/down and the plugins': one transaction on ``db``, rolled back.
-    ``base_ready`` gets the base's history (its commit shas) as soon as it is known."""
+    ``base_ready`` gets the base's history (its commit shas) as soon as it is known, with
+    head's when ``--pggit-head`` names it (else None)."""
     with db.connect() as conn:   # with --pggit-lock-timeout
         with conn.transaction(force_rollback=True):
             repo = _GateRepo(conn)
@@ -241,7 +242,10 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
                 else:
                     result.base, result.base_sha = options.base, repo.resolve(options.base)
                     result.base_reason = "--pggit-base"
-                base_ready.set_result({c.sha for c in repo.history(100_000, ref=result.base_sha)})
+                # (with --pggit-head, the steps after it are not judged either: D8)
+                head_history = (None if options.head is None
+                                else {c.sha for c in repo.history(100_000, ref=result.head_sha)})
+                base_ready.set_result(({c.sha for c in repo.history(100_000, ref=result.base_sha)}, head_history))
 
             unresolved: Optional[PggitError] = None
             if not pending:
@@ -443,7 +447,8 @@ def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult,
     allowances = allow.build(options.allow, "--pggit-allow", _steps(run))
     if not provenance.has_source_column(conn):
         return allowances
-    prov = provenance.since_base(conn, result.base_sha)
+    prov = provenance.since_base(conn, result.base_sha,
+                                 head_sha=result.head_sha if options.head is not None else None)
     if git_base:
         prov = provenance.without_statements(prov, provenance.base_statements(conn, result.base_sha))
     result.provenance = prov

@@ -152,22 +152,31 @@ def _newest(entries: List[LogEntry]) -> LogEntry:
     return max(entries, key=lambda e: (e.source is not None, e.id))
 
 
-def since_base(conn: "psycopg.Connection", base_sha: str) -> Provenance:
+def since_base(conn: "psycopg.Connection", base_sha: str, head_sha: Optional[str] = None) -> Provenance:
     """The ``ddl_log`` entries of the changes since ``base_sha``: those linked to commits
-    that are not ``base_sha`` or one of its ancestors, and those not linked yet."""
+    that are not ``base_sha`` or one of its ancestors, and those not linked yet.  With
+    ``head_sha`` (``--pggit-head``), only those linked to it or its ancestors: the steps
+    after head are not the change judged (D8)."""
     rows = conn.execute(
         """
         WITH RECURSIVE anc(sha) AS (
-            SELECT %s::text
+            SELECT %(base)s::text
             UNION
             SELECT p.parent_sha FROM pggit_v0.commit_parents p JOIN anc a ON p.commit_sha = a.sha
+        ),
+        head_anc(sha) AS (
+            SELECT %(head)s::text WHERE %(head)s::text IS NOT NULL
+            UNION
+            SELECT p.parent_sha FROM pggit_v0.commit_parents p JOIN head_anc a ON p.commit_sha = a.sha
         )
         SELECT l.id, l.command_tag, l.object_type, l.object_identity, l.source, l.statement, l.txid
         FROM pggit_v0.ddl_log l
         LEFT JOIN pggit_v0.ddl_log_commits lc ON lc.log_id = l.id
-        WHERE lc.commit_sha IS NULL OR lc.commit_sha NOT IN (SELECT sha FROM anc)
+        WHERE CASE WHEN %(head)s::text IS NULL
+                   THEN lc.commit_sha IS NULL OR lc.commit_sha NOT IN (SELECT sha FROM anc)
+                   ELSE lc.commit_sha NOT IN (SELECT sha FROM anc) AND lc.commit_sha IN (SELECT sha FROM head_anc) END
         ORDER BY l.id
-        """, (base_sha,)).fetchall()
+        """, {"base": base_sha, "head": head_sha}).fetchall()
     return Provenance([LogEntry(*r) for r in rows])
 
 

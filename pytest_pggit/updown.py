@@ -62,14 +62,20 @@ def wants_updown(run: Any) -> bool:
 
 
 def run_updown(run: Any, options: "GateOptions", base_history: Collection[str],
-               base_tags: Collection[str] = (), clone: Any = None) -> List["Check"]:
+               base_tags: Collection[str] = (), clone: Any = None,
+               head_history: Optional[Collection[str]] = None) -> List["Check"]:
     """The ``updown`` checks (an empty list when no step since the base has a downgrade).
 
     ``clone``: a clone of the template made beforehand (the gate makes it before it opens
-    its own connection to the template, so that both run at the same time); dropped here."""
+    its own connection to the template, so that both run at the same time); dropped here.
+    ``head_history`` (``--pggit-head``: head's commit and its ancestors): only the steps
+    up to head are judged; the walk starts from head's step, checked out (D8)."""
     from .gate import Check
 
-    since = steps_to_check(getattr(run, "steps", None) or (), base_history, base_tags)
+    applied = list(getattr(run, "steps", None) or ())
+    if head_history is not None:
+        applied = [a for a in applied if a.sha in head_history]
+    since = steps_to_check(applied, base_history, base_tags)
     carried = {a.tag for a in since if in_base(a, base_history, base_tags)}
     # up to the oldest step that has a downgrade; newer ones without are stepped over
     with_down = [i for i, a in enumerate(since) if a.step.downgrade is not None and a.tag not in carried]

@@ -692,3 +692,24 @@ def test_git_base_survives_a_seeding_hook_that_needs_new_tables(pytester: pytest
         "its steps alone (*orders*); head: HEAD = *",
         "diff pytest-pggit/git-base..HEAD: * path(s)*"])
     assert "ADDED     public/table/orders" in result.stdout.str()
+
+
+def test_head_bounds_updown_and_lint(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """D8: with ``--pggit-head`` a step after head was judged too (a bad downgrade and a
+    lint finding 25 steps later failed a gate asked about one step).  Only base..head
+    now: the walk starts from head's step."""
+    steps_conftest(pytester, down3=BAD_DOWN3, up3="ALTER TABLE customers ADD COLUMN phone text NOT NULL")
+    pytester.makepyfile(PASSING_TEST)
+    args = (*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml",
+            "--pggit-base", "app/0001_customers")
+    result = pytester.runpytest(*args, "--pggit-head", "app/0002_orders")
+    assert result.ret == 0, result.stdout.str()
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert [k for k in cases if "0003_phone" in k or "0003_phone" in cases[k][1]] == []
+    assert cases["pggit.updown::app/0002_orders"][0] is False
+    # the same run up to HEAD judges the third step and fails on its downgrade
+    result = pytester.runpytest(*args)
+    assert result.ret == 1
+    assert junit_cases(pytester.path / "gate.xml")["pggit.updown::app/0003_phone"][0] is True
+    if find_squawk() is not None:
+        assert any("0003_phone" in k for k in junit_cases(pytester.path / "gate.xml") if k.startswith("pggit.lint"))
