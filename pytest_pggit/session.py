@@ -197,6 +197,10 @@ class PggitSession:
         """
         if self.shared or self._early is not None or self.server is not None:
             return
+        # the cluster to copy: the newest generation holding this project's templates (D7)
+        layer = getattr(self.backend, "layer_cache", None)
+        if layer is not None and self.rootdir is not None:
+            layer.prefer = str(self.rootdir)
 
         def work() -> None:
             try:
@@ -428,6 +432,7 @@ class PggitSession:
         bindir, version, runas = backend.binaries()
         root = Path(backend.cache_dir) if backend.cache_dir else default_cache_root(temp_root())
         probe = type(layer)(layer.sql_dir)
+        probe.prefer = layer.prefer
         probe.attach(InitdbCache(root, bindir, version, runas))
         source = probe.candidate()
         return read_index(source / INDEX_FILE) if source is not None else None

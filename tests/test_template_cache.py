@@ -255,6 +255,42 @@ def test_xdist_builds_once_and_the_next_run_hits(pytester: pytest.Pytester, laye
     assert list(cache_dir.glob("*-tpl-*/templates.json"))
 
 
+def test_two_projects_missing_at_once_both_hit_next_time(pytester: pytest.Pytester, layer: Path,
+                                                         cache_dir: Path) -> None:
+    """D7: two projects' runs missed at the same time and each kept a generation of the
+    cluster with its own template; the next run copied the newest only, so one project
+    missed again ("no cached template of this project yet").  Each run now copies the
+    newest generation holding its template, and pruning keeps both."""
+    import shutil
+
+    make_project(pytester, layer)
+    pytester.runpytest_subprocess(*LOCAL_ARGS).assert_outcomes(passed=1)   # the layer entry
+    dirs = []
+    for name in ("pa", "pb"):
+        d = pytester.path / name
+        d.mkdir()
+        for f in ("conftest.py", "test_it.py", "tox.ini", "pytest.ini"):
+            if (pytester.path / f).exists():
+                shutil.copy(pytester.path / f, d / f)
+        shutil.copytree(pytester.path / "schema", d / "schema")
+        dirs.append(d)
+    env = dict(os.environ, STEP_SLEEP="1.5")   # both copy the cluster before either keeps one
+    env.pop("PYTEST_XDIST_WORKER", None)
+
+    def run(d: Path) -> "subprocess.Popen[str]":
+        return subprocess.Popen([sys.executable, "-m", "pytest", *LOCAL_ARGS], cwd=str(d), env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    procs = [run(d) for d in dirs]
+    outs = [p.communicate(timeout=300)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    assert all("template cache miss" in o for o in outs), outs
+    for d in dirs:
+        out = run(d).communicate(timeout=300)[0]
+        assert "pggit: template cache hit: pggit_cache_" in out, out
+    assert (dirs[0] / "applied.log").read_text().split() == ["0001_a", "0002_b"]   # built once
+
+
 def test_old_entries_are_pruned(pytester: pytest.Pytester, layer: Path, own_server: Server) -> None:
     make_project(pytester, layer)
     made = []
@@ -341,6 +377,40 @@ def test_generations_of_the_local_cache_are_pruned(tmp_path: Path) -> None:
     # k1: only the newest stays (and the busy one); k2 is the 4th newest key: gone
     assert sorted(p.name for p in removed) == sorted(p.name for p in k1 + [others[0]])
     assert all(p.exists() for p in (k1_recent, busy, others[1], others[2], foreign, entry))
+
+
+def test_a_generation_holding_a_template_no_newer_one_holds_stays(tmp_path: Path) -> None:
+    """D7: two runs that missed at the same time each kept a generation with their own
+    template; the newer one lacks the older one's, so the older stays (up to three per
+    layer key) and the run wanting it copies it instead of rebuilding."""
+    import json
+
+    from pytest_pggit.backends.local.cache import holds_project, prune_generations
+
+    now = time.time()
+    base = "15.1-101-abc-w1"
+    entry = tmp_path / f"{base}-layer-k1"
+    entry.mkdir()
+
+    def gen(n: int, held: dict) -> Path:
+        p = tmp_path / f"{base}-tpl-k1-{n}"
+        p.mkdir()
+        (p / "templates.json").write_text(json.dumps({"entries": {
+            d: {"key": k, "inputs": {"rootdir": "/p/" + d[-1]}} for d, k in held.items()}}))
+        os.utime(p, (now - 3600, now - 3600))
+        return p
+
+    a_only = gen(1, {"pggit_cache_a": "ka"})
+    both_old = gen(2, {"pggit_cache_a": "ka", "pggit_cache_b": "kb0"})
+    c_run = gen(3, {"pggit_cache_a": "ka", "pggit_cache_c": "kc"})       # concurrent with b's
+    b_run = gen(4, {"pggit_cache_a": "ka", "pggit_cache_b": "kb"})       # the newest
+    removed = prune_generations(entry, min_age=60)
+    # a's template is in the newest; b's old key is superseded in nothing newer but is
+    # unique: kept as the third; c's run is unique: kept
+    assert sorted(p.name for p in removed) == [a_only.name]
+    assert b_run.exists() and c_run.exists() and both_old.exists()
+    assert holds_project(json.loads((c_run / "templates.json").read_text()), "/p/c")
+    assert not holds_project(json.loads((b_run / "templates.json").read_text()), "/p/c")
 
 
 def test_a_miss_names_what_changed() -> None:

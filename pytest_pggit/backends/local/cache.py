@@ -42,6 +42,9 @@ PRUNE_AFTER = 600.0
 #: A generation no longer the newest is removed once unused for this long (a run touches
 #: the one it copies before copying it).
 GENERATION_PRUNE_AFTER = 60.0
+#: Generations kept per layer key: the newest, and older ones holding a cached template
+#: no newer one holds (D7), up to this many in all.
+GENERATIONS_KEPT = 3
 #: The index of a cluster's cached templates, beside its ``data``.
 INDEX_FILE = "templates.json"
 
@@ -264,6 +267,10 @@ class LayerCache:
         self._store = False       # fill() ran: keep this cluster at a clean stop
         self._discarded = False   # verify() removed a damaged entry this run
         self._templates: Optional[Dict[str, Any]] = None  # keep_templates(): the new index
+        #: The project (its rootdir) this run caches templates for: :meth:`candidate`
+        #: prefers the newest generation holding one of its templates (a concurrent run
+        #: of another project may have kept a newer generation without it: D7).
+        self.prefer: Optional[str] = None
 
     def attach(self, initdb: InitdbCache) -> None:
         """Name the entry: the initdb entry's name and the hash of the install script
@@ -299,13 +306,17 @@ class LayerCache:
         return [p for _, p in sorted(found, reverse=True)]
 
     def candidate(self) -> Optional[Path]:
-        """What :meth:`restore` would copy: the newest valid generation, else the entry."""
+        """What :meth:`restore` would copy: the newest valid generation holding a
+        template of the project :attr:`prefer` names, else the newest valid generation,
+        else the entry."""
         if self.entry is None or self.runas is None:
             return None
-        for p in self.generations() + [self.entry]:
-            if entry_valid(p, self.runas):
-                return p
-        return None
+        valid = [p for p in self.generations() + [self.entry] if entry_valid(p, self.runas)]
+        if self.prefer is not None:
+            for p in valid:
+                if holds_project(read_index(p / INDEX_FILE), self.prefer):
+                    return p
+        return valid[0] if valid else None
 
     def restore(self, data: Path, log: Path, cwd: Path,
                 while_waiting: Optional[Callable[[], None]] = None
@@ -431,6 +442,18 @@ def _generation_prefix(entry: Path) -> str:
     return f"{base}-tpl-{key}-"
 
 
+def holds_project(index: Optional[Dict[str, Any]], rootdir: str) -> bool:
+    """Whether a generation's index records a cached template of the project at ``rootdir``."""
+    return any(isinstance(e, dict) and (e.get("inputs") or {}).get("rootdir") == rootdir
+               for e in ((index or {}).get("entries") or {}).values())
+
+
+def _held(path: Path) -> "set[Tuple[str, str]]":
+    """The ``(database, key digest)`` of the cached templates a generation's index records."""
+    entries = (read_index(path / INDEX_FILE) or {}).get("entries") or {}
+    return {(n, str(e.get("key"))) for n, e in entries.items() if isinstance(e, dict)}
+
+
 def read_index(path: Path) -> Optional[Dict[str, Any]]:
     try:
         data = json.loads(path.read_text())
@@ -442,7 +465,9 @@ def read_index(path: Path) -> Optional[Dict[str, Any]]:
 def prune_generations(entry: Path, min_age: float = GENERATION_PRUNE_AFTER) -> List[Path]:
     """Remove every generation of the layer entries beside ``entry`` but the newest of
     each of the :data:`LAYER_ENTRIES_KEPT` most recent layer keys, once unused for
-    ``min_age`` seconds.  Returns what was removed."""
+    ``min_age`` seconds.  An older generation of a kept key stays while it holds a cached
+    template no newer one does (two runs that missed at the same time each kept their
+    own: D7), up to :data:`GENERATIONS_KEPT` per key.  Returns what was removed."""
     base = entry.name.rpartition("-layer-")[0]
     now = time.time()
     by_key: Dict[str, List[Tuple[int, Path]]] = {}
@@ -457,8 +482,14 @@ def prune_generations(entry: Path, min_age: float = GENERATION_PRUNE_AFTER) -> L
     removed = []
     for i, gens in enumerate(ranked):
         gens.sort(reverse=True)
+        newer: "set[Tuple[str, str]]" = set()
+        kept = 0
         for j, (_, old) in enumerate(gens):
-            if i < LAYER_ENTRIES_KEPT and j == 0:
+            held = _held(old) if i < LAYER_ENTRIES_KEPT else set()
+            unique = bool(held - newer)
+            newer |= held
+            if i < LAYER_ENTRIES_KEPT and (j == 0 or (unique and kept < GENERATIONS_KEPT)):
+                kept += 1
                 continue
             try:
                 if now - old.stat().st_mtime < min_age:
