@@ -599,25 +599,6 @@ $$;
 COMMENT ON FUNCTION pggit_v0._clone_parts(text, text, boolean) IS
     'A partition index or key definition''s name and kind, and the name PostgreSQL gives the index it clones for it; no row when not told';
 
--- The statement that makes a partition's index or key (p_def, with its ATTACH PARTITION
--- line) out of the index PostgreSQL cloned onto the partition for the parent's index when
--- the partition was created (the partition's own cannot be attached then): ALTER INDEX
--- ... RENAME TO (an index), ADD CONSTRAINT ... USING INDEX (a key attached to a plain
--- index), RENAME CONSTRAINT (a key attached to a key: p_parent_key).  NULL when the
--- clone's name cannot be told (_clone_parts).
-CREATE OR REPLACE FUNCTION pggit_v0._adopt_clone(p_schema text, p_table text, p_def text, p_parent_key boolean)
-RETURNS text
-LANGUAGE sql IMMUTABLE STRICT
-SET search_path = pg_catalog, pggit_v0, pg_temp
-AS $$
-SELECT CASE WHEN k.is_index THEN format('ALTER INDEX %I.%I RENAME TO %s;', p_schema, k.clone, k.name)
-            WHEN p_parent_key THEN format('ALTER TABLE %I.%I RENAME CONSTRAINT %I TO %s;', p_schema, p_table, k.clone, k.name)
-            ELSE format('ALTER TABLE %I.%I ADD CONSTRAINT %s %s USING INDEX %I;', p_schema, p_table, k.name, k.how, k.clone) END
-FROM _clone_parts(p_table, p_def, p_parent_key) k
-$$;
-COMMENT ON FUNCTION pggit_v0._adopt_clone(text, text, text, boolean) IS
-    'Statement turning the index PostgreSQL cloned onto a new partition into the partition''s own recorded index or key; NULL when the clone''s name cannot be told';
-
 -- A statement giving name p_name to the index of partition p_schema.p_table attached to
 -- the parent's index that p_attach (an ATTACH PARTITION line) names, whatever it is called
 -- now: a kept partition's attached index keeps the name PostgreSQL gave it when it was
@@ -646,6 +627,42 @@ WHERE a.parent IS NOT NULL
 $$;
 COMMENT ON FUNCTION pggit_v0._rename_attached(text, text, text, text) IS
     'A DO block renaming a partition''s index attached to a given parent index, whatever its name, to a given name';
+
+-- The statement that makes a partition's index or key (p_def, with its ATTACH PARTITION
+-- line) out of the index PostgreSQL cloned onto the partition for the parent's index when
+-- the partition was created (the partition's own cannot be attached then): ALTER INDEX
+-- ... RENAME TO (an index), ADD CONSTRAINT ... USING INDEX (a key attached to a plain
+-- index), RENAME CONSTRAINT (a key attached to a key: p_parent_key).  NULL when the
+-- clone's name cannot be told (_clone_parts).
+CREATE OR REPLACE FUNCTION pggit_v0._adopt_clone(p_schema text, p_table text, p_def text, p_parent_key boolean)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+-- (the clone is found when the script runs, by the parent index it is attached to: its
+-- name comes from the parent index's column names, which keep a column's old name after
+-- a rename, E4; renaming a key's index renames the key)
+SELECT CASE WHEN k.is_index OR p_parent_key
+            THEN _rename_attached(p_schema, p_table, _attach_line(p_def), (parse_ident(k.name))[1])
+            ELSE concat_ws(E'\n',
+                     'DO ' || x.tag,
+                     'DECLARE v name;',
+                     'BEGIN',
+                     '    SELECT c.relname INTO v FROM pg_catalog.pg_inherits i',
+                     '    JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid',
+                     format('    WHERE i.inhparent = %L::regclass AND x.indrelid = %L::regclass;', a.parent,
+                            format('%I.%I', p_schema, p_table)),
+                     format('    EXECUTE format(''ALTER TABLE %%I.%%I ADD CONSTRAINT %%s %%s USING INDEX %%I'', %L, %L, %L, %L, v);',
+                            p_schema, p_table, k.name, k.how),
+                     'END',
+                     x.tag || ';') END
+FROM _clone_parts(p_table, p_def, p_parent_key) k
+CROSS JOIN (SELECT substring(_attach_line(p_def) FROM '^ALTER INDEX ((?:"(?:[^"]|"")+"|[^ ."]+)\.(?:"(?:[^"]|"")+"|[^ ."]+)) ATTACH PARTITION ') AS parent) a
+CROSS JOIN (SELECT '$ad' || left(md5(p_def), 8) || '$' AS tag) x
+WHERE a.parent IS NOT NULL
+$$;
+COMMENT ON FUNCTION pggit_v0._adopt_clone(text, text, text, boolean) IS
+    'Statement turning the index PostgreSQL cloned onto a new partition into the partition''s own recorded index or key; NULL when the clone''s name cannot be told';
 
 -- The signature part of a routine's canonical definition (pg_get_functiondef): name,
 -- arguments, result and options, without the body.  What must exist when the routine

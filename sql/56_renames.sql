@@ -524,7 +524,7 @@ BEGIN
         WHERE a.ss IS NOT NULL;
         RETURN v_root;
     END IF;
-    WITH ren AS (SELECT * FROM jsonb_populate_recordset(NULL::_rename, p_renames)),
+    WITH RECURSIVE ren AS (SELECT * FROM jsonb_populate_recordset(NULL::_rename, p_renames)),
     obj AS MATERIALIZED (SELECT * FROM _tree_objects(p_tree)),
     -- the blobs that can name another table or sequence: definitions (partitions,
     -- children), constraints (foreign keys), OWNED BY, and column defaults (nextval) when
@@ -537,15 +537,32 @@ BEGIN
                OR (e.name LIKE 'column %'
                    AND EXISTS (SELECT 1 FROM ren r WHERE r.kind = 'sequence' OR r.old_schema <> r.new_schema)))
     ),
+    -- a column renamed on a partitioned table or a parent is renamed on its partitions
+    -- and children too (ALTER TABLE ... RENAME COLUMN recurses), which the log records on
+    -- the parent only: their blobs follow as well (E2, E3: a partition's index read the
+    -- old name, so it was made again, or renamed to a name neither side has)
+    kids(kind, old_schema, old_table, old_column, new_schema, new_table, new_column) AS (
+        SELECT r.kind, r.old_schema, r.old_table, r.old_column, r.new_schema, r.new_table, r.new_column
+        FROM ren r WHERE r.kind = 'column'
+      UNION
+        SELECT 'column', b.schema_name, _key_name(b.obj_key), k.old_column,
+               coalesce(t.new_schema, b.schema_name), coalesce(t.new_table, _key_name(b.obj_key)), k.new_column
+        FROM kids k
+        JOIN cand b ON b.sub_key = 'definition' AND _key_kind(b.obj_key) = 'table'
+                   AND (strpos(b.content, ' PARTITION OF ' || format('%I.%I', k.old_schema, k.old_table) || ' ') > 0
+                        OR format('%I.%I', k.old_schema, k.old_table) = ANY (_inherits(b.content)))
+        LEFT JOIN ren t ON t.kind = 'table' AND t.old_schema = b.schema_name AND t.old_table = _key_name(b.obj_key)
+    ),
+    ren2 AS (SELECT * FROM ren r WHERE r.kind <> 'column' UNION ALL SELECT * FROM kids),
     tabs AS (   -- every renamed table or table with renamed columns: old and new names
         SELECT DISTINCT r.old_schema, r.old_table, r.new_schema, r.new_table,
                format('%I.%I', r.old_schema, r.old_table) AS old_q, format('%I.%I', r.new_schema, r.new_table) AS new_q
-        FROM ren r WHERE r.kind IN ('table', 'column')
+        FROM ren2 r WHERE r.kind IN ('table', 'column')
     ),
     colmap AS (
         SELECT r.old_schema, r.old_table, array_agg(r.old_column ORDER BY r.old_column) AS olds,
                array_agg(r.new_column ORDER BY r.old_column) AS news
-        FROM ren r WHERE r.kind = 'column' GROUP BY r.old_schema, r.old_table
+        FROM ren2 r WHERE r.kind = 'column' GROUP BY r.old_schema, r.old_table
     ),
     -- columns dropped before a renamed one takes their name (kind 'displaced')
     gone AS (
@@ -615,13 +632,13 @@ BEGIN
         SELECT DISTINCT o.schema_name, o.obj_key, d.part AS sub_key
         FROM _tree_deps(ARRAY(
                  SELECT e.tree_sha
-                 FROM (SELECT DISTINCT r.old_schema, r.old_table FROM ren r WHERE r.kind IN ('table', 'column')) rt
+                 FROM (SELECT DISTINCT r.old_schema, r.old_table FROM ren2 r WHERE r.kind IN ('table', 'column')) rt
                  JOIN dep_refs x ON x.ref_schema = rt.old_schema AND x.ref_key = 'table ' || rt.old_table
                  JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends')) d
         JOIN obj o ON o.obj_tree = d.obj_tree
         WHERE split_part(d.part, ' ', 1) IN ('policy', 'rule')
           AND NOT (d.ref_schema = o.schema_name AND d.ref_key = o.obj_key)   -- (its own table's: renamed in place)
-          AND EXISTS (SELECT 1 FROM ren r WHERE r.kind IN ('table', 'column')
+          AND EXISTS (SELECT 1 FROM ren2 r WHERE r.kind IN ('table', 'column')
                         AND d.ref_schema = r.old_schema AND d.ref_key = 'table ' || r.old_table)
     ),
     blobs AS MATERIALIZED (   -- every blob of the objects rebuilt: renamed, moved, touched or
@@ -716,7 +733,7 @@ BEGIN
     -- the rename: A14, A15)
     readers AS MATERIALIZED (
         SELECT DISTINCT o.schema_name, o.obj_key, o.bucket, o.obj_tree
-        FROM (SELECT DISTINCT r.old_schema, r.old_table FROM ren r WHERE r.kind IN ('table', 'column')) rt
+        FROM (SELECT DISTINCT r.old_schema, r.old_table FROM ren2 r WHERE r.kind IN ('table', 'column')) rt
         JOIN dep_refs x ON x.ref_schema = rt.old_schema AND x.ref_key = 'table ' || rt.old_table
         JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
         JOIN obj o ON o.obj_tree = e.tree_sha

@@ -118,7 +118,16 @@ BEGIN
                 AND (CASE WHEN mc.detach THEN y.old_sha ELSE y.new_sha END IS NOT NULL
                      OR NOT EXISTS (SELECT 1 FROM move_parts mp JOIN objects o ON o.sha = coalesce(y.new_sha, y.old_sha)
                                     WHERE mp.schema_name = y.schema_name AND mp.obj_key = y.obj_key
-                                      AND mp.sub_key = y.sub_key AND mp.content = o.content)))
+                                      AND (mp.sub_key = y.sub_key AND mp.content = o.content
+                                           -- a clone named after what the table was called
+                                           -- then (renamed since: E5), the same otherwise
+                                           OR (split_part(mp.sub_key, ' ', 1) = split_part(y.sub_key, ' ', 1)
+                                               AND CASE split_part(y.sub_key, ' ', 1)
+                                                       WHEN 'index' THEN _index_shape(mp.content) = _index_shape(o.content)
+                                                       WHEN 'constraint'
+                                                       THEN regexp_replace(mp.content, '^ALTER TABLE \S+ ADD CONSTRAINT \S+ ', '')
+                                                            = regexp_replace(o.content, '^ALTER TABLE \S+ ADD CONSTRAINT \S+ ', '')
+                                                       ELSE false END)))))
           -- attached, no index or key of its own is taken for one of the parent's (ATTACH
           -- takes a matching one instead of making the clone the target records)
           AND NOT (NOT mc.detach AND EXISTS (

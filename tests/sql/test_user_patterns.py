@@ -639,6 +639,20 @@ ALTER TABLE app.lu ALTER sort SET DEFAULT 'Active';
 ALTER TABLE app.lu ALTER d TYPE app.sort_enum USING 'Hot';
 ALTER TABLE app.lu ALTER e TYPE app.sort_enum USING 'Hot';
 '''),
+    # the indexed column of a partitioned table renamed (E2: the partition's index was
+    # renamed to a name neither side has going back), after a partition was renamed (E3:
+    # its attached index was dropped), and a partition added after it (E4: PostgreSQL
+    # names the new partition's index and key after the parent index's column names,
+    # which keep the old one)
+    "partitioned_column_renamed": ('''
+CREATE TABLE app.ev (id int, at date NOT NULL, v text, CONSTRAINT ev_v_key UNIQUE (v, at)) PARTITION BY RANGE (at);
+CREATE TABLE app.ev_2020 PARTITION OF app.ev FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+CREATE INDEX ev_v ON app.ev (v);
+ALTER TABLE app.ev_2020 RENAME TO events_2020;
+''', '''
+ALTER TABLE app.ev RENAME COLUMN v TO payload;
+CREATE TABLE app.ev_2022 PARTITION OF app.ev FOR VALUES FROM ('2022-01-01') TO ('2023-01-01');
+'''),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
@@ -1646,3 +1660,31 @@ CREATE EVENT TRIGGER auto_policy ON ddl_command_end WHEN TAG IN ('CREATE TABLE')
     # the user's own DDL still runs them
     db.exec("CREATE TABLE app.more (id int)")
     assert db.val("SELECT count(*) FROM pg_policy WHERE polrelid = 'app.more'::regclass") == 1
+
+
+def test_a_partition_detached_then_renamed_keeps_its_rows(db: SqlDb) -> None:
+    """E5: a partition detached in one commit and renamed in a later one: a migration over
+    both was DROP + CREATE TABLE (the key PostgreSQL kept is named after the old name);
+    now RENAME then DETACH, rows kept."""
+    db.exec("""
+CREATE SCHEMA app;
+CREATE TABLE app.o (id int, region text, at date, PRIMARY KEY (id, region, at)) PARTITION BY LIST (region);
+CREATE TABLE app.o_eu PARTITION OF app.o FOR VALUES IN ('eu');
+CREATE TABLE app.o_def PARTITION OF app.o DEFAULT;
+INSERT INTO app.o VALUES (1, 'eu', '2020-03-01'), (2, 'us', '2020-03-01');
+""")
+    a = db.val("SELECT pggit_v0.create_basic_commit('partitioned')")
+    db.exec("SELECT pggit_v0.create_branch('archive')")
+    db.exec("ALTER TABLE app.o DETACH PARTITION app.o_def")
+    db.val("SELECT pggit_v0.create_basic_commit('detached')")
+    db.exec("ALTER TABLE app.o_def RENAME TO o_rest")
+    b = db.val("SELECT pggit_v0.create_basic_commit('renamed')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+    assert "DROP TABLE" not in script and "DATA LOSS" not in script, script
+    assert "ALTER TABLE app.o DETACH PARTITION app.o_rest;" in script, script
+    db.exec("SELECT pggit_v0.create_branch('before', from_ref => %s, checkout => false)", [a])
+    db.exec("SELECT pggit_v0.checkout_branch('before', apply => true)")
+    assert db.val("SELECT count(*) FROM app.o") == 2
+    db.exec("SELECT pggit_v0.checkout_branch('archive', apply => true)")
+    assert db.val("SELECT string_agg(id || region, ',') FROM app.o_rest") == "2us"
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
