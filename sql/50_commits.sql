@@ -588,6 +588,14 @@ BEGIN
                                  WHERE i.indexrelid = to_regclass(p.object_identity))
                          ELSE parse_ident(p.object_identity) END AS ident
                 FROM pending p
+                UNION ALL   -- an identity column's sequence altered: the column records its
+                            -- options (F1)
+                SELECT ARRAY[n.nspname::text, c.relname::text]
+                FROM pending p
+                JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = to_regclass(p.object_identity)
+                                AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'i'
+                JOIN pg_class c ON c.oid = d.refobjid JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE p.object_type = 'sequence'
             ),
             named AS (SELECT DISTINCT x.ident[1] AS s, x.ident[2] AS n FROM parts x),
             with_children(s, n) AS (   -- inheritance descendants list their ancestors' columns
@@ -662,6 +670,15 @@ BEGIN
                                     UNION ALL SELECT NULL, NULL WHERE o.obj IS NULL) dp
                 WHERE v_moves AND p.renamed_from IS NULL
                   AND p.object_type IN ('view', 'materialized view', 'function', 'procedure', 'aggregate', 'type', 'domain')
+                UNION ALL   -- an identity column's sequence renamed, moved or altered: the
+                            -- column records its name and options (F1, netbox's
+                            -- ALTER TABLE ..._id_seq RENAME TO ...)
+                SELECT ARRAY[n.nspname::text, c.relname::text]
+                FROM pending p
+                JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = to_regclass(p.object_identity)
+                                AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'i'
+                JOIN pg_class c ON c.oid = d.refobjid JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE p.object_type = 'sequence'
                 UNION ALL   -- a moved table's sequences went along: what names them
                 SELECT ARRAY[dp.schema_name, dp.name]
                 FROM pending p
