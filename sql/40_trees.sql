@@ -172,7 +172,9 @@ BEGIN
                      bool_or(s.sub_key = 'depends') AS has_depends,
                      (count(*) FILTER (WHERE s.sub_key COLLATE "C" < 'depends'))::int AS n_before,
                      string_agg('blob ' || s.sha || ' ' || _esc(s.sub_key), E'\n' ORDER BY s.sub_key COLLATE "C") AS content
-              FROM s GROUP BY s.schema_name, s.obj_key) t
+              -- (grouped by a hash of the key first: the sort then compares integers, not
+              -- 18,905 keys that share their first bytes, "table ..."; 40 -> 34 ms)
+              FROM s GROUP BY hashtext(s.obj_key), s.schema_name, s.obj_key) t
     ),
     t4s AS MATERIALIZED (
         SELECT t.*, NOT EXISTS (SELECT 1 FROM objects x WHERE x.sha = t.sha OFFSET 0) AS new
