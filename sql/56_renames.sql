@@ -89,7 +89,7 @@ BEGIN
             WHERE l.event = 'sql_drop' AND l.object_type IN ('table', 'sequence', 'table column')
               AND l.source IS DISTINCT FROM 'pgGit migration'
         )
-        SELECT ev.object_type, ev.renamed_from IS NULL AS dropped,
+        SELECT ev.object_type, ev.renamed_from IS NULL AS dropped, ev.fwd,
                CASE WHEN ev.renamed_from IS NULL THEN ev.object_identity
                     WHEN ev.fwd THEN ev.renamed_from ELSE ev.object_identity END AS src,
                CASE WHEN ev.renamed_from IS NULL THEN NULL
@@ -110,6 +110,17 @@ BEGIN
             END LOOP;
             blk := blk || (e.object_type || ' ' || e.src);
         ELSIF e.object_type = 'table column' AND cardinality(f) = 3 AND cardinality(t) = 3 THEN
+            -- undoing a rename: a column that holds its old name now was made after it (the
+            -- rename freed the name; renames since are undone already): before the rename
+            -- it does not exist, its chain ends (E8: a column renamed away, a new one under
+            -- its name, both renamed again later)
+            IF NOT e.fwd THEN
+                FOR i IN 1 .. cardinality(k) LOOP
+                    IF k[i] = 'column' AND cs[i] = t[1] AND ct[i] = t[2] AND cc[i] = t[3] THEN
+                        k[i] := 'gone';
+                    END IF;
+                END LOOP;
+            END IF;
             v_found := false;
             FOR i IN 1 .. cardinality(k) LOOP
                 IF k[i] = 'column' AND cs[i] = f[1] AND ct[i] = f[2] AND cc[i] = f[3] THEN
@@ -135,6 +146,14 @@ BEGIN
             END IF;
             blk := blk || ('table column ' || e.src);
         ELSIF e.object_type IN ('table', 'sequence') AND cardinality(f) = 2 AND cardinality(t) = 2 THEN
+            IF NOT e.fwd THEN   -- likewise a table (with its columns) or sequence made since
+                FOR i IN 1 .. cardinality(k) LOOP
+                    IF cs[i] = t[1] AND ct[i] = t[2] AND k[i] <> 'gone'
+                       AND (k[i] = 'sequence') = (e.object_type = 'sequence') THEN
+                        k[i] := 'gone';
+                    END IF;
+                END LOOP;
+            END IF;
             v_found := false;
             FOR i IN 1 .. cardinality(k) LOOP
                 IF cs[i] = f[1] AND ct[i] = f[2] AND (k[i] = 'sequence') = (e.object_type = 'sequence') THEN
@@ -473,6 +492,7 @@ SET jit = off
 AS $$
 DECLARE
     v_root text;
+    v_dups text;
 BEGIN
     -- rows of kind 'then_blob' (_added_as_then): blobs of p_tree replaced by other stored
     -- blobs (old_column: the sub-key, new_column: the stored blob's sha); rows of kind
@@ -795,13 +815,32 @@ BEGIN
           AND NOT EXISTS (SELECT 1 FROM relabeled x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
           AND NOT EXISTS (SELECT 1 FROM readers x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
           AND NOT EXISTS (SELECT 1 FROM partmarks x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
+    ),
+    -- two blobs under one path, or an object rebuilt under the name of one kept: renames
+    -- that do not fit the trees.  Such a tree is never written (the store is append-only
+    -- and checked: E9); the call fails instead
+    dups AS (
+        SELECT format('%s/%s/%s', f.schema_name, f.obj_key, f.sub_key) AS p
+        FROM fresh f GROUP BY f.schema_name, f.obj_key, f.sub_key HAVING count(*) > 1
+        UNION ALL
+        SELECT format('%s/%s', k.schema_name, k.obj_key)
+        FROM kept k JOIN (SELECT DISTINCT f.schema_name, f.obj_key FROM fresh f) f
+             ON f.schema_name = k.schema_name AND f.obj_key = k.obj_key
     )
-    SELECT w.root_sha INTO v_root
+    SELECT w.root_sha, (SELECT string_agg(d.p, ', ' ORDER BY d.p) FROM dups d) INTO v_root, v_dups
     FROM (SELECT array_agg(f.schema_name) AS ss, array_agg(f.bucket) AS bs, array_agg(f.obj_key) AS ks,
-                 array_agg(f.sub_key) AS subs, array_agg(f.content) AS defs FROM fresh f) a,
-         (SELECT array_agg(k.schema_name) AS ss, array_agg(k.bucket) AS bs, array_agg(k.obj_key) AS ks,
-                 array_agg(k.obj_tree) AS ts FROM kept k) b
-    CROSS JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, b.ss, b.bs, b.ks, b.ts) w;
+                 array_agg(f.sub_key) AS subs, array_agg(f.content) AS defs FROM fresh f) a
+    CROSS JOIN (SELECT array_agg(k.schema_name) AS ss, array_agg(k.bucket) AS bs, array_agg(k.obj_key) AS ks,
+                       array_agg(k.obj_tree) AS ts FROM kept k) b
+    LEFT JOIN LATERAL _write_tree_rows(a.ss, a.bs, a.ks, a.subs, a.defs, b.ss, b.bs, b.ks, b.ts) w
+           ON NOT EXISTS (SELECT 1 FROM dups);
+    IF v_dups IS NOT NULL THEN
+        RAISE EXCEPTION 'the renames logged between these commits do not fit their trees: they would give two things one name (%)',
+                        v_dups
+              USING ERRCODE = 'XX000',
+                    HINT = 'Nothing was written. This is a pgGit bug: please report it with the renames '
+                           'in pggit_v0.ddl_log (renamed_from) of the commits in between.';
+    END IF;
     RETURN v_root;
 END
 $$;

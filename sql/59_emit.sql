@@ -277,6 +277,11 @@ BEGIN
                ARRAY['access_exclusive_lock']
         FROM unnest(p_plan) ru CROSS JOIN LATERAL _col_parts(ru.old_c) cp
         WHERE ru.role = 'routine_user' AND ru.sub_key LIKE 'column %' AND cp.default_expr IS NOT NULL AND cp.generated IS NULL
+          -- (not of a column or table the migration drops: it goes before, E7)
+          AND NOT EXISTS (SELECT 1 FROM unnest(p_plan) x
+                          WHERE x.role = 'part' AND x.schema_name = ru.schema_name AND x.obj_key = ru.obj_key
+                            AND ((x.sub_key = ru.sub_key AND x.old_c IS NOT NULL AND x.new_c IS NULL)
+                                 OR (x.sub_key = 'definition' AND x.how IN ('removed', 'recreated'))))
         UNION ALL
         SELECT 19, 0, os.schema_name, os.obj_key, 'owned_by', format('ALTER SEQUENCE %s OWNED BY NONE;', os.q),
                ARRAY[]::text[]

@@ -364,3 +364,48 @@ def test_index_and_constraint_renames_are_renames(db: SqlDb) -> None:
         == "b v positive,b_code_fkey"
     assert db.val("SELECT string_agg(x, ',') FROM (SELECT 'o' || id AS x FROM app.t_old UNION ALL SELECT 't' || id FROM app.t) q") \
         == "o1,t2"
+
+
+def test_a_name_reused_then_renamed_again_walks_back_to_the_right_object(db: SqlDb) -> None:
+    """E8 (Lemmy 243/314/316): a column renamed away and a new one made under its name,
+    both renamed again later.  Walked back in one span, the newer column was taken for
+    the original (its values under the original's name; the script failed on "already
+    exists").  Undoing a rename now ends the chain of whatever holds its old name: that
+    object was made after it.  Tables likewise."""
+    db.exec("""
+        CREATE SCHEMA app;
+        CREATE TABLE app.community (id int PRIMARY KEY, description text);
+        CREATE TABLE app.t (id int PRIMARY KEY, v text);
+        INSERT INTO app.community VALUES (1, 'the long original description');
+        INSERT INTO app.t VALUES (1, 'original row');
+    """)
+    c0 = commit(db, "c0")
+    db.exec("SELECT pggit_v0.create_branch('c0', checkout => false)")
+    db.exec("""
+        ALTER TABLE app.community RENAME COLUMN description TO sidebar;
+        ALTER TABLE app.community ADD COLUMN description varchar(150);
+        ALTER TABLE app.t RENAME TO t_old; CREATE TABLE app.t (id int PRIMARY KEY, w int);
+    """)
+    commit(db, "c1")
+    db.exec("""
+        ALTER TABLE app.community RENAME description TO summary;
+        ALTER TABLE app.community RENAME COLUMN sidebar TO description;
+        ALTER TABLE app.t RENAME TO t2; ALTER TABLE app.t_old RENAME TO t;
+    """)
+    c2 = commit(db, "c2")
+    db.exec("ALTER TABLE app.community RENAME description TO sidebar; ALTER TABLE app.t RENAME TO t_old")
+    c3 = commit(db, "c3")
+    assert statements(script(db, c2, c0)) == ["ALTER TABLE app.community DROP COLUMN IF EXISTS summary;",
+                                              "DROP TABLE IF EXISTS app.t2;"], script(db, c2, c0)
+    back = statements(script(db, c3, c0))
+    assert sorted(back) == ["ALTER TABLE app.community DROP COLUMN IF EXISTS summary;",
+                            "ALTER TABLE app.community RENAME COLUMN sidebar TO description;",
+                            "ALTER TABLE app.t_old RENAME TO t;", "DROP TABLE IF EXISTS app.t2;"], back
+    db.exec("UPDATE app.community SET summary = 'short summary'; INSERT INTO app.t2 VALUES (7, 7)")
+    with raises_sql("55000", "would lose data"):
+        db.exec("SELECT pggit_v0.checkout_branch('c0', apply => true)")
+    db.exec("SELECT pggit_v0.checkout_branch('c0', apply => true, force => true)")
+    assert db.rows("SELECT * FROM app.community") == [{"id": 1, "description": "the long original description"}]
+    assert db.rows("SELECT * FROM app.t") == [{"id": 1, "v": "original row"}]
+    clean(db)
+    assert db.val("SELECT count(*) FROM pggit_v0.validate_data_integrity() WHERE status <> 'OK'") == 0

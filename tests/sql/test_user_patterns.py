@@ -653,6 +653,15 @@ ALTER TABLE app.ev_2020 RENAME TO events_2020;
 ALTER TABLE app.ev RENAME COLUMN v TO payload;
 CREATE TABLE app.ev_2022 PARTITION OF app.ev FOR VALUES FROM ('2022-01-01') TO ('2023-01-01');
 '''),
+    # a column whose default calls a routine dropped with the routine (Lemmy 262 going
+    # back): its DROP DEFAULT ran after the column was gone (E7)
+    "column_with_a_routine_default_dropped_with_it": ('''
+CREATE FUNCTION app.random_smallint() RETURNS smallint LANGUAGE sql VOLATILE RETURN trunc((random() * 65536) - 32768);
+CREATE TABLE app.community (id int PRIMARY KEY, random_number smallint NOT NULL DEFAULT app.random_smallint());
+''', '''
+ALTER TABLE app.community DROP COLUMN random_number;
+DROP FUNCTION app.random_smallint();
+'''),
     # a sequence made unlogged (and a table with its serial's sequence)
     "sequence_set_unlogged": ("""
 CREATE SEQUENCE app.s;
