@@ -93,16 +93,36 @@ BEGIN
         FROM _one_side_commits(p_from, p_to) c JOIN commit_graph g ON g.commit_sha = c.sha
         WHERE c.fwd AND EXISTS (SELECT 1 FROM added)
     ),
-    then_blob AS (   -- each added column's blob in the earliest such commit holding it
-        SELECT DISTINCT ON (a.schema_name, a.obj_key, a.sub_key) a.schema_name, a.obj_key, a.sub_key,
-               a.new_sha, e4.entry_sha AS then_sha
+    held AS MATERIALIZED (   -- each added column's blob in each such commit holding it
+        SELECT a.schema_name, a.obj_key, a.sub_key, a.new_sha, f.commit_sha, f.committed_at, e4.entry_sha AS then_sha
         FROM added a CROSS JOIN fwd f
         JOIN tree_entries e0 ON e0.tree_sha = f.tree_sha AND e0.name = a.schema_name
         JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha AND e1.name = left(a.bucket, 1)
         JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha AND e2.name = right(a.bucket, 1)
         JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha AND e3.name = a.obj_key
         JOIN tree_entries e4 ON e4.tree_sha = e3.entry_sha AND e4.name = a.sub_key
-        ORDER BY a.schema_name, a.obj_key, a.sub_key, f.committed_at, f.commit_sha
+    ),
+    -- the commits where a column of that name ended (renamed away or dropped): the one
+    -- the target has was added there or later, not before (E10: b renamed to a and a new
+    -- b added; the old b's blob is not the new one's)
+    ended AS MATERIALIZED (
+        SELECT DISTINCT h.schema_name, h.obj_key, h.sub_key, h.committed_at
+        FROM held h
+        JOIN ddl_log_commits lc ON lc.commit_sha = h.commit_sha
+        JOIN ddl_log l ON l.id = lc.log_id
+        WHERE l.object_type = 'table column'
+          AND coalesce(l.renamed_from, CASE WHEN l.event = 'sql_drop' THEN l.object_identity END)
+              = format('%I.%I.%I', h.schema_name, _key_name(h.obj_key), substr(h.sub_key, 8))
+    ),
+    then_blob AS (   -- each added column's blob in the earliest such commit holding it
+                     -- since the last one where a column of its name ended
+        SELECT DISTINCT ON (h.schema_name, h.obj_key, h.sub_key) h.schema_name, h.obj_key, h.sub_key,
+               h.new_sha, h.then_sha
+        FROM held h
+        WHERE NOT EXISTS (SELECT 1 FROM ended x
+                          WHERE x.schema_name = h.schema_name AND x.obj_key = h.obj_key AND x.sub_key = h.sub_key
+                            AND x.committed_at > h.committed_at)
+        ORDER BY h.schema_name, h.obj_key, h.sub_key, h.committed_at, h.commit_sha
     )
     SELECT jsonb_agg(jsonb_build_object('kind', 'then_blob', 'old_schema', t.schema_name, 'old_table', t.obj_key,
                                         'old_column', t.sub_key, 'new_column', t.then_sha))

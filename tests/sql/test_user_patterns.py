@@ -1597,6 +1597,36 @@ def test_a_column_added_over_a_span_gives_existing_rows_what_the_history_gave(
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
 
 
+@pytest.mark.parametrize("steps, expected", [
+    # b renamed to a and a new b added with a default: the new b's, not the old b's (E10)
+    (["ALTER TABLE app.t RENAME COLUMN n TO c",
+      "ALTER TABLE app.t RENAME COLUMN b TO n; ALTER TABLE app.t ADD COLUMN b int DEFAULT 7",
+      "ALTER TABLE app.t RENAME COLUMN c TO d"], 7),
+    # added, renamed away with a new one under its name, whose default changes later
+    (["ALTER TABLE app.t ADD COLUMN s int DEFAULT 1",
+      "ALTER TABLE app.t RENAME COLUMN s TO s_old; ALTER TABLE app.t ADD COLUMN s int DEFAULT 2",
+      "ALTER TABLE app.t ALTER COLUMN s SET DEFAULT 3"], 2),
+])
+def test_a_column_added_under_a_name_another_had_gets_its_own_default(
+        db: SqlDb, steps: list, expected: int) -> None:
+    """E10: C14's add-time blob was the earliest one holding the name: the column renamed
+    away (no default), not the one added later under its name; existing rows got NULL (or
+    the wrong default) where the history gave them the new column's.  Silent."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY, n int, b int)")
+    first = db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    for i, ddl in enumerate(steps):
+        db.exec(ddl)
+        db.val("SELECT pggit_v0.create_basic_commit(%s)", [f"c{i + 1}"])
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("INSERT INTO app.t VALUES (1, 21, 22)")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    column = "b" if expected == 7 else "s"
+    assert db.val(f"SELECT {column} FROM app.t") == expected
+    db.exec("SET pggit.full_snapshot = on")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
 def test_inheritance_left_and_given_keeps_the_rows(db: SqlDb, make_empty_db: Any) -> None:
     """C15: ALTER TABLE ... NO INHERIT / INHERIT (archiving a yearly child, adopting a
     table) was a DROP TABLE and a CREATE TABLE (refused with rows, lost with force); now
