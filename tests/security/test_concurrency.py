@@ -225,3 +225,33 @@ def test_ddl_committed_while_a_commit_runs_stays_pending_for_the_next(db: SqlDb)
     assert db.val("SELECT commit_sha FROM pggit_v0.ddl_log_commits WHERE log_id = %s", [x_log]) == second_sha
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
     assert first != second_sha
+
+
+def test_a_commit_waiting_on_a_users_ddl_does_not_deadlock_its_own_commit(db: SqlDb) -> None:
+    """E6: session A runs DDL and commits it in one transaction (a deploy script); session
+    B commits meanwhile, with DDL pending on the same table.  B took the history lock and
+    waited for A's table lock; A's commit waited for the history lock: deadlock, and
+    PostgreSQL aborted A, the user's DDL.  B now gives the history lock back while it
+    waits: A commits first, then B, each on the other."""
+    db.exec("CREATE TABLE public.t (id int PRIMARY KEY); CREATE VIEW public.v AS SELECT * FROM public.t")
+    db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec("COMMENT ON TABLE public.t IS 'x'; CREATE INDEX t2 ON public.t (id)")   # pending
+    a, b = second(db), second(db)
+    try:
+        a.exec("BEGIN")
+        a.exec("ALTER TABLE public.t ADD COLUMN x int")
+        b.exec("SET lock_timeout = '20s'")
+        b_pid = b.val("SELECT pg_backend_pid()")
+        late = Background(lambda: b.val("SELECT pggit_v0.create_basic_commit('b')"))
+        time.sleep(0.5)
+        assert db.val("SELECT count(*) FROM pg_locks WHERE pid = %s AND NOT granted", [b_pid]) <= 1
+        first = a.val("SELECT pggit_v0.create_basic_commit('a')")   # was: 40P01 here
+        a.exec("COMMIT")
+        last = late.result()
+        assert parents(db, last) == [first]
+        assert db.val("SELECT count(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'x'") == 1
+        # B's lock_timeout is its own again after the call
+        assert b.val("SHOW lock_timeout") == "20s"
+    finally:
+        a.close()
+        b.close()
