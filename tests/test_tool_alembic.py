@@ -512,3 +512,50 @@ def test_a_branch_revision_and_its_merge_are_both_judged_by_the_default_gate(
     assert result.ret != 0, out
     assert "base: alembic/r1 = " in out and "the oldest of the 2 newest (alembic/b3, alembic/m4; 3 step(s) since)" in out, out
     assert cases["pggit.hazards::public/table/items/column/legacy"] == "failure", cases
+
+
+def test_a_version_table_schema_env_py_made_goes_with_the_version_table(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """F2 (a multi-schema project, Alembic's usual recipe): env.py makes the schema of
+    ``version_table_schema`` itself; after the base revision's downgrade the plugin dropped
+    the empty version table but left the schema, so ``--pggit-base root`` failed the first
+    revision's up/down on a schema the database before it never had."""
+    write_project(tmp_path, {k: v for k, v in REVISIONS.items() if k == "base1"})
+    (tmp_path / "migrations" / "env.py").write_text(textwrap.dedent('''\
+        from alembic import context
+        from sqlalchemy import engine_from_config, pool, text
+
+        config = context.config
+
+
+        def go(connection):
+            connection.execute(text("CREATE SCHEMA IF NOT EXISTS meta"))
+            connection.commit()
+            context.configure(connection=connection, version_table_schema="meta")
+            with context.begin_transaction():
+                context.run_migrations()
+
+
+        connectable = config.attributes.get("connection") or engine_from_config(
+            config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool)
+        if hasattr(connectable, "exec_driver_sql"):
+            go(connectable)
+        else:
+            with connectable.connect() as connection:
+                go(connection)
+        '''))
+    result, cases = gate_run(pytester, pggit_server, tmp_path, "--pggit-base", "root")
+    assert cases["pggit.updown::alembic/base1"] == "ok", result.stdout.str()
+    assert result.ret == 0, result.stdout.str()
+
+
+def test_flask_migrates_ini_beside_env_py_needs_no_script_location(tmp_path: Path) -> None:
+    """F3 (CTFd): Flask-Migrate keeps alembic.ini beside env.py and sets the location in
+    code; the ini has none."""
+    from pytest_pggit.tools.alembic import alembic_config, script_directory
+
+    write_project(tmp_path, {k: v for k, v in REVISIONS.items() if k == "base1"})
+    ini = tmp_path / "migrations" / "alembic.ini"
+    ini.write_text("[alembic]\n# template used to generate migration files\n")
+    assert alembic_config(ini).get_main_option("script_location") == str(tmp_path / "migrations")
+    assert [s.revision for s in script_directory(ini).walk_revisions()] == ["base1"]

@@ -40,11 +40,35 @@ def register(config: "pytest.Config", cfg: "PggitConfig") -> List[str]:
     return names
 
 
+def sqlalchemy_driver() -> str:
+    """The PostgreSQL driver of SQLAlchemy URLs here: psycopg 3 (``psycopg``) on
+    SQLAlchemy 2; on SQLAlchemy 1.x, which has no dialect for it (Flask-Migrate projects
+    pin 1.4), ``psycopg2`` when installed, else a clear error before any step runs (F3)."""
+    import sqlalchemy
+
+    major = int(str(getattr(sqlalchemy, "__version__", "2")).split(".")[0] or 2)
+    if major >= 2:
+        return "psycopg"
+    try:
+        import psycopg2  # noqa: F401
+    except ImportError:
+        from ..exceptions import PggitError
+
+        raise PggitError(
+            f"SQLAlchemy {sqlalchemy.__version__} has no dialect for psycopg 3, which pytest-pggit "
+            "connects with, and psycopg2 is not installed",
+            hint="pip install psycopg2-binary (SQLAlchemy 1.x then connects through it), "
+                 "or use SQLAlchemy 2") from None
+    return "psycopg2"
+
+
 def sqlalchemy_url(database: "Database") -> str:
-    """The database as a SQLAlchemy URL for psycopg 3 (``postgresql+psycopg://...``)."""
+    """The database as a SQLAlchemy URL (``postgresql+psycopg://...``; ``+psycopg2`` on
+    SQLAlchemy 1.x, :func:`sqlalchemy_driver`)."""
+    driver = sqlalchemy_driver()
     url = getattr(database, "url", None)
     if url:
-        return str(url)
+        return str(url).replace("postgresql+psycopg://", f"postgresql+{driver}://", 1)
     from urllib.parse import quote, urlencode
 
     from psycopg.conninfo import conninfo_to_dict
@@ -56,7 +80,7 @@ def sqlalchemy_url(database: "Database") -> str:
     host, port = params.pop("host", ""), params.pop("port", "")
     dbname = quote(params.pop("dbname", ""), safe="")
     query = "?" + urlencode(params, quote_via=quote) if params else ""
-    return f"postgresql+psycopg://{auth}{host}{':' + port if port else ''}/{dbname}{query}"
+    return f"postgresql+{driver}://{auth}{host}{':' + port if port else ''}/{dbname}{query}"
 
 
 def read_allow(module: Any, where: str) -> Dict[str, str]:
@@ -74,4 +98,4 @@ def read_allow(module: Any, where: str) -> Dict[str, str]:
     return {k.strip(): v.strip() for k, v in allow.items()}
 
 
-__all__ = ["read_allow", "register", "sqlalchemy_url"]
+__all__ = ["read_allow", "register", "sqlalchemy_driver", "sqlalchemy_url"]

@@ -87,9 +87,15 @@ def alembic_config(ini: Path) -> "Config":
                               "(or ini pggit_alembic, relative to the ini file)")
     cfg = Config(str(ini))
     location = cfg.get_main_option("script_location")
+    if not location and (ini.parent / "env.py").is_file():
+        # Flask-Migrate's layout: migrations/alembic.ini beside env.py, the location set
+        # in code (F3)
+        location = str(ini.parent)
+        cfg.set_main_option("script_location", location.replace("%", "%%"))
     if not location:
         raise PggitError(f"{ini} has no script_location in its [alembic] section",
-                         hint="alembic.ini must name the migration folder: script_location = migrations")
+                         hint="alembic.ini must name the migration folder: script_location = migrations "
+                              "(or keep the ini beside env.py, as Flask-Migrate does)")
     if ":" not in location and not Path(location).is_absolute():
         beside = ini.parent / location
         if beside.is_dir():   # also when a git base's tree holds the ini: never the cwd's copy
@@ -380,7 +386,8 @@ def check_target(context: Any, database: "Database") -> None:
     if where is not None:
         raise PggitError(
             f"Alembic's env.py did not connect to pytest-pggit's database {database.name!r} but to "
-            f"{where}: nothing was run there",
+            f"{where}: no revision was run there (statements env.py runs itself before "
+            "context.configure, such as a CREATE SCHEMA, did run)",
             hint="env.py must use config.get_main_option('sqlalchemy.url') or "
                  "config.attributes['connection'] when they are set, not a URL of its own "
                  "(settings, an environment variable); see docs/alembic.md")
@@ -404,8 +411,23 @@ def drop_empty_version_tables(connection: Any) -> List[str]:
     dropped = []
     for name in rows:
         if connection.execute(text(f"SELECT NOT EXISTS (SELECT FROM {name})")).scalar():
+            schema = connection.execute(text(
+                "SELECT c.relnamespace FROM pg_class c WHERE c.oid = CAST(:n AS regclass)"), {"n": name}).scalar()
             connection.execute(text(f"DROP TABLE {name}"))
             dropped.append(name)
+            # the schema env.py made for it (version_table_schema: Alembic does not make
+            # it, the usual recipe runs CREATE SCHEMA IF NOT EXISTS before configure),
+            # left empty: it was not there before the first upgrade either (F2)
+            empty = connection.execute(text(
+                "SELECT format('%I', n.nspname) FROM pg_namespace n WHERE n.oid = :s AND n.nspname <> 'public' "
+                "AND NOT EXISTS (SELECT FROM pg_class c WHERE c.relnamespace = n.oid) "
+                "AND NOT EXISTS (SELECT FROM pg_type t WHERE t.typnamespace = n.oid) "
+                "AND NOT EXISTS (SELECT FROM pg_proc f WHERE f.pronamespace = n.oid) "
+                "AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.refclassid = 'pg_namespace'::regclass "
+                "AND d.refobjid = n.oid)"), {"s": schema}).scalar()
+            if empty is not None:
+                connection.execute(text(f"DROP SCHEMA {empty}"))
+                dropped.append(empty)
     return dropped
 
 
