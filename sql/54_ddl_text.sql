@@ -267,7 +267,7 @@ BEGIN
     -- from or to a string type: the I/O conversion; two arrays: element by element; else
     -- a cast must join them (smallint to an enum has none: E1).  A type not known here
     -- (made by the same migration) is castable only from or to a string type.
-    RETURN o = n
+    RETURN coalesce(o = n, false)   -- (a type not known here: NULL, which is not castable)
         OR EXISTS (SELECT 1 FROM pg_type t WHERE t.oid IN (o, n) AND t.typcategory = 'S')
         OR (SELECT count(*) FROM pg_type t WHERE t.oid IN (o, n) AND t.typcategory = 'A') = 2
         OR EXISTS (SELECT 1 FROM pg_cast c WHERE c.castsource = o AND c.casttarget = n);

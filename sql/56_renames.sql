@@ -64,13 +64,19 @@ DECLARE
     -- has under them: renamed away, dropped, or taken by an object made since; a rename
     -- from such a name moves another object (its new name is blocked too)
     blk  text[] := '{}';
+    -- columns dropped on either side (schema, table, column as named then): one of that
+    -- name in both trees is another column (E11), unless renames account for it
+    ds   text[] := '{}';
+    dt   text[] := '{}';
+    dc   text[] := '{}';
     i    int;
     v_found boolean;
     v_os text;
     v_ot text;
 BEGIN
     IF p_from IS NULL OR p_to IS NULL OR p_from = p_to
-       OR NOT EXISTS (SELECT 1 FROM ddl_log l WHERE l.renamed_from IS NOT NULL) THEN
+       OR NOT EXISTS (SELECT 1 FROM ddl_log l
+                      WHERE l.renamed_from IS NOT NULL OR (l.event = 'sql_drop' AND l.object_type = 'table column')) THEN
         RETURN;
     END IF;
     -- the renames and drops of the commits only one side has: p_from's undone (newest
@@ -105,21 +111,35 @@ BEGIN
                    AND (CASE WHEN e.object_type = 'table column' THEN k[i] = 'column' AND cc[i] = f[3]
                              WHEN e.object_type = 'sequence' THEN k[i] = 'sequence'
                              ELSE k[i] IN ('table', 'column') END) THEN
+                    IF e.object_type = 'table column' THEN   -- (p_from's column, renamed since)
+                        ds := ds || os[i]; dt := dt || ot[i]; dc := dc || oc[i];
+                    END IF;
                     k[i] := 'gone';
                 END IF;
             END LOOP;
             blk := blk || (e.object_type || ' ' || e.src);
+            IF e.object_type = 'table column' AND cardinality(f) = 3 THEN
+                ds := ds || f[1]; dt := dt || f[2]; dc := dc || f[3];
+            END IF;
         ELSIF e.object_type = 'table column' AND cardinality(f) = 3 AND cardinality(t) = 3 THEN
             -- undoing a rename: a column that holds its old name now was made after it (the
             -- rename freed the name; renames since are undone already): before the rename
             -- it does not exist, its chain ends (E8: a column renamed away, a new one under
             -- its name, both renamed again later)
+            -- (p_from's column of that chain, or p_from's column of that name that no
+            -- rename moved, is then another column than the one the rename takes back:
+            -- displaced when both trees hold its name, E11)
             IF NOT e.fwd THEN
                 FOR i IN 1 .. cardinality(k) LOOP
                     IF k[i] = 'column' AND cs[i] = t[1] AND ct[i] = t[2] AND cc[i] = t[3] THEN
+                        ds := ds || os[i]; dt := dt || ot[i]; dc := dc || oc[i];
                         k[i] := 'gone';
                     END IF;
                 END LOOP;
+                IF NOT EXISTS (SELECT 1 FROM unnest(k, os, ot, oc) AS u(k, s, n, c)
+                               WHERE u.k IN ('column', 'gone') AND u.s = t[1] AND u.n = t[2] AND u.c = t[3]) THEN
+                    ds := ds || t[1]; dt := dt || t[2]; dc := dc || t[3];
+                END IF;
             END IF;
             v_found := false;
             FOR i IN 1 .. cardinality(k) LOOP
@@ -171,7 +191,7 @@ BEGIN
             blk := blk || (e.object_type || ' ' || e.src);
         END IF;
     END LOOP;
-    IF cardinality(k) = 0 THEN
+    IF cardinality(k) = 0 AND cardinality(dc) = 0 THEN
         RETURN;
     END IF;
 
@@ -219,7 +239,8 @@ BEGIN
     col_readers AS MATERIALIZED (
         SELECT DISTINCT x.ref_schema, x.ref_key, split_part(l.line, E'\t', 4) AS ref_column,
                _key_kind(o.obj_key) AS kind, split_part(l.line, E'\t', 1) AS part
-        FROM (SELECT DISTINCT r.os, r.ot FROM r WHERE r.k = 'column') rc
+        FROM (SELECT r.os, r.ot FROM r WHERE r.k = 'column'
+              UNION SELECT d.s, d.t FROM unnest(ds, dt) AS d(s, t)) rc
         JOIN dep_refs x ON x.ref_schema = rc.os AND x.ref_key = 'table ' || rc.ot
         JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
         JOIN fo_all o ON o.obj_tree = e.tree_sha
@@ -273,16 +294,44 @@ BEGIN
                        WHERE e.tree_sha = fo.obj_tree AND e.name LIKE 'column %' AND e.name <> 'column ' || r.cc
                          AND b.content ~ _word_re(quote_ident(r.cc), true))))
     ),
+    -- columns of p_from dropped first: one holding the name another is renamed (back) to,
+    -- and one whose name both trees hold while the history dropped a column of that name
+    -- in between (E11: dropped, then one of that name added; the values are not the
+    -- history's), unless renames account for it
+    disp AS (
+        SELECT c.os, c.ot, c.cc FROM cols c
+        JOIN fo ON fo.schema_name = c.os AND fo.obj_key = 'table ' || c.ot
+        WHERE EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || c.cc)
+          AND NOT EXISTS (SELECT 1 FROM cols c2 WHERE (c2.os, c2.ot, c2.oc) = (c.os, c.ot, c.cc))
+        UNION
+        SELECT d.s, d.t, d.c FROM unnest(ds, dt, dc) AS d(s, t, c)
+        JOIN fo ON fo.schema_name = d.s AND fo.obj_key = 'table ' || d.t
+        JOIN t_o ON t_o.schema_name = d.s AND t_o.obj_key = 'table ' || d.t
+        WHERE EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || d.c)
+          AND EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = t_o.obj_tree AND e.name = 'column ' || d.c)
+          -- (not a table renamed, nor a column a rename moves or takes back)
+          AND NOT EXISTS (SELECT 1 FROM r WHERE r.k = 'table'
+                            AND ((r.os, r.ot) = (d.s, d.t) OR (r.cs, r.ct) = (d.s, d.t)))
+          AND NOT EXISTS (SELECT 1 FROM cols c
+                          WHERE (c.os, c.ot, c.oc) = (d.s, d.t, d.c) OR (c.cs, c.ct, c.cc) = (d.s, d.t, d.c))
+          -- (nothing outside the table reads it, a view, another table's foreign key or
+          -- policy: they would have to go first; then it stays as it was, kept)
+          AND NOT EXISTS (SELECT 1 FROM col_readers cr
+                          WHERE cr.ref_schema = d.s AND cr.ref_key = 'table ' || d.t
+                            AND cr.ref_column = 'column ' || _dep_esc(d.c))
+          -- (nor a generated column of its own table)
+          AND NOT EXISTS (SELECT 1 FROM tree_entries e JOIN objects b ON b.sha = e.entry_sha
+                          WHERE e.tree_sha = fo.obj_tree AND e.name LIKE 'column %' AND e.name <> 'column ' || d.c
+                            AND b.content ~ _word_re(quote_ident(d.c), true))
+    ),
     -- the table's own parts using a displaced column: PostgreSQL drops them with it, so
     -- they are dropped first, by name, and made again from the target
     parts AS (
-        SELECT c.os, c.ot, e.name AS sub_key FROM cols c
+        SELECT c.os, c.ot, e.name AS sub_key FROM disp c
         JOIN fo ON fo.schema_name = c.os AND fo.obj_key = 'table ' || c.ot
         JOIN tree_entries e ON e.tree_sha = fo.obj_tree AND e.name ~ '^(index|constraint|trigger|policy|rule) '
         JOIN objects b ON b.sha = e.entry_sha
-        WHERE EXISTS (SELECT 1 FROM tree_entries e2 WHERE e2.tree_sha = fo.obj_tree AND e2.name = 'column ' || c.cc)
-          AND NOT EXISTS (SELECT 1 FROM cols c2 WHERE (c2.os, c2.ot, c2.oc) = (c.os, c.ot, c.cc))
-          AND b.content ~ _word_re(quote_ident(c.cc), true)
+        WHERE b.content ~ _word_re(quote_ident(c.cc), true)
     )
     SELECT tb.k, tb.os, tb.ot, NULL::text, tb.cs, tb.ct, NULL::text FROM tables tb
     UNION ALL   -- a table holding the name another one is renamed (back) to: dropped first
@@ -291,11 +340,8 @@ BEGIN
     SELECT 'column', c.os, c.ot, c.oc, c.cs, c.ct, c.cc FROM cols c
     UNION ALL   -- parts using a displaced column (old_column: their sub-key)
     SELECT DISTINCT 'displaced_part', p.os, p.ot, p.sub_key, NULL, NULL, NULL FROM parts p
-    UNION ALL   -- a column holding the name another one is renamed (back) to: dropped first
-    SELECT 'displaced', c.os, c.ot, c.cc, NULL, NULL, NULL FROM cols c
-    JOIN fo ON fo.schema_name = c.os AND fo.obj_key = 'table ' || c.ot
-    WHERE EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || c.cc)
-      AND NOT EXISTS (SELECT 1 FROM cols c2 WHERE (c2.os, c2.ot, c2.oc) = (c.os, c.ot, c.cc));
+    UNION ALL   -- a column of p_from dropped first (disp)
+    SELECT 'displaced', c.os, c.ot, c.cc, NULL, NULL, NULL FROM disp c;
 END
 $$;
 
@@ -574,10 +620,16 @@ BEGIN
         LEFT JOIN ren t ON t.kind = 'table' AND t.old_schema = b.schema_name AND t.old_table = _key_name(b.obj_key)
     ),
     ren2 AS (SELECT * FROM ren r WHERE r.kind <> 'column' UNION ALL SELECT * FROM kids),
-    tabs AS (   -- every renamed table or table with renamed columns: old and new names
+    tabs AS (   -- every renamed table or table with renamed or displaced columns: old and new names
         SELECT DISTINCT r.old_schema, r.old_table, r.new_schema, r.new_table,
                format('%I.%I', r.old_schema, r.old_table) AS old_q, format('%I.%I', r.new_schema, r.new_table) AS new_q
         FROM ren2 r WHERE r.kind IN ('table', 'column')
+        UNION   -- (a table whose only change is a column dropped first: under its own name)
+        SELECT r.old_schema, r.old_table, r.old_schema, r.old_table,
+               format('%I.%I', r.old_schema, r.old_table), format('%I.%I', r.old_schema, r.old_table)
+        FROM ren2 r WHERE r.kind = 'displaced'
+          AND NOT EXISTS (SELECT 1 FROM ren2 r2 WHERE r2.kind IN ('table', 'column')
+                            AND r2.old_schema = r.old_schema AND r2.old_table = r.old_table)
     ),
     colmap AS (
         SELECT r.old_schema, r.old_table, array_agg(r.old_column ORDER BY r.old_column) AS olds,

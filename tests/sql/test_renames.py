@@ -409,3 +409,40 @@ def test_a_name_reused_then_renamed_again_walks_back_to_the_right_object(db: Sql
     assert db.rows("SELECT * FROM app.t") == [{"id": 1, "v": "original row"}]
     clean(db)
     assert db.val("SELECT count(*) FROM pggit_v0.validate_data_integrity() WHERE status <> 'OK'") == 0
+
+
+@pytest.mark.parametrize("steps, column", [
+    # dropped, then one of that name added (E11)
+    (["ALTER TABLE app.t DROP COLUMN s",
+      "ALTER TABLE app.t ADD COLUMN s int DEFAULT 5",
+      "ALTER TABLE app.t ALTER COLUMN s SET DEFAULT 6"], "s"),
+    # renamed away, a new one under its name, the renamed one dropped later
+    (["ALTER TABLE app.t RENAME COLUMN s TO s_old",
+      "ALTER TABLE app.t ADD COLUMN s int DEFAULT 5",
+      "ALTER TABLE app.t DROP COLUMN s_old; ALTER TABLE app.t ALTER COLUMN s SET DEFAULT 6"], "s"),
+])
+def test_a_column_dropped_and_one_of_its_name_added_is_another_column(
+        db: SqlDb, steps: List[str], column: str) -> None:
+    """E11: over a span, a column the history dropped (or renamed away and dropped) and a
+    column of that name added later kept the old values, where the history (and the
+    scripts commit by commit) gave the rows the new column's default.  It is another
+    column, as a table made under a dropped table's name is (A3): dropped first (DATA
+    LOSS, refused with values), then added as the history added it."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY, s int DEFAULT 1);"
+            "INSERT INTO app.t VALUES (1, 1)")
+    c0 = commit(db, "c0")
+    db.exec("SELECT pggit_v0.create_branch('c0', checkout => false)")
+    for i, ddl in enumerate(steps):
+        db.exec(ddl)
+        commit(db, f"c{i + 1}")
+    c3 = db.val("SELECT pggit_v0.get_head_sha()")
+    forward = script(db, c0, c3)
+    assert "-- DATA LOSS (app/table/t/column/s): ALTER TABLE app.t DROP COLUMN s;" in forward, forward
+    assert "ALTER TABLE app.t ADD COLUMN s integer DEFAULT 5;" in forward, forward
+    with raises_sql("55000", "would lose data"):
+        db.exec("SELECT pggit_v0.checkout_branch('c0', apply => true)")
+    db.exec("SELECT pggit_v0.checkout_branch('c0', apply => true, force => true)")
+    assert db.rows("SELECT id, s FROM app.t") == [{"id": 1, "s": 1}]   # as c0 made it
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    assert db.rows("SELECT id, s FROM app.t") == [{"id": 1, "s": 5}]   # as c2 made it
+    clean(db)

@@ -1727,3 +1727,22 @@ INSERT INTO app.o VALUES (1, 'eu', '2020-03-01'), (2, 'us', '2020-03-01');
     db.exec("SELECT pggit_v0.checkout_branch('archive', apply => true)")
     assert db.val("SELECT string_agg(id || region, ',') FROM app.o_rest") == "2us"
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_a_retype_to_a_type_renamed_since_goes_through_text(db: SqlDb, make_empty_db: Any) -> None:
+    """E1 residual (Lemmy's sort_type_enum, renamed later): the enum was not in the
+    catalog where generate_migration ran, _castable answered NULL, and the script cast
+    smallint to the enum directly, which PostgreSQL has no cast for."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.lu (id int PRIMARY KEY, sort smallint)")
+    c0 = db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec("CREATE TYPE app.sort_enum AS ENUM ('Active', 'Hot');"
+            "ALTER TABLE app.lu ALTER sort TYPE app.sort_enum USING 'Active'")
+    c1 = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("ALTER TYPE app.sort_enum RENAME TO post_sort_enum")
+    db.val("SELECT pggit_v0.create_basic_commit('c2')")
+    for a, b in ((c0, c1), (c1, c0)):
+        replica = make_empty_db()
+        replica.psql("-q", sql=db.val("SELECT pggit_v0.generate_migration('root', %s)", [a]))
+        script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+        assert "::text::" in script, script
+        replica.psql("-q", sql=script)
