@@ -379,6 +379,71 @@ def test_the_default_base_judges_the_projects_newest_migration_not_the_last_apps
     assert cases["pggit.hazards::public/table/catalog_book/column/isbn"] == "failure", cases
 
 
+def test_new_migrations_of_several_apps_go_last_and_only_they_are_judged(
+        project: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """F6 (netbox: 7 new migrations in 2 apps): only the newest leaf went last, so the
+    default base was the step before a new migration in the middle of Django's plan: 68
+    old migrations of other apps were judged too, and an old irreversible one stopped the
+    up/down check before any new one was checked.  Every new migration (and what depends
+    on them) now goes last."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    settings = project / "site_cfg/settings.py"
+    settings.write_text(settings.read_text().replace('INSTALLED_APPS = ["catalog"]',
+                                                     'INSTALLED_APPS = ["catalog", "zeta"]'))
+    files = {
+        "zeta/__init__.py": "",
+        "zeta/migrations/__init__.py": "",
+        "zeta/migrations/0001_initial.py": """
+            from django.db import migrations, models
+
+            class Migration(migrations.Migration):
+                initial = True
+                operations = [migrations.CreateModel("Note", fields=[
+                    ("id", models.BigAutoField(primary_key=True)), ("text", models.TextField())])]
+            """,
+        "zeta/migrations/0002_old_index.py": """
+            from django.db import migrations
+
+            class Migration(migrations.Migration):
+                dependencies = [("zeta", "0001_initial")]
+                operations = [migrations.RunSQL("CREATE INDEX zeta_note_text ON zeta_note (text)")]
+            """,
+    }
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(textwrap.dedent(text).lstrip())
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q"], cwd=project, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=project, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "two apps, an old irreversible migration"], cwd=project, check=True)
+    (project / "catalog/migrations/0005_book_pages.py").write_text(textwrap.dedent("""
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("catalog", "0004_remove_author_bio")]
+            operations = [migrations.AddField("book", "pages", models.IntegerField(null=True))]
+        """).lstrip())
+    (project / "zeta/migrations/0003_note_book.py").write_text(textwrap.dedent("""
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("zeta", "0002_old_index"), ("catalog", "0005_book_pages")]
+            operations = [migrations.AddField("note", "title", models.TextField(null=True))]
+        """).lstrip())
+    result = pytester.runpytest_subprocess(
+        *dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml", "-k", "isolated_clone")
+    out = result.stdout.str()
+    cases = junit_cases(project / "gate.xml")
+    assert sorted(k for k in cases if k.startswith("pggit.updown::")) == [
+        "pggit.updown::django/catalog/0005_book_pages", "pggit.updown::django/zeta/0003_note_book"], out
+    assert "base: django/zeta/0002_old_index" in out, out
+    assert result.ret == 0, out
+
+
 def test_with_base_root_the_first_migrations_reverse_gives_the_empty_database(
         project: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
     """D2: Django's executor makes django_migrations before the first migration and never

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 TOOL = "django"
 ALIAS = "default"
+
 POSTGRESQL_ENGINES = ("django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis")
 
 
@@ -73,13 +74,15 @@ def forward_plan(tree: "Optional[TreeMigrations]" = None, rootdir: Optional[Path
     """Every migration, in the order ``manage.py migrate`` applies them to an empty database
     (with ``tree``: the migrations of another git ref's files).
 
-    With ``rootdir``, the project's newest migration goes last (the gate's default base is
-    the step before the last): Django's plan ends with the leaf of the app whose label
-    sorts last (``sessions/0001_initial`` in most projects), whatever the project added.
-    The newest is the project's leaf migration (a file under ``rootdir``, outside
-    installed packages) that git says is uncommitted, else last committed, else (no git)
-    last modified; ties keep the plan's order.  Nothing depends on a leaf, so the plan
-    stays one Django could run."""
+    With ``rootdir``, the project's newest migrations go last, with the migrations that
+    depend on them (the gate's default base is the step before the oldest of them):
+    Django's plan ends with the leaf of the app whose label sorts last
+    (``sessions/0001_initial`` in most projects), and puts a new migration of one app
+    before old ones of other apps, whatever the project added (D1, F6).  The newest are
+    the project's migrations (files under ``rootdir``, outside installed packages) that
+    git says are uncommitted, else those of the last commit touching any of them, else
+    (no git) the last modified one.  Nothing old depends on them but what goes last with
+    them, so the plan stays one Django could run."""
     from django.db.migrations.loader import MigrationLoader
 
     loader = tree.loader(None) if tree is not None else MigrationLoader(None, ignore_no_migrations=True)
@@ -90,17 +93,20 @@ def forward_plan(tree: "Optional[TreeMigrations]" = None, rootdir: Optional[Path
             seen.setdefault(key)
     keys = list(seen)
     if rootdir is not None:
-        newest = _newest_leaf(graph, keys, rootdir)
-        if newest is not None:
-            keys.remove(newest)
-            keys.append(newest)
+        newest = _newest(graph, keys, rootdir)
+        if newest:
+            group = set(newest)
+            for key in keys:   # (plan order: a migration's parents come before it)
+                if key not in group and any(p.key in group for p in graph.node_map[key].parents):
+                    group.add(key)
+            keys = [k for k in keys if k not in group] + [k for k in keys if k in group]
     return [graph.nodes[key] for key in keys]
 
 
-def _newest_leaf(graph: Any, keys: List[Tuple[str, str]], rootdir: Path) -> Optional[Tuple[str, str]]:
-    """The project's newest leaf migration (see :func:`forward_plan`), or None."""
+def _newest(graph: Any, keys: List[Tuple[str, str]], rootdir: Path) -> List[Tuple[str, str]]:
+    """The project's newest migrations (see :func:`forward_plan`); empty when none."""
     files: Dict[Tuple[str, str], Path] = {}
-    for key in graph.leaf_nodes():
+    for key in keys:
         module = sys.modules.get(type(graph.nodes[key]).__module__)
         path = Path(getattr(module, "__file__", "") or "")
         try:
@@ -110,12 +116,17 @@ def _newest_leaf(graph: Any, keys: List[Tuple[str, str]], rootdir: Path) -> Opti
         if path.is_file() and "site-packages" not in path.parts:
             files[key] = path.resolve()
     if not files:
-        return None
+        return []
     from ..freshness import freshness
 
-    fresh = freshness(list(files.values()), rootdir)
+    fresh = freshness(sorted(set(files.values())), rootdir)
+    top = max(fresh[p] for p in files.values())
+    if top[0] == 2:   # every uncommitted one
+        return [k for k in keys if k in files and fresh[files[k]][0] == 2]
+    if top[0] == 1:   # those of the last commit touching any
+        return [k for k in keys if k in files and fresh[files[k]] == top]
     order = {key: i for i, key in enumerate(keys)}
-    return max(files, key=lambda k: (fresh[files[k]], order.get(k, -1)))
+    return [max(files, key=lambda k: (fresh[files[k]], order.get(k, -1)))]
 
 
 def django_steps(config: pytest.Config, tree: Optional[Path] = None) -> List[Step]:
