@@ -569,6 +569,7 @@ def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowan
         found = lint.run_lint(conn, result.provenance or Provenance(has_sources=False), allowances,
                               rootdir=getattr(run, "rootdir", None), server_version=server.version,
                               exclude=options.lint_exclude, new_objects=new_objects,
+                              rewriting={e.path for e in result.diff if "table_rewrite" in (e.hazards or ())},
                               paths_by_source=_paths_by_source(result),
                               fallback_files=list(getattr(cfg, "schema", None) or ()))
     except Exception as exc:   # squawk crashed or printed garbage: say so, fail only if asked for

@@ -98,6 +98,7 @@ class Finding:
     accepted: Optional["Acceptance"] = None
     new_objects: bool = False   # the statement touches only objects created since the base
     no_change: bool = False     # the statement changed no object (DROP ... IF EXISTS of nothing)
+    no_rewrite: bool = False    # a type change PostgreSQL makes without a rewrite (varchar(200) -> 400)
 
     @property
     def severity(self) -> str:
@@ -112,7 +113,7 @@ class Finding:
             return False
         if policy == "all":
             return True
-        if self.new_objects or self.no_change or self.severity == "style":
+        if self.new_objects or self.no_change or self.no_rewrite or self.severity == "style":
             return False
         return hazard_rank(self.severity) >= hazard_rank(policy)
 
@@ -122,7 +123,8 @@ class Finding:
         if self.accepted is not None:
             return "accepted"
         return self.severity + (", new object" if self.new_objects else "") + (
-            ", changed nothing" if self.no_change else "")
+            ", changed nothing" if self.no_change else "") + (
+            ", no rewrite (pgGit's hazards)" if self.no_rewrite else "")
 
 
 @dataclass
@@ -398,6 +400,7 @@ def _touched(conn: Any, entries: Sequence[Any]) -> Set[str]:
 
 def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir: Optional[Path],
              server_version: str, exclude: Sequence[str], new_objects: Set[str],
+             rewriting: Optional[Set[str]] = None,
              fallback_files: Sequence[Path] = (),
              paths_by_source: Optional[Dict[str, List[str]]] = None) -> LintResult:
     """Lint the files and steps the changes since the base came from (``fallback_files``
@@ -466,6 +469,12 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
             f.new_objects = fresh
             # capture logged nothing for it: a DROP ... IF EXISTS of nothing, a no-op
             f.no_change = prov.has_sources and not entries and "\n" not in st.source
+            # squawk flags every type change; PostgreSQL rewrites only some (F7: widening
+            # a varchar, dropping its limit): none of the paths it made carries pgGit's
+            # table_rewrite hazard
+            made = (paths_by_source or {}).get(st.source, ())
+            f.no_rewrite = (f.rule == "changing-column-type" and rewriting is not None and bool(made)
+                            and not fresh and not any(p in rewriting for p in made))
             if f.rule != "syntax-error":
                 targets = [st.name] + list((paths_by_source or {}).get(st.source, ()))
                 f.accepted = allowances.accept(f.rule, [st.source], targets)

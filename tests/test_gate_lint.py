@@ -254,3 +254,19 @@ def test_a_table_made_and_dropped_since_the_base_is_a_new_object(
     assert result.ret == 0, result.stdout.str()
     case = {c.get("name"): c for c in cases(pytester, "pggit.lint")}["schema/002_change.sql:2"]
     assert "ban-drop-table (data-loss, new object)" in case.find("system-out").text
+
+
+@needs_squawk
+def test_a_type_change_without_a_rewrite_does_not_fail(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """F7 (Django's AlterField max_length 200 -> 400, netbox): squawk's changing-column-type
+    is high for every type change, so widening a varchar failed the default gate, though
+    PostgreSQL neither rewrites the table nor breaks anything (pgGit's hazards say so).
+    A type change that rewrites still fails."""
+    make_project(pytester, "CREATE TABLE t (id int PRIMARY KEY, d varchar(200), n int);\n",
+                 "ALTER TABLE t ALTER COLUMN d TYPE varchar(400);\nALTER TABLE t ALTER COLUMN n TYPE bigint;\n")
+    result = run(pytester, pggit_server, "--pggit-fail-on-hazard", "none")
+    lint = {c.get("name"): c for c in cases(pytester, "pggit.lint")}
+    assert lint["schema/002_change.sql:1"].find("failure") is None, result.stdout.str()
+    assert "no rewrite" in lint["schema/002_change.sql:1"].find("system-out").text
+    assert lint["schema/002_change.sql:2"].find("failure") is not None
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
