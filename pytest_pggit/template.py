@@ -219,8 +219,15 @@ def step_error(step: Step, action: str, exc: BaseException) -> PggitError:
         err = SchemaApplyError(f"{where}: {action} of step {step.tag} failed: "
                                f"{type(exc).__name__}: {exc}",
                                hint=f"fix the step's {action} ({step.source or step.tag})")
-    if not getattr(err, "hint", None):
+    if not getattr(err, "hint", None) or err.hint == f"fix the step's {action} ({step.source or step.tag})":
         err.hint = f"fix the step's {action} ({step.source or step.tag})"
+        file = where.rsplit(":", 1)[0] if where[-1:].isdigit() else where
+        if step.source and not file.replace("\\", "/").endswith(step.source.replace("\\", "/")):
+            # raised by code the step runs but the project wrote elsewhere (Alembic's
+            # env.py, application code it imports): that is where to look (F8)
+            err.hint = (f"the error was raised at {where}, not in the step's file ({step.source}): "
+                        f"fix the code there (an env.py, or application code it calls), "
+                        f"or the step's {action}")
     err.location = where
     return err
 

@@ -427,6 +427,23 @@ def test_a_failing_revision_names_its_file_and_line_first(
                                  "alembic/bad2 failed*no_such_table*"])
 
 
+def test_an_error_in_env_py_is_located_there_not_in_the_revision(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """F8 (CTFd without an application context): an error env.py raised was hinted "fix
+    the step's upgrade (<revision file>)"; the hint now names where it was raised."""
+    write_project(tmp_path, {k: v for k, v in REVISIONS.items() if k == "base1"})
+    (tmp_path / "migrations" / "env.py").write_text(
+        'raise RuntimeError("Working outside of application context.")\n' + ENV_PY)
+    shutil.copytree(tmp_path, pytester.path, dirs_exist_ok=True)
+    pytester.makepyfile(test_it="def test_it(pggit):\n    pass\n")
+    result = pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", pggit_server.dsn(),
+                                "-p", "no:randomly", "--pggit-alembic")
+    result.assert_outcomes(errors=1)
+    out = result.stdout.str()
+    assert f"{pytester.path}/migrations/env.py:1: upgrade of step alembic/base1 failed" in out, out
+    assert "the error was raised at" in out and "not in the step's file (migrations/versions/base1.py)" in out, out
+
+
 def test_an_env_py_with_a_url_of_its_own_is_refused_before_it_runs_anything(
         tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
     """D4 (FastAPI's full-stack template, mealie): env.py takes its URL from the app's
