@@ -243,8 +243,7 @@ def test_a_commit_waiting_on_a_users_ddl_does_not_deadlock_its_own_commit(db: Sq
         b.exec("SET lock_timeout = '20s'")
         b_pid = b.val("SELECT pg_backend_pid()")
         late = Background(lambda: b.val("SELECT pggit_v0.create_basic_commit('b')"))
-        time.sleep(0.5)
-        assert db.val("SELECT count(*) FROM pg_locks WHERE pid = %s AND NOT granted", [b_pid]) <= 1
+        wait_until_blocked(db, b_pid)   # B waits on A's table: the deadlock's first half
         first = a.val("SELECT pggit_v0.create_basic_commit('a')")   # was: 40P01 here
         a.exec("COMMIT")
         last = late.result()
