@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 from .config import GateOptions, alert_rank, hazard_rank
 from .exceptions import PggitError
 from .formatting import display_path
+from .gitbase import GitBase
 from .gitbase import build as build_git_base
 from .gitbase import is_git_ref
 from .ignore import ignored
@@ -279,7 +280,7 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
             result.hazard_kinds = repo.hazard_kinds()
             diff, secs = _timed(lambda: repo.diff(result.base_sha, result.head_sha))
             result.diff = list(diff)
-            allowances = _provenance(conn, run, options, result, git_base=git is not None)
+            allowances = _provenance(conn, run, options, result, git_base=git)
             threshold = hazard_rank(options.fail_on_hazard)
             hazardous = result.hazardous
             for e in hazardous:
@@ -437,7 +438,7 @@ def _steps(run: Any) -> List[Any]:
 
 
 def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult,
-                git_base: bool = False) -> "Allowances":
+                git_base: Optional["GitBase"] = None) -> "Allowances":
     """The DDL log since the base, each diff path's newest entry, the allowances and the
     hazards they accept (``result.sources``, ``result.accepted``).  With a ``git:`` base
     (its steps built on a branch of their own, beside head's), head's statements that the
@@ -449,8 +450,9 @@ def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult,
         return allowances
     prov = provenance.since_base(conn, result.base_sha,
                                  head_sha=result.head_sha if options.head is not None else None)
-    if git_base:
-        prov = provenance.without_statements(prov, provenance.base_statements(conn, result.base_sha))
+    if git_base is not None:
+        known = provenance.base_statements(conn, result.base_sha) | (git_base.statements or set())
+        prov = provenance.without_statements(prov, known)
     result.provenance = prov
     allowances.collect(prov, getattr(run, "rootdir", None))
     result.diff = [_judged_on_statements(e, prov) for e in result.diff]

@@ -8,7 +8,15 @@ paths below it and the ``pytest_pggit_migration_steps`` hooks called with
 They are built in a clone of the template, so that one history holds both sides: a
 branch ``pytest-pggit/git-base`` from ``root`` is checked out with apply (the live
 schema becomes the database before the project's schema), the base's steps run and are
-committed on it, then ``main`` is checked out with apply again.  The gate then runs on
+committed on it, then ``main`` is checked out with apply again.
+
+With the template cache on, the base's steps are not run in the clone: the base is a
+template of its own, found in the cache under the key its files give (the template a
+run of that git commit built: a pull request's target branch, or the same commit) or
+built there once and kept.  Its schema reaches the branch as one migration,
+``generate_migration(root, last step)`` of that template, and the branch's tree must be
+the template's tree, sha for sha; when it is not, the steps run in the clone after all
+and the report says why.  The gate then runs on
 that clone, with the branch as its base; every commit goes through the SQL layer's API,
 so ``validate_data_integrity()`` stays clean.
 ``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
@@ -40,11 +48,17 @@ class GitBase:
     steps: List[str] = field(default_factory=list)   # tags of the base's steps
     head_committed: bool = False
     notes: List[str] = field(default_factory=list)
+    cached: Optional[str] = None   # "<cache database>, hit" when the steps came from it
+    #: ``(file or step, statement)`` the base's steps ran, when they ran elsewhere (the
+    #: cached template; else the clone's log holds them: provenance.base_statements)
+    statements: Optional[set] = None
 
     @property
     def reason(self) -> str:
+        how = (f"from the template cache ({self.cached}) as one migration onto branch "
+               if self.cached else "built on branch ")
         return (f"the schema at git {self.ref} = {self.commit[:12]}: {len(self.steps)} step(s) "
-                f"built on branch {self.branch} of a clone of the template"
+                f"{how}{self.branch} of a clone of the template"
                 + "".join(f"; {n}" for n in self.notes))
 
 
@@ -101,11 +115,27 @@ def extract(top: Path, sha: str, into: Path) -> None:
 def base_steps(run: Any, top: Path, tree: Path) -> "tuple[list, list]":
     """The base's steps: its schema files (named as at head: relative to the rootdir)
     and the hooks' steps for ``root=<tree's rootdir>``; and notes."""
-    from .steps import collect_steps
-    from .template import file_steps, schema_files
+    files, hooked, notes = _base_parts(run, top, tree)
+    from .template import file_steps
 
-    rootdir = Path(run.rootdir).resolve()
-    tree_root = tree / rootdir.relative_to(top.resolve())
+    tree_root = _tree_root(run, top, tree)
+    names = [f.relative_to(tree_root).as_posix() if f.is_relative_to(tree_root) else f.as_posix()
+             for f in files]
+    return file_steps(files, tree_root, run.cfg.no_owner, names=names) + hooked, notes
+
+
+def _tree_root(run: Any, top: Path, tree: Path) -> Path:
+    """Where the rootdir is in the extracted tree."""
+    return tree / Path(run.rootdir).resolve().relative_to(top.resolve())
+
+
+def _base_parts(run: Any, top: Path, tree: Path) -> "tuple[list, list, list]":
+    """The base's schema files (paths in ``tree``), the hooks' steps for ``root=<tree's
+    rootdir>``, and notes."""
+    from .steps import collect_steps
+    from .template import schema_files
+
+    tree_root = _tree_root(run, top, tree)
     notes: List[str] = []
     present: List[Path] = []
     for path in run.cfg.schema:
@@ -119,57 +149,166 @@ def base_steps(run: Any, top: Path, tree: Path) -> "tuple[list, list]":
             present.append(there)
         else:
             notes.append(f"schema path {rel.as_posix()} does not exist at the git base")
-    files = schema_files(present)
-    names = [f.relative_to(tree_root).as_posix() if f.is_relative_to(tree_root) else f.as_posix()
-             for f in files]
-    steps = file_steps(files, tree_root, run.cfg.no_owner, names=names)
     hooked, hook_notes = collect_steps(run.config, tree_root, need_root=True)
-    return steps + hooked, notes + hook_notes
+    return schema_files(present), hooked, notes + hook_notes
 
 
 def build(run: Any, ref: str) -> GitBase:
-    """Clone the template and build the base of ``git:<ref>`` on a branch of the clone.
-    The caller drops ``.database`` with ``run.drop_clone``."""
-    from .repo import Repo
-    from .template import apply_steps
-
+    """Clone the template and build the base of ``git:<ref>`` on a branch of the clone
+    (from the template cache when it is on, see the module's docstring).  The caller
+    drops ``.database`` with ``run.drop_clone``."""
     top, sha = resolve(Path(run.rootdir), ref)
     with tempfile.TemporaryDirectory(prefix="pytest-pggit-git-base-") as tmp:
         tree = Path(tmp)
         extract(top, sha, tree)
+        files, hooked, notes = _base_parts(run, top, tree)
+        why_not = None
+        if run.cache_off_reason(run.get_server().backend) is None:
+            try:
+                return _from_cache(run, ref, sha, top, tree, files, hooked, notes)
+            except _NotExact as exc:
+                why_not = str(exc)
         steps, notes = base_steps(run, top, tree)
-        clone = run.clone()
-        try:
-            base = GitBase(ref, sha, clone, notes=notes)
-            with clone.connect(autocommit=True) as conn:
-                repo = Repo(conn)
-                if repo.status():
-                    repo.commit("pytest-pggit gate: live schema at session end")
-                    base.head_committed = True
-                current = repo.current_branch()
-                back = current.name if current is not None else "main"
-                repo.branch(BRANCH, f"the schema at git {ref} ({sha[:12]})", checkout=False,
-                            from_ref="root")
-                repo.checkout(BRANCH, apply=True, force=True)
-                applied = apply_steps(conn, clone, steps, tag=False, prefix=f"git {ref}: ")
-                base.steps = [a.tag for a in applied]
-                hook, names = run._setup_hook()
-                if hook is not None and names:
-                    from .template import _run_setup_hook
+        if why_not:
+            notes.append(why_not)
+        return _by_steps(run, ref, sha, steps, notes)
 
-                    try:   # a seeding hook may need tables the base does not have yet
-                        _run_setup_hook(conn, clone, hook, names)
-                    except PggitError as exc:
-                        base.notes.append("the pytest_pggit_setup hook failed on it, the base is its "
-                                          f"steps alone ({exc.message.splitlines()[0]})")
-                    if repo.status():
-                        repo.commit(f"git {ref}: pytest-pggit baseline: "
-                                    + ", ".join(f"hook {n}" for n in names))
-                repo.checkout(back, apply=True, force=True)
-                repo.close()
-        except BaseException:
-            run.drop_clone(clone)
-            raise
+
+class _NotExact(Exception):
+    """The template cache's base could not be used (the message says why)."""
+
+
+def _from_cache(run: Any, ref: str, sha: str, top: Path, tree: Path, files: List[Path],
+                hooked: list, notes: List[str]) -> GitBase:
+    """The base from the template cache (found, or built and kept): one migration from
+    ``root`` to its last step on the branch, then the setup hook; its tree checked
+    against the cached template's.  Raises :class:`_NotExact` to fall back to the steps."""
+    from .provenance import base_statements
+    from .repo import Repo
+    from .template import build_template, file_steps
+    from .template_cache import Entry, TemplateCache, cache_inputs
+
+    server = run.get_server()
+    tree_root = _tree_root(run, top, tree)
+    key = cache_inputs(rootdir=Path(run.rootdir), sql_dir=run.cfg.sql_dir, schema_files=files,
+                       steps=hooked, config=run.config, no_owner=run.cfg.no_owner,
+                       server_version_num=server.server_version_num, cache_key=run.cfg.cache_key,
+                       files_root=tree_root)
+    hook, names = run._setup_hook()
+    failed: List[str] = []
+
+    def build_entry() -> "tuple[Any, Entry]":
+        try:
+            b = build_template(server, run.database_name("gitbasetpl"), run.cfg.sql_dir, files,
+                               tree_root, setup_hook=hook, setup_hook_names=names,
+                               layer_template=run._layer_source(server), no_owner=run.cfg.no_owner,
+                               steps=hooked, lock_timeout=run.cfg.lock_timeout, admin=run.admin())
+        except PggitError as exc:   # the steps path says it again, with the base's context
+            failed.append(exc.message.splitlines()[0])
+            raise _NotExact(f"the template cache could not build the base ({failed[0]}): "
+                            "built step by step") from None
+        return b.janitor, Entry(key="", inputs={}, steps=[[a.tag, a.sha] for a in b.steps],
+                                notes=list(b.notes))
+
+    cache = TemplateCache(server, key, run.cfg.lock_timeout)
+    janitor, outcome = cache.obtain(run.database_name("gitbasesrc"), build_entry,
+                                    run.database_name("cachenew"), conn=run.admin())
+    try:
+        tags = [t for t, _ in outcome.entry.steps]
+        expected = len(file_steps(files, tree_root, run.cfg.no_owner)) + len(hooked)
+        if not tags or len(tags) != expected:
+            raise _NotExact(f"the template cache's base has {len(tags)} step(s), not {expected}: "
+                            "built step by step")
+        with janitor.database.connect(autocommit=True) as src:
+            cached = Repo(src)
+            root, last, head = cached.resolve("root"), outcome.entry.steps[-1][1], cached.head()
+            script = cached.migration(root, last)
+            want = _tree_of(src, head)
+            ran = base_statements(src, head)
+    finally:
+        janitor.drop()
+    clone = run.clone()
+    try:
+        base = GitBase(ref, sha, clone, notes=list(notes),
+                       cached=f"{cache.name}, " + ("hit" if outcome.hit else "built now and kept"))
+        base.steps = tags
+        base.statements = ran
+        with clone.connect(autocommit=True) as conn:
+            repo = Repo(conn)
+            back = _start_branch(repo, base, ref, sha)
+            with clone.connect(autocommit=True) as apply:
+                apply.execute(script)
+            repo.commit(f"git {ref}: {len(tags)} step(s) ({tags[0]} ... {tags[-1]}), "
+                        f"from the template cache {cache.name}")
+            _hook(conn, clone, repo, base, ref, hook, names)
+            got = _tree_of(conn, repo.resolve(BRANCH))
+            if got != want:
+                raise _NotExact(f"the template cache's base migrated to tree {got[:12]}, not "
+                                f"{want[:12]} (the cached template's): built step by step")
+            repo.checkout(back, apply=True, force=True)
+            repo.close()
+    except BaseException:
+        run.drop_clone(clone)
+        raise
+    return base
+
+
+def _tree_of(conn: Any, commit: str) -> str:
+    row = conn.execute("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s",
+                       (commit,)).fetchone()
+    return row[0] if row else ""
+
+
+def _start_branch(repo: Any, base: GitBase, ref: str, sha: str) -> str:
+    """Commit what the clone has uncommitted, make the base's branch from ``root`` and
+    check it out with apply; the branch to go back to."""
+    if repo.status():
+        repo.commit("pytest-pggit gate: live schema at session end")
+        base.head_committed = True
+    current = repo.current_branch()
+    back = current.name if current is not None else "main"
+    repo.branch(BRANCH, f"the schema at git {ref} ({sha[:12]})", checkout=False, from_ref="root")
+    repo.checkout(BRANCH, apply=True, force=True)
+    return back
+
+
+def _hook(conn: Any, clone: Any, repo: Any, base: GitBase, ref: str,
+          hook: Any, names: List[str]) -> None:
+    """Run the setup hook on the base (it seeds the rows the base's checks see) and
+    commit what it changed; a hook that fails there leaves the base its steps alone."""
+    if hook is None or not names:
+        return
+    from .template import _run_setup_hook
+
+    try:   # a seeding hook may need tables the base does not have yet
+        _run_setup_hook(conn, clone, hook, names)
+    except PggitError as exc:
+        base.notes.append("the pytest_pggit_setup hook failed on it, the base is its "
+                          f"steps alone ({exc.message.splitlines()[0]})")
+    if repo.status():
+        repo.commit(f"git {ref}: pytest-pggit baseline: " + ", ".join(f"hook {n}" for n in names))
+
+
+def _by_steps(run: Any, ref: str, sha: str, steps: list, notes: List[str]) -> GitBase:
+    """The base's steps run and committed one by one on the branch of a clone."""
+    from .repo import Repo
+    from .template import apply_steps
+
+    clone = run.clone()
+    try:
+        base = GitBase(ref, sha, clone, notes=notes)
+        with clone.connect(autocommit=True) as conn:
+            repo = Repo(conn)
+            back = _start_branch(repo, base, ref, sha)
+            applied = apply_steps(conn, clone, steps, tag=False, prefix=f"git {ref}: ")
+            base.steps = [a.tag for a in applied]
+            hook, names = run._setup_hook()
+            _hook(conn, clone, repo, base, ref, hook, names)
+            repo.checkout(back, apply=True, force=True)
+            repo.close()
+    except BaseException:
+        run.drop_clone(clone)
+        raise
     return base
 
 

@@ -161,7 +161,16 @@ class PggitSession:
         from . import report
         from .gate import run_gate
 
-        self.gate_result = result = run_gate(self, options)
+        try:
+            self.gate_result = result = run_gate(self, options)
+        except KeyboardInterrupt:   # F9: Ctrl-C while the gate ran (its scratch is dropped)
+            reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+            line = ("pggit gate: INTERRUPTED (Ctrl-C): no verdict; the gate's scratch databases "
+                    "were dropped, the run's server and databases go as usual")
+            if reporter is not None:
+                reporter.write_line(line, red=True, bold=True)
+            session.exitstatus = pytest.ExitCode.INTERRUPTED
+            return
         self.notes.extend(report.publish(result, self.config))
         if options.gate and not result.passed and session.exitstatus in (
                 pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED):

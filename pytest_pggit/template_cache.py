@@ -385,8 +385,12 @@ def step_digest(step: "Step", rootdir: Path) -> str:
 
 def cache_inputs(*, rootdir: Path, sql_dir: Optional[Path], schema_files: Sequence[Path],
                  steps: Sequence["Step"], config: Any, no_owner: bool,
-                 server_version_num: Optional[int], cache_key: Optional[str]) -> CacheKey:
-    """Everything the template depends on, one short hash per input."""
+                 server_version_num: Optional[int], cache_key: Optional[str],
+                 files_root: Optional[Path] = None) -> CacheKey:
+    """Everything the template depends on, one short hash per input.  ``files_root``:
+    where the schema files and the steps' sources are read and named from, when not the
+    rootdir (a ``git:`` base's files, extracted elsewhere, key as the rootdir's would)."""
+    files_root = files_root if files_root is not None else rootdir
     inputs: Dict[str, str] = {
         "layer": layer_digest(sql_dir),
         "pytest-pggit": plugin_code_digest(),
@@ -402,11 +406,11 @@ def cache_inputs(*, rootdir: Path, sql_dir: Optional[Path], schema_files: Sequen
 
         try:
             text = sqlfiles.expand_script(f).text
-            inputs[f"schema file {display_path(f, rootdir)}"] = _digest(text.encode())
+            inputs[f"schema file {display_path(f, files_root)}"] = _digest(text.encode())
         except (OSError, PggitError) as exc:
-            inputs[f"schema file {display_path(f, rootdir)}"] = f"unreadable ({exc})"
+            inputs[f"schema file {display_path(f, files_root)}"] = f"unreadable ({exc})"
     for i, step in enumerate(steps):
-        inputs[f"step {i:04d} {step.tag}"] = step_digest(step, rootdir)
+        inputs[f"step {i:04d} {step.tag}"] = step_digest(step, files_root)
     inputs.update(hook_modules(config, rootdir))
     return CacheKey(inputs)
 

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import List, Optional
 
+import psycopg
 import pytest
 
 from pytest_pggit.backends import Server
@@ -434,11 +435,18 @@ def test_git_base_is_the_schema_at_a_git_ref(pytester: pytest.Pytester, pggit_se
     git(pytester.path, "add", "-A")
     git(pytester.path, "commit", "-qm", "drop phone, add orders")
     args = [*dsn_args(pggit_server), "--pggit-schema", "schema", "--pggit-gate", "--pggit-junit", "gate.xml", "-v"]
-    for ref in ("HEAD~1", "release"):
-        result = pytester.runpytest(*args, "--pggit-base", f"git:{ref}")
+    # F9: the base is a template of the cache too: built and kept on the first run, found
+    # by the second (another ref, the same commit); without the cache its steps run
+    for ref, how in (("HEAD~1", "from the template cache (pggit_cache_*, built now and kept) as "
+                      "one migration onto branch"),
+                     ("release", "from the template cache (pggit_cache_*, hit) as one migration "
+                      "onto branch"),
+                     ("HEAD~1", "built on branch")):
+        more = ["--pggit-no-cache"] if how == "built on branch" else []
+        result = pytester.runpytest(*args, *more, "--pggit-base", f"git:{ref}")
         assert result.ret == 1, result.stdout.str()
         result.stdout.fnmatch_lines([
-            f"base: pytest-pggit/git-base = * (the schema at git {ref} = *: 1 step(s) built on branch "
+            f"base: pytest-pggit/git-base = * (the schema at git {ref} = *: 1 step(s) {how} "
             "pytest-pggit/git-base of a clone of the template); head: HEAD = *"])
         cases = junit_cases(pytester.path / "gate.xml")
         failed, text = cases["pggit.hazards::public/table/customers/column/phone"]
@@ -451,11 +459,51 @@ def test_git_base_is_the_schema_at_a_git_ref(pytester: pytest.Pytester, pggit_se
             assert "2 statement(s) of 2 file(s)/step(s) since pytest-pggit/git-base" in text, text
     # the working tree's own commit as the base: nothing changed, nothing to lint (the
     # base's statements are the same: they are not linted again)
+    # the working tree's own commit: the head template's cache entry is the base's
     result = pytester.runpytest(*args, "--pggit-base", "git:HEAD")
     assert result.ret == 0, result.stdout.str()
+    result.stdout.fnmatch_lines(["pggit: template cache hit*"])
     result.stdout.fnmatch_lines(["diff pytest-pggit/git-base..HEAD: 0 path(s)*"])
+    head_entry = re.search(r"template cache hit: (pggit_cache_\w+)", result.stdout.str())
+    assert head_entry and f"from the template cache ({head_entry.group(1)}, hit)" in result.stdout.str()
     if find_squawk():
         assert "0 statement(s) of 0 file(s)/step(s) since pytest-pggit/git-base" in result.stdout.str()
+
+
+def test_ctrl_c_while_the_git_base_is_built_says_so_without_a_traceback(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """F9: a KeyboardInterrupt in the gate (here: a step of the git base interrupts
+    itself) ends the run as interrupted, with one line and no Python traceback, and
+    leaves no database of the run behind."""
+    pytester.makeconftest('''
+        import os, signal
+        from pathlib import Path
+        from pytest_pggit.steps import Step
+
+        def pytest_pggit_migration_steps(config, root):
+            def up(database):
+                if Path(root).resolve() != Path(str(config.rootpath)).resolve():
+                    os.kill(os.getpid(), signal.SIGINT)   # the git base's build: Ctrl-C
+                with database.connect(autocommit=True) as conn:
+                    conn.execute("CREATE TABLE t (id int)")
+            return [Step("app", "0001_t", "t", up)]
+        ''')
+    pytester.makepyfile(PASSING_TEST)
+    git(pytester.path, "init", "-q")
+    git(pytester.path, "add", "-A")
+    git(pytester.path, "commit", "-qm", "one")
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "--pggit-gate", "--pggit-no-cache",
+                                           "--pggit-base", "git:HEAD")
+    out = result.stdout.str() + result.stderr.str()
+    assert result.ret == pytest.ExitCode.INTERRUPTED, out
+    assert "pggit gate: INTERRUPTED (Ctrl-C): no verdict" in out, out
+    assert "Traceback" not in out and "KeyboardInterrupt" not in out, out
+    run_id = re.search(r"databases (pggit_\w+?)_\* created", out)
+    assert run_id, out
+    with psycopg.connect(pggit_server.dsn(), autocommit=True) as conn:
+        left = conn.execute("SELECT datname FROM pg_database WHERE datname LIKE %s",
+                            (run_id.group(1) + "%",)).fetchall()
+    assert left == [], left
 
 
 WORKFLOW = Path(__file__).resolve().parent.parent / "examples" / "github-workflow.yml"
