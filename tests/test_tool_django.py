@@ -538,3 +538,133 @@ def test_a_failing_migration_names_its_file_and_the_databases_sqlstate(
     assert "catalog/migrations/0005_bad.py: upgrade of step django/catalog/0005_bad failed: ProgrammingError" in out, out
     assert "42P01" in out and "catalog_nonexistent" in out, out
     assert "site-packages/django" not in out.split("0005_bad failed")[0].splitlines()[-1], out
+
+
+SQUASHED: Dict[str, str] = {
+    "site_cfg/__init__.py": "",
+    "site_cfg/settings.py": FILES["site_cfg/settings.py"].replace('["catalog"]', '["appc", "appd"]'),
+    "appc/__init__.py": "",
+    "appc/migrations/__init__.py": "",
+    "appc/migrations/0001_initial.py": """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            operations = [migrations.CreateModel("A", fields=[("id", models.BigAutoField(primary_key=True))])]
+        """,
+    "appc/migrations/0002_a_x.py": """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("appc", "0001_initial")]
+            operations = [migrations.AddField("a", "x", models.IntegerField(null=True))]
+        """,
+    "appc/migrations/0001_squashed_0002.py": """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            replaces = [("appc", "0001_initial"), ("appc", "0002_a_x")]
+            operations = [migrations.CreateModel("A", fields=[
+                ("id", models.BigAutoField(primary_key=True)), ("x", models.IntegerField(null=True))])]
+        """,
+    "appc/migrations/0003_a_y.py": """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("appc", "0001_squashed_0002")]
+            operations = [migrations.AddField("a", "y", models.IntegerField(null=True))]
+        """,
+    "appd/__init__.py": "",
+    "appd/migrations/__init__.py": "",
+    "appd/migrations/0001_b.py": """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            dependencies = [("appc", "0002_a_x")]   # a replaced one: Django maps it to the squash
+            operations = [migrations.CreateModel("B", fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("a", models.ForeignKey("appc.a", on_delete=models.CASCADE))])]
+        """,
+    "appd/migrations/0002_rows.py": """
+        from django.db import migrations
+
+        def rows(apps, schema_editor):   # the models as the carried state has them
+            A = apps.get_model("appc", "A")
+            B = apps.get_model("appd", "B")
+            a = A.objects.create(x=1, y=2)
+            B.objects.create(a=a)
+
+        class Migration(migrations.Migration):
+            dependencies = [("appd", "0001_b"), ("appc", "0003_a_y")]
+            operations = [migrations.RunPython(rows, migrations.RunPython.noop)]
+        """,
+    "pytest.ini": FILES["pytest.ini"],
+    "conftest.py": """
+        from django.db.migrations import state
+
+        renders = []
+        _init = state.StateApps.__init__
+
+        def counting(self, real_apps, models, *args, **kwargs):
+            if models:   # a project state rendered from its model states (not a clone)
+                renders.append(len(models))
+            return _init(self, real_apps, models, *args, **kwargs)
+
+        state.StateApps.__init__ = counting
+
+        def pytest_sessionfinish(session):
+            with open("renders.txt", "w") as f:
+                f.write(str(len(renders)))
+        """,
+    "test_x.py": """
+        import psycopg
+
+        def test_rows(pggit_isolated_db):
+            with psycopg.connect(pggit_isolated_db.dsn) as conn:
+                got = conn.execute("SELECT a.x, a.y, count(b.id) FROM appc_a a JOIN appd_b b "
+                                   "ON b.a_id = a.id GROUP BY 1, 2").fetchall()
+                done = conn.execute("SELECT app || '/' || name FROM django_migrations "
+                                    "ORDER BY 1").fetchall()
+            assert got == [(1, 2, 1)]
+            assert [d for (d,) in done] == ["appc/0001_initial", "appc/0001_squashed_0002",
+                                            "appc/0002_a_x", "appc/0003_a_y", "appd/0001_b",
+                                            "appd/0002_rows"]
+
+        def test_each_step_its_commit_and_its_statements(pggit):
+            # one session ran them all: each DDL statement still names its step, and each
+            # step's commit holds its own change
+            sources = {s for (s,) in pggit.execute(
+                "SELECT DISTINCT source FROM pggit_v0.ddl_log WHERE source LIKE 'django/%'")}
+            assert sources == {"django/appc/0001_squashed_0002", "django/appc/0003_a_y",
+                               "django/appd/0001_b"}, sources
+            messages = [c.message for c in pggit.history(4)]
+            assert messages == ["django appd/0002_rows: Raw Python operation",
+                                "django appd/0001_b: Create model B",
+                                "django appc/0003_a_y: Add field y to a",
+                                "django appc/0001_squashed_0002: Create model A"], messages
+            assert pggit.diff("django/appc/0001_squashed_0002", "django/appc/0003_a_y").paths == [
+                "public/table/appc_a/column/y"]
+        """,
+}
+
+
+def test_steps_carry_djangos_project_state_over_a_squash(pytester: pytest.Pytester,
+                                                          pggit_server: Server) -> None:
+    """F5/F11: each forward step starts from the project state the previous one left (as
+    ``manage.py migrate`` does), instead of rendering every model again; over a squashed
+    migration (recorded as the migrations it replaces) the state is still right: a later
+    migration, and a RunPython of another app, see the squash's models."""
+    for name, text in SQUASHED.items():
+        path = pytester.path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip())
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "--pggit-no-cache")
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert "4 migration step(s) committed and tagged on main" in out, out
+    # one full render for the first step's state; the three after it carry it (each of
+    # them rendered the whole project again before)
+    renders = int((pytester.path / "renders.txt").read_text())
+    assert renders == 1, (renders, out)
