@@ -204,6 +204,9 @@ SETTINGS: List[Setting] = [
             "alembic.ini in the rootdir), one step per revision", const=ALEMBIC_INI),
     Setting("pggit_django", "migration steps from Django's migration graph (settings from "
             "DJANGO_SETTINGS_MODULE), one step per migration", "bool", default=False),
+    Setting("pggit_django_database", "with --pggit-django: the DATABASES alias the template "
+            "stands for (default: default); its migrations run as `migrate --database ALIAS` "
+            "runs them, DATABASE_ROUTERS deciding what runs there", env="PGGIT_DJANGO_DATABASE"),
 ]
 
 
@@ -232,6 +235,8 @@ class PggitConfig:
     alembic: Optional[Path] = None
     #: --pggit-django: steps from Django's migrations
     django: bool = False
+    #: --pggit-django-database: the alias the template stands for (None: not given, "default")
+    django_database: Optional[str] = None
     #: --pggit-no-cache: build the template from scratch, keep nothing
     no_cache: bool = False
     #: --pggit-cache-key: an extra input of the template cache's key
@@ -313,6 +318,7 @@ class PggitConfig:
             cache_key=str(values["pggit_cache_key"]) if values["pggit_cache_key"] else None,
             alembic=_alembic_ini(config, values["pggit_alembic"], sources["pggit_alembic"]),
             django=bool(values["pggit_django"]),
+            django_database=str(values["pggit_django_database"]) if values["pggit_django_database"] else None,
             gate=gate,
             lock_timeout=check_lock_timeout(values["pggit_lock_timeout"]),
             enabled=bool(values["pggit"]),

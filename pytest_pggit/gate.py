@@ -205,6 +205,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
             if clone is not None:
                 run.drop_clone(clone)
         else:
+            result.checks.extend(_routed_checks(run, base_history, git.steps if git is not None else ()))
             # -- each step's downgrade since the base undoes its upgrade
             if clone is not None:
                 updown = run_updown(run, options, base_history, git.steps if git is not None else (),
@@ -217,6 +218,32 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     # -- checks of plugins (pytest_pggit_gate_checks), e.g. the Alembic provider's single head
     for checks in run.config.hook.pytest_pggit_gate_checks(config=run.config):
         result.checks.extend(checks or ())
+
+
+def _routed_checks(run: Any, base_history: Any, base_tags: Any) -> List[Check]:
+    """``routed``: each step since the base that changes nothing here because it changes
+    another database (:attr:`~pytest_pggit.steps.Step.elsewhere`, a Django router): the
+    gate cannot judge it in this template.  Failed unless the run chose the database it
+    stands for (``--pggit-django-database``: the user gates each database in a run of
+    its own, and this step in the other one)."""
+    from .updown import in_base
+
+    chosen = getattr(run.cfg, "django_database", None)
+    out: List[Check] = []
+    for a in getattr(run, "steps", None) or ():
+        why = getattr(a.step, "elsewhere", None)
+        if not why or in_base(a, base_history, base_tags):
+            continue
+        if chosen:
+            out.append(Check("routed", a.tag, False, "ELSEWHERE",
+                             f"{why}: judged by the gate run for that database"))
+        else:
+            out.append(Check("routed", a.tag, True, "NOT JUDGED",
+                             f"{why}: the gate cannot see what it changes",
+                             details="hint: run the gate for that database too, e.g. "
+                                     "--pggit-django-database <alias> (and this run with "
+                                     "--pggit-django-database default to say the split is known)"))
+    return out
 
 
 def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git: Any,

@@ -193,7 +193,8 @@ def _from_cache(run: Any, ref: str, sha: str, top: Path, tree: Path, files: List
     key = cache_inputs(rootdir=Path(run.rootdir), sql_dir=run.cfg.sql_dir, schema_files=files,
                        steps=hooked, config=run.config, no_owner=run.cfg.no_owner,
                        server_version_num=server.server_version_num, cache_key=run.cfg.cache_key,
-                       files_root=tree_root)
+                       files_root=tree_root,
+                       django_database=run.cfg.django_database if run.cfg.django else None)
     hook, names = run._setup_hook()
     failed: List[str] = []
 

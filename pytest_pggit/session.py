@@ -342,7 +342,8 @@ class PggitSession:
         return cache_inputs(rootdir=self.rootdir, sql_dir=self.cfg.sql_dir,
                             schema_files=schema_files(self.cfg.schema), steps=steps,
                             config=self.config, no_owner=self.cfg.no_owner,
-                            server_version_num=server_version_num, cache_key=self.cfg.cache_key)
+                            server_version_num=server_version_num, cache_key=self.cfg.cache_key,
+                            django_database=self.cfg.django_database if self.cfg.django else None)
 
     def _cached_template(self, server: Server, steps: List["Step"],
                          build: Callable[[], "BuiltTemplate"],

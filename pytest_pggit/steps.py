@@ -47,6 +47,10 @@ class Step:
     #: optional: runs consecutive steps that share it in one session (:class:`StepBatch`);
     #: without it (or when it declines), each step runs on its own.
     batch: Optional["StepBatch"] = field(default=None, repr=False, compare=False)
+    #: optional: why the step changes nothing in this database although it may change
+    #: another (a Django migration DATABASE_ROUTERS send elsewhere); the gate cannot judge
+    #: it here and says so (the ``routed`` check).
+    elsewhere: Optional[str] = None
 
     @property
     def tag(self) -> str:

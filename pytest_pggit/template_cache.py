@@ -386,7 +386,7 @@ def step_digest(step: "Step", rootdir: Path) -> str:
 def cache_inputs(*, rootdir: Path, sql_dir: Optional[Path], schema_files: Sequence[Path],
                  steps: Sequence["Step"], config: Any, no_owner: bool,
                  server_version_num: Optional[int], cache_key: Optional[str],
-                 files_root: Optional[Path] = None) -> CacheKey:
+                 files_root: Optional[Path] = None, django_database: Optional[str] = None) -> CacheKey:
     """Everything the template depends on, one short hash per input.  ``files_root``:
     where the schema files and the steps' sources are read and named from, when not the
     rootdir (a ``git:`` base's files, extracted elsewhere, key as the rootdir's would)."""
@@ -395,7 +395,8 @@ def cache_inputs(*, rootdir: Path, sql_dir: Optional[Path], schema_files: Sequen
         "layer": layer_digest(sql_dir),
         "pytest-pggit": plugin_code_digest(),
         "rootdir": str(rootdir),
-        "settings": f"no_owner={bool(no_owner)}",
+        "settings": f"no_owner={bool(no_owner)}" + (f", django_database={django_database}"
+                                                     if django_database else ""),
     }
     if server_version_num is not None:
         inputs["server"] = str(server_version_num)

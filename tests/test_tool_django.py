@@ -668,3 +668,88 @@ def test_steps_carry_djangos_project_state_over_a_squash(pytester: pytest.Pytest
     # them rendered the whole project again before)
     renders = int((pytester.path / "renders.txt").read_text())
     assert renders == 1, (renders, out)
+
+
+ROUTED: Dict[str, str] = {
+    "site_cfg/__init__.py": "",
+    "site_cfg/settings.py": FILES["site_cfg/settings.py"].replace('["catalog"]', '["shop", "audit"]').replace(
+        '"HOST": "nowhere.invalid"}}',
+        '"HOST": "nowhere.invalid"},\n'
+        '                     "audit": {"ENGINE": "django.db.backends.postgresql", "NAME": "audit",\n'
+        '                               "HOST": "audit.invalid"}}\n'
+        '        DATABASE_ROUTERS = ["site_cfg.routers.AuditRouter"]'),
+    "site_cfg/routers.py": """
+        class AuditRouter:
+            def allow_migrate(self, db, app_label, model_name=None, **hints):
+                if app_label == "audit":
+                    return db == "audit"
+                return db == "default"
+        """,
+    "shop/__init__.py": "",
+    "shop/migrations/__init__.py": "",
+    "shop/migrations/0001_initial.py": """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            operations = [migrations.CreateModel("Product", fields=[
+                ("id", models.BigAutoField(primary_key=True)), ("price", models.IntegerField())])]
+        """,
+    "audit/__init__.py": "",
+    "audit/migrations/__init__.py": "",
+    "audit/migrations/0001_initial.py": """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            operations = [migrations.CreateModel("Event", fields=[
+                ("id", models.BigAutoField(primary_key=True)), ("payload", models.TextField())])]
+        """,
+    "audit/migrations/0002_remove_event_payload.py": """
+        from django.db import migrations
+
+        class Migration(migrations.Migration):
+            dependencies = [("audit", "0001_initial")]
+            operations = [migrations.RemoveField("event", "payload")]
+        """,
+    "pytest.ini": FILES["pytest.ini"],
+    "test_x.py": """
+        def test_tables(pggit):
+            return None
+        """,
+}
+
+
+def test_a_migration_routed_to_another_database_is_not_passed_unseen(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """H1: DATABASE_ROUTERS send app audit to database 'audit'; the template stands for
+    'default', where its migrations change nothing.  A new RemoveField there passed the
+    gate unseen: now the ``routed`` check fails, naming the database; the gate run for
+    that database (--pggit-django-database audit) judges it, and its template holds
+    audit's tables, not shop's."""
+    for name, text in ROUTED.items():
+        path = pytester.path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip())
+    args = [*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml", "--pggit-base",
+            "django/audit/0001_initial", "-p", "no:cacheprovider"]
+    result = pytester.runpytest_subprocess(*args)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert cases["pggit.routed::django/audit/0002_remove_event_payload"] == "failure", cases
+    assert "DATABASE_ROUTERS send it to 'audit', not to 'default'" in out, out
+    assert [k for k in cases if k.startswith("pggit.hazards::")] == [
+        "pggit.hazards::no hazardous statements"], cases   # nothing seen here
+
+    result = pytester.runpytest_subprocess(*args, "--pggit-django-database", "audit")
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert cases["pggit.hazards::public/table/audit_event/column/payload"] == "failure", cases
+    assert not [k for k, v in cases.items() if k.startswith("pggit.routed::") and v != "ok"], cases
+    assert "shop_product" not in out, out   # the router keeps shop out of audit's template
+
+    result = pytester.runpytest_subprocess(*args, "--pggit-django-database", "reporting")
+    assert result.ret != 0
+    assert "--pggit-django-database reporting: DATABASES has no alias 'reporting'" in result.stdout.str()

@@ -30,7 +30,7 @@ def register(config: "pytest.Config", cfg: "PggitConfig") -> List[str]:
         from . import django_db
         from .django import DjangoSteps
 
-        config.pluginmanager.register(DjangoSteps(config), "pggit-django")
+        config.pluginmanager.register(DjangoSteps(config, cfg.django_database), "pggit-django")
         names.append("pggit-django")
         # pytest-django's entry point is named "django": its test database becomes a clone
         # of the template (fixtures registered after pytest-django's override them)

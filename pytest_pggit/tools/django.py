@@ -39,11 +39,21 @@ ALIAS = "default"
 POSTGRESQL_ENGINES = ("django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis")
 
 
+#: The DATABASES alias the template stands for (``--pggit-django-database``).
+ALIAS_KEY = pytest.StashKey[str]()
+
+
+def alias_of(config: pytest.Config) -> str:
+    """The DATABASES alias the template stands for (``default`` unless chosen)."""
+    return config.stash.get(ALIAS_KEY, ALIAS)
+
+
 class DjangoSteps:
     """Plugin: the steps of the Django project of ``DJANGO_SETTINGS_MODULE``."""
 
-    def __init__(self, config: pytest.Config) -> None:
+    def __init__(self, config: pytest.Config, alias: Optional[str] = None) -> None:
         self.config = config
+        config.stash[ALIAS_KEY] = alias or ALIAS
 
     def pytest_pggit_migration_steps(self, config: Any, root: Any = None) -> List[Step]:
         setup_django()
@@ -155,8 +165,40 @@ def django_steps(config: pytest.Config, tree: Optional[Path] = None) -> List[Ste
             source=source,
             allow=read_allow(module, source or ".".join(key)),
             batch=batch,
+            elsewhere=routed_elsewhere(migration, alias_of(config)),
         ))
     return steps
+
+
+def routed_elsewhere(migration: Any, alias: str) -> Optional[str]:
+    """Why ``migration`` changes nothing on database ``alias`` although it changes
+    another: DATABASE_ROUTERS' ``allow_migrate`` refuses every one of its operations
+    there and allows one on another alias (H1: the template stands for one alias; a
+    RemoveField of a routed app passed the gate unseen).  None otherwise (an operation
+    runs here, or it runs nowhere)."""
+    from django.conf import settings
+    from django.db import router
+
+    def allowed(op: Any, db: str) -> bool:
+        inner = getattr(op, "database_operations", None)   # SeparateDatabaseAndState
+        if inner is not None:
+            return any(allowed(o, db) for o in inner)
+        hints = getattr(op, "hints", None)
+        if isinstance(hints, dict):   # RunSQL, RunPython
+            return bool(router.allow_migrate(db, migration.app_label, **hints))
+        model = getattr(op, "model_name", None) or getattr(op, "name", None)
+        if isinstance(model, str):
+            return bool(router.allow_migrate(db, migration.app_label, model_name=model.lower()))
+        return bool(router.allow_migrate(db, migration.app_label))
+
+    ops = list(migration.operations)
+    if not ops or any(allowed(op, alias) for op in ops):
+        return None
+    there = [db for db in settings.DATABASES if db != alias and any(allowed(op, db) for op in ops)]
+    if not there:
+        return None
+    return (f"DATABASE_ROUTERS send it to {', '.join(repr(db) for db in there)}, not to "
+            f"{alias!r} (the database the template stands for)")
 
 
 class DjangoBatch(StepBatch):
@@ -182,7 +224,7 @@ class DjangoBatch(StepBatch):
             raise BatchNotPossible(f"no batch {action}")
         keys = [tuple(s.name.split("/", 1)) for s in steps]
         with pointed_at(self.config, database):
-            connection = connections[ALIAS]
+            connection = connections[alias_of(self.config)]
             connection.ensure_connection()
             raw = connection.connection
             if not isinstance(raw, psycopg.Connection):   # psycopg2: one step at a time
@@ -350,7 +392,7 @@ def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool,
         carried = config.stash.setdefault(CARRIED, {})
         held = carried.pop(database.name, None)
         with pointed_at(config, database):
-            executor = MigrationExecutor(connections[ALIAS])
+            executor = MigrationExecutor(connections[alias_of(config)])
             if tree is not None:   # the migrations of a git base
                 executor.loader = tree.loader(executor.connection)
             migration = executor.loader.graph.nodes[key]
@@ -387,10 +429,14 @@ def pointed_at(config: pytest.Config, database: "Database") -> Iterator[None]:
     connection are restored afterwards."""
     from django.db import connections
 
-    connection = connections[ALIAS]
+    alias = alias_of(config)
+    if alias not in connections.settings:
+        raise PggitError(f"--pggit-django-database {alias}: DATABASES has no alias {alias!r}",
+                         hint=f"one of: {', '.join(connections.settings)}")
+    connection = connections[alias]
     engine = connection.settings_dict.get("ENGINE", "")
     if engine not in POSTGRESQL_ENGINES:
-        raise PggitError(f"--pggit-django: DATABASES['default'] uses {engine!r}, not PostgreSQL",
+        raise PggitError(f"--pggit-django: DATABASES[{alias!r}] uses {engine!r}, not PostgreSQL",
                          hint="set ENGINE to django.db.backends.postgresql for the test run")
     saved = dict(connection.settings_dict)
     connection.close()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .django import ALIAS, point_at
+from .django import alias_of, point_at
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..janitor import Database
@@ -30,7 +30,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings: None, _pggit_sess
     in spirit: the name holds the worker)."""
     from django.db import connections
 
-    connection = connections[ALIAS]
+    connection = connections[alias_of(_pggit_session.config)]
     connection.close()
     point_at(connection.settings_dict, pggit_db)
     test = connection.settings_dict.setdefault("TEST", {})
