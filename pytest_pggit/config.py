@@ -80,6 +80,9 @@ class GateOptions:
     gate: bool = False
     fail_on: str = "critical"
     fail_on_hazard: str = "data-loss"
+    #: whether --pggit-fail-on-hazard was given (command line, ini or environment): when
+    #: not, and squawk is not installed, hazards stand in for lint (gate.py, H2)
+    fail_on_hazard_given: bool = False
     snapshot: Optional[Path] = None
     snapshot_update: bool = False
     base: Optional[str] = None
@@ -288,6 +291,7 @@ class PggitConfig:
             fail_on=check_level(values["pggit_fail_on"], ALERT_LEVELS, "--pggit-fail-on"),
             fail_on_hazard=check_level(values["pggit_fail_on_hazard"], HAZARD_LEVELS,
                                        "--pggit-fail-on-hazard"),
+            fail_on_hazard_given=sources["pggit_fail_on_hazard"] != "default",
             snapshot=one_path("pggit_snapshot"),
             snapshot_update=bool(values["pggit_snapshot_update"]),
             base=values["pggit_base"] or None,

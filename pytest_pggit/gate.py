@@ -42,6 +42,7 @@ from .config import GateOptions, alert_rank, hazard_rank
 from .exceptions import PggitError
 from .formatting import display_path
 from .gitbase import GitBase
+from .lint import INSTALL_HINT
 from .gitbase import build as build_git_base
 from .gitbase import is_git_ref
 from .ignore import ignored
@@ -81,6 +82,10 @@ class GateResult:
     branches: List["Branch"] = field(default_factory=list)
     diff: List["DiffEntry"] = field(default_factory=list)
     hazard_kinds: Dict[str, Tuple[str, int, str]] = field(default_factory=dict)
+    #: the hazard severity that fails the gate (--pggit-fail-on-hazard, or the lint
+    #: threshold hazards stand in for: :func:`hazard_threshold`) and why, when not given
+    fail_on_hazard: str = ""
+    fail_on_hazard_why: str = ""
     alerts: List["Alert"] = field(default_factory=list)
     integrity: List["IntegrityCheck"] = field(default_factory=list)
     migration: Optional["MigrationCheck"] = None
@@ -220,6 +225,30 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
         result.checks.extend(checks or ())
 
 
+def hazard_threshold(options: GateOptions) -> Tuple[str, str]:
+    """The hazard severity that fails the gate, and why when it is not the option's.
+
+    Lint (squawk) fails the default gate on findings at ``--pggit-fail-on-lint`` (high), a
+    column rename among them; the hazards fail at data-loss, since lint covers the rest.
+    Without squawk (not installed, lint not asked for either way) and without an explicit
+    ``--pggit-fail-on-hazard``, the hazards stand in for lint at its threshold, so the
+    verdict does not weaken because an optional tool is missing (H2: a RENAME COLUMN
+    passed the default gate of a machine without squawk)."""
+    from .lint import find_squawk
+
+    level = options.fail_on_hazard
+    if options.fail_on_hazard_given or options.lint is not None:
+        return level, ""
+    stand_in = {"all": "low"}.get(options.fail_on_lint, options.fail_on_lint)
+    if stand_in in ("none", level) or hazard_rank(stand_in) >= hazard_rank(level):
+        return level, ""
+    if find_squawk() is not None:
+        return level, ""
+    return stand_in, (f"squawk is not installed: hazards stand in for lint at --pggit-fail-on-lint "
+                      f"{options.fail_on_lint} ({INSTALL_HINT.split(',')[0]}, or --pggit-fail-on-hazard "
+                      f"{level} to fail at {level} only)")
+
+
 def _routed_checks(run: Any, base_history: Any, base_tags: Any) -> List[Check]:
     """``routed``: each step since the base that changes nothing here because it changes
     another database (:attr:`~pytest_pggit.steps.Step.elsewhere`, a Django router): the
@@ -308,7 +337,8 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
             diff, secs = _timed(lambda: repo.diff(result.base_sha, result.head_sha))
             result.diff = list(diff)
             allowances = _provenance(conn, run, options, result, git_base=git)
-            threshold = hazard_rank(options.fail_on_hazard)
+            result.fail_on_hazard, result.fail_on_hazard_why = hazard_threshold(options)
+            threshold = hazard_rank(result.fail_on_hazard)
             hazardous = result.hazardous
             for e in hazardous:
                 accepted = result.accepted.get(e.path, [])

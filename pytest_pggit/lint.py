@@ -80,7 +80,7 @@ RULE_HAZARDS = {
     "require-concurrent-index-deletion": "index_dropped",
     "constraint-missing-not-valid": "validation_scan", "adding-foreign-key-constraint": "validation_scan",
     "adding-not-nullable-field": "validation_scan",
-    "renaming-column": "correctness_risk", "renaming-table": "correctness_risk",
+    "renaming-column": "breaks_clients", "renaming-table": "breaks_clients",
     "adding-required-field": "correctness_risk", "ban-drop-not-null": "correctness_risk",
 }
 

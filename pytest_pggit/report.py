@@ -78,7 +78,7 @@ def _headline(result: GateResult) -> str:
 
 def _options_line(result: GateResult) -> str:
     o = result.options
-    return (f"fail on alerts >= {o.fail_on}, hazards >= {o.fail_on_hazard}"
+    return (f"fail on alerts >= {o.fail_on}, hazards >= {result.fail_on_hazard or o.fail_on_hazard}"
             + (f", lint {o.fail_on_lint}" if o.lint is not False else "")
             + (f", snapshot {result.drift.path}" if result.drift else ""))
 
@@ -104,7 +104,8 @@ def group_line(result: GateResult, group: str) -> str:
         sevs = ", ".join(f"{n} {sev}" for sev, n in sorted(by_sev.items(), key=lambda x: -hazard_rank(x[0])))
         accepted = sum(1 for c in checks if c.status == "ACCEPTED")
         return (f"hazards: {verdict}: {len(result.hazardous)} path(s) with hazards ({sevs}), "
-                f"fails at {result.options.fail_on_hazard}"
+                f"fails at {result.fail_on_hazard or result.options.fail_on_hazard}"
+                + (f" ({result.fail_on_hazard_why})" if result.fail_on_hazard_why else "")
                 + (f", {accepted} accepted" if accepted else ""))
     if group == "lint":
         summary = next((c for c in checks if c.name == "squawk"), None)

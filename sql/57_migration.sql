@@ -280,7 +280,8 @@ BEGIN
                format('ALTER TABLE %I.%I RENAME COLUMN %I TO %I;', r.old_schema, r.old_table,
                       CASE WHEN m.staged AND g.step = 3 THEN m.tmp ELSE r.old_column END,
                       CASE WHEN m.staged AND g.step = 1 THEN m.tmp ELSE r.new_column END),
-               ARRAY['access_exclusive_lock'],
+               CASE WHEN m.staged AND g.step = 1 THEN ARRAY['access_exclusive_lock']
+                    ELSE ARRAY['breaks_clients', 'access_exclusive_lock'] END,
                r.new_schema, 'table ' || r.new_table, 'column ' || r.new_column
         FROM moves m CROSS JOIN LATERAL (SELECT m.kind, m.old_schema, m.old_table, m.old_column, m.new_schema,
                                                 m.new_table, m.new_column) r
@@ -301,7 +302,8 @@ BEGIN
                        CASE WHEN m.old_schema <> m.new_schema
                             THEN format('ALTER %s %I.%I SET SCHEMA %I;', upper(m.kind), m.old_schema, m.new_table, m.new_schema) END)
                     END,
-               ARRAY['access_exclusive_lock'],
+               CASE WHEN m.staged AND g.step = 4 THEN ARRAY['access_exclusive_lock']
+                    ELSE ARRAY['breaks_clients', 'access_exclusive_lock'] END,
                m.new_schema, m.kind || ' ' || m.new_table, 'definition'
         FROM moves m CROSS JOIN LATERAL (VALUES (4), (6)) g(step)
         WHERE m.kind IN ('table', 'sequence') AND (m.staged OR g.step = 4)
@@ -350,14 +352,15 @@ VALUES
  ('data_deletion', 'data-loss', 1, 'Drops a table, column or materialized view, or narrows a type: rows or values are lost'),
  ('fails_on_violations', 'high', 2, 'Fails if existing rows violate it: SET NOT NULL, a new unique, check or foreign key constraint or unique index on an existing table. Check the data first; add checks and foreign keys NOT VALID, then VALIDATE'),
  ('correctness_risk', 'high', 3, 'May fail on existing data or change what queries return (type conversion, SET NOT NULL, type rebuild)'),
- ('table_rewrite', 'high', 4, 'Rewrites the whole table under an ACCESS EXCLUSIVE lock (type change, volatile default, SET LOGGED)'),
- ('access_exclusive_lock', 'medium', 5, 'Takes an ACCESS EXCLUSIVE lock: blocks reads and writes while it runs'),
- ('share_lock', 'medium', 6, 'Takes a SHARE lock: blocks writes while it runs (CREATE INDEX without CONCURRENTLY)'),
- ('index_dropped', 'medium', 7, 'Drops an index: queries relying on it may slow down'),
- ('authorization_change', 'medium', 8, 'Changes privileges, policies or row level security'),
- ('extension_upgrade', 'medium', 9, 'Upgrades or removes an extension'),
- ('index_build', 'low', 10, 'Builds an index: time and I/O proportional to the table'),
- ('validation_scan', 'low', 11, 'Scans the table to validate a constraint or NOT NULL')
+ ('breaks_clients', 'high', 4, 'Renames (or moves to another schema) a table, column or sequence: code still using the old name fails from then on. Add the new name beside the old (a view, a generated column) and switch clients first, or rename in a release of its own'),
+ ('table_rewrite', 'high', 5, 'Rewrites the whole table under an ACCESS EXCLUSIVE lock (type change, volatile default, SET LOGGED)'),
+ ('access_exclusive_lock', 'medium', 6, 'Takes an ACCESS EXCLUSIVE lock: blocks reads and writes while it runs'),
+ ('share_lock', 'medium', 7, 'Takes a SHARE lock: blocks writes while it runs (CREATE INDEX without CONCURRENTLY)'),
+ ('index_dropped', 'medium', 8, 'Drops an index: queries relying on it may slow down'),
+ ('authorization_change', 'medium', 9, 'Changes privileges, policies or row level security'),
+ ('extension_upgrade', 'medium', 10, 'Upgrades or removes an extension'),
+ ('index_build', 'low', 11, 'Builds an index: time and I/O proportional to the table'),
+ ('validation_scan', 'low', 12, 'Scans the table to validate a constraint or NOT NULL')
 $$;
 COMMENT ON FUNCTION pggit_v0.hazard_kinds() IS
     'The hazards a migration statement may carry: name, severity (breaking, data-loss, high, medium, low), rank, meaning';

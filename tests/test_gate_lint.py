@@ -153,6 +153,25 @@ def test_without_squawk_lint_is_skipped_and_says_how_to_enable_it(
     result = run(pytester, pggit_server, "--pggit-lint")   # asked for: a failure
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(["FAIL*squawk*SKIPPED*lint skipped: squawk is not installed*"])
+    # H2: a column rename (squawk's renaming-column, high) passed the default gate here:
+    # without squawk the hazards stand in for lint at its threshold
+    (pytester.path / "schema" / "002_change.sql").write_text(
+        "ALTER TABLE customers RENAME COLUMN email TO email_address;\n")
+    result = run(pytester, pggit_server)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, result.stdout.str()
+    result.stdout.fnmatch_lines([
+        "fail on alerts >= critical, hazards >= high, lint high",
+        "hazards: FAILED (1 of 1): 1 path(s) with hazards (1 high), fails at high (squawk is not "
+        "installed: hazards stand in for lint at --pggit-fail-on-lint high (pip install "
+        "'pytest-pggit[lint]' (squawk-cli), or --pggit-fail-on-hazard data-loss to fail at data-loss only))",
+        "FAIL*public/table/customers/column/email_address*breaks_clients (high)*"])
+    result = run(pytester, pggit_server, "--pggit-fail-on-hazard", "data-loss")   # said so: as said
+    assert result.ret == 0, result.stdout.str()
+    (pytester.path / "schema" / "002_change.sql").write_text(   # accepted, with its reason
+        "-- pggit: allow breaks_clients -- the app reads email_address since 4.1\n"
+        "ALTER TABLE customers RENAME COLUMN email TO email_address;\n")
+    result = run(pytester, pggit_server)
+    assert result.ret == 0, result.stdout.str()
 
 
 @needs_squawk
@@ -270,3 +289,23 @@ def test_a_type_change_without_a_rewrite_does_not_fail(pytester: pytest.Pytester
     assert "no rewrite" in lint["schema/002_change.sql:1"].find("system-out").text
     assert lint["schema/002_change.sql:2"].find("failure") is not None
     assert result.ret == pytest.ExitCode.TESTS_FAILED
+
+
+@needs_squawk
+def test_one_allow_accepts_a_rename_in_hazards_and_lint(pytester: pytest.Pytester,
+                                                         pggit_server: Server) -> None:
+    """H2: a column rename carries the hazard breaks_clients, and squawk's renaming-column
+    maps to it: one `allow breaks_clients` accepts both; without it lint fails the gate."""
+    project(pytester, "ALTER TABLE customers RENAME COLUMN email TO email_address;\n")
+    result = run(pytester, pggit_server)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, result.stdout.str()
+    result.stdout.fnmatch_lines(["*renaming-column (high)*"])
+    hz = {c.get("name"): c for c in cases(pytester, "pggit.hazards")}
+    case = hz["public/table/customers/column/email_address"]
+    assert case.find("failure") is None   # high: below the hazards' data-loss, lint fails it
+    assert "breaks_clients (high)" in ET.tostring(case, encoding="unicode")
+    project(pytester, "-- pggit: allow breaks_clients -- clients read email_address since 4.1\n"
+                      "ALTER TABLE customers RENAME COLUMN email TO email_address;\n")
+    result = run(pytester, pggit_server)
+    assert result.ret == 0, result.stdout.str()
+    assert "clients read email_address since 4.1" in result.stdout.str()

@@ -282,10 +282,14 @@ def test_every_hazard_kind_is_reported(db: SqlDb) -> None:
     assert rows["hz/extension/hstore"] == {"extension_upgrade"}
     assert {"validation_scan"} <= rows["hz/table/t/constraint/t_e_check"]
     assert "fails_with_rows" in rows["hz/table/t/column/f"]   # NOT NULL, no default
-    kinds = {r["hazard"] for r in db.rows("SELECT * FROM pggit_v0.hazard_kinds()")}
-    seen = set().union(*rows.values())
-    assert kinds - seen == set(), f"hazards never produced: {kinds - seen}"
     script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+    db.exec("ALTER TABLE hz.t RENAME COLUMN a TO a_renamed")   # H2: clients using a break
+    c = commit(db, "C")
+    renamed = {r["path"]: set(r["hazards"]) for r in db.rows("SELECT * FROM pggit_v0.diff_commits(%s, %s)", [b, c])}
+    assert renamed["hz/table/t/column/a_renamed"] == {"breaks_clients", "access_exclusive_lock"}
+    kinds = {r["hazard"] for r in db.rows("SELECT * FROM pggit_v0.hazard_kinds()")}
+    seen = set().union(*rows.values(), *renamed.values())
+    assert kinds - seen == set(), f"hazards never produced: {kinds - seen}"
     assert "ALTER EXTENSION hstore UPDATE TO '1.8';" in script
     assert "ADD CONSTRAINT t_e_check CHECK ((e > 0)) NOT VALID;\nALTER TABLE hz.t VALIDATE CONSTRAINT t_e_check;" in script
 
