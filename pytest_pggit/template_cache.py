@@ -418,16 +418,24 @@ def cache_inputs(*, rootdir: Path, sql_dir: Optional[Path], schema_files: Sequen
 
 def why_changed(old: Dict[str, str], new: Dict[str, str], limit: int = 3) -> str:
     """What differs between two entries' inputs, briefly: ``schema/02.sql changed, ...``."""
-    def label(name: str) -> str:
-        if name.startswith("step "):
-            return "step " + name.split(" ", 2)[2]
-        return name
+    def by_name(inputs: Dict[str, str]) -> Dict[str, str]:
+        """Steps by tag, not by plan position (``step 0042 <tag>``): one new step in
+        the middle of a plan shifts every later one, which is no change of theirs (H4)."""
+        return {("step " + k.split(" ", 2)[2] if k.startswith("step ") else k): v
+                for k, v in inputs.items()}
 
-    changed = [label(k) for k in new if k in old and old[k] != new[k]]
-    added = [label(k) for k in new if k not in old]
-    removed = [label(k) for k in old if k not in new]
-    parts = ([f"{n} changed" for n in changed] + [f"{n} added" for n in added]
-             + [f"{n} removed" for n in removed])
+    def order(inputs: Dict[str, str]) -> List[str]:
+        return [k.split(" ", 2)[2] for k in sorted(inputs) if k.startswith("step ")]
+
+    o, n = by_name(old), by_name(new)
+    changed = [k for k in n if k in o and o[k] != n[k]]
+    added = [k for k in n if k not in o]
+    removed = [k for k in o if k not in n]
+    parts = ([f"{x} changed" for x in changed] + [f"{x} added" for x in added]
+             + [f"{x} removed" for x in removed])
+    kept = set(order(old)) & set(order(new))
+    if [t for t in order(old) if t in kept] != [t for t in order(new) if t in kept]:
+        parts.append("the steps' order changed")
     if not parts:
         return "key changed"
     more = len(parts) - limit

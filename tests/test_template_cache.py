@@ -426,6 +426,18 @@ def test_a_miss_names_what_changed() -> None:
         "key changed: schema file s/1.sql changed, step app/2 added, hook conftest.py removed")
     assert explain_miss(CacheKey(new), [other]) == "no cached template of this project yet"
     assert explain_miss(CacheKey(dict(old)), [entry]).startswith("key changed")
+    # H4: one step new in the middle of a plan of 250 shifts the later ones: they are not
+    # "added" and "removed", the one step is
+    plan = {f"step {i:04d} app/{i}": f"d{i}" for i in range(250)}
+    shifted = {f"step {i + (i >= 100):04d} app/{i}": f"d{i}" for i in range(250)}
+    shifted["step 0100 other/0011_new"] = "n"
+    entry = Entry(key="k", inputs={"rootdir": "/p", **plan}, steps=[], built_at=1.0)
+    assert explain_miss(CacheKey({"rootdir": "/p", **shifted}), [entry]) == (
+        "key changed: step other/0011_new added")
+    swapped = dict(plan, **{"step 0003 app/4": "d4", "step 0004 app/3": "d3"})
+    del swapped["step 0003 app/3"], swapped["step 0004 app/4"]
+    assert explain_miss(CacheKey({"rootdir": "/p", **swapped}), [entry]) == (
+        "key changed: the steps' order changed")
 
 
 def test_a_clone_waits_for_the_sessions_just_closed(pggit_server: Server) -> None:
