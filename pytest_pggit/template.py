@@ -157,6 +157,8 @@ def apply_steps(conn: Any, db: Database, steps: Sequence[Step], *, tag: bool = T
                 for s in group:
                     taken.discard(names[id(s)])
             except BatchStepError as exc:
+                if not isinstance(exc.error, Exception):   # a runner that wrapped Ctrl-C
+                    raise exc.error
                 if isinstance(exc.error, PggitError):
                     raise exc.error from exc
                 raise step_error(exc.step, "upgrade", exc.error) from exc.error

@@ -753,3 +753,42 @@ def test_a_migration_routed_to_another_database_is_not_passed_unseen(
     result = pytester.runpytest_subprocess(*args, "--pggit-django-database", "reporting")
     assert result.ret != 0
     assert "--pggit-django-database reporting: DATABASES has no alias 'reporting'" in result.stdout.str()
+
+
+def test_ctrl_c_in_a_migration_stops_the_run_without_blaming_it(pytester: pytest.Pytester,
+                                                                 pggit_server: Server) -> None:
+    """H5: a KeyboardInterrupt while a step upgrades (the steps run as one batch) was
+    reported as the migration's failure ("upgrade of step ... failed: KeyboardInterrupt",
+    "hint: fix the step's upgrade", exit 1); it is an interrupted run (exit 2)."""
+    files = {k: v for k, v in SQUASHED.items() if not k.startswith(("appc/", "appd/"))}
+    files["site_cfg/settings.py"] = SQUASHED["site_cfg/settings.py"].replace('["appc", "appd"]', '["appe"]')
+    files["conftest.py"] = ""
+    files["appe/__init__.py"] = files["appe/migrations/__init__.py"] = ""
+    files["appe/migrations/0001_initial.py"] = """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            operations = [migrations.CreateModel("A", fields=[("id", models.BigAutoField(primary_key=True))])]
+        """
+    files["appe/migrations/0002_interrupted.py"] = """
+        import os, signal
+        from django.db import migrations
+
+        def stop(apps, schema_editor):
+            os.kill(os.getpid(), signal.SIGINT)   # Ctrl-C while this migration runs
+
+        class Migration(migrations.Migration):
+            dependencies = [("appe", "0001_initial")]
+            operations = [migrations.RunPython(stop, migrations.RunPython.noop)]
+        """
+    files["test_x.py"] = "def test_db(pggit_db):\n    pass\n"
+    for name, text in files.items():
+        path = pytester.path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip())
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "--pggit-no-cache", "--pggit-gate")
+    out = result.stdout.str() + result.stderr.str()
+    assert result.ret == pytest.ExitCode.INTERRUPTED, out
+    assert "upgrade of step" not in out and "fix the step" not in out, out
+    assert "pggit gate:" not in out, out   # no verdict on an interrupted run

@@ -288,8 +288,10 @@ class AlembicRunner(StepBatch):
         except _NotPlanned as exc:
             raise BatchNotPossible(str(exc)) from exc
         except BaseException as exc:
-            if state["callback"] is exc:
-                raise
+            if state["callback"] is exc or not isinstance(exc, Exception):
+                if action == "downgrade" and not isinstance(exc, Exception):
+                    self._failed(database)
+                raise   # Ctrl-C, SystemExit: the run stops, no step is blamed (H5)
             # the revision running, else (env.py failed around it) the next one
             failed = state["current"] or steps[min(state["done"], len(steps) - 1)]
             if action == "downgrade":

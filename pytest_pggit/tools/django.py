@@ -240,7 +240,7 @@ class DjangoBatch(StepBatch):
                 before(step, raw)
                 try:
                     state = executor.migrate([key], plan=[(nodes[key], False)], state=state)
-                except BaseException as exc:
+                except Exception as exc:   # Ctrl-C, SystemExit pass: nothing to blame (H5)
                     raise BatchStepError(step, exc) from exc
                 after(step, raw)
 
