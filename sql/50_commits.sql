@@ -1252,39 +1252,31 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
-    -- the caller's lock_timeout (0: none), kept for the whole call
-    v_limit  interval := CASE WHEN current_setting('lock_timeout') IN ('0', '0ms') THEN NULL
-                              ELSE current_setting('lock_timeout')::interval END;
-    v_orig   text := current_setting('lock_timeout');
+    v_orig   text := current_setting('lock_timeout');   -- the caller's (0: none)
     v_start  timestamptz := clock_timestamp();
-    v_pause  float8 := 0.01;
+    v_round  int := 0;
     v_sha    text;
 BEGIN
     PERFORM _require_rights('create_basic_commit');
     PERFORM _require_text(create_basic_commit.message, 'commit message',
                           'Say what changed and why, e.g. create_basic_commit(''Add customer phone and address columns'').');
     PERFORM _require_text(create_basic_commit.author, 'commit author', 'Omit author to use current_user.');
-    -- The commit holds the history lock while it reads the catalog.  A lock another
-    -- transaction holds on what it reads (an ALTER TABLE not committed yet) is waited for
-    -- a moment only: then the attempt is rolled back, releasing the history lock, and
-    -- made again after a pause.  Waiting for it with the history lock held deadlocked
-    -- with that transaction's own create_basic_commit, and PostgreSQL aborted the user's
-    -- DDL transaction (E6).  The caller's lock_timeout still bounds the whole wait.
+    -- The commit holds the history lock while it reads the catalog: in attempts
+    -- (_attempt_begin), a lock another transaction holds on what it reads (an ALTER
+    -- TABLE not committed yet) is waited for a moment only, then the attempt is rolled
+    -- back, releasing the history lock, and made again (E6).
     LOOP
         BEGIN
-            IF v_limit IS NULL OR v_limit > interval '200 ms' THEN
-                PERFORM set_config('lock_timeout', '200ms', true);   -- (undone with the attempt)
-            END IF;
+            PERFORM _attempt_begin();
             v_sha := _commit_snapshot(create_basic_commit.message, create_basic_commit.author);
             PERFORM set_config('lock_timeout', v_orig, true);
             RETURN v_sha;
         EXCEPTION WHEN lock_not_available THEN
-            IF v_limit IS NOT NULL AND clock_timestamp() - v_start >= v_limit THEN
+            IF NOT _attempt_again(v_start, v_orig, v_round) THEN
                 RAISE;
             END IF;
         END;
-        PERFORM pg_sleep(v_pause);
-        v_pause := least(v_pause * 2, 0.2);
+        v_round := v_round + 1;
     END LOOP;
 END
 $$;

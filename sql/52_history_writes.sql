@@ -38,6 +38,42 @@ $$;
 COMMENT ON FUNCTION pggit_v0._lock_history() IS
     'Takes the history writers'' advisory lock (until the transaction ends); 40001 when a REPEATABLE READ snapshot is stale';
 
+-- History writers that may wait on a lock a user's transaction holds (a commit reading a
+-- table an ALTER TABLE has not committed yet, a checkout or merge altering it) run in
+-- attempts (E6): waiting with the history lock held deadlocks with that transaction's
+-- own create_basic_commit, or, that one retrying, waits forever.  An attempt cuts lock
+-- waits at 200 ms (transaction-local, undone when its subtransaction rolls back, which
+-- also gives the history lock back); the caller's lock_timeout bounds all attempts.
+CREATE OR REPLACE FUNCTION pggit_v0._attempt_begin() RETURNS void
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT set_config('lock_timeout', '200ms', true)
+WHERE current_setting('lock_timeout') IN ('0', '0ms')
+   OR current_setting('lock_timeout')::interval > interval '200 ms'
+$$;
+COMMENT ON FUNCTION pggit_v0._attempt_begin() IS
+    'Starts an attempt of a history writer: lock waits cut at 200 ms for the rest of the attempt (E6)';
+
+-- After an attempt gave up on a lock: false when the caller's lock_timeout (p_limit, its
+-- text; 0: none) has run out since p_start, else a pause (longer each round, at most
+-- 200 ms) and true.
+CREATE OR REPLACE FUNCTION pggit_v0._attempt_again(p_start timestamptz, p_limit text, p_round int)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+BEGIN
+    IF p_limit NOT IN ('0', '0ms') AND clock_timestamp() - p_start >= p_limit::interval THEN
+        RETURN false;
+    END IF;
+    PERFORM pg_sleep(least(0.01 * 2 ^ least(p_round, 5), 0.2));
+    RETURN true;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._attempt_again(timestamptz, text, int) IS
+    'After an attempt met a lock: false when the caller''s lock_timeout ran out, else pauses and returns true (E6)';
+
 -- Refuse (42501) a call that writes history when the role may not: the right to write
 -- is EXECUTE on the write functions, which grant_access(role) gives.  The owner and
 -- superusers always pass.  Executable by PUBLIC, so the refusal is this message.

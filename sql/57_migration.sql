@@ -1036,7 +1036,7 @@ $$;
 -- statements would lose data (see _data_at_risk) unless force.  Tables the migration does not touch
 -- keep their rows.  Returns the branch's head sha.
 DROP FUNCTION IF EXISTS pggit_v0.checkout_branch(text);
-CREATE OR REPLACE FUNCTION pggit_v0.checkout_branch(name text, apply boolean DEFAULT false, force boolean DEFAULT false)
+CREATE OR REPLACE FUNCTION pggit_v0._checkout_once(name text, apply boolean, force boolean)
 RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -1052,26 +1052,58 @@ DECLARE
 BEGIN
     PERFORM _require_rights('checkout_branch');
     PERFORM _lock_history();
-    SELECT r.target_sha, r.type INTO v_sha, v_type FROM refs r WHERE r.name = checkout_branch.name;
+    SELECT r.target_sha, r.type INTO v_sha, v_type FROM refs r WHERE r.name = _checkout_once.name;
     IF v_type IS DISTINCT FROM 'branch' THEN
-        RAISE EXCEPTION 'branch "%" not found%', checkout_branch.name,
+        RAISE EXCEPTION 'branch "%" not found%', _checkout_once.name,
                         CASE WHEN v_type = 'tag' THEN ' (it is a tag)' ELSE '' END
               USING ERRCODE = '42704',
                     HINT = 'SELECT name FROM pggit_v0.list_branches() lists the branches; create_branch() makes one.';
     END IF;
-    IF coalesce(checkout_branch.apply, false) THEN
-        PERFORM _require_clean(format('checkout_branch(%L, apply => true)', checkout_branch.name));
+    IF coalesce(_checkout_once.apply, false) THEN
+        PERFORM _require_clean(format('checkout_branch(%L, apply => true)', _checkout_once.name));
         v_from := _head_commit();
         v_steps := _steps(v_from, v_sha);   -- once, for the data-loss check and the apply
-        PERFORM _refuse_loss(_data_at_risk_steps(v_steps), checkout_branch.force,
-                             format('checkout of "%s"', checkout_branch.name));
+        PERFORM _refuse_loss(_data_at_risk_steps(v_steps), _checkout_once.force,
+                             format('checkout of "%s"', _checkout_once.name));
         PERFORM _apply_steps(v_from, _commit_tree(v_sha), v_steps);
         PERFORM _settle_live(v_sha, v_start);
-        PERFORM _record_timing('checkout', v_t0, checkout_branch.name
+        PERFORM _record_timing('checkout', v_t0, _checkout_once.name
                                                  || coalesce(': ' || current_setting('pggit.settled', true), ''));
     END IF;
-    PERFORM _head_update('checkout_branch', checkout_branch.name);
+    PERFORM _head_update('checkout_branch', _checkout_once.name);
     RETURN v_sha;
+END
+$$;
+
+-- Make a branch current (see _checkout_once), in attempts: a lock a user's transaction
+-- holds on a table the migration alters is waited for a moment only, then the attempt
+-- is rolled back (releasing the history lock) and made again (E6, _attempt_begin); the
+-- caller's lock_timeout bounds all attempts.
+CREATE OR REPLACE FUNCTION pggit_v0.checkout_branch(name text, apply boolean DEFAULT false, force boolean DEFAULT false)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_orig  text := current_setting('lock_timeout');
+    v_start timestamptz := clock_timestamp();
+    v_round int := 0;
+    v_sha   text;
+BEGIN
+    LOOP
+        BEGIN
+            PERFORM _attempt_begin();
+            v_sha := _checkout_once(checkout_branch.name, checkout_branch.apply, checkout_branch.force);
+            PERFORM set_config('lock_timeout', v_orig, true);
+            RETURN v_sha;
+        EXCEPTION WHEN lock_not_available THEN
+            IF NOT _attempt_again(v_start, v_orig, v_round) THEN
+                RAISE;
+            END IF;
+        END;
+        v_round := v_round + 1;
+    END LOOP;
 END
 $$;
 
@@ -1093,6 +1125,8 @@ COMMENT ON FUNCTION pggit_v0._data_at_risk(text, text, text) IS
     'Statements of the migration between two commits that would lose rows or values in the live database';
 COMMENT ON FUNCTION pggit_v0.verify_migration(text) IS
     'Runs the migration HEAD -> to_ref in a rolled-back subtransaction: ok, statements, differing paths, error, script';
+COMMENT ON FUNCTION pggit_v0._checkout_once(text, boolean, boolean) IS
+    'One attempt of checkout_branch (see there), under the history lock';
 COMMENT ON FUNCTION pggit_v0.checkout_branch(text, boolean, boolean) IS
     'Makes a branch current; with apply, migrates the live schema to it (refusing uncommitted changes and, unless force, data loss). 42704 unknown branch.';
 COMMENT ON FUNCTION pggit_v0._require_clean(text) IS 'Raises 55000 listing the paths when the live schema has uncommitted changes (column order aside)';

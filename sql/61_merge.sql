@@ -392,9 +392,8 @@ COMMENT ON FUNCTION pggit_v0._merge_commit(text, text, text, text, text) IS
 -- current branch the live schema is migrated to the merged tree in the same
 -- transaction: any failure leaves commits, refs and the schema unchanged, and it is
 -- refused (55000, listing them) when statements would lose data, unless force.
-CREATE OR REPLACE FUNCTION pggit_v0.merge_branch(source text, target text DEFAULT NULL,
-                                                message text DEFAULT NULL, strategy text DEFAULT 'abort',
-                                                force boolean DEFAULT false)
+CREATE OR REPLACE FUNCTION pggit_v0._merge_once(source text, target text, message text,
+                                              strategy text, force boolean)
 RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -403,7 +402,7 @@ AS $$
 DECLARE
     v_t0       timestamptz := clock_timestamp();
     v_target   text;
-    v_strategy text := lower(coalesce(merge_branch.strategy, 'abort'));
+    v_strategy text := lower(coalesce(_merge_once.strategy, 'abort'));
     v_src      text;
     v_tgt      text;
     v_base     text;
@@ -414,51 +413,51 @@ DECLARE
     v_steps    pggit_v0._migration_step[];   -- computed once, for the data-loss check and the apply
 BEGIN
     PERFORM _require_rights('merge_branch');
-    IF merge_branch.message IS NOT NULL THEN   -- NULL: the default message; never a blank one
-        PERFORM _require_text(merge_branch.message, 'merge message',
+    IF _merge_once.message IS NOT NULL THEN   -- NULL: the default message; never a blank one
+        PERFORM _require_text(_merge_once.message, 'merge message',
                               'Omit message for "Merge branch ''<source>'' into <target>".');
     END IF;
     PERFORM _lock_history();
-    v_target := coalesce(merge_branch.target, _current_branch());
+    v_target := coalesce(_merge_once.target, _current_branch());
     IF v_strategy NOT IN ('abort', 'ours', 'theirs') THEN
-        RAISE EXCEPTION 'unknown merge strategy "%"', merge_branch.strategy
+        RAISE EXCEPTION 'unknown merge strategy "%"', _merge_once.strategy
               USING ERRCODE = '22023', HINT = 'Use abort (default), ours or theirs.';
     END IF;
     IF v_target IS NULL OR NOT EXISTS (SELECT 1 FROM refs r WHERE r.name = v_target AND r.type = 'branch') THEN
         RAISE EXCEPTION 'merge target branch "%" not found', coalesce(v_target, 'HEAD (detached)')
               USING ERRCODE = '42704', HINT = 'Name the target branch, or check out a branch first.';
     END IF;
-    v_src := _resolve_ref(merge_branch.source);
+    v_src := _resolve_ref(_merge_once.source);
     v_tgt := _resolve_ref(v_target);
     v_base := merge_base(v_src, v_tgt);
     v_current := (_current_branch() = v_target);
     IF v_current THEN
-        PERFORM _require_clean(format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
+        PERFORM _require_clean(format('merge of "%s" into the current branch "%s"', _merge_once.source, v_target));
     END IF;
 
     IF v_base = v_src THEN
-        RAISE NOTICE '"%" is already merged into "%": nothing to do', merge_branch.source, v_target;
+        RAISE NOTICE '"%" is already merged into "%": nothing to do', _merge_once.source, v_target;
         RETURN v_tgt;
     END IF;
 
     IF v_base = v_tgt THEN   -- fast-forward
         IF v_current THEN
             v_steps := _steps(v_tgt, v_src);
-            PERFORM _refuse_loss(_data_at_risk_steps(v_steps), merge_branch.force,
-                                 format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
+            PERFORM _refuse_loss(_data_at_risk_steps(v_steps), _merge_once.force,
+                                 format('merge of "%s" into the current branch "%s"', _merge_once.source, v_target));
             PERFORM _apply_steps(v_tgt, _commit_tree(v_src), v_steps);
             PERFORM _settle_live(v_src, v_start);
         END IF;
         PERFORM _ref_update('merge_branch (fast-forward)', v_target, 'branch', v_src);
         RAISE NOTICE 'fast-forward: "%" now points at %', v_target, left(v_src, 12);
-        PERFORM _record_timing('merge', v_t0, 'fast-forward ' || merge_branch.source || ' into ' || v_target);
+        PERFORM _record_timing('merge', v_t0, 'fast-forward ' || _merge_once.source || ' into ' || v_target);
         RETURN v_src;
     END IF;
 
     SELECT array_agg(c.kind || ': ' || c.path ORDER BY c.path) INTO v_conf
     FROM detect_merge_conflicts(v_src, v_tgt) c;
     IF v_conf IS NOT NULL AND v_strategy = 'abort' THEN
-        RAISE EXCEPTION 'merge of "%" into "%" has % conflict(s): %', merge_branch.source, v_target,
+        RAISE EXCEPTION 'merge of "%" into "%" has % conflict(s): %', _merge_once.source, v_target,
                         cardinality(v_conf), array_to_string(v_conf[1:10], '; ')
               USING ERRCODE = '55000',
                     DETAIL = array_to_string(v_conf, E'\n'),
@@ -466,20 +465,54 @@ BEGIN
     END IF;
 
     v_sha := _merge_commit(v_src, v_tgt, v_strategy,
-                           coalesce(merge_branch.message, format('Merge branch ''%s'' into %s', merge_branch.source, v_target)),
+                           coalesce(_merge_once.message, format('Merge branch ''%s'' into %s', _merge_once.source, v_target)),
                            v_target);
     IF v_current THEN
         v_steps := _steps(v_tgt, v_sha);
-        PERFORM _refuse_loss(_data_at_risk_steps(v_steps), merge_branch.force,
-                             format('merge of "%s" into the current branch "%s"', merge_branch.source, v_target));
+        PERFORM _refuse_loss(_data_at_risk_steps(v_steps), _merge_once.force,
+                             format('merge of "%s" into the current branch "%s"', _merge_once.source, v_target));
         PERFORM _apply_steps(v_tgt, _commit_tree(v_sha), v_steps);
         PERFORM _settle_live(v_sha, v_start);
     END IF;
     PERFORM _ref_update('merge_branch', v_target, 'branch', v_sha);
-    PERFORM _record_timing('merge', v_t0, merge_branch.source || ' into ' || v_target);
+    PERFORM _record_timing('merge', v_t0, _merge_once.source || ' into ' || v_target);
     RETURN v_sha;
 END
 $$;
+
+-- Merge source into target (see _merge_once), in attempts as checkout_branch (E6).
+CREATE OR REPLACE FUNCTION pggit_v0.merge_branch(source text, target text DEFAULT NULL,
+                                                message text DEFAULT NULL, strategy text DEFAULT 'abort',
+                                                force boolean DEFAULT false)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    v_orig  text := current_setting('lock_timeout');
+    v_start timestamptz := clock_timestamp();
+    v_round int := 0;
+    v_sha   text;
+BEGIN
+    LOOP
+        BEGIN
+            PERFORM _attempt_begin();
+            v_sha := _merge_once(merge_branch.source, merge_branch.target, merge_branch.message,
+                                 merge_branch.strategy, merge_branch.force);
+            PERFORM set_config('lock_timeout', v_orig, true);
+            RETURN v_sha;
+        EXCEPTION WHEN lock_not_available THEN
+            IF NOT _attempt_again(v_start, v_orig, v_round) THEN
+                RAISE;
+            END IF;
+        END;
+        v_round := v_round + 1;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._merge_once(text, text, text, text, boolean) IS
+    'One attempt of merge_branch (see there), under the history lock';
 COMMENT ON FUNCTION pggit_v0.merge_branch(text, text, text, text, boolean) IS
     'Merges source into target (default current branch): fast-forward or a two-parent merge commit; strategy abort|ours|theirs; migrates the live schema when target is current, refusing data loss unless force';
 

@@ -254,3 +254,48 @@ def test_a_commit_waiting_on_a_users_ddl_does_not_deadlock_its_own_commit(db: Sq
     finally:
         a.close()
         b.close()
+
+
+@pytest.mark.parametrize("how", ["checkout", "merge"])
+def test_a_checkout_or_merge_waiting_on_a_users_ddl_does_not_lock_out_its_commit(db: SqlDb, how: str) -> None:
+    """E6 for checkout_branch and merge_branch: session A runs DDL and commits it in one
+    transaction; session B's checkout (or merge into the current branch) alters the same
+    table.  B held the history lock while it waited for A's table lock, and A's commit,
+    which retries in attempts, could never get the history lock: A's lock_timeout ran
+    out (or, without one, both waited for ever).  B now gives the history lock back
+    between its own attempts: A commits, then B migrates from A's commit."""
+    db.exec("CREATE TABLE public.t (id int PRIMARY KEY)")
+    db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.val("SELECT pggit_v0.create_branch('f')")
+    db.exec("ALTER TABLE public.t ADD COLUMN y int")
+    db.val("SELECT pggit_v0.create_basic_commit('y on f')")
+    db.val("SELECT pggit_v0.checkout_branch('main', true)")
+    if how == "merge":
+        db.exec("CREATE TABLE public.other (id int)")
+        db.val("SELECT pggit_v0.create_basic_commit('other on main')")   # no fast-forward
+    a, b = second(db), second(db)
+    try:
+        a.exec("SET lock_timeout = '5s'")
+        a.exec("BEGIN")
+        a.exec("ALTER TABLE public.t ADD COLUMN x int")
+        b.exec("SET lock_timeout = '20s'")
+        call = ("SELECT pggit_v0.checkout_branch('f', true)" if how == "checkout"
+                else "SELECT pggit_v0.merge_branch('f')")
+        late = Background(lambda: b.val(call))
+        time.sleep(0.5)   # B has met A's table lock (and let go of the history lock)
+        first = a.val("SELECT pggit_v0.create_basic_commit('a')")   # was: 55P03 after 5 s
+        a.exec("COMMIT")
+        done = late.result()
+        cols = {r["column_name"] for r in db.rows(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 't'")}
+        if how == "checkout":
+            assert cols == {"id", "y"}   # f's schema, migrated from A's commit
+            assert db.val("SELECT pggit_v0.get_head_sha()") == done
+        else:
+            assert cols == {"id", "x", "y"}   # the merge of f into main, A's x kept
+            assert first in parents(db, done)
+        assert b.val("SHOW lock_timeout") == "20s"
+        assert db.rows("SELECT * FROM pggit_v0.validate_data_integrity() WHERE status <> 'OK'") == []
+    finally:
+        a.close()
+        b.close()
