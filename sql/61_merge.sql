@@ -495,6 +495,7 @@ DECLARE
     v_round int := 0;
     v_sha   text;
 BEGIN
+    PERFORM _require_rights('merge_branch');   -- 42501 with its hint before anything else
     LOOP
         BEGIN
             PERFORM _attempt_begin();
