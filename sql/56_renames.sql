@@ -238,7 +238,8 @@ BEGIN
     -- edges p_from recorded (the reader's kind, its part, the column as recorded)
     col_readers AS MATERIALIZED (
         SELECT DISTINCT x.ref_schema, x.ref_key, split_part(l.line, E'\t', 4) AS ref_column,
-               _key_kind(o.obj_key) AS kind, split_part(l.line, E'\t', 1) AS part
+               _key_kind(o.obj_key) AS kind, split_part(l.line, E'\t', 1) AS part,
+               o.schema_name AS r_schema, o.obj_key AS r_key
         FROM (SELECT r.os, r.ot FROM r WHERE r.k = 'column'
               UNION SELECT d.s, d.t FROM unnest(ds, dt) AS d(s, t)) rc
         JOIN dep_refs x ON x.ref_schema = rc.os AND x.ref_key = 'table ' || rc.ot
@@ -318,7 +319,12 @@ BEGIN
           -- policy: they would have to go first; then it stays as it was, kept)
           AND NOT EXISTS (SELECT 1 FROM col_readers cr
                           WHERE cr.ref_schema = d.s AND cr.ref_key = 'table ' || d.t
-                            AND cr.ref_column = 'column ' || _dep_esc(d.c))
+                            AND cr.ref_column = 'column ' || _dep_esc(d.c)
+                            -- (a sequence it owns that p_to does not hold goes with it, as
+                            -- the history dropped it: G4, a serial id made a uuid)
+                            AND NOT (cr.kind = 'sequence'
+                                     AND NOT EXISTS (SELECT 1 FROM t_o WHERE t_o.schema_name = cr.r_schema
+                                                                        AND t_o.obj_key = cr.r_key)))
           -- (nor a generated column of its own table)
           AND NOT EXISTS (SELECT 1 FROM tree_entries e JOIN objects b ON b.sha = e.entry_sha
                           WHERE e.tree_sha = fo.obj_tree AND e.name LIKE 'column %' AND e.name <> 'column ' || d.c

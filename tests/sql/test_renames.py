@@ -446,3 +446,31 @@ def test_a_column_dropped_and_one_of_its_name_added_is_another_column(
     db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
     assert db.rows("SELECT id, s FROM app.t") == [{"id": 1, "s": 5}]   # as c2 made it
     clean(db)
+
+
+def test_a_serial_id_dropped_and_added_again_as_uuid_is_a_drop_and_an_add(db: SqlDb) -> None:
+    """G4 (Immich's APIKeyUUIDPrimaryKey): in one commit the serial id column is dropped
+    and a uuid id added.  Forward the span was ``ALTER COLUMN id TYPE uuid USING
+    id::text::uuid``: with rows it failed even forced (22P02), and the refusal named only
+    the sequence.  The serial's sequence, which the target does not hold, no longer keeps
+    the column from being displaced: dropped (DATA LOSS, refused with values), then added
+    as the history added it, the rows getting fresh uuids."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.k (id serial, name text, CONSTRAINT k_pk PRIMARY KEY (id))")
+    c0 = commit(db, "c0")
+    db.exec("SELECT pggit_v0.create_branch('old', checkout => false)")
+    db.exec("ALTER TABLE app.k DROP CONSTRAINT k_pk; ALTER TABLE app.k DROP COLUMN id;"
+            "ALTER TABLE app.k ADD id uuid NOT NULL DEFAULT gen_random_uuid();"
+            "ALTER TABLE app.k ADD CONSTRAINT k_pk PRIMARY KEY (id)")
+    c1 = commit(db, "c1")
+    forward = script(db, c0, c1)
+    assert "-- DATA LOSS (app/table/k/column/id): ALTER TABLE app.k DROP COLUMN id;" in forward, forward
+    assert "TYPE uuid" not in forward, forward
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("INSERT INTO app.k (name) VALUES ('a'), ('b')")
+    with raises_sql("55000", "would lose data") as info:
+        db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert "ALTER TABLE app.k DROP COLUMN id;" in info.value.diag.message_detail
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    rows = db.rows("SELECT name, id::text AS id FROM app.k ORDER BY name")
+    assert [r["name"] for r in rows] == ["a", "b"] and all(len(r["id"]) == 36 for r in rows)
+    clean(db)
