@@ -10,8 +10,9 @@
 -- renamed object's blobs moved under the new name, with the names inside them rewritten.
 
 -- One rename between two trees (see _renames): kind 'table', 'sequence' (old_table and
--- new_table name it) or 'column'; 'displaced' (a column, old_*) and 'displaced_table'
--- (old_schema, old_table) name what holds the name a rename takes back: dropped first,
+-- new_table name it) or 'column'; 'displaced' (a column, old_*), 'displaced_table'
+-- (old_schema, old_table) and 'displaced_view' (old_column: view or materialized_view)
+-- name what holds the name a rename takes back: dropped first,
 -- with 'displaced_part' (old_column: the sub-key of an index, constraint, trigger,
 -- policy or rule of that table using a displaced column).  Only functions use it: recreated on every install.
 DROP TYPE IF EXISTS pggit_v0._rename;
@@ -342,6 +343,20 @@ BEGIN
     SELECT tb.k, tb.os, tb.ot, NULL::text, tb.cs, tb.ct, NULL::text FROM tables tb
     UNION ALL   -- a table holding the name another one is renamed (back) to: dropped first
     SELECT 'displaced_table', tb.cs, tb.ct, NULL, NULL, NULL, NULL FROM tables tb WHERE tb.displaces
+    UNION ALL   -- a view holding that name (a table renamed, a view made under its old name
+                -- for old clients: G3), which p_to does not hold and nothing of p_from
+                -- reads: dropped first too (old_column: its kind)
+    SELECT 'displaced_view', v.schema_name, _key_name(v.obj_key), _key_kind(v.obj_key), NULL, NULL, NULL
+    FROM tables tb
+    JOIN fo_all v ON v.schema_name = tb.cs AND v.obj_key IN ('view ' || tb.ct, 'materialized_view ' || tb.ct)
+    WHERE tb.k = 'table'
+      AND NOT EXISTS (SELECT 1 FROM _tree_objects(_commit_tree(p_to)) o
+                      WHERE o.schema_name = v.schema_name AND o.obj_key = v.obj_key)
+      AND NOT EXISTS (SELECT 1 FROM dep_refs x
+                      JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
+                      JOIN fo_all o ON o.obj_tree = e.tree_sha
+                      WHERE x.ref_schema = v.schema_name AND x.ref_key = v.obj_key
+                        AND NOT (o.schema_name = v.schema_name AND o.obj_key = v.obj_key))
     UNION ALL
     SELECT 'column', c.os, c.ot, c.oc, c.cs, c.ct, c.cc FROM cols c
     UNION ALL   -- parts using a displaced column (old_column: their sub-key)
@@ -667,6 +682,9 @@ BEGIN
         SELECT r.old_schema AS schema_name, 'table ' || r.old_table AS obj_key
         FROM ren r WHERE r.kind = 'displaced_table'
         UNION ALL
+        SELECT r.old_schema, r.old_column || ' ' || r.old_table
+        FROM ren r WHERE r.kind = 'displaced_view'
+        UNION ALL
         SELECT b.schema_name, b.obj_key FROM cand b JOIN ren r ON r.kind = 'displaced_table'
         WHERE _key_kind(b.obj_key) = 'sequence' AND b.sub_key = 'owned_by'
           AND strpos(b.content, ' OWNED BY ' || format('%I.%I', r.old_schema, r.old_table) || '.') > 0
@@ -680,6 +698,7 @@ BEGIN
         WHERE EXISTS (SELECT 1 FROM unnest(qm.olds) q WHERE strpos(b.content, q) > 0)
           AND NOT EXISTS (SELECT 1 FROM tabs tb WHERE b.schema_name = tb.old_schema AND b.obj_key = 'table ' || tb.old_table)
           AND NOT EXISTS (SELECT 1 FROM seqs sq WHERE b.schema_name = sq.schema_name AND b.obj_key = sq.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM ousted x WHERE x.schema_name = b.schema_name AND x.obj_key = b.obj_key)
     ),
     -- routines whose arguments name a renamed table (its row type): PostgreSQL renames
     -- the type in their signature, so their key and the blobs naming the signature follow
@@ -817,6 +836,7 @@ BEGIN
         JOIN obj o ON o.obj_tree = e.tree_sha
         WHERE _key_kind(o.obj_key) IN ('view', 'materialized_view', 'function', 'procedure', 'statistics')
           AND NOT EXISTS (SELECT 1 FROM routs rr WHERE rr.schema_name = o.schema_name AND rr.obj_key = o.obj_key)
+          AND NOT EXISTS (SELECT 1 FROM ousted x WHERE x.schema_name = o.schema_name AND x.obj_key = o.obj_key)
     ),
     marked AS (
         SELECT t.schema_name, t.obj_key, t.bucket, b.sub_key,

@@ -274,6 +274,15 @@ BEGIN
                ARRAY['data_deletion', 'access_exclusive_lock'],
                r.old_schema, 'table ' || r.old_table, 'definition'
         FROM ren r WHERE r.kind = 'displaced_table'
+        UNION ALL   -- views likewise (G3)
+        SELECT 0, r.old_schema || '.' || r.old_table,
+               _path(r.old_schema, r.old_column || ' ' || r.old_table, 'definition'),
+               format('DROP %s %I.%I;', CASE WHEN r.old_column = 'view' THEN 'VIEW' ELSE 'MATERIALIZED VIEW' END,
+                      r.old_schema, r.old_table),
+               CASE WHEN r.old_column = 'view' THEN ARRAY[]::text[]
+                    ELSE ARRAY['data_deletion', 'access_exclusive_lock'] END,
+               r.old_schema, r.old_column || ' ' || r.old_table, 'definition'
+        FROM ren r WHERE r.kind = 'displaced_view'
         UNION ALL
         SELECT CASE WHEN NOT m.staged THEN 2 ELSE g.step END, r.old_schema || '.' || r.old_table || '.' || r.old_column,
                _path(r.new_schema, 'table ' || r.new_table, 'column ' || r.new_column),

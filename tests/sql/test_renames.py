@@ -474,3 +474,29 @@ def test_a_serial_id_dropped_and_added_again_as_uuid_is_a_drop_and_an_add(db: Sq
     rows = db.rows("SELECT name, id::text AS id FROM app.k ORDER BY name")
     assert [r["name"] for r in rows] == ["a", "b"] and all(len(r["id"]) == 36 for r in rows)
     clean(db)
+
+
+@pytest.mark.parametrize("kind", ["VIEW", "MATERIALIZED VIEW"])
+def test_a_view_under_a_renamed_tables_old_name_is_dropped_before_the_rename_back(
+        db: SqlDb, kind: str) -> None:
+    """G3 (Sourcegraph's rename_lsif_tables_attempt_2): a table renamed and a view made
+    under its old name for old clients.  Going back, the script renamed the table back
+    before it dropped the view holding the name: "relation already exists", and the
+    checkout failed.  The view is dropped first now; the rows stay with the table."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.lsif_uploads (id int PRIMARY KEY);"
+            "INSERT INTO app.lsif_uploads VALUES (1), (2)")
+    c0 = commit(db, "c0")
+    db.exec("SELECT pggit_v0.create_branch('old', checkout => false)")
+    db.exec(f"ALTER TABLE app.lsif_uploads RENAME TO scip_uploads;"
+            f"CREATE {kind} app.lsif_uploads AS SELECT * FROM app.scip_uploads")
+    c1 = commit(db, "c1")
+    back = script(db, c1, c0)
+    assert back.index(f"DROP {kind} app.lsif_uploads;") < back.index(
+        "ALTER TABLE app.scip_uploads RENAME TO lsif_uploads;"), back
+    assert back.split("BEGIN;")[1].count("lsif_uploads;") == 2, back   # no second drop after the rename
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true, force => true)")
+    assert db.rows("SELECT id FROM app.lsif_uploads ORDER BY id") == [{"id": 1}, {"id": 2}]
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.rows("SELECT id FROM app.scip_uploads ORDER BY id") == [{"id": 1}, {"id": 2}]
+    assert db.val(f"SELECT count(*) FROM app.lsif_uploads") == 2
+    clean(db)
