@@ -211,6 +211,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                 run.drop_clone(clone)
         else:
             result.checks.extend(_routed_checks(run, base_history, git.steps if git is not None else ()))
+            result.checks.extend(_squash_checks(run, base_history, git.steps if git is not None else ()))
             # -- each step's downgrade since the base undoes its upgrade
             if clone is not None:
                 updown = run_updown(run, options, base_history, git.steps if git is not None else (),
@@ -247,6 +248,62 @@ def hazard_threshold(options: GateOptions) -> Tuple[str, str]:
     return stand_in, (f"squawk is not installed: hazards stand in for lint at --pggit-fail-on-lint "
                       f"{options.fail_on_lint} ({INSTALL_HINT.split(',')[0]}, or --pggit-fail-on-hazard "
                       f"{level} to fail at {level} only)")
+
+
+def _squash_checks(run: Any, base_history: Any, base_tags: Any) -> List[Check]:
+    """``squash``: each squashed migration since the base (a step with
+    :attr:`~pytest_pggit.steps.Step.replaced`) makes the schema the migrations it
+    replaces make.  Databases migrated before the squash existed ran those instead; a
+    squash edited by hand (a column left out) passed the gate, which saw it create its
+    app from nothing (H6).  In a clone: the commit before the squash checked out, the
+    replaced migrations run and committed, the result compared with the squash's commit;
+    any path that differs fails the case."""
+    from .repo import Repo
+    from .template import apply_steps
+    from .updown import in_base
+
+    out: List[Check] = []
+    for a in getattr(run, "steps", None) or ():
+        replaced = getattr(a.step, "replaced", ())
+        if not replaced or in_base(a, base_history, base_tags):
+            continue
+        t0 = time.perf_counter()
+        try:
+            clone = run.clone()
+        except PggitError as exc:
+            out.append(Check("squash", a.tag, True, "ERROR", f"the squash check could not run: {exc}"))
+            continue
+        try:
+            with clone.connect(autocommit=True) as conn:
+                repo = Repo(conn)
+                parent = repo.resolve(f"{a.sha}~1")
+                repo.branch("pytest-pggit/squash-check", f"the migrations {a.tag} replaces",
+                            checkout=False, from_ref=parent)
+                repo.checkout("pytest-pggit/squash-check", apply=True, force=True)
+                apply_steps(conn, clone, list(replaced), tag=False, prefix="squash check: ")
+                diff = repo.diff(repo.head(), a.sha)
+        except PggitError as exc:
+            out.append(Check("squash", a.tag, True, "ERROR",
+                             f"the squash check could not run its {len(replaced)} replaced migration(s): {exc}",
+                             seconds=time.perf_counter() - t0))
+            continue
+        finally:
+            run.drop_clone(clone)
+        names = f"{len(replaced)} migration(s) it replaces ({replaced[0].tag} ... {replaced[-1].tag})"
+        if not diff:
+            out.append(Check("squash", a.tag, False, "OK", f"the same schema as the {names}",
+                             seconds=time.perf_counter() - t0))
+            continue
+        lines = [f"{e.change} {e.path}" for e in diff]
+        out.append(Check(
+            "squash", a.tag, True, "FAILED",
+            f"the squash makes another schema than the {names}: {len(lines)} path(s) differ "
+            f"({'; '.join(lines[:5])}{'; ...' if len(lines) > 5 else ''})",
+            details="\n".join(["old: after the replaced migrations, new: after the squash"] + lines)
+                    + "\nhint: databases migrated before the squash keep the replaced migrations' "
+                      "schema: make the squash's operations match them",
+            seconds=time.perf_counter() - t0))
+    return out
 
 
 def _routed_checks(run: Any, base_history: Any, base_tags: Any) -> List[Check]:

@@ -51,6 +51,10 @@ class Step:
     #: another (a Django migration DATABASE_ROUTERS send elsewhere); the gate cannot judge
     #: it here and says so (the ``routed`` check).
     elsewhere: Optional[str] = None
+    #: optional, a squashed migration's: the steps it stands for, in order (databases
+    #: migrated before the squash ran them instead).  The gate's ``squash`` check runs
+    #: them where the squash ran and compares the two schemas.
+    replaced: Tuple["Step", ...] = field(default=(), repr=False, compare=False)
 
     @property
     def tag(self) -> str:

@@ -792,3 +792,60 @@ def test_ctrl_c_in_a_migration_stops_the_run_without_blaming_it(pytester: pytest
     assert result.ret == pytest.ExitCode.INTERRUPTED, out
     assert "upgrade of step" not in out and "fix the step" not in out, out
     assert "pggit gate:" not in out, out   # no verdict on an interrupted run
+
+
+def test_a_squash_that_differs_from_what_it_replaces_fails_the_gate(pytester: pytest.Pytester,
+                                                                     pggit_server: Server) -> None:
+    """H6: a squashed migration edited by hand (a field left out) passed the default gate:
+    the gate saw it create its app from nothing.  The squash check runs the migrations it
+    replaces where the squash ran and compares: the same schema passes, another fails,
+    naming the path."""
+    files = {k: v for k, v in SQUASHED.items() if not k.startswith(("appc/", "appd/"))}
+    files["site_cfg/settings.py"] = SQUASHED["site_cfg/settings.py"].replace('["appc", "appd"]', '["appq"]')
+    files["conftest.py"] = ""
+    files["appq/__init__.py"] = files["appq/migrations/__init__.py"] = ""
+    files["appq/migrations/0001_initial.py"] = """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            operations = [migrations.CreateModel("Q", fields=[
+                ("id", models.BigAutoField(primary_key=True)), ("x", models.IntegerField(null=True))])]
+        """
+    files["appq/migrations/0002_q_sort.py"] = """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("appq", "0001_initial")]
+            operations = [migrations.AddField("q", "sort_order", models.IntegerField(default=0))]
+        """
+    squash = """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            replaces = [("appq", "0001_initial"), ("appq", "0002_q_sort")]
+            operations = [migrations.CreateModel("Q", fields=[
+                ("id", models.BigAutoField(primary_key=True)), ("x", models.IntegerField(null=True)),
+                ("sort_order", models.IntegerField(default=0))])]
+        """
+    files["appq/migrations/0001_squashed_0002.py"] = squash
+    files["test_x.py"] = "def test_db(pggit_db):\n    pass\n"
+    for name, text in files.items():
+        path = pytester.path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip())
+    args = [*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml", "--pggit-base", "root"]
+    result = pytester.runpytest_subprocess(*args)
+    assert result.ret == 0, result.stdout.str()
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert cases["pggit.squash::django/appq/0001_squashed_0002"] == "ok", cases
+    (pytester.path / "appq/migrations/0001_squashed_0002.py").write_text(textwrap.dedent(
+        squash.replace('\n                ("sort_order", models.IntegerField(default=0))', "")).lstrip())
+    result = pytester.runpytest_subprocess(*args)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert cases["pggit.squash::django/appq/0001_squashed_0002"] == "failure", cases
+    assert "the squash makes another schema than the 2 migration(s) it replaces" in out, out
+    assert "public/table/appq_q/column/sort_order" in out, out

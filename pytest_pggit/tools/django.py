@@ -166,8 +166,21 @@ def django_steps(config: pytest.Config, tree: Optional[Path] = None) -> List[Ste
             allow=read_allow(module, source or ".".join(key)),
             batch=batch,
             elsewhere=routed_elsewhere(migration, alias_of(config)),
+            replaced=_replaced_steps(config, migration) if migrations is None else (),
         ))
     return steps
+
+
+def _replaced_steps(config: pytest.Config, migration: Any) -> Tuple[Step, ...]:
+    """A squashed migration's replaced migrations as steps (H6), each applied by an
+    executor whose loader keeps them (``replace_migrations=False``), as on a database
+    that had them before the squash existed."""
+    out = []
+    for app_label, name in getattr(migration, "replaces", None) or ():
+        key = (app_label, name)
+        out.append(Step(tool=TOOL, name=f"{app_label}/{name}", description="replaced by the squash",
+                        upgrade=_action(config, key, backwards=False, unsquashed=True)))
+    return tuple(out)
 
 
 def routed_elsewhere(migration: Any, alias: str) -> Optional[str]:
@@ -375,7 +388,7 @@ def _applied(loader: Any) -> "frozenset[Tuple[str, str]]":
 
 
 def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool,
-            tree: "Optional[TreeMigrations]" = None) -> Any:
+            tree: "Optional[TreeMigrations]" = None, unsquashed: bool = False) -> Any:
     """One migration, as ``migrate app name`` would apply it (or unapply it, as ``migrate
     app <previous>`` does right after it was applied).
 
@@ -395,6 +408,11 @@ def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool,
             executor = MigrationExecutor(connections[alias_of(config)])
             if tree is not None:   # the migrations of a git base
                 executor.loader = tree.loader(executor.connection)
+            if unsquashed:   # a migration a squash replaces, as it ran before the squash
+                from django.db.migrations.loader import MigrationLoader
+
+                executor.loader = MigrationLoader(executor.connection, replace_migrations=False)
+                held = None
             migration = executor.loader.graph.nodes[key]
             if backwards:
                 executor.migrate([key], plan=[(migration, True)])
@@ -403,7 +421,8 @@ def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool,
             applied = (id(tree), _applied(executor.loader))
             state = held[1] if held is not None and held[0] == applied else None
             state = executor.migrate([key], plan=[(migration, False)], state=state)
-            carried[database.name] = ((id(tree), applied[1] | {key}), state)
+            if not unsquashed:
+                carried[database.name] = ((id(tree), applied[1] | {key}), state)
 
     run.__qualname__ = f"django {'unapply' if backwards else 'apply'} {key[0]}.{key[1]}"
     return run
