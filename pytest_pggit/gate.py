@@ -567,6 +567,11 @@ def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult,
     if git_base is not None:
         known = provenance.base_statements(conn, result.base_sha) | (git_base.statements or set())
         prov = provenance.without_statements(prov, known)
+        # the checkouts that built the base beside head's steps are the plugin's, not the
+        # project's: a path no step of head made is "(no step)", not "made by pgGit
+        # migration: SELECT pggit_v0.checkout_branch(...)" (H7)
+        prov = provenance.Provenance([e for e in prov.entries if e.source != provenance.MIGRATION_SOURCE],
+                                     has_sources=prov.has_sources)
     result.provenance = prov
     allowances.collect(prov, getattr(run, "rootdir", None))
     result.diff = [_judged_on_statements(e, prov) for e in result.diff]

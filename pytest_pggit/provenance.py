@@ -152,6 +152,11 @@ def _newest(entries: List[LogEntry]) -> LogEntry:
     return max(entries, key=lambda e: (e.source is not None, e.id))
 
 
+#: ``ddl_log.source`` of the statements a checkout or merge of the layer runs itself
+#: (``_apply_steps``, sql/57_migration.sql)
+MIGRATION_SOURCE = "pgGit migration"
+
+
 def since_base(conn: "psycopg.Connection", base_sha: str, head_sha: Optional[str] = None) -> Provenance:
     """The ``ddl_log`` entries of the changes since ``base_sha``: those linked to commits
     that are not ``base_sha`` or one of its ancestors, and those not linked yet.  With

@@ -451,6 +451,9 @@ def test_git_base_is_the_schema_at_a_git_ref(pytester: pytest.Pytester, pggit_se
         cases = junit_cases(pytester.path / "gate.xml")
         failed, text = cases["pggit.hazards::public/table/customers/column/phone"]
         assert failed and "data_deletion" in text
+        # H7: no statement of head's steps removed it (the edited file never made it);
+        # the checkout that built the base beside head's is not named as its maker
+        assert "pgGit migration" not in text and "checkout_branch" not in text, text
         assert not [k for k, (bad, _) in cases.items() if k.startswith("pggit.integrity") and bad]
         assert cases["pggit.migration::pytest-pggit/git-base..HEAD"][0] is False
         text = result.stdout.str()
