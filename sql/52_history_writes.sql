@@ -57,17 +57,43 @@ COMMENT ON FUNCTION pggit_v0._attempt_begin() IS
 
 -- After an attempt gave up on a lock: false when the caller's lock_timeout (p_limit, its
 -- text; 0: none) has run out since p_start, else a pause (longer each round, at most
--- 200 ms) and true.
+-- 200 ms) and true.  A transaction that holds an ACCESS EXCLUSIVE lock on a relation of
+-- its own (a user's DDL, not committed yet), that another session waits for, and that
+-- has tried for a few seconds raises 40P01 instead: two such transactions whose commits
+-- each need the table the other altered wait for each other for ever, and PostgreSQL's
+-- deadlock detector never sees waits this short (G1).  The limit differs per session (by backend pid), so one of
+-- them gives up first and the other then goes on.
 CREATE OR REPLACE FUNCTION pggit_v0._attempt_again(p_start timestamptz, p_limit text, p_round int)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
+DECLARE
+    v_held text;
 BEGIN
     IF p_limit NOT IN ('0', '0ms') AND clock_timestamp() - p_start >= p_limit::interval THEN
         RETURN false;
     END IF;
+    -- (the pause first: the check then sees the other session in its wait, not between
+    -- its attempts as it is right after this one's)
     PERFORM pg_sleep(least(0.01 * 2 ^ least(p_round, 5), 0.2));
+    IF clock_timestamp() - p_start >= interval '3 s' + (pg_backend_pid() % 2000) * interval '1 ms' THEN
+        SELECT string_agg(l.relation::regclass::text, ', ' ORDER BY l.relation::regclass::text) INTO v_held
+        FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+        WHERE l.pid = pg_backend_pid() AND l.granted AND l.mode = 'AccessExclusiveLock'
+          AND l.locktype = 'relation' AND c.relnamespace <> 'pggit_v0'::regnamespace
+          AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S');
+        -- (and another session waits for this one now: a cycle, not a long call of
+        -- another session that holds the history lock and needs nothing of this one)
+        IF v_held IS NOT NULL AND EXISTS (SELECT 1 FROM pg_stat_activity a
+                                          WHERE a.pid <> pg_backend_pid() AND a.wait_event_type = 'Lock'
+                                            AND pg_backend_pid() = ANY (pg_blocking_pids(a.pid))) THEN
+            RAISE EXCEPTION 'pgGit could not take the locks it needs for % s: this transaction holds % while another session''s transaction holds what this call needs (and, likely, waits for this one)',
+                            round(extract(epoch FROM clock_timestamp() - p_start)::numeric, 1), v_held
+                  USING ERRCODE = '40P01',
+                        HINT = 'Retry the transaction.  Sessions that each alter a table and commit to pgGit in one transaction wait for each other; run such migrations one after another.';
+        END IF;
+    END IF;
     RETURN true;
 END
 $$;

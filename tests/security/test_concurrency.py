@@ -299,3 +299,41 @@ def test_a_checkout_or_merge_waiting_on_a_users_ddl_does_not_lock_out_its_commit
     finally:
         a.close()
         b.close()
+
+
+def test_two_ddl_transactions_whose_commits_need_each_others_table_end_one_with_40p01(db: SqlDb) -> None:
+    """G1: DDL pending on t1 and t2; session 1 alters t1 and session 2 alters t2, each in a
+    transaction that then calls create_basic_commit.  Each commit reads both tables, so
+    each needs the table the other transaction holds: no order lets both finish.  Their
+    200 ms attempts hid the cycle from PostgreSQL's deadlock detector and both waited for
+    ever, holding their tables.  Now the one whose limit comes first gets 40P01 (retry),
+    and the other commits once that transaction is rolled back."""
+    db.exec("CREATE TABLE public.t1 (id int); CREATE TABLE public.t2 (id int)")
+    db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec("CREATE INDEX t1_id ON public.t1 (id); CREATE INDEX t2_id ON public.t2 (id)")   # pending
+    s1, s2 = second(db), second(db)
+    got: Dict[str, str] = {}
+
+    def user(name: str, s: SqlDb, table: str) -> None:
+        try:
+            got[name] = s.val(f"SELECT pggit_v0.create_basic_commit('{name}')")
+            s.exec("COMMIT")
+        except psycopg.Error as exc:
+            got[name] = f"ERR {exc.sqlstate}"
+            s.exec("ROLLBACK")
+
+    try:
+        for s, table, col in ((s1, "t1", "a"), (s2, "t2", "b")):
+            s.exec("BEGIN")
+            s.exec(f"ALTER TABLE public.{table} ADD COLUMN {col} int")
+        runs = [Background(lambda: user("user1", s1, "t1")), Background(lambda: user("user2", s2, "t2"))]
+        for r in runs:
+            r.result(timeout=30)   # was: both still waiting after any time
+        assert sorted(v[:9] if v.startswith("ERR") else "OK" for v in got.values()) == ["ERR 40P01", "OK"], got
+        winner = next(k for k, v in got.items() if not v.startswith("ERR"))
+        col = "a" if winner == "user1" else "b"
+        assert db.val("SELECT count(*) FROM information_schema.columns WHERE column_name = %s", [col]) == 1
+        assert db.rows("SELECT * FROM pggit_v0.validate_data_integrity() WHERE status <> 'OK'") == []
+    finally:
+        s1.close()
+        s2.close()
