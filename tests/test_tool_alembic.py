@@ -6,6 +6,7 @@ outer run's server; the pytester runs use that server too (``--pggit-backend dsn
 """
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -576,3 +577,33 @@ def test_flask_migrates_ini_beside_env_py_needs_no_script_location(tmp_path: Pat
     ini.write_text("[alembic]\n# template used to generate migration files\n")
     assert alembic_config(ini).get_main_option("script_location") == str(tmp_path / "migrations")
     assert [s.revision for s in script_directory(ini).walk_revisions()] == ["base1"]
+
+
+def test_a_git_base_reads_the_refs_revisions_with_a_cwd_relative_script_location(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """H9: the ini in a subfolder (migrations/alembic.ini) naming ``script_location =
+    migrations``, relative to the working directory as Alembic reads it.  The git base
+    read that folder from the working directory, not from the ref's files: its steps were
+    head's, and a revision dropping a column passed --pggit-base git:HEAD."""
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    revisions = {k: v for k, v in REVISIONS.items() if k == "base1"}
+    write_project(pytester.path, revisions)
+    (pytester.path / "alembic.ini").rename(pytester.path / "migrations" / "alembic.ini")
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "base1"], cwd=pytester.path, check=True)
+    revisions["drop2"] = ("base1", 'op.execute("ALTER TABLE items DROP COLUMN legacy")',
+                          'op.execute("ALTER TABLE items ADD COLUMN legacy text")', "")
+    write_project(pytester.path, revisions)
+    (pytester.path / "alembic.ini").unlink()
+    result, cases = gate_run(pytester, pggit_server, pytester.path,
+                             "--pggit-alembic=migrations/alembic.ini", "--pggit-base", "git:HEAD")
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert "(the schema at git HEAD = " in out and "HEAD = " in out
+    assert re.search(r"the schema at git HEAD = [0-9a-f]{12}: 1 step\(s\)", out), out   # not head's 2
+    assert cases["pggit.hazards::public/table/items/column/legacy"] == "failure", cases

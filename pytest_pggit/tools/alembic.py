@@ -50,15 +50,22 @@ class AlembicSteps:
 
     def pytest_pggit_migration_steps(self, config: Any, root: Any = None) -> List[Step]:
         ini = self.ini
+        cwd = None
         if root is not None and Path(root) != self.rootdir:   # another git ref's tree
             try:
                 ini = Path(root) / self.ini.relative_to(self.rootdir)
             except ValueError:
                 pass
-        script = script_directory(ini)
+            # Alembic reads a relative script_location from the working directory: the
+            # tree's counterpart of it, never the working tree's own migrations (H9)
+            try:
+                cwd = Path(root) / Path.cwd().resolve().relative_to(self.rootdir.resolve())
+            except ValueError:
+                cwd = Path(root)
+        script = script_directory(ini, cwd)
         if root is None or Path(root) == self.rootdir:
             self.heads = list(script.get_heads())
-        return alembic_steps(ini, script, Path(root) if root is not None else self.rootdir)
+        return alembic_steps(ini, script, Path(root) if root is not None else self.rootdir, cwd)
 
     def pytest_pggit_gate_checks(self, config: Any) -> List[Any]:
         """The single-head check (pytest-alembic's ``test_single_head``)."""
@@ -75,10 +82,12 @@ class AlembicSteps:
         )]
 
 
-def alembic_config(ini: Path) -> "Config":
+def alembic_config(ini: Path, cwd: Optional[Path] = None) -> "Config":
     """The project's ``alembic.ini`` as an Alembic ``Config``; a relative
     ``script_location`` is taken relative to the ini file when that folder exists there
-    (Alembic reads it relative to the working directory, which is usually the same)."""
+    (Alembic reads it relative to the working directory, which is usually the same).
+    ``cwd``: the directory standing for the working directory (a git base's tree: its
+    counterpart of the working directory), where the location is read from otherwise."""
     from alembic.config import Config
 
     if not ini.is_file():
@@ -100,15 +109,17 @@ def alembic_config(ini: Path) -> "Config":
         beside = ini.parent / location
         if beside.is_dir():   # also when a git base's tree holds the ini: never the cwd's copy
             cfg.set_main_option("script_location", str(beside).replace("%", "%%"))
+        elif cwd is not None:   # a git base: the tree's copy, or none (H9)
+            cfg.set_main_option("script_location", str(cwd / location).replace("%", "%%"))
     return cfg
 
 
-def script_directory(ini: Path) -> "ScriptDirectory":
+def script_directory(ini: Path, cwd: Optional[Path] = None) -> "ScriptDirectory":
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
     try:
-        return ScriptDirectory.from_config(alembic_config(ini))
+        return ScriptDirectory.from_config(alembic_config(ini, cwd))
     except CommandError as exc:
         raise PggitError(f"--pggit-alembic: cannot read the Alembic scripts of {ini}: {exc}",
                          hint="check script_location in alembic.ini") from exc
@@ -120,8 +131,9 @@ def upgrade_order(script: "ScriptDirectory") -> List["Script"]:
     return list(reversed(list(script.walk_revisions("base", "heads"))))
 
 
-def alembic_steps(ini: Path, script: "ScriptDirectory", rootdir: Path) -> List[Step]:
-    runner = AlembicRunner(ini, script)
+def alembic_steps(ini: Path, script: "ScriptDirectory", rootdir: Path,
+                  cwd: Optional[Path] = None) -> List[Step]:
+    runner = AlembicRunner(ini, script, cwd)
     steps = []
     for rev in upgrade_order(script):
         where = _display(Path(rev.path), rootdir)
@@ -158,8 +170,11 @@ class AlembicRunner(StepBatch):
     :class:`~pytest_pggit.steps.StepBatch`, a run of revisions of a linear history in one
     command (one ``env.py`` run, one connection: :meth:`run`)."""
 
-    def __init__(self, ini: Path, script: "Optional[ScriptDirectory]" = None) -> None:
+    def __init__(self, ini: Path, script: "Optional[ScriptDirectory]" = None,
+                 cwd: Optional[Path] = None) -> None:
         self.ini = ini
+        #: what stands for the working directory (a git base's tree; see alembic_config)
+        self.cwd = cwd
         #: the project's scripts, read once (``alembic.command`` reads every revision file
         #: again for each command: 4 s of 8 for 50 one-revision upgrades of 50 revisions)
         self.script = script
@@ -346,7 +361,7 @@ class AlembicRunner(StepBatch):
             engine = self._engines[url] = create_engine(url, poolclass=pool.NullPool)
 
         def invoke(connectable: Any) -> None:
-            cfg = alembic_config(self.ini)
+            cfg = alembic_config(self.ini, self.cwd)
             cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
             cfg.attributes["connection"] = connectable
             self._command(cfg, command_name, target, steps, database)
