@@ -51,4 +51,28 @@ def freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Freshness]:
     return out
 
 
-__all__ = ["Freshness", "freshness"]
+def edited(paths: List[Path], rootdir: Path) -> List[Path]:
+    """Those of ``paths`` that git tracks and that differ from HEAD (edited after they were
+    committed: staged or not); new, untracked and unchanged files are not.  Empty
+    without git."""
+    try:
+        top = subprocess.run(["git", "-C", str(rootdir), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, timeout=30)
+        if top.returncode != 0 or not paths:
+            return []
+        root = Path(top.stdout.strip())
+        proc = subprocess.run(["git", "-C", str(rootdir), "status", "--porcelain", "--", *map(str, paths)],
+                              capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if proc.returncode != 0:
+        return []
+    out = []
+    for line in proc.stdout.splitlines():
+        code, name = line[:2], line[3:].strip().strip('"')
+        if "M" in code and "A" not in code and "?" not in code:
+            out.append((root / name).resolve())
+    return sorted(out)
+
+
+__all__ = ["Freshness", "edited", "freshness"]

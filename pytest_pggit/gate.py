@@ -167,8 +167,17 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     db = run.template()
     result.database = db.name
     git = None
-    if is_git_ref(options.base):   # the base built from a git ref, in a clone of the template
-        git = build_git_base(run, str(options.base)[len("git:"):])
+    git_ref = str(options.base)[len("git:"):] if is_git_ref(options.base) else None
+    changed = _edited_steps(run) if options.base is None else []
+    if changed:   # (H10, H12) a committed step edited since: its committed version is the base
+        git_ref = "HEAD"
+    if git_ref is not None:   # the base built from a git ref, in a clone of the template
+        git = build_git_base(run, git_ref)
+        if changed:
+            git.notes.append(f"the default base, as {', '.join(changed[:3])}"
+                             + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+                             + " changed since git HEAD (a committed migration or schema file edited: "
+                               "databases that ran it keep its committed version)")
         result.scratch.append(git.database)
         result.database = f"{db.name} (the gate ran on {git.database.name}, a clone holding the git base)"
         result.head_committed = git.head_committed
@@ -728,6 +737,28 @@ def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowan
         f"{len(found.statements)} statement(s), {failing} failing (--pggit-fail-on-lint {policy}"
         f"{excluded}); {found.seconds:.2f} s" + "".join(f"; {n}" for n in found.notes),
         seconds=found.seconds))
+
+
+def _edited_steps(run: Any) -> List[str]:
+    """The tags of the steps whose files git tracks and that differ from HEAD: a migration
+    or schema file edited after it was committed.  The default base judged such a file
+    as new (the step before it), so a narrowed column passed (H10, a pg_dump as the one
+    schema file: H12); the gate then takes the schema at git HEAD as its base."""
+    rootdir = getattr(run, "rootdir", None)
+    if rootdir is None:
+        return []
+    from pathlib import Path
+
+    from .freshness import edited
+
+    files: Dict[Path, List[str]] = {}
+    for a in getattr(run, "steps", None) or ():
+        source = getattr(a.step, "source", None)
+        path = Path(rootdir) / source if source else None
+        if path is not None and path.is_file():
+            files.setdefault(path.resolve(), []).append(a.tag)
+    changed = set(edited(sorted(files), Path(rootdir)))
+    return [tag for path, tags in files.items() if path in changed for tag in tags]
 
 
 def _default_base(run: Any, repo: Any, head_sha: str) -> Tuple[str, str, str]:

@@ -764,3 +764,38 @@ def test_head_bounds_updown_and_lint(pytester: pytest.Pytester, pggit_server: Se
     assert junit_cases(pytester.path / "gate.xml")["pggit.updown::app/0003_phone"][0] is True
     if find_squawk() is not None:
         assert any("0003_phone" in k for k in junit_cases(pytester.path / "gate.xml") if k.startswith("pggit.lint"))
+
+
+def test_a_committed_schema_file_edited_since_is_judged_against_its_committed_version(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """H10/H12: a committed schema file (a pg_dump kept as the one file, or an applied
+    migration) edited in place: the default base, the step before it, judged it as new,
+    and a dropped column passed.  Edited tracked files make the default base the schema
+    at git HEAD, and the base line says why."""
+    db_dir = pytester.path / "db"
+    db_dir.mkdir()
+    (db_dir / "schema.sql").write_text(
+        "CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL, phone text);\n"
+        "CREATE TABLE orders (id int PRIMARY KEY);\n")
+    pytester.makepyfile(PASSING_TEST)
+    git(pytester.path, "init", "-q")
+    git(pytester.path, "add", "-A")
+    git(pytester.path, "commit", "-qm", "schema")
+    args = [*dsn_args(pggit_server), "--pggit-schema", "db/schema.sql", "--pggit-gate", "--pggit-junit", "gate.xml"]
+    result = pytester.runpytest(*args)
+    assert result.ret == 0, result.stdout.str()   # unchanged: as before, no git base
+    assert "git HEAD" not in result.stdout.str()
+    (db_dir / "schema.sql").write_text(
+        "CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL);\n"
+        "CREATE TABLE orders (id int PRIMARY KEY);\n")
+    result = pytester.runpytest(*args)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert "the default base, as sql/db/schema.sql changed since git HEAD" in out, out
+    failed, text = junit_cases(pytester.path / "gate.xml")["pggit.hazards::public/table/customers/column/phone"]
+    assert failed and "data_deletion" in text
+    (db_dir / "extra.sql").write_text("CREATE TABLE extra (id int);\n")   # a new file alone: as before
+    git(pytester.path, "checkout", "--", "db/schema.sql")
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "db", "--pggit-gate")
+    assert result.ret == 0, result.stdout.str()
+    assert "git HEAD" not in result.stdout.str(), result.stdout.str()
