@@ -549,6 +549,120 @@ CROSS JOIN LATERAL unnest(ARRAY['index ' || i.iname, 'index_comment ' || i.iname
 WHERE x.def IS NOT NULL
 $$;
 
+-- _snap_indexes' rows for a whole snapshot (_snapshot_q, one schema or all), the indexes
+-- chosen alike (i), then deparsed.  Most of pg_get_indexdef's cost is GetDefaultOpClass,
+-- a catalog scan of every btree operator class for each key column, to tell whether to
+-- print its class (1,000 tables, 3,000 key columns: ~9% of a full commit).
+-- Plain btree indexes (no UNIQUE, expression, INCLUDE, storage parameter, collation or
+-- operator class of their own: most indexes) are written here as it writes them, each
+-- column's default class looked up in dflt, made once a snapshot; every other index,
+-- and every index with a column dflt cannot vouch for, goes to pg_get_indexdef
+-- (tests/sql/test_speed_indexdef.py compares both on every kind of index).  Not by
+-- names: for a few indexes, making dflt costs more than it saves, and planning it adds
+-- to a session's first incremental commit.
+-- dflt: btree's default operator class of a column type as GetDefaultOpClass picks it
+-- (the type's own default class; else, for a base type that is no array, the one
+-- default class of a type it casts to without a function and implicitly, the preferred
+-- one of its category if several), NULL when that class takes options (its column
+-- would print it); no row (pg_get_indexdef decides) for domains, arrays, enums, ranges,
+-- composites and types with no or several candidates.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_indexes_all(p_schema text)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+AS $$
+WITH i AS MATERIALIZED (
+    SELECT r.nspname, r.kind, r.relname, ix.indexrelid, ic.relname AS iname, ic.relispartition, ds.description,
+           ic.relkind = 'I' AND NOT ix.indisvalid AS on_only, ix.indexprs IS NOT NULL AS has_exprs,
+           ix.indrelid, ix.indnkeyatts, ix.indpred, ic.relkind = 'I' AS partitioned,
+           -- (a plain btree index: written here when its columns are, see above)
+           ic.relam = 403 AND NOT ix.indisunique AND ix.indexprs IS NULL AND ix.indnatts = ix.indnkeyatts
+           AND ic.reloptions IS NULL AS plain,
+           ix.indkey::int2[] AS keys, ix.indclass::oid[] AS classes, ix.indcollation::oid[] AS colls,
+           ix.indoption::int2[] AS opts
+    FROM _tracked_relations r
+    JOIN pg_index ix ON ix.indrelid = r.oid
+    JOIN pg_class ic ON ic.oid = ix.indexrelid
+    LEFT JOIN pg_description ds ON ds.objoid = ic.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
+    WHERE NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = ix.indexrelid AND co.conrelid = r.oid
+                      AND co.contype IN ('p', 'u', 'x'))
+      -- attached to a partitioned index (an index is a partition only then): left to
+      -- it, unless no clone would be so
+      AND (NOT ic.relispartition OR _index_attach_line(ix.indexrelid) IS NOT NULL)
+      AND (p_schema IS NULL OR r.nspname = p_schema)
+),
+bt AS MATERIALIZED (   -- btree's default operator classes (403: BTREE_AM_OID)
+    SELECT o.oid, o.opcintype, ot.typtype, ot.typcategory, ot.typispreferred,
+           EXISTS (SELECT 1 FROM pg_amproc p WHERE p.amprocfamily = o.opcfamily AND p.amprocnum = 5) AS takes_options
+    FROM pg_opclass o JOIN pg_type ot ON ot.oid = o.opcintype
+    WHERE o.opcmethod = 403 AND o.opcdefault AND EXISTS (SELECT 1 FROM i WHERE i.plain)
+),
+dflt AS MATERIALIZED (
+    SELECT b.opcintype AS typ, CASE WHEN NOT bool_or(b.takes_options) THEN min(b.oid) END AS opc
+    FROM bt b WHERE b.typtype NOT IN ('p', 'd')
+    GROUP BY b.opcintype HAVING count(*) = 1
+    UNION ALL
+    SELECT c.castsource,
+           CASE WHEN count(*) FILTER (WHERE c.preferred) = 1
+                THEN CASE WHEN NOT bool_or(c.takes_options) FILTER (WHERE c.preferred) THEN min(c.oid) FILTER (WHERE c.preferred) END
+                WHEN count(*) FILTER (WHERE c.preferred) = 0 AND count(*) = 1
+                THEN CASE WHEN NOT bool_or(c.takes_options) THEN min(c.oid) END END
+    FROM (SELECT ca.castsource, b.oid, b.takes_options,
+                 b.typispreferred AND b.typcategory = st.typcategory AS preferred
+          FROM pg_cast ca
+          JOIN bt b ON b.opcintype = ca.casttarget
+          JOIN pg_type st ON st.oid = ca.castsource
+          WHERE ca.castmethod = 'b' AND ca.castcontext = 'i' AND st.typtype = 'b'
+            AND NOT (st.typlen = -1 AND st.typsubscript = 'pg_catalog.array_subscript_handler'::regproc)
+            AND NOT EXISTS (SELECT 1 FROM bt e WHERE e.opcintype = ca.castsource)
+            -- (a default class of a type every other type is coercible to: none in core)
+            AND NOT EXISTS (SELECT 1 FROM bt a WHERE a.opcintype IN ('"any"'::regtype, 'anyelement'::regtype,
+                                                                   'anycompatible'::regtype, 'anynonarray'::regtype,
+                                                                   'anycompatiblenonarray'::regtype))) c
+    GROUP BY c.castsource
+),
+kc AS MATERIALIZED (   -- the plain indexes' key columns (each an index lookup: OFFSET 0)
+    SELECT i.indexrelid, k.ord, k.cls, k.coll, k.opt, a.attname, a.atttypid, a.attcollation
+    FROM i
+    CROSS JOIN LATERAL unnest(i.keys, i.classes, i.colls, i.opts) WITH ORDINALITY AS k(attnum, cls, coll, opt, ord)
+    CROSS JOIN LATERAL (SELECT a.attname, a.atttypid, a.attcollation FROM pg_attribute a
+                        WHERE a.attrelid = i.indrelid AND a.attnum = k.attnum OFFSET 0) a
+    WHERE i.plain
+),
+cols AS (   -- their columns as pg_get_indexdef writes them (ok: it would write them so)
+    SELECT kc.indexrelid, count(*) AS n,
+           bool_and(d.opc IS NOT NULL AND d.opc = kc.cls AND (kc.coll = 0 OR kc.coll = kc.attcollation)) AS ok,
+           string_agg(quote_ident(kc.attname)
+                      || CASE WHEN kc.opt & 1 <> 0 THEN ' DESC' || CASE WHEN kc.opt & 2 = 0 THEN ' NULLS LAST' ELSE '' END
+                              WHEN kc.opt & 2 <> 0 THEN ' NULLS FIRST' ELSE '' END, ', ' ORDER BY kc.ord) AS txt
+    FROM kc LEFT JOIN dflt d ON d.typ = kc.atttypid
+    GROUP BY kc.indexrelid
+)
+SELECT i.nspname::text, i.kind, i.relname::text, i.relname::text, x.sub_key, x.def
+FROM i
+LEFT JOIN cols f ON f.indexrelid = i.indexrelid AND f.ok AND f.n = i.indnkeyatts
+CROSS JOIN LATERAL unnest(ARRAY['index ' || i.iname, 'index_comment ' || i.iname]::text[], ARRAY[
+    -- with the statistics targets of its expression columns, as pg_dump writes them
+    -- (pg_get_indexdef says ON ONLY of every partitioned index, and migrations create
+    -- them plain, so partitions get theirs; one not yet valid, made ON ONLY its table
+    -- and not attached on every partition, is marked so: see _on_only_mark)
+    coalesce('CREATE INDEX ' || quote_ident(i.iname) || ' ON ' || CASE WHEN i.partitioned THEN 'ONLY ' ELSE '' END
+             || quote_ident(i.nspname) || '.' || quote_ident(i.relname) || ' USING btree (' || f.txt || ')'
+             || CASE WHEN i.indpred IS NOT NULL THEN ' WHERE ' || pg_get_expr(i.indpred, i.indrelid) ELSE '' END,
+             pg_get_indexdef(i.indexrelid)) || ';'
+        || CASE WHEN i.on_only THEN E'\n' || _on_only_mark() ELSE '' END
+        -- (only expression columns take one: no lookup for an index without expressions)
+        || CASE WHEN i.has_exprs THEN coalesce((
+        SELECT string_agg(format(E'\nALTER INDEX %I.%I ALTER COLUMN %s SET STATISTICS %s;',
+                                 i.nspname, i.iname, ia.attnum, ia.attstattarget), '' ORDER BY ia.attnum)
+        FROM pg_attribute ia WHERE ia.attrelid = i.indexrelid AND ia.attnum > 0 AND ia.attstattarget::int >= 0), '')
+        ELSE '' END
+        -- (an index of a partition attached to its parent's under a name of its own)
+        || CASE WHEN i.relispartition THEN coalesce(_index_attach_line(i.indexrelid), '') ELSE '' END,
+    'COMMENT ON INDEX ' || format('%I.%I', i.nspname, i.iname) || ' IS ' || quote_literal(i.description) || ';']::text[]
+) AS x(sub_key, def)
+WHERE x.def IS NOT NULL
+$$;
+
 -- Triggers (user triggers only: no internal or partition-clone triggers) with their
 -- firing state, policies, and comments on both.
 DROP FUNCTION IF EXISTS pggit_v0._snap_triggers_policies(text, text[]);
@@ -1906,7 +2020,9 @@ SELECT * FROM _snap_schemas(p_schema, p_names, p_all)
 UNION ALL SELECT * FROM _snap_relations(p_schema, p_names, p_all)
 UNION ALL SELECT * FROM _snap_columns(p_schema, p_names, p_all)
 UNION ALL SELECT * FROM _snap_constraints(p_schema, p_names, p_all)
-UNION ALL SELECT * FROM _snap_indexes(p_schema, p_names, p_all)
+-- (indexes: written by _snap_indexes_all on a whole snapshot, the only use of this query)
+UNION ALL SELECT * FROM _snap_indexes_all(p_schema) WHERE coalesce(p_all, p_names IS NULL)
+UNION ALL SELECT * FROM _snap_indexes(p_schema, p_names, p_all) WHERE NOT coalesce(p_all, p_names IS NULL)
 UNION ALL SELECT * FROM _snap_triggers_policies(p_schema, p_names, p_all) WHERE p_rare
 UNION ALL SELECT * FROM _snap_routines(p_schema, p_names, p_all)
 UNION ALL SELECT * FROM _snap_types(p_schema, p_names, p_all) WHERE p_rare
@@ -2266,6 +2382,7 @@ COMMENT ON FUNCTION pggit_v0._snap_relations(text, text[], boolean, boolean) IS 
 COMMENT ON FUNCTION pggit_v0._snap_columns(text, text[], boolean, boolean) IS 'Snapshot rows of columns (one blob each), column order, column comments and column grants, and the NOT NULL of inherited columns that no parent has';
 COMMENT ON FUNCTION pggit_v0._snap_constraints(text, text[], boolean) IS 'Snapshot rows of constraints declared on a table itself, and their comments';
 COMMENT ON FUNCTION pggit_v0._snap_indexes(text, text[], boolean) IS 'Snapshot rows of indexes not backing a constraint nor attached to a parent index';
+COMMENT ON FUNCTION pggit_v0._snap_indexes_all(text) IS 'Snapshot rows of indexes of a whole snapshot, as _snap_indexes gives them (plain btree indexes deparsed in SQL)';
 COMMENT ON FUNCTION pggit_v0._snap_triggers_policies(text, text[], boolean) IS 'Snapshot rows of user triggers, row level security policies and rules';
 COMMENT ON FUNCTION pggit_v0._snap_routines(text, text[], boolean) IS 'Snapshot rows of functions, procedures and aggregates keyed by identity arguments';
 COMMENT ON FUNCTION pggit_v0._snap_types(text, text[], boolean) IS 'Snapshot rows of enum, composite, range and domain types';
