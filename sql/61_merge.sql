@@ -327,6 +327,15 @@ BEGIN
                     ELSE w.target_sha END
         FROM w
         WHERE w.sub_key <> 'columns' OR NOT (w.source_changed AND w.target_changed)
+        UNION ALL   -- an object the merge takes as the source has it (only the source
+                    -- changed it, or added it): its recorded dependencies hold for the
+                    -- result, and order its migration (G5: an extension requiring another,
+                    -- added on the merged branch, was dropped before the other)
+        SELECT s.schema_name, s.obj_key, s.sub_key, s.blob_sha FROM _tree_blobs(v_trees.src_tree, true) s
+        WHERE s.sub_key = 'depends'
+          AND EXISTS (SELECT 1 FROM w WHERE w.schema_name = s.schema_name AND w.obj_key = s.obj_key AND w.source_changed)
+          AND NOT EXISTS (SELECT 1 FROM w WHERE w.schema_name = s.schema_name AND w.obj_key = s.obj_key
+                            AND (w.target_changed OR w.conflict IS NOT NULL OR w.object_conflict))
         UNION ALL   -- object-level conflicts won by the source: its untouched blobs too
         SELECT s.schema_name, s.obj_key, s.sub_key, s.blob_sha FROM _tree_blobs(v_trees.src_tree, true) s
         WHERE p_strategy = 'theirs'

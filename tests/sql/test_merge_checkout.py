@@ -459,3 +459,27 @@ def test_a_large_checkout_runs_unlogged_and_logs_one_entry(db: SqlDb) -> None:
     db.exec("CREATE TABLE big.after (id int)")
     assert [(r["command_tag"], r["object_identity"]) for r in log_since(db, last)] == [("CREATE TABLE", "big.after")]
     assert {r["path"].split("/")[2] for r in status_mode(db)[0]} == {"after"}
+
+
+def test_a_merge_keeps_the_dependencies_of_what_it_takes_from_the_source(db: SqlDb) -> None:
+    """G5 (Immich's Geodata on a branch): extensions cube and earthdistance (which requires
+    cube) added on the merged branch.  The merge commit's tree left out the recorded
+    dependencies of what it took from the source, so going back dropped cube first and
+    the checkout failed (2BP01).  An object only the source changed keeps them."""
+    require_extensions(db, "cube", "earthdistance")
+    db.exec("CREATE TABLE public.base_t (id int)")
+    c0 = commit(db, "c0")
+    db.exec("SELECT pggit_v0.create_branch('feat/a')")
+    db.exec("CREATE TABLE public.system_metadata (key text PRIMARY KEY)")
+    commit(db, "a1")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    db.exec("SELECT pggit_v0.create_branch('feat/b')")
+    db.exec("CREATE EXTENSION cube; CREATE EXTENSION earthdistance")
+    commit(db, "b1")
+    db.exec("SELECT pggit_v0.checkout_branch('feat/a', apply => true)")
+    db.exec("SELECT pggit_v0.merge_branch('feat/b')")
+    back = db.val("SELECT pggit_v0.generate_migration('HEAD', %s)", [c0])
+    assert back.index("DROP EXTENSION IF EXISTS earthdistance;") < back.index("DROP EXTENSION IF EXISTS cube;"), back
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    assert db.val("SELECT count(*) FROM pg_extension WHERE extname IN ('cube', 'earthdistance')") == 0
+    assert db.rows("SELECT * FROM pggit_v0.validate_data_integrity() WHERE status <> 'OK'") == []
