@@ -810,14 +810,18 @@ def test_a_squash_that_differs_from_what_it_replaces_fails_the_gate(pytester: py
         class Migration(migrations.Migration):
             initial = True
             operations = [migrations.CreateModel("Q", fields=[
-                ("id", models.BigAutoField(primary_key=True)), ("x", models.IntegerField(null=True))])]
+                ("id", models.BigAutoField(primary_key=True)), ("x", models.IntegerField(null=True)),
+                ("tmp", models.TextField(null=True))])]
         """
+    # (a RemoveField: replayed from the recorded migrations' state, which already lacked
+    # tmp, it raised KeyError on bakerydemo's squashes)
     files["appq/migrations/0002_q_sort.py"] = """
         from django.db import migrations, models
 
         class Migration(migrations.Migration):
             dependencies = [("appq", "0001_initial")]
-            operations = [migrations.AddField("q", "sort_order", models.IntegerField(default=0))]
+            operations = [migrations.RemoveField("q", "tmp"),
+                          migrations.AddField("q", "sort_order", models.IntegerField(default=0))]
         """
     squash = """
         from django.db import migrations, models
