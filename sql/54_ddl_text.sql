@@ -1060,3 +1060,95 @@ SELECT regexp_replace(split_part(p_def, E'\n', 1),
 $$;
 COMMENT ON FUNCTION pggit_v0._index_shape(text) IS
     'A recorded index''s first line without its name and table';
+
+-- p with every character inside quotes or parentheses replaced by '_' (the same length):
+-- a regular expression on it sees the top level of a statement only.
+CREATE OR REPLACE FUNCTION pggit_v0._top_level_mask(p text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_chars text[] := regexp_split_to_array(p, '');
+    v_depth int := 0;
+    v_quote text;
+    c text;
+BEGIN
+    FOR i IN 1 .. coalesce(array_length(v_chars, 1), 0) LOOP
+        c := v_chars[i];
+        IF v_quote IS NOT NULL THEN
+            IF c = v_quote THEN v_quote := NULL; END IF;
+            v_chars[i] := '_';
+        ELSIF c IN ('''', '"') THEN
+            v_quote := c; v_chars[i] := '_';
+        ELSIF c = '(' THEN
+            v_depth := v_depth + 1; v_chars[i] := '_';
+        ELSIF c = ')' THEN
+            v_depth := greatest(v_depth - 1, 0); v_chars[i] := '_';
+        ELSIF v_depth > 0 THEN
+            v_chars[i] := '_';
+        END IF;
+    END LOOP;
+    RETURN array_to_string(v_chars, '');
+END
+$$;
+
+-- The DEFAULT expression an ALTER TABLE ... ADD [COLUMN] [IF NOT EXISTS] p_col ...
+-- DEFAULT e of statement text p_stmt gives column p_col (as the user wrote it), NULL
+-- when none does.  Reads the top level only (_top_level_mask): the expression ends at
+-- NOT NULL, NULL, a constraint, COLLATE, GENERATED, the next subcommand or statement.
+CREATE OR REPLACE FUNCTION pggit_v0._added_default(p_stmt text, p_col text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_mask  text := lower(_top_level_mask(p_stmt));
+    v_start int := 1;
+    v_piece text;
+    v_orig  text;
+    v_m     text[];
+    v_ident text;
+    v_lead  int;
+    v_pos   int;
+BEGIN
+    FOREACH v_piece IN ARRAY regexp_split_to_array(v_mask, '[,;]') LOOP
+        v_orig := substr(p_stmt, v_start, length(v_piece));
+        v_start := v_start + length(v_piece) + 1;
+        v_m := regexp_match(v_piece, '^(.*?\madd\s+)');
+        CONTINUE WHEN v_m IS NULL;
+        v_lead := length(v_m[1]);
+        -- (a separate, greedy match: a non-greedy one leaves the optional words out)
+        v_lead := v_lead + length((regexp_match(substr(v_piece, v_lead + 1),
+                                                '^((column\s+)?(if\s+not\s+exists\s+)?)'))[1]);
+        -- the column's name, from the text as written
+        v_ident := (regexp_match(substr(v_orig, v_lead + 1), '^("(?:[^"]|"")+"|[^\s"(]+)'))[1];
+        CONTINUE WHEN v_ident IS NULL OR NOT (
+            (v_ident LIKE '"%' AND replace(substr(v_ident, 2, length(v_ident) - 2), '""', '"') = p_col)
+            OR (v_ident NOT LIKE '"%' AND lower(v_ident) = p_col));
+        v_m := regexp_match(substr(v_piece, v_lead + length(v_ident) + 1), '^(.*?\mdefault\s+)');
+        CONTINUE WHEN v_m IS NULL;
+        v_pos := v_lead + length(v_ident) + length(v_m[1]);
+        v_m := regexp_match(substr(v_piece, v_pos + 1),
+                            '^(.*?)(\s+(not\s+null|null|constraint|check|unique|primary\s+key|references|generated|collate)\M.*|\s*)$');
+        RETURN nullif(btrim(substr(v_orig, v_pos + 1, length(v_m[1]))), '');
+    END LOOP;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._top_level_mask(text) IS
+    'The text with what lies inside quotes or parentheses masked (same length): the statement''s top level';
+COMMENT ON FUNCTION pggit_v0._added_default(text, text) IS
+    'The DEFAULT expression an ALTER TABLE ... ADD COLUMN of the statement text gives a column, as written (G2)';
+
+-- A canonical column definition with its DEFAULT replaced by p_default (none when NULL);
+-- identity and generated columns as they are.
+CREATE OR REPLACE FUNCTION pggit_v0._with_default(p_def text, p_default text) RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT CASE WHEN c.identity IS NOT NULL OR c.generated IS NOT NULL THEN p_def
+            ELSE c.name || ' ' || c.type || coalesce(' COLLATE ' || c.coll, '')
+                 || coalesce(' DEFAULT ' || p_default, '') || CASE WHEN c.not_null THEN ' NOT NULL' ELSE '' END END
+FROM _col_parts(p_def) c
+$$;
+COMMENT ON FUNCTION pggit_v0._with_default(text, text) IS
+    'A column definition with another DEFAULT (or none); identity and generated columns unchanged';

@@ -562,16 +562,23 @@ DECLARE
     v_dups text;
 BEGIN
     -- rows of kind 'then_blob' (_added_as_then): blobs of p_tree replaced by other stored
-    -- blobs (old_column: the sub-key, new_column: the stored blob's sha); rows of kind
+    -- blobs (old_column: the sub-key, new_column: the stored blob's sha); 'then_default':
+    -- by a stored column blob (new_table) with another default (new_column); rows of kind
     -- 'part' (_part_renames): an index or constraint of a table, and its comment, under
     -- the new name (_renamed_part); nothing else
-    IF EXISTS (SELECT 1 FROM jsonb_populate_recordset(NULL::_rename, p_renames) r WHERE r.kind IN ('then_blob', 'part')) THEN
+    IF EXISTS (SELECT 1 FROM jsonb_populate_recordset(NULL::_rename, p_renames) r
+               WHERE r.kind IN ('then_blob', 'then_default', 'part')) THEN
         WITH rr AS (SELECT * FROM jsonb_populate_recordset(NULL::_rename, p_renames)),
         tobj AS MATERIALIZED (SELECT o.* FROM _tree_objects(p_tree) o),
         th AS (SELECT r.old_schema AS schema_name, r.old_table AS obj_key, r.old_column AS sub_key,
                       r.old_column AS new_sub, o.content
                FROM rr r JOIN objects o ON o.sha = r.new_column AND o.type = 'blob'
                WHERE r.kind = 'then_blob'
+               UNION ALL   -- 'then_default': a stored column blob (new_table) given another
+                           -- default (new_column, _with_default)
+               SELECT r.old_schema, r.old_table, r.old_column, r.old_column, _with_default(o.content, r.new_column)
+               FROM rr r JOIN objects o ON o.sha = r.new_table AND o.type = 'blob'
+               WHERE r.kind = 'then_default' AND r.old_column LIKE 'column %'
                UNION ALL
                SELECT r.old_schema, 'table ' || r.old_table, e.name, k.kind || ' ' || substr(r.new_column, strpos(r.new_column, ' ') + 1),
                       _renamed_part(k.kind, o.content, r.old_schema, substr(r.old_column, strpos(r.old_column, ' ') + 1),

@@ -62,8 +62,10 @@ COMMENT ON FUNCTION pggit_v0.generate_migration(text, text) IS
 -- that has it, when that differs from the target's (a default set, changed or dropped
 -- later, a generated column made plain later).  A migration over the span then adds the
 -- column as the history did, and alters it to the target after: the rows that exist get
--- the value the history gave them, not the target's default (C14).  NULL when no added
--- column differs.  _renamed_tree stores that tree (kind 'then_blob').
+-- the value the history gave them, not the target's default (C14).  A column whose
+-- default the commit that added it changed or dropped after gets the default it was
+-- added with (_added_default, from the captured statement: G2).  NULL when no added
+-- column differs.  _renamed_tree stores that tree (kinds 'then_blob', 'then_default').
 CREATE OR REPLACE FUNCTION pggit_v0._added_as_then(p_base text, p_to_tree text, p_from text, p_to text) RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -114,20 +116,52 @@ BEGIN
           AND coalesce(l.renamed_from, CASE WHEN l.event = 'sql_drop' THEN l.object_identity END)
               = format('%I.%I.%I', h.schema_name, _key_name(h.obj_key), substr(h.sub_key, 8))
     ),
-    then_blob AS (   -- each added column's blob in the earliest such commit holding it
-                     -- since the last one where a column of its name ended
+    then_blob AS MATERIALIZED (   -- each added column's blob in the earliest such commit
+                                  -- holding it since the last one where a column of its name ended
         SELECT DISTINCT ON (h.schema_name, h.obj_key, h.sub_key) h.schema_name, h.obj_key, h.sub_key,
-               h.new_sha, h.then_sha
+               h.new_sha, h.then_sha, h.commit_sha
         FROM held h
         WHERE NOT EXISTS (SELECT 1 FROM ended x
                           WHERE x.schema_name = h.schema_name AND x.obj_key = h.obj_key AND x.sub_key = h.sub_key
                             AND x.committed_at > h.committed_at)
         ORDER BY h.schema_name, h.obj_key, h.sub_key, h.committed_at, h.commit_sha
+    ),
+    -- the default a column was added with, when the commit that added it changed or
+    -- dropped that default after (G2: Django's AddField with a default is ADD COLUMN ...
+    -- DEFAULT 5 NOT NULL, then DROP DEFAULT: the rows got 5, the commit holds no default)
+    added_with AS (
+        SELECT t.schema_name, t.obj_key, t.sub_key, t.then_sha, d.expr
+        FROM then_blob t
+        CROSS JOIN LATERAL (
+            SELECT _added_default(l.statement, substr(t.sub_key, 8)) AS expr
+            FROM ddl_log_commits lc JOIN ddl_log l ON l.id = lc.log_id
+            WHERE lc.commit_sha = t.commit_sha AND l.event = 'ddl_command_end' AND l.command_tag = 'ALTER TABLE'
+              AND l.object_identity = format('%I.%I', t.schema_name, _key_name(t.obj_key))
+              AND l.statement ~* 'default'
+              AND _added_default(l.statement, substr(t.sub_key, 8)) IS NOT NULL
+            ORDER BY l.id LIMIT 1) d
+        WHERE EXISTS (SELECT 1 FROM ddl_log_commits lc JOIN ddl_log l ON l.id = lc.log_id
+                      WHERE lc.commit_sha = t.commit_sha
+                        AND ((l.event = 'sql_drop' AND l.object_type = 'default value'
+                              AND l.object_identity = format('for %I.%I.%I', t.schema_name, _key_name(t.obj_key),
+                                                             substr(t.sub_key, 8)))
+                             OR lower(l.statement) ~ ('alter\s+(column\s+)?"?'
+                                                      || regexp_replace(lower(substr(t.sub_key, 8)), '\W', '.', 'g')
+                                                      || '"?\s+(set|drop)\s+default')))
+          AND (SELECT c.default_expr FROM objects o CROSS JOIN LATERAL _col_parts(o.content) c
+               WHERE o.sha = t.then_sha) IS DISTINCT FROM d.expr
     )
-    SELECT jsonb_agg(jsonb_build_object('kind', 'then_blob', 'old_schema', t.schema_name, 'old_table', t.obj_key,
-                                        'old_column', t.sub_key, 'new_column', t.then_sha))
-    INTO v_then
-    FROM then_blob t WHERE t.then_sha <> t.new_sha;
+    SELECT jsonb_agg(x.r) INTO v_then
+    FROM (SELECT jsonb_build_object('kind', 'then_blob', 'old_schema', t.schema_name, 'old_table', t.obj_key,
+                                    'old_column', t.sub_key, 'new_column', t.then_sha) AS r
+          FROM then_blob t
+          WHERE t.then_sha <> t.new_sha
+            AND NOT EXISTS (SELECT 1 FROM added_with a WHERE (a.schema_name, a.obj_key, a.sub_key)
+                                                            = (t.schema_name, t.obj_key, t.sub_key))
+          UNION ALL   -- (new_table: the blob given that default, new_column: the default)
+          SELECT jsonb_build_object('kind', 'then_default', 'old_schema', a.schema_name, 'old_table', a.obj_key,
+                                    'old_column', a.sub_key, 'new_table', a.then_sha, 'new_column', a.expr)
+          FROM added_with a) x;
     -- (the tree is written by _renamed_tree, with the owner's rights: blobs already stored)
     RETURN CASE WHEN v_then IS NULL THEN NULL ELSE _renamed_tree(p_to_tree, v_then) END;
 END

@@ -1627,6 +1627,40 @@ def test_a_column_added_under_a_name_another_had_gets_its_own_default(
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
 
 
+@pytest.mark.parametrize("ddl, column, expected, final_default", [
+    # Django's AddField with a default: ADD COLUMN ... DEFAULT 5 NOT NULL, then DROP DEFAULT
+    ("ALTER TABLE app.t ADD COLUMN a integer DEFAULT 5 NOT NULL; ALTER TABLE app.t ALTER COLUMN a DROP DEFAULT",
+     "a", 5, None),
+    ("ALTER TABLE app.t ADD COLUMN b int DEFAULT 6, ADD COLUMN z int; ALTER TABLE app.t ALTER COLUMN b DROP DEFAULT",
+     "b", 6, None),
+    # Sourcegraph's tenant_id: added DEFAULT 1, then SET DEFAULT an expression rows never got
+    ("ALTER TABLE app.t ADD COLUMN \"Tenant\" integer NOT NULL DEFAULT 1;"
+     "ALTER TABLE app.t ALTER COLUMN \"Tenant\" SET DEFAULT (current_setting('app.tenant'))::integer",
+     "Tenant", 1, "(current_setting('app.tenant'::text))::integer"),
+])
+def test_a_default_changed_in_the_commit_that_added_the_column_still_fills_the_rows(
+        db: SqlDb, ddl: str, column: str, expected: int, final_default: Any) -> None:
+    """G2: the commit that added a column with a default changed or dropped that default
+    after.  The commit holds the final default only, so a migration over it added the
+    column with that: existing rows got NULL (or failed NOT NULL, or an expression that
+    fails without its setting) where the history gave them the add-time default.  The
+    captured ADD COLUMN's default fills the rows; the final default follows."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY)")
+    first = db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec(ddl)
+    db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true, force => true)")
+    db.exec("INSERT INTO app.t VALUES (1), (2)")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")   # no app.tenant set here
+    assert db.rows(f'SELECT "{column}" AS v FROM app.t') == [{"v": expected}, {"v": expected}]
+    assert db.val("SELECT (SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a "
+                  "ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
+                  "WHERE d.adrelid = 'app.t'::regclass AND a.attname = %s)", [column]) == final_default
+    db.exec("SET pggit.full_snapshot = on")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
 def test_inheritance_left_and_given_keeps_the_rows(db: SqlDb, make_empty_db: Any) -> None:
     """C15: ALTER TABLE ... NO INHERIT / INHERIT (archiving a yearly child, adopting a
     table) was a DROP TABLE and a CREATE TABLE (refused with rows, lost with force); now
