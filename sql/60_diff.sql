@@ -210,10 +210,27 @@ BEGIN
         RETURN;   -- no changed path (whatever renames the commits hold)
     END IF;
     RETURN QUERY
-    WITH steps0 AS MATERIALIZED (
+    WITH steps1 AS MATERIALIZED (
         SELECT * FROM _migration_steps(p_a, p_b) m WHERE p_a_commit IS NULL
         UNION ALL
         SELECT * FROM _commit_steps(p_a_commit, p_b_commit) m WHERE p_a_commit IS NOT NULL
+    ),
+    -- a renamed table's parts: the steps name them under its new name, the diff rows of
+    -- the parts it loses under its old one (the source's): the steps count for both, so a
+    -- column dropped from a renamed table carries its DROP and data_deletion (H15: a
+    -- RenameModel and a RemoveField in one migration passed the gate)
+    moved AS (
+        SELECT _path(r.old_schema, 'table ' || r.old_table, 'definition') || '/' AS old_prefix,
+               _path(r.new_schema, 'table ' || r.new_table, 'definition') || '/' AS new_prefix
+        FROM _renames(p_a_commit, p_b_commit) r
+        WHERE p_a_commit IS NOT NULL AND r.kind = 'table'
+          AND EXISTS (SELECT 1 FROM steps1 WHERE steps1.phase = 0)
+    ),
+    steps0 AS MATERIALIZED (
+        SELECT m.path, m.statement, m.phase, m.ord, m.hazards FROM steps1 m
+        UNION ALL
+        SELECT mv.old_prefix || substr(m.path, length(mv.new_prefix) + 1), m.statement, m.phase, m.ord, m.hazards
+        FROM steps1 m JOIN moved mv ON left(m.path, length(mv.new_prefix)) = mv.new_prefix
     )
     -- statements and hazards per path, each in one pass (a hazards subquery per path
     -- was quadratic: a whole-schema diff of 17,000 paths spent 5.6 s there)

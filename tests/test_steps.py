@@ -799,3 +799,20 @@ def test_a_committed_schema_file_edited_since_is_judged_against_its_committed_ve
     result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "db", "--pggit-gate")
     assert result.ret == 0, result.stdout.str()
     assert "git HEAD" not in result.stdout.str(), result.stdout.str()
+
+
+def test_a_column_dropped_from_a_renamed_table_fails_the_default_gate(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """H15 (Django's RenameModel + RemoveField in one migration): the diff lists the
+    renamed table's parts under its old name, the script drops the column under the new
+    one; the DROP's data_deletion matched no diff path and the gate passed the loss."""
+    schema = pytester.path / "schema"
+    schema.mkdir()
+    (schema / "001_init.sql").write_text("CREATE TABLE t (id int PRIMARY KEY, a int, b text);\n")
+    (schema / "002_change.sql").write_text("ALTER TABLE t RENAME TO u;\nALTER TABLE u DROP COLUMN b;\n")
+    pytester.makepyfile(PASSING_TEST)
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "schema", "--pggit-gate",
+                                "--pggit-junit", "gate.xml", "--no-pggit-lint")
+    assert result.ret == 1, result.stdout.str()
+    failed, text = junit_cases(pytester.path / "gate.xml")["pggit.hazards::public/table/t/column/b"]
+    assert failed and "data_deletion" in text and "DROP COLUMN" in text, text
