@@ -300,6 +300,12 @@ WITH ad_all AS MATERIALIZED (SELECT d.adrelid, d.adnum, d.adbin FROM pg_attrdef 
 cols AS (
     SELECT r.oid, r.nspname, r.relname, r.kind, r.relkind, r.relowner, a.attname, a.attnum, a.attislocal,
            a.attacl, a.attnotnull, a.attstattarget, a.attoptions, c.relispartition,
+           -- storage other than its type's, a compression method (pg_dump's SET STORAGE
+           -- and SET COMPRESSION)
+           CASE WHEN a.attstorage <> t.typstorage
+                THEN CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN'
+                                       ELSE 'EXTENDED' END END AS storage,
+           CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
            -- an inherited column's default (compared with its parents' below)
            CASE WHEN NOT a.attislocal AND a.attgenerated = '' AND a.attidentity = '' AND r.relkind IN ('r', 'p')
                 THEN pg_get_expr(ad.adbin, ad.adrelid) END AS inh_default,
@@ -400,8 +406,15 @@ SELECT nspname::text, kind, relname::text, relname::text, 'column_settings ' || 
                             nspname, relname, attname, attstattarget) END,
            CASE WHEN attoptions IS NOT NULL
                 THEN format('ALTER TABLE ONLY %I.%I ALTER COLUMN %I SET (%s);',
-                            nspname, relname, attname, array_to_string(attoptions, ', ')) END)
-FROM cols WHERE relkind IN ('r', 'p') AND (attstattarget::int >= 0 OR attoptions IS NOT NULL)
+                            nspname, relname, attname, array_to_string(attoptions, ', ')) END,
+           CASE WHEN storage IS NOT NULL
+                THEN format('ALTER TABLE ONLY %I.%I ALTER COLUMN %I SET STORAGE %s;',
+                            nspname, relname, attname, storage) END,
+           CASE WHEN compression IS NOT NULL
+                THEN format('ALTER TABLE ONLY %I.%I ALTER COLUMN %I SET COMPRESSION %s;',
+                            nspname, relname, attname, compression) END)
+FROM cols WHERE relkind IN ('r', 'p') AND (attstattarget::int >= 0 OR attoptions IS NOT NULL
+                                           OR storage IS NOT NULL OR compression IS NOT NULL)
 UNION ALL   -- (inherited columns are described by the parent, but for this: an inherited
             -- column NOT NULL here but on none of its parents, a partition's own NOT NULL,
             -- PARTITION OF (c NOT NULL) or one its primary key set)

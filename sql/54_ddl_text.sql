@@ -743,8 +743,10 @@ BEGIN
 END
 $$;
 
--- The statements taking a column's planner settings (a column_settings blob) back to
--- the defaults: SET STATISTICS -1, RESET of each attribute option.
+-- The statements taking a column's planner and storage settings (a column_settings
+-- blob) back to the defaults: SET STATISTICS -1, RESET of each attribute option, SET
+-- COMPRESSION DEFAULT, and the storage of the column's type (looked up when the script
+-- runs: SET STORAGE DEFAULT is PostgreSQL 16's).
 CREATE OR REPLACE FUNCTION pggit_v0._reset_column_settings(p_settings text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -753,10 +755,19 @@ SELECT string_agg(CASE
            WHEN m.st IS NOT NULL THEN m.st[1] || ' SET STATISTICS -1;'
            WHEN m.op IS NOT NULL THEN m.op[1] || ' RESET (' ||
                (SELECT string_agg(split_part(btrim(o), '=', 1), ', ') FROM unnest(string_to_array(m.op[2], ',')) o) || ');'
+           WHEN m.cm IS NOT NULL THEN m.cm[1] || ' SET COMPRESSION DEFAULT;'
+           WHEN m.sg IS NOT NULL THEN _safe_do(format(
+               'DO $pggit$BEGIN EXECUTE %L || (SELECT CASE t.typstorage WHEN ''p'' THEN ''PLAIN'' '
+               'WHEN ''e'' THEN ''EXTERNAL'' WHEN ''m'' THEN ''MAIN'' ELSE ''EXTENDED'' END '
+               'FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid '
+               'WHERE a.attrelid = %L::pg_catalog.regclass AND pg_catalog.quote_ident(a.attname) = %L); END$pggit$;',
+               m.sg[1] || ' SET STORAGE ', m.sg[2], m.sg[3]))
            ELSE u.l END, E'\n' ORDER BY u.n)
 FROM unnest(string_to_array(p_settings, E'\n')) WITH ORDINALITY u(l, n)
 CROSS JOIN LATERAL (SELECT regexp_match(u.l, '^(.*) SET STATISTICS -?[0-9]+;$') AS st,
-                           regexp_match(u.l, '^(.*) SET \(([^()]*)\);$') AS op) m
+                           regexp_match(u.l, '^(.*) SET \(([^()]*)\);$') AS op,
+                           regexp_match(u.l, '^(.*) SET COMPRESSION [a-z0-9]+;$') AS cm,
+                           regexp_match(u.l, '^(ALTER TABLE ONLY (.*) ALTER COLUMN ("(?:[^"]|"")+"|[^ ]+)) SET STORAGE [A-Z]+;$') AS sg) m
 $$;
 
 COMMENT ON FUNCTION pggit_v0._col_parts(text) IS 'Splits a canonical column definition into name, type, collation, identity, generation, default, not null';

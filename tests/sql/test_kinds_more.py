@@ -45,6 +45,20 @@ class Case:
 
 
 CASES: Dict[str, Case] = {
+    # Immich's smart_search.embedding SET STORAGE EXTERNAL: pg_dump writes it, the layer
+    # left it out (tester A's walks: every step after it differed by pg_dump)
+    "column_storage_and_compression": Case(
+        sql="""
+CREATE SCHEMA app;
+CREATE TABLE app.t (id int, e text, "Big" bytea);
+ALTER TABLE app.t ALTER COLUMN e SET STORAGE EXTERNAL;
+ALTER TABLE app.t ALTER COLUMN "Big" SET COMPRESSION pglz, ALTER COLUMN "Big" SET STORAGE MAIN;
+""",
+        paths={"app/table/t/column_settings/e": "ALTER TABLE ONLY app.t ALTER COLUMN e SET STORAGE EXTERNAL;",
+               "app/table/t/column_settings/Big": 'ALTER TABLE ONLY app.t ALTER COLUMN "Big" SET STORAGE MAIN;\n'
+                                                  'ALTER TABLE ONLY app.t ALTER COLUMN "Big" SET COMPRESSION pglz;'},
+        change='ALTER TABLE app.t ALTER COLUMN e SET STORAGE EXTENDED, ALTER COLUMN "Big" SET COMPRESSION DEFAULT',
+        in_script=['ALTER TABLE ONLY app.t ALTER COLUMN "Big" SET COMPRESSION DEFAULT;']),
     "operator_family_and_class": Case(
         sql="""
 CREATE SCHEMA app;
