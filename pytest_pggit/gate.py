@@ -683,8 +683,10 @@ def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowan
                                    "-- pggit: allow data_deletion -- why the change is intended"))
     if options.lint is False:
         return
+    # (a table renamed is ADDED under its new name, but no new object: H14, a renamed
+    # table's lint findings were "new object" and passed)
     new_objects = {f"{e.schema_name}.{e.object_name}".replace('"', "") for e in result.diff
-                   if e.change == "ADDED" and e.path.count("/") == 2}
+                   if e.change == "ADDED" and e.path.count("/") == 2 and "breaks_clients" not in (e.hazards or ())}
     # and what a statement since the base created, even when a later one dropped it (a
     # table made and dropped within the span is no object production holds: D3)
     if result.provenance is not None:

@@ -309,3 +309,15 @@ def test_one_allow_accepts_a_rename_in_hazards_and_lint(pytester: pytest.Pyteste
     result = run(pytester, pggit_server)
     assert result.ret == 0, result.stdout.str()
     assert "clients read email_address since 4.1" in result.stdout.str()
+
+
+@needs_squawk
+def test_a_renamed_table_is_no_new_object_for_lint(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """H14: a table rename passed the default gate with squawk: the table is ADDED under
+    its new name in the diff, and lint took it for a new object.  A column dropped from
+    it in the same change (H15) is judged likewise."""
+    project(pytester, "ALTER TABLE customers RENAME TO clients;\n")
+    result = run(pytester, pggit_server)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, result.stdout.str()
+    result.stdout.fnmatch_lines(["*renaming-table (high)*"])
+    assert "renaming-table (high, new object)" not in result.stdout.str()
