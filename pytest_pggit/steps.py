@@ -211,6 +211,8 @@ def collect_steps(config: Any, root: Any, need_root: bool = False) -> Tuple[List
         kwargs = {name: value for name, value in (("config", config), ("root", root)) if name in takes}
         try:
             got = impl.function(**kwargs)
+        except PggitError:
+            raise   # (ours, naming the file already: a bad pggit_allow, H8)
         except Exception as exc:
             from .template import user_frame
 

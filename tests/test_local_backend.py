@@ -740,3 +740,15 @@ def test_the_version_pg_config_names_is_the_servers() -> None:
     told = binaries.server_version(bindir)
     binaries._VERSIONS.clear()
     assert binaries.server_version(bindir) == told
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the OS user is chosen only when running as root")
+def test_a_missing_os_user_is_named_in_the_hint() -> None:
+    """H17: --pggit-os-user nosuchuser: the hint said `useradd ... postgres`."""
+    from pytest_pggit.backends.local.binaries import resolve_os_user
+    from pytest_pggit.exceptions import ServerStartError
+
+    with pytest.raises(ServerStartError) as info:
+        resolve_os_user("pggit_nosuchuser")
+    assert "'pggit_nosuchuser'" in str(info.value)
+    assert "useradd --system --no-create-home pggit_nosuchuser" in (info.value.hint or "")

@@ -214,6 +214,12 @@ def test_a_bad_pggit_allow_is_named(tmp_path: Path) -> None:
     ini = write_project(tmp_path, {"bad": (None, "pass", "pass", 'pggit_allow = ["data_deletion"]\n')})
     with pytest.raises(PggitError, match=r"pggit_allow in migrations/versions/bad.py must be a dict"):
         alembic_steps(ini, script_directory(ini), tmp_path)
+    # H8: an empty reason is named as such, for the key it belongs to
+    ini = write_project(tmp_path, {"bad": (None, "pass", "pass", 'pggit_allow = {"data_deletion": " "}\n')})
+    with pytest.raises(PggitError, match=r"^migrations/versions/bad.py: pggit_allow: the reason for "
+                                         r"data_deletion is empty") as info:
+        alembic_steps(ini, script_directory(ini), tmp_path)
+    assert '"data_deletion": "the legacy' in (info.value.hint or "")
 
 
 def test_several_heads_fail_the_single_head_check(tmp_path: Path) -> None:

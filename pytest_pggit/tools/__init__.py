@@ -89,6 +89,13 @@ def read_allow(module: Any, where: str) -> Dict[str, str]:
     allow = getattr(module, "pggit_allow", None)
     if allow is None:
         return {}
+    if isinstance(allow, dict):
+        empty = [k for k, v in allow.items() if isinstance(k, str) and k.strip() and isinstance(v, str)
+                 and not v.strip()]
+        if empty:
+            raise PggitError(f"{where}: pggit_allow: the reason for {', '.join(empty)} is empty",
+                             hint=f'say why the change is intended, e.g. pggit_allow = {{"{empty[0]}": '
+                                  '"the legacy column is unused since 2023"}')
     if not isinstance(allow, dict) or not all(
             isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
             for k, v in allow.items()):

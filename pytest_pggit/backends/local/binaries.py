@@ -381,8 +381,10 @@ def resolve_os_user(os_user: Optional[str] = None) -> RunAs:
         raise ServerStartError(
             f"running as root, and the OS user {name!r} to run PostgreSQL as does not exist "
             "(PostgreSQL refuses to run as root)",
-            hint="create it (useradd --system --no-create-home postgres) or pass "
-            "--pggit-os-user NAME of an existing unprivileged user",
+            hint=(f"create it (useradd --system --no-create-home {name}) or pass "
+                  "--pggit-os-user NAME of an existing unprivileged user"
+                  if not name.isdigit() else
+                  "pass --pggit-os-user NAME (or uid) of an existing unprivileged user"),
         ) from None
     if entry.pw_uid == 0:
         raise ServerStartError(
