@@ -1251,11 +1251,6 @@ LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
-DECLARE
-    v_orig   text := current_setting('lock_timeout');   -- the caller's (0: none)
-    v_start  timestamptz := clock_timestamp();
-    v_round  int := 0;
-    v_sha    text;
 BEGIN
     PERFORM _require_rights('create_basic_commit');
     PERFORM _require_text(create_basic_commit.message, 'commit message',
@@ -1265,19 +1260,8 @@ BEGIN
     -- (_attempt_begin), a lock another transaction holds on what it reads (an ALTER
     -- TABLE not committed yet) is waited for a moment only, then the attempt is rolled
     -- back, releasing the history lock, and made again (E6).
-    LOOP
-        BEGIN
-            PERFORM _attempt_begin();
-            v_sha := _commit_snapshot(create_basic_commit.message, create_basic_commit.author);
-            PERFORM set_config('lock_timeout', v_orig, true);
-            RETURN v_sha;
-        EXCEPTION WHEN lock_not_available THEN
-            IF NOT _attempt_again(v_start, v_orig, v_round) THEN
-                RAISE;
-            END IF;
-        END;
-        v_round := v_round + 1;
-    END LOOP;
+    RETURN _in_attempts(format('SELECT pggit_v0._commit_snapshot(%L, %L)',
+                               create_basic_commit.message, create_basic_commit.author));
 END
 $$;
 COMMENT ON FUNCTION pggit_v0.create_basic_commit(text, text) IS

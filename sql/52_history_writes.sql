@@ -100,6 +100,38 @@ $$;
 COMMENT ON FUNCTION pggit_v0._attempt_again(timestamptz, text, int) IS
     'After an attempt met a lock: false when the caller''s lock_timeout ran out, else pauses and returns true (E6)';
 
+-- Runs p_call (a query returning one text value: a history writer's one attempt) in
+-- attempts (_attempt_begin, _attempt_again) and returns its value; the caller's
+-- lock_timeout is its own again afterwards.  create_basic_commit, checkout_branch and
+-- merge_branch run through it (E6).
+CREATE OR REPLACE FUNCTION pggit_v0._in_attempts(p_call text) RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_orig  text := current_setting('lock_timeout');   -- the caller's (0: none)
+    v_start timestamptz := clock_timestamp();
+    v_round int := 0;
+    v_out   text;
+BEGIN
+    LOOP
+        BEGIN
+            PERFORM _attempt_begin();
+            EXECUTE p_call INTO v_out;
+            PERFORM set_config('lock_timeout', v_orig, true);
+            RETURN v_out;
+        EXCEPTION WHEN lock_not_available THEN
+            IF NOT _attempt_again(v_start, v_orig, v_round) THEN
+                RAISE;
+            END IF;
+        END;
+        v_round := v_round + 1;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._in_attempts(text) IS
+    'Runs one history writer''s call in attempts (E6) and returns its value';
+
 -- Refuse (42501) a call that writes history when the role may not: the right to write
 -- is EXECUTE on the write functions, which grant_access(role) gives.  The owner and
 -- superusers always pass.  Executable by PUBLIC, so the refusal is this message.

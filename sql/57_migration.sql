@@ -72,7 +72,9 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
-    v_then jsonb;
+    v_then     jsonb;
+    v_blobs    jsonb;
+    v_defaults jsonb;
 BEGIN
     IF p_from IS NULL OR p_to IS NULL OR NOT EXISTS (   -- (most migrations add no column)
            SELECT 1 FROM _diff_trees(p_base, p_to_tree) d
@@ -116,8 +118,8 @@ BEGIN
           AND coalesce(l.renamed_from, CASE WHEN l.event = 'sql_drop' THEN l.object_identity END)
               = format('%I.%I.%I', h.schema_name, _key_name(h.obj_key), substr(h.sub_key, 8))
     ),
-    then_blob AS MATERIALIZED (   -- each added column's blob in the earliest such commit
-                                  -- holding it since the last one where a column of its name ended
+    then_blob AS (   -- each added column's blob in the earliest such commit holding it
+                     -- since the last one where a column of its name ended
         SELECT DISTINCT ON (h.schema_name, h.obj_key, h.sub_key) h.schema_name, h.obj_key, h.sub_key,
                h.new_sha, h.then_sha, h.commit_sha
         FROM held h
@@ -125,13 +127,20 @@ BEGIN
                           WHERE x.schema_name = h.schema_name AND x.obj_key = h.obj_key AND x.sub_key = h.sub_key
                             AND x.committed_at > h.committed_at)
         ORDER BY h.schema_name, h.obj_key, h.sub_key, h.committed_at, h.commit_sha
-    ),
+    )
+    SELECT jsonb_agg(to_jsonb(t)) INTO v_blobs FROM then_blob t;
     -- the default a column was added with, when the commit that added it changed or
     -- dropped that default after (G2: Django's AddField with a default is ADD COLUMN ...
-    -- DEFAULT 5 NOT NULL, then DROP DEFAULT: the rows got 5, the commit holds no default)
-    added_with AS (
-        SELECT t.schema_name, t.obj_key, t.sub_key, t.then_sha, d.expr
-        FROM then_blob t
+    -- DEFAULT 5 NOT NULL, then DROP DEFAULT: the rows got 5, the commit holds no default).
+    -- Read from the statements, so only for a role that may read them (grant_access
+    -- without statements: as before)
+    IF v_blobs IS NOT NULL AND has_column_privilege('pggit_v0.ddl_log', 'statement', 'SELECT') THEN
+        SELECT jsonb_agg(jsonb_build_object('kind', 'then_default', 'old_schema', t.schema_name,
+                                            'old_table', t.obj_key, 'old_column', t.sub_key,
+                                            'new_table', t.then_sha, 'new_column', d.expr))
+        INTO v_defaults
+        FROM jsonb_to_recordset(v_blobs) AS t(schema_name text, obj_key text, sub_key text, new_sha text,
+                                             then_sha text, commit_sha text)
         CROSS JOIN LATERAL (
             SELECT _added_default(l.statement, substr(t.sub_key, 8)) AS expr
             FROM ddl_log_commits lc JOIN ddl_log l ON l.id = lc.log_id
@@ -149,19 +158,19 @@ BEGIN
                                                       || regexp_replace(lower(substr(t.sub_key, 8)), '\W', '.', 'g')
                                                       || '"?\s+(set|drop)\s+default')))
           AND (SELECT c.default_expr FROM objects o CROSS JOIN LATERAL _col_parts(o.content) c
-               WHERE o.sha = t.then_sha) IS DISTINCT FROM d.expr
-    )
+               WHERE o.sha = t.then_sha) IS DISTINCT FROM d.expr;
+    END IF;
     SELECT jsonb_agg(x.r) INTO v_then
     FROM (SELECT jsonb_build_object('kind', 'then_blob', 'old_schema', t.schema_name, 'old_table', t.obj_key,
                                     'old_column', t.sub_key, 'new_column', t.then_sha) AS r
-          FROM then_blob t
+          FROM jsonb_to_recordset(v_blobs) AS t(schema_name text, obj_key text, sub_key text, new_sha text,
+                                               then_sha text)
           WHERE t.then_sha <> t.new_sha
-            AND NOT EXISTS (SELECT 1 FROM added_with a WHERE (a.schema_name, a.obj_key, a.sub_key)
-                                                            = (t.schema_name, t.obj_key, t.sub_key))
+            AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(v_defaults) e
+                            WHERE (e->>'old_schema', e->>'old_table', e->>'old_column')
+                                  = (t.schema_name, t.obj_key, t.sub_key))
           UNION ALL   -- (new_table: the blob given that default, new_column: the default)
-          SELECT jsonb_build_object('kind', 'then_default', 'old_schema', a.schema_name, 'old_table', a.obj_key,
-                                    'old_column', a.sub_key, 'new_table', a.then_sha, 'new_column', a.expr)
-          FROM added_with a) x;
+          SELECT e FROM jsonb_array_elements(v_defaults) e) x;
     -- (the tree is written by _renamed_tree, with the owner's rights: blobs already stored)
     RETURN CASE WHEN v_then IS NULL THEN NULL ELSE _renamed_tree(p_to_tree, v_then) END;
 END
@@ -1128,26 +1137,10 @@ LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
-DECLARE
-    v_orig  text := current_setting('lock_timeout');
-    v_start timestamptz := clock_timestamp();
-    v_round int := 0;
-    v_sha   text;
 BEGIN
     PERFORM _require_rights('checkout_branch');   -- 42501 with its hint before anything else
-    LOOP
-        BEGIN
-            PERFORM _attempt_begin();
-            v_sha := _checkout_once(checkout_branch.name, checkout_branch.apply, checkout_branch.force);
-            PERFORM set_config('lock_timeout', v_orig, true);
-            RETURN v_sha;
-        EXCEPTION WHEN lock_not_available THEN
-            IF NOT _attempt_again(v_start, v_orig, v_round) THEN
-                RAISE;
-            END IF;
-        END;
-        v_round := v_round + 1;
-    END LOOP;
+    RETURN _in_attempts(format('SELECT pggit_v0._checkout_once(%L, %L, %L)',
+                               checkout_branch.name, checkout_branch.apply, checkout_branch.force));
 END
 $$;
 

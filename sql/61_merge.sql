@@ -498,27 +498,11 @@ LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
-DECLARE
-    v_orig  text := current_setting('lock_timeout');
-    v_start timestamptz := clock_timestamp();
-    v_round int := 0;
-    v_sha   text;
 BEGIN
     PERFORM _require_rights('merge_branch');   -- 42501 with its hint before anything else
-    LOOP
-        BEGIN
-            PERFORM _attempt_begin();
-            v_sha := _merge_once(merge_branch.source, merge_branch.target, merge_branch.message,
-                                 merge_branch.strategy, merge_branch.force);
-            PERFORM set_config('lock_timeout', v_orig, true);
-            RETURN v_sha;
-        EXCEPTION WHEN lock_not_available THEN
-            IF NOT _attempt_again(v_start, v_orig, v_round) THEN
-                RAISE;
-            END IF;
-        END;
-        v_round := v_round + 1;
-    END LOOP;
+    RETURN _in_attempts(format('SELECT pggit_v0._merge_once(%L, %L, %L, %L, %L)', merge_branch.source,
+                               merge_branch.target, merge_branch.message, merge_branch.strategy,
+                               merge_branch.force));
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._merge_once(text, text, text, text, boolean) IS

@@ -164,8 +164,10 @@ def test_criss_cross_merge_base(shop: SqlDb) -> None:
 
 def test_a_merge_whose_migration_fails_leaves_everything_as_it_was(shop: SqlDb) -> None:
     shop.exec("SELECT pggit_v0.create_branch('strict')")
-    shop.exec("ALTER TABLE shop.customers ADD COLUMN code int NOT NULL DEFAULT 0;"
-              "ALTER TABLE shop.customers ALTER COLUMN code DROP DEFAULT")
+    # (added, backfilled, made NOT NULL: no default the script could add it with; one
+    # added DEFAULT 0 and dropped after is added with it now: G2)
+    shop.exec("ALTER TABLE shop.customers ADD COLUMN code int; UPDATE shop.customers SET code = 0;"
+              "ALTER TABLE shop.customers ALTER COLUMN code SET NOT NULL")
     commit(shop, "code without default")
     shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
     shop.exec("CREATE TABLE shop.other (id int)")
@@ -239,8 +241,8 @@ def test_verify_migration(shop: SqlDb) -> None:
     assert columns(shop, "shop.customers") == ["id", "name", "nick"]   # rolled back
     # a migration that fails on live data is reported, not raised
     shop.exec("SELECT pggit_v0.create_branch('strict')")
-    shop.exec("ALTER TABLE shop.customers ADD COLUMN code int NOT NULL DEFAULT 0;"
-              "ALTER TABLE shop.customers ALTER COLUMN code DROP DEFAULT")
+    shop.exec("ALTER TABLE shop.customers ADD COLUMN code int; UPDATE shop.customers SET code = 0;"
+              "ALTER TABLE shop.customers ALTER COLUMN code SET NOT NULL")
     commit(shop, "code")
     shop.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
     v = shop.one("SELECT * FROM pggit_v0.verify_migration('strict')")
