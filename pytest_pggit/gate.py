@@ -211,6 +211,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                 base_ready.set_exception(exc)
 
     worker = threading.Thread(target=sql_checks, name="pggit-gate-sql", daemon=True)
+    base_history: Optional[set] = None
     worker.start()
     try:
         try:
@@ -220,7 +221,6 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                 run.drop_clone(clone)
         else:
             result.checks.extend(_routed_checks(run, base_history, git.steps if git is not None else ()))
-            result.checks.extend(_squash_checks(run, base_history, git.steps if git is not None else ()))
             # -- each step's downgrade since the base undoes its upgrade
             if clone is not None:
                 updown = run_updown(run, options, base_history, git.steps if git is not None else (),
@@ -230,6 +230,10 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     if failure:
         raise failure[0]
     result.checks.extend(updown)
+    # -- squashed migrations since the base: clones of the template, made once the SQL
+    # checks' connection to it is gone (cloning needs it idle)
+    if base_history is not None:
+        result.checks.extend(_squash_checks(run, base_history, git.steps if git is not None else ()))
     # -- checks of plugins (pytest_pggit_gate_checks), e.g. the Alembic provider's single head
     for checks in run.config.hook.pytest_pggit_gate_checks(config=run.config):
         result.checks.extend(checks or ())
@@ -254,9 +258,16 @@ def hazard_threshold(options: GateOptions) -> Tuple[str, str]:
         return level, ""
     if find_squawk() is not None:
         return level, ""
-    return stand_in, (f"squawk is not installed: hazards stand in for lint at --pggit-fail-on-lint "
-                      f"{options.fail_on_lint} ({INSTALL_HINT.split(',')[0]}, or --pggit-fail-on-hazard "
-                      f"{level} to fail at {level} only)")
+    return stand_in, (f"squawk is not installed: the hazards of what its lint fails at --pggit-fail-on-lint "
+                      f"{options.fail_on_lint} stand in for it ({', '.join(sorted(STAND_IN))}; "
+                      f"{INSTALL_HINT.split(',')[0]}, or --pggit-fail-on-hazard {level} to fail at {level} only)")
+
+
+#: The hazards whose statements squawk's lint fails at its default threshold (high):
+#: renames (renaming-column, renaming-table), rewriting type changes (changing-column-type),
+#: a required column added (adding-required-field).  Without squawk these alone fail at
+#: that threshold; adding a constraint, which lint rates low or medium, does not (H2).
+STAND_IN = frozenset({"breaks_clients", "table_rewrite", "fails_with_rows"})
 
 
 def _squash_checks(run: Any, base_history: Any, base_tags: Any) -> List[Check]:
@@ -404,7 +415,8 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
             result.diff = list(diff)
             allowances = _provenance(conn, run, options, result, git_base=git)
             result.fail_on_hazard, result.fail_on_hazard_why = hazard_threshold(options)
-            threshold = hazard_rank(result.fail_on_hazard)
+            threshold = hazard_rank(options.fail_on_hazard)
+            stand_in = hazard_rank(result.fail_on_hazard) if result.fail_on_hazard_why else 0
             hazardous = result.hazardous
             for e in hazardous:
                 accepted = result.accepted.get(e.path, [])
@@ -412,7 +424,9 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
                 sev = result.path_severity(e)
                 open_sev = max((result.hazard_kinds.get(h, ("high",))[0] for h in e.hazards if h not in done),
                                key=hazard_rank, default="none")
-                fails = threshold > 0 and hazard_rank(open_sev) >= threshold
+                fails = threshold > 0 and hazard_rank(open_sev) >= threshold or stand_in > 0 and any(
+                    h in STAND_IN and hazard_rank(result.hazard_kinds.get(h, ("high",))[0]) >= stand_in
+                    for h in e.hazards if h not in done)
                 names = ", ".join(f"{h} ({result.hazard_kinds.get(h, ('?',))[0]}"
                                   + (", accepted" if h in done else "") + ")" for h in e.hazards)
                 status = "ACCEPTED" if accepted and threshold > 0 and hazard_rank(sev) >= threshold \

@@ -168,6 +168,9 @@ def build(run: Any, ref: str) -> GitBase:
                 return _from_cache(run, ref, sha, top, tree, files, hooked, notes)
             except _NotExact as exc:
                 why_not = str(exc)
+            except Exception as exc:   # the steps path may still work: it says what fails
+                why_not = (f"the template cache's base could not be used ({type(exc).__name__}: "
+                           f"{str(exc).splitlines()[0] if str(exc) else ''}): built step by step")
         steps, notes = base_steps(run, top, tree)
         if why_not:
             notes.append(why_not)

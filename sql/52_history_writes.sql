@@ -58,11 +58,11 @@ COMMENT ON FUNCTION pggit_v0._attempt_begin() IS
 -- After an attempt gave up on a lock: false when the caller's lock_timeout (p_limit, its
 -- text; 0: none) has run out since p_start, else a pause (longer each round, at most
 -- 200 ms) and true.  A transaction that holds an ACCESS EXCLUSIVE lock on a relation of
--- its own (a user's DDL, not committed yet), that another session waits for, and that
--- has tried for a few seconds raises 40P01 instead: two such transactions whose commits
--- each need the table the other altered wait for each other for ever, and PostgreSQL's
--- deadlock detector never sees waits this short (G1).  The limit differs per session (by backend pid), so one of
--- them gives up first and the other then goes on.
+-- its own (a user's DDL, not committed yet), that another session's pgGit call waits
+-- for, and that has tried for 3 s raises 40P01 instead: two such transactions whose
+-- commits each need the table the other altered wait for each other for ever, and
+-- PostgreSQL's deadlock detector never sees waits this short (G1).  Only the one with
+-- the higher backend pid gives up; the other then goes on.
 CREATE OR REPLACE FUNCTION pggit_v0._attempt_again(p_start timestamptz, p_limit text, p_round int)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE
@@ -77,17 +77,21 @@ BEGIN
     -- (the pause first: the check then sees the other session in its wait, not between
     -- its attempts as it is right after this one's)
     PERFORM pg_sleep(least(0.01 * 2 ^ least(p_round, 5), 0.2));
-    IF clock_timestamp() - p_start >= interval '3 s' + (pg_backend_pid() % 2000) * interval '1 ms' THEN
+    IF clock_timestamp() - p_start >= interval '3 s' THEN
         SELECT string_agg(l.relation::regclass::text, ', ' ORDER BY l.relation::regclass::text) INTO v_held
         FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
         WHERE l.pid = pg_backend_pid() AND l.granted AND l.mode = 'AccessExclusiveLock'
           AND l.locktype = 'relation' AND c.relnamespace <> 'pggit_v0'::regnamespace
           AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S');
-        -- (and another session waits for this one now: a cycle, not a long call of
-        -- another session that holds the history lock and needs nothing of this one)
-        IF v_held IS NOT NULL AND EXISTS (SELECT 1 FROM pg_stat_activity a
-                                          WHERE a.pid <> pg_backend_pid() AND a.wait_event_type = 'Lock'
-                                            AND pg_backend_pid() = ANY (pg_blocking_pids(a.pid))) THEN
+        -- (and a session in a pgGit call of its own, one this call waits for in turn,
+        -- waits for this one now: a cycle; not a plain query on the table, nor a long
+        -- call of another session that needs nothing of this one.  Of the two, the one
+        -- with the higher pid gives up)
+        IF v_held IS NOT NULL AND EXISTS (
+               SELECT 1 FROM pg_stat_activity a
+               WHERE a.pid < pg_backend_pid() AND a.wait_event_type = 'Lock'
+                 AND pg_backend_pid() = ANY (pg_blocking_pids(a.pid))
+                 AND a.query ~ 'pggit_v0\.(create_basic_commit|checkout_branch|merge_branch)\M') THEN
             RAISE EXCEPTION 'pgGit could not take the locks it needs for % s: this transaction holds % while another session''s transaction holds what this call needs (and, likely, waits for this one)',
                             round(extract(epoch FROM clock_timestamp() - p_start)::numeric, 1), v_held
                   USING ERRCODE = '40P01',

@@ -162,11 +162,19 @@ def test_without_squawk_lint_is_skipped_and_says_how_to_enable_it(
     result.stdout.fnmatch_lines([
         "fail on alerts >= critical, hazards >= high, lint high",
         "hazards: FAILED (1 of 1): 1 path(s) with hazards (1 high), fails at high (squawk is not "
-        "installed: hazards stand in for lint at --pggit-fail-on-lint high (pip install "
-        "'pytest-pggit[lint]' (squawk-cli), or --pggit-fail-on-hazard data-loss to fail at data-loss only))",
+        "installed: the hazards of what its lint fails at --pggit-fail-on-lint high stand in for it "
+        "(breaks_clients, fails_with_rows, table_rewrite; pip install 'pytest-pggit[lint]' (squawk-cli), "
+        "or --pggit-fail-on-hazard data-loss to fail at data-loss only))",
         "FAIL*public/table/customers/column/email_address*breaks_clients (high)*"])
     result = run(pytester, pggit_server, "--pggit-fail-on-hazard", "data-loss")   # said so: as said
     assert result.ret == 0, result.stdout.str()
+    # a unique constraint on an existing table (fails_on_violations, high) is no finding
+    # squawk's lint fails at high: it does not fail in its stead either
+    (pytester.path / "schema" / "002_change.sql").write_text(
+        "ALTER TABLE customers ADD CONSTRAINT customers_email_key UNIQUE (email);\n")
+    result = run(pytester, pggit_server)
+    assert result.ret == 0, result.stdout.str()
+    assert "fails_on_violations (high)" in result.stdout.str() or "1 high" in result.stdout.str()
     (pytester.path / "schema" / "002_change.sql").write_text(   # accepted, with its reason
         "-- pggit: allow breaks_clients -- the app reads email_address since 4.1\n"
         "ALTER TABLE customers RENAME COLUMN email TO email_address;\n")
@@ -314,8 +322,7 @@ def test_one_allow_accepts_a_rename_in_hazards_and_lint(pytester: pytest.Pyteste
 @needs_squawk
 def test_a_renamed_table_is_no_new_object_for_lint(pytester: pytest.Pytester, pggit_server: Server) -> None:
     """H14: a table rename passed the default gate with squawk: the table is ADDED under
-    its new name in the diff, and lint took it for a new object.  A column dropped from
-    it in the same change (H15) is judged likewise."""
+    its new name in the diff, and lint took it for a new object."""
     project(pytester, "ALTER TABLE customers RENAME TO clients;\n")
     result = run(pytester, pggit_server)
     assert result.ret == pytest.ExitCode.TESTS_FAILED, result.stdout.str()

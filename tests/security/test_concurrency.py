@@ -337,3 +337,30 @@ def test_two_ddl_transactions_whose_commits_need_each_others_table_end_one_with_
     finally:
         s1.close()
         s2.close()
+
+
+def test_a_commit_waiting_on_a_plain_transaction_is_not_taken_for_a_cycle(db: SqlDb) -> None:
+    """G1's 40P01 only for a cycle: session A's commit waits on C's uncommitted DDL (C
+    waits for nothing), while a plain query of D waits on A's table.  No cycle: A waits
+    and commits once C has, as before (the first G1 fix gave A 40P01 after 3 s)."""
+    db.exec("CREATE TABLE public.t1 (id int); CREATE TABLE public.t2 (id int)")
+    db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec("CREATE INDEX t2_id ON public.t2 (id)")   # pending: the next commit reads t2
+    a, c, d = second(db), second(db), second(db)
+    try:
+        c.exec("BEGIN")
+        c.exec("ALTER TABLE public.t2 ADD COLUMN z int")
+        a.exec("BEGIN")
+        a.exec("ALTER TABLE public.t1 ADD COLUMN a int")
+        commit_a = Background(lambda: a.val("SELECT pggit_v0.create_basic_commit('a')"))
+        time.sleep(0.3)
+        reader = Background(lambda: d.val("SELECT count(*) FROM public.t1"))
+        time.sleep(5)   # past the 3 s after which a cycle gives up
+        c.exec("COMMIT")
+        sha = commit_a.result(timeout=30)
+        a.exec("COMMIT")
+        assert reader.result(timeout=30) == 0
+        assert db.val("SELECT pggit_v0.get_head_sha()") == sha
+    finally:
+        for s in (a, c, d):
+            s.close()
