@@ -1072,24 +1072,60 @@ $$;
 COMMENT ON FUNCTION pggit_v0._index_shape(text) IS
     'A recorded index''s first line without its name and table';
 
--- p with every character inside quotes or parentheses replaced by '_' (the same length):
--- a regular expression on it sees the top level of a statement only.
+-- p with every character inside quotes (with E'' escapes and dollar quotes), comments
+-- or parentheses replaced by '_' (the same length): a regular expression on it sees the
+-- top level of the statements only.
 CREATE OR REPLACE FUNCTION pggit_v0._top_level_mask(p text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
     v_chars text[] := regexp_split_to_array(p, '');
+    v_n     int := coalesce(array_length(v_chars, 1), 0);
     v_depth int := 0;
-    v_quote text;
-    c text;
+    v_quote text;      -- ', ", a dollar tag, '--' or '/*' while inside one
+    v_esc   boolean := false;
+    v_tag   text[];
+    i       int := 1;
+    c       text;
 BEGIN
-    FOR i IN 1 .. coalesce(array_length(v_chars, 1), 0) LOOP
+    WHILE i <= v_n LOOP
         c := v_chars[i];
-        IF v_quote IS NOT NULL THEN
-            IF c = v_quote THEN v_quote := NULL; END IF;
-            v_chars[i] := '_';
+        IF v_quote = '--' THEN
+            IF c = E'\n' THEN v_quote := NULL; ELSE v_chars[i] := '_'; END IF;
+        ELSIF v_quote = '/*' THEN
+            IF c = '*' AND i < v_n AND v_chars[i + 1] = '/' THEN
+                v_chars[i + 1] := '_'; v_chars[i] := '_'; i := i + 1; v_quote := NULL;
+            ELSE
+                v_chars[i] := '_';
+            END IF;
+        ELSIF v_quote LIKE '$%' THEN
+            IF substr(p, i, length(v_quote)) = v_quote THEN
+                FOR k IN i .. i + length(v_quote) - 1 LOOP v_chars[k] := '_'; END LOOP;
+                i := i + length(v_quote) - 1; v_quote := NULL;
+            ELSE
+                v_chars[i] := '_';
+            END IF;
+        ELSIF v_quote IS NOT NULL THEN
+            IF v_esc AND c = E'\\' AND i < v_n THEN
+                v_chars[i + 1] := '_'; v_chars[i] := '_'; i := i + 1;
+            ELSE
+                IF c = v_quote THEN v_quote := NULL; END IF;
+                v_chars[i] := '_';
+            END IF;
+        ELSIF c = '-' AND i < v_n AND v_chars[i + 1] = '-' THEN
+            v_quote := '--'; v_chars[i] := '_';
+        ELSIF c = '/' AND i < v_n AND v_chars[i + 1] = '*' THEN
+            v_quote := '/*'; v_chars[i] := '_';
+        ELSIF c = '$' AND (i = 1 OR v_chars[i - 1] !~ '[A-Za-z0-9_]')
+              AND substr(p, i, 70) ~ '^\$([A-Za-z_][A-Za-z0-9_]*)?\$' THEN
+            v_tag := regexp_match(substr(p, i, 70), '^\$([A-Za-z_][A-Za-z0-9_]*)?\$');
+            v_quote := '$' || coalesce(v_tag[1], '') || '$';
+            FOR k IN i .. i + length(v_quote) - 1 LOOP v_chars[k] := '_'; END LOOP;
+            i := i + length(v_quote) - 1;
         ELSIF c IN ('''', '"') THEN
+            v_esc := c = '''' AND i > 1 AND v_chars[i - 1] IN ('E', 'e')
+                     AND (i = 2 OR v_chars[i - 2] !~ '[A-Za-z0-9_]');
             v_quote := c; v_chars[i] := '_';
         ELSIF c = '(' THEN
             v_depth := v_depth + 1; v_chars[i] := '_';
@@ -1098,57 +1134,83 @@ BEGIN
         ELSIF v_depth > 0 THEN
             v_chars[i] := '_';
         END IF;
+        i := i + 1;
     END LOOP;
     RETURN array_to_string(v_chars, '');
 END
 $$;
 
--- The DEFAULT expression an ALTER TABLE ... ADD [COLUMN] [IF NOT EXISTS] p_col ...
--- DEFAULT e of statement text p_stmt gives column p_col (as the user wrote it), NULL
--- when none does.  Reads the top level only (_top_level_mask): the expression ends at
--- NOT NULL, NULL, a constraint, COLLATE, GENERATED, the next subcommand or statement.
-CREATE OR REPLACE FUNCTION pggit_v0._added_default(p_stmt text, p_col text) RETURNS text
+-- Whether identifier text p (as written: quoted or not) names p_name.
+CREATE OR REPLACE FUNCTION pggit_v0._ident_is(p text, p_name text) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT CASE WHEN p LIKE '"%' THEN replace(substr(p, 2, length(p) - 2), '""', '"') = p_name
+            ELSE lower(p) = p_name END
+$$;
+
+-- The DEFAULT expression that an ALTER TABLE [ONLY] [IF EXISTS] p_schema.p_table (or
+-- p_table unqualified) ... ADD [COLUMN] [IF NOT EXISTS] p_col ... DEFAULT e of
+-- statement text p_stmt gives the column (as the user wrote it), NULL when none does.
+-- Reads the top level only (_top_level_mask: quotes, comments and parentheses aside):
+-- the expression ends at NOT NULL, NULL, a constraint, COLLATE, GENERATED, the next
+-- subcommand or statement.
+CREATE OR REPLACE FUNCTION pggit_v0._added_default(p_stmt text, p_col text, p_schema text, p_table text)
+RETURNS text
 LANGUAGE plpgsql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
     v_mask  text := lower(_top_level_mask(p_stmt));
     v_start int := 1;
+    v_stmt  text;
     v_piece text;
+    v_pos   int;
     v_orig  text;
     v_m     text[];
     v_ident text;
     v_lead  int;
-    v_pos   int;
 BEGIN
-    FOREACH v_piece IN ARRAY regexp_split_to_array(v_mask, '[,;]') LOOP
-        v_orig := substr(p_stmt, v_start, length(v_piece));
-        v_start := v_start + length(v_piece) + 1;
-        v_m := regexp_match(v_piece, '^(.*?\madd\s+)');
-        CONTINUE WHEN v_m IS NULL;
-        v_lead := length(v_m[1]);
-        -- (a separate, greedy match: a non-greedy one leaves the optional words out)
-        v_lead := v_lead + length((regexp_match(substr(v_piece, v_lead + 1),
-                                                '^((column\s+)?(if\s+not\s+exists\s+)?)'))[1]);
-        -- the column's name, from the text as written
-        v_ident := (regexp_match(substr(v_orig, v_lead + 1), '^("(?:[^"]|"")+"|[^\s"(]+)'))[1];
-        CONTINUE WHEN v_ident IS NULL OR NOT (
-            (v_ident LIKE '"%' AND replace(substr(v_ident, 2, length(v_ident) - 2), '""', '"') = p_col)
-            OR (v_ident NOT LIKE '"%' AND lower(v_ident) = p_col));
-        v_m := regexp_match(substr(v_piece, v_lead + length(v_ident) + 1), '^(.*?\mdefault\s+)');
-        CONTINUE WHEN v_m IS NULL;
-        v_pos := v_lead + length(v_ident) + length(v_m[1]);
-        v_m := regexp_match(substr(v_piece, v_pos + 1),
-                            '^(.*?)(\s+(not\s+null|null|constraint|check|unique|primary\s+key|references|generated|collate)\M.*|\s*)$');
-        RETURN nullif(btrim(substr(v_orig, v_pos + 1, length(v_m[1]))), '');
+    FOREACH v_stmt IN ARRAY regexp_split_to_array(v_mask, ';') LOOP
+        -- the statement's table: this one?
+        v_m := regexp_match(v_stmt, '^([\s_]*alter\s+table\s+(only\s+)?(if\s+exists\s+)?)');
+        v_orig := substr(p_stmt, v_start + coalesce(length(v_m[1]), 0));
+        v_m := CASE WHEN v_m IS NOT NULL THEN regexp_match(v_orig,
+                   '^("(?:[^"]|"")+"|[^\s."(,;]+)(?:\.("(?:[^"]|"")+"|[^\s."(,;]+))?') END;
+        IF v_m IS NOT NULL
+           AND (CASE WHEN v_m[2] IS NULL THEN _ident_is(v_m[1], p_table)
+                     ELSE _ident_is(v_m[1], p_schema) AND _ident_is(v_m[2], p_table) END) THEN
+            v_pos := v_start;
+            FOREACH v_piece IN ARRAY regexp_split_to_array(v_stmt, ',') LOOP
+                v_orig := substr(p_stmt, v_pos, length(v_piece));
+                v_pos := v_pos + length(v_piece) + 1;
+                v_m := regexp_match(v_piece, '^(.*?\madd\s+)');
+                CONTINUE WHEN v_m IS NULL;
+                v_lead := length(v_m[1]);
+                -- (a separate, greedy match: a non-greedy one leaves the optional words out)
+                v_lead := v_lead + length((regexp_match(substr(v_piece, v_lead + 1),
+                                                        '^((column\s+)?(if\s+not\s+exists\s+)?)'))[1]);
+                v_ident := (regexp_match(substr(v_orig, v_lead + 1), '^("(?:[^"]|"")+"|[^\s"(]+)'))[1];
+                CONTINUE WHEN v_ident IS NULL OR NOT _ident_is(v_ident, p_col);
+                v_m := regexp_match(substr(v_piece, v_lead + length(v_ident) + 1), '^(.*?\mdefault\s+)');
+                CONTINUE WHEN v_m IS NULL;
+                v_lead := v_lead + length(v_ident) + length(v_m[1]);
+                v_m := regexp_match(substr(v_piece, v_lead + 1),
+                                    '^(.*?)(\s+(not\s+null|null|constraint|check|unique|primary\s+key|references|generated|collate)\M.*|\s*)$');
+                RETURN nullif(btrim(substr(v_orig, v_lead + 1, length(v_m[1]))), '');
+            END LOOP;
+        END IF;
+        v_start := v_start + length(v_stmt) + 1;
     END LOOP;
     RETURN NULL;
 END
 $$;
+DROP FUNCTION IF EXISTS pggit_v0._added_default(text, text);
 COMMENT ON FUNCTION pggit_v0._top_level_mask(text) IS
-    'The text with what lies inside quotes or parentheses masked (same length): the statement''s top level';
-COMMENT ON FUNCTION pggit_v0._added_default(text, text) IS
-    'The DEFAULT expression an ALTER TABLE ... ADD COLUMN of the statement text gives a column, as written (G2)';
+    'The text with what lies inside quotes, comments or parentheses masked (same length): the statements'' top level';
+COMMENT ON FUNCTION pggit_v0._ident_is(text, text) IS 'Whether an identifier as written (quoted or not) names a name';
+COMMENT ON FUNCTION pggit_v0._added_default(text, text, text, text) IS
+    'The DEFAULT expression an ALTER TABLE of that table ... ADD COLUMN of the statement text gives a column, as written (G2)';
 
 -- A canonical column definition with its DEFAULT replaced by p_default (none when NULL);
 -- identity and generated columns as they are.

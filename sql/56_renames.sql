@@ -563,7 +563,8 @@ DECLARE
 BEGIN
     -- rows of kind 'then_blob' (_added_as_then): blobs of p_tree replaced by other stored
     -- blobs (old_column: the sub-key, new_column: the stored blob's sha); 'then_default':
-    -- by a stored column blob (new_table) with another default (new_column); rows of kind
+    -- by a stored column blob (new_table) with the default a logged ADD COLUMN gave it
+    -- (new_column: the ddl_log id); rows of kind
     -- 'part' (_part_renames): an index or constraint of a table, and its comment, under
     -- the new name (_renamed_part); nothing else
     IF EXISTS (SELECT 1 FROM jsonb_populate_recordset(NULL::_rename, p_renames) r
@@ -574,10 +575,15 @@ BEGIN
                       r.old_column AS new_sub, o.content
                FROM rr r JOIN objects o ON o.sha = r.new_column AND o.type = 'blob'
                WHERE r.kind = 'then_blob'
-               UNION ALL   -- 'then_default': a stored column blob (new_table) given another
-                           -- default (new_column, _with_default)
-               SELECT r.old_schema, r.old_table, r.old_column, r.old_column, _with_default(o.content, r.new_column)
+               UNION ALL   -- 'then_default': a stored column blob (new_table) given the
+                           -- default a logged ADD COLUMN (new_column: its ddl_log id) gave
+                           -- the column (_added_default, _with_default): derived from what
+                           -- is stored and logged only, never from text the caller brings
+               SELECT r.old_schema, r.old_table, r.old_column, r.old_column,
+                      _with_default(o.content, _added_default(l.statement, substr(r.old_column, 8),
+                                                              r.old_schema, _key_name(r.old_table)))
                FROM rr r JOIN objects o ON o.sha = r.new_table AND o.type = 'blob'
+               JOIN ddl_log l ON l.id::text = r.new_column
                WHERE r.kind = 'then_default' AND r.old_column LIKE 'column %'
                UNION ALL
                SELECT r.old_schema, 'table ' || r.old_table, e.name, k.kind || ' ' || substr(r.new_column, strpos(r.new_column, ' ') + 1),

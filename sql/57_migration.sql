@@ -137,17 +137,17 @@ BEGIN
     IF v_blobs IS NOT NULL AND has_column_privilege('pggit_v0.ddl_log', 'statement', 'SELECT') THEN
         SELECT jsonb_agg(jsonb_build_object('kind', 'then_default', 'old_schema', t.schema_name,
                                             'old_table', t.obj_key, 'old_column', t.sub_key,
-                                            'new_table', t.then_sha, 'new_column', d.expr))
+                                            'new_table', t.then_sha, 'new_column', d.id::text))
         INTO v_defaults
         FROM jsonb_to_recordset(v_blobs) AS t(schema_name text, obj_key text, sub_key text, new_sha text,
                                              then_sha text, commit_sha text)
         CROSS JOIN LATERAL (
-            SELECT _added_default(l.statement, substr(t.sub_key, 8)) AS expr
+            SELECT l.id, _added_default(l.statement, substr(t.sub_key, 8), t.schema_name, _key_name(t.obj_key)) AS expr
             FROM ddl_log_commits lc JOIN ddl_log l ON l.id = lc.log_id
             WHERE lc.commit_sha = t.commit_sha AND l.event = 'ddl_command_end' AND l.command_tag = 'ALTER TABLE'
               AND l.object_identity = format('%I.%I', t.schema_name, _key_name(t.obj_key))
               AND l.statement ~* 'default'
-              AND _added_default(l.statement, substr(t.sub_key, 8)) IS NOT NULL
+              AND _added_default(l.statement, substr(t.sub_key, 8), t.schema_name, _key_name(t.obj_key)) IS NOT NULL
             ORDER BY l.id LIMIT 1) d
         WHERE EXISTS (SELECT 1 FROM ddl_log_commits lc JOIN ddl_log l ON l.id = lc.log_id
                       WHERE lc.commit_sha = t.commit_sha
@@ -169,7 +169,8 @@ BEGIN
             AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(v_defaults) e
                             WHERE (e->>'old_schema', e->>'old_table', e->>'old_column')
                                   = (t.schema_name, t.obj_key, t.sub_key))
-          UNION ALL   -- (new_table: the blob given that default, new_column: the default)
+          UNION ALL   -- (new_table: the blob given that default, new_column: the ddl_log row
+                      -- whose ADD COLUMN gave it, read again by _renamed_tree)
           SELECT e FROM jsonb_array_elements(v_defaults) e) x;
     -- (the tree is written by _renamed_tree, with the owner's rights: blobs already stored)
     RETURN CASE WHEN v_then IS NULL THEN NULL ELSE _renamed_tree(p_to_tree, v_then) END;

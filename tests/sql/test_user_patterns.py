@@ -1780,3 +1780,46 @@ def test_a_retype_to_a_type_renamed_since_goes_through_text(db: SqlDb, make_empt
         script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
         assert "::text::" in script, script
         replica.psql("-q", sql=script)
+
+
+@pytest.mark.parametrize("stmt, expected", [
+    ("alter table t add column a int not null default 5;", "5"),
+    # another table's column of that name first (the review of G2)
+    ("ALTER TABLE other ADD COLUMN a text DEFAULT 'x'; ALTER TABLE t ADD COLUMN a text DEFAULT 'y' NOT NULL;",
+     "'y'"),
+    ("ALTER TABLE app2.t ADD COLUMN a int DEFAULT 5", None),
+    # comments: an apostrophe in one, a statement-like one
+    ("-- don't forget\nALTER TABLE t ADD COLUMN a int DEFAULT 5", "5"),
+    ("-- add a with a default\nALTER TABLE t ADD COLUMN a int DEFAULT 5", "5"),
+    ("/* add a default 7 */ ALTER TABLE t ADD COLUMN a int DEFAULT 5", "5"),
+    ("ALTER TABLE t ADD COLUMN a text DEFAULT E'it\\'s' NOT NULL", "E'it\\'s'"),
+    ("ALTER TABLE t ADD COLUMN a text DEFAULT $$a;b$$", "$$a;b$$"),
+    ("ALTER TABLE ONLY app.t ADD b int DEFAULT 1, ADD COLUMN IF NOT EXISTS a int DEFAULT (1 + 2) CHECK (a > 0)",
+     "(1 + 2)"),
+    ("ALTER TABLE t ADD COLUMN ab int DEFAULT 1", None),
+    ("ALTER TABLE t ADD COLUMN a int", None),
+])
+def test_the_default_a_column_was_added_with_is_read_from_the_statement(
+        db: SqlDb, stmt: str, expected: Any) -> None:
+    """G2's reader of the captured ADD COLUMN: the table named by the statement, the top
+    level only (quotes, E'' escapes, dollar quotes, comments and parentheses aside)."""
+    assert db.val("SELECT pggit_v0._added_default(%s, 'a', 'app', 't')", [stmt]) == expected
+
+
+def test_a_role_without_the_statements_migrates_as_before(db: SqlDb) -> None:
+    """G2 reads the captured statements: a role granted access without them (the
+    default) gets the span as before, not 'permission denied for table ddl_log'."""
+    db.exec("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pggit_g2dev') THEN "
+            "CREATE ROLE pggit_g2dev NOSUPERUSER; END IF; END $$")
+    db.exec("SELECT pggit_v0.grant_access('pggit_g2dev')")
+    db.exec("CREATE SCHEMA app AUTHORIZATION pggit_g2dev")
+    db.exec("SET ROLE pggit_g2dev")
+    db.exec("CREATE TABLE app.t (id int PRIMARY KEY)")
+    c0 = db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec("ALTER TABLE app.t ADD COLUMN a integer DEFAULT 5 NOT NULL; ALTER TABLE app.t ALTER COLUMN a DROP DEFAULT")
+    c1 = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [c0, c1])
+    assert "ADD COLUMN a integer NOT NULL" in script   # (no statements: the final default)
+    db.exec("RESET ROLE")
+    assert "ADD COLUMN a integer DEFAULT 5 NOT NULL" in db.val(
+        "SELECT pggit_v0.generate_migration(%s, %s)", [c0, c1])   # the owner reads them
