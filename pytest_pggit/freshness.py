@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 #: (2, mtime) uncommitted in git; (1, commit time) committed; (0, mtime) no git
 Freshness = Tuple[int, float]
@@ -37,7 +37,15 @@ def freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Freshness]:
     status = git("status", "--porcelain", "--untracked-files=all", "--", *map(str, paths)) or ""
     dirty = {(Path(top.strip()) / line[3:].strip().strip('"')).resolve() for line in status.splitlines()
              if len(line) > 3}
-    # one log of the last commits touching them (a file none of them touched: older)
+    last = _last_commits(git, Path(top.strip()), paths)
+    out: Dict[Path, Freshness] = {p: (0, p.stat().st_mtime) for p in outside}
+    out.update({p: (2, p.stat().st_mtime) if p in dirty else (1, last.get(p, 0.0)) for p in paths})
+    return out
+
+
+def _last_commits(git: Any, top: Path, paths: List[Path]) -> Dict[Path, float]:
+    """The time of the last commit touching each of ``paths`` (one log of the last 500;
+    a file none of them touched: absent, older)."""
     last: Dict[Path, float] = {}
     log = git("log", "-n", "500", "--format=%x00%ct", "--name-only", "--", *map(str, paths)) or ""
     for entry in log.split("\0")[1:]:
@@ -45,33 +53,38 @@ def freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Freshness]:
         if not lines or not lines[0].isdigit():
             continue
         for name in lines[1:]:
-            last.setdefault((Path(top.strip()) / name.strip().strip('"')).resolve(), float(lines[0]))
-    out: Dict[Path, Freshness] = {p: (0, p.stat().st_mtime) for p in outside}
-    out.update({p: (2, p.stat().st_mtime) if p in dirty else (1, last.get(p, 0.0)) for p in paths})
-    return out
+            last.setdefault((top / name.strip().strip('"')).resolve(), float(lines[0]))
+    return last
 
 
 def edited(paths: List[Path], rootdir: Path) -> List[Path]:
     """Those of ``paths`` that git tracks and that differ from HEAD (edited after they were
-    committed: staged or not); new, untracked and unchanged files are not.  Empty
-    without git."""
-    try:
-        top = subprocess.run(["git", "-C", str(rootdir), "rev-parse", "--show-toplevel"],
-                             capture_output=True, text=True, timeout=30)
-        if top.returncode != 0 or not paths:
-            return []
-        root = Path(top.stdout.strip())
-        proc = subprocess.run(["git", "-C", str(rootdir), "status", "--porcelain", "--", *map(str, paths)],
-                              capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
+    committed: staged or not), when none of ``paths`` was committed after them (a newer
+    committed step is not in git HEAD's past: the default base must judge it too); new,
+    untracked and unchanged files are not.  Empty without git."""
+    def git(*args: str) -> Optional[str]:
+        try:
+            proc = subprocess.run(["git", "-C", str(rootdir), *args], capture_output=True, text=True,
+                                  timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return proc.stdout if proc.returncode == 0 else None
+
+    top = git("rev-parse", "--show-toplevel")
+    if top is None or not paths:
         return []
-    if proc.returncode != 0:
-        return []
+    root = Path(top.strip())
+    status = git("status", "--porcelain", "-z", "--", *map(str, paths))
     out = []
-    for line in proc.stdout.splitlines():
-        code, name = line[:2], line[3:].strip().strip('"')
-        if "M" in code and "A" not in code and "?" not in code:
+    for entry in (status or "").split("\0"):
+        code, name = entry[:2], entry[3:]
+        if len(entry) > 3 and "M" in code and "A" not in code and "?" not in code:
             out.append((root / name).resolve())
+    if not out:
+        return []
+    last = _last_commits(git, root, [p.resolve() for p in paths])
+    if max(last.get(p, 0.0) for p in out) < max(last.values(), default=0.0):
+        return []
     return sorted(out)
 
 

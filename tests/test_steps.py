@@ -794,8 +794,29 @@ def test_a_committed_schema_file_edited_since_is_judged_against_its_committed_ve
     assert "the default base, as sql/db/schema.sql changed since git HEAD" in out, out
     failed, text = junit_cases(pytester.path / "gate.xml")["pggit.hazards::public/table/customers/column/phone"]
     assert failed and "data_deletion" in text
-    (db_dir / "extra.sql").write_text("CREATE TABLE extra (id int);\n")   # a new file alone: as before
+    # a step committed after the edited file: git HEAD holds it, the default base must
+    # judge it (the review: git HEAD hid it), so the default base stays the old one
+    (db_dir / "schema.sql").write_text(
+        "CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL, phone text);\n"
+        "CREATE TABLE orders (id int PRIMARY KEY);\n")
+    (db_dir / "zz_drop.sql").write_text("ALTER TABLE orders DROP COLUMN id;\n")
+    git(pytester.path, "add", "-A")
+    git(pytester.path, "commit", "-qm", "drop orders.id", "--date", "2030-01-01T00:00:00")
+    subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "--amend",
+                    "--no-edit", "-q", "--date", "2030-01-01T00:00:00"], cwd=pytester.path, check=True,
+                   env={**__import__("os").environ, "GIT_COMMITTER_DATE": "2030-01-01T00:00:00"})
+    (db_dir / "schema.sql").write_text(
+        "CREATE TABLE customers (id int PRIMARY KEY, email text);\n"
+        "CREATE TABLE orders (id int PRIMARY KEY);\n")
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "db", "--pggit-gate",
+                                "--pggit-junit", "gate.xml")
+    out = result.stdout.str()
+    assert "git HEAD" not in out, out   # the default base as before: before the edited file
+    assert "(the step before the oldest of the 1 newest (sql/db/schema.sql; 2 step(s) since))" in out, out
     git(pytester.path, "checkout", "--", "db/schema.sql")
+    git(pytester.path, "rm", "-q", "db/zz_drop.sql")
+    git(pytester.path, "commit", "-qm", "undo")
+    (db_dir / "extra.sql").write_text("CREATE TABLE extra (id int);\n")   # a new file alone: as before
     result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "db", "--pggit-gate")
     assert result.ret == 0, result.stdout.str()
     assert "git HEAD" not in result.stdout.str(), result.stdout.str()
