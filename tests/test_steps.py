@@ -439,8 +439,9 @@ def test_git_base_is_the_schema_at_a_git_ref(pytester: pytest.Pytester, pggit_se
     # by the second (another ref, the same commit); without the cache its steps run
     for ref, how in (("HEAD~1", "from the template cache (pggit_cache_*, built now and kept) as "
                       "one migration onto branch"),
-                     ("release", "from the template cache (pggit_cache_*, hit) as one migration "
-                      "onto branch"),
+                     # (hit, unless runs beside this one pruned it: the git:HEAD case below
+                     # shows a hit for certain)
+                     ("release", "from the template cache (pggit_cache_*) as one migration onto branch"),
                      ("HEAD~1", "built on branch")):
         more = ["--pggit-no-cache"] if how == "built on branch" else []
         result = pytester.runpytest(*args, *more, "--pggit-base", f"git:{ref}")
@@ -465,9 +466,9 @@ def test_git_base_is_the_schema_at_a_git_ref(pytester: pytest.Pytester, pggit_se
     # the working tree's own commit: the head template's cache entry is the base's
     result = pytester.runpytest(*args, "--pggit-base", "git:HEAD")
     assert result.ret == 0, result.stdout.str()
-    result.stdout.fnmatch_lines(["pggit: template cache hit*"])
     result.stdout.fnmatch_lines(["diff pytest-pggit/git-base..HEAD: 0 path(s)*"])
-    head_entry = re.search(r"template cache hit: (pggit_cache_\w+)", result.stdout.str())
+    # (the head's entry: a hit, or built again when other runs on the server pruned it)
+    head_entry = re.search(r"(?:template cache hit: |, kept as )(pggit_cache_\w+)", result.stdout.str())
     assert head_entry and f"from the template cache ({head_entry.group(1)}, hit)" in result.stdout.str()
     if find_squawk():
         assert "0 statement(s) of 0 file(s)/step(s) since pytest-pggit/git-base" in result.stdout.str()
