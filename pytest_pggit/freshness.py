@@ -7,6 +7,7 @@ gate ask this module which steps are new (:func:`freshness`).
 """
 from __future__ import annotations
 
+import functools
 import subprocess
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
@@ -15,16 +16,19 @@ from typing import Any, Dict, List, Optional, Tuple
 Freshness = Tuple[int, float]
 
 
+def _git(rootdir: Path, *args: str) -> Optional[str]:
+    """``git -C rootdir args``'s output, or None when git is missing, fails or hangs."""
+    try:
+        proc = subprocess.run(["git", "-C", str(rootdir), *args], capture_output=True, text=True,
+                              timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return proc.stdout if proc.returncode == 0 else None
+
+
 def freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Freshness]:
     """How new each of ``paths`` (existing files) is; the larger, the newer."""
-    def git(*args: str) -> Optional[str]:
-        try:
-            proc = subprocess.run(["git", "-C", str(rootdir), *args], capture_output=True, text=True,
-                                  timeout=30)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return proc.stdout if proc.returncode == 0 else None
-
+    git = functools.partial(_git, rootdir)
     paths = [p.resolve() for p in paths]
     top = git("rev-parse", "--show-toplevel")
     if top is None:
@@ -62,14 +66,7 @@ def edited(paths: List[Path], rootdir: Path) -> List[Path]:
     committed: staged or not), when none of ``paths`` was committed after them (a newer
     committed step is not in git HEAD's past: the default base must judge it too); new,
     untracked and unchanged files are not.  Empty without git."""
-    def git(*args: str) -> Optional[str]:
-        try:
-            proc = subprocess.run(["git", "-C", str(rootdir), *args], capture_output=True, text=True,
-                                  timeout=30)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return proc.stdout if proc.returncode == 0 else None
-
+    git = functools.partial(_git, rootdir)
     top = git("rev-parse", "--show-toplevel")
     if top is None or not paths:
         return []

@@ -238,9 +238,11 @@ COMMENT ON FUNCTION pggit_v0._epoch_using(text, text, text) IS
     'USING expression between numbers and timestamps or dates (Unix epoch seconds, UTC), which no cast joins; NULL otherwise';
 
 -- Whether a column of base type p_old can be converted to p_new by a cast (USING col::new):
--- false only for two base types, neither a string type nor both arrays, that no cast
--- joins (time to timestamp, uuid to bigint, jsonb to bytea, text[] to jsonb: Coder,
--- Trigger.dev), as this database's catalogs say; true when either is not known here.
+-- false for two base types, neither a string type nor both arrays, that no cast joins
+-- (time to timestamp, uuid to bigint, jsonb to bytea, text[] to jsonb: Coder,
+-- Trigger.dev), as this database's catalogs say; NULL when one is not known here (an
+-- extension's type, checked out before its extension is installed: G6) and the other
+-- is not a string type, nor both arrays: the database the script runs in decides.
 CREATE OR REPLACE FUNCTION pggit_v0._castable(p_old text, p_new text) RETURNS boolean
 LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -265,16 +267,40 @@ BEGIN
         n := b;
     END LOOP;
     -- from or to a string type: the I/O conversion; two arrays: element by element; else
-    -- a cast must join them (smallint to an enum has none: E1).  A type not known here
-    -- (made by the same migration) is castable only from or to a string type.
-    RETURN coalesce(o = n, false)   -- (a type not known here: NULL, which is not castable)
-        OR EXISTS (SELECT 1 FROM pg_type t WHERE t.oid IN (o, n) AND t.typcategory = 'S')
-        OR (SELECT count(*) FROM pg_type t WHERE t.oid IN (o, n) AND t.typcategory = 'A') = 2
-        OR EXISTS (SELECT 1 FROM pg_cast c WHERE c.castsource = o AND c.casttarget = n);
+    -- a cast must join them (smallint to an enum has none: E1).
+    IF EXISTS (SELECT 1 FROM pg_type t WHERE t.oid IN (o, n) AND t.typcategory = 'S')
+       OR (p_old LIKE '%[]' AND p_new LIKE '%[]') THEN
+        RETURN true;
+    ELSIF o IS NULL OR n IS NULL THEN
+        RETURN NULL;
+    END IF;
+    RETURN o = n OR EXISTS (SELECT 1 FROM pg_cast c WHERE c.castsource = o AND c.casttarget = n);
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._castable(text, text) IS
-    'Whether a cast joins two types (domains as their base types; string types through I/O); false sends the conversion through text';
+    'Whether a cast joins two types (domains as their base types; string types through I/O); false sends the conversion through text, NULL leaves it to the database the script runs in';
+
+-- A column's type change whose cast cannot be chosen here (_castable is NULL): a DO
+-- statement that runs p_direct (USING col::new) where a cast from p_old to p_new exists
+-- when it runs, or either is a string type, and p_via_text (USING col::text::new) otherwise.
+-- One line; its dollar quote's tag is one neither statement holds.
+CREATE OR REPLACE FUNCTION pggit_v0._retype_at_run_time(p_direct text, p_via_text text, p_old text, p_new text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+    SELECT format('DO %1$s BEGIN IF EXISTS (SELECT FROM pg_catalog.pg_cast c WHERE c.castsource = pg_catalog.to_regtype(%2$L)'
+                  ' AND c.casttarget = pg_catalog.to_regtype(%3$L)) OR EXISTS (SELECT FROM pg_catalog.pg_type t'
+                  ' WHERE t.oid IN (pg_catalog.to_regtype(%2$L), pg_catalog.to_regtype(%3$L)) AND t.typcategory = %4$L)'
+                  ' THEN %5$s ELSE %6$s END IF; END %1$s;',
+                  q.tag, _unsized_type(p_old), _unsized_type(p_new), 'S', p_direct, p_via_text)
+    FROM (SELECT '$pggit' || coalesce(min(i)::text, '') || '$' AS tag
+          FROM (SELECT NULL::int AS i UNION ALL SELECT generate_series(1, 1000)) g
+          WHERE strpos(p_direct || p_via_text || '$', '$pggit' || coalesce(g.i::text, '') || '$') = 0
+          GROUP BY (g.i IS NULL) ORDER BY (g.i IS NULL) DESC LIMIT 1) q
+$$;
+COMMENT ON FUNCTION pggit_v0._retype_at_run_time(text, text, text, text) IS
+    'DO statement changing a column''s type with a cast where one exists when it runs, through text otherwise';
 
 -- The sequence name an identity column's recorded options give (SEQUENCE NAME s.n,
 -- qualified as recorded: when it is not the one PostgreSQL would choose), NULL when none;

@@ -540,9 +540,14 @@ BEGIN
                       THEN format('ALTER TABLE %s ADD COLUMN %s;', x.q, x.new_c) END,
                  CASE WHEN (o.type <> n.type OR o.coll IS DISTINCT FROM n.coll)
                            AND NOT (n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated)
-                      -- same base type: no USING, so an overflow raises instead of truncating
-                      THEN format('ALTER TABLE %s ALTER COLUMN %s TYPE %s%s%s;', x.q, n.name, n.type,
-                                  coalesce(' COLLATE ' || n.coll, ''),
+                      THEN (SELECT CASE WHEN u.using_clause IS NOT NULL THEN u.base || u.using_clause || ';'
+                                        -- no cast known here to choose (G6): where it runs
+                                        ELSE _retype_at_run_time(u.base || format(' USING %s::%s;', n.name, _unsized_type(n.type)),
+                                                                 u.base || format(' USING %s::text::%s;', n.name, _unsized_type(n.type)),
+                                                                 o.type, n.type) END
+                            FROM (SELECT format('ALTER TABLE %s ALTER COLUMN %s TYPE %s%s', x.q, n.name, n.type,
+                                                coalesce(' COLLATE ' || n.coll, '')) AS base,
+                                  -- same base type: no USING, so an overflow raises instead of truncating
                                   CASE WHEN regexp_replace(o.type, '\([0-9, ]+\)', '', 'g')
                                             = regexp_replace(n.type, '\([0-9, ]+\)', '', 'g') THEN ''
                                        -- cast to the type without its length/precision: the
@@ -574,7 +579,17 @@ BEGIN
                                        THEN format(' USING convert_from(%s, %L)::%s', n.name, 'UTF8', _unsized_type(n.type))
                                        WHEN NOT _castable(o.type, n.type)
                                        THEN format(' USING %s::text::%s', n.name, _unsized_type(n.type))
-                                       ELSE format(' USING %s::%s', n.name, _unsized_type(n.type)) END) END,
+                                       -- one of them not known here: a type this migration makes
+                                       -- (an enum) has no cast, through text; another (an
+                                       -- extension's, G6): NULL, decided where the script runs
+                                       WHEN _castable(o.type, n.type) IS NULL
+                                       THEN CASE WHEN EXISTS (SELECT 1 FROM unnest(p_plan) ty
+                                                              WHERE ty.kind IN ('type', 'domain') AND ty.new_c IS NOT NULL
+                                                                AND _qname(ty.schema_name, ty.obj_key)
+                                                                    IN (regexp_replace(_unsized_type(o.type), '(\[\])+$', ''),
+                                                                        regexp_replace(_unsized_type(n.type), '(\[\])+$', '')))
+                                                 THEN format(' USING %s::text::%s', n.name, _unsized_type(n.type)) END
+                                       ELSE format(' USING %s::%s', n.name, _unsized_type(n.type)) END AS using_clause) u) END,
                  CASE WHEN n.default_expr IS NOT NULL AND (o.default_expr IS DISTINCT FROM n.default_expr OR o.type <> n.type)
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', x.q, n.name, n.default_expr) END,
                  CASE WHEN o.not_null AND NOT n.not_null AND n.identity IS NULL

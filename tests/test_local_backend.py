@@ -384,10 +384,13 @@ def test_sigint_still_stops_the_server(pytester: pytest.Pytester) -> None:
     assert not postmaster_running(data_dir), out
 
 
-def test_watchdog_cleans_up_after_sigkill(pytester: pytest.Pytester) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_watchdog_cleans_up_after_a_killing_signal(pytester: pytest.Pytester, sig: int) -> None:
+    """kill -9, and the SIGTERM a CI runner sends a cancelled job (Python's default: exit
+    at once, no finally): the watchdog stops the server and removes its directory."""
     proc = _spawn_sleeping_run(pytester)
     data_dir = (pytester.path / "server.txt").read_text()
-    proc.kill()
+    proc.send_signal(sig)
     proc.communicate(timeout=30)
     assert wait_until(lambda: not postmaster_running(data_dir), timeout=20)
     assert wait_until(lambda: not Path(data_dir).parent.exists(), timeout=20)

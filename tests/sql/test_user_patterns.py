@@ -1782,6 +1782,33 @@ def test_a_retype_to_a_type_renamed_since_goes_through_text(db: SqlDb, make_empt
         replica.psql("-q", sql=script)
 
 
+def test_a_retype_to_an_extensions_type_not_installed_here_uses_its_cast(db: SqlDb, make_empty_db: Any) -> None:
+    """G6 (Immich's real[] -> pgvector): checked out where the extension was not installed
+    yet, the type was unknown, so the script went through text, which the type's input
+    cannot read ('{a,1}' is no hstore); the history used the extension's cast.  The cast
+    is now chosen where the script runs."""
+    require_extensions(db, "hstore")
+    db.exec("CREATE TABLE public.kv (id int PRIMARY KEY, c text[])")
+    c0 = db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec("SELECT pggit_v0.create_branch('before', from_ref => %s, checkout => false)", [c0])
+    db.exec("CREATE EXTENSION hstore; ALTER TABLE public.kv ALTER c TYPE hstore USING c::hstore")
+    db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("SELECT pggit_v0.checkout_branch('before', apply => true)")
+    assert db.val("SELECT count(*) FROM pg_extension WHERE extname = 'hstore'") == 0
+    db.exec("INSERT INTO public.kv VALUES (1, '{a,1}')")
+    script = db.val("SELECT pggit_v0.generate_migration('before', 'main')")
+    replica = make_empty_db()
+    replica.exec("CREATE TABLE public.kv (id int PRIMARY KEY, c text[]); INSERT INTO public.kv VALUES (1, '{a,1}')")
+    replica.psql("-q", sql=script)
+    assert replica.val("SELECT c -> 'a' FROM public.kv") == "1"
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    assert db.val("SELECT c -> 'a' FROM public.kv") == "1"
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+    # where no cast joins them, the same statement goes through text
+    assert db.val("SELECT pggit_v0._castable('integer', 'public.no_such_type')") is None
+    assert db.val("SELECT pggit_v0._castable('text', 'public.no_such_type')") is True
+
+
 @pytest.mark.parametrize("stmt, expected", [
     ("alter table t add column a int not null default 5;", "5"),
     # another table's column of that name first (the review of G2)
