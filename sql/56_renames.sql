@@ -84,9 +84,12 @@ BEGIN
     -- first), then p_to's replayed (oldest first).  A drop ends a chain (the object is
     -- gone; one made later under the name is another: A3).  Drops a checkout or merge
     -- ran itself (source 'pgGit migration') are not the user's history.
+    -- A column dropped on both sides as often (the same migration run on two branches,
+    -- or merged: Temporal's drop and re-add of data_encoding, J2) is the column both
+    -- trees hold: those drops cancel out, unless a rename touches its table.
     FOR e IN
         WITH one_side AS MATERIALIZED (SELECT * FROM _one_side_commits(p_from, p_to)),
-        ev AS (
+        ev0 AS (
             SELECT l.id, l.object_type, l.renamed_from, l.object_identity, o.fwd
             FROM ddl_log l JOIN ddl_log_commits lc ON lc.log_id = l.id JOIN one_side o ON o.sha = lc.commit_sha
             WHERE l.renamed_from IS NOT NULL
@@ -95,6 +98,24 @@ BEGIN
             FROM one_side o JOIN ddl_log_commits lc ON lc.commit_sha = o.sha JOIN ddl_log l ON l.id = lc.log_id
             WHERE l.event = 'sql_drop' AND l.object_type IN ('table', 'sequence', 'table column')
               AND l.source IS DISTINCT FROM 'pgGit migration'
+        ),
+        drops AS (
+            SELECT d.id, d.object_identity,
+                   row_number() OVER (PARTITION BY d.object_identity, d.fwd ORDER BY d.id) AS rk,
+                   count(*) FILTER (WHERE d.fwd) OVER (PARTITION BY d.object_identity) AS n_fwd,
+                   count(*) FILTER (WHERE NOT d.fwd) OVER (PARTITION BY d.object_identity) AS n_back,
+                   d.fwd
+            FROM ev0 d WHERE d.renamed_from IS NULL AND d.object_type = 'table column'
+        ),
+        ev AS (
+            SELECT * FROM ev0 x
+            WHERE NOT EXISTS (
+                SELECT 1 FROM drops d
+                WHERE d.id = x.id AND x.renamed_from IS NULL AND d.rk <= CASE WHEN d.fwd THEN d.n_back ELSE d.n_fwd END
+                  AND NOT EXISTS (SELECT 1 FROM ev0 r
+                                  WHERE r.renamed_from IS NOT NULL AND r.object_type IN ('table', 'table column')
+                                    AND ((parse_ident(r.object_identity))[1:2] = (parse_ident(d.object_identity))[1:2]
+                                         OR (parse_ident(r.renamed_from))[1:2] = (parse_ident(d.object_identity))[1:2])))
         )
         SELECT ev.object_type, ev.renamed_from IS NULL AS dropped, ev.fwd,
                CASE WHEN ev.renamed_from IS NULL THEN ev.object_identity

@@ -500,3 +500,28 @@ def test_a_view_under_a_renamed_tables_old_name_is_dropped_before_the_rename_bac
     assert db.rows("SELECT id FROM app.scip_uploads ORDER BY id") == [{"id": 1}, {"id": 2}]
     assert db.val(f"SELECT count(*) FROM app.lsif_uploads") == 2
     clean(db)
+
+
+def test_a_column_dropped_and_added_again_on_both_branches_is_one_column(db: SqlDb) -> None:
+    """J2 (Temporal's fix_data_encoding_column run on two branches): the two commits have
+    one tree, yet the walk through their merge base undid one side's drop and re-add and
+    replayed the other's: a DROP and an ADD (DATA LOSS), checkout refused, and with force
+    the values became the default.  Drops both sides made as often cancel out."""
+    db.exec("CREATE TABLE public.t (id int PRIMARY KEY, e varchar(16))")
+    c0 = commit(db, "c0")
+    redo = ("ALTER TABLE public.t DROP COLUMN e;"
+            "ALTER TABLE public.t ADD COLUMN e varchar(16) NOT NULL DEFAULT ''")
+    db.exec(redo)
+    c1 = commit(db, "c1 on main")
+    db.exec("CREATE TABLE public.u (id int)")
+    commit(db, "c2 on main")
+    db.exec("SELECT pggit_v0.create_branch('feature', from_ref => %s, checkout => false)", [c0])
+    db.exec("SELECT pggit_v0.checkout_branch('feature', apply => true, force => true)")
+    db.exec(redo)
+    f1 = commit(db, "f1 on feature")
+    assert "0 step(s)" in script(db, f1, c1)
+    assert "DROP COLUMN e" in script(db, c0, c1)       # one side only: still another column (E11)
+    db.exec("INSERT INTO public.t VALUES (1, 'proto3'), (2, 'json')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.rows("SELECT id, e FROM public.t ORDER BY id") == [{"id": 1, "e": "proto3"}, {"id": 2, "e": "json"}]
+    clean(db)
