@@ -853,3 +853,121 @@ def test_a_squash_that_differs_from_what_it_replaces_fails_the_gate(pytester: py
     assert cases["pggit.squash::django/appq/0001_squashed_0002"] == "failure", cases
     assert "the squash makes another schema than the 2 migration(s) it replaces" in out, out
     assert "public/table/appq_q/column/sort_order" in out, out
+
+
+def _one_app(pytester: pytest.Pytester, app: str, migrations: Dict[str, str]) -> None:
+    """A project of one app ``app`` with ``migrations`` (file stem -> source) and one test."""
+    files = {k: v for k, v in SQUASHED.items() if not k.startswith(("appc/", "appd/"))}
+    files["site_cfg/settings.py"] = SQUASHED["site_cfg/settings.py"].replace('["appc", "appd"]', f'["{app}"]')
+    files["conftest.py"] = ""
+    files[f"{app}/__init__.py"] = files[f"{app}/migrations/__init__.py"] = ""
+    for stem, text in migrations.items():
+        files[f"{app}/migrations/{stem}.py"] = text
+    files["test_x.py"] = "def test_db(pggit_db):\n    pass\n"
+    for name, text in files.items():
+        path = pytester.path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip())
+
+
+INITIAL = """
+    from django.db import migrations, models
+
+    class Migration(migrations.Migration):
+        initial = True
+        operations = [migrations.CreateModel("Item", fields=[
+            ("id", models.BigAutoField(primary_key=True)), ("a", models.IntegerField(null=True))])]
+    """
+
+
+def test_a_renamed_migration_whose_old_name_is_not_on_disk_passes_the_squash_check(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """K1: Django's idiom for renaming a migration (``replaces`` names the old name, whose
+    file is gone; also a squash whose replaced files were deleted) made the squash check
+    ERROR (NodeNotFoundError, "hint: fix the step's upgrade" of a step that does not
+    exist).  Nothing to compare: no squash case, the gate passes."""
+    _one_app(pytester, "appk", {
+        "0001_initial": INITIAL,
+        "0002_price": """
+            from django.db import migrations, models
+
+            class Migration(migrations.Migration):
+                replaces = [("appk", "0002_add_price")]   # renamed from; no such file
+                dependencies = [("appk", "0001_initial")]
+                operations = [migrations.AddField("item", "price", models.IntegerField(null=True))]
+            """,
+    })
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml",
+                                           "--pggit-base", "root")
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert not [k for k in cases if k.startswith("pggit.squash::")], cases
+    assert "0002_add_price" not in out and "NodeNotFoundError" not in out, out
+
+
+def test_after_a_failed_downgrade_the_older_downgrades_see_a_true_recorder(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """K2: a downgrade failing for real (RunPython without a reverse) left its row in
+    django_migrations while the up/down walk put the schema back with pgGit; the first
+    migration's correct downgrade then failed (the recorder, not empty, was not dropped:
+    one error reported as two).  The failed step's row goes, as migrate would have done."""
+    _one_app(pytester, "appk", {
+        "0001_initial": INITIAL,
+        "0002_bad_reverse": """
+            from django.db import migrations
+
+            def fwd(apps, schema_editor):
+                pass
+
+            class Migration(migrations.Migration):
+                dependencies = [("appk", "0001_initial")]
+                operations = [migrations.RunSQL("CREATE INDEX item_a ON appk_item (a)", "DROP INDEX item_a"),
+                              migrations.RunPython(fwd)]   # no reverse: IrreversibleError
+            """,
+        "0003_b": """
+            from django.db import migrations, models
+
+            class Migration(migrations.Migration):
+                dependencies = [("appk", "0002_bad_reverse")]
+                operations = [migrations.AddField("item", "b", models.IntegerField(null=True))]
+            """,
+    })
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml",
+                                           "--pggit-base", "root")
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert cases["pggit.updown::django/appk/0002_bad_reverse"] == "error", cases
+    assert "IrreversibleError" in out, out
+    assert cases["pggit.updown::django/appk/0003_b"] == "ok", cases
+    assert cases["pggit.updown::django/appk/0001_initial"] == "ok", (cases, out)
+    assert [k for k, v in cases.items() if v != "ok"] == ["pggit.updown::django/appk/0002_bad_reverse"], cases
+
+
+def test_two_leaf_migrations_of_one_app_fail_the_gate(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """K6: two branches each added a migration on top of the same one, merged in git without
+    ``makemigrations --merge``: ``manage.py migrate`` refuses the project ("Conflicting
+    migrations detected"), the gate passed.  ``pggit.django::conflicts`` fails, naming the
+    app, its leaves and the fix (as ``pggit.alembic::single_head`` for several heads);
+    the tests still run."""
+    leaf = """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("appk", "0001_initial")]
+            operations = [migrations.AddField("item", "%s", models.IntegerField(null=True))]
+        """
+    _one_app(pytester, "appk", {"0001_initial": INITIAL, "0002_x": leaf % "x"})
+    args = [*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml"]
+    result = pytester.runpytest_subprocess(*args)
+    assert result.ret == 0, result.stdout.str()
+    assert junit_cases(pytester.path / "gate.xml")["pggit.django::conflicts"] == "ok"
+    (pytester.path / "appk/migrations/0002_y.py").write_text(textwrap.dedent(leaf % "y").lstrip())
+    result = pytester.runpytest_subprocess(*args)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    result.assert_outcomes(passed=1)
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert cases["pggit.django::conflicts"] == "failure", cases
+    assert "app appk: 0002_x, 0002_y" in out and "makemigrations --merge appk" in out, out

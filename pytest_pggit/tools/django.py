@@ -54,13 +54,39 @@ class DjangoSteps:
     def __init__(self, config: pytest.Config, alias: Optional[str] = None) -> None:
         self.config = config
         config.stash[ALIAS_KEY] = alias or ALIAS
+        #: app label -> its leaf migrations, of the apps with more than one (the last
+        #: project read at head; Django's ``detect_conflicts``); None: not read yet
+        self.conflicts: Optional[Dict[str, List[str]]] = None
 
     def pytest_pggit_migration_steps(self, config: Any, root: Any = None) -> List[Step]:
         setup_django()
         rootdir = Path(self.config.rootpath).resolve()
         if root is not None and Path(root).resolve() != rootdir:   # another git ref's tree
             return django_steps(self.config, tree=Path(root))
-        return django_steps(self.config)
+        from django.db.migrations.loader import MigrationLoader
+
+        loader = MigrationLoader(None, ignore_no_migrations=True)
+        self.conflicts = {app: sorted(names) for app, names in loader.detect_conflicts().items()}
+        return django_steps(self.config, loader=loader)
+
+    def pytest_pggit_gate_checks(self, config: Any) -> List[Any]:
+        """``conflicts``: one leaf migration per app (K6: two leaves of one app, branches
+        merged in git without ``makemigrations --merge``, passed the gate, while
+        ``manage.py migrate`` refuses them: "Conflicting migrations detected").  The
+        template still has every leaf's migrations applied, as for Alembic's heads."""
+        from ..gate import Check
+
+        if self.conflicts is None:
+            return []
+        if not self.conflicts:
+            return [Check("django", "conflicts", False, "OK", "one leaf migration per app")]
+        apps = sorted(self.conflicts)
+        leaves = "; ".join(f"app {app}: {', '.join(self.conflicts[app])}" for app in apps)
+        return [Check(
+            "django", "conflicts", True, "FAILED",
+            f"{len(apps)} app(s) with several leaf migrations ({leaves}): `manage.py migrate` refuses "
+            f"them (\"Conflicting migrations detected\"); merge them with "
+            f"`manage.py makemigrations --merge {' '.join(apps)}`")]
 
 
 def setup_django() -> None:
@@ -80,7 +106,8 @@ def setup_django() -> None:
         django.setup()
 
 
-def forward_plan(tree: "Optional[TreeMigrations]" = None, rootdir: Optional[Path] = None) -> List[Any]:
+def forward_plan(tree: "Optional[TreeMigrations]" = None, rootdir: Optional[Path] = None,
+                 loader: Any = None) -> List[Any]:
     """Every migration, in the order ``manage.py migrate`` applies them to an empty database
     (with ``tree``: the migrations of another git ref's files).
 
@@ -95,7 +122,8 @@ def forward_plan(tree: "Optional[TreeMigrations]" = None, rootdir: Optional[Path
     them, so the plan stays one Django could run."""
     from django.db.migrations.loader import MigrationLoader
 
-    loader = tree.loader(None) if tree is not None else MigrationLoader(None, ignore_no_migrations=True)
+    if loader is None:
+        loader = tree.loader(None) if tree is not None else MigrationLoader(None, ignore_no_migrations=True)
     graph = loader.graph
     seen: Dict[Tuple[str, str], None] = {}
     for leaf in graph.leaf_nodes():
@@ -139,16 +167,21 @@ def _newest(graph: Any, keys: List[Tuple[str, str]], rootdir: Path) -> List[Tupl
     return [max(files, key=lambda k: (fresh[files[k]], order.get(k, -1)))]
 
 
-def django_steps(config: pytest.Config, tree: Optional[Path] = None) -> List[Step]:
+def django_steps(config: pytest.Config, tree: Optional[Path] = None, loader: Any = None) -> List[Step]:
     """The steps of the project's migrations; with ``tree`` (the files of another git ref,
     ``--pggit-base git:<ref>``), of the project's migrations as they are there (the
     migrations of apps outside the rootdir, e.g. ``django.contrib.auth``, are the
-    installed ones)."""
+    installed ones).  ``loader``: Django's ``MigrationLoader`` of the head's migrations
+    (without ``tree``), when the caller has one."""
+    from django.db.migrations.loader import MigrationLoader
+
     steps = []
     rootdir = Path(config.rootpath)
     migrations = TreeMigrations(tree, rootdir) if tree is not None else None
+    if loader is None and migrations is None:
+        loader = MigrationLoader(None, ignore_no_migrations=True)
     batch = DjangoBatch(config, migrations)
-    for migration in forward_plan(migrations, rootdir if tree is None else None):
+    for migration in forward_plan(migrations, rootdir if tree is None else None, loader):
         key = (migration.app_label, migration.name)
         if migrations is not None and key in migrations.sources:
             module, path = migrations.sources[key]
@@ -166,17 +199,25 @@ def django_steps(config: pytest.Config, tree: Optional[Path] = None) -> List[Ste
             allow=read_allow(module, source or ".".join(key)),
             batch=batch,
             elsewhere=routed_elsewhere(migration, alias_of(config)),
-            replaced=_replaced_steps(config, migration) if migrations is None else (),
+            replaced=_replaced_steps(config, migration, loader) if migrations is None else (),
         ))
     return steps
 
 
-def _replaced_steps(config: pytest.Config, migration: Any) -> Tuple[Step, ...]:
+def _replaced_steps(config: pytest.Config, migration: Any, loader: Any) -> Tuple[Step, ...]:
     """A squashed migration's replaced migrations as steps (H6), each applied by an
     executor whose loader keeps them (``replace_migrations=False``), as on a database
-    that had them before the squash existed."""
+    that had them before the squash existed.
+
+    No steps when any of them is not on disk (K1: Django's idiom for renaming a migration,
+    ``replaces`` naming the old name, and a squash whose replaced files were deleted
+    after every database ran it): there is nothing to run and compare with; Django
+    itself only uses such names to read a database that recorded them."""
+    replaces = [tuple(k) for k in getattr(migration, "replaces", None) or ()]
+    if not replaces or any(k not in loader.disk_migrations for k in replaces):
+        return ()
     out = []
-    for app_label, name in getattr(migration, "replaces", None) or ():
+    for app_label, name in replaces:
         key = (app_label, name)
         out.append(Step(tool=TOOL, name=f"{app_label}/{name}", description="replaced by the squash",
                         upgrade=_action(config, key, backwards=False, unsquashed=True)))
@@ -417,7 +458,11 @@ def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool,
                 held = ((id(tree), None), executor.loader.project_state((key,), at_end=False))
             migration = executor.loader.graph.nodes[key]
             if backwards:
-                executor.migrate([key], plan=[(migration, True)])
+                try:
+                    executor.migrate([key], plan=[(migration, True)])
+                except Exception:   # (Ctrl-C: the run stops, nothing to put right)
+                    forget_failed_unapply(executor.recorder, migration)
+                    raise
                 drop_empty_recorder(executor.recorder)
                 return
             applied = (id(tree), _applied(executor.loader))
@@ -428,6 +473,29 @@ def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool,
 
     run.__qualname__ = f"django {'unapply' if backwards else 'apply'} {key[0]}.{key[1]}"
     return run
+
+
+def forget_failed_unapply(recorder: Any, migration: Any) -> None:
+    """After a failed unapply: the migration (and what a squash replaces) no longer
+    recorded, as ``migrate`` would have left it.  The up/down check puts the schema back
+    to the commit before the step with pgGit, which never touches the recorder's rows;
+    a stale row made Django believe the step still applied for every older downgrade,
+    and the first migration's (empty recorder: dropped) failed on the leftover table
+    (K2: one real error reported as two).  Best effort: the step's own error is what
+    counts."""
+    keys = [(migration.app_label, migration.name)]
+    keys += [tuple(k) for k in getattr(migration, "replaces", None) or ()]
+    try:
+        connection = recorder.connection
+        if connection.in_atomic_block or connection.needs_rollback:   # (not when Django unwound)
+            return
+        if not recorder.has_table():
+            return
+        for app_label, name in keys:
+            recorder.record_unapplied(app_label, name)
+        drop_empty_recorder(recorder)
+    except Exception:   # a broken connection: the step's error says enough
+        pass
 
 
 def drop_empty_recorder(recorder: Any) -> bool:
