@@ -21,6 +21,7 @@ killed outright left behind (:func:`~.janitor.drop_stale_databases`).
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 import secrets
 import sys
@@ -219,6 +220,7 @@ class PggitSession:
             except Exception as exc:  # pragma: no cover - reported by the fixture
                 self._early_error = PggitError(f"starting the server failed: {exc}")
 
+        make_thread_loggers()
         self._early = threading.Thread(target=work, name="pggit-early-start", daemon=True)
         self._early.start()
 
@@ -609,6 +611,20 @@ class PggitSession:
             sys.stderr.write(f"pytest-pggit: cleanup failed: {error}\n")
 
 
+#: loggers the start-up threads make (psycopg's import; asyncio and concurrent.futures it
+#: imports; the Docker backend's client libraries)
+_THREAD_LOGGERS = ("asyncio", "concurrent", "concurrent.futures", "psycopg", "psycopg.pq", "psycopg.transaction",
+                   "psycopg.waiting", "psycopg.debug", "docker", "urllib3", "testcontainers")
+
+
+def make_thread_loggers() -> None:
+    """Make, on the main thread, the loggers the start-up threads would make: pytest walks
+    logging's logger dict when collection starts, and one made then on a thread crashed
+    the run (``RuntimeError: dictionary changed size during iteration``, K10)."""
+    for name in _THREAD_LOGGERS:
+        logging.getLogger(name)
+
+
 def _import_client() -> None:
     try:
         import psycopg  # noqa: F401
@@ -623,6 +639,7 @@ def import_client_early() -> None:
     takes ~70 ms of Python (~140 ms in a fresh interpreter); on the thread it overlaps
     the server's start (copying the data directory, initdb, postgres starting), which
     the first connection would otherwise wait for."""
+    make_thread_loggers()
     if "psycopg" not in sys.modules:
         threading.Thread(target=_import_client, name="pggit-import", daemon=True).start()
 

@@ -390,3 +390,19 @@ def test_a_run_with_tests_starts_the_server_before_collecting(pytester: pytest.P
     result.assert_outcomes(passed=1)
     assert (pytester.path / "seen.txt").read_text() == "True"
     assert "--version" in (pytester.path / "ran.txt").read_text()
+
+
+def test_the_start_up_threads_make_no_logger() -> None:
+    """K10: pytest walks logging's logger dict when collection starts; psycopg's import
+    on the pggit-import thread made loggers then, and 3 runs in 10 of a project with
+    many loggers crashed (RuntimeError: dictionary changed size during iteration).  The
+    loggers are made on the main thread first: the import adds none."""
+    import subprocess
+    import sys
+
+    code = ("import logging; from pytest_pggit.session import make_thread_loggers; make_thread_loggers(); "
+            "before = set(logging.Logger.manager.loggerDict); "
+            "import psycopg, psycopg.conninfo, psycopg.sql, psycopg.pq, psycopg.transaction, psycopg.waiting; "
+            "psycopg.connect; print(sorted(set(logging.Logger.manager.loggerDict) - before))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]", out
