@@ -971,3 +971,41 @@ def test_two_leaf_migrations_of_one_app_fail_the_gate(pytester: pytest.Pytester,
     cases = junit_cases(pytester.path / "gate.xml")
     assert cases["pggit.django::conflicts"] == "failure", cases
     assert "app appk: 0002_x, 0002_y" in out and "makemigrations --merge appk" in out, out
+
+
+def test_a_put_back_that_rows_do_not_fit_empties_the_table_and_the_walk_goes_on(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """K11 (wagtail's bakerydemo): after a real downgrade error the walk puts the schema
+    back with pgGit's migration, which re-adds a column NOT NULL without a default (Django
+    dropped it) on a table a data migration filled: the put-back failed, the walk ended
+    and the older steps were never checked, with a hint about the user's data.  The
+    scratch clone's table is emptied and the walk goes on; the case says so."""
+    _one_app(pytester, "appk", {
+        "0001_initial": INITIAL.replace(
+            "])]", "]),\n            migrations.RunSQL(\"INSERT INTO appk_item (a) VALUES (1)\", migrations.RunSQL.noop)]"),
+        "0002_qty": """
+            from django.db import migrations, models
+
+            class Migration(migrations.Migration):
+                dependencies = [("appk", "0001_initial")]
+                operations = [migrations.AddField("item", "qty", models.IntegerField(default=0))]
+            """,
+        "0003_drop_qty": """
+            from django.db import migrations
+
+            def fwd(apps, schema_editor):
+                pass
+
+            class Migration(migrations.Migration):
+                dependencies = [("appk", "0002_qty")]
+                operations = [migrations.RemoveField("item", "qty"), migrations.RunPython(fwd)]
+            """,
+    })
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml",
+                                           "--pggit-base", "root")
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert [k for k, v in cases.items() if v != "ok"] == ["pggit.updown::django/appk/0003_drop_qty"], (cases, out)
+    assert cases["pggit.updown::django/appk/0001_initial"] == "ok", cases
+    assert "the walk emptied public.appk_item" in (pytester.path / "gate.xml").read_text()
