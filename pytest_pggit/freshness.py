@@ -71,6 +71,12 @@ def edited(paths: List[Path], rootdir: Path) -> List[Path]:
     if top is None or not paths:
         return []
     root = Path(top.strip())
+    # (only files of the work tree: one outside it, Django's own apps' migrations in
+    # site-packages, made git refuse the whole call and hid every edit, K9)
+    resolved = root.resolve()
+    paths = [p for p in (q.resolve() for q in paths) if resolved in p.parents]
+    if not paths:
+        return []
     status = git("status", "--porcelain", "-z", "--", *map(str, paths))
     out = []
     for entry in (status or "").split("\0"):
@@ -79,10 +85,34 @@ def edited(paths: List[Path], rootdir: Path) -> List[Path]:
             out.append((root / name).resolve())
     if not out:
         return []
-    last = _last_commits(git, root, [p.resolve() for p in paths])
+    last = _last_commits(git, root, paths)
     if max(last.get(p, 0.0) for p in out) < max(last.values(), default=0.0):
         return []
     return sorted(out)
 
 
-__all__ = ["Freshness", "edited", "freshness"]
+def committed_edits(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], List[Path]]":
+    """The newest commit on the first-parent line touching any of ``paths`` (a PR's merge
+    commit in CI), and those of ``paths`` it modified (that its first parent had):
+    ``("<sha>~1", [...])``, or ``(None, [])`` when it only added files, or without git.
+    A committed migration edited in place, in CI where the work tree is clean, was judged
+    as new by the default base (K4)."""
+    git = functools.partial(_git, rootdir)
+    top = git("rev-parse", "--show-toplevel")
+    if top is None or not paths:
+        return None, []
+    root = Path(top.strip()).resolve()
+    paths = [p for p in (q.resolve() for q in paths) if root in p.parents]
+    if not paths:
+        return None, []
+    sha = (git("log", "-n", "1", "--first-parent", "--format=%H", "--", *map(str, paths)) or "").strip()
+    if not sha or git("rev-parse", "--verify", "--quiet", f"{sha}~1^{{commit}}") is None:
+        return None, []
+    diff = git("diff", "--name-status", "-z", "--no-renames", f"{sha}~1", sha, "--", *map(str, paths)) or ""
+    fields = diff.split("\0")
+    out = sorted({(root / name).resolve() for code, name in zip(fields[::2], fields[1::2])
+                  if code.startswith("M")})
+    return (f"{sha}~1", out) if out else (None, [])
+
+
+__all__ = ["Freshness", "committed_edits", "edited", "freshness"]

@@ -168,15 +168,17 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     result.database = db.name
     git = None
     git_ref = str(options.base)[len("git:"):] if is_git_ref(options.base) else None
-    changed = _edited_steps(run) if options.base is None else []
-    if changed:   # (H10, H12) a committed step edited since: its committed version is the base
-        git_ref = "HEAD"
+    edit_ref, changed = _edited_steps(run) if options.base is None else (None, [])
+    if changed:   # (H10, H12, K4) a committed step edited: its committed version is the base
+        git_ref = edit_ref
     if git_ref is not None:   # the base built from a git ref, in a clone of the template
         git = build_git_base(run, git_ref)
         if changed:
+            since = ("since git HEAD" if edit_ref == "HEAD"
+                     else f"by git commit {str(edit_ref)[:12]}, the newest touching the steps")
             git.notes.append(f"the default base, as {', '.join(changed[:3])}"
                              + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-                             + " changed since git HEAD (a committed migration or schema file edited: "
+                             + f" changed {since} (a committed migration or schema file edited: "
                                "databases that ran it keep its committed version)")
         result.scratch.append(git.database)
         result.database = f"{db.name} (the gate ran on {git.database.name}, a clone holding the git base)"
@@ -606,11 +608,19 @@ def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult,
             continue
         keys = [x.key for x in sorted(prov.related(e.path), key=lambda x: -x.id)]
         if src is not None:
-            keys.insert(0, src.key)
+            # only the step or file that made the path: a reviewed drop of one column
+            # accepted another step's drop of another column of the table (K7)
+            keys = [src.key] + [k for k in keys if _unit(k) == _unit(src.key)]
         got = [a for a in (allowances.accept(h, keys, [e.path]) for h in e.hazards) if a is not None]
         if got:
             result.accepted[e.path] = got
     return allowances
+
+
+def _unit(key: Optional[str]) -> str:
+    """The step or file a statement's provenance key belongs to (``file:line`` or
+    ``tag:n`` without the number)."""
+    return (key or "").split("\n", 1)[0].rsplit(":", 1)[0]
 
 
 def _judged_on_statements(e: Any, prov: Any) -> Any:
@@ -755,17 +765,18 @@ def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowan
         seconds=found.seconds))
 
 
-def _edited_steps(run: Any) -> List[str]:
-    """The tags of the steps whose files git tracks and that differ from HEAD: a migration
-    or schema file edited after it was committed.  The default base judged such a file
-    as new (the step before it), so a narrowed column passed (H10, a pg_dump as the one
-    schema file: H12); the gate then takes the schema at git HEAD as its base."""
+def _edited_steps(run: Any) -> Tuple[Optional[str], List[str]]:
+    """The git ref to judge from and the tags of the steps whose committed files were
+    edited: those that differ from HEAD (uncommitted: ``HEAD``), else those the newest
+    commit touching the steps modified (in CI, where the work tree is clean: its parent,
+    K4).  The default base judged such a file as new (the step before it), so a narrowed
+    column passed (H10, a pg_dump as the one schema file: H12)."""
     rootdir = getattr(run, "rootdir", None)
     if rootdir is None:
-        return []
+        return None, []
     from pathlib import Path
 
-    from .freshness import edited
+    from .freshness import committed_edits, edited
 
     files: Dict[Path, List[str]] = {}
     for a in getattr(run, "steps", None) or ():
@@ -773,8 +784,12 @@ def _edited_steps(run: Any) -> List[str]:
         path = Path(rootdir) / source if source else None
         if path is not None and path.is_file():
             files.setdefault(path.resolve(), []).append(a.tag)
+    ref: Optional[str] = "HEAD"
     changed = set(edited(sorted(files), Path(rootdir)))
-    return [tag for path, tags in files.items() if path in changed for tag in tags]
+    if not changed:
+        ref, found = committed_edits(sorted(files), Path(rootdir))
+        changed = set(found)
+    return ref, [tag for path, tags in files.items() if path in changed for tag in tags]
 
 
 def _default_base(run: Any, repo: Any, head_sha: str) -> Tuple[str, str, str]:

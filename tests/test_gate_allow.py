@@ -83,6 +83,23 @@ def test_an_allow_comment_with_a_reason_passes_and_says_why(pytester: pytest.Pyt
     assert run(pytester, pggit_server, "--pggit-snapshot", "schema.snapshot").ret == 1
 
 
+def test_an_allow_accepts_only_what_its_own_statement_made(pytester: pytest.Pytester,
+                                                          pggit_server: Server) -> None:
+    """K7: a directive accepted a hazard of any path of the table its statement touched:
+    a reviewed drop of one column accepted another file's unreviewed drop of another
+    column, with the first one's reason."""
+    make_project(pytester, "CREATE TABLE item (id int PRIMARY KEY, note text, qty int);\n",
+                 "-- pggit: allow data_deletion -- note moved to the CMS\nALTER TABLE item DROP COLUMN note;\n")
+    (pytester.path / "schema" / "003_more.sql").write_text("ALTER TABLE item DROP COLUMN qty;\n")
+    result = run(pytester, pggit_server, "--no-pggit-lint", "--pggit-base", "sql/schema/001_init.sql")
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, out
+    cases = junit(pytester, "pggit.hazards")
+    assert cases["public/table/item/column/note"].find("failure") is None
+    assert cases["public/table/item/column/qty"].find("failure") is not None, out
+    assert "qty: data_deletion accepted" not in out
+
+
 def test_a_directive_without_a_reason_is_an_error_at_its_line(pytester: pytest.Pytester,
                                                               pggit_server: Server) -> None:
     project(pytester, "DROP TABLE legacy; -- pggit: allow data_deletion\n")

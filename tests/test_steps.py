@@ -821,6 +821,43 @@ def test_a_committed_schema_file_edited_since_is_judged_against_its_committed_ve
     result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "db", "--pggit-gate")
     assert result.ret == 0, result.stdout.str()
     assert "git HEAD" not in result.stdout.str(), result.stdout.str()
+    # K4: the edit committed (CI: a clean work tree): the newest commit touching the
+    # steps modified a file its parent had, so that parent is the base
+    git(pytester.path, "add", "-A")
+    git(pytester.path, "commit", "-qm", "extra")
+    (db_dir / "schema.sql").write_text(
+        "CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL);\n"
+        "CREATE TABLE orders (id int PRIMARY KEY);\n")
+    git(pytester.path, "commit", "-qam", "edit the committed schema in place")
+    result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "db", "--pggit-gate",
+                                "--pggit-junit", "gate.xml")
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert "changed by git commit" in out, out
+    failed, text = junit_cases(pytester.path / "gate.xml")["pggit.hazards::public/table/customers/column/phone"]
+    assert failed and "data_deletion" in text
+
+
+def test_edits_are_found_with_step_files_outside_the_work_tree(tmp_path: Path) -> None:
+    """K9: Django's own apps' migrations live in site-packages; with one such path, git
+    refused the whole status call and no edit was ever found."""
+    from pytest_pggit.freshness import committed_edits, edited
+    repo, outside = tmp_path / "repo", tmp_path / "site-packages"
+    repo.mkdir()
+    outside.mkdir()
+    (outside / "0001_initial.py").write_text("# django's own\n")
+    step = repo / "0002_more.py"
+    step.write_text("max_length=50\n")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "one")
+    paths = [outside / "0001_initial.py", step]
+    assert edited(paths, repo) == [] and committed_edits(paths, repo) == (None, [])
+    step.write_text("max_length=10\n")
+    assert edited(paths, repo) == [step.resolve()]
+    git(repo, "commit", "-qam", "edited in place")
+    sha = git(repo, "rev-parse", "HEAD")
+    assert committed_edits(paths, repo) == (f"{sha}~1", [step.resolve()])
 
 
 def test_a_column_dropped_from_a_renamed_table_fails_the_default_gate(
