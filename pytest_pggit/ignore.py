@@ -43,4 +43,38 @@ def is_column_order(entry: "DiffEntry") -> bool:
     return entry.change == "MODIFIED" and entry.path.endswith("/columns") and entry.sub_name is None
 
 
-__all__ = ["ignored", "is_column_order", "without_ignored"]
+def _anonymous(definition: Optional[str], name: str) -> str:
+    """``definition`` with its own name (bare or double-quoted) replaced."""
+    text = definition or ""
+    for form in ('"' + name.replace('"', '""') + '"', name):
+        text = text.replace(form, "\0")
+    return text
+
+
+def renamed_parts(entries: Sequence["DiffEntry"]) -> List[Tuple["DiffEntry", "DiffEntry"]]:
+    """Pairs ``(removed, added)`` of one table's constraints or indexes whose definitions
+    are the same but for their names: Django's reverse of ``unique=True`` re-adds the
+    constraint PostgreSQL named ``t_c_key`` as ``t_c_<hash>_uniq`` (K5)."""
+    def split(e: "DiffEntry") -> Optional[Tuple[str, str, str]]:
+        parts = e.path.split("/")
+        if len(parts) == 5 and parts[1] == "table" and parts[3] in ("constraint", "index"):
+            return "/".join(parts[:4]), parts[4], (e.old_definition if e.change == "REMOVED" else e.new_definition) or ""
+        return None
+
+    added = [(e, split(e)) for e in entries if e.change == "ADDED"]
+    pairs: List[Tuple["DiffEntry", "DiffEntry"]] = []
+    taken: set = set()
+    for r in entries:
+        sr = split(r) if r.change == "REMOVED" else None
+        if sr is None:
+            continue
+        for a, sa in added:
+            if (sa is not None and id(a) not in taken and sa[0] == sr[0] and sr[2]
+                    and _anonymous(sa[2], sa[1]) == _anonymous(sr[2], sr[1])):
+                pairs.append((r, a))
+                taken.add(id(a))
+                break
+    return pairs
+
+
+__all__ = ["ignored", "is_column_order", "renamed_parts", "without_ignored"]

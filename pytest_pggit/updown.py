@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Collection, Dict, List, Optional, Sequenc
 
 from .exceptions import PggitError
 from .formatting import explain_diff
-from .ignore import is_column_order, without_ignored
+from .ignore import is_column_order, renamed_parts, without_ignored
 from .repo import Repo
 from .template import GENERIC_PLANS, step_error
 
@@ -159,7 +159,10 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
         live = [] if tree is not None and tree == trees.get(prev_sha) else list(r.diff(prev_sha, sha))
         kept, left_out = without_ignored(live, options.ignore)
         order = [e for e in kept if is_column_order(e)]
-        failing = [e for e in kept if not is_column_order(e) or options.strict_column_order]
+        renamed = [] if options.strict_column_order else renamed_parts(kept)
+        only_named = {id(e) for pair in renamed for e in pair}
+        failing = [e for e in kept if (not is_column_order(e) or options.strict_column_order)
+                   and id(e) not in only_named]
         notes = []
         if skipped:
             notes.append(f"newer step(s) without a downgrade set back by pggit's migration: {', '.join(skipped)}")
@@ -168,6 +171,10 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
             tops = _tops([e.path for e in left_out])
             notes.append(f"{len(tops)} ignored path(s) differ ({', '.join(tops[:3])}"
                          + (", ..." if len(tops) > 3 else "") + ")")
+        if renamed:
+            notes.append("note: " + ", ".join(f"{r.path} came back as {a.path.rsplit('/', 1)[1]}"
+                                              for r, a in renamed)
+                         + " (same definition; --pggit-strict-column-order fails on it)")
         if order and not options.strict_column_order:
             notes.append("note: column order differs on " + ", ".join(
                 e.path[:-len("/columns")] for e in order) + " (--pggit-strict-column-order fails on it)")

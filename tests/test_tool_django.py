@@ -1009,3 +1009,32 @@ def test_a_put_back_that_rows_do_not_fit_empties_the_table_and_the_walk_goes_on(
     assert [k for k, v in cases.items() if v != "ok"] == ["pggit.updown::django/appk/0003_drop_qty"], (cases, out)
     assert cases["pggit.updown::django/appk/0001_initial"] == "ok", cases
     assert "the walk emptied public.appk_item" in (pytester.path / "gate.xml").read_text()
+
+
+def test_a_unique_constraint_back_under_django_s_name_is_a_note(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """K5 (django-oscar's offer/0002, 0003): ``unique=True`` made inline is named
+    ``<table>_<col>_key`` by PostgreSQL; the reverse of ``AlterField(unique=False)`` adds it
+    back as ``<table>_<col>_<hash>_uniq``.  Same definition, another name: the up/down
+    check failed the correct migration.  It is a note now, a failure with
+    --pggit-strict-column-order."""
+    _one_app(pytester, "appk", {
+        "0001_initial": INITIAL.replace('("a", models.IntegerField(null=True))',
+                                        '("a", models.IntegerField(null=True)), ("name", models.CharField('
+                                        'max_length=50, unique=True))'),
+        "0002_not_unique": """
+            from django.db import migrations, models
+
+            class Migration(migrations.Migration):
+                dependencies = [("appk", "0001_initial")]
+                operations = [migrations.AlterField("item", "name", models.CharField(max_length=50))]
+            """,
+    })
+    args = [*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml"]
+    result = pytester.runpytest_subprocess(*args)
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert junit_cases(pytester.path / "gate.xml")["pggit.updown::django/appk/0002_not_unique"] == "ok"
+    assert "constraint/appk_item_name_key came back as appk_item_name_" in (pytester.path / "gate.xml").read_text()
+    result = pytester.runpytest_subprocess(*args, "--pggit-strict-column-order")
+    assert result.ret == 1, result.stdout.str()
