@@ -617,6 +617,28 @@ def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult,
     return allowances
 
 
+def _steps_since(conn: Any, run: Any, base_sha: Optional[str]) -> List[Tuple[str, Optional[Any]]]:
+    """``(tag, source file)`` of the steps whose commits the base does not hold."""
+    from pathlib import Path
+
+    steps = list(getattr(run, "steps", None) or ())
+    if not base_sha or not steps or conn is None:
+        return []
+    with conn.cursor() as cur:
+        cur.execute("WITH RECURSIVE a(sha) AS (SELECT %s::text UNION SELECT cp.parent_sha "
+                    "FROM pggit_v0.commit_parents cp JOIN a ON cp.commit_sha = a.sha) SELECT sha FROM a",
+                    (base_sha,))
+        held = {r[0] for r in cur.fetchall()}
+    rootdir = getattr(run, "rootdir", None)
+    out: List[Tuple[str, Optional[Any]]] = []
+    for a in steps:
+        if a.sha in held:
+            continue
+        source = getattr(a.step, "source", None)
+        out.append((a.tag, Path(rootdir) / source if source and rootdir is not None else None))
+    return out
+
+
 def _unit(key: Optional[str]) -> str:
     """The step or file a statement's provenance key belongs to (``file:line`` or
     ``tag:n`` without the number)."""
@@ -727,7 +749,8 @@ def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowan
                               exclude=options.lint_exclude, new_objects=new_objects,
                               rewriting={e.path for e in result.diff if "table_rewrite" in (e.hazards or ())},
                               paths_by_source=_paths_by_source(result),
-                              fallback_files=list(getattr(cfg, "schema", None) or ()))
+                              fallback_files=list(getattr(cfg, "schema", None) or ()),
+                              steps_since=_steps_since(conn, run, result.base_sha))
     except Exception as exc:   # squawk crashed or printed garbage: say so, fail only if asked for
         result.checks.append(Check("lint", "squawk", bool(options.lint), "ERROR",
                                    f"lint failed: {type(exc).__name__}: {exc}",

@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -362,6 +363,11 @@ def lint_unit(squawk: str, unit: Unit, pg: str, exclude: Sequence[str], notes: L
     return lint_units(squawk, [unit], pg, exclude, notes, cwd)
 
 
+#: a statement capture never logs (after comments and blank lines)
+_DML = re.compile(r"(?:\s|--[^\n]*\n|/\*.*?\*/)*(?:TRUNCATE|DELETE|UPDATE|INSERT|MERGE|COPY)\b",
+                  re.IGNORECASE | re.DOTALL)
+
+
 def _touched(conn: Any, entries: Sequence[Any]) -> Set[str]:
     """The objects (``schema.name``, no quotes) the log entries changed; an index counts
     as its table."""
@@ -402,7 +408,8 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
              server_version: str, exclude: Sequence[str], new_objects: Set[str],
              rewriting: Optional[Set[str]] = None,
              fallback_files: Sequence[Path] = (),
-             paths_by_source: Optional[Dict[str, List[str]]] = None) -> LintResult:
+             paths_by_source: Optional[Dict[str, List[str]]] = None,
+             steps_since: Sequence[Tuple[str, Optional[Path]]] = ()) -> LintResult:
     """Lint the files and steps the changes since the base came from (``fallback_files``
     when the log names none: a layer without provenance, capture off).  An allow glob
     matches a finding's ``file:line`` and the diff paths its statement made
@@ -445,6 +452,23 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
         if fallback_files:
             result.notes.append("the DDL log names no step since the base (capture off, or a layer "
                                 "without provenance): every --pggit-schema file linted")
+    # the SQL files of the steps since the base, whole, though the log names none of
+    # their statements: one that only deletes rows (TRUNCATE ... CASCADE, DELETE FROM)
+    # runs no DDL, and passed unlinted (K3); tool steps that logged nothing are named
+    logged = {e.source.split("\n", 1)[0] for e in prov.entries if e.source}
+    have = {p.resolve() for p in files.values()}
+    silent: List[str] = []
+    for tag, path in steps_since:
+        if path is not None and path.suffix == ".sql" and path.is_file():
+            if path.resolve() not in have:
+                have.add(path.resolve())
+                files.setdefault(display_path(path, rootdir), path)
+        elif prov.has_sources and tag not in logged:
+            silent.append(tag)
+    if silent:
+        result.notes.append(f"{len(silent)} step(s) since the base changed no schema, so none of their SQL "
+                            f"was linted (data-only: a TRUNCATE or DELETE there is not seen): "
+                            + ", ".join(silent[:5]) + (", ..." if len(silent) > 5 else ""))
     for display, path in files.items():
         units.append(file_unit(path, display, rootdir))
         allowances.add_file(display, file_directives(path, display))
@@ -468,7 +492,9 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
         for f in st.findings:
             f.new_objects = fresh
             # capture logged nothing for it: a DROP ... IF EXISTS of nothing, a no-op
-            f.no_change = prov.has_sources and not entries and "\n" not in st.source
+            # (DML is never logged: a TRUNCATE or DELETE is no no-op, K3)
+            f.no_change = (prov.has_sources and not entries and "\n" not in st.source
+                           and not _DML.match(st.text or ""))
             # squawk flags every type change; PostgreSQL rewrites only some (F7: widening
             # a varchar, dropping its limit): none of the paths it made carries pgGit's
             # table_rewrite hazard

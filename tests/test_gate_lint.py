@@ -85,6 +85,19 @@ def test_a_breaking_change_fails_by_default(pytester: pytest.Pytester, pggit_ser
 
 
 @needs_squawk
+def test_a_file_that_only_deletes_rows_is_linted(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """K3: lint read the files the DDL log names; one whose statements change no schema
+    (TRUNCATE ... CASCADE empties the table and every table referencing it) ran no DDL,
+    was never linted, and the gate passed with "0 statement(s) of 0 file(s)"."""
+    project(pytester, "-- the yearly clean-up\nTRUNCATE customers CASCADE;\n")
+    result = run(pytester, pggit_server)
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, out
+    result.stdout.fnmatch_lines(["pggit gate: FAILED: * checks failed (lint)",
+                                 "FAIL*schema/002_change.sql:2*ban-truncate-cascade*"])
+
+
+@needs_squawk
 def test_excluded_rules_and_levels(pytester: pytest.Pytester, pggit_server: Server) -> None:
     project(pytester, INDEX)
     result = run(pytester, pggit_server, "--pggit-fail-on-lint", "low",
