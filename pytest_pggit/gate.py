@@ -599,7 +599,7 @@ def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult,
                                      has_sources=prov.has_sources)
     result.provenance = prov
     allowances.collect(prov, getattr(run, "rootdir", None))
-    result.diff = [_judged_on_statements(e, prov) for e in result.diff]
+    result.diff = _unique_over_one_value([_judged_on_statements(e, prov) for e in result.diff], prov)
     for e in result.diff:
         src = prov.for_path(e.path, e.change)
         if src is not None:
@@ -668,13 +668,12 @@ def _judged_on_statements(e: Any, prov: Any) -> Any:
     return dataclasses.replace(e, hazards=tuple(h for h in e.hazards if h != "fails_with_rows"))
 
 
-def adds_not_null_without_default(text: str, column: str) -> Optional[bool]:
-    """Whether ``text`` adds column ``column`` NOT NULL without a DEFAULT (or identity or
-    generated expression): True; adds it otherwise: False; does not add it: None.  The
-    clause runs to the next comma or semicolon outside parentheses and quotes."""
+def _add_clauses(text: str, column: str) -> List[str]:
+    """The clauses of ``text`` adding column ``column`` (``ADD [COLUMN] name ...``, up to
+    the next comma or semicolon outside parentheses and quotes), string literals blanked."""
     import re
 
-    found: Optional[bool] = None
+    out: List[str] = []
     for m in re.finditer(r'\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[A-Za-z_][\w$]*)',
                          text, re.IGNORECASE):
         name = m.group(1)
@@ -698,13 +697,65 @@ def adds_not_null_without_default(text: str, column: str) -> Optional[bool]:
             elif ch in ",;" and depth == 0:
                 end = i
                 break
-        clause = text[m.end():end]
-        bare = re.sub(r"'(?:[^']|'')*'", "''", clause)
+        out.append(re.sub(r"'(?:[^']|'')*'", "''", text[m.end():end]))
+    return out
+
+
+def adds_not_null_without_default(text: str, column: str) -> Optional[bool]:
+    """Whether ``text`` adds column ``column`` NOT NULL without a DEFAULT (or identity or
+    generated expression): True; adds it otherwise: False; does not add it: None."""
+    import re
+
+    found: Optional[bool] = None
+    for bare in _add_clauses(text, column):
         not_null = re.search(r"\bNOT\s+NULL\b", bare, re.IGNORECASE) is not None
         filled = re.search(r"\b(DEFAULT|GENERATED|IDENTITY)\b", bare, re.IGNORECASE) is not None
         here = not_null and not filled
         found = here if found is None else found or here
     return found
+
+
+def adds_with_constant_default(text: str, column: str) -> bool:
+    """Whether ``text`` adds column ``column`` with a DEFAULT that gives every existing row
+    one value: not NULL, no function call (nextval, gen_random_uuid, now: casts aside)."""
+    import re
+
+    for bare in _add_clauses(text, column):
+        m = re.search(r"\bDEFAULT\s+(.*?)(?:\s+(?:NOT\s+NULL|NULL|UNIQUE|PRIMARY|CHECK|REFERENCES|CONSTRAINT|"
+                      r"COLLATE|GENERATED)\b|$)", bare, re.IGNORECASE | re.DOTALL)
+        if m is None:
+            continue
+        expr = re.sub(r'::\s*(?:"[^"]*"|[\w.]+)(?:\s+(?:varying|precision|with(?:out)?\s+time\s+zone))*'
+                      r"(?:\s*\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\[\])*", "", m.group(1).strip(), flags=re.IGNORECASE)
+        if expr and expr.upper() != "NULL" and not re.search(r"[\w\"]\s*\(", expr):
+            return True
+    return False
+
+
+def _unique_over_one_value(diff: List[Any], prov: Any) -> List[Any]:
+    """A unique constraint or index added to a table the base has, over columns the span
+    added with one constant DEFAULT each (Django's AddField(unique=True, default="x"),
+    preserve_default=False): every existing row gets the same key, so it fails as soon as
+    the table has two rows: ``fails_with_rows`` (K8; it had only the ``fails_on_violations``
+    of any unique constraint)."""
+    import dataclasses
+    import re
+
+    added = {e.path for e in diff if e.change == "ADDED"}
+    out = []
+    for e in diff:
+        parts = e.path.split("/")
+        if (e.change == "ADDED" and len(parts) == 5 and parts[1] == "table" and parts[3] in ("constraint", "index")
+                and "/".join(parts[:3]) not in added and "fails_with_rows" not in (e.hazards or ())):
+            m = re.search(r"\b(?:UNIQUE|PRIMARY KEY)\b[^(]*\(([^)]*)\)", e.new_definition or "", re.IGNORECASE)
+            cols = [c.strip() for c in m.group(1).split(",")] if m else []
+            cols = [c[1:-1].replace('""', '"') if c.startswith('"') else c for c in cols]
+            if cols and all(f"{'/'.join(parts[:3])}/column/{c}" in added
+                            and any(adds_with_constant_default(x.statement or "", c)
+                                    for x in prov.related(f"{'/'.join(parts[:3])}/column/{c}")) for c in cols):
+                e = dataclasses.replace(e, hazards=tuple(e.hazards or ()) + ("fails_with_rows",))
+        out.append(e)
+    return out
 
 
 def _paths_by_source(result: GateResult) -> Dict[str, List[str]]:

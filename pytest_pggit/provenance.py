@@ -142,8 +142,16 @@ class Provenance:
             if exact:
                 return _newest(exact)
             named = [e for e in entries if sub.lower() in (e.statement or "").lower()]
-            if named:
-                return _newest(named)
+            # a part added: the statement adding it, not a later one naming it (Django's
+            # ADD COLUMN ... DEFAULT 'x' then ALTER COLUMN ... DROP DEFAULT, K8)
+            adding = [e for e in named if change == "ADDED"
+                      and re.search(r"\b(ADD|CREATE)\b", e.statement or "", re.IGNORECASE)]
+            if adding or named:
+                return _newest(adding or named)
+            adding = [e for e in entries if change == "ADDED"
+                      and re.search(r"\b(ADD|CREATE)\b", e.statement or "", re.IGNORECASE)]
+            if adding:   # (a constraint named by PostgreSQL: the statement that added one)
+                return _newest(adding)
         return _newest(entries) if entries else None
 
 

@@ -207,3 +207,25 @@ def test_a_change_no_step_made_is_not_given_to_a_step(pytester: pytest.Pytester,
     result.stdout.fnmatch_lines([
         "*public/table/customers/column/city*schema/002_change.sql:1: ALTER TABLE customers ADD COLUMN city text;",
         "*public/table/customers/column/note*setup hook conftest.py:1: ALTER TABLE customers ADD COLUMN note text"])
+
+
+def test_a_unique_key_every_existing_row_shares_fails_with_rows(pytester: pytest.Pytester,
+                                                                pggit_server: Server) -> None:
+    """K8 (Django's AddField(unique=True, default="x"), preserve_default=False): every
+    existing row gets 'x', so the UNIQUE fails as soon as the table has two rows; the
+    gate passed it as the fails_on_violations any unique constraint has, and named the
+    later DROP DEFAULT as the statement that made the column and the constraint."""
+    make_project(pytester, "CREATE TABLE item (id int PRIMARY KEY);\n",
+                 "ALTER TABLE item ADD COLUMN code varchar(10) DEFAULT 'x' NOT NULL UNIQUE;\n"
+                 "ALTER TABLE item ALTER COLUMN code DROP DEFAULT;\n")
+    result = run(pytester, pggit_server, "--no-pggit-lint")
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, out
+    case = junit(pytester, "pggit.hazards")["public/table/item/constraint/item_code_key"]
+    assert case.find("failure") is not None and "fails_with_rows" in case.find("failure").get("message", ""), out
+    assert "made by schema/002_change.sql:1" in case.find("system-out").text
+    # a default giving each row its own value: no such failure
+    (pytester.path / "schema" / "002_change.sql").write_text(
+        "ALTER TABLE item ADD COLUMN code uuid DEFAULT gen_random_uuid() NOT NULL UNIQUE;\n")
+    result = run(pytester, pggit_server, "--no-pggit-lint")
+    assert result.ret == 0, result.stdout.str()
