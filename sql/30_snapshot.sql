@@ -1987,6 +1987,93 @@ $$;
 COMMENT ON FUNCTION pggit_v0._snap_depends(text, text[], boolean, text) IS
     'Snapshot rows "depends": each object''s dependencies on other tracked objects (pg_depend), one line per edge, no OIDs';
 
+-- _snap_depends by names (p_all false), written without its whole-snapshot branches
+-- (the "own" map, the hash joins), which by names fold away but were still parsed,
+-- analyzed and planned with every session's first incremental snapshot.  Same rows.
+CREATE OR REPLACE FUNCTION pggit_v0._snap_depends_names(p_schema text, p_names text[], p_group text)
+RETURNS TABLE (schema_name text, kind text, name text, bare_name text, sub_key text, definition text)
+LANGUAGE sql STABLE
+AS $$
+WITH a AS MATERIALIZED (SELECT * FROM _dep_parts(p_names, false, p_group)),
+-- the edges from each object and part: an index lookup per part (LATERAL: with a new
+-- database's stale statistics the planner otherwise scanned pg_depend once and every
+-- part per row, 0.5 s for 2 tables); what is internal to a tracked object or a member
+-- of an extension is its owner's (a lookup per edge)
+dep0 AS (
+    SELECT a.*, d.objsubid, d.deptype, d.refclassid AS refclassid0, d.refobjid AS refobjid0, d.refobjsubid,
+           o.refclassid AS own_class, o.refobjid AS own_oid
+    FROM a
+    CROSS JOIN LATERAL (SELECT d.* FROM pg_depend d
+                        WHERE d.classid = a.classid AND d.objid = a.objid
+                          AND d.deptype IN ('n', 'a') AND d.refclassid <> 'pg_namespace'::regclass
+                          AND d.refobjid >= 16384
+                          -- (here, not beside: a generic plan hashed all of pg_depend for it)
+                          AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = a.classid AND x.objid = a.objid
+                                            AND (x.deptype = 'e' OR (x.deptype = 'i' AND a.classid = 'pg_proc'::regclass)))
+                        OFFSET 0) d   -- (not pulled up: an index lookup per part, whatever the estimates)
+    LEFT JOIN LATERAL (SELECT o.refclassid, o.refobjid FROM pg_depend o
+                       WHERE o.classid = d.refclassid AND o.objid = d.refobjid AND o.deptype IN ('i', 'e')
+                       ORDER BY o.deptype = 'e' DESC LIMIT 1) o ON true
+),
+dep AS MATERIALIZED (
+    SELECT d.schema_name, d.kind, d.name, d.bare_name,
+           -- the part that depends: a column of a table for its type, OWNED BY for a
+           -- sequence's automatic dependency on a column
+           CASE WHEN d.objsubid > 0 AND d.part_kind = 'definition' AND d.kind IN ('table', 'foreign_table')
+                THEN 'column' WHEN d.kind = 'sequence' AND d.deptype = 'a' AND d.refobjsubid > 0 THEN 'owned_by'
+                ELSE d.part_kind END AS part_kind,
+           CASE WHEN d.objsubid > 0 AND d.part_kind = 'definition' THEN d.objid ELSE d.part_oid END AS part_oid,
+           CASE WHEN d.objsubid > 0 AND d.part_kind = 'definition' THEN d.objsubid::int2 ELSE d.part_num END AS part_num,
+           -- what is internal to a tracked object or a member of an extension is its owner's
+           coalesce(d.own_class, d.refclassid0) AS refclassid, coalesce(d.own_oid, d.refobjid0) AS refobjid,
+           d.refclassid0, d.refobjid0, d.refobjsubid
+    FROM dep0 d
+    -- edges to the object itself (an index on its own table's column) are left out, but
+    -- for triggers, policies and rules (see the format above)
+    WHERE NOT (coalesce(d.own_class, d.refclassid0) = d.owner_class AND coalesce(d.own_oid, d.refobjid0) = d.owner_oid)
+       OR d.part_kind IN ('trigger', 'policy', 'rule')
+),
+-- the object each edge points at (a lookup)
+ends AS (
+    SELECT dp.*, b.schema_name AS r_schema, b.kind AS r_kind, b.name AS r_name
+    FROM dep dp CROSS JOIN LATERAL _dep_ref(dp.refclassid, dp.refobjid) b
+),
+e AS (
+    SELECT DISTINCT x.schema_name, x.kind, x.name, x.bare_name,
+           -- (named here, for the parts that have edges; not a function: one with
+           -- sub-selects is not inlined, and calling it cost 35 us per edge)
+           _dep_esc(CASE x.part_kind
+               WHEN 'definition' THEN 'definition'
+               WHEN 'owned_by' THEN 'owned_by'
+               -- (index lookups only, no joins: whole snapshots run with nested loops off)
+               WHEN 'column' THEN 'column ' || (SELECT a.attname FROM pg_attribute a
+                                                WHERE a.attrelid = x.part_oid AND a.attnum = x.part_num)
+               WHEN 'constraint' THEN (SELECT 'constraint ' || co.conname FROM pg_constraint co WHERE co.oid = x.part_oid)
+               WHEN 'index' THEN coalesce((SELECT 'constraint ' || co.conname FROM pg_constraint co
+                                           WHERE co.conrelid = (SELECT i.indrelid FROM pg_index i WHERE i.indexrelid = x.part_oid)
+                                             AND co.conindid = x.part_oid AND co.contype IN ('p', 'u', 'x')),
+                                          (SELECT 'index ' || c.relname FROM pg_class c WHERE c.oid = x.part_oid))
+               WHEN 'rule' THEN (SELECT 'rule ' || r.rulename FROM pg_rewrite r WHERE r.oid = x.part_oid)
+               WHEN 'trigger' THEN (SELECT 'trigger ' || t.tgname FROM pg_trigger t WHERE t.oid = x.part_oid)
+               WHEN 'policy' THEN (SELECT 'policy ' || p.polname FROM pg_policy p WHERE p.oid = x.part_oid) END)
+           || E'\t' || _dep_esc(x.r_schema) || E'\t' || _dep_esc(x.r_kind || ' ' || x.r_name) || E'\t'
+           || _dep_esc(CASE WHEN x.refobjsubid > 0 AND x.refclassid0 = 'pg_class'::regclass
+                             AND x.r_kind IN ('table', 'foreign_table', 'view', 'materialized_view')
+                            THEN 'column ' || (SELECT ra.attname FROM pg_attribute ra
+                                               WHERE ra.attrelid = x.refobjid0 AND ra.attnum = x.refobjsubid)
+                            ELSE '' END) AS line
+    FROM ends x
+    WHERE x.schema_name <> x.r_schema OR x.kind <> x.r_kind OR x.name <> x.r_name
+       OR x.part_kind IN ('trigger', 'policy', 'rule')
+)
+SELECT e.schema_name, e.kind, e.name, e.bare_name, 'depends', string_agg(e.line, E'\n' ORDER BY e.line COLLATE "C")
+FROM e
+WHERE p_schema IS NULL OR e.schema_name = p_schema
+GROUP BY e.schema_name, e.kind, e.name, e.bare_name
+$$;
+COMMENT ON FUNCTION pggit_v0._snap_depends_names(text, text[], text) IS
+    'The "depends" rows of the objects of some bare names in one group of kinds: _snap_depends(p_schema, p_names, false, p_group)';
+
 -- The "depends" rows of a whole snapshot, every join by hash.  Right after a schema is
 -- loaded, before autovacuum analyzes the catalogs, a new database still has its
 -- template's statistics: the planner expected one pg_depend row above
@@ -2184,7 +2271,7 @@ BEGIN
                                 UNION ALL SELECT * FROM pggit_v0._snap_columns(p_schema, p_names, false, true)
                                 UNION ALL SELECT * FROM pggit_v0._snap_constraints(p_schema, p_names, false)
                                 UNION ALL SELECT * FROM pggit_v0._snap_indexes(p_schema, p_names, false)
-                                UNION ALL SELECT * FROM pggit_v0._snap_depends(p_schema, p_names, false, 'rel'))
+                                UNION ALL SELECT * FROM pggit_v0._snap_depends_names(p_schema, p_names, 'rel'))
         SELECT * FROM s
         UNION ALL
         SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
@@ -2195,7 +2282,7 @@ BEGIN
                                 UNION ALL SELECT * FROM pggit_v0._snap_columns(p_schema, p_names, false)
                                 UNION ALL SELECT * FROM pggit_v0._snap_constraints(p_schema, p_names, false)
                                 UNION ALL SELECT * FROM pggit_v0._snap_indexes(p_schema, p_names, false)
-                                UNION ALL SELECT * FROM pggit_v0._snap_depends(p_schema, p_names, false, 'rel'))
+                                UNION ALL SELECT * FROM pggit_v0._snap_depends_names(p_schema, p_names, 'rel'))
         SELECT * FROM s
         UNION ALL
         SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
@@ -2207,7 +2294,7 @@ BEGIN
                                 UNION ALL SELECT * FROM pggit_v0._snap_constraints(p_schema, p_names, false)
                                 UNION ALL SELECT * FROM pggit_v0._snap_indexes(p_schema, p_names, false)
                                 UNION ALL SELECT * FROM pggit_v0._snap_triggers_policies(p_schema, p_names, false)
-                                UNION ALL SELECT * FROM pggit_v0._snap_depends(p_schema, p_names, false, 'rel'))
+                                UNION ALL SELECT * FROM pggit_v0._snap_depends_names(p_schema, p_names, 'rel'))
         SELECT * FROM s
         UNION ALL
         SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
@@ -2219,7 +2306,7 @@ BEGIN
                                 UNION ALL SELECT * FROM pggit_v0._snap_constraints(p_schema, p_names, false)
                                 UNION ALL SELECT * FROM pggit_v0._snap_indexes(p_schema, p_names, false)
                                 UNION ALL SELECT * FROM pggit_v0._snap_triggers_policies(p_schema, p_names, false)
-                                UNION ALL SELECT * FROM pggit_v0._snap_depends(p_schema, p_names, false, 'rel'))
+                                UNION ALL SELECT * FROM pggit_v0._snap_depends_names(p_schema, p_names, 'rel'))
         SELECT * FROM s
         UNION ALL
         SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
@@ -2228,7 +2315,7 @@ BEGIN
     IF v_type THEN   -- enum, composite, range types and domains
         RETURN QUERY
         WITH s AS MATERIALIZED (SELECT * FROM pggit_v0._snap_types(p_schema, p_names, false)
-                                UNION ALL SELECT * FROM pggit_v0._snap_depends(p_schema, p_names, false, 'type'))
+                                UNION ALL SELECT * FROM pggit_v0._snap_depends_names(p_schema, p_names, 'type'))
         SELECT * FROM s
         UNION ALL
         SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
@@ -2237,7 +2324,7 @@ BEGIN
     IF v_proc THEN   -- functions, procedures, aggregates
         RETURN QUERY
         WITH s AS MATERIALIZED (SELECT * FROM pggit_v0._snap_routines(p_schema, p_names, false)
-                                UNION ALL SELECT * FROM pggit_v0._snap_depends(p_schema, p_names, false, 'proc'))
+                                UNION ALL SELECT * FROM pggit_v0._snap_depends_names(p_schema, p_names, 'proc'))
         SELECT * FROM s
         UNION ALL
         SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
@@ -2257,7 +2344,7 @@ BEGIN
                                 UNION ALL SELECT * FROM pggit_v0._snap_extensions(p_schema, p_names, false)
                                 UNION ALL SELECT * FROM pggit_v0._snap_catalog_objects(p_schema, p_names, false)
                                 UNION ALL SELECT * FROM pggit_v0._snap_more_objects(p_schema, p_names, false)
-                                UNION ALL SELECT * FROM pggit_v0._snap_depends(p_schema, p_names, false, 'rest'))
+                                UNION ALL SELECT * FROM pggit_v0._snap_depends_names(p_schema, p_names, 'rest'))
         SELECT * FROM s
         UNION ALL
         SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
