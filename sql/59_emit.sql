@@ -21,6 +21,19 @@
 --          routines on views' row types, rules, publications, subscriptions
 --   70-80  comments, grants, default privileges, security labels, event triggers
 
+-- Whether a routine's definition names a table of which the plan drops a column.
+CREATE OR REPLACE FUNCTION pggit_v0._reads_dropped_column(p_def text, p_plan pggit_v0._migration_part[])
+RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+    SELECT EXISTS (SELECT 1 FROM unnest(p_plan) c
+                   WHERE c.role = 'part' AND c.sub_key LIKE 'column %' AND c.old_c IS NOT NULL AND c.new_c IS NULL
+                     AND _qname(c.schema_name, c.obj_key) IN (SELECT q FROM _qualified_names(p_def) q))
+$$;
+COMMENT ON FUNCTION pggit_v0._reads_dropped_column(text, pggit_v0._migration_part[]) IS
+    'Whether a definition names a table the migration plan drops a column of';
+
 -- Whole objects dropped: removed, or recreated (dropped to be created again); routines
 -- on a dependency cycle replaced by a stub first; rebuilt types renamed away, and their
 -- old copies dropped once their columns are converted.
@@ -48,8 +61,11 @@ BEGIN
                          -- a view calls it)
                          AND coalesce(x.sig_going, false)
                          THEN 12
-                    -- with views (removed for good and reading none that goes: late, below)
-                    WHEN x.kind IN ('function', 'procedure') AND _sql_body(x.old_c) AND x.how <> 'removed' THEN 12
+                    -- with views; removed for good too when it names a table that loses a
+                    -- column (its body holds the columns it reads, J3), else late (a
+                    -- default, check or generated column going at phase 20 may call it)
+                    WHEN x.kind IN ('function', 'procedure') AND _sql_body(x.old_c)
+                         AND (x.how <> 'removed' OR _reads_dropped_column(x.old_c, p_plan)) THEN 12
                     WHEN x.how = 'removed' AND x.kind IN ('function', 'procedure', 'aggregate')
                          -- replaced by a routine of the same name (VARIADIC, argument names or
                          -- OUT parameters changed): dropped before that one is created, as
@@ -85,7 +101,8 @@ BEGIN
                            WHEN 'sequence' THEN 22 WHEN 'type' THEN 27 WHEN 'domain' THEN 27
                            WHEN 'extension' THEN 28 WHEN 'collation' THEN 28 WHEN 'schema' THEN 29 END END AS phase,
                CASE WHEN x.kind IN ('view', 'materialized_view')
-                         OR (x.kind IN ('function', 'procedure') AND _sql_body(x.old_c) AND x.how <> 'removed')
+                         OR (x.kind IN ('function', 'procedure') AND _sql_body(x.old_c)
+                             AND (x.how <> 'removed' OR _reads_dropped_column(x.old_c, p_plan)))
                          OR (x.kind IN ('function', 'procedure', 'aggregate', 'type', 'domain') AND coalesce(x.sig_going, false))
                          -- tables: whose parts read another first (see tdepth)
                          OR x.kind = 'table'
@@ -183,8 +200,11 @@ BEGIN
                     -- after the primary key holding it goes, before its parent's column may
                     WHEN 'column_not_null' THEN 19
                     ELSE 70 END,
-               -- a partition's index attached to its parent's: after the parent's, which takes it along
-               CASE WHEN _attach_line(x.old_c) IS NOT NULL THEN 2 ELSE 1 END, x.schema_name, x.obj_key, x.sub_key,
+               -- a partition's index attached to its parent's: after the parent's, which takes it along;
+               -- a generated column before the columns it reads (J1)
+               CASE WHEN _attach_line(x.old_c) IS NOT NULL THEN 2
+                    WHEN x.sub_key LIKE 'column %' AND x.old_c ~ ' GENERATED ALWAYS AS \(' THEN 0 ELSE 1 END,
+               x.schema_name, x.obj_key, x.sub_key,
                coalesce(CASE WHEN coalesce(x.drop_cascade, false)
                              THEN regexp_replace(_drop_part(x.schema_name, x.q, x.sub_key), ';$', ' CASCADE;')
                              ELSE _drop_part(x.schema_name, x.q, x.sub_key) END, CASE split_part(x.sub_key, ' ', 1)
@@ -522,6 +542,16 @@ BEGIN
         WHERE x.role = 'part' AND x.how = 'altered' AND x.sub_key LIKE 'column %' AND x.old_c IS NOT NULL AND x.new_c IS NOT NULL
           AND n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated
         UNION ALL
+        -- a generated column made a plain one: first, before the columns it reads may go
+        -- (DROP COLUMN a CASCADE, then ADD COLUMN z: J1)
+        SELECT 20, 0, x.schema_name, x.obj_key, x.sub_key,
+               format('ALTER TABLE %s ALTER COLUMN %s DROP EXPRESSION;', x.q, n.name), ARRAY['access_exclusive_lock']
+        FROM unnest(p_plan) x
+        CROSS JOIN LATERAL _col_parts(x.old_c) o
+        CROSS JOIN LATERAL _col_parts(x.new_c) n
+        WHERE x.role = 'part' AND x.how = 'altered' AND x.sub_key LIKE 'column %' AND x.old_c IS NOT NULL AND x.new_c IS NOT NULL
+          AND o.generated IS NOT NULL AND n.generated IS NULL
+        UNION ALL
         -- columns changed in place
         SELECT 42, CASE WHEN n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated THEN 1000 ELSE 1 END,
                x.schema_name, x.obj_key, x.sub_key,
@@ -534,8 +564,6 @@ BEGIN
                                            WHERE sq.role = 'part' AND sq.kind = 'sequence' AND sq.how = 'added' AND sq.sub_key = 'owned_by'
                                              AND sq.new_c = format('ALTER SEQUENCE %s OWNED BY %s.%s;', sq.q, x.q, n.name))
                       THEN format('ALTER TABLE %s ALTER COLUMN %s DROP IDENTITY IF EXISTS;', x.q, n.name) END,
-                 CASE WHEN o.generated IS NOT NULL AND n.generated IS NULL
-                      THEN format('ALTER TABLE %s ALTER COLUMN %s DROP EXPRESSION;', x.q, n.name) END,
                  CASE WHEN n.generated IS NOT NULL AND o.generated IS DISTINCT FROM n.generated
                       THEN format('ALTER TABLE %s ADD COLUMN %s;', x.q, x.new_c) END,
                  CASE WHEN (o.type <> n.type OR o.coll IS DISTINCT FROM n.coll)
@@ -731,6 +759,13 @@ BEGIN
                            -- default may call it)
                            ELSE CASE WHEN _sql_body(x.new_c) AND (coalesce(x.body_table, false) OR coalesce(x.body_view, false)
                                                                   OR coalesce(x.body_routine, false) OR x.how <> 'added')
+                                     THEN 60
+                                     -- ... reading a kept table a column is added to (J3): after it
+                                     WHEN _sql_body(x.new_c)
+                                          AND EXISTS (SELECT 1 FROM unnest(p_plan) c
+                                                      WHERE c.role = 'part' AND c.how = 'altered' AND c.sub_key LIKE 'column %'
+                                                        AND c.old_c IS NULL AND c.new_c IS NOT NULL
+                                                        AND _qname(c.schema_name, c.obj_key) IN (SELECT q FROM _qualified_names(x.new_c) q))
                                      THEN 60
                                      -- arguments or result use a created view's row type: after the views
                                      WHEN coalesce(x.sig_view, false) THEN 64

@@ -1850,3 +1850,47 @@ def test_a_role_without_the_statements_migrates_as_before(db: SqlDb) -> None:
     db.exec("RESET ROLE")
     assert "ADD COLUMN a integer DEFAULT 5 NOT NULL" in db.val(
         "SELECT pggit_v0.generate_migration(%s, %s)", [c0, c1])   # the owner reads them
+
+
+@pytest.mark.parametrize("change", [
+    # J1 (Temporal's advanced visibility): a generated column before the column it reads
+    "ALTER TABLE public.t ADD COLUMN a jsonb, ADD COLUMN b text GENERATED ALWAYS AS (a->>'x') STORED",
+    "ALTER TABLE public.t ADD COLUMN a int, ADD COLUMN b int GENERATED ALWAYS AS (a+1) STORED;"
+    "CREATE VIEW public.v AS SELECT b FROM public.t",
+    # J3: an SQL-standard body reading the column, going back: dropped before it;
+    # forward: created after it is added
+    "ALTER TABLE public.t ADD COLUMN a int;"
+    "CREATE FUNCTION public.g() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT count(a) FROM public.t; END",
+    "ALTER TABLE public.t ADD COLUMN a int;"
+    "CREATE FUNCTION public.f(r public.t) RETURNS int LANGUAGE sql RETURN r.a",
+    # (and, as before, one a column calls: dropped after the column)
+    "CREATE FUNCTION public.gf(int) RETURNS int LANGUAGE sql IMMUTABLE RETURN $1 * 2;"
+    "ALTER TABLE public.t ADD COLUMN a int, ADD COLUMN b int GENERATED ALWAYS AS (public.gf(a)) STORED",
+    "CREATE FUNCTION public.df() RETURNS int LANGUAGE sql RETURN 1;"
+    "ALTER TABLE public.t ADD COLUMN a int DEFAULT public.df()",
+], ids=["generated", "generated_view", "atomic_body", "row_type_body", "generated_calls", "default_calls"])
+def test_columns_and_what_reads_them_go_in_dependency_order(db: SqlDb, change: str) -> None:
+    """J1, J3: going back, columns were dropped in name order before the generated
+    columns and SQL-standard bodies reading them (cannot drop column a ... other objects
+    depend on it), and forward such a body was created before the column it reads."""
+    db.exec("CREATE TABLE public.t (id int PRIMARY KEY)")
+    c1 = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec(change)
+    db.val("SELECT pggit_v0.create_basic_commit('c2')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [c1])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_a_generated_column_made_plain_loses_its_expression_before_its_column_goes(db: SqlDb) -> None:
+    """J1 addendum: DROP COLUMN a CASCADE then ADD COLUMN z (plain): the script dropped a
+    while z was still computed from it."""
+    db.exec("CREATE TABLE public.t (id int PRIMARY KEY, a int, z int GENERATED ALWAYS AS (a + 1) STORED)")
+    c1 = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("ALTER TABLE public.t DROP COLUMN a CASCADE; ALTER TABLE public.t ADD COLUMN z int")
+    db.val("SELECT pggit_v0.create_basic_commit('c2')")
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [c1])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    assert db.rows("SELECT path FROM pggit_v0.status()") == []
