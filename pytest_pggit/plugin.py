@@ -117,13 +117,15 @@ def pytest_configure(config: pytest.Config) -> None:
         from .tools import register as register_step_providers
 
         register_step_providers(config, cfg)
+    if not (getattr(config.option, "help", False) or getattr(config.option, "markers", False)
+            or getattr(config.option, "collectonly", False)):
+        # xdist workers too: their first connection needs it (before the thread below
+        # may import it too)
+        import_client_early()
     if _runs_tests(config):
         # the server starts now, on a thread, rather than at pytest_sessionstart: the
         # other plugins' configure hooks, the session's set-up and collection overlap it
         session.start_early()
-    if not (getattr(config.option, "help", False) or getattr(config.option, "markers", False)
-            or getattr(config.option, "collectonly", False)):
-        import_client_early()   # xdist workers too: their first connection needs it
 
 
 def _runs_tests(config: pytest.Config) -> bool:

@@ -635,13 +635,14 @@ def _import_client() -> None:
 
 
 def import_client_early() -> None:
-    """Import psycopg on a thread of its own while pytest starts up.  Its first import
-    takes ~70 ms of Python (~140 ms in a fresh interpreter); on the thread it overlaps
-    the server's start (copying the data directory, initdb, postgres starting), which
-    the first connection would otherwise wait for."""
+    """Import psycopg on the main thread, before the server's start-up thread: that thread
+    and a conftest importing psycopg at once (or our own import thread, as it was) left a
+    half-initialized module behind on an idle machine: "cannot import name
+    'conninfo_attempts' from partially initialized module", "module 'psycopg' has no
+    attribute 'connect'".  ~70 ms (~140 ms in a fresh interpreter), paid before the server
+    starts instead of beside it."""
     make_thread_loggers()
-    if "psycopg" not in sys.modules:
-        threading.Thread(target=_import_client, name="pggit-import", daemon=True).start()
+    _import_client()
 
 
 def _safe_tag(step: "Step") -> str:
