@@ -112,7 +112,19 @@ def committed_edits(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], L
     fields = diff.split("\0")
     out = sorted({(root / name).resolve() for code, name in zip(fields[::2], fields[1::2])
                   if code.startswith("M")})
-    return (f"{sha}~1", out) if out else (None, [])
+    if not out:
+        return None, []
+    # never a base newer than the default one (the review, R1): when a step file was
+    # added since (a new migration tidied in the next commit; one added before an old
+    # one was edited), the base is the parent of the newest commit adding one, so that
+    # the added files are judged too
+    added = (git("log", "-n", "1", "--first-parent", "--diff-filter=A", "--format=%H", "--",
+                 *map(str, paths)) or "").strip()
+    if added:
+        if git("rev-parse", "--verify", "--quiet", f"{added}~1^{{commit}}") is None:
+            return None, []   # (added by the first commit: nothing older to judge from)
+        return f"{added}~1", out
+    return f"{sha}~1", out
 
 
 __all__ = ["Freshness", "committed_edits", "edited", "freshness"]

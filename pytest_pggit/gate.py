@@ -610,7 +610,12 @@ def _provenance(conn: Any, run: Any, options: GateOptions, result: GateResult,
         if src is not None:
             # only the step or file that made the path: a reviewed drop of one column
             # accepted another step's drop of another column of the table (K7)
-            keys = [src.key] + [k for k in keys if _unit(k) == _unit(src.key)]
+            # (and those of statements naming the part: a later file's SET DEFAULT on a
+            # narrowed column left the narrowing's own directive out, the review's R3)
+            sub = e.path.split("/")[4].lower() if e.path.count("/") >= 4 else None
+            units = {_unit(src.key)} | {_unit(x.key) for x in prov.related(e.path)
+                                        if sub is not None and sub in (x.statement or "").lower()}
+            keys = [src.key] + [k for k in keys if _unit(k) in units]
         got = [a for a in (allowances.accept(h, keys, [e.path]) for h in e.hazards) if a is not None]
         if got:
             result.accepted[e.path] = got
@@ -629,6 +634,10 @@ def _steps_since(conn: Any, run: Any, base_sha: Optional[str]) -> List[Tuple[str
                     "FROM pggit_v0.commit_parents cp JOIN a ON cp.commit_sha = a.sha) SELECT sha FROM a",
                     (base_sha,))
         held = {r[0] for r in cur.fetchall()}
+    if base_sha not in {a.sha for a in steps} and len(held) > 1:
+        # a git base, on a branch of its own: no step is its ancestor, and every file
+        # would count as new (the review, R2); the log names the files that changed
+        return []
     rootdir = getattr(run, "rootdir", None)
     out: List[Tuple[str, Optional[Any]]] = []
     for a in steps:
@@ -750,9 +759,14 @@ def _unique_over_one_value(diff: List[Any], prov: Any) -> List[Any]:
             m = re.search(r"\b(?:UNIQUE|PRIMARY KEY)\b[^(]*\(([^)]*)\)", e.new_definition or "", re.IGNORECASE)
             cols = [c.strip() for c in m.group(1).split(",")] if m else []
             cols = [c[1:-1].replace('""', '"') if c.startswith('"') else c for c in cols]
-            if cols and all(f"{'/'.join(parts[:3])}/column/{c}" in added
-                            and any(adds_with_constant_default(x.statement or "", c)
-                                    for x in prov.related(f"{'/'.join(parts[:3])}/column/{c}")) for c in cols):
+            maker = prov.for_path(e.path, "ADDED")
+            partial = re.search(r"\)\s+WHERE\s", e.new_definition or "", re.IGNORECASE) is not None
+            # (made with the column, in its step or file: a later step may have backfilled
+            # distinct values first, Django's recipe for a new unique field, the review R5)
+            if cols and maker is not None and not partial and all(
+                    f"{'/'.join(parts[:3])}/column/{c}" in added
+                    and any(adds_with_constant_default(x.statement or "", c) and _unit(x.key) == _unit(maker.key)
+                            for x in prov.related(f"{'/'.join(parts[:3])}/column/{c}")) for c in cols):
                 e = dataclasses.replace(e, hazards=tuple(e.hazards or ()) + ("fails_with_rows",))
         out.append(e)
     return out

@@ -45,10 +45,10 @@ def is_column_order(entry: "DiffEntry") -> bool:
 
 def _anonymous(definition: Optional[str], name: str) -> str:
     """``definition`` with its own name (bare or double-quoted) replaced."""
-    text = definition or ""
-    for form in ('"' + name.replace('"', '""') + '"', name):
-        text = text.replace(form, "\0")
-    return text
+    import re
+
+    text = (definition or "").replace('"' + name.replace('"', '""') + '"', "\0")
+    return re.sub(r"(?<![\w$])" + re.escape(name) + r"(?![\w$])", "\0", text)
 
 
 def renamed_parts(entries: Sequence["DiffEntry"]) -> List[Tuple["DiffEntry", "DiffEntry"]]:

@@ -364,8 +364,8 @@ def lint_unit(squawk: str, unit: Unit, pg: str, exclude: Sequence[str], notes: L
 
 
 #: a statement capture never logs (after comments and blank lines)
-_DML = re.compile(r"(?:\s|--[^\n]*\n|/\*.*?\*/)*(?:TRUNCATE|DELETE|UPDATE|INSERT|MERGE|COPY)\b",
-                  re.IGNORECASE | re.DOTALL)
+_DML = re.compile(r"(?:\s|--[^\n]*\n|/\*(?:[^*]|\*(?!/))*\*/)*(?:TRUNCATE|DELETE|UPDATE|INSERT|MERGE|COPY)\b",
+                  re.IGNORECASE)
 
 
 def _touched(conn: Any, entries: Sequence[Any]) -> Set[str]:

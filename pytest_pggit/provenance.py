@@ -145,7 +145,9 @@ class Provenance:
             # a part added: the statement adding it, not a later one naming it (Django's
             # ADD COLUMN ... DEFAULT 'x' then ALTER COLUMN ... DROP DEFAULT, K8)
             adding = [e for e in named if change == "ADDED"
-                      and re.search(r"\b(ADD|CREATE)\b", e.statement or "", re.IGNORECASE)]
+                      and re.search(r"\b(?:ADD\s+(?:COLUMN\s+|CONSTRAINT\s+)?|INDEX\s+(?:CONCURRENTLY\s+)?)"
+                                    r"(?:IF\s+NOT\s+EXISTS\s+)?\"?" + re.escape(sub) + r"\b",
+                                    e.statement or "", re.IGNORECASE)]
             if adding or named:
                 return _newest(adding or named)
             adding = [e for e in entries if change == "ADDED"

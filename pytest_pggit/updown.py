@@ -159,7 +159,10 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
         live = [] if tree is not None and tree == trees.get(prev_sha) else list(r.diff(prev_sha, sha))
         kept, left_out = without_ignored(live, options.ignore)
         order = [e for e in kept if is_column_order(e)]
-        renamed = [] if options.strict_column_order else renamed_parts(kept)
+        # (Django's own reverse names constraints its way; another tool's downgrade that
+        # re-adds one under another name is a real difference: the review, R9)
+        renamed = ([] if options.strict_column_order or getattr(a.step, "tool", None) != "django"
+                   else renamed_parts(kept))
         only_named = {id(e) for pair in renamed for e in pair}
         failing = [e for e in kept if (not is_column_order(e) or options.strict_column_order)
                    and id(e) not in only_named]
@@ -211,11 +214,15 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
                 r.checkout(here, apply=True, force=True)
                 return emptied
             except PggitError as exc:
-                m = re.search(r"migration step for ([^/\s]+)/(?:table|materialized_view)/([^/\s]+)", str(exc))
+                m = re.search(r"migration step for (.+?)/(?:table|materialized_view)/(.+?)(?:/[a-z_]+/.*?)? failed: ",
+                              str(exc))
                 if (m is None or not str(exc.sqlstate or "").startswith(("22", "23")) or len(emptied) >= 50
                         or f"{m[1]}.{m[2]}" in emptied):
                     raise
-                r.execute(f"TRUNCATE {_ident(m[1])}.{_ident(m[2])} CASCADE")
+                try:
+                    r.execute(f"TRUNCATE {_ident(m[1])}.{_ident(m[2])} CASCADE")
+                except PggitError:
+                    raise exc from None   # (the step's own error, not the clean-up's: R4)
                 emptied.append(f"{m[1]}.{m[2]}")
 
     def one(a: "AppliedStep") -> None:

@@ -294,10 +294,12 @@ AS $$
                   ' WHERE t.oid IN (pg_catalog.to_regtype(%2$L), pg_catalog.to_regtype(%3$L)) AND t.typcategory = %4$L)'
                   ' THEN %5$s ELSE %6$s END IF; END %1$s;',
                   q.tag, _unsized_type(p_old), _unsized_type(p_new), 'S', p_direct, p_via_text)
-    FROM (SELECT '$pggit' || coalesce(min(i)::text, '') || '$' AS tag
-          FROM (SELECT NULL::int AS i UNION ALL SELECT generate_series(1, 1000)) g
-          WHERE strpos(p_direct || p_via_text || '$', '$pggit' || coalesce(g.i::text, '') || '$') = 0
-          GROUP BY (g.i IS NULL) ORDER BY (g.i IS NULL) DESC LIMIT 1) q
+    FROM (SELECT coalesce((SELECT '$pggit' || coalesce(g.i::text, '') || '$'
+                           FROM (SELECT NULL::int AS i UNION ALL SELECT generate_series(1, 1000)) g
+                           WHERE strpos(p_direct || p_via_text, '$pggit' || coalesce(g.i::text, '') || '$') = 0
+                           ORDER BY g.i NULLS FIRST LIMIT 1),
+                          -- (every one of those taken: a tag of the statements' hash)
+                          '$pggit_' || md5(p_direct || p_via_text) || '$') AS tag) q
 $$;
 COMMENT ON FUNCTION pggit_v0._retype_at_run_time(text, text, text, text) IS
     'DO statement changing a column''s type with a cast where one exists when it runs, through text otherwise';

@@ -229,3 +229,28 @@ def test_a_unique_key_every_existing_row_shares_fails_with_rows(pytester: pytest
         "ALTER TABLE item ADD COLUMN code uuid DEFAULT gen_random_uuid() NOT NULL UNIQUE;\n")
     result = run(pytester, pggit_server, "--no-pggit-lint")
     assert result.ret == 0, result.stdout.str()
+
+
+def test_an_allow_still_accepts_when_a_later_file_names_the_column(pytester: pytest.Pytester,
+                                                                   pggit_server: Server) -> None:
+    """The review of K7 (R3): the statement naming the column last (a later SET DEFAULT)
+    was taken as the maker, and the narrowing's own directive no longer counted."""
+    make_project(pytester, "CREATE TABLE item (id int PRIMARY KEY, code text);\n",
+                 "-- pggit: allow data_deletion -- codes are 10 characters since 4.2\n"
+                 "ALTER TABLE item ALTER COLUMN code TYPE varchar(10);\n")
+    (pytester.path / "schema" / "003_default.sql").write_text("ALTER TABLE item ALTER COLUMN code SET DEFAULT 'none';\n")
+    result = run(pytester, pggit_server, "--no-pggit-lint", "--pggit-base", "sql/schema/001_init.sql")
+    assert result.ret == 0, result.stdout.str()
+
+
+def test_a_unique_key_added_after_a_backfill_does_not_fail_with_rows(pytester: pytest.Pytester,
+                                                                     pggit_server: Server) -> None:
+    """The review of K8 (R5): Django's recipe for a new unique field adds it with a
+    one-off default, backfills distinct values in another step, then adds the UNIQUE:
+    no row shares a key then."""
+    make_project(pytester, "CREATE TABLE item (id int PRIMARY KEY);\n",
+                 "ALTER TABLE item ADD COLUMN code varchar(40) DEFAULT 'x' NOT NULL;\n")
+    (pytester.path / "schema" / "003_unique.sql").write_text(
+        "UPDATE item SET code = id::text;\nALTER TABLE item ADD CONSTRAINT item_code_key UNIQUE (code);\n")
+    result = run(pytester, pggit_server, "--no-pggit-lint", "--pggit-base", "sql/schema/001_init.sql")
+    assert result.ret == 0, result.stdout.str()

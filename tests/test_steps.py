@@ -849,6 +849,9 @@ def test_edits_are_found_with_step_files_outside_the_work_tree(tmp_path: Path) -
     step = repo / "0002_more.py"
     step.write_text("max_length=50\n")
     git(repo, "init", "-q")
+    (repo / "README").write_text("app\n")
+    git(repo, "add", "README")
+    git(repo, "commit", "-qm", "zero")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "one")
     paths = [outside / "0001_initial.py", step]
@@ -857,7 +860,18 @@ def test_edits_are_found_with_step_files_outside_the_work_tree(tmp_path: Path) -
     assert edited(paths, repo) == [step.resolve()]
     git(repo, "commit", "-qam", "edited in place")
     sha = git(repo, "rev-parse", "HEAD")
-    assert committed_edits(paths, repo) == (f"{sha}~1", [step.resolve()])
+    # (the review, R1: the file was added by the commit before; judged from before that)
+    one = git(repo, "rev-parse", "HEAD~1")
+    assert committed_edits(paths, repo) == (f"{one}~1", [step.resolve()])
+    later = repo / "0003_new.py"
+    later.write_text("new\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a new step")
+    step.write_text("max_length=5\n")
+    git(repo, "commit", "-qam", "the old one edited again")
+    added = git(repo, "rev-parse", "HEAD~1")
+    assert committed_edits(paths + [later], repo) == (f"{added}~1", [step.resolve()])
+    assert sha   # (the edit before)
 
 
 def test_a_column_dropped_from_a_renamed_table_fails_the_default_gate(
