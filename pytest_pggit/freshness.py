@@ -120,11 +120,15 @@ def committed_edits(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], L
     # the added files are judged too
     added = (git("log", "-n", "1", "--first-parent", "--diff-filter=A", "--format=%H", "--",
                  *map(str, paths)) or "").strip()
+    base = f"{sha}~1"
     if added:
         if git("rev-parse", "--verify", "--quiet", f"{added}~1^{{commit}}") is None:
             return None, []   # (added by the first commit: nothing older to judge from)
-        return f"{added}~1", out
-    return f"{sha}~1", out
+        base = f"{added}~1"
+    # an edited file the base does not hold is judged as new by the default base anyway
+    # (the project's files were added after it: its config is not there either)
+    out = [p for p in out if git("cat-file", "-e", f"{base}:{p.relative_to(root).as_posix()}") is not None]
+    return (base, out) if out else (None, [])
 
 
 __all__ = ["Freshness", "committed_edits", "edited", "freshness"]

@@ -95,6 +95,8 @@ class GateResult:
     seconds: float = 0.0
     #: why the base is what it is: "--pggit-base", "the step before the newest, <tag>", ...
     base_reason: str = ""
+    #: why the default base is not K4's git base, when that could not be built
+    base_note: str = ""
     #: databases the gate made and drops (the clone holding a git base)
     scratch: List[Any] = field(default_factory=list)
     #: the DDL log since the base (None: the layer records no provenance)
@@ -171,8 +173,17 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     edit_ref, changed = _edited_steps(run) if options.base is None else (None, [])
     if changed:   # (H10, H12, K4) a committed step edited: its committed version is the base
         git_ref = edit_ref
+    if changed and edit_ref != "HEAD":
+        # (K4's base, chosen by the plugin: one that cannot be built leaves the default)
+        try:
+            git = build_git_base(run, str(edit_ref))
+        except PggitError as exc:
+            result.base_note = (f"; the committed edit of {', '.join(changed[:3])} was not judged from git "
+                                f"{str(edit_ref)[:12]}: {str(exc).splitlines()[0]}")
+            git_ref, changed = None, []
     if git_ref is not None:   # the base built from a git ref, in a clone of the template
-        git = build_git_base(run, git_ref)
+        if git is None:
+            git = build_git_base(run, git_ref)
         if changed:
             since = ("since git HEAD" if edit_ref == "HEAD"
                      else f"by git commit {str(edit_ref)[:12]}, the newest touching the steps")
@@ -375,6 +386,7 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
                     result.base_reason = git.reason
                 elif options.base is None:
                     result.base, result.base_sha, result.base_reason = _default_base(run, repo, result.head_sha)
+                    result.base_reason += result.base_note
                 else:
                     result.base, result.base_sha = options.base, repo.resolve(options.base)
                     result.base_reason = "--pggit-base"

@@ -860,9 +860,9 @@ def test_edits_are_found_with_step_files_outside_the_work_tree(tmp_path: Path) -
     assert edited(paths, repo) == [step.resolve()]
     git(repo, "commit", "-qam", "edited in place")
     sha = git(repo, "rev-parse", "HEAD")
-    # (the review, R1: the file was added by the commit before; judged from before that)
-    one = git(repo, "rev-parse", "HEAD~1")
-    assert committed_edits(paths, repo) == (f"{one}~1", [step.resolve()])
+    # (the review, R1: the file was added by the commit before, so the default base,
+    # which judges it as new, is right: no git base before the file existed)
+    assert committed_edits(paths, repo) == (None, [])
     later = repo / "0003_new.py"
     later.write_text("new\n")
     git(repo, "add", "-A")
