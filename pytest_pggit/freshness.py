@@ -92,10 +92,12 @@ def edited(paths: List[Path], rootdir: Path) -> List[Path]:
 
 
 def committed_edits(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], List[Path]]":
-    """The newest commit on the first-parent line touching any of ``paths`` (a PR's merge
-    commit in CI), and those of ``paths`` it modified (that its first parent had):
-    ``("<sha>~1", [...])``, or ``(None, [])`` when it only added files, or without git.
-    A committed migration edited in place, in CI where the work tree is clean, was judged
+    """The git base for a committed edit, and the edited files: when the newest commit on
+    the first-parent line touching any of ``paths`` (a PR's merge commit in CI) modified
+    some, ``("<commit>~1", [...])`` where the commit is that one, or the newest adding a
+    step file when there is one (never a base newer than the default one), and the files
+    are those modified that the base holds; ``(None, [])`` otherwise, or without git.  A
+    committed migration edited in place, in CI where the work tree is clean, was judged
     as new by the default base (K4)."""
     git = functools.partial(_git, rootdir)
     top = git("rev-parse", "--show-toplevel")
