@@ -495,7 +495,9 @@ COMMENT ON FUNCTION pggit_v0._capture() IS
     'Event trigger function (ddl_command_end): logs each DDL command (statement redacted, provenance from the setting pggit.source); leaves lastval()/currval() alone; never raises, traps errors into capture_faults';
 
 -- The same for the sql_drop event: logs each object dropped by name (original, not
--- temporary, not the layer's), and stores every dropped table's live row estimate in
+-- temporary, not the layer's) and each column dropped with another object (DROP TYPE
+-- ... CASCADE takes the columns of that type along: a column re-added under the name
+-- later is another one, as after DROP COLUMN), and stores every dropped table's live row estimate in
 -- dropped_table_stats while the statistics still hold it (for detect_anomalies).
 CREATE OR REPLACE FUNCTION pggit_v0._capture_drop() RETURNS event_trigger
 LANGUAGE plpgsql SECURITY DEFINER
@@ -537,15 +539,18 @@ BEGIN
                txid_current(), (SELECT h.branch FROM pggit_v0.head h), v_dur,
                nullif(left(current_setting('pggit.source', true), 1000), '')
         FROM pg_event_trigger_dropped_objects() WITH ORDINALITY d
-        WHERE CASE WHEN d.original AND NOT d.is_temporary AND d.schema_name <> 'pggit_v0'
+        WHERE CASE WHEN (d.original OR d.object_type = 'table column') AND NOT d.is_temporary
+                        AND d.schema_name <> 'pggit_v0'
                         AND left(d.schema_name, 3) <> 'pg_' AND strpos(d.object_identity, 'pggit_v0') = 0
                         AND v_used + d.ordinality <= 256
                    THEN true
                    -- what went with the object dropped (its type, indexes...): not logged, its id used
-                   WHEN NOT d.original OR d.is_temporary
+                   WHEN NOT (d.original OR d.object_type = 'table column') OR d.is_temporary
                    THEN set_config('pggit.capture_block', 'x' || current_setting('pggit.capture_block', true),
                                    false) IS NULL
-                   ELSE pggit_v0._capture_other(v_used, d.ordinality, (d.original AND NOT d.is_temporary) IS NOT TRUE,
+                   ELSE pggit_v0._capture_other(v_used, d.ordinality,
+                                                ((d.original OR d.object_type = 'table column') AND NOT d.is_temporary)
+                                                IS NOT TRUE,
                                                 d.schema_name, d.object_type, d.object_identity) END;
         GET DIAGNOSTICS v_n = ROW_COUNT;
         IF v_used IS NULL
@@ -559,7 +564,7 @@ BEGIN
                    txid_current(), (SELECT h.branch FROM pggit_v0.head h), v_dur,
                    nullif(left(current_setting('pggit.source', true), 1000), '')
             FROM pg_event_trigger_dropped_objects() WITH ORDINALITY d
-            WHERE d.original AND NOT d.is_temporary
+            WHERE (d.original OR d.object_type = 'table column') AND NOT d.is_temporary
               AND pggit_v0._capture_keeps(false, d.schema_name, d.object_type, d.object_identity)
               AND (v_used + d.ordinality <= 256) IS NOT TRUE
             ORDER BY d.ordinality;

@@ -420,6 +420,11 @@ def test_a_name_reused_then_renamed_again_walks_back_to_the_right_object(db: Sql
     (["ALTER TABLE app.t RENAME COLUMN s TO s_old",
       "ALTER TABLE app.t ADD COLUMN s int DEFAULT 5",
       "ALTER TABLE app.t DROP COLUMN s_old; ALTER TABLE app.t ALTER COLUMN s SET DEFAULT 6"], "s"),
+    # dropped with its type (DROP DOMAIN ... CASCADE: capture logged the domain alone,
+    # and the span kept the values, retyping the column)
+    (["CREATE DOMAIN app.d AS int; ALTER TABLE app.t ALTER COLUMN s TYPE app.d",
+      "DROP DOMAIN app.d CASCADE; ALTER TABLE app.t ADD COLUMN s int DEFAULT 5",
+      "ALTER TABLE app.t ALTER COLUMN s SET DEFAULT 6"], "s"),
 ])
 def test_a_column_dropped_and_one_of_its_name_added_is_another_column(
         db: SqlDb, steps: List[str], column: str) -> None:
