@@ -152,9 +152,38 @@ class Provenance:
                 return _newest(adding or named)
             adding = [e for e in entries if change == "ADDED"
                       and re.search(r"\b(ADD|CREATE)\b", e.statement or "", re.IGNORECASE)]
-            if adding:   # (a constraint named by PostgreSQL: the statement that added one)
-                return _newest(adding)
+            # a constraint named by PostgreSQL after a column added with it inline
+            # (``ADD COLUMN ext_id uuid UNIQUE``: api_check_ext_id_key), not a later
+            # statement adding another column to the table (M3: the next migration's
+            # allow accepted it)
+            inline = [e for e in adding if _adds_inline(e.statement or "", sub)]
+            if inline or adding:   # (else the statement that added one)
+                return _newest(inline or adding)
         return _newest(entries) if entries else None
+
+
+#: ``ADD [COLUMN] [IF NOT EXISTS] name``: the column a statement adds
+_ADDED_COLUMN = re.compile(r"\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(\"(?:[^\"]|\"\")+\"|[\w$]+)",
+                           re.IGNORECASE)
+#: a constraint written inline in a column definition
+_INLINE_CONSTRAINT = re.compile(r"\b(?:UNIQUE|REFERENCES|PRIMARY\s+KEY|CHECK)\b", re.IGNORECASE)
+
+
+def _adds_inline(statement: str, constraint: str) -> bool:
+    """Whether ``statement`` adds a column with an inline constraint that PostgreSQL would
+    name ``constraint`` (``<table>_<column>_key``, ``_fkey``, ``_check``, ``_pkey``): a
+    column it adds is named in the constraint's name, and the statement has such a clause."""
+    if not _INLINE_CONSTRAINT.search(statement):
+        return False
+    name = constraint.lower()
+    for m in _ADDED_COLUMN.finditer(statement):
+        column = m.group(1)
+        column = column[1:-1].replace('""', '"') if column.startswith('"') else column
+        if column.upper() in ("CONSTRAINT",):
+            continue
+        if f"_{column.lower()}_" in name:
+            return True
+    return False
 
 
 def _newest(entries: List[LogEntry]) -> LogEntry:

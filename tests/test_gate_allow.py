@@ -254,3 +254,23 @@ def test_a_unique_key_added_after_a_backfill_does_not_fail_with_rows(pytester: p
         "UPDATE item SET code = id::text;\nALTER TABLE item ADD CONSTRAINT item_code_key UNIQUE (code);\n")
     result = run(pytester, pggit_server, "--no-pggit-lint", "--pggit-base", "sql/schema/001_init.sql")
     assert result.ret == 0, result.stdout.str()
+
+
+def test_a_constraint_added_inline_is_made_by_its_column_statement(pytester: pytest.Pytester,
+                                                                   pggit_server: Server) -> None:
+    """M3 (healthchecks, Django's AddField(unique=True)): a constraint PostgreSQL names
+    after a column added with it inline (``ADD COLUMN ext uuid UNIQUE``: item_ext_key)
+    was given to the newest statement adding anything to the table, and that later
+    file's allow accepted it."""
+    make_project(pytester, "CREATE TABLE item (id int PRIMARY KEY);\n",
+                 "ALTER TABLE item ADD COLUMN ext uuid UNIQUE;\n")
+    (pytester.path / "schema" / "003_note.sql").write_text(
+        "-- pggit: allow fails_on_violations -- note is new, no rows violate it\n"
+        "ALTER TABLE item ADD COLUMN note text;\n")
+    result = run(pytester, pggit_server, "--no-pggit-lint", "--pggit-base", "sql/schema/001_init.sql",
+                 "--pggit-fail-on-hazard", "high")
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, out
+    case = junit(pytester, "pggit.hazards")["public/table/item/constraint/item_ext_key"]
+    assert case.find("failure") is not None, out
+    assert "made by schema/002_change.sql:1" in case.find("system-out").text
