@@ -12,7 +12,8 @@ import subprocess
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-#: (2, mtime) uncommitted in git; (1, commit time) committed; (0, mtime) no git
+#: (2, mtime) uncommitted in git (new or edited); (1, time of the commit adding it)
+#: committed; (0, mtime) no git
 Freshness = Tuple[int, float]
 
 
@@ -27,7 +28,14 @@ def _git(rootdir: Path, *args: str) -> Optional[str]:
 
 
 def freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Freshness]:
-    """How new each of ``paths`` (existing files) is; the larger, the newer."""
+    """How new each of ``paths`` (existing files) is; the larger, the newer.
+
+    A committed file is as new as the commit that added it: an old migration edited,
+    reformatted or fixed in a later commit is not a new one (M2: a committed comment in
+    a 2022 migration made it the newest step, and the gate judged the 21 after it and
+    failed on a column every deployment dropped long ago; such an edit is judged from
+    its committed version, :func:`committed_edits`).  An uncommitted file, new or edited,
+    is the newest (an edit :func:`edited` cannot judge from git HEAD is judged as new)."""
     git = functools.partial(_git, rootdir)
     paths = [p.resolve() for p in paths]
     top = git("rev-parse", "--show-toplevel")
@@ -39,19 +47,20 @@ def freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Freshness]:
     if not paths:
         return {p: (0, p.stat().st_mtime) for p in outside}
     status = git("status", "--porcelain", "--untracked-files=all", "--", *map(str, paths)) or ""
-    dirty = {(Path(top.strip()) / line[3:].strip().strip('"')).resolve() for line in status.splitlines()
-             if len(line) > 3}
-    last = _last_commits(git, Path(top.strip()), paths)
+    dirty = {(Path(top.strip()) / line[3:].split(" -> ")[-1].strip().strip('"')).resolve()
+             for line in status.splitlines() if len(line) > 3}
+    last = _last_commits(git, Path(top.strip()), paths, added=True)
     out: Dict[Path, Freshness] = {p: (0, p.stat().st_mtime) for p in outside}
     out.update({p: (2, p.stat().st_mtime) if p in dirty else (1, last.get(p, 0.0)) for p in paths})
     return out
 
 
-def _last_commits(git: Any, top: Path, paths: List[Path]) -> Dict[Path, float]:
-    """The time of the last commit touching each of ``paths`` (one log of the last 500;
-    a file none of them touched: absent, older)."""
+def _last_commits(git: Any, top: Path, paths: List[Path], added: bool = False) -> Dict[Path, float]:
+    """The time of the last commit touching (``added``: adding) each of ``paths`` (one log
+    of the last 500; a file none of them touched: absent, older)."""
     last: Dict[Path, float] = {}
-    log = git("log", "-n", "500", "--format=%x00%ct", "--name-only", "--", *map(str, paths)) or ""
+    log = git("log", "-n", "500", "--format=%x00%ct", "--name-only", *(["--diff-filter=A"] if added else []),
+              "--", *map(str, paths)) or ""
     for entry in log.split("\0")[1:]:
         lines = entry.strip().splitlines()
         if not lines or not lines[0].isdigit():
@@ -123,10 +132,10 @@ def committed_edits(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], L
     added = (git("log", "-n", "1", "--first-parent", "--diff-filter=A", "--format=%H", "--",
                  *map(str, paths)) or "").strip()
     base = f"{sha}~1"
-    if added:
-        if git("rev-parse", "--verify", "--quiet", f"{added}~1^{{commit}}") is None:
-            return None, []   # (added by the first commit: nothing older to judge from)
+    if added and git("rev-parse", "--verify", "--quiet", f"{added}~1^{{commit}}") is not None:
         base = f"{added}~1"
+    # (else every step file came with the first commit: the edit's parent holds them all,
+    # M2: a repository imported in one commit, then a migration reformatted)
     # an edited file the base does not hold is judged as new by the default base anyway
     # (the project's files were added after it: its config is not there either)
     out = [p for p in out if git("cat-file", "-e", f"{base}:{p.relative_to(root).as_posix()}") is not None]

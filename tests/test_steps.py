@@ -874,6 +874,30 @@ def test_edits_are_found_with_step_files_outside_the_work_tree(tmp_path: Path) -
     assert sha   # (the edit before)
 
 
+def test_an_old_file_edited_later_is_not_the_newest(tmp_path: Path) -> None:
+    """M2 (healthchecks, imported in one commit, then an old migration reformatted): the
+    committed edit made that migration the newest, the default base judged the 21 after
+    it and failed on a column dropped years ago; and no git base was built, since the
+    first commit added every step file."""
+    from pytest_pggit.freshness import committed_edits, freshness
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    old, new = repo / "0001_old.py", repo / "0002_new.py"
+    old.write_text("old\n")
+    new.write_text("new\n")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "import", "--date", "2020-01-01T00:00:00")
+    old.write_text("old  # reformatted\n")
+    subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qam", "format"],
+                   cwd=repo, check=True, env={**__import__("os").environ, "GIT_COMMITTER_DATE": "2030-01-01T00:00:00"})
+    fresh = freshness([old, new], repo)
+    assert fresh[old.resolve()] == fresh[new.resolve()], fresh   # both as new as the import
+    assert committed_edits([old, new], repo) == (git(repo, "rev-parse", "HEAD") + "~1", [old.resolve()])
+    old.write_text("old, edited again\n")   # uncommitted: the newest (judged as new at worst)
+    assert freshness([old, new], repo)[old.resolve()][0] == 2
+
+
 def test_a_column_dropped_from_a_renamed_table_fails_the_default_gate(
         pytester: pytest.Pytester, pggit_server: Server) -> None:
     """H15 (Django's RenameModel + RemoveField in one migration): the diff lists the
