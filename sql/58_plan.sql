@@ -599,6 +599,14 @@ BEGIN
         -- a unique index dropped or changed: a foreign key may rest on it (C8)
         UNION SELECT x.schema_name, x.obj_key, NULL FROM pp x
               WHERE x.sub_key LIKE 'index %' AND x.old_c LIKE 'CREATE UNIQUE INDEX %'
+        -- a table made LOGGED or UNLOGGED: a foreign key between it and a table of the
+        -- other persistence is refused at either statement (Synapse's two lock tables,
+        -- referencing each other, made UNLOGGED: L1), so theirs go first and come back
+        UNION SELECT s.schema_name, s.obj_key, NULL FROM status s
+              JOIN old_def od ON od.schema_name = s.schema_name AND od.obj_key = s.obj_key
+              JOIN new_def nd ON nd.schema_name = s.schema_name AND nd.obj_key = s.obj_key
+              WHERE s.kind = 'table' AND s.how = 'altered'
+                AND (od.content LIKE 'CREATE UNLOGGED %') <> (nd.content LIKE 'CREATE UNLOGGED %')
     ),
     -- the source's tables that may hold such foreign keys: those whose recorded
     -- dependencies name a root (the reverse index, dep_refs), the roots themselves (a key

@@ -667,6 +667,21 @@ DROP FUNCTION app.random_smallint();
 CREATE SEQUENCE app.s;
 CREATE TABLE app.t (id serial);
 """, "ALTER SEQUENCE app.s SET UNLOGGED; ALTER TABLE app.t SET UNLOGGED;"),
+    # two tables referencing each other made UNLOGGED (Synapse's delta 80/02): either
+    # SET UNLOGGED is refused while the other is logged, so the keys go first (L1); and a
+    # logged table referencing one of them keeps its key (it is made unlogged too)
+    "tables_referencing_each_other_set_unlogged": ("""
+CREATE TABLE app.locks (name text PRIMARY KEY, token text UNIQUE);
+CREATE TABLE app.locks_mode (name text PRIMARY KEY REFERENCES app.locks (name), token text);
+ALTER TABLE app.locks ADD FOREIGN KEY (token) REFERENCES app.locks_mode (name);
+CREATE TABLE app.other (token text REFERENCES app.locks (token));
+""", """
+ALTER TABLE app.other DROP CONSTRAINT other_token_fkey;
+ALTER TABLE app.locks_mode DROP CONSTRAINT locks_mode_name_fkey;
+ALTER TABLE app.locks SET UNLOGGED; ALTER TABLE app.locks_mode SET UNLOGGED; ALTER TABLE app.other SET UNLOGGED;
+ALTER TABLE app.locks_mode ADD FOREIGN KEY (name) REFERENCES app.locks (name);
+ALTER TABLE app.other ADD FOREIGN KEY (token) REFERENCES app.locks (token);
+"""),
 }
 
 
