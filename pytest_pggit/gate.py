@@ -234,6 +234,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                 run.drop_clone(clone)
         else:
             result.checks.extend(_routed_checks(run, base_history, git.steps if git is not None else ()))
+            result.checks.extend(_data_checks(run, options, base_history, git.steps if git is not None else ()))
             # -- each step's downgrade since the base undoes its upgrade
             if clone is not None:
                 updown = run_updown(run, options, base_history, git.steps if git is not None else (),
@@ -363,6 +364,33 @@ def _routed_checks(run: Any, base_history: Any, base_tags: Any) -> List[Check]:
                                      "--pggit-django-database <alias> (and this run with "
                                      "--pggit-django-database default to say the split is known)"))
     return out
+
+
+def _data_checks(run: Any, options: GateOptions, base_history: Any, base_tags: Any) -> List[Check]:
+    """``data``: the rows each step since the base deletes or changes, as far as the gate
+    can read them without running it (:mod:`.datachanges`): emptying a table fails at
+    the hazard threshold unless accepted (M1)."""
+    from pathlib import Path
+
+    from . import allow
+    from .datachanges import data_checks
+    from .updown import in_base
+
+    since = [a for a in getattr(run, "steps", None) or () if not in_base(a, base_history, base_tags)]
+    if not since:
+        return []
+    allowances = allow.build(options.allow, "--pggit-allow", _steps(run))
+    rootdir = getattr(run, "rootdir", None)
+    for a in since:
+        source = getattr(a.step, "source", None)
+        if a.step.tool == "sql" and source:
+            path = Path(source) if Path(source).is_absolute() else Path(rootdir or ".") / source
+            if path.is_file():
+                try:
+                    allowances.add_file(source, allow.file_directives(path, source))
+                except (OSError, UnicodeDecodeError):
+                    pass
+    return data_checks(since, hazard_threshold(options)[0], allowances)
 
 
 def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git: Any,

@@ -467,7 +467,7 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
             silent.append(tag)
     if silent:
         result.notes.append(f"{len(silent)} step(s) since the base changed no schema, so none of their SQL "
-                            f"was linted (data-only: a TRUNCATE or DELETE there is not seen): "
+                            f"was linted (data-only: their row changes are the data check's): "
                             + ", ".join(silent[:5]) + (", ..." if len(silent) > 5 else ""))
     for display, path in files.items():
         units.append(file_unit(path, display, rootdir))

@@ -55,6 +55,10 @@ class Step:
     #: migrated before the squash ran them instead).  The gate's ``squash`` check runs
     #: them where the squash ran and compares the two schemas.
     replaced: Tuple["Step", ...] = field(default=(), repr=False, compare=False)
+    #: optional: reads what the step changes in rows without running it (the SQL it runs
+    #: as text, the code the gate cannot read), for the gate's ``data`` check
+    #: (:mod:`pytest_pggit.datachanges`); a hook's step without it is not in that check.
+    data: Optional[Callable[[], Any]] = field(default=None, repr=False, compare=False)
 
     @property
     def tag(self) -> str:

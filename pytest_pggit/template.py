@@ -79,6 +79,8 @@ def file_steps(files: Sequence[Path], rootdir: Optional[Path], no_owner: bool,
     """One step (tool ``sql``) per schema file, named by its path relative to ``rootdir``
     (or by ``names``); each runs the file in a session of its own.  ``skipped`` collects
     the number of ownership statements ``no_owner`` skipped per file."""
+    from .datachanges import sql_file_data
+
     out: List[Step] = []
     for i, f in enumerate(files):
         def upgrade(db: Database, f: Path = f) -> None:
@@ -87,7 +89,8 @@ def file_steps(files: Sequence[Path], rootdir: Optional[Path], no_owner: bool,
                 skipped.append(n)
 
         name = names[i] if names is not None else display_path(f, rootdir)
-        out.append(Step("sql", name, "schema file", upgrade, source=name))
+        out.append(Step("sql", name, "schema file", upgrade, source=name,
+                        data=lambda f=f, name=name: sql_file_data(f, name)))
     return out
 
 

@@ -93,7 +93,7 @@ def test_a_file_that_only_deletes_rows_is_linted(pytester: pytest.Pytester, pggi
     result = run(pytester, pggit_server)
     out = result.stdout.str()
     assert result.ret == pytest.ExitCode.TESTS_FAILED, out
-    result.stdout.fnmatch_lines(["pggit gate: FAILED: * checks failed (lint)",
+    result.stdout.fnmatch_lines(["pggit gate: FAILED: * checks failed (lint, data)",
                                  "FAIL*schema/002_change.sql:2*ban-truncate-cascade*"])
 
 

@@ -1038,3 +1038,39 @@ def test_a_unique_constraint_back_under_django_s_name_is_a_note(
     assert "constraint/appk_item_name_key came back as appk_item_name_" in (pytester.path / "gate.xml").read_text()
     result = pytester.runpytest_subprocess(*args, "--pggit-strict-column-order")
     assert result.ret == 1, result.stdout.str()
+
+
+def test_a_data_migration_emptying_a_table_fails_the_gate_unless_allowed(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """M1 (healthchecks): ``RunSQL("DELETE FROM api_ping; TRUNCATE api_flip")`` changed no
+    schema, carried no hazard, and the gate passed.  The ``data`` check reads RunSQL's
+    SQL: emptying a table fails as data_deletion until ``pggit_allow`` says why; RunPython
+    code is named as not seen, not failing."""
+    purge = """
+        from django.db import migrations
+
+        def forwards(apps, schema_editor):
+            pass
+        %s
+        class Migration(migrations.Migration):
+            dependencies = [("appk", "0001_initial")]
+            operations = [migrations.RunSQL("DELETE FROM appk_item; UPDATE appk_item SET a = 1",
+                                            migrations.RunSQL.noop),
+                          migrations.RunPython(forwards, migrations.RunPython.noop)]
+        """
+    _one_app(pytester, "appk", {"0001_initial": INITIAL, "0002_purge": purge % ""})
+    args = [*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml"]
+    result = pytester.runpytest_subprocess(*args)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert cases["pggit.data::django/appk/0002_purge"] == "failure", cases
+    assert [k for k, v in cases.items() if v != "ok"] == ["pggit.data::django/appk/0002_purge"], cases
+    assert "django/appk/0002_purge RunSQL #1: DELETE appk_item (every row)" in out, out
+    assert "RunPython forwards: the gate cannot see which rows it changes" in out, out
+    (pytester.path / "appk/migrations/0002_purge.py").write_text(textwrap.dedent(
+        purge % 'pggit_allow = {"data_deletion": "items are re-imported nightly"}').lstrip())
+    result = pytester.runpytest_subprocess(*args)
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert "items are re-imported nightly" in out, out

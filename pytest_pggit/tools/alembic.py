@@ -133,6 +133,8 @@ def upgrade_order(script: "ScriptDirectory") -> List["Script"]:
 
 def alembic_steps(ini: Path, script: "ScriptDirectory", rootdir: Path,
                   cwd: Optional[Path] = None) -> List[Step]:
+    from ..datachanges import alembic_data
+
     runner = AlembicRunner(ini, script, cwd)
     steps = []
     for rev in upgrade_order(script):
@@ -152,6 +154,7 @@ def alembic_steps(ini: Path, script: "ScriptDirectory", rootdir: Path,
             source=where,
             allow=read_allow(rev.module, where),
             batch=runner,
+            data=lambda path=Path(rev.path), t=f"{TOOL}/{rev.revision}": alembic_data(path, t),
         ))
         runner.parents[rev.revision] = tuple(parents)
     return steps

@@ -175,6 +175,8 @@ def django_steps(config: pytest.Config, tree: Optional[Path] = None, loader: Any
     (without ``tree``), when the caller has one."""
     from django.db.migrations.loader import MigrationLoader
 
+    from ..datachanges import django_data
+
     steps = []
     rootdir = Path(config.rootpath)
     migrations = TreeMigrations(tree, rootdir) if tree is not None else None
@@ -200,6 +202,7 @@ def django_steps(config: pytest.Config, tree: Optional[Path] = None, loader: Any
             batch=batch,
             elsewhere=routed_elsewhere(migration, alias_of(config)),
             replaced=_replaced_steps(config, migration, loader) if migrations is None else (),
+            data=lambda m=migration, t=f"{TOOL}/{migration.app_label}/{migration.name}": django_data(m, t),
         ))
     return steps
 

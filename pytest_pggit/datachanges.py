@@ -1,0 +1,250 @@
+"""Row changes of the migration steps since the base: the ``data`` check.
+
+Capture sees DDL only, so a step that deletes rows (``TRUNCATE``, ``DELETE FROM`` in a
+Django ``RunSQL``, an Alembic ``op.execute``, a schema file) changed no schema and
+carried no hazard: the gate passed it (H3, M1).  This module reads what the gate can
+read of each step, without running it:
+
+* the SQL a step runs as text: a schema file's statements, the SQL of Django's
+  ``RunSQL`` operations (inside ``SeparateDatabaseAndState`` too), the literal of an
+  Alembic revision's ``op.execute("...")`` / ``op.execute(sa.text("..."))`` (and
+  ``connection.execute`` of one) in its ``upgrade()``;
+* the code it cannot read: Django's ``RunPython``, an ``execute`` of a statement built
+  at run time.
+
+Each step since the base with any of these is one case ``pggit.data::<step>``:
+
+* ``TRUNCATE`` and ``DELETE`` without ``WHERE`` delete every row of a table: a
+  ``data_deletion`` hazard (``data-loss``), failing the gate at the hazard threshold
+  unless accepted like any hazard (the step's ``pggit_allow = {"data_deletion": ...}``,
+  a ``-- pggit: allow data_deletion -- why`` on the statement, ``--pggit-allow``
+  ``<step or file:line>:data_deletion``);
+* ``DELETE ... WHERE``, ``UPDATE``, ``MERGE``: ``ROWS``, reported, not failing;
+* code the gate cannot read: ``NOT SEEN``, reported, not failing.
+
+``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
+
+#: a statement's leading comments and blanks
+_LEAD = r"(?:\s|--[^\n]*(?:\n|$)|/\*(?:[^*]|\*(?!/))*\*/)*"
+_NAME = r'(?:"(?:[^"]|"")+"|[\w$]+)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[\w$]+))*'
+_TRUNCATE = re.compile(_LEAD + r"TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?(?P<names>" + _NAME
+                       + r"(?:\s*\*)?(?:\s*,\s*(?:ONLY\s+)?" + _NAME + r"(?:\s*\*)?)*)", re.IGNORECASE)
+_DELETE = re.compile(_LEAD + r"(?:WITH\b.*?\)\s*)?DELETE\s+FROM\s+(?:ONLY\s+)?(?P<name>" + _NAME + ")",
+                     re.IGNORECASE | re.DOTALL)
+_UPDATE = re.compile(_LEAD + r"(?:WITH\b.*?\)\s*)?(?:UPDATE\s+(?:ONLY\s+)?|MERGE\s+INTO\s+(?:ONLY\s+)?)(?P<name>"
+                     + _NAME + ")", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class DataStatement:
+    """A statement of a step that changes rows."""
+
+    where: str        # ``file:line``, or the step and the operation (``django/app/0002 RunSQL #1``)
+    text: str
+    table: str
+    every_row: bool   # TRUNCATE, DELETE without WHERE
+    verb: str         # TRUNCATE, DELETE, UPDATE, MERGE
+
+
+@dataclass
+class StepData:
+    """What the gate can read of a step's row changes."""
+
+    #: (where, SQL text) of the SQL the step runs as text
+    sql: List[Tuple[str, str]] = field(default_factory=list)
+    #: the code it cannot read: ``RunPython forwards_func``, ``op.execute(<expression>) at line 12``
+    code: List[str] = field(default_factory=list)
+
+    def statements(self) -> List[DataStatement]:
+        """The statements of :attr:`sql` that change rows."""
+        from .sqlfiles import split_statements
+
+        out: List[DataStatement] = []
+        for where, text in self.sql:
+            for _offset, stmt in split_statements(text):
+                found = classify(stmt)
+                if found is not None:
+                    verb, table, every = found
+                    out.append(DataStatement(where, stmt.strip(), table, every, verb))
+        return out
+
+
+def classify(stmt: str) -> Optional[Tuple[str, str, bool]]:
+    """(verb, table, every row) of a statement that changes rows; None for others."""
+    m = _TRUNCATE.match(stmt)
+    if m:
+        return "TRUNCATE", re.sub(r"\s+", "", m.group("names")).replace(",", ", "), True
+    m = _DELETE.match(stmt)
+    if m:
+        rest = stmt[m.end():]
+        return "DELETE", m.group("name"), not re.search(r"\bWHERE\b", rest, re.IGNORECASE)
+    m = _UPDATE.match(stmt)
+    if m:
+        verb = "MERGE" if re.match(_LEAD + r"(?:WITH\b.*?\)\s*)?MERGE\b", stmt, re.IGNORECASE | re.DOTALL) else "UPDATE"
+        return verb, m.group("name"), False
+    return None
+
+
+def sql_file_data(path: Path, display: str) -> StepData:
+    """A schema file's statements, each at its ``file:line``."""
+    from .sqlfiles import _first_code, split_statements
+
+    out = StepData()
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return out
+    for offset, stmt in split_statements(text):
+        first = _first_code(stmt)
+        if first >= len(stmt) or classify(stmt) is None:
+            continue
+        out.sql.append((f"{display}:{text.count(chr(10), 0, offset + first) + 1}", stmt))
+    return out
+
+
+def django_data(migration: Any, tag: str) -> StepData:
+    """The SQL of a Django migration's ``RunSQL`` operations and its ``RunPython`` code."""
+    from django.db import migrations as dm
+
+    out = StepData()
+
+    def walk(operations: Iterable[Any]) -> None:
+        for op in operations:
+            if isinstance(op, dm.SeparateDatabaseAndState):
+                walk(op.database_operations)
+            elif isinstance(op, dm.RunSQL):
+                n = len(out.sql) + 1
+                sqls = op.sql if isinstance(op.sql, (list, tuple)) else [op.sql]
+                for s in sqls:
+                    text = s[0] if isinstance(s, (list, tuple)) and s else s
+                    if isinstance(text, str) and text.strip():
+                        out.sql.append((f"{tag} RunSQL #{n}", text))
+            elif isinstance(op, dm.RunPython):
+                code = getattr(op, "code", None)
+                if code is not None and code is not dm.RunPython.noop:
+                    name = getattr(code, "__qualname__", None) or repr(code)
+                    out.code.append(f"RunPython {name}")
+
+    walk(getattr(migration, "operations", ()) or ())
+    return out
+
+
+#: calls whose first argument is SQL: op.execute, connection.execute, bind.execute
+_EXECUTE = {"execute", "exec_driver_sql"}
+_TEXT = {"text"}
+
+
+def alembic_data(path: Path, tag: str) -> StepData:
+    """The SQL literals an Alembic revision's ``upgrade()`` executes, and the executes of
+    statements built at run time."""
+    out = StepData()
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"), str(path))
+    except (OSError, SyntaxError, ValueError):
+        return out
+    upgrade = next((n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                    and n.name == "upgrade"), None)
+    if upgrade is None:
+        return out
+    for node in ast.walk(upgrade):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _EXECUTE and node.args):
+            continue
+        arg = node.args[0]
+        if isinstance(arg, ast.Call) and _call_name(arg.func) in _TEXT and arg.args:
+            arg = arg.args[0]
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            out.sql.append((f"{tag} line {node.lineno}", arg.value))
+        else:
+            out.code.append(f"{_call_text(node)} at line {node.lineno}")
+    return out
+
+
+def _call_name(func: Any) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def _call_text(node: Any) -> str:
+    try:
+        text = ast.unparse(node)
+    except Exception:  # pragma: no cover - ast.unparse of a parsed tree
+        text = "execute(...)"
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def data_checks(steps: Sequence[Any], threshold: str, allowances: Any) -> List[Any]:
+    """The ``data`` cases of ``steps`` (the applied steps since the base): see the module."""
+    from .config import hazard_rank
+    from .gate import Check
+
+    fails_at = hazard_rank(threshold)
+    out: List[Check] = []
+    for a in steps:
+        reader: Optional[Callable[[], StepData]] = getattr(a.step, "data", None)
+        if reader is None:
+            continue
+        try:
+            data = reader()
+        except Exception as exc:   # reading a migration must not break the gate
+            out.append(Check("data", a.tag, False, "NOT SEEN", f"its row changes could not be read: {exc}"))
+            continue
+        found = data.statements()
+        if not found and not data.code:
+            continue
+        lines: List[str] = []
+        failing, accepted = [], []
+        for st in found:
+            line = f"{st.where}: {st.verb} {st.table}" + (" (every row)" if st.every_row else "")
+            if st.every_row:
+                if " " in st.where:   # (SQL of a tool's step: its own directives)
+                    from .allow import directives_in
+
+                    allowances.add_directives(st.where, [d for _, d in directives_in(st.text, st.where)])
+                why = allowances.accept("data_deletion", [st.where, a.tag, getattr(a.step, "source", None)],
+                                        [a.tag, st.where])
+                if why is not None:
+                    accepted.append(f"{line}: {why}")
+                    line += f" -- accepted: {why}"
+                elif fails_at > 0 and hazard_rank("data-loss") >= fails_at:
+                    failing.append(line)
+            lines.append(line + "\n    " + _excerpt(st.text))
+        lines += [f"{c}: the gate cannot see which rows it changes" for c in data.code]
+        every = [st for st in found if st.every_row]
+        if failing:
+            status = "data-loss"
+            message = (f"deletes every row of {', '.join(sorted({st.table for st in every}))} "
+                       f"(data_deletion): {failing[0]}" + (f"; and {len(failing) - 1} more" if len(failing) > 1 else ""))
+        elif accepted:
+            status, message = "ACCEPTED", "; ".join(accepted)
+        elif found:
+            status = "ROWS"
+            message = "changes rows: " + "; ".join(f"{st.verb} {st.table}" for st in found[:5])
+        else:
+            status = "NOT SEEN"
+            message = "; ".join(data.code[:3]) + ": the gate cannot see which rows it changes"
+        if data.code and found:
+            message += f"; and {len(data.code)} part(s) of code the gate cannot see"
+        details = "\n".join(lines)
+        if failing:
+            details += ("\nhint: a data migration that empties a table loses those rows in every database "
+                        "it runs on; when intended, say why: pggit_allow = {\"data_deletion\": \"...\"} in "
+                        "the migration, or -- pggit: allow data_deletion -- <why> on the statement")
+        out.append(Check("data", a.tag, bool(failing), status, message, details))
+    return out
+
+
+def _excerpt(text: str, limit: int = 200) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= limit else one[:limit - 3] + "..."
+
+
+__all__ = ["DataStatement", "StepData", "alembic_data", "classify", "data_checks", "django_data",
+           "sql_file_data"]

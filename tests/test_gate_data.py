@@ -1,0 +1,86 @@
+"""The gate's ``data`` check (pytest_pggit/datachanges.py): rows a step since the base
+deletes or changes, read without running it (M1: a data migration emptying a table
+passed every check, since capture sees DDL only)."""
+from __future__ import annotations
+
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Dict
+
+import pytest
+
+from pytest_pggit.backends import Server
+from pytest_pggit.datachanges import alembic_data, classify
+
+from gate_project import make_project, run_gate
+
+INIT = "CREATE TABLE legacy (id bigint PRIMARY KEY, note text);\n"
+
+
+def cases(pytester: pytest.Pytester) -> Dict[str, ET.Element]:
+    root = ET.parse(pytester.path / "gate.xml").getroot()
+    return {f"{c.get('classname')}::{c.get('name')}": c for c in root.iter("testcase")}
+
+
+@pytest.mark.parametrize("stmt, want", [
+    ("TRUNCATE legacy", ("TRUNCATE", "legacy", True)),
+    ("truncate table only a, s.b CASCADE", ("TRUNCATE", "a, s.b", True)),
+    ("-- purge\nDELETE FROM \"Legacy\"", ("DELETE", '"Legacy"', True)),
+    ("DELETE FROM legacy WHERE id < 10", ("DELETE", "legacy", False)),
+    ("WITH old AS (SELECT 1) DELETE FROM legacy", ("DELETE", "legacy", True)),
+    ("UPDATE legacy SET note = ''", ("UPDATE", "legacy", False)),
+    ("INSERT INTO legacy VALUES (1)", None),
+    ("ALTER TABLE legacy DROP COLUMN note", None),
+])
+def test_statements_that_change_rows(stmt: str, want: object) -> None:
+    assert classify(stmt) == want
+
+
+def test_an_alembic_revisions_executed_sql_is_read(tmp_path: Path) -> None:
+    rev = tmp_path / "ae1027a6acf_purge.py"
+    rev.write_text(textwrap.dedent('''
+        import sqlalchemy as sa
+        from alembic import op
+
+        def upgrade():
+            op.execute("TRUNCATE audit")
+            op.get_bind().execute(sa.text("DELETE FROM sessions WHERE expired"))
+            op.execute(f"DELETE FROM {TABLE}")
+
+        def downgrade():
+            op.execute("DELETE FROM other")
+        '''))
+    data = alembic_data(rev, "alembic/ae1027a6acf")
+    found = [(s.verb, s.table, s.every_row) for s in data.statements()]
+    assert found == [("TRUNCATE", "audit", True), ("DELETE", "sessions", False)]
+    assert len(data.code) == 1 and "at line 8" in data.code[0], data.code
+
+
+def test_a_schema_file_emptying_a_table_fails_unless_accepted(pytester: pytest.Pytester,
+                                                              pggit_server: Server) -> None:
+    make_project(pytester, INIT, "-- the notes moved to the archive\nDELETE FROM legacy;\n")
+    result = run_gate(pytester, pggit_server, "--no-pggit-lint")
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, out
+    case = cases(pytester)["pggit.data::sql/schema/002_change.sql"]
+    failure = case.find("failure")
+    assert failure is not None and "deletes every row of legacy" in failure.get("message", ""), out
+    assert "schema/002_change.sql:2: DELETE legacy (every row)" in out, out
+    # accepted with a reason on the statement: passes, and says why
+    make_project(pytester, INIT, "-- pggit: allow data_deletion -- archived in 4.2\nDELETE FROM legacy;\n")
+    result = run_gate(pytester, pggit_server, "--no-pggit-lint")
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert cases(pytester)["pggit.data::sql/schema/002_change.sql"].find("failure") is None
+    assert "archived in 4.2" in out, out
+    # some rows, by a condition: reported, not failing
+    make_project(pytester, INIT, "DELETE FROM legacy WHERE note IS NULL;\n")
+    result = run_gate(pytester, pggit_server, "--no-pggit-lint")
+    assert result.ret == 0, result.stdout.str()
+    assert "changes rows: DELETE legacy" in result.stdout.str()
+    # nothing of rows changed: no data case
+    make_project(pytester, INIT, "ALTER TABLE legacy ADD COLUMN kept boolean;\n")
+    result = run_gate(pytester, pggit_server, "--no-pggit-lint")
+    assert result.ret == 0, result.stdout.str()
+    assert not [k for k in cases(pytester) if k.startswith("pggit.data::")]
