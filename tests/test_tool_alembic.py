@@ -613,3 +613,49 @@ def test_a_git_base_reads_the_refs_revisions_with_a_cwd_relative_script_location
     assert "(the schema at git HEAD = " in out and "HEAD = " in out
     assert re.search(r"the schema at git HEAD = [0-9a-f]{12}: 1 step\(s\)", out), out   # not head's 2
     assert cases["pggit.hazards::public/table/items/column/legacy"] == "failure", cases
+
+
+def test_a_project_where_alembic_finds_no_revision_is_an_error_naming_what_it_read(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """M5: revisions in a subfolder of versions/ (Prefect's versions/postgresql, which its
+    env.py names at run time) are not read without version_locations: Alembic found none,
+    and the gate passed with "no migration steps", having run none.  An error names the
+    ini, the folders read and the files left unread; with the folder named, or read
+    recursively, the revision is a step.  A git base without revisions is no error."""
+    from pytest_pggit.exceptions import PggitError
+
+    ini = write_project(tmp_path, {k: v for k, v in REVISIONS.items() if k == "base1"})
+    versions = tmp_path / "migrations" / "versions"
+    (versions / "postgresql").mkdir()
+    (versions / "base1.py").rename(versions / "postgresql" / "base1.py")
+    env = tmp_path / "migrations" / "env.py"
+    env.write_text(ENV_PY.replace("config = context.config\n", "config = context.config\n"
+                                  "context.script.version_locations = ['versions/postgresql']\n"))
+    provider = AlembicSteps(ini, tmp_path)
+    with pytest.raises(PggitError) as info:
+        provider.pytest_pggit_migration_steps(config=None, root=tmp_path)
+    message = str(info.value)
+    assert message.startswith("--pggit-alembic: Alembic finds no revision for alembic.ini: script_location "
+                              "migrations, version locations read: migrations/versions;"), message
+    assert "1 .py file(s) in their subfolders are not read, e.g. migrations/versions/postgresql/base1.py" in message
+    assert "migrations/env.py sets version_locations when it runs" in message
+    assert "version_locations = %(here)s/" in (info.value.hint or "")
+    assert "recursive_version_locations = true" in (info.value.hint or "")
+    # a git base's tree before the first revision: no steps, no error
+    other = tmp_path / "base"
+    shutil.copytree(tmp_path / "migrations", other / "migrations")
+    shutil.copy(ini, other / "alembic.ini")
+    assert provider.pytest_pggit_migration_steps(config=None, root=other) == []
+    for line in ("recursive_version_locations = true", "version_locations = %(here)s/migrations/versions/postgresql"):
+        ini.write_text(f"[alembic]\nscript_location = migrations\n{line}\n")
+        steps = provider.pytest_pggit_migration_steps(config=None, root=tmp_path)
+        assert [s.name for s in steps] == ["base1"], line
+    # through the plugin: the run fails, naming the cause (it passed the gate before)
+    ini.write_text("[alembic]\nscript_location = migrations\n")
+    shutil.copytree(tmp_path, pytester.path, dirs_exist_ok=True, ignore=shutil.ignore_patterns("base"))
+    pytester.makepyfile(test_it="def test_nothing():\n    pass\n")
+    result = pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", pggit_server.dsn(),
+                                "-p", "no:randomly", "--pggit-alembic", "--pggit-gate")
+    out = result.stdout.str()
+    assert result.ret != 0, out
+    assert "pggit gate: PASSED" not in out and "Alembic finds no revision for alembic.ini" in out, out

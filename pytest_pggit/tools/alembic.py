@@ -63,9 +63,13 @@ class AlembicSteps:
             except ValueError:
                 cwd = Path(root)
         script = script_directory(ini, cwd)
-        if root is None or Path(root) == self.rootdir:
+        head = root is None or Path(root) == self.rootdir
+        if head:
             self.heads = list(script.get_heads())
-        return alembic_steps(ini, script, Path(root) if root is not None else self.rootdir, cwd)
+        steps = alembic_steps(ini, script, Path(root) if root is not None else self.rootdir, cwd)
+        if head and not steps:   # (a git base may predate the first revision)
+            raise no_revisions(ini, script, self.rootdir)
+        return steps
 
     def pytest_pggit_gate_checks(self, config: Any) -> List[Any]:
         """The single-head check (pytest-alembic's ``test_single_head``)."""
@@ -123,6 +127,39 @@ def script_directory(ini: Path, cwd: Optional[Path] = None) -> "ScriptDirectory"
     except CommandError as exc:
         raise PggitError(f"--pggit-alembic: cannot read the Alembic scripts of {ini}: {exc}",
                          hint="check script_location in alembic.ini") from exc
+
+
+def no_revisions(ini: Path, script: "ScriptDirectory", rootdir: Path) -> PggitError:
+    """The error for a project where Alembic finds no revision (M5: the gate passed it as
+    "no migration steps", having run none): what was read, and where revisions lie that
+    it does not read (a subfolder of the versions folder; Prefect's env.py sets
+    ``version_locations`` at run time, which nothing before env.py runs sees)."""
+    located = getattr(script, "_version_locations", None) or (
+        script.version_locations or [Path(script.dir, "versions")])
+    folders = [Path(str(p)).absolute() for p in located]
+    recursive = bool(getattr(script, "recursive_version_locations", False))
+    unread: List[Path] = []
+    for folder in folders:
+        if folder.is_dir() and not recursive:
+            unread.extend(p for p in sorted(folder.glob("*/**/*.py"))
+                          if p.name != "__init__.py" and "__pycache__" not in p.parts)
+    env = Path(script.dir, "env.py")
+    sets = env.is_file() and "version_locations" in env.read_text(errors="replace")
+    message = (f"--pggit-alembic: Alembic finds no revision for {_display(ini, rootdir)}: script_location "
+               f"{_display(Path(script.dir), rootdir)}, version locations read: "
+               + ", ".join(_display(f, rootdir) + ("" if f.is_dir() else " (no such folder)") for f in folders)
+               + (" (recursive_version_locations)" if recursive else ""))
+    if unread:
+        message += (f"; {len(unread)} .py file(s) in their subfolders are not read, e.g. "
+                    f"{_display(unread[0], rootdir)}")
+    if sets:
+        message += f"; {_display(env, rootdir)} sets version_locations when it runs, after the revisions are read"
+    return PggitError(message, hint=(
+        "name the folders of the revisions in the [alembic] section of the ini pytest-pggit reads: "
+        "version_locations = %(here)s/<folder>, or "
+        "recursive_version_locations = true for subfolders of versions/; or give an ini that "
+        "does (--pggit-alembic=path/to/alembic.ini); a project without a revision yet: leave "
+        "--pggit-alembic off until its first"))
 
 
 def upgrade_order(script: "ScriptDirectory") -> List["Script"]:
