@@ -588,6 +588,14 @@ BEGIN
         SELECT _attach_line(c.old_c) AS attach FROM pp c
         WHERE split_part(c.sub_key, ' ', 1) = 'constraint' AND _attach_line(c.old_c) IS NOT NULL
     ),
+    -- tables made LOGGED or UNLOGGED (unlogged: the target's persistence)
+    persist_flips AS MATERIALIZED (
+        SELECT s.schema_name, s.obj_key, nd.content LIKE 'CREATE UNLOGGED %' AS unlogged FROM status s
+        JOIN old_def od ON od.schema_name = s.schema_name AND od.obj_key = s.obj_key
+        JOIN new_def nd ON nd.schema_name = s.schema_name AND nd.obj_key = s.obj_key
+        WHERE s.kind = 'table' AND s.how = 'altered'
+          AND (od.content LIKE 'CREATE UNLOGGED %') <> (nd.content LIKE 'CREATE UNLOGGED %')
+    ),
     -- foreign keys of untouched tables that reference recreated tables or tables whose
     -- key constraints or column types change: dropped first, added back at the end
     -- (cols: only foreign keys referencing one of these columns; NULL: every one)
@@ -602,11 +610,7 @@ BEGIN
         -- a table made LOGGED or UNLOGGED: a foreign key between it and a table of the
         -- other persistence is refused at either statement (Synapse's two lock tables,
         -- referencing each other, made UNLOGGED: L1), so theirs go first and come back
-        UNION SELECT s.schema_name, s.obj_key, NULL FROM status s
-              JOIN old_def od ON od.schema_name = s.schema_name AND od.obj_key = s.obj_key
-              JOIN new_def nd ON nd.schema_name = s.schema_name AND nd.obj_key = s.obj_key
-              WHERE s.kind = 'table' AND s.how = 'altered'
-                AND (od.content LIKE 'CREATE UNLOGGED %') <> (nd.content LIKE 'CREATE UNLOGGED %')
+        UNION SELECT pf.schema_name, pf.obj_key, NULL FROM persist_flips pf
     ),
     -- the source's tables that may hold such foreign keys: those whose recorded
     -- dependencies name a root (the reverse index, dep_refs), the roots themselves (a key
@@ -1341,6 +1345,22 @@ BEGIN
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                NULL, NULL, NULL, os.keeps_owner
     FROM owned_seqs os
+    UNION ALL   -- sequences a table's SET LOGGED/UNLOGGED takes along (PostgreSQL 15+) whose
+                -- target persistence is not the table's: set back (new_c: LOGGED or UNLOGGED, L3)
+    SELECT 'seq_persistence', t.schema_name, t.obj_key, 'sequence', NULL, 'persistence', NULL,
+               CASE WHEN sd.content LIKE 'CREATE UNLOGGED %' THEN 'UNLOGGED' ELSE 'LOGGED' END,
+               _qname(t.schema_name, t.obj_key),
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL
+    FROM persist_flips pf
+    JOIN t_o t ON _key_kind(t.obj_key) = 'sequence'
+    JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = 'owned_by'
+    JOIN objects ob ON ob.sha = e.entry_sha
+    JOIN tree_entries d ON d.tree_sha = t.obj_tree AND d.name = 'definition'
+    JOIN objects sd ON sd.sha = d.entry_sha
+    WHERE strpos(ob.content, ' OWNED BY ' || format('%I.%I', pf.schema_name, _key_name(pf.obj_key)) || '.') > 0
+      AND (sd.content LIKE 'CREATE UNLOGGED %') <> pf.unlogged
+      AND current_setting('server_version_num')::int >= 150000   -- (14: sequences are always logged)
     UNION ALL   -- columns converted to a rebuilt type (new_c: the target's column)
     SELECT 'typed_column', tcl.schema_name, tcl.obj_key, 'table', NULL, 'column ' || tcl.name, NULL, tcl.col_def, tcl.tq,
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,

@@ -440,6 +440,11 @@ BEGIN
         FROM unnest(p_plan) x
         WHERE x.role = 'part' AND x.how = 'altered' AND x.sub_key = 'definition' AND x.old_c IS NOT NULL AND x.new_c IS NOT NULL
         UNION ALL
+        -- a sequence its table's SET LOGGED/UNLOGGED changed, set back to its own (L3)
+        SELECT 41, 1, x.schema_name, x.obj_key, x.sub_key, format('ALTER SEQUENCE %s SET %s;', x.q, x.new_c),
+               ARRAY[]::text[]
+        FROM unnest(p_plan) x WHERE x.role = 'seq_persistence'
+        UNION ALL
         -- a partition detached (before anything else of its parent changes) or a table
         -- attached (after): its rows stay (part_moves in the plan)
         SELECT CASE WHEN po.parent IS NOT NULL THEN 5 ELSE 57 END, 0, x.schema_name, x.obj_key, x.sub_key,

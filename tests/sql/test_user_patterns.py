@@ -667,6 +667,11 @@ DROP FUNCTION app.random_smallint();
 CREATE SEQUENCE app.s;
 CREATE TABLE app.t (id serial);
 """, "ALTER SEQUENCE app.s SET UNLOGGED; ALTER TABLE app.t SET UNLOGGED;"),
+    # a table made UNLOGGED takes its serial's sequence along (PostgreSQL 15+); the
+    # sequence made LOGGED again later: a script over both kept it unlogged (L3)
+    "table_set_unlogged_its_sequence_logged_again": ("""
+CREATE TABLE app.jobs (id serial PRIMARY KEY, body text);
+""", "ALTER TABLE app.jobs SET UNLOGGED; ALTER SEQUENCE app.jobs_id_seq SET LOGGED;"),
     # two tables referencing each other made UNLOGGED (Synapse's delta 80/02): either
     # SET UNLOGGED is refused while the other is logged, so the keys go first (L1); and a
     # logged table referencing one of them keeps its key (it is made unlogged too)
