@@ -906,6 +906,79 @@ def test_a_renamed_migration_whose_old_name_is_not_on_disk_passes_the_squash_che
     assert "0002_add_price" not in out and "NodeNotFoundError" not in out, out
 
 
+def test_a_squashed_data_migration_sees_the_models_as_migrate_left_them(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """M4: the squash check built a replaced migration's project state from its graph
+    ancestors only; a replaced RunPython using another app's model saw that model as its
+    ancestors left it, not as the migrations that ran before it in the plan did (wagtail's
+    ``wagtailcore/0002_initial_data``: ContentType still had ``name``, dropped by
+    contenttypes/0002, no ancestor of it, "column django_content_type.name does not
+    exist").  The state is the one ``migrate`` carries: every migration before it."""
+    files = {k: v for k, v in SQUASHED.items() if not k.startswith(("appc/", "appd/"))}
+    files["site_cfg/settings.py"] = SQUASHED["site_cfg/settings.py"].replace('["appc", "appd"]',
+                                                                              '["appm", "appn"]')
+    files["conftest.py"] = ""
+    files["test_x.py"] = "def test_db(pggit_db):\n    pass\n"
+    for app in ("appm", "appn"):
+        files[f"{app}/__init__.py"] = files[f"{app}/migrations/__init__.py"] = ""
+    files["appm/migrations/0001_initial.py"] = """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            operations = [migrations.CreateModel("M", fields=[
+                ("id", models.BigAutoField(primary_key=True)), ("x", models.IntegerField(null=True))])]
+        """
+    files["appm/migrations/0002_remove_m_x.py"] = """
+        from django.db import migrations
+
+        class Migration(migrations.Migration):
+            dependencies = [("appm", "0001_initial")]
+            operations = [migrations.RemoveField("m", "x")]
+        """
+    rows = """
+        def rows(apps, schema_editor):   # an INSERT of every field the state gives M
+            apps.get_model("appm", "M").objects.create()
+        """
+    files["appn/migrations/0001_initial.py"] = """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            dependencies = [("appm", "0001_initial")]   # not appm/0002: it ran before all the same
+            operations = [migrations.CreateModel("N", fields=[("id", models.BigAutoField(primary_key=True))])]
+        """
+    files["appn/migrations/0002_rows.py"] = """
+        from django.db import migrations
+        %s
+        class Migration(migrations.Migration):
+            dependencies = [("appn", "0001_initial")]
+            operations = [migrations.RunPython(rows, migrations.RunPython.noop)]
+        """ % rows
+    files["appn/migrations/0001_squashed_0002.py"] = """
+        from django.db import migrations, models
+        %s
+        class Migration(migrations.Migration):
+            initial = True
+            replaces = [("appn", "0001_initial"), ("appn", "0002_rows")]
+            dependencies = [("appm", "0001_initial")]
+            operations = [migrations.CreateModel("N", fields=[("id", models.BigAutoField(primary_key=True))]),
+                          migrations.RunPython(rows, migrations.RunPython.noop)]
+        """ % rows
+    for name, text in files.items():
+        path = pytester.path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip())
+    newest = pytester.path / "appn/migrations/0001_squashed_0002.py"   # the plan's last step
+    os.utime(newest, (newest.stat().st_mtime + 60,) * 2)
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml",
+                                           "--pggit-base", "root")
+    out = result.stdout.str()
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert cases["pggit.squash::django/appn/0001_squashed_0002"] == "ok", (cases, out)
+    assert "does not exist" not in out, out
+
+
 def test_after_a_failed_downgrade_the_older_downgrades_see_a_true_recorder(
         pytester: pytest.Pytester, pggit_server: Server) -> None:
     """K2: a downgrade failing for real (RunPython without a reverse) left its row in

@@ -183,6 +183,7 @@ def django_steps(config: pytest.Config, tree: Optional[Path] = None, loader: Any
     if loader is None and migrations is None:
         loader = MigrationLoader(None, ignore_no_migrations=True)
     batch = DjangoBatch(config, migrations)
+    before: List[Tuple[str, str]] = []
     for migration in forward_plan(migrations, rootdir if tree is None else None, loader):
         key = (migration.app_label, migration.name)
         if migrations is not None and key in migrations.sources:
@@ -201,16 +202,19 @@ def django_steps(config: pytest.Config, tree: Optional[Path] = None, loader: Any
             allow=read_allow(module, source or ".".join(key)),
             batch=batch,
             elsewhere=routed_elsewhere(migration, alias_of(config)),
-            replaced=_replaced_steps(config, migration, loader) if migrations is None else (),
+            replaced=_replaced_steps(config, migration, loader, tuple(before)) if migrations is None else (),
             data=lambda m=migration, t=f"{TOOL}/{migration.app_label}/{migration.name}": django_data(m, t),
         ))
+        before.append(key)
     return steps
 
 
-def _replaced_steps(config: pytest.Config, migration: Any, loader: Any) -> Tuple[Step, ...]:
+def _replaced_steps(config: pytest.Config, migration: Any, loader: Any,
+                    before: Tuple[Tuple[str, str], ...] = ()) -> Tuple[Step, ...]:
     """A squashed migration's replaced migrations as steps (H6), each applied by an
     executor whose loader keeps them (``replace_migrations=False``), as on a database
-    that had them before the squash existed.
+    that had them before the squash existed.  ``before``: the migrations of the steps
+    before the squash (they ran where the replaced ones run; see :func:`_unsquashed_order`).
 
     No steps when any of them is not on disk (K1: Django's idiom for renaming a migration,
     ``replaces`` naming the old name, and a squash whose replaced files were deleted
@@ -220,11 +224,61 @@ def _replaced_steps(config: pytest.Config, migration: Any, loader: Any) -> Tuple
     if not replaces or any(k not in loader.disk_migrations for k in replaces):
         return ()
     out = []
-    for app_label, name in replaces:
+    for i, (app_label, name) in enumerate(replaces):
         key = (app_label, name)
         out.append(Step(tool=TOOL, name=f"{app_label}/{name}", description="replaced by the squash",
-                        upgrade=_action(config, key, backwards=False, unsquashed=True)))
+                        upgrade=_action(config, key, backwards=False, unsquashed=True,
+                                        before=before + tuple(replaces[:i]))))
     return tuple(out)
+
+
+def _unsquashed_order(loader: Any, key: Tuple[str, str],
+                      before: Tuple[Tuple[str, str], ...]) -> Tuple[Tuple[str, str], ...]:
+    """The migrations, in order, whose project state ``manage.py migrate`` applies ``key``
+    (a migration a squash replaces) with on a database migrated before the squash
+    existed: ``before`` (the migrations that ran before it, in plan order; a squash among
+    them as the migrations it replaces, which that database ran), then those of its
+    ancestors not among them.  ``loader``: one with ``replace_migrations=False``.
+
+    Not the state of its ancestors alone (M4): ``migrate`` carries one state over its
+    whole plan, so a replaced RunPython sees another app's models as every migration
+    before it left them, ancestor or not (wagtail's ``wagtailcore/0002_initial_data``
+    saw ContentType with ``name``, which contenttypes/0002 had dropped: "column
+    django_content_type.name does not exist").  Nor the recorded migrations' (the squash
+    and all after it are recorded where this runs: H6's KeyError)."""
+    graph = loader.graph
+    order: Dict[Tuple[str, str], None] = {}
+
+    def add(k: Tuple[str, str]) -> None:
+        if k in order or k not in graph.nodes:
+            return
+        replaces = [tuple(r) for r in getattr(graph.nodes[k], "replaces", None) or ()]
+        if replaces and all(r in graph.nodes for r in replaces):   # a squash: what it replaces
+            group = set(replaces)
+            for r in replaces:
+                for p in graph.forwards_plan(r):   # (their order: a parent first)
+                    if p in group:
+                        add(p)
+            return
+        order[k] = None
+
+    for k in before:
+        add(k)
+    for k in graph.forwards_plan(key)[:-1]:
+        add(k)
+    order.pop(key, None)
+    return tuple(order)
+
+
+def _unsquashed_state(loader: Any, order: Tuple[Tuple[str, str], ...]) -> Any:
+    """The project state after the migrations ``order`` (:func:`_unsquashed_order`), as
+    ``MigrationGraph.make_state`` builds one."""
+    from django.db.migrations.state import ProjectState
+
+    state = ProjectState(real_apps=loader.unmigrated_apps)
+    for k in order:
+        state = loader.graph.nodes[k].mutate_state(state, preserve=False)
+    return state
 
 
 def routed_elsewhere(migration: Any, alias: str) -> Optional[str]:
@@ -432,9 +486,12 @@ def _applied(loader: Any) -> "frozenset[Tuple[str, str]]":
 
 
 def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool,
-            tree: "Optional[TreeMigrations]" = None, unsquashed: bool = False) -> Any:
+            tree: "Optional[TreeMigrations]" = None, unsquashed: bool = False,
+            before: Tuple[Tuple[str, str], ...] = ()) -> Any:
     """One migration, as ``migrate app name`` would apply it (or unapply it, as ``migrate
-    app <previous>`` does right after it was applied).
+    app <previous>`` does right after it was applied).  ``unsquashed``: a migration a
+    squash replaces, after the migrations ``before`` (:func:`_unsquashed_order`; the state
+    one replaced migration leaves goes to the next, as for the other forward steps).
 
     A forward step hands the project state it ends with to the next forward step on the
     same database, when the migrations applied then are exactly these plus this one (F5:
@@ -456,9 +513,10 @@ def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool,
                 from django.db.migrations.loader import MigrationLoader
 
                 executor.loader = MigrationLoader(executor.connection, replace_migrations=False)
-                # its project state from the graph, not from the recorded migrations (the
-                # squash and all after it are recorded where this runs: H6's KeyError)
-                held = ((id(tree), None), executor.loader.project_state((key,), at_end=False))
+                order = _unsquashed_order(executor.loader, key, before)
+                # the state the previous replaced migration left, when it is the one asked for
+                if held is None or held[0] != ("unsquashed", order):
+                    held = (("unsquashed", order), _unsquashed_state(executor.loader, order))
             migration = executor.loader.graph.nodes[key]
             if backwards:
                 try:
@@ -471,7 +529,9 @@ def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool,
             applied = (id(tree), _applied(executor.loader))
             state = held[1] if held is not None and (held[0] == applied or unsquashed) else None
             state = executor.migrate([key], plan=[(migration, False)], state=state)
-            if not unsquashed:
+            if unsquashed:
+                carried[database.name] = (("unsquashed", order + (key,)), state)
+            else:
                 carried[database.name] = ((id(tree), applied[1] | {key}), state)
 
     run.__qualname__ = f"django {'unapply' if backwards else 'apply'} {key[0]}.{key[1]}"
