@@ -19,7 +19,12 @@ Each step since the base with any of these is one case ``pggit.data::<step>``:
   unless accepted like any hazard (the step's ``pggit_allow = {"data_deletion": ...}``,
   a ``-- pggit: allow data_deletion -- why`` on the statement, ``--pggit-allow``
   ``<step or file:line>:data_deletion``);
-* ``DELETE ... WHERE``, ``UPDATE``, ``MERGE``: ``ROWS``, reported, not failing;
+* ``UPDATE`` without ``WHERE`` setting a column the base has to a value not computed
+  from it (``SET c = ''``), and ``ALTER COLUMN c TYPE ... USING <constant>`` (also as
+  capture logged a tool's DDL) replace every value: ``data_deletion`` too; a column
+  added since the base filled so is a backfill;
+* ``DELETE ... WHERE``, other ``UPDATE``, ``MERGE``, a ``USING`` computed from the
+  column: ``ROWS``, reported, not failing;
 * code the gate cannot read: ``NOT SEEN``, reported, not failing.
 
 ``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
@@ -30,7 +35,7 @@ import ast
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 #: a statement's leading comments and blanks
 _LEAD = r"(?:\s|--[^\n]*(?:\n|$)|/\*(?:[^*]|\*(?!/))*\*/)*"
@@ -51,7 +56,10 @@ class DataStatement:
     text: str
     table: str
     every_row: bool   # TRUNCATE, DELETE without WHERE
-    verb: str         # TRUNCATE, DELETE, UPDATE, MERGE
+    verb: str         # TRUNCATE, DELETE, UPDATE, MERGE, ALTER TYPE
+    #: columns whose every value the statement replaces by one not computed from it
+    #: (``UPDATE t SET c = ''`` without WHERE, ``ALTER COLUMN c TYPE text USING NULL``)
+    overwrites: Tuple[str, ...] = ()
 
 
 @dataclass
@@ -70,11 +78,78 @@ class StepData:
         out: List[DataStatement] = []
         for where, text in self.sql:
             for _offset, stmt in split_statements(text):
-                found = classify(stmt)
-                if found is not None:
-                    verb, table, every = found
-                    out.append(DataStatement(where, stmt.strip(), table, every, verb))
+                out.extend(statement_changes(where, stmt))
         return out
+
+
+def statement_changes(where: str, stmt: str) -> List[DataStatement]:
+    """What ``stmt`` does to rows: a row-changing statement, or the columns an ``ALTER
+    TABLE ... TYPE ... USING`` recomputes (none for a plain cast of the column)."""
+    found = classify(stmt)
+    if found is not None:
+        verb, table, every = found
+        over: Tuple[str, ...] = ()
+        if verb == "UPDATE" and not re.search(r"\bWHERE\b", stmt, re.IGNORECASE):
+            over = tuple(col for col, expr in _assignments(stmt) if not _mentions(expr, col))
+        return [DataStatement(where, stmt.strip(), table, every, verb, over)]
+    out: List[DataStatement] = []
+    m = _ALTER_TABLE.match(stmt)
+    if m:
+        for u in _USING.finditer(stmt, m.end()):
+            col, expr = _unquote(u.group("col")), u.group("expr").strip()
+            if _plain_cast(expr, col):
+                continue
+            out.append(DataStatement(where, stmt.strip(), m.group("name"), False, "ALTER TYPE",
+                                     () if _mentions(expr, col) else (col,)))
+    return out
+
+
+_ALTER_TABLE = re.compile(_LEAD + r"ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?P<name>" + _NAME + ")",
+                          re.IGNORECASE)
+_USING = re.compile(r"\bALTER\s+(?:COLUMN\s+)?(?P<col>\"(?:[^\"]|\"\")+\"|[\w$]+)\s+(?:SET\s+DATA\s+)?TYPE\s+"
+                    r"(?:[^;]*?)\s+USING\s+(?P<expr>(?:[^,;()']|'(?:[^']|'')*'|\((?:[^()']|'(?:[^']|'')*'|\([^()]*\))*\))+)",
+                    re.IGNORECASE | re.DOTALL)
+
+
+def _unquote(name: str) -> str:
+    name = name.strip()
+    return name[1:-1].replace('""', '"') if name.startswith('"') else name.lower()
+
+
+def _mentions(expr: str, column: str) -> bool:
+    """Whether ``expr`` reads ``column`` (as a word, quoted or not)."""
+    return bool(re.search(r'(?<![\w$"])' + re.escape(column) + r'(?![\w$])', expr.replace('"', ""), re.IGNORECASE))
+
+
+def _plain_cast(expr: str, column: str) -> bool:
+    """``c``, ``c::integer``, ``("c")::numeric(10,2)``, ``CAST(c AS int)``: the column's own values."""
+    e = expr.replace('"', "").strip()
+    col = re.escape(column)
+    return bool(re.fullmatch(r"\(?\s*" + col + r"\s*\)?(?:\s*::\s*[\w\s.\[\](),]+?)*", e, re.IGNORECASE)
+                or re.fullmatch(r"CAST\s*\(\s*" + col + r"\s+AS\s+[^()]+(?:\([^()]*\))?\s*\)", e, re.IGNORECASE))
+
+
+def _assignments(stmt: str) -> List[Tuple[str, str]]:
+    """``(column, expression)`` of an UPDATE's SET list (top level; ``(a, b) = ...`` left out)."""
+    m = re.search(r"\bSET\b(?P<list>.*?)(?:\bFROM\b|\bWHERE\b|\bRETURNING\b|;|$)", stmt, re.IGNORECASE | re.DOTALL)
+    if not m:
+        return []
+    out, depth, quote, cur = [], 0, False, ""
+    for ch in m.group("list") + ",":
+        if ch == "'":
+            quote = not quote
+        elif not quote and ch == "(":
+            depth += 1
+        elif not quote and ch == ")":
+            depth -= 1
+        if ch == "," and depth == 0 and not quote:
+            left, eq, right = cur.partition("=")
+            if eq and not left.strip().startswith("("):
+                out.append((_unquote(left.strip().split(".")[-1]), right))
+            cur = ""
+            continue
+        cur += ch
+    return out
 
 
 def classify(stmt: str) -> Optional[Tuple[str, str, bool]]:
@@ -180,30 +255,41 @@ def _call_text(node: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def data_checks(steps: Sequence[Any], threshold: str, allowances: Any) -> List[Any]:
-    """The ``data`` cases of ``steps`` (the applied steps since the base): see the module."""
+def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
+                captured: Optional[Dict[str, List[Tuple[str, str]]]] = None,
+                added_columns: Optional[Set[Tuple[str, str]]] = None) -> List[Any]:
+    """The ``data`` cases of ``steps`` (the applied steps since the base): see the module.
+    ``captured``: each step's DDL as capture logged it (an ``ALTER COLUMN ... TYPE ...
+    USING`` a tool's schema editor ran); ``added_columns``: ``(table, column)`` of the
+    columns added since the base (an UPDATE filling one is a backfill, not a loss)."""
     from .config import hazard_rank
     from .gate import Check
 
     fails_at = hazard_rank(threshold)
+    added = added_columns or set()
     out: List[Check] = []
     for a in steps:
         reader: Optional[Callable[[], StepData]] = getattr(a.step, "data", None)
-        if reader is None:
-            continue
         try:
-            data = reader()
+            data = reader() if reader is not None else StepData()
         except Exception as exc:   # reading a migration must not break the gate
             out.append(Check("data", a.tag, False, "NOT SEEN", f"its row changes could not be read: {exc}"))
             continue
         found = data.statements()
+        texts = {" ".join(t.split()).rstrip(";") for _, t in data.sql}
+        for where, stmt in (captured or {}).get(a.tag, ()):
+            if " ".join(stmt.split()).rstrip(";") not in texts:
+                found += [d for d in statement_changes(where, stmt) if d.verb == "ALTER TYPE"]
         if not found and not data.code:
             continue
         lines: List[str] = []
-        failing, accepted = [], []
+        failing, accepted, lost = [], [], []
         for st in found:
-            line = f"{st.where}: {st.verb} {st.table}" + (" (every row)" if st.every_row else "")
-            if st.every_row:
+            gone = [c for c in st.overwrites if (_bare(st.table), c) not in added]
+            what = (" (every row)" if st.every_row else "") + (
+                f" (every value of {', '.join(gone)} replaced)" if gone else "")
+            line = f"{st.where}: {st.verb} {st.table}{what}"
+            if st.every_row or gone:
                 if " " in st.where:   # (SQL of a tool's step: its own directives)
                     from .allow import directives_in
 
@@ -215,13 +301,14 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any) -> List[A
                     line += f" -- accepted: {why}"
                 elif fails_at > 0 and hazard_rank("data-loss") >= fails_at:
                     failing.append(line)
+                    lost.append(f"every row of {st.table}" if st.every_row
+                                else ", ".join(f"every value of {st.table}.{c}" for c in gone))
             lines.append(line + "\n    " + _excerpt(st.text))
         lines += [f"{c}: the gate cannot see which rows it changes" for c in data.code]
-        every = [st for st in found if st.every_row]
         if failing:
             status = "data-loss"
-            message = (f"deletes every row of {', '.join(sorted({st.table for st in every}))} "
-                       f"(data_deletion): {failing[0]}" + (f"; and {len(failing) - 1} more" if len(failing) > 1 else ""))
+            message = (f"loses {', '.join(dict.fromkeys(lost))} (data_deletion): "
+                       f"{failing[0]}" + (f"; and {len(failing) - 1} more" if len(failing) > 1 else ""))
         elif accepted:
             status, message = "ACCEPTED", "; ".join(accepted)
         elif found:
@@ -234,11 +321,18 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any) -> List[A
             message += f"; and {len(data.code)} part(s) of code the gate cannot see"
         details = "\n".join(lines)
         if failing:
-            details += ("\nhint: a data migration that empties a table loses those rows in every database "
-                        "it runs on; when intended, say why: pggit_allow = {\"data_deletion\": \"...\"} in "
-                        "the migration, or -- pggit: allow data_deletion -- <why> on the statement")
+            details += ("\nhint: a data migration that empties a table or overwrites a column loses those values "
+                        "in every database it runs on; when intended, say why: pggit_allow = "
+                        "{\"data_deletion\": \"...\"} in the migration, or -- pggit: allow data_deletion -- <why> "
+                        "on the statement")
         out.append(Check("data", a.tag, bool(failing), status, message, details))
     return out
+
+
+def _bare(table: str) -> str:
+    """A table's name without schema or quotes, as a diff path spells it."""
+    parts = re.findall(r'"(?:[^"]|"")+"|[^."\s]+', table)
+    return _unquote(parts[-1]) if parts else table
 
 
 def _excerpt(text: str, limit: int = 200) -> str:

@@ -234,7 +234,6 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                 run.drop_clone(clone)
         else:
             result.checks.extend(_routed_checks(run, base_history, git.steps if git is not None else ()))
-            result.checks.extend(_data_checks(run, options, base_history, git.steps if git is not None else ()))
             # -- each step's downgrade since the base undoes its upgrade
             if clone is not None:
                 updown = run_updown(run, options, base_history, git.steps if git is not None else (),
@@ -244,6 +243,11 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     if failure:
         raise failure[0]
     result.checks.extend(updown)
+    # -- the rows each step since the base deletes or overwrites (needs the diff and the
+    # DDL log the SQL checks read)
+    if base_history is not None:
+        result.checks.extend(_data_checks(run, options, result, base_history,
+                                          git.steps if git is not None else ()))
     # -- squashed migrations since the base: clones of the template, made once the SQL
     # checks' connection to it is gone (cloning needs it idle)
     if base_history is not None:
@@ -366,7 +370,8 @@ def _routed_checks(run: Any, base_history: Any, base_tags: Any) -> List[Check]:
     return out
 
 
-def _data_checks(run: Any, options: GateOptions, base_history: Any, base_tags: Any) -> List[Check]:
+def _data_checks(run: Any, options: GateOptions, result: GateResult, base_history: Any,
+                 base_tags: Any) -> List[Check]:
     """``data``: the rows each step since the base deletes or changes, as far as the gate
     can read them without running it (:mod:`.datachanges`): emptying a table fails at
     the hazard threshold unless accepted (M1)."""
@@ -390,7 +395,19 @@ def _data_checks(run: Any, options: GateOptions, base_history: Any, base_tags: A
                     allowances.add_file(source, allow.file_directives(path, source))
                 except (OSError, UnicodeDecodeError):
                     pass
-    return data_checks(since, hazard_threshold(options)[0], allowances)
+    # each step's captured DDL (a schema editor's ALTER ... TYPE ... USING), and the
+    # columns added since the base (an UPDATE filling one is a backfill)
+    by_file = {str(getattr(a.step, "source", "")): a.tag for a in since if a.step.tool == "sql"}
+    captured: Dict[str, List[Tuple[str, str]]] = {}
+    for e in (result.provenance.entries if result.provenance is not None else ()):
+        fl = e.file_line
+        tag = by_file.get(fl[0]) if fl is not None else (e.source or "").split("\n", 1)[0]
+        item = (e.source if fl is not None else tag, e.statement or "")
+        if tag and e.statement and item not in captured.setdefault(tag, []):
+            captured[tag].append(item)
+    added = {(p[2], p[4]) for p in (e.path.split("/") for e in result.diff if e.change == "ADDED")
+             if len(p) == 5 and p[1] == "table" and p[3] == "column"}
+    return data_checks(since, hazard_threshold(options)[0], allowances, captured, added)
 
 
 def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git: Any,

@@ -65,7 +65,7 @@ def test_a_schema_file_emptying_a_table_fails_unless_accepted(pytester: pytest.P
     assert result.ret == pytest.ExitCode.TESTS_FAILED, out
     case = cases(pytester)["pggit.data::sql/schema/002_change.sql"]
     failure = case.find("failure")
-    assert failure is not None and "deletes every row of legacy" in failure.get("message", ""), out
+    assert failure is not None and "loses every row of legacy" in failure.get("message", ""), out
     assert "schema/002_change.sql:2: DELETE legacy (every row)" in out, out
     # accepted with a reason on the statement: passes, and says why
     make_project(pytester, INIT, "-- pggit: allow data_deletion -- archived in 4.2\nDELETE FROM legacy;\n")
@@ -84,3 +84,27 @@ def test_a_schema_file_emptying_a_table_fails_unless_accepted(pytester: pytest.P
     result = run_gate(pytester, pggit_server, "--no-pggit-lint")
     assert result.ret == 0, result.stdout.str()
     assert not [k for k in cases(pytester) if k.startswith("pggit.data::")]
+
+
+def test_overwriting_every_value_of_a_column_fails_unless_it_is_new(pytester: pytest.Pytester,
+                                                                    pggit_server: Server) -> None:
+    """M8, M9 (healthchecks): ``ALTER COLUMN c TYPE text USING NULL::text`` on a text column
+    changes no definition (no diff path, no hazard) and ``UPDATE t SET c = ''`` is DML:
+    both wiped every value and passed.  A column added since the base filled so is a
+    backfill; a USING computed from the column is reported only."""
+    make_project(pytester, INIT, "ALTER TABLE legacy ALTER COLUMN note TYPE text USING NULL::text;\n")
+    result = run_gate(pytester, pggit_server, "--no-pggit-lint")
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, out
+    assert "loses every value of legacy.note (data_deletion)" in out, out
+    make_project(pytester, INIT, "UPDATE legacy SET note = '';\n")
+    result = run_gate(pytester, pggit_server, "--no-pggit-lint")
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, out
+    assert "loses every value of legacy.note (data_deletion)" in out, out
+    # a backfill of a column the change adds, a value computed from the column: pass
+    make_project(pytester, INIT, "ALTER TABLE legacy ADD COLUMN kind text;\nUPDATE legacy SET kind = 'note';\n"
+                                 "UPDATE legacy SET note = lower(note);\n"
+                                 "ALTER TABLE legacy ALTER COLUMN note TYPE text USING (note)::text;\n")
+    result = run_gate(pytester, pggit_server, "--no-pggit-lint")
+    assert result.ret == 0, result.stdout.str()
