@@ -103,11 +103,12 @@ def edited(paths: List[Path], rootdir: Path) -> List[Path]:
 def committed_edits(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], List[Path]]":
     """The git base for a committed edit, and the edited files: when the newest commit on
     the first-parent line touching any of ``paths`` (a PR's merge commit in CI) modified
-    some, ``("<commit>~1", [...])`` where the commit is that one, or the newest adding a
-    step file when there is one (never a base newer than the default one), and the files
-    are those modified that the base holds; ``(None, [])`` otherwise, or without git.  A
-    committed migration edited in place, in CI where the work tree is clean, was judged
-    as new by the default base (K4)."""
+    some, or else the oldest commit of the current line of work that did
+    (:func:`_older_edit`, M6), ``("<commit>~1", [...])`` where the commit is that one, or
+    the newest adding a step file when that one is older (never a base newer than the
+    default one), and the files are those modified that the base holds; ``(None, [])``
+    otherwise, or without git.  A committed migration edited in place, in CI where the
+    work tree is clean, was judged as new by the default base (K4)."""
     git = functools.partial(_git, rootdir)
     top = git("rev-parse", "--show-toplevel")
     if top is None or not paths:
@@ -119,12 +120,11 @@ def committed_edits(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], L
     sha = (git("log", "-n", "1", "--first-parent", "--format=%H", "--", *map(str, paths)) or "").strip()
     if not sha or git("rev-parse", "--verify", "--quiet", f"{sha}~1^{{commit}}") is None:
         return None, []
-    diff = git("diff", "--name-status", "-z", "--no-renames", f"{sha}~1", sha, "--", *map(str, paths)) or ""
-    fields = diff.split("\0")
-    out = sorted({(root / name).resolve() for code, name in zip(fields[::2], fields[1::2])
-                  if code.startswith("M")})
-    if not out:
-        return None, []
+    out = _modified(git, root, sha, paths)
+    if not out:   # (M6) an older commit of this line of work may have edited one
+        sha, out = _older_edit(git, root, paths)
+        if not out:
+            return None, []
     # never a base newer than the default one (the review, R1): when a step file was
     # added since (a new migration tidied in the next commit; one added before an old
     # one was edited), the base is the parent of the newest commit adding one, so that
@@ -132,7 +132,10 @@ def committed_edits(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], L
     added = (git("log", "-n", "1", "--first-parent", "--diff-filter=A", "--format=%H", "--",
                  *map(str, paths)) or "").strip()
     base = f"{sha}~1"
-    if added and git("rev-parse", "--verify", "--quiet", f"{added}~1^{{commit}}") is not None:
+    # (the older of the two: a step file added after the edit, M6's line of work, is
+    # judged from the edit's parent too)
+    if added and git("rev-parse", "--verify", "--quiet", f"{added}~1^{{commit}}") is not None \
+            and git("merge-base", "--is-ancestor", added, sha) is not None:
         base = f"{added}~1"
     # (else every step file came with the first commit: the edit's parent holds them all,
     # M2: a repository imported in one commit, then a migration reformatted)
@@ -140,6 +143,39 @@ def committed_edits(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], L
     # (the project's files were added after it: its config is not there either)
     out = [p for p in out if git("cat-file", "-e", f"{base}:{p.relative_to(root).as_posix()}") is not None]
     return (base, out) if out else (None, [])
+
+
+def _modified(git: Any, root: Path, sha: str, paths: List[Path]) -> List[Path]:
+    """Those of ``paths`` commit ``sha`` modified (not added, deleted or renamed)."""
+    diff = git("diff", "--name-status", "-z", "--no-renames", f"{sha}~1", sha, "--", *map(str, paths)) or ""
+    fields = diff.split("\0")
+    return sorted({(root / name).resolve() for code, name in zip(fields[::2], fields[1::2])
+                   if code.startswith("M")})
+
+
+#: how far back on the first-parent line :func:`_older_edit` looks
+EDIT_WINDOW = 20
+
+
+def _older_edit(git: Any, root: Path, paths: List[Path]) -> "Tuple[str, List[Path]]":
+    """The oldest commit of the current line of work that modified a step file, and the
+    files the line of work modified: the first-parent commits from HEAD back to the
+    newest merge commit (an earlier pull request merged), at most :data:`EDIT_WINDOW`.
+    A branch built at its head (a push build, GitLab's merge request pipeline) whose
+    first commit edited an old migration and whose last one added a new one was judged
+    from the step before the new one: the edit passed unseen (M6).  ``("", [])`` when
+    none did."""
+    revs = git("rev-list", "--first-parent", "--parents", "-n", str(EDIT_WINDOW), "HEAD") or ""
+    oldest, found = "", set()
+    for line in revs.splitlines():
+        parts = line.split()
+        if len(parts) != 2:   # a merge (or the first commit): the line of work starts after it
+            break
+        got = _modified(git, root, parts[0], paths)
+        if got:
+            oldest = parts[0]
+            found.update(got)
+    return oldest, sorted(found)
 
 
 __all__ = ["Freshness", "committed_edits", "edited", "freshness"]

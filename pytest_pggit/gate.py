@@ -186,7 +186,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
             git = build_git_base(run, git_ref)
         if changed:
             since = ("since git HEAD" if edit_ref == "HEAD"
-                     else f"by git commit {str(edit_ref)[:12]}, the newest touching the steps")
+                     else f"by git commit {str(edit_ref)[:12]} or later (committed edits of the steps)")
             git.notes.append(f"the default base, as {', '.join(changed[:3])}"
                              + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
                              + f" changed {since} (a committed migration or schema file edited: "

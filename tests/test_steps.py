@@ -898,6 +898,39 @@ def test_an_old_file_edited_later_is_not_the_newest(tmp_path: Path) -> None:
     assert freshness([old, new], repo)[old.resolve()][0] == 2
 
 
+def test_an_edit_in_an_earlier_commit_of_the_line_of_work_is_found(tmp_path: Path) -> None:
+    """M6 (healthchecks, a branch built at its head): commit 1 edited an old migration,
+    commit 2 added a new one; only the newest commit touching the steps was looked at,
+    it modified nothing, and the edit passed unseen.  The commits back to the newest
+    merge are looked at now; before a merge, nothing older counts."""
+    from pytest_pggit.freshness import committed_edits
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    old, new = repo / "0001_old.py", repo / "0002_new.py"
+    old.write_text("max_length=50\n")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "import")
+    old.write_text("max_length=10\n")
+    git(repo, "commit", "-qam", "narrow an old migration")
+    edit = git(repo, "rev-parse", "HEAD")
+    new.write_text("new\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a new migration")
+    assert committed_edits([old, new], repo) == (f"{edit}~1", [old.resolve()])
+    # a merge after the edit: the line of work starts after it
+    git(repo, "checkout", "-qb", "side", "HEAD~1")
+    (repo / "README").write_text("x\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "side")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "merge side", "side")
+    (repo / "0003_more.py").write_text("more\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "another migration")
+    assert committed_edits([old, new, repo / "0003_more.py"], repo) == (None, [])
+
+
 def test_a_column_dropped_from_a_renamed_table_fails_the_default_gate(
         pytester: pytest.Pytester, pggit_server: Server) -> None:
     """H15 (Django's RenameModel + RemoveField in one migration): the diff lists the
