@@ -185,8 +185,10 @@ def sql_file_data(path: Path, display: str) -> StepData:
     return out
 
 
-def django_data(migration: Any, tag: str) -> StepData:
-    """The SQL of a Django migration's ``RunSQL`` operations and its ``RunPython`` code."""
+def django_data(migration: Any, tag: str, executed: Sequence[str] = ()) -> StepData:
+    """The SQL of a Django migration's ``RunSQL`` operations and its ``RunPython`` code,
+    and the row-changing statements it sent when it ran (``executed``) that its RunSQL
+    does not hold (a RunPython's)."""
     from django.db import migrations as dm
 
     out = StepData()
@@ -209,7 +211,15 @@ def django_data(migration: Any, tag: str) -> StepData:
                     out.code.append(f"RunPython {name}")
 
     walk(getattr(migration, "operations", ()) or ())
+    texts = {_norm(t) for _, t in out.sql}
+    for text in executed:
+        if _norm(text) not in texts and not any(_norm(text) in t for t in texts):
+            out.sql.append((f"{tag} ran", text))
     return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).rstrip(";")
 
 
 #: calls whose first argument is SQL: op.execute, connection.execute, bind.execute

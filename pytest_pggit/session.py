@@ -372,7 +372,9 @@ class PggitSession:
             b = build()
             built.append(b)
             return b.janitor, Entry(key="", inputs={}, steps=[[a.tag, a.sha] for a in b.steps],
-                                    notes=list(b.notes))
+                                    notes=list(b.notes),
+                                    executed={a.tag: list(a.step.executed) for a in b.steps
+                                              if getattr(a.step, "executed", None)})
 
         cache = TemplateCache(server, key, self.cfg.lock_timeout)
         janitor, outcome = cache.obtain(self.database_name("tpl"), build_entry,
@@ -387,6 +389,8 @@ class PggitSession:
         by_tag = {_safe_tag(step): step for step in every}
         applied = [AppliedStep(by_tag[tag], tag, sha) for tag, sha in outcome.entry.steps
                    if tag in by_tag]
+        for a in applied:   # (what the steps sent when the template was built)
+            a.step.executed[:] = outcome.entry.executed.get(a.tag, [])
         if len(applied) != len(outcome.entry.steps) or len(applied) != len(every):
             janitor.drop()   # cannot be: the steps are part of the key; build to be safe
             b = build()

@@ -59,6 +59,11 @@ class Step:
     #: as text, the code the gate cannot read), for the gate's ``data`` check
     #: (:mod:`pytest_pggit.datachanges`); a hook's step without it is not in that check.
     data: Optional[Callable[[], Any]] = field(default=None, repr=False, compare=False)
+    #: the row-changing statements (DELETE, TRUNCATE, UPDATE, MERGE) the step sent when it
+    #: ran, as far as its provider records them (Django: through the connection's
+    #: ``execute_wrapper``, so a RunPython's ORM ``.delete()`` shows); kept with the
+    #: cached template, read by :attr:`data`
+    executed: List[str] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def tag(self) -> str:

@@ -15,7 +15,8 @@ is the hash of them all; the entry keeps them, so a miss can say which one chang
 commits and tags: the pggit history).  What the session needs that is not in the
 database rides along in the database's comment, as JSON (:class:`Entry`): each step's tag
 and commit sha (the session's ``steps``: the gate's base, the up/down and lint checks),
-the build's notes, when and how long it took, and the inputs.  A comment is not copied by
+the build's notes, the row-changing statements each step sent (``Step.executed``, for
+the gate's ``data`` check), when and how long it took, and the inputs.  A comment is not copied by
 ``CREATE DATABASE ... TEMPLATE``, so the clones the tests see hold nothing extra.
 
 **Concurrency.**  A hit clones without a lock (PostgreSQL itself keeps a ``DROP
@@ -112,6 +113,8 @@ class Entry:
     #: ``[tag, sha]`` per applied step, oldest first
     steps: List[List[str]]
     notes: List[str] = field(default_factory=list)
+    #: per step tag: the row-changing statements it sent (``Step.executed``)
+    executed: Dict[str, List[str]] = field(default_factory=dict)
     built_at: float = 0.0
     build_seconds: float = 0.0
     used_at: float = 0.0

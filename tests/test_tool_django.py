@@ -1147,3 +1147,29 @@ def test_a_data_migration_emptying_a_table_fails_the_gate_unless_allowed(
     out = result.stdout.str()
     assert result.ret == 0, out
     assert "items are re-imported nightly" in out, out
+
+
+def test_a_runpython_deleting_every_row_is_seen_on_a_cache_hit_too(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """M9: ``apps.get_model(...).objects.all().delete()`` in a RunPython was only named as
+    code the gate cannot see.  The statements a step sends go through Django's
+    ``execute_wrapper`` while the template is built, and are kept with the cached
+    template: the second run (a cache hit, nothing re-run) judges them the same."""
+    _one_app(pytester, "appk", {"0001_initial": INITIAL, "0002_purge": """
+        from django.db import migrations
+
+        def forwards(apps, schema_editor):
+            apps.get_model("appk", "Item").objects.all().delete()
+
+        class Migration(migrations.Migration):
+            dependencies = [("appk", "0001_initial")]
+            operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+        """})
+    args = [*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml"]
+    for attempt in ("miss", "hit"):
+        result = pytester.runpytest_subprocess(*args)
+        out = result.stdout.str()
+        assert result.ret == 1, (attempt, out)
+        assert f"template cache {attempt}" in out, out
+        assert junit_cases(pytester.path / "gate.xml")["pggit.data::django/appk/0002_purge"] == "failure"
+        assert 'django/appk/0002_purge ran: DELETE "appk_item" (every row)' in out, out

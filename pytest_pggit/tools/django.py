@@ -192,18 +192,21 @@ def django_steps(config: pytest.Config, tree: Optional[Path] = None, loader: Any
         else:
             module = sys.modules.get(type(migration).__module__)
             source = _source(module, rootdir)
+        executed: List[str] = []
         steps.append(Step(
             tool=TOOL,
             name=f"{migration.app_label}/{migration.name}",
             description=describe(migration),
-            upgrade=_action(config, key, backwards=False, tree=migrations),
+            upgrade=_action(config, key, backwards=False, tree=migrations, sink=executed),
             downgrade=_action(config, key, backwards=True, tree=migrations),
             source=source,
             allow=read_allow(module, source or ".".join(key)),
             batch=batch,
             elsewhere=routed_elsewhere(migration, alias_of(config)),
             replaced=_replaced_steps(config, migration, loader, tuple(before)) if migrations is None else (),
-            data=lambda m=migration, t=f"{TOOL}/{migration.app_label}/{migration.name}": django_data(m, t),
+            data=lambda m=migration, t=f"{TOOL}/{migration.app_label}/{migration.name}", x=executed:
+                django_data(m, t, x),
+            executed=executed,
         ))
         before.append(key)
     return steps
@@ -350,7 +353,8 @@ class DjangoBatch(StepBatch):
             for step, key in zip(steps, keys):
                 before(step, raw)
                 try:
-                    state = executor.migrate([key], plan=[(nodes[key], False)], state=state)
+                    with recording(connection, step.executed):
+                        state = executor.migrate([key], plan=[(nodes[key], False)], state=state)
                 except Exception as exc:   # Ctrl-C, SystemExit pass: nothing to blame (H5)
                     raise BatchStepError(step, exc) from exc
                 after(step, raw)
@@ -487,7 +491,7 @@ def _applied(loader: Any) -> "frozenset[Tuple[str, str]]":
 
 def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool,
             tree: "Optional[TreeMigrations]" = None, unsquashed: bool = False,
-            before: Tuple[Tuple[str, str], ...] = ()) -> Any:
+            before: Tuple[Tuple[str, str], ...] = (), sink: Optional[List[str]] = None) -> Any:
     """One migration, as ``migrate app name`` would apply it (or unapply it, as ``migrate
     app <previous>`` does right after it was applied).  ``unsquashed``: a migration a
     squash replaces, after the migrations ``before`` (:func:`_unsquashed_order`; the state
@@ -528,7 +532,8 @@ def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool,
                 return
             applied = (id(tree), _applied(executor.loader))
             state = held[1] if held is not None and (held[0] == applied or unsquashed) else None
-            state = executor.migrate([key], plan=[(migration, False)], state=state)
+            with recording(executor.connection, None if unsquashed else sink):
+                state = executor.migrate([key], plan=[(migration, False)], state=state)
             if unsquashed:
                 carried[database.name] = (("unsquashed", order + (key,)), state)
             else:
@@ -536,6 +541,31 @@ def _action(config: pytest.Config, key: Tuple[str, str], backwards: bool,
 
     run.__qualname__ = f"django {'unapply' if backwards else 'apply'} {key[0]}.{key[1]}"
     return run
+
+
+@contextlib.contextmanager
+def recording(connection: Any, sink: Optional[List[str]]) -> Iterator[None]:
+    """While the block runs, the row-changing statements (``DELETE``, ``TRUNCATE``,
+    ``UPDATE``, ``MERGE``) sent through Django's ``connection`` go to ``sink`` (once
+    each): a RunPython's ``Model.objects.all().delete()`` or ``schema_editor.execute(
+    "TRUNCATE ...")`` is then seen by the gate's ``data`` check (M9).  Django's own
+    bookkeeping (``django_migrations``) is left out."""
+    if sink is None:
+        yield
+        return
+    from ..datachanges import classify
+
+    def wrapper(execute: Any, sql: Any, params: Any, many: bool, context: Any) -> Any:
+        try:
+            text = sql if isinstance(sql, str) else str(sql)
+            if classify(text) is not None and "django_migrations" not in text and text not in sink:
+                sink.append(text)
+        except Exception:   # recording must never change what the step does
+            pass
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper):
+        yield
 
 
 def forget_failed_unapply(recorder: Any, migration: Any) -> None:
