@@ -234,6 +234,8 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                 run.drop_clone(clone)
         else:
             result.checks.extend(_routed_checks(run, base_history, git.steps if git is not None else ()))
+            result.checks.extend(_history_checks(run, base_history, git.steps if git is not None else (),
+                                                 positional=options.base is None and git is None))
             # -- each step's downgrade since the base undoes its upgrade
             if clone is not None:
                 updown = run_updown(run, options, base_history, git.steps if git is not None else (),
@@ -390,6 +392,59 @@ def _squash_on_prefix(run: Any, squash: Any, replaced: Sequence[Any]) -> List[st
     differ = sorted({path for _, path, _ in diffs[0] ^ diffs[1]})
     return [("MODIFIED" if path in old and path in new else "REMOVED" if path in old else "ADDED") + " " + path
             for path in differ]
+
+
+def _history_checks(run: Any, base_history: Any, base_tags: Any, positional: bool = False) -> List[Check]:
+    """``history``: no step deployed databases already ran comes after a new one by its
+    tool's graph (:attr:`~pytest_pggit.steps.Step.after`).  A Django migration with
+    ``run_before`` an old one (or an old one edited to depend on a new one) makes
+    ``migrate`` refuse every such database (InconsistentMigrationHistory); an Alembic
+    revision inserted below the deployed head is never run there (M12, M13): the
+    template, built from nothing, showed neither.  Deployed: the base's steps, and the
+    steps git says are older than the newest, when the base is the default one (the step
+    before the oldest newest: committed migrations that follow a new one in the plan are
+    re-judged, but deployed databases ran them)."""
+    from .updown import in_base
+
+    steps = list(getattr(run, "steps", None) or ())
+    if not any(getattr(a.step, "after", ()) for a in steps):
+        return []
+    since = {a.tag for a in steps if not in_base(a, base_history, base_tags)}
+    new = since
+    if positional:
+        new_at = _newest_steps(steps, getattr(run, "rootdir", None))
+        newest = {steps[i].tag for i in new_at} if new_at is not None else ({steps[-1].tag} if steps else set())
+        new = since & newest or since
+    old = [a for a in steps if a.tag not in new]
+    after = {a.tag: tuple(getattr(a.step, "after", ())) for a in steps}
+    out: Dict[str, List[str]] = {}
+    for a in old:
+        seen, todo = set(), list(after.get(a.tag, ()))
+        while todo:
+            t = todo.pop()
+            if t in seen:
+                continue
+            seen.add(t)
+            if t in new:
+                out.setdefault(t, []).append(a.tag)
+            else:
+                todo.extend(after.get(t, ()))
+    checks = []
+    for tag in [a.tag for a in steps if a.tag in new]:
+        if tag not in out:
+            continue
+        olds = out[tag]
+        consequence = {"django": "`manage.py migrate` refuses them (InconsistentMigrationHistory)",
+                       "alembic": f"`alembic upgrade head` never runs {tag} there"}.get(
+            tag.split("/", 1)[0], f"{tag} never runs there")
+        checks.append(Check(
+            "history", tag, True, "FAILED",
+            f"{', '.join(olds[:3])}{f' and {len(olds) - 3} more' if len(olds) > 3 else ''} "
+            f"{'come' if len(olds) > 1 else 'comes'} after {tag} now, but databases migrated before it have "
+            f"applied {'them' if len(olds) > 1 else 'it'} already: {consequence}",
+            details="hint: make the new step come after the deployed ones (Django: depend on the app's latest "
+                    "migration, no run_before of an applied one; Alembic: down_revision = the current head)"))
+    return checks
 
 
 def _routed_checks(run: Any, base_history: Any, base_tags: Any) -> List[Check]:

@@ -64,6 +64,11 @@ class Step:
     #: ``execute_wrapper``, so a RunPython's ORM ``.delete()`` shows); kept with the
     #: cached template, read by :attr:`data`
     executed: List[str] = field(default_factory=list, repr=False, compare=False)
+    #: optional: the tags of the steps this one comes after by its tool's own graph (a
+    #: Django migration's dependencies and ``run_before``, an Alembic ``down_revision``),
+    #: for the gate's ``history`` check: a step deployed databases ran must not come
+    #: after a new one
+    after: Tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def tag(self) -> str:

@@ -659,3 +659,31 @@ def test_a_project_where_alembic_finds_no_revision_is_an_error_naming_what_it_re
     out = result.stdout.str()
     assert result.ret != 0, out
     assert "pggit gate: PASSED" not in out and "Alembic finds no revision for alembic.ini" in out, out
+
+
+def test_a_revision_inserted_below_the_deployed_head_fails_the_history_check(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """M13 (Prefect): a new revision r3 put below the committed head (r2 edited to
+    down_revision r3): databases at r2 never run it, fresh ones do.  The gate failed on
+    a wrong reason (r3's up/down check ran r2's downgrade) and named nothing of this;
+    ``pggit.history::alembic/r3`` names it.  A branch revision merged with the head (the
+    test above) is no such case."""
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    old = {"r1": (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', ""),
+           "r2": ("r1", 'op.execute("ALTER TABLE t ADD COLUMN a int")', 'op.execute("ALTER TABLE t DROP COLUMN a")', "")}
+    write_project(pytester.path, old)
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "two revisions"], cwd=pytester.path, check=True)
+    write_project(pytester.path, {
+        "r3": ("r1", 'op.execute("ALTER TABLE t ADD COLUMN b int")', 'op.execute("ALTER TABLE t DROP COLUMN b")', ""),
+        "r2": ("r3", 'op.execute("ALTER TABLE t ADD COLUMN a int")', 'op.execute("ALTER TABLE t DROP COLUMN a")', "")})
+    result, cases = gate_run(pytester, pggit_server, pytester.path, "--no-pggit-lint")
+    out = result.stdout.str()
+    assert result.ret != 0, out
+    assert cases["pggit.history::alembic/r3"] == "failure", cases
+    assert "alembic/r2 comes after alembic/r3 now" in out and "`alembic upgrade head` never runs alembic/r3" in out, out

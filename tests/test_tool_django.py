@@ -1237,3 +1237,47 @@ def test_a_replaced_data_migration_does_not_meet_the_rows_the_squash_wrote(
     assert cases["pggit.squash::django/apps/0001_squashed_0002"] == "ok", (cases, out)
     assert "duplicate key" not in out, out
     assert "rebuilt up to the step before it" in out, out
+
+
+def test_a_new_migration_run_before_an_applied_one_fails_the_history_check(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """M12 (healthchecks): a new migration with ``run_before`` an old one passed the gate,
+    while ``manage.py migrate`` refuses every database that applied the old one
+    (InconsistentMigrationHistory).  ``pggit.history::<new>`` fails, naming the old one;
+    a new migration on top of the old ones passes it."""
+    import subprocess
+
+    _one_app(pytester, "appk", {"0001_initial": INITIAL, "0002_b": """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("appk", "0001_initial")]
+            operations = [migrations.AddField("item", "b", models.IntegerField(null=True))]
+        """})
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "two migrations"], cwd=pytester.path, check=True)
+    new = """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("appk", "0001_initial")]
+            run_before = [("appk", "0002_b")]
+            operations = [migrations.AddField("item", "c", models.IntegerField(null=True))]
+        """
+    (pytester.path / "appk/migrations/0003_c.py").write_text(textwrap.dedent(new).lstrip())
+    args = [*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml"]
+    result = pytester.runpytest_subprocess(*args)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert cases["pggit.history::django/appk/0003_c"] == "failure", cases
+    assert "django/appk/0002_b comes after django/appk/0003_c now" in out, out
+    assert "InconsistentMigrationHistory" in out, out
+    (pytester.path / "appk/migrations/0003_c.py").write_text(textwrap.dedent(
+        new.replace('dependencies = [("appk", "0001_initial")]', 'dependencies = [("appk", "0002_b")]')
+           .replace('run_before = [("appk", "0002_b")]', "")).lstrip())
+    result = pytester.runpytest_subprocess(*args)
+    assert result.ret == 0, result.stdout.str()
+    assert not [k for k in junit_cases(pytester.path / "gate.xml") if k.startswith("pggit.history::")]

@@ -192,6 +192,7 @@ def alembic_steps(ini: Path, script: "ScriptDirectory", rootdir: Path,
             allow=read_allow(rev.module, where),
             batch=runner,
             data=lambda path=Path(rev.path), t=f"{TOOL}/{rev.revision}": alembic_data(path, t),
+            after=tuple(f"{TOOL}/{r}" for r in parents + _as_tuple(getattr(rev, "dependencies", None))),
         ))
         runner.parents[rev.revision] = tuple(parents)
     return steps

@@ -117,7 +117,7 @@ def forward_plan(tree: "Optional[TreeMigrations]" = None, rootdir: Optional[Path
     (``sessions/0001_initial`` in most projects), and puts a new migration of one app
     before old ones of other apps, whatever the project added (D1, F6).  The newest are
     the project's migrations (files under ``rootdir``, outside installed packages) that
-    git says are uncommitted, else those of the last commit touching any of them, else
+    git says are uncommitted, else those of the last commit adding any of them, else
     (no git) the last modified one.  Nothing old depends on them but what goes last with
     them, so the plan stays one Django could run."""
     from django.db.migrations.loader import MigrationLoader
@@ -184,6 +184,7 @@ def django_steps(config: pytest.Config, tree: Optional[Path] = None, loader: Any
         loader = MigrationLoader(None, ignore_no_migrations=True)
     batch = DjangoBatch(config, migrations)
     before: List[Tuple[str, str]] = []
+    graph = loader.graph if loader is not None else None
     for migration in forward_plan(migrations, rootdir if tree is None else None, loader):
         key = (migration.app_label, migration.name)
         if migrations is not None and key in migrations.sources:
@@ -207,6 +208,8 @@ def django_steps(config: pytest.Config, tree: Optional[Path] = None, loader: Any
             data=lambda m=migration, t=f"{TOOL}/{migration.app_label}/{migration.name}", x=executed:
                 django_data(m, t, x),
             executed=executed,
+            after=tuple(f"{TOOL}/{p.key[0]}/{p.key[1]}" for p in graph.node_map[key].parents)
+            if graph is not None and key in graph.node_map else (),
         ))
         before.append(key)
     return steps
