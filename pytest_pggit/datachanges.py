@@ -165,7 +165,18 @@ def classify(stmt: str) -> Optional[Tuple[str, str, bool]]:
     if m:
         verb = "MERGE" if re.match(_LEAD + r"(?:WITH\b.*?\)\s*)?MERGE\b", stmt, re.IGNORECASE | re.DOTALL) else "UPDATE"
         return verb, m.group("name"), False
+    # a data-modifying WITH (``WITH gone AS (DELETE FROM t ...) SELECT ...``), a DO block
+    # changing rows: reported (which rows is not read here), never failing
+    m = _INNER.search(stmt) if re.match(_LEAD + r"(?:WITH|DO)\b", stmt, re.IGNORECASE) else None
+    if m:
+        verb = "DO" if re.match(_LEAD + r"DO\b", stmt, re.IGNORECASE) else m.group("verb").split()[0].upper()
+        return verb, m.group("name"), False
     return None
+
+
+#: a row-changing statement inside another (a WITH's query, a DO block's body)
+_INNER = re.compile(r"(?:\(|\bBEGIN\b|;)\s*(?P<verb>DELETE\s+FROM|UPDATE|TRUNCATE(?:\s+TABLE)?|MERGE\s+INTO)\s+"
+                    r"(?:ONLY\s+)?(?P<name>" + _NAME + ")", re.IGNORECASE)
 
 
 def sql_file_data(path: Path, display: str) -> StepData:

@@ -31,6 +31,11 @@ def cases(pytester: pytest.Pytester) -> Dict[str, ET.Element]:
     ("WITH old AS (SELECT 1) DELETE FROM legacy", ("DELETE", "legacy", True)),
     ("UPDATE legacy SET note = ''", ("UPDATE", "legacy", False)),
     ("INSERT INTO legacy VALUES (1)", None),
+    # reported, never failing: which rows is not read
+    ("WITH gone AS (DELETE FROM legacy RETURNING id) SELECT count(*) FROM gone", ("DELETE", "legacy", False)),
+    ("DO $$ BEGIN TRUNCATE legacy; END $$", ("DO", "legacy", False)),
+    # a routine's body is no row change of the step
+    ("CREATE FUNCTION purge() RETURNS void LANGUAGE sql AS $$ DELETE FROM legacy $$", None),
     ("ALTER TABLE legacy DROP COLUMN note", None),
 ])
 def test_statements_that_change_rows(stmt: str, want: object) -> None:
