@@ -2220,6 +2220,9 @@ DECLARE
     v_proc   boolean;
     v_schema boolean;
     v_rest   boolean;
+    v_maybe  boolean;
+    v_hash   text;
+    v_merge  text;
 BEGIN
     SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                    WHERE c.relname = ANY (p_names) AND (p_schema IS NULL OR n.nspname = p_schema)),
@@ -2251,18 +2254,46 @@ BEGIN
            OR EXISTS (SELECT 1 FROM pg_seclabel) OR EXISTS (SELECT 1 FROM pg_shseclabel)
            OR EXISTS (SELECT 1 FROM pg_default_acl da JOIN pg_roles r ON r.oid = da.defaclrole WHERE r.rolname = ANY (p_names))
            OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relname = ANY (p_names) AND c.relkind = 'f')
-           OR EXISTS (SELECT 1 FROM pg_collation c WHERE c.collname = ANY (p_names))
-           OR EXISTS (SELECT 1 FROM pg_extension e WHERE e.extname = ANY (p_names))
-           OR EXISTS (SELECT 1 FROM pg_operator o WHERE o.oprname = ANY (p_names))
-           OR EXISTS (SELECT 1 FROM pg_ts_dict d WHERE d.dictname = ANY (p_names))
-           OR EXISTS (SELECT 1 FROM pg_ts_config c WHERE c.cfgname = ANY (p_names))
-           OR EXISTS (SELECT 1 FROM pg_ts_parser x WHERE x.prsname = ANY (p_names))
-           OR EXISTS (SELECT 1 FROM pg_ts_template x WHERE x.tmplname = ANY (p_names))
-           OR EXISTS (SELECT 1 FROM pg_statistic_ext x WHERE x.stxname = ANY (p_names))
-           OR EXISTS (SELECT 1 FROM pg_opfamily f WHERE f.opfname = ANY (p_names))
-           OR EXISTS (SELECT 1 FROM pg_opclass c WHERE c.opcname = ANY (p_names))
-           OR EXISTS (SELECT 1 FROM pg_conversion c WHERE c.conname = ANY (p_names))
-    INTO v_rel, v_trig, v_plain, v_type, v_proc, v_schema, v_rest;
+           OR EXISTS (SELECT 1 FROM pg_extension e WHERE e.extname = ANY (p_names)),
+           -- whether any collation, operator, text search object, statistics object,
+           -- operator family or class, or conversion lives in a schema other than pg_catalog
+           -- and pg_toast (pinned: PostgreSQL records no dependency on them; public is not
+           -- pinned): every other schema's objects depend on it in pg_depend, which is how
+           -- DROP SCHEMA ... CASCADE finds them.  When none does, no object of those kinds
+           -- is tracked (_tracked_schemas), and their ten catalogs need not be probed by name
+           -- (nor opened and planned in a session's first incremental commit: ~3 M of
+           -- ~330 M instructions net, bench/README.md stop 24)
+           -- (objects made since initdb: their oids start at 16384, FirstNormalObjectId; with
+           -- that bound an index scan, without it pg_depend was read whole)
+           EXISTS (SELECT 1 FROM pg_depend d
+                   WHERE d.classid IN ('pg_collation'::regclass, 'pg_operator'::regclass, 'pg_ts_dict'::regclass,
+                                       'pg_ts_config'::regclass, 'pg_ts_parser'::regclass,
+                                       'pg_ts_template'::regclass, 'pg_statistic_ext'::regclass,
+                                       'pg_opfamily'::regclass, 'pg_opclass'::regclass, 'pg_conversion'::regclass)
+                     AND d.objid >= 16384::oid AND d.refclassid = 'pg_namespace'::regclass),
+           current_setting('enable_hashjoin'), current_setting('enable_mergejoin')
+    INTO v_rel, v_trig, v_plain, v_type, v_proc, v_schema, v_rest, v_maybe, v_hash, v_merge;
+    IF NOT v_rest AND v_maybe THEN
+        SELECT EXISTS (SELECT 1 FROM pg_collation c WHERE c.collname = ANY (p_names))
+               OR EXISTS (SELECT 1 FROM pg_operator o WHERE o.oprname = ANY (p_names))
+               OR EXISTS (SELECT 1 FROM pg_ts_dict d WHERE d.dictname = ANY (p_names))
+               OR EXISTS (SELECT 1 FROM pg_ts_config c WHERE c.cfgname = ANY (p_names))
+               OR EXISTS (SELECT 1 FROM pg_ts_parser x WHERE x.prsname = ANY (p_names))
+               OR EXISTS (SELECT 1 FROM pg_ts_template x WHERE x.tmplname = ANY (p_names))
+               OR EXISTS (SELECT 1 FROM pg_statistic_ext x WHERE x.stxname = ANY (p_names))
+               OR EXISTS (SELECT 1 FROM pg_opfamily f WHERE f.opfname = ANY (p_names))
+               OR EXISTS (SELECT 1 FROM pg_opclass c WHERE c.opcname = ANY (p_names))
+               OR EXISTS (SELECT 1 FROM pg_conversion c WHERE c.conname = ANY (p_names))
+        INTO v_rest;
+    END IF;
+    -- The relations' statement is planned with nested loops only (its joins are index
+    -- probes from the few named relations): considering hash and merge joins for its
+    -- ~180 plan nodes was ~5 M instructions of a session's first incremental commit,
+    -- for plans that run the same (10 or 100 tables, bench/README.md stop 24).  Set as
+    -- SET LOCAL does and set back after it (an error rolls both back with the rest).
+    IF v_rel THEN
+        PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+    END IF;
     -- (four texts of one statement: with or without _snap_triggers_policies, which has no
     -- row when v_trig is false, and p_plain true or false; only the one run is planned)
     IF v_rel AND NOT v_trig AND v_plain THEN
@@ -2311,6 +2342,9 @@ BEGIN
         UNION ALL
         SELECT s.schema_name, s.kind, s.name, min(s.bare_name), 'depends', ''
         FROM s GROUP BY s.schema_name, s.kind, s.name HAVING bool_and(s.sub_key <> 'depends');
+    END IF;
+    IF v_rel THEN
+        PERFORM set_config('enable_hashjoin', v_hash, true), set_config('enable_mergejoin', v_merge, true);
     END IF;
     IF v_type THEN   -- enum, composite, range types and domains
         RETURN QUERY
