@@ -687,3 +687,12 @@ def test_a_revision_inserted_below_the_deployed_head_fails_the_history_check(
     assert result.ret != 0, out
     assert cases["pggit.history::alembic/r3"] == "failure", cases
     assert "alembic/r2 comes after alembic/r3 now" in out and "`alembic upgrade head` never runs alembic/r3" in out, out
+
+
+def test_a_project_without_any_revision_yet_is_no_error(tmp_path: Path) -> None:
+    """The review of M5 (R13): ``alembic init`` done, no revision written yet: the run
+    went on with "no migration steps" before M5, and errored in every run after it."""
+    from pytest_pggit.tools.alembic import AlembicSteps
+
+    ini = write_project(tmp_path, {})
+    assert AlembicSteps(ini, tmp_path).pytest_pggit_migration_steps(config=None, root=tmp_path) == []

@@ -68,7 +68,9 @@ class AlembicSteps:
             self.heads = list(script.get_heads())
         steps = alembic_steps(ini, script, Path(root) if root is not None else self.rootdir, cwd)
         if head and not steps:   # (a git base may predate the first revision)
-            raise no_revisions(ini, script, self.rootdir)
+            error = no_revisions(ini, script, self.rootdir)
+            if error is not None:
+                raise error
         return steps
 
     def pytest_pggit_gate_checks(self, config: Any) -> List[Any]:
@@ -129,11 +131,13 @@ def script_directory(ini: Path, cwd: Optional[Path] = None) -> "ScriptDirectory"
                          hint="check script_location in alembic.ini") from exc
 
 
-def no_revisions(ini: Path, script: "ScriptDirectory", rootdir: Path) -> PggitError:
-    """The error for a project where Alembic finds no revision (M5: the gate passed it as
-    "no migration steps", having run none): what was read, and where revisions lie that
-    it does not read (a subfolder of the versions folder; Prefect's env.py sets
-    ``version_locations`` at run time, which nothing before env.py runs sees)."""
+def no_revisions(ini: Path, script: "ScriptDirectory", rootdir: Path) -> Optional[PggitError]:
+    """The error for a project where Alembic finds no revision while revisions lie where
+    it does not read them (M5: the gate passed it as "no migration steps", having run
+    none): a subfolder of the versions folder, a version folder that does not exist,
+    an env.py setting ``version_locations`` at run time (Prefect's), which nothing before
+    env.py runs sees.  None for a project without any revision yet (``alembic init``
+    done, the first revision not written: R13)."""
     located = getattr(script, "_version_locations", None) or (
         script.version_locations or [Path(script.dir, "versions")])
     folders = [Path(str(p)).absolute() for p in located]
@@ -145,6 +149,8 @@ def no_revisions(ini: Path, script: "ScriptDirectory", rootdir: Path) -> PggitEr
                           if p.name != "__init__.py" and "__pycache__" not in p.parts)
     env = Path(script.dir, "env.py")
     sets = env.is_file() and "version_locations" in env.read_text(errors="replace")
+    if not unread and not sets and all(f.is_dir() for f in folders):
+        return None
     message = (f"--pggit-alembic: Alembic finds no revision for {_display(ini, rootdir)}: script_location "
                f"{_display(Path(script.dir), rootdir)}, version locations read: "
                + ", ".join(_display(f, rootdir) + ("" if f.is_dir() else " (no such folder)") for f in folders)
@@ -158,8 +164,7 @@ def no_revisions(ini: Path, script: "ScriptDirectory", rootdir: Path) -> PggitEr
         "name the folders of the revisions in the [alembic] section of the ini pytest-pggit reads: "
         "version_locations = %(here)s/<folder>, or "
         "recursive_version_locations = true for subfolders of versions/; or give an ini that "
-        "does (--pggit-alembic=path/to/alembic.ini); a project without a revision yet: leave "
-        "--pggit-alembic off until its first"))
+        "does (--pggit-alembic=path/to/alembic.ini)"))
 
 
 def upgrade_order(script: "ScriptDirectory") -> List["Script"]:
