@@ -415,6 +415,9 @@ def _history_checks(run: Any, base_history: Any, base_tags: Any, positional: boo
         new_at = _newest_steps(steps, getattr(run, "rootdir", None))
         newest = {steps[i].tag for i in new_at} if new_at is not None else ({steps[-1].tag} if steps else set())
         new = since & newest or since
+    # (a squash, or a migration renamed with ``replaces``: databases that ran what it
+    # replaces count it as run, and the old ones after it wait for it no more, R19)
+    new = {t for t in new if not getattr(next(a for a in steps if a.tag == t).step, "replaces", ())}
     old = [a for a in steps if a.tag not in new]
     after = {a.tag: tuple(getattr(a.step, "after", ())) for a in steps}
     out: Dict[str, List[str]] = {}

@@ -69,6 +69,10 @@ class Step:
     #: for the gate's ``history`` check: a step deployed databases ran must not come
     #: after a new one
     after: Tuple[str, ...] = field(default=(), repr=False, compare=False)
+    #: optional: the tags of the steps this one stands for by its tool's declaration
+    #: (a Django migration's ``replaces``: a squash, or a renamed migration): databases
+    #: that ran those count it as run
+    replaces: Tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def tag(self) -> str:

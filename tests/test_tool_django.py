@@ -1281,3 +1281,41 @@ def test_a_new_migration_run_before_an_applied_one_fails_the_history_check(
     result = pytester.runpytest_subprocess(*args)
     assert result.ret == 0, result.stdout.str()
     assert not [k for k in junit_cases(pytester.path / "gate.xml") if k.startswith("pggit.history::")]
+
+
+def test_a_new_squash_is_no_history_failure(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """The review of M12 (R19): a squash of committed migrations, added in a new commit,
+    failed the history check (the migration after the replaced ones depends on the squash
+    in Django's graph), though Django counts it applied wherever they all are."""
+    import subprocess
+
+    def mig(dep: str, field: str) -> str:
+        return f"""
+            from django.db import migrations, models
+
+            class Migration(migrations.Migration):
+                dependencies = [("appk", "{dep}")]
+                operations = [migrations.AddField("item", "{field}", models.IntegerField(null=True))]
+            """
+    _one_app(pytester, "appk", {"0001_initial": INITIAL, "0002_b": mig("0001_initial", "b"),
+                                "0003_c": mig("0002_b", "c")})
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "three"], cwd=pytester.path, check=True)
+    (pytester.path / "appk/migrations/0001_squashed_0002_b.py").write_text(textwrap.dedent("""
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            replaces = [("appk", "0001_initial"), ("appk", "0002_b")]
+            operations = [migrations.CreateModel("Item", fields=[
+                ("id", models.BigAutoField(primary_key=True)), ("a", models.IntegerField(null=True)),
+                ("b", models.IntegerField(null=True))])]
+        """).lstrip())
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml")
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert not [k for k in cases if k.startswith("pggit.history::")], cases
+    assert cases["pggit.squash::django/appk/0001_squashed_0002_b"] == "ok", cases

@@ -210,6 +210,7 @@ def django_steps(config: pytest.Config, tree: Optional[Path] = None, loader: Any
             executed=executed,
             after=tuple(f"{TOOL}/{p.key[0]}/{p.key[1]}" for p in graph.node_map[key].parents)
             if graph is not None and key in graph.node_map else (),
+            replaces=tuple(f"{TOOL}/{r[0]}/{r[1]}" for r in getattr(migration, "replaces", None) or ()),
         ))
         before.append(key)
     return steps
