@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 #: a statement's leading comments and blanks
-_LEAD = r"(?:\s|--[^\n]*(?:\n|$)|/\*(?:[^*]|\*(?!/))*\*/)*"
+_LEAD = r"(?:\s|--[^\n]*(?:\n|$)|/\*(?:[^*]|\*(?!/))*\*/|\\[^\n]*(?:\n|$))*"   # (and psql's \set lines, R11)
 _NAME = r'(?:"(?:[^"]|"")+"|[\w$]+)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[\w$]+))*'
 _TRUNCATE = re.compile(_LEAD + r"TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?(?P<names>" + _NAME
                        + r"(?:\s*\*)?(?:\s*,\s*(?:ONLY\s+)?" + _NAME + r"(?:\s*\*)?)*)", re.IGNORECASE)
@@ -89,8 +89,8 @@ def statement_changes(where: str, stmt: str) -> List[DataStatement]:
     if found is not None:
         verb, table, every = found
         over: Tuple[str, ...] = ()
-        if verb == "UPDATE" and not re.search(r"\bWHERE\b", stmt, re.IGNORECASE):
-            over = tuple(col for col, expr in _assignments(stmt) if not _mentions(expr, col))
+        if verb == "UPDATE" and not _has_where(stmt):
+            over = tuple(col for col, expr in _assignments(stmt) if _constant(expr))
         return [DataStatement(where, stmt.strip(), table, every, verb, over)]
     out: List[DataStatement] = []
     m = _ALTER_TABLE.match(stmt)
@@ -100,7 +100,7 @@ def statement_changes(where: str, stmt: str) -> List[DataStatement]:
             if _plain_cast(expr, col):
                 continue
             out.append(DataStatement(where, stmt.strip(), m.group("name"), False, "ALTER TYPE",
-                                     () if _mentions(expr, col) else (col,)))
+                                     (col,) if _constant(expr) else ()))
     return out
 
 
@@ -111,14 +111,41 @@ _USING = re.compile(r"\bALTER\s+(?:COLUMN\s+)?(?P<col>\"(?:[^\"]|\"\")+\"|[\w$]+
                     re.IGNORECASE | re.DOTALL)
 
 
+def _top_level(text: str) -> str:
+    """``text`` without comments, string literals, dollar-quoted bodies and anything in
+    parentheses: the statement's own clauses."""
+    text = re.sub(r"--[^\n]*|/\*(?:[^*]|\*(?!/))*\*/", " ", text)
+    text = re.sub(r"(\$[A-Za-z_0-9]*\$).*?\1", " ", text, flags=re.DOTALL)
+    text = re.sub(r"[EeBbXxUu]?'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"", " x ", text)
+    while True:
+        cut = re.sub(r"\([^()]*\)", " ", text)
+        if cut == text:
+            return cut
+        text = cut
+
+
+def _has_where(text: str) -> bool:
+    """Whether ``text`` (a statement's rest) has a WHERE of its own (R1: not one in a
+    comment, a string or a subquery)."""
+    return bool(re.search(r"\bWHERE\b", _top_level(text), re.IGNORECASE))
+
+
+#: a constant, optionally cast: NULL, DEFAULT, a boolean, a number, a string
+_CONSTANT = re.compile(r"\(*\s*(?:NULL|DEFAULT|TRUE|FALSE|[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|"
+                       r"[EeBbXxUu]?'(?:[^']|'')*'|\$([A-Za-z_0-9]*)\$.*?\$\1\$)\s*\)*"
+                       r"(?:\s*::\s*[\w\s.\[\](),\"]+?)*\s*", re.IGNORECASE | re.DOTALL)
+
+
+def _constant(expr: str) -> bool:
+    """Whether ``expr`` is one value for every row, read from nothing (``''``, ``NULL::text``,
+    ``0``): setting a column to it replaces every value (M8, M9); an expression of columns
+    (``a || b``, ``lower(c)``, a subquery) transforms or fills, and is only reported (R8, R14)."""
+    return bool(_CONSTANT.fullmatch(expr.strip()))
+
+
 def _unquote(name: str) -> str:
     name = name.strip()
     return name[1:-1].replace('""', '"') if name.startswith('"') else name.lower()
-
-
-def _mentions(expr: str, column: str) -> bool:
-    """Whether ``expr`` reads ``column`` (as a word, quoted or not)."""
-    return bool(re.search(r'(?<![\w$"])' + re.escape(column) + r'(?![\w$])', expr.replace('"', ""), re.IGNORECASE))
 
 
 def _plain_cast(expr: str, column: str) -> bool:
@@ -159,8 +186,7 @@ def classify(stmt: str) -> Optional[Tuple[str, str, bool]]:
         return "TRUNCATE", re.sub(r"\s+", "", m.group("names")).replace(",", ", "), True
     m = _DELETE.match(stmt)
     if m:
-        rest = stmt[m.end():]
-        return "DELETE", m.group("name"), not re.search(r"\bWHERE\b", rest, re.IGNORECASE)
+        return "DELETE", m.group("name"), not _has_where(stmt[m.end():])
     m = _UPDATE.match(stmt)
     if m:
         verb = "MERGE" if re.match(_LEAD + r"(?:WITH\b.*?\)\s*)?MERGE\b", stmt, re.IGNORECASE | re.DOTALL) else "UPDATE"
@@ -181,19 +207,34 @@ _INNER = re.compile(r"(?:\(|\bBEGIN\b|;)\s*(?P<verb>DELETE\s+FROM|UPDATE|TRUNCAT
 
 def sql_file_data(path: Path, display: str) -> StepData:
     """A schema file's statements, each at its ``file:line``."""
-    from .sqlfiles import _first_code, split_statements
+    from .sqlfiles import _first_code, expand_script, split_statements
 
     out = StepData()
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    try:   # (\i and \ir expanded, each line where it comes from: R9)
+        script = expand_script(path)
+    except (OSError, UnicodeDecodeError, ValueError):
         return out
+    text = script.text
     for offset, stmt in split_statements(text):
         first = _first_code(stmt)
-        if first >= len(stmt) or classify(stmt) is None:
+        if first >= len(stmt) or classify(stmt) is None:   # (ALTER ... USING: from the DDL log)
             continue
-        out.sql.append((f"{display}:{text.count(chr(10), 0, offset + first) + 1}", stmt))
+        line = text.count(chr(10), 0, offset + first)
+        origin = script.origins[line] if line < len(script.origins) else None
+        where = f"{display}:{line + 1}"
+        if origin is not None:
+            shown = display if Path(origin[0]).resolve() == path.resolve() else _shown(Path(origin[0]), path, display)
+            where = f"{shown}:{origin[1]}"
+        out.sql.append((where, stmt))
     return out
+
+
+def _shown(included: Path, main: Path, display: str) -> str:
+    """An included file's name as the main file's display name would spell it."""
+    try:
+        return str(Path(display).parent / included.resolve().relative_to(main.resolve().parent))
+    except ValueError:
+        return str(included)
 
 
 def django_data(migration: Any, tag: str, executed: Sequence[str] = ()) -> StepData:
@@ -278,11 +319,14 @@ def _call_text(node: Any) -> str:
 
 def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
                 captured: Optional[Dict[str, List[Tuple[str, str]]]] = None,
-                added_columns: Optional[Set[Tuple[str, str]]] = None) -> List[Any]:
+                added_columns: Optional[Set[Tuple[str, str]]] = None,
+                base_tables: Optional[Set[str]] = None) -> List[Any]:
     """The ``data`` cases of ``steps`` (the applied steps since the base): see the module.
     ``captured``: each step's DDL as capture logged it (an ``ALTER COLUMN ... TYPE ...
     USING`` a tool's schema editor ran); ``added_columns``: ``(table, column)`` of the
-    columns added since the base (an UPDATE filling one is a backfill, not a loss)."""
+    columns added since the base (an UPDATE filling one is a backfill, not a loss);
+    ``base_tables``: the names of the tables the base has (emptying one made since, or a
+    temporary staging table, loses nothing deployed: R3)."""
     from .config import hazard_rank
     from .gate import Check
 
@@ -306,16 +350,21 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
         lines: List[str] = []
         failing, accepted, lost = [], [], []
         for st in found:
-            gone = [c for c in st.overwrites if (_bare(st.table), c) not in added]
-            what = (" (every row)" if st.every_row else "") + (
+            tables = [_bare(t) for t in st.table.split(", ")]
+            deployed = base_tables is None or any(t in base_tables for t in tables)
+            gone = [c for c in st.overwrites if (_bare(st.table), c) not in added] if deployed else []
+            what = (" (every row)" if st.every_row and deployed else " (a table the base does not have)"
+                    if st.every_row else "") + (
                 f" (every value of {', '.join(gone)} replaced)" if gone else "")
             line = f"{st.where}: {st.verb} {st.table}{what}"
-            if st.every_row or gone:
-                if " " in st.where:   # (SQL of a tool's step: its own directives)
+            if (st.every_row and deployed) or gone:
+                key = st.where
+                if " " in st.where:   # (SQL of a tool's step: its own directives, by statement, R12)
                     from .allow import directives_in
 
-                    allowances.add_directives(st.where, [d for _, d in directives_in(st.text, st.where)])
-                why = allowances.accept("data_deletion", [st.where, a.tag, getattr(a.step, "source", None)],
+                    key = f"{st.where}\n{st.text}"
+                    allowances.add_directives(key, [d for _, d in directives_in(st.text, st.where)])
+                why = allowances.accept("data_deletion", [key, a.tag, getattr(a.step, "source", None)],
                                         [a.tag, st.where])
                 if why is not None:
                     accepted.append(f"{line}: {why}")

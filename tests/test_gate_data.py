@@ -34,6 +34,10 @@ def cases(pytester: pytest.Pytester) -> Dict[str, ET.Element]:
     # reported, never failing: which rows is not read
     ("WITH gone AS (DELETE FROM legacy RETURNING id) SELECT count(*) FROM gone", ("DELETE", "legacy", False)),
     ("DO $$ BEGIN TRUNCATE legacy; END $$", ("DO", "legacy", False)),
+    # a WHERE in a comment or a string is none (R1); psql's \\set lines lead (R11)
+    ("DELETE FROM legacy -- WHERE id = 1", ("DELETE", "legacy", True)),
+    ("DELETE FROM legacy WHERE note = 'x'", ("DELETE", "legacy", False)),
+    ("\\set ON_ERROR_STOP on\nTRUNCATE legacy", ("TRUNCATE", "legacy", True)),
     # a routine's body is no row change of the step
     ("CREATE FUNCTION purge() RETURNS void LANGUAGE sql AS $$ DELETE FROM legacy $$", None),
     ("ALTER TABLE legacy DROP COLUMN note", None),
@@ -113,3 +117,32 @@ def test_overwriting_every_value_of_a_column_fails_unless_it_is_new(pytester: py
                                  "ALTER TABLE legacy ALTER COLUMN note TYPE text USING (note)::text;\n")
     result = run_gate(pytester, pggit_server, "--no-pggit-lint")
     assert result.ret == 0, result.stdout.str()
+
+
+@pytest.mark.parametrize("stmt, overwrites", [
+    ("UPDATE legacy SET note = ''", ("note",)),
+    ("UPDATE legacy SET note = 'redacted-note@example.com'", ("note",)),   # (R14)
+    ("UPDATE legacy SET note = NULL::text, id = id + 1", ("note",)),
+    ("UPDATE legacy SET note = kind || ':' || note", ()),                 # computed (R8)
+    ("UPDATE legacy SET note = (SELECT max(n) FROM other)", ()),
+    ("UPDATE legacy SET note = '' WHERE note IS NULL", ()),
+    ("ALTER TABLE legacy ALTER COLUMN note TYPE text USING NULL::text", ("note",)),
+    ("ALTER TABLE legacy ALTER COLUMN note TYPE varchar(10) USING left(note, 10)", ()),
+    ("ALTER TABLE legacy ALTER COLUMN note TYPE int USING note::integer", ()),
+])
+def test_columns_whose_every_value_is_replaced(stmt: str, overwrites: tuple) -> None:
+    from pytest_pggit.datachanges import statement_changes
+
+    assert [d.overwrites for d in statement_changes("w", stmt)] in ([overwrites], [] if not overwrites else None)
+
+
+def test_emptying_a_table_the_base_does_not_have_loses_nothing(pytester: pytest.Pytester,
+                                                               pggit_server: Server) -> None:
+    """The review (R3): a staging table made by the change and emptied (or dropped) in it,
+    and a temporary one, held nothing any deployed database has."""
+    make_project(pytester, INIT, "CREATE TABLE staging (id int);\nINSERT INTO staging VALUES (1);\n"
+                                 "TRUNCATE staging;\nCREATE TEMP TABLE tmp_ids (id int);\nDELETE FROM tmp_ids;\n")
+    result = run_gate(pytester, pggit_server, "--no-pggit-lint")
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert "a table the base does not have" in out or "changes rows" in out, out

@@ -853,6 +853,17 @@ def test_a_squash_that_differs_from_what_it_replaces_fails_the_gate(pytester: py
     assert cases["pggit.squash::django/appq/0001_squashed_0002"] == "failure", cases
     assert "the squash makes another schema than the 2 migration(s) it replaces" in out, out
     assert "public/table/appq_q/column/sort_order" in out, out
+    # the same columns in another order (wagtailimages' own squash, M17): a note, as for
+    # the up/down check, failing with --pggit-strict-column-order
+    (pytester.path / "appq/migrations/0001_squashed_0002.py").write_text(textwrap.dedent(squash.replace(
+        '("x", models.IntegerField(null=True)),\n                ("sort_order", models.IntegerField(default=0))',
+        '("sort_order", models.IntegerField(default=0)),\n                ("x", models.IntegerField(null=True))')).lstrip())
+    result = pytester.runpytest_subprocess(*args)
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert "note: column order differs on public/table/appq_q" in out, out
+    result = pytester.runpytest_subprocess(*args, "--pggit-strict-column-order")
+    assert result.ret == 1, result.stdout.str()
 
 
 def _one_app(pytester: pytest.Pytester, app: str, migrations: Dict[str, str]) -> None:
