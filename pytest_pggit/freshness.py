@@ -59,8 +59,11 @@ def _last_commits(git: Any, top: Path, paths: List[Path], added: bool = False) -
     """The time of the last commit touching (``added``: adding) each of ``paths`` (one log
     of the last 500; a file none of them touched: absent, older)."""
     last: Dict[Path, float] = {}
-    log = git("log", "-n", "500", "--format=%x00%ct", "--name-only", *(["--diff-filter=A"] if added else []),
-              "--", *map(str, paths)) or ""
+    # (adding: on the first-parent line, a merge diffed against its first parent, so a
+    # pull request's files are as new as its merge commit, R7: a migration committed on
+    # the branch before main's newest one was judged old in the merge build)
+    log = git("log", "-n", "500", "--format=%x00%ct", "--name-only",
+              *(["--diff-filter=A", "--first-parent", "-m"] if added else []), "--", *map(str, paths)) or ""
     for entry in log.split("\0")[1:]:
         lines = entry.strip().splitlines()
         if not lines or not lines[0].isdigit():

@@ -931,6 +931,38 @@ def test_an_edit_in_an_earlier_commit_of_the_line_of_work_is_found(tmp_path: Pat
     assert committed_edits([old, new, repo / "0003_more.py"], repo) == (None, [])
 
 
+def test_a_pull_requests_migration_is_as_new_as_its_merge(tmp_path: Path) -> None:
+    """The review of M2 (R7): ranked by the commit adding it, a migration committed on a
+    branch before main's newest one was older than it in the merge build (GitHub's
+    refs/pull/N/merge), and fell inside the default base.  On the first-parent line the
+    merge adds it."""
+    from pytest_pggit.freshness import freshness
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    env = {**__import__("os").environ}
+
+    def at(when: str, *args: str) -> None:
+        subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t", *args], cwd=repo,
+                       check=True, capture_output=True, env={**env, "GIT_COMMITTER_DATE": when,
+                                                             "GIT_AUTHOR_DATE": when})
+    (repo / "0001_init.py").write_text("init\n")
+    git(repo, "init", "-q")
+    at("2026-01-01T00:00:00", "add", "-A")
+    at("2026-01-01T00:00:00", "commit", "-qm", "init")
+    at("2026-01-02T00:00:00", "checkout", "-qb", "pr")
+    (repo / "0002_pr.py").write_text("drop a column\n")
+    at("2026-01-02T00:00:00", "add", "-A")
+    at("2026-01-02T00:00:00", "commit", "-qm", "the PR's migration")
+    at("2026-01-03T00:00:00", "checkout", "-q", "main")
+    (repo / "0003_main.py").write_text("main's newest\n")
+    at("2026-01-03T00:00:00", "add", "-A")
+    at("2026-01-03T00:00:00", "commit", "-qm", "main moves on")
+    at("2026-01-04T00:00:00", "merge", "-q", "--no-ff", "-m", "merge the PR", "pr")
+    paths = [repo / "0001_init.py", repo / "0002_pr.py", repo / "0003_main.py"]
+    fresh = freshness(paths, repo)
+    assert fresh[paths[1].resolve()] > fresh[paths[2].resolve()] > fresh[paths[0].resolve()], fresh
+
+
 def test_a_column_dropped_from_a_renamed_table_fails_the_default_gate(
         pytester: pytest.Pytester, pggit_server: Server) -> None:
     """H15 (Django's RenameModel + RemoveField in one migration): the diff lists the
