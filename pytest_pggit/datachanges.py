@@ -191,6 +191,10 @@ def classify(stmt: str) -> Optional[Tuple[str, str, bool]]:
     if m:
         verb = "MERGE" if re.match(_LEAD + r"(?:WITH\b.*?\)\s*)?MERGE\b", stmt, re.IGNORECASE | re.DOTALL) else "UPDATE"
         return verb, m.group("name"), False
+    # a procedure called (R2): what it does is not read here; reported, never failing
+    m = re.match(_LEAD + r"CALL\s+(?P<name>" + _NAME + r")\s*\(", stmt, re.IGNORECASE)
+    if m:
+        return "CALL", m.group("name"), False
     # a data-modifying WITH (``WITH gone AS (DELETE FROM t ...) SELECT ...``), a DO block
     # changing rows: reported (which rows is not read here), never failing
     m = _INNER.search(stmt) if re.match(_LEAD + r"(?:WITH|DO)\b", stmt, re.IGNORECASE) else None

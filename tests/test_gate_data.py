@@ -38,6 +38,7 @@ def cases(pytester: pytest.Pytester) -> Dict[str, ET.Element]:
     ("DELETE FROM legacy -- WHERE id = 1", ("DELETE", "legacy", True)),
     ("DELETE FROM legacy WHERE note = 'x'", ("DELETE", "legacy", False)),
     ("\\set ON_ERROR_STOP on\nTRUNCATE legacy", ("TRUNCATE", "legacy", True)),
+    ("CALL app.purge_sessions(30)", ("CALL", "app.purge_sessions", False)),
     # a routine's body is no row change of the step
     ("CREATE FUNCTION purge() RETURNS void LANGUAGE sql AS $$ DELETE FROM legacy $$", None),
     ("ALTER TABLE legacy DROP COLUMN note", None),
