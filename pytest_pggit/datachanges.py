@@ -284,18 +284,19 @@ _TEXT = {"text"}
 
 
 def alembic_data(path: Path, tag: str) -> StepData:
-    """The SQL literals an Alembic revision's ``upgrade()`` executes, and the executes of
-    statements built at run time."""
+    """The SQL literals an Alembic revision's ``upgrade()`` (and the module's other
+    functions but the downgrades) executes, and the executes of statements built at run
+    time."""
     out = StepData()
     try:
         tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"), str(path))
     except (OSError, SyntaxError, ValueError):
         return out
-    upgrade = next((n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-                    and n.name == "upgrade"), None)
-    if upgrade is None:
-        return out
-    for node in ast.walk(upgrade):
+    # upgrade() and every other function but the downgrades (helpers it calls, the
+    # multidb template's upgrade_<engine>(): R4)
+    bodies = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+              and not n.name.startswith("downgrade")]
+    for node in (x for body in bodies for x in ast.walk(body)):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and node.func.attr in _EXECUTE and node.args):
             continue

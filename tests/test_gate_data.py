@@ -60,10 +60,13 @@ def test_an_alembic_revisions_executed_sql_is_read(tmp_path: Path) -> None:
 
         def downgrade():
             op.execute("DELETE FROM other")
+
+        def _purge_helper():   # (called by upgrade_main in the multidb template: R4)
+            op.execute("DELETE FROM cache_entries")
         '''))
     data = alembic_data(rev, "alembic/ae1027a6acf")
     found = [(s.verb, s.table, s.every_row) for s in data.statements()]
-    assert found == [("TRUNCATE", "audit", True), ("DELETE", "sessions", False)]
+    assert found == [("TRUNCATE", "audit", True), ("DELETE", "sessions", False), ("DELETE", "cache_entries", True)]
     assert len(data.code) == 1 and "at line 8" in data.code[0], data.code
 
 
