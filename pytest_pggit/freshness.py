@@ -181,4 +181,39 @@ def _older_edit(git: Any, root: Path, paths: List[Path]) -> "Tuple[str, List[Pat
     return oldest, sorted(found)
 
 
-__all__ = ["Freshness", "committed_edits", "edited", "freshness"]
+def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
+    """Files below ``folders`` (migration folders) that git HEAD or the current line of
+    work had and that are gone: deleted or renamed in the work tree, or by a commit back
+    to the newest merge on the first-parent line (the merge itself when HEAD is one).  A
+    deployed migration renamed without ``replaces`` runs again where it ran (M18)."""
+    git = functools.partial(_git, rootdir)
+    top = git("rev-parse", "--show-toplevel")
+    if top is None or not folders:
+        return []
+    root = Path(top.strip()).resolve()
+    folders = [f for f in (q.resolve() for q in folders) if f == root or root in f.parents]
+    if not folders:
+        return []
+    names = set()
+    status = git("status", "--porcelain", "-z", "--no-renames", "--", *map(str, folders)) or ""
+    for entry in status.split("\0"):
+        if len(entry) > 3 and "D" in entry[:2]:
+            names.add(entry[3:])
+    revs = (git("rev-list", "--first-parent", "--parents", "-n", str(EDIT_WINDOW), "HEAD") or "").splitlines()
+    start = None
+    for i, line in enumerate(revs):
+        parts = line.split()
+        if len(parts) != 2:
+            start = parts[0] if i == 0 and len(parts) > 2 else start   # (HEAD a merge: its own diff)
+            break
+        start = parts[0]
+    if start is not None and git("rev-parse", "--verify", "--quiet", f"{start}~1^{{commit}}") is not None:
+        diff = git("diff", "--name-status", "-z", "--no-renames", f"{start}~1", "HEAD", "--",
+                   *map(str, folders)) or ""
+        fields = diff.split("\0")
+        names.update(name for code, name in zip(fields[::2], fields[1::2]) if code.startswith("D"))
+    out = [(root / n).resolve() for n in names]
+    return sorted(p for p in out if not p.exists())
+
+
+__all__ = ["Freshness", "committed_edits", "edited", "freshness", "removed_files"]

@@ -417,8 +417,9 @@ def _history_checks(run: Any, base_history: Any, base_tags: Any, positional: boo
     from .updown import in_base
 
     steps = list(getattr(run, "steps", None) or ())
+    checks = _removed_steps(run, steps)
     if not any(getattr(a.step, "after", ()) for a in steps):
-        return []
+        return checks
     since = {a.tag for a in steps if not in_base(a, base_history, base_tags)}
     new = since
     if positional:
@@ -442,7 +443,6 @@ def _history_checks(run: Any, base_history: Any, base_tags: Any, positional: boo
                 out.setdefault(t, []).append(a.tag)
             else:
                 todo.extend(after.get(t, ()))
-    checks = []
     for tag in [a.tag for a in steps if a.tag in new]:
         if tag not in out:
             continue
@@ -458,6 +458,44 @@ def _history_checks(run: Any, base_history: Any, base_tags: Any, positional: boo
             details="hint: make the new step come after the deployed ones (Django: depend on the app's latest "
                     "migration, no run_before of an applied one; Alembic: down_revision = the current head)"))
     return checks
+
+
+def _removed_steps(run: Any, steps: List[Any]) -> List[Check]:
+    """``history`` cases of Django migrations git had and that are gone (deleted or renamed
+    in the work tree or the current line of work) that no migration ``replaces``: every
+    database that ran one keeps it recorded and runs the renamed one again, which fails
+    ("relation ... already exists", M18)."""
+    from pathlib import Path
+
+    from .freshness import removed_files
+
+    rootdir = getattr(run, "rootdir", None)
+    if rootdir is None:
+        return []
+    apps: Dict[Path, str] = {}
+    for a in steps:
+        source = getattr(a.step, "source", None)
+        if a.step.tool == "django" and source and a.tag.count("/") == 2:
+            apps[(Path(rootdir) / source).resolve().parent] = a.tag.split("/")[1]
+    if not apps:
+        return []
+    tags = {a.tag for a in steps}
+    standing = {t for a in steps for t in getattr(a.step, "replaces", ())}
+    out = []
+    for path in removed_files(sorted(apps), Path(rootdir)):
+        app = apps.get(path.parent)
+        if app is None or path.suffix != ".py" or path.name == "__init__.py":
+            continue
+        tag = f"django/{app}/{path.stem}"
+        if tag in tags or tag in standing:
+            continue
+        out.append(Check(
+            "history", tag, True, "FAILED",
+            f"{tag} is gone (deleted or renamed) and no migration replaces it: databases that ran it keep it "
+            f"recorded, and `manage.py migrate` runs its renamed copy again (its tables exist there)",
+            details=f"hint: a renamed migration says replaces = [(\"{app}\", \"{path.stem}\")]; a deleted one "
+                    "that ran nowhere yet needs nothing (then say so with --pggit-base)"))
+    return out
 
 
 def _routed_checks(run: Any, base_history: Any, base_tags: Any) -> List[Check]:

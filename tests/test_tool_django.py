@@ -1330,3 +1330,38 @@ def test_a_new_squash_is_no_history_failure(pytester: pytest.Pytester, pggit_ser
     cases = junit_cases(pytester.path / "gate.xml")
     assert not [k for k in cases if k.startswith("pggit.history::")], cases
     assert cases["pggit.squash::django/appk/0001_squashed_0002_b"] == "ok", cases
+
+
+def test_a_deployed_migration_renamed_without_replaces_fails_the_history_check(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """M18 (healthchecks): ``git mv`` of a committed migration, no ``replaces``: every
+    database that ran it keeps the old name recorded, and ``migrate`` runs the renamed one
+    again ("relation already exists"); the gate passed it as a new migration.  With
+    ``replaces`` naming the old name (Django's idiom) it passes."""
+    import subprocess
+
+    add = """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("appk", "0001_initial")]
+            %s
+            operations = [migrations.AddField("item", "b", models.IntegerField(null=True))]
+        """
+    _one_app(pytester, "appk", {"0001_initial": INITIAL, "0002_t": add % ""})
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "two"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["mv", "appk/migrations/0002_t.py", "appk/migrations/0002_item_b.py"],
+                   cwd=pytester.path, check=True)
+    args = [*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml"]
+    result = pytester.runpytest_subprocess(*args)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert junit_cases(pytester.path / "gate.xml")["pggit.history::django/appk/0002_t"] == "failure"
+    assert "django/appk/0002_t is gone (deleted or renamed) and no migration replaces it" in out, out
+    (pytester.path / "appk/migrations/0002_item_b.py").write_text(textwrap.dedent(
+        add % 'replaces = [("appk", "0002_t")]').lstrip())
+    result = pytester.runpytest_subprocess(*args)
+    assert result.ret == 0, result.stdout.str()
