@@ -428,8 +428,8 @@ def _history_checks(run: Any, base_history: Any, base_tags: Any, positional: boo
         new = since & newest or since
     # (a squash, or a migration renamed with ``replaces``: databases that ran what it
     # replaces count it as run, and the old ones after it wait for it no more, R19)
-    new = {t for t in new if not getattr(next(a for a in steps if a.tag == t).step, "replaces", ())}
     old = [a for a in steps if a.tag not in new]
+    new = {t for t in new if not getattr(next(a for a in steps if a.tag == t).step, "replaces", ())}
     after = {a.tag: tuple(getattr(a.step, "after", ())) for a in steps}
     out: Dict[str, List[str]] = {}
     for a in old:
