@@ -31,7 +31,8 @@
 -- Facts on the parts of whole objects (NULL when not known or not relevant):
 -- create_ddl (a table created whole: CREATE TABLE with its columns), create_depth /
 -- drop_depth (dependency depth among what is created / dropped; *_broken: a routine
--- that breaks a cycle), late_depth (objects removed after the columns), rebuilt_depth,
+-- that breaks a cycle), late_depth (objects removed after the columns), rebuilt_depth
+-- (a rebuilt type's; 0 on a routine or cast removed that uses one: rebuilt_removed),
 -- sig_* / body_* (a routine's signature or body names a table or view created or
 -- going, or a routine added), renamed_in (a routine of the same name is added),
 -- partitioned (the target table is partitioned), col_order (the target's columns).
@@ -436,6 +437,10 @@ BEGIN
                       WHERE cc.retyped AND cc.schema_name = f.schema_name AND cc.obj_key = f.obj_key
                         AND (_col_parts(o.content)).generated ~ _word_re(quote_ident(substr(cc.sub_key, 8)), true))
           AND EXISTS (SELECT 1 FROM col_changes0 cc WHERE cc.retyped)   -- one-time filter
+        UNION
+        -- likewise generated columns, unchanged, of a rebuilt type (typed_gen_cols):
+        -- PostgreSQL converts none in place (DROP DEFAULT, USING: 42P16, L5)
+        SELECT g.schema_name, g.obj_key, g.sub_key, g.col_def FROM typed_gen_cols g
     ),
     col_changes AS (
         SELECT cc.schema_name, cc.obj_key, cc.sub_key, cc.retyped FROM col_changes0 cc
@@ -537,6 +542,8 @@ BEGIN
         JOIN fo f ON f.schema_name = dp.schema_name AND f.obj_key = dp.obj_key
         JOIN t_o t ON t.schema_name = dp.schema_name AND t.obj_key = dp.obj_key
         WHERE NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = dp.schema_name AND s.obj_key = dp.obj_key)
+          -- (an SQL-standard routine using a rebuilt type is one of those above: once)
+          AND NOT EXISTS (SELECT 1 FROM routine_deps rd WHERE rd.schema_name = dp.schema_name AND rd.obj_key = dp.obj_key)
     ),
     ob AS MATERIALIZED (SELECT * FROM _object_tree_blobs(ARRAY(SELECT p.old_tree FROM plan p WHERE p.old_tree IS NOT NULL))),
     nb AS MATERIALIZED (SELECT * FROM _object_tree_blobs(ARRAY(SELECT p.new_tree FROM plan p WHERE p.new_tree IS NOT NULL))),
@@ -722,10 +729,10 @@ BEGIN
     rebuilt AS (
         SELECT w.schema_name, w.obj_key, w.q, max(w.depth) AS depth FROM rebuilt_walk w GROUP BY 1, 2, 3
     ),
-    -- routines using a rebuilt type (arguments, result, an SQL-standard body): recreated
-    -- around it (they would otherwise keep pointing at the old type, which then cannot
-    -- be dropped); by their recorded dependencies, else by the names their signature
-    -- mentions
+    -- routines using a rebuilt type (arguments, result, an SQL-standard body), and casts
+    -- from or to it (L7): recreated around it (they would otherwise keep pointing at the
+    -- old type, which then cannot be dropped); by their recorded dependencies, else by
+    -- the names their signature mentions
     routine_deps AS (
         SELECT DISTINCT f.schema_name, f.obj_key, f.obj_tree AS old_tree, t.obj_tree AS new_tree
         FROM rebuilt r
@@ -736,7 +743,7 @@ BEGIN
         UNION
         SELECT f.schema_name, f.obj_key, f.obj_tree, t.obj_tree
         FROM rebuilt r
-        JOIN fo f ON _key_kind(f.obj_key) IN ('function', 'procedure', 'aggregate')
+        JOIN fo f ON _key_kind(f.obj_key) IN ('function', 'procedure', 'aggregate', 'cast')
         JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
         JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
         JOIN objects o ON o.sha = e.entry_sha
@@ -745,9 +752,39 @@ BEGIN
                || split_part(o.content, E'\n', 2)) ~ _word_re(r.q)
           AND EXISTS (SELECT 1 FROM rebuilt)   -- one-time filter: no rebuilt type, no scan
     ),
-    -- columns converted when their type is rebuilt
-    typed_cols AS (
-        SELECT t.schema_name, t.obj_key, _qname(t.schema_name, t.obj_key) AS tq, cp.*, cp.type AS type_q, o.content AS col_def
+    -- routines and casts the migration removes whose signature uses a rebuilt type (by
+    -- their recorded dependencies, else the names their signature mentions): dropped
+    -- before it is renamed away, as those kept are (routine_deps), not with the objects
+    -- removed for good after the columns (the old type's DROP would refuse under them:
+    -- DROP FUNCTION would name the new type by then, L6)
+    rebuilt_removed AS (
+        SELECT DISTINCT f.schema_name, f.obj_key
+        FROM rebuilt r
+        JOIN type_deps td ON td.ref_schema = r.schema_name AND td.ref_key = r.obj_key AND td.part = 'definition'
+        JOIN fo f ON f.obj_tree = td.obj_tree AND _key_kind(f.obj_key) IN ('function', 'procedure', 'aggregate')
+        JOIN status s ON s.schema_name = f.schema_name AND s.obj_key = f.obj_key AND s.how = 'removed'
+        WHERE EXISTS (SELECT 1 FROM rebuilt)   -- one-time filter: no rebuilt type, no scan
+        UNION
+        SELECT f.schema_name, f.obj_key
+        FROM rebuilt r
+        JOIN status s ON s.how = 'removed' AND s.kind IN ('function', 'procedure', 'aggregate', 'cast')
+        JOIN fo f ON f.schema_name = s.schema_name AND f.obj_key = s.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE NOT EXISTS (SELECT 1 FROM type_recorded tr WHERE tr.obj_tree = f.obj_tree)
+          AND (_key_name(f.obj_key) || ' ' || split_part(o.content, E'\n', 1) || ' '
+               || split_part(o.content, E'\n', 2)) ~ _word_re(r.q)
+          AND EXISTS (SELECT 1 FROM rebuilt)   -- one-time filter: no rebuilt type, no scan
+    ),
+    -- columns of a rebuilt type, both trees holding them (a new column is added with the
+    -- new type): converted (typed_cols), or, generated ones, dropped and added back
+    -- (typed_gen_cols, with gen_readers; they hold the same text on both sides, else
+    -- their expression changes and they are dropped and added anyway)
+    typed_cols_all AS MATERIALIZED (
+        SELECT t.schema_name, t.obj_key, _qname(t.schema_name, t.obj_key) AS tq, cp.*, cp.type AS type_q, o.content AS col_def,
+               e.name AS col_key, EXISTS (SELECT 1 FROM fo f JOIN tree_entries fe ON fe.tree_sha = f.obj_tree AND fe.name = e.name
+                                          WHERE f.schema_name = t.schema_name AND f.obj_key = t.obj_key
+                                            AND fe.entry_sha = e.entry_sha) AS same
         FROM rebuilt r
         CROSS JOIN t_o t
         JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name LIKE 'column %'
@@ -757,6 +794,13 @@ BEGIN
           -- columns the source already has (a new column is added with the new type)
           AND EXISTS (SELECT 1 FROM fo f JOIN tree_entries fe ON fe.tree_sha = f.obj_tree AND fe.name = e.name
                       WHERE f.schema_name = t.schema_name AND f.obj_key = t.obj_key)
+    ),
+    typed_cols AS (
+        SELECT tc.* FROM typed_cols_all tc WHERE tc.generated IS NULL
+    ),
+    typed_gen_cols AS (
+        SELECT tc.schema_name, tc.obj_key, tc.col_key AS sub_key, tc.col_def FROM typed_cols_all tc
+        WHERE tc.generated IS NOT NULL AND tc.same
     ),
     -- ordering among creates: views on views, partitions and children after parents
     creates AS (
@@ -1216,6 +1260,7 @@ BEGIN
         UNION ALL SELECT td.schema_name, td.obj_key, 'drop_depth', td.depth, false, NULL FROM tdepth td
         UNION ALL SELECT ld.schema_name, ld.obj_key, 'late_depth', ld.depth, NULL, NULL FROM late_depth ld
         UNION ALL SELECT r.schema_name, r.obj_key, 'rebuilt_depth', r.depth, NULL, NULL FROM rebuilt r
+        UNION ALL SELECT r.schema_name, r.obj_key, 'rebuilt_depth', 0, NULL, NULL FROM rebuilt_removed r
         UNION ALL SELECT pt.schema_name, pt.obj_key, 'partitioned', NULL, true, NULL FROM partitioned pt
         UNION ALL SELECT dc.schema_name, dc.obj_key, 'body_routine', NULL, true, NULL FROM domain_calls dc
         UNION ALL SELECT o.schema_name, o.obj_key, CASE o.side WHEN 'new' THEN 'sig_table' ELSE 'sig_going' END,

@@ -72,6 +72,11 @@ BEGIN
                          -- DROP matches on input types and would take the new one
                          AND coalesce(x.renamed_in, false)
                          THEN 26
+                    -- its signature uses a rebuilt type: before that is renamed away (27),
+                    -- as when it is recreated, else DROP would name the new type (L6, L7)
+                    WHEN x.how = 'removed' AND x.kind IN ('function', 'procedure', 'aggregate', 'cast')
+                         AND x.rebuilt_depth IS NOT NULL
+                         THEN CASE x.kind WHEN 'cast' THEN 23 WHEN 'aggregate' THEN 25 ELSE 26 END
                     WHEN x.how = 'removed' AND x.kind IN ('sequence', 'function', 'procedure', 'aggregate',
                                                           'type', 'domain', 'collation') THEN 46
                     -- operators and text search objects: before the functions and
