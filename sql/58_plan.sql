@@ -1374,6 +1374,24 @@ BEGIN
     JOIN objects o ON o.sha = te.entry_sha
     WHERE NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = c.schema_name AND x.obj_key = c.obj_key
                         AND x.sub_key = te.name)   -- (a changed comment is set there)
+    UNION ALL   -- a kept table's REPLICA IDENTITY USING INDEX or CLUSTER ON naming an index
+                -- (or key) the script drops and makes again: set again after it (dropping
+                -- the index took the setting along, N2); with the comments
+    SELECT 'part_comment', t.schema_name, t.obj_key, 'table', NULL, te.name, NULL, o.content,
+               _qname(t.schema_name, t.obj_key),
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL
+    FROM (SELECT x.schema_name, x.obj_key, substr(x.sub_key, strpos(x.sub_key, ' ') + 1) AS idx FROM pp x
+          WHERE x.kind = 'table' AND x.how = 'altered' AND split_part(x.sub_key, ' ', 1) IN ('index', 'constraint')
+            AND x.old_c IS NOT NULL AND x.new_c IS NOT NULL
+          UNION SELECT tp.schema_name, tp.obj_key, substr(tp.sub_key, strpos(tp.sub_key, ' ') + 1) FROM typed_parts tp
+          WHERE split_part(tp.sub_key, ' ', 1) IN ('index', 'constraint') AND tp.new_c IS NOT NULL) r
+    JOIN t_o t ON t.schema_name = r.schema_name AND t.obj_key = r.obj_key
+    JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name IN ('replica_identity', 'cluster')
+    JOIN objects o ON o.sha = te.entry_sha
+    WHERE right(o.content, length(quote_ident(r.idx)) + 2) = ' ' || quote_ident(r.idx) || ';'
+      AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = t.schema_name AND x.obj_key = t.obj_key
+                        AND x.sub_key = te.name)   -- (a changed one is set there)
     UNION ALL   -- parts of kept tables calling a recreated routine (their column defaults)
     SELECT 'routine_user', ru.schema_name, ru.obj_key, 'table', NULL, ru.sub_key, ru.old_c, ru.new_c,
                _qname(ru.schema_name, ru.obj_key),

@@ -146,6 +146,11 @@ BEGIN
                     ELSE ARRAY[]::text[] END AS hz
         FROM unnest(p_plan) x
         WHERE x.role = 'part' AND x.sub_key = 'definition' AND x.how IN ('removed', 'recreated') AND x.old_c IS NOT NULL
+          -- (an extension moved to another schema: see _emit_creates, N7)
+          AND NOT (x.kind = 'extension' AND x.how = 'removed'
+                   AND EXISTS (SELECT 1 FROM unnest(p_plan) y
+                               WHERE y.role = 'part' AND y.sub_key = 'definition' AND y.kind = 'extension'
+                                 AND y.how = 'added' AND y.obj_key = x.obj_key))
           -- (a serial's sequence whose column becomes an identity: dropped with that
           -- change, before the identity takes its name, see _emit_columns)
           AND NOT (x.kind = 'sequence' AND x.how = 'removed'
@@ -585,8 +590,11 @@ BEGIN
                                                                  o.type, n.type) END
                             FROM (SELECT format('ALTER TABLE %s ALTER COLUMN %s TYPE %s%s', x.q, n.name, n.type,
                                                 coalesce(' COLLATE ' || n.coll, '')) AS base,
+                                  -- a generated column: no USING (PostgreSQL refuses one there and
+                                  -- computes the values again, L8)
+                                  CASE WHEN n.generated IS NOT NULL THEN ''
                                   -- same base type: no USING, so an overflow raises instead of truncating
-                                  CASE WHEN regexp_replace(o.type, '\([0-9, ]+\)', '', 'g')
+                                       WHEN regexp_replace(o.type, '\([0-9, ]+\)', '', 'g')
                                             = regexp_replace(n.type, '\([0-9, ]+\)', '', 'g') THEN ''
                                        -- cast to the type without its length/precision: the
                                        -- assignment to the column then raises on a value that
@@ -796,6 +804,22 @@ BEGIN
                x.schema_name, x.obj_key, x.sub_key,
                CASE WHEN x.kind = 'table' THEN x.create_ddl
                     WHEN x.kind = 'materialized_view' THEN regexp_replace(x.new_c, E'\nWITH NO DATA;$', ';')
+                    -- an extension one tree has in another schema: moved (ALTER EXTENSION
+                    -- ... SET SCHEMA, as the history did), not made again (N7: CREATE ... IF
+                    -- NOT EXISTS skipped it, then the DROP of the other removed it)
+                    WHEN x.kind = 'extension' AND x.how = 'added'
+                         AND EXISTS (SELECT 1 FROM unnest(p_plan) y
+                                     WHERE y.role = 'part' AND y.sub_key = 'definition' AND y.kind = 'extension'
+                                       AND y.how = 'removed' AND y.obj_key = x.obj_key)
+                    THEN concat_ws(E'\n', format('ALTER EXTENSION %I SET SCHEMA %I;', _key_name(x.obj_key), x.schema_name),
+                                   (SELECT format('ALTER EXTENSION %I UPDATE TO %L;', _key_name(x.obj_key),
+                                                  substring(x.new_c FROM ' VERSION ''(.*)'';$'))
+                                    FROM unnest(p_plan) y
+                                    WHERE y.role = 'part' AND y.sub_key = 'definition' AND y.kind = 'extension'
+                                      AND y.how = 'removed' AND y.obj_key = x.obj_key
+                                      AND substring(y.old_c FROM ' VERSION ''(.*)'';$')
+                                          IS DISTINCT FROM substring(x.new_c FROM ' VERSION ''(.*)'';$')
+                                    LIMIT 1))
                     ELSE x.new_c END,
                CASE WHEN x.kind = 'materialized_view' THEN ARRAY['access_exclusive_lock'] ELSE ARRAY[]::text[] END
         FROM unnest(p_plan) x

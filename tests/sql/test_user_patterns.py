@@ -672,6 +672,19 @@ CREATE TABLE app.t (id serial);
     "table_set_unlogged_its_sequence_logged_again": ("""
 CREATE TABLE app.jobs (id serial PRIMARY KEY, body text);
 """, "ALTER TABLE app.jobs SET UNLOGGED; ALTER SEQUENCE app.jobs_id_seq SET LOGGED;"),
+    # the index behind REPLICA IDENTITY USING INDEX and CLUSTER ON made again (its
+    # fillfactor changed): dropping it took both settings along (N2)
+    "replica_identity_and_cluster_index_rebuilt": ("""
+CREATE TABLE app.orgs (id int PRIMARY KEY, name text NOT NULL);
+CREATE UNIQUE INDEX orgs_name_key ON app.orgs (name);
+ALTER TABLE app.orgs REPLICA IDENTITY USING INDEX orgs_name_key;
+ALTER TABLE app.orgs CLUSTER ON orgs_name_key;
+""", "ALTER INDEX app.orgs_name_key SET (fillfactor = 70);"),
+    # a stored generated column's type changed (L8): PostgreSQL refuses a USING there
+    "generated_column_retyped": ("""
+CREATE TABLE app.t (id int, g int GENERATED ALWAYS AS (id * 2) STORED);
+INSERT INTO app.t (id) VALUES (21);
+""", "ALTER TABLE app.t ALTER COLUMN g TYPE bigint;"),
     # two tables referencing each other made UNLOGGED (Synapse's delta 80/02): either
     # SET UNLOGGED is refused while the other is logged, so the keys go first (L1); and a
     # logged table referencing one of them keeps its key (it is made unlogged too)
@@ -1914,3 +1927,28 @@ def test_a_generated_column_made_plain_loses_its_expression_before_its_column_go
     db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
     db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
     assert db.rows("SELECT path FROM pggit_v0.status()") == []
+
+
+def test_an_extension_moved_to_another_schema_is_moved(db: SqlDb, make_empty_db: Any, pggit_server: Any,
+                                                        pytestconfig: pytest.Config) -> None:
+    """N7 (Supabase keeps extensions in a schema of their own, moved there with ALTER
+    EXTENSION ... SET SCHEMA): the script made it again (CREATE ... IF NOT EXISTS, skipped)
+    and dropped the old one, leaving the database without it.  Both ways, pg_dump equal."""
+    from conftest import require_extensions
+
+    require_extensions(db, "cube")
+    pg_dump = pg_dump_binary(pytestconfig, pggit_server)
+    db.exec("CREATE SCHEMA app; CREATE SCHEMA extensions; CREATE EXTENSION cube WITH SCHEMA extensions;"
+            "CREATE TABLE app.box (c extensions.cube); INSERT INTO app.box VALUES ('(1,2)')")
+    a = db.val("SELECT pggit_v0.create_basic_commit('in extensions')")
+    at_a = dump(pg_dump, db)
+    db.exec("ALTER EXTENSION cube SET SCHEMA app")
+    b = db.val("SELECT pggit_v0.create_basic_commit('in app')")
+    at_b = dump(pg_dump, db)
+    forward = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+    assert "ALTER EXTENSION cube SET SCHEMA app;" in forward and "DROP EXTENSION" not in forward, forward
+    db.psql("-q", sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [b, a]))
+    assert dump(pg_dump, db) == at_a
+    db.psql("-q", sql=forward)
+    assert dump(pg_dump, db) == at_b
+    assert db.val("SELECT c::text FROM app.box") == "(1),(2)" or db.val("SELECT count(*) FROM app.box") == 1
