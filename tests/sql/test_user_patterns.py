@@ -1951,4 +1951,4 @@ def test_an_extension_moved_to_another_schema_is_moved(db: SqlDb, make_empty_db:
     assert dump(pg_dump, db) == at_a
     db.psql("-q", sql=forward)
     assert dump(pg_dump, db) == at_b
-    assert db.val("SELECT c::text FROM app.box") == "(1),(2)" or db.val("SELECT count(*) FROM app.box") == 1
+    assert db.val("SELECT c::text FROM app.box") == "(1, 2)"   # the row kept through both moves
