@@ -100,6 +100,7 @@ class Finding:
     new_objects: bool = False   # the statement touches only objects created since the base
     no_change: bool = False     # the statement changed no object (DROP ... IF EXISTS of nothing)
     no_rewrite: bool = False    # a type change PostgreSQL makes without a rewrite (varchar(200) -> 400)
+    recreated: bool = False     # DROP TABLE t / RENAME TO t of a copy-and-swap (M15)
 
     @property
     def severity(self) -> str:
@@ -114,7 +115,8 @@ class Finding:
             return False
         if policy == "all":
             return True
-        if self.new_objects or self.no_change or self.no_rewrite or self.severity == "style":
+        if (self.new_objects or self.no_change or self.no_rewrite or self.recreated
+                or self.severity == "style"):
             return False
         return hazard_rank(self.severity) >= hazard_rank(policy)
 
@@ -125,7 +127,8 @@ class Finding:
             return "accepted"
         return self.severity + (", new object" if self.new_objects else "") + (
             ", changed nothing" if self.no_change else "") + (
-            ", no rewrite (pgGit's hazards)" if self.no_rewrite else "")
+            ", no rewrite (pgGit's hazards)" if self.no_rewrite else "") + (
+            ", recreated by copy (the diff judges the table)" if self.recreated else "")
 
 
 @dataclass
@@ -368,6 +371,58 @@ _DML = re.compile(r"(?:\s|--[^\n]*\n|/\*(?:[^*]|\*(?!/))*\*/)*(?:TRUNCATE|DELETE
                   re.IGNORECASE)
 
 
+_NAME = r'(?:"(?:[^"]|"")+"|[\w$]+)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[\w$]+))?'
+_CREATE = re.compile(r"\s*CREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(" + _NAME + ")", re.I)
+_INSERT = re.compile(r"\s*INSERT\s+INTO\s+(" + _NAME + r")\b.*?\bFROM\s+(?:ONLY\s+)?(" + _NAME + ")", re.I | re.S)
+_DROP = re.compile(r"\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?(" + _NAME + r")\s*(?:CASCADE|RESTRICT)?\s*;?\s*$",
+                   re.I)
+_RENAME = re.compile(r"\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(" + _NAME + r")\s+RENAME\s+TO\s+("
+                     + _NAME + r")\s*;?\s*$", re.I)
+
+
+def _relname(name: str) -> str:
+    """The relation part of a (possibly qualified, possibly quoted) name, as the catalog has it."""
+    part = re.findall(r'"(?:[^"]|"")+"|[\w$]+', name)[-1]
+    return part[1:-1].replace('""', '"') if part.startswith('"') else part.lower()
+
+
+def recreated_lines(unit: Unit) -> Dict[int, str]:
+    """The code lines of ``unit``'s ``DROP TABLE t`` and ``ALTER TABLE c RENAME TO t`` that
+    swap in a copy ``c`` the unit created and filled from ``t`` (M15): Alembic's
+    ``batch_alter_table(recreate=...)`` (``_alembic_tmp_t``, rows always copied; its
+    ``INSERT`` is DML, which capture does not log), or a file's own ``CREATE TABLE c``,
+    ``INSERT INTO c ... SELECT ... FROM t``, ``DROP TABLE t``, ``RENAME TO t``.  Such a drop
+    loses no row: the diff of ``t`` judges what the swap changed.  -> line -> table."""
+    lines = unit.text.split("\n")
+    created: Set[str] = set()
+    filled: Set[Tuple[str, str]] = set()
+    dropped: Dict[str, int] = {}
+    out: Dict[int, str] = {}
+    for first, last, code in unit.spans:
+        stmt = "\n".join(lines[code - 1:last])
+        stmt = re.sub(r"--[^\n]*", "", stmt)
+        m = _CREATE.match(stmt)
+        if m:
+            created.add(_relname(m.group(1)))
+            continue
+        m = _INSERT.match(stmt)
+        if m:
+            filled.add((_relname(m.group(1)), _relname(m.group(2))))
+            continue
+        m = _DROP.match(stmt)
+        if m:
+            dropped[_relname(m.group(1))] = code
+            continue
+        m = _RENAME.match(stmt)
+        if m:
+            copy, table = _relname(m.group(1)), _relname(m.group(2))
+            if (table in dropped and copy in created
+                    and ((copy, table) in filled or (not unit.is_file and copy == f"_alembic_tmp_{table}"))):
+                out[dropped.pop(table)] = table
+                out[code] = table
+    return out
+
+
 def _touched(conn: Any, entries: Sequence[Any]) -> Set[str]:
     """The objects (``schema.name``, no quotes) the log entries changed; an index counts
     as its table."""
@@ -481,6 +536,16 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
     # one squawk run for every file and step (more only for statements it cannot parse)
     result.statements.extend(lint_units(squawk, units, result.pg_version, exclude, result.notes, rootdir))
 
+    swaps: Dict[Tuple[str, int], str] = {}
+    for unit in units:
+        for line, table in recreated_lines(unit).items():
+            shown = unit.shown_line.get(line, (unit.location, line))
+            swaps[(shown[0], shown[1])] = table
+    if swaps:
+        result.notes.append("table(s) recreated by copy (DROP TABLE, then a copy renamed to its name): "
+                            + ", ".join(sorted(set(swaps.values())))
+                            + ": the drop and the rename fail no lint level below all; the diff judges "
+                              "the table")
     by_key: Dict[str, List[Any]] = {}
     for e in prov.entries:
         if e.source:
@@ -489,8 +554,10 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
         entries = by_key.get(st.source, ())
         touched = _touched(conn, entries)
         fresh = bool(touched) and touched <= new_objects
+        swapped = (st.location, st.line) in swaps
         for f in st.findings:
             f.new_objects = fresh
+            f.recreated = swapped and f.rule in ("ban-drop-table", "renaming-table")
             # capture logged nothing for it: a DROP ... IF EXISTS of nothing, a no-op
             # (DML is never logged: a TRUNCATE or DELETE is no no-op, K3)
             f.no_change = (prov.has_sources and not entries and "\n" not in st.source

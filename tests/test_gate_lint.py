@@ -341,3 +341,31 @@ def test_a_renamed_table_is_no_new_object_for_lint(pytester: pytest.Pytester, pg
     assert result.ret == pytest.ExitCode.TESTS_FAILED, result.stdout.str()
     result.stdout.fnmatch_lines(["*renaming-table (high)*"])
     assert "renaming-table (high, new object)" not in result.stdout.str()
+
+
+SWAP = """CREATE TABLE customers_new (id bigint PRIMARY KEY, email text NOT NULL, phone text, note text);
+{copy}DROP TABLE customers;
+ALTER TABLE customers_new RENAME TO customers;
+"""
+
+
+@needs_squawk
+def test_a_table_swapped_for_a_filled_copy_is_no_drop_but_an_empty_one_is(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """M15: a copy-and-swap (create a copy, fill it from the table, drop the table, rename
+    the copy) loses no row; squawk's drop and rename findings failed it at the default
+    level.  Without the ``INSERT`` it does lose every row, and still fails."""
+    project(pytester, SWAP.format(copy="INSERT INTO customers_new (id, email, phone) "
+                                       "SELECT id, email, phone FROM customers;\n"))
+    result = run(pytester, pggit_server)
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert "recreated by copy (DROP TABLE, then a copy renamed to its name): customers" in out
+    lint = {c.get("name"): c for c in cases(pytester, "pggit.lint")}
+    assert "recreated by copy" in ET.tostring(lint["schema/002_change.sql:3"], encoding="unicode")
+    project(pytester, SWAP.format(copy=""))
+    result = run(pytester, pggit_server)
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, out
+    assert "recreated by copy" not in out
+    result.stdout.fnmatch_lines(["FAIL*schema/002_change.sql:2*ban-drop-table*"])

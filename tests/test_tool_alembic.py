@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 import textwrap
 from pathlib import Path
 from typing import Dict, List
@@ -696,3 +697,26 @@ def test_a_project_without_any_revision_yet_is_no_error(tmp_path: Path) -> None:
 
     ini = write_project(tmp_path, {})
     assert AlembicSteps(ini, tmp_path).pytest_pggit_migration_steps(config=None, root=tmp_path) == []
+
+
+@pytest.mark.skipif(shutil.which("squawk") is None and not Path(sys.executable).with_name("squawk").exists(),
+                    reason="squawk-cli is not installed (pip install 'pytest-pggit[lint]')")
+def test_a_batch_recreate_is_no_table_drop_for_the_lint(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """M15: ``batch_alter_table(recreate="always")`` copies the table into
+    ``_alembic_tmp_items``, drops ``items`` and renames the copy back.  squawk sees
+    ``DROP TABLE items`` and ``RENAME TO items``: the gate failed on a table drop that
+    loses no row.  A table the same step renames a copy back to is a recreate: the
+    findings are reported as such and never fail; the diff judges what changed."""
+    revisions = {k: v for k, v in REVISIONS.items() if k == "base1"}
+    revisions["batch2"] = ("base1", 'with op.batch_alter_table("items", recreate="always") as b:\n'
+                                    '                    b.add_column(sa.Column("price", sa.Integer()))',
+                           'with op.batch_alter_table("items", recreate="always") as b:\n'
+                           '                    b.drop_column("price")',
+                           "import sqlalchemy as sa\n")
+    write_project(tmp_path, revisions)
+    result, cases = gate_run(pytester, pggit_server, tmp_path)
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert [k for k, v in cases.items() if v != "ok"] == [], cases
+    assert re.search(r"recreated by copy", out), out
