@@ -325,13 +325,16 @@ def _call_text(node: Any) -> str:
 def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
                 captured: Optional[Dict[str, List[Tuple[str, str]]]] = None,
                 added_columns: Optional[Set[Tuple[str, str]]] = None,
-                base_tables: Optional[Set[str]] = None) -> List[Any]:
+                base_tables: Optional[Set[str]] = None,
+                edited: Optional[Dict[str, str]] = None) -> List[Any]:
     """The ``data`` cases of ``steps`` (the applied steps since the base): see the module.
     ``captured``: each step's DDL as capture logged it (an ``ALTER COLUMN ... TYPE ...
     USING`` a tool's schema editor ran); ``added_columns``: ``(table, column)`` of the
     columns added since the base (an UPDATE filling one is a backfill, not a loss);
     ``base_tables``: the names of the tables the base has (emptying one made since, or a
-    temporary staging table, loses nothing deployed: R3)."""
+    temporary staging table, loses nothing deployed: R3); ``edited``: step tag -> the text
+    of its committed file, for committed steps edited since (R17): only the statements
+    that text does not hold are judged, as the edit's."""
     from .config import hazard_rank
     from .gate import Check
 
@@ -346,6 +349,14 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
             out.append(Check("data", a.tag, False, "NOT SEEN", f"its row changes could not be read: {exc}"))
             continue
         found = data.statements()
+        committed = (edited or {}).get(a.tag)
+        if committed is not None:   # (R17) what the edit adds, not what deployed databases ran
+            old = _flat(committed)
+            found = [st for st in found if _flat(st.text).rstrip(";") not in old]
+            data.code = [c for c in data.code    # (the call, without "RunPython "/" at line N")
+                         if _flat(re.sub(r"^RunPython |\s+at line \d+$", "", c)) not in old]
+            if not found and not data.code:
+                continue
         texts = {" ".join(t.split()).rstrip(";") for _, t in data.sql}
         for where, stmt in (captured or {}).get(a.tag, ()):
             if " ".join(stmt.split()).rstrip(";") not in texts:
@@ -394,6 +405,10 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
             message = "; ".join(data.code[:3]) + ": the gate cannot see which rows it changes"
         if data.code and found:
             message += f"; and {len(data.code)} part(s) of code the gate cannot see"
+        if committed is not None:
+            message = "the edit of this committed step: " + message
+            lines.insert(0, "the committed step was edited: what the edit adds is judged (databases that ran the "
+                            "committed version do not run it again; new ones and re-runs do)")
         details = "\n".join(lines)
         if failing:
             details += ("\nhint: a data migration that empties a table or overwrites a column loses those values "
@@ -402,6 +417,11 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
                         "on the statement")
         out.append(Check("data", a.tag, bool(failing), status, message, details))
     return out
+
+
+def _flat(text: str) -> str:
+    """``text`` with its whitespace runs made one space, for finding a statement in a file."""
+    return " ".join(text.split())
 
 
 def _bare(table: str) -> str:

@@ -27,6 +27,19 @@ def _git(rootdir: Path, *args: str) -> Optional[str]:
     return proc.stdout if proc.returncode == 0 else None
 
 
+def committed_text(path: Path, rootdir: Path, ref: str) -> Optional[str]:
+    """The text ``path`` has at git ``ref`` (``HEAD``: its committed version), or None
+    (no git, not in that commit)."""
+    top = _git(rootdir, "rev-parse", "--show-toplevel")
+    if top is None:
+        return None
+    try:
+        rel = path.resolve().relative_to(Path(top.strip()).resolve())
+    except ValueError:
+        return None
+    return _git(rootdir, "show", f"{ref}:{rel.as_posix()}")
+
+
 def freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Freshness]:
     """How new each of ``paths`` (existing files) is; the larger, the newer.
 

@@ -99,6 +99,8 @@ class GateResult:
     base_note: str = ""
     #: databases the gate made and drops (the clone holding a git base)
     scratch: List[Any] = field(default_factory=list)
+    #: the git ref of committed steps edited since, and their tags (K4's base; R17)
+    edited: Tuple[Optional[str], List[str]] = (None, [])
     #: the DDL log since the base (None: the layer records no provenance)
     provenance: Optional["Provenance"] = None
     #: path -> the newest log entry that changed it
@@ -173,6 +175,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     edit_ref, changed = _edited_steps(run) if options.base is None else (None, [])
     if changed:   # (H10, H12, K4) a committed step edited: its committed version is the base
         git_ref = edit_ref
+        result.edited = (edit_ref, list(changed))
     if changed and edit_ref != "HEAD":
         # (K4's base, chosen by the plugin: one that cannot be built leaves the default)
         try:
@@ -537,10 +540,24 @@ def _data_checks(run: Any, options: GateOptions, result: GateResult, base_histor
 
     since = [a for a in getattr(run, "steps", None) or () if not in_base(a, base_history, base_tags)
              and (head_history is None or a.sha in head_history)]   # (not after --pggit-head, R20)
+    # a committed step edited since (K4's git base holds its committed version): what the
+    # edit adds is judged too (R17), against the text of the committed file
+    ref, tags = result.edited
+    rootdir = getattr(run, "rootdir", None)
+    before: Dict[str, str] = {}
+    if ref is not None and tags and rootdir is not None:
+        from .freshness import committed_text
+
+        for a in getattr(run, "steps", None) or ():
+            source = getattr(a.step, "source", None)
+            if a.tag in tags and a not in since and source and (head_history is None or a.sha in head_history):
+                text = committed_text(Path(rootdir) / source, Path(rootdir), ref)
+                if text is not None:
+                    before[a.tag] = text
+                    since.append(a)
     if not since:
         return []
     allowances = allow.build(options.allow, "--pggit-allow", _steps(run))
-    rootdir = getattr(run, "rootdir", None)
     for a in since:
         source = getattr(a.step, "source", None)
         if a.step.tool == "sql" and source:
@@ -563,7 +580,7 @@ def _data_checks(run: Any, options: GateOptions, result: GateResult, base_histor
     added = {(p[2], p[4]) for p in (e.path.split("/") for e in result.diff if e.change == "ADDED")
              if len(p) == 5 and p[1] == "table" and p[3] == "column"}
     return data_checks(since, hazard_threshold(options)[0], allowances, captured, added,
-                       _base_tables(run, result))
+                       _base_tables(run, result), before)
 
 
 def _base_tables(run: Any, result: GateResult) -> Optional[Set[str]]:

@@ -151,3 +151,37 @@ def test_emptying_a_table_the_base_does_not_have_loses_nothing(pytester: pytest.
     assert result.ret == 0, out
     assert "changes rows: TRUNCATE staging; DELETE tmp_ids" in out, out
     assert cases(pytester)["pggit.data::sql/schema/002_change.sql"].find("failure") is None
+
+
+def test_what_an_edit_of_a_committed_step_adds_is_judged(pytester: pytest.Pytester,
+                                                        pggit_server: Server) -> None:
+    """R17: an edited committed step makes the base git's version of it (K4), so the step
+    counted as the base's and the data check never read it: a ``DELETE`` the edit added
+    passed.  What the edit adds is judged; what the committed file held is not again."""
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
+                        "-c", "init.defaultBranch=main", *args], cwd=pytester.path, check=True,
+                       capture_output=True)
+
+    make_project(pytester, INIT, "-- pggit: allow data_deletion -- archived in 4.2\nTRUNCATE legacy;\n"
+                                 "ALTER TABLE legacy ADD COLUMN phone text;\n")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "released")
+    change = pytester.path / "schema" / "002_change.sql"
+    change.write_text(change.read_text() + "DELETE FROM legacy;\n")
+    result = run_gate(pytester, pggit_server, "--no-pggit-lint")
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, out
+    case = cases(pytester)["pggit.data::sql/schema/002_change.sql"]
+    text = ET.tostring(case, encoding="unicode")
+    assert case.find("failure") is not None, text
+    assert "the edit of this committed step: loses every row of legacy" in text
+    assert "schema/002_change.sql:4: DELETE legacy" in text and "TRUNCATE" not in text, text
+    # an edit adding no row change: the committed TRUNCATE (accepted then) is not judged again
+    change.write_text(change.read_text().replace("DELETE FROM legacy;\n", "-- reviewed\n"))
+    result = run_gate(pytester, pggit_server, "--no-pggit-lint")
+    assert result.ret == 0, result.stdout.str()
+    assert "pggit.data::sql/schema/002_change.sql" not in cases(pytester)
