@@ -176,12 +176,17 @@ EDIT_WINDOW = 20
 def _older_edit(git: Any, root: Path, paths: List[Path]) -> "Tuple[str, List[Path]]":
     """The oldest commit of the current line of work that modified a step file, and the
     files the line of work modified: the first-parent commits from HEAD back to the
-    newest merge commit (an earlier pull request merged), at most :data:`EDIT_WINDOW`.
+    newest merge commit (an earlier pull request merged), at most :data:`EDIT_WINDOW`,
+    and none that the branch merged into already has (:func:`_merged_ref`: a repository
+    that merges by rebase or squash has no merge commits, and an edit of a pull request
+    merged last week made the base that old, R5).
     A branch built at its head (a push build, GitLab's merge request pipeline) whose
     first commit edited an old migration and whose last one added a new one was judged
     from the step before the new one: the edit passed unseen (M6).  ``("", [])`` when
     none did."""
-    revs = git("rev-list", "--first-parent", "--parents", "-n", str(EDIT_WINDOW), "HEAD") or ""
+    merged = _merged_ref(git)
+    revs = git("rev-list", "--first-parent", "--parents", "-n", str(EDIT_WINDOW), "HEAD",
+               *([f"^{merged}"] if merged else [])) or ""
     oldest, found = "", set()
     for line in revs.splitlines():
         parts = line.split()
@@ -194,10 +199,30 @@ def _older_edit(git: Any, root: Path, paths: List[Path]) -> "Tuple[str, List[Pat
     return oldest, sorted(found)
 
 
+#: environment variables naming the branch a CI build's change merges into
+TARGET_BRANCH_VARS = ("GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "CHANGE_TARGET",
+                      "BITBUCKET_PR_DESTINATION_BRANCH", "SYSTEM_PULLREQUEST_TARGETBRANCH")
+
+
+def _merged_ref(git: Any) -> Optional[str]:
+    """The ref whose commits count as merged work: ``origin/<target>`` of a CI pull
+    request build (:data:`TARGET_BRANCH_VARS`), else the remote's default branch
+    (``origin/HEAD``, as ``git clone`` sets it); None when neither resolves."""
+    import os
+
+    names = [f"origin/{os.environ[v].removeprefix('refs/heads/')}" for v in TARGET_BRANCH_VARS
+             if os.environ.get(v)]
+    for name in names + ["origin/HEAD"]:
+        if git("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}") is not None:
+            return name
+    return None
+
+
 def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
     """Files below ``folders`` (migration folders) that git HEAD or the current line of
     work had and that are gone: deleted or renamed in the work tree, or by a commit back
-    to the newest merge on the first-parent line (the merge itself when HEAD is one).  A
+    to the newest merge on the first-parent line (the merge itself when HEAD is one; not
+    into the merged work :func:`_merged_ref` names).  A
     deployed migration renamed without ``replaces`` runs again where it ran (M18)."""
     git = functools.partial(_git, rootdir)
     top = git("rev-parse", "--show-toplevel")
@@ -212,7 +237,9 @@ def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
     for entry in status.split("\0"):
         if len(entry) > 3 and "D" in entry[:2]:
             names.add(entry[3:])
-    revs = (git("rev-list", "--first-parent", "--parents", "-n", str(EDIT_WINDOW), "HEAD") or "").splitlines()
+    merged = _merged_ref(git)   # (not into work already merged, R5)
+    revs = (git("rev-list", "--first-parent", "--parents", "-n", str(EDIT_WINDOW), "HEAD",
+                *([f"^{merged}"] if merged else [])) or "").splitlines()
     start = None
     for i, line in enumerate(revs):
         parts = line.split()

@@ -931,6 +931,41 @@ def test_an_edit_in_an_earlier_commit_of_the_line_of_work_is_found(tmp_path: Pat
     assert committed_edits([old, new, repo / "0003_more.py"], repo) == (None, [])
 
 
+def test_work_merged_by_rebase_is_not_the_line_of_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """R5: a repository that merges by rebase or squash has no merge commits, so M6's walk
+    went back 20 commits into pull requests merged long ago: an old edit there made the
+    base that old.  Commits the merged branch already has (``origin/HEAD``, or a CI pull
+    request's target ``origin/<GITHUB_BASE_REF>``) are no longer the line of work."""
+    from pytest_pggit.freshness import committed_edits, removed_files
+    for var in ("GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "CHANGE_TARGET",
+                "BITBUCKET_PR_DESTINATION_BRANCH", "SYSTEM_PULLREQUEST_TARGETBRANCH"):
+        monkeypatch.delenv(var, raising=False)
+    upstream = tmp_path / "upstream"
+    upstream.mkdir()
+    old, gone = upstream / "0001_old.py", upstream / "0002_gone.py"
+    old.write_text("max_length=50\n")
+    gone.write_text("renamed later\n")
+    git(upstream, "init", "-q")
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-qm", "import")
+    old.write_text("max_length=10\n")                # an edit merged (rebased) last week
+    gone.unlink()                                     # and a file deleted with it
+    git(upstream, "commit", "-qam", "last week's pull request")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(upstream), str(clone))
+    new = clone / "0003_new.py"
+    new.write_text("new\n")
+    git(clone, "add", "-A")
+    git(clone, "commit", "-qm", "this pull request's migration")
+    paths = [clone / "0001_old.py", new]
+    assert committed_edits(paths, clone) == (None, [])
+    assert removed_files([clone], clone) == []
+    # without a remote (no origin/HEAD), the walk goes back as before (M6)
+    git(clone, "remote", "remove", "origin")
+    assert committed_edits(paths, clone)[1] == [(clone / "0001_old.py").resolve()]
+    assert removed_files([clone], clone) == [(clone / "0002_gone.py").resolve()]
+
+
 def test_a_pull_requests_migration_is_as_new_as_its_merge(tmp_path: Path) -> None:
     """The review of M2 (R7): ranked by the commit adding it, a migration committed on a
     branch before main's newest one was older than it in the merge build (GitHub's
