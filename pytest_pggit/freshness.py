@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import subprocess
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 #: (2, mtime) uncommitted in git (new or edited); (1, time of the commit adding it)
 #: committed; (0, mtime) no git
@@ -48,7 +48,8 @@ def freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Freshness]:
     a 2022 migration made it the newest step, and the gate judged the 21 after it and
     failed on a column every deployment dropped long ago; such an edit is judged from
     its committed version, :func:`committed_edits`).  An uncommitted file, new or edited,
-    is the newest (an edit :func:`edited` cannot judge from git HEAD is judged as new)."""
+    is the newest (an edit :func:`edited` cannot judge from git HEAD is judged as new);
+    one renamed unchanged (``git mv``, staged) is as new as its old name (R10)."""
     git = functools.partial(_git, rootdir)
     paths = [p.resolve() for p in paths]
     top = git("rev-parse", "--show-toplevel")
@@ -59,12 +60,31 @@ def freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Freshness]:
     paths = [p for p in paths if root in p.parents]
     if not paths:
         return {p: (0, p.stat().st_mtime) for p in outside}
-    status = git("status", "--porcelain", "--untracked-files=all", "--", *map(str, paths)) or ""
-    dirty = {(Path(top.strip()) / line[3:].split(" -> ")[-1].strip().strip('"')).resolve()
-             for line in status.splitlines() if len(line) > 3}
-    last = _last_commits(git, Path(top.strip()), paths, added=True)
+    # (the folders: a rename's old name must be in the pathspec for git to pair it)
+    status = git("status", "--porcelain", "-z", "--untracked-files=all", "--",
+                 *sorted({str(p.parent) for p in paths})) or ""
+    dirty: Set[Path] = set()
+    moved: Dict[Path, Path] = {}   # a file renamed unchanged (git mv, staged) -> its old name
+    fields = status.split("\0")
+    i = 0
+    while i < len(fields):
+        entry = fields[i]
+        i += 1
+        if len(entry) <= 3:
+            continue
+        path = (root / entry[3:]).resolve()
+        if entry[0] in "RC":   # (-z: the old name is the next field)
+            before = (root / fields[i]).resolve() if i < len(fields) else None
+            i += 1
+            if (entry[0] == "R" and entry[1] == " " and before is not None
+                    and (git("diff", "--cached", "-M", "--name-status", "-z", "--", str(before), str(path))
+                         or "").startswith("R100")):
+                moved[path] = before
+                continue
+        dirty.add(path)
+    last = _last_commits(git, root, paths + list(moved.values()), added=True)
     out: Dict[Path, Freshness] = {p: (0, p.stat().st_mtime) for p in outside}
-    out.update({p: (2, p.stat().st_mtime) if p in dirty else (1, last.get(p, 0.0)) for p in paths})
+    out.update({p: (2, p.stat().st_mtime) if p in dirty else (1, last.get(moved.get(p, p), 0.0)) for p in paths})
     return out
 
 

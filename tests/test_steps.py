@@ -1013,3 +1013,28 @@ def test_a_column_dropped_from_a_renamed_table_fails_the_default_gate(
     assert result.ret == 1, result.stdout.str()
     failed, text = junit_cases(pytester.path / "gate.xml")["pggit.hazards::public/table/t/column/b"]
     assert failed and "data_deletion" in text and "DROP COLUMN" in text, text
+
+
+def test_a_file_renamed_unchanged_is_as_new_as_its_old_name(tmp_path: Path) -> None:
+    """R10: ``git mv`` of an old migration (staged, not committed) made it the newest
+    step, and the default base judged every step after it again; its content is as old as
+    the commit that added it under its old name.  Renamed and edited, it is new."""
+    from pytest_pggit.freshness import freshness
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    old, new = repo / "0001_old.py", repo / "0002_new.py"
+    old.write_text("old\n" * 20)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "old"],
+                   cwd=repo, check=True, env={**__import__("os").environ, "GIT_COMMITTER_DATE": "2020-01-01T00:00:00"})
+    new.write_text("new\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "new")
+    git(repo, "mv", "0001_old.py", "0001_initial.py")
+    moved = repo / "0001_initial.py"
+    fresh = freshness([moved, new], repo)
+    assert fresh[moved.resolve()][0] == 1 and fresh[moved.resolve()] < fresh[new.resolve()], fresh
+    moved.write_text("old\n" * 19 + "edited\n")
+    git(repo, "add", "-A")
+    assert freshness([moved, new], repo)[moved.resolve()][0] == 2
