@@ -433,19 +433,28 @@ def _history_checks(run: Any, base_history: Any, base_tags: Any, positional: boo
     # replaces count it as run, and the old ones after it wait for it no more, R19)
     old = [a for a in steps if a.tag not in new]
     new = {t for t in new if not getattr(next(a for a in steps if a.tag == t).step, "replaces", ())}
-    after = {a.tag: tuple(getattr(a.step, "after", ())) for a in steps}
+    # the old steps that come after a new one through steps that are not new: walked
+    # from each new step along reverse edges (linear per new step; from every old step
+    # it was quadratic in the history's length)
+    before: Dict[str, List[str]] = {}
+    for a in steps:
+        for t in getattr(a.step, "after", ()):
+            before.setdefault(t, []).append(a.tag)
+    position = {a.tag: i for i, a in enumerate(steps)}
+    olds_at = {a.tag for a in old}
     out: Dict[str, List[str]] = {}
-    for a in old:
-        seen, todo = set(), list(after.get(a.tag, ()))
+    for tag in new:
+        seen, todo, found = {tag}, list(before.get(tag, ())), set()
         while todo:
             t = todo.pop()
-            if t in seen:
+            if t in seen or t in new:
                 continue
             seen.add(t)
-            if t in new:
-                out.setdefault(t, []).append(a.tag)
-            else:
-                todo.extend(after.get(t, ()))
+            if t in olds_at:
+                found.add(t)
+            todo.extend(before.get(t, ()))
+        if found:
+            out[tag] = sorted(found, key=position.__getitem__)
     for tag in [a.tag for a in steps if a.tag in new]:
         if tag not in out:
             continue
