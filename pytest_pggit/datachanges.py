@@ -70,15 +70,20 @@ class StepData:
     sql: List[Tuple[str, str]] = field(default_factory=list)
     #: the code it cannot read: ``RunPython forwards_func``, ``op.execute(<expression>) at line 12``
     code: List[str] = field(default_factory=list)
+    #: row changes read from code: a RunPython's ORM ``.delete()`` (M14)
+    orm: List[DataStatement] = field(default_factory=list)
 
     def statements(self) -> List[DataStatement]:
-        """The statements of :attr:`sql` that change rows."""
+        """The statements of :attr:`sql` that change rows, then those read from code that
+        no statement of the same verb on the same table already stands for."""
         from .sqlfiles import split_statements
 
         out: List[DataStatement] = []
         for where, text in self.sql:
             for _offset, stmt in split_statements(text):
                 out.extend(statement_changes(where, stmt))
+        seen = {(_bare(st.table), st.verb, st.every_row) for st in out}
+        out += [st for st in self.orm if (_bare(st.table), "DELETE", st.every_row) not in seen]
         return out
 
 
@@ -264,6 +269,7 @@ def django_data(migration: Any, tag: str, executed: Sequence[str] = ()) -> StepD
                 code = getattr(op, "code", None)
                 if code is not None and code is not dm.RunPython.noop:
                     name = getattr(code, "__qualname__", None) or repr(code)
+                    out.orm.extend(orm_deletes(code, f"{tag} RunPython {name}"))
                     out.code.append(f"RunPython {name}")
 
     walk(getattr(migration, "operations", ()) or ())
@@ -272,6 +278,106 @@ def django_data(migration: Any, tag: str, executed: Sequence[str] = ()) -> StepD
         if _norm(text) not in texts and not any(_norm(text) in t for t in texts):
             out.sql.append((f"{tag} ran", text))
     return out
+
+
+#: queryset methods that keep every row of the manager's table
+_EVERY_ROW = {"all", "objects", "_base_manager", "_default_manager", "using", "select_related",
+              "prefetch_related", "order_by", "only", "defer", "iterator", "select_for_update"}
+
+
+def orm_deletes(func: Any, where: str) -> List[DataStatement]:
+    """The ORM deletes a RunPython function's source holds (M14): ``Model.objects.all()
+    .delete()`` deletes every row, ``.filter(...).delete()`` some, and ``obj.delete()`` in
+    a loop over a model's rows one at a time (every row when the loop is over ``.all()``).
+    Django collects rows before it deletes them when signals or cascades need it, so on the
+    template's empty tables such a delete sends nothing for ``execute_wrapper`` to see.
+    The model is the one ``apps.get_model("app", "Model")`` (or ``("app.Model")``) names
+    in the function; its table is the model's ``db_table`` in the project's registry, else
+    Django's default ``<app>_<model>``.  Empty when the source cannot be read."""
+    import inspect
+    import textwrap
+
+    try:
+        lines, start = inspect.getsourcelines(func)
+        tree = ast.parse(textwrap.dedent("".join(lines)))
+    except (OSError, TypeError, SyntaxError, ValueError):
+        return []
+    models: Dict[str, Tuple[str, str]] = {}   # variable -> (app, model)
+
+    def model_of(call: Any) -> Optional[Tuple[str, str]]:
+        """The (app, model) of ``apps.get_model("app", "Model")`` (or ``("app.Model")``)."""
+        if not (isinstance(call, ast.Call) and _call_name(call.func) == "get_model"):
+            return None
+        args = [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        if len(args) == 1 and "." in args[0]:
+            args = args[0].split(".", 1)
+        return (args[0], args[1]) if len(args) == 2 else None
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            found = model_of(node.value)
+            if found is not None:
+                models[node.targets[0].id] = found
+
+    def chain(expr: Any) -> Tuple[Optional[Tuple[str, str]], List[str], Optional[str]]:
+        """The model a call chain starts from (a variable holding one, or ``get_model``
+        itself), the chain's method names, and the variable it starts from."""
+        names: List[str] = []
+        while True:
+            found = model_of(expr)
+            if found is not None:
+                return found, names[::-1], None
+            if isinstance(expr, ast.Call):
+                expr = expr.func
+            elif isinstance(expr, ast.Attribute):
+                names.append(expr.attr)
+                expr = expr.value
+            elif isinstance(expr, ast.Name):
+                return models.get(expr.id), names[::-1], expr.id
+            else:
+                return None, [], None
+
+    managers = ("objects", "_base_manager", "_default_manager")
+    # ``for obj in Model.objects.all(): obj.delete()``: each such call -> (model, every row)
+    loops: Dict[int, Tuple[Tuple[str, str], bool]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.For) and isinstance(node.target, ast.Name):
+            model, names, _ = chain(node.iter)
+            if model is not None and names and names[0] in managers:
+                for inner in (n for stmt in node.body for n in ast.walk(stmt)):
+                    if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute)
+                            and inner.func.attr == "delete" and isinstance(inner.func.value, ast.Name)
+                            and inner.func.value.id == node.target.id):
+                        loops[id(inner)] = (model, set(names) <= _EVERY_ROW)
+    out: List[DataStatement] = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "delete" and not node.args):
+            continue
+        model, names, var = chain(node.func.value)
+        if model is not None and names and names[0] in managers:
+            every = set(names) <= _EVERY_ROW
+        elif id(node) in loops:
+            model, every = loops[id(node)]
+        else:
+            continue
+        try:
+            text = ast.unparse(node)
+        except Exception:  # pragma: no cover
+            text = "delete()"
+        out.append(DataStatement(f"{where} line {start + getattr(node, 'lineno', 1) - 1}", f"{text} (Django ORM)",
+                                 _db_table(*model), every, "DELETE"))
+    return out
+
+
+def _db_table(app: str, model: str) -> str:
+    """The table of Django model ``app.model``: its ``db_table`` now, else the default."""
+    try:
+        from django.apps import apps
+
+        return apps.get_model(app, model)._meta.db_table
+    except Exception:
+        return f"{app}_{model}".lower()
 
 
 def _norm(text: str) -> str:

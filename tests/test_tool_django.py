@@ -1186,6 +1186,48 @@ def test_a_runpython_deleting_every_row_is_seen_on_a_cache_hit_too(
         assert 'django/appk/0002_purge ran: DELETE "appk_item" (every row)' in out, out
 
 
+def test_an_orm_delete_that_collects_rows_first_is_read_from_the_code(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """M14: a model with a cascading foreign key to it makes Django collect the rows
+    before it deletes them; on the template's empty tables ``Item.objects.all().delete()``
+    sent a SELECT and no DELETE, so the step was only "not seen" and the gate passed.
+    The RunPython's source is read: every row of appk_item fails; a ``.filter(...)``
+    delete is reported."""
+    initial = """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            operations = [
+                migrations.CreateModel("Item", fields=[("id", models.BigAutoField(primary_key=True))]),
+                migrations.CreateModel("Tag", fields=[
+                    ("id", models.BigAutoField(primary_key=True)),
+                    ("item", models.ForeignKey("appk.Item", on_delete=models.CASCADE))])]
+        """
+    purge = """
+        from django.db import migrations
+
+        def forwards(apps, schema_editor):
+            Item = apps.get_model("appk", "Item")
+            Item.objects.all().delete()
+            for tag in apps.get_model("appk", "Tag").objects.filter(id__lt=10):
+                tag.delete()
+
+        class Migration(migrations.Migration):
+            dependencies = [("appk", "0001_initial")]
+            operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+        """
+    _one_app(pytester, "appk", {"0001_initial": initial, "0002_purge": purge})
+    args = [*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml"]
+    result = pytester.runpytest_subprocess(*args)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert junit_cases(pytester.path / "gate.xml")["pggit.data::django/appk/0002_purge"] == "failure"
+    assert "django/appk/0002_purge RunPython forwards line 5: DELETE appk_item (every row)" in out, out
+    assert "Item.objects.all().delete() (Django ORM)" in out
+    assert "RunPython forwards line 7: DELETE appk_tag\n" in out, out   # some rows: reported
+
+
 def test_a_replaced_data_migration_does_not_meet_the_rows_the_squash_wrote(
         pytester: pytest.Pytester, pggit_server: Server) -> None:
     """The squash check's clone, checked out at the commit before the squash, kept the
