@@ -11,7 +11,8 @@ from typing import Any, Dict, List, Tuple
 import pytest
 
 from conftest import SqlDb
-from test_real_schemas import dump, pg_dump_binary
+from both_ways import migrates_both_ways
+from test_real_schemas import pg_dump_binary
 
 #: case: (schema before, the change, rows inserted before going back, a query on them,
 #: what it returns once back)
@@ -76,23 +77,8 @@ def test_a_change_around_a_rebuilt_type_migrates_both_ways(case: str, db: SqlDb,
                                                            pggit_server: Any, pytestconfig: pytest.Config) -> None:
     """The schema before is migrated from empty onto a fresh database, the change forward
     onto it and back on the original: pg_dump equal at each end, the rows kept."""
-    pg_dump = pg_dump_binary(pytestconfig, pggit_server)
     before, change, rows, query, expected = CHANGES[case]
-    db.exec("CREATE SCHEMA app;" + before)
-    a = db.val("SELECT pggit_v0.create_basic_commit('before')")
-    at_a = dump(pg_dump, db)
-    target = make_empty_db()
-    target.psql("-q", sql=db.val("SELECT pggit_v0.generate_migration('root', %s)", [a]))
-    assert dump(pg_dump, target) == at_a
-    db.exec(change)
-    b = db.val("SELECT pggit_v0.create_basic_commit('the change')")
-    target.psql("-q", sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b]))
-    original, migrated = dump(pg_dump, db), dump(pg_dump, target)
-    assert (sorted(original - migrated), sorted(migrated - original)) == ([], [])
-    if rows:
-        db.exec(rows)
-    db.psql("-q", sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [b, a]))
-    assert dump(pg_dump, db) == at_a
+    migrates_both_ways(db, make_empty_db, pg_dump_binary(pytestconfig, pggit_server), before, change, rows)
     assert db.rows(query) == expected
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import SqlDb, require_extensions
 from errors import raises_sql
+from both_ways import migrates_both_ways
 from test_real_schemas import dump, pg_dump_binary
 
 CASES: Dict[str, str] = {
@@ -708,21 +709,8 @@ def test_a_change_migrates_both_ways(case: str, db: SqlDb, make_empty_db: Any, p
                                      pytestconfig: pytest.Config) -> None:
     """The schema before is migrated from empty onto a fresh database, the change forward
     onto it and back on the original: pg_dump equal at each end."""
-    pg_dump = pg_dump_binary(pytestconfig, pggit_server)
     before, change = CHANGES[case]
-    db.exec("CREATE SCHEMA app;" + before)
-    a = db.val("SELECT pggit_v0.create_basic_commit('before')")
-    at_a = dump(pg_dump, db)
-    target = make_empty_db()
-    target.psql("-q", sql=db.val("SELECT pggit_v0.generate_migration('root', %s)", [a]))
-    assert dump(pg_dump, target) == at_a
-    db.exec(change)
-    b = db.val("SELECT pggit_v0.create_basic_commit('the change')")
-    target.psql("-q", sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b]))
-    original, migrated = dump(pg_dump, db), dump(pg_dump, target)
-    assert (sorted(original - migrated), sorted(migrated - original)) == ([], [])
-    db.psql("-q", sql=db.val("SELECT pggit_v0.generate_migration(%s, %s)", [b, a]))
-    assert dump(pg_dump, db) == at_a
+    migrates_both_ways(db, make_empty_db, pg_dump_binary(pytestconfig, pggit_server), before, change)
 
 
 def test_a_varchar_in_list_is_recorded_as_postgresql_prints_it_back(db: SqlDb) -> None:
