@@ -23,12 +23,22 @@ COMMENT ON FUNCTION pggit_v0._caller() IS
 -- previous writer committed.  Under REPEATABLE READ or SERIALIZABLE the transaction's
 -- snapshot may predate the lock: locking HEAD and the refs then raises 40001 when
 -- another writer moved them since, instead of building on stale history.
+-- The lock is an EXCLUSIVE lock on the view history_lock, not an advisory lock: any
+-- role may take an advisory lock on a key it reads in this source, and one without any
+-- access to the layer held every commit, branch and checkout waiting (S1).  LOCK ...
+-- IN EXCLUSIVE MODE needs UPDATE, DELETE or TRUNCATE on the view, which only the owner
+-- has (readers' SELECT takes ACCESS SHARE, which does not conflict); the function runs
+-- with the owner's rights, and only writers (developers) may execute it.
+CREATE OR REPLACE VIEW pggit_v0.history_lock AS SELECT NULL::boolean AS unused WHERE false;
+COMMENT ON VIEW pggit_v0.history_lock IS
+    'Lock target of _lock_history (LOCK ... IN EXCLUSIVE MODE serializes history writers); never holds rows';
+
 CREATE OR REPLACE FUNCTION pggit_v0._lock_history() RETURNS void
-LANGUAGE plpgsql VOLATILE
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 BEGIN
-    PERFORM pg_advisory_xact_lock(7305860092310765417);   -- 'pggit_v0' history of this database
+    LOCK TABLE pggit_v0.history_lock IN EXCLUSIVE MODE;   -- the history of this database
     IF current_setting('transaction_isolation') <> 'read committed' THEN
         PERFORM 1 FROM pggit_v0.head FOR UPDATE;
         PERFORM 1 FROM pggit_v0.refs FOR UPDATE;
@@ -36,7 +46,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._lock_history() IS
-    'Takes the history writers'' advisory lock (until the transaction ends); 40001 when a REPEATABLE READ snapshot is stale';
+    'Takes the history writers'' lock (until the transaction ends; owner-only target); 40001 when a REPEATABLE READ snapshot is stale';
 
 -- History writers that may wait on a lock a user's transaction holds (a commit reading a
 -- table an ALTER TABLE has not committed yet, a checkout or merge altering it) run in

@@ -18,6 +18,7 @@
 --   _ref_update, _head_update  move refs and HEAD, appending to ref_log
 --   _record_timing             appends a timing row (reads record timings too)
 --   _renamed_tree              stores the renamed tree a migration with renames diffs from
+--   _lock_history              locks history_lock, which no other role may lock (S1)
 -- Grants are remembered in role_access and given again by every install (an upgrade
 -- that recreates a function would otherwise drop them).
 
@@ -40,7 +41,8 @@ SELECT p.oid::regprocedure FROM pg_proc p
 WHERE p.pronamespace = 'pggit_v0'::regnamespace AND p.proname LIKE '\_%' AND p.prokind = 'f'
   AND p.prorettype <> 'event_trigger'::regtype
   AND (p_level = 'developer'
-       OR p.proname NOT IN ('_commit_snapshot', '_merge_commit', '_settle_live', '_ref_update', '_head_update', '_unlogged_begin'))
+       OR p.proname NOT IN ('_commit_snapshot', '_merge_commit', '_settle_live', '_ref_update', '_head_update',
+                            '_unlogged_begin', '_lock_history'))
 ORDER BY 1
 $$;
 COMMENT ON FUNCTION pggit_v0._access_functions(text) IS

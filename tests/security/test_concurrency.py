@@ -364,3 +364,40 @@ def test_a_commit_waiting_on_a_plain_transaction_is_not_taken_for_a_cycle(db: Sq
     finally:
         for s in (a, c, d):
             s.close()
+
+
+def test_a_role_without_write_rights_cannot_hold_the_writers_lock(db: SqlDb) -> None:
+    """S1: writers serialized on an advisory lock whose key is in the layer's source;
+    advisory locks are open to every role, so one with no access held every commit and
+    create_branch waiting for as long as its session lived.  The lock is now an EXCLUSIVE
+    lock on the view history_lock, which only the owner may take."""
+    from roles import as_role, make_role
+
+    nobody, reader = make_role(db), make_role(db, "reader")
+    other = second(db)
+    try:
+        other.exec(f"SET ROLE {nobody}")
+        other.exec("BEGIN")
+        other.val("SELECT pg_advisory_lock(7305860092310765417)")   # the old key: harmless now
+        for role in (nobody, reader):
+            other.exec(f"SET ROLE {role}")
+            with raises_sql("42501", "permission denied for view history_lock"):
+                other.exec("LOCK TABLE pggit_v0.history_lock IN EXCLUSIVE MODE")
+            other.exec("ROLLBACK")
+            other.exec("BEGIN")
+            with raises_sql("42501", "permission denied for function _lock_history"):
+                other.exec("SELECT pggit_v0._lock_history()")
+            other.exec("ROLLBACK")
+            other.exec("BEGIN")
+        other.exec(f"SET ROLE {reader}")
+        other.exec("LOCK TABLE pggit_v0.history_lock IN ACCESS SHARE MODE")   # SELECT's lock: no conflict
+        db.exec("SET lock_timeout = '5s'")
+        db.exec("CREATE TABLE public.s1 (id int)")
+        assert db.val("SELECT pggit_v0.create_basic_commit('not blocked')")
+        db.exec("SELECT pggit_v0.create_branch('s1-branch', checkout => false)")
+        assert db.val("SELECT count(*) FROM pggit_v0.refs WHERE name = 's1-branch'") == 1
+        with as_role(db, reader):
+            assert db.val("SELECT count(*) FROM pggit_v0.get_commit_history(5)") >= 1
+    finally:
+        other.close()
+        db.exec("RESET lock_timeout")

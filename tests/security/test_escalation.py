@@ -48,7 +48,7 @@ def test_every_security_definer_function_pins_pg_temp_last_and_is_documented(db:
     security = (ROOT / "SECURITY.md").read_text()
     documented = set(re.findall(r"^\| `(_[a-z_]+)` \|", security, re.M))
     assert {r["proname"] for r in rows} == documented
-    assert len(rows) <= 12
+    assert len(rows) <= 13   # (the short list: a new one is a decision, said in SECURITY.md)
 
 
 def test_temp_tables_and_views_do_not_reach_layer_code(db: SqlDb) -> None:
