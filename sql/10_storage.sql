@@ -177,6 +177,18 @@ CREATE TABLE IF NOT EXISTS pggit_v0.capture_faults (
 );
 COMMENT ON TABLE pggit_v0.capture_faults IS 'Errors trapped by DDL capture (the DDL itself went through)';
 
+-- The names _capture_names keeps before a rename, for _capture at the end of the same
+-- statement (one row per backend, for its transaction).  Written and read only by those
+-- two (SECURITY DEFINER): a session setting anyone can set carried them before, and a
+-- role with no access forged renames of other roles' tables with it (S3).
+CREATE UNLOGGED TABLE IF NOT EXISTS pggit_v0.capture_names (
+    backend int PRIMARY KEY,      -- pg_backend_pid()
+    xid     bigint NOT NULL,      -- txid_current() of the statement's transaction
+    names   jsonb NOT NULL
+);
+COMMENT ON TABLE pggit_v0.capture_names IS
+    'Names before a rename, kept by _capture_names for _capture within one transaction of one backend';
+
 -- Timings of the layer's own operations, measured when they run.
 CREATE TABLE IF NOT EXISTS pggit_v0.op_timings (
     id         bigint PRIMARY KEY,   -- from _capture_ids: API calls leave lastval() alone too

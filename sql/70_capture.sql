@@ -242,8 +242,9 @@ COMMENT ON FUNCTION pggit_v0._capture_fault(text, text, text, text, text, text) 
 
 -- Before an ALTER TABLE, ALTER FOREIGN TABLE or ALTER SEQUENCE whose text renames or moves
 -- something (RENAME, SET SCHEMA): remembers every user table's and sequence's schema,
--- name and column names by OID and column number, in the transaction-local setting
--- pggit.names_before, so that _capture can record what a renamed one was called; before
+-- name and column names by OID and column number, in capture_names (this backend's row,
+-- for this transaction; the setting pggit.names_before only says that there is one), so
+-- that _capture can record what a renamed one was called; before
 -- an ALTER TYPE that renames, the labels of the enums it names by pg_enum OID (key
 -- 't' and the type's OID), so that _capture can record a label renamed.  Any other statement
 -- costs one regular expression.  Migrations pgGit runs itself (pggit.applying) are not
@@ -258,6 +259,7 @@ DECLARE
     -- the ALTER is not in the statement's text: a routine the statement called runs it
     -- (SELECT migrate_v2()), so the names are all kept, as for EXECUTE (C10)
     v_called boolean := strpos(v_q, 'alter') = 0;
+    v_names  jsonb;
 BEGIN
     -- LIKE first (most ALTERs have neither word), the regular expression (dearer) after
     IF NOT (v_called
@@ -270,27 +272,35 @@ BEGIN
     END IF;
     BEGIN
         IF TG_TAG = 'ALTER TYPE' THEN
-            PERFORM set_config('pggit.names_before', coalesce((
+            v_names := (
                 SELECT jsonb_object_agg('t' || t.oid::text,
                                         (SELECT jsonb_object_agg(e.oid::text, e.enumlabel) FROM pg_enum e WHERE e.enumtypid = t.oid))
                 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
                 WHERE t.typtype = 'e' AND n.nspname <> 'pggit_v0' AND n.nspname !~ '^pg_'
-                  AND (v_called OR strpos(v_q, lower(t.typname COLLATE "C")) > 0))::text, ''), true);
-            RETURN;
+                  AND (v_called OR strpos(v_q, lower(t.typname COLLATE "C")) > 0));
+        ELSE
+            v_names := (
+                SELECT jsonb_object_agg(c.oid::text, jsonb_build_array(n.nspname, c.relname,
+                           (SELECT jsonb_object_agg(a.attnum::text, a.attname) FROM pg_attribute a
+                            WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)))
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p', 'f', 'S') AND n.nspname <> 'pggit_v0'
+                  AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'
+                  -- only those the statement names (what it renames is named in it; all of
+                  -- them when it runs dynamic SQL): every relation's names cost 100-190 ms a
+                  -- rename on 5,500 relations
+                  AND (strpos(v_q, 'execute') > 0 OR v_called
+                       OR strpos(v_q, lower(c.relname COLLATE "C")) > 0
+                       OR strpos(v_q, replace(lower(c.relname COLLATE "C"), '"', '""')) > 0));
         END IF;
-        PERFORM set_config('pggit.names_before', coalesce((
-            SELECT jsonb_object_agg(c.oid::text, jsonb_build_array(n.nspname, c.relname,
-                       (SELECT jsonb_object_agg(a.attnum::text, a.attname) FROM pg_attribute a
-                        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)))
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind IN ('r', 'p', 'f', 'S') AND n.nspname <> 'pggit_v0'
-              AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'
-              -- only those the statement names (what it renames is named in it; all of
-              -- them when it runs dynamic SQL): every relation's names cost 100-190 ms a
-              -- rename on 5,500 relations
-              AND (strpos(v_q, 'execute') > 0 OR v_called
-                   OR strpos(v_q, lower(c.relname COLLATE "C")) > 0
-                   OR strpos(v_q, replace(lower(c.relname COLLATE "C"), '"', '""')) > 0))::text, ''), true);
+        -- the names go to capture_names, which only these functions write; the setting
+        -- only says that there are some (S3: a setting alone was forged by any role)
+        IF v_names IS NOT NULL THEN
+            INSERT INTO pggit_v0.capture_names AS k (backend, xid, names)
+            VALUES (pg_backend_pid(), txid_current(), v_names)
+            ON CONFLICT (backend) DO UPDATE SET xid = EXCLUDED.xid, names = EXCLUDED.names;
+        END IF;
+        PERFORM set_config('pggit.names_before', CASE WHEN v_names IS NULL THEN '' ELSE 'kept' END, true);
     EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL
         PERFORM set_config('pggit.names_before', '', true);
         PERFORM pggit_v0._capture_fault(TG_EVENT, TG_TAG, SQLSTATE, SQLERRM, current_query(), 'keeping names before a rename');
@@ -397,6 +407,7 @@ DECLARE
     v_used int;      -- ids of the block used, NULL when it is not this session's
     v_dur  interval;
     v_n    int;
+    v_names jsonb;   -- the names _capture_names kept before a rename (capture_names)
 BEGIN
     IF (current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on')
        AND EXISTS (SELECT 1 FROM pggit_v0.capture_faults f WHERE f.id = -txid_current() AND f.event = 'unlogged') THEN
@@ -457,8 +468,11 @@ BEGIN
                 ORDER BY c.ordinality;
             END IF;
         ELSE
-            -- a rename (rare): renamed_from from the names _capture_names kept; the block is
+            -- a rename (rare): renamed_from from the names _capture_names kept in this
+            -- transaction (none when the setting was set by hand: S3); the block is
             -- given up first, so that rows beyond it take new ids from _capture_ids
+            DELETE FROM pggit_v0.capture_names k WHERE k.backend = pg_backend_pid()
+            RETURNING CASE WHEN k.xid = txid_current() THEN k.names END INTO v_names;
             PERFORM set_config('pggit.capture_block', '', false);
             INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
                                           statement, role_name, txid, branch, capture_duration, renamed_from,
@@ -473,11 +487,11 @@ BEGIN
                         FROM (SELECT CASE WHEN c.objsubid = 0 THEN format('%I.%I', r->>0, r->>1)
                                           WHEN r->2->>(c.objsubid::text) IS NOT NULL
                                           THEN format('%I.%I.%I', r->>0, r->>1, r->2->>(c.objsubid::text)) END AS old
-                              FROM (SELECT (current_setting('pggit.names_before')::jsonb)->(c.objid::text) AS r) y
+                              FROM (SELECT v_names->(c.objid::text) AS r) y
                               WHERE y.r IS NOT NULL) x) END,
                    CASE WHEN c.object_type = 'type' THEN   -- an enum's label renamed: before, after
                        (SELECT ARRAY[b.value, e.enumlabel::text]
-                        FROM jsonb_each_text((current_setting('pggit.names_before')::jsonb)->('t' || c.objid::text)) b
+                        FROM jsonb_each_text(v_names->('t' || c.objid::text)) b
                         JOIN pg_enum e ON e.oid = b.key::oid
                         WHERE e.enumlabel <> b.value LIMIT 1) END,
                    nullif(left(current_setting('pggit.source', true), 1000), '')

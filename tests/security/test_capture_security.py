@@ -290,6 +290,40 @@ def test_a_role_setting_the_block_state_itself_cannot_take_anothers_ids(db: SqlD
         b.close()
 
 
+def test_a_role_cannot_forge_a_rename_through_a_setting(db: SqlDb) -> None:
+    """S3: capture read renamed_from from the session setting pggit.names_before, which
+    any role may set: one with no access logged ``ALTER TABLE public.loot ...`` as the
+    rename of another role's ``public.victim``, and the migration then renamed the
+    victim's table, rows and all, to the attacker's name (and its grants).  The names are
+    kept in capture_names, which only the capture functions write."""
+    nobody = make_role(db)
+    db.exec("CREATE TABLE public.victim (id int, secret text)")
+    db.exec("SELECT pggit_v0.create_basic_commit('victim')")
+    with as_role(db, nobody):
+        db.exec("CREATE TABLE public.loot (id int, secret text)")
+        oid = db.val("SELECT 'public.loot'::regclass::oid::text")
+        forged = '{"%s": ["public", "victim", {"1": "id", "2": "secret"}]}' % oid
+        db.exec("BEGIN")
+        db.exec("SELECT set_config('pggit.names_before', %s, true)", [forged])
+        db.exec("ALTER TABLE public.loot SET (fillfactor = 100)")
+        db.exec("COMMIT")
+        db.exec("SELECT set_config('pggit.names_before', %s, false)", [forged])
+        db.exec("ALTER TABLE public.loot ADD COLUMN note text")
+        with raises_sql("42501", "permission denied for table capture_names"):
+            db.exec("INSERT INTO pggit_v0.capture_names VALUES (pg_backend_pid(), txid_current(), '{}')")
+    rows = db.rows("SELECT object_identity, renamed_from FROM pggit_v0.ddl_log "
+                   "WHERE object_identity LIKE 'public.loot%%' ORDER BY id")
+    assert rows and all(r["renamed_from"] is None for r in rows), rows
+    a = db.val("SELECT commit_sha FROM pggit_v0.commit_graph WHERE message = 'victim'")
+    b = db.val("SELECT pggit_v0.create_basic_commit('loot')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+    assert "RENAME" not in script and "victim" not in script, script
+    # a real rename is still recorded as one
+    db.exec("ALTER TABLE public.loot RENAME TO loot2")
+    assert db.val("SELECT renamed_from FROM pggit_v0.ddl_log WHERE object_identity = 'public.loot2'") == "public.loot"
+    assert db.val("SELECT count(*) FROM pggit_v0.capture_names") == 0
+
+
 # -- secrets ---------------------------------------------------------------------------
 
 REDACTED = [

@@ -79,7 +79,8 @@ def test_capture_keeps_only_the_names_a_rename_names(db: SqlDb) -> None:
     every relation's: 100-190 ms a rename on 5,500 relations), all of them when it runs
     dynamic SQL; quoted names and names built by format() are still found.  What it kept
     is read by an event trigger of our own that fires before the layer's at the end of
-    the statement (event triggers fire in name order; the layer's clears the setting)."""
+    the statement (event triggers fire in name order; the layer's takes the row of
+    capture_names)."""
     db.exec("""
         CREATE SCHEMA app;
         CREATE TABLE app."We""ird" (a int);
@@ -88,7 +89,8 @@ def test_capture_keeps_only_the_names_a_rename_names(db: SqlDb) -> None:
         CREATE FUNCTION app.peek() RETURNS event_trigger LANGUAGE plpgsql AS $$
         BEGIN
             INSERT INTO app.kept
-            VALUES (current_query(), nullif(current_setting('pggit.names_before', true), '')::jsonb);
+            VALUES (current_query(), (SELECT k.names FROM pggit_v0.capture_names k
+                                      WHERE k.backend = pg_backend_pid() AND k.xid = txid_current()));
         END $$;
         CREATE EVENT TRIGGER a_peek ON ddl_command_end WHEN TAG IN ('ALTER TABLE') EXECUTE FUNCTION app.peek();
     """)
