@@ -261,10 +261,13 @@ DECLARE
     v_called boolean := strpos(v_q, 'alter') = 0;
     v_names  jsonb;
 BEGIN
-    -- LIKE first (most ALTERs have neither word), the regular expression (dearer) after
+    -- LIKE first (most ALTERs have neither word), the regular expression (dearer) after;
+    -- with a comment in the text, the names too (a comment may stand between SET and
+    -- SCHEMA, which the expression would miss: S12; keeping them only costs time)
     IF NOT (v_called
             OR (v_q OPERATOR(pg_catalog.~~) ANY ('{%rename%,%schema%}'::text[])
-                AND current_query() ~* '\m(rename|set\s+schema)\M'))
+                AND (current_query() ~* '\m(rename|set\s+schema)\M'
+                     OR strpos(v_q, '/*') > 0 OR strpos(v_q, '--') > 0)))
        OR coalesce(current_setting('pggit.applying', true), '') = 'logged'
        OR ((current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on')
            AND EXISTS (SELECT 1 FROM pggit_v0.capture_faults f WHERE f.id = -txid_current() AND f.event = 'unlogged')) THEN

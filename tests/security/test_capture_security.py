@@ -461,3 +461,20 @@ def test_api_calls_leave_lastval_as_it_was(db: SqlDb) -> None:
     db.rows("SELECT * FROM pggit_v0.diff_commits('HEAD~1', 'HEAD')")
     assert db.val("SELECT lastval()") == 2
     assert db.val("SELECT count(*) FROM pggit_v0.op_timings WHERE operation IN ('commit', 'status', 'diff')") >= 3
+
+
+def test_a_comment_between_set_and_schema_hides_no_move(db: SqlDb) -> None:
+    """S12: PostgreSQL takes a comment wherever whitespace goes; capture found moves with
+    a regular expression over the text, so ``SET/**/SCHEMA`` was no move: no renamed_from,
+    the commit kept public.mv beside s2.mv, and the migration created an empty s2.mv."""
+    db.exec("CREATE SCHEMA s2; CREATE TABLE public.mv (id int)")
+    a = db.val("SELECT pggit_v0.create_basic_commit('before')")
+    db.exec("ALTER TABLE public.mv SET/**/SCHEMA s2")
+    db.exec("ALTER TABLE s2.mv RENAME -- a comment\n TO mv2")
+    assert db.val("SELECT renamed_from FROM pggit_v0.ddl_log WHERE object_identity = 's2.mv'") == "public.mv"
+    assert db.val("SELECT renamed_from FROM pggit_v0.ddl_log WHERE object_identity = 's2.mv2'") == "s2.mv"
+    b = db.val("SELECT pggit_v0.create_basic_commit('moved')")
+    paths = {r["path"] for r in db.rows("SELECT path FROM pggit_v0.diff_commits(%s, %s)", [a, b])}
+    assert "public/table/mv" in paths and "s2/table/mv2" in paths, paths
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+    assert "SET SCHEMA s2" in script and "RENAME TO mv2" in script and "CREATE TABLE" not in script, script
