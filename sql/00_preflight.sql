@@ -11,6 +11,55 @@ BEGIN
 END
 $preflight$;
 
+-- A schema pggit_v0 that another role made (or owns), or one holding objects of another
+-- role, would let that role run its code as the installer: a schema's owner may drop and
+-- replace any function in it (the capture event trigger calls them by name), and a table
+-- it made first keeps its triggers through CREATE TABLE IF NOT EXISTS (S10).  The
+-- installer must own the schema; a superuser installs only into a superuser's.
+DO $owner$
+DECLARE
+    v_owner oid := (SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname = 'pggit_v0');
+    v_me    oid := (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = current_user);
+    v_super boolean := (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user);
+    v_other text;
+BEGIN
+    IF v_owner IS NULL THEN
+        RETURN;
+    END IF;
+    IF v_owner <> v_me
+       AND (CASE WHEN v_super THEN NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.oid = v_owner)
+                 ELSE NOT pg_catalog.pg_has_role(v_me, v_owner, 'MEMBER') END) THEN
+        RAISE EXCEPTION 'schema pggit_v0 is owned by role %, not by the installing role %',
+                        v_owner::regrole, current_user
+              USING ERRCODE = '42501',
+                    HINT = format('A schema of that name made by another role could run that role''s code as %s. '
+                                  'Install as its owner (SET ROLE %s), or check what it holds and drop it '
+                                  '(DROP SCHEMA pggit_v0 CASCADE) before installing.', current_user, v_owner::regrole);
+    END IF;
+    SELECT string_agg(format('%s %s (owner %s)', o.kind, o.name, o.owner::regrole), ', ' ORDER BY o.kind, o.name)
+    INTO v_other
+    FROM (SELECT 'relation' AS kind, format('pggit_v0.%I', c.relname) AS name, c.relowner AS owner
+          FROM pg_catalog.pg_class c WHERE c.relnamespace = 'pggit_v0'::regnamespace AND c.relkind <> 'i'
+          UNION ALL
+          SELECT 'function', format('pggit_v0.%I', p.proname), p.proowner
+          FROM pg_catalog.pg_proc p WHERE p.pronamespace = 'pggit_v0'::regnamespace
+          UNION ALL   -- (not a table's row type, nor an array type)
+          SELECT 'type', format('pggit_v0.%I', t.typname), t.typowner
+          FROM pg_catalog.pg_type t
+          WHERE t.typnamespace = 'pggit_v0'::regnamespace AND t.typrelid = 0 AND t.typcategory <> 'A'
+          UNION ALL
+          SELECT 'operator', format('pggit_v0.%s', o.oprname), o.oprowner
+          FROM pg_catalog.pg_operator o WHERE o.oprnamespace = 'pggit_v0'::regnamespace) o
+    WHERE o.owner <> v_owner;
+    IF v_other IS NOT NULL THEN
+        RAISE EXCEPTION 'schema pggit_v0 holds objects of other roles than its owner %: %', v_owner::regrole, v_other
+              USING ERRCODE = '42501',
+                    HINT = 'Objects of another role in the layer''s schema could run that role''s code as the installer: '
+                           'check them and drop them (or reassign them to the owner) before installing.';
+    END IF;
+END
+$owner$;
+
 CREATE SCHEMA IF NOT EXISTS pggit_v0;
 COMMENT ON SCHEMA pggit_v0 IS 'pgGit: Git-like version control for this database''s schema';
 

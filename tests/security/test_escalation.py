@@ -210,3 +210,34 @@ def test_access_survives_a_reinstall(db: SqlDb) -> None:
     with as_role(db, dev):
         db.exec("CREATE TABLE public.after (id int)")
         db.exec("SELECT pggit_v0.create_basic_commit('after reinstall')")
+
+
+def test_install_refuses_a_schema_another_role_made_first(empty_db: SqlDb) -> None:
+    """S10: a role that may create schemas made ``pggit_v0`` before the install; install.sql
+    (``CREATE SCHEMA IF NOT EXISTS``) installed into it, and as the schema's owner the role
+    replaced a function the capture event trigger calls, so its code ran as the superuser
+    (or its own ``capture_faults`` with a trigger fired during the install).  Now the
+    install refuses with 42501 naming the owner, and changes nothing."""
+    from sql_conftest import SQL_DIR
+
+    d = empty_db
+    eve = make_role(d)
+    d.exec(f"GRANT CREATE ON DATABASE {d.name} TO {eve}")
+    with as_role(d, eve):
+        d.exec("CREATE SCHEMA pggit_v0")
+        d.exec("CREATE TABLE pggit_v0.capture_faults (id bigint PRIMARY KEY, event text, command_tag text, "
+               "message text)")
+    proc = d.psql("-q", "-f", str(SQL_DIR / "install.sql"), check=False)
+    assert proc.returncode != 0
+    assert f"schema pggit_v0 is owned by role {eve}, not by the installing role" in proc.stderr, proc.stderr
+    assert d.val("SELECT count(*) FROM pg_proc WHERE pronamespace = 'pggit_v0'::regnamespace") == 0
+    # the schema handed to the installer, but a table of the role's left in it: refused too
+    d.exec(f"ALTER SCHEMA pggit_v0 OWNER TO {d.val('SELECT current_user')}")
+    proc = d.psql("-q", "-f", str(SQL_DIR / "install.sql"), check=False)
+    assert proc.returncode != 0
+    assert f"holds objects of other roles than its owner" in proc.stderr, proc.stderr
+    assert f"relation pggit_v0.capture_faults (owner {eve})" in proc.stderr, proc.stderr
+    d.exec("DROP SCHEMA pggit_v0 CASCADE")
+    d.psql("-q", "-f", str(SQL_DIR / "install.sql"))   # a clean install, and a reinstall, as before
+    d.psql("-q", "-f", str(SQL_DIR / "install.sql"))
+    assert d.val("SELECT count(*) FROM pggit_v0.get_commit_history(1)") >= 0
