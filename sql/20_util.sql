@@ -283,11 +283,20 @@ LANGUAGE sql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
+-- Readers may call it (reading calls time themselves too), so what they pass is bounded
+-- (S9: a reader recorded a ten-year 'commit' with 10 MB of detail): a start no earlier
+-- than the transaction's, detail of at most 1,000 characters, and the operations that
+-- write history (commit, checkout, merge) only for a role that may write it.
 INSERT INTO pggit_v0.op_timings (operation, started_at, duration, detail)
-VALUES (p_operation, p_started, clock_timestamp() - p_started, p_detail)
+SELECT left(p_operation, 100), greatest(p_started, now()), clock_timestamp() - greatest(p_started, now()),
+       left(p_detail, 1000)
+WHERE p_operation NOT IN ('commit', 'checkout', 'merge')
+   OR has_function_privilege(CASE WHEN current_setting('role') = 'none' THEN session_user::text
+                                  ELSE current_setting('role') END,
+                             'pggit_v0._ref_update(text, text, text, text, text)', 'EXECUTE')
 $$;
 COMMENT ON FUNCTION pggit_v0._record_timing(text, timestamptz, text) IS
-    'Appends one timing row for analyze_query_performance()';
+    'Appends one timing row for analyze_query_performance() (start within the transaction, detail capped; writes only for writers)';
 
 -- _require_rights (who may write history) is in 52_history_writes.sql.
 

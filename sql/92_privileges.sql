@@ -30,6 +30,10 @@ CREATE TABLE IF NOT EXISTS pggit_v0.role_access (
     granted_at timestamptz NOT NULL DEFAULT now()
 );
 COMMENT ON TABLE pggit_v0.role_access IS 'Roles given access with grant_access(): level and whether they read DDL statements';
+-- The role's OID when access was given: a reinstall gives access again only to that very
+-- role, not to a new one created later under a dropped one's name (S14).  NULL for rows
+-- of installs before it (filled in by the next install, by name).
+ALTER TABLE pggit_v0.role_access ADD COLUMN IF NOT EXISTS role_oid oid;
 
 -- The functions a level needs EXECUTE on, beyond what PUBLIC has: every internal
 -- function, less the write functions for readers.
@@ -64,7 +68,13 @@ BEGIN
     EXECUTE (SELECT format('%s SELECT ON %s %s %I', v_verb, string_agg(c.oid::regclass::text, ', '), v_to, p_role)
              FROM pg_class c
              WHERE c.relnamespace = 'pggit_v0'::regnamespace AND c.relkind IN ('r', 'v', 'p')
-               AND (NOT p_grant OR p_statements OR c.relname NOT IN ('ddl_log', 'capture_faults')));
+               AND (NOT p_grant OR p_statements OR c.relname NOT IN ('ddl_log', 'capture_faults'))
+               -- the lock targets: nothing reads them, and a role holding one in an idle
+               -- transaction made a reinstall, and every DDL queued behind it, wait (S15)
+               AND (NOT p_grant OR c.relname NOT IN ('capture_ids_lock', 'history_lock')));
+    IF p_grant THEN   -- (what installs before S15 gave on the lock targets)
+        EXECUTE format('REVOKE ALL ON pggit_v0.capture_ids_lock, pggit_v0.history_lock FROM %I', p_role);
+    END IF;
     IF p_grant AND NOT p_statements THEN   -- the statement texts only with statements => true
         EXECUTE (SELECT string_agg(format('GRANT SELECT (%s) ON %s TO %I',
                                           (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)
@@ -130,10 +140,11 @@ BEGIN
     END IF;
     PERFORM _access_apply(grant_access.role_name, 'developer', true, false);   -- from a clean slate
     PERFORM _access_apply(grant_access.role_name, grant_access.level, coalesce(grant_access.statements, false), true);
-    INSERT INTO role_access AS a (role_name, level, statements)
-    VALUES (grant_access.role_name, grant_access.level, coalesce(grant_access.statements, false))
+    INSERT INTO role_access AS a (role_name, level, statements, role_oid)
+    VALUES (grant_access.role_name, grant_access.level, coalesce(grant_access.statements, false),
+            (SELECT r.oid FROM pg_roles r WHERE r.rolname = grant_access.role_name))
     ON CONFLICT ON CONSTRAINT role_access_pkey
-    DO UPDATE SET level = excluded.level, statements = excluded.statements,
+    DO UPDATE SET level = excluded.level, statements = excluded.statements, role_oid = excluded.role_oid,
                   granted_by = current_user, granted_at = now();
     RETURN format('%s: %s%s', grant_access.role_name, grant_access.level,
                   CASE WHEN grant_access.statements THEN ', with DDL statements' ELSE '' END);

@@ -390,7 +390,9 @@ def test_a_role_without_write_rights_cannot_hold_the_writers_lock(db: SqlDb) -> 
             other.exec("ROLLBACK")
             other.exec("BEGIN")
         other.exec(f"SET ROLE {reader}")
-        other.exec("LOCK TABLE pggit_v0.history_lock IN ACCESS SHARE MODE")   # SELECT's lock: no conflict
+        with raises_sql("42501", "permission denied for view history_lock"):   # no SELECT either (S15)
+            other.exec("LOCK TABLE pggit_v0.history_lock IN ACCESS SHARE MODE")
+        other.exec("ROLLBACK")
         db.exec("SET lock_timeout = '5s'")
         db.exec("CREATE TABLE public.s1 (id int)")
         assert db.val("SELECT pggit_v0.create_basic_commit('not blocked')")

@@ -241,3 +241,43 @@ def test_install_refuses_a_schema_another_role_made_first(empty_db: SqlDb) -> No
     d.psql("-q", "-f", str(SQL_DIR / "install.sql"))   # a clean install, and a reinstall, as before
     d.psql("-q", "-f", str(SQL_DIR / "install.sql"))
     assert d.val("SELECT count(*) FROM pggit_v0.get_commit_history(1)") >= 0
+
+
+def test_a_reader_cannot_forge_timings_nor_hold_the_lock_targets(db: SqlDb) -> None:
+    """S9: _record_timing (a definer readers may call) took operation, start and detail
+    from the caller: a reader recorded a ten-year 'commit' with 10 MB of detail.  S15:
+    readers could SELECT the lock views, and one idle in a transaction holding ACCESS
+    SHARE on one made a reinstall (and every DDL behind it) wait."""
+    reader = make_role(db, "reader")
+    with as_role(db, reader):
+        db.exec("SELECT pggit_v0._record_timing('commit', now() - interval '10 years', 'forged')")
+        db.exec("SELECT pggit_v0._record_timing('diff', now() - interval '10 years', repeat('x', 100000))")
+        for view in ("capture_ids_lock", "history_lock"):
+            with raises_sql("42501", f"permission denied for view {view}"):
+                db.exec(f"SELECT * FROM pggit_v0.{view}")
+    rows = db.rows("SELECT operation, duration, length(detail) AS n FROM pggit_v0.op_timings "
+                   "WHERE detail = 'forged' OR length(detail) > 10000 OR operation = 'diff' ORDER BY id")
+    assert [r["operation"] for r in rows] == ["diff"], rows
+    assert rows[0]["n"] == 1000 and rows[0]["duration"].total_seconds() < 60, rows
+
+
+def test_a_role_made_anew_under_a_dropped_ones_name_gets_no_access_at_reinstall(db: SqlDb) -> None:
+    """S14: role_access remembered roles by name; a role dropped without revoke_access,
+    and a new one later created under its name, got developer access at the next
+    reinstall.  The OID is kept: the new role gets nothing, and the install warns."""
+    from sql_conftest import install
+
+    dev = make_role(db, "developer")
+    db.exec(f"DROP OWNED BY {dev}")
+    db.exec(f"DROP ROLE {dev}")
+    db.exec(f"CREATE ROLE {dev} NOSUPERUSER")
+    proc = install(db)
+    assert f"access not given again to role(s) {dev}" in proc.stderr, proc.stderr
+    assert not db.val("SELECT has_function_privilege(%s, 'pggit_v0._ref_update(text, text, text, text, text)', "
+                      "'EXECUTE')", [dev])
+    db.exec("SELECT pggit_v0.grant_access(%s)", [dev])   # given again on purpose: kept from then on
+    proc = install(db)
+    assert "access not given again" not in proc.stderr, proc.stderr
+    assert db.val("SELECT has_function_privilege(%s, 'pggit_v0._ref_update(text, text, text, text, text)', "
+                  "'EXECUTE')", [dev])
+    db.exec("SELECT pggit_v0.revoke_access(%s)", [dev])
