@@ -2208,6 +2208,8 @@ SET TimeZone = 'UTC'
 SET DateStyle = 'ISO, YMD'
 SET IntervalStyle = 'postgres'
 SET extra_float_digits = 1
+SET quote_all_identifiers = off
+SET bytea_output = 'hex'
 SET plan_cache_mode = force_generic_plan
 SET join_collapse_limit = 1
 SET from_collapse_limit = 1
@@ -2398,6 +2400,8 @@ SET TimeZone = 'UTC'
 SET DateStyle = 'ISO, YMD'
 SET IntervalStyle = 'postgres'
 SET extra_float_digits = 1
+SET quote_all_identifiers = off
+SET bytea_output = 'hex'
 SET plan_cache_mode = force_generic_plan
 AS $$
 BEGIN
@@ -2446,6 +2450,8 @@ SET TimeZone = 'UTC'
 SET DateStyle = 'ISO, YMD'
 SET IntervalStyle = 'postgres'
 SET extra_float_digits = 1
+SET quote_all_identifiers = off
+SET bytea_output = 'hex'
 SET plan_cache_mode = force_generic_plan
 AS $$
 BEGIN

@@ -351,3 +351,24 @@ def test_whole_snapshots_leave_out_only_kinds_the_database_has_none_of(db: SqlDb
                 db.exec("ROLLBACK")
     finally:
         db.exec("RESET search_path")
+
+
+def test_a_sessions_quoting_and_bytea_output_do_not_change_what_is_recorded(db: SqlDb) -> None:
+    """S8: the snapshot pinned DateStyle and IntervalStyle, not quote_all_identifiers
+    (every pg_get_*def, format('%I') and regclass text) nor bytea_output (bytea constants
+    in defaults): a session that set them committed text no other session produces, and
+    every other session's status() then showed those objects modified."""
+    db.exec("SET quote_all_identifiers = on")
+    db.exec("SET bytea_output = 'escape'")
+    db.exec("CREATE TABLE public.extra (id int PRIMARY KEY, b bytea DEFAULT '\\x00ff'::bytea)")
+    db.exec("CREATE VIEW public.v AS SELECT id, b FROM public.extra")
+    sha = db.val("SELECT pggit_v0.create_basic_commit('quoted session')")
+    db.exec("RESET quote_all_identifiers")
+    db.exec("RESET bytea_output")
+    assert db.rows("SELECT change_type, path FROM pggit_v0.status()") == []
+    db.exec("SET pggit.full_snapshot = on")
+    again = db.val("SELECT pggit_v0.create_basic_commit('plain session')")
+    assert db.rows("SELECT path FROM pggit_v0.diff_commits(%s, %s)", [sha, again]) == []
+    content = " ".join(r["content"] for r in db.rows(
+        "SELECT o.content FROM pggit_v0.objects o WHERE o.content LIKE '%%extra%%'"))
+    assert '"public"' not in content and "\\\\000" not in content, content
