@@ -149,7 +149,9 @@ BEGIN
     ELSIF v_parent_tree = p_tree THEN
         v_changes := 0;   -- (the parent's tree: no diff to plan and walk)
     ELSE
-        SELECT count(*) INTO v_changes FROM _diff_trees(v_parent_tree, p_tree);
+        -- (the inlinable twin: planned once a session with this statement; _diff_trees,
+        -- a function with a SET clause, was planned again at every commit, ~0.9 ms)
+        SELECT count(*) INTO v_changes FROM _diff_trees_q(v_parent_tree, p_tree);
     END IF;
 
     INSERT INTO objects (sha, type, size, content)
@@ -269,9 +271,13 @@ BEGIN
     v_horizon := coalesce((SELECT substr(m.value, length(v_space) + 2)::bigint
                            FROM pggit_v0.meta m
                            WHERE m.key = 'log_horizon' AND m.value LIKE v_space || ':%'), 0);
+    -- (each entry looked up by its key, OFFSET 0: commits run under force_generic_plan,
+    -- whose plan, made not knowing the horizon, expected a third of the log and, as an
+    -- anti-join, hashed all of ddl_log_commits, which grows with every commit: 1.2 ms
+    -- warm at 7,200 entries, ~3 ms cold)
     RETURN (SELECT coalesce(array_agg(l.id ORDER BY l.id), ARRAY[]::bigint[]) FROM pggit_v0.ddl_log l
             WHERE l.txid >= v_horizon
-              AND NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id));
+              AND NOT EXISTS (SELECT 1 FROM pggit_v0.ddl_log_commits lc WHERE lc.log_id = l.id OFFSET 0));
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._pending_log_ids(text) IS 'Ids of the DDL log entries not yet linked to a commit';
@@ -786,8 +792,7 @@ BEGIN
     IF NOT v_drops AND NOT v_moves THEN
         -- dropped indexes only: the same statement without the branches that look
         -- for objects gone from the catalog (empty then, and not planned)
-        WITH buckets AS MATERIALIZED (SELECT * FROM _tree_buckets(v_parent_tree)),
-        parent AS MATERIALIZED (SELECT * FROM _tree_objects(v_parent_tree)),   -- read only if needed
+        WITH parent AS MATERIALIZED (SELECT * FROM _tree_objects(v_parent_tree)),   -- read only if needed
         rels AS MATERIALIZED (
             SELECT o.schema_name, _key_name(o.obj_key) AS n, o.obj_tree FROM parent o
             WHERE _key_kind(o.obj_key) IN ('table', 'materialized_view')
@@ -795,15 +800,20 @@ BEGIN
         named AS (SELECT DISTINCT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)),
         -- each dropped index's table or materialized view: first among the names that start
         -- the index's up to an underscore (PostgreSQL's default index names do), looked up
-        -- in their buckets; else among all of the parent's
+        -- in their buckets (probed by index, root to bucket: the parent's ~250 bucket trees,
+        -- read whole by _tree_buckets and planned again at each call for its SET clause,
+        -- were ~1.3 ms of a 1% change's commit, warm or cold); else among all of the parent's
         dropped_idx AS MATERIALIZED (
             SELECT d.s, coalesce(
                        (SELECT c.n FROM (
                             SELECT left(substr(d.n, 2), g.pos - 1) AS n
                             FROM generate_series(2, length(d.n) - 1) AS g(pos)
                             WHERE substr(d.n, g.pos + 1, 1) = '_') c
-                        JOIN buckets b ON b.schema_name = d.s AND b.bucket = _bucket(d.s, c.n)
-                        JOIN tree_entries o ON o.tree_sha = b.bucket_tree
+                        CROSS JOIN LATERAL (SELECT _bucket(d.s, c.n) AS bk OFFSET 0) k
+                        JOIN tree_entries e0 ON e0.tree_sha = v_parent_tree AND e0.name = d.s
+                        JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha AND e1.name = left(k.bk, 1)
+                        JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha AND e2.name = right(k.bk, 1)
+                        JOIN tree_entries o ON o.tree_sha = e2.entry_sha
                                            AND o.name IN ('table ' || c.n, 'materialized_view ' || c.n)
                         JOIN tree_entries te ON te.tree_sha = o.entry_sha AND te.name = 'index ' || substr(d.n, 2)
                         LIMIT 1),
@@ -833,8 +843,7 @@ BEGIN
         SELECT coalesce(array_agg(d.s), ARRAY[]::text[]), coalesce(array_agg(d.n), ARRAY[]::text[])
         INTO v_s, v_n FROM dirty0 d;
     ELSE
-        WITH buckets AS MATERIALIZED (SELECT * FROM _tree_buckets(v_parent_tree)),
-        parent AS MATERIALIZED (SELECT * FROM _tree_objects(v_parent_tree)),   -- read only if needed
+        WITH parent AS MATERIALIZED (SELECT * FROM _tree_objects(v_parent_tree)),   -- read only if needed
         rels AS MATERIALIZED (
             SELECT o.schema_name, _key_name(o.obj_key) AS n, o.obj_tree FROM parent o
             WHERE _key_kind(o.obj_key) IN ('table', 'materialized_view')
@@ -842,15 +851,20 @@ BEGIN
         named AS (SELECT DISTINCT u.s, u.n FROM unnest(v_s, v_n) AS u(s, n)),
         -- each dropped index's table or materialized view: first among the names that start
         -- the index's up to an underscore (PostgreSQL's default index names do), looked up
-        -- in their buckets; else among all of the parent's
+        -- in their buckets (probed by index, root to bucket: the parent's ~250 bucket trees,
+        -- read whole by _tree_buckets and planned again at each call for its SET clause,
+        -- were ~1.3 ms of a 1% change's commit, warm or cold); else among all of the parent's
         dropped_idx AS MATERIALIZED (
             SELECT d.s, coalesce(
                        (SELECT c.n FROM (
                             SELECT left(substr(d.n, 2), g.pos - 1) AS n
                             FROM generate_series(2, length(d.n) - 1) AS g(pos)
                             WHERE substr(d.n, g.pos + 1, 1) = '_') c
-                        JOIN buckets b ON b.schema_name = d.s AND b.bucket = _bucket(d.s, c.n)
-                        JOIN tree_entries o ON o.tree_sha = b.bucket_tree
+                        CROSS JOIN LATERAL (SELECT _bucket(d.s, c.n) AS bk OFFSET 0) k
+                        JOIN tree_entries e0 ON e0.tree_sha = v_parent_tree AND e0.name = d.s
+                        JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha AND e1.name = left(k.bk, 1)
+                        JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha AND e2.name = right(k.bk, 1)
+                        JOIN tree_entries o ON o.tree_sha = e2.entry_sha
                                            AND o.name IN ('table ' || c.n, 'materialized_view ' || c.n)
                         JOIN tree_entries te ON te.tree_sha = o.entry_sha AND te.name = 'index ' || substr(d.n, 2)
                         LIMIT 1),
