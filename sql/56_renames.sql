@@ -226,6 +226,9 @@ BEGIN
     fo AS (SELECT o.* FROM fo_all o WHERE _key_kind(o.obj_key) IN ('table', 'sequence')),
     t_o AS (SELECT o.* FROM _tree_objects(_commit_tree(p_to)) o WHERE _key_kind(o.obj_key) IN ('table', 'sequence')),
     schemas_from AS (SELECT o.schema_name FROM fo_all o WHERE o.obj_key = 'schema ' || o.schema_name),
+    -- (a schema p_to holds that p_from does not: the script creates it before the moves,
+    -- _commit_steps_to, P1)
+    schemas_to AS (SELECT o.schema_name FROM _tree_objects(_commit_tree(p_to)) o WHERE o.obj_key = 'schema ' || o.schema_name),
     tables AS (   -- renamed tables and sequences the trees agree with
         SELECT r.k, r.os, r.ot, r.cs, r.ct,
                EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r.cs AND fo.obj_key = r.k || ' ' || r.ct)
@@ -254,7 +257,8 @@ BEGIN
                                   AND EXISTS (SELECT 1 FROM tree_entries e2 JOIN objects b ON b.sha = e2.entry_sha
                                               WHERE e2.tree_sha = o.obj_tree AND e2.name = 'owned_by'
                                                 AND strpos(b.content, ' OWNED BY ' || format('%I.%I', r.cs, r.ct) || '.') > 0)))))
-          AND (r.os = r.cs OR r.cs IN (SELECT s.schema_name FROM schemas_from s))   -- SET SCHEMA needs it
+          AND (r.os = r.cs OR r.cs IN (SELECT s.schema_name FROM schemas_from s)   -- SET SCHEMA needs it
+               OR r.cs IN (SELECT s.schema_name FROM schemas_to s))
     ),
     -- what reads a column of a table with renamed columns from outside that table, by the
     -- edges p_from recorded (the reader's kind, its part, the column as recorded)

@@ -55,6 +55,66 @@ $$;
 COMMENT ON FUNCTION pggit_v0.generate_migration(text, text) IS
     'A complete, dependency-ordered migration script from from_ref''s schema to to_ref''s schema';
 
+-- Whether a default a column was first added with (in the commit of tree p_then_tree)
+-- can be used where the script adds it and changes it to the target's after (the
+-- target's types; what the target lacks is dropped before that change, and DROP refuses
+-- under a default): no routine it calls and no sequence its nextval() reads is one the
+-- commit held that the target does not (a routine or sequence in neither, an
+-- extension's, is taken as there), and each label it casts to an enum of the target is
+-- one of that enum's labels there (P2: a label renamed, a sequence renamed, a routine
+-- dropped since).
+DROP FUNCTION IF EXISTS pggit_v0._default_fits(text, text);
+CREATE OR REPLACE FUNCTION pggit_v0._default_fits(p_expr text, p_then_tree text, p_to_tree text) RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+WITH objs AS MATERIALIZED (
+    SELECT o.schema_name, o.obj_key, o.obj_tree, 'to' AS side FROM _tree_objects(p_to_tree) o
+    WHERE _key_kind(o.obj_key) IN ('function', 'procedure', 'aggregate', 'sequence', 'type')
+      AND p_expr ~ '[(:]'   -- (a constant: nothing to look up)
+    UNION ALL
+    SELECT o.schema_name, o.obj_key, o.obj_tree, 'then' FROM _tree_objects(p_then_tree) o
+    WHERE _key_kind(o.obj_key) IN ('function', 'procedure', 'aggregate', 'sequence')
+      AND p_expr ~ '[(:]'
+),
+-- routines, sequences and types by the names a default names them by, on each side
+names AS (
+    SELECT o.side, o.obj_tree, _key_kind(o.obj_key) AS kind,
+           CASE WHEN _key_kind(o.obj_key) IN ('function', 'procedure', 'aggregate')
+                THEN rtrim(_refname(o.schema_name, o.obj_key), '(')
+                ELSE format('%I.%I', o.schema_name, _key_name(o.obj_key)) END AS n
+    FROM objs o
+),
+-- the routines it calls (read without its string literals) and the sequences its
+-- nextval() reads
+named AS (
+    SELECT m[1] AS n
+    FROM regexp_matches(regexp_replace(p_expr, '''(?:[^'']|'''')*''', '''''', 'g'),
+                        '((?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*))\(', 'g') m
+    UNION
+    SELECT format('%I.%I', pi[1], pi[2])
+    FROM regexp_matches(p_expr, 'nextval\(''((?:[^'']|'''')*)''::regclass\)', 'g') m
+    CROSS JOIN LATERAL parse_ident(replace(m[1], '''''', '''')) pi
+    WHERE cardinality(pi) = 2
+)
+SELECT p_expr IS NULL
+    OR (NOT EXISTS (   -- one the commit held that the target does not
+            SELECT 1 FROM named x
+            WHERE EXISTS (SELECT 1 FROM names t WHERE t.side = 'then' AND t.n = x.n)
+              AND NOT EXISTS (SELECT 1 FROM names t WHERE t.side = 'to' AND t.kind <> 'type' AND t.n = x.n))
+        AND NOT EXISTS (   -- a label cast to an enum of the target that the enum lacks
+            SELECT 1
+            FROM regexp_matches(p_expr, '''((?:[^'']|'''')*)''::((?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*))',
+                                'g') m
+            JOIN names t ON t.side = 'to' AND t.kind = 'type' AND t.n = m[2]
+            JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = 'definition'
+            JOIN objects d ON d.sha = e.entry_sha
+            WHERE d.content LIKE '% AS ENUM %'
+              AND NOT replace(m[1], '''''', '''') = ANY (_enum_labels(d.content))))
+$$;
+COMMENT ON FUNCTION pggit_v0._default_fits(text, text, text) IS
+    'Whether a column''s first default names only routines, sequences and enum labels the script has where it adds the column';
+
 -- The migration from commit p_from to commit p_to (or, with p_to_tree, to that tree,
 -- whose commit p_to is): first the renames (_renames) as ALTER TABLE statements, then
 -- The target tree as it was when the columns it adds to kept tables were added: each
@@ -128,7 +188,13 @@ BEGIN
                             AND x.committed_at > h.committed_at)
         ORDER BY h.schema_name, h.obj_key, h.sub_key, h.committed_at, h.commit_sha
     )
-    SELECT jsonb_agg(to_jsonb(t)) INTO v_blobs FROM then_blob t;
+    -- (one whose first default names what is gone where the script adds it: as the
+    -- target has it, P2)
+    SELECT jsonb_agg(to_jsonb(t)) INTO v_blobs FROM then_blob t
+    WHERE t.then_sha = t.new_sha
+       OR _default_fits((SELECT c.default_expr FROM objects o CROSS JOIN LATERAL _col_parts(o.content) c
+                         WHERE o.sha = t.then_sha),
+                        (SELECT g.tree_sha FROM commit_graph g WHERE g.commit_sha = t.commit_sha), p_to_tree);
     -- the default a column was added with, when the commit that added it changed or
     -- dropped that default after (G2: Django's AddField with a default is ADD COLUMN ...
     -- DEFAULT 5 NOT NULL, then DROP DEFAULT: the rows got 5, the commit holds no default).
@@ -158,7 +224,8 @@ BEGIN
                                                       || regexp_replace(lower(substr(t.sub_key, 8)), '\W', '.', 'g')
                                                       || '"?\s+(set|drop)\s+default')))
           AND (SELECT c.default_expr FROM objects o CROSS JOIN LATERAL _col_parts(o.content) c
-               WHERE o.sha = t.then_sha) IS DISTINCT FROM d.expr;
+               WHERE o.sha = t.then_sha) IS DISTINCT FROM d.expr
+          AND _default_fits(d.expr, (SELECT g.tree_sha FROM commit_graph g WHERE g.commit_sha = t.commit_sha), p_to_tree);
     END IF;
     SELECT jsonb_agg(x.r) INTO v_then
     FROM (SELECT jsonb_build_object('kind', 'then_blob', 'old_schema', t.schema_name, 'old_table', t.obj_key,
@@ -271,6 +338,16 @@ BEGIN
                _old_name(coalesce(r.old_column, r.old_table)) AS tmp0
         FROM ren r WHERE r.kind IN ('column', 'table', 'sequence', 'enum_label')
     ),
+    -- schemas the moves need that the source lacks (the target's objects: their trees)
+    new_schemas AS MATERIALIZED (
+        SELECT t.schema_name AS s, t.obj_tree
+        FROM _tree_objects(v_to_tree) t
+        WHERE t.obj_key = 'schema ' || t.schema_name
+          AND t.schema_name IN (SELECT r.new_schema FROM ren r WHERE r.kind IN ('table', 'sequence')
+                                  AND r.old_schema <> r.new_schema)
+          AND NOT EXISTS (SELECT 1 FROM _tree_objects(v_from_tree) f WHERE f.schema_name = t.schema_name
+                            AND f.obj_key = t.obj_key)
+    ),
     -- a temporary name two moves would share (two tables t swapped between schemas, C4)
     -- or a name either tree already holds (a column x__pggit_old, C2) gets a hash of
     -- the object's whole name
@@ -294,10 +371,18 @@ BEGIN
     )
     SELECT 0, (row_number() OVER (ORDER BY x.grp, x.s COLLATE "C"))::int, x.path, x.stmt,
            x.hz, x.new_schema, x.key, x.sub
-    FROM (   -- the parts using displaced columns and those columns dropped, then columns
+    FROM (   -- the schemas tables and sequences move into that the source lacks, created
+             -- first (as the target defines them; not again with the other objects, below:
+             -- P1); the parts using displaced columns and those columns dropped, then columns
+        SELECT -2 AS grp, ns.s, _path(ns.s, 'schema ' || ns.s, 'definition') AS path, o.content AS stmt,
+               ARRAY[]::text[] AS hz, ns.s AS new_schema, 'schema ' || ns.s AS key, 'definition' AS sub
+        FROM new_schemas ns
+        JOIN tree_entries e ON e.tree_sha = ns.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        UNION ALL
              -- (under the table's old name), then tables and sequences: rename, then
              -- move; then enum labels (each: to a temporary name, direct, to its own)
-        SELECT -1 AS grp, r.old_schema || '.' || r.old_table || '.' || r.old_column AS s,
+        SELECT -1, r.old_schema || '.' || r.old_table || '.' || r.old_column,
                _path(r.old_schema, 'table ' || r.old_table, r.old_column) AS path,
                _drop_part(r.old_schema, format('%I.%I', r.old_schema, r.old_table), r.old_column) AS stmt,
                CASE WHEN r.old_column LIKE 'index %' THEN ARRAY['index_dropped', 'access_exclusive_lock']
@@ -308,9 +393,19 @@ BEGIN
         SELECT 0 AS grp, r.old_schema || '.' || r.old_table || '.' || r.old_column AS s,
                _path(r.old_schema, 'table ' || r.old_table, 'column ' || r.old_column) AS path,
                format('ALTER TABLE %I.%I DROP COLUMN %I;', r.old_schema, r.old_table, r.old_column) AS stmt,
-               ARRAY['data_deletion', 'access_exclusive_lock'] AS hz,
+               -- (a generated column holds no values of its own: its expression makes them
+               -- again from the columns that stay, N6)
+               CASE WHEN g.generated THEN ARRAY['access_exclusive_lock']
+                    ELSE ARRAY['data_deletion', 'access_exclusive_lock'] END AS hz,
                r.old_schema AS new_schema, 'table ' || r.old_table AS key, 'column ' || r.old_column AS sub
-        FROM ren r WHERE r.kind = 'displaced'
+        FROM ren r
+        CROSS JOIN LATERAL (
+            SELECT EXISTS (SELECT 1 FROM _tree_objects(v_from_tree) o
+                           JOIN tree_entries e ON e.tree_sha = o.obj_tree AND e.name = 'column ' || r.old_column
+                           JOIN objects b ON b.sha = e.entry_sha
+                           WHERE o.schema_name = r.old_schema AND o.obj_key = 'table ' || r.old_table
+                             AND strpos(b.content, ' GENERATED ALWAYS AS (') > 0) AS generated) g
+        WHERE r.kind = 'displaced'
         UNION ALL   -- tables likewise (with the sequences they own)
         SELECT 0, r.old_schema || '.' || r.old_table,
                _path(r.old_schema, 'table ' || r.old_table, 'definition'),
@@ -386,7 +481,13 @@ BEGIN
         WHERE m.kind = 'enum_label' AND (m.staged OR g.step = 7)
     ) x
     UNION ALL
-    SELECT * FROM _migration_steps(v_base, v_to_tree);
+    SELECT m.* FROM _migration_steps(v_base, v_to_tree) m
+    WHERE NOT (m.sub_key = 'definition' AND m.obj_key = 'schema ' || m.schema_name
+               AND EXISTS (SELECT 1 FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames) r
+                           WHERE r.kind IN ('table', 'sequence') AND r.new_schema = m.schema_name
+                             AND r.old_schema <> r.new_schema)
+               AND NOT EXISTS (SELECT 1 FROM _tree_objects(v_from_tree) f WHERE f.schema_name = m.schema_name
+                                 AND f.obj_key = m.obj_key));
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._commit_steps_to(text, text, jsonb, text, text) IS

@@ -23,6 +23,13 @@
 --   typed_part      a part of a kept table naming a rebuilt type or a retyped column, or
 --                   calling a recreated routine: dropped (at drop_phase), created again
 --   routine_user    a part of a kept table calling a recreated routine (a column default)
+--                   (drop_phase 11, also on typed_part and domain_user rows: it calls a
+--                   routine made again among the views, an SQL-standard body: it goes
+--                   before them and comes back after them, at 67)
+--   inherit_again   an inheritance child whose inherited columns and checks become its own:
+--                   NO INHERIT and INHERIT again the parent (new_c) they come through
+--   domain_user     a check ("constraint <name>") or the default of a kept domain calling a
+--                   recreated routine: dropped, set again (new_c) after it
 --   owned_sequence  a sequence owned by a column of a table that goes: released, then
 --                   owned again (new_c) unless its ownership changes anyway (keeps_owner)
 --   typed_column    a column converted to a rebuilt type (new_c: its target definition)
@@ -220,6 +227,53 @@ BEGIN
                    AND EXISTS (SELECT 1 FROM d0 y WHERE y.schema_name = ic.schema_name AND y.obj_key = ic.obj_key
                                  AND y.sub_key LIKE 'column %' AND y.new_sha IS NULL))
     ),
+    -- Columns and checks an inheritance child holds as its own besides inheriting them
+    -- (NO INHERIT then INHERIT makes every inherited column and check the child's own,
+    -- attislocal; pg_dump then writes them in its CREATE TABLE) on one side only, its
+    -- parents the same on both (N3): found on the target's ancestors of the table (nearest
+    -- first; through: the parent it inherits them through).  Made its own (the target's):
+    -- NO INHERIT and INHERIT that parent again, keeping the rows (inherit_again), instead
+    -- of ADD COLUMN, which refuses; no longer its own: no DDL makes an inherited column
+    -- the parent's only, so the table is dropped and created (forced_tables), as going
+    -- back over a NO INHERIT is.
+    inh_kept AS MATERIALIZED (
+        SELECT DISTINCT x.schema_name, x.obj_key, _inherits(o.content) AS parents
+        FROM d0 x
+        JOIN fo f ON f.schema_name = x.schema_name AND f.obj_key = x.obj_key
+        JOIN t_o t ON t.schema_name = x.schema_name AND t.obj_key = x.obj_key
+        JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = 'definition'
+        JOIN tree_entries fe ON fe.tree_sha = f.obj_tree AND fe.name = 'definition' AND fe.entry_sha = e.entry_sha
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE x.obj_key LIKE 'table %' AND (x.sub_key LIKE 'column %' OR x.sub_key LIKE 'constraint %')
+          AND (x.old_sha IS NULL) <> (x.new_sha IS NULL)
+          AND strpos(o.content, ' INHERITS (') > 0
+    ),
+    inh_up(schema_name, obj_key, through, pq, depth) AS (
+        SELECT ik.schema_name, ik.obj_key, p.pq, p.pq, 0 FROM inh_kept ik CROSS JOIN LATERAL unnest(ik.parents) AS p(pq)
+      UNION
+        SELECT a.schema_name, a.obj_key, a.through, u.pq, a.depth + 1
+        FROM inh_up a
+        CROSS JOIN LATERAL parse_ident(a.pq) pi
+        JOIN t_o t ON t.schema_name = pi[1] AND t.obj_key = 'table ' || pi[2]
+        JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        CROSS JOIN LATERAL unnest(_inherits(o.content)) AS u(pq)
+        WHERE a.depth < 32
+    ),
+    inh_local AS MATERIALIZED (
+        SELECT DISTINCT x.schema_name, x.obj_key, x.sub_key, x.new_sha IS NOT NULL AS made_own, a.through
+        FROM d0 x
+        JOIN inh_up a ON a.schema_name = x.schema_name AND a.obj_key = x.obj_key
+        CROSS JOIN LATERAL parse_ident(a.pq) pi
+        JOIN t_o t ON t.schema_name = pi[1] AND t.obj_key = 'table ' || pi[2]
+        JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = x.sub_key
+        JOIN objects po ON po.sha = e.entry_sha
+        JOIN objects xo ON xo.sha = coalesce(x.new_sha, x.old_sha)
+        WHERE (x.old_sha IS NULL) <> (x.new_sha IS NULL)
+          AND CASE WHEN x.sub_key LIKE 'column %' THEN (_col_parts(po.content)).type = (_col_parts(xo.content)).type
+                   ELSE replace(po.content, 'ALTER TABLE ' || a.pq || ' ', 'ALTER TABLE ' || _qname(x.schema_name, x.obj_key) || ' ')
+                        = xo.content END
+    ),
     d AS MATERIALIZED (
         SELECT d0.schema_name, d0.obj_key, d0.sub_key,
                -- a column NO INHERIT makes the table's own: as the parent had it
@@ -235,6 +289,9 @@ BEGIN
           AND NOT EXISTS (SELECT 1 FROM inh_fill f JOIN inh_moves m ON m.schema_name = f.schema_name AND m.obj_key = f.obj_key
                           WHERE f.schema_name = d0.schema_name AND f.obj_key = d0.obj_key AND f.sub_key = d0.sub_key
                             AND f.same)
+          -- inherited parts made the table's own by inherit_again
+          AND NOT EXISTS (SELECT 1 FROM inh_local il WHERE il.schema_name = d0.schema_name AND il.obj_key = d0.obj_key
+                            AND il.sub_key = d0.sub_key AND il.made_own)
     ),
     changed0 AS MATERIALIZED (SELECT * FROM _changed_objects(p_from, p_to)),
     -- servers dropped and created again (their type or wrapper changes): DROP SERVER
@@ -277,17 +334,19 @@ BEGIN
     t_o AS MATERIALIZED (SELECT * FROM _tree_objects(p_to)),
     -- the source's view-like objects: views and materialized views, SQL routines with an
     -- SQL-standard body, RETURN or BEGIN ATOMIC (bound to what they read when created,
-    -- like views), and publications (a table dropped and created again leaves them: they
-    -- are created again after it).  Only those that may depend, transitively, on a root
-    -- (dep_roots, col_changes) are read: found level by level through the reverse index
-    -- of recorded dependencies (dep_refs, then the object trees holding those blobs);
-    -- objects recorded before dependencies were (no "depends" blob) are read too, and
-    -- count as roots themselves (what depends on them is found by the walk below).
+    -- like views), publications (a table dropped and created again leaves them: they
+    -- are created again after it), and statistics objects (DROP COLUMN and DROP TABLE
+    -- take them along, DROP FUNCTION refuses under their expressions: N1, N5).  Only
+    -- those that may depend, transitively, on a root (dep_roots, col_changes) are read:
+    -- found level by level through the reverse index of recorded dependencies (dep_refs,
+    -- then the object trees holding those blobs); objects recorded before dependencies
+    -- were (no "depends" blob) are read too, and count as roots themselves (what depends
+    -- on them is found by the walk below).
     view_like AS MATERIALIZED (
         SELECT f.schema_name, f.obj_key, f.obj_tree,
                NOT EXISTS (SELECT 1 FROM tree_entries d WHERE d.tree_sha = f.obj_tree AND d.name = 'depends') AS unrecorded
         FROM fo f
-        WHERE _key_kind(f.obj_key) IN ('view', 'materialized_view', 'publication', 'function', 'procedure')
+        WHERE _key_kind(f.obj_key) IN ('view', 'materialized_view', 'publication', 'statistics', 'function', 'procedure')
           AND (EXISTS (SELECT 1 FROM dep_roots) OR EXISTS (SELECT 1 FROM col_changes))   -- one-time filter: no roots, no scan
     ),
     view_reach(schema_name, obj_key) AS (
@@ -320,7 +379,7 @@ BEGIN
         FROM reached vl
         JOIN tree_entries e ON e.tree_sha = vl.obj_tree AND e.name = 'definition'
         JOIN objects o ON o.sha = e.entry_sha
-        WHERE _key_kind(vl.obj_key) IN ('view', 'materialized_view', 'publication')
+        WHERE _key_kind(vl.obj_key) IN ('view', 'materialized_view', 'publication', 'statistics')
            OR (_key_kind(vl.obj_key) IN ('function', 'procedure') AND _sql_body(o.content))
     ),
     old_def AS (SELECT d.schema_name, d.obj_key, o.content FROM d JOIN objects o ON o.sha = d.old_sha
@@ -407,8 +466,13 @@ BEGIN
         LEFT JOIN new_def nd ON nd.schema_name = c.schema_name AND nd.obj_key = c.obj_key
     ),
     -- tables whose columns change type or disappear: views reading them are recreated
+    -- (in_place: changed by ALTER COLUMN, not dropped and added again)
     col_changes0 AS MATERIALIZED (   -- one row per such column (retyped: it is still there)
-        SELECT d.schema_name, d.obj_key, d.sub_key, d.new_sha IS NOT NULL AS retyped FROM d
+        SELECT d.schema_name, d.obj_key, d.sub_key, d.new_sha IS NOT NULL AS retyped,
+               d.new_sha IS NOT NULL AND NOT (strpos(no.content, ' GENERATED ALWAYS AS (') > 0
+                                              AND (_col_parts(oo.content)).generated
+                                                  IS DISTINCT FROM (_col_parts(no.content)).generated) AS in_place
+        FROM d
         LEFT JOIN objects oo ON oo.sha = d.old_sha
         LEFT JOIN objects no ON no.sha = d.new_sha
         WHERE d.sub_key LIKE 'column %' AND d.old_sha IS NOT NULL
@@ -422,9 +486,13 @@ BEGIN
     -- type changes: PostgreSQL refuses the change under them (0A000), and cannot change a
     -- generated expression in place before version 17, so they are dropped before it and
     -- added back after (recomputed: no value is lost), with the indexes and constraints
-    -- naming them (typed_parts); they count as changed columns (views reading them go too)
+    -- naming them (typed_parts); they count as changed columns (views reading them go too).
+    -- drop_phase: when they go (41, with the type changes; 24, before the routine they
+    -- call goes: gen_callers)
     gen_readers AS MATERIALIZED (
-        SELECT DISTINCT f.schema_name, f.obj_key, e.name AS sub_key, tn.content AS new_c
+        SELECT g.schema_name, g.obj_key, g.sub_key, g.new_c, min(g.drop_phase) AS drop_phase
+        FROM (
+        SELECT DISTINCT f.schema_name, f.obj_key, e.name AS sub_key, tn.content AS new_c, 41 AS drop_phase
         FROM (SELECT DISTINCT cc.schema_name, cc.obj_key FROM col_changes0 cc WHERE cc.retyped) ct
         JOIN fo f ON f.schema_name = ct.schema_name AND f.obj_key = ct.obj_key
         JOIN t_o t ON t.schema_name = ct.schema_name AND t.obj_key = ct.obj_key
@@ -440,11 +508,114 @@ BEGIN
         UNION
         -- likewise generated columns, unchanged, of a rebuilt type (typed_gen_cols):
         -- PostgreSQL converts none in place (DROP DEFAULT, USING: 42P16, L5)
-        SELECT g.schema_name, g.obj_key, g.sub_key, g.col_def FROM typed_gen_cols g
+        SELECT g.schema_name, g.obj_key, g.sub_key, g.col_def, 41 FROM typed_gen_cols g
+        UNION
+        -- and those calling a routine the migration drops and makes again (N1): DROP
+        -- FUNCTION refuses under them
+        SELECT g.schema_name, g.obj_key, g.sub_key, g.new_c, 24 FROM gen_callers g
+        ) g
+        GROUP BY g.schema_name, g.obj_key, g.sub_key, g.new_c
     ),
     col_changes AS (
-        SELECT cc.schema_name, cc.obj_key, cc.sub_key, cc.retyped FROM col_changes0 cc
-        UNION ALL SELECT g.schema_name, g.obj_key, g.sub_key, true FROM gen_readers g
+        -- (drop_phase: when what reads them goes; a generated column whose expression
+        -- changes is dropped with the columns, at 20: a policy, trigger or rule reading it
+        -- goes before, with theirs, N5)
+        SELECT cc.schema_name, cc.obj_key, cc.sub_key, cc.retyped, cc.in_place,
+               CASE WHEN cc.retyped AND NOT cc.in_place THEN 10 ELSE 41 END AS drop_phase
+        FROM col_changes0 cc
+        UNION ALL SELECT g.schema_name, g.obj_key, g.sub_key, true, false, g.drop_phase FROM gen_readers g
+    ),
+    -- routines the migration drops (removed, or dropped and made again), as the changes
+    -- and the rebuilt types tell (not those made again because a view they read is: see
+    -- routine_users, which reads the plan)
+    dropped_routines AS MATERIALIZED (
+        SELECT s.schema_name, s.obj_key FROM status s
+        WHERE s.kind IN ('function', 'procedure', 'aggregate') AND s.how IN ('recreated', 'removed')
+        UNION
+        SELECT rd.schema_name, rd.obj_key FROM routine_deps rd WHERE _key_kind(rd.obj_key) <> 'cast'
+    ),
+    -- the columns and definitions of the source's tables that call one of them: by their
+    -- recorded edges (the trees found through the reverse index, dep_refs), else, for
+    -- trees recorded before edges were, by the name their text holds
+    early_calls AS MATERIALIZED (
+        SELECT DISTINCT f.schema_name, f.obj_key, r.part
+        FROM _tree_deps(ARRAY(SELECT DISTINCT e.tree_sha FROM dropped_routines dr
+                              JOIN dep_refs x ON x.ref_schema = dr.schema_name AND x.ref_key = dr.obj_key
+                              JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends')) r
+        JOIN dropped_routines dr ON dr.schema_name = r.ref_schema AND dr.obj_key = r.ref_key
+        JOIN fo f ON f.obj_tree = r.obj_tree AND _key_kind(f.obj_key) = 'table'
+        WHERE r.part LIKE 'column %' OR r.part = 'definition'
+        UNION
+        SELECT f.schema_name, f.obj_key, e.name
+        FROM fo f
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND (e.name LIKE 'column %' OR e.name = 'definition')
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE _key_kind(f.obj_key) = 'table'
+          AND NOT EXISTS (SELECT 1 FROM tree_entries d WHERE d.tree_sha = f.obj_tree AND d.name = 'depends')
+          AND EXISTS (SELECT 1 FROM dropped_routines dr WHERE strpos(o.content, _refname(dr.schema_name, dr.obj_key)) > 0)
+          AND EXISTS (SELECT 1 FROM dropped_routines)   -- one-time filter
+    ),
+    -- generated columns, the same on both sides, of kept tables, calling such a routine:
+    -- dropped before it and added back after (gen_readers)
+    gen_callers AS MATERIALIZED (
+        SELECT ec.schema_name, ec.obj_key, ec.part AS sub_key, o.content AS new_c
+        FROM early_calls ec
+        JOIN fo f ON f.schema_name = ec.schema_name AND f.obj_key = ec.obj_key
+        JOIN t_o t ON t.schema_name = ec.schema_name AND t.obj_key = ec.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = ec.part
+        JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name AND te.entry_sha = e.entry_sha
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE ec.part LIKE 'column %' AND strpos(o.content, ' GENERATED ALWAYS AS (') > 0
+          AND NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = ec.schema_name AND s.obj_key = ec.obj_key
+                            AND s.how IN ('removed', 'recreated'))
+    ),
+    -- Tables the migration drops and creates again that the changes alone do not say:
+    -- partitioned tables, kept, whose partition key calls a routine it drops (PostgreSQL
+    -- cannot change a partition key, and DROP FUNCTION refuses under it: in the history
+    -- too the table went with the routine), and the partitions, kept, of a partitioned
+    -- table dropped and created again (DROP TABLE takes them along), through every level.
+    -- Their rows are lost: announced and guarded as any table dropped.
+    forced_walk(schema_name, obj_key, q, old_tree, new_tree, depth, forced) AS (
+        SELECT f.schema_name, f.obj_key, _qname(f.schema_name, f.obj_key), f.obj_tree, t.obj_tree, 0, true
+        FROM (SELECT DISTINCT ec.schema_name, ec.obj_key FROM early_calls ec WHERE ec.part = 'definition') ec
+        JOIN fo f ON f.schema_name = ec.schema_name AND f.obj_key = ec.obj_key
+        JOIN t_o t ON t.schema_name = ec.schema_name AND t.obj_key = ec.obj_key
+        JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        WHERE strpos(o.content, ' PARTITION BY ') > 0
+          AND NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = ec.schema_name AND s.obj_key = ec.obj_key
+                            AND s.how IN ('removed', 'recreated'))
+        UNION
+        SELECT f.schema_name, f.obj_key, _qname(f.schema_name, f.obj_key), f.obj_tree, t.obj_tree, 0, true
+        FROM (SELECT DISTINCT il.schema_name, il.obj_key FROM inh_local il
+              WHERE NOT il.made_own AND il.sub_key LIKE 'column %') il
+        JOIN fo f ON f.schema_name = il.schema_name AND f.obj_key = il.obj_key
+        JOIN t_o t ON t.schema_name = il.schema_name AND t.obj_key = il.obj_key
+        WHERE NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = il.schema_name AND s.obj_key = il.obj_key
+                            AND s.how IN ('removed', 'recreated'))
+        UNION
+        SELECT s.schema_name, s.obj_key, _qname(s.schema_name, s.obj_key), NULL, NULL, 0, false
+        FROM status s WHERE s.kind = 'table' AND s.how = 'recreated'
+      UNION
+        SELECT f.schema_name, f.obj_key, _qname(f.schema_name, f.obj_key), f.obj_tree, t.obj_tree, p.depth + 1, true
+        FROM forced_walk p
+        JOIN fo f ON _key_kind(f.obj_key) = 'table'
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = 'definition'
+        JOIN objects tn ON tn.sha = te.entry_sha
+        WHERE strpos(o.content, ' PARTITION OF ' || p.q || ' ') > 0 AND strpos(tn.content, ' PARTITION OF ' || p.q || ' ') > 0
+          AND NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = f.schema_name AND s.obj_key = f.obj_key
+                            AND s.how IN ('removed', 'recreated'))
+          AND p.depth < 10
+          -- (one-time filter: the recursive term runs once even when the first finds nothing)
+          AND (EXISTS (SELECT 1 FROM status s2 WHERE s2.kind = 'table' AND s2.how = 'recreated')
+               OR EXISTS (SELECT 1 FROM early_calls ec2 WHERE ec2.part = 'definition')
+               OR EXISTS (SELECT 1 FROM inh_local il2 WHERE NOT il2.made_own))
+    ),
+    forced_tables AS MATERIALIZED (
+        SELECT DISTINCT w.schema_name, w.obj_key, w.old_tree, w.new_tree FROM forced_walk w WHERE w.forced
     ),
     -- views depending (transitively, by name) on recreated, rebuilt or removed objects
     -- or on tables whose columns change
@@ -452,6 +623,7 @@ BEGIN
         SELECT s.schema_name, s.obj_key FROM status s WHERE s.how IN ('recreated', 'rebuilt', 'removed')
         UNION SELECT tcl.schema_name, tcl.obj_key FROM typed_cols tcl   -- columns converted to a rebuilt type
         UNION SELECT r.schema_name, r.obj_key FROM rebuilt r
+        UNION SELECT ft.schema_name, ft.obj_key FROM forced_tables ft
     ),
     -- tables whose columns change, with the names of those columns: only views reading
     -- one of them (or whole rows: "t.*") are recreated, not every view on the table
@@ -494,6 +666,9 @@ BEGIN
         FROM view_deps vd JOIN col_changes cc ON cc.schema_name = vd.ref_schema AND cc.obj_key = vd.ref_key
                                               -- (no column: the whole row, "SELECT t FROM t")
                                               AND (cc.sub_key = vd.ref_column OR vd.ref_column = '')
+        -- (a statistics object follows a column changed in place: ALTER COLUMN ... TYPE
+        -- makes it again itself)
+        WHERE NOT (cc.in_place AND _key_kind(vd.obj_key) = 'statistics')
     ),
     -- both kinds of edges by the name others mention an object by, for the walk below
     -- (one join per level, by hash)
@@ -518,11 +693,21 @@ BEGIN
                         WHERE r.schema_name = s.schema_name AND r.obj_key = s.obj_key)
                     THEN 'rebuilt'
                     -- a view whose text stays but which is bound to another object now (a
-                    -- routine replaced by an overload of that name): created again
-                    WHEN s.how = 'altered' AND s.kind IN ('view', 'materialized_view')
+                    -- routine replaced by an overload of that name): created again; so is
+                    -- an SQL-standard routine calling one that is (its text changes with
+                    -- the callee's result type: CREATE OR REPLACE cannot come before the
+                    -- callee's DROP, which refuses under it, N1)
+                    WHEN s.how = 'altered' AND s.kind IN ('view', 'materialized_view', 'function', 'procedure')
                          AND EXISTS (SELECT 1 FROM dependants dp WHERE dp.schema_name = s.schema_name AND dp.obj_key = s.obj_key)
+                    THEN 'recreated'
+                    WHEN s.how = 'altered' AND EXISTS (SELECT 1 FROM forced_tables ft
+                        WHERE ft.schema_name = s.schema_name AND ft.obj_key = s.obj_key)
                     THEN 'recreated' ELSE s.how END
         FROM status s
+        UNION ALL
+        SELECT ft.schema_name, ft.obj_key, 'table', ft.old_tree, ft.new_tree, 'recreated'
+        FROM forced_tables ft
+        WHERE NOT EXISTS (SELECT 1 FROM status s WHERE s.schema_name = ft.schema_name AND s.obj_key = ft.obj_key)
         UNION ALL
         SELECT rd.schema_name, rd.obj_key, _key_kind(rd.obj_key), rd.old_tree, rd.new_tree, 'recreated'
         FROM routine_deps rd
@@ -588,6 +773,10 @@ BEGIN
           -- a table detached or attached: its definition alone (part_moves)
           AND NOT (p.how = 'altered' AND k.sub_key <> 'definition'
                    AND EXISTS (SELECT 1 FROM part_moves pm WHERE pm.schema_name = p.schema_name AND pm.obj_key = p.obj_key))
+          -- inherited parts made the table's own by inherit_again (a hashed lookup)
+          AND (p.how <> 'altered'
+               OR (p.schema_name, p.obj_key, k.sub_key) NOT IN (SELECT il.schema_name, il.obj_key, il.sub_key
+                                                                FROM inh_local il WHERE il.made_own))
     ),
     -- the attach lines of partitions' keys attached to their parents' indexes (few: read
     -- once here, not per dropped index)
@@ -602,12 +791,14 @@ BEGIN
         JOIN new_def nd ON nd.schema_name = s.schema_name AND nd.obj_key = s.obj_key
         WHERE s.kind = 'table' AND s.how = 'altered'
           AND (od.content LIKE 'CREATE UNLOGGED %') <> (nd.content LIKE 'CREATE UNLOGGED %')
+          AND NOT EXISTS (SELECT 1 FROM forced_tables ft WHERE ft.schema_name = s.schema_name AND ft.obj_key = s.obj_key)
     ),
     -- foreign keys of untouched tables that reference recreated tables or tables whose
     -- key constraints or column types change: dropped first, added back at the end
     -- (cols: only foreign keys referencing one of these columns; NULL: every one)
     fk_roots AS (
         SELECT s.schema_name, s.obj_key, NULL::text[] AS cols FROM status s WHERE s.kind = 'table' AND s.how IN ('recreated', 'removed')
+        UNION SELECT ft.schema_name, ft.obj_key, NULL FROM forced_tables ft
         UNION SELECT cr.schema_name, cr.obj_key, cr.cols FROM col_roots cr
         UNION SELECT x.schema_name, x.obj_key, NULL FROM pp x
               WHERE x.sub_key LIKE 'constraint %' AND x.old_c ~ ' (PRIMARY KEY|UNIQUE) '
@@ -812,15 +1003,16 @@ BEGIN
                -- are then created in one dependency order (see domain_calls)
                OR (x.kind IN ('function', 'procedure') AND EXISTS (SELECT 1 FROM domain_calls)))
     ),
-    -- domains created whose CHECK calls a routine the script creates (HashiCorp Boundary's
-    -- wt_sentinel), by the edges their commit recorded: created with the routines, in
-    -- the dependency order of both (a routine may take or return such a domain)
+    -- domains created whose CHECK or DEFAULT calls a routine the script creates (HashiCorp
+    -- Boundary's wt_sentinel), by the edges their commit recorded: created with the
+    -- routines, in the dependency order of both (a routine may take or return such a domain)
     domain_calls AS MATERIALIZED (
         SELECT DISTINCT x.schema_name, x.obj_key
         FROM pp x
         JOIN _tree_deps(ARRAY(SELECT y.new_tree FROM pp y
                               WHERE y.sub_key = 'definition' AND y.kind = 'domain' AND y.new_c IS NOT NULL
-                                AND y.how IN ('added', 'recreated', 'rebuilt') AND strpos(y.new_c, ' CHECK ') > 0)) r
+                                AND y.how IN ('added', 'recreated', 'rebuilt')
+                                AND (strpos(y.new_c, ' CHECK ') > 0 OR strpos(y.new_c, ' DEFAULT ') > 0))) r
              ON r.obj_tree = x.new_tree
         JOIN pp f ON f.schema_name = r.ref_schema AND f.obj_key = r.ref_key AND f.sub_key = 'definition'
                  AND f.kind IN ('function', 'procedure') AND f.how IN ('added', 'recreated')
@@ -1007,7 +1199,7 @@ BEGIN
     -- the policies and rules of other tables reading a column whose type changes (a
     -- subquery): their recorded edges, found through the reverse index (dep_refs)
     other_readers AS MATERIALIZED (
-        SELECT DISTINCT r.obj_tree, r.part
+        SELECT r.obj_tree, r.part, min(cc.drop_phase) AS drop_phase
         FROM _tree_deps(ARRAY(SELECT f.obj_tree FROM fo f   -- (one scan: see fk_tables)
                               WHERE _key_kind(f.obj_key) = 'table'
                                 AND f.obj_tree = ANY (ARRAY(
@@ -1018,12 +1210,14 @@ BEGIN
         JOIN col_changes cc ON cc.retyped AND cc.schema_name = r.ref_schema AND cc.obj_key = r.ref_key
                            AND cc.sub_key = r.ref_column
         WHERE split_part(r.part, ' ', 1) IN ('policy', 'rule')
+        GROUP BY r.obj_tree, r.part
     ),
     -- constraints, indexes, triggers and policies of tables whose columns are converted to
     -- a rebuilt type that name the type (a label compared in a CHECK or an index
     -- predicate): PostgreSQL cannot carry them over the conversion (the old type's
     -- operators), so they are dropped before it and created again after
-    typed_parts AS (
+    -- (drop_phase: when; a part found for two reasons goes at the earlier: typed_parts)
+    typed_parts0 AS (
         SELECT DISTINCT f.schema_name, f.obj_key, e.name AS sub_key, tn.content AS new_c,
                _qname(f.schema_name, f.obj_key) AS q, 41 AS drop_phase
         FROM (SELECT DISTINCT tc.schema_name, tc.obj_key FROM typed_cols tc) tt
@@ -1046,7 +1240,7 @@ BEGIN
         -- (PostgreSQL refuses the change under them): those whose edges to their own
         -- table, recorded by the source commit, name the column; for one recorded before
         -- those edges were (none names its own table), those whose text names it
-        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
+        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), cc.drop_phase
         FROM col_changes cc
         JOIN fo f ON f.schema_name = cc.schema_name AND f.obj_key = cc.obj_key
         JOIN t_o t ON t.schema_name = cc.schema_name AND t.obj_key = cc.obj_key
@@ -1066,13 +1260,13 @@ BEGIN
         -- generated columns reading a column whose type changes (gen_readers), and the
         -- indexes and constraints naming them or a generated column whose expression
         -- changes (DROP COLUMN takes those along)
-        SELECT g.schema_name, g.obj_key, g.sub_key, g.new_c, _qname(g.schema_name, g.obj_key), 41
+        SELECT g.schema_name, g.obj_key, g.sub_key, g.new_c, _qname(g.schema_name, g.obj_key), g.drop_phase
         FROM gen_readers g
         UNION
-        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
-        FROM (SELECT gr.schema_name, gr.obj_key, gr.sub_key FROM gen_readers gr
+        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), g.drop_phase
+        FROM (SELECT gr.schema_name, gr.obj_key, gr.sub_key, gr.drop_phase FROM gen_readers gr
               UNION
-              SELECT dd.schema_name, dd.obj_key, dd.sub_key FROM d dd
+              SELECT dd.schema_name, dd.obj_key, dd.sub_key, 41 FROM d dd
               JOIN objects oo ON oo.sha = dd.old_sha JOIN objects no ON no.sha = dd.new_sha
               WHERE dd.sub_key LIKE 'column %' AND strpos(no.content, ' GENERATED ALWAYS AS (') > 0
                 AND (_col_parts(oo.content)).generated IS DISTINCT FROM (_col_parts(no.content)).generated) g
@@ -1091,7 +1285,7 @@ BEGIN
         FROM part_moves pm CROSS JOIN LATERAL unnest(pm.leftovers) l(sub_key)
         UNION
         -- policies and rules of other tables reading such a column
-        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 41
+        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), orr.drop_phase
         FROM other_readers orr
         JOIN fo f ON f.obj_tree = orr.obj_tree
         JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
@@ -1101,46 +1295,69 @@ BEGIN
         WHERE NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND (x.sub_key = e.name OR x.how IN ('removed', 'recreated')))
         UNION
-        -- and parts of kept tables calling a routine that is dropped and created again
-        -- (its result type or arguments change): DROP FUNCTION would refuse under them
-        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key), 24
+        -- and parts of kept tables (and rules of kept views) calling a routine that is
+        -- dropped and created again (its result type or arguments change): DROP FUNCTION
+        -- would refuse under them; generated columns among them are dropped and added
+        -- back (those gen_callers does not know: a routine made again with a view it reads)
+        SELECT f.schema_name, f.obj_key, e.name, tn.content, _qname(f.schema_name, f.obj_key),
+               CASE WHEN ru.late THEN 11 ELSE 24 END
         FROM routine_users ru
         JOIN fo f ON f.schema_name = ru.schema_name AND f.obj_key = ru.obj_key
         JOIN t_o t ON t.schema_name = ru.schema_name AND t.obj_key = ru.obj_key
         JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = ru.sub_key
         LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
         LEFT JOIN objects tn ON tn.sha = te.entry_sha
-        WHERE split_part(ru.sub_key, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy')
+        WHERE (split_part(ru.sub_key, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'rule')
+               OR (split_part(ru.sub_key, ' ', 1) = 'column' AND strpos(ru.old_c, ' GENERATED ALWAYS AS (') > 0))
           AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                             AND x.sub_key = e.name)
           AND EXISTS (SELECT 1 FROM routine_users)   -- one-time filter
     ),
+    typed_parts AS (
+        SELECT tp.schema_name, tp.obj_key, tp.sub_key, tp.new_c, tp.q, min(tp.drop_phase) AS drop_phase
+        FROM typed_parts0 tp
+        GROUP BY tp.schema_name, tp.obj_key, tp.sub_key, tp.new_c, tp.q
+    ),
     -- parts of tables (both sides) that call a routine the migration drops and creates again
-    -- what the source's tables recorded calling among routines (read only when a routine
-    -- is recreated)
+    -- what the source's tables, views and domains recorded calling among the routines the
+    -- plan drops (their trees found through the reverse index, dep_refs: read only when a
+    -- routine is dropped)
     routine_edges AS MATERIALIZED (
         SELECT r.obj_tree, r.part, r.ref_schema, r.ref_key
-        FROM _tree_deps(ARRAY(SELECT f.obj_tree FROM fo f
-                              WHERE _key_kind(f.obj_key) = 'table'
-                                AND EXISTS (SELECT 1 FROM plan x WHERE x.how IN ('recreated', 'removed')
-                                              AND x.kind IN ('function', 'procedure', 'aggregate')))) r
+        FROM _tree_deps(ARRAY(SELECT DISTINCT f.obj_tree
+                              FROM plan rp
+                              JOIN dep_refs x ON x.ref_schema = rp.schema_name AND x.ref_key = rp.obj_key
+                              JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
+                              JOIN fo f ON f.obj_tree = e.tree_sha
+                              WHERE rp.how IN ('recreated', 'removed') AND rp.kind IN ('function', 'procedure', 'aggregate')
+                                AND _key_kind(f.obj_key) IN ('table', 'view', 'materialized_view', 'domain'))) r
         WHERE _key_kind(r.ref_key) IN ('function', 'procedure', 'aggregate')
     ),
+    -- routines made again among the views (an SQL-standard body: dropped with them, at 12,
+    -- created with them, at 60): what calls them goes before them and comes back after
+    -- them (late)
+    late_routines AS MATERIALIZED (
+        SELECT x.schema_name, x.obj_key FROM pp x
+        WHERE x.sub_key = 'definition' AND x.how = 'recreated' AND x.kind IN ('function', 'procedure')
+          AND (_sql_body(x.old_c) OR _sql_body(x.new_c))
+    ),
+    -- (late: one of the routines it calls is such a routine)
     routine_users AS (
-        SELECT DISTINCT f.schema_name, f.obj_key, e.name AS sub_key, o.content AS old_c, tn.content AS new_c
-        FROM (   -- (table tree, part) calling a recreated routine: recorded, else named in its text
-              SELECT re.obj_tree, re.part
+        SELECT f.schema_name, f.obj_key, e.name AS sub_key, o.content AS old_c, tn.content AS new_c,
+               bool_or(EXISTS (SELECT 1 FROM late_routines lr WHERE lr.schema_name = u.rs AND lr.obj_key = u.rk)) AS late
+        FROM (   -- (table tree, part, the recreated routine it calls): recorded, else named in its text
+              SELECT re.obj_tree, re.part, rp.schema_name AS rs, rp.obj_key AS rk
               FROM routine_edges re
               JOIN plan rp ON rp.schema_name = re.ref_schema AND rp.obj_key = re.ref_key
               -- (or removed: a part kept as it was then calls another routine of that
               -- name, an overload added, and DROP FUNCTION would refuse under it too)
               WHERE rp.how IN ('recreated', 'removed') AND rp.kind IN ('function', 'procedure', 'aggregate')
               UNION
-              SELECT f2.obj_tree, e2.name
+              SELECT f2.obj_tree, e2.name, rp.schema_name, rp.obj_key
               FROM plan rp
-              JOIN fo f2 ON _key_kind(f2.obj_key) = 'table'
+              JOIN fo f2 ON _key_kind(f2.obj_key) IN ('table', 'view', 'materialized_view')
               JOIN tree_entries e2 ON e2.tree_sha = f2.obj_tree
-                                  AND split_part(e2.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'column')
+                                  AND split_part(e2.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'column', 'rule')
               JOIN objects o2 ON o2.sha = e2.entry_sha
               WHERE rp.how IN ('recreated', 'removed') AND rp.kind IN ('function', 'procedure', 'aggregate')
                 AND NOT EXISTS (SELECT 1 FROM tree_entries d WHERE d.tree_sha = f2.obj_tree AND d.name = 'depends')
@@ -1152,11 +1369,59 @@ BEGIN
         JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
         LEFT JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = e.name
         LEFT JOIN objects tn ON tn.sha = te.entry_sha
-        WHERE split_part(e.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'column')
+        WHERE split_part(e.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'column', 'rule')
+          AND _key_kind(f.obj_key) IN ('table', 'view', 'materialized_view')
           AND NOT EXISTS (SELECT 1 FROM plan p3 WHERE p3.schema_name = f.schema_name AND p3.obj_key = f.obj_key
                             AND p3.how IN ('removed', 'recreated'))
           AND EXISTS (SELECT 1 FROM plan x WHERE x.how IN ('recreated', 'removed')   -- one-time filter
                         AND x.kind IN ('function', 'procedure', 'aggregate'))
+        GROUP BY f.schema_name, f.obj_key, e.name, o.content, tn.content
+    ),
+    -- the checks and the default of kept domains that call a routine the plan drops (found
+    -- by their recorded edges, else by their text; each part by the routine's name in its
+    -- text): dropped before it, set again once it is made again (N1).  new_c: the
+    -- target's, when it is the same (a part that changes is the domain's own change,
+    -- _emit_alters; sub_key "constraint <name>" or "default")
+    domain_users AS (
+        SELECT f.schema_name, f.obj_key, dp.sub_key, dp.old_c, dp.new_c, _qname(f.schema_name, f.obj_key) AS q,
+               bool_or(EXISTS (SELECT 1 FROM late_routines lr WHERE lr.schema_name = u.rs AND lr.obj_key = u.rk)) AS late
+        FROM (   -- (domain tree, the routine it calls)
+              SELECT re.obj_tree, _refname(rp.schema_name, rp.obj_key) AS callee, rp.schema_name AS rs, rp.obj_key AS rk
+              FROM routine_edges re
+              JOIN plan rp ON rp.schema_name = re.ref_schema AND rp.obj_key = re.ref_key
+              WHERE re.part = 'definition' AND rp.how IN ('recreated', 'removed')
+                AND rp.kind IN ('function', 'procedure', 'aggregate')
+              UNION
+              SELECT f2.obj_tree, _refname(rp.schema_name, rp.obj_key), rp.schema_name, rp.obj_key
+              FROM fo f2
+              JOIN tree_entries e2 ON e2.tree_sha = f2.obj_tree AND e2.name = 'definition'
+              JOIN objects o2 ON o2.sha = e2.entry_sha
+              JOIN plan rp ON rp.how IN ('recreated', 'removed') AND rp.kind IN ('function', 'procedure', 'aggregate')
+              WHERE _key_kind(f2.obj_key) = 'domain'
+                AND NOT EXISTS (SELECT 1 FROM tree_entries d WHERE d.tree_sha = f2.obj_tree AND d.name = 'depends')
+                AND strpos(o2.content, _refname(rp.schema_name, rp.obj_key)) > 0
+             ) u
+        JOIN fo f ON f.obj_tree = u.obj_tree AND _key_kind(f.obj_key) = 'domain'
+        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
+        JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'definition'
+        JOIN objects o ON o.sha = e.entry_sha
+        JOIN tree_entries te ON te.tree_sha = t.obj_tree AND te.name = 'definition'
+        JOIN objects tn ON tn.sha = te.entry_sha
+        CROSS JOIN LATERAL _domain_parts(o.content) od
+        CROSS JOIN LATERAL _domain_parts(tn.content) nd
+        CROSS JOIN LATERAL (
+            SELECT 'constraint ' || c.nm AS sub_key, c.ck AS old_c,
+                   (SELECT n.ck FROM unnest(nd.check_names, nd.checks) AS n(nm, ck) WHERE n.nm = c.nm AND n.ck = c.ck) AS new_c
+            FROM unnest(od.check_names, od.checks) AS c(nm, ck)
+            UNION ALL
+            SELECT 'default', od.dflt, CASE WHEN nd.dflt = od.dflt THEN nd.dflt END WHERE od.dflt IS NOT NULL
+        ) dp
+        WHERE strpos(dp.old_c, u.callee) > 0
+          AND NOT EXISTS (SELECT 1 FROM plan p3 WHERE p3.schema_name = f.schema_name AND p3.obj_key = f.obj_key
+                            AND p3.how IN ('removed', 'recreated', 'rebuilt'))
+          AND EXISTS (SELECT 1 FROM plan x WHERE x.how IN ('recreated', 'removed')   -- one-time filter
+                        AND x.kind IN ('function', 'procedure', 'aggregate'))
+        GROUP BY f.schema_name, f.obj_key, dp.sub_key, dp.old_c, dp.new_c
     ),
     -- sequences owned by a column of a table dropped here (recreated or removed) that the
     -- target still has: DROP TABLE would take them along, so they are released first and
@@ -1374,6 +1639,26 @@ BEGIN
     JOIN objects o ON o.sha = te.entry_sha
     WHERE NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = c.schema_name AND x.obj_key = c.obj_key
                         AND x.sub_key = te.name)   -- (a changed comment is set there)
+    UNION ALL   -- the grants and settings of a column dropped and added back (a generated one
+                -- made again: typed_parts, whose comments are above; one whose expression
+                -- changes, its comment too): DROP COLUMN took them along (N5)
+    SELECT 'part_comment', c.schema_name, c.obj_key, 'table', NULL, te.name, NULL, o.content, c.q,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, NULL, NULL
+    FROM (SELECT tp.schema_name, tp.obj_key, substr(tp.sub_key, 8) AS col, tp.q, false AS with_comment FROM typed_parts tp
+          WHERE tp.sub_key LIKE 'column %' AND tp.new_c IS NOT NULL
+          UNION
+          SELECT x.schema_name, x.obj_key, substr(x.sub_key, 8), x.q, true FROM pp x
+          WHERE x.kind = 'table' AND x.how = 'altered' AND x.sub_key LIKE 'column %' AND x.old_c IS NOT NULL
+            AND strpos(x.new_c, ' GENERATED ALWAYS AS (') > 0
+            AND (_col_parts(x.old_c)).generated IS DISTINCT FROM (_col_parts(x.new_c)).generated) c
+    JOIN t_o t ON t.schema_name = c.schema_name AND t.obj_key = c.obj_key
+    JOIN tree_entries te ON te.tree_sha = t.obj_tree
+                        AND (te.name IN ('column_grants ' || c.col, 'column_settings ' || c.col)
+                             OR (c.with_comment AND te.name = 'column_comment ' || c.col))
+    JOIN objects o ON o.sha = te.entry_sha
+    WHERE NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = c.schema_name AND x.obj_key = c.obj_key
+                        AND x.sub_key = te.name)   -- (a changed one is set there)
     UNION ALL   -- a kept table's REPLICA IDENTITY USING INDEX or CLUSTER ON naming an index
                 -- (or key) the script drops and makes again: set again after it (dropping
                 -- the index took the setting along, N2); with the comments
@@ -1392,11 +1677,27 @@ BEGIN
     WHERE right(o.content, length(quote_ident(r.idx)) + 2) = ' ' || quote_ident(r.idx) || ';'
       AND NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = t.schema_name AND x.obj_key = t.obj_key
                         AND x.sub_key = te.name)   -- (a changed one is set there)
+    UNION ALL   -- inheritance children whose inherited columns and checks become their own
+                -- (new_c: the parent, left and inherited again, N3)
+    SELECT DISTINCT 'inherit_again', il.schema_name, il.obj_key, 'table', NULL, 'definition', NULL, il.through,
+               _qname(il.schema_name, il.obj_key),
+               NULL::text, NULL::int, NULL::boolean, NULL::boolean, NULL::boolean, NULL::boolean, NULL::boolean, NULL::boolean,
+               NULL::int, NULL::boolean, NULL::int, NULL::boolean, NULL::boolean, NULL::int, NULL::boolean, NULL::boolean,
+               NULL::boolean, NULL::boolean, NULL::boolean, NULL::text, NULL::int, NULL::boolean
+    FROM inh_local il
+    WHERE il.made_own
+      AND NOT EXISTS (SELECT 1 FROM plan p WHERE p.schema_name = il.schema_name AND p.obj_key = il.obj_key
+                        AND p.how IN ('removed', 'recreated'))
+    UNION ALL   -- checks and defaults of kept domains calling a recreated routine
+    SELECT 'domain_user', du.schema_name, du.obj_key, 'domain', NULL, du.sub_key, du.old_c, du.new_c, du.q,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+               NULL, NULL, CASE WHEN du.late THEN 11 END, NULL
+    FROM domain_users du
     UNION ALL   -- parts of kept tables calling a recreated routine (their column defaults)
     SELECT 'routine_user', ru.schema_name, ru.obj_key, 'table', NULL, ru.sub_key, ru.old_c, ru.new_c,
                _qname(ru.schema_name, ru.obj_key),
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-               NULL, NULL, NULL, NULL
+               NULL, NULL, CASE WHEN ru.late THEN 11 END, NULL
     FROM routine_users ru
     UNION ALL   -- partitions' indexes attached to their parent's made valid (new_c: the statements)
     SELECT 'adopted_index', ca.schema_name, ca.obj_key, 'table', NULL, ca.sub_key, NULL, ca.stmt, ca.q,

@@ -296,13 +296,22 @@ BEGIN
           -- the comment or column grants of a part dropped here go with it
           AND NOT coalesce(x.goes_with_part, false)
         UNION ALL
-        SELECT tp.drop_phase, -2, tp.schema_name, tp.obj_key, tp.sub_key,
+        -- (a generated column after the policies, triggers and rules reading it, which
+        -- DROP COLUMN refuses under)
+        SELECT tp.drop_phase, CASE WHEN tp.sub_key LIKE 'column %' THEN -2 ELSE -3 END, tp.schema_name, tp.obj_key, tp.sub_key,
                coalesce(_drop_part(tp.schema_name, tp.q, tp.sub_key),   -- a generated column
                         format('ALTER TABLE %s DROP COLUMN IF EXISTS %I;', tp.q, substr(tp.sub_key, 8))),
                ARRAY['access_exclusive_lock']
         FROM unnest(p_plan) tp WHERE tp.role = 'typed_part'
         UNION ALL
-        SELECT 24, -2, ru.schema_name, ru.obj_key, ru.sub_key,
+        -- checks and defaults of kept domains calling a routine dropped and made again
+        SELECT coalesce(du.drop_phase, 24), -2, du.schema_name, du.obj_key, du.sub_key,
+               CASE WHEN du.sub_key = 'default' THEN format('ALTER DOMAIN %s DROP DEFAULT;', du.q)
+                    ELSE format('ALTER DOMAIN %s DROP CONSTRAINT IF EXISTS %s;', du.q, substr(du.sub_key, 12)) END,
+               ARRAY[]::text[]
+        FROM unnest(p_plan) du WHERE du.role = 'domain_user'
+        UNION ALL
+        SELECT coalesce(ru.drop_phase, 24), -2, ru.schema_name, ru.obj_key, ru.sub_key,
                format('ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;', _qname(ru.schema_name, ru.obj_key), cp.name),
                ARRAY['access_exclusive_lock']
         FROM unnest(p_plan) ru CROSS JOIN LATERAL _col_parts(ru.old_c) cp
@@ -428,7 +437,8 @@ BEGIN
                           THEN format('ALTER DOMAIN %s %s;', x.q, coalesce('SET DEFAULT ' || n.dflt, 'DROP DEFAULT')) END,
                      CASE WHEN o.not_null <> n.not_null
                           THEN format('ALTER DOMAIN %s %s NOT NULL;', x.q, CASE WHEN n.not_null THEN 'SET' ELSE 'DROP' END) END,
-                     (SELECT string_agg(format('ALTER DOMAIN %s DROP CONSTRAINT %s;', x.q, oc.nm), E'\n' ORDER BY oc.o)
+                     -- (IF EXISTS: one calling a routine made again went before it, domain_user)
+                     (SELECT string_agg(format('ALTER DOMAIN %s DROP CONSTRAINT IF EXISTS %s;', x.q, oc.nm), E'\n' ORDER BY oc.o)
                       FROM unnest(o.check_names, o.checks) WITH ORDINALITY AS oc(nm, ck, o)
                       WHERE NOT EXISTS (SELECT 1 FROM unnest(n.check_names, n.checks) AS nc(nm, ck)
                                         WHERE nc.nm = oc.nm AND nc.ck = oc.ck)),
@@ -483,7 +493,14 @@ BEGIN
             WHERE NOT u.parent = ANY (_inherits(x.old_c))) g
         WHERE x.role = 'part' AND x.how = 'altered' AND x.kind = 'table' AND x.sub_key = 'definition'
           AND strpos(x.old_c || x.new_c, ' INHERITS (') > 0
-          AND _without_inherits(x.old_c) = _without_inherits(x.new_c);
+          AND _without_inherits(x.old_c) = _without_inherits(x.new_c)
+        UNION ALL
+        -- a child whose inherited columns and checks become its own (N3): the parent they
+        -- come through left and inherited again, as the history did; its rows stay
+        SELECT 5, 100, x.schema_name, x.obj_key, x.sub_key,
+               format(E'ALTER TABLE %s NO INHERIT %s;\nALTER TABLE %s INHERIT %s;', x.q, x.new_c, x.q, x.new_c),
+               ARRAY['access_exclusive_lock']
+        FROM unnest(p_plan) x WHERE x.role = 'inherit_again';
 END
 $$;
 
@@ -694,7 +711,8 @@ BEGIN
         CROSS JOIN LATERAL _col_parts(x.new_c) n
         WHERE x.role = 'part' AND x.how = 'altered' AND x.sub_key LIKE 'column %' AND x.old_c IS NOT NULL AND x.new_c IS NOT NULL
         UNION ALL
-        SELECT 42, 5, ru.schema_name, ru.obj_key, ru.sub_key,
+        -- (after the views when the routine is made among them: drop_phase 11)
+        SELECT CASE WHEN ru.drop_phase = 11 THEN 67 ELSE 42 END, 5, ru.schema_name, ru.obj_key, ru.sub_key,
                format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', _qname(ru.schema_name, ru.obj_key), ncp.name,
                       ncp.default_expr),
                ARRAY[]::text[]
@@ -1005,10 +1023,11 @@ BEGIN
                ARRAY['validation_scan']
         FROM unnest(p_plan) f WHERE f.role = 'foreign_key' AND f.new_c IS NOT NULL
         UNION ALL
-        SELECT CASE split_part(tp.sub_key, ' ', 1)
+        -- (one calling a routine made again among the views: after them, drop_phase 11)
+        SELECT CASE WHEN tp.drop_phase = 11 THEN 67 ELSE CASE split_part(tp.sub_key, ' ', 1)
                  WHEN 'constraint' THEN CASE WHEN tp.new_c LIKE '% FOREIGN KEY %' THEN 56
                                              WHEN tp.new_c LIKE '% CHECK %' THEN 51 ELSE 50 END
-                 WHEN 'index' THEN 55 WHEN 'trigger' THEN 61 WHEN 'column' THEN 43 ELSE 62 END,
+                 WHEN 'index' THEN 55 WHEN 'trigger' THEN 61 WHEN 'column' THEN 43 WHEN 'rule' THEN 66 ELSE 62 END END,
                0, tp.schema_name, tp.obj_key, tp.sub_key,
                CASE WHEN split_part(tp.sub_key, ' ', 1) = 'index' AND strpos(tp.new_c, _on_only_mark()) = 0
                     THEN replace(tp.new_c, ' ON ONLY ', ' ON ')
@@ -1023,6 +1042,15 @@ BEGIN
         UNION ALL   -- their comments (and those of foreign keys added back), with the comments
         SELECT 70, 0, pc.schema_name, pc.obj_key, pc.sub_key, pc.new_c, ARRAY[]::text[]
         FROM unnest(p_plan) pc WHERE pc.role = 'part_comment'
+        UNION ALL
+        -- checks and defaults of kept domains set again once the routine they call is made
+        -- again (after the domains' own changes, before the columns; after the views when
+        -- it is made among them, drop_phase 11)
+        SELECT CASE WHEN du.drop_phase = 11 THEN 67 ELSE 41 END, 5, du.schema_name, du.obj_key, du.sub_key,
+               CASE WHEN du.sub_key = 'default' THEN format('ALTER DOMAIN %s SET DEFAULT %s;', du.q, du.new_c)
+                    ELSE format('ALTER DOMAIN %s ADD CONSTRAINT %s %s;', du.q, substr(du.sub_key, 12), du.new_c) END,
+               CASE WHEN du.sub_key = 'default' THEN ARRAY[]::text[] ELSE ARRAY['validation_scan'] END
+        FROM unnest(p_plan) du WHERE du.role = 'domain_user' AND du.new_c IS NOT NULL
         UNION ALL
         SELECT 43, 1, os.schema_name, os.obj_key, 'owned_by', os.new_c, ARRAY[]::text[]
         FROM unnest(p_plan) os
