@@ -15,7 +15,13 @@ $preflight$;
 -- role, would let that role run its code as the installer: a schema's owner may drop and
 -- replace any function in it (the capture event trigger calls them by name), and a table
 -- it made first keeps its triggers through CREATE TABLE IF NOT EXISTS (S10).  The
--- installer must own the schema; a superuser installs only into a superuser's.
+-- installer must own the schema; a superuser installs only into a superuser's.  Checked
+-- after CREATE SCHEMA IF NOT EXISTS, in the install's transaction: a schema another role
+-- makes between a check and the CREATE would otherwise pass (R1); once the check passes
+-- the schema is the installer's, and only its owner may put objects in it.  Everything is
+-- qualified with pg_catalog and install.sql keeps pggit_v0 off the search path until
+-- here (R6).
+CREATE SCHEMA IF NOT EXISTS pggit_v0;
 DO $owner$
 DECLARE
     v_owner oid := (SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname = 'pggit_v0');
@@ -26,31 +32,31 @@ BEGIN
     IF v_owner IS NULL THEN
         RETURN;
     END IF;
-    IF v_owner <> v_me
+    IF v_owner OPERATOR(pg_catalog.<>) v_me
        AND (CASE WHEN v_super THEN NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.oid = v_owner)
                  ELSE NOT pg_catalog.pg_has_role(v_me, v_owner, 'MEMBER') END) THEN
         RAISE EXCEPTION 'schema pggit_v0 is owned by role %, not by the installing role %',
                         v_owner::regrole, current_user
               USING ERRCODE = '42501',
-                    HINT = format('A schema of that name made by another role could run that role''s code as %s. '
+                    HINT = pg_catalog.format('A schema of that name made by another role could run that role''s code as %s. '
                                   'Install as its owner (SET ROLE %s), or check what it holds and drop it '
                                   '(DROP SCHEMA pggit_v0 CASCADE) before installing.', current_user, v_owner::regrole);
     END IF;
-    SELECT string_agg(format('%s %s (owner %s)', o.kind, o.name, o.owner::regrole), ', ' ORDER BY o.kind, o.name)
+    SELECT pg_catalog.string_agg(pg_catalog.format('%s %s (owner %s)', o.kind, o.name, o.owner::regrole), ', ' ORDER BY o.kind, o.name)
     INTO v_other
-    FROM (SELECT 'relation' AS kind, format('pggit_v0.%I', c.relname) AS name, c.relowner AS owner
-          FROM pg_catalog.pg_class c WHERE c.relnamespace = 'pggit_v0'::regnamespace AND c.relkind <> 'i'
+    FROM (SELECT 'relation' AS kind, pg_catalog.format('pggit_v0.%I', c.relname) AS name, c.relowner AS owner
+          FROM pg_catalog.pg_class c WHERE c.relnamespace = 'pggit_v0'::regnamespace AND c.relkind OPERATOR(pg_catalog.<>) 'i'
           UNION ALL
-          SELECT 'function', format('pggit_v0.%I', p.proname), p.proowner
+          SELECT 'function', pg_catalog.format('pggit_v0.%I', p.proname), p.proowner
           FROM pg_catalog.pg_proc p WHERE p.pronamespace = 'pggit_v0'::regnamespace
           UNION ALL   -- (not a table's row type, nor an array type)
-          SELECT 'type', format('pggit_v0.%I', t.typname), t.typowner
+          SELECT 'type', pg_catalog.format('pggit_v0.%I', t.typname), t.typowner
           FROM pg_catalog.pg_type t
-          WHERE t.typnamespace = 'pggit_v0'::regnamespace AND t.typrelid = 0 AND t.typcategory <> 'A'
+          WHERE t.typnamespace = 'pggit_v0'::regnamespace AND t.typrelid OPERATOR(pg_catalog.=) 0 AND t.typcategory OPERATOR(pg_catalog.<>) 'A'
           UNION ALL
-          SELECT 'operator', format('pggit_v0.%s', o.oprname), o.oprowner
+          SELECT 'operator', pg_catalog.format('pggit_v0.%s', o.oprname), o.oprowner
           FROM pg_catalog.pg_operator o WHERE o.oprnamespace = 'pggit_v0'::regnamespace) o
-    WHERE o.owner <> v_owner;
+    WHERE o.owner OPERATOR(pg_catalog.<>) v_owner;
     IF v_other IS NOT NULL THEN
         RAISE EXCEPTION 'schema pggit_v0 holds objects of other roles than its owner %: %', v_owner::regrole, v_other
               USING ERRCODE = '42501',
@@ -60,7 +66,6 @@ BEGIN
 END
 $owner$;
 
-CREATE SCHEMA IF NOT EXISTS pggit_v0;
 COMMENT ON SCHEMA pggit_v0 IS 'pgGit: Git-like version control for this database''s schema';
 
 -- Upgrading in place: functions are recreated by the files that follow, and some change

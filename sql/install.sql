@@ -13,8 +13,12 @@ SET LOCAL pggit.installing = on;
 SET LOCAL check_function_bodies = off;
 -- SQL functions without a SET clause (inlinable ones) resolve names in this path when
 -- their bodies are checked; at run time their callers pin the same path.
-SET LOCAL search_path = pg_catalog, pggit_v0, pg_temp;
+-- Until the preflight has made sure the schema pggit_v0 is the installer's, no name
+-- resolves in it (a role that made it first could shadow pg_catalog's functions there
+-- with ones of better-matching argument types: R6).
+SET LOCAL search_path = pg_catalog, pg_temp;
 \ir 00_preflight.sql
+SET LOCAL search_path = pg_catalog, pggit_v0, pg_temp;
 \ir 10_storage.sql
 -- The marker capture requires besides pggit.installing (a session setting anyone can
 -- set): only a role that may write the layer's tables can make it (see _unlogged_begin).

@@ -227,15 +227,23 @@ def test_install_refuses_a_schema_another_role_made_first(empty_db: SqlDb) -> No
         d.exec("CREATE SCHEMA pggit_v0")
         d.exec("CREATE TABLE pggit_v0.capture_faults (id bigint PRIMARY KEY, event text, command_tag text, "
                "message text)")
+        # (R6) functions that match the refusal's own calls better than pg_catalog's
+        for args in ("text, name, regrole", "text, text, text, regrole", "text, text, text, oid",
+                     "text, text, oid", "text, text"):
+            d.exec(f"CREATE FUNCTION pggit_v0.format({args}) RETURNS text LANGUAGE sql "
+                   "AS $$ SELECT 'EVE RAN AS ' || current_user $$")
     proc = d.psql("-q", "-f", str(SQL_DIR / "install.sql"), check=False)
     assert proc.returncode != 0
     assert f"schema pggit_v0 is owned by role {eve}, not by the installing role" in proc.stderr, proc.stderr
-    assert d.val("SELECT count(*) FROM pg_proc WHERE pronamespace = 'pggit_v0'::regnamespace") == 0
+    assert "EVE RAN" not in proc.stderr and "Install as its owner" in proc.stderr, proc.stderr
+    assert d.val("SELECT count(*) FROM pg_proc WHERE pronamespace = 'pggit_v0'::regnamespace "
+                 "AND proname <> 'format'") == 0   # nothing of the layer
     # the schema handed to the installer, but a table of the role's left in it: refused too
     d.exec(f"ALTER SCHEMA pggit_v0 OWNER TO {d.val('SELECT current_user')}")
     proc = d.psql("-q", "-f", str(SQL_DIR / "install.sql"), check=False)
     assert proc.returncode != 0
-    assert f"holds objects of other roles than its owner" in proc.stderr, proc.stderr
+    assert "holds objects of other roles than its owner" in proc.stderr, proc.stderr
+    assert "EVE RAN" not in proc.stderr, proc.stderr
     assert f"relation pggit_v0.capture_faults (owner {eve})" in proc.stderr, proc.stderr
     d.exec("DROP SCHEMA pggit_v0 CASCADE")
     d.psql("-q", "-f", str(SQL_DIR / "install.sql"))   # a clean install, and a reinstall, as before
@@ -281,3 +289,16 @@ def test_a_role_made_anew_under_a_dropped_ones_name_gets_no_access_at_reinstall(
     assert db.val("SELECT has_function_privilege(%s, 'pggit_v0._ref_update(text, text, text, text, text)', "
                   "'EXECUTE')", [dev])
     db.exec("SELECT pggit_v0.revoke_access(%s)", [dev])
+
+
+def test_the_install_checks_the_schema_after_making_it_in_its_transaction() -> None:
+    """R1: the owner check ran before ``CREATE SCHEMA IF NOT EXISTS``; at READ COMMITTED
+    a role making the schema between the two statements passed it (the reviewer won the
+    race 7 times in 30 tries).  The schema is made first, in the install's transaction,
+    and the check reads who owns it then.  R6: until then pggit_v0 is not on the path."""
+    pre = (ROOT / "sql" / "00_preflight.sql").read_text()
+    assert pre.index("CREATE SCHEMA IF NOT EXISTS pggit_v0;") < pre.index("DO $owner$")
+    install = (ROOT / "sql" / "install.sql").read_text()
+    before = install[:install.index("\\ir 00_preflight.sql")]
+    assert before.rstrip().splitlines()[-1] == "SET LOCAL search_path = pg_catalog, pg_temp;"
+    assert "BEGIN;" in before
