@@ -365,7 +365,7 @@ def orm_deletes(func: Any, where: str) -> List[DataStatement]:
             text = ast.unparse(node)
         except Exception:  # pragma: no cover
             text = "delete()"
-        out.append(DataStatement(f"{where} line {start + getattr(node, 'lineno', 1) - 1}", f"{text} (Django ORM)",
+        out.append(DataStatement(f"{where} line {start + getattr(node, 'lineno', 1) - 1}", f"{text}{_ORM}",
                                  _db_table(*model), every, "DELETE"))
     return out
 
@@ -457,10 +457,7 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
         found = data.statements()
         committed = (edited or {}).get(a.tag)
         if committed is not None:   # (R17) what the edit adds, not what deployed databases ran
-            old = _flat(committed)
-            found = [st for st in found if _flat(st.text).rstrip(";") not in old]
-            data.code = [c for c in data.code    # (the call, without "RunPython "/" at line N")
-                         if _flat(re.sub(r"^RunPython |\s+at line \d+$", "", c)) not in old]
+            found, data.code = _added_by_edit(found, data.code, committed)
             if not found and not data.code:
                 continue
         texts = {" ".join(t.split()).rstrip(";") for _, t in data.sql}
@@ -523,6 +520,59 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
                         "on the statement")
         out.append(Check("data", a.tag, bool(failing), status, message, details))
     return out
+
+
+def _added_by_edit(found: List[DataStatement], code: List[str],
+                   committed: str) -> Tuple[List[DataStatement], List[str]]:
+    """The statements and code of an edited step that its committed text does not hold:
+    a statement unless an equal one (whitespace and comments aside) is among the committed
+    text's statements, as often as it is there; a call unless a string literal or a whole
+    call of the committed text is the same (R5 of the review: a substring test took
+    ``DELETE FROM legacy`` as held by ``DELETE FROM legacy WHERE id < 0``)."""
+    from collections import Counter
+
+    from .sqlfiles import split_statements
+
+    def bare(stmt: str) -> str:
+        return _flat(_LEAD_RE.sub("", stmt)).rstrip(";").strip()
+
+    # every string literal of a Python file (a RunSQL or op.execute holds its SQL in one),
+    # and the file itself as SQL
+    texts = [committed]
+    try:
+        texts += [n.value for n in ast.walk(ast.parse(committed)) if isinstance(n, ast.Constant)
+                  and isinstance(n.value, str)]
+    except (SyntaxError, ValueError):
+        pass
+    held: "Counter[str]" = Counter()
+    for text in texts:
+        for _offset, stmt in split_statements(text):
+            held[bare(stmt)] += 1
+    calls = set(re.findall(r"\b[\w.]+\([^()]*\)", committed)) | set(re.findall(r"\b\w+\b", committed))
+    kept = [c for c in code if re.sub(r"^RunPython |\s+at line \d+$", "", c) not in calls]
+    added: List[DataStatement] = []
+    for st in found:
+        if st.text.endswith(_ORM):   # an ORM call read from the code: as written there
+            if not re.search(r"(?<![\w.])" + re.escape(st.text[:-len(_ORM)]), committed):
+                added.append(st)
+            continue
+        if st.where.endswith(" ran"):   # sent when it ran: the edit's only when its code is new
+            if kept:
+                added.append(st)
+            continue
+        key = bare(st.text)
+        if held[key] > 0:
+            held[key] -= 1
+        else:
+            added.append(st)
+    return added, kept
+
+
+#: the end of the text of an ORM call read from a RunPython's code
+_ORM = " (Django ORM)"
+
+#: a statement's leading comments and blanks (as _LEAD), compiled
+_LEAD_RE = re.compile("^" + _LEAD)
 
 
 def _flat(text: str) -> str:

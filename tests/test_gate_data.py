@@ -185,3 +185,11 @@ def test_what_an_edit_of_a_committed_step_adds_is_judged(pytester: pytest.Pytest
     result = run_gate(pytester, pggit_server, "--no-pggit-lint")
     assert result.ret == 0, result.stdout.str()
     assert "pggit.data::sql/schema/002_change.sql" not in cases(pytester)
+    # R5 of the review: a statement of the edit is held only by an equal committed
+    # statement, not by a longer one it is part of (a WHERE dropped)
+    change.write_text(change.read_text() + "DELETE FROM legacy WHERE id < 0;\n")
+    git("commit", "-qam", "purge nothing yet")
+    change.write_text(change.read_text().replace(" WHERE id < 0", ""))
+    result = run_gate(pytester, pggit_server, "--no-pggit-lint")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, result.stdout.str()
+    assert "the edit of this committed step: loses every row of legacy" in result.stdout.str()
