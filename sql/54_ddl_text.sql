@@ -1112,6 +1112,7 @@ DECLARE
     v_n     int := coalesce(array_length(v_chars, 1), 0);
     v_depth int := 0;
     v_quote text;      -- ', ", a dollar tag, '--' or '/*' while inside one
+    v_nest  int := 0;  -- block comments open (PostgreSQL nests them: S2)
     v_esc   boolean := false;
     v_tag   text[];
     i       int := 1;
@@ -1123,7 +1124,10 @@ BEGIN
             IF c = E'\n' THEN v_quote := NULL; ELSE v_chars[i] := '_'; END IF;
         ELSIF v_quote = '/*' THEN
             IF c = '*' AND i < v_n AND v_chars[i + 1] = '/' THEN
-                v_chars[i + 1] := '_'; v_chars[i] := '_'; i := i + 1; v_quote := NULL;
+                v_chars[i + 1] := '_'; v_chars[i] := '_'; i := i + 1; v_nest := v_nest - 1;
+                IF v_nest = 0 THEN v_quote := NULL; END IF;
+            ELSIF c = '/' AND i < v_n AND v_chars[i + 1] = '*' THEN
+                v_chars[i + 1] := '_'; v_chars[i] := '_'; i := i + 1; v_nest := v_nest + 1;
             ELSE
                 v_chars[i] := '_';
             END IF;
@@ -1144,7 +1148,7 @@ BEGIN
         ELSIF c = '-' AND i < v_n AND v_chars[i + 1] = '-' THEN
             v_quote := '--'; v_chars[i] := '_';
         ELSIF c = '/' AND i < v_n AND v_chars[i + 1] = '*' THEN
-            v_quote := '/*'; v_chars[i] := '_';
+            v_quote := '/*'; v_chars[i + 1] := '_'; v_chars[i] := '_'; i := i + 1; v_nest := 1;
         ELSIF c = '$' AND (i = 1 OR v_chars[i - 1] !~ '[A-Za-z0-9_]')
               AND substr(p, i, 70) ~ '^\$([A-Za-z_][A-Za-z0-9_]*)?\$' THEN
             v_tag := regexp_match(substr(p, i, 70), '^\$([A-Za-z_][A-Za-z0-9_]*)?\$');
@@ -1177,12 +1181,37 @@ SELECT CASE WHEN p LIKE '"%' THEN replace(substr(p, 2, length(p) - 2), '""', '"'
             ELSE lower(p) = p_name END
 $$;
 
+-- Whether an expression as written is a plain constant: a number (or arithmetic on
+-- numbers), a string literal (quoted, E'' or dollar-quoted), TRUE, FALSE or NULL, in
+-- parentheses or not, cast or not to a built-in type (no routine, column, user type or
+-- domain: nothing a role could make run code).
+CREATE OR REPLACE FUNCTION pggit_v0._plain_constant(p_expr text) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT length(regexp_replace(p_expr, '[^(]', '', 'g')) = length(regexp_replace(p_expr, '[^)]', '', 'g'))
+   AND (p_expr ~ '^[0-9.\s+*/()-]*[0-9][0-9.\s+*/()-]*$'   -- (numbers and arithmetic on them)
+        OR p_expr ~* ('^[\s(]*(-\s*)?([0-9]+(\.[0-9]*)?(e[-+]?[0-9]+)?|''(?:[^'']|'''')*''|e''(?:[^''\\]|\\.|'''')*'''
+                      '|\$([A-Za-z_][A-Za-z0-9_]*|)\$[^$]*\$\5\$|true|false|null)[\s)]*'
+                      '(::\s*(pg_catalog\.)?(smallint|integer|int|int2|int4|int8|bigint|numeric|decimal|real|float4|float8'
+                      '|double\s+precision|text|varchar|character\s+varying|char|character|bpchar|boolean|bool|date|time'
+                      '|timetz|timestamp|timestamptz|timestamp\s+with(out)?\s+time\s+zone|time\s+with(out)?\s+time\s+zone'
+                      '|interval|uuid|json|jsonb|bytea|name|inet|cidr|macaddr|money)(\s*\(\s*[0-9]+(\s*,\s*[0-9]+)?\s*\))?'
+                      '(\[\])*[\s)]*)?$'))
+$$;
+COMMENT ON FUNCTION pggit_v0._plain_constant(text) IS
+    'Whether an expression as written is a plain constant, cast or not to a built-in type';
+
 -- The DEFAULT expression that an ALTER TABLE [ONLY] [IF EXISTS] p_schema.p_table (or
 -- p_table unqualified) ... ADD [COLUMN] [IF NOT EXISTS] p_col ... DEFAULT e of
 -- statement text p_stmt gives the column (as the user wrote it), NULL when none does.
 -- Reads the top level only (_top_level_mask: quotes, comments and parentheses aside):
 -- the expression ends at NOT NULL, NULL, a constraint, COLLATE, GENERATED, the next
--- subcommand or statement.
+-- subcommand or statement.  The text is the user's, not the catalog's (S2): only a
+-- plain constant (_plain_constant) is given, never what could run code in the script
+-- an owner runs; an unqualified table name counts only where the text neither makes a
+-- temporary table nor sets search_path (either may make it another table); and two
+-- such ADDs of the column give none.
 CREATE OR REPLACE FUNCTION pggit_v0._added_default(p_stmt text, p_col text, p_schema text, p_table text)
 RETURNS text
 LANGUAGE plpgsql IMMUTABLE STRICT
@@ -1198,6 +1227,11 @@ DECLARE
     v_m     text[];
     v_ident text;
     v_lead  int;
+    v_found text;
+    v_n     int := 0;
+    -- (an unqualified name is the versioned table: the text, comments and strings too,
+    -- names no temporary table and no search_path)
+    v_plain boolean := lower(p_stmt) !~ '\m(temp|temporary|search_path)\M';
 BEGIN
     FOREACH v_stmt IN ARRAY regexp_split_to_array(v_mask, ';') LOOP
         -- the statement's table: this one?
@@ -1206,7 +1240,7 @@ BEGIN
         v_m := CASE WHEN v_m IS NOT NULL THEN regexp_match(v_orig,
                    '^("(?:[^"]|"")+"|[^\s."(,;]+)(?:\.("(?:[^"]|"")+"|[^\s."(,;]+))?') END;
         IF v_m IS NOT NULL
-           AND (CASE WHEN v_m[2] IS NULL THEN _ident_is(v_m[1], p_table)
+           AND (CASE WHEN v_m[2] IS NULL THEN v_plain AND _ident_is(v_m[1], p_table)
                      ELSE _ident_is(v_m[1], p_schema) AND _ident_is(v_m[2], p_table) END) THEN
             v_pos := v_start;
             FOREACH v_piece IN ARRAY regexp_split_to_array(v_stmt, ',') LOOP
@@ -1225,12 +1259,13 @@ BEGIN
                 v_lead := v_lead + length(v_ident) + length(v_m[1]);
                 v_m := regexp_match(substr(v_piece, v_lead + 1),
                                     '^(.*?)(\s+(not\s+null|null|constraint|check|unique|primary\s+key|references|generated|collate)\M.*|\s*)$');
-                RETURN nullif(btrim(substr(v_orig, v_lead + 1, length(v_m[1]))), '');
+                v_found := nullif(btrim(substr(v_orig, v_lead + 1, length(v_m[1]))), '');
+                v_n := v_n + 1;
             END LOOP;
         END IF;
         v_start := v_start + length(v_stmt) + 1;
     END LOOP;
-    RETURN NULL;
+    RETURN CASE WHEN v_n = 1 AND _plain_constant(v_found) THEN v_found END;
 END
 $$;
 DROP FUNCTION IF EXISTS pggit_v0._added_default(text, text);
