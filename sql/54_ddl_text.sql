@@ -1230,8 +1230,8 @@ DECLARE
     v_found text;
     v_n     int := 0;
     -- (an unqualified name is the versioned table: the text, comments and strings too,
-    -- names no temporary table and no search_path)
-    v_plain boolean := lower(p_stmt) !~ '\m(temp|temporary|search_path)\M';
+    -- names no temporary table, no temporary schema and no search_path: R11)
+    v_plain boolean := lower(p_stmt) !~ '\m(temp|temporary|search_path|pg_temp\w*)\M';
 BEGIN
     FOREACH v_stmt IN ARRAY regexp_split_to_array(v_mask, ';') LOOP
         -- the statement's table: this one?
