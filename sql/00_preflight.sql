@@ -16,21 +16,31 @@ $preflight$;
 -- replace any function in it (the capture event trigger calls them by name), and a table
 -- it made first keeps its triggers through CREATE TABLE IF NOT EXISTS (S10).  The
 -- installer must own the schema; a superuser installs only into a superuser's.  Checked
--- after CREATE SCHEMA IF NOT EXISTS, in the install's transaction: a schema another role
--- makes between a check and the CREATE would otherwise pass (R1); once the check passes
--- the schema is the installer's, and only its owner may put objects in it.  Everything is
+-- after the schema is made (or found) and locked, in the install's transaction: a schema
+-- another role makes, or drops and makes again, between a check and the CREATE would
+-- otherwise pass (R1); once the check passes the schema is the installer's, and only its
+-- owner may put objects in it.  Everything is
 -- qualified with pg_catalog and install.sql keeps pggit_v0 off the search path until
 -- here (R6).
-CREATE SCHEMA IF NOT EXISTS pggit_v0;
 DO $owner$
 DECLARE
-    v_owner oid := (SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname = 'pggit_v0');
+    v_owner oid;
     v_me    oid := (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = current_user);
     v_super boolean := (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user);
     v_other text;
 BEGIN
+    -- made here, or found; then COMMENT ON SCHEMA locks it until the install commits (an
+    -- owner's DROP SCHEMA waits), and only then is its owner read
+    BEGIN
+        CREATE SCHEMA pggit_v0;
+    EXCEPTION WHEN duplicate_schema THEN
+        NULL;
+    END;
+    COMMENT ON SCHEMA pggit_v0 IS 'pgGit: Git-like version control for this database''s schema';
+    v_owner := (SELECT n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname = 'pggit_v0');
     IF v_owner IS NULL THEN
-        RETURN;
+        RAISE EXCEPTION 'schema pggit_v0 went away while the install began'
+              USING ERRCODE = '55000', HINT = 'Another session dropped it: run the install again.';
     END IF;
     IF v_owner OPERATOR(pg_catalog.<>) v_me
        AND (CASE WHEN v_super THEN NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.oid = v_owner)
@@ -65,8 +75,6 @@ BEGIN
     END IF;
 END
 $owner$;
-
-COMMENT ON SCHEMA pggit_v0 IS 'pgGit: Git-like version control for this database''s schema';
 
 -- Upgrading in place: functions are recreated by the files that follow, and some change
 -- their result columns between versions, which CREATE OR REPLACE cannot do.  Drop every

@@ -13,6 +13,15 @@ SET LOCAL pggit.installing = on;
 SET LOCAL check_function_bodies = off;
 -- SQL functions without a SET clause (inlinable ones) resolve names in this path when
 -- their bodies are checked; at run time their callers pin the same path.
+-- A reinstall takes ACCESS EXCLUSIVE locks on the layer's tables and views: a session
+-- idle in a transaction that read one makes it wait, and every DDL statement of every
+-- role (capture writes those tables) queues behind it.  Without a lock_timeout of the
+-- caller's, it gives up after 10 s instead (R7; run it again when those sessions end).
+DO $lock$ BEGIN
+    IF pg_catalog.current_setting('lock_timeout') = '0' THEN
+        PERFORM pg_catalog.set_config('lock_timeout', '10s', true);
+    END IF;
+END $lock$;
 -- Until the preflight has made sure the schema pggit_v0 is the installer's, no name
 -- resolves in it (a role that made it first could shadow pg_catalog's functions there
 -- with ones of better-matching argument types: R6).

@@ -297,8 +297,32 @@ def test_the_install_checks_the_schema_after_making_it_in_its_transaction() -> N
     race 7 times in 30 tries).  The schema is made first, in the install's transaction,
     and the check reads who owns it then.  R6: until then pggit_v0 is not on the path."""
     pre = (ROOT / "sql" / "00_preflight.sql").read_text()
-    assert pre.index("CREATE SCHEMA IF NOT EXISTS pggit_v0;") < pre.index("DO $owner$")
+    block = pre[pre.index("DO $owner$"):pre.index("$owner$;")]
+    # made or found, locked (COMMENT ON SCHEMA), and only then its owner read
+    assert block.index("CREATE SCHEMA pggit_v0;") < block.index("COMMENT ON SCHEMA pggit_v0") \
+        < block.index("v_owner := (SELECT n.nspowner")
+    assert "IF NOT EXISTS pggit_v0" not in pre
     install = (ROOT / "sql" / "install.sql").read_text()
     before = install[:install.index("\\ir 00_preflight.sql")]
     assert before.rstrip().splitlines()[-1] == "SET LOCAL search_path = pg_catalog, pg_temp;"
     assert "BEGIN;" in before
+
+
+def test_a_reinstall_behind_an_idle_reader_gives_up_instead_of_stalling_ddl(db: SqlDb) -> None:
+    """R7: a reader idle in a transaction that read ddl_log made a reinstall wait for its
+    ACCESS EXCLUSIVE lock, and every role's DDL queued behind the reinstall.  Without a
+    lock_timeout of the caller's, the install gives up after 10 s with a lock timeout."""
+    from sql_conftest import SQL_DIR
+
+    reader = make_role(db, "reader")
+    other = SqlDb(db.dsn, db.name)
+    try:
+        other.exec(f"SET ROLE {reader}")
+        other.exec("BEGIN")
+        other.rows("SELECT id FROM pggit_v0.ddl_log LIMIT 1")
+        proc = db.psql("-q", "-f", str(SQL_DIR / "install.sql"), check=False)
+        assert proc.returncode != 0 and "lock timeout" in proc.stderr, proc.stderr
+    finally:
+        other.close()
+    proc = db.psql("-q", "-f", str(SQL_DIR / "install.sql"))   # the reader gone: it goes through
+    assert proc.stdout.strip() == "", proc.stdout
