@@ -1071,7 +1071,10 @@ def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowan
                               rewriting={e.path for e in result.diff if "table_rewrite" in (e.hazards or ())},
                               paths_by_source=_paths_by_source(result),
                               fallback_files=list(getattr(cfg, "schema", None) or ()),
-                              steps_since=_steps_since(conn, run, result.base_sha))
+                              steps_since=_steps_since(conn, run, result.base_sha),
+                              added_columns={(p[2], p[4]) for p in (e.path.split("/") for e in result.diff
+                                                                     if e.change == "ADDED")
+                                             if len(p) == 5 and p[1] == "table" and p[3] == "column"})
     except Exception as exc:   # squawk crashed or printed garbage: say so, fail only if asked for
         result.checks.append(Check("lint", "squawk", bool(options.lint), "ERROR",
                                    f"lint failed: {type(exc).__name__}: {exc}",

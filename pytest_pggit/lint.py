@@ -373,7 +373,11 @@ _DML = re.compile(r"(?:\s|--[^\n]*\n|/\*(?:[^*]|\*(?!/))*\*/)*(?:TRUNCATE|DELETE
 
 _NAME = r'(?:"(?:[^"]|"")+"|[\w$]+)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[\w$]+))?'
 _CREATE = re.compile(r"\s*CREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(" + _NAME + ")", re.I)
-_INSERT = re.compile(r"\s*INSERT\s+INTO\s+(" + _NAME + r")\b.*?\bFROM\s+(?:ONLY\s+)?(" + _NAME + ")", re.I | re.S)
+_COLS = r'\(\s*((?:"(?:[^"]|"")+"|[\w$]+)(?:\s*,\s*(?:"(?:[^"]|"")+"|[\w$]+))*)\s*\)'
+#: a whole copy: every row (no WHERE, LIMIT, JOIN ...), plain columns or ``*``
+_INSERT = re.compile(r"\s*INSERT\s+INTO\s+(" + _NAME + r")\s*(?:" + _COLS + r")?\s*SELECT\s+(\*|"
+                     r'(?:"(?:[^"]|"")+"|[\w$]+)(?:\s*,\s*(?:"(?:[^"]|"")+"|[\w$]+))*)'
+                     r"\s+FROM\s+(?:ONLY\s+)?(" + _NAME + r")\s*;?\s*$", re.I | re.S)
 _DROP = re.compile(r"\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?(" + _NAME + r")\s*(?:CASCADE|RESTRICT)?\s*;?\s*$",
                    re.I)
 _RENAME = re.compile(r"\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(" + _NAME + r")\s+RENAME\s+TO\s+("
@@ -386,13 +390,26 @@ def _relname(name: str) -> str:
     return part[1:-1].replace('""', '"') if part.startswith('"') else part.lower()
 
 
-def recreated_lines(unit: Unit) -> Dict[int, str]:
+def _idents(text: str) -> List[str]:
+    """The identifiers of a comma-separated list, as the catalog spells them."""
+    return [_relname(p) for p in re.findall(r'"(?:[^"]|"")+"|[\w$]+', text)]
+
+
+def recreated_lines(unit: Unit, columns: Optional[Any] = None,
+                    batch_steps: Sequence[str] = ()) -> Dict[int, str]:
     """The code lines of ``unit``'s ``DROP TABLE t`` and ``ALTER TABLE c RENAME TO t`` that
     swap in a copy ``c`` the unit created and filled from ``t`` (M15): Alembic's
     ``batch_alter_table(recreate=...)`` (``_alembic_tmp_t``, rows always copied; its
     ``INSERT`` is DML, which capture does not log), or a file's own ``CREATE TABLE c``,
     ``INSERT INTO c ... SELECT ... FROM t``, ``DROP TABLE t``, ``RENAME TO t``.  Such a drop
-    loses no row: the diff of ``t`` judges what the swap changed.  -> line -> table."""
+    loses no row: the diff of ``t`` judges what the swap changed.  -> line -> table.
+
+    A copy counts only when it is whole (R3 of the review: a ``WHERE``, a ``LIMIT`` or a
+    column left out lost rows or values, and passed): ``INSERT INTO c [(cols)] SELECT
+    cols|* FROM t`` and nothing more, its two lists the same, naming every column of
+    ``t`` as head has it (``columns(t)``: those without a default that the base has; None
+    when unknown, then only ``SELECT *`` into all columns counts); an Alembic step's copy only in the
+    steps whose revision uses ``batch_alter_table`` (``batch_steps``)."""
     lines = unit.text.split("\n")
     created: Set[str] = set()
     filled: Set[Tuple[str, str]] = set()
@@ -407,7 +424,15 @@ def recreated_lines(unit: Unit) -> Dict[int, str]:
             continue
         m = _INSERT.match(stmt)
         if m:
-            filled.add((_relname(m.group(1)), _relname(m.group(2))))
+            target, into, select, source = m.group(1), m.group(2), m.group(3), m.group(4)
+            whole = select == "*" and into is None
+            if not whole and select != "*":
+                names = _idents(select)
+                needed = columns(_relname(source)) if columns is not None else None
+                whole = ((into is None or _idents(into) == names) and needed is not None
+                         and set(needed) <= set(names))
+            if whole:
+                filled.add((_relname(target), _relname(source)))
             continue
         m = _DROP.match(stmt)
         if m:
@@ -417,7 +442,9 @@ def recreated_lines(unit: Unit) -> Dict[int, str]:
         if m:
             copy, table = _relname(m.group(1)), _relname(m.group(2))
             if (table in dropped and copy in created
-                    and ((copy, table) in filled or (not unit.is_file and copy == f"_alembic_tmp_{table}"))):
+                    and ((copy, table) in filled
+                         or (not unit.is_file and copy == f"_alembic_tmp_{table}"
+                             and unit.location in batch_steps))):
                 out[dropped.pop(table)] = table
                 out[code] = table
     return out
@@ -464,7 +491,8 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
              rewriting: Optional[Set[str]] = None,
              fallback_files: Sequence[Path] = (),
              paths_by_source: Optional[Dict[str, List[str]]] = None,
-             steps_since: Sequence[Tuple[str, Optional[Path]]] = ()) -> LintResult:
+             steps_since: Sequence[Tuple[str, Optional[Path]]] = (),
+             added_columns: Set[Tuple[str, str]] = frozenset()) -> LintResult:
     """Lint the files and steps the changes since the base came from (``fallback_files``
     when the log names none: a layer without provenance, capture off).  An allow glob
     matches a finding's ``file:line`` and the diff paths its statement made
@@ -537,8 +565,27 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
     result.statements.extend(lint_units(squawk, units, result.pg_version, exclude, result.notes, rootdir))
 
     swaps: Dict[Tuple[str, int], str] = {}
+    def columns(table: str) -> Optional[List[str]]:
+        """The columns of head's ``table`` (any schema) that have no default."""
+        if conn is None:
+            return None
+        try:
+            rows = conn.execute(
+                "SELECT a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = %s AND c.relkind IN ('r', 'p') "
+                "AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pggit_v0') AND a.attnum > 0 "
+                "AND NOT a.attisdropped AND NOT a.atthasdef AND a.attidentity = '' AND a.attgenerated = ''",
+                (table,)).fetchall()
+        except Exception:   # (the check then accepts only SELECT *)
+            return None
+        # (those the base has: a column the change adds starts empty in any copy)
+        return [r[0] for r in rows if (table, r[0]) not in added_columns] if rows else None
+
+    batch = [tag for tag, path in steps_since
+             if tag.startswith("alembic/") and path is not None and path.is_file()
+             and "batch_alter_table" in path.read_text(encoding="utf-8", errors="replace")]
     for unit in units:
-        for line, table in recreated_lines(unit).items():
+        for line, table in recreated_lines(unit, columns, batch).items():
             shown = unit.shown_line.get(line, (unit.location, line))
             swaps[(shown[0], shown[1])] = table
     if swaps:

@@ -369,3 +369,26 @@ def test_a_table_swapped_for_a_filled_copy_is_no_drop_but_an_empty_one_is(
     assert result.ret == pytest.ExitCode.TESTS_FAILED, out
     assert "recreated by copy" not in out
     result.stdout.fnmatch_lines(["FAIL*schema/002_change.sql:2*ban-drop-table*"])
+
+
+@needs_squawk
+@pytest.mark.parametrize("copy", [
+    # phone's values not copied: every row loses its phone, and the diff shows nothing lost
+    "INSERT INTO customers_new (id, email) SELECT id, email FROM customers;\n",
+    # a filtered copy, and a copy of nothing
+    "INSERT INTO customers_new SELECT id, email, phone FROM customers WHERE id = 1;\n",
+    "INSERT INTO customers_new SELECT id, email, phone FROM customers LIMIT 0;\n",
+    # lists that do not match
+    "INSERT INTO customers_new (id, email, phone) SELECT id, phone, email FROM customers;\n",
+])
+def test_a_swap_for_a_copy_that_loses_rows_or_values_is_a_drop(
+        pytester: pytest.Pytester, pggit_server: Server, copy: str) -> None:
+    """R3 of the review: any ``INSERT INTO copy ... FROM t`` made the swap "recreated by
+    copy", however little it copied, and the default gate passed the loss.  Only a whole
+    copy (every row, every column the base has, the lists alike) counts."""
+    project(pytester, SWAP.format(copy=copy))
+    result = run(pytester, pggit_server)
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, out
+    assert "recreated by copy" not in out
+    result.stdout.fnmatch_lines(["FAIL*schema/002_change.sql:3*ban-drop-table*"])
