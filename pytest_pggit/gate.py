@@ -253,6 +253,8 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     if base_history is not None:
         result.checks.extend(_data_checks(run, options, result, base_history,
                                           git.steps if git is not None else (), head_history))
+    # -- committed tool migrations edited so that they change the schema (Q1)
+    result.checks.extend(_edited_checks(run, result))
     # -- squashed migrations since the base: clones of the template, made once the SQL
     # checks' connection to it is gone (cloning needs it idle)
     if base_history is not None:
@@ -590,6 +592,35 @@ def _data_checks(run: Any, options: GateOptions, result: GateResult, base_histor
              if len(p) == 5 and p[1] == "table" and p[3] == "column"}
     return data_checks(since, hazard_threshold(options)[0], allowances, captured, added,
                        _base_tables(run, result), before)
+
+
+def _edited_checks(run: Any, result: GateResult) -> List[Check]:
+    """``history`` cases of committed Django or Alembic migrations edited since (K4's
+    base holds their committed version) whose edit changes the schema: databases that ran
+    a migration never run it again, so what the edit adds or changes never reaches them
+    (Q1: an edit adding a column passed, and the report even named the edit).  A plain
+    SQL file edited in place is how a declarative schema file changes: judged as any
+    change, not here."""
+    _ref, tags = result.edited
+    edited = {t for t in tags if t.split("/", 1)[0] in ("django", "alembic")}
+    if not edited:
+        return []
+    made: Dict[str, List[str]] = {}
+    for path, entry in result.sources.items():
+        tag = (entry.source or "").split("\n", 1)[0]
+        if tag in edited:
+            made.setdefault(tag, []).append(path)
+    out = []
+    for tag in sorted(made):
+        paths = sorted(made[tag])
+        tool = "`manage.py migrate`" if tag.startswith("django/") else "`alembic upgrade`"
+        out.append(Check(
+            "history", tag, True, "FAILED",
+            f"{tag} was edited after it was committed, and the edit changes the schema ({len(paths)} path(s): "
+            f"{', '.join(paths[:3])}{', ...' if len(paths) > 3 else ''}): databases that ran it keep its "
+            f"committed version, since {tool} never runs an applied migration again",
+            details="hint: revert the edit and make the change in a new migration"))
+    return out
 
 
 def _base_tables(run: Any, result: GateResult) -> Optional[Set[str]]:

@@ -720,3 +720,40 @@ def test_a_batch_recreate_is_no_table_drop_for_the_lint(
     assert result.ret == 0, out
     assert [k for k, v in cases.items() if v != "ok"] == [], cases
     assert re.search(r"recreated by copy", out), out
+
+
+def test_an_edit_of_a_committed_revision_that_changes_the_schema_fails(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """Q1 (zou): a committed revision edited to add a column passed the gate, whose base
+    line even named the edit; databases that ran the revision never run it again, so the
+    column never reaches them.  Such an edit fails ``pggit.history::<step>``."""
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
+                        "-c", "init.defaultBranch=main", *args], cwd=pytester.path, check=True,
+                       capture_output=True)
+
+    revisions = {k: v for k, v in REVISIONS.items() if k == "base1"}
+    revisions["add2"] = ("base1", 'op.execute("ALTER TABLE items ADD COLUMN price int")',
+                         'op.execute("ALTER TABLE items DROP COLUMN price")', "")
+    write_project(tmp_path, revisions)
+    shutil.copytree(tmp_path, pytester.path, dirs_exist_ok=True)
+    pytester.makepyfile(test_it="def test_nothing():\n    pass\n")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "deployed")
+    rev = pytester.path / "migrations" / "versions" / "add2.py"
+    rev.write_text(rev.read_text().replace(
+        'ADD COLUMN price int")', 'ADD COLUMN price int")\n    op.execute("ALTER TABLE items ADD COLUMN sku text")'))
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert cases["pggit.history::alembic/add2"] == "failure", cases
+    assert "alembic/add2 was edited after it was committed, and the edit changes the schema" in out
+    assert "public/table/items/column/sku" in out
+    # an edit that changes no schema (a comment) passes
+    rev.write_text(rev.read_text().replace('\n    op.execute("ALTER TABLE items ADD COLUMN sku text")', "  # tidy"))
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    assert result.ret == 0, result.stdout.str()
+    assert "pggit.history::alembic/add2" not in cases
