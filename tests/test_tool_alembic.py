@@ -757,3 +757,35 @@ def test_an_edit_of_a_committed_revision_that_changes_the_schema_fails(
     result, cases = gate_run(pytester, pggit_server, pytester.path)
     assert result.ret == 0, result.stdout.str()
     assert "pggit.history::alembic/add2" not in cases
+
+
+def test_the_downgrade_of_a_revision_below_the_head_undoes_that_revision(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """Q6 (zou 1e6235d9): a new revision r2 inserted below the deployed r3 (r3 re-parented
+    onto it).  The up/down check's clone is checked out to r2's commit, but its version
+    table still named the head r3, and ``downgrade r2@-1`` counts from the head of the
+    branch: it undid r3 (a no-op) and r2's correct downgrade failed the check.  The
+    version table is stamped to the revision first."""
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
+                        "-c", "init.defaultBranch=main", *args], cwd=pytester.path, check=True,
+                       capture_output=True)
+
+    first = {"r1": (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', ""),
+             "r3": ("r1", 'op.execute("UPDATE t SET id = id")', "pass", "")}
+    write_project(pytester.path, first)
+    pytester.makepyfile(test_it="def test_nothing():\n    pass\n")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "deployed")
+    second = dict(first, r2=("r1", 'op.execute("CREATE INDEX ix_t_id ON t (id)")', 'op.execute("DROP INDEX ix_t_id")', ""))
+    second["r3"] = ("r2",) + first["r3"][1:]
+    write_project(pytester.path, second)
+    git("add", "-A")
+    git("commit", "-qm", "r2 below r3")
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    out = result.stdout.str()
+    assert cases["pggit.updown::alembic/r2"] == "ok", out
+    assert cases["pggit.history::alembic/r2"] == "failure", cases   # r3 ran before r2 where deployed

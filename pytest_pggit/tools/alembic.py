@@ -233,14 +233,30 @@ class AlembicRunner(StepBatch):
         #: version table still names that revision, while the caller (the up/down check)
         #: puts the schema one revision down; the next downgrade there stamps first
         self._stale: set = set()
+        #: databases (URLs) -> the revision their version table names, as far as this
+        #: runner's commands put it there
+        self._at: Dict[str, str] = {}
 
     def _restamp(self, database: "Database", revision: str) -> None:
-        """After a failed downgrade on ``database``: the version table set to ``revision``,
-        the one the next downgrade undoes."""
+        """Before the downgrade of ``revision`` on ``database`` (whose schema is that
+        revision's): the version table set to it, unless this runner put it there.  After
+        a failed downgrade it names the revision that failed; in the up/down check's clone
+        of the template (checked out to a step's commit) it names the head: Alembic's
+        ``<rev>@-1`` then counts from the head of the branch, and undid the head (a later
+        revision re-parented onto this one) instead of it (Q6)."""
         url = sqlalchemy_url(database)
-        if url in self._stale:
+        if url in self._stale or self._at.get(url) != revision:
             self._stale.discard(url)
             self._invoke(database, "stamp", revision)
+            self._at[url] = revision
+
+    def _moved(self, database: "Database", revision: Optional[str]) -> None:
+        """The version table of ``database`` names ``revision`` now (None: unknown)."""
+        url = sqlalchemy_url(database)
+        if revision is None:
+            self._at.pop(url, None)
+        else:
+            self._at[url] = revision
 
     def _failed(self, database: "Database") -> None:
         self._stale.add(sqlalchemy_url(database))
@@ -346,9 +362,11 @@ class AlembicRunner(StepBatch):
             self._restamp(database, revs[0])
         try:
             self._invoke(database, action, target, between)
+            self._moved(database, target if target in self.parents else None)
         except _NotPlanned as exc:
             raise BatchNotPossible(str(exc)) from exc
         except BaseException as exc:
+            self._moved(database, None)
             if state["callback"] is exc or not isinstance(exc, Exception):
                 if action == "downgrade" and not isinstance(exc, Exception):
                     self._failed(database)
@@ -371,7 +389,13 @@ class AlembicRunner(StepBatch):
             except BaseException:
                 if command_name == "downgrade":
                     self._failed(database)
+                self._moved(database, None)
                 raise
+            if command_name == "upgrade":
+                self._moved(database, target if target in self.parents else None)
+            else:   # one revision down: its one down revision, when it has one
+                down = tuple(self.parents.get(revision or "", ()))
+                self._moved(database, down[0] if len(down) == 1 else None)
 
         run.__qualname__ = f"alembic {command_name} {target}"
         return run
