@@ -257,8 +257,10 @@ AS $$
 DECLARE
     v_q text := pg_catalog.lower(current_query() COLLATE "C");
     -- the ALTER is not in the statement's text: a routine the statement called runs it
-    -- (SELECT migrate_v2()), so the names are all kept, as for EXECUTE (C10)
-    v_called boolean := strpos(v_q, 'alter') = 0;
+    -- (SELECT migrate_v2()), so the names are all kept, as for EXECUTE (C10); so too when
+    -- the text calls something beside an ALTER of its own (ALTER ...; SELECT migrate_v2()
+    -- in one query string: R4 of the review, the rename inside was logged as none)
+    v_called boolean := strpos(v_q, 'alter') = 0 OR v_q ~ '\m(select|call|do|perform)\M';
     v_names  jsonb;
 BEGIN
     -- LIKE first (most ALTERs have neither word), the regular expression (dearer) after;

@@ -478,3 +478,19 @@ def test_a_comment_between_set_and_schema_hides_no_move(db: SqlDb) -> None:
     assert "public/table/mv" in paths and "s2/table/mv2" in paths, paths
     script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
     assert "SET SCHEMA s2" in script and "RENAME TO mv2" in script and "CREATE TABLE" not in script, script
+
+
+def test_a_rename_a_routine_runs_beside_an_alter_of_the_query_string_is_recorded(db: SqlDb) -> None:
+    """R4 of the review: ``ALTER TABLE a ADD COLUMN z int; SELECT migrate();`` in one query
+    string, migrate() renaming b to c: the text has an ALTER and no RENAME, so no names
+    were kept; the log had no renamed_from, the commit kept b beside c, and the migration
+    created an empty c."""
+    db.exec("""CREATE TABLE public.a (id int); CREATE TABLE public.b (id int);
+               CREATE FUNCTION public.migrate() RETURNS void LANGUAGE plpgsql
+               AS $$ BEGIN ALTER TABLE public.b RENAME TO c; END $$""")
+    a = db.val("SELECT pggit_v0.create_basic_commit('before')")
+    db.psql("-q", "-c", "ALTER TABLE public.a ADD COLUMN z int; SELECT public.migrate();")
+    assert db.val("SELECT renamed_from FROM pggit_v0.ddl_log WHERE object_identity = 'public.c'") == "public.b"
+    b = db.val("SELECT pggit_v0.create_basic_commit('renamed')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+    assert "RENAME TO c" in script and "CREATE TABLE" not in script, script
