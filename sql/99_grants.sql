@@ -9,6 +9,16 @@ BEGIN
              FROM pg_proc p
              WHERE p.pronamespace = 'pggit_v0'::regnamespace AND p.proname LIKE '\_%'
                AND p.proname <> '_require_rights');
+    -- The API's PL/pgSQL functions run with standard_conforming_strings on: a session
+    -- with it off (old ODBC/JDBC settings) compiled the layer's literals with backslash
+    -- escapes (create_basic_commit failed with a syntax error) and deparsed defaults with
+    -- doubled backslashes (R2 of the review).  What they call inherits it.
+    EXECUTE (SELECT pg_catalog.string_agg(pg_catalog.format('ALTER FUNCTION %s SET standard_conforming_strings = on',
+                                                            p.oid::regprocedure), '; ')
+             FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+             WHERE p.pronamespace = 'pggit_v0'::regnamespace AND p.proname NOT LIKE '\_%'
+               AND l.lanname = 'plpgsql' AND p.prokind IN ('f', 'p')
+               AND NOT coalesce('standard_conforming_strings=on' = ANY (p.proconfig), false));
     -- a role whose OID is not the one access was given to (dropped, and another made
     -- under its name) gets nothing, and a warning (S14)
     PERFORM pggit_v0._access_apply(a.role_name, a.level, a.statements, true)

@@ -372,3 +372,19 @@ def test_a_sessions_quoting_and_bytea_output_do_not_change_what_is_recorded(db: 
     content = " ".join(r["content"] for r in db.rows(
         "SELECT o.content FROM pggit_v0.objects o WHERE o.content LIKE '%%extra%%'"))
     assert '"public"' not in content and "\\\\000" not in content, content
+
+
+def test_a_session_without_standard_conforming_strings_commits_as_any_other(db: SqlDb) -> None:
+    """R2 of the review: with standard_conforming_strings off (old ODBC/JDBC settings)
+    the layer's literals were compiled with backslash escapes (create_basic_commit failed
+    with a syntax error in _ref_name_problem) and defaults deparsed with doubled
+    backslashes.  The API runs with it on."""
+    db.exec("SET standard_conforming_strings = off")
+    db.exec("CREATE TABLE public.esc (id int, p text DEFAULT E'a\\\\b')")
+    sha = db.val("SELECT pggit_v0.create_basic_commit('scs off')")
+    db.exec("SELECT pggit_v0.create_branch('scs-off-branch', checkout => false)")
+    db.exec("RESET standard_conforming_strings")
+    assert db.rows("SELECT change_type, path FROM pggit_v0.status()") == []
+    db.exec("SET pggit.full_snapshot = on")
+    again = db.val("SELECT pggit_v0.create_basic_commit('scs on')")
+    assert db.rows("SELECT path FROM pggit_v0.diff_commits(%s, %s)", [sha, again]) == []
