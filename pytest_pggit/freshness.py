@@ -83,8 +83,32 @@ def freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Freshness]:
                 continue
         dirty.add(path)
     last = _last_commits(git, root, paths + list(moved.values()), added=True)
+    # a file renamed unchanged in a commit (R100) is as new as its old name (R8 of the
+    # review: once the rename was committed, as in every CI build, it was the newest)
+    renamed = _committed_renames(git, root, paths)
+    if renamed:
+        before = _last_commits(git, root, sorted(set(renamed.values())), added=True)
+        for new, old in renamed.items():
+            if old in before:
+                last[new] = min(last.get(new, before[old]), before[old])
     out: Dict[Path, Freshness] = {p: (0, p.stat().st_mtime) for p in outside}
     out.update({p: (2, p.stat().st_mtime) if p in dirty else (1, last.get(moved.get(p, p), 0.0)) for p in paths})
+    return out
+
+
+def _committed_renames(git: Any, root: Path, paths: List[Path]) -> Dict[Path, Path]:
+    """Those of ``paths`` a commit of the first-parent line (the last 500) made by
+    renaming another file unchanged (similarity 100), -> the old name."""
+    log = git("log", "-n", "500", "--first-parent", "-m", "-M", "--diff-filter=R", "--name-status",
+              "--format=", "--", *sorted({str(p.parent) for p in paths})) or ""
+    wanted = set(paths)
+    out: Dict[Path, Path] = {}
+    for line in log.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[0] == "R100":
+            new = (root / parts[2]).resolve()
+            if new in wanted and new not in out:
+                out[new] = (root / parts[1]).resolve()
     return out
 
 

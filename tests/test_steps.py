@@ -1035,6 +1035,10 @@ def test_a_file_renamed_unchanged_is_as_new_as_its_old_name(tmp_path: Path) -> N
     moved = repo / "0001_initial.py"
     fresh = freshness([moved, new], repo)
     assert fresh[moved.resolve()][0] == 1 and fresh[moved.resolve()] < fresh[new.resolve()], fresh
+    # committed, as in every CI build (R8 of the review): still as new as its old name
+    git(repo, "commit", "-qm", "renamed")
+    fresh = freshness([moved, new], repo)
+    assert fresh[moved.resolve()] < fresh[new.resolve()], fresh
     moved.write_text("old\n" * 19 + "edited\n")
     git(repo, "add", "-A")
     assert freshness([moved, new], repo)[moved.resolve()][0] == 2
