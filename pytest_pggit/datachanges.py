@@ -287,8 +287,10 @@ _EVERY_ROW = {"all", "objects", "_base_manager", "_default_manager", "using", "s
 
 def orm_deletes(func: Any, where: str) -> List[DataStatement]:
     """The ORM deletes a RunPython function's source holds (M14): ``Model.objects.all()
-    .delete()`` deletes every row, ``.filter(...).delete()`` some, and ``obj.delete()`` in
-    a loop over a model's rows one at a time (every row when the loop is over ``.all()``).
+    .delete()`` deletes every row (so do ``filter()`` and ``exclude()`` with no condition,
+    and a queryset or manager kept in a variable first), ``.filter(...).delete()`` some,
+    and ``obj.delete()`` in a loop over a model's rows one at a time (every row when the
+    loop is over ``.all()``).  A helper of another function is not followed.
     Django collects rows before it deletes them when signals or cascades need it, so on the
     template's empty tables such a delete sends nothing for ``execute_wrapper`` to see.
     The model is the one ``apps.get_model("app", "Model")`` (or ``("app.Model")``) names
@@ -319,23 +321,44 @@ def orm_deletes(func: Any, where: str) -> List[DataStatement]:
             if found is not None:
                 models[node.targets[0].id] = found
 
-    def chain(expr: Any) -> Tuple[Optional[Tuple[str, str]], List[str], Optional[str]]:
-        """The model a call chain starts from (a variable holding one, or ``get_model``
-        itself), the chain's method names, and the variable it starts from."""
-        names: List[str] = []
+    #: variables bound to a chain from a model (``qs = Item.objects.all()``): model, chain
+    chains: Dict[str, Tuple[Tuple[str, str], List[Tuple[str, int]]]] = {}
+
+    def chain(expr: Any) -> Tuple[Optional[Tuple[str, str]], List[Tuple[str, int]], Optional[str]]:
+        """The model a call chain starts from (a variable holding one or a chain from one,
+        or ``get_model`` itself), the chain's methods with their argument counts (-1: an
+        attribute, no call), and the variable it starts from."""
+        names: List[Tuple[str, int]] = []
+        nargs = -1
         while True:
             found = model_of(expr)
             if found is not None:
                 return found, names[::-1], None
             if isinstance(expr, ast.Call):
+                nargs = len(expr.args) + len(expr.keywords)
                 expr = expr.func
             elif isinstance(expr, ast.Attribute):
-                names.append(expr.attr)
+                names.append((expr.attr, nargs))
+                nargs = -1
                 expr = expr.value
             elif isinstance(expr, ast.Name):
+                if expr.id in chains:
+                    model, before = chains[expr.id]
+                    return model, before + names[::-1], expr.id
                 return models.get(expr.id), names[::-1], expr.id
             else:
                 return None, [], None
+
+    for node in ast.walk(tree):   # (in source order: a chain may start from an earlier one)
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            model, names, _ = chain(node.value)
+            if model is not None and names and names[0][0] in ("objects", "_base_manager", "_default_manager"):
+                chains[node.targets[0].id] = (model, names)
+
+    def every_row(names: List[Tuple[str, int]]) -> bool:
+        """Whether a chain keeps every row: managers, ``all()`` and the like, and
+        ``filter()``/``exclude()`` with no condition."""
+        return all(n in _EVERY_ROW or (n in ("filter", "exclude") and k == 0) for n, k in names)
 
     managers = ("objects", "_base_manager", "_default_manager")
     # ``for obj in Model.objects.all(): obj.delete()``: each such call -> (model, every row)
@@ -343,20 +366,20 @@ def orm_deletes(func: Any, where: str) -> List[DataStatement]:
     for node in ast.walk(tree):
         if isinstance(node, ast.For) and isinstance(node.target, ast.Name):
             model, names, _ = chain(node.iter)
-            if model is not None and names and names[0] in managers:
+            if model is not None and names and names[0][0] in managers:
                 for inner in (n for stmt in node.body for n in ast.walk(stmt)):
                     if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute)
                             and inner.func.attr == "delete" and isinstance(inner.func.value, ast.Name)
                             and inner.func.value.id == node.target.id):
-                        loops[id(inner)] = (model, set(names) <= _EVERY_ROW)
+                        loops[id(inner)] = (model, every_row(names))
     out: List[DataStatement] = []
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and node.func.attr == "delete" and not node.args):
             continue
         model, names, var = chain(node.func.value)
-        if model is not None and names and names[0] in managers:
-            every = set(names) <= _EVERY_ROW
+        if model is not None and names and names[0][0] in managers:
+            every = every_row(names)
         elif id(node) in loops:
             model, every = loops[id(node)]
         else:

@@ -193,3 +193,34 @@ def test_what_an_edit_of_a_committed_step_adds_is_judged(pytester: pytest.Pytest
     result = run_gate(pytester, pggit_server, "--no-pggit-lint")
     assert result.ret == pytest.ExitCode.TESTS_FAILED, result.stdout.str()
     assert "the edit of this committed step: loses every row of legacy" in result.stdout.str()
+
+
+def test_orm_deletes_kept_in_variables_or_without_a_condition_are_every_row(tmp_path: Path) -> None:
+    """R10 of the review: a queryset or manager kept in a variable was not read, and
+    ``filter()`` with no condition counted as "some rows": the gate passed such deletes."""
+    import importlib.util
+
+    from pytest_pggit.datachanges import orm_deletes
+
+    (tmp_path / "orm_shapes.py").write_text(textwrap.dedent('''
+        def qs_variable(apps, schema_editor):
+            qs = apps.get_model("shop", "Item").objects.all()
+            qs.delete()
+
+        def manager_variable(apps, schema_editor):
+            m = apps.get_model("shop", "Item").objects
+            m.all().delete()
+
+        def no_condition(apps, schema_editor):
+            apps.get_model("shop", "Item").objects.filter().delete()
+
+        def some(apps, schema_editor):
+            apps.get_model("shop", "Item").objects.filter(id__lt=3).delete()
+        '''))
+    spec = importlib.util.spec_from_file_location("orm_shapes", tmp_path / "orm_shapes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    got = {name: [(d.table, d.every_row) for d in orm_deletes(getattr(module, name), name)]
+           for name in ("qs_variable", "manager_variable", "no_condition", "some")}
+    assert got == {"qs_variable": [("shop_item", True)], "manager_variable": [("shop_item", True)],
+                   "no_condition": [("shop_item", True)], "some": [("shop_item", False)]}, got
