@@ -24,6 +24,7 @@ so ``validate_data_integrity()`` stays clean.
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import tarfile
 import tempfile
@@ -95,8 +96,13 @@ def resolve(rootdir: Path, ref: str) -> "tuple[Path, str]":
 def extract(top: Path, sha: str, into: Path) -> None:
     """The files of commit ``sha`` below ``into`` (``git archive``, read in Python)."""
     data = _git(top, "archive", "--format=tar", sha, binary=True)
-    if data is None:
-        raise PggitError(f"git archive {sha[:12]} failed in {top}")
+    if data is None:   # (again, for git's reason: Q5, a partial clone missing blobs)
+        proc = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", sha, "-o", os.devnull],
+                              capture_output=True, text=True, check=False)
+        why = (proc.stderr or "").strip().splitlines()
+        raise PggitError(f"git archive {sha[:12]} failed in {top}" + (f": {why[-1]}" if why else ""),
+                         hint="a shallow or partial clone may lack that commit's files: fetch them "
+                              "(git fetch --unshallow, or --filter=blob:none off), or give another base")
     def safe(member: Any, dest: str) -> Any:
         """tarfile's "data" filter, but a member it refuses (a symlink to an absolute path
         or out of the tree, committed by mistake) is left out instead of failing the base."""

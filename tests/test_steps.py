@@ -1042,3 +1042,21 @@ def test_a_file_renamed_unchanged_is_as_new_as_its_old_name(tmp_path: Path) -> N
     moved.write_text("old\n" * 19 + "edited\n")
     git(repo, "add", "-A")
     assert freshness([moved, new], repo)[moved.resolve()][0] == 2
+
+
+def test_a_failing_git_archive_says_why(tmp_path: Path) -> None:
+    """Q5 (zou, a clone missing blobs): "git archive <sha> failed" left out git's reason."""
+    from pytest_pggit.exceptions import PggitError
+    from pytest_pggit.gitbase import extract
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "0001.sql").write_text("CREATE TABLE t (id int);\n")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "one")
+    blob = git(repo, "rev-parse", "HEAD:0001.sql")
+    (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    with pytest.raises(PggitError) as info:
+        extract(repo, git(repo, "rev-parse", "HEAD"), tmp_path / "out")
+    assert "failed in" in str(info.value) and blob[:7] in str(info.value), str(info.value)
