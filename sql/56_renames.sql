@@ -610,6 +610,12 @@ BEGIN
                FROM rr r JOIN objects o ON o.sha = r.new_table AND o.type = 'blob'
                JOIN ddl_log l ON l.id::text = r.new_column
                WHERE r.kind = 'then_default' AND r.old_column LIKE 'column %'
+                 -- (only for a caller who may read statements: this function runs with the
+                 -- owner's rights, and a reader without them read DEFAULT clauses of
+                 -- other roles' statements through it, S4)
+                 AND has_column_privilege(CASE WHEN current_setting('role') = 'none' THEN session_user::text
+                                               ELSE current_setting('role') END,
+                                          'pggit_v0.ddl_log', 'statement', 'SELECT')
                UNION ALL
                SELECT r.old_schema, 'table ' || r.old_table, e.name, k.kind || ' ' || substr(r.new_column, strpos(r.new_column, ' ') + 1),
                       _renamed_part(k.kind, o.content, r.old_schema, substr(r.old_column, strpos(r.old_column, ' ') + 1),

@@ -326,3 +326,24 @@ def test_a_reinstall_behind_an_idle_reader_gives_up_instead_of_stalling_ddl(db: 
         other.close()
     proc = db.psql("-q", "-f", str(SQL_DIR / "install.sql"))   # the reader gone: it goes through
     assert proc.stdout.strip() == "", proc.stdout
+
+
+def test_a_reader_without_statements_reads_no_default_through_renamed_tree(db: SqlDb) -> None:
+    """S4: _renamed_tree (owner's rights, callable by readers) wrote the DEFAULT clause a
+    logged ADD COLUMN gave into a blob readers may SELECT, for any caller: a reader
+    without statements => true read other roles' statement texts that way."""
+    reader = make_role(db, "reader")
+    db.exec("CREATE TABLE public.victim (id int)")
+    db.exec("SELECT pggit_v0.create_basic_commit('victim')")
+    db.exec("ALTER TABLE public.victim ADD COLUMN note text DEFAULT 'private note only in the statement'")
+    db.exec("ALTER TABLE public.victim ALTER COLUMN note DROP DEFAULT")
+    db.exec("SELECT pggit_v0.create_basic_commit('note')")
+    log_id = db.val("SELECT max(id) FROM pggit_v0.ddl_log WHERE command_tag = 'ALTER TABLE' "
+                    "AND statement LIKE '%%private note%%'")
+    blob = db.val("SELECT e.entry_sha FROM pggit_v0.tree_entries e WHERE e.name = 'column note' LIMIT 1")
+    tree = db.val("SELECT tree_sha FROM pggit_v0.commit_graph ORDER BY committed_at DESC LIMIT 1")
+    with as_role(db, reader):
+        db.val("SELECT pggit_v0._renamed_tree(%s, jsonb_build_array(jsonb_build_object("
+               "'kind', 'then_default', 'old_schema', 'public', 'old_table', 'table victim', "
+               "'old_column', 'column note', 'new_table', %s::text, 'new_column', %s::text)))", [tree, blob, str(log_id)])
+        assert db.val("SELECT count(*) FROM pggit_v0.objects WHERE content LIKE '%%private note%%'") == 0
