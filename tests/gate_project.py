@@ -2,6 +2,9 @@
 tests share it): ``001_init.sql`` then the change under test in ``002_change.sql``."""
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from pytest_pggit.backends import Server
@@ -20,3 +23,10 @@ def run_gate(pytester: pytest.Pytester, server: Server, *args: str) -> pytest.Ru
     return pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", server.dsn(),
                               "-p", "no:randomly", "--pggit-schema", "schema", "--pggit-gate",
                               "--pggit-junit", "gate.xml", *args)
+
+
+def git(cwd: Path, *args: str) -> str:
+    """``git args`` in ``cwd`` with a fixed identity and ``main`` as the first branch."""
+    return subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
+                           "-c", "init.defaultBranch=main", *args], cwd=cwd, check=True,
+                          capture_output=True, text=True).stdout.strip()

@@ -13,7 +13,7 @@ import pytest
 from pytest_pggit.backends import Server
 from pytest_pggit.datachanges import alembic_data, classify
 
-from gate_project import make_project, run_gate
+from gate_project import make_project, run_gate, git as git_in
 
 INIT = "CREATE TABLE legacy (id bigint PRIMARY KEY, note text);\n"
 
@@ -158,12 +158,8 @@ def test_what_an_edit_of_a_committed_step_adds_is_judged(pytester: pytest.Pytest
     """R17: an edited committed step makes the base git's version of it (K4), so the step
     counted as the base's and the data check never read it: a ``DELETE`` the edit added
     passed.  What the edit adds is judged; what the committed file held is not again."""
-    import subprocess
-
     def git(*args: str) -> None:
-        subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
-                        "-c", "init.defaultBranch=main", *args], cwd=pytester.path, check=True,
-                       capture_output=True)
+        git_in(pytester.path, *args)
 
     make_project(pytester, INIT, "-- pggit: allow data_deletion -- archived in 4.2\nTRUNCATE legacy;\n"
                                  "ALTER TABLE legacy ADD COLUMN phone text;\n")

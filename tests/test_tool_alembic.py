@@ -24,6 +24,8 @@ import sqlalchemy  # noqa: F401
 # "'InternalTraversal' object is not callable" (seen under -n 2).
 
 from pytest_pggit.backends import Server
+
+from gate_project import git as git_in
 from pytest_pggit.janitor import Database
 from pytest_pggit.tools.alembic import AlembicSteps, alembic_steps, script_directory
 
@@ -727,12 +729,8 @@ def test_an_edit_of_a_committed_revision_that_changes_the_schema_fails(
     """Q1 (zou): a committed revision edited to add a column passed the gate, whose base
     line even named the edit; databases that ran the revision never run it again, so the
     column never reaches them.  Such an edit fails ``pggit.history::<step>``."""
-    import subprocess
-
     def git(*args: str) -> None:
-        subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
-                        "-c", "init.defaultBranch=main", *args], cwd=pytester.path, check=True,
-                       capture_output=True)
+        git_in(pytester.path, *args)
 
     revisions = {k: v for k, v in REVISIONS.items() if k == "base1"}
     revisions["add2"] = ("base1", 'op.execute("ALTER TABLE items ADD COLUMN price int")',
@@ -766,12 +764,8 @@ def test_the_downgrade_of_a_revision_below_the_head_undoes_that_revision(
     table still named the head r3, and ``downgrade r2@-1`` counts from the head of the
     branch: it undid r3 (a no-op) and r2's correct downgrade failed the check.  The
     version table is stamped to the revision first."""
-    import subprocess
-
     def git(*args: str) -> None:
-        subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
-                        "-c", "init.defaultBranch=main", *args], cwd=pytester.path, check=True,
-                       capture_output=True)
+        git_in(pytester.path, *args)
 
     first = {"r1": (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', ""),
              "r3": ("r1", 'op.execute("UPDATE t SET id = id")', "pass", "")}
