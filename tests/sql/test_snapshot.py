@@ -353,6 +353,15 @@ def test_whole_snapshots_leave_out_only_kinds_the_database_has_none_of(db: SqlDb
         db.exec("RESET search_path")
 
 
+def recorded_as_by_a_plain_session(db: SqlDb, sha: str) -> None:
+    """Commit ``sha`` (made with odd session settings, now reset) is what a plain session
+    sees and records: status() is clean and a full snapshot commits the same tree."""
+    assert db.rows("SELECT change_type, path FROM pggit_v0.status()") == []
+    db.exec("SET pggit.full_snapshot = on")
+    again = db.val("SELECT pggit_v0.create_basic_commit('plain session')")
+    assert db.rows("SELECT path FROM pggit_v0.diff_commits(%s, %s)", [sha, again]) == []
+
+
 def test_a_sessions_quoting_and_bytea_output_do_not_change_what_is_recorded(db: SqlDb) -> None:
     """S8: the snapshot pinned DateStyle and IntervalStyle, not quote_all_identifiers
     (every pg_get_*def, format('%I') and regclass text) nor bytea_output (bytea constants
@@ -365,10 +374,7 @@ def test_a_sessions_quoting_and_bytea_output_do_not_change_what_is_recorded(db: 
     sha = db.val("SELECT pggit_v0.create_basic_commit('quoted session')")
     db.exec("RESET quote_all_identifiers")
     db.exec("RESET bytea_output")
-    assert db.rows("SELECT change_type, path FROM pggit_v0.status()") == []
-    db.exec("SET pggit.full_snapshot = on")
-    again = db.val("SELECT pggit_v0.create_basic_commit('plain session')")
-    assert db.rows("SELECT path FROM pggit_v0.diff_commits(%s, %s)", [sha, again]) == []
+    recorded_as_by_a_plain_session(db, sha)
     content = " ".join(r["content"] for r in db.rows(
         "SELECT o.content FROM pggit_v0.objects o WHERE o.content LIKE '%%extra%%'"))
     assert '"public"' not in content and "\\\\000" not in content, content
@@ -384,7 +390,4 @@ def test_a_session_without_standard_conforming_strings_commits_as_any_other(db: 
     sha = db.val("SELECT pggit_v0.create_basic_commit('scs off')")
     db.exec("SELECT pggit_v0.create_branch('scs-off-branch', checkout => false)")
     db.exec("RESET standard_conforming_strings")
-    assert db.rows("SELECT change_type, path FROM pggit_v0.status()") == []
-    db.exec("SET pggit.full_snapshot = on")
-    again = db.val("SELECT pggit_v0.create_basic_commit('scs on')")
-    assert db.rows("SELECT path FROM pggit_v0.diff_commits(%s, %s)", [sha, again]) == []
+    recorded_as_by_a_plain_session(db, sha)
