@@ -270,10 +270,15 @@ BEGIN
             OR (v_q OPERATOR(pg_catalog.~~) ANY ('{%rename%,%schema%}'::text[])
                 AND (current_query() ~* '\m(rename|set\s+schema)\M'
                      OR strpos(v_q, '/*') > 0 OR strpos(v_q, '--') > 0)))
-       OR coalesce(current_setting('pggit.applying', true), '') = 'logged'
-       OR ((current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on')
-           AND EXISTS (SELECT 1 FROM pggit_v0.capture_faults f WHERE f.id = -txid_current() AND f.event = 'unlogged')) THEN
+       OR coalesce(current_setting('pggit.applying', true), '') = 'logged' THEN
         RETURN;
+    END IF;
+    -- (two IFs: an expression with a subquery is not a simple one, so it would start an
+    -- executor at every ALTER, and be planned again at each, its parameters folding it)
+    IF current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on' THEN
+        IF EXISTS (SELECT 1 FROM pggit_v0.capture_faults f WHERE f.id = -txid_current() AND f.event = 'unlogged') THEN
+            RETURN;
+        END IF;
     END IF;
     BEGIN
         IF TG_TAG = 'ALTER TYPE' THEN
@@ -414,9 +419,12 @@ DECLARE
     v_n    int;
     v_names jsonb;   -- the names _capture_names kept before a rename (capture_names)
 BEGIN
-    IF (current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on')
-       AND EXISTS (SELECT 1 FROM pggit_v0.capture_faults f WHERE f.id = -txid_current() AND f.event = 'unlogged') THEN
-        RETURN;   -- install.sql creating or upgrading the layer itself; a migration pgGit runs (see above)
+    -- (the settings first, in a simple expression: the EXISTS, a subquery, costs an
+    -- executor start-up at every DDL when it is in the same expression, ~45k instructions)
+    IF current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on' THEN
+        IF EXISTS (SELECT 1 FROM pggit_v0.capture_faults f WHERE f.id = -txid_current() AND f.event = 'unlogged') THEN
+            RETURN;   -- install.sql creating or upgrading the layer itself; a migration pgGit runs (see above)
+        END IF;
     END IF;
     BEGIN
         v_t0 := clock_timestamp();
@@ -530,9 +538,10 @@ DECLARE
     v_dur  interval;
     v_n    int;
 BEGIN
-    IF (current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on')
-       AND EXISTS (SELECT 1 FROM pggit_v0.capture_faults f WHERE f.id = -txid_current() AND f.event = 'unlogged') THEN
-        RETURN;   -- as in _capture
+    IF current_setting('pggit.installing', true) = 'on' OR current_setting('pggit.applying', true) = 'on' THEN
+        IF EXISTS (SELECT 1 FROM pggit_v0.capture_faults f WHERE f.id = -txid_current() AND f.event = 'unlogged') THEN
+            RETURN;   -- as in _capture
+        END IF;
     END IF;
     BEGIN
         v_t0 := clock_timestamp();
