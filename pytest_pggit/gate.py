@@ -66,6 +66,10 @@ class Check:
     message: str = ""
     details: str = ""  # long text: tables, diffs, scripts
     seconds: float = 0.0
+    #: the file the case is about (a step's file, a schema file), relative to rootdir,
+    #: and its 1-based line when known: JUnit ``file``/``line``, GitHub annotations
+    file: Optional[str] = None
+    line: Optional[int] = None
 
 
 @dataclass
@@ -154,8 +158,64 @@ def run_gate(run: Any, options: GateOptions) -> GateResult:
         result.error = f"{type(exc).__name__}: {exc}"
         result.checks.append(Check("gate", "gate", True, "ERROR",
                                    f"the gate could not run: {result.error}"))
+    _locate(run, result)
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _step_files(run: Any) -> Dict[str, str]:
+    """Each step's tag -> the file that defines it (relative to rootdir where possible)."""
+    return {s.tag: str(s.source) for s in _steps(run) if getattr(s, "source", None)}
+
+
+def _locate(run: Any, result: GateResult) -> None:
+    """Give every check named for a step (``updown``, ``data``, ``history``, ``squash``,
+    ``routed`` cases) the step's file, for JUnit ``file`` and annotations (Q7)."""
+    try:
+        files = _step_files(run)
+    except Exception:   # pragma: no cover - a hook's odd step objects: no files, no harm
+        return
+    for c in result.checks:
+        if c.file is None and c.name in files:
+            c.file = files[c.name]
+
+
+#: what to do about a failing hazard, beside accepting it (the layer's description
+#: says it for the others)
+HAZARD_ADVICE = {
+    "data_deletion": "when the values are still wanted, keep them: stop using the column or table "
+                     "in one release and drop it in a later one",
+    "table_rewrite": "run it when the table may be locked for the rewrite, or change in steps: add a "
+                     "new column, backfill it in batches, switch, drop the old one",
+    "correctness_risk": "check the data converts as intended (USING), or change in steps",
+    "access_exclusive_lock": "set a lock_timeout and retry, or run it at a quiet time",
+    "share_lock": "build the index CONCURRENTLY (outside a transaction)",
+    "index_dropped": "check no query still relies on the index",
+}
+
+
+def accept_hint(kind: str, tool: Optional[str], file: Optional[str], line: Optional[int],
+                path: str) -> str:
+    """How to accept hazard or rule ``kind`` where the change was made."""
+    if tool in ("alembic", "django"):
+        where = f" in {file}" if file else ""
+        return f'pggit_allow = {{"{kind}": "<why>"}} at the top level of the migration{where}'
+    if file and line:
+        return f"-- pggit: allow {kind} -- <why>  on the statement at {file}:{line}"
+    return f"--pggit-allow '{path}:{kind}'"
+
+
+def hazard_hint(kinds: Sequence[str], descriptions: Dict[str, Tuple[str, int, str]],
+                tool: Optional[str], file: Optional[str], line: Optional[int], path: str) -> str:
+    """The hint of a failing hazard case: what to do, and how to accept it when intended."""
+    first = kinds[0]
+    advice = HAZARD_ADVICE.get(first)
+    if advice is None:
+        text = descriptions.get(first, ("", 0, ""))[2]
+        advice = text.split(". ", 1)[1] if ". " in text else ""
+    accept = accept_hint(first, tool, file, line, path)
+    return (f"hint: {advice[0].lower() + advice[1:]}; " if advice else "hint: ") + \
+        f"when intended, accept it: {accept}"
 
 
 def _timed(fn: Any) -> Tuple[Any, float]:
@@ -707,6 +767,7 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
             threshold = hazard_rank(options.fail_on_hazard)
             stand_in = hazard_rank(result.fail_on_hazard) if result.fail_on_hazard_why else 0
             hazardous = result.hazardous
+            step_files = _step_files(run)
             for e in hazardous:
                 accepted = result.accepted.get(e.path, [])
                 done = {a.kind for a in accepted}
@@ -722,9 +783,17 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
                     and not fails else sev
                 src = result.sources.get(e.path)
                 message = f"{e.change} {e.path}: {names}"
+                file, line, tool = _where(src, step_files)
                 if src is not None and src.source:
-                    message += f"; made by {src.source}"
+                    made = src.source.split("\n", 1)[0]
+                    message += f"; made by {made}" + (
+                        f" ({file})" if file and not made.startswith(file) else "")
                 message += "".join(f"; {a}" for a in accepted)
+                if fails:
+                    open_kinds = sorted((h for h in e.hazards if h not in done),
+                                        key=lambda h: result.hazard_kinds.get(h, ("high", 99))[1])
+                    message += "; " + hazard_hint(open_kinds or list(e.hazards), result.hazard_kinds,
+                                                  tool, file, line, e.path)
                 details = (e.migration_sql or "").strip()
                 if src is not None:
                     from .provenance import excerpt
@@ -733,7 +802,7 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
                                f"migration:\n{details}")
                 result.checks.append(Check(
                     "hazards", e.path, fails, status, message, details,
-                    seconds=secs / max(len(hazardous), 1)))
+                    seconds=secs / max(len(hazardous), 1), file=file, line=line))
             if not hazardous:
                 result.checks.append(Check("hazards", "no hazardous statements", False, "none",
                                            f"no statement of the migration {result.base}..{result.head} "
@@ -856,6 +925,19 @@ def _alerts(repo: Repo, pending: Optional["SchemaDiff"],
         except PggitError:
             return repo.alerts()
     return [Alert(*r) for r in rows]
+
+
+def _where(src: Optional["LogEntry"], step_files: Dict[str, str]
+           ) -> Tuple[Optional[str], Optional[int], Optional[str]]:
+    """The file, line and tool of the statement that made a path: a schema file's
+    ``file:line``, or the file of the step whose captured SQL it is (no line)."""
+    if src is None or not src.source:
+        return None, None, None
+    fl = src.file_line
+    if fl is not None:
+        return fl[0], fl[1], "sql"
+    tag = src.source.split("\n", 1)[0]
+    return step_files.get(tag), None, tag.split("/", 1)[0] if "/" in tag else None
 
 
 def _steps(run: Any) -> List[Any]:
@@ -1119,20 +1201,41 @@ def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowan
     policy = options.fail_on_lint
     count = sum(len(st.findings) for st in found.statements)
     failing = 0
+    step_files = _step_files(run)
+    tools = {s.tag: s.tool for s in _steps(run)}
     for st in found.statements:
         fails = any(f.fails(policy) for f in st.findings)
         failing += fails
-        statuses = sorted({f.status(policy) for f in st.findings})
+        # the findings that fail first: a narrow CI view shows them (Q7)
+        findings = sorted(st.findings, key=lambda f: not f.fails(policy))
+        statuses = sorted({f.status(policy) for f in findings})
+        if st.location in step_files:      # a step's captured SQL: the step's file, no line
+            file, line, tool = step_files[st.location], None, tools.get(st.location)
+        else:
+            file, line, tool = st.location, st.line, "sql"
+        failing_here = [f for f in findings if f.fails(policy)]
         message = "; ".join(f"{f.rule} ({f.status(policy)}): {f.message}"
-                            + (f" [{f.accepted}]" if f.accepted else "") for f in st.findings)
+                            + (f" [{f.accepted}]" if f.accepted else "") for f in failing_here or findings)
+        if st.location in step_files:
+            message += f"; in {file}"
+        if failing_here:   # (one allow of the rule's hazard accepts the diff's case too)
+            first = failing_here[0]
+            kind = lint.RULE_HAZARDS.get(first.rule, first.rule)
+            advice = first.help.rstrip(".") or HAZARD_ADVICE.get(kind, "")
+            message += "; hint: " + (f"{advice}; " if advice else "") + \
+                f"when intended, accept it: {accept_hint(kind, tool, file, line, st.name)}"
+            others = [f for f in findings if not f.fails(policy)]
+            if others:   # the rest by name: the details hold their text
+                message += "; also: " + ", ".join(f"{f.rule} ({f.status(policy)})" for f in others)
         from .provenance import excerpt
 
         details = "\n".join([excerpt(st.text, 12), ""] + [
             f"line {f.line}: {f.rule} ({f.level.lower()}, {f.status(policy)}): {f.message}"
             + (f"\n  help: {f.help}" if f.help else "")
-            + (f"\n  {f.accepted}" if f.accepted else "") for f in st.findings])
+            + (f"\n  {f.accepted}" if f.accepted else "") for f in findings])
         result.checks.append(Check("lint", st.name, fails, ", ".join(statuses), message, details,
-                                   seconds=found.seconds / max(len(found.statements), 1)))
+                                   seconds=found.seconds / max(len(found.statements), 1),
+                                   file=file, line=line))
     excluded = f", excluded: {', '.join(options.lint_exclude)}" if options.lint_exclude else ""
     result.checks.append(Check(
         "lint", "squawk", False, "OK",

@@ -35,6 +35,12 @@ class ExtraCase:
     failed: bool
     text: str  # the failure message and text, and the case's captured output
     seconds: float = 0.0
+    #: the file (relative to rootdir) and 1-based line the case is about, when known:
+    #: pytest writes them as the ``file`` and ``line`` attributes with
+    #: ``junit_family=xunit1`` (xunit2 has no such attributes, for pytest's own tests
+    #: either), and as the case's ``file``/``line`` properties in both
+    file: Optional[str] = None
+    line: Optional[int] = None
 
 
 def add_test_cases(config: pytest.Config, cases: Sequence[ExtraCase]) -> Optional[int]:
@@ -52,12 +58,16 @@ def add_test_cases(config: pytest.Config, cases: Sequence[ExtraCase]) -> Optiona
     for case in cases:
         # junitxml turns the node id "a/b::name" into classname "a.b" and name "name"
         path = case.classname.replace(".", "/")
-        nodeid, location = f"{path}::{case.name}", (path, None, case.name)
+        nodeid = f"{path}::{case.name}"
+        location = (case.file or path, case.line, case.name)
+        where = [("file", case.file)] + ([("line", str(case.line))] if case.line else []) \
+            if case.file else []
         outcome: Literal["passed", "failed"] = "failed" if case.failed else "passed"
         call = pytest.TestReport(nodeid, location, {}, outcome, case.text if case.failed else None,
                                  "call", sections=[("Captured stdout call", case.text)],
                                  duration=case.seconds)
-        teardown = pytest.TestReport(nodeid, location, {}, "passed", None, "teardown")
+        teardown = pytest.TestReport(nodeid, location, {}, "passed", None, "teardown",
+                                     user_properties=where)
         xml.pytest_runtest_logreport(call)
         xml.pytest_runtest_logreport(teardown)
     return len(cases)

@@ -214,6 +214,31 @@ def write_terminal(terminalreporter: Any, result: GateResult, notes: List[str]) 
         tr.write_line(f"pggit: {note}")
     for line in lines[1:]:
         tr.write_line(line)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for line in github_annotations(result):
+            tr.write_line(line)
+
+
+# ------------------------------------------------------------------ GitHub annotations
+def _gh_escape(text: str, prop: bool = False) -> str:
+    """A workflow command's data (or, with ``prop``, property value), escaped as the
+    runner expects; other control characters are dropped."""
+    text = "".join(ch for ch in text if ch in "\n\r" or ch >= " " and ch != "\x7f")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def github_annotations(result: GateResult) -> List[str]:
+    """One ``::error file=F,line=L,title=T::message`` workflow command per failing check:
+    GitHub Actions shows it on the file's line in the pull request (printed only when
+    ``GITHUB_ACTIONS=true``)."""
+    out = []
+    for c in result.failed:
+        props = ([f"file={_gh_escape(c.file, True)}"] if c.file else []) + (
+            [f"line={int(c.line)}"] if c.file and c.line else []) + [
+            f"title={_gh_escape(f'pggit {c.group}: {c.name}', True)}"]
+        out.append(f"::error {','.join(props)}::{_gh_escape(f'{c.status}: {c.message}')}")
+    return out
 
 
 # ------------------------------------------------------------------ markdown
@@ -307,7 +332,7 @@ def junit_xml(result: GateResult) -> str:
     cases = []
     for c in result.checks:
         case = TestCase(name=c.name, classname=f"pggit.{c.group}", elapsed_sec=round(c.seconds, 6),
-                        stdout=_check_text(c))
+                        stdout=_check_text(c), file=c.file, line=c.line)
         if c.failed:
             kind = "error" if c.status == "ERROR" else "failure"
             if kind == "error":
@@ -338,7 +363,7 @@ def add_to_pytest_junitxml(config: Any, result: GateResult) -> Optional[int]:
     from .junitxml_adapter import ExtraCase, add_test_cases
 
     return add_test_cases(config, [ExtraCase(f"pggit.{c.group}", c.name, c.failed, _check_text(c),
-                                             c.seconds) for c in result.checks])
+                                             c.seconds, c.file, c.line) for c in result.checks])
 
 
 # ------------------------------------------------------------------ all of them

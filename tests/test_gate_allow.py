@@ -45,7 +45,7 @@ def test_a_hazard_names_its_file_line_and_statement(pytester: pytest.Pytester,
         "pggit gate: FAILED: 1 of * checks failed (hazards)",
         "REMOVED*public/table/legacy*table*access_exclusive_lock, data_deletion*data-loss*"
         "schema/002_change.sql:2: DROP TABLE legacy;",
-        "FAIL*public/table/legacy*data-loss*REMOVED public/table/legacy: *; made by schema/002_change.sql:2",
+        "FAIL*public/table/legacy*data-loss*REMOVED public/table/legacy: *; made by schema/002_change.sql:2; hint: *",
         "hazards / public/table/legacy:",
         "made by schema/002_change.sql:2:",
         "DROP TABLE legacy;",

@@ -131,7 +131,7 @@ def test_hazards_between_base_and_head(gate) -> None:
         "REMOVED   public/table/legacy  table   access_exclusive_lock, data_deletion  data-loss*",
         "hazards:",
         "FAIL  public/table/legacy  data-loss  REMOVED public/table/legacy: access_exclusive_lock "
-        "(medium), data_deletion (data-loss); made by setup hook conftest.py:1",
+        "(medium), data_deletion (data-loss); made by setup hook conftest.py:1*",
         "ok*v1..HEAD*OK*1 statement(s) reproduce head",
         "hazards / public/table/legacy:",
         "DROP TABLE IF EXISTS public.legacy;",

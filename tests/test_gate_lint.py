@@ -392,3 +392,27 @@ def test_a_swap_for_a_copy_that_loses_rows_or_values_is_a_drop(
     assert result.ret == pytest.ExitCode.TESTS_FAILED, out
     assert "recreated by copy" not in out
     result.stdout.fnmatch_lines(["FAIL*schema/002_change.sql:3*ban-drop-table*"])
+
+
+@needs_squawk
+def test_failing_cases_of_a_schema_file_carry_its_file_and_line_and_how_to_accept(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """Q7: the hazard and lint cases of a schema file's statement name its file and line
+    (JUnit ``file``/``line``), and say how to accept them: the directive they name does."""
+    project(pytester, "-- a comment\nALTER TABLE customers DROP COLUMN phone;\n")
+    result = run(pytester, pggit_server)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, result.stdout.str()
+    hazard = {c.get("name"): c for c in cases(pytester, "pggit.hazards")}["public/table/customers/column/phone"]
+    assert (hazard.get("file"), hazard.get("line")) == ("schema/002_change.sql", "2")
+    message = hazard.find("failure").get("message")
+    assert "hint: when the values are still wanted, keep them" in message, message
+    assert "accept it: -- pggit: allow data_deletion -- <why>  on the statement at schema/002_change.sql:2" \
+        in hazard.find("system-out").text
+    lint = {c.get("name"): c for c in cases(pytester, "pggit.lint")}["schema/002_change.sql:2"]
+    assert (lint.get("file"), lint.get("line")) == ("schema/002_change.sql", "2")
+    assert lint.find("failure").get("message").startswith("data-loss, style: ban-drop-column (data-loss)")
+    # the directive the hint names accepts both
+    (pytester.path / "schema" / "002_change.sql").write_text(
+        "-- a comment\nALTER TABLE customers DROP COLUMN phone;  -- pggit: allow data_deletion -- unused since 2023\n")
+    result = run(pytester, pggit_server)
+    assert result.ret == 0, result.stdout.str()

@@ -74,8 +74,10 @@ def check_junit(path: Path) -> None:
     legacy = found["pggit.hazards::public/table/legacy"]
     fail = legacy.find("failure")
     assert fail.get("type") == "hazards"
-    assert fail.get("message") == ("data-loss: REMOVED public/table/legacy: access_exclusive_lock "
-                                   "(medium), data_deletion (data-loss); made by setup hook conftest.py:1")
+    assert fail.get("message").startswith(
+        "data-loss: REMOVED public/table/legacy: access_exclusive_lock "
+        "(medium), data_deletion (data-loss); made by setup hook conftest.py:1; hint: ")
+    assert "accept it: --pggit-allow 'public/table/legacy:data_deletion'" in fail.get("message")
     assert "DROP TABLE IF EXISTS public.legacy;" in fail.text
     email = found["pggit.hazards::public/table/customers/column/email"].find("failure")
     assert email is not None and "data_deletion" in email.get("message")

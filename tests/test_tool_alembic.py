@@ -783,3 +783,60 @@ def test_the_downgrade_of_a_revision_below_the_head_undoes_that_revision(
     out = result.stdout.str()
     assert cases["pggit.updown::alembic/r2"] == "ok", out
     assert cases["pggit.history::alembic/r2"] == "failure", cases   # r3 ran before r2 where deployed
+
+
+def test_a_failing_hazard_names_the_revision_file_with_a_hint_for_reviewers(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Q7: a merge-request reviewer saw ``made by alembic/<id>`` and no file, the failing
+    lint rule after two style ones, no hint, and no ``file`` on any JUnit case, so
+    reporters could not annotate the revision.  Now the cases name the file, say what to
+    do, carry ``file`` in both JUnit files, and GitHub Actions gets ``::error`` lines."""
+    import xml.etree.ElementTree as ET
+
+    revisions = {k: v for k, v in REVISIONS.items() if k == "base1"}
+    revisions["drop2"] = ("base1", 'op.execute("ALTER TABLE items DROP COLUMN legacy")',
+                          'op.execute("ALTER TABLE items ADD COLUMN legacy text")', "")
+    write_project(tmp_path, revisions)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result, cases = gate_run(pytester, pggit_server, tmp_path, "--junitxml", "pytest.xml",
+                             "-o", "junit_family=xunit1")
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    path = "public/table/items/column/legacy"
+    assert cases[f"pggit.hazards::{path}"] == "failure", cases
+    revision_file = "migrations/versions/drop2.py"
+    gate_cases = {f"{c.get('classname')}::{c.get('name')}": c
+                  for c in ET.parse(pytester.path / "gate.xml").getroot().iter("testcase")}
+    hazard = gate_cases[f"pggit.hazards::{path}"]
+    assert hazard.get("file") == revision_file
+    message = hazard.find("failure").get("message")
+    assert f"made by alembic/drop2 ({revision_file})" in message, message
+    assert "hint: when the values are still wanted, keep them" in message, message
+    assert f'pggit_allow = {{"data_deletion": "<why>"}} at the top level of the migration in ' \
+           f'{revision_file}' in message, message
+    # pytest's own --junitxml (xunit1 writes file and line attributes)
+    pytest_cases = {f"{c.get('classname')}::{c.get('name')}": c
+                    for c in ET.parse(pytester.path / "pytest.xml").getroot().iter("testcase")}
+    assert pytest_cases[f"pggit.hazards::{path}"].get("file") == revision_file
+    assert pytest_cases["pggit.updown::alembic/drop2"].get("file") == revision_file
+    # GitHub Actions: an error annotation on the revision's file
+    assert re.search(rf"^::error file={re.escape(revision_file)},title=pggit hazards%3A "
+                     rf"{re.escape(path)}::data-loss: REMOVED ", out, re.M), out
+    if Path(sys.executable).with_name("squawk").exists() or shutil.which("squawk"):
+        lint = [c for name, c in gate_cases.items() if name.startswith("pggit.lint::alembic/drop2:")]
+        assert lint, sorted(gate_cases)
+        message = lint[0].find("failure").get("message")
+        assert message.split(": ", 1)[1].startswith("ban-drop-column"), message   # the failing rule first
+        assert f"in {revision_file}; hint: when the values are still wanted" in message, message
+        assert 'accept it: pggit_allow = {"data_deletion": "<why>"}' in message, message
+        assert lint[0].get("file") == revision_file
+    # the hint works: the allow it names accepts both cases
+    text = (tmp_path / revision_file).read_text().replace(
+        "down_revision = 'base1'", "down_revision = 'base1'\npggit_allow = {\"data_deletion\": \"legacy is unused\"}")
+    (pytester.path / revision_file).write_text(text)
+    monkeypatch.delenv("GITHUB_ACTIONS")
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    assert result.ret == 0, result.stdout.str()
+    assert cases[f"pggit.hazards::{path}"] == "ok"
+    assert "::error" not in result.stdout.str()
