@@ -54,6 +54,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                     help="also measure the layer of DIR/install.sql in the same runs (repeatable)")
     ap.add_argument("--callgrind", action="store_true",
                     help="count the loading backend's instructions under valgrind (own server; use --tables 100)")
+    ap.add_argument("--port", type=int, default=None, help="--callgrind: its server's port (default 55000 + pid %% 4000)")
     args = ap.parse_args(argv)
     if args.runs is None:
         args.runs = 1 if args.callgrind else 7
@@ -180,7 +181,7 @@ def callgrind(args: argparse.Namespace) -> int:
         return 2
     bindir = find_binaries()
     run_as = resolve_os_user()
-    port = 55000 + os.getpid() % 4000
+    port = args.port or 55000 + os.getpid() % 4000
     with tempfile.TemporaryDirectory(prefix="pggit-capgrind-") as tmp:
         root = Path(tmp)
         os.chmod(tmp, 0o777)

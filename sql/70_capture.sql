@@ -260,7 +260,10 @@ DECLARE
     -- (SELECT migrate_v2()), so the names are all kept, as for EXECUTE (C10); so too when
     -- the text calls something beside an ALTER of its own (ALTER ...; SELECT migrate_v2()
     -- in one query string: R4 of the review, the rename inside was logged as none)
-    v_called boolean := strpos(v_q, 'alter') = 0 OR v_q ~ '\m(select|call|do|perform)\M';
+    -- (LIKE first: the regular expression only for the texts that have one of the words)
+    v_called boolean := strpos(v_q, 'alter') = 0
+                        OR (v_q OPERATOR(pg_catalog.~~) ANY ('{%select%,%call%,%do%,%perform%}'::text[])
+                            AND v_q ~ '\m(select|call|do|perform)\M');
     v_names  jsonb;
 BEGIN
     -- LIKE first (most ALTERs have neither word), the regular expression (dearer) after;
