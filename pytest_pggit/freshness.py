@@ -160,7 +160,22 @@ def edited(paths: List[Path], rootdir: Path) -> List[Path]:
     return sorted(out)
 
 
-def committed_edits(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], List[Path]]":
+def uncommitted_new(paths: List[Path], rootdir: Path) -> List[Path]:
+    """Those of ``paths`` that git does not have in HEAD yet: untracked, or added to the
+    index and not committed.  Empty without git."""
+    git = functools.partial(_git, rootdir)
+    top = git("rev-parse", "--show-toplevel")
+    if top is None or not paths:
+        return []
+    root = Path(top.strip()).resolve()
+    paths = [p for p in (q.resolve() for q in paths) if root in p.parents]
+    status = git("status", "--porcelain", "-z", "--untracked-files=all", "--", *map(str, paths)) if paths else ""
+    return sorted((root / entry[3:]).resolve() for entry in (status or "").split("\0")
+                  if len(entry) > 3 and (entry[:2] == "??" or entry[0] == "A"))
+
+
+def committed_edits(paths: List[Path], rootdir: Path, pending_new: bool = False
+                    ) -> "Tuple[Optional[str], List[Path]]":
     """The git base for a committed edit, and the edited files: when the newest commit on
     the first-parent line touching any of ``paths`` (a PR's merge commit in CI) modified
     some, or else the oldest commit of the current line of work that did
@@ -168,7 +183,13 @@ def committed_edits(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], L
     the newest adding a step file when that one is older (never a base newer than the
     default one), and the files are those modified that the base holds; ``(None, [])``
     otherwise, or without git.  A committed migration edited in place, in CI where the
-    work tree is clean, was judged as new by the default base (K4)."""
+    work tree is clean, was judged as new by the default base (K4).
+
+    ``pending_new``: the work tree holds new step files not committed yet; they stand for
+    the newest commit, which modifies nothing, so only the current line of work counts
+    (:func:`_older_edit`), as it will once they are committed (Q8: a new revision was
+    judged from before an edit merged long ago while untracked, and from the step before
+    it once committed)."""
     git = functools.partial(_git, rootdir)
     top = git("rev-parse", "--show-toplevel")
     if top is None or not paths:
@@ -177,10 +198,11 @@ def committed_edits(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], L
     paths = [p for p in (q.resolve() for q in paths) if root in p.parents]
     if not paths:
         return None, []
-    sha = (git("log", "-n", "1", "--first-parent", "--format=%H", "--", *map(str, paths)) or "").strip()
-    if not sha or git("rev-parse", "--verify", "--quiet", f"{sha}~1^{{commit}}") is None:
+    sha = "" if pending_new else (
+        git("log", "-n", "1", "--first-parent", "--format=%H", "--", *map(str, paths)) or "").strip()
+    if not pending_new and (not sha or git("rev-parse", "--verify", "--quiet", f"{sha}~1^{{commit}}") is None):
         return None, []
-    out = _modified(git, root, sha, paths)
+    out = _modified(git, root, sha, paths) if sha else []
     if not out:   # (M6) an older commit of this line of work may have edited one
         sha, out = _older_edit(git, root, paths)
         if not out:
@@ -300,4 +322,4 @@ def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
     return sorted(p for p in out if not p.exists())
 
 
-__all__ = ["Freshness", "committed_edits", "edited", "freshness", "removed_files"]
+__all__ = ["Freshness", "committed_edits", "edited", "freshness", "removed_files", "uncommitted_new"]

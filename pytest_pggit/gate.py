@@ -1257,7 +1257,7 @@ def _edited_steps(run: Any) -> Tuple[Optional[str], List[str]]:
         return None, []
     from pathlib import Path
 
-    from .freshness import committed_edits, edited
+    from .freshness import committed_edits, edited, uncommitted_new
 
     files: Dict[Path, List[str]] = {}
     for a in getattr(run, "steps", None) or ():
@@ -1267,8 +1267,9 @@ def _edited_steps(run: Any) -> Tuple[Optional[str], List[str]]:
             files.setdefault(path.resolve(), []).append(a.tag)
     ref: Optional[str] = "HEAD"
     changed = set(edited(sorted(files), Path(rootdir)))
-    if not changed:
-        ref, found = committed_edits(sorted(files), Path(rootdir))
+    if not changed:   # (new step files not committed yet stand for the newest commit: Q8)
+        ref, found = committed_edits(sorted(files), Path(rootdir),
+                                     pending_new=bool(uncommitted_new(sorted(files), Path(rootdir))))
         changed = set(found)
     return ref, [tag for path, tags in files.items() if path in changed for tag in tags]
 

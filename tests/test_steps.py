@@ -1060,3 +1060,42 @@ def test_a_failing_git_archive_says_why(tmp_path: Path) -> None:
     with pytest.raises(PggitError) as info:
         extract(repo, git(repo, "rev-parse", "HEAD"), tmp_path / "out")
     assert "failed in" in str(info.value) and blob[:7] in str(info.value), str(info.value)
+
+
+def test_a_new_step_not_yet_committed_is_judged_as_once_committed(tmp_path: Path) -> None:
+    """Q8 (zou): a merge edited two old revisions long ago.  A new revision, committed,
+    was judged from the step before it; the same file untracked was judged from before
+    that old merge, so a developer saw old revisions' hazards that CI would not show.
+    New step files not committed yet stand for the newest commit now."""
+    from pytest_pggit.freshness import committed_edits, uncommitted_new
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    old, new = repo / "0001_old.py", repo / "0002_new.py"
+    old.write_text("max_length=50\n")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "import")
+    git(repo, "checkout", "-qb", "fix")
+    old.write_text("max_length=10\n")
+    git(repo, "commit", "-qam", "edit an old migration")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "merge the fix", "fix")
+    merge = git(repo, "rev-parse", "HEAD")
+    # a clean tree: the newest commit touching the steps (the merge) edited one
+    assert committed_edits([old], repo) == (f"{merge}~1", [old.resolve()])
+    new.write_text("new\n")   # untracked
+    assert uncommitted_new([old, new], repo) == [new.resolve()]
+    assert committed_edits([old, new], repo, pending_new=True) == (None, [])
+    git(repo, "add", str(new))   # staged, not committed: still new
+    assert uncommitted_new([old, new], repo) == [new.resolve()]
+    git(repo, "commit", "-qm", "a new migration")
+    added = git(repo, "rev-parse", "HEAD")
+    assert uncommitted_new([old, new], repo) == []
+    assert committed_edits([old, new], repo) == (None, [])   # the same judgement, committed
+    # an edit in the line of work is still found with a new file pending
+    old.write_text("max_length=5\n")
+    git(repo, "commit", "-qam", "narrow it again")
+    (repo / "0003_more.py").write_text("more\n")
+    # (from before the newest step added, which comes before the edit: both judged)
+    assert committed_edits([old, new, repo / "0003_more.py"], repo, pending_new=True) == (
+        f"{added}~1", [old.resolve()])
