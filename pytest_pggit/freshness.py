@@ -223,7 +223,10 @@ def committed_edits(paths: List[Path], rootdir: Path, pending_new: bool = False
     # M2: a repository imported in one commit, then a migration reformatted)
     # an edited file the base does not hold is judged as new by the default base anyway
     # (the project's files were added after it: its config is not there either)
-    out = [p for p in out if git("cat-file", "-e", f"{base}:{p.relative_to(root).as_posix()}") is not None]
+    # (whether its tree has the path: a blob missing from a partial clone is the base
+    # build's error to report, not a reason to judge the edit as new, Q5)
+    out = [p for p in out if git("rev-parse", "--verify", "--quiet",
+                                 f"{base}:{p.relative_to(root).as_posix()}") is not None]
     return (base, out) if out else (None, [])
 
 

@@ -243,6 +243,17 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
         except PggitError as exc:
             result.base_note = (f"; the committed edit of {', '.join(changed[:3])} was not judged from git "
                                 f"{str(edit_ref)[:12]}: {str(exc).splitlines()[0]}")
+            # (a judgement the gate could not make fails it, as other checks that cannot run: Q5)
+            result.checks.append(Check(
+                "gate", "committed edits", True, "NOT JUDGED",
+                f"the committed edit of {', '.join(changed[:3])}" + (
+                    f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+                + f" could not be judged: the base at git {str(edit_ref)[:12]} (its committed version) "
+                  f"could not be built: {str(exc).splitlines()[0]}",
+                "databases that ran the committed version never run the edit; the gate judged the "
+                "steps from the default base instead.\nhint: fix the reason above (a shallow clone: "
+                "fetch with fetch-depth: 0), or choose the base yourself: --pggit-base "
+                "git:<ref of the deployed schema> (or a step tag)", file=_step_files(run).get(changed[0])))
             git_ref, changed = None, []
     if git_ref is not None:   # the base built from a git ref, in a clone of the template
         if git is None:

@@ -220,3 +220,35 @@ def test_orm_deletes_kept_in_variables_or_without_a_condition_are_every_row(tmp_
            for name in ("qs_variable", "manager_variable", "no_condition", "some")}
     assert got == {"qs_variable": [("shop_item", True)], "manager_variable": [("shop_item", True)],
                    "no_condition": [("shop_item", True)], "some": [("shop_item", False)]}, got
+
+
+def test_a_committed_edit_the_gate_cannot_judge_fails_it(pytester: pytest.Pytester,
+                                                         pggit_server: Server) -> None:
+    """Q5 (zou, a clone missing blobs): the committed version of an edited step could not
+    be read, the gate judged the steps from the default base, said "was not judged" in
+    the base line, and passed.  A judgement the gate cannot make fails it now, naming the
+    reason and the way out."""
+    def git(*args: str) -> str:
+        return git_in(pytester.path, *args)
+
+    make_project(pytester, INIT, "ALTER TABLE legacy ADD COLUMN phone text;\n")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "released")
+    old_blob = git("rev-parse", "HEAD:schema/002_change.sql")
+    (pytester.path / "schema" / "003_more.sql").write_text("CREATE TABLE more (id int);\n")
+    git("add", "-A")
+    git("commit", "-qm", "released too")
+    change = pytester.path / "schema" / "002_change.sql"
+    change.write_text(change.read_text() + "ALTER TABLE legacy ADD COLUMN fax text;\n")
+    git("commit", "-qam", "edit the released step")
+    (pytester.path / ".git" / "objects" / old_blob[:2] / old_blob[2:]).unlink()   # a partial clone
+    result = run_gate(pytester, pggit_server, "--no-pggit-lint")
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, out
+    case = cases(pytester)["pggit.gate::committed edits"]
+    text = ET.tostring(case, encoding="unicode")
+    assert case.find("failure") is not None, text
+    assert "the committed edit of sql/schema/002_change.sql could not be judged" in text, text
+    assert old_blob[:7] in text and "--pggit-base" in text, text
+    assert case.get("file") == "schema/002_change.sql", text
