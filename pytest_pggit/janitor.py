@@ -212,16 +212,28 @@ class RunLock:
             conn.close()
 
 
+#: the comment a run's database gets when it is made: the stale sweep drops no other
+RUN_MARKER = "pytest-pggit run database (dropped by a later run when its run is gone)"
+
+
 def drop_stale_databases(server: Server, own_prefix: str) -> List[str]:
     """Drop the databases (``pggit_<run id>_...``) of runs that no longer hold their
-    :class:`RunLock`: killed before they could clean up.  Returns their names."""
+    :class:`RunLock`: killed before they could clean up.  Returns their names.
+
+    Only databases a run made (:data:`RUN_MARKER`, which only their owner can set) that
+    this role owns, and none with a client session (a session means it is in use: V6, a
+    database merely named like a run's was dropped ``WITH (FORCE)``, its sessions ended)."""
     import psycopg
 
     dropped: List[str] = []
     with admin_connect(server) as conn:
         names = [r[0] for r in conn.execute(
-            "SELECT datname FROM pg_database WHERE datname ~ %s ORDER BY 1",
-            (RUN_DATABASE.pattern,)).fetchall()]
+            "SELECT d.datname FROM pg_database d WHERE d.datname ~ %s "
+            "AND d.datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user) "
+            "AND shobj_description(d.oid, 'pg_database') = %s "
+            "AND NOT EXISTS (SELECT FROM pg_stat_activity a WHERE a.datid = d.oid "
+            "                AND a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()) "
+            "ORDER BY 1", (RUN_DATABASE.pattern, RUN_MARKER)).fetchall()]
         held = {int(r[0]) for r in conn.execute(
             "SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = %s "
             "AND objsubid = 2 AND granted", (RUN_LOCK_NAMESPACE,)).fetchall()}
@@ -283,6 +295,9 @@ class DatabaseJanitor:
         while True:
             try:
                 conn.execute(stmt)
+                if RUN_DATABASE.match(self.name):   # (the stale sweep's mark: V6)
+                    conn.execute(sql.SQL("COMMENT ON DATABASE {} IS {}").format(
+                        sql.Identifier(self.name), sql.Literal(RUN_MARKER)))
                 break
             except psycopg.errors.ObjectInUse as exc:  # closed sessions still exiting, or others
                 if time.monotonic() < deadline:
