@@ -5,6 +5,7 @@ GITHUB_STEP_SUMMARY) and JUnit XML (--pggit-junit).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, List, Optional
 
@@ -200,6 +201,15 @@ _TITLES = {"alerts": "alerts (check_for_alerts)", "integrity": "integrity (valid
            "lint": "lint (squawk)", "allow": "allow directives", "updown": "up/down (downgrades)"}
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (but newline and tab) shown as ``\\xNN``: an object
+    name holding terminal escapes must not rewrite what the CI log shows (V4)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def write_terminal(terminalreporter: Any, result: GateResult, notes: List[str]) -> None:
     """The ``pggit`` section; quiet unless the gate failed or ``-v`` (see :func:`terminal_lines`):
     a quiet section leaves out the run's notes except the outputs written."""
@@ -207,11 +217,11 @@ def write_terminal(terminalreporter: Any, result: GateResult, notes: List[str]) 
     verbose = (getattr(tr, "verbosity", 0) or 0) > 0
     markup = {"green": True} if result.passed else {"red": True, "bold": True}
     tr.write_sep("=", "pggit", **markup)
-    lines = terminal_lines(result, verbose)
+    lines = [printable(line) for line in terminal_lines(result, verbose)]
     tr.write_line(lines[0], **markup)
     shown = notes if verbose or not result.passed else [n for n in notes if n in result.outputs]
     for note in shown:
-        tr.write_line(f"pggit: {note}")
+        tr.write_line(printable(f"pggit: {note}"))
     for line in lines[1:]:
         tr.write_line(line)
     if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -243,7 +253,17 @@ def github_annotations(result: GateResult) -> List[str]:
 
 # ------------------------------------------------------------------ markdown
 def _md_escape(text: Any) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell or summary: no cell breaks, no HTML, no controls."""
+    return printable(str(text if text is not None else "")).replace("|", "\\|").replace(
+        "\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _fence(text: str, info: str = "") -> "tuple[str, str]":
+    """The opening and closing fence of a code block holding ``text``: longer than any run
+    of backticks in it, so a name holding ``` cannot close the block early."""
+    runs = [len(m) for m in re.findall(r"`+", text)]
+    ticks = "`" * max(3, max(runs, default=0) + 1)
+    return ticks + info, ticks
 
 
 def markdown(result: GateResult) -> str:
@@ -269,17 +289,20 @@ def markdown(result: GateResult) -> str:
                  ["group", "check", "status", "message"])
         for c in failed:
             if c.details:
+                details = printable(c.details.rstrip())
+                opening, closing = _fence(details, "diff" if c.group == "snapshot" else "")
                 out += [f"<details><summary>{_md_escape(c.group)} / {_md_escape(c.name)}</summary>", "",
-                        "```diff" if c.group == "snapshot" else "```", c.details.rstrip(), "```",
-                        "", "</details>", ""]
+                        opening, details, closing, "", "</details>", ""]
     if result.head_sha and result.base_sha:
         out += [f"### Diff {result.base} → {result.head}: {_diff_title(result)}", ""]
         if result.diff:
             md_table(_diff_rows(result), _diff_headers(result))
             diffs = definition_diffs(result.diff, "base", "head", max_diffs=10)
             if diffs:
-                out += ["<details><summary>modified definitions</summary>", "", "```diff",
-                        "\n\n".join(diffs), "```", "", "</details>", ""]
+                text = printable("\n\n".join(diffs))
+                opening, closing = _fence(text, "diff")
+                out += ["<details><summary>modified definitions</summary>", "", opening,
+                        text, closing, "", "</details>", ""]
     titles = {"hazards": "Hazards", "alerts": "Alerts", "integrity": "Integrity",
               "migration": "Migration", "snapshot": "Snapshot", "lint": "Lint (squawk)",
               "allow": "Allow directives", "updown": "Up/down (downgrades)"}
@@ -301,7 +324,7 @@ def markdown(result: GateResult) -> str:
         out += ["### Branches", ""]
         md_table([[b.name + (" (current)" if b.current else ""), f"`{b.head[:12]}`", b.commit_count]
                   for b in result.branches], ["branch", "head", "commits"])
-    return "\n".join(out).rstrip() + "\n"
+    return printable("\n".join(out)).rstrip() + "\n"
 
 
 def write_markdown(result: GateResult, path: Path) -> None:

@@ -168,3 +168,25 @@ def test_reports_without_gate_do_not_fail(project: pytest.Pytester, pggit_server
     assert result.ret == 0  # reported, not enforced
     assert (project.path / "report.md").read_text().startswith("## ❌ pggit gate: FAILED")
     assert cases(project.path / "out" / "pggit.xml")
+
+
+def test_control_characters_in_names_do_not_reach_the_terminal_or_markdown(
+        pytester: pytest.Pytester, pggit_server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    """V4 (security round 2): a migration's table name holding terminal escapes (window
+    title, clear screen) was printed raw in the pggit section: a change could repaint
+    the CI log above.  They show as ``\\x1b`` now; Markdown gets no raw HTML either."""
+    name = "x\x1b]0;owned\x07\x1b[2J\x1b[Hfake <b>"
+    (pytester.path / "schema.sql").write_text(SCHEMA + f'CREATE TABLE "{name}" (id int);\n')
+    pytester.makeconftest(HOOK.replace('connection.execute("DROP TABLE legacy")',
+                                       f'connection.execute(\'DROP TABLE "{name}"\')'))
+    pytester.makepyfile(test_app=TESTS)
+    summary = pytester.path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = pytester.runpytest(*args(pggit_server, "-v"))
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert "\x1b]0;" not in out and "\x1b[2J" not in out and "\x07" not in out
+    assert "x\\x1b]0;owned\\x07\\x1b[2J\\x1b[Hfake <b>" in out, out
+    md = summary.read_text()
+    assert "\x1b" not in md and "fake &lt;b&gt;" in md, md
+    assert not [line for line in md.splitlines() if line.startswith("|") and "<b>" in line], md
