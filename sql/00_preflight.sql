@@ -81,11 +81,30 @@ $owner$;
 -- layer function that nothing outside the layer depends on (a user's view calling
 -- check_for_alerts() keeps it); the layer's own triggers and event triggers that go
 -- with them are recreated too.  Tables, and so every commit, branch and log row, stay.
+-- Internal functions (names starting with _) are no API: they go even when an object
+-- outside the layer uses them, and that object with them, with a WARNING naming it
+-- (V8: any role could pin one with a view, and every reinstall, security fixes
+-- included, failed).
 DO $upgrade$
 DECLARE
     v_fn regprocedure;
     v_et name;
+    v_pinned text;
 BEGIN
+    SELECT pg_catalog.string_agg(DISTINCT pg_catalog.format('%s (%s, owner %s)', c.oid::regclass,
+               CASE c.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END, c.relowner::regrole), ', ')
+      INTO v_pinned
+    FROM pg_catalog.pg_proc p
+    JOIN pg_catalog.pg_depend d ON d.refclassid = 'pg_catalog.pg_proc'::regclass AND d.refobjid = p.oid
+                               AND d.classid = 'pg_catalog.pg_rewrite'::regclass
+    JOIN pg_catalog.pg_rewrite rw ON rw.oid = d.objid
+    JOIN pg_catalog.pg_class c ON c.oid = rw.ev_class
+    WHERE p.pronamespace = 'pggit_v0'::regnamespace AND p.proname LIKE '\_%'
+      AND c.relnamespace <> 'pggit_v0'::regnamespace;
+    IF v_pinned IS NOT NULL THEN
+        RAISE WARNING 'dropping %: they use internal functions of pgGit, which change between versions', v_pinned
+              USING HINT = 'Use the API (functions without a leading underscore) in views: those are kept across upgrades.';
+    END IF;
     -- capture first, so no event trigger calls a function that is already gone
     FOR v_et IN SELECT evtname FROM pg_catalog.pg_event_trigger WHERE evtname LIKE 'pggit\_v0\_%' LOOP
         EXECUTE format('DROP EVENT TRIGGER %I', v_et);
@@ -94,12 +113,12 @@ BEGIN
         SELECT p.oid::regprocedure
         FROM pg_catalog.pg_proc p
         WHERE p.pronamespace = 'pggit_v0'::regnamespace
-          AND NOT EXISTS (
+          AND (p.proname LIKE '\_%' OR NOT EXISTS (
               SELECT 1 FROM pg_catalog.pg_depend d
               JOIN pg_catalog.pg_rewrite rw ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND rw.oid = d.objid
               JOIN pg_catalog.pg_class c ON c.oid = rw.ev_class
               WHERE d.refclassid = 'pg_catalog.pg_proc'::regclass AND d.refobjid = p.oid
-                AND c.relnamespace <> 'pggit_v0'::regnamespace)
+                AND c.relnamespace <> 'pggit_v0'::regnamespace))
     LOOP
         EXECUTE format('DROP FUNCTION %s CASCADE', v_fn);
     END LOOP;

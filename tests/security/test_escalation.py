@@ -347,3 +347,26 @@ def test_a_reader_without_statements_reads_no_default_through_renamed_tree(db: S
                "'kind', 'then_default', 'old_schema', 'public', 'old_table', 'table victim', "
                "'old_column', 'column note', 'new_table', %s::text, 'new_column', %s::text)))", [tree, blob, str(log_id)])
         assert db.val("SELECT count(*) FROM pggit_v0.objects WHERE content LIKE '%%private note%%'") == 0
+
+
+def test_a_view_on_an_internal_function_cannot_stop_a_reinstall(db: SqlDb) -> None:
+    """V8 (security round 2): a role with no pgGit access made a view calling an internal
+    function (CREATE VIEW checks no EXECUTE right); the install kept the function for the
+    view's sake and then failed on it: no reinstall, no security fix could be installed.
+    Internal functions go with such views now, with a WARNING naming them; a view on the
+    API is kept as before."""
+    from sql_conftest import install
+
+    nobody = make_role(db)
+    db.exec(f"GRANT CREATE ON SCHEMA public TO {nobody}")
+    with as_role(db, nobody):
+        db.exec("CREATE VIEW public.pin AS SELECT * FROM pggit_v0._ddl_log_shas(true)")
+    db.exec("CREATE VIEW public.alerts_view AS SELECT * FROM pggit_v0.check_for_alerts()")
+    proc = install(db)
+    assert f"dropping public.pin (view, owner {nobody}): they use internal functions of pgGit" in proc.stderr, \
+        proc.stderr
+    assert db.val("SELECT to_regclass('public.pin')") is None
+    assert db.val("SELECT to_regclass('public.alerts_view')") is not None
+    db.exec("SELECT * FROM public.alerts_view")
+    db.exec("SELECT pggit_v0.create_basic_commit('after the reinstall')")
+    db.exec("DROP VIEW public.alerts_view")
