@@ -132,9 +132,8 @@ def _last_commits(git: Any, top: Path, paths: List[Path], added: bool = False) -
 
 def edited(paths: List[Path], rootdir: Path) -> List[Path]:
     """Those of ``paths`` that git tracks and that differ from HEAD (edited after they were
-    committed: staged or not), when none of ``paths`` was committed after them (a newer
-    committed step is not in git HEAD's past: the default base must judge it too); new,
-    untracked and unchanged files are not.  Empty without git."""
+    committed: staged or not); new, untracked and unchanged files are not.  Empty without
+    git.  :func:`edit_base` says which commit to judge them from."""
     git = functools.partial(_git, rootdir)
     top = git("rev-parse", "--show-toplevel")
     if top is None or not paths:
@@ -152,12 +151,33 @@ def edited(paths: List[Path], rootdir: Path) -> List[Path]:
         code, name = entry[:2], entry[3:]
         if len(entry) > 3 and "M" in code and "A" not in code and "?" not in code:
             out.append((root / name).resolve())
-    if not out:
-        return []
-    last = _last_commits(git, root, paths)
-    if max(last.get(p, 0.0) for p in out) < max(last.values(), default=0.0):
-        return []
     return sorted(out)
+
+
+def edit_base(paths: List[Path], rootdir: Path, edits: List[Path]) -> str:
+    """The git ref to judge uncommitted ``edits`` of step files from: ``HEAD``, unless a
+    step file was committed after the edited ones (git HEAD holds that step, which the
+    gate must judge too): then the parent of the newest commit adding a step file,
+    when it holds every edited file (U6: an edit of an old deployed migration was judged
+    as a new step inserted below the deployed ones, from the default base)."""
+    git = functools.partial(_git, rootdir)
+    top = git("rev-parse", "--show-toplevel")
+    if top is None or not edits:
+        return "HEAD"
+    root = Path(top.strip()).resolve()
+    paths = [p for p in (q.resolve() for q in paths) if root in p.parents]
+    last = _last_commits(git, root, paths)
+    if max(last.get(p, 0.0) for p in edits) >= max(last.values(), default=0.0):
+        return "HEAD"
+    added = (git("log", "-n", "1", "--first-parent", "--diff-filter=A", "--format=%H", "--",
+                 *map(str, paths)) or "").strip()
+    if not added or git("rev-parse", "--verify", "--quiet", f"{added}~1^{{commit}}") is None:
+        return "HEAD"
+    base = f"{added}~1"
+    if all(git("rev-parse", "--verify", "--quiet", f"{base}:{p.relative_to(root).as_posix()}") is not None
+           for p in edits):
+        return base
+    return "HEAD"
 
 
 def uncommitted_new(paths: List[Path], rootdir: Path) -> List[Path]:
@@ -325,4 +345,4 @@ def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
     return sorted(p for p in out if not p.exists())
 
 
-__all__ = ["Freshness", "committed_edits", "edited", "freshness", "removed_files", "uncommitted_new"]
+__all__ = ["Freshness", "committed_edits", "edit_base", "edited", "freshness", "removed_files", "uncommitted_new"]

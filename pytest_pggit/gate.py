@@ -232,7 +232,8 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     result.database = db.name
     git = None
     git_ref = str(options.base)[len("git:"):] if is_git_ref(options.base) else None
-    edit_ref, changed = _edited_steps(run) if options.base is None else (None, [])
+    edit_ref, changed, uncommitted = _edited_steps(run) if options.base is None else (None, [], False)
+    what = "uncommitted edit" if uncommitted else "committed edit"
     if changed:   # (H10, H12, K4) a committed step edited: its committed version is the base
         git_ref = edit_ref
         result.edited = (edit_ref, list(changed))
@@ -241,12 +242,12 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
         try:
             git = build_git_base(run, str(edit_ref))
         except PggitError as exc:
-            result.base_note = (f"; the committed edit of {', '.join(changed[:3])} was not judged from git "
+            result.base_note = (f"; the {what} of {', '.join(changed[:3])} was not judged from git "
                                 f"{str(edit_ref)[:12]}: {str(exc).splitlines()[0]}")
             # (a judgement the gate could not make fails it, as other checks that cannot run: Q5)
             result.checks.append(Check(
-                "gate", "committed edits", True, "NOT JUDGED",
-                f"the committed edit of {', '.join(changed[:3])}" + (
+                "gate", f"{what}s", True, "NOT JUDGED",
+                f"the {what} of {', '.join(changed[:3])}" + (
                     f" and {len(changed) - 3} more" if len(changed) > 3 else "")
                 + f" could not be judged: the base at git {str(edit_ref)[:12]} (its committed version) "
                   f"could not be built: {str(exc).splitlines()[0]}",
@@ -260,6 +261,8 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
             git = build_git_base(run, git_ref)
         if changed:
             since = ("since git HEAD" if edit_ref == "HEAD"
+                     else f"since git HEAD, judged from git {str(edit_ref)[:12]} (before the newer "
+                          "committed step(s), which are judged too)" if uncommitted
                      else f"by git commit {str(edit_ref)[:12]} or later (committed edits of the steps)")
             git.notes.append(f"the default base, as {', '.join(changed[:3])}"
                              + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
@@ -1257,7 +1260,7 @@ def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowan
         seconds=found.seconds))
 
 
-def _edited_steps(run: Any) -> Tuple[Optional[str], List[str]]:
+def _edited_steps(run: Any) -> Tuple[Optional[str], List[str], bool]:
     """The git ref to judge from and the tags of the steps whose committed files were
     edited: those that differ from HEAD (uncommitted: ``HEAD``), else those the newest
     commit touching the steps modified (in CI, where the work tree is clean: its parent,
@@ -1265,10 +1268,10 @@ def _edited_steps(run: Any) -> Tuple[Optional[str], List[str]]:
     column passed (H10, a pg_dump as the one schema file: H12)."""
     rootdir = getattr(run, "rootdir", None)
     if rootdir is None:
-        return None, []
+        return None, [], False
     from pathlib import Path
 
-    from .freshness import committed_edits, edited, uncommitted_new
+    from .freshness import committed_edits, edit_base, edited, uncommitted_new
 
     files: Dict[Path, List[str]] = {}
     for a in getattr(run, "steps", None) or ():
@@ -1278,11 +1281,14 @@ def _edited_steps(run: Any) -> Tuple[Optional[str], List[str]]:
             files.setdefault(path.resolve(), []).append(a.tag)
     ref: Optional[str] = "HEAD"
     changed = set(edited(sorted(files), Path(rootdir)))
+    uncommitted = bool(changed)
+    if changed:   # (a step committed after them: from before it, U6)
+        ref = edit_base(sorted(files), Path(rootdir), sorted(changed))
     if not changed:   # (new step files not committed yet stand for the newest commit: Q8)
         ref, found = committed_edits(sorted(files), Path(rootdir),
                                      pending_new=bool(uncommitted_new(sorted(files), Path(rootdir))))
         changed = set(found)
-    return ref, [tag for path, tags in files.items() if path in changed for tag in tags]
+    return ref, [tag for path, tags in files.items() if path in changed for tag in tags], uncommitted
 
 
 def _default_base(run: Any, repo: Any, head_sha: str) -> Tuple[str, str, str]:

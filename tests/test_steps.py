@@ -795,8 +795,9 @@ def test_a_committed_schema_file_edited_since_is_judged_against_its_committed_ve
     assert "the default base, as sql/db/schema.sql changed since git HEAD" in out, out
     failed, text = junit_cases(pytester.path / "gate.xml")["pggit.hazards::public/table/customers/column/phone"]
     assert failed and "data_deletion" in text
-    # a step committed after the edited file: git HEAD holds it, the default base must
-    # judge it (the review: git HEAD hid it), so the default base stays the old one
+    # a step committed after the edited file: git HEAD holds it, the gate must judge it
+    # too (the review: git HEAD hid it), so the base is git before that step was added,
+    # which holds the edited file's committed version (U6)
     (db_dir / "schema.sql").write_text(
         "CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL, phone text);\n"
         "CREATE TABLE orders (id int PRIMARY KEY);\n")
@@ -812,8 +813,11 @@ def test_a_committed_schema_file_edited_since_is_judged_against_its_committed_ve
     result = pytester.runpytest(*dsn_args(pggit_server), "--pggit-schema", "db", "--pggit-gate",
                                 "--pggit-junit", "gate.xml")
     out = result.stdout.str()
-    assert "git HEAD" not in out, out   # the default base as before: before the edited file
-    assert "(the step before the oldest of the 1 newest (sql/db/schema.sql; 2 step(s) since))" in out, out
+    assert "the default base, as sql/db/schema.sql changed since git HEAD, judged from git " in out, out
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert cases["pggit.hazards::public/table/orders/column/id"][0], cases    # the newer step, judged
+    # (that commit also dropped phone from the schema file: judged with it)
+    assert cases["pggit.hazards::public/table/customers/column/phone"][0], cases
     git(pytester.path, "checkout", "--", "db/schema.sql")
     git(pytester.path, "rm", "-q", "db/zz_drop.sql")
     git(pytester.path, "commit", "-qm", "undo")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -840,3 +841,40 @@ def test_a_failing_hazard_names_the_revision_file_with_a_hint_for_reviewers(
     assert result.ret == 0, result.stdout.str()
     assert cases[f"pggit.hazards::{path}"] == "ok"
     assert "::error" not in result.stdout.str()
+
+
+def test_an_uncommitted_edit_of_an_older_deployed_revision_is_judged_as_an_edit(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """U6: r1 committed in January, r2 in February, then r1 edited (not committed) to add
+    a column.  The edit was judged as a new step inserted below r2 (default base root,
+    ``history: r2 comes after r1 now``), and every step since root again.  It is judged
+    as an edit now: from git before r2 was added, so r2 is judged too, and the history
+    case says r1 was edited after it was committed."""
+    import os
+
+    def git(*args: str, when: str = "") -> None:
+        env = {**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when} if when else None
+        subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
+                        "-c", "init.defaultBranch=main", *args], cwd=pytester.path, check=True,
+                       capture_output=True, env=env)
+
+    first = {"r1": (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', "")}
+    write_project(pytester.path, first)
+    pytester.makepyfile(test_it="def test_nothing():\n    pass\n")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "r1", when="2026-01-10T00:00:00")
+    write_project(pytester.path, dict(first, r2=("r1", 'op.execute("CREATE INDEX ix_t_id ON t (id)")',
+                                                 'op.execute("DROP INDEX ix_t_id")', "")))
+    git("add", "-A")
+    git("commit", "-qm", "r2", when="2026-02-10T00:00:00")
+    rev = pytester.path / "migrations" / "versions" / "r1.py"
+    rev.write_text(rev.read_text().replace("CREATE TABLE t (id int)", "CREATE TABLE t (id int, note text)"))
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert cases["pggit.history::alembic/r1"] == "failure", cases
+    assert "alembic/r1 was edited after it was committed, and the edit changes the schema" in out, out
+    assert "comes after" not in out, out
+    assert "the default base, as alembic/r1 changed since git HEAD, judged from git" in out, out
+    assert cases["pggit.updown::alembic/r2"] == "ok", cases        # the newer committed step: judged
