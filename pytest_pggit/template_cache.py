@@ -82,11 +82,19 @@ def _file_digest(path: Path) -> str:
         return f"unreadable ({exc.strerror})"
 
 
+#: The kinds of template (:attr:`CacheKey.kind`): the run's own, and a ``git:`` base's.
+PROJECT, GIT_BASE = "project", "git base"
+
+
 @dataclass
 class CacheKey:
-    """The hash of the build's inputs, and the inputs (name -> short hash)."""
+    """The hash of the build's inputs, and the inputs (name -> short hash).  ``kind``
+    (:data:`PROJECT` or :data:`GIT_BASE`) is no input: a base whose inputs are the
+    project's is the same template, one entry; it names the entries a miss compares with
+    first."""
 
     inputs: Dict[str, str]
+    kind: str = PROJECT
 
     @property
     def digest(self) -> str:
@@ -119,6 +127,8 @@ class Entry:
     build_seconds: float = 0.0
     used_at: float = 0.0
     format: int = FORMAT
+    #: the key's kind when it was built ("": before kinds were kept)
+    kind: str = ""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
@@ -416,11 +426,22 @@ def cache_inputs(*, rootdir: Path, sql_dir: Optional[Path], schema_files: Sequen
     for i, step in enumerate(steps):
         inputs[f"step {i:04d} {step.tag}"] = step_digest(step, files_root)
     inputs.update(hook_modules(config, rootdir))
-    return CacheKey(inputs)
+    differs = files_root.resolve() != Path(rootdir).resolve()
+    return CacheKey(inputs, kind=GIT_BASE if differs else PROJECT)
 
 
 def why_changed(old: Dict[str, str], new: Dict[str, str], limit: int = 3) -> str:
     """What differs between two entries' inputs, briefly: ``schema/02.sql changed, ...``."""
+    parts = _changes(old, new)
+    if not parts:
+        return "key changed"
+    more = len(parts) - limit
+    return ", ".join(parts[:limit]) + (f" and {more} more" if more > 0 else "")
+
+
+def _changes(old: Dict[str, str], new: Dict[str, str]) -> List[str]:
+    """Each input that differs (``layer changed``, ``step app/2 added``, ...), and
+    ``the steps' order changed``."""
     def by_name(inputs: Dict[str, str]) -> Dict[str, str]:
         """Steps by tag, not by plan position (``step 0042 <tag>``): one new step in
         the middle of a plan shifts every later one, which is no change of theirs (H4)."""
@@ -439,19 +460,20 @@ def why_changed(old: Dict[str, str], new: Dict[str, str], limit: int = 3) -> str
     kept = set(order(old)) & set(order(new))
     if [t for t in order(old) if t in kept] != [t for t in order(new) if t in kept]:
         parts.append("the steps' order changed")
-    if not parts:
-        return "key changed"
-    more = len(parts) - limit
-    return ", ".join(parts[:limit]) + (f" and {more} more" if more > 0 else "")
+    return parts
 
 
 def explain_miss(key: CacheKey, entries: Iterable[Entry]) -> str:
-    """Why ``key`` has no entry: the change since this project's newest entry (same rootdir)."""
+    """Why ``key`` has no entry: the change since the nearest entry of this project (same
+    rootdir): the one fewest inputs differ from, of the key's kind first (Q4: the newest
+    entry may be a ``git:`` base's, whose older steps are no change of this run's), then
+    the most recently used."""
     mine = [e for e in entries if e.inputs.get("rootdir") == key.inputs.get("rootdir")]
     if not mine:
         return "no cached template of this project yet"
-    last = max(mine, key=lambda e: max(e.used_at, e.built_at))
-    return "key changed: " + why_changed(last.inputs, key.inputs)
+    nearest = min(mine, key=lambda e: (len(_changes(e.inputs, key.inputs)),
+                                       e.kind != key.kind, -_used(e)))
+    return "key changed: " + why_changed(nearest.inputs, key.inputs)
 
 
 # ------------------------------------------------------------------ the server side
@@ -539,6 +561,7 @@ class TemplateCache:
                 entry.built_at = entry.used_at = time.time()
                 entry.key = self.key.digest
                 entry.inputs = dict(self.key.inputs)
+                entry.kind = self.key.kind
                 try:
                     self._store(janitor.database.name, store_as, entry, conn)
                 except BaseException:
@@ -710,7 +733,7 @@ def index_of(conn: "psycopg.Connection") -> Dict[str, Any]:
 def predict(key: CacheKey, index: Optional[Dict[str, Any]]) -> Tuple[bool, str]:
     """Hit or miss of ``key`` against an index (a cached cluster's, read before it runs)."""
     if index is None:
-        return False, "no cached template of this project yet"
+        return False, "no cached template of this project with this SQL layer yet"
     entries = {name: Entry.from_json(json.dumps(data)) for name, data in
                (index.get("entries") or {}).items()}
     got = entries.get(key.database)
@@ -719,5 +742,5 @@ def predict(key: CacheKey, index: Optional[Dict[str, Any]]) -> Tuple[bool, str]:
     return False, explain_miss(key, [e for e in entries.values() if e is not None])
 
 
-__all__ = ["CacheKey", "Entry", "KEEP", "Outcome", "PREFIX", "TemplateCache", "cache_inputs",
+__all__ = ["CacheKey", "Entry", "GIT_BASE", "KEEP", "PROJECT", "Outcome", "PREFIX", "TemplateCache", "cache_inputs",
            "explain_miss", "index_of", "list_entries", "predict", "read_index", "why_changed"]

@@ -139,8 +139,9 @@ def test_second_run_clones_the_cached_template_local(pytester: pytest.Pytester, 
     make_project(pytester, layer)
     first = pytester.runpytest_subprocess(*LOCAL_ARGS)
     first.assert_outcomes(passed=1)
-    first.stdout.fnmatch_lines(["pggit: template cache miss: no cached template of this project yet; "
-                                "the template is built and kept for the next run"])
+    # (the local backend keeps a cluster per SQL layer: none holds templates of this one)
+    first.stdout.fnmatch_lines(["pggit: template cache miss: no cached template of this project "
+                                "with this SQL layer yet; the template is built and kept for the next run"])
     assert applied(pytester) == ["0001_a", "0002_b"]
     sha, cols = seen(pytester)["main"].split()
     assert cols == "a.id,b.id,s.id"
@@ -459,3 +460,25 @@ def test_a_clone_waits_for_the_sessions_just_closed(pggit_server: Server) -> Non
                 assert left == (0,)
     finally:
         source.drop()
+
+
+def test_a_miss_compares_with_the_nearest_entry_of_its_kind() -> None:
+    """Q4: the newest entry of the project may be a git base's (older steps): the miss
+    names what changed since the project's own template; the layer, pytest-pggit and
+    server are named as such."""
+    from pytest_pggit.template_cache import GIT_BASE, PROJECT, CacheKey, Entry, explain_miss
+
+    fixed = {"rootdir": "/p", "layer": "L", "pytest-pggit": "P", "server": "150000"}
+    steps = {f"step {i:04d} alembic/{i}": f"d{i}" for i in range(5)}
+    base = Entry(key="b", inputs=dict(fixed, **{f"step {i:04d} alembic/{i}": "old" for i in range(3)}),
+                 steps=[], built_at=5.0, kind=GIT_BASE)
+    mine = Entry(key="m", inputs=dict(fixed, **steps), steps=[], built_at=1.0, kind=PROJECT)
+    now = CacheKey({**fixed, **steps, "step 0004 alembic/4": "edited"})
+    assert explain_miss(now, [base, mine]) == "key changed: step alembic/4 changed"
+    for name in ("layer", "pytest-pggit", "server"):
+        key = CacheKey(dict(mine.inputs, **{name: "new"}))
+        assert explain_miss(key, [base, mine]) == f"key changed: {name} changed"
+    both = CacheKey(dict(mine.inputs, layer="new", **{"step 0005 alembic/5": "d5"}))
+    assert explain_miss(both, [base, mine]) == "key changed: layer changed, step alembic/5 added"
+    gone = CacheKey({k: v for k, v in mine.inputs.items() if k != "step 0004 alembic/4"})
+    assert explain_miss(gone, [base, mine]) == "key changed: step alembic/4 removed"
