@@ -18,6 +18,10 @@ second run (nothing changed: the cached template is cloned).  Before the rounds 
 warm-up run fills the local backend's initdb and layer caches (``$PGGIT_CACHE_DIR``, a
 private directory here), so both runs start the server alike and the difference is the
 template.  Prints the median of each, and the ratio (target: second <= 0.3 x first).
+
+With ``--add-one`` each round has a third run: one migration file more (the next one),
+a miss whose cached prefix is reused (only the new step is applied), then the file is
+removed again.  Prints its median and its ratio to the first run.
 """
 from __future__ import annotations
 
@@ -116,6 +120,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap.add_argument("--kind", choices=("sql", "steps"), default="sql")
     ap.add_argument("--dsn", help="use this server (DSN backend) instead of a local one")
     ap.add_argument("--json", type=Path, help="write the figures here")
+    ap.add_argument("--add-one", action="store_true",
+                    help="a third run per round: one migration more (the cached prefix reused)")
     opts = ap.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="pggit-bench-cache-"))
@@ -133,7 +139,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         warm = run(work / "project", args + ["--pggit-no-cache"], env)
         print(f"warm-up (initdb and layer caches filled, no template cache): "
               f"{warm['to_first_test']:.2f} s to the first test")
-        firsts, seconds = [], []
+        firsts, seconds, added = [], [], []
         for r in range(opts.repeat):
             key = ["--pggit-cache-key", f"round-{r}-{time.time_ns()}"]
             a = run(work / "project", args + key, env)
@@ -144,6 +150,15 @@ def main(argv: Optional[List[str]] = None) -> int:
             seconds.append(b["to_first_test"])
             print(f"round {r + 1}: first run {a['to_first_test']:.2f} s, second run "
                   f"{b['to_first_test']:.2f} s to the first test  ({b['cache'][-1]})")
+            if opts.add_one:
+                new = work / "project" / "migrations" / f"{opts.files + 1:04d}_m.sql"
+                new.write_text(migration(opts.files + 1))
+                c = run(work / "project", args + key, env)
+                new.unlink()
+                if not any("reused" in line for line in c["cache"]):
+                    raise SystemExit(f"the run with one step more reused nothing: {c['cache']}")
+                added.append(c["to_first_test"])
+                print(f"         one step more: {c['to_first_test']:.2f} s  ({c['cache'][-1]})")
         first, second = statistics.median(firsts), statistics.median(seconds)
         ratio = second / first
         print(f"\n{opts.files} migration files ({opts.kind}), "
@@ -152,11 +167,15 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"  second run (cache hit):       {second:.2f} s to the first test")
         print(f"  ratio second/first: {ratio:.2f} (target <= {TARGET}: "
               f"{'met' if ratio <= TARGET else 'NOT met'})")
+        if added:
+            one = statistics.median(added)
+            print(f"  one step more (prefix reused): {one:.2f} s to the first test "
+                  f"({one / first:.2f} x the first run)")
         if opts.json:
             opts.json.write_text(json.dumps({"files": opts.files, "kind": opts.kind,
                                              "firsts": firsts, "seconds": seconds,
                                              "first": first, "second": second,
-                                             "ratio": ratio}, indent=2))
+                                             "ratio": ratio, "added": added}, indent=2))
         return 0 if ratio <= TARGET else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)

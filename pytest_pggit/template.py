@@ -95,7 +95,7 @@ def file_steps(files: Sequence[Path], rootdir: Optional[Path], no_owner: bool,
 
 
 def apply_steps(conn: Any, db: Database, steps: Sequence[Step], *, tag: bool = True,
-                prefix: str = "", commit: bool = True) -> List[AppliedStep]:
+                prefix: str = "", commit: bool = True, taken: Sequence[str] = ()) -> List[AppliedStep]:
     """Apply ``steps`` to ``db`` one at a time; after each, commit on the current branch
     (message ``prefix + step.message``) and, with ``tag``, tag the commit ``step.tag`` (made
     a valid ref name when it is not one).  ``conn``: autocommit, to ``db``.  A step that
@@ -104,14 +104,15 @@ def apply_steps(conn: Any, db: Database, steps: Sequence[Step], *, tag: bool = T
     Consecutive steps that share a :class:`~pytest_pggit.steps.StepBatch` (an Alembic
     project's revisions) run in one session: each step's commit and tag are made on the
     step's own connection, in its transaction, right after it (same commits, same tags,
-    one tool command instead of one per step)."""
+    one tool command instead of one per step).  ``taken``: the tags of steps the
+    database holds already (a template started from a cached one's steps)."""
     import psycopg
 
     from .provenance import set_step_source, step_source
     from .steps import BatchNotPossible, BatchStepError, batch_groups
 
     applied: List[AppliedStep] = []
-    taken = set()
+    taken = set(taken)
 
     def name_of(step: Step) -> str:
         name = safe_ref_name(step.tag)
@@ -273,20 +274,31 @@ def build_template(
     ``no_owner``, the files' ownership statements are skipped
     (:func:`pytest_pggit.ownership.is_ownership_statement`).  With ``layer_template`` (a
     database already holding this SQL layer) the database is cloned from it instead of
-    installing the layer.  ``admin``: an autocommit admin connection to create it through
-    (else one is opened).  Returns the janitor (to drop it later), the database, notes
-    and the applied steps.
+    installing the layer.  When the template cache offers a cached template holding a
+    strict prefix of the steps (:func:`pytest_pggit.template_cache.offered`), the
+    database is cloned from it and only the steps after its own are applied.
+    ``admin``: an autocommit admin connection to create it through (else one is opened).
+    Returns the janitor (to drop it later), the database, notes and the applied steps.
     """
     files = schema_files(schema)
-    janitor = DatabaseJanitor(server, name, template=layer_template, lock_timeout=lock_timeout)
-    db = janitor.create(admin if admin is not None and not admin.closed else None)
+    skipped: List[int] = []
+    all_steps = file_steps(files, rootdir, no_owner, skipped) + list(steps)
+    admin = admin if admin is not None and not admin.closed else None
+    started = _start_from_cache(server, name, all_steps, bool(setup_hook_names), lock_timeout, admin)
+    reused: List[AppliedStep] = []
+    if started is not None:
+        janitor, reused, db = started.janitor, started.steps, started.database
+        skipped.append(started.skipped)
+    else:
+        janitor = DatabaseJanitor(server, name, template=layer_template, lock_timeout=lock_timeout)
+        db = janitor.create(admin)
     notes: List[str] = []
     applied: List[AppliedStep] = []
     if layer_template is not None and not files and not steps and not setup_hook_names:
         return BuiltTemplate(janitor, db, notes, applied)   # a clone of the layer is all of it
     try:
         with db.connect(autocommit=True) as conn:
-            if layer_template is None:
+            if layer_template is None and started is None:
                 from .template_cache import install_layer
 
                 install_layer(conn, sql_dir)
@@ -294,9 +306,8 @@ def build_template(
             # no tag for the root commit: a fresh template holds no refs but main (Repo
             # and the gate take "root" all the same, see Repo._ref)
             tags = versioned and has_baseline_function(conn, "create_tag")
-            skipped: List[int] = []
-            all_steps = file_steps(files, rootdir, no_owner, skipped) + list(steps)
-            applied = apply_steps(conn, db, all_steps, tag=tags, commit=versioned)
+            applied = reused + apply_steps(conn, db, all_steps[len(reused):], tag=tags,
+                                           commit=versioned, taken=[a.tag for a in reused])
             if no_owner and files:
                 notes.append(f"--pggit-no-owner: {sum(skipped)} ownership statement(s) of the schema files skipped")
             if applied:
@@ -315,7 +326,64 @@ def build_template(
     except BaseException:
         janitor.drop()
         raise
+    from .template_cache import built
+
+    built(applied)   # (the template cache keeps what the steps sent)
     return BuiltTemplate(janitor, db, notes, applied)
+
+
+class _Started(NamedTuple):
+    """A template started from a cached one: its janitor (the database created), the
+    steps it holds, and the ownership statements their schema files skipped."""
+
+    janitor: DatabaseJanitor
+    database: Database
+    steps: List[AppliedStep]
+    skipped: int
+
+
+def _start_from_cache(server: Server, name: str, steps: Sequence[Step], setup_hook: bool,
+                      lock_timeout: Optional[str], admin: Any) -> Optional[_Started]:
+    """``name`` cloned from the cached template the template cache offers
+    (:func:`pytest_pggit.template_cache.offered`: one whose steps are a strict prefix of
+    ``steps``, their commits and tags made); None when none is offered, it does not fit
+    (its steps' tags are not the first of ``steps``, a setup hook runs after the steps),
+    or it was pruned meanwhile: the build then starts from the SQL layer."""
+    import psycopg
+
+    from .template_cache import offered
+
+    offer = offered()
+    if offer is None or setup_hook:
+        return None
+    done = offer.entry.steps
+    if len(done) >= len(steps) or \
+            [t for t, _ in done] != [safe_ref_name(s.tag) for s in steps[:len(done)]]:
+        return None
+    janitor = DatabaseJanitor(server, name, template=offer.database, lock_timeout=lock_timeout)
+    try:
+        db = janitor.create(admin)
+    except PggitError as exc:
+        if isinstance(exc.__cause__, psycopg.errors.InvalidCatalogName):
+            return None   # pruned by a concurrent run a moment ago
+        raise
+    reused = []
+    for step, (tag, sha) in zip(steps, done):
+        step.executed[:] = offer.entry.executed.get(tag, [])   # (the gate's data check)
+        reused.append(AppliedStep(step, tag, sha))
+    offer.used, offer.applied = True, len(steps) - len(done)
+    return _Started(janitor, db, reused, _skipped_in(offer.entry.notes))
+
+
+def _skipped_in(notes: Sequence[str]) -> int:
+    """The ownership statements a build's notes say --pggit-no-owner skipped."""
+    import re
+
+    for note in notes:
+        m = re.match(r"--pggit-no-owner: (\d+) ownership statement", note)
+        if m:
+            return int(m.group(1))
+    return 0
 
 
 def _commit_setup(conn: Any, names: Sequence[str], notes: List[str]) -> None:

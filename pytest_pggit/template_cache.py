@@ -4,7 +4,7 @@ last time instead of applying every migration step again.
 **The key.**  :func:`cache_inputs` hashes, one entry each, everything the build depends on:
 the SQL layer (its install script), the server version, the build's own code in
 pytest-pggit, the settings that change the build (``--pggit-no-owner``), the project's
-root directory, each schema file (its text with ``\\i`` includes expanded), each migration
+root directory, each schema file (its text with ``\\i`` includes expanded) and each migration
 step (tag, description and the text of its ``source`` file), each module that implements
 a ``pytest_pggit_*`` hook (the whole file: the helpers a hook calls count too), the files
 of a built-in provider (``alembic.ini``, ``env.py``) and ``--pggit-cache-key``.  The key
@@ -18,6 +18,15 @@ and commit sha (the session's ``steps``: the gate's base, the up/down and lint c
 the build's notes, the row-changing statements each step sent (``Step.executed``, for
 the gate's ``data`` check), when and how long it took, and the inputs.  A comment is not copied by
 ``CREATE DATABASE ... TEMPLATE``, so the clones the tests see hold nothing extra.
+
+**A prefix.**  On a miss, an entry whose inputs are the same but for the steps, and
+whose steps (the schema files, then the hooks' steps: names and digests, in order) are a
+strict prefix of this build's, is cloned instead of building from the layer: only the
+steps after its own are applied (:class:`Reuse`, :func:`prefix_entry`; one migration added
+by a change is one step applied, not the whole plan again; a ``git:`` base's entry is
+the usual prefix of a change's template).  Not an entry after which a setup hook ran
+(its state is no prefix's), nor one of a pytest-pggit that kept no kind (a ``git:``
+base's then kept no ``executed`` statements).  The result is a new entry.
 
 **Concurrency.**  A hit clones without a lock (PostgreSQL itself keeps a ``DROP
 DATABASE`` from removing a template while it is copied).  A miss takes the advisory lock
@@ -43,9 +52,12 @@ import os
 import stat
 import threading
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence,
+                    Tuple)
 
 from .exceptions import PggitError
 from .formatting import display_path
@@ -129,6 +141,9 @@ class Entry:
     format: int = FORMAT
     #: the key's kind when it was built ("": before kinds were kept)
     kind: str = ""
+    #: the entry whose steps it started from (:class:`Reuse`) and how many it applied
+    reused_from: str = ""
+    applied: int = 0
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
@@ -415,14 +430,14 @@ def cache_inputs(*, rootdir: Path, sql_dir: Optional[Path], schema_files: Sequen
         inputs["server"] = str(server_version_num)
     if cache_key:
         inputs["--pggit-cache-key"] = _digest(str(cache_key).encode())
-    for f in schema_files:
+    for i, f in enumerate(schema_files):
         from . import sqlfiles
 
+        name = f"schema file {i:04d} {display_path(f, files_root)}"
         try:
-            text = sqlfiles.expand_script(f).text
-            inputs[f"schema file {display_path(f, files_root)}"] = _digest(text.encode())
+            inputs[name] = _digest(sqlfiles.expand_script(f).text.encode())
         except (OSError, PggitError) as exc:
-            inputs[f"schema file {display_path(f, files_root)}"] = f"unreadable ({exc})"
+            inputs[name] = f"unreadable ({exc})"
     for i, step in enumerate(steps):
         inputs[f"step {i:04d} {step.tag}"] = step_digest(step, files_root)
     inputs.update(hook_modules(config, rootdir))
@@ -445,11 +460,10 @@ def _changes(old: Dict[str, str], new: Dict[str, str]) -> List[str]:
     def by_name(inputs: Dict[str, str]) -> Dict[str, str]:
         """Steps by tag, not by plan position (``step 0042 <tag>``): one new step in
         the middle of a plan shifts every later one, which is no change of theirs (H4)."""
-        return {("step " + k.split(" ", 2)[2] if k.startswith("step ") else k): v
-                for k, v in inputs.items()}
+        return {_unplaced(k): v for k, v in inputs.items()}
 
     def order(inputs: Dict[str, str]) -> List[str]:
-        return [k.split(" ", 2)[2] for k in sorted(inputs) if k.startswith("step ")]
+        return [name for name, _ in _step_inputs(inputs)]
 
     o, n = by_name(old), by_name(new)
     changed = [k for k in n if k in o and o[k] != n[k]]
@@ -476,6 +490,130 @@ def explain_miss(key: CacheKey, entries: Iterable[Entry]) -> str:
     return "key changed: " + why_changed(nearest.inputs, key.inputs)
 
 
+# ------------------------------------------------------------------ reusing a prefix
+#: The inputs that are steps, each named ``<kind> <position> <name>``, applied in this order.
+STEP_KINDS = ("schema file ", "step ")
+
+
+def _placed(name: str) -> Optional[Tuple[int, int, str]]:
+    """``(kind, position, kind + name)`` of a step's input name, None for other inputs
+    (and for a schema file named without its position, as entries before it had)."""
+    for kind, prefix in enumerate(STEP_KINDS):
+        if name.startswith(prefix):
+            pos, _, rest = name[len(prefix):].partition(" ")
+            if len(pos) == 4 and pos.isdigit() and rest:
+                return kind, int(pos), prefix + rest
+    return None
+
+
+def _unplaced(name: str) -> str:
+    placed = _placed(name)
+    return placed[2] if placed is not None else name
+
+
+def _step_inputs(inputs: Dict[str, str]) -> List[Tuple[str, str]]:
+    """``(input name without its position, digest)`` per step in the order the build
+    applies them: the schema files, then the hooks' migration steps."""
+    placed = sorted((p, k) for k, p in ((k, _placed(k)) for k in inputs) if p is not None)
+    return [(p[2], inputs[k]) for p, k in placed]
+
+
+def _fixed_inputs(inputs: Dict[str, str]) -> Dict[str, str]:
+    return {k: v for k, v in inputs.items() if _placed(k) is None}
+
+
+@dataclass
+class Reuse:
+    """A cached entry holding a strict prefix of a build's steps, to start it from: the
+    build clones ``database`` and applies the steps after ``entry.steps``
+    (:func:`pytest_pggit.template.build_template` reads it from :func:`offered`)."""
+
+    database: str
+    entry: Entry
+    #: the build's steps: its schema files and migration steps
+    total: int
+    #: set by the build: it started from the entry, and applied this many steps itself
+    used: bool = False
+    applied: int = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.entry.steps)
+
+    def note(self) -> str:
+        return (f"template cache: reused {self.count} of {self.total} steps from "
+                f"{self.database}, applied {self.applied}")
+
+
+def _reusable(entry: Entry) -> bool:
+    """Its state after its steps is the prefix's: no setup hook ran after them; and its
+    steps' ``executed`` statements were kept (the gate's data check reads them: entries
+    built before kinds were kept dropped a ``git:`` base's)."""
+    return bool(entry.kind) and not any("pytest_pggit_setup hook" in n for n in entry.notes)
+
+
+def prefix_entry(key: CacheKey, entries: Dict[str, Optional[Entry]]) -> Optional[Reuse]:
+    """The entry with the longest strict prefix of ``key``'s steps (same step names and
+    digests, in order) and every other input the same (layer, server, pytest-pggit,
+    settings, schema files, hooks): None when there is none."""
+    fixed = _fixed_inputs(key.inputs)
+    steps = _step_inputs(key.inputs)
+    best: Optional[Reuse] = None
+    for name, entry in entries.items():
+        if entry is None or name == key.database or not _reusable(entry):
+            continue
+        if _fixed_inputs(entry.inputs) != fixed:
+            continue
+        theirs = _step_inputs(entry.inputs)
+        if not len(theirs) < len(steps) or steps[:len(theirs)] != theirs:
+            continue
+        if len(entry.steps) != len(theirs):   # every step applied and committed
+            continue
+        if best is None or len(theirs) > best.count:
+            best = Reuse(name, entry, len(steps))
+    return best
+
+
+@dataclass
+class Build:
+    """What :meth:`TemplateCache.obtain` and the build it calls tell each other (the
+    build's callable takes no arguments: the session's and the ``git:`` base's build
+    closures pass this on unchanged): the entry it may start from, and the statements
+    its steps sent (``Step.executed``, kept with the entry whatever the caller keeps)."""
+
+    reuse: Optional[Reuse] = None
+    executed: Dict[str, List[str]] = field(default_factory=dict)
+
+
+_BUILD: "ContextVar[Optional[Build]]" = ContextVar("pytest_pggit_build", default=None)
+
+
+def offered() -> Optional[Reuse]:
+    """The entry the build in progress may start from (see :meth:`TemplateCache.obtain`)."""
+    build = _BUILD.get()
+    return build.reuse if build is not None else None
+
+
+def built(applied: Iterable[Any]) -> None:
+    """The build in progress applied these steps (``AppliedStep``): their ``executed``
+    statements go with the entry."""
+    build = _BUILD.get()
+    if build is not None:
+        build.executed = {a.tag: list(a.step.executed) for a in applied
+                          if getattr(a.step, "executed", None)}
+
+
+@contextmanager
+def building(reuse: Optional[Reuse]) -> Iterator[Build]:
+    """:func:`offered` returns ``reuse`` inside, :func:`built` records into the result."""
+    build = Build(reuse)
+    token = _BUILD.set(build)
+    try:
+        yield build
+    finally:
+        _BUILD.reset(token)
+
+
 # ------------------------------------------------------------------ the server side
 def list_entries(conn: "psycopg.Connection") -> Dict[str, Optional[Entry]]:
     """Every cache database of the server, with its metadata (None: unreadable)."""
@@ -500,6 +638,8 @@ class Outcome:
     reason: str
     entry: Entry
     seconds: float = 0.0
+    #: on a miss: the entry the build started from (``used``), else None
+    reuse: Optional[Reuse] = None
 
     def note(self, name: str) -> str:
         if self.hit:
@@ -507,8 +647,10 @@ class Outcome:
             return (f"template cache hit: cloned {name} in {self.seconds:.2f} s ({self.reason}; "
                     f"built {when} in {self.entry.build_seconds:.2f} s, "
                     f"{len(self.entry.steps)} step(s))")
+        reused = (f"; {self.reuse.note()}" if self.reuse is not None and self.reuse.used
+                  else "")
         return (f"template cache miss ({self.reason}): built in {self.entry.build_seconds:.2f} s, "
-                f"kept as {name}")
+                f"kept as {name}{reused}")
 
 
 class TemplateCache:
@@ -533,7 +675,7 @@ class TemplateCache:
         entry = entries.get(self.name)
         if entry is not None and entry.key == self.key.digest:
             return entry, "nothing changed"
-        return None, explain_miss(self.key, [e for e in entries.values() if e is not None])
+        return None, miss_reason(self.key, entries)
 
     def obtain(self, target: str, build: Callable[[], Tuple[Any, Entry]],
                store_as: str, conn: "Optional[psycopg.Connection]" = None) -> Tuple[Any, Outcome]:
@@ -554,21 +696,29 @@ class TemplateCache:
                 if got is not None:
                     return got[0], Outcome(True, "built by a concurrent run while this one waited",
                                            got[1], time.monotonic() - t0)
-                _, reason = self.lookup(conn)
+                entries = list_entries(conn)
+                reason = explain_miss(self.key, [e for e in entries.values() if e is not None])
                 t1 = time.monotonic()
-                janitor, entry = build()
+                with building(prefix_entry(self.key, entries)) as made:
+                    janitor, entry = build()
+                reuse = made.reuse
+                entry.executed = entry.executed or made.executed
                 entry.build_seconds = time.monotonic() - t1
                 entry.built_at = entry.used_at = time.time()
                 entry.key = self.key.digest
                 entry.inputs = dict(self.key.inputs)
                 entry.kind = self.key.kind
+                if reuse is not None and reuse.used:
+                    entry.reused_from, entry.applied = reuse.database, reuse.applied
+                else:
+                    reuse = None
                 try:
                     self._store(janitor.database.name, store_as, entry, conn)
                 except BaseException:
                     janitor.drop()
                     raise
             self.prune(conn)
-        return janitor, Outcome(False, reason, entry, time.monotonic() - t0)
+        return janitor, Outcome(False, reason, entry, time.monotonic() - t0, reuse)
 
     # -- pieces ------------------------------------------------------------------
     def _admin(self, conn: "Optional[psycopg.Connection]") -> Any:
@@ -739,8 +889,19 @@ def predict(key: CacheKey, index: Optional[Dict[str, Any]]) -> Tuple[bool, str]:
     got = entries.get(key.database)
     if got is not None and got.key == key.digest:
         return True, "nothing changed"
-    return False, explain_miss(key, [e for e in entries.values() if e is not None])
+    return False, miss_reason(key, entries)
 
 
-__all__ = ["CacheKey", "Entry", "GIT_BASE", "KEEP", "PROJECT", "Outcome", "PREFIX", "TemplateCache", "cache_inputs",
-           "explain_miss", "index_of", "list_entries", "predict", "read_index", "why_changed"]
+def miss_reason(key: CacheKey, entries: Dict[str, Optional[Entry]]) -> str:
+    """:func:`explain_miss`, and the entry whose steps the build will start from."""
+    why = explain_miss(key, [e for e in entries.values() if e is not None])
+    reuse = prefix_entry(key, entries)
+    if reuse is None:
+        return why
+    return f"{why}; {reuse.count} of {reuse.total} steps can be reused from {reuse.database}"
+
+
+__all__ = ["CacheKey", "Entry", "GIT_BASE", "KEEP", "Outcome", "PREFIX", "PROJECT", "Reuse",
+           "TemplateCache", "cache_inputs", "explain_miss", "index_of", "list_entries",
+           "miss_reason", "offered", "built", "building", "predict", "prefix_entry", "read_index",
+           "why_changed"]

@@ -462,6 +462,121 @@ def test_a_clone_waits_for_the_sessions_just_closed(pggit_server: Server) -> Non
         source.drop()
 
 
+# ----------------------------------------------------------------- reusing a cached prefix
+PREFIX_TESTS = """
+import pathlib
+
+def test_marks(pggit):
+    marks = pggit.execute("SELECT string_agg(step || '@' || built_in, ',' ORDER BY step) FROM marks")[0][0]
+    trees = [pggit.execute("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s",
+                           (c.sha,))[0][0] for c in pggit.history(limit=100)]
+    pathlib.Path("seen.txt").write_text(f"{marks} {','.join(trees)}")
+"""
+
+
+def sql_step_file(pytester: pytest.Pytester, n: int, extra: str = "") -> None:
+    """``schema/00n.sql``: a table of its own and a mark naming the database it ran in
+    (the template of the build that applied it)."""
+    create = "CREATE TABLE marks (step text, built_in text);\n" if n == 1 else ""
+    (pytester.path / "schema" / f"{n:03d}.sql").write_text(
+        f"{create}CREATE TABLE t{n} (id int{extra});\n"
+        f"INSERT INTO marks VALUES ('{n:03d}', current_database());\n")
+
+
+def prefix_project(pytester: pytest.Pytester, layer: Path, steps: int) -> None:
+    pytester.makepyfile(test_it=PREFIX_TESTS)
+    pytester.makeini(f"[pytest]\npggit_sql_dir = {layer}\n")
+    (pytester.path / "schema").mkdir(exist_ok=True)
+    for n in range(1, steps + 1):
+        sql_step_file(pytester, n)
+
+
+def assert_no_reuse(result: pytest.RunResult) -> None:
+    result.stdout.no_fnmatch_line("*steps can be reused from*")
+    result.stdout.no_fnmatch_line("*template cache: reused*")
+
+
+def marks_and_trees(pytester: pytest.Pytester) -> "tuple[Dict[str, str], List[str]]":
+    marks, trees = (pytester.path / "seen.txt").read_text().split()
+    return dict(m.split("@") for m in marks.split(",")), trees.split(",")
+
+
+def test_a_new_step_starts_from_the_cached_prefix(pytester: pytest.Pytester, layer: Path,
+                                                  own_server: Server) -> None:
+    """Q3b: one step added to the end: the entry holding the others is cloned and only the
+    new step runs; the template is the one a build from scratch makes (the same trees,
+    commit by commit); the new entry is kept, and a hit next time."""
+    prefix_project(pytester, layer, 3)
+    first = pytester.runpytest_subprocess(*dsn_args(own_server))
+    first.assert_outcomes(passed=1)
+    first_entry = re.search(r"kept as (pggit_cache_\w+)", first.stdout.str()).group(1)
+    marks, _ = marks_and_trees(pytester)
+    assert len(set(marks.values())) == 1
+
+    sql_step_file(pytester, 4)
+    second = pytester.runpytest_subprocess(*dsn_args(own_server, "-rA"))
+    second.assert_outcomes(passed=1)
+    second.stdout.fnmatch_lines([
+        f"pggit: template cache miss: key changed: schema file schema/004.sql added; 3 of 4 steps "
+        f"can be reused from {first_entry}; the template is built and kept for the next run",
+        f"pggit: template cache miss (key changed: schema file schema/004.sql added): built in * s, "
+        f"kept as pggit_cache_*; template cache: reused 3 of 4 steps from {first_entry}, applied 1",
+    ])
+    marks2, trees = marks_and_trees(pytester)
+    assert {k: v for k, v in marks2.items() if k != "004"} == marks   # not run again
+    assert marks2["004"] != marks["001"]                               # run now
+    assert len(trees) == 5                                             # root and 4 steps
+
+    scratch = pytester.runpytest_subprocess(*dsn_args(own_server, "--pggit-no-cache"))
+    scratch.assert_outcomes(passed=1)
+    marks3, scratch_trees = marks_and_trees(pytester)
+    assert len(set(marks3.values())) == 1
+    assert scratch_trees == trees
+
+    again = pytester.runpytest_subprocess(*dsn_args(own_server))
+    again.assert_outcomes(passed=1)
+    again.stdout.fnmatch_lines(["pggit: template cache hit: pggit_cache_* (nothing changed)"])
+    assert marks_and_trees(pytester) == (marks2, trees)
+
+
+def test_an_edited_old_step_builds_from_scratch(pytester: pytest.Pytester, layer: Path,
+                                                own_server: Server) -> None:
+    """The prefix is broken: nothing is reused (and a removed last step too)."""
+    prefix_project(pytester, layer, 3)
+    pytester.runpytest_subprocess(*dsn_args(own_server)).assert_outcomes(passed=1)
+    sql_step_file(pytester, 2, extra=", note text")
+    sql_step_file(pytester, 4)
+    result = pytester.runpytest_subprocess(*dsn_args(own_server, "-rA"))
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines([
+        "pggit: template cache miss: key changed: schema file schema/002.sql changed, "
+        "schema file schema/004.sql added; the template is built and kept for the next run"])
+    assert_no_reuse(result)
+    marks, _ = marks_and_trees(pytester)
+    assert len(marks) == 4 and len(set(marks.values())) == 1
+
+    (pytester.path / "schema" / "004.sql").unlink()   # fewer steps: no entry is a prefix
+    result = pytester.runpytest_subprocess(*dsn_args(own_server, "-rA"))
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["pggit: template cache miss: key changed: "
+                                 "schema file schema/004.sql removed; the template is built*"])
+    assert_no_reuse(result)
+
+
+def test_a_setup_hook_is_never_reused_as_a_prefix(pytester: pytest.Pytester, layer: Path,
+                                                  own_server: Server) -> None:
+    """The entry's state holds what the setup hook did after the steps: no prefix state."""
+    prefix_project(pytester, layer, 2)
+    pytester.makeconftest("def pytest_pggit_setup(connection, database):\n"
+                          "    connection.execute('CREATE TABLE hooked (id int)')\n")
+    pytester.runpytest_subprocess(*dsn_args(own_server)).assert_outcomes(passed=1)
+    sql_step_file(pytester, 3)
+    result = pytester.runpytest_subprocess(*dsn_args(own_server, "-rA"))
+    result.assert_outcomes(passed=1)
+    assert_no_reuse(result)
+    assert len(set(marks_and_trees(pytester)[0].values())) == 1
+
+
 def test_a_miss_compares_with_the_nearest_entry_of_its_kind() -> None:
     """Q4: the newest entry of the project may be a git base's (older steps): the miss
     names what changed since the project's own template; the layer, pytest-pggit and
@@ -482,3 +597,88 @@ def test_a_miss_compares_with_the_nearest_entry_of_its_kind() -> None:
     assert explain_miss(both, [base, mine]) == "key changed: layer changed, step alembic/5 added"
     gone = CacheKey({k: v for k, v in mine.inputs.items() if k != "step 0004 alembic/4"})
     assert explain_miss(gone, [base, mine]) == "key changed: step alembic/4 removed"
+
+
+def test_a_changed_layer_is_named(pytester: pytest.Pytester, tmp_path: Path,
+                                  own_server: Server) -> None:
+    """Q4 (a): the layer changed: "layer changed", not "no cached template of this
+    project yet"; and no entry of the old layer is reused."""
+    import shutil
+
+    from pytest_pggit import sqlfiles
+
+    layer = tmp_path / "sql"
+    shutil.copytree(sqlfiles.sql_dir(), layer)
+    prefix_project(pytester, layer, 2)
+    pytester.runpytest_subprocess(*dsn_args(own_server)).assert_outcomes(passed=1)
+    with open(layer / "install.sql", "a") as f:
+        f.write("\n-- edited\n")
+    sql_step_file(pytester, 3)
+    result = pytester.runpytest_subprocess(*dsn_args(own_server))
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["pggit: template cache miss: key changed: layer changed, "
+                                 "schema file schema/003.sql added; the template is built*"])
+    assert_no_reuse(result)
+
+
+def test_a_django_migration_added_reuses_the_entry_and_its_statements(
+        pytester: pytest.Pytester, own_server: Server) -> None:
+    """Django: a migration added starts from the entry of the others (their state, as
+    Django's executor reads it from django_migrations); the statements the reused steps
+    sent come back from the entry and are kept with the new one (the gate's data check
+    reads them), and the template is the one a build from scratch makes."""
+    pytest.importorskip("django")
+    pytest.importorskip("pytest_django")
+    import json
+    import textwrap
+
+    from test_tool_django import INITIAL, _one_app
+
+    purge = """
+        from django.db import migrations
+
+        def forwards(apps, schema_editor):
+            apps.get_model("appk", "Item").objects.all().delete()
+
+        class Migration(migrations.Migration):
+            dependencies = [("appk", "0001_initial")]
+            operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+        """
+    _one_app(pytester, "appk", {"0001_initial": INITIAL, "0002_purge": purge})
+    pytester.makepyfile(test_x="""
+        import pathlib
+
+        def test_db(pggit):
+            head = pggit.execute("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s",
+                                 (pggit.head(),))[0][0]
+            pathlib.Path("tree.txt").write_text(head)
+        """)
+    args = ["--pggit", "--pggit-backend", "dsn", "--pggit-dsn", own_server.dsn(), "-rA"]
+
+    def entries() -> Dict[str, dict]:
+        with psycopg.connect(own_server.dsn(), autocommit=True) as conn:
+            return {n: json.loads(c) for n, c in conn.execute(
+                "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database "
+                "WHERE datname LIKE 'pggit_cache_%'")}
+
+    pytester.runpytest_subprocess(*args).assert_outcomes(passed=1)
+    (old, meta), = entries().items()
+    purged = meta["executed"]["django/appk/0002_purge"]
+    assert any(s.startswith('DELETE FROM "appk_item"') for s in purged), purged
+    (pytester.path / "appk" / "migrations" / "0003_b.py").write_text(textwrap.dedent("""
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("appk", "0002_purge")]
+            operations = [migrations.AddField("Item", "b", models.IntegerField(null=True))]
+        """))
+    result = pytester.runpytest_subprocess(*args)
+    result.assert_outcomes(passed=1)
+    assert f"template cache: reused 2 of 3 steps from {old}, applied 1" in result.stdout.str()
+    tree = (pytester.path / "tree.txt").read_text()
+    new = {n: m for n, m in entries().items() if n != old}
+    (meta,) = new.values()
+    assert meta["executed"]["django/appk/0002_purge"] == purged
+    assert meta["reused_from"] == old and meta["applied"] == 1
+    pytester.runpytest_subprocess(*args, "--pggit-no-cache").assert_outcomes(passed=1)
+    assert (pytester.path / "tree.txt").read_text() == tree
