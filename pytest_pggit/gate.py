@@ -1175,6 +1175,7 @@ def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowan
                                    f"pggit allow directive at {d.where} {d.problem}",
                                    "a directive accepts a hazard or lint rule only with a reason:\n"
                                    "-- pggit: allow data_deletion -- why the change is intended"))
+    result.checks.extend(_unknown_kinds(run, result, allowances))
     if options.lint is False:
         return
     # (a table renamed is ADDED under its new name, but no new object: H14, a renamed
@@ -1258,6 +1259,42 @@ def _lint(conn: Any, run: Any, options: GateOptions, result: GateResult, allowan
         f"{len(found.statements)} statement(s), {failing} failing (--pggit-fail-on-lint {policy}"
         f"{excluded}); {found.seconds:.2f} s" + "".join(f"; {n}" for n in found.notes),
         seconds=found.seconds))
+
+
+#: what an allow may name besides hazard kinds and squawk rules: a step whose downgrade
+#: does not give back the schema before it, on purpose (:mod:`.updown`)
+EXTRA_KINDS = ("irreversible",)
+
+
+def _unknown_kinds(run: Any, result: GateResult, allowances: "Allowances") -> List[Check]:
+    """``allow`` errors for what an allow names that is no hazard kind, squawk rule or
+    ``irreversible``: a typo (``data_deleton``) accepted nothing and said nothing (U4).
+    squawk's rules are not listed here: a hyphenated name counts as one."""
+    import difflib
+
+    from .lint import RULE_HAZARDS, RULE_LEVELS
+
+    known = set(result.hazard_kinds) | set(EXTRA_KINDS) | set(RULE_LEVELS) | set(RULE_HAZARDS)
+    if not result.hazard_kinds:   # (a layer that could not say: judge nothing)
+        return []
+    named: List[Tuple[str, str, Optional[str]]] = []   # (where, kind, file)
+    for step in _steps(run):
+        for k in getattr(step, "allow", None) or {}:
+            named.append((f"{step.tag} pggit_allow", str(k).lower(), getattr(step, "source", None)))
+    for source, ds in allowances.by_source.items():
+        named += [(d.where, k, d.where.rsplit(":", 1)[0]) for d in ds for k in d.kinds]
+    named += [(f"{origin} {glob}:{k}", k, None) for glob, k, _r, origin in allowances.globs]
+    out: List[Check] = []
+    for where, kind, file in dict.fromkeys(named):
+        if kind in known or ("-" in kind and "_" not in kind):
+            continue
+        close = difflib.get_close_matches(kind, sorted(known), n=1)
+        out.append(Check("allow", where, True, "ERROR",
+                         f"{where} names {kind!r}, which is no hazard kind, squawk rule or "
+                         "'irreversible': it accepts nothing"
+                         + (f"; did you mean {close[0]!r}?" if close else ""),
+                         "hazard kinds: " + ", ".join(sorted(result.hazard_kinds)), file=file))
+    return out
 
 
 def _edited_steps(run: Any) -> Tuple[Optional[str], List[str], bool]:

@@ -100,6 +100,34 @@ def run_updown(run: Any, options: "GateOptions", base_history: Collection[str],
     return checks
 
 
+def irreversible(a: "AppliedStep", options: "GateOptions") -> Optional[str]:
+    """Where and why step ``a`` is accepted as irreversible (its downgrade may fail or
+    leave another schema): its module's ``pggit_allow = {"irreversible": "why"}``, or
+    ``--pggit-allow '<tag or file glob>:irreversible -- why'``; None when it is not."""
+    import fnmatch
+
+    from .allow import parse_option
+
+    allow = {str(k).lower(): str(v) for k, v in (getattr(a.step, "allow", None) or {}).items()}
+    if allow.get("irreversible", "").strip():
+        return f"pggit_allow of {a.tag}: {allow['irreversible'].strip()}"
+    source = str(getattr(a.step, "source", None) or "")
+    for value in getattr(options, "allow", None) or ():
+        glob, kind, reason = parse_option(value, "--pggit-allow")
+        if kind == "irreversible" and (fnmatch.fnmatchcase(a.tag, glob) or source and fnmatch.fnmatchcase(source, glob)):
+            return f"--pggit-allow {glob}:{kind}" + (f": {reason}" if reason else "")
+    return None
+
+
+def _accept_irreversible(a: "AppliedStep") -> str:
+    """How to accept step ``a``'s downgrade as irreversible, in the step's own words."""
+    tool = getattr(a.step, "tool", "")
+    if tool in ("alembic", "django"):
+        return 'pggit_allow = {"irreversible": "<why>"} at the top level of the migration' + (
+            f" in {a.step.source}" if getattr(a.step, "source", None) else "")
+    return f"--pggit-allow '{a.tag}:irreversible -- <why>'"
+
+
 def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOptions",
           checks: List["Check"], carried: Collection[str] = ()) -> None:
     """The walk, in as few round trips as the checks allow.
@@ -182,9 +210,18 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
             notes.append("note: column order differs on " + ", ".join(
                 e.path[:-len("/columns")] for e in order) + " (--pggit-strict-column-order fails on it)")
         secs = time.perf_counter() - t0
-        if error is not None:
+        accepted = irreversible(a, options) if (error is not None or failing) else None
+        if accepted is not None:   # (U4: a step that cannot be undone on purpose, and says why)
+            what = (f"failed: {str(error).splitlines()[0]}" if error is not None
+                    else f"does not give the schema of {prev}: {len(failing)} path(s) differ")
+            checks.append(Check("updown", a.tag, False, "ACCEPTED",
+                                f"the downgrade of {a.tag} {what}; irreversible, accepted by {accepted}",
+                                str(error) if error is not None else
+                                explain_diff(failing, prev, f"after downgrade of {a.tag}"), seconds=secs))
+        elif error is not None:
             checks.append(Check("updown", a.tag, True, "ERROR", str(error).splitlines()[0],
-                                str(error), seconds=secs))
+                                f"{error}\nor, when the step cannot be undone on purpose, say why: "
+                                f"{_accept_irreversible(a)}", seconds=secs))
         elif failing:
             checks.append(Check(
                 "updown", a.tag, True, "FAILED",

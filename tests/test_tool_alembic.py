@@ -878,3 +878,37 @@ def test_an_uncommitted_edit_of_an_older_deployed_revision_is_judged_as_an_edit(
     assert "comes after" not in out, out
     assert "the default base, as alembic/r1 changed since git HEAD, judged from git" in out, out
     assert cases["pggit.updown::alembic/r2"] == "ok", cases        # the newer committed step: judged
+
+
+def test_an_irreversible_revision_is_accepted_with_a_reason_and_a_typo_is_an_error(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """U4: Alembic's convention for a data migration that cannot be undone is a downgrade
+    raising NotImplementedError; the up/down case failed with no way to accept it, and a
+    pggit_allow key that is no hazard kind (a typo) accepted nothing and said nothing."""
+    revisions = {k: v for k, v in REVISIONS.items() if k == "base1"}
+    revisions["merge2"] = ("base1", "op.execute(\"UPDATE items SET name = 'x' WHERE name = 'y'\")",
+                           'raise NotImplementedError("irreversible: the kinds were merged")',
+                           'pggit_allow = {"irreversable": "the kinds were merged on purpose"}\n')
+    write_project(tmp_path, revisions)
+    result, cases = gate_run(pytester, pggit_server, tmp_path)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert cases["pggit.updown::alembic/merge2"] == "error", cases
+    assert 'or, when the step cannot be undone on purpose, say why: pggit_allow = {"irreversible": "<why>"}' \
+        in out, out
+    assert cases["pggit.allow::alembic/merge2 pggit_allow"] == "error", cases
+    assert "names 'irreversable', which is no hazard kind, squawk rule or 'irreversible': it accepts " \
+           "nothing; did you mean 'irreversible'?" in out, out
+    # the key spelled right: accepted, with its reason
+    rev = pytester.path / "migrations" / "versions" / "merge2.py"
+    rev.write_text(rev.read_text().replace("irreversable", "irreversible"))
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert cases["pggit.updown::alembic/merge2"] == "ok", cases
+    assert "pggit.allow::alembic/merge2 pggit_allow" not in cases
+    result = pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", pggit_server.dsn(),
+                                "-p", "no:randomly", "--pggit-alembic", "--pggit-gate", "-v")
+    result.stdout.fnmatch_lines(["*ok*alembic/merge2*ACCEPTED*the downgrade of alembic/merge2 failed: *"
+                                 "irreversible, accepted by pggit_allow of alembic/merge2: the kinds were "
+                                 "merged on purpose*"])
