@@ -510,6 +510,10 @@ RETURNS SETOF pggit_v0._rename
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
+-- (joins in the written order: ch descends both trees level by level, only where the
+-- subtrees differ; reordered, the planner read every table of the base tree first and
+-- probed the target once per table, and searched join orders at every call)
+SET join_collapse_limit = 1
 AS $$
 WITH ch AS MATERIALIZED (   -- tables both trees hold whose trees differ (differing subtrees only)
     SELECT e0.name AS schema_name, e3.name AS obj_key, e3.entry_sha AS bt, f3.entry_sha AS tt

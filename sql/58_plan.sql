@@ -76,7 +76,9 @@ BEGIN
     END IF;
     RETURN QUERY
     WITH RECURSIVE
-    d0 AS MATERIALIZED (SELECT * FROM _diff_trees(p_from, p_to)),
+    -- (the inlinable twin of _diff_trees: planned once a session with this statement;
+    -- _diff_trees has a SET clause and was planned again at every call)
+    d0 AS MATERIALIZED (SELECT * FROM _diff_trees_q(p_from, p_to)),
     -- tables detached from their partitioned parent, or attached to one, with nothing else
     -- of theirs changing but what DETACH / ATTACH PARTITION does (their parts on the plain
     -- side are exactly those PostgreSQL leaves or takes of the parent's: _partition_part):
@@ -1725,6 +1727,9 @@ BEGIN
     WHERE strpos(ob.content, ' OWNED BY ' || format('%I.%I', pf.schema_name, _key_name(pf.obj_key)) || '.') > 0
       AND (sd.content LIKE 'CREATE UNLOGGED %') <> pf.unlogged
       AND current_setting('server_version_num')::int >= 150000   -- (14: sequences are always logged)
+      -- one-time filter: else, persist_flips estimated at a row, every sequence of the
+      -- target was read with its two blobs (four probes each) to meet an empty list
+      AND EXISTS (SELECT 1 FROM persist_flips)
     UNION ALL   -- columns converted to a rebuilt type (new_c: the target's column)
     SELECT 'typed_column', tcl.schema_name, tcl.obj_key, 'table', NULL, 'column ' || tcl.name, NULL, tcl.col_def, tcl.tq,
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
