@@ -1288,3 +1288,36 @@ FROM _col_parts(p_def) c
 $$;
 COMMENT ON FUNCTION pggit_v0._with_default(text, text) IS
     'A column definition with another DEFAULT (or none); identity and generated columns unchanged';
+
+-- A canonical column definition under another name (p_name, unquoted): the rest as it is.
+CREATE OR REPLACE FUNCTION pggit_v0._col_named(p_def text, p_name text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT format('%I', p_name) || substr(p_def, length((regexp_match(p_def, '^("(?:[^"]|"")+"|[^ ]+) '))[1]) + 1)
+$$;
+COMMENT ON FUNCTION pggit_v0._col_named(text, text) IS
+    'A column definition with its name replaced by another (the type, default and the rest unchanged)';
+
+-- A column's first definition (p_def) as the column of another type (p_other: a later
+-- definition of it) can be added: one that gives its rows nothing (no default,
+-- generation or identity) with p_other's type and collation; one whose default is a
+-- quoted constant cast to its own type with p_other's type and that constant cast to it
+-- (an enum label as the text a later conversion made of it); any other as it is.
+CREATE OR REPLACE FUNCTION pggit_v0._col_typed_as(p_def text, p_other text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT CASE WHEN c.identity IS NOT NULL OR c.generated IS NOT NULL
+                 OR o.identity IS NOT NULL OR o.generated IS NOT NULL OR c.type = o.type
+                 OR (c.default_expr IS NOT NULL AND lit.m IS NULL)
+            THEN p_def
+            ELSE c.name || ' ' || o.type || coalesce(' COLLATE ' || o.coll, '')
+                 || coalesce(' DEFAULT ' || lit.m[1] || '::' || o.type, '')
+                 || CASE WHEN c.not_null THEN ' NOT NULL' ELSE '' END END
+FROM _col_parts(p_def) c CROSS JOIN _col_parts(p_other) o
+LEFT JOIN LATERAL (SELECT regexp_match(c.default_expr, '^(''(?:[^'']|'''')*'')::(.*)$') AS m) lit
+       ON (lit.m)[2] = c.type
+$$;
+COMMENT ON FUNCTION pggit_v0._col_typed_as(text, text) IS
+    'A column''s first definition with the type of a later one, when it gives its rows nothing or a quoted constant';

@@ -600,17 +600,25 @@ BEGIN
                WHERE r.kind IN ('then_blob', 'then_default', 'part')) THEN
         WITH rr AS (SELECT * FROM jsonb_populate_recordset(NULL::_rename, p_renames)),
         tobj AS MATERIALIZED (SELECT o.* FROM _tree_objects(p_tree) o),
+        -- (a column blob taken from a commit where the column had another name, P6: under
+        -- the sub-key's name)
         th AS (SELECT r.old_schema AS schema_name, r.old_table AS obj_key, r.old_column AS sub_key,
-                      r.old_column AS new_sub, o.content
+                      r.old_column AS new_sub,
+                      CASE WHEN r.old_column LIKE 'column %' THEN _col_named(o.content, substr(r.old_column, 8))
+                           ELSE o.content END AS content,
+                      r.old_column LIKE 'column %' AS plain_then
                FROM rr r JOIN objects o ON o.sha = r.new_column AND o.type = 'blob'
                WHERE r.kind = 'then_blob'
                UNION ALL   -- 'then_default': a stored column blob (new_table) given the
                            -- default a logged ADD COLUMN (new_column: its ddl_log id) gave
                            -- the column (_added_default, _with_default): derived from what
                            -- is stored and logged only, never from text the caller brings
+               -- (the statement names the column and its table as they were then: the
+               -- blob's name and the logged table)
                SELECT r.old_schema, r.old_table, r.old_column, r.old_column,
-                      _with_default(o.content, _added_default(l.statement, substr(r.old_column, 8),
-                                                              r.old_schema, _key_name(r.old_table)))
+                      _with_default(_col_named(o.content, substr(r.old_column, 8)),
+                                    _added_default(l.statement, (parse_ident((_col_parts(o.content)).name))[1],
+                                                   (parse_ident(l.object_identity))[1], (parse_ident(l.object_identity))[2])), false
                FROM rr r JOIN objects o ON o.sha = r.new_table AND o.type = 'blob'
                JOIN ddl_log l ON l.id::text = r.new_column
                WHERE r.kind = 'then_default' AND r.old_column LIKE 'column %'
@@ -623,7 +631,7 @@ BEGIN
                UNION ALL
                SELECT r.old_schema, 'table ' || r.old_table, e.name, k.kind || ' ' || substr(r.new_column, strpos(r.new_column, ' ') + 1),
                       _renamed_part(k.kind, o.content, r.old_schema, substr(r.old_column, strpos(r.old_column, ' ') + 1),
-                                    substr(r.new_column, strpos(r.new_column, ' ') + 1))
+                                    substr(r.new_column, strpos(r.new_column, ' ') + 1)), false
                FROM rr r
                JOIN tobj t ON t.schema_name = r.old_schema AND t.obj_key = 'table ' || r.old_table
                CROSS JOIN LATERAL (VALUES (split_part(r.old_column, ' ', 1)),
@@ -633,8 +641,12 @@ BEGIN
                JOIN objects o ON o.sha = e.entry_sha
                WHERE r.kind = 'part'),
         fresh AS (
+            -- (a column's first blob that gives its rows nothing, no default, generation
+            -- or identity, is taken with the target's type: what reads the column, foreign
+            -- keys, indexes, checks, views, is made for that type, P2c, P2d)
             SELECT o.schema_name, o.bucket, o.obj_key, coalesce(t.new_sub, b.sub_key) AS sub_key,
-                   coalesce(t.content, b.content) AS content
+                   coalesce(CASE WHEN t.plain_then THEN coalesce(_col_typed_as(t.content, b.content), t.content)
+                                 ELSE t.content END, b.content) AS content
             FROM tobj o JOIN _object_tree_blobs(ARRAY(SELECT t.obj_tree FROM tobj t
                                                       WHERE EXISTS (SELECT 1 FROM th WHERE th.schema_name = t.schema_name
                                                                       AND th.obj_key = t.obj_key))) b

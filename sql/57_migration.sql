@@ -141,7 +141,7 @@ BEGIN
            WHERE d.sub_key LIKE 'column %' AND d.old_sha IS NULL AND d.new_sha IS NOT NULL) THEN
         RETURN NULL;
     END IF;
-    WITH diff AS MATERIALIZED (
+    WITH RECURSIVE diff AS MATERIALIZED (
         SELECT d.* FROM _diff_trees(p_base, p_to_tree) d
         WHERE _key_kind(d.obj_key) = 'table' AND (d.sub_key LIKE 'column %' OR d.sub_key = 'definition')
     ),
@@ -157,44 +157,99 @@ BEGIN
         FROM _one_side_commits(p_from, p_to) c JOIN commit_graph g ON g.commit_sha = c.sha
         WHERE c.fwd AND EXISTS (SELECT 1 FROM added)
     ),
-    held AS MATERIALIZED (   -- each added column's blob in each such commit holding it
-        SELECT a.schema_name, a.obj_key, a.sub_key, a.new_sha, f.commit_sha, f.committed_at, e4.entry_sha AS then_sha
-        FROM added a CROSS JOIN fwd f
-        JOIN tree_entries e0 ON e0.tree_sha = f.tree_sha AND e0.name = a.schema_name
-        JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha AND e1.name = left(a.bucket, 1)
-        JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha AND e2.name = right(a.bucket, 1)
-        JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha AND e3.name = a.obj_key
-        JOIN tree_entries e4 ON e4.tree_sha = e3.entry_sha AND e4.name = a.sub_key
+    -- the renames and drops of tables and columns those commits logged, in order
+    fren AS MATERIALIZED (
+        SELECT f.committed_at AS at, l.id, l.event, l.object_type, l.object_identity, l.renamed_from
+        FROM fwd f JOIN ddl_log_commits lc ON lc.commit_sha = f.commit_sha JOIN ddl_log l ON l.id = lc.log_id
+        WHERE l.object_type IN ('table', 'table column')
+          AND (l.renamed_from IS NOT NULL OR (l.event = 'sql_drop' AND l.object_type = 'table column'))
     ),
-    -- the commits where a column of that name ended (renamed away or dropped): the one
-    -- the target has was added there or later, not before (E10: b renamed to a and a new
-    -- b added; the old b's blob is not the new one's)
-    ended AS MATERIALIZED (
-        SELECT DISTINCT h.schema_name, h.obj_key, h.sub_key, h.committed_at
-        FROM held h
-        JOIN ddl_log_commits lc ON lc.commit_sha = h.commit_sha
-        JOIN ddl_log l ON l.id = lc.log_id
-        WHERE l.object_type = 'table column'
-          AND coalesce(l.renamed_from, CASE WHEN l.event = 'sql_drop' THEN l.object_identity END)
-              = format('%I.%I.%I', h.schema_name, _key_name(h.obj_key), substr(h.sub_key, 8))
+    -- each added column's names back through the renames of its table and itself (P6: a
+    -- column added, then renamed or its table renamed or moved, was added under the old
+    -- name): node d holds the names of the commits committed in [the next node's hi, hi).
+    -- A column of that name ended (renamed away or dropped) between the rename that gave
+    -- the name and hi is another column: the chain ends there
+    chain(schema_name, obj_key, sub_key, d, cs, ct, cc, hi_at, hi_id) AS (
+        SELECT a.schema_name, a.obj_key, a.sub_key, 0, a.schema_name, _key_name(a.obj_key), substr(a.sub_key, 8),
+               'infinity'::timestamptz, 0::bigint
+        FROM added a
+        UNION ALL
+        SELECT c.schema_name, c.obj_key, c.sub_key, c.d + 1, p.n[1], p.n[2],
+               CASE WHEN r.object_type = 'table column' THEN p.n[3] ELSE c.cc END, r.at, r.id
+        FROM chain c
+        CROSS JOIN LATERAL (
+            SELECT x.* FROM fren x
+            WHERE x.renamed_from IS NOT NULL AND (x.at, x.id) < (c.hi_at, c.hi_id)
+              AND CASE WHEN x.object_type = 'table column' THEN x.object_identity = format('%I.%I.%I', c.cs, c.ct, c.cc)
+                       ELSE x.object_identity = format('%I.%I', c.cs, c.ct) END
+            ORDER BY x.at DESC, x.id DESC LIMIT 1) r
+        CROSS JOIN LATERAL (SELECT parse_ident(r.renamed_from) AS n) p
+        WHERE c.d < 64
+          AND cardinality(p.n) = CASE WHEN r.object_type = 'table column' THEN 3 ELSE 2 END
+          AND NOT EXISTS (SELECT 1 FROM fren x
+                          WHERE x.object_type = 'table column'
+                            AND (x.at, x.id) > (r.at, r.id) AND (x.at, x.id) < (c.hi_at, c.hi_id)
+                            AND coalesce(x.renamed_from, x.object_identity) = format('%I.%I.%I', c.cs, c.ct, c.cc))
+    ),
+    nodes AS MATERIALIZED (
+        SELECT c.*, coalesce(n.hi_at, '-infinity'::timestamptz) AS lo_at
+        FROM chain c
+        LEFT JOIN chain n ON (n.schema_name, n.obj_key, n.sub_key, n.d) = (c.schema_name, c.obj_key, c.sub_key, c.d + 1)
+    ),
+    held AS MATERIALIZED (   -- each added column's blob in each such commit holding it (under its names then)
+        SELECT n.schema_name, n.obj_key, n.sub_key, a.new_sha, f.commit_sha, f.committed_at, e4.entry_sha AS then_sha,
+               n.cs, n.ct, n.cc, n.hi_at, n.hi_id
+        FROM nodes n
+        JOIN added a ON (a.schema_name, a.obj_key, a.sub_key) = (n.schema_name, n.obj_key, n.sub_key)
+        JOIN fwd f ON f.committed_at >= n.lo_at AND f.committed_at < n.hi_at
+        CROSS JOIN LATERAL (SELECT _bucket(n.cs, n.ct) AS bucket) b
+        JOIN tree_entries e0 ON e0.tree_sha = f.tree_sha AND e0.name = n.cs
+        JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha AND e1.name = left(b.bucket, 1)
+        JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha AND e2.name = right(b.bucket, 1)
+        JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha AND e3.name = 'table ' || n.ct
+        JOIN tree_entries e4 ON e4.tree_sha = e3.entry_sha AND e4.name = 'column ' || n.cc
     ),
     then_blob AS (   -- each added column's blob in the earliest such commit holding it
-                     -- since the last one where a column of its name ended
+                     -- since the last one where a column of its name then ended (E10: b
+                     -- renamed to a and a new b added; the old b's blob is not the new one's)
         SELECT DISTINCT ON (h.schema_name, h.obj_key, h.sub_key) h.schema_name, h.obj_key, h.sub_key,
-               h.new_sha, h.then_sha, h.commit_sha
+               h.new_sha, h.then_sha, h.commit_sha, h.cs, h.ct, h.cc
         FROM held h
-        WHERE NOT EXISTS (SELECT 1 FROM ended x
-                          WHERE x.schema_name = h.schema_name AND x.obj_key = h.obj_key AND x.sub_key = h.sub_key
-                            AND x.committed_at > h.committed_at)
+        WHERE NOT EXISTS (SELECT 1 FROM fren x
+                          WHERE x.object_type = 'table column'
+                            AND coalesce(x.renamed_from, x.object_identity) = format('%I.%I.%I', h.cs, h.ct, h.cc)
+                            AND x.at > h.committed_at AND (x.at, x.id) < (h.hi_at, h.hi_id))
         ORDER BY h.schema_name, h.obj_key, h.sub_key, h.committed_at, h.commit_sha
     )
     -- (one whose first default names what is gone where the script adds it: as the
     -- target has it, P2)
+    -- (nor one whose type is a type or domain the target lacks: renamed or dropped since,
+    -- P2e, P2f; nor a generated column generated in the target too: its values are the
+    -- target expression's either way, and its first expression may read renamed columns)
     SELECT jsonb_agg(to_jsonb(t)) INTO v_blobs FROM then_blob t
     WHERE t.then_sha = t.new_sha
-       OR _default_fits((SELECT c.default_expr FROM objects o CROSS JOIN LATERAL _col_parts(o.content) c
+       OR NOT EXISTS (
+              SELECT 1
+              FROM objects tb CROSS JOIN LATERAL _col_parts(tb.content) tc,
+                   objects nb CROSS JOIN LATERAL _col_parts(nb.content) nc
+              WHERE tb.sha = t.then_sha AND nb.sha = t.new_sha
+                AND ((tc.generated IS NOT NULL AND nc.generated IS NOT NULL)
+                     OR (tc.type IS DISTINCT FROM nc.type AND tc.type ~ '^(?:"(?:[^"]|"")+"|[^".]+)\.'
+                         -- (_renamed_tree adds one giving its rows nothing or a quoted
+                         -- constant cast to it with the target's type: _col_typed_as)
+                         AND _col_typed_as(tb.content, nb.content) = tb.content
+                         AND NOT EXISTS (
+                             SELECT 1
+                             FROM parse_ident(regexp_replace(tc.type, '(\[\])+$', ''), false) q
+                             JOIN tree_entries e0 ON e0.tree_sha = p_to_tree AND e0.name = q[1]
+                             JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha AND e1.name = left(_bucket(q[1], q[2]), 1)
+                             JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha AND e2.name = right(_bucket(q[1], q[2]), 1)
+                             JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha
+                                                 AND e3.name IN ('type ' || q[2], 'domain ' || q[2])
+                             WHERE cardinality(q) = 2))))
+      AND (t.then_sha = t.new_sha OR _default_fits((SELECT c.default_expr FROM objects o CROSS JOIN LATERAL _col_parts(o.content) c
                          WHERE o.sha = t.then_sha),
-                        (SELECT g.tree_sha FROM commit_graph g WHERE g.commit_sha = t.commit_sha), p_to_tree);
+                        (SELECT g.tree_sha FROM commit_graph g WHERE g.commit_sha = t.commit_sha), p_to_tree));
     -- the default a column was added with, when the commit that added it changed or
     -- dropped that default after (G2: Django's AddField with a default is ADD COLUMN ...
     -- DEFAULT 5 NOT NULL, then DROP DEFAULT: the rows got 5, the commit holds no default).
@@ -206,22 +261,21 @@ BEGIN
                                             'new_table', t.then_sha, 'new_column', d.id::text))
         INTO v_defaults
         FROM jsonb_to_recordset(v_blobs) AS t(schema_name text, obj_key text, sub_key text, new_sha text,
-                                             then_sha text, commit_sha text)
-        CROSS JOIN LATERAL (
-            SELECT l.id, _added_default(l.statement, substr(t.sub_key, 8), t.schema_name, _key_name(t.obj_key)) AS expr
+                                             then_sha text, commit_sha text, cs text, ct text, cc text)
+        CROSS JOIN LATERAL (   -- (the names the column and its table had then: P6)
+            SELECT l.id, _added_default(l.statement, t.cc, t.cs, t.ct) AS expr
             FROM ddl_log_commits lc JOIN ddl_log l ON l.id = lc.log_id
             WHERE lc.commit_sha = t.commit_sha AND l.event = 'ddl_command_end' AND l.command_tag = 'ALTER TABLE'
-              AND l.object_identity = format('%I.%I', t.schema_name, _key_name(t.obj_key))
+              AND l.object_identity = format('%I.%I', t.cs, t.ct)
               AND l.statement ~* 'default'
-              AND _added_default(l.statement, substr(t.sub_key, 8), t.schema_name, _key_name(t.obj_key)) IS NOT NULL
+              AND _added_default(l.statement, t.cc, t.cs, t.ct) IS NOT NULL
             ORDER BY l.id LIMIT 1) d
         WHERE EXISTS (SELECT 1 FROM ddl_log_commits lc JOIN ddl_log l ON l.id = lc.log_id
                       WHERE lc.commit_sha = t.commit_sha
                         AND ((l.event = 'sql_drop' AND l.object_type = 'default value'
-                              AND l.object_identity = format('for %I.%I.%I', t.schema_name, _key_name(t.obj_key),
-                                                             substr(t.sub_key, 8)))
+                              AND l.object_identity = format('for %I.%I.%I', t.cs, t.ct, t.cc))
                              OR lower(l.statement) ~ ('alter\s+(column\s+)?"?'
-                                                      || regexp_replace(lower(substr(t.sub_key, 8)), '\W', '.', 'g')
+                                                      || regexp_replace(lower(t.cc), '\W', '.', 'g')
                                                       || '"?\s+(set|drop)\s+default')))
           AND (SELECT c.default_expr FROM objects o CROSS JOIN LATERAL _col_parts(o.content) c
                WHERE o.sha = t.then_sha) IS DISTINCT FROM d.expr

@@ -332,3 +332,118 @@ def test_a_column_whose_first_default_names_what_is_gone_is_added_with_the_targe
     assert db.val("SELECT pggit_v0.get_head_sha()") == c3
     assert db.val("SELECT m::text FROM app.t") == expected
     assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+
+
+@pytest.mark.parametrize("first, later, query, expected", [
+    # renamed and given another default (P6)
+    ("ALTER TABLE app.t ADD COLUMN active int DEFAULT 1",
+     "ALTER TABLE app.t RENAME COLUMN active TO is_active; ALTER TABLE app.t ALTER COLUMN is_active SET DEFAULT 2",
+     "SELECT is_active::text FROM app.t", "1"),
+    # Django AddField(default=0) then RenameField: the commit holds no default (P6b)
+    ("BEGIN; ALTER TABLE app.t ADD COLUMN score int DEFAULT 0 NOT NULL;"
+     "ALTER TABLE app.t ALTER COLUMN score DROP DEFAULT; COMMIT",
+     "ALTER TABLE app.t RENAME COLUMN score TO points", "SELECT points::text FROM app.t", "0"),
+    # its table renamed and moved, the default changed (P6c)
+    ("ALTER TABLE app.t ADD COLUMN active int DEFAULT 1",
+     "ALTER TABLE app.t RENAME TO u; ALTER TABLE app.u ALTER COLUMN active SET DEFAULT 2;"
+     "CREATE SCHEMA s; ALTER TABLE app.u SET SCHEMA s; ALTER TABLE s.u ALTER COLUMN active SET DEFAULT 3",
+     "SELECT active::text FROM s.u", "1"),
+    # Django AddField(default=0) then RenameModel (P6f)
+    ("BEGIN; ALTER TABLE app.t ADD COLUMN pages int DEFAULT 0 NOT NULL;"
+     "ALTER TABLE app.t ALTER COLUMN pages DROP DEFAULT; COMMIT",
+     "ALTER TABLE app.t RENAME TO volume", "SELECT pages::text FROM app.volume", "0"),
+    # a generated column made plain, then renamed (P6g)
+    ("ALTER TABLE app.t ADD COLUMN g int GENERATED ALWAYS AS (id * 2) STORED",
+     "ALTER TABLE app.t ALTER COLUMN g DROP EXPRESSION; ALTER TABLE app.t RENAME COLUMN g TO doubled",
+     "SELECT doubled::text FROM app.t", "2"),
+    # its table renamed while an enum it has is renamed: added with the target's type
+    ("CREATE TYPE app.mood AS ENUM ('ok'); ALTER TABLE app.t ADD COLUMN m app.mood DEFAULT 'ok'",
+     "ALTER TABLE app.t RENAME TO u; ALTER TYPE app.mood RENAME TO feeling;"
+     "ALTER TABLE app.u ALTER COLUMN m SET DEFAULT 'ok'::app.feeling",
+     "SELECT m::text FROM app.u", "ok"),
+], ids=["column_renamed", "django_rename_field", "table_renamed_and_moved", "django_rename_model",
+        "generated_made_plain_renamed", "enum_renamed_table_renamed"])
+def test_a_column_added_then_renamed_keeps_what_the_history_gave_its_rows(
+        db: SqlDb, first: str, later: str, query: str, expected: str) -> None:
+    """P6: a column added, then renamed (or its table renamed or moved) and altered: a
+    migration over both adds it as the history first did, under its new name, then alters
+    it; it took the target's definition (rows got the target's default, or a NOT NULL
+    column without default failed)."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY); INSERT INTO app.t VALUES (1);")
+    c1 = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("SELECT pggit_v0.create_branch('old', checkout => false)")
+    db.exec(first)
+    db.val("SELECT pggit_v0.create_basic_commit('c2')")
+    db.exec(later)
+    c3 = db.val("SELECT pggit_v0.create_basic_commit('c3')")
+    assert db.val(query) == expected   # (what the history gave)
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true, force => true)")
+    assert db.val("SELECT pggit_v0.get_head_sha()") == c1
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.val("SELECT pggit_v0.get_head_sha()") == c3
+    assert db.val(query) == expected
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+
+
+def test_a_merge_of_a_column_added_then_renamed_keeps_what_the_branch_gave_its_rows(db: SqlDb) -> None:
+    """P6d: a branch adds a column (DEFAULT 1) then renames it and sets DEFAULT 2; merged
+    into a main that moved on, the row gets 1 as on the branch (it got 2)."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY); INSERT INTO app.t VALUES (1);")
+    db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("SELECT pggit_v0.create_branch('feature', checkout => false)")
+    db.exec("CREATE TABLE app.other (id int)")
+    db.val("SELECT pggit_v0.create_basic_commit('main moves on')")
+    db.exec("SELECT pggit_v0.checkout_branch('feature', apply => true, force => true)")
+    db.exec("ALTER TABLE app.t ADD COLUMN active int DEFAULT 1")
+    db.val("SELECT pggit_v0.create_basic_commit('f1')")
+    db.exec("ALTER TABLE app.t RENAME COLUMN active TO is_active; ALTER TABLE app.t ALTER COLUMN is_active SET DEFAULT 2")
+    db.val("SELECT pggit_v0.create_basic_commit('f2')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    db.exec("SELECT pggit_v0.merge_branch('feature')")
+    assert db.rows("SELECT id, is_active FROM app.t") == [{"id": 1, "is_active": 1}]
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+
+
+@pytest.mark.parametrize("first, later, query, expected", [
+    # a column added as integer with a foreign key, both sides made text later (P2c)
+    ("CREATE TABLE app.folder (id serial PRIMARY KEY);"
+     "ALTER TABLE app.t ADD COLUMN folder_id int REFERENCES app.folder (id)",
+     "ALTER TABLE app.t DROP CONSTRAINT t_folder_id_fkey; ALTER TABLE app.folder ALTER COLUMN id DROP DEFAULT;"
+     "ALTER TABLE app.folder ALTER COLUMN id TYPE text; ALTER TABLE app.t ALTER COLUMN folder_id TYPE text;"
+     "ALTER TABLE app.t ADD CONSTRAINT t_folder_id_fkey FOREIGN KEY (folder_id) REFERENCES app.folder (id)",
+     "SELECT coalesce(folder_id, 'null') FROM app.t", "null"),
+    # columns retyped later with an index, a check and a view over them (P2d)
+    ("ALTER TABLE app.t ADD COLUMN meta json, ADD COLUMN tags text",
+     "ALTER TABLE app.t ALTER COLUMN meta TYPE jsonb, ALTER COLUMN tags TYPE text[] USING NULL;"
+     "CREATE INDEX t_meta ON app.t USING gin (meta); ALTER TABLE app.t ADD CHECK (cardinality(tags) < 10);"
+     "CREATE VIEW app.v AS SELECT meta -> 'a' AS a FROM app.t",
+     "SELECT coalesce(meta::text, 'null') FROM app.t", "null"),
+    # an enum column later made text, the enum dropped (P2f, Ghostfolio)
+    ("CREATE TYPE app.currency AS ENUM ('USD', 'EUR');"
+     "ALTER TABLE app.t ADD COLUMN currency app.currency DEFAULT 'USD' NOT NULL",
+     "ALTER TABLE app.t ALTER COLUMN currency DROP DEFAULT, ALTER COLUMN currency TYPE text; DROP TYPE app.currency",
+     "SELECT currency FROM app.t", "USD"),
+], ids=["foreign_key", "index_check_view", "enum_dropped"])
+def test_a_column_added_then_retyped_is_added_with_a_type_what_reads_it_fits(
+        db: SqlDb, first: str, later: str, query: str, expected: str) -> None:
+    """P2c, P2d, P2f: a column added, then retyped with what reads it made for the new
+    type (or the old type dropped): a migration over both added it with its first type
+    and made the foreign key, index, check or DROP TYPE before the retype (failed).  A
+    first definition that gives the rows nothing is added with the target's type; a
+    quoted constant default with the target's type too."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY); INSERT INTO app.t VALUES (1);")
+    c1 = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("SELECT pggit_v0.create_branch('old', checkout => false)")
+    db.exec(first)
+    db.val("SELECT pggit_v0.create_basic_commit('c2')")
+    db.exec(later)
+    c3 = db.val("SELECT pggit_v0.create_basic_commit('c3')")
+    assert db.val(query) == expected
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [c1, c3])
+    assert "DATA LOSS" not in script
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true, force => true)")
+    assert db.val("SELECT pggit_v0.get_head_sha()") == c1
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.val("SELECT pggit_v0.get_head_sha()") == c3
+    assert db.val(query) == expected
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
