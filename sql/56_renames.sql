@@ -307,7 +307,9 @@ BEGIN
           -- back, it is dropped first: "displaced"), not by one renamed itself (a swap)
           AND (NOT EXISTS (SELECT 1 FROM tree_entries e WHERE e.tree_sha = fo.obj_tree AND e.name = 'column ' || r.cc)
                OR EXISTS (SELECT 1 FROM r r2 WHERE r2.k = 'column' AND (r2.os, r2.ot, r2.oc) = (r.os, r.ot, r.cc))
-               OR ((r.os, r.ot) = (r.cs, r.ct)
+               -- (its table kept or itself renamed: P8, a table renamed too)
+               OR (((r.os, r.ot) = (r.cs, r.ct)
+                    OR EXISTS (SELECT 1 FROM tables tb WHERE tb.k = 'table' AND (tb.os, tb.ot) = (r.os, r.ot)))
                    AND NOT EXISTS (SELECT 1 FROM r r2 WHERE r2.k = 'column' AND (r2.os, r2.ot, r2.oc) = (r.os, r.ot, r.cc))
                    -- and nothing but the table's own indexes, constraints, triggers, policies
                    -- and rules uses it (those are dropped first and made again: see

@@ -447,3 +447,30 @@ def test_a_column_added_then_retyped_is_added_with_a_type_what_reads_it_fits(
     assert db.val("SELECT pggit_v0.get_head_sha()") == c3
     assert db.val(query) == expected
     assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+
+
+@pytest.mark.parametrize("change, table", [
+    ("ALTER TABLE app.users RENAME TO u2; ALTER TABLE app.u2 RENAME COLUMN v TO v_old;"
+     "ALTER TABLE app.u2 ADD COLUMN v text DEFAULT 'x'", "app.u2"),
+    ("ALTER TABLE app.users RENAME COLUMN v TO v_old; ALTER TABLE app.users ADD COLUMN v text DEFAULT 'x';"
+     "CREATE SCHEMA s; ALTER TABLE app.users SET SCHEMA s", "s.users"),
+], ids=["table_renamed", "table_moved"])
+def test_a_column_renamed_away_and_added_again_in_a_renamed_table_goes_back(
+        db: SqlDb, change: str, table: str) -> None:
+    """P8: a table renamed (or moved), a column renamed away and a new one added under its
+    name: going back drops the new column and renames the original back, with its values
+    (it kept the new one and dropped the original)."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.users (id int PRIMARY KEY, v text);"
+            "INSERT INTO app.users VALUES (1, 'orig');")
+    c1 = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("SELECT pggit_v0.create_branch('old', checkout => false)")
+    db.exec(change)
+    c2 = db.val("SELECT pggit_v0.create_basic_commit('c2')")
+    back = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [c2, c1])
+    assert "DROP COLUMN v;" in back and "RENAME COLUMN v_old TO v" in back and "v_old;" not in back
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true, force => true)")
+    assert db.rows("SELECT id, v FROM app.users") == [{"id": 1, "v": "orig"}]
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.rows(f"SELECT id, v_old, v FROM {table}") == [{"id": 1, "v_old": "orig", "v": "x"}]
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
