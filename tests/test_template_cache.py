@@ -682,3 +682,40 @@ def test_a_django_migration_added_reuses_the_entry_and_its_statements(
     assert meta["reused_from"] == old and meta["applied"] == 1
     pytester.runpytest_subprocess(*args, "--pggit-no-cache").assert_outcomes(passed=1)
     assert (pytester.path / "tree.txt").read_text() == tree
+
+
+def test_an_alembic_revision_added_reuses_the_entry(pytester: pytest.Pytester,
+                                                    own_server: Server) -> None:
+    """Alembic: the new revision upgrades from the entry's ``alembic_version`` (one
+    command, as a batch of one); the template is the one a build from scratch makes."""
+    pytest.importorskip("alembic")
+    pytest.importorskip("sqlalchemy")
+    from test_tool_alembic import write_project
+
+    def linear(n: int) -> Dict[str, tuple]:
+        return {f"r{i}": (f"r{i - 1}" if i > 1 else None, f'op.execute("CREATE TABLE t{i} (id int)")',
+                          f'op.execute("DROP TABLE t{i}")', "") for i in range(1, n + 1)}
+
+    write_project(pytester.path, linear(3))
+    pytester.makepyfile(test_it="""
+        import pathlib
+
+        def test_tree(pggit):
+            tree = pggit.execute("SELECT tree_sha FROM pggit_v0.commit_graph WHERE commit_sha = %s",
+                                 (pggit.head(),))[0][0]
+            version = pggit.execute("SELECT version_num FROM alembic_version")[0][0]
+            pathlib.Path("tree.txt").write_text(f"{tree} {version}")
+        """)
+    args = ["--pggit", "--pggit-dsn", own_server.dsn(), "--pggit-alembic", "-rA",
+            "-p", "no:randomly"]
+    first = pytester.runpytest_subprocess(*args)
+    first.assert_outcomes(passed=1)
+    entry = re.search(r"kept as (pggit_cache_\w+)", first.stdout.str()).group(1)
+    write_project(pytester.path, linear(4))
+    result = pytester.runpytest_subprocess(*args)
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines([f"*template cache: reused 3 of 4 steps from {entry}, applied 1"])
+    tree, version = (pytester.path / "tree.txt").read_text().split()
+    assert version == "r4"
+    pytester.runpytest_subprocess(*args, "--pggit-no-cache").assert_outcomes(passed=1)
+    assert (pytester.path / "tree.txt").read_text() == f"{tree} r4"
