@@ -37,6 +37,61 @@ FROM fa FULL JOIN ta ON ta.sha = fa.sha
 WHERE ta.sha IS NULL OR fa.sha IS NULL
 $$;
 
+-- Whether stored root tree p_tree holds table p_schema.p_table (four probes).
+CREATE OR REPLACE FUNCTION pggit_v0._tree_has_table(p_tree text, p_schema text, p_table text) RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT EXISTS (SELECT 1
+               FROM tree_entries e0
+               JOIN tree_entries e1 ON e1.tree_sha = e0.entry_sha AND e1.name = left(_bucket(p_schema, p_table), 1)
+               JOIN tree_entries e2 ON e2.tree_sha = e1.entry_sha AND e2.name = right(_bucket(p_schema, p_table), 1)
+               JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha AND e3.name = 'table ' || p_table
+               WHERE e0.tree_sha = p_tree AND e0.name = p_schema)
+$$;
+COMMENT ON FUNCTION pggit_v0._tree_has_table(text, text, text) IS 'Whether a stored root tree holds a table of that name';
+
+-- The name (schema, table) commit p_from's tree holds table p_schema.p_table under when
+-- that tree has no table of that name and p_from's history renamed or moved it (the
+-- logged renames of p_from's ancestors, followed oldest first); NULL otherwise.
+CREATE OR REPLACE FUNCTION pggit_v0._table_renamed_in(p_from text, p_schema text, p_table text) RETURNS text[]
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_tree text := _commit_tree(p_from);
+BEGIN
+    IF v_tree IS NULL OR _tree_has_table(v_tree, p_schema, p_table) THEN   -- (the common case)
+        RETURN NULL;
+    END IF;
+    RETURN (
+        WITH RECURSIVE
+        anc(sha) AS (
+            SELECT p_from UNION SELECT cp.parent_sha FROM commit_parents cp JOIN anc ON cp.commit_sha = anc.sha
+        ),
+        ren AS MATERIALIZED (
+            SELECT DISTINCT l.id, l.renamed_from, l.object_identity
+            FROM anc JOIN ddl_log_commits lc ON lc.commit_sha = anc.sha JOIN ddl_log l ON l.id = lc.log_id
+            WHERE l.object_type = 'table' AND l.renamed_from IS NOT NULL
+        ),
+        chain(s, n, at_id, depth) AS (
+            SELECT p_schema, p_table, 0::bigint, 0
+            UNION ALL
+            SELECT x.n[1], x.n[2], x.id, c.depth + 1
+            FROM chain c
+            CROSS JOIN LATERAL (SELECT r.id, parse_ident(r.object_identity) AS n FROM ren r
+                                WHERE r.renamed_from = format('%I.%I', c.s, c.n) AND r.id > c.at_id
+                                ORDER BY r.id LIMIT 1) x
+            WHERE c.depth < 64 AND cardinality(x.n) = 2
+        )
+        SELECT ARRAY[c.s, c.n] FROM chain c
+        WHERE c.depth > 0 AND _tree_has_table(v_tree, c.s, c.n)
+        ORDER BY c.depth DESC LIMIT 1);
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._table_renamed_in(text, text, text) IS
+    'The name a commit''s tree holds a table under that its history renamed or moved from another name';
+
 -- The renames that take commit p_from's tables, sequences and columns to commit p_to's:
 -- one row per renamed table or sequence (old_column NULL) and per renamed column (table
 -- names as in each tree).  Only renames the two trees agree with: the old name is in
@@ -74,6 +129,7 @@ DECLARE
     v_found boolean;
     v_os text;
     v_ot text;
+    v_now text[];
 BEGIN
     IF p_from IS NULL OR p_to IS NULL OR p_from = p_to
        OR NOT EXISTS (SELECT 1 FROM ddl_log l
@@ -144,6 +200,17 @@ BEGIN
                 ds := ds || f[1]; dt := dt || f[2]; dc := dc || f[3];
             END IF;
         ELSIF e.object_type = 'table column' AND cardinality(f) = 3 AND cardinality(t) = 3 THEN
+            -- replaying a column rename on a table p_from's own history renamed or moved
+            -- since (a merge: one branch renamed the table, the other the column, P10):
+            -- under the table's name in p_from
+            IF e.fwd AND NOT EXISTS (SELECT 1 FROM unnest(k, cs, ct) AS u(k, s, n)
+                                     WHERE u.k IN ('table', 'column') AND u.s = f[1] AND u.n = f[2]) THEN
+                v_now := _table_renamed_in(p_from, f[1], f[2]);
+                IF v_now IS NOT NULL THEN
+                    f := ARRAY[v_now[1], v_now[2], f[3]];
+                    t := ARRAY[v_now[1], v_now[2], t[3]];
+                END IF;
+            END IF;
             -- undoing a rename: a column that holds its old name now was made after it (the
             -- rename freed the name; renames since are undone already): before the rename
             -- it does not exist, its chain ends (E8: a column renamed away, a new one under

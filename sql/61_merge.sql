@@ -150,6 +150,29 @@ SELECT p.schema_name, p.obj_key, p.sub_key, p.base_sha,
 FROM paths p
 $$;
 
+-- Renames p_renames (_rename rows, jsonb) with the columns of tables that renames p_by
+-- rename or move under their new names (renamed columns of a table kept: its name on the
+-- other side of a merge, P10); the others as they are, in order.  NULL stays NULL.
+CREATE OR REPLACE FUNCTION pggit_v0._renames_under(p_renames jsonb, p_by jsonb) RETURNS jsonb
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT CASE WHEN p_by IS NULL THEN p_renames ELSE (
+    SELECT jsonb_agg(CASE WHEN b.kind IS NULL THEN a.elem
+                          ELSE a.elem || jsonb_build_object('old_schema', b.new_schema, 'old_table', b.new_table,
+                                                            'new_schema', b.new_schema, 'new_table', b.new_table) END
+                     ORDER BY a.ord)
+    FROM jsonb_array_elements(p_renames) WITH ORDINALITY AS a(elem, ord)
+    LEFT JOIN LATERAL (
+        SELECT r.* FROM jsonb_populate_recordset(NULL::_rename, p_by) r
+        WHERE r.kind = 'table' AND a.elem->>'kind' = 'column'
+          AND (r.old_schema, r.old_table) = (a.elem->>'old_schema', a.elem->>'old_table')
+          AND (a.elem->>'old_schema', a.elem->>'old_table') = (a.elem->>'new_schema', a.elem->>'new_table')
+        LIMIT 1) b ON true) END
+$$;
+COMMENT ON FUNCTION pggit_v0._renames_under(jsonb, jsonb) IS
+    'Column renames of one side of a merge under the table names the other side''s renames give';
+
 -- The three trees a merge compares, with each side's renames (the capture log's, as
 -- checkouts replay them) applied to the base and to the other side: a table or column
 -- renamed on one side and changed on the other then meets under one name, as git's
@@ -164,8 +187,10 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
 DECLARE
-    v_rs jsonb;
-    v_rt jsonb;
+    v_rs   jsonb;
+    v_rt   jsonb;
+    v_rs_m jsonb;
+    v_rt_m jsonb;
 BEGIN
     base_tree := _commit_tree(p_base);
     src_tree := _commit_tree(p_src);
@@ -180,11 +205,16 @@ BEGIN
     -- both sides renaming one object (or to one name): no renames applied, compared by
     -- name as before; renamed differently (one old name, two new ones, or the other way
     -- round) is a conflict of its own, by the base's name
+    -- (a table renamed or moved on one side and a column of it renamed on the other is no
+    -- such pair: each side's column renames are applied to the other under its table's
+    -- name there, P10)
     IF v_rs IS NOT NULL AND v_rt IS NOT NULL AND EXISTS (
            SELECT 1 FROM jsonb_populate_recordset(NULL::_rename, v_rs) a
            JOIN jsonb_populate_recordset(NULL::_rename, v_rt) b
-             ON (a.old_schema, a.old_table) IN ((b.old_schema, b.old_table), (b.new_schema, b.new_table))
-             OR (a.new_schema, a.new_table) IN ((b.old_schema, b.old_table), (b.new_schema, b.new_table))) THEN
+             ON ((a.old_schema, a.old_table) IN ((b.old_schema, b.old_table), (b.new_schema, b.new_table))
+                 OR (a.new_schema, a.new_table) IN ((b.old_schema, b.old_table), (b.new_schema, b.new_table)))
+            AND NOT (a.kind = 'table' AND b.kind = 'column' AND (b.old_schema, b.old_table) = (b.new_schema, b.new_table))
+            AND NOT (b.kind = 'table' AND a.kind = 'column' AND (a.old_schema, a.old_table) = (a.new_schema, a.new_table))) THEN
         SELECT array_agg(DISTINCT _path(a.old_schema,
                                         CASE WHEN a.kind IN ('column', 'displaced') THEN 'table' ELSE a.kind END
                                         || ' ' || a.old_table,
@@ -199,13 +229,16 @@ BEGIN
                    AND (a.old_schema, a.old_table, coalesce(a.old_column, '')) <> (b.old_schema, b.old_table, coalesce(b.old_column, ''))));
         RETURN;
     END IF;
+    -- each side's column renames under the names the other side gives their tables (P10)
+    v_rs_m := _renames_under(v_rs, v_rt);
+    v_rt_m := _renames_under(v_rt, v_rs);
     IF v_rs IS NOT NULL THEN
         base_tree := _renamed_tree(base_tree, v_rs);
-        tgt_tree := _renamed_tree(tgt_tree, v_rs);
+        tgt_tree := _renamed_tree(tgt_tree, v_rs_m);
     END IF;
     IF v_rt IS NOT NULL THEN
-        base_tree := _renamed_tree(base_tree, v_rt);
-        src_tree := _renamed_tree(src_tree, v_rt);
+        base_tree := _renamed_tree(base_tree, v_rt_m);
+        src_tree := _renamed_tree(src_tree, v_rt_m);
     END IF;
 END
 $$;

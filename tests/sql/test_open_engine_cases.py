@@ -474,3 +474,29 @@ def test_a_column_renamed_away_and_added_again_in_a_renamed_table_goes_back(
     db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
     assert db.rows(f"SELECT id, v_old, v FROM {table}") == [{"id": 1, "v_old": "orig", "v": "x"}]
     assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+
+
+@pytest.mark.parametrize("on_target, on_source, target_table, merged", [
+    ("ALTER TABLE app.users RENAME TO u2", "ALTER TABLE app.users RENAME COLUMN v TO v_old", "app.u2", "app.u2"),
+    ("ALTER TABLE app.users RENAME COLUMN v TO v_old", "ALTER TABLE app.users RENAME TO u2", "app.users", "app.u2"),
+    ("CREATE SCHEMA s; ALTER TABLE app.users SET SCHEMA s", "ALTER TABLE app.users RENAME COLUMN v TO v_old",
+     "s.users", "s.users"),
+], ids=["column_renamed_into_table_renamed", "table_renamed_into_column_renamed", "column_renamed_into_table_moved"])
+def test_a_merge_of_a_table_rename_and_a_column_rename_keeps_both(
+        db: SqlDb, on_target: str, on_source: str, target_table: str, merged: str) -> None:
+    """P10: one branch renames (or moves) a table, the other renames one of its columns:
+    the merge is clean, the merged table has both renames and keeps its rows (every path
+    of the table was modified_deleted; theirs built a tree holding both tables)."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.users (id int PRIMARY KEY, v text);")
+    db.val("SELECT pggit_v0.create_basic_commit('base')")
+    db.exec("SELECT pggit_v0.create_branch('b')")
+    db.exec(on_source)
+    db.val("SELECT pggit_v0.create_basic_commit('b')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    db.exec(on_target)
+    db.val("SELECT pggit_v0.create_basic_commit('main')")
+    db.exec(f"INSERT INTO {target_table} VALUES (1, 'orig')")
+    assert db.rows("SELECT path, kind FROM pggit_v0.detect_merge_conflicts('b')") == []
+    db.exec("SELECT pggit_v0.merge_branch('b')")
+    assert db.rows(f"SELECT id, v_old FROM {merged}") == [{"id": 1, "v_old": "orig"}]
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
