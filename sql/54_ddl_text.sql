@@ -173,6 +173,9 @@ BEGIN
         WHEN nb IN ('name', '"char"') THEN true
         WHEN ob LIKE 'interval%' AND nb LIKE 'interval %' THEN true
         WHEN ob = 'inet' AND nb = 'cidr' THEN true
+        -- text search types parse their input: words sorted, duplicates and positions
+        -- merged ('the cat the hat' -> 'cat' 'hat' 'the'), P5
+        WHEN nb IN ('tsvector', 'tsquery') THEN true
         WHEN ob = 'time with time zone' AND nb = 'time without time zone' THEN true
         -- timestamps to whole epoch seconds: the fraction goes (B6)
         WHEN ob LIKE 'timestamp%' AND nb IN ('smallint', 'integer', 'bigint') THEN true

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Tuple
 
+import psycopg
 import pytest
 
 from both_ways import migrates_both_ways
@@ -500,3 +501,20 @@ def test_a_merge_of_a_table_rename_and_a_column_rename_keeps_both(
     db.exec("SELECT pggit_v0.merge_branch('b')")
     assert db.rows(f"SELECT id, v_old FROM {merged}") == [{"id": 1, "v_old": "orig"}]
     assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+
+
+def test_text_to_tsvector_is_refused_without_force(db: SqlDb) -> None:
+    """P5: text to tsvector sorts the words and merges duplicates: a conversion that
+    changes values, announced and refused without force (it ran silently)."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY, c text)")
+    first = db.val("SELECT pggit_v0.create_basic_commit('before')")
+    db.exec("ALTER TABLE app.t ALTER COLUMN c TYPE tsvector USING c::tsvector")
+    db.val("SELECT pggit_v0.create_basic_commit('after')")
+    assert "-- DATA LOSS (app/table/t/column/c)" in db.val("SELECT pggit_v0.generate_migration(%s, 'HEAD')", [first])
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [first])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    db.exec("INSERT INTO app.t VALUES (1, 'the cat the hat')")
+    with pytest.raises(psycopg.Error) as info:
+        db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert info.value.sqlstate == "55000" and "app.t.c" in (info.value.diag.message_detail or ""), info.value
+    assert db.val("SELECT c FROM app.t") == "the cat the hat"
