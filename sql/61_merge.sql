@@ -47,6 +47,74 @@ END
 $$;
 COMMENT ON FUNCTION pggit_v0.merge_base(text, text) IS 'Lowest common ancestor of two refs (newest one in criss-cross histories)';
 
+-- An enum's definition changed on both sides of a merge, merged when each side only
+-- added labels (the base's kept, in their order): the base's labels with, in each gap,
+-- the target's new labels and then the source's (those not already there).  NULL, a
+-- conflict, when a side removed or reordered a base label, when both added different
+-- labels in one gap before the base's last label (their order would be a guess), or
+-- when one label was added in two places (P4).
+CREATE OR REPLACE FUNCTION pggit_v0._merge_enum(p_base text, p_src text, p_tgt text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_head text := left(p_tgt, strpos(p_tgt, ' AS ENUM (') - 1);
+    b      text[];
+    s      text[];
+    t      text[];
+    gs     text[];
+    gt     text[];
+    v_out  text[] := '{}';
+    si     int := 1;
+    ti     int := 1;
+BEGIN
+    IF p_base IS NULL OR p_src IS NULL OR p_tgt IS NULL OR v_head = ''
+       OR p_base !~ ' AS ENUM \(.*\);$' OR p_src !~ ' AS ENUM \(.*\);$' OR p_tgt !~ ' AS ENUM \(.*\);$'
+       OR left(p_base, strpos(p_base, ' AS ENUM (') - 1) <> v_head
+       OR left(p_src, strpos(p_src, ' AS ENUM (') - 1) <> v_head THEN
+        RETURN NULL;
+    END IF;
+    b := _enum_labels(p_base);
+    s := _enum_labels(p_src);
+    t := _enum_labels(p_tgt);
+    FOR i IN 1 .. cardinality(b) + 1 LOOP
+        gs := '{}';
+        gt := '{}';
+        WHILE si <= cardinality(s) AND (i > cardinality(b) OR s[si] <> b[i]) LOOP
+            IF s[si] = ANY (b) THEN RETURN NULL; END IF;   -- (a base label moved or gone)
+            gs := gs || s[si];
+            si := si + 1;
+        END LOOP;
+        WHILE ti <= cardinality(t) AND (i > cardinality(b) OR t[ti] <> b[i]) LOOP
+            IF t[ti] = ANY (b) THEN RETURN NULL; END IF;
+            gt := gt || t[ti];
+            ti := ti + 1;
+        END LOOP;
+        IF i <= cardinality(b) AND (si > cardinality(s) OR ti > cardinality(t)) THEN
+            RETURN NULL;   -- (a base label removed)
+        END IF;
+        IF i <= cardinality(b) AND cardinality(gs) > 0 AND cardinality(gt) > 0 AND gs <> gt THEN
+            RETURN NULL;
+        END IF;
+        v_out := v_out || gt || ARRAY(SELECT u.x FROM unnest(gs) WITH ORDINALITY AS u(x, n)
+                                      WHERE NOT u.x = ANY (gt) ORDER BY u.n);
+        IF i <= cardinality(b) THEN
+            v_out := v_out || b[i];
+            si := si + 1;
+            ti := ti + 1;
+        END IF;
+    END LOOP;
+    IF (SELECT count(DISTINCT u.x) FROM unnest(v_out) AS u(x)) <> cardinality(v_out) THEN
+        RETURN NULL;
+    END IF;
+    RETURN v_head || ' AS ENUM ('
+           || (SELECT string_agg(quote_literal(u.x), ', ' ORDER BY u.n) FROM unnest(v_out) WITH ORDINALITY AS u(x, n))
+           || ');';
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._merge_enum(text, text, text) IS
+    'Both sides'' labels added to an enum, merged (target''s then source''s in each gap); NULL when that is a guess';
+
 -- Blob-level three-way comparison of base, source and target trees: every path changed
 -- on at least one side, with its three versions and whether it conflicts.
 --   both_modified      changed on both sides, differently
@@ -143,6 +211,12 @@ SELECT p.schema_name, p.obj_key, p.sub_key, p.base_sha,
                          OR (r.ref_schema = p.schema_name AND r.ref_key = p.obj_key AND r.ref_sub = p.sub_key))
               THEN 'dropped_but_referenced'
          WHEN NOT (p.source_changed AND p.target_changed) OR p.s_new IS NOT DISTINCT FROM p.t_new THEN NULL
+         -- an enum both sides only added labels to: merged (_merge_enum, _merge_commit)
+         WHEN p.sub_key = 'definition' AND _key_kind(p.obj_key) = 'type'
+              AND p.base_sha IS NOT NULL AND p.s_new IS NOT NULL AND p.t_new IS NOT NULL
+              AND _merge_enum((SELECT o.content FROM objects o WHERE o.sha = p.base_sha),
+                              (SELECT o.content FROM objects o WHERE o.sha = p.s_new),
+                              (SELECT o.content FROM objects o WHERE o.sha = p.t_new)) IS NOT NULL THEN NULL
          WHEN p.base_sha IS NULL THEN 'added_differently'
          WHEN p.s_new IS NULL OR p.t_new IS NULL THEN 'modified_deleted'
          ELSE 'both_modified' END,
@@ -359,7 +433,10 @@ BEGIN
                     WHEN p_strategy = 'theirs' THEN w.source_sha
                     ELSE w.target_sha END
         FROM w
-        WHERE w.sub_key <> 'columns' OR NOT (w.source_changed AND w.target_changed)
+        WHERE (w.sub_key <> 'columns' OR NOT (w.source_changed AND w.target_changed))
+          AND NOT (w.sub_key = 'definition' AND w.source_changed AND w.target_changed AND w.conflict IS NULL
+                   AND NOT w.object_conflict AND w.source_sha IS DISTINCT FROM w.target_sha
+                   AND _key_kind(w.obj_key) = 'type')
         UNION ALL   -- an object the merge takes as the source has it (only the source
                     -- changed it, or added it): its recorded dependencies hold for the
                     -- result, and order its migration (G5: an extension requiring another,
@@ -385,6 +462,14 @@ BEGIN
                             (SELECT o.content FROM objects o WHERE o.sha = w.target_sha))
         FROM w WHERE w.sub_key = 'columns' AND w.source_changed AND w.target_changed
           AND w.source_sha IS NOT NULL AND w.target_sha IS NOT NULL AND NOT w.object_conflict
+        UNION ALL   -- enums both sides added labels to: merged (P4)
+        SELECT w.schema_name, w.obj_key, w.sub_key,
+               _merge_enum((SELECT o.content FROM objects o WHERE o.sha = w.base_sha),
+                           (SELECT o.content FROM objects o WHERE o.sha = w.source_sha),
+                           (SELECT o.content FROM objects o WHERE o.sha = w.target_sha))
+        FROM w WHERE w.sub_key = 'definition' AND w.source_changed AND w.target_changed AND w.conflict IS NULL
+          AND NOT w.object_conflict AND w.source_sha IS DISTINCT FROM w.target_sha
+          AND _key_kind(w.obj_key) = 'type'
         UNION ALL   -- ... or taken from the one side that still has the table
         SELECT w.schema_name, w.obj_key, w.sub_key, o.content
         FROM w JOIN objects o ON o.sha = CASE WHEN w.object_conflict

@@ -518,3 +518,42 @@ def test_text_to_tsvector_is_refused_without_force(db: SqlDb) -> None:
         db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
     assert info.value.sqlstate == "55000" and "app.t.c" in (info.value.diag.message_detail or ""), info.value
     assert db.val("SELECT c FROM app.t") == "the cat the hat"
+
+
+@pytest.mark.parametrize("on_target, on_source, expected, conflict", [
+    ("ALTER TYPE app.kind ADD VALUE 'x'", "ALTER TYPE app.kind ADD VALUE 'y'", ["a", "b", "x", "y"], False),
+    ("ALTER TYPE app.kind ADD VALUE 'x'", "ALTER TYPE app.kind ADD VALUE 'y'; ALTER TYPE app.kind ADD VALUE 'w' BEFORE 'a'",
+     ["w", "a", "b", "x", "y"], False),
+    ("ALTER TYPE app.kind ADD VALUE 'x'", "ALTER TYPE app.kind ADD VALUE 'x'; ALTER TYPE app.kind ADD VALUE 'y'",
+     ["a", "b", "x", "y"], False),
+    # both between a and b: which goes first would be a guess
+    ("ALTER TYPE app.kind ADD VALUE 'x' AFTER 'a'", "ALTER TYPE app.kind ADD VALUE 'y' AFTER 'a'", ["a", "x", "b"], True),
+], ids=["appended_on_both", "appended_and_prepended", "one_label_on_both", "same_gap_conflicts"])
+def test_labels_added_to_one_enum_on_both_branches_merge(
+        db: SqlDb, on_target: str, on_source: str, expected: List[str], conflict: bool) -> None:
+    """P4: both branches add labels to one enum: merged (the target's new labels, then the
+    source's, in each gap) when their order is no guess; else a conflict on the type (it
+    was always both_modified, and ours / theirs dropped one side's labels)."""
+    db.exec("CREATE SCHEMA app; CREATE TYPE app.kind AS ENUM ('a', 'b'); CREATE TABLE app.t (id int, k app.kind)")
+    db.val("SELECT pggit_v0.create_basic_commit('base')")
+    db.exec("SELECT pggit_v0.create_branch('b')")
+    for stmt in on_source.split("; "):
+        db.exec(stmt)
+    db.val("SELECT pggit_v0.create_basic_commit('b')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    for stmt in on_target.split("; "):
+        db.exec(stmt)
+    db.val("SELECT pggit_v0.create_basic_commit('main')")
+    db.exec("INSERT INTO app.t VALUES (1, 'x')")
+    conflicts = db.rows("SELECT path, kind FROM pggit_v0.detect_merge_conflicts('b')")
+    if conflict:
+        assert conflicts == [{"path": "app/type/kind", "kind": "both_modified"}]
+        with pytest.raises(psycopg.Error) as info:
+            db.exec("SELECT pggit_v0.merge_branch('b')")
+        assert info.value.sqlstate == "55000"
+    else:
+        assert conflicts == []
+        db.exec("SELECT pggit_v0.merge_branch('b')")
+    assert db.val("SELECT enum_range(NULL::app.kind)::text[]") == expected
+    assert db.rows("SELECT id, k::text FROM app.t") == [{"id": 1, "k": "x"}]
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
