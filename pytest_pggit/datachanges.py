@@ -72,6 +72,9 @@ class StepData:
     code: List[str] = field(default_factory=list)
     #: row changes read from code: a RunPython's ORM ``.delete()`` (M14)
     orm: List[DataStatement] = field(default_factory=list)
+    #: code that sent row-changing statements while the template was built (on its
+    #: empty tables): seen in part, it may change more where the tables hold rows (U1)
+    partly: List[str] = field(default_factory=list)
 
     def statements(self) -> List[DataStatement]:
         """The statements of :attr:`sql` that change rows, then those read from code that
@@ -135,8 +138,11 @@ def _has_where(text: str) -> bool:
     return bool(re.search(r"\bWHERE\b", _top_level(text), re.IGNORECASE))
 
 
-#: a constant, optionally cast: NULL, DEFAULT, a boolean, a number, a string
+#: a constant, optionally cast: NULL, DEFAULT, a boolean, a number, a string, or a bound
+#: parameter (``%s``, ``%(name)s``, ``$1``, ``:name``, ``?``: one value for every row; an
+#: ORM's ``Model.objects.update(col="")`` sends ``SET "col" = %s``, U11)
 _CONSTANT = re.compile(r"\(*\s*(?:NULL|DEFAULT|TRUE|FALSE|[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|"
+                       r"%s|%\(\w+\)s|\$\d+|(?<!:):[A-Za-z_]\w*|\?|"
                        r"[EeBbXxUu]?'(?:[^']|'')*'|\$([A-Za-z_0-9]*)\$.*?\$\1\$)\s*\)*"
                        r"(?:\s*::\s*[\w\s.\[\](),\"]+?)*\s*", re.IGNORECASE | re.DOTALL)
 
@@ -269,14 +275,21 @@ def django_data(migration: Any, tag: str, executed: Sequence[str] = ()) -> StepD
                 code = getattr(op, "code", None)
                 if code is not None and code is not dm.RunPython.noop:
                     name = getattr(code, "__qualname__", None) or repr(code)
-                    out.orm.extend(orm_deletes(code, f"{tag} RunPython {name}"))
-                    out.code.append(f"RunPython {name}")
+                    line = getattr(getattr(code, "__code__", None), "co_firstlineno", None)
+                    label = f"RunPython {name}" + (f" (line {line})" if line else "")
+                    out.orm.extend(orm_deletes(code, f"{tag} RunPython {name}"))   # (+ its line)
+                    out.code.append(label)
 
     walk(getattr(migration, "operations", ()) or ())
     texts = {_norm(t) for _, t in out.sql}
-    for text in executed:
-        if _norm(text) not in texts and not any(_norm(text) in t for t in texts):
-            out.sql.append((f"{tag} ran", text))
+    extra = [t for t in executed if _norm(t) not in texts and not any(_norm(t) in u for u in texts)]
+    # what the step sent beyond its RunSQL came from its RunPython code: named by it when
+    # there is one, and that code counts as seen in part, not as unseen (U1)
+    sender = out.code[0] if len(out.code) == 1 else "ran"
+    for text in extra:
+        out.sql.append((f"{tag} {sender}", text))
+    if extra and out.code:
+        out.partly, out.code = out.code, []
     return out
 
 
@@ -517,6 +530,8 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
                                 else ", ".join(f"every value of {st.table}.{c}" for c in gone))
             lines.append(line + "\n    " + _excerpt(st.text))
         lines += [f"{c}: the gate cannot see which rows it changes" for c in data.code]
+        lines += [f"{c}: sent the statements above on the template's empty tables; where the tables "
+                  "hold rows it may change more" for c in data.partly]
         if failing:
             status = "data-loss"
             message = (f"loses {', '.join(dict.fromkeys(lost))} (data_deletion): "
