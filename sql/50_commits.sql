@@ -1016,6 +1016,11 @@ LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 SET plan_cache_mode = force_generic_plan   -- planned once per session (its probes are LATERAL ... OFFSET 0)
+-- (every statement it runs, and those of the functions it calls, planned with the joins in
+-- their written order, which start from the few dirty names: a session's first incremental
+-- commit plans ~10 M instructions fewer, for the same trees; bench/README.md stop 26)
+SET join_collapse_limit = 1
+SET from_collapse_limit = 1
 AS $$
 DECLARE
     v_parent_tree text;
