@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import tarfile
 import tempfile
@@ -162,11 +163,52 @@ def _base_parts(run: Any, top: Path, tree: Path) -> "tuple[list, list, list]":
 def build(run: Any, ref: str) -> GitBase:
     """Clone the template and build the base of ``git:<ref>`` on a branch of the clone
     (from the template cache when it is on, see the module's docstring).  The caller
-    drops ``.database`` with ``run.drop_clone``."""
+    drops ``.database`` with ``run.drop_clone``.
+
+    An Alembic env.py of the ref that connects elsewhere (a ref older than the project's
+    adoption of pytest-pggit: its env.py used the application's own URL) is replaced by
+    the work tree's, and the base built again: the revisions are the ref's, the
+    environment today's (U5: the edit of a deployed revision could never be judged)."""
+    try:
+        return _build(run, ref, with_env=False)
+    except PggitError as exc:
+        if "env.py did not connect to pytest-pggit's database" not in str(exc) or not _env_pys(run):
+            raise
+    base = _build(run, ref, with_env=True)
+    base.notes.append("built with the work tree's Alembic env.py: the ref's connects elsewhere "
+                      "(its revisions are the ref's)")
+    return base
+
+
+def _env_pys(run: Any) -> List[Path]:
+    """The env.py of each Alembic project of the run, in the work tree."""
+    from .tools.alembic import AlembicSteps, script_directory
+
+    out = []
+    for plugin in run.config.pluginmanager.get_plugins():
+        if isinstance(plugin, AlembicSteps):
+            try:
+                env = Path(script_directory(plugin.ini).dir) / "env.py"
+            except PggitError:
+                continue
+            if env.is_file():
+                out.append(env.resolve())
+    return out
+
+
+def _build(run: Any, ref: str, with_env: bool) -> GitBase:
     top, sha = resolve(Path(run.rootdir), ref)
     with tempfile.TemporaryDirectory(prefix="pytest-pggit-git-base-") as tmp:
         tree = Path(tmp)
         extract(top, sha, tree)
+        if with_env:
+            for env in _env_pys(run):
+                try:
+                    target = tree / env.relative_to(top.resolve())
+                except ValueError:
+                    continue
+                if target.parent.is_dir():
+                    shutil.copyfile(env, target)
         files, hooked, notes = _base_parts(run, top, tree)
         why_not = None
         if run.cache_off_reason(run.get_server().backend) is None:

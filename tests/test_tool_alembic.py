@@ -912,3 +912,48 @@ def test_an_irreversible_revision_is_accepted_with_a_reason_and_a_typo_is_an_err
     result.stdout.fnmatch_lines(["*ok*alembic/merge2*ACCEPTED*the downgrade of alembic/merge2 failed: *"
                                  "irreversible, accepted by pggit_allow of alembic/merge2: the kinds were "
                                  "merged on purpose*"])
+
+
+def test_an_edit_is_judged_from_a_ref_whose_env_py_predates_pytest_pggit(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """U5 (ihatemoney): the edit of a deployed revision is judged from a git ref older than
+    the project's adoption of pytest-pggit, whose env.py used the application's own URL:
+    the base could not be built, and the edit was never judged.  The work tree's env.py
+    builds it now (the revisions are the ref's)."""
+    import os
+
+    def git(*args: str, when: str = "") -> None:
+        env = {**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when} if when else None
+        subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
+                        "-c", "init.defaultBranch=main", *args], cwd=pytester.path, check=True,
+                       capture_output=True, env=env)
+
+    first = {"r1": (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', "")}
+    write_project(pytester.path, first)
+    env_py = pytester.path / "migrations" / "env.py"
+    env_py.write_text(textwrap.dedent('''\
+        from alembic import context
+        from sqlalchemy import create_engine
+
+        engine = create_engine("sqlite://")   # the application's own database
+        with engine.connect() as connection:
+            context.configure(connection=connection)
+            with context.begin_transaction():
+                context.run_migrations()
+        '''))
+    pytester.makepyfile(test_it="def test_nothing():\n    pass\n")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "r1", when="2026-01-10T00:00:00")
+    write_project(pytester.path, dict(first, r2=("r1", 'op.execute("CREATE INDEX ix_t_id ON t (id)")',
+                                                 'op.execute("DROP INDEX ix_t_id")', "")))   # (ENV_PY again)
+    git("add", "-A")
+    git("commit", "-qm", "r2, and env.py adapted for pytest-pggit", when="2026-02-10T00:00:00")
+    rev = pytester.path / "migrations" / "versions" / "r1.py"
+    rev.write_text(rev.read_text().replace("CREATE TABLE t (id int)", "CREATE TABLE t (id int, note text)"))
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert "NOT JUDGED" not in out, out
+    assert cases["pggit.history::alembic/r1"] == "failure", cases
+    assert "built with the work tree's Alembic env.py: the ref's connects elsewhere" in out, out
