@@ -27,6 +27,23 @@ def _git(rootdir: Path, *args: str) -> Optional[str]:
     return proc.stdout if proc.returncode == 0 else None
 
 
+def deleted_text(path: Path, rootdir: Path) -> Optional[str]:
+    """The last committed text of ``path``, a file gone from the work tree: git HEAD's, or
+    the one before the newest commit that deleted it; None without git."""
+    text = committed_text(path, rootdir, "HEAD")
+    if text is not None:
+        return text
+    top = _git(rootdir, "rev-parse", "--show-toplevel")
+    if top is None:
+        return None
+    try:
+        rel = path.resolve().relative_to(Path(top.strip()).resolve()).as_posix()
+    except ValueError:
+        return None
+    sha = (_git(rootdir, "log", "-n", "1", "--format=%H", "--diff-filter=D", "--", rel) or "").strip()
+    return _git(rootdir, "show", f"{sha}~1:{rel}") if sha else None
+
+
 def committed_text(path: Path, rootdir: Path, ref: str) -> Optional[str]:
     """The text ``path`` has at git ``ref`` (``HEAD``: its committed version), or None
     (no git, not in that commit)."""
@@ -345,4 +362,4 @@ def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
     return sorted(p for p in out if not p.exists())
 
 
-__all__ = ["Freshness", "committed_edits", "edit_base", "edited", "freshness", "removed_files", "uncommitted_new"]
+__all__ = ["Freshness", "committed_edits", "deleted_text", "edit_base", "edited", "freshness", "removed_files", "uncommitted_new"]

@@ -34,6 +34,7 @@ schema has beyond it.
 """
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Set, Tuple
@@ -560,16 +561,16 @@ def _removed_steps(run: Any, steps: List[Any]) -> List[Check]:
     rootdir = getattr(run, "rootdir", None)
     if rootdir is None:
         return []
+    out = _removed_revisions(run, steps, Path(rootdir))
     apps: Dict[Path, str] = {}
     for a in steps:
         source = getattr(a.step, "source", None)
         if a.step.tool == "django" and source and a.tag.count("/") == 2:
             apps[(Path(rootdir) / source).resolve().parent] = a.tag.split("/")[1]
     if not apps:
-        return []
+        return out
     tags = {a.tag for a in steps}
     standing = {t for a in steps for t in getattr(a.step, "replaces", ())}
-    out = []
     for path in removed_files(sorted(apps), Path(rootdir)):
         app = apps.get(path.parent)
         if app is None or path.suffix != ".py" or path.name == "__init__.py":
@@ -582,6 +583,57 @@ def _removed_steps(run: Any, steps: List[Any]) -> List[Check]:
             f"{tag} is gone (deleted or renamed) and no migration replaces it: databases that ran it keep it "
             f"recorded, and `manage.py migrate` runs its renamed copy again (its tables exist there)",
             details=f"hint: a renamed migration says replaces = [(\"{app}\", \"{path.stem}\")]; a deleted one "
+                    "that ran nowhere yet needs nothing (then say so with --pggit-base)"))
+    return out
+
+
+_REVISION_ID = re.compile(r"""^revision\s*(?::[^=\n]+)?=\s*['"]([^'"]+)['"]""", re.M)
+_DOWN_REVISION = re.compile(r"""^down_revision\s*(?::[^=\n]+)?=(.*)$""", re.M)
+
+
+def _removed_revisions(run: Any, steps: List[Any], rootdir: "Path") -> List[Check]:
+    """``history`` cases of Alembic head revisions git had whose ids no revision has now
+    (their files deleted: a squash into a new base revision under a new id): every
+    database at that head fails ``alembic upgrade`` ("Can't locate revision identified
+    by ...", U14).  A squash that keeps the head's id is how it is done: no case."""
+    from .freshness import deleted_text, removed_files
+
+    folders = sorted({(rootdir / a.step.source).resolve().parent for a in steps
+                      if a.step.tool == "alembic" and getattr(a.step, "source", None)})
+    if not folders:
+        return []
+    ids = {a.tag.split("/", 1)[1] for a in steps if a.step.tool == "alembic"}
+    gone: Dict[str, str] = {}        # removed revision id -> its file
+    parents: Set[str] = set()        # ids some removed or present revision comes after
+    for a in steps:
+        parents.update(t.split("/", 1)[1] for t in getattr(a.step, "after", ()) if t.startswith("alembic/"))
+    for path in removed_files(folders, rootdir):
+        text = deleted_text(path, rootdir) or "" if path.suffix == ".py" else ""
+        m = _REVISION_ID.search(text)
+        if m is None:
+            continue
+        down = _DOWN_REVISION.search(text)
+        parents.update(re.findall(r"""['"]([^'"]+)['"]""", down.group(1)) if down else ())
+        if m.group(1) not in ids:
+            root = rootdir.resolve()
+            gone[m.group(1)] = path.relative_to(root).as_posix() if root in path.parents else path.name
+    if gone:   # the present files' committed parents too (a squash kept r2's id over r2's file)
+        from .freshness import committed_text
+
+        for a in steps:
+            if a.step.tool == "alembic" and getattr(a.step, "source", None):
+                down = _DOWN_REVISION.search(committed_text(rootdir / a.step.source, rootdir, "HEAD") or "")
+                parents.update(re.findall(r"""['"]([^'"]+)['"]""", down.group(1)) if down else ())
+    out = []
+    for rev, file in sorted(gone.items()):
+        if rev in parents:   # (not a head: no database stops there unless stamped by hand)
+            continue
+        out.append(Check(
+            "history", f"alembic/{rev}", True, "FAILED",
+            f"alembic/{rev} ({file}) is gone and no revision has its id now: databases at that head "
+            f"fail `alembic upgrade` (\"Can't locate revision identified by '{rev}'\")",
+            details=f"hint: a squash keeps the id of the head it replaces (revision = {rev!r} in the new "
+                    "file); or stamp those databases first (alembic stamp --purge <new head>); a revision "
                     "that ran nowhere yet needs nothing (then say so with --pggit-base)"))
     return out
 

@@ -957,3 +957,39 @@ def test_an_edit_is_judged_from_a_ref_whose_env_py_predates_pytest_pggit(
     assert "NOT JUDGED" not in out, out
     assert cases["pggit.history::alembic/r1"] == "failure", cases
     assert "built with the work tree's Alembic env.py: the ref's connects elsewhere" in out, out
+
+
+def test_a_squash_under_a_new_id_fails_for_the_deployed_head_and_keeping_it_passes(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """U14: revisions r1, r2 deployed; the change deletes them and adds one base revision
+    building the same schema.  Under a new id every database stamped r2 fails
+    ``alembic upgrade`` (Can't locate revision), and the gate passed.  The head's id gone
+    is a ``history`` failure; a squash that keeps the head's id passes."""
+    def git(*args: str) -> None:
+        git_in(pytester.path, *args)
+
+    deployed = {"r1": (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', ""),
+                "r2": ("r1", 'op.execute("ALTER TABLE t ADD COLUMN note text")',
+                       'op.execute("ALTER TABLE t DROP COLUMN note")', "")}
+    write_project(pytester.path, deployed)
+    pytester.makepyfile(test_it="def test_nothing():\n    pass\n")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "release")
+    versions = pytester.path / "migrations" / "versions"
+    for rev in deployed:
+        (versions / f"{rev}.py").unlink()
+    squash = {"s1": (None, 'op.execute("CREATE TABLE t (id int, note text)")', 'op.execute("DROP TABLE t")', "")}
+    write_project(pytester.path, squash)
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert cases["pggit.history::alembic/r2"] == "failure", cases
+    assert "pggit.history::alembic/r1" not in cases        # (not a head: no database stops there)
+    assert "alembic/r2 (migrations/versions/r2.py) is gone and no revision has its id now" in out, out
+    # the same squash keeping the head's id: databases at r2 find it applied
+    (versions / "s1.py").unlink()
+    write_project(pytester.path, {"r2": squash["s1"]})
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    assert result.ret == 0, result.stdout.str()
+    assert [k for k in cases if k.startswith("pggit.history::")] == [], cases
