@@ -19,32 +19,37 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
     v_rest text;
+    v_mask text;
     v_pos  int;
     v_m    text[];
 BEGIN
     v_m := regexp_match(p_def, '^("(?:[^"]|"")+"|[^ ]+) (.*)$');
     name := v_m[1];
     v_rest := v_m[2];
+    -- (keywords are found outside quoted names and literals only: a type named
+    -- "e DEFAULT NULL;..." is a name, V15)
+    v_mask := CASE WHEN strpos(v_rest, '"') > 0 OR strpos(v_rest, '''') > 0 THEN _top_level_mask(v_rest) ELSE v_rest END;
     not_null := v_rest LIKE '% NOT NULL';
     IF not_null THEN v_rest := left(v_rest, length(v_rest) - 9); END IF;
     v_m := regexp_match(v_rest, '^(.*) GENERATED (ALWAYS|BY DEFAULT) AS IDENTITY(?: \(([^()]*)\))?$');
     IF v_m IS NOT NULL THEN
         identity := v_m[2]; identity_options := v_m[3]; v_rest := v_m[1];
     ELSE
-        v_pos := strpos(v_rest, ' GENERATED ALWAYS AS (');
-        IF v_pos > 0 AND (v_rest LIKE '%) STORED' OR v_rest LIKE '%) VIRTUAL') THEN
+        v_pos := strpos(v_mask, ' GENERATED ALWAYS AS ');
+        IF v_pos > 0 AND substr(v_rest, v_pos + 21, 1) = '('
+           AND (v_rest LIKE '%) STORED' OR v_rest LIKE '%) VIRTUAL') THEN
             -- the expression and its kind: "expr) STORED" / "expr) VIRTUAL" (PostgreSQL 18)
             generated := substr(v_rest, v_pos + 22);
             v_rest := left(v_rest, v_pos - 1);
         ELSE
-            v_pos := strpos(v_rest, ' DEFAULT ');
+            v_pos := strpos(v_mask, ' DEFAULT ');
             IF v_pos > 0 THEN
                 default_expr := substr(v_rest, v_pos + 9);
                 v_rest := left(v_rest, v_pos - 1);
             END IF;
         END IF;
     END IF;
-    v_pos := strpos(v_rest, ' COLLATE ');
+    v_pos := strpos(left(v_mask, length(v_rest)), ' COLLATE ');
     IF v_pos > 0 THEN
         coll := substr(v_rest, v_pos + 9);
         v_rest := left(v_rest, v_pos - 1);
@@ -758,19 +763,36 @@ LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET plan_cache_mode = force_generic_plan
 AS $$
+DECLARE
+    -- (the shell's keywords found outside quoted names only: a table named "t ()" or
+    -- "x PARTITION OF y" is a name, V12)
+    v_mask text := CASE WHEN strpos(p_shell, '"') > 0 THEN _top_level_mask(p_shell) ELSE p_shell END;
+    v_pos  int := 0;
+    v_next int;
+    v_cols text;
 BEGIN
-    IF p_shell LIKE '% PARTITION OF %' THEN
+    IF v_mask LIKE '% PARTITION OF %' THEN
         RETURN p_shell;
-    ELSIF p_order IS NULL THEN   -- no recorded order: columns by name
-        RETURN regexp_replace(p_shell, ' \(\)', ' (' || replace(coalesce((
-            SELECT string_agg(E'\n    ' || d, ',' ORDER BY d) FROM unnest(p_defs) AS d), ''), '\', '\\') || E'\n)');
     END IF;
-    RETURN regexp_replace(p_shell, ' \(\)', ' (' || replace(coalesce((
-        SELECT string_agg(E'\n    ' || p_defs[array_position(p_columns, u.col)], ',' ORDER BY u.o)
-        -- (a quoted name may hold a line break: _lines keeps it inside its line)
-        FROM unnest(CASE WHEN strpos(p_order, '"') = 0 THEN string_to_array(p_order, E'\n') ELSE _lines(p_order) END)
-             WITH ORDINALITY AS u(col, o)
-        WHERE array_position(p_columns, u.col) IS NOT NULL), ''), '\', '\\') || E'\n)');
+    LOOP   -- the first " ()" outside quotes (the mask keeps its space, not a quoted one's)
+        v_next := strpos(substr(p_shell, v_pos + 1), ' ()');
+        IF v_next = 0 THEN
+            RETURN p_shell;
+        END IF;
+        v_pos := v_pos + v_next;
+        EXIT WHEN substr(v_mask, v_pos, 1) = ' ';
+    END LOOP;
+    IF p_order IS NULL THEN   -- no recorded order: columns by name
+        v_cols := coalesce((SELECT string_agg(E'\n    ' || d, ',' ORDER BY d) FROM unnest(p_defs) AS d), '');
+    ELSE
+        v_cols := coalesce((
+            SELECT string_agg(E'\n    ' || p_defs[array_position(p_columns, u.col)], ',' ORDER BY u.o)
+            -- (a quoted name may hold a line break: _lines keeps it inside its line)
+            FROM unnest(CASE WHEN strpos(p_order, '"') = 0 THEN string_to_array(p_order, E'\n') ELSE _lines(p_order) END)
+                 WITH ORDINALITY AS u(col, o)
+            WHERE array_position(p_columns, u.col) IS NOT NULL), '');
+    END IF;
+    RETURN left(p_shell, v_pos - 1) || ' (' || v_cols || E'\n)' || substr(p_shell, v_pos + 3);
 END
 $$;
 
@@ -991,22 +1013,39 @@ LANGUAGE plpgsql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
-    v_re   text := ' CONSTRAINT ("(?:[^"]|"")+"|[^ ]+) CHECK \(';
     v_def  text := regexp_replace(p_def, ';$', '');
-    v_at   int  := coalesce((SELECT length(m[1]) + 1 FROM regexp_match(v_def, '^(.*?)' || v_re) m), 0);
-    v_head text := CASE WHEN v_at > 0 THEN left(v_def, v_at - 1) ELSE v_def END;
+    -- (keywords found outside quoted names and literals only, on a mask of the same
+    -- length: a domain named "x DEFAULT 1;..." or "x CONSTRAINT c CHECK (" is a name, V14)
+    v_mask text := CASE WHEN strpos(v_def, '"') > 0 OR strpos(v_def, '''') > 0 THEN _top_level_mask(v_def)
+                        ELSE v_def END;
+    v_re   text := ' CONSTRAINT [^ ]+ CHECK [(_]';   -- (the mask hides parentheses too)
+    v_at   int;
+    v_from int;
+    v_next int;
+    v_head text;
+    v_pos  int;
 BEGIN
-    IF v_at > 0 THEN
-        check_names := ARRAY(SELECT m[1] FROM regexp_matches(substr(v_def, v_at), v_re, 'g') m);
-        checks := ARRAY(SELECT 'CHECK (' || p FROM unnest((regexp_split_to_array(substr(v_def, v_at), v_re))[2:]) p);
-    ELSE
-        check_names := ARRAY[]::text[];
-        checks := ARRAY[]::text[];
-    END IF;
+    check_names := ARRAY[]::text[];
+    checks := ARRAY[]::text[];
+    v_at := coalesce((SELECT length(m[1]) + 1 FROM regexp_match(v_mask, '^(.*?)' || v_re) m), 0);
+    v_from := v_at;
+    WHILE v_from > 0 LOOP
+        v_next := coalesce((SELECT length(m[1]) + 1
+                            FROM regexp_match(substr(v_mask, v_from + 1), '^(.*?)' || v_re) m), 0);
+        v_next := CASE WHEN v_next > 0 THEN v_from + v_next ELSE 0 END;
+        check_names := check_names
+                       || (regexp_match(substr(v_def, v_from), '^ CONSTRAINT ("(?:[^"]|"")+"|[^ ]+) CHECK \('))[1];
+        checks := checks || ('CHECK (' || substr(v_def, v_from + strpos(substr(v_mask, v_from), ' CHECK ') + 7,
+                                                 CASE WHEN v_next > 0 THEN v_next - (v_from + strpos(substr(v_mask, v_from), ' CHECK ') + 7)
+                                                      ELSE length(v_def) END));
+        v_from := v_next;
+    END LOOP;
+    v_head := CASE WHEN v_at > 0 THEN left(v_def, v_at - 1) ELSE v_def END;
     not_null := v_head LIKE '% NOT NULL';
     v_head := regexp_replace(v_head, ' NOT NULL$', '');
-    base := regexp_replace(v_head, ' DEFAULT .*$', '');
-    dflt := substring(v_head FROM ' DEFAULT (.*)$');
+    v_pos := strpos(left(v_mask, length(v_head)), ' DEFAULT ');
+    base := CASE WHEN v_pos > 0 THEN left(v_head, v_pos - 1) ELSE v_head END;
+    dflt := CASE WHEN v_pos > 0 THEN substr(v_head, v_pos + 9) END;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._domain_parts(text) IS

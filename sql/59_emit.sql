@@ -127,7 +127,7 @@ BEGIN
                  -- (an aggregate of no arguments is named with (*))
                  WHEN 'aggregate' THEN format('DROP AGGREGATE IF EXISTS %s;', regexp_replace(x.q, '\(\)$', '(*)'))
                  WHEN 'default_privileges' THEN _invert_default_privileges(x.old_c)
-                 WHEN 'security_label' THEN regexp_replace(x.old_c, ' IS E?''.*'';$', ' IS NULL;')
+                 WHEN 'security_label' THEN regexp_replace(x.old_c, ' IS (?:E''(?:[^''\\]|''''|\\.)*''|''(?:[^'']|'''')*'');$', ' IS NULL;')
                  -- a subscription is dropped without touching the publisher: its slot is
                  -- released first (left on the publisher, if it was ever made there)
                  WHEN 'subscription' THEN format(E'ALTER SUBSCRIPTION %s DISABLE;\nALTER SUBSCRIPTION %s SET (slot_name = NONE);\nDROP SUBSCRIPTION IF EXISTS %s;',
@@ -242,7 +242,7 @@ BEGIN
                      'JOIN pg_attribute a ON a.attrelid = i.inhparent AND a.attname = %L LEFT JOIN pg_attrdef d '
                      'ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE i.inhrelid = %L::regclass '
                      'ORDER BY i.inhseqno LIMIT 1); END $pggit$;', x.q, substr(x.sub_key, 16), x.q))
-                 ELSE regexp_replace(x.old_c, ' IS E?''.*'';$', ' IS NULL;')   -- comments
+                 ELSE regexp_replace(x.old_c, ' IS (?:E''(?:[^''\\]|''''|\\.)*''|''(?:[^'']|'''')*'');$', ' IS NULL;')   -- comments
                END),
                CASE split_part(x.sub_key, ' ', 1)
                  WHEN 'column' THEN ARRAY['data_deletion', 'access_exclusive_lock']
