@@ -707,7 +707,10 @@ COMMENT ON FUNCTION pggit_v0._adopt_clone(text, text, text, boolean) IS
 CREATE OR REPLACE FUNCTION pggit_v0._routine_signature(p_def text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pggit_v0, pg_temp
-AS $$ SELECT coalesce(substring(p_def FROM '^(.*?)\n(AS |RETURN |BEGIN ATOMIC)'), p_def) $$;
+-- (quoted names and literals skipped whole: a routine named "g<newline>RETURN x" is a
+-- name, V17)
+AS $$ SELECT coalesce(substring(p_def FROM '^((?:"(?:[^"]|"")*"|''(?:[^'']|'''')*''|[^"''])*?)\n(?:AS |RETURN |BEGIN ATOMIC)'),
+                      p_def) $$;
 
 -- A routine's signature (_routine_signature) from its argument list on: without the
 -- routine's own qualified name, which may be that of a table too.
@@ -726,7 +729,8 @@ COMMENT ON FUNCTION pggit_v0._sig_args(text) IS
 CREATE OR REPLACE FUNCTION pggit_v0._sql_body(p_def text) RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pggit_v0, pg_temp
-AS $$ SELECT coalesce(substring(p_def FROM '\n(AS |RETURN |BEGIN ATOMIC)') IN ('RETURN ', 'BEGIN ATOMIC'), false) $$;
+AS $$ SELECT coalesce(substring(p_def FROM '^(?:"(?:[^"]|"")*"|''(?:[^'']|'''')*''|[^"''])*?\n(AS |RETURN |BEGIN ATOMIC)')
+                      IN ('RETURN ', 'BEGIN ATOMIC'), false) $$;
 COMMENT ON FUNCTION pggit_v0._sql_body(text) IS
     'True when a routine definition has an SQL-standard body (RETURN ... or BEGIN ATOMIC ... END)';
 

@@ -1,8 +1,9 @@
-"""A developer's object names never become code in a migration (V12-V15).
+"""A developer's object names never become code in a migration (V12-V15, V17).
 
 The engine reads recorded definitions back to build statements: a table's shell and
 its columns (_compose_table), a column's type, default and collation (_col_parts), a
-domain's default and checks (_domain_parts), a comment to remove (59_emit).  Each took
+domain's default and checks (_domain_parts), a comment to remove (59_emit), a routine's
+signature for the stub that breaks a dependency cycle (_routine_signature).  Each took
 the first keyword it met, also inside a quoted name, so a name holding `` ()``,
 `` DEFAULT `` or `` IS '`` moved text out of its quotes: SQL the owner's checkout ran
 (COPY ... TO PROGRAM), or a psql meta-command the owner's ``psql -f`` of the script ran.
@@ -47,6 +48,15 @@ CASES = {
         'COMMENT ON TABLE app."a IS \'z" IS \'c\'; COMMENT ON TABLE app."b\\! touch canary_file #" IS \'d\'',
         'COMMENT ON TABLE app."a IS \'z" IS NULL; COMMENT ON TABLE app."b\\! touch canary_file #" IS NULL',
         "SELECT 1"),
+    # V17: a routine (SQL-standard body, on a cycle with a view) whose name holds a line
+    # starting RETURN: the cycle's stub was cut inside the name, leaving a quote open
+    "routine_named_with_return": (
+        "CREATE SCHEMA app",
+        'CREATE FUNCTION app."g\nRETURN x\\! touch canary_file #"() RETURNS int LANGUAGE sql RETURN 1;'
+        'CREATE VIEW app.v AS SELECT app."g\nRETURN x\\! touch canary_file #"() AS a;'
+        'CREATE OR REPLACE FUNCTION app."g\nRETURN x\\! touch canary_file #"() RETURNS int LANGUAGE sql'
+        ' BEGIN ATOMIC SELECT a FROM app.v; END',
+        "SELECT count(*) FROM pg_views WHERE viewname = 'v'"),
 }
 
 
