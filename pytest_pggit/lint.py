@@ -612,9 +612,13 @@ def run_lint(conn: Any, prov: "Provenance", allowances: "Allowances", *, rootdir
             # squawk flags every type change; PostgreSQL rewrites only some (F7: widening
             # a varchar, dropping its limit): none of the paths it made carries pgGit's
             # table_rewrite hazard
+            # (U2: nor a type change to the type the column has: it made no path of the
+            # diff, though capture logged it; a later statement's change of the same
+            # column is judged by the diff's own table_rewrite hazard)
             made = (paths_by_source or {}).get(st.source, ())
-            f.no_rewrite = (f.rule == "changing-column-type" and rewriting is not None and bool(made)
-                            and not fresh and not any(p in rewriting for p in made))
+            f.no_rewrite = (f.rule == "changing-column-type" and rewriting is not None and not fresh
+                            and (bool(made) and not any(p in rewriting for p in made)
+                                 or not made and bool(entries)))
             if f.rule != "syntax-error":
                 targets = [st.name] + list((paths_by_source or {}).get(st.source, ()))
                 f.accepted = allowances.accept(f.rule, [st.source], targets)

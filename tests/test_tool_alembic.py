@@ -993,3 +993,26 @@ def test_a_squash_under_a_new_id_fails_for_the_deployed_head_and_keeping_it_pass
     result, cases = gate_run(pytester, pggit_server, pytester.path)
     assert result.ret == 0, result.stdout.str()
     assert [k for k in cases if k.startswith("pggit.history::")] == [], cases
+
+
+@pytest.mark.skipif(shutil.which("squawk") is None and not Path(sys.executable).with_name("squawk").exists(),
+                    reason="squawk-cli is not installed (pip install 'pytest-pggit[lint]')")
+def test_a_type_change_to_the_type_the_column_has_fails_no_lint(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """U2 (ihatemoney c941aaca38c2, generated on SQLite): ``ALTER COLUMN password TYPE
+    VARCHAR(256)`` on a column that already is varchar(256) rewrites nothing and changes
+    no path, but squawk's changing-column-type failed the gate at high."""
+    revisions = {"r1": (None, 'op.execute("CREATE TABLE project (id int PRIMARY KEY, password varchar(256))")',
+                        'op.execute("DROP TABLE project")', ""),
+                 "r2": ("r1", 'op.execute("ALTER TABLE project ALTER COLUMN password TYPE VARCHAR(256)")',
+                        "pass", "")}
+    write_project(tmp_path, revisions)
+    result, cases = gate_run(pytester, pggit_server, tmp_path)
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert re.search(r"changing-column-type \(high, no rewrite", out) or "changing-column-type" not in out, out
+    # a real narrowing still fails
+    write_project(pytester.path, dict(revisions, r2=("r1", 'op.execute("ALTER TABLE project ALTER COLUMN password TYPE VARCHAR(40)")',
+                                                     "pass", "")))
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    assert result.ret == 1, result.stdout.str()
