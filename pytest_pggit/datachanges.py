@@ -134,8 +134,22 @@ def _top_level(text: str) -> str:
 
 def _has_where(text: str) -> bool:
     """Whether ``text`` (a statement's rest) has a WHERE of its own (R1: not one in a
-    comment, a string or a subquery)."""
-    return bool(re.search(r"\bWHERE\b", _top_level(text), re.IGNORECASE))
+    comment, a string or a subquery) that may leave rows out: ``WHERE true`` and
+    ``WHERE 1 = 1`` keep every row (U16)."""
+    m = re.search(r"\bWHERE\b(?P<cond>.*?)(?:\bRETURNING\b|;|$)", _strip_comments(text),
+                  re.IGNORECASE | re.DOTALL)
+    if not re.search(r"\bWHERE\b", _top_level(text), re.IGNORECASE):
+        return False
+    return not (m is not None and _ALWAYS_TRUE.fullmatch(m.group("cond").strip()))
+
+
+#: a condition true for every row: ``true``, ``1 = 1``, ``'a' = 'a'``, ``NOT false``
+_ALWAYS_TRUE = re.compile(r"\(*\s*(?:TRUE|NOT\s+FALSE|'t'|(\d+)\s*=\s*\1|('[^']*')\s*=\s*\2)\s*\)*",
+                          re.IGNORECASE)
+
+
+def _strip_comments(text: str) -> str:
+    return re.sub(r"--[^\n]*|/\*(?:[^*]|\*(?!/))*\*/", " ", text)
 
 
 #: a constant, optionally cast: NULL, DEFAULT, a boolean, a number, a string, or a bound

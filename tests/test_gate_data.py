@@ -42,6 +42,12 @@ def cases(pytester: pytest.Pytester) -> Dict[str, ET.Element]:
     # a routine's body is no row change of the step
     ("CREATE FUNCTION purge() RETURNS void LANGUAGE sql AS $$ DELETE FROM legacy $$", None),
     ("ALTER TABLE legacy DROP COLUMN note", None),
+    # a condition true for every row is none (U16); one inside a subquery is no top-level one
+    ("DELETE FROM legacy WHERE 1 = 1", ("DELETE", "legacy", True)),
+    ("DELETE FROM legacy WHERE (true);", ("DELETE", "legacy", True)),
+    ("DELETE FROM legacy WHERE 1 = 2", ("DELETE", "legacy", False)),
+    ("DELETE FROM legacy WHERE id IN (SELECT 1 WHERE true)", ("DELETE", "legacy", False)),
+    ("DELETE FROM legacy WHERE true AND id = 2", ("DELETE", "legacy", False)),
 ])
 def test_statements_that_change_rows(stmt: str, want: object) -> None:
     assert classify(stmt) == want
@@ -252,3 +258,12 @@ def test_a_committed_edit_the_gate_cannot_judge_fails_it(pytester: pytest.Pytest
     assert "the committed edit of sql/schema/002_change.sql could not be judged" in text, text
     assert old_blob[:7] in text and "--pggit-base" in text, text
     assert case.get("file") == "schema/002_change.sql", text
+
+
+def test_an_update_under_a_condition_true_for_every_row_overwrites_the_column() -> None:
+    """U16: ``UPDATE person SET weight = 1 WHERE 'a' = 'a'`` replaces every value."""
+    from pytest_pggit.datachanges import statement_changes
+
+    assert [d.overwrites for d in statement_changes("x", "UPDATE person SET weight = 1 WHERE 'a' = 'a'")] \
+        == [("weight",)]
+    assert [d.overwrites for d in statement_changes("x", "UPDATE person SET weight = 1 WHERE id = 3")] == [()]
