@@ -571,6 +571,7 @@ def _removed_steps(run: Any, steps: List[Any]) -> List[Check]:
         return out
     tags = {a.tag for a in steps}
     standing = {t for a in steps for t in getattr(a.step, "replaces", ())}
+    squashed: Optional[Dict[str, str]] = None
     for path in removed_files(sorted(apps), Path(rootdir)):
         app = apps.get(path.parent)
         if app is None or path.suffix != ".py" or path.name == "__init__.py":
@@ -578,12 +579,45 @@ def _removed_steps(run: Any, steps: List[Any]) -> List[Check]:
         tag = f"django/{app}/{path.stem}"
         if tag in tags or tag in standing:
             continue
+        if squashed is None:
+            squashed = _committed_replaces(steps, Path(rootdir))
+        if tag in squashed:   # (U13: Django's squash, second stage)
+            out.append(Check(
+                "history", tag, False, "OK",
+                f"{tag} is gone, replaced by {squashed[tag]}, whose committed version says so: databases "
+                "that migrated with that squash have it recorded (a database older than the squash runs "
+                "the squash again)"))
+            continue
         out.append(Check(
             "history", tag, True, "FAILED",
             f"{tag} is gone (deleted or renamed) and no migration replaces it: databases that ran it keep it "
             f"recorded, and `manage.py migrate` runs its renamed copy again (its tables exist there)",
             details=f"hint: a renamed migration says replaces = [(\"{app}\", \"{path.stem}\")]; a deleted one "
                     "that ran nowhere yet needs nothing (then say so with --pggit-base)"))
+    return out
+
+
+def _committed_replaces(steps: List[Any], rootdir: "Path") -> Dict[str, str]:
+    """Tag of a migration -> the tag of the present Django migration whose committed
+    version ``replaces`` it (git HEAD's, else before the newest commit touching its file):
+    the second stage of a squash removes the replaced files and the ``replaces`` list."""
+    from .freshness import _git, committed_text
+
+    out: Dict[str, str] = {}
+    for a in steps:
+        source = getattr(a.step, "source", None)
+        if a.step.tool != "django" or not source:
+            continue
+        path = rootdir / source
+        texts = [committed_text(path, rootdir, "HEAD") or ""]
+        sha = (_git(rootdir, "log", "-n", "1", "--format=%H", "--", str(path)) or "").strip()
+        if sha:
+            texts.append(committed_text(path, rootdir, f"{sha}~1") or "")
+        for text in texts:
+            m = re.search(r"^\s*replaces\s*=\s*\[(.*?)\]", text, re.M | re.S)
+            for app, name in re.findall(r"""\(\s*['"](\w+)['"]\s*,\s*['"](\w+)['"]\s*\)""",
+                                        m.group(1) if m else ""):
+                out.setdefault(f"django/{app}/{name}", a.tag)
     return out
 
 

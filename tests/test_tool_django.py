@@ -1431,3 +1431,57 @@ def test_a_deployed_migration_renamed_without_replaces_fails_the_history_check(
         add % 'replaces = [("appk", "0002_t")]').lstrip())
     result = pytester.runpytest_subprocess(*args)
     assert result.ret == 0, result.stdout.str()
+
+
+def test_the_second_stage_of_a_squash_is_no_history_failure(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """U13: Django's squash, second stage: once every database ran the release holding the
+    squash, the replaced files and the ``replaces`` list are deleted.  Each deleted file
+    failed the history check ("gone and no migration replaces it"), though ``migrate``
+    recorded the squash as applied wherever the replaced ones were.  The squash's
+    committed version still says what it replaces: no failure, a note."""
+    import subprocess
+
+    def mig(dep: str, field: str) -> str:
+        return f"""
+            from django.db import migrations, models
+
+            class Migration(migrations.Migration):
+                dependencies = [("appk", "{dep}")]
+                operations = [migrations.AddField("item", "{field}", models.IntegerField(null=True))]
+            """
+    _one_app(pytester, "appk", {"0001_initial": INITIAL, "0002_b": mig("0001_initial", "b")})
+    squash = textwrap.dedent("""
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            initial = True
+            replaces = [("appk", "0001_initial"), ("appk", "0002_b")]
+            operations = [migrations.CreateModel("Item", fields=[
+                ("id", models.BigAutoField(primary_key=True)), ("a", models.IntegerField(null=True)),
+                ("b", models.IntegerField(null=True))])]
+        """).lstrip()
+    path = pytester.path / "appk/migrations/0001_squashed_0002_b.py"
+    path.write_text(squash)
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "release with the squash"], cwd=pytester.path, check=True)
+    path.write_text(squash.replace('    replaces = [("appk", "0001_initial"), ("appk", "0002_b")]\n', ""))
+    for name in ("0001_initial", "0002_b"):
+        subprocess.run(git + ["rm", "-q", f"appk/migrations/{name}.py"], cwd=pytester.path, check=True)
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml", "-v")
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    cases = junit_cases(pytester.path / "gate.xml")
+    assert cases["pggit.history::django/appk/0001_initial"] == "ok", cases
+    assert "django/appk/0002_b is gone, replaced by django/appk/0001_squashed_0002_b, whose committed version " \
+           "says so" in out, out
+    # a file deleted that nothing replaced, ever, still fails
+    subprocess.run(git + ["commit", "-qam", "second stage"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["rm", "-q", "appk/migrations/0001_squashed_0002_b.py"], cwd=pytester.path, check=True)
+    (pytester.path / "appk/migrations/0001_other.py").write_text(squash.replace(
+        '    replaces = [("appk", "0001_initial"), ("appk", "0002_b")]\n', ""))
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "--pggit-gate", "--pggit-junit", "gate.xml")
+    assert result.ret == 1, result.stdout.str()
+    assert junit_cases(pytester.path / "gate.xml")["pggit.history::django/appk/0001_squashed_0002_b"] == "failure"
