@@ -47,7 +47,10 @@ BEGIN
     RETURN format(E'-- pgGit migration %s (%s) -> %s (%s): %s step(s)\n', _comment_text(generate_migration.from_ref),
                   left(v_from, 12), _comment_text(generate_migration.to_ref), left(v_to, 12), v_n)
         || coalesce(v_loss || E'\n', '')
-        || E'BEGIN;\nSET LOCAL check_function_bodies = false;\n'
+        -- (standard_conforming_strings pinned before any literal: psql lexes the script
+        -- by the session's setting, and with it off a recorded '\' left the literal and
+        -- the next one's text ran as a psql meta-command, V3)
+        || E'BEGIN;\nSET LOCAL check_function_bodies = false;\nSET LOCAL standard_conforming_strings = on;\n'
         || coalesce(v_body || E'\n', '')
         || E'COMMIT;\n';
 END

@@ -13,6 +13,7 @@ appear, and the migration must do what it should.
 """
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -86,3 +87,26 @@ def test_a_name_never_leaves_its_quotes_in_a_migration(case: str, db: SqlDb, mak
         assert proc.returncode == 0, proc.stderr
     assert not (tmp_path / "canary_file").exists()
     assert target.val("SELECT to_regclass('app.canary') IS NULL")
+
+
+def test_a_script_means_the_same_with_standard_conforming_strings_off(db: SqlDb, make_empty_db: Any,
+                                                                      tmp_path: Path) -> None:
+    """V3: psql lexes a script by the session's standard_conforming_strings; with it off
+    (a role's or database's setting, PGOPTIONS), a recorded '\\' did not end its literal
+    and the next literal's text ran as a psql meta-command.  The script pins the setting
+    before any literal."""
+    db.exec("CREATE SCHEMA app")
+    main = db.val("SELECT pggit_v0.create_basic_commit('main')")
+    db.exec("CREATE TABLE app.t (a text DEFAULT '\\', b text CHECK (b <> ' \\! touch canary_file #'))")
+    branch = db.val("SELECT pggit_v0.create_basic_commit('t')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [main, branch])
+    target = make_empty_db()
+    target.exec("CREATE SCHEMA app")
+    (tmp_path / "m.sql").write_text(script)
+    env = dict(os.environ, PGOPTIONS="-c standard_conforming_strings=off")
+    proc = subprocess.run([psql_binary(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", target.dsn, "-f", "m.sql"],
+                          cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert not (tmp_path / "canary_file").exists()
+    assert proc.returncode == 0, proc.stderr
+    assert target.val("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'app.t'::regclass") \
+        == "'\\'::text"
