@@ -1236,7 +1236,9 @@ LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT length(regexp_replace(p_expr, '[^(]', '', 'g')) = length(regexp_replace(p_expr, '[^)]', '', 'g'))
-   AND (p_expr ~ '^[0-9.\s+*/()-]*[0-9][0-9.\s+*/()-]*$'   -- (numbers and arithmetic on them)
+   -- (numbers and arithmetic on them, no comment: "5 -- x" hid what the script writes
+   -- after the default, V9)
+   AND ((p_expr ~ '^[0-9.\s+*/()-]*[0-9][0-9.\s+*/()-]*$' AND p_expr !~ '--|/\*|\*/')
         OR p_expr ~* ('^[\s(]*(-\s*)?([0-9]+(\.[0-9]*)?(e[-+]?[0-9]+)?|''(?:[^'']|'''')*''|e''(?:[^''\\]|\\.|'''')*'''
                       '|\$([A-Za-z_][A-Za-z0-9_]*|)\$[^$]*\$\5\$|true|false|null)[\s)]*'
                       '(::\s*(pg_catalog\.)?(smallint|integer|int|int2|int4|int8|bigint|numeric|decimal|real|float4|float8'

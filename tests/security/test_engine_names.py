@@ -110,3 +110,23 @@ def test_a_script_means_the_same_with_standard_conforming_strings_off(db: SqlDb,
     assert proc.returncode == 0, proc.stderr
     assert target.val("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'app.t'::regclass") \
         == "'\\'::text"
+
+
+def test_a_first_default_with_a_comment_is_no_plain_constant(db: SqlDb, make_empty_db: Any, tmp_path: Path) -> None:
+    """V9: ADD COLUMN c int DEFAULT 5 -- 1 /* (then DROP DEFAULT): the captured default kept
+    its comment, which hid the NOT NULL and the ';' the script wrote after it.  A default
+    with a comment is not a plain constant: the column is added as the target has it."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int)")
+    main = db.val("SELECT pggit_v0.create_basic_commit('main')")
+    db.exec("ALTER TABLE app.t ADD COLUMN c int DEFAULT 5 -- 1 /*\n NOT NULL;"
+            "ALTER TABLE app.t ALTER COLUMN c DROP DEFAULT")
+    branch = db.val("SELECT pggit_v0.create_basic_commit('c')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [main, branch])
+    assert "--" not in "".join(line for line in script.splitlines() if "ADD COLUMN" in line)
+    target = make_empty_db()
+    target.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int)")
+    (tmp_path / "m.sql").write_text(script)
+    proc = subprocess.run([psql_binary(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", target.dsn, "-f", "m.sql"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert target.val("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'app.t'::regclass AND attname = 'c'")
