@@ -203,7 +203,13 @@ def accept_hint(kind: str, tool: Optional[str], file: Optional[str], line: Optio
         return f'pggit_allow = {{"{kind}": "<why>"}} at the top level of the migration{where}'
     if file and line:
         return f"-- pggit: allow {kind} -- <why>  on the statement at {file}:{line}"
-    return f"--pggit-allow '{path}:{kind}'"
+    # (a glob of this path alone, quoted for a shell: a table named * or a quote in a name
+    # must not make the pasted hint accept every table or run a command, the review's W9)
+    import shlex
+
+    glob = re.sub(r"([*?\[])", r"[\1]", path)
+    quoted = shlex.quote(f"{glob}:{kind}")
+    return "--pggit-allow " + (quoted if quoted.startswith("'") else f"'{quoted}'")
 
 
 def hazard_hint(kinds: Sequence[str], descriptions: Dict[str, Tuple[str, int, str]],
@@ -1372,9 +1378,10 @@ def _unknown_kinds(run: Any, result: GateResult, allowances: "Allowances") -> Li
     named += [(f"{origin} {glob}:{k}", k, None) for glob, k, _r, origin in allowances.globs]
     out: List[Check] = []
     for where, kind, file in dict.fromkeys(named):
-        if kind in known or ("-" in kind and "_" not in kind):
+        if kind in known or ("-" in kind and "_" not in kind and kind.replace("-", "_") not in known):
             continue
-        close = difflib.get_close_matches(kind, sorted(known), n=1)
+        close = difflib.get_close_matches(kind.replace("-", "_") if kind.replace("-", "_") in known else kind,
+                                          sorted(known), n=1)
         out.append(Check("allow", where, True, "ERROR",
                          f"{where} names {kind!r}, which is no hazard kind, squawk rule or "
                          "'irreversible': it accepts nothing"

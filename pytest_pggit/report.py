@@ -204,10 +204,15 @@ _TITLES = {"alerts": "alerts (check_for_alerts)", "integrity": "integrity (valid
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+_COMMAND = re.compile(r"(^|\n)([ \t]*)::")
+
+
 def printable(text: str) -> str:
     """``text`` with control characters (but newline and tab) shown as ``\\xNN``: an object
-    name holding terminal escapes must not rewrite what the CI log shows (V4)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    name holding terminal escapes must not rewrite what the CI log shows (V4); and no line
+    of it starts with ``::``, which a CI runner would take for a workflow command (a name
+    holding a newline then ``::stop-commands::``, the review's W1)."""
+    return _COMMAND.sub(r"\1\2 ::", _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
 
 
 def write_terminal(terminalreporter: Any, result: GateResult, notes: List[str]) -> None:
@@ -225,7 +230,8 @@ def write_terminal(terminalreporter: Any, result: GateResult, notes: List[str]) 
     for line in lines[1:]:
         tr.write_line(line)
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        for line in github_annotations(result):
+        rootdir = getattr(getattr(tr, "config", None), "rootpath", None)
+        for line in github_annotations(result, rootdir, os.environ.get("GITHUB_WORKSPACE")):
             tr.write_line(line)
 
 
@@ -238,13 +244,25 @@ def _gh_escape(text: str, prop: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
-def github_annotations(result: GateResult) -> List[str]:
+def github_annotations(result: GateResult, rootdir: Any = None, workspace: Optional[str] = None) -> List[str]:
     """One ``::error file=F,line=L,title=T::message`` workflow command per failing check:
     GitHub Actions shows it on the file's line in the pull request (printed only when
-    ``GITHUB_ACTIONS=true``)."""
+    ``GITHUB_ACTIONS=true``).  ``file`` is relative to the repository (``workspace``,
+    ``$GITHUB_WORKSPACE``), not to pytest's rootdir: a monorepo's project is a folder of
+    it (the review's W5)."""
+    from pathlib import Path
+
+    def repo_path(file: str) -> str:
+        if rootdir is None or not workspace:
+            return file
+        try:
+            return (Path(rootdir) / file).resolve().relative_to(Path(workspace).resolve()).as_posix()
+        except ValueError:
+            return file
+
     out = []
     for c in result.failed:
-        props = ([f"file={_gh_escape(c.file, True)}"] if c.file else []) + (
+        props = ([f"file={_gh_escape(repo_path(c.file), True)}"] if c.file else []) + (
             [f"line={int(c.line)}"] if c.file and c.line else []) + [
             f"title={_gh_escape(f'pggit {c.group}: {c.name}', True)}"]
         out.append(f"::error {','.join(props)}::{_gh_escape(f'{c.status}: {c.message}')}")
@@ -268,13 +286,13 @@ def _fence(text: str, info: str = "") -> "tuple[str, str]":
 
 def markdown(result: GateResult) -> str:
     icon = "✅" if result.passed else "❌"
-    out: List[str] = [f"## {icon} {_headline(result)}", ""]
-    if result.server:
-        out.append(f"Server: {result.server}, database `{result.database}`  ")
+    out: List[str] = [f"## {icon} {_md_escape(_headline(result))}", ""]
+    if result.server:   # (names and refs escaped like table cells: the review's W6)
+        out.append(f"Server: {_md_escape(result.server)}, database `{_md_escape(result.database)}`  ")
     if result.head_sha and result.base_sha:
         why = f" ({_md_escape(result.base_reason)})" if result.base_reason else ""
-        out.append(f"Base: {result.base} `{result.base_sha[:12]}`{why} → head: {result.head} "
-                   f"`{result.head_sha[:12]}`  ")
+        out.append(f"Base: {_md_escape(result.base)} `{result.base_sha[:12]}`{why} → head: "
+                   f"{_md_escape(result.head)} `{result.head_sha[:12]}`  ")
     out += [_options_line(result), ""]
 
     def md_table(rows: List[List[Any]], headers: List[str]) -> None:
@@ -294,7 +312,7 @@ def markdown(result: GateResult) -> str:
                 out += [f"<details><summary>{_md_escape(c.group)} / {_md_escape(c.name)}</summary>", "",
                         opening, details, closing, "", "</details>", ""]
     if result.head_sha and result.base_sha:
-        out += [f"### Diff {result.base} → {result.head}: {_diff_title(result)}", ""]
+        out += [f"### Diff {_md_escape(result.base)} → {_md_escape(result.head)}: {_diff_title(result)}", ""]
         if result.diff:
             md_table(_diff_rows(result), _diff_headers(result))
             diffs = definition_diffs(result.diff, "base", "head", max_diffs=10)

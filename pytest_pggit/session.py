@@ -149,7 +149,9 @@ class PggitSession:
                 lines.append(f"pggit: {self.stale_note}")
         if not self.config.option.collectonly:
             lines.append(f"pggit: {self._cache_header()}")
-        return lines
+        from .report import printable
+
+        return [printable(line) for line in lines]   # (names in them: the review's W10)
 
     # tryfirst: before the junitxml plugin writes --junitxml (the gate adds its checks to it)
     @pytest.hookimpl(tryfirst=True)
@@ -192,11 +194,13 @@ class PggitSession:
         if self.server is None:
             return
         server = self.server
-        tr.write_line(
+        from .report import printable
+
+        tr.write_line(printable(
             f"pggit: {server.backend} backend, PostgreSQL {server.version} at {server.host}:{server.port}"
-        )
+        ))
         for note in server_notes + self.notes:
-            tr.write_line(f"pggit: {note}")
+            tr.write_line(printable(f"pggit: {note}"))
 
     # -- the server ----------------------------------------------------------------
     def start_early(self) -> None:

@@ -91,7 +91,7 @@ def run_updown(run: Any, options: "GateOptions", base_history: Collection[str],
             clone = run.clone()
         with clone.connect(autocommit=True) as conn:
             conn.execute(GENERIC_PLANS.replace(" LOCAL", ""))   # the walk's own session only
-            _walk(conn, clone, todo, options, checks, carried)
+            _walk(conn, clone, todo, options, checks, carried, rootdir=getattr(run, "rootdir", None))
     except PggitError as exc:
         checks.append(Check("updown", "updown", True, "ERROR", f"the up/down check could not run: {exc}"))
     finally:
@@ -100,7 +100,7 @@ def run_updown(run: Any, options: "GateOptions", base_history: Collection[str],
     return checks
 
 
-def irreversible(a: "AppliedStep", options: "GateOptions") -> Optional[str]:
+def irreversible(a: "AppliedStep", options: "GateOptions", rootdir: Any = None) -> Optional[str]:
     """Where and why step ``a`` is accepted as irreversible (its downgrade may fail or
     leave another schema): its module's ``pggit_allow = {"irreversible": "why"}``, or
     ``--pggit-allow '<tag or file glob>:irreversible -- why'``; None when it is not."""
@@ -112,6 +112,21 @@ def irreversible(a: "AppliedStep", options: "GateOptions") -> Optional[str]:
     if allow.get("irreversible", "").strip():
         return f"pggit_allow of {a.tag}: {allow['irreversible'].strip()}"
     source = str(getattr(a.step, "source", None) or "")
+    if getattr(a.step, "tool", "") == "sql" and source.endswith(".sql"):   # (a directive in the file: W4)
+        from pathlib import Path
+
+        from .allow import directives_in
+
+        path = Path(source)
+        if not path.is_absolute():
+            path = Path(rootdir or ".") / source
+        try:
+            found = directives_in(path.read_text(encoding="utf-8"), source)
+        except (OSError, UnicodeDecodeError):
+            found = []
+        for _line, d in found:
+            if "irreversible" in d.kinds and d.reason:
+                return f"{d.where}: {d.reason}"
     for value in getattr(options, "allow", None) or ():
         glob, kind, reason = parse_option(value, "--pggit-allow")
         if kind == "irreversible" and (fnmatch.fnmatchcase(a.tag, glob) or source and fnmatch.fnmatchcase(source, glob)):
@@ -129,7 +144,7 @@ def _accept_irreversible(a: "AppliedStep") -> str:
 
 
 def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOptions",
-          checks: List["Check"], carried: Collection[str] = ()) -> None:
+          checks: List["Check"], carried: Collection[str] = (), rootdir: Any = None) -> None:
     """The walk, in as few round trips as the checks allow.
 
     Every step's parent, the trees of those parents and the labels are read once, up
@@ -210,7 +225,7 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
             notes.append("note: column order differs on " + ", ".join(
                 e.path[:-len("/columns")] for e in order) + " (--pggit-strict-column-order fails on it)")
         secs = time.perf_counter() - t0
-        accepted = irreversible(a, options) if (error is not None or failing) else None
+        accepted = irreversible(a, options, rootdir) if (error is not None or failing) else None
         if accepted is not None:   # (U4: a step that cannot be undone on purpose, and says why)
             what = (f"failed: {str(error).splitlines()[0]}" if error is not None
                     else f"does not give the schema of {prev}: {len(failing)} path(s) differ")

@@ -3,6 +3,7 @@ of every reported path, and the quiet terminal section."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Dict
 
 import pytest
@@ -274,3 +275,31 @@ def test_a_constraint_added_inline_is_made_by_its_column_statement(pytester: pyt
     case = junit(pytester, "pggit.hazards")["public/table/item/constraint/item_ext_key"]
     assert case.find("failure") is not None, out
     assert "made by schema/002_change.sql:1" in case.find("system-out").text
+
+
+def test_allow_names_are_checked_and_a_file_directive_accepts_irreversible(tmp_path: Path) -> None:
+    """The review (W3, W4): ``data-deletion`` (a hyphen) was taken for a squawk rule and
+    never reported; ``-- pggit: allow irreversible -- why`` in a SQL step passed the name
+    check but accepted nothing."""
+    from types import SimpleNamespace
+
+    from pytest_pggit.allow import Allowances
+    from pytest_pggit.config import GateOptions
+    from pytest_pggit.gate import GateResult, _unknown_kinds
+    from pytest_pggit.steps import Step
+    from pytest_pggit.updown import irreversible
+
+    step = Step("alembic", "r2", "r2", upgrade=lambda db: None, source="versions/r2.py",
+                allow={"data-deletion": "x", "ban-drop-column": "y", "irreversible": "z"})
+    run = SimpleNamespace(steps=[SimpleNamespace(step=step, tag=step.tag)])
+    result = GateResult(options=GateOptions())
+    result.hazard_kinds = {"data_deletion": ("data-loss", 1, "")}
+    found = _unknown_kinds(run, result, Allowances())
+    assert [c.message for c in found] == [
+        "alembic/r2 pggit_allow names 'data-deletion', which is no hazard kind, squawk rule or "
+        "'irreversible': it accepts nothing; did you mean 'data_deletion'?"]
+    (tmp_path / "002.sql").write_text("-- pggit: allow irreversible -- the archive is gone for good\n"
+                                      "DROP TABLE archive;\n")
+    sql = Step("sql", "002.sql", "002", upgrade=lambda db: None, downgrade=lambda db: None, source="002.sql")
+    assert irreversible(SimpleNamespace(step=sql, tag=sql.tag), GateOptions(), tmp_path) == \
+        "002.sql:1: the archive is gone for good"

@@ -190,3 +190,24 @@ def test_control_characters_in_names_do_not_reach_the_terminal_or_markdown(
     md = summary.read_text()
     assert "\x1b" not in md and "fake &lt;b&gt;" in md, md
     assert not [line for line in md.splitlines() if line.startswith("|") and "<b>" in line], md
+
+
+def test_names_cannot_start_workflow_commands_or_break_out_of_hints() -> None:
+    """The review (W1, W9, W3): a name holding a newline then ``::stop-commands::`` made
+    a line GitHub's runner takes for a workflow command; a hint pasted into a shell ran
+    a command from a table's name, and a table named ``*`` gave an allow of every table;
+    ``data-deletion`` (hyphen) was taken for a squawk rule and never reported."""
+    import shlex
+
+    from pytest_pggit.gate import accept_hint
+    from pytest_pggit.report import printable
+
+    text = printable("REMOVED public/table/x\n::stop-commands::tok\n  ::warning::y")
+    assert not [line for line in text.splitlines() if line.lstrip(" \t").startswith("::")
+                and not line.startswith(" ")], text
+    assert "\n ::stop-commands::tok" in text
+    evil = "public/table/a'; touch /tmp/pwned; echo '"
+    hint = accept_hint("data_deletion", None, None, None, evil)
+    assert shlex.split(hint) == ["--pggit-allow", f"{evil}:data_deletion"], hint
+    assert accept_hint("data_deletion", None, None, None, "public/table/*") == \
+        "--pggit-allow 'public/table/[*]:data_deletion'"
