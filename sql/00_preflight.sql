@@ -90,6 +90,7 @@ DECLARE
     v_fn regprocedure;
     v_et name;
     v_pinned text;
+    v_ty regtype;
 BEGIN
     SELECT pg_catalog.string_agg(DISTINCT pg_catalog.format('%s (%s, owner %s)', c.oid::regclass,
                CASE c.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END, c.relowner::regrole), ', ')
@@ -121,6 +122,35 @@ BEGIN
                 AND c.relnamespace <> 'pggit_v0'::regnamespace))
     LOOP
         EXECUTE format('DROP FUNCTION %s CASCADE', v_fn);
+    END LOOP;
+    -- the same for internal composite types (no layer table column uses them): a view on
+    -- NULL::pggit_v0._rename stopped every reinstall too (the review's W2)
+    SELECT pg_catalog.string_agg(DISTINCT CASE WHEN r.oid IS NOT NULL
+               THEN pg_catalog.format('%s (%s, owner %s)', r.oid::regclass,
+                        CASE r.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' ELSE 'table' END,
+                        r.relowner::regrole)
+               ELSE pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid) END, ', ')
+      INTO v_pinned
+    FROM pg_catalog.pg_type t
+    JOIN pg_catalog.pg_depend d ON d.refclassid = 'pg_catalog.pg_type'::regclass AND d.refobjid = t.oid
+    LEFT JOIN pg_catalog.pg_rewrite rw ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND rw.oid = d.objid
+    LEFT JOIN pg_catalog.pg_class r ON r.oid = CASE WHEN d.classid = 'pg_catalog.pg_class'::regclass THEN d.objid
+                                                    ELSE rw.ev_class END
+    WHERE t.typnamespace = 'pggit_v0'::regnamespace AND t.typname LIKE '\_%' AND t.typtype = 'c'
+      AND d.deptype = 'n'
+      AND (pg_catalog.pg_identify_object(d.classid, d.objid, d.objsubid)).schema IS DISTINCT FROM 'pggit_v0';
+    IF v_pinned IS NOT NULL THEN
+        RAISE WARNING 'dropping %: they use internal types of pgGit, which change between versions', v_pinned;
+    END IF;
+    FOR v_ty IN
+        SELECT t.oid::regtype FROM pg_catalog.pg_type t
+        WHERE t.typnamespace = 'pggit_v0'::regnamespace AND t.typname LIKE '\_%' AND t.typtype = 'c'
+          AND NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class r ON r.oid = a.attrelid
+                          WHERE a.atttypid = t.oid AND r.relnamespace = 'pggit_v0'::regnamespace
+                            AND r.relkind IN ('r', 'p'))
+          AND EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c')
+    LOOP
+        EXECUTE format('DROP TYPE %s CASCADE', v_ty);
     END LOOP;
 END
 $upgrade$;

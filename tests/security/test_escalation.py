@@ -370,3 +370,19 @@ def test_a_view_on_an_internal_function_cannot_stop_a_reinstall(db: SqlDb) -> No
     db.exec("SELECT * FROM public.alerts_view")
     db.exec("SELECT pggit_v0.create_basic_commit('after the reinstall')")
     db.exec("DROP VIEW public.alerts_view")
+
+
+def test_a_view_on_an_internal_type_cannot_stop_a_reinstall(db: SqlDb) -> None:
+    """The review (W2): V8's fix covered functions; a view on ``NULL::pggit_v0._rename``
+    made the reinstall fail at ``DROP TYPE pggit_v0._rename``."""
+    from sql_conftest import install
+
+    nobody = make_role(db)
+    db.exec(f"GRANT CREATE ON SCHEMA public TO {nobody}")
+    with as_role(db, nobody):
+        db.exec("CREATE VIEW public.pin_type AS SELECT NULL::pggit_v0._rename AS x")
+    proc = install(db)
+    assert f"dropping public.pin_type (view, owner {nobody}): they use internal types of pgGit" in proc.stderr, \
+        proc.stderr
+    assert db.val("SELECT to_regclass('public.pin_type')") is None
+    db.exec("SELECT pggit_v0.create_basic_commit('after the reinstall')")
