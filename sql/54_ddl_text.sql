@@ -1350,15 +1350,19 @@ COMMENT ON FUNCTION pggit_v0._col_named(text, text) IS
 -- A column's first definition (p_def) as the column of another type (p_other: a later
 -- definition of it) can be added: one that gives its rows nothing (no default,
 -- generation or identity) with p_other's type and collation; one whose default is a
--- quoted constant cast to its own type with p_other's type and that constant cast to it
--- (an enum label as the text a later conversion made of it); any other as it is.
+-- quoted constant cast to its own type, when one of the two types is a user type
+-- (schema-qualified: an enum label as the text a later conversion made of it, or text
+-- made an enum), with p_other's type and the constant cast to it; any other as it is.
+-- (Not between two built-in types: the retype may convert the value with USING,
+-- price::numeric / 100 or status = 'active', which a cast of the constant skips: the
+-- review's W11.)
 CREATE OR REPLACE FUNCTION pggit_v0._col_typed_as(p_def text, p_other text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 SELECT CASE WHEN c.identity IS NOT NULL OR c.generated IS NOT NULL
                  OR o.identity IS NOT NULL OR o.generated IS NOT NULL OR c.type = o.type
-                 OR (c.default_expr IS NOT NULL AND lit.m IS NULL)
+                 OR (c.default_expr IS NOT NULL AND (lit.m IS NULL OR (c.type !~ '\.' AND o.type !~ '\.')))
             THEN p_def
             ELSE c.name || ' ' || o.type || coalesce(' COLLATE ' || o.coll, '')
                  || coalesce(' DEFAULT ' || lit.m[1] || '::' || o.type, '')

@@ -557,3 +557,21 @@ def test_labels_added_to_one_enum_on_both_branches_merge(
     assert db.val("SELECT enum_range(NULL::app.kind)::text[]") == expected
     assert db.rows("SELECT id, k::text FROM app.t") == [{"id": 1, "k": "x"}]
     assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+
+
+def test_a_first_default_is_not_cast_past_a_retype_between_built_in_types(db: SqlDb) -> None:
+    """The review's W11: ``price text DEFAULT '100'``, later ``TYPE numeric USING
+    price::numeric / 100``.  P6's replay added the column as ``numeric DEFAULT
+    '100'::numeric``: rows got 100 where the history gave 1.00, and nothing was announced.
+    Between built-in types the first definition is replayed as it was, and the retype's
+    cast announced as data loss (a jump cannot run the span's USING)."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY); INSERT INTO app.t VALUES (1);")
+    c1 = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("ALTER TABLE app.t ADD COLUMN price text DEFAULT '100'")
+    db.val("SELECT pggit_v0.create_basic_commit('c2')")
+    db.exec("ALTER TABLE app.t ALTER COLUMN price DROP DEFAULT, "
+            "ALTER COLUMN price TYPE numeric USING price::numeric / 100")
+    c3 = db.val("SELECT pggit_v0.create_basic_commit('c3')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [c1, c3])
+    assert "DATA LOSS (app/table/t/column/price)" in script, script
+    assert "DEFAULT '100'::numeric" not in script, script
