@@ -181,6 +181,12 @@ BEGIN
         -- text search types parse their input: words sorted, duplicates and positions
         -- merged ('the cat the hat' -> 'cat' 'hat' 'the'), P5
         WHEN nb IN ('tsvector', 'tsquery') THEN true
+        -- text read as a float keeps 6 or 15 significant digits; text or json read as
+        -- jsonb loses duplicate keys, key order and spacing; a timestamp with its zone
+        -- made one without drops the offset (the review's W7, tester A's T6)
+        WHEN ob IN ('text', 'character varying', 'character') AND nb IN ('real', 'double precision') THEN true
+        WHEN ob IN ('text', 'character varying', 'character', 'json') AND nb = 'jsonb' THEN true
+        WHEN ob = 'timestamp with time zone' AND nb = 'timestamp without time zone' THEN true
         WHEN ob = 'time with time zone' AND nb = 'time without time zone' THEN true
         -- timestamps to whole epoch seconds: the fraction goes (B6)
         WHEN ob LIKE 'timestamp%' AND nb IN ('smallint', 'integer', 'bigint') THEN true

@@ -575,3 +575,18 @@ def test_a_first_default_is_not_cast_past_a_retype_between_built_in_types(db: Sq
     script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [c1, c3])
     assert "DATA LOSS (app/table/t/column/price)" in script, script
     assert "DEFAULT '100'::numeric" not in script, script
+
+
+@pytest.mark.parametrize("old_type, new_type", [
+    ("text", "double precision"), ("text", "real"), ("json", "jsonb"), ("text", "jsonb"),
+    ("timestamp with time zone", "timestamp without time zone"),
+])
+def test_conversions_that_change_values_are_announced(db: SqlDb, old_type: str, new_type: str) -> None:
+    """The review's W7 and tester A's T6: text read as a float keeps 6 or 15 significant
+    digits, jsonb drops duplicate keys and key order, a timestamp made zoneless drops its
+    offset: checkouts over them ran without force, and old values came back changed."""
+    db.exec(f"CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY, c {old_type})")
+    first = db.val("SELECT pggit_v0.create_basic_commit('before')")
+    db.exec(f"ALTER TABLE app.t ALTER COLUMN c TYPE {new_type} USING c::{new_type}")
+    db.val("SELECT pggit_v0.create_basic_commit('after')")
+    assert "-- DATA LOSS (app/table/t/column/c)" in db.val("SELECT pggit_v0.generate_migration(%s, 'HEAD')", [first])
