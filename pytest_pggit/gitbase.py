@@ -241,9 +241,23 @@ def _from_cache(run: Any, ref: str, sha: str, top: Path, tree: Path, files: List
 
     server = run.get_server()
     tree_root = _tree_root(run, top, tree)
+    # the key holds the work tree's Alembic env.py; a ref's own env.py that differs may
+    # build another database (objects it makes itself): its digest goes into the key, so
+    # the entry is no prefix of the work tree's templates (the review's W8)
+    import hashlib
+
+    differs = []
+    for env in _env_pys(run):
+        try:
+            theirs = (tree / env.relative_to(top.resolve())).read_bytes()
+        except (ValueError, OSError):
+            continue
+        if theirs != env.read_bytes():
+            differs.append(hashlib.sha256(theirs).hexdigest()[:16])
+    cache_key = run.cfg.cache_key if not differs else f"{run.cfg.cache_key or ''}|ref env.py {','.join(differs)}"
     key = cache_inputs(rootdir=Path(run.rootdir), sql_dir=run.cfg.sql_dir, schema_files=files,
                        steps=hooked, config=run.config, no_owner=run.cfg.no_owner,
-                       server_version_num=server.server_version_num, cache_key=run.cfg.cache_key,
+                       server_version_num=server.server_version_num, cache_key=cache_key,
                        files_root=tree_root,
                        django_database=run.cfg.django_database if run.cfg.django else None)
     hook, names = run._setup_hook()

@@ -1016,3 +1016,46 @@ def test_a_type_change_to_the_type_the_column_has_fails_no_lint(
                                                      "pass", "")))
     result, cases = gate_run(pytester, pggit_server, pytester.path)
     assert result.ret == 1, result.stdout.str()
+
+
+def test_a_git_base_built_with_the_refs_own_env_py_is_no_prefix_of_todays_template(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """The review's W8: a git base's cache entry was keyed by the work tree's env.py but
+    built with the ref's, which here makes a table of its own; the next run, adding a
+    revision, reused that entry as a prefix, and the tests saw the old env.py's table."""
+    import os
+
+    def git(*args: str, when: str = "") -> None:
+        env = {**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when} if when else None
+        subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
+                        "-c", "init.defaultBranch=main", *args], cwd=pytester.path, check=True,
+                       capture_output=True, env=env)
+
+    old_env = ENV_PY.replace("    with context.begin_transaction():\n        context.run_migrations()\n\n\nrun()",
+                             "    with context.begin_transaction():\n        context.get_bind().exec_driver_sql("
+                             "\"CREATE TABLE IF NOT EXISTS old_env_marker (x int)\")\n"
+                             "        context.run_migrations()\n\n\nrun()")
+    assert old_env != ENV_PY
+    r1 = {"r1": (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', "")}
+    write_project(pytester.path, r1)
+    (pytester.path / "migrations" / "env.py").write_text(old_env)
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "r1", when="2026-01-10T00:00:00")
+    r12 = dict(r1, r2=("r1", 'op.execute("CREATE TABLE u (id int)")', 'op.execute("DROP TABLE u")', ""))
+    write_project(pytester.path, r12)   # (today's env.py)
+    git("add", "-A")
+    git("commit", "-qm", "r2, env.py adapted", when="2026-02-10T00:00:00")
+    rev = pytester.path / "migrations" / "versions" / "r1.py"
+    committed = rev.read_text()
+    rev.write_text(committed.replace("CREATE TABLE t (id int)", "CREATE TABLE t (id int, note text)"))
+    gate_run(pytester, pggit_server, pytester.path)   # builds and keeps the git base of the edit
+    rev.write_text(committed)
+    write_project(pytester.path, dict(r12, r3=("r2", 'op.execute("CREATE TABLE v (id int)")',
+                                                'op.execute("DROP TABLE v")', "")))
+    result, _ = gate_run(pytester, pggit_server, pytester.path, "-v", test='''
+def test_template(pggit):
+    assert pggit.execute("SELECT to_regclass('public.v') IS NOT NULL") == [(True,)]
+    assert pggit.execute("SELECT to_regclass('public.old_env_marker')") == [(None,)]
+''')
+    assert "test_template PASSED" in result.stdout.str(), result.stdout.str()
