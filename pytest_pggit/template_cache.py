@@ -617,10 +617,22 @@ def building(reuse: Optional[Reuse]) -> Iterator[Build]:
 # ------------------------------------------------------------------ the server side
 def list_entries(conn: "psycopg.Connection") -> Dict[str, Optional[Entry]]:
     """Every cache database of the server, with its metadata (None: unreadable)."""
+    # only this role's: on a shared server another role could plant a database under an
+    # entry's name with a copied comment, and runs cloned it for their tests and gate
+    # (security round 2, V5); its entries are another's to use and prune
     rows = conn.execute(
         "SELECT d.datname, shobj_description(d.oid, 'pg_database') FROM pg_database d "
-        "WHERE left(d.datname, length(%s)) = %s", (PREFIX, PREFIX)).fetchall()
+        "WHERE left(d.datname, length(%s)) = %s "
+        "AND d.datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user)", (PREFIX, PREFIX)).fetchall()
     return {name: Entry.from_json(comment) for name, comment in rows}
+
+
+def foreign_owner(conn: "psycopg.Connection", name: str) -> Optional[str]:
+    """The owner of database ``name`` when it exists and another role owns it."""
+    row = conn.execute("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = %s "
+                       "AND datdba <> (SELECT oid FROM pg_roles WHERE rolname = current_user)",
+                       (name,)).fetchone()
+    return row[0] if row else None
 
 
 def _set_comment(conn: "psycopg.Connection", name: str, entry: Entry) -> None:
@@ -712,6 +724,11 @@ class TemplateCache:
                     entry.reused_from, entry.applied = reuse.database, reuse.applied
                 else:
                     reuse = None
+                other = foreign_owner(conn, self.name)
+                if other is not None:   # (V5: used by nobody; this run's build is not kept)
+                    return janitor, Outcome(False, f"{reason}; not kept: database {self.name} belongs "
+                                                   f"to role {other}, not to this run's role (not used)",
+                                            entry, time.monotonic() - t0, reuse)
                 try:
                     self._store(janitor.database.name, store_as, entry, conn)
                 except BaseException:

@@ -119,8 +119,10 @@ def test_header_names_the_local_backend_and_version(pytester: pytest.Pytester) -
         "pggit: backend local (auto: PostgreSQL binaries found): PostgreSQL * from */bin, "
         "as OS user *, on a free port on 127.0.0.1, started while pytest collects",
     ])
-    # no test used a database: no server was started
-    result.stdout.no_fnmatch_line("pggit: local backend, PostgreSQL*")
+    # (the server starts while pytest collects, on a thread: whether it is up when this
+    # run of one test ends depends on timing, so its summary line may or may not be there;
+    # asserting it absent made this test fail about every second run on a quiet machine)
+    assert result.ret == 0
 
 
 # ----------------------------------------------------------------- startup failures

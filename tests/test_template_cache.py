@@ -719,3 +719,28 @@ def test_an_alembic_revision_added_reuses_the_entry(pytester: pytest.Pytester,
     assert version == "r4"
     pytester.runpytest_subprocess(*args, "--pggit-no-cache").assert_outcomes(passed=1)
     assert (pytester.path / "tree.txt").read_text() == f"{tree} r4"
+
+
+def test_an_entry_another_role_owns_is_never_cloned(pytester: pytest.Pytester, layer: Path,
+                                                    own_server: Server) -> None:
+    """Security round 2, V5: on a shared server a role made a database under the name of
+    another's entry, copied its comment (readable by every role), and the other's next
+    run cloned it for its tests and gate.  Only entries the run's role owns are used;
+    the run builds its own and says why it keeps none."""
+    make_project(pytester, layer)
+    first = pytester.runpytest_subprocess(*dsn_args(own_server))
+    first.assert_outcomes(passed=1)
+    (entry,) = cache_entries(own_server)
+    with psycopg.connect(own_server.dsn(), autocommit=True) as conn:
+        conn.execute("CREATE ROLE v5_intruder LOGIN CREATEDB")
+        conn.execute(f'ALTER DATABASE "{entry}" OWNER TO v5_intruder')   # as if it had planted it
+        conn.execute(f'ALTER DATABASE "{entry}" IS_TEMPLATE false')
+        with psycopg.connect(own_server.dsn(entry), autocommit=True) as planted:
+            planted.execute("CREATE TABLE planted_by_v5 (id int)")
+        conn.execute(f'ALTER DATABASE "{entry}" IS_TEMPLATE true')
+    second = pytester.runpytest_subprocess(*dsn_args(own_server))
+    second.assert_outcomes(passed=1)
+    out = second.stdout.str()
+    assert "template cache hit" not in out, out
+    assert f"not kept: database {entry} belongs to role v5_intruder" in out, out
+    assert "planted_by_v5" not in seen(pytester)["main"]
