@@ -25,8 +25,12 @@ def run_gate(pytester: pytest.Pytester, server: Server, *args: str) -> pytest.Ru
                               "--pggit-junit", "gate.xml", *args)
 
 
-def git(cwd: Path, *args: str) -> str:
-    """``git args`` in ``cwd`` with a fixed identity and ``main`` as the first branch."""
+def git(cwd: Path, *args: str, when: str = "") -> str:
+    """``git args`` in ``cwd`` with a fixed identity and ``main`` as the first branch;
+    ``when``: the commit's author and committer date (ISO 8601)."""
+    import os
+
+    env = {**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when} if when else None
     return subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
                            "-c", "init.defaultBranch=main", *args], cwd=cwd, check=True,
-                          capture_output=True, text=True).stdout.strip()
+                          capture_output=True, text=True, env=env).stdout.strip()

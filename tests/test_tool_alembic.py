@@ -850,13 +850,8 @@ def test_an_uncommitted_edit_of_an_older_deployed_revision_is_judged_as_an_edit(
     ``history: r2 comes after r1 now``), and every step since root again.  It is judged
     as an edit now: from git before r2 was added, so r2 is judged too, and the history
     case says r1 was edited after it was committed."""
-    import os
-
     def git(*args: str, when: str = "") -> None:
-        env = {**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when} if when else None
-        subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
-                        "-c", "init.defaultBranch=main", *args], cwd=pytester.path, check=True,
-                       capture_output=True, env=env)
+        git_in(pytester.path, *args, when=when)
 
     first = {"r1": (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', "")}
     write_project(pytester.path, first)
@@ -920,13 +915,8 @@ def test_an_edit_is_judged_from_a_ref_whose_env_py_predates_pytest_pggit(
     the project's adoption of pytest-pggit, whose env.py used the application's own URL:
     the base could not be built, and the edit was never judged.  The work tree's env.py
     builds it now (the revisions are the ref's)."""
-    import os
-
     def git(*args: str, when: str = "") -> None:
-        env = {**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when} if when else None
-        subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
-                        "-c", "init.defaultBranch=main", *args], cwd=pytester.path, check=True,
-                       capture_output=True, env=env)
+        git_in(pytester.path, *args, when=when)
 
     first = {"r1": (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', "")}
     write_project(pytester.path, first)
@@ -1023,13 +1013,8 @@ def test_a_git_base_built_with_the_refs_own_env_py_is_no_prefix_of_todays_templa
     """The review's W8: a git base's cache entry was keyed by the work tree's env.py but
     built with the ref's, which here makes a table of its own; the next run, adding a
     revision, reused that entry as a prefix, and the tests saw the old env.py's table."""
-    import os
-
     def git(*args: str, when: str = "") -> None:
-        env = {**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when} if when else None
-        subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
-                        "-c", "init.defaultBranch=main", *args], cwd=pytester.path, check=True,
-                       capture_output=True, env=env)
+        git_in(pytester.path, *args, when=when)
 
     old_env = ENV_PY.replace("    with context.begin_transaction():\n        context.run_migrations()\n\n\nrun()",
                              "    with context.begin_transaction():\n        context.get_bind().exec_driver_sql("
