@@ -237,12 +237,17 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
             checks.append(Check("updown", a.tag, True, "ERROR", str(error).splitlines()[0],
                                 f"{error}\nor, when the step cannot be undone on purpose, say why: "
                                 f"{_accept_irreversible(a)}", seconds=secs))
-        elif failing:
+        elif failing:   # (U15: what ADDED and REMOVED mean here, and what to do)
+            source = getattr(a.step, "source", None)
             checks.append(Check(
                 "updown", a.tag, True, "FAILED",
                 f"the downgrade of {a.tag} does not give the schema of {prev}: "
                 f"{len(failing)} path(s) differ" + "".join(f"; {n}" for n in notes),
-                explain_diff(failing, prev, f"after downgrade of {a.tag}"), seconds=secs))
+                "ADDED: left behind by the downgrade; REMOVED: missing after it; MODIFIED: not as "
+                f"before the step\n\n{explain_diff(failing, prev, f'after downgrade of {a.tag}')}\n\n"
+                f"hint: fix the step's downgrade{f' ({source})' if source else ''} so it undoes what "
+                f"the upgrade did; or, when the step cannot be undone on purpose, say why: "
+                f"{_accept_irreversible(a)}", seconds=secs))
         else:
             checks.append(Check("updown", a.tag, False, "OK",
                                 f"the downgrade of {a.tag} gives the schema of {prev}"

@@ -299,7 +299,11 @@ def test_a_downgrade_that_forgets_a_column_fails_the_updown_check(
     result, cases = gate_run(pytester, pggit_server, tmp_path)
     assert result.ret == 1
     assert cases["pggit.updown::alembic/add2"] == "failure", cases
-    assert "public/table/items/column/sku" in result.stdout.str()
+    out = result.stdout.str()
+    assert "public/table/items/column/sku" in out
+    # U15: what ADDED means here, and what to do, naming the file
+    assert "ADDED: left behind by the downgrade; REMOVED: missing after it" in out, out
+    assert "hint: fix the step's downgrade (migrations/versions/add2.py) so it undoes what the upgrade did" in out, out
 
 
 #: a linear history: one Alembic command runs all of it (StepBatch), up and down
