@@ -847,6 +847,26 @@ def test_a_failing_hazard_names_the_revision_file_with_a_hint_for_reviewers(
     assert "::error" not in result.stdout.str()
 
 
+def _deployed_r1_r2_then_r1_edited(pytester: pytest.Pytester, first_env_py: str = "") -> None:
+    """A git history: r1 committed in January (with ``first_env_py`` as its env.py when
+    given), r2 in February (with the tests' env.py), then r1 edited in the work tree to
+    add a column."""
+    first = {"r1": (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', "")}
+    write_project(pytester.path, first)
+    if first_env_py:
+        (pytester.path / "migrations" / "env.py").write_text(first_env_py)
+    pytester.makepyfile(test_it="def test_nothing():\n    pass\n")
+    git_in(pytester.path, "init", "-q")
+    git_in(pytester.path, "add", "-A")
+    git_in(pytester.path, "commit", "-qm", "r1", when="2026-01-10T00:00:00")
+    write_project(pytester.path, dict(first, r2=("r1", 'op.execute("CREATE INDEX ix_t_id ON t (id)")',
+                                                 'op.execute("DROP INDEX ix_t_id")', "")))
+    git_in(pytester.path, "add", "-A")
+    git_in(pytester.path, "commit", "-qm", "r2", when="2026-02-10T00:00:00")
+    rev = pytester.path / "migrations" / "versions" / "r1.py"
+    rev.write_text(rev.read_text().replace("CREATE TABLE t (id int)", "CREATE TABLE t (id int, note text)"))
+
+
 def test_an_uncommitted_edit_of_an_older_deployed_revision_is_judged_as_an_edit(
         tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
     """U6: r1 committed in January, r2 in February, then r1 edited (not committed) to add
@@ -854,21 +874,7 @@ def test_an_uncommitted_edit_of_an_older_deployed_revision_is_judged_as_an_edit(
     ``history: r2 comes after r1 now``), and every step since root again.  It is judged
     as an edit now: from git before r2 was added, so r2 is judged too, and the history
     case says r1 was edited after it was committed."""
-    def git(*args: str, when: str = "") -> None:
-        git_in(pytester.path, *args, when=when)
-
-    first = {"r1": (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', "")}
-    write_project(pytester.path, first)
-    pytester.makepyfile(test_it="def test_nothing():\n    pass\n")
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-qm", "r1", when="2026-01-10T00:00:00")
-    write_project(pytester.path, dict(first, r2=("r1", 'op.execute("CREATE INDEX ix_t_id ON t (id)")',
-                                                 'op.execute("DROP INDEX ix_t_id")', "")))
-    git("add", "-A")
-    git("commit", "-qm", "r2", when="2026-02-10T00:00:00")
-    rev = pytester.path / "migrations" / "versions" / "r1.py"
-    rev.write_text(rev.read_text().replace("CREATE TABLE t (id int)", "CREATE TABLE t (id int, note text)"))
+    _deployed_r1_r2_then_r1_edited(pytester)
     result, cases = gate_run(pytester, pggit_server, pytester.path)
     out = result.stdout.str()
     assert result.ret == 1, out
@@ -919,13 +925,7 @@ def test_an_edit_is_judged_from_a_ref_whose_env_py_predates_pytest_pggit(
     the project's adoption of pytest-pggit, whose env.py used the application's own URL:
     the base could not be built, and the edit was never judged.  The work tree's env.py
     builds it now (the revisions are the ref's)."""
-    def git(*args: str, when: str = "") -> None:
-        git_in(pytester.path, *args, when=when)
-
-    first = {"r1": (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', "")}
-    write_project(pytester.path, first)
-    env_py = pytester.path / "migrations" / "env.py"
-    env_py.write_text(textwrap.dedent('''\
+    _deployed_r1_r2_then_r1_edited(pytester, first_env_py=textwrap.dedent('''\
         from alembic import context
         from sqlalchemy import create_engine
 
@@ -935,16 +935,6 @@ def test_an_edit_is_judged_from_a_ref_whose_env_py_predates_pytest_pggit(
             with context.begin_transaction():
                 context.run_migrations()
         '''))
-    pytester.makepyfile(test_it="def test_nothing():\n    pass\n")
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-qm", "r1", when="2026-01-10T00:00:00")
-    write_project(pytester.path, dict(first, r2=("r1", 'op.execute("CREATE INDEX ix_t_id ON t (id)")',
-                                                 'op.execute("DROP INDEX ix_t_id")', "")))   # (ENV_PY again)
-    git("add", "-A")
-    git("commit", "-qm", "r2, and env.py adapted for pytest-pggit", when="2026-02-10T00:00:00")
-    rev = pytester.path / "migrations" / "versions" / "r1.py"
-    rev.write_text(rev.read_text().replace("CREATE TABLE t (id int)", "CREATE TABLE t (id int, note text)"))
     result, cases = gate_run(pytester, pggit_server, pytester.path)
     out = result.stdout.str()
     assert result.ret == 1, out
