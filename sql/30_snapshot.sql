@@ -1293,7 +1293,8 @@ WITH objs AS (
            format('FOREIGN DATA WRAPPER %I', w.fdwname),
            format('CREATE FOREIGN DATA WRAPPER %I%s%s%s;', w.fdwname,
                   ' HANDLER ' || _proc_qname(nullif(w.fdwhandler, 0)), ' VALIDATOR ' || _proc_qname(nullif(w.fdwvalidator, 0)),
-                  _options_clause(w.fdwoptions, false)),
+                  _options_clause(w.fdwoptions, true))
+           || _secrets_note(ARRAY(SELECT split_part(o, '=', 1) FROM unnest(w.fdwoptions) o WHERE _is_secret_name(split_part(o, '=', 1)))),
            _acl_statements(w.fdwacl, acldefault('F', w.fdwowner), w.fdwowner, format('FOREIGN DATA WRAPPER %I', w.fdwname))
     FROM pg_foreign_data_wrapper w
     WHERE (p_schema IS NULL OR p_schema = 'pg_database') AND (coalesce(p_all, p_names IS NULL) OR w.fdwname = ANY (p_names))
@@ -1327,13 +1328,13 @@ WITH objs AS (
            CASE WHEN c.relispartition THEN
              format('CREATE FOREIGN TABLE %I.%I PARTITION OF %s %s SERVER %I%s;', s.nspname, c.relname,
                     (SELECT i.inhparent::regclass::text FROM pg_inherits i WHERE i.inhrelid = c.oid),
-                    pg_get_expr(c.relpartbound, c.oid), fs.srvname, _options_clause(ft.ftoptions, false))
+                    pg_get_expr(c.relpartbound, c.oid), fs.srvname, _options_clause(ft.ftoptions, true))
            ELSE
              format(E'CREATE FOREIGN TABLE %I.%I (%s\n)%s SERVER %I%s;', s.nspname, c.relname,
                     (SELECT string_agg(E'\n    ' || l, ',' ORDER BY o) FROM (
                          SELECT a.attnum AS o,
                                 format('%I %s%s%s%s%s', a.attname, format_type(a.atttypid, a.atttypmod),
-                                       _options_clause(a.attfdwoptions, false),
+                                       _options_clause(a.attfdwoptions, true),
                                        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
                                             THEN ' COLLATE ' || a.attcollation::regcollation::text ELSE '' END,
                                        CASE WHEN a.attgenerated = 's' THEN ' GENERATED ALWAYS AS (' || pg_get_expr(ad.adbin, ad.adrelid) || ') STORED'
@@ -1348,8 +1349,16 @@ WITH objs AS (
                          FROM pg_constraint co WHERE co.conrelid = c.oid AND co.contype = 'c' AND co.conislocal) x),
                     (SELECT ' INHERITS (' || string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno) || ')'
                      FROM pg_inherits i WHERE i.inhrelid = c.oid),
-                    fs.srvname, _options_clause(ft.ftoptions, false))
+                    fs.srvname, _options_clause(ft.ftoptions, true))
            END
+           -- secret-looking options of the table and its columns are left out, as a
+           -- server's are (a column's named "option (column name)")
+           || _secrets_note(ARRAY(SELECT split_part(o, '=', 1) FROM unnest(ft.ftoptions) o WHERE _is_secret_name(split_part(o, '=', 1))
+                                  UNION ALL
+                                  SELECT format('%s (column %s)', split_part(o, '=', 1), quote_ident(a.attname))
+                                  FROM pg_attribute a, unnest(a.attfdwoptions) o
+                                  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attfdwoptions IS NOT NULL
+                                    AND _is_secret_name(split_part(o, '=', 1))))
            -- its triggers, with their firing state, as on tables
            || coalesce((SELECT string_agg(E'\n' || pg_get_triggerdef(tg.oid) || ';'
                                           || CASE tg.tgenabled WHEN 'D' THEN format(E'\nALTER FOREIGN TABLE %I.%I DISABLE TRIGGER %I;', s.nspname, c.relname, tg.tgname)
