@@ -324,16 +324,31 @@ def markdown(result: GateResult) -> str:
     titles = {"hazards": "Hazards", "alerts": "Alerts", "integrity": "Integrity",
               "migration": "Migration", "snapshot": "Snapshot", "lint": "Lint (squawk)",
               "allow": "Allow directives", "updown": "Up/down (downgrades)"}
-    for group in [g for g in ("hazards", "alerts", "integrity", "migration", "snapshot", "lint", "updown",
-                              "allow")
-                  if g in _groups(result)] + [g for g in _groups(result) if g not in titles and g != "gate"]:
-        title = titles.get(group, group)
+    groups = _groups(result)
+    # What the change's author acts on comes first (U12); pgGit's own store (integrity,
+    # alerts) and the history tables follow, folded into one block while all is well.
+    store = [g for g in ("integrity", "alerts") if g in groups]
+    change = ([g for g in ("hazards", "migration", "snapshot", "lint", "updown", "allow") if g in groups]
+              + [g for g in groups if g not in titles and g != "gate"])
+
+    def group_table(group: str) -> None:
         checks = [c for c in result.checks if c.group == group]
-        if not checks:
-            continue
-        out += [f"### {title}", ""]
-        md_table([["❌" if c.failed else "✅", c.name, c.status, c.message] for c in checks],
-                 ["", "check", "status", "message"])
+        if checks:
+            out.extend([f"### {titles.get(group, group)}", ""])
+            md_table([["❌" if c.failed else "✅", c.name, c.status, c.message] for c in checks],
+                     ["", "check", "status", "message"])
+
+    for group in change:
+        group_table(group)
+    store_checks = [c for c in result.checks if c.group in store]
+    fold = not any(c.failed for c in store_checks)
+    if fold and (store_checks or result.commits or result.branches):
+        parts = [f"{len(store_checks)} store checks OK"] if store_checks else []
+        parts += [f"{len(result.commits)} commits"] if result.commits else []
+        parts += [f"{len(result.branches)} branches"] if result.branches else []
+        out += [f"<details><summary>pgGit store and history: {', '.join(parts)}</summary>", ""]
+    for group in store:
+        group_table(group)
     if result.commits:
         out += ["### Commits", ""]
         md_table([[f"`{c.short}`", c.branch or "", c.changes, c.message] for c in result.commits],
@@ -342,6 +357,8 @@ def markdown(result: GateResult) -> str:
         out += ["### Branches", ""]
         md_table([[b.name + (" (current)" if b.current else ""), f"`{b.head[:12]}`", b.commit_count]
                   for b in result.branches], ["branch", "head", "commits"])
+    if fold and (store_checks or result.commits or result.branches):
+        out += ["</details>", ""]
     return printable("\n".join(out)).rstrip() + "\n"
 
 

@@ -153,9 +153,15 @@ def test_markdown_report_and_github_step_summary(project: pytest.Pytester, pggit
     assert "### Diff v1 → HEAD: " in md
     assert "<summary>modified definitions</summary>" in md
     assert "-email text NOT NULL" in md and "+email character varying(100) NOT NULL" in md
-    for title in ("### Hazards", "### Alerts", "### Integrity", "### Migration", "### Snapshot",
-                  "### Commits", "### Branches"):
-        assert title in md
+    # what the author acts on first; pgGit's own store and the history folded after it (U12)
+    order = ["### Hazards", "### Migration", "### Snapshot", "<details><summary>pgGit store and history: ",
+             "### Integrity", "### Alerts", "### Commits", "### Branches", "</details>"]
+    at = [md.find(order[0])]
+    for title in order[1:]:   # each after the one before
+        at.append(md.find(title, at[-1] + 1) if at[-1] >= 0 else -1)
+    assert -1 not in at, list(zip(order, at))
+    assert re.search(r"<summary>pgGit store and history: \d+ store checks OK, \d+ commits, "
+                     r"\d+ branches</summary>", md), md
     # tables are GitHub Markdown
     assert "|----" in md.replace(":", "-")
     # appended, not overwritten
