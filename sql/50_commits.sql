@@ -395,7 +395,10 @@ COMMENT ON FUNCTION pggit_v0._rename_dependants(oid, int2, oid) IS
 -- live_base, live_base_exact: column order too), and no capture fault since the parent,
 -- nor of a transaction still running when the last commit took the log (its fault may
 -- be older than that commit: not visible in that commit's snapshot, meta log_snapshot;
--- the row's 32-bit xmin widened against the current snapshot's next id.  A layer that
+-- the fault's top-level transaction, capture_faults.txid (its xmin is a subtransaction's
+-- id when the fault was met in a savepoint, which no snapshot lists as running: V1); in
+-- rows of older layers, the row's 32-bit xmin widened against the current snapshot's
+-- next id.  A layer that
 -- kept only the horizon: an id at least the horizon, which any transaction of the
 -- cluster running then, an autovacuum's analyze, held back: a needless full read), nor
 -- any fault when no horizon tells.  NULL too
@@ -429,12 +432,12 @@ BEGIN
                       WHERE m.key = 'live_base' AND lc.tree_sha = c.tree_sha
                         AND EXISTS (SELECT 1 FROM meta x WHERE x.key = 'live_base_exact' AND x.value = m.value))
           AND NOT EXISTS (SELECT 1 FROM capture_faults f
+                          CROSS JOIN LATERAL (SELECT coalesce(f.txid, h.nxt - ((h.nxt % 4294967296 - f.xmin::text::bigint
+                                                                                + 4294967296) % 4294967296)) AS xid) x
                           WHERE f.occurred_at >= c.committed_at OR h.horizon IS NULL
                              OR CASE WHEN h.snap IS NOT NULL
-                                     THEN NOT pg_visible_in_snapshot((h.nxt - ((h.nxt % 4294967296 - f.xmin::text::bigint
-                                                                                + 4294967296) % 4294967296))::text::xid8, h.snap)
-                                     ELSE h.nxt - ((h.nxt % 4294967296 - f.xmin::text::bigint + 4294967296) % 4294967296)
-                                          >= h.horizon END));
+                                     THEN NOT pg_visible_in_snapshot(x.xid::text::xid8, h.snap)
+                                     ELSE x.xid >= h.horizon END));
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._incremental_base(text, text, text) IS

@@ -45,8 +45,9 @@ COMMENT ON VIEW pggit_v0.capture_ids_lock IS
 -- the lock at once (not at the end of the user's transaction) and keeps the setval()
 -- (sequences are not transactional).  The setting is only trusted for ids of the block
 -- the counter says this backend reserved last, so a role that sets it itself can reuse
--- only its own block's ids (its own DDL then fails to log: a capture fault).  If the
--- transaction rolls back, the setting goes back with the rows that used the ids.
+-- only its own block's ids; its DDL then meets an id already used, and capture logs it
+-- again with ids of a new block (_capture_again), as capture faults take theirs (V1).
+-- If the transaction rolls back, the setting goes back with the rows that used the ids.
 -- Called only from SECURITY DEFINER capture code: other roles have no rights on the
 -- counter.
 CREATE OR REPLACE FUNCTION pggit_v0._capture_ids(p_n bigint) RETURNS bigint
@@ -221,18 +222,29 @@ COMMENT ON FUNCTION pggit_v0._redact_secrets(text) IS
     'The text with secrets replaced by ''[redacted]'': strings after PASSWORD or an option/setting named like password, secret, key, token or credential (any quoting), password= in connection strings, URI passwords, JSON secret members; redacts more when unsure';
 
 -- Record a fault met by an event trigger function (the user's DDL goes on) in
--- capture_faults, with the statement's secrets redacted; if even that fails, a WARNING
--- naming what failed.  Never raises.  Invoker's rights: only capture code running as
+-- capture_faults, with the statement's secrets redacted and the id of the top-level
+-- transaction (column txid, added here; NULL in rows of older layers, whose xmin
+-- _incremental_base reads instead); if even that fails, a WARNING naming what failed.
+-- Never raises.  Invoker's rights: only capture code running as
 -- the owner can write capture_faults through it.
+ALTER TABLE pggit_v0.capture_faults ADD COLUMN IF NOT EXISTS txid bigint;
+ALTER TABLE pggit_v0.capture_faults ALTER COLUMN txid SET DEFAULT txid_current();
+COMMENT ON COLUMN pggit_v0.capture_faults.txid IS
+    'Top-level transaction that met the fault (txid_current(), also inside a savepoint); NULL in rows of older layers';
 CREATE OR REPLACE FUNCTION pggit_v0._capture_fault(p_event text, p_tag text, p_sqlstate text, p_message text,
                                                   p_statement text, p_what text) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 BEGIN
-    INSERT INTO pggit_v0.capture_faults (id, event, command_tag, sqlstate, message, statement)
+    -- The id from a new block, not from the setting pggit.capture_block: the session may
+    -- have written the setting itself, so that the id was one it had used, and the fault
+    -- was then recorded nowhere (V1).  The transaction recorded is the top-level one
+    -- (txid_current(), also in a savepoint), which _incremental_base tests.
+    PERFORM set_config('pggit.capture_block', '', false);
+    INSERT INTO pggit_v0.capture_faults (id, event, command_tag, sqlstate, message, statement, txid)
     VALUES (pggit_v0._capture_ids(1), p_event, p_tag, p_sqlstate, p_message,
-            pggit_v0._redact_secrets(left(p_statement, 20000)));
+            pggit_v0._redact_secrets(left(p_statement, 20000)), txid_current());
 EXCEPTION WHEN OTHERS THEN
     RAISE WARNING 'pgGit: % failed for "%" (%), and recording that failed too: %', p_what, p_tag, p_message, SQLERRM;
 END
@@ -386,6 +398,83 @@ $$;
 COMMENT ON FUNCTION pggit_v0._capture_keeps(boolean, text, text, text) IS
     'Whether capture logs a DDL command: not of an extension, a temporary object or the layer itself; inlinable';
 
+-- Capture once more when its INSERT met an id already used (unique_violation): the
+-- session wrote the setting pggit.capture_block itself, with fewer ids marked used than
+-- it had used, so that the ids of its block it took again were its own earlier rows'.
+-- A DDL was then logged nowhere, and the capture fault that followed took such an id
+-- too and was lost as well (V1 of the December security round).  The setting is dropped
+-- first, so that the rows take ids of a new block (_capture_ids reserves it after the
+-- counter's last id, which only the owner's capture code moves: ids no row holds), in
+-- their order.  It logs what the first try would have: for ddl_command_end, each
+-- command (renamed_from and renamed_label as _capture's rename path, from
+-- capture_names, whose row the failed try's DELETE left in place); for sql_drop, each
+-- object dropped by name and the dropped tables' row estimates.  Only a DDL whose ids
+-- clashed comes here: the usual one costs nothing more.  Never raises: an error is a
+-- capture fault (whose id does not come from the setting either).  Invoker's rights:
+-- called by _capture and _capture_drop (SECURITY DEFINER); not executable by PUBLIC.
+CREATE OR REPLACE FUNCTION pggit_v0._capture_again(p_event text, p_tag text, p_q text, p_dur interval)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_names jsonb;
+BEGIN
+    PERFORM set_config('pggit.capture_block', '', false);
+    IF p_event = 'sql_drop' THEN
+        INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
+                                      statement, role_name, txid, branch, capture_duration, source)
+        SELECT pggit_v0._capture_ids(1), p_event, p_tag, d.object_type, d.object_identity, d.schema_name, p_q,
+               CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END,
+               txid_current(), (SELECT h.branch FROM pggit_v0.head h), p_dur,
+               nullif(left(current_setting('pggit.source', true), 1000), '')
+        FROM pg_event_trigger_dropped_objects() WITH ORDINALITY d
+        WHERE (d.original OR d.object_type = 'table column') AND NOT d.is_temporary
+          AND pggit_v0._capture_keeps(false, d.schema_name, d.object_type, d.object_identity)
+        ORDER BY d.ordinality;
+        INSERT INTO pggit_v0.dropped_table_stats (id, txid, object_identity, schema_name, table_name,
+                                                  live_tuples, original)
+        SELECT pggit_v0._capture_ids(1), txid_current(), d.object_identity, d.schema_name, d.object_name,
+               pg_stat_get_live_tuples(d.objid), d.original
+        FROM pg_event_trigger_dropped_objects() d
+        WHERE d.object_type = 'table' AND NOT d.is_temporary
+          AND coalesce(d.schema_name, '') <> 'pggit_v0';
+        RETURN;
+    END IF;
+    IF coalesce(current_setting('pggit.names_before', true), '') <> '' THEN
+        DELETE FROM pggit_v0.capture_names k WHERE k.backend = pg_backend_pid()
+        RETURNING CASE WHEN k.xid = txid_current() THEN k.names END INTO v_names;
+        PERFORM set_config('pggit.names_before', '', true);
+    END IF;
+    INSERT INTO pggit_v0.ddl_log (id, event, command_tag, object_type, object_identity, schema_name,
+                                  statement, role_name, txid, branch, capture_duration, renamed_from,
+                                  renamed_label, source)
+    SELECT pggit_v0._capture_ids(1), p_event, c.command_tag, c.object_type, c.object_identity, c.schema_name, p_q,
+           CASE WHEN current_setting('role') = 'none' THEN session_user::text ELSE current_setting('role') END,
+           txid_current(), (SELECT h.branch FROM pggit_v0.head h), p_dur,
+           CASE WHEN v_names IS NOT NULL AND c.object_type IN ('table', 'table column', 'foreign table', 'sequence') THEN
+               (SELECT nullif(x.old, c.object_identity)
+                FROM (SELECT CASE WHEN c.objsubid = 0 THEN format('%I.%I', r->>0, r->>1)
+                                  WHEN r->2->>(c.objsubid::text) IS NOT NULL
+                                  THEN format('%I.%I.%I', r->>0, r->>1, r->2->>(c.objsubid::text)) END AS old
+                      FROM (SELECT v_names->(c.objid::text) AS r) y
+                      WHERE y.r IS NOT NULL) x) END,
+           CASE WHEN v_names IS NOT NULL AND c.object_type = 'type' THEN
+               (SELECT ARRAY[b.value, e.enumlabel::text]
+                FROM jsonb_each_text(v_names->('t' || c.objid::text)) b
+                JOIN pg_enum e ON e.oid = b.key::oid
+                WHERE e.enumlabel <> b.value LIMIT 1) END,
+           nullif(left(current_setting('pggit.source', true), 1000), '')
+    FROM pg_event_trigger_ddl_commands() WITH ORDINALITY c
+    WHERE pggit_v0._capture_keeps(c.in_extension, c.schema_name, c.object_type, c.object_identity)
+    ORDER BY c.ordinality;
+EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL
+    PERFORM pggit_v0._capture_fault(p_event, p_tag, SQLSTATE, SQLERRM, coalesce(p_q, current_query()), 'capture');
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._capture_again(text, text, text, interval) IS
+    'Capture once more with ids of a new block after ids clashed (a session that wrote pggit.capture_block itself); never raises, a fault otherwise';
+
 -- Records the commands of the running ddl_command_end event, with the layer owner's
 -- rights (SECURITY DEFINER: roles doing DDL need no rights on the log).  The role logged
 -- is the one that ran the DDL: the SET ROLE in effect, else the session user.  Statement
@@ -516,7 +605,9 @@ BEGIN
             ORDER BY c.ordinality;
             PERFORM set_config('pggit.names_before', '', true);
         END IF;
-    EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL: record why instead
+    EXCEPTION WHEN unique_violation THEN   -- ids the session had used (it wrote pggit.capture_block itself)
+        PERFORM pggit_v0._capture_again(TG_EVENT, TG_TAG, v_q, clock_timestamp() - v_t0);
+    WHEN OTHERS THEN   -- never fail the user's DDL: record why instead
         PERFORM pggit_v0._capture_fault(TG_EVENT, TG_TAG, SQLSTATE, SQLERRM, coalesce(v_q, current_query()), 'capture');
     END;
 END
@@ -609,7 +700,9 @@ BEGIN
         FROM pg_event_trigger_dropped_objects() d
         WHERE d.object_type = 'table' AND NOT d.is_temporary
           AND coalesce(d.schema_name, '') <> 'pggit_v0';
-    EXCEPTION WHEN OTHERS THEN   -- never fail the user's DDL: record why instead
+    EXCEPTION WHEN unique_violation THEN   -- ids the session had used (it wrote pggit.capture_block itself)
+        PERFORM pggit_v0._capture_again(TG_EVENT, TG_TAG, v_q, clock_timestamp() - v_t0);
+    WHEN OTHERS THEN   -- never fail the user's DDL: record why instead
         PERFORM pggit_v0._capture_fault(TG_EVENT, TG_TAG, SQLSTATE, SQLERRM, coalesce(v_q, current_query()), 'capture');
     END;
 END
