@@ -65,8 +65,96 @@ $$;
 COMMENT ON FUNCTION pggit_v0._attempt_begin() IS
     'Starts an attempt of a history writer: lock waits cut at 200 ms for the rest of the attempt (E6)';
 
--- After an attempt gave up on a lock: false when the caller's lock_timeout (p_limit, its
--- text; 0: none) has run out since p_start, else a pause (longer each round, at most
+-- How long a pgGit call may wait for locks other sessions hold, as lock_timeout's text:
+-- the caller's lock_timeout when set, else the setting pggit.lock_wait (a duration as
+-- lock_timeout takes it: '30s', '2min', '500ms'; a bare number is milliseconds; '0'
+-- waits without bound), 30 s when unset.  Without a bound, a role with no access to
+-- pgGit made every commit and status() wait for ever: it locked its own table under its
+-- own view in a transaction left idle, and the next commit read the view (V7).  22023
+-- for a value lock_timeout would refuse.
+CREATE OR REPLACE FUNCTION pggit_v0._lock_wait() RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_own  text := current_setting('lock_timeout');
+    v_want text := coalesce(nullif(btrim(current_setting('pggit.lock_wait', true)), ''), '30s');
+    v_out  text;
+BEGIN
+    IF v_own NOT IN ('0', '0ms') THEN
+        RETURN v_own;
+    END IF;
+    BEGIN   -- lock_timeout's own parser and form ('5000' -> '5s'), rolled back
+        PERFORM set_config('lock_timeout', v_want, true);
+        v_out := current_setting('lock_timeout');
+        RAISE SQLSTATE 'PGGIT';
+    EXCEPTION WHEN SQLSTATE 'PGGIT' THEN
+        RETURN v_out;
+    WHEN invalid_parameter_value OR invalid_text_representation OR numeric_value_out_of_range THEN
+        RAISE EXCEPTION 'pggit.lock_wait is not a duration: %', v_want
+              USING ERRCODE = '22023',
+                    HINT = 'Set it as lock_timeout takes it, e.g. SET pggit.lock_wait = ''30s'' (''0'': wait without bound), or RESET pggit.lock_wait for 30 s.';
+    END;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._lock_wait() IS
+    'How long a pgGit call waits for other sessions'' locks: the caller''s lock_timeout, else pggit.lock_wait (default 30s; 0: no bound), as lock_timeout''s text (V7)';
+
+-- Raises 55P03 for a call (p_what) that gave up on a lock after p_start: the message names
+-- the sessions that likely hold it (pid, role, state, what they hold, since when): those
+-- holding an ACCESS EXCLUSIVE lock on a relation (a pgGit read of a table or view
+-- waits only for that) or the history writers' lock, else those holding any lock on a
+-- user's relation (a checkout's DDL waits for any); at most 5, oldest transaction first.  The wait
+-- itself is over when this runs (pg_blocking_pids of this session is empty), so these
+-- are the sessions holding such locks now.
+CREATE OR REPLACE FUNCTION pggit_v0._lock_wait_failed(p_what text, p_start timestamptz) RETURNS void
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_who text;
+BEGIN
+    WITH held AS (
+        SELECT l.pid,
+               bool_or(l.mode = 'AccessExclusiveLock'
+                       OR (l.relation = 'pggit_v0.history_lock'::regclass AND l.mode = 'ExclusiveLock')) AS strong,
+               string_agg(DISTINCT format('%s (%s)', l.relation::regclass, l.mode), ', ') AS what
+        FROM pg_locks l
+        WHERE l.locktype = 'relation' AND l.granted AND l.pid <> pg_backend_pid()
+          AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+          AND l.relation >= 16384                                    -- (not the catalog's)
+          AND (l.relation = 'pggit_v0.history_lock'::regclass
+               OR NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = l.relation
+                              AND c.relnamespace = 'pggit_v0'::regnamespace))
+        GROUP BY l.pid
+    ),
+    pick AS (
+        SELECT h.*, a.usename, a.state, a.xact_start
+        FROM held h LEFT JOIN pg_stat_activity a ON a.pid = h.pid
+        WHERE h.strong OR NOT EXISTS (SELECT 1 FROM held x WHERE x.strong)
+        ORDER BY a.xact_start NULLS LAST, h.pid
+        LIMIT 5
+    )
+    SELECT string_agg(format('pid %s (login role %s%s%s, holding %s)', p.pid, coalesce(p.usename::text, '?'),
+                             CASE WHEN p.state IS NOT NULL THEN ', ' || p.state ELSE '' END,
+                             CASE WHEN p.xact_start IS NOT NULL
+                                  THEN ', transaction open for ' || justify_interval(date_trunc('second', clock_timestamp() - p.xact_start))::text
+                                  ELSE '' END,
+                             p.what), '; ' ORDER BY p.xact_start NULLS LAST, p.pid)
+    INTO v_who
+    FROM pick p;
+    RAISE EXCEPTION '% gave up after waiting % s for locks other sessions hold: %', p_what,
+                    round(extract(epoch FROM clock_timestamp() - p_start)::numeric, 1),
+                    coalesce(v_who, 'no session holds such a lock now (it was given back meanwhile)')
+          USING ERRCODE = '55P03',
+                HINT = 'Those sessions must end their transactions (an administrator may SELECT pg_terminate_backend(pid)); then retry.  SET pggit.lock_wait = ''2min'' (or lock_timeout) waits longer, ''0'' without bound.';
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._lock_wait_failed(text, timestamptz) IS
+    'Raises 55P03 for a call that gave up on a lock, naming the sessions (pid, role, state, locks) that likely hold it (V7)';
+
+-- After an attempt gave up on a lock: false when the bound (p_limit, lock_timeout's
+-- text from _lock_wait; 0: none) has run out since p_start, else a pause (longer each round, at most
 -- 200 ms) and true.  A transaction that holds an ACCESS EXCLUSIVE lock on a relation of
 -- its own (a user's DDL, not committed yet), that another session's pgGit call waits
 -- for, and that has tried for 3 s raises 40P01 instead: two such transactions whose
@@ -117,13 +205,16 @@ COMMENT ON FUNCTION pggit_v0._attempt_again(timestamptz, text, int) IS
 -- Runs p_call (a query returning one text value: a history writer's one attempt) in
 -- attempts (_attempt_begin, _attempt_again) and returns its value; the caller's
 -- lock_timeout is its own again afterwards.  create_basic_commit, checkout_branch and
--- merge_branch run through it (E6).
+-- merge_branch run through it (E6).  The attempts end when the caller's lock_timeout,
+-- else pggit.lock_wait (30 s), has run out (_lock_wait): 55P03 naming the sessions that
+-- hold the locks (V7: without a lock_timeout they went on for ever).
 CREATE OR REPLACE FUNCTION pggit_v0._in_attempts(p_call text) RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
     v_orig  text := current_setting('lock_timeout');   -- the caller's (0: none)
+    v_limit text := _lock_wait();
     v_start timestamptz := clock_timestamp();
     v_round int := 0;
     v_out   text;
@@ -135,8 +226,12 @@ BEGIN
             PERFORM set_config('lock_timeout', v_orig, true);
             RETURN v_out;
         EXCEPTION WHEN lock_not_available THEN
-            IF NOT _attempt_again(v_start, v_orig, v_round) THEN
-                RAISE;
+            IF NOT _attempt_again(v_start, v_limit, v_round) THEN
+                PERFORM _lock_wait_failed(CASE substring(p_call FROM 'pggit_v0\.(\w+)\(')
+                                              WHEN '_commit_snapshot' THEN 'create_basic_commit'
+                                              WHEN '_checkout_once' THEN 'checkout_branch'
+                                              WHEN '_merge_once' THEN 'merge_branch'
+                                              ELSE 'pgGit' END, v_start);
             END IF;
         END;
         v_round := v_round + 1;

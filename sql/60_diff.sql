@@ -328,6 +328,7 @@ DECLARE
     v_t0    timestamptz := clock_timestamp();
     v_head  text;
     v_space text;
+    v_orig  text;
 BEGIN
     v_head := get_head_sha();   -- raises when HEAD does not resolve, instead of calling everything ADDED
     -- nothing logged since HEAD's commit, and the log trusted since it: no row, and
@@ -343,8 +344,19 @@ BEGIN
             RETURN;
         END IF;
     END IF;
-    -- (with HEAD's commit: read incrementally when the DDL log proves what changed)
-    RETURN QUERY SELECT * FROM _diff_rows(_commit_tree(v_head), NULL, true, v_head);
+    -- (with HEAD's commit: read incrementally when the DDL log proves what changed).
+    -- Lock waits end after the caller's lock_timeout, else pggit.lock_wait (30 s): 55P03
+    -- naming the sessions holding the locks (V7: a role that locked its own table under
+    -- its own view held every status() waiting for ever); the caller's lock_timeout is
+    -- its own again afterwards (the set_config goes back with the block on an error).
+    v_orig := current_setting('lock_timeout');
+    BEGIN
+        PERFORM set_config('lock_timeout', _lock_wait(), true);
+        RETURN QUERY SELECT * FROM _diff_rows(_commit_tree(v_head), NULL, true, v_head);
+        PERFORM set_config('lock_timeout', v_orig, true);
+    EXCEPTION WHEN lock_not_available THEN
+        PERFORM _lock_wait_failed('status()', v_t0);
+    END;
     PERFORM _record_timing('status', v_t0, current_setting('pggit.live_diff', true));
 END
 $$;
