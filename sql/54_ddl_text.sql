@@ -1379,3 +1379,59 @@ LEFT JOIN LATERAL (SELECT regexp_match(c.default_expr, '^(''(?:[^'']|'''')*'')::
 $$;
 COMMENT ON FUNCTION pggit_v0._col_typed_as(text, text) IS
     'A column''s first definition with the type of a later one, when it gives its rows nothing or a quoted constant';
+
+-- A canonical column definition with the enum labels its DEFAULT names renamed as
+-- p_labels says (a JSON array of {"t": the enum as schema.type, quoted as needed, "o":
+-- the label then, "n": the label now}): a literal cast to such an enum, or the whole
+-- default a bare literal of a column of that type.  The rest as it is (T3: a column
+-- added with DEFAULT 'x', the label renamed to y after, is added by a jump with 'y').
+CREATE OR REPLACE FUNCTION pggit_v0._col_relabeled(p_def text, p_labels jsonb) RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_expr text;
+    v_type text;
+    v_rest text;
+    v_out  text := '';
+    v_new  text;
+    v_lit  text;
+    m      text[];
+BEGIN
+    IF p_def IS NULL OR p_labels IS NULL OR jsonb_typeof(p_labels) <> 'array' OR jsonb_array_length(p_labels) = 0 THEN
+        RETURN p_def;
+    END IF;
+    SELECT c.default_expr, c.type INTO v_expr, v_type FROM _col_parts(p_def) c;
+    IF v_expr IS NULL OR strpos(v_expr, '''') = 0 THEN
+        RETURN p_def;
+    END IF;
+    m := regexp_match(v_expr, '^''((?:[^'']|'''')*)''$');
+    IF m IS NOT NULL THEN   -- a bare literal: of the column's type
+        SELECT l->>'n' INTO v_new FROM jsonb_array_elements(p_labels) l
+        WHERE l->>'t' = v_type AND l->>'o' = replace(m[1], '''''', '''') LIMIT 1;
+        RETURN CASE WHEN v_new IS NULL THEN p_def
+                    ELSE _with_default(p_def, '''' || replace(v_new, '''', '''''') || '''') END;
+    END IF;
+    v_rest := v_expr;
+    LOOP
+        -- the next literal (what precedes it: no quote outside a quoted name), and a
+        -- cast of it to a schema-qualified type
+        m := regexp_match(v_rest, '^((?:[^''"]|"(?:[^"]|"")*")*)''((?:[^'']|'''')*)''(.*)$', 's');
+        EXIT WHEN m IS NULL;
+        v_out := v_out || m[1];
+        v_lit := m[2];
+        v_rest := m[3];
+        v_new := NULL;
+        m := regexp_match(v_rest, '^::((?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*))(?![A-Za-z0-9_$."[])', 's');
+        IF m IS NOT NULL THEN
+            SELECT l->>'n' INTO v_new FROM jsonb_array_elements(p_labels) l
+            WHERE l->>'t' = m[1] AND l->>'o' = replace(v_lit, '''''', '''') LIMIT 1;
+        END IF;
+        v_out := v_out || '''' || coalesce(replace(v_new, '''', ''''''), v_lit) || '''';
+    END LOOP;
+    v_out := v_out || v_rest;
+    RETURN CASE WHEN v_out = v_expr THEN p_def ELSE _with_default(p_def, v_out) END;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._col_relabeled(text, jsonb) IS
+    'A column definition with the enum labels its default names renamed (T3)';

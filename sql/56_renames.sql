@@ -709,6 +709,14 @@ BEGIN
                                   AND e.name = k.kind || ' ' || substr(r.old_column, strpos(r.old_column, ' ') + 1)
                JOIN objects o ON o.sha = e.entry_sha
                WHERE r.kind = 'part'),
+        -- (the enum labels renamed since, in its default: kind 'then_label', T3)
+        thl AS (SELECT t.schema_name, t.obj_key, t.sub_key, t.new_sub, t.plain_then,
+                       _col_relabeled(t.content,
+                                      (SELECT jsonb_agg(jsonb_build_object('t', r.new_schema, 'o', r.new_table,
+                                                                           'n', r.new_column))
+                                       FROM rr r WHERE r.kind = 'then_label' AND r.old_schema = t.schema_name
+                                         AND r.old_table = t.obj_key AND r.old_column = t.sub_key)) AS content
+                FROM th t),
         fresh AS (
             -- (a column's first blob that gives its rows nothing, no default, generation
             -- or identity, is taken with the target's type: what reads the column, foreign
@@ -720,7 +728,7 @@ BEGIN
                                                       WHERE EXISTS (SELECT 1 FROM th WHERE th.schema_name = t.schema_name
                                                                       AND th.obj_key = t.obj_key))) b
                  ON b.obj_tree = o.obj_tree
-            LEFT JOIN th t ON t.schema_name = o.schema_name AND t.obj_key = o.obj_key AND t.sub_key = b.sub_key
+            LEFT JOIN thl t ON t.schema_name = o.schema_name AND t.obj_key = o.obj_key AND t.sub_key = b.sub_key
             UNION ALL   -- (their recorded dependencies, as they are)
             SELECT o.schema_name, o.bucket, o.obj_key, e.name, ob.content
             FROM tobj o JOIN tree_entries e ON e.tree_sha = o.obj_tree AND e.name = 'depends'

@@ -223,13 +223,26 @@ BEGIN
                             AND coalesce(x.renamed_from, x.object_identity) = format('%I.%I.%I', h.cs, h.ct, h.cc)
                             AND x.at > h.committed_at AND (x.at, x.id) < (h.hi_at, h.hi_id))
         ORDER BY h.schema_name, h.obj_key, h.sub_key, h.committed_at, h.commit_sha
+    ),
+    -- the enum labels renamed since the commit each blob is taken from (the script
+    -- renames them first: a first default naming one is added with its new name, T3)
+    labs AS MATERIALIZED (
+        SELECT c.commit_sha,
+               (SELECT jsonb_agg(jsonb_build_object('t', format('%I.%I', r.old_schema, r.old_table),
+                                                    'o', r.old_column, 'n', r.new_column))
+                FROM _label_renames(c.commit_sha, p_to) r) AS labels
+        FROM (SELECT DISTINCT b.commit_sha FROM then_blob b) c
+        WHERE EXISTS (SELECT 1 FROM ddl_log l WHERE l.renamed_label IS NOT NULL)
+    ),
+    then_lab AS (
+        SELECT t.*, l.labels FROM then_blob t LEFT JOIN labs l ON l.commit_sha = t.commit_sha
     )
     -- (one whose first default names what is gone where the script adds it: as the
     -- target has it, P2)
     -- (nor one whose type is a type or domain the target lacks: renamed or dropped since,
     -- P2e, P2f; nor a generated column generated in the target too: its values are the
     -- target expression's either way, and its first expression may read renamed columns)
-    SELECT jsonb_agg(to_jsonb(t)) INTO v_blobs FROM then_blob t
+    SELECT jsonb_agg(to_jsonb(t)) INTO v_blobs FROM then_lab t
     WHERE t.then_sha = t.new_sha
        OR NOT EXISTS (
               SELECT 1
@@ -250,8 +263,9 @@ BEGIN
                              JOIN tree_entries e3 ON e3.tree_sha = e2.entry_sha
                                                  AND e3.name IN ('type ' || q[2], 'domain ' || q[2])
                              WHERE cardinality(q) = 2))))
-      AND (t.then_sha = t.new_sha OR _default_fits((SELECT c.default_expr FROM objects o CROSS JOIN LATERAL _col_parts(o.content) c
-                         WHERE o.sha = t.then_sha),
+      AND (t.then_sha = t.new_sha OR _default_fits((SELECT c.default_expr FROM objects o
+                                                    CROSS JOIN LATERAL _col_parts(_col_relabeled(o.content, t.labels)) c
+                                                    WHERE o.sha = t.then_sha),
                         (SELECT g.tree_sha FROM commit_graph g WHERE g.commit_sha = t.commit_sha), p_to_tree));
     -- the default a column was added with, when the commit that added it changed or
     -- dropped that default after (G2: Django's AddField with a default is ADD COLUMN ...
@@ -295,7 +309,16 @@ BEGIN
                                   = (t.schema_name, t.obj_key, t.sub_key))
           UNION ALL   -- (new_table: the blob given that default, new_column: the ddl_log row
                       -- whose ADD COLUMN gave it, read again by _renamed_tree)
-          SELECT e FROM jsonb_array_elements(v_defaults) e) x;
+          SELECT e FROM jsonb_array_elements(v_defaults) e
+          UNION ALL   -- (the labels renamed since: new_schema the enum, new_table the label
+                      -- then, new_column the label now; _renamed_tree renames them in
+                      -- the default of the column's blob above, T3)
+          SELECT jsonb_build_object('kind', 'then_label', 'old_schema', t.schema_name, 'old_table', t.obj_key,
+                                    'old_column', t.sub_key, 'new_schema', l->>'t', 'new_table', l->>'o',
+                                    'new_column', l->>'n')
+          FROM jsonb_to_recordset(v_blobs) AS t(schema_name text, obj_key text, sub_key text, labels jsonb)
+          CROSS JOIN LATERAL jsonb_array_elements(t.labels) l
+          WHERE jsonb_typeof(t.labels) = 'array') x;
     -- (the tree is written by _renamed_tree, with the owner's rights: blobs already stored)
     RETURN CASE WHEN v_then IS NULL THEN NULL ELSE _renamed_tree(p_to_tree, v_then) END;
 END

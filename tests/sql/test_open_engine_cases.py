@@ -362,8 +362,25 @@ def test_a_column_whose_first_default_names_what_is_gone_is_added_with_the_targe
      "ALTER TABLE app.t RENAME TO u; ALTER TYPE app.mood RENAME TO feeling;"
      "ALTER TABLE app.u ALTER COLUMN m SET DEFAULT 'ok'::app.feeling",
      "SELECT m::text FROM app.u", "ok"),
+    # the label its first default names renamed, the default changed (T3: the rows got
+    # the target's default, z)
+    ("CREATE TYPE app.st AS ENUM ('x', 'z'); ALTER TABLE app.t ADD COLUMN s app.st NOT NULL DEFAULT 'x'",
+     "ALTER TYPE app.st RENAME VALUE 'x' TO 'y'; ALTER TABLE app.t ALTER COLUMN s SET DEFAULT 'z'",
+     "SELECT s::text FROM app.t", "y"),
+    # the same with the column renamed too
+    ("CREATE TYPE app.st AS ENUM ('x', 'z'); ALTER TABLE app.t ADD COLUMN s app.st NOT NULL DEFAULT 'x'",
+     "ALTER TYPE app.st RENAME VALUE 'x' TO 'y'; ALTER TABLE app.t RENAME COLUMN s TO s2;"
+     "ALTER TABLE app.t ALTER COLUMN s2 SET DEFAULT 'z'",
+     "SELECT s2::text FROM app.t", "y"),
+    # AddField(default='x') then the label renamed: the logged first default (the
+    # script failed: invalid input value for enum)
+    ("CREATE TYPE app.st AS ENUM ('x', 'z'); BEGIN; ALTER TABLE app.t ADD COLUMN s app.st NOT NULL DEFAULT 'x';"
+     "ALTER TABLE app.t ALTER COLUMN s DROP DEFAULT; COMMIT",
+     "ALTER TYPE app.st RENAME VALUE 'x' TO 'y'; ALTER TABLE app.t RENAME COLUMN s TO s2",
+     "SELECT s2::text FROM app.t", "y"),
 ], ids=["column_renamed", "django_rename_field", "table_renamed_and_moved", "django_rename_model",
-        "generated_made_plain_renamed", "enum_renamed_table_renamed"])
+        "generated_made_plain_renamed", "enum_renamed_table_renamed", "label_renamed_default_changed",
+        "label_and_column_renamed_default_changed", "logged_default_label_renamed"])
 def test_a_column_added_then_renamed_keeps_what_the_history_gave_its_rows(
         db: SqlDb, first: str, later: str, query: str, expected: str) -> None:
     """P6: a column added, then renamed (or its table renamed or moved) and altered: a
