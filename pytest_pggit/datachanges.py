@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
+from .exceptions import PggitError
+
 #: a statement's leading comments and blanks
 _LEAD = r"(?:\s|--[^\n]*(?:\n|$)|/\*(?:[^*]|\*(?!/))*\*/|\\[^\n]*(?:\n|$))*"   # (and psql's \set lines, R11)
 _NAME = r'(?:"(?:[^"]|"")+"|[\w$]+)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[\w$]+))*'
@@ -234,14 +236,15 @@ _INNER = re.compile(r"(?:\(|\bBEGIN\b|;)\s*(?P<verb>DELETE\s+FROM|UPDATE|TRUNCAT
                     r"(?:ONLY\s+)?(?P<name>" + _NAME + ")", re.IGNORECASE)
 
 
-def sql_file_data(path: Path, display: str) -> StepData:
-    """A schema file's statements, each at its ``file:line``."""
+def sql_file_data(path: Path, display: str, rootdir: Optional[Path] = None) -> StepData:
+    """A schema file's statements, each at its ``file:line`` (includes only from
+    ``rootdir``, see :func:`~pytest_pggit.sqlfiles.expand_script`)."""
     from .sqlfiles import _first_code, expand_script, split_statements
 
     out = StepData()
     try:   # (\i and \ir expanded, each line where it comes from: R9)
-        script = expand_script(path)
-    except (OSError, UnicodeDecodeError, ValueError):
+        script = expand_script(path, confine=rootdir)
+    except (OSError, UnicodeDecodeError, ValueError, PggitError):
         return out
     text = script.text
     for offset, stmt in split_statements(text):

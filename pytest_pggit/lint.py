@@ -214,7 +214,7 @@ def file_unit(path: Path, display: str, rootdir: Optional[Path]) -> Unit:
     from .formatting import display_path
     from .sqlfiles import expand_script
 
-    script = expand_script(path)
+    script = expand_script(path, confine=rootdir)
     shown: Dict[int, Tuple[str, int]] = {}
     names: Dict[Path, str] = {}
     for i, origin in enumerate(script.origins, 1):

@@ -82,8 +82,30 @@ class Line(NamedTuple):
     copy_data: Optional[List[Tuple[str, Origin]]] = None
 
 
-def _expand(path: Path, root: Path, stack: List[Path]) -> List[Line]:
+def _confined(path: Path, confine: Optional[Sequence[Path]], stack: List[Path], lineno: int) -> None:
+    """Refuse ``path`` (resolved) when it is in none of the folders ``confine`` (the
+    project's rootdir, the top file's folder) or in a ``.git`` folder: a file's include,
+    or a symlinked schema file, read any file the run may read, inside a string too, and
+    the SQL could print it (Z1: a PR's ``\\ir ../.git/config`` put the job's token in the
+    CI log)."""
+    if confine is None:
+        return
+    tops = [top for top in confine if path == top or top in path.parents]
+    if tops and all(".git" not in path.relative_to(top).parts for top in tops):
+        return
+    where = f"{stack[-1]}:{lineno} includes" if stack else "the schema file is"
+    raise PggitError(
+        f"SQL include refused: {where} {path}, which is "
+        + ("in a .git folder" if tops else "outside the project (" + ", ".join(map(str, confine)) + ")"),
+        hint="pytest-pggit reads only the project's own SQL files (a symlink counts where it "
+             "points): move the file into the project, outside .git",
+        sqlstate="42501")
+
+
+def _expand(path: Path, root: Path, stack: List[Path], confine: Optional[Sequence[Path]] = None,
+            lineno: int = 0) -> List[Line]:
     path = path.resolve()
+    _confined(path, confine, stack, lineno)
     if path in stack:
         chain = " -> ".join(str(p) for p in stack + [path])
         raise PggitError(f"SQL include cycle: {chain}", hint="remove the circular \\i/\\ir")
@@ -114,7 +136,7 @@ def _expand(path: Path, root: Path, stack: List[Path]) -> List[Line]:
                 if not target.exists():
                     target = path.parent / name
             out.append(Line(f"-- pytest-pggit: begin {name}", (path, lineno)))
-            out.extend(_expand(target, root, stack + [path]))
+            out.extend(_expand(target, root, stack + [path], confine, lineno))
             out.append(Line(f"-- pytest-pggit: end {name}", (path, lineno)))
         elif line.lstrip().startswith("\\"):
             out.append(Line(f"-- pytest-pggit: dropped psql command: {line.strip()}", (path, lineno)))
@@ -155,11 +177,16 @@ class Script:
         return next((o for o in reversed(self.origins) if o is not None), None)
 
 
-def expand_script(path: PathLike, root: Optional[PathLike] = None) -> Script:
-    """Expand ``\\i``/``\\ir`` in a psql script, keeping each line's origin."""
+def expand_script(path: PathLike, root: Optional[PathLike] = None,
+                  confine: Optional[PathLike] = None) -> Script:
+    """Expand ``\\i``/``\\ir`` in a psql script, keeping each line's origin.  With
+    ``confine`` (the project's rootdir), the script and every file it includes must be in
+    it or in the script's own folder (a symlink: where it points), and not in a ``.git``
+    folder: :class:`PggitError` (42501) otherwise."""
     path = Path(path)
     base = Path(root) if root is not None else path.resolve().parent
-    return Script(_expand(path, base, []))
+    allowed = None if confine is None else [Path(confine).resolve(), path.absolute().parent.resolve()]
+    return Script(_expand(path, base, [], allowed))
 
 
 def expand_file(path: PathLike, root: Optional[PathLike] = None) -> str:

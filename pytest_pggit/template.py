@@ -90,7 +90,7 @@ def file_steps(files: Sequence[Path], rootdir: Optional[Path], no_owner: bool,
 
         name = names[i] if names is not None else display_path(f, rootdir)
         out.append(Step("sql", name, "schema file", upgrade, source=name,
-                        data=lambda f=f, name=name: sql_file_data(f, name)))
+                        data=lambda f=f, name=name: sql_file_data(f, name, rootdir)))
     return out
 
 
@@ -409,7 +409,7 @@ def _run_schema_file(db: Database, path: Path, no_owner: bool, rootdir: Optional
     from . import sqlfiles
     from .ownership import is_ownership_statement
 
-    script = sqlfiles.expand_script(path)
+    script = sqlfiles.expand_script(path, confine=rootdir)   # (Z1: no include from elsewhere)
     with db.connect(autocommit=True) as conn:
         ran = sqlfiles.execute_statements(conn, script, f"schema file {path}",
                                           skip=is_ownership_statement if no_owner else None,

@@ -435,7 +435,7 @@ def cache_inputs(*, rootdir: Path, sql_dir: Optional[Path], schema_files: Sequen
 
         name = f"schema file {i:04d} {display_path(f, files_root)}"
         try:
-            inputs[name] = _digest(sqlfiles.expand_script(f).text.encode())
+            inputs[name] = _digest(sqlfiles.expand_script(f, confine=files_root).text.encode())
         except (OSError, PggitError) as exc:
             inputs[name] = f"unreadable ({exc})"
     for i, step in enumerate(steps):
