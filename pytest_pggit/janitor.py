@@ -126,6 +126,17 @@ def mark_template(conn: "psycopg.Connection", name: str, on: bool = True) -> Non
         sql.Identifier(name), sql.SQL("true" if on else "false")))
 
 
+def keep_out_others(conn: "psycopg.Connection", name: str) -> None:
+    """Revoke ``CONNECT`` and ``TEMPORARY`` on ``name`` from ``PUBLIC``: only its owner (the
+    run's role) and superusers may connect.  For the template cache's entries: on a shared
+    server any role could hold a session on another team's entry (its clones then fail,
+    55006) or run ``ALTER DEFAULT PRIVILEGES`` there, which every later clone held (Z4).
+    The databases tests use keep PostgreSQL's default: tests connect as roles of their own."""
+    from psycopg import sql
+
+    conn.execute(sql.SQL("REVOKE CONNECT, TEMPORARY ON DATABASE {} FROM PUBLIC").format(sql.Identifier(name)))
+
+
 def terminate_connections(conn: "psycopg.Connection", dbname: str) -> int:
     """Terminate every other session connected to ``dbname``; returns how many."""
     rows = conn.execute(

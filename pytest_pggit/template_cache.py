@@ -753,7 +753,7 @@ class TemplateCache:
         """Clone the entry into ``target`` (None when there is none, or it is unusable)."""
         import psycopg
 
-        from .janitor import DatabaseJanitor
+        from .janitor import DatabaseJanitor, keep_out_others
 
         with self._admin(conn) as conn:
             entry = list_entries(conn).get(self.name)
@@ -770,6 +770,7 @@ class TemplateCache:
             entry.used_at = time.time()
             try:   # most recently used: pruning keeps it (best effort: not the owner, say)
                 _set_comment(conn, self.name, entry)
+                keep_out_others(conn, self.name)   # (an entry stored before Z4's fix)
             except psycopg.Error:
                 pass
         return janitor, entry
@@ -779,7 +780,7 @@ class TemplateCache:
         """Copy ``source`` into ``staging``, give it the metadata, rename it into place."""
         from psycopg import sql
 
-        from .janitor import DatabaseJanitor, drop_database, mark_template
+        from .janitor import DatabaseJanitor, drop_database, keep_out_others, mark_template
 
         with self._admin(conn) as conn:
             drop_database(conn, staging, self.server.server_version_num)
@@ -788,6 +789,7 @@ class TemplateCache:
                             lock_timeout=self.lock_timeout).create(conn)
             try:
                 _set_comment(conn, staging, entry)
+                keep_out_others(conn, staging)   # (before it is an entry: Z4)
                 drop_database(conn, self.name, self.server.server_version_num)  # a stale one
                 conn.execute(sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
                     sql.Identifier(staging), sql.Identifier(self.name)))
