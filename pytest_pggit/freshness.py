@@ -113,6 +113,30 @@ def freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Freshness]:
     return out
 
 
+def added_at(paths: List[Path], rootdir: Path) -> Optional[Dict[Path, float]]:
+    """The time of the commit that added each of ``paths`` on git HEAD's first-parent line
+    (one renamed unchanged by a commit: its old name's, as :func:`freshness` has it),
+    whether the file is still there, edited or not; a path git HEAD's history never added
+    is absent.  None without git.  For the files of another git ref's tree, named as in
+    the work tree: the ref's plan is ordered as the head's (Django, U7)."""
+    git = functools.partial(_git, rootdir)
+    top = git("rev-parse", "--show-toplevel")
+    if top is None:
+        return None
+    root = Path(top.strip()).resolve()
+    paths = [p for p in (q.resolve() for q in paths) if root in p.parents]
+    if not paths:
+        return {}
+    last = _last_commits(git, root, paths, added=True)
+    renamed = _committed_renames(git, root, paths)
+    if renamed:
+        before = _last_commits(git, root, sorted(set(renamed.values())), added=True)
+        for new, old in renamed.items():
+            if old in before:
+                last[new] = min(last.get(new, before[old]), before[old])
+    return last
+
+
 def _committed_renames(git: Any, root: Path, paths: List[Path]) -> Dict[Path, Path]:
     """Those of ``paths`` a commit of the first-parent line (the last 500) made by
     renaming another file unchanged (similarity 100), -> the old name."""
@@ -362,4 +386,4 @@ def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
     return sorted(p for p in out if not p.exists())
 
 
-__all__ = ["Freshness", "committed_edits", "deleted_text", "edit_base", "edited", "freshness", "removed_files", "uncommitted_new"]
+__all__ = ["Freshness", "added_at", "committed_edits", "deleted_text", "edit_base", "edited", "freshness", "removed_files", "uncommitted_new"]

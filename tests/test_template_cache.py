@@ -684,6 +684,69 @@ def test_a_django_migration_added_reuses_the_entry_and_its_statements(
     assert (pytester.path / "tree.txt").read_text() == tree
 
 
+def test_a_django_migration_added_to_a_project_with_djangos_apps_reuses_the_entry(
+        pytester: pytest.Pytester, own_server: Server) -> None:
+    """U7: with Django's own apps installed, the plan moved the last commit's migration
+    after them (sessions/0001 sorts last), and once a newer one came it went back among
+    them: "the steps' order changed", every new migration rebuilt the whole plan.  The
+    plan is oldest first now: the untracked migration starts from the clean tree's entry,
+    committing it changes nothing, and a ``git:`` base of the commit before is that
+    entry too."""
+    pytest.importorskip("django")
+    pytest.importorskip("pytest_django")
+    import textwrap
+
+    from test_tool_django import INITIAL, _one_app
+
+    def migration(n: int) -> str:
+        return textwrap.dedent(f"""
+            from django.db import migrations, models
+
+            class Migration(migrations.Migration):
+                dependencies = [("appk", "{n - 1:04d}_{'initial' if n == 2 else f'c{n - 1}'}")]
+                operations = [migrations.AddField("Item", "c{n}", models.IntegerField(null=True))]
+            """)
+
+    _one_app(pytester, "appk", {"0001_initial": INITIAL})
+    settings = pytester.path / "site_cfg" / "settings.py"
+    settings.write_text(settings.read_text().replace(
+        '["appk"]', '["django.contrib.contenttypes", "django.contrib.auth", "appk", "django.contrib.sessions"]'))
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+
+    def commit(message: str, when: int) -> None:
+        env = dict(os.environ, GIT_AUTHOR_DATE=f"{when} +0000", GIT_COMMITTER_DATE=f"{when} +0000")
+        subprocess.run(git + ["add", "-A"], cwd=pytester.path, check=True, env=env)
+        subprocess.run(git + ["commit", "-q", "-m", message], cwd=pytester.path, check=True, env=env)
+
+    subprocess.run(git + ["init", "-q"], cwd=pytester.path, check=True)
+    commit("Django's apps and appk", 1_700_000_000)
+    (pytester.path / "appk" / "migrations" / "0002_c2.py").write_text(migration(2))
+    commit("c2", 1_700_001_000)
+    args = ["--pggit", "--pggit-backend", "dsn", "--pggit-dsn", own_server.dsn(), "-rA",
+            "-p", "no:randomly", "-p", "no:cacheprovider"]
+    first = pytester.runpytest_subprocess(*args)
+    first.assert_outcomes(passed=1)
+    entry = re.search(r"kept as (pggit_cache_\w+)", first.stdout.str()).group(1)
+    steps = int(re.search(r"(\d+) migration step\(s\) committed", first.stdout.str()).group(1))
+    assert steps > 10, first.stdout.str()   # Django's apps' migrations and appk's two
+
+    (pytester.path / "appk" / "migrations" / "0003_c3.py").write_text(migration(3))
+    second = pytester.runpytest_subprocess(*args)
+    second.assert_outcomes(passed=1)
+    out = second.stdout.str()
+    assert f"template cache: reused {steps} of {steps + 1} steps from {entry}, applied 1" in out, out
+    assert "order changed" not in out, out
+
+    # a git base of the clean tree is the first run's entry (the same steps, in order)
+    based = pytester.runpytest_subprocess(*args, "--pggit-gate", "--pggit-base", "git:HEAD")
+    assert f"from the template cache ({entry}, hit)" in based.stdout.str(), based.stdout.str()
+
+    commit("c3", 1_700_002_000)
+    third = pytester.runpytest_subprocess(*args)
+    third.assert_outcomes(passed=1)
+    third.stdout.fnmatch_lines(["pggit: template cache hit: pggit_cache_* (nothing changed)"])
+
+
 def test_an_alembic_revision_added_reuses_the_entry(pytester: pytest.Pytester,
                                                     own_server: Server) -> None:
     """Alembic: the new revision upgrades from the entry's ``alembic_version`` (one

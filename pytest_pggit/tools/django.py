@@ -108,18 +108,24 @@ def setup_django() -> None:
 
 def forward_plan(tree: "Optional[TreeMigrations]" = None, rootdir: Optional[Path] = None,
                  loader: Any = None) -> List[Any]:
-    """Every migration, in the order ``manage.py migrate`` applies them to an empty database
-    (with ``tree``: the migrations of another git ref's files).
+    """Every migration, in an order ``manage.py migrate`` can apply them to an empty
+    database (with ``tree``: the migrations of another git ref's files).
 
-    With ``rootdir``, the project's newest migrations go last, with the migrations that
-    depend on them (the gate's default base is the step before the oldest of them):
-    Django's plan ends with the leaf of the app whose label sorts last
-    (``sessions/0001_initial`` in most projects), and puts a new migration of one app
-    before old ones of other apps, whatever the project added (D1, F6).  The newest are
-    the project's migrations (files under ``rootdir``, outside installed packages) that
-    git says are uncommitted, else those of the last commit adding any of them, else
-    (no git) the last modified one.  Nothing old depends on them but what goes last with
-    them, so the plan stays one Django could run."""
+    With ``rootdir``, oldest first: of the migrations whose parents are applied, the one
+    added to the project first goes next (Django's own and other installed packages'
+    first, then the project's by the time of the git commit that added the file, the
+    uncommitted ones last; ties in Django's order).  So the project's newest migrations
+    go last, with the migrations that depend on them (the gate's default base is the
+    step before the oldest of them): Django's plan ends with the leaf of the app whose
+    label sorts last (``sessions/0001_initial`` in most projects), and puts a new
+    migration of one app before old ones of other apps, whatever the project added (D1,
+    F6).  And a migration added later never moves the ones before it: the template
+    cache reuses the template of the steps before it (U7: moving only the newest
+    commit's migrations last put the last commit's back among the others' once a newer
+    one came, and every new migration rebuilt the whole plan).  A ``tree``'s migrations
+    are ordered by the commits that added the same paths in this work tree's history,
+    so the base's plan is the head's without the new ones.  Without git, the last
+    modified migration alone goes last."""
     from django.db.migrations.loader import MigrationLoader
 
     if loader is None:
@@ -131,18 +137,73 @@ def forward_plan(tree: "Optional[TreeMigrations]" = None, rootdir: Optional[Path
             seen.setdefault(key)
     keys = list(seen)
     if rootdir is not None:
-        newest = _newest(graph, keys, rootdir)
-        if newest:
-            group = set(newest)
-            for key in keys:   # (plan order: a migration's parents come before it)
-                if key not in group and any(p.key in group for p in graph.node_map[key].parents):
-                    group.add(key)
-            keys = [k for k in keys if k not in group] + [k for k in keys if k in group]
+        ranks = _ages(graph, keys, rootdir, tree)
+        if ranks:
+            keys = _oldest_first(graph, keys, ranks)
     return [graph.nodes[key] for key in keys]
 
 
-def _newest(graph: Any, keys: List[Tuple[str, str]], rootdir: Path) -> List[Tuple[str, str]]:
-    """The project's newest migrations (see :func:`forward_plan`); empty when none."""
+def _oldest_first(graph: Any, keys: List[Tuple[str, str]], ranks: Dict[Tuple[str, str], Any]
+                  ) -> List[Tuple[str, str]]:
+    """``keys`` (Django's plan) ordered so that each comes after its parents, and of those
+    whose parents are placed, the lowest rank next (ties: the plan's order)."""
+    import heapq
+
+    index = {key: i for i, key in enumerate(keys)}
+    waiting: Dict[Tuple[str, str], int] = {}
+    children: Dict[Tuple[str, str], List[Tuple[str, str]]] = {key: [] for key in keys}
+    for key in keys:
+        parents = {p.key for p in graph.node_map[key].parents if p.key in index}
+        waiting[key] = len(parents)
+        for p in parents:
+            children[p].append(key)
+    ready = [(ranks.get(k, (0,)), index[k], k) for k in keys if not waiting[k]]
+    heapq.heapify(ready)
+    out: List[Tuple[str, str]] = []
+    while ready:
+        _, _, key = heapq.heappop(ready)
+        out.append(key)
+        for child in children[key]:
+            waiting[child] -= 1
+            if not waiting[child]:
+                heapq.heappush(ready, (ranks.get(child, (0,)), index[child], child))
+    return out if len(out) == len(keys) else keys   # (a cycle: Django refuses one anyway)
+
+
+def _ages(graph: Any, keys: List[Tuple[str, str]], rootdir: Path,
+          tree: "Optional[TreeMigrations]" = None) -> Dict[Tuple[str, str], Any]:
+    """How new each migration is, for :func:`_oldest_first`: ``(0,)`` installed packages'
+    (and files git does not know), ``(1, commit time)`` the project's committed ones,
+    ``(2,)`` uncommitted ones; without git: the last modified one ``(1,)``, every other
+    ``(0,)``; empty when there is nothing to order."""
+    from ..freshness import added_at, freshness
+
+    if tree is not None:   # a git ref's files: the commits that added their paths here
+        paths = {key: (Path(rootdir) / path.relative_to(tree.tree)).resolve()
+                 for key, (_module, path) in tree.sources.items() if key in graph.nodes}
+        if not paths:
+            return {}
+        added = added_at(sorted(set(paths.values())), Path(rootdir))
+        if added is None:
+            return {}
+        return {key: (1, added.get(paths[key], 0.0)) if key in paths else (0,) for key in keys}
+    files = _project_files(graph, keys, rootdir)
+    if not files:
+        return {}
+    fresh = freshness(sorted(set(files.values())), rootdir)
+    if max(fresh[p][0] for p in files.values()) == 0:   # no git: the last modified goes last
+        order = {key: i for i, key in enumerate(keys)}
+        newest = max(files, key=lambda k: (fresh[files[k]], order.get(k, -1)))
+        return {key: (1,) if key == newest else (0,) for key in keys}
+
+    def rank(key: Tuple[str, str]) -> Any:
+        f = fresh[files[key]] if key in files else (0, 0.0)
+        return (2,) if f[0] == 2 else (1, f[1]) if f[0] == 1 else (0,)
+    return {key: rank(key) for key in keys}
+
+
+def _project_files(graph: Any, keys: List[Tuple[str, str]], rootdir: Path) -> Dict[Tuple[str, str], Path]:
+    """The files of the project's migrations (under ``rootdir``, outside installed packages)."""
     files: Dict[Tuple[str, str], Path] = {}
     for key in keys:
         module = sys.modules.get(type(graph.nodes[key]).__module__)
@@ -153,18 +214,7 @@ def _newest(graph: Any, keys: List[Tuple[str, str]], rootdir: Path) -> List[Tupl
             continue
         if path.is_file() and "site-packages" not in path.parts:
             files[key] = path.resolve()
-    if not files:
-        return []
-    from ..freshness import freshness
-
-    fresh = freshness(sorted(set(files.values())), rootdir)
-    top = max(fresh[p] for p in files.values())
-    if top[0] == 2:   # every uncommitted one
-        return [k for k in keys if k in files and fresh[files[k]][0] == 2]
-    if top[0] == 1:   # those of the last commit touching any
-        return [k for k in keys if k in files and fresh[files[k]] == top]
-    order = {key: i for i, key in enumerate(keys)}
-    return [max(files, key=lambda k: (fresh[files[k]], order.get(k, -1)))]
+    return files
 
 
 def django_steps(config: pytest.Config, tree: Optional[Path] = None, loader: Any = None) -> List[Step]:
@@ -185,7 +235,7 @@ def django_steps(config: pytest.Config, tree: Optional[Path] = None, loader: Any
     batch = DjangoBatch(config, migrations)
     before: List[Tuple[str, str]] = []
     graph = loader.graph if loader is not None else None
-    for migration in forward_plan(migrations, rootdir if tree is None else None, loader):
+    for migration in forward_plan(migrations, rootdir, loader):
         key = (migration.app_label, migration.name)
         if migrations is not None and key in migrations.sources:
             module, path = migrations.sources[key]
