@@ -277,26 +277,59 @@ COMMENT ON FUNCTION pggit_v0._resolve_ref(text) IS
 -- roles that only read (diffs, status) need no write grant: it appends one timing row.
 -- Its id defaults to _capture_ids(1) (set in 70_capture.sql), not nextval: the caller's
 -- lastval() stays as it was.
+-- Readers may call it (reading calls time themselves too), so what they pass is bounded
+-- (S9: a reader recorded a ten-year 'commit' with 10 MB of detail; V18: 'Commit',
+-- ' commit' and names with line breaks passed the writers-only test, and nothing bounded
+-- the rows):
+--   * the operation is one of the API's (below), compared without case after trimming
+--     blanks and stored as listed; another name, or one with a control character, is
+--     refused (22023);
+--   * a start no earlier than the transaction's, detail of at most 1,000 characters;
+--   * the operations that write history (commit, checkout, merge) only for a role that
+--     may write it (for a reader: nothing recorded, no error);
+--   * a reader's detail holds no control character (22023), and a reader's call records
+--     nothing once 100 rows of that operation started since its transaction began (an
+--     index range scan of the newest rows: a loop of calls in one transaction cannot
+--     grow the table without bound).
 CREATE OR REPLACE FUNCTION pggit_v0._record_timing(p_operation text, p_started timestamptz, p_detail text DEFAULT NULL)
 RETURNS void
-LANGUAGE sql VOLATILE SECURITY DEFINER
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
--- Readers may call it (reading calls time themselves too), so what they pass is bounded
--- (S9: a reader recorded a ten-year 'commit' with 10 MB of detail): a start no earlier
--- than the transaction's, detail of at most 1,000 characters, and the operations that
--- write history (commit, checkout, merge) only for a role that may write it.
-INSERT INTO pggit_v0.op_timings (operation, started_at, duration, detail)
-SELECT left(p_operation, 100), greatest(p_started, now()), clock_timestamp() - greatest(p_started, now()),
-       left(p_detail, 1000)
-WHERE p_operation NOT IN ('commit', 'checkout', 'merge')
-   OR has_function_privilege(CASE WHEN current_setting('role') = 'none' THEN session_user::text
-                                  ELSE current_setting('role') END,
-                             'pggit_v0._ref_update(text, text, text, text, text)', 'EXECUTE')
+DECLARE
+    v_op     text := lower(btrim(p_operation, ' '));
+    v_writer boolean;
+BEGIN
+    IF v_op IS NULL OR v_op NOT IN ('commit', 'checkout', 'merge', 'status', 'diff', 'migration',
+                                    'validate_data_integrity', 'check_for_alerts', 'get_dashboard_summary',
+                                    'get_recommendations') THEN
+        RAISE EXCEPTION 'not a pgGit operation to time: %', coalesce(quote_literal(left(p_operation, 100)), 'NULL')
+              USING ERRCODE = '22023',
+                    HINT = 'Timings are recorded by the API''s own calls: commit, checkout, merge, status, diff, migration, validate_data_integrity, check_for_alerts, get_dashboard_summary, get_recommendations.';
+    END IF;
+    v_writer := has_function_privilege(CASE WHEN current_setting('role') = 'none' THEN session_user::text
+                                            ELSE current_setting('role') END,
+                                       'pggit_v0._ref_update(text, text, text, text, text)', 'EXECUTE');
+    IF NOT v_writer THEN
+        IF v_op IN ('commit', 'checkout', 'merge') THEN
+            RETURN;
+        END IF;
+        IF p_detail ~ '[[:cntrl:]]' THEN
+            RAISE EXCEPTION 'the detail of a timing holds a control character: %', quote_literal(left(p_detail, 100))
+                  USING ERRCODE = '22023', HINT = 'Give the detail on one line, without control characters.';
+        END IF;
+        IF (SELECT count(*) FROM (SELECT 1 FROM pggit_v0.op_timings t
+                                  WHERE t.operation = v_op AND t.started_at >= now() LIMIT 100) x) >= 100 THEN
+            RETURN;
+        END IF;
+    END IF;
+    INSERT INTO pggit_v0.op_timings (operation, started_at, duration, detail)
+    VALUES (v_op, greatest(p_started, now()), clock_timestamp() - greatest(p_started, now()), left(p_detail, 1000));
+END
 $$;
 COMMENT ON FUNCTION pggit_v0._record_timing(text, timestamptz, text) IS
-    'Appends one timing row for analyze_query_performance() (start within the transaction, detail capped; writes only for writers)';
+    'Appends one timing row for analyze_query_performance(): an API operation''s name (22023 otherwise), start within the transaction, detail capped; writers'' operations only for writers; readers: no control characters, 100 rows per operation and transaction';
 
 -- _require_rights (who may write history) is in 52_history_writes.sql.
 
