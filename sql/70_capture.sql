@@ -302,7 +302,9 @@ BEGIN
                                         (SELECT jsonb_object_agg(e.oid::text, e.enumlabel) FROM pg_enum e WHERE e.enumtypid = t.oid))
                 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
                 WHERE t.typtype = 'e' AND n.nspname <> 'pggit_v0' AND n.nspname !~ '^pg_'
-                  AND (v_called OR strpos(v_q, lower(t.typname COLLATE "C")) > 0));
+                  -- (a name with a double quote is in the text with it doubled, T2)
+                  AND (v_called OR strpos(v_q, lower(t.typname COLLATE "C")) > 0
+                       OR strpos(v_q, replace(lower(t.typname COLLATE "C"), '"', '""')) > 0));
         ELSE
             v_names := (
                 SELECT jsonb_object_agg(c.oid::text, jsonb_build_array(n.nspname, c.relname,
