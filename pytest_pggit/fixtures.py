@@ -59,9 +59,12 @@ def _pggit_session(pytestconfig: pytest.Config) -> PggitSession:
 
 
 def _fail(exc: PggitError) -> None:
-    """Fail the test with the error's text only (no chained tracebacks)."""
+    """Fail the test with the error's text only (no chained tracebacks); a server message
+    in it is a schema file's text: shown through :func:`~pytest_pggit.report.printable` (Z6)."""
+    from .report import printable
+
     try:
-        pytest.fail(f"pytest-pggit: {exc}", pytrace=False)
+        pytest.fail(printable(f"pytest-pggit: {exc}"), pytrace=False)
     except pytest.fail.Exception as failed:
         failed.__suppress_context__ = True
         failed.__cause__ = None
@@ -81,7 +84,9 @@ def _startup(request: pytest.FixtureRequest, session: PggitSession, step: Callab
 
 
 def _stop(request: pytest.FixtureRequest, exc: PggitError) -> None:
-    request.session.shouldfail = f"pytest-pggit could not start: {stop_summary(exc)}"
+    from .report import printable
+
+    request.session.shouldfail = printable(f"pytest-pggit could not start: {stop_summary(exc)}")
     _fail(exc)
 
 

@@ -204,15 +204,19 @@ _TITLES = {"alerts": "alerts (check_for_alerts)", "integrity": "integrity (valid
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-_COMMAND = re.compile(r"(^|\n)([ \t]*)::")
+#: what a CI runner reads as a workflow command: ``::`` first on a line after blanks
+#: (GitHub trims them), and the legacy ``##[`` anywhere in a line
+_COMMAND = re.compile(r"(?m)^([ \t\f\v]*):(?=:)|#(?=#\[)")
 
 
 def printable(text: str) -> str:
     """``text`` with control characters (but newline and tab) shown as ``\\xNN``: an object
-    name holding terminal escapes must not rewrite what the CI log shows (V4); and no line
-    of it starts with ``::``, which a CI runner would take for a workflow command (a name
-    holding a newline then ``::stop-commands::``, the review's W1)."""
-    return _COMMAND.sub(r"\1\2 ::", _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+    name holding terminal escapes must not rewrite what the CI log shows (V4); and nothing
+    in it a CI runner would take for a workflow command: a line's first ``::`` after blanks
+    (a name holding a newline then ``::stop-commands::``, the review's W1; a schema file's
+    ``RAISE`` text, Z6) and ``##[`` anywhere show their first character as ``\\x3a``/``\\x23``."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _COMMAND.sub(lambda m: (m.group(1) or "") + ("\\x3a" if m.group(0).endswith(":") else "\\x23"), text)
 
 
 def write_terminal(terminalreporter: Any, result: GateResult, notes: List[str]) -> None:
@@ -271,9 +275,11 @@ def github_annotations(result: GateResult, rootdir: Any = None, workspace: Optio
 
 # ------------------------------------------------------------------ markdown
 def _md_escape(text: Any) -> str:
-    """Text for a Markdown table cell or summary: no cell breaks, no HTML, no controls."""
+    """Text for a Markdown table cell or summary: no cell breaks, no HTML, no controls, no
+    link or image (a table named ``u [Re-run with approval](https://...)`` made a live link
+    in the job summary, Z12)."""
     return printable(str(text if text is not None else "")).replace("|", "\\|").replace(
-        "\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+        "\n", " ").replace("<", "&lt;").replace(">", "&gt;").replace("[", "\\[").replace("]", "\\]")
 
 
 def _fence(text: str, info: str = "") -> "tuple[str, str]":

@@ -208,12 +208,48 @@ def test_names_cannot_start_workflow_commands_or_break_out_of_hints() -> None:
     from pytest_pggit.gate import accept_hint
     from pytest_pggit.report import printable
 
-    text = printable("REMOVED public/table/x\n::stop-commands::tok\n  ::warning::y")
-    assert not [line for line in text.splitlines() if line.lstrip(" \t").startswith("::")
-                and not line.startswith(" ")], text
-    assert "\n ::stop-commands::tok" in text
+    text = printable("REMOVED public/table/x\n::stop-commands::tok\n  \t::warning::y ##[error]z a::b")
+    assert not [line for line in text.splitlines() if line.lstrip(" \t").startswith("::")], text
+    assert "##[" not in text, text
+    assert text == "REMOVED public/table/x\n\\x3a:stop-commands::tok\n  \t\\x3a:warning::y \\x23#[error]z a::b"
     evil = "public/table/a'; touch /tmp/pwned; echo '"
     hint = accept_hint("data_deletion", None, None, None, evil)
     assert shlex.split(hint) == ["--pggit-allow", f"{evil}:data_deletion"], hint
     assert accept_hint("data_deletion", None, None, None, "public/table/*") == \
         "--pggit-allow 'public/table/[*]:data_deletion'"
+
+
+@pytest.mark.parametrize("schema", [
+    "DO $d$ BEGIN RAISE EXCEPTION E'boom\\n::error file=app.py,line=1::injected\\n  ::add-mask::x'; END $d$;\n",
+    'CREATE TABLE public."t ##[error]spoofed" (id int);\nCREATE TABLE public."u\n ::warning::w" (id int);\n',
+])
+def test_a_schema_files_text_starts_no_workflow_command(pytester: pytest.Pytester, pggit_server: Server,
+                                                        monkeypatch: pytest.MonkeyPatch, schema: str) -> None:
+    """Security round 3 (Z6): a schema file's RAISE text reached the fixture error and the
+    stop line as is, and a line's ``::`` after blanks, or ``##[`` anywhere, is a workflow
+    command to GitHub's runner (annotations, ``::add-mask::``, ``::stop-commands::``)."""
+    (pytester.path / "schema.sql").write_text(schema)
+    pytester.makepyfile(test_app="def test_one(pggit_db):\n    pass\n")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    result = pytester.runpytest("--pggit", "--pggit-backend", "dsn", "--pggit-dsn", pggit_server.dsn(),
+                                "--pggit-schema", "schema.sql", "--pggit-gate", "--pggit-base", "root",
+                                "-p", "no:randomly", "-v")
+    lines = (result.stdout.str() + "\n" + result.stderr.str()).splitlines()
+    ours = [line for line in lines if line.startswith("::error ") and "title=pggit gate" in line]
+    assert all("\n" not in line and "%0A" in line for line in ours), ours   # its data escaped
+    assert not [line for line in lines if line not in ours
+                and (line.lstrip().startswith("::") or "##[" in line)], "\n".join(lines)
+    out = "\n".join(lines)
+    assert ("\\x3a:error file=app.py" in out) if "RAISE" in schema else ("t \\x23#[error]spoofed" in out), out
+
+
+def test_markdown_cells_make_no_links_or_images() -> None:
+    """Security round 3 (Z12): a table named ``u [Re-run with approval](https://...)``
+    was a live link in the job summary's diff table, an image too with ``![](...)``."""
+    from pytest_pggit.report import _md_escape
+
+    cell = _md_escape("public/table/u [Re-run with approval](https://evil.example/login) ![](https://e/px.png)")
+    assert re.search(r"(?<!\\)[\[\]]", cell) is None, cell
+    assert cell == ("public/table/u \\[Re-run with approval\\](https://evil.example/login) "
+                    "!\\[\\](https://e/px.png)")
