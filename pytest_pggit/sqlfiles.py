@@ -84,21 +84,25 @@ class Line(NamedTuple):
 
 def _confined(path: Path, confine: Optional[Sequence[Path]], stack: List[Path], lineno: int) -> None:
     """Refuse ``path`` (resolved) when it is in none of the folders ``confine`` (the
-    project's rootdir, the top file's folder) or in a ``.git`` folder: a file's include,
-    or a symlinked schema file, read any file the run may read, inside a string too, and
-    the SQL could print it (Z1: a PR's ``\\ir ../.git/config`` put the job's token in the
-    CI log)."""
+    project's rootdir, the top file's folder), when it or a folder of it under them is
+    hidden (``.git``, ``.env``, ``.venv``), or when an include (``stack`` not empty) is
+    no ``*.sql`` file: a file's include, or a symlinked schema file, read any file the run
+    may read, inside a string too, and the SQL could print it (Z1: a PR's
+    ``\\ir ../.git/config`` put the job's token in the CI log; Z9: ``\\ir ../.env``)."""
     if confine is None:
         return
     tops = [top for top in confine if path == top or top in path.parents]
-    if tops and all(".git" not in path.relative_to(top).parts for top in tops):
-        return
+    hidden = [[part for part in path.relative_to(top).parts if part.startswith(".")] for top in tops]
+    if [] in hidden and (not stack or path.suffix.lower() == ".sql"):
+        return   # (a folder the configuration names may be hidden: .github/db/schema.sql)
     where = f"{stack[-1]}:{lineno} includes" if stack else "the schema file is"
+    why = ("not a .sql file" if [] in hidden
+           else f"in a hidden file or folder ({hidden[0][0]})" if hidden
+           else "outside the project (" + ", ".join(map(str, confine)) + ")")
     raise PggitError(
-        f"SQL include refused: {where} {path}, which is "
-        + ("in a .git folder" if tops else "outside the project (" + ", ".join(map(str, confine)) + ")"),
-        hint="pytest-pggit reads only the project's own SQL files (a symlink counts where it "
-             "points): move the file into the project, outside .git",
+        f"SQL include refused: {where} {path}, which is {why}",
+        hint="pytest-pggit reads only the project's own SQL files (*.sql, a symlink counts "
+             "where it points), outside hidden folders: move the SQL there",
         sqlstate="42501")
 
 

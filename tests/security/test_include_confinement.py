@@ -1,4 +1,4 @@
-"""A schema file reads only the project's files (security round 3, Z1).
+"""A schema file reads only the project's SQL files (security round 3, Z1, Z9).
 
 A pull request's SQL file ran ``\\ir ../.git/config`` inside a dollar-quoted string and
 raised it (reversed, past GitHub's log masking): the job's token from
@@ -59,7 +59,24 @@ def test_an_include_of_git_config_is_refused(pytester: pytest.Pytester, pggit_se
     schema.mkdir()
     (schema / "001_leak.sql").write_text(LEAK.format(target="../.git/config"))
     assert_refused(run(pytester, pggit_server),
-                   "*SQL include refused: */schema/001_leak.sql:2 includes */.git/config, which is in a .git folder*")
+                   "*SQL include refused: */schema/001_leak.sql:2 includes */.git/config, which is in a hidden "
+                   "file or folder (.git)*")
+
+
+@pytest.mark.parametrize("name, why", [(".env", "in a hidden file or folder (.env)"),
+                                       ("config/secrets.yml", "not a .sql file")])
+def test_an_include_of_a_project_file_that_is_no_sql_is_refused(pytester: pytest.Pytester, pggit_server: Server,
+                                                                name: str, why: str) -> None:
+    """Z9: ``\\ir ../.env`` (a CI step's secrets, written into the checkout) read in a
+    string; an include is a ``*.sql`` file outside hidden folders now."""
+    secret = pytester.path / name
+    secret.parent.mkdir(exist_ok=True)
+    secret.write_text(f"DATABASE_URL=postgres://app:{TOKEN}@db/app\n")
+    schema = pytester.path / "schema"
+    schema.mkdir()
+    (schema / "001_leak.sql").write_text(LEAK.format(target=f"../{name}"))
+    assert_refused(run(pytester, pggit_server),
+                   f"*SQL include refused: */schema/001_leak.sql:2 includes */{name}, which is {why}*")
 
 
 def test_an_include_outside_the_project_is_refused(pytester: pytest.Pytester, pggit_server: Server,
@@ -86,7 +103,7 @@ def test_includes_inside_the_project_and_a_named_file_elsewhere_still_work(
         pytester: pytest.Pytester, pggit_server: Server) -> None:
     """A monorepo's pytest rootdir (backend/) names ../db/schema.sql: the named file and
     what it includes from its own folder or the rootdir are the project's, and run."""
-    db = pytester.path.parent / f"db-{uuid.uuid4().hex[:8]}"
+    db = pytester.path.parent / f".db-{uuid.uuid4().hex[:8]}"   # (hidden: .github/db, say)
     (db / "parts").mkdir(parents=True)
     (db / "schema.sql").write_text("CREATE TABLE a (id int);\n\\ir parts/b.sql\n")
     (db / "parts" / "b.sql").write_text(f"CREATE TABLE b (id int);\n\\i {pytester.path / 'common.sql'}\n")
