@@ -2157,25 +2157,31 @@ CREATE OR REPLACE FUNCTION pggit_v0._snapshot_rare_kinds() RETURNS boolean
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
+DECLARE
+    -- the tracked schemas, read once (not planned and joined in each test below)
+    v_s oid[] := ARRAY(SELECT s.oid FROM _tracked_schemas s);
 BEGIN
     RETURN
-       EXISTS (SELECT 1 FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid
-               JOIN _tracked_schemas s ON s.oid = c.relnamespace WHERE NOT tg.tgisinternal)
+       -- (the few non-internal triggers first, then their tables: pg_trigger is read once,
+       -- not once per schema)
+       EXISTS (SELECT 1 FROM (SELECT tg.tgrelid FROM pg_trigger tg WHERE NOT tg.tgisinternal OFFSET 0) tg
+               JOIN pg_class c ON c.oid = tg.tgrelid WHERE c.relnamespace = ANY (v_s))
     OR EXISTS (SELECT 1 FROM pg_policy x WHERE x.oid IS NOT NULL)
     OR EXISTS (SELECT 1 FROM pg_rewrite ru WHERE ru.rulename <> '_RETURN' AND ru.ev_class >= 16384)
-    OR EXISTS (SELECT 1 FROM pg_type t JOIN _tracked_schemas s ON s.oid = t.typnamespace
-               WHERE t.typtype IN ('e', 'd', 'r', 'm')
-                  OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))
-    OR EXISTS (SELECT 1 FROM pg_collation x JOIN _tracked_schemas s ON s.oid = x.collnamespace)
-    OR EXISTS (SELECT 1 FROM pg_operator x JOIN _tracked_schemas s ON s.oid = x.oprnamespace)
-    OR EXISTS (SELECT 1 FROM pg_ts_dict x JOIN _tracked_schemas s ON s.oid = x.dictnamespace)
-    OR EXISTS (SELECT 1 FROM pg_ts_config x JOIN _tracked_schemas s ON s.oid = x.cfgnamespace)
-    OR EXISTS (SELECT 1 FROM pg_ts_parser x JOIN _tracked_schemas s ON s.oid = x.prsnamespace)
-    OR EXISTS (SELECT 1 FROM pg_ts_template x JOIN _tracked_schemas s ON s.oid = x.tmplnamespace)
-    OR EXISTS (SELECT 1 FROM pg_statistic_ext x JOIN _tracked_schemas s ON s.oid = x.stxnamespace)
-    OR EXISTS (SELECT 1 FROM pg_opfamily x JOIN _tracked_schemas s ON s.oid = x.opfnamespace)
-    OR EXISTS (SELECT 1 FROM pg_opclass x JOIN _tracked_schemas s ON s.oid = x.opcnamespace)
-    OR EXISTS (SELECT 1 FROM pg_conversion x JOIN _tracked_schemas s ON s.oid = x.connamespace)
+    OR EXISTS (SELECT 1 FROM pg_type t WHERE t.typnamespace = ANY (v_s) AND t.typtype IN ('e', 'd', 'r', 'm'))
+    -- (composite types: their relation, of kind 'c', is in the type's schema; no probe of
+    -- pg_class per table row type)
+    OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relkind = 'c' AND c.relnamespace = ANY (v_s))
+    OR EXISTS (SELECT 1 FROM pg_collation x WHERE x.collnamespace = ANY (v_s))
+    OR EXISTS (SELECT 1 FROM pg_operator x WHERE x.oprnamespace = ANY (v_s))
+    OR EXISTS (SELECT 1 FROM pg_ts_dict x WHERE x.dictnamespace = ANY (v_s))
+    OR EXISTS (SELECT 1 FROM pg_ts_config x WHERE x.cfgnamespace = ANY (v_s))
+    OR EXISTS (SELECT 1 FROM pg_ts_parser x WHERE x.prsnamespace = ANY (v_s))
+    OR EXISTS (SELECT 1 FROM pg_ts_template x WHERE x.tmplnamespace = ANY (v_s))
+    OR EXISTS (SELECT 1 FROM pg_statistic_ext x WHERE x.stxnamespace = ANY (v_s))
+    OR EXISTS (SELECT 1 FROM pg_opfamily x WHERE x.opfnamespace = ANY (v_s))
+    OR EXISTS (SELECT 1 FROM pg_opclass x WHERE x.opcnamespace = ANY (v_s))
+    OR EXISTS (SELECT 1 FROM pg_conversion x WHERE x.connamespace = ANY (v_s))
     OR EXISTS (SELECT 1 FROM pg_cast x WHERE x.oid >= 16384)
     OR EXISTS (SELECT 1 FROM pg_foreign_data_wrapper x WHERE x.oid IS NOT NULL)
     OR EXISTS (SELECT 1 FROM pg_foreign_server x WHERE x.oid IS NOT NULL)
