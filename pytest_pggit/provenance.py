@@ -264,28 +264,65 @@ def has_source_column(conn: "psycopg.Connection") -> bool:
     return bool(row and row[0])
 
 
+#: how a label reaches new sessions through ``PGOPTIONS`` (see :func:`_label_new_sessions`)
+_PGOPTION = re.compile(r"(?:^| )-c pggit\.source=(?:\\.|[^ \\])*")
+
+
+def _label_new_sessions(conn: "psycopg.Connection", database: str, label: str) -> None:
+    """New sessions of ``database`` start with ``pggit.source = label``: ``ALTER DATABASE
+    ... SET``; where that is refused (PostgreSQL 15+ lets only superusers set a custom
+    parameter so, even for the database's owner: a DSN backend's CREATEDB role, Z7), the
+    process's ``PGOPTIONS`` (libpq drivers: psycopg, psycopg2, Django's and Alembic's
+    connections of the step), which :func:`step_source` puts back.  A driver that ignores
+    ``PGOPTIONS`` (asyncpg) then opens unlabelled sessions: their DDL is named by role and
+    time only."""
+    import os
+
+    import psycopg
+    from psycopg import sql
+
+    options = os.environ.get("PGOPTIONS", "")
+    if not _PGOPTION.search(options):   # (once refused in a block, PGOPTIONS for the rest)
+        try:
+            conn.execute(sql.SQL("ALTER DATABASE {} SET pggit.source = {}").format(
+                sql.Identifier(database), sql.Literal(label)))
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            pass
+    escaped = label.replace("\\", "\\\\").replace(" ", "\\ ")
+    os.environ["PGOPTIONS"] = (_PGOPTION.sub("", options).strip() + " -c pggit.source=" + escaped).strip()
+
+
 @contextmanager
 def step_source(conn: "psycopg.Connection", database: str, label: str) -> Iterator[None]:
     """While the block runs, every new session of ``database`` (a tool's migration step
     connects itself, with any driver) starts with ``pggit.source = label``, and so does
-    ``conn`` (autocommit, the database's owner): ``ALTER DATABASE ... SET``, reset after."""
-    from psycopg import sql
+    ``conn`` (autocommit, the database's owner): ``ALTER DATABASE ... SET`` (or
+    ``PGOPTIONS``, see :func:`_label_new_sessions`), reset after."""
+    import os
 
     import psycopg
-    from psycopg import pq
+    from psycopg import pq, sql
 
-    conn.execute(sql.SQL("ALTER DATABASE {} SET pggit.source = {}").format(
-        sql.Identifier(database), sql.Literal(label)))
+    saved = os.environ.get("PGOPTIONS")
+    _label_new_sessions(conn, database, label)
+    by_env = os.environ.get("PGOPTIONS") != saved
     conn.execute("SELECT pg_catalog.set_config('pggit.source', %s, false)", (label,))
     try:
         yield
     finally:
+        if by_env or os.environ.get("PGOPTIONS") != saved:
+            if saved is None:
+                os.environ.pop("PGOPTIONS", None)
+            else:
+                os.environ["PGOPTIONS"] = saved
         # not after a failure that left ``conn`` in a transaction (the caller reports that
         # error; the database, about to be dropped, keeps the setting)
         if not conn.closed and conn.info.transaction_status == pq.TransactionStatus.IDLE:
             try:
-                conn.execute(sql.SQL("ALTER DATABASE {} RESET pggit.source").format(
-                    sql.Identifier(database)))
+                if not by_env:
+                    conn.execute(sql.SQL("ALTER DATABASE {} RESET pggit.source").format(
+                        sql.Identifier(database)))
                 conn.execute("SELECT pg_catalog.set_config('pggit.source', '', false)")
             except psycopg.Error:   # never hide the block's own outcome
                 pass
@@ -296,10 +333,7 @@ def set_step_source(conn: "psycopg.Connection", database: str, label: str,
     """Inside :func:`step_source`, when several steps run in one session (a
     :class:`~pytest_pggit.steps.StepBatch`): the next step is ``label``, for the new
     sessions of ``database`` (through ``conn``) and for ``session``, the batch's own."""
-    from psycopg import sql
-
-    conn.execute(sql.SQL("ALTER DATABASE {} SET pggit.source = {}").format(
-        sql.Identifier(database), sql.Literal(label)))
+    _label_new_sessions(conn, database, label)
     if session is not None:
         session.execute("SELECT pg_catalog.set_config('pggit.source', %s, false)", (label,))
 
