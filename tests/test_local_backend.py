@@ -6,6 +6,7 @@ through ``--pggit-backend dsn``.
 """
 from __future__ import annotations
 
+import fnmatch
 import os
 import pwd
 import shutil
@@ -15,7 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import psycopg
 import pytest
@@ -755,3 +756,38 @@ def test_a_missing_os_user_is_named_in_the_hint() -> None:
         resolve_os_user("pggit_nosuchuser")
     assert "'pggit_nosuchuser'" in str(info.value)
     assert "useradd --system --no-create-home pggit_nosuchuser" in (info.value.hint or "")
+
+
+@pytest.mark.parametrize("owner, mode, why", [
+    ("nobody", 0o1777, "owned by uid *, not by this user or root"),
+    (None, 0o777, "others may write in it (mode 777) and it is not sticky"),
+])
+def test_a_cache_folder_another_user_may_rearrange_is_not_used(owner: Optional[str], mode: int,
+                                                               why: str) -> None:
+    """Security round 3 (Z11): in a cache folder another local user made (or may write in
+    without the sticky bit), that user could rename this user's entries, an old layer's
+    cluster to the current layer's name, which the next run copied.  Such a folder is not
+    used: initdb runs, and the note says why; an entry in it is no hit."""
+    cache = tempfile.mkdtemp(prefix="pytest-pggit-testcache-", dir="/dev/shm" if os.access("/dev/shm", os.W_OK) else None)
+    try:
+        os.chmod(cache, 0o1777)
+        first = LocalBackend(cache_dir=cache)   # a good entry, made while the folder was fine
+        try:
+            first.start()
+        finally:
+            first.stop()
+        if owner is not None:
+            if os.geteuid() != 0:
+                pytest.skip("needs root to give the folder to another user")
+            os.chown(cache, pwd.getpwnam(owner).pw_uid, -1)
+        os.chmod(cache, mode)
+        second = LocalBackend(cache_dir=cache)
+        try:
+            notes = second.start().notes
+            assert not any("cache hit" in n for n in notes), notes
+            assert [n for n in notes if fnmatch.fnmatch(n, f"initdb cache not used: {cache} is {why}; ran initdb*")], notes
+            assert "initdb" in second.timings
+        finally:
+            second.stop()
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)

@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 import threading
 import time
@@ -55,15 +56,35 @@ def default_cache_root(temp_root: Path) -> Path:
     return Path(env) if env else temp_root / "pytest-pggit-cache"
 
 
+def root_distrusted(root: Path) -> Optional[str]:
+    """Why the cache folder ``root`` may not be used (None: it may).  It must be a real
+    folder owned by this user or root and, when others may write in it, sticky as
+    ``/tmp``: in a folder another user owns, or may write in without the sticky bit, that
+    user could rename this user's entries, say an old layer's cluster to the current
+    layer's name, which the next run copies (security round 3, Z11)."""
+    try:
+        st = os.lstat(root)
+    except OSError:
+        return None   # (made by this run, 1777)
+    if not stat.S_ISDIR(st.st_mode):
+        return "not a folder (a symlink?)"
+    if st.st_uid not in (os.geteuid(), 0):
+        return f"owned by uid {st.st_uid}, not by this user or root"
+    if st.st_mode & 0o022 and not st.st_mode & stat.S_ISVTX:
+        return f"others may write in it (mode {stat.S_IMODE(st.st_mode):o}) and it is not sticky"
+    return None
+
+
 def entry_valid(entry: Path, runas: RunAs) -> bool:
-    """Whether ``entry`` holds a data directory we may trust: owned by the server user,
-    private to it, complete."""
+    """Whether ``entry`` holds a data directory we may trust: in a cache folder we may
+    trust (:func:`root_distrusted`), owned by the server user, private to it, complete."""
     try:
         st = os.stat(entry)
     except OSError:
         return False
     return (
-        st.st_uid == runas.uid
+        root_distrusted(entry.parent) is None
+        and st.st_uid == runas.uid
         and (st.st_mode & 0o077) == 0
         and (entry / "data" / "PG_VERSION").is_file()
     )
@@ -114,6 +135,13 @@ class InitdbCache:
                 timings["copy"] = time.monotonic() - t0
                 return pending
             t0 = time.monotonic()   # it failed or lost a race: as if it had not run
+        distrust = root_distrusted(self.root)
+        if distrust is not None:
+            notes.append(f"initdb cache not used: {self.root} is {distrust}; ran initdb "
+                         "(remove the folder, or set PGGIT_CACHE_DIR to a folder of your own)")
+            runas.run(initdb_command(self.bindir, data), "initdb", log, cwd, while_waiting)
+            timings["initdb"] = time.monotonic() - t0
+            return PendingCopy(None, runas, log)
         if entry_valid(self.entry, runas):
             notes.append(f"initdb cache hit: copied {self.entry}/data (initdb skipped)")
             pending = runas.copy_data_dir(self.entry / "data", data, log, cwd)
@@ -222,6 +250,8 @@ def _initdb_entry(initdb: InitdbCache) -> Optional[float]:
     took, None when it did not make the entry."""
     runas = initdb.runas
     t0 = time.monotonic()
+    if root_distrusted(initdb.root) is not None:
+        return None   # (make_data_dir says why)
     try:
         if not initdb.root.exists():
             initdb.root.mkdir(parents=True, exist_ok=True)
@@ -287,6 +317,8 @@ class LayerCache:
         """Whether the cache folder holds any layer entry (or generation) of ``initdb``'s
         build: when none, :meth:`restore` cannot hit, whatever the layer's key, and the
         key need not be computed before the cluster is made."""
+        if root_distrusted(initdb.root) is not None:
+            return False
         try:
             return any(initdb.root.glob(f"{initdb.entry.name}-layer-*")) or \
                 any(initdb.root.glob(f"{initdb.entry.name}-tpl-*"))
@@ -409,7 +441,7 @@ class LayerCache:
         """After a clean shutdown: copy the data directory of a filled cluster to the
         entry, or of one whose cached templates changed to a new generation of it."""
         entry, runas = self.entry, self.runas
-        if entry is None or runas is None:
+        if entry is None or runas is None or root_distrusted(entry.parent) is not None:
             return
         if self._store and not entry.exists():
             target = entry
