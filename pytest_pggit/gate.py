@@ -273,8 +273,11 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                      else f"by git commit {str(edit_ref)[:12]} or later (committed edits of the steps)")
             git.notes.append(f"the default base, as {', '.join(changed[:3])}"
                              + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-                             + f" changed {since} (a committed migration or schema file edited: "
-                               "databases that ran it keep its committed version)")
+                             + f" changed {since} ("
+                             + ("a committed migration edited: databases that ran it keep its "
+                                "committed version" if _runs_once(run, changed)
+                                else "a schema file edited in place: judged as a change to it")
+                             + ")")
         result.scratch.append(git.database)
         result.database = f"{db.name} (the gate ran on {git.database.name}, a clone holding the git base)"
         result.head_committed = git.head_committed
@@ -760,26 +763,42 @@ def _data_checks(run: Any, options: GateOptions, result: GateResult, base_histor
                        _base_tables(run, result), before)
 
 
+def _runs_once(run: Any, tags: List[str]) -> bool:
+    """Whether any of the steps ``tags`` runs once (a migration, not a declarative file)."""
+    from .steps import runs_once
+
+    return any(runs_once(a.step) for a in getattr(run, "steps", None) or () if a.tag in tags)
+
+
 def _edited_checks(run: Any, result: GateResult) -> List[Check]:
-    """``history`` cases of committed Django or Alembic migrations edited since (K4's
-    base holds their committed version) whose edit changes the schema: databases that ran
-    a migration never run it again, so what the edit adds or changes never reaches them
-    (Q1: an edit adding a column passed, and the report even named the edit).  A plain
-    SQL file edited in place is how a declarative schema file changes: judged as any
-    change, not here."""
+    """``history`` cases of committed migrations edited since (K4's base holds their
+    committed version) whose edit changes the schema: databases that ran a migration
+    never run it again, so what the edit adds or changes never reaches them (Q1: an edit
+    adding a column passed, and the report even named the edit).  Migrations: the steps
+    that run once (:func:`~pytest_pggit.steps.runs_once`: Django's, Alembic's, a hook's,
+    golang-migrate's up files, U10).  A plain SQL file edited in place is how a
+    declarative schema file changes: judged as any change, not here."""
+    from .steps import runs_once
+
     _ref, tags = result.edited
-    edited = {t for t in tags if t.split("/", 1)[0] in ("django", "alembic")}
+    once = {a.tag for a in getattr(run, "steps", None) or () if runs_once(a.step)}
+    edited = {t for t in tags if t in once}
     if not edited:
         return []
     made: Dict[str, List[str]] = {}
+    # (a schema file's statements name their file:line, not the step's tag)
+    files = {str(a.step.source): a.tag for a in getattr(run, "steps", None) or ()
+             if a.tag in edited and a.step.tool == "sql" and a.step.source}
     for path, entry in result.sources.items():
         tag = (entry.source or "").split("\n", 1)[0]
+        tag = tag if tag in edited else files.get(tag.rsplit(":", 1)[0], "")
         if tag in edited:
             made.setdefault(tag, []).append(path)
     out = []
     for tag in sorted(made):
         paths = sorted(made[tag])
-        tool = "`manage.py migrate`" if tag.startswith("django/") else "`alembic upgrade`"
+        tool = {"django": "`manage.py migrate`", "alembic": "`alembic upgrade`",
+                "sql": "golang-migrate's `migrate up`"}.get(tag.split("/", 1)[0], "its migration tool")
         out.append(Check(
             "history", tag, True, "FAILED",
             f"{tag} was edited after it was committed, and the edit changes the schema ({len(paths)} path(s): "

@@ -73,6 +73,12 @@ class Step:
     #: (a Django migration's ``replaces``: a squash, or a renamed migration): databases
     #: that ran those count it as run
     replaces: Tuple[str, ...] = field(default=(), repr=False, compare=False)
+    #: optional: whether a database runs the step once (a migration: an edit made after it
+    #: was committed never reaches the databases that ran it, so the gate's ``history``
+    #: check fails an edit that changes the schema) or runs it again when it changes
+    #: (``False``: a declarative schema file, a repeatable script: an edit in place is how
+    #: it changes, judged as any change).  None: by its tool (:func:`runs_once`).
+    once: Optional[bool] = field(default=None, compare=False)
 
     @property
     def tag(self) -> str:
@@ -83,6 +89,13 @@ class Step:
     def message(self) -> str:
         """The step's commit message: ``<tool> <name>: <description>``."""
         return f"{self.tool} {self.name}: {self.description}"
+
+
+def runs_once(step: Step) -> bool:
+    """Whether databases run ``step`` once (:attr:`Step.once`; unset: every tool's step
+    but a plain schema file's, tool ``sql``: Django migrations, Alembic revisions and a
+    hook's steps, golang-migrate, dbmate, goose or Flyway versions, run once; U10)."""
+    return step.once if step.once is not None else step.tool != "sql"
 
 
 class BatchNotPossible(Exception):
@@ -266,4 +279,4 @@ def collect_steps(config: Any, root: Any, need_root: bool = False) -> Tuple[List
     return out, []
 
 
-__all__ = ["BatchNotPossible", "BatchStepError", "Step", "StepAction", "StepBatch", "batch_groups", "collect_steps", "ref_name_problem", "safe_ref_name"]
+__all__ = ["BatchNotPossible", "BatchStepError", "Step", "StepAction", "StepBatch", "batch_groups", "collect_steps", "ref_name_problem", "runs_once", "safe_ref_name"]

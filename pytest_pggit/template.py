@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence
@@ -39,9 +40,17 @@ class BuiltTemplate(NamedTuple):
     steps: List[AppliedStep]
 
 
+#: golang-migrate's file names: ``<version>_<title>.up.sql`` / ``.down.sql``
+UPDOWN_NAME = re.compile(r"^(\d+)_(.*)\.(up|down)\.sql$", re.IGNORECASE)
+#: a name ending ``.up.sql`` / ``.down.sql``, golang-migrate's or not
+UPDOWN_SUFFIX = re.compile(r"\.(up|down)\.sql$", re.IGNORECASE)
+
+
 def schema_files(paths: Sequence[Path]) -> List[Path]:
     """Files as given; folders expanded to their ``*.sql`` files (any case, subfolders
-    included) in lexical order of their paths; an empty folder is an error."""
+    included) in lexical order of their paths; an empty folder is an error.  A folder of
+    golang-migrate's up/down files (:func:`updown_files`) gives its up files alone, in
+    version order."""
     files: List[Path] = []
     for path in paths:
         path = Path(path)
@@ -53,7 +62,7 @@ def schema_files(paths: Sequence[Path]) -> List[Path]:
                     f"schema folder holds no .sql files: {path}",
                     hint="point --pggit-schema / pggit_schema at the folder with the schema's .sql files",
                 )
-            files.extend(found)
+            files.extend(updown_files(path, found))
         elif path.is_file():
             files.append(path)
         else:
@@ -62,6 +71,58 @@ def schema_files(paths: Sequence[Path]) -> List[Path]:
                 hint="fix --pggit-schema / pggit_schema (ini paths are relative to the ini file)",
             )
     return files
+
+
+def updown_files(folder: Path, found: List[Path]) -> List[Path]:
+    """``found`` (a folder's ``.sql`` files), or when they are golang-migrate's
+    (``<version>_<title>.up.sql`` and ``.down.sql``, U9: the down files ran too, in
+    lexical order, ``10_x`` before ``1_y``), the up files alone in the order of their
+    version numbers; each runs its ``.down.sql`` as its downgrade (:func:`file_steps`).
+    An error when the folder mixes them with other ``.sql`` files, repeats a version or
+    holds a down file without its up file."""
+    marked = [p for p in found if UPDOWN_SUFFIX.search(p.name)]
+    if not marked:
+        return found
+    where = lambda p: p.relative_to(folder).as_posix()   # noqa: E731
+    odd = [p for p in found if not UPDOWN_NAME.match(p.name)]
+    if odd:
+        raise SchemaApplyError(
+            f"schema folder {folder} holds up/down migration files ({where(marked[0])}) and other "
+            f".sql files ({', '.join(where(p) for p in odd[:3])}{', ...' if len(odd) > 3 else ''}): "
+            "pytest-pggit cannot tell which to run",
+            hint="golang-migrate's layout is <version>_<title>.up.sql with its <version>_<title>.down.sql: "
+                 "rename the other files so, or move them out of the folder; another layout (dbmate, "
+                 "goose, Flyway) takes a pytest_pggit_migration_steps hook (docs/steps.md)")
+    ups: Dict[int, Path] = {}
+    for p in found:
+        m = UPDOWN_NAME.match(p.name)
+        assert m is not None
+        if m.group(3).lower() != "up":
+            up = f"{m.group(1)}_{m.group(2)}.up.sql".lower()
+            if not any(q.parent == p.parent and q.name.lower() == up for q in found):
+                raise SchemaApplyError(
+                    f"schema folder {folder}: {where(p)} has no up file",
+                    hint=f"add {m.group(1)}_{m.group(2)}.up.sql, or delete the down file")
+            continue
+        version = int(m.group(1))
+        if version in ups:
+            raise SchemaApplyError(
+                f"schema folder {folder}: {where(ups[version])} and {where(p)} have the same version {version}",
+                hint="golang-migrate refuses two migrations of one version: renumber one of them")
+        ups[version] = p
+    return [ups[v] for v in sorted(ups)]
+
+
+def down_file(path: Path) -> Optional[Path]:
+    """The ``.down.sql`` beside golang-migrate's up file ``path`` (None: not one, or none there)."""
+    m = UPDOWN_NAME.match(path.name)
+    if m is None or m.group(3).lower() != "up":
+        return None
+    want = f"{m.group(1)}_{m.group(2)}.down.sql".lower()
+    try:
+        return next((q for q in sorted(path.parent.iterdir()) if q.name.lower() == want and q.is_file()), None)
+    except OSError:
+        return None
 
 
 def has_baseline_function(conn, name: str = BASELINE_FUNCTION[1]) -> bool:
@@ -78,7 +139,11 @@ def file_steps(files: Sequence[Path], rootdir: Optional[Path], no_owner: bool,
                ) -> List[Step]:
     """One step (tool ``sql``) per schema file, named by its path relative to ``rootdir``
     (or by ``names``); each runs the file in a session of its own.  ``skipped`` collects
-    the number of ownership statements ``no_owner`` skipped per file."""
+    the number of ownership statements ``no_owner`` skipped per file.  golang-migrate's
+    up file (``<version>_<title>.up.sql``) runs its ``.down.sql`` as its downgrade (the
+    gate's up/down check) and is a migration each database runs once (``Step.once``:
+    an edit of a committed one is a ``history`` case, U10); any other file is
+    declarative (an edit in place is how it changes)."""
     from .datachanges import sql_file_data
 
     out: List[Step] = []
@@ -88,9 +153,18 @@ def file_steps(files: Sequence[Path], rootdir: Optional[Path], no_owner: bool,
             if skipped is not None:
                 skipped.append(n)
 
+        down = down_file(f)
+
+        def downgrade(db: Database, d: Optional[Path] = down) -> None:
+            assert d is not None
+            _run_schema_file(db, d, no_owner, rootdir)
+
         name = names[i] if names is not None else display_path(f, rootdir)
-        out.append(Step("sql", name, "schema file", upgrade, source=name,
-                        data=lambda f=f, name=name: sql_file_data(f, name, rootdir)))
+        m = UPDOWN_NAME.match(f.name)
+        out.append(Step("sql", name, "schema file", upgrade,
+                        downgrade=downgrade if down is not None else None, source=name,
+                        data=lambda f=f, name=name: sql_file_data(f, name, rootdir),
+                        once=m is not None and m.group(3).lower() == "up"))
     return out
 
 
@@ -410,11 +484,34 @@ def _run_schema_file(db: Database, path: Path, no_owner: bool, rootdir: Optional
     from .ownership import is_ownership_statement
 
     script = sqlfiles.expand_script(path, confine=rootdir)   # (Z1: no include from elsewhere)
+    _refuse_down_section(script, path, rootdir)
     with db.connect(autocommit=True) as conn:
         ran = sqlfiles.execute_statements(conn, script, f"schema file {path}",
                                           skip=is_ownership_statement if no_owner else None,
                                           label=lambda o: f"{display_path(o[0], rootdir)}:{o[1]}")
     return ran.skipped
+
+
+#: the line that starts the down section of a dbmate or goose migration file
+DOWN_SECTION = re.compile(r"^[ \t]*--[ \t]*(migrate:down|\+goose[ \t]+down)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _refuse_down_section(script: Any, path: Path, rootdir: Optional[Path]) -> None:
+    """A schema file holding a dbmate (``-- migrate:down``) or goose (``-- +goose Down``)
+    down section would run it right after its up section (U9): an error naming the line."""
+    m = DOWN_SECTION.search(script.text)
+    if m is None:
+        return
+    line = script.text.count("\n", 0, m.start())
+    origin = script.origins[line] if line < len(script.origins) else None
+    where = (f"{display_path(origin[0], rootdir)}:{origin[1]}" if origin is not None
+             else f"{display_path(path, rootdir)}:{line + 1}")
+    raise SchemaApplyError(
+        f"schema file {display_path(path, rootdir)} is a migration with a down section "
+        f"({m.group(1).strip()} at {where}): run as a schema file, its down part would run too",
+        hint="give such files to a pytest_pggit_migration_steps hook that runs the up part as the step "
+             "and the down part as its downgrade (docs/steps.md); golang-migrate's "
+             "<version>_<title>.up.sql / .down.sql files work as --pggit-schema as they are")
 
 
 def _run_setup_hook(conn, db: Database, hook: Callable[..., Any], names: Sequence[str]) -> None:
