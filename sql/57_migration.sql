@@ -50,7 +50,13 @@ BEGIN
         -- (standard_conforming_strings pinned before any literal: psql lexes the script
         -- by the session's setting, and with it off a recorded '\' left the literal and
         -- the next one's text ran as a psql meta-command, V3)
+        -- (search_path pinned, as pg_dump's scripts do: recorded texts name the user's
+        -- objects with their schema and built-ins without one, and a function or operator
+        -- of another role in public, or in a schema named like the role running the
+        -- script, matching the arguments better than the built-in's, bound in its place,
+        -- V2; pg_temp last: no temporary object is found by an unqualified name either)
         || E'BEGIN;\nSET LOCAL check_function_bodies = false;\nSET LOCAL standard_conforming_strings = on;\n'
+        || E'SET LOCAL search_path = pg_catalog, pg_temp;\n'
         || coalesce(v_body || E'\n', '')
         || E'COMMIT;\n';
 END
@@ -718,6 +724,88 @@ BEGIN
 END
 $$;
 
+-- The search_path a checkout or merge runs its steps with (_apply_steps).  The user's
+-- routines a step runs (a generated column, a default filled in, an index expression,
+-- the user's own event triggers) read their unqualified names from the session's
+-- default path, as when the script runs in psql, not from pgGit's (C12: a table named
+-- meta was read from pggit_v0); so: pg_catalog, the schemas of that path that exist,
+-- pg_temp last.  The steps' own texts name every user object with its schema and only
+-- built-ins without one, and PostgreSQL takes a function or operator of a later schema
+-- over pg_catalog's when its argument types match better (public.cardinality(text[])
+-- over pg_catalog.cardinality(anyarray), public.<>(mood, mood) over <>(anyenum,
+-- anyenum)): a role with CREATE on public, and no access to pgGit, had its function run
+-- as the applying role, which the proof caught only after it ran (V2).  So:
+--   * a schema named like the applying role ("$user", or named so) stays on the path only
+--     when that role owns it (any role that may create schemas made one, V2b);
+--   * refused (42501, before any step runs): a function the steps call by a built-in's
+--     name, or any operator named like a built-in one, in a schema of the path, owned
+--     by neither the applying role nor a superuser (what is the applying role's or a
+--     superuser's it could run anyway).  Extension members count like the rest (a role
+--     that owns an extension may add its own function to it, S16).
+-- Runs with the caller's rights (current_user is the applying role).
+CREATE OR REPLACE FUNCTION pggit_v0._apply_path(p_steps pggit_v0._migration_step[]) RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_schemas name[];
+    v_keep    oid[];
+    v_names   text[];
+    v_bad     text;
+    v_owner   text;
+BEGIN
+    -- the schemas of the session's default path that exist ("$user" resolved), read by
+    -- PostgreSQL's own parser; this function's SET clause restores pgGit's path
+    PERFORM set_config('search_path', (SELECT s.reset_val FROM pg_settings s WHERE s.name = 'search_path'), true);
+    v_schemas := current_schemas(false);
+    PERFORM set_config('search_path', 'pg_catalog, pggit_v0, pg_temp', true);
+    SELECT array_agg(n.oid ORDER BY u.ord) INTO v_keep
+    FROM unnest(v_schemas) WITH ORDINALITY u(nsp, ord)
+    JOIN pg_namespace n ON n.nspname = u.nsp
+    WHERE n.nspname NOT IN ('pg_catalog', 'pggit_v0', 'information_schema')
+      AND n.nspname !~ '^pg_(temp|toast)'
+      AND (n.nspname <> current_user OR n.nspowner = (SELECT r.oid FROM pg_roles r WHERE r.rolname = current_user));
+    IF v_keep IS NULL THEN
+        RETURN 'pg_catalog, pg_temp';
+    END IF;
+    -- the built-ins the steps may call by name: words before "(" (over-counts: strings,
+    -- comments and names count too)
+    SELECT array_agg(DISTINCT m[1]) INTO v_names
+    FROM unnest(p_steps) st
+    CROSS JOIN LATERAL regexp_matches(lower(st.statement), '"?([a-z_][a-z0-9_$]*)"?\s*\(', 'g') m;
+    SELECT string_agg(x.what, ', ' ORDER BY x.what), min(x.owner) INTO v_bad, v_owner
+    FROM (SELECT format('function %s of role %I', p.oid::regprocedure, pg_get_userbyid(p.proowner)) AS what,
+                 pg_get_userbyid(p.proowner) AS owner
+          FROM pg_proc p
+          WHERE p.pronamespace = ANY (v_keep) AND p.proname = ANY (v_names)
+            AND EXISTS (SELECT 1 FROM pg_proc b WHERE b.pronamespace = 'pg_catalog'::regnamespace AND b.proname = p.proname)
+            AND pg_get_userbyid(p.proowner) <> current_user
+            AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = p.proowner)
+          UNION ALL
+          SELECT format('operator %s of role %I', o.oid::regoperator, pg_get_userbyid(o.oprowner)),
+                 pg_get_userbyid(o.oprowner)
+          FROM pg_operator o
+          WHERE o.oprnamespace = ANY (v_keep)
+            AND EXISTS (SELECT 1 FROM pg_operator b WHERE b.oprnamespace = 'pg_catalog'::regnamespace AND b.oprname = o.oprname)
+            AND pg_get_userbyid(o.oprowner) <> current_user
+            AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = o.oprowner)) x;
+    IF v_bad IS NOT NULL THEN
+        RAISE EXCEPTION 'the migration would run as role % with % on its search_path: the built-in of that name the recorded statements call could bind to it',
+                        current_user, v_bad
+              USING ERRCODE = '42501',
+                    DETAIL = format('search_path of the steps: pg_catalog, %s, pg_temp (the session''s default path, less a schema named like the role that the role does not own)',
+                                    (SELECT string_agg(format('%I', n.nspname), ', ' ORDER BY u.ord)
+                                     FROM unnest(v_keep) WITH ORDINALITY u(id, ord) JOIN pg_namespace n ON n.oid = u.id)),
+                    HINT = format('Drop it or move it to a schema not on the search_path (ALTER ... SET SCHEMA), or apply as role %I; or run the generate_migration script, which pins search_path to pg_catalog, pg_temp.', v_owner);
+    END IF;
+    RETURN 'pg_catalog, ' || (SELECT string_agg(format('%I', n.nspname), ', ' ORDER BY u.ord)
+                              FROM unnest(v_keep) WITH ORDINALITY u(id, ord) JOIN pg_namespace n ON n.oid = u.id)
+           || ', pg_temp';
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._apply_path(pggit_v0._migration_step[]) IS
+    'search_path of a checkout''s or merge''s steps: pg_catalog, the session default''s schemas (a schema named like the role only when it owns it), pg_temp; 42501 when another role''s function or operator could take a called built-in''s place (V2)';
+
 -- Migrate the live schema from commit p_from to the tree p_to_tree by running p_steps
 -- (its migration, _steps), after checking that every blob of both trees still hashes to
 -- its sha.  Returns the number of statements run.  Runs with the caller's rights.  Any
@@ -749,11 +837,9 @@ DECLARE
     v_stmt    text;
     v_logged  boolean := (SELECT count(DISTINCT (s.schema_name, s.obj_key)) FROM unnest(p_steps) s) <= 50;
     v_source  text := current_setting('pggit.source', true);
-    -- the search_path the script gets from psql (the session's default): the user's
-    -- routines a step runs (a generated column, a default filled in, an index expression,
-    -- the user's own event triggers) read their unqualified names from it, not from
-    -- pgGit's (C12: a table named meta was read from pggit_v0)
-    v_user_path text := (SELECT s.reset_val FROM pg_catalog.pg_settings s WHERE s.name = 'search_path');
+    -- the search_path the steps run with (_apply_path): pg_catalog first, then the
+    -- session's default path, less what could take a built-in's place (V2)
+    v_user_path text := _apply_path(p_steps);
     v_ctx     text;
     v_evt     record;
     v_paused  jsonb := '[]';
@@ -787,7 +873,7 @@ BEGIN
         EXECUTE format('ALTER EVENT TRIGGER %I DISABLE', v_evt.evtname);
         v_paused := v_paused || jsonb_build_object('oid', v_evt.oid, 'name', v_evt.evtname, 'mode', v_evt.evtenabled);
     END LOOP;
-    PERFORM pg_catalog.set_config('search_path', 'pg_catalog, ' || v_user_path, true);
+    PERFORM pg_catalog.set_config('search_path', v_user_path, true);
     BEGIN
         FOREACH v_step IN ARRAY p_steps LOOP
             v_path := v_step.path;
