@@ -14,7 +14,9 @@
 -- (old_schema, old_table) and 'displaced_view' (old_column: view or materialized_view)
 -- name what holds the name a rename takes back: dropped first,
 -- with 'displaced_part' (old_column: the sub-key of an index, constraint, trigger,
--- policy or rule of that table using a displaced column).  Only functions use it: recreated on every install.
+-- policy or rule of that table using a displaced column); 'dropped_table' (old_schema,
+-- old_table) a table the history dropped that the target holds another one under the
+-- name of: dropped first too (T4).  Only functions use it: recreated on every install.
 DROP TYPE IF EXISTS pggit_v0._rename;
 CREATE TYPE pggit_v0._rename AS (kind text, old_schema text, old_table text, old_column text,
                                  new_schema text, new_table text, new_column text);
@@ -125,6 +127,12 @@ DECLARE
     ds   text[] := '{}';
     dt   text[] := '{}';
     dc   text[] := '{}';
+    -- tables dropped (their names, and whether on p_to's side) and the names of tables
+    -- renamed, on either side (T4: a drop on both sides as often, and no rename, is the
+    -- same history on both: the table both trees hold is kept)
+    tdn  text[] := '{}';
+    tdf  boolean[] := '{}';
+    trn  text[] := '{}';
     i    int;
     v_found boolean;
     v_os text;
@@ -133,7 +141,8 @@ DECLARE
 BEGIN
     IF p_from IS NULL OR p_to IS NULL OR p_from = p_to
        OR NOT EXISTS (SELECT 1 FROM ddl_log l
-                      WHERE l.renamed_from IS NOT NULL OR (l.event = 'sql_drop' AND l.object_type = 'table column')) THEN
+                      WHERE l.renamed_from IS NOT NULL
+                         OR (l.event = 'sql_drop' AND l.object_type IN ('table column', 'table'))) THEN
         RETURN;
     END IF;
     -- the renames and drops of the commits only one side has: p_from's undone (newest
@@ -196,6 +205,9 @@ BEGIN
                 END IF;
             END LOOP;
             blk := blk || (e.object_type || ' ' || e.src);
+            IF e.object_type = 'table' THEN
+                tdn := tdn || e.src; tdf := tdf || e.fwd;
+            END IF;
             IF e.object_type = 'table column' AND cardinality(f) = 3 THEN
                 ds := ds || f[1]; dt := dt || f[2]; dc := dc || f[3];
             END IF;
@@ -255,6 +267,9 @@ BEGIN
             END IF;
             blk := blk || ('table column ' || e.src);
         ELSIF e.object_type IN ('table', 'sequence') AND cardinality(f) = 2 AND cardinality(t) = 2 THEN
+            IF e.object_type = 'table' THEN
+                trn := trn || e.src || e.dst;
+            END IF;
             IF NOT e.fwd THEN   -- likewise a table (with its columns) or sequence made since
                 FOR i IN 1 .. cardinality(k) LOOP
                     IF cs[i] = t[1] AND ct[i] = t[2] AND k[i] <> 'gone'
@@ -280,7 +295,7 @@ BEGIN
             blk := blk || (e.object_type || ' ' || e.src);
         END IF;
     END LOOP;
-    IF cardinality(k) = 0 AND cardinality(dc) = 0 THEN
+    IF cardinality(k) = 0 AND cardinality(dc) = 0 AND cardinality(tdn) = 0 THEN
         RETURN;
     END IF;
 
@@ -326,6 +341,41 @@ BEGIN
                                                 AND strpos(b.content, ' OWNED BY ' || format('%I.%I', r.cs, r.ct) || '.') > 0)))))
           AND (r.os = r.cs OR r.cs IN (SELECT s.schema_name FROM schemas_from s)   -- SET SCHEMA needs it
                OR r.cs IN (SELECT s.schema_name FROM schemas_to s))
+    ),
+    -- tables of p_from whose name the history took from them (dropped, or renamed away)
+    -- while p_to holds a table renamed to that name, or the other way round: another
+    -- table (T4: a new table built, the old one dropped and the new one renamed to its
+    -- name).  Dropped first, as the history did ('dropped_table'), and made anew from the
+    -- target, unless a rename here moves it or takes its name ('table' rows), the same
+    -- drops are on both sides (and no rename of its name: one history), or something
+    -- else of p_from depends on it (it stays altered in place, as before)
+    gone_tables AS (
+        SELECT DISTINCT n.n[1] AS s, n.n[2] AS t
+        FROM unnest(blk) b CROSS JOIN LATERAL (SELECT parse_ident(substr(b, 7)) AS n) n
+        WHERE b LIKE 'table %' AND b NOT LIKE 'table column %' AND cardinality(n.n) = 2
+          AND EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = n.n[1] AND fo.obj_key = 'table ' || n.n[2])
+          AND EXISTS (SELECT 1 FROM t_o WHERE t_o.schema_name = n.n[1] AND t_o.obj_key = 'table ' || n.n[2])
+          AND NOT EXISTS (SELECT 1 FROM tables tb WHERE tb.k = 'table'
+                            AND ((tb.os, tb.ot) = (n.n[1], n.n[2]) OR (tb.cs, tb.ct) = (n.n[1], n.n[2])))
+          -- (one end of a table's renames: p_to's table renamed into the name, or, going
+          -- back, p_from's; a table dropped and made again under its name stays as it
+          -- was: rows kept where the definitions allow)
+          AND EXISTS (SELECT 1 FROM unnest(k, os, ot, cs, ct) AS u(k, os, ot, cs, ct)
+                      WHERE u.k = 'table' AND (u.os, u.ot) IS DISTINCT FROM (u.cs, u.ct)
+                        AND ((u.os, u.ot) = (n.n[1], n.n[2]) OR (u.cs, u.ct) = (n.n[1], n.n[2])))
+          AND NOT (format('%I.%I', n.n[1], n.n[2]) <> ALL (trn)
+                   AND (SELECT count(*) FILTER (WHERE d.f) = count(*) FILTER (WHERE NOT d.f)
+                        FROM unnest(tdn, tdf) AS d(n, f) WHERE d.n = format('%I.%I', n.n[1], n.n[2])))
+          AND NOT EXISTS (
+                  SELECT 1 FROM dep_refs x
+                  JOIN tree_entries e ON e.entry_sha = x.blob_sha AND e.name = 'depends'
+                  JOIN fo_all o ON o.obj_tree = e.tree_sha
+                  WHERE x.ref_schema = n.n[1] AND x.ref_key = 'table ' || n.n[2]
+                    AND NOT (o.schema_name = n.n[1] AND o.obj_key = 'table ' || n.n[2])
+                    AND NOT (_key_kind(o.obj_key) = 'sequence'
+                             AND EXISTS (SELECT 1 FROM tree_entries e2 JOIN objects b ON b.sha = e2.entry_sha
+                                         WHERE e2.tree_sha = o.obj_tree AND e2.name = 'owned_by'
+                                           AND strpos(b.content, ' OWNED BY ' || format('%I.%I', n.n[1], n.n[2]) || '.') > 0)))
     ),
     -- what reads a column of a table with renamed columns from outside that table, by the
     -- edges p_from recorded (the reader's kind, its part, the column as recorded)
@@ -437,6 +487,8 @@ BEGIN
     SELECT tb.k, tb.os, tb.ot, NULL::text, tb.cs, tb.ct, NULL::text FROM tables tb
     UNION ALL   -- a table holding the name another one is renamed (back) to: dropped first
     SELECT 'displaced_table', tb.cs, tb.ct, NULL, NULL, NULL, NULL FROM tables tb WHERE tb.displaces
+    UNION ALL   -- a table the history dropped that p_to holds another table under the name of
+    SELECT 'dropped_table', g.s, g.t, NULL, NULL, NULL, NULL FROM gone_tables g
     UNION ALL   -- a view holding that name (a table renamed, a view made under its old name
                 -- for old clients: G3), which p_to does not hold and nothing of p_from
                 -- reads: dropped first too (old_column: its kind)
@@ -453,10 +505,13 @@ BEGIN
                         AND NOT (o.schema_name = v.schema_name AND o.obj_key = v.obj_key))
     UNION ALL
     SELECT 'column', c.os, c.ot, c.oc, c.cs, c.ct, c.cc FROM cols c
+    WHERE NOT EXISTS (SELECT 1 FROM gone_tables g WHERE (g.s, g.t) = (c.os, c.ot))
     UNION ALL   -- parts using a displaced column (old_column: their sub-key)
     SELECT DISTINCT 'displaced_part', p.os, p.ot, p.sub_key, NULL, NULL, NULL FROM parts p
-    UNION ALL   -- a column of p_from dropped first (disp)
-    SELECT 'displaced', c.os, c.ot, c.cc, NULL, NULL, NULL FROM disp c;
+    WHERE NOT EXISTS (SELECT 1 FROM gone_tables g WHERE (g.s, g.t) = (p.os, p.ot))
+    UNION ALL   -- a column of p_from dropped first (disp; not of a table dropped)
+    SELECT 'displaced', c.os, c.ot, c.cc, NULL, NULL, NULL FROM disp c
+    WHERE NOT EXISTS (SELECT 1 FROM gone_tables g WHERE (g.s, g.t) = (c.os, c.ot));
 END
 $$;
 
@@ -817,12 +872,12 @@ BEGIN
     -- the sequences they own (dropped with them)
     ousted AS (
         SELECT r.old_schema AS schema_name, 'table ' || r.old_table AS obj_key
-        FROM ren r WHERE r.kind = 'displaced_table'
+        FROM ren r WHERE r.kind IN ('displaced_table', 'dropped_table')
         UNION ALL
         SELECT r.old_schema, r.old_column || ' ' || r.old_table
         FROM ren r WHERE r.kind = 'displaced_view'
         UNION ALL
-        SELECT b.schema_name, b.obj_key FROM cand b JOIN ren r ON r.kind = 'displaced_table'
+        SELECT b.schema_name, b.obj_key FROM cand b JOIN ren r ON r.kind IN ('displaced_table', 'dropped_table')
         WHERE _key_kind(b.obj_key) = 'sequence' AND b.sub_key = 'owned_by'
           AND strpos(b.content, ' OWNED BY ' || format('%I.%I', r.old_schema, r.old_table) || '.') > 0
     ),

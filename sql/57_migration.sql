@@ -498,7 +498,7 @@ BEGIN
                format('DROP TABLE %I.%I;', r.old_schema, r.old_table),
                ARRAY['data_deletion', 'access_exclusive_lock'],
                r.old_schema, 'table ' || r.old_table, 'definition'
-        FROM ren r WHERE r.kind = 'displaced_table'
+        FROM ren r WHERE r.kind IN ('displaced_table', 'dropped_table')
         UNION ALL   -- views likewise (G3)
         SELECT 0, r.old_schema || '.' || r.old_table,
                _path(r.old_schema, r.old_column || ' ' || r.old_table, 'definition'),

@@ -269,10 +269,14 @@ BEGIN
     base_tree := _commit_tree(p_base);
     src_tree := _commit_tree(p_src);
     tgt_tree := _commit_tree(p_tgt);
+    -- (a table one side dropped and made again is compared by name: the merged tree
+    -- takes that side's; the script that applies it drops and makes it, T4)
     SELECT jsonb_agg(to_jsonb(r)) INTO v_rs
-    FROM (SELECT * FROM _renames(p_base, p_src) UNION ALL SELECT * FROM _label_renames(p_base, p_src)) r;
+    FROM (SELECT * FROM _renames(p_base, p_src) x WHERE x.kind <> 'dropped_table'
+          UNION ALL SELECT * FROM _label_renames(p_base, p_src)) r;
     SELECT jsonb_agg(to_jsonb(r)) INTO v_rt
-    FROM (SELECT * FROM _renames(p_base, p_tgt) UNION ALL SELECT * FROM _label_renames(p_base, p_tgt)) r;
+    FROM (SELECT * FROM _renames(p_base, p_tgt) x WHERE x.kind <> 'dropped_table'
+          UNION ALL SELECT * FROM _label_renames(p_base, p_tgt)) r;
     IF v_rs IS NULL AND v_rt IS NULL THEN
         RETURN;
     END IF;

@@ -607,3 +607,45 @@ def test_conversions_that_change_values_are_announced(db: SqlDb, old_type: str, 
     db.exec(f"ALTER TABLE app.t ALTER COLUMN c TYPE {new_type} USING c::{new_type}")
     db.val("SELECT pggit_v0.create_basic_commit('after')")
     assert "-- DATA LOSS (app/table/t/column/c)" in db.val("SELECT pggit_v0.generate_migration(%s, 'HEAD')", [first])
+
+
+@pytest.mark.parametrize("swap", [
+    "CREATE TABLE app.k_new (id text PRIMARY KEY, label text NOT NULL, org text NOT NULL)|"
+    "DROP TABLE app.k; ALTER TABLE app.k_new RENAME TO k",
+    # in one commit, the new one moved in from another schema
+    "CREATE SCHEMA stage|"
+    "CREATE TABLE stage.k (id text PRIMARY KEY, label text NOT NULL, org text NOT NULL);"
+    "DROP TABLE app.k; ALTER TABLE stage.k SET SCHEMA app",
+], ids=["built_and_swapped_in", "moved_in_one_commit"])
+def test_a_table_the_history_dropped_and_replaced_is_dropped_and_made_anew(db: SqlDb, swap: str) -> None:
+    """Tester A's T4: a new table built, the old one dropped and the new one renamed to its
+    name: a jump over it altered the old table in
+    place into the new one (a NOT NULL column failed on its rows, even with force; without
+    one the rows the history dropped stayed).  Now the old one is dropped (announced,
+    refused without force) and the new one made, both ways."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.k (id text PRIMARY KEY, label text); INSERT INTO app.k VALUES ('a', 'old')")
+    c1 = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("SELECT pggit_v0.create_branch('old', checkout => false)")
+    first, second = swap.split("|")
+    db.exec(first)
+    db.val("SELECT pggit_v0.create_basic_commit('c2')")
+    db.exec(second)
+    c3 = db.val("SELECT pggit_v0.create_basic_commit('c3')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [c1, c3])
+    assert "-- DATA LOSS (app/table/k): DROP TABLE app.k;" in script, script
+    assert "ADD COLUMN org" not in script, script
+    db.exec("INSERT INTO app.k VALUES ('b', 'new', 'org')")
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true, force => true)")
+    assert db.rows("SELECT * FROM app.k") == []
+    db.exec("INSERT INTO app.k VALUES ('a', NULL)")
+    with pytest.raises(psycopg.Error) as info:
+        db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert info.value.sqlstate == "55000", info.value
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    assert db.val("SELECT pggit_v0.get_head_sha()") == c3
+    assert db.rows("SELECT * FROM app.k") == []
+    assert [r["attname"] for r in db.rows(
+        "SELECT attname FROM pg_attribute WHERE attrelid = 'app.k'::regclass AND attnum > 0 ORDER BY attnum")] \
+        == ["id", "label", "org"]
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+
