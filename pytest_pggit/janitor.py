@@ -128,13 +128,23 @@ def mark_template(conn: "psycopg.Connection", name: str, on: bool = True) -> Non
 
 def keep_out_others(conn: "psycopg.Connection", name: str) -> None:
     """Revoke ``CONNECT`` and ``TEMPORARY`` on ``name`` from ``PUBLIC``: only its owner (the
-    run's role) and superusers may connect.  For the template cache's entries: on a shared
-    server any role could hold a session on another team's entry (its clones then fail,
-    55006) or run ``ALTER DEFAULT PRIVILEGES`` there, which every later clone held (Z4).
-    The databases tests use keep PostgreSQL's default: tests connect as roles of their own."""
+    run's role) and superusers may connect.  For templates being built and the template
+    cache's entries: on a shared server any role could hold a session on another team's
+    entry (its clones then fail, 55006) or run ``ALTER DEFAULT PRIVILEGES`` there, which
+    every later clone held (Z4), or do so in the database a template is built in, which
+    the entry and its baseline commit then kept (Z10)."""
     from psycopg import sql
 
     conn.execute(sql.SQL("REVOKE CONNECT, TEMPORARY ON DATABASE {} FROM PUBLIC").format(sql.Identifier(name)))
+
+
+def open_to_others(conn: "psycopg.Connection", name: str) -> None:
+    """PostgreSQL's default back on ``name`` (``CONNECT``, ``TEMPORARY`` for ``PUBLIC``):
+    for the template the tests use once it is built (and stored), since tests connect to
+    it as roles of their own."""
+    from psycopg import sql
+
+    conn.execute(sql.SQL("GRANT CONNECT, TEMPORARY ON DATABASE {} TO PUBLIC").format(sql.Identifier(name)))
 
 
 def terminate_connections(conn: "psycopg.Connection", dbname: str) -> int:
@@ -269,7 +279,8 @@ class DatabaseJanitor:
     """
 
     def __init__(self, server: Server, name: str, template: Optional[str] = None,
-                 lock_timeout: Optional[str] = None, wait: float = CLONE_WAIT_SECONDS) -> None:
+                 lock_timeout: Optional[str] = None, wait: float = CLONE_WAIT_SECONDS,
+                 private: bool = False) -> None:
         if len(name.encode()) > 63:
             raise PggitError(f"database name too long (max 63 bytes): {name}", hint="shorten it")
         self.server = server
@@ -277,6 +288,10 @@ class DatabaseJanitor:
         self.template = template
         self.lock_timeout = lock_timeout
         self.wait = wait
+        #: made with ``CONNECT``/``TEMPORARY`` revoked from ``PUBLIC`` before anyone may
+        #: connect (a template being built, a cache entry: Z10); :func:`open_to_others`
+        #: gives them back to the one the tests use
+        self.private = private
         self.database: Optional[Database] = None
 
     def create(self, conn: "Optional[psycopg.Connection]" = None) -> Database:
@@ -301,6 +316,8 @@ class DatabaseJanitor:
                 # With fsync=off the checkpoint of FILE_COPY is cheap; measured faster
                 # than the default WAL_LOG for small templates (20 ms vs 30 ms).
                 stmt = sql.SQL("{} STRATEGY FILE_COPY").format(stmt)
+        if self.private:   # nobody connects until PUBLIC's CONNECT is gone
+            stmt = sql.SQL("{} ALLOW_CONNECTIONS false").format(stmt)
         deadline = time.monotonic() + self.wait
         pause = 0.01
         while True:
@@ -309,6 +326,10 @@ class DatabaseJanitor:
                 if RUN_DATABASE.match(self.name):   # (the stale sweep's mark: V6)
                     conn.execute(sql.SQL("COMMENT ON DATABASE {} IS {}").format(
                         sql.Identifier(self.name), sql.Literal(RUN_MARKER)))
+                if self.private:
+                    keep_out_others(conn, self.name)
+                    conn.execute(sql.SQL("ALTER DATABASE {} ALLOW_CONNECTIONS true").format(
+                        sql.Identifier(self.name)))
                 break
             except psycopg.errors.ObjectInUse as exc:  # closed sessions still exiting, or others
                 if time.monotonic() < deadline:

@@ -276,7 +276,7 @@ class PggitSession:
         """The session's database with the SQL layer and the project schema: a clone of
         the cached template when nothing changed, else built (and cached)."""
         if self._template is None:
-            from .janitor import mark_template
+            from .janitor import mark_template, open_to_others
             from .template import build_template
 
             hook, names = self._setup_hook()
@@ -301,6 +301,8 @@ class PggitSession:
             # IS_TEMPLATE: DROP DATABASE refuses it, so another plugin's teardown cannot drop
             # it; our janitor un-marks it first (janitor.drop_database)
             mark_template(self.admin(), database.name)
+            # built private (Z10), stored in the cache: the tests connect as roles of their own
+            open_to_others(self.admin(), database.name)
             self.notes.extend(notes)
             self.steps = applied
             self._template = database

@@ -364,7 +364,8 @@ def build_template(
         janitor, reused, db = started.janitor, started.steps, started.database
         skipped.append(started.skipped)
     else:
-        janitor = DatabaseJanitor(server, name, template=layer_template, lock_timeout=lock_timeout)
+        janitor = DatabaseJanitor(server, name, template=layer_template, lock_timeout=lock_timeout,
+                                  private=True)   # (until built and stored: Z10)
         db = janitor.create(admin)
     notes: List[str] = []
     applied: List[AppliedStep] = []
@@ -434,7 +435,8 @@ def _start_from_cache(server: Server, name: str, steps: Sequence[Step], setup_ho
     if len(done) >= len(steps) or \
             [t for t, _ in done] != [safe_ref_name(s.tag) for s in steps[:len(done)]]:
         return None
-    janitor = DatabaseJanitor(server, name, template=offer.database, lock_timeout=lock_timeout)
+    janitor = DatabaseJanitor(server, name, template=offer.database, lock_timeout=lock_timeout,
+                              private=True)
     try:
         db = janitor.create(admin)
     except PggitError as exc:

@@ -780,16 +780,15 @@ class TemplateCache:
         """Copy ``source`` into ``staging``, give it the metadata, rename it into place."""
         from psycopg import sql
 
-        from .janitor import DatabaseJanitor, drop_database, keep_out_others, mark_template
+        from .janitor import DatabaseJanitor, drop_database, mark_template
 
         with self._admin(conn) as conn:
             drop_database(conn, staging, self.server.server_version_num)
             wait_for_exits(conn, source)   # the build's connections to it, just closed
             DatabaseJanitor(self.server, staging, template=source,
-                            lock_timeout=self.lock_timeout).create(conn)
+                            lock_timeout=self.lock_timeout, private=True).create(conn)
             try:
                 _set_comment(conn, staging, entry)
-                keep_out_others(conn, staging)   # (before it is an entry: Z4)
                 drop_database(conn, self.name, self.server.server_version_num)  # a stale one
                 conn.execute(sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
                     sql.Identifier(staging), sql.Identifier(self.name)))

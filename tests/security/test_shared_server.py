@@ -11,6 +11,7 @@ import uuid
 
 import psycopg
 import pytest
+from psycopg.conninfo import make_conninfo
 
 from pytest_pggit.backends import Server
 
@@ -58,4 +59,67 @@ def test_other_roles_may_connect_to_pggit_db(pggit_db):
             second.assert_outcomes(passed=1)
             second.stdout.fnmatch_lines(["*template cache hit*"])
         finally:
+            conn.execute(f"DROP ROLE {intruder}")
+
+
+def test_another_role_cannot_reach_a_template_while_it_is_built(pytester: pytest.Pytester,
+                                                                pggit_server: Server) -> None:
+    """Z10: the template was built in a database every role could connect to; what an
+    intruder ran there while the steps ran (``ALTER DEFAULT PRIVILEGES``) was stored in
+    the cache entry and recorded in its baseline commit as the project's own."""
+    import threading
+    import time
+
+    marker = f"z10_{uuid.uuid4().hex[:10]}"
+    (pytester.path / "schema.sql").write_text(f"CREATE TABLE {marker} (id int);\nSELECT pg_sleep(3);\n")
+    pytester.makepyfile(test_app=f"""
+def test_no_intruder(pggit_conn):
+    rows = pggit_conn.execute("SELECT r.rolname FROM pg_default_acl d JOIN pg_roles r ON r.oid = d.defaclrole").fetchall()
+    assert rows == [], rows
+    assert pggit_conn.execute("SELECT to_regclass('{marker}') IS NOT NULL").fetchone()[0]
+""")
+    intruder = f"z10_intruder_{uuid.uuid4().hex[:8]}"
+    got_in: list = []
+    refused: list = []
+    done = threading.Event()
+
+    def intrude() -> None:
+        dsn = pggit_server.dsn().replace(f"user={pggit_server.user}", f"user={intruder}")
+        seen: set = set()
+        with psycopg.connect(pggit_server.dsn(), autocommit=True) as watch:
+            while not done.is_set():
+                for (name,) in watch.execute("SELECT datname FROM pg_database WHERE datname LIKE 'pggit\\_%tpl'"):
+                    if name in seen:
+                        continue
+                    try:
+                        with psycopg.connect(make_conninfo(dsn, dbname=name), autocommit=True) as conn:
+                            conn.execute("ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC")
+                            got_in.append(name)
+                    except psycopg.OperationalError as exc:
+                        refused.append(str(exc))
+                    seen.add(name)
+                time.sleep(0.05)
+
+    with psycopg.connect(pggit_server.dsn(), autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {intruder} LOGIN")
+    watcher = threading.Thread(target=intrude)
+    watcher.start()
+    try:
+        result = run(pytester, pggit_server)
+    finally:
+        done.set()
+        watcher.join()
+    try:
+        assert got_in == [], got_in
+        assert refused and all("permission denied for database" in r or "not currently accepting" in r
+                               for r in refused), refused
+        result.assert_outcomes(passed=1)
+    finally:
+        with psycopg.connect(pggit_server.dsn(), autocommit=True) as conn:
+            for (name,) in conn.execute("SELECT datname FROM pg_database").fetchall():
+                try:
+                    with psycopg.connect(pggit_server.dsn(name), autocommit=True) as db:
+                        db.execute(f"DROP OWNED BY {intruder}")
+                except psycopg.OperationalError:
+                    pass
             conn.execute(f"DROP ROLE {intruder}")
