@@ -300,13 +300,48 @@ BEGIN
     END IF;
 
     RETURN QUERY
-    WITH r AS (
+    WITH fo_all AS MATERIALIZED (SELECT * FROM _tree_objects(_commit_tree(p_from))),
+    fo AS (SELECT o.* FROM fo_all o WHERE _key_kind(o.obj_key) IN ('table', 'sequence')),
+    t_o AS (SELECT o.* FROM _tree_objects(_commit_tree(p_to)) o WHERE _key_kind(o.obj_key) IN ('table', 'sequence')),
+    r0 AS (
         SELECT u.* FROM unnest(k, os, ot, oc, cs, ct, cc) AS u(k, os, ot, oc, cs, ct, cc)
         WHERE (u.os, u.ot, coalesce(u.oc, '')) IS DISTINCT FROM (u.cs, u.ct, coalesce(u.cc, '')) AND u.k <> 'gone'
     ),
-    fo_all AS MATERIALIZED (SELECT * FROM _tree_objects(_commit_tree(p_from))),
-    fo AS (SELECT o.* FROM fo_all o WHERE _key_kind(o.obj_key) IN ('table', 'sequence')),
-    t_o AS (SELECT o.* FROM _tree_objects(_commit_tree(p_to)) o WHERE _key_kind(o.obj_key) IN ('table', 'sequence')),
+    -- a column renamed in a table renamed before, where p_from holds the table under its
+    -- new name already (its own history renamed it alike: both branches of a merge, W12):
+    -- a rename in that table.  A sequence renamed whose table moved to another schema
+    -- moved along (nothing logs that: P9): in the table's schema, on p_to's side (the
+    -- sequence the table owns there) or p_from's (going back)
+    r AS (
+        SELECT r0.k,
+               CASE WHEN m.remap THEN r0.cs ELSE coalesce(sb.s, r0.os) END AS os,
+               CASE WHEN m.remap THEN r0.ct ELSE r0.ot END AS ot,
+               r0.oc, coalesce(sf.s, r0.cs) AS cs, r0.ct, r0.cc
+        FROM r0
+        CROSS JOIN LATERAL (
+            SELECT r0.k = 'column' AND (r0.os, r0.ot) <> (r0.cs, r0.ct)
+                   AND NOT ('table ' || format('%I.%I', r0.cs, r0.ct)) = ANY (blk)
+                   AND NOT _tree_has_table(_commit_tree(p_from), r0.os, r0.ot)
+                   AND _tree_has_table(_commit_tree(p_from), r0.cs, r0.ct) AS remap) m
+        LEFT JOIN LATERAL (
+            SELECT tb.cs AS s FROM r0 tb
+            JOIN t_o q ON q.schema_name = tb.cs AND q.obj_key = 'sequence ' || r0.ct
+            JOIN tree_entries e ON e.tree_sha = q.obj_tree AND e.name = 'owned_by'
+            JOIN objects b ON b.sha = e.entry_sha
+            WHERE r0.k = 'sequence' AND tb.k = 'table' AND tb.os = r0.cs AND tb.cs <> tb.os
+              AND strpos(b.content, ' OWNED BY ' || format('%I.%I', tb.cs, tb.ct) || '.') > 0
+              AND NOT EXISTS (SELECT 1 FROM t_o WHERE t_o.schema_name = r0.cs AND t_o.obj_key = 'sequence ' || r0.ct)
+            LIMIT 1) sf ON true
+        LEFT JOIN LATERAL (
+            SELECT tb.os AS s FROM r0 tb
+            JOIN fo q ON q.schema_name = tb.os AND q.obj_key = 'sequence ' || r0.ot
+            JOIN tree_entries e ON e.tree_sha = q.obj_tree AND e.name = 'owned_by'
+            JOIN objects b ON b.sha = e.entry_sha
+            WHERE r0.k = 'sequence' AND tb.k = 'table' AND tb.cs = r0.os AND tb.cs <> tb.os
+              AND strpos(b.content, ' OWNED BY ' || format('%I.%I', tb.os, tb.ot) || '.') > 0
+              AND NOT EXISTS (SELECT 1 FROM fo WHERE fo.schema_name = r0.os AND fo.obj_key = 'sequence ' || r0.ot)
+            LIMIT 1) sb ON true
+    ),
     schemas_from AS (SELECT o.schema_name FROM fo_all o WHERE o.obj_key = 'schema ' || o.schema_name),
     -- (a schema p_to holds that p_from does not: the script creates it before the moves,
     -- _commit_steps_to, P1)

@@ -406,7 +406,7 @@ BEGIN
     WITH ren AS (SELECT * FROM jsonb_populate_recordset(NULL::pggit_v0._rename, v_renames)),
     -- a rename onto a name another rename frees (a swap, a rotation: b -> c then a -> b)
     -- goes through a temporary name: first to it, then the others, then to its own
-    moves0 AS (
+    moves00 AS (
         SELECT r.*,
                CASE WHEN r.kind = 'column'
                     THEN EXISTS (SELECT 1 FROM ren r2 WHERE r2.kind = 'column' AND (r2.old_schema, r2.old_table, r2.old_column)
@@ -421,8 +421,21 @@ BEGIN
                          OR (r.old_schema <> r.new_schema AND r.old_table <> r.new_table) END AS staged,
                -- (the name and a suffix, shortened with a hash of the name when long:
                -- two long names sharing a prefix get two, A8)
-               _old_name(coalesce(r.old_column, r.old_table)) AS tmp0
+               _old_name(coalesce(r.old_column, r.old_table)) AS tmp0,
+               -- (a sequence whose table moves it: renamed where it is, before, P9)
+               r.kind = 'sequence' AND r.old_schema <> r.new_schema AND EXISTS (
+                   SELECT 1 FROM ren t
+                   JOIN _tree_objects(v_from_tree) o ON o.schema_name = r.old_schema AND o.obj_key = 'sequence ' || r.old_table
+                   JOIN tree_entries e ON e.tree_sha = o.obj_tree AND e.name = 'owned_by'
+                   JOIN objects b ON b.sha = e.entry_sha
+                   WHERE t.kind = 'table' AND t.old_schema = r.old_schema AND t.new_schema = r.new_schema
+                     AND strpos(b.content, ' OWNED BY ' || format('%I.%I', t.old_schema, t.old_table) || '.') > 0) AS carried
         FROM ren r WHERE r.kind IN ('column', 'table', 'sequence', 'enum_label')
+    ),
+    moves0 AS (
+        SELECT x.kind, x.old_schema, x.old_table, x.old_column, x.new_schema, x.new_table, x.new_column,
+               x.staged AND NOT x.carried AS staged, x.tmp0, x.carried
+        FROM moves00 x
     ),
     -- schemas the moves need that the source lacks (the target's objects: their trees)
     new_schemas AS MATERIALIZED (
@@ -540,7 +553,13 @@ BEGIN
                     ELSE ARRAY['breaks_clients', 'access_exclusive_lock'] END,
                m.new_schema, m.kind || ' ' || m.new_table, 'definition'
         FROM moves m CROSS JOIN LATERAL (VALUES (4), (6)) g(step)
-        WHERE m.kind IN ('table', 'sequence') AND (m.staged OR g.step = 4)
+        WHERE m.kind IN ('table', 'sequence') AND (m.staged OR g.step = 4) AND NOT m.carried
+        UNION ALL   -- a sequence its table moves: renamed before the table moves (P9)
+        SELECT 3, m.kind || ' ' || m.old_schema || '.' || m.old_table,
+               _path(m.new_schema, 'sequence ' || m.new_table, 'definition'),
+               format('ALTER SEQUENCE %I.%I RENAME TO %I;', m.old_schema, m.old_table, m.new_table),
+               ARRAY['breaks_clients', 'access_exclusive_lock'], m.new_schema, 'sequence ' || m.new_table, 'definition'
+        FROM moves m WHERE m.carried AND m.old_table <> m.new_table
         UNION ALL   -- indexes and constraints renamed (kind 'part'), before any table is
                     -- renamed or moved (a moved table's index may need the old name):
                     -- under the table's source name

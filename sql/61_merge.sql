@@ -247,6 +247,27 @@ $$;
 COMMENT ON FUNCTION pggit_v0._renames_under(jsonb, jsonb) IS
     'Column renames of one side of a merge under the table names the other side''s renames give';
 
+-- Renames p_renames (_rename rows, jsonb) without those of p_done (applied already),
+-- the others of tables p_done renames under the new names (columns, parts).  NULL when
+-- none is left.
+CREATE OR REPLACE FUNCTION pggit_v0._renames_past(p_renames jsonb, p_done jsonb) RETURNS jsonb
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT jsonb_agg(CASE WHEN b.kind IS NULL THEN a.elem
+                      ELSE a.elem || jsonb_build_object('old_schema', b.new_schema, 'old_table', b.new_table) END
+                 ORDER BY a.ord)
+FROM jsonb_array_elements(p_renames) WITH ORDINALITY AS a(elem, ord)
+LEFT JOIN LATERAL (
+    SELECT r.* FROM jsonb_populate_recordset(NULL::_rename, p_done) r
+    WHERE r.kind = 'table' AND a.elem->>'kind' IN ('column', 'displaced', 'displaced_part', 'part')
+      AND (r.old_schema, r.old_table) = (a.elem->>'old_schema', a.elem->>'old_table')
+    LIMIT 1) b ON true
+WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(p_done) d(e) WHERE d.e = a.elem)
+$$;
+COMMENT ON FUNCTION pggit_v0._renames_past(jsonb, jsonb) IS
+    'Renames without those applied already, the others under the names those give their tables';
+
 -- The three trees a merge compares, with each side's renames (the capture log's, as
 -- checkouts replay them) applied to the base and to the other side: a table or column
 -- renamed on one side and changed on the other then meets under one name, as git's
@@ -265,6 +286,7 @@ DECLARE
     v_rt   jsonb;
     v_rs_m jsonb;
     v_rt_m jsonb;
+    v_same jsonb;
 BEGIN
     base_tree := _commit_tree(p_base);
     src_tree := _commit_tree(p_src);
@@ -277,6 +299,21 @@ BEGIN
     SELECT jsonb_agg(to_jsonb(r)) INTO v_rt
     FROM (SELECT * FROM _renames(p_base, p_tgt) x WHERE x.kind <> 'dropped_table'
           UNION ALL SELECT * FROM _label_renames(p_base, p_tgt)) r;
+    -- renames both sides made alike (the same rows): the base takes them, and neither
+    -- side (both trees hold them); the other renames of the tables they rename, under
+    -- the new names (W12: both renamed the table, one a column of it too: the column was
+    -- kept and an empty one added)
+    IF v_rs IS NOT NULL AND v_rt IS NOT NULL THEN
+        SELECT jsonb_agg(a.e ORDER BY a.o) INTO v_same
+        FROM jsonb_array_elements(v_rs) WITH ORDINALITY AS a(e, o)
+        WHERE a.e->>'kind' IN ('table', 'sequence', 'column', 'enum_label')
+          AND EXISTS (SELECT 1 FROM jsonb_array_elements(v_rt) b(e) WHERE b.e = a.e);
+        IF v_same IS NOT NULL THEN
+            base_tree := _renamed_tree(base_tree, v_same);
+            v_rs := _renames_past(v_rs, v_same);
+            v_rt := _renames_past(v_rt, v_same);
+        END IF;
+    END IF;
     IF v_rs IS NULL AND v_rt IS NULL THEN
         RETURN;
     END IF;
@@ -292,7 +329,11 @@ BEGIN
              ON ((a.old_schema, a.old_table) IN ((b.old_schema, b.old_table), (b.new_schema, b.new_table))
                  OR (a.new_schema, a.new_table) IN ((b.old_schema, b.old_table), (b.new_schema, b.new_table)))
             AND NOT (a.kind = 'table' AND b.kind = 'column' AND (b.old_schema, b.old_table) = (b.new_schema, b.new_table))
-            AND NOT (b.kind = 'table' AND a.kind = 'column' AND (a.old_schema, a.old_table) = (a.new_schema, a.new_table))) THEN
+            AND NOT (b.kind = 'table' AND a.kind = 'column' AND (a.old_schema, a.old_table) = (a.new_schema, a.new_table))
+            -- (nor two columns of one table renamed, neither to the other's name: T5)
+            AND NOT (a.kind = 'column' AND b.kind = 'column'
+                     AND a.old_column NOT IN (b.old_column, b.new_column)
+                     AND a.new_column NOT IN (b.old_column, b.new_column))) THEN
         SELECT array_agg(DISTINCT _path(a.old_schema,
                                         CASE WHEN a.kind IN ('column', 'displaced') THEN 'table' ELSE a.kind END
                                         || ' ' || a.old_table,

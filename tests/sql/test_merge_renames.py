@@ -117,3 +117,41 @@ def test_the_same_rename_on_both_sides_merges_cleanly(db: SqlDb) -> None:
     assert db.rows("SELECT * FROM app.u") == [{"id": 1, "x": 10}]
     assert db.val("SELECT to_regclass('app.other')") is not None
     assert clean(db)
+
+
+def test_the_same_table_rename_on_both_sides_with_a_column_rename_on_one_keeps_the_rows(db: SqlDb) -> None:
+    """The review's W12: both sides rename the table alike, one renames a column of it
+    too: the merge kept the column and added an empty one under the new name (no
+    conflict, no warning).  The rename both made is the base's; the column rename merges
+    as a rename."""
+    branch_off(db, "CREATE TABLE app.users (id int PRIMARY KEY, v text)")
+    on_feat(db, "ALTER TABLE app.users RENAME TO u2; ALTER TABLE app.u2 RENAME COLUMN v TO v_old")
+    db.exec("ALTER TABLE app.users RENAME TO u2")
+    db.val("SELECT pggit_v0.create_basic_commit('main renames it the same way')")
+    db.exec("INSERT INTO app.u2 VALUES (1, 'orig')")
+    assert conflicts(db) == []
+    db.exec("SELECT pggit_v0.merge_branch('feat')")
+    assert db.rows("SELECT * FROM app.u2") == [{"id": 1, "v_old": "orig"}]
+    assert clean(db)
+
+
+@pytest.mark.parametrize("into_feat", [False, True], ids=["merged_into_main", "merged_into_feat"])
+def test_a_table_and_column_renamed_against_another_column_renamed_merge(db: SqlDb, into_feat: bool) -> None:
+    """Tester A's T5: one side renames the table and a column of it, the other another
+    column: every path of the table was modified_deleted (both directions)."""
+    branch_off(db, "CREATE TABLE app.users (id int PRIMARY KEY, v text, w text)")
+    on_feat(db, "ALTER TABLE app.users RENAME TO u4; ALTER TABLE app.u4 RENAME COLUMN w TO w4")
+    db.exec("ALTER TABLE app.users RENAME COLUMN v TO v2")
+    db.val("SELECT pggit_v0.create_basic_commit('main renames v')")
+    if into_feat:
+        db.exec("SELECT pggit_v0.checkout_branch('feat', apply => true)")
+        db.exec("INSERT INTO app.u4 VALUES (1, 'vv', 'ww')")
+        assert db.rows("SELECT * FROM pggit_v0.detect_merge_conflicts('main')") == []
+        db.exec("SELECT pggit_v0.merge_branch('main')")
+    else:
+        db.exec("INSERT INTO app.users VALUES (1, 'vv', 'ww')")
+        assert conflicts(db) == []
+        db.exec("SELECT pggit_v0.merge_branch('feat')")
+    assert db.rows("SELECT * FROM app.u4") == [{"id": 1, "v2": "vv", "w4": "ww"}]
+    assert db.val("SELECT to_regclass('app.users')") is None
+    assert clean(db)

@@ -649,3 +649,35 @@ def test_a_table_the_history_dropped_and_replaced_is_dropped_and_made_anew(db: S
         == ["id", "label", "org"]
     assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
 
+
+@pytest.mark.parametrize("first, second, table, seq", [
+    ("ALTER SEQUENCE app.users_id_seq RENAME TO users_id_seq2", "ALTER TABLE app.users SET SCHEMA s",
+     "s.users", "s.users_id_seq2"),
+    ("ALTER TABLE app.users SET SCHEMA s", "ALTER SEQUENCE s.users_id_seq RENAME TO users_id_seq2",
+     "s.users", "s.users_id_seq2"),
+    ("ALTER TABLE app.users RENAME TO members; ALTER SEQUENCE app.users_id_seq RENAME TO members_id_seq",
+     "ALTER TABLE app.members SET SCHEMA s", "s.members", "s.members_id_seq"),
+], ids=["renamed_then_moved", "moved_then_renamed", "table_renamed_too"])
+def test_a_renamed_serial_sequence_moved_with_its_table_keeps_its_position(
+        db: SqlDb, first: str, second: str, table: str, seq: str) -> None:
+    """Tester A's P9: a serial's sequence renamed and its table moved to another schema
+    (which moves the sequence along, unlogged): a jump over both dropped and made the
+    sequence again (announced: it holds its position).  Now renamed where it is, then
+    carried by its table, both ways."""
+    db.exec("CREATE SCHEMA app; CREATE SCHEMA s; CREATE TABLE app.users (id serial PRIMARY KEY, v text);"
+            "INSERT INTO app.users (v) VALUES ('a'), ('b')")
+    c1 = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("SELECT pggit_v0.create_branch('old', checkout => false)")
+    db.exec(first)
+    db.val("SELECT pggit_v0.create_basic_commit('c2')")
+    db.exec(second)
+    c3 = db.val("SELECT pggit_v0.create_basic_commit('c3')")
+    for a, b in ((c1, c3), (c3, c1)):
+        script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
+        assert "DATA LOSS" not in script and "CREATE SEQUENCE" not in script, script
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true)")
+    assert db.val("SELECT nextval('app.users_id_seq')") == 3
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.val(f"SELECT nextval('{seq}')") == 4
+    assert db.val(f"SELECT count(*) FROM {table}") == 2
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
