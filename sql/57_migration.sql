@@ -748,21 +748,31 @@ $$;
 -- the user's own event triggers) read their unqualified names from the session's
 -- default path, as when the script runs in psql, not from pgGit's (C12: a table named
 -- meta was read from pggit_v0); so: pg_catalog, the schemas of that path that exist,
--- pg_temp last.  The steps' own texts name every user object with its schema and only
--- built-ins without one, and PostgreSQL takes a function or operator of a later schema
+-- pggit_v0 (blobs are deparsed under pgGit's path, so a user's default calling
+-- pggit_v0.get_head_sha() is recorded as get_head_sha(): Z8), pg_temp last.  The steps'
+-- own texts name every user object with its schema and only built-ins and the layer's
+-- objects without one, and PostgreSQL takes a function or operator of a later schema
 -- over pg_catalog's when its argument types match better (public.cardinality(text[])
 -- over pg_catalog.cardinality(anyarray), public.<>(mood, mood) over <>(anyenum,
--- anyenum)): a role with CREATE on public, and no access to pgGit, had its function run
--- as the applying role, which the proof caught only after it ran (V2).  So:
+-- anyenum)), and a user schema's get_head_sha() or commit_graph over pggit_v0's: a
+-- role with CREATE on public, and no access to pgGit, had its function run as the
+-- applying role, which the proof caught only after it ran (V2, Z8).  So:
 --   * a schema named like the applying role ("$user", or named so) stays on the path only
 --     when that role owns it (any role that may create schemas made one, V2b);
---   * refused (42501, before any step runs): a function the steps call by a built-in's
---     name, or any operator named like a built-in one, in a schema of the path, owned
---     by neither the applying role nor a superuser (what is the applying role's or a
+--   * refused (42501): in a schema of the path, a function the steps call by the name
+--     of a built-in or of a pggit_v0 function, any operator named like a built-in one,
+--     or a relation or type named like a pggit_v0 one that the steps name, owned by
+--     neither the applying role nor a superuser (what is the applying role's or a
 --     superuser's it could run anyway).  Extension members count like the rest (a role
 --     that owns an extension may add its own function to it, S16).
+-- p_since: 0 for the check before the steps; then, before each step, the largest OID of
+-- pg_proc, pg_operator, pg_class and pg_type at that first check: only what was made
+-- since is looked at (a function another role creates while an earlier step runs binds
+-- in a later one, Z13; an index range scan on each catalog's OID).
 -- Runs with the caller's rights (current_user is the applying role).
-CREATE OR REPLACE FUNCTION pggit_v0._apply_path(p_steps pggit_v0._migration_step[]) RETURNS text
+DROP FUNCTION IF EXISTS pggit_v0._apply_path(pggit_v0._migration_step[]);
+CREATE OR REPLACE FUNCTION pggit_v0._apply_path(p_steps pggit_v0._migration_step[], p_since oid DEFAULT 0)
+RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
@@ -770,11 +780,13 @@ DECLARE
     v_schemas name[];
     v_keep    oid[];
     v_names   text[];
+    v_words   text[];
+    v_me      oid := (SELECT r.oid FROM pg_roles r WHERE r.rolname = current_user);
     v_bad     text;
     v_owner   text;
 BEGIN
     -- the schemas of the session's default path that exist ("$user" resolved), read by
-    -- PostgreSQL's own parser; this function's SET clause restores pgGit's path
+    -- PostgreSQL's own parser; this function's SET clause restores the caller's path
     PERFORM set_config('search_path', (SELECT s.reset_val FROM pg_settings s WHERE s.name = 'search_path'), true);
     v_schemas := current_schemas(false);
     PERFORM set_config('search_path', 'pg_catalog, pggit_v0, pg_temp', true);
@@ -783,47 +795,65 @@ BEGIN
     JOIN pg_namespace n ON n.nspname = u.nsp
     WHERE n.nspname NOT IN ('pg_catalog', 'pggit_v0', 'information_schema')
       AND n.nspname !~ '^pg_(temp|toast)'
-      AND (n.nspname <> current_user OR n.nspowner = (SELECT r.oid FROM pg_roles r WHERE r.rolname = current_user));
+      AND (n.nspname <> current_user OR n.nspowner = v_me);
     IF v_keep IS NULL THEN
-        RETURN 'pg_catalog, pg_temp';
+        RETURN 'pg_catalog, pggit_v0, pg_temp';
     END IF;
-    -- the built-ins the steps may call by name: words before "(" (over-counts: strings,
-    -- comments and names count too)
+    -- the names the steps may use: words before "(" (calls), and all words (relations,
+    -- types); over-counts (strings, comments and qualified names count too)
     SELECT array_agg(DISTINCT m[1]) INTO v_names
     FROM unnest(p_steps) st
     CROSS JOIN LATERAL regexp_matches(lower(st.statement), '"?([a-z_][a-z0-9_$]*)"?\s*\(', 'g') m;
+    SELECT array_agg(DISTINCT m[1]) INTO v_words
+    FROM unnest(p_steps) st
+    CROSS JOIN LATERAL regexp_matches(lower(st.statement), '([a-z_][a-z0-9_$]*)', 'g') m;
     SELECT string_agg(x.what, ', ' ORDER BY x.what), min(x.owner) INTO v_bad, v_owner
     FROM (SELECT format('function %s of role %I', p.oid::regprocedure, pg_get_userbyid(p.proowner)) AS what,
                  pg_get_userbyid(p.proowner) AS owner
           FROM pg_proc p
-          WHERE p.pronamespace = ANY (v_keep) AND p.proname = ANY (v_names)
-            AND EXISTS (SELECT 1 FROM pg_proc b WHERE b.pronamespace = 'pg_catalog'::regnamespace AND b.proname = p.proname)
-            AND pg_get_userbyid(p.proowner) <> current_user
-            AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = p.proowner)
+          WHERE p.oid > p_since AND p.pronamespace = ANY (v_keep) AND p.proname = ANY (v_names)
+            AND EXISTS (SELECT 1 FROM pg_proc b
+                        WHERE b.pronamespace IN ('pg_catalog'::regnamespace, 'pggit_v0'::regnamespace)
+                          AND b.proname = p.proname)
+            AND p.proowner <> v_me AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = p.proowner)
           UNION ALL
           SELECT format('operator %s of role %I', o.oid::regoperator, pg_get_userbyid(o.oprowner)),
                  pg_get_userbyid(o.oprowner)
           FROM pg_operator o
-          WHERE o.oprnamespace = ANY (v_keep)
+          WHERE o.oid > p_since AND o.oprnamespace = ANY (v_keep)
             AND EXISTS (SELECT 1 FROM pg_operator b WHERE b.oprnamespace = 'pg_catalog'::regnamespace AND b.oprname = o.oprname)
-            AND pg_get_userbyid(o.oprowner) <> current_user
-            AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = o.oprowner)) x;
+            AND o.oprowner <> v_me AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = o.oprowner)
+          UNION ALL
+          SELECT format('relation %s of role %I', c.oid::regclass, pg_get_userbyid(c.relowner)),
+                 pg_get_userbyid(c.relowner)
+          FROM pg_class c
+          WHERE c.oid > p_since AND c.relnamespace = ANY (v_keep) AND c.relname = ANY (v_words)
+            AND c.relkind IN ('r', 'v', 'm', 'p', 'f', 'S')
+            AND EXISTS (SELECT 1 FROM pg_class b WHERE b.relnamespace = 'pggit_v0'::regnamespace AND b.relname = c.relname)
+            AND c.relowner <> v_me AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = c.relowner)
+          UNION ALL
+          SELECT format('type %s of role %I', t.oid::regtype, pg_get_userbyid(t.typowner)),
+                 pg_get_userbyid(t.typowner)
+          FROM pg_type t
+          WHERE t.oid > p_since AND t.typnamespace = ANY (v_keep) AND t.typname = ANY (v_words)
+            AND EXISTS (SELECT 1 FROM pg_type b WHERE b.typnamespace = 'pggit_v0'::regnamespace AND b.typname = t.typname)
+            AND t.typowner <> v_me AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = t.typowner)) x;
     IF v_bad IS NOT NULL THEN
-        RAISE EXCEPTION 'the migration would run as role % with % on its search_path: the built-in of that name the recorded statements call could bind to it',
+        RAISE EXCEPTION 'the migration would run as role % with % on its search_path: the built-in or pgGit object of that name the recorded statements use could bind to it',
                         current_user, v_bad
               USING ERRCODE = '42501',
-                    DETAIL = format('search_path of the steps: pg_catalog, %s, pg_temp (the session''s default path, less a schema named like the role that the role does not own)',
+                    DETAIL = format('search_path of the steps: pg_catalog, %s, pggit_v0, pg_temp (the session''s default path, less a schema named like the role that the role does not own)',
                                     (SELECT string_agg(format('%I', n.nspname), ', ' ORDER BY u.ord)
                                      FROM unnest(v_keep) WITH ORDINALITY u(id, ord) JOIN pg_namespace n ON n.oid = u.id)),
-                    HINT = format('Drop it or move it to a schema not on the search_path (ALTER ... SET SCHEMA), or apply as role %I; or run the generate_migration script, which pins search_path to pg_catalog, pg_temp.', v_owner);
+                    HINT = format('Drop it or move it to a schema not on the search_path (ALTER ... SET SCHEMA), or apply as role %I.', v_owner);
     END IF;
     RETURN 'pg_catalog, ' || (SELECT string_agg(format('%I', n.nspname), ', ' ORDER BY u.ord)
                               FROM unnest(v_keep) WITH ORDINALITY u(id, ord) JOIN pg_namespace n ON n.oid = u.id)
-           || ', pg_temp';
+           || ', pggit_v0, pg_temp';
 END
 $$;
-COMMENT ON FUNCTION pggit_v0._apply_path(pggit_v0._migration_step[]) IS
-    'search_path of a checkout''s or merge''s steps: pg_catalog, the session default''s schemas (a schema named like the role only when it owns it), pg_temp; 42501 when another role''s function or operator could take a called built-in''s place (V2)';
+COMMENT ON FUNCTION pggit_v0._apply_path(pggit_v0._migration_step[], oid) IS
+    'search_path of a checkout''s or merge''s steps: pg_catalog, the session default''s schemas (a schema named like the role only when it owns it), pggit_v0, pg_temp; 42501 when another role''s function, operator, relation or type could take a built-in''s or pgGit''s place (V2, Z8; p_since: only objects made since, Z13)';
 
 -- Migrate the live schema from commit p_from to the tree p_to_tree by running p_steps
 -- (its migration, _steps), after checking that every blob of both trees still hashes to
@@ -858,6 +888,10 @@ DECLARE
     v_source  text := current_setting('pggit.source', true);
     -- the search_path the steps run with (_apply_path): pg_catalog first, then the
     -- session's default path, less what could take a built-in's place (V2)
+    -- (the largest OID of the catalogs _apply_path reads, before its check: each step is
+    -- checked again for what was made since, Z13)
+    v_since   oid := greatest((SELECT max(x.oid) FROM pg_catalog.pg_proc x), (SELECT max(x.oid) FROM pg_catalog.pg_operator x),
+                              (SELECT max(x.oid) FROM pg_catalog.pg_class x), (SELECT max(x.oid) FROM pg_catalog.pg_type x));
     v_user_path text := _apply_path(p_steps);
     v_ctx     text;
     v_evt     record;
@@ -897,6 +931,9 @@ BEGIN
         FOREACH v_step IN ARRAY p_steps LOOP
             v_path := v_step.path;
             v_stmt := v_step.statement;
+            IF v_n OPERATOR(pg_catalog.>) 0 THEN   -- (made by another role while the steps ran: Z13)
+                PERFORM pggit_v0._apply_path(ARRAY[v_step], v_since);
+            END IF;
             EXECUTE v_step.statement;
             IF v_step.sub_key OPERATOR(pg_catalog.=) 'definition'
                AND v_step.statement OPERATOR(pg_catalog.~) '^CREATE ' THEN

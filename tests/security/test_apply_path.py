@@ -95,3 +95,29 @@ def test_a_schema_named_like_the_applier_that_it_does_not_own_is_left_off_the_pa
     assert spied(db) == []
     assert db.val("SHOW search_path") == '"$user", public'
     assert db.val("SELECT count(*) FROM pg_constraint WHERE conname = 'tags_small'") == 1
+
+
+def test_a_layer_function_named_in_a_default_binds_to_pggit_v0_and_no_other(db: SqlDb) -> None:
+    """Z8: blobs are deparsed under pgGit's path, so DEFAULT pggit_v0.get_head_sha() is
+    recorded as get_head_sha(): an honest checkout failed (not found) or bound to another
+    role's public.get_head_sha()."""
+    db.exec("CREATE TABLE public.audit (id int); INSERT INTO public.audit VALUES (1)")
+    db.exec("SELECT pggit_v0.create_basic_commit('base')")
+    db.exec("SELECT pggit_v0.create_branch('stamp')")
+    db.exec("ALTER TABLE public.audit ADD COLUMN schema_sha text DEFAULT pggit_v0.get_head_sha()")
+    db.exec("SELECT pggit_v0.create_basic_commit('stamp')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    db.exec("SELECT pggit_v0.checkout_branch('stamp', apply => true)")   # honest: pggit_v0's
+    assert db.val("SELECT count(*) FROM public.audit WHERE schema_sha IS NOT NULL") == 1
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true, force => true)")
+    mallory = make_role(db)
+    with as_role(db, mallory):
+        db.exec("""CREATE FUNCTION public.get_head_sha() RETURNS text LANGUAGE plpgsql AS $f$
+BEGIN
+    RAISE NOTICE 'spy ran as %', current_user;
+    RETURN 'x';
+END $f$""")
+    db.exec("SELECT pggit_v0.create_basic_commit('main with it')")
+    with raises_sql("42501", f"function public.get_head_sha() of role {mallory}"):
+        db.exec("SELECT pggit_v0.checkout_branch('stamp', apply => true)")
+    assert spied(db) == []
