@@ -364,13 +364,22 @@ COMMENT ON FUNCTION pggit_v0.status() IS
     'Uncommitted changes: one row per path where the live schema differs from HEAD';
 
 -- One row per live object with its state against HEAD: committed, modified or untracked.
+-- The live read waits for locks at most _lock_wait() (the caller's lock_timeout, else
+-- pggit.lock_wait), then 55P03 naming the sessions holding them (V7, Z5).
 CREATE OR REPLACE FUNCTION pggit_v0.get_current_schema()
 RETURNS TABLE (schema_name text, object_type text, object_name text, status text, sub_objects bigint,
                tree_sha text)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
+#variable_conflict use_column
+DECLARE
+    v_t0   timestamptz := clock_timestamp();
+    v_orig text := current_setting('lock_timeout');
+BEGIN
+    PERFORM set_config('lock_timeout', _lock_wait(), true);
+    RETURN QUERY
 WITH live AS (
     SELECT s.schema_name, s.obj_key, s.tree_sha, count(*) AS n
     FROM _stage() s WHERE s.depth = 4
@@ -383,7 +392,11 @@ SELECT l.schema_name, _key_kind(l.obj_key), _key_name(l.obj_key),
        l.n, l.tree_sha
 FROM live l
 LEFT JOIN head h ON h.schema_name = l.schema_name AND h.obj_key = l.obj_key
-ORDER BY l.schema_name COLLATE "C", _key_kind(l.obj_key), _key_name(l.obj_key) COLLATE "C"
+ORDER BY l.schema_name COLLATE "C", _key_kind(l.obj_key), _key_name(l.obj_key) COLLATE "C";
+    PERFORM set_config('lock_timeout', v_orig, true);
+EXCEPTION WHEN lock_not_available THEN
+    PERFORM _lock_wait_failed('get_current_schema()', v_t0);
+END
 $$;
 COMMENT ON FUNCTION pggit_v0.get_current_schema() IS
     'Live objects with status committed / modified / untracked against HEAD';

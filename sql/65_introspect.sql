@@ -220,8 +220,17 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET jit = off
 AS $$
+DECLARE
+    v_t0    timestamptz := clock_timestamp();
+    v_orig  text := current_setting('lock_timeout');
+    v_found boolean;
 BEGIN
     PERFORM _require_object_name(get_object_metadata.schema_name, get_object_metadata.object_name);
+    -- the live read waits for locks at most _lock_wait() (the caller's lock_timeout, else
+    -- pggit.lock_wait: a role locking its own table under its own view held it for ever,
+    -- V7, Z5); then 55P03 naming the sessions holding them
+    BEGIN
+    PERFORM set_config('lock_timeout', _lock_wait(), true);
     RETURN QUERY
     WITH b AS (SELECT * FROM _object_blobs(get_object_metadata.schema_name, get_object_metadata.object_name, NULL)
                WHERE NOT owned),
@@ -265,7 +274,12 @@ BEGIN
             ORDER BY h.committed_at DESC LIMIT 1)
     FROM b
     GROUP BY b.obj_key;
-    IF NOT FOUND THEN
+    v_found := FOUND;
+    PERFORM set_config('lock_timeout', v_orig, true);
+    EXCEPTION WHEN lock_not_available THEN
+        PERFORM _lock_wait_failed('get_object_metadata()', v_t0);
+    END;
+    IF NOT v_found THEN
         RAISE EXCEPTION 'object %.% not found in the live database', get_object_metadata.schema_name,
                         get_object_metadata.object_name
               USING ERRCODE = '42704', HINT = 'SELECT * FROM pggit_v0.get_current_schema() lists the objects.';

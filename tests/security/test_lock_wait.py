@@ -33,7 +33,10 @@ def test_a_role_locking_its_own_table_under_a_view_does_not_stall_commits(db: Sq
         db.exec("SET statement_timeout = '15s'")   # (the old layer: 57014 here, not for ever)
         db.exec("SET pggit.lock_wait = '1s'")
         for call, what in (("SELECT pggit_v0.create_basic_commit('owner')", "create_basic_commit"),
-                           ("SELECT count(*) FROM pggit_v0.status()", "status()")):
+                           ("SELECT count(*) FROM pggit_v0.status()", "status()"),
+                           ("SELECT count(*) FROM pggit_v0.get_current_schema()", "get_current_schema()"),   # Z5
+                           ("SELECT count(*) FROM pggit_v0.get_object_metadata('public', 'mine_v')",
+                            "get_object_metadata()")):
             t0 = time.monotonic()
             with raises_sql("55P03", f"{what} gave up after waiting", hint="pg_terminate_backend") as info:
                 db.exec(call)
