@@ -97,11 +97,10 @@ def updown_files(folder: Path, found: List[Path]) -> List[Path]:
     for p in found:
         m = UPDOWN_NAME.match(p.name)
         assert m is not None
-        if m.group(3).lower() != "up":
-            up = f"{m.group(1)}_{m.group(2)}.up.sql".lower()
-            if not any(q.parent == p.parent and q.name.lower() == up for q in found):
+        if m.group(3).lower() != "up":   # (paired by version, as golang-migrate does)
+            if not any(q.parent == p.parent and _version(q, "up") == int(m.group(1)) for q in found):
                 raise SchemaApplyError(
-                    f"schema folder {folder}: {where(p)} has no up file",
+                    f"schema folder {folder}: {where(p)} has no up file of version {int(m.group(1))}",
                     hint=f"add {m.group(1)}_{m.group(2)}.up.sql, or delete the down file")
             continue
         version = int(m.group(1))
@@ -113,14 +112,22 @@ def updown_files(folder: Path, found: List[Path]) -> List[Path]:
     return [ups[v] for v in sorted(ups)]
 
 
-def down_file(path: Path) -> Optional[Path]:
-    """The ``.down.sql`` beside golang-migrate's up file ``path`` (None: not one, or none there)."""
+def _version(path: Path, kind: str) -> Optional[int]:
+    """The version of golang-migrate's ``kind`` (up, down) file ``path``, else None."""
     m = UPDOWN_NAME.match(path.name)
-    if m is None or m.group(3).lower() != "up":
+    return int(m.group(1)) if m is not None and m.group(3).lower() == kind else None
+
+
+def down_file(path: Path) -> Optional[Path]:
+    """The ``.down.sql`` of golang-migrate's up file ``path``: the one beside it of the same
+    version, whatever its title (ente: ``30_add_magic_metadata.up.sql`` and
+    ``30_drop_magic_metadata.down.sql``); None when ``path`` is no up file or has none."""
+    version = _version(path, "up")
+    if version is None:
         return None
-    want = f"{m.group(1)}_{m.group(2)}.down.sql".lower()
     try:
-        return next((q for q in sorted(path.parent.iterdir()) if q.name.lower() == want and q.is_file()), None)
+        return next((q for q in sorted(path.parent.iterdir())
+                     if _version(q, "down") == version and q.is_file()), None)
     except OSError:
         return None
 
@@ -282,7 +289,10 @@ def step_error(step: Step, action: str, exc: BaseException) -> PggitError:
     import psycopg
 
     where = user_frame(exc)
-    if step.source and ("/site-packages/" in where or "/dist-packages/" in where):
+    if isinstance(exc, PggitError) and getattr(exc, "location", None):
+        # a schema file's own file:line (a golang-migrate down file), not the plugin's frame
+        where = str(exc.location)
+    elif step.source and ("/site-packages/" in where or "/dist-packages/" in where):
         # no frame of the project's (Django runs a migration's operations from its own
         # code): the step's file is where the user looks (D6)
         where = step.source

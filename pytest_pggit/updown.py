@@ -57,6 +57,25 @@ def in_base(a: "AppliedStep", base_history: Collection[str], base_tags: Collecti
     return a.sha in base_history or a.tag in base_tags
 
 
+def _file_line(location: Optional[str], rootdir: Any = None) -> Tuple[Optional[str], Optional[int]]:
+    """``(file, line)`` of a step error's ``file:line`` location (the user's frame), the
+    file relative to ``rootdir``, for the case's JUnit ``file``/``line`` and annotation;
+    ``(None, None)`` without a line or outside the rootdir (the gate then names the
+    step's file alone)."""
+    from pathlib import Path
+
+    file, _, line = (location or "").rpartition(":")
+    if not file or not line.isdigit():
+        return None, None
+    path = Path(file)
+    if path.is_absolute():
+        try:
+            file = path.resolve().relative_to(Path(rootdir or ".").resolve()).as_posix()
+        except ValueError:
+            return None, None
+    return file, int(line)
+
+
 def wants_updown(run: Any) -> bool:
     """Whether any applied step has a downgrade (else the check never needs a clone)."""
     return any(a.step.downgrade is not None for a in getattr(run, "steps", None) or ())
@@ -234,9 +253,10 @@ def _walk(conn: Any, clone: Any, todo: Sequence["AppliedStep"], options: "GateOp
                                 str(error) if error is not None else
                                 explain_diff(failing, prev, f"after downgrade of {a.tag}"), seconds=secs))
         elif error is not None:
+            file, line = _file_line(getattr(error, "location", None), rootdir)
             checks.append(Check("updown", a.tag, True, "ERROR", str(error).splitlines()[0],
                                 f"{error}\nor, when the step cannot be undone on purpose, say why: "
-                                f"{_accept_irreversible(a)}", seconds=secs))
+                                f"{_accept_irreversible(a)}", seconds=secs, file=file, line=line))
         elif failing:   # (U15: what ADDED and REMOVED mean here, and what to do)
             source = getattr(a.step, "source", None)
             checks.append(Check(

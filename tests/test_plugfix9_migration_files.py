@@ -24,7 +24,8 @@ pytestmark = pytest.mark.skipif(subprocess.run(["git", "--version"], capture_out
 
 FILES = {
     "1_users.up.sql": "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n",
-    "1_users.down.sql": "DROP TABLE users;\n",
+    # (paired by version, whatever the titles: ente's 30_add_x.up.sql / 30_drop_x.down.sql)
+    "1_drop_users.down.sql": "DROP TABLE users;\n",
     "2_name.up.sql": "ALTER TABLE users ADD COLUMN name text;\n",
     "2_name.down.sql": "ALTER TABLE users DROP COLUMN name;\n",
     # (10 after 2: by version, not lexical order, where 10_ came before 1_ and 2_)
@@ -111,7 +112,7 @@ def test_a_golang_migrate_folder_runs_its_ups_by_version_and_checks_each_down(
 @pytest.mark.parametrize("extra,message", [
     ({"3_x.up.sql": "SELECT 1;\n", "notes.sql": "SELECT 1;\n"},
      "*holds up/down migration files (*) and other .sql files (notes.sql)*"),
-    ({"3_x.down.sql": "SELECT 1;\n"}, "*3_x.down.sql has no up file*"),
+    ({"3_x.down.sql": "SELECT 1;\n"}, "*3_x.down.sql has no up file of version 3*"),
     ({"02_again.up.sql": "SELECT 1;\n"}, "*have the same version 2*"),
 ], ids=["mixed", "down-alone", "same-version"])
 def test_a_golang_migrate_folder_that_cannot_be_read_stops_with_its_reason(
