@@ -979,6 +979,55 @@ def test_a_squash_under_a_new_id_fails_for_the_deployed_head_and_keeping_it_pass
     assert [k for k in cases if k.startswith("pggit.history::")] == [], cases
 
 
+@pytest.mark.parametrize("uncommitted", [True, False], ids=["uncommitted", "committed"])
+def test_a_squash_keeping_the_heads_id_is_compared_with_the_revisions_it_replaces(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server, uncommitted: bool) -> None:
+    """U14b: a squash keeping the head's id (r2) that forgets a column passed: databases at
+    r2 keep the column, new databases never get it.  The revisions git had (r1, r2) run
+    where the squash ran, as for a Django squash: ``pggit.squash::alembic/r2`` fails
+    with the path; the faithful squash passes it.  Deleted in the work tree (git HEAD
+    has them) or by the commit under test (its parent has them)."""
+    def git(*args: str) -> None:
+        git_in(pytester.path, *args)
+
+    deployed = {"r1": (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', ""),
+                "r2": ("r1", 'op.execute("ALTER TABLE t ADD COLUMN note text")',
+                       'op.execute("ALTER TABLE t DROP COLUMN note")', "")}
+    write_project(pytester.path, deployed)
+    pytester.makepyfile(test_it="def test_nothing():\n    pass\n")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "release")
+    versions = pytester.path / "migrations" / "versions"
+    for rev in deployed:
+        (versions / f"{rev}.py").unlink()
+    forgets = (None, 'op.execute("CREATE TABLE t (id int)")', 'op.execute("DROP TABLE t")', "")
+    (versions / "squash.py").write_text((write_project(tmp_path, {"r2": forgets}).parent
+                                         / "migrations" / "versions" / "r2.py").read_text())
+    if not uncommitted:
+        git("add", "-A")
+        git("commit", "-qm", "squash r1 and r2 into r2")
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert cases["pggit.squash::alembic/r2"] == "failure", cases
+    assert re.search(r"the squash makes another schema than the 2 migration\(s\) it replaces "
+                     r"\(alembic/r1 \.\.\. alembic/r2\): 1 path\(s\) differ \(REMOVED public/table/t/column/note\)",
+                     out), out
+    assert [k for k in cases if k.startswith("pggit.history::")] == [], cases
+    # the faithful squash: the same schema
+    faithful = (None, 'op.execute("CREATE TABLE t (id int, note text)")', 'op.execute("DROP TABLE t")', "")
+    (versions / "squash.py").write_text((write_project(tmp_path, {"r2": faithful}).parent
+                                         / "migrations" / "versions" / "r2.py").read_text())
+    if not uncommitted:
+        git("add", "-A")
+        git("commit", "-qm", "the squash fixed")
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert cases["pggit.squash::alembic/r2"] == "ok", cases
+
+
 @pytest.mark.skipif(shutil.which("squawk") is None and not Path(sys.executable).with_name("squawk").exists(),
                     reason="squawk-cli is not installed (pip install 'pytest-pggit[lint]')")
 def test_a_type_change_to_the_type_the_column_has_fails_no_lint(

@@ -71,7 +71,84 @@ class AlembicSteps:
             error = no_revisions(ini, script, self.rootdir)
             if error is not None:
                 raise error
+        if head and steps and _gate_on(config):
+            self._kept_id_squashes(config, steps)
         return steps
+
+    def _kept_id_squashes(self, config: Any, steps: List[Step]) -> None:
+        """A squash that keeps the id of the revision it ends with (the committed files of
+        that revision and of the ones before it deleted, the id now in another file) gets
+        the revisions it replaces, as git has them, as its :attr:`~Step.replaced`: the
+        gate's ``squash`` check runs them where the squash ran and compares the schemas
+        (U14b: a squash forgetting a column passed; databases at that id keep the column,
+        new ones never get it).  Nothing when git has no such files; a git tree that
+        cannot be read leaves the squash unchecked (the lead's ``history`` check names
+        deleted heads whose id is gone)."""
+        import re
+
+        from ..freshness import committed_text, deleted_text, removed_files
+
+        folders = sorted({(self.rootdir / s.source).resolve().parent for s in steps if s.source})
+        ids = {s.name: s for s in steps}
+        kept: Dict[str, Path] = {}
+        for path in removed_files(folders, self.rootdir) if folders else []:
+            if path.suffix != ".py":
+                continue
+            m = re.search(r"""^revision\s*(?::[^=\n]+)?=\s*['"]([^'"]+)['"]""",
+                          deleted_text(path, self.rootdir) or "", re.M)
+            if m is not None and m.group(1) in ids:
+                kept[m.group(1)] = path
+        if not kept:
+            return
+        try:
+            old = self._steps_at(config, kept, committed_text)
+        except Exception:   # (no tree: the squash stays unchecked, as before)
+            return
+        if not old:
+            return
+        by_name = {o.name: o for o in old}
+        for rev in kept:
+            if rev not in by_name or ids[rev].replaced:
+                continue
+            ancestors: Dict[str, None] = {}
+            todo = [rev]
+            while todo:
+                for t in by_name[todo.pop()].after:
+                    name = t.split("/", 1)[1]
+                    if name in by_name and name not in ancestors and name not in ids:
+                        ancestors[name] = None
+                        todo.append(name)
+            replaced = [o for o in old if o.name in ancestors or o.name == rev]
+            ids[rev].replaced = tuple(_alone(o, i == 0) for i, o in enumerate(replaced))
+
+    def _steps_at(self, config: Any, kept: Dict[str, Path], committed_text: Any) -> List[Step]:
+        """The steps of the git tree that holds the deleted files of ``kept``: git HEAD
+        when it has them (deleted in the work tree), else the parent of the commit that
+        deleted the first one; the tree is extracted once, removed at the end of the run."""
+        import shutil
+        import subprocess
+        import tempfile
+
+        from ..gitbase import extract, resolve
+
+        path = next(iter(kept.values()))
+        ref = "HEAD"
+        if committed_text(path, self.rootdir, "HEAD") is None:
+            top = subprocess.run(["git", "-C", str(self.rootdir), "rev-parse", "--show-toplevel"],
+                                 capture_output=True, text=True, check=True).stdout.strip()
+            rel = path.resolve().relative_to(Path(top).resolve()).as_posix()
+            sha = subprocess.run(["git", "-C", str(self.rootdir), "log", "-n", "1", "--format=%H",
+                                  "--diff-filter=D", "--", rel], capture_output=True, text=True,
+                                 check=True).stdout.strip()
+            if not sha:
+                return []
+            ref = f"{sha}~1"
+        top, sha = resolve(self.rootdir, ref)
+        into = Path(tempfile.mkdtemp(prefix="pytest-pggit-squash-"))
+        config.add_cleanup(lambda: shutil.rmtree(into, ignore_errors=True))
+        extract(top, sha, into)
+        tree = into / self.rootdir.resolve().relative_to(top.resolve())
+        return self.pytest_pggit_migration_steps(config, root=tree)
 
     def pytest_pggit_gate_checks(self, config: Any) -> List[Any]:
         """The single-head check (pytest-alembic's ``test_single_head``)."""
@@ -86,6 +163,34 @@ class AlembicSteps:
             f"the Alembic history has {len(self.heads)} heads ({', '.join(sorted(self.heads))}): "
             "`alembic upgrade head` fails on it; merge them with `alembic merge heads`",
         )]
+
+
+def _gate_on(config: Any) -> bool:
+    """Whether the run's gate is on (its ``squash`` check reads :attr:`Step.replaced`)."""
+    from ..session import session_key
+
+    run = config.stash.get(session_key, None) if hasattr(config, "stash") else None
+    return bool(run is not None and getattr(getattr(run.cfg, "gate", None), "gate", False))
+
+
+def _alone(step: Step, first: bool) -> Step:
+    """A replaced revision (:meth:`AlembicSteps._kept_id_squashes`) run on its own, the
+    first one after stamping its down revision (the squash check's clone names the
+    squash's id there, which this tree's history has elsewhere)."""
+    import dataclasses
+
+    runner = step.batch
+    parents = tuple(getattr(runner, "parents", {}).get(step.name, ()))
+    upgrade = step.upgrade
+
+    def run(database: "Database") -> None:
+        if first and parents and isinstance(runner, AlembicRunner):
+            runner._invoke(database, "stamp", parents[0])
+            runner._moved(database, parents[0])
+        upgrade(database)
+
+    run.__qualname__ = f"alembic upgrade {step.name} (replaced)"
+    return dataclasses.replace(step, upgrade=run, batch=None, description="replaced by the squash")
 
 
 def alembic_config(ini: Path, cwd: Optional[Path] = None) -> "Config":
