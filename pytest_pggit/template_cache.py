@@ -72,6 +72,8 @@ if TYPE_CHECKING:  # pragma: no cover
 PREFIX = "pggit_cache_"
 #: Entries kept per server (the most recently used).
 KEEP = 3
+#: Projects whose evicted entries an entry remembers (:attr:`Entry.evicted`).
+EVICTED = 20
 #: Format of the metadata in the entry's comment.
 FORMAT = 1
 #: First key of the advisory locks of cache keys ('pgic').
@@ -144,6 +146,9 @@ class Entry:
     #: the entry whose steps it started from (:class:`Reuse`) and how many it applied
     reused_from: str = ""
     applied: int = 0
+    #: the entries pruned lately, by rootdir: ``[database, when pruned]`` (a miss of that
+    #: project then says its entry was evicted, not that it never had one: Q4a)
+    evicted: Dict[str, List[Any]] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
@@ -482,8 +487,16 @@ def explain_miss(key: CacheKey, entries: Iterable[Entry]) -> str:
     rootdir): the one fewest inputs differ from, of the key's kind first (Q4: the newest
     entry may be a ``git:`` base's, whose older steps are no change of this run's), then
     the most recently used."""
+    entries = list(entries)
     mine = [e for e in entries if e.inputs.get("rootdir") == key.inputs.get("rootdir")]
     if not mine:
+        gone = max((e.evicted[key.inputs.get("rootdir", "")] for e in entries
+                    if isinstance(e.evicted, dict) and key.inputs.get("rootdir", "") in e.evicted),
+                   key=lambda g: g[1], default=None)
+        if gone is not None:
+            when = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(float(gone[1])))
+            return (f"the cached template of this project ({gone[0]}) was evicted at {when}: the "
+                    f"server keeps the {KEEP} most recently used templates, of every project using it")
         return "no cached template of this project yet"
     nearest = min(mine, key=lambda e: (len(_changes(e.inputs, key.inputs)),
                                        e.kind != key.kind, -_used(e)))
@@ -655,7 +668,8 @@ class Outcome:
 
     def note(self, name: str) -> str:
         if self.hit:
-            when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.entry.built_at))
+            # (UTC: Django sets the process's TZ from settings.TIME_ZONE, U8)
+            when = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(self.entry.built_at))
             return (f"template cache hit: cloned {name} in {self.seconds:.2f} s ({self.reason}; "
                     f"built {when} in {self.entry.build_seconds:.2f} s, "
                     f"{len(self.entry.steps)} step(s))")
@@ -815,9 +829,33 @@ class TemplateCache:
                         dropped.append(name)
                     except psycopg.Error:
                         pass   # in use (being cloned), or not ours to drop: next time
+                self._remember(conn, {n: entries[n] for n in dropped}, entries)
         except psycopg.Error:
             pass
         return dropped
+
+    def _remember(self, conn: "psycopg.Connection", dropped: Dict[str, Optional[Entry]],
+                  entries: Dict[str, Optional[Entry]]) -> None:
+        """The projects whose entries were just dropped, in this key's entry (the one kept
+        for sure): with those the dropped entries remembered, the newest :data:`EVICTED`."""
+        mine = entries.get(self.name)
+        if not dropped or mine is None:
+            return
+        now = time.time()
+        gone: Dict[str, List[Any]] = {}
+        for e in [mine] + [e for e in dropped.values() if e is not None]:
+            for root, got in (e.evicted or {}).items():
+                if root not in gone or got[1] > gone[root][1]:
+                    gone[root] = list(got)
+        for name, e in dropped.items():
+            root = (e.inputs.get("rootdir") if e is not None else None) or ""
+            if root and root != mine.inputs.get("rootdir") and not any(
+                    x is not None and x.inputs.get("rootdir") == root for n, x in entries.items()
+                    if n not in dropped):
+                gone[root] = [name, now]
+        gone.pop(mine.inputs.get("rootdir", ""), None)
+        mine.evicted = dict(sorted(gone.items(), key=lambda kv: kv[1][1], reverse=True)[:EVICTED])
+        _set_comment(conn, self.name, mine)
 
     def _locked(self) -> "_AdvisoryLock":
         return _AdvisoryLock(self.server, LOCK_NAMESPACE, self.key.lock_id,

@@ -747,6 +747,57 @@ def test_a_django_migration_added_to_a_project_with_djangos_apps_reuses_the_entr
     third.stdout.fnmatch_lines(["pggit: template cache hit: pggit_cache_* (nothing changed)"])
 
 
+def test_a_hit_names_the_build_time_in_utc(pytester: pytest.Pytester, layer: Path, own_server: Server,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """U8: the hit's build time was local time without saying so (Django sets the process's
+    TZ from settings.TIME_ZONE: an entry built a minute before read as six hours old)."""
+    import datetime
+
+    make_project(pytester, layer)
+    monkeypatch.setenv("TZ", "Etc/GMT+6")
+    pytester.runpytest_subprocess(*dsn_args(own_server)).assert_outcomes(passed=1)
+    result = pytester.runpytest_subprocess(*dsn_args(own_server, "-rA"))
+    result.assert_outcomes(passed=1)
+    m = re.search(r"\(nothing changed; built (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC in ", result.stdout.str())
+    assert m, result.stdout.str()
+    built = datetime.datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S").replace(tzinfo=datetime.timezone.utc)
+    assert abs((datetime.datetime.now(datetime.timezone.utc) - built).total_seconds()) < 900
+
+
+def test_a_project_whose_entry_was_evicted_is_told_so(pytester: pytest.Pytester, layer: Path,
+                                                      own_server: Server) -> None:
+    """Q4a: once three other projects' runs had pruned a project's entry, its next run said
+    "no cached template of this project yet", minutes after it had one.  The entry kept
+    remembers the projects whose entries were dropped."""
+    from pytest_pggit.template_cache import KEEP
+
+    def project(name: str) -> Path:
+        root = pytester.path / name
+        (root / "schema").mkdir(parents=True)
+        (root / "schema" / "001.sql").write_text(f"CREATE TABLE {name} (id int);\n")
+        (root / "pytest.ini").write_text(f"[pytest]\npggit_sql_dir = {layer}\n")
+        (root / "test_it.py").write_text("def test_db(pggit_db):\n    pass\n")
+        return root
+
+    def run(root: Path) -> pytest.RunResult:
+        result = pytester.runpytest_subprocess(
+            "--pggit", "--pggit-dsn", own_server.dsn(), "--pggit-schema", str(root / "schema"),
+            "-p", "no:randomly", "-p", "no:cacheprovider", "--rootdir", str(root), "-c",
+            str(root / "pytest.ini"), str(root))
+        result.assert_outcomes(passed=1)
+        return result
+
+    first = run(project("p0"))
+    entry = re.search(r"kept as (pggit_cache_\w+)", first.stdout.str()).group(1)
+    for i in range(1, KEEP + 1):
+        run(project(f"p{i}"))
+    assert entry not in cache_entries(own_server)
+    again = run(pytester.path / "p0")
+    again.stdout.fnmatch_lines([f"pggit: template cache miss: the cached template of this project ({entry}) "
+                                f"was evicted at * UTC: the server keeps the {KEEP} most recently used "
+                                "templates, of every project using it; the template is built*"])
+
+
 def test_an_alembic_revision_added_reuses_the_entry(pytester: pytest.Pytester,
                                                     own_server: Server) -> None:
     """Alembic: the new revision upgrades from the entry's ``alembic_version`` (one
