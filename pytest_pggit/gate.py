@@ -546,7 +546,8 @@ def _history_checks(run: Any, base_history: Any, base_tags: Any, positional: boo
             continue
         olds = out[tag]
         consequence = {"django": "`manage.py migrate` refuses them (InconsistentMigrationHistory)",
-                       "alembic": f"`alembic upgrade head` never runs {tag} there"}.get(
+                       "alembic": f"`alembic upgrade head` never runs {tag} there",
+                       "sql": f"golang-migrate runs only versions above theirs: {tag} never runs there"}.get(
             tag.split("/", 1)[0], f"{tag} never runs there")
         checks.append(Check(
             "history", tag, True, "FAILED",
@@ -554,7 +555,8 @@ def _history_checks(run: Any, base_history: Any, base_tags: Any, positional: boo
             f"{'come' if len(olds) > 1 else 'comes'} after {tag} now, but databases migrated before it have "
             f"applied {'them' if len(olds) > 1 else 'it'} already: {consequence}",
             details="hint: make the new step come after the deployed ones (Django: depend on the app's latest "
-                    "migration, no run_before of an applied one; Alembic: down_revision = the current head)"))
+                    "migration, no run_before of an applied one; Alembic: down_revision = the current head; "
+                    "a numbered file or version: number it above the deployed ones)"))
     return checks
 
 

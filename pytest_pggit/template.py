@@ -154,6 +154,7 @@ def file_steps(files: Sequence[Path], rootdir: Optional[Path], no_owner: bool,
     from .datachanges import sql_file_data
 
     out: List[Step] = []
+    previous: Dict[Path, str] = {}   # folder -> the tag of its last golang-migrate up file
     for i, f in enumerate(files):
         def upgrade(db: Database, f: Path = f) -> None:
             n = _run_schema_file(db, f, no_owner, rootdir)
@@ -167,11 +168,17 @@ def file_steps(files: Sequence[Path], rootdir: Optional[Path], no_owner: bool,
             _run_schema_file(db, d, no_owner, rootdir)
 
         name = names[i] if names is not None else display_path(f, rootdir)
-        m = UPDOWN_NAME.match(f.name)
-        out.append(Step("sql", name, "schema file", upgrade,
-                        downgrade=downgrade if down is not None else None, source=name,
-                        data=lambda f=f, name=name: sql_file_data(f, name, rootdir),
-                        once=m is not None and m.group(3).lower() == "up"))
+        once = _version(f, "up") is not None
+        # (a version comes after the one below it: a new file numbered below a deployed
+        # one never runs there, golang-migrate runs versions above the database's only)
+        after = (previous[f.parent],) if once and f.parent in previous else ()
+        step = Step("sql", name, "schema file", upgrade,
+                    downgrade=downgrade if down is not None else None, source=name,
+                    data=lambda f=f, name=name: sql_file_data(f, name, rootdir),
+                    once=once, after=after)
+        if once:
+            previous[f.parent] = step.tag
+        out.append(step)
     return out
 
 

@@ -217,3 +217,20 @@ def test_an_edit_of_a_committed_hook_step_fails_history_unless_it_is_repeatable(
         assert result.ret == 1, out
         assert got["pggit.history::migrate/001_a"] == "failure", out
         assert "since its migration tool never runs an applied migration again" in out, out
+
+
+def test_a_new_golang_migrate_version_below_a_deployed_one_fails_history(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """U9's addendum, golang-migrate's classic trap: versions 1 and 3 deployed, the change
+    adds version 2. golang-migrate runs only versions above a database's, so 2 never runs
+    where 3 ran; the gate passed. Each up file comes after the version below it now."""
+    folder(pytester, {k: v for k, v in FILES.items() if not k.startswith("2_")})
+    (pytester.path / "migrations" / "3_phone.up.sql").write_text("ALTER TABLE users ADD COLUMN phone text;\n")
+    commit(pytester.path, "deployed: versions 1, 3 and 10")
+    (pytester.path / "migrations" / "2_name.up.sql").write_text(FILES["2_name.up.sql"])
+    result = pytester.runpytest_subprocess(*args(pggit_server, "--pggit-schema", "migrations"))
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert cases(pytester.path / "gate.xml")["pggit.history::sql/migrations/2_name.up.sql"] == "failure", out
+    assert "golang-migrate runs only versions above theirs: sql/migrations/2_name.up.sql never runs there" in out
+    assert "number it above the deployed ones" in out, out
