@@ -83,12 +83,15 @@ def test_no_intruder(pggit_conn):
     refused: list = []
     done = threading.Event()
 
+    with psycopg.connect(pggit_server.dsn(), autocommit=True) as conn:   # (other runs' are not this one's)
+        before = {name for (name,) in conn.execute("SELECT datname FROM pg_database")}
+
     def intrude() -> None:
         dsn = pggit_server.dsn().replace(f"user={pggit_server.user}", f"user={intruder}")
-        seen: set = set()
+        seen: set = set(before)
         with psycopg.connect(pggit_server.dsn(), autocommit=True) as watch:
             while not done.is_set():
-                for (name,) in watch.execute("SELECT datname FROM pg_database WHERE datname LIKE 'pggit\\_%tpl'"):
+                for (name,) in watch.execute("SELECT datname FROM pg_database WHERE datname LIKE 'pggit\\_%\\_main\\_tpl'"):
                     if name in seen:
                         continue
                     try:
