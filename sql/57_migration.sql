@@ -765,10 +765,9 @@ $$;
 --     neither the applying role nor a superuser (what is the applying role's or a
 --     superuser's it could run anyway).  Extension members count like the rest (a role
 --     that owns an extension may add its own function to it, S16).
--- p_since: 0 for the check before the steps; then, before each step, the largest OID of
--- pg_proc, pg_operator, pg_class and pg_type at that first check: only what was made
--- since is looked at (a function another role creates while an earlier step runs binds
--- in a later one, Z13; an index range scan on each catalog's OID).
+-- Called before the steps, and again before each step once a function or operator of
+-- another role was committed while they ran (_apply_steps, Z13).  p_since: only objects
+-- with a larger OID (0: all).
 -- Runs with the caller's rights (current_user is the applying role).
 DROP FUNCTION IF EXISTS pggit_v0._apply_path(pggit_v0._migration_step[]);
 CREATE OR REPLACE FUNCTION pggit_v0._apply_path(p_steps pggit_v0._migration_step[], p_since oid DEFAULT 0)
@@ -888,10 +887,11 @@ DECLARE
     v_source  text := current_setting('pggit.source', true);
     -- the search_path the steps run with (_apply_path): pg_catalog first, then the
     -- session's default path, less what could take a built-in's place (V2)
-    -- (the largest OID of the catalogs _apply_path reads, before its check: each step is
-    -- checked again for what was made since, Z13)
-    v_since   oid := greatest((SELECT max(x.oid) FROM pg_catalog.pg_proc x), (SELECT max(x.oid) FROM pg_catalog.pg_operator x),
-                              (SELECT max(x.oid) FROM pg_catalog.pg_class x), (SELECT max(x.oid) FROM pg_catalog.pg_type x));
+    -- (the snapshot before _apply_path's check: before each step, a function or operator
+    -- of another role committed since makes it check again, Z13)
+    v_snap    pg_snapshot := pg_current_snapshot();
+    v_me      oid := (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) current_user);
+    v_recheck boolean := false;
     v_user_path text := _apply_path(p_steps);
     v_ctx     text;
     v_evt     record;
@@ -931,8 +931,28 @@ BEGIN
         FOREACH v_step IN ARRAY p_steps LOOP
             v_path := v_step.path;
             v_stmt := v_step.statement;
-            IF v_n OPERATOR(pg_catalog.>) 0 THEN   -- (made by another role while the steps ran: Z13)
-                PERFORM pggit_v0._apply_path(ARRAY[v_step], v_since);
+            -- A function or operator another role committed while the steps ran (Z13: one
+            -- made during a long rewrite bound in a later step's CHECK): the full check
+            -- again, for this step and every later one.  The test: a row of pg_proc or
+            -- pg_operator not the applying role's whose inserting transaction the
+            -- snapshot taken before the first check did not see (xmin widened against the
+            -- next id now: a seq scan of ~4,000 rows, ~0.3 ms a step; everything named
+            -- with its schema: the user's path is in force here)
+            IF NOT v_recheck AND v_n OPERATOR(pg_catalog.>) 0 THEN
+                v_recheck := EXISTS (
+                    SELECT 1 FROM (SELECT x.xmin, x.proowner AS own FROM pg_catalog.pg_proc x
+                                   UNION ALL SELECT o.xmin, o.oprowner FROM pg_catalog.pg_operator o) r
+                    CROSS JOIN (SELECT pg_catalog.pg_snapshot_xmax(pg_catalog.pg_current_snapshot())::text::int8 AS nxt) h
+                    WHERE r.own OPERATOR(pg_catalog.<>) v_me
+                      AND NOT pg_catalog.pg_visible_in_snapshot(
+                              (h.nxt OPERATOR(pg_catalog.-) ((h.nxt OPERATOR(pg_catalog.%) 4294967296::int8
+                                                            OPERATOR(pg_catalog.-) r.xmin::text::int8
+                                                            OPERATOR(pg_catalog.+) 4294967296::int8)
+                                                           OPERATOR(pg_catalog.%) 4294967296::int8))::text::pg_catalog.xid8,
+                              v_snap));
+            END IF;
+            IF v_recheck THEN
+                PERFORM pggit_v0._apply_path(ARRAY[v_step]);
             END IF;
             EXECUTE v_step.statement;
             IF v_step.sub_key OPERATOR(pg_catalog.=) 'definition'
