@@ -338,7 +338,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
         result.checks.extend(_data_checks(run, options, result, base_history,
                                           git.steps if git is not None else (), head_history))
     # -- committed tool migrations edited so that they change the schema (Q1)
-    result.checks.extend(_edited_checks(run, result))
+    result.checks.extend(_edited_checks(run, result, git.steps if git is not None else None))
     # -- squashed migrations since the base: clones of the template, made once the SQL
     # checks' connection to it is gone (cloning needs it idle)
     if base_history is not None:
@@ -772,19 +772,21 @@ def _runs_once(run: Any, tags: List[str]) -> bool:
     return any(runs_once(a.step) for a in getattr(run, "steps", None) or () if a.tag in tags)
 
 
-def _edited_checks(run: Any, result: GateResult) -> List[Check]:
+def _edited_checks(run: Any, result: GateResult, base_tags: Optional[Any] = None) -> List[Check]:
     """``history`` cases of committed migrations edited since (K4's base holds their
     committed version) whose edit changes the schema: databases that ran a migration
     never run it again, so what the edit adds or changes never reaches them (Q1: an edit
     adding a column passed, and the report even named the edit).  Migrations: the steps
     that run once (:func:`~pytest_pggit.steps.runs_once`: Django's, Alembic's, a hook's,
     golang-migrate's up files, U10).  A plain SQL file edited in place is how a
-    declarative schema file changes: judged as any change, not here."""
+    declarative schema file changes: judged as any change, not here.  Only steps the
+    base (``base_tags``, the git base's) has: a new step whose file an old one shares (a
+    hook's steps defined in one module) is new, not edited."""
     from .steps import runs_once
 
     _ref, tags = result.edited
     once = {a.tag for a in getattr(run, "steps", None) or () if runs_once(a.step)}
-    edited = {t for t in tags if t in once}
+    edited = {t for t in tags if t in once and (base_tags is None or t in set(base_tags))}
     if not edited:
         return []
     made: Dict[str, List[str]] = {}

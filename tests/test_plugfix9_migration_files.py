@@ -234,3 +234,45 @@ def test_a_new_golang_migrate_version_below_a_deployed_one_fails_history(
     assert cases(pytester.path / "gate.xml")["pggit.history::sql/migrations/2_name.up.sql"] == "failure", out
     assert "golang-migrate runs only versions above theirs: sql/migrations/2_name.up.sql never runs there" in out
     assert "number it above the deployed ones" in out, out
+
+
+SHARED = """
+from pathlib import Path
+
+from pytest_pggit.steps import Step
+
+
+def run(sql):
+    def action(database):
+        with database.connect(autocommit=True) as conn:
+            conn.execute(sql)
+    return action
+
+
+def pytest_pggit_migration_steps(config, root):
+    lines = (Path(root) / "db" / "steps.txt").read_text().splitlines()
+    return [Step("app", name, name, run(sql), source="db/steps.txt")
+            for name, sql in (line.split("|", 1) for line in lines if line)]
+"""
+
+
+def test_a_new_hook_step_in_the_file_of_committed_ones_is_new_not_edited(
+        pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """A hook whose steps share one file: adding a step edits that file, which made every
+    step of it "edited"; the new step's table failed ``history`` as an edit of a committed
+    step.  Only steps the git base has are judged as edits."""
+    listing = pytester.path / "db" / "steps.txt"
+    listing.parent.mkdir()
+    listing.write_text("0001_a|CREATE TABLE a (id int)\n0002_b|CREATE TABLE b (id int)\n")
+    pytester.makeconftest(SHARED)
+    pytester.makepyfile(test_it=TESTS)
+    commit(pytester.path, "deployed")
+    listing.write_text(listing.read_text() + "0003_c|CREATE TABLE c (id int)\n")
+    result = pytester.runpytest_subprocess(*args(pggit_server))
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert not [k for k in cases(pytester.path / "gate.xml") if k.startswith("pggit.history::")], out
+    # an edit of a committed one in that file still fails
+    listing.write_text(listing.read_text().replace("CREATE TABLE a (id int)", "CREATE TABLE a (id int, note text)"))
+    result = pytester.runpytest_subprocess(*args(pggit_server))
+    assert cases(pytester.path / "gate.xml").get("pggit.history::app/0001_a") == "failure", result.stdout.str()
