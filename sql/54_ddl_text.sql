@@ -1422,10 +1422,21 @@ BEGIN
         v_lit := m[2];
         v_rest := m[3];
         v_new := NULL;
-        m := regexp_match(v_rest, '^::((?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*))(?![A-Za-z0-9_$."[])', 's');
-        IF m IS NOT NULL THEN
+        m := regexp_match(v_rest, '^::((?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*))(\[\])?(?![A-Za-z0-9_$."[])', 's');
+        IF m IS NOT NULL AND m[2] IS NULL THEN
             SELECT l->>'n' INTO v_new FROM jsonb_array_elements(p_labels) l
             WHERE l->>'t' = m[1] AND l->>'o' = replace(v_lit, '''''', '''') LIMIT 1;
+        ELSIF m IS NOT NULL AND v_lit ~ '^\{[^{}"\\'']*\}$' THEN
+            -- (an array of such an enum, its elements unquoted: each renamed, X2)
+            -- (a new name an array element cannot hold bare is quoted)
+            SELECT '{' || string_agg(CASE WHEN n.n IS NULL THEN btrim(x.e)
+                                          WHEN n.n ~ '[,{}"\\\s'']' OR n.n = '' OR lower(n.n) = 'null'
+                                          THEN '"' || replace(replace(n.n, '\', '\\'), '"', '\"') || '"'
+                                          ELSE n.n END, ',' ORDER BY x.i) || '}'
+            INTO v_new
+            FROM unnest(string_to_array(substr(v_lit, 2, length(v_lit) - 2), ',')) WITH ORDINALITY AS x(e, i)
+            LEFT JOIN LATERAL (SELECT l->>'n' AS n FROM jsonb_array_elements(p_labels) l
+                               WHERE l->>'t' = m[1] AND l->>'o' = btrim(x.e) LIMIT 1) n ON true;
         END IF;
         v_out := v_out || '''' || coalesce(replace(v_new, '''', ''''''), v_lit) || '''';
     END LOOP;
@@ -1435,3 +1446,64 @@ END
 $$;
 COMMENT ON FUNCTION pggit_v0._col_relabeled(text, jsonb) IS
     'A column definition with the enum labels its default names renamed (T3)';
+
+-- The columns an ALTER TABLE [ONLY] [IF EXISTS] p_schema.p_table (or p_table unqualified)
+-- of statement text p_stmt retypes with a USING expression other than the column itself,
+-- cast or not (ALTER [COLUMN] c [SET DATA] TYPE t USING e): the column as written and e.
+-- Read at the top level only (_top_level_mask), as _added_default reads (X4: a checkout
+-- replays a retype as a plain cast, and cents * 100 or lower(code) is not one).
+CREATE OR REPLACE FUNCTION pggit_v0._logged_usings(p_stmt text, p_schema text, p_table text)
+RETURNS TABLE (col text, expr text)
+LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    v_mask  text := lower(_top_level_mask(p_stmt));
+    v_start int := 1;
+    v_stmt  text;
+    v_piece text;
+    v_pos   int;
+    v_orig  text;
+    v_m     text[];
+    v_at    int;
+    v_ident text;
+    v_plain boolean := lower(p_stmt) !~ '\m(temp|temporary|search_path|pg_temp\w*)\M';
+BEGIN
+    IF v_mask !~ '\musing\M' THEN
+        RETURN;
+    END IF;
+    FOREACH v_stmt IN ARRAY regexp_split_to_array(v_mask, ';') LOOP
+        v_m := regexp_match(v_stmt, '^([\s_]*alter\s+table\s+(only\s+)?(if\s+exists\s+)?)');
+        v_orig := substr(p_stmt, v_start + coalesce(length(v_m[1]), 0));
+        v_m := CASE WHEN v_m IS NOT NULL THEN regexp_match(v_orig,
+                   '^("(?:[^"]|"")+"|[^\s."(,;]+)(?:\.("(?:[^"]|"")+"|[^\s."(,;]+))?') END;
+        IF v_m IS NOT NULL
+           AND (CASE WHEN v_m[2] IS NULL THEN v_plain AND _ident_is(v_m[1], p_table)
+                     ELSE _ident_is(v_m[1], p_schema) AND _ident_is(v_m[2], p_table) END) THEN
+            v_pos := v_start;
+            FOREACH v_piece IN ARRAY regexp_split_to_array(v_stmt, ',') LOOP
+                v_orig := substr(p_stmt, v_pos, length(v_piece));
+                v_pos := v_pos + length(v_piece) + 1;
+                v_m := regexp_match(v_piece, '^(.*?\malter\s+(column\s+)?)(\S+)\s+(set\s+data\s+)?type\s.*?\musing\s+');
+                CONTINUE WHEN v_m IS NULL;
+                v_ident := (regexp_match(substr(v_orig, length(v_m[1]) + 1), '^("(?:[^"]|"")+"|[^\s"]+)'))[1];
+                CONTINUE WHEN v_ident IS NULL;
+                v_at := length((regexp_match(v_piece, '^(.*?\musing\s+)'))[1]);
+                col := CASE WHEN v_ident LIKE '"%' THEN replace(substr(v_ident, 2, length(v_ident) - 2), '""', '"')
+                            ELSE lower(v_ident) END;
+                expr := btrim(substr(v_orig, v_at + 1));
+                -- (the column itself, cast or not, is the plain cast a migration writes)
+                CONTINUE WHEN lower(regexp_replace(expr, '\s+', '', 'g'))
+                              ~ ('^\(?"?' || regexp_replace(lower(col), '([^a-z0-9_])', '\\\1', 'g')
+                                 || '"?\)?(::[a-z0-9_."\[\]()]+)*$')
+                              OR lower(expr) ~ ('^cast\s*\(\s*"?' || regexp_replace(lower(col), '([^a-z0-9_])', '\\\1', 'g')
+                                                || '"?\s+as\s+[a-z0-9_."\[\]() ]+\)$');
+                RETURN NEXT;
+            END LOOP;
+        END IF;
+        v_start := v_start + length(v_stmt) + 1;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION pggit_v0._logged_usings(text, text, text) IS
+    'The columns a logged ALTER TABLE retypes with a USING expression other than a plain cast, and that expression (X4)';

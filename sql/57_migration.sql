@@ -113,13 +113,18 @@ SELECT p_expr IS NULL
               AND NOT EXISTS (SELECT 1 FROM names t WHERE t.side = 'to' AND t.kind <> 'type' AND t.n = x.n))
         AND NOT EXISTS (   -- a label cast to an enum of the target that the enum lacks
             SELECT 1
-            FROM regexp_matches(p_expr, '''((?:[^'']|'''')*)''::((?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*))',
+            FROM regexp_matches(p_expr, '''((?:[^'']|'''')*)''::((?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*))(\[\])?',
                                 'g') m
             JOIN names t ON t.side = 'to' AND t.kind = 'type' AND t.n = m[2]
             JOIN tree_entries e ON e.tree_sha = t.obj_tree AND e.name = 'definition'
             JOIN objects d ON d.sha = e.entry_sha
             WHERE d.content LIKE '% AS ENUM %'
-              AND NOT replace(m[1], '''''', '''') = ANY (_enum_labels(d.content))))
+              AND CASE WHEN m[3] IS NULL THEN NOT replace(m[1], '''''', '''') = ANY (_enum_labels(d.content))
+                       -- (an array of it: each element, when none is quoted, X2)
+                       WHEN m[1] ~ '^\{[^{}"\\'']*\}$'
+                       THEN EXISTS (SELECT 1 FROM unnest(string_to_array(substr(m[1], 2, length(m[1]) - 2), ',')) x(e)
+                                    WHERE NOT btrim(x.e) = ANY (_enum_labels(d.content)) AND lower(btrim(x.e)) <> 'null')
+                       ELSE true END))
 $$;
 COMMENT ON FUNCTION pggit_v0._default_fits(text, text, text) IS
     'Whether a column''s first default names only routines, sequences and enum labels the script has where it adds the column';
@@ -308,8 +313,12 @@ BEGIN
     FROM (SELECT jsonb_build_object('kind', 'then_blob', 'old_schema', t.schema_name, 'old_table', t.obj_key,
                                     'old_column', t.sub_key, 'new_column', t.then_sha) AS r
           FROM jsonb_to_recordset(v_blobs) AS t(schema_name text, obj_key text, sub_key text, new_sha text,
-                                               then_sha text)
-          WHERE t.then_sha <> t.new_sha
+                                               then_sha text, labels jsonb)
+          -- (or the same, when a label its default names was renamed since: labels
+          -- swapped, the target's default names the other one, X1)
+          WHERE (t.then_sha <> t.new_sha
+                 OR (jsonb_typeof(t.labels) = 'array'
+                     AND (SELECT _col_relabeled(o.content, t.labels) <> o.content FROM objects o WHERE o.sha = t.then_sha)))
             AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(v_defaults) e
                             WHERE (e->>'old_schema', e->>'old_table', e->>'old_column')
                                   = (t.schema_name, t.obj_key, t.sub_key))
@@ -332,10 +341,55 @@ $$;
 COMMENT ON FUNCTION pggit_v0._added_as_then(text, text, text, text) IS
     'The target tree with the columns it adds to kept tables as they were when added (C14); NULL when none differs';
 
+-- _commit_steps_raw with the retypes the history ran with a USING expression other
+-- than a plain cast flagged: a migration casts (it cannot run the expression over a
+-- span: the columns it reads may be gone or renamed), so the rows get other values than
+-- the history gave them (cents * 100, lower(code), at AT TIME ZONE 'UTC'): announced as
+-- data loss and refused without force, as a lossy cast is (X4).  Only the retypes of
+-- commits on p_to's side, by the names their statement gave the table and column.
+CREATE OR REPLACE FUNCTION pggit_v0._commit_steps(p_from text, p_to text, p_to_tree text DEFAULT NULL)
+RETURNS TABLE (phase int, ord int, path text, statement text, hazards text[],
+               schema_name text, obj_key text, sub_key text)
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+SET jit = off
+AS $$
+#variable_conflict use_column
+BEGIN
+    -- (read from the statements: only for a role that may read them, as _added_as_then;
+    -- a reference to the column fails for any other, whatever the WHERE says)
+    IF NOT has_column_privilege('pggit_v0.ddl_log', 'statement', 'SELECT') THEN
+        RETURN QUERY SELECT * FROM _commit_steps_raw(p_from, p_to, p_to_tree);
+        RETURN;
+    END IF;
+    RETURN QUERY
+    WITH s AS MATERIALIZED (SELECT * FROM _commit_steps_raw(p_from, p_to, p_to_tree)),
+    usings AS MATERIALIZED (
+        SELECT DISTINCT (parse_ident(l.object_identity))[1] AS s_name, (parse_ident(l.object_identity))[2] AS t_name,
+               u.col
+        FROM _one_side_commits(p_from, p_to) c
+        JOIN ddl_log_commits lc ON lc.commit_sha = c.sha JOIN ddl_log l ON l.id = lc.log_id
+        CROSS JOIN LATERAL _logged_usings(l.statement, (parse_ident(l.object_identity))[1],
+                                          (parse_ident(l.object_identity))[2]) u
+        WHERE c.fwd AND l.event = 'ddl_command_end' AND l.command_tag = 'ALTER TABLE'
+          AND l.statement ~* '\musing\M' AND cardinality(parse_ident(l.object_identity)) = 2
+          AND EXISTS (SELECT 1 FROM s WHERE s.sub_key LIKE 'column %' AND s.statement ~ ' TYPE ')
+    )
+    SELECT s.phase, s.ord, s.path, s.statement,
+           CASE WHEN s.sub_key LIKE 'column %' AND NOT 'data_deletion' = ANY (s.hazards)
+                     AND strpos(s.statement, format(' ALTER COLUMN %I TYPE ', substr(s.sub_key, 8))) > 0
+                     AND EXISTS (SELECT 1 FROM usings u WHERE u.s_name = s.schema_name
+                                   AND u.t_name = _key_name(s.obj_key) AND u.col = substr(s.sub_key, 8))
+                THEN s.hazards || ARRAY['data_deletion'] ELSE s.hazards END,
+           s.schema_name, s.obj_key, s.sub_key
+    FROM s;
+END
+$$;
+
 -- _migration_steps from p_from's tree as renamed to the target tree.  Columns as in
 -- _migration_steps; the renames are phase 0.  Writes the renamed tree's blobs to the
 -- store (content-addressed, like any tree) when there are renames.
-CREATE OR REPLACE FUNCTION pggit_v0._commit_steps(p_from text, p_to text, p_to_tree text DEFAULT NULL)
+CREATE OR REPLACE FUNCTION pggit_v0._commit_steps_raw(p_from text, p_to text, p_to_tree text DEFAULT NULL)
 RETURNS TABLE (phase int, ord int, path text, statement text, hazards text[],
                schema_name text, obj_key text, sub_key text)
 LANGUAGE plpgsql VOLATILE
@@ -597,6 +651,8 @@ END
 $$;
 COMMENT ON FUNCTION pggit_v0._commit_steps_to(text, text, jsonb, text, text) IS
     'The renames (phase 0), then _migration_steps from the renamed source tree to a tree';
+COMMENT ON FUNCTION pggit_v0._commit_steps_raw(text, text, text) IS
+    'Migration steps between two commits before _commit_steps flags the retypes the history ran with a USING expression';
 COMMENT ON FUNCTION pggit_v0._commit_steps(text, text, text) IS
     'Migration steps between two commits: renames first (phase 0), then _migration_steps from the renamed source tree';
 

@@ -378,9 +378,20 @@ def test_a_column_whose_first_default_names_what_is_gone_is_added_with_the_targe
      "ALTER TABLE app.t ALTER COLUMN s DROP DEFAULT; COMMIT",
      "ALTER TYPE app.st RENAME VALUE 'x' TO 'y'; ALTER TABLE app.t RENAME COLUMN s TO s2",
      "SELECT s2::text FROM app.t", "y"),
+    # labels swapped since, the default set to the first one's name again (X1: the
+    # target's column looked like the first one, the rows got x)
+    ("CREATE TYPE app.st AS ENUM ('x', 'z'); ALTER TABLE app.t ADD COLUMN s app.st NOT NULL DEFAULT 'x'",
+     "ALTER TYPE app.st RENAME VALUE 'x' TO 'tmp'; ALTER TYPE app.st RENAME VALUE 'z' TO 'x';"
+     "ALTER TYPE app.st RENAME VALUE 'tmp' TO 'z'; ALTER TABLE app.t ALTER COLUMN s SET DEFAULT 'x'",
+     "SELECT s::text FROM app.t", "z"),
+    # an array of the enum, its first default an array literal (X2: the target's default)
+    ("CREATE TYPE app.st AS ENUM ('x', 'z'); ALTER TABLE app.t ADD COLUMN s app.st[] NOT NULL DEFAULT '{x,z}'",
+     "ALTER TYPE app.st RENAME VALUE 'x' TO 'y'; ALTER TABLE app.t ALTER COLUMN s SET DEFAULT '{z}'",
+     "SELECT s::text FROM app.t", "{y,z}"),
 ], ids=["column_renamed", "django_rename_field", "table_renamed_and_moved", "django_rename_model",
         "generated_made_plain_renamed", "enum_renamed_table_renamed", "label_renamed_default_changed",
-        "label_and_column_renamed_default_changed", "logged_default_label_renamed"])
+        "label_and_column_renamed_default_changed", "logged_default_label_renamed", "labels_swapped",
+        "enum_array_literal"])
 def test_a_column_added_then_renamed_keeps_what_the_history_gave_its_rows(
         db: SqlDb, first: str, later: str, query: str, expected: str) -> None:
     """P6: a column added, then renamed (or its table renamed or moved) and altered: a
@@ -681,3 +692,27 @@ def test_a_renamed_serial_sequence_moved_with_its_table_keeps_its_position(
     assert db.val(f"SELECT nextval('{seq}')") == 4
     assert db.val(f"SELECT count(*) FROM {table}") == 2
     assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+
+
+def test_a_retype_the_history_ran_with_a_using_expression_is_announced(db: SqlDb) -> None:
+    """Tester A's X4: ``ALTER COLUMN cents TYPE bigint USING cents * 100`` (or ``lower(code)``,
+    ``at AT TIME ZONE 'UTC'``) was migrated as a plain cast, without a word: the rows got
+    other values than the history gave them.  Now announced as data loss and refused
+    without force; a plain cast the history ran is not."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY, cents int, code varchar(10), at timestamp, n int)")
+    c0 = db.val("SELECT pggit_v0.create_basic_commit('c0')")
+    db.exec("ALTER TABLE app.t ALTER COLUMN cents TYPE bigint USING cents * 100, "
+            "ALTER COLUMN code TYPE text USING lower(code); "
+            "ALTER TABLE app.t ALTER COLUMN at TYPE timestamptz USING at AT TIME ZONE 'UTC'; "
+            "ALTER TABLE app.t ALTER COLUMN n TYPE bigint USING n::bigint")
+    c1 = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [c0, c1])
+    for col in ("cents", "code", "at"):
+        assert f"-- DATA LOSS (app/table/t/column/{col})" in script, script
+    assert "column/n)" not in script, script
+    db.exec("SELECT pggit_v0.create_branch('old', from_ref => %s, checkout => false)", [c0])
+    db.exec("SELECT pggit_v0.checkout_branch('old', apply => true, force => true)")
+    db.exec("INSERT INTO app.t VALUES (1, 1250, 'AbC', '2024-01-01 12:00', 1)")
+    with pytest.raises(psycopg.Error) as info:
+        db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert info.value.sqlstate == "55000" and "app.t.cents" in (info.value.diag.message_detail or ""), info.value
