@@ -47,6 +47,8 @@ class AlembicSteps:
         self.rootdir = Path(rootdir)
         #: the heads of the last script directory read (more than one fails the gate)
         self.heads: List[str] = []
+        #: git commit -> the steps of its revisions (a kept-id squash's replaced ones)
+        self._squashed: Dict[str, List[Step]] = {}
 
     def pytest_pggit_migration_steps(self, config: Any, root: Any = None) -> List[Step]:
         ini = self.ini
@@ -144,11 +146,13 @@ class AlembicSteps:
                 return []
             ref = f"{sha}~1"
         top, sha = resolve(self.rootdir, ref)
-        into = Path(tempfile.mkdtemp(prefix="pytest-pggit-squash-"))
-        config.add_cleanup(lambda: shutil.rmtree(into, ignore_errors=True))
-        extract(top, sha, into)
-        tree = into / self.rootdir.resolve().relative_to(top.resolve())
-        return self.pytest_pggit_migration_steps(config, root=tree)
+        if sha not in self._squashed:   # (once per commit and run: the header reads the steps too)
+            into = Path(tempfile.mkdtemp(prefix="pytest-pggit-squash-"))
+            config.add_cleanup(lambda: shutil.rmtree(into, ignore_errors=True))
+            extract(top, sha, into)
+            tree = into / self.rootdir.resolve().relative_to(top.resolve())
+            self._squashed[sha] = self.pytest_pggit_migration_steps(config, root=tree)
+        return self._squashed[sha]
 
     def pytest_pggit_gate_checks(self, config: Any) -> List[Any]:
         """The single-head check (pytest-alembic's ``test_single_head``)."""
