@@ -267,6 +267,8 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
         if git is None:
             git = build_git_base(run, git_ref)
         if changed:
+            # (a new step sharing an edited step's file is new, not edited: not named)
+            changed = [t for t in changed if t in set(git.steps)] or changed
             since = ("since git HEAD" if edit_ref == "HEAD"
                      else f"since git HEAD, judged from git {str(edit_ref)[:12]} (before the newer "
                           "committed step(s), which are judged too)" if uncommitted

@@ -272,6 +272,7 @@ def test_a_new_hook_step_in_the_file_of_committed_ones_is_new_not_edited(
     out = result.stdout.str()
     assert result.ret == 0, out
     assert not [k for k in cases(pytester.path / "gate.xml") if k.startswith("pggit.history::")], out
+    assert "app/0003_c changed since" not in out and "app/0003_c, " not in out, out
     # an edit of a committed one in that file still fails
     listing.write_text(listing.read_text().replace("CREATE TABLE a (id int)", "CREATE TABLE a (id int, note text)"))
     result = pytester.runpytest_subprocess(*args(pggit_server))
