@@ -195,6 +195,24 @@ def edited(paths: List[Path], rootdir: Path) -> List[Path]:
     return sorted(out)
 
 
+def edited_since(paths: List[Path], rootdir: Path, ref: str) -> List[Path]:
+    """Those of ``paths`` that ``ref`` holds and that differ from it in the work tree
+    (committed since or not): with ``--pggit-base git:<ref>``, the steps the base ran
+    and the branch edited (Y11).  Empty without git or when ``ref`` is unknown."""
+    git = functools.partial(_git, rootdir)
+    top = git("rev-parse", "--show-toplevel")
+    if top is None or not paths:
+        return []
+    root = Path(top.strip())
+    resolved = root.resolve()
+    paths = [p for p in (q.resolve() for q in paths) if resolved in p.parents]
+    if not paths:
+        return []
+    names = git("diff", "--name-only", "-z", "--no-renames", "--diff-filter=M", ref, "--",
+                *map(str, paths))
+    return sorted((root / name).resolve() for name in (names or "").split("\0") if name)
+
+
 def edit_base(paths: List[Path], rootdir: Path, edits: List[Path]) -> str:
     """The git ref to judge uncommitted ``edits`` of step files from: ``HEAD``, unless a
     step file was committed after the edited ones (git HEAD holds that step, which the

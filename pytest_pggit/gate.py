@@ -240,6 +240,8 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     git = None
     git_ref = str(options.base)[len("git:"):] if is_git_ref(options.base) else None
     edit_ref, changed, uncommitted = _edited_steps(run) if options.base is None else (None, [], False)
+    if git_ref is not None:   # (steps the base ref ran, edited since: history cases too, Y11)
+        result.edited = (git_ref, _edited_since(run, git_ref))
     what = "uncommitted edit" if uncommitted else "committed edit"
     if changed:   # (H10, H12, K4) a committed step edited: its committed version is the base
         git_ref = edit_ref
@@ -1444,6 +1446,26 @@ def _edited_steps(run: Any) -> Tuple[Optional[str], List[str], bool]:
                                      pending_new=bool(uncommitted_new(sorted(files), Path(rootdir))))
         changed = set(found)
     return ref, [tag for path, tags in files.items() if path in changed for tag in tags], uncommitted
+
+
+def _edited_since(run: Any, ref: str) -> List[str]:
+    """The tags of the steps whose files ``ref`` holds and the work tree changed (see
+    :func:`~pytest_pggit.freshness.edited_since`)."""
+    rootdir = getattr(run, "rootdir", None)
+    if rootdir is None:
+        return []
+    from pathlib import Path
+
+    from .freshness import edited_since
+
+    files: Dict[Path, List[str]] = {}
+    for a in getattr(run, "steps", None) or ():
+        source = getattr(a.step, "source", None)
+        path = Path(rootdir) / source if source else None
+        if path is not None and path.is_file():
+            files.setdefault(path.resolve(), []).append(a.tag)
+    changed = set(edited_since(sorted(files), Path(rootdir), ref))
+    return [tag for path, tags in files.items() if path in changed for tag in tags]
 
 
 def _default_base(run: Any, repo: Any, head_sha: str) -> Tuple[str, str, str]:
