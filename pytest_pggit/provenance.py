@@ -289,7 +289,7 @@ def _label_new_sessions(conn: "psycopg.Connection", database: str, label: str) -
             return
         except psycopg.errors.InsufficientPrivilege:
             pass
-    escaped = label.replace("\\", "\\\\").replace(" ", "\\ ")
+    escaped = re.sub(r"([\s\\])", r"\\\1", label)   # (every blank: a tab split it too, Z21)
     os.environ["PGOPTIONS"] = (_PGOPTION.sub("", options).strip() + " -c pggit.source=" + escaped).strip()
 
 
