@@ -341,6 +341,17 @@ $$;
 COMMENT ON FUNCTION pggit_v0._added_as_then(text, text, text, text) IS
     'The target tree with the columns it adds to kept tables as they were when added (C14); NULL when none differs';
 
+-- A USING expression with its casts, blanks and letter case taken out: two that read alike
+-- so convert the same values (the history's convert_to(tok, 'UTF8') and a migration's
+-- convert_to(tok::text, 'UTF8')); NULL for NULL.
+CREATE OR REPLACE FUNCTION pggit_v0._using_shape(p_expr text) RETURNS text
+LANGUAGE sql IMMUTABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$ SELECT lower(regexp_replace(regexp_replace(p_expr, '::\s*"?[a-z_][a-z0-9_ ]*"?(\([0-9, ]*\))?(\[\])?', '', 'gi'),
+                                  '[\s()";]', '', 'g')) $$;
+COMMENT ON FUNCTION pggit_v0._using_shape(text) IS
+    'A USING expression without casts, blanks, parentheses, quotes, semicolons or case: to compare a migration''s with the history''s (X4)';
+
 -- _commit_steps_raw with the retypes the history ran with a USING expression other
 -- than a plain cast flagged: a migration casts (it cannot run the expression over a
 -- span: the columns it reads may be gone or renamed), so the rows get other values than
@@ -366,7 +377,7 @@ BEGIN
     WITH s AS MATERIALIZED (SELECT * FROM _commit_steps_raw(p_from, p_to, p_to_tree)),
     usings AS MATERIALIZED (
         SELECT DISTINCT (parse_ident(l.object_identity))[1] AS s_name, (parse_ident(l.object_identity))[2] AS t_name,
-               u.col
+               u.col, _using_shape(u.expr) AS shape
         FROM _one_side_commits(p_from, p_to) c
         JOIN ddl_log_commits lc ON lc.commit_sha = c.sha JOIN ddl_log l ON l.id = lc.log_id
         CROSS JOIN LATERAL _logged_usings(l.statement, (parse_ident(l.object_identity))[1],
@@ -379,7 +390,11 @@ BEGIN
            CASE WHEN s.sub_key LIKE 'column %' AND NOT 'data_deletion' = ANY (s.hazards)
                      AND strpos(s.statement, format(' ALTER COLUMN %I TYPE ', substr(s.sub_key, 8))) > 0
                      AND EXISTS (SELECT 1 FROM usings u WHERE u.s_name = s.schema_name
-                                   AND u.t_name = _key_name(s.obj_key) AND u.col = substr(s.sub_key, 8))
+                                   AND u.t_name = _key_name(s.obj_key) AND u.col = substr(s.sub_key, 8)
+                                   -- (the migration's own USING, the history's but for casts:
+                                   -- text <-> bytea through convert_to/convert_from, C13)
+                                   AND u.shape IS DISTINCT FROM
+                                       _using_shape(substring(s.statement from ' USING (.*?);?\s*$')))
                 THEN s.hazards || ARRAY['data_deletion'] ELSE s.hazards END,
            s.schema_name, s.obj_key, s.sub_key
     FROM s;
@@ -1315,7 +1330,14 @@ $$;
 -- only when they have a page (an empty test database's tables have none).
 -- (_data_at_risk_steps reads the steps given; _data_at_risk computes them.)
 DROP FUNCTION IF EXISTS pggit_v0._data_at_risk(text, text);
-CREATE OR REPLACE FUNCTION pggit_v0._data_at_risk_steps(p_steps pggit_v0._migration_step[])
+-- Each relation checked is locked ACCESS EXCLUSIVE first (_step_data_at_risk), so a row
+-- another session commits while the migration waits for its locks is counted, not lost
+-- with the table (X7).  With renames, whose subtransaction is rolled back and its locks
+-- with it, the relations are locked again at the caller's level and counted once more
+-- (p_relocked).
+DROP FUNCTION IF EXISTS pggit_v0._data_at_risk_steps(pggit_v0._migration_step[]);
+CREATE OR REPLACE FUNCTION pggit_v0._data_at_risk_steps(p_steps pggit_v0._migration_step[],
+                                                        p_relocked boolean DEFAULT false)
 RETURNS text[]
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -1326,6 +1348,8 @@ DECLARE
     v_step record;
     v_loss text[];
     v_one  text;
+    v_rels oid[];
+    v_rel  oid;
 BEGIN
     -- The steps after the renames (phase 0) name tables and columns as they are once
     -- renamed: the renames run first, in this block's subtransaction, rolled back at its
@@ -1337,6 +1361,7 @@ BEGIN
     BEGIN
         FOR v_step IN SELECT * FROM unnest(p_steps) s WHERE s.phase = 0 OR 'data_deletion' = ANY (s.hazards) LOOP
             IF 'data_deletion' = ANY (v_step.hazards) THEN
+                v_rels := v_rels || to_regclass(format('%I.%I', v_step.schema_name, _key_name(v_step.obj_key)))::oid;
                 v_one := _step_data_at_risk(v_step.statement, v_step.schema_name, v_step.obj_key, v_step.sub_key);
                 IF v_one IS NOT NULL THEN
                     v_loss := v_loss || v_one;
@@ -1349,12 +1374,27 @@ BEGIN
         IF EXISTS (SELECT 1 FROM unnest(p_steps) s WHERE s.phase = 0) THEN
             RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'pggit: guard rollback';
         END IF;
-    EXCEPTION WHEN OTHERS THEN
-        -- (the renames undone; a failed rename ends the checks, as it ends the migration)
-        IF EXISTS (SELECT 1 FROM unnest(p_steps) s WHERE s.phase = 0) THEN
+    EXCEPTION
+        WHEN lock_not_available OR query_canceled THEN
+            RAISE;   -- (a lock not had in time: the attempt is made again, X7)
+        WHEN OTHERS THEN
+            -- (the renames undone; a failed rename ends the checks, as it ends the migration)
+            IF NOT EXISTS (SELECT 1 FROM unnest(p_steps) s WHERE s.phase = 0) THEN
+                RAISE;
+            END IF;
+            IF NOT p_relocked AND v_rels IS NOT NULL THEN
+                FOREACH v_rel IN ARRAY v_rels LOOP   -- (by oid: names as before the renames)
+                    IF v_rel IS NOT NULL AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = v_rel
+                                                     AND c.relkind IN ('r', 'p')) THEN
+                        BEGIN
+                            EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', v_rel::regclass);
+                        EXCEPTION WHEN insufficient_privilege THEN NULL;   -- (the apply will say)
+                        END;
+                    END IF;
+                END LOOP;
+                RETURN _data_at_risk_steps(p_steps, true);
+            END IF;
             RETURN v_loss;
-        END IF;
-        RAISE;
     END;
     RETURN v_loss;
 END
@@ -1382,6 +1422,14 @@ BEGIN
         RETURN NULL;
     END IF;
     v_kind := (SELECT c.relkind FROM pg_class c WHERE c.oid = v_rel);
+    IF v_kind IN ('r', 'p') THEN   -- (a materialized view takes no LOCK; REFRESH writes it)
+        -- the lock the step will take, before counting: a row another session commits
+        -- while the migration waits for it is then counted, not dropped unannounced (X7)
+        BEGIN
+            EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', v_rel);
+        EXCEPTION WHEN insufficient_privilege THEN NULL;   -- (the step itself will say)
+        END;
+    END IF;
     IF v_kind = 'f' THEN
         RETURN NULL;              -- a foreign table's rows live elsewhere
     ELSIF v_kind = 'S' THEN       -- a sequence's value is data once it has handed one out
@@ -1552,7 +1600,7 @@ COMMENT ON FUNCTION pggit_v0._settle_live(text, txid_snapshot) IS
     'Proves the live catalog equals a commit''s tree (40001 on concurrent DDL, XX000 otherwise), then logs the migration, links pending DDL and sets the live base (exact when the live root tree is the commit''s)';
 COMMENT ON FUNCTION pggit_v0._apply_steps(text, text, pggit_v0._migration_step[]) IS
     'Runs the given migration steps on the live schema after verifying both trees'' blobs (unlogged by capture: _settle_live logs the migration); raises (changing nothing) on failure';
-COMMENT ON FUNCTION pggit_v0._data_at_risk_steps(pggit_v0._migration_step[]) IS
+COMMENT ON FUNCTION pggit_v0._data_at_risk_steps(pggit_v0._migration_step[], boolean) IS
     'The given migration steps that would lose rows or values in the live database';
 COMMENT ON FUNCTION pggit_v0._refuse_loss(text[], boolean, text) IS
     'Raises 55000 listing the statements that would lose data (from _data_at_risk) unless force';
