@@ -171,20 +171,25 @@ def _last_commits(git: Any, top: Path, paths: List[Path], added: bool = False) -
     return last
 
 
+def _in_work_tree(git: Any, paths: List[Path]) -> "Tuple[Optional[Path], List[Path]]":
+    """The work tree's root and those of ``paths`` in it, resolved (no root without git):
+    one outside it, Django's own apps' migrations in site-packages, made git refuse the
+    whole call and hid every edit (K9)."""
+    top = git("rev-parse", "--show-toplevel")
+    if top is None or not paths:
+        return None, []
+    root = Path(top.strip())
+    resolved = root.resolve()
+    return root, [p for p in (q.resolve() for q in paths) if resolved in p.parents]
+
+
 def edited(paths: List[Path], rootdir: Path) -> List[Path]:
     """Those of ``paths`` that git tracks and that differ from HEAD (edited after they were
     committed: staged or not); new, untracked and unchanged files are not.  Empty without
     git.  :func:`edit_base` says which commit to judge them from."""
     git = functools.partial(_git, rootdir)
-    top = git("rev-parse", "--show-toplevel")
-    if top is None or not paths:
-        return []
-    root = Path(top.strip())
-    # (only files of the work tree: one outside it, Django's own apps' migrations in
-    # site-packages, made git refuse the whole call and hid every edit, K9)
-    resolved = root.resolve()
-    paths = [p for p in (q.resolve() for q in paths) if resolved in p.parents]
-    if not paths:
+    root, paths = _in_work_tree(git, paths)
+    if root is None or not paths:
         return []
     status = git("status", "--porcelain", "-z", "--", *map(str, paths))
     out = []
@@ -200,13 +205,8 @@ def edited_since(paths: List[Path], rootdir: Path, ref: str) -> List[Path]:
     (committed since or not): with ``--pggit-base git:<ref>``, the steps the base ran
     and the branch edited (Y11).  Empty without git or when ``ref`` is unknown."""
     git = functools.partial(_git, rootdir)
-    top = git("rev-parse", "--show-toplevel")
-    if top is None or not paths:
-        return []
-    root = Path(top.strip())
-    resolved = root.resolve()
-    paths = [p for p in (q.resolve() for q in paths) if resolved in p.parents]
-    if not paths:
+    root, paths = _in_work_tree(git, paths)
+    if root is None or not paths:
         return []
     names = git("diff", "--name-only", "-z", "--no-renames", "--diff-filter=M", ref, "--",
                 *map(str, paths))

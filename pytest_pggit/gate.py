@@ -1430,12 +1430,7 @@ def _edited_steps(run: Any) -> Tuple[Optional[str], List[str], bool]:
 
     from .freshness import committed_edits, edit_base, edited, uncommitted_new
 
-    files: Dict[Path, List[str]] = {}
-    for a in getattr(run, "steps", None) or ():
-        source = getattr(a.step, "source", None)
-        path = Path(rootdir) / source if source else None
-        if path is not None and path.is_file():
-            files.setdefault(path.resolve(), []).append(a.tag)
+    files = _tags_by_file(run, Path(rootdir))
     ref: Optional[str] = "HEAD"
     changed = set(edited(sorted(files), Path(rootdir)))
     uncommitted = bool(changed)
@@ -1448,6 +1443,17 @@ def _edited_steps(run: Any) -> Tuple[Optional[str], List[str], bool]:
     return ref, [tag for path, tags in files.items() if path in changed for tag in tags], uncommitted
 
 
+def _tags_by_file(run: Any, rootdir: "Path") -> "Dict[Path, List[str]]":
+    """The steps' files (resolved) and the tags of the steps each defines."""
+    files: "Dict[Path, List[str]]" = {}
+    for a in getattr(run, "steps", None) or ():
+        source = getattr(a.step, "source", None)
+        path = rootdir / source if source else None
+        if path is not None and path.is_file():
+            files.setdefault(path.resolve(), []).append(a.tag)
+    return files
+
+
 def _edited_since(run: Any, ref: str) -> List[str]:
     """The tags of the steps whose files ``ref`` holds and the work tree changed (see
     :func:`~pytest_pggit.freshness.edited_since`)."""
@@ -1458,12 +1464,7 @@ def _edited_since(run: Any, ref: str) -> List[str]:
 
     from .freshness import edited_since
 
-    files: Dict[Path, List[str]] = {}
-    for a in getattr(run, "steps", None) or ():
-        source = getattr(a.step, "source", None)
-        path = Path(rootdir) / source if source else None
-        if path is not None and path.is_file():
-            files.setdefault(path.resolve(), []).append(a.tag)
+    files = _tags_by_file(run, Path(rootdir))
     changed = set(edited_since(sorted(files), Path(rootdir), ref))
     return [tag for path, tags in files.items() if path in changed for tag in tags]
 
