@@ -76,6 +76,58 @@ BEGIN
 END
 $owner$;
 
+-- A reinstall locks every relation the layer has, all at once, before it changes any
+-- (V11).  Taken one by one as the files below reach them, an API call holding one of
+-- them and asking for another deadlocked with the install (40P01, 2 of 6 reinstalls under
+-- a status() loop).  Here each try takes them all with NOWAIT in a subtransaction that
+-- gives back what it got when one is busy, so the install never waits while it holds
+-- some: API calls go on meanwhile, and once it has them all they wait for the install.
+-- It tries until the caller's lock_timeout (install.sql sets 10 s when there is none),
+-- then fails with 55P03 naming the sessions in the way.
+DO $locks$
+DECLARE
+    v_rels     text;
+    v_timeout  interval := pg_catalog.current_setting('lock_timeout')::interval;
+    v_deadline timestamptz;
+    v_pause    float8 := 0.005;
+    v_holders  text;
+BEGIN
+    SELECT pg_catalog.string_agg(pg_catalog.format('pggit_v0.%I', c.relname), ', ' ORDER BY c.oid)
+      INTO v_rels
+    FROM pg_catalog.pg_class c
+    WHERE c.relnamespace = 'pggit_v0'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm');
+    IF v_rels IS NULL THEN
+        RETURN;   -- a first install: nobody can use what is not there yet
+    END IF;
+    v_deadline := pg_catalog.clock_timestamp() + CASE WHEN v_timeout OPERATOR(pg_catalog.>) interval '0'
+                                                      THEN v_timeout ELSE interval '100 years' END;
+    LOOP
+        BEGIN
+            EXECUTE 'LOCK TABLE ' || v_rels || ' IN ACCESS EXCLUSIVE MODE NOWAIT';
+            RETURN;
+        EXCEPTION WHEN lock_not_available THEN
+            IF pg_catalog.clock_timestamp() OPERATOR(pg_catalog.>=) v_deadline THEN
+                SELECT pg_catalog.string_agg(DISTINCT pg_catalog.format('pid %s (%s, %s)', a.pid, a.usename,
+                           coalesce(a.state, '?')), ', ')
+                  INTO v_holders
+                FROM pg_catalog.pg_locks l
+                JOIN pg_catalog.pg_class c ON c.oid = l.relation AND c.relnamespace = 'pggit_v0'::regnamespace
+                JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
+                WHERE l.granted AND l.pid OPERATOR(pg_catalog.<>) pg_catalog.pg_backend_pid();
+                RAISE EXCEPTION 'pgGit could not lock its tables for the reinstall within lock_timeout (%)',
+                                pg_catalog.current_setting('lock_timeout')
+                      USING ERRCODE = '55P03',
+                            DETAIL = pg_catalog.format('Sessions using the layer: %s.', coalesce(v_holders, 'none left')),
+                            HINT = 'Run the install again when those sessions have finished their transactions, '
+                                   'or with a longer lock_timeout (PGOPTIONS=''-c lock_timeout=60s'').';
+            END IF;
+            PERFORM pg_catalog.pg_sleep(v_pause);
+            v_pause := LEAST(v_pause OPERATOR(pg_catalog.*) 2, 0.1);
+        END;
+    END LOOP;
+END
+$locks$;
+
 -- Upgrading in place: functions are recreated by the files that follow, and some change
 -- their result columns between versions, which CREATE OR REPLACE cannot do.  Drop every
 -- layer function that nothing outside the layer depends on (a user's view calling
