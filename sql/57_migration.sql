@@ -841,7 +841,8 @@ $$;
 -- with a larger OID (0: all).
 -- Runs with the caller's rights (current_user is the applying role).
 DROP FUNCTION IF EXISTS pggit_v0._apply_path(pggit_v0._migration_step[]);
-CREATE OR REPLACE FUNCTION pggit_v0._apply_path(p_steps pggit_v0._migration_step[], p_since oid DEFAULT 0)
+DROP FUNCTION IF EXISTS pggit_v0._apply_path(pggit_v0._migration_step[], oid);
+CREATE OR REPLACE FUNCTION pggit_v0._apply_path(p_steps pggit_v0._migration_step[], p_keep oid[] DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pggit_v0, pg_temp
@@ -855,18 +856,22 @@ DECLARE
     v_bad     text;
     v_owner   text;
 BEGIN
-    -- the schemas of the session's default path that exist ("$user" resolved), read by
-    -- PostgreSQL's own parser; this function's SET clause restores the caller's path
-    PERFORM set_config('search_path', (SELECT s.reset_val FROM pg_settings s WHERE s.name = 'search_path'), true);
-    v_schemas := current_schemas(false);
-    PERFORM set_config('search_path', 'pg_catalog, pggit_v0, pg_temp', true);
-    SELECT array_agg(n.oid ORDER BY u.ord) INTO v_keep
-    FROM unnest(v_schemas) WITH ORDINALITY u(nsp, ord)
-    JOIN pg_namespace n ON n.nspname = u.nsp
-    WHERE n.nspname NOT IN ('pg_catalog', 'pggit_v0', 'information_schema')
-      AND n.nspname !~ '^pg_(temp|toast)'
-      AND (n.nspname <> current_user OR n.nspowner = v_me);
-    IF v_keep IS NULL THEN
+    IF p_keep IS NOT NULL THEN
+        v_keep := p_keep;   -- a later step's check (_apply_steps): the schemas the first found
+    ELSE
+        -- the schemas of the session's default path that exist ("$user" resolved), read by
+        -- PostgreSQL's own parser; this function's SET clause restores the caller's path
+        PERFORM set_config('search_path', (SELECT s.reset_val FROM pg_settings s WHERE s.name = 'search_path'), true);
+        v_schemas := current_schemas(false);
+        PERFORM set_config('search_path', 'pg_catalog, pggit_v0, pg_temp', true);
+        SELECT array_agg(n.oid ORDER BY u.ord) INTO v_keep
+        FROM unnest(v_schemas) WITH ORDINALITY u(nsp, ord)
+        JOIN pg_namespace n ON n.nspname = u.nsp
+        WHERE n.nspname NOT IN ('pg_catalog', 'pggit_v0', 'information_schema')
+          AND n.nspname !~ '^pg_(temp|toast)'
+          AND (n.nspname <> current_user OR n.nspowner = v_me);
+    END IF;
+    IF v_keep IS NULL OR cardinality(v_keep) = 0 THEN
         RETURN 'pg_catalog, pggit_v0, pg_temp';
     END IF;
     -- the names the steps may use: words before "(" (calls), and all words (relations,
@@ -881,7 +886,7 @@ BEGIN
     FROM (SELECT format('function %s of role %I', p.oid::regprocedure, pg_get_userbyid(p.proowner)) AS what,
                  pg_get_userbyid(p.proowner) AS owner
           FROM pg_proc p
-          WHERE p.oid > p_since AND p.pronamespace = ANY (v_keep) AND p.proname = ANY (v_names)
+          WHERE p.pronamespace = ANY (v_keep) AND p.proname = ANY (v_names)
             AND EXISTS (SELECT 1 FROM pg_proc b
                         WHERE b.pronamespace IN ('pg_catalog'::regnamespace, 'pggit_v0'::regnamespace)
                           AND b.proname = p.proname)
@@ -890,14 +895,14 @@ BEGIN
           SELECT format('operator %s of role %I', o.oid::regoperator, pg_get_userbyid(o.oprowner)),
                  pg_get_userbyid(o.oprowner)
           FROM pg_operator o
-          WHERE o.oid > p_since AND o.oprnamespace = ANY (v_keep)
+          WHERE o.oprnamespace = ANY (v_keep)
             AND EXISTS (SELECT 1 FROM pg_operator b WHERE b.oprnamespace = 'pg_catalog'::regnamespace AND b.oprname = o.oprname)
             AND o.oprowner <> v_me AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = o.oprowner)
           UNION ALL
           SELECT format('relation %s of role %I', c.oid::regclass, pg_get_userbyid(c.relowner)),
                  pg_get_userbyid(c.relowner)
           FROM pg_class c
-          WHERE c.oid > p_since AND c.relnamespace = ANY (v_keep) AND c.relname = ANY (v_words)
+          WHERE c.relnamespace = ANY (v_keep) AND c.relname = ANY (v_words)
             AND c.relkind IN ('r', 'v', 'm', 'p', 'f', 'S')
             AND EXISTS (SELECT 1 FROM pg_class b WHERE b.relnamespace = 'pggit_v0'::regnamespace AND b.relname = c.relname)
             AND c.relowner <> v_me AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = c.relowner)
@@ -905,7 +910,7 @@ BEGIN
           SELECT format('type %s of role %I', t.oid::regtype, pg_get_userbyid(t.typowner)),
                  pg_get_userbyid(t.typowner)
           FROM pg_type t
-          WHERE t.oid > p_since AND t.typnamespace = ANY (v_keep) AND t.typname = ANY (v_words)
+          WHERE t.typnamespace = ANY (v_keep) AND t.typname = ANY (v_words)
             AND EXISTS (SELECT 1 FROM pg_type b WHERE b.typnamespace = 'pggit_v0'::regnamespace AND b.typname = t.typname)
             AND t.typowner <> v_me AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = t.typowner)) x;
     IF v_bad IS NOT NULL THEN
@@ -922,8 +927,8 @@ BEGIN
            || ', pggit_v0, pg_temp';
 END
 $$;
-COMMENT ON FUNCTION pggit_v0._apply_path(pggit_v0._migration_step[], oid) IS
-    'search_path of a checkout''s or merge''s steps: pg_catalog, the session default''s schemas (a schema named like the role only when it owns it), pggit_v0, pg_temp; 42501 when another role''s function, operator, relation or type could take a built-in''s or pgGit''s place (V2, Z8; p_since: only objects made since, Z13)';
+COMMENT ON FUNCTION pggit_v0._apply_path(pggit_v0._migration_step[], oid[]) IS
+    'search_path of a checkout''s or merge''s steps: pg_catalog, the session default''s schemas (a schema named like the role only when it owns it), pggit_v0, pg_temp; 42501 when another role''s function, operator, relation or type could take a built-in''s or pgGit''s place (V2, Z8); p_keep: the schemas, for the check _apply_steps repeats before each step (Z13, Z25)';
 
 -- Migrate the live schema from commit p_from to the tree p_to_tree by running p_steps
 -- (its migration, _steps), after checking that every blob of both trees still hashes to
@@ -957,13 +962,12 @@ DECLARE
     v_logged  boolean := (SELECT count(DISTINCT (s.schema_name, s.obj_key)) FROM unnest(p_steps) s) <= 50;
     v_source  text := current_setting('pggit.source', true);
     -- the search_path the steps run with (_apply_path): pg_catalog first, then the
-    -- session's default path, less what could take a built-in's place (V2)
-    -- (the snapshot before _apply_path's check: before each step, a function or operator
-    -- of another role committed since makes it check again, Z13)
-    v_snap    pg_snapshot := pg_current_snapshot();
-    v_me      oid := (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) current_user);
-    v_recheck boolean := false;
+    -- session's default path, less what could take a built-in's place (V2); its
+    -- schemas (v_keep), for the check repeated before each step (Z13, Z25)
     v_user_path text := _apply_path(p_steps);
+    v_keep    oid[];
+    v_names   text[];   -- the words of the steps that name a built-in's or pgGit's object
+    v_trusted oid[];    -- the applying role and the superusers
     v_ctx     text;
     v_evt     record;
     v_paused  jsonb := '[]';
@@ -997,33 +1001,50 @@ BEGIN
         EXECUTE format('ALTER EVENT TRIGGER %I DISABLE', v_evt.evtname);
         v_paused := v_paused || jsonb_build_object('oid', v_evt.oid, 'name', v_evt.evtname, 'mode', v_evt.evtenabled);
     END LOOP;
+    SELECT coalesce(array_agg(DISTINCT w.w), '{}') INTO v_names
+    FROM (SELECT m[1] AS w FROM unnest(p_steps) st
+          CROSS JOIN LATERAL regexp_matches(lower(st.statement), '([a-z_][a-z0-9_$]*)', 'g') m) w
+    WHERE EXISTS (SELECT 1 FROM pg_proc b WHERE b.proname = w.w
+                  AND b.pronamespace IN ('pg_catalog'::regnamespace, 'pggit_v0'::regnamespace))
+       OR EXISTS (SELECT 1 FROM pg_class b WHERE b.relname = w.w AND b.relnamespace = 'pggit_v0'::regnamespace)
+       OR EXISTS (SELECT 1 FROM pg_type b WHERE b.typname = w.w AND b.typnamespace = 'pggit_v0'::regnamespace);
+    SELECT array_agg(r.oid) INTO v_trusted FROM pg_roles r WHERE r.rolsuper OR r.rolname = current_user;
     PERFORM pg_catalog.set_config('search_path', v_user_path, true);
+    SELECT coalesce(pg_catalog.array_agg(n.oid ORDER BY u.ord), '{}') INTO v_keep
+    FROM pg_catalog.unnest(pg_catalog.current_schemas(false)) WITH ORDINALITY u(nsp, ord)
+    JOIN pg_catalog.pg_namespace n ON n.nspname OPERATOR(pg_catalog.=) u.nsp
+    WHERE n.nspname OPERATOR(pg_catalog.<>) ALL (ARRAY['pg_catalog', 'pggit_v0', 'information_schema']::name[])
+      AND n.nspname::text OPERATOR(pg_catalog.!~) '^pg_(temp|toast)';
     BEGIN
         FOREACH v_step IN ARRAY p_steps LOOP
             v_path := v_step.path;
             v_stmt := v_step.statement;
-            -- A function or operator another role committed while the steps ran (Z13: one
-            -- made during a long rewrite bound in a later step's CHECK): the full check
-            -- again, for this step and every later one.  The test: a row of pg_proc or
-            -- pg_operator not the applying role's whose inserting transaction the
-            -- snapshot taken before the first check did not see (xmin widened against the
-            -- next id now: a seq scan of ~4,000 rows, ~0.3 ms a step; everything named
-            -- with its schema: the user's path is in force here)
-            IF NOT v_recheck AND v_n OPERATOR(pg_catalog.>) 0 THEN
-                v_recheck := EXISTS (
-                    SELECT 1 FROM (SELECT x.xmin, x.proowner AS own FROM pg_catalog.pg_proc x
-                                   UNION ALL SELECT o.xmin, o.oprowner FROM pg_catalog.pg_operator o) r
-                    CROSS JOIN (SELECT pg_catalog.pg_snapshot_xmax(pg_catalog.pg_current_snapshot())::text::int8 AS nxt) h
-                    WHERE r.own OPERATOR(pg_catalog.<>) v_me
-                      AND NOT pg_catalog.pg_visible_in_snapshot(
-                              (h.nxt OPERATOR(pg_catalog.-) ((h.nxt OPERATOR(pg_catalog.%) 4294967296::int8
-                                                            OPERATOR(pg_catalog.-) r.xmin::text::int8
-                                                            OPERATOR(pg_catalog.+) 4294967296::int8)
-                                                           OPERATOR(pg_catalog.%) 4294967296::int8))::text::pg_catalog.xid8,
-                              v_snap));
-            END IF;
-            IF v_recheck THEN
-                PERFORM pggit_v0._apply_path(ARRAY[v_step]);
+            -- Another role's function, operator, relation or type that could take the
+            -- place of a name the steps use, committed while the earlier steps ran (Z13:
+            -- one made during a long rewrite bound in a later step's CHECK): looked for
+            -- again right before each step, by name and owner, whatever the rows' xmin
+            -- (Z25: a row made in a savepoint carries a subtransaction's xid, which no
+            -- snapshot lists, so "not visible in the first check's snapshot" missed it).
+            -- Index probes for the steps' few built-in names (~30 us a step); when one
+            -- is there, the full check for this step's own names.  (A statement is bound
+            -- when it is parsed: what commits while a step runs is the next step's.)
+            IF v_n OPERATOR(pg_catalog.>) 0 AND cardinality(v_keep) OPERATOR(pg_catalog.>) 0 AND (
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_proc p
+                           WHERE p.proname OPERATOR(pg_catalog.=) ANY (v_names)
+                             AND p.pronamespace OPERATOR(pg_catalog.=) ANY (v_keep)
+                             AND p.proowner OPERATOR(pg_catalog.<>) ALL (v_trusted))
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_operator o
+                           WHERE o.oprnamespace OPERATOR(pg_catalog.=) ANY (v_keep)
+                             AND o.oprowner OPERATOR(pg_catalog.<>) ALL (v_trusted))
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_class c
+                           WHERE c.relname OPERATOR(pg_catalog.=) ANY (v_names)
+                             AND c.relnamespace OPERATOR(pg_catalog.=) ANY (v_keep)
+                             AND c.relowner OPERATOR(pg_catalog.<>) ALL (v_trusted))
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_type t
+                           WHERE t.typname OPERATOR(pg_catalog.=) ANY (v_names)
+                             AND t.typnamespace OPERATOR(pg_catalog.=) ANY (v_keep)
+                             AND t.typowner OPERATOR(pg_catalog.<>) ALL (v_trusted))) THEN
+                PERFORM pggit_v0._apply_path(ARRAY[v_step], v_keep);
             END IF;
             EXECUTE v_step.statement;
             IF v_step.sub_key OPERATOR(pg_catalog.=) 'definition'
