@@ -75,18 +75,56 @@ def root_distrusted(root: Path) -> Optional[str]:
     return None
 
 
+def entry_refused(entry: Path, runas: RunAs) -> Optional[str]:
+    """Why the name ``entry`` in the cache folder, when something has it, is no entry we
+    may trust (None: nothing has the name, or a real folder of the server user, private
+    to it).  Read with ``lstat``: a symlink is refused whatever it points at.  In the
+    shared sticky folder another user cannot rename this user's entries but may *create*
+    names: a symlink named like this user's next layer entry (its key is the digest of
+    the layer's files, anyone can compute it) pointing at this user's old-layer entry
+    passed ``os.stat`` and an old layer's cluster was copied as the current one (security
+    round 3, Z20)."""
+    try:
+        st = os.lstat(entry)
+    except OSError:
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        return "a symlink"
+    if not stat.S_ISDIR(st.st_mode):
+        return "not a folder"
+    if st.st_uid != runas.uid:
+        return f"owned by uid {st.st_uid}, not by the servers' OS user (uid {runas.uid})"
+    if st.st_mode & 0o077:
+        return f"not private to its owner (mode {stat.S_IMODE(st.st_mode):o})"
+    return None
+
+
+def refused_note(entry: Path, runas: RunAs) -> Optional[str]:
+    """The note for an entry :func:`entry_refused` refuses (None: not refused)."""
+    why = entry_refused(entry, runas)
+    if why is None:
+        return None
+    return (f"cache entry {entry} not used: it is {why}, so another local user may have "
+            f"made it (it could point at an old layer's cluster); remove it ({'rm' if why == 'a symlink' else 'rm -r'} "
+            f"{entry}), or set PGGIT_CACHE_DIR to a folder of your own")
+
+
 def entry_valid(entry: Path, runas: RunAs) -> bool:
     """Whether ``entry`` holds a data directory we may trust: in a cache folder we may
-    trust (:func:`root_distrusted`), owned by the server user, private to it, complete."""
+    trust (:func:`root_distrusted`), a real folder (no symlink) owned by the server user,
+    private to it (:func:`entry_refused`), complete."""
     try:
-        st = os.stat(entry)
+        st = os.lstat(entry)
+        data = os.lstat(entry / "data")
+        version = os.lstat(entry / "data" / "PG_VERSION")
     except OSError:
         return False
     return (
         root_distrusted(entry.parent) is None
-        and st.st_uid == runas.uid
-        and (st.st_mode & 0o077) == 0
-        and (entry / "data" / "PG_VERSION").is_file()
+        and entry_refused(entry, runas) is None
+        and stat.S_ISDIR(st.st_mode)
+        and stat.S_ISDIR(data.st_mode)
+        and stat.S_ISREG(version.st_mode)
     )
 
 
@@ -165,11 +203,14 @@ class InitdbCache:
             except OSError:
                 pass  # another run won the race (its entry is used if valid)
             source = self.entry if entry_valid(self.entry, runas) else build
+            refused = refused_note(self.entry, runas)
             notes.append(
                 f"initdb cache miss: ran initdb ({timings['initdb']:.2f} s), "
                 + (f"pristine copy kept in {self.entry}" if source == self.entry
                    else f"could not cache it in {self.entry}")
             )
+            if refused:
+                notes.append(refused)
             t0 = time.monotonic()
             if source == self.entry:
                 pending = runas.copy_data_dir(source / "data", data, log, cwd)
@@ -297,6 +338,8 @@ class LayerCache:
         self._store = False       # fill() ran: keep this cluster at a clean stop
         self._discarded = False   # verify() removed a damaged entry this run
         self._templates: Optional[Dict[str, Any]] = None  # keep_templates(): the new index
+        #: Why a name of this entry (or a generation) was not used (:func:`refused_note`).
+        self.refused: Optional[str] = None
         #: The project (its rootdir) this run caches templates for: :meth:`candidate`
         #: prefers the newest generation holding one of its templates (a concurrent run
         #: of another project may have kept a newer generation without it: D7).
@@ -333,7 +376,7 @@ class LayerCache:
         found = []
         for p in self.entry.parent.glob(prefix + "*"):
             tail = p.name[len(prefix):]
-            if tail.isdigit():
+            if tail.isdigit():   # (symlinks too: candidate() refuses them, with a note)
                 found.append((int(tail), p))
         return [p for _, p in sorted(found, reverse=True)]
 
@@ -343,7 +386,9 @@ class LayerCache:
         else the entry."""
         if self.entry is None or self.runas is None:
             return None
-        valid = [p for p in self.generations() + [self.entry] if entry_valid(p, self.runas)]
+        names = self.generations() + [self.entry]
+        valid = [p for p in names if entry_valid(p, self.runas)]
+        self.refused = next((n for n in (refused_note(p, self.runas) for p in names) if n), None)
         if self.prefer is not None:
             for p in valid:
                 if holds_project(read_index(p / INDEX_FILE), self.prefer):
@@ -506,7 +551,7 @@ def prune_generations(entry: Path, min_age: float = GENERATION_PRUNE_AFTER) -> L
     try:
         for p in entry.parent.glob(f"{base}-tpl-*"):
             key, _, n = p.name[len(base) + len("-tpl-"):].rpartition("-")
-            if n.isdigit() and p.is_dir():
+            if n.isdigit() and p.is_dir() and not p.is_symlink():
                 by_key.setdefault(key, []).append((int(n), p))
     except OSError:
         return []
@@ -559,7 +604,8 @@ def prune_layer_entries(entry: Path, keep: int = LAYER_ENTRIES_KEPT,
     base = entry.name.rsplit("-layer-", 1)[0]
     now = time.time()
     try:
-        siblings = sorted((p for p in entry.parent.glob(f"{base}-layer-*") if p.is_dir()),
+        siblings = sorted((p for p in entry.parent.glob(f"{base}-layer-*")
+                           if p.is_dir() and not p.is_symlink()),
                           key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return []

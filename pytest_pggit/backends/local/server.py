@@ -269,6 +269,8 @@ class LocalBackend:
             t0 = time.monotonic()
             layer.attach(initdb)
             hit = layer.restore(data, log, self._base, while_waiting=self._start_watchdog)
+            if layer.refused:
+                notes.append(layer.refused)   # (Z20: another user's symlink, say)
             if hit:
                 notes.append(hit[0])
                 self._pending = hit[1]
