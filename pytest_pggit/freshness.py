@@ -12,8 +12,8 @@ import subprocess
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Set, Tuple
 
-#: (2, mtime) uncommitted in git (new or edited); (1, time of the commit adding it)
-#: committed; (0, mtime) no git
+#: (2, mtime) uncommitted in git (new or edited); (1, place on git HEAD's first-parent
+#: line of the commit adding it, larger = newer; never its date, Z15) committed; (0, mtime) no git
 Freshness = Tuple[int, float]
 
 
@@ -114,7 +114,8 @@ def freshness(paths: List[Path], rootdir: Path) -> Dict[Path, Freshness]:
 
 
 def added_at(paths: List[Path], rootdir: Path) -> Optional[Dict[Path, float]]:
-    """The time of the commit that added each of ``paths`` on git HEAD's first-parent line
+    """How new the commit that added each of ``paths`` is on git HEAD's first-parent line
+    (its place there, :func:`_first_parent_ranks`)
     (one renamed unchanged by a commit: its old name's, as :func:`freshness` has it),
     whether the file is still there, edited or not; a path git HEAD's history never added
     is absent.  None without git.  For the files of another git ref's tree, named as in
@@ -154,14 +155,14 @@ def _committed_renames(git: Any, root: Path, paths: List[Path]) -> Dict[Path, Pa
 
 
 def _last_commits(git: Any, top: Path, paths: List[Path], added: bool = False) -> Dict[Path, float]:
-    """The time of the last commit touching (``added``: adding) each of ``paths`` (one log
-    of the last 500; a file none of them touched: absent, older)."""
+    """The time of the last commit touching each of ``paths`` (one log of the last 500; a
+    file none of them touched: absent, older); ``added``: how new the commit adding each
+    is on git HEAD's first-parent line (:func:`_adding_commits`, :func:`_first_parent_ranks`)."""
+    if added:
+        ranks = _first_parent_ranks(git)
+        return {path: ranks.get(sha, 0.0) for path, sha in _adding_commits(git, top, paths).items()}
     last: Dict[Path, float] = {}
-    # (adding: on the first-parent line, a merge diffed against its first parent, so a
-    # pull request's files are as new as its merge commit, R7: a migration committed on
-    # the branch before main's newest one was judged old in the merge build)
-    log = git("log", "-n", "500", "--format=%x00%ct", "--name-only",
-              *(["--diff-filter=A", "--first-parent", "-m"] if added else []), "--", *map(str, paths)) or ""
+    log = git("log", "-n", "500", "--format=%x00%ct", "--name-only", "--", *map(str, paths)) or ""
     for entry in log.split("\0")[1:]:
         lines = entry.strip().splitlines()
         if not lines or not lines[0].isdigit():
@@ -169,6 +170,63 @@ def _last_commits(git: Any, top: Path, paths: List[Path], added: bool = False) -
         for name in lines[1:]:
             last.setdefault((top / name.strip().strip('"')).resolve(), float(lines[0]))
     return last
+
+
+def _adding_commits(git: Any, top: Path, paths: List[Path]) -> Dict[Path, str]:
+    """The commit that added each of ``paths`` on the first-parent line (the newest of the
+    last 500 doing so; a merge diffed against its first parent, so a pull request's files
+    are as new as its merge commit, R7: a migration committed on the branch before main's
+    newest one was judged old in the merge build); a file none of them added: absent."""
+    out: Dict[Path, str] = {}
+    log = git("log", "-n", "500", "--format=%x00%H", "--name-only", "--diff-filter=A", "--first-parent",
+              "-m", "--", *map(str, paths)) or ""
+    for entry in log.split("\0")[1:]:
+        lines = entry.strip().splitlines()
+        if not lines or len(lines[0]) < 40:
+            continue
+        for name in lines[1:]:
+            out.setdefault((top / name.strip().strip('"')).resolve(), lines[0].strip())
+    return out
+
+
+def _first_parent_ranks(git: Any) -> Dict[str, float]:
+    """Each commit of git HEAD's first-parent line -> how new it is there (HEAD the
+    largest): its place in the line, never its date.  Dates are the author's to choose:
+    a pull request's commit dated as old as main's last migration commit tied its files
+    with main's, and the gate judged only its last step (Z15)."""
+    revs = (git("rev-list", "--first-parent", "HEAD") or "").split()
+    return {sha: float(len(revs) - i) for i, sha in enumerate(revs)}
+
+
+def shallow_added(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], List[Path]]":
+    """In a shallow clone, the boundary commit (its parents not fetched) that git says
+    added the newest of ``paths``, and those it added: it "adds" every file it has, so
+    git cannot tell which of them are new (actions/checkout's default, ``fetch-depth: 1``:
+    a pull request's steps tied with every old one, and only the last was judged, Z15).
+    ``(None, [])`` when the clone is complete, or when a newer commit than the boundary
+    (or the work tree) adds step files."""
+    git = functools.partial(_git, rootdir)
+    if (git("rev-parse", "--is-shallow-repository") or "").strip() != "true":
+        return None, []
+    root, paths = _in_work_tree(git, paths)
+    if root is None or not paths:
+        return None, []
+    if uncommitted_new(paths, rootdir):
+        return None, []
+    name = (git("rev-parse", "--git-path", "shallow") or "").strip()
+    shallow = Path(name) if Path(name).is_absolute() else Path(rootdir) / name
+    try:
+        boundary = set(shallow.read_text().split())
+    except OSError:
+        return None, []
+    adding = _adding_commits(git, root.resolve(), paths)
+    if not adding:
+        return None, []
+    ranks = _first_parent_ranks(git)
+    newest = max(adding.values(), key=lambda sha: ranks.get(sha, 0.0))
+    if newest not in boundary:
+        return None, []
+    return newest, sorted(p for p, sha in adding.items() if sha == newest)
 
 
 def _in_work_tree(git: Any, paths: List[Path]) -> "Tuple[Optional[Path], List[Path]]":
@@ -404,4 +462,5 @@ def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
     return sorted(p for p in out if not p.exists())
 
 
-__all__ = ["Freshness", "added_at", "committed_edits", "deleted_text", "edit_base", "edited", "freshness", "removed_files", "uncommitted_new"]
+__all__ = ["Freshness", "added_at", "committed_edits", "deleted_text", "edit_base", "edited", "freshness", "removed_files",
+           "shallow_added", "uncommitted_new"]

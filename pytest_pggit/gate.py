@@ -853,7 +853,8 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
                     result.base, result.base_sha = git.branch, repo.resolve(git.branch)
                     result.base_reason = git.reason
                 elif options.base is None:
-                    result.base, result.base_sha, result.base_reason = _default_base(run, repo, result.head_sha)
+                    result.base, result.base_sha, result.base_reason = _default_base(run, repo, result.head_sha,
+                                                                                      result.checks)
                     result.base_reason += result.base_note
                 else:
                     result.base, result.base_sha = options.base, repo.resolve(options.base)
@@ -1469,12 +1470,17 @@ def _edited_since(run: Any, ref: str) -> List[str]:
     return [tag for path, tags in files.items() if path in changed for tag in tags]
 
 
-def _default_base(run: Any, repo: Any, head_sha: str) -> Tuple[str, str, str]:
+def _default_base(run: Any, repo: Any, head_sha: str, checks: Optional[List[Check]] = None
+                  ) -> Tuple[str, str, str]:
     """The base without --pggit-base: the commit before the newest migration step (so a
     change adding a step is judged by what the step does), else root.  Returns (ref, sha,
-    why)."""
+    why); appends to ``checks`` a failing ``NOT JUDGED`` case when a shallow clone hides
+    which steps are new (:func:`_shallow_case`)."""
     history = {c.sha for c in repo.history(100_000, ref=head_sha)}
     steps = [a for a in getattr(run, "steps", None) or () if a.sha in history]
+    shallow = _shallow_case(run, steps)
+    if shallow is not None and checks is not None:
+        checks.append(shallow)
     new = _newest_steps(steps, getattr(run, "rootdir", None))
     if new is not None:   # the newest files are more than the last step (see _newest_steps)
         first = min(new)
@@ -1489,6 +1495,39 @@ def _default_base(run: Any, repo: Any, head_sha: str) -> Tuple[str, str, str]:
     why = (f"the commit before the only step, {steps[0].tag}" if steps
            else "no migration steps: the database before the project's schema")
     return "root", repo.resolve("root"), why
+
+
+def _shallow_case(run: Any, steps: List[Any]) -> Optional[Check]:
+    """A failing ``NOT JUDGED`` case when the clone is shallow and its boundary commit
+    (whose parents were not fetched) is the newest adding step files, two or more: git
+    says it added them all, so which steps are new cannot be told, and judging the last
+    alone passed a pull request's destructive step followed by a harmless one
+    (actions/checkout's default ``fetch-depth: 1``, Z15); else None."""
+    rootdir = getattr(run, "rootdir", None)
+    if rootdir is None or len(steps) < 2:
+        return None
+    from pathlib import Path
+
+    from .freshness import shallow_added
+
+    files = _tags_by_file(run, Path(rootdir))
+    wanted = {a.tag for a in steps}
+    files = {p: [t for t in tags if t in wanted] for p, tags in files.items()}
+    files = {p: tags for p, tags in files.items() if tags}
+    if not files:
+        return None
+    sha, added = shallow_added(sorted(files), Path(rootdir))
+    tags = [t for p in added for t in files.get(p, ())]
+    if sha is None or len(tags) < 2:
+        return None
+    return Check(
+        "gate", "new steps", True, "NOT JUDGED",
+        f"the git clone is shallow: its first commit {sha[:12]} adds all {len(tags)} step files "
+        "(their history was not fetched), so the gate cannot tell which steps are new; it judged "
+        f"only the last, {steps[-1].tag}: a step before it that the change adds would go unjudged",
+        "hint: fetch the history (actions/checkout: fetch-depth: 0), or name the base: "
+        "--pggit-base git:origin/<target branch> (a pull request), or --pggit-base <tag of the "
+        "deployed step>", file=_step_files(run).get(steps[-1].tag))
 
 
 def _newest_steps(steps: List[Any], rootdir: Any) -> Optional[List[int]]:

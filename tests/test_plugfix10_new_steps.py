@@ -1,0 +1,57 @@
+"""The default base judges every step a change adds, whatever git's dates say, and fails
+(``NOT JUDGED``) in a shallow clone that hides which steps are new (sec9's Z15: a
+destructive step followed by a harmless one passed, only the last being judged)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gate_project import git, run_gate
+from pytest_pggit.backends import Server
+
+
+def _project(root: Path, when: str) -> None:
+    """0001 committed on 2026-12-01; 0002 (drops a column) and 0003 committed at ``when``."""
+    schema = root / "schema"
+    schema.mkdir()
+    (schema / "0001_users.sql").write_text("CREATE TABLE public.users (id int PRIMARY KEY, email text);\n")
+    (root / "test_ok.py").write_text("def test_ok(pggit_db):\n    pass\n")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "base", when="2026-12-01T10:00:00Z")
+    (schema / "0002_cleanup.sql").write_text("ALTER TABLE public.users DROP COLUMN email;\n")
+    (schema / "0003_audit.sql").write_text("CREATE TABLE public.audit (id int);\n")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "cleanup + audit", when=when)
+
+
+def test_a_backdated_commit_of_two_steps_is_judged_whole(pytester: pytest.Pytester,
+                                                          pggit_server: Server) -> None:
+    # dated as the last commit before it: by commit time every step file ties
+    _project(pytester.path, "2026-12-01T10:00:00Z")
+    result = run_gate(pytester, pggit_server, "-v")
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert "base: sql/schema/0001_users.sql" in out, out
+    assert "public/table/users/column/email" in out, out
+
+
+def test_a_depth_1_clone_fails_not_judged(pytester: pytest.Pytester, pggit_server: Server,
+                                          tmp_path_factory: pytest.TempPathFactory) -> None:
+    origin = tmp_path_factory.mktemp("origin")
+    _project(origin, "2026-12-05T10:00:00Z")
+    git(pytester.path, "clone", "-q", "--depth", "1", f"file://{origin}", ".")
+    result = run_gate(pytester, pggit_server)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    result.stdout.fnmatch_lines(["*new steps*NOT JUDGED*the git clone is shallow*adds all 3 step files*",
+                                 "*fetch-depth: 0*"])
+    # the complete history: judged whole, no such case
+    origin_result = pytester.run("git", "-C", str(pytester.path), "fetch", "-q", "--unshallow")
+    assert origin_result.ret == 0
+    result = run_gate(pytester, pggit_server)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert "NOT JUDGED" not in out, out
+    assert "public/table/users/column/email" in out, out
