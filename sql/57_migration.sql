@@ -874,14 +874,17 @@ BEGIN
     IF v_keep IS NULL OR cardinality(v_keep) = 0 THEN
         RETURN 'pg_catalog, pggit_v0, pg_temp';
     END IF;
-    -- the names the steps may use: words before "(" (calls), and all words (relations,
-    -- types); over-counts (strings, comments and qualified names count too)
+    -- the names the steps may use without a schema: words before "(" (calls), and all
+    -- words (relations, types), not after a "." (Z24: user objects are recorded with
+    -- their schema, public.meta or public.status(code) cannot bind elsewhere; only the
+    -- built-ins' and the layer's own names are bare, Z8); over-counts (words in strings,
+    -- comments, column names count too)
     SELECT array_agg(DISTINCT m[1]) INTO v_names
     FROM unnest(p_steps) st
-    CROSS JOIN LATERAL regexp_matches(lower(st.statement), '"?([a-z_][a-z0-9_$]*)"?\s*\(', 'g') m;
+    CROSS JOIN LATERAL regexp_matches(lower(st.statement), '(?<![.\w"$])"?([a-z_][a-z0-9_$]*)"?\s*\(', 'g') m;
     SELECT array_agg(DISTINCT m[1]) INTO v_words
     FROM unnest(p_steps) st
-    CROSS JOIN LATERAL regexp_matches(lower(st.statement), '([a-z_][a-z0-9_$]*)', 'g') m;
+    CROSS JOIN LATERAL regexp_matches(lower(st.statement), '(?<![.\w"$])"?([a-z_][a-z0-9_$]*)', 'g') m;
     SELECT string_agg(x.what, ', ' ORDER BY x.what), min(x.owner) INTO v_bad, v_owner
     FROM (SELECT format('function %s of role %I', p.oid::regprocedure, pg_get_userbyid(p.proowner)) AS what,
                  pg_get_userbyid(p.proowner) AS owner
@@ -912,6 +915,8 @@ BEGIN
           FROM pg_type t
           WHERE t.typnamespace = ANY (v_keep) AND t.typname = ANY (v_words)
             AND EXISTS (SELECT 1 FROM pg_type b WHERE b.typnamespace = 'pggit_v0'::regnamespace AND b.typname = t.typname)
+            -- (a table's own row type: the table is named when it matters)
+            AND NOT EXISTS (SELECT 1 FROM pg_class r WHERE r.oid = t.typrelid AND r.relkind IN ('r', 'v', 'm', 'p', 'f', 'S'))
             AND t.typowner <> v_me AND NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.oid = t.typowner)) x;
     IF v_bad IS NOT NULL THEN
         RAISE EXCEPTION 'the migration would run as role % with % on its search_path: the built-in or pgGit object of that name the recorded statements use could bind to it',
@@ -1003,7 +1008,7 @@ BEGIN
     END LOOP;
     SELECT coalesce(array_agg(DISTINCT w.w), '{}') INTO v_names
     FROM (SELECT m[1] AS w FROM unnest(p_steps) st
-          CROSS JOIN LATERAL regexp_matches(lower(st.statement), '([a-z_][a-z0-9_$]*)', 'g') m) w
+          CROSS JOIN LATERAL regexp_matches(lower(st.statement), '(?<![.\w"$])"?([a-z_][a-z0-9_$]*)', 'g') m) w
     WHERE EXISTS (SELECT 1 FROM pg_proc b WHERE b.proname = w.w
                   AND b.pronamespace IN ('pg_catalog'::regnamespace, 'pggit_v0'::regnamespace))
        OR EXISTS (SELECT 1 FROM pg_class b WHERE b.relname = w.w AND b.relnamespace = 'pggit_v0'::regnamespace)
