@@ -557,7 +557,9 @@ $$;
 -- (p_from's undone newest first, p_to's replayed oldest first; a type dropped ends its
 -- labels' chains, a label renamed away is not the type's any more); only those the trees
 -- agree with: the old label in p_from's enum, the new one in p_to's and not in p_from's
--- (or held there by a label renamed away itself: a swap).
+-- (or held there by a label renamed away itself: a swap); or, for an enum p_to lacks
+-- (its column moved to text, a domain or another type, the enum dropped or renamed),
+-- every label renamed before it went (X6).
 -- A label renamed keeps the rows holding it; as a removal and an addition the type would
 -- be made again and those rows fail the conversion.
 CREATE OR REPLACE FUNCTION pggit_v0._label_renames(p_from text, p_to text)
@@ -626,7 +628,7 @@ BEGIN
         RETURN;
     END IF;
     RETURN QUERY
-    WITH r AS (SELECT u.* FROM unnest(ts, tn, orig, cur, live) AS u(ts, tn, o, c, live) WHERE u.o <> u.c AND u.live),
+    WITH r AS (SELECT u.* FROM unnest(ts, tn, orig, cur, live) AS u(ts, tn, o, c, live) WHERE u.o <> u.c),
     enums AS MATERIALIZED (   -- the enums' definitions in each tree, read once
         SELECT x.to_side, x.schema_name, x.obj_key, b.content
         FROM (SELECT false AS to_side, o.* FROM _tree_objects(_commit_tree(p_from)) o
@@ -646,7 +648,10 @@ BEGIN
     )
     SELECT 'enum_label', r.ts, r.tn, r.o, r.ts, r.tn, r.c
     FROM r JOIN labels l ON l.ts = r.ts AND l.tn = r.tn
-    WHERE r.o = ANY (l.fl) AND r.c = ANY (l.tl)
+    -- (an enum p_to lacks: dropped, or renamed, after its labels were: they are renamed
+    -- while it is still there, so that the rows converted off it hold the labels the
+    -- history gave them, X6; the chain as it was when the type was dropped)
+    WHERE r.o = ANY (l.fl) AND CASE WHEN l.tl IS NULL THEN true ELSE r.live AND r.c = ANY (l.tl) END
       AND (NOT r.c = ANY (l.fl) OR EXISTS (SELECT 1 FROM r r2 WHERE (r2.ts, r2.tn, r2.o) = (r.ts, r.tn, r.c)))
       AND NOT EXISTS (SELECT 1 FROM r r2 WHERE (r2.ts, r2.tn, r2.c) = (r.ts, r.tn, r.c) AND r2.o <> r.o);
 END
