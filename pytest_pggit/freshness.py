@@ -353,8 +353,12 @@ def committed_edits(paths: List[Path], rootdir: Path, pending_new: bool = False
     base = f"{sha}~1"
     # (the older of the two: a step file added after the edit, M6's line of work, is
     # judged from the edit's parent too)
+    # (only a commit of the current line of work: one the branch merged into has, or one
+    # before the merge HEAD is, added a released step, which the edit changes: judged as
+    # part of a new step, the edit of the released head revision passed, Y4)
     if added and git("rev-parse", "--verify", "--quiet", f"{added}~1^{{commit}}") is not None \
-            and git("merge-base", "--is-ancestor", added, sha) is not None:
+            and git("merge-base", "--is-ancestor", added, sha) is not None \
+            and added in _line_of_work(git):
         base = f"{added}~1"
     # (else every step file came with the first commit: the edit's parent holds them all,
     # M2: a repository imported in one commit, then a migration reformatted)
@@ -403,6 +407,26 @@ def _older_edit(git: Any, root: Path, paths: List[Path]) -> "Tuple[str, List[Pat
             oldest = parts[0]
             found.update(got)
     return oldest, sorted(found)
+
+
+def _line_of_work(git: Any) -> List[str]:
+    """The commits of the current line of work, newest first: git HEAD alone when it is a
+    merge (a pull request's merge build: what it adds against its first parent), else
+    the first-parent commits from HEAD back to the newest merge, leaving out those the
+    branch merged into has (:func:`_merged_ref`)."""
+    merged = _merged_ref(git)
+    revs = git("rev-list", "--first-parent", "--parents", "HEAD", *([f"^{merged}"] if merged else [])) or ""
+    out: List[str] = []
+    for i, line in enumerate(revs.splitlines()):
+        parts = line.split()
+        if len(parts) > 2 and i == 0:   # HEAD a merge: its own diff
+            return [parts[0]]
+        if len(parts) != 2:
+            if len(parts) == 1:   # (the first commit)
+                out.append(parts[0])
+            break
+        out.append(parts[0])
+    return out
 
 
 #: environment variables naming the branch a CI build's change merges into
