@@ -1080,24 +1080,44 @@ WHERE x.def IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = o.classid AND d.objid = o.oid AND d.deptype = 'e')
 $$;
 
--- Whether an option or connection parameter name looks like it holds a secret.
+-- Whether an option or connection parameter name looks like it holds a secret (the
+-- words capture's _redact_secrets looks for: odbc_PWD, credentials, passfile too, Z2).
 CREATE OR REPLACE FUNCTION pggit_v0._is_secret_name(p_name text) RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
-AS $$ SELECT p_name ~* '(password|passwd|secret|key|token)' $$;
+AS $$ SELECT p_name ~* '(pass|pwd|secret|key|token|credential)' $$;
 COMMENT ON FUNCTION pggit_v0._is_secret_name(text) IS
-    'True for option names that look like secrets (password, passwd, secret, key, token): never stored';
+    'True for option names that look like secrets (containing pass, pwd, secret, key, token or credential, any case): never stored';
+
+-- An option's value with the secrets inside it replaced by [redacted], the rest kept
+-- (Z2): the password of a URL (scheme://user:PASSWORD@host) and the value of a
+-- password-like key=value pair of a connection string (conninfo "password=...", ODBC
+-- "PWD=...;", a URL's query "?password=...").  Servers, user mappings and foreign
+-- tables carry connection strings under any option name (db_url, conninfo, dsn).
+CREATE OR REPLACE FUNCTION pggit_v0._redact_option_value(p_value text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT regexp_replace(regexp_replace(p_value,
+           '((?:^|[\s;&?{])[A-Za-z_]*(?:pass|pwd|secret|token|credential|api_?key|access_?key|private_?key)[A-Za-z_]*\s*=\s*)'
+           '(''(?:[^''\\]|\\.)*''|\{[^}]*\}|[^\s;&]*)', '\1[redacted]', 'gi'),
+       '(://[^\s/@:]*:)[^\s/@]+@', '\1[redacted]@', 'g')
+$$;
+COMMENT ON FUNCTION pggit_v0._redact_option_value(text) IS
+    'An option value with URL passwords and password-like key=value pairs replaced by [redacted] (Z2)';
 
 -- Options of a foreign-data wrapper, server, user mapping or foreign table (text[] of
 -- "name=value") as an OPTIONS clause (' OPTIONS (name ''value'', ...)', '' when none);
--- with p_hide_secrets, options named like a secret (password, secret, key, token) are
--- left out: history is append-only and content-addressed, a secret once stored in it
--- would stay forever.
+-- with p_hide_secrets, options named like a secret (_is_secret_name) are left out, and
+-- passwords inside the other values redacted (_redact_option_value): history is
+-- append-only and content-addressed, a secret once stored in it would stay forever.
 CREATE OR REPLACE FUNCTION pggit_v0._options_clause(p_opts text[], p_hide_secrets boolean) RETURNS text
 LANGUAGE sql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
-SELECT coalesce(' OPTIONS (' || string_agg(format('%I %L', split_part(o, '=', 1), substr(o, strpos(o, '=') + 1)), ', '
+SELECT coalesce(' OPTIONS (' || string_agg(format('%I %L', split_part(o, '=', 1),
+                                                  CASE WHEN p_hide_secrets THEN _redact_option_value(substr(o, strpos(o, '=') + 1))
+                                                       ELSE substr(o, strpos(o, '=') + 1) END), ', '
                                            ORDER BY n) || ')', '')
 FROM unnest(p_opts) WITH ORDINALITY AS u(o, n)
 WHERE NOT (p_hide_secrets AND _is_secret_name(split_part(o, '=', 1)))
