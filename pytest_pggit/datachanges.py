@@ -25,6 +25,9 @@ Each step since the base with any of these is one case ``pggit.data::<step>``:
   added since the base filled so is a backfill;
 * ``DELETE ... WHERE``, other ``UPDATE``, ``MERGE``, a ``USING`` computed from the
   column: ``ROWS``, reported, not failing;
+* a ``DO`` block's statements, and those of a routine the step creates and calls, as the
+  step's own; their ``EXECUTE`` of SQL built at run time that the gate cannot read:
+  ``NOT JUDGED``, failing as a ``data_deletion`` unless accepted (Z17);
 * code the gate cannot read: ``NOT SEEN``, reported, not failing.
 
 ``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
@@ -62,6 +65,9 @@ class DataStatement:
     #: columns whose every value the statement replaces by one not computed from it
     #: (``UPDATE t SET c = ''`` without WHERE, ``ALTER COLUMN c TYPE text USING NULL``)
     overwrites: Tuple[str, ...] = ()
+    #: SQL built at run time (a DO block's or a routine's ``EXECUTE`` of an expression
+    #: the gate cannot read): which rows it changes is not known (Z17)
+    unseen: bool = False
 
 
 @dataclass
@@ -84,17 +90,46 @@ class StepData:
         from .sqlfiles import split_statements
 
         out: List[DataStatement] = []
-        for where, text in self.sql:
-            for _offset, stmt in split_statements(text):
-                out.extend(statement_changes(where, stmt))
+        stmts = [(where, stmt) for where, text in self.sql for _offset, stmt in split_statements(text)]
+        # routines the step creates whose bodies change rows, and their calls (Z17: a
+        # function emptying a table, created, called and dropped by the step, passed)
+        routines: Dict[str, List[DataStatement]] = {}
+        bodies: Dict[str, str] = {}
+        for where, stmt in stmts:
+            m = _ROUTINE.match(stmt)
+            if m:
+                body = _routine_body(stmt[m.end():])
+                if body is not None:
+                    bodies[_bare(m.group("name")).lower()] = body
+        for name, body in bodies.items():
+            changes = body_changes("", body, bodies, skip=name)
+            if changes:
+                routines[name] = changes
+        called = (re.compile(r"(?<![\w$])(?:" + "|".join(re.escape(n) for n in routines) + r")\s*\(", re.IGNORECASE)
+                  if routines else None)
+        for where, stmt in stmts:
+            if _ROUTINE.match(stmt):
+                continue
+            out.extend(statement_changes(where, stmt, bodies))
+            if called is not None and not _NO_CALL.match(stmt):
+                for name in dict.fromkeys(c.group(0).rstrip("( \t\n").lower()
+                                          for c in called.finditer(_strip_comments(stmt))):
+                    out.extend(_called(where, name, routines.get(name, ())))
         seen = {(_bare(st.table), st.verb, st.every_row) for st in out}
         out += [st for st in self.orm if (_bare(st.table), "DELETE", st.every_row) not in seen]
         return out
 
 
-def statement_changes(where: str, stmt: str) -> List[DataStatement]:
+def statement_changes(where: str, stmt: str, routines: Optional[Dict[str, str]] = None
+                      ) -> List[DataStatement]:
     """What ``stmt`` does to rows: a row-changing statement, or the columns an ``ALTER
-    TABLE ... TYPE ... USING`` recomputes (none for a plain cast of the column)."""
+    TABLE ... TYPE ... USING`` recomputes (none for a plain cast of the column); a ``DO``
+    block: what its body's statements do (:func:`body_changes`; ``routines``: bodies of
+    the routines the step creates, by name, whose calls in it are read too)."""
+    if re.match(_LEAD + r"DO\b", stmt, re.IGNORECASE):
+        m = _BODY.search(stmt)
+        if m is not None:
+            return body_changes(where, _body_text(m), routines or {})
     found = classify(stmt)
     if found is not None:
         verb, table, every = found
@@ -236,6 +271,90 @@ _INNER = re.compile(r"(?:\(|\bBEGIN\b|;)\s*(?P<verb>DELETE\s+FROM|UPDATE|TRUNCAT
                     r"(?:ONLY\s+)?(?P<name>" + _NAME + ")", re.IGNORECASE)
 
 
+#: a routine created: ``CREATE [OR REPLACE] FUNCTION|PROCEDURE name(``
+_ROUTINE = re.compile(_LEAD + r"CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE)\s+(?P<name>" + _NAME
+                      + r")\s*\(", re.IGNORECASE)
+#: a body: a dollar-quoted string, or a plain string literal
+_BODY = re.compile(r"(?P<tag>\$[A-Za-z_0-9]*\$)(?P<body>.*?)(?P=tag)|'(?P<plain>(?:[^']|'')*)'", re.DOTALL)
+#: where a statement that may change rows starts in a PL/pgSQL or SQL body
+_BODY_VERB = re.compile(r"(?:^|;|\bBEGIN\b|\bTHEN\b|\bELSE\b|\bLOOP\b|\bATOMIC\b)\s*"
+                        r"(?=(?:WITH|DELETE|UPDATE|TRUNCATE|MERGE)\b)", re.IGNORECASE)
+#: PL/pgSQL's ``EXECUTE <expression>`` (not a trigger's ``EXECUTE FUNCTION``)
+_PL_EXECUTE = re.compile(r"\bEXECUTE\s+(?!(?:IMMEDIATE|FUNCTION|PROCEDURE)\b)"
+                      r"(?P<expr>(?:[^;']|'(?:[^']|'')*')+?)(?=\s*(?:;|\bINTO\b|\bUSING\b|$))",
+                      re.IGNORECASE | re.DOTALL)
+#: the first word of dynamic SQL that changes no rows (DDL: the DDL log has it)
+_NO_ROWS = re.compile(r"\s*(?:ALTER|CREATE|DROP|COMMENT|GRANT|REVOKE|SET|RESET|SELECT|INSERT|ANALYZE|VACUUM|"
+                      r"REFRESH|CLUSTER|REINDEX|LOCK|NOTIFY|SHOW|CALL|DO|SECURITY|REASSIGN|IMPORT)\b", re.IGNORECASE)
+#: statements that name a routine without running it (a DO block's calls: its body's)
+_NO_CALL = re.compile(_LEAD + r"(?:DO|DROP|COMMENT|GRANT|REVOKE|SECURITY\s+LABEL|ALTER\s+(?:FUNCTION|PROCEDURE|ROUTINE)"
+                      r"|CREATE\b(?![^;]*\bAS\s+(?:SELECT|WITH|VALUES|TABLE)\b))\b", re.IGNORECASE)
+#: the first word of dynamic SQL that changes rows
+_ROWS = re.compile(r"\s*(?P<verb>DELETE|UPDATE|TRUNCATE|MERGE|WITH)\b", re.IGNORECASE)
+
+
+def _body_text(m: "re.Match[str]") -> str:
+    return m.group("body") if m.group("tag") is not None else m.group("plain").replace("''", "'")
+
+
+def _routine_body(rest: str) -> Optional[str]:
+    """The body of a ``CREATE FUNCTION|PROCEDURE`` after its name: ``AS $$...$$``,
+    ``AS '...'`` or ``BEGIN ATOMIC ... END``."""
+    m = re.search(r"\bBEGIN\s+ATOMIC\b(?P<body>.*)\bEND\b", rest, re.IGNORECASE | re.DOTALL)
+    a = re.search(r"\bAS\s+(?=[$'])", rest, re.IGNORECASE)
+    if a is not None and (m is None or a.start() < m.start()):
+        b = _BODY.match(rest, a.end())
+        return _body_text(b) if b is not None else None
+    return m.group("body") if m is not None else None
+
+
+def body_changes(where: str, body: str, routines: Dict[str, str], skip: str = "",
+                 depth: int = 0) -> List[DataStatement]:
+    """What a DO block's or a routine's ``body`` does to rows (Z17: the gate passed a
+    step emptying a table in a DO block, through ``EXECUTE``, or in a function it created
+    and called): its statements that change rows, judged as at top level; an ``EXECUTE``
+    of a string literal as that statement; one of SQL built at run time by its first
+    literal's verb (``'TRUNCATE ' || t``: every row of a table named at run time), else
+    ``unseen``; and the calls of ``routines`` (the step's own) whose bodies change rows."""
+    from .sqlfiles import split_statements
+
+    code = _strip_comments(body)
+    out: List[DataStatement] = []
+    for m in _BODY_VERB.finditer(code):
+        parts = split_statements(code[m.end():])
+        if parts:
+            out.extend(statement_changes(where, parts[0][1].rstrip().rstrip(";"), routines))
+    for m in _PL_EXECUTE.finditer(code):
+        expr = m.group("expr").strip()
+        literals = [x.replace("''", "'") for x in re.findall(r"[Ee]?'((?:[^']|'')*)'", expr)]
+        whole = re.fullmatch(r"[Ee]?'((?:[^']|'')*)'", expr)
+        if whole is not None:
+            out.extend(statement_changes(where, whole.group(1).replace("''", "'"), routines))
+            continue
+        first = literals[0] if literals and expr.lstrip("( ").lower().startswith(("'", "e'", "format('")) else None
+        rows = _ROWS.match(first) if first is not None else None
+        if rows is not None:
+            verb = rows.group("verb").upper()
+            text = " ".join(literals)
+            out.append(DataStatement(where, f"EXECUTE {expr}", "(a table named at run time)",
+                                     verb == "TRUNCATE" or (verb == "DELETE" and not _has_where(text)),
+                                     verb if verb != "WITH" else "DELETE"))
+        elif first is None or not _NO_ROWS.match(first):
+            out.append(DataStatement(where, f"EXECUTE {expr}", "(SQL built at run time)", False, "EXECUTE",
+                                     unseen=True))
+    if depth < 3:
+        for name, sub in routines.items():
+            if name != skip and re.search(r"(?<![\w$])" + re.escape(name) + r"\s*\(", code, re.IGNORECASE):
+                out.extend(body_changes(where, sub, routines, skip=name, depth=depth + 1))
+    return out
+
+
+def _called(where: str, name: str, changes: Iterable[DataStatement]) -> List[DataStatement]:
+    """The row changes of a routine the step created, at the statement calling it."""
+    return [DataStatement(where, f"{st.text} (in {name}(), which the step creates and calls)", st.table,
+                          st.every_row, st.verb, st.overwrites, st.unseen) for st in changes]
+
+
 def sql_file_data(path: Path, display: str, rootdir: Optional[Path] = None) -> StepData:
     """A schema file's statements, each at its ``file:line`` (includes only from
     ``rootdir``, see :func:`~pytest_pggit.sqlfiles.expand_script`)."""
@@ -249,8 +368,10 @@ def sql_file_data(path: Path, display: str, rootdir: Optional[Path] = None) -> S
     text = script.text
     for offset, stmt in split_statements(text):
         first = _first_code(stmt)
-        if first >= len(stmt) or classify(stmt) is None:   # (ALTER ... USING: from the DDL log)
-            continue
+        if first >= len(stmt) or (classify(stmt) is None and not _ROUTINE.match(stmt)
+                                  and not re.match(_LEAD + r"(?:DO|SELECT|CALL|WITH|EXECUTE)\b", stmt,
+                                                   re.IGNORECASE)):
+            continue   # (ALTER ... USING: from the DDL log; routines and their calls: Z17)
         line = text.count(chr(10), 0, offset + first)
         origin = script.origins[line] if line < len(script.origins) else None
         where = f"{display}:{line + 1}"
@@ -523,13 +644,17 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
         failing, accepted, lost = [], [], []
         for st in found:
             tables = [_bare(t) for t in st.table.split(", ")]
-            deployed = base_tables is None or any(t in base_tables for t in tables)
+            deployed = (base_tables is None or st.table.startswith("(")   # (named at run time)
+                        or any(t in base_tables for t in tables))
             gone = [c for c in st.overwrites if (_bare(st.table), c) not in added] if deployed else []
             what = (" (every row)" if st.every_row and deployed else " (a table the base does not have)"
                     if st.every_row else "") + (
                 f" (every value of {', '.join(gone)} replaced)" if gone else "")
             line = f"{st.where}: {st.verb} {st.table}{what}"
-            if (st.every_row and deployed) or gone:
+            if st.unseen:
+                line = (f"{st.where}: {st.verb} of SQL built at run time: the gate cannot read which rows it "
+                        "changes")
+            if (st.every_row and deployed) or gone or st.unseen:
                 key = st.where
                 if " " in st.where:   # (SQL of a tool's step: its own directives, by statement, R12)
                     from .allow import directives_in
@@ -543,13 +668,18 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
                     line += f" -- accepted: {why}"
                 elif fails_at > 0 and hazard_rank("data-loss") >= fails_at:
                     failing.append(line)
-                    lost.append(f"every row of {st.table}" if st.every_row
+                    lost.append("rows it cannot read (SQL built at run time)" if st.unseen
+                                else f"every row of {st.table}" if st.every_row
                                 else ", ".join(f"every value of {st.table}.{c}" for c in gone))
             lines.append(line + "\n    " + _excerpt(st.text))
         lines += [f"{c}: the gate cannot see which rows it changes" for c in data.code]
         lines += [f"{c}: sent the statements above on the template's empty tables; where the tables "
                   "hold rows it may change more" for c in data.partly]
-        if failing:
+        if failing and all("built at run time" in x for x in lost):
+            status = "NOT JUDGED"
+            message = (f"may lose rows the gate cannot read (data_deletion): {failing[0]}"
+                       + (f"; and {len(failing) - 1} more" if len(failing) > 1 else ""))
+        elif failing:
             status = "data-loss"
             message = (f"loses {', '.join(dict.fromkeys(lost))} (data_deletion): "
                        f"{failing[0]}" + (f"; and {len(failing) - 1} more" if len(failing) > 1 else ""))
@@ -572,8 +702,15 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
             details += ("\nhint: a data migration that empties a table or overwrites a column loses those values "
                         "in every database it runs on; when intended, say why: pggit_allow = "
                         "{\"data_deletion\": \"...\"} in the migration, or -- pggit: allow data_deletion -- <why> "
-                        "on the statement")
-        out.append(Check("data", a.tag, bool(failing), status, message, details))
+                        "on the statement"
+                        + ("; SQL built at run time (EXECUTE of an expression) cannot be read: write the "
+                           "statement out (EXECUTE 'DELETE ...' of a literal is read), or say why it loses "
+                           "nothing the same way" if any("built at run time" in x for x in lost) else ""))
+        # (the statement's file and line, for JUnit and annotations, as other cases have)
+        at = re.fullmatch(r"(?P<file>[^\s:][^:]*):(?P<line>\d+)",
+                          (failing[0] if failing else found[0].where if found else "").split(": ")[0])
+        out.append(Check("data", a.tag, bool(failing), status, message, details,
+                         file=at.group("file") if at else None, line=int(at.group("line")) if at else None))
     return out
 
 

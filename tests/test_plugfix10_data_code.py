@@ -1,0 +1,73 @@
+"""The ``data`` check reads DO blocks, the routines a step creates and calls, and the
+``EXECUTE`` of their dynamic SQL (sec9's Z17: a step emptying a table inside a DO block,
+through ``EXECUTE``, or in a function it created and called passed the gate, unnamed)."""
+from __future__ import annotations
+
+import pytest
+
+from gate_project import make_project, run_gate
+from pytest_pggit.backends import Server
+from pytest_pggit.datachanges import StepData
+
+INIT = "CREATE TABLE public.users (id int PRIMARY KEY, email text);\n"
+
+
+@pytest.mark.parametrize("sql, want", [
+    ("DO $$ BEGIN DELETE FROM public.users; END $$;", [("DELETE", "public.users", True, False)]),
+    ("DO $$ BEGIN EXECUTE 'TRUNCATE public.users'; END $$;", [("TRUNCATE", "public.users", True, False)]),
+    ("DO $$ BEGIN EXECUTE 'TRUNCATE ' || 'public.users'; END $$;",
+     [("TRUNCATE", "(a table named at run time)", True, False)]),
+    ("DO $$ DECLARE q text := 'x'; BEGIN EXECUTE q; END $$;",
+     [("EXECUTE", "(SQL built at run time)", False, True)]),
+    ("CREATE FUNCTION public.tidy() RETURNS void LANGUAGE sql AS $$ DELETE FROM public.users $$;\n"
+     "SELECT public.tidy();\nDROP FUNCTION public.tidy();", [("DELETE", "public.users", True, False)]),
+    ("CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC DELETE FROM public.users; END;\nCALL p();",
+     [("CALL", "p", False, False), ("DELETE", "public.users", True, False)]),
+    # nothing: DDL in a DO block, dynamic DDL, a routine created but not run, a trigger's
+    ("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'm') THEN "
+     "CREATE TYPE m AS ENUM ('a'); END IF; END $$;", []),
+    ("DO $$ BEGIN EXECUTE format('ALTER TABLE %I ADD COLUMN x int', 'users'); END $$;", []),
+    ("CREATE FUNCTION public.tidy() RETURNS void LANGUAGE sql AS $$ DELETE FROM public.users $$;", []),
+    ("CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM log; RETURN NEW; END $$;\n"
+     "CREATE TRIGGER t AFTER INSERT ON x FOR EACH ROW EXECUTE FUNCTION f();", []),
+    ("DO $$ BEGIN UPDATE public.users SET email = lower(email) WHERE id > 3; END $$;",
+     [("UPDATE", "public.users", False, False)]),
+])
+def test_bodies_are_read(sql: str, want: object) -> None:
+    got = StepData(sql=[("f.sql:1", sql)]).statements()
+    assert [(s.verb, s.table, s.every_row, s.unseen) for s in got] == want
+
+
+@pytest.mark.parametrize("second, status", [
+    ("DO $$ BEGIN DELETE FROM public.users; END $$;\n", "data-loss"),
+    ("DO $$ BEGIN EXECUTE 'TRUNCATE public.users'; END $$;\n", "data-loss"),
+    ("CREATE FUNCTION public.tidy() RETURNS void LANGUAGE sql AS $$ DELETE FROM public.users $$;\n"
+     "SELECT public.tidy();\nDROP FUNCTION public.tidy();\n", "data-loss"),
+    ("DO $$ DECLARE t text := 'public.users'; BEGIN EXECUTE 'TRUNCATE ' || t; END $$;\n", "data-loss"),
+    ("DO $$ DECLARE q text := 'TRUNCATE public.users'; BEGIN EXECUTE q; END $$;\n", "NOT JUDGED"),
+])
+def test_the_gate_fails_a_step_emptying_a_table_in_code(pytester: pytest.Pytester, pggit_server: Server,
+                                                        second: str, status: str) -> None:
+    make_project(pytester, INIT, second)
+    result = run_gate(pytester, pggit_server)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    result.stdout.fnmatch_lines([f"*sql/schema/002_change.sql*{status}*"])
+
+
+def test_an_allow_accepts_dynamic_sql(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    make_project(pytester, INIT, "-- pggit: allow data_deletion -- builds the audit views, deletes nothing\n"
+                                 "DO $$ DECLARE q text := 'SELECT 1'; BEGIN EXECUTE q; END $$;\n")
+    result = run_gate(pytester, pggit_server)
+    assert result.ret == 0, result.stdout.str()
+
+
+def test_a_data_case_names_its_file_and_line(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    import xml.etree.ElementTree as ET
+
+    make_project(pytester, INIT, "-- tidy\nCREATE TABLE public.audit (id int);\nDELETE FROM public.users;\n")
+    result = run_gate(pytester, pggit_server)
+    assert result.ret == 1, result.stdout.str()
+    root = ET.parse(pytester.path / "gate.xml").getroot()
+    data = [c for c in root.iter("testcase") if c.get("classname") == "pggit.data"]
+    assert [(c.get("file"), c.get("line")) for c in data] == [("schema/002_change.sql", "3")]
