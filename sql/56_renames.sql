@@ -754,6 +754,16 @@ DECLARE
     v_root text;
     v_dups text;
 BEGIN
+    -- Only for a role that may write history (Z3): with the owner's rights this stores
+    -- objects and trees, and the rows of p_renames are the caller's (kind 'part': a new
+    -- name of its choosing, 'then_blob': any stored blob in any slot); a reader calling it
+    -- directly wrote unbounded, undeletable rows.  A reader's generate_migration across
+    -- renames is refused with this message (a developer's, or the owner's, works).
+    IF NOT has_function_privilege(_caller(), 'pggit_v0._ref_update(text, text, text, text, text)', 'EXECUTE') THEN
+        RAISE EXCEPTION 'a migration across renames stores the renamed tree it starts from, which role % may not do (it may not write pgGit history)', _caller()
+              USING ERRCODE = '42501',
+                    HINT = format('Ask a role with developer access to generate it, or as the owner of schema pggit_v0: SELECT pggit_v0.grant_access(%L);', _caller());
+    END IF;
     -- rows of kind 'then_blob' (_added_as_then): blobs of p_tree replaced by other stored
     -- blobs (old_column: the sub-key, new_column: the stored blob's sha); 'then_default':
     -- by a stored column blob (new_table) with the default a logged ADD COLUMN gave it

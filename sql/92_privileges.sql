@@ -18,6 +18,7 @@
 --   _ref_update, _head_update  move refs and HEAD, appending to ref_log
 --   _record_timing             appends a timing row (reads record timings too)
 --   _renamed_tree              stores the renamed tree a migration with renames diffs from
+--                              (refuses a caller that may not write history, Z3)
 --   _lock_history              locks history_lock, which no other role may lock (S1)
 -- Grants are remembered in role_access and given again by every install (an upgrade
 -- that recreates a function would otherwise drop them).

@@ -65,6 +65,7 @@ class DsnBackend:
                     "current_setting('server_version_num')::int, current_user, current_database()"
                 ).fetchone()
                 host, port = conn.info.host, conn.info.port
+                warnings = _role_warnings(conn)
         except psycopg.Error as exc:
             raise BackendUnavailable(
                 f"cannot connect to --pggit-dsn server: {str(exc).strip()}",
@@ -85,9 +86,40 @@ class DsnBackend:
             options=options,
             socket_dir=str(host) if str(host).startswith("/") else None,
             notes=[f"using the server at {host}:{port} as {row[2]!r} (databases {self.database_prefix}* "
-                   "are dropped at the end)"],
+                   "are dropped at the end)"] + warnings,
         )
         return self.server
 
     def stop(self) -> None:
         """Nothing to stop: the databases we created are dropped by their janitors."""
+
+
+def _role_warnings(conn: "object") -> list:
+    """Notes on what the DSN's role carries from earlier runs (security round 3, Z22): the
+    project's SQL runs as this role, and on a server that outlives the job a pull
+    request's ``ALTER ROLE CURRENT_USER SET ...`` stays with the role for every later
+    run (``default_transaction_read_only``, ``search_path``, ``statement_timeout``).
+    (A superuser role is not warned about: per-job service containers use one.)"""
+    import psycopg
+
+    try:
+        row = conn.execute(  # type: ignore[attr-defined]
+            "SELECT r.rolname, r.rolsuper,"
+            "       (SELECT string_agg(c, ', ' ORDER BY s.setdatabase, c)"
+            "        FROM pg_db_role_setting s CROSS JOIN LATERAL unnest(s.setconfig) c"
+            "        WHERE s.setrole = r.oid AND s.setdatabase IN (0, (SELECT d.oid FROM pg_database d"
+            "                                                         WHERE d.datname = current_database())))"
+            " FROM pg_roles r WHERE r.rolname = current_user").fetchone()
+    except psycopg.Error:
+        return []
+    if row is None:
+        return []
+    name, _superuser, settings = row
+    notes = []
+    if settings:
+        notes.append(
+            f"warning: role {name!r} carries settings of its own ({settings}): every session of the "
+            "role gets them, and SQL run as this role (a pull request's schema files or steps) may "
+            f"set them with ALTER ROLE CURRENT_USER SET; if you did not set them: ALTER ROLE \"{name}\" "
+            "RESET ALL (see SECURITY.md, shared servers)")
+    return notes
