@@ -154,6 +154,9 @@ SETTINGS: List[Setting] = [
             default=()),
     Setting("pggit_no_owner", "skip the schema files' ALTER ... OWNER TO and SET/RESET ROLE or "
             "SESSION AUTHORIZATION statements, like pg_restore --no-owner", "bool", default=False),
+    Setting("pggit_untrusted", "run the project's SQL schema files as a role that is not a "
+            "superuser and does not own the pgGit layer (for untrusted pull requests; no caches; "
+            "see SECURITY.md)", "bool", default=False),
     Setting("pggit_sql_dir", "directory holding the SQL layer's install.sql (default: the one "
             "shipped with pytest-pggit)", env="PGGIT_SQL_DIR"),
     Setting("pggit_lock_timeout", "lock_timeout of pytest-pggit's own connections, e.g. 10s, "
@@ -230,6 +233,8 @@ class PggitConfig:
     start_timeout: float = 30.0
     schema: List[Path] = field(default_factory=list)
     no_owner: bool = False
+    #: --pggit-untrusted: schema files run as a non-superuser role (pytest_pggit/untrusted.py)
+    untrusted: bool = False
     sql_dir: Optional[Path] = None
     #: ``lock_timeout`` of the plugin's connections (None: the server's default)
     lock_timeout: Optional[str] = "10s"
@@ -338,6 +343,7 @@ class PggitConfig:
             start_timeout=timeout,
             schema=_paths(config, values["pggit_schema"], sources["pggit_schema"]),
             no_owner=bool(values["pggit_no_owner"]),
+            untrusted=bool(values["pggit_untrusted"]),
             sql_dir=(
                 _paths(config, [values["pggit_sql_dir"]], sources["pggit_sql_dir"])[0]
                 if values["pggit_sql_dir"] else None

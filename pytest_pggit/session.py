@@ -66,6 +66,12 @@ class PggitSession:
         workerinput = workerinput or {}
         # 10 hex digits: the stale sweep (janitor.RUN_DATABASE) knows runs that hold a lock
         self.run_id: str = workerinput.get("pggit_run_id") or secrets.token_hex(5)
+        if cfg.untrusted:   # schema files as a non-superuser role (Z19, Z23)
+            from .untrusted import enable
+
+            #: the untrusted role's password comes from it (the controller's, in workers)
+            self.untrusted_secret: str = workerinput.get("pggit_untrusted_secret") or secrets.token_hex(16)
+            enable(self.run_id, self.untrusted_secret)
         # only workerinput says this process is an xdist worker: PYTEST_XDIST_WORKER may be
         # inherited from an outer xdist run (a pytest started by a test), where it would
         # give this run's controller the name of one of its own workers
@@ -125,6 +131,8 @@ class PggitSession:
     def pytest_configure_node(self, node: Any) -> None:
         """pytest-xdist controller: start one server and share it with every worker."""
         node.workerinput["pggit_run_id"] = self.run_id
+        if self.cfg.untrusted:
+            node.workerinput["pggit_untrusted_secret"] = self.untrusted_secret
         try:
             node.workerinput["pggit_server"] = self.get_server().to_dict()
         except PggitError as exc:  # reported by the workers' fixtures, where tests see it
@@ -326,6 +334,8 @@ class PggitSession:
         """Why the template cache is off (None: on)."""
         if self.cfg.no_cache:
             return "--pggit-no-cache"
+        if self.cfg.untrusted:
+            return "--pggit-untrusted: nothing the project's SQL made is kept for later runs"
         if backend == "docker":
             return "docker backend: the container and all in it go at the end"
         return None
@@ -605,6 +615,13 @@ class PggitSession:
                     drop_databases_like(self.server, self.prefix)
                 except Exception as exc:
                     errors.append(exc)
+                if self.cfg.untrusted and not self.is_worker:   # (its databases are gone)
+                    try:
+                        from .untrusted import drop_role
+
+                        drop_role(self.server)
+                    except Exception as exc:
+                        errors.append(exc)
             if not self.shared and self.cache_off_reason(self.server.backend) is None:
                 try:
                     self._keep_cached_templates()

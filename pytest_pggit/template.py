@@ -502,9 +502,11 @@ def _run_schema_file(db: Database, path: Path, no_owner: bool, rootdir: Optional
     from . import sqlfiles
     from .ownership import is_ownership_statement
 
+    from .untrusted import as_untrusted
+
     script = sqlfiles.expand_script(path, confine=rootdir)   # (Z1: no include from elsewhere)
     _refuse_down_section(script, path, rootdir)
-    with db.connect(autocommit=True) as conn:
+    with as_untrusted(db).connect(autocommit=True) as conn:   # (--pggit-untrusted: Z19, Z23)
         ran = sqlfiles.execute_statements(conn, script, f"schema file {path}",
                                           skip=is_ownership_statement if no_owner else None,
                                           label=lambda o: f"{display_path(o[0], rootdir)}:{o[1]}")

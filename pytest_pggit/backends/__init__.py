@@ -126,14 +126,15 @@ def select(cfg: "PggitConfig", *, database_prefix: str = "pggit_") -> Backend:
         from .local import LayerCache, LocalBackend
 
         backend = LocalBackend(pg_bin=pg_bin, os_user=cfg.os_user, start_timeout=cfg.start_timeout,
-                               port=cfg.port, layer_cache=LayerCache(cfg.sql_dir))
+                               port=cfg.port,
+                               layer_cache=LayerCache(cfg.sql_dir, read_only=getattr(cfg, "untrusted", False)))
     elif name == "embedded":
         from .embedded import EmbeddedBackend
         from .local import LayerCache
 
         backend = EmbeddedBackend(embedded_path=embedded_path, os_user=cfg.os_user,
                                   start_timeout=cfg.start_timeout, port=cfg.port,
-                                  layer_cache=LayerCache(cfg.sql_dir))
+                                  layer_cache=LayerCache(cfg.sql_dir, read_only=getattr(cfg, "untrusted", False)))
     elif name == "dsn":
         from .dsn import DsnBackend
 

@@ -324,9 +324,12 @@ class LayerCache:
     cluster becomes the entry when the server stops cleanly (:meth:`store`).
     """
 
-    def __init__(self, sql_dir: Optional[Path] = None) -> None:
+    def __init__(self, sql_dir: Optional[Path] = None, read_only: bool = False) -> None:
         #: The layer's directory (None: the one shipped with pytest-pggit).
         self.sql_dir = sql_dir
+        #: Copy entries, never store one (--pggit-untrusted: a cluster where a pull
+        #: request's SQL ran is not kept for later runs, Z23).
+        self.read_only = read_only
         self.entry: Optional[Path] = None
         self.runas: Optional[RunAs] = None
         #: This cluster is a copy of the entry.
@@ -450,7 +453,8 @@ class LayerCache:
 
     def can_fill(self) -> bool:
         """Whether :meth:`fill` would make an entry (none yet, and this cluster is not one)."""
-        return not (self.entry is None or self.restored or self._discarded or self.entry.exists())
+        return not (self.read_only or self.entry is None or self.restored or self._discarded
+                    or self.entry.exists())
 
     def fill(self, server: Server, admin: Any = None) -> str:
         """Install the layer into LAYER_DB of ``server`` and keep the cluster as the entry
@@ -486,7 +490,7 @@ class LayerCache:
         """After a clean shutdown: copy the data directory of a filled cluster to the
         entry, or of one whose cached templates changed to a new generation of it."""
         entry, runas = self.entry, self.runas
-        if entry is None or runas is None or root_distrusted(entry.parent) is not None:
+        if self.read_only or entry is None or runas is None or root_distrusted(entry.parent) is not None:
             return
         if self._store and not entry.exists():
             target = entry
