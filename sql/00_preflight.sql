@@ -76,36 +76,62 @@ BEGIN
 END
 $owner$;
 
--- A reinstall locks every relation the layer has, all at once, before it changes any
+-- A reinstall locks every relation the layer has, all of them, before it changes any
 -- (V11).  Taken one by one as the files below reach them, an API call holding one of
 -- them and asking for another deadlocked with the install (40P01, 2 of 6 reinstalls under
--- a status() loop).  Here each try takes them all with NOWAIT in a subtransaction that
--- gives back what it got when one is busy, so the install never waits while it holds
--- some: API calls go on meanwhile, and once it has them all they wait for the install.
--- It tries until the caller's lock_timeout (install.sql sets 10 s when there is none),
--- then fails with 55P03 naming the sessions in the way.
+-- a status() loop).  Each try takes them with NOWAIT in a subtransaction that gives back
+-- what it got when one is busy, so the install never waits while it holds one of them:
+-- no cycle, no deadlock on either side.  A NOWAIT request never queues, though: sessions
+-- keeping some layer relation locked at every instant (two staggered sessions running
+-- DDL, which capture logs) would starve it (S2).  So after a short while (a second at
+-- most, half the lock_timeout) a try first queues for the relation the last one found
+-- busy, holding nothing else: new callers of that relation then wait behind it while
+-- running ones finish, and the rest follow with NOWAIT.  It gives up at the caller's
+-- lock_timeout (install.sql sets 10 s when there is none) with 55P03 naming the sessions
+-- in the way.
 DO $locks$
 DECLARE
-    v_rels     text;
-    v_timeout  interval := pg_catalog.current_setting('lock_timeout')::interval;
+    v_rels     text[];
+    v_rel      text;
+    v_busy     text;
+    v_queue    text;
+    v_setting  text := pg_catalog.current_setting('lock_timeout');
+    v_timeout  interval := v_setting::interval;
+    v_start    timestamptz := pg_catalog.clock_timestamp();
     v_deadline timestamptz;
+    v_nowait   timestamptz;
+    v_left     interval;
     v_pause    float8 := 0.005;
     v_holders  text;
 BEGIN
-    SELECT pg_catalog.string_agg(pg_catalog.format('pggit_v0.%I', c.relname), ', ' ORDER BY c.oid)
+    SELECT pg_catalog.array_agg(pg_catalog.format('pggit_v0.%I', c.relname) ORDER BY c.oid)
       INTO v_rels
     FROM pg_catalog.pg_class c
     WHERE c.relnamespace = 'pggit_v0'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm');
     IF v_rels IS NULL THEN
         RETURN;   -- a first install: nobody can use what is not there yet
     END IF;
-    v_deadline := pg_catalog.clock_timestamp() + CASE WHEN v_timeout OPERATOR(pg_catalog.>) interval '0'
-                                                      THEN v_timeout ELSE interval '100 years' END;
+    IF v_timeout OPERATOR(pg_catalog.<=) interval '0' THEN
+        v_timeout := interval '100 years';
+    END IF;
+    v_deadline := v_start OPERATOR(pg_catalog.+) v_timeout;
+    v_nowait := v_start OPERATOR(pg_catalog.+) LEAST(interval '1 second', v_timeout OPERATOR(pg_catalog./) 2);
     LOOP
         BEGIN
-            EXECUTE 'LOCK TABLE ' || v_rels || ' IN ACCESS EXCLUSIVE MODE NOWAIT';
+            IF v_queue IS NOT NULL THEN
+                v_left := v_deadline OPERATOR(pg_catalog.-) pg_catalog.clock_timestamp();
+                PERFORM pg_catalog.set_config('lock_timeout',
+                            GREATEST(1, (EXTRACT(epoch FROM v_left) OPERATOR(pg_catalog.*) 1000)::bigint)::text, true);
+                v_busy := v_queue;
+                EXECUTE 'LOCK TABLE ' || v_queue || ' IN ACCESS EXCLUSIVE MODE';
+                PERFORM pg_catalog.set_config('lock_timeout', v_setting, true);
+            END IF;
+            FOREACH v_rel IN ARRAY v_rels LOOP
+                v_busy := v_rel;
+                EXECUTE 'LOCK TABLE ' || v_rel || ' IN ACCESS EXCLUSIVE MODE NOWAIT';
+            END LOOP;
             RETURN;
-        EXCEPTION WHEN lock_not_available THEN
+        EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
             IF pg_catalog.clock_timestamp() OPERATOR(pg_catalog.>=) v_deadline THEN
                 SELECT pg_catalog.string_agg(DISTINCT pg_catalog.format('pid %s (%s, %s)', a.pid, a.usename,
                            coalesce(a.state, '?')), ', ')
@@ -114,15 +140,18 @@ BEGIN
                 JOIN pg_catalog.pg_class c ON c.oid = l.relation AND c.relnamespace = 'pggit_v0'::regnamespace
                 JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
                 WHERE l.granted AND l.pid OPERATOR(pg_catalog.<>) pg_catalog.pg_backend_pid();
-                RAISE EXCEPTION 'pgGit could not lock its tables for the reinstall within lock_timeout (%)',
-                                pg_catalog.current_setting('lock_timeout')
+                RAISE EXCEPTION 'pgGit could not lock its tables for the reinstall within lock_timeout (%)', v_setting
                       USING ERRCODE = '55P03',
                             DETAIL = pg_catalog.format('Sessions using the layer: %s.', coalesce(v_holders, 'none left')),
                             HINT = 'Run the install again when those sessions have finished their transactions, '
                                    'or with a longer lock_timeout (PGOPTIONS=''-c lock_timeout=60s'').';
             END IF;
-            PERFORM pg_catalog.pg_sleep(v_pause);
-            v_pause := LEAST(v_pause OPERATOR(pg_catalog.*) 2, 0.1);
+            IF pg_catalog.clock_timestamp() OPERATOR(pg_catalog.<) v_nowait THEN
+                PERFORM pg_catalog.pg_sleep(v_pause);
+                v_pause := LEAST(v_pause OPERATOR(pg_catalog.*) 2, 0.1);
+            ELSE
+                v_queue := v_busy;
+            END IF;
         END;
     END LOOP;
 END

@@ -79,3 +79,34 @@ def test_reinstall_gives_up_after_lock_timeout_naming_the_session(db: SqlDb) -> 
     # nothing changed: the layer still works, the history is whole
     assert db.val("SELECT count(*) FROM pggit_v0.get_commit_history(10)") >= 1
     assert _reinstall(db).returncode == 0
+
+
+def test_reinstall_is_not_starved_by_sessions_always_holding_a_layer_lock(db: SqlDb) -> None:
+    """S2: NOWAIT alone never queued; two staggered sessions of a LOGIN-only role, each
+    keeping a captured DDL (hence a ddl_log lock) open for 0.3 s, made every reinstall
+    fail 55P03 whatever its lock_timeout."""
+    role = f"v11_nobody_{db.name[-6:]}"
+    db.exec(f"CREATE ROLE {role} LOGIN")
+    stop = threading.Event()
+
+    def loop(delay: float, kind: str) -> None:
+        time.sleep(delay)
+        with psycopg.connect(db.dsn, user=role) as c:
+            while not stop.is_set():
+                c.execute(f"ALTER DEFAULT PRIVILEGES REVOKE ALL ON {kind} FROM {role}")
+                c.execute("SELECT pg_sleep(0.3)")
+                c.commit()
+
+    threads = [threading.Thread(target=loop, args=a) for a in ((0, "FUNCTIONS"), (0.15, "TYPES"))]
+    for t in threads:
+        t.start()
+    try:
+        time.sleep(1)
+        proc = _reinstall(db)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+        db.exec(f"DROP OWNED BY {role}")
+        db.exec(f"DROP ROLE {role}")
+    assert proc.returncode == 0, proc.stderr
