@@ -502,7 +502,7 @@ def _run_schema_file(db: Database, path: Path, no_owner: bool, rootdir: Optional
     from . import sqlfiles
     from .ownership import is_ownership_statement
 
-    from .untrusted import as_untrusted
+    from .untrusted import as_untrusted, refuse_lookalikes
 
     script = sqlfiles.expand_script(path, confine=rootdir)   # (Z1: no include from elsewhere)
     _refuse_down_section(script, path, rootdir)
@@ -510,6 +510,7 @@ def _run_schema_file(db: Database, path: Path, no_owner: bool, rootdir: Optional
         ran = sqlfiles.execute_statements(conn, script, f"schema file {path}",
                                           skip=is_ownership_statement if no_owner else None,
                                           label=lambda o: f"{display_path(o[0], rootdir)}:{o[1]}")
+    refuse_lookalikes(db, display_path(path, rootdir))
     return ran.skipped
 
 

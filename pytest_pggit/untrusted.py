@@ -131,3 +131,42 @@ def drop_role(server: Any) -> None:
 
     with psycopg.connect(server.dsn(), autocommit=True, connect_timeout=10) as conn:
         conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
+
+
+#: Functions and operators of the untrusted role named like a built-in one (as the apply
+#: path's check, V2): in the installing role's later sessions (tests, the gate), whose
+#: default search_path has the role's ``public``, one matching a call's argument types
+#: better than the built-in would run as the installing role (CVE-2018-1058).
+_LOOKALIKES = """
+SELECT string_agg(x.what, ', ' ORDER BY x.what) FROM (
+    SELECT format('function %%s', p.oid::regprocedure) AS what
+    FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_roles r ON r.oid = p.proowner
+    WHERE r.rolname = %(role)s
+      AND EXISTS (SELECT 1 FROM pg_catalog.pg_proc b
+                  WHERE b.pronamespace = 'pg_catalog'::regnamespace AND b.proname = p.proname)
+    UNION ALL
+    SELECT format('operator %%s', o.oid::regoperator)
+    FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_roles r ON r.oid = o.oprowner
+    WHERE r.rolname = %(role)s
+      AND EXISTS (SELECT 1 FROM pg_catalog.pg_operator b
+                  WHERE b.oprnamespace = 'pg_catalog'::regnamespace AND b.oprname = o.oprname)) x
+"""
+
+
+def refuse_lookalikes(db: "Database", path: Any) -> None:
+    """After a schema file ran as the untrusted role: refuse its functions or operators
+    named like a built-in (they could run as the installing role in its later sessions)."""
+    name = role()
+    if name is None:
+        return
+    from .exceptions import SchemaApplyError
+
+    with db.connect(autocommit=True) as conn:
+        conn.execute("SET search_path = pg_catalog")   # (names with their schema)
+        row = conn.execute(_LOOKALIKES, {"role": name}).fetchone()
+    if row and row[0]:
+        raise SchemaApplyError(
+            f"--pggit-untrusted: schema file {path} made {row[0]}, named like a built-in: in the "
+            "installing role's later sessions (the tests, the gate) it could be called instead of "
+            "the built-in, with that role's rights",
+            hint="rename it, or run without --pggit-untrusted if the pull request is trusted")

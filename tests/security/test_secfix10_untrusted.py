@@ -70,3 +70,13 @@ def test_a_schema_file_cannot_replace_the_judge(pytester: pytest.Pytester, cache
     result = run(pytester, USERS, "ALTER FUNCTION pggit_v0.diff_commits(text, text) RENAME TO diff_commits_real;\n")
     out = result.stdout.str() + result.stderr.str()
     assert "must be owner of function diff_commits" in out or "permission denied" in out, out
+
+
+def test_a_schema_file_cannot_plant_a_builtin_lookalike_for_the_installing_role(
+        pytester: pytest.Pytester, cache: Path) -> None:
+    """public is the untrusted role's schema: a public.lower(varchar) would be called
+    instead of pg_catalog.lower(text) by the installing role's later sessions."""
+    result = run(pytester, USERS, "CREATE FUNCTION public.lower(varchar) RETURNS text LANGUAGE sql"
+                                  " AS $$ SELECT 'spy' $$;\n")
+    out = result.stdout.str() + result.stderr.str()
+    assert "made function public.lower(character varying), named like a built-in" in out, out
