@@ -1032,8 +1032,9 @@ BEGIN
             -- snapshot lists, so "not visible in the first check's snapshot" missed it).
             -- Index probes for the steps' few built-in names (~30 us a step); when one
             -- is there, the full check for this step's own names.  (A statement is bound
-            -- when it is parsed: what commits while a step runs is the next step's.)
-            IF v_n OPERATOR(pg_catalog.>) 0 AND cardinality(v_keep) OPERATOR(pg_catalog.>) 0 AND (
+            -- when it is parsed: what commits while a step runs is the next step's.  The
+            -- first step too: _verify_blobs ran since the first check.)
+            IF cardinality(v_keep) OPERATOR(pg_catalog.>) 0 AND (
                    EXISTS (SELECT 1 FROM pg_catalog.pg_proc p
                            WHERE p.proname OPERATOR(pg_catalog.=) ANY (v_names)
                              AND p.pronamespace OPERATOR(pg_catalog.=) ANY (v_keep)
