@@ -133,6 +133,8 @@ DECLARE
     tdn  text[] := '{}';
     tdf  boolean[] := '{}';
     trn  text[] := '{}';
+    -- schemas dropped (DROP SCHEMA ... CASCADE: its tables' drops are not logged one by one)
+    sdn  text[] := '{}';
     i    int;
     v_found boolean;
     v_os text;
@@ -161,7 +163,7 @@ BEGIN
             UNION ALL
             SELECT l.id, l.object_type, NULL, l.object_identity, o.fwd
             FROM one_side o JOIN ddl_log_commits lc ON lc.commit_sha = o.sha JOIN ddl_log l ON l.id = lc.log_id
-            WHERE l.event = 'sql_drop' AND l.object_type IN ('table', 'sequence', 'table column')
+            WHERE l.event = 'sql_drop' AND l.object_type IN ('table', 'sequence', 'table column', 'schema')
               AND l.source IS DISTINCT FROM 'pgGit migration'
         ),
         drops AS (
@@ -191,7 +193,9 @@ BEGIN
     LOOP
         f := parse_ident(e.src);
         t := CASE WHEN e.dst IS NOT NULL THEN parse_ident(e.dst) END;
-        IF e.dropped THEN
+        IF e.dropped AND e.object_type = 'schema' THEN
+            sdn := sdn || f[1];
+        ELSIF e.dropped THEN
             -- the chain holding it (a table: its columns' too) ends; its name is blocked
             FOR i IN 1 .. cardinality(k) LOOP
                 IF cs[i] = f[1] AND ct[i] = f[2]
@@ -493,6 +497,11 @@ BEGIN
           -- (not a table renamed, nor a column a rename moves or takes back)
           AND NOT EXISTS (SELECT 1 FROM r WHERE r.k = 'table'
                             AND ((r.os, r.ot) = (d.s, d.t) OR (r.cs, r.ct) = (d.s, d.t)))
+          -- (nor a column of a table the history dropped and made again under its name:
+          -- that table is kept, rows and all, where the definitions allow, and so are its
+          -- columns; X8: `prisma migrate reset`, every migration run again, dropped and
+          -- added the columns those migrations drop and add again, between equal trees)
+          AND NOT format('%I.%I', d.s, d.t) = ANY (tdn) AND NOT d.s = ANY (sdn)
           AND NOT EXISTS (SELECT 1 FROM cols c
                           WHERE (c.os, c.ot, c.oc) = (d.s, d.t, d.c) OR (c.cs, c.ct, c.cc) = (d.s, d.t, d.c))
           -- (nothing outside the table reads it, a view, another table's foreign key or

@@ -91,3 +91,32 @@ def test_a_label_and_its_enum_renamed_in_one_commit_jump_over_a_first_default(db
     assert db.val("SELECT s::text FROM app.t") == "y"
     assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
 
+
+@pytest.mark.parametrize("reset", [
+    "DROP SCHEMA app CASCADE; CREATE SCHEMA app",   # prisma migrate reset
+    "DROP TABLE app.t CASCADE",                      # Rails db:schema:load (create_table force: :cascade)
+], ids=["drop_schema", "drop_table"])
+def test_equal_trees_after_a_reset_and_the_same_migrations_migrate_as_nothing(db: SqlDb, reset: str) -> None:
+    """X8: migrations 1-2 (the second drops a column and adds it again, Prisma's retype),
+    commit K; the schema reset and both migrations run again, commit R: the trees are
+    equal, yet the migration between them dropped and added the column (DATA LOSS, the
+    checkout refused)."""
+    migrations = ("CREATE TABLE app.t (id int PRIMARY KEY, v int);"
+                  "ALTER TABLE app.t DROP COLUMN v, ADD COLUMN v text;")
+    db.exec("CREATE SCHEMA app;" + migrations + "INSERT INTO app.t VALUES (1, 'kept')")
+    k = db.val("SELECT pggit_v0.create_basic_commit('migrations 1-2')")
+    db.exec(reset)
+    db.exec(migrations)
+    r = db.val("SELECT pggit_v0.create_basic_commit('after the reset')")
+    for a, b in ((r, k), (k, r)):
+        script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", (a, b))
+        assert "DROP COLUMN" not in script and "DATA LOSS" not in script, script
+    db.exec("INSERT INTO app.t VALUES (1, 'written after the reset')")
+    db.exec("SELECT pggit_v0.create_branch('before_reset', from_ref => %s, checkout => false)", (k,))
+    db.exec("SELECT pggit_v0.checkout_branch('before_reset', apply => true)")
+    assert db.val("SELECT pggit_v0.get_head_sha()") == k
+    assert db.val("SELECT v FROM app.t") == "written after the reset"
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.val("SELECT v FROM app.t") == "written after the reset"
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+
