@@ -185,6 +185,21 @@ WITH ds AS (SELECT * FROM _diff_trees(p_base, p_source)),
                    THEN p.sub_key IN ('column_comment ' || dc.col, 'column_grants ' || dc.col, 'column_settings ' || dc.col) OR o.content ~ x.col_re
                    ELSE strpos(o.content, _refname(dc.schema_name, dc.obj_key)) > 0 AND o.content ~ x.col_re END
      ),
+     -- objects both sides added (no base definition) with different parts: a table made
+     -- on two branches with other columns, indexes, constraints... (git's add/add).  Not
+     -- merged as the union of the parts, a table neither side designed (X10): each part
+     -- they differ on, and the definition, conflict; a strategy takes the whole object
+     -- from one side.  The same object added on both sides merges cleanly (the column
+     -- order alone never conflicts)
+     added_both AS (
+        SELECT p.schema_name, p.obj_key FROM paths p
+        WHERE p.sub_key = 'definition' AND p.base_sha IS NULL AND p.source_changed AND p.target_changed
+          AND p.s_new IS NOT NULL AND p.t_new IS NOT NULL
+          AND EXISTS (SELECT 1 FROM paths q WHERE q.schema_name = p.schema_name AND q.obj_key = p.obj_key
+                        AND q.sub_key NOT IN ('columns', 'depends')
+                        AND ((q.source_changed AND q.s_new IS NOT NULL) IS DISTINCT FROM (q.target_changed AND q.t_new IS NOT NULL)
+                             OR q.s_new IS DISTINCT FROM q.t_new))
+     ),
      -- objects deleted on one side while the other side changed any part, or referenced
      -- by the other side's changes: taken whole from the winning side
      dropped AS (
@@ -193,6 +208,8 @@ WITH ds AS (SELECT * FROM _diff_trees(p_base, p_source)),
                         AND CASE d.side WHEN 'source' THEN q.target_changed AND q.t_new IS NOT NULL
                                         ELSE q.source_changed AND q.s_new IS NOT NULL END)
            OR EXISTS (SELECT 1 FROM referencing r WHERE r.ref_schema = d.schema_name AND r.ref_key = d.obj_key)
+        UNION ALL
+        SELECT a.schema_name, a.obj_key FROM added_both a
      )
 SELECT p.schema_name, p.obj_key, p.sub_key, p.base_sha,
        CASE WHEN p.source_changed THEN p.s_new ELSE p.base_sha END,
@@ -200,6 +217,9 @@ SELECT p.schema_name, p.obj_key, p.sub_key, p.base_sha,
        p.source_changed, p.target_changed,
        CASE
          WHEN p.sub_key = 'columns' THEN NULL
+         WHEN EXISTS (SELECT 1 FROM added_both a WHERE a.schema_name = p.schema_name AND a.obj_key = p.obj_key) THEN
+              CASE WHEN p.sub_key = 'depends' THEN NULL
+                   WHEN p.sub_key = 'definition' OR p.s_new IS DISTINCT FROM p.t_new THEN 'added_differently' END
          WHEN EXISTS (SELECT 1 FROM dropped d WHERE d.schema_name = p.schema_name AND d.obj_key = p.obj_key)
               AND (p.source_changed OR p.target_changed) THEN 'modified_deleted'
          WHEN EXISTS (SELECT 1 FROM referencing r WHERE r.schema_name = p.schema_name AND r.obj_key = p.obj_key

@@ -120,3 +120,69 @@ def test_equal_trees_after_a_reset_and_the_same_migrations_migrate_as_nothing(db
     assert db.val("SELECT v FROM app.t") == "written after the reset"
     assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
 
+
+def _two_branches_adding(db: SqlDb, on_a: str, on_b: str) -> None:
+    """Base commit with app.base; branch a (checked out, from main) runs on_a, branch b
+    runs on_b; ends on a."""
+    db.exec("CREATE SCHEMA app; CREATE TABLE app.base (id int PRIMARY KEY)")
+    db.val("SELECT pggit_v0.create_basic_commit('base')")
+    db.exec("SELECT pggit_v0.create_branch('b', checkout => false)")
+    db.exec("SELECT pggit_v0.create_branch('a')")
+    db.exec(on_a)
+    db.val("SELECT pggit_v0.create_basic_commit('A')")
+    db.exec("SELECT pggit_v0.checkout_branch('b', apply => true)")
+    db.exec(on_b)
+    db.val("SELECT pggit_v0.create_basic_commit('B')")
+    db.exec("SELECT pggit_v0.checkout_branch('a', apply => true)")
+
+
+def _columns(db: SqlDb, table: str) -> list:
+    return [r["attname"] for r in db.rows(
+        "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped"
+        " ORDER BY attnum", (table,))]
+
+
+def test_a_table_added_on_both_branches_with_other_columns_conflicts(db: SqlDb) -> None:
+    """X10: a table created on both branches with different columns merged as the union of
+    the columns (a table neither side designed, into which neither side's code can
+    insert: each misses the other's NOT NULL column), no conflict reported."""
+    _two_branches_adding(db, "CREATE TABLE app.extra (id int PRIMARY KEY, a int NOT NULL)",
+                         "CREATE TABLE app.extra (id int PRIMARY KEY, b text NOT NULL)")
+    conflicts = {(r["path"], r["kind"]) for r in db.rows("SELECT * FROM pggit_v0.detect_merge_conflicts('b')")}
+    assert conflicts == {("app/table/extra", "added_differently"),
+                         ("app/table/extra/column/a", "added_differently"),
+                         ("app/table/extra/column/b", "added_differently")}, conflicts
+    with pytest.raises(Exception, match="added_differently"):
+        db.exec("SELECT pggit_v0.merge_branch('b')")
+    assert _columns(db, "app.extra") == ["id", "a"]
+    # a strategy takes the whole table from one side
+    db.exec("SELECT pggit_v0.merge_branch('b', strategy => 'theirs', force => true)")
+    assert _columns(db, "app.extra") == ["id", "b"]
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+
+
+def test_a_table_added_on_both_branches_keeps_ours_whole(db: SqlDb) -> None:
+    """X10: with strategy ours the target's table, none of the source's parts."""
+    _two_branches_adding(db, "CREATE TABLE app.extra (id int PRIMARY KEY, a int NOT NULL)",
+                         "CREATE TABLE app.extra (id int PRIMARY KEY, b text NOT NULL);"
+                         "CREATE INDEX extra_b ON app.extra (b)")
+    db.exec("SELECT pggit_v0.merge_branch('b', strategy => 'ours')")
+    assert _columns(db, "app.extra") == ["id", "a"]
+    assert db.val("SELECT to_regclass('app.extra_b') IS NULL")
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+
+
+@pytest.mark.parametrize("on_b", [
+    "CREATE TABLE app.extra (id int PRIMARY KEY, a int NOT NULL)",
+    # the same columns in another order: merged, as column order never conflicts
+    "CREATE TABLE app.extra (a int NOT NULL, id int PRIMARY KEY)",
+], ids=["same", "other_column_order"])
+def test_the_same_table_added_on_both_branches_merges_cleanly(db: SqlDb, on_b: str) -> None:
+    """X10: identical adds are no conflict."""
+    _two_branches_adding(db, "CREATE TABLE app.extra (id int PRIMARY KEY, a int NOT NULL)", on_b)
+    assert db.rows("SELECT * FROM pggit_v0.detect_merge_conflicts('b')") == []
+    db.exec("SELECT pggit_v0.merge_branch('b')")
+    assert sorted(_columns(db, "app.extra")) == ["a", "id"]
+    # (a checkout keeps the live column order: b's, made when b was checked out)
+    assert db.val("SELECT count(*) FROM pggit_v0.status() WHERE path NOT LIKE '%/columns'") == 0
+
