@@ -907,29 +907,80 @@ END
 $$;
 
 -- p_text with each qualified name p_old[i] (schema.name, quoted as deparsed) replaced by
--- p_new[i] wherever it is a whole name (not inside a longer one, not after a dot).
+-- p_new[i] wherever it is a whole name: the text split into tokens first (literals,
+-- quoted identifiers, words, the rest), a name matched on whole tokens only (not inside
+-- another quoted identifier or a literal, V16; not after a dot, not before a quoted
+-- identifier), and a literal cast to a reg* type (nextval('public.t_id_seq'::regclass))
+-- when it holds exactly the name.
 CREATE OR REPLACE FUNCTION pggit_v0._rename_qnames(p_text text, p_old text[], p_new text[]) RETURNS text
 LANGUAGE plpgsql IMMUTABLE
 SET search_path = pg_catalog, pggit_v0, pg_temp
 AS $$
 DECLARE
-    v text := p_text;
-    i int;
-    v_marked boolean := false;
+    v_re    constant text := '(''(?:[^'']|'''')*''|"(?:[^"]|"")*"|[[:alnum:]_$]+|[^''"[:alnum:]_$]+|[''"])';
+    v_tok   text[];
+    v_out   text[] := '{}';
+    v_first text[] := '{}';   -- per old name: its first token, its tokens joined, how many
+    v_join  text[] := '{}';
+    v_cnt   int[] := '{}';
+    v_lit   text;
+    n       int;
+    i       int;
+    m       int;
+    v_hit   boolean;
+    v_any   boolean := false;
 BEGIN
-    -- all at once (a swap is one): each name to a mark, then the marks to the new names
-    FOR i IN 1 .. coalesce(cardinality(p_old), 0) LOOP
-        CONTINUE WHEN p_old[i] = p_new[i] OR strpos(v, p_old[i]) = 0;
-        v := regexp_replace(v, '(?<![a-zA-Z0-9_."$])' || _re_quote(p_old[i])
-                               || '(?![a-zA-Z0-9_"$])', chr(2) || i || chr(3), 'g');
-        v_marked := true;
-    END LOOP;
-    IF v_marked THEN
-        FOR i IN 1 .. cardinality(p_old) LOOP
-            v := replace(v, chr(2) || i || chr(3), p_new[i]);
-        END LOOP;
+    IF p_text IS NULL OR coalesce(cardinality(p_old), 0) = 0 THEN
+        RETURN p_text;
     END IF;
-    RETURN v;
+    FOR i IN 1 .. cardinality(p_old) LOOP
+        IF p_old[i] <> p_new[i] AND strpos(p_text, p_old[i]) > 0 THEN
+            v_any := true;
+        END IF;
+    END LOOP;
+    IF NOT v_any THEN
+        RETURN p_text;
+    END IF;
+    FOR i IN 1 .. cardinality(p_old) LOOP
+        v_tok := ARRAY(SELECT t[1] FROM regexp_matches(coalesce(p_old[i], ''), v_re, 'g') AS t);
+        v_first := v_first || v_tok[1];
+        v_join := v_join || array_to_string(v_tok, chr(1));
+        v_cnt := v_cnt || cardinality(v_tok);
+    END LOOP;
+    v_tok := ARRAY(SELECT t[1] FROM regexp_matches(p_text, v_re, 'g') AS t);
+    n := 1;
+    WHILE n <= cardinality(v_tok) LOOP
+        v_hit := false;
+        IF left(v_tok[n], 1) = '''' THEN
+            -- a literal cast to a reg* type holding exactly the name
+            IF v_tok[n + 1] = '::' AND left(coalesce(v_tok[n + 2], ''), 3) = 'reg' THEN
+                v_lit := replace(substr(v_tok[n], 2, length(v_tok[n]) - 2), '''''', '''');
+                i := array_position(p_old, v_lit);
+                IF i IS NOT NULL AND p_old[i] <> p_new[i] THEN
+                    v_out := v_out || quote_literal(p_new[i]);
+                    v_hit := true;
+                END IF;
+            END IF;
+        ELSIF n = 1 OR right(v_tok[n - 1], 1) <> '.' THEN
+            FOR i IN 1 .. cardinality(p_old) LOOP
+                CONTINUE WHEN v_first[i] IS DISTINCT FROM v_tok[n] OR p_old[i] = p_new[i];
+                m := v_cnt[i];
+                IF array_to_string(v_tok[n:n + m - 1], chr(1)) = v_join[i]
+                   AND left(coalesce(v_tok[n + m], ''), 1) <> '"' THEN
+                    v_out := v_out || p_new[i];
+                    n := n + m;
+                    v_hit := true;
+                    EXIT;
+                END IF;
+            END LOOP;
+            CONTINUE WHEN v_hit;
+        END IF;
+        IF NOT v_hit THEN
+            v_out := v_out || v_tok[n];
+        END IF;
+        n := n + 1;
+    END LOOP;
+    RETURN array_to_string(v_out, '');
 END
 $$;
 

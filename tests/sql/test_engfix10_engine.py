@@ -186,3 +186,28 @@ def test_the_same_table_added_on_both_branches_merges_cleanly(db: SqlDb, on_b: s
     # (a checkout keeps the live column order: b's, made when b was checked out)
     assert db.val("SELECT count(*) FROM pggit_v0.status() WHERE path NOT LIKE '%/columns'") == 0
 
+
+def test_a_table_renamed_is_renamed_only_where_its_name_is_a_whole_token(db: SqlDb) -> None:
+    """V16: _rename_qnames replaced a renamed table's qualified name inside another quoted
+    identifier and a literal too: the renamed tree held broken quoting and every migration
+    across the rename failed (42601).  A sequence's name in nextval('...'::regclass) is
+    still renamed."""
+    db.exec("CREATE TABLE public.t (id int PRIMARY KEY);"
+            "CREATE SEQUENCE public.s;"
+            "CREATE TABLE public.o (\"a public.t b\" int REFERENCES public.t, c text DEFAULT 'x public.t y',"
+            " n bigint DEFAULT nextval('public.s'::regclass));"
+            "INSERT INTO public.t VALUES (1); INSERT INTO public.o VALUES (1)")
+    db.val("SELECT pggit_v0.create_basic_commit('a')")
+    db.exec("SELECT pggit_v0.create_branch('before', checkout => false)")
+    db.exec("ALTER TABLE public.t RENAME TO \"T\"\" public.t ; x\"; ALTER SEQUENCE public.s RENAME TO s2")
+    f = db.val("SELECT pggit_v0.create_basic_commit('f')")
+    script = db.val("SELECT pggit_v0.generate_migration('before', %s)", (f,))
+    assert "RENAME TO \"T\"\" public.t ; x\"" in script
+    db.exec("SELECT pggit_v0.checkout_branch('before', apply => true)")
+    assert db.val("SELECT to_regclass('public.t') IS NOT NULL")
+    assert db.val("SELECT c FROM public.o") == "x public.t y"
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+    assert db.val("SELECT column_default FROM information_schema.columns"
+                  " WHERE table_name = 'o' AND column_name = 'n'") == "nextval('s2'::regclass)"
+
