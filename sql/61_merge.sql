@@ -411,6 +411,20 @@ BEGIN
           AND EXISTS (SELECT 1 FROM objects o
                       WHERE o.sha = CASE WHEN w.source_changed THEN w.source_sha ELSE w.target_sha END
                         AND strpos(o.content, E'\n-- (reads an object renamed: made again)') > 0)
+        UNION ALL   -- a default (or another part) one side added or changed naming an enum
+                    -- label the other side renamed: the merged definition would name a
+                    -- label the merged enum lacks (X5: the merge failed on it, with a hint
+                    -- about the database's values)
+        SELECT DISTINCT ON (w.schema_name, w.obj_key, w.sub_key) w.*, 'renamed_but_read' FROM w
+        JOIN (SELECT 'source' AS side, r.* FROM _label_renames(v_base, v_src) r
+              UNION ALL SELECT 'target', r.* FROM _label_renames(v_base, v_tgt) r) l
+          ON CASE l.side WHEN 'source' THEN w.target_changed ELSE w.source_changed END
+        JOIN objects o ON o.sha = CASE l.side WHEN 'source' THEN w.target_sha ELSE w.source_sha END
+        CROSS JOIN LATERAL (SELECT format('%I.%I', l.old_schema, l.old_table) AS typ) t
+        WHERE w.conflict IS NULL
+          AND (strpos(o.content, quote_literal(l.old_column) || '::' || t.typ) > 0
+               OR o.content ~ ('''\{(?:[^'']*,)?"?' || _re_quote(replace(l.old_column, '''', '''''')) || '"?(?:,[^'']*)?\}''::'
+                               || _re_quote(t.typ) || '\['))
     )
     SELECT _path(w.schema_name, w.obj_key, w.sub_key),
            CASE WHEN w.sub_key = 'definition' THEN _key_kind(w.obj_key) ELSE split_part(w.sub_key, ' ', 1) END,

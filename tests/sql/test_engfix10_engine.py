@@ -211,3 +211,33 @@ def test_a_table_renamed_is_renamed_only_where_its_name_is_a_whole_token(db: Sql
     assert db.val("SELECT column_default FROM information_schema.columns"
                   " WHERE table_name = 'o' AND column_name = 'n'") == "nextval('s2'::regclass)"
 
+
+@pytest.mark.parametrize("on_b, into_b", [
+    ("ALTER TABLE app.t ADD COLUMN s app.st NOT NULL DEFAULT 'a'", False),
+    ("ALTER TABLE app.t ADD COLUMN s app.st NOT NULL DEFAULT 'a'", True),
+    ("ALTER TABLE app.t ALTER COLUMN e SET DEFAULT 'a'", False),
+    ("ALTER TABLE app.t ADD COLUMN s app.st[] DEFAULT '{a,b}'", False),
+], ids=["add_column", "add_column_other_way", "set_default", "array_default"])
+def test_a_label_renamed_on_one_branch_and_named_by_a_default_on_the_other_conflicts(
+        db: SqlDb, on_b: str, into_b: bool) -> None:
+    """X5: one branch renames enum label a to aa, the other adds a default naming 'a': no
+    conflict was reported and merge_branch failed on the default's literal with a hint
+    about "a value this database holds"."""
+    db.exec("CREATE SCHEMA app; CREATE TYPE app.st AS ENUM ('a', 'b');"
+            "CREATE TABLE app.t (id int PRIMARY KEY, e app.st); INSERT INTO app.t VALUES (1, 'b')")
+    db.val("SELECT pggit_v0.create_basic_commit('base')")
+    db.exec("SELECT pggit_v0.create_branch('b', checkout => false)")
+    db.exec("SELECT pggit_v0.create_branch('a')")
+    db.exec("ALTER TYPE app.st RENAME VALUE 'a' TO 'aa'")
+    db.val("SELECT pggit_v0.create_basic_commit('A: label renamed')")
+    db.exec("SELECT pggit_v0.checkout_branch('b', apply => true)")
+    db.exec(on_b)
+    db.val("SELECT pggit_v0.create_basic_commit('B: a default naming the label')")
+    source = "a" if into_b else "b"
+    if not into_b:
+        db.exec("SELECT pggit_v0.checkout_branch('a', apply => true, force => true)")
+    kinds = [(r["path"], r["kind"]) for r in db.rows("SELECT * FROM pggit_v0.detect_merge_conflicts(%s)", (source,))]
+    assert len(kinds) == 1 and kinds[0][1] == "renamed_but_read", kinds
+    with pytest.raises(Exception, match="renamed_but_read"):
+        db.exec("SELECT pggit_v0.merge_branch(%s)", (source,))
+
