@@ -531,7 +531,15 @@ BEGIN
                                  WHERE o.schema_name = m.old_schema AND o.obj_key = 'table ' || m.old_table))
                          OR (m.kind IN ('table', 'sequence') AND EXISTS (
                                  SELECT 1 FROM _tree_objects(v_from_tree) o
-                                 WHERE o.schema_name IN (m.old_schema, m.new_schema) AND _key_name(o.obj_key) = m.tmp0)))
+                                 WHERE o.schema_name IN (m.old_schema, m.new_schema) AND _key_name(o.obj_key) = m.tmp0))
+                         -- (a label of the enum in either tree: x__pggit_old, X9)
+                         OR (m.kind = 'enum_label' AND EXISTS (
+                                 SELECT 1 FROM (SELECT * FROM _tree_objects(v_from_tree)
+                                                UNION ALL SELECT * FROM _tree_objects(v_to_tree)) o
+                                 JOIN tree_entries e ON e.tree_sha = o.obj_tree AND e.name = 'definition'
+                                 JOIN objects b ON b.sha = e.entry_sha
+                                 WHERE o.schema_name = m.old_schema AND o.obj_key = 'type ' || m.old_table
+                                   AND m.tmp0 = ANY (_enum_labels(b.content)))))
                     THEN _old_name(coalesce(m.old_column, m.old_table) || '_'
                                    || left(md5(concat_ws('.', m.old_schema, m.old_table, m.old_column)), 8))
                     ELSE m.tmp0 END AS tmp
@@ -707,20 +715,51 @@ SET jit = off
 SET plan_cache_mode = force_generic_plan
 AS $$
 #variable_conflict use_column
+DECLARE
+    v_plan pggit_v0._migration_part[];
+    v_tmp  jsonb;   -- rebuilt types whose temporary name is taken: {schema, key, o, n}
 BEGIN
     IF p_from IS NOT DISTINCT FROM p_to THEN
         RETURN;
     END IF;
+    v_plan := ARRAY(SELECT p FROM _migration_plan(p_from, p_to) p);
+    -- a rebuilt type is renamed away to name__pggit_old while its columns are converted;
+    -- a type, table or other relation of that name in the schema (either tree) gets
+    -- another, free one (name_2__pggit_old ..., X9)
+    IF EXISTS (SELECT 1 FROM unnest(v_plan) x WHERE x.role = 'part' AND x.how = 'rebuilt' AND x.sub_key = 'definition') THEN
+        WITH r AS (
+            SELECT DISTINCT x.schema_name, x.obj_key, _key_name(x.obj_key) AS nm FROM unnest(v_plan) x
+            WHERE x.role = 'part' AND x.how = 'rebuilt' AND x.sub_key = 'definition'
+        ),
+        names AS MATERIALIZED (
+            SELECT DISTINCT o.schema_name, _key_name(o.obj_key) AS nm
+            FROM (SELECT * FROM _tree_objects(p_from) UNION ALL SELECT * FROM _tree_objects(p_to)) o
+            WHERE o.schema_name IN (SELECT r.schema_name FROM r)
+        )
+        SELECT jsonb_agg(jsonb_build_object('s', r.schema_name, 'k', r.obj_key, 'o', _old_name(r.nm),
+                                            'n', (SELECT _old_name(r.nm || '_' || g) FROM generate_series(2, 1000) g
+                                                  WHERE NOT EXISTS (SELECT 1 FROM names n WHERE n.schema_name = r.schema_name
+                                                                      AND n.nm = _old_name(r.nm || '_' || g))
+                                                  ORDER BY g LIMIT 1)))
+        INTO v_tmp
+        FROM r
+        WHERE EXISTS (SELECT 1 FROM names n WHERE n.schema_name = r.schema_name AND n.nm = _old_name(r.nm));
+    END IF;
     RETURN QUERY
-    WITH p AS MATERIALIZED (SELECT ARRAY(SELECT p FROM _migration_plan(p_from, p_to) p) AS plan)
-    SELECT s.phase, s.ord, _path(s.schema_name, s.obj_key, s.sub_key), s.stmt, s.hz, s.schema_name, s.obj_key, s.sub_key
-    FROM p CROSS JOIN LATERAL (
-              SELECT * FROM _emit_drops(p.plan)
-              UNION ALL SELECT * FROM _emit_part_drops(p.plan)
-              UNION ALL SELECT * FROM _emit_alters(p.plan)
-              UNION ALL SELECT * FROM _emit_columns(p.plan)
-              UNION ALL SELECT * FROM _emit_creates(p.plan)
-              UNION ALL SELECT * FROM _emit_part_creates(p.plan)) s
+    SELECT s.phase, s.ord, _path(s.schema_name, s.obj_key, s.sub_key),
+           CASE WHEN t.n IS NOT NULL AND s.phase IN (27, 47) AND s.sub_key = 'definition'
+                     AND right(s.stmt, length(quote_ident(t.o)) + 1) = quote_ident(t.o) || ';'
+                THEN left(s.stmt, length(s.stmt) - length(quote_ident(t.o)) - 1) || quote_ident(t.n) || ';'
+                ELSE s.stmt END,
+           s.hz, s.schema_name, s.obj_key, s.sub_key
+    FROM (SELECT * FROM _emit_drops(v_plan)
+          UNION ALL SELECT * FROM _emit_part_drops(v_plan)
+          UNION ALL SELECT * FROM _emit_alters(v_plan)
+          UNION ALL SELECT * FROM _emit_columns(v_plan)
+          UNION ALL SELECT * FROM _emit_creates(v_plan)
+          UNION ALL SELECT * FROM _emit_part_creates(v_plan)) s
+    LEFT JOIN (SELECT e->>'s' AS s, e->>'k' AS k, e->>'o' AS o, e->>'n' AS n
+               FROM jsonb_array_elements(coalesce(v_tmp, '[]')) e) t ON t.s = s.schema_name AND t.k = s.obj_key
     WHERE s.stmt IS NOT NULL AND s.stmt <> ''
     ORDER BY s.phase, s.ord, s.schema_name COLLATE "C", s.obj_key COLLATE "C", s.sub_key COLLATE "C";
 END

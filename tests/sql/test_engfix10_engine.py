@@ -241,3 +241,30 @@ def test_a_label_renamed_on_one_branch_and_named_by_a_default_on_the_other_confl
     with pytest.raises(Exception, match="renamed_but_read"):
         db.exec("SELECT pggit_v0.merge_branch(%s)", (source,))
 
+
+def test_names_ending_in_the_engines_temporary_suffix_do_not_collide(db: SqlDb) -> None:
+    """X9: a user type mood__pggit_old stopped a rebuild of mood (renamed away to that
+    name: already exists); a label x__pggit_old stopped a label swap undone (RENAME VALUE
+    'x' TO 'x__pggit_old': already exists)."""
+    db.exec("CREATE TYPE st AS ENUM ('x', 'z', 'x__pggit_old');"
+            "CREATE TABLE t (id int PRIMARY KEY, s st); INSERT INTO t VALUES (1, 'x'), (2, 'z');"
+            "CREATE TYPE mood AS ENUM ('a', 'b'); CREATE TYPE mood__pggit_old AS ENUM ('legacy');"
+            "CREATE TABLE mood_2__pggit_old (id int);"
+            "CREATE TABLE m (id int PRIMARY KEY, v mood); INSERT INTO m VALUES (1, 'b');")
+    c1 = db.val("SELECT pggit_v0.create_basic_commit('c1')")
+    db.exec("SELECT pggit_v0.create_branch('b1', checkout => false)")
+    db.exec("ALTER TYPE st RENAME VALUE 'x' TO 'tmp'; ALTER TYPE st RENAME VALUE 'z' TO 'x';"
+            "ALTER TYPE st RENAME VALUE 'tmp' TO 'z'")
+    db.val("SELECT pggit_v0.create_basic_commit('c2: labels x and z swapped')")
+    db.exec("CREATE TYPE mood2 AS ENUM ('b', 'c'); ALTER TABLE m ALTER COLUMN v TYPE mood2 USING v::text::mood2;"
+            "DROP TYPE mood; ALTER TYPE mood2 RENAME TO mood")
+    c3 = db.val("SELECT pggit_v0.create_basic_commit('c3: mood rebuilt without a')")
+    db.exec("SELECT pggit_v0.checkout_branch('b1', apply => true)")
+    assert db.val("SELECT pggit_v0.get_head_sha()") == c1
+    assert db.rows("SELECT id, s::text FROM t ORDER BY id") == [{"id": 1, "s": "x"}, {"id": 2, "s": "z"}]
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    assert db.val("SELECT pggit_v0.get_head_sha()") == c3
+    assert db.rows("SELECT id, s::text FROM t ORDER BY id") == [{"id": 1, "s": "z"}, {"id": 2, "s": "x"}]
+    assert db.val("SELECT enum_range(NULL::mood__pggit_old)::text") == "{legacy}"
+    assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
