@@ -429,6 +429,28 @@ def _line_of_work(git: Any) -> List[str]:
     return out
 
 
+def new_files(rootdir: Path) -> List[Path]:
+    """The files below ``rootdir`` that are new: untracked or added to the index, or added
+    by the current line of work (:func:`_line_of_work`, its newest :data:`EDIT_WINDOW`
+    commits; a merge HEAD: against its first parent).  Empty without git."""
+    git = functools.partial(_git, rootdir)
+    top = git("rev-parse", "--show-toplevel")
+    if top is None:
+        return []
+    root = Path(top.strip()).resolve()
+    names: Set[str] = set()
+    status = git("status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", str(rootdir)) or ""
+    names.update(e[3:] for e in status.split("\0") if len(e) > 3 and (e[:2] == "??" or e[0] == "A"))
+    line = _line_of_work(git)[:EDIT_WINDOW]
+    if line:
+        parent = f"{line[-1]}^1"
+        if git("rev-parse", "--verify", "--quiet", f"{parent}^{{commit}}") is not None:
+            diff = git("diff", "--name-only", "-z", "--no-renames", "--diff-filter=A", parent, "HEAD", "--",
+                       str(rootdir)) or ""
+            names.update(n for n in diff.split("\0") if n)
+    return sorted(p for p in ((root / n).resolve() for n in names) if p.is_file())
+
+
 #: environment variables naming the branch a CI build's change merges into
 TARGET_BRANCH_VARS = ("GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "CHANGE_TARGET",
                       "BITBUCKET_PR_DESTINATION_BRANCH", "SYSTEM_PULLREQUEST_TARGETBRANCH")
@@ -487,4 +509,4 @@ def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
 
 
 __all__ = ["Freshness", "added_at", "committed_edits", "deleted_text", "edit_base", "edited", "freshness", "removed_files",
-           "shallow_added", "uncommitted_new"]
+           "new_files", "shallow_added", "uncommitted_new"]

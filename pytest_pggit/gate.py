@@ -102,6 +102,8 @@ class GateResult:
     base_reason: str = ""
     #: why the default base is not K4's git base, when that could not be built
     base_note: str = ""
+    #: ``(tag, n)``: the git base's steps are the head's first ``n``, unchanged (Y6)
+    prefix_base: Optional[Tuple[str, int]] = None
     #: databases the gate made and drops (the clone holding a git base)
     scratch: List[Any] = field(default_factory=list)
     #: the git ref of committed steps edited since, and their tags (K4's base; R17)
@@ -242,6 +244,13 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
     edit_ref, changed, uncommitted = _edited_steps(run) if options.base is None else (None, [], False)
     if git_ref is not None:   # (steps the base ref ran, edited since: history cases too, Y11)
         result.edited = (git_ref, _edited_since(run, git_ref))
+    if git_ref is not None and not changed and not result.edited[1]:
+        # the ref's steps the head's first ones, unchanged: when the base rebuilt from
+        # them differs from the head's own commit of the last of them, that commit is
+        # the base (Y6, :func:`_prefix_instead`)
+        from .gitbase import prefix_base
+
+        result.prefix_base = prefix_base(run, git_ref)
     what = "uncommitted edit" if uncommitted else "committed edit"
     if changed:   # (H10, H12, K4) a committed step edited: its committed version is the base
         git_ref = edit_ref
@@ -265,9 +274,24 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                 "fetch with fetch-depth: 0), or choose the base yourself: --pggit-base "
                 "git:<ref of the deployed schema> (or a step tag)", file=_step_files(run).get(changed[0])))
             git_ref, changed = None, []
-    if git_ref is not None:   # the base built from a git ref, in a clone of the template
-        if git is None:
-            git = build_git_base(run, git_ref)
+    if git_ref is not None and git is None:
+        git = build_git_base(run, git_ref)
+        if not changed and result.prefix_base is not None and not _head_reproduced(git):
+            # the ref's steps are the head's first ones, unchanged, but going back from the
+            # base's branch did not give the head's schema (a column renamed over a dropped
+            # one came back as another column, the base..head migration dropped it, "DATA
+            # LOSS", added it again and failed: Y6): judged from the head's own commit of
+            # the last of them, in the template
+            import dataclasses
+
+            run.drop_clone(git.database)
+            tag, n = result.prefix_base
+            result.base_note = (f" git:{git_ref} (its {n} step(s) are the head's first {n}, unchanged: judged "
+                                f"from the head's own commit of {tag}; the base rebuilt apart did not give the "
+                                "head's schema back)")
+            git, git_ref = None, None
+            options = dataclasses.replace(options, base=tag)
+    if git_ref is not None and git is not None:   # the base built from a git ref, in a clone of the template
         if changed:
             # (a new step sharing an edited step's file is new, not edited: not named)
             changed = [t for t in changed if t in set(git.steps)] or changed
@@ -325,6 +349,7 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                 run.drop_clone(clone)
         else:
             result.checks.extend(_routed_checks(run, base_history, git.steps if git is not None else ()))
+            result.checks.extend(_unloaded_checks(run))
             result.checks.extend(_history_checks(run, base_history, git.steps if git is not None else (),
                                                  positional=options.base is None and git is None))
             # -- each step's downgrade since the base undoes its upgrade
@@ -603,13 +628,39 @@ def _removed_steps(run: Any, steps: List[Any]) -> List[Check]:
                 "that migrated with that squash have it recorded (a database older than the squash runs "
                 "the squash again)"))
             continue
-        out.append(Check(
-            "history", tag, True, "FAILED",
-            f"{tag} is gone (deleted or renamed) and no migration replaces it: databases that ran it keep it "
-            f"recorded, and `manage.py migrate` runs its renamed copy again (its tables exist there)",
-            details=f"hint: a renamed migration says replaces = [(\"{app}\", \"{path.stem}\")]; a deleted one "
-                    "that ran nowhere yet needs nothing (then say so with --pggit-base)"))
+        copy = _renamed_to(path, Path(rootdir))
+        if copy is not None:   # (Y8: "deleted or renamed" said both, whichever it was)
+            new_tag = f"django/{app}/{copy.stem}"
+            message = (f"{tag} was renamed to {new_tag} and no migration replaces it: databases that ran it "
+                       f"keep it recorded under its old name, and `manage.py migrate` runs {new_tag} there "
+                       "again (what it makes exists there already: it fails)")
+            hint = (f"hint: keep the old name, or say replaces = [(\"{app}\", \"{path.stem}\")] in the renamed "
+                    "migration; one that ran nowhere yet needs nothing (then say so with --pggit-base)")
+        else:
+            message = (f"{tag} was deleted and no migration replaces it: databases that ran it keep what it "
+                       "made (and its record), new databases do not get it: the two drift apart")
+            hint = ("hint: to undo a released migration, keep it and add a new one that reverses it; one that "
+                    "ran nowhere yet needs nothing (then say so with --pggit-base)")
+        out.append(Check("history", tag, True, "FAILED", message, details=hint))
     return out
+
+
+def _renamed_to(path: "Path", rootdir: "Path") -> "Optional[Path]":
+    """The file of ``path``'s folder that holds what ``path`` (a file gone from the work
+    tree) held as last committed, whitespace aside: its renamed copy; else None."""
+    from .freshness import deleted_text
+
+    text = deleted_text(path, rootdir)
+    if not text or not path.parent.is_dir():
+        return None
+    flat = " ".join(text.split())
+    for other in sorted(path.parent.glob("*.py")):
+        try:
+            if other != path and " ".join(other.read_text().split()) == flat:
+                return other
+        except (OSError, UnicodeDecodeError):
+            continue
+    return None
 
 
 def _committed_replaces(steps: List[Any], rootdir: "Path") -> Dict[str, str]:
@@ -858,7 +909,7 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
                     result.base_reason += result.base_note
                 else:
                     result.base, result.base_sha = options.base, repo.resolve(options.base)
-                    result.base_reason = "--pggit-base"
+                    result.base_reason = "--pggit-base" + result.base_note
                 # (with --pggit-head, the steps after it are not judged either: D8)
                 head_history = (None if options.head is None
                                 else {c.sha for c in repo.history(100_000, ref=result.head_sha)})
@@ -1495,6 +1546,70 @@ def _default_base(run: Any, repo: Any, head_sha: str, checks: Optional[List[Chec
     why = (f"the commit before the only step, {steps[0].tag}" if steps
            else "no migration steps: the database before the project's schema")
     return "root", repo.resolve("root"), why
+
+
+def _head_reproduced(git: Any) -> bool:
+    """Whether the clone holding the git base is back at the head's schema: the DDL log
+    proves it, or a full snapshot finds nothing pending."""
+    try:
+        with git.database.connect(autocommit=True) as conn:
+            repo = _GateRepo(conn)
+            try:
+                return not repo.status()
+            finally:
+                repo.close()
+    except PggitError:
+        return True
+
+
+def _unloaded_checks(run: Any) -> List[Check]:
+    """A failing ``NOT JUDGED`` case for each new migration file (git says it is new:
+    uncommitted, or added by the current line of work) that the tool never loads, so the
+    gate never ran nor judged it (Y2): a Django ``<app>/migrations/NNNN_*.py`` no step
+    comes from (its app not in ``INSTALLED_APPS`` of the settings the gate uses,
+    ``MIGRATION_MODULES`` pointing elsewhere, a folder without ``__init__.py``), an
+    Alembic ``.py`` file below a versions folder that is no revision (a subfolder,
+    read only with ``recursive_version_locations``)."""
+    import re
+    from pathlib import Path
+
+    rootdir = getattr(run, "rootdir", None)
+    steps = list(getattr(run, "steps", None) or ())
+    if rootdir is None or not steps:
+        return []
+    from .freshness import new_files
+
+    root = Path(rootdir).resolve()
+    tools = {getattr(a.step, "tool", None) for a in steps}
+    loaded = set(_tags_by_file(run, root))
+    versions = {p.parent for p in loaded if any(a.step.tool == "alembic" for a in steps
+                                                if (root / str(a.step.source)).resolve() == p)} \
+        if "alembic" in tools else set()
+    out: List[Check] = []
+    for path in new_files(root):
+        if path in loaded or path.suffix != ".py" or path.name.startswith("_"):
+            continue
+        try:
+            rel = path.relative_to(root).as_posix()
+        except ValueError:
+            continue
+        if "django" in tools and path.parent.name == "migrations" and re.match(r"\d{4}_\w*\.py$", path.name):
+            why = ("Django's migration loader does not load it: its app is not in INSTALLED_APPS of the "
+                   "settings the gate uses, MIGRATION_MODULES points elsewhere, or its folder has no "
+                   "__init__.py")
+            hint = ("hint: run the gate with settings that install the app (DJANGO_SETTINGS_MODULE, "
+                    "pytest-django's --ds), or move the migration where they load it")
+        elif any(v in path.parents and path.parent != v for v in versions):
+            why = ("Alembic does not read it: it is in a subfolder of the versions folder, read only with "
+                   "recursive_version_locations = true")
+            hint = ("hint: move it into the versions folder, or set recursive_version_locations = true in "
+                    "alembic.ini (or name the folder in version_locations)")
+        else:
+            continue
+        out.append(Check("gate", f"unloaded {rel}", True, "NOT JUDGED",
+                         f"{rel} is a new migration file, but {why}: the gate neither ran nor judged it "
+                         "(and the tool will not run it where it deploys either)", hint, file=rel))
+    return out
 
 
 def _shallow_case(run: Any, steps: List[Any]) -> Optional[Check]:

@@ -378,8 +378,42 @@ def _by_steps(run: Any, ref: str, sha: str, steps: list, notes: List[str]) -> Gi
     return base
 
 
+def prefix_base(run: Any, ref: str) -> "Optional[tuple[str, int]]":
+    """``(tag, n)`` when the steps of ``git:<ref>`` are the head's first ``n`` steps,
+    unchanged (same tags, same files): the base is then the head's own commit of its
+    ``n``-th step, ``tag``, and nothing is rebuilt (Y6: the base rebuilt apart from the
+    head's history held a column renamed over a dropped one as another column, dropped
+    and added again by the base..head migration, which then failed).  None otherwise:
+    another step, an edited one, a step without a file to compare, or a ref that cannot
+    be read (the build says why)."""
+    from .template_cache import step_digest
+
+    head = list(getattr(run, "steps", None) or ())
+    if not head:
+        return None
+    try:
+        top, sha = resolve(Path(run.rootdir), ref)
+    except PggitError:
+        return None
+    with tempfile.TemporaryDirectory(prefix="pytest-pggit-git-base-") as tmp:
+        tree = Path(tmp)
+        try:
+            extract(top, sha, tree)
+            steps, _notes = base_steps(run, top, tree)
+        except Exception:   # (the build reports it)
+            return None
+        tree_root = _tree_root(run, top, tree)
+        if not steps or len(steps) >= len(head):   # (the same steps: the rebuilt base is the head's)
+            return None
+        for step, a in zip(steps, head):
+            if (not step.source or not a.step.source or step.tag != a.tag
+                    or step_digest(step, tree_root) != step_digest(a.step, Path(run.rootdir))):
+                return None
+    return head[len(steps) - 1].tag, len(steps)
+
+
 def is_git_ref(base: Optional[str]) -> bool:
     return bool(base) and str(base).startswith(PREFIX)
 
 
-__all__ = ["BRANCH", "GitBase", "build", "is_git_ref", "resolve"]
+__all__ = ["BRANCH", "GitBase", "build", "is_git_ref", "prefix_base", "resolve"]

@@ -1426,11 +1426,38 @@ def test_a_deployed_migration_renamed_without_replaces_fails_the_history_check(
     out = result.stdout.str()
     assert result.ret == 1, out
     assert junit_cases(pytester.path / "gate.xml")["pggit.history::django/appk/0002_t"] == "failure"
-    assert "django/appk/0002_t is gone (deleted or renamed) and no migration replaces it" in out, out
+    assert ("django/appk/0002_t was renamed to django/appk/0002_item_b and no migration replaces it" in out
+            and "runs django/appk/0002_item_b there again" in out), out
     (pytester.path / "appk/migrations/0002_item_b.py").write_text(textwrap.dedent(
         add % 'replaces = [("appk", "0002_t")]').lstrip())
     result = pytester.runpytest_subprocess(*args)
     assert result.ret == 0, result.stdout.str()
+
+
+def test_a_deployed_migration_deleted_says_deleted(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """Y8 (tester B9): a reverted (deleted) migration was reported as "renamed", "runs its
+    renamed copy again (its tables exist there)": nothing was renamed."""
+    import subprocess
+
+    add = """
+        from django.db import migrations, models
+
+        class Migration(migrations.Migration):
+            dependencies = [("appk", "0001_initial")]
+            operations = [migrations.AddField("item", "b", models.IntegerField(null=True))]
+        """
+    _one_app(pytester, "appk", {"0001_initial": INITIAL, "0002_t": add})
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t"]
+    subprocess.run(git + ["init", "-q"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "two"], cwd=pytester.path, check=True)
+    subprocess.run(git + ["rm", "-q", "appk/migrations/0002_t.py"], cwd=pytester.path, check=True)
+    result = pytester.runpytest_subprocess(*dsn_args(pggit_server), "--pggit-gate")
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert "django/appk/0002_t was deleted and no migration replaces it: databases that ran it keep what it made" \
+        in out, out
+    assert "renamed" not in out.split("pggit gate:")[-1], out
 
 
 def test_the_second_stage_of_a_squash_is_no_history_failure(
