@@ -1017,6 +1017,7 @@ DECLARE
     v_paused  jsonb := '[]';
     v_evts    text;
     v_evt_raised boolean;
+    v_rel     record;
 BEGIN
     PERFORM _verify_blobs(ARRAY[_commit_tree(p_from), p_to_tree]);
     SET LOCAL check_function_bodies = false;
@@ -1073,6 +1074,36 @@ BEGIN
             -- is there, the full check for this step's own names.  (A statement is bound
             -- when it is parsed: what commits while a step runs is the next step's.  The
             -- first step too: _verify_blobs ran since the first check.)
+            -- S4 (sec10): a statement binds its expressions only once it has its locks;
+            -- a step that waited for one (another role holding ACCESS SHARE on the table)
+            -- bound what that role committed meanwhile, after the probe.  So the step's
+            -- relations are locked first, then probed, then the statement runs without
+            -- waiting for them: its own table ACCESS EXCLUSIVE (what ALTER takes), the
+            -- relations it names with their schema ACCESS SHARE (a view's or a
+            -- routine's); lock waits as everywhere in the checkout (lock_timeout, then a
+            -- new attempt, checked from the start).
+            FOR v_rel IN
+                SELECT n.nspname, c.relname, bool_or(x.own) AS own
+                FROM (SELECT pg_catalog.to_regclass(pg_catalog.format('%I.%I', v_step.schema_name,
+                                 pg_catalog.substr(v_step.obj_key, pg_catalog.strpos(v_step.obj_key, ' ') OPERATOR(pg_catalog.+) 1))) AS rel,
+                             true AS own
+                      WHERE pg_catalog.split_part(v_step.obj_key, ' ', 1) OPERATOR(pg_catalog.=) ANY
+                            (ARRAY['table', 'foreign_table', 'view', 'materialized_view'])
+                      UNION ALL
+                      SELECT pg_catalog.to_regclass(m[1] OPERATOR(pg_catalog.||) '.' OPERATOR(pg_catalog.||) m[2]), false
+                      FROM pg_catalog.regexp_matches(v_step.statement,
+                               '(?<![\w"$.])([a-z_][a-z0-9_$]*|"[^"]+")\.([a-z_][a-z0-9_$]*|"[^"]+")(?![\w"$(.])', 'g') m) x
+                JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) x.rel
+                JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
+                WHERE c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p', 'f', 'v', 'm']::"char"[])
+                GROUP BY n.nspname, c.relname, c.oid
+                HAVING CASE WHEN bool_or(x.own) THEN pg_catalog.has_table_privilege(c.oid, 'UPDATE')
+                            ELSE pg_catalog.has_table_privilege(c.oid, 'SELECT') END
+                ORDER BY n.nspname, c.relname
+            LOOP
+                EXECUTE pg_catalog.format('LOCK TABLE %I.%I IN %s MODE', v_rel.nspname, v_rel.relname,
+                                          CASE WHEN v_rel.own THEN 'ACCESS EXCLUSIVE' ELSE 'ACCESS SHARE' END);
+            END LOOP;
             IF cardinality(v_keep) OPERATOR(pg_catalog.>) 0 AND (
                    EXISTS (SELECT 1 FROM pg_catalog.pg_proc p
                            WHERE p.proname OPERATOR(pg_catalog.=) ANY (v_names)

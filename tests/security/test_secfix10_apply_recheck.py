@@ -74,3 +74,57 @@ END $f$""")
     assert failure[0].sqlstate == "42501", failure[0]
     assert f"function public.cardinality(text[]) of role {mallory}" in str(failure[0])
     assert db.val("SELECT count(*) FROM pg_constraint WHERE conname = 'few_tags'") == 0
+
+
+def test_a_function_committed_while_the_step_waits_for_its_table_lock_is_refused(db: SqlDb) -> None:
+    """S4 (sec10): ALTER TABLE binds its expressions only once it has its lock; another
+    role holding ACCESS SHARE made the step wait after the probe, committed a look-alike
+    and let go: the step bound it.  The step's tables are locked before the probe now."""
+    mallory = make_role(db)
+    db.exec("CREATE TABLE public.users (email text, tags text[]); INSERT INTO public.users VALUES ('a', '{x}')")
+    db.exec(f"GRANT SELECT ON public.users TO {mallory}")
+    db.exec("SELECT pggit_v0.create_basic_commit('base')")
+    db.exec("SELECT pggit_v0.create_branch('feature')")
+    db.exec("ALTER TABLE public.users ADD CONSTRAINT few_tags CHECK (pg_catalog.cardinality(tags) < 10)")
+    db.exec("SELECT pggit_v0.create_basic_commit('feature')")
+    db.exec("SELECT pggit_v0.checkout_branch('main', apply => true)")
+    holder = psycopg.connect(db.dsn)
+    evil = psycopg.connect(db.dsn, autocommit=True)
+    other = psycopg.connect(db.dsn, autocommit=True)
+    try:
+        holder.execute(f"SET ROLE {mallory}")
+        holder.execute("SELECT count(*) FROM public.users")   # ACCESS SHARE, left open
+        evil.execute(f"SET ROLE {mallory}")
+        pid = db.conn.info.backend_pid
+        failure: list = []
+
+        def checkout() -> None:
+            try:
+                db.exec("SELECT pggit_v0.checkout_branch('feature', apply => true)")
+            except psycopg.Error as exc:
+                failure.append(exc)
+
+        worker = threading.Thread(target=checkout, daemon=True)
+        worker.start()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if other.execute("SELECT count(*) FROM pg_locks WHERE pid = %s AND NOT granted"
+                             " AND relation = 'public.users'::regclass", [pid]).fetchone()[0]:
+                break
+            time.sleep(0.002)
+        else:
+            raise AssertionError("the checkout never waited for the lock on public.users")
+        evil.execute("""CREATE FUNCTION public.cardinality(text[]) RETURNS int LANGUAGE plpgsql AS $f$
+BEGIN
+    RAISE WARNING 'spy ran as %', current_user;
+    RETURN 0;
+END $f$""")
+        holder.commit()
+        worker.join(60)
+        assert not worker.is_alive()
+    finally:
+        for c in (holder, evil, other):
+            c.close()
+    assert [n for n in db.notices if n.startswith("spy ran")] == []
+    assert failure and failure[0].sqlstate == "42501", failure
+    assert f"function public.cardinality(text[]) of role {mallory}" in str(failure[0])
