@@ -1097,6 +1097,7 @@ COMMENT ON FUNCTION pggit_v0._is_secret_name(text) IS
 CREATE OR REPLACE FUNCTION pggit_v0._redact_option_value(p_value text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
+SET standard_conforming_strings = on   -- (its patterns' backslashes: sec10 S6)
 AS $$
 SELECT regexp_replace(regexp_replace(p_value,
            '((?:^|[\s;&?{])[A-Za-z_]*(?:pass|pwd|secret|token|credential|api_?key|access_?key|private_?key)[A-Za-z_]*\s*=\s*)'
@@ -1143,6 +1144,7 @@ COMMENT ON FUNCTION pggit_v0._secrets_note(text[]) IS
 CREATE OR REPLACE FUNCTION pggit_v0._conninfo_without_secrets(p_conninfo text, OUT conninfo text, OUT removed text[])
 LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
+SET standard_conforming_strings = on   -- (its patterns' backslashes: sec10 S6)
 AS $$
 SELECT btrim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(p_conninfo,
            -- key = value, the value quoted or not (in a URI's query: up to the next &)

@@ -172,11 +172,11 @@ SELECT (pg_catalog.strpos(p_text, '''') OPERATOR(pg_catalog.>) 0 OR pg_catalog.s
                 -- one test for all the forms _redact_secrets replaces; here, not in
                 -- _redact_secrets, so that capture calls _redact_secrets only for texts
                 -- it may change
-                THEN p_text OPERATOR(pg_catalog.~*) '(?:pass|pwd|secret|key|token|credential)(?:[^\s=:]*|[^"]*")(?:\s*[=:]|\s+(?:to\s+)?(?:[eu]&?)?[''$])|://[^\s/@]*:[^\s/@]*@'
+                THEN p_text OPERATOR(pg_catalog.~*) E'(?:pass|pwd|secret|key|token|credential)(?:[^\\s=:]*|[^"]*")(?:\\s*[=:]|\\s+(?:to\\s+)?(?:[eu]&?)?[''$])|://[^\\s/@]*:[^\\s/@]*@'
                 -- "key" the only word: the same test for it alone (PRIMARY KEY has the
                 -- word, seldom a string after it)
                 WHEN pg_catalog.lower(p_text COLLATE "C") OPERATOR(pg_catalog.~~) '%key%'
-                THEN p_text OPERATOR(pg_catalog.~*) 'key(?:[^\s=:]*|[^"]*")(?:\s*[=:]|\s+(?:to\s+)?(?:[eu]&?)?[''$])'
+                THEN p_text OPERATOR(pg_catalog.~*) E'key(?:[^\\s=:]*|[^"]*")(?:\\s*[=:]|\\s+(?:to\\s+)?(?:[eu]&?)?[''$])'
                 ELSE false END
 $$;
 COMMENT ON FUNCTION pggit_v0._may_hold_secrets(text) IS
@@ -185,6 +185,7 @@ COMMENT ON FUNCTION pggit_v0._may_hold_secrets(text) IS
 CREATE OR REPLACE FUNCTION pggit_v0._redact_secrets(p_text text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pggit_v0, pg_temp
+SET standard_conforming_strings = on   -- (its patterns' backslashes: sec10 S6)
 AS $fn$
 DECLARE
     -- a name that looks secret, then blanks, = or TO (groups 1 and 2)
@@ -390,12 +391,12 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
 SELECT NOT p_in_extension
        AND (p_schema IS NULL OR (p_schema OPERATOR(pg_catalog.<>) 'pggit_v0'
-                                 AND p_schema OPERATOR(pg_catalog.!~~) 'pg\_temp%'
-                                 AND p_schema OPERATOR(pg_catalog.!~~) 'pg\_toast\_temp%'))
+                                 AND p_schema OPERATOR(pg_catalog.!~~) E'pg\\_temp%'
+                                 AND p_schema OPERATOR(pg_catalog.!~~) E'pg\\_toast\\_temp%'))
        AND NOT (p_type OPERATOR(pg_catalog.=) 'schema' AND p_identity OPERATOR(pg_catalog.=) 'pggit_v0')
        -- LIKE first, the regular expression only for the identities that have the text
-       AND NOT (coalesce(p_identity, '') OPERATOR(pg_catalog.~~) '% on pggit\_v0.%'
-                AND p_identity OPERATOR(pg_catalog.~) ' on pggit_v0\.[a-z_0-9]+$')
+       AND NOT (coalesce(p_identity, '') OPERATOR(pg_catalog.~~) E'% on pggit\\_v0.%'
+                AND p_identity OPERATOR(pg_catalog.~) E' on pggit_v0\\.[a-z_0-9]+$')
 $$;
 COMMENT ON FUNCTION pggit_v0._capture_keeps(boolean, text, text, text) IS
     'Whether capture logs a DDL command: not of an extension, a temporary object or the layer itself; inlinable';
