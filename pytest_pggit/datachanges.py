@@ -115,6 +115,7 @@ class StepData:
                 for name in dict.fromkeys(c.group(0).rstrip("( \t\n").lower()
                                           for c in called.finditer(_strip_comments(stmt))):
                     out.extend(_called(where, name, routines.get(name, ())))
+        out += _fired(stmts)
         seen = {(_bare(st.table), st.verb, st.every_row) for st in out}
         out += [st for st in self.orm if (_bare(st.table), "DELETE", st.every_row) not in seen]
         return out
@@ -349,6 +350,49 @@ def body_changes(where: str, body: str, routines: Dict[str, str], skip: str = ""
     return out
 
 
+#: what makes PostgreSQL change rows the statements do not name (S10): a trigger or rule
+#: the step creates (with a statement writing rows), an event trigger, a foreign key that
+#: cascades (with a DELETE or TRUNCATE), ``TRUNCATE ... CASCADE``, a routine made by EXECUTE
+_FIRES = [
+    (re.compile(r"\bCREATE\s+(?:OR\s+REPLACE\s+)?EVENT\s+TRIGGER\b", re.IGNORECASE), None,
+     "EVENT TRIGGER", "an event trigger the step creates runs on its later DDL"),
+    (re.compile(r"\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:CONSTRAINT\s+)?TRIGGER\b", re.IGNORECASE), "write",
+     "TRIGGER", "a trigger the step creates fires on the rows it writes"),
+    (re.compile(r"\bCREATE\s+(?:OR\s+REPLACE\s+)?RULE\b", re.IGNORECASE), "write",
+     "RULE", "a rule the step creates rewrites the statements it runs"),
+    (re.compile(r"\bON\s+DELETE\s+(?:CASCADE|SET\s+NULL|SET\s+DEFAULT)\b", re.IGNORECASE), "delete",
+     "CASCADE", "a foreign key the step makes deletes or clears referencing rows when it deletes"),
+    (re.compile(r"\bTRUNCATE\b[^;]*\bCASCADE\b", re.IGNORECASE), None,
+     "CASCADE", "TRUNCATE ... CASCADE empties every table referencing it"),
+    (re.compile(r"\bEXECUTE\s+(?:format\s*\(\s*)?[Ee]?'\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE)\b",
+                re.IGNORECASE), None,
+     "EXECUTE", "a routine the step makes by EXECUTE runs code the gate does not read"),
+]
+_WRITES = {"write": re.compile(r"\b(?:INSERT\s+INTO|UPDATE\s+[\w.\"]+\s+SET|DELETE\s+FROM|MERGE\s+INTO|COPY\s+[\w.\"]+"
+                               r"(?:\s*\([^)]*\))?\s+FROM|TRUNCATE)\b", re.IGNORECASE),
+           "delete": re.compile(r"\b(?:DELETE\s+FROM|TRUNCATE|MERGE\s+INTO)\b", re.IGNORECASE)}
+
+
+def _fired(stmts: List[Tuple[str, str]]) -> List[DataStatement]:
+    """Row changes PostgreSQL makes because of the step's statements, which the text does
+    not show (S10: rows of a deployed table deleted by a cascade, a trigger, a rule, an
+    event trigger or a routine made by EXECUTE passed): each an ``unseen`` change at the
+    statement that sets it up, when the step also runs what sets it off."""
+    code = [(where, _strip_comments(stmt)) for where, stmt in stmts]
+    out: List[DataStatement] = []
+    for pattern, needs, verb, why in _FIRES:
+        if needs is not None and not any(_WRITES[needs].search(c) for (_, c), (_w, stmt) in zip(code, stmts)
+                                         if not _ROUTINE.match(stmt)):   # (a routine's body runs later)
+            continue
+        for where, c in code:
+            m = pattern.search(c)
+            if m is not None:
+                out.append(DataStatement(where, f"{_excerpt(c.strip(), 160)} ({why})",
+                                         "(rows the gate cannot read)", False, verb, unseen=True))
+                break
+    return out
+
+
 def _called(where: str, name: str, changes: Iterable[DataStatement]) -> List[DataStatement]:
     """The row changes of a routine the step created, at the statement calling it."""
     return [DataStatement(where, f"{st.text} (in {name}(), which the step creates and calls)", st.table,
@@ -369,8 +413,9 @@ def sql_file_data(path: Path, display: str, rootdir: Optional[Path] = None) -> S
     for offset, stmt in split_statements(text):
         first = _first_code(stmt)
         if first >= len(stmt) or (classify(stmt) is None and not _ROUTINE.match(stmt)
-                                  and not re.match(_LEAD + r"(?:DO|SELECT|CALL|WITH|EXECUTE)\b", stmt,
-                                                   re.IGNORECASE)):
+                                  and not re.match(_LEAD + r"(?:DO|SELECT|CALL|WITH|EXECUTE|INSERT|COPY)\b", stmt,
+                                                   re.IGNORECASE)
+                                  and not any(p.search(stmt) for p, _n, _v, _w in _FIRES)):
             continue   # (ALTER ... USING: from the DDL log; routines and their calls: Z17)
         line = text.count(chr(10), 0, offset + first)
         origin = script.origins[line] if line < len(script.origins) else None
@@ -653,7 +698,8 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
             line = f"{st.where}: {st.verb} {st.table}{what}"
             if st.unseen:
                 line = (f"{st.where}: {st.verb} of SQL built at run time: the gate cannot read which rows it "
-                        "changes")
+                        "changes" if st.verb == "EXECUTE" and st.text.startswith("EXECUTE ")
+                        else f"{st.where}: {st.verb}: {st.text}: the gate cannot read which rows it changes")
             if (st.every_row and deployed) or gone or st.unseen:
                 key = st.where
                 if " " in st.where:   # (SQL of a tool's step: its own directives, by statement, R12)
@@ -668,14 +714,15 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
                     line += f" -- accepted: {why}"
                 elif fails_at > 0 and hazard_rank("data-loss") >= fails_at:
                     failing.append(line)
-                    lost.append("rows it cannot read (SQL built at run time)" if st.unseen
+                    lost.append(("rows it cannot read (SQL built at run time)" if st.verb == "EXECUTE"
+                                 else f"rows it cannot read ({st.verb.lower()})") if st.unseen
                                 else f"every row of {st.table}" if st.every_row
                                 else ", ".join(f"every value of {st.table}.{c}" for c in gone))
             lines.append(line + "\n    " + _excerpt(st.text))
         lines += [f"{c}: the gate cannot see which rows it changes" for c in data.code]
         lines += [f"{c}: sent the statements above on the template's empty tables; where the tables "
                   "hold rows it may change more" for c in data.partly]
-        if failing and all("built at run time" in x for x in lost):
+        if failing and all("cannot read" in x for x in lost):
             status = "NOT JUDGED"
             message = (f"may lose rows the gate cannot read (data_deletion): {failing[0]}"
                        + (f"; and {len(failing) - 1} more" if len(failing) > 1 else ""))
@@ -705,7 +752,11 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
                         "on the statement"
                         + ("; SQL built at run time (EXECUTE of an expression) cannot be read: write the "
                            "statement out (EXECUTE 'DELETE ...' of a literal is read), or say why it loses "
-                           "nothing the same way" if any("built at run time" in x for x in lost) else ""))
+                           "nothing the same way" if any("built at run time" in x for x in lost) else "")
+                        + ("; what a trigger, rule, event trigger or cascading foreign key the step sets up "
+                           "changes is not read: make the row changes explicit statements, or say why it loses "
+                           "nothing the same way" if any("cannot read (" in x and "built" not in x for x in lost)
+                           else ""))
         # (the statement's file and line, for JUnit and annotations, as other cases have)
         at = re.fullmatch(r"(?P<file>[^\s:][^:]*):(?P<line>\d+)",
                           (failing[0] if failing else found[0].where if found else "").split(": ")[0])

@@ -71,3 +71,36 @@ def test_a_data_case_names_its_file_and_line(pytester: pytest.Pytester, pggit_se
     root = ET.parse(pytester.path / "gate.xml").getroot()
     data = [c for c in root.iter("testcase") if c.get("classname") == "pggit.data"]
     assert [(c.get("file"), c.get("line")) for c in data] == [("schema/002_change.sql", "3")]
+
+
+@pytest.mark.parametrize("sql, verbs", [
+    # sec10's S10: what PostgreSQL changes because of a statement
+    ("CREATE TABLE public.tmp (id int PRIMARY KEY);\nINSERT INTO public.tmp SELECT id FROM public.users;\n"
+     "ALTER TABLE public.users ADD CONSTRAINT users_tmp FOREIGN KEY (id) REFERENCES public.tmp (id) "
+     "ON DELETE CASCADE;\nDELETE FROM public.tmp;", ["CASCADE"]),
+    ("CREATE FUNCTION public.trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM public.users; "
+     "RETURN NEW; END $$;\nCREATE TABLE public.audit (id int);\nCREATE TRIGGER t AFTER INSERT ON public.audit "
+     "FOR EACH ROW EXECUTE FUNCTION public.trg();\nINSERT INTO public.audit VALUES (1);", ["TRIGGER"]),
+    ("CREATE TABLE public.audit (id int);\nCREATE RULE r AS ON INSERT TO public.audit DO ALSO "
+     "DELETE FROM public.users;\nINSERT INTO public.audit VALUES (1);", ["RULE"]),
+    ("CREATE EVENT TRIGGER e ON ddl_command_end EXECUTE FUNCTION public.on_ddl();", ["EVENT TRIGGER"]),
+    ("DO $$ BEGIN EXECUTE 'CREATE FUNCTION public.t() RETURNS void LANGUAGE sql AS ''DELETE FROM public.users''';"
+     " PERFORM public.t(); END $$;", ["EXECUTE"]),
+    ("TRUNCATE public.tmp CASCADE;", ["TRUNCATE", "CASCADE"]),
+    # none: a cascading key with no delete, a trigger with no row written
+    ("CREATE TABLE public.orders (id int, user_id int REFERENCES public.users ON DELETE CASCADE);", []),
+    ("CREATE TRIGGER t BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION public.touch();", []),
+])
+def test_what_a_step_sets_off_is_not_judged(sql: str, verbs: list) -> None:
+    from pytest_pggit.datachanges import sql_file_data
+
+    got = StepData(sql=[("f.sql:1", sql)]).statements()
+    assert [s.verb for s in got if s.unseen or s.verb == "TRUNCATE"] == verbs
+
+
+def test_the_gate_fails_a_rule_deleting_rows(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    make_project(pytester, INIT, "CREATE TABLE public.audit (id int);\nCREATE RULE r AS ON INSERT TO public.audit "
+                                 "DO ALSO DELETE FROM public.users;\nINSERT INTO public.audit VALUES (1);\n")
+    result = run_gate(pytester, pggit_server)
+    assert result.ret == 1, result.stdout.str()
+    result.stdout.fnmatch_lines(["*sql/schema/002_change.sql*NOT JUDGED*may lose rows the gate cannot read*RULE*"])
