@@ -1099,10 +1099,15 @@ LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET standard_conforming_strings = on   -- (its patterns' backslashes: sec10 S6)
 AS $$
-SELECT regexp_replace(regexp_replace(p_value,
+SELECT regexp_replace(regexp_replace(regexp_replace(regexp_replace(p_value,
            '((?:^|[\s;&?{])[A-Za-z_]*(?:pass|pwd|secret|token|credential|api_?key|access_?key|private_?key)[A-Za-z_]*\s*=\s*)'
            '(''(?:[^''\\]|\\.)*''|\{[^}]*\}|[^\s;&]*)', '\1[redacted]', 'gi'),
-       '(://[^\s/@:]*:)[^\s/@]+@', '\1[redacted]@', 'g')
+           -- a key written percent-encoded (libpq decodes a URL query's keys: ?pass%77ord=)
+           '((?:^|[\s;&?{])[A-Za-z_0-9]*%[0-9A-Fa-f]{2}[A-Za-z_0-9%]*\s*=\s*)[^\s;&]*', '\1[redacted]', 'g'),
+           -- "password": "..." in JSON
+           '("[^"]*(?:pass|pwd|secret|token|credential|key)[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*"', '\1"[redacted]"', 'gi'),
+       -- a URL's password, "/" and "?" in it too (sec10 S9: base64 passwords): up to the "@"
+       '(://[^\s/@:]*:)[^\s@]+@', '\1[redacted]@', 'g')
 $$;
 COMMENT ON FUNCTION pggit_v0._redact_option_value(text) IS
     'An option value with URL passwords and password-like key=value pairs replaced by [redacted] (Z2)';
@@ -1146,15 +1151,19 @@ LANGUAGE sql IMMUTABLE STRICT
 SET search_path = pg_catalog, pggit_v0, pg_temp
 SET standard_conforming_strings = on   -- (its patterns' backslashes: sec10 S6)
 AS $$
-SELECT btrim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(p_conninfo,
+SELECT btrim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(p_conninfo,
            -- key = value, the value quoted or not (in a URI's query: up to the next &)
-           '(^|[\s&?])[A-Za-z_]*(password|passwd|secret|key|token)[A-Za-z_]*\s*=\s*(''(?:[^''\\]|\\.)*''|[^\s&]*)\s*', '\1', 'gi'),
-           '^(postgres(?:ql)?://[^:/@?]*):[^@/?]*@', '\1@', 'i'),
+           '(^|[\s&?])[A-Za-z_]*(pass|pwd|secret|key|token|credential)[A-Za-z_]*\s*=\s*(''(?:[^''\\]|\\.)*''|[^\s&]*)\s*', '\1', 'gi'),
+           -- a URI query key written percent-encoded (libpq decodes it: ?pass%77ord=, sec10 S5)
+           '([?&])[A-Za-z_0-9]*%[0-9A-Fa-f]{2}[A-Za-z_0-9%]*=[^&]*', '\1', 'g'),
+           -- a URI's password: libpq ends the userinfo at "@" or "/" only ("?" is in it, S5)
+           '^(postgres(?:ql)?://[^:/@?]*):[^@/]*@', '\1@', 'i'),
            '([?&])&+', '\1', 'g'),
            '[?&]+$', '')),
        ARRAY(SELECT DISTINCT lower(m[1]) FROM regexp_matches(p_conninfo,
-                 '(?:^|[\s&?])([A-Za-z_]*(?:password|passwd|secret|key|token)[A-Za-z_]*)\s*=', 'gi') AS m)
-       || CASE WHEN p_conninfo ~* '^postgres(?:ql)?://[^:/@?]*:[^@/?]*@' THEN ARRAY['password'] ELSE ARRAY[]::text[] END
+                 '(?:^|[\s&?])([A-Za-z_]*(?:pass|pwd|secret|key|token|credential)[A-Za-z_]*)\s*=', 'gi') AS m)
+       || CASE WHEN p_conninfo ~* '^postgres(?:ql)?://[^:/@?]*:[^@/]*@' THEN ARRAY['password'] ELSE ARRAY[]::text[] END
+       || CASE WHEN p_conninfo ~ '[?&][A-Za-z_0-9]*%[0-9A-Fa-f]{2}[A-Za-z_0-9%]*=' THEN ARRAY['(a percent-encoded key)'] ELSE ARRAY[]::text[] END
 $$;
 COMMENT ON FUNCTION pggit_v0._conninfo_without_secrets(text) IS
     'A connection string with passwords and other secret-named parameters removed, and the names removed';

@@ -105,7 +105,7 @@ def _role_warnings(conn: "object") -> list:
     try:
         row = conn.execute(  # type: ignore[attr-defined]
             "SELECT r.rolname, r.rolsuper,"
-            "       (SELECT string_agg(c, ', ' ORDER BY s.setdatabase, c)"
+            "       (SELECT string_agg(DISTINCT split_part(c, '=', 1), ', ')"
             "        FROM pg_db_role_setting s CROSS JOIN LATERAL unnest(s.setconfig) c"
             "        WHERE s.setrole = r.oid AND s.setdatabase IN (0, (SELECT d.oid FROM pg_database d"
             "                                                         WHERE d.datname = current_database())))"
@@ -118,7 +118,8 @@ def _role_warnings(conn: "object") -> list:
     notes = []
     if settings:
         notes.append(
-            f"warning: role {name!r} carries settings of its own ({settings}): every session of the "
+            f"warning: role {name!r} carries settings of its own ({settings}; values not shown: they "
+            "may be secrets): every session of the "
             "role gets them, and SQL run as this role (a pull request's schema files or steps) may "
             f"set them with ALTER ROLE CURRENT_USER SET; if you did not set them: ALTER ROLE \"{name}\" "
             "RESET ALL (see SECURITY.md, shared servers)")

@@ -23,7 +23,8 @@ def test_the_dsn_backend_warns_about_the_roles_own_settings(db: SqlDb, pggit_ser
         notes = DsnBackend(dsn).start().notes
         [warning] = [n for n in notes if "carries settings" in n]
         assert f"role '{role}' carries settings of its own" in warning
-        assert "statement_timeout=3s" in warning and "search_path=evil, public" in warning
+        assert "search_path, statement_timeout; values not shown" in warning
+        assert "3s" not in warning and "evil" not in warning   # (S12: values may be secrets)
         assert f'ALTER ROLE "{role}" RESET ALL' in warning
     finally:
         db.exec(f"DROP ROLE {role}")

@@ -40,3 +40,28 @@ def test_secret_options_by_name_and_inside_values_are_not_stored(db: SqlDb) -> N
         assert name in stored, name
     # the redaction is stable: nothing to commit again
     assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
+
+
+def test_passwords_with_slashes_in_json_or_under_percent_encoded_keys_are_redacted(db: SqlDb) -> None:
+    """sec10 S9: a URL password holding "/" (base64), JSON members and a query key written
+    percent-encoded (?pass%77ord=, libpq decodes keys) passed the first patterns."""
+    db.exec("CREATE FOREIGN DATA WRAPPER s9_w")
+    db.exec("CREATE SERVER s9_srv FOREIGN DATA WRAPPER s9_w")
+    db.exec("CREATE USER MAPPING FOR CURRENT_USER SERVER s9_srv OPTIONS ("
+            " db_url 'mysql://app:ab/c+Slash==@db/shop', cfg '{\"user\": \"a\", \"password\": \"JsonPw\"}',"
+            " dsn 'postgresql://h/x?user=a&pass%77ord=PctPw&x=1')")
+    db.exec("SELECT pggit_v0.create_basic_commit('s9')")
+    stored = blobs(db)
+    assert not [s for s in ("Slash", "JsonPw", "PctPw") if s in stored], stored
+    assert "mysql://app:[redacted]@db/shop" in stored
+    assert '"password": "[redacted]"' in stored
+
+
+def test_subscription_conninfo_cleaning_handles_question_marks_and_encoded_keys(db: SqlDb) -> None:
+    """sec10 S5: libpq ends a URI's userinfo at "@" or "/" only, and decodes query keys."""
+    row = db.one("SELECT * FROM pggit_v0._conninfo_without_secrets('postgresql://app:Pa?ssW0rd1@db/x')")
+    assert row["conninfo"] == "postgresql://app@db/x" and row["removed"] == ["password"]
+    row = db.one("SELECT * FROM pggit_v0._conninfo_without_secrets("
+                 "'postgresql://db/x?user=a&pass%77ord=Q&sslmode=require')")
+    assert "Q" not in row["conninfo"].replace("require", ""), row
+    assert row["conninfo"] == "postgresql://db/x?user=a&sslmode=require"
