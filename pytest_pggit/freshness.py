@@ -198,6 +198,22 @@ def _first_parent_ranks(git: Any) -> Dict[str, float]:
     return {sha: float(len(revs) - i) for i, sha in enumerate(revs)}
 
 
+def line_added(paths: List[Path], rootdir: Path) -> List[Path]:
+    """Those of ``paths`` a commit of the current line of work added (:func:`_line_of_work`,
+    its newest :data:`EDIT_WINDOW` commits), when the branch merged into is known
+    (:func:`_merged_ref`): a branch's steps, however many commits added them (S8: a push
+    build of a branch whose first commit added a destructive step and whose second a
+    harmless one judged only the second).  Empty without git or that ref."""
+    git = functools.partial(_git, rootdir)
+    if _merged_ref(git) is None:
+        return []
+    root, paths = _in_work_tree(git, paths)
+    if root is None or not paths:
+        return []
+    line = set(_line_of_work(git)[:EDIT_WINDOW])
+    return sorted(p for p, sha in _adding_commits(git, root.resolve(), paths).items() if sha in line)
+
+
 def shallow_added(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], List[Path]]":
     """In a shallow clone, the boundary commit (its parents not fetched) that git says
     added the newest of ``paths``, and those it added: it "adds" every file it has, so
@@ -225,7 +241,13 @@ def shallow_added(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], Lis
     ranks = _first_parent_ranks(git)
     newest = max(adding.values(), key=lambda sha: ranks.get(sha, 0.0))
     if newest not in boundary:
-        return None, []
+        # (S8: a deeper clone of a branch, HEAD no merge: the boundary commit "adds" the
+        # older files, the branch's first steps among them, and nothing says which)
+        head = (git("rev-list", "--parents", "-n", "1", "HEAD") or "").split()
+        cut = [sha for sha in set(adding.values()) if sha in boundary]
+        if len(head) > 2 or not cut:
+            return None, []
+        newest = cut[0]
     return newest, sorted(p for p, sha in adding.items() if sha == newest)
 
 
@@ -509,4 +531,4 @@ def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
 
 
 __all__ = ["Freshness", "added_at", "committed_edits", "deleted_text", "edit_base", "edited", "freshness", "removed_files",
-           "new_files", "shallow_added", "uncommitted_new"]
+           "line_added", "new_files", "shallow_added", "uncommitted_new"]

@@ -1637,9 +1637,10 @@ def _shallow_case(run: Any, steps: List[Any]) -> Optional[Check]:
         return None
     return Check(
         "gate", "new steps", True, "NOT JUDGED",
-        f"the git clone is shallow: its first commit {sha[:12]} adds all {len(tags)} step files "
+        f"the git clone is shallow: its first commit {sha[:12]} adds {len(tags)} step files "
         "(their history was not fetched), so the gate cannot tell which steps are new; it judged "
-        f"only the last, {steps[-1].tag}: a step before it that the change adds would go unjudged",
+        f"only {'the last, ' + steps[-1].tag if len(tags) >= len(steps) else 'the steps after them'}: "
+        "a step among them that the change adds would go unjudged",
         "hint: fetch the history (actions/checkout: fetch-depth: 0), or name the base: "
         "--pggit-base git:origin/<target branch> (a pull request), or --pggit-base <tag of the "
         "deployed step>", file=_step_files(run).get(steps[-1].tag))
@@ -1677,6 +1678,11 @@ def _newest_steps(steps: List[Any], rootdir: Any) -> Optional[List[int]]:
     if top[0] == 0:   # no git: modification times (a copy keeps them) say too little
         return None
     new = [i for i in files if rank(i) == top]
+    # (and every step the current line of work added, in however many commits: S8)
+    from .freshness import line_added
+
+    branch = set(line_added(sorted(set(files.values())), Path(rootdir)))
+    new = sorted(set(new) | {i for i in files if files[i] in branch})
     tracked = [i for i in files if fresh[files[i]][0] >= 1]   # (not installed packages')
     if len(new) == len(tracked) or min(new) >= len(steps) - 1:
         return None

@@ -45,7 +45,7 @@ def test_a_depth_1_clone_fails_not_judged(pytester: pytest.Pytester, pggit_serve
     result = run_gate(pytester, pggit_server)
     out = result.stdout.str()
     assert result.ret == 1, out
-    result.stdout.fnmatch_lines(["*new steps*NOT JUDGED*the git clone is shallow*adds all 3 step files*",
+    result.stdout.fnmatch_lines(["*new steps*NOT JUDGED*the git clone is shallow*adds 3 step files*",
                                  "*fetch-depth: 0*"])
     # the complete history: judged whole, no such case
     origin_result = pytester.run("git", "-C", str(pytester.path), "fetch", "-q", "--unshallow")
@@ -55,3 +55,48 @@ def test_a_depth_1_clone_fails_not_judged(pytester: pytest.Pytester, pggit_serve
     assert result.ret == 1, out
     assert "NOT JUDGED" not in out, out
     assert "public/table/users/column/email" in out, out
+
+
+def _branch_of_two_commits(origin: Path) -> None:
+    """main: 0001; branch pr: commit A adds 0002 (drops a column), commit B adds 0003."""
+    schema = origin / "schema"
+    schema.mkdir()
+    (schema / "0001_users.sql").write_text("CREATE TABLE public.users (id int PRIMARY KEY, email text);\n")
+    (origin / "test_ok.py").write_text("def test_ok(pggit_db):\n    pass\n")
+    git(origin, "init", "-q")
+    git(origin, "add", ".")
+    git(origin, "commit", "-qm", "base")
+    git(origin, "checkout", "-qb", "pr")
+    (schema / "0002_cleanup.sql").write_text("ALTER TABLE public.users DROP COLUMN email;\n")
+    git(origin, "add", ".")
+    git(origin, "commit", "-qm", "cleanup")
+    (schema / "0003_audit.sql").write_text("CREATE TABLE public.audit (id int);\n")
+    git(origin, "add", ".")
+    git(origin, "commit", "-qm", "audit")
+    git(origin, "checkout", "-q", "main")
+
+
+def test_every_step_a_branch_of_two_commits_adds_is_judged(pytester: pytest.Pytester, pggit_server: Server,
+                                                            tmp_path_factory: pytest.TempPathFactory) -> None:
+    """sec10's S8: a push build of a branch (origin/HEAD = main) judged only its last commit's step."""
+    origin = tmp_path_factory.mktemp("origin")
+    _branch_of_two_commits(origin)
+    git(pytester.path, "clone", "-q", f"file://{origin}", ".")
+    git(pytester.path, "checkout", "-q", "pr")
+    result = run_gate(pytester, pggit_server, "-v")
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert "base: sql/schema/0001_users.sql" in out, out
+    assert "public/table/users/column/email" in out, out
+
+
+def test_a_depth_2_clone_of_a_branch_fails_not_judged(pytester: pytest.Pytester, pggit_server: Server,
+                                                      tmp_path_factory: pytest.TempPathFactory) -> None:
+    origin = tmp_path_factory.mktemp("origin")
+    _branch_of_two_commits(origin)
+    git(pytester.path, "clone", "-q", "--depth", "2", "--branch", "pr", f"file://{origin}", ".")
+    result = run_gate(pytester, pggit_server)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    result.stdout.fnmatch_lines(["*new steps*NOT JUDGED*the git clone is shallow*adds 2 step files*"
+                                 "the steps after them*"])
