@@ -134,6 +134,8 @@ def statement_changes(where: str, stmt: str, routines: Optional[Dict[str, str]] 
     found = classify(stmt)
     if found is not None:
         verb, table, every = found
+        if verb == "MERGE" and _MERGE_ALL.search(_top_level(stmt) + " " + _strip_comments(stmt)):
+            every = True   # (a join true for every row, and WHEN MATCHED THEN DELETE: sec9's Z17)
         over: Tuple[str, ...] = ()
         if verb == "UPDATE" and not _has_where(stmt):
             over = tuple(col for col, expr in _assignments(stmt) if _constant(expr))
@@ -272,6 +274,9 @@ _INNER = re.compile(r"(?:\(|\bBEGIN\b|;)\s*(?P<verb>DELETE\s+FROM|UPDATE|TRUNCAT
                     r"(?:ONLY\s+)?(?P<name>" + _NAME + ")", re.IGNORECASE)
 
 
+#: a ``MERGE`` deleting every row: an always-true join, ``WHEN MATCHED THEN DELETE``
+_MERGE_ALL = re.compile(r"\bON\s+\(*\s*(?:TRUE|1\s*=\s*1)\s*\)*\s+WHEN\s+MATCHED\s+THEN\s+DELETE\b",
+                        re.IGNORECASE)
 #: a routine created: ``CREATE [OR REPLACE] FUNCTION|PROCEDURE name(``
 _ROUTINE = re.compile(_LEAD + r"CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE)\s+(?P<name>" + _NAME
                       + r")\s*\(", re.IGNORECASE)

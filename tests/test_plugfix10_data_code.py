@@ -104,3 +104,13 @@ def test_the_gate_fails_a_rule_deleting_rows(pytester: pytest.Pytester, pggit_se
     result = run_gate(pytester, pggit_server)
     assert result.ret == 1, result.stdout.str()
     result.stdout.fnmatch_lines(["*sql/schema/002_change.sql*NOT JUDGED*may lose rows the gate cannot read*RULE*"])
+
+
+@pytest.mark.parametrize("sql, every", [
+    ("MERGE INTO public.users u USING public.users s ON true WHEN MATCHED THEN DELETE;", True),
+    ("MERGE INTO public.users u USING src s ON u.id = s.id WHEN MATCHED THEN DELETE;", False),
+])
+def test_a_merge_deleting_every_row(sql: str, every: bool) -> None:
+    """sec9's Z17 (w_merge): a MERGE with an always-true join deleting when matched."""
+    got = StepData(sql=[("f.sql:1", sql)]).statements()
+    assert [(s.verb, s.every_row) for s in got] == [("MERGE", every)]
