@@ -1582,9 +1582,8 @@ def _unloaded_checks(run: Any) -> List[Check]:
     root = Path(rootdir).resolve()
     tools = {getattr(a.step, "tool", None) for a in steps}
     loaded = set(_tags_by_file(run, root))
-    versions = {p.parent for p in loaded if any(a.step.tool == "alembic" for a in steps
-                                                if (root / str(a.step.source)).resolve() == p)} \
-        if "alembic" in tools else set()
+    versions = {(root / str(a.step.source)).resolve().parent for a in steps
+                if a.step.tool == "alembic" and getattr(a.step, "source", None)}
     out: List[Check] = []
     for path in new_files(root):
         if path in loaded or path.suffix != ".py" or path.name.startswith("_"):
