@@ -21,6 +21,27 @@
 --          routines on views' row types, rules, publications, subscriptions
 --   70-80  comments, grants, default privileges, security labels, event triggers
 
+-- The type a domain the plan makes (p_new) or drops (NOT p_new) is over, as that side's
+-- tree defines it (CREATE DOMAIN q AS <type> ...); an array of it likewise; p_type itself
+-- otherwise.  The live catalog does not hold such a domain (or holds the other side's),
+-- so _type_narrows alone missed a narrowing between two domains (AA1).
+CREATE OR REPLACE FUNCTION pggit_v0._plan_domain_base(p_plan pggit_v0._migration_part[], p_type text, p_new boolean)
+RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT coalesce((
+    SELECT regexp_replace(substr(c.def, length('CREATE DOMAIN ' || x.q || ' AS ') + 1),
+                          '( COLLATE | DEFAULT | NOT NULL| CONSTRAINT | CHECK |;$).*$', '')
+           || coalesce(substring(p_type FROM '((\[\])+)$'), '')
+    FROM unnest(p_plan) x
+    CROSS JOIN LATERAL (SELECT CASE WHEN p_new THEN x.new_c ELSE x.old_c END AS def) c
+    WHERE p_type ~ '^[^(]*\.' AND x.role = 'part' AND x.kind = 'domain' AND x.sub_key = 'definition'
+      AND x.q = regexp_replace(p_type, '(\[\])+$', '')
+      AND left(c.def, length('CREATE DOMAIN ' || x.q || ' AS ')) = 'CREATE DOMAIN ' || x.q || ' AS '
+    LIMIT 1), p_type)
+$$;
+
 -- Whether a routine's definition names a table of which the plan drops a column.
 CREATE OR REPLACE FUNCTION pggit_v0._reads_dropped_column(p_def text, p_plan pggit_v0._migration_part[])
 RETURNS boolean
@@ -694,7 +715,10 @@ BEGIN
                                             <> coalesce(n.identity_options, '') ~ 'INCREMENT BY -'
                                        THEN ' RESTART' END) END),
                ARRAY(SELECT h FROM unnest(ARRAY[
-                 CASE WHEN o.type <> n.type AND _type_narrows(o.type, n.type) THEN 'data_deletion' END,
+                 -- (a domain this migration makes or drops: as that side's tree defines it, AA1)
+                 CASE WHEN o.type <> n.type AND _type_narrows(_plan_domain_base(p_plan, o.type, false),
+                                                             _plan_domain_base(p_plan, n.type, true))
+                      THEN 'data_deletion' END,
                  CASE WHEN o.type <> n.type AND _type_rewrites(o.type, n.type) THEN 'correctness_risk' END,
                  -- an identity restarted (it counts the other way): new values may collide
                  CASE WHEN n.identity IS NOT NULL AND o.identity IS NOT NULL
