@@ -694,8 +694,9 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
         failing, accepted, lost = [], [], []
         for st in found:
             tables = [_bare(t) for t in st.table.split(", ")]
-            deployed = (base_tables is None or st.table.startswith("(")   # (named at run time)
-                        or any(t in base_tables for t in tables))
+            deployed = (base_tables is None or any(t in base_tables for t in tables)
+                        # (a table named at run time, rows it cannot read: any the base has)
+                        or (st.table.startswith("(") and bool(base_tables)))
             gone = [c for c in st.overwrites if (_bare(st.table), c) not in added] if deployed else []
             what = (" (every row)" if st.every_row and deployed else " (a table the base does not have)"
                     if st.every_row else "") + (
@@ -705,7 +706,7 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
                 line = (f"{st.where}: {st.verb} of SQL built at run time: the gate cannot read which rows it "
                         "changes" if st.verb == "EXECUTE" and st.text.startswith("EXECUTE ")
                         else f"{st.where}: {st.verb}: {st.text}: the gate cannot read which rows it changes")
-            if (st.every_row and deployed) or gone or st.unseen:
+            if (st.every_row and deployed) or gone or (st.unseen and deployed):
                 key = st.where
                 if " " in st.where:   # (SQL of a tool's step: its own directives, by statement, R12)
                     from .allow import directives_in

@@ -114,3 +114,21 @@ def test_a_merge_deleting_every_row(sql: str, every: bool) -> None:
     """sec9's Z17 (w_merge): a MERGE with an always-true join deleting when matched."""
     got = StepData(sql=[("f.sql:1", sql)]).statements()
     assert [(s.verb, s.every_row) for s in got] == [("MERGE", every)]
+
+
+def test_a_first_schema_file_with_triggers_and_seed_rows_passes(pytester: pytest.Pytester,
+                                                                pggit_server: Server) -> None:
+    """What a trigger or a cascade changes fails only where the base has tables to lose rows
+    of: the project's first schema file (base root) creating tables, a trigger and seed rows
+    passes, as real schemas do."""
+    schema = pytester.path / "schema"
+    schema.mkdir()
+    (schema / "001_init.sql").write_text(
+        "CREATE TABLE public.t (id int PRIMARY KEY, at timestamptz);\n"
+        "CREATE FUNCTION public.stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.at := now(); "
+        "RETURN NEW; END $$;\n"
+        "CREATE TRIGGER stamp BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION public.stamp();\n"
+        "INSERT INTO public.t (id) VALUES (1);\n")
+    pytester.makepyfile(test_ok="def test_ok(pggit):\n    assert pggit.head()\n")
+    result = run_gate(pytester, pggit_server)
+    assert result.ret == 0, result.stdout.str()
