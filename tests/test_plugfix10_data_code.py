@@ -83,7 +83,18 @@ def test_a_data_case_names_its_file_and_line(pytester: pytest.Pytester, pggit_se
      "FOR EACH ROW EXECUTE FUNCTION public.trg();\nINSERT INTO public.audit VALUES (1);", ["TRIGGER"]),
     ("CREATE TABLE public.audit (id int);\nCREATE RULE r AS ON INSERT TO public.audit DO ALSO "
      "DELETE FROM public.users;\nINSERT INTO public.audit VALUES (1);", ["RULE"]),
-    ("CREATE EVENT TRIGGER e ON ddl_command_end EXECUTE FUNCTION public.on_ddl();", ["EVENT TRIGGER"]),
+    ("CREATE FUNCTION public.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN "
+     "DELETE FROM public.users; END $$;\n"
+     "CREATE EVENT TRIGGER e ON ddl_command_end EXECUTE FUNCTION public.on_ddl();", ["EVENT TRIGGER"]),
+    # none: an event trigger or a trigger whose routine deletes and updates nothing (real
+    # schemas: supabase's, synapse's checks)
+    ("CREATE FUNCTION public.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN "
+     "RAISE NOTICE 'x'; END $$;\n"
+     "CREATE EVENT TRIGGER e ON ddl_command_end EXECUTE FUNCTION public.on_ddl();", []),
+    ("CREATE FUNCTION public.chk() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+     "IF NEW.id < 0 THEN RAISE EXCEPTION 'no'; END IF; RETURN NEW; END $$;\n"
+     "CREATE TRIGGER c BEFORE INSERT ON public.users FOR EACH ROW EXECUTE FUNCTION public.chk();\n"
+     "INSERT INTO public.users VALUES (1);", []),
     ("DO $$ BEGIN EXECUTE 'CREATE FUNCTION public.t() RETURNS void LANGUAGE sql AS ''DELETE FROM public.users''';"
      " PERFORM public.t(); END $$;", ["EXECUTE"]),
     ("TRUNCATE public.tmp CASCADE;", ["TRUNCATE", "CASCADE"]),
