@@ -150,9 +150,13 @@ DECLARE
     v_blobs    jsonb;
     v_defaults jsonb;
 BEGIN
-    IF p_from IS NULL OR p_to IS NULL OR NOT EXISTS (   -- (most migrations add no column)
+    -- (most migrations add no column to a table both trees hold; a whole schema made from
+    -- the empty baseline adds only new tables' columns: the query below, whose anti-join
+    -- over every added column cost 3.6 of a 1,000-table migration's 5.9 s, is not run)
+    IF p_from IS NULL OR p_to IS NULL OR NOT EXISTS (
            SELECT 1 FROM _diff_trees(p_base, p_to_tree) d
-           WHERE d.sub_key LIKE 'column %' AND d.old_sha IS NULL AND d.new_sha IS NOT NULL) THEN
+           WHERE d.sub_key LIKE 'column %' AND d.old_sha IS NULL AND d.new_sha IS NOT NULL
+             AND _tree_has_table(p_base, d.schema_name, _key_name(d.obj_key))) THEN
         RETURN NULL;
     END IF;
     WITH RECURSIVE diff AS MATERIALIZED (
