@@ -1099,7 +1099,9 @@ BEGIN
                                '(?<![\w"$.])([a-z_][a-z0-9_$]*|"[^"]+")\.([a-z_][a-z0-9_$]*|"[^"]+")(?![\w"$(.])', 'g') m) x
                 JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) x.rel
                 JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
-                WHERE c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p', 'f', 'v', 'm']::"char"[])
+                -- (LOCK takes tables and views only: materialized views and foreign
+                -- tables go with the statement's own locks)
+                WHERE c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p', 'v']::"char"[])
                 GROUP BY n.nspname, c.relname, c.oid
                 HAVING CASE WHEN bool_or(x.own) THEN pg_catalog.has_table_privilege(c.oid, 'UPDATE')
                             ELSE pg_catalog.has_table_privilege(c.oid, 'SELECT') END
