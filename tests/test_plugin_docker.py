@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 import psycopg
+import psycopg.conninfo
 import pytest
 
 from pytest_pggit.backends import Server
@@ -50,7 +51,9 @@ class RecordingContainer:
     def get_connection_url(self, driver: Any = "psycopg2") -> str:
         self.calls.append(("get_connection_url", driver))
         t = self.target
-        return f"postgresql://{t.user}@{t.host}:{t.port}/{t.dbname}"
+        # (the stand-in server's own password: the local backend asks for one over TCP)
+        auth = f"{t.user}:{t.password}" if t.password else t.user
+        return f"postgresql://{auth}@{t.host}:{t.port}/{t.dbname}"
 
     def stop(self) -> None:
         self.calls.append(("stop",))
@@ -75,7 +78,9 @@ def test_arguments_given_to_postgres_container(recording) -> None:
     assert ("get_connection_url", None) in c.calls  # a plain postgresql:// URL for psycopg 3
     assert server.backend == "docker" and server.port == recording.target.port
     assert server.server_version_num >= 140000 and server.version
-    with psycopg.connect(server.dsn(), autocommit=True) as conn:  # the real server behind it
+    # the real server behind it (with its own password, not the container's)
+    real = psycopg.conninfo.make_conninfo(server.dsn(), password=recording.target.password or "")
+    with psycopg.connect(real, autocommit=True) as conn:
         assert conn.execute("SELECT 1").fetchone() == (1,)
     backend.stop()
     backend.stop()
@@ -126,7 +131,7 @@ def test_a_whole_run_on_the_docker_backend(pytester: pytest.Pytester, pggit_serv
             def get_container_host_ip(self): return "127.0.0.1"
             def get_exposed_port(self, port): return {pggit_server.port}
             def get_connection_url(self, driver="psycopg2"):
-                return "postgresql://postgres@127.0.0.1:{pggit_server.port}/postgres"
+                return "postgresql://postgres:{pggit_server.password or ''}@127.0.0.1:{pggit_server.port}/postgres"
             def stop(self):
                 calls.append(("stop",))
                 import pathlib

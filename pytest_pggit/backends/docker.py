@@ -154,7 +154,8 @@ class DockerBackend:
             port=port,
             user=USER,
             dbname=DBNAME,
-            password=PASSWORD,
+            # (the URL's own, as testcontainers reports it; PASSWORD is what it was given)
+            password=_url_password(url) or PASSWORD,
             notes=[
                 f"container {self.image} ({_short_id(container)}) started in {time.monotonic() - t0:.2f} s on {host}:{port}, data on tmpfs, "
                 + ", ".join(f"{k}={v}" for k, v in NON_DURABLE_SETTINGS.items())
@@ -210,3 +211,14 @@ def _looks_like_engine_error(exc: BaseException) -> bool:
         for needle in ("DockerException", "Error while fetching server API version",
                        "Connection refused", "FileNotFoundError", "docker.sock")
     )
+
+
+def _url_password(url: str) -> Optional[str]:
+    """The password in a ``postgresql://user:password@host/...`` URL, if it holds one."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        value = conninfo_to_dict(url).get("password")
+    except Exception:  # pragma: no cover - a URL libpq cannot read fails at connect anyway
+        return None
+    return str(value) if value else None

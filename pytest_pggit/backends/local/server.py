@@ -220,6 +220,7 @@ class LocalBackend:
                 self._start_watchdog()
             t0 = time.monotonic()
             port, info = self._launch_on_a_port(bindir, runas)
+            password = self._set_password(port)
             self.timings["postgres"] = time.monotonic() - t0
             self.timings["total"] = time.monotonic() - t_start
             notes.append(
@@ -243,6 +244,7 @@ class LocalBackend:
                 port=port,
                 user=SUPERUSER,
                 dbname="postgres",
+                password=password,
                 socket_dir=str(base),
                 notes=notes,
                 base_dir=str(base),
@@ -355,7 +357,7 @@ class LocalBackend:
         assert self._base is not None
         cmd = [
             str(bindir / "postgres"), "-D", str(self._base / "data"), "-k", str(self._base),
-            "-h", "127.0.0.1", "-p", str(port),
+            "-h", "127.0.0.1", "-p", str(port), "-c", f"hba_file={self._hba_file(runas)}",
         ]
         for key, value in SERVER_SETTINGS.items():
             cmd += ["-c", f"{key}={value}"]
@@ -373,6 +375,40 @@ class LocalBackend:
             )
         finally:
             log.close()
+
+    def _hba_file(self, runas: RunAs) -> Path:
+        """The run's pg_hba.conf (security round 4, S1): initdb's trusts every TCP
+        connection on 127.0.0.1, so any local OS user connected as the superuser while a
+        run lasted.  Now the superuser needs the run's password over TCP (set over the
+        unix socket in the run's private folder, where trust stays); other roles (a
+        test's, a project's) are still trusted over TCP.  Outside the data directory: a
+        cached cluster's own file is never read."""
+        assert self._base is not None
+        path = self._base / "pg_hba.conf"
+        path.write_text("local all all trust\n"
+                        f"host all {SUPERUSER} 127.0.0.1/32 scram-sha-256\n"
+                        f"host all {SUPERUSER} ::1/128 scram-sha-256\n"
+                        "host all all 127.0.0.1/32 trust\n"
+                        "host all all ::1/128 trust\n")
+        os.chmod(path, 0o600)
+        if runas.switch:
+            os.chown(path, runas.uid, runas.gid)
+        return path
+
+    def _set_password(self, port: int) -> str:
+        """A fresh password of the superuser for this run (S1), set over the private unix
+        socket; the run's DSNs carry it (``Server.password``)."""
+        import secrets
+
+        import psycopg
+
+        assert self._base is not None
+        password = secrets.token_urlsafe(24)
+        with psycopg.connect(host=str(self._base), port=port, user=SUPERUSER, dbname="postgres",
+                             autocommit=True, connect_timeout=10) as conn:
+            conn.execute("SET password_encryption = 'scram-sha-256'")
+            conn.execute(f"ALTER ROLE {SUPERUSER} PASSWORD '{password}'")
+        return password
 
     def _wait_ready(self, proc: subprocess.Popen, port: int) -> Optional[Dict[str, Any]]:
         """What the server says once it answers a query (:func:`~.query_server`'s fields,
@@ -410,7 +446,8 @@ class LocalBackend:
                 time.sleep(0.002)
                 continue
             self._copied()   # a connection reads a database's files
-            conninfo = (f"host=127.0.0.1 port={port} user={SUPERUSER} dbname={dbname} "
+            # (over the run's private unix socket: TCP asks the superuser's password, set next)
+            conninfo = (f"host={self._base} port={port} user={SUPERUSER} dbname={dbname} "
                         "connect_timeout=2")
             try:
                 with psycopg.connect(conninfo, autocommit=True) as conn:
