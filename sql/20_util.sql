@@ -288,9 +288,9 @@ COMMENT ON FUNCTION pggit_v0._resolve_ref(text) IS
 --   * the operations that write history (commit, checkout, merge) only for a role that
 --     may write it (for a reader: nothing recorded, no error);
 --   * a reader's detail holds no control character (22023), and a reader's call records
---     nothing once 100 rows of that operation started since its transaction began (an
---     index range scan of the newest rows: a loop of calls in one transaction cannot
---     grow the table without bound).
+--     nothing once 100 rows of that operation started in the last minute (an index range
+--     scan of the newest rows: neither a loop of calls in one transaction nor one of
+--     autocommit calls grows the table faster than 100 rows a minute, Z16).
 CREATE OR REPLACE FUNCTION pggit_v0._record_timing(p_operation text, p_started timestamptz, p_detail text DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
@@ -319,8 +319,11 @@ BEGIN
             RAISE EXCEPTION 'the detail of a timing holds a control character: %', quote_literal(left(p_detail, 100))
                   USING ERRCODE = '22023', HINT = 'Give the detail on one line, without control characters.';
         END IF;
+        -- (any role's rows of the operation in the last minute: op_timings has no role
+        -- column; per transaction, as before Z16, a loop of autocommit calls had no bound)
         IF (SELECT count(*) FROM (SELECT 1 FROM pggit_v0.op_timings t
-                                  WHERE t.operation = v_op AND t.started_at >= now() LIMIT 100) x) >= 100 THEN
+                                  WHERE t.operation = v_op AND t.started_at >= now() - interval '1 minute'
+                                  LIMIT 100) x) >= 100 THEN
             RETURN;
         END IF;
     END IF;
@@ -329,7 +332,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION pggit_v0._record_timing(text, timestamptz, text) IS
-    'Appends one timing row for analyze_query_performance(): an API operation''s name (22023 otherwise), start within the transaction, detail capped; writers'' operations only for writers; readers: no control characters, 100 rows per operation and transaction';
+    'Appends one timing row for analyze_query_performance(): an API operation''s name (22023 otherwise), start within the transaction, detail capped; writers'' operations only for writers; readers: no control characters, 100 rows per operation and minute';
 
 -- _require_rights (who may write history) is in 52_history_writes.sql.
 

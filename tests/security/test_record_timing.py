@@ -43,3 +43,13 @@ def test_a_readers_rows_per_transaction_are_capped(db: SqlDb) -> None:
     with as_role(db, reader):   # a new transaction may record again; the API's calls still time themselves
         db.rows("SELECT * FROM pggit_v0.status()")
     assert db.val("SELECT count(*) FROM pggit_v0.op_timings WHERE operation = 'status'") >= 1
+
+
+def test_a_readers_autocommit_calls_are_capped_per_minute(db: SqlDb) -> None:
+    """Z16: the cap was per transaction, so each autocommit call was a transaction of its
+    own and a loop of them appended without bound (3,000 rows in 4.4 s)."""
+    reader = make_role(db, "reader")
+    with as_role(db, reader):
+        for _ in range(250):
+            db.exec("SELECT pggit_v0._record_timing('diff', now(), 'v18 autocommit')")
+    assert db.val("SELECT count(*) FROM pggit_v0.op_timings WHERE detail = 'v18 autocommit'") == 100
