@@ -5,6 +5,9 @@
 BEGIN;
 -- Reinstalls would print a NOTICE per existing table; only the capture mode NOTICE matters.
 SET LOCAL client_min_messages = warning;
+-- The install's own literals read backslashes as themselves (a session with
+-- standard_conforming_strings off would read them as escapes; see 97_literals.sql).
+SET LOCAL standard_conforming_strings = on;
 -- The layer's own DDL is not captured (the capture functions check this setting and the
 -- marker written below).
 SET LOCAL pggit.installing = on;
@@ -58,6 +61,7 @@ ON CONFLICT (id) DO NOTHING;
 \ir 90_baseline.sql
 \ir 92_privileges.sql
 \ir 95_directory.sql
+\ir 97_literals.sql
 \ir 99_grants.sql
 DELETE FROM pggit_v0.capture_faults WHERE id = -txid_current() AND event = 'unlogged';
 COMMIT;
