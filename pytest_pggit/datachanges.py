@@ -394,17 +394,20 @@ def _fired(stmts: List[Tuple[str, str]]) -> List[DataStatement]:
     lossy = any(_ROUTINE.match(stmt) and _LOSS.search(c) for (_, c), (_w, stmt) in zip(code, stmts))
     out: List[DataStatement] = []
     for pattern, needs, verb, why in _FIRES:
-        if needs is not None and not any(_WRITES[needs].search(c) for (_, c), (_w, stmt) in zip(code, stmts)
-                                         if not _ROUTINE.match(stmt)):   # (a routine's body runs later)
-            continue
         if verb in ("TRIGGER", "EVENT TRIGGER") and not lossy:
             continue
-        for where, c in code:
+        for i, (where, c) in enumerate(code):
             m = pattern.search(c)
-            if m is not None and (verb != "RULE" or _LOSS.search(c[m.end():])):
-                out.append(DataStatement(where, f"{_excerpt(c.strip(), 160)} ({why})",
-                                         "(rows the gate cannot read)", False, verb, unseen=True))
-                break
+            if m is None or (verb == "RULE" and not _LOSS.search(c[m.end():])):
+                continue
+            # only what runs after it sets it off (the review's R10-6: DELETE of orphans,
+            # then ADD FOREIGN KEY ... ON DELETE CASCADE, failed); a routine's body runs later
+            if needs is not None and not any(_WRITES[needs].search(later) for (_w, later), (_x, stmt)
+                                             in zip(code[i + 1:], stmts[i + 1:]) if not _ROUTINE.match(stmt)):
+                continue
+            out.append(DataStatement(where, f"{_excerpt(c.strip(), 160)} ({why})",
+                                     "(rows the gate cannot read)", False, verb, unseen=True))
+            break
     return out
 
 

@@ -1,0 +1,35 @@
+"""A cascade, trigger or rule a step sets up counts only when a statement after it sets
+it off (the review's R10-6: the textbook "DELETE the orphans, then ADD FOREIGN KEY ...
+ON DELETE CASCADE" step failed NOT JUDGED since the S10 rules read the step unordered)."""
+from __future__ import annotations
+
+import pytest
+
+from pytest_pggit.datachanges import StepData
+
+ORPHANS = "DELETE FROM public.orders WHERE user_id NOT IN (SELECT id FROM public.users);"
+FK = ("ALTER TABLE public.orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) "
+      "REFERENCES public.users (id) ON DELETE CASCADE;")
+
+
+def unseen(*stmts: str) -> list:
+    data = StepData(sql=[(f"f.sql:{i + 1}", s) for i, s in enumerate(stmts)])
+    return [(s.verb, s.where) for s in data.statements() if s.unseen]
+
+
+def test_orphans_deleted_before_the_cascading_key_are_no_unseen_change() -> None:
+    assert unseen(ORPHANS, FK) == []
+
+
+def test_a_delete_after_the_cascading_key_is_one() -> None:
+    assert unseen(FK, "DELETE FROM public.users WHERE id < 10;") == [("CASCADE", "f.sql:1")]
+
+
+@pytest.mark.parametrize("writes_first", [True, False])
+def test_a_lossy_trigger_counts_only_with_a_write_after_it(writes_first: bool) -> None:
+    fn = ("CREATE FUNCTION public.purge() RETURNS trigger LANGUAGE plpgsql AS "
+          "$$ BEGIN DELETE FROM public.users; RETURN NEW; END $$;")
+    trg = "CREATE TRIGGER t AFTER INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION public.purge();"
+    ins = "INSERT INTO public.orders VALUES (1, 1);"
+    got = unseen(ins, fn, trg) if writes_first else unseen(fn, trg, ins)
+    assert got == ([] if writes_first else [("TRIGGER", "f.sql:2")])
