@@ -627,6 +627,10 @@ class PggitSession:
                     self._keep_cached_templates()
                 except Exception as exc:
                     errors.append(exc)
+        if self.cfg.untrusted:   # (the mode is this run's: a later session in this process is not in it)
+            from .untrusted import disable
+
+            disable()
         if self._run_lock is not None:   # after the last drop: our databases are gone
             self._run_lock.release()
         if self.backend is not None:
