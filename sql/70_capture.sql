@@ -172,7 +172,7 @@ SELECT (pg_catalog.strpos(p_text, '''') OPERATOR(pg_catalog.>) 0 OR pg_catalog.s
                 -- one test for all the forms _redact_secrets replaces; here, not in
                 -- _redact_secrets, so that capture calls _redact_secrets only for texts
                 -- it may change
-                THEN p_text OPERATOR(pg_catalog.~*) E'(?:pass|pwd|secret|key|token|credential)(?:[^\\s=:]*|[^"]*")(?:\\s*[=:]|\\s+(?:to\\s+)?(?:[eu]&?)?[''$])|://[^\\s/@]*:[^\\s/@]*@'
+                THEN p_text OPERATOR(pg_catalog.~*) E'(?:pass|pwd|secret|key|token|credential)(?:[^\\s=:]*|[^"]*")(?:\\s*[=:]|\\s+(?:to\\s+)?(?:[eu]&?)?[''$])|://[^\\s/@]*:[^\\s@]*@|://[^\\s''"]*%[0-9a-f]{2}[^\\s=&''"]*='
                 -- "key" the only word: the same test for it alone (PRIMARY KEY has the
                 -- word, seldom a string after it)
                 WHEN pg_catalog.lower(p_text COLLATE "C") OPERATOR(pg_catalog.~~) '%key%'
@@ -199,7 +199,7 @@ BEGIN
         RETURN p_text;
     END IF;
     -- (_may_hold_secrets also makes the one regular expression test for all the forms below)
-    RETURN regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    RETURN regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
         p_text,
         -- ''...'' inside another string
         n || '''''(?:[^'']|'''''''')*''''', '\1\2''''[redacted]''''', 'gi'),
@@ -213,8 +213,11 @@ BEGIN
         -- password=... in a connection string
         '((?:pass|pwd|secret|token|credential|api_?key|access_?key|private_?key)[[:alnum:]_]*\s*=\s*)(?![eu]&?'')[^\s''"$,;)&]+',
         '\1[redacted]', 'gi'),
-        -- scheme://user:password@host
-        '(://[^\s/@:''"]*:)[^\s/@''"]+@', '\1[redacted]@', 'g'),
+        -- scheme://user:password@host ("/" and "?" in the password too, as the blobs'
+        -- _redact_option_value: base64 passwords, the review's R10-1)
+        '(://[^\s/@:''"]*:)[^\s@''"]+@', '\1[redacted]@', 'g'),
+        -- a URL query key written percent-encoded (libpq decodes it: ?pass%77ord=...)
+        '((?:[?&])[A-Za-z_0-9]*%[0-9A-Fa-f]{2}[A-Za-z_0-9%]*=)[^\s&''"]*', '\1[redacted]', 'g'),
         -- "token": "..."
         '("[^"]*(?:pass|pwd|secret|key|token|credential)[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*"', '\1"[redacted]"', 'gi');
 END
