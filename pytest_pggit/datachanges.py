@@ -274,9 +274,10 @@ _INNER = re.compile(r"(?:\(|\bBEGIN\b|;)\s*(?P<verb>DELETE\s+FROM|UPDATE|TRUNCAT
                     r"(?:ONLY\s+)?(?P<name>" + _NAME + ")", re.IGNORECASE)
 
 
-#: a ``MERGE`` deleting every row: an always-true join, ``WHEN MATCHED THEN DELETE``
-_MERGE_ALL = re.compile(r"\bON\s+\(*\s*(?:TRUE|1\s*=\s*1)\s*\)*\s+WHEN\s+MATCHED\s+THEN\s+DELETE\b",
-                        re.IGNORECASE)
+#: a ``MERGE`` deleting every row: an always-true join, ``WHEN MATCHED THEN DELETE`` (after
+#: other WHEN clauses too: the review's R10-3)
+_MERGE_ALL = re.compile(r"\bON\s+\(*\s*(?:TRUE|1\s*=\s*1)\s*\)*\s+(?:WHEN\b.*?)?\bWHEN\s+MATCHED\s+THEN\s+DELETE\b",
+                        re.IGNORECASE | re.DOTALL)
 #: a routine created: ``CREATE [OR REPLACE] FUNCTION|PROCEDURE name(``
 _ROUTINE = re.compile(_LEAD + r"CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE)\s+(?P<name>" + _NAME
                       + r")\s*\(", re.IGNORECASE)

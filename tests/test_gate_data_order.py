@@ -33,3 +33,15 @@ def test_a_lossy_trigger_counts_only_with_a_write_after_it(writes_first: bool) -
     ins = "INSERT INTO public.orders VALUES (1, 1);"
     got = unseen(ins, fn, trg) if writes_first else unseen(fn, trg, ins)
     assert got == ([] if writes_first else [("TRIGGER", "f.sql:2")])
+
+
+@pytest.mark.parametrize("merge, every_row", [
+    ("MERGE INTO public.users u USING public.src s ON true WHEN MATCHED THEN DELETE;", True),
+    ("MERGE INTO public.users u USING public.src s ON true WHEN NOT MATCHED THEN INSERT VALUES (s.id) "
+     "WHEN MATCHED THEN DELETE;", True),
+    ("MERGE INTO public.users u USING public.src s ON true WHEN MATCHED AND u.id > 3 THEN DELETE;", False),
+])
+def test_a_merge_on_true_deleting_when_matched_loses_every_row(merge: str, every_row: bool) -> None:
+    """The review's R10-3: a WHEN NOT MATCHED clause first hid it."""
+    got = StepData(sql=[("f.sql:1", merge)]).statements()
+    assert [(s.verb, s.every_row) for s in got] == [("MERGE", every_row)]
