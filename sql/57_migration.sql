@@ -707,6 +707,18 @@ $$;
 COMMENT ON FUNCTION pggit_v0.hazard_kinds() IS
     'The hazards a migration statement may carry: name, severity (breaking, data-loss, high, medium, low), rank, meaning';
 
+-- One part of a migration plan (its fields: see _migration_part in 58_plan.sql, whose
+-- _migration_plan fills it); made here, before _migration_steps declares a variable of it
+-- (a PL/pgSQL declaration of a type not made yet fails when bodies are checked).
+DROP TYPE IF EXISTS pggit_v0._migration_part CASCADE;
+CREATE TYPE pggit_v0._migration_part AS (
+    role text, schema_name text, obj_key text, kind text, how text, sub_key text, old_c text, new_c text, q text,
+    create_ddl text, create_depth int, create_broken boolean,
+    sig_table boolean, sig_view boolean, body_table boolean, body_view boolean, body_routine boolean,
+    drop_depth int, drop_broken boolean, late_depth int, sig_going boolean, renamed_in boolean, rebuilt_depth int,
+    drop_cascade boolean, goes_with_part boolean, pre_exists boolean, parent_key boolean,
+    partitioned boolean, col_order text, drop_phase int, keeps_owner boolean);
+
 -- The migration from tree p_from to tree p_to as ordered steps: phase, order within
 -- the phase, the path it implements, the statement and its hazards (hazard_kinds).
 -- The plan (58_plan.sql), then each emitter's statements (59_emit.sql), sorted.

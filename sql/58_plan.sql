@@ -47,14 +47,7 @@
 -- (a comment or grant of a part dropped here), pre_exists / parent_key (a partition's
 -- index attached to an index that already exists / to a key).
 -- Only functions use it: recreated (with them) on every install.
-DROP TYPE IF EXISTS pggit_v0._migration_part CASCADE;
-CREATE TYPE pggit_v0._migration_part AS (
-    role text, schema_name text, obj_key text, kind text, how text, sub_key text, old_c text, new_c text, q text,
-    create_ddl text, create_depth int, create_broken boolean,
-    sig_table boolean, sig_view boolean, body_table boolean, body_view boolean, body_routine boolean,
-    drop_depth int, drop_broken boolean, late_depth int, sig_going boolean, renamed_in boolean, rebuilt_depth int,
-    drop_cascade boolean, goes_with_part boolean, pre_exists boolean, parent_key boolean,
-    partitioned boolean, col_order text, drop_phase int, keeps_owner boolean);
+-- (The type is made in 57_migration.sql, before _migration_steps declares a variable of it.)
 
 -- The plan taking tree p_from to tree p_to: one row per part of each object handled,
 -- and per part of other objects that goes and comes back with them (see
