@@ -368,6 +368,10 @@ _FIRES = [
      "RULE", "a rule the step creates rewrites the statements it runs"),
     (re.compile(r"\bON\s+DELETE\s+(?:CASCADE|SET\s+NULL|SET\s+DEFAULT)\b", re.IGNORECASE), "delete",
      "CASCADE", "a foreign key the step makes deletes or clears referencing rows when it deletes"),
+    (re.compile(r"\bON\s+UPDATE\s+(?:CASCADE|SET\s+NULL|SET\s+DEFAULT)\b", re.IGNORECASE), "update",
+     "CASCADE", "a foreign key the step makes updates or clears referencing rows when it updates"),
+    (re.compile(r"\bALTER\s+TABLE\b[^;]*\bENABLE\s+(?:ALWAYS\s+|REPLICA\s+)?(?:TRIGGER|RULE)\b", re.IGNORECASE),
+     "write", "ENABLE TRIGGER", "a trigger or rule the step enables runs code the gate does not read on the rows it writes"),
     (re.compile(r"\bTRUNCATE\b[^;]*\bCASCADE\b", re.IGNORECASE), None,
      "CASCADE", "TRUNCATE ... CASCADE empties every table referencing it"),
     (re.compile(r"\bEXECUTE\s+(?:format\s*\(\s*)?[Ee]?'\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE)\b",
@@ -376,7 +380,8 @@ _FIRES = [
 ]
 _WRITES = {"write": re.compile(r"\b(?:INSERT\s+INTO|UPDATE\s+[\w.\"]+\s+SET|DELETE\s+FROM|MERGE\s+INTO|COPY\s+[\w.\"]+"
                                r"(?:\s*\([^)]*\))?\s+FROM|TRUNCATE)\b", re.IGNORECASE),
-           "delete": re.compile(r"\b(?:DELETE\s+FROM|TRUNCATE|MERGE\s+INTO)\b", re.IGNORECASE)}
+           "delete": re.compile(r"\b(?:DELETE\s+FROM|TRUNCATE|MERGE\s+INTO)\b", re.IGNORECASE),
+           "update": re.compile(r"\b(?:UPDATE\s+[\w.\"]+\s+SET|MERGE\s+INTO)\b", re.IGNORECASE)}
 
 
 #: a statement that deletes or overwrites rows, in a body or a rule's action

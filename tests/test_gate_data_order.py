@@ -45,3 +45,17 @@ def test_a_merge_on_true_deleting_when_matched_loses_every_row(merge: str, every
     """The review's R10-3: a WHEN NOT MATCHED clause first hid it."""
     got = StepData(sql=[("f.sql:1", merge)]).statements()
     assert [(s.verb, s.every_row) for s in got] == [("MERGE", every_row)]
+
+
+def test_an_on_update_cascade_with_an_update_after_it_is_unseen() -> None:
+    """The review's R10-2: ON UPDATE SET NULL plus an UPDATE of the referenced key passed."""
+    fk = ("ALTER TABLE public.users ADD CONSTRAINT users_src FOREIGN KEY (email) "
+          "REFERENCES public.src (email) ON UPDATE SET NULL;")
+    assert unseen(fk, "UPDATE public.src SET email = email || 'x';") == [("CASCADE", "f.sql:1")]
+    assert unseen("UPDATE public.src SET email = email || 'x';", fk) == []
+
+
+def test_a_trigger_enabled_then_fired_is_unseen() -> None:
+    """The review's R10-2: a disabled trigger of the base (its body unread) enabled, then fired."""
+    assert unseen("ALTER TABLE public.audit ENABLE TRIGGER purge_users;",
+                  "INSERT INTO public.audit VALUES (1);") == [("ENABLE TRIGGER", "f.sql:1")]
