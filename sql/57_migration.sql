@@ -1175,8 +1175,10 @@ BEGIN
                                         || ' change them first (backfill, remove duplicates), or give the'
                                         || ' target a default, then check out again.'
                                    WHEN SQLSTATE IN ('22P02', '22001', '22003', '22007', '22008')
-                                   THEN ' A value this database holds does not convert to the target''s type:'
-                                        || ' change it first, then check out again.'
+                                   THEN ' A value does not convert to the target''s type: one this database holds'
+                                        || ' (change it first, then check out again), or a literal of the statement'
+                                        || ' (a default naming an enum label renamed since: check out one commit at'
+                                        || ' a time).'
                                    ELSE '' END;
     END;
     PERFORM pg_catalog.set_config('search_path', 'pg_catalog, pggit_v0, pg_temp', true);
