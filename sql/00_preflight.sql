@@ -86,9 +86,13 @@ $owner$;
 -- DDL, which capture logs) would starve it (S2).  So after a short while (a second at
 -- most, half the lock_timeout) a try first queues for the relation the last one found
 -- busy, holding nothing else: new callers of that relation then wait behind it while
--- running ones finish, and the rest follow with NOWAIT.  It gives up at the caller's
--- lock_timeout (install.sql sets 10 s when there is none) with 55P03 naming the sessions
--- in the way.
+-- running ones finish, and the rest follow with NOWAIT.  Sessions of two kinds holding
+-- two relations in turn (captured DDL on ddl_log, a reader's reads of refs) still beat
+-- that (S2 again); from three seconds on (or two thirds of the lock_timeout) a try queues
+-- for each relation in turn, holding the ones it has: that may deadlock with an API call
+-- that holds one and asks for another (PostgreSQL then ends one of the two: when it is
+-- the install, it tries again).  It gives up at the caller's lock_timeout (install.sql
+-- sets 10 s when there is none) with 55P03 naming the sessions in the way.
 DO $locks$
 DECLARE
     v_rels     text[];
@@ -100,6 +104,7 @@ DECLARE
     v_start    timestamptz := pg_catalog.clock_timestamp();
     v_deadline timestamptz;
     v_nowait   timestamptz;
+    v_queued   timestamptz;
     v_left     interval;
     v_pause    float8 := 0.005;
     v_holders  text;
@@ -116,6 +121,7 @@ BEGIN
     END IF;
     v_deadline := v_start OPERATOR(pg_catalog.+) v_timeout;
     v_nowait := v_start OPERATOR(pg_catalog.+) LEAST(interval '1 second', v_timeout OPERATOR(pg_catalog./) 2);
+    v_queued := v_start OPERATOR(pg_catalog.+) LEAST(interval '3 seconds', v_timeout OPERATOR(pg_catalog.*) 2 OPERATOR(pg_catalog./) 3);
     LOOP
         BEGIN
             IF v_queue IS NOT NULL THEN
@@ -126,10 +132,21 @@ BEGIN
                 EXECUTE 'LOCK TABLE ' || v_queue || ' IN ACCESS EXCLUSIVE MODE';
                 PERFORM pg_catalog.set_config('lock_timeout', v_setting, true);
             END IF;
-            FOREACH v_rel IN ARRAY v_rels LOOP
-                v_busy := v_rel;
-                EXECUTE 'LOCK TABLE ' || v_rel || ' IN ACCESS EXCLUSIVE MODE NOWAIT';
-            END LOOP;
+            IF pg_catalog.clock_timestamp() OPERATOR(pg_catalog.>=) v_queued THEN
+                v_left := v_deadline OPERATOR(pg_catalog.-) pg_catalog.clock_timestamp();
+                PERFORM pg_catalog.set_config('lock_timeout',
+                            GREATEST(1, (EXTRACT(epoch FROM v_left) OPERATOR(pg_catalog.*) 1000)::bigint)::text, true);
+                FOREACH v_rel IN ARRAY v_rels LOOP
+                    v_busy := v_rel;
+                    EXECUTE 'LOCK TABLE ' || v_rel || ' IN ACCESS EXCLUSIVE MODE';
+                END LOOP;
+                PERFORM pg_catalog.set_config('lock_timeout', v_setting, true);
+            ELSE
+                FOREACH v_rel IN ARRAY v_rels LOOP
+                    v_busy := v_rel;
+                    EXECUTE 'LOCK TABLE ' || v_rel || ' IN ACCESS EXCLUSIVE MODE NOWAIT';
+                END LOOP;
+            END IF;
             RETURN;
         EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
             IF pg_catalog.clock_timestamp() OPERATOR(pg_catalog.>=) v_deadline THEN

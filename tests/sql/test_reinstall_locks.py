@@ -13,6 +13,7 @@ import time
 from typing import Dict, List
 
 import psycopg
+import pytest
 from conftest import SQL_DIR, SqlDb, psql_binary
 
 
@@ -81,23 +82,32 @@ def test_reinstall_gives_up_after_lock_timeout_naming_the_session(db: SqlDb) -> 
     assert _reinstall(db).returncode == 0
 
 
-def test_reinstall_is_not_starved_by_sessions_always_holding_a_layer_lock(db: SqlDb) -> None:
+@pytest.mark.parametrize("readers", [False, True])
+def test_reinstall_is_not_starved_by_sessions_always_holding_a_layer_lock(db: SqlDb, readers: bool) -> None:
     """S2: NOWAIT alone never queued; two staggered sessions of a LOGIN-only role, each
     keeping a captured DDL (hence a ddl_log lock) open for 0.3 s, made every reinstall
-    fail 55P03 whatever its lock_timeout."""
+    fail 55P03 whatever its lock_timeout.  With two pgGit readers reading refs the same
+    way besides, queueing for one relation at a time lost too (S2 again, 1759ae3)."""
     role = f"v11_nobody_{db.name[-6:]}"
+    reader = f"v11_reader_{db.name[-6:]}"
     db.exec(f"CREATE ROLE {role} LOGIN")
+    db.exec(f"CREATE ROLE {reader} LOGIN")
+    db.exec(f"SELECT pggit_v0.grant_access('{reader}', 'reader')")
     stop = threading.Event()
 
     def loop(delay: float, kind: str) -> None:
         time.sleep(delay)
-        with psycopg.connect(db.dsn, user=role) as c:
+        with psycopg.connect(db.dsn, user=reader if kind == "READ" else role) as c:
             while not stop.is_set():
-                c.execute(f"ALTER DEFAULT PRIVILEGES REVOKE ALL ON {kind} FROM {role}")
+                if kind == "READ":
+                    c.execute("SELECT 1 FROM pggit_v0.refs LIMIT 1")
+                else:
+                    c.execute(f"ALTER DEFAULT PRIVILEGES REVOKE ALL ON {kind} FROM {role}")
                 c.execute("SELECT pg_sleep(0.3)")
                 c.commit()
 
-    threads = [threading.Thread(target=loop, args=a) for a in ((0, "FUNCTIONS"), (0.15, "TYPES"))]
+    loops = [(0, "FUNCTIONS"), (0.15, "TYPES")] + ([(0.05, "READ"), (0.2, "READ")] if readers else [])
+    threads = [threading.Thread(target=loop, args=a) for a in loops]
     for t in threads:
         t.start()
     try:
@@ -107,6 +117,7 @@ def test_reinstall_is_not_starved_by_sessions_always_holding_a_layer_lock(db: Sq
         stop.set()
         for t in threads:
             t.join()
-        db.exec(f"DROP OWNED BY {role}")
-        db.exec(f"DROP ROLE {role}")
+        db.exec(f"SELECT pggit_v0.revoke_access('{reader}')")
+        db.exec(f"DROP OWNED BY {role}, {reader}")
+        db.exec(f"DROP ROLE {role}, {reader}")
     assert proc.returncode == 0, proc.stderr
