@@ -24,3 +24,10 @@ def test_the_ddl_log_keeps_no_url_password_nor_encoded_key(db: SqlDb) -> None:
     sub = db.val("SELECT pggit_v0._redact_secrets(%s)",
                  ["CREATE SUBSCRIPTION x CONNECTION 'postgresql://app@db/x?pass%77ord=Pct9' PUBLICATION p"])
     assert "Pct9" not in sub and "?pass%77ord=[redacted]" in sub, sub
+
+
+def test_json_members_named_like_a_key_but_no_secret_are_kept(db: SqlDb) -> None:
+    """The review's R10-7: d4461a8's JSON rule redacted every member whose name holds "key"."""
+    got = db.val("SELECT pggit_v0._redact_option_value(%s)",
+                 ['{"partition_key": "id", "keyspace": "ks", "api_key": "s3cr3t", "password": "p"}'])
+    assert got == '{"partition_key": "id", "keyspace": "ks", "api_key": "[redacted]", "password": "[redacted]"}'
