@@ -1,5 +1,5 @@
 """A deeper shallow clone whose boundary commit lies in the released line is judged as a
-complete one (the review's R10-4): after d9bb7c1 (S8) every push build cloned with depth
+complete one (the review's R10-4): after 28ec818 (S8) every push build cloned with depth
 > 1 failed ``new steps`` NOT JUDGED, GitLab's default ``GIT_DEPTH`` of 20 included."""
 from __future__ import annotations
 

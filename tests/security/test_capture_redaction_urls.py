@@ -1,4 +1,4 @@
-"""The DDL log redacts what the blobs redact (the review's R10-1): d4461a8 taught the
+"""The DDL log redacts what the blobs redact (the review's R10-1): 67210e7 taught the
 blobs' redaction URL passwords holding "/" (base64) and URL query keys written
 percent-encoded (libpq decodes ?pass%77ord=), but capture stored those statements whole
 in ddl_log.statement, which auditors and the owner read."""
@@ -27,7 +27,7 @@ def test_the_ddl_log_keeps_no_url_password_nor_encoded_key(db: SqlDb) -> None:
 
 
 def test_json_members_named_like_a_key_but_no_secret_are_kept(db: SqlDb) -> None:
-    """The review's R10-7: d4461a8's JSON rule redacted every member whose name holds "key"."""
+    """The review's R10-7: 67210e7's JSON rule redacted every member whose name holds "key"."""
     got = db.val("SELECT pggit_v0._redact_option_value(%s)",
                  ['{"partition_key": "id", "keyspace": "ks", "api_key": "s3cr3t", "password": "p"}'])
     assert got == '{"partition_key": "id", "keyspace": "ks", "api_key": "[redacted]", "password": "[redacted]"}'

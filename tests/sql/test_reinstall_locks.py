@@ -87,7 +87,7 @@ def test_reinstall_is_not_starved_by_sessions_always_holding_a_layer_lock(db: Sq
     """S2: NOWAIT alone never queued; two staggered sessions of a LOGIN-only role, each
     keeping a captured DDL (hence a ddl_log lock) open for 0.3 s, made every reinstall
     fail 55P03 whatever its lock_timeout.  With two pgGit readers reading refs the same
-    way besides, queueing for one relation at a time lost too (S2 again, 1759ae3)."""
+    way besides, queueing for one relation at a time lost too (S2 again, 67889eb)."""
     role = f"v11_nobody_{db.name[-6:]}"
     reader = f"v11_reader_{db.name[-6:]}"
     db.exec(f"CREATE ROLE {role} LOGIN")
