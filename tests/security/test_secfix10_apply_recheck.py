@@ -9,11 +9,35 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import List
 
 import psycopg
 
 from roles import make_role
 from sql_conftest import SqlDb
+
+
+def checkout_waiting_on(db: SqlDb, other: psycopg.Connection, relation: str,
+                        failure: List[psycopg.Error]) -> threading.Thread:
+    """``checkout_branch('feature', apply => true)`` in a thread, once it waits for a lock
+    on ``relation`` (seen from ``other``); its error, if any, goes to ``failure``."""
+    pid = db.conn.info.backend_pid
+
+    def checkout() -> None:
+        try:
+            db.exec("SELECT pggit_v0.checkout_branch('feature', apply => true)")
+        except psycopg.Error as exc:
+            failure.append(exc)
+
+    worker = threading.Thread(target=checkout, daemon=True)
+    worker.start()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if other.execute("SELECT count(*) FROM pg_locks WHERE pid = %s AND NOT granted"
+                         " AND relation = %s::regclass", [pid, relation]).fetchone()[0]:
+            return worker
+        time.sleep(0.002)
+    raise AssertionError(f"the checkout never waited for the lock on {relation}")
 
 
 def test_a_function_committed_from_a_savepoint_during_the_steps_is_refused_before_it_binds(db: SqlDb) -> None:
@@ -43,25 +67,8 @@ END $f$""")
         evil.execute("RELEASE SAVEPOINT s")
         other.execute("SELECT txid_current()")   # the next snapshot's xmax passes the subxid
         blocker.execute("LOCK TABLE public.big IN ACCESS SHARE MODE")   # step 1 waits for it
-        pid = db.conn.info.backend_pid
-        failure: list = []
-
-        def checkout() -> None:
-            try:
-                db.exec("SELECT pggit_v0.checkout_branch('feature', apply => true)")
-            except psycopg.Error as exc:
-                failure.append(exc)
-
-        worker = threading.Thread(target=checkout, daemon=True)
-        worker.start()
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:      # step 1 waits for the lock on big
-            if other.execute("SELECT count(*) FROM pg_locks WHERE pid = %s AND NOT granted"
-                             " AND relation = 'public.big'::regclass", [pid]).fetchone()[0]:
-                break
-            time.sleep(0.002)
-        else:
-            raise AssertionError("the checkout never waited for the lock on public.big")
+        failure: List[psycopg.Error] = []
+        worker = checkout_waiting_on(db, other, "public.big", failure)   # step 1 waits for it
         evil.commit()                           # the function is there from now on
         blocker.commit()                        # step 1 runs, then step 2's check
         worker.join(60)
@@ -95,25 +102,8 @@ def test_a_function_committed_while_the_step_waits_for_its_table_lock_is_refused
         holder.execute(f"SET ROLE {mallory}")
         holder.execute("SELECT count(*) FROM public.users")   # ACCESS SHARE, left open
         evil.execute(f"SET ROLE {mallory}")
-        pid = db.conn.info.backend_pid
-        failure: list = []
-
-        def checkout() -> None:
-            try:
-                db.exec("SELECT pggit_v0.checkout_branch('feature', apply => true)")
-            except psycopg.Error as exc:
-                failure.append(exc)
-
-        worker = threading.Thread(target=checkout, daemon=True)
-        worker.start()
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if other.execute("SELECT count(*) FROM pg_locks WHERE pid = %s AND NOT granted"
-                             " AND relation = 'public.users'::regclass", [pid]).fetchone()[0]:
-                break
-            time.sleep(0.002)
-        else:
-            raise AssertionError("the checkout never waited for the lock on public.users")
+        failure: List[psycopg.Error] = []
+        worker = checkout_waiting_on(db, other, "public.users", failure)
         evil.execute("""CREATE FUNCTION public.cardinality(text[]) RETURNS int LANGUAGE plpgsql AS $f$
 BEGIN
     RAISE WARNING 'spy ran as %', current_user;
