@@ -3,6 +3,8 @@ the template cache from storing it (tester B9's Y7: ``cannot clone ..._main_tpl 
 ..._cachenew: 1 other session(s) are still connected``, a tool's unnamed session)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pytest_pggit.backends import Server
@@ -34,5 +36,9 @@ def test_a_session_a_step_left_open_does_not_stop_the_cache(pytester: pytest.Pyt
     assert result.ret == 0, out
     assert "still connected" not in out, out
     result = pytester.runpytest_subprocess(*args)   # and the entry stored is cloned
-    assert result.ret == 0, result.stdout.str()
-    result.stdout.fnmatch_lines(["*template cache*hit*"])
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    # (or, when the other xdist worker's runs pushed it out of the server's newest 3 in
+    # between, named as stored and evicted: either way the first run stored it)
+    assert re.search(r"template cache.*(hit|miss: the cached template of this project \(\S+\) was evicted)",
+                     out), out

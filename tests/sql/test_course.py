@@ -165,6 +165,8 @@ def test_course_sessions_2_to_4(empty_db: SqlDb, tmp_path: Any) -> None:
 def _libpq_env(d: SqlDb) -> Dict[str, str]:
     info = d.conn.info
     env = {"PGHOST": info.host, "PGPORT": str(info.port), "PGUSER": info.user}
+    if info.password:   # (the local backend's superuser has a password over TCP: S1)
+        env["PGPASSWORD"] = info.password
     return env
 
 
