@@ -105,6 +105,7 @@ DECLARE
     v_deadline timestamptz;
     v_nowait   timestamptz;
     v_queued   timestamptz;
+    v_mode     text;
     v_left     interval;
     v_pause    float8 := 0.005;
     v_holders  text;
@@ -124,29 +125,21 @@ BEGIN
     v_queued := v_start OPERATOR(pg_catalog.+) LEAST(interval '3 seconds', v_timeout OPERATOR(pg_catalog.*) 2 OPERATOR(pg_catalog./) 3);
     LOOP
         BEGIN
+            -- (the waits of this try end at the deadline; NOWAIT requests do not wait)
+            v_left := v_deadline OPERATOR(pg_catalog.-) pg_catalog.clock_timestamp();
+            PERFORM pg_catalog.set_config('lock_timeout',
+                        GREATEST(1, (EXTRACT(epoch FROM v_left) OPERATOR(pg_catalog.*) 1000)::bigint)::text, true);
+            v_mode := CASE WHEN pg_catalog.clock_timestamp() OPERATOR(pg_catalog.>=) v_queued
+                           THEN '' ELSE ' NOWAIT' END;   -- (each in turn, queued, from then on)
             IF v_queue IS NOT NULL THEN
-                v_left := v_deadline OPERATOR(pg_catalog.-) pg_catalog.clock_timestamp();
-                PERFORM pg_catalog.set_config('lock_timeout',
-                            GREATEST(1, (EXTRACT(epoch FROM v_left) OPERATOR(pg_catalog.*) 1000)::bigint)::text, true);
                 v_busy := v_queue;
                 EXECUTE 'LOCK TABLE ' || v_queue || ' IN ACCESS EXCLUSIVE MODE';
-                PERFORM pg_catalog.set_config('lock_timeout', v_setting, true);
             END IF;
-            IF pg_catalog.clock_timestamp() OPERATOR(pg_catalog.>=) v_queued THEN
-                v_left := v_deadline OPERATOR(pg_catalog.-) pg_catalog.clock_timestamp();
-                PERFORM pg_catalog.set_config('lock_timeout',
-                            GREATEST(1, (EXTRACT(epoch FROM v_left) OPERATOR(pg_catalog.*) 1000)::bigint)::text, true);
-                FOREACH v_rel IN ARRAY v_rels LOOP
-                    v_busy := v_rel;
-                    EXECUTE 'LOCK TABLE ' || v_rel || ' IN ACCESS EXCLUSIVE MODE';
-                END LOOP;
-                PERFORM pg_catalog.set_config('lock_timeout', v_setting, true);
-            ELSE
-                FOREACH v_rel IN ARRAY v_rels LOOP
-                    v_busy := v_rel;
-                    EXECUTE 'LOCK TABLE ' || v_rel || ' IN ACCESS EXCLUSIVE MODE NOWAIT';
-                END LOOP;
-            END IF;
+            FOREACH v_rel IN ARRAY v_rels LOOP
+                v_busy := v_rel;
+                EXECUTE 'LOCK TABLE ' || v_rel || ' IN ACCESS EXCLUSIVE MODE' || v_mode;
+            END LOOP;
+            PERFORM pg_catalog.set_config('lock_timeout', v_setting, true);
             RETURN;
         EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
             IF pg_catalog.clock_timestamp() OPERATOR(pg_catalog.>=) v_deadline THEN
