@@ -26,15 +26,20 @@ def _project(root: Path, when: str) -> None:
     git(root, "commit", "-qm", "cleanup + audit", when=when)
 
 
+def assert_judged_from_0001(result: pytest.RunResult) -> None:
+    """The gate failed, judging every step after 0001: 0002's DROP COLUMN is named."""
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert "base: sql/schema/0001_users.sql" in out, out
+    assert "public/table/users/column/email" in out, out
+
+
 def test_a_backdated_commit_of_two_steps_is_judged_whole(pytester: pytest.Pytester,
                                                           pggit_server: Server) -> None:
     # dated as the last commit before it: by commit time every step file ties
     _project(pytester.path, "2026-12-01T10:00:00Z")
     result = run_gate(pytester, pggit_server, "-v")
-    out = result.stdout.str()
-    assert result.ret == 1, out
-    assert "base: sql/schema/0001_users.sql" in out, out
-    assert "public/table/users/column/email" in out, out
+    assert_judged_from_0001(result)
 
 
 def test_a_depth_1_clone_fails_not_judged(pytester: pytest.Pytester, pggit_server: Server,
@@ -84,10 +89,7 @@ def test_every_step_a_branch_of_two_commits_adds_is_judged(pytester: pytest.Pyte
     git(pytester.path, "clone", "-q", f"file://{origin}", ".")
     git(pytester.path, "checkout", "-q", "pr")
     result = run_gate(pytester, pggit_server, "-v")
-    out = result.stdout.str()
-    assert result.ret == 1, out
-    assert "base: sql/schema/0001_users.sql" in out, out
-    assert "public/table/users/column/email" in out, out
+    assert_judged_from_0001(result)
 
 
 def test_a_depth_2_clone_of_a_branch_fails_not_judged(pytester: pytest.Pytester, pggit_server: Server,
