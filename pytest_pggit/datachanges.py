@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -84,23 +84,22 @@ class StepData:
     #: empty tables): seen in part, it may change more where the tables hold rows (U1)
     partly: List[str] = field(default_factory=list)
 
-    def statements(self) -> List[DataStatement]:
+    def statements(self, known: Optional["Known"] = None) -> List[DataStatement]:
         """The statements of :attr:`sql` that change rows, then those read from code that
-        no statement of the same verb on the same table already stands for."""
+        no statement of the same verb on the same table already stands for.  ``known``:
+        the routines and triggers the step finds made (the base's, earlier steps'): calls
+        of those routines and writes firing those triggers are read too (BB2, S10)."""
         from .sqlfiles import split_statements
 
         out: List[DataStatement] = []
-        stmts = [(where, stmt) for where, text in self.sql for _offset, stmt in split_statements(text)]
+        stmts = self.split()
         # routines the step creates whose bodies change rows, and their calls (Z17: a
-        # function emptying a table, created, called and dropped by the step, passed)
+        # function emptying a table, created, called and dropped by the step, passed);
+        # and those an earlier step or the base made (BB2: ``SELECT f()`` of a function of
+        # a released step emptying tables passed, unnamed)
         routines: Dict[str, List[DataStatement]] = {}
-        bodies: Dict[str, str] = {}
-        for where, stmt in stmts:
-            m = _ROUTINE.match(stmt)
-            if m:
-                body = _routine_body(stmt[m.end():])
-                if body is not None:
-                    bodies[_bare(m.group("name")).lower()] = body
+        own = _own_routines(stmts)
+        bodies: Dict[str, str] = {**(known.routines if known is not None else {}), **own}
         for name, body in bodies.items():
             changes = body_changes("", body, bodies, skip=name)
             if changes:
@@ -114,11 +113,146 @@ class StepData:
             if called is not None and not _NO_CALL.match(stmt):
                 for name in dict.fromkeys(c.group(0).rstrip("( \t\n").lower()
                                           for c in called.finditer(_strip_comments(stmt))):
-                    out.extend(_called(where, name, routines.get(name, ())))
-        out += _fired(stmts)
+                    out.extend(_called(where, name, routines.get(name, ()), name in own))
+        out += _fired(stmts, known)
+        if known is not None:
+            out += _known_triggers(stmts, known, bodies)
         seen = {(_bare(st.table), st.verb, st.every_row) for st in out}
         out += [st for st in self.orm if (_bare(st.table), "DELETE", st.every_row) not in seen]
         return out
+
+    def split(self) -> List[Tuple[str, str]]:
+        """(where, statement) of :attr:`sql`."""
+        from .sqlfiles import split_statements
+
+        return [(where, stmt) for where, text in self.sql for _offset, stmt in split_statements(text)]
+
+
+@dataclass
+class Known:
+    """The routines and triggers a step finds made: the base's (the template's catalog,
+    less those the steps since the base make) and those of the steps before it (BB2, S10:
+    a function or trigger made by an earlier step, called or fired by a later one, passed)."""
+
+    #: routine name (bare, lower case) -> body
+    routines: Dict[str, str] = field(default_factory=dict)
+    #: (table, events, routine, trigger name), names bare and lower case; events among
+    #: INSERT, UPDATE, DELETE, TRUNCATE
+    triggers: List[Tuple[str, Tuple[str, ...], str, str]] = field(default_factory=list)
+
+    def after(self, stmts: Sequence[Tuple[str, str]]) -> None:
+        """Add what ``stmts`` (a step's) make, drop what they drop."""
+        self.routines.update(_own_routines(stmts))
+        for _where, stmt in stmts:
+            code = _strip_comments(stmt)
+            t = _TRIGGER.match(code)
+            if t is not None:
+                key = (_bare(t.group("table")), _bare(t.group("name")))
+                self.triggers = [x for x in self.triggers if (x[0], x[3]) != key]
+                events = tuple(e for e in ("INSERT", "UPDATE", "DELETE", "TRUNCATE")
+                               if re.search(r"\b" + e + r"\b", t.group("events"), re.IGNORECASE))
+                self.triggers.append((key[0], events, _bare(t.group("func")), key[1]))
+                continue
+            d = re.match(r"\s*DROP\s+TRIGGER\s+(?:IF\s+EXISTS\s+)?(?P<name>" + _NAME + r")\s+ON\s+(?P<table>"
+                         + _NAME + ")", code, re.IGNORECASE)
+            if d is not None:
+                key = (_bare(d.group("table")), _bare(d.group("name")))
+                self.triggers = [x for x in self.triggers if (x[0], x[3]) != key]
+
+
+def _own_routines(stmts: Sequence[Tuple[str, str]]) -> Dict[str, str]:
+    """Name (bare, lower case) -> body of the routines ``stmts`` create."""
+    bodies: Dict[str, str] = {}
+    for _where, stmt in stmts:
+        m = _ROUTINE.match(stmt)
+        if m:
+            body = _routine_body(stmt[m.end():])
+            if body is not None:
+                bodies[_bare(m.group("name")).lower()] = body
+    return bodies
+
+
+#: ``CREATE [OR REPLACE] [CONSTRAINT] TRIGGER name BEFORE|AFTER|INSTEAD OF events ON table ...
+#: EXECUTE FUNCTION|PROCEDURE func(``
+_TRIGGER = re.compile(r"\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:CONSTRAINT\s+)?TRIGGER\s+(?P<name>" + _NAME
+                      + r")\s+(?:BEFORE|AFTER|INSTEAD\s+OF)\s+(?P<events>.*?)\s+ON\s+(?P<table>" + _NAME
+                      + r")\b.*?\bEXECUTE\s+(?:FUNCTION|PROCEDURE)\s+(?P<func>" + _NAME + r")\s*\(",
+                      re.IGNORECASE | re.DOTALL)
+
+#: a statement writing rows of a table (anywhere in a statement: a DO block's, a WITH's)
+_WRITE = re.compile(r"(?:^|[;(\s])(?P<verb>INSERT\s+INTO|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|MERGE\s+INTO|COPY|"
+                    r"UPDATE)\s+(?:ONLY\s+)?(?P<name>" + _NAME + r")(?P<rest>(?:\s+(?:AS\s+)?[\w$]+)?\s+SET\b)?",
+                    re.IGNORECASE)
+
+
+def _writes(stmt: str) -> List[Tuple[str, str]]:
+    """(event, bare table) of the rows ``stmt`` writes, as its triggers see them."""
+    code = _strip_comments(stmt)
+    if _ROUTINE.match(code) or (_NO_CALL.match(code) and not re.match(r"\s*DO\b", code, re.IGNORECASE)):
+        return []
+    out: List[Tuple[str, str]] = []
+    for m in _WRITE.finditer(code):
+        verb = m.group("verb").split()[0].upper()
+        if verb == "UPDATE" and not m.group("rest"):
+            continue
+        if verb == "COPY" and not re.match(r"(?:\s*\([^)]*\))?\s+FROM\b", code[m.end("name"):], re.IGNORECASE):
+            continue
+        events = {"MERGE": ("INSERT", "UPDATE", "DELETE"), "COPY": ("INSERT",)}.get(verb, (verb,))
+        if verb == "INSERT" and re.search(r"\bON\s+CONFLICT\b[^;]*\bDO\s+UPDATE\b", code[m.end():], re.IGNORECASE):
+            events = ("INSERT", "UPDATE")
+        out += [(e, _bare(m.group("name"))) for e in events]
+    return out
+
+
+def _known_triggers(stmts: Sequence[Tuple[str, str]], known: Known, bodies: Dict[str, str]) -> List[DataStatement]:
+    """The row changes of the triggers :class:`Known` holds (made before the step) that the
+    step's statements fire: their routines' bodies, read as the step's own (S10's split
+    trigger: made by one new step, fired by the next)."""
+    out: List[DataStatement] = []
+    done: Set[Tuple[str, str]] = set()
+    for where, stmt in stmts:
+        for event, table in _writes(stmt):
+            for t_table, events, func, name in known.triggers:
+                if t_table != table or event not in events or (t_table, name) in done:
+                    continue
+                body = bodies.get(func)
+                if body is None:
+                    continue
+                done.add((t_table, name))
+                for st in body_changes(where, body, bodies, skip=func):
+                    out.append(DataStatement(where, f"{st.text} (in {func}(), which trigger {name} on {table} runs "
+                                             f"on the step's {event})", st.table, st.every_row, st.verb,
+                                             st.overwrites, st.unseen))
+    return out
+
+
+def known_in_catalog(conn: Any) -> Known:
+    """The routines (SQL and PL/pgSQL, not an extension's) and enabled triggers of the
+    database ``conn`` is connected to (the template: the head's schema)."""
+    out = Known()
+    rows = conn.execute(
+        "SELECT pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+        "JOIN pg_language l ON l.oid = p.prolang "
+        "WHERE l.lanname IN ('sql', 'plpgsql') AND p.prokind IN ('f', 'p') "
+        "AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pggit_v0') AND n.nspname NOT LIKE 'pg\\_%' "
+        "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid "
+        "AND d.deptype = 'e')")
+    for (text,) in rows:
+        m = _ROUTINE.match(text or "")
+        body = _routine_body(text[m.end():]) if m else None
+        if m and body is not None:
+            name = _bare(m.group("name")).lower()
+            out.routines[name] = (out.routines[name] + ";\n" + body) if name in out.routines else body
+    rows = conn.execute(
+        "SELECT c.relname, t.tgname, t.tgtype, p.proname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid "
+        "WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' "
+        "AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pggit_v0') AND n.nspname NOT LIKE 'pg\\_%'")
+    for table, name, tgtype, func in rows:
+        events = tuple(e for bit, e in ((4, "INSERT"), (16, "UPDATE"), (8, "DELETE"), (32, "TRUNCATE"))
+                       if int(tgtype) & bit)
+        out.triggers.append((table, events, func.lower(), name))
+    return out
 
 
 def statement_changes(where: str, stmt: str, routines: Optional[Dict[str, str]] = None
@@ -131,6 +265,13 @@ def statement_changes(where: str, stmt: str, routines: Optional[Dict[str, str]] 
         m = _BODY.search(stmt)
         if m is not None:
             return body_changes(where, _body_text(m), routines or {})
+    parts = _ctes(stmt)
+    if parts is not None and any(_DML.match(b) for b in parts[0]):
+        # a data-modifying WITH: each of its statements judged as alone (BB2: ``WITH d AS
+        # (DELETE FROM t RETURNING *) SELECT ...`` deleted every row, reported as some)
+        out = [replace(st, text=stmt.strip()) for b in parts[0] + [parts[1]]
+               for st in statement_changes(where, b, routines)]
+        return out
     found = classify(stmt)
     if found is not None:
         verb, table, every = found
@@ -150,6 +291,67 @@ def statement_changes(where: str, stmt: str, routines: Optional[Dict[str, str]] 
             out.append(DataStatement(where, stmt.strip(), m.group("name"), False, "ALTER TYPE",
                                      (col,) if _constant(expr) else ()))
     return out
+
+
+#: a statement that may change rows (a WITH's query)
+_DML = re.compile(r"\s*(?:DELETE|UPDATE|MERGE|INSERT|WITH)\b", re.IGNORECASE)
+
+
+def _ctes(stmt: str) -> Optional[Tuple[List[str], str]]:
+    """The queries of a ``WITH`` statement's common table expressions and its main
+    statement; None for another statement, or one this cannot read."""
+    code = _strip_comments(stmt)
+    m = re.match(r"\s*WITH\s+(?:RECURSIVE\s+)?", code, re.IGNORECASE)
+    if m is None:
+        return None
+    head = re.compile(r'\s*(?:"(?:[^"]|"")+"|[\w$]+)\s*(?:\([^()]*\)\s*)?AS\s+(?:NOT\s+)?(?:MATERIALIZED\s+)?\(',
+                      re.IGNORECASE)
+    i, out = m.end(), []
+    while True:
+        h = head.match(code, i)
+        if h is None:
+            return None
+        end = _closing(code, h.end())
+        if end is None:
+            return None
+        out.append(code[h.end():end])
+        i = end + 1
+        c = re.compile(r"\s*(?:(?:SEARCH|CYCLE)\b[^,]*?(?=,|\s(?:SELECT|INSERT|UPDATE|DELETE|MERGE|TABLE|VALUES)\b))?"
+                       r"\s*,", re.IGNORECASE).match(code, i)
+        if c is None:
+            return out, code[i:]
+        i = c.end()
+
+
+def _closing(code: str, start: int) -> Optional[int]:
+    """The index of the parenthesis closing the one before ``start`` (strings skipped)."""
+    depth, i = 1, start
+    while i < len(code):
+        ch = code[i]
+        if ch in "'\"":
+            j = code.find(ch, i + 1)
+            while j != -1 and code.startswith(ch, j + 1):
+                j = code.find(ch, j + 2)
+            if j == -1:
+                return None
+            i = j + 1
+            continue
+        if ch == "$":
+            tag = re.match(r"\$[A-Za-z_0-9]*\$", code[i:])
+            if tag is not None:
+                j = code.find(tag.group(0), i + len(tag.group(0)))
+                if j == -1:
+                    return None
+                i = j + len(tag.group(0))
+                continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
 
 
 _ALTER_TABLE = re.compile(_LEAD + r"ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?P<name>" + _NAME + ")",
@@ -388,7 +590,7 @@ _WRITES = {"write": re.compile(r"\b(?:INSERT\s+INTO|UPDATE\s+[\w.\"]+\s+SET|DELE
 _LOSS = re.compile(r"\b(?:DELETE\s+FROM|TRUNCATE|MERGE\s+INTO|UPDATE\s+[\w.\"]+\s+SET|EXECUTE)\b", re.IGNORECASE)
 
 
-def _fired(stmts: List[Tuple[str, str]]) -> List[DataStatement]:
+def _fired(stmts: List[Tuple[str, str]], known: Optional[Known] = None) -> List[DataStatement]:
     """Row changes PostgreSQL makes because of the step's statements, which the text does
     not show (S10: rows of a deployed table deleted by a cascade, a trigger, a rule, an
     event trigger or a routine made by EXECUTE passed): each an ``unseen`` change at the
@@ -398,6 +600,9 @@ def _fired(stmts: List[Tuple[str, str]]) -> List[DataStatement]:
     # deletes or updates: one with none, a check or a timestamp, is left alone, as real
     # schemas have them; a rule through its own action)
     lossy = any(_ROUTINE.match(stmt) and _LOSS.search(c) for (_, c), (_w, stmt) in zip(code, stmts))
+    if not lossy and known is not None:   # (a routine of the base or an earlier step: BB2)
+        made = {_bare(t.group("func")) for t in (_TRIGGER.match(c) for _w, c in code) if t is not None}
+        lossy = any(_LOSS.search(_strip_comments(known.routines.get(f, ""))) for f in made)
     out: List[DataStatement] = []
     for pattern, needs, verb, why in _FIRES:
         if verb in ("TRIGGER", "EVENT TRIGGER") and not lossy:
@@ -411,15 +616,25 @@ def _fired(stmts: List[Tuple[str, str]]) -> List[DataStatement]:
             if needs is not None and not any(_WRITES[needs].search(later) for (_w, later), (_x, stmt)
                                              in zip(code[i + 1:], stmts[i + 1:]) if not _ROUTINE.match(stmt)):
                 continue
+            table = "(rows the gate cannot read)"
+            if verb == "CASCADE" and needs is not None:
+                # (the referencing table's rows are the ones lost: none deployed when the
+                # step or a step since the base creates it, BB10)
+                r = re.match(r"\s*(?:CREATE\s+(?:(?:GLOBAL\s+|LOCAL\s+)?(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE\s+"
+                             r"(?:IF\s+NOT\s+EXISTS\s+)?|ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?)(?P<name>"
+                             + _NAME + ")", c, re.IGNORECASE)
+                table = r.group("name") if r is not None else table
             out.append(DataStatement(where, f"{_excerpt(c.strip(), 160)} ({why})",
-                                     "(rows the gate cannot read)", False, verb, unseen=True))
+                                     table, False, verb, unseen=True))
             break
     return out
 
 
-def _called(where: str, name: str, changes: Iterable[DataStatement]) -> List[DataStatement]:
-    """The row changes of a routine the step created, at the statement calling it."""
-    return [DataStatement(where, f"{st.text} (in {name}(), which the step creates and calls)", st.table,
+def _called(where: str, name: str, changes: Iterable[DataStatement], own: bool = True) -> List[DataStatement]:
+    """The row changes of a routine the step created (``own``; else one the base or an
+    earlier step made), at the statement calling it."""
+    who = "which the step creates and calls" if own else "which an earlier step made and the step calls"
+    return [DataStatement(where, f"{st.text} (in {name}(), {who})", st.table,
                           st.every_row, st.verb, st.overwrites, st.unseen) for st in changes]
 
 
@@ -675,7 +890,7 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
                 captured: Optional[Dict[str, List[Tuple[str, str]]]] = None,
                 added_columns: Optional[Set[Tuple[str, str]]] = None,
                 base_tables: Optional[Set[str]] = None,
-                edited: Optional[Dict[str, str]] = None) -> List[Any]:
+                edited: Optional[Dict[str, str]] = None, known: Optional[Known] = None) -> List[Any]:
     """The ``data`` cases of ``steps`` (the applied steps since the base): see the module.
     ``captured``: each step's DDL as capture logged it (an ``ALTER COLUMN ... TYPE ...
     USING`` a tool's schema editor ran); ``added_columns``: ``(table, column)`` of the
@@ -683,21 +898,37 @@ def data_checks(steps: Sequence[Any], threshold: str, allowances: Any,
     ``base_tables``: the names of the tables the base has (emptying one made since, or a
     temporary staging table, loses nothing deployed: R3); ``edited``: step tag -> the text
     of its committed file, for committed steps edited since (R17): only the statements
-    that text does not hold are judged, as the edit's."""
+    that text does not hold are judged, as the edit's; ``known``: the routines and triggers of
+    the head's catalog (:func:`known_in_catalog`): those no step since the base makes are
+    the base's, and each step finds them and what the steps before it made (BB2, S10)."""
     from .config import hazard_rank
     from .gate import Check
 
     fails_at = hazard_rank(threshold)
     added = added_columns or set()
     out: List[Check] = []
+    read: List[Tuple[Any, Any]] = []
     for a in steps:
         reader: Optional[Callable[[], StepData]] = getattr(a.step, "data", None)
         try:
-            data = reader() if reader is not None else StepData()
+            read.append((a, reader() if reader is not None else StepData()))
         except Exception as exc:   # reading a migration must not break the gate
-            out.append(Check("data", a.tag, False, "NOT SEEN", f"its row changes could not be read: {exc}"))
+            read.append((a, exc))
+    if known is not None:   # (the base's: the catalog's less what the steps since make)
+        made = Known()
+        for _a, data in read:
+            if isinstance(data, StepData):
+                made.after(data.split())
+        known = Known({k: v for k, v in known.routines.items() if k not in made.routines},
+                      [t for t in known.triggers if (t[0], t[3]) not in {(x[0], x[3]) for x in made.triggers}])
+    for a, data in read:
+        if not isinstance(data, StepData):
+            out.append(Check("data", a.tag, False, "NOT SEEN", f"its row changes could not be read: {data}"))
             continue
-        found = data.statements()
+        found = data.statements(known)
+        if known is not None:
+            known = Known({**known.routines}, list(known.triggers))
+            known.after(data.split())
         committed = (edited or {}).get(a.tag)
         if committed is not None:   # (R17) what the edit adds, not what deployed databases ran
             found, data.code = _added_by_edit(found, data.code, committed)
@@ -859,5 +1090,5 @@ def _excerpt(text: str, limit: int = 200) -> str:
     return one if len(one) <= limit else one[:limit - 3] + "..."
 
 
-__all__ = ["DataStatement", "StepData", "alembic_data", "classify", "data_checks", "django_data",
-           "sql_file_data"]
+__all__ = ["DataStatement", "Known", "StepData", "alembic_data", "classify", "data_checks", "django_data",
+           "known_in_catalog", "sql_file_data"]

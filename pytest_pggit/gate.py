@@ -817,7 +817,19 @@ def _data_checks(run: Any, options: GateOptions, result: GateResult, base_histor
     added = {(p[2], p[4]) for p in (e.path.split("/") for e in result.diff if e.change == "ADDED")
              if len(p) == 5 and p[1] == "table" and p[3] == "column"}
     return data_checks(since, hazard_threshold(options)[0], allowances, captured, added,
-                       _base_tables(run, result), before)
+                       _base_tables(run, result), before, _known_code(run))
+
+
+def _known_code(run: Any) -> Any:
+    """The routines and triggers of the template's catalog (the head's schema), for the
+    data check (BB2, S10); None when they cannot be read."""
+    from .datachanges import known_in_catalog
+
+    try:
+        with run.template().connect(autocommit=True) as conn:
+            return known_in_catalog(conn)
+    except Exception:   # (the check reads the steps' own code alone then)
+        return None
 
 
 def _runs_once(run: Any, tags: List[str]) -> bool:
