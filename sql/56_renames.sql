@@ -775,6 +775,21 @@ BEGIN
     END IF;
     -- rows of kind 'then_blob' (_added_as_then): blobs of p_tree replaced by other stored
     -- blobs (old_column: the sub-key, new_column: the stored blob's sha); 'then_default':
+    -- S11 (sec10): a developer's direct calls stored rows holding its own text (a new
+    -- index name of 2,560 characters: 4.4 MB for 200 calls, undeletable).  The new
+    -- names the rows bring are identifiers (or enum labels), at most NAMEDATALEN - 1
+    -- bytes, quoted at most twice that; longer is no rename the engine derived: refused,
+    -- so a call stores no more than a commit of such a rename would
+    -- ('then_blob', 'then_default': new_table/new_column are a stored blob's sha and a
+    -- ddl_log id, looked up, never stored as text).
+    IF EXISTS (SELECT 1 FROM jsonb_populate_recordset(NULL::_rename, p_renames) r
+               WHERE octet_length(r.new_schema) > 130
+                  OR r.kind NOT IN ('then_blob', 'then_default')
+                     AND (octet_length(substr(r.new_table, strpos(r.new_table, ' ') + 1)) > 130
+                          OR octet_length(substr(r.new_column, strpos(r.new_column, ' ') + 1)) > 130)) THEN
+        RAISE EXCEPTION 'a rename row names a new name longer than an identifier'
+              USING ERRCODE = '42622';
+    END IF;
     -- by a stored column blob (new_table) with the default a logged ADD COLUMN gave it
     -- (new_column: the ddl_log id); rows of kind
     -- 'part' (_part_renames): an index or constraint of a table, and its comment, under
