@@ -210,8 +210,40 @@ def line_added(paths: List[Path], rootdir: Path) -> List[Path]:
     root, paths = _in_work_tree(git, paths)
     if root is None or not paths:
         return []
+    fork = _fork_point(git)
+    if fork is not None:
+        # every file added since the branch left the target, whatever the depth and the
+        # merges of the target into it (sec10's S8 residual: an "Update branch" merge
+        # after the destructive step, or 21 commits between, hid it)
+        diff = git("diff", "--name-only", "-z", "--diff-filter=A", fork, "HEAD", "--", *map(str, paths)) or ""
+        wanted = set(paths)
+        return sorted(p for p in ((root / n).resolve() for n in diff.split("\0") if n) if p in wanted)
     line = set(_line_of_work(git)[:EDIT_WINDOW])
     return sorted(p for p, sha in _adding_commits(git, root.resolve(), paths).items() if sha in line)
+
+
+def _fork_point(git: Any) -> Optional[str]:
+    """Where the current line of work left the branch it merges into (:func:`_merged_ref`):
+    ``git merge-base HEAD <ref>``; None without that ref, or when the clone is too shallow
+    to hold the merge base."""
+    ref = _merged_ref(git)
+    if ref is None:
+        return None
+    out = (git("merge-base", "HEAD", ref) or "").strip()
+    return out or None
+
+
+def fork_unknown(rootdir: Path) -> Optional[str]:
+    """The branch merged into (:func:`_merged_ref`) when the clone is shallow and does
+    not hold where HEAD left it (no merge base fetched): which steps the line of work
+    added cannot be told (S8).  None otherwise."""
+    git = functools.partial(_git, rootdir)
+    ref = _merged_ref(git)
+    if ref is None or (git("rev-parse", "--is-shallow-repository") or "").strip() != "true":
+        return None
+    if _released(git, "HEAD"):   # (a build of the default branch itself, R10-4)
+        return None
+    return ref if _fork_point(git) is None else None
 
 
 def shallow_added(paths: List[Path], rootdir: Path) -> "Tuple[Optional[str], List[Path]]":
@@ -432,11 +464,14 @@ def _older_edit(git: Any, root: Path, paths: List[Path]) -> "Tuple[str, List[Pat
     from the step before the new one: the edit passed unseen (M6).  ``("", [])`` when
     none did."""
     merged = _merged_ref(git)
-    revs = git("rev-list", "--first-parent", "--parents", "-n", str(EDIT_WINDOW), "HEAD",
-               *([f"^{merged}"] if merged else [])) or ""
+    fork = _fork_point(git)
+    revs = git("rev-list", "--first-parent", "--parents", *(() if fork else ("-n", str(EDIT_WINDOW))), "HEAD",
+               *([f"^{merged}"] if merged else []), *([f"^{fork}"] if fork else [])) or ""
     oldest, found = "", set()
-    for line in revs.splitlines():
+    for i, line in enumerate(revs.splitlines()):
         parts = line.split()
+        if len(parts) > 2 and i > 0 and fork is not None:   # (a merge of the target into the branch, S8)
+            continue
         if len(parts) != 2:   # a merge (or the first commit): the line of work starts after it
             break
         got = _modified(git, root, parts[0], paths)
@@ -452,12 +487,16 @@ def _line_of_work(git: Any) -> List[str]:
     the first-parent commits from HEAD back to the newest merge, leaving out those the
     branch merged into has (:func:`_merged_ref`)."""
     merged = _merged_ref(git)
-    revs = git("rev-list", "--first-parent", "--parents", "HEAD", *([f"^{merged}"] if merged else [])) or ""
+    fork = _fork_point(git)
+    revs = git("rev-list", "--first-parent", "--parents", "HEAD", *([f"^{merged}"] if merged else []),
+               *([f"^{fork}"] if fork else [])) or ""
     out: List[str] = []
     for i, line in enumerate(revs.splitlines()):
         parts = line.split()
         if len(parts) > 2 and i == 0:   # HEAD a merge: its own diff
             return [parts[0]]
+        if len(parts) > 2 and fork is not None:   # (a merge of the target into the branch, S8)
+            continue
         if len(parts) != 2:
             if len(parts) == 1:   # (the first commit)
                 out.append(parts[0])
@@ -479,7 +518,11 @@ def new_files(rootdir: Path) -> List[Path]:
     status = git("status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", str(rootdir)) or ""
     names.update(e[3:] for e in status.split("\0") if len(e) > 3 and (e[:2] == "??" or e[0] == "A"))
     line = _line_of_work(git)[:EDIT_WINDOW]
-    if line:
+    fork = _fork_point(git)
+    if fork is not None:   # (every file added since the branch left the target, S8)
+        diff = git("diff", "--name-only", "-z", "--diff-filter=A", fork, "HEAD", "--", str(rootdir)) or ""
+        names.update(n for n in diff.split("\0") if n)
+    elif line:
         parent = f"{line[-1]}^1"
         if git("rev-parse", "--verify", "--quiet", f"{parent}^{{commit}}") is not None:
             diff = git("diff", "--name-only", "-z", "--no-renames", "--diff-filter=A", parent, "HEAD", "--",
@@ -536,8 +579,10 @@ def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
             start = parts[0] if i == 0 and len(parts) > 2 else start   # (HEAD a merge: its own diff)
             break
         start = parts[0]
-    if start is not None and git("rev-parse", "--verify", "--quiet", f"{start}~1^{{commit}}") is not None:
-        diff = git("diff", "--name-status", "-z", "--no-renames", f"{start}~1", "HEAD", "--",
+    fork = _fork_point(git)   # (every commit since the branch left the target, S8)
+    since = fork if fork is not None else f"{start}~1" if start is not None else None
+    if since is not None and git("rev-parse", "--verify", "--quiet", f"{since}^{{commit}}") is not None:
+        diff = git("diff", "--name-status", "-z", "--no-renames", since, "HEAD", "--",
                    *map(str, folders)) or ""
         fields = diff.split("\0")
         names.update(name for code, name in zip(fields[::2], fields[1::2]) if code.startswith("D"))
@@ -546,4 +591,4 @@ def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
 
 
 __all__ = ["Freshness", "added_at", "committed_edits", "deleted_text", "edit_base", "edited", "freshness", "removed_files",
-           "line_added", "new_files", "shallow_added", "uncommitted_new"]
+           "fork_unknown", "line_added", "new_files", "shallow_added", "uncommitted_new"]

@@ -1,0 +1,74 @@
+"""The default base judges every step a branch added since it left its target, whatever
+the depth of its history and the merges of the target into it (sec10's S8 residual: an
+"Update branch" merge after the destructive step, or 21 commits between it and the
+harmless one, left the destructive step unjudged on a push build)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gate_project import git, run_gate
+from pytest_pggit.backends import Server
+
+
+def _origin(origin: Path, between: str) -> None:
+    """main: 0001; branch pr: 0002 (drops a column), then ``between``, then 0003."""
+    schema = origin / "schema"
+    schema.mkdir()
+    (schema / "0001_users.sql").write_text("CREATE TABLE public.users (id int PRIMARY KEY, email text);\n")
+    (origin / "test_ok.py").write_text("def test_ok(pggit_db):\n    pass\n")
+    git(origin, "init", "-q")
+    git(origin, "add", ".")
+    git(origin, "commit", "-qm", "base")
+    git(origin, "checkout", "-qb", "pr")
+    (schema / "0002_cleanup.sql").write_text("ALTER TABLE public.users DROP COLUMN email;\n")
+    git(origin, "add", ".")
+    git(origin, "commit", "-qm", "cleanup")
+    if between == "update branch":
+        git(origin, "checkout", "-q", "main")
+        (origin / "README").write_text("main moves on\n")
+        git(origin, "add", "README")
+        git(origin, "commit", "-qm", "main moves on")
+        git(origin, "checkout", "-q", "pr")
+        git(origin, "merge", "-q", "--no-ff", "main", "-m", "Merge branch 'main' into pr")
+    else:
+        for i in range(21):
+            (origin / "notes.txt").write_text(f"{i}\n")
+            git(origin, "add", "notes.txt")
+            git(origin, "commit", "-qm", f"note {i}")
+    (schema / "0003_audit.sql").write_text("CREATE TABLE public.audit (id int);\n")
+    git(origin, "add", ".")
+    git(origin, "commit", "-qm", "audit")
+    git(origin, "checkout", "-q", "main")
+
+
+@pytest.mark.parametrize("between", ["update branch", "21 commits"])
+def test_every_step_the_branch_added_is_judged(pytester: pytest.Pytester, pggit_server: Server,
+                                               tmp_path_factory: pytest.TempPathFactory, between: str) -> None:
+    origin = tmp_path_factory.mktemp("origin")
+    _origin(origin, between)
+    git(pytester.path, "clone", "-q", f"file://{origin}", ".")
+    git(pytester.path, "checkout", "-q", "pr")
+    result = run_gate(pytester, pggit_server, "-v")
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert "base: sql/schema/0001_users.sql" in out, out
+    assert "public/table/users/column/email" in out, out
+
+
+def test_a_shallow_clone_without_the_merge_base_is_not_judged(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """When origin/<target> is known but the clone does not reach where HEAD left it, the
+    gate cannot tell the branch's steps (a case fails NOT JUDGED, see gate._shallow_case)."""
+    from pytest_pggit.freshness import fork_unknown, line_added
+
+    origin = tmp_path_factory.mktemp("origin")
+    _origin(origin, "21 commits")
+    clone = tmp_path_factory.mktemp("clone")
+    git(clone, "clone", "-q", "--depth", "3", "--no-single-branch", f"file://{origin}", ".")
+    git(clone, "checkout", "-q", "pr")
+    assert fork_unknown(clone) == "origin/HEAD"
+    git(clone, "fetch", "-q", "--unshallow")
+    assert fork_unknown(clone) is None
+    files = sorted((clone / "schema").iterdir())
+    assert [p.name for p in line_added(files, clone)] == ["0002_cleanup.sql", "0003_audit.sql"]
