@@ -420,6 +420,7 @@ def _squash_checks(run: Any, base_history: Any, base_tags: Any,
     any path that differs fails the case."""
     from .repo import Repo
     from .template import apply_steps
+    from .untrusted import replaying
     from .updown import in_base
 
     out: List[Check] = []
@@ -440,7 +441,8 @@ def _squash_checks(run: Any, base_history: Any, base_tags: Any,
                 parent = repo.resolve(f"{a.sha}~1")
                 repo.branch("pytest-pggit/squash-check", f"the migrations {a.tag} replaces",
                             checkout=False, from_ref=parent)
-                repo.checkout("pytest-pggit/squash-check", apply=True, force=True)
+                with replaying(clone, repo) as r:   # (--pggit-untrusted: S13)
+                    r.checkout("pytest-pggit/squash-check", apply=True, force=True)
                 apply_steps(conn, clone, list(replaced), tag=False, prefix="squash check: ")
                 lines = [f"{e.change} {e.path}" for e in repo.diff(repo.head(), a.sha)]
         except PggitError as exc:
@@ -1029,7 +1031,7 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
             # -- the migration really reproduces head (last: it checks out base, rolled back)
             if result.base_sha != result.head_sha:
                 try:
-                    check, secs = _timed(lambda: repo.check_migration(result.base_sha, result.head_sha))
+                    check, secs = _timed(lambda: _check_migration(db, repo, result, len(pending or ())))
                 except PggitError as exc:
                     result.checks.append(Check("migration", f"{result.base}..{result.head}", True,
                                                "ERROR", str(exc)))
@@ -1048,6 +1050,21 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
                         + ("reproduce head" if check.ok else "do not reproduce head"),
                         details, seconds=secs))
             repo.close()
+
+
+def _check_migration(db: Any, repo: Repo, result: GateResult, committed_here: int) -> Any:
+    """``repo.check_migration(base, head)``; with --pggit-untrusted, in a session of the
+    untrusted role (S13: the replay evaluates the pull request's defaults, checks and
+    views), which sees only committed history: refused when this transaction committed
+    the live schema (the gate's commit of what was pending)."""
+    from .untrusted import replaying, role
+
+    if role() is not None and committed_here:
+        raise PggitError("--pggit-untrusted: the migration check replays committed history as the "
+                         f"untrusted role; the live schema had {committed_here} uncommitted change(s), which "
+                         "the gate committed in its own transaction only")
+    with replaying(db, repo) as r:
+        return r.check_migration(result.base_sha, result.head_sha)
 
 
 class _GateRepo(Repo):

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, List, Optional
 
 from .exceptions import PggitError
+from .untrusted import as_untrusted, replaying
 
 PREFIX = "git:"
 BRANCH = "pytest-pggit/git-base"
@@ -301,8 +302,8 @@ def _from_cache(run: Any, ref: str, sha: str, top: Path, tree: Path, files: List
         base.statements = ran
         with clone.connect(autocommit=True) as conn:
             repo = Repo(conn)
-            back = _start_branch(repo, base, ref, sha)
-            with clone.connect(autocommit=True) as apply:
+            back = _start_branch(repo, base, ref, sha, clone)
+            with as_untrusted(clone, developer=True).connect(autocommit=True) as apply:   # (S13)
                 apply.execute(script)
             repo.commit(f"git {ref}: {len(tags)} step(s) ({tags[0]} ... {tags[-1]}), "
                         f"from the template cache {cache.name}")
@@ -311,7 +312,8 @@ def _from_cache(run: Any, ref: str, sha: str, top: Path, tree: Path, files: List
             if got != want:
                 raise _NotExact(f"the template cache's base migrated to tree {got[:12]}, not "
                                 f"{want[:12]} (the cached template's): built step by step")
-            repo.checkout(back, apply=True, force=True)
+            with replaying(clone, repo) as r:   # (--pggit-untrusted: S13)
+                r.checkout(back, apply=True, force=True)
             repo.close()
     except BaseException:
         run.drop_clone(clone)
@@ -325,16 +327,17 @@ def _tree_of(conn: Any, commit: str) -> str:
     return row[0] if row else ""
 
 
-def _start_branch(repo: Any, base: GitBase, ref: str, sha: str) -> str:
-    """Commit what the clone has uncommitted, make the base's branch from ``root`` and
-    check it out with apply; the branch to go back to."""
+def _start_branch(repo: Any, base: GitBase, ref: str, sha: str, db: Any) -> str:
+    """Commit what the clone ``db`` has uncommitted, make the base's branch from ``root``
+    and check it out with apply; the branch to go back to."""
     if repo.status():
         repo.commit("pytest-pggit gate: live schema at session end")
         base.head_committed = True
     current = repo.current_branch()
     back = current.name if current is not None else "main"
     repo.branch(BRANCH, f"the schema at git {ref} ({sha[:12]})", checkout=False, from_ref="root")
-    repo.checkout(BRANCH, apply=True, force=True)
+    with replaying(db, repo) as r:   # (--pggit-untrusted: S13)
+        r.checkout(BRANCH, apply=True, force=True)
     return back
 
 
@@ -365,12 +368,13 @@ def _by_steps(run: Any, ref: str, sha: str, steps: list, notes: List[str]) -> Gi
         base = GitBase(ref, sha, clone, notes=notes)
         with clone.connect(autocommit=True) as conn:
             repo = Repo(conn)
-            back = _start_branch(repo, base, ref, sha)
+            back = _start_branch(repo, base, ref, sha, clone)
             applied = apply_steps(conn, clone, steps, tag=False, prefix=f"git {ref}: ")
             base.steps = [a.tag for a in applied]
             hook, names = run._setup_hook()
             _hook(conn, clone, repo, base, ref, hook, names)
-            repo.checkout(back, apply=True, force=True)
+            with replaying(clone, repo) as r:   # (--pggit-untrusted: S13)
+                r.checkout(back, apply=True, force=True)
             repo.close()
     except BaseException:
         run.drop_clone(clone)

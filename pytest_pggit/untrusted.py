@@ -26,9 +26,10 @@ untrusted role's schema.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
-from typing import TYPE_CHECKING, Any, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Iterator, Optional, Tuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from .janitor import Database
@@ -86,16 +87,19 @@ BEGIN
         EXECUTE format('ALTER SCHEMA public OWNER TO %I', v_role);
     END IF;
     IF pg_catalog.to_regprocedure('pggit_v0.grant_access(text, text, boolean)') IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM pggit_v0.role_access a WHERE a.role_name = v_role) THEN
-        PERFORM pggit_v0.grant_access(v_role, 'reader');
+       AND NOT EXISTS (SELECT 1 FROM pggit_v0.role_access a WHERE a.role_name = v_role
+                       AND (a.level = {level} OR {level} = 'reader')) THEN
+        PERFORM pggit_v0.grant_access(v_role, {level});
     END IF;
 END
 $pggit_untrusted$
 """
 
 
-def as_untrusted(db: "Database") -> "Database":
-    """``db`` as the untrusted role (made ready in it) while the mode is on, else ``db``."""
+def as_untrusted(db: "Database", developer: bool = False) -> "Database":
+    """``db`` as the untrusted role (made ready in it) while the mode is on, else ``db``.
+    ``developer``: with pgGit developer access in ``db`` (to check out and verify
+    migrations there: :func:`replaying`), else reader access."""
     if _state is None:
         return db
     import psycopg
@@ -107,7 +111,8 @@ def as_untrusted(db: "Database") -> "Database":
     name, password = _state
     try:
         with db.connect(autocommit=True) as conn:
-            conn.execute(sql.SQL(_PREPARE).format(role=sql.Literal(name), password=sql.Literal(password)))
+            conn.execute(sql.SQL(_PREPARE).format(role=sql.Literal(name), password=sql.Literal(password),
+                                                  level=sql.Literal("developer" if developer else "reader")))
     except psycopg.Error as exc:
         raise PggitError(
             f"--pggit-untrusted: could not prepare role {name} in database {db.name}: "
@@ -118,6 +123,24 @@ def as_untrusted(db: "Database") -> "Database":
     params = conninfo_to_dict(db.dsn)
     params.update(user=name, password=password)
     return dataclasses.replace(db, dsn=make_conninfo(**params))
+
+
+@contextlib.contextmanager
+def replaying(db: "Database", repo: Any) -> Iterator[Any]:
+    """The :class:`~pytest_pggit.repo.Repo` to replay recorded history with in ``db``
+    (checkouts with apply, ``check_migration``): ``repo`` itself, or, while the mode is
+    on, one on a new connection of the untrusted role, given developer access in ``db``
+    (S13, sec10: the gate replayed the pull request's schema as the installing role, and a
+    STABLE default calling its function ran ``COPY ... TO PROGRAM`` as the superuser).  A
+    session of that role, not ``SET ROLE``: code that runs after ``SET ROLE`` may
+    ``RESET ROLE``.  It sees only what ``repo``'s connection committed."""
+    if _state is None:
+        yield repo
+        return
+    from .repo import Repo
+
+    with as_untrusted(db, developer=True).connect(autocommit=True) as conn:
+        yield Repo(conn)
 
 
 def drop_role(server: Any) -> None:

@@ -108,7 +108,10 @@ def run_updown(run: Any, options: "GateOptions", base_history: Collection[str],
     try:
         if clone is None:
             clone = run.clone()
-        with clone.connect(autocommit=True) as conn:
+        from .untrusted import as_untrusted
+
+        # (--pggit-untrusted: the walk's checkouts replay the project's schema, S13)
+        with as_untrusted(clone, developer=True).connect(autocommit=True) as conn:
             conn.execute(GENERIC_PLANS.replace(" LOCAL", ""))   # the walk's own session only
             _walk(conn, clone, todo, options, checks, carried, rootdir=getattr(run, "rootdir", None))
     except PggitError as exc:
