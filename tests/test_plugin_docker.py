@@ -70,8 +70,9 @@ def test_arguments_given_to_postgres_container(recording) -> None:
     backend = DockerBackend(image="postgres:16-alpine", container_factory=recording)
     server = backend.start()
     (c,) = recording.instances
-    assert c.kwargs == {"image": "postgres:16-alpine", "username": "postgres", "password": "pggit",
+    assert c.kwargs == {"image": "postgres:16-alpine", "username": "postgres", "password": backend.password,
                         "dbname": "postgres", "driver": None}
+    assert backend.password and len(backend.password) >= 24   # (random per run: S1, sec10)
     assert ("with_command", "postgres -c fsync=off -c synchronous_commit=off "
             "-c full_page_writes=off") in c.calls
     assert ("with_tmpfs_mount", "/var/lib/postgresql") in c.calls

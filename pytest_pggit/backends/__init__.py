@@ -40,6 +40,9 @@ class Server:
     user: str
     dbname: str = "postgres"
     password: Optional[str] = None
+    #: The unix socket folder the run's DSNs connect through (the local and embedded
+    #: backends: their private 0700 folder, where every role is trusted; over TCP every
+    #: role needs a password, S1), else None (``host``).
     socket_dir: Optional[str] = None
     #: Extra libpq parameters (sslmode ...) carried over from a user's DSN.
     options: Dict[str, str] = field(default_factory=dict)
@@ -54,11 +57,12 @@ class Server:
     layer_db: Optional[str] = None
 
     def dsn(self, dbname: Optional[str] = None) -> str:
-        """A libpq connection string for ``dbname`` (default: the admin database)."""
+        """A libpq connection string for ``dbname`` (default: the admin database), through
+        ``socket_dir`` when there is one."""
         from psycopg.conninfo import make_conninfo
 
         params: Dict[str, Any] = dict(self.options)
-        params.update(host=self.host, port=str(self.port), user=self.user)
+        params.update(host=self.socket_dir or self.host, port=str(self.port), user=self.user)
         params["dbname"] = dbname or self.dbname
         if self.password:
             params["password"] = self.password

@@ -23,7 +23,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .local.cache import LayerCache
 
 USER = "postgres"
-PASSWORD = "pggit"  # the container only listens on a mapped local port for the run
 DBNAME = "postgres"
 PGDATA_PARENT = "/var/lib/postgresql"  # PGDATA lives below it in every official image (<=17 and 18+)
 
@@ -82,15 +81,23 @@ class DockerBackend:
         #: Why ``--pggit-backend auto`` did not pick local (None when docker was named).
         self.auto_local_error = auto_local_error
         self.container: Any = None
+        #: The superuser's password, random per run (:meth:`container_kwargs`).
+        self.password: Optional[str] = None
         self.server: Optional[Server] = None
         self._stopped = False
 
     def container_kwargs(self) -> Dict[str, Any]:
-        """The arguments given to PostgresContainer."""
+        """The arguments given to PostgresContainer: the superuser's password is this
+        run's, random (S1, sec10: a fixed ``pggit`` on a port Docker publishes on every
+        interface made any host that reaches the machine a superuser while a run lasted)."""
+        if self.password is None:
+            import secrets
+
+            self.password = secrets.token_urlsafe(24)
         return {
             "image": self.image,
             "username": USER,
-            "password": PASSWORD,
+            "password": self.password,
             "dbname": DBNAME,
             "driver": None,  # plain postgresql:// URLs, usable by psycopg 3
         }
@@ -104,6 +111,7 @@ class DockerBackend:
         except Exception as exc:  # docker.from_env() fails inside the constructor
             raise _engine_error(exc) from exc
         container.with_command(server_command())
+        _loopback_only(container)
         if hasattr(container, "with_tmpfs_mount"):  # testcontainers >= 4.10
             container.with_tmpfs_mount(PGDATA_PARENT)
         return container
@@ -154,8 +162,8 @@ class DockerBackend:
             port=port,
             user=USER,
             dbname=DBNAME,
-            # (the URL's own, as testcontainers reports it; PASSWORD is what it was given)
-            password=_url_password(url) or PASSWORD,
+            # (the URL's own, as testcontainers reports it; self.password is what it was given)
+            password=_url_password(url) or self.password,
             notes=[
                 f"container {self.image} ({_short_id(container)}) started in {time.monotonic() - t0:.2f} s on {host}:{port}, data on tmpfs, "
                 + ", ".join(f"{k}={v}" for k, v in NON_DURABLE_SETTINGS.items())
@@ -211,6 +219,17 @@ def _looks_like_engine_error(exc: BaseException) -> bool:
         for needle in ("DockerException", "Error while fetching server API version",
                        "Connection refused", "FileNotFoundError", "docker.sock")
     )
+
+
+def _loopback_only(container: Any) -> None:
+    """Publish the container's 5432 on 127.0.0.1 only: testcontainers exposes it with no
+    host address, which Docker binds on every interface (0.0.0.0 and ::), past host
+    firewalls (S1, sec10).  docker-py takes ``(address, None)``: that address, a free port."""
+    ports = getattr(container, "ports", None)
+    if isinstance(ports, dict):
+        for key, value in list(ports.items()):
+            if str(key).split("/")[0] == "5432" and value is None:
+                ports[key] = ("127.0.0.1", None)
 
 
 def _url_password(url: str) -> Optional[str]:

@@ -23,3 +23,24 @@ def test_the_local_server_asks_the_superuser_for_the_runs_password_over_tcp() ->
             assert conn.execute("SELECT current_user").fetchone()[0] == "postgres"
     finally:
         backend.stop()
+
+
+def test_over_tcp_every_role_needs_a_password_and_the_runs_dsns_use_the_private_socket() -> None:
+    """S1's rest (sec10, run3.sh): a project's login role (``app_rw``) was trusted over
+    TCP: another local OS user connected as it and planted objects in the templates."""
+    import os
+
+    backend = LocalBackend()
+    try:
+        server = backend.start()
+        assert server.socket_dir and f"host={server.socket_dir}" in server.dsn()
+        assert os.stat(server.socket_dir).st_mode & 0o077 == 0   # (the run's private folder)
+        with psycopg.connect(server.dsn(), autocommit=True) as conn:
+            conn.execute("CREATE ROLE app_rw LOGIN")
+        with pytest.raises(psycopg.OperationalError, match="password"):
+            psycopg.connect(f"host=127.0.0.1 port={server.port} user=app_rw dbname=postgres "
+                            "connect_timeout=5", autocommit=True).close()
+        with psycopg.connect(server.dsn(), user="app_rw", autocommit=True) as conn:   # (the socket)
+            assert conn.execute("SELECT current_user").fetchone()[0] == "app_rw"
+    finally:
+        backend.stop()

@@ -379,17 +379,17 @@ class LocalBackend:
     def _hba_file(self, runas: RunAs) -> Path:
         """The run's pg_hba.conf (security round 4, S1): initdb's trusts every TCP
         connection on 127.0.0.1, so any local OS user connected as the superuser while a
-        run lasted.  Now the superuser needs the run's password over TCP (set over the
-        unix socket in the run's private folder, where trust stays); other roles (a
-        test's, a project's) are still trusted over TCP.  Outside the data directory: a
-        cached cluster's own file is never read."""
+        run lasted, or as a role the project's schema made (``app_rw``, run3.sh), and
+        planted objects in the templates.  Now every role needs a password over TCP (the
+        superuser's is the run's, set over the unix socket); the run's DSNs connect
+        through the unix socket in the run's private 0700 folder (``Server.socket_dir``),
+        where trust stays.  Outside the data directory: a cached cluster's own file is
+        never read."""
         assert self._base is not None
         path = self._base / "pg_hba.conf"
         path.write_text("local all all trust\n"
-                        f"host all {SUPERUSER} 127.0.0.1/32 scram-sha-256\n"
-                        f"host all {SUPERUSER} ::1/128 scram-sha-256\n"
-                        "host all all 127.0.0.1/32 trust\n"
-                        "host all all ::1/128 trust\n")
+                        "host all all 127.0.0.1/32 scram-sha-256\n"
+                        "host all all ::1/128 scram-sha-256\n")
         os.chmod(path, 0o600)
         if runas.switch:
             os.chown(path, runas.uid, runas.gid)
