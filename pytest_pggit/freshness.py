@@ -586,6 +586,14 @@ def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
                    *map(str, folders)) or ""
         fields = diff.split("\0")
         names.update(name for code, name in zip(fields[::2], fields[1::2]) if code.startswith("D"))
+    if fork is None and start is not None:
+        # (BB1: without the target's ref, a file added and deleted within the line of work
+        # nets out of that diff, and a released migration reverted by a commit, the commit
+        # adding it in the line, passed: every file a commit of the line deleted counts)
+        first = f"{start}~1" if git("rev-parse", "--verify", "--quiet", f"{start}~1^{{commit}}") else None
+        log = git("log", "--first-parent", "-m", "--diff-filter=D", "--no-renames", "--name-only", "--format=",
+                  *([f"{first}..HEAD"] if first else ["HEAD"]), "--", *map(str, folders)) or ""
+        names.update(n.strip() for n in log.splitlines() if n.strip())
     out = [(root / n).resolve() for n in names]
     return sorted(p for p in out if not p.exists())
 
