@@ -108,6 +108,8 @@ class GateResult:
     scratch: List[Any] = field(default_factory=list)
     #: the git ref of committed steps edited since, and their tags (K4's base; R17)
     edited: Tuple[Optional[str], List[str]] = (None, [])
+    #: why the base of those edits (K4's) could not be built, when it could not (BB6)
+    edit_unbuilt: Optional[str] = None
     #: the DDL log since the base (None: the layer records no provenance)
     provenance: Optional["Provenance"] = None
     #: path -> the newest log entry that changed it
@@ -273,6 +275,8 @@ def _run(run: Any, options: GateOptions, result: GateResult) -> None:
                 "steps from the default base instead.\nhint: fix the reason above (a shallow clone: "
                 "fetch with fetch-depth: 0), or choose the base yourself: --pggit-base "
                 "git:<ref of the deployed schema> (or a step tag)", file=_step_files(run).get(changed[0])))
+            result.edit_unbuilt = (f"the base at git {str(edit_ref)[:12]} could not be built: "
+                                   f"{str(exc).splitlines()[0]}")
             git_ref, changed = None, []
     if git_ref is not None and git is None:
         git = build_git_base(run, git_ref)
@@ -858,6 +862,16 @@ def _edited_checks(run: Any, result: GateResult, base_tags: Optional[Any] = None
     edited = {t for t in tags if t in once and (base_tags is None or t in set(base_tags))}
     if not edited:
         return []
+    if result.edit_unbuilt is not None:
+        # (BB6: judged from the default base, the whole step's paths, released edits of its
+        # file long ago among them, were blamed on this edit: what it changes is not known)
+        return [Check("history", tag, True, "NOT JUDGED",
+                      f"{tag} was edited after it was committed; what the edit changes could not be told: "
+                      f"{result.edit_unbuilt}",
+                      details="hint: databases that ran the committed version never run the edit: revert it and "
+                              "make the change in a new migration; or choose the base yourself: --pggit-base "
+                              "git:<ref of the deployed schema>", file=_step_files(run).get(tag))
+                for tag in sorted(edited)]
     made: Dict[str, List[str]] = {}
     # (a schema file's statements name their file:line, not the step's tag)
     files = {str(a.step.source): a.tag for a in getattr(run, "steps", None) or ()

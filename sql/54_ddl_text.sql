@@ -188,6 +188,14 @@ BEGIN
         WHEN ob IN ('text', 'character varying', 'character', 'json') AND nb = 'jsonb' THEN true
         WHEN ob = 'timestamp with time zone' AND nb = 'timestamp without time zone' THEN true
         WHEN ob = 'time with time zone' AND nb = 'time without time zone' THEN true
+        -- the same from text, which may hold an offset ('10:00:00+02' read as a time
+        -- without one ignores it); an interval read as a time keeps its time of day
+        -- only (26 hours -> 02:00); text read as money rounds to two decimals; any
+        -- value read as an interval with fields truncates the others (AA6)
+        WHEN ob IN ('text', 'character varying', 'character')
+             AND nb IN ('timestamp without time zone', 'time without time zone', 'money') THEN true
+        WHEN ob = 'interval' AND nb IN ('time without time zone', 'time with time zone') THEN true
+        WHEN nb LIKE 'interval %' THEN true
         -- timestamps to whole epoch seconds: the fraction goes (B6)
         WHEN ob LIKE 'timestamp%' AND nb IN ('smallint', 'integer', 'bigint') THEN true
         ELSE false END;
@@ -460,6 +468,37 @@ BEGIN
         END IF;
     END LOOP;
     RETURN v_out || btrim(substr(v_body, v_start));
+END
+$$;
+
+-- Whether converting values of a rebuilt type through text, from its source definition
+-- p_old to its target one p_new (both CREATE TYPE ... AS (...) or both CREATE DOMAIN),
+-- can lose values: an attribute (by position: record input is positional) or the
+-- domain's base type narrowing (_type_narrows).  The record and domain input apply the
+-- typmods without an error where a cast would round: numeric(10,4) -> (8,2), AA7, AA1b.
+CREATE OR REPLACE FUNCTION pggit_v0._rebuilt_narrows(p_old text, p_new text) RETURNS boolean
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+DECLARE
+    oa text[];
+    na text[];
+    v_re text := '^CREATE DOMAIN (?:"(?:[^"]|"")+"|[^ ."]+)\.(?:"(?:[^"]|"")+"|[^ ."]+) AS ';
+BEGIN
+    IF p_old = p_new THEN
+        RETURN false;
+    END IF;
+    IF p_old ~ '^CREATE TYPE .*? AS \(' AND p_new ~ '^CREATE TYPE .*? AS \(' THEN
+        oa := _comp_attrs(p_old);
+        na := _comp_attrs(p_new);
+        RETURN EXISTS (SELECT 1 FROM generate_series(1, least(cardinality(oa), cardinality(na))) i
+                       WHERE _type_narrows((_col_parts(oa[i])).type, (_col_parts(na[i])).type));
+    ELSIF p_old ~ v_re AND p_new ~ v_re THEN
+        RETURN _type_narrows(
+            regexp_replace(regexp_replace(p_old, v_re, ''), '( COLLATE | DEFAULT | NOT NULL| CONSTRAINT | CHECK |;$).*$', ''),
+            regexp_replace(regexp_replace(p_new, v_re, ''), '( COLLATE | DEFAULT | NOT NULL| CONSTRAINT | CHECK |;$).*$', ''));
+    END IF;
+    RETURN false;
 END
 $$;
 

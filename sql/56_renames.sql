@@ -659,8 +659,10 @@ BEGIN
     FROM r JOIN labels l ON l.ts = r.ts AND l.tn = r.tn
     -- (an enum p_to lacks: dropped, or renamed, after its labels were: they are renamed
     -- while it is still there, so that the rows converted off it hold the labels the
-    -- history gave them, X6; the chain as it was when the type was dropped)
-    WHERE r.o = ANY (l.fl) AND CASE WHEN l.tl IS NULL THEN true ELSE r.live AND r.c = ANY (l.tl) END
+    -- history gave them, X6; the chain as it was when the type was dropped; one made
+    -- again under its name: when it holds the label as renamed, the column converted
+    -- through text met it there, AA5)
+    WHERE r.o = ANY (l.fl) AND CASE WHEN l.tl IS NULL THEN true ELSE r.c = ANY (l.tl) END
       AND (NOT r.c = ANY (l.fl) OR EXISTS (SELECT 1 FROM r r2 WHERE (r2.ts, r2.tn, r2.o) = (r.ts, r.tn, r.c)))
       AND NOT EXISTS (SELECT 1 FROM r r2 WHERE (r2.ts, r2.tn, r2.c) = (r.ts, r.tn, r.c) AND r2.o <> r.o);
 END
@@ -773,8 +775,6 @@ BEGIN
               USING ERRCODE = '42501',
                     HINT = format('Ask a role with developer access to generate it, or as the owner of schema pggit_v0: SELECT pggit_v0.grant_access(%L);', _caller());
     END IF;
-    -- rows of kind 'then_blob' (_added_as_then): blobs of p_tree replaced by other stored
-    -- blobs (old_column: the sub-key, new_column: the stored blob's sha); 'then_default':
     -- S11 (sec10): a developer's direct calls stored rows holding its own text (a new
     -- index name of 2,560 characters: 4.4 MB for 200 calls, undeletable).  The new
     -- names the rows bring are identifiers (or enum labels), at most NAMEDATALEN - 1
@@ -790,6 +790,8 @@ BEGIN
         RAISE EXCEPTION 'a rename row names a new name longer than an identifier'
               USING ERRCODE = '42622';
     END IF;
+    -- rows of kind 'then_blob' (_added_as_then): blobs of p_tree replaced by other stored
+    -- blobs (old_column: the sub-key, new_column: the stored blob's sha); 'then_default':
     -- by a stored column blob (new_table) with the default a logged ADD COLUMN gave it
     -- (new_column: the ddl_log id); rows of kind
     -- 'part' (_part_renames): an index or constraint of a table, and its comment, under

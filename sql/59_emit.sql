@@ -42,6 +42,29 @@ SELECT coalesce((
     LIMIT 1), p_type)
 $$;
 
+-- A serial made an identity or back: the last value the sequence that goes handed out
+-- (p_seq_expr: an SQL expression giving its name), kept in a setting of the transaction
+-- named after the column, read (_seq_pos_read) when the new sequence is set, so that it
+-- continues past it (max(id) alone handed out again the ids of rows deleted, AA4).
+CREATE OR REPLACE FUNCTION pggit_v0._seq_pos_keep(p_table text, p_col text, p_seq_expr text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT format('SELECT pg_catalog.set_config(%L, coalesce((SELECT s.last_value::text FROM pg_catalog.pg_sequences s '
+              'WHERE pg_catalog.format(%L, s.schemaname, s.sequencename) = %s), %L), true);',
+              'pggit.seqpos_' || left(md5(p_table || '.' || p_col), 16), '%I.%I', p_seq_expr, '')
+$$;
+
+CREATE OR REPLACE FUNCTION pggit_v0._seq_pos_read(p_table text, p_col text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT format('nullif(pg_catalog.current_setting(%L, true), %L)::bigint',
+              'pggit.seqpos_' || left(md5(p_table || '.' || p_col), 16), '')
+$$;
+
 -- Whether a routine's definition names a table of which the plan drops a column.
 CREATE OR REPLACE FUNCTION pggit_v0._reads_dropped_column(p_def text, p_plan pggit_v0._migration_part[])
 RETURNS boolean
@@ -551,14 +574,22 @@ BEGIN
                                              AND y.obj_key = x.obj_key AND y.sub_key = x.sub_key AND y.old_c IS NOT NULL
                                              AND (_col_parts(y.old_c)).default_expr IS DISTINCT FROM tcl.default_expr)
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;', x.q, tcl.name, tcl.default_expr) END),
-               ARRAY['correctness_risk', 'table_rewrite', 'access_exclusive_lock']
+               -- (an attribute or the base of the type narrowing: values rounded, AA7, AA1b)
+               CASE WHEN EXISTS (SELECT 1 FROM unnest(p_plan) r
+                                 WHERE r.role = 'part' AND r.how = 'rebuilt' AND r.sub_key = 'definition'
+                                   AND r.q = regexp_replace(tcl.type, '(\[\])+$', '')
+                                   AND _rebuilt_narrows(r.old_c, r.new_c))
+                    THEN ARRAY['data_deletion', 'correctness_risk', 'table_rewrite', 'access_exclusive_lock']
+                    ELSE ARRAY['correctness_risk', 'table_rewrite', 'access_exclusive_lock'] END
         FROM unnest(p_plan) x CROSS JOIN LATERAL _col_parts(x.new_c) tcl
         WHERE x.role = 'typed_column'
         UNION ALL
         -- an identity made a serial: the identity (and its sequence) goes before the
         -- serial's sequence is created (phase 33), so that one takes its name
         SELECT 32, 100, x.schema_name, x.obj_key, x.sub_key,
-               format('ALTER TABLE %s ALTER COLUMN %s DROP IDENTITY IF EXISTS;', x.q, n.name), ARRAY[]::text[]
+               -- (its position kept first, for the serial's sequence: AA4)
+               _seq_pos_keep(x.q, n.name, format('pg_catalog.pg_get_serial_sequence(%L, %L)', x.q, (parse_ident(n.name))[1]))
+               || E'\n' || format('ALTER TABLE %s ALTER COLUMN %s DROP IDENTITY IF EXISTS;', x.q, n.name), ARRAY[]::text[]
         FROM unnest(p_plan) x CROSS JOIN LATERAL _col_parts(x.old_c) o CROSS JOIN LATERAL _col_parts(x.new_c) n
         WHERE x.role = 'part' AND x.how = 'altered' AND x.sub_key LIKE 'column %'
           AND x.old_c LIKE '% AS IDENTITY%' AND x.new_c NOT LIKE '% AS IDENTITY%'
@@ -682,16 +713,20 @@ BEGIN
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET NOT NULL;', x.q, n.name) END,
                  -- a serial made an identity (Rails' conversion): the sequence that goes
                  -- goes first, so the identity's sequence takes its name (not t_id_seq1)
+                 -- (its position kept first, for the identity's sequence: AA4)
                  CASE WHEN n.identity IS NOT NULL AND o.identity IS NULL
-                      THEN (SELECT string_agg(format('DROP SEQUENCE IF EXISTS %s;', sq.q), E'\n')
+                      THEN (SELECT string_agg(_seq_pos_keep(x.q, n.name, quote_literal(sq.q)) || E'\n'
+                                              || format('DROP SEQUENCE IF EXISTS %s;', sq.q), E'\n')
                             FROM unnest(p_plan) sq
                             WHERE sq.role = 'part' AND sq.kind = 'sequence' AND sq.how = 'removed' AND sq.sub_key = 'owned_by'
                               AND sq.old_c = format('ALTER SEQUENCE %s OWNED BY %s.%s;', sq.q, x.q, n.name)) END,
                  CASE WHEN n.identity IS NOT NULL AND o.identity IS NULL
                       THEN format(E'ALTER TABLE %s ALTER COLUMN %s ADD GENERATED %s AS IDENTITY%s;\n'
-                                  'SELECT setval(pg_get_serial_sequence(%L, %L), coalesce(max(%s), 0) + 1, false) FROM %s;',
+                                  'SELECT setval(pg_get_serial_sequence(%L, %L), coalesce(greatest(max(%s), %s), 0) + 1, false) FROM %s;',
                                   x.q, n.name, n.identity, coalesce(' (' || n.identity_options || ')', ''),
-                                  x.q, n.name, n.name, x.q)
+                                  -- (the column's name as it is: pg_get_serial_sequence
+                                  -- takes it literally, "orderNo" quoted named none, AA8)
+                                  x.q, (parse_ident(n.name))[1], n.name, _seq_pos_read(x.q, n.name), x.q)
                       WHEN n.identity IS NOT NULL AND o.identity <> n.identity
                       THEN format('ALTER TABLE %s ALTER COLUMN %s SET GENERATED %s;', x.q, n.name, n.identity) END,
                  -- its sequence named otherwise (recorded SEQUENCE NAME, else the name
@@ -1086,9 +1121,10 @@ BEGIN
         -- collided with the first row, A7/B2)
         SELECT 43, 2, sq.schema_name, sq.obj_key, 'owned_by',
                _safe_do(format('DO $pggit$BEGIN IF (SELECT a.atttypid FROM pg_catalog.pg_attribute a WHERE a.attrelid = %L::pg_catalog.regclass '
-                      'AND a.attname = %L) IN (20, 21, 23) THEN PERFORM pg_catalog.setval(%L, x.m) FROM (SELECT max(%s) AS m FROM %s) x '
+                      'AND a.attname = %L) IN (20, 21, 23) THEN PERFORM pg_catalog.setval(%L, x.m) FROM (SELECT greatest(max(%s), %s) AS m FROM %s) x '
                       'WHERE x.m >= (SELECT s.seqstart FROM pg_catalog.pg_sequence s WHERE s.seqrelid = %L::pg_catalog.regclass); END IF; END$pggit$;',
-                      m[2], (parse_ident(m[3]))[1], m[1], m[3], m[2], m[1])),
+                      -- (past the position of the identity it replaces, too: AA4)
+                      m[2], (parse_ident(m[3]))[1], m[1], m[3], _seq_pos_read(m[2], m[3]), m[2], m[1])),
                ARRAY[]::text[]
         FROM unnest(p_plan) sq
         CROSS JOIN LATERAL regexp_match(sq.new_c, '^ALTER SEQUENCE (.+) OWNED BY (.+)\.("(?:[^"]|"")+"|[^ ."]+);$') AS m
