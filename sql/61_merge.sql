@@ -438,11 +438,33 @@ BEGIN
            split_part(p, '/', 1), split_part(p, '/', 3), 'renamed_differently',
            NULL, NULL, NULL
     FROM unnest(v_trees.renamed_differently) p
+    UNION ALL   -- a table or column renamed on one side, dropped on the other (AA9): the
+                -- merge dropped what the renaming side keeps using under its new name
+                -- (git's rename/delete); by the base's name
+    SELECT _path(r.old_schema, 'table ' || r.old_table,
+                 CASE WHEN r.kind = 'column' THEN 'column ' || r.old_column ELSE 'definition' END),
+           CASE WHEN r.kind = 'column' THEN 'column' ELSE 'table' END, r.old_schema, r.old_table, 'renamed_deleted',
+           NULL, NULL, NULL
+    FROM (SELECT x.*, v_tgt AS other, v_src AS renamer FROM _renames(v_base, v_src) x
+          UNION ALL SELECT x.*, v_src, v_tgt FROM _renames(v_base, v_tgt) x) r
+    CROSS JOIN LATERAL (
+        SELECT (SELECT o.obj_tree FROM _tree_objects(_commit_tree(r.other)) o
+                WHERE o.schema_name = r.old_schema AND o.obj_key = 'table ' || r.old_table) AS other_tree) ot
+    WHERE r.kind IN ('table', 'column')
+      -- (the other side renamed it too: renamed_differently, or alike)
+      AND NOT EXISTS (SELECT 1 FROM _renames(v_base, r.other) y
+                      WHERE y.kind IN ('table', 'column') AND (y.old_schema, y.old_table) = (r.old_schema, r.old_table)
+                        AND (r.kind = 'table' OR y.kind = 'table' OR y.old_column = r.old_column))
+      AND CASE WHEN r.kind = 'table' THEN ot.other_tree IS NULL
+               ELSE (r.old_schema, r.old_table) = (r.new_schema, r.new_table)
+                    AND NOT EXISTS (SELECT 1 FROM tree_entries e
+                                    WHERE e.tree_sha = ot.other_tree AND e.name = 'column ' || r.old_column) END
+      AND v_trees.renamed_differently IS NULL
     ORDER BY 1;
 END
 $$;
 COMMENT ON FUNCTION pggit_v0.detect_merge_conflicts(text, text) IS
-    'Paths a merge of source into target (default current branch) would conflict on: both_modified, modified_deleted, added_differently, dropped_but_referenced, renamed_differently, renamed_but_read';
+    'Paths a merge of source into target (default current branch) would conflict on: both_modified, modified_deleted, added_differently, dropped_but_referenced, renamed_differently, renamed_deleted, renamed_but_read';
 
 -- The merged column order: target's order without columns the source removed, then the
 -- columns only the source added, in the source's order.

@@ -147,3 +147,43 @@ def test_a_label_renamed_then_its_enum_made_again_under_its_name(db: SqlDb) -> N
     assert [r["s"] for r in db.rows("SELECT s::text AS s FROM app.t ORDER BY id")] == ["y", "z"]
     assert db.val("SELECT count(*) FROM pggit_v0.status()") == 0
 
+
+def test_merge_of_a_rename_against_a_drop_conflicts(db: SqlDb) -> None:
+    """AA9: branch a drops column t.v and table old_t, branch b renames them (v -> w, old_t
+    -> new_t) and keeps using them: no conflict, the merge dropped what b renamed."""
+    db.exec("CREATE TABLE t (id int PRIMARY KEY, v int, u int); CREATE TABLE old_t (id int PRIMARY KEY);"
+            "CREATE TABLE kept (id int PRIMARY KEY)")
+    db.exec("SELECT pggit_v0.create_basic_commit('base')")
+    db.exec("SELECT pggit_v0.create_branch('bb', checkout => false)")
+    db.exec("SELECT pggit_v0.create_branch('ba')")
+    db.exec("ALTER TABLE t DROP COLUMN v; DROP TABLE old_t")
+    db.exec("SELECT pggit_v0.create_basic_commit('a: drop v and old_t')")
+    db.exec("SELECT pggit_v0.checkout_branch('bb', apply => true)")
+    # (renames the other side leaves alone merge cleanly)
+    db.exec("ALTER TABLE t RENAME COLUMN v TO w; ALTER TABLE old_t RENAME TO new_t;"
+            "ALTER TABLE t RENAME COLUMN u TO u2; ALTER TABLE kept RENAME TO kept2")
+    db.exec("SELECT pggit_v0.create_basic_commit('b: renames')")
+    db.exec("SELECT pggit_v0.checkout_branch('ba', apply => true)")
+    got = {(r["path"], r["kind"]) for r in db.rows("SELECT path, kind FROM pggit_v0.detect_merge_conflicts('bb')")}
+    assert got == {("public/table/old_t", "renamed_deleted"), ("public/table/t/column/v", "renamed_deleted")}, got
+    with pytest.raises(psycopg.Error, match="renamed_deleted"):
+        db.exec("SELECT pggit_v0.merge_branch('bb')")
+    assert db.val("SELECT to_regclass('public.kept') IS NOT NULL")   # nothing merged
+
+
+def test_merge_of_renames_without_a_drop_on_the_other_side_is_clean(db: SqlDb) -> None:
+    """AA9's conflict only where the other side dropped the object: a column renamed on one
+    side, its table renamed on the other (P10), merges cleanly."""
+    db.exec("CREATE TABLE t (id int PRIMARY KEY, v int)")
+    db.exec("SELECT pggit_v0.create_basic_commit('base')")
+    db.exec("SELECT pggit_v0.create_branch('bb', checkout => false)")
+    db.exec("SELECT pggit_v0.create_branch('ba')")
+    db.exec("ALTER TABLE t RENAME TO t2")
+    db.exec("SELECT pggit_v0.create_basic_commit('a: table renamed')")
+    db.exec("SELECT pggit_v0.checkout_branch('bb', apply => true)")
+    db.exec("ALTER TABLE t RENAME COLUMN v TO w")
+    db.exec("SELECT pggit_v0.create_basic_commit('b: column renamed')")
+    db.exec("SELECT pggit_v0.checkout_branch('ba', apply => true)")
+    assert db.rows("SELECT path, kind FROM pggit_v0.detect_merge_conflicts('bb')") == []
+    db.exec("SELECT pggit_v0.merge_branch('bb')")
+    assert db.val("SELECT count(*) FROM pg_attribute WHERE attrelid = 'public.t2'::regclass AND attname = 'w'") == 1
