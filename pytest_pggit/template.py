@@ -155,17 +155,32 @@ def file_steps(files: Sequence[Path], rootdir: Optional[Path], no_owner: bool,
 
     out: List[Step] = []
     previous: Dict[Path, str] = {}   # folder -> the tag of its last golang-migrate up file
+    tracked: Dict[Path, bool] = {}   # folder -> its files use golang-migrate's version table
     for i, f in enumerate(files):
-        def upgrade(db: Database, f: Path = f) -> None:
+        version = _version(f, "up")
+        if version is not None and f.parent not in tracked:
+            tracked[f.parent] = _uses_version_table(f.parent)
+        track = version is not None and tracked.get(f.parent, False)
+        first = f.parent not in previous
+
+        def upgrade(db: Database, f: Path = f, track: bool = track, version: Optional[int] = version) -> None:
+            if track:   # (as `migrate up` does: the table, then the version marked dirty while it runs)
+                _version_table(db, version, True)
             n = _run_schema_file(db, f, no_owner, rootdir)
+            if track:
+                _version_table(db, version, False)
             if skipped is not None:
                 skipped.append(n)
 
         down = down_file(f)
+        below = _version(files[i - 1], "up") if i and first is False and files[i - 1].parent == f.parent else None
 
-        def downgrade(db: Database, d: Optional[Path] = down) -> None:
+        def downgrade(db: Database, d: Optional[Path] = down, track: bool = track, first: bool = first,
+                      below: Optional[int] = below) -> None:
             assert d is not None
             _run_schema_file(db, d, no_owner, rootdir)
+            if track:   # (the version below; the table made for the first version goes with it)
+                _version_table(db, below, False, drop=first)
 
         name = names[i] if names is not None else display_path(f, rootdir)
         once = _version(f, "up") is not None
@@ -180,6 +195,39 @@ def file_steps(files: Sequence[Path], rootdir: Optional[Path], no_owner: bool,
             previous[f.parent] = step.tag
         out.append(step)
     return out
+
+
+#: golang-migrate's version table (its postgres driver's default ``x-migrations-table``)
+VERSION_TABLE = "schema_migrations"
+
+
+def _uses_version_table(folder: Path) -> bool:
+    """Whether a golang-migrate folder's files name its version table (Harbor's
+    ``ALTER TABLE schema_migrations ADD COLUMN data_version int``: BB4): only then is the
+    table made, so that other projects' schemas stay as their files make them."""
+    try:
+        return any(VERSION_TABLE in p.read_text(encoding="utf-8", errors="replace").lower()
+                   for p in sorted(folder.iterdir()) if UPDOWN_NAME.match(p.name) and p.is_file())
+    except OSError:
+        return False
+
+
+def _version_table(db: Database, version: Optional[int], dirty: bool, drop: bool = False) -> None:
+    """golang-migrate's bookkeeping around a version: its table made as its postgres
+    driver makes it (``version bigint PRIMARY KEY, dirty boolean``, in the session's first
+    schema), holding one row, ``version`` (None: no row); ``drop``: the table dropped (the
+    first version's downgrade, so that it undoes what its upgrade made)."""
+    from .untrusted import as_untrusted
+
+    with as_untrusted(db).connect(autocommit=True) as conn:
+        if drop:
+            conn.execute(f"DROP TABLE IF EXISTS {VERSION_TABLE}")
+            return
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version bigint NOT NULL PRIMARY KEY, "
+                     "dirty boolean NOT NULL)")
+        conn.execute(f"DELETE FROM {VERSION_TABLE}")
+        if version is not None:
+            conn.execute(f"INSERT INTO {VERSION_TABLE} (version, dirty) VALUES (%s, %s)", (version, dirty))
 
 
 def apply_steps(conn: Any, db: Database, steps: Sequence[Step], *, tag: bool = True,
