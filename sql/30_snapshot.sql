@@ -1104,10 +1104,11 @@ SELECT regexp_replace(regexp_replace(regexp_replace(regexp_replace(p_value,
            '(''(?:[^''\\]|\\.)*''|\{[^}]*\}|[^\s;&]*)', '\1[redacted]', 'gi'),
            -- a key written percent-encoded (libpq decodes a URL query's keys: ?pass%77ord=)
            '((?:^|[\s;&?{])[A-Za-z_0-9]*%[0-9A-Fa-f]{2}[A-Za-z_0-9%]*\s*=\s*)[^\s;&]*', '\1[redacted]', 'g'),
-           -- "password": "..." in JSON
+           -- "password": "..." in JSON, and 'password': '...' in a Python literal (sec10 S9)
            -- ("key" as the key=value rule has it: api_key, access_key, private_key; not
            -- "partition_key" or "keyspace", the review's R10-7)
-           '("[^"]*(?:pass|pwd|secret|token|credential|api_?key|access_?key|private_?key)[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*"',
+           '([''"][^''"]*(?:pass|pwd|secret|token|credential|api_?key|access_?key|private_?key)[^''"]*[''"]\s*:\s*)'
+           '(?:"(?:[^"\\]|\\.)*"|''(?:[^''\\]|\\.)*'')',
            '\1"[redacted]"', 'gi'),
        -- a URL's password, "/" and "?" in it too (sec10 S9: base64 passwords): up to the "@"
        '(://[^\s/@:]*:)[^\s@]+@', '\1[redacted]@', 'g')

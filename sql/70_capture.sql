@@ -199,7 +199,7 @@ BEGIN
         RETURN p_text;
     END IF;
     -- (_may_hold_secrets also makes the one regular expression test for all the forms below)
-    RETURN regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    RETURN regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
         p_text,
         -- ''...'' inside another string
         n || '''''(?:[^'']|'''''''')*''''', '\1\2''''[redacted]''''', 'gi'),
@@ -219,7 +219,9 @@ BEGIN
         -- a URL query key written percent-encoded (libpq decodes it: ?pass%77ord=...)
         '((?:[?&])[A-Za-z_0-9]*%[0-9A-Fa-f]{2}[A-Za-z_0-9%]*=)[^\s&''"]*', '\1[redacted]', 'g'),
         -- "token": "..."
-        '("[^"]*(?:pass|pwd|secret|key|token|credential)[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*"', '\1"[redacted]"', 'gi');
+        '("[^"]*(?:pass|pwd|secret|key|token|credential)[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*"', '\1"[redacted]"', 'gi'),
+        -- 'token': '...' (a Python literal inside a string literal, its quotes doubled: sec10 S9)
+        '(''''[^''"]*(?:pass|pwd|secret|key|token|credential)[^''"]*''''\s*:\s*)''''[^'']*''''', '\1''''[redacted]''''', 'gi');
 END
 $fn$;
 COMMENT ON FUNCTION pggit_v0._redact_secrets(text) IS

@@ -1,0 +1,30 @@
+"""sec10 S9's residual: an option value written as a Python literal,
+``{'user': 'app', 'password': 'x'}`` (multicorn and other Python-based wrappers take
+their options so), kept its password in the blobs every reader reads and in the DDL log,
+where JSON's ``"password": "x"`` was already redacted."""
+from __future__ import annotations
+
+from sql_conftest import SqlDb
+
+
+def test_python_literal_passwords_are_redacted_in_blobs_and_the_ddl_log(db: SqlDb) -> None:
+    db.exec("CREATE FOREIGN DATA WRAPPER s9p_w")
+    db.exec("CREATE SERVER s9p_srv FOREIGN DATA WRAPPER s9p_w")
+    db.exec("CREATE USER MAPPING FOR CURRENT_USER SERVER s9p_srv OPTIONS ("
+            " cfg '{''user'': ''app'', ''password'': ''PyLitPw1'', ''partition_key'': ''id''}')")
+    db.exec("SELECT pggit_v0.create_basic_commit('s9 python literal')")
+    stored = "\n".join(r["content"] for r in db.rows(
+        "SELECT content FROM pggit_v0.objects WHERE type = 'blob'"))
+    assert "PyLitPw1" not in stored, stored
+    assert "partition_key" in stored and "''user'': ''app''" in stored, stored
+    logged = db.val("SELECT string_agg(statement, E'\\n') FROM pggit_v0.ddl_log"
+                    " WHERE command_tag = 'CREATE USER MAPPING'")
+    assert "PyLitPw1" not in logged, logged
+    # (the log redacts more when unsure: any member named like "key" too, as its JSON rule)
+    assert "''password'': ''[redacted]''" in logged and "''user'': ''app''" in logged, logged
+
+
+def test_python_literal_members_not_named_like_secrets_are_kept(db: SqlDb) -> None:
+    got = db.val("SELECT pggit_v0._redact_option_value(%s)",
+                 ["{'partition_key': 'id', 'api_key': 's3', 'password': 'p'}"])
+    assert got == """{'partition_key': 'id', 'api_key': "[redacted]", 'password': "[redacted]"}""", got
