@@ -346,7 +346,9 @@ def split_statements(text: str) -> List[Tuple[int, str]]:
 
 
 def _first_code(stmt: str) -> int:
-    """Offset of the first character that is neither blank nor in a leading ``--`` comment."""
+    """Offset of the first character that is neither blank nor in a leading ``--`` or
+    ``/* */`` comment (nested, as PostgreSQL reads them; BB5: an error was reported at the
+    line of a block comment before the statement)."""
     i = 0
     while i < len(stmt):
         if stmt[i].isspace():
@@ -354,6 +356,18 @@ def _first_code(stmt: str) -> int:
         elif stmt.startswith("--", i):
             j = stmt.find("\n", i)
             i = len(stmt) if j < 0 else j + 1
+        elif stmt.startswith("/*", i):
+            depth, j = 1, i + 2
+            while j < len(stmt) and depth:
+                if stmt.startswith("/*", j):
+                    depth, j = depth + 1, j + 2
+                elif stmt.startswith("*/", j):
+                    depth, j = depth - 1, j + 2
+                else:
+                    j += 1
+            if depth:   # (an unclosed comment: the statement starts there)
+                break
+            i = j
         else:
             break
     return i
