@@ -1578,9 +1578,12 @@ def _default_base(run: Any, repo: Any, head_sha: str, checks: Optional[List[Chec
     new = _newest_steps(steps, getattr(run, "rootdir", None))
     if new is not None:   # the newest files are more than the last step (see _newest_steps)
         first = min(new)
-        names = ", ".join(steps[i].tag for i in new[:3]) + (", ..." if len(new) > 3 else "")
-        why = (f"the step before the oldest of the {len(new)} newest ({names}; "
-               f"{len(steps) - first} step(s) since)")
+        # (BB8: every judged step named, not "the oldest of the 1 newest")
+        names = ", ".join(steps[i].tag for i in new[:5]) + (", ..." if len(new) > 5 else "")
+        judged = ", ".join(a.tag for a in steps[first:first + 5]) + (", ..." if len(steps) - first > 5 else "")
+        why = (f"the step before {steps[first].tag}, "
+               + (f"the oldest of the {len(new)} new steps ({names})" if len(new) > 1 else "the oldest new step")
+               + f"; {len(steps) - first} step(s) judged: {judged}")
         if first == 0:
             return "root", repo.resolve("root"), why
         return steps[first - 1].tag, steps[first - 1].sha, why

@@ -542,7 +542,8 @@ def test_a_branch_revision_and_its_merge_are_both_judged_by_the_default_gate(
     result, cases = gate_run(pytester, pggit_server, pytester.path)
     out = result.stdout.str()
     assert result.ret != 0, out
-    assert "base: alembic/r1 = " in out and "the oldest of the 2 newest (alembic/b3, alembic/m4; 3 step(s) since)" in out, out
+    assert "base: alembic/r1 = " in out and ("the step before alembic/b3, the oldest of the 2 new steps (alembic/b3, alembic/m4); "
+                                               "3 step(s) judged: alembic/b3, alembic/r2, alembic/m4") in out, out
     assert cases["pggit.hazards::public/table/items/column/legacy"] == "failure", cases
 
 
