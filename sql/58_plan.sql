@@ -61,6 +61,7 @@ SET jit = off
 -- row estimates do not depend on the two tree shas, so one generic plan per session
 -- serves every call (a custom plan would be made for each of the first five).
 SET plan_cache_mode = force_generic_plan
+SET join_collapse_limit = 1
 AS $$
 #variable_conflict use_column
 BEGIN
@@ -1349,14 +1350,16 @@ BEGIN
               WHERE rp.how IN ('recreated', 'removed') AND rp.kind IN ('function', 'procedure', 'aggregate')
               UNION
               SELECT f2.obj_tree, e2.name, rp.schema_name, rp.obj_key
-              FROM plan rp
-              JOIN fo f2 ON _key_kind(f2.obj_key) IN ('table', 'view', 'materialized_view')
+              -- (the relations without recorded dependencies first: the anti-join stays
+              -- under the joins when they are planned in the written order)
+              FROM (SELECT f.obj_tree FROM fo f
+                    WHERE _key_kind(f.obj_key) IN ('table', 'view', 'materialized_view')
+                      AND NOT EXISTS (SELECT 1 FROM tree_entries d WHERE d.tree_sha = f.obj_tree AND d.name = 'depends')) f2
               JOIN tree_entries e2 ON e2.tree_sha = f2.obj_tree
                                   AND split_part(e2.name, ' ', 1) IN ('constraint', 'index', 'trigger', 'policy', 'column', 'rule')
               JOIN objects o2 ON o2.sha = e2.entry_sha
-              WHERE rp.how IN ('recreated', 'removed') AND rp.kind IN ('function', 'procedure', 'aggregate')
-                AND NOT EXISTS (SELECT 1 FROM tree_entries d WHERE d.tree_sha = f2.obj_tree AND d.name = 'depends')
-                AND strpos(o2.content, _refname(rp.schema_name, rp.obj_key)) > 0
+              JOIN plan rp ON rp.how IN ('recreated', 'removed') AND rp.kind IN ('function', 'procedure', 'aggregate')
+                          AND strpos(o2.content, _refname(rp.schema_name, rp.obj_key)) > 0
              ) u
         JOIN fo f ON f.obj_tree = u.obj_tree
         JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = u.part
@@ -1428,13 +1431,14 @@ BEGIN
                -- its ownership is not itself changed (else that change sets it)
                NOT EXISTS (SELECT 1 FROM pp x WHERE x.schema_name = f.schema_name AND x.obj_key = f.obj_key
                              AND x.sub_key = 'owned_by') AS keeps_owner
-        FROM plan tb
-        JOIN fo f ON _key_kind(f.obj_key) = 'sequence'
+        -- (the sequences both trees hold first: planned in the written order)
+        FROM fo f
+        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
         JOIN tree_entries e ON e.tree_sha = f.obj_tree AND e.name = 'owned_by'
         JOIN objects o ON o.sha = e.entry_sha
-        JOIN t_o t ON t.schema_name = f.schema_name AND t.obj_key = f.obj_key
-        WHERE tb.kind = 'table' AND tb.how IN ('recreated', 'removed')
-          AND strpos(o.content, ' OWNED BY ' || _qname(tb.schema_name, tb.obj_key) || '.') > 0
+        JOIN plan tb ON tb.kind = 'table' AND tb.how IN ('recreated', 'removed')
+                    AND strpos(o.content, ' OWNED BY ' || _qname(tb.schema_name, tb.obj_key) || '.') > 0
+        WHERE _key_kind(f.obj_key) = 'sequence'
           AND NOT EXISTS (SELECT 1 FROM plan p2 WHERE p2.schema_name = f.schema_name AND p2.obj_key = f.obj_key
                             AND p2.how IN ('removed', 'recreated'))
           AND EXISTS (SELECT 1 FROM plan x WHERE x.kind = 'table'   -- one-time filter
