@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import tarfile
@@ -173,12 +174,43 @@ def build(run: Any, ref: str) -> GitBase:
     try:
         return _build(run, ref, with_env=False)
     except PggitError as exc:
-        if "env.py did not connect to pytest-pggit's database" not in str(exc) or not _env_pys(run):
-            raise
-    base = _build(run, ref, with_env=True)
-    base.notes.append("built with the work tree's Alembic env.py: the ref's connects elsewhere "
-                      "(its revisions are the ref's)")
+        elsewhere = "env.py did not connect to pytest-pggit's database" in str(exc)
+        # (BB9: the ref's env.py failing in itself, e.g. the stock Flask-Migrate env.py
+        # before the change alembic.md asks for, names the temporary copy to fix)
+        failed = _REF_ENV.search(f"{exc.message}\n{exc.hint or ''}\n{exc.location or ''}") is not None
+        if not (elsewhere or failed) or not _env_pys(run):
+            raise _named_in_ref(exc, ref) from None
+        first = _named_in_ref(exc, ref)
+    try:
+        base = _build(run, ref, with_env=True)
+    except PggitError as exc:
+        raise _named_in_ref(exc, ref) from None
+    base.notes.append("built with the work tree's Alembic env.py: the ref's "
+                      + ("connects elsewhere" if elsewhere else f"fails ({first.message.splitlines()[0]})")
+                      + " (its revisions are the ref's)")
     return base
+
+
+#: a file of the temporary extract of a git ref's tree: its env.py
+_TMP_TREE = re.compile(r"\S*?pytest-pggit-git-base-[^/\\\s]+[/\\]")
+_REF_ENV = re.compile(_TMP_TREE.pattern + r"\S*env\.py")
+
+
+def _named_in_ref(exc: PggitError, ref: str) -> PggitError:
+    """``exc`` with the paths of the temporary extract of ``ref``'s tree written as
+    ``git <ref>:<path>`` (BB9: a hint told to fix the temporary copy of the ref's env.py)."""
+    name = f"git {ref}:"
+    if not _TMP_TREE.search(f"{exc.message}\n{exc.hint or ''}\n{exc.location or ''}"):
+        return exc
+    exc.message = _TMP_TREE.sub(name, exc.message)
+    exc.args = (exc.message,)
+    if exc.location:
+        exc.location = _TMP_TREE.sub(name, exc.location)
+    if exc.hint:
+        exc.hint = (_TMP_TREE.sub(name, exc.hint)
+                    + f" (the base runs the files of git {ref}, its env.py included: a change made since, such as "
+                      "the env.py change alembic.md asks for, is not there; land it first, or choose another base)")
+    return exc
 
 
 def _env_pys(run: Any) -> List[Path]:

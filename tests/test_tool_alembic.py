@@ -478,7 +478,8 @@ def test_an_env_py_with_a_url_of_its_own_is_refused_before_it_runs_anything(
         dev_url = Database(dev, pggit_server.dsn(dev), pggit_server).url
         (tmp_path / "migrations" / "env.py").write_text(ENV_PY.replace(
             'connection = config.attributes.get("connection")',
-            f'config.set_main_option("sqlalchemy.url", {dev_url!r}); connection = None'))
+            # (configparser reads % as interpolation: a socket host is %2F-encoded)
+            f'config.set_main_option("sqlalchemy.url", {dev_url.replace("%", "%%")!r}); connection = None'))
         # the developer's database, migrated by hand, with values
         from pytest_pggit.tools.alembic import AlembicRunner
         for rev in ("base1", "add2"):
@@ -1088,3 +1089,32 @@ def test_template(pggit):
     assert pggit.execute("SELECT to_regclass('public.old_env_marker')") == [(None,)]
 ''')
     assert "test_template PASSED" in result.stdout.str(), result.stdout.str()
+
+
+def test_an_edit_is_judged_from_a_ref_whose_env_py_fails(
+        tmp_path: Path, pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """BB9 (CTFd): the ref's stock Flask-Migrate env.py, older than the change alembic.md
+    asks for, failed in itself ("could not translate host name"), and the hint told to fix
+    the temporary copy of it.  The work tree's env.py builds the base now, as for U5."""
+    _deployed_r1_r2_then_r1_edited(pytester, first_env_py=textwrap.dedent('''\
+        raise RuntimeError("no application context: the stock env.py")
+        '''))
+    result, cases = gate_run(pytester, pggit_server, pytester.path)
+    out = result.stdout.str()
+    assert result.ret == 1, out
+    assert "NOT JUDGED" not in out, out
+    assert cases["pggit.history::alembic/r1"] == "failure", cases
+    assert "built with the work tree's Alembic env.py: the ref's fails (" in out, out
+    assert "pytest-pggit-git-base-" not in out, out
+
+
+def test_an_error_of_the_refs_tree_names_the_ref() -> None:
+    from pytest_pggit.exceptions import PggitError
+    from pytest_pggit.gitbase import _named_in_ref
+
+    exc = PggitError("/tmp/pytest-pggit-git-base-rh2_5iev/migrations/env.py:81: upgrade of step alembic/a failed",
+                     hint="the error was raised at /tmp/pytest-pggit-git-base-rh2_5iev/migrations/env.py:81, "
+                          "not in the step's file")
+    got = _named_in_ref(exc, "origin/master")
+    assert got.message.startswith("git origin/master:migrations/env.py:81: upgrade"), got.message
+    assert "pytest-pggit-git-base-" not in str(got) and "land it first" in got.hint, got.hint
