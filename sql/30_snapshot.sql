@@ -1100,7 +1100,7 @@ SET search_path = pg_catalog, pggit_v0, pg_temp
 SET standard_conforming_strings = on   -- (its patterns' backslashes: sec10 S6)
 AS $$
 SELECT regexp_replace(regexp_replace(regexp_replace(regexp_replace(p_value,
-           '((?:^|[\s;&?{])[A-Za-z_]*(?:pass|pwd|secret|token|credential|api_?key|access_?key|private_?key)[A-Za-z_]*\s*=\s*)'
+           '((?:^|[\s;&?{(,])[A-Za-z_]*(?:pass|pwd|secret|token|credential|api_?key|access_?key|private_?key)[A-Za-z_]*\s*=\s*)'
            '(''(?:[^''\\]|\\.)*''|\{[^}]*\}|[^\s;&]*)', '\1[redacted]', 'gi'),
            -- a key written percent-encoded (libpq decodes a URL query's keys: ?pass%77ord=)
            '((?:^|[\s;&?{])[A-Za-z_0-9]*%[0-9A-Fa-f]{2}[A-Za-z_0-9%]*\s*=\s*)[^\s;&]*', '\1[redacted]', 'g'),

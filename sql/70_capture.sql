@@ -192,6 +192,8 @@ DECLARE
     n constant text := '("[^"]*(?:pass|pwd|secret|key|token|credential)[^"]*"'
                        '|[[:alnum:]_$.]*(?:pass|pwd|secret|key|token|credential)[[:alnum:]_$.]*)'
                        '(\s*=\s*|\s+(?:to\s+)?)';
+    -- a quoted member name that looks secret, then a colon (JSON, a Python literal)
+    m constant text := '(?:''''|[''"])[^''"]*(?:pass|pwd|secret|key|token|credential)[^''"]*(?:''''|[''"])\s*:\s*';
 BEGIN
     -- Plpgsql, not SQL: its plans are kept for the session (an SQL function with SET is
     -- planned again on every call, 30 times the cost).
@@ -199,7 +201,7 @@ BEGIN
         RETURN p_text;
     END IF;
     -- (_may_hold_secrets also makes the one regular expression test for all the forms below)
-    RETURN regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    RETURN regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
         p_text,
         -- ''...'' inside another string
         n || '''''(?:[^'']|'''''''')*''''', '\1\2''''[redacted]''''', 'gi'),
@@ -218,10 +220,12 @@ BEGIN
         '(://[^\s/@:''"]*:)[^\s@''"]+@', '\1[redacted]@', 'g'),
         -- a URL query key written percent-encoded (libpq decodes it: ?pass%77ord=...)
         '((?:[?&])[A-Za-z_0-9]*%[0-9A-Fa-f]{2}[A-Za-z_0-9%]*=)[^\s&''"]*', '\1[redacted]', 'g'),
-        -- "token": "..."
-        '("[^"]*(?:pass|pwd|secret|key|token|credential)[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*"', '\1"[redacted]"', 'gi'),
-        -- 'token': '...' (a Python literal inside a string literal, its quotes doubled: sec10 S9)
-        '(''''[^''"]*(?:pass|pwd|secret|key|token|credential)[^''"]*''''\s*:\s*)''''[^'']*''''', '\1''''[redacted]''''', 'gi');
+        -- "token": "..." (JSON), 'token': '...' (a Python literal), the member's name in
+        -- any quotes, the literal's own quotes doubled inside a string or not inside a
+        -- dollar-quoted one (sec10 S9, sec11 T5-12); each value quoting its own pass
+        '(' || m || ')''''(?:[^''\\]|\\''''|\\.)*''''', '\1''''[redacted]''''', 'gi'),
+        '(' || m || ')''(?!'')(?:[^''\\]|\\.)*''(?!'')', '\1''[redacted]''', 'gi'),
+        '(' || m || ')"(?:[^"\\]|\\.)*"', '\1"[redacted]"', 'gi');
 END
 $fn$;
 COMMENT ON FUNCTION pggit_v0._redact_secrets(text) IS

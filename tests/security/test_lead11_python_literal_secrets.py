@@ -28,3 +28,24 @@ def test_python_literal_members_not_named_like_secrets_are_kept(db: SqlDb) -> No
     got = db.val("SELECT pggit_v0._redact_option_value(%s)",
                  ["{'partition_key': 'id', 'api_key': 's3', 'password': 'p'}"])
     assert got == """{'partition_key': 'id', 'api_key': "[redacted]", 'password': "[redacted]"}""", got
+
+
+def test_the_ddl_log_and_blobs_redact_every_quoting_of_a_literal(db: SqlDb) -> None:
+    """sec11 T5-12: in the DDL log a dollar-quoted literal keeps its single quotes (the
+    doubled-quote rule missed it), a nested member's value may be double-quoted, and a
+    Python ``dict(password=...)`` was redacted in the log but kept in the blob."""
+    db.exec("CREATE FOREIGN DATA WRAPPER t512_w")
+    db.exec("CREATE SERVER t512_srv FOREIGN DATA WRAPPER t512_w")
+    db.exec("CREATE USER MAPPING FOR CURRENT_USER SERVER t512_srv OPTIONS ("
+            " a $${'password': 'DolLit1'}$$, b $${'db': {'pwd': \"DolLit2\"}}$$,"
+            " c $$dict(password='DolLit3')$$, d $${'password' : 'Py\\'Lit\\'4'}$$,"
+            " e $${'user': 'app'}$$)")
+    db.exec("SELECT pggit_v0.create_basic_commit('t5-12')")
+    stored = "\n".join(r["content"] for r in db.rows(
+        "SELECT content FROM pggit_v0.objects WHERE type = 'blob'"))
+    logged = db.val("SELECT string_agg(statement, E'\\n') FROM pggit_v0.ddl_log"
+                    " WHERE command_tag = 'CREATE USER MAPPING'")
+    for where, text in (("blob", stored), ("ddl_log", logged)):
+        leaked = [s for s in ("DolLit1", "DolLit2", "DolLit3", "Lit", "4'") if s in text]
+        assert not leaked, (where, leaked, text)
+        assert "'user': 'app'" in text.replace("''", "'"), (where, text)
