@@ -823,7 +823,8 @@ def _data_checks(run: Any, options: GateOptions, result: GateResult, base_histor
     added = {(p[2], p[4]) for p in (e.path.split("/") for e in result.diff if e.change == "ADDED")
              if len(p) == 5 and p[1] == "table" and p[3] == "column"}
     return data_checks(since, hazard_threshold(options)[0], allowances, captured, added,
-                       _base_tables(run, result), before, _known_code(run))
+                       _base_tables(run, result), before, _known_code(run),
+                       [a for a in getattr(run, "steps", None) or () if in_base(a, base_history, base_tags)])
 
 
 def _known_code(run: Any) -> Any:

@@ -104,3 +104,48 @@ def test_harmless_cascades_and_triggers_pass(pytester: pytest.Pytester, pggit_se
     make_project(pytester, INIT, second)
     result = run_gate(pytester, pggit_server)
     assert result.ret == 0, result.stdout.str()
+
+
+@pytest.mark.parametrize("second", [
+    # the review's R11-1: called, then dropped or replaced by a harmless body in the same step
+    "SELECT public.purge_users();\nDROP FUNCTION public.purge_users();\n",
+    "SELECT public.purge_users();\nCREATE OR REPLACE FUNCTION public.purge_users() RETURNS void LANGUAGE sql "
+    "AS $$ SELECT 1 $$;\n",
+])
+def test_a_released_routine_called_then_dropped_or_replaced(pytester: pytest.Pytester, pggit_server: Server,
+                                                            second: str) -> None:
+    make_project(pytester, INIT, second)
+    result = run_gate(pytester, pggit_server)
+    assert result.ret == 1, result.stdout.str()
+    result.stdout.fnmatch_lines(["*sql/schema/002_change.sql*data-loss*every row of public.orders*"])
+
+
+def test_a_released_trigger_fired_then_dropped(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    make_project(pytester, INIT + TRIGGER, "INSERT INTO public.audit VALUES (1);\n"
+                                           "DROP TRIGGER audit_ins ON public.audit;\n")
+    result = run_gate(pytester, pggit_server)
+    assert result.ret == 1, result.stdout.str()
+    result.stdout.fnmatch_lines(["*sql/schema/002_change.sql*data-loss*every row of public.users*"])
+
+
+def test_a_quoted_routine_name_is_matched(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """The review's R11-2: ``SELECT public."PurgeUsers"()`` (ORM-made camelCase names)."""
+    assert changes('CREATE FUNCTION public."PurgeUsers"() RETURNS void LANGUAGE sql AS $$ DELETE FROM public.users $$;'
+                   '\nSELECT public."PurgeUsers"();') == [("DELETE", "public.users", True)]
+    make_project(pytester, INIT + 'CREATE FUNCTION public."PurgeUsers"() RETURNS void LANGUAGE sql AS '
+                                  '$$ DELETE FROM public.users $$;\n', 'SELECT public."PurgeUsers"();\n')
+    result = run_gate(pytester, pggit_server)
+    assert result.ret == 1, result.stdout.str()
+    result.stdout.fnmatch_lines(["*sql/schema/002_change.sql*data-loss*every row of public.users*"])
+
+
+def test_only_the_routines_a_step_calls_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review's R11-3: every known routine's body was read for every step."""
+    from pytest_pggit import datachanges
+
+    read = []
+    real = datachanges.body_changes
+    monkeypatch.setattr(datachanges, "body_changes", lambda *a, **k: read.append(a[1]) or real(*a, **k))
+    known = Known({f"f{i}": f"BEGIN DELETE FROM t{i}; END" for i in range(200)}, [])
+    assert changes("SELECT f7(); INSERT INTO x VALUES (1);", known) == [("DELETE", "t7", True)]
+    assert read == ["BEGIN DELETE FROM t7; END"]
