@@ -1034,6 +1034,8 @@ DECLARE
     v_evts    text;
     v_evt_raised boolean;
     v_rel     record;
+    v_weak    boolean := false;   -- (T5-8: the step reads a relation LOCK cannot take)
+    v_lockwait text;
 BEGIN
     PERFORM _verify_blobs(ARRAY[_commit_tree(p_from), p_to_tree]);
     SET LOCAL check_function_bodies = false;
@@ -1099,7 +1101,7 @@ BEGIN
             -- routine's); lock waits as everywhere in the checkout (lock_timeout, then a
             -- new attempt, checked from the start).
             FOR v_rel IN
-                SELECT n.nspname, c.relname, bool_or(x.own) AS own
+                SELECT n.nspname, c.relname, c.relkind, bool_or(x.own) AS own
                 FROM (SELECT pg_catalog.to_regclass(pg_catalog.format('%I.%I', v_step.schema_name,
                                  pg_catalog.substr(v_step.obj_key, pg_catalog.strpos(v_step.obj_key, ' ') OPERATOR(pg_catalog.+) 1))) AS rel,
                              true AS own
@@ -1111,16 +1113,30 @@ BEGIN
                                '(?<![\w"$.])([a-z_][a-z0-9_$]*|"[^"]+")\.([a-z_][a-z0-9_$]*|"[^"]+")(?![\w"$(.])', 'g') m) x
                 JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) x.rel
                 JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace
-                -- (LOCK takes tables and views only: materialized views and foreign
-                -- tables go with the statement's own locks)
-                WHERE c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p', 'v']::"char"[])
-                GROUP BY n.nspname, c.relname, c.oid
-                HAVING CASE WHEN bool_or(x.own) THEN pg_catalog.has_table_privilege(c.oid, 'UPDATE')
+                -- (T5-8: LOCK takes tables and views only; a materialized view or
+                -- foreign table is read with a false condition instead, which takes
+                -- ACCESS SHARE, waiting like the step's own read, and scans nothing)
+                WHERE c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'p', 'v', 'm', 'f']::"char"[])
+                  -- (a foreign table of a wrapper without a handler is read by no statement)
+                  AND (c.relkind OPERATOR(pg_catalog.<>) 'f' OR EXISTS (
+                           SELECT 1 FROM pg_catalog.pg_foreign_table ft
+                           JOIN pg_catalog.pg_foreign_server fs ON fs.oid OPERATOR(pg_catalog.=) ft.ftserver
+                           JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid OPERATOR(pg_catalog.=) fs.srvfdw
+                           WHERE ft.ftrelid OPERATOR(pg_catalog.=) c.oid
+                             AND w.fdwhandler OPERATOR(pg_catalog.<>) 0::pg_catalog.oid))
+                GROUP BY n.nspname, c.relname, c.oid, c.relkind
+                HAVING CASE WHEN bool_or(x.own) AND c.relkind OPERATOR(pg_catalog.<>) ALL (ARRAY['m', 'f']::"char"[])
+                            THEN pg_catalog.has_table_privilege(c.oid, 'UPDATE')
                             ELSE pg_catalog.has_table_privilege(c.oid, 'SELECT') END
                 ORDER BY n.nspname, c.relname
             LOOP
-                EXECUTE pg_catalog.format('LOCK TABLE %I.%I IN %s MODE', v_rel.nspname, v_rel.relname,
-                                          CASE WHEN v_rel.own THEN 'ACCESS EXCLUSIVE' ELSE 'ACCESS SHARE' END);
+                IF v_rel.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['m', 'f']::"char"[]) THEN
+                    EXECUTE pg_catalog.format('SELECT FROM ONLY %I.%I WHERE false', v_rel.nspname, v_rel.relname);
+                    v_weak := true;
+                ELSE
+                    EXECUTE pg_catalog.format('LOCK TABLE %I.%I IN %s MODE', v_rel.nspname, v_rel.relname,
+                                              CASE WHEN v_rel.own THEN 'ACCESS EXCLUSIVE' ELSE 'ACCESS SHARE' END);
+                END IF;
             END LOOP;
             IF cardinality(v_keep) OPERATOR(pg_catalog.>) 0 AND (
                    EXISTS (SELECT 1 FROM pg_catalog.pg_proc p
@@ -1140,7 +1156,18 @@ BEGIN
                              AND t.typowner OPERATOR(pg_catalog.<>) ALL (v_trusted))) THEN
                 PERFORM pggit_v0._apply_path(ARRAY[v_step], v_keep);
             END IF;
-            EXECUTE v_step.statement;
+            IF v_weak THEN
+                -- (a stronger lock the statement takes on such a relation, which only
+                -- ACCESS SHARE is held on, is not waited for after the probe: the wait
+                -- is cut at once, and the attempt is made again from the start)
+                v_lockwait := pg_catalog.current_setting('lock_timeout');
+                PERFORM pg_catalog.set_config('lock_timeout', '1ms', true);
+                EXECUTE v_step.statement;
+                PERFORM pg_catalog.set_config('lock_timeout', v_lockwait, true);
+                v_weak := false;
+            ELSE
+                EXECUTE v_step.statement;
+            END IF;
             IF v_step.sub_key OPERATOR(pg_catalog.=) 'definition'
                AND v_step.statement OPERATOR(pg_catalog.~) '^CREATE ' THEN
                 v_created := v_created OPERATOR(pg_catalog.||) pggit_v0._path(v_step.schema_name, v_step.obj_key, 'grants');
