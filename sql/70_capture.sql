@@ -201,7 +201,7 @@ BEGIN
         RETURN p_text;
     END IF;
     -- (_may_hold_secrets also makes the one regular expression test for all the forms below)
-    RETURN regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    RETURN regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
         p_text,
         -- ''...'' inside another string
         n || '''''(?:[^'']|'''''''')*''''', '\1\2''''[redacted]''''', 'gi'),
@@ -225,7 +225,9 @@ BEGIN
         -- dollar-quoted one (sec10 S9, sec11 T5-12); each value quoting its own pass
         '(' || m || ')''''(?:[^''\\]|\\''''|\\.)*''''', '\1''''[redacted]''''', 'gi'),
         '(' || m || ')''(?!'')(?:[^''\\]|\\.)*''(?!'')', '\1''[redacted]''', 'gi'),
-        '(' || m || ')"(?:[^"\\]|\\.)*"', '\1"[redacted]"', 'gi');
+        '(' || m || ')"(?:[^"\\]|\\.)*"', '\1"[redacted]"', 'gi'),
+        -- and inside E'...': \'password\': \'...\' (the review's R11-9)
+        '(' || m || ')\\''(?:[^''\\]|\\[^''])*\\''', '\1\\''[redacted]\\''', 'gi');
 END
 $fn$;
 COMMENT ON FUNCTION pggit_v0._redact_secrets(text) IS

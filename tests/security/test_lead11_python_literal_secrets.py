@@ -49,3 +49,17 @@ def test_the_ddl_log_and_blobs_redact_every_quoting_of_a_literal(db: SqlDb) -> N
         leaked = [s for s in ("DolLit1", "DolLit2", "DolLit3", "Lit", "4'") if s in text]
         assert not leaked, (where, leaked, text)
         assert "'user': 'app'" in text.replace("''", "'"), (where, text)
+
+
+def test_the_ddl_log_redacts_a_literal_written_with_backslash_escapes(db: SqlDb) -> None:
+    """The review's R11-9: E'{\\'password\\': \\'x\\'}' kept its password in the log, and a
+    backslash-escaped quote inside a doubled-quote value let the value's tail through."""
+    db.exec("CREATE FOREIGN DATA WRAPPER r119_w")
+    db.exec("CREATE SERVER r119_srv FOREIGN DATA WRAPPER r119_w")
+    db.exec("CREATE USER MAPPING FOR CURRENT_USER SERVER r119_srv OPTIONS ("
+            r" esc E'{\'user\': \'app\', \'password\': \'EscPw3\'}',"
+            r" bs '{''password'': ''ab\''cdLeak4''}')")
+    logged = db.val("SELECT string_agg(statement, E'\\n') FROM pggit_v0.ddl_log"
+                    " WHERE command_tag = 'CREATE USER MAPPING'")
+    assert "EscPw3" not in logged and "cdLeak4" not in logged, logged
+    assert r"\'user\': \'app\'" in logged, logged
