@@ -930,7 +930,9 @@ def _sql_checks(run: Any, options: GateOptions, result: GateResult, db: Any, git
                 result.head = "HEAD" if options.head is None else options.head
                 result.head_sha = repo.resolve(result.head)
                 if git is not None:
-                    result.base, result.base_sha = git.branch, repo.resolve(git.branch)
+                    # (T5-6: the sha the git base recorded before any replay of head)
+                    result.base, result.base_sha = git.branch, (getattr(git, "sha", None)
+                                                                or repo.resolve(git.branch))
                     result.base_reason = git.reason
                 elif options.base is None:
                     result.base, result.base_sha, result.base_reason = _default_base(run, repo, result.head_sha,

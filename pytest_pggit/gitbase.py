@@ -56,6 +56,10 @@ class GitBase:
     #: ``(file or step, statement)`` the base's steps ran, when they ran elsewhere (the
     #: cached template; else the clone's log holds them: provenance.base_statements)
     statements: Optional[set] = None
+    #: the base branch's commit in the clone, read by the installing role before any
+    #: replay of the head ran there (T5-6: the pull request's code a replay evaluates
+    #: could move the branch; the gate compares this sha, not the branch's name)
+    sha: Optional[str] = None
 
     @property
     def reason(self) -> str:
@@ -344,6 +348,7 @@ def _from_cache(run: Any, ref: str, sha: str, top: Path, tree: Path, files: List
             if got != want:
                 raise _NotExact(f"the template cache's base migrated to tree {got[:12]}, not "
                                 f"{want[:12]} (the cached template's): built step by step")
+            base.sha = repo.resolve(BRANCH)   # (T5-6: before the head's replay)
             with replaying(clone, repo) as r:   # (--pggit-untrusted: S13)
                 r.checkout(back, apply=True, force=True)
             repo.close()
@@ -405,6 +410,7 @@ def _by_steps(run: Any, ref: str, sha: str, steps: list, notes: List[str]) -> Gi
             base.steps = [a.tag for a in applied]
             hook, names = run._setup_hook()
             _hook(conn, clone, repo, base, ref, hook, names)
+            base.sha = repo.resolve(BRANCH)   # (T5-6: before the head's replay)
             with replaying(clone, repo) as r:   # (--pggit-untrusted: S13)
                 r.checkout(back, apply=True, force=True)
             repo.close()

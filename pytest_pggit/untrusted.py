@@ -137,10 +137,27 @@ def replaying(db: "Database", repo: Any) -> Iterator[Any]:
     if _state is None:
         yield repo
         return
+    from .exceptions import PggitError
     from .repo import Repo
 
+    # T5-6 (sec11): the developer access lets the code the replay evaluates move refs
+    # (delete and make again the branch the gate compares with); the replay's own
+    # checkout moves HEAD only.  Any other ref the untrusted role moved meanwhile, read
+    # by the installing role afterwards, fails the replay.
+    name = _state[0]
+    mark = repo.conn.execute("SELECT coalesce(max(id), 0) FROM pggit_v0.ref_log").fetchone()[0]
     with as_untrusted(db, developer=True).connect(autocommit=True) as conn:
         yield Repo(conn)
+    moved = [f"{r[0]} by {r[1]}" for r in repo.conn.execute(
+        "SELECT DISTINCT ref, role_name FROM pggit_v0.ref_log WHERE id > %s AND ref <> 'HEAD' "
+        "ORDER BY 1, 2", (mark,)).fetchall()]
+    if moved:
+        raise PggitError(
+            f"--pggit-untrusted: the project's code moved pgGit refs while its recorded schema was "
+            f"replayed as role {name}: {', '.join(moved[:5])}; the gate's comparison cannot be trusted",
+            hint="a default, check, view or trigger of the project's schema calls pgGit's ref "
+                 "functions (create_branch, delete_branch, create_basic_commit ...): remove that call",
+        )
 
 
 def drop_role(server: Any) -> None:
