@@ -790,6 +790,17 @@ BEGIN
         RAISE EXCEPTION 'a rename row names a new name longer than an identifier'
               USING ERRCODE = '42622';
     END IF;
+    -- T5-5 (sec11): nor more rows than a commit's renames (one developer call of 20,000
+    -- 'part' rows renaming one index stored 20,005 objects): the engine derives at most
+    -- one 'part' row per index or constraint (_part_renames: n_old = 1) and one
+    -- 'then_blob'/'then_default' row per sub-key (_added_as_then); more is refused.
+    IF EXISTS (SELECT 1 FROM jsonb_populate_recordset(NULL::_rename, p_renames) r
+               WHERE r.kind IN ('part', 'then_blob', 'then_default')
+               GROUP BY r.kind = 'part', r.old_schema, r.old_table, r.old_column
+               HAVING count(*) > 1) THEN
+        RAISE EXCEPTION 'rename rows name the same index, constraint or column more than once'
+              USING ERRCODE = '22023';
+    END IF;
     -- rows of kind 'then_blob' (_added_as_then): blobs of p_tree replaced by other stored
     -- blobs (old_column: the sub-key, new_column: the stored blob's sha); 'then_default':
     -- by a stored column blob (new_table) with the default a logged ADD COLUMN gave it
