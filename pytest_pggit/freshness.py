@@ -324,7 +324,7 @@ def edited(paths: List[Path], rootdir: Path) -> List[Path]:
         code, name = entry[:2], entry[3:]
         if len(entry) > 3 and "M" in code and "A" not in code and "?" not in code:
             out.append((root / name).resolve())
-    return sorted(out)
+    return sorted(set(out) | _retyped(git, root, paths, "HEAD"))   # (T5-1: made a symlink)
 
 
 def edited_since(paths: List[Path], rootdir: Path, ref: str) -> List[Path]:
@@ -337,7 +337,8 @@ def edited_since(paths: List[Path], rootdir: Path, ref: str) -> List[Path]:
         return []
     names = git("diff", "--name-only", "-z", "--no-renames", "--diff-filter=M", ref, "--",
                 *map(str, paths))
-    return sorted((root / name).resolve() for name in (names or "").split("\0") if name)
+    return sorted({(root / name).resolve() for name in (names or "").split("\0") if name}
+                  | _retyped(git, root, paths, ref))   # (T5-1: a step file made a symlink)
 
 
 def edit_base(paths: List[Path], rootdir: Path, edits: List[Path]) -> str:
@@ -441,11 +442,25 @@ def committed_edits(paths: List[Path], rootdir: Path, pending_new: bool = False
 
 
 def _modified(git: Any, root: Path, sha: str, paths: List[Path]) -> List[Path]:
-    """Those of ``paths`` commit ``sha`` modified (not added, deleted or renamed)."""
+    """Those of ``paths`` commit ``sha`` modified (not added, deleted or renamed), or
+    whose file it turned into a symlink to them (:func:`_retyped`)."""
     diff = git("diff", "--name-status", "-z", "--no-renames", f"{sha}~1", sha, "--", *map(str, paths)) or ""
     fields = diff.split("\0")
     return sorted({(root / name).resolve() for code, name in zip(fields[::2], fields[1::2])
-                   if code.startswith("M")})
+                   if code.startswith("M")} | _retyped(git, root, paths, f"{sha}~1", sha))
+
+
+def _retyped(git: Any, root: Path, paths: List[Path], *revs: str) -> "set":
+    """Those of ``paths`` (resolved) that a file whose git type changed between ``revs``
+    (a commit range, or a ref and the work tree) resolves to: a committed step file
+    replaced by a symlink to another file is an edit of that step, whose resolved path
+    names it (T5-1, sec11: git reports ``T``, not ``M``, and on the target's path nothing
+    changed; the edit was never judged)."""
+    diff = git("diff", "--name-status", "-z", "--no-renames", "--diff-filter=T", *revs) or ""
+    fields = diff.split("\0")
+    wanted = set(paths)
+    return {p for code, name in zip(fields[::2], fields[1::2])
+            if code.startswith("T") and name for p in ((root / name).resolve(),) if p in wanted}
 
 
 #: how far back on the first-parent line :func:`_older_edit` looks
