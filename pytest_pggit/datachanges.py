@@ -103,21 +103,23 @@ class StepData:
         own: Set[str] = set()
         memo: Dict[Tuple[str, str], List[DataStatement]] = {}
         for where, stmt in stmts:
-            m = _ROUTINE.match(stmt)
+            code = _strip_comments(stmt)
+            m = _ROUTINE.match(code)
             if m:
-                body = _routine_body(stmt[m.end():])
+                body = _routine_body(code[m.end():])
                 if body is not None:
                     name = _bare(m.group("name")).lower()
                     bodies[name] = body
                     own.add(name)
                 continue
             out.extend(statement_changes(where, stmt, bodies))
-            if not _NO_CALL.match(stmt):
-                for name in _calls_in(_strip_comments(stmt), bodies):
+            if not _NO_CALL.match(code):
+                for name in _calls_in(code, bodies):
                     key = (name, bodies[name])
                     if key not in memo:
                         memo[key] = body_changes("", bodies[name], bodies, skip=name)
                     out.extend(_called(where, name, memo[key], name in own))
+        out = _through_aliases(stmts, out)
         out += _fired(stmts, known)
         if known is not None:
             out += _known_triggers(stmts, known, bodies)
@@ -169,10 +171,54 @@ _DROP_ROUTINE = re.compile(r"\s*DROP\s+(?:FUNCTION|PROCEDURE|ROUTINE)\s+(?:IF\s+
                            re.IGNORECASE)
 
 
+_VIEW = re.compile(r"\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:TEMP|TEMPORARY)\s+)?(?:RECURSIVE\s+)?VIEW\s+(?P<name>"
+                   + _NAME + r")\b.*?\bAS\b(?P<query>.*)", re.IGNORECASE | re.DOTALL)
+_INHERIT = re.compile(r"\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?P<child>" + _NAME
+                      + r")\s+INHERIT\s+(?P<parent>" + _NAME + ")", re.IGNORECASE)
+_INHERITS = re.compile(r"\s*CREATE\s+(?:\w+\s+)*?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?P<child>" + _NAME
+                       + r")\b.*\bINHERITS\s*\((?P<parents>[^)]*)\)", re.IGNORECASE | re.DOTALL)
+_ATTACH = re.compile(r"\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?P<parent>" + _NAME
+                     + r")\s+ATTACH\s+PARTITION\s+(?P<child>" + _NAME + ")", re.IGNORECASE)
+
+
+def _through_aliases(stmts: Sequence[Tuple[str, str]], found: List[DataStatement]) -> List[DataStatement]:
+    """``found`` with the tables a change reaches through another name the step makes
+    (T5-4: ``DELETE FROM v`` of a view over a deployed table, of a parent the deployed
+    table was made to inherit or attached to): named after the table written."""
+    aliases: Dict[str, List[str]] = {}
+    for _where, stmt in stmts:
+        code = _strip_comments(stmt)
+        v = _VIEW.match(code)
+        if v is not None:
+            aliases.setdefault(_bare(v.group("name")), []).extend(
+                m.group("name") for m in re.finditer(r"\b(?:FROM|JOIN)\s+(?:ONLY\s+)?(?P<name>" + _NAME + ")",
+                                                     v.group("query"), re.IGNORECASE))
+            continue
+        for pattern in (_INHERIT, _ATTACH):
+            m = pattern.match(code)
+            if m is not None:
+                aliases.setdefault(_bare(m.group("parent")), []).append(m.group("child"))
+        m = _INHERITS.match(code)
+        if m is not None:
+            for parent in m.group("parents").split(","):
+                aliases.setdefault(_bare(parent.strip()), []).append(m.group("child"))
+    if not aliases:
+        return found
+    out = []
+    for st in found:
+        names = st.table.split(", ")
+        more = [t for n in names for t in aliases.get(_bare(n), ())]
+        more += [t for n in more for t in aliases.get(_bare(n), ())]   # (a view over a view)
+        extra = [t for t in dict.fromkeys(more) if t not in names]
+        out.append(replace(st, table=", ".join(names + extra)) if extra else st)
+    return out
+
+
 def _own_routines(stmts: Sequence[Tuple[str, str]]) -> Dict[str, str]:
     """Name (bare, lower case) -> body of the routines ``stmts`` create."""
     bodies: Dict[str, str] = {}
     for _where, stmt in stmts:
+        stmt = _strip_comments(stmt)
         m = _ROUTINE.match(stmt)
         if m:
             body = _routine_body(stmt[m.end():])
@@ -266,6 +312,40 @@ def known_in_catalog(conn: Any) -> Known:
 
 def statement_changes(where: str, stmt: str, routines: Optional[Dict[str, str]] = None
                       ) -> List[DataStatement]:
+    """:func:`_changes` of ``stmt`` read without its comments (T5-2), each change of the
+    statement itself shown with its text as written."""
+    code = _strip_comments(stmt)
+    return [replace(st, text=stmt.strip()) if st.text == code.strip() else st
+            for st in _changes(where, code, routines)]
+
+
+def _changes(where: str, stmt: str, routines: Optional[Dict[str, str]] = None) -> List[DataStatement]:
+    # (T5-3) a statement another runs: EXPLAIN ANALYZE's, PREPARE's (run by EXECUTE),
+    # COPY's query; and SQL sent through dblink: read as its own
+    inner = _INNER_RUN.match(stmt)
+    if inner is not None and (inner.group("explain") is None or re.search(r"\bANALY[SZ]E\b(?!\s+(?:false|off|0)\b)",
+                                                                     inner.group("explain"), re.IGNORECASE)):
+        rest = stmt[inner.end():]
+        if inner.group("copy"):
+            end = _closing(stmt, inner.end())
+            rest = stmt[inner.end():end] if end is not None else rest
+        return _changes(where, rest, routines)
+    links = [m for m in re.finditer(r"\bdblink(?:_exec)?\s*\(", stmt, re.IGNORECASE)]
+    if links:
+        out: List[DataStatement] = []
+        for m in links:
+            end = _closing(stmt, m.end())
+            args = stmt[m.end():end] if end is not None else stmt[m.end():]
+            literals = [x.replace("''", "'") for x in re.findall(r"[Ee]?'((?:[^']|'')*)'", args)]
+            sqls = [x for x in literals if _DML.match(x) or re.match(r"\s*TRUNCATE\b", x, re.IGNORECASE)]
+            for x in sqls:
+                out.extend(_changes(where, x, routines))
+            if not sqls and not any(re.match(r"\s*(?:SELECT|CREATE|ALTER|DROP|SET|SHOW)\b", x, re.IGNORECASE)
+                                    for x in literals[1:] or literals):
+                out.append(DataStatement(where, stmt.strip(), "(SQL sent through dblink)", False, "DBLINK",
+                                         unseen=True))
+        if out:
+            return out
     """What ``stmt`` does to rows: a row-changing statement, or the columns an ``ALTER
     TABLE ... TYPE ... USING`` recomputes (none for a plain cast of the column); a ``DO``
     block: what its body's statements do (:func:`body_changes`; ``routines``: bodies of
@@ -301,6 +381,11 @@ def statement_changes(where: str, stmt: str, routines: Optional[Dict[str, str]] 
                                      (col,) if _constant(expr) else ()))
     return out
 
+
+#: a statement running another: ``EXPLAIN [ANALYZE]``, ``PREPARE name AS``, ``COPY (``
+_INNER_RUN = re.compile(_LEAD + r"(?:EXPLAIN\s*(?P<explain>\([^)]*\)|(?:\s*\b(?:ANALY[SZ]E|VERBOSE)\b)*)\s*"
+                        r"|PREPARE\s+[\w$\"]+\s*(?:\([^)]*\)\s*)?AS\s+|(?P<copy>COPY\s*\())",
+                        re.IGNORECASE | re.DOTALL)
 
 #: a statement that may change rows (a WITH's query)
 _DML = re.compile(r"\s*(?:DELETE|UPDATE|MERGE|INSERT|WITH)\b", re.IGNORECASE)
@@ -399,8 +484,49 @@ _ALWAYS_TRUE = re.compile(r"\(*\s*(?:TRUE|NOT\s+FALSE|'t'|(\d+)\s*=\s*\1|('[^']*
                           re.IGNORECASE)
 
 
+_SPECIAL = re.compile(r"['\"]|--|/\*")
+
+
 def _strip_comments(text: str) -> str:
-    return re.sub(r"--[^\n]*|/\*(?:[^*]|\*(?!/))*\*/", " ", text)
+    """``text`` with its comments made blanks, wherever PostgreSQL allows them (T5-2:
+    ``DELETE/**/FROM t``, ``TRUNCATE/**/t``, nested ``/* a /* b */ c */``), string
+    literals and quoted names kept."""
+    out: List[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        m = _SPECIAL.search(text, i)
+        if m is None:
+            out.append(text[i:])
+            break
+        out.append(text[i:m.start()])
+        i = m.start()
+        if text[i] in "'\"":
+            q, j = text[i], i + 1
+            while j < n:
+                if text[j] == q:
+                    if j + 1 < n and text[j + 1] == q:
+                        j += 2
+                        continue
+                    break
+                j += 1
+            out.append(text[i:j + 1])
+            i = j + 1
+        elif text.startswith("--", i):
+            j = text.find("\n", i)
+            out.append(" ")
+            i = n if j < 0 else j
+        else:
+            depth, j = 1, i + 2
+            while j < n and depth:
+                if text.startswith("/*", j):
+                    depth, j = depth + 1, j + 2
+                elif text.startswith("*/", j):
+                    depth, j = depth - 1, j + 2
+                else:
+                    j += 1
+            out.append(" ")
+            i = j
+    return "".join(out)
 
 
 #: a constant, optionally cast: NULL, DEFAULT, a boolean, a number, a string, or a bound
@@ -457,6 +583,7 @@ def _assignments(stmt: str) -> List[Tuple[str, str]]:
 
 def classify(stmt: str) -> Optional[Tuple[str, str, bool]]:
     """(verb, table, every row) of a statement that changes rows; None for others."""
+    stmt = _strip_comments(stmt)
     m = _TRUNCATE.match(stmt)
     if m:
         return "TRUNCATE", re.sub(r"\s+", "", m.group("names")).replace(",", ", "), True
@@ -626,7 +753,7 @@ def _fired(stmts: List[Tuple[str, str]], known: Optional[Known] = None) -> List[
     # (a trigger or event trigger loses rows through a routine the step creates whose body
     # deletes or updates: one with none, a check or a timestamp, is left alone, as real
     # schemas have them; a rule through its own action)
-    lossy = any(_ROUTINE.match(stmt) and _LOSS.search(c) for (_, c), (_w, stmt) in zip(code, stmts))
+    lossy = any(_ROUTINE.match(c) and _LOSS.search(c) for _, c in code)
     if not lossy and known is not None:   # (a routine of the base or an earlier step: BB2)
         made = {_bare(t.group("func")) for t in (_TRIGGER.match(c) for _w, c in code) if t is not None}
         lossy = any(_LOSS.search(_strip_comments(known.routines.get(f.lower(), ""))) for f in made)
@@ -641,7 +768,7 @@ def _fired(stmts: List[Tuple[str, str]], known: Optional[Known] = None) -> List[
             # only what runs after it sets it off (the review's R10-6: DELETE of orphans,
             # then ADD FOREIGN KEY ... ON DELETE CASCADE, failed); a routine's body runs later
             if needs is not None and not any(_WRITES[needs].search(later) for (_w, later), (_x, stmt)
-                                             in zip(code[i + 1:], stmts[i + 1:]) if not _ROUTINE.match(stmt)):
+                                             in zip(code[i + 1:], stmts[i + 1:]) if not _ROUTINE.match(later)):
                 continue
             table = "(rows the gate cannot read)"
             if verb == "CASCADE" and needs is not None:
@@ -678,11 +805,13 @@ def sql_file_data(path: Path, display: str, rootdir: Optional[Path] = None) -> S
     text = script.text
     for offset, stmt in split_statements(text):
         first = _first_code(stmt)
-        if first >= len(stmt) or (classify(stmt) is None and not _ROUTINE.match(stmt)
-                                  and not re.match(_LEAD + r"(?:DO|SELECT|CALL|WITH|EXECUTE|INSERT|COPY|"
-                                                   r"DROP\s+(?:FUNCTION|PROCEDURE|ROUTINE|TRIGGER))\b", stmt,
+        code = _strip_comments(stmt)   # (T5-2: DELETE/**/FROM)
+        if first >= len(stmt) or (classify(code) is None and not _ROUTINE.match(code)
+                                  and not re.match(_LEAD + r"(?:DO|SELECT|CALL|WITH|EXECUTE|INSERT|COPY|EXPLAIN|"
+                                                   r"PREPARE|DROP\s+(?:FUNCTION|PROCEDURE|ROUTINE|TRIGGER))\b", code,
                                                    re.IGNORECASE)
-                                  and not any(p.search(stmt) for p, _n, _v, _w in _FIRES)):
+                                  and not any(p.search(code) for p, _n, _v, _w in _FIRES)
+                                  and not any(p.match(code) for p in (_VIEW, _INHERIT, _INHERITS, _ATTACH))):
             continue   # (ALTER ... USING: from the DDL log; routines and their calls: Z17)
         line = text.count(chr(10), 0, offset + first)
         origin = script.origins[line] if line < len(script.origins) else None
@@ -884,11 +1013,17 @@ def alembic_data(path: Path, tag: str) -> StepData:
         tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"), str(path))
     except (OSError, SyntaxError, ValueError):
         return out
-    # upgrade() and every other function but the downgrades (helpers it calls, the
-    # multidb template's upgrade_<engine>(): R4)
-    bodies = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-              and not n.name.startswith("downgrade")]
-    for node in (x for body in bodies for x in ast.walk(body)):
+    # the whole module but the downgrades (upgrade(), helpers it calls, the multidb
+    # template's upgrade_<engine>(): R4; a class's methods, ``upgrade = lambda: ...``:
+    # T5-9); a ``downgrade*`` function that code outside the downgrades names is a helper
+    # of upgrade's, read too (T5-9: ``downgrade_tidy()`` called by upgrade() was left out)
+    downs = {n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and n.name.startswith("downgrade")}
+    inside = {id(x) for d in downs for x in ast.walk(d)}
+    named = {x.id for x in ast.walk(tree) if isinstance(x, ast.Name) and id(x) not in inside}
+    named |= {x.attr for x in ast.walk(tree) if isinstance(x, ast.Attribute) and id(x) not in inside}
+    skip = {id(x) for d in downs if d.name not in named for x in ast.walk(d)}
+    for node in (x for x in ast.walk(tree) if id(x) not in skip):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and node.func.attr in _EXECUTE and node.args):
             continue
