@@ -1682,7 +1682,20 @@ def _shallow_case(run: Any, steps: List[Any]) -> Optional[Check]:
     sha, added = shallow_added(sorted(files), Path(rootdir))
     tags = [t for p in added for t in files.get(p, ())]
     if sha is None or len(tags) < 2:
-        return None
+        from .freshness import fork_unknown
+
+        ref = fork_unknown(Path(rootdir))
+        if ref is None:
+            return None
+        # (S8: the steps the branch added since it left the target are judged; a clone
+        # not deep enough to hold where it left it cannot tell them)
+        return Check(
+            "gate", "new steps", True, "NOT JUDGED",
+            f"the git clone is shallow and does not reach where HEAD left {ref} (no merge base): the gate "
+            "cannot tell which steps this line of work added; it judged only the newest",
+            "hint: fetch the history (actions/checkout: fetch-depth: 0; GitLab: GIT_DEPTH: 0), or deepen it "
+            f"until `git merge-base HEAD {ref}` answers; or name the base: --pggit-base <tag of the deployed step>",
+            file=_step_files(run).get(steps[-1].tag))
     return Check(
         "gate", "new steps", True, "NOT JUDGED",
         f"the git clone is shallow: its first commit {sha[:12]} adds {len(tags)} step files "
@@ -1704,20 +1717,7 @@ def _newest_steps(steps: List[Any], rootdir: Any) -> Optional[List[int]]:
     new migrations of several Django apps.  When every step ties (a shallow clone: one
     commit), without git, or without files, the last step alone is the newest."""
     if len(steps) < 2 or rootdir is None:
-        from .freshness import fork_unknown
-
-        ref = fork_unknown(Path(rootdir))
-        if ref is None:
-            return None
-        # (S8: the steps the branch added since it left the target are judged; a clone
-        # not deep enough to hold where it left it cannot tell them)
-        return Check(
-            "gate", "new steps", True, "NOT JUDGED",
-            f"the git clone is shallow and does not reach where HEAD left {ref} (no merge base): the gate "
-            "cannot tell which steps this line of work added; it judged only the newest",
-            "hint: fetch the history (actions/checkout: fetch-depth: 0; GitLab: GIT_DEPTH: 0), or deepen it "
-            f"until `git merge-base HEAD {ref}` answers; or name the base: --pggit-base <tag of the deployed step>",
-            file=_step_files(run).get(steps[-1].tag))
+        return None
     from pathlib import Path
 
     from .freshness import freshness

@@ -72,3 +72,22 @@ def test_a_shallow_clone_without_the_merge_base_is_not_judged(tmp_path_factory: 
     assert fork_unknown(clone) is None
     files = sorted((clone / "schema").iterdir())
     assert [p.name for p in line_added(files, clone)] == ["0002_cleanup.sql", "0003_audit.sql"]
+
+
+def test_a_project_of_one_step_passes(pytester: pytest.Pytester, pggit_server: Server) -> None:
+    """The review's R11-8: b110218 put the shallow-clone case into the one-step branch of
+    _newest_steps, and every gate of a one-step project failed ERROR (UnboundLocalError)."""
+    schema = pytester.path / "schema"
+    schema.mkdir()
+    (schema / "0001_base.sql").write_text("CREATE TABLE public.users (id int PRIMARY KEY);\n")
+    (pytester.path / "test_ok.py").write_text("def test_ok(pggit_db):\n    pass\n")
+    git(pytester.path, "init", "-q")
+    git(pytester.path, "add", ".")
+    git(pytester.path, "commit", "-qm", "base")
+    result = run_gate(pytester, pggit_server)
+    out = result.stdout.str()
+    assert result.ret == 0, out
+    assert "pggit gate: PASSED" in out, out
+    from pytest_pggit.gate import _newest_steps
+
+    assert _newest_steps([], None) is None
