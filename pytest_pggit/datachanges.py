@@ -265,8 +265,21 @@ def _known_triggers(stmts: Sequence[Tuple[str, str]], known: Known, bodies: Dict
     trigger: made by one new step, fired by the next)."""
     out: List[DataStatement] = []
     done: Set[Tuple[str, str]] = set()
+
+    def written(code: str, depth: int = 0, seen: Optional[Set[str]] = None) -> List[Tuple[str, str]]:
+        """The writes of ``code`` and of the routines it calls (R11-7: a trigger fired by
+        an INSERT in a routine the step calls passed)."""
+        got = _writes(code)
+        seen = set() if seen is None else seen
+        if depth < 3 and not _NO_CALL.match(code):
+            for name in _calls_in(code, bodies):
+                if name not in seen:
+                    seen.add(name)
+                    got += written(_strip_comments(bodies[name]), depth + 1, seen)
+        return got
+
     for where, stmt in stmts:
-        for event, table in _writes(stmt):
+        for event, table in written(_strip_comments(stmt)):
             for t_table, events, func, name in known.triggers:
                 if t_table != table or event not in events or (t_table, name) in done:
                     continue

@@ -149,3 +149,26 @@ def test_only_the_routines_a_step_calls_are_read(monkeypatch: pytest.MonkeyPatch
     known = Known({f"f{i}": f"BEGIN DELETE FROM t{i}; END" for i in range(200)}, [])
     assert changes("SELECT f7(); INSERT INTO x VALUES (1);", known) == [("DELETE", "t7", True)]
     assert read == ["BEGIN DELETE FROM t7; END"]
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT public.log_it();",
+    "CREATE FUNCTION public.seed() RETURNS void LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.audit VALUES (1); "
+    "END $$;\nSELECT public.seed();",
+])
+def test_a_trigger_fired_by_a_write_in_a_called_routine(sql: str) -> None:
+    """The review's R11-7: the INSERT firing a released trigger sat in a routine the step calls."""
+    known = Known({"audit_trg": "BEGIN DELETE FROM public.orders; RETURN NEW; END",
+                   "log_it": "INSERT INTO public.audit VALUES (2)"},
+                  [("audit", ("INSERT",), "audit_trg", "audit_ins")])
+    assert ("DELETE", "public.orders", True) in changes(sql, known)
+
+
+def test_the_gate_fails_a_released_trigger_fired_through_a_routine(pytester: pytest.Pytester,
+                                                                   pggit_server: Server) -> None:
+    make_project(pytester, INIT + TRIGGER + "CREATE FUNCTION public.log_it() RETURNS void LANGUAGE sql AS "
+                                            "$$ INSERT INTO public.audit VALUES (2) $$;\n",
+                 "SELECT public.log_it();\n")
+    result = run_gate(pytester, pggit_server)
+    assert result.ret == 1, result.stdout.str()
+    result.stdout.fnmatch_lines(["*sql/schema/002_change.sql*data-loss*every row of public.users*"])
