@@ -554,12 +554,23 @@ TARGET_BRANCH_VARS = ("GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", 
 def _merged_ref(git: Any) -> Optional[str]:
     """The ref whose commits count as merged work: ``origin/<target>`` of a CI pull
     request build (:data:`TARGET_BRANCH_VARS`), else the remote's default branch
-    (``origin/HEAD``, as ``git clone`` sets it); None when neither resolves."""
+    (``origin/HEAD``, as ``git clone`` sets it; else, T5-7: a push build checked out by
+    ``git init`` + ``fetch`` as actions/checkout does sets none, the default branch CI
+    names, ``CI_DEFAULT_BRANCH`` or the GitHub event's ``repository.default_branch``,
+    then ``origin/main``, ``origin/master``); None when none resolves."""
+    import json
     import os
 
     names = [f"origin/{os.environ[v].removeprefix('refs/heads/')}" for v in TARGET_BRANCH_VARS
              if os.environ.get(v)]
-    for name in names + ["origin/HEAD"]:
+    defaults = [os.environ.get("CI_DEFAULT_BRANCH") or ""]
+    try:
+        with open(os.environ.get("GITHUB_EVENT_PATH") or "", encoding="utf-8") as fh:
+            defaults.append(str(((json.load(fh) or {}).get("repository") or {}).get("default_branch") or ""))
+    except (OSError, ValueError, AttributeError):
+        pass
+    names += ["origin/HEAD"] + [f"origin/{d}" for d in defaults if d] + ["origin/main", "origin/master"]
+    for name in names:
         if git("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}") is not None:
             return name
     return None
