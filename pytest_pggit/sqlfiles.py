@@ -5,8 +5,9 @@ The layer's entry point is ``install.sql``.  It is written for psql
 (relative to the including file) or ``\\i FILE`` (relative to psql's working
 directory, which we take to be the parent of the sql directory, i.e. the repo
 root or the installed package).  :func:`install_script` expands those
-recursively into one text; any other line starting with a backslash
-(``\\set``, ``\\echo`` ...) is dropped.
+recursively into one text; a psql command that changes nothing the server runs
+(``\\echo``, ``\\set ON_ERROR_STOP`` ...) is dropped, any other (``\\gexec``, ``\\copy``,
+``\\if`` ...) refuses the file (:func:`_harmless_meta`).
 ``PYTEST_DONT_REWRITE`` (see :mod:`pytest_pggit.plugin`).
 """
 from __future__ import annotations
@@ -123,6 +124,7 @@ def _expand(path: Path, root: Path, stack: List[Path], confine: Optional[Sequenc
         ) from exc
     out: List[Line] = []
     copy_data: Optional[List[Tuple[str, Origin]]] = None
+    state: Optional[str] = None   # at a line's start: inside a string, quoted name, comment?
     for lineno, line in enumerate(text.splitlines(), 1):
         if copy_data is not None:  # inside a COPY block: data up to "\."
             if line == "\\.":
@@ -130,7 +132,7 @@ def _expand(path: Path, root: Path, stack: List[Path], confine: Optional[Sequenc
             else:
                 copy_data.append((line, (path, lineno)))
             continue
-        match = _INCLUDE_RE.match(line)
+        match = _INCLUDE_RE.match(line) if state is None else None
         if match:
             kind, name = match.group(1), _unquote(match.group(2))
             if kind in ("ir", "include_relative"):
@@ -142,14 +144,104 @@ def _expand(path: Path, root: Path, stack: List[Path], confine: Optional[Sequenc
             out.append(Line(f"-- pytest-pggit: begin {name}", (path, lineno)))
             out.extend(_expand(target, root, stack + [path], confine, lineno))
             out.append(Line(f"-- pytest-pggit: end {name}", (path, lineno)))
-        elif line.lstrip().startswith("\\"):
+        elif state is None and line.lstrip().startswith("\\"):
+            _harmless_meta(line, path, lineno)
             out.append(Line(f"-- pytest-pggit: dropped psql command: {line.strip()}", (path, lineno)))
+            continue
         elif _COPY_STDIN_RE.match(line):
             copy_data = []
             out.append(Line(line, (path, lineno), copy_data))
         else:
             out.append(Line(line, (path, lineno)))
+        state = _lex_line(line, state)
     return out
+
+
+#: psql meta-commands that change nothing the server runs (output, display, describe
+#: queries, pg_dump's \restrict): a line of one is skipped.  Every other one (``\gexec``,
+#: ``\g``, ``\gset``, ``\copy``, ``\!``, ``\o``, ``\if``, ``\connect``, ``\q``, ``\r`` ...)
+#: makes psql run something else than the file's SQL, so the file is refused (T5-10).
+_HARMLESS_META = {"echo", "qecho", "warn", "pset", "a", "t", "x", "H", "C", "f", "T", "timing",
+                  "restrict", "unrestrict", "conninfo", "errverbose", "copyright", "l", "list",
+                  "z", "sf", "sv", "sf+", "sv+", "p", "print", "?", "h", "help"}
+#: psql's own variables that a ``\set``/``\unset`` line may name (any other variable could
+#: be interpolated into SQL as ``:name``, which the plugin does not do).
+_HARMLESS_VARS = {"ON_ERROR_STOP", "ON_ERROR_ROLLBACK", "ECHO", "ECHO_HIDDEN", "QUIET", "VERBOSITY",
+                  "SHOW_CONTEXT", "SHOW_ALL_RESULTS", "HIDE_TABLEAM", "HIDE_TOAST_COMPRESSION",
+                  "FETCH_COUNT", "HISTSIZE", "HISTCONTROL", "HISTFILE", "PROMPT1", "PROMPT2", "PROMPT3",
+                  "COMP_KEYWORD_CASE", "SINGLELINE", "SINGLESTEP"}
+_META_RE = re.compile(r"\s*\\([A-Za-z?!][A-Za-z0-9_+]*|[^\sA-Za-z]?)\s*(.*)$")
+
+
+def _harmless_meta(line: str, path: Path, lineno: int) -> None:
+    """Refuse a psql meta-command line psql would run differently from the plugin."""
+    m = _META_RE.match(line)
+    cmd, args = (m.group(1), m.group(2)) if m else ("", line)
+    ok = cmd in _HARMLESS_META or bool(re.fullmatch(r"d[A-Za-z]*[S+x]*", cmd))   # (\d...: describe)
+    if cmd in ("set", "unset"):
+        ok = (args.split() or ["ON_ERROR_STOP"])[0] in _HARMLESS_VARS   # (alone: prints them)
+    if ok and "\\" not in args:   # (no second command on the line: "\echo x \\ \gexec")
+        return
+    raise PggitError(
+        f"psql command refused at {path}:{lineno}: {line.strip()[:80]}: psql would run "
+        + ("a second command on this line" if ok else f"\\{cmd}") + ", pytest-pggit does not, "
+        "so neither the tests nor the gate would see what the file does",
+        hint="write the file in plain SQL (a DO block for dynamic SQL, e.g. EXECUTE format(...)); "
+             "psql commands the plugin skips: \\echo, \\pset, \\timing, \\d..., "
+             "\\set/\\unset of psql's own variables (ON_ERROR_STOP ...); \\i and \\ir are followed",
+        sqlstate="42601")
+
+
+def _lex_line(line: str, state: Optional[str]) -> Optional[str]:
+    """What is open at the end of ``line`` (a string ``'``/``E'``, a quoted name ``"``, a
+    ``$tag$`` quote, ``/*`` comments as ``*N``) given what was open at its start."""
+    i, n = 0, len(line)
+    while i < n:
+        if state is None:
+            c = line[i]
+            if c == "-" and line.startswith("--", i):
+                return None
+            if c == "/" and line.startswith("/*", i):
+                state, i = "*1", i + 2
+            elif c == "'":
+                state = "E'" if i > 0 and line[i - 1] in "eE" and not (i > 1 and (line[i - 2].isalnum()
+                                                                                or line[i - 2] == "_")) else "'"
+                i += 1
+            elif c == '"':
+                state, i = '"', i + 1
+            elif c == "$":
+                m = _DOLLAR_RE.match(line, i)
+                if m and not (i > 0 and (line[i - 1].isalnum() or line[i - 1] == "_")):
+                    state, i = m.group(0), m.end()
+                else:
+                    i += 1
+            else:
+                i += 1
+        elif state.startswith("*"):
+            depth = int(state[1:])
+            if line.startswith("/*", i):
+                state, i = f"*{depth + 1}", i + 2
+            elif line.startswith("*/", i):
+                state, i = (None if depth == 1 else f"*{depth - 1}"), i + 2
+            else:
+                i += 1
+        elif state in ("'", "E'", '"'):
+            q = state[-1]
+            if state == "E'" and line[i] == "\\":
+                i += 2
+            elif line[i] == q:
+                if i + 1 < n and line[i + 1] == q:
+                    i += 2
+                else:
+                    state, i = None, i + 1
+            else:
+                i += 1
+        else:   # a dollar quote
+            end = line.find(state, i)
+            if end < 0:
+                return state
+            state, i = None, end + len(state)
+    return state
 
 
 class Script:
@@ -223,12 +315,16 @@ _DOLLAR_RE = re.compile(r"\$([A-Za-z_][A-Za-z_0-9]*)?\$")
 
 
 class _Words:
-    """psql's heuristic (psqlscan.l, ``begin_depth``) for SQL-standard function bodies.
+    """SQL-standard function bodies (psql's heuristic, psqlscan.l's ``begin_depth``, as
+    the server's grammar has it).
 
     The statement's first words are remembered; when they are ``CREATE [OR REPLACE]
-    FUNCTION|PROCEDURE``, each ``BEGIN`` outside parentheses opens a body, ``CASE``
+    FUNCTION|PROCEDURE``, ``BEGIN ATOMIC`` outside parentheses opens a body, ``CASE``
     inside a body opens a level too (it also ends with ``END``) and ``END`` closes one.
-    A semicolon ends the statement only outside parentheses and bodies.
+    A semicolon ends the statement only outside parentheses and bodies.  Unlike psql, a
+    ``BEGIN`` not followed by ``ATOMIC`` (a function named ``begin``) opens nothing: psql
+    sends the statements after it with it as one query and the server runs them all, so
+    they are statements of their own here, where the data check reads them (T5-11).
     """
 
     _LEADS = ("create", "function", "procedure", "or", "replace")
@@ -239,7 +335,8 @@ class _Words:
         self.parens = 0
         self.depth = 0
 
-    def word(self, word: str) -> None:
+    def word(self, word: str, atomic: Callable[[], bool] = lambda: True) -> None:
+        """Take the next word; ``atomic()``: whether the word after it is ``ATOMIC``."""
         w = word.lower()
         if self.count < 4:
             self.first.append(w[0] if w in self._LEADS else "")
@@ -249,7 +346,8 @@ class _Words:
         if not routine or self.parens:
             return
         if w == "begin":
-            self.depth += 1
+            if not self.depth and atomic():
+                self.depth += 1
         elif w == "case" and self.depth:
             self.depth += 1
         elif w == "end" and self.depth:
@@ -258,6 +356,13 @@ class _Words:
     def inside(self) -> bool:
         """Whether a semicolon here is inside parentheses or a function body."""
         return bool(self.parens or self.depth)
+
+
+def _next_word(text: str, i: int) -> str:
+    """The word starting at the first code character from ``i`` on (comments skipped)."""
+    j = i + _first_code(text[i:i + 4096])
+    m = re.match(r"[A-Za-z_]\w*", text[j:j + 64])
+    return m.group(0) if m else ""
 
 
 # Why this splitter is hand-written rather than pglast.split() (checked with pglast 8.8,
@@ -274,7 +379,8 @@ class _Words:
 #   ATOMIC bodies at their inner semicolons.
 # * psql meta-commands: the parser mode fails on them ("syntax error at or near \"), the
 #   scanner mode glues a "\set x 1" line onto the next statement.  Either way they must be
-#   handled before splitting, as _expand does (\i and \ir followed, others commented out).
+#   handled before splitting, as _expand does (\i and \ir followed, harmless ones
+#   commented out, others refused).
 # * It is a compiled dependency whose import takes ~60 ms, paid by every template build.
 def split_statements(text: str) -> List[Tuple[int, str]]:
     """Top-level statements of ``text`` as (offset, statement); comments, strings,
@@ -291,7 +397,7 @@ def split_statements(text: str) -> List[Tuple[int, str]]:
             while j < n and (text[j].isalnum() or text[j] in "_$" or text[j] > "\x7f"):
                 j += 1
             if not (j < n and text[j] == "'" and j - i == 1):  # E'...', B'...': a string's prefix
-                words.word(text[i:j])
+                words.word(text[i:j], lambda: _next_word(text, j).lower() == "atomic")
             i = j
         elif c == "(":
             words.parens += 1
