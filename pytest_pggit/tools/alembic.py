@@ -23,8 +23,9 @@ and the gate fails with ``pggit.alembic::single_head`` until they are merged
 """
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence
 
 from ..exceptions import PggitError
 from ..steps import BatchNotPossible, BatchStepError, Step, StepBatch
@@ -385,14 +386,21 @@ class AlembicRunner(StepBatch):
 
         script = self.script
         plan = getattr(script, f"_{command_name}_revs", None)
+        checked: List[bool] = []   # env.py reached check_target (it connected somewhere)
+
+        def check(context: Any) -> None:
+            checked.append(True)
+            check_target(context, database)
+
         if command_name == "stamp" or script is None or plan is None:
             if steps is not None and command_name != "stamp":
                 raise _NotPlanned("no script directory or no plan")
             if database is not None:   # env.py run once with nothing to do: where does it go?
                 with EnvironmentContext(cfg, script or ScriptDirectory.from_config(cfg),
-                                        fn=lambda rev, context: check_target(context, database) or [],
+                                        fn=lambda rev, context: check(context) or [],
                                         as_sql=False, starting_rev=None, destination_rev=target, tag=None):
-                    (script or ScriptDirectory.from_config(cfg)).run_env()
+                    with _connect_hint(database, checked):
+                        (script or ScriptDirectory.from_config(cfg)).run_env()
             if command_name == "stamp":   # the version table says `target`, whatever it said
                 command.stamp(cfg, target, purge=True)
             else:
@@ -401,14 +409,15 @@ class AlembicRunner(StepBatch):
 
         def revisions(rev: Any, context: Any) -> Any:
             if database is not None:   # before any revision runs
-                check_target(context, database)
+                check(context)
             if steps is None:
                 return plan(target, rev)
             return steps(list(plan(target, rev)), context)
 
         with EnvironmentContext(cfg, script, fn=revisions, as_sql=False, starting_rev=None,
                                 destination_rev=target, tag=None):
-            script.run_env()
+            with _connect_hint(database, checked):
+                script.run_env()
 
     def run(self, database: "Database", steps: List[Step], action: str,   # type: ignore[override]
             before: Any, after: Any) -> None:
@@ -560,6 +569,29 @@ class AlembicRunner(StepBatch):
         return engine
 
 
+_GUARD_HINT = ("env.py must use config.get_main_option('sqlalchemy.url') or "
+               "config.attributes['connection'] when they are set, not a URL of its own "
+               "(settings, an environment variable); see docs/alembic.md")
+
+
+@contextlib.contextmanager
+def _connect_hint(database: "Optional[Database]", checked: List[bool]) -> Iterator[None]:
+    """A connection error raised by env.py before it reached :func:`check_target` (so
+    before any revision ran): env.py most likely connects to a URL of its own, whose
+    server is not there (CI), while pytest-pggit's database is up: the guard's hint,
+    not a bare "connection refused" (testerB11's BC1, FastAPI's full-stack template)."""
+    try:
+        yield
+    except Exception as exc:
+        names = {c.__name__ for c in type(exc).__mro__}
+        if database is None or checked or not (names & {"OperationalError", "ConnectionError"}):
+            raise
+        raise PggitError(
+            f"Alembic's env.py failed to connect before any revision ran, while pytest-pggit's "
+            f"database {database.name!r} is up: {type(exc).__name__}: {_one_line(str(exc))[:300]}",
+            hint="does env.py connect to a URL of its own? " + _GUARD_HINT) from exc
+
+
 def check_target(context: Any, database: "Database") -> None:
     """Refuse to run revisions anywhere but ``database``: an ``env.py`` that takes its URL
     from the application's settings or an environment variable (FastAPI's full-stack
@@ -584,9 +616,7 @@ def check_target(context: Any, database: "Database") -> None:
             f"Alembic's env.py did not connect to pytest-pggit's database {database.name!r} but to "
             f"{where}: no revision was run there (statements env.py runs itself before "
             "context.configure, such as a CREATE SCHEMA, did run)",
-            hint="env.py must use config.get_main_option('sqlalchemy.url') or "
-                 "config.attributes['connection'] when they are set, not a URL of its own "
-                 "(settings, an environment variable); see docs/alembic.md")
+            hint=_GUARD_HINT)
 
 
 def drop_empty_version_tables(connection: Any) -> List[str]:
