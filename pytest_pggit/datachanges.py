@@ -374,6 +374,15 @@ def _changes(where: str, stmt: str, routines: Optional[Dict[str, str]] = None) -
         out = [replace(st, text=stmt.strip()) for b in parts[0] + [parts[1]]
                for st in statement_changes(where, b, routines)]
         return out
+    up = _UPSERT.match(stmt)
+    if up is not None and re.search(r"\bON\s+CONFLICT\b[^;]*\bDO\s+UPDATE\b", _top_level(stmt) + " " + stmt,
+                                    re.IGNORECASE | re.DOTALL):
+        # (T5-3) an upsert updates the rows it conflicts with: read from the table itself
+        # (INSERT INTO t SELECT ... FROM t ON CONFLICT DO UPDATE) it may rewrite every row
+        target = _bare(up.group("name"))
+        own = any(_bare(m.group("name")) == target for m in re.finditer(
+            r"\b(?:FROM|JOIN)\s+(?:ONLY\s+)?(?P<name>" + _NAME + ")", stmt[up.end():], re.IGNORECASE))
+        return [DataStatement(where, stmt.strip(), up.group("name"), False, "UPSERT", unseen=own)]
     found = classify(stmt)
     if found is not None:
         verb, table, every = found
@@ -394,6 +403,9 @@ def _changes(where: str, stmt: str, routines: Optional[Dict[str, str]] = None) -
                                      (col,) if _constant(expr) else ()))
     return out
 
+
+#: an INSERT (an upsert when it has ``ON CONFLICT ... DO UPDATE``)
+_UPSERT = re.compile(_LEAD + r"(?:WITH\b.*?\)\s*)?INSERT\s+INTO\s+(?P<name>" + _NAME + ")", re.IGNORECASE | re.DOTALL)
 
 #: a statement running another: ``EXPLAIN [ANALYZE]``, ``PREPARE name AS``, ``COPY (``
 _INNER_RUN = re.compile(_LEAD + r"(?:EXPLAIN\s*(?P<explain>\([^)]*\)|(?:\s*\b(?:ANALY[SZ]E|VERBOSE)\b)*)\s*"
