@@ -781,7 +781,11 @@ def _fired(stmts: List[Tuple[str, str]], known: Optional[Known] = None) -> List[
     lossy = any(_ROUTINE.match(c) and _LOSS.search(c) for _, c in code)
     if not lossy and known is not None:   # (a routine of the base or an earlier step: BB2)
         made = {_bare(t.group("func")) for t in (_TRIGGER.match(c) for _w, c in code) if t is not None}
-        lossy = any(_LOSS.search(_strip_comments(known.routines.get(f.lower(), ""))) for f in made)
+        # (judged by what its body does, as a call's: an UPDATE of a counter WHERE id = ...
+        # changes no other row; lago's receipt-number trigger failed NOT JUDGED)
+        lossy = any(st.every_row or st.overwrites or st.unseen
+                    for f in made if f.lower() in known.routines
+                    for st in body_changes("", known.routines[f.lower()], known.routines, skip=f.lower()))
     out: List[DataStatement] = []
     for pattern, needs, verb, why in _FIRES:
         if verb in ("TRIGGER", "EVENT TRIGGER") and not lossy:
