@@ -36,7 +36,11 @@ if TYPE_CHECKING:  # pragma: no cover
 TOOL = "django"
 ALIAS = "default"
 
-POSTGRESQL_ENGINES = ("django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis")
+#: (``postgresql_psycopg2``: Django's old name, which its load_backend still maps to
+#: ``postgresql``, BC8; a backend of another name whose ``vendor`` is ``postgresql``, such
+#: as a subclass of Django's, counts too)
+POSTGRESQL_ENGINES = ("django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis",
+                      "django.db.backends.postgresql_psycopg2")
 
 
 #: The DATABASES alias the template stands for (``--pggit-django-database``).
@@ -671,7 +675,7 @@ def pointed_at(config: pytest.Config, database: "Database") -> Iterator[None]:
                          hint=f"one of: {', '.join(connections.settings)}")
     connection = connections[alias]
     engine = connection.settings_dict.get("ENGINE", "")
-    if engine not in POSTGRESQL_ENGINES:
+    if engine not in POSTGRESQL_ENGINES and getattr(connection, "vendor", None) != "postgresql":
         raise PggitError(f"--pggit-django: DATABASES[{alias!r}] uses {engine!r}, not PostgreSQL",
                          hint="set ENGINE to django.db.backends.postgresql for the test run")
     saved = dict(connection.settings_dict)
