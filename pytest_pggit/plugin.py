@@ -92,9 +92,33 @@ def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
 
 # tryfirst: the server's start (at the end) overlaps the other plugins' configure hooks
 @pytest.hookimpl(tryfirst=True)
+def _refuse_path_taken_as_test_path(config: pytest.Config) -> None:
+    """BB's BC7: pytest finds the rootdir and ini file before it loads this plugin, so in
+    ``--pggit-report PATH`` (space form) an existing PATH counts as a test path then; one
+    outside the project made pytest drop the project's ini (its pggit_schema) and the
+    gate passed with "no migration steps".  An error when that may have happened: the
+    space form with an existing path, and no ini file found."""
+    from pathlib import Path
+
+    args = list(config.invocation_params.args)
+    if config.inipath is not None:
+        return
+    for i, arg in enumerate(args[:-1]):
+        value = Path(config.invocation_params.dir, args[i + 1]).resolve()
+        here = Path(config.invocation_params.dir).resolve()
+        # (a path below the invocation's folder moves no rootdir: harmless)
+        if arg in ("--pggit-report", "--pggit-junit", "--pggit-snapshot") and value.exists() and \
+                here != value and here not in value.parents:
+            raise pytest.UsageError(
+                f"{arg} {args[i + 1]}: pytest took the existing path {args[i + 1]} for a test path while it looked "
+                "for the ini file (before it loads pytest-pggit), and found none: the project's pggit settings "
+                f"would be ignored; write {arg}={args[i + 1]}")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     for marker in MARKERS:  # registered even when off, so --strict-markers runs stay green
         config.addinivalue_line("markers", marker)
+    _refuse_path_taken_as_test_path(config)
     if not _config.enabled(config):
         given = _config.asked_without_enabling(config)
         if given:
