@@ -90,8 +90,6 @@ def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
     early_config.add_cleanup(early.join)
 
 
-# tryfirst: the server's start (at the end) overlaps the other plugins' configure hooks
-@pytest.hookimpl(tryfirst=True)
 def _refuse_path_taken_as_test_path(config: pytest.Config) -> None:
     """BB's BC7: pytest finds the rootdir and ini file before it loads this plugin, so in
     ``--pggit-report PATH`` (space form) an existing PATH counts as a test path then; one
@@ -115,6 +113,8 @@ def _refuse_path_taken_as_test_path(config: pytest.Config) -> None:
                 f"would be ignored; write {arg}={args[i + 1]}")
 
 
+# tryfirst: the server's start (at the end) overlaps the other plugins' configure hooks
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     for marker in MARKERS:  # registered even when off, so --strict-markers runs stay green
         config.addinivalue_line("markers", marker)
