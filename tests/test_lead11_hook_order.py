@@ -1,4 +1,4 @@
-"""The review's R11-15: 5f6aa85 put a helper between ``@pytest.hookimpl(tryfirst=True)``
+"""The review's R11-15: 1be3829 put a helper between ``@pytest.hookimpl(tryfirst=True)``
 and ``pytest_configure``, so the plugin's configure (which starts the server at its end)
 lost its place before other plugins' configure hooks (3a9612e's cold-start overlap)."""
 from __future__ import annotations

@@ -75,7 +75,7 @@ def test_a_shallow_clone_without_the_merge_base_is_not_judged(tmp_path_factory: 
 
 
 def test_a_project_of_one_step_passes(pytester: pytest.Pytester, pggit_server: Server) -> None:
-    """The review's R11-8: b110218 put the shallow-clone case into the one-step branch of
+    """The review's R11-8: 83f6a7f put the shallow-clone case into the one-step branch of
     _newest_steps, and every gate of a one-step project failed ERROR (UnboundLocalError)."""
     schema = pytester.path / "schema"
     schema.mkdir()
