@@ -1087,7 +1087,11 @@ CREATE TABLE app.old_t (id int PRIMARY KEY);
     c4 = db.val("SELECT pggit_v0.create_basic_commit('c4: made again')")
     for a, b in ((c1, c4), (c4, c1)):
         script = db.val("SELECT pggit_v0.generate_migration(%s, %s)", [a, b])
-        assert "RENAME" not in script.replace("RENAME TO k__pggit_old", ""), script
+        # (the label's rename may stand: the enum made again holds the new label, so its
+        # rows keep their value as one step at a time would: tester A10's AA5, 14f8583)
+        renames = [line for line in script.splitlines() if "RENAME" in line
+                   and "RENAME TO k__pggit_old" not in line and not line.startswith("ALTER TYPE app.k RENAME VALUE")]
+        assert not renames, script
         assert "-- DATA LOSS (app/table/" in script, script
     # one commit at a time the renames hold
     assert "ALTER TABLE app.old_t RENAME TO new_t;" in db.val("SELECT pggit_v0.generate_migration(%s, %s)", [c1, c2])
