@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from .exceptions import PggitError
+from .sqlfiles import block_comment_end
 
 #: a statement's leading comments and blanks
 _LEAD = r"(?:\s|--[^\n]*(?:\n|$)|/\*(?:[^*]|\*(?!/))*\*/|\\[^\n]*(?:\n|$))*"   # (and psql's \set lines, R11)
@@ -541,16 +542,8 @@ def _strip_comments(text: str) -> str:
             out.append(" ")
             i = n if j < 0 else j
         else:
-            depth, j = 1, i + 2
-            while j < n and depth:
-                if text.startswith("/*", j):
-                    depth, j = depth + 1, j + 2
-                elif text.startswith("*/", j):
-                    depth, j = depth - 1, j + 2
-                else:
-                    j += 1
             out.append(" ")
-            i = j
+            i = block_comment_end(text, i)
     return "".join(out)
 
 
