@@ -501,6 +501,8 @@ BEGIN
     RETURN false;
 END
 $$;
+COMMENT ON FUNCTION pggit_v0._rebuilt_narrows(text, text) IS
+    'True when converting a rebuilt composite type''s or domain''s values through text, from definition p_old to p_new, may lose values (an attribute by position, or the domain''s base, narrowing: AA7, AA1b)';
 
 -- The labels of a canonical CREATE TYPE ... AS ENUM statement, in order.
 CREATE OR REPLACE FUNCTION pggit_v0._enum_labels(p_def text) RETURNS text[]

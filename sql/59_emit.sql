@@ -55,6 +55,8 @@ SELECT format('SELECT pg_catalog.set_config(%L, coalesce((SELECT s.last_value::t
               'WHERE pg_catalog.format(%L, s.schemaname, s.sequencename) = %s), %L), true);',
               'pggit.seqpos_' || left(md5(p_table || '.' || p_col), 16), '%I.%I', p_seq_expr, '')
 $$;
+COMMENT ON FUNCTION pggit_v0._seq_pos_keep(text, text, text) IS
+    'A statement keeping the last value of the sequence p_seq_expr names in a transaction setting named after the column, before a serial becomes an identity or back (AA4)';
 
 CREATE OR REPLACE FUNCTION pggit_v0._seq_pos_read(p_table text, p_col text)
 RETURNS text
@@ -64,6 +66,8 @@ AS $$
 SELECT format('nullif(pg_catalog.current_setting(%L, true), %L)::bigint',
               'pggit.seqpos_' || left(md5(p_table || '.' || p_col), 16), '')
 $$;
+COMMENT ON FUNCTION pggit_v0._seq_pos_read(text, text) IS
+    'An SQL expression reading the position _seq_pos_keep kept for the column (NULL when none), for the new sequence''s setval (AA4)';
 
 -- Whether a routine's definition names a table of which the plan drops a column.
 CREATE OR REPLACE FUNCTION pggit_v0._reads_dropped_column(p_def text, p_plan pggit_v0._migration_part[])
