@@ -557,7 +557,27 @@ def _merged_ref(git: Any) -> Optional[str]:
     (``origin/HEAD``, as ``git clone`` sets it; else, T5-7: a push build checked out by
     ``git init`` + ``fetch`` as actions/checkout does sets none, the default branch CI
     names, ``CI_DEFAULT_BRANCH`` or the GitHub event's ``repository.default_branch``,
-    then ``origin/main``, ``origin/master``); None when none resolves."""
+    then ``origin/main``, ``origin/master``); None when none resolves.  Never the branch
+    being built itself (:func:`_target_refs`)."""
+    return _target_refs(git)[0]
+
+
+#: environment variables naming the branch a CI push build builds
+BUILT_BRANCH_VARS = ("GITHUB_REF_NAME", "CI_COMMIT_BRANCH", "BRANCH_NAME", "BUILDKITE_BRANCH", "DRONE_BRANCH",
+                     "GIT_BRANCH")
+
+
+def _target_refs(git: Any) -> "Tuple[Optional[str], List[str]]":
+    """:func:`_merged_ref`'s ref, and the candidate refs it left out because they are the
+    branch being built (BC3): ``git clone --branch X`` with ``--depth`` or
+    ``--single-branch`` points ``origin/HEAD`` at ``origin/X``, HEAD itself, and every
+    commit of the branch counted as merged work (a pull request's first commit dropping
+    a column was never judged).  A candidate is left out when its branch is the one
+    built (the current branch, :data:`BUILT_BRANCH_VARS`) and not a default branch's
+    name (``main``, ``master``, the default CI names); ``origin/HEAD`` of a clone that
+    fetches one branch only also when HEAD is in it (a detached HEAD).  With no target
+    left, ``origin/<the built branch>`` counts as left out (sec11's T5-7 residual: a
+    ``--single-branch`` clone with no target ref judged only the newest step)."""
     import json
     import os
 
@@ -570,10 +590,45 @@ def _merged_ref(git: Any) -> Optional[str]:
     except (OSError, ValueError, AttributeError):
         pass
     names += ["origin/HEAD"] + [f"origin/{d}" for d in defaults if d] + ["origin/main", "origin/master"]
+    default_names = {d for d in defaults if d} | {"main", "master"}
+    built = {(git("symbolic-ref", "--short", "-q", "HEAD") or "").strip()}
+    built |= {os.environ[v].removeprefix("refs/heads/").removeprefix("origin/") for v in BUILT_BRANCH_VARS
+              if os.environ.get(v)}
+    built.discard("")
+    skipped: List[str] = []
     for name in names:
-        if git("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}") is not None:
-            return name
-    return None
+        if git("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}") is None:
+            continue
+        branch = name.removeprefix("origin/")
+        one_branch = False
+        if name == "origin/HEAD":
+            target = (git("symbolic-ref", "-q", "refs/remotes/origin/HEAD") or "").strip()
+            branch = target.removeprefix("refs/remotes/origin/") if target else ""
+            fetch = (git("config", "--get-all", "remote.origin.fetch") or "").split()
+            one_branch = not any(f.rstrip().endswith("refs/heads/*:refs/remotes/origin/*") for f in fetch)
+        if branch not in default_names and (
+                branch in built or (one_branch and git("merge-base", "--is-ancestor", "HEAD", name) is not None)):
+            skipped.append(f"{name} ({branch})" if name == "origin/HEAD" and branch else name)
+            continue
+        return name, skipped
+    for branch in sorted(built - default_names):   # (a clone of that branch alone: no origin/HEAD)
+        if git("rev-parse", "--verify", "--quiet", f"origin/{branch}^{{commit}}") is not None:
+            skipped.append(f"origin/{branch}")
+    return None, skipped
+
+
+def target_unknown(rootdir: Path) -> Optional[str]:
+    """The ref left out as the branch being built (:func:`_target_refs`, BC3) when no
+    other target ref is known: which steps the line of work added cannot be told.  None
+    otherwise, and on a build of the default branch (``CI_COMMIT_BRANCH`` equal to
+    ``CI_DEFAULT_BRANCH``)."""
+    import os
+
+    branch, default = os.environ.get("CI_COMMIT_BRANCH"), os.environ.get("CI_DEFAULT_BRANCH")
+    if branch and default and branch == default:
+        return None
+    ref, skipped = _target_refs(functools.partial(_git, rootdir))
+    return skipped[0] if ref is None and skipped else None
 
 
 def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
@@ -625,4 +680,4 @@ def removed_files(folders: List[Path], rootdir: Path) -> List[Path]:
 
 
 __all__ = ["Freshness", "added_at", "committed_edits", "deleted_text", "edit_base", "edited", "freshness", "removed_files",
-           "fork_unknown", "line_added", "new_files", "shallow_added", "uncommitted_new"]
+           "fork_unknown", "line_added", "new_files", "shallow_added", "target_unknown", "uncommitted_new"]

@@ -1686,7 +1686,20 @@ def _shallow_case(run: Any, steps: List[Any]) -> Optional[Check]:
 
         ref = fork_unknown(Path(rootdir))
         if ref is None:
-            return None
+            from .freshness import target_unknown
+
+            own = target_unknown(Path(rootdir))
+            if own is None:
+                return None
+            # (BC3: `git clone --branch X --single-branch` points origin/HEAD at X itself)
+            return Check(
+                "gate", "new steps", True, "NOT JUDGED",
+                f"the only target ref, {own}, is the branch being built (a `git clone --branch` with "
+                "--depth or --single-branch points origin/HEAD at it): the gate cannot tell which steps "
+                "this line of work added; it judged only the newest",
+                "hint: fetch the branch it merges into (git fetch origin main:refs/remotes/origin/main), "
+                "or name the base: --pggit-base git:origin/<target branch>, or --pggit-base <tag of the "
+                "deployed step>", file=_step_files(run).get(steps[-1].tag))
         # (S8: the steps the branch added since it left the target are judged; a clone
         # not deep enough to hold where it left it cannot tell them)
         return Check(
