@@ -501,6 +501,7 @@ DECLARE
     v_tree  record;
     v_trees record;
     v_left  text[];
+    v_rd    jsonb;
 BEGIN
     PERFORM _lock_history();
     IF (SELECT count(*) FROM commit_graph c WHERE c.commit_sha IN (p_src, p_tgt)) <> 2 THEN
@@ -508,8 +509,40 @@ BEGIN
     END IF;
     v_base := merge_base(p_src, p_tgt);
     v_trees := _merge_trees(v_base, p_src, p_tgt);   -- (each side's renames applied to the other)
+    -- a table or column renamed on one side and dropped on the other (renamed_deleted,
+    -- as detect_merge_conflicts finds it): the renames applied to the base, the three-way
+    -- sees a drop of the new name only, which won whatever the strategy (R11-12).  Its
+    -- paths under the new name conflict: the strategy's side wins (theirs: the source's,
+    -- renamed or dropped; ours: the target's)
+    IF v_trees.renamed_differently IS NULL THEN
+        SELECT jsonb_agg(jsonb_build_object('s', r.new_schema, 'k', 'table ' || r.new_table,
+                                            'c', CASE WHEN r.kind = 'column' THEN 'column ' || r.new_column END))
+        INTO v_rd
+        FROM (SELECT x.*, p_tgt AS other FROM _renames(v_base, p_src) x
+              UNION ALL SELECT x.*, p_src FROM _renames(v_base, p_tgt) x) r
+        CROSS JOIN LATERAL (
+            SELECT (SELECT o.obj_tree FROM _tree_objects(_commit_tree(r.other)) o
+                    WHERE o.schema_name = r.old_schema AND o.obj_key = 'table ' || r.old_table) AS other_tree) ot
+        WHERE r.kind IN ('table', 'column')
+          AND NOT EXISTS (SELECT 1 FROM _renames(v_base, r.other) y
+                          WHERE y.kind IN ('table', 'column') AND (y.old_schema, y.old_table) = (r.old_schema, r.old_table)
+                            AND (r.kind = 'table' OR y.kind = 'table' OR y.old_column = r.old_column))
+          AND CASE WHEN r.kind = 'table' THEN ot.other_tree IS NULL
+                   ELSE (r.old_schema, r.old_table) = (r.new_schema, r.new_table)
+                        AND NOT EXISTS (SELECT 1 FROM tree_entries e
+                                        WHERE e.tree_sha = ot.other_tree AND e.name = 'column ' || r.old_column) END;
+    END IF;
     -- the merged blobs: target's tree with the source's changes applied
-    WITH w AS MATERIALIZED (SELECT * FROM _three_way(v_trees.base_tree, v_trees.src_tree, v_trees.tgt_tree)),
+    WITH w AS MATERIALIZED (
+        SELECT x.schema_name, x.obj_key, x.sub_key, x.base_sha, x.source_sha, x.target_sha,
+               x.source_changed, x.target_changed,
+               CASE WHEN x.conflict IS NULL AND v_rd IS NOT NULL
+                         AND EXISTS (SELECT 1 FROM jsonb_array_elements(v_rd) d(e)
+                                     WHERE d.e->>'s' = x.schema_name AND d.e->>'k' = x.obj_key
+                                       AND (d.e->>'c' IS NULL OR d.e->>'c' = x.sub_key))
+                    THEN 'renamed_deleted' ELSE x.conflict END AS conflict,
+               x.object_conflict
+        FROM _three_way(v_trees.base_tree, v_trees.src_tree, v_trees.tgt_tree) x),
     objs AS MATERIALIZED (
         SELECT DISTINCT ON (x.schema_name, x.obj_key) x.schema_name, x.obj_key, x.bucket
         FROM (SELECT * FROM _tree_objects(v_trees.tgt_tree) UNION ALL SELECT * FROM _tree_objects(v_trees.src_tree)) x
