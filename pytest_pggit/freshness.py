@@ -40,7 +40,9 @@ def deleted_text(path: Path, rootdir: Path) -> Optional[str]:
         rel = path.resolve().relative_to(Path(top.strip()).resolve()).as_posix()
     except ValueError:
         return None
-    sha = (_git(rootdir, "log", "-n", "1", "--format=%H", "--diff-filter=D", "--", rel) or "").strip()
+    # (":(top)": git reads a pathspec from its cwd, rootdir, and a project below the top of
+    # its repository found no deleting commit: Alembic's committed revert passed, BC4)
+    sha = (_git(rootdir, "log", "-n", "1", "--format=%H", "--diff-filter=D", "--", f":(top){rel}") or "").strip()
     return _git(rootdir, "show", f"{sha}~1:{rel}") if sha else None
 
 
