@@ -32,6 +32,7 @@ DECLARE
     v_body text;
     v_n    int;
     v_loss text;
+    v_note text;
 BEGIN
     SELECT string_agg(s.statement, E'\n' ORDER BY s.phase, s.ord, s.path COLLATE "C"), count(*),
            -- statements that can lose rows or values, named up front for whoever runs it
@@ -43,10 +44,34 @@ BEGIN
                       ORDER BY s.phase, s.ord, s.path COLLATE "C") FILTER (WHERE 'data_deletion' = ANY (s.hazards))
     INTO v_body, v_n, v_loss
     FROM _commit_steps(v_from, v_to) s;
+    -- a routine of the target that a default or generated column the script sets calls,
+    -- without a search_path of its own: it runs under the pinned path below, where
+    -- checkout_branch(apply) runs it under the session's; one naming a sequence or table
+    -- without its schema fails here only (AB2, Lemmy's nextval('changeme_seq')).  Named
+    -- up front with the fix: the pinned path stays (V2)
+    IF v_body ~ '\m(DEFAULT|GENERATED)\M' THEN
+        SELECT string_agg(format('-- NOTE (%s): called by a default or generated column below, it runs under '
+                                 || 'search_path = pg_catalog, pg_temp here; if it names objects without their schema, '
+                                 || 'give it one: ALTER FUNCTION %s SET search_path = ...',
+                                 _comment_text(rtrim(r.n, '(')), _comment_text(r.sig)), E'\n' ORDER BY r.n)
+        INTO v_note
+        FROM (SELECT DISTINCT _refname(o.schema_name, o.obj_key) AS n,
+                     quote_ident(o.schema_name) || '.' || quote_ident(split_part(_key_name(o.obj_key), '(', 1))
+                     || substr(_key_name(o.obj_key), strpos(_key_name(o.obj_key), '(')) AS sig
+              FROM _tree_objects(_commit_tree(v_to)) o
+              JOIN tree_entries e ON e.tree_sha = o.obj_tree AND e.name = 'definition'
+              JOIN objects d ON d.sha = e.entry_sha
+              WHERE _key_kind(o.obj_key) = 'function'
+                AND d.content !~* '\mSET\s+search_path\M'
+                AND EXISTS (SELECT 1 FROM regexp_split_to_table(v_body, E'\n') l(line)
+                            WHERE l.line ~ '\m(DEFAULT|GENERATED)\M'
+                              AND strpos(l.line, _refname(o.schema_name, o.obj_key)) > 0)) r;
+    END IF;
     PERFORM _record_timing('migration', v_t0, format('%s..%s: %s statements', left(v_from, 12), left(v_to, 12), v_n));
     RETURN format(E'-- pgGit migration %s (%s) -> %s (%s): %s step(s)\n', _comment_text(generate_migration.from_ref),
                   left(v_from, 12), _comment_text(generate_migration.to_ref), left(v_to, 12), v_n)
         || coalesce(v_loss || E'\n', '')
+        || coalesce(v_note || E'\n', '')
         -- (standard_conforming_strings pinned before any literal: psql lexes the script
         -- by the session's setting, and with it off a recorded '\' left the literal and
         -- the next one's text ran as a psql meta-command, V3)
