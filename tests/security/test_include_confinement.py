@@ -17,7 +17,15 @@ from pytest_pggit.backends import Server
 
 TOKEN = "x-access-token-" + uuid.uuid4().hex   # what must not reach the output
 
-LEAK = """DO $d$ BEGIN RAISE EXCEPTION 'leak: %', reverse($l$
+# (an include psql follows: on a line of its own, outside quotes; the file's text then
+# runs as SQL, and its error message would show it)
+LEAK = """SELECT 1;
+\\ir {target}
+"""
+
+# Z1's original shape: inside a dollar quote.  psql reads that line as the string's text
+# and so does the plugin since 6700abe's psql-command rules: nothing is included.
+LEAK_IN_STRING = """DO $d$ BEGIN RAISE EXCEPTION 'leak: %', reverse($l$
 \\ir {target}
 $l$); END $d$;
 """
@@ -124,3 +132,20 @@ def test_tables(pggit_conn):
         for f in sorted(db.rglob("*"), reverse=True):
             f.rmdir() if f.is_dir() else f.unlink()
         db.rmdir()
+
+
+def test_an_include_line_inside_a_dollar_quote_is_text_as_psql_reads_it(pytester: pytest.Pytester,
+                                                                       pggit_server: Server) -> None:
+    """Z1's shape: the ``\\ir`` line inside ``$l$ ... $l$`` is the string's text for psql,
+    so the file is not read at all: the exception carries the line itself, no token."""
+    git = pytester.path / ".git"
+    git.mkdir()
+    (git / "config").write_text(f"[http]\n\textraheader = AUTHORIZATION: basic {TOKEN}\n")
+    schema = pytester.path / "schema"
+    schema.mkdir()
+    (schema / "001_leak.sql").write_text(LEAK_IN_STRING.format(target="../.git/config"))
+    result = run(pytester, pggit_server)
+    out = output(result)
+    assert result.ret != 0, out
+    assert TOKEN not in out and TOKEN[::-1] not in out, out
+    assert "leak: " in out and "gifnoc/tig./.. ri\\" in out, out
