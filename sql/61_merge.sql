@@ -384,6 +384,36 @@ $$;
 COMMENT ON FUNCTION pggit_v0._merge_trees(text, text, text) IS
     'Base, source and target trees of a merge with each side''s logged renames applied to the base and the other side';
 
+-- The tables and columns one side of a merge renamed and the other dropped (AA9,
+-- git's rename/delete), each with the side that dropped it (p_other): neither side's
+-- renames of the same table or column alike (renamed_differently, or the same rename).
+-- detect_merge_conflicts reports them by the base's name; _merge_commit lets the
+-- strategy's side win on their paths under the new name (R11-12).
+CREATE OR REPLACE FUNCTION pggit_v0._renamed_deleted(p_base text, p_src text, p_tgt text)
+RETURNS TABLE (kind text, old_schema text, old_table text, old_column text, new_schema text, new_table text,
+               new_column text, other text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pggit_v0, pg_temp
+AS $$
+SELECT r.kind, r.old_schema, r.old_table, r.old_column, r.new_schema, r.new_table, r.new_column, r.other
+FROM (SELECT x.*, p_tgt AS other FROM _renames(p_base, p_src) x
+      UNION ALL SELECT x.*, p_src FROM _renames(p_base, p_tgt) x) r
+CROSS JOIN LATERAL (
+    SELECT (SELECT o.obj_tree FROM _tree_objects(_commit_tree(r.other)) o
+            WHERE o.schema_name = r.old_schema AND o.obj_key = 'table ' || r.old_table) AS other_tree) ot
+WHERE r.kind IN ('table', 'column')
+  -- (the other side renamed it too: renamed_differently, or alike)
+  AND NOT EXISTS (SELECT 1 FROM _renames(p_base, r.other) y
+                  WHERE y.kind IN ('table', 'column') AND (y.old_schema, y.old_table) = (r.old_schema, r.old_table)
+                    AND (r.kind = 'table' OR y.kind = 'table' OR y.old_column = r.old_column))
+  AND CASE WHEN r.kind = 'table' THEN ot.other_tree IS NULL
+           ELSE (r.old_schema, r.old_table) = (r.new_schema, r.new_table)
+                AND NOT EXISTS (SELECT 1 FROM tree_entries e
+                                WHERE e.tree_sha = ot.other_tree AND e.name = 'column ' || r.old_column) END
+$$;
+COMMENT ON FUNCTION pggit_v0._renamed_deleted(text, text, text) IS
+    'Tables and columns one side of a merge renamed and the other (column other) dropped: the renamed_deleted conflicts (AA9)';
+
 -- Conflicts a merge of source into target (default: the current branch) would meet.
 CREATE OR REPLACE FUNCTION pggit_v0.detect_merge_conflicts(source text, target text DEFAULT NULL)
 RETURNS TABLE (path text, object_type text, schema_name text, object_name text, kind text,
@@ -445,21 +475,8 @@ BEGIN
                  CASE WHEN r.kind = 'column' THEN 'column ' || r.old_column ELSE 'definition' END),
            CASE WHEN r.kind = 'column' THEN 'column' ELSE 'table' END, r.old_schema, r.old_table, 'renamed_deleted',
            NULL, NULL, NULL
-    FROM (SELECT x.*, v_tgt AS other, v_src AS renamer FROM _renames(v_base, v_src) x
-          UNION ALL SELECT x.*, v_src, v_tgt FROM _renames(v_base, v_tgt) x) r
-    CROSS JOIN LATERAL (
-        SELECT (SELECT o.obj_tree FROM _tree_objects(_commit_tree(r.other)) o
-                WHERE o.schema_name = r.old_schema AND o.obj_key = 'table ' || r.old_table) AS other_tree) ot
-    WHERE r.kind IN ('table', 'column')
-      -- (the other side renamed it too: renamed_differently, or alike)
-      AND NOT EXISTS (SELECT 1 FROM _renames(v_base, r.other) y
-                      WHERE y.kind IN ('table', 'column') AND (y.old_schema, y.old_table) = (r.old_schema, r.old_table)
-                        AND (r.kind = 'table' OR y.kind = 'table' OR y.old_column = r.old_column))
-      AND CASE WHEN r.kind = 'table' THEN ot.other_tree IS NULL
-               ELSE (r.old_schema, r.old_table) = (r.new_schema, r.new_table)
-                    AND NOT EXISTS (SELECT 1 FROM tree_entries e
-                                    WHERE e.tree_sha = ot.other_tree AND e.name = 'column ' || r.old_column) END
-      AND v_trees.renamed_differently IS NULL
+    FROM _renamed_deleted(v_base, v_src, v_tgt) r
+    WHERE v_trees.renamed_differently IS NULL
     ORDER BY 1;
 END
 $$;
@@ -518,19 +535,7 @@ BEGIN
         SELECT jsonb_agg(jsonb_build_object('s', r.new_schema, 'k', 'table ' || r.new_table,
                                             'c', CASE WHEN r.kind = 'column' THEN 'column ' || r.new_column END))
         INTO v_rd
-        FROM (SELECT x.*, p_tgt AS other FROM _renames(v_base, p_src) x
-              UNION ALL SELECT x.*, p_src FROM _renames(v_base, p_tgt) x) r
-        CROSS JOIN LATERAL (
-            SELECT (SELECT o.obj_tree FROM _tree_objects(_commit_tree(r.other)) o
-                    WHERE o.schema_name = r.old_schema AND o.obj_key = 'table ' || r.old_table) AS other_tree) ot
-        WHERE r.kind IN ('table', 'column')
-          AND NOT EXISTS (SELECT 1 FROM _renames(v_base, r.other) y
-                          WHERE y.kind IN ('table', 'column') AND (y.old_schema, y.old_table) = (r.old_schema, r.old_table)
-                            AND (r.kind = 'table' OR y.kind = 'table' OR y.old_column = r.old_column))
-          AND CASE WHEN r.kind = 'table' THEN ot.other_tree IS NULL
-                   ELSE (r.old_schema, r.old_table) = (r.new_schema, r.new_table)
-                        AND NOT EXISTS (SELECT 1 FROM tree_entries e
-                                        WHERE e.tree_sha = ot.other_tree AND e.name = 'column ' || r.old_column) END;
+        FROM _renamed_deleted(v_base, p_src, p_tgt) r;
     END IF;
     -- the merged blobs: target's tree with the source's changes applied
     WITH w AS MATERIALIZED (
