@@ -34,3 +34,22 @@ def git(cwd: Path, *args: str, when: str = "") -> str:
     return subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t",
                            "-c", "init.defaultBranch=main", *args], cwd=cwd, check=True,
                           capture_output=True, text=True, env=env).stdout.strip()
+
+
+def commit_file(repo: Path, name: str, text: str, message: str) -> None:
+    """Write ``repo/name`` and commit it alone with ``message``."""
+    (repo / name).write_text(text)
+    git(repo, "add", name)
+    git(repo, "commit", "-qm", message)
+
+
+def users_repo(origin: Path) -> None:
+    """A git repo at ``origin`` (branch main) whose one commit, "base", holds
+    ``schema/0001_users.sql`` (users: id, email) and a test using ``pggit_db``: the start
+    of the line-of-work tests' histories."""
+    (origin / "schema").mkdir()
+    (origin / "test_ok.py").write_text("def test_ok(pggit_db):\n    pass\n")
+    git(origin, "init", "-q")
+    git(origin, "add", "test_ok.py")
+    commit_file(origin, "schema/0001_users.sql",
+                "CREATE TABLE public.users (id int PRIMARY KEY, email text);\n", "base")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gate_project import git, run_gate
+from gate_project import commit_file, git, run_gate, users_repo
 from pytest_pggit.backends import Server
 
 
@@ -64,20 +64,10 @@ def test_a_depth_1_clone_fails_not_judged(pytester: pytest.Pytester, pggit_serve
 
 def _branch_of_two_commits(origin: Path) -> None:
     """main: 0001; branch pr: commit A adds 0002 (drops a column), commit B adds 0003."""
-    schema = origin / "schema"
-    schema.mkdir()
-    (schema / "0001_users.sql").write_text("CREATE TABLE public.users (id int PRIMARY KEY, email text);\n")
-    (origin / "test_ok.py").write_text("def test_ok(pggit_db):\n    pass\n")
-    git(origin, "init", "-q")
-    git(origin, "add", ".")
-    git(origin, "commit", "-qm", "base")
+    users_repo(origin)
     git(origin, "checkout", "-qb", "pr")
-    (schema / "0002_cleanup.sql").write_text("ALTER TABLE public.users DROP COLUMN email;\n")
-    git(origin, "add", ".")
-    git(origin, "commit", "-qm", "cleanup")
-    (schema / "0003_audit.sql").write_text("CREATE TABLE public.audit (id int);\n")
-    git(origin, "add", ".")
-    git(origin, "commit", "-qm", "audit")
+    commit_file(origin, "schema/0002_cleanup.sql", "ALTER TABLE public.users DROP COLUMN email;\n", "cleanup")
+    commit_file(origin, "schema/0003_audit.sql", "CREATE TABLE public.audit (id int);\n", "audit")
     git(origin, "checkout", "-q", "main")
 
 

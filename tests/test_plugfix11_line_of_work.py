@@ -8,38 +8,24 @@ from pathlib import Path
 
 import pytest
 
-from gate_project import git, run_gate
+from gate_project import commit_file, git, run_gate, users_repo
 from pytest_pggit.backends import Server
 
 
 def _origin(origin: Path, between: str) -> None:
     """main: 0001; branch pr: 0002 (drops a column), then ``between``, then 0003."""
-    schema = origin / "schema"
-    schema.mkdir()
-    (schema / "0001_users.sql").write_text("CREATE TABLE public.users (id int PRIMARY KEY, email text);\n")
-    (origin / "test_ok.py").write_text("def test_ok(pggit_db):\n    pass\n")
-    git(origin, "init", "-q")
-    git(origin, "add", ".")
-    git(origin, "commit", "-qm", "base")
+    users_repo(origin)
     git(origin, "checkout", "-qb", "pr")
-    (schema / "0002_cleanup.sql").write_text("ALTER TABLE public.users DROP COLUMN email;\n")
-    git(origin, "add", ".")
-    git(origin, "commit", "-qm", "cleanup")
+    commit_file(origin, "schema/0002_cleanup.sql", "ALTER TABLE public.users DROP COLUMN email;\n", "cleanup")
     if between == "update branch":
         git(origin, "checkout", "-q", "main")
-        (origin / "README").write_text("main moves on\n")
-        git(origin, "add", "README")
-        git(origin, "commit", "-qm", "main moves on")
+        commit_file(origin, "README", "main moves on\n", "main moves on")
         git(origin, "checkout", "-q", "pr")
         git(origin, "merge", "-q", "--no-ff", "main", "-m", "Merge branch 'main' into pr")
     else:
         for i in range(21):
-            (origin / "notes.txt").write_text(f"{i}\n")
-            git(origin, "add", "notes.txt")
-            git(origin, "commit", "-qm", f"note {i}")
-    (schema / "0003_audit.sql").write_text("CREATE TABLE public.audit (id int);\n")
-    git(origin, "add", ".")
-    git(origin, "commit", "-qm", "audit")
+            commit_file(origin, "notes.txt", f"{i}\n", f"note {i}")
+    commit_file(origin, "schema/0003_audit.sql", "CREATE TABLE public.audit (id int);\n", "audit")
     git(origin, "checkout", "-q", "main")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gate_project import git, run_gate
+from gate_project import commit_file, git, run_gate, users_repo
 from pytest_pggit.backends import Server
 
 
@@ -23,23 +23,11 @@ def _no_ci(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _origin(origin: Path, head: str = "main") -> None:
     """main: 0001, 0002 (adds a column); branch pr: 0003 (drops a column), then 0004."""
-    schema = origin / "schema"
-    schema.mkdir()
-    (schema / "0001_users.sql").write_text("CREATE TABLE public.users (id int PRIMARY KEY, email text);\n")
-    (origin / "test_ok.py").write_text("def test_ok(pggit_db):\n    pass\n")
-    git(origin, "init", "-q")
-    git(origin, "add", ".")
-    git(origin, "commit", "-qm", "base")
-    (schema / "0002_name.sql").write_text("ALTER TABLE public.users ADD COLUMN name text;\n")
-    git(origin, "add", ".")
-    git(origin, "commit", "-qm", "name")
+    users_repo(origin)
+    commit_file(origin, "schema/0002_name.sql", "ALTER TABLE public.users ADD COLUMN name text;\n", "name")
     git(origin, "checkout", "-qb", "pr")
-    (schema / "0003_cleanup.sql").write_text("ALTER TABLE public.users DROP COLUMN email;\n")
-    git(origin, "add", ".")
-    git(origin, "commit", "-qm", "cleanup")
-    (schema / "0004_audit.sql").write_text("CREATE TABLE public.audit (id int);\n")
-    git(origin, "add", ".")
-    git(origin, "commit", "-qm", "audit")
+    commit_file(origin, "schema/0003_cleanup.sql", "ALTER TABLE public.users DROP COLUMN email;\n", "cleanup")
+    commit_file(origin, "schema/0004_audit.sql", "CREATE TABLE public.audit (id int);\n", "audit")
     git(origin, "checkout", "-q", head)   # (pr: a clone of pr alone gets origin/HEAD -> origin/pr)
 
 
